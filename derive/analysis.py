@@ -1,0 +1,161 @@
+"""What a step form means: is the decay the same for every weight, and what does the form hide?
+
+The classification is read off the free symbols of g(λ): only hyperparameters (and the step
+counter) means *uniform*; anything the optimizer computes from the data (v̂_t, m_{t-1}, the gradient)
+means *per-coordinate*, since those are vectors and the step is element-wise. The notes state the
+dependences the one-step form hides, and :func:`part_ways` unrolls several steps to show where two
+regularization schemes stop agreeing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import sympy as sp
+
+from . import printing
+from . import symbols as S
+from .proof import Verdict, compare
+from .system import System
+
+Kind = Literal["uniform", "per-coordinate"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A stable ``code`` (templates translate it) and the English sentence."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    kind: Kind
+    depends_on: tuple[sp.Symbol, ...]
+    notes: tuple[Note, ...]
+
+
+def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | None, *,
+            reg_detail: str, expanded: bool) -> Analysis:
+    hyper = set(system.hyperparameters()) | {S.t}
+    depends = tuple(sorted((s for s in decay.free_symbols if s not in hyper), key=lambda s: s.name))
+    kind: Kind = "per-coordinate" if depends else "uniform"
+    notes: list[Note] = []
+    if kind == "per-coordinate" and responsible is not None:
+        names = ", ".join(printing.text(s) for s in depends)
+        notes.append(Note("per-coordinate-factor",
+                          f"The factor {printing.text(responsible)} depends on {names}, which differs from "
+                          "coordinate to coordinate: each weight decays at its own rate."))
+    carries = _decayed_state(system)
+    if reg_detail == "l2" and carries & h.free_symbols:
+        names = ", ".join(printing.text(s) for s in sorted(carries & h.free_symbols, key=lambda s: s.name))
+        notes.append(Note("momentum-carries-lambda",
+                          f"{names} is built from earlier gradients of Q, so it carries λ·w from past steps: "
+                          "g(λ) is the decay of this step only, not all of it."))
+    tainted = _atoms_reading_weight(system)
+    if tainted and (tainted & (decay.free_symbols | h.free_symbols) or expanded):
+        names = ", ".join(printing.text(s) for s in sorted(tainted, key=lambda s: s.name))
+        notes.append(Note("vhat-contains-lambda",
+                          f"{names} is computed from g_t = ∇L(w_{{t-1}}) + λ·w_{{t-1}}, so it contains λ·w_{{t-1}} "
+                          "itself: the split is exact with it held fixed, not a linear map of w_{t-1}."))
+    if reg_detail.startswith("decoupled") and system.atoms:
+        notes.append(Note("decay-outside-adaptive-step",
+                          "The decay is applied outside the adaptive step, so every weight is multiplied by the "
+                          "same factor 1 − η_t·λ, whatever its v̂_t."))
+    if reg_detail == "decoupled-schedule" and S.alpha in system.inputs:
+        notes.append(Note("decay-not-times-base-rate",
+                          "The decay is scaled by the schedule multiplier η_t only, not by the base rate α; "
+                          "frameworks scale it by the whole learning rate η_t·α, so λ_framework = λ_paper/α."))
+    return Analysis(kind, depends, tuple(notes))
+
+
+def _reads(system: System, target: sp.Symbol, what: sp.Symbol) -> bool:
+    """Does ``target``'s definition read ``what``, directly or through earlier definitions?"""
+    defs = {d.target: d.expr for d in system.definitions}
+    stack, seen = [target], set()
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        if s == what:
+            return True
+        if s in defs:
+            stack.extend(defs[s].free_symbols)
+    return False
+
+
+def _decayed_state(system: System) -> set[sp.Symbol]:
+    """Previous-state symbols whose update reads w_{t-1} (they carry the decay into later steps)."""
+    return {prev for new, prev in system.state.items() if _reads(system, new, system.weight_prev)}
+
+
+def _atoms_reading_weight(system: System) -> set[sp.Symbol]:
+    return {a for a in system.atoms if _reads(system, a, system.weight_prev)}
+
+
+# -- unrolling ----------------------------------------------------------------------------------
+def _shifted(name: str, j: int) -> str:
+    """``w_{t-1}`` shifted by j steps: j=1 gives ``w_{t}``, j=2 ``w_{t+1}``."""
+    k = j - 1
+    return "t-1" if k == -1 else ("t" if k == 0 else f"t+{k}")
+
+
+def unroll(system: System, k: int) -> list[sp.Expr]:
+    """The iterate after 1…k steps, in terms of w_{t-1}, the state before, and per-step atoms.
+
+    Each step reads its own gradient atom ∇_w L(w_{t-1+j}) and its own adaptive atoms (v̂_{t+j}), held
+    fixed, with the step counter advanced; hyperparameters stay constant.
+    """
+    if k < 1:
+        raise ValueError("unroll needs k >= 1")
+    defs = system.definitions
+    weight, state_prev = system.weight_prev, dict(system.state)
+    current: dict[sp.Symbol, sp.Expr] = {weight: weight}
+    current.update({prev: prev for prev in state_prev.values()})
+    out: list[sp.Expr] = []
+    for j in range(k):
+        index = "t" if j == 0 else f"t+{j}"
+        env: dict[sp.Symbol, sp.Expr] = {system.weight_prev: current[weight], S.t: S.t + j}
+        env.update({prev: current[prev] for prev in state_prev.values()})
+        if j:
+            grad_name = system.gradient.name.replace("w_{t-1}", f"w_{{{_shifted('', j)}}}")
+            env[system.gradient] = S.symbol(grad_name)
+        for d in defs:
+            if d.target in system.atoms and j:
+                env[d.target] = S.symbol(d.target.name.replace("_{t}", f"_{{{index}}}"))
+                continue
+            if d.target in system.atoms:
+                continue
+            env[d.target] = d.expr.xreplace(env)
+        current = {weight: env[system.weight]}
+        current.update({prev: env[new] for new, prev in state_prev.items()})
+        out.append(current[weight])
+    return out
+
+
+@dataclass(frozen=True)
+class Parting:
+    """Coefficient of w_{t-1} after each of k steps under two schemes, and where they first differ."""
+
+    coefficients_a: tuple[sp.Expr, ...]
+    coefficients_b: tuple[sp.Expr, ...]
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def first_difference(self) -> int | None:
+        for j, v in enumerate(self.verdicts, start=1):
+            if v.status == "false":
+                return j
+        return None
+
+
+def weight_coefficients(system: System, k: int) -> list[sp.Expr]:
+    return [sp.expand(sp.diff(e, system.weight_prev)) for e in unroll(system, k)]
+
+
+def part_ways(a: System, b: System, k: int) -> Parting:
+    ca, cb = weight_coefficients(a, k), weight_coefficients(b, k)
+    verdicts = tuple(compare(x, y, seconds=5) for x, y in zip(ca, cb))
+    return Parting(tuple(ca), tuple(cb), verdicts)

@@ -1,0 +1,115 @@
+"""The catalog: every optimizer as a recipe of blocks, for each regularization mode.
+
+Mode names a user types are ``none``, ``l2`` and ``decoupled``. What *decoupled* means depends on the
+source the entry follows: PyTorch, optax and Keras multiply the decay by the learning rate
+(``decoupled-lr``: w ← (1 − η_t λ) w); the paper (Loshchilov & Hutter, 2019) and TF Addons by the
+schedule multiplier only (``decoupled-schedule``: η_t λ with base rate α outside it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import blocks as B
+from . import symbols as S
+from .errors import UsageError
+from .system import System
+
+MODES = ("none", "l2", "decoupled")
+
+
+@dataclass(frozen=True)
+class Optimizer:
+    """A catalog entry: how to build its system in each regularization mode it supports."""
+
+    name: str
+    title: str
+    source: str
+    modes: tuple[str, ...]
+    default_mode: str
+    decoupled_kind: str  # "decoupled-lr" or "decoupled-schedule"
+    _build: Callable[[str], B.Recipe]
+
+    def system(self, mode: str | None = None) -> System:
+        mode = self.check_mode(mode)
+        return self._build(mode).build()
+
+    def check_mode(self, mode: str | None) -> str:
+        mode = self.default_mode if mode is None else mode
+        if mode not in MODES:
+            raise UsageError(f"unknown regularization mode {mode!r}: choose one of {', '.join(MODES)}")
+        if mode not in self.modes:
+            raise UsageError(f"{self.name} has no mode {mode!r} (it supports {', '.join(self.modes)})"
+                             + ("; for Adam with L2 use 'adam --reg l2'" if self.name == "adamw" else ""))
+        return mode
+
+    def detail(self, mode: str) -> str:
+        """The precise mode: none, l2, decoupled-lr or decoupled-schedule."""
+        return self.decoupled_kind if mode == "decoupled" else mode
+
+
+def _l2(mode: str) -> tuple[B.Block, ...]:
+    return (B.add_decayed_weights(S.lam),) if mode == "l2" else ()
+
+
+def _decay_lr(mode: str) -> tuple[B.Block, ...]:
+    return (B.add_decayed_weights(S.lam),) if mode == "decoupled" else ()
+
+
+def _sgd(mode: str) -> B.Recipe:
+    return B.Recipe(_l2(mode) + (B.name_gradient(),) + _decay_lr(mode))
+
+
+def _momentum(mode: str) -> B.Recipe:
+    return B.Recipe(_l2(mode) + (B.name_gradient(), B.trace(S.mu)) + _decay_lr(mode))
+
+
+def _nesterov(mode: str) -> B.Recipe:
+    return B.Recipe(_l2(mode) + (B.name_gradient(), B.trace(S.mu, nesterov=True)) + _decay_lr(mode))
+
+
+def _adam(mode: str) -> B.Recipe:
+    return B.Recipe(_l2(mode) + (B.name_gradient(), B.scale_by_adam()) + _decay_lr(mode))
+
+
+def _sgdw_paper(mode: str) -> B.Recipe:
+    decay = (B.add_decayed_weights(S.eta * S.lam),) if mode == "decoupled" else ()
+    return B.Recipe(_l2(mode) + (B.name_gradient(), B.trace_scaled(S.beta1, S.eta * S.alpha)) + decay,
+                    rate=1)
+
+
+def _adamw_paper(mode: str) -> B.Recipe:
+    return B.Recipe(_l2(mode) + (B.name_gradient(), B.scale_by_adam(), B.scale(S.alpha)) + _decay_lr(mode))
+
+
+_ENTRIES: dict[str, Optimizer] = {
+    o.name: o for o in (
+        Optimizer("sgd", "SGD", "torch.optim.SGD (momentum=0)", MODES, "l2", "decoupled-lr", _sgd),
+        Optimizer("momentum", "SGD with momentum", "torch.optim.SGD (momentum=μ, dampening=0)", MODES, "l2",
+                  "decoupled-lr", _momentum),
+        Optimizer("nesterov", "SGD with Nesterov momentum", "torch.optim.SGD (nesterov=True, dampening=0)", MODES,
+                  "l2", "decoupled-lr", _nesterov),
+        Optimizer("adam", "Adam", "torch.optim.Adam", MODES, "l2", "decoupled-lr", _adam),
+        Optimizer("adamw", "AdamW", "torch.optim.AdamW", ("decoupled",), "decoupled", "decoupled-lr", _adam),
+        Optimizer("sgdw-paper", "SGD with momentum, the paper's Algorithm 1 (SGDW)",
+                  "Loshchilov & Hutter (2019), Algorithm 1", MODES, "decoupled", "decoupled-schedule", _sgdw_paper),
+        Optimizer("adamw-paper", "Adam, the paper's Algorithm 2 (AdamW)",
+                  "Loshchilov & Hutter (2019), Algorithm 2", MODES, "decoupled", "decoupled-schedule", _adamw_paper),
+    )
+}
+
+
+def names() -> list[str]:
+    return list(_ENTRIES)
+
+
+def get(name: str) -> Optimizer:
+    try:
+        return _ENTRIES[name]
+    except KeyError:
+        raise UsageError(f"unknown optimizer {name!r}: choose one of {', '.join(_ENTRIES)} (see 'derive list')") from None
+
+
+def all_variants() -> list[tuple[str, str]]:
+    """Every (optimizer, mode) pair of the catalog, for table-driven tests and ``render --all``."""
+    return [(o.name, mode) for o in _ENTRIES.values() for mode in o.modes]

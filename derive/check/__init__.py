@@ -1,0 +1,1 @@
+"""The notes checker: extract math from Markdown/LaTeX, parse it, bind definitions, verify, report."""

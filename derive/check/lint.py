@@ -1,0 +1,214 @@
+"""Render lint: will each piece of math render where the notes are meant to be read?
+
+Markdown notes are read through MyST (Jupyter Book 1 typesets with MathJax 3, Jupyter Book 2 with
+KaTeX; extensions dollarmath and amsmath). There display math is ``$$…$$``, the ``{math}``
+directive or a top-level AMS environment; ``\\[`` is an escaped ``[`` and a bare ``cases`` is text.
+LaTeX notes are compiled by an article-like class unless ``\\documentclass`` says beamer.
+The algebra of a block that will not render is still checked elsewhere: the author meant it as math.
+"""
+from __future__ import annotations
+
+import re
+
+from derive.check.extract import INNER_ENVS, MATRIX_ENVS, LineMap, MathBlock, env_base, scan
+from derive.check.findings import Finding
+
+#: Commands that only beamer defines (KaTeX, MathJax and article classes do not).
+BEAMER_MACROS = frozenset(
+    {
+        "alert", "pause", "only", "uncover", "onslide", "visible", "invisible", "alt", "temporal",
+        "structure", "frametitle", "framesubtitle", "againframe", "usetheme", "usecolortheme",
+        "usefonttheme", "useinnertheme", "useoutertheme", "setbeamertemplate", "setbeamercolor",
+        "setbeamerfont", "setbeamercovered", "beamertemplatenavigationsymbolsempty", "transdissolve",
+        "transduration",
+    }
+)
+#: Environments that only beamer defines; reported at their ``\\begin``.
+BEAMER_ENVS = frozenset(
+    {
+        "frame", "alertblock", "exampleblock", "block", "columns", "column", "onlyenv", "altenv",
+        "overprint", "actionenv", "uncoverenv", "visibleenv", "invisibleenv", "beamercolorbox",
+    }
+)
+
+_COMMAND = re.compile(r"\\(?:begin\{([A-Za-z]+\*?)\}|([A-Za-z]+)|.)", re.S)
+_MATH_STRUCTURE = re.compile(r"\\(?:(begin)\{[^}]*\}|(end)\{[^}]*\}|(\\)|.)|([{}])", re.S)
+_DOCUMENTCLASS = re.compile(r"^[^%\n]*?\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", re.M)
+_BEAMERARTICLE = re.compile(r"^[^%\n]*?\\usepackage\s*(?:\[[^\]]*\])?\s*\{[^}]*\bbeamerarticle\b", re.M)
+_DEFINITION = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator)\*?\s*\{?\s*\\([A-Za-z]+)"
+    r"|\\(?:g|e|x)?def\s*\\([A-Za-z]+)"
+)
+_FRAME = re.compile(r"\\begin\{frame\}|\\frame\{")
+_FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\]:", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+_CLOSERS = {"$": "$", "$$": "$$", "\\[": "\\]", "\\(": "\\)"}
+
+
+def lint(path: str, source: str, blocks: list[MathBlock]) -> list[Finding]:
+    """All render findings for one file, sorted by position."""
+    info = scan(path, source)
+    markdown = info.kind == "markdown"
+    findings: list[Finding] = []
+    findings += _math_only_envs(path, blocks, markdown)
+    if markdown:
+        findings += _brackets(path, blocks)
+        findings += _unused_footnotes(path, source, info.visible, blocks)
+    else:
+        findings += _dollar_display(path, blocks)
+    if markdown or not _is_beamer(source):
+        findings += _beamer_macros(path, source, info.visible, markdown)
+    findings += _bare_linebreaks(path, blocks)
+    return sorted(findings, key=lambda f: (f.line, f.col, f.code))
+
+
+def _math_only_envs(path: str, blocks: list[MathBlock], markdown: bool) -> list[Finding]:
+    """``cases`` and friends outside math: MyST prints them as text, LaTeX stops with an error.
+
+    In MyST the matrix family is a top-level display (amsmath extension); in LaTeX it is not.
+    """
+    needs_math = INNER_ENVS if markdown else INNER_ENVS | MATRIX_ENVS
+    findings = []
+    for block in blocks:
+        if block.delim != "env" or block.env is None or env_base(block.env) not in needs_math:
+            continue
+        if markdown:
+            message = (
+                f"\\begin{{{block.env}}} outside math: MyST shows it as text (KaTeX/MathJax never see it);"
+                " put it inside $$…$$"
+            )
+        else:
+            message = (
+                f"\\begin{{{block.env}}} outside math mode: LaTeX stops with 'Missing $ inserted';"
+                " put it inside \\[…\\] or an equation environment"
+            )
+        line, col = block.opening()
+        findings.append(Finding(path, line, col, "error", "render/cases-outside-math", message))
+    return findings
+
+
+def _brackets(path: str, blocks: list[MathBlock]) -> list[Finding]:
+    """``\\[``/``\\(`` in Markdown: CommonMark reads a backslash escape, not a math delimiter."""
+    findings = []
+    for block in blocks:
+        if block.delim not in ("\\[", "\\("):
+            continue
+        bracket = block.delim[1]
+        use = "$$…$$ (or an AMS environment)" if block.delim == "\\[" else "$…$"
+        message = (
+            f"{block.delim} is not a math delimiter in MyST: CommonMark turns {block.delim} into {bracket};"
+            f" use {use}"
+        )
+        line, col = block.opening()
+        findings.append(Finding(path, line, col, "error", "render/bracket-not-math", message))
+    return findings
+
+
+def _is_beamer(source: str) -> bool:
+    """Beamer class (``beamer``, ``ctexbeamer``…), ``beamerarticle``, or a frame-only fragment."""
+    m = _DOCUMENTCLASS.search(source)
+    if m:
+        return "beamer" in m.group(1) or _BEAMERARTICLE.search(source) is not None
+    return _FRAME.search(source) is not None
+
+
+def _defined_macros(source: str) -> set[str]:
+    """Names the document defines itself (``\\newcommand{\\alert}…``): those are not beamer's."""
+    return {a or b for a, b in _DEFINITION.findall(source)}
+
+
+def _beamer_macros(path: str, source: str, visible: str, markdown: bool) -> list[Finding]:
+    """Every beamer-only command outside code and comments, at its backslash, unless defined here."""
+    where = "KaTeX and MathJax do not define it" if markdown else "this document class does not define it"
+    lines = LineMap(visible)
+    defined = _defined_macros(source)
+    findings = []
+    for m in _COMMAND.finditer(visible):
+        env, name = m.group(1), m.group(2)
+        if env is not None and env in BEAMER_ENVS:
+            what = f"\\begin{{{env}}} is a beamer environment"
+        elif name is not None and name in BEAMER_MACROS and name not in defined:
+            what = f"\\{name} is a beamer command"
+        else:
+            continue
+        line, col = lines.position(m.start())
+        findings.append(Finding(path, line, col, "error", "render/beamer-macro", f"{what}; {where}"))
+    return findings
+
+
+def _bare_linebreaks(path: str, blocks: list[MathBlock]) -> list[Finding]:
+    """``\\\\`` at the top level of ``$$…$$``/``\\[…\\]``/``$…$``: it breaks nothing there."""
+    findings = []
+    for block in blocks:
+        if block.delim not in _CLOSERS:
+            continue
+        for offset in _top_level_breaks(block.text):
+            line, col = block.position(offset)
+            message = (
+                f"\\\\ directly inside {block.delim}…{_CLOSERS[block.delim]} outside any environment"
+                " does not break the line; wrap the lines in aligned (or use multline)"
+            )
+            findings.append(Finding(path, line, col, "warning", "render/linebreak-no-env", message))
+    return findings
+
+
+def _top_level_breaks(text: str) -> list[int]:
+    """Offsets of ``\\\\`` outside every environment and every brace group."""
+    envs = braces = 0
+    offsets = []
+    for m in _MATH_STRUCTURE.finditer(text):
+        if m.group(1):
+            envs += 1
+        elif m.group(2):
+            envs = max(envs - 1, 0)
+        elif m.group(3):
+            if envs == 0 and braces == 0:
+                offsets.append(m.start())
+        elif m.group(4) == "{":
+            braces += 1
+        elif m.group(4) == "}":
+            braces = max(braces - 1, 0)
+    return offsets
+
+
+def _unused_footnotes(path: str, source: str, visible: str, blocks: list[MathBlock]) -> list[Finding]:
+    """``[^x]:`` defined and never referenced: MyST drops it silently, so it was probably meant."""
+    prose = _without_math(visible, source, blocks)
+    used = {m.group(1).casefold() for m in _FOOTNOTE_REF.finditer(prose)}
+    lines = LineMap(source)
+    findings = []
+    for m in _FOOTNOTE_DEF.finditer(prose):
+        if m.group(1).casefold() in used:
+            continue
+        line, col = lines.position(m.start(1) - 2)
+        message = f"footnote [^{m.group(1)}] is defined but never referenced; MyST drops it"
+        findings.append(Finding(path, line, col, "warning", "render/footnote-unused", message))
+    return findings
+
+
+def _without_math(visible: str, source: str, blocks: list[MathBlock]) -> str:
+    """The visible text with every math block blanked, so ``[^1]`` in math is not a footnote."""
+    lines = LineMap(source)
+    pieces = []
+    pos = 0
+    for block in blocks:
+        start = lines.offset(block.line, block.col)
+        if start < pos:
+            continue
+        pieces.append(visible[pos:start])
+        pieces.append(re.sub(r"[^\n]", " ", block.text))
+        pos = start + len(block.text)
+    pieces.append(visible[pos:])
+    return "".join(pieces)
+
+
+def _dollar_display(path: str, blocks: list[MathBlock]) -> list[Finding]:
+    """``$$`` in LaTeX works but is plain TeX: wrong spacing, ignores fleqn and equation numbering."""
+    findings = []
+    for block in blocks:
+        if block.delim == "$$":
+            line, col = block.opening()
+            message = "$$…$$ is plain-TeX display math; in LaTeX use \\[…\\] or an equation environment"
+            findings.append(Finding(path, line, col, "info", "render/dollar-display-latex", message))
+    return findings

@@ -1,0 +1,112 @@
+"""The ``derive`` command: parses arguments, calls typed workers, turns errors into one line and an exit code.
+
+Subcommands import their modules lazily, so ``derive list`` does not pay for the notes checker and
+``derive check`` does not pay for Jinja.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable, Sequence
+
+from .errors import DeriveError
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from . import catalog
+
+    width = max(len(n) for n in catalog.names())
+    for name in catalog.names():
+        opt = catalog.get(name)
+        modes = ", ".join(m + ("*" if m == opt.default_mode else "") for m in opt.modes)
+        print(f"{name:<{width}}  {opt.title}  [{modes}]  ({opt.source})")
+    print("(* = default regularization mode; 'decoupled' is ×lr for PyTorch entries, ×schedule for the paper's)")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from . import report
+    from .derivation import derive
+
+    d = derive(args.name, args.reg, expand=args.expand)
+    if args.format == "json":
+        payload = report.derivation_json(d)
+        if args.unroll:
+            payload["unroll"] = report.parting_json(d, args.unroll)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif args.format == "latex":
+        print(report.derivation_latex(d))
+    else:
+        print(report.derivation_text(d))
+        if args.unroll:
+            print(report.parting_text(d, args.unroll))
+    return 0
+
+
+def _add_show(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("show", help="derive the step form w_t = g(λ)·w_{t-1} − η_t·h(…) of a catalog optimizer",
+                       description="Substitute the optimizer's definitions one at a time, collect the terms in "
+                                   "w_{t-1}, and classify the decay factor as uniform or per-coordinate.")
+    p.add_argument("name", help="catalog name (see 'derive list')")
+    p.add_argument("--reg", choices=("none", "l2", "decoupled"), default=None,
+                   help="regularization: none, l2 (λ·w added to the gradient) or decoupled weight decay "
+                        "(default: the entry's own)")
+    p.add_argument("--format", choices=("text", "latex", "json"), default="text")
+    p.add_argument("--expand", action="store_true", help="write v̂_t out instead of keeping it as an atom")
+    p.add_argument("--unroll", type=int, default=0, metavar="K",
+                   help="also unroll K steps and show where this mode and the other regularization part ways")
+    p.set_defaults(run=_cmd_show)
+
+
+def _lazy(module: str) -> tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]:
+    def add(parser: argparse.ArgumentParser) -> None:
+        import importlib
+        importlib.import_module(module).add_arguments(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+        return int(importlib.import_module(module).run(args))
+    return add, run
+
+
+_SUBCOMMANDS: dict[str, tuple[str, str]] = {
+}
+
+
+def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="derive", description="The algebra of optimizer update rules: "
+                                     "derivations in SymPy, lecture notes, and a checker for the algebra in notes.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("list", help="list the optimizers of the catalog and their regularization modes")
+    p.set_defaults(run=_cmd_list)
+    _add_show(sub)
+    chosen = argv[0] if argv else None
+    for name, (module, help_text) in _SUBCOMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add, run = _lazy(module)
+        # Only the chosen subcommand (or all, for --help) pays for importing its module.
+        if chosen in (name, "-h", "--help") or chosen is None:
+            add(p)
+        p.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
+        return args.run(args)
+    except DeriveError as err:
+        print(f"derive: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("derive: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

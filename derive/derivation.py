@@ -1,0 +1,257 @@
+"""From a system to the step form w_t = g(λ)·w_{t-1} − rate·h(…), one recorded substitution at a time.
+
+The engine never asks ``simplify`` for a presentable answer. It substitutes definitions into the
+weight update one at a time (each a :class:`Step`), reads the coefficient of w_{t-1} off by
+differentiation (which keeps the product structure the definitions had), reads h off by setting
+w_{t-1} to zero, and only tidies common factors. Every displayed form is then proved equal to the raw
+result, symbolically and at random points (:mod:`derive.proof`), before it is returned.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+import sympy as sp
+
+from . import printing
+from . import symbols as S
+from .analysis import Analysis, analyse
+from .catalog import Optimizer, get
+from .errors import DerivationError
+from .proof import Verdict, compare, numeric_difference
+from .system import System
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation: the expression after substituting ``substituted`` (None: as written).
+
+    ``reason`` is the note of the substituted definition ("first moment"), for the reader.
+    """
+
+    expr: sp.Expr
+    substituted: sp.Symbol | None
+    reason: str
+
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {printing.latex(self.expr)}$"
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """The answer to "write one step in the form w_t = g(λ)·w_{t-1} − η_t·h(…)".
+
+    ``decay`` (g(λ)), ``h`` and ``rate`` are SymPy expressions with ``w_t == decay*w_{t-1} - rate*h``
+    proved in :attr:`proofs`. ``decay == 1 - uniform_part * responsible`` where ``responsible`` is
+    the product of the factors that depend on optimizer state (None when the decay is uniform).
+    """
+
+    system: System
+    steps: tuple[Step, ...]
+    raw: sp.Expr
+    decay: sp.Expr
+    h: sp.Expr
+    rate: sp.Expr
+    shrink: sp.Expr
+    uniform_part: sp.Expr
+    responsible: sp.Expr | None
+    analysis: Analysis
+    expanded: bool
+    optimizer: Optimizer | None = None
+    reg: str = "custom"
+    reg_detail: str = "custom"
+    proofs: tuple[tuple[str, Verdict], ...] = field(default=())
+
+    # -- analysis shortcuts -----------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self.analysis.kind
+
+    @property
+    def depends_on(self) -> tuple[sp.Symbol, ...]:
+        return self.analysis.depends_on
+
+    @property
+    def notes(self) -> tuple:
+        return self.analysis.notes
+
+    @property
+    def form(self) -> sp.Expr:
+        """The step form as one SymPy expression (equal to :attr:`raw`)."""
+        return self.decay * S.w_prev - self.rate * self.h
+
+    # -- textbook LaTeX -----------------------------------------------------------------------
+    def decay_parts(self) -> tuple[str, str | None]:
+        """LaTeX of the hyperparameter part of the shrinkage and of the per-coordinate factor."""
+        return printing.latex(self.uniform_part), (printing.latex(self.responsible) if self.responsible is not None else None)
+
+    def decay_latex(self) -> str:
+        """g(λ) as a textbook writes it: ``1 - \\frac{…}{…} \\cdot \\frac{1}{\\sqrt{\\hat{v}_{t}} + \\varepsilon}``."""
+        if self.shrink == 0:
+            return "1"
+        uniform, responsible = self.decay_parts()
+        if responsible is None:
+            return printing.latex(self.decay)
+        if self.uniform_part == 1:
+            return f"1 - {responsible}"
+        return f"1 - {uniform} \\cdot {responsible}"
+
+    def decay_text(self) -> str:
+        if self.shrink == 0:
+            return "1"
+        if self.responsible is None:
+            return printing.text(self.decay)
+        return f"1 − {printing.text(self.uniform_part)} · {printing.text(self.responsible)}"
+
+    def h_latex(self) -> str:
+        return printing.latex(self.h)
+
+    def form_latex(self) -> str:
+        """``w_{t} = \\left(g\\right) w_{t-1} - \\eta_{t} \\left(h\\right)`` in the exercise's layout."""
+        decay = "" if self.shrink == 0 else self._grouped(self.decay_latex(), self.decay, "latex") + " "
+        return f"{S.w.name} = {decay}{S.w_prev.name} - {self._rate_times_h('latex')}"
+
+    def form_text(self) -> str:
+        decay = "" if self.shrink == 0 else self._grouped(self.decay_text(), self.decay, "text") + "·"
+        return f"w_t = {decay}w_{{t-1}} − {self._rate_times_h('text')}"
+
+    def _grouped(self, shown: str, expr: sp.Expr, style: str) -> str:
+        if expr.is_Atom or expr.is_Mul or expr.is_Pow:
+            return shown
+        return f"\\left({shown}\\right)" if style == "latex" else f"({shown})"
+
+    def _rate_times_h(self, style: str) -> str:
+        pr = printing.latex if style == "latex" else printing.text
+        h = pr(self.h)
+        if self.rate == 1:
+            return self._grouped(h, self.h, style)
+        sep = " " if style == "latex" else "·"
+        return f"{pr(self.rate)}{sep}{self._grouped(h, self.h, style)}"
+
+    def system_rows_latex(self) -> list[str]:
+        return [f"{d.target.name} = {printing.latex(d.expr)}" for d in self.system.definitions]
+
+    def step_latex(self, i: int) -> str:
+        return printing.latex(self.steps[i].expr)
+
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {self.form_latex()}$"
+
+
+def derive(name: str, reg: str | None = None, *, expand: bool = False) -> Derivation:
+    """Derive the step form of a catalog entry (``derive("adam", "l2")``)."""
+    optimizer = get(name)
+    mode = optimizer.check_mode(reg)
+    result = derive_system(optimizer.system(mode), expand=expand, reg_detail=optimizer.detail(mode))
+    return replace(result, optimizer=optimizer, reg=mode)
+
+
+def derive_system(system: System, *, expand: bool = False, check: bool = True,
+                  reg_detail: str = "custom") -> Derivation:
+    """Derive the step form of any system (a user's own, from :func:`derive.system.make_system`)."""
+    steps, held, raw = _substitute(system, expand)
+    coefficient = sp.diff(held, system.weight_prev)
+    if sp.diff(coefficient, system.weight_prev) != 0:
+        raise DerivationError(f"the step is not linear in {system.weight_prev.name}: no form g·w_{{t-1}} − η·h exists")
+    shrink = sp.factor_terms(1 - coefficient)
+    remainder = held.xreplace({system.weight_prev: sp.Integer(0)})
+    h = _tidy(-remainder / system.rate, system)
+    uniform_part, responsible = _split_shrink(shrink, system)
+    decay = 1 - shrink
+    proofs: list[tuple[str, Verdict]] = []
+    if check:
+        # Proved with the atoms held: writing v̂_t out afterwards substitutes equals for equals.
+        form = decay * system.weight_prev - system.rate * h
+        proofs.append(("step form equals the substitution result", compare(form, held, seconds=10)))
+        display = 1 - uniform_part * (responsible if responsible is not None else 1)
+        proofs.append(("displayed g(λ) equals the coefficient of w_{t-1}", compare(display, decay, seconds=10)))
+    if expand:
+        atoms = _atom_values(system)
+        decay, h, uniform_part, shrink = (e.xreplace(atoms) for e in (decay, h, uniform_part, shrink))
+        responsible = responsible.xreplace(atoms) if responsible is not None else None
+        if check:
+            numeric = numeric_difference(decay * system.weight_prev - system.rate * h, raw)
+            proofs.append(("with the atoms written out, the form equals the raw result at random points", numeric))
+    failed = [(what, v) for what, v in proofs if v.status != "true"]
+    if failed:
+        what, verdict = failed[0]
+        raise DerivationError(f"internal check failed: {what} is {verdict.status} ({verdict.reason})")
+    analysis = analyse(system, decay, h, responsible, reg_detail=reg_detail, expanded=expand)
+    return Derivation(reg_detail=reg_detail, system=system, steps=tuple(steps), raw=raw, decay=decay, h=h, rate=system.rate,
+                      shrink=shrink, uniform_part=uniform_part, responsible=responsible, analysis=analysis,
+                      expanded=expand, proofs=tuple(proofs))
+
+
+def _substitute(system: System, expand: bool) -> tuple[list[Step], sp.Expr, sp.Expr]:
+    """Substitute definitions into the weight update, latest-defined first, one per step.
+
+    Returns the steps, the result with the atoms (v̂_t) held, and the raw result (atoms expanded
+    too when ``expand``).
+    """
+    order = {d.target: i for i, d in enumerate(system.definitions)}
+    expr = system.weight_update.expr
+    steps = [Step(expr, None, "the step as written")]
+    held: sp.Expr | None = None
+    while True:
+        pending = [s for s in expr.free_symbols if s in order and s != system.weight]
+        substitutable = [s for s in pending if s not in system.atoms]
+        if not substitutable and held is None:
+            held = expr
+            if not expand:
+                break
+        candidates = substitutable or pending
+        if not candidates:
+            break
+        target = max(candidates, key=order.__getitem__)
+        definition = system.definition(target)
+        expr = expr.xreplace({target: definition.expr})
+        steps.append(Step(expr, target, definition.note))
+    assert held is not None
+    return steps, held, expr
+
+
+def _tidy(expr: sp.Expr, system: System) -> sp.Expr:
+    """Collect the numerator in the state and gradient symbols, each with a factored coefficient.
+
+    ``∇L + μ(μ m + ∇L)`` becomes ``μ² m_{t-1} + (1 + μ) ∇L``; the denominator is left as built.
+    """
+    num, den = sp.fraction(expr)
+    hyper = set(system.hyperparameters()) | {S.t}
+    variables = sorted((s for s in num.free_symbols if s not in hyper), key=lambda s: s.name)
+    if not variables:
+        return sp.factor_terms(expr)
+    collected = sp.collect(sp.expand(num), variables, evaluate=False)
+    if any(k != 1 and not (k.is_Symbol or k.is_Pow) for k in collected):
+        return sp.factor_terms(expr)  # not linear in the variables: keep the structure as built
+    tidy = sp.Add(*(sp.factor_terms(c) * k for k, c in collected.items()))
+    return sp.factor_terms(tidy) / den
+
+
+def _atom_values(system: System) -> dict[sp.Symbol, sp.Expr]:
+    """Each atom written out in terms of the step's inputs."""
+    order = {d.target: d.expr for d in system.definitions}
+    values: dict[sp.Symbol, sp.Expr] = {}
+    for atom in system.atoms:
+        expr = order[atom]
+        while any(s in order for s in expr.free_symbols):
+            expr = expr.xreplace({s: order[s] for s in expr.free_symbols if s in order})
+        values[atom] = expr
+    return values
+
+
+def _split_shrink(shrink: sp.Expr, system: System) -> tuple[sp.Expr, sp.Expr | None]:
+    """shrink = uniform · responsible, where ``responsible`` gathers the factors that read state."""
+    if shrink == 0:
+        return sp.Integer(0), None
+    hyper = set(system.hyperparameters()) | {S.t}
+    uniform: list[sp.Expr] = []
+    responsible: list[sp.Expr] = []
+    for factor in sp.Mul.make_args(shrink):
+        (uniform if factor.free_symbols <= hyper else responsible).append(factor)
+    if not responsible:
+        return shrink, None
+    return sp.Mul(*uniform), sp.Mul(*responsible)
+
+
+def derive_many(variants: Sequence[tuple[str, str]]) -> list[Derivation]:
+    return [derive(name, reg) for name, reg in variants]

@@ -1,0 +1,44 @@
+"""One error hierarchy for the whole package.
+
+Every error a user can cause derives from :class:`DeriveError`, so the CLI can turn any of
+them into a one-line message and an exit code without ever showing a traceback.
+"""
+from __future__ import annotations
+
+
+class DeriveError(Exception):
+    """Base class. ``str(err)`` is a complete one-line message (with ``path:line`` when known)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(where + message)
+
+
+class UsageError(DeriveError):
+    """A wrong name or option: unknown optimizer, unknown regularization mode, bad flag."""
+
+
+class SystemDefinitionError(DeriveError):
+    """A malformed system of definitions: a cycle, an undefined symbol, no weight update."""
+
+
+class DerivationError(DeriveError):
+    """The engine could not bring a system into the requested form (e.g. not linear in w_{t-1})."""
+
+
+class BudgetExceeded(DeriveError):
+    """Symbolic work ran past its time budget; callers report the result as undecided."""
+
+
+class RenderError(DeriveError):
+    """A template is missing or refers to something that does not exist."""
+
+
+class NotesError(DeriveError):
+    """A notes file could not be read (missing, not UTF-8, not Markdown or LaTeX)."""

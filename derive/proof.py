@@ -1,0 +1,125 @@
+"""Deciding whether two expressions are equal: symbolically, and numerically on random values.
+
+The engine proves every displayed form equal to the raw substitution result, and the notes checker
+decides every link of a chain, with the same function: :func:`compare`. It answers
+
+* ``true`` when the difference simplifies to zero *and* vanishes at random points (the numeric
+  check guards against a simplification bug; the symbolic one against a lucky sample);
+* ``false`` with a counterexample (concrete values and the residual) when the difference is clearly
+  non-zero at a random point: a numeric witness is a proof of inequality on its own;
+* ``undecided`` when the time budget runs out or the expressions cannot be evaluated.
+
+Random values respect the symbols' assumptions (positive hyperparameters in (0, 1) where that is
+their natural range, so that 1 − β₁ᵗ ≠ 0 and square roots stay real).
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+import mpmath
+import sympy as sp
+
+from . import symbols as S
+from .budget import time_budget
+from .errors import BudgetExceeded
+
+Status = Literal["true", "false", "undecided"]
+
+# Natural ranges, so that a counterexample reads like a plausible configuration.
+_RANGES: dict[sp.Symbol, tuple[float, float]] = {
+    S.beta1: (0.5, 0.95), S.beta2: (0.9, 0.999), S.mu: (0.5, 0.95), S.eps: (0.01, 0.1),
+    S.eta: (0.01, 0.2), S.alpha: (0.1, 0.9), S.lam: (0.01, 0.3),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    reason: str = ""
+    counterexample: Mapping[sp.Symbol, object] = field(default_factory=dict)
+    residual: float | None = None
+
+    def __bool__(self) -> bool:
+        return self.status == "true"
+
+
+def random_point(free: set[sp.Symbol], rng: random.Random) -> dict[sp.Symbol, sp.Expr]:
+    """Random exact values (small rationals) for ``free``, within each symbol's natural range."""
+    point: dict[sp.Symbol, sp.Expr] = {}
+    for s in sorted(free, key=lambda s: s.name):
+        if s.is_integer:
+            point[s] = sp.Integer(rng.randint(2, 7))
+            continue
+        lo, hi = _RANGES.get(s, (0.2, 1.8) if (s.is_positive or s.is_nonnegative) else (-1.5, 1.5))
+        value = sp.Rational(round(rng.uniform(lo, hi) * 1000), 1000)
+        if value == 0:
+            value = sp.Rational(1, 7)
+        point[s] = value
+    return point
+
+
+def _evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], digits: int = 40) -> mpmath.mpc | None:
+    try:
+        value = expr.xreplace(dict(point)).evalf(digits)
+    except (TypeError, ValueError, ZeroDivisionError, RecursionError):
+        return None
+    if not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
+        return None
+    try:
+        return mpmath.mpc(complex(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: int = 1) -> Verdict:
+    """Compare at random points only: ``false`` with a witness, or ``true`` meaning "agreed everywhere tried"."""
+    diff = sp.sympify(lhs) - sp.sympify(rhs)
+    free = diff.free_symbols | sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
+    rng = random.Random(seed)
+    tried = 0
+    for _ in range(samples * 3):
+        if tried >= samples:
+            break
+        point = random_point(free, rng)
+        d = _evaluate(diff, point)
+        a = _evaluate(sp.sympify(lhs), point)
+        if d is None or a is None:
+            continue
+        tried += 1
+        scale = max(1.0, float(abs(a)))
+        if float(abs(d)) > 1e-9 * scale:
+            return Verdict("false", "differs at a point", dict(point), float(abs(d)))
+    if tried == 0:
+        return Verdict("undecided", "could not evaluate at any random point")
+    return Verdict("true", f"equal at {tried} random points")
+
+
+def symbolic_zero(expr: sp.Expr) -> bool | None:
+    """True if ``expr`` is identically zero, False if provably not, None if SymPy cannot tell."""
+    expr = sp.sympify(expr)
+    if expr == 0:
+        return True
+    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), sp.simplify):
+        reduced = attempt(expr)
+        if reduced == 0:
+            return True
+        if reduced.is_number and reduced != 0:
+            return False
+    return None
+
+
+def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) -> Verdict:
+    """Decide ``lhs == rhs`` as an identity in all free symbols, within ``seconds``."""
+    try:
+        with time_budget(seconds):
+            numeric = numeric_difference(lhs, rhs, seed=seed)
+            if numeric.status != "true":
+                return numeric
+            zero = symbolic_zero(sp.sympify(lhs) - sp.sympify(rhs))
+    except BudgetExceeded:
+        return Verdict("undecided", f"time budget of {seconds:g} s exceeded")
+    if zero is True:
+        return Verdict("true", "symbolically equal; " + numeric.reason)
+    return Verdict("undecided", "numerically equal at random points but not proved symbolically")

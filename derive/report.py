@@ -1,0 +1,119 @@
+"""Derivations as terminal text, a LaTeX block and JSON: what ``derive show`` prints.
+
+JSON carries every expression twice: ``latex`` to read and ``srepr`` to rebuild the exact SymPy
+object (``sympy.srepr`` output is a constructor expression, meant for programs, not for humans).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+
+from . import printing
+from . import symbols as S
+from .analysis import part_ways
+from .catalog import get
+from .derivation import Derivation
+
+
+def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
+    if expr is None:
+        return None
+    return {"latex": printing.latex(expr), "text": printing.text(expr), "srepr": sp.srepr(expr)}
+
+
+def _title(d: Derivation) -> str:
+    name = d.optimizer.title if d.optimizer else "custom system"
+    reg = {"none": "without regularization", "l2": "with L2 regularization (λ·w added to the gradient)",
+           "decoupled-lr": "with decoupled weight decay (×lr: w ← (1 − η_t·λ)·w)",
+           "decoupled-schedule": "with decoupled weight decay (×schedule multiplier η_t only)"}.get(d.reg_detail, d.reg_detail)
+    return f"{name} {reg}"
+
+
+def derivation_json(d: Derivation) -> dict[str, Any]:
+    return {
+        "optimizer": d.optimizer.name if d.optimizer else None,
+        "source": d.optimizer.source if d.optimizer else None,
+        "regularization": d.reg,
+        "regularization_detail": d.reg_detail,
+        "expanded": d.expanded,
+        "system": [{"target": df.target.name, "expr": _expr_json(df.expr), "note": df.note}
+                   for df in d.system.definitions],
+        "steps": [{"expr": _expr_json(st.expr), "substituted": st.substituted.name if st.substituted else None,
+                   "reason": st.reason} for st in d.steps],
+        "form": {"latex": d.form_latex(), "text": d.form_text()},
+        "decay_factor": {**_expr_json(d.decay), "latex": d.decay_latex(), "text": d.decay_text()},
+        "rate": _expr_json(d.rate),
+        "h": _expr_json(d.h),
+        "kind": d.kind,
+        "depends_on": [s.name for s in d.depends_on],
+        "responsible_factor": _expr_json(d.responsible),
+        "notes": [{"code": n.code, "text": n.text} for n in d.notes],
+        "checks": [{"claim": what, "status": v.status, "how": v.reason} for what, v in d.proofs],
+    }
+
+
+def derivation_text(d: Derivation) -> str:
+    lines = [_title(d), ""]
+    lines.append("System:")
+    lines += [f"  {S.text_name(df.target)} = {printing.text(df.expr)}" for df in d.system.definitions]
+    lines += ["", "Substitution:"]
+    for st in d.steps:
+        why = f"substitute {S.text_name(st.substituted)}: {st.reason}" if st.substituted is not None else st.reason
+        lines.append(f"  w_t = {printing.text(st.expr)}    [{why}]")
+    lines += ["", "Step form:", f"  {d.form_text()}", f"  g(λ) = {d.decay_text()}", f"  h    = {printing.text(d.h)}"]
+    if d.kind == "uniform":
+        lines.append("  decay: uniform — the same factor for every weight")
+    else:
+        names = ", ".join(S.text_name(s) for s in d.depends_on)
+        factor = printing.text(d.responsible) if d.responsible is not None else "g(λ)"
+        lines.append(f"  decay: per-coordinate — {factor} depends on {names}")
+    if d.notes:
+        lines += ["", "Notes:"] + [f"  - {n.text}" for n in d.notes]
+    lines += ["", "Checked: " + "; ".join(f"{what}: {v.status} ({v.reason})" for what, v in d.proofs)]
+    return "\n".join(lines)
+
+
+def derivation_latex(d: Derivation) -> str:
+    rows = " \\\\\n  ".join(d.system_rows_latex())
+    steps = " \\\\\n  &= ".join(printing.latex(st.expr) for st in d.steps)
+    return (f"% {_title(d)}\n\\begin{{equation*}}\n\\begin{{cases}}\n  {rows}\n\\end{{cases}}\n\\end{{equation*}}\n"
+            f"\\begin{{align*}}\n  w_{{t}} &= {steps}\n\\end{{align*}}\n"
+            f"\\begin{{equation*}}\n  {d.form_latex()}\n\\end{{equation*}}\n")
+
+
+def _counterpart(d: Derivation) -> str | None:
+    if d.optimizer is None:
+        return None
+    other = {"l2": "decoupled", "decoupled": "l2"}.get(d.reg)
+    return other if other in get(d.optimizer.name).modes else ("l2" if d.optimizer.name == "adamw" else None)
+
+
+def parting_json(d: Derivation, k: int) -> dict[str, Any]:
+    from .derivation import derive
+    other = _counterpart(d)
+    if other is None or d.optimizer is None:
+        return {"error": "no counterpart mode to compare with"}
+    name = "adam" if d.optimizer.name == "adamw" else d.optimizer.name
+    b = derive(name, other)
+    parting = part_ways(d.system, b.system, k)
+    return {"versus": {"optimizer": name, "regularization": other},
+            "coefficient_of_w_prev": [{"steps": j + 1, "this": _expr_json(x), "other": _expr_json(y), "equal": v.status}
+                                      for j, (x, y, v) in enumerate(zip(parting.coefficients_a, parting.coefficients_b,
+                                                                        parting.verdicts))],
+            "first_difference": parting.first_difference}
+
+
+def parting_text(d: Derivation, k: int) -> str:
+    data = parting_json(d, k)
+    if "error" in data:
+        return f"\nUnroll: {data['error']}"
+    vs = data["versus"]
+    lines = ["", f"Unrolled {k} steps: coefficient of w_{{t-1}} in w_{{t-1+k}}, this mode vs {vs['regularization']} "
+             "(gradients and v̂ held as atoms):"]
+    for row in data["coefficient_of_w_prev"]:
+        mark = "same" if row["equal"] == "true" else ("DIFFERENT" if row["equal"] == "false" else "undecided")
+        lines.append(f"  k={row['steps']}: {row['this']['text']}   vs   {row['other']['text']}   [{mark}]")
+    first = data["first_difference"]
+    lines.append(f"  they part ways at step {first}" if first else "  they agree on every step shown")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Jinja templates shipped with derive (this folder is installed as the package ``derive.templates``)."""
