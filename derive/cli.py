@@ -71,6 +71,8 @@ def _lazy(module: str) -> tuple[Callable[[argparse.ArgumentParser], None], Calla
 
 
 _SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "render": ("derive.render", "render derivations as LaTeX (article, fragment, PDF) and MyST Markdown"),
+    "check": ("derive.check.cli", "verify the algebra written in lecture notes (Markdown/MyST, LaTeX)"),
 }
 
 

@@ -31,10 +31,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
+from typing import Any, Literal
 
 import jinja2
 import sympy as sp
@@ -296,7 +297,7 @@ class DerivationView:
     def form_rhs(self) -> str:
         """The right-hand side of the final form ``g(λ) w_{t-1} - rate h``."""
         prefix = f"{self.weight} = "
-        return self.form[len(prefix):] if self.form.startswith(prefix) else self.form
+        return self.form.removeprefix(prefix)
 
     @property
     def chain(self) -> str:
@@ -368,7 +369,7 @@ def _marked_template(d: Any) -> tuple[str, str]:
     return uniform, f"1 - {uniform} \\cdot \\underbrace{{{responsible}}}_{{@LABEL@}}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def view(name: str, reg: str) -> DerivationView:
     """Derive ``name`` in mode ``reg`` with the engine and keep every formula as LaTeX."""
     from . import catalog
@@ -577,7 +578,7 @@ def compile_pdf(tex: str, *, name: str = "document.tex", engine: str = "pdflatex
             try:
                 proc = subprocess.run(
                     [exe, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"],
-                    cwd=folder, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout,
+                    cwd=folder, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False,
                 )
             except subprocess.TimeoutExpired:
                 raise RenderError(f"{name}: {engine} did not finish in {timeout:.0f} s") from None

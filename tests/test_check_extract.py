@@ -355,3 +355,31 @@ def test_read_source_normalizes_line_ends_and_bom(tmp_path):
     assert source == "a\n$x$\nb"
     (block,) = extract(str(f), source)
     assert (block.line, block.col) == (2, 2)
+
+
+# ---------------------------------------------------------------- invariants on arbitrary input
+
+FRAGMENTS = [
+    "$", "$$", "\\[", "\\]", "\\(", "\\)", "\\begin{cases}", "\\end{cases}", "\\begin{align*}",
+    "\\end{align*}", "`", "```", "```{dropdown} T\n", ":::{note}\n", ":::\n", "```{math}\n",
+    ":label: x\n", "\n", "\n\n", "x", " ", "\t", "{", "}", "\\text{", "%", "\\%", "\\$", "<!--", "-->",
+    "\\alert{", "\\\\", "\\verb|", "|", "\\begin{document}", "\\end{document}", "---\n", "5", "中文",
+]
+
+
+@pytest.mark.parametrize("path", ["f.md", "f.tex"])
+def test_random_documents_never_fail_and_blocks_stay_exact(path):
+    """Whatever the input, a block is the source slice with some characters blanked to spaces."""
+    import random
+
+    rng = random.Random(20240601)
+    for _ in range(400):
+        doc = "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(0, 40)))
+        lines = LineMap(doc)
+        for block in extract(path, doc):
+            start = lines.offset(block.line, block.col)
+            assert block.text.strip()
+            for i, ch in enumerate(block.text):
+                original = doc[start + i]
+                assert ch == original or (ch == " " and original != "\n")
+            assert block.position(len(block.text) - 1) == lines.position(start + len(block.text) - 1)

@@ -612,9 +612,9 @@ class _LatexReader:
                 stop = len(s) if stop < 0 else stop + len(closing)
             elif m.group("vd"):
                 delim = m.group("vd")
-                stop = s.find("}" if delim == "{" else delim, m.end())
                 eol = s.find("\n", m.end())
-                if stop < 0 or (0 <= eol < stop):
+                stop = s.find("}" if delim == "{" else delim, m.end(), len(s) if eol < 0 else eol)
+                if stop < 0:  # \verb never spans lines
                     pos = m.end()
                     continue
                 stop += 1

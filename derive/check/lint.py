@@ -147,7 +147,7 @@ def _bare_linebreaks(path: str, blocks: list[MathBlock]) -> list[Finding]:
             line, col = block.position(offset)
             message = (
                 f"\\\\ directly inside {block.delim}…{_CLOSERS[block.delim]} outside any environment"
-                " does not break the line; wrap the lines in aligned (or use multline)"
+                " does not break the line in LaTeX or MathJax; wrap the lines in aligned (or use multline)"
             )
             findings.append(Finding(path, line, col, "warning", "render/linebreak-no-env", message))
     return findings

@@ -1,0 +1,136 @@
+"""Binding names to meanings: function definitions, gradients, and the symbols of a system.
+
+A document says ``Q(w) = L(w) + \\frac{\\lambda}{2}\\|w\\|_2^2`` once and then writes ``\\nabla_w
+Q(w_{t-1})`` wherever it likes; :class:`Functions` turns such a gradient into ``∇_w L(w_{t-1}) +
+λ w_{t-1}`` by differentiating the definition (coordinate-wise: ‖w‖² contributes 2w per
+coordinate). Undefined functions that remain (the loss L itself) become opaque atoms named after
+their LaTeX (``\\nabla_{w} L(w_{t-1})``), the same symbols the engine's catalog uses, so that a
+system read from notes can be compared with the catalog.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .. import printing
+from .. import symbols as S
+
+GRADIENT_PREFIX = r"\nabla"
+
+
+class CircularDefinition(Exception):
+    """A function defined through its own gradient (or itself)."""
+
+
+@dataclass
+class FunctionDef:
+    name: str
+    params: tuple[sp.Symbol, ...]
+    body: sp.Expr
+    line: int
+
+
+def _is_norm(e: sp.Basic) -> bool:
+    return isinstance(e, sp.Function) and type(e).__name__ == "Norm"
+
+
+def _square_norms(expr: sp.Expr) -> sp.Expr:
+    """Norm(x)**2 → x**2 (exact coordinate-wise); a lone Norm(x) → |x|."""
+    expr = expr.replace(lambda e: e.is_Pow and _is_norm(e.base) and e.exp == 2, lambda e: e.base.args[0] ** 2)
+    return expr.replace(_is_norm, lambda e: sp.Abs(e.args[0]))
+
+
+def gradient_parts(name: str) -> tuple[str | None, str]:
+    """``\\nabla_{w} L`` → ("w", "L"); ``\\nabla L`` → (None, "L")."""
+    rest = name[len(GRADIENT_PREFIX):]
+    variable = None
+    if rest.startswith("_{"):
+        close = rest.index("}")
+        variable, rest = rest[2:close], rest[close + 1:]
+    return variable, rest.strip()
+
+
+def _base_letter(sym: sp.Basic) -> str:
+    name = sym.name if isinstance(sym, sp.Symbol) else printing.latex(sym)
+    return name.split("_")[0].split("^")[0]
+
+
+def atom_name(function: str, args: tuple[sp.Basic, ...]) -> str:
+    """The canonical atom for an opaque applied function, e.g. ``\\nabla_{w} L(w_{t-1})``."""
+    if function.startswith(GRADIENT_PREFIX):
+        variable, base = gradient_parts(function)
+        if variable is None and len(args) == 1:
+            variable = _base_letter(args[0])
+        function = f"{GRADIENT_PREFIX}_{{{variable}}} {base}" if variable else f"{GRADIENT_PREFIX} {base}"
+    return f"{function}({', '.join(printing.latex(a) for a in args)})"
+
+
+@dataclass
+class Functions:
+    """The functions a document defines, in scope."""
+
+    defs: dict[str, FunctionDef] = field(default_factory=dict)
+
+    def define(self, name: str, params: tuple[sp.Symbol, ...], body: sp.Expr, line: int) -> None:
+        if self._mentions(body, name):
+            raise CircularDefinition(name)
+        self.defs[name] = FunctionDef(name, params, _square_norms(body), line)
+
+    def _mentions(self, body: sp.Expr, name: str) -> bool:
+        for f in body.atoms(AppliedUndef):
+            fname = type(f).__name__
+            if fname == name or (fname.startswith(GRADIENT_PREFIX) and gradient_parts(fname)[1] == name):
+                return True
+        return False
+
+    def expand(self, expr: sp.Expr, depth: int = 0) -> sp.Expr:
+        """Replace calls and gradients of defined functions by their bodies (recursively)."""
+        if depth > 8:
+            raise CircularDefinition("definitions nested too deeply")
+        changed = False
+        mapping: dict[sp.Basic, sp.Expr] = {}
+        for call in expr.atoms(AppliedUndef):
+            fname = type(call).__name__
+            if fname in self.defs:
+                fd = self.defs[fname]
+                if len(fd.params) == len(call.args):
+                    mapping[call] = fd.body.xreplace(dict(zip(fd.params, call.args)))
+            elif fname.startswith(GRADIENT_PREFIX):
+                _, base = gradient_parts(fname)
+                if base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1:
+                    mapping[call] = self._gradient(self.defs[base], call.args[0])
+        if mapping:
+            expr = expr.xreplace(mapping)
+            changed = True
+        return self.expand(expr, depth + 1) if changed else expr
+
+    def _gradient(self, fd: FunctionDef, at: sp.Expr) -> sp.Expr:
+        """∇ of a one-parameter definition at ``at``: differentiate, then name what stays opaque."""
+        (param,) = fd.params
+        body = self.expand(fd.body)
+        derivative = sp.diff(body, param)
+        derivative = derivative.replace(
+            lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef),
+            lambda e: sp.Function(f"{GRADIENT_PREFIX}_{{{_base_letter(param)}}} {type(e.expr).__name__}")(*e.expr.args))
+        return derivative.xreplace({param: at})
+
+
+def atomize(expr: sp.Expr) -> sp.Expr:
+    """Opaque applied functions (L(w), ∇_w L(w_{t-1})) → symbols named after their LaTeX."""
+    mapping = {call: S.symbol(atom_name(type(call).__name__, call.args)) for call in expr.atoms(AppliedUndef)
+               if type(call).__name__ != "Norm"}
+    expr = expr.xreplace(mapping) if mapping else expr
+    return _square_norms(expr)
+
+
+def substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr], *, hold: frozenset[sp.Symbol] = frozenset(),
+               limit: int = 32) -> sp.Expr:
+    """Substitute system definitions until none is left (``hold`` stays atomic); cycles stop at ``limit``."""
+    for _ in range(limit):
+        present = {s: definitions[s] for s in expr.free_symbols if s in definitions and s not in hold}
+        if not present:
+            return expr
+        expr = expr.xreplace(present)
+    raise CircularDefinition("circular system of definitions")

@@ -1,0 +1,161 @@
+"""Naming a system read from notes: which catalog optimizer it is, or how it double-counts decay.
+
+The comparison is numeric at one random point, on the weight update written out in the step's
+inputs (w_{t-1}, m_{t-1}, v_{t-1}, ∇L(w_{t-1}), hyperparameters). Notes name hyperparameters their own
+way (η or γ for η_t, β for μ), so the document's symbols that the catalog lacks are tried against
+the catalog's unmatched ones in every pairing (there are at most a few).
+
+Besides the catalog itself two known mistakes are recognised, each an error: the L2 term counted
+twice (``g_t = ∇_w Q(w_{t-1}) + λ w_{t-1}`` where ∇_w Q already contains λw), and a system that both
+uses ∇_w Q and decays the weights outside the step (AdamW written on Q).
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .. import symbols as S
+from ..proof import random_point
+from .bind import GRADIENT_PREFIX, CircularDefinition, substitute
+from .findings import Finding
+
+if TYPE_CHECKING:
+    from .verify import DocumentChecker, SystemScope
+
+_MAX_UNMATCHED = 3
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    mode: str
+    raw: sp.Expr
+    description: str
+    mistake: bool
+
+
+def _full(system) -> sp.Expr:  # type: ignore[no-untyped-def]
+    defs = {d.target: d.expr for d in system.definitions}
+    return substitute(defs[system.weight], defs)
+
+
+@functools.lru_cache(maxsize=1)
+def _variants() -> tuple[Variant, ...]:
+    from .. import catalog
+    from ..system import Definition
+
+    out: list[Variant] = []
+    for name in catalog.names():
+        opt = catalog.get(name)
+        for mode in opt.modes:
+            detail = {"none": "without regularization", "l2": "with L2 regularization",
+                      "decoupled-lr": "with decoupled weight decay (×lr)",
+                      "decoupled-schedule": "with decoupled weight decay (×schedule)"}[opt.detail(mode)]
+            out.append(Variant(name, mode, _full(opt.system(mode)), f"{opt.title} {detail} ({opt.source})", False))
+        if "l2" in opt.modes:
+            twice = _full(opt.system("l2")).xreplace({S.lam: 2 * S.lam})
+            out.append(Variant(name, "l2-twice", twice,
+                               f"{opt.title} on Q with the L2 term counted twice: the gradient gets 2λ·w_{{t-1}} "
+                               "(∇_w Q already contains λ·w_{t-1})", True))
+        if "decoupled" in opt.modes:
+            system = opt.system("decoupled")
+            both = system.with_definitions(
+                Definition(d.target, S.grad + S.lam * S.w_prev if d.target == S.g else d.expr, d.note)
+                for d in system.definitions)
+            out.append(Variant(name, "l2+decoupled", _full(both),
+                               f"{opt.title} with decoupled weight decay, but on Q: the decay is applied twice, "
+                               "once through ∇_w Q = ∇_w L + λ·w and once outside the step", True))
+    return tuple(out)
+
+
+def _weight_target(scope: "SystemScope") -> sp.Symbol | None:
+    """The sink of the system: defined, read by no other definition, and reading its own t-1."""
+    defs = scope.definitions
+    used = set().union(*(e.free_symbols for e in defs.values())) if defs else set()
+    sinks = [t for t in defs if t not in used]
+    for t in sinks:
+        base = t.name.split("_")[0]
+        if any(s.name.startswith(base + "_{t-1}") for s in substitute(defs[t], defs).free_symbols):
+            return t
+    return None
+
+
+def _normalise(expr: sp.Expr, weight_prev: sp.Symbol) -> sp.Expr:
+    """The document's iterate and gradient atoms renamed to the catalog's w_{t-1} and ∇_w L(w_{t-1})."""
+    mapping: dict[sp.Symbol, sp.Symbol] = {weight_prev: S.w_prev}
+    suffix = f"({weight_prev.name})"
+    for s in expr.free_symbols:
+        if s.name.startswith(GRADIENT_PREFIX) and s.name.endswith(suffix):
+            mapping[s] = S.grad
+    return expr.xreplace(mapping)
+
+
+def _value(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> complex | None:
+    try:
+        return complex(expr.xreplace(point).evalf(30))
+    except (TypeError, ValueError):
+        return None
+
+
+def identify(raw: sp.Expr) -> Variant | None:
+    """The first catalog variant (or known mistake) whose step equals ``raw`` up to renaming."""
+    variants = _variants()
+    catalog_symbols = set().union(*(v.raw.free_symbols for v in variants))
+    rng = random.Random(20191)
+    point = random_point(catalog_symbols | raw.free_symbols, rng)
+    for variant in variants:
+        extra = sorted(raw.free_symbols - variant.raw.free_symbols, key=lambda s: s.name)
+        missing = sorted(variant.raw.free_symbols - raw.free_symbols, key=lambda s: s.name)
+        if len(extra) != len(missing) or len(extra) > _MAX_UNMATCHED:
+            continue
+        if any(S.role(s) not in ("hyper", None) for s in extra + missing):
+            continue
+        target = _value(variant.raw, point)
+        if target is None:
+            continue
+        for perm in itertools.permutations(missing):
+            renamed = raw.xreplace(dict(zip(extra, perm)))
+            value = _value(renamed, point)
+            if value is not None and abs(value - target) <= 1e-12 * max(1.0, abs(target)):
+                return variant
+    return None
+
+
+def match_systems(checker: "DocumentChecker") -> list[Finding]:
+    findings: list[Finding] = []
+    for scope in checker.systems:
+        weight = _weight_target(scope)
+        if weight is None:
+            continue
+        try:
+            raw = substitute(scope.definitions[weight], scope.definitions)
+        except CircularDefinition:
+            continue
+        prev = next((s for s in raw.free_symbols if s.name == weight.name.replace("_{t}", "_{t-1}")), None)
+        if prev is None:
+            continue
+        variant = identify(_normalise(raw, prev))
+        if variant is None:
+            continue
+        row = _gradient_row(scope) if variant.mistake else scope.rows[weight]
+        offset = row.stmt.terms[0].start
+        line, col = row.block.position(offset)
+        if variant.mistake:
+            findings.append(Finding(checker.path, line, col, "error", "system/regularized-twice", variant.description))
+        else:
+            findings.append(Finding(checker.path, line, col, "info", "system/recognized",
+                                    f"this system is {variant.description}"))
+    return findings
+
+
+def _gradient_row(scope: "SystemScope"):  # type: ignore[no-untyped-def]
+    """The row that brings the gradient in (where a double-counted λ·w is written)."""
+    for target, item in scope.rows.items():
+        if any(s.name.startswith(GRADIENT_PREFIX) for s in scope.definitions[target].free_symbols):
+            return item
+    return next(iter(scope.rows.values()))

@@ -1,0 +1,1287 @@
+r"""From the LaTeX math of lecture notes to SymPy: a tokenizer and a hand-written recursive descent.
+
+Why hand-written: the off-the-shelf LaTeX parsers measured on this notation (design.md, "Normalize and
+parse") truncate ``w_{t-1} - \eta_t\frac{a}{b}``, read ``\eta (g+w)`` as a call, ``\hat m`` as a product,
+``W`` as ``w`` and ``\nabla L`` as a product, and cost seconds per document. This grammar is written
+for the notation of optimizer notes and follows one rule: *precision first*. Whatever it does not
+understand becomes a :class:`Problem` and the side of the relation that contains it gets ``expr=None``;
+it never guesses, and it never raises on document content.
+
+A block (the content of ``$…$``/``$$…$$``/``\[…\]``, or a whole bare environment) is read in layers:
+
+1. tokens (:mod:`derive.check.latex_tokens`: presentation is dropped there);
+2. rows: ``\\`` inside ``cases``/``aligned``/``align``/``multline``/… separates rows;
+3. statements: ``\qquad``, ``\text{ and }``, a ``,`` before another relation, ``&`` between columns
+   separate statements within a row; a row that starts (or a chain that ends) with a relation
+   continues the chain across rows;
+4. terms: top-level relations split a statement into a chain ``a = b ≈ c``;
+5. expressions: each term is parsed by :class:`_ExprParser` into SymPy objects built directly
+   (symbols only through :func:`derive.symbols.symbol`; numbers through :class:`fractions.Fraction`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import NoReturn
+
+import sympy as sp
+
+from derive.check.latex_tokens import (
+    ABS_MACROS, ACCENTS, ALPHABET_MACROS, BIG_OPS, BOLD, CLOSE_MACROS, DIV_MACROS, FRACS, FUNCTIONS_1,
+    GREEK, LETTER_MACROS, MAX_MIN, MUL_MACROS, NORM_MACROS, OPEN_MACROS, ROW_ENVS, TEXT_MACROS, UNMODELLED,
+    UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize,
+)
+from derive.errors import DeriveError
+from derive.symbols import symbol
+
+__all__ = [
+    "DEFAULT_FUNCTIONS", "DOTS", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
+    "parse_block", "parse_expr", "render_tokens",
+]
+
+#: An ellipsis (``\dots``, ``\ldots``, ``\cdots``): "and further terms". A chain whose side ends in
+#: DOTS claims something about the written terms only.
+DOTS: sp.Symbol = sp.Symbol(r"\dots")
+
+#: Names that are functions when followed by ``(``. ``g``/``h`` only without a subscript, because
+#: ``g_t (1-\beta)`` is a product in every optimizer note.
+DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
+    {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi"}
+)
+_SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
+
+#: Upright words that are known-but-unmodelled operators.
+_UNMODELLED_WORDS: frozenset[str] = frozenset({"argmin", "argmax", "arg min", "arg max", "Var", "Cov", "E", "tr", "diag"})
+
+
+class Norm(sp.Function):
+    r"""``\|x\|`` (the Euclidean norm), or ``\|x\|_p`` as ``Norm(x, p)``.
+
+    A function of its own (not ``Abs``) because a norm of a vector is not an absolute value, yet in
+    the element-wise view the checker needs only that it is real and non-negative.
+    """
+
+    nargs = (1, 2)
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+    def _eval_is_nonnegative(self) -> bool:
+        return True
+
+    def _latex(self, printer: object) -> str:
+        body = r"\left\|" + printer._print(self.args[0]) + r"\right\|"  # type: ignore[attr-defined]
+        if len(self.args) == 2:
+            body += "_{" + printer._print(self.args[1]) + "}"  # type: ignore[attr-defined]
+        return body
+
+
+@dataclass
+class Term:
+    """One side of a relation. ``start``/``end`` are offsets into the block text; ``expr`` is None
+    when the side could not be parsed (the reason is in :attr:`ParsedBlock.problems`)."""
+
+    expr: sp.Expr | None
+    start: int
+    end: int
+
+
+@dataclass
+class Statement:
+    """A chain ``a = b ≈ c``: ``len(relations) == len(terms) - 1``.
+
+    ``env`` is the innermost row environment (``"cases"``, ``"aligned"`` …) or None; ``row`` is the
+    index of the row of the block where the statement starts.
+    """
+
+    terms: list[Term]
+    relations: list[str]
+    env: str | None
+    row: int
+
+    def links(self) -> list[tuple[Term, str, Term]]:
+        """Consecutive pairs of the chain with their relation, which is what a verifier checks."""
+        return [(self.terms[k], rel, self.terms[k + 1]) for k, rel in enumerate(self.relations)]
+
+
+@dataclass
+class Problem:
+    """Something in ``[start, end)`` that was not understood; the reason is ``message``."""
+
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
+class ParsedBlock:
+    """Everything read from one math block."""
+
+    statements: list[Statement]
+    unknown_macros: list[tuple[str, int]]
+    problems: list[Problem]
+
+
+class LatexParseError(DeriveError):
+    """:func:`parse_expr` could not read its text as one expression."""
+
+
+class _Fail(Exception):
+    """Internal: parsing of one term stops here (becomes a :class:`Problem`)."""
+
+    def __init__(self, start: int, end: int, message: str) -> None:
+        super().__init__(message)
+        self.start, self.end, self.message = start, end, message
+
+
+# ==================================================================================================
+# Public entry points
+# ==================================================================================================
+
+def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> ParsedBlock:
+    """Parse one math block into statements; never raises on document content."""
+    return _BlockParser(text, functions).run()
+
+
+def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
+    """Parse a single expression (no relation); raise :class:`LatexParseError` if that fails."""
+    block = parse_block(text, functions=functions)
+    if block.problems:
+        first = block.problems[0]
+        raise LatexParseError(f"cannot parse {text!r}: {first.message} (at offset {first.start})")
+    if len(block.statements) != 1 or len(block.statements[0].terms) != 1:
+        raise LatexParseError(f"not a single expression: {text!r}")
+    expr = block.statements[0].terms[0].expr
+    assert expr is not None  # no problems means every term parsed
+    return expr
+
+
+# ==================================================================================================
+# Rows, statements, chains
+# ==================================================================================================
+
+@dataclass
+class _Row:
+    tokens: list[Token]
+    env: str | None
+    index: int
+
+
+@dataclass
+class _RawStatement:
+    """A chain before its terms are parsed: token lists and the relations between them."""
+
+    terms: list[list[Token]]
+    relations: list[str]
+    rel_tokens: list[Token]
+    env: str | None
+    row: int
+
+
+def _depths(tokens: list[Token]) -> list[int]:
+    """Nesting depth (braces and delimiters) *before* each token; never negative."""
+    out: list[int] = []
+    depth = 0
+    for tok in tokens:
+        if _closes(tok):
+            depth = max(0, depth - 1)
+        out.append(depth)
+        if _opens(tok):
+            depth += 1
+    return out
+
+
+def _opens(tok: Token) -> bool:
+    if tok.kind == "lbrace":
+        return True
+    if tok.kind == "char":
+        return tok.text in "([" or (tok.text == "|" and tok.side == "open")
+    if tok.kind == "macro":
+        if tok.text in OPEN_MACROS or tok.text in ("lVert", "lvert", "langle"):
+            return True
+        return tok.side == "open" and (tok.text in NORM_MACROS or tok.text in ABS_MACROS)
+    return False
+
+
+def _closes(tok: Token) -> bool:
+    if tok.kind == "rbrace":
+        return True
+    if tok.kind == "char":
+        return tok.text in ")]" or (tok.text == "|" and tok.side == "close")
+    if tok.kind == "macro":
+        if tok.text in CLOSE_MACROS or tok.text in ("rVert", "rvert", "rangle"):
+            return True
+        return tok.side == "close" and (tok.text in NORM_MACROS or tok.text in ABS_MACROS)
+    return False
+
+
+def _is_binary_op(tok: Token) -> bool:
+    return tok.is_char("+", "-", "*", "/") or (tok.kind == "macro" and (tok.text in MUL_MACROS or tok.text in DIV_MACROS))
+
+
+class _BlockParser:
+    """Splits a block into rows, statements and terms, then parses every term."""
+
+    def __init__(self, text: str, functions: frozenset[str]) -> None:
+        self.text = text
+        self.functions = functions
+        self.problems: list[Problem] = []
+
+    def run(self) -> ParsedBlock:
+        tokenized = tokenize(self.text)
+        rows = self._rows(tokenized.tokens)
+        raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
+        statements = [self._statement(r) for r in raw]
+        return ParsedBlock(statements, list(tokenized.unknown), self.problems)
+
+    # -- rows --------------------------------------------------------------------------------------
+
+    def _rows(self, tokens: list[Token]) -> list[_Row]:
+        """Split at ``\\\\`` and environment boundaries; environments inside an expression stay opaque."""
+        rows: list[_Row] = []
+        envs: list[str] = []
+        current: list[Token] = []
+        depth = 0
+
+        def flush() -> None:
+            nonlocal current
+            if current:
+                env = next((e for e in reversed(envs) if e in ROW_ENVS), None)
+                rows.append(_Row(current, env, len(rows)))
+            current = []
+
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.kind == "begin":
+                if depth == 0 and _at_statement_start(current) and (tok.text in ROW_ENVS or tok.text in WRAPPER_ENVS):
+                    current = []  # a lone \left\{ before a system is decoration
+                    envs.append(tok.text)
+                    i += 1
+                    continue
+                stop = _matching_end(tokens, i)
+                current.append(Token("env", tok.text, tok.start, tokens[stop - 1].end))
+                i = stop
+                continue
+            if tok.kind == "end":
+                if envs and envs[-1] == tok.text:
+                    flush()
+                    envs.pop()
+                else:
+                    self.problems.append(Problem(tok.start, tok.end, f"\\end{{{tok.text}}} without a matching \\begin"))
+                i += 1
+                continue
+            if tok.kind == "newline" and depth == 0:
+                flush()
+                i += 1
+                continue
+            if tok.kind == "lbrace":
+                depth += 1
+            elif tok.kind == "rbrace":
+                depth = max(0, depth - 1)
+            current.append(tok)
+            i += 1
+        flush()
+        if envs:
+            self.problems.append(Problem(len(self.text), len(self.text), f"\\begin{{{envs[-1]}}} is not closed"))
+        return rows
+
+    # -- statements within a row -------------------------------------------------------------------
+
+    def _statements(self, row: _Row) -> list[list[Token]]:
+        """Token groups of the statements of one row (separators and trailing punctuation removed)."""
+        toks = row.tokens
+        depths = _depths(toks)
+        row_has_relation = any(t.kind == "rel" and d == 0 for t, d in zip(toks, depths))
+        groups: list[list[Token]] = [[]]
+        for k, tok in enumerate(toks):
+            if depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
+                groups.append([])
+                continue
+            if depths[k] == 0 and tok.is_char("&"):
+                continue  # alignment point
+            groups[-1].append(tok)
+        out = []
+        for group in groups:
+            while group and group[-1].is_char(",", ".", ";"):
+                group.pop()
+            if group:
+                out.append(group)
+        return out
+
+    @staticmethod
+    def _separates(toks: list[Token], depths: list[int], k: int, current: list[Token], row_has_relation: bool) -> bool:
+        tok = toks[k]
+        if tok.kind == "sep":
+            return True
+        if tok.kind == "raw" and tok.text in TEXT_MACROS:
+            return tok.text.endswith("intertext") or not _expects_operand(current)
+        if tok.is_char("&"):
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            aligned = not current or current[-1].kind == "rel" or nxt is None or nxt.kind == "rel"
+            return not aligned
+        if tok.is_char(",", ";"):
+            if not row_has_relation:
+                return True  # a list of expressions: one statement each
+            for j in range(k + 1, len(toks)):
+                if depths[j] != 0:
+                    continue
+                nxt = toks[j]
+                if nxt.kind == "sep" or nxt.is_char(",", ";", "&") or (nxt.kind == "raw" and nxt.text in TEXT_MACROS):
+                    return False
+                if nxt.kind == "rel":
+                    return True
+        return False
+
+    # -- chains ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _chain(group: list[Token], row: _Row) -> _RawStatement:
+        terms: list[list[Token]] = [[]]
+        rels: list[str] = []
+        rel_tokens: list[Token] = []
+        for tok, depth in zip(group, _depths(group)):
+            if tok.kind == "rel" and depth == 0:
+                rels.append(tok.text)
+                rel_tokens.append(tok)
+                terms.append([])
+            else:
+                terms[-1].append(tok)
+        return _RawStatement(terms, rels, rel_tokens, row.env, row.index)
+
+    def _merge_rows(self, rows: list[list[_RawStatement]]) -> list[_RawStatement]:
+        """Continue chains across rows: ``a = b = \\\\ = c``, ``a = \\\\ b``, ``a + b \\\\ + c``."""
+        merged: list[_RawStatement] = []
+        for statements in rows:
+            if not statements:
+                continue
+            if merged and self._continue(merged[-1], statements[0]):
+                statements = statements[1:]
+            merged.extend(statements)
+        return merged
+
+    def _continue(self, prev: _RawStatement, first: _RawStatement) -> bool:
+        """Append ``first`` (the first statement of a row) to ``prev`` if it continues it."""
+        starts_with_relation = not first.terms[0] and bool(first.relations)
+        dangling = not prev.terms[-1] and bool(prev.relations)
+        if starts_with_relation:
+            if dangling:  # a = b = \\ = c: the relation is written twice
+                if prev.relations[-1] != first.relations[0]:
+                    tok = first.rel_tokens[0]
+                    self.problems.append(Problem(tok.start, tok.end, f"the chain breaks with '{prev.relations[-1]}' and resumes with '{tok.text}'"))
+                prev.terms.pop()
+                prev.relations.pop()
+                prev.rel_tokens.pop()
+            prev.terms.extend(first.terms[1:])
+        elif dangling:
+            prev.terms[-1] = first.terms[0]
+            prev.terms.extend(first.terms[1:])
+        elif first.env != "cases" and prev.terms[-1] and first.terms[0] and (
+            _is_binary_op(first.terms[0][0]) or _is_binary_op(prev.terms[-1][-1])
+        ):  # a long side broken before an operator
+            prev.terms[-1] = prev.terms[-1] + first.terms[0]
+            prev.terms.extend(first.terms[1:])
+        else:
+            return False
+        prev.relations.extend(first.relations)
+        prev.rel_tokens.extend(first.rel_tokens)
+        return True
+
+    # -- terms -------------------------------------------------------------------------------------
+
+    def _statement(self, raw: _RawStatement) -> Statement:
+        terms = [self._term(tokens, raw, k) for k, tokens in enumerate(raw.terms)]
+        return Statement(terms, list(raw.relations), raw.env, raw.row)
+
+    def _term(self, tokens: list[Token], raw: _RawStatement, k: int) -> Term:
+        if not tokens:
+            where = raw.rel_tokens[k].start if k < len(raw.rel_tokens) else raw.rel_tokens[k - 1].end
+            self.problems.append(Problem(where, where, "nothing on this side of the relation"))
+            return Term(None, where, where)
+        start, end = tokens[0].start, tokens[-1].end
+        unknown = [t for t in tokens if t.kind == "unknown"]
+        if unknown:
+            for tok in unknown:
+                self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
+            return Term(None, start, end)
+        try:
+            expr = _ExprParser(tokens, _Context(self.functions, [])).parse_all(tokens[0])
+        except _Fail as fail:
+            self.problems.append(Problem(fail.start, fail.end, fail.message))
+            return Term(None, start, end)
+        except RecursionError:
+            self.problems.append(Problem(start, end, "expression nested too deeply"))
+            return Term(None, start, end)
+        except Exception as exc:  # noqa: BLE001 - SymPy constructors raise many types on odd input;
+            # document content must never crash the checker, and the message keeps the cause visible.
+            self.problems.append(Problem(start, end, f"internal error while building the expression: {type(exc).__name__}: {exc}"))
+            return Term(None, start, end)
+        return Term(expr, start, end)
+
+
+def _at_statement_start(current: list[Token]) -> bool:
+    return not current or (len(current) == 1 and current[0].is_macro("{", "lbrace") and current[0].side == "open")
+
+
+def _matching_end(tokens: list[Token], i: int) -> int:
+    """Index after the ``\\end`` that closes the ``\\begin`` at ``tokens[i]`` (or the end)."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].kind == "begin":
+            depth += 1
+        elif tokens[j].kind == "end":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(tokens)
+
+
+def _expects_operand(current: list[Token]) -> bool:
+    r"""True when the statement so far ends where an operand must follow (``\eta = \text{lr}``)."""
+    if not current:
+        return False
+    last = current[-1]
+    return last.kind in ("rel", "lbrace") or _is_binary_op(last) or last.is_char("(", "[", "^", "_")
+
+
+# ==================================================================================================
+# Names
+# ==================================================================================================
+
+_CONTROL_WORD_END = re.compile(r"\\[A-Za-z]+$")
+_REL_SPELLING = {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "in": r"\in", "->": r"\to", "approx": r"\approx"}
+
+
+def render_tokens(tokens: list[Token]) -> str:
+    r"""Canonical LaTeX of a token list, as used inside names: ``t - 1`` -> ``t-1``, ``\epsilon`` ->
+    ``\varepsilon``, ``\mathbf{w}`` -> ``w``, ``_1`` -> ``_{1}``, ``\hat m`` -> ``\hat{m}``."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        piece, i = _render_one(tokens, i)
+        if piece and out and _CONTROL_WORD_END.search(out[-1]) and (piece[0].isalnum()):
+            out.append(" ")
+        out.append(piece)
+        del tok
+    return "".join(out)
+
+
+def _render_one(tokens: list[Token], i: int) -> tuple[str, int]:
+    """Render the token at ``i`` (with its argument when it takes one); return the next index."""
+    tok = tokens[i]
+    kind, text = tok.kind, tok.text
+    if kind in ("letter", "num", "word"):
+        return text, i + 1
+    if kind == "char" and text in "_^":
+        stop = arg_span(tokens, i + 1)
+        if stop is None:
+            return text, i + 1
+        return text + "{" + render_tokens(inner(tokens, i + 1, stop)) + "}", stop
+    if kind == "char":
+        return text, i + 1
+    if kind == "lbrace":
+        close = matching_brace(tokens, i)
+        if close is None:
+            return "{", i + 1
+        return "{" + render_tokens(tokens[i + 1:close]) + "}", close + 1
+    if kind == "rel":
+        return _REL_SPELLING.get(text, text), i + 1
+    if kind == "raw":
+        arg = (tok.arg or "").strip()
+        if text in ALPHABET_MACROS or text == "mathbb":
+            return f"\\{text}{{{arg}}}", i + 1
+        return f"\\text{{{arg}}}", i + 1
+    if kind == "dots":
+        return r"\dots", i + 1
+    if kind == "macro" and (text in BOLD or text in ACCENTS):
+        stop = arg_span(tokens, i + 1)
+        if stop is None:
+            return "", i + 1
+        body = render_tokens(inner(tokens, i + 1, stop))
+        return (body if text in BOLD else f"\\{ACCENTS[text]}{{{body}}}"), stop
+    if kind == "macro":
+        return "\\" + GREEK.get(text, text), i + 1
+    return ("\\" + text if kind == "unknown" else text), i + 1
+
+
+@dataclass
+class _Name:
+    """A variable or function name being read: ``\\hat{m}`` + ``'`` + ``_{t}`` + ``^{(k)}``."""
+
+    core: str          # r"\hat{m}", "w", r"\mathcal{L}", r"\mathrm{lr}"
+    base: str          # the core without accents: what the function table is keyed on
+    latin: bool        # a plain Latin letter (perhaps bold): ``^T`` after it is a transpose
+    at: Token
+    sub: list[Token] | None = None
+    primes: int = 0
+    mark: str | None = None   # "(t)" for iteration superscripts, "*" for optima
+
+    def stem(self) -> str:
+        return self.core + "'" * self.primes
+
+    def canonical(self) -> str:
+        name = self.stem()
+        if self.sub is not None:
+            name += "_{" + render_tokens(self.sub) + "}"
+        if self.mark is not None:
+            name += "^{" + self.mark + "}"
+        return name
+
+
+def _superscript_kind(arg: list[Token]) -> str:
+    r"""What a superscript means: a power, or a mark that belongs to the name (``(t)``, ``*``, ``'``),
+    or a transpose (``\top``; a bare ``T`` is decided by the caller)."""
+    if len(arg) == 1:
+        tok = arg[0]
+        if tok.is_char("*") or tok.is_macro("star", "ast"):
+            return "star"
+        if tok.is_macro("top", "intercal") or (tok.kind == "raw" and (tok.arg or "").strip() == "T"):
+            return "transpose"
+        if tok.kind == "letter" and tok.text == "T":
+            return "T"
+    if arg and all(t.is_macro("prime") or t.is_char("'") for t in arg):
+        return "prime"
+    if len(arg) > 2 and arg[0].is_char("(") and arg[-1].is_char(")") and _wraps(arg):
+        return "iteration"
+    if len(arg) > 1 and arg[0].is_macro("circ"):
+        return "hadamard"
+    return "power"
+
+
+def _wraps(arg: list[Token]) -> bool:
+    """The first ``(`` closes at the last token (``(t)``, not ``(a)(b)``)."""
+    depth = 0
+    for k, tok in enumerate(arg):
+        if tok.is_char("("):
+            depth += 1
+        elif tok.is_char(")"):
+            depth -= 1
+            if depth == 0 and k != len(arg) - 1:
+                return False
+    return depth == 0
+
+
+# ==================================================================================================
+# Expressions
+# ==================================================================================================
+
+@dataclass
+class _Context:
+    """What nested parsers share: the function table and the variables bound by enclosing sums."""
+
+    functions: frozenset[str]
+    bound: list[sp.Symbol] = field(default_factory=list)
+
+
+_OPEN_KIND = {("char", "("): ")", ("char", "["): "]", ("macro", "lparen"): ")", ("macro", "lbrack"): "]",
+              ("macro", "{"): "}", ("macro", "lbrace"): "}"}
+_CLOSE_KIND = {("char", ")"): ")", ("char", "]"): "]", ("macro", "rparen"): ")", ("macro", "rbrack"): "]",
+               ("macro", "}"): "}", ("macro", "rbrace"): "}"}
+
+
+def _describe(tok: Token) -> str:
+    if tok.kind in ("macro", "unknown"):
+        return "\\" + tok.text
+    if tok.kind == "raw":
+        return f"\\{tok.text}{{{tok.arg}}}"
+    if tok.kind == "newline":
+        return "\\\\"
+    return f"'{tok.text}'"
+
+
+class _ExprParser:
+    """Recursive descent over the tokens of one side of a relation.
+
+    expr    := product (('+' | '-') product)*
+    product := signed (('\\cdot' | '\\times' | '/' | juxtaposition) signed)*
+    signed  := ('-' | '+') signed | factor
+    factor  := primary ('^' arg | '!')*
+    primary := number | name [call] | group | |x| | \\|x\\| | \\frac | \\sqrt | \\sum | \\nabla … | …
+    """
+
+    def __init__(self, tokens: list[Token], ctx: _Context) -> None:
+        self.toks = list(tokens)  # own copy: \frac12 splits a number token in place
+        self.pos = 0
+        self.ctx = ctx
+        self.bars = 0   # |…| being read: a bare '|' closes instead of opening
+        self.norms = 0  # \|…\| being read
+
+    # -- stream ------------------------------------------------------------------------------------
+
+    def peek(self, k: int = 0) -> Token | None:
+        j = self.pos + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def next(self) -> Token:
+        tok = self.toks[self.pos]
+        self.pos += 1
+        return tok
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.toks)
+
+    def last(self) -> Token:
+        return self.toks[min(self.pos, len(self.toks)) - 1]
+
+    @staticmethod
+    def fail(tok: Token, message: str) -> NoReturn:
+        raise _Fail(tok.start, tok.end, message)
+
+    def sub(self, tokens: list[Token]) -> _ExprParser:
+        return _ExprParser(tokens, self.ctx)
+
+    def parse_all(self, at: Token) -> sp.Expr:
+        """The whole token list as one expression (``at`` locates an empty list)."""
+        if not self.toks:
+            self.fail(at, "empty expression")
+        value = self.expr()
+        if not self.at_end():
+            tok = self.toks[self.pos]
+            if tok.kind == "rel":
+                self.fail(tok, "a relation inside a group is not modelled")
+            self.fail(tok, f"unexpected {_describe(tok)}")
+        return value
+
+    def arg(self) -> tuple[list[Token], Token]:
+        """A TeX argument: ``{…}``, one digit of a number (``\\frac12``), or one token."""
+        tok = self.peek()
+        if tok is None:
+            self.fail(self.last(), "missing argument")
+        if tok.kind == "lbrace":
+            close = matching_brace(self.toks, self.pos)
+            if close is None:
+                self.fail(tok, "unbalanced '{'")
+            body = self.toks[self.pos + 1:close]
+            self.pos = close + 1
+            return body, tok
+        if tok.kind == "num" and len(tok.text) > 1:
+            head = Token("num", tok.text[0], tok.start, tok.start + 1)
+            self.toks[self.pos] = Token("num", tok.text[1:], tok.start + 1, tok.end)
+            return [head], head
+        if tok.kind in ("rbrace", "rel") or tok.is_char(")", "]", ",", "&", "^", "_"):
+            self.fail(tok, "missing argument")
+        self.pos += 1
+        return [tok], tok
+
+    def peek_arg(self) -> tuple[list[Token], int] | None:
+        """The next argument without consuming it (numbers are not split)."""
+        stop = arg_span(self.toks, self.pos)
+        if stop is None:
+            return None
+        return inner(self.toks, self.pos, stop), stop
+
+    def parse_arg(self) -> sp.Expr:
+        tokens, at = self.arg()
+        return self.sub(tokens).parse_all(at)
+
+    # -- grammar -----------------------------------------------------------------------------------
+
+    def expr(self) -> sp.Expr:
+        terms = [self.product()]
+        while (tok := self.peek()) is not None and tok.is_char("+", "-"):
+            self.pos += 1
+            term = self.product()
+            terms.append(-term if tok.text == "-" else term)
+        return sp.Add(*terms)
+
+    def product(self) -> sp.Expr:
+        factors = [self.signed()]
+        after_division = False
+        while (tok := self.peek()) is not None:
+            if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
+                self.pos += 1
+                factors.append(self.signed())
+                after_division = False
+            elif tok.is_char("/") or (tok.kind == "macro" and tok.text in DIV_MACROS):
+                self.pos += 1
+                denominator = self.signed()
+                if denominator == 0:
+                    self.fail(tok, "division by zero")
+                factors.append(sp.Pow(denominator, -1))
+                after_division = True
+            elif self.starts_factor(tok):
+                if after_division:
+                    self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")
+                if tok.kind == "num":
+                    self.fail(tok, "a number written after a factor is ambiguous")
+                factors.append(self.factor())
+            else:
+                break
+        return sp.Mul(*factors)
+
+    def signed(self) -> sp.Expr:
+        tok = self.peek()
+        if tok is not None and tok.is_char("-"):
+            self.pos += 1
+            return -self.signed()
+        if tok is not None and tok.is_char("+"):
+            self.pos += 1
+            return self.signed()
+        return self.factor()
+
+    def factor(self) -> sp.Expr:
+        return self.postfix(self.primary())
+
+    def postfix(self, base: sp.Expr) -> sp.Expr:
+        while (tok := self.peek()) is not None:
+            if tok.is_char("^"):
+                self.pos += 1
+                arg, at = self.arg()
+                kind = _superscript_kind(arg)
+                if kind == "transpose":
+                    continue
+                if kind == "T":
+                    self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
+                if kind in ("star", "prime", "iteration"):
+                    self.fail(at, "a superscript mark on an expression is not modelled")
+                if kind == "hadamard":
+                    arg = arg[1:]
+                base = sp.Pow(base, self.sub(arg).parse_all(at))
+            elif tok.is_char("!"):
+                self.pos += 1
+                base = sp.factorial(base)
+            elif tok.is_char("_"):
+                self.fail(tok, "a subscript on an expression is not modelled")
+            elif tok.is_char("'"):
+                self.fail(tok, "a prime on an expression is not modelled")
+            else:
+                break
+        return base
+
+    def starts_factor(self, tok: Token) -> bool:
+        """Can ``tok`` begin an operand (so that juxtaposition means multiplication)?"""
+        kind = tok.kind
+        if kind in ("letter", "word", "num", "lbrace", "dots", "raw", "env", "unknown", "bad"):
+            return True
+        if kind == "char":
+            if tok.text in "([":
+                return True
+            if tok.text == "|":
+                return tok.side == "open" or (tok.side is None and self.bars == 0)
+            return False
+        if kind != "macro":
+            return False
+        name = tok.text
+        if name in ABS_MACROS:
+            side = ABS_MACROS[name] or tok.side
+            return side == "open" or (side is None and self.bars == 0)
+        if name in NORM_MACROS:
+            side = NORM_MACROS[name] or tok.side
+            return side == "open" or (side is None and self.norms == 0)
+        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name == "not")
+
+    def primary(self) -> sp.Expr:
+        tok = self.peek()
+        if tok is None:
+            self.fail(self.last(), "missing operand")
+        kind = tok.kind
+        if kind == "num":
+            self.pos += 1
+            value = Fraction(tok.text)
+            return sp.Rational(value.numerator, value.denominator)
+        if kind == "dots":
+            self.pos += 1
+            return DOTS
+        if kind == "lbrace":
+            return self.parse_arg()
+        if kind in ("letter", "word"):
+            return self.after_name(self.name())
+        if kind == "raw":
+            return self.raw(tok)
+        if kind == "char":
+            if tok.text in "([":
+                return self.delimited()
+            if tok.text == "|":
+                return self.absolute()
+        if kind == "macro":
+            return self.macro(tok)
+        if kind == "env":
+            self.fail(tok, f"\\begin{{{tok.text}}} inside an expression is not modelled")
+        if kind == "unknown":
+            self.fail(tok, f"unknown macro \\{tok.text}")
+        if kind == "rel":
+            self.fail(tok, "a relation inside a group is not modelled")
+        self.fail(tok, f"unexpected {_describe(tok)}")
+
+    def macro(self, tok: Token) -> sp.Expr:
+        """Dispatch on a known macro (the tables of latex_tokens say which family it is in)."""
+        name = tok.text
+        if name in GREEK or name in LETTER_MACROS or name in ACCENTS:
+            return self.after_name(self.name())
+        if name in BOLD:
+            return self.bold()
+        if name in FRACS:
+            return self.fraction()
+        if name in BIG_OPS:
+            return self.big_operator()
+        if name in FUNCTIONS_1:
+            self.pos += 1
+            return self.function1(tok, name)
+        if name in MAX_MIN:
+            self.pos += 1
+            return self.max_min(tok, name)
+        if name in WRAPPERS:
+            return self.wrapper()
+        if name in OPEN_MACROS:
+            return self.delimited()
+        if name in ABS_MACROS:
+            return self.absolute()
+        if name in NORM_MACROS:
+            return self.norm()
+        handler = {
+            "sqrt": self.root, "nabla": self.gradient, "partial": self.partial,
+            "binom": self.binomial, "dbinom": self.binomial, "tbinom": self.binomial,
+        }.get(name)
+        if handler is not None:
+            return handler()
+        if name == "infty":
+            self.pos += 1
+            return sp.oo
+        if name in UNMODELLED:
+            self.fail(tok, f"\\{name} ({UNMODELLED[name]}) is not modelled")
+        self.fail(tok, f"unexpected {_describe(tok)}")
+
+    # -- names, calls ------------------------------------------------------------------------------
+
+    def starts_name(self, tok: Token) -> bool:
+        if tok.kind in ("letter", "word"):
+            return True
+        if tok.kind == "macro":
+            return tok.text in GREEK or tok.text in LETTER_MACROS or tok.text in ACCENTS or tok.text in BOLD
+        return tok.kind == "raw" and (tok.text in ALPHABET_MACROS or tok.text in UPRIGHT_MACROS)
+
+    def name(self) -> _Name:
+        """Read a name: its core, then primes, a subscript and name-marks (``^{(t)}``, ``^*``)."""
+        tok = self.next()
+        nm = self.name_core(tok)
+        return self.name_suffixes(nm)
+
+    def name_core(self, tok: Token) -> _Name:
+        if tok.kind == "letter":
+            return _Name(tok.text, tok.text, True, tok)
+        if tok.kind == "word":
+            return _Name(tok.text, tok.text, False, tok)
+        if tok.kind == "raw":
+            arg = (tok.arg or "").strip()
+            if tok.text in ALPHABET_MACROS:
+                core = f"\\{tok.text}{{{arg}}}"
+                return _Name(core, core, False, tok)
+            if len(arg) == 1 and arg.isalpha():
+                return _Name(arg, arg, arg.isascii(), tok)
+            return _Name(f"\\mathrm{{{arg}}}", f"\\mathrm{{{arg}}}", False, tok)
+        if tok.kind == "macro" and tok.text in GREEK:
+            core = "\\" + GREEK[tok.text]
+            nxt = self.peek()
+            if tok.text == "Delta" and nxt is not None and self.starts_name(nxt):
+                inner_name = self.name()  # \Delta w_t is one quantity, the change of w_t
+                core = r"\Delta " + inner_name.canonical()
+            return _Name(core, core, False, tok)
+        if tok.kind == "macro" and tok.text in LETTER_MACROS:
+            return _Name("\\" + tok.text, "\\" + tok.text, False, tok)
+        if tok.kind == "macro" and (tok.text in ACCENTS or tok.text in BOLD):
+            arg, at = self.arg()
+            parser = self.sub(arg)
+            if not arg:
+                self.fail(tok, f"\\{tok.text} of nothing")
+            inner_name = parser.name_only(at, f"\\{tok.text} over an expression is not modelled")
+            if tok.text in ACCENTS:
+                inner_name.core = f"\\{ACCENTS[tok.text]}{{{inner_name.core}}}"
+                inner_name.latin = False
+            inner_name.at = tok
+            return inner_name
+        self.fail(tok, f"expected a name, found {_describe(tok)}")
+
+    def name_only(self, at: Token, message: str) -> _Name:
+        """The whole token list as a single name (accent and bold arguments, sum indices)."""
+        tok = self.peek()
+        if tok is None or not self.starts_name(tok):
+            self.fail(at, message)
+        nm = self.name()
+        if not self.at_end():
+            self.fail(self.toks[self.pos], message)
+        return nm
+
+    def name_suffixes(self, nm: _Name) -> _Name:
+        while (tok := self.peek()) is not None:
+            if tok.is_char("'"):
+                self.pos += 1
+                nm.primes += 1
+            elif tok.is_char("_"):
+                if nm.sub is not None:
+                    self.fail(tok, "double subscript")
+                self.pos += 1
+                arg, at = self.arg()
+                if not arg:
+                    self.fail(at, "empty subscript")
+                nm.sub = arg
+            elif tok.is_char("^"):
+                found = self.peek_arg_after(1)
+                if found is None:
+                    break
+                arg, stop = found
+                kind = _superscript_kind(arg)
+                if kind == "iteration" and nm.mark is None:
+                    nm.mark = render_tokens(arg)
+                elif kind == "star" and nm.mark is None:
+                    nm.mark = "*"
+                elif kind == "prime":
+                    nm.primes += len(arg)
+                elif not (kind == "transpose" or (kind == "T" and nm.latin)):
+                    break  # a power: postfix() reads it
+                self.pos = stop
+            else:
+                break
+        return nm
+
+    def peek_arg_after(self, k: int) -> tuple[list[Token], int] | None:
+        saved = self.pos
+        self.pos += k
+        try:
+            return self.peek_arg()
+        finally:
+            self.pos = saved
+
+    def is_function(self, nm: _Name) -> bool:
+        if nm.base not in self.ctx.functions:
+            return False
+        return not (nm.base in _SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None)
+
+    def after_name(self, nm: _Name) -> sp.Expr:
+        """A name is a call, ``e^{…}``, an indexed quantity under a sum, or a symbol."""
+        nxt = self.peek()
+        canonical = nm.canonical()
+        if canonical == "e" and nxt is not None and nxt.is_char("^"):
+            self.pos += 1
+            return sp.exp(self.parse_arg())
+        if nxt is not None and nxt.is_char("("):
+            if canonical in ("O", "o", r"\mathcal{O}"):
+                self.fail(nm.at, "asymptotic notation (O(…)) is not modelled")
+            if self.is_function(nm):
+                return sp.Function(canonical)(*self.call_args())
+        return self.name_value(nm)
+
+    def name_value(self, nm: _Name) -> sp.Expr:
+        """``g_{t-i}`` under ``\\sum_{i=…}`` is an indexed quantity; everything else a symbol."""
+        if nm.sub is not None and self.ctx.bound:
+            bound_names = {s.name for s in self.ctx.bound}
+            if any(render_tokens([t]) in bound_names for t in nm.sub):
+                index = self.sub(nm.sub).parse_all(nm.at)
+                if index.free_symbols & set(self.ctx.bound):
+                    stem = nm.stem() + ("" if nm.mark is None else "^{" + nm.mark + "}")
+                    return sp.Indexed(sp.IndexedBase(stem), index)
+        return symbol(nm.canonical())
+
+    def call_args(self) -> list[sp.Expr]:
+        """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``."""
+        opener = self.next()
+        closer = _OPEN_KIND[(opener.kind, opener.text)]
+        args: list[sp.Expr] = []
+        while True:
+            args.append(self.in_group(self.expr))
+            tok = self.peek()
+            if tok is None:
+                self.fail(opener, f"'{opener.text}' is not closed")
+            if tok.is_char(","):
+                self.pos += 1
+                continue
+            if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
+                self.pos += 1
+                return args
+            self.fail(tok, f"unexpected {_describe(tok)} in an argument list")
+
+    def in_group(self, parse: object) -> sp.Expr:
+        """Run ``parse`` with bars reset: ``|`` inside parentheses opens, it does not close."""
+        saved = self.bars, self.norms
+        self.bars = self.norms = 0
+        try:
+            return parse()  # type: ignore[operator]
+        finally:
+            self.bars, self.norms = saved
+
+    def bold(self) -> sp.Expr:
+        r"""``\mathbf{w}_t`` is the name ``w_{t}``; ``\mathbf{A x}`` is the expression inside."""
+        tok = self.peek()
+        assert tok is not None
+        found = self.peek_arg_after(1)
+        if found is not None and found[0]:
+            probe = self.sub(found[0])
+            try:
+                probe.name_only(tok, "")
+            except _Fail:
+                self.pos = found[1]
+                return self.sub(found[0]).parse_all(tok)
+        return self.after_name(self.name())
+
+    def raw(self, tok: Token) -> sp.Expr:
+        r"""``\mathrm{…}``, ``\operatorname{…}``, ``\text{…}``, ``\mathcal{…}``, ``\mathbb{…}`` as operands."""
+        word = (tok.arg or "").strip()
+        if tok.text == "mathbb":
+            what = "expectations" if word == "E" else "sets"
+            self.fail(tok, f"\\mathbb{{{word}}} ({what}) is not modelled")
+        if tok.text == "operatorname*":
+            self.fail(tok, f"\\operatorname*{{{word}}} is not modelled")
+        if tok.text in ALPHABET_MACROS:
+            return self.after_name(self.name())
+        compact = word.replace(" ", "").replace("\\,", "")
+        if compact in _UNMODELLED_WORDS:
+            self.fail(tok, f"{word} is not modelled")
+        if compact in FUNCTIONS_1:
+            self.pos += 1
+            return self.function1(tok, compact)
+        if compact in MAX_MIN:
+            self.pos += 1
+            return self.max_min(tok, compact)
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
+            self.fail(tok, "text inside an expression is not modelled")
+        if tok.text == "operatorname" and len(word) > 1:
+            nxt = self.peek(1)
+            if nxt is not None and nxt.is_char("("):
+                self.pos += 1
+                return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args())
+        return self.after_name(self.name())
+
+    # -- groups and bars ---------------------------------------------------------------------------
+
+    def delimited(self) -> sp.Expr:
+        opener = self.next()
+        closer = _OPEN_KIND[(opener.kind, opener.text)]
+        value = self.in_group(self.expr)
+        tok = self.peek()
+        if tok is None:
+            self.fail(opener, f"{_describe(opener)} is not closed")
+        if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
+            self.pos += 1
+            return value
+        if tok.is_char(","):
+            self.fail(tok, "tuples and intervals are not modelled")
+        self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
+
+    def absolute(self) -> sp.Expr:
+        opener = self.next()
+        self.bars += 1
+        try:
+            value = self.expr()
+        finally:
+            self.bars -= 1
+        tok = self.peek()
+        if tok is None or not (tok.is_char("|") or tok.is_macro("vert", "rvert")) or tok.side == "open":
+            self.fail(opener, "'|' is not closed")
+        self.pos += 1
+        nxt = self.peek()
+        if (opener.side is None and tok.side is None and nxt is not None and nxt.kind in ("letter", "num", "word", "macro")
+                and self.starts_factor(nxt) and any(t.is_char("|") for t in self.toks[self.pos:])):
+            self.fail(tok, "ambiguous bars |…|…|: write \\left| … \\right|")
+        return sp.Abs(value)
+
+    def norm(self) -> sp.Expr:
+        opener = self.next()
+        self.norms += 1
+        try:
+            value = self.expr()
+        finally:
+            self.norms -= 1
+        tok = self.peek()
+        if tok is None or not (tok.kind == "macro" and tok.text in NORM_MACROS) or tok.side == "open" or tok.text == "lVert":
+            self.fail(opener, "'\\|' is not closed")
+        self.pos += 1
+        nxt = self.peek()
+        if nxt is not None and nxt.is_char("_"):
+            self.pos += 1
+            arg, at = self.arg()
+            if render_tokens(arg) != "2":
+                return Norm(value, self.sub(arg).parse_all(at))
+        return Norm(value)
+
+    def wrapper(self) -> sp.Expr:
+        r"""``\alert{X}``, ``\boxed{X}``, ``\underbrace{X}_{note}``, ``\overset{note}{X}`` … are X."""
+        tok = self.next()
+        note = WRAPPERS[tok.text]
+        if note == "first":
+            self.arg()
+        value = self.parse_arg()
+        nxt = self.peek()
+        if note in ("_", "^") and nxt is not None and nxt.is_char(note):
+            self.pos += 1
+            self.arg()
+        return value
+
+    # -- operators ---------------------------------------------------------------------------------
+
+    def fraction(self) -> sp.Expr:
+        tok = self.next()
+        num, num_at = self.arg()
+        den, den_at = self.arg()
+        derivative = self.derivative(tok, num, den, den_at)
+        if derivative is not None:
+            return derivative
+        numerator = self.sub(num).parse_all(num_at)
+        denominator = self.sub(den).parse_all(den_at)
+        if denominator == 0:
+            self.fail(den_at, "division by zero")
+        return numerator * sp.Pow(denominator, -1)
+
+    def derivative(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr | None:
+        r"""``\frac{\partial L}{\partial w}(x)``, ``\frac{dL}{dw}``, ``\frac{\partial}{\partial w} L(x)``:
+        the gradient ``\nabla_{w} L``, as ``\nabla_w L(x)`` would read."""
+        if not (_is_differential(den, alone=False) and _is_differential(num, alone=True)):
+            return None
+        rest = num[1:]
+        if rest and rest[0].is_char("^") or (len(den) > 2 and den[-2].is_char("^")):
+            self.fail(tok, "higher derivatives are not modelled")
+        var = self.sub(den[1:]).name_only(den_at, "a derivative with respect to an expression is not modelled")
+        wrt = var.canonical()
+        if not rest:  # operator form: the function follows the fraction
+            nxt = self.peek()
+            if nxt is None or not self.starts_name(nxt):
+                self.fail(tok, "the derivative of an expression is not modelled")
+            return self.gradient_value(wrt, self.name())
+        parser = self.sub(rest)
+        if not parser.starts_name(rest[0]):
+            self.fail(tok, "the derivative of an expression is not modelled")
+        fnm = parser.name()
+        if parser.at_end():
+            return self.gradient_value(wrt, fnm)
+        if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
+            args = parser.call_args()
+            if parser.at_end():
+                return sp.Function(_gradient_name(wrt, fnm))(*args)
+        self.fail(tok, "the derivative of an expression is not modelled")
+
+    def gradient(self) -> sp.Expr:
+        tok = self.next()
+        nxt = self.peek()
+        if nxt is not None and nxt.is_char("^"):
+            self.fail(nxt, "higher derivatives are not modelled")
+        wrt = None
+        if nxt is not None and nxt.is_char("_"):
+            self.pos += 1
+            arg, _ = self.arg()
+            wrt = render_tokens(arg)
+        nxt = self.peek()
+        if nxt is None or not self.starts_name(nxt):
+            self.fail(tok, "the gradient of an expression is not modelled (write \\nabla F(x))")
+        return self.gradient_value(wrt, self.name())
+
+    def partial(self) -> sp.Expr:
+        tok = self.peek()
+        assert tok is not None
+        nxt = self.peek(1)
+        if nxt is None or not nxt.is_char("_"):
+            self.fail(tok, "\\partial outside \\frac{\\partial …}{\\partial …} or \\partial_x is not modelled")
+        return self.gradient()
+
+    def gradient_value(self, wrt: str | None, fnm: _Name) -> sp.Expr:
+        """``\\nabla_{w} L`` applied to the arguments that follow, or a symbol of that name."""
+        name = _gradient_name(wrt, fnm)
+        nxt = self.peek()
+        if nxt is not None and nxt.is_char("("):
+            return sp.Function(name)(*self.call_args())
+        return symbol(name)
+
+    def root(self) -> sp.Expr:
+        tok = self.next()
+        index = None
+        nxt = self.peek()
+        if nxt is not None and nxt.is_char("["):
+            close = next((j for j in range(self.pos, len(self.toks)) if self.toks[j].is_char("]")), None)
+            if close is None:
+                self.fail(nxt, "'[' is not closed")
+            index = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
+            self.pos = close + 1
+        radicand = self.parse_arg()
+        del tok
+        return sp.sqrt(radicand) if index is None else sp.root(radicand, index)
+
+    def binomial(self) -> sp.Expr:
+        self.next()
+        return sp.binomial(self.parse_arg(), self.parse_arg())
+
+    def big_operator(self) -> sp.Expr:
+        r"""``\sum_{i=0}^{t-1} body``: the body extends to the next top-level ``+``/``-``/relation."""
+        tok = self.next()
+        lower: tuple[list[Token], Token] | None = None
+        upper: tuple[list[Token], Token] | None = None
+        for _ in range(2):
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("_") and lower is None:
+                self.pos += 1
+                lower = self.arg()
+            elif nxt is not None and nxt.is_char("^") and upper is None:
+                self.pos += 1
+                upper = self.arg()
+        if lower is None or upper is None:
+            self.fail(tok, f"\\{tok.text} without both limits is not modelled")
+        low_tokens, low_at = lower
+        eq = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "="), None)
+        if eq is None:
+            self.fail(low_at, f"the lower limit of \\{tok.text} must read i=…")
+        var_name = self.sub(low_tokens[:eq]).name_only(low_at, "the index of a sum must be a name")
+        var = symbol(var_name.canonical())
+        start = self.sub(low_tokens[eq + 1:]).parse_all(low_at)
+        stop = self.sub(upper[0]).parse_all(upper[1])
+        self.ctx.bound.append(var)
+        try:
+            body = self.product()
+        finally:
+            self.ctx.bound.pop()
+        op = sp.Sum if tok.text == "sum" else sp.Product
+        return op(body, (var, start, stop))
+
+    def function1(self, tok: Token, name: str) -> sp.Expr:
+        r"""``\exp(x)``, ``\log x``, ``\sign(x)``: one argument, parenthesized or a single factor."""
+        base = None
+        nxt = self.peek()
+        if name == "log" and nxt is not None and nxt.is_char("_"):
+            self.pos += 1
+            base = self.parse_arg()
+            nxt = self.peek()
+        if nxt is not None and nxt.is_char("^"):
+            self.fail(nxt, f"a power written on \\{name} before its argument is not modelled")
+        if nxt is None:
+            self.fail(tok, f"\\{name} without an argument")
+        if nxt.is_char("("):
+            args = self.call_args()
+            if len(args) != 1:
+                self.fail(nxt, f"\\{name} takes one argument")
+            arg = args[0]
+        else:
+            arg = self.factor()
+            after = self.peek()
+            if after is not None and self.starts_factor(after):
+                self.fail(after, f"ambiguous argument of \\{name}: add parentheses")
+        fn = FUNCTIONS_1[name]
+        if fn == "log10":
+            return sp.log(arg, 10)
+        if base is not None:
+            return sp.log(arg, base)
+        return getattr(sp, fn)(arg)
+
+    def max_min(self, tok: Token, name: str) -> sp.Expr:
+        nxt = self.peek()
+        if nxt is not None and nxt.is_char("_"):
+            self.fail(nxt, f"\\{name} over a set is not modelled")
+        if nxt is None or (nxt.kind, nxt.text) not in _OPEN_KIND:
+            self.fail(tok, f"\\{name} without a parenthesized list is not modelled")
+        args = self.call_args()
+        return (sp.Max if name == "max" else sp.Min)(*args)
+
+
+def _gradient_name(wrt: str | None, fnm: _Name) -> str:
+    return r"\nabla" + ("" if wrt is None else "_{" + wrt + "}") + " " + fnm.canonical()
+
+
+def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
+    """``\\partial …``, ``d …`` or ``\\mathrm{d} …`` (``alone``: the bare operator counts too)."""
+    if not tokens:
+        return False
+    head = tokens[0]
+    is_d = head.is_macro("partial") or (head.kind == "letter" and head.text == "d") or (
+        head.kind == "raw" and head.text in UPRIGHT_MACROS and (head.arg or "").strip() == "d"
+    )
+    if not is_d:
+        return False
+    if len(tokens) == 1:
+        return alone
+    return not tokens[1].is_char("_")

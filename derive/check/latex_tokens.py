@@ -1,0 +1,515 @@
+"""Tokens of the math notation in lecture notes, and the tables that say what each macro means.
+
+The parser in :mod:`derive.check.latex` works on these tokens only. Everything that is purely
+presentational (spacing, ``\\left``/``\\right`` sizing, ``\\label``, ``\\displaystyle`` …) is dropped
+here, so that the grammar never has to think about it; everything else keeps its source offsets, so
+every finding can be reported at the line where it is written.
+
+The meaning of macros is data (the tables below), not code: adding a Greek letter or a relation is a
+one-line change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------------------------------
+# Tables: macro name (without the backslash) -> meaning.
+# --------------------------------------------------------------------------------------------------
+
+#: Greek letters and their canonical spelling (``\epsilon`` is written ``\varepsilon``, as in symbols.py).
+GREEK: dict[str, str] = {
+    name: name
+    for name in (
+        "alpha beta gamma delta varepsilon zeta eta theta vartheta iota kappa varkappa lambda mu nu xi "
+        "pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega "
+        "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega"
+    ).split()
+}
+GREEK["epsilon"] = "varepsilon"
+
+#: Other letter-like symbols that name a variable or a function.
+LETTER_MACROS: frozenset[str] = frozenset({"ell"})
+
+#: Relations, normalized to the spelling of :class:`derive.check.latex.Statement`.
+RELATIONS: dict[str, str] = {
+    "=": "=", "<": "<", ">": ">",
+    "lt": "<", "gt": ">", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
+    "geqslant": ">=", "ne": "!=", "neq": "!=",
+    "approx": "approx", "simeq": "approx", "sim": "approx", "approxeq": "approx",
+    "equiv": "equiv", "coloneqq": ":=", "coloneq": ":=", "triangleq": ":=", "doteq": ":=",
+    "eqqcolon": "=:", "eqcolon": "=:",
+    "leftarrow": "<-", "gets": "<-", "longleftarrow": "<-",
+    "to": "->", "rightarrow": "->", "longrightarrow": "->", "mapsto": "->", "longmapsto": "->",
+    "Rightarrow": "=>", "implies": "=>", "Longrightarrow": "=>",
+    "iff": "<=>", "Leftrightarrow": "<=>", "Longleftrightarrow": "<=>",
+    "propto": "propto", "in": "in", "notin": "notin", "ll": "<<", "gg": ">>",
+    "subset": "subset", "subseteq": "subset",
+}
+
+#: Binary operators read as multiplication (the element-wise view: ``\odot``/``\circ`` are products).
+MUL_MACROS: frozenset[str] = frozenset({"cdot", "times", "odot", "circ"})
+#: Binary operators read as division.
+DIV_MACROS: frozenset[str] = frozenset({"div", "oslash"})
+
+#: Dropped without a trace: spacing and style switches.
+SPACING: frozenset[str] = frozenset({
+    ",", ";", ":", "!", " ", ">", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
+    "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
+    "limits", "nolimits", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
+    "nobreak", "relax", "centering",
+})
+#: Horizontal space wide enough to separate two statements in one display.
+SEPARATORS: frozenset[str] = frozenset({"quad", "qquad"})
+#: Delimiter sizing; the delimiter that follows is kept, the side (open/close) is remembered.
+SIZING: dict[str, str | None] = {
+    "left": "open", "right": "close",
+    **{f"{size}{side}": ("open" if side == "l" else "close" if side == "r" else None)
+       for size in ("big", "Big", "bigg", "Bigg") for side in ("", "l", "r", "m")},
+}
+#: Macros whose argument is text, not math: the argument is kept raw (``Token.arg``).
+RAW_ARG: frozenset[str] = frozenset({
+    "text", "textrm", "textit", "textbf", "textnormal", "textsf", "texttt", "textup", "mbox", "hbox",
+    "intertext", "shortintertext", "mathrm", "mathit", "mathsf", "mathtt", "mathcal", "mathscr",
+    "mathfrak", "mathbb", "operatorname", "operatorname*", "hspace", "hspace*",
+})
+#: Macros dropped together with their raw argument.
+DROP_WITH_ARG: frozenset[str] = frozenset({
+    "label", "tag", "tag*", "vspace", "vspace*", "phantom", "hphantom", "vphantom", "color",
+})
+#: Macros whose *first* argument is raw (a colour) and whose second is math.
+COLOR_ARG: frozenset[str] = frozenset({"textcolor", "colorbox"})
+#: Raw-argument macros that are text (they separate statements at the top level of a row).
+TEXT_MACROS: frozenset[str] = frozenset({
+    "text", "textrm", "textit", "textbf", "textnormal", "textsf", "texttt", "textup", "mbox", "hbox",
+    "intertext", "shortintertext",
+})
+#: Raw-argument macros that spell an upright name (``\mathrm{lr}``).
+UPRIGHT_MACROS: frozenset[str] = frozenset({"mathrm", "mathit", "mathsf", "mathtt", "operatorname"})
+#: Calligraphic-style alphabets: part of the name (``\mathcal{L}``).
+ALPHABET_MACROS: frozenset[str] = frozenset({"mathcal", "mathscr", "mathfrak"})
+
+#: Accents; the value is the canonical accent of the name.
+ACCENTS: dict[str, str] = {
+    "hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
+    "widetilde": "tilde", "dot": "dot", "ddot": "ddot", "check": "check", "breve": "breve",
+}
+#: Bold / vector wrappers: typography only, stripped from names (``\mathbf{w}`` is ``w``).
+BOLD: frozenset[str] = frozenset({"mathbf", "bm", "boldsymbol", "vec", "pmb", "mathbfit", "symbf", "mathbold"})
+#: Presentational wrappers around math: ``\alert{X}`` is X. Value: where a note argument sits
+#: (``"_"``/``"^"`` after the argument, ``"first"`` = a first argument that is discarded).
+WRAPPERS: dict[str, str | None] = {
+    "alert": None, "boxed": None, "cancel": None, "bcancel": None, "xcancel": None, "smash": None,
+    "textcolor": None, "colorbox": None, "underbrace": "_", "overbrace": "^",
+    "underset": "first", "overset": "first", "stackrel": "first", "mathop": None, "mathrel": None,
+    "mathbin": None, "mathord": None,
+}
+#: Fractions.
+FRACS: frozenset[str] = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+#: Big operators.
+BIG_OPS: frozenset[str] = frozenset({"sum", "prod"})
+#: Named functions of one argument (value: SymPy function name).
+FUNCTIONS_1: dict[str, str] = {
+    "exp": "exp", "log": "log", "ln": "log", "lg": "log10", "sin": "sin", "cos": "cos", "tan": "tan",
+    "tanh": "tanh", "sinh": "sinh", "cosh": "cosh", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
+    "sign": "sign", "sgn": "sign",
+}
+#: ``\max``/``\min`` of a list.
+MAX_MIN: frozenset[str] = frozenset({"max", "min"})
+#: Ellipses.
+ELLIPSES: frozenset[str] = frozenset({
+    "dots", "ldots", "cdots", "vdots", "ddots", "dotsb", "dotsc", "dotsm", "dotsi", "dotso",
+})
+#: Opening / closing delimiters written as macros (``\{``, ``\lbrace`` …).
+OPEN_MACROS: dict[str, str] = {"{": "}", "lbrace": "rbrace", "lbrack": "rbrack", "lparen": "rparen"}
+CLOSE_MACROS: frozenset[str] = frozenset({"}", "rbrace", "rbrack", "rparen"})
+OPEN_CHARS: dict[str, str] = {"(": ")", "[": "]"}
+#: Bars: ``|x|`` and the norm ``\|x\|``.
+ABS_MACROS: dict[str, str | None] = {"vert": None, "lvert": "open", "rvert": "close"}
+NORM_MACROS: dict[str, str | None] = {"|": None, "Vert": None, "lVert": "open", "rVert": "close"}
+#: Superscripts that mean "transpose" (ignored: the checker works element-wise).
+TRANSPOSE_MACROS: frozenset[str] = frozenset({"top", "intercal", "mathsf{T}", "mathrm{T}", "T"})
+#: Other known macros with a dedicated rule in the parser.
+SPECIAL: frozenset[str] = frozenset({
+    "sqrt", "nabla", "partial", "infty", "binom", "dbinom", "tbinom", "not", "star", "ast", "prime",
+})
+
+#: Known notation the checker does not model: parsing the term stops with this message.
+UNMODELLED: dict[str, str] = {
+    "int": "integrals", "iint": "integrals", "oint": "integrals", "lim": "limits",
+    "limsup": "limits", "liminf": "limits", "sup": "suprema", "inf": "infima",
+    "arg": "argmin/argmax", "argmin": "argmin/argmax", "argmax": "argmin/argmax",
+    "det": "determinants", "Pr": "probabilities", "langle": "inner products", "rangle": "inner products",
+    "forall": "quantifiers", "exists": "quantifiers", "mid": "set-builder notation",
+    "middle": "set-builder notation", "cup": "sets", "cap": "sets", "setminus": "sets",
+    "emptyset": "sets", "varnothing": "sets",
+    "pm": "±", "mp": "∓", "otimes": "outer products", "oplus": "direct sums",
+    "over": "{a \\over b}", "choose": "{n \\choose k}", "substack": "multi-line limits",
+    "lceil": "ceilings", "rceil": "ceilings", "lfloor": "floors", "rfloor": "floors",
+    "bmod": "modular arithmetic", "pmod": "modular arithmetic", "mod": "modular arithmetic",
+    "gcd": "gcd", "deg": "degrees", "dim": "dimensions", "ker": "kernels", "top": "transposes outside a superscript",
+    "intercal": "transposes outside a superscript", "land": "logic", "lor": "logic", "neg": "logic",
+    "lnot": "logic", "wedge": "logic", "vee": "logic", "bullet": "\\bullet", "star": "\\star",
+    "ast": "\\ast", "prime": "\\prime outside a superscript", "circledast": "convolutions",
+    "hbar": "\\hbar", "Re": "real parts", "Im": "imaginary parts", "dagger": "adjoints",
+    "tr": "traces", "Tr": "traces", "diag": "diagonal matrices", "E": "expectations",
+}
+
+#: Environments whose rows are separated by ``\\`` and hold one or more statements each.
+ROW_ENVS: frozenset[str] = frozenset({
+    "cases", "dcases", "rcases", "aligned", "align", "align*", "alignat", "alignat*", "alignedat",
+    "gathered", "gather", "gather*", "split", "multline", "multline*", "array", "eqnarray",
+    "eqnarray*", "flalign", "flalign*", "subequations",
+})
+#: Environments that only wrap math (no rows).
+WRAPPER_ENVS: frozenset[str] = frozenset({
+    "equation", "equation*", "displaymath", "math", "empheq",
+})
+#: Environments that take a column specification (skipped).
+ENVS_WITH_SPEC: frozenset[str] = frozenset({"array", "alignat", "alignat*", "alignedat", "tabular", "empheq"})
+
+#: Unicode characters that stand for a macro or an ASCII character.
+UNICODE: dict[str, tuple[str, str]] = {
+    "−": ("char", "-"), "–": ("char", "-"), "∗": ("char", "*"), "·": ("macro", "cdot"),
+    "⋅": ("macro", "cdot"), "×": ("macro", "times"), "⊙": ("macro", "odot"), "∘": ("macro", "circ"),
+    "≤": ("rel", "<="), "≥": ("rel", ">="), "≠": ("rel", "!="), "≈": ("rel", "approx"),
+    "≡": ("rel", "equiv"), "≔": ("rel", ":="), "←": ("rel", "<-"), "→": ("rel", "->"), "⇒": ("rel", "=>"),
+    "∈": ("rel", "in"), "∝": ("rel", "propto"), "∇": ("macro", "nabla"), "∂": ("macro", "partial"),
+    "∑": ("macro", "sum"), "∏": ("macro", "prod"), "∞": ("macro", "infty"), "√": ("macro", "sqrt"),
+    "…": ("dots", "..."), "⋯": ("dots", "..."), "‖": ("macro", "|"), "′": ("char", "'"),
+    **{ch: ("macro", name) for ch, name in zip(
+        "αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΥΦΨΩϵϑϕ",
+        ("alpha beta gamma delta varepsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau "
+         "upsilon varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega "
+         "varepsilon vartheta phi").split(),
+    )},
+}
+
+#: Every macro name the tokenizer or the parser gives a meaning to.
+KNOWN_MACROS: frozenset[str] = frozenset().union(
+    GREEK, LETTER_MACROS, RELATIONS, MUL_MACROS, DIV_MACROS, SPACING, SEPARATORS, SIZING, RAW_ARG,
+    DROP_WITH_ARG, COLOR_ARG, ACCENTS, BOLD, WRAPPERS, FRACS, BIG_OPS, FUNCTIONS_1, MAX_MIN, ELLIPSES,
+    OPEN_MACROS, CLOSE_MACROS, ABS_MACROS, NORM_MACROS, SPECIAL, UNMODELLED,
+    {"\\", "begin", "end", "left", "right"},
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One unit of the notation with its offsets ``[start, end)`` in the block text.
+
+    ``kind`` is one of: ``letter`` (one ASCII letter), ``word`` (a run of non-ASCII letters),
+    ``num``, ``char`` (punctuation: ``+ - / ( ) [ ] | , ; . ! ' ^ _ & *`` …), ``lbrace``/``rbrace``,
+    ``rel`` (text = normalized relation), ``macro`` (known macro, text = name without backslash),
+    ``unknown`` (unknown macro), ``raw`` (macro with a text argument in ``arg``), ``begin``/``end``
+    (text = environment name), ``newline`` (``\\\\``), ``sep`` (``\\quad``, ``\\qquad``, ``\\hspace``),
+    ``dots`` (an ellipsis), ``bad`` (a character with no meaning in math).
+    ``side`` is ``"open"``/``"close"`` for delimiters sized with ``\\left``/``\\right`` (or ``\\bigl``…).
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    arg: str | None = None
+    side: str | None = None
+
+    def is_char(self, *chars: str) -> bool:
+        return self.kind == "char" and self.text in chars
+
+    def is_macro(self, *names: str) -> bool:
+        return self.kind == "macro" and self.text in names
+
+
+@dataclass(frozen=True, slots=True)
+class Tokenized:
+    """The tokens of a block and the unknown macros met on the way (name with backslash, offset)."""
+
+    tokens: list[Token]
+    unknown: list[tuple[str, int]]
+
+
+_SCANNER = re.compile(
+    r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
+    r"|(?P<dots>\.\.\.)|(?P<letter>[A-Za-z])|(?P<other>.)",
+    re.S,
+)
+_STARRABLE = frozenset({"tag", "operatorname", "hspace", "vspace", "qquad"})
+
+
+class Tokenizer:
+    """Turns block text into :class:`Token` s; drops presentation; never raises."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.tokens: list[Token] = []
+        self.unknown: list[tuple[str, int]] = []
+        self._side: str | None = None  # sizing seen, waiting for its delimiter
+        self._sized = False
+        self._size_start = 0
+
+    def run(self) -> Tokenized:
+        text = self.text
+        while self.pos < len(text):
+            m = _SCANNER.match(text, self.pos)
+            assert m is not None  # the last alternative matches any character
+            self.pos = m.end()
+            kind = m.lastgroup
+            if kind in ("ws", "comment"):
+                continue
+            if kind == "macro":
+                self._macro(m.group()[1:], m.start())
+            elif kind == "num":
+                self._number(m.start(), m.end())
+            elif kind == "dots":
+                self._emit(Token("dots", "...", m.start(), m.end()))
+            elif kind == "letter":
+                self._emit(Token("letter", m.group(), m.start(), m.end()))
+            else:
+                self._other(m.group(), m.start())
+        return Tokenized(_merge_stacked_relations(self.tokens), self.unknown)
+
+    # -- emitting ----------------------------------------------------------------------------------
+
+    def _emit(self, tok: Token) -> None:
+        if self._sized:
+            self._sized = False
+            if tok.is_char("."):  # \left. and \right. are invisible delimiters
+                return
+            tok = Token(tok.kind, tok.text, self._size_start, tok.end, tok.arg, self._side)
+        prev = self.tokens[-1] if self.tokens else None
+        if prev is not None and self._merge(prev, tok):
+            return
+        self.tokens.append(tok)
+
+    def _merge(self, prev: Token, tok: Token) -> bool:
+        """Two-token spellings: ``:=``, ``=:``, ``\\not=``, ``||`` (a norm bar)."""
+        merged: Token | None = None
+        if prev.is_char(":") and tok.kind == "rel" and tok.text == "=":
+            merged = Token("rel", ":=", prev.start, tok.end)
+        elif prev.kind == "rel" and prev.text == "=" and tok.is_char(":"):
+            merged = Token("rel", "=:", prev.start, tok.end)
+        elif prev.is_macro("not") and tok.kind == "rel":
+            negated = {"=": "!=", "in": "notin"}.get(tok.text, "not " + tok.text)
+            merged = Token("rel", negated, prev.start, tok.end)
+        elif (prev.is_char("|") and tok.is_char("|") and prev.end == tok.start
+              and prev.side is None and tok.side is None):
+            merged = Token("macro", "|", prev.start, tok.end)
+        if merged is None:
+            return False
+        self.tokens[-1] = merged
+        return True
+
+    # -- scanning ----------------------------------------------------------------------------------
+
+    def _number(self, start: int, end: int) -> None:
+        text = self.text
+        # Russian decimal comma written as 0{,}9.
+        if text.startswith("{,}", end) and end + 3 < len(text) and text[end + 3].isdigit():
+            stop = end + 3
+            while stop < len(text) and text[stop].isdigit():
+                stop += 1
+            self.pos = stop
+            self._emit(Token("num", text[start:end] + "." + text[end + 3:stop], start, stop))
+            return
+        self._emit(Token("num", text[start:end], start, end))
+
+    def _other(self, ch: str, start: int) -> None:
+        end = start + 1
+        if ch == "{":
+            self._emit(Token("lbrace", ch, start, end))
+        elif ch == "}":
+            self._emit(Token("rbrace", ch, start, end))
+        elif ch in "=<>":
+            self._emit(Token("rel", ch, start, end))
+        elif ch == "~":
+            return
+        elif ch in "+-*/()[]|,;.!'^_&:?":
+            self._emit(Token("char", ch, start, end))
+        elif ch in UNICODE:
+            kind, value = UNICODE[ch]
+            if kind == "macro":
+                self._macro(value, start, end=end)
+            else:
+                self._emit(Token(kind, value, start, end))
+        elif ch.isalpha():
+            stop = end
+            while stop < len(self.text) and self.text[stop].isalpha() and not self.text[stop].isascii():
+                stop += 1
+            self.pos = stop
+            self._emit(Token("word", self.text[start:stop], start, stop))
+        else:
+            self._emit(Token("bad", ch, start, end))
+
+    def _macro(self, name: str, start: int, *, end: int | None = None) -> None:
+        end = self.pos if end is None else end
+        if name in _STARRABLE and self.text.startswith("*", self.pos):
+            name += "*"
+            self.pos += 1
+            end = self.pos
+        if name in SPACING:
+            return
+        if name in SIZING:
+            self._side = SIZING[name]
+            self._sized = True
+            self._size_start = start
+            return
+        if name == "\\":
+            self._skip_row_options()
+            self._emit(Token("newline", "\\\\", start, self.pos))
+        elif name in ("begin", "end"):
+            env, stop = self._raw_arg()
+            if name == "begin" and env in ENVS_WITH_SPEC:
+                self._skip_optional()
+                _, stop = self._raw_arg()
+            self._emit(Token(name, env, start, stop))
+        elif name in DROP_WITH_ARG:
+            self._raw_arg()
+        elif name in RAW_ARG:
+            arg, stop = self._raw_arg()
+            kind = "sep" if name.startswith("hspace") else "raw"
+            self._emit(Token(kind, name, start, stop, arg))
+        elif name in COLOR_ARG:
+            arg, stop = self._raw_arg()
+            self._emit(Token("macro", name, start, stop, arg))
+        elif name in SEPARATORS:
+            self._emit(Token("sep", name, start, end))
+        elif name in RELATIONS:
+            self._emit(Token("rel", RELATIONS[name], start, end))
+        elif name in ELLIPSES:
+            self._emit(Token("dots", name, start, end))
+        elif name in KNOWN_MACROS:
+            self._emit(Token("macro", name, start, end))
+        else:
+            self.unknown.append(("\\" + name, start))
+            self._emit(Token("unknown", name, start, end))
+
+    def _skip_row_options(self) -> None:
+        """``\\\\*`` and ``\\\\[2pt]`` are layout."""
+        if self.text.startswith("*", self.pos):
+            self.pos += 1
+        self._skip_optional()
+
+    def _skip_optional(self) -> None:
+        text = self.text
+        probe = self.pos
+        while probe < len(text) and text[probe] in " \t":
+            probe += 1
+        if probe < len(text) and text[probe] == "[":
+            close = text.find("]", probe)
+            if close != -1:
+                self.pos = close + 1
+
+    def _raw_arg(self) -> tuple[str, int]:
+        """A macro's argument as raw text: a balanced ``{…}`` group or the next character/macro."""
+        text = self.text
+        probe = self.pos
+        while probe < len(text) and text[probe].isspace():
+            probe += 1
+        if probe >= len(text):
+            self.pos = probe
+            return "", probe
+        if text[probe] == "{":
+            depth = 0
+            for stop in range(probe, len(text)):
+                ch = text[stop]
+                if ch == "\\":
+                    continue
+                if ch == "{" and text[stop - 1] != "\\":
+                    depth += 1
+                elif ch == "}" and text[stop - 1] != "\\":
+                    depth -= 1
+                    if depth == 0:
+                        self.pos = stop + 1
+                        return text[probe + 1:stop], stop + 1
+            self.pos = len(text)
+            return text[probe + 1:], len(text)
+        if text[probe] == "\\":
+            m = re.match(r"\\(?:[A-Za-z]+|.)", text[probe:])
+            stop = probe + (m.end() if m else 1)
+        else:
+            stop = probe + 1
+        self.pos = stop
+        return text[probe:stop], stop
+
+
+def tokenize(text: str) -> Tokenized:
+    """Tokens of ``text`` (never raises)."""
+    return Tokenizer(text).run()
+
+
+# --------------------------------------------------------------------------------------------------
+# Token-level rewrites that must happen before rows and statements are found.
+# --------------------------------------------------------------------------------------------------
+
+_DEFINITION_MARKS = ("def", "triangle", "Delta", ":", "опр", "定义")
+
+
+def arg_span(tokens: list[Token], i: int) -> int | None:
+    """End index (exclusive) of the TeX argument starting at ``tokens[i]``; None if there is none."""
+    if i >= len(tokens):
+        return None
+    if tokens[i].kind == "lbrace":
+        close = matching_brace(tokens, i)
+        return None if close is None else close + 1
+    if tokens[i].kind in ("rbrace", "newline", "begin", "end"):
+        return None
+    return i + 1
+
+
+def matching_brace(tokens: list[Token], i: int) -> int | None:
+    """Index of the ``}`` matching the ``{`` at ``tokens[i]``."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        kind = tokens[j].kind
+        if kind == "lbrace":
+            depth += 1
+        elif kind == "rbrace":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def inner(tokens: list[Token], start: int, stop: int) -> list[Token]:
+    """The tokens of an argument without its braces."""
+    if tokens[start].kind == "lbrace":
+        return tokens[start + 1:stop - 1]
+    return tokens[start:stop]
+
+
+def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
+    """``\\stackrel{def}{=}``, ``\\overset{\\text{def}}{=}`` … become one relation token.
+
+    A mark that says "definition" makes it ``:=``; ``?`` makes it ``?=`` (a question, not a claim);
+    any other mark (``(a)``, ``!``) keeps the relation underneath.
+    """
+    if not any(t.kind == "macro" and t.text in ("stackrel", "overset", "underset") for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "macro" and tok.text in ("stackrel", "overset", "underset"):
+            mark_end = arg_span(tokens, i + 1)
+            rel_end = arg_span(tokens, mark_end) if mark_end is not None else None
+            if rel_end is not None:
+                below = inner(tokens, mark_end, rel_end)
+                if len(below) == 1 and below[0].kind == "rel":
+                    mark = "".join((t.arg or t.text) for t in inner(tokens, i + 1, mark_end))
+                    rel = below[0].text
+                    if any(m in mark for m in _DEFINITION_MARKS):
+                        rel = ":="
+                    elif "?" in mark:
+                        rel = "?" + rel
+                    out.append(Token("rel", rel, tok.start, tokens[rel_end - 1].end))
+                    i = rel_end
+                    continue
+        out.append(tok)
+        i += 1
+    return out

@@ -1,0 +1,92 @@
+"""Running the checker over files: extract → lint → parse → bind/verify → compare with the catalog.
+
+This is the one place that knows the order of the stages; each stage is a function of its own module
+and returns :class:`~derive.check.findings.Finding` objects, so reporting and exit codes are uniform.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import NotesError
+from .findings import SEVERITY_ORDER, Finding
+
+NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".tex", ".ltx")
+_SKIP_DIRS = {".git", "node_modules", "_build", ".venv", "venv", "__pycache__", ".ipynb_checkpoints"}
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
+_TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
+
+
+@dataclass
+class CheckResult:
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.count("error") or (strict and self.count("warning")):
+            return 1
+        return 0
+
+
+def collect_paths(paths: Iterable[str]) -> list[str]:
+    """Files to check: each file named, and every notes file below each folder named (sorted)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(NOTE_SUFFIXES))
+        elif path.exists():
+            out.append(str(path))
+        else:
+            raise NotesError("no such file or folder", path=str(path))
+    return out
+
+
+def section_lines(kind: str, visible: str) -> list[int]:
+    """Lines where a new section starts: definitions do not carry over a heading."""
+    pattern = _MD_HEADING if kind == "markdown" else _TEX_HEADING
+    return [visible.count("\n", 0, m.start()) + 1 for m in pattern.finditer(visible)]
+
+
+def check_source(path: str, source: str) -> list[Finding]:
+    """All findings for one document given as text."""
+    from .catalog_match import match_systems
+    from .extract import scan
+    from .latex import parse_block
+    from .lint import lint
+    from .verify import DocumentChecker
+
+    scanned = scan(path, source)
+    blocks = list(scanned.blocks)
+    findings = list(lint(path, source, blocks))
+    parsed = []
+    for block in blocks:
+        pb = parse_block(block.text)
+        for name, offset in pb.unknown_macros:
+            line, col = block.position(min(offset, len(block.text) - 1))
+            findings.append(Finding(path, line, col, "warning", "parse/unknown-macro",
+                                    f"unknown macro {name}: the expression that uses it is not checked"))
+        parsed.append(pb)
+    checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible))
+    findings += checker.verify()
+    findings += match_systems(checker)
+    return sorted(set(findings), key=lambda f: (f.line, f.col, SEVERITY_ORDER[f.severity], f.code, f.message))
+
+
+def check_paths(paths: Iterable[str]) -> CheckResult:
+    from .extract import read_source
+
+    result = CheckResult()
+    for path in collect_paths(paths):
+        source = read_source(path)
+        result.files.append(path)
+        result.findings += check_source(path, source)
+    return result
