@@ -98,6 +98,11 @@ class NotationPrinter:
             return self._pow(e)
         if isinstance(e, sp.Abs):
             return rf"\left|{self._print(e.args[0])}\right|" if self.style == "latex" else f"|{self._print(e.args[0])}|"
+        if isinstance(e, (sp.Sum, sp.Product)):
+            return self._big_operator(e)
+        if isinstance(e, sp.Indexed):
+            index = ", ".join(self._print(i) for i in e.indices)
+            return f"{self._print(e.base.label)}_{{{index}}}"
         if isinstance(e, sp.Function):
             name = type(e).__name__
             args = ", ".join(self._print(a) for a in e.args)
@@ -105,6 +110,22 @@ class NotationPrinter:
                 name = self._text_name(name)
             return f"{name}({args})"
         return sp.latex(e) if self.style == "latex" else sp.sstr(e)
+
+    def _big_operator(self, e: sp.Expr) -> str:
+        r"""Σ/Π with their bounds: ``\sum_{i=0}^{t-1} \beta^{i}``."""
+        body = self._print(e.function)
+        if e.function.is_Add:
+            body = self._paren(body)
+        limits = ""
+        for var, lo, hi in e.limits:
+            if self.style == "latex":
+                limits += f"_{{{self._print(var)} = {self._print(lo)}}}^{{{self._print(hi)}}}"
+            else:
+                limits += f"_{{{self._print(var)}={self._print(lo)}}}^{{{self._print(hi)}}}"
+        is_sum = isinstance(e, sp.Sum)
+        if self.style == "latex":
+            return (r"\sum" if is_sum else r"\prod") + limits + " " + body
+        return ("Σ" if is_sum else "Π") + limits + " " + body
 
     # -- atoms ------------------------------------------------------------------------------
     def _symbol(self, s: sp.Symbol) -> str:

@@ -52,7 +52,10 @@ def random_point(free: set[sp.Symbol], rng: random.Random) -> dict[sp.Symbol, sp
         if s.is_integer:
             point[s] = sp.Integer(rng.randint(2, 7))
             continue
-        lo, hi = _RANGES.get(s, (0.2, 1.8) if (s.is_positive or s.is_nonnegative) else (-1.5, 1.5))
+        default = (0.2, 1.8) if (s.is_positive or s.is_nonnegative) else (-1.5, 1.5)
+        if s.name.startswith("\\") and not s.name.startswith("\\nabla"):
+            default = (0.1, 0.9)  # an undeclared Greek letter is most likely a rate or coefficient
+        lo, hi = _RANGES.get(s, default)
         value = sp.Rational(round(rng.uniform(lo, hi) * 1000), 1000)
         if value == 0:
             value = sp.Rational(1, 7)

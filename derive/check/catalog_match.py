@@ -53,6 +53,8 @@ def _variants() -> tuple[Variant, ...]:
     for name in catalog.names():
         opt = catalog.get(name)
         for mode in opt.modes:
+            if name == "adam" and mode == "decoupled":
+                continue  # the same step as the adamw entry, which names it better
             detail = {"none": "without regularization", "l2": "with L2 regularization",
                       "decoupled-lr": "with decoupled weight decay (×lr)",
                       "decoupled-schedule": "with decoupled weight decay (×schedule)"}[opt.detail(mode)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from collections.abc import Callable
 from typing import NoReturn
 
 import sympy as sp
@@ -52,7 +53,9 @@ DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
 _SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 
 #: Upright words that are known-but-unmodelled operators.
-_UNMODELLED_WORDS: frozenset[str] = frozenset({"argmin", "argmax", "arg min", "arg max", "Var", "Cov", "E", "tr", "diag"})
+_UNMODELLED_WORDS: frozenset[str] = frozenset(
+    {"argmin", "argmax", "arg min", "arg max", "Var", "Cov", "E", "tr", "diag"}
+)
 
 
 class Norm(sp.Function):
@@ -217,7 +220,9 @@ def _closes(tok: Token) -> bool:
 
 
 def _is_binary_op(tok: Token) -> bool:
-    return tok.is_char("+", "-", "*", "/") or (tok.kind == "macro" and (tok.text in MUL_MACROS or tok.text in DIV_MACROS))
+    if tok.is_char("+", "-", "*", "/"):
+        return True
+    return tok.kind == "macro" and (tok.text in MUL_MACROS or tok.text in DIV_MACROS)
 
 
 class _BlockParser:
@@ -306,6 +311,8 @@ class _BlockParser:
         for group in groups:
             while group and group[-1].is_char(",", ".", ";"):
                 group.pop()
+            while group and group[0].is_char(",", ".", ";", ":"):
+                del group[0]  # \textbf{input}: x, …
             if group:
                 out.append(group)
         return out
@@ -324,6 +331,8 @@ class _BlockParser:
         if tok.is_char(",", ";"):
             if not row_has_relation:
                 return True  # a list of expressions: one statement each
+            if k + 1 < len(toks) and toks[k + 1].kind == "rel":
+                return False  # "\ldots, = c" continues the chain
             for j in range(k + 1, len(toks)):
                 if depths[j] != 0:
                     continue
@@ -343,6 +352,8 @@ class _BlockParser:
         rel_tokens: list[Token] = []
         for tok, depth in zip(group, _depths(group)):
             if tok.kind == "rel" and depth == 0:
+                while terms[-1] and terms[-1][-1].is_char(","):
+                    terms[-1].pop()  # "= \ldots, = \sum …": punctuation before a relation
                 rels.append(tok.text)
                 rel_tokens.append(tok)
                 terms.append([])
@@ -369,7 +380,8 @@ class _BlockParser:
             if dangling:  # a = b = \\ = c: the relation is written twice
                 if prev.relations[-1] != first.relations[0]:
                     tok = first.rel_tokens[0]
-                    self.problems.append(Problem(tok.start, tok.end, f"the chain breaks with '{prev.relations[-1]}' and resumes with '{tok.text}'"))
+                    message = f"the chain breaks with '{prev.relations[-1]}' and resumes with '{tok.text}'"
+                    self.problems.append(Problem(tok.start, tok.end, message))
                 prev.terms.pop()
                 prev.relations.pop()
                 prev.rel_tokens.pop()
@@ -415,7 +427,8 @@ class _BlockParser:
             return Term(None, start, end)
         except Exception as exc:  # noqa: BLE001 - SymPy constructors raise many types on odd input;
             # document content must never crash the checker, and the message keeps the cause visible.
-            self.problems.append(Problem(start, end, f"internal error while building the expression: {type(exc).__name__}: {exc}"))
+            message = f"internal error while building the expression: {type(exc).__name__}: {exc}"
+            self.problems.append(Problem(start, end, message))
             return Term(None, start, end)
         return Term(expr, start, end)
 
@@ -459,12 +472,10 @@ def render_tokens(tokens: list[Token]) -> str:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
         piece, i = _render_one(tokens, i)
-        if piece and out and _CONTROL_WORD_END.search(out[-1]) and (piece[0].isalnum()):
+        if piece and out and _CONTROL_WORD_END.search(out[-1]) and piece[0].isalnum():
             out.append(" ")
         out.append(piece)
-        del tok
     return "".join(out)
 
 
@@ -516,7 +527,8 @@ class _Name:
     at: Token
     sub: list[Token] | None = None
     primes: int = 0
-    mark: str | None = None   # "(t)" for iteration superscripts, "*" for optima
+    mark: str | None = None   # "(t)" for iteration superscripts, "*" for optima, "\\text{max}" for labels
+    mark_tokens: list[Token] = field(default_factory=list)
 
     def stem(self) -> str:
         return self.core + "'" * self.primes
@@ -543,6 +555,12 @@ def _superscript_kind(arg: list[Token]) -> str:
             return "T"
     if arg and all(t.is_macro("prime") or t.is_char("'") for t in arg):
         return "prime"
+    if arg and all(t.kind == "raw" and (t.text in TEXT_MACROS or t.text in UPRIGHT_MACROS) for t in arg):
+        return "label"  # v^{\text{max}}: a name, not a power
+    if len(arg) == 1 and arg[0].is_macro("max", "min"):
+        return "label"
+    if len(arg) > 1 and all(t.kind == "letter" for t in arg):
+        return "word"  # v^{max}: a label or a power of a product? ambiguous
     if len(arg) > 2 and arg[0].is_char("(") and arg[-1].is_char(")") and _wraps(arg):
         return "iteration"
     if len(arg) > 1 and arg[0].is_macro("circ"):
@@ -702,6 +720,8 @@ class _ExprParser:
                 factors.append(sp.Pow(denominator, -1))
                 after_division = True
             elif self.starts_factor(tok):
+                if tok.kind == "raw" and tok.text in TEXT_MACROS:
+                    self.fail(tok, "text inside an expression is not modelled")
                 if after_division:
                     self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")
                 if tok.kind == "num":
@@ -734,8 +754,10 @@ class _ExprParser:
                     continue
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
-                if kind in ("star", "prime", "iteration"):
+                if kind in ("star", "prime", "iteration", "label"):
                     self.fail(at, "a superscript mark on an expression is not modelled")
+                if kind == "word":
+                    self.fail(at, "ambiguous superscript (a label or a power?): write ^{\\text{…}} or ^{a b}")
                 if kind == "hadamard":
                     arg = arg[1:]
                 base = sp.Pow(base, self.sub(arg).parse_all(at))
@@ -922,8 +944,9 @@ class _ExprParser:
                     break
                 arg, stop = found
                 kind = _superscript_kind(arg)
-                if kind == "iteration" and nm.mark is None:
+                if kind in ("iteration", "label") and nm.mark is None:
                     nm.mark = render_tokens(arg)
+                    nm.mark_tokens = arg
                 elif kind == "star" and nm.mark is None:
                     nm.mark = "*"
                 elif kind == "prime":
@@ -964,13 +987,15 @@ class _ExprParser:
 
     def name_value(self, nm: _Name) -> sp.Expr:
         """``g_{t-i}`` under ``\\sum_{i=…}`` is an indexed quantity; everything else a symbol."""
-        if nm.sub is not None and self.ctx.bound:
+        if self.ctx.bound:
             bound_names = {s.name for s in self.ctx.bound}
-            if any(render_tokens([t]) in bound_names for t in nm.sub):
-                index = self.sub(nm.sub).parse_all(nm.at)
-                if index.free_symbols & set(self.ctx.bound):
+            if any(render_tokens([t]) in bound_names for t in nm.mark_tokens):
+                self.fail(nm.at, "an iteration superscript bound by a sum is not modelled")
+            if nm.sub is not None and any(render_tokens([t]) in bound_names for t in nm.sub):
+                indices = [self.sub(part).parse_all(nm.at) for part in _split_commas(nm.sub)]
+                if any(index.free_symbols & set(self.ctx.bound) for index in indices):
                     stem = nm.stem() + ("" if nm.mark is None else "^{" + nm.mark + "}")
-                    return sp.Indexed(sp.IndexedBase(stem), index)
+                    return sp.Indexed(sp.IndexedBase(stem), *indices)
         return symbol(nm.canonical())
 
     def call_args(self) -> list[sp.Expr]:
@@ -991,12 +1016,12 @@ class _ExprParser:
                 return args
             self.fail(tok, f"unexpected {_describe(tok)} in an argument list")
 
-    def in_group(self, parse: object) -> sp.Expr:
+    def in_group(self, parse: Callable[[], sp.Expr]) -> sp.Expr:
         """Run ``parse`` with bars reset: ``|`` inside parentheses opens, it does not close."""
         saved = self.bars, self.norms
         self.bars = self.norms = 0
         try:
-            return parse()  # type: ignore[operator]
+            return parse()
         finally:
             self.bars, self.norms = saved
 
@@ -1015,7 +1040,8 @@ class _ExprParser:
         return self.after_name(self.name())
 
     def raw(self, tok: Token) -> sp.Expr:
-        r"""``\mathrm{…}``, ``\operatorname{…}``, ``\text{…}``, ``\mathcal{…}``, ``\mathbb{…}`` as operands."""
+        r"""``\mathrm{…}``, ``\operatorname{…}``, ``\text{…}``, ``\mathcal{…}``, ``\mathbb{…}``
+        as operands."""
         word = (tok.arg or "").strip()
         if tok.text == "mathbb":
             what = "expectations" if word == "E" else "sets"
@@ -1035,11 +1061,17 @@ class _ExprParser:
             return self.max_min(tok, compact)
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             self.fail(tok, "text inside an expression is not modelled")
-        if tok.text == "operatorname" and len(word) > 1:
-            nxt = self.peek(1)
-            if nxt is not None and nxt.is_char("("):
-                self.pos += 1
-                return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args())
+        if tok.text in TEXT_MACROS:  # \text{lr} is a name only as a whole operand
+            after = self.peek(1)
+            if after is not None and self.starts_factor(after):
+                self.fail(tok, "text inside an expression is not modelled")
+        nxt = self.peek(1)
+        if len(word) > 1 and nxt is not None and nxt.is_char("("):
+            if tok.text != "operatorname":  # \mathrm{softmax}(z) or \mathrm{lr}\,(g + w)?
+                self.fail(tok, f"ambiguous '{word}(…)' (a call or a product?): "
+                               f"write \\operatorname{{{word}}} or \\cdot")
+            self.pos += 1
+            return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args())
         return self.after_name(self.name())
 
     # -- groups and bars ---------------------------------------------------------------------------
@@ -1070,8 +1102,9 @@ class _ExprParser:
             self.fail(opener, "'|' is not closed")
         self.pos += 1
         nxt = self.peek()
-        if (opener.side is None and tok.side is None and nxt is not None and nxt.kind in ("letter", "num", "word", "macro")
-                and self.starts_factor(nxt) and any(t.is_char("|") for t in self.toks[self.pos:])):
+        if (opener.side is None and tok.side is None and nxt is not None
+                and nxt.kind in ("letter", "num", "word", "macro") and self.starts_factor(nxt)
+                and any(t.is_char("|") for t in self.toks[self.pos:])):
             self.fail(tok, "ambiguous bars |…|…|: write \\left| … \\right|")
         return sp.Abs(value)
 
@@ -1083,16 +1116,23 @@ class _ExprParser:
         finally:
             self.norms -= 1
         tok = self.peek()
-        if tok is None or not (tok.kind == "macro" and tok.text in NORM_MACROS) or tok.side == "open" or tok.text == "lVert":
+        closes = tok is not None and tok.kind == "macro" and tok.text in NORM_MACROS and tok.text != "lVert"
+        if tok is None or not closes or tok.side == "open":
             self.fail(opener, "'\\|' is not closed")
         self.pos += 1
-        nxt = self.peek()
-        if nxt is not None and nxt.is_char("_"):
-            self.pos += 1
-            arg, at = self.arg()
-            if render_tokens(arg) != "2":
-                return Norm(value, self.sub(arg).parse_all(at))
-        return Norm(value)
+        result: sp.Expr = Norm(value)
+        exponent: sp.Expr | None = None
+        for _ in range(2):  # \|w\|_2^2 and \|w\|^2_2
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("_") and result == Norm(value):
+                self.pos += 1
+                arg, at = self.arg()
+                if render_tokens(arg) != "2":
+                    result = Norm(value, self.sub(arg).parse_all(at))
+            elif nxt is not None and nxt.is_char("^") and exponent is None:
+                self.pos += 1
+                exponent = self.parse_arg()
+        return result if exponent is None else sp.Pow(result, exponent)
 
     def wrapper(self) -> sp.Expr:
         r"""``\alert{X}``, ``\boxed{X}``, ``\underbrace{X}_{note}``, ``\overset{note}{X}`` … are X."""
@@ -1181,7 +1221,7 @@ class _ExprParser:
         return symbol(name)
 
     def root(self) -> sp.Expr:
-        tok = self.next()
+        self.next()
         index = None
         nxt = self.peek()
         if nxt is not None and nxt.is_char("["):
@@ -1191,7 +1231,6 @@ class _ExprParser:
             index = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
             self.pos = close + 1
         radicand = self.parse_arg()
-        del tok
         return sp.sqrt(radicand) if index is None else sp.root(radicand, index)
 
     def binomial(self) -> sp.Expr:
@@ -1268,6 +1307,17 @@ class _ExprParser:
         return (sp.Max if name == "max" else sp.Min)(*args)
 
 
+def _split_commas(tokens: list[Token]) -> list[list[Token]]:
+    """``t-i, j`` -> ``[t-i]``, ``[j]`` (top-level commas only)."""
+    parts: list[list[Token]] = [[]]
+    for tok, depth in zip(tokens, _depths(tokens)):
+        if depth == 0 and tok.is_char(","):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
 def _gradient_name(wrt: str | None, fnm: _Name) -> str:
     return r"\nabla" + ("" if wrt is None else "_{" + wrt + "}") + " " + fnm.canonical()
 
@@ -1284,4 +1334,8 @@ def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
         return False
     if len(tokens) == 1:
         return alone
-    return not tokens[1].is_char("_")
+    after = tokens[1]  # d L, \partial \theta, d\mathbf{w}: a name must follow (d+1 is no differential)
+    if after.kind == "letter" or (after.kind == "raw" and after.text in ALPHABET_MACROS):
+        return True
+    return after.kind == "macro" and (after.text in GREEK or after.text in LETTER_MACROS or after.text in BOLD
+                                      or after.text in ACCENTS) or (head.is_macro("partial") and after.is_char("^"))

@@ -57,7 +57,7 @@ SPACING: frozenset[str] = frozenset({
     ",", ";", ":", "!", " ", ">", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
     "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
     "limits", "nolimits", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
-    "nobreak", "relax", "centering",
+    "nobreak", "relax", "centering", "hfill",
 })
 #: Horizontal space wide enough to separate two statements in one display.
 SEPARATORS: frozenset[str] = frozenset({"quad", "qquad"})
@@ -77,6 +77,8 @@ RAW_ARG: frozenset[str] = frozenset({
 DROP_WITH_ARG: frozenset[str] = frozenset({
     "label", "tag", "tag*", "vspace", "vspace*", "phantom", "hphantom", "vphantom", "color",
 })
+#: Macros dropped with two raw arguments.
+DROP_WITH_TWO_ARGS: frozenset[str] = frozenset({"rule"})
 #: Macros whose *first* argument is raw (a colour) and whose second is math.
 COLOR_ARG: frozenset[str] = frozenset({"textcolor", "colorbox"})
 #: Raw-argument macros that are text (they separate statements at the top level of a row).
@@ -188,7 +190,8 @@ UNICODE: dict[str, tuple[str, str]] = {
 #: Every macro name the tokenizer or the parser gives a meaning to.
 KNOWN_MACROS: frozenset[str] = frozenset().union(
     GREEK, LETTER_MACROS, RELATIONS, MUL_MACROS, DIV_MACROS, SPACING, SEPARATORS, SIZING, RAW_ARG,
-    DROP_WITH_ARG, COLOR_ARG, ACCENTS, BOLD, WRAPPERS, FRACS, BIG_OPS, FUNCTIONS_1, MAX_MIN, ELLIPSES,
+    DROP_WITH_ARG, DROP_WITH_TWO_ARGS, COLOR_ARG, ACCENTS, BOLD, WRAPPERS, FRACS, BIG_OPS, FUNCTIONS_1, MAX_MIN,
+    ELLIPSES,
     OPEN_MACROS, CLOSE_MACROS, ABS_MACROS, NORM_MACROS, SPECIAL, UNMODELLED,
     {"\\", "begin", "end", "left", "right"},
 )
@@ -369,6 +372,10 @@ class Tokenizer:
                 _, stop = self._raw_arg()
             self._emit(Token(name, env, start, stop))
         elif name in DROP_WITH_ARG:
+            self._raw_arg()
+        elif name in DROP_WITH_TWO_ARGS:
+            self._skip_optional()
+            self._raw_arg()
             self._raw_arg()
         elif name in RAW_ARG:
             arg, stop = self._raw_arg()

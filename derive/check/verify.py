@@ -59,19 +59,25 @@ class SystemScope:
 
 
 class DocumentChecker:
-    """Binds and verifies the statements of one document; collects findings."""
+    """Binds and verifies the statements of one document; collects findings.
+
+    Scopes: a heading starts a new section; within a section each system starts a *segment*.
+    Functions defined before the first system of a section (the objective Q) are seen by the whole
+    document; functions and names defined after a system (g(λ) = …, h = …) belong to its segment, so
+    the next exercise part can define them afresh.
+    """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int]) -> None:
         self.path = path
         self.findings: list[Finding] = []
-        self.functions = Functions()
+        self.global_functions = Functions()
+        self.local_functions: dict[int, Functions] = {}
         self.items: list[Item] = []
         self.systems: list[SystemScope] = []
-        self.loose: dict[int, dict[sp.Symbol, sp.Expr]] = {}
+        self.segment: dict[int, int | None] = {}  # item index -> index of the system it follows
         self.skip: set[int] = set()  # items that are definitions only
         for block, pb in zip(blocks, parsed):
-            line = block.line
-            section = sum(1 for s in sections if s <= line)
+            section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
                 self.items.append(Item(block, stmt, section, len(self.items)))
 
@@ -82,26 +88,30 @@ class DocumentChecker:
 
     # -- pass 1: binding ----------------------------------------------------------------------
     def bind(self) -> None:
-        by_block: dict[int, list[Item]] = {}
+        blocks: dict[int, list[Item]] = {}
         for item in self.items:
-            by_block.setdefault(id(item.block), []).append(item)
-        for items in by_block.values():
+            blocks.setdefault(id(item.block), []).append(item)
+        current: dict[int, int] = {}  # section -> index of its latest system
+        for items in blocks.values():
+            section = items[0].section
             definitions = [it for it in items if self._definition_target(it) is not None]
-            if len(definitions) >= 2 and not self._all_known(definitions):
-                scope = SystemScope(items[0].block, items[0].section, items[0].index)
+            if len(definitions) >= 2:
+                current[section] = items[0].index
+            for it in items:
+                self.segment[it.index] = current.get(section)
+            if len(definitions) >= 2:
+                scope = SystemScope(items[0].block, section, items[0].index)
                 for it in definitions:
                     target = self._definition_target(it)
                     assert target is not None
-                    scope.definitions[target] = self._prepare(it.stmt.terms[1].expr)
-                    scope.rows[target] = it
+                    value = self._prepare(it.stmt.terms[1].expr, it)
                     self.skip.add(it.index)
+                    if value is not None:
+                        scope.definitions[target] = value
+                        scope.rows[target] = it
                 self.systems.append(scope)
             for it in items:
                 self._bind_function(it)
-
-    def _all_known(self, definitions: list[Item]) -> bool:
-        known = self._scope_for(definitions[0]).definitions if self.systems else {}
-        return all(self._definition_target(it) in known for it in definitions)
 
     def _definition_target(self, item: Item) -> sp.Symbol | None:
         stmt = item.stmt
@@ -112,6 +122,14 @@ class DocumentChecker:
             return None
         return lhs
 
+    def functions(self, item: Item) -> Functions:
+        """The functions visible from ``item``: the document's, then its segment's."""
+        segment = self.segment.get(item.index)
+        local = self.local_functions.get(segment) if segment is not None else None
+        if local is None:
+            return self.global_functions
+        return Functions({**self.global_functions.defs, **local.defs})
+
     def _bind_function(self, item: Item) -> None:
         stmt = item.stmt
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS or len(stmt.terms) < 2:
@@ -120,10 +138,12 @@ class DocumentChecker:
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and all(isinstance(a, sp.Symbol) for a in lhs.args)):
             return
         name = type(lhs).__name__
-        if name.startswith(GRADIENT_PREFIX) or name in self.functions.defs:
+        if name.startswith(GRADIENT_PREFIX) or name in self.functions(item).defs:
             return  # a claim about a gradient, or a restatement: verified in pass 2
+        segment = self.segment.get(item.index)
+        target = self.global_functions if segment is None else self.local_functions.setdefault(segment, Functions())
         try:
-            self.functions.define(name, tuple(lhs.args), rhs, item.block.line)
+            target.define(name, tuple(lhs.args), rhs, item.block.line)
         except CircularDefinition:
             self.report(item, stmt.terms[1].start, "error", "math/circular-definition",
                         f"{name} is defined through its own gradient or itself")
@@ -133,11 +153,11 @@ class DocumentChecker:
             self.skip.add(item.index)
 
     # -- helpers ------------------------------------------------------------------------------
-    def _prepare(self, expr: sp.Expr | None) -> sp.Expr | None:
+    def _prepare(self, expr: sp.Expr | None, item: Item) -> sp.Expr | None:
         if expr is None:
             return None
         try:
-            return atomize(self.functions.expand(expr))
+            return atomize(self.functions(item).expand(expr))
         except CircularDefinition:
             return None
 
@@ -149,13 +169,21 @@ class DocumentChecker:
         return after[0] if after else None
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
+        """Symbols the document has related to something before ``item``, in its segment."""
         known: set[sp.Symbol] = set()
         scope = self._scope_for(item)
         if scope is not None:
             for target, expr in scope.definitions.items():
                 known.add(target)
                 known |= expr.free_symbols
+        for fd in self.functions(item).defs.values():
+            known |= fd.body.free_symbols
+        segment = self.segment.get(item.index)
         for other in self.items[: item.index]:
+            if len(other.stmt.terms) < 2:
+                continue  # a bare mention ("the base rate $\alpha$") introduces, it does not relate
+            if other.section == item.section and self.segment.get(other.index) not in (None, segment):
+                continue  # an earlier part of the exercise: its names are not this part's
             for term in other.stmt.terms:
                 if term.expr is not None:
                     known |= term.expr.free_symbols
@@ -176,7 +204,7 @@ class DocumentChecker:
         scope = self._scope_for(item)
         definitions = dict(scope.definitions) if scope else {}
         raw_exprs = [t.expr for t in stmt.terms]
-        if any(e is not None and self._has_unknown_function(e) for e in raw_exprs):
+        if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs):
             self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
                         "a form with unknown functions (a claim about shape): not checked as an identity")
             return
@@ -194,6 +222,9 @@ class DocumentChecker:
             if left.expr is None or right.expr is None:
                 self.report(item, right.start, "info", "math/undecided", "not checked: a side could not be parsed")
                 return
+            one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
+            if one_sided:
+                continue  # names something new (h = …): a definition, nothing to verify
             if not self._verify_link(item, left, right, definitions):
                 return  # report the first false link of a chain only
 
@@ -205,10 +236,11 @@ class DocumentChecker:
         free.discard(DOTS)
         return {s for s in free - self._known_symbols(item) if S.role(s) != "index"}
 
-    def _has_unknown_function(self, expr: sp.Expr) -> bool:
+    def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
+        functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
             name = type(call).__name__
-            if name == "Norm" or name in self.functions.defs or name.startswith(GRADIENT_PREFIX):
+            if name == "Norm" or name in functions.defs or name.startswith(GRADIENT_PREFIX):
                 continue
             if name.split("_")[0] in LOSS_NAMES:
                 continue
@@ -216,7 +248,7 @@ class DocumentChecker:
         return False
 
     def _verify_link(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
-        a, b = self._prepare(left.expr), self._prepare(right.expr)
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular function definitions")
             return False
@@ -230,7 +262,9 @@ class DocumentChecker:
         sa, sb = _doit(sa), _doit(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false":
-            self.report(item, right.start, "error", "math/false", _false_message(a, b, sa, sb, verdict))
+            written = (_source(item, left), _source(item, right))
+            shown = _as_written(a.free_symbols | b.free_symbols, definitions, verdict)
+            self.report(item, right.start, "error", "math/false", _false_message(written, sa, sb, verdict, shown))
             return False
         if verdict.status == "undecided" and "not proved" not in verdict.reason:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
@@ -276,6 +310,18 @@ def _doit(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
+def _as_written(symbols: set[sp.Symbol], definitions: dict[sp.Symbol, sp.Expr], verdict: Verdict) -> Verdict:
+    """The counterexample in the symbols the author wrote (m̂_t, g_t), computed from the definitions."""
+    point = dict(verdict.counterexample)
+    values: dict[sp.Symbol, object] = {}
+    for sym in sorted(symbols, key=lambda s: s.name):
+        try:
+            values[sym] = substitute(sym, definitions).xreplace(point).evalf(15)
+        except (CircularDefinition, TypeError, ValueError):
+            return verdict
+    return Verdict(verdict.status, verdict.reason, values, verdict.residual) if values else verdict
+
+
 def _witness(verdict: Verdict) -> str:
     if not verdict.counterexample:
         return ""
@@ -290,7 +336,13 @@ def _short(value: object) -> str:
         return str(value)
 
 
-def _false_message(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr, verdict: Verdict) -> str:
+def _source(item: Item, term: Term) -> str:
+    """What the author wrote for a side, on one line."""
+    return " ".join(item.block.text[term.start:term.end].split())
+
+
+def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: Verdict, shown: Verdict) -> str:
+    """One line: what was written, values that refute it (in the author's symbols), both sides' values."""
     point = dict(verdict.counterexample)
     try:
         left = float(sa.xreplace(point).evalf(20))
@@ -298,8 +350,8 @@ def _false_message(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr, verdict: Ve
         sides = f": left {left:.6g}, right {right:.6g}"
     except (TypeError, ValueError):
         sides = ""
-    return (f"false equality {_clip(printing.text(a))} = {_clip(printing.text(b))}"
-            f"{_witness(verdict)}{sides}")
+    return (f"false equality under the definitions in scope: {_clip(written[0])} = {_clip(written[1])}"
+            f"{_witness(shown)}{sides}")
 
 
 def _clip(text: str, width: int = 70) -> str:
