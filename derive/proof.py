@@ -63,33 +63,65 @@ def random_point(free: set[sp.Symbol], rng: random.Random) -> dict[sp.Symbol, sp
     return point
 
 
-def _evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], digits: int = 40) -> mpmath.mpc | None:
-    try:
-        value = expr.xreplace(dict(point)).evalf(digits)
-    except (TypeError, ValueError, ZeroDivisionError, RecursionError):
-        return None
-    if not value.is_number or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
-        return None
-    try:
-        return mpmath.mpc(complex(value))
-    except (TypeError, ValueError):
-        return None
+_FUNCTIONS = {sp.Abs: abs, sp.sign: mpmath.sign, sp.exp: mpmath.exp, sp.log: mpmath.log,
+              sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.tanh: mpmath.tanh}
+
+
+def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
+    """Walk the tree in mpmath: an order of magnitude faster than ``xreplace`` + ``evalf`` (which
+    first rebuilds the expression in exact arithmetic); anything unusual goes to ``evalf``."""
+    if expr.is_Symbol:
+        value = point[expr]  # KeyError: a free symbol without a value
+        return mpmath.mpf(value.p) / value.q if value.is_Rational else mpmath.mpmathify(complex(value))
+    if expr.is_Rational:
+        return mpmath.mpf(expr.p) / expr.q
+    if expr.is_Add:
+        return mpmath.fsum(_mp(a, point) for a in expr.args)
+    if expr.is_Mul:
+        out = mpmath.mpf(1)
+        for a in expr.args:
+            out *= _mp(a, point)
+        return out
+    if expr.is_Pow:
+        base, exp = _mp(expr.base, point), expr.exp
+        if exp.is_Integer:
+            return base ** int(exp)
+        return mpmath.power(base, _mp(exp, point))
+    fn = _FUNCTIONS.get(type(expr))
+    if fn is not None and len(expr.args) == 1:
+        return fn(_mp(expr.args[0], point))
+    value = expr.xreplace(dict(point)).evalf(40)
+    if not value.is_number:
+        raise ValueError("not a number")
+    return mpmath.mpmathify(complex(value))
+
+
+def _evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc | None:
+    with mpmath.workdps(40):
+        try:
+            value = mpmath.mpmathify(_mp(expr, point))
+        except (TypeError, ValueError, ZeroDivisionError, RecursionError, KeyError, OverflowError):
+            return None
+        if not mpmath.isfinite(value):
+            return None
+        return value
 
 
 def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: int = 1) -> Verdict:
     """Compare at random points only: ``false`` with a witness, or ``true`` meaning "agreed everywhere tried"."""
-    diff = sp.sympify(lhs) - sp.sympify(rhs)
-    free = diff.free_symbols | sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
+    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    free = lhs.free_symbols | rhs.free_symbols
     rng = random.Random(seed)
     tried = 0
     for _ in range(samples * 3):
         if tried >= samples:
             break
         point = random_point(free, rng)
-        d = _evaluate(diff, point)
-        a = _evaluate(sp.sympify(lhs), point)
-        if d is None or a is None:
+        a = _evaluate(lhs, point)
+        b = _evaluate(rhs, point)
+        if a is None or b is None:
             continue
+        d = a - b
         tried += 1
         scale = max(1.0, float(abs(a)))
         if float(abs(d)) > 1e-9 * scale:
