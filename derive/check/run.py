@@ -17,6 +17,8 @@ from .findings import SEVERITY_ORDER, Finding
 NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".tex", ".ltx")
 _SKIP_DIRS = {".git", "node_modules", "_build", ".venv", "venv", "__pycache__", ".ipynb_checkpoints"}
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
+_DEFINED_MACRO = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|DeclareMathOperator\*?)\s*\{?\s*(\\[A-Za-z]+)"
+                            r"|\\def\s*(\\[A-Za-z]+)")
 _TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
 
 
@@ -68,16 +70,24 @@ def check_source(path: str, source: str) -> list[Finding]:
     blocks = list(scanned.blocks)
     findings = list(lint(path, source, blocks))
     parsed = []
+    own_macros = {a or b for a, b in _DEFINED_MACRO.findall(source)}
     for block in blocks:
         pb = parse_block(block.text)
         for name, offset in pb.unknown_macros:
+            if name in own_macros:
+                continue  # the document defines it (\newcommand): not a typo; the term stays unchecked
             line, col = block.position(min(offset, len(block.text) - 1))
             findings.append(Finding(path, line, col, "warning", "parse/unknown-macro",
                                     f"unknown macro {name}: the expression that uses it is not checked"))
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible))
-    findings += checker.verify()
-    findings += match_systems(checker)
+    try:
+        findings += checker.verify()
+        findings += match_systems(checker)
+    except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report
+        findings += checker.findings
+        findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
+                                f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))
     return sorted(set(findings), key=lambda f: (f.line, f.col, SEVERITY_ORDER[f.severity], f.code, f.message))
 
 

@@ -25,6 +25,8 @@ from sympy.core.function import AppliedUndef
 
 from .. import printing
 from .. import symbols as S
+from ..budget import time_budget
+from ..errors import BudgetExceeded
 from ..proof import Verdict, compare, random_point
 from .bind import GRADIENT_PREFIX, CircularDefinition, Functions, atomize, substitute
 from .extract import MathBlock
@@ -101,6 +103,12 @@ class DocumentChecker:
                 self.segment[it.index] = current.get(section)
             if len(definitions) >= 2:
                 scope = SystemScope(items[0].block, section, items[0].index)
+                previous = [s for s in self.systems if s.section == section]
+                targets = {self._definition_target(it) for it in definitions}
+                if previous and not targets & set(previous[-1].definitions):
+                    # New names only (the bias corrections after the moments): it extends the system.
+                    scope.definitions.update(previous[-1].definitions)
+                    scope.rows.update(previous[-1].rows)
                 for it in definitions:
                     target = self._definition_target(it)
                     assert target is not None
@@ -180,6 +188,8 @@ class DocumentChecker:
             known |= fd.body.free_symbols
         segment = self.segment.get(item.index)
         for other in self.items[: item.index]:
+            if other.section != item.section:
+                continue  # a heading starts afresh: notation is often reused with another meaning
             if len(other.stmt.terms) < 2:
                 continue  # a bare mention ("the base rate $\alpha$") introduces, it does not relate
             if other.section == item.section and self.segment.get(other.index) not in (None, segment):
@@ -223,10 +233,25 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", "not checked: a side could not be parsed")
                 return
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
-            if one_sided:
-                continue  # names something new (h = …): a definition, nothing to verify
-            if not self._verify_link(item, left, right, definitions):
+            if one_sided or self._names_something(left.expr, right.expr, definitions):
+                continue  # names something (h = …, β = 0, λ = αλ'): a definition, nothing to verify
+            try:
+                with time_budget(LINK_SECONDS * 2):
+                    holds = self._verify_link(item, left, right, definitions)
+            except BudgetExceeded:
+                self.report(item, right.start, "info", "math/undecided",
+                            f"not decided within {LINK_SECONDS * 2:g} s")
+                return
+            if not holds:
                 return  # report the first false link of a chain only
+
+    @staticmethod
+    def _names_something(left: sp.Expr, right: sp.Expr, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """A bare symbol the scope does not define, equated to something without it: a naming."""
+        for side, other in ((left, right), (right, left)):
+            if isinstance(side, sp.Symbol) and side not in definitions and side not in other.free_symbols:
+                return True
+        return False
 
     def _introduced(self, item: Item, exprs: Iterable[sp.Expr | None]) -> set[sp.Symbol]:
         free: set[sp.Symbol] = set()
