@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Callable, Sequence
 
-from .errors import DeriveError
+from .errors import DeriveError, UsageError
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -27,9 +27,17 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from . import report
-    from .derivation import derive
+    from .derivation import derive, derive_system
 
-    d = derive(args.name, args.reg, expand=args.expand)
+    if args.system is not None:
+        if args.name is not None or args.reg is not None:
+            raise UsageError("give either an optimizer NAME (with --reg) or --system FILE, not both")
+        from .check.systems import system_from_notes
+        d = derive_system(system_from_notes(args.system), expand=args.expand)
+    elif args.name is None:
+        raise UsageError("name an optimizer (see 'derive list') or give --system FILE")
+    else:
+        d = derive(args.name, args.reg, expand=args.expand)
     if args.format == "json":
         payload = report.derivation_json(d)
         if args.unroll:
@@ -48,7 +56,10 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("show", help="derive the step form w_t = g(λ)·w_{t-1} − η_t·h(…) of a catalog optimizer",
                        description="Substitute the optimizer's definitions one at a time, collect the terms in "
                                    "w_{t-1}, and classify the decay factor as uniform or per-coordinate.")
-    p.add_argument("name", help="catalog name (see 'derive list')")
+    p.add_argument("name", nargs="?", help="catalog name (see 'derive list')")
+    p.add_argument("--system", metavar="FILE",
+                   help="derive your own optimizer instead: the first system (a cases/aligned block of "
+                        "definitions) of a Markdown or LaTeX file")
     p.add_argument("--reg", choices=("none", "l2", "decoupled"), default=None,
                    help="regularization: none, l2 (λ·w added to the gradient) or decoupled weight decay "
                         "(default: the entry's own)")

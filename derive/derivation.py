@@ -116,7 +116,7 @@ class Derivation:
         return f"w_t = {decay}w_{{t-1}} − {self._rate_times_h('text')}"
 
     def _grouped(self, shown: str, expr: sp.Expr, style: str) -> str:
-        if expr.is_Atom or expr.is_Mul or expr.is_Pow:
+        if expr.is_Atom or expr.is_Mul or expr.is_Pow or isinstance(expr, sp.Function):
             return shown
         return f"\\left({shown}\\right)" if style == "latex" else f"({shown})"
 
@@ -215,6 +215,8 @@ def _tidy(expr: sp.Expr, system: System) -> sp.Expr:
 
     ``∇L + μ(μ m + ∇L)`` becomes ``μ² m_{t-1} + (1 + μ) ∇L``; the denominator is left as built.
     """
+    if expr.atoms(sp.Function) - expr.atoms(sp.Abs):
+        return expr  # sign(…), exp(…): collecting would expand inside the function; keep it as built
     num, den = sp.fraction(expr)
     hyper = set(system.hyperparameters()) | {S.t}
     variables = sorted((s for s in num.free_symbols if s not in hyper), key=lambda s: s.name)

@@ -20,6 +20,8 @@ Style = Literal["latex", "text"]
 
 # Hyperparameters in the order a textbook multiplies them: eta_t lambda (1 - beta_1) ...
 _HYPER_ORDER = [S.eta, S.alpha, S.lam, S.mu, S.beta1, S.beta2, S.eps, S.t]
+_OPERATOR_NAMES = {"sign": r"\operatorname{sign}", "exp": r"\exp", "log": r"\log", "Max": r"\max", "Min": r"\min",
+                   "sin": r"\sin", "cos": r"\cos", "tanh": r"\tanh"}
 _GREEK_TEXT = {
     r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\delta": "δ", r"\varepsilon": "ε", r"\epsilon": "ε",
     r"\eta": "η", r"\theta": "θ", r"\lambda": "λ", r"\mu": "μ", r"\nu": "ν", r"\rho": "ρ", r"\sigma": "σ",
@@ -103,12 +105,14 @@ class NotationPrinter:
         if isinstance(e, sp.Indexed):
             index = ", ".join(self._print(i) for i in e.indices)
             return f"{self._print(e.base.label)}_{{{index}}}"
-        if isinstance(e, sp.Function):
+        if isinstance(e, (sp.Function, sp.Max, sp.Min)):
             name = type(e).__name__
             args = ", ".join(self._print(a) for a in e.args)
             if self.style == "text":
                 name = self._text_name(name)
-            return f"{name}({args})"
+            elif name in _OPERATOR_NAMES:
+                name = _OPERATOR_NAMES[name]
+            return f"{name}({args})" if self.style == "text" else rf"{name}\left({args}\right)"
         return sp.latex(e) if self.style == "latex" else sp.sstr(e)
 
     def _big_operator(self, e: sp.Expr) -> str:

@@ -54,3 +54,44 @@ def test_unknown_mode_is_rejected_by_argparse(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exc:
         main(["show", "adam", "--reg", "weird"])
     assert exc.value.code == 2
+
+
+LION = r"""# Lion-like
+$$
+\begin{aligned}
+g_t &= \nabla_w L(w_{t-1}), \\
+c_t &= \beta_1 m_{t-1} + (1-\beta_1) g_t, \\
+w_t &= w_{t-1} - \eta_t (\operatorname{sign}(c_t) + \lambda w_{t-1}), \\
+m_t &= \beta_2 m_{t-1} + (1-\beta_2) g_t.
+\end{aligned}
+$$
+"""
+
+
+def test_show_user_system_from_notes(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "lion.md"
+    path.write_text(LION)
+    assert main(["show", "--system", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["decay_factor"]["latex"] == r"1 - \eta_{t} \lambda" and data["kind"] == "uniform"
+    assert data["optimizer"] is None and all(c["status"] == "true" for c in data["checks"])
+
+
+def test_show_user_system_from_notes_adam_is_per_coordinate(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+    notes = Path(__file__).parent / "notes" / "adam_l2.ru.md"
+    assert main(["show", "--system", str(notes), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "per-coordinate" and data["depends_on"] == [r"\hat{v}_{t}"]
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("no math here\n", "no system found"),
+    (r"$$ \begin{cases} m_t = \mu m_{t-1} + g_t \\ v_t = m_t \end{cases} $$" + "\n", "no weight update"),
+])
+def test_show_malformed_user_system(tmp_path, text: str, fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text(text)
+    assert main(["show", "--system", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and str(path) in err and err.count("\n") == 1
