@@ -47,8 +47,12 @@ def gradient_parts(name: str) -> tuple[str | None, str]:
     rest = name[len(GRADIENT_PREFIX):]
     variable = None
     if rest.startswith("_{"):
-        close = rest.index("}")
-        variable, rest = rest[2:close], rest[close + 1:]
+        depth = 0
+        for i, ch in enumerate(rest[1:], start=1):
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            if depth == 0:
+                variable, rest = rest[2:i], rest[i + 1:]
+                break
     return variable, rest.strip()
 
 
@@ -73,10 +77,11 @@ class Functions:
 
     defs: dict[str, FunctionDef] = field(default_factory=dict)
 
-    def define(self, name: str, params: tuple[sp.Symbol, ...], body: sp.Expr, line: int) -> None:
+    def define(self, name: str, params: tuple[sp.Symbol, ...], body: sp.Expr, line: int) -> FunctionDef:
         if self._mentions(body, name):
             raise CircularDefinition(name)
-        self.defs[name] = FunctionDef(name, params, _square_norms(body), line)
+        fd = self.defs[name] = FunctionDef(name, params, _square_norms(body), line)
+        return fd
 
     def _mentions(self, body: sp.Expr, name: str) -> bool:
         for f in body.atoms(AppliedUndef):

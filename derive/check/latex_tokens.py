@@ -44,7 +44,10 @@ RELATIONS: dict[str, str] = {
     "Rightarrow": "=>", "implies": "=>", "Longrightarrow": "=>",
     "iff": "<=>", "Leftrightarrow": "<=>", "Longleftrightarrow": "<=>",
     "propto": "propto", "in": "in", "notin": "notin", "ll": "<<", "gg": ">>",
-    "subset": "subset", "subseteq": "subset",
+    "subset": "subset", "subseteq": "subset", "supset": "subset", "supseteq": "subset",
+    "prec": "<", "preceq": "<=", "succ": ">", "succeq": ">=", "preccurlyeq": "<=", "succcurlyeq": ">=",
+    "lesssim": "<=", "gtrsim": ">=", "leftrightarrow": "<=>", "perp": "perp", "parallel": "parallel",
+    "colon": ":",
 }
 
 #: Binary operators read as multiplication (the element-wise view: ``\odot``/``\circ`` are products).
@@ -155,6 +158,8 @@ UNMODELLED: dict[str, str] = {
     "ast": "\\ast", "prime": "\\prime outside a superscript", "circledast": "convolutions",
     "hbar": "\\hbar", "Re": "real parts", "Im": "imaginary parts", "dagger": "adjoints",
     "tr": "traces", "Tr": "traces", "diag": "diagonal matrices", "E": "expectations",
+    "%": "a percent sign", "#": "\\#", "&": "\\&", "$": "a dollar sign", "dots_text": "text",
+    "checkmark": "text", "S": "text", "P": "text", "dag": "text", "ddag": "text", "copyright": "text",
 }
 
 #: Environments whose rows are separated by ``\\`` and hold one or more statements each.

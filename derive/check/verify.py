@@ -28,7 +28,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare, random_point
-from .bind import GRADIENT_PREFIX, CircularDefinition, Functions, atomize, substitute
+from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .extract import MathBlock
 from .findings import Finding
 from .latex import DOTS, ParsedBlock, Statement, Term
@@ -63,21 +63,24 @@ class SystemScope:
 class DocumentChecker:
     """Binds and verifies the statements of one document; collects findings.
 
-    Scopes: a heading starts a new section; within a section each system starts a *segment*.
-    Functions defined before the first system of a section (the objective Q) are seen by the whole
-    document; functions and names defined after a system (g(λ) = …, h = …) belong to its segment, so
-    the next exercise part can define them afresh.
+    Scopes. A heading starts a new section. Systems bind within their section (a statement sees the
+    latest system before it, else the first after it: notes define after use). A function
+    definition ``f(x) = …`` holds from where it is written until ``f`` is defined again ("now take
+    f(x) = …" is a new definition, not a claim); before its first definition a section sees the
+    latest one of an earlier section (the objective Q of the introduction). Namings (``n = 1/(1-γ)``,
+    ``h = …``) hold for the rest of their section.
     """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int]) -> None:
         self.path = path
         self.findings: list[Finding] = []
-        self.global_functions = Functions()
-        self.local_functions: dict[int, Functions] = {}
         self.items: list[Item] = []
         self.systems: list[SystemScope] = []
-        self.segment: dict[int, int | None] = {}  # item index -> index of the system it follows
+        self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
+        self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
         self.skip: set[int] = set()  # items that are definitions only
+        self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
+        self._functions_cache: dict[int, Functions] = {}
         for block, pb in zip(blocks, parsed):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
@@ -93,33 +96,31 @@ class DocumentChecker:
         blocks: dict[int, list[Item]] = {}
         for item in self.items:
             blocks.setdefault(id(item.block), []).append(item)
-        current: dict[int, int] = {}  # section -> index of its latest system
+        for items in blocks.values():
+            for it in items:
+                self._bind_function(it)
+        self._functions_cache.clear()
         for items in blocks.values():
             section = items[0].section
             definitions = [it for it in items if self._definition_target(it) is not None]
-            if len(definitions) >= 2:
-                current[section] = items[0].index
-            for it in items:
-                self.segment[it.index] = current.get(section)
-            if len(definitions) >= 2:
-                scope = SystemScope(items[0].block, section, items[0].index)
-                previous = [s for s in self.systems if s.section == section]
-                targets = {self._definition_target(it) for it in definitions}
-                if previous and not targets & set(previous[-1].definitions):
-                    # New names only (the bias corrections after the moments): it extends the system.
-                    scope.definitions.update(previous[-1].definitions)
-                    scope.rows.update(previous[-1].rows)
-                for it in definitions:
-                    target = self._definition_target(it)
-                    assert target is not None
-                    value = self._prepare(it.stmt.terms[1].expr, it)
-                    self.skip.add(it.index)
-                    if value is not None:
-                        scope.definitions[target] = value
-                        scope.rows[target] = it
-                self.systems.append(scope)
-            for it in items:
-                self._bind_function(it)
+            if len(definitions) < 2:
+                continue
+            scope = SystemScope(items[0].block, section, items[0].index)
+            previous = [s for s in self.systems if s.section == section]
+            targets = {self._definition_target(it) for it in definitions}
+            if previous and not targets & set(previous[-1].definitions):
+                # New names only (the bias corrections after the moments): it extends the system.
+                scope.definitions.update(previous[-1].definitions)
+                scope.rows.update(previous[-1].rows)
+            for it in definitions:
+                target = self._definition_target(it)
+                assert target is not None
+                value = self._prepare(it.stmt.terms[1].expr, it)
+                self.skip.add(it.index)
+                if value is not None:
+                    scope.definitions[target] = value
+                    scope.rows[target] = it
+            self.systems.append(scope)
 
     def _definition_target(self, item: Item) -> sp.Symbol | None:
         stmt = item.stmt
@@ -130,35 +131,50 @@ class DocumentChecker:
             return None
         return lhs
 
-    def functions(self, item: Item) -> Functions:
-        """The functions visible from ``item``: the document's, then its segment's."""
-        segment = self.segment.get(item.index)
-        local = self.local_functions.get(segment) if segment is not None else None
-        if local is None:
-            return self.global_functions
-        return Functions({**self.global_functions.defs, **local.defs})
-
     def _bind_function(self, item: Item) -> None:
         stmt = item.stmt
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS or len(stmt.terms) < 2:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
-        if not (isinstance(lhs, AppliedUndef) and rhs is not None and all(isinstance(a, sp.Symbol) for a in lhs.args)):
+        if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
+                and all(isinstance(a, sp.Symbol) for a in lhs.args)):
             return
         name = type(lhs).__name__
-        if name.startswith(GRADIENT_PREFIX) or name in self.functions(item).defs:
-            return  # a claim about a gradient, or a restatement: verified in pass 2
-        segment = self.segment.get(item.index)
-        target = self.global_functions if segment is None else self.local_functions.setdefault(segment, Functions())
+        if name.startswith(GRADIENT_PREFIX):
+            return  # a claim about a gradient: verified in pass 2
+        params = tuple(lhs.args)
         try:
-            target.define(name, tuple(lhs.args), rhs, item.block.line)
+            fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
             self.report(item, stmt.terms[1].start, "error", "math/circular-definition",
                         f"{name} is defined through its own gradient or itself")
             self.skip.add(item.index)
             return
+        self.function_defs.append((item.index, item.section, fd))
         if len(stmt.terms) == 2:
             self.skip.add(item.index)
+        else:
+            # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
+            self.skip_first_link.add(item.index)
+
+    def functions(self, item: Item) -> Functions:
+        """The function definitions in force at ``item`` (see the class docstring)."""
+        cached = self._functions_cache.get(item.index)
+        if cached is not None:
+            return cached
+        chosen: dict[str, tuple[int, FunctionDef]] = {}
+        for index, section, fd in self.function_defs:
+            current = chosen.get(fd.name)
+            if index < item.index:
+                # The latest earlier definition; one in this section beats any of an earlier section.
+                if current is None or current[0] > item.index or section == item.section or \
+                        self.items[current[0]].section != item.section:
+                    chosen[fd.name] = (index, fd)
+            elif index > item.index and section == item.section and current is None:
+                chosen[fd.name] = (index, fd)  # defined after use, in the same section
+        functions = Functions({name: fd for name, (_, fd) in chosen.items()})
+        self._functions_cache[item.index] = functions
+        return functions
 
     # -- helpers ------------------------------------------------------------------------------
     def _prepare(self, expr: sp.Expr | None, item: Item) -> sp.Expr | None:
@@ -176,24 +192,33 @@ class DocumentChecker:
         after = [s for s in self.systems if s.section == item.section and s.index > item.index]
         return after[0] if after else None
 
-    def _known_symbols(self, item: Item) -> set[sp.Symbol]:
-        """Symbols the document has related to something before ``item``, in its segment."""
-        known: set[sp.Symbol] = set()
+    def _system_before(self, item: Item) -> bool:
+        return any(s.section == item.section and s.index <= item.index for s in self.systems)
+
+    def _definitions(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
+        """The system in scope, plus the section's earlier namings for what the system does not define."""
         scope = self._scope_for(item)
+        definitions: dict[sp.Symbol, sp.Expr] = {}
+        for index, section, name, value in self.namings:
+            if section == item.section and index < item.index:
+                definitions[name] = value
         if scope is not None:
-            for target, expr in scope.definitions.items():
-                known.add(target)
-                known |= expr.free_symbols
+            definitions.update(scope.definitions)
+        return definitions
+
+    def _known_symbols(self, item: Item) -> set[sp.Symbol]:
+        """Symbols the document has related to something before ``item``, in its section."""
+        known: set[sp.Symbol] = set()
+        for target, expr in self._definitions(item).items():
+            known.add(target)
+            known |= expr.free_symbols
         for fd in self.functions(item).defs.values():
             known |= fd.body.free_symbols
-        segment = self.segment.get(item.index)
         for other in self.items[: item.index]:
             if other.section != item.section:
                 continue  # a heading starts afresh: notation is often reused with another meaning
             if len(other.stmt.terms) < 2:
-                continue  # a bare mention ("the base rate $\alpha$") introduces, it does not relate
-            if other.section == item.section and self.segment.get(other.index) not in (None, segment):
-                continue  # an earlier part of the exercise: its names are not this part's
+                continue  # a bare mention ("the base rate $\\alpha$") introduces, it does not relate
             for term in other.stmt.terms:
                 if term.expr is not None:
                     known |= term.expr.free_symbols
@@ -211,8 +236,7 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
-        scope = self._scope_for(item)
-        definitions = dict(scope.definitions) if scope else {}
+        definitions = self._definitions(item)
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs):
             self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
@@ -220,7 +244,7 @@ class DocumentChecker:
             return
         introduced = self._introduced(item, raw_exprs)
         defined_here = any(e is not None and e.free_symbols & set(definitions) for e in raw_exprs)
-        if introduced and defined_here:
+        if introduced and defined_here and not self._is_naming(item, definitions):
             names = ", ".join(sorted(printing.text(s) for s in introduced))
             self.report(item, stmt.terms[0].start, "info", "math/new-scheme",
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
@@ -232,9 +256,14 @@ class DocumentChecker:
             if left.expr is None or right.expr is None:
                 self.report(item, right.start, "info", "math/undecided", "not checked: a side could not be parsed")
                 return
+            if k == 0 and item.index in self.skip_first_link:
+                continue
+            if k == 0 and self._is_naming(item, definitions):
+                self._record_naming(item, definitions)
+                continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
-            if one_sided or self._names_something(left.expr, right.expr, definitions):
-                continue  # names something (h = …, β = 0, λ = αλ'): a definition, nothing to verify
+            if one_sided or _is_condition(left.expr, right.expr):
+                continue  # names something new, or states a condition (ηλ = 1, ∇f(x*) = 0)
             try:
                 with time_budget(LINK_SECONDS * 2):
                     holds = self._verify_link(item, left, right, definitions)
@@ -245,13 +274,37 @@ class DocumentChecker:
             if not holds:
                 return  # report the first false link of a chain only
 
-    @staticmethod
-    def _names_something(left: sp.Expr, right: sp.Expr, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
-        """A bare symbol the scope does not define, equated to something without it: a naming."""
-        for side, other in ((left, right), (right, left)):
-            if isinstance(side, sp.Symbol) and side not in definitions and side not in other.free_symbols:
-                return True
-        return False
+    def _is_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """``x = …`` as the first link, where x is a bare symbol that this statement (re)names.
+
+        It is a naming when the system in scope does not define x, or when no system precedes it in
+        the section (an update rule written before the system of the next method: not a claim
+        about that later system).
+        """
+        stmt = item.stmt
+        if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS:
+            return False
+        lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if isinstance(lhs, AppliedUndef) and type(lhs).__name__.startswith(GRADIENT_PREFIX):
+            # ∇f̄(x̄) = Λx̄ + c̄ for an f̄ the notes never define: it names the gradient.
+            return gradient_parts(type(lhs).__name__)[1] not in self.functions(item).defs
+        if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
+            return False
+        scope = self._scope_for(item)
+        in_system = scope is not None and lhs in scope.definitions
+        return not in_system or not self._system_before(item)
+
+    def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
+        if not isinstance(lhs, sp.Symbol):
+            return
+        value = self._prepare(rhs, item)
+        if value is None or value.has(DOTS) or not value.free_symbols:
+            return  # "β = 0" is an example value, not a definition to carry on
+        scope = self._scope_for(item)
+        if scope is not None and lhs in scope.definitions:
+            return
+        self.namings.append((item.index, item.section, lhs, value))
 
     def _introduced(self, item: Item, exprs: Iterable[sp.Expr | None]) -> set[sp.Symbol]:
         free: set[sp.Symbol] = set()
@@ -273,6 +326,7 @@ class DocumentChecker:
         return False
 
     def _verify_link(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        functions = self.functions(item)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular function definitions")
@@ -287,6 +341,10 @@ class DocumentChecker:
         sa, sb = _doit(sa), _doit(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false":
+            doubt = _doubt(sa, sb, functions)
+            if doubt:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {doubt}")
+                return True
             written = (_source(item, left), _source(item, right))
             shown = _as_written(a.free_symbols | b.free_symbols, definitions, verdict)
             self.report(item, right.start, "error", "math/false", _false_message(written, sa, sb, verdict, shown))
@@ -323,6 +381,50 @@ class DocumentChecker:
                             f"definitions give {printing.text(actual)}{_witness(verdict)}")
                 return False
         return True
+
+
+def _is_condition(left: sp.Expr, right: sp.Expr) -> bool:
+    """``ηλ = 1``, ``∇f(x*) = 0``, ``‖v‖ = 1``: an equation to solve or a hypothesis, not an identity.
+
+    A side without free symbols (and without a sum or product to evaluate) makes the link a
+    condition; so does a link whose two sides both collapsed to numbers (``p_k(0) = 1`` read as a
+    product with 0).
+    """
+    def constant(e: sp.Expr) -> bool:
+        return not e.free_symbols and not e.has(sp.Sum, sp.Product)
+    return constant(left) or constant(right)
+
+
+_LATIN_ITERATES = set("abcdefghpqrsuvwxyz")
+
+
+def _doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions) -> str | None:
+    """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
+
+    * an opaque call with a compound argument, ``Q(x + Q^{-1}c)``: a matrix times a bracket, maybe;
+    * a Latin letter raised to a symbolic power, ``x^{k+1}``: an iteration index, maybe;
+    * a gradient of a function the document defines that could not be expanded (another variable);
+    * coordinates or time indices (``w_i``, ``g_{t-i}``) that the element-wise model does not have.
+    """
+    both = sa + sb
+    for s in both.free_symbols:
+        name = s.name
+        if "(" in name and not name.startswith(GRADIENT_PREFIX):
+            inner = name[name.index("(") + 1 : name.rindex(")")] if name.endswith(")") else ""
+            if any(ch in inner for ch in "+-/ ^{"):
+                return f"{printing.text(s)} may be a product, not a function call"
+        if name.startswith(GRADIENT_PREFIX):
+            base = name.split(" ", 1)[-1].split("(")[0]
+            if base in functions.defs:
+                return f"the gradient {printing.text(s)} of a defined function could not be expanded"
+    for power in both.atoms(sp.Pow):
+        base, exp = power.base, power.exp
+        if isinstance(base, sp.Symbol) and exp.free_symbols and S.declared(base) is None \
+                and base.name.split("_")[0] in _LATIN_ITERATES:
+            return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
+    if both.has(sp.Indexed):
+        return "indexed quantities (coordinates, past steps) are not modelled"
+    return None
 
 
 def _doit(expr: sp.Expr) -> sp.Expr:
