@@ -128,25 +128,40 @@ def identify(raw: sp.Expr) -> Variant | None:
     return None
 
 
+def classify(scope: "SystemScope") -> Variant | None:
+    """The catalog variant (or known mistake) a system is, cached on the scope."""
+    if scope.variant is not None or scope.classified:
+        return scope.variant
+    scope.classified = True
+    weight = _weight_target(scope)
+    if weight is None:
+        return None
+    try:
+        raw = substitute(scope.definitions[weight], scope.definitions)
+    except CircularDefinition:
+        return None
+    prev = next((s for s in raw.free_symbols if s.name == weight.name.replace("_{t}", "_{t-1}")), None)
+    if prev is None:
+        return None
+    scope.variant = identify(_normalise(raw, prev))
+    if scope.variant is not None and scope.variant.mistake:
+        row = _gradient_row(scope)
+        target = next(t for t, it in scope.rows.items() if it is row)
+        corrected = dict(scope.definitions)
+        corrected[target] = scope.definitions[target] - S.lam * prev
+        scope.corrected = corrected
+    return scope.variant
+
+
 def match_systems(checker: "DocumentChecker") -> list[Finding]:
     findings: list[Finding] = []
     for scope in checker.systems:
-        weight = _weight_target(scope)
-        if weight is None:
-            continue
-        try:
-            raw = substitute(scope.definitions[weight], scope.definitions)
-        except CircularDefinition:
-            continue
-        prev = next((s for s in raw.free_symbols if s.name == weight.name.replace("_{t}", "_{t-1}")), None)
-        if prev is None:
-            continue
-        variant = identify(_normalise(raw, prev))
+        variant = classify(scope)
         if variant is None:
             continue
-        row = _gradient_row(scope) if variant.mistake else scope.rows[weight]
-        offset = row.stmt.terms[0].start
-        line, col = row.block.position(offset)
+        weight = _weight_target(scope)
+        row = _gradient_row(scope) if variant.mistake else scope.rows[weight]  # type: ignore[index]
+        line, col = row.block.position(row.stmt.terms[0].start)
         if variant.mistake:
             findings.append(Finding(checker.path, line, col, "error", "system/regularized-twice", variant.description))
         else:

@@ -58,6 +58,9 @@ class SystemScope:
     index: int
     definitions: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
     rows: dict[sp.Symbol, Item] = field(default_factory=dict)
+    variant: object = None  # the catalog variant it is (catalog_match.classify), once asked
+    classified: bool = False
+    corrected: dict[sp.Symbol, sp.Expr] | None = None  # for a known mistake: the system as meant
 
 
 class DocumentChecker:
@@ -340,6 +343,8 @@ class DocumentChecker:
             return False
         sa, sb = _doit(sa), _doit(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        if verdict.status == "false" and self._holds_as_meant(item, a, b):
+            return True  # the system has a known mistake (reported there); this link follows it as meant
         if verdict.status == "false":
             doubt = _doubt(sa, sb, functions)
             if doubt:
@@ -352,6 +357,19 @@ class DocumentChecker:
         if verdict.status == "undecided" and "not proved" not in verdict.reason:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
         return True
+
+    def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
+        """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
+        from .catalog_match import classify
+
+        scope = self._scope_for(item)
+        if scope is None or classify(scope) is None or scope.corrected is None:
+            return False
+        try:
+            sa, sb = substitute(a, scope.corrected), substitute(b, scope.corrected)
+        except CircularDefinition:
+            return False
+        return compare(_doit(sa), _doit(sb), seconds=LINK_SECONDS).status == "true"
 
     def _verify_dots(self, item: Item, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
                      definitions: dict[sp.Symbol, sp.Expr]) -> bool:
