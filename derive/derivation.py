@@ -9,8 +9,6 @@ result, symbolically and at random points (:mod:`derive.proof`), before it is re
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Sequence
-
 import sympy as sp
 
 from . import printing
@@ -253,7 +251,3 @@ def _split_shrink(shrink: sp.Expr, system: System) -> tuple[sp.Expr, sp.Expr | N
     if not responsible:
         return shrink, None
     return sp.Mul(*uniform), sp.Mul(*responsible)
-
-
-def derive_many(variants: Sequence[tuple[str, str]]) -> list[Derivation]:
-    return [derive(name, reg) for name, reg in variants]
