@@ -53,7 +53,7 @@ def _factor_rank(f: sp.Expr) -> tuple[int, int, str]:
     return (order.get(role, 4) if role else 4, 0, sp.srepr(f))
 
 
-def _term_rank(term: sp.Expr) -> tuple[int, int, object]:
+def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
     r"""Sort key for the terms of a sum, as a textbook orders them.
 
     Positive terms first; then the bare iterate (``w_{t-1} - …``), numbers (``1 - \beta_1``), terms of
@@ -72,7 +72,17 @@ def _term_rank(term: sp.Expr) -> tuple[int, int, object]:
         found = [ranks.get(S.role(s) or "intermediate", 4) for s in body.free_symbols
                  if S.role(s) not in ("hyper", "index")]
         category = max(found) if found else 9
-    return (int(negative), category, sp.default_sort_key(body))
+    if category in (1, 9):
+        # A polynomial in hyperparameters reads by degree, signs wherever they fall: 1 − 2ηλ + η²λ².
+        return (0, category, _degree(body), sp.default_sort_key(body))
+    return (int(negative), category, 0, sp.default_sort_key(body))
+
+
+def _degree(term: sp.Expr) -> int:
+    try:
+        return int(sum(sp.degree_list(term)))
+    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+        return 0
 
 
 class NotationPrinter:

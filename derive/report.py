@@ -101,7 +101,8 @@ def parting_json(d: Derivation, k: int) -> dict[str, Any]:
     b = derive(name, other)
     parting = part_ways(d.system, b.system, k)
     return {"versus": {"optimizer": name, "regularization": other},
-            "coefficient_of_w_prev": [{"steps": j + 1, "this": _expr_json(x), "other": _expr_json(y), "equal": v.status}
+            "coefficient_of_w_prev": [{"steps": j + 1, "this": _expr_json(x), "other": _expr_json(y), "equal": v.status,
+                                       "difference": _expr_json(sp.factor(sp.expand(x - y)))}
                                       for j, (x, y, v) in enumerate(zip(parting.coefficients_a, parting.coefficients_b,
                                                                         parting.verdicts))],
             "first_difference": parting.first_difference}
@@ -117,6 +118,8 @@ def parting_text(d: Derivation, k: int) -> str:
     for row in data["coefficient_of_w_prev"]:
         mark = "same" if row["equal"] == "true" else ("DIFFERENT" if row["equal"] == "false" else "undecided")
         lines.append(f"  k={row['steps']}: {row['this']['text']}   vs   {row['other']['text']}   [{mark}]")
+        if row["equal"] == "false":
+            lines.append(f"       this − other = {row['difference']['text']}")
     first = data["first_difference"]
     lines.append(f"  they part ways at step {first}" if first else "  they agree on every step shown")
     return "\n".join(lines)
