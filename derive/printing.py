@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from . import symbols as S
 
@@ -79,9 +80,11 @@ def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
 
 
 def _degree(term: sp.Expr) -> int:
+    if term.is_Number:
+        return 0
     try:
         return int(sum(sp.degree_list(term)))
-    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+    except (BasePolynomialError, TypeError, ValueError):
         return 0
 
 
