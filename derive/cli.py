@@ -70,6 +70,26 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=_cmd_show)
 
 
+def _cmd_theorems(args: argparse.Namespace) -> int:
+    from . import printing
+    from .theorems import all_theorems
+
+    failures = 0
+    for th in all_theorems():
+        witness = th.witness
+        where = ""
+        if witness is not None:
+            where = ": the two rules differ at " + ", ".join(
+                f"{printing.text(k)} = {float(v):.3g}" for k, v in witness.counterexample.items())
+        elif th.sides_equal:
+            where = ": the two rules agree (symbolically, and at random points)"
+        verdict = "holds" if th.holds else ("does NOT hold" if th.fails else "undecided")
+        mark = "as expected" if th.as_expected else "NOT AS EXPECTED"
+        failures += not th.as_expected
+        print(f"{th.name}: {th.statement}\n  {verdict}{where} [{mark}]")
+    return 1 if failures else 0
+
+
 def _lazy(module: str) -> tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]:
     def add(parser: argparse.ArgumentParser) -> None:
         import importlib
@@ -94,6 +114,10 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the optimizers of the catalog and their regularization modes")
     p.set_defaults(run=_cmd_list)
     _add_show(sub)
+    p = sub.add_parser("theorems", help="prove the paper's Propositions 1-3 (L2 vs weight decay) or refute them",
+                       description="Loshchilov & Hutter (2019), Propositions 1-3, each decided symbolically with a "
+                                   "numeric witness or counterexample; Proposition 3 in the printed and in the proved form.")
+    p.set_defaults(run=_cmd_theorems)
     chosen = argv[0] if argv else None
     for name, (module, help_text) in _SUBCOMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
