@@ -80,7 +80,8 @@ def check_source(path: str, source: str) -> list[Finding]:
             findings.append(Finding(path, line, col, "warning", "parse/unknown-macro",
                                     f"unknown macro {name}: the expression that uses it is not checked"))
         parsed.append(pb)
-    checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible))
+    checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible),
+                              definition_cues(source, blocks))
     try:
         findings += checker.verify()
         findings += match_systems(checker)
@@ -89,6 +90,33 @@ def check_source(path: str, source: str) -> list[Finding]:
         findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
                                 f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))
     return sorted(set(findings), key=lambda f: (f.line, f.col, SEVERITY_ORDER[f.severity], f.code, f.message))
+
+
+_CUE = re.compile(
+    r"(?:\b(?:let|define|denote|set|suppose|assume|consider|where|here|now take|take)\b"
+    r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
+    r"|(?:令|设|记作|记为|定义|其中|假设))", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n\s*\n")
+
+
+def definition_cues(source: str, blocks: list) -> frozenset[int]:
+    """Blocks whose sentence, up to the formula, says it defines: "Let $m_t = …$", "где $…$", "令$n = …$".
+
+    A formula introduced that way is a (re)definition, not a claim about earlier definitions.
+    """
+    from .extract import LineMap
+
+    lines = LineMap(source)
+    cued = set()
+    for number, block in enumerate(blocks):
+        start = lines.offset(block.line, block.col)
+        before = source[max(0, start - 160):start]
+        ends = list(_SENTENCE_END.finditer(before))
+        sentence = before[ends[-1].end():] if ends else before
+        sentence = re.sub(r"\$[^$]*\$", " ", sentence)  # earlier inline formulas of the sentence
+        if _CUE.search(sentence):
+            cued.add(number)
+    return frozenset(cued)
 
 
 def check_paths(paths: Iterable[str]) -> CheckResult:

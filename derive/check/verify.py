@@ -47,6 +47,7 @@ class Item:
     stmt: Statement
     section: int
     index: int
+    block_cue: bool = False  # the prose right before the block says it defines ("Let", "where", …)
 
 
 @dataclass
@@ -74,7 +75,8 @@ class DocumentChecker:
     ``h = …``) hold for the rest of their section.
     """
 
-    def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int]) -> None:
+    def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
+                 cues: frozenset[int] = frozenset()) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -84,10 +86,10 @@ class DocumentChecker:
         self.skip: set[int] = set()  # items that are definitions only
         self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
         self._functions_cache: dict[int, Functions] = {}
-        for block, pb in zip(blocks, parsed):
+        for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
-                self.items.append(Item(block, stmt, section, len(self.items)))
+                self.items.append(Item(block, stmt, section, len(self.items), number in cues))
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -201,12 +203,12 @@ class DocumentChecker:
     def _definitions(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
         """The system in scope, plus the section's earlier namings for what the system does not define."""
         scope = self._scope_for(item)
-        definitions: dict[sp.Symbol, sp.Expr] = {}
+        definitions: dict[sp.Symbol, sp.Expr] = dict(scope.definitions) if scope is not None else {}
         for index, section, name, value in self.namings:
-            if section == item.section and index < item.index:
-                definitions[name] = value
-        if scope is not None:
-            definitions.update(scope.definitions)
+            if section != item.section or index >= item.index:
+                continue
+            if name not in definitions or (scope is not None and index > scope.index):
+                definitions[name] = value  # "Let m_t = …" after the system redefines m_t from there on
         return definitions
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
@@ -280,9 +282,10 @@ class DocumentChecker:
     def _is_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
         """``x = …`` as the first link, where x is a bare symbol that this statement (re)names.
 
-        It is a naming when the system in scope does not define x, or when no system precedes it in
-        the section (an update rule written before the system of the next method: not a claim
-        about that later system).
+        It is a naming when the prose before the formula says so ("Let", "where", "Пусть", "令"), when
+        no system before it in the section defines x (an update rule written before the system of
+        the next method is not a claim about that later system), unless it starts a chain from an x
+        defined earlier (``w_t = A = B``: A is checked against that definition).
         """
         stmt = item.stmt
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS:
@@ -293,9 +296,15 @@ class DocumentChecker:
             return gradient_parts(type(lhs).__name__)[1] not in self.functions(item).defs
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
+        if item.block_cue and len(stmt.relations) == 1:
+            return True  # "Let m_t = …", "где …", "令 …": the prose says it defines
         scope = self._scope_for(item)
-        in_system = scope is not None and lhs in scope.definitions
-        return not in_system or not self._system_before(item)
+        in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
+        named_before = any(name == lhs and section == item.section and index < item.index
+                           for index, section, name, _ in self.namings)
+        if len(stmt.relations) >= 2 and (in_system or named_before):
+            return False  # w_t = A = B after w_t was defined: the chain starts from that definition
+        return not in_system
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
@@ -304,9 +313,6 @@ class DocumentChecker:
         value = self._prepare(rhs, item)
         if value is None or value.has(DOTS) or not value.free_symbols:
             return  # "β = 0" is an example value, not a definition to carry on
-        scope = self._scope_for(item)
-        if scope is not None and lhs in scope.definitions:
-            return
         self.namings.append((item.index, item.section, lhs, value))
 
     def _introduced(self, item: Item, exprs: Iterable[sp.Expr | None]) -> set[sp.Symbol]:
