@@ -160,6 +160,8 @@ UNMODELLED: dict[str, str] = {
     "tr": "traces", "Tr": "traces", "diag": "diagonal matrices", "E": "expectations",
     "%": "a percent sign", "#": "\\#", "&": "\\&", "$": "a dollar sign", "dots_text": "text",
     "checkmark": "text", "S": "text", "P": "text", "dag": "text", "ddag": "text", "copyright": "text",
+    "newcommand": "macro definitions", "renewcommand": "macro definitions", "def": "macro definitions",
+    "DeclareMathOperator": "macro definitions", "providecommand": "macro definitions",
 }
 
 #: Environments whose rows are separated by ``\\`` and hold one or more statements each.

@@ -143,7 +143,7 @@ def _bare_linebreaks(path: str, blocks: list[MathBlock]) -> list[Finding]:
     for block in blocks:
         if block.delim not in _CLOSERS:
             continue
-        for offset in _top_level_breaks(block.text):
+        for offset in _top_level_breaks(block.text)[:1]:  # one finding per block, at its first \\
             line, col = block.position(offset)
             message = (
                 f"\\\\ directly inside {block.delim}…{_CLOSERS[block.delim]} outside any environment"

@@ -17,8 +17,11 @@ from .findings import SEVERITY_ORDER, Finding
 NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".tex", ".ltx")
 _SKIP_DIRS = {".git", "node_modules", "_build", ".venv", "venv", "__pycache__", ".ipynb_checkpoints"}
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
-_DEFINED_MACRO = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|DeclareMathOperator\*?)\s*\{?\s*(\\[A-Za-z]+)"
-                            r"|\\def\s*(\\[A-Za-z]+)")
+_DEFINED_MACRO = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|DeclareMathOperator\*?|"
+                            r"DeclarePairedDelimiter(?:X|XPP)?\*?|let)\s*\{?\s*(\\[A-Za-z]+)"
+                            r"|\\def\s*(\\[A-Za-z]+)"
+                            r"|^\s*['\"]?\\{1,2}([A-Za-z]+)['\"]?\s*:",  # MyST front matter: math: '\R': …
+                            re.M)
 _TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
 
 
@@ -70,15 +73,19 @@ def check_source(path: str, source: str) -> list[Finding]:
     blocks = list(scanned.blocks)
     findings = list(lint(path, source, blocks))
     parsed = []
-    own_macros = {a or b for a, b in _DEFINED_MACRO.findall(source)}
+    own_macros = {a or b or "\\" + c for a, b, c in _DEFINED_MACRO.findall(source)}
+    fragment = scanned.kind == "latex" and "\\documentclass" not in scanned.visible
+    reported: set[str] = set()
     for block in blocks:
         pb = parse_block(block.text)
         for name, offset in pb.unknown_macros:
-            if name in own_macros:
-                continue  # the document defines it (\newcommand): not a typo; the term stays unchecked
+            if name in own_macros or name in reported:
+                continue  # defined by the document (\newcommand, front matter), or already reported
+            reported.add(name)
             line, col = block.position(min(offset, len(block.text) - 1))
-            findings.append(Finding(path, line, col, "warning", "parse/unknown-macro",
-                                    f"unknown macro {name}: the expression that uses it is not checked"))
+            # A .tex fragment gets its macros from a preamble we cannot see: a note, not a warning.
+            findings.append(Finding(path, line, col, "info" if fragment else "warning", "parse/unknown-macro",
+                                    f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible),
                               definition_cues(source, blocks))

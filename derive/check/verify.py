@@ -33,7 +33,7 @@ from .extract import MathBlock
 from .findings import Finding
 from .latex import DOTS, ParsedBlock, Statement, Term
 
-CHECKED_RELATIONS = {"=", ":=", "<-"}
+CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
 LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
 LINK_SECONDS = 2.0
@@ -134,6 +134,8 @@ class DocumentChecker:
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if not isinstance(lhs, sp.Symbol) or rhs is None or lhs == DOTS or rhs.has(DOTS):
             return None
+        if lhs in rhs.free_symbols:
+            return None  # m = βm + g: an in-place assignment (pseudo-code), not a definition
         return lhs
 
     def _bind_function(self, item: Item) -> None:
@@ -267,8 +269,8 @@ class DocumentChecker:
                 self._record_naming(item, definitions)
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
-            if one_sided or _is_condition(left.expr, right.expr):
-                continue  # names something new, or states a condition (ηλ = 1, ∇f(x*) = 0)
+            if one_sided or _is_condition(left.expr, right.expr) or (k == 0 and _is_assignment(left.expr, right.expr)):
+                continue  # names something new, states a condition (ηλ = 1), or assigns in place (w = w − αv)
             try:
                 with time_budget(LINK_SECONDS * 2):
                     holds = self._verify_link(item, left, right, definitions)
@@ -352,7 +354,7 @@ class DocumentChecker:
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
             return True  # the system has a known mistake (reported there); this link follows it as meant
         if verdict.status == "false":
-            doubt = _doubt(sa, sb, functions)
+            doubt = _doubt(sa, sb, functions, left.expr + right.expr)
             if doubt:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {doubt}")
                 return True
@@ -419,10 +421,21 @@ def _is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     return constant(left) or constant(right)
 
 
-_LATIN_ITERATES = set("abcdefghpqrsuvwxyz")
+def _is_assignment(left: sp.Expr, right: sp.Expr) -> bool:
+    """``w = w − αv``: the symbol on the left is read on the right, so ``=`` assigns (pseudo-code)."""
+    return isinstance(left, sp.Symbol) and left in right.free_symbols and left != right
 
 
-def _doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions) -> str | None:
+def _index_like(exp: sp.Expr, base: sp.Symbol) -> bool:
+    """k, t, b, k+1, t-1: what an iteration index or a label looks like (not 1/(1-γ), not 2)."""
+    free = exp.free_symbols
+    if len(free) != 1 or base in free:
+        return False
+    (var,) = free
+    return exp == var or (exp.is_Add and (exp - var).is_Integer)
+
+
+def _doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> str | None:
     """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
 
     * an opaque call with a compound argument, ``Q(x + Q^{-1}c)``: a matrix times a bracket, maybe;
@@ -441,11 +454,13 @@ def _doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions) -> str | None:
             base = name.split(" ", 1)[-1].split("(")[0]
             if base in functions.defs:
                 return f"the gradient {printing.text(s)} of a defined function could not be expanded"
-    for power in both.atoms(sp.Pow):
-        base, exp = power.base, power.exp
-        if isinstance(base, sp.Symbol) and exp.free_symbols and S.declared(base) is None \
-                and base.name.split("_")[0] in _LATIN_ITERATES:
-            return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
+    if not written.has(sp.Sum, sp.Product):
+        # Outside sums a superscript on a letter the notation does not declare is as likely an
+        # iteration index or a label (x^{k+1}, γ^k, V^{b}) as a power; declared ones (β₁^t) are powers.
+        for power in written.atoms(sp.Pow):
+            base, exp = power.base, power.exp
+            if isinstance(base, sp.Symbol) and S.declared(base) is None and _index_like(exp, base):
+                return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
     if both.has(sp.Indexed):
         return "indexed quantities (coordinates, past steps) are not modelled"
     return None
