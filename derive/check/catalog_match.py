@@ -82,7 +82,11 @@ def _weight_target(scope: "SystemScope") -> sp.Symbol | None:
     sinks = [t for t in defs if t not in used]
     for t in sinks:
         base = t.name.split("_")[0]
-        if any(s.name.startswith(base + "_{t-1}") for s in substitute(defs[t], defs).free_symbols):
+        try:
+            reads = substitute(defs[t], defs).free_symbols
+        except CircularDefinition:
+            continue
+        if any(s.name.startswith(base + "_{t-1}") for s in reads):
             return t
     return None
 

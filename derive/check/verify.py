@@ -85,6 +85,7 @@ class DocumentChecker:
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
         self.skip: set[int] = set()  # items that are definitions only
         self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
+        self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self._functions_cache: dict[int, Functions] = {}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
@@ -125,6 +126,16 @@ class DocumentChecker:
                 if value is not None:
                     scope.definitions[target] = value
                     scope.rows[target] = it
+            cycle = _find_cycle(scope.definitions)
+            if cycle:
+                row = scope.rows[cycle[0]]
+                names = " → ".join(printing.text(c) for c in cycle + [cycle[0]])
+                self.report(row, row.stmt.terms[0].start, "error", "math/circular-definition",
+                            f"circular system of definitions: {names}")
+                for target in cycle:  # keep the rest of the system usable
+                    scope.definitions.pop(target, None)
+                    scope.rows.pop(target, None)
+                self.broken |= set(cycle)
             self.systems.append(scope)
 
     def _definition_target(self, item: Item) -> sp.Symbol | None:
@@ -349,6 +360,9 @@ class DocumentChecker:
         except CircularDefinition:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             return False
+        if (sa.free_symbols | sb.free_symbols) & self.broken:
+            self.report(item, right.start, "info", "math/undecided", "not checked: it reads a circular definition")
+            return False
         sa, sb = _doit(sa), _doit(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
@@ -407,6 +421,30 @@ class DocumentChecker:
                             f"definitions give {printing.text(actual)}{_witness(verdict)}")
                 return False
         return True
+
+
+def _find_cycle(definitions: dict[sp.Symbol, sp.Expr]) -> list[sp.Symbol] | None:
+    """A cycle of definitions (a_t := b_t + 1, b_t := a_t − 1), in the order written, or None."""
+    state: dict[sp.Symbol, int] = {}
+
+    def visit(node: sp.Symbol, path: list[sp.Symbol]) -> list[sp.Symbol] | None:
+        if state.get(node) == 1:
+            return path[path.index(node):]
+        if state.get(node) == 2 or node not in definitions:
+            return None
+        state[node] = 1
+        for nxt in sorted(definitions[node].free_symbols, key=lambda s: s.name):
+            found = visit(nxt, path + [node])
+            if found:
+                return found
+        state[node] = 2
+        return None
+
+    for target in definitions:
+        found = visit(target, [])
+        if found:
+            return found
+    return None
 
 
 def _is_condition(left: sp.Expr, right: sp.Expr) -> bool:
