@@ -1,0 +1,96 @@
+"""Reading notation the way its author meant: which equations are claims, and which verdicts to doubt.
+
+Real notes use ``=`` for more than identities: conditions (``ηλ = 1``, ``∇f(x*) = 0``), in-place
+assignments (``w = w − αv``), iteration indices written as superscripts (``x^{k+1}``, ``γ^k``), a
+matrix times a bracket that looks like a call (``Q(x + Q^{-1}c)``). These functions recognise them,
+so that the checker skips what is not a claim and says "undecided" where a *false* verdict may come
+from reading the notation the wrong way. Precision first: each rule can only remove a finding.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from .. import printing
+from .. import symbols as S
+from .bind import GRADIENT_PREFIX, Functions
+
+
+def find_cycle(definitions: dict[sp.Symbol, sp.Expr]) -> list[sp.Symbol] | None:
+    """A cycle of definitions (a_t := b_t + 1, b_t := a_t − 1), in the order written, or None."""
+    state: dict[sp.Symbol, int] = {}
+
+    def visit(node: sp.Symbol, path: list[sp.Symbol]) -> list[sp.Symbol] | None:
+        if state.get(node) == 1:
+            return path[path.index(node):]
+        if state.get(node) == 2 or node not in definitions:
+            return None
+        state[node] = 1
+        for nxt in sorted(definitions[node].free_symbols, key=lambda s: s.name):
+            found = visit(nxt, path + [node])
+            if found:
+                return found
+        state[node] = 2
+        return None
+
+    for target in definitions:
+        found = visit(target, [])
+        if found:
+            return found
+    return None
+
+
+def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
+    """``ηλ = 1``, ``∇f(x*) = 0``, ``‖v‖ = 1``: an equation to solve or a hypothesis, not an identity.
+
+    A side without free symbols (and without a sum or product to evaluate) makes the link a
+    condition; so does a link whose two sides both collapsed to numbers (``p_k(0) = 1`` read as a
+    product with 0).
+    """
+    def constant(e: sp.Expr) -> bool:
+        return not e.free_symbols and not e.has(sp.Sum, sp.Product)
+    return constant(left) or constant(right)
+
+
+def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:
+    """``w = w − αv``: the symbol on the left is read on the right, so ``=`` assigns (pseudo-code)."""
+    return isinstance(left, sp.Symbol) and left in right.free_symbols and left != right
+
+
+def index_like(exp: sp.Expr, base: sp.Symbol) -> bool:
+    """k, t, b, k+1, t-1: what an iteration index or a label looks like (not 1/(1-γ), not 2)."""
+    free = exp.free_symbols
+    if len(free) != 1 or base in free:
+        return False
+    (var,) = free
+    return exp == var or (exp.is_Add and (exp - var).is_Integer)
+
+
+def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> str | None:
+    """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
+
+    * an opaque call with a compound argument, ``Q(x + Q^{-1}c)``: a matrix times a bracket, maybe;
+    * a Latin letter raised to a symbolic power, ``x^{k+1}``: an iteration index, maybe;
+    * a gradient of a function the document defines that could not be expanded (another variable);
+    * coordinates or time indices (``w_i``, ``g_{t-i}``) that the element-wise model does not have.
+    """
+    both = sa + sb
+    for s in both.free_symbols:
+        name = s.name
+        if "(" in name and not name.startswith(GRADIENT_PREFIX):
+            inner = name[name.index("(") + 1 : name.rindex(")")] if name.endswith(")") else ""
+            if any(ch in inner for ch in "+-/ ^{"):
+                return f"{printing.text(s)} may be a product, not a function call"
+        if name.startswith(GRADIENT_PREFIX):
+            base = name.split(" ", 1)[-1].split("(")[0]
+            if base in functions.defs:
+                return f"the gradient {printing.text(s)} of a defined function could not be expanded"
+    if not written.has(sp.Sum, sp.Product):
+        # Outside sums a superscript on a letter the notation does not declare is as likely an
+        # iteration index or a label (x^{k+1}, γ^k, V^{b}) as a power; declared ones (β₁^t) are powers.
+        for power in written.atoms(sp.Pow):
+            base, exp = power.base, power.exp
+            if isinstance(base, sp.Symbol) and S.declared(base) is None and index_like(exp, base):
+                return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
+    if both.has(sp.Indexed):
+        return "indexed quantities (coordinates, past steps) are not modelled"
+    return None
