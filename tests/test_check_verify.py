@@ -156,3 +156,11 @@ def test_renamed_hyperparameters_are_recognised() -> None:
 def test_unknown_macro_is_a_warning_not_a_guess() -> None:
     fs = findings(r"$$ w_t = \foo{w_{t-1}} = w_{t-1} + 1 $$")
     assert [f.code for f in fs if f.severity != "info"] == ["parse/unknown-macro"]
+
+
+def test_near_catalog_system_names_the_differing_row() -> None:
+    from pathlib import Path
+    path = Path(__file__).parent / "docs" / "v_without_square.en.md"
+    [warning] = [f for f in findings(path.read_text(), str(path)) if f.severity == "warning"]
+    assert warning.code == "system/differs" and warning.line == 5
+    assert "except v_t" in warning.message and "g_t^2" in warning.message

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from .. import symbols as S
-from ..proof import random_point
+from .. import printing
+from ..proof import numeric_difference, random_point
 from .bind import GRADIENT_PREFIX, CircularDefinition, substitute
 from .findings import Finding
 
@@ -32,11 +33,14 @@ _MAX_UNMATCHED = 3
 
 @dataclass(frozen=True)
 class Variant:
+    """One step rule to recognise: the weight update written out (``raw``) and its rows as defined."""
+
     name: str
     mode: str
     raw: sp.Expr
     description: str
     mistake: bool
+    rows: tuple[tuple[str, sp.Expr], ...] = ()
 
 
 def _full(system) -> sp.Expr:  # type: ignore[no-untyped-def]
@@ -58,20 +62,22 @@ def _variants() -> tuple[Variant, ...]:
             detail = {"none": "without regularization", "l2": "with L2 regularization",
                       "decoupled-lr": "with decoupled weight decay (×lr)",
                       "decoupled-schedule": "with decoupled weight decay (×schedule)"}[opt.detail(mode)]
-            out.append(Variant(name, mode, _full(opt.system(mode)), f"{opt.title} {detail} ({opt.source})", False))
+            system = opt.system(mode)
+            rows = tuple((d.target.name, d.expr) for d in system.definitions)
+            out.append(Variant(name, mode, _full(system), f"{opt.title} {detail} ({opt.source})", False, rows))
         if "l2" in opt.modes:
             twice = _full(opt.system("l2")).xreplace({S.lam: 2 * S.lam})
             out.append(Variant(name, "l2-twice", twice,
-                               f"{opt.title} on Q with the L2 term counted twice: the gradient gets 2λ·w_{{t-1}} "
-                               "(∇_w Q already contains λ·w_{t-1})", True))
+                               f"{opt.title} on Q, but {{row}} adds λ·w_{{{{t-1}}}} a second time "
+                               "(∇_w Q already contains it): the L2 term is counted twice", True))
         if "decoupled" in opt.modes:
             system = opt.system("decoupled")
             both = system.with_definitions(
                 Definition(d.target, S.grad + S.lam * S.w_prev if d.target == S.g else d.expr, d.note)
                 for d in system.definitions)
             out.append(Variant(name, "l2+decoupled", _full(both),
-                               f"{opt.title} with decoupled weight decay, but on Q: the decay is applied twice, "
-                               "once through ∇_w Q = ∇_w L + λ·w and once outside the step", True))
+                               f"{opt.title} with decoupled weight decay, but {{row}} is a gradient of Q: the decay "
+                               "is applied twice, once through ∇_w Q = ∇_w L + λ·w and once outside the step", True))
     return tuple(out)
 
 
@@ -157,17 +163,63 @@ def classify(scope: "SystemScope") -> Variant | None:
     return scope.variant
 
 
+_ALIASES = {r"\eta": S.eta, r"\gamma": S.eta, r"\epsilon": S.eps}
+
+
+def closest(scope: "SystemScope") -> tuple[Variant, str, sp.Expr, sp.Expr] | None:
+    """A catalog variant with the same rows as the system but one: (variant, row, written, catalog's).
+
+    Only systems of three rows or more, written with the catalog's names, are compared: a system that
+    is "Adam except v_t" is most likely Adam with a slip in v_t; anything further off is left alone.
+    """
+    weight = _weight_target(scope)
+    if weight is None or len(scope.definitions) < 3:
+        return None
+    prev = S.symbol(weight.name.replace("_{t}", "_{t-1}"))
+    mapping: dict[sp.Symbol, sp.Expr] = {prev: S.w_prev}
+    for expr in scope.definitions.values():
+        for sym in expr.free_symbols:
+            if sym.name in _ALIASES:
+                mapping[sym] = _ALIASES[sym.name]
+            elif sym.name.startswith(GRADIENT_PREFIX) and sym.name.endswith(f"({prev.name})"):
+                mapping[sym] = S.grad
+    rename = {weight.name: S.w.name}
+    written = {rename.get(t.name, t.name): e.xreplace(mapping) for t, e in scope.definitions.items()}
+    best: tuple[Variant, str, sp.Expr, sp.Expr] | None = None
+    for variant in _variants():
+        if variant.mistake or {name for name, _ in variant.rows} != set(written):
+            continue
+        differing = [(name, expr) for name, expr in variant.rows
+                     if numeric_difference(written[name], expr, samples=2).status != "true"]
+        if len(differing) == 1:
+            name, expr = differing[0]
+            best = best or (variant, name, written[name], expr)
+    return best
+
+
 def match_systems(checker: "DocumentChecker") -> list[Finding]:
     findings: list[Finding] = []
     for scope in checker.systems:
         variant = classify(scope)
         if variant is None:
+            near = closest(scope)
+            if near is not None:
+                other, name, mine, theirs = near
+                row = next(it for t, it in scope.rows.items() if S.symbol(name) == t or
+                           (name == S.w.name and t == _weight_target(scope)))
+                line, col = row.block.position(row.stmt.terms[0].start)
+                findings.append(Finding(
+                    checker.path, line, col, "warning", "system/differs",
+                    f"this system is {other.description} except {printing.text(S.symbol(name))}: written "
+                    f"{printing.text(mine)}, where the catalog has {printing.text(theirs)}"))
             continue
         weight = _weight_target(scope)
         row = _gradient_row(scope) if variant.mistake else scope.rows[weight]  # type: ignore[index]
         line, col = row.block.position(row.stmt.terms[0].start)
         if variant.mistake:
-            findings.append(Finding(checker.path, line, col, "error", "system/regularized-twice", variant.description))
+            target = next(t for t, it in scope.rows.items() if it is row)
+            findings.append(Finding(checker.path, line, col, "error", "system/regularized-twice",
+                                    variant.description.format(row=printing.text(target))))
         else:
             findings.append(Finding(checker.path, line, col, "info", "system/recognized",
                                     f"this system is {variant.description}"))
