@@ -9,6 +9,7 @@ result, symbolically and at random points (:mod:`derive.proof`), before it is re
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+
 import sympy as sp
 
 from . import printing
