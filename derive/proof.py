@@ -107,16 +107,29 @@ def _evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc |
         return value
 
 
+def _under_roots(expr: sp.Expr) -> set[sp.Symbol]:
+    """Symbols a fractional power is taken of (√x, x^{3/2}): sampled non-negative."""
+    out: set[sp.Symbol] = set()
+    for power in expr.atoms(sp.Pow):
+        if power.exp.is_Rational and not power.exp.is_Integer:
+            out |= {s for s in power.base.free_symbols if not s.is_integer}
+    return out
+
+
 def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: int = 1) -> Verdict:
     """Compare at random points only: ``false`` with a witness, or ``true`` meaning "agreed everywhere tried"."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     free = lhs.free_symbols | rhs.free_symbols
+    rooted = _under_roots(lhs) | _under_roots(rhs)
     rng = random.Random(seed)
     tried = 0
     for _ in range(samples * 3):
         if tried >= samples:
             break
         point = random_point(free, rng)
+        for s in rooted:  # √G_t: a square root in notes is of something non-negative
+            if point[s] < 0:
+                point[s] = -point[s]
         a = _evaluate(lhs, point)
         b = _evaluate(rhs, point)
         if a is None or b is None:

@@ -267,6 +267,9 @@ class DocumentChecker:
             names = ", ".join(sorted(printing.text(s) for s in introduced))
             self.report(item, stmt.terms[0].start, "info", "math/new-scheme",
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
+            lhs = stmt.terms[0].expr
+            if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and lhs in definitions:
+                self._record_naming(item, definitions)  # later statements about it follow the new scheme
             return
         for k, relation in enumerate(stmt.relations):
             if relation not in CHECKED_RELATIONS:
@@ -281,6 +284,11 @@ class DocumentChecker:
                 self._record_naming(item, definitions)
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
+            if one_sided and k > 0:
+                names = ", ".join(sorted(printing.text(s) for s in one_sided))
+                self.report(item, right.start, "info", "math/new-scheme",
+                            f"{names} appears on one side only: not checked")
+                continue
             if one_sided or is_condition(left.expr, right.expr) or (k == 0 and is_assignment(left.expr, right.expr)):
                 continue  # names something new, states a condition (ηλ = 1), or assigns in place (w = w − αv)
             try:
