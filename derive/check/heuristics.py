@@ -80,6 +80,8 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> s
             inner = name[name.index("(") + 1 : name.rindex(")")] if name.endswith(")") else ""
             if any(ch in inner for ch in "+-/ ^{"):
                 return f"{printing.text(s)} may be a product, not a function call"
+        if name.startswith(GRADIENT_PREFIX) and "(" not in name:
+            return f"{printing.text(s)} has no brackets: what the gradient applies to is ambiguous"
         if name.startswith(GRADIENT_PREFIX):
             base = name.split(" ", 1)[-1].split("(")[0]
             if base in functions.defs:

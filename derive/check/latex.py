@@ -323,6 +323,8 @@ class _BlockParser:
         if tok.kind == "sep":
             return True
         if tok.kind == "raw" and tok.text in TEXT_MACROS:
+            if k + 1 < len(toks) and toks[k + 1].is_char("(") and not tok.text.endswith("intertext"):
+                return False  # \text{tr}(A): an operator's name, not prose between statements
             return tok.text.endswith("intertext") or not _expects_operand(current)
         if tok.is_char("&"):
             nxt = toks[k + 1] if k + 1 < len(toks) else None

@@ -60,7 +60,7 @@ SPACING: frozenset[str] = frozenset({
     ",", ";", ":", "!", " ", ">", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
     "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
     "limits", "nolimits", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
-    "nobreak", "relax", "centering", "hfill",
+    "nobreak", "relax", "centering", "hfill", "pause",
 })
 #: Horizontal space wide enough to separate two statements in one display.
 SEPARATORS: frozenset[str] = frozenset({"quad", "qquad"})
@@ -160,7 +160,7 @@ UNMODELLED: dict[str, str] = {
     "tr": "traces", "Tr": "traces", "diag": "diagonal matrices", "E": "expectations",
     "%": "a percent sign", "#": "\\#", "&": "\\&", "$": "a dollar sign", "dots_text": "text",
     "checkmark": "text", "S": "text", "P": "text", "dag": "text", "ddag": "text", "copyright": "text",
-    "newcommand": "macro definitions", "renewcommand": "macro definitions", "def": "macro definitions",
+    "_": "an escaped underscore", "newcommand": "macro definitions", "renewcommand": "macro definitions", "def": "macro definitions",
     "DeclareMathOperator": "macro definitions", "providecommand": "macro definitions",
 }
 

@@ -57,7 +57,7 @@ def lint(path: str, source: str, blocks: list[MathBlock]) -> list[Finding]:
         findings += _unused_footnotes(path, source, info.visible, blocks)
     else:
         findings += _dollar_display(path, blocks)
-    if markdown or not _is_beamer(source):
+    if (markdown and not _quarto_beamer(source)) or (not markdown and not _is_beamer(source)):
         findings += _beamer_macros(path, source, info.visible, markdown)
     findings += _bare_linebreaks(path, blocks)
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
@@ -103,6 +103,15 @@ def _brackets(path: str, blocks: list[MathBlock]) -> list[Finding]:
         line, col = block.opening()
         findings.append(Finding(path, line, col, "error", "render/bracket-not-math", message))
     return findings
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def _quarto_beamer(source: str) -> bool:
+    """A Markdown deck rendered to beamer (Quarto/Pandoc ``format: beamer`` in the front matter)."""
+    m = _FRONT_MATTER.match(source)
+    return m is not None and re.search(r"^\s*(?:format|output)\s*:.*$(?:\n\s+.*)*?beamer", m.group(1), re.M) is not None
 
 
 def _is_beamer(source: str) -> bool:

@@ -280,6 +280,10 @@ class DocumentChecker:
                 return
             if k == 0 and item.index in self.skip_first_link:
                 continue
+            if k == 0 and relation == ":=":
+                if isinstance(left.expr, sp.Symbol):
+                    self._record_naming(item, definitions)
+                continue  # "x := …" defines, whatever x looks like (ν(z) := c(Bz − d))
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 continue
@@ -369,6 +373,8 @@ class DocumentChecker:
         except CircularDefinition:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             return False
+        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
+            return True  # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
         if (sa.free_symbols | sb.free_symbols) & self.broken:
             self.report(item, right.start, "info", "math/undecided", "not checked: it reads a circular definition")
             return False
