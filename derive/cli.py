@@ -53,7 +53,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _add_show(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("show", help="derive the step form w_t = g(λ)·w_{t-1} − η_t·h(…) of a catalog optimizer",
+    p = sub.add_parser("show", help="derive the step form w_t = g(λ)·w_{t-1} − η_t·h(…) of a catalog optimizer or of your own system",
                        description="Substitute the optimizer's definitions one at a time, collect the terms in "
                                    "w_{t-1}, and classify the decay factor as uniform or per-coordinate.")
     p.add_argument("name", nargs="?", help="catalog name (see 'derive list')")
