@@ -1,14 +1,17 @@
 """Verifying the algebra of one document: every link of every equality chain, under its definitions.
 
 Two passes over the statements in document order. The first binds: function definitions
-(``Q(w) = …``), systems (a block of two or more definitions: ``cases``, ``aligned``, rows joined by
-``\\qquad``) and loose single definitions, each in the scope of its section. The second verifies each
-``=`` link with the definitions of the nearest system of the same section (the one before the
-statement, else the one after: notes often define after use), and reports
+(``Q(w) = …``, in force from where they are written) and systems (a block of two or more
+definitions: ``cases``, ``aligned``, rows joined by ``\\qquad``), each in the scope of its section.
+The second verifies each ``=`` link with the definitions of the nearest system of the same section
+(the one before the statement, else the one after: notes often define after use) and the namings
+met so far (``n = 1/(1-γ)``, "Let m_t = …"), and reports
 
 * ``math/false`` (error) with a counterexample: values where the two sides differ;
 * ``math/coefficient`` (error) for a chain ending in ``\\dots`` whose explicit part is wrong;
-* ``math/undecided`` (info) when the budget ran out or something could not be modelled;
+* ``math/circular-definition`` (error) for a function defined through its own gradient, or a cycle;
+* ``math/undecided`` (info) when the budget ran out, or a false verdict may come from reading the
+  notation the wrong way (:mod:`derive.check.heuristics`);
 * ``math/new-scheme`` (info) when a statement rewrites a defined quantity with new symbols (the paper's
   base rate α): a different scheme, not a contradiction;
 * ``math/shape-claim`` (info) for forms with unknown functions, w_t = g(λ)·w_{t-1} − η_t·h(…).
