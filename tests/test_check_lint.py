@@ -194,7 +194,11 @@ def test_footnote_reference_in_code_or_math_does_not_count():
 
 def test_dollar_display_in_latex_is_info():
     assert run("n.tex", "A\n  $$x = 1$$\n") == [(2, 3, "info", "render/dollar-display-latex")]
-    assert run("n.md", "A\n  $$x = 1$$\n") == []
+    # In Markdown the same $$ right after a line of text is not a display block for myst-parser:
+    # a note in plain Markdown (other engines accept it), a warning in a page with MyST directives.
+    assert run("n.md", "A\n  $$x = 1$$\n") == [(2, 3, "info", "render/display-not-block")]
+    myst = "```{note}\nHi\n```\n\nA\n  $$x = 1$$\n"
+    assert run("n.md", myst) == [(6, 3, "warning", "render/display-not-block")]
 
 
 def test_findings_are_sorted_by_position():

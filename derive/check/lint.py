@@ -54,6 +54,7 @@ def lint(path: str, source: str, blocks: list[MathBlock]) -> list[Finding]:
     findings += _math_only_envs(path, blocks, markdown)
     if markdown:
         findings += _brackets(path, blocks)
+        findings += _not_own_block(path, source, blocks, "warning" if _looks_like_myst(source) else "info")
         findings += _unused_footnotes(path, source, info.visible, blocks)
     else:
         findings += _dollar_display(path, blocks)
@@ -66,9 +67,10 @@ def lint(path: str, source: str, blocks: list[MathBlock]) -> list[Finding]:
 def _math_only_envs(path: str, blocks: list[MathBlock], markdown: bool) -> list[Finding]:
     """``cases`` and friends outside math: MyST prints them as text, LaTeX stops with an error.
 
-    In MyST the matrix family is a top-level display (amsmath extension); in LaTeX it is not.
+    In MyST the matrix family is a top-level display (amsmath extension), but ``math``,
+    ``displaymath`` and ``smallmatrix`` are not in its list; in LaTeX the matrix family needs math.
     """
-    needs_math = INNER_ENVS if markdown else INNER_ENVS | MATRIX_ENVS
+    needs_math = INNER_ENVS | _NOT_AMSMATH_IN_MYST if markdown else INNER_ENVS | MATRIX_ENVS
     findings = []
     for block in blocks:
         if block.delim != "env" or block.env is None or env_base(block.env) not in needs_math:
@@ -85,6 +87,62 @@ def _math_only_envs(path: str, blocks: list[MathBlock], markdown: bool) -> list[
             )
         line, col = block.opening()
         findings.append(Finding(path, line, col, "error", "render/cases-outside-math", message))
+    return findings
+
+
+_NOT_AMSMATH_IN_MYST = frozenset({"math", "displaymath", "smallmatrix"})
+#: Lines that end a paragraph-free context: a fence, a directive option, a heading, a closed display.
+_NOT_PARAGRAPH = re.compile(r"^\s*(?:```|~~~|:::|:[\w-]+:|#|<!--|-->|\||\$\$\s*$|\\end\{)|\$\$\s*(?:\(\S+\))?\s*$|-->\s*$")
+
+
+_MYST_SIGNS = re.compile(r"^(?:```+|:::+)\{[\w-]+\}|\{(?:math|eq|ref|numref|doc)\}`|^\([\w-]+\)=\s*$"
+                         r"|^(?:jupytext|kernelspec|myst):", re.M)
+
+
+def _looks_like_myst(source: str) -> bool:
+    """Directives, roles, targets or Jupyter front matter: a page myst-parser will read.
+
+    Other Markdown engines (Pandoc, kramdown, Obsidian, mystmd) accept ``$$`` inside a paragraph,
+    so for plain Markdown the display-block rule is only a note.
+    """
+    return _MYST_SIGNS.search(source) is not None
+
+
+def _not_own_block(path: str, source: str, blocks: list[MathBlock], severity: str = "warning") -> list[Finding]:
+    """``$$`` and AMS environments must be blocks of their own in MyST (myst-parser, Jupyter Book 1).
+
+    A ``$$`` on the line right after text cannot interrupt the paragraph, nor can one written inside
+    a line: myst-parser then shows inline math between literal ``$`` signs. An AMS environment is
+    math only when ``\\begin`` starts a line and ``\\end{…}`` ends one.
+    """
+    lines = LineMap(source)
+    text_lines = source.split("\n")
+    findings = []
+    for block in blocks:
+        is_env = block.delim == "env" and block.env is not None and env_base(block.env) not in INNER_ENVS \
+            and env_base(block.env) not in _NOT_AMSMATH_IN_MYST
+        if block.delim != "$$" and not is_env:
+            continue
+        start = lines.offset(block.line, block.col)
+        opener = start if is_env else start - 2
+        closer_end = start + len(block.text) + (0 if is_env else 2)
+        line, col = lines.position(opener)
+        before = text_lines[line - 1][: col - 1]
+        previous = text_lines[line - 2] if line >= 2 else ""
+        end_line = source.count("\n", 0, closer_end) + 1
+        after = source[closer_end: source.find("\n", closer_end) if "\n" in source[closer_end:] else len(source)]
+        what = f"\\begin{{{block.env}}}" if is_env else "$$"
+        if before.strip():
+            problem = f"{what} starts in the middle of a line"
+        elif previous.strip() and not _NOT_PARAGRAPH.search(previous) and not is_env:
+            problem = "$$ is on the line right after text, with no blank line between"
+        elif after.strip() and not re.fullmatch(r"\s*\(\S+\)\s*", after):
+            problem = f"text follows the closing {'of the environment' if is_env else '$$'} on line {end_line}"
+        else:
+            continue
+        effect = ("myst-parser shows inline math between literal $ signs; leave a blank line around $$…$$"
+                  if not is_env else "MyST shows the environment as text; put \\begin and \\end on lines of their own")
+        findings.append(Finding(path, line, col, severity, "render/display-not-block", f"{problem}: {effect}"))  # type: ignore[arg-type]
     return findings
 
 

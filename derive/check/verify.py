@@ -20,6 +20,7 @@ Precision first: anything the checker cannot model is info, never an error.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -41,6 +42,7 @@ CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
 LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
 LINK_SECONDS = 2.0
+_TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 
 
 @dataclass
@@ -387,6 +389,8 @@ class DocumentChecker:
             return True  # the system has a known mistake (reported there); this link follows it as meant
         if verdict.status == "false":
             reason = doubt(sa, sb, functions, left.expr + right.expr)
+            if reason is None and _TRANSPOSE.search(_source(item, left) + " " + _source(item, right)):
+                reason = "transposes: matrix algebra is not modelled element-wise"
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 return True
