@@ -108,11 +108,13 @@ def _evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc |
 
 
 def _under_roots(expr: sp.Expr) -> set[sp.Symbol]:
-    """Symbols a fractional power is taken of (√x, x^{3/2}): sampled non-negative."""
+    """Symbols a fractional power or a logarithm is taken of (√x, log C): sampled non-negative."""
     out: set[sp.Symbol] = set()
     for power in expr.atoms(sp.Pow):
         if power.exp.is_Rational and not power.exp.is_Integer:
             out |= {s for s in power.base.free_symbols if not s.is_integer}
+    for log in expr.atoms(sp.log):
+        out |= {s for s in log.args[0].free_symbols if not s.is_integer}
     return out
 
 
@@ -134,9 +136,11 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
         b = _evaluate(rhs, point)
         if a is None or b is None:
             continue
+        scale = max(1.0, float(abs(a)))
+        if abs(a.imag) > 1e-12 * scale or abs(b.imag) > 1e-12 * scale:
+            continue  # outside the real domain the notes live in (log of a negative, a branch cut)
         d = a - b
         tried += 1
-        scale = max(1.0, float(abs(a)))
         if float(abs(d)) > 1e-9 * scale:
             return Verdict("false", "differs at a point", dict(point), float(abs(d)))
     if tried == 0:

@@ -164,3 +164,20 @@ def test_near_catalog_system_names_the_differing_row() -> None:
     [warning] = [f for f in findings(path.read_text(), str(path)) if f.severity == "warning"]
     assert warning.code == "system/differs" and warning.line == 5
     assert "except v_t" in warning.message and "g_t^2" in warning.message
+
+
+SHAPE = r"""
+Write the step as $w_t = g(\lambda) \cdot w_{t-1} - \eta_t \cdot h(\nabla_w L(w_{t-1}))$.
+
+$$
+\begin{cases} g_t = \nabla_w L(w_{t-1}) + \lambda w_{t-1} \\ m_t = \mu m_{t-1} + g_t \\ w_t = w_{t-1} - \eta_t m_t \end{cases}
+$$
+
+Answer: $g(\lambda) = 1 - \eta_t \lambda$.
+"""
+
+
+def test_the_answer_for_g_is_checked_against_the_shape_claim() -> None:
+    assert errors(SHAPE) == []
+    [err] = errors(SHAPE.replace(r"g(\lambda) = 1 - \eta_t \lambda", r"g(\lambda) = 1 - \eta_t \mu \lambda"))
+    assert err.code == "math/coefficient" and err.line == 8 and "1 − η_t·λ" in err.message

@@ -66,18 +66,23 @@ def _variants() -> tuple[Variant, ...]:
             rows = tuple((d.target.name, d.expr) for d in system.definitions)
             out.append(Variant(name, mode, _full(system), f"{opt.title} {detail} ({opt.source})", False, rows))
         if "l2" in opt.modes:
-            twice = _full(opt.system("l2")).xreplace({S.lam: 2 * S.lam})
+            l2 = opt.system("l2")
+            twice = _full(l2).xreplace({S.lam: 2 * S.lam})
+            twice_rows = tuple((d.target.name, d.expr.xreplace({S.lam: 2 * S.lam}) if d.target == S.g else d.expr)
+                               for d in l2.definitions)
             out.append(Variant(name, "l2-twice", twice,
                                f"{opt.title} on Q, but {{row}} adds λ·w_{{{{t-1}}}} a second time "
-                               "(∇_w Q already contains it): the L2 term is counted twice", True))
+                               "(∇_w Q already contains it): the L2 term is counted twice", True, twice_rows))
         if "decoupled" in opt.modes:
             system = opt.system("decoupled")
             both = system.with_definitions(
                 Definition(d.target, S.grad + S.lam * S.w_prev if d.target == S.g else d.expr, d.note)
                 for d in system.definitions)
+            both_rows = tuple((d.target.name, d.expr) for d in both.definitions)
             out.append(Variant(name, "l2+decoupled", _full(both),
                                f"{opt.title} with decoupled weight decay, but {{row}} is a gradient of Q: the decay "
-                               "is applied twice, once through ∇_w Q = ∇_w L + λ·w and once outside the step", True))
+                               "is applied twice, once through ∇_w Q = ∇_w L + λ·w and once outside the step", True,
+                               both_rows))
     return tuple(out)
 
 
@@ -114,12 +119,18 @@ def _value(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> complex | None:
         return None
 
 
-def identify(raw: sp.Expr) -> Variant | None:
-    """The first catalog variant (or known mistake) whose step equals ``raw`` up to renaming."""
+def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant | None:
+    """The catalog variant (or known mistake) whose step equals ``raw`` up to renaming.
+
+    Several variants can take the same single step (momentum with L2 and with decoupled decay both
+    give (1 − η_tλ)w_{t-1} − η_t(μm_{t-1} + ∇L)); then the one whose rows read like the notes'
+    (``written``: target name → definition) wins.
+    """
     variants = _variants()
     catalog_symbols = set().union(*(v.raw.free_symbols for v in variants))
     rng = random.Random(20191)
     point = random_point(catalog_symbols | raw.free_symbols, rng)
+    matches: list[tuple[Variant, dict[sp.Symbol, sp.Symbol]]] = []
     for variant in variants:
         extra = sorted(raw.free_symbols - variant.raw.free_symbols, key=lambda s: s.name)
         missing = sorted(variant.raw.free_symbols - raw.free_symbols, key=lambda s: s.name)
@@ -131,11 +142,26 @@ def identify(raw: sp.Expr) -> Variant | None:
         if target is None:
             continue
         for perm in itertools.permutations(missing):
-            renamed = raw.xreplace(dict(zip(extra, perm)))
-            value = _value(renamed, point)
+            renaming = dict(zip(extra, perm))
+            value = _value(raw.xreplace(renaming), point)
             if value is not None and abs(value - target) <= 1e-12 * max(1.0, abs(target)):
-                return variant
-    return None
+                matches.append((variant, renaming))
+                break
+    if not matches:
+        return None
+    if written is None or len(matches) == 1:
+        return matches[0][0]
+    return max(matches, key=lambda m: _rows_in_common(m[0], written, m[1]))[0]
+
+
+def _rows_in_common(variant: Variant, written: dict[str, sp.Expr], renaming: dict[sp.Symbol, sp.Symbol]) -> int:
+    """How many of the variant's rows the notes write the same way (same target, same value)."""
+    same = 0
+    for name, expr in variant.rows:
+        mine = written.get(name)
+        if mine is not None and numeric_difference(mine.xreplace(renaming), expr, samples=2).status == "true":
+            same += 1
+    return same
 
 
 def classify(scope: "SystemScope") -> Variant | None:
@@ -153,7 +179,7 @@ def classify(scope: "SystemScope") -> Variant | None:
     prev = next((s for s in raw.free_symbols if s.name == weight.name.replace("_{t}", "_{t-1}")), None)
     if prev is None:
         return None
-    scope.variant = identify(_normalise(raw, prev))
+    scope.variant = identify(_normalise(raw, prev), _written_rows(scope, weight, prev))
     if scope.variant is not None and scope.variant.mistake:
         row = _gradient_row(scope)
         target = next(t for t, it in scope.rows.items() if it is row)
@@ -166,6 +192,19 @@ def classify(scope: "SystemScope") -> Variant | None:
 _ALIASES = {r"\eta": S.eta, r"\gamma": S.eta, r"\epsilon": S.eps}
 
 
+def _written_rows(scope: "SystemScope", weight: sp.Symbol, prev: sp.Symbol) -> dict[str, sp.Expr]:
+    """The notes' rows in the catalog's names: iterate w, gradient ∇_w L(w_{t-1}), η_t for η or γ."""
+    mapping: dict[sp.Symbol, sp.Expr] = {prev: S.w_prev}
+    for expr in scope.definitions.values():
+        for sym in expr.free_symbols:
+            if sym.name in _ALIASES:
+                mapping[sym] = _ALIASES[sym.name]
+            elif sym.name.startswith(GRADIENT_PREFIX) and sym.name.endswith(f"({prev.name})"):
+                mapping[sym] = S.grad
+    rename = {weight.name: S.w.name}
+    return {rename.get(t.name, t.name): e.xreplace(mapping) for t, e in scope.definitions.items()}
+
+
 def closest(scope: "SystemScope") -> tuple[Variant, str, sp.Expr, sp.Expr] | None:
     """A catalog variant with the same rows as the system but one: (variant, row, written, catalog's).
 
@@ -175,16 +214,7 @@ def closest(scope: "SystemScope") -> tuple[Variant, str, sp.Expr, sp.Expr] | Non
     weight = _weight_target(scope)
     if weight is None or len(scope.definitions) < 3:
         return None
-    prev = S.symbol(weight.name.replace("_{t}", "_{t-1}"))
-    mapping: dict[sp.Symbol, sp.Expr] = {prev: S.w_prev}
-    for expr in scope.definitions.values():
-        for sym in expr.free_symbols:
-            if sym.name in _ALIASES:
-                mapping[sym] = _ALIASES[sym.name]
-            elif sym.name.startswith(GRADIENT_PREFIX) and sym.name.endswith(f"({prev.name})"):
-                mapping[sym] = S.grad
-    rename = {weight.name: S.w.name}
-    written = {rename.get(t.name, t.name): e.xreplace(mapping) for t, e in scope.definitions.items()}
+    written = _written_rows(scope, weight, S.symbol(weight.name.replace("_{t}", "_{t-1}")))
     best: tuple[Variant, str, sp.Expr, sp.Expr] | None = None
     for variant in _variants():
         if variant.mistake or {name for name, _ in variant.rows} != set(written):

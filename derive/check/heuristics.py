@@ -65,6 +65,13 @@ def index_like(exp: sp.Expr, base: sp.Symbol) -> bool:
     return exp == var or (exp.is_Add and (exp - var).is_Integer)
 
 
+def _closed_form(expr: sp.Expr) -> bool:
+    """β^t, a sum over past steps: what an unrolled recurrence looks like."""
+    if expr.has(sp.Sum):
+        return True
+    return any(any(s.is_integer for s in p.exp.free_symbols) for p in expr.atoms(sp.Pow))
+
+
 def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> str | None:
     """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
 
@@ -95,4 +102,9 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> s
                 return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
     if both.has(sp.Indexed):
         return "indexed quantities (coordinates, past steps) are not modelled"
+    for one, other in ((sa, sb), (sb, sa)):
+        previous = {s for s in one.free_symbols - other.free_symbols if s.name.endswith("_{t-1}")}
+        if previous and _closed_form(other):
+            names = ", ".join(sorted(printing.text(s) for s in previous))
+            return f"a closed form of a recurrence ({names} on one side only): not modelled"
     return None

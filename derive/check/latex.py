@@ -565,18 +565,20 @@ def _superscript_kind(arg: list[Token]) -> str:
         return "word"  # v^{max}: a label or a power of a product? ambiguous
     if len(arg) > 2 and arg[0].is_char("(") and arg[-1].is_char(")") and _wraps(arg):
         return "iteration"
+    if len(arg) > 2 and arg[0].is_char("[") and arg[-1].is_char("]") and _wraps(arg, "[", "]"):
+        return "iteration"  # x^{[k]}: the bracketed step index of Goodfellow et al. and many slides
     if len(arg) > 1 and arg[0].is_macro("circ"):
         return "hadamard"
     return "power"
 
 
-def _wraps(arg: list[Token]) -> bool:
+def _wraps(arg: list[Token], opening: str = "(", closing: str = ")") -> bool:
     """The first ``(`` closes at the last token (``(t)``, not ``(a)(b)``)."""
     depth = 0
     for k, tok in enumerate(arg):
-        if tok.is_char("("):
+        if tok.is_char(opening):
             depth += 1
-        elif tok.is_char(")"):
+        elif tok.is_char(closing):
             depth -= 1
             if depth == 0 and k != len(arg) - 1:
                 return False

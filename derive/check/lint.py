@@ -146,12 +146,17 @@ def _not_own_block(path: str, source: str, blocks: list[MathBlock], severity: st
     return findings
 
 
+_PLAIN_WORDS = re.compile(r"[^\\^_={}$+*/<>|]*[A-Za-z\u0400-\u04ff\u4e00-\u9fff]{2}[^\\^_={}$+*/<>|]*")
+
+
 def _brackets(path: str, blocks: list[MathBlock]) -> list[Finding]:
     """``\\[``/``\\(`` in Markdown: CommonMark reads a backslash escape, not a math delimiter."""
     findings = []
     for block in blocks:
         if block.delim not in ("\\[", "\\("):
             continue
+        if block.delim == "\\(" and _PLAIN_WORDS.fullmatch(block.text):
+            continue  # 梯度下降\(GD\): an escaped parenthesis around a word, which is what the author meant
         bracket = block.delim[1]
         use = "$$…$$ (or an AMS environment)" if block.delim == "\\[" else "$…$"
         message = (

@@ -88,7 +88,7 @@ def check_source(path: str, source: str) -> list[Finding]:
                                     f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible),
-                              definition_cues(source, blocks))
+                              *prose_cues(source, blocks))
     try:
         findings += checker.verify()
         findings += match_systems(checker)
@@ -106,15 +106,23 @@ _CUE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?。！？]\s|\n\s*\n")
 
 
-def definition_cues(source: str, blocks: list) -> frozenset[int]:
-    """Blocks whose sentence, up to the formula, says it defines: "Let $m_t = …$", "где $…$", "令$n = …$".
+_CLAIM_CUE = re.compile(
+    r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|this gives|which gives|it follows)\b"
+    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
+    r"|(?:因此|所以|于是|得到|可得))", re.IGNORECASE)
 
-    A formula introduced that way is a (re)definition, not a claim about earlier definitions.
+
+def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int]]:
+    """Blocks whose sentence, up to the formula, says it defines ("Let $m_t = …$", "где", "令") and
+    blocks it says are consequences ("Hence $w_t = …$", "Значит", "因此").
+
+    A formula introduced as a definition is a (re)definition, not a claim about earlier ones; a
+    formula introduced as a consequence of an earlier naming is a claim to check against it.
     """
     from .extract import LineMap
 
     lines = LineMap(source)
-    cued = set()
+    defining, claiming = set(), set()
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
         before = source[max(0, start - 160):start]
@@ -122,8 +130,10 @@ def definition_cues(source: str, blocks: list) -> frozenset[int]:
         sentence = before[ends[-1].end():] if ends else before
         sentence = re.sub(r"\$[^$]*\$", " ", sentence)  # earlier inline formulas of the sentence
         if _CUE.search(sentence):
-            cued.add(number)
-    return frozenset(cued)
+            defining.add(number)
+        elif _CLAIM_CUE.search(sentence):
+            claiming.add(number)
+    return frozenset(defining), frozenset(claiming)
 
 
 def check_paths(paths: Iterable[str]) -> CheckResult:

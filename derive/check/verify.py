@@ -54,6 +54,7 @@ class Item:
     section: int
     index: int
     block_cue: bool = False  # the prose right before the block says it defines ("Let", "where", …)
+    claim_cue: bool = False  # … or that it follows ("Hence", "Значит", "因此")
 
 
 @dataclass
@@ -82,7 +83,7 @@ class DocumentChecker:
     """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
-                 cues: frozenset[int] = frozenset()) -> None:
+                 cues: frozenset[int] = frozenset(), claims: frozenset[int] = frozenset()) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -96,7 +97,7 @@ class DocumentChecker:
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
-                self.items.append(Item(block, stmt, section, len(self.items), number in cues))
+                self.items.append(Item(block, stmt, section, len(self.items), number in cues, number in claims))
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -167,6 +168,8 @@ class DocumentChecker:
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
         params = tuple(lhs.args)
+        if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
+            return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -254,7 +257,58 @@ class DocumentChecker:
         for item in self.items:
             if item.index not in self.skip:
                 self._verify_item(item)
+        for index, _, fd in self.function_defs:
+            self._check_shape_answer(self.items[index], fd)
         return self.findings
+
+    # -- shape claims: w_t = g(λ)·w_{t-1} − η_t·h(…), and the answer given for g -------------------
+    def _shape_claim(self, item: Item, name: str) -> tuple[Item, sp.Symbol, sp.Expr, sp.Symbol] | None:
+        """The latest form statement before ``item`` (or later in its section) in which ``name``
+        multiplies an iterate: (statement, its target w_t, the call g(λ), the iterate w_{t-1})."""
+        candidates = [it for it in self.items if it.index != item.index and len(it.stmt.terms) == 2
+                      and isinstance(it.stmt.terms[0].expr, sp.Symbol) and it.stmt.terms[1].expr is not None]
+        before = [it for it in candidates if it.index < item.index]
+        after = [it for it in candidates if it.index > item.index and it.section == item.section]
+        for claim in list(reversed(before)) + after:
+            rhs = claim.stmt.terms[1].expr
+            for term in sp.Add.make_args(sp.expand(rhs)):
+                calls = [c for c in term.atoms(AppliedUndef) if type(c).__name__ == name]
+                if len(calls) != 1:
+                    continue
+                rest = sp.simplify(term / calls[0])
+                if isinstance(rest, sp.Symbol):
+                    return claim, claim.stmt.terms[0].expr, calls[0], rest
+        return None
+
+    def _check_shape_answer(self, item: Item, fd: FunctionDef) -> None:
+        """"Answer: g(λ) = …" after "write the step as w_t = g(λ)·w_{t-1} − η_t·h(…)": compare it with
+        the coefficient of w_{t-1} that the definitions in scope give (v̂_t held where the answer holds it)."""
+        found = self._shape_claim(item, fd.name)
+        if found is None:
+            return
+        _, target, call, iterate = found
+        definitions = self._definitions(item)
+        if target not in definitions or len(call.args) != len(fd.params):
+            return
+        claimed = self._prepare(fd.body.xreplace(dict(zip(fd.params, call.args))), item)
+        if claimed is None:
+            return
+        hold = frozenset(s for s in claimed.free_symbols if s in definitions)
+        try:
+            with time_budget(LINK_SECONDS * 2):
+                actual = substitute(target, definitions, hold=hold)
+                if sp.diff(actual, iterate, 2) != 0:
+                    return
+                coefficient = sp.diff(actual, iterate)
+                verdict = compare(claimed, coefficient, seconds=LINK_SECONDS)
+        except (CircularDefinition, BudgetExceeded):
+            return
+        if verdict.status == "false":
+            stmt = item.stmt
+            self.report(item, stmt.terms[1].start, "error", "math/coefficient",
+                        f"{fd.name}({', '.join(printing.text(a) for a in call.args)}) = {printing.text(claimed)} "
+                        f"is not the coefficient of {printing.text(iterate)} in {printing.text(target)}: the "
+                        f"definitions give {printing.text(coefficient)}{_witness(verdict)}")
 
     def _verify_item(self, item: Item) -> None:
         stmt = item.stmt
@@ -333,8 +387,8 @@ class DocumentChecker:
         in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
         named_before = any(name == lhs and section == item.section and index < item.index
                            for index, section, name, _ in self.namings)
-        if len(stmt.relations) >= 2 and (in_system or named_before):
-            return False  # w_t = A = B after w_t was defined: the chain starts from that definition
+        if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
+            return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         return not in_system
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
