@@ -18,7 +18,8 @@ from derive.check.run import check_source
 HERE = Path(__file__).parent
 # The shared samples, and fourteen more documents of the same kind written for these tests (their
 # expectations use the samples' schema: a line and a kind for every real mistake).
-NOTES = sorted((HERE / "notes").glob("*.md")) + sorted((HERE / "docs" / "samekind").glob("*.md"))
+NOTES = sorted((HERE / "notes").glob("*.md")) + sorted(
+    p for p in (HERE / "docs" / "samekind").iterdir() if p.suffix in (".md", ".tex"))
 DOCS = sorted((HERE / "docs").glob("*.md")) + sorted((HERE / "docs").glob("*.tex"))
 
 
@@ -32,7 +33,7 @@ def _kind(code: str) -> str:
 
 @pytest.mark.parametrize("path", NOTES, ids=[p.name for p in NOTES])
 def test_sample_notes_report_exactly_the_expected_errors(path: Path) -> None:
-    expected = json.loads(path.with_name(path.name.replace(".md", ".expected.json")).read_text())
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
     want = Counter((e["line"], e["kind"]) for e in expected["errors"])
     got = Counter((f.line, _kind(f.code)) for f in _errors(path))
     assert got == want

@@ -88,7 +88,7 @@ def check_source(path: str, source: str) -> list[Finding]:
                                     f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible),
-                              *prose_cues(source, blocks))
+                              *prose_cues(source, blocks), groups=algorithm_groups(scanned.visible, blocks))
     try:
         findings += checker.verify()
         findings += match_systems(checker)
@@ -110,6 +110,24 @@ _CLAIM_CUE = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|this gives|which gives|it follows)\b"
     r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
     r"|(?:因此|所以|于是|得到|可得))", re.IGNORECASE)
+
+
+_ALGORITHM = re.compile(r"\\begin\{(algorithmic|algorithm2e|algorithm)\*?\}(.*?)\\end\{\1\*?\}", re.S)
+
+
+def algorithm_groups(visible: str, blocks: list) -> dict[int, int]:
+    """Blocks inside one ``algorithmic`` (``\\State $m_t \\gets …$`` rows): block number -> group."""
+    from .extract import LineMap
+
+    lines = LineMap(visible)
+    spans = [(m.start(), m.end()) for m in _ALGORITHM.finditer(visible)]
+    groups: dict[int, int] = {}
+    for number, block in enumerate(blocks):
+        start = lines.offset(block.line, block.col)
+        for g, (a, b) in enumerate(spans):
+            if a <= start < b:
+                groups[number] = g
+    return groups
 
 
 def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int]]:

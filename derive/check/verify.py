@@ -71,6 +71,33 @@ class SystemScope:
     corrected: dict[sp.Symbol, sp.Expr] | None = None  # for a known mistake: the system as meant
 
 
+@dataclass(frozen=True)
+class Shape:
+    """The exercise's form ``target = g(…)·iterate + h_factor·h(…)`` (h_factor is −η_t)."""
+
+    target: sp.Symbol
+    iterate: sp.Symbol
+    g: sp.Expr
+    h: sp.Expr
+    h_factor: sp.Expr
+
+    @staticmethod
+    def read(target: sp.Expr, rhs: sp.Expr) -> "Shape | None":
+        terms = sp.Add.make_args(sp.expand(rhs))
+        if not isinstance(target, sp.Symbol) or len(terms) != 2:
+            return None
+        parts = []
+        for term in terms:
+            calls = [c for c in term.atoms(AppliedUndef) if not type(c).__name__.startswith(GRADIENT_PREFIX)]
+            if len(calls) != 1:
+                return None
+            parts.append((calls[0], sp.simplify(term / calls[0])))
+        (g, iterate), (h, factor) = sorted(parts, key=lambda p: not isinstance(p[1], sp.Symbol))
+        if not isinstance(iterate, sp.Symbol) or isinstance(factor, sp.Symbol) and factor.name.endswith("_{t-1}"):
+            return None
+        return Shape(target, iterate, g, h, factor)
+
+
 class DocumentChecker:
     """Binds and verifies the statements of one document; collects findings.
 
@@ -83,7 +110,8 @@ class DocumentChecker:
     """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
-                 cues: frozenset[int] = frozenset(), claims: frozenset[int] = frozenset()) -> None:
+                 cues: frozenset[int] = frozenset(), claims: frozenset[int] = frozenset(),
+                 groups: dict[int, int] | None = None) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -94,6 +122,8 @@ class DocumentChecker:
         self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self._functions_cache: dict[int, Functions] = {}
+        # block number -> group id, for blocks that belong together (the rows of an algorithm)
+        self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
@@ -108,7 +138,8 @@ class DocumentChecker:
     def bind(self) -> None:
         blocks: dict[int, list[Item]] = {}
         for item in self.items:
-            blocks.setdefault(id(item.block), []).append(item)
+            # Rows of one algorithm (\State $…$ lines) form one system, like the rows of one cases block.
+            blocks.setdefault(self.groups.get(id(item.block), id(item.block)), []).append(item)
         for items in blocks.values():
             for it in items:
                 self._bind_function(it)
@@ -257,58 +288,78 @@ class DocumentChecker:
         for item in self.items:
             if item.index not in self.skip:
                 self._verify_item(item)
-        for index, _, fd in self.function_defs:
-            self._check_shape_answer(self.items[index], fd)
+        self._check_shape_answers()
         return self.findings
 
-    # -- shape claims: w_t = g(λ)·w_{t-1} − η_t·h(…), and the answer given for g -------------------
-    def _shape_claim(self, item: Item, name: str) -> tuple[Item, sp.Symbol, sp.Expr, sp.Symbol] | None:
-        """The latest form statement before ``item`` (or later in its section) in which ``name``
-        multiplies an iterate: (statement, its target w_t, the call g(λ), the iterate w_{t-1})."""
+    # -- shape claims: w_t = g(λ)·w_{t-1} − η_t·h(…), and the answers given for g and h ------------
+    def _shape_claim(self, item: Item, name: str) -> Shape | None:
+        """The latest form statement before ``item`` (or later in its section) that uses ``name``
+        as its g (multiplying an iterate) or as its h (the rest)."""
         candidates = [it for it in self.items if it.index != item.index and len(it.stmt.terms) == 2
                       and isinstance(it.stmt.terms[0].expr, sp.Symbol) and it.stmt.terms[1].expr is not None]
         before = [it for it in candidates if it.index < item.index]
         after = [it for it in candidates if it.index > item.index and it.section == item.section]
         for claim in list(reversed(before)) + after:
-            rhs = claim.stmt.terms[1].expr
-            for term in sp.Add.make_args(sp.expand(rhs)):
-                calls = [c for c in term.atoms(AppliedUndef) if type(c).__name__ == name]
-                if len(calls) != 1:
-                    continue
-                rest = sp.simplify(term / calls[0])
-                if isinstance(rest, sp.Symbol):
-                    return claim, claim.stmt.terms[0].expr, calls[0], rest
+            shape = Shape.read(claim.stmt.terms[0].expr, claim.stmt.terms[1].expr)
+            if shape is not None and name in (type(shape.g).__name__, type(shape.h).__name__):
+                return shape
         return None
 
-    def _check_shape_answer(self, item: Item, fd: FunctionDef) -> None:
-        """"Answer: g(λ) = …" after "write the step as w_t = g(λ)·w_{t-1} − η_t·h(…)": compare it with
-        the coefficient of w_{t-1} that the definitions in scope give (v̂_t held where the answer holds it)."""
-        found = self._shape_claim(item, fd.name)
-        if found is None:
-            return
-        _, target, call, iterate = found
+    def _check_shape_answers(self) -> None:
+        """Answers "g(λ) = …" and "h = …" after the exercise's form: each against the definitions."""
+        for index, _, fd in self.function_defs:
+            item = self.items[index]
+            shape = self._shape_claim(item, fd.name)
+            if shape is not None:
+                call = shape.g if type(shape.g).__name__ == fd.name else shape.h
+                if len(call.args) == len(fd.params):
+                    self._check_shape_part(item, shape, fd.name, fd.body.xreplace(dict(zip(fd.params, call.args))))
+        for item in self.items:
+            lhs = item.stmt.terms[0].expr if item.stmt.terms else None
+            rhs = item.stmt.terms[1].expr if len(item.stmt.terms) > 1 else None
+            if rhs is None or not item.stmt.relations or item.stmt.relations[0] not in DEFINING_RELATIONS:
+                continue
+            name = lhs.name if isinstance(lhs, sp.Symbol) else (
+                type(lhs).__name__ if isinstance(lhs, AppliedUndef) and not all(
+                    isinstance(a, sp.Symbol) for a in lhs.args) else None)
+            if name is None:
+                continue  # (g(λ) = … with symbol arguments was a function definition, done above)
+            shape = self._shape_claim(item, name)
+            if shape is not None and name == type(shape.h).__name__:
+                self._check_shape_part(item, shape, name, rhs)
+
+    def _check_shape_part(self, item: Item, shape: Shape, name: str, value: sp.Expr) -> None:
+        """g: the coefficient of the iterate; h: what is left of w_t, divided by its factor (−η_t)."""
         definitions = self._definitions(item)
-        if target not in definitions or len(call.args) != len(fd.params):
+        if shape.target not in definitions:
             return
-        claimed = self._prepare(fd.body.xreplace(dict(zip(fd.params, call.args))), item)
-        if claimed is None:
+        claimed = self._prepare(value, item)
+        if claimed is None or claimed.has(DOTS):
             return
         hold = frozenset(s for s in claimed.free_symbols if s in definitions)
         try:
             with time_budget(LINK_SECONDS * 2):
-                actual = substitute(target, definitions, hold=hold)
-                if sp.diff(actual, iterate, 2) != 0:
+                actual = substitute(shape.target, definitions, hold=hold)
+                if sp.diff(actual, shape.iterate, 2) != 0:
                     return
-                coefficient = sp.diff(actual, iterate)
-                verdict = compare(claimed, coefficient, seconds=LINK_SECONDS)
+                coefficient = sp.diff(actual, shape.iterate)
+                if name == type(shape.g).__name__:
+                    expected = coefficient
+                    what = f"the coefficient of {printing.text(shape.iterate)} in {printing.text(shape.target)}"
+                else:
+                    expected = sp.expand((actual - coefficient * shape.iterate) / shape.h_factor)
+                    what = f"the h of the form: what is left of {printing.text(shape.target)} besides g·{printing.text(shape.iterate)}, over {printing.text(-shape.h_factor)}"
+                verdict = compare(claimed, expected, seconds=LINK_SECONDS)
         except (CircularDefinition, BudgetExceeded):
             return
         if verdict.status == "false":
-            stmt = item.stmt
-            self.report(item, stmt.terms[1].start, "error", "math/coefficient",
-                        f"{fd.name}({', '.join(printing.text(a) for a in call.args)}) = {printing.text(claimed)} "
-                        f"is not the coefficient of {printing.text(iterate)} in {printing.text(target)}: the "
-                        f"definitions give {printing.text(coefficient)}{_witness(verdict)}")
+            reason = doubt(claimed, expected, self.functions(item), value)
+            if reason:
+                self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {reason}")
+                return
+            self.report(item, item.stmt.terms[1].start, "error", "math/coefficient",
+                        f"{name} = {printing.text(claimed)} is not {what}: the definitions give "
+                        f"{printing.text(expected)}{_witness(verdict)}")
 
     def _verify_item(self, item: Item) -> None:
         stmt = item.stmt
@@ -331,6 +382,10 @@ class DocumentChecker:
                 self._record_naming(item, definitions)  # later statements about it follow the new scheme
             return
         for k, relation in enumerate(stmt.relations):
+            if k == 0 and relation == "<-" and isinstance(stmt.terms[0].expr, sp.Symbol) \
+                    and stmt.terms[1].expr is not None and not is_assignment(stmt.terms[0].expr, stmt.terms[1].expr):
+                self._record_naming(item, definitions)  # m̂_t ← m_t/(1 − β₁ᵗ): a definition from here on
+                continue
             if relation not in CHECKED_RELATIONS:
                 continue
             left, right = stmt.terms[k], stmt.terms[k + 1]
