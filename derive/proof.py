@@ -96,7 +96,8 @@ def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
     return mpmath.mpmathify(complex(value))
 
 
-def _evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc | None:
+def evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc | None:
+    """``expr`` at ``point`` in 40-digit mpmath, or None where it is undefined (a pole, a free symbol)."""
     with mpmath.workdps(40):
         try:
             value = mpmath.mpmathify(_mp(expr, point))
@@ -132,8 +133,8 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
         for s in rooted:  # √G_t: a square root in notes is of something non-negative
             if point[s] < 0:
                 point[s] = -point[s]
-        a = _evaluate(lhs, point)
-        b = _evaluate(rhs, point)
+        a = evaluate(lhs, point)
+        b = evaluate(rhs, point)
         if a is None or b is None:
             continue
         scale = max(1.0, float(abs(a)))

@@ -21,7 +21,7 @@ import sympy as sp
 
 from .. import symbols as S
 from .. import printing
-from ..proof import numeric_difference, random_point
+from ..proof import evaluate, numeric_difference, random_point
 from .bind import GRADIENT_PREFIX, CircularDefinition, substitute
 from .findings import Finding
 
@@ -113,10 +113,8 @@ def _normalise(expr: sp.Expr, weight_prev: sp.Symbol) -> sp.Expr:
 
 
 def _value(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> complex | None:
-    try:
-        return complex(expr.xreplace(point).evalf(30))
-    except (TypeError, ValueError):
-        return None
+    value = evaluate(expr, point)
+    return complex(value) if value is not None else None
 
 
 def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant | None:
@@ -151,15 +149,20 @@ def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant
         return None
     if written is None or len(matches) == 1:
         return matches[0][0]
-    return max(matches, key=lambda m: _rows_in_common(m[0], written, m[1]))[0]
+    return max(matches, key=lambda m: _rows_in_common(m[0], written, m[1], point))[0]
 
 
-def _rows_in_common(variant: Variant, written: dict[str, sp.Expr], renaming: dict[sp.Symbol, sp.Symbol]) -> int:
-    """How many of the variant's rows the notes write the same way (same target, same value)."""
+def _rows_in_common(variant: Variant, written: dict[str, sp.Expr], renaming: dict[sp.Symbol, sp.Symbol],
+                    point: dict[sp.Symbol, sp.Expr]) -> int:
+    """How many of the variant's rows the notes write the same way (same target, same value at ``point``)."""
     same = 0
     for name, expr in variant.rows:
         mine = written.get(name)
-        if mine is not None and numeric_difference(mine.xreplace(renaming), expr, samples=2).status == "true":
+        if mine is None:
+            continue
+        full = {**point, **{s: sp.Rational(1, 3) for s in (mine.free_symbols | expr.free_symbols) - set(point)}}
+        a, b = _value(mine.xreplace(renaming), full), _value(expr, full)
+        if a is not None and b is not None and abs(a - b) <= 1e-12 * max(1.0, abs(b)):
             same += 1
     return same
 

@@ -91,7 +91,10 @@ class Shape:
             calls = [c for c in term.atoms(AppliedUndef) if not type(c).__name__.startswith(GRADIENT_PREFIX)]
             if len(calls) != 1:
                 return None
-            parts.append((calls[0], sp.simplify(term / calls[0])))
+            factor, dependent = term.as_independent(calls[0], as_Add=False)
+            if dependent != calls[0]:
+                return None
+            parts.append((calls[0], factor))
         (g, iterate), (h, factor) = sorted(parts, key=lambda p: not isinstance(p[1], sp.Symbol))
         if not isinstance(iterate, sp.Symbol) or isinstance(factor, sp.Symbol) and factor.name.endswith("_{t-1}"):
             return None
@@ -122,6 +125,7 @@ class DocumentChecker:
         self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self._functions_cache: dict[int, Functions] = {}
+        self._shape_cache: list[tuple[int, int, Shape]] | None = None
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -295,18 +299,32 @@ class DocumentChecker:
     def _shape_claim(self, item: Item, name: str) -> Shape | None:
         """The latest form statement before ``item`` (or later in its section) that uses ``name``
         as its g (multiplying an iterate) or as its h (the rest)."""
-        candidates = [it for it in self.items if it.index != item.index and len(it.stmt.terms) == 2
-                      and isinstance(it.stmt.terms[0].expr, sp.Symbol) and it.stmt.terms[1].expr is not None]
-        before = [it for it in candidates if it.index < item.index]
-        after = [it for it in candidates if it.index > item.index and it.section == item.section]
-        for claim in list(reversed(before)) + after:
-            shape = Shape.read(claim.stmt.terms[0].expr, claim.stmt.terms[1].expr)
-            if shape is not None and name in (type(shape.g).__name__, type(shape.h).__name__):
+        shapes = self._shapes()
+        before = [(i, sh) for i, sec, sh in shapes if i < item.index]
+        after = [(i, sh) for i, sec, sh in shapes if i > item.index and sec == item.section]
+        for _, shape in list(reversed(before)) + after:
+            if name in (type(shape.g).__name__, type(shape.h).__name__):
                 return shape
         return None
 
+    def _shapes(self) -> list[tuple[int, int, Shape]]:
+        """Every form statement of the document (read once): (item index, section, shape)."""
+        if self._shape_cache is None:
+            self._shape_cache = []
+            for it in self.items:
+                terms = it.stmt.terms
+                if len(terms) == 2 and isinstance(terms[0].expr, sp.Symbol) and terms[1].expr is not None \
+                        and terms[1].expr.atoms(AppliedUndef):
+                    shape = Shape.read(terms[0].expr, terms[1].expr)
+                    if shape is not None:
+                        self._shape_cache.append((it.index, it.section, shape))
+        return self._shape_cache
+
     def _check_shape_answers(self) -> None:
         """Answers "g(λ) = …" and "h = …" after the exercise's form: each against the definitions."""
+        if not self._shapes():
+            return
+        h_names = {type(shape.h).__name__ for _, _, shape in self._shapes()}
         for index, _, fd in self.function_defs:
             item = self.items[index]
             shape = self._shape_claim(item, fd.name)
@@ -322,7 +340,7 @@ class DocumentChecker:
             name = lhs.name if isinstance(lhs, sp.Symbol) else (
                 type(lhs).__name__ if isinstance(lhs, AppliedUndef) and not all(
                     isinstance(a, sp.Symbol) for a in lhs.args) else None)
-            if name is None:
+            if name is None or name not in h_names:
                 continue  # (g(λ) = … with symbol arguments was a function definition, done above)
             shape = self._shape_claim(item, name)
             if shape is not None and name == type(shape.h).__name__:
