@@ -15,7 +15,9 @@ import pytest
 from derive.check.extract import read_source
 from derive.check.run import check_source
 
-PATTERNS = sorted((Path(__file__).parent / "docs" / "patterns").iterdir())
+DOCS = Path(__file__).parent / "docs"
+# Minimal patterns of real notation, and whole correct documents written to stress precision.
+PATTERNS = sorted((DOCS / "patterns").iterdir()) + sorted((DOCS / "correct").iterdir())
 
 
 @pytest.mark.parametrize("path", PATTERNS, ids=[p.name for p in PATTERNS])

@@ -8,6 +8,8 @@ from reading the notation the wrong way. Precision first: each rule can only rem
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from .. import printing
@@ -65,6 +67,19 @@ def index_like(exp: sp.Expr, base: sp.Symbol) -> bool:
     return exp == var or (exp.is_Add and (exp - var).is_Integer)
 
 
+_STEP = re.compile(r"^(?P<base>[^()]+?)_\{t(?P<shift>[+-]\d+)?\}$")
+
+
+def _steps(expr: sp.Expr) -> dict[str, set[str]]:
+    """Iterates by base name and the steps they are taken at: w_{t+1}, w_{t} → {"w": {"+1", ""}}."""
+    out: dict[str, set[str]] = {}
+    for s in expr.free_symbols:
+        m = _STEP.match(s.name)
+        if m:
+            out.setdefault(m.group("base"), set()).add(m.group("shift") or "")
+    return out
+
+
 def _closed_form(expr: sp.Expr) -> bool:
     """β^t, a sum over past steps: what an unrolled recurrence looks like."""
     if expr.has(sp.Sum):
@@ -102,6 +117,10 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> s
                 return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
     if both.has(sp.Indexed):
         return "indexed quantities (coordinates, past steps) are not modelled"
+    steps_a, steps_b = _steps(sa), _steps(sb)
+    for base in set(steps_a) & set(steps_b):
+        if steps_a[base] != steps_b[base]:
+            return f"the two sides are written at different steps of {base} (an unrolled recurrence): not modelled"
     for one, other in ((sa, sb), (sb, sa)):
         previous = {s for s in one.free_symbols - other.free_symbols if s.name.endswith("_{t-1}")}
         if previous and _closed_form(other):

@@ -130,28 +130,39 @@ def algorithm_groups(visible: str, blocks: list) -> dict[int, int]:
     return groups
 
 
-def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int]]:
+_CONDITION_CUE = re.compile(
+    r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
+    r"special case)\b|^\s*with\b"
+    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар)"
+    r"|(?:若|如果|当|需要|条件|稳态))", re.IGNORECASE)
+
+
+def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     """Blocks whose sentence, up to the formula, says it defines ("Let $m_t = …$", "где", "令") and
     blocks it says are consequences ("Hence $w_t = …$", "Значит", "因此").
 
     A formula introduced as a definition is a (re)definition, not a claim about earlier ones; a
-    formula introduced as a consequence of an earlier naming is a claim to check against it.
+    formula introduced as a consequence of an earlier naming is a claim to check against it; one under
+    a condition ("if", "when", "we need", "в стационарном режиме", "若") holds only there: not checked.
     """
     from .extract import LineMap
 
     lines = LineMap(source)
-    defining, claiming = set(), set()
+    defining, claiming, conditional = set(), set(), set()
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
         before = source[max(0, start - 160):start]
         ends = list(_SENTENCE_END.finditer(before))
         sentence = before[ends[-1].end():] if ends else before
+        clause = re.split(r"\$[^$]*\$", sentence)[-1]  # the words since the sentence's last formula
         sentence = re.sub(r"\$[^$]*\$", " ", sentence)  # earlier inline formulas of the sentence
-        if _CUE.search(sentence):
-            defining.add(number)
-        elif _CLAIM_CUE.search(sentence):
+        if _CONDITION_CUE.search(sentence):
+            conditional.add(number)  # "With λ' = 0 the step is …": the whole sentence is conditional
+        if _CUE.search(clause):
+            defining.add(number)  # "Let n = …; then …": "Let" introduces the first formula only
+        elif _CLAIM_CUE.search(clause):
             claiming.add(number)
-    return frozenset(defining), frozenset(claiming)
+    return frozenset(defining), frozenset(claiming), frozenset(conditional)
 
 
 def check_paths(paths: Iterable[str]) -> CheckResult:

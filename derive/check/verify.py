@@ -42,6 +42,7 @@ CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
 LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
 LINK_SECONDS = 2.0
+_SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 
 
@@ -55,6 +56,7 @@ class Item:
     index: int
     block_cue: bool = False  # the prose right before the block says it defines ("Let", "where", …)
     claim_cue: bool = False  # … or that it follows ("Hence", "Значит", "因此")
+    condition_cue: bool = False  # … or that it holds under a condition ("if", "we need", "若")
 
 
 @dataclass
@@ -114,7 +116,7 @@ class DocumentChecker:
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
                  cues: frozenset[int] = frozenset(), claims: frozenset[int] = frozenset(),
-                 groups: dict[int, int] | None = None) -> None:
+                 conditions: frozenset[int] = frozenset(), groups: dict[int, int] | None = None) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -124,6 +126,7 @@ class DocumentChecker:
         self.skip: set[int] = set()  # items that are definitions only
         self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
+        self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
@@ -131,7 +134,8 @@ class DocumentChecker:
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
-                self.items.append(Item(block, stmt, section, len(self.items), number in cues, number in claims))
+                self.items.append(Item(block, stmt, section, len(self.items), number in cues, number in claims,
+                                       number in conditions))
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -150,8 +154,20 @@ class DocumentChecker:
         self._functions_cache.clear()
         for items in blocks.values():
             section = items[0].section
+            if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
+                self.side_by_side.add(section)
             definitions = [it for it in items if self._definition_target(it) is not None]
             if len(definitions) < 2:
+                continue
+            targets = [self._definition_target(it) for it in definitions]
+            twice = {t for t in targets if targets.count(t) > 1}
+            if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
+                twice = set(targets)  # two cases/aligned side by side, even if one did not parse
+            if twice:
+                # Two systems side by side in one display (L2 | decoupled): which w_t a later line means
+                # is not decidable, so what reads these names is left undecided.
+                self.broken |= twice  # type: ignore[arg-type]
+                self.skip |= {it.index for it in definitions}
                 continue
             scope = SystemScope(items[0].block, section, items[0].index)
             previous = [s for s in self.systems if s.section == section]
@@ -349,8 +365,8 @@ class DocumentChecker:
     def _check_shape_part(self, item: Item, shape: Shape, name: str, value: sp.Expr) -> None:
         """g: the coefficient of the iterate; h: what is left of w_t, divided by its factor (−η_t)."""
         definitions = self._definitions(item)
-        if shape.target not in definitions:
-            return
+        if shape.target not in definitions or shape.target in self.broken or item.section in self.side_by_side:
+            return  # with two systems side by side, which one an answer is about is for the prose to say
         claimed = self._prepare(value, item)
         if claimed is None or claimed.has(DOTS):
             return
@@ -383,6 +399,9 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
+        lhs = stmt.terms[0].expr
+        if item.condition_cue or (item.block_cue and lhs is not None and not isinstance(lhs, sp.Symbol)):
+            return  # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity
         definitions = self._definitions(item)
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs):
@@ -395,8 +414,7 @@ class DocumentChecker:
             names = ", ".join(sorted(printing.text(s) for s in introduced))
             self.report(item, stmt.terms[0].start, "info", "math/new-scheme",
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
-            lhs = stmt.terms[0].expr
-            if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and lhs in definitions:
+            if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS:
                 self._record_naming(item, definitions)  # later statements about it follow the new scheme
             return
         for k, relation in enumerate(stmt.relations):
