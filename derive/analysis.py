@@ -96,9 +96,8 @@ def _atoms_reading_weight(system: System) -> set[sp.Symbol]:
 
 
 # -- unrolling ----------------------------------------------------------------------------------
-def _shifted(name: str, j: int) -> str:
-    """``w_{t-1}`` shifted by j steps: j=1 gives ``w_{t}``, j=2 ``w_{t+1}``."""
-    k = j - 1
+def _index(k: int) -> str:
+    """The step index t + k as written in a subscript: ``t-1``, ``t``, ``t+1``, …"""
     return "t-1" if k == -1 else ("t" if k == 0 else f"t+{k}")
 
 
@@ -116,11 +115,12 @@ def unroll(system: System, k: int) -> list[sp.Expr]:
     current.update({prev: prev for prev in state_prev.values()})
     out: list[sp.Expr] = []
     for j in range(k):
-        index = "t" if j == 0 else f"t+{j}"
+        index = _index(j)
         env: dict[sp.Symbol, sp.Expr] = {system.weight_prev: current[weight], S.t: S.t + j}
         env.update({prev: current[prev] for prev in state_prev.values()})
         if j:
-            grad_name = system.gradient.name.replace("w_{t-1}", f"w_{{{_shifted('', j)}}}")
+            prev = system.weight_prev.name
+            grad_name = system.gradient.name.replace(prev, prev.replace("_{t-1}", f"_{{{_index(j - 1)}}}"))
             env[system.gradient] = S.symbol(grad_name)
         for d in defs:
             if d.target in system.atoms and j:

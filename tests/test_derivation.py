@@ -111,3 +111,20 @@ def test_momentum_l2_and_sgdw_part_ways_at_step_two() -> None:
 def test_repr_latex_for_jupyter() -> None:
     d = derive.derive("adamw")
     assert d._repr_latex_().startswith("$\\displaystyle w_{t} = ")
+
+
+@pytest.mark.parametrize("name,mode", [("momentum", "l2"), ("nesterov", "decoupled"), ("sgdw-paper", "l2")])
+def test_unrolled_steps_match_iterating_the_system(name: str, mode: str) -> None:
+    """The unrolled symbolic iterate, fed the gradients of the real trajectory, is that trajectory."""
+    system = catalog.get(name).system(mode)
+    hyper = N.random_hyperparameters(system, 4)
+    problem = N.Problem.random(1, 11)
+    state0 = {prev: [0.37] for prev in system.state.values()}
+    trajectory = N.run_system(system, hyper, problem, 3, state0)
+    weights = [problem.w0[0]] + [row[0] for row in trajectory]
+    unrolled = derive.unroll(system, 3)
+    values = {**hyper, S.w_prev: weights[0], **{prev: 0.37 for prev in system.state.values()}}
+    for j, index in enumerate(["t-1", "t", "t+1"]):
+        values[S.symbol(rf"\nabla_{{w}} L(w_{{{index}}})")] = problem.gradient(0, weights[j])
+    for k, expr in enumerate(unrolled, start=1):
+        assert abs(float(expr.xreplace(values)) - weights[k]) <= 1e-12

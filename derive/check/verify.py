@@ -31,7 +31,7 @@ from .. import printing
 from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
-from ..proof import Verdict, compare, random_point
+from ..proof import Verdict, compare
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .extract import MathBlock
 from .findings import Finding
@@ -647,5 +647,3 @@ def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: 
 def _clip(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-__all__ = ["DocumentChecker", "random_point"]
