@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import NotesError
-from .findings import SEVERITY_ORDER, Finding
+from .findings import SEVERITY_ORDER, FileReport, Finding, Link
 
 NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".tex", ".ltx")
 _SKIP_DIRS = {".git", "node_modules", "_build", ".venv", "venv", "__pycache__", ".ipynb_checkpoints"}
@@ -25,10 +25,31 @@ _DEFINED_MACRO = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|Declar
 _TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
 
 
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything besides a file's content that decides its report (and so is part of a cache key)."""
+
+    flavor: str | None = None  # force a dialect instead of deciding it from evidence
+    link_seconds: float = 2.0  # the time budget of one link
+
+
 @dataclass
 class CheckResult:
-    files: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    """The reports of a run, in the order the files were named."""
+
+    reports: list[FileReport] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        return [r.path for r in self.reports]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.reports for f in r.findings]
+
+    @property
+    def links(self) -> list[Link]:
+        return [k for r in self.reports for k in r.links]
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -63,6 +84,18 @@ def section_lines(kind: str, visible: str) -> list[int]:
 
 def check_source(path: str, source: str) -> list[Finding]:
     """All findings for one document given as text."""
+    return check_document(path, source).findings
+
+
+def check_file(path: str, options: CheckOptions = CheckOptions()) -> FileReport:
+    """Read one file and check it; a file that cannot be read raises :class:`NotesError`."""
+    from .extract import read_source
+
+    return check_document(path, read_source(path), options)
+
+
+def check_document(path: str, source: str, options: CheckOptions = CheckOptions()) -> FileReport:
+    """The report for one document given as text."""
     from .catalog_match import match_systems
     from .extract import scan
     from .latex import parse_block
@@ -96,7 +129,8 @@ def check_source(path: str, source: str) -> list[Finding]:
         findings += checker.findings
         findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
                                 f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))
-    return sorted(set(findings), key=lambda f: (f.line, f.col, SEVERITY_ORDER[f.severity], f.code, f.message))
+    ordered = sorted(set(findings), key=lambda f: (f.line, f.col, SEVERITY_ORDER[f.severity], f.code, f.message))
+    return FileReport(path, scanned.kind, ordered, [])
 
 
 _CUE = re.compile(
@@ -165,12 +199,8 @@ def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int
     return frozenset(defining), frozenset(claiming), frozenset(conditional)
 
 
-def check_paths(paths: Iterable[str]) -> CheckResult:
-    from .extract import read_source
-
+def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckResult:
     result = CheckResult()
     for path in collect_paths(paths):
-        source = read_source(path)
-        result.files.append(path)
-        result.findings += check_source(path, source)
+        result.reports.append(check_file(path, options))
     return result
