@@ -6,7 +6,6 @@ notation the design notes list (and the pitfalls measured on off-the-shelf parse
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -159,21 +158,6 @@ def test_aligned_two_statements_in_one_row() -> None:
     parsed = parse_block(between(ADAMW, "$$", "$$"))
     assert [s.row for s in parsed.statements] == [0, 1, 2, 3, 3, 4]
     assert [s.terms[0].expr for s in parsed.statements] == [g_t, m_t, v_t, m_hat, v_hat, w_t]
-
-
-def test_sample_parse_time() -> None:
-    """All blocks of the three samples in a few milliseconds (the checker's budget is ~2x importing SymPy)."""
-    blocks = [block for _, block, _ in SAMPLE_BLOCKS]
-    best = min(_timed(blocks) for _ in range(5))
-    print(f"\nparsed {len(blocks)} sample blocks in {best * 1000:.1f} ms")
-    assert best < 0.05
-
-
-def _timed(blocks: list[str]) -> float:
-    start = time.perf_counter()
-    for block in blocks:
-        parse_block(block)
-    return time.perf_counter() - start
 
 
 # -- single expressions -------------------------------------------------------------------------------

@@ -238,7 +238,7 @@ def test_bare_inner_environment_is_text_and_the_lint_says_so(env):
     reading = read(source)
     assert reading.math == [], f"MyST typesets bare {env}: {[m.where() for m in reading.math]}"
     assert [p.text for p in reading.prose_on(3)] == [f"\\begin{{{env}}}"]
-    assert [(f.line, f.code) for f in _not_math_findings("doc.md", source)] == [(3, "render/cases-outside-math")]
+    assert [(f.line, f.code) for f in _not_math_findings("doc.myst", source)] == [(3, "render/cases-outside-math")]
 
 
 _NOT_TOP_LEVEL_IN_MYST = {
@@ -252,7 +252,7 @@ def test_environments_outside_the_amsmath_list_are_text_and_the_lint_says_so(env
     """displaymath and smallmatrix are not in MyST's amsmath list: text in MyST, an error in the lint."""
     source = f"Intro.\n\n\\begin{{{env}}}\nx = 1\n\\end{{{env}}}\n"
     assert [m for m in read(source).math if m.type == "amsmath"] == []
-    assert [f.line for f in _not_math_findings("doc.md", source)] == [3]
+    assert [f.line for f in _not_math_findings("doc.myst", source)] == [3]
 
 
 @pytest.mark.parametrize("env", sorted((DISPLAY_ENVS | MATRIX_ENVS) - set(_NOT_TOP_LEVEL_IN_MYST)))
@@ -260,7 +260,7 @@ def test_bare_display_and_matrix_environments_are_math_and_the_lint_is_silent(en
     """The lint lets the other DISPLAY_ENVS/MATRIX_ENVS environments through at top level in Markdown
     ("in MyST the matrix family is a top-level display"), so MyST's amsmath must take each of them."""
     source = f"Intro.\n\n\\begin{{{env}}}\nx = 1\n\\end{{{env}}}\n"
-    assert _not_math_findings("doc.md", source) == []
+    assert _not_math_findings("doc.myst", source) == []
     reading = read(source)
     assert [(m.type, m.first_line, m.last_line) for m in reading.math] == [("amsmath", 3, 5)], (
         f"bare {env} is not one amsmath token in MyST; prose: {[p.text for p in reading.prose]}"
@@ -294,7 +294,7 @@ def test_dropdown_body_is_markdown_with_the_same_math_rules():
         ("math_block", 6, "dropdown"),
     ]
     assert [p.escapes for p in reading.prose_on(10)] == [("\\[",)]
-    assert [(f.line, f.code) for f in _not_math_findings("doc.md", source)] == [(10, "render/bracket-not-math")]
+    assert [(f.line, f.code) for f in _not_math_findings("doc.myst", source)] == [(10, "render/bracket-not-math")]
 
 
 # ---------------------------------------------------------------- the sample notes
@@ -334,41 +334,33 @@ AGREEMENTS = {
 @pytest.mark.parametrize("source", AGREEMENTS.values(), ids=AGREEMENTS.keys())
 def test_checker_and_myst_agree_on_small_documents(source):
     """Constructs near the edges of the rules where the extractor and lint already match MyST."""
-    problems = consistency_problems("doc.md", source)
+    problems = consistency_problems("doc.myst", source)
     assert not problems, _listing(problems)
 
 
-def _bug(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
+#: Documents where derive check once disagreed with MyST (it followed Pandoc's dollar rules and ignored
+#: indented code); MyST files are now read with MyST's own parser, so these agree by construction.
+FORMER_DISAGREEMENTS = {
+    "spaces inside dollars": "It costs $ 5 and $ 6.\n",
+    "digit after closing dollar": "From $a$5 to $b$.\n",
+    "indented code block": "Code:\n\n    $$\n    x = 1\n    $$\n",
+}
 
 
-DISAGREEMENTS = [
-    pytest.param(
-        "It costs $ 5 and $ 6.\n",
-        marks=_bug("MyST's dmath_allow_space is on: '$ 5 and $' is inline math; the extractor skips it"
-                   " (a Pandoc rule), so MyST typesets math that derive check never sees"),
-        id="spaces inside dollars",
-    ),
-    pytest.param(
-        "From $a$5 to $b$.\n",
-        marks=_bug("MyST's dmath_allow_digits is on: $a$ and $b$ are two formulas; the extractor reads"
-                   " one block 'a$5 to $b' (a Pandoc rule)"),
-        id="digit after closing dollar",
-    ),
-    pytest.param(
-        "Code:\n\n    $$\n    x = 1\n    $$\n",
-        marks=_bug("four spaces of indentation make an indented code block; the extractor takes its $$ as math"),
-        id="indented code block",
-    ),
-]
-
-
-@pytest.mark.parametrize("source", DISAGREEMENTS)
-def test_checker_and_myst_disagree_on_these_documents(source):
-    """Known disagreements between derive check and MyST, kept as strict xfails: each one turns into
-    an XPASS failure once the extractor/lint is fixed, so the mark has to be removed with the fix."""
-    problems = consistency_problems("doc.md", source)
+@pytest.mark.parametrize("source", FORMER_DISAGREEMENTS.values(), ids=FORMER_DISAGREEMENTS.keys())
+def test_checker_and_myst_agree_where_pandoc_rules_would_not(source):
+    """MyST reads ``$ 5 and $`` as math (dmath_allow_space), ``$a$5`` as a formula before a digit
+    (dmath_allow_digits), and four spaces of indentation as code: so does derive check on MyST files."""
+    problems = consistency_problems("doc.myst", source)
     assert not problems, _listing(problems)
+
+
+def test_pandoc_rules_still_hold_outside_myst():
+    """The same documents read as GitHub/Pandoc Markdown follow those engines' rules instead."""
+    from derive.check.extract import extract
+
+    assert [b.text for b in extract("doc.md", FORMER_DISAGREEMENTS["spaces inside dollars"])] == []
+    assert [b.text for b in extract("doc.md", FORMER_DISAGREEMENTS["indented code block"])] == []
 
 
 NOT_OWN_BLOCK = [
@@ -387,11 +379,11 @@ def test_lint_warns_where_myst_makes_no_display_block(source):
     so (render/display-not-block), while the checker still verifies the algebra the author meant."""
     reading = read(source)
     assert not [m for m in reading.math if m.type in ("math_block", "math_block_label", "amsmath")], reading.math
-    codes = [f.code for f in check_source("doc.md", source)]
+    codes = [f.code for f in check_source("doc.myst", source)]
     assert codes.count("render/display-not-block") == 1, codes
 
 
 def test_lint_is_silent_on_display_blocks_myst_accepts():
     source = "Text.\n\n$$\nx = 1\n$$ (eq1)\n\n```{dropdown} S\n$$\ny = 2\n$$\n```\n\n\\begin{align*}\nz &= 3\n\\end{align*}\n"
     assert len([m for m in read(source).math if m.type != "math_inline"]) == 3
-    assert [f.code for f in check_source("doc.md", source) if f.code.startswith("render/")] == []
+    assert [f.code for f in check_source("doc.myst", source) if f.code.startswith("render/")] == []

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from derive.errors import NotesError
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst", ".qmd", ".rmd", ".ipynb")  # a notebook's Markdown cells
 LATEX_SUFFIXES = (".tex", ".ltx")
 
 #: Top-level display environments (amsmath and LaTeX). ``math`` is the inline one.
@@ -110,7 +110,7 @@ class MathBlock:
 
         Findings about the block as a whole (it will not render) point there.
         """
-        if self.delim in ("$", "$$", "\\[", "\\("):
+        if self.delim in OPENERS:
             return self.line, self.col - len(self.delim)
         return self.line, self.col
 
@@ -127,6 +127,8 @@ class Scan:
     kind: str  # "markdown" or "latex"
     blocks: tuple[MathBlock, ...]
     visible: str
+    flavor: str = ""  # the dialect it was read as (see derive.check.flavors)
+    headings: tuple[int, ...] = ()  # 1-based lines where a heading starts a section
 
 
 def kind_of(path: str | os.PathLike[str]) -> str:
@@ -138,7 +140,8 @@ def kind_of(path: str | os.PathLike[str]) -> str:
         return "latex"
     suffix = os.path.splitext(name)[1] or "(none)"
     raise NotesError(
-        f"unsupported file type {suffix}: expected Markdown (.md, .markdown, .myst) or LaTeX (.tex, .ltx)",
+        f"unsupported file type {suffix}: expected Markdown (.md, .markdown, .myst, .qmd, .Rmd), a notebook "
+        "(.ipynb) or LaTeX (.tex, .ltx)",
         path=os.fspath(path),
     )
 
@@ -181,12 +184,26 @@ def extract(path: str, source: str) -> list[MathBlock]:
 
 
 @functools.lru_cache(maxsize=16)
-def scan(path: str, source: str) -> Scan:
-    """Blocks plus the masked view; cached because extract and lint both need it for one file."""
+def scan(path: str, source: str, flavor: str | None = None) -> Scan:
+    """Blocks plus the masked view; cached because extract and lint both need it for one file.
+
+    ``flavor`` is the Markdown dialect (see :mod:`derive.check.flavors`); by default it is decided
+    from the path, the project's config and the text.
+    """
     kind = kind_of(path)
-    reader = _MarkdownReader(source) if kind == "markdown" else _LatexReader(source)
-    found, visible = reader.read()
     lines = LineMap(source)
+    headings: tuple[int, ...] = ()
+    if kind == "markdown":
+        from .flavors import decide
+        from .markdown import read_markdown
+
+        flavor = flavor or decide(path, source).markdown or "gfm"
+        reading = read_markdown(source, flavor)
+        found, visible = reading.found, reading.visible
+        headings = tuple(lines.position(h)[0] for h in reading.headings)
+    else:
+        flavor = "latex"
+        found, visible = _LatexReader(source).read()
     blocks = []
     for item in sorted(found, key=lambda f: f.start):
         text = visible[item.start : item.end]
@@ -196,7 +213,7 @@ def scan(path: str, source: str) -> Scan:
         blocks.append(
             MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive)
         )
-    return Scan(kind, tuple(blocks), visible)
+    return Scan(kind, tuple(blocks), visible, flavor, headings)
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,8 +251,8 @@ def _apply_masks(source: str, masks: list[tuple[int, int]]) -> str:
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # Inside math: escapes (so that \] \$ \{ \\ are one token), braces, dollars, a blank line.
-_MATH_TOKEN = re.compile(r"\\.|[{}$]|\n[ \t]*\n", re.S)
-_MD_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\.|\$\$|\$|`+|<!--", re.S)
+_MATH_TOKEN = re.compile(r"\\\\[)\]]|\\.|[{}$]|\n[ \t]*\n", re.S)
+_MD_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\\\[(\[]|\\.|\$\$|\$|`+|<!--", re.S)
 _TEX_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\.|\$\$|\$", re.S)
 _COMMENT_IN_MATH = re.compile(r"\\.|%[^\n]*", re.S)
 _DOLLAR_LABEL = re.compile(r"[ \t]*\([^()\n]*\)")
@@ -303,11 +320,16 @@ def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool) -> tuple[
     return found
 
 
+_PAIR = {"[": "]", "(": ")"}
+#: Opening delimiters of math written between a pair (the block's text starts right after them).
+OPENERS = frozenset({"$", "$$", "\\[", "\\(", "\\\\[", "\\\\("})
+
+
 def _bracket_is_math(s: str, opener: int, start: int, stop: int) -> bool:
     """In Markdown ``\\[1\\]`` is a legitimate escaped bracket; ``\\[`` at a line start, or
     content that looks like TeX, is math the author meant (and lint will flag). Nobody needs to
     escape ``(`` in Markdown, so ``\\(`` is always meant as math."""
-    if s.startswith("\\(", opener):
+    if s.startswith(("\\(", "\\\\("), opener):
         return True
     line_start = s.rfind("\n", 0, opener) + 1
     if not s[line_start:opener].strip():
@@ -317,11 +339,18 @@ def _bracket_is_math(s: str, opener: int, start: int, stop: int) -> bool:
 
 
 class _Scanner:
-    """Finds math in one run of text (a Markdown region between fences, or a LaTeX body)."""
+    """Finds math in one run of text (a Markdown region between fences, or a LaTeX body).
 
-    def __init__(self, s: str, markdown: bool) -> None:
+    ``dollars=False`` leaves dollars alone (MyST's own parser has read them); ``backslash_pairs``
+    reads ``\\\\( … \\\\)`` and ``\\\\[ … \\\\]``, which is how kramdown pages write math (Markdown
+    turns ``\\\\(`` into the ``\\(`` that MathJax looks for).
+    """
+
+    def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True) -> None:
         self.s = s
         self.markdown = markdown
+        self.dollars = dollars
+        self.backslash_pairs = backslash_pairs and markdown
         self.found: list[_Found] = []
         self.masks: list[tuple[int, int]] = []  # code spans and HTML comments (Markdown)
 
@@ -338,8 +367,10 @@ class _Scanner:
                 pos = self._environment(m, end, directive)
                 continue
             tok = m.group()
-            if tok in ("\\[", "\\("):
+            if tok in ("\\[", "\\(") or (tok in ("\\\\[", "\\\\(") and self.backslash_pairs):
                 pos = self._bracket(m, end, directive)
+            elif tok[0] == "$" and not self.dollars:
+                continue
             elif tok == "$$":
                 pos = self._display_dollar(m, end, directive)
             elif tok == "$":
@@ -367,12 +398,12 @@ class _Scanner:
 
     def _bracket(self, m: re.Match[str], end: int, directive: str | None) -> int:
         tok = m.group()
-        found = _close(self.s, m.end(), end, "\\]" if tok == "\\[" else "\\)", markdown=self.markdown)
+        found = _close(self.s, m.end(), end, tok[:-1] + _PAIR[tok[-1]], markdown=self.markdown)
         if found is None:
             return m.end()
         if self.markdown and not _bracket_is_math(self.s, m.start(), m.end(), found[0]):
             return m.end()
-        self._add(m.end(), found[0], tok, None, tok == "\\[", directive)
+        self._add(m.end(), found[0], tok, None, tok.endswith("["), directive)
         return found[1]
 
     def _display_dollar(self, m: re.Match[str], end: int, directive: str | None) -> int:
@@ -407,7 +438,8 @@ class _Scanner:
         if c is None or c.group()[0] != "`":
             return m.end()
         if self.s.endswith("{math}", 0, m.start()):
-            self._add(m.end(), c.start(), "directive", None, False, "math")
+            if self.dollars:  # (where MyST's own parser read the text, it has read its roles too)
+                self._add(m.end(), c.start(), "directive", None, False, "math")
         else:
             self.masks.append((m.start(), c.end()))
         return c.end()
@@ -428,140 +460,6 @@ def _blank_math_comments(s: str, found: list[_Found]) -> list[tuple[int, int]]:
             if m.group()[0] == "%":
                 masks.append((m.start(), m.end()))
     return masks
-
-
-# --------------------------------------------------------------------------------------------
-# Markdown / MyST
-
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*([^\n]*?)[ \t]*$")
-_FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*$")
-_DIRECTIVE = re.compile(r"\{([^{}\s]+)\}[ \t]*")
-_OPTION_LINE = re.compile(r"[ \t]*:[A-Za-z0-9_.-]+:(?:[ \t][^\n]*)?$")
-_YAML_RULE = re.compile(r"[ \t]*---[ \t]*$")
-_MYST_COMMENT = re.compile(r"[ \t]{0,3}%")
-_FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)[ \t]*$")
-
-
-class _MarkdownReader:
-    """Line structure first (front matter, fences, directives, MyST ``%`` comments), then math in
-    the text regions between fences. Directive bodies are recursed into with their line offsets."""
-
-    def __init__(self, source: str) -> None:
-        self.s = source
-        self.lines = LineMap(source)
-        self.masks: list[tuple[int, int]] = []
-        self.regions: list[tuple[int, int, str | None]] = []
-        self.found: list[_Found] = []
-
-    def read(self) -> tuple[list[_Found], str]:
-        first = self._front_matter()
-        self._lines(first, self.lines.count, None)
-        masked = _apply_masks(self.s, self.masks)
-        scanner = _Scanner(masked, markdown=True)
-        for start, end, directive in self.regions:
-            scanner.run(start, end, directive)
-        found = self.found + scanner.found
-        masks = scanner.masks + _blank_math_comments(masked, found)
-        return found, _apply_masks(masked, masks)
-
-    def _start(self, k: int) -> int:
-        return self.lines.start(k)
-
-    def _end(self, k: int) -> int:
-        return self.lines.end(k, len(self.s))
-
-    def _mask_lines(self, first: int, stop: int) -> None:
-        if first < stop:
-            self.masks.append((self._start(first), self._end(stop - 1)))
-
-    def _front_matter(self) -> int:
-        """YAML front matter (``---`` … ``---`` on line 1) is configuration, not prose."""
-        if not _YAML_RULE.match(self.s, 0, self._end(0)) or self.s[:1] != "-":
-            return 0
-        for k in range(1, self.lines.count):
-            if _FRONT_MATTER_END.match(self.s, self._start(k), self._end(k)):
-                self._mask_lines(0, k + 1)
-                return k + 1
-        return 0
-
-    def _lines(self, first: int, stop: int, directive: str | None) -> None:
-        """Lines ``[first, stop)`` are Markdown text: split them into regions at fences."""
-        s = self.s
-        region = None
-        k = first
-        while k < stop:
-            ls, le = self._start(k), self._end(k)
-            m = _FENCE_OPEN.match(s, ls, le)
-            if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-                if region is not None:
-                    self.regions.append((self._start(region), ls, directive))
-                    region = None
-                k = self._fence(k, stop, m, directive)
-                continue
-            if _MYST_COMMENT.match(s, ls, le):
-                self.masks.append((ls, le))
-            if region is None:
-                region = k
-            k += 1
-        if region is not None:
-            self.regions.append((self._start(region), self._end(stop - 1), directive))
-
-    def _fence_close(self, k: int, stop: int, fence: str) -> int:
-        for c in range(k + 1, stop):
-            m = _FENCE_CLOSE.match(self.s, self._start(c), self._end(c))
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                return c
-        return stop  # unclosed: runs to the end of its container, as in CommonMark
-
-    def _fence(self, k: int, stop: int, m: re.Match[str], directive: str | None) -> int:
-        """Handle the fence opened on line ``k``; return the first line after it."""
-        fence, info = m.group(1), m.group(2)
-        close = self._fence_close(k, stop, fence)
-        after = min(close + 1, stop)
-        if close < stop:
-            self._mask_lines(close, close + 1)
-        d = _DIRECTIVE.match(info)
-        name = d.group(1) if d else None
-        if fence[0] == ":" and name is None:
-            # A colon fence without {name}: a plain container, its body is still text.
-            self._mask_lines(k, k + 1)
-            self._lines(k + 1, close, directive)
-            return after
-        if name is None or name in CODE_DIRECTIVES:
-            self._mask_lines(k, close)
-            return after
-        arg_start = m.start(2) + d.end()
-        self.masks.append((self._start(k), arg_start))
-        body = self._skip_options(k + 1, close)
-        if name == "math":
-            self._math_directive(arg_start, m.end(2), body, close)
-        else:
-            if arg_start < m.end(2):  # a title such as {dropdown} Lemma for $x$
-                self.regions.append((arg_start, m.end(2), name))
-            self._lines(body, close, name)
-        return after
-
-    def _skip_options(self, first: int, stop: int) -> int:
-        """Mask ``:key: value`` lines or a ``---`` YAML block at the top of a directive body."""
-        s = self.s
-        k = first
-        if k < stop and _YAML_RULE.match(s, self._start(k), self._end(k)):
-            for c in range(k + 1, stop):
-                if _YAML_RULE.match(s, self._start(c), self._end(c)):
-                    self._mask_lines(k, c + 1)
-                    return c + 1
-        while k < stop and _OPTION_LINE.match(s, self._start(k), self._end(k)):
-            k += 1
-        self._mask_lines(first, k)
-        return k
-
-    def _math_directive(self, arg_start: int, arg_end: int, body: int, close: int) -> None:
-        if arg_start < arg_end:
-            self.found.append(_Found(arg_start, arg_end, "directive", None, True, "math"))
-        if body < close:
-            self.found.append(
-                _Found(self._start(body), self._end(close - 1), "directive", None, True, "math")
-            )
 
 
 # --------------------------------------------------------------------------------------------

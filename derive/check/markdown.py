@@ -1,0 +1,398 @@
+"""Where the math is in Markdown notes, read the way each flavour's own engine reads it.
+
+MyST (Jupyter Book 1 and 2) is read with the parser MyST itself is built on: markdown-it-py with the
+mdit-py-plugins that myst-parser enables, with myst-parser's options (``dollarmath`` with labels,
+spaces and digits allowed; ``amsmath``; colon fences; front matter; ``%`` comments; roles;
+footnotes). So what is math agrees with MyST by construction: ``$ 5 and $`` is math there, an
+indented ``$$`` is code. markdown-it keeps no column positions for inline tokens, so each inline
+rule is wrapped to record where in its paragraph it matched, and each paragraph line is located in
+the file; a directive's body (``{dropdown}``) is parsed again as Markdown with its own line map.
+
+The other Markdown flavours (GitHub, CommonMark, kramdown, Pandoc, Quarto, R Markdown, notebook cells)
+take their block structure from markdown-it's CommonMark parser (code blocks, fences, HTML blocks,
+front matter, block quotes) and their math from the hand-written scanner of
+:mod:`derive.check.extract`, with that flavour's rules for dollars. In every flavour, constructs the
+author clearly meant as math but that the engine will not typeset (``\\[…\\]`` in MyST, a bare
+``cases``) are read as math too: the algebra is checked, and the render lint says what will go wrong.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .extract import (
+    CODE_DIRECTIVES, MATH_ENVS, LineMap, _apply_masks, _blank_math_comments, _Found, _Scanner, env_base,
+)
+
+_DIRECTIVE = re.compile(r"\{([^{}\s]+)\}[ \t]*")
+_OPTION = re.compile(r"^[ \t]*:[\w.-]+:(?:[ \t].*)?$")
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
+
+
+@dataclass(frozen=True)
+class MarkdownReading:
+    """What reading found: math (source offsets), the masked view, and where sections start."""
+
+    found: list[_Found]
+    visible: str
+    headings: list[int]  # offsets of heading lines
+
+
+def _spanning(rule: Callable[..., bool]) -> Callable[..., bool]:
+    """Wrap an inline rule so the tokens it pushes remember the span of the paragraph they came from."""
+    def wrapped(state: Any, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent:
+            for token in state.tokens[count:]:
+                if "span" not in token.meta:
+                    token.meta = dict(token.meta or {}, span=(start, state.pos))
+        return matched
+    return wrapped
+
+
+def _with_spans(md: MarkdownIt) -> MarkdownIt:
+    for rule in md.inline.ruler.__rules__:  # no public API replaces a rule's function in place
+        rule.fn = _spanning(rule.fn)
+    md.inline.ruler.__cache__ = None
+    return md
+
+
+@functools.lru_cache(maxsize=1)
+def myst_parser() -> MarkdownIt:
+    """markdown-it as myst-parser configures it (``myst_parser/parsers/mdit.py``), math extensions on."""
+    from mdit_py_plugins.amsmath import amsmath_plugin
+    from mdit_py_plugins.colon_fence import colon_fence_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.myst_blocks import myst_block_plugin
+    from mdit_py_plugins.myst_role import myst_role_plugin
+
+    md = (MarkdownIt("commonmark", {"typographer": False, "linkify": False})
+          .enable("table")
+          .use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
+          .use(footnote_plugin).disable("footnote_inline").disable("footnote_tail")
+          .use(dollarmath_plugin, allow_labels=True, allow_space=True, allow_digits=True, double_inline=False)
+          .use(amsmath_plugin).use(colon_fence_plugin))
+    return _with_spans(md)
+
+
+@functools.lru_cache(maxsize=1)
+def structure_parser() -> MarkdownIt:
+    """CommonMark's block structure (for the flavours whose math the scanner finds)."""
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"typographer": False}).enable("table").use(front_matter_plugin)
+
+
+def read_markdown(source: str, flavor: str) -> MarkdownReading:
+    """Math, masked view and headings of one Markdown document in ``flavor``."""
+    if flavor == "myst":
+        return _MystReader(source).read()
+    return _read_by_structure(source, flavor)
+
+
+# --------------------------------------------------------------------------------------------- MyST
+
+
+class _MystReader:
+    """Walks markdown-it's tokens (directive bodies included), mapping every piece to file offsets."""
+
+    def __init__(self, source: str) -> None:
+        self.s = source
+        self.lines = LineMap(source)
+        self.found: list[_Found] = []
+        self.masks: list[tuple[int, int]] = []
+        self.headings: list[int] = []
+        self.math_spans: list[tuple[int, int]] = []
+        self.directives: list[tuple[int, int, str]] = []  # directive bodies: (start, end, name)
+
+    def read(self) -> MarkdownReading:
+        bases = [self.lines.start(i) for i in range(self.lines.count)]
+        self._read(self.s, bases, None, 0)
+        masked = _apply_masks(self.s, self.masks)
+        # What the author meant as math but MyST leaves as text (\[…\], \(…\), a bare cases): read it
+        # too, from the prose with MyST's own math blanked, so the algebra is checked and lint can say why.
+        scanner = _Scanner(_apply_masks(masked, self.math_spans), markdown=True, dollars=False)
+        scanner.run(0, len(masked), None)
+        found = self.found + [_inside(f, self.directives) for f in scanner.found]
+        visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
+        return MarkdownReading(sorted(found, key=lambda f: f.start), visible, sorted(self.headings))
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _add(self, start: int, end: int, delim: str, env: str | None, display: bool, directive: str | None) -> None:
+        if end < start:
+            return
+        self.found.append(_Found(start, end, delim, env, display, directive))
+        self.math_spans.append((start, end))
+
+    def _mask_text_lines(self, bases: list[int], text_lines: list[str], first: int, stop: int) -> None:
+        for k in range(first, min(stop, len(text_lines))):
+            self.masks.append((bases[k], bases[k] + len(text_lines[k])))
+
+    def _read(self, text: str, bases: list[int], directive: str | None, depth: int) -> None:
+        """``text`` line k starts at file offset ``bases[k]`` and is a suffix of its file line."""
+        if depth > 20:
+            return  # directives nested this deep are not notes
+        text_lines = text.split("\n")
+        quotes = 0
+        cursor: dict[int, int] = {}  # per text line: where the next inline content may start (table cells)
+        for tok in myst_parser().parse(text):
+            kind = tok.type
+            if kind == "blockquote_open":
+                quotes += 1
+            elif kind == "blockquote_close":
+                quotes -= 1
+            elif tok.map is None:
+                continue
+            elif kind in ("front_matter", "code_block", "html_block", "myst_line_comment"):
+                self._mask_text_lines(bases, text_lines, tok.map[0], tok.map[1])
+            elif kind in ("fence", "colon_fence"):
+                self._fence(tok, text_lines, bases, directive, depth)
+            elif kind in ("math_block", "math_block_label"):
+                self._dollar_block(tok, text_lines, bases, directive, quotes)
+            elif kind == "amsmath":
+                self._ams_block(tok, text_lines, bases, directive, quotes)
+            elif kind == "heading_open":
+                self.headings.append(bases[tok.map[0]])
+            elif kind == "inline":
+                self._inline(tok, text_lines, bases, directive, cursor)
+
+    def _dollar_block(self, tok: Token, text_lines: list[str], bases: list[int], directive: str | None,
+                      quotes: int) -> None:
+        first, last = tok.map[0], max(tok.map[0], tok.map[1] - 1)
+        opener = text_lines[first].find("$$")
+        closer = text_lines[last].rfind("$$")
+        if opener < 0 or closer < 0 or (first == last and closer <= opener):
+            return
+        start, end = bases[first] + opener + 2, bases[last] + closer
+        self._add(start, end, "$$", None, True, directive)
+        if quotes:
+            self._mask_quotes(bases, text_lines, first + 1, last + 1)
+        if tok.type == "math_block_label":  # $$ … $$ (label): the label is not prose
+            self.masks.append((end + 2, bases[last] + len(text_lines[last])))
+
+    def _ams_block(self, tok: Token, text_lines: list[str], bases: list[int], directive: str | None,
+                   quotes: int) -> None:
+        first, last = tok.map[0], tok.map[1]
+        m = _BEGIN.search(text_lines[first])
+        if m is None or last >= len(text_lines):
+            return
+        end_tag = "\\end{" + m.group(1) + "}"
+        stop = text_lines[last].rfind(end_tag)
+        if stop < 0:
+            return
+        self._add(bases[first] + m.start(), bases[last] + stop + len(end_tag), "env", m.group(1),
+                  env_base(m.group(1)) != "math", directive)
+        if quotes:
+            self._mask_quotes(bases, text_lines, first + 1, last + 1)
+
+    def _mask_quotes(self, bases: list[int], text_lines: list[str], first: int, stop: int) -> None:
+        for k in range(first, min(stop, len(text_lines))):
+            m = _QUOTE_PREFIX.match(text_lines[k])
+            if m and m.end():
+                self.masks.append((bases[k], bases[k] + m.end()))
+                self.math_spans.append((bases[k], bases[k] + m.end()))
+
+    def _fence(self, tok: Token, text_lines: list[str], bases: list[int], directive: str | None, depth: int) -> None:
+        first, stop = tok.map
+        info = tok.info.strip()
+        d = _DIRECTIVE.match(info)
+        name = d.group(1) if d else None
+        if name is None and tok.type == "colon_fence":
+            name = ""  # ::: without a name: a plain container whose body is Markdown
+        if name is None or name in CODE_DIRECTIVES:
+            self._mask_text_lines(bases, text_lines, first, stop)
+            return
+        opening = text_lines[first]
+        body = tok.content.split("\n")
+        if body and body[-1] == "":
+            body.pop()
+        closed = stop - first - 1 > len(body)
+        if closed:
+            self._mask_text_lines(bases, text_lines, stop - 1, stop)
+        argument = info[d.end():] if d else ""
+        arg_col = opening.rfind(argument) if argument else len(opening)
+        self.masks.append((bases[first], bases[first] + (arg_col if argument else len(opening))))
+        # Body lines are the fence's lines with the fence's indentation removed.
+        body_bases = []
+        for k, line in enumerate(body):
+            file_line = text_lines[first + 1 + k] if first + 1 + k < len(text_lines) else line
+            body_bases.append(bases[first + 1 + k] + max(len(file_line) - len(line), 0))
+        skip = _options(body)
+        self._mask_text_lines(body_bases, body, 0, skip)
+        if name == "math":
+            if argument.strip():
+                self._add(bases[first] + arg_col, bases[first] + arg_col + len(argument), "directive", None, True,
+                          "math")
+            if skip < len(body) and "\n".join(body[skip:]).strip():
+                self._add(body_bases[skip], body_bases[-1] + len(body[-1]), "directive", None, True, "math")
+            return
+        if argument:  # a title such as "Solution for $x$" is inline Markdown
+            for inline in myst_parser().parseInline(argument):
+                self._inline_content(inline, [argument], [bases[first] + arg_col], name or directive, {})
+        if skip < len(body):
+            self.directives.append((body_bases[skip], body_bases[-1] + len(body[-1]), name or directive or ""))
+        self._read("\n".join(body[skip:]), body_bases[skip:] or [bases[first]], name or directive, depth + 1)
+
+    def _inline(self, tok: Token, text_lines: list[str], bases: list[int], directive: str | None,
+                cursor: dict[int, int]) -> None:
+        """Locate each line of a paragraph in the file, then each math child inside the lines."""
+        content_lines = tok.content.split("\n")
+        line_bases = []
+        for j, line in enumerate(content_lines):
+            k = tok.map[0] + j
+            if k >= len(text_lines):
+                return
+            col = text_lines[k].find(line, cursor.get(k, 0)) if line else cursor.get(k, 0)
+            if col < 0:
+                col = text_lines[k].find(line)
+            if col < 0:
+                return  # not where markdown-it says: leave this paragraph to the prose scan
+            cursor[k] = col + len(line)
+            line_bases.append(bases[k] + col)
+        self._inline_content(tok, content_lines, line_bases, directive, cursor)
+
+    def _inline_content(self, tok: Token, content_lines: list[str], line_bases: list[int],
+                        directive: str | None, cursor: dict[int, int]) -> None:
+        starts = [0]
+        for line in content_lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+
+        def offset(i: int) -> int:
+            j = _bisect(starts, i)
+            return line_bases[j] + i - starts[j]
+
+        for child in tok.children or []:
+            span = (child.meta or {}).get("span")
+            if span is None:
+                continue
+            a, b = span
+            if child.type in ("math_inline", "math_inline_double"):
+                width = len(child.markup) or 1
+                start, end = offset(a + width), offset(b - width)
+                double = width == 1 and a > 0 and b < len(tok.content) and tok.content[a - 1] == "$" \
+                    and tok.content[b] == "$"  # $$x$$ in a paragraph: MyST shows $ + inline math + $
+                self._add(start, end, "$$" if double or width == 2 else "$", None, double or width == 2, directive)
+            elif child.type == "myst_role":
+                raw = tok.content[a:b]
+                tick = raw.find("`")
+                ticks = len(raw) - len(raw.rstrip("`"))
+                if child.meta.get("name") == "math" and tick >= 0 and ticks:
+                    self._add(offset(a + tick + ticks), offset(b - ticks), "directive", None, False, "math")
+                else:
+                    self._mask_span(offset, a, b)
+            elif child.type == "code_inline" or (child.type == "html_inline" and child.content.startswith("<!--")):
+                self._mask_span(offset, a, b)
+
+    def _mask_span(self, offset: Callable[[int], int], a: int, b: int) -> None:
+        self.masks.append((offset(a), offset(b - 1) + 1 if b > a else offset(a)))
+
+
+def _inside(found: _Found, directives: list[tuple[int, int, str]]) -> _Found:
+    """The innermost directive whose body holds ``found`` (bodies nest, so the last match is innermost)."""
+    name = None
+    for start, end, directive in directives:
+        if start <= found.start < end and directive:
+            name = directive
+    if name is None:
+        return found
+    return _Found(found.start, found.end, found.delim, found.env, found.display, name)
+
+
+def _bisect(starts: list[int], i: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= i:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _options(body: list[str]) -> int:
+    """How many lines at the top of a directive body are options (``:open:`` or a ``---`` YAML block)."""
+    if body and body[0].strip() == "---":
+        for k in range(1, len(body)):
+            if body[k].strip() == "---":
+                return k + 1
+    k = 0
+    while k < len(body) and _OPTION.match(body[k]):
+        k += 1
+    return k
+
+
+# ------------------------------------------------------------------------------- other flavours
+
+#: How each flavour's engine reads dollars: "pandoc" — ``$`` opens only before a non-space and closes
+#: only after one, not before a digit (Pandoc, Quarto, R Markdown, GitHub, Jupyter); "kramdown" — ``$$``
+#: is the delimiter inline and displayed, and MathJax in the page reads ``$`` as Pandoc would.
+_MATH_FENCES = {"gfm": ("math",), "commonmark": ("math",), "pandoc": (), "quarto": (), "rmarkdown": (),
+                "kramdown": (), "jupyter": ("math",)}
+
+
+def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
+    lines = LineMap(source)
+    text_lines = source.split("\n")
+    masks: list[tuple[int, int]] = []
+    found: list[_Found] = []
+    headings: list[int] = []
+
+    def mask_lines(first: int, stop: int) -> None:
+        for k in range(first, min(stop, len(text_lines))):
+            masks.append((lines.start(k), lines.start(k) + len(text_lines[k])))
+
+    for tok in structure_parser().parse(source):
+        if tok.map is None:
+            continue
+        first, stop = tok.map
+        if tok.type in ("front_matter", "code_block", "html_block"):
+            mask_lines(first, stop)
+        elif tok.type == "fence":
+            mask_lines(first, stop)
+            info = tok.info.strip().lower()
+            if info in _MATH_FENCES.get(flavor, ()) and stop - first >= 2:
+                body_first, body_last = first + 1, stop - 2 if stop - first > 2 else first + 1
+                end = lines.start(body_last) + len(text_lines[body_last])
+                if text_lines[stop - 1].strip().startswith(("```", "~~~")) and stop - 1 > first:
+                    body_last = stop - 2
+                    end = lines.start(body_last) + len(text_lines[body_last])
+                found.append(_Found(lines.start(body_first), end, "fence", None, True, "math"))
+        elif tok.type == "blockquote_open":
+            for k in range(first, min(stop, len(text_lines))):
+                m = _QUOTE_PREFIX.match(text_lines[k])
+                if m and m.end():
+                    masks.append((lines.start(k), lines.start(k) + m.end()))
+        elif tok.type == "heading_open":
+            headings.append(lines.start(first))
+    masked = _apply_masks(source, masks)
+    scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
+                                                                          "pandoc", "quarto", "rmarkdown"))
+    scanner.run(0, len(masked), None)
+    found += scanner.found
+    # A ```math fence is already masked; its found block reads the unmasked source.
+    visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
+    if any(f.delim == "fence" for f in found):
+        visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
+    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+
+
+def _unmask(visible: str, source: str, spans: list[tuple[int, int]]) -> str:
+    pieces, pos = [], 0
+    for a, b in sorted(spans):
+        pieces.append(visible[pos:a])
+        pieces.append(source[a:b])
+        pos = b
+    pieces.append(visible[pos:])
+    return "".join(pieces)
+
+
+__all__ = ["MATH_ENVS", "MarkdownReading", "myst_parser", "read_markdown", "structure_parser"]
