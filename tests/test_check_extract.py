@@ -1,12 +1,11 @@
 """Extraction of math blocks: what is math, what is not, and exact file positions."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from derive.check.extract import LineMap, MathBlock, extract, kind_of, read_source, scan
+from derive.check.extract import LineMap, MathBlock, extract, kind_of, read_source
 from derive.errors import NotesError
 
 NOTES = Path(__file__).parent / "notes"
@@ -91,15 +90,6 @@ def test_adamw_nested_environment_belongs_to_dollars():
     assert [b.env for b in blocks if b.delim == "env"] == ["align*"]
     # the inline code span with "lr=eta" on line 25 is not math
     assert not any(b.line == 25 for b in blocks)
-
-
-def test_extraction_is_fast():
-    sources = [(str(p), read_source(p)) for p in SAMPLES]
-    scan.cache_clear()
-    start = time.perf_counter()
-    for path, source in sources:
-        extract(path, source)
-    assert time.perf_counter() - start < 0.05
 
 
 # ---------------------------------------------------------------- Markdown: what is not math

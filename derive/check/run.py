@@ -9,20 +9,21 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..errors import NotesError
 from .findings import SEVERITY_ORDER, FileReport, Finding, Link
 
-NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".tex", ".ltx")
+if TYPE_CHECKING:
+    from .document import Document
+
+NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".qmd", ".rmd", ".ipynb", ".tex", ".ltx")
 _SKIP_DIRS = {".git", "node_modules", "_build", ".venv", "venv", "__pycache__", ".ipynb_checkpoints"}
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
 _DEFINED_MACRO = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|DeclareMathOperator\*?|"
                             r"DeclarePairedDelimiter(?:X|XPP)?\*?|let)\s*\{?\s*(\\[A-Za-z]+)"
                             r"|\\def\s*(\\[A-Za-z]+)"
                             r"|^\s*['\"]?\\{1,2}([A-Za-z]+)['\"]?\s*:",  # MyST front matter: math: '\R': …
                             re.M)
-_TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,6 @@ def collect_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def section_lines(kind: str, visible: str) -> list[int]:
-    """Lines where a new section starts: definitions do not carry over a heading."""
-    pattern = _MD_HEADING if kind == "markdown" else _TEX_HEADING
-    return [visible.count("\n", 0, m.start()) + 1 for m in pattern.finditer(visible)]
-
-
 def check_source(path: str, source: str) -> list[Finding]:
     """All findings for one document given as text."""
     return check_document(path, source).findings
@@ -95,19 +90,46 @@ def check_file(path: str, options: CheckOptions = CheckOptions()) -> FileReport:
 
 
 def check_document(path: str, source: str, options: CheckOptions = CheckOptions()) -> FileReport:
-    """The report for one document given as text."""
+    """The report for one document given as text (a notebook as its JSON)."""
+    from .document import read_document
+
+    doc = read_document(path, source, options.flavor)
+    findings, links = _check(doc)
+    findings += _silence(doc, links)
+    findings = [doc.relocate(f) for f in findings]
+    links = [doc.relocate(k) for k in links]
+    ordered = sorted(set(findings), key=lambda f: (f.cell or 0, f.line, f.col, SEVERITY_ORDER[f.severity], f.code,
+                                                   f.message))
+    links.sort(key=lambda k: (k.cell or 0, k.line, k.col))
+    return FileReport(path, doc.flavor.name, ordered, links)
+
+
+def _silence(doc: "Document", links: list[Link]) -> list[Finding]:
+    """Silence is never a pass: a file with math where nothing was decided says so."""
+    if not doc.blocks or any(k.verdict in ("proved", "false") for k in links):
+        return []
+    line, col = doc.blocks[0].opening()
+    if not links:
+        message = f"{len(doc.blocks)} math block(s), but no equality to check"
+    else:
+        counts = {v: sum(1 for k in links if k.verdict == v) for v in ("undecided", "not-a-claim")}
+        message = (f"{len(links)} equality link(s), none decided ({counts['undecided']} undecided, "
+                   f"{counts['not-a-claim']} not a claim): see --show undecided")
+    return [Finding(doc.path, line, col, "info", "check/nothing-decided", message)]
+
+
+def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
+    """Lint, parse, bind and verify one document; every stage reads the same model."""
     from .catalog_match import match_systems
-    from .extract import scan
     from .latex import parse_block
     from .lint import lint
     from .verify import DocumentChecker
 
-    scanned = scan(path, source)
-    blocks = list(scanned.blocks)
+    path, source, blocks = doc.path, doc.source, list(doc.blocks)
     findings = list(lint(path, source, blocks))
     parsed = []
     own_macros = {a or b or "\\" + c for a, b, c in _DEFINED_MACRO.findall(source)}
-    fragment = scanned.kind == "latex" and "\\documentclass" not in scanned.visible
+    fragment = doc.kind == "latex" and "\\documentclass" not in doc.visible
     reported: set[str] = set()
     for block in blocks:
         pb = parse_block(block.text)
@@ -120,8 +142,8 @@ def check_document(path: str, source: str, options: CheckOptions = CheckOptions(
             findings.append(Finding(path, line, col, "info" if fragment else "warning", "parse/unknown-macro",
                                     f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
-    checker = DocumentChecker(path, blocks, parsed, section_lines(scanned.kind, scanned.visible),
-                              *prose_cues(source, blocks), groups=algorithm_groups(scanned.visible, blocks))
+    checker = DocumentChecker(path, blocks, parsed, list(doc.sections),
+                              *prose_cues(source, blocks), groups=algorithm_groups(doc.visible, blocks))
     try:
         findings += checker.verify()
         findings += match_systems(checker)
@@ -129,8 +151,7 @@ def check_document(path: str, source: str, options: CheckOptions = CheckOptions(
         findings += checker.findings
         findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
                                 f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))
-    ordered = sorted(set(findings), key=lambda f: (f.line, f.col, SEVERITY_ORDER[f.severity], f.code, f.message))
-    return FileReport(path, scanned.kind, ordered, [])
+    return findings, checker.links()
 
 
 _CUE = re.compile(

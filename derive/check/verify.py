@@ -34,12 +34,21 @@ from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .extract import MathBlock
-from .findings import Finding
+from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DOTS, ParsedBlock, Statement, Term
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
+#: Relations whose links are accounted for: each gets a verdict in the links report.
+LINK_RELATIONS = {"=", ":=", "=:", "equiv", "approx", "<-", "?="}
+_NOT_CHECKED = {
+    "approx": "approximation (≈ is not an identity)",
+    "<-": "assignment (←)",
+    "=:": "definition (=: names the right side)",
+    "?=": "a question (?=), not a claim",
+    "equiv": "definition or identity (≡) — not checked",
+}
 LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
 LINK_SECONDS = 2.0
 _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
@@ -123,8 +132,9 @@ class DocumentChecker:
         self.systems: list[SystemScope] = []
         self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
-        self.skip: set[int] = set()  # items that are definitions only
-        self.skip_first_link: set[int] = set()  # f(x) = A = B: only A = B is a claim
+        # (item index, link number) -> (verdict, reason): every link of every statement gets one
+        self.verdicts: dict[tuple[int, int], tuple[str, str]] = {}
+        self._quiet = False
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
@@ -139,6 +149,8 @@ class DocumentChecker:
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
+        if self._quiet:
+            return  # a link after the first false one of its chain: its verdict is kept, not a finding
         line, col = item.block.position(min(max(offset, 0), max(len(item.block.text) - 1, 0)))
         self.findings.append(Finding(self.path, line, col, severity, code, message))  # type: ignore[arg-type]
 
@@ -167,7 +179,8 @@ class DocumentChecker:
                 # Two systems side by side in one display (L2 | decoupled): which w_t a later line means
                 # is not decidable, so what reads these names is left undecided.
                 self.broken |= twice  # type: ignore[arg-type]
-                self.skip |= {it.index for it in definitions}
+                for it in definitions:
+                    self.decide_all(it, "not-a-claim", "definition (one of two systems side by side)")
                 continue
             scope = SystemScope(items[0].block, section, items[0].index)
             previous = [s for s in self.systems if s.section == section]
@@ -180,7 +193,8 @@ class DocumentChecker:
                 target = self._definition_target(it)
                 assert target is not None
                 value = self._prepare(it.stmt.terms[1].expr, it)
-                self.skip.add(it.index)
+                # The first link of a row defines; in a row x = A = B the rest are claims about x.
+                self.decide(it, 0, "not-a-claim", "definition (a row of a system)")
                 if value is not None:
                     scope.definitions[target] = value
                     scope.rows[target] = it
@@ -226,14 +240,11 @@ class DocumentChecker:
         except CircularDefinition:
             self.report(item, stmt.terms[1].start, "error", "math/circular-definition",
                         f"{name} is defined through its own gradient or itself")
-            self.skip.add(item.index)
+            self.decide_all(item, "not-a-claim", "definition (circular: reported as an error)")
             return
         self.function_defs.append((item.index, item.section, fd))
-        if len(stmt.terms) == 2:
-            self.skip.add(item.index)
-        else:
-            # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
-            self.skip_first_link.add(item.index)
+        # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
+        self.decide(item, 0, "not-a-claim", f"definition of {name}")
 
     def functions(self, item: Item) -> Functions:
         """The function definitions in force at ``item`` (see the class docstring)."""
@@ -306,10 +317,38 @@ class DocumentChecker:
     def verify(self) -> list[Finding]:
         self.bind()
         for item in self.items:
-            if item.index not in self.skip:
+            if not self._all_decided(item):
                 self._verify_item(item)
         self._check_shape_answers()
         return self.findings
+
+    # -- the links report ---------------------------------------------------------------------
+    def decide(self, item: Item, k: int, verdict: str, reason: str, *, override: bool = False) -> None:
+        """Give link ``k`` of ``item`` its verdict (the first decision stands unless ``override``)."""
+        if override or (item.index, k) not in self.verdicts:
+            self.verdicts[(item.index, k)] = (verdict, reason)
+
+    def decide_all(self, item: Item, verdict: str, reason: str, *, start: int = 0) -> None:
+        for k in range(start, len(item.stmt.relations)):
+            self.decide(item, k, verdict, reason)
+
+    def _all_decided(self, item: Item) -> bool:
+        return all((item.index, k) in self.verdicts for k, rel in enumerate(item.stmt.relations)
+                   if rel in LINK_RELATIONS)
+
+    def links(self) -> list[Link]:
+        """Every equality link met, with its verdict; one never examined says so (never silent)."""
+        out = []
+        for item in self.items:
+            for k, relation in enumerate(item.stmt.relations):
+                if relation not in LINK_RELATIONS:
+                    continue
+                verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
+                left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
+                line, col = item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0)))
+                out.append(Link(self.path, line, col, verdict, reason, _source(item, left), _source(item, right),
+                                relation))  # type: ignore[arg-type]
+        return out
 
     # -- shape claims: w_t = g(λ)·w_{t-1} − η_t·h(…), and the answers given for g and h ------------
     def _shape_claim(self, item: Item, name: str) -> Shape | None:
@@ -384,16 +423,25 @@ class DocumentChecker:
                     expected = sp.expand((actual - coefficient * shape.iterate) / shape.h_factor)
                     what = f"the h of the form: what is left of {printing.text(shape.target)} besides g·{printing.text(shape.iterate)}, over {printing.text(-shape.h_factor)}"
                 verdict = compare(claimed, expected, seconds=LINK_SECONDS)
-        except (CircularDefinition, BudgetExceeded):
+        except (CircularDefinition, BudgetExceeded) as err:
+            why = "not decided in time" if isinstance(err, BudgetExceeded) else "circular definitions"
+            self.decide(item, 0, "undecided", f"an answer for {name}: {why}", override=True)
             return
+        answer = f"the answer for {name} in the form {printing.text(shape.target)} = g·{printing.text(shape.iterate)} − …"
         if verdict.status == "false":
             reason = doubt(claimed, expected, self.functions(item), value)
             if reason:
                 self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {reason}")
+                self.decide(item, 0, "undecided", f"{answer}: {reason}", override=True)
                 return
             self.report(item, item.stmt.terms[1].start, "error", "math/coefficient",
                         f"{name} = {printing.text(claimed)} is not {what}: the definitions give "
                         f"{printing.text(expected)}{_witness(verdict)}")
+            self.decide(item, 0, "false", f"{answer} does not fit the definitions", override=True)
+        elif verdict.status == "true":
+            self.decide(item, 0, "proved", f"{answer}, against the definitions", override=True)
+        else:
+            self.decide(item, 0, "undecided", f"{answer}: {verdict.reason}", override=True)
 
     def _verify_item(self, item: Item) -> None:
         stmt = item.stmt
@@ -401,12 +449,15 @@ class DocumentChecker:
             return
         lhs = stmt.terms[0].expr
         if item.condition_cue or (item.block_cue and lhs is not None and not isinstance(lhs, sp.Symbol)):
-            return  # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity
+            # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity
+            self.decide_all(item, "not-a-claim", "condition (the prose states it as one)")
+            return
         definitions = self._definitions(item)
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs):
             self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
                         "a form with unknown functions (a claim about shape): not checked as an identity")
+            self.decide_all(item, "not-a-claim", "a form with unknown functions (its answers are checked)")
             return
         introduced = self._introduced(item, raw_exprs)
         defined_here = any(e is not None and e.free_symbols & set(definitions) for e in raw_exprs)
@@ -416,44 +467,90 @@ class DocumentChecker:
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS:
                 self._record_naming(item, definitions)  # later statements about it follow the new scheme
+                self.decide(item, 0, "not-a-claim", f"definition (a different scheme: introduces {names})")
+            self.decide_all(item, "undecided", f"introduces {names}: a different scheme")
             return
+        first_false: int | None = None  # one slip makes one error: later links are read against the chain
+        last_good = 0  # the last term known to follow from the chain's start
         for k, relation in enumerate(stmt.relations):
-            if k == 0 and relation == "<-" and isinstance(stmt.terms[0].expr, sp.Symbol) \
-                    and stmt.terms[1].expr is not None and not is_assignment(stmt.terms[0].expr, stmt.terms[1].expr):
-                self._record_naming(item, definitions)  # m̂_t ← m_t/(1 − β₁ᵗ): a definition from here on
-                continue
-            if relation not in CHECKED_RELATIONS:
+            if (item.index, k) in self.verdicts and self.verdicts[(item.index, k)][0] == "false" and first_false is None:
+                first_false = k
+            if relation not in LINK_RELATIONS or (item.index, k) in self.verdicts:
                 continue
             left, right = stmt.terms[k], stmt.terms[k + 1]
+            if first_false is not None and left.expr is not None and right.expr is not None \
+                    and relation in CHECKED_RELATIONS and self._agrees(item, stmt.terms[last_good], right, definitions):
+                line = item.block.position(stmt.terms[first_false + 1].start)[0]
+                self.decide(item, k, "false", f"follows the false link on line {line}: its right side agrees "
+                            "with the chain before that link (one slip, reported once)")
+                continue
+            if k == 0 and relation == "<-" and isinstance(left.expr, sp.Symbol) \
+                    and right.expr is not None and not is_assignment(left.expr, right.expr):
+                self._record_naming(item, definitions)  # m̂_t ← m_t/(1 − β₁ᵗ): a definition from here on
+                self.decide(item, k, "not-a-claim", "definition (←)")
+                continue
+            if relation not in CHECKED_RELATIONS:
+                self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
+                continue
             if left.expr is None or right.expr is None:
                 self.report(item, right.start, "info", "math/undecided", "not checked: a side could not be parsed")
-                return
-            if k == 0 and item.index in self.skip_first_link:
+                self.decide(item, k, "undecided", "a side could not be parsed")
                 continue
             if k == 0 and relation == ":=":
                 if isinstance(left.expr, sp.Symbol):
                     self._record_naming(item, definitions)
+                self.decide(item, k, "not-a-claim", "definition (:=)")
                 continue  # "x := …" defines, whatever x looks like (ν(z) := c(Bz − d))
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
+                self.decide(item, k, "not-a-claim", "definition (a naming)")
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             if one_sided and k > 0:
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
                             f"{names} appears on one side only: not checked")
+                self.decide(item, k, "undecided", f"{names} appears on one side only")
                 continue
-            if one_sided or is_condition(left.expr, right.expr) or (k == 0 and is_assignment(left.expr, right.expr)):
-                continue  # names something new, states a condition (ηλ = 1), or assigns in place (w = w − αv)
+            if one_sided:
+                self.decide(item, k, "not-a-claim", "definition (names something new)")
+                continue
+            if is_condition(left.expr, right.expr):
+                self.decide(item, k, "not-a-claim", "condition (a side is a constant)")
+                continue
+            if k == 0 and is_assignment(left.expr, right.expr):
+                self.decide(item, k, "not-a-claim", "assignment (the left side is read on the right)")
+                continue
+            self._quiet = first_false is not None  # report the first false link of a chain, not the chain
             try:
                 with time_budget(LINK_SECONDS * 2):
-                    holds = self._verify_link(item, left, right, definitions)
+                    self._verify_link(item, k, left, right, definitions)
             except BudgetExceeded:
                 self.report(item, right.start, "info", "math/undecided",
                             f"not decided within {LINK_SECONDS * 2:g} s")
-                return
-            if not holds:
-                return  # report the first false link of a chain only
+                self.decide(item, k, "undecided", f"not decided within {LINK_SECONDS * 2:g} s")
+            finally:
+                self._quiet = False
+            if first_false is not None and self.verdicts.get((item.index, k), ("",))[0] == "false":
+                line = item.block.position(stmt.terms[first_false + 1].start)[0]
+                self.decide(item, k, "false", f"after the false link on line {line} (reported there)", override=True)
+            verdict = self.verdicts.get((item.index, k), ("",))[0]
+            if verdict == "false" and first_false is None:
+                first_false = k
+            elif verdict == "proved" and first_false is None:
+                last_good = k + 1
+
+    def _agrees(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """Are two terms of a chain equal under the definitions (quietly; True only when proved)?"""
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None or a.has(DOTS) or b.has(DOTS):
+            return False
+        try:
+            with time_budget(LINK_SECONDS):
+                sa, sb = _doit(substitute(a, definitions)), _doit(substitute(b, definitions))
+                return compare(sa, sb, seconds=LINK_SECONDS).status == "true"
+        except (CircularDefinition, BudgetExceeded):
+            return False
 
     def _is_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
         """``x = …`` as the first link, where x is a bare symbol that this statement (re)names.
@@ -510,42 +607,56 @@ class DocumentChecker:
             return True
         return False
 
-    def _verify_link(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+    def _verify_link(self, item: Item, k: int, left: Term, right: Term,
+                     definitions: dict[sp.Symbol, sp.Expr]) -> None:
         functions = self.functions(item)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular function definitions")
-            return False
+            self.decide(item, k, "undecided", "it reads a circular function definition")
+            return
         if a.has(DOTS) or b.has(DOTS):
-            return self._verify_dots(item, left, right, a, b, definitions)
+            self._verify_dots(item, k, left, right, a, b, definitions)
+            return
         try:
             sa, sb = substitute(a, definitions), substitute(b, definitions)
         except CircularDefinition:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
-            return False
+            self.decide(item, k, "undecided", "it reads a circular system of definitions")
+            return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
-            return True  # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
+            # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
+            self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
+            return
         if (sa.free_symbols | sb.free_symbols) & self.broken:
             self.report(item, right.start, "info", "math/undecided", "not checked: it reads a circular definition")
-            return False
+            self.decide(item, k, "undecided", "it reads a circular or ambiguous definition")
+            return
         sa, sb = _doit(sa), _doit(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
-            return True  # the system has a known mistake (reported there); this link follows it as meant
+            # the system has a known mistake (reported there); this link follows it as meant
+            self.decide(item, k, "proved", "under the system as meant (its mistake is reported at its row)")
+            return
         if verdict.status == "false":
             reason = doubt(sa, sb, functions, left.expr + right.expr)
             if reason is None and _TRANSPOSE.search(_source(item, left) + " " + _source(item, right)):
                 reason = "transposes: matrix algebra is not modelled element-wise"
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
-                return True
+                self.decide(item, k, "undecided", reason)
+                return
             written = (_source(item, left), _source(item, right))
             shown = _as_written(a.free_symbols | b.free_symbols, definitions, verdict)
             self.report(item, right.start, "error", "math/false", _false_message(written, sa, sb, verdict, shown))
-            return False
-        if verdict.status == "undecided" and "not proved" not in verdict.reason:
-            self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
-        return True
+            self.decide(item, k, "false", "the sides differ (a counterexample is in the finding)")
+            return
+        if verdict.status == "undecided":
+            if "not proved" not in verdict.reason:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
+            self.decide(item, k, "undecided", verdict.reason)
+            return
+        self.decide(item, k, "proved", "")
 
     def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
         """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
@@ -560,23 +671,26 @@ class DocumentChecker:
             return False
         return compare(_doit(sa), _doit(sb), seconds=LINK_SECONDS).status == "true"
 
-    def _verify_dots(self, item: Item, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
-                     definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+    def _verify_dots(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
+                     definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """``… = X − \\dots``: check what is written: the coefficients of the variables X shows."""
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
         explicit = where.xreplace({DOTS: 0})
         if (where - explicit - DOTS) != 0 and (where - explicit + DOTS) != 0:
             self.report(item, claimed_term.start, "info", "math/undecided",
                         r"not checked: \dots stands inside the expression, not as a trailing term")
-            return False
+            self.decide(item, k, "undecided", "an ellipsis inside the expression, not as a trailing term")
+            return
         hold = frozenset(s for s in explicit.free_symbols if s in definitions)
         try:
             other_s = substitute(other, definitions, hold=hold)
             explicit_s = substitute(explicit, definitions, hold=hold)
         except CircularDefinition:
-            return False
+            self.decide(item, k, "undecided", "it reads a circular system of definitions")
+            return
         variables = [s for s in explicit_s.free_symbols
                      if S.role(s) in ("weight", "state", "input") and s not in hold]
+        checked = []
         for var in sorted(variables, key=lambda s: s.name):
             if sp.diff(other_s, var, 2) != 0 or sp.diff(explicit_s, var, 2) != 0:
                 continue
@@ -586,8 +700,15 @@ class DocumentChecker:
                 self.report(item, claimed_term.start, "error", "math/coefficient",
                             f"coefficient of {printing.text(var)}: written {printing.text(written)}, but the "
                             f"definitions give {printing.text(actual)}{_witness(verdict)}")
-                return False
-        return True
+                self.decide(item, k, "false", f"wrong coefficient of {printing.text(var)} before the ellipsis")
+                return
+            if verdict.status == "true":
+                checked.append(printing.text(var))
+        if checked:
+            self.decide(item, k, "proved", "the coefficients written before the ellipsis (of "
+                        + ", ".join(checked) + ")")
+        else:
+            self.decide(item, k, "undecided", "an ellipsis: no coefficient of a weight or state to compare")
 
 
 def _doit(expr: sp.Expr) -> sp.Expr:

@@ -1,0 +1,108 @@
+"""A notes file, read once: its flavour, its math blocks with exact positions, its prose and sections.
+
+Every later stage (lint, parse, bind, verify, catalog) works on this one model instead of scanning
+the text again. A Jupyter notebook is read as the Markdown of its Markdown cells, joined with blank
+lines so that no formula runs from one cell into the next; :meth:`Document.locate` turns a line of
+that joined text back into ``(cell, line)``, and findings in notebooks read ``path:cell N:line:col``
+(cells counted from 1 over all cells, code cells included, as ruff counts them).
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from ..errors import NotesError
+from .extract import MathBlock, scan
+from .flavors import Flavor, decide
+
+_TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A Markdown cell of a notebook: its number and where it starts in the joined text."""
+
+    number: int  # 1-based, counting every cell
+    first_line: int  # 1-based line in the joined text
+
+
+@dataclass(frozen=True)
+class Document:
+    """One notes file as the checker reads it.
+
+    ``source`` is the text the positions refer to (for a notebook, its Markdown cells joined);
+    ``visible`` is that text with code, comments, front matter and markup masked by spaces;
+    ``sections`` are the lines where a heading starts a new scope.
+    """
+
+    path: str
+    source: str
+    flavor: Flavor
+    kind: str  # "markdown" or "latex"
+    blocks: tuple[MathBlock, ...]
+    visible: str
+    sections: tuple[int, ...]
+    cells: tuple[Cell, ...] = ()
+
+    def locate(self, line: int) -> tuple[int | None, int]:
+        """``(cell, line within the cell)`` for a line of :attr:`source`; ``(None, line)`` outside notebooks."""
+        if not self.cells:
+            return None, line
+        k = bisect_right([c.first_line for c in self.cells], line) - 1
+        cell = self.cells[max(k, 0)]
+        return cell.number, line - cell.first_line + 1
+
+    def relocate(self, item: _Located) -> _Located:
+        """A finding or link with its line made cell-relative (notebooks only)."""
+        if not self.cells:
+            return item
+        cell, line = self.locate(item.line)
+        return replace(item, line=line, cell=cell)
+
+
+_Located = TypeVar("_Located")
+
+
+def read_document(path: str, text: str, forced: str | None = None) -> Document:
+    """Read one file's text (as :func:`derive.check.extract.read_source` returns it) into a Document."""
+    flavor = decide(path, text, forced)
+    cells: tuple[Cell, ...] = ()
+    if flavor.name == "ipynb":
+        text, cells = notebook_markdown(path, text)
+    scanned = scan(path, text, flavor.markdown if forced else None)
+    if scanned.kind == "markdown":
+        sections = scanned.headings
+    else:
+        sections = tuple(scanned.visible.count("\n", 0, m.start()) + 1 for m in _TEX_HEADING.finditer(scanned.visible))
+    return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, cells)
+
+
+def notebook_markdown(path: str, text: str) -> tuple[str, tuple[Cell, ...]]:
+    """The Markdown cells of a notebook joined by blank lines, and where each starts."""
+    try:
+        notebook = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise NotesError(f"not a Jupyter notebook: invalid JSON ({err.msg})", path=path, line=err.lineno) from None
+    raw_cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if raw_cells is None and isinstance(notebook, dict) and isinstance(notebook.get("worksheets"), list):
+        raw_cells = [c for ws in notebook["worksheets"] if isinstance(ws, dict) for c in ws.get("cells", [])]
+    if not isinstance(raw_cells, list):
+        raise NotesError("not a Jupyter notebook: no list of cells", path=path)
+    pieces: list[str] = []
+    cells: list[Cell] = []
+    line = 1
+    for number, cell in enumerate(raw_cells, start=1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        body = "".join(source) if isinstance(source, list) else str(source)
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+        if not body.endswith("\n"):
+            body += "\n"
+        cells.append(Cell(number, line))
+        pieces.append(body + "\n")  # a blank line between cells: no formula crosses a cell boundary
+        line += body.count("\n") + 1
+    return "".join(pieces), tuple(cells)

@@ -1,0 +1,227 @@
+"""The document model: flavours decided from evidence, notebooks, and a verdict for every equality link."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from derive.check.document import read_document
+from derive.check.flavors import decide
+from derive.check.run import CheckOptions, check_document, check_file, check_paths
+from derive.cli import main
+from derive.errors import NotesError
+
+MOMENTUM = "$$\n\\begin{cases}\nm_t = \\mu m_{t-1} + g_t \\\\\nw_t = w_{t-1} - \\eta m_t\n\\end{cases}\n$$\n"
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- flavours
+
+
+@pytest.mark.parametrize("config, text, flavor, engine", [
+    ("myst.yml", "version: 1\nproject:\n  title: Notes\n", "myst", "jupyter-book-2"),
+    ("_config.yml", "title: Notes\nexecute:\n  execute_notebooks: off\n", "myst", "jupyter-book-1"),
+    ("_config.yml", "markdown: kramdown\ntheme: minima\n", "kramdown", "jekyll"),
+    ("_quarto.yml", "project:\n  type: book\n", "quarto", "quarto"),
+])
+def test_flavor_from_the_project_config_above_the_file(tmp_path: Path, config: str, text: str, flavor: str,
+                                                       engine: str) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, config, text)
+    note = write(tmp_path, "part/ch1/lecture.md", "Plain text $x$.\n")
+    decided = decide(str(note), note.read_text())
+    assert (decided.name, decided.engine) == (flavor, engine)
+    assert decided.config is not None and decided.config.path.endswith(config)
+    assert any(config in e for e in decided.evidence)
+
+
+def test_config_is_not_looked_for_above_the_repository_root(tmp_path: Path) -> None:
+    write(tmp_path, "myst.yml", "version: 1\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    note = write(tmp_path, "repo/notes/a.md", "Text $x$.\n")
+    assert decide(str(note), note.read_text()).name == "gfm"
+
+
+def test_jupyter_book_1_is_told_from_jekyll_by_its_table_of_contents(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "_config.yml", "title: A course\n")
+    write(tmp_path, "_toc.yml", "format: jb-book\nroot: intro\n")
+    note = write(tmp_path, "intro.md", "Text.\n")
+    assert decide(str(note), note.read_text()).engine == "jupyter-book-1"
+
+
+@pytest.mark.parametrize("name, text, flavor", [
+    ("a.qmd", "Text $x$.\n", "quarto"),
+    ("a.Rmd", "Text $x$.\n", "rmarkdown"),
+    ("a.tex", "$x$\n", "latex"),
+    ("a.myst", "Text.\n", "myst"),
+    ("a.md", "---\njupytext:\n  text_representation: {}\n---\nText.\n", "myst"),
+    ("a.md", "---\nlayout: post\n---\nText \\\\(x\\\\).\n", "kramdown"),
+    ("a.md", "```{note}\nHi $x$\n```\n", "myst"),
+    ("a.md", "We have \\\\( x = 1 \\\\) here.\n", "kramdown"),
+    ("a.md", "Nothing special: $x$.\n", "gfm"),
+])
+def test_flavor_from_extension_front_matter_and_signs(tmp_path: Path, name: str, text: str, flavor: str) -> None:
+    (tmp_path / ".git").mkdir()
+    note = write(tmp_path, name, text)
+    assert decide(str(note), text).name == flavor
+
+
+def test_forced_flavor_wins_and_json_says_what_was_decided(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    note = write(tmp_path, "a.md", "It costs $ 5 and $ 6.\n")
+    assert read_document(str(note), note.read_text()).blocks == ()  # GitHub: a space after $ opens nothing
+    assert len(read_document(str(note), note.read_text(), "myst").blocks) == 1  # MyST: dmath_allow_space
+    main(["check", str(note), "--format", "json", "--flavor", "myst"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["files"][0]["flavor"] == "myst"
+    with pytest.raises(SystemExit):
+        main(["check", str(note), "--flavor", "word"])
+
+
+def test_kramdown_double_backslash_math_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "_config.yml", "markdown: kramdown\n")
+    note = write(tmp_path, "post.md", "Since \\\\( m_t = \\mu m_{t-1} + g_t \\\\) we get\n\n"
+                                      "\\\\[ w_t = w_{t-1} - \\eta m_t \\\\]\n\nand $$a = b$$ inline.\n")
+    doc = read_document(str(note), note.read_text())
+    assert [b.text.strip() for b in doc.blocks] == ["m_t = \\mu m_{t-1} + g_t", "w_t = w_{t-1} - \\eta m_t", "a = b"]
+    assert [(b.line, b.col) for b in doc.blocks] == [(1, 10), (3, 4), (5, 7)]
+
+
+# ---------------------------------------------------------------- notebooks
+
+
+def notebook(cells: list[tuple[str, str]]) -> str:
+    return json.dumps({"cells": [{"cell_type": kind, "metadata": {}, "source": text.splitlines(keepends=True),
+                                  **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+                                 for kind, text in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_notebook_markdown_cells_are_read_with_cell_locations(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    text = notebook([
+        ("markdown", "# Momentum\n" + MOMENTUM),
+        ("code", "x = '$a = b$'\n"),
+        ("markdown", "Hence\n$$\nw_t = w_{t-1} - \\eta \\mu m_{t-1} + \\eta g_t\n$$\n"),
+    ])
+    path = write(tmp_path, "lecture.ipynb", text)
+    report = check_file(str(path))
+    assert report.flavor == "ipynb"
+    (error,) = [f for f in report.findings if f.severity == "error"]
+    assert (error.cell, error.line, error.code) == (3, 3, "math/false")
+    assert error.text().startswith(f"{path}:cell 3:3:")
+    assert {k.cell for k in report.links} == {1, 3}  # nothing from the code cell
+
+
+def test_a_formula_never_runs_from_one_cell_into_the_next(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    path = write(tmp_path, "n.ipynb", notebook([("markdown", "Cost $5"), ("markdown", "and $x = 1$.")]))
+    doc = read_document(str(path), path.read_text())
+    assert [b.text for b in doc.blocks] == ["x = 1"]
+    assert doc.locate(doc.blocks[0].line) == (2, 1)
+
+
+@pytest.mark.parametrize("text, message", [("{not json", "invalid JSON"), ('{"metadata": {}}', "no list of cells")])
+def test_a_broken_notebook_is_one_line_with_its_path(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, "bad.ipynb", text)
+    with pytest.raises(NotesError, match=message) as err:
+        check_file(str(path))
+    assert str(err.value).startswith(str(path))
+
+
+def test_folders_include_notebooks_quarto_and_r_markdown(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    for name in ("a.qmd", "b.Rmd", "c.md"):
+        write(tmp_path, name, "Text $x = x$.\n")
+    write(tmp_path, "d.ipynb", notebook([("markdown", "$x = x$")]))
+    write(tmp_path, "e.txt", "$x = y$")
+    result = check_paths([str(tmp_path)])
+    assert sorted(Path(p).name for p in result.files) == ["a.qmd", "b.Rmd", "c.md", "d.ipynb"]
+
+
+# ---------------------------------------------------------------- every link gets a verdict
+
+
+def links(text: str, name: str = "doc.md") -> list[tuple[int, str, str]]:
+    return [(k.line, k.verdict, k.reason) for k in check_document(name, text).links]
+
+
+def test_every_link_of_every_kind_gets_a_verdict() -> None:
+    text = (
+        "# Momentum\n\n" + MOMENTUM + "\n"           # lines 3-8: a system of two rows
+        "Hence $w_t = w_{t-1} - \\eta\\mu m_{t-1} - \\eta g_t$.\n\n"  # line 10: proved
+        "Then $w_t = w_{t-1} - \\eta g_t$.\n\n"        # line 12: false
+        "If $\\eta\\lambda = 1$ the weights vanish.\n\n"  # line 14: a condition
+        "We assign $w \\leftarrow w - \\eta v$ and note $\\hat v \\approx v$.\n\n"  # line 16
+        "Let $x := 3$.\n"                              # line 18
+    )
+    got = links(text)
+    verdicts = [(line, verdict) for line, verdict, _ in got]
+    assert verdicts == [(5, "not-a-claim"), (6, "not-a-claim"), (10, "proved"), (12, "false"),
+                        (14, "not-a-claim"), (16, "not-a-claim"), (16, "not-a-claim"), (18, "not-a-claim")]
+    reasons = {line: reason for line, verdict, reason in got if verdict == "not-a-claim"}
+    assert reasons[5].startswith("definition") and reasons[14].startswith("condition")
+    assert reasons[18].startswith("definition")
+    assert all(reason for _, verdict, reason in got if verdict != "proved")
+
+
+def test_a_chain_in_a_system_row_defines_once_and_claims_the_rest() -> None:
+    text = ("$$\n\\begin{cases}\nm_t = \\mu m_{t-1} + g_t \\\\\n"
+            "w_t = w_{t-1} - \\eta m_t = w_{t-1} - \\eta\\mu m_{t-1} + \\eta g_t\n\\end{cases}\n$$\n")
+    assert [(line, verdict) for line, verdict, _ in links(text)] == [
+        (3, "not-a-claim"), (4, "not-a-claim"), (4, "false")]
+
+
+def test_one_slip_is_one_error_and_the_chain_is_followed_after_it() -> None:
+    text = (MOMENTUM + "\n$$\n\\begin{aligned}\nw_t &= w_{t-1} - \\eta(\\mu m_{t-1} + g_t) \\\\\n"
+            "&= w_{t-1} - \\eta\\mu m_{t-1} + \\eta g_t \\\\\n&= w_{t-1} - \\eta\\mu m_{t-1} - \\eta g_t\n"
+            "\\end{aligned}\n$$\n")
+    report = check_document("doc.md", text)
+    assert [f.line for f in report.findings if f.severity == "error"] == [11]
+    chain = [(k.line, k.verdict) for k in report.links if k.line >= 10]
+    assert chain == [(10, "proved"), (11, "false"), (12, "false")]
+    assert "one slip" in report.links[-1].reason
+
+
+def test_unparsed_sides_and_unknown_forms_are_undecided_or_named() -> None:
+    got = links("$$ w_t = \\frobnicate{w_{t-1}} $$\n\n$$ w_t = g(\\lambda) w_{t-1} - \\eta h(\\nabla L) $$\n")
+    assert got[0][1] == "undecided" and "parsed" in got[0][2]
+    assert got[1][1] == "not-a-claim" and "unknown functions" in got[1][2]
+
+
+def test_a_file_whose_math_decides_nothing_says_so() -> None:
+    report = check_document("doc.md", "Let $a = b + c$ where $\\beta \\approx 0.9$.\n")
+    assert [f.code for f in report.findings] == ["check/nothing-decided"]
+    assert "none decided" in report.findings[0].message
+    report = check_document("doc.md", "Only $x$ here.\n")
+    assert [f.code for f in report.findings] == ["check/nothing-decided"]
+    assert check_document("doc.md", "No math at all.\n").findings == []
+
+
+def test_json_has_every_link_and_the_text_summary_counts_them(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.md", MOMENTUM + "\nHence $w_t = w_{t-1} - \\eta\\mu m_{t-1} - \\eta g_t$.\n")
+    main(["check", str(path), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [k["verdict"] for k in data["links"]] == ["not-a-claim", "not-a-claim", "proved"]
+    assert set(data["links"][2]) >= {"path", "line", "col", "verdict", "reason", "left", "right"}
+    assert data["summary"]["proved"] == 1 and data["summary"]["links"] == 3
+    main(["check", str(path), "--show", "proved"])
+    out = capsys.readouterr().out.splitlines()
+    assert any(": proved: w_t = " in line for line in out)
+    assert out[-1].endswith("3 links: 1 proved, 0 false, 0 undecided, 2 not a claim")
+    assert out[-2] == f"{path}: 3 links: 1 proved, 0 false, 0 undecided, 2 not a claim [gfm]"
+
+
+def test_options_reach_the_document(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", "It costs $ 5 = 5 $ here.\n")
+    assert check_file(str(path)).links == []
+    assert [k.verdict for k in check_file(str(path), CheckOptions(flavor="myst")).links] == ["not-a-claim"]
