@@ -224,4 +224,4 @@ def test_json_has_every_link_and_the_text_summary_counts_them(tmp_path: Path,
 def test_options_reach_the_document(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", "It costs $ 5 = 5 $ here.\n")
     assert check_file(str(path)).links == []
-    assert [k.verdict for k in check_file(str(path), CheckOptions(flavor="myst")).links] == ["not-a-claim"]
+    assert [k.verdict for k in check_file(str(path), CheckOptions(flavor="myst")).links] == ["proved"]

@@ -106,6 +106,12 @@ class Functions:
                 _, base = gradient_parts(fname)
                 if base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1:
                     mapping[call] = self._gradient(self.defs[base], call.args[0])
+            elif fname.endswith("'") and fname.rstrip("'") in self.defs and len(call.args) == 1:
+                fd = self.defs[fname.rstrip("'")]  # f'(x), f''(x): derivatives of a one-variable definition
+                if len(fd.params) == 1:
+                    body = self.expand(fd.body, depth + 1)
+                    order = len(fname) - len(fname.rstrip("'"))
+                    mapping[call] = sp.diff(body, fd.params[0], order).xreplace({fd.params[0]: call.args[0]})
         if mapping:
             expr = expr.xreplace(mapping)
             changed = True

@@ -132,6 +132,7 @@ class DocumentChecker:
         self.systems: list[SystemScope] = []
         self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
+        self.examples: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # numbers given to names: β = 0.9, v_0 = 0
         # (item index, link number) -> (verdict, reason): every link of every statement gets one
         self.verdicts: dict[tuple[int, int], tuple[str, str]] = {}
         self._quiet = False
@@ -233,6 +234,8 @@ class DocumentChecker:
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
         params = tuple(lhs.args)
+        if name.endswith("'") and any(fd.name == name.rstrip("'") for _, _, fd in self.function_defs):
+            return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
         try:
@@ -451,6 +454,8 @@ class DocumentChecker:
         if item.condition_cue or (item.block_cue and lhs is not None and not isinstance(lhs, sp.Symbol)):
             # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)")
+            if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
+                self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
             return
         definitions = self._definitions(item)
         raw_exprs = [t.expr for t in stmt.terms]
@@ -489,6 +494,9 @@ class DocumentChecker:
                 self._record_naming(item, definitions)  # m̂_t ← m_t/(1 − β₁ᵗ): a definition from here on
                 self.decide(item, k, "not-a-claim", "definition (←)")
                 continue
+            if relation == "approx" and left.expr is not None and right.expr is not None \
+                    and self._arithmetic(item, k, left, right):
+                continue
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
                 continue
@@ -504,6 +512,8 @@ class DocumentChecker:
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
+                continue
+            if self._arithmetic(item, k, left, right):
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             if one_sided and k > 0:
@@ -584,9 +594,60 @@ class DocumentChecker:
         if not isinstance(lhs, sp.Symbol):
             return
         value = self._prepare(rhs, item)
-        if value is None or value.has(DOTS) or not value.free_symbols:
-            return  # "β = 0" is an example value, not a definition to carry on
+        if value is None or value.has(DOTS):
+            return
+        if not value.free_symbols:
+            # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
+            self.examples.append((item.index, item.section, lhs, value))
+            return
         self.namings.append((item.index, item.section, lhs, value))
+
+    def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
+        """Numbers given to names earlier in the section ("β = 0.9"), the latest for each name."""
+        return {name: value for index, section, name, value in self.examples
+                if section == item.section and index < item.index}
+
+    def _arithmetic(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
+        link is not arithmetic."""
+        from .arithmetic import decide as decide_numbers, written_with_numbers
+
+        texts = (_source(item, left), _source(item, right))
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None:
+            return False
+        sides = []
+        for raw, value, text in ((left.expr, a, texts[0]), (right.expr, b, texts[1])):
+            if value.has(DOTS) and written_with_numbers(text):
+                value = value.xreplace({DOTS: 1})  # 0.333\dots read as 0.333·(…): the digits shown
+            numbers = written_with_numbers(text)
+            called = any(type(c).__name__.rstrip("'") in self.functions(item).defs
+                         or type(c).__name__.startswith(GRADIENT_PREFIX) for c in raw.atoms(AppliedUndef))
+            sides.append((value, numbers, called))
+        free = set().union(*(v.free_symbols for v, _, _ in sides))
+        used: dict[sp.Symbol, sp.Expr] = {}
+        if free:
+            if item.stmt.relations[k] == "approx":
+                return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers
+            examples = self._examples(item)
+            if not free <= set(examples) or not any(numbers for _, numbers, _ in sides):
+                return False
+            used = {s: examples[s] for s in free}
+            sides = [(v.xreplace(used), n, c) for v, n, c in sides]
+        elif not all(numbers or called for _, numbers, called in sides):
+            return False  # p_k(0) read as p_k·0: not a number the author wrote
+        with time_budget(LINK_SECONDS):
+            verdict = decide_numbers(sides[0][0], sides[1][0], texts[0], texts[1], item.stmt.relations[k] == "approx")
+        if verdict is None:
+            return False
+        given = ", ".join(f"{printing.text(s)} = {printing.text(v)}" for s, v in sorted(used.items(), key=str))
+        where = f" (with {given})" if given else ""
+        if verdict.holds:
+            self.decide(item, k, "proved", verdict.reason + where)
+        else:
+            self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
+            self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
+        return True
 
     def _introduced(self, item: Item, exprs: Iterable[sp.Expr | None]) -> set[sp.Symbol]:
         free: set[sp.Symbol] = set()
@@ -600,7 +661,7 @@ class DocumentChecker:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
             name = type(call).__name__
-            if name == "Norm" or name in functions.defs or name.startswith(GRADIENT_PREFIX):
+            if name == "Norm" or name.rstrip("'") in functions.defs or name.startswith(GRADIENT_PREFIX):
                 continue
             if name.split("_")[0] in LOSS_NAMES:
                 continue

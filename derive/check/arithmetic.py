@@ -1,0 +1,101 @@
+r"""Worked numbers in notes: ``1/(1-0.9) = 10``, ``1 - 0.9^2 = 0.19``, ``0.9^{10} \approx 0.35``.
+
+The parser reads decimals as exact rationals, so arithmetic is decided exactly. A side written as a
+decimal (``0.35``, ``0.333\dots``, ``3.5 \times 10^{-5}``) claims only as many digits as it shows:
+the link holds when the exact value rounds to it (within half a unit of the last digit written,
+a whole unit after a trailing ellipsis). Anything else is compared exactly. A side that *looks*
+constant only because an unknown name was read as a factor (``p_k(0)`` as p_k·0) is not arithmetic:
+only sides written with digits and operators, or made constant by the document's own functions and
+example values, are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+#: Macros that may appear in a side written with numbers only.
+_NUMERIC_MACROS = re.compile(
+    r"\\(?:d|t|c)?frac|\\cdot|\\times|\\sqrt|\\left|\\right|\\[bB]igg?[lr]?|\\[lc]?dots|\\dotsc|\\,|\\;|\\!|\\:|\\ "
+    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}")
+_LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
+_DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
+_SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
+
+
+def written_with_numbers(text: str) -> bool:
+    """True if ``text`` (a side as written) has digits and operators only, no names."""
+    stripped = _NUMERIC_MACROS.sub(" ", text).replace("{", " ").replace("}", " ")
+    return bool(re.search(r"\d", stripped)) and not _LETTERS.search(stripped) and "\\" not in stripped
+
+
+def tolerance(text: str) -> Fraction | None:
+    """Half a unit of the last digit a decimal side shows (a unit after an ellipsis); None if exact."""
+    m = _DECIMAL.match(text)
+    if m and (m.group(2) or m.group(3)):
+        digits = len(m.group(2) or "")
+        unit = Fraction(1, 10 ** digits)
+        return unit if m.group(3) else unit / 2
+    m = _SCIENTIFIC.match(text)
+    if m:
+        digits = len(m.group(2) or "")
+        exponent = int(m.group(3).replace("−", "-"))
+        return Fraction(1, 2) * Fraction(10) ** (exponent - digits)
+    return None
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    """The verdict on a link between numbers, with what the reader needs to fix it."""
+
+    holds: bool
+    reason: str
+    left: sp.Expr
+    right: sp.Expr
+
+
+def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, approx: bool) -> Arithmetic | None:
+    """Compare two constant expressions; None if either cannot be evaluated to a real number."""
+    try:
+        lv, rv = sp.N(left, 40), sp.N(right, 40)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not (lv.is_real and rv.is_real) or lv.has(sp.zoo, sp.nan, sp.oo) or rv.has(sp.zoo, sp.nan, sp.oo):
+        return None
+    tolerances = [t for t in (tolerance(left_text), tolerance(right_text)) if t is not None]
+    difference = abs(lv - rv)
+    # The message names the computed side's exact value against what the other side shows.
+    swap = tolerance(left_text) is not None and tolerance(right_text) is None
+    computed, computed_text, shown_text = (right, right_text, left_text) if swap else (left, left_text, right_text)
+    wrong = f"{' '.join(computed_text.split())} is {_show(computed)}, not {' '.join(shown_text.split())}"
+    if not tolerances:
+        if approx:  # ≈ between two exact forms: as close as the coarser one's shown digits
+            tolerances = [Fraction(1, 200) * max(abs(Fraction(str(rv))), Fraction(1, 1000))]
+        else:
+            exact = sp.simplify(left - right) == 0 if difference < 1e-30 else False
+            if exact:
+                return Arithmetic(True, "arithmetic: exact", left, right)
+            return Arithmetic(False, wrong, left, right)
+    allowed = max(tolerances)
+    if difference <= sp.Rational(allowed.numerator, allowed.denominator):
+        how = "exact" if difference == 0 else "equal to the digits written"
+        return Arithmetic(True, f"arithmetic: {how}", left, right)
+    return Arithmetic(False, wrong, left, right)
+
+
+def _show(value: sp.Expr) -> str:
+    """An exact value as a reader checks it by hand: a short fraction and its decimal, or a decimal."""
+    value = sp.nsimplify(value) if value.is_Float else value
+    decimal = sp.N(value, 8)
+    if value.is_Integer:
+        return str(value)
+    if value.is_Rational and value.q <= 10 ** 6:
+        return f"{value.p}/{value.q} = {_trim(decimal)}"
+    return _trim(decimal)
+
+
+def _trim(value: sp.Expr) -> str:
+    text = f"{float(value):.8g}"
+    return text

@@ -1,0 +1,78 @@
+"""Worked numbers: exact arithmetic, the precision a decimal shows, example values, defined functions."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.arithmetic import tolerance, written_with_numbers
+from derive.check.run import check_document
+
+CORRECT = r"""
+# Horizon of a moving average
+
+The effective horizon is $\frac{1}{1-0.9} = 10$ steps, and the bias after two steps is
+$1 - 0.9^2 = 0.19$. A tenth of the rate over thirty steps gives $0.1 \times 30 = 3$.
+
+After ten steps $0.9^{10} \approx 0.35$, more precisely $0.9^{10} = 0.3487$; and $\frac{1}{3} = 0.333\ldots$
+
+Let $\beta = 0.9$. Then $\frac{1}{1-\beta} = 10$.
+
+Let $f(x) = x^2 + 1$. Then $f(2) = 5$, $f'(x) = 2x$ and $f'(3) = 6$.
+"""
+
+SLIPS = [
+    ("$1 - 0.9^2 = 0.19$", "$1 - 0.9^2 = 0.21$", "1 - 0.9^2 is 19/100 = 0.19, not 0.21"),
+    (r"$0.9^{10} \approx 0.35$", r"$0.9^{10} \approx 0.39$", "0.9^{10} is 0.34867844, not 0.39"),
+    (r"$\frac{1}{1-\beta} = 10$", r"$\frac{1}{1-\beta} = 9$", "is 10, not 9 (with β = 9/10)"),
+    ("$f'(3) = 6$", "$f'(3) = 7$", "f'(3) is 6, not 7"),
+    (r"$0.1 \times 30 = 3$", r"$0.1 \times 30 = 0.3$", "is 3, not 0.3"),
+]
+
+
+def report(text: str, name: str = "doc.md"):
+    return check_document(name, text)
+
+
+def test_correct_numbers_are_proved_and_clean() -> None:
+    r = report(CORRECT)
+    assert [f for f in r.findings if f.severity == "error"] == []
+    arithmetic = [k for k in r.links if k.reason.startswith("arithmetic")]
+    assert len(arithmetic) == 9 and {k.verdict for k in arithmetic} == {"proved"}
+
+
+@pytest.mark.parametrize("good, bad, message", SLIPS, ids=[s[1] for s in SLIPS])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_the_numbers_is_found_on_its_line(good: str, bad: str, message: str, name: str) -> None:
+    assert good in CORRECT
+    text = CORRECT.replace(good, bad)
+    if name.endswith(".tex"):
+        text = text.replace("# Horizon of a moving average", r"\section{Horizon}")
+    line = text[: text.index(bad)].count("\n") + 1
+    errors = [f for f in report(text, name).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(line, "math/false")]
+    assert message in errors[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "If $p_k(0) = 1$ the polynomial is normalized.",  # p_k(0) read as p_k·0: not a number written
+    r"For large $t$, with $\beta = 0.9$ and $t = 1$ first, $1 - \beta^t \approx 1$.",  # asymptotics
+    r"We want $\eta\lambda = 1$.",  # an equation to solve
+])
+def test_what_only_looks_like_arithmetic_is_not_checked_as_such(text: str) -> None:
+    r = report(text)
+    assert [f for f in r.findings if f.severity == "error"] == []
+    assert not any(k.reason.startswith("arithmetic") for k in r.links)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("0.35", 0.005), ("0.333\\ldots", 0.001), ("3.5 \\times 10^{-5}", 0.5e-6), ("10", None), ("x", None),
+])
+def test_a_decimal_claims_the_digits_it_shows(text: str, expected: float | None) -> None:
+    got = tolerance(text)
+    assert (got is None) == (expected is None)
+    if expected is not None:
+        assert float(got) == pytest.approx(expected)
+
+
+def test_written_with_numbers_means_digits_and_operators_only() -> None:
+    assert written_with_numbers(r"\frac{1}{1-0.9}") and written_with_numbers(r"0.1 \times 30")
+    assert not written_with_numbers(r"p_k(0)") and not written_with_numbers(r"\beta^2")
