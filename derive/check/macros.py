@@ -324,6 +324,8 @@ class _Reader:
             elif tok.text == "}":
                 depth -= 1
             elif tok.text == "]" and depth == 0:
+                if len(out) >= 2 and out[0].text == "{" and out[-1].text == "}" and _one_group(out):
+                    out = out[1:-1]  # TeX strips the braces of a delimited argument that is one group
                 return out
             out.append(tok)
         return None
@@ -958,32 +960,43 @@ def _macro_from_value(name: str, value: Any, origin: Origin, notes: list[MacroNo
     return Macro(name, nargs, body, origin, "config", None if default is None else tuple(_tokens(default)))
 
 
-def _define_all(table: MacroTable, mapping: Any, origin: Origin, notes: list[MacroNote], style: str) -> None:
+def _define_all(table: MacroTable, mapping: Any, origin: Origin, notes: list[MacroNote], style: str,
+                text: str | None = None, first_line: int = 1) -> None:
+    """Define each entry of a configured ``macros``/``math`` mapping; ``text`` (the YAML it was read
+    from, starting at ``first_line`` of the file) locates each key's own line."""
     if not isinstance(mapping, dict):
         return
     for name, value in mapping.items():
-        macro = _macro_from_value(str(name), value, origin, notes, style=style)
+        where = origin
+        if text is not None:
+            line = _key_line(text, str(name))
+            if line:
+                where = replace(origin, line=line + first_line - 1)
+        macro = _macro_from_value(str(name), value, where, notes, style=style)
         if macro is not None:
             table.define(macro)
 
 
 def _key_line(text: str, key: str) -> int:
-    m = re.search(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:", text, re.M)
+    """1-based line of ``key:`` in YAML text (quoted or not, backslashes doubled or not); 0 if absent."""
+    pattern = re.escape(key).replace(r"\\", r"\\{1,2}")
+    m = re.search(rf"^\s*['\"]?{pattern}['\"]?\s*:", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else 0
 
 
 _MATHJAX_KEYS = ("mathjax_config", "mathjax2_config", "mathjax3_config", "mathjax4_config")
 
 
-def _sphinx_macros(config: Any, table: MacroTable, origin: Origin, notes: list[MacroNote]) -> None:
+def _sphinx_macros(config: Any, table: MacroTable, origin: Origin, notes: list[MacroNote],
+                   text: str | None = None) -> None:
     """Sphinx's MathJax settings (v3/v4 ``tex.macros``, v2 ``TeX.Macros``) and sphinxcontrib-katex's."""
     if not isinstance(config, dict):
         return
     for key in _MATHJAX_KEYS:
         cfg = config.get(key)
         if isinstance(cfg, dict):
-            _define_all(table, _dig(cfg, "tex", "macros"), origin, notes, "mathjax")
-            _define_all(table, _dig(cfg, "TeX", "Macros"), origin, notes, "mathjax")
+            _define_all(table, _dig(cfg, "tex", "macros"), origin, notes, "mathjax", text)
+            _define_all(table, _dig(cfg, "TeX", "Macros"), origin, notes, "mathjax", text)
     katex = config.get("katex_options")
     if isinstance(katex, str):
         _define_all(table, js_macros(katex), origin, notes, "mathjax")
@@ -1358,7 +1371,7 @@ def _myst_yml(ctx: _Context, path: str, depth: int) -> None:
     math = _dig(data, "project", "math")
     if math is None:
         math = data.get("math")  # a page-shaped file
-    _define_all(ctx.table, math, Origin(path, _key_line(text or "", "math"), "myst.yml"), ctx.notes, "myst")
+    _define_all(ctx.table, math, Origin(path, _key_line(text or "", "math"), "myst.yml"), ctx.notes, "myst", text)
 
 
 def _jb1_config(ctx: _Context, path: str) -> None:
@@ -1367,7 +1380,7 @@ def _jb1_config(ctx: _Context, path: str) -> None:
     if isinstance(data, dict):
         # parse.myst_substitutions are Markdown substitutions, not math: deliberately not read.
         origin = Origin(path, _key_line(text or "", "macros") or _key_line(text or "", "Macros"), "_config.yml")
-        _sphinx_macros(_dig(data, "sphinx", "config"), ctx.table, origin, ctx.notes)
+        _sphinx_macros(_dig(data, "sphinx", "config"), ctx.table, origin, ctx.notes, text)
 
 
 def _conf_py(ctx: _Context, path: str) -> None:
@@ -1430,7 +1443,7 @@ def _front_matter(ctx: _Context, source: str, path: str) -> None:
     if not isinstance(data, dict):
         return
     line = _key_line(text, "math") + 1 if _key_line(text, "math") else 0
-    _define_all(ctx.table, data.get("math"), Origin(path, line, "front matter"), ctx.notes, "myst")
+    _define_all(ctx.table, data.get("math"), Origin(path, line, "front matter"), ctx.notes, "myst", text, 2)
     _includes_in(data, path, ctx, 0)
 
 
@@ -1450,7 +1463,7 @@ def _notebook_markdown(source: str) -> str:
 
 
 _SUBFILES = re.compile(r"\\documentclass\s*\[([^\]]+)\]\s*\{subfiles\}")
-_REFERS = r"\\(?:input|include|subfile|import\s*\{[^}]*\})\s*\{{\s*(?:[^}]*/)?{stem}(?:\.tex)?\s*\}}"
+_REFERS = r"\\(?:input|include|subfile|import\s*\{[^}]*\})\s*\{\s*(?:[^}]*/)?STEM(?:\.tex)?\s*\}"
 
 
 def _main_files(ctx: _Context, path: str) -> list[str]:
@@ -1462,7 +1475,7 @@ def _main_files(ctx: _Context, path: str) -> list[str]:
         found = _resolve(ctx, m.group(1), [here], ("", ".tex"), path, text.count("\n", 0, m.start()) + 1)
         return [found] if found else []
     stem = re.escape(os.path.splitext(os.path.basename(path))[0])
-    refers = re.compile(_REFERS.format(stem=stem))
+    refers = re.compile(_REFERS.replace("STEM", stem))
     out = []
     for folder in [here, os.path.dirname(here)]:
         if not _inside(folder, ctx.root):
@@ -1498,7 +1511,7 @@ def macros_for(path: str, source: str, flavor: str | None = None, project_root: 
     ctx.seen.add(_real(path))
     if is_latex:
         masked = mask_latex(source)
-        if "\\documentclass" not in masked:
+        if "\\documentclass" not in masked or _SUBFILES.search(masked):
             for main in _main_files(ctx, path):
                 ctx.main_dir = os.path.dirname(os.path.abspath(main))
                 _read_latex_file(ctx, main, "main file", 0, preamble_only=True, skip=path)
