@@ -683,3 +683,19 @@ def test_real_notation_parses(math: str, want: sp.Expr | None) -> None:
 def test_real_notation_that_is_not_modelled_says_what(math: str, message: str) -> None:
     pb = parse_block(expand(math, table_of(REAL_PREAMBLE)).text)
     assert not pb.unknown_macros and any(message in p.message for p in pb.problems), pb.problems
+
+
+def test_random_soup_never_raises(tmp_path: Path) -> None:
+    """Definitions and expansion of arbitrary TeX-like text: problems at most, never an exception."""
+    rng = random.Random(11)
+    alphabet = [r"\newcommand", r"\def", r"\let", r"\DeclareMathOperator", r"\DeclarePairedDelimiter", r"\a", r"\b",
+                "{", "}", "[", "]", "#1", "#2", "##", "#", "1", "2", "x", " ", "\n", "%", "*", "=", r"\input", r"\\",
+                "\\"]
+    for _ in range(300):
+        defs = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        math = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        table = parse_definitions(defs)
+        exp = expand(math, table)
+        assert 0 <= exp.offset(len(exp.text)) <= len(math)
+        macros_for(str(tmp_path / "a.tex"), defs, "latex", str(tmp_path))
+        macros_for(str(tmp_path / "a.md"), "---\n" + defs + "\n---\n" + math, "myst", str(tmp_path))

@@ -107,7 +107,7 @@ WRAPPERS: dict[str, str | None] = {
     "alert": None, "boxed": None, "cancel": None, "bcancel": None, "xcancel": None, "smash": None,
     "textcolor": None, "colorbox": None, "underbrace": "_", "overbrace": "^",
     "underset": "first", "overset": "first", "stackrel": "first", "mathop": None, "mathrel": None,
-    "mathbin": None, "mathord": None,
+    "mathbin": None, "mathord": None, "ensuremath": None,
 }
 #: Fractions.
 FRACS: frozenset[str] = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
