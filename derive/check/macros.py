@@ -53,7 +53,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 __all__ = [
     "MAX_EXPANSIONS", "MAX_WORK", "Expansion", "Macro", "MacroNote", "MacroProblem", "MacroTable", "Origin",
@@ -229,8 +229,9 @@ _TOKEN = re.compile(r"\\(?:[A-Za-z@]+|.)|\\\Z|[ \t\r\n]+|#[1-9]|##|.", re.S)
 _CONTROL_WORD = re.compile(r"\\[A-Za-z@]+\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token with its source span; a tuple because expansion makes many of them."""
+
     text: str
     start: int
     end: int
@@ -1203,7 +1204,36 @@ def _read_latex_file(ctx: _Context, path: str, kind: str, depth: int, *, preambl
         ctx.notes.append(MacroNote(path, 0, "cannot be read: macros it defines are unknown"))
         return
     ctx.seen.add(real)
+    events = _leaf_definitions(text, path, kind, preamble_only)
+    if events is not None:  # a plain macros file: read once per content, replayed for every document
+        for macro, provide in events:
+            ctx.table.define(macro, provide=provide)
+        return
     _latex_text(ctx, mask_latex(text), path, kind, depth, preamble_only=preamble_only, skip=skip)
+
+
+class _Recorder(MacroTable):
+    """A table that remembers the order of its definitions (to replay them into another table)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[Macro, bool]] = []
+
+    def define(self, macro: Macro, *, provide: bool = False) -> None:
+        self.events.append((macro, provide))
+        super().define(macro, provide=provide)
+
+
+@lru_cache(maxsize=64)
+def _leaf_definitions(text: str, path: str, kind: str, preamble_only: bool) -> tuple[tuple[Macro, bool], ...] | None:
+    r"""The definitions of a LaTeX file that reads no other file and has no ``\let`` (whose meaning
+    depends on what is defined before it), or None for any other file."""
+    masked = mask_latex(text)
+    if _INCLUDE_RE.search(masked) or re.search(r"\\let(?![A-Za-z@])", masked):
+        return None
+    recorder = _Recorder()
+    parse_definitions(masked, recorder, path=path, kind=kind)
+    return tuple(recorder.events)
 
 
 def _latex_text(ctx: _Context, text: str, path: str, kind: str, depth: int, *, preamble_only: bool = False,
