@@ -685,6 +685,48 @@ def test_real_notation_that_is_not_modelled_says_what(math: str, message: str) -
     assert not pb.unknown_macros and any(message in p.message for p in pb.problems), pb.problems
 
 
+# ==================================================================================================
+# End to end through check_document (the integration in run.py)
+# ==================================================================================================
+
+def test_check_uses_project_macros_and_reports_at_the_written_call(tmp_path: Path) -> None:
+    from derive.check.run import check_document
+
+    write(tmp_path, {
+        "myst.yml": "version: 1\nproject:\n  math:\n    '\\v': '\\mathbf{#1}'\n",
+        "gd.md": r"""
+            # Gradient descent with L2
+
+            Let $Q(\v{w}) = L(\v{w}) + \frac{\lambda}{2}\|\v{w}\|^2$. Then
+
+            $$
+            \v{w}_t = \v{w}_{t-1} - \eta \nabla Q(\v{w}_{t-1}) = (1 - 2\eta\lambda)\v{w}_{t-1} - \eta \nabla L(\v{w}_{t-1})
+            $$
+        """,
+    })
+    (tmp_path / ".git").mkdir()
+    doc = tmp_path / "gd.md"
+    report = check_document(str(doc), doc.read_text())
+    [error] = [f for f in report.findings if f.severity == "error"]
+    assert (error.code, error.line, error.col) == ("math/false", 6, 54)
+    assert r"(1 - 2\eta\lambda)\v{w}_{t-1}" in error.message  # the side as written, not as expanded
+
+
+def test_check_reads_an_input_preamble_and_stops_bombs(tmp_path: Path) -> None:
+    from derive.check.run import check_document
+
+    write(tmp_path, {
+        "macros.tex": "\\newcommand{\\lr}{\\eta}\n\\def\\bomb{\\bomb\\bomb}\n",
+        "lec.tex": "\\documentclass{article}\n\\input{macros}\n\\begin{document}\n"
+                   "\\[ w_t = w_{t-1} - \\lr g_t = w_{t-1} - 2\\lr g_t \\]\n\\[ x = \\bomb \\]\n\\end{document}\n",
+    })
+    doc = tmp_path / "lec.tex"
+    findings = check_document(str(doc), doc.read_text()).findings
+    codes = {(f.code, f.line) for f in findings if f.severity != "info"}
+    assert ("math/false", 4) in codes and ("parse/macro", 5) in codes, findings
+    assert not any(f.code == "parse/unknown-macro" for f in findings)
+
+
 def test_random_soup_never_raises(tmp_path: Path) -> None:
     """Definitions and expansion of arbitrary TeX-like text: problems at most, never an exception."""
     rng = random.Random(11)
