@@ -115,16 +115,16 @@ def checker_links(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Links from the JSON output wherever the checker puts them (top level, or per file report)."""
     links = list(data.get("links", []))
     for item in data.get("files", []):
-        if isinstance(item, dict):
-            links.extend(item.get("links", []))
+        if isinstance(item, dict) and isinstance(item.get("links"), list):
+            links.extend(item["links"])
     return links
 
 
 def checker_findings(data: dict[str, Any]) -> list[dict[str, Any]]:
     found = list(data.get("findings", []))
     for item in data.get("files", []):
-        if isinstance(item, dict):
-            found.extend(item.get("findings", []))
+        if isinstance(item, dict) and isinstance(item.get("findings"), list):
+            found.extend(item["findings"])
     return found
 
 

@@ -155,8 +155,15 @@ def test_renamed_hyperparameters_are_recognised() -> None:
 
 
 def test_unknown_macro_is_a_warning_not_a_guess() -> None:
-    fs = findings(r"$$ w_t = \foo{w_{t-1}} = w_{t-1} + 1 $$")
+    fs = findings(r"$$ w_t = \foo w_{t-1} = w_{t-1} + 1 $$")
     assert [f.code for f in fs if f.severity != "info"] == ["parse/unknown-macro"]
+
+
+def test_undefined_wrapper_makes_a_false_link_undecided() -> None:
+    """``\\foo{x}`` defined nowhere is read as x; a link that is false only under that reading is a note."""
+    fs = findings(r"$$ w_t = \foo{w_{t-1}} = w_{t-1} + 1 $$")
+    assert [f.code for f in fs if f.severity != "info"] == []
+    assert any(f.code == "math/undecided" and "\\foo" in f.message for f in fs), fs
 
 
 def test_near_catalog_system_names_the_differing_row() -> None:

@@ -17,6 +17,7 @@ from typing import TypeVar
 from ..errors import NotesError
 from .extract import MathBlock, scan
 from .flavors import Flavor, decide
+from .macros import MacroTable, macros_for
 
 _TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
 
@@ -35,7 +36,8 @@ class Document:
 
     ``source`` is the text the positions refer to (for a notebook, its Markdown cells joined);
     ``visible`` is that text with code, comments, front matter and markup masked by spaces;
-    ``sections`` are the lines where a heading starts a new scope.
+    ``sections`` are the lines where a heading starts a new scope; ``macros`` are the definitions in
+    force (from the file, its front matter, a ``\\input`` preamble and the project's config).
     """
 
     path: str
@@ -45,6 +47,7 @@ class Document:
     blocks: tuple[MathBlock, ...]
     visible: str
     sections: tuple[int, ...]
+    macros: MacroTable
     cells: tuple[Cell, ...] = ()
 
     def locate(self, line: int) -> tuple[int | None, int]:
@@ -77,7 +80,8 @@ def read_document(path: str, text: str, forced: str | None = None) -> Document:
         sections = scanned.headings
     else:
         sections = tuple(scanned.visible.count("\n", 0, m.start()) + 1 for m in _TEX_HEADING.finditer(scanned.visible))
-    return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, cells)
+    macros = macros_for(path, text, flavor.name)  # the file's, its front matter's, its preamble's, its project's
+    return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, macros, cells)
 
 
 def notebook_markdown(path: str, text: str) -> tuple[str, tuple[Cell, ...]]:

@@ -31,7 +31,7 @@ import sympy as sp
 from derive.check.latex_tokens import (
     ABS_MACROS, ACCENTS, ALPHABET_MACROS, BIG_OPS, BOLD, CLOSE_MACROS, DIV_MACROS, FRACS, FUNCTIONS_1,
     GREEK, LETTER_MACROS, MAX_MIN, MUL_MACROS, NORM_MACROS, OPEN_MACROS, ROW_ENVS, TEXT_MACROS, UNMODELLED,
-    UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize,
+    UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
 )
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -83,11 +83,13 @@ class Norm(sp.Function):
 @dataclass
 class Term:
     """One side of a relation. ``start``/``end`` are offsets into the block text; ``expr`` is None
-    when the side could not be parsed (the reason is in :attr:`ParsedBlock.problems`)."""
+    when the side could not be parsed (the reason is in :attr:`ParsedBlock.problems`).
+    ``transparent`` names the undefined macros this side was read through as wrappers (``\\vect``)."""
 
     expr: sp.Expr | None
     start: int
     end: int
+    transparent: tuple[str, ...] = ()
 
 
 @dataclass
@@ -119,11 +121,13 @@ class Problem:
 
 @dataclass
 class ParsedBlock:
-    """Everything read from one math block."""
+    """Everything read from one math block. ``transparent`` lists the undefined one-argument macros
+    read as wrappers of their argument (name with backslash, offset), which are not unknown."""
 
     statements: list[Statement]
     unknown_macros: list[tuple[str, int]]
     problems: list[Problem]
+    transparent: list[tuple[str, int]] = field(default_factory=list)
 
 
 class LatexParseError(DeriveError):
@@ -235,10 +239,13 @@ class _BlockParser:
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
-        rows = self._rows(tokenized.tokens)
+        tokens, transparent = unwrap_undefined(tokenized.tokens)
+        wrapped = {offset for _, offset in transparent}
+        rows = self._rows(tokens)
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
         statements = [self._statement(r) for r in raw]
-        return ParsedBlock(statements, list(tokenized.unknown), self.problems)
+        unknown = [(name, offset) for name, offset in tokenized.unknown if offset not in wrapped]
+        return ParsedBlock(statements, unknown, self.problems, transparent)
 
     # -- rows --------------------------------------------------------------------------------------
 
@@ -432,7 +439,8 @@ class _BlockParser:
             message = f"internal error while building the expression: {type(exc).__name__}: {exc}"
             self.problems.append(Problem(start, end, message))
             return Term(None, start, end)
-        return Term(expr, start, end)
+        wrappers = tuple(dict.fromkeys(t.arg for t in tokens if t.kind == "macro" and t.text in BOLD and t.arg))
+        return Term(expr, start, end, wrappers)
 
 
 def _at_statement_start(current: list[Token]) -> bool:

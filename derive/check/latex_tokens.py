@@ -107,7 +107,7 @@ WRAPPERS: dict[str, str | None] = {
     "alert": None, "boxed": None, "cancel": None, "bcancel": None, "xcancel": None, "smash": None,
     "textcolor": None, "colorbox": None, "underbrace": "_", "overbrace": "^",
     "underset": "first", "overset": "first", "stackrel": "first", "mathop": None, "mathrel": None,
-    "mathbin": None, "mathord": None,
+    "mathbin": None, "mathord": None, "ensuremath": None,
 }
 #: Fractions.
 FRACS: frozenset[str] = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
@@ -495,6 +495,37 @@ def inner(tokens: list[Token], start: int, stop: int) -> list[Token]:
     if tokens[start].kind == "lbrace":
         return tokens[start + 1:stop - 1]
     return tokens[start:stop]
+
+
+#: The bold wrapper an undefined one-argument macro is read as (see :func:`unwrap_undefined`).
+TRANSPARENT_AS = "mathbf"
+
+
+def unwrap_undefined(tokens: list[Token]) -> tuple[list[Token], list[tuple[str, int]]]:
+    r"""Read an undefined macro with one braced argument (``\vect{x}``) as a transparent wrapper.
+
+    Notes use their own wrappers (``\vect``, ``\hl``, ``\mathds``) whose definition lives where the
+    checker cannot see it; typographically they are almost always "the argument, decorated". The
+    macro becomes a bold wrapper token (``\mathbf`` reads ``\vect{x}_t`` as the name ``x_t`` and
+    ``\vect{a+b}`` as the expression), with ``arg`` holding the original name, so that a link that
+    relies on this reading can say so. Only ``\name{…}`` followed by no second group or ``[``
+    qualifies: ``\inner{a}{b}`` or ``\foo[o]{x}`` stay unknown. Returns the tokens and the names
+    read this way with their offsets.
+    """
+    if not any(t.kind == "unknown" for t in tokens):
+        return tokens, []
+    out: list[Token] = []
+    names: list[tuple[str, int]] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == "unknown" and i + 1 < len(tokens) and tokens[i + 1].kind == "lbrace":
+            close = matching_brace(tokens, i + 1)
+            after = tokens[close + 1] if close is not None and close + 1 < len(tokens) else None
+            if close is not None and not (after is not None and (after.kind == "lbrace" or after.is_char("["))):
+                out.append(Token("macro", TRANSPARENT_AS, tok.start, tok.end, arg="\\" + tok.text))
+                names.append(("\\" + tok.text, tok.start))
+                continue
+        out.append(tok)
+    return out, names
 
 
 def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:

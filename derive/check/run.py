@@ -123,16 +123,35 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     from .catalog_match import match_systems
     from .latex import parse_block
     from .lint import lint
+    from .macros import expand, remap_parsed
     from .verify import DocumentChecker
 
     path, source, blocks = doc.path, doc.source, list(doc.blocks)
     findings = list(lint(path, source, blocks))
     parsed = []
-    own_macros = {a or b or "\\" + c for a, b, c in _DEFINED_MACRO.findall(source)}
+    # Macros in force (the file, its front matter, \input preambles, the project's config): each block
+    # is expanded before parsing, and every offset of the parse is mapped back to the block as written.
+    table = doc.macros
+    for note in table.notes:
+        where = note.line if os.path.abspath(note.path) == os.path.abspath(path) else 1
+        elsewhere = "" if where == note.line and note.line else f"{note.path}:{note.line}: " if note.line else f"{note.path}: "
+        findings.append(Finding(path, max(where, 1), 1, "info", "parse/macro-source", elsewhere + note.message))
+    own_macros = {a or b or "\\" + c for a, b, c in _DEFINED_MACRO.findall(source)} | set(table.names())
     fragment = doc.kind == "latex" and "\\documentclass" not in doc.visible
     reported: set[str] = set()
+    wrapped: set[str] = set()
     for block in blocks:
-        pb = parse_block(block.text)
+        expansion = expand(block.text, table)
+        pb = remap_parsed(parse_block(expansion.text), expansion)
+        for problem in expansion.problems:
+            line, col = block.position(min(problem.start, len(block.text) - 1))
+            findings.append(Finding(path, line, col, "warning", "parse/macro", problem.message))
+        for name, offset in pb.transparent:
+            if name not in wrapped:
+                wrapped.add(name)
+                line, col = block.position(min(offset, len(block.text) - 1))
+                findings.append(Finding(path, line, col, "info", "parse/wrapper-macro",
+                                        f"{name}{{…}} is defined nowhere the checker can see: read as its argument"))
         for name, offset in pb.unknown_macros:
             if name in own_macros or name in reported:
                 continue  # defined by the document (\newcommand, front matter), or already reported

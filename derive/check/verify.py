@@ -703,6 +703,8 @@ class DocumentChecker:
             reason = doubt(sa, sb, functions, left.expr + right.expr)
             if reason is None and _TRANSPOSE.search(_source(item, left) + " " + _source(item, right)):
                 reason = "transposes: matrix algebra is not modelled element-wise"
+            if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
+                reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
@@ -717,7 +719,20 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
             self.decide(item, k, "undecided", verdict.reason)
             return
-        self.decide(item, k, "proved", "")
+        wrappers = self._wrappers(item, left, right, a, b)
+        self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
+                    if wrappers else "")
+
+    def _wrappers(self, item: Item, left: Term, right: Term, a: sp.Expr, b: sp.Expr) -> list[str]:
+        r"""Undefined macros (``\vect{x}``) read as wrappers by this link or the system rows it reads."""
+        names = dict.fromkeys(left.transparent + right.transparent)
+        scope = self._scope_for(item)
+        if scope is not None:
+            for sym in sorted(a.free_symbols | b.free_symbols, key=str):
+                row = scope.rows.get(sym)  # type: ignore[call-overload]
+                for term in row.stmt.terms if row is not None else ():
+                    names.update(dict.fromkeys(term.transparent))
+        return list(names)
 
     def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
         """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
