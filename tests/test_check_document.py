@@ -192,7 +192,7 @@ def test_one_slip_is_one_error_and_the_chain_is_followed_after_it() -> None:
 
 
 def test_unparsed_sides_and_unknown_forms_are_undecided_or_named() -> None:
-    got = links("$$ w_t = \\frobnicate{w_{t-1}} $$\n\n$$ w_t = g(\\lambda) w_{t-1} - \\eta h(\\nabla L) $$\n")
+    got = links("$$ w_t = \\frobnicate w_{t-1} $$\n\n$$ w_t = g(\\lambda) w_{t-1} - \\eta h(\\nabla L) $$\n")
     assert got[0][1] == "undecided" and "parsed" in got[0][2]
     assert got[1][1] == "not-a-claim" and "unknown functions" in got[1][2]
 
