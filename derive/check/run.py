@@ -124,6 +124,7 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     from .latex import parse_block
     from .lint import lint
     from .macros import expand, remap_parsed
+    from .prose import algorithm_groups, cues
     from .verify import DocumentChecker
 
     path, source, blocks = doc.path, doc.source, list(doc.blocks)
@@ -161,8 +162,8 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
             findings.append(Finding(path, line, col, "info" if fragment else "warning", "parse/unknown-macro",
                                     f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
-    checker = DocumentChecker(path, blocks, parsed, list(doc.sections),
-                              *prose_cues(source, blocks), groups=algorithm_groups(doc.visible, blocks))
+    checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
+                              groups=algorithm_groups(doc.visible, blocks))
     try:
         findings += checker.verify()
         findings += match_systems(checker)
@@ -171,72 +172,6 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
         findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
                                 f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))
     return findings, checker.links()
-
-
-_CUE = re.compile(
-    r"(?:\b(?:let|define|denote|set|suppose|assume|consider|where|here|now take|take)\b"
-    r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
-    r"|(?:令|设|记作|记为|定义|其中|假设))", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n\s*\n")
-
-
-_CLAIM_CUE = re.compile(
-    r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|this gives|which gives|it follows)\b"
-    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
-    r"|(?:因此|所以|于是|得到|可得))", re.IGNORECASE)
-
-
-_ALGORITHM = re.compile(r"\\begin\{(algorithmic|algorithm2e|algorithm)\*?\}(.*?)\\end\{\1\*?\}", re.S)
-
-
-def algorithm_groups(visible: str, blocks: list) -> dict[int, int]:
-    """Blocks inside one ``algorithmic`` (``\\State $m_t \\gets …$`` rows): block number -> group."""
-    from .extract import LineMap
-
-    lines = LineMap(visible)
-    spans = [(m.start(), m.end()) for m in _ALGORITHM.finditer(visible)]
-    groups: dict[int, int] = {}
-    for number, block in enumerate(blocks):
-        start = lines.offset(block.line, block.col)
-        for g, (a, b) in enumerate(spans):
-            if a <= start < b:
-                groups[number] = g
-    return groups
-
-
-_CONDITION_CUE = re.compile(
-    r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
-    r"special case)\b|^\s*with\b"
-    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар)"
-    r"|(?:若|如果|当|需要|条件|稳态))", re.IGNORECASE)
-
-
-def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-    """Blocks whose sentence, up to the formula, says it defines ("Let $m_t = …$", "где", "令") and
-    blocks it says are consequences ("Hence $w_t = …$", "Значит", "因此").
-
-    A formula introduced as a definition is a (re)definition, not a claim about earlier ones; a
-    formula introduced as a consequence of an earlier naming is a claim to check against it; one under
-    a condition ("if", "when", "we need", "в стационарном режиме", "若") holds only there: not checked.
-    """
-    from .extract import LineMap
-
-    lines = LineMap(source)
-    defining, claiming, conditional = set(), set(), set()
-    for number, block in enumerate(blocks):
-        start = lines.offset(block.line, block.col)
-        before = source[max(0, start - 160):start]
-        ends = list(_SENTENCE_END.finditer(before))
-        sentence = before[ends[-1].end():] if ends else before
-        clause = re.split(r"\$[^$]*\$", sentence)[-1]  # the words since the sentence's last formula
-        sentence = re.sub(r"\$[^$]*\$", " ", sentence)  # earlier inline formulas of the sentence
-        if _CONDITION_CUE.search(sentence):
-            conditional.add(number)  # "With λ' = 0 the step is …": the whole sentence is conditional
-        if _CUE.search(clause):
-            defining.add(number)  # "Let n = …; then …": "Let" introduces the first formula only
-        elif _CLAIM_CUE.search(clause):
-            claiming.add(number)
-    return frozenset(defining), frozenset(claiming), frozenset(conditional)
 
 
 def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckResult:

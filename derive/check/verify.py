@@ -37,6 +37,7 @@ from .extract import MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DOTS, ParsedBlock, Statement, Term
+from .prose import Cues
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -66,6 +67,8 @@ class Item:
     block_cue: bool = False  # the prose right before the block says it defines ("Let", "where", …)
     claim_cue: bool = False  # … or that it follows ("Hence", "Значит", "因此")
     condition_cue: bool = False  # … or that it holds under a condition ("if", "we need", "若")
+    trailing_condition: bool = False  # a condition follows it in its sentence ("… when β = 0")
+    sentence: int = -1  # blocks of one sentence share this (the offset where the sentence starts)
 
 
 @dataclass
@@ -124,8 +127,8 @@ class DocumentChecker:
     """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
-                 cues: frozenset[int] = frozenset(), claims: frozenset[int] = frozenset(),
-                 conditions: frozenset[int] = frozenset(), groups: dict[int, int] | None = None) -> None:
+                 cues: Cues | None = None, groups: dict[int, int] | None = None) -> None:
+        cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -145,8 +148,9 @@ class DocumentChecker:
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
-                self.items.append(Item(block, stmt, section, len(self.items), number in cues, number in claims,
-                                       number in conditions))
+                self.items.append(Item(block, stmt, section, len(self.items), number in cues.defining,
+                                       number in cues.claiming, number in cues.conditional,
+                                       number in cues.trailing_condition, cues.sentence.get(number, -number - 1)))
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -587,6 +591,9 @@ class DocumentChecker:
                            for index, section, name, _ in self.namings)
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
+        if named_before and lhs.name not in {type(shape.h).__name__ for _, _, shape in self._shapes()}:
+            return False  # a restatement of what the section already named is a claim about it
+            # (but a new answer h = … for the exercise's form is an answer, checked against its own system)
         return not in_system
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
@@ -700,6 +707,22 @@ class DocumentChecker:
             self.decide(item, k, "proved", "under the system as meant (its mistake is reported at its row)")
             return
         if verdict.status == "false":
+            conditions = self._sentence_conditions(item)
+            if conditions:
+                under = self._under(conditions, sa, sb)
+                if under == "true":
+                    self.decide(item, k, "proved", "under the condition stated before it in its sentence")
+                    return
+                if under is None:
+                    self.report(item, right.start, "info", "math/undecided",
+                                "not decided: it holds only under a condition of its sentence that could not be applied")
+                    self.decide(item, k, "undecided", "stated under a condition that could not be applied")
+                    return
+            if item.trailing_condition:
+                self.report(item, right.start, "info", "math/undecided",
+                            "not decided: a condition follows it in its sentence")
+                self.decide(item, k, "undecided", "stated under a condition that follows it (not applied)")
+                return
             reason = doubt(sa, sb, functions, left.expr + right.expr)
             if reason is None and _TRANSPOSE.search(_source(item, left) + " " + _source(item, right)):
                 reason = "transposes: matrix algebra is not modelled element-wise"
@@ -722,6 +745,56 @@ class DocumentChecker:
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
                     if wrappers else "")
+
+    def _sentence_conditions(self, item: Item) -> list[tuple[sp.Expr, sp.Expr]]:
+        """The equations stated as the condition of ``item``: those right after it when a condition word
+        follows it ("$m_t = g_t$ when $\\beta = 0$"), else those before it in its sentence ("If $\\beta = 0$,
+        then …"), up to the nearest formula that is not a condition."""
+        def condition(other: Item) -> bool:
+            return other.condition_cue and other.sentence == item.sentence and other.block is not item.block
+        chosen: list[Item] = []
+        if item.trailing_condition:
+            for other in self.items[item.index + 1:item.index + 6]:
+                if other.block is item.block:
+                    continue
+                if not other.condition_cue:
+                    break
+                chosen.append(other)
+        if not chosen:
+            for other in reversed(self.items[max(0, item.index - 6):item.index]):
+                if other.block is item.block:
+                    continue
+                if not condition(other):
+                    break
+                chosen.append(other)
+        out = []
+        for other in chosen:
+            stmt = other.stmt
+            if len(stmt.terms) == 2 and stmt.relations[0] == "=" and None not in (stmt.terms[0].expr, stmt.terms[1].expr):
+                a, b = self._prepare(stmt.terms[0].expr, other), self._prepare(stmt.terms[1].expr, other)
+                if a is not None and b is not None:
+                    out.append((a, b))
+        return out
+
+    def _under(self, conditions: list[tuple[sp.Expr, sp.Expr]], left: sp.Expr, right: sp.Expr) -> str | None:
+        """The verdict of ``left = right`` once the conditions are applied; None if one cannot be."""
+        mapping: dict[sp.Symbol, sp.Expr] = {}
+        for a, b in conditions:
+            if isinstance(a, sp.Symbol):
+                mapping[a] = b
+            elif isinstance(b, sp.Symbol):
+                mapping[b] = a
+            else:
+                unknowns = sorted((a - b).free_symbols & (left - right).free_symbols, key=str)
+                try:
+                    with time_budget(LINK_SECONDS):
+                        solved = sp.solve(a - b, unknowns[0], dict=True) if unknowns else []
+                except (BudgetExceeded, NotImplementedError, ValueError, TypeError):
+                    return None
+                if len(solved) != 1:
+                    return None
+                mapping.update(solved[0])
+        return compare(left.xreplace(mapping), right.xreplace(mapping), seconds=LINK_SECONDS).status
 
     def _wrappers(self, item: Item, left: Term, right: Term, a: sp.Expr, b: sp.Expr) -> list[str]:
         r"""Undefined macros (``\vect{x}``) read as wrappers by this link or the system rows it reads."""

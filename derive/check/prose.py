@@ -1,0 +1,129 @@
+r"""What the prose around a formula says about it: a definition, a consequence, or a condition.
+
+"Let $m_t = …$" defines, "Hence $w_t = …$" claims, "If $\eta\lambda = 1$" states a condition. A cue
+counts only in the *clause* the formula belongs to — the words since the last formula, comma,
+semicolon or colon of its sentence — so that "When we substitute $m_t$, we get $w_t = …$" still
+checks its claim, and the first character of 当前 ("current") is not the 当 of "when". A claim
+followed in its sentence by a condition ("$x = 0$ when $\beta = 0$") holds only under that condition,
+so a false verdict on it becomes undecided. The checker reads these flags; conditions are never
+dropped silently: each condition link is reported as ``not-a-claim (condition)``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .extract import LineMap, MathBlock
+
+_DEFINE = re.compile(
+    r"(?:\b(?:let|define|denote|set|suppose|consider|where|here|now take|take)\b"
+    r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
+    r"|(?:令|设|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b"
+    # a switch to another scheme: what follows redefines, it does not restate
+    r"|\b(?:instead|alternatively|in contrast|variant|version)\b|(?:вместо|иначе|вариант)|(?:改为|而是|变体))",
+    re.IGNORECASE)
+_CLAIM = re.compile(
+    r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
+    r"|then)\b"
+    # a step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …")
+    r"|\b(?:substitut|plug|expand|unroll|unfold|insert|combin|apply|applying|rearrang|simplif|collect|rewrit"
+    r"|recurs|iterat|telescop|sum(?:ming)? (?:up|over)|divid|multipl)\w*"
+    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда|подстав|раскр|упрост|перепиш|сложи|умнож)"
+    r"|(?:因此|所以|于是|得到|可得|代入|展开|化简|整理)|\b(?:also|somit|daher|folglich|ergibt|erhalten|einsetzen)\b)",
+    re.IGNORECASE)
+_CONDITION = re.compile(
+    r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
+    r"special case|provided|unless|suppose that)\b|^\s*with\b"
+    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|при условии)"
+    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设)|\b(?:falls|wenn)\b)", re.IGNORECASE)
+#: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
+_TRAILING_CONDITION = re.compile(
+    r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"
+    r"|(?:если|когда)|при(?!\s+(?:всех|любом|любых))|(?:若|如果|当(?!前))|\b(?:falls|wenn)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n")
+_CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
+_INLINE_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
+_WINDOW = 240
+_ALGORITHM = re.compile(r"\\begin\{(algorithmic|algorithm2e|algorithm)\*?\}(.*?)\\end\{\1\*?\}", re.S)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the prose says about each block (by block number)."""
+
+    defining: frozenset[int]
+    claiming: frozenset[int]
+    conditional: frozenset[int]
+    trailing_condition: frozenset[int]
+    sentence: dict[int, int]  # block number -> the offset where its sentence starts (blocks of one sentence share it)
+
+
+def cues(source: str, blocks: list[MathBlock]) -> Cues:
+    """Read the clause before each block and the words right after it."""
+    lines = LineMap(source)
+    defining, claiming, conditional, trailing = set(), set(), set(), set()
+    sentence: dict[int, int] = {}
+    for number, block in enumerate(blocks):
+        start = lines.offset(block.line, block.col)
+        before = source[max(0, start - _WINDOW):start]
+        ends = list(_SENTENCE_END.finditer(before))
+        cut = ends[-1].end() if ends else 0
+        sentence[number] = max(0, start - _WINDOW) + cut
+        text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each
+        tail = text.rsplit("\0", 1)[-1]  # the words since the sentence's last formula
+        clause = _CLAUSE_END.split(tail)[-1]
+        # A condition word counts unless a claim word comes after it: "In the steady state, $v_t = v_{t-1}$"
+        # states a condition; "When we substitute, $w_t = …$" and "If $x = 0$, then $y = …$" claim.
+        conditions = [m.end() for m in _CONDITION.finditer(text)]
+        claims = [m.start() for m in _CLAIM.finditer(text)]
+        if conditions and not (claims and claims[-1] >= conditions[-1]):
+            conditional.add(number)
+        if _CLAIM.search(clause):
+            claiming.add(number)  # "now we get", "so, with …, we obtain": the claim word decides
+        elif _DEFINE.search(clause):
+            defining.add(number)
+        if _trailing_condition(source, lines, block):
+            trailing.add(number)
+    return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence)
+
+
+def _trailing_condition(source: str, lines: LineMap, block: MathBlock) -> bool:
+    """Does the block's own sentence go on with a condition ("$x = 0$ when $\\beta = 0$")?"""
+    if block.text.rstrip().endswith((".", "!", "?", "。")):
+        return False  # the formula ends its sentence
+    after = _strip_closer(source[_block_end(source, lines, block):][:80])
+    if re.match(r"[ \t]*(?:[.!?。]|\n[ \t]*\n)", after):
+        return False
+    m = _TRAILING_CONDITION.match(after)
+    if m is None:
+        return False
+    word = m.group().strip(" ,\t\n")
+    return bool(word) and not word[0].isupper()  # "При малом …" after a display starts a new sentence
+
+
+def _block_end(source: str, lines: LineMap, block: MathBlock) -> int:
+    line, col = block.position(len(block.text))
+    return lines.offset(line, col)
+
+
+def _strip_closer(after: str) -> str:
+    """The words after a formula, without its closing delimiter."""
+    for closer in ("$$", "$", "\\]", "\\)", "\\\\]", "\\\\)"):
+        if after.startswith(closer):
+            return after[len(closer):]
+    return after
+
+
+def algorithm_groups(visible: str, blocks: list[MathBlock]) -> dict[int, int]:
+    """Blocks inside one ``algorithmic`` (``\\State $m_t \\gets …$`` rows): block number -> group."""
+    lines = LineMap(visible)
+    spans = [(m.start(), m.end()) for m in _ALGORITHM.finditer(visible)]
+    starts = [a for a, _ in spans]
+    groups: dict[int, int] = {}
+    for number, block in enumerate(blocks):
+        at = lines.offset(block.line, block.col)
+        g = bisect_right(starts, at) - 1
+        if g >= 0 and at < spans[g][1]:
+            groups[number] = g
+    return groups

@@ -1,0 +1,75 @@
+"""The prose around a formula: conditions confined to their clause, never a silent drop."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+
+SYSTEM = r"""
+$$
+\begin{cases}
+m_t = \mu m_{t-1} + g_t \\
+w_t = w_{t-1} - \eta m_t
+\end{cases}
+$$
+
+"""
+LAST = SYSTEM.count("\n") + 1  # the line of the prose that follows the system
+FALSE = r"w_t = w_{t-1} - \eta\mu m_{t-1} + \eta g_t"  # the sign of η g_t is wrong
+
+
+def errors(text: str, name: str = "doc.md") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Substituting, we get",
+    "When we substitute the buffer, we get",
+    "When we substitute,",
+    "If we plug the buffer in,",
+    "With the buffer substituted,",
+    "Когда подставим буфер, получим",
+    "Подставляя, получаем",
+    "当前的更新为",
+    "代入得",
+])
+@pytest.mark.parametrize("display", [True, False])
+def test_rewording_the_prose_around_a_false_link_keeps_the_finding(prose: str, display: bool) -> None:
+    formula = f"$$\n{FALSE}\n$$" if display else f"${FALSE}$"
+    text = SYSTEM + f"{prose}\n{formula}\n"
+    line = text.count("\n", 0, text.index(FALSE)) + 1
+    assert errors(text) == [(line, "math/false")]
+
+
+@pytest.mark.parametrize("prose", ["In the steady state,", "If", "We need", "Если", "若", "稳态时"])
+def test_a_condition_is_not_checked_as_an_identity_but_is_reported(prose: str) -> None:
+    text = SYSTEM + f"{prose} $m_t = m_{{t-1}}$ the buffer stops moving.\n"
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    (link,) = [k for k in report.links if k.left == "m_t" and k.line == LAST]
+    assert (link.verdict, link.reason) == ("not-a-claim", "condition (the prose states it as one)")
+
+
+def test_a_condition_before_a_claim_is_applied_to_it() -> None:
+    text = SYSTEM + r"If $\mu = 0$, then $w_t = w_{t-1} - \eta g_t$, and if $\mu = 0$ then $w_t = w_{t-1} + \eta g_t$." + "\n"
+    report = check_document("doc.md", text)
+    claims = [k for k in report.links if k.left == "w_t" and k.line == LAST]
+    assert [k.verdict for k in claims] == ["proved", "false"]
+    assert "condition" in claims[0].reason
+    assert [f.code for f in report.findings if f.severity == "error"] == ["math/false"]
+
+
+def test_a_condition_after_a_claim_is_applied_to_it_and_a_new_sentence_is_not_one() -> None:
+    text = SYSTEM + r"Note that $w_t = w_{t-1} - \eta g_t$ when $\mu = 0$." + "\n\n"
+    text += "$$\n" + FALSE + "\n$$\nWhen the momentum is large, the steps grow.\n"
+    report = check_document("doc.md", text)
+    proved = [k for k in report.links if k.line == LAST]
+    assert proved[0].verdict == "proved"
+    assert errors(text) == [(LAST + 3, "math/false")]  # "When …" after the display starts a new sentence
+
+
+def test_a_restatement_of_a_named_quantity_is_a_claim() -> None:
+    text = "Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$.\n\nThe buffer is $m_t = \\beta m_{t-1} + g_t$.\n"
+    assert errors(text) == [(3, "math/false")]
+    text = "Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$.\n\nInstead, take $m_t = \\beta m_{t-1} + g_t$.\n"
+    assert errors(text) == []  # a scheme switch announced in prose redefines
