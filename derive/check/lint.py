@@ -1,17 +1,31 @@
-"""Render lint: will each piece of math render where the notes are meant to be read?
+"""Render lint: will each piece of math render in the renderer that will show the page?
 
-Markdown notes are read through MyST (Jupyter Book 1 typesets with MathJax 3, Jupyter Book 2 with
-KaTeX; extensions dollarmath and amsmath). There display math is ``$$…$$``, the ``{math}``
-directive or a top-level AMS environment; ``\\[`` is an escaped ``[`` and a bare ``cases`` is text.
-LaTeX notes are compiled by an article-like class unless ``\\documentclass`` says beamer.
+What each renderer does is data in :mod:`derive.check.renderers`, measured by building probe
+documents with the real engines (Jupyter Book 1 and 2, Pandoc, kramdown, pdflatex). A finding of
+severity error needs a known renderer that will show the text wrong, and its message names that
+renderer. When the page may be shown by one of several renderers (a MyST page whose project config was
+not found: Jupyter Book 1 with or without amsmath, or Jupyter Book 2), what every candidate shows wrong
+is reported at its own severity and what only some show wrong is a note naming those (the project's
+config, once found, says which renderer it is and turns the note into an error or nothing).
+
 The algebra of a block that will not render is still checked elsewhere: the author meant it as math.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
 
 from derive.check.extract import INNER_ENVS, MATRIX_ENVS, LineMap, MathBlock, env_base, scan
-from derive.check.findings import Finding
+from derive.check.findings import SEVERITY_ORDER, Finding, Severity
+from derive.check.renderers import (
+    BEAMER,
+    MYST_AMSMATH_ENVS,
+    MYST_UNKNOWN,
+    PDFLATEX,
+    AnyOf,
+    Renderer,
+)
 
 #: Commands that only beamer defines (KaTeX, MathJax and article classes do not).
 BEAMER_MACROS = frozenset(
@@ -43,51 +57,190 @@ _FRAME = re.compile(r"\\begin\{frame\}|\\frame\{")
 _FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\]:", re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
-_CLOSERS = {"$": "$", "$$": "$$", "\\[": "\\]", "\\(": "\\)"}
+_CLOSERS = {"$": "$", "$$": "$$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]", "\\\\(": "\\\\)"}
+_BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$", re.M)
+_TITLE_IN_FRONT_MATTER = re.compile(r"\A---\n(?:.*\n)*?title\s*:", re.M)
+
+RendererLike = Renderer | AnyOf
 
 
-def lint(path: str, source: str, blocks: list[MathBlock]) -> list[Finding]:
-    """All render findings for one file, sorted by position."""
+@dataclass(frozen=True)
+class _Raw:
+    """A finding for one renderer; ``{r}`` in the message is that renderer's name."""
+
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+
+
+@dataclass(frozen=True)
+class _Page:
+    path: str
+    source: str
+    blocks: list[MathBlock]
+    visible: str
+    markdown: bool
+
+
+def default_renderer(path: str, source: str) -> RendererLike:
+    """Without a project config: Markdown may be either Jupyter Book; LaTeX is pdflatex (beamer if the
+    document says so)."""
     info = scan(path, source)
-    markdown = info.kind == "markdown"
-    findings: list[Finding] = []
-    findings += _math_only_envs(path, blocks, markdown)
-    if markdown:
-        findings += _brackets(path, blocks)
-        findings += _not_own_block(path, source, blocks, "warning" if _looks_like_myst(source) else "info")
-        findings += _unused_footnotes(path, source, info.visible, blocks)
-    else:
-        findings += _dollar_display(path, blocks)
-    if (markdown and not _quarto_beamer(source)) or (not markdown and not _is_beamer(source)):
-        findings += _beamer_macros(path, source, info.visible, markdown)
-    findings += _bare_linebreaks(path, blocks)
+    if info.kind == "markdown":
+        return MYST_UNKNOWN
+    return BEAMER if _is_beamer(source) else PDFLATEX
+
+
+def lint(path: str, source: str, blocks: list[MathBlock], renderer: RendererLike | None = None) -> list[Finding]:
+    """All render findings for one file, sorted by position.
+
+    ``renderer`` is the renderer that will show the page (:func:`derive.check.renderers.renderer_for`),
+    or several candidates (:class:`~derive.check.renderers.AnyOf`); None decides from the file alone
+    (:func:`default_renderer`).
+    """
+    info = scan(path, source)
+    page = _Page(path, source, blocks, info.visible, info.kind == "markdown")
+    guessed = renderer is None
+    if renderer is None:
+        renderer = default_renderer(path, source)
+    if isinstance(renderer, Renderer) and renderer is PDFLATEX and not page.markdown and _is_beamer(source):
+        renderer = BEAMER  # the document's own class decides
+    candidates: Sequence[Renderer] = renderer.candidates if isinstance(renderer, AnyOf) else (renderer,)
+    per = {r.key: _lint_one(page, r) for r in candidates}
+    findings = _combine(path, renderer, candidates, per)
+    if guessed and page.markdown and not _looks_like_myst(source):
+        # Plain Markdown with no sign of MyST may be read by any engine: where it does not own its
+        # lines, $$ is only a note (Pandoc, kramdown, mystmd accept it).
+        findings = [_as_info(f) if f.code == "render/display-not-block" else f for f in findings]
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
 
 
-def _math_only_envs(path: str, blocks: list[MathBlock], markdown: bool) -> list[Finding]:
-    """``cases`` and friends outside math: MyST prints them as text, LaTeX stops with an error.
+def _as_info(f: Finding) -> Finding:
+    return Finding(f.path, f.line, f.col, "info", f.code, f.message, f.cell)
 
-    In MyST the matrix family is a top-level display (amsmath extension), but ``math``,
-    ``displaymath`` and ``smallmatrix`` are not in its list; in LaTeX the matrix family needs math.
-    """
-    needs_math = INNER_ENVS | _NOT_AMSMATH_IN_MYST if markdown else INNER_ENVS | MATRIX_ENVS
+
+def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
+             per: dict[str, list[_Raw]]) -> list[Finding]:
+    """One finding per (position, code): an error only where every candidate shows it wrong."""
+    by_place: dict[tuple[int, int, str], dict[str, _Raw]] = {}
+    flagged: dict[tuple[int, int], set[str]] = {}  # which candidates have any finding at a position
+    for r in candidates:
+        for raw in per[r.key]:
+            by_place.setdefault((raw.line, raw.col, raw.code), {})[r.key] = raw
+            flagged.setdefault((raw.line, raw.col), set()).add(r.key)
     findings = []
-    for block in blocks:
-        if block.delim != "env" or block.env is None or env_base(block.env) not in needs_math:
-            continue
-        if markdown:
-            message = (
-                f"\\begin{{{block.env}}} outside math: MyST shows it as text (KaTeX/MathJax never see it);"
-                " put it inside $$…$$"
-            )
+    for (line, col, code), hits in by_place.items():
+        worst = min(hits.values(), key=lambda h: SEVERITY_ORDER[h.severity])
+        if len(hits) == len(candidates):
+            name = renderer.name if len(candidates) > 1 else candidates[0].name
+            severity = worst.severity
         else:
-            message = (
-                f"\\begin{{{block.env}}} outside math mode: LaTeX stops with 'Missing $ inserted';"
-                " put it inside \\[…\\] or an equation environment"
-            )
-        line, col = block.opening()
-        findings.append(Finding(path, line, col, "error", "render/cases-outside-math", message))
+            wrong = [r for r in candidates if r.key in hits]
+            fine = [r.name for r in candidates if r.key not in flagged[(line, col)]]
+            name = " and ".join(r.name for r in wrong)
+            severity = "info"  # some of the renderers that may show the page show it wrong
+            tail = f" (fine in {', '.join(fine)})" if fine else ""
+            worst = _Raw(line, col, code, severity, worst.message + tail)
+        only = candidates[0] if len(candidates) == 1 else None
+        if only is not None and not only.measured and severity == "error":
+            severity = "warning"  # read from the renderer's documentation or source, not built here
+        findings.append(Finding(path, line, col, severity, code, worst.message.replace("{r}", name)))
     return findings
+
+
+def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
+    checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks]
+    if page.markdown:
+        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title]
+    else:
+        checks += [_dollar_display]
+    out: list[_Raw] = []
+    for check in checks:
+        out += check(page, r)
+    return out
+
+
+# ---------------------------------------------------------------- environments
+
+
+def _environments(page: _Page, r: Renderer) -> list[_Raw]:
+    """Bare environments the renderer shows as text, and environments its typesetter does not know.
+
+    A top-level AMS display is math in MyST only with the ``amsmath`` extension (Jupyter Book 1's
+    default config has it off) and never for ``cases``/``aligned``/…; in LaTeX ``cases`` and the
+    matrix family need math mode; KaTeX (Jupyter Book 2) has no ``multline``, ``flalign``, ``eqnarray``.
+    """
+    out = []
+    for block in page.blocks:
+        if block.delim == "directive":
+            candidates = [(m.group(1), m.start()) for m in _BEGIN.finditer(block.text)]
+        elif block.delim == "env" and block.env is not None:
+            line, col = block.opening()
+            top = r.top_level(block.env)
+            if top is False:
+                out.append(_not_math(block.env, line, col, page.markdown, r))
+                continue
+            candidates = [(m.group(1), m.start()) for m in _BEGIN.finditer(block.text)]
+        else:
+            candidates = [(m.group(1), m.start()) for m in _BEGIN.finditer(block.text)]
+        for env, offset in candidates:
+            if r.knows_env(env) is False:
+                line, col = block.position(offset)
+                out.append(_Raw(line, col, "render/env-unsupported", "error",
+                                f"{{r}} has no {env}; use aligned (or gathered) inside $$…$$"))
+    return out
+
+
+def _not_math(env: str, line: int, col: int, markdown: bool, r: Renderer) -> _Raw:
+    base = env_base(env)
+    if not markdown:
+        return _Raw(line, col, "render/cases-outside-math", "error",
+                    f"\\begin{{{env}}} outside math mode: {{r}} stops with 'Missing $ inserted';"
+                    " put it inside \\[…\\] or an equation environment")
+    if base in MYST_AMSMATH_ENVS and base not in MATRIX_ENVS and r.key == "jb1":
+        return _Raw(line, col, "render/env-not-math", "error",
+                    f"\\begin{{{env}}} on its own is text in {{r}}: its amsmath extension is off;"
+                    " put it inside $$…$$ (with aligned) or add amsmath to parse.myst_enable_extensions")
+    if base in MYST_AMSMATH_ENVS and r.key == "kramdown":
+        return _Raw(line, col, "render/env-not-math", "error",
+                    f"\\begin{{{env}}} on its own is Markdown text in {{r}}: \\\\ becomes \\ and * emphasis;"
+                    " put it inside $$…$$")
+    code = "render/env-not-math" if base in MYST_AMSMATH_ENVS and base not in MATRIX_ENVS else "render/cases-outside-math"
+    return _Raw(line, col, code, "error",
+                f"\\begin{{{env}}} outside math: {{r}} shows it as text (the typesetter never sees it);"
+                " put it inside $$…$$")
+
+
+# ---------------------------------------------------------------- delimiters
+
+
+_PLAIN_WORDS = re.compile(r"[^\\^_={}$+*/<>|]*[A-Za-z\u0400-\u04ff\u4e00-\u9fff]{2}[^\\^_={}$+*/<>|]*")
+
+
+def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
+    """``\\[``/``\\(`` (and kramdown's ``\\\\[``/``\\\\(``) where the renderer reads an escape, not math."""
+    out = []
+    for block in page.blocks:
+        if block.delim in ("\\[", "\\("):
+            known = r.bracket_math
+        elif block.delim in ("\\\\[", "\\\\("):
+            known = r.double_backslash_math
+        else:
+            continue
+        if known is not False:
+            continue
+        if block.delim.endswith("(") and _PLAIN_WORDS.fullmatch(block.text):
+            continue  # 梯度下降\(GD\): an escaped parenthesis around a word, which is what the author meant
+        bracket = block.delim[-1]
+        use = "$$…$$" if bracket == "[" else "$…$"
+        line, col = block.opening()
+        out.append(_Raw(line, col, "render/bracket-not-math", "error",
+                        f"{block.delim} is not a math delimiter in {{r}}: it is an escaped {bracket}, and the TeX"
+                        f" after it is text; use {use}"))
+    return out
 
 
 _NOT_AMSMATH_IN_MYST = frozenset({"math", "displaymath", "smallmatrix"})
@@ -108,20 +261,22 @@ def _looks_like_myst(source: str) -> bool:
     return _MYST_SIGNS.search(source) is not None
 
 
-def _not_own_block(path: str, source: str, blocks: list[MathBlock], severity: str = "warning") -> list[Finding]:
-    """``$$`` and AMS environments must be blocks of their own in MyST (myst-parser, Jupyter Book 1).
+def _not_own_block(page: _Page, r: Renderer) -> list[_Raw]:
+    """``$$`` that does not own its lines, and AMS environments that do not (MyST's amsmath).
 
-    A ``$$`` on the line right after text cannot interrupt the paragraph, nor can one written inside
-    a line: myst-parser then shows inline math between literal ``$`` signs. An AMS environment is
-    math only when ``\\begin`` starts a line and ``\\end{…}`` ends one.
+    In Jupyter Book 1 (myst-parser) a ``$$`` inside a line or on the line right after text is inline
+    math between literal ``$`` signs, and text after the closing ``$$`` runs the display on to the
+    next ``$$``; Jupyter Book 2 and Pandoc make a display of each; kramdown makes inline math of a
+    ``$$`` inside a paragraph (a note).
     """
-    lines = LineMap(source)
-    text_lines = source.split("\n")
-    findings = []
-    for block in blocks:
-        is_env = block.delim == "env" and block.env is not None and env_base(block.env) not in INNER_ENVS \
-            and env_base(block.env) not in _NOT_AMSMATH_IN_MYST
-        if block.delim != "$$" and not is_env:
+    lines = LineMap(page.source)
+    text_lines = page.source.split("\n")
+    amsmath_parser = r.key in ("jb1-amsmath", "jb2")
+    out = []
+    for block in page.blocks:
+        is_env = (block.delim == "env" and block.env is not None and env_base(block.env) not in INNER_ENVS
+                  and env_base(block.env) not in _NOT_AMSMATH_IN_MYST)
+        if block.delim != "$$" and not (is_env and amsmath_parser):
             continue
         start = lines.offset(block.line, block.col)
         opener = start if is_env else start - 2
@@ -129,43 +284,62 @@ def _not_own_block(path: str, source: str, blocks: list[MathBlock], severity: st
         line, col = lines.position(opener)
         before = text_lines[line - 1][: col - 1]
         previous = text_lines[line - 2] if line >= 2 else ""
-        end_line = source.count("\n", 0, closer_end) + 1
-        after = source[closer_end: source.find("\n", closer_end) if "\n" in source[closer_end:] else len(source)]
+        end_line = page.source.count("\n", 0, closer_end) + 1
+        rest = page.source[closer_end:]
+        after = rest[: rest.find("\n")] if "\n" in rest else rest
         what = f"\\begin{{{block.env}}}" if is_env else "$$"
+        if is_env:
+            if before.strip():
+                problem = f"{what} starts in the middle of a line"
+            elif after.strip() and not re.fullmatch(r"\s*\(\S+\)\s*", after):
+                problem = f"text follows the end of the environment on line {end_line}"
+            else:
+                continue
+            out.append(_Raw(line, col, "render/display-not-block", "warning",
+                            f"{problem}: {{r}} shows the environment as text; put \\begin and \\end on lines"
+                            " of their own"))
+            continue
         if before.strip():
-            problem = f"{what} starts in the middle of a line"
-        elif previous.strip() and not _NOT_PARAGRAPH.search(previous) and not is_env:
-            problem = "$$ is on the line right after text, with no blank line between"
+            behaviour, problem = r.dollars_mid_line, "$$ starts in the middle of a line"
+        elif previous.strip() and not _NOT_PARAGRAPH.search(previous):
+            behaviour, problem = r.dollars_after_text, "$$ is on the line right after text, with no blank line between"
         elif after.strip() and not re.fullmatch(r"\s*\(\S+\)\s*", after):
-            problem = f"text follows the closing {'of the environment' if is_env else '$$'} on line {end_line}"
+            if r.text_after_display_swallows:
+                out.append(_Raw(line, col, "render/display-not-block", "warning",
+                                f"text follows the closing $$ on line {end_line}: in {{r}} the display runs on"
+                                " to the next $$, swallowing the paragraphs between; end the line at $$"))
+            continue
         else:
             continue
-        effect = ("myst-parser shows inline math between literal $ signs; leave a blank line around $$…$$"
-                  if not is_env else "MyST shows the environment as text; put \\begin and \\end on lines of their own")
-        findings.append(Finding(path, line, col, severity, "render/display-not-block", f"{problem}: {effect}"))  # type: ignore[arg-type]
-    return findings
+        if behaviour == "literal-dollars":
+            out.append(_Raw(line, col, "render/display-not-block", "warning",
+                            f"{problem}: {{r}} shows inline math between literal $ signs;"
+                            " leave a blank line around $$…$$"))
+        elif behaviour == "inline":
+            out.append(_Raw(line, col, "render/display-not-block", "info",
+                            f"{problem}: {{r}} makes inline math of it; leave a blank line around $$…$$"
+                            " for a display"))
+    return out
 
 
-_PLAIN_WORDS = re.compile(r"[^\\^_={}$+*/<>|]*[A-Za-z\u0400-\u04ff\u4e00-\u9fff]{2}[^\\^_={}$+*/<>|]*")
-
-
-def _brackets(path: str, blocks: list[MathBlock]) -> list[Finding]:
-    """``\\[``/``\\(`` in Markdown: CommonMark reads a backslash escape, not a math delimiter."""
-    findings = []
-    for block in blocks:
-        if block.delim not in ("\\[", "\\("):
+def _blank_lines(page: _Page, r: Renderer) -> list[_Raw]:
+    """A blank line inside ``$$…$$`` ends the paragraph first: the whole display is text there."""
+    if not r.blank_line_breaks_display:
+        return []
+    out = []
+    for block in page.blocks:
+        if block.delim != "$$":
             continue
-        if block.delim == "\\(" and _PLAIN_WORDS.fullmatch(block.text):
-            continue  # 梯度下降\(GD\): an escaped parenthesis around a word, which is what the author meant
-        bracket = block.delim[1]
-        use = "$$…$$ (or an AMS environment)" if block.delim == "\\[" else "$…$"
-        message = (
-            f"{block.delim} is not a math delimiter in MyST: CommonMark turns {block.delim} into {bracket};"
-            f" use {use}"
-        )
-        line, col = block.opening()
-        findings.append(Finding(path, line, col, "error", "render/bracket-not-math", message))
-    return findings
+        m = re.search(r"\n[ \t]*\n", block.text)
+        if m:
+            line, col = block.opening()
+            out.append(_Raw(line, col, "render/display-blank-line", "error",
+                            f"a blank line inside $$…$$ (line {block.position(m.start() + 1)[0]}): {{r}} shows"
+                            " the whole display as text; remove the blank line"))
+    return out
+
+
+# ---------------------------------------------------------------- macros
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -190,13 +364,15 @@ def _defined_macros(source: str) -> set[str]:
     return {a or b for a, b in _DEFINITION.findall(source)}
 
 
-def _beamer_macros(path: str, source: str, visible: str, markdown: bool) -> list[Finding]:
+def _beamer_macros(page: _Page, r: Renderer) -> list[_Raw]:
     """Every beamer-only command outside code and comments, at its backslash, unless defined here."""
-    where = "KaTeX and MathJax do not define it" if markdown else "this document class does not define it"
-    lines = LineMap(visible)
-    defined = _defined_macros(source)
-    findings = []
-    for m in _COMMAND.finditer(visible):
+    if r.beamer or (page.markdown and _quarto_beamer(page.source)):
+        return []
+    where = "{r} does not define it"
+    lines = LineMap(page.visible)
+    defined = _defined_macros(page.source)
+    out = []
+    for m in _COMMAND.finditer(page.visible):
         env, name = m.group(1), m.group(2)
         if env is not None and env in BEAMER_ENVS:
             what = f"\\begin{{{env}}} is a beamer environment"
@@ -205,24 +381,28 @@ def _beamer_macros(path: str, source: str, visible: str, markdown: bool) -> list
         else:
             continue
         line, col = lines.position(m.start())
-        findings.append(Finding(path, line, col, "error", "render/beamer-macro", f"{what}; {where}"))
-    return findings
+        out.append(_Raw(line, col, "render/beamer-macro", "error", f"{what}; {where}"))
+    return out
 
 
-def _bare_linebreaks(path: str, blocks: list[MathBlock]) -> list[Finding]:
-    """``\\\\`` at the top level of ``$$…$$``/``\\[…\\]``/``$…$``: it breaks nothing there."""
-    findings = []
-    for block in blocks:
+# ---------------------------------------------------------------- line breaks
+
+
+def _bare_linebreaks(page: _Page, r: Renderer) -> list[_Raw]:
+    """``\\\\`` at the top level of a display where the renderer keeps one line (MathJax outside
+    Sphinx, pdflatex); Jupyter Book 1 (Sphinx wraps the display in ``split``) and KaTeX break it."""
+    if r.bare_linebreak_breaks is not False:
+        return []
+    out = []
+    for block in page.blocks:
         if block.delim not in _CLOSERS:
             continue
         for offset in _top_level_breaks(block.text)[:1]:  # one finding per block, at its first \\
             line, col = block.position(offset)
-            message = (
-                f"\\\\ directly inside {block.delim}…{_CLOSERS[block.delim]} outside any environment"
-                " does not break the line in LaTeX or MathJax; wrap the lines in aligned (or use multline)"
-            )
-            findings.append(Finding(path, line, col, "warning", "render/linebreak-no-env", message))
-    return findings
+            out.append(_Raw(line, col, "render/linebreak-no-env", "warning",
+                            f"\\\\ directly inside {block.delim}…{_CLOSERS[block.delim]} outside any environment"
+                            " does not break the line in {r}; wrap the lines in aligned (or use multline)"))
+    return out
 
 
 def _top_level_breaks(text: str) -> list[int]:
@@ -244,19 +424,44 @@ def _top_level_breaks(text: str) -> list[int]:
     return offsets
 
 
-def _unused_footnotes(path: str, source: str, visible: str, blocks: list[MathBlock]) -> list[Finding]:
-    """``[^x]:`` defined and never referenced: MyST drops it silently, so it was probably meant."""
-    prose = _without_math(visible, source, blocks)
+# ---------------------------------------------------------------- footnotes and titles
+
+
+def _unused_footnotes(page: _Page, r: Renderer) -> list[_Raw]:
+    """``[^x]:`` defined and never referenced: the renderer drops it silently, so it was probably meant."""
+    if not r.drops_unused_footnotes:
+        return []
+    prose = _without_math(page.visible, page.source, page.blocks)
     used = {m.group(1).casefold() for m in _FOOTNOTE_REF.finditer(prose)}
-    lines = LineMap(source)
-    findings = []
+    lines = LineMap(page.source)
+    out = []
     for m in _FOOTNOTE_DEF.finditer(prose):
         if m.group(1).casefold() in used:
             continue
         line, col = lines.position(m.start(1) - 2)
-        message = f"footnote [^{m.group(1)}] is defined but never referenced; MyST drops it"
-        findings.append(Finding(path, line, col, "warning", "render/footnote-unused", message))
-    return findings
+        out.append(_Raw(line, col, "render/footnote-unused", "warning",
+                        f"footnote [^{m.group(1)}] is defined but never referenced; {{r}} drops it"))
+    return out
+
+
+def _title(page: _Page, r: Renderer) -> list[_Raw]:
+    """Math in the first heading of a page without a front-matter title: Jupyter Book 2 makes it the
+    page title, where it shows as raw TeX."""
+    if not r.heading_math_title or _TITLE_IN_FRONT_MATTER.match(page.source):
+        return []
+    m = _HEADING.search(page.visible)
+    if m is None:
+        return []
+    start = m.start(2)
+    lines = LineMap(page.source)
+    for block in page.blocks:
+        offset = lines.offset(block.line, block.col)
+        if start <= offset <= m.end(2):
+            line, col = block.opening()
+            return [_Raw(line, col, "render/math-in-title", "warning",
+                         "math in the first heading: {r} makes it the page title, which shows the raw TeX;"
+                         " give the page a `title:` in its front matter")]
+    return []
 
 
 def _without_math(visible: str, source: str, blocks: list[MathBlock]) -> str:
@@ -275,12 +480,12 @@ def _without_math(visible: str, source: str, blocks: list[MathBlock]) -> str:
     return "".join(pieces)
 
 
-def _dollar_display(path: str, blocks: list[MathBlock]) -> list[Finding]:
+def _dollar_display(page: _Page, r: Renderer) -> list[_Raw]:
     """``$$`` in LaTeX works but is plain TeX: wrong spacing, ignores fleqn and equation numbering."""
-    findings = []
-    for block in blocks:
+    out = []
+    for block in page.blocks:
         if block.delim == "$$":
             line, col = block.opening()
-            message = "$$…$$ is plain-TeX display math; in LaTeX use \\[…\\] or an equation environment"
-            findings.append(Finding(path, line, col, "info", "render/dollar-display-latex", message))
-    return findings
+            out.append(_Raw(line, col, "render/dollar-display-latex", "info",
+                            "$$…$$ is plain-TeX display math; in LaTeX use \\[…\\] or an equation environment"))
+    return out

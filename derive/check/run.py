@@ -118,6 +118,21 @@ def _silence(doc: "Document", links: list[Link]) -> list[Finding]:
     return [Finding(doc.path, line, col, "info", "check/nothing-decided", message)]
 
 
+def _renderer(doc: "Document") -> object:
+    """The renderer that will show the page, from its flavour and its project's config (None: lint decides
+    from the file, as for a LaTeX source whose class says beamer or not)."""
+    from .renderers import renderer_for
+
+    if doc.kind == "latex":
+        return None
+    flavor = doc.flavor.markdown if doc.flavor.name == "ipynb" and doc.flavor.markdown == "myst" else doc.flavor.name
+    config = dict(doc.flavor.config.data) if doc.flavor.config is not None else {}
+    if doc.flavor.config is not None and doc.flavor.config.kind == "jekyll":
+        config = {}
+    config.update(doc.flavor.front_matter)
+    return renderer_for(flavor or "gfm", config or None)
+
+
 def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     """Lint, parse, bind and verify one document; every stage reads the same model."""
     from .catalog_match import match_systems
@@ -128,7 +143,7 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     from .verify import DocumentChecker
 
     path, source, blocks = doc.path, doc.source, list(doc.blocks)
-    findings = list(lint(path, source, blocks))
+    findings = list(lint(path, source, blocks, _renderer(doc)))
     parsed = []
     # Macros in force (the file, its front matter, \input preambles, the project's config): each block
     # is expanded before parsing, and every offset of the parse is mapped back to the block as written.

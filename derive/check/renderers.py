@@ -1,0 +1,298 @@
+"""What each renderer really does with the constructs the render lint judges, as data.
+
+Every fact here was measured by building probe documents with the real engine
+(``tests/engine_probes.py``, checked again by ``tests/test_engines_slow.py``), unless the renderer's
+``measured`` is False: then no engine was installable here and the lint never reports an *error* for it
+(an error needs a known renderer that will show the text wrong).
+
+Measured with Jupyter Book 1.0.4 (Sphinx 7, myst-parser 3, MathJax 3.2 in headless Chromium),
+Jupyter Book 2.1.7 (mystmd 1.11, KaTeX at build time, read from mystmd's AST), Pandoc 2.17 (Debian
+12; MathJax 3.2 in Chromium), kramdown 2.4 (Debian's ruby-kramdown; its HTML with MathJax 3's default
+configuration, as a Jekyll layout loads it) and pdflatex (TeX Live 2022):
+
+================================  ========  ==========  ========  ==========  ==========  ========  ========
+construct                         JB1       JB1+ams     JB2       Quarto      R Markdown  kramdown  pdflatex
+================================  ========  ==========  ========  ==========  ==========  ========  ========
+``\\[…\\]``, ``\\(…\\)``          text      text        text      text [1]_   math        text      math
+``\\\\(…\\\\)``, ``\\\\[…\\\\]``  text      text        text      text        text        math      —
+top-level ``align*``              text      math        math      math        math        text [2]_ math
+top-level ``multline*``           text      math        error     math        math        text [2]_ math
+top-level ``pmatrix``             text      math        math      math        math        rows lost error
+``multline*`` inside ``$$``       math      math        error     math        math        math      —
+bare ``cases``                    text      text        text      math        math        rows lost error
+``\\\\`` in ``$$``, no env        breaks    breaks      breaks    one line    one line    one line  one line
+``$$`` mid-line / after text      ``$`` [3] ``$`` [3]   display   display     display     inline    —
+text after the closing ``$$``     swallows  swallows    fine      fine        fine        fine      —
+blank line inside ``$$``          fine      fine        text      text        text        fine      —
+``\\alert`` in math               red       red         error     red         red         red       error [4]_
+math in the first heading         tab [5]_  tab [5]_    title     —           —           —         —
+footnote never referenced         dropped   dropped     dropped   dropped     dropped     dropped   —
+================================  ========  ==========  ========  ==========  ==========  ========  ========
+
+.. [1] Pandoc's ``markdown`` without ``tex_math_single_backslash`` (Quarto's reader; Quarto itself is
+   not installable here, its PyPI package downloads a binary): the brackets are escapes and the TeX in
+   between is raw LaTeX, dropped from HTML. ``from: markdown+tex_math_single_backslash`` turns it on.
+.. [2] kramdown reads a bare environment as Markdown: ``\\\\`` becomes ``\\`` (rows merge) and ``*…*``
+   becomes emphasis; MathJax then typesets what is left, or nothing.
+.. [3] myst-parser makes inline math of it, between literal ``$`` signs.
+.. [4] beamer defines it: fine there.
+.. [5] the heading and the navigation are typeset; the browser tab shows ``\\(\\eta_t\\)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+#: Environments KaTeX 0.16 knows (probed one by one with KaTeX from tests/js/node_modules; KaTeX
+#: answers "No such environment" for multline, flalign, eqnarray, displaymath and math).
+KATEX_ENVS = frozenset(
+    {
+        "equation", "equation*", "align", "align*", "gather", "gather*", "alignat", "alignat*",
+        "cases", "dcases", "rcases", "drcases", "aligned", "alignedat", "gathered", "split",
+        "array", "darray", "subarray", "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix",
+        "smallmatrix", "matrix*", "pmatrix*", "bmatrix*", "Bmatrix*", "vmatrix*", "Vmatrix*", "CD",
+    }
+)
+#: Environments myst-parser's ``amsmath`` extension takes at the top level (mdit-py-plugins' list).
+MYST_AMSMATH_ENVS = frozenset(
+    {
+        "equation", "multline", "gather", "align", "alignat", "flalign", "matrix", "pmatrix", "bmatrix",
+        "Bmatrix", "vmatrix", "Vmatrix", "eqnarray",
+    }
+)
+#: Environments MathJax 3 (with the packages a page loads) and amsmath-in-LaTeX know.
+AMS_ENVS = frozenset(
+    {
+        "equation", "multline", "gather", "align", "alignat", "flalign", "eqnarray", "displaymath", "math",
+        "cases", "dcases", "rcases", "aligned", "alignedat", "gathered", "split", "array", "subarray",
+        "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "CD",
+    }
+)
+
+Display = Literal["display", "inline", "literal-dollars", "unknown"]
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """One renderer's behaviour on the constructs the lint judges.
+
+    ``None`` in a field means "not known": the lint then stays silent on that construct. Environment
+    names are compared without their star (``align*`` is ``align``) unless a set lists starred names.
+    """
+
+    key: str
+    name: str  #: how messages name it: "Jupyter Book 2 (KaTeX)"
+    markdown: bool
+    measured: bool  #: every fact below confirmed by building probes with the real engine
+    bracket_math: bool | None  #: ``\\[…\\]`` and ``\\(…\\)`` are typeset
+    double_backslash_math: bool | None  #: ``\\\\[…\\\\]`` and ``\\\\(…\\\\)`` are typeset
+    top_level_envs: frozenset[str] | None  #: environments typeset without ``$$`` around them
+    known_envs: frozenset[str] | None  #: environments the typesetter knows inside math
+    bare_linebreak_breaks: bool | None  #: ``\\\\`` at the top level of a display starts a new line
+    dollars_mid_line: Display  #: ``$$…$$`` starting inside a line of text
+    dollars_after_text: Display  #: ``$$`` on the line right after a line of text
+    text_after_display_swallows: bool | None  #: text after a closing ``$$`` runs the display on
+    blank_line_breaks_display: bool | None  #: a blank line inside ``$$…$$`` leaves it as text
+    beamer: bool  #: beamer commands (``\\alert``) are defined
+    heading_math_title: bool | None  #: math in the first heading reaches the page title as raw TeX
+    drops_unused_footnotes: bool | None
+
+    def knows_env(self, env: str) -> bool | None:
+        if self.known_envs is None:
+            return None
+        return env in self.known_envs or env.rstrip("*") in self.known_envs
+
+    def top_level(self, env: str) -> bool | None:
+        if self.top_level_envs is None:
+            return None
+        return env in self.top_level_envs or env.rstrip("*") in self.top_level_envs
+
+
+JB1 = Renderer(
+    key="jb1", name="Jupyter Book 1 (default config, no amsmath)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False, top_level_envs=frozenset(), known_envs=AMS_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="literal-dollars", dollars_after_text="literal-dollars",
+    text_after_display_swallows=True, blank_line_breaks_display=False, beamer=False,
+    heading_math_title=False, drops_unused_footnotes=True,
+)
+JB1_AMSMATH = Renderer(
+    key="jb1-amsmath", name="Jupyter Book 1 with amsmath", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False, top_level_envs=MYST_AMSMATH_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="literal-dollars", dollars_after_text="literal-dollars",
+    text_after_display_swallows=True, blank_line_breaks_display=False, beamer=False,
+    heading_math_title=False, drops_unused_footnotes=True,
+)
+JB2 = Renderer(
+    key="jb2", name="Jupyter Book 2 (KaTeX)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False,
+    top_level_envs=MYST_AMSMATH_ENVS, known_envs=KATEX_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=True, drops_unused_footnotes=True,
+)
+#: Pandoc's ``markdown`` reader, as Quarto runs it (HTML with MathJax 3).
+QUARTO = Renderer(
+    key="quarto", name="Quarto (Pandoc markdown, MathJax)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=True,
+)
+#: R Markdown's reader: ``markdown+autolink_bare_uris+tex_math_single_backslash``.
+RMARKDOWN = Renderer(
+    key="rmarkdown", name="R Markdown (Pandoc markdown+tex_math_single_backslash, MathJax)", markdown=True,
+    measured=True, bracket_math=True, double_backslash_math=False, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=True,
+)
+#: Pandoc markdown with ``tex_math_single_backslash`` turned on in a Quarto project or front matter.
+QUARTO_SINGLE_BACKSLASH = Renderer(
+    key="quarto+tex_math_single_backslash", name="Quarto (Pandoc markdown+tex_math_single_backslash, MathJax)",
+    markdown=True, measured=True, bracket_math=True, double_backslash_math=False, top_level_envs=AMS_ENVS,
+    known_envs=AMS_ENVS, bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=True,
+)
+KRAMDOWN = Renderer(
+    key="kramdown", name="kramdown/Jekyll (MathJax)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=True, top_level_envs=frozenset(), known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="inline", dollars_after_text="inline",
+    text_after_display_swallows=False, blank_line_breaks_display=False, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=True,
+)
+#: github.com: no engine to build with here, so nothing is an error; its math is $…$, $$…$$ and ```math.
+GITHUB = Renderer(
+    key="github", name="GitHub (CommonMark + math)", markdown=True, measured=False,
+    bracket_math=None, double_backslash_math=None, top_level_envs=None, known_envs=None,
+    bare_linebreak_breaks=None, dollars_mid_line="unknown", dollars_after_text="unknown",
+    text_after_display_swallows=None, blank_line_breaks_display=None, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None,
+)
+#: JupyterLab renders markdown cells with marked and MathJax 3; its math splitter (``removeMath``)
+#: takes ``$``, ``$$``, ``\\begin{…}`` and the double-backslash ``\\\\(``/``\\\\[``. Read from its source,
+#: not built here (nbconvert's HTML loads MathJax 2 from a CDN), so nothing is an error for it.
+NOTEBOOK = Renderer(
+    key="notebook", name="Jupyter notebook (JupyterLab, MathJax)", markdown=True, measured=False,
+    bracket_math=False, double_backslash_math=True, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=None, dollars_mid_line="unknown", dollars_after_text="unknown",
+    text_after_display_swallows=None, blank_line_breaks_display=None, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None,
+)
+PDFLATEX = Renderer(
+    key="pdflatex", name="pdflatex (article)", markdown=False, measured=True,
+    bracket_math=True, double_backslash_math=False, top_level_envs=AMS_ENVS - {
+        "cases", "dcases", "rcases", "aligned", "alignedat", "gathered", "split", "array", "subarray",
+        "matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "CD"},
+    known_envs=AMS_ENVS, bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=None, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None,
+)
+BEAMER = Renderer(
+    key="beamer", name="pdflatex (beamer)", markdown=False, measured=True,
+    bracket_math=True, double_backslash_math=False, top_level_envs=PDFLATEX.top_level_envs,
+    known_envs=AMS_ENVS, bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=None, beamer=True,
+    heading_math_title=None, drops_unused_footnotes=None,
+)
+
+#: A MyST page whose project configuration was not found: it may be built by either Jupyter Book.
+MYST_HOSTS: tuple[Renderer, ...] = (JB1, JB1_AMSMATH, JB2)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """The page will be shown by one of several renderers, and we do not know which.
+
+    The lint reports a finding at its severity only where *every* candidate shows the construct wrong,
+    and a note naming the ones that do where only some do.
+    """
+
+    key: str
+    name: str
+    candidates: tuple[Renderer, ...]
+
+    @property
+    def markdown(self) -> bool:
+        return self.candidates[0].markdown
+
+
+MYST_UNKNOWN = AnyOf("myst", "MyST (Jupyter Book 1 or 2)", MYST_HOSTS)
+
+RENDERERS: dict[str, Renderer] = {
+    r.key: r for r in (JB1, JB1_AMSMATH, JB2, QUARTO, QUARTO_SINGLE_BACKSLASH, RMARKDOWN, KRAMDOWN, GITHUB,
+                       NOTEBOOK, PDFLATEX, BEAMER)
+}
+FLAVORS = ("myst", "commonmark", "gfm", "kramdown", "pandoc", "quarto", "rmarkdown", "ipynb", "latex")
+
+
+def _extensions(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, (list, tuple)):
+        return {str(v) for v in value}
+    return set()
+
+
+def _is_mystmd(config: dict[str, Any]) -> bool:
+    """``myst.yml`` (Jupyter Book 2 / mystmd): ``version: 1`` with a ``project`` or ``site`` table."""
+    return "version" in config and ("project" in config or "site" in config)
+
+
+def _jb1_amsmath(config: dict[str, Any]) -> bool:
+    """Jupyter Book 1's ``parse.myst_enable_extensions`` (or Sphinx's ``myst_enable_extensions``)."""
+    parse = config.get("parse")
+    found = _extensions(parse.get("myst_enable_extensions")) if isinstance(parse, dict) else set()
+    sphinx = config.get("sphinx")
+    if isinstance(sphinx, dict) and isinstance(sphinx.get("config"), dict):
+        found |= _extensions(sphinx["config"].get("myst_enable_extensions"))
+    return "amsmath" in found
+
+
+def _pandoc_reader(config: dict[str, Any]) -> str:
+    """The reader format a Quarto/R Markdown config asks for (``from:`` / ``md_extensions``)."""
+    parts = []
+    for key in ("from", "reader", "md_extensions", "md-extensions"):
+        if isinstance(config.get(key), str):
+            parts.append(config[key])
+    for fmt in ("format", "output"):
+        table = config.get(fmt)
+        if isinstance(table, dict):
+            for sub in table.values():
+                if isinstance(sub, dict):
+                    parts += [str(sub[k]) for k in ("from", "md_extensions", "md-extensions") if k in sub]
+    return " ".join(parts)
+
+
+def renderer_for(flavor: str, config: dict[str, Any] | None = None) -> Renderer | AnyOf:
+    """The renderer that will show a page of ``flavor`` under the project's parsed ``config``.
+
+    ``config`` is the parsed project configuration found for the file (Jupyter Book 1's
+    ``_config.yml``, Jupyter Book 2's ``myst.yml``, ``_quarto.yml`` merged with the front matter, an R
+    Markdown front matter), or None when there is none. A MyST page without a config may be built by
+    either Jupyter Book: :data:`MYST_UNKNOWN`.
+    """
+    flavor = flavor.lower()
+    config = config or {}
+    if flavor == "myst":
+        if _is_mystmd(config):
+            return JB2
+        if config:
+            return JB1_AMSMATH if _jb1_amsmath(config) else JB1
+        return MYST_UNKNOWN
+    if flavor in ("pandoc", "quarto"):
+        reader = _pandoc_reader(config)
+        single = "+tex_math_single_backslash" in reader
+        return QUARTO_SINGLE_BACKSLASH if single else QUARTO
+    if flavor == "rmarkdown":
+        return QUARTO if "-tex_math_single_backslash" in _pandoc_reader(config) else RMARKDOWN
+    if flavor == "kramdown":
+        return KRAMDOWN
+    if flavor in ("commonmark", "gfm", "markdown"):
+        return GITHUB
+    if flavor in ("ipynb", "notebook"):
+        return NOTEBOOK
+    if flavor in ("latex", "tex"):
+        classes = str(config.get("documentclass", ""))
+        return BEAMER if "beamer" in classes else PDFLATEX
+    raise ValueError(f"unknown flavor {flavor!r}: expected one of {', '.join(FLAVORS)}")
