@@ -257,3 +257,33 @@ class NotationPrinter:
         if self.style == "latex":
             return f"{b}^{{{x}}}"
         return f"{b}^{x}" if exp.is_Symbol or exp.is_Integer else f"{b}^({x})"
+
+
+def textbook(expr: sp.Expr) -> sp.Expr:
+    """The same value in the shape a textbook states it: factored, powers of one base combined
+    (``β^t·β`` → ``β^{t+1}``), and each factor led by its constant where that is positive
+    (``(−1 + β^{t+1})/(−1 + β)`` → ``(1 − β^{t+1})/(1 − β)``, ``−(−1 + β)·β`` → ``β(1 − β)``)."""
+    try:
+        shaped = sp.powsimp(sp.factor(expr), combine="exp")
+    except (sp.PolynomialError, BasePolynomialError, TypeError, ValueError):
+        return expr
+    numerator, denominator = sp.fraction(shaped)
+    sign = 1
+
+    def lead(product: sp.Expr) -> sp.Expr:
+        nonlocal sign
+        factors = []
+        for f in sp.Mul.make_args(product):
+            base, exp = (f.base, f.exp) if f.is_Pow else (f, sp.Integer(1))
+            constant = base.as_coeff_Add()[0] if base.is_Add else None
+            if constant is not None and constant.is_negative and exp.is_integer:
+                base = -base
+                sign *= (-1) ** exp
+            elif f == -1:
+                sign = -sign
+                continue
+            factors.append(base ** exp)
+        return sp.Mul(*factors)
+
+    numerator, denominator = lead(numerator), lead(denominator)
+    return sign * numerator / denominator

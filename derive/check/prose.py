@@ -25,17 +25,18 @@ _DEFINE = re.compile(
     re.IGNORECASE)
 _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
-    r"|then)\b"
+    r"|then|equals?|is equal to|becomes|reads)\b|\bравн\w*|\bстановится|\bсоставляет|等于|\bist gleich"
     # a step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …")
     r"|\b(?:substitut|plug|expand|unroll|unfold|insert|combin|apply|applying|rearrang|simplif|collect|rewrit"
     r"|recurs|iterat|telescop|sum(?:ming)? (?:up|over)|divid|multipl)\w*"
-    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда|подстав|раскр|упрост|перепиш|сложи|умнож)"
+    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда|подстав|раскр|распиш|упрост|перепиш|сложи"
+    r"|умнож|выдел)"
     r"|(?:因此|所以|于是|得到|可得|代入|展开|化简|整理)|\b(?:also|somit|daher|folglich|ergibt|erhalten|einsetzen)\b)",
     re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
     r"special case|provided|unless|suppose that)\b|^\s*with\b"
-    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|при условии)"
+    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар)|(?:^|[,;:])\s*при\b"  # not "множитель при x"
     r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设)|\b(?:falls|wenn)\b)", re.IGNORECASE)
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(

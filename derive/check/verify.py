@@ -38,6 +38,7 @@ from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DOTS, ParsedBlock, Statement, Term
 from .prose import Cues
+from .recurrence import Recurrences, read as read_index
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -461,6 +462,8 @@ class DocumentChecker:
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
                 self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
             return
+        if self._initial_values(item):
+            return
         definitions = self._definitions(item)
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs):
@@ -591,6 +594,11 @@ class DocumentChecker:
                            for index, section, name, _ in self.namings)
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
+        shifted = read_index(lhs)
+        if shifted is not None and lhs not in definitions and any(
+                (ix := read_index(d)) is not None and ix.base == shifted.base and ix.letter is not None
+                for d in definitions):
+            return False  # m_{t+1} = …, m_2 = … under the recurrence for m_t: an instance of it, a claim
         if named_before and lhs.name not in {type(shape.h).__name__ for _, _, shape in self._shapes()}:
             return False  # a restatement of what the section already named is a claim about it
             # (but a new answer h = … for the exercise's form is an answer, checked against its own system)
@@ -607,7 +615,29 @@ class DocumentChecker:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
             self.examples.append((item.index, item.section, lhs, value))
             return
+        terms = item.stmt.terms
+        last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
+        if last is not None and not last.free_symbols and all(isinstance(t.expr, sp.Symbol) for t in terms[:-1]) \
+                and all(r in DEFINING_RELATIONS for r in item.stmt.relations):
+            for t in terms[:-1]:  # m_0 = v_0 = 0: each is given the value
+                self.examples.append((item.index, item.section, t.expr, last))
+            return
         self.namings.append((item.index, item.section, lhs, value))
+
+    def _initial_values(self, item: Item) -> bool:
+        """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
+        the recurrences and worked numbers that follow; they are not claims."""
+        terms, relations = item.stmt.terms, item.stmt.relations
+        if not all(r in DEFINING_RELATIONS for r in relations) or not all(isinstance(t.expr, sp.Symbol)
+                                                                         for t in terms[:-1]):
+            return False
+        last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
+        if last is None or last.free_symbols or not last.is_number:
+            return False
+        for t in terms[:-1]:
+            self.examples.append((item.index, item.section, t.expr, last))
+        self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
+        return True
 
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names earlier in the section ("β = 0.9"), the latest for each name."""
@@ -662,7 +692,11 @@ class DocumentChecker:
             if e is not None:
                 free |= e.free_symbols
         free.discard(DOTS)
-        return {s for s in free - self._known_symbols(item) if S.role(s) != "index"}
+        known = self._known_symbols(item)
+        bases = {ix.base for ix in map(read_index, known) if ix is not None}
+        # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols
+        return {s for s in free - known if S.role(s) != "index"
+                and not ((ix := read_index(s)) is not None and ix.base in bases)}
 
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
@@ -692,6 +726,10 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
+        recurrences = Recurrences(definitions, self._examples(item))
+        if recurrences:
+            # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0: unroll, shift and instantiate
+            sa, sb = recurrences.unroll(sa, sb)
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
@@ -733,8 +771,8 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", reason)
                 return
             written = (_source(item, left), _source(item, right))
-            shown = _as_written(a.free_symbols | b.free_symbols, definitions, verdict)
-            self.report(item, right.start, "error", "math/false", _false_message(written, sa, sb, verdict, shown))
+            derived = _as_written(a.free_symbols | b.free_symbols, definitions, verdict)
+            self.report(item, right.start, "error", "math/false", _false_message(written, sa, sb, verdict, derived))
             self.decide(item, k, "false", "the sides differ (a counterexample is in the finding)")
             return
         if verdict.status == "undecided":
@@ -870,16 +908,19 @@ def _doit(expr: sp.Expr) -> sp.Expr:
     return expr
 
 
-def _as_written(symbols: set[sp.Symbol], definitions: dict[sp.Symbol, sp.Expr], verdict: Verdict) -> Verdict:
-    """The counterexample in the symbols the author wrote (m̂_t, g_t), computed from the definitions."""
+def _as_written(symbols: set[sp.Symbol], definitions: dict[sp.Symbol, sp.Expr], verdict: Verdict) -> dict[sp.Symbol, sp.Expr]:
+    """The values the counterexample gives to the symbols the author wrote but the point does not hold
+    (m̂_t, g_t), computed from the definitions; only those that come out as numbers."""
     point = dict(verdict.counterexample)
-    values: dict[sp.Symbol, object] = {}
-    for sym in sorted(symbols, key=lambda s: s.name):
+    values: dict[sp.Symbol, sp.Expr] = {}
+    for sym in sorted(symbols - set(point), key=lambda s: s.name):
         try:
-            values[sym] = substitute(sym, definitions).xreplace(point).evalf(15)
+            value = substitute(sym, definitions).xreplace(point)
         except (CircularDefinition, TypeError, ValueError):
-            return verdict
-    return Verdict(verdict.status, verdict.reason, values, verdict.residual) if values else verdict
+            continue
+        if not value.free_symbols and value.is_number:
+            values[sym] = value
+    return values
 
 
 def _witness(verdict: Verdict) -> str:
@@ -901,17 +942,67 @@ def _source(item: Item, term: Term) -> str:
     return " ".join(item.block.text[term.start:term.end].split())
 
 
-def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: Verdict, shown: Verdict) -> str:
-    """One line: what was written, values that refute it (in the author's symbols), both sides' values."""
+def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: Verdict,
+                   derived: dict[sp.Symbol, sp.Expr]) -> str:
+    """One line an author can act on: the link as written, what differs (the first coefficient, or the form
+    the definitions give), and a counterexample exact enough to redo by hand."""
     point = dict(verdict.counterexample)
+    parts = [f"false equality under the definitions in scope: {_clip(written[0])} = {_clip(written[1])}"]
+    difference = _first_difference(sa, sb)
+    if difference:
+        parts.append(difference)
+    values = ", ".join(f"{printing.text(s)} = {_exact(v)}" for s, v in sorted(point.items(), key=lambda kv: str(kv[0])))
+    if values:
+        so = ", ".join(f"{printing.text(s)} = {_short(v)}" for s, v in derived.items())
+        try:
+            left, right = float(sa.xreplace(point).evalf(20)), float(sb.xreplace(point).evalf(20))
+            sides = f": left {left:.6g}, right {right:.6g}"
+        except (TypeError, ValueError):
+            sides = ""
+        parts.append(f"at {values}{f' (so {so})' if so else ''}{sides}")
+    return "; ".join(parts)
+
+
+def _first_difference(left: sp.Expr, right: sp.Expr) -> str | None:
+    """Name the first variable whose coefficient differs between the sides, or give the form the left side
+    (the definitions) has when it is short."""
+    variables = sorted((s for s in left.free_symbols | right.free_symbols
+                        if read_index(s) is not None or S.role(s) in ("weight", "state", "input")
+                        or s.name.startswith(GRADIENT_PREFIX)), key=lambda s: s.name)
     try:
-        left = float(sa.xreplace(point).evalf(20))
-        right = float(sb.xreplace(point).evalf(20))
-        sides = f": left {left:.6g}, right {right:.6g}"
-    except (TypeError, ValueError):
-        sides = ""
-    return (f"false equality under the definitions in scope: {_clip(written[0])} = {_clip(written[1])}"
-            f"{_witness(shown)}{sides}")
+        with time_budget(LINK_SECONDS):
+            for var in variables:
+                if sp.diff(left, var, 2) != 0 or sp.diff(right, var, 2) != 0:
+                    continue
+                cl, cr = sp.diff(left, var), sp.diff(right, var)
+                if compare(cl, cr, seconds=LINK_SECONDS / 4).status == "false":
+                    return (f"the coefficient of {printing.text(var)} is {printing.text(printing.textbook(cr))} on the right, "
+                            f"but the definitions give {printing.text(printing.textbook(cl))}")
+            generic = _generic(left)
+            if sp.count_ops(generic) <= 24 and not variables:
+                return f"the definitions give {printing.text(printing.textbook(generic))}"
+    except (BudgetExceeded, TypeError, ValueError, sp.PolynomialError):
+        return None
+    return None
+
+
+def _generic(expr: sp.Expr) -> sp.Expr:
+    """A geometric sum's value for β ≠ 1: the last branch of each Piecewise, as a textbook states it."""
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: e.args[-1][0])
+
+
+def _exact(value: object) -> str:
+    """A counterexample value exactly: decimals as written (0.207), other rationals as fractions."""
+    if isinstance(value, sp.Rational) and not isinstance(value, sp.Integer):
+        q = value.q
+        while q % 10 == 0:
+            q //= 10
+        while q % 2 == 0 or q % 5 == 0:
+            q //= 2 if q % 2 == 0 else 5
+        if q == 1:
+            return str(sp.Float(value, 15)).rstrip("0").rstrip(".") if value.q <= 10 ** 6 else f"{value.p}/{value.q}"
+        return f"{value.p}/{value.q}"
+    return str(value)
 
 
 def _clip(text: str, width: int = 70) -> str:

@@ -1,0 +1,216 @@
+r"""Recurrences in notes: a definition ``m_t = \beta m_{t-1} + (1-\beta) g_t`` holds at every step.
+
+Notes unroll such a definition (``m_t = \beta^2 m_{t-2} + \beta(1-\beta) g_{t-1} + (1-\beta) g_t``),
+instantiate it (``m_1 = (1-\beta) g_1`` with ``m_0 = 0``), shift it (``m_{t+1} = …``) and expand it into a
+series (``(1-\beta)(g_t + \beta g_{t-1} + \dots)``, ``… + \beta^{t-1}(1-\beta) g_1``). The symbols of the
+notes are names (``m_{t-1}`` is one SymPy symbol), so this module reads an index out of a name, builds the
+name of the same quantity at another index, and instantiates a recurrence there. Everything it produces
+is a consequence of the definitions: unrolling can make a true claim provable, never a false one true.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .. import symbols as S
+
+_SUB = re.compile(r"^(?P<base>.+?)_\{(?P<idx>[^{}]+)\}$")
+_SUP = re.compile(r"^(?P<base>.+?)\^\{\((?P<idx>[^{}()]+)\)\}$")
+_CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<args>[^()]+)\)$")
+_INDEX = re.compile(r"^\s*(?:(?P<num>\d+)|(?P<var>[a-zA-Z]|\\tau)\s*(?:(?P<sign>[+-])\s*(?P<off>\d+))?)\s*$")
+#: Letters that count steps in notes (a subscript ``i`` is a coordinate as often as a step).
+STEP_LETTERS = frozenset({"t", "k", "n", "s", "\\tau", "T", "K", "N"})
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """``m_{t-1}`` read as base ``m`` at ``t − 1`` (``letter`` None for a number such as ``m_0``)."""
+
+    base: str
+    letter: str | None
+    offset: int
+    style: str  # "sub" (m_{t}) or "sup" (x^{(k)})
+
+    def at(self, letter: str | None, offset: int) -> sp.Symbol:
+        """The symbol of the same quantity at another index, named as the parser names it."""
+        if letter is None:
+            idx = str(offset)
+        elif offset == 0:
+            idx = letter
+        else:
+            idx = f"{letter}{'+' if offset > 0 else '-'}{abs(offset)}"
+        name = f"{self.base}_{{{idx}}}" if self.style == "sub" else f"{self.base}^{{({idx})}}"
+        return S.symbol(name)
+
+
+def read(sym: sp.Basic) -> Indexed | None:
+    """The base and index of a symbol's name, if it has a step index."""
+    if not isinstance(sym, sp.Symbol):
+        return None
+    for pattern, style in ((_SUB, "sub"), (_SUP, "sup")):
+        m = pattern.match(sym.name)
+        if m is None:
+            continue
+        idx = _INDEX.match(m.group("idx"))
+        if idx is None:
+            return None
+        if idx.group("num") is not None:
+            return Indexed(m.group("base"), None, int(idx.group("num")), style)
+        offset = int(idx.group("off") or 0) * (-1 if idx.group("sign") == "-" else 1)
+        return Indexed(m.group("base"), idx.group("var"), offset, style)
+    return None
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """``X_{letter+offset} = rhs``, where rhs reads X at lower offsets."""
+
+    lhs: Indexed
+    rhs: sp.Expr
+
+    def at(self, target: Indexed) -> sp.Expr:
+        """The definition instantiated at ``target``'s index (a shift, or a number)."""
+        shift: dict[sp.Basic, sp.Expr] = {}
+        letter = self.lhs.letter
+        for sym in self.rhs.free_symbols:
+            ix = read(sym)
+            if ix is not None and ix.letter == letter:
+                shift[sym] = self._moved(ix, target)
+            elif isinstance(sym, sp.Symbol) and sym.name == letter:
+                value = target.offset - self.lhs.offset
+                shift[sym] = (S.symbol(target.letter) + value) if target.letter is not None else sp.Integer(value)
+            elif isinstance(sym, sp.Symbol) and (call := _CALL.match(sym.name)):
+                # an opaque atom such as ∇_w L(w_{t-1}): its argument moves with the step too
+                args = [self._moved(a, target).name if (a := read(S.symbol(arg))) is not None and a.letter == letter
+                        else arg for arg in call.group("args").split(", ")]
+                shift[sym] = S.symbol(f"{call.group('fn')}({', '.join(args)})")
+        return self.rhs.xreplace(shift)
+
+    def _moved(self, ix: Indexed, target: Indexed) -> sp.Symbol:
+        new = ix.offset - self.lhs.offset + target.offset
+        return ix.at(target.letter, new) if target.letter is not None else ix.at(None, new)
+
+
+class Recurrences:
+    """The recurrences among a set of definitions, with the initial values the notes state."""
+
+    def __init__(self, definitions: dict[sp.Symbol, sp.Expr], initial: dict[sp.Symbol, sp.Expr] | None = None):
+        self.by_base: dict[str, Recurrence] = {}
+        for target, value in definitions.items():
+            ix = read(target)
+            if ix is None or ix.letter not in STEP_LETTERS:
+                continue
+            lower = [r for r in map(read, value.free_symbols)
+                     if r is not None and r.base == ix.base and r.letter == ix.letter and r.offset < ix.offset]
+            if lower and all(r.offset >= ix.offset - 2 for r in lower):
+                self.by_base[ix.base] = Recurrence(ix, value)
+        # Indexed definitions that are not recurrences (g_t = ∇L(w_{t-1}) + λw_{t-1}) hold at every step too.
+        self.plain: dict[str, Recurrence] = {}
+        for target, value in definitions.items():
+            ix = read(target)
+            if ix is not None and ix.letter in STEP_LETTERS and ix.base not in self.by_base:
+                self.plain[ix.base] = Recurrence(ix, value)
+        self.initial = {s: v for s, v in (initial or {}).items() if read(s) is not None}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_base)
+
+    def _step(self, expr: sp.Expr, floor: dict[tuple[str, str | None], int]) -> sp.Expr | None:
+        """Replace every recurrence symbol above its floor by its definition there; None if nothing was."""
+        mapping = {}
+        for sym in expr.free_symbols:
+            ix = read(sym)
+            if ix is None:
+                continue
+            plain = self.plain.get(ix.base)
+            if plain is not None and (ix.letter == plain.lhs.letter or ix.letter is None) \
+                    and not (ix.letter == plain.lhs.letter and ix.offset == plain.lhs.offset):
+                mapping[sym] = plain.at(ix)  # m̂_1 = m_1/(1 − β₁): what it reads may unroll further
+                continue
+            if ix.base not in self.by_base:
+                continue
+            rec = self.by_base[ix.base]
+            if ix.letter is not None and ix.letter != rec.lhs.letter:
+                continue
+            low = floor.get((ix.base, ix.letter))
+            if low is not None and ix.offset > low:
+                mapping[sym] = rec.at(ix)
+        return expr.xreplace(mapping) if mapping else None
+
+    def floors(self, *exprs: sp.Expr) -> dict[tuple[str, str | None], int]:
+        """Per quantity and index family, the lowest index present (or an initial value below it)."""
+        low: dict[tuple[str, str | None], int] = {}
+        for expr in exprs:
+            for sym in expr.free_symbols:
+                ix = read(sym)
+                if ix is not None and ix.base in self.by_base:
+                    key = (ix.base, ix.letter)
+                    low[key] = min(low.get(key, ix.offset), ix.offset)
+        for sym in self.initial:
+            ix = read(sym)
+            if ix is not None and ix.letter is None and (ix.base, None) in low:
+                low[(ix.base, None)] = min(low[(ix.base, None)], ix.offset)
+        return low
+
+    def unroll(self, a: sp.Expr, b: sp.Expr, floor: dict[tuple[str, str | None], int] | None = None,
+               limit: int = 48) -> tuple[sp.Expr, sp.Expr]:
+        """Both sides with each recurrence unrolled down to the lowest index either side shows (or to
+        ``floor``), and the initial values put in."""
+        floor = dict(floor or {})
+        for _ in range(limit):
+            for key, low in self.floors(a, b).items():
+                floor.setdefault(key, low)  # a quantity first met while unrolling keeps the floor it came with
+            na, nb = self._step(a, floor), self._step(b, floor)
+            if na is None and nb is None:
+                break
+            a, b = na if na is not None else a, nb if nb is not None else b
+            if sp.count_ops(a) + sp.count_ops(b) > 4000:
+                break  # a series this long is not what a note writes out
+        if self.initial:
+            a, b = a.xreplace(self.initial), b.xreplace(self.initial)
+        return self._shifted_plain(a), self._shifted_plain(b)
+
+    def _shifted_plain(self, expr: sp.Expr) -> sp.Expr:
+        """Put in the non-recurrent definitions at the indices unrolling produced (g_{t-1} = …)."""
+        for _ in range(4):
+            mapping = {}
+            for sym in expr.free_symbols:
+                ix = read(sym)
+                rec = self.plain.get(ix.base) if ix is not None else None
+                if rec is not None and (ix.letter == rec.lhs.letter or ix.letter is None) and \
+                        not (ix.letter == rec.lhs.letter and ix.offset == rec.lhs.offset):
+                    mapping[sym] = rec.at(ix)
+            if not mapping:
+                return expr
+            expr = expr.xreplace(mapping)
+        return expr
+
+    def coefficient(self, target: sp.Symbol, term: sp.Symbol) -> sp.Expr | None:
+        """The coefficient of ``term`` (an input Y_j or the state X_j at any index) in ``target`` = X_t,
+        for a first-order linear recurrence X_t = a·X_{t-1} + c·Y_t + … with a, c constant: a^{t-j}·c
+        (a^{t-j} for X_j). None when the recurrence is not of that form."""
+        tx, ix = read(target), read(term)
+        if tx is None or ix is None or tx.base not in self.by_base:
+            return None
+        rec = self.by_base[tx.base]
+        previous = rec.lhs.at(rec.lhs.letter, rec.lhs.offset - 1)
+        a = sp.diff(rec.rhs, previous)
+        if a.free_symbols & {s for s in a.free_symbols if read(s) is not None or s.name == rec.lhs.letter}:
+            return None
+        if sp.diff(rec.rhs, previous, 2) != 0:
+            return None
+        letter = tx.letter
+        here = S.symbol(letter) + tx.offset if letter is not None else sp.Integer(tx.offset)
+        there = S.symbol(ix.letter) + ix.offset if ix.letter is not None else sp.Integer(ix.offset)
+        if ix.base == tx.base:
+            return a ** (here - there)
+        own = [s for s in rec.rhs.free_symbols if (r := read(s)) is not None and r.base == ix.base
+               and r.letter == rec.lhs.letter and r.offset == rec.lhs.offset]
+        if len(own) != 1:
+            return None
+        c = sp.diff(rec.rhs, own[0])
+        if c.free_symbols & {s for s in c.free_symbols if read(s) is not None or s.name == rec.lhs.letter}:
+            return None
+        return a ** (here - there) * c
