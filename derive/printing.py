@@ -54,6 +54,9 @@ def _factor_rank(f: sp.Expr) -> tuple[int, int, str]:
     return (order.get(role, 4) if role else 4, 0, sp.srepr(f))
 
 
+_STEP_NAMES = frozenset({"t", "k", "n", "s", "T"})
+
+
 def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
     r"""Sort key for the terms of a sum, as a textbook orders them.
 
@@ -64,8 +67,8 @@ def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
     """
     negative = term.could_extract_minus_sign()
     body = -term if negative else term
-    if body == S.w_prev:
-        category = 0
+    if body == S.w_prev or (isinstance(body, sp.Symbol) and (S.role(body) == "index" or body.name in _STEP_NAMES)):
+        category = 0  # the iterate first (w_{t-1} − …), and a step counter before its offset (t − 1)
     elif body.is_Number:
         category = 1
     else:
@@ -264,6 +267,8 @@ def textbook(expr: sp.Expr) -> sp.Expr:
     (``β^t·β`` → ``β^{t+1}``), and each factor led by its constant where that is positive
     (``(−1 + β^{t+1})/(−1 + β)`` → ``(1 − β^{t+1})/(1 − β)``, ``−(−1 + β)·β`` → ``β(1 − β)``)."""
     try:
+        if any(p.exp.could_extract_minus_sign() for p in expr.atoms(sp.Pow) if not p.exp.is_Number):
+            expr = sp.simplify(expr)  # β^t·(1 − β^{−t}) from a summed series: bring it back to 1 − …
         shaped = sp.powsimp(sp.factor(expr), combine="exp")
     except (sp.PolynomialError, BasePolynomialError, TypeError, ValueError):
         return expr

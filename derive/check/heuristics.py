@@ -87,13 +87,15 @@ def _closed_form(expr: sp.Expr) -> bool:
     return any(any(s.is_integer for s in p.exp.free_symbols) for p in expr.atoms(sp.Pow))
 
 
-def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> str | None:
+def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
+          unrolled: frozenset[str] = frozenset()) -> str | None:
     """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
 
     * an opaque call with a compound argument, ``Q(x + Q^{-1}c)``: a matrix times a bracket, maybe;
     * a Latin letter raised to a symbolic power, ``x^{k+1}``: an iteration index, maybe;
     * a gradient of a function the document defines that could not be expanded (another variable);
-    * coordinates or time indices (``w_i``, ``g_{t-i}``) that the element-wise model does not have.
+    * coordinates or time indices (``w_i``, ``g_{t-i}``) that the element-wise model does not have —
+      except the quantities in ``unrolled``, whose recurrences were unrolled, so their steps are modelled.
     """
     both = sa + sb
     for s in both.free_symbols:
@@ -119,7 +121,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr) -> s
         return "indexed quantities (coordinates, past steps) are not modelled"
     steps_a, steps_b = _steps(sa), _steps(sb)
     for base in set(steps_a) & set(steps_b):
-        if steps_a[base] != steps_b[base]:
+        if steps_a[base] != steps_b[base] and base not in unrolled:
             return f"the two sides are written at different steps of {base} (an unrolled recurrence): not modelled"
     for one, other in ((sa, sb), (sb, sa)):
         previous = {s for s in one.free_symbols - other.free_symbols if s.name.endswith("_{t-1}")}

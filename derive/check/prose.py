@@ -35,8 +35,8 @@ _CLAIM = re.compile(
     re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
-    r"special case|provided|unless|suppose that)\b|^\s*with\b"
-    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар)|(?:^|[,;:])\s*при\b"  # not "множитель при x"
+    r"special case|provided|unless|suppose that)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"
+    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар)|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
     r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设)|\b(?:falls|wenn)\b)", re.IGNORECASE)
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(

@@ -117,6 +117,13 @@ class Recurrences:
     def __bool__(self) -> bool:
         return bool(self.by_base)
 
+    def modelled(self) -> frozenset[str]:
+        """The quantities whose steps these recurrences relate: their own, and the inputs they read."""
+        bases = set(self.by_base) | set(self.plain)
+        for rec in list(self.by_base.values()) + list(self.plain.values()):
+            bases |= {ix.base for ix in map(read, rec.rhs.free_symbols) if ix is not None and ix.letter == rec.lhs.letter}
+        return frozenset(bases) if self.by_base else frozenset()
+
     def _step(self, expr: sp.Expr, floor: dict[tuple[str, str | None], int]) -> sp.Expr | None:
         """Replace every recurrence symbol above its floor by its definition there; None if nothing was."""
         mapping = {}

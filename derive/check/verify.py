@@ -694,9 +694,11 @@ class DocumentChecker:
         free.discard(DOTS)
         known = self._known_symbols(item)
         bases = {ix.base for ix in map(read_index, known) if ix is not None}
-        # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols
+        # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols; nor is g_i in a sum
+        bases |= {s.name for s in known}
         return {s for s in free - known if S.role(s) != "index"
-                and not ((ix := read_index(s)) is not None and ix.base in bases)}
+                and not ((ix := read_index(s)) is not None and ix.base in bases)
+                and s.name.split("[")[0] not in bases}
 
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
@@ -719,6 +721,8 @@ class DocumentChecker:
             return
         if a.has(DOTS) or b.has(DOTS):
             self._verify_dots(item, k, left, right, a, b, definitions)
+            return
+        if self._closed_form(item, k, left, right, a, b, definitions):
             return
         try:
             sa, sb = substitute(a, definitions), substitute(b, definitions)
@@ -761,7 +765,7 @@ class DocumentChecker:
                             "not decided: a condition follows it in its sentence")
                 self.decide(item, k, "undecided", "stated under a condition that follows it (not applied)")
                 return
-            reason = doubt(sa, sb, functions, left.expr + right.expr)
+            reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             if reason is None and _TRANSPOSE.search(_source(item, left) + " " + _source(item, right)):
                 reason = "transposes: matrix algebra is not modelled element-wise"
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
@@ -783,6 +787,47 @@ class DocumentChecker:
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
                     if wrappers else "")
+
+    def _closed_form(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
+                     definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """``m_t = (1−β)Σ_{i=1}^t β^{t−i} g_i`` for a recurrence in scope: by induction, or refuted at a small t."""
+        from . import induction
+
+        recurrences = Recurrences(definitions, self._examples(item))
+        if not recurrences:
+            return False
+        for target, closed in ((a, b), (b, a)):
+            if not induction.applies(target, closed, recurrences):
+                continue
+            others = {s: v for s, v in definitions.items() if s != target and not (
+                (ix := read_index(s)) is not None and ix.base == read_index(target).base)}
+            try:
+                closed = substitute(closed, others)
+            except CircularDefinition:
+                return False
+            result = induction.decide(target, closed, recurrences, LINK_SECONDS * 2)
+            family = _family(self._sentence_conditions(item)) if result.status != "true" else None
+            if family is not None:
+                # "with constant gradients g_i = g, m_t = (1 − β^t) g": the claim holds under its condition
+                under = {s: family(v) for s, v in definitions.items()}
+                result = induction.decide(target, family(closed), Recurrences(under, self._examples(item)),
+                                          LINK_SECONDS * 2)
+                result = induction.Induction(result.status, result.reason + " (under the condition of its sentence)",
+                                             result.step)
+            if result.status == "true":
+                self.decide(item, k, "proved", result.reason)
+            elif result.status == "false" and result.step is not None:
+                given, says = induction.at_step(target, closed, recurrences, result.step)
+                letter = read_index(target).letter
+                self.report(item, right.start, "error", "math/false",
+                            f"false closed form: {_clip(_source(item, left))} = {_clip(_source(item, right))}; at "
+                            f"{letter} = {result.step} the recurrence gives {printing.text(printing.textbook(given))}, "
+                            f"the closed form {printing.text(printing.textbook(says))}")
+                self.decide(item, k, "false", result.reason)
+            else:
+                self.decide(item, k, "undecided", result.reason)
+            return True
+        return False
 
     def _sentence_conditions(self, item: Item) -> list[tuple[sp.Expr, sp.Expr]]:
         """The equations stated as the condition of ``item``: those right after it when a condition word
@@ -860,14 +905,16 @@ class DocumentChecker:
 
     def _verify_dots(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
-        """``… = X − \\dots``: check what is written: the coefficients of the variables X shows."""
+        """``… = X − \\dots``, ``(1−β)(g_t + βg_{t−1} + … + β^{t−1}g_1)``: check what is written — the
+        coefficient of each variable the expansion shows, against the definitions unrolled as far as it goes
+        (a term after the ellipsis, at a fixed step such as g_1, against the recurrence's closed form)."""
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
-        explicit = where.xreplace({DOTS: 0})
-        if (where - explicit - DOTS) != 0 and (where - explicit + DOTS) != 0:
+        if sp.diff(where, DOTS, 2) != 0 or sp.diff(where, DOTS).has(DOTS):
             self.report(item, claimed_term.start, "info", "math/undecided",
-                        r"not checked: \dots stands inside the expression, not as a trailing term")
-            self.decide(item, k, "undecided", "an ellipsis inside the expression, not as a trailing term")
+                        r"not checked: \dots stands inside a power or a fraction, not as terms of a sum")
+            self.decide(item, k, "undecided", "an ellipsis inside a power or a fraction, not as terms of a sum")
             return
+        explicit = sp.expand(where.xreplace({DOTS: 0}))
         hold = frozenset(s for s in explicit.free_symbols if s in definitions)
         try:
             other_s = substitute(other, definitions, hold=hold)
@@ -875,34 +922,95 @@ class DocumentChecker:
         except CircularDefinition:
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
-        variables = [s for s in explicit_s.free_symbols
-                     if S.role(s) in ("weight", "state", "input") and s not in hold]
+        recurrences = Recurrences(definitions, self._examples(item))
+        target = other if isinstance(other, sp.Symbol) else None
+        if recurrences:
+            # Unroll the defined side until it shows every older input the expansion writes out
+            # ((1−β)(g_t + βg_{t−1} + β²g_{t−2} + …)); never below a state the expansion itself shows.
+            inputs = [ix for ix in map(read_index, filter(_variable, explicit_s.free_symbols))
+                      if ix is not None and ix.base not in recurrences.by_base]
+            present = {(ix.base, ix.letter): ix.offset for ix in map(read_index, other_s.free_symbols) if ix is not None}
+            floor: dict[tuple[str, str | None], int] = {}
+            for base, rec in recurrences.by_base.items():
+                older = [ix.offset for ix in inputs if ix.letter == rec.lhs.letter
+                         and ix.offset < present.get((ix.base, ix.letter), ix.offset + 1)]
+                own = [ix.offset for ix in map(read_index, explicit_s.free_symbols)
+                       if ix is not None and ix.base == base and ix.letter == rec.lhs.letter]
+                if older and not own:
+                    floor[(base, rec.lhs.letter)] = min(older) - 1
+            if floor:
+                other_s, _ = recurrences.unroll(other_s, sp.Integer(0), floor)
+        variables = [s for s in explicit_s.free_symbols if s not in hold and _variable(s)]
         checked = []
         for var in sorted(variables, key=lambda s: s.name):
-            if sp.diff(other_s, var, 2) != 0 or sp.diff(explicit_s, var, 2) != 0:
+            if sp.diff(explicit_s, var, 2) != 0:
                 continue
-            written, actual = sp.diff(explicit_s, var), sp.diff(other_s, var)
+            written = sp.diff(explicit_s, var)
+            ix = read_index(var)
+            if ix is not None and ix.letter is None and target is not None and var not in other_s.free_symbols:
+                actual = recurrences.coefficient(target, var) if recurrences else None  # g_1 after the ellipsis
+                if actual is None:
+                    continue
+            elif sp.diff(other_s, var, 2) != 0:
+                continue
+            else:
+                actual = sp.diff(other_s, var)
             verdict = compare(written, actual, seconds=LINK_SECONDS)
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
-                            f"coefficient of {printing.text(var)}: written {printing.text(written)}, but the "
-                            f"definitions give {printing.text(actual)}{_witness(verdict)}")
-                self.decide(item, k, "false", f"wrong coefficient of {printing.text(var)} before the ellipsis")
+                            f"the term in {printing.text(var)}: written with {printing.text(printing.textbook(written))}, "
+                            f"but the definitions give {printing.text(printing.textbook(actual))}{_witness(verdict)}")
+                self.decide(item, k, "false", f"wrong coefficient of {printing.text(var)} in the expansion")
                 return
             if verdict.status == "true":
                 checked.append(printing.text(var))
         if checked:
-            self.decide(item, k, "proved", "the coefficients written before the ellipsis (of "
+            self.decide(item, k, "proved", "the terms written around the ellipsis (in "
                         + ", ".join(checked) + ")")
         else:
-            self.decide(item, k, "undecided", "an ellipsis: no coefficient of a weight or state to compare")
+            self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+def _family(conditions: list[tuple[sp.Expr, sp.Expr]]):
+    """A condition ``g_i = g`` over a whole family (any index): the substitution it makes, or None."""
+    families = {}
+    for lhs, rhs in conditions:
+        ix = read_index(lhs)
+        if ix is not None and ix.letter is not None and ix.letter not in ("t", "k", "n") and \
+                not (rhs.free_symbols & {lhs}):
+            families[ix.base] = rhs
+    if not families:
+        return None
+
+    def apply(expr: sp.Expr) -> sp.Expr:
+        mapping = {}
+        for atom in expr.atoms(sp.Symbol, sp.Indexed):
+            if isinstance(atom, sp.Indexed) and str(atom.base.label) in families:
+                mapping[atom] = families[str(atom.base.label)]
+            elif isinstance(atom, sp.Symbol) and (r := read_index(atom)) is not None and r.base in families:
+                mapping[atom] = families[r.base]
+        return expr.xreplace(mapping) if mapping else expr
+    return apply
+
+
+_STEP_SIZES = frozenset({r"\eta", r"\alpha", r"\gamma", r"\lambda", r"\mu", r"\beta", r"\rho", r"\epsilon",
+                         r"\varepsilon", r"\tau"})
+
+
+def _variable(sym: sp.Basic) -> bool:
+    """A weight, state or input (w_{t-1}, m_{t-1}, g_{t-2}) — not a hyperparameter at a step (η_t, β_t)."""
+    if S.role(sym) in ("weight", "state", "input"):
+        return True
+    ix = read_index(sym)
+    return ix is not None and S.role(sym) != "hyper" and ix.base not in _STEP_SIZES
 
 
 def _doit(expr: sp.Expr) -> sp.Expr:
     """Evaluate sums and products with symbolic bounds (geometric sums) where SymPy can."""
     if expr.has(sp.Sum, sp.Product):
         try:
-            return expr.doit()
+            # a geometric sum's β = 1 branch is not the notes' case (0 < β < 1): keep the general one
+            return _generic(expr.doit())
         except Exception:  # noqa: BLE001 - SymPy raises many kinds here; the link stays as written
             return expr
     return expr

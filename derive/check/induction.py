@@ -1,0 +1,162 @@
+r"""Closed forms of recurrences, proved by induction or refuted at a small step.
+
+Notes state ``m_t = (1-\beta)\sum_{i=1}^{t} \beta^{t-i} g_i`` for the recurrence
+``m_t = \beta m_{t-1} + (1-\beta) g_t`` with ``m_0 = 0``. Such a claim is decided the way a student
+would: the first steps are computed from the recurrence and compared with the closed form (a wrong
+closed form fails at a small t, which is the counterexample), and the induction step — the closed form
+at t equals the recurrence applied to the closed form at t − 1 — is checked symbolically, after the
+last term of each sum up to t is peeled off and sums over the same range are combined.
+
+Inside a sum the parser writes ``g_i`` as ``g[i]``; outside, ``g_t`` is one symbol. The two are
+converted into each other here, so that ``g_1`` written in a note and ``g[1]`` from a sum are the same.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .. import symbols as S
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+from ..proof import compare
+from .recurrence import Indexed, Recurrences, read
+
+#: Steps checked directly before the induction step: a wrong closed form fails at one of them.
+SMALL_STEPS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class Induction:
+    status: str  # "true", "false" or "undecided"
+    reason: str
+    step: int | None = None  # the step that refutes it
+
+
+def applies(target: sp.Expr, closed: sp.Expr, recurrences: Recurrences) -> bool:
+    """Is ``target = closed`` a closed form of a recurrence in scope (X_t on one side, a sum over steps or
+    a power of the step on the other, and no X left there)?"""
+    ix = read(target) if isinstance(target, sp.Symbol) else None
+    if ix is None or ix.base not in recurrences.by_base or ix.letter != recurrences.by_base[ix.base].lhs.letter:
+        return False
+    if any((r := read(s)) is not None and r.base == ix.base and r.letter is not None for s in closed.free_symbols):
+        return False
+    return closed.has(sp.Sum) or S.symbol(ix.letter) in closed.free_symbols
+
+
+def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds: float) -> Induction:
+    ix = read(target)
+    assert ix is not None and ix.letter is not None
+    rec = recurrences.by_base[ix.base]
+    letter = S.symbol(ix.letter)
+    bases = {r.base for r in map(read, (closed.free_symbols | rec.rhs.free_symbols)) if r is not None}
+    bases |= {str(b.label) for b in closed.atoms(sp.IndexedBase)}
+    try:
+        with time_budget(seconds):
+            for step in SMALL_STEPS:
+                verdict = _at_step(ix, closed, recurrences, letter, step)
+                if verdict == "false":
+                    return Induction("false", f"fails at {ix.letter} = {step} (computed from the recurrence)", step)
+                if verdict != "true":
+                    return Induction("undecided", f"could not evaluate it at {ix.letter} = {step}")
+            if _step_holds(ix, closed, rec, letter, bases):
+                return Induction("true", f"by induction on {ix.letter}: it holds at the first steps, and the "
+                                         "recurrence carries it from one step to the next")
+            return Induction("undecided", f"holds at {ix.letter} = {', '.join(map(str, SMALL_STEPS))}; the induction "
+                                          "step could not be shown symbolically")
+    except BudgetExceeded:
+        return Induction("undecided", "not decided in time")
+
+
+def _at_step(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, letter: sp.Symbol, step: int) -> str:
+    """Compare X at a concrete step (unrolled to its initial value) with the closed form there."""
+    left, right = at_step(read_target(ix), closed, recurrences, step)
+    return compare(left, right, seconds=2.0).status  # without an initial value X_0 stays a symbol
+
+
+def read_target(ix: Indexed) -> sp.Symbol:
+    return ix.at(ix.letter, ix.offset)
+
+
+def at_step(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, step: int) -> tuple[sp.Expr, sp.Expr]:
+    """Both sides at a concrete step, for a message: what the recurrence gives and what the closed form says."""
+    ix = read(target)
+    assert ix is not None and ix.letter is not None
+    value = ix.at(None, ix.offset + step)
+    right = _numbered(closed.xreplace({S.symbol(ix.letter): sp.Integer(step) + ix.offset}).doit())
+    # both sides through the same definitions: g_1 written in the closed form is what the system says it is
+    left, right = recurrences.unroll(value, right, {(ix.base, None): 0})
+    return _numbered(left), _numbered(right)
+
+
+def _numbered(expr: sp.Expr) -> sp.Expr:
+    """``g[1]`` (from a sum with concrete bounds) → the symbol ``g_{1}`` a note writes."""
+    mapping = {}
+    for item in expr.atoms(sp.Indexed):
+        if len(item.indices) == 1 and item.indices[0].is_Integer:
+            mapping[item] = S.symbol(f"{item.base.label}_{{{int(item.indices[0])}}}")
+    return expr.xreplace(mapping) if mapping else expr
+
+
+def _indexed(expr: sp.Expr, bases: set[str], letter: sp.Symbol) -> sp.Expr:
+    """The symbols ``g_{t}``, ``g_{t-1}`` → ``g[t]``, ``g[t-1]`` (what a sum's body holds)."""
+    mapping = {}
+    for sym in expr.free_symbols:
+        r = read(sym)
+        if r is not None and r.base in bases and r.letter == letter.name:
+            mapping[sym] = sp.IndexedBase(r.base)[letter + r.offset]
+    return expr.xreplace(mapping) if mapping else expr
+
+
+def _peel(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr:
+    """Σ_{i=a}^{t} f(i) → Σ_{i=a}^{t−1} f(i) + f(t), for every sum whose upper bound is the step."""
+    def split(s: sp.Sum) -> sp.Expr:
+        if len(s.limits) != 1:
+            return s
+        i, a, b = s.limits[0]
+        if b != letter:
+            return s
+        return sp.Sum(s.function, (i, a, b - 1)) + s.function.xreplace({i: b})
+    return expr.replace(lambda e: isinstance(e, sp.Sum), split)
+
+
+def _combined(expr: sp.Expr) -> sp.Expr:
+    """Sums over the same range with coefficients free of the summation index, as one sum."""
+    expr = sp.expand(expr)
+    groups: dict[tuple, list[sp.Expr]] = {}
+    rest = []
+    for term in sp.Add.make_args(expr):
+        sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if len(sums) != 1 or len(sums[0].limits) != 1:
+            rest.append(term)
+            continue
+        s = sums[0]
+        coefficient = term / s
+        i, a, b = s.limits[0]
+        key = (a, b)
+        groups.setdefault(key, []).append((coefficient, s.function, i))
+    out = sp.Add(*rest)
+    for (a, b), parts in groups.items():
+        i = parts[0][2]
+        summand = sum(c * f.xreplace({j: i}) for c, f, j in parts)
+        out += sp.Sum(sp.simplify(sp.powsimp(sp.expand(summand), force=True)), (i, a, b))
+    return out
+
+
+def _step_holds(ix: Indexed, closed: sp.Expr, rec, letter: sp.Symbol, bases: set[str]) -> bool:
+    """F(t) − R(F(t − 1), t) = 0 symbolically, R being the recurrence."""
+    previous = rec.lhs.at(rec.lhs.letter, rec.lhs.offset - 1)
+    here = letter + ix.offset
+    shifted = closed.xreplace({letter: here - 1})
+    step = rec.at(ix).xreplace({ix.at(ix.letter, ix.offset - 1): shifted}) if previous is not None else None
+    if step is None:
+        return False
+    difference = _indexed(closed - step, bases, letter)
+    difference = _peel(difference, here if ix.offset == 0 else letter)
+    difference = _combined(difference)
+    difference = sp.simplify(difference)
+    if difference == 0:
+        return True
+    remaining = [s for s in difference.atoms(sp.Sum)]
+    return all(sp.simplify(s.function) == 0 for s in remaining) and sp.simplify(
+        difference.xreplace({s: 0 for s in remaining})) == 0

@@ -1,0 +1,68 @@
+"""Recurrences and series: unrolled, shifted, instantiated, expanded with an ellipsis, closed forms."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive.check.recurrence import Recurrences, read
+from derive.check.run import check_document
+from derive.symbols import symbol
+
+EMA = r"Let $m_0 = 0$ and $m_t = \beta m_{t-1} + (1-\beta) g_t$." + "\n\n"
+
+#: (a true claim, the same claim with a slip, what the finding must name)
+CASES = [
+    (r"Unrolling once, $m_t = \beta^2 m_{t-2} + \beta(1-\beta) g_{t-1} + (1-\beta) g_t$.",
+     r"Unrolling once, $m_t = \beta^2 m_{t-2} + (1-\beta) g_{t-1} + (1-\beta) g_t$.", "g_{t-1}"),
+    (r"One step later $m_{t+1} = \beta m_t + (1-\beta) g_{t+1}$.",
+     r"One step later $m_{t+1} = \beta m_t + (1-\beta) g_t$.", "m_{t+1}"),
+    (r"In particular $m_2 = (1-\beta)(g_2 + \beta g_1)$.",
+     r"In particular $m_2 = (1-\beta)(g_2 + g_1)$.", "g_{1}"),
+    (r"Unrolling, $m_t = (1-\beta)(g_t + \beta g_{t-1} + \beta^2 g_{t-2} + \dots)$.",
+     r"Unrolling, $m_t = (1-\beta)(g_t + \beta g_{t-1} + \beta g_{t-2} + \dots)$.", "g_{t-2}"),
+    (r"So $m_t = (1-\beta)(g_t + \beta g_{t-1} + \ldots + \beta^{t-1} g_1)$.",
+     r"So $m_t = (1-\beta)(g_t + \beta g_{t-1} + \ldots + \beta^{t} g_1)$.", "g_{1}"),
+    (r"So $m_t = (1-\beta) g_t + \beta(1-\beta) g_{t-1} + \cdots,$ which decays.",
+     r"So $m_t = (1-\beta) g_t + \beta g_{t-1} + \cdots,$ which decays.", "g_{t-1}"),
+    (r"In closed form $m_t = (1-\beta)\sum_{i=1}^{t} \beta^{t-i} g_i$.",
+     r"In closed form $m_t = (1-\beta)\sum_{i=1}^{t} \beta^{t-i+1} g_i$.", "t = 1"),
+    (r"With constant gradients $g_i = g$ we get $m_t = (1-\beta^t) g$.",
+     r"With constant gradients $g_i = g$ we get $m_t = (1-\beta^{t+1}) g$.", "t = 1"),
+    (r"The weights sum to $(1-\beta)\sum_{i=1}^{t} \beta^{t-i} = 1 - \beta^t$.",
+     r"The weights sum to $(1-\beta)\sum_{i=1}^{t} \beta^{t-i} = 1 - \beta^{t+1}$.", "1 − β^t"),
+]
+
+
+def report(text: str, name: str = "doc.md"):
+    return check_document(name, text)
+
+
+@pytest.mark.parametrize("good, bad, named", CASES, ids=[c[0][:30] for c in CASES])
+@pytest.mark.parametrize("latex", [False, True])
+def test_true_claim_is_proved_and_its_slip_is_found_on_its_line(good: str, bad: str, named: str, latex: bool) -> None:
+    name = "doc.tex" if latex else "doc.md"
+    ok = report(EMA + good + "\n", name)
+    assert [f.text() for f in ok.findings if f.severity == "error"] == []
+    claims = [k for k in ok.links if k.line == 3]
+    assert claims and claims[-1].verdict == "proved", [k.text() for k in claims]
+    wrong = report(EMA + bad + "\n", name)
+    errors = [f for f in wrong.findings if f.severity == "error"]
+    assert [(f.line, f.code in ("math/false", "math/coefficient")) for f in errors] == [(3, True)], \
+        [f.text() for f in errors]
+    assert named in errors[0].message
+
+
+def test_indices_are_read_from_names_and_rebuilt_as_the_parser_names_them() -> None:
+    ix = read(symbol("m_{t-1}"))
+    assert (ix.base, ix.letter, ix.offset) == ("m", "t", -1)
+    assert ix.at("t", 1) == symbol("m_{t+1}") and ix.at(None, 0) == symbol("m_{0}")
+    assert read(symbol("x^{(k+1)}")).offset == 1 and read(symbol("w")) is None
+
+
+def test_unrolling_is_a_consequence_of_the_definitions() -> None:
+    m_t, m_1, m_2, m_0 = (symbol(n) for n in ("m_{t}", "m_{t-1}", "m_{t-2}", "m_{0}"))
+    beta, g_t, g_1 = symbol(r"\beta"), symbol("g_{t}"), symbol("g_{t-1}")
+    recs = Recurrences({m_t: beta * m_1 + (1 - beta) * g_t}, {m_0: sp.Integer(0)})
+    left, right = recs.unroll(m_t, m_2)
+    assert sp.expand(left - (beta ** 2 * m_2 + beta * (1 - beta) * g_1 + (1 - beta) * g_t)) == 0
+    assert recs.coefficient(m_t, symbol("g_{1}")) == beta ** (symbol("t") - 1) * (1 - beta)
