@@ -132,15 +132,15 @@ class Recurrences:
             if ix is None:
                 continue
             plain = self.plain.get(ix.base)
-            if plain is not None and (ix.letter == plain.lhs.letter or ix.letter is None) \
+            if plain is not None and (ix.letter == plain.lhs.letter or ix.letter is None or ix.letter in STEP_LETTERS) \
                     and not (ix.letter == plain.lhs.letter and ix.offset == plain.lhs.offset):
                 mapping[sym] = plain.at(ix)  # m̂_1 = m_1/(1 − β₁): what it reads may unroll further
                 continue
             if ix.base not in self.by_base:
                 continue
             rec = self.by_base[ix.base]
-            if ix.letter is not None and ix.letter != rec.lhs.letter:
-                continue
+            if ix.letter is not None and ix.letter != rec.lhs.letter and ix.letter not in STEP_LETTERS:
+                continue  # (a recurrence stated for w_{s+1} holds at every step, whatever letter counts it)
             low = floor.get((ix.base, ix.letter))
             if low is not None and ix.offset > low:
                 mapping[sym] = rec.at(ix)
