@@ -47,9 +47,11 @@ def _factor_rank(f: sp.Expr) -> tuple[int, int, str]:
     base = f.base if f.is_Pow else f
     if base in _HYPER_ORDER:
         return (1, _HYPER_ORDER.index(base), "")
-    if all(S.role(s) in ("hyper", "index") for s in f.free_symbols):
+    if isinstance(base, sp.Symbol) and S.layout_role(base) == "hyper":
+        return (1, len(_HYPER_ORDER), base.name)  # a user's own hyperparameter (ρ, γ): after the known ones
+    if all(S.layout_role(s) in ("hyper", "index") for s in f.free_symbols):
         return (2, 0, sp.srepr(f))
-    role = S.role(base) if isinstance(base, sp.Symbol) else None
+    role = S.layout_role(base) if isinstance(base, sp.Symbol) else None
     order = {"state": 3, "intermediate": 4, "input": 5, "weight": 6}
     return (order.get(role, 4) if role else 4, 0, sp.srepr(f))
 
@@ -70,8 +72,8 @@ def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
         category = 1
     else:
         ranks = {"state": 3, "intermediate": 4, "input": 5, "weight": 6}
-        found = [ranks.get(S.role(s) or "intermediate", 4) for s in body.free_symbols
-                 if S.role(s) not in ("hyper", "index")]
+        found = [ranks.get(S.layout_role(s) or "intermediate", 4) for s in body.free_symbols
+                 if S.layout_role(s) not in ("hyper", "index")]
         category = max(found) if found else 9
     if category in (1, 9):
         # A polynomial in hyperparameters reads by degree, signs wherever they fall: 1 − 2ηλ + η²λ².
