@@ -122,8 +122,10 @@ def _lazy(module: str) -> tuple[Callable[[argparse.ArgumentParser], None], Calla
 
 
 _SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "render": ("derive.render", "render derivations as LaTeX (article, fragment, PDF) and MyST Markdown"),
+    "render": ("derive.render", "render derivations (catalog entries or your own systems) as LaTeX (article, fragment, "
+                                "PDF) and MyST Markdown"),
     "check": ("derive.check.cli", "verify the algebra written in lecture notes (Markdown/MyST, LaTeX)"),
+    "templates": ("derive.template_tools", "list the built-in templates (blocks, macros) or copy them to start your own"),
 }
 
 

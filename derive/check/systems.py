@@ -240,6 +240,7 @@ class _Reader:
     def _build(self, section: int, line: int, rows: list[Row], used: set[int]) -> NotesSystem:
         reading: list[Assumption] = []
         rename, notation, rows = _normalize(rows, reading, path=self.path)
+        _check_cycles(rows, path=self.path)
         weight = _weight_of(rows)
         if weight is None:
             raise _NoWeight()
@@ -430,6 +431,25 @@ def _rename_arguments(atom: sp.Symbol, new_name: Callable[[sp.Symbol], str]) -> 
     names = [a.strip() for a in args[:-1].split(",")]
     renamed = [new_name(S.symbol(n)) for n in names]
     return S.symbol(f"{head}({', '.join(renamed)})")
+
+
+def _check_cycles(rows: list[Row], *, path: str) -> None:
+    """A row defined through itself, or a cycle among the rows (m_t reads w_t, w_t reads m_t): an error at
+    the row at fault."""
+    from .heuristics import find_cycle
+
+    for r in rows:
+        if r.target in r.expr.free_symbols:
+            named = step_name(r.target)
+            hint = f" (did you mean {at_step(named[0], -1).name} on the right?)" if named is not None else ""
+            raise SystemDefinitionError(f"{r.target.name} is defined through itself{hint}", path=path, line=r.line)
+    values = {r.target: r.expr for r in rows}
+    cycle = find_cycle(values)
+    if cycle:
+        row = next(r for r in rows if r.target == cycle[0])
+        names = " -> ".join(s.name for s in cycle + [cycle[0]])
+        raise SystemDefinitionError(f"circular definition: {names} (a row reads a value of this step that is "
+                                    "defined from it; did you mean the previous step's?)", path=path, line=row.line)
 
 
 def _weight_of(rows: list[Row]) -> sp.Symbol | None:
