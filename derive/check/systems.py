@@ -508,7 +508,8 @@ def _rename_weight(weight: sp.Symbol, rows: list[Row], rename: Callable[..., sp.
         return expr.xreplace(mapping) if mapping else expr
 
     rows = [Row(rename_weight(r.target), rename_weight(r.expr), r.line, r.relation) for r in rows]  # type: ignore[arg-type]
-    reading.append(Assumption("weight", f"the weights: {base} (the row that updates {base} from its previous value)"))
+    shown = math_to_text(base)
+    reading.append(Assumption("weight", f"the weights: {shown} (the row that updates {shown} from its previous value)"))
     own = Notation(symbols=(("w", base),))
     return rename_weight, (notation.merged(own) if notation is not None else own), rows
 
