@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .notation import _UNICODE as _UNICODE_GREEK
+
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|\d|\s+|.", re.S)
 
 # -- widths of KaTeX's fonts, in em (measured: Main/Math italic at 1.0) ------------------------------
@@ -271,9 +273,11 @@ def fit_display(body: str, budget_em: float) -> str:
     m = _ALIGNED.search(body)
     if m:
         rows = [r.strip() for r in re.split(r"\\\\", m.group("body")) if r.strip()]
+        # an aligned block is as wide as its widest left column plus its widest right column
+        lhs_width = max(width_em(r.partition("&")[0]) for r in rows)
         new_rows: list[str] = []
         for row in rows:
-            new_rows.extend(_fit_row(row, budget_em))
+            new_rows.extend(_fit_row(row, budget_em, lhs_width))
         if new_rows == rows:
             return body
         inner = " \\\\\n".join(f"  {r}" for r in new_rows)
@@ -285,19 +289,22 @@ def fit_display(body: str, budget_em: float) -> str:
     eq = next((i for i, t in enumerate(toks) if t == "=" and depth[i] == 0), None)
     if eq is None:
         return body
-    row = "".join(toks[:eq]).strip() + " &= " + "".join(toks[eq + 1:]).strip()
-    rows = _fit_row(row, budget_em)
+    lhs = "".join(toks[:eq]).strip()
+    row = lhs + " &= " + "".join(toks[eq + 1:]).strip()
+    rows = _fit_row(row, budget_em, width_em(lhs))
     if len(rows) == 1:
         return body
     inner = " \\\\\n".join(f"  {r}" for r in rows)
     return f"\\begin{{aligned}}\n{inner}\n\\end{{aligned}}"
 
 
-def _fit_row(row: str, budget: float) -> list[str]:
-    if width_em(row) <= budget:
-        return [row]
+def _fit_row(row: str, budget: float, lhs_width: float) -> list[str]:
+    """One row ``lhs &= rhs`` as rows whose right column fits ``budget`` less the left column."""
     lhs, sep, rhs = row.partition("&")
     if not sep:
+        return [row]
+    room_right = budget - lhs_width
+    if width_em(rhs) <= room_right:
         return [row]
     rhs = rhs.strip()
     relation = ""
@@ -306,16 +313,18 @@ def _fit_row(row: str, budget: float) -> list[str]:
             relation, rhs = rel, rhs[len(rel):].strip()
             break
     lead = (f"{lhs.strip()} " if lhs.strip() else "") + f"&{relation} "
-    full = budget - width_em(lhs + "=" if relation else lhs)
-    rest = budget - width_em(lhs) - width_em(r"\quad")
+    full = room_right - (width_em(relation) if relation else 0.0)
+    rest = room_right - width_em(r"\quad")
     lines: list[list[str]] = [[]]
     for term in split_terms(rhs):
         current = lines[-1]
-        room = (full if len(lines) == 1 else rest) - (width_em(" ".join(current)) if current else 0.0)
-        if width_em(term) <= room:
+        line_room = full if len(lines) == 1 else rest
+        if width_em(" ".join(current + [term])) <= line_room:
             current.append(term)
             continue
-        if current and width_em(" ".join(current)) < 0.45 * (full if len(lines) == 1 else rest):
+        # what is left of the line for the first piece (a joined sign gets binary spacing: +0.44 em)
+        room = line_room - (width_em(" ".join(current)) + 0.44 if current else 0.0)
+        if current and width_em(" ".join(current)) < 0.25 * line_room:
             # a short line (w_{t-1} alone): break the term's bracket and start it here
             pieces = _pieces(term, room, rest)
             if len(pieces) > 1 and width_em(pieces[0]) <= room:
@@ -478,3 +487,33 @@ def stacked_label(text: str, *, width: int = 12) -> str:
         return f"\\text{{{text}}}"
     best = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))))
     return f"\\substack{{\\text{{{' '.join(words[:best])}}} \\\\ \\text{{{' '.join(words[best:])}}}}}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text for headings and titles
+# ---------------------------------------------------------------------------------------------
+_GREEK_CHARS = {"\\" + name: char for char, name in _UNICODE_GREEK.items()} | {r"\epsilon": "ε", r"\nabla": "∇"}
+_SUB = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋")
+_SUP_LETTERS = dict(zip("abdefghijklmnoprstuvwxyz", "ᵃᵇᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
+_SUP = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
+
+
+def plain_text(text: str) -> str:
+    """A heading without TeX: ``Adam with $l_2$`` → ``Adam with l₂`` (page titles show raw TeX otherwise)."""
+    def math(m: re.Match[str]) -> str:
+        return math_to_text(m.group(1))
+    out = re.sub(r"\$\$?(.+?)\$\$?", math, text)
+    out = re.sub(r"\\(?:emph|textbf|textit|texttt|text)\{([^{}]*)\}", r"\1", out)
+    return re.sub(r"\s+", " ", out.replace("{", "").replace("}", "")).strip()
+
+
+def math_to_text(tex: str) -> str:
+    """Short inline TeX as Unicode (``l_2`` → ``l₂``, ``\\beta_1`` → ``β₁``); unknown macros lose their backslash."""
+    out = tex
+    for macro, char in sorted(_GREEK_CHARS.items(), key=lambda kv: -len(kv[0])):
+        out = re.sub(re.escape(macro) + r"(?![A-Za-z])", char, out)
+    out = re.sub(r"_\{([0-9+-]+)\}|_([0-9])", lambda m: (m.group(1) or m.group(2)).translate(_SUB), out)
+    out = re.sub(r"\^\{([0-9+-]+)\}|\^([0-9])", lambda m: (m.group(1) or m.group(2)).translate(_SUP), out)
+    out = re.sub(r"\^\{?([a-z])\}?", lambda m: _SUP_LETTERS.get(m.group(1), m.group(1)), out)
+    out = re.sub(r"\\([A-Za-z]+)", r"\1", out)
+    return out.replace("{", "").replace("}", "").replace("_", "").strip()

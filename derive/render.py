@@ -56,7 +56,7 @@ import sympy as sp
 
 from . import symbols as S
 from .errors import DeriveError, RenderError, UsageError
-from .layout import fit_display, inline_fractions_in, stacked_label
+from .layout import fit_display, inline_fractions_in, plain_text, stacked_label
 from .notation import Notation
 from .writer import compare, write_all
 
@@ -469,8 +469,6 @@ class Markup:
         and shows its TeX raw (``l_2``), so ``$l_2$`` is written ``l₂`` there. LaTeX keeps the maths.
         """
         if self.name == "md":
-            from .check.systems import plain_text
-
             return "#" * level + " " + plain_text(text)
         command = {1: "section*", 2: "subsection*"}.get(level, "paragraph")
         return f"\\{command}{{{text}}}"

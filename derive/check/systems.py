@@ -31,7 +31,8 @@ import sympy as sp
 from .. import printing
 from .. import symbols as S
 from ..errors import SystemDefinitionError
-from ..notation import _UNICODE, Notation
+from ..layout import math_to_text, plain_text
+from ..notation import Notation
 from ..system import Assumption, Definition, System, at_step, make_system, step_name
 from .bind import GRADIENT_PREFIX, CircularDefinition, atomize
 
@@ -512,31 +513,3 @@ def _rename_weight(weight: sp.Symbol, rows: list[Row], rename: Callable[..., sp.
     reading.append(Assumption("weight", f"the weights: {shown} (the row that updates {shown} from its previous value)"))
     own = Notation(symbols=(("w", base),))
     return rename_weight, (notation.merged(own) if notation is not None else own), rows
-
-
-# ---------------------------------------------------------------------------------------------
-# Plain text of a heading
-# ---------------------------------------------------------------------------------------------
-_GREEK_CHARS = {"\\" + name: char for char, name in _UNICODE.items()} | {r"\epsilon": "ε", r"\nabla": "∇"}
-_SUB = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋")
-_SUP = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
-
-
-def plain_text(text: str) -> str:
-    """A heading without TeX: ``Adam with $l_2$`` → ``Adam with l₂`` (page titles show raw TeX otherwise)."""
-    def math(m: re.Match[str]) -> str:
-        return math_to_text(m.group(1))
-    out = re.sub(r"\$\$?(.+?)\$\$?", math, text)
-    out = re.sub(r"\\(?:emph|textbf|textit|texttt|text)\{([^{}]*)\}", r"\1", out)
-    return re.sub(r"\s+", " ", out.replace("{", "").replace("}", "")).strip()
-
-
-def math_to_text(tex: str) -> str:
-    """Short inline TeX as Unicode (``l_2`` → ``l₂``, ``\\beta_1`` → ``β₁``); unknown macros lose their backslash."""
-    out = tex
-    for macro, char in sorted(_GREEK_CHARS.items(), key=lambda kv: -len(kv[0])):
-        out = re.sub(re.escape(macro) + r"(?![A-Za-z])", char, out)
-    out = re.sub(r"_\{([0-9+-]+)\}|_([0-9])", lambda m: (m.group(1) or m.group(2)).translate(_SUB), out)
-    out = re.sub(r"\^\{([0-9+-]+)\}|\^([0-9])", lambda m: (m.group(1) or m.group(2)).translate(_SUP), out)
-    out = re.sub(r"\\([A-Za-z]+)", r"\1", out)
-    return out.replace("{", "").replace("}", "").replace("_", "").strip()
