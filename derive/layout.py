@@ -360,7 +360,7 @@ def _pieces(term: str, first_room: float, room: float) -> list[str]:
     inner_terms = split_terms(inner)
     if len(inner_terms) < 2:
         return [term]
-    tall = r"\frac" in inner
+    tall = r"\frac" in inner or r"\frac" in prefix  # brackets as tall as the fraction beside them
     left, right = (r"\biggl(", r"\biggr)") if tall else (r"\bigl(", r"\bigr)")
     pieces: list[str] = []
     current = f"{prefix}{left}{inner_terms[0]}"

@@ -137,3 +137,14 @@ def test_every_display_fits_the_column_by_the_model() -> None:
     too_wide = [(name, round(_display_width(d), 1), d[:80]) for name, displays in _displays(pages).items()
                 for d in displays if _display_width(d) > R.WIDTH_EM["md"]]
     assert not too_wide, too_wide
+
+
+def test_a_wide_fraction_is_broken_inside_its_numerator_keeping_the_maths() -> None:
+    numerator = " + ".join(f"\\beta_{{{i}}} m_{{t-{i}}}" for i in range(1, 12))
+    body = ("\\begin{aligned}\n  w_{t} &= w_{t-1} - \\eta_{t} \\frac{" + numerator
+            + "}{(1 - \\beta_{1}^{t}) (\\sqrt{\\hat{v}_{t}} + \\varepsilon)}\n\\end{aligned}")
+    out = fit_display(body, 27.5)
+    assert "\\frac{\\eta_{t}}{(1 - \\beta_{1}^{t}) (\\sqrt{\\hat{v}_{t}} + \\varepsilon)} \\biggl(" in out
+    assert _display_width(out) <= 27.5
+    (broken,), (whole,) = _chains(_unbreak(out)), _chains(body)
+    assert all(sp.expand(x - y) == 0 for x, y in zip(broken, whole))

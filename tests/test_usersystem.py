@@ -232,3 +232,19 @@ def test_make_system_names_the_guessed_gradient_as_a_warning() -> None:
 def test_no_system_in_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SystemDefinitionError, match="no system found"):
         load(_notes(tmp_path, "Only prose here, and $x = 1$.\n"))
+
+
+def test_render_of_a_broken_system_exits_2_and_writes_nothing(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from derive.render import add_arguments, run
+
+    path = _notes(tmp_path, "$$\n\\begin{cases}\nm_t = m_t + g_t \\\\\nw_t = w_{t-1} - \\eta m_t\n\\end{cases}\n$$\n")
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    out = tmp_path / "o"
+    assert run(parser.parse_args(["--system", path, "--out", str(out)])) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{path}:3:" in err and "defined through itself" in err
+    assert not out.exists()
