@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .notation import _UNICODE as _UNICODE_GREEK
+from .notation import GREEK_BY_CHAR
 
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|\d|\s+|.", re.S)
 
@@ -492,7 +492,7 @@ def stacked_label(text: str, *, width: int = 12) -> str:
 # ---------------------------------------------------------------------------------------------
 # Plain text for headings and titles
 # ---------------------------------------------------------------------------------------------
-_GREEK_CHARS = {"\\" + name: char for char, name in _UNICODE_GREEK.items()} | {r"\epsilon": "ε", r"\nabla": "∇"}
+_GREEK_CHARS = {"\\" + name: char for char, name in GREEK_BY_CHAR.items()} | {r"\epsilon": "ε", r"\nabla": "∇"}
 _SUB = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋")
 _SUP_LETTERS = dict(zip("abdefghijklmnoprstuvwxyz", "ᵃᵇᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
 _SUP = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")

@@ -37,7 +37,7 @@ from .errors import UsageError
 _GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
           "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",
           "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega")
-_UNICODE = dict(zip("αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΦΨΩ",
+GREEK_BY_CHAR = dict(zip("αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΦΨΩ",
                     ("alpha", "beta", "gamma", "delta", "varepsilon", "zeta", "eta", "theta", "iota", "kappa",
                      "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "varphi", "chi", "psi",
                      "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega")))
@@ -269,8 +269,8 @@ def _read_offset(tokens: list[str], i: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------
 def _key(name: str) -> str:
     raw = name.strip()
-    if raw in _UNICODE:
-        raw = "\\" + _UNICODE[raw]
+    if raw in GREEK_BY_CHAR:
+        raw = "\\" + GREEK_BY_CHAR[raw]
     elif raw in _GREEK:
         raw = "\\" + raw
     raw = _CANONICAL_KEY.get(raw, raw)
@@ -283,8 +283,8 @@ def _value(key: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise NotationError(f"notation for {key}: give the LaTeX to write instead, e.g. \"\\\\theta\"")
     text = value.strip()
-    if text in _UNICODE:
-        text = "\\" + _UNICODE[text]
+    if text in GREEK_BY_CHAR:
+        text = "\\" + GREEK_BY_CHAR[text]
     if any(c in text for c in "$%#&") or "\\\\" in text or text.count("{") != text.count("}"):
         raise NotationError(f"notation for {key}: {value!r} is not a piece of math (no $, %, #, &, \\\\, "
                             "and balanced braces)")
