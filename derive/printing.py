@@ -46,9 +46,10 @@ def _factor_rank(f: sp.Expr) -> tuple[int, int, str]:
         return (0, 0, "")
     base = f.base if f.is_Pow else f
     if base in _HYPER_ORDER:
-        return (1, _HYPER_ORDER.index(base), "")
+        return (1, _HYPER_ORDER.index(base) + (1 if _HYPER_ORDER.index(base) >= _HYPER_ORDER.index(S.lam) else 0), "")
     if isinstance(base, sp.Symbol) and S.layout_role(base) == "hyper":
-        return (1, len(_HYPER_ORDER), base.name)  # a user's own hyperparameter (ρ, γ): after the known ones
+        # a user's own hyperparameter (γ, a bare η): with the rates, before λ — it is most often the rate
+        return (1, _HYPER_ORDER.index(S.lam), base.name)
     if all(S.layout_role(s) in ("hyper", "index") for s in f.free_symbols):
         return (2, 0, sp.srepr(f))
     role = S.layout_role(base) if isinstance(base, sp.Symbol) else None
