@@ -20,5 +20,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "Definition", "Derivation", "DeriveError", "Note", "Step", "System", "catalog", "derive",
-    "derive_system", "make_system", "part_ways", "printing", "symbols", "unroll",
+    "derive_system", "make_system", "part_ways", "printing", "render", "symbols", "unroll",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``derive.render`` is imported on first use (it brings Jinja); the module is callable:
+    ``derive.render("adam", reg="l2")`` renders notes (see :func:`derive.render.render`)."""
+    if name == "render":
+        import importlib
+        return importlib.import_module(".render", __name__)
+    raise AttributeError(f"module 'derive' has no attribute {name!r}")

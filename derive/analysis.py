@@ -127,6 +127,7 @@ def unroll(system: System, k: int) -> list[sp.Expr]:
                 env[d.target] = S.symbol(d.target.name.replace("_{t}", f"_{{{index}}}"))
                 continue
             if d.target in system.atoms:
+                env[d.target] = d.target  # held as itself (an atom may be carried state too: RMSprop's v_t)
                 continue
             env[d.target] = d.expr.xreplace(env)
         current = {weight: env[system.weight]}

@@ -6,6 +6,7 @@ Subcommands import their modules lazily, so ``derive list`` does not pay for the
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from typing import Callable, Sequence
@@ -29,26 +30,43 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from . import report
     from .derivation import derive, derive_system
 
+    own = versus = None
     if args.system is not None:
-        if args.name is not None or args.reg is not None:
-            raise UsageError("give either an optimizer NAME (with --reg) or --system FILE, not both")
-        from .check.systems import system_from_notes
-        d = derive_system(system_from_notes(args.system), expand=args.expand)
+        if args.name is not None:
+            raise UsageError("give either an optimizer NAME or --system FILE, not both")
+        from .usersystem import assumptions_text, load
+        own = load(args.system, reg=args.reg)[0]
+        d = derive_system(own.system, expand=args.expand, reg_detail=own.detail)
+        d = dataclasses.replace(d, reg=own.mode)
+        if args.unroll:
+            other = own.counterpart()
+            versus = other.derivation if other is not None else None
+        for a in own.system.warnings:
+            print(f"derive show: warning: {own.path}:{a.line or own.line}: {a.text}", file=sys.stderr)
     elif args.name is None:
         raise UsageError("name an optimizer (see 'derive list') or give --system FILE")
     else:
         d = derive(args.name, args.reg, expand=args.expand)
     if args.format == "json":
         payload = report.derivation_json(d)
+        if own is not None:
+            payload["title"] = own.title
+            payload["assumptions"] = [dataclasses.asdict(a) for a in own.system.assumptions]
         if args.unroll:
-            payload["unroll"] = report.parting_json(d, args.unroll)
+            payload["unroll"] = report.parting_json(d, args.unroll, versus) if own is None or versus is not None \
+                else {"error": "no counterpart mode to compare with (the system has no single regularization coefficient)"}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     elif args.format == "latex":
         print(report.derivation_latex(d))
     else:
-        print(report.derivation_text(d))
+        print(report.derivation_text(d, own.title if own is not None and own.title else None))
+        if own is not None:
+            print(assumptions_text(own))
         if args.unroll:
-            print(report.parting_text(d, args.unroll))
+            if own is not None and versus is None:
+                print("\nUnroll: no counterpart mode to compare with (the system has no single regularization coefficient)")
+            else:
+                print(report.parting_text(d, args.unroll, versus))
     return 0
 
 
@@ -57,12 +75,14 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
                        description="Substitute the optimizer's definitions one at a time, collect the terms in "
                                    "w_{t-1}, and classify the decay factor as uniform or per-coordinate.")
     p.add_argument("name", nargs="?", help="catalog name (see 'derive list')")
-    p.add_argument("--system", metavar="FILE",
-                   help="derive your own optimizer instead: the first system (a cases/aligned block of "
-                        "definitions) of a Markdown or LaTeX file")
+    p.add_argument("--system", metavar="FILE[:LINE]",
+                   help="derive your own optimizer instead: the first system (a cases/aligned block of =, := or "
+                        "\\leftarrow rows, any step index) of a Markdown or LaTeX file, or the one at LINE; what "
+                        "it assumed (hyperparameters, state, the loss gradient, definitions taken from the prose) "
+                        "is listed")
     p.add_argument("--reg", choices=("none", "l2", "decoupled"), default=None,
                    help="regularization: none, l2 (λ·w added to the gradient) or decoupled weight decay "
-                        "(default: the entry's own)")
+                        "(default: the entry's own; with --system: the system as written, else this block added)")
     p.add_argument("--format", choices=("text", "latex", "json"), default="text")
     p.add_argument("--expand", action="store_true", help="write v̂_t out instead of keeping it as an atom")
     p.add_argument("--unroll", type=int, default=0, metavar="K",
@@ -102,8 +122,10 @@ def _lazy(module: str) -> tuple[Callable[[argparse.ArgumentParser], None], Calla
 
 
 _SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "render": ("derive.render", "render derivations as LaTeX (article, fragment, PDF) and MyST Markdown"),
+    "render": ("derive.render", "render derivations (catalog entries or your own systems) as LaTeX (article, fragment, "
+                                "PDF) and MyST Markdown"),
     "check": ("derive.check.cli", "verify the algebra written in lecture notes (Markdown/MyST, LaTeX)"),
+    "templates": ("derive.template_tools", "list the built-in templates (blocks, macros) or copy them to start your own"),
 }
 
 

@@ -146,8 +146,15 @@ def derive(name: str, reg: str | None = None, *, expand: bool = False) -> Deriva
 
 
 def derive_system(system: System, *, expand: bool = False, check: bool = True,
-                  reg_detail: str = "custom") -> Derivation:
-    """Derive the step form of any system (a user's own, from :func:`derive.system.make_system`)."""
+                  reg_detail: str | None = None) -> Derivation:
+    """Derive the step form of any system (a user's own, from :func:`derive.system.make_system`).
+
+    ``reg_detail`` (none, l2, decoupled-lr, …) is read off the system when not given
+    (:func:`derive.system.regularization`), so the notes about hidden dependences fit the system.
+    """
+    if reg_detail is None:
+        from .system import regularization
+        reg_detail = regularization(system)[0]
     steps, held, raw = _substitute(system, expand)
     coefficient = sp.diff(held, system.weight_prev)
     if sp.diff(coefficient, system.weight_prev) != 0:

@@ -46,10 +46,13 @@ def _factor_rank(f: sp.Expr) -> tuple[int, int, str]:
         return (0, 0, "")
     base = f.base if f.is_Pow else f
     if base in _HYPER_ORDER:
-        return (1, _HYPER_ORDER.index(base), "")
-    if all(S.role(s) in ("hyper", "index") for s in f.free_symbols):
+        return (1, _HYPER_ORDER.index(base) + (1 if _HYPER_ORDER.index(base) >= _HYPER_ORDER.index(S.lam) else 0), "")
+    if isinstance(base, sp.Symbol) and S.layout_role(base) == "hyper":
+        # a user's own hyperparameter (γ, a bare η): with the rates, before λ — it is most often the rate
+        return (1, _HYPER_ORDER.index(S.lam), base.name)
+    if all(S.layout_role(s) in ("hyper", "index") for s in f.free_symbols):
         return (2, 0, sp.srepr(f))
-    role = S.role(base) if isinstance(base, sp.Symbol) else None
+    role = S.layout_role(base) if isinstance(base, sp.Symbol) else None
     order = {"state": 3, "intermediate": 4, "input": 5, "weight": 6}
     return (order.get(role, 4) if role else 4, 0, sp.srepr(f))
 
@@ -73,8 +76,8 @@ def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
         category = 1
     else:
         ranks = {"state": 3, "intermediate": 4, "input": 5, "weight": 6}
-        found = [ranks.get(S.role(s) or "intermediate", 4) for s in body.free_symbols
-                 if S.role(s) not in ("hyper", "index")]
+        found = [ranks.get(S.layout_role(s) or "intermediate", 4) for s in body.free_symbols
+                 if S.layout_role(s) not in ("hyper", "index")]
         category = max(found) if found else 9
     if category in (1, 9):
         # A polynomial in hyperparameters reads by degree, signs wherever they fall: 1 − 2ηλ + η²λ².

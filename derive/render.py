@@ -1,25 +1,37 @@
 """Rendering derivations as lecture notes: a standalone LaTeX article, a fragment to ``\\input``, MyST
-Markdown for Jupyter Book, and PDF; in Russian and English.
+Markdown for Jupyter Book, and PDF; in Russian, English, or any language a user adds a prose file for.
 
 Why it is shaped this way:
 
 * **All maths comes from the engine.** Templates hold prose and layout only; every formula in them
   is a string that :class:`DerivationView` took from a :class:`derive.derivation.Derivation` (the
   one exception is the definition of the L2 objective, which is the premise, not a result). So a
-  rendered note can never disagree with what the engine proved.
+  rendered note can never disagree with what the engine proved. A user's own system
+  (``--system notes.md``, :mod:`derive.usersystem`) goes through the same view and templates.
 * **One Jinja environment** (:func:`get_env`): a user's template folder first, then the built-in
-  ``derive.templates``; ``StrictUndefined`` so a misspelt variable is an error, not a blank;
-  LaTeX-friendly delimiters (``\\VAR{…}``, ``\\BLOCK{…}``, ``\\#{…}``) so ``.tex`` templates stay
-  readable despite LaTeX's braces.
+  ``derive.templates``, which also answer to ``builtin/NAME`` so that a user's ``optimizer.j2`` can
+  ``\\BLOCK{extends "builtin/optimizer.j2"}`` and override one block; ``StrictUndefined`` so a
+  misspelt variable is an error, not a blank; LaTeX-friendly delimiters (``\\VAR{…}``,
+  ``\\BLOCK{…}``, ``\\#{…}``); Jinja's sandbox with ``--sandbox`` for templates one did not write.
+  Any error in a template is one line naming the file, the line and the block or macro
+  (:func:`render_template`), exit code 2.
 * **Prose lives in templates** (``prose-ru.j2``, ``prose-en.j2``: Jinja macros, one per sentence or
-  phrase, with only ``$…$`` inline math, which means the same in LaTeX and MyST). Structure lives in
-  the per-format templates. A translator edits one file; a user overrides either by dropping a file of
-  the same name into ``--templates DIR``.
+  phrase, with only ``$…$`` inline math, which means the same in LaTeX and MyST). Templates reach
+  them through ``p`` (:class:`Prose`), which looks a macro up in the user's file of the language
+  first, then in the built-in one, then in the English one: a user's ``prose-ru.j2`` needs only the
+  macros it changes, and a ``prose-de.j2`` makes ``--lang de`` available. Built-in macros call each
+  other through ``p`` too, so overriding ``name`` changes every sentence that names the method.
+* **Pages that look right where they are read** (:mod:`derive.layout`): headings without maths in
+  MyST (page titles show raw TeX otherwise), displays broken into aligned rows that fit Jupyter Book
+  2's text column, fractions in running text written with a slash.
+* **The course's notation** (:mod:`derive.notation`): w → θ, η → α, t → k from ``[tool.derive.notation]``
+  or ``--notation``, applied to every formula of every output as the last step.
 * **Deterministic bytes.** No dates, sorted iteration, PDF built with ``SOURCE_DATE_EPOCH`` fixed, so
   ``derive render --check`` can compare committed notes with a fresh render byte for byte.
 
 The CLI side (:func:`add_arguments`, :func:`run`) only parses arguments and calls the typed workers
 (:func:`plan`, :func:`render_files`, :func:`compile_pdf`); every error becomes one line and an exit code.
+The module is callable: ``derive.render("adam", reg="l2", formats=("md",))`` is :func:`render`.
 """
 from __future__ import annotations
 
@@ -31,27 +43,37 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
+import jinja2.sandbox
 import sympy as sp
 
 from . import symbols as S
 from .errors import DeriveError, RenderError, UsageError
+from .layout import fit_display, inline_fractions_in, plain_text, stacked_label
+from .notation import Notation
 from .writer import compare, write_all
 
-Lang = Literal["ru", "en"]
+if TYPE_CHECKING:
+    from .usersystem import OwnSystem
+
+Lang = str
 Format = Literal["tex", "fragment", "md", "pdf"]
 
+#: Languages with built-in prose; any other needs ``prose-LANG.j2`` in the user's template folder.
 LANGS: tuple[Lang, ...] = ("ru", "en")
 FORMATS: tuple[Format, ...] = ("tex", "fragment", "md", "pdf")
 DEFAULT_FORMATS: tuple[Format, ...] = ("tex", "fragment", "md")
+ENGINES: tuple[str, ...] = ("pdflatex", "xelatex", "lualatex")
 REG_MODES: tuple[str, ...] = ("none", "l2", "decoupled")
 FLAGSHIP = "weight-decay"
+BUILTIN = "builtin/"
 #: The three derivations the flagship exercise is built from, as (optimizer, mode).
 FLAGSHIP_PARTS: dict[str, tuple[str, str]] = {
     "momentum": ("momentum", "l2"),
@@ -60,52 +82,135 @@ FLAGSHIP_PARTS: dict[str, tuple[str, str]] = {
 }
 #: File-name suffix of each text format.
 SUFFIX: dict[Format, str] = {"tex": ".tex", "fragment": ".fragment.tex", "md": ".md", "pdf": ".pdf"}
+#: Width budgets of a display, in em of the maths font (estimated by :func:`derive.layout.width_em`):
+#: Jupyter Book 2's column is 574 px at a 1440 px window, ≈ 29.6 em of KaTeX's 19.36 px maths font,
+#: less the estimator's error; an A4 article with 2.2 cm margins is ≈ 42.7 em at 11 pt.
+WIDTH_EM: dict[str, float] = {"md": 27.5, "tex": 40.0}
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the preamble needs to know about a language: babel's name for it and the font encoding
+    pdflatex needs (T2A for Cyrillic)."""
+
+    code: str
+    babel: str
+    fontenc: str = "T1"
+
+    @property
+    def cyrillic(self) -> bool:
+        return self.fontenc == "T2A"
+
+
+_LANGUAGES = {
+    "en": Language("en", "english"), "ru": Language("ru", "russian", "T2A"), "de": Language("de", "ngerman"),
+    "fr": Language("fr", "french"), "es": Language("es", "spanish"), "it": Language("it", "italian"),
+    "pt": Language("pt", "portuguese"), "nl": Language("nl", "dutch"), "pl": Language("pl", "polish"),
+    "cs": Language("cs", "czech"), "uk": Language("uk", "ukrainian", "T2A"), "bg": Language("bg", "bulgarian", "T2A"),
+    "be": Language("be", "belarusian", "T2A"), "tr": Language("tr", "turkish"), "sv": Language("sv", "swedish"),
+    "fi": Language("fi", "finnish"), "da": Language("da", "danish"), "no": Language("no", "norsk"),
+}
+
+
+def language(code: str, prose: "Prose | None" = None) -> Language:
+    """The language ``code``; a prose file may name babel's language itself (``\\BLOCK{set babel = "…"}``)."""
+    known = _LANGUAGES.get(code)
+    babel = prose.get("babel") if prose is not None else None
+    fontenc = prose.get("fontenc") if prose is not None else None
+    if babel is None and known is None:
+        raise RenderError(f"prose-{code}.j2: derive does not know babel's name for {code!r}; "
+                          f"add \\BLOCK{{set babel = \"…\"}} to the file")
+    base = known or Language(code, str(babel))
+    return Language(code, str(babel or base.babel), str(fontenc or base.fontenc))
 
 
 # ---------------------------------------------------------------------------------------------
 # Jinja environment
 # ---------------------------------------------------------------------------------------------
-class _PackageResourceLoader(jinja2.BaseLoader):
-    """Templates shipped in the ``derive.templates`` package, read through importlib.resources.
+class TemplateLoader(jinja2.BaseLoader):
+    """The user's folder first, then the built-in templates (read through importlib.resources, so it
+    also works from a zipped wheel); ``builtin/NAME`` is always the built-in one.
 
-    Unlike ``FileSystemLoader`` on ``__file__`` this also works from a zipped wheel.
+    A user template that is not UTF-8 is a one-line :class:`RenderError` naming the file and line.
     """
 
-    def __init__(self, package: str = "derive.templates") -> None:
+    def __init__(self, user_dir: Path | None = None, package: str = "derive.templates") -> None:
+        self.user_dir = user_dir
         self.package = package
+        self.served: dict[str, str] = {}  # filename reported to Jinja -> template name
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
         parts = [p for p in template.split("/") if p]
         if not parts or any(p in (".", "..") for p in parts):
             raise jinja2.TemplateNotFound(template)
+        if template.startswith(BUILTIN):
+            return self._builtin(template[len(BUILTIN):])
+        if self.user_dir is not None:
+            path = self.user_dir.joinpath(*parts)
+            if path.is_file():
+                raw = path.read_bytes()
+                try:
+                    source = raw.decode("utf-8")
+                except UnicodeDecodeError as err:
+                    line = raw.count(b"\n", 0, err.start) + 1
+                    raise RenderError(f"template {path}:{line}: not UTF-8 (byte 0x{raw[err.start]:02x}); "
+                                      "save the file as UTF-8") from None
+                mtime = path.stat().st_mtime
+                self.served[str(path)] = template
+                return source, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+        return self._builtin(template)
+
+    def _builtin(self, name: str) -> tuple[str, str, Callable[[], bool]]:
         resource = importlib.resources.files(self.package)
-        for part in parts:
+        for part in name.split("/"):
             resource = resource.joinpath(part)
         if not resource.is_file():
-            raise jinja2.TemplateNotFound(template)
-        source = resource.read_text(encoding="utf-8")
-        return source, f"derive.templates/{template}", lambda: True
+            raise jinja2.TemplateNotFound(name)
+        filename = f"derive.templates/{name}"
+        self.served[filename] = BUILTIN + name
+        return resource.read_text(encoding="utf-8"), filename, lambda: True
 
-    def list_templates(self) -> list[str]:
+    def builtin_names(self) -> list[str]:
         root = importlib.resources.files(self.package)
         return sorted(item.name for item in root.iterdir() if item.name.endswith(".j2"))
 
+    def user_names(self) -> list[str]:
+        if self.user_dir is None:
+            return []
+        return sorted(p.name for p in self.user_dir.iterdir() if p.is_file() and p.name.endswith(".j2"))
 
-def get_env(user_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    def list_templates(self) -> list[str]:
+        return sorted(set(self.builtin_names()) | set(self.user_names()))
+
+    def source_of(self, filename: str) -> str | None:
+        """The text of a template Jinja reported as ``filename`` (for locating an error)."""
+        name = self.served.get(filename)
+        if name is None:
+            return None
+        try:
+            if name.startswith(BUILTIN):
+                return self._builtin(name[len(BUILTIN):])[0]
+            return Path(filename).read_text(encoding="utf-8", errors="replace")
+        except (OSError, jinja2.TemplateNotFound):
+            return None
+
+
+def get_env(user_dir: str | os.PathLike[str] | None = None, *, sandbox: bool = False) -> jinja2.Environment:
     """The one Jinja environment every rendering goes through.
 
     ``user_dir`` (``--templates DIR``) is searched first, so a user overrides any built-in template,
-    or just the prose of one language, by copying it there and editing.
+    one block of one (``extends "builtin/…"``), or a few prose macros. ``sandbox`` renders with
+    Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment` (``--sandbox``): templates from a pull
+    request cannot reach Python internals (underscore attributes, ``__class__`` and the like).
     """
-    loaders: list[jinja2.BaseLoader] = []
+    folder = None
     if user_dir is not None:
         folder = Path(user_dir)
         if not folder.is_dir():
             raise RenderError(f"template folder {folder} does not exist")
-        loaders.append(jinja2.FileSystemLoader(str(folder), encoding="utf-8"))
-    loaders.append(_PackageResourceLoader())
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+    cls = jinja2.sandbox.SandboxedEnvironment if sandbox else jinja2.Environment
+    env = cls(
+        loader=TemplateLoader(folder),
         block_start_string=r"\BLOCK{",
         block_end_string="}",
         variable_start_string=r"\VAR{",
@@ -150,29 +255,168 @@ def md_escape(text: str) -> str:
 
 
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render one template; Jinja's errors become a one-line :class:`RenderError`."""
+    """Render one template; any error in it becomes a one-line :class:`RenderError` (exit code 2)
+    that names the template file, the line and the block or macro at fault."""
     try:
         return env.get_template(name).render(**context)
-    except jinja2.TemplateNotFound as err:
-        raise RenderError(f"template {err.name!r} not found (looked in {_where(env)})") from None
-    except jinja2.UndefinedError as err:
-        raise RenderError(f"template {name}: {err.message}") from None
-    except jinja2.TemplateSyntaxError as err:
+    except Exception as err:  # noqa: BLE001 - every failure of user code in a template is reported, none escapes
+        raise template_error(err, env, name) from None
+
+
+def template_error(err: BaseException, env: jinja2.Environment, name: str) -> RenderError:
+    """The one-line error for an exception raised while rendering ``name``.
+
+    Jinja rewrites tracebacks so that template frames carry the template's file name and line; the
+    innermost such frame is where the template failed, and the ``\\BLOCK{block …}``/``\\BLOCK{macro …}``
+    that encloses that line is named too.
+    """
+    if isinstance(err, RenderError):
+        if str(err).startswith("template "):
+            return err
+    if isinstance(err, jinja2.TemplateNotFound):
+        return RenderError(f"template {err.name!r} not found (looked in {_where(env)})"
+                           + (f", included from {name}" if err.name != name else ""))
+    if isinstance(err, jinja2.TemplateSyntaxError):
         where = err.filename or err.name or name
-        raise RenderError(f"template {where}:{err.lineno}: {err.message}") from None
-    except jinja2.TemplateError as err:
-        raise RenderError(f"template {name}: {err}") from None
+        return RenderError(f"template {where}:{err.lineno}: {err.message}")
+    location = _location(err, env) or name
+    if isinstance(err, RecursionError):
+        what = "recursion too deep (a macro, block or include that calls itself?)"
+    elif isinstance(err, jinja2.sandbox.SecurityError):
+        what = f"not allowed in the sandbox: {err}"
+    elif isinstance(err, jinja2.UndefinedError):
+        what = err.message or str(err)
+    elif isinstance(err, DeriveError):
+        what = str(err)
+    else:
+        what = f"{type(err).__name__}: {err}"
+    return RenderError(f"template {location}: {' '.join(str(what).split())}")
+
+
+def _location(err: BaseException, env: jinja2.Environment) -> str | None:
+    loader = env.loader
+    if not isinstance(loader, TemplateLoader):
+        return None
+    found: tuple[str, int] | None = None
+    tb = err.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in loader.served:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    if found is None:
+        return None
+    filename, line = found
+    source = loader.source_of(filename)
+    scope = enclosing_scope(source, line) if source is not None else None
+    return f"{filename}:{line}" + (f" ({scope})" if scope else "")
+
+
+_SCOPE = re.compile(r"\\BLOCK\{-?\s*(?P<kind>macro|block|endmacro|endblock)\b\s*(?P<name>[A-Za-z_][A-Za-z_0-9]*)?")
+
+
+def enclosing_scope(source: str, line: int) -> str | None:
+    """``macro title`` or ``block task``: the innermost macro or block open at ``line`` of a template."""
+    stack: list[str] = []
+    for number, text in enumerate(source.split("\n"), start=1):
+        for m in _SCOPE.finditer(text):
+            if number > line:
+                break
+            kind = m.group("kind")
+            if kind in ("macro", "block"):
+                stack.append(f"{kind} {m.group('name')}")
+            elif stack:
+                stack.pop()
+        if number >= line:
+            break
+    return stack[-1] if stack else None
 
 
 def _where(env: jinja2.Environment) -> str:
     loader = env.loader
     places: list[str] = []
-    for sub in getattr(loader, "loaders", [loader]):
-        if isinstance(sub, jinja2.FileSystemLoader):
-            places.extend(str(p) for p in sub.searchpath)
-        elif isinstance(sub, _PackageResourceLoader):
-            places.append(sub.package)
+    if isinstance(loader, TemplateLoader):
+        if loader.user_dir is not None:
+            places.append(str(loader.user_dir))
+        places.append(loader.package)
     return ", ".join(places)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prose: macros looked up in the user's file, the built-in one, then English
+# ---------------------------------------------------------------------------------------------
+class Prose:
+    """The prose macros templates call as ``p.title(d)``, resolved late (see the module docstring).
+
+    ``modules`` are Jinja template modules, most specific first. ``fallback`` lists the macros taken
+    from English for a language whose prose file lacks them (a warning for the user).
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.modules: list[tuple[str, Any]] = []
+        self.fallback: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        for origin, module in self.modules:
+            if name in _exports(module):
+                if origin == "builtin/prose-en.j2" and self.lang != "en" and name not in self.fallback:
+                    self.fallback.append(name)
+                return getattr(module, name)
+        raise AttributeError(f"no prose macro {name!r} for language {self.lang!r} "
+                             f"(looked in {', '.join(o for o, _ in self.modules)})")
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A variable of the most specific prose file that sets it (``babel``), else ``default``."""
+        for _, module in self.modules:
+            if name in _exports(module):
+                return getattr(module, name)
+        return default
+
+
+def _exports(module: Any) -> set[str]:
+    return {k for k in getattr(module, "__dict__", {}) if not k.startswith("_")}
+
+
+def prose_files(env: jinja2.Environment, lang: str) -> list[str]:
+    """The prose templates of ``lang``, most specific first."""
+    loader = env.loader
+    assert isinstance(loader, TemplateLoader)
+    name = f"prose-{lang}.j2"
+    files = []
+    if name in loader.user_names():
+        files.append(name)
+    if name in loader.builtin_names():
+        files.append(BUILTIN + name)
+    if not files:
+        raise UsageError(f"no prose for language {lang!r}: add {name} to your --templates folder "
+                         f"(copy one with 'derive templates copy DIR prose-en.j2')")
+    if lang != "en":
+        files.append(BUILTIN + "prose-en.j2")
+    return files
+
+
+def available_langs(env: jinja2.Environment) -> list[str]:
+    """Built-in languages plus every ``prose-LANG.j2`` of the user's folder."""
+    loader = env.loader
+    assert isinstance(loader, TemplateLoader)
+    found = {n[len("prose-"):-len(".j2")] for n in loader.user_names() if n.startswith("prose-") and n.endswith(".j2")}
+    return list(LANGS) + sorted(found - set(LANGS))
+
+
+def make_prose(env: jinja2.Environment, lang: str, context: dict[str, Any]) -> Prose:
+    """The :class:`Prose` of ``lang``; ``context`` gets ``p`` (itself) so macros can call each other late."""
+    prose = Prose(lang)
+    context["p"] = prose
+    for name in prose_files(env, lang):
+        try:
+            module = env.get_template(name).make_module(vars=context)
+        except Exception as err:  # noqa: BLE001 - reported with file and line
+            raise template_error(err, env, name) from None
+        prose.modules.append((name, module))
+    return prose
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,16 +428,23 @@ class Markup:
 
     name: Literal["tex", "md"]
 
+    @property
+    def width_em(self) -> float:
+        """How wide a display may be before its rows are broken (see :data:`WIDTH_EM`)."""
+        return WIDTH_EM[self.name]
+
     def display(self, body: str) -> str:
         """Display math, to be written on its own line between lines of text.
 
-        MyST: ``$$`` blocks (never ``\\[…\\]``, which CommonMark turns into ``[…]``) with a blank line
-        on each side, so they are blocks of their own for every Markdown parser. LaTeX: ``\\[…\\]``
-        with no blank lines, so the formula stays inside its paragraph (no spurious vertical space).
+        Rows wider than the format's column are broken (:func:`derive.layout.fit_display`). MyST:
+        ``$$`` blocks (never ``\\[…\\]``, which CommonMark turns into ``[…]``) with a blank line on
+        each side, so they are blocks of their own for every Markdown parser. LaTeX: ``\\[…\\]`` with
+        no blank lines, so the formula stays inside its paragraph (no spurious vertical space).
         """
         body = body.strip("\n")
         if not body.strip() or "\n\n" in body or any(not line.strip() for line in body.split("\n")):
             raise RenderError("a display formula is empty or contains a blank line; MyST would end the math block there")
+        body = fit_display(body, self.width_em)
         if self.name == "md":
             return f"\n$$\n{body}\n$$\n"
         return f"\\[\n{body}\n\\]"
@@ -212,9 +463,13 @@ class Markup:
         return tex_escape(text) if self.name == "tex" else md_escape(text)
 
     def heading(self, text: str, level: int = 1) -> str:
-        """Unnumbered headings: a note is a self-contained exercise, often ``\\input`` into a bigger one."""
+        """Unnumbered headings: a note is a self-contained exercise, often ``\\input`` into a bigger one.
+
+        In MyST a heading carries no maths: Jupyter Book 2 takes the first heading as the page title
+        and shows its TeX raw (``l_2``), so ``$l_2$`` is written ``l₂`` there. LaTeX keeps the maths.
+        """
         if self.name == "md":
-            return "#" * level + " " + text
+            return "#" * level + " " + plain_text(text)
         command = {1: "section*", 2: "subsection*"}.get(level, "paragraph")
         return f"\\{command}{{{text}}}"
 
@@ -228,8 +483,9 @@ class Markup:
         return "```" if self.name == "md" else "\\medskip"
 
     def quote(self, text: str, lang: str) -> str:
-        """Quotation marks of the language: «…» in Russian, “…” in English."""
-        return f"«{text}»" if lang == "ru" else f"“{text}”"
+        """Quotation marks of the language: «…» in Russian, „…“ in German, “…” otherwise."""
+        return {"ru": f"«{text}»", "uk": f"«{text}»", "de": f"„{text}“", "fr": f"«\u00a0{text}\u00a0»"}.get(
+            lang, f"“{text}”")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,7 +510,9 @@ class StepView:
 class DerivationView:
     """What templates see of one derivation: LaTeX strings and codes, nothing to compute.
 
-    Built once per (optimizer, mode) and shared by both languages and all formats.
+    Built once per (optimizer, mode) and shared by all languages and formats. ``custom`` marks a
+    user's own system (``title`` is then the heading it was written under, possibly empty), and
+    ``reg_added`` one whose regularization ``--reg`` added.
     """
 
     name: str
@@ -278,6 +536,15 @@ class DerivationView:
     decays: bool
     notes: tuple[str, ...]
     _marked: str = field(repr=False, default="")
+    gradient: str = S.grad.name
+    custom: bool = False
+    reg_added: bool = False
+    carriers: tuple[str, ...] = (r"m_{t-1}",)  # previous state that carries λ·w from earlier steps
+    held: tuple[str, ...] = (r"\hat{v}_{t}",)  # atoms held fixed that contain λ·w_{t-1}
+    atoms: tuple[str, ...] = (r"\hat{v}_{t}",)
+    state: tuple[str, ...] = ()
+    reg_row: tuple[str, str] | None = None  # the row where λ·w_{t-1} enters (L2) or the update (decoupled)
+    assumptions: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -321,10 +588,21 @@ class DerivationView:
         return f"\\begin{{aligned}}\n{body}\n\\end{{aligned}}"
 
     def answer(self, label: str) -> str:
-        """``g(λ) = …`` (marked with ``label``) and ``h = …`` as two aligned rows."""
+        """``g(λ) = …`` and ``h = …`` as two aligned rows.
+
+        A per-coordinate factor is marked with an ``\\underbrace`` labelled ``label`` (in two short
+        lines, so the label does not open a gap around the factor). A uniform factor has no factor to
+        mark: the label follows it in brackets instead of a brace that would be much wider than the
+        factor and leave a gap after ``g(λ) =``.
+        """
         lam = S.lam.name
-        g = self.marked_decay(label) if self.decays else self.decay
-        return (f"\\begin{{aligned}}\n  g({lam}) &= {g} \\\\\n  h &= {self.h}\n\\end{{aligned}}")
+        if not self.decays:
+            g = self.decay
+        elif self.responsible is None:
+            g = f"{self.decay} \\qquad \\text{{({label})}}"
+        else:
+            g = self.marked_decay(label)
+        return f"\\begin{{aligned}}\n  g({lam}) &= {g} \\\\\n  h &= {self.h}\n\\end{{aligned}}"
 
     def marked_decay(self, label: str) -> str:
         """The decay factor with the part that decides the classification under an ``\\underbrace``.
@@ -332,7 +610,7 @@ class DerivationView:
         Uniform: the whole factor is marked (``label`` says it is the same for every weight).
         Per-coordinate: ``1 - c \\cdot \\underbrace{r}_{label}`` with ``r`` the responsible factor.
         """
-        text = f"\\text{{{label}}}"
+        text = stacked_label(label)
         if self.responsible is None:
             return f"\\underbrace{{{self.decay}}}_{{{text}}}"
         return self._marked.replace("@LABEL@", text)
@@ -350,7 +628,7 @@ class DerivationView:
     def generic_form(self, g: str = "g", h: str = "h", h_args: str | None = None) -> str:
         """``w_t = g(λ) \\cdot w_{t-1} - rate \\cdot h(…)``: the shape the exercise asks for."""
         lam = S.lam.name
-        args = h_args if h_args is not None else S.grad.name
+        args = h_args if h_args is not None else self.gradient
         rate = "" if self.rate == "1" else f"{self.rate} \\cdot "
         return f"{self.weight} = {g}({lam}) \\cdot {self.weight_prev} - {rate}{h}({args})"
 
@@ -369,30 +647,49 @@ def _marked_template(d: Any) -> tuple[str, str]:
     return uniform, f"1 - {uniform} \\cdot \\underbrace{{{responsible}}}_{{@LABEL@}}"
 
 
-@cache
-def view(name: str, reg: str) -> DerivationView:
-    """Derive ``name`` in mode ``reg`` with the engine and keep every formula as LaTeX."""
-    from . import catalog
-    from .derivation import derive
+def _reads(values: Mapping[sp.Symbol, sp.Expr], target: sp.Symbol, what: sp.Symbol) -> bool:
+    stack, seen = [target], set()
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        if s == what:
+            return True
+        if s in values:
+            stack.extend(values[s].free_symbols)
+    return False
 
-    opt = catalog.get(name)
-    mode = opt.check_mode(reg)
-    d = derive(name, reg=mode)
-    definitions = d.system.definitions
+
+def _view_of(d: Any, *, name: str, title: str, source: str, mode: str, custom: bool = False,
+             reg_added: bool = False) -> DerivationView:
+    """The view of a :class:`~derive.derivation.Derivation`, catalog entry or user system alike."""
+    from .system import regularization
+
+    system = d.system
+    definitions = system.definitions
+    values = {df.target: df.expr for df in definitions}
     rows = tuple((_latex(df.target), _latex(df.expr)) for df in definitions)
     steps = tuple(StepView(d.step_latex(i), _latex(s.substituted) if s.substituted is not None else None, s.reason)
                   for i, s in enumerate(d.steps))
     responsible = _latex(d.responsible) if d.responsible is not None else None
     coefficient, marked = _marked_template(d) if responsible is not None else ("", "")
     decay_expr = sp.sympify(d.decay)
+    prev = system.weight_prev
+    h_reads = sp.sympify(d.h).free_symbols
+    carriers = tuple(_latex(p) for n, p in sorted(system.state.items(), key=lambda kv: kv[1].name)
+                     if p in h_reads and _reads(values, n, prev))
+    held = tuple(_latex(a) for a in system.atoms if _reads(values, a, prev))
+    _, where = regularization(system)
+    reg_row = (_latex(where), _latex(values[where])) if where is not None else None
     return DerivationView(
-        name=opt.name,
-        title=opt.title,
-        source=getattr(opt, "source", ""),
+        name=name,
+        title=title,
+        source=source,
         reg=mode,
         reg_detail=d.reg_detail,
-        weight=_latex(d.system.weight),
-        weight_prev=_latex(d.system.weight_prev),
+        weight=_latex(system.weight),
+        weight_prev=_latex(prev),
         system_rows=rows,
         steps=steps,
         substituted=tuple(s.substituted for s in steps if s.substituted is not None),
@@ -407,7 +704,34 @@ def view(name: str, reg: str) -> DerivationView:
         decays=decay_expr != 1,
         notes=tuple(n.code for n in d.notes),
         _marked=marked,
+        gradient=_latex(system.gradient),
+        custom=custom,
+        reg_added=reg_added,
+        carriers=carriers,
+        held=held,
+        atoms=tuple(_latex(a) for a in system.atoms),
+        state=tuple(_latex(n) for n in sorted(system.state, key=lambda s: s.name)),
+        reg_row=reg_row,
+        assumptions=tuple(a.text for a in system.assumptions),
     )
+
+
+@cache
+def view(name: str, reg: str) -> DerivationView:
+    """Derive the catalog entry ``name`` in mode ``reg`` with the engine and keep every formula as LaTeX."""
+    from . import catalog
+    from .derivation import derive
+
+    opt = catalog.get(name)
+    mode = opt.check_mode(reg)
+    d = derive(name, reg=mode)
+    return _view_of(d, name=opt.name, title=opt.title, source=getattr(opt, "source", ""), mode=mode)
+
+
+def view_own(own: "OwnSystem") -> DerivationView:
+    """The view of a user's own system (:mod:`derive.usersystem`)."""
+    return _view_of(own.derivation, name="custom", title=own.title or "", source=own.where, mode=own.mode,
+                    custom=True, reg_added=own.base is not None)
 
 
 def _fail(message: str) -> str:
@@ -430,11 +754,13 @@ def _symbols() -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True, order=True)
 class Target:
-    """One document (all its languages and formats): an optimizer in a mode, or the flagship."""
+    """One document (all its languages and formats): an optimizer in a mode, the flagship, or a
+    user's own system (``own``)."""
 
     stem: str
     name: str
     reg: str | None = None
+    own: "OwnSystem | None" = field(default=None, compare=False, repr=False)
 
     @property
     def is_flagship(self) -> bool:
@@ -453,7 +779,7 @@ def plan(names: Sequence[str], *, all_: bool = False, reg: str | None = None) ->
     if reg is not None and reg not in REG_MODES:
         raise UsageError(f"unknown regularization mode {reg!r}: choose one of {', '.join(REG_MODES)}")
     if not names and not all_:
-        raise UsageError("name at least one optimizer (or weight-decay), or pass --all")
+        raise UsageError("name at least one optimizer (or weight-decay), or pass --all or --system FILE")
     wanted: list[str] = list(catalog.names()) + [FLAGSHIP] if all_ else []
     for n in names:
         if n != FLAGSHIP:
@@ -479,6 +805,20 @@ def plan(names: Sequence[str], *, all_: bool = False, reg: str | None = None) ->
     return sorted(found)
 
 
+def plan_own(items: Sequence["OwnSystem"]) -> list[Target]:
+    """One document per user system, named after the heading it stands under (``rmsprop-with-l2``),
+    with the mode appended when ``--reg`` set it; a stem met twice gets ``-2``, ``-3``."""
+    targets: list[Target] = []
+    seen: dict[str, int] = {}
+    for item in items:
+        stem = item.stem + (f"-{item.mode}" if item.base is not None else "")
+        seen[stem] = seen.get(stem, 0) + 1
+        if seen[stem] > 1:
+            stem = f"{stem}-{seen[stem]}"
+        targets.append(Target(stem, "custom", item.mode, item))
+    return targets
+
+
 def file_name(target: Target, lang: Lang, fmt: Format) -> str:
     return f"{target.stem}.{lang}{SUFFIX[fmt]}"
 
@@ -486,8 +826,23 @@ def file_name(target: Target, lang: Lang, fmt: Format) -> str:
 # ---------------------------------------------------------------------------------------------
 # Rendering
 # ---------------------------------------------------------------------------------------------
-def context(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"]) -> dict[str, Any]:
+@dataclass
+class Settings:
+    """How to render, besides what: the Jinja environment, the LaTeX engine, the notation."""
+
+    env: jinja2.Environment = field(default_factory=get_env)
+    engine: str = "pdflatex"
+    notation: Notation = field(default_factory=Notation)
+    warnings: list[str] = field(default_factory=list)
+
+
+def context(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"],
+            settings: Settings | None = None) -> dict[str, Any]:
     """The variables a template sees for one document."""
+    settings = settings if settings is not None else Settings()
+    if settings.engine not in ENGINES:
+        raise UsageError(f"unknown engine {settings.engine!r}: choose one of {', '.join(ENGINES)}")
+    notation = _notation_for(target, settings)
     ctx: dict[str, Any] = {
         "lang": lang,
         "format": fmt,
@@ -496,11 +851,23 @@ def context(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"]) -
         "prose": f"prose-{lang}.j2",
         "stem": target.stem,
         "fail": _fail,
+        "engine": settings.engine,
+        "notation": "" if notation.is_identity else notation.describe(),
     }
+    prose = make_prose(settings.env, lang, ctx)
+    ctx["language"] = language(lang, prose)
+    try:
+        ctx["o"] = settings.env.get_template("objective.j2").make_module(vars=ctx)
+    except Exception as err:  # noqa: BLE001 - reported with file and line
+        raise template_error(err, settings.env, "objective.j2") from None
     if target.is_flagship:
         ctx["kind"] = "flagship"
         ctx["body"] = "weight-decay"
         ctx["parts"] = {key: view(*part) for key, part in FLAGSHIP_PARTS.items()}
+    elif target.own is not None:
+        ctx["kind"] = "optimizer"
+        ctx["body"] = "optimizer"
+        ctx["d"] = view_own(target.own)
     else:
         assert target.reg is not None
         ctx["kind"] = "optimizer"
@@ -509,11 +876,30 @@ def context(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"]) -
     return ctx
 
 
-def render_text(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"], env: jinja2.Environment) -> str:
+def _notation_for(target: Target, settings: Settings) -> Notation:
+    """A user system is written back in its own letters (θ, k), under the project's and the flag's map."""
+    if target.own is not None and not target.own.notation.is_identity:
+        return target.own.notation.merged(settings.notation) if not settings.notation.is_identity \
+            else target.own.notation
+    return settings.notation
+
+
+def render_text(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"],
+                env: jinja2.Environment | Settings | None = None) -> str:
     """One text document. ``tex`` is ``article.tex.j2``, ``fragment`` is ``fragment.tex.j2``, ``md`` is
-    ``page.md.j2``; each includes the body template of the document's kind."""
+    ``page.md.j2``; each includes the body template of the document's kind. Inline formulas get
+    slashed fractions, and the notation map is applied last."""
+    settings = env if isinstance(env, Settings) else Settings(env=env if env is not None else get_env())
     template = {"tex": "article.tex.j2", "fragment": "fragment.tex.j2", "md": "page.md.j2"}[fmt]
-    return tidy(render_template(env, template, context(target, lang, fmt)))
+    ctx = context(target, lang, fmt, settings)
+    text = tidy(render_template(settings.env, template, ctx))
+    prose = ctx["p"]
+    if prose.fallback:
+        note = (f"prose-{lang}.j2 has no {', '.join(sorted(prose.fallback))}: the English text is used there")
+        if note not in settings.warnings:
+            settings.warnings.append(note)
+    text = inline_fractions_in(text)
+    return _notation_for(target, settings).document(text)
 
 
 def tidy(text: str) -> str:
@@ -532,9 +918,11 @@ def render_files(
     langs: Sequence[Lang] = LANGS,
     formats: Sequence[Format] = DEFAULT_FORMATS,
     env: jinja2.Environment | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, bytes]:
     """Every requested file, name → bytes, rendered in memory (nothing is written here)."""
-    env = env if env is not None else get_env()
+    if settings is None:
+        settings = Settings(env=env if env is not None else get_env())
     files: dict[str, bytes] = {}
     for target in sorted(targets):
         for lang in langs:
@@ -542,25 +930,88 @@ def render_files(
             for fmt in formats:
                 if fmt == "pdf":
                     if tex_source is None:
-                        tex_source = render_text(target, lang, "tex", env)
-                    files[file_name(target, lang, fmt)] = compile_pdf(tex_source, name=file_name(target, lang, "tex"))
+                        tex_source = render_text(target, lang, "tex", settings)
+                    files[file_name(target, lang, fmt)] = compile_pdf(
+                        tex_source, name=file_name(target, lang, "tex"), engine=settings.engine)
                     continue
-                text = render_text(target, lang, fmt, env)
+                text = render_text(target, lang, fmt, settings)
                 if fmt == "tex":
                     tex_source = text
                 files[file_name(target, lang, fmt)] = text.encode("utf-8")
     return files
 
 
-# ---------------------------------------------------------------------------------------------
-# PDF
-# ---------------------------------------------------------------------------------------------
+def render(what: "str | os.PathLike[str] | Any", *, reg: str | None = None, langs: Sequence[str] = LANGS,
+           formats: Sequence[str] = ("tex", "md"), out: "str | os.PathLike[str] | None" = None,
+           templates: "str | os.PathLike[str] | None" = None, engine: str = "pdflatex",
+           notation: "Notation | str | Mapping[str, str] | None" = None, sandbox: bool = False,
+           title: str | None = None) -> dict[str, bytes]:
+    """Render lecture notes from Python, as ``derive render`` does; returns file name → bytes.
+
+    ``what`` is a catalog name (``"adam"``), ``"weight-decay"`` (the flagship), a notes file with
+    systems in it (``"notes.md"``, or ``"notes.md:42"`` for one of them), or a :class:`~derive.System`
+    built with :func:`derive.make_system` (``title`` names it). ``reg`` chooses the regularization
+    (a user system: as written when None). ``out`` also writes the files there (atomically).
+    ``notation`` is a map (``"w=\\\\theta,t=k"``) or a :class:`~derive.notation.Notation`.
+
+    Example::
+
+        files = derive.render("adam", reg="l2", langs=("en",), formats=("md",))
+        files["adam-l2.en.md"].decode()
+    """
+    from .notation import parse_notation
+    from .system import System
+    from .usersystem import load, own
+
+    env = get_env(templates, sandbox=sandbox)
+    if isinstance(notation, Notation):
+        chosen = notation
+    elif notation is None:
+        chosen = Notation()
+    else:
+        chosen = parse_notation(notation, source="derive.render(notation=…)")
+    settings = Settings(env=env, engine=engine, notation=chosen)
+    if isinstance(what, System):
+        stem = _stem(title) or "system"
+        targets = plan_own([own(what, title=title, stem=stem, reg=reg)])
+    elif isinstance(what, (str, os.PathLike)) and _looks_like_notes(str(what)):
+        targets = plan_own(load(os.fspath(what), reg=reg))
+    elif isinstance(what, str):
+        targets = plan([what], reg=reg)
+    else:
+        raise UsageError(f"cannot render {type(what).__name__}: give a catalog name, a notes file or a System")
+    for lang in langs:
+        if lang not in available_langs(env):
+            prose_files(env, lang)  # raises the one-line error
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    files = render_files(targets, langs=list(langs), formats=list(formats), settings=settings)  # type: ignore[arg-type]
+    if out is not None:
+        write_all(Path(out), files)
+    return files
+
+
+def _stem(title: str | None) -> str:
+    if not title:
+        return ""
+    return re.sub(r"[^a-z0-9]+", "-", title.encode("ascii", "ignore").decode().lower()).strip("-")[:60]
+
+
+def _looks_like_notes(text: str) -> bool:
+    from .check.systems import split_location
+
+    path, _ = split_location(text)
+    return path.lower().endswith((".md", ".markdown", ".myst", ".tex", ".ltx")) or os.path.sep in path
+
+
 _RERUN = re.compile(r"Rerun to get|Label\(s\) may have changed")
 
 
 def compile_pdf(tex: str, *, name: str = "document.tex", engine: str = "pdflatex", max_runs: int = 3,
                 timeout: float = 120.0) -> bytes:
-    """Compile a standalone article with pdflatex in a temporary folder and return the PDF's bytes.
+    """Compile a standalone article with ``engine`` (pdflatex, xelatex, lualatex) in a temporary folder
+    and return the PDF's bytes.
 
     Runs again while the log asks for it (cross-references). ``SOURCE_DATE_EPOCH`` is pinned so the
     PDF is byte-identical from run to run. A missing engine or a LaTeX error is a one-line
@@ -569,7 +1020,8 @@ def compile_pdf(tex: str, *, name: str = "document.tex", engine: str = "pdflatex
     exe = shutil.which(engine)
     if exe is None:
         raise RenderError(f"{engine} not found: install a LaTeX distribution (Debian: texlive-latex-recommended, "
-                          "texlive-lang-cyrillic, cm-super-minimal) to render PDF")
+                          "texlive-lang-cyrillic, cm-super; texlive-xetex or texlive-luatex for those engines) "
+                          "to render PDF")
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1")
     with tempfile.TemporaryDirectory(prefix="derive-tex-") as tmp:
         folder = Path(tmp)
@@ -615,20 +1067,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"optimizers from the catalog (see 'derive list'), or {FLAGSHIP!r} for the flagship exercise")
     parser.add_argument("--all", action="store_true", dest="all_",
                         help="every catalog entry in every mode it supports, plus the flagship exercise")
+    parser.add_argument("--system", action="append", default=None, metavar="FILE[:LINE]",
+                        help="your own optimizers: every system (cases/aligned block of definitions) of a notes "
+                             "file, or the one at LINE, as documents like a catalog entry's (named after the "
+                             "heading above each); repeatable")
     parser.add_argument("--reg", choices=REG_MODES, default=None,
-                        help="only this regularization mode (default: every mode the optimizer supports)")
+                        help="only this regularization mode (default: every mode the optimizer supports; "
+                             "a --system as written); on a --system it adds (or swaps in) that block")
     parser.add_argument("--format", action="append", default=None, metavar="FMT",
                         help="tex, fragment, md or pdf; repeat or give a comma list (default: tex,fragment,md)")
     parser.add_argument("--lang", action="append", default=None, metavar="LANG",
-                        help="ru or en; repeat or give a comma list (default: both)")
+                        help="ru, en, or any LANG with a prose-LANG.j2 in --templates; repeat or give a comma list "
+                             "(default: ru,en)")
     parser.add_argument("--out", default="out", metavar="DIR", help="output folder (default: out/)")
     parser.add_argument("--templates", default=None, metavar="DIR",
-                        help="a folder of templates that override the built-in ones of the same name")
+                        help="a folder of templates that override the built-in ones: a whole file of the same "
+                             "name, one block (extends \"builtin/NAME\"), or a few prose macros "
+                             "(see 'derive templates list')")
+    parser.add_argument("--engine", choices=ENGINES, default="pdflatex",
+                        help="LaTeX engine for --format pdf and the article's font setup (xelatex/lualatex: fontspec)")
+    parser.add_argument("--notation", default=None, metavar="MAP",
+                        help="the course's notation, e.g. 'w=\\theta,eta=\\alpha,t=k', applied to every formula "
+                             "(over [tool.derive.notation] of the nearest pyproject.toml)")
+    parser.add_argument("--sandbox", action="store_true",
+                        help="render the templates in Jinja's sandbox (for templates you did not write)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a file in --out is missing or differs from a fresh render")
 
 
-def _choices(values: Sequence[str] | None, allowed: Sequence[str], default: Sequence[str], what: str) -> list[str]:
+def _choices(values: Sequence[str] | None, allowed: Sequence[str], default: Sequence[str], what: str,
+             hint: str = "") -> list[str]:
     if not values:
         return list(default)
     out: list[str] = []
@@ -638,7 +1106,8 @@ def _choices(values: Sequence[str] | None, allowed: Sequence[str], default: Sequ
             if not item:
                 continue
             if item not in allowed:
-                raise UsageError(f"unknown {what} {item!r}: choose from {', '.join(allowed)}")
+                raise UsageError(f"unknown {what} {item!r}: choose from {', '.join(allowed)}"
+                                 + hint.format(item=item))
             if item not in out:
                 out.append(item)
     if not out:
@@ -649,13 +1118,31 @@ def _choices(values: Sequence[str] | None, allowed: Sequence[str], default: Sequ
 
 def run(args: argparse.Namespace) -> int:
     """``derive render``: 0 on success (or a clean check), 1 when ``--check`` finds a difference,
-    2 on a usage or rendering error (one line on stderr)."""
+    2 on a usage, template or rendering error (one line on stderr)."""
+    from .notation import load_notation, parse_notation
+    from .usersystem import load
+
     try:
+        env = get_env(args.templates, sandbox=getattr(args, "sandbox", False))
         formats = _choices(args.format, FORMATS, DEFAULT_FORMATS, "format")
-        langs = _choices(args.lang, LANGS, LANGS, "lang")
-        targets = plan(args.names, all_=args.all_, reg=args.reg)
-        env = get_env(args.templates)
-        files = render_files(targets, langs=langs, formats=formats, env=env)  # type: ignore[arg-type]
+        langs = _choices(args.lang, available_langs(env), LANGS, "lang",
+                         " (or add prose-{item}.j2 to a --templates folder)")
+        notation = load_notation(Path.cwd())
+        if getattr(args, "notation", None):
+            notation = notation.merged(parse_notation(args.notation, source="--notation"))
+        settings = Settings(env=env, engine=getattr(args, "engine", "pdflatex"), notation=notation)
+        targets: list[Target] = []
+        for spec in getattr(args, "system", None) or []:
+            items = load(spec, reg=args.reg)
+            for item in items:
+                for a in item.system.warnings:
+                    print(f"derive render: warning: {item.path}:{a.line or item.line}: {a.text}", file=sys.stderr)
+            targets += plan_own(items)
+        if args.names or args.all_ or not targets:
+            targets += plan(args.names, all_=args.all_, reg=args.reg)
+        files = render_files(targets, langs=langs, formats=formats, settings=settings)  # type: ignore[arg-type]
+        for warning in settings.warnings:
+            print(f"derive render: warning: {warning}", file=sys.stderr)
         out = Path(args.out)
         if args.check:
             differences = compare(out, files)
@@ -671,5 +1158,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {len(changed)} of {len(files)} files to {out} ({len(files) - len(changed)} unchanged)")
         return 0
     except DeriveError as err:
-        print(f"derive render: error: {err}", file=sys.stderr)
+        print(f"derive render: error: {' '.join(str(err).split())}", file=sys.stderr)
         return err.exit_code
+
+
+class _CallableModule(types.ModuleType):
+    """``derive.render(...)`` calls :func:`render`, while ``derive.render.compile_pdf`` and the other
+    names of this module stay reachable (the package attribute is this module once it is imported)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> dict[str, bytes]:
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

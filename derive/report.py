@@ -22,7 +22,9 @@ def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
     return {"latex": printing.latex(expr), "text": printing.text(expr), "srepr": sp.srepr(expr)}
 
 
-def _title(d: Derivation) -> str:
+def _title(d: Derivation, title: str | None = None) -> str:
+    if title is not None:
+        return title
     if d.optimizer is None:
         return "Your system"
     reg = {"none": "without regularization", "l2": "with L2 regularization (λ·w added to the gradient)",
@@ -54,8 +56,8 @@ def derivation_json(d: Derivation) -> dict[str, Any]:
     }
 
 
-def derivation_text(d: Derivation) -> str:
-    lines = [_title(d), ""]
+def derivation_text(d: Derivation, title: str | None = None) -> str:
+    lines = [_title(d, title), ""]
     lines.append("System:")
     lines += [f"  {S.text_name(df.target)} = {printing.text(df.expr)}" for df in d.system.definitions]
     lines += ["", "Substitution:"]
@@ -92,13 +94,18 @@ def _counterpart(d: Derivation) -> str | None:
     return other if other in get(d.optimizer.name).modes else ("l2" if d.optimizer.name == "adamw" else None)
 
 
-def parting_json(d: Derivation, k: int) -> dict[str, Any]:
+def parting_json(d: Derivation, k: int, versus: Derivation | None = None) -> dict[str, Any]:
+    """``versus``: the derivation to compare with (a user's system in the other mode); by default the
+    catalog entry's other mode."""
     from .derivation import derive
-    other = _counterpart(d)
-    if other is None or d.optimizer is None:
-        return {"error": "no counterpart mode to compare with"}
-    name = "adam" if d.optimizer.name == "adamw" else d.optimizer.name
-    b = derive(name, other)
+    if versus is not None:
+        name, other, b = None, versus.reg, versus
+    else:
+        other = _counterpart(d)
+        if other is None or d.optimizer is None:
+            return {"error": "no counterpart mode to compare with"}
+        name = "adam" if d.optimizer.name == "adamw" else d.optimizer.name
+        b = derive(name, other)
     parting = part_ways(d.system, b.system, k)
     return {"versus": {"optimizer": name, "regularization": other},
             "coefficient_of_w_prev": [{"steps": j + 1, "this": _expr_json(x), "other": _expr_json(y), "equal": v.status,
@@ -108,8 +115,8 @@ def parting_json(d: Derivation, k: int) -> dict[str, Any]:
             "first_difference": parting.first_difference}
 
 
-def parting_text(d: Derivation, k: int) -> str:
-    data = parting_json(d, k)
+def parting_text(d: Derivation, k: int, versus: Derivation | None = None) -> str:
+    data = parting_json(d, k, versus)
     if "error" in data:
         return f"\nUnroll: {data['error']}"
     vs = data["versus"]

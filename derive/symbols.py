@@ -102,3 +102,23 @@ def text_name(sym: sp.Symbol) -> str:
 
 def all_declared() -> tuple[Declared, ...]:
     return tuple(_REGISTRY.values())
+
+
+def layout_role(sym: sp.Symbol) -> Role | None:
+    """The declared role, or for a symbol the notation does not know, the role its name suggests.
+
+    For laying out a user's formulas like the catalog's (hyperparameters before state): a name with
+    a step index (``c_{t}``, ``s_{t-1}``) is per-step data, a ``\\nabla`` atom is an input, any other
+    name (``\\rho``, ``\\gamma``, ``\\eta``) is a hyperparameter.
+    """
+    found = role(sym)
+    if found is not None or not isinstance(sym, sp.Symbol):
+        return found
+    name = sym.name
+    if name.startswith(r"\nabla"):
+        return "input"
+    if name.endswith(("_{t-1}", "_{t-2}")):
+        return "state"
+    if "_{t" in name:
+        return "intermediate"
+    return "hyper"

@@ -86,7 +86,7 @@ def test_user_folder_overrides_a_builtin_template(tmp_path: Path) -> None:
         get_env().loader.get_source(get_env(), "prose-en.j2")[0].replace("Weight decay and", "Shrinkage and"),
         encoding="utf-8")
     text = render_text(FLAGSHIP_TARGET, "en", "md", get_env(tmp_path))
-    assert "# Shrinkage and $l_2$ regularization" in text
+    assert "# Shrinkage and l₂ regularization" in text  # MyST headings carry no TeX
     assert "# Weight decay and" in render_text(FLAGSHIP_TARGET, "en", "md", get_env())
 
 
@@ -95,13 +95,14 @@ def test_unknown_note_code_fails_instead_of_rendering_english(tmp_path: Path) ->
 
     d = view("adam", "l2")
     fake = DerivationView(**{**{f: getattr(d, f) for f in d.__dataclass_fields__}, "notes": ("brand-new-note",)})
-    (tmp_path / "t.j2").write_text(
-        "\\BLOCK{import prose as p with context}\\VAR{p.note(d.notes[0], d)}", encoding="utf-8")
-    from derive.render import Markup, _fail, _symbols
+    (tmp_path / "t.j2").write_text("\\VAR{p.note(d.notes[0], d)}", encoding="utf-8")
+    from derive.render import Markup, _fail, _symbols, make_prose
 
+    env = get_env(tmp_path)
+    ctx = {"d": fake, "fmt": Markup("md"), "sym": _symbols(), "fail": _fail, "lang": "ru"}
+    make_prose(env, "ru", ctx)
     with pytest.raises(RenderError, match="brand-new-note"):
-        render_template(get_env(tmp_path), "t.j2", {"prose": "prose-ru.j2", "d": fake, "fmt": Markup("md"),
-                                                     "sym": _symbols(), "fail": _fail})
+        render_template(env, "t.j2", ctx)
 
 
 # -- planning -------------------------------------------------------------------------------------
@@ -155,10 +156,10 @@ def test_flagship_content(lang: str) -> None:
     assert r"\nabla_{w} Q(w) = \nabla_{w} L(w) + \lambda w" in md
     # (a) momentum: the exercise's form, g = 1 - eta_t lambda, the same for every weight
     assert r"w_{t} = g(\lambda) \cdot w_{t-1} - \eta_{t} \cdot h(\nabla_{w} L(w_{t-1}))" in md
-    assert r"\underbrace{1 - \eta_{t} \lambda}_{\text{" in md
+    assert r"g(\lambda) &= 1 - \eta_{t} \lambda \qquad \text{(" in md  # no brace wider than the factor
     # (b) Adam + L2: the responsible factor under the brace
     assert (r"1 - \frac{\eta_{t} \lambda (1 - \beta_{1})}{1 - \beta_{1}^{t}} \cdot "
-            r"\underbrace{\frac{1}{\sqrt{\hat{v}_{t}} + \varepsilon}}_{\text{") in md
+            r"\underbrace{\frac{1}{\sqrt{\hat{v}_{t}} + \varepsilon}}_{\substack{\text{") in md
     # AdamW written out, with the decay outside the adaptive step
     assert r"w_{t} &= w_{t-1} - \eta_{t} \left(\frac{\hat{m}_{t}}{\sqrt{\hat{v}_{t}} + \varepsilon} + \lambda w_{t-1}\right)" in md
     assert r"&= \left(1 - \eta_{t} \lambda\right) w_{t-1}" in md
@@ -174,8 +175,8 @@ def test_flagship_content(lang: str) -> None:
 def test_flagship_prose_is_in_the_right_language() -> None:
     ru = render_text(FLAGSHIP_TARGET, "ru", "md", get_env())
     en = render_text(FLAGSHIP_TARGET, "en", "md", get_env())
-    assert "вне адаптивного шага" in ru and "свой у каждого веса" in ru and "Решение" in ru
-    assert "outside the adaptive step" in en and "different for each weight" in en and "Solution" in en
+    assert "вне адаптивного шага" in ru and "{свой у}" in ru and "{каждого веса}" in ru and "Решение" in ru
+    assert "outside the adaptive step" in en and "{different for}" in en and "{each weight}" in en and "Solution" in en
     assert not re.search("[а-яё]", en, re.IGNORECASE)
 
 
