@@ -106,20 +106,23 @@ def split_location(spec: str) -> tuple[str, int | None]:
 
 def read_systems(path: str) -> list[NotesSystem]:
     """Every system of a notes file, in document order; a file without one is an error."""
-    from .extract import read_source, scan
+    from .document import read_document
+    from .extract import read_source
     from .latex import parse_block
-    from .run import algorithm_groups, prose_cues, section_lines
+    from .macros import expand, remap_parsed
+    from .prose import algorithm_groups, cues
     from .verify import DocumentChecker
 
-    source = read_source(path)
-    scanned = scan(path, source)
-    blocks = list(scanned.blocks)
-    parsed = [parse_block(b.text) for b in blocks]
-    sections = section_lines(scanned.kind, scanned.visible)
-    groups = algorithm_groups(scanned.visible, blocks)
-    checker = DocumentChecker(path, blocks, parsed, sections, *prose_cues(source, blocks), groups=groups)
+    doc = read_document(path, read_source(path))  # the same document model the checker reads
+    source, blocks = doc.source, list(doc.blocks)
+    parsed = []
+    for block in blocks:
+        expansion = expand(block.text, doc.macros)
+        parsed.append(remap_parsed(parse_block(expansion.text), expansion))
+    groups = algorithm_groups(doc.visible, blocks)
+    checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks), groups=groups)
     checker.bind()  # function definitions (Q(w) = L(w) + …) for the gradients the rows write
-    reader = _Reader(path, source, scanned.kind, blocks, parsed, checker, groups)
+    reader = _Reader(path, source, doc.kind, blocks, parsed, checker, groups)
     found = reader.systems()
     if not found:
         raise SystemDefinitionError("no system found: write the step as a block of two or more definitions "
