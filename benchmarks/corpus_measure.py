@@ -16,7 +16,11 @@ For every document of one set (dev or holdout) listed in ``benchmarks/corpus/man
 
 Until the checker emits ``links`` the report degrades to what findings say (accounted and proved are 0).
 ``--planted`` instead applies the planted slips of ``benchmarks/corpus/planted/`` in memory (on a
-temporary copy of the document's project) and reports whether each slip was found on its line.
+temporary copy of the document's project) and reports whether each slip was found on its line; a line the checker
+already flags in the unmodified document does not count as found.
+
+Run it from a directory where ``python -m derive.cli`` imports the code you mean to measure (``python -m`` puts the
+current directory first on ``sys.path``: from a worktree root it measures that worktree).
 
 Run: python benchmarks/corpus_measure.py --corpus /work/corpus --set dev [--planted] [--json OUT]
 No network is used; a missing corpus is a clear error.
@@ -228,14 +232,27 @@ def _replace_once(line: str, slip: dict[str, Any]) -> str:
     return line.replace(slip["find"], slip["replace"])
 
 
+def _flagged_on(data: dict[str, Any] | None, key: tuple[int, int]) -> list[str]:
+    """Error codes (and ``link:false``) the checker reports on one line (or cell and line)."""
+    if data is None:
+        return []
+    hits = [f["code"] for f in checker_findings(data) if f["severity"] == "error"
+            and f["code"] in MATH_ERRORS and _key(f.get("cell"), f["line"]) == key]
+    return hits + ["link:false" for k in checker_links(data)
+                   if k.get("verdict") == "false" and _key(k.get("cell"), k["line"]) == key]
+
+
 def measure_planted(entries: list[dict[str, Any]], root: Path, command: list[str], timeout: float) -> int:
+    """Recall on planted slips. A slip counts as found only when its line is flagged with the slip and was not
+    flagged in the unmodified document (otherwise the checker already complained there, slip or not)."""
     by_id = {e["id"]: e for e in entries}
-    found = total = 0
+    found = total = already = 0
     for path in sorted((DATA / "planted").glob("*.json")):
         spec = load_json(path)
         entry = by_id.get(spec["doc"])
         if entry is None:
             continue
+        baseline, _, _ = run_checker(command, root / entry["id"] / entry["path"], timeout)
         for slip in spec["slips"]:
             total += 1
             with tempfile.TemporaryDirectory() as tmp:
@@ -244,17 +261,17 @@ def measure_planted(entries: list[dict[str, Any]], root: Path, command: list[str
                 target = project / entry["path"]
                 target.write_text(apply_slip(target.read_text(encoding="utf-8"), slip, target.suffix), encoding="utf-8")
                 data, seconds, status = run_checker(command, target, timeout)
-            hits = []
-            if data is not None:
-                key = _key(slip.get("cell"), slip["line"])
-                hits = [f["code"] for f in checker_findings(data) if f["severity"] == "error"
-                        and f["code"] in MATH_ERRORS and _key(f.get("cell"), f["line"]) == key]
-                hits += ["link:false" for k in checker_links(data)
-                         if k.get("verdict") == "false" and _key(k.get("cell"), k["line"]) == key]
-            found += bool(hits)
+            key = _key(slip.get("cell"), slip["line"])
+            hits, before = _flagged_on(data, key), _flagged_on(baseline, key)
+            if hits and before:
+                already += 1
+                verdict = "flagged without the slip too (not counted)"
+            else:
+                found += bool(hits)
+                verdict = "FOUND " + hits[0] if hits else "missed"
             print(f"{spec['doc']:34.34} {slip['id']:4} line {slip['line']:4d} {slip['kind']:28.28} "
-                  f"{'FOUND ' + hits[0] if hits else 'missed'}  ({status}, {seconds:.2f} s)")
-    print(f"planted slips found: {found}/{total}")
+                  f"{verdict}  ({status}, {seconds:.2f} s)")
+    print(f"planted slips found: {found}/{total}" + (f" ({already} on lines flagged without the slip)" if already else ""))
     return 0
 
 
