@@ -210,7 +210,7 @@ def scale_by_adamax(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr =
     return block
 
 
-NADAM_BASE = sp.Rational(96, 100)  # μ_t = β₁(1 − ½·0.96^{tψ}) (Dozat 2016; PyTorch, Keras)
+NADAM_BASE = sp.Rational(96, 100)  # μ_t = β₁(1 − ½·0.96^{tψ}) (Dozat 2016; PyTorch; Keras with ψ = 1)
 
 
 def scale_by_nadam(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr = S.eps, psi: sp.Expr = S.psi, *,
@@ -218,7 +218,7 @@ def scale_by_nadam(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr = 
     """NAdam: Adam's moments, a momentum schedule μ_t with products π_t := π_{t-1} μ_t (π_0 = 1), and
     update ← (1 − μ_t)/(1 − π_t) · g_t/(√v̂_t + ε) + μ_{t+1}/(1 − π_t μ_{t+1}) · m_t/(√v̂_t + ε).
 
-    ``schedule=True``: μ_t = β₁(1 − ½·0.96^{tψ}) (PyTorch, Keras with ψ = 0.004). ``False``: μ_t = β₁ for
+    ``schedule=True``: μ_t = β₁(1 − ½·0.96^{tψ}) (PyTorch, ψ = 4e-3 by default; Keras fixes ψ = 1). ``False``: μ_t = β₁ for
     every t, so π_t = β₁ᵗ (optax.nadam, Adam with Nesterov momentum).
     """
     def block(chain: Chain) -> Chain:
@@ -266,14 +266,18 @@ def scale_by_radam(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr = 
         out = _define(out, S.rho_t, S.rho_inf - 2 * S.t * b2 ** S.t / (1 - b2 ** S.t),
                       "length of the approximated SMA", atoms=out.atoms + (S.rho_t,))
         rect = sp.sqrt((S.rho_t - 4) * (S.rho_t - 2) * S.rho_inf / ((S.rho_inf - 4) * (S.rho_inf - 2) * S.rho_t))
-        out = _define(out, S.r_t, rect, "variance rectification", atoms=out.atoms + (S.r_t,))
+        if branch == "both":
+            r_t: sp.Expr = rect  # inside the case split: not a real number before ρ_t > 4
+        else:
+            out = _define(out, S.r_t, rect, "variance rectification", atoms=out.atoms + (S.r_t,))
+            r_t = S.r_t
         if eps_on == "corrected":
             out = _define(out, S.v_hat, S.v / (1 - b2 ** S.t), "bias correction of the second moment",
                           atoms=out.atoms + (S.v_hat,))
-            adaptive = S.r_t / (sp.sqrt(S.v_hat) + eps)
+            adaptive = r_t / (sp.sqrt(S.v_hat) + eps)
         else:
             out = replace(out, atoms=out.atoms + (S.v,))
-            adaptive = S.r_t * sp.sqrt(1 - b2 ** S.t) / (sp.sqrt(S.v) + eps)
+            adaptive = r_t * sp.sqrt(1 - b2 ** S.t) / (sp.sqrt(S.v) + eps)
         if branch == "rectified":
             return replace(out, update=S.m_hat * adaptive)
         switch = S.symbol("l_{t}")

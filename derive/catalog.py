@@ -168,7 +168,7 @@ _ENTRIES: dict[str, Optimizer] = {
         Optimizer("adamw-paper", "Adam, the paper's Algorithm 2 (AdamW)",
                   "Loshchilov & Hutter (2019), Algorithm 2", MODES, "decoupled", "decoupled-schedule", _adamw_paper),
         Optimizer("momentum-dampening", "SGD with momentum and dampening",
-                  "torch.optim.SGD (momentum, dampening)", MODES, "l2", "decoupled-lr", _momentum_dampening),
+                  "torch.optim.SGD (momentum, dampening)", ("none", "l2"), "l2", "decoupled-lr", _momentum_dampening),
         Optimizer("rmsprop", "RMSprop", "torch.optim.RMSprop", MODES, "l2", "decoupled-lr", _rmsprop),
         Optimizer("rmsprop-centered", "RMSprop, centered", "torch.optim.RMSprop (centered=True)", MODES, "l2",
                   "decoupled-lr", _rmsprop_centered),

@@ -104,6 +104,10 @@ def _lazy(module: str) -> tuple[Callable[[argparse.ArgumentParser], None], Calla
 _SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "render": ("derive.render", "render derivations as LaTeX (article, fragment, PDF) and MyST Markdown"),
     "check": ("derive.check.cli", "verify the algebra written in lecture notes (Markdown/MyST, LaTeX)"),
+    "conventions": ("derive.conventions", "how the paper, torch.optim, optax and Keras 3 spell an optimizer: "
+                    "where ε goes, what their weight decay does, and λ conversions between them"),
+    "conformance": ("derive.conformance", "run the catalog next to the installed frameworks (torch, optax, Keras) "
+                    "and print the largest difference per case"),
 }
 
 
