@@ -257,25 +257,25 @@ def _keras() -> Any:
 
 def _keras_make(name: str, mode: str, h: Hyper) -> Any:
     keras = _keras()
-    O = keras.optimizers  # noqa: N806 (the module, as torch.optim and optax are imported above)
+    opt = keras.optimizers
     lr = h.get(S.eta, 0.0)
     wd = {"weight_decay": h[S.lam]} if mode == "decoupled" else {}
     b1, b2, eps = h.get(S.beta1), h.get(S.beta2), h.get(S.eps)
     table: dict[str, Callable[[], Any]] = {
-        "sgd": lambda: O.SGD(learning_rate=lr, **wd),
-        "momentum": lambda: O.SGD(learning_rate=lr, momentum=h.get(S.mu), **wd),
-        "nesterov": lambda: O.SGD(learning_rate=lr, momentum=h.get(S.mu), nesterov=True, **wd),
-        "adam": lambda: O.Adam(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
-        "adamw": lambda: O.AdamW(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
-        "rmsprop": lambda: O.RMSprop(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, **wd),
-        "rmsprop-centered": lambda: O.RMSprop(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, centered=True, **wd),
-        "rmsprop-momentum": lambda: O.RMSprop(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, momentum=h.get(S.mu), **wd),
-        "adagrad": lambda: O.Adagrad(learning_rate=lr, initial_accumulator_value=h.get(S.s0), epsilon=eps, **wd),
-        "adadelta": lambda: O.Adadelta(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, **wd),
-        "adamax": lambda: O.Adamax(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
-        "nadam": lambda: O.Nadam(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
-        "amsgrad": lambda: O.Adam(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, amsgrad=True, **wd),
-        "lion": lambda: O.Lion(learning_rate=lr, beta_1=b1, beta_2=b2, **wd),
+        "sgd": lambda: opt.SGD(learning_rate=lr, **wd),
+        "momentum": lambda: opt.SGD(learning_rate=lr, momentum=h.get(S.mu), **wd),
+        "nesterov": lambda: opt.SGD(learning_rate=lr, momentum=h.get(S.mu), nesterov=True, **wd),
+        "adam": lambda: opt.Adam(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
+        "adamw": lambda: opt.AdamW(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
+        "rmsprop": lambda: opt.RMSprop(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, **wd),
+        "rmsprop-centered": lambda: opt.RMSprop(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, centered=True, **wd),
+        "rmsprop-momentum": lambda: opt.RMSprop(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, momentum=h.get(S.mu), **wd),
+        "adagrad": lambda: opt.Adagrad(learning_rate=lr, initial_accumulator_value=h.get(S.s0), epsilon=eps, **wd),
+        "adadelta": lambda: opt.Adadelta(learning_rate=lr, rho=h.get(S.rho), epsilon=eps, **wd),
+        "adamax": lambda: opt.Adamax(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
+        "nadam": lambda: opt.Nadam(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, **wd),
+        "amsgrad": lambda: opt.Adam(learning_rate=lr, beta_1=b1, beta_2=b2, epsilon=eps, amsgrad=True, **wd),
+        "lion": lambda: opt.Lion(learning_rate=lr, beta_1=b1, beta_2=b2, **wd),
     }
     return table[name]()
 
