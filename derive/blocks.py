@@ -210,13 +210,14 @@ def scale_by_adamax(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr =
     return block
 
 
-NADAM_BASE = sp.Rational(96, 100)  # μ_t = β₁(1 − ½·0.96^{tψ}) (Dozat 2016; PyTorch; Keras with ψ = 1)
+NADAM_BASE = sp.Float("0.96")  # μ_t = β₁(1 − ½·0.96^{tψ}) (Dozat 2016; PyTorch; Keras with ψ = 1)
 
 
 def scale_by_nadam(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr = S.eps, psi: sp.Expr = S.psi, *,
                    schedule: bool = True) -> Block:
     """NAdam: Adam's moments, a momentum schedule μ_t with products π_t := π_{t-1} μ_t (π_0 = 1), and
-    update ← (1 − μ_t)/(1 − π_t) · g_t/(√v̂_t + ε) + μ_{t+1}/(1 − π_t μ_{t+1}) · m_t/(√v̂_t + ε).
+    update ← (a_t g_t + b_t m_t)/(√v̂_t + ε) with the step weights a_t := (1 − μ_t)/(1 − π_t) and
+    b_t := μ_{t+1}/(1 − π_t μ_{t+1}) (named, as a textbook names them, so that the step fits a line).
 
     ``schedule=True``: μ_t = β₁(1 − ½·0.96^{tψ}) (PyTorch, ψ = 4e-3 by default; Keras fixes ψ = 1). ``False``: μ_t = β₁ for
     every t, so π_t = β₁ᵗ (optax.nadam, Adam with Nesterov momentum).
@@ -236,10 +237,10 @@ def scale_by_nadam(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr = 
         out = _define(out, S.pi_t, S.pi_prev * S.mu_t, "product of the momentum coefficients",
                       state=out.state + ((S.pi_t, S.pi_prev),), atoms=out.atoms + (S.pi_t,),
                       initial=out.initial + ((S.pi_prev, sp.Integer(1)),))
-        denominator = sp.sqrt(S.v_hat) + eps
-        update = ((1 - S.mu_t) / (1 - S.pi_t) * grad / denominator
-                  + S.mu_next / (1 - S.pi_t * S.mu_next) * S.m / denominator)
-        return replace(out, update=update)
+        out = _define(out, S.a_t, (1 - S.mu_t) / (1 - S.pi_t), "weight of the gradient", atoms=out.atoms + (S.a_t,))
+        out = _define(out, S.b_t, S.mu_next / (1 - S.pi_t * S.mu_next), "weight of the momentum",
+                      atoms=out.atoms + (S.b_t,))
+        return replace(out, update=(S.a_t * grad + S.b_t * S.m) / (sp.sqrt(S.v_hat) + eps))
     return block
 
 

@@ -274,7 +274,8 @@ def _tidy(expr: sp.Expr, system: System) -> sp.Expr:
     collected = sp.collect(sp.expand(num), variables, evaluate=False)
     if any(k != 1 and not (k.is_Symbol or k.is_Pow) for k in collected):
         return sp.factor_terms(expr)  # not linear in the variables: keep the structure as built
-    tidy = sp.Add(*(sp.factor_terms(c) * k for k, c in collected.items()))
+    schedules = sorted((a for a in system.atoms if a in hyper), key=lambda s: s.name)  # a_t + (1 − β₁) b_t
+    tidy = sp.Add(*(sp.factor_terms(sp.collect(c, schedules) if schedules else c) * k for k, c in collected.items()))
     return sp.factor_terms(tidy) / den
 
 

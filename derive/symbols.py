@@ -137,6 +137,9 @@ mu_t = _declare(r"\mu_{t}", "μ_t", "hyper", "momentum coefficient of step t (NA
 mu_next = _declare(r"\mu_{t+1}", "μ_{t+1}", "hyper", "momentum coefficient of the next step (NAdam)", positive=True)
 pi_t = _declare(r"\pi_{t}", "π_t", "hyper", "product μ_1⋯μ_t of the momentum schedule (NAdam)", positive=True)
 pi_prev = _declare(r"\pi_{t-1}", "π_{t-1}", "hyper", "product μ_1⋯μ_{t-1} (NAdam; π_0 = 1)", positive=True)
-rho_inf = _declare(r"\rho_{\infty}", "ρ_∞", "hyper", "maximal length of the approximated SMA (RAdam)", positive=True)
+rho_inf = _declare(r"\rho_{\infty}", "ρ_∞", "hyper", "maximal length of the approximated SMA (RAdam)", real=True)
 rho_t = _declare(r"\rho_{t}", "ρ_t", "hyper", "length of the approximated SMA at step t (RAdam)", real=True)
 r_t = _declare("r_{t}", "r_t", "hyper", "variance rectification term (RAdam)", positive=True)
+a_t = _declare("a_{t}", "a_t", "hyper", "weight of the gradient in NAdam's step, (1 − μ_t)/(1 − π_t)", positive=True)
+b_t = _declare("b_{t}", "b_t", "hyper", "weight of the momentum in NAdam's step, μ_{t+1}/(1 − π_t μ_{t+1})",
+               positive=True)

@@ -53,7 +53,7 @@ def test_decoupled_is_one_minus_rate_lambda_and_hides_nothing(name: str) -> None
 
 def test_schedules_are_uniform_atoms() -> None:
     """μ_t, π_t (NAdam), r_t (RAdam), τ_t (dampening), η̃_t (Adagrad): defined, kept, and uniform."""
-    for name, atoms in [("nadam", {S.mu_t, S.mu_next, S.pi_t}), ("radam", {S.r_t, S.rho_t, S.rho_inf}),
+    for name, atoms in [("nadam", {S.mu_t, S.mu_next, S.pi_t, S.a_t, S.b_t}), ("radam", {S.r_t, S.rho_t, S.rho_inf}),
                         ("momentum-dampening", {S.tau_t}), ("adagrad", {S.eta_tilde})]:
         system = catalog.get(name).system("l2")
         assert atoms <= set(system.atoms) and atoms <= system.uniform_symbols()
@@ -63,8 +63,8 @@ def test_schedules_are_uniform_atoms() -> None:
 
 def test_textbook_shapes() -> None:
     nadam = derive.derive("nadam", "l2")
-    assert nadam.uniform_part == S.eta * S.lam * ((1 - S.mu_t) / (1 - S.pi_t)
-                                                  + (1 - S.beta1) * S.mu_next / (1 - S.mu_next * S.pi_t))
+    assert sp.expand(nadam.uniform_part - S.eta * S.lam * (S.a_t + (1 - S.beta1) * S.b_t)) == 0
+    assert nadam.responsible == 1 / (sp.sqrt(S.v_hat) + S.eps)
     damp = derive.derive("momentum-dampening", "l2")
     assert damp.decay_latex() == r"1 - \eta_{t} \lambda (1 - \tau_{t})"
     assert derive.derive("lion", "decoupled").h == sp.sign(S.c)
