@@ -263,6 +263,12 @@ CONVENTIONS: dict[str, tuple[Convention, ...]] = {
 CONVENTIONS["radam-early"] = CONVENTIONS["radam"]
 
 
+def frameworks(name: str) -> tuple[Framework, ...]:
+    """The runnable frameworks that have this entry (for ``derive list``)."""
+    return tuple(c.framework for c in CONVENTIONS.get(name, ()) if c.framework in RUNNABLE
+                 and not c.api.startswith("—"))
+
+
 def _adagrad_variant(mode: str) -> B.Recipe:
     """optax and Keras: ε under the root, no learning-rate decay (the rate is η_t itself)."""
     return _recipe(mode, B.scale_by_adagrad(eps_in_sqrt=True))
@@ -361,7 +367,7 @@ def readme_table() -> str:
 def _cell(c: Convention | None) -> str:
     if c is None or (c.decay == NONE and c.l2 == NONE and c.decoupled == NONE):
         return "—"
-    parts = [f"decay: {c.decay}" if c.decay != NONE else "no decay argument"]
+    parts = [f"weight decay: {c.decay}" if c.decay != NONE else "no weight-decay argument"]
     if c.lam != "λ":
         parts.append(f"λ → {c.lam}")
     parts += list(c.form)

@@ -163,3 +163,14 @@ def test_a_short_or_broken_framework_run_fails(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(K.TRAJECTORIES, "torch", nan)
     result = K.compare_case(case)
     assert not result.ok and "finite" in (result.error or "")
+
+
+@pytest.mark.torch
+def test_conformance_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from derive.cli import main
+
+    need("torch")
+    assert main(["conformance", "momentum-dampening", "--framework", "torch", "--per-step"]) == 0
+    out = capsys.readouterr().out
+    assert "ok   momentum-dampening-l2@torch" in out and "per step:" in out
+    assert "2 of 2 cases agree to 1e-12 over 12 steps" in out
