@@ -171,10 +171,10 @@ def scale_by_adagrad(eps: sp.Expr = S.eps, initial: sp.Expr = S.s0, *, eps_in_sq
 
 
 def decay_learning_rate(kappa: sp.Expr = S.kappa) -> Block:
-    """η̃_t := η_t/(1 + (t − 1)κ): Adagrad's own learning-rate decay; a recipe uses η̃_t as its rate."""
+    """update ← update/(1 + (t − 1)κ): Adagrad's own learning-rate decay (PyTorch lr_decay), written
+    next to the update as a bias correction is, so the rate in front stays η_t."""
     def block(chain: Chain) -> Chain:
-        return _define(chain, S.eta_tilde, S.eta / (1 + (S.t - 1) * kappa), "learning rate after Adagrad's decay",
-                       atoms=chain.atoms + (S.eta_tilde,))
+        return replace(chain, update=chain.update / (1 + (S.t - 1) * kappa))
     return block
 
 

@@ -114,8 +114,7 @@ def _rmsprop_momentum(mode: str) -> B.Recipe:
 
 
 def _adagrad(mode: str) -> B.Recipe:
-    return B.Recipe((B.decay_learning_rate(S.kappa),) + _with_reg(mode, B.scale_by_adagrad(S.eps, S.s0)).blocks,
-                    rate=S.eta_tilde)
+    return _with_reg(mode, B.scale_by_adagrad(S.eps, S.s0), B.decay_learning_rate(S.kappa))
 
 
 def _adadelta(mode: str) -> B.Recipe:

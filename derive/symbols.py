@@ -131,8 +131,6 @@ psi = _declare(r"\psi", "ψ", "hyper", "momentum decay of NAdam (PyTorch momentu
 # Schedules: computed from hyperparameters and t only, the same for every weight (uniform). They are
 # defined in their systems and kept as atoms, as a textbook keeps μ_t or r_t.
 tau_t = _declare(r"\tau_{t}", "τ_t", "hyper", "dampening in force: 0 at the first step, τ after", nonnegative=True)
-eta_tilde = _declare(r"\tilde{\eta}_{t}", "η̃_t", "hyper", "decayed learning rate η_t/(1 + (t−1)κ) (Adagrad)",
-                     positive=True)
 mu_t = _declare(r"\mu_{t}", "μ_t", "hyper", "momentum coefficient of step t (NAdam's schedule)", positive=True)
 mu_next = _declare(r"\mu_{t+1}", "μ_{t+1}", "hyper", "momentum coefficient of the next step (NAdam)", positive=True)
 pi_t = _declare(r"\pi_{t}", "π_t", "hyper", "product μ_1⋯μ_t of the momentum schedule (NAdam)", positive=True)

@@ -52,9 +52,9 @@ def test_decoupled_is_one_minus_rate_lambda_and_hides_nothing(name: str) -> None
 
 
 def test_schedules_are_uniform_atoms() -> None:
-    """μ_t, π_t (NAdam), r_t (RAdam), τ_t (dampening), η̃_t (Adagrad): defined, kept, and uniform."""
+    """μ_t, π_t, a_t, b_t (NAdam), r_t (RAdam), τ_t (dampening): defined, kept, and uniform."""
     for name, atoms in [("nadam", {S.mu_t, S.mu_next, S.pi_t, S.a_t, S.b_t}), ("radam", {S.r_t, S.rho_t, S.rho_inf}),
-                        ("momentum-dampening", {S.tau_t}), ("adagrad", {S.eta_tilde})]:
+                        ("momentum-dampening", {S.tau_t})]:
         system = catalog.get(name).system("l2")
         assert atoms <= set(system.atoms) and atoms <= system.uniform_symbols()
     assert S.pi_prev in catalog.get("nadam").system("l2").uniform_symbols()
@@ -68,7 +68,9 @@ def test_textbook_shapes() -> None:
     damp = derive.derive("momentum-dampening", "l2")
     assert damp.decay_latex() == r"1 - \eta_{t} \lambda (1 - \tau_{t})"
     assert derive.derive("lion", "decoupled").h == sp.sign(S.c)
-    assert derive.derive("adagrad", "none").rate == S.eta_tilde
+    adagrad = derive.derive("adagrad", "l2")
+    assert adagrad.rate == S.eta and adagrad.kind == "per-coordinate"
+    assert sp.simplify(adagrad.uniform_part - S.eta * S.lam / (1 + (S.t - 1) * S.kappa)) == 0
 
 
 def test_dampening_is_not_applied_at_the_first_step() -> None:
