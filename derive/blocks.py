@@ -26,6 +26,9 @@ class Chain:
     state: tuple[tuple[sp.Symbol, sp.Symbol], ...] = ()
     atoms: tuple[sp.Symbol, ...] = ()
     initial: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+    #: Definitions a textbook writes after the weight update (Lion's m_t, Adadelta's u_t): state for
+    #: the next step that this step's update does not read.
+    after: tuple[Definition, ...] = ()
 
 
 Block = Callable[[Chain], Chain]
@@ -118,7 +121,7 @@ class Recipe:
             chain = block(chain)
         update = S.w_prev - self.rate * chain.update
         chain = _define(chain, S.w, update, "the step")
-        return System(chain.definitions, state=dict(chain.state), rate=self.rate,
+        return System(chain.definitions + chain.after, state=dict(chain.state), rate=self.rate,
                       atoms=chain.atoms, params=self.params, initial=dict(chain.initial))
 
 
@@ -127,7 +130,8 @@ def trace_dampened(momentum: sp.Expr = S.mu, dampening: sp.Expr = S.tau) -> Bloc
     """PyTorch's momentum with dampening: m_t := μ m_{t-1} + (1 − τ_t) g_t, where τ_t = 0 at the first
     step and τ after (PyTorch starts the buffer with b_1 = g_1, dampening not applied)."""
     def block(chain: Chain) -> Chain:
-        out = _define(chain, S.tau_t, sp.Piecewise((0, sp.Eq(S.t, 1)), (dampening, S.t > 1)),
+        # τ_t = τ·min(1, t − 1): 0 at t = 1, τ after (a closed form the notes checker reads, unlike a case split)
+        out = _define(chain, S.tau_t, dampening * sp.Min(1, S.t - 1),
                       "dampening in force (none at the first step)", atoms=chain.atoms + (S.tau_t,))
         out = _define(out, S.m, momentum * S.m_prev + (1 - S.tau_t) * chain.update, "momentum buffer",
                       state=out.state + ((S.m, S.m_prev),))
@@ -186,7 +190,8 @@ def scale_by_adadelta(decay: sp.Expr = S.rho, eps: sp.Expr = S.eps) -> Block:
         out = _define(chain, S.v, decay * S.v_prev + (1 - decay) * grad ** 2, "running average of squared gradients",
                       state=chain.state + ((S.v, S.v_prev),), atoms=chain.atoms + (S.v,))
         out = _define(out, S.delta, sp.sqrt(S.u_prev + eps) / sp.sqrt(S.v + eps) * grad, "the update, in units of w")
-        out = _define(out, S.u, decay * S.u_prev + (1 - decay) * S.delta ** 2, "running average of squared updates",
+        out = replace(out, after=out.after + (Definition(S.u, decay * S.u_prev + (1 - decay) * S.delta ** 2,
+                                                         "running average of squared updates"),),
                       state=out.state + ((S.u, S.u_prev),))
         return replace(out, update=S.delta)
     return block
@@ -258,10 +263,13 @@ def scale_by_radam(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2, eps: sp.Expr = 
       a whole trajectory.
     """
     def block(chain: Chain) -> Chain:
+        if branch == "early":  # v_t is still accumulated (see branch="both"), but this step does not read it
+            out = _define(chain, S.m, b1 * S.m_prev + (1 - b1) * chain.update, "first moment",
+                          state=chain.state + ((S.m, S.m_prev),))
+            out = _define(out, S.m_hat, S.m / (1 - b1 ** S.t), "bias correction of the first moment")
+            return replace(out, update=S.m_hat)
         out = _moments(chain, b1, b2)
         out = _define(out, S.m_hat, S.m / (1 - b1 ** S.t), "bias correction of the first moment")
-        if branch == "early":
-            return replace(out, update=S.m_hat)
         out = _define(out, S.rho_inf, 2 / (1 - b2) - 1, "maximal length of the approximated SMA",
                       atoms=out.atoms + (S.rho_inf,))
         out = _define(out, S.rho_t, S.rho_inf - 2 * S.t * b2 ** S.t / (1 - b2 ** S.t),
@@ -323,6 +331,7 @@ def scale_by_lion(b1: sp.Expr = S.beta1, b2: sp.Expr = S.beta2) -> Block:
         grad = chain.update
         out = _define(chain, S.c, b1 * S.m_prev + (1 - b1) * grad, "interpolation whose sign is the step",
                       atoms=chain.atoms + (S.c,))
-        out = _define(out, S.m, b2 * S.m_prev + (1 - b2) * grad, "momentum", state=out.state + ((S.m, S.m_prev),))
+        out = replace(out, after=out.after + (Definition(S.m, b2 * S.m_prev + (1 - b2) * grad, "momentum, after the step"),),
+                      state=out.state + ((S.m, S.m_prev),))
         return replace(out, update=sp.sign(S.c))
     return block

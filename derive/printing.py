@@ -20,7 +20,7 @@ from . import symbols as S
 Style = Literal["latex", "text"]
 
 # Hyperparameters in the order a textbook multiplies them: eta_t lambda (1 - beta_1) ...
-_HYPER_ORDER = [S.eta, S.alpha, S.lam, S.mu, S.beta1, S.beta2, S.eps, S.t]
+_HYPER_ORDER = [S.eta, S.alpha, S.lam, S.mu, S.beta1, S.beta2, S.eps, S.tau, S.rho, S.kappa, S.psi, S.t]
 _OPERATOR_NAMES = {"sign": r"\operatorname{sign}", "exp": r"\exp", "log": r"\log", "Max": r"\max", "Min": r"\min",
                    "sin": r"\sin", "cos": r"\cos", "tanh": r"\tanh"}
 _GREEK_TEXT = {

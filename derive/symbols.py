@@ -112,9 +112,9 @@ u = _declare("u_{t}", "u_t", "intermediate",
 u_prev = _declare("u_{t-1}", "u_{t-1}", "state", "the second accumulator before the step", nonnegative=True)
 g_bar = _declare(r"\bar{g}_{t}", "ḡ_t", "intermediate", "running mean of the gradient (centered RMSprop)", real=True)
 g_bar_prev = _declare(r"\bar{g}_{t-1}", "ḡ_{t-1}", "state", "running mean of the gradient before the step", real=True)
-v_max = _declare(r"v^{\max}_{t}", "vᵐᵃˣ_t", "intermediate", "running maximum of the second moment (AMSGrad)",
+v_max = _declare(r"v_{t}^{\max}", "vᵐᵃˣ_t", "intermediate", "running maximum of the second moment (AMSGrad)",
                  nonnegative=True)
-v_max_prev = _declare(r"v^{\max}_{t-1}", "vᵐᵃˣ_{t-1}", "state", "running maximum of the second moment before the step",
+v_max_prev = _declare(r"v_{t-1}^{\max}", "vᵐᵃˣ_{t-1}", "state", "running maximum of the second moment before the step",
                       nonnegative=True)
 c = _declare("c_{t}", "c_t", "intermediate", "interpolation of momentum and gradient whose sign is the step (Lion)",
              real=True)
