@@ -391,7 +391,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="torch, optax or keras (repeatable; default: every installed one)")
     parser.add_argument("--seeds", type=int, default=2, metavar="N", help="random problems per case (default: 2)")
     parser.add_argument("--steps", type=int, default=STEPS, metavar="K", help=f"steps per run (default: {STEPS}, at least 10)")
-    parser.add_argument("--per-step", action="store_true", help="print the largest difference at every step")
+    parser.add_argument("--summary", action="store_true",
+                        help="one line per case (the largest difference over all steps) instead of one per step too")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -426,7 +427,7 @@ def run(args: argparse.Namespace) -> int:
         status = "ok  " if ok else "FAIL"
         detail = error or f"max |Δw| = {worst:.1e}"
         print(f"{status} {case.label:<42} {detail}")
-        if args.per_step and error is None:
+        if not args.summary and error is None:
             print("     per step: " + " ".join(f"{x:.0e}" for x in per_step))
     print(f"{count - failures} of {count} cases agree to {TOLERANCE:g} over {args.steps} steps "
           f"({args.seeds} random problems each, float64)")

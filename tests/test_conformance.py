@@ -170,7 +170,7 @@ def test_conformance_command(capsys: pytest.CaptureFixture[str]) -> None:
     from derive.cli import main
 
     need("torch")
-    assert main(["conformance", "momentum-dampening", "--framework", "torch", "--per-step"]) == 0
+    assert main(["conformance", "momentum-dampening", "--framework", "torch"]) == 0
     out = capsys.readouterr().out
     assert "ok   momentum-dampening-l2@torch" in out and "per step:" in out
     assert "2 of 2 cases agree to 1e-12 over 12 steps" in out
