@@ -108,18 +108,20 @@ def _hidden(system: System, decay: sp.Expr, h: sp.Expr, expanded: bool) -> tuple
         out.append(Hidden(prev, "carries",
                           f"{name} is built from earlier gradients of Q, so it carries λ·w from past steps: "
                           "g(λ) is the decay of this step only, not all of it."))
+    via = ""
+    if S.g in system.targets and _reads(system, S.g, system.weight_prev):
+        via = f" (through g_t = {printing.text(system.definition(S.g).expr)})"
     for atom in sorted(_atoms_reading_weight(system), key=lambda s: s.name):
         if atom not in shown and not expanded:
             continue
         name = printing.text(atom)
         through = _enclosing_function(atom, decay, h)
         if through is not None:
-            text = (f"{name} is computed from w_{{t-1}} (through g_t = ∇L(w_{{t-1}}) + λ·w_{{t-1}}), and the step reads it "
-                    f"under {through}(…): the λ·w_{{t-1}} it contains cannot be collected into g(λ), which shows "
-                    "only the decay outside it.")
+            text = (f"{name} is computed from w_{{t-1}}{via}, and the step reads it under {through}(…): the "
+                    "λ·w_{t-1} it contains cannot be collected into g(λ), which shows only the decay outside it.")
         else:
-            text = (f"{name} is computed from w_{{t-1}} (through g_t = ∇L(w_{{t-1}}) + λ·w_{{t-1}}), so it contains "
-                    "λ·w_{t-1} itself: the split is exact with it held fixed, not a linear map of w_{t-1}.")
+            text = (f"{name} is computed from w_{{t-1}}{via}, so it contains λ·w_{{t-1}} itself: the split is exact "
+                    "with it held fixed, not a linear map of w_{t-1}.")
         out.append(Hidden(atom, "contains", text, through))
     return tuple(out)
 

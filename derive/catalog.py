@@ -4,6 +4,11 @@ Mode names a user types are ``none``, ``l2`` and ``decoupled``. What *decoupled*
 source the entry follows: PyTorch, optax and Keras multiply the decay by the learning rate
 (``decoupled-lr``: w ← (1 − η_t λ) w); the paper (Loshchilov & Hutter, 2019) and TF Addons by the
 schedule multiplier only (``decoupled-schedule``: η_t λ with base rate α outside it).
+
+Beyond Adam the catalog follows torch.optim (SGD with dampening, RMSprop plain/centered/with momentum,
+Adagrad, Adadelta, Adamax, NAdam, RAdam's two branches, AMSGrad) and Lion's paper; each entry has every
+mode some framework offers for it. How optax and Keras 3 differ from these forms is data in
+:mod:`derive.conventions`, checked against the frameworks by :mod:`derive.conformance`.
 """
 from __future__ import annotations
 
