@@ -11,7 +11,7 @@ Interactive use::
 from __future__ import annotations
 
 from . import catalog, printing, symbols
-from .analysis import Analysis, Note, part_ways, unroll
+from .analysis import Analysis, Hidden, Note, part_ways, unroll
 from .derivation import Derivation, Step, derive, derive_system
 from .errors import DeriveError
 from .system import Definition, System, make_system
@@ -19,7 +19,7 @@ from .system import Definition, System, make_system
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Definition", "Derivation", "DeriveError", "Note", "Step", "System", "catalog", "derive",
+    "Analysis", "Definition", "Derivation", "DeriveError", "Hidden", "Note", "Step", "System", "catalog", "derive",
     "derive_system", "make_system", "part_ways", "printing", "render", "symbols", "unroll",
 ]
 

@@ -23,10 +23,29 @@ Kind = Literal["uniform", "per-coordinate"]
 
 @dataclass(frozen=True)
 class Note:
-    """A stable ``code`` (templates translate it) and the English sentence."""
+    """A stable ``code`` (templates translate it) and the English sentence; ``about`` names the
+    symbols the note is about, when it is about some."""
 
     code: str
     text: str
+    about: tuple[sp.Symbol, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """A dependence on λ·w_{t-1} that the one-step form does not show, and the symbol that hides it.
+
+    ``how`` is ``carries`` for a previous state built from earlier gradients of Q (m_{t-1} carries
+    λ·w from past steps), ``contains`` for an atom computed in this very step from w_{t-1} (v̂_t,
+    u_t = max(…), c_t under sign(…)): the split g(λ)·w_{t-1} − η·h is exact with it held fixed, but
+    is then not a linear map of w_{t-1}. ``through`` is the function the atom sits under in the form
+    (sign, max), if any: there a λ·w_{t-1} can never be collected into g(λ).
+    """
+
+    symbol: sp.Symbol
+    how: Literal["carries", "contains"]
+    text: str
+    through: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,11 +53,18 @@ class Analysis:
     kind: Kind
     depends_on: tuple[sp.Symbol, ...]
     notes: tuple[Note, ...]
+    hidden: tuple[Hidden, ...] = ()
+
+    @property
+    def unexplained(self) -> tuple[Hidden, ...]:
+        """The hidden dependences no note already explains (what ``derive show`` lists after the notes)."""
+        told = {s for n in self.notes for s in n.about}
+        return tuple(x for x in self.hidden if x.symbol not in told)
 
 
 def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | None, *,
             reg_detail: str, expanded: bool) -> Analysis:
-    hyper = set(system.hyperparameters()) | {S.t}
+    hyper = system.uniform_symbols()
     depends = tuple(sorted((s for s in decay.free_symbols if s not in hyper), key=lambda s: s.name))
     kind: Kind = "per-coordinate" if depends else "uniform"
     notes: list[Note] = []
@@ -47,19 +73,26 @@ def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | N
         notes.append(Note("per-coordinate-factor",
                           f"The factor {printing.text(responsible)} depends on {names}, which differs from "
                           "coordinate to coordinate: each weight decays at its own rate."))
-    carries = _decayed_state(system)
-    if reg_detail == "l2" and carries & h.free_symbols:
-        names = ", ".join(printing.text(s) for s in sorted(carries & h.free_symbols, key=lambda s: s.name))
+    shown = decay.free_symbols | h.free_symbols
+    hidden = _hidden(system, decay, h, expanded)
+    carried = tuple(x.symbol for x in hidden if x.how == "carries")
+    contained = tuple(x.symbol for x in hidden if x.how == "contains")
+    # The prose-coded notes: the templates word each for the symbols it is about (m_{t-1} and v̂_t in
+    # Adam; the accumulators, u_t or c_t under sign(…) elsewhere); ``hidden`` has every one in detail.
+    if carried:
+        names = ", ".join(printing.text(x) for x in carried)
         notes.append(Note("momentum-carries-lambda",
-                          f"{names} is built from earlier gradients of Q, so it carries λ·w from past steps: "
-                          "g(λ) is the decay of this step only, not all of it."))
-    tainted = _atoms_reading_weight(system)
-    if tainted and (tainted & (decay.free_symbols | h.free_symbols) or expanded):
-        names = ", ".join(printing.text(s) for s in sorted(tainted, key=lambda s: s.name))
+                          f"{names} {'is' if len(carried) == 1 else 'are'} built from earlier gradients of Q, so "
+                          f"{'it carries' if len(carried) == 1 else 'they carry'} λ·w from past steps: g(λ) is the "
+                          "decay of this step only, not all of it.", carried))
+    if contained:
+        names = ", ".join(printing.text(x) for x in contained)
         notes.append(Note("vhat-contains-lambda",
-                          f"{names} is computed from g_t = ∇L(w_{{t-1}}) + λ·w_{{t-1}}, so it contains λ·w_{{t-1}} "
-                          "itself: the split is exact with it held fixed, not a linear map of w_{t-1}."))
-    if reg_detail.startswith("decoupled") and system.atoms:
+                          f"{names} {'is' if len(contained) == 1 else 'are'} computed in this step from "
+                          "g_t = ∇L(w_{t-1}) + λ·w_{t-1}, so λ·w_{t-1} is inside: the split is exact with "
+                          f"{'it' if len(contained) == 1 else 'them'} held fixed, not a linear map of w_{{t-1}}.",
+                          contained))
+    if reg_detail.startswith("decoupled") and S.v_hat in system.atoms and S.v_hat in shown | set(system.targets):
         notes.append(Note("decay-outside-adaptive-step",
                           "The decay is applied outside the adaptive step, so every weight is multiplied by the "
                           "same factor 1 − η_t·λ, whatever its v̂_t."))
@@ -67,7 +100,44 @@ def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | N
         notes.append(Note("decay-not-times-base-rate",
                           "The decay is scaled by the schedule multiplier η_t only, not by the base rate α; "
                           "frameworks scale it by the whole learning rate η_t·α, so λ_framework = λ_paper/α."))
-    return Analysis(kind, depends, tuple(notes))
+    return Analysis(kind, depends, tuple(notes), hidden)
+
+
+def _hidden(system: System, decay: sp.Expr, h: sp.Expr, expanded: bool) -> tuple[Hidden, ...]:
+    """Every symbol of the form that depends on w_{t-1} without showing it, with a sentence each."""
+    shown = decay.free_symbols | h.free_symbols
+    out: list[Hidden] = []
+    for prev in sorted(_decayed_state(system) & shown, key=lambda s: s.name):
+        name = printing.text(prev)
+        out.append(Hidden(prev, "carries",
+                          f"{name} is built from earlier gradients of Q, so it carries λ·w from past steps: "
+                          "g(λ) is the decay of this step only, not all of it."))
+    via = ""
+    if S.g in system.targets and _reads(system, S.g, system.weight_prev):
+        via = f" (through g_t = {printing.text(system.definition(S.g).expr)})"
+    for atom in sorted(_atoms_reading_weight(system), key=lambda s: s.name):
+        if atom not in shown and not expanded:
+            continue
+        name = printing.text(atom)
+        through = _enclosing_function(atom, decay, h)
+        if through is not None:
+            text = (f"{name} is computed from w_{{t-1}}{via}, and the step reads it under {through}(…): the "
+                    "λ·w_{t-1} it contains cannot be collected into g(λ), which shows only the decay outside it.")
+        else:
+            text = (f"{name} is computed from w_{{t-1}}{via}, so it contains λ·w_{{t-1}} itself: the split is exact "
+                    "with it held fixed, not a linear map of w_{t-1}.")
+        out.append(Hidden(atom, "contains", text, through))
+    return tuple(out)
+
+
+def _enclosing_function(atom: sp.Symbol, *exprs: sp.Expr) -> str | None:
+    """The name of a non-algebraic function (sign, max, |·|, a case split) that ``atom`` sits under."""
+    for expr in exprs:
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, (sp.sign, sp.Max, sp.Min, sp.Abs, sp.Piecewise, sp.Heaviside)) \
+                    and atom in node.free_symbols:
+                return {"Max": "max", "Min": "min", "Abs": "abs"}.get(type(node).__name__, type(node).__name__)
+    return None
 
 
 def _reads(system: System, target: sp.Symbol, what: sp.Symbol) -> bool:

@@ -4,6 +4,11 @@ Mode names a user types are ``none``, ``l2`` and ``decoupled``. What *decoupled*
 source the entry follows: PyTorch, optax and Keras multiply the decay by the learning rate
 (``decoupled-lr``: w ← (1 − η_t λ) w); the paper (Loshchilov & Hutter, 2019) and TF Addons by the
 schedule multiplier only (``decoupled-schedule``: η_t λ with base rate α outside it).
+
+Beyond Adam the catalog follows torch.optim (SGD with dampening, RMSprop plain/centered/with momentum,
+Adagrad, Adadelta, Adamax, NAdam, RAdam's two branches, AMSGrad) and Lion's paper; each entry has every
+mode some framework offers for it. How optax and Keras 3 differ from these forms is data in
+:mod:`derive.conventions`, checked against the frameworks by :mod:`derive.conformance`.
 """
 from __future__ import annotations
 
@@ -29,10 +34,20 @@ class Optimizer:
     default_mode: str
     decoupled_kind: str  # "decoupled-lr" or "decoupled-schedule"
     _build: Callable[[str], B.Recipe]
+    #: The first step at which the system's formula applies (RAdam's rectified branch needs ρ_t > 5).
+    first_step: int = 1
+    #: The whole trajectory when the entry is one branch of a rule that switches between branches
+    #: (RAdam): what a framework runs. None: the entry's own system.
+    _trajectory: Callable[[str], B.Recipe] | None = None
 
     def system(self, mode: str | None = None) -> System:
         mode = self.check_mode(mode)
         return self._build(mode).build()
+
+    def trajectory_system(self, mode: str | None = None) -> System:
+        """The system a framework iterates from step 1 (both branches of RAdam); else :meth:`system`."""
+        mode = self.check_mode(mode)
+        return (self._trajectory or self._build)(mode).build()
 
     def check_mode(self, mode: str | None) -> str:
         mode = self.default_mode if mode is None else mode
@@ -82,6 +97,67 @@ def _adamw_paper(mode: str) -> B.Recipe:
     return B.Recipe(_l2(mode) + (B.name_gradient(), B.scale_by_adam(), B.scale(S.alpha)) + _decay_lr(mode))
 
 
+def _with_reg(mode: str, *blocks: B.Block, rate: object = S.eta) -> B.Recipe:
+    """L2 before the blocks (the optimizer sees g_t = ∇L + λw), decoupled decay after them (×rate)."""
+    return B.Recipe(_l2(mode) + (B.name_gradient(),) + blocks + _decay_lr(mode), rate=rate)
+
+
+def _momentum_dampening(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.trace_dampened(S.mu, S.tau))
+
+
+def _rmsprop(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_rms(S.rho, S.eps))
+
+
+def _rmsprop_centered(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_rms(S.rho, S.eps, centered=True))
+
+
+def _rmsprop_momentum(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_rms(S.rho, S.eps), B.trace(S.mu))
+
+
+def _adagrad(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_adagrad(S.eps, S.s0), B.decay_learning_rate(S.kappa))
+
+
+def _adadelta(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_adadelta(S.rho, S.eps))
+
+
+def _adamax(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_adamax())
+
+
+def _nadam(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_nadam())
+
+
+def _radam(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_radam(branch="rectified"))
+
+
+def _radam_early(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_radam(branch="early"))
+
+
+def _radam_both(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_radam(branch="both"))
+
+
+def _amsgrad(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_amsgrad())
+
+
+def _lion(mode: str) -> B.Recipe:
+    return _with_reg(mode, B.scale_by_lion())
+
+
+#: RAdam's rectified branch applies once ρ_t > 5; with β₂ ≤ 0.999 that holds from step 7 on, so the
+#: numeric checks of that branch start at step 20.
+RADAM_RECTIFIED_FROM = 20
+
 _ENTRIES: dict[str, Optimizer] = {
     o.name: o for o in (
         Optimizer("sgd", "SGD", "torch.optim.SGD (momentum=0)", MODES, "l2", "decoupled-lr", _sgd),
@@ -95,6 +171,25 @@ _ENTRIES: dict[str, Optimizer] = {
                   "Loshchilov & Hutter (2019), Algorithm 1", MODES, "decoupled", "decoupled-schedule", _sgdw_paper),
         Optimizer("adamw-paper", "Adam, the paper's Algorithm 2 (AdamW)",
                   "Loshchilov & Hutter (2019), Algorithm 2", MODES, "decoupled", "decoupled-schedule", _adamw_paper),
+        Optimizer("momentum-dampening", "SGD with dampened momentum",
+                  "torch.optim.SGD (momentum, dampening)", ("none", "l2"), "l2", "decoupled-lr", _momentum_dampening),
+        Optimizer("rmsprop", "RMSprop", "torch.optim.RMSprop", MODES, "l2", "decoupled-lr", _rmsprop),
+        Optimizer("rmsprop-centered", "Centered RMSprop", "torch.optim.RMSprop (centered=True)", MODES, "l2",
+                  "decoupled-lr", _rmsprop_centered),
+        Optimizer("rmsprop-momentum", "RMSprop with momentum", "torch.optim.RMSprop (momentum)", MODES, "l2",
+                  "decoupled-lr", _rmsprop_momentum),
+        Optimizer("adagrad", "Adagrad", "torch.optim.Adagrad (lr_decay, initial_accumulator_value)", MODES, "l2",
+                  "decoupled-lr", _adagrad),
+        Optimizer("adadelta", "Adadelta", "torch.optim.Adadelta", MODES, "l2", "decoupled-lr", _adadelta),
+        Optimizer("adamax", "Adamax", "torch.optim.Adamax", MODES, "l2", "decoupled-lr", _adamax),
+        Optimizer("nadam", "NAdam", "torch.optim.NAdam", MODES, "l2", "decoupled-lr", _nadam),
+        Optimizer("radam", "RAdam (rectified steps)", "torch.optim.RAdam", MODES, "l2", "decoupled-lr",
+                  _radam, first_step=RADAM_RECTIFIED_FROM, _trajectory=_radam_both),
+        Optimizer("radam-early", "RAdam (early steps)", "torch.optim.RAdam", MODES, "l2", "decoupled-lr",
+                  _radam_early, _trajectory=_radam_both),
+        Optimizer("amsgrad", "AMSGrad", "torch.optim.Adam (amsgrad=True)", MODES, "l2", "decoupled-lr", _amsgrad),
+        Optimizer("lion", "Lion", "Chen et al. (2023), Algorithm 2; optax.lion", ("none", "decoupled"), "decoupled", "decoupled-lr",
+                  _lion),
     )
 }
 

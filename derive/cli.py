@@ -15,14 +15,17 @@ from .errors import DeriveError, UsageError
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from . import catalog
+    from . import catalog, conventions
 
     width = max(len(n) for n in catalog.names())
     for name in catalog.names():
         opt = catalog.get(name)
         modes = ", ".join(m + ("*" if m == opt.default_mode else "") for m in opt.modes)
-        print(f"{name:<{width}}  {opt.title}  [{modes}]  ({opt.source})")
-    print("(* = default regularization mode; 'decoupled' is ×lr for PyTorch entries, ×schedule for the paper's)")
+        also = ", ".join(conventions.frameworks(name)) or "—"
+        print(f"{name:<{width}}  {opt.title}  [{modes}]  ({opt.source}; in: {also})")
+    print("(* = default regularization mode; 'decoupled' is ×lr for PyTorch entries, ×schedule for the paper's;\n"
+          " 'in:' the frameworks that have it: 'derive conventions NAME' says how they differ, "
+          "'derive conformance' runs them)")
     return 0
 
 
@@ -126,6 +129,10 @@ _SUBCOMMANDS: dict[str, tuple[str, str]] = {
                                 "PDF) and MyST Markdown"),
     "check": ("derive.check.cli", "verify the algebra written in lecture notes (Markdown/MyST, LaTeX)"),
     "templates": ("derive.template_tools", "list the built-in templates (blocks, macros) or copy them to start your own"),
+    "conventions": ("derive.conventions", "how the paper, torch.optim, optax and Keras 3 spell an optimizer: "
+                    "where ε goes, what their weight decay does, and λ conversions between them"),
+    "conformance": ("derive.conformance", "run the catalog next to the installed frameworks (torch, optax, Keras) "
+                    "and print the largest difference per case"),
 }
 
 
@@ -133,7 +140,8 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="derive", description="The algebra of optimizer update rules: "
                                      "derivations in SymPy, lecture notes, and a checker for the algebra in notes.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("list", help="list the optimizers of the catalog and their regularization modes")
+    p = sub.add_parser("list", help="list the optimizers of the catalog, their regularization modes and the "
+                                    "frameworks that have them")
     p.set_defaults(run=_cmd_list)
     _add_show(sub)
     p = sub.add_parser("theorems", help="prove the paper's Propositions 1-3 (L2 vs weight decay) or refute them",

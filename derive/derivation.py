@@ -75,6 +75,11 @@ class Derivation:
         return self.analysis.notes
 
     @property
+    def hidden(self) -> tuple:
+        """Every dependence on λ·w_{t-1} the form hides, with the symbol hiding it (see :class:`Hidden`)."""
+        return self.analysis.hidden
+
+    @property
     def form(self) -> sp.Expr:
         """The step form as one SymPy expression (equal to :attr:`raw`)."""
         return self.decay * S.w_prev - self.rate * self.h
@@ -151,10 +156,17 @@ def derive_system(system: System, *, expand: bool = False, check: bool = True,
 
     ``reg_detail`` (none, l2, decoupled-lr, …) is read off the system when not given
     (:func:`derive.system.regularization`), so the notes about hidden dependences fit the system.
+    Besides the system's declared atoms, an intermediate that depends on w_{t-1} and that the step
+    reads non-polynomially (under sign(…), max(…), a root, in a denominator) is held as an atom too,
+    as a textbook keeps c_t in sign(c_t): substituting it would leave no form linear in w_{t-1} to
+    read g(λ) from. The analysis then names it among the hidden dependences.
     """
     if reg_detail is None:
         from .system import regularization
         reg_detail = regularization(system)[0]
+    auto = _nonpolynomial_atoms(system)
+    if auto:
+        system = replace(system, atoms=system.atoms + auto)
     steps, held, raw = _substitute(system, expand)
     coefficient = sp.diff(held, system.weight_prev)
     if sp.diff(coefficient, system.weight_prev) != 0:
@@ -216,6 +228,40 @@ def _substitute(system: System, expand: bool) -> tuple[list[Step], sp.Expr, sp.E
     return steps, held, expr
 
 
+def _nonpolynomial_atoms(system: System) -> tuple[sp.Symbol, ...]:
+    """Intermediates reading w_{t-1} that the expression they would be substituted into is not a
+    polynomial in (u_t in m_t/u_t, c_t in sign(c_t), v̂_t under a root), walking out from the step."""
+    defs = {d.target: d.expr for d in system.definitions}
+    reads_weight: dict[sp.Symbol, bool] = {}
+
+    def reads(s: sp.Symbol) -> bool:
+        if s == system.weight_prev:
+            return True
+        if s not in defs:
+            return False
+        if s not in reads_weight:
+            reads_weight[s] = False  # no cycles (validated), but be safe
+            reads_weight[s] = any(reads(x) for x in defs[s].free_symbols)
+        return reads_weight[s]
+
+    held: list[sp.Symbol] = []
+    frontier = [system.weight_update.expr]
+    seen: set[sp.Symbol] = set()
+    while frontier:
+        expr = frontier.pop()
+        for s in sorted(expr.free_symbols, key=lambda s: s.name):
+            if s not in defs or s == system.weight or s in seen:
+                continue
+            seen.add(s)
+            if s in system.atoms:
+                continue
+            if reads(s) and not expr.is_polynomial(s):
+                held.append(s)
+                continue
+            frontier.append(defs[s])
+    return tuple(held)
+
+
 def _tidy(expr: sp.Expr, system: System) -> sp.Expr:
     """Collect the numerator in the state and gradient symbols, each with a factored coefficient.
 
@@ -224,15 +270,42 @@ def _tidy(expr: sp.Expr, system: System) -> sp.Expr:
     if expr.atoms(sp.Function) - expr.atoms(sp.Abs):
         return expr  # sign(…), exp(…): collecting would expand inside the function; keep it as built
     num, den = sp.fraction(expr)
-    hyper = set(system.hyperparameters()) | {S.t}
+    hyper = system.uniform_symbols()
     variables = sorted((s for s in num.free_symbols if s not in hyper), key=lambda s: s.name)
     if not variables:
         return sp.factor_terms(expr)
+    if den == 1 and num.is_Add and any(sp.fraction(term)[1] != 1 for term in num.args):
+        return _tidy_sum_of_fractions(expr, variables)
     collected = sp.collect(sp.expand(num), variables, evaluate=False)
     if any(k != 1 and not (k.is_Symbol or k.is_Pow) for k in collected):
         return sp.factor_terms(expr)  # not linear in the variables: keep the structure as built
-    tidy = sp.Add(*(sp.factor_terms(c) * k for k, c in collected.items()))
+    schedules = sorted((a for a in system.atoms if a in hyper), key=lambda s: s.name)  # a_t + (1 − β₁) b_t
+    tidy = sp.Add(*(sp.factor_terms(sp.collect(c, schedules) if schedules else c) * k for k, c in collected.items()))
     return sp.factor_terms(tidy) / den
+
+
+def _tidy_sum_of_fractions(expr: sp.Expr, variables: list[sp.Symbol]) -> sp.Expr:
+    """A sum of fractions (NAdam: two step sizes over one denominator): take the shared factors out,
+    then collect what is left in the state and gradient symbols without multiplying the
+    denominators out, ``((1 − μ_t)/(1 − π_t) + …)·∇L + …`` over √v̂_t + ε."""
+    common = sp.factor_terms(expr)
+    outside: list[sp.Expr] = []
+    inside: sp.Expr = sp.Integer(1)
+    for factor in sp.Mul.make_args(common):
+        if factor.is_Add and factor.free_symbols & set(variables):
+            inside *= factor
+        else:
+            outside.append(factor)
+    coefficients: dict[sp.Expr, sp.Expr] = {}
+    for term in sp.Add.make_args(inside):
+        scalar = sp.Mul(*(f for f in sp.Mul.make_args(term) if not f.free_symbols & set(variables)))
+        rest = sp.Mul(*(f for f in sp.Mul.make_args(term) if f.free_symbols & set(variables)))
+        for key, c in sp.collect(sp.expand(rest), variables, evaluate=False).items():
+            if key != 1 and not (key.is_Symbol or key.is_Pow):
+                return common
+            coefficients[key] = coefficients.get(key, sp.Integer(0)) + scalar * sp.factor_terms(c)
+    body = sp.Add(*(c * k for k, c in coefficients.items()))
+    return sp.Mul(*outside) * body
 
 
 def _atom_values(system: System) -> dict[sp.Symbol, sp.Expr]:
@@ -251,7 +324,7 @@ def _split_shrink(shrink: sp.Expr, system: System) -> tuple[sp.Expr, sp.Expr | N
     """shrink = uniform · responsible, where ``responsible`` gathers the factors that read state."""
     if shrink == 0:
         return sp.Integer(0), None
-    hyper = set(system.hyperparameters()) | {S.t}
+    hyper = system.uniform_symbols()
     uniform: list[sp.Expr] = []
     responsible: list[sp.Expr] = []
     for factor in sp.Mul.make_args(shrink):

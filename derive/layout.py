@@ -246,15 +246,22 @@ def _coefficient_fraction(term: str) -> str | None:
         return None
     num, after_num = _group(toks, k + 1)
     den, end = _group(toks, after_num)
-    if "".join(toks[end:]).strip() or len(split_terms("".join(num))) < 2:
+    if "".join(toks[end:]).strip():
         return None
     head = "".join(toks[:k]).strip()
     sign = ""
     if head[:1] in "+-":
         sign, head = head[0] + " ", head[1:].strip()
+    numerator = "".join(num)
+    if len(split_terms(numerator)) < 2:
+        # N = C·(a + b): C joins the coefficient, the sum is what gets broken
+        found = _outer_bracket(numerator)
+        if found is None or found[4] or len(split_terms(found[2])) < 2 or not found[0].strip():
+            return None
+        head, numerator = f"{head} {found[0].strip()}".strip(), found[2]
     if not head:
         return None
-    return f"{sign}\\frac{{{head}}}{{{''.join(den)}}} \\left({''.join(num)}\\right)"
+    return f"{sign}\\frac{{{head}}}{{{''.join(den)}}} \\left({numerator}\\right)"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -74,14 +74,20 @@ def _initial_env(system: System, hyper: Mapping[sp.Symbol, float], step: int, w:
 
 
 def run_system(system: System, hyper: Mapping[sp.Symbol, float], problem: Problem, steps: int,
-               state0: Mapping[sp.Symbol, Sequence[float]] | None = None) -> list[list[float]]:
-    """Iterates w_1 … w_steps of the system as written (one list of coordinates per step)."""
+               state0: Mapping[sp.Symbol, Sequence[float]] | None = None, *, first_step: int = 1) -> list[list[float]]:
+    """Iterates w_1 … w_steps of the system as written (one list of coordinates per step).
+
+    State not given in ``state0`` starts at the system's initial value (zero unless it says otherwise);
+    ``first_step`` is the value of t at the first step (a branch that only applies from some t on).
+    """
     runner = Runner(system)
-    return _iterate(system, hyper, problem, steps, state0, lambda env: runner.evaluate(env)[system.weight])
+    return _iterate(system, hyper, problem, steps, state0, lambda env: runner.evaluate(env)[system.weight],
+                    first_step)
 
 
 def run_step_form(system: System, decay: sp.Expr, rate: sp.Expr, h: sp.Expr, hyper: Mapping[sp.Symbol, float],
-                  problem: Problem, steps: int, state0: Mapping[sp.Symbol, Sequence[float]] | None = None) -> list[list[float]]:
+                  problem: Problem, steps: int, state0: Mapping[sp.Symbol, Sequence[float]] | None = None, *,
+                  first_step: int = 1) -> list[list[float]]:
     """Iterates the derived form w_t = decay·w_{t-1} − rate·h, with the state updated by the system."""
     runner = Runner(system)
     args = tuple(sorted((decay.free_symbols | h.free_symbols | sp.sympify(rate).free_symbols), key=lambda s: s.name))
@@ -92,17 +98,27 @@ def run_step_form(system: System, decay: sp.Expr, rate: sp.Expr, h: sp.Expr, hyp
         values = [env[a] for a in args]
         return float(g_fn(*values)) * env[system.weight_prev] - float(r_fn(*values)) * float(h_fn(*values))
 
-    return _iterate(system, hyper, problem, steps, state0, weight)
+    return _iterate(system, hyper, problem, steps, state0, weight, first_step)
+
+
+def initial_state(system: System, hyper: Mapping[sp.Symbol, float], n: int) -> dict[sp.Symbol, list[float]]:
+    """Every previous-state symbol at its initial value (``system.initial``, else zero), n coordinates."""
+    out: dict[sp.Symbol, list[float]] = {}
+    for prev in system.state.values():
+        value = sp.sympify(system.initial.get(prev, 0))
+        out[prev] = [float(value.xreplace(dict(hyper)))] * n
+    return out
 
 
 def _iterate(system: System, hyper: Mapping[sp.Symbol, float], problem: Problem, steps: int,
              state0: Mapping[sp.Symbol, Sequence[float]] | None,
-             weight: Callable[[dict[sp.Symbol, float]], float]) -> list[list[float]]:
+             weight: Callable[[dict[sp.Symbol, float]], float], first_step: int = 1) -> list[list[float]]:
     n = len(problem.w0)
     w = list(problem.w0)
-    state = {prev: list(state0[prev]) if state0 and prev in state0 else [0.0] * n for prev in system.state.values()}
+    state = initial_state(system, hyper, n)
+    state.update({prev: list(state0[prev]) for prev in state if state0 and prev in state0})
     trajectory: list[list[float]] = []
-    for step in range(1, steps + 1):
+    for step in range(first_step, first_step + steps):
         new_w = []
         for i in range(n):
             env = _initial_env(system, hyper, step, w[i], problem.gradient(i, w[i]),
@@ -119,7 +135,8 @@ def random_hyperparameters(system: System, seed: int) -> dict[sp.Symbol, float]:
     """Random hyperparameters in their natural ranges (β in (0.5, 0.99), η in (0.001, 0.1), …)."""
     rng = random.Random(seed)
     ranges = {S.beta1: (0.5, 0.95), S.beta2: (0.9, 0.999), S.mu: (0.3, 0.95), S.eps: (1e-8, 1e-2),
-              S.eta: (1e-3, 0.1), S.alpha: (0.1, 1.0), S.lam: (1e-3, 0.3)}
+              S.eta: (1e-3, 0.1), S.alpha: (0.1, 1.0), S.lam: (1e-3, 0.3),
+              S.tau: (0.1, 0.9), S.rho: (0.5, 0.99), S.kappa: (0.0, 0.1), S.s0: (0.0, 0.5), S.psi: (1e-3, 0.05)}
     return {s: rng.uniform(*ranges.get(s, (0.1, 1.0))) for s in system.hyperparameters() if s != S.t}
 
 

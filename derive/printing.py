@@ -20,7 +20,7 @@ from . import symbols as S
 Style = Literal["latex", "text"]
 
 # Hyperparameters in the order a textbook multiplies them: eta_t lambda (1 - beta_1) ...
-_HYPER_ORDER = [S.eta, S.alpha, S.lam, S.mu, S.beta1, S.beta2, S.eps, S.t]
+_HYPER_ORDER = [S.eta, S.alpha, S.lam, S.mu, S.beta1, S.beta2, S.eps, S.tau, S.rho, S.kappa, S.psi, S.t]
 _OPERATOR_NAMES = {"sign": r"\operatorname{sign}", "exp": r"\exp", "log": r"\log", "Max": r"\max", "Min": r"\min",
                    "sin": r"\sin", "cos": r"\cos", "tanh": r"\tanh"}
 _GREEK_TEXT = {
@@ -80,7 +80,10 @@ def _term_rank(term: sp.Expr) -> tuple[int, int, int, object]:
                  if S.layout_role(s) not in ("hyper", "index")]
         category = max(found) if found else 9
     if category in (1, 9):
-        # A polynomial in hyperparameters reads by degree, signs wherever they fall: 1 − 2ηλ + η²λ².
+        # A polynomial in hyperparameters reads by degree, signs wherever they fall: 1 − 2ηλ + η²λ²;
+        # but a constant that is subtracted comes last: ρ_t − 4, not −4 + ρ_t.
+        if negative and body.is_Number:
+            return (1, 9, 0, sp.default_sort_key(body))
         return (0, category, _degree(body), sp.default_sort_key(body))
     return (int(negative), category, 0, sp.default_sort_key(body))
 
@@ -117,6 +120,10 @@ class NotationPrinter:
             return self._mul(e)
         if e.is_Pow:
             return self._pow(e)
+        if isinstance(e, sp.Piecewise):
+            return self._piecewise(e)
+        if isinstance(e, sp.core.relational.Relational):
+            return self._relation(e)
         if isinstance(e, sp.Abs):
             return rf"\left|{self._print(e.args[0])}\right|" if self.style == "latex" else f"|{self._print(e.args[0])}|"
         if isinstance(e, (sp.Sum, sp.Product)):
@@ -133,6 +140,23 @@ class NotationPrinter:
                 name = _OPERATOR_NAMES[name]
             return f"{name}({args})" if self.style == "text" else rf"{name}\left({args}\right)"
         return sp.latex(e) if self.style == "latex" else sp.sstr(e)
+
+    def _piecewise(self, e: sp.Piecewise) -> str:
+        r"""A case split as a textbook writes it: ``\begin{cases} 0, & t = 1 \\ \tau, & t > 1 \end{cases}``."""
+        otherwise = r"\text{otherwise}" if self.style == "latex" else "otherwise"
+        rows = [(self._print(value), otherwise if cond == sp.true else self._print(cond)) for value, cond in e.args]
+        if self.style == "latex":
+            body = r" \\ ".join(f"{v}, & {c}" for v, c in rows)
+            return rf"\begin{{cases}} {body} \end{{cases}}"
+        return "{" + "; ".join(f"{v} if {c}" for v, c in rows) + "}"
+
+    _RELATIONS = {"==": ("=", "="), "!=": (r"\neq", "≠"), ">": (">", ">"), "<": ("<", "<"),
+                  ">=": (r"\geq", "≥"), "<=": (r"\leq", "≤")}
+
+    def _relation(self, e: sp.Basic) -> str:
+        latex_op, text_op = self._RELATIONS.get(e.rel_op, (e.rel_op, e.rel_op))
+        op = latex_op if self.style == "latex" else text_op
+        return f"{self._print(e.lhs)} {op} {self._print(e.rhs)}"
 
     def _big_operator(self, e: sp.Expr) -> str:
         r"""Σ/Π with their bounds: ``\sum_{i=0}^{t-1} \beta^{i}``."""
@@ -164,6 +188,8 @@ class NotationPrinter:
         return out
 
     def _number(self, n: sp.Number) -> str:
+        if n.is_Float:
+            return repr(float(n))  # 0.96, not 0.960000000000000
         if n.is_Rational and not n.is_Integer:
             p, q = n.p, n.q
             if self.style == "latex":
@@ -257,7 +283,7 @@ class NotationPrinter:
             return rf"\sqrt{{{inner}}}" if self.style == "latex" else (
                 f"√{inner}" if base.is_Symbol else f"√({inner})")
         b = self._print(base)
-        if not (base.is_Symbol or (base.is_Integer and base >= 0)):
+        if not (base.is_Symbol or ((base.is_Integer or base.is_Float) and base >= 0)):
             b = self._paren(b)
         x = self._print(exp)
         if self.style == "latex":

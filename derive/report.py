@@ -52,6 +52,7 @@ def derivation_json(d: Derivation) -> dict[str, Any]:
         "depends_on": [s.name for s in d.depends_on],
         "responsible_factor": _expr_json(d.responsible),
         "notes": [{"code": n.code, "text": n.text} for n in d.notes],
+        "hidden": [{"symbol": x.symbol.name, "how": x.how, "through": x.through, "text": x.text} for x in d.hidden],
         "checks": [{"claim": what, "status": v.status, "how": v.reason} for what, v in d.proofs],
     }
 
@@ -75,6 +76,8 @@ def derivation_text(d: Derivation, title: str | None = None) -> str:
         lines.append(f"  decay: per-coordinate — {factor} depends on {names}")
     if d.notes:
         lines += ["", "Notes:"] + [f"  - {n.text}" for n in d.notes]
+    if d.analysis.unexplained:
+        lines += ["", "Hidden dependences:"] + [f"  - {x.text}" for x in d.analysis.unexplained]
     lines += ["", "Checked: " + "; ".join(f"{what}: {v.status} ({v.reason})" for what, v in d.proofs)]
     return "\n".join(lines)
 

@@ -122,3 +122,43 @@ def layout_role(sym: sp.Symbol) -> Role | None:
     if "_{t" in name:
         return "intermediate"
     return "hyper"
+
+
+# -- The torch.optim catalog beyond Adam (appended; canonical names as above). ------------------------
+# More state. The textbook keeps most of these as atoms of the step (see ``derive.blocks``).
+s = _declare("s_{t}", "s_t", "intermediate", "sum of squared gradients after the step (Adagrad)", nonnegative=True)
+s_prev = _declare("s_{t-1}", "s_{t-1}", "state", "sum of squared gradients before the step (Adagrad)", nonnegative=True)
+u = _declare("u_{t}", "u_t", "intermediate",
+             "a second accumulator after the step (Adamax: infinity norm; Adadelta: squared updates)", nonnegative=True)
+u_prev = _declare("u_{t-1}", "u_{t-1}", "state", "the second accumulator before the step", nonnegative=True)
+g_bar = _declare(r"\bar{g}_{t}", "ḡ_t", "intermediate", "running mean of the gradient (centered RMSprop)", real=True)
+g_bar_prev = _declare(r"\bar{g}_{t-1}", "ḡ_{t-1}", "state", "running mean of the gradient before the step", real=True)
+v_max = _declare(r"v_{t}^{\max}", "vᵐᵃˣ_t", "intermediate", "running maximum of the second moment (AMSGrad)",
+                 nonnegative=True)
+v_max_prev = _declare(r"v_{t-1}^{\max}", "vᵐᵃˣ_{t-1}", "state", "running maximum of the second moment before the step",
+                      nonnegative=True)
+c = _declare("c_{t}", "c_t", "intermediate", "interpolation of momentum and gradient whose sign is the step (Lion)",
+             real=True)
+delta = _declare(r"\Delta_{t}", "Δ_t", "intermediate", "the update before the learning rate (Adadelta)", real=True)
+
+# More hyperparameters.
+tau = _declare(r"\tau", "τ", "hyper", "dampening of the momentum buffer (PyTorch SGD)", positive=True)
+rho = _declare(r"\rho", "ρ", "hyper", "decay rate of the average of squared gradients (RMSprop, Adadelta)",
+               positive=True)
+kappa = _declare(r"\kappa", "κ", "hyper", "learning-rate decay of Adagrad (PyTorch lr_decay)", nonnegative=True)
+s0 = _declare("s_{0}", "s₀", "hyper", "initial value of Adagrad's accumulator", nonnegative=True)
+psi = _declare(r"\psi", "ψ", "hyper", "momentum decay of NAdam (PyTorch momentum_decay)", positive=True)
+
+# Schedules: computed from hyperparameters and t only, the same for every weight (uniform). They are
+# defined in their systems and kept as atoms, as a textbook keeps μ_t or r_t.
+tau_t = _declare(r"\tau_{t}", "τ_t", "hyper", "dampening in force: 0 at the first step, τ after", nonnegative=True)
+mu_t = _declare(r"\mu_{t}", "μ_t", "hyper", "momentum coefficient of step t (NAdam's schedule)", positive=True)
+mu_next = _declare(r"\mu_{t+1}", "μ_{t+1}", "hyper", "momentum coefficient of the next step (NAdam)", positive=True)
+pi_t = _declare(r"\pi_{t}", "π_t", "hyper", "product μ_1⋯μ_t of the momentum schedule (NAdam)", positive=True)
+pi_prev = _declare(r"\pi_{t-1}", "π_{t-1}", "hyper", "product μ_1⋯μ_{t-1} (NAdam; π_0 = 1)", positive=True)
+rho_inf = _declare(r"\rho_{\infty}", "ρ_∞", "hyper", "maximal length of the approximated SMA (RAdam)", real=True)
+rho_t = _declare(r"\rho_{t}", "ρ_t", "hyper", "length of the approximated SMA at step t (RAdam)", real=True)
+r_t = _declare("r_{t}", "r_t", "hyper", "variance rectification term (RAdam)", positive=True)
+a_t = _declare("a_{t}", "a_t", "hyper", "weight of the gradient in NAdam's step, (1 − μ_t)/(1 − π_t)", positive=True)
+b_t = _declare("b_{t}", "b_t", "hyper", "weight of the momentum in NAdam's step, μ_{t+1}/(1 − π_t μ_{t+1})",
+               positive=True)

@@ -61,7 +61,9 @@ class System:
     step (``m_t -> m_{t-1}``): iterating the system feeds one into the other. ``rate`` is the factor
     written in front of ``h`` in the step form ``w_t = g(λ) w_{t-1} − rate · h``; ``atoms`` are
     intermediates kept unexpanded by default (``\\hat{v}_t``, as a textbook does). ``assumptions``
-    list what was inferred rather than given (empty for catalog entries).
+    list what was inferred rather than given (empty for catalog entries). ``initial`` gives
+    the value of a previous-state symbol before the first step where it is not zero (Adagrad's
+    s_0, NAdam's π_0 = 1), in terms of hyperparameters.
     """
 
     definitions: tuple[Definition, ...]
@@ -73,6 +75,7 @@ class System:
     atoms: tuple[sp.Symbol, ...] = ()
     params: tuple[sp.Symbol, ...] = ()
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
+    initial: Mapping[sp.Symbol, sp.Expr] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         ordered = _validated_order(self)
@@ -105,11 +108,38 @@ class System:
 
     def hyperparameters(self) -> tuple[sp.Symbol, ...]:
         state_prev = set(self.state.values()) | {self.weight_prev, self.gradient}
-        return tuple(s for s in self.inputs if s not in state_prev)
+        free = set(self.inputs) | {s for value in self.initial.values() for s in sp.sympify(value).free_symbols}
+        return tuple(sorted((s for s in free if s not in state_prev), key=lambda s: s.name))
+
+    def uniform_symbols(self) -> frozenset[sp.Symbol]:
+        """Symbols whose value is the same for every weight: hyperparameters, the step counter, and
+        schedules computed from them alone (NAdam's μ_t and π_t, RAdam's r_t, a dampening τ_t).
+
+        A state symbol (π_{t-1}) is uniform when its update reads only uniform symbols and itself,
+        and its initial value is uniform; found as a fixed point, so the order of definitions does
+        not matter. Everything else (moments, the gradient, the weights) differs per coordinate.
+        """
+        uniform = set(self.hyperparameters()) | {S.t}
+        prev_of = dict(self.state)
+        changed = True
+        while changed:
+            changed = False
+            for d in self.definitions:
+                if d.target in uniform or d.target == self.weight:
+                    continue
+                prev = prev_of.get(d.target)
+                if d.expr.free_symbols <= uniform | ({prev} if prev is not None else set()):
+                    if prev is not None and not sp.sympify(self.initial.get(prev, 0)).free_symbols <= uniform:
+                        continue
+                    uniform.add(d.target)
+                    if prev is not None:
+                        uniform.add(prev)
+                    changed = True
+        return frozenset(uniform)
 
     def with_definitions(self, definitions: Iterable[Definition]) -> "System":
         return System(tuple(definitions), self.weight, self.weight_prev, self.gradient,
-                      dict(self.state), self.rate, self.atoms, self.params, self.assumptions)
+                      dict(self.state), self.rate, self.atoms, self.params, self.assumptions, dict(self.initial))
 
     @property
     def warnings(self) -> tuple[Assumption, ...]:
@@ -424,6 +454,7 @@ def _known_inputs(system: System) -> set[sp.Symbol]:
     known |= set(system.state.values())
     known |= set(system.params)
     known |= set(sp.sympify(system.rate).free_symbols)
+    known |= {s for value in system.initial.values() for s in sp.sympify(value).free_symbols}
     return known
 
 

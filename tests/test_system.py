@@ -39,7 +39,7 @@ def test_user_lion_like_system_has_uniform_decay() -> None:
 
 @pytest.mark.parametrize("defs,message", [
     ([(S.w, S.w_prev - S.eta * S.m), (S.m, S.mu * S.w + S.g), (S.g, S.grad)], "circular definition"),
-    ([(S.w, S.w_prev - S.eta * (S.symbol("q_{t}") + S.symbol("r_{t}")))], "q_{t}, r_{t} are read but never defined"),
+    ([(S.w, S.w_prev - S.eta * (S.symbol("p_{t}") + S.symbol("q_{t}")))], "p_{t}, q_{t} are read but never defined"),
     ([(S.w, S.w_prev - S.eta * S.m), (S.m, S.m + S.g)], "m_{t} is defined through itself"),
     ([(S.m, S.mu * S.m_prev + S.grad)], "no weight update"),
     ([(S.w, S.w_prev), (S.w, S.w_prev - S.eta * S.grad)], "defined twice"),
