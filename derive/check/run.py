@@ -5,6 +5,7 @@ and returns :class:`~derive.check.findings.Finding` objects, so reporting and ex
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..errors import NotesError
+from . import suppress
 from .findings import SEVERITY_ORDER, FileReport, Finding, Link
 
 if TYPE_CHECKING:
@@ -69,7 +71,8 @@ def collect_paths(paths: Iterable[str]) -> list[str]:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(NOTE_SUFFIXES))
+                out.extend(p for p in (os.path.join(root, f) for f in sorted(files) if f.lower().endswith(NOTE_SUFFIXES))
+                           if not _config(p).excluded(p))  # [tool.derive] exclude: in folders, as ruff does
         elif path.exists():
             out.append(str(path))
         else:
@@ -96,12 +99,23 @@ def check_document(path: str, source: str, options: CheckOptions = CheckOptions(
     doc = read_document(path, source, options.flavor)
     findings, links = _check(doc)
     findings += _silence(doc, links)
+    findings = suppress.apply(path, doc.source, findings, _config(path))
     findings = [doc.relocate(f) for f in findings]
     links = [doc.relocate(k) for k in links]
     ordered = sorted(set(findings), key=lambda f: (f.cell or 0, f.line, f.col, SEVERITY_ORDER[f.severity], f.code,
                                                    f.message))
     links.sort(key=lambda k: (k.cell or 0, k.line, k.col))
     return FileReport(path, doc.flavor.name, ordered, links)
+
+
+@functools.lru_cache(maxsize=64)
+def _config_for(folder: str) -> suppress.ProjectConfig:
+    return suppress.load_config(folder)
+
+
+def _config(path: str) -> suppress.ProjectConfig:
+    """``[tool.derive]`` for a file (read once per folder)."""
+    return _config_for(os.path.dirname(os.path.abspath(path)))
 
 
 def _silence(doc: "Document", links: list[Link]) -> list[Finding]:
