@@ -322,7 +322,7 @@ def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool) -> tuple[
 
 _PAIR = {"[": "]", "(": ")"}
 #: Opening delimiters of math written between a pair (the block's text starts right after them).
-OPENERS = frozenset({"$", "$$", "\\[", "\\(", "\\\\[", "\\\\("})
+OPENERS = frozenset({"$", "$$", "$`", "\\[", "\\(", "\\\\[", "\\\\("})
 
 
 def _bracket_is_math(s: str, opener: int, start: int, stop: int) -> bool:
@@ -423,6 +423,13 @@ class _Scanner:
         s = self.s
         if m.end() >= end or (self.markdown and s[m.end()].isspace()):
             return m.end()  # "costs $ 5": a space after $ does not open math in Markdown
+        if self.markdown and s[m.end()] == "`":
+            # GitHub's $`…`$: math between backticks, which no Markdown processing touches
+            ticks = len(s[m.end():end]) - len(s[m.end():end].lstrip("`"))
+            close = s.find("`" * ticks + "$", m.end() + ticks, end)
+            if close > m.end() + ticks and "\n\n" not in s[m.end():close]:
+                self._add(m.end() + ticks, close, "$`", None, False, directive)
+                return close + ticks + 1
         found = _close(s, m.end(), end, "$", markdown=self.markdown)
         if found is None:
             return m.end()

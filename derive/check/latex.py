@@ -128,6 +128,7 @@ class ParsedBlock:
     unknown_macros: list[tuple[str, int]]
     problems: list[Problem]
     transparent: list[tuple[str, int]] = field(default_factory=list)
+    words: list[tuple[str, int]] = field(default_factory=list)  # plain words read as products of letters
 
 
 class LatexParseError(DeriveError):
@@ -245,7 +246,7 @@ class _BlockParser:
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
         statements = [self._statement(r) for r in raw]
         unknown = [(name, offset) for name, offset in tokenized.unknown if offset not in wrapped]
-        return ParsedBlock(statements, unknown, self.problems, transparent)
+        return ParsedBlock(statements, unknown, self.problems, transparent, list(tokenized.words))
 
     # -- rows --------------------------------------------------------------------------------------
 

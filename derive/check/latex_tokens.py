@@ -11,7 +11,7 @@ one-line change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------------------------------
 # Tables: macro name (without the backslash) -> meaning.
@@ -78,7 +78,7 @@ RAW_ARG: frozenset[str] = frozenset({
 })
 #: Macros dropped together with their raw argument.
 DROP_WITH_ARG: frozenset[str] = frozenset({
-    "label", "tag", "tag*", "vspace", "vspace*", "phantom", "hphantom", "vphantom", "color",
+    "label", "tag", "tag*", "vspace", "vspace*", "phantom", "hphantom", "vphantom", "color", "mspace",
 })
 #: Macros dropped with two raw arguments.
 DROP_WITH_TWO_ARGS: frozenset[str] = frozenset({"rule"})
@@ -160,9 +160,12 @@ UNMODELLED: dict[str, str] = {
     "tr": "traces", "Tr": "traces", "diag": "diagonal matrices", "E": "expectations",
     "%": "a percent sign", "#": "\\#", "&": "\\&", "$": "a dollar sign", "dots_text": "text",
     "checkmark": "text", "S": "text", "P": "text", "dag": "text", "ddag": "text", "copyright": "text",
-    "_": "an escaped underscore", "newcommand": "macro definitions", "renewcommand": "macro definitions", "def": "macro definitions",
+    "newcommand": "macro definitions", "renewcommand": "macro definitions", "def": "macro definitions",
     "DeclareMathOperator": "macro definitions", "providecommand": "macro definitions",
 }
+
+#: Other spellings of a known macro (``\triangledown f`` for the gradient in some course notes).
+_ALIASES: dict[str, str] = {"triangledown": "nabla", "bigtriangledown": "nabla", "bigtriangleup": "Delta"}
 
 #: Environments whose rows are separated by ``\\`` and hold one or more statements each.
 ROW_ENVS: frozenset[str] = frozenset({
@@ -241,11 +244,12 @@ class Tokenized:
 
     tokens: list[Token]
     unknown: list[tuple[str, int]]
+    words: list[tuple[str, int]] = field(default_factory=list)  # plain words read letter by letter
 
 
 _SCANNER = re.compile(
     r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
-    r"|(?P<dots>\.\.\.)|(?P<letter>[A-Za-z])|(?P<other>.)",
+    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
     re.S,
 )
 _STARRABLE = frozenset({"tag", "operatorname", "hspace", "vspace", "qquad"})
@@ -259,6 +263,7 @@ class Tokenizer:
         self.pos = 0
         self.tokens: list[Token] = []
         self.unknown: list[tuple[str, int]] = []
+        self.words: list[tuple[str, int]] = []
         self._side: str | None = None  # sizing seen, waiting for its delimiter
         self._sized = False
         self._size_start = 0
@@ -280,9 +285,11 @@ class Tokenizer:
                 self._emit(Token("dots", "...", m.start(), m.end()))
             elif kind == "letter":
                 self._emit(Token("letter", m.group(), m.start(), m.end()))
+            elif kind == "word":
+                self._word(m.group(), m.start())
             else:
                 self._other(m.group(), m.start())
-        return Tokenized(_merge_stacked_relations(self.tokens), self.unknown)
+        return Tokenized(_merge_stacked_relations(self.tokens), self.unknown, self.words)
 
     # -- emitting ----------------------------------------------------------------------------------
 
@@ -358,6 +365,11 @@ class Tokenizer:
 
     def _macro(self, name: str, start: int, *, end: int | None = None) -> None:
         end = self.pos if end is None else end
+        if name == "_":
+            # \_ in Markdown math: written so that Markdown does not read an emphasis; the page shows a subscript
+            self._other("_", start)
+            return
+        name = _ALIASES.get(name, name)
         if name in _STARRABLE and self.text.startswith("*", self.pos):
             name += "*"
             self.pos += 1
@@ -402,6 +414,18 @@ class Tokenizer:
         else:
             self.unknown.append(("\\" + name, start))
             self._emit(Token("unknown", name, start, end))
+
+    def _word(self, word: str, start: int) -> None:
+        """A plain word in math: ``alpha`` as written in plain-text notes is α, ``exp`` is the function;
+        any other word (``constant``, ``loss``) is read letter by letter as TeX does, and remembered, so
+        that a false verdict that rests on it is only undecided."""
+        after = self.text[start + len(word):].lstrip()[:1]
+        if word in GREEK or ((word in FUNCTIONS_1 or word in ("max", "min", "sqrt")) and after in ("(", "\\", "_")):
+            self._macro(word, start, end=start + len(word))
+            return
+        self.words.append((word, start))
+        for k, ch in enumerate(word):
+            self._emit(Token("letter", ch, start + k, start + k + 1))
 
     def _skip_row_options(self) -> None:
         """``\\\\*`` and ``\\\\[2pt]`` are layout."""

@@ -36,7 +36,7 @@ from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, a
 from .extract import MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DOTS, ParsedBlock, Statement, Term
+from .latex import DEFAULT_FUNCTIONS, DOTS, ParsedBlock, Statement, Term
 from .prose import Cues
 from .recurrence import Recurrences, read as read_index
 
@@ -54,6 +54,9 @@ _NOT_CHECKED = {
 LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
 LINK_SECONDS = 2.0
 _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
+#: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
+#: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
+_CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 
 
@@ -70,6 +73,15 @@ class Item:
     condition_cue: bool = False  # … or that it holds under a condition ("if", "we need", "若")
     trailing_condition: bool = False  # a condition follows it in its sentence ("… when β = 0")
     sentence: int = -1  # blocks of one sentence share this (the offset where the sentence starts)
+    problems: tuple = ()  # what the parser could not read in this block (derive.check.latex.Problem)
+    words: tuple = ()  # plain words (constant, loss) the parser read as products of letters
+
+    def problem(self, term: Term) -> str:
+        """Why a side could not be parsed, in the parser's words."""
+        for p in self.problems:
+            if p.start < term.end and term.start < p.end:
+                return p.message
+        return ""
 
 
 @dataclass
@@ -151,7 +163,8 @@ class DocumentChecker:
             for stmt in pb.statements:
                 self.items.append(Item(block, stmt, section, len(self.items), number in cues.defining,
                                        number in cues.claiming, number in cues.conditional,
-                                       number in cues.trailing_condition, cues.sentence.get(number, -number - 1)))
+                                       number in cues.trailing_condition, cues.sentence.get(number, -number - 1),
+                                       tuple(pb.problems), tuple(w for w, _ in pb.words)))
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -508,8 +521,10 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
                 continue
             if left.expr is None or right.expr is None:
-                self.report(item, right.start, "info", "math/undecided", "not checked: a side could not be parsed")
-                self.decide(item, k, "undecided", "a side could not be parsed")
+                why = item.problem(left if left.expr is None else right)
+                self.report(item, right.start, "info", "math/undecided",
+                            "not checked: a side could not be parsed" + (f" ({why})" if why else ""))
+                self.decide(item, k, "undecided", "a side could not be parsed" + (f": {why}" if why else ""))
                 continue
             if k == 0 and relation == ":=":
                 if isinstance(left.expr, sp.Symbol):
@@ -766,8 +781,15 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", "stated under a condition that follows it (not applied)")
                 return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
-            if reason is None and _TRANSPOSE.search(_source(item, left) + " " + _source(item, right)):
+            written_text = _source(item, left) + " " + _source(item, right)
+            if reason is None and _TRANSPOSE.search(written_text):
                 reason = "transposes: matrix algebra is not modelled element-wise"
+            if reason is None and item.words:
+                reason = f"“{item.words[0]}” is read as a product of letters"
+            calls = [c for c in _CALL_OR_PRODUCT.finditer(written_text)
+                     if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS]
+            if reason is None and calls:
+                reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
             if reason:
