@@ -148,7 +148,7 @@ class NotationPrinter:
     def _symbol(self, s: sp.Symbol) -> str:
         if self.style == "latex":
             return s.name
-        return S.text_name(s) if S.declared(s) else self._text_name(s.name)
+        return S.text_name(s)  # declared: its text; otherwise the LaTeX name read as text (v̂_{t+1})
 
     def _text_name(self, name: str) -> str:
         out = name
