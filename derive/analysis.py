@@ -15,6 +15,7 @@ import sympy as sp
 
 from . import printing
 from . import symbols as S
+from .display import clip, inline
 from .proof import Verdict, compare
 from .system import System
 
@@ -23,51 +24,115 @@ Kind = Literal["uniform", "per-coordinate"]
 
 @dataclass(frozen=True)
 class Note:
-    """A stable ``code`` (templates translate it) and the English sentence."""
+    """A stable ``code`` (templates translate it), the English sentence, and the same with ``$…$`` math.
+
+    >>> n = Note("x", "λ·w", "$\\lambda w$")
+    >>> n
+    Note(x: λ·w)
+    """
 
     code: str
     text: str
+    markdown: str = ""
+
+    def __repr__(self) -> str:
+        return f"Note({self.code}: {clip(self.text)})"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown or self.text
 
 
 @dataclass(frozen=True)
 class Analysis:
+    """The classification of g(λ) (uniform or per-coordinate), what it depends on, and the notes."""
+
     kind: Kind
     depends_on: tuple[sp.Symbol, ...]
     notes: tuple[Note, ...]
 
+    def __repr__(self) -> str:
+        names = ", ".join(S.text_name(s) for s in self.depends_on)
+        codes = ", ".join(n.code for n in self.notes)
+        return f"Analysis({self.kind}" + (f", depends on {names}" if names else "") + (f"; notes: {codes})" if codes else ")")
+
+    def _repr_markdown_(self) -> str:
+        if self.kind == "uniform":
+            head = "**uniform**: the same decay factor for every weight."
+        else:
+            head = "**per-coordinate**: g(λ) depends on " + ", ".join(inline(s) for s in self.depends_on) + \
+                   ", which differs from coordinate to coordinate."
+        return "\n".join([head, ""] + [f"- {n._repr_markdown_()}" for n in self.notes])
+
+
+Piece = sp.Basic | tuple[str, str] | list[sp.Basic]
+
+
+def _say(template: str, **parts: Piece) -> tuple[str, str]:
+    """A sentence in plain text and in Markdown with math, from one template and SymPy pieces
+    (a ``(text, markdown)`` pair where the two are written by hand)."""
+    def as_text(v: Piece) -> str:
+        if isinstance(v, list):
+            return ", ".join(printing.text(x) for x in v)
+        return v[0] if isinstance(v, tuple) else printing.text(v)
+
+    def as_markdown(v: Piece) -> str:
+        if isinstance(v, list):
+            return ", ".join(inline(x) for x in v)
+        return v[1] if isinstance(v, tuple) else inline(v)
+    return (template.format(**{k: as_text(v) for k, v in parts.items()}),
+            template.format(**{k: as_markdown(v) for k, v in parts.items()}))
+
+
+def _note(code: str, template: str, **parts: Piece) -> Note:
+    text, markdown = _say(template, **parts)
+    return Note(code, text, markdown)
+
 
 def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | None, *,
             reg_detail: str, expanded: bool) -> Analysis:
+    """Classify g(λ) and write the notes on what the one-step form hides."""
     hyper = set(system.hyperparameters()) | {S.t}
     depends = tuple(sorted((s for s in decay.free_symbols if s not in hyper), key=lambda s: s.name))
     kind: Kind = "per-coordinate" if depends else "uniform"
     notes: list[Note] = []
+    lam, w_prev = S.lam, system.weight_prev
     if kind == "per-coordinate" and responsible is not None:
-        names = ", ".join(printing.text(s) for s in depends)
-        notes.append(Note("per-coordinate-factor",
-                          f"The factor {printing.text(responsible)} depends on {names}, which differs from "
-                          "coordinate to coordinate: each weight decays at its own rate."))
+        notes.append(_note("per-coordinate-factor",
+                           "The factor {factor} depends on {names}, which differs from coordinate to coordinate: "
+                           "each weight decays at its own rate.", factor=responsible, names=list(depends)))
     carries = _decayed_state(system)
     if reg_detail == "l2" and carries & h.free_symbols:
-        names = ", ".join(printing.text(s) for s in sorted(carries & h.free_symbols, key=lambda s: s.name))
-        notes.append(Note("momentum-carries-lambda",
-                          f"{names} is built from earlier gradients of Q, so it carries λ·w from past steps: "
-                          "g(λ) is the decay of this step only, not all of it."))
+        names = sorted(carries & h.free_symbols, key=lambda s: s.name)
+        notes.append(_note("momentum-carries-lambda",
+                           "{names} is built from earlier gradients of Q, so it carries {lw} from past steps: "
+                           "{g} is the decay of this step only, not all of it.",
+                           names=list(names), lw=_LAMBDA_W, g=_G_LAMBDA))
     tainted = _atoms_reading_weight(system)
     if tainted and (tainted & (decay.free_symbols | h.free_symbols) or expanded):
-        names = ", ".join(printing.text(s) for s in sorted(tainted, key=lambda s: s.name))
-        notes.append(Note("vhat-contains-lambda",
-                          f"{names} is computed from g_t = ∇L(w_{{t-1}}) + λ·w_{{t-1}}, so it contains λ·w_{{t-1}} "
-                          "itself: the split is exact with it held fixed, not a linear map of w_{t-1}."))
+        names = sorted(tainted, key=lambda s: s.name)
+        notes.append(_note("vhat-contains-lambda",
+                           "{names} is computed from {gt}, so it contains {lw} itself: the split is exact with it "
+                           "held fixed, not a linear map of {w}.", names=list(names),
+                           gt=sp.Eq(S.g, system.gradient + lam * w_prev, evaluate=False), lw=lam * w_prev, w=w_prev))
     if reg_detail.startswith("decoupled") and system.atoms:
-        notes.append(Note("decay-outside-adaptive-step",
-                          "The decay is applied outside the adaptive step, so every weight is multiplied by the "
-                          "same factor 1 − η_t·λ, whatever its v̂_t."))
+        notes.append(_note("decay-outside-adaptive-step",
+                           "The decay is applied outside the adaptive step, so every weight is multiplied by the "
+                           "same factor {factor}, whatever its {atom}.", factor=1 - S.eta * lam, atom=system.atoms[0]))
     if reg_detail == "decoupled-schedule" and S.alpha in system.inputs:
-        notes.append(Note("decay-not-times-base-rate",
-                          "The decay is scaled by the schedule multiplier η_t only, not by the base rate α; "
-                          "frameworks scale it by the whole learning rate η_t·α, so λ_framework = λ_paper/α."))
+        notes.append(_note("decay-not-times-base-rate",
+                           "The decay is scaled by the schedule multiplier {eta} only, not by the base rate {alpha}; "
+                           "frameworks scale it by the whole learning rate {rate}, so {relation}.",
+                           eta=S.eta, alpha=S.alpha, rate=S.eta * S.alpha,
+                           relation=("λ_framework = λ_paper/α",
+                                     r"$\lambda_{\text{framework}} = \lambda_{\text{paper}}/\alpha$")))
     return Analysis(kind, depends, tuple(notes))
+
+
+_G_LAMBDA = ("g(λ)", r"$g(\lambda)$")
+_LAMBDA_W = ("λ·w", r"$\lambda w$")
 
 
 def _reads(system: System, target: sp.Symbol, what: sp.Symbol) -> bool:

@@ -23,12 +23,7 @@ def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
 
 
 def _title(d: Derivation) -> str:
-    if d.optimizer is None:
-        return "Your system"
-    reg = {"none": "without regularization", "l2": "with L2 regularization (λ·w added to the gradient)",
-           "decoupled-lr": "with decoupled weight decay (×lr: w ← (1 − η_t·λ)·w)",
-           "decoupled-schedule": "with decoupled weight decay (×schedule multiplier η_t only)"}.get(d.reg_detail, d.reg_detail)
-    return f"{d.optimizer.title} {reg}"
+    return d.title
 
 
 def derivation_json(d: Derivation) -> dict[str, Any]:
@@ -59,11 +54,7 @@ def derivation_text(d: Derivation) -> str:
     lines.append("System:")
     lines += [f"  {S.text_name(df.target)} = {printing.text(df.expr)}" for df in d.system.definitions]
     lines += ["", "Substitution:"]
-    for st in d.steps:
-        why = st.reason
-        if st.substituted is not None:
-            why = f"substitute {S.text_name(st.substituted)}" + (f": {st.reason}" if st.reason else "")
-        lines.append(f"  w_t = {printing.text(st.expr)}    [{why}]")
+    lines += [f"  {st}" for st in d.steps]
     lines += ["", "Step form:", f"  {d.form_text()}", f"  g(λ) = {d.decay_text()}", f"  h    = {printing.text(d.h)}"]
     if d.kind == "uniform":
         lines.append("  decay: uniform — the same factor for every weight")

@@ -11,7 +11,9 @@ from typing import Iterable, Mapping, Sequence
 
 import sympy as sp
 
+from . import printing
 from . import symbols as S
+from .display import aligned, clip, display, inline
 from .errors import SystemDefinitionError
 
 
@@ -22,6 +24,20 @@ class Definition:
     target: sp.Symbol
     expr: sp.Expr
     note: str = ""
+
+    def __repr__(self) -> str:
+        return f"Definition({self.text()}" + (f"  [{self.note}])" if self.note else ")")
+
+    def text(self) -> str:
+        """``m_t = β₁·m_{t-1} + (1 − β₁)·g_t``: the row in plain text."""
+        return f"{printing.text(self.target)} = {printing.text(self.expr)}"
+
+    def latex(self) -> str:
+        """``m_{t} = \\beta_{1} m_{t-1} + (1 - \\beta_{1}) g_{t}``: the row in the notes' LaTeX."""
+        return f"{printing.latex(self.target)} = {printing.latex(self.expr)}"
+
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {self.latex()}$"
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,34 @@ class System:
     def hyperparameters(self) -> tuple[sp.Symbol, ...]:
         state_prev = set(self.state.values()) | {self.weight_prev, self.gradient}
         return tuple(s for s in self.inputs if s not in state_prev)
+
+    # -- displays ------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return "System(" + clip("; ".join(d.text() for d in self.definitions), 400) + ")"
+
+    def __str__(self) -> str:
+        return "\n".join(d.text() for d in self.definitions)
+
+    def rows_latex(self) -> list[str]:
+        """Each definition as an ``aligned`` row ``m_{t} &= …``."""
+        return [f"{printing.latex(d.target)} &= {printing.latex(d.expr)}" for d in self.definitions]
+
+    def latex(self) -> str:
+        """The system as the notes write it: a brace and aligned rows (to put inside display math)."""
+        return aligned(self.rows_latex(), brace=True)
+
+    def _repr_latex_(self) -> str:
+        return f"$$\n{self.latex()}\n$$"
+
+    def _repr_markdown_(self) -> str:
+        state = ", ".join(f"{inline(new)} (from {inline(prev)})" for new, prev in self.state.items())
+        params = ", ".join(inline(s) for s in self.hyperparameters())
+        lines = [display(self.latex()), ""]
+        if state:
+            lines.append(f"State carried to the next step: {state}.  ")
+        if params:
+            lines.append(f"Parameters: {params}.")
+        return "\n".join(lines).rstrip() + "\n"
 
     def with_definitions(self, definitions: Iterable[Definition]) -> "System":
         return System(tuple(definitions), self.weight, self.weight_prev, self.gradient,
