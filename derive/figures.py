@@ -180,8 +180,8 @@ def pgfplots(figure: DecayFigure, *, width: str = "0.8\\linewidth", height: str 
     lines = ["\\begin{tikzpicture}",
              f"\\begin{{semilogyaxis}}[width={width}, height={height}, xmin=1, xmax={figure.steps}, "
              f"ymin=1e{lo}, ymax=1e{hi},",
-             "  xlabel={$t$}, ylabel={$1 - g(\\lambda)$}, legend pos=outer north east, legend cell align=left,",
-             "  legend style={font=\\footnotesize}, grid=major, grid style={gray!25}, tick label style={font=\\footnotesize}]"]
+             "  xlabel={$t$}, ylabel={$1 - g(\\lambda)$}, legend cell align=left, legend columns=2,",
+             "  legend style={font=\\footnotesize, at={(0.5,-0.22)}, anchor=north, draw=none}, grid=major, grid style={gray!25}, tick label style={font=\\footnotesize}]"]
     for s in figure.series:
         r, g, b = (int(s.colour[i:i + 2], 16) for i in (1, 3, 5))
         style = f"color={{rgb,255:red,{r};green,{g};blue,{b}}}, thick, no markers" + (", dashed" if s.dashed else "")
@@ -259,3 +259,40 @@ def _figure_of(sims: Sequence[Simulation]) -> DecayFigure:
             colour = s.colour if s.dashed else PALETTE[(colour_offset + len(series)) % len(PALETTE)]
             series.append(Series(s.label, s.label_latex, s.values, colour, s.dashed))
     return DecayFigure(tuple(series), tuple(sims))
+
+
+# -- the flagship's figure, as templates see it -----------------------------------------------------
+@dataclass(frozen=True)
+class FigureView:
+    """What the notes' templates need of the figure: strings only, computed once."""
+
+    svg_name: str
+    pgfplots: str
+    steps: int
+    scales: str
+    hyper: str
+    uniform_decay: str
+
+
+def _latex_number(x: float) -> str:
+    mantissa, exponent = f"{x:.0e}".split("e")
+    if abs(int(exponent)) >= 4 and mantissa == "1":
+        return f"10^{{{int(exponent)}}}"
+    return f"{x:g}"
+
+
+@cache
+def flagship_view() -> FigureView:
+    """The figure of the weight-decay notes: its data, the pgfplots code, and the values for the caption."""
+    from . import printing
+    from . import symbols as S
+
+    figure = decay_data()
+    sim = figure.simulations[0]
+    hyper = dict(sim.hyper)
+    order = ["eta", "lam", "beta1", "beta2", "eps"]
+    values = ", ".join(f"{printing.latex(S.lookup(k))} = {_latex_number(hyper[k])}" for k in order if k in hyper)
+    scales = ", ".join(f"{a:g}" for a in sim.problem.a)
+    uniform = hyper["eta"] * hyper["lam"]
+    tikz = pgfplots(figure, width="0.75\\linewidth")
+    return FigureView(FLAGSHIP_SVG, tikz, figure.steps, scales, values, _latex_number(uniform))
