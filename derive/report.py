@@ -11,8 +11,6 @@ import sympy as sp
 
 from . import printing
 from . import symbols as S
-from .analysis import part_ways
-from .catalog import get
 from .derivation import Derivation
 
 
@@ -76,41 +74,15 @@ def derivation_latex(d: Derivation) -> str:
             f"\\begin{{equation*}}\n  {d.form_latex()}\n\\end{{equation*}}\n")
 
 
-def _counterpart(d: Derivation) -> str | None:
-    if d.optimizer is None:
-        return None
-    other = {"l2": "decoupled", "decoupled": "l2"}.get(d.reg)
-    return other if other in get(d.optimizer.name).modes else ("l2" if d.optimizer.name == "adamw" else None)
-
-
 def parting_json(d: Derivation, k: int) -> dict[str, Any]:
-    from .derivation import derive
-    other = _counterpart(d)
-    if other is None or d.optimizer is None:
-        return {"error": "no counterpart mode to compare with"}
-    name = "adam" if d.optimizer.name == "adamw" else d.optimizer.name
-    b = derive(name, other)
-    parting = part_ways(d.system, b.system, k)
-    return {"versus": {"optimizer": name, "regularization": other},
-            "coefficient_of_w_prev": [{"steps": j + 1, "this": _expr_json(x), "other": _expr_json(y), "equal": v.status,
-                                       "difference": _expr_json(sp.factor(sp.expand(x - y)))}
-                                      for j, (x, y, v) in enumerate(zip(parting.coefficients_a, parting.coefficients_b,
-                                                                        parting.verdicts))],
-            "first_difference": parting.first_difference}
+    """``--unroll K`` as JSON: each mode's coefficient of w_{t-K} in w_t and where the modes part ways."""
+    from .unrolled import compare_modes
+
+    return compare_modes(d, k).as_json()
 
 
 def parting_text(d: Derivation, k: int) -> str:
-    data = parting_json(d, k)
-    if "error" in data:
-        return f"\nUnroll: {data['error']}"
-    vs = data["versus"]
-    lines = ["", f"Unrolled {k} steps: coefficient of w_{{t-1}} in w_{{t-1+k}}, this mode vs {vs['regularization']} "
-             "(gradients and v̂ held as atoms):"]
-    for row in data["coefficient_of_w_prev"]:
-        mark = "same" if row["equal"] == "true" else ("DIFFERENT" if row["equal"] == "false" else "undecided")
-        lines.append(f"  k={row['steps']}: {row['this']['text']}   vs   {row['other']['text']}   [{mark}]")
-        if row["equal"] == "false":
-            lines.append(f"       this − other = {row['difference']['text']}")
-    first = data["first_difference"]
-    lines.append(f"  they part ways at step {first}" if first else "  they agree on every step shown")
-    return "\n".join(lines)
+    """``--unroll K`` as text (bounded in time: see :mod:`derive.unrolled`)."""
+    from .unrolled import compare_modes
+
+    return "\n" + str(compare_modes(d, k))
