@@ -4,9 +4,15 @@ Interactive use::
 
     >>> import derive
     >>> d = derive.derive("adam", "l2")
-    >>> d.decay          # a SymPy expression: g(λ)
-    >>> d.kind           # 'per-coordinate'
-    >>> d                # shows itself as LaTeX in Jupyter
+    >>> d.decay          # a SymPy expression: g(λ), printed in the textbook's letters
+    -η_t*λ*(1 - β₁)/((1 - β₁**t)*(ε + sqrt(v̂_t))) + 1
+    >>> d.kind
+    'per-coordinate'
+    >>> d                # in Jupyter: the system, the step form, g(λ), h and the notes, as in the notes
+    Derivation(adam --reg l2: g(λ) = 1 − (η_t·λ·(1 − β₁))/(1 − β₁^t) · 1/(√v̂_t + ε); per-coordinate)
+    >>> d.at(beta1=0).decay_text()
+    '1 − η_t·λ · 1/(√v̂_t + ε)'
+
 """
 from __future__ import annotations
 

@@ -24,9 +24,9 @@ Kind = Literal["uniform", "per-coordinate"]
 
 @dataclass(frozen=True)
 class Note:
-    """A stable ``code`` (templates translate it), the English sentence, and the same with ``$…$`` math.
+    r"""A stable ``code`` (templates translate it), the English sentence, and the same with ``$…$`` math.
 
-    >>> n = Note("x", "λ·w", "$\\lambda w$")
+    >>> n = Note("x", "λ·w", r"$\lambda w$")
     >>> n
     Note(x: λ·w)
     """
@@ -93,7 +93,13 @@ def _note(code: str, template: str, **parts: Piece) -> Note:
 
 def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | None, *,
             reg_detail: str, expanded: bool) -> Analysis:
-    """Classify g(λ) and write the notes on what the one-step form hides."""
+    """Classify g(λ) and write the notes on what the one-step form hides (called by :func:`derive.derive`).
+
+    >>> from derive import catalog
+    >>> system = catalog.get("adam").system("decoupled")
+    >>> analyse(system, 1 - S.eta * S.lam, S.m_hat, None, reg_detail="decoupled-lr", expanded=False)
+    Analysis(uniform; notes: decay-outside-adaptive-step)
+    """
     hyper = set(system.hyperparameters()) | {S.t}
     depends = tuple(sorted((s for s in decay.free_symbols if s not in hyper), key=lambda s: s.name))
     kind: Kind = "per-coordinate" if depends else "uniform"
@@ -170,7 +176,12 @@ def unroll(system: System, k: int) -> list[sp.Expr]:
     """The iterate after 1…k steps, in terms of w_{t-1}, the state before, and per-step atoms.
 
     Each step reads its own gradient atom ∇_w L(w_{t-1+j}) and its own adaptive atoms (v̂_{t+j}), held
-    fixed, with the step counter advanced; hyperparameters stay constant.
+    fixed, with the step counter advanced; hyperparameters stay constant. (``derive show --unroll``
+    uses the bounded :func:`derive.unrolled.compare_modes` instead.)
+
+    >>> from derive import catalog, printing
+    >>> printing.text(unroll(catalog.get("sgd").system("none"), 2)[-1])
+    'w_{t-1} − η_t·∇L(w_t) − η_t·∇L(w_{t-1})'
     """
     if k < 1:
         raise ValueError("unroll needs k >= 1")
@@ -217,10 +228,23 @@ class Parting:
 
 
 def weight_coefficients(system: System, k: int) -> list[sp.Expr]:
+    """The coefficient of w_{t-1} in each of the k unrolled iterates (unbounded: for small k).
+
+    >>> from derive import catalog
+    >>> weight_coefficients(catalog.get("sgd").system("decoupled"), 2)
+    [-η_t*λ + 1, η_t**2*λ**2 - 2*η_t*λ + 1]
+    """
     return [sp.expand(sp.diff(e, system.weight_prev)) for e in unroll(system, k)]
 
 
 def part_ways(a: System, b: System, k: int) -> Parting:
+    """Where two systems' coefficients of w_{t-1} first differ over k unrolled steps.
+
+    >>> from derive import catalog
+    >>> m = catalog.get("momentum")
+    >>> part_ways(m.system("l2"), m.system("decoupled"), 3).first_difference
+    2
+    """
     ca, cb = weight_coefficients(a, k), weight_coefficients(b, k)
     verdicts = tuple(compare(x, y, seconds=5) for x, y in zip(ca, cb))
     return Parting(tuple(ca), tuple(cb), verdicts)

@@ -298,7 +298,16 @@ def _exact(value: object) -> sp.Expr:
 
 
 def derive(name: str, reg: str | None = None, *, expand: bool = False) -> Derivation:
-    """Derive the step form of a catalog entry (``derive("adam", "l2")``)."""
+    """Derive the step form of a catalog entry.
+
+    >>> d = derive("momentum", "l2")
+    >>> d.decay_text(), d.kind
+    ('1 − η_t·λ', 'uniform')
+    >>> derive("adam", "bogus")
+    Traceback (most recent call last):
+    ...
+    derive.errors.UsageError: unknown regularization mode 'bogus': choose one of none, l2, decoupled
+    """
     optimizer = get(name)
     mode = optimizer.check_mode(reg)
     result = derive_system(optimizer.system(mode), expand=expand, reg_detail=optimizer.detail(mode))
@@ -307,7 +316,14 @@ def derive(name: str, reg: str | None = None, *, expand: bool = False) -> Deriva
 
 def derive_system(system: System, *, expand: bool = False, check: bool = True,
                   reg_detail: str = "custom") -> Derivation:
-    """Derive the step form of any system (a user's own, from :func:`derive.system.make_system`)."""
+    """Derive the step form of any system (a user's own, from :func:`derive.system.make_system`).
+
+    >>> import sympy as sp
+    >>> from derive.system import make_system
+    >>> mine = make_system([sp.Eq(S.w, S.w_prev - S.eta * S.g), sp.Eq(S.g, S.grad + S.lam * S.w_prev)])
+    >>> derive_system(mine).form_text()
+    'w_t = (1 − η_t·λ)·w_{t-1} − η_t·∇L(w_{t-1})'
+    """
     steps, held, raw = _substitute(system, expand)
     coefficient = sp.diff(held, system.weight_prev)
     if sp.diff(coefficient, system.weight_prev) != 0:

@@ -37,7 +37,13 @@ def inline(expr: sp.Basic | str) -> str:
 
 
 def display(body: str) -> str:
-    """A display-math block for Markdown (``$$`` on lines of their own, as MyST and Jupyter read it)."""
+    """A display-math block for Markdown (``$$`` on lines of their own, as MyST and Jupyter read it).
+
+    >>> print(display("a = b"))
+    $$
+    a = b
+    $$
+    """
     return f"$$\n{body.strip()}\n$$"
 
 

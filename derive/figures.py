@@ -69,7 +69,12 @@ class DecayFigure:
 
 
 def decay_series(sim: Simulation, name: str, *, uniform_colour: bool = False) -> tuple[Series, ...]:
-    """The effective decay of a simulation as series: one per coordinate, or one if all coordinates agree."""
+    """The effective decay of a simulation as series: one per coordinate, or one if all coordinates agree.
+
+    >>> from derive import derive
+    >>> [s.label for s in decay_series(derive("adamw").simulate(steps=3), "AdamW")]
+    ['AdamW']
+    """
     columns = list(zip(*sim.effective_decay))
     same = all(max(col) - min(col) <= 1e-15 * max(1.0, abs(max(col))) for col in zip(*columns))
     if same or len(columns) == 1:
@@ -123,7 +128,12 @@ LEFT, RIGHT, TOP, BOTTOM = 72, 190, 20, 52
 
 
 def to_pixels(figure: DecayFigure, step: int, value: float) -> tuple[float, float]:
-    """Where (step, value) lands in the SVG: linear in the step, logarithmic in the value."""
+    """Where (step, value) lands in the SVG: linear in the step, logarithmic in the value.
+
+    >>> fig = decay_data(steps=20)
+    >>> to_pixels(fig, 1, 1e-2)[0] == LEFT, to_pixels(fig, 20, 1e-4)[0] == WIDTH - RIGHT
+    (True, True)
+    """
     lo, hi = _decades(figure)
     x = LEFT + (step - 1) / max(1, figure.steps - 1) * (WIDTH - LEFT - RIGHT)
     y = TOP + (hi - math.log10(value)) / (hi - lo) * (HEIGHT - TOP - BOTTOM)
@@ -131,7 +141,12 @@ def to_pixels(figure: DecayFigure, step: int, value: float) -> tuple[float, floa
 
 
 def svg(figure: DecayFigure) -> str:
-    """The figure as a standalone SVG document (fixed-width numbers, so the bytes are deterministic)."""
+    """The figure as a standalone SVG document (fixed-width numbers, so the bytes are deterministic).
+
+    >>> text = svg(decay_data(steps=20))
+    >>> text.startswith("<svg "), text.count("<polyline")
+    (True, 4)
+    """
     lo, hi = _decades(figure)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
@@ -175,7 +190,12 @@ def _ticks(steps: int) -> list[int]:
 
 
 def pgfplots(figure: DecayFigure, *, width: str = "0.8\\linewidth", height: str = "6cm") -> str:
-    """The figure as a ``tikzpicture`` with a pgfplots ``semilogyaxis`` (the preamble loads pgfplots)."""
+    r"""The figure as a ``tikzpicture`` with a pgfplots ``semilogyaxis`` (the preamble loads pgfplots).
+
+    >>> code = pgfplots(decay_data(steps=20))
+    >>> code.splitlines()[1].startswith("\\begin{semilogyaxis}"), code.count("\\addplot")
+    (True, 4)
+    """
     lo, hi = _decades(figure)
     lines = ["\\begin{tikzpicture}",
              f"\\begin{{semilogyaxis}}[width={width}, height={height}, xmin=1, xmax={figure.steps}, "
@@ -199,6 +219,10 @@ def plot_decay(*what: "Derivation | Simulation | DecayFigure", steps: int = 100,
     Give derivations (simulated on ``problem``, the badly scaled quadratic by default), simulations,
     or nothing for the notes' figure (Adam + L2 against AdamW). Returns the matplotlib ``Figure``.
     Needs matplotlib: ``pip install 'derive[plot]'``.
+
+    >>> fig = plot_decay(steps=10)          # doctest: +SKIP
+    >>> [line.get_label() for line in fig.axes[0].get_lines()]   # doctest: +SKIP
+    ['Adam + $L_2$, $a_{1} = 100$', 'Adam + $L_2$, $a_{2} = 1$', 'Adam + $L_2$, $a_{3} = 0.01$', 'AdamW']
     """
     try:
         import matplotlib

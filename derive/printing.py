@@ -31,12 +31,24 @@ _GREEK_TEXT = {
 
 
 def latex(expr: sp.Basic) -> str:
-    """LaTeX for ``expr`` in the notes' notation (``\\eta_{t}``, ``\\hat{v}_{t}``, ``\\nabla_{w} L(w_{t-1})``)."""
+    r"""LaTeX for ``expr`` in the notes' notation (``\eta_{t}``, ``\hat{v}_{t}``, ``\nabla_{w} L(w_{t-1})``).
+
+    >>> import sympy as sp
+    >>> from derive import symbols as S
+    >>> print(latex(S.w_prev - S.eta * S.m_hat / (sp.sqrt(S.v_hat) + S.eps)))
+    w_{t-1} - \eta_{t} \frac{\hat{m}_{t}}{\sqrt{\hat{v}_{t}} + \varepsilon}
+    """
     return NotationPrinter("latex").doprint(expr)
 
 
 def text(expr: sp.Basic) -> str:
-    """Plain Unicode text for terminals: ``w_{t-1} − η_t·m̂_t/(√v̂_t + ε)``."""
+    """Plain Unicode text for terminals: ``w_{t-1} − η_t·m̂_t/(√v̂_t + ε)``.
+
+    >>> import sympy as sp
+    >>> from derive import symbols as S
+    >>> text(S.w_prev - S.eta * S.m_hat / (sp.sqrt(S.v_hat) + S.eps))
+    'w_{t-1} − η_t·m̂_t/(√v̂_t + ε)'
+    """
     return NotationPrinter("text").doprint(expr)
 
 

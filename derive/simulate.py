@@ -117,7 +117,12 @@ def max_abs_difference(a: Sequence[Sequence[float]], b: Sequence[Sequence[float]
 
 
 def resolve_hyper(d: "Derivation", hyper: Mapping[str | sp.Symbol, float] | None) -> dict[sp.Symbol, float]:
-    """Values for every hyperparameter of ``d``: the caller's (by any name), else :data:`DEFAULT_HYPER`."""
+    """Values for every hyperparameter of ``d``: the caller's (by any name), else :data:`DEFAULT_HYPER`.
+
+    >>> from derive import derive
+    >>> sorted((S.text_name(k), v) for k, v in resolve_hyper(derive("momentum"), {"η_t": 0.1}).items())
+    [('η_t', 0.1), ('λ', 0.01), ('μ', 0.9)]
+    """
     needed = [s for s in d.system.hyperparameters() if s != S.t]
     values: dict[sp.Symbol, float] = {}
     for name, value in (hyper or {}).items():

@@ -102,6 +102,9 @@ def symbol(name: str) -> sp.Symbol:
 
     Undeclared names are made ``real`` so that a symbol read from a document and the same symbol
     written by a user in Python compare equal.
+
+    >>> symbol(r"\\beta_{1}") is beta1, symbol("c_{t}")
+    (True, c_{t})
     """
     declared = _REGISTRY.get(name)
     if declared is not None:
@@ -110,7 +113,11 @@ def symbol(name: str) -> sp.Symbol:
 
 
 def declared(sym: sp.Basic) -> Declared | None:
-    """The declaration of a symbol, or ``None`` for a symbol the notation does not know."""
+    """The declaration of a symbol, or ``None`` for a symbol the notation does not know.
+
+    >>> declared(v_hat).meaning, declared(symbol("c_{t}"))
+    ('bias-corrected second moment', None)
+    """
     if isinstance(sym, sp.Symbol):
         found = _REGISTRY.get(sym.name)
         if found is not None and found.symbol == sym:
@@ -119,6 +126,11 @@ def declared(sym: sp.Basic) -> Declared | None:
 
 
 def role(sym: sp.Symbol) -> Role | None:
+    """What a declared symbol is to the analysis (``hyper``, ``state``, …), or ``None``.
+
+    >>> role(beta1), role(m_prev), role(symbol("c_{t}"))
+    ('hyper', 'state', None)
+    """
     found = declared(sym)
     return found.role if found else None
 
@@ -134,6 +146,11 @@ def text_name(sym: sp.Symbol) -> str:
 
 
 def all_declared() -> tuple[Declared, ...]:
+    """Every declaration, in the order of this file.
+
+    >>> [d.text for d in all_declared()][:3]
+    ['w_{t-1}', 'w_t', 'm_{t-1}']
+    """
     return tuple(_REGISTRY.values())
 
 
@@ -257,7 +274,7 @@ def lookup(name: str | sp.Symbol) -> sp.Symbol:
     >>> lookup("beta_3")
     Traceback (most recent call last):
     ...
-    derive.errors.UnknownNameError: unknown symbol 'beta_3': derive.symbols declares β₁ (beta1), β₂ (beta2), …
+    derive.errors.UnknownNameError: unknown symbol 'beta_3': derive.symbols declares β₂ (beta2), β₁ (beta1), ...
     """
     from .errors import UnknownNameError
 

@@ -39,6 +39,9 @@ class Definition:
     def _repr_latex_(self) -> str:
         return f"$\\displaystyle {self.latex()}$"
 
+    def _repr_markdown_(self) -> str:
+        return f"${self.latex()}$" + (f" — {self.note}" if self.note else "")
+
 
 @dataclass(frozen=True)
 class System:
@@ -142,6 +145,15 @@ def make_system(
     notation declares (η_t, λ, β₁, m_{t-1}, ∇_w L(w_{t-1}), …) are known; any other free symbol
     must be defined in the system or listed in ``params``. When ``state`` is not given, every
     target ``x_{t}`` whose ``x_{t-1}`` is read by the system is taken as state.
+
+    >>> import sympy as sp
+    >>> from derive import symbols as S
+    >>> mine = make_system([sp.Eq(S.w, S.w_prev - S.eta * S.m), sp.Eq(S.m, S.mu * S.m_prev + S.g),
+    ...                     sp.Eq(S.g, S.grad + S.lam * S.w_prev)])
+    >>> mine
+    System(g_t = ∇L(w_{t-1}) + λ·w_{t-1}; m_t = μ·m_{t-1} + g_t; w_t = w_{t-1} − η_t·m_t)
+    >>> dict(mine.state)
+    {m_t: m_{t-1}}
     """
     defs: list[Definition] = []
     for item in definitions:

@@ -264,6 +264,12 @@ def _join(pieces: list[str], style: str) -> str:
 
 
 def coefficient_text(m: ModeCoefficient) -> str:
+    """A mode's coefficient of w_{t-K} as text: a product when it is one, else collected by powers of λ.
+
+    >>> from derive import derive
+    >>> coefficient_text(derive("momentum", "l2").unroll(2).modes[0])
+    '1 − η_t·λ·(2 + μ) + η_t^2·λ^2'
+    """
     if m.status != "exact" or m.last is None:
         return f"({m.status}: {m.reason})"
     if m.product is not None:
@@ -272,6 +278,12 @@ def coefficient_text(m: ModeCoefficient) -> str:
 
 
 def coefficient_latex(m: ModeCoefficient) -> str:
+    r"""The same as :func:`coefficient_text`, in the notes' LaTeX.
+
+    >>> from derive import derive
+    >>> coefficient_latex(derive("momentum", "decoupled").unroll(3).modes[0])
+    '(1 - \\eta_{t} \\lambda)^{3}'
+    """
     if m.status != "exact" or m.last is None:
         return f"\\text{{({m.status})}}"
     if m.product is not None:
@@ -493,10 +505,10 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE)
 
     >>> from derive import derive
     >>> u = derive("momentum", "l2").unroll(2)
-    >>> [p.first_difference for p in u.partings]
-    [2, 1]
-    >>> print(u.modes[1].label, "c =", u.modes[1].product)
-    momentum --reg decoupled c = (1 - η_t*λ)**2
+    >>> [(p.mode_b, p.first_difference) for p in u.partings]
+    [('none', 1), ('decoupled', 2)]
+    >>> print(coefficient_text(u.modes[2]))
+    (1 − η_t·λ)^2
     """
     if not isinstance(k, int) or isinstance(k, bool) or k < 1 or k > MAX_UNROLL:
         raise UsageError(f"--unroll K needs 1 ≤ K ≤ {MAX_UNROLL}, got {k}")
