@@ -16,15 +16,19 @@ Interactive use::
 """
 from __future__ import annotations
 
-from . import catalog, printing, symbols
+from . import catalog, figures, printing, symbols
 from .analysis import Analysis, Note, part_ways, unroll
 from .derivation import Derivation, Step, derive, derive_system
-from .errors import DeriveError
+from .errors import DeriveError, UnknownNameError
+from .simulate import Simulation, simulate
+from .symbols import lookup
 from .system import Definition, System, make_system
+from .unrolled import Unrolled, compare_modes
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "Definition", "Derivation", "DeriveError", "Note", "Step", "System", "catalog", "derive",
     "derive_system", "make_system", "part_ways", "printing", "symbols", "unroll",
+    "Simulation", "UnknownNameError", "Unrolled", "compare_modes", "figures", "lookup", "simulate",
 ]

@@ -225,9 +225,6 @@ def plot_decay(*what: "Derivation | Simulation | DecayFigure", steps: int = 100,
     ['Adam + $L_2$, $a_{1} = 100$', 'Adam + $L_2$, $a_{2} = 1$', 'Adam + $L_2$, $a_{3} = 0.01$', 'AdamW']
     """
     try:
-        import matplotlib
-
-        matplotlib.use("Agg", force=False) if not _interactive() else None
         import matplotlib.pyplot as plt
     except ImportError:
         from .errors import UsageError
@@ -249,12 +246,6 @@ def plot_decay(*what: "Derivation | Simulation | DecayFigure", steps: int = 100,
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize="small")
     fig.tight_layout()
     return fig
-
-
-def _interactive() -> bool:
-    import sys
-
-    return "ipykernel" in sys.modules or hasattr(sys, "ps1")
 
 
 def _as_figure(what: Sequence[Any], steps: int, problem: Problem | None, kwargs: dict[str, Any]) -> DecayFigure:
