@@ -18,9 +18,14 @@ from . import symbols as S
 from .analysis import Analysis, analyse
 from .display import aligned, clip, display, inline, latex_text, markdown_to_latex
 from .catalog import Optimizer, get
-from .errors import DerivationError
+from .budget import time_budget
+from .errors import BudgetExceeded, DerivationError
 from .proof import Verdict, compare, numeric_difference
 from .system import System
+
+
+#: Seconds allowed for collecting h(…) into a textbook layout before it is shown as built.
+TIDY_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -330,7 +335,11 @@ def derive_system(system: System, *, expand: bool = False, check: bool = True,
         raise DerivationError(f"the step is not linear in {system.weight_prev.name}: no form g·w_{{t-1}} − η·h exists")
     shrink = sp.factor_terms(1 - coefficient)
     remainder = held.xreplace({system.weight_prev: sp.Integer(0)})
-    h = _tidy(-remainder / system.rate, system)
+    try:
+        with time_budget(TIDY_SECONDS):
+            h = _tidy(-remainder / system.rate, system)
+    except BudgetExceeded:
+        h = -remainder / system.rate  # correct, only less tidy: the proofs below still check it
     uniform_part, responsible = _split_shrink(shrink, system)
     decay = 1 - shrink
     proofs: list[tuple[str, Verdict]] = []

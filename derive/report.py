@@ -5,13 +5,30 @@ object (``sympy.srepr`` output is a constructor expression, meant for programs, 
 """
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Callable, TypeVar
 
 import sympy as sp
 
 from . import printing
 from . import symbols as S
+from .budget import time_budget
 from .derivation import Derivation
+
+T = TypeVar("T")
+
+#: Seconds for printing one derivation: the printer walks each expression once, so this is only hit
+#: by a pathological user system, which then gets a one-line error instead of a hang.
+REPORT_SECONDS = 30.0
+
+
+def _bounded(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a report function under :func:`derive.budget.time_budget` (``BudgetExceeded`` is one line)."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> T:
+        with time_budget(REPORT_SECONDS):
+            return fn(*args, **kwargs)
+    return run
 
 
 def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
@@ -24,6 +41,7 @@ def _title(d: Derivation) -> str:
     return d.title
 
 
+@_bounded
 def derivation_json(d: Derivation) -> dict[str, Any]:
     return {
         "optimizer": d.optimizer.name if d.optimizer else None,
@@ -47,6 +65,7 @@ def derivation_json(d: Derivation) -> dict[str, Any]:
     }
 
 
+@_bounded
 def derivation_text(d: Derivation) -> str:
     lines = [_title(d), ""]
     lines.append("System:")
@@ -66,6 +85,7 @@ def derivation_text(d: Derivation) -> str:
     return "\n".join(lines)
 
 
+@_bounded
 def derivation_latex(d: Derivation) -> str:
     rows = " \\\\\n  ".join(d.system_rows_latex())
     steps = " \\\\\n  &= ".join(printing.latex(st.expr) for st in d.steps)
