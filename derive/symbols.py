@@ -232,6 +232,7 @@ def _key(spelling: str) -> str:
 
 
 _INDEX: dict[str, sp.Symbol] = {}
+_AMBIGUOUS: dict[str, set[sp.Symbol]] = {}
 _INDEXED = -1
 
 
@@ -242,20 +243,24 @@ def _python_names() -> dict[sp.Symbol, str]:
 
 
 def _index() -> dict[str, sp.Symbol]:
+    """Spelling key → symbol. Python names win; two symbols sharing another spelling make it ambiguous."""
     global _INDEXED
     if _INDEXED != len(_REGISTRY):
-        index: dict[str, sp.Symbol] = {}
         python = _python_names()
+        index: dict[str, sp.Symbol] = {_key(name): sym for sym, name in python.items()}
+        ambiguous: dict[str, set[sp.Symbol]] = {}
         for decl in _REGISTRY.values():
-            spellings = {decl.latex, decl.text, python.get(decl.symbol, decl.latex)}
-            for spelling in spellings:
+            for spelling in (decl.latex, decl.text):
                 key = _key(spelling)
                 other = index.get(key)
-                if other is not None and other != decl.symbol:
-                    raise RuntimeError(f"two declared symbols share the spelling {spelling!r}: {other.name}, {decl.latex}")
-                index[key] = decl.symbol
+                if other is None:
+                    index[key] = decl.symbol
+                elif other != decl.symbol and key != _key(python.get(other, "")):
+                    ambiguous.setdefault(key, {other}).add(decl.symbol)
         _INDEX.clear()
-        _INDEX.update(index)
+        _INDEX.update({k: v for k, v in index.items() if k not in ambiguous})
+        _AMBIGUOUS.clear()
+        _AMBIGUOUS.update(ambiguous)
         _INDEXED = len(_REGISTRY)
     return _INDEX
 
@@ -282,7 +287,11 @@ def lookup(name: str | sp.Symbol) -> sp.Symbol:
         if declared(name) is not None:
             return name
         name = name.name
-    found = _index().get(_key(str(name)))
+    key = _key(str(name))
+    found = _index().get(key)
+    if found is None and key in _AMBIGUOUS:
+        choices = ", ".join(sorted(f"{text_name(x)} ({python_name(x) or x.name})" for x in _AMBIGUOUS[key]))
+        raise UnknownNameError(f"the name {name!r} is ambiguous: it may be {choices}; use the Python name")
     if found is None:
         raise UnknownNameError(f"unknown symbol {name!r}: derive.symbols declares {_known_names(str(name))}")
     return found
