@@ -15,8 +15,9 @@ reported as undecided, never waited for.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterator, Literal
 
 import sympy as sp
 
@@ -33,10 +34,14 @@ if TYPE_CHECKING:
 
 #: The largest K accepted: a bound on work, not on interest (the coefficient is a polynomial of degree K).
 MAX_UNROLL = 64
-#: Seconds of symbolic work allowed per mode, and for the comparison of two modes.
+#: Seconds of symbolic work allowed for one phase of one mode (linearising, multiplying, comparing, printing).
 SECONDS_PER_MODE = 8.0
+#: Seconds for the whole of :func:`compare_modes`, printing included: the stated bound of ``--unroll``.
+TOTAL_SECONDS = 30.0
 #: A coefficient whose text is longer than this is cut after its first-order term in λ.
 PRINT_LIMIT = 700
+#: JSON carries a coefficient in full up to this many terms, else as printed (cut) with its number of terms.
+JSON_TERMS = 300
 
 Status = Literal["exact", "nonlinear", "undecided", "error"]
 _STEP = sp.Symbol("s", positive=True, integer=True)  # the generic step index of one unrolled step
@@ -74,6 +79,9 @@ class ModeCoefficient:
     reason: str = ""
     #: The last coefficient written as a product Π g_s (when the weight does not feed the state).
     product: sp.Expr | None = None
+    #: The coefficient of w_{t-K} as printed (computed within the time bound by :func:`compare_modes`).
+    text: str = ""
+    latex: str = ""
 
     @property
     def last(self) -> sp.Expr | None:  # the coefficient of w_{t-K}
@@ -89,6 +97,8 @@ class Parting:
     statuses: tuple[str, ...]
     first_difference: int | None
     difference: sp.Expr | None = None  # a − b at the first difference (abbreviated)
+    difference_text: str = ""
+    difference_latex: str = ""
 
     def __repr__(self) -> str:
         where = f"part ways at k = {self.first_difference}" if self.first_difference else "agree on every k shown"
@@ -127,7 +137,7 @@ class Unrolled:
                     verdict = "undecided (" + ", ".join(f"k={j}" for j, s in enumerate(p.statuses, 1) if s != "true") + ")"
                 lines.append(f"  {p.mode_a} and {p.mode_b}: {verdict}")
             else:
-                diff = f": there ({p.mode_a}) − ({p.mode_b}) = {_short(p.difference)}" if p.difference is not None else ""
+                diff = f": there ({p.mode_a}) − ({p.mode_b}) = {p.difference_text}" if p.difference_text else ""
                 lines.append(f"  {p.mode_a} and {p.mode_b} part ways at k = {p.first_difference}{diff}")
         return lines
 
@@ -152,7 +162,7 @@ class Unrolled:
                 out.append(f"- {p.mode_a} and {p.mode_b} agree for every $k \\le {k}$"
                            if all(s == "true" for s in p.statuses) else f"- {p.mode_a} and {p.mode_b}: undecided")
             else:
-                diff = f"; there the difference is {inline(_short_latex(p.difference))}" if p.difference is not None else ""
+                diff = f"; there the difference is {inline(p.difference_latex)}" if p.difference_latex else ""
                 out.append(f"- {p.mode_a} and {p.mode_b} part ways at $k = {p.first_difference}${diff}")
         return "\n".join(out) + "\n"
 
@@ -163,21 +173,31 @@ class Unrolled:
         return "$$\n\\begin{gathered}\n" + " \\\\\n".join(rows) + "\n\\end{gathered}\n$$"
 
     def as_json(self) -> dict[str, object]:
-        """Every coefficient as LaTeX, text and ``srepr``, with the verdicts."""
-        def expr(e: sp.Expr | None) -> dict[str, str] | None:
+        """Every coefficient as LaTeX, text and ``srepr`` (a long one as printed, with its number of terms)."""
+        def expr(e: sp.Expr | None) -> dict[str, object] | None:
             if e is None:
                 return None
+            terms = len(sp.Add.make_args(e))
+            if terms > JSON_TERMS:
+                return {"truncated": True, "terms": terms}
             return {"latex": printing.latex(e), "text": printing.text(e), "srepr": sp.srepr(e)}
-        return {
-            "k": self.k,
-            "abbreviations": [{"symbol": a.symbol().name, **expr(a.value)} for a in self.abbreviations],  # type: ignore[dict-item]
-            "modes": [{"mode": m.mode, "label": m.label, "status": m.status, "reason": m.reason,
-                       "coefficient": expr(m.product if m.product is not None else m.last)} for m in self.modes],
-            "partings": [{"modes": [p.mode_a, p.mode_b], "statuses": list(p.statuses),
-                          "first_difference": p.first_difference, "difference": expr(p.difference)}
-                         for p in self.partings],
-            "seconds": round(self.seconds, 3),
-        }
+
+        def coefficient(m: ModeCoefficient) -> dict[str, object] | None:
+            full = expr(m.product if m.product is not None else m.last)
+            if full is not None and full.get("truncated"):
+                full.update({"text": m.text, "latex": m.latex})
+            return full
+        with time_budget(TOTAL_SECONDS):
+            return {
+                "k": self.k,
+                "abbreviations": [{"symbol": a.symbol().name, **(expr(a.value) or {})} for a in self.abbreviations],
+                "modes": [{"mode": m.mode, "label": m.label, "status": m.status, "reason": m.reason,
+                           "coefficient": coefficient(m)} for m in self.modes],
+                "partings": [{"modes": [p.mode_a, p.mode_b], "statuses": list(p.statuses),
+                              "first_difference": p.first_difference, "difference": expr(p.difference)}
+                             for p in self.partings],
+                "seconds": round(self.seconds, 3),
+            }
 
 
 # -- printing a coefficient -----------------------------------------------------------------------
@@ -245,7 +265,7 @@ def _collected(expr: sp.Expr, style: str, limit: int | None) -> str:
     shown = _join(pieces[:2], style)
     order = groups[min(2, len(pieces))][0]
     rest = f"O(λ^{order})" if style == "text" else f"O(\\lambda^{{{order}}})"
-    note = f"   [too long to print in full: {len(sp.Add.make_args(expr))} terms; --format json has it]" \
+    note = f"   [too long to print in full: {len(sp.Add.make_args(expr))} terms; the Python API has it]" \
         if style == "text" else ""
     return f"{shown} + {rest}{note}"
 
@@ -272,6 +292,8 @@ def coefficient_text(m: ModeCoefficient) -> str:
     """
     if m.status != "exact" or m.last is None:
         return f"({m.status}: {m.reason})"
+    if m.text:
+        return m.text
     if m.product is not None:
         return printing.text(m.product)
     return _collected(m.last, "text", PRINT_LIMIT)
@@ -286,6 +308,8 @@ def coefficient_latex(m: ModeCoefficient) -> str:
     """
     if m.status != "exact" or m.last is None:
         return f"\\text{{({m.status})}}"
+    if m.latex:
+        return m.latex
     if m.product is not None:
         return printing.latex(m.product)
     return _collected(m.last, "latex", PRINT_LIMIT * 2)
@@ -500,8 +524,12 @@ def _modes(d: "Derivation") -> list[tuple[str, str, System]]:
     return out
 
 
-def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE) -> Unrolled:
+def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE,
+                  total: float = TOTAL_SECONDS) -> Unrolled:
     """Unroll ``k`` steps in every mode of ``d``'s entry: the coefficient of w_{t-k} in w_t and where modes part ways.
+
+    Each phase of the work has ``seconds`` and the whole comparison ``total`` (printing included);
+    what does not finish in time is reported as undecided.
 
     >>> from derive import derive
     >>> u = derive("momentum", "l2").unroll(2)
@@ -512,24 +540,25 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE)
     """
     if not isinstance(k, int) or isinstance(k, bool) or k < 1 or k > MAX_UNROLL:
         raise UsageError(f"--unroll K needs 1 ≤ K ≤ {MAX_UNROLL}, got {k}")
-    started = time.monotonic()
+    clock = _Clock(seconds, total)
     modes = _modes(d)
     generic: dict[str, _GenericStep] = {}
     failed: dict[str, tuple[Status, str]] = {}
     for _mode, label, system in modes:
         try:
-            with time_budget(seconds):
+            with clock.budget():
                 generic[label] = _generic_step(system)
         except _Nonlinear as err:
             failed[label] = ("nonlinear", f"the step is not affine in the weight and state: {err}")
         except BudgetExceeded:
-            failed[label] = ("undecided", f"linearising one step took more than {seconds:g} s")
+            failed[label] = ("undecided", f"linearising one step ran out of time ({clock.why()})")
     table: dict[sp.Expr, Abbreviation] = {}
     try:
-        with time_budget(seconds):
+        with clock.budget():
             generic = _abbreviate(generic, table)
     except BudgetExceeded:
-        failed.update({label: ("undecided", "naming the per-step factors ran out of time") for label in generic})
+        failed.update({label: ("undecided", f"naming the per-step factors ran out of time ({clock.why()})")
+                       for label in generic})
         generic = {}
     results: list[ModeCoefficient] = []
     for mode, label, _ in modes:
@@ -537,23 +566,63 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE)
             results.append(ModeCoefficient(mode, label, (), *failed[label]))
             continue
         try:
-            with time_budget(seconds):
+            with clock.budget():
                 coefficients, product = _coefficients(generic[label], k)
             results.append(ModeCoefficient(mode, label, coefficients, "exact", "", product))
         except BudgetExceeded:
-            results.append(ModeCoefficient(mode, label, (), "undecided", f"multiplying {k} steps took more than {seconds:g} s"))
-    partings = tuple(_part(results[0], other, table, seconds) for other in results[1:])
+            results.append(ModeCoefficient(mode, label, (), "undecided",
+                                           f"multiplying {k} steps ran out of time ({clock.why()})"))
+    partings = [_part(results[0], other, table, clock) for other in results[1:]]
+    # What is printed is computed here too, so the bound holds for the output as well.
+    for i, m in enumerate(results):
+        if m.status == "exact":
+            try:
+                with clock.budget():
+                    results[i] = replace(m, text=coefficient_text(m), latex=coefficient_latex(m))
+            except BudgetExceeded:
+                results[i] = replace(m, text="(computed, but too large to print in time)",
+                                     latex="\\text{(too large to print in time)}")
+    for i, p in enumerate(partings):
+        if p.difference is not None:
+            try:
+                with clock.budget():
+                    partings[i] = replace(p, difference_text=_short(p.difference), difference_latex=_short_latex(p.difference))
+            except BudgetExceeded:
+                pass
     legend = tuple(dict.fromkeys(table.values()))
-    return Unrolled(k, tuple(results), legend, partings, time.monotonic() - started)
+    return Unrolled(k, tuple(results), legend, tuple(partings), clock.elapsed())
 
 
-def _part(a: ModeCoefficient, b: ModeCoefficient, table: dict[sp.Expr, Abbreviation], seconds: float) -> Parting:
+class _Clock:
+    """Budgets for the phases of one comparison: each phase at most ``seconds``, all of them ``total``."""
+
+    def __init__(self, seconds: float, total: float) -> None:
+        self.seconds, self.total = seconds, total
+        self.started = time.monotonic()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def why(self) -> str:
+        left = self.total - self.elapsed()
+        return f"{self.seconds:g} s per step of the work" if left > 0 else f"{self.total:g} s in all"
+
+    @contextmanager
+    def budget(self) -> Iterator[None]:
+        left = self.total - self.elapsed()
+        if left <= 0:
+            raise BudgetExceeded(f"the {self.total:g} s of --unroll are spent")
+        with time_budget(min(self.seconds, left)):
+            yield
+
+
+def _part(a: ModeCoefficient, b: ModeCoefficient, table: dict[sp.Expr, Abbreviation], clock: _Clock) -> Parting:
     if a.status != "exact" or b.status != "exact":
         return Parting(a.label, b.label, (), None)
     statuses: list[str] = []
     for j, (x, y) in enumerate(zip(a.coefficients, b.coefficients), start=1):
         try:
-            with time_budget(seconds):
+            with clock.budget():
                 diff = sp.expand(x - y)
                 if diff == 0:
                     statuses.append("true")

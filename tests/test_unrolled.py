@@ -95,6 +95,9 @@ def test_adamw_is_compared_with_adam_found_in_the_catalog() -> None:
 def test_a_budget_that_runs_out_says_undecided_instead_of_hanging() -> None:
     u = compare_modes(derive.derive("adam", "l2"), 8, seconds=1e-4)
     assert any(m.status == "undecided" for m in u.modes) or any("undecided" in p.statuses for p in u.partings)
+    spent = compare_modes(derive.derive("adam", "l2"), 8, total=1e-6)
+    assert {m.status for m in spent.modes} == {"undecided"}
+    assert "undecided" in str(spent) and "0 s" not in str(spent).split("in all")[0][-3:]
 
 
 def test_a_nonlinear_state_is_reported_not_crashed() -> None:
