@@ -219,6 +219,10 @@ class Parting:
     coefficients_b: tuple[sp.Expr, ...]
     verdicts: tuple[Verdict, ...]
 
+    def __repr__(self) -> str:
+        where = f"part ways at step {self.first_difference}" if self.first_difference else "agree on every step shown"
+        return f"Parting({len(self.verdicts)} steps: {where})"
+
     @property
     def first_difference(self) -> int | None:
         for j, v in enumerate(self.verdicts, start=1):
