@@ -227,8 +227,18 @@ def _tidy(terms: list[sp.Expr]) -> sp.Expr:
         by_monomial.setdefault(monomial, []).append(sp.Mul(*[f for f in factors if not _is_abbreviation(f)]))
     pieces = []
     for monomial, rest in by_monomial.items():
-        pieces.append(_positive_binomials(sp.factor_terms(sp.Add(*rest))) * monomial)
+        pieces.append(_shortest(sp.Add(*rest)) * monomial)
     return _positive_binomials(sp.factor_terms(sp.Add(*pieces)))
+
+
+def _shortest(coefficient: sp.Expr) -> sp.Expr:
+    """The coefficient with common factors pulled out, or fully factored when that reads shorter
+    (``1 − 2·β₁ + β₁^2`` → ``(1 − β₁)^2``; ``1 − β₁^7`` stays)."""
+    pulled = _positive_binomials(sp.factor_terms(coefficient))
+    if len(sp.Add.make_args(sp.expand(coefficient))) > 12:
+        return pulled
+    factored = _positive_binomials(sp.factor(coefficient))
+    return factored if len(printing.text(factored)) < len(printing.text(pulled)) else pulled
 
 
 def _positive_binomials(expr: sp.Expr) -> sp.Expr:
