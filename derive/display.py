@@ -86,3 +86,15 @@ def markdown_to_latex(markdown: str) -> str:
         elif piece:
             out.append(f"\\text{{{latex_text(piece)}}}")
     return "".join(out)
+
+
+def latex_number(x: float) -> str:
+    """A float as LaTeX: powers of ten as ``10^{-8}``, the rest as Python's shortest repr.
+
+    >>> latex_number(1e-8), latex_number(0.999), latex_number(0.0001)
+    ('10^{-8}', '0.999', '10^{-4}')
+    """
+    mantissa, exponent = f"{x:.0e}".split("e")
+    if abs(int(exponent)) >= 4 and mantissa == "1" and float(f"1e{exponent}") == x:
+        return f"10^{{{int(exponent)}}}"
+    return f"{x:g}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Sequence
 
+from .display import latex_number
 from .numeric import Problem
 from .simulate import Simulation, badly_scaled_quadratic, simulate
 
@@ -289,13 +290,6 @@ class FigureView:
     uniform_decay: str
 
 
-def _latex_number(x: float) -> str:
-    mantissa, exponent = f"{x:.0e}".split("e")
-    if abs(int(exponent)) >= 4 and mantissa == "1":
-        return f"10^{{{int(exponent)}}}"
-    return f"{x:g}"
-
-
 @cache
 def flagship_view() -> FigureView:
     """The figure of the weight-decay notes: its data, the pgfplots code, and the values for the caption."""
@@ -306,8 +300,8 @@ def flagship_view() -> FigureView:
     sim = figure.simulations[0]
     hyper = dict(sim.hyper)
     order = ["eta", "lam", "beta1", "beta2", "eps"]
-    values = ", ".join(f"{printing.latex(S.lookup(k))} = {_latex_number(hyper[k])}" for k in order if k in hyper)
+    values = ", ".join(f"{printing.latex(S.lookup(k))} = {latex_number(hyper[k])}" for k in order if k in hyper)
     scales = ", ".join(f"{a:g}" for a in sim.problem.a)
     uniform = hyper["eta"] * hyper["lam"]
     tikz = pgfplots(figure, width="0.75\\linewidth")
-    return FigureView(FLAGSHIP_SVG, tikz, figure.steps, scales, values, _latex_number(uniform))
+    return FigureView(FLAGSHIP_SVG, tikz, figure.steps, scales, values, latex_number(uniform))

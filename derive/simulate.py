@@ -21,7 +21,7 @@ import sympy as sp
 
 from . import printing
 from . import symbols as S
-from .display import clip
+from .display import clip, latex_number
 from .errors import UsageError
 from .numeric import Problem
 
@@ -89,7 +89,7 @@ class Simulation:
         rule = "|---:|" + "---:|---:|" * n
         body = ["| " + str(s + 1) + " | " + " | ".join(f"{self.weights[s][i]:.6g} | {1 - self.decay[s][i]:.3g}"
                                                      for i in range(n)) + " |" for s in rows]
-        hyper = ", ".join(f"${printing.latex(S.lookup(k))} = {v:g}$" for k, v in self.hyper)
+        hyper = ", ".join(f"${printing.latex(S.lookup(k))} = {latex_number(v)}$" for k, v in self.hyper)
         scales = ", ".join(f"{a:g}" for a in self.problem.a)
         return "\n".join([f"**{self.label}** on ½ Σ aᵢ (wᵢ − bᵢ)², a = ({scales}); {hyper}", "", head, rule, *body, "",
                           f"System and derived form agree to {self.max_difference:.2g}."]) + "\n"

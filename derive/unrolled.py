@@ -156,7 +156,7 @@ class Unrolled:
         if self.abbreviations:
             out += [display(", \\qquad ".join(a.latex() for a in self.abbreviations)), ""]
         for m in self.modes:
-            out += [f"*{m.label}*:", "", display(f"c = {coefficient_latex(m)}"), ""]
+            out += [f"*{m.label}*:", "", display(_c_equals(coefficient_latex(m))), ""]
         for p in self.partings:
             if p.first_difference is None:
                 out.append(f"- {p.mode_a} and {p.mode_b} agree for every $k \\le {k}$"
@@ -167,7 +167,7 @@ class Unrolled:
         return "\n".join(out) + "\n"
 
     def _repr_latex_(self) -> str:
-        rows = [f"\\text{{{m.label}:}}\\quad c = {coefficient_latex(m)}" for m in self.modes]
+        rows = [f"\\text{{{m.label}:}}\\quad {_c_equals(coefficient_latex(m))}" for m in self.modes]
         if self.abbreviations:
             rows.insert(0, ", \\qquad ".join(a.latex() for a in self.abbreviations))
         return "$$\n\\begin{gathered}\n" + " \\\\\n".join(rows) + "\n\\end{gathered}\n$$"
@@ -201,6 +201,13 @@ class Unrolled:
 
 
 # -- printing a coefficient -----------------------------------------------------------------------
+def _c_equals(latex: str) -> str:
+    """``c = …``; a coefficient printed over several rows (one per power of λ) as an aligned block."""
+    if "\\\\" not in latex:
+        return f"c = {latex}"
+    return f"\\begin{{aligned}}[t] c = {{}}& {latex}\n\\end{{aligned}}"
+
+
 def _is_abbreviation(f: sp.Expr) -> bool:
     base = f.base if f.is_Pow else f
     return isinstance(base, sp.Symbol) and any(base.name.startswith(n) for n in _ABBREVIATION_NAMES)
@@ -255,7 +262,7 @@ def _positive_binomials(expr: sp.Expr) -> sp.Expr:
     return sign * sp.Mul(*out)
 
 
-def _collected(expr: sp.Expr, style: str, limit: int | None) -> str:
+def _collected(expr: sp.Expr, style: str, limit: int | None, rows: bool = False) -> str:
     """The polynomial by powers of λ; cut after the first-order term when longer than ``limit``."""
     pr = printing.latex if style == "latex" else printing.text
     pieces: list[str] = []
@@ -271,8 +278,8 @@ def _collected(expr: sp.Expr, style: str, limit: int | None) -> str:
         if not pieces:
             return "(too large to collect in time)" if style == "text" else r"\text{(too large to collect in time)}"
     if len(pieces) == len(groups):
-        return _join(pieces, style)
-    shown = _join(pieces[:2], style)
+        return _join(pieces, style, rows)
+    shown = _join(pieces[:2], style, rows)
     order = groups[min(2, len(pieces))][0]
     rest = f"O(λ^{order})" if style == "text" else f"O(\\lambda^{{{order}}})"
     note = f"   [too long to print in full: {len(sp.Add.make_args(expr))} terms; the Python API has it]" \
@@ -280,7 +287,11 @@ def _collected(expr: sp.Expr, style: str, limit: int | None) -> str:
     return f"{shown} + {rest}{note}"
 
 
-def _join(pieces: list[str], style: str) -> str:
+def _join(pieces: list[str], style: str, rows: bool = False) -> str:
+    """Signed terms joined into one line, or (``rows``, LaTeX) into ``aligned`` rows, one per power of λ."""
+    if rows and style == "latex" and len(pieces) > 1:
+        rows = [pieces[0]] + [("- " + p[1:]) if p.startswith("-") else ("+ " + p) for p in pieces[1:]]
+        return " \\\\\n& ".join(rows)
     minus = " − " if style == "text" else " - "
     out = ""
     for i, p in enumerate(pieces):
@@ -322,7 +333,7 @@ def coefficient_latex(m: ModeCoefficient) -> str:
         return m.latex
     if m.product is not None:
         return printing.latex(m.product)
-    return _collected(m.last, "latex", PRINT_LIMIT * 2)
+    return _collected(m.last, "latex", PRINT_LIMIT * 2, rows=True)
 
 
 def _short(e: sp.Expr | None) -> str:
