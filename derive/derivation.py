@@ -201,6 +201,16 @@ class Derivation:
 
         return derivation_text(self)
 
+    def generic_form_latex(self) -> str:
+        """The shape the exercise asks for, with this system's weight and rate: ``w_t = g(λ) w_{t-1} − η_t h``.
+
+        >>> print(derive("sgdw-paper").generic_form_latex())
+        w_{t} = g(\\lambda)\\, w_{t-1} - h
+        """
+        rate = "" if self.rate == 1 else printing.latex(self.rate) + "\\, "
+        return (f"{printing.latex(self.system.weight)} = g(\\lambda)\\, {printing.latex(self.system.weight_prev)}"
+                f" - {rate}h")
+
     def answer_latex(self) -> str:
         """``g(λ) = …`` and ``h = …`` as two aligned rows (to put inside display math)."""
         return aligned([f"g(\\lambda) &= {self.decay_latex()}", f"h &= {self.h_latex()}"])
@@ -216,7 +226,7 @@ class Derivation:
         source = f" (`{self.optimizer.source}`)" if self.optimizer is not None else ""
         notes = [f"- {n._repr_markdown_()}" for n in self.notes if n.code != "per-coordinate-factor"]
         parts = [f"**{self.title}**{source}", "", display(self.system.latex()), "",
-                 "In the form $w_t = g(\\lambda)\\, w_{t-1} - \\eta_t\\, h$:", "",
+                 f"In the form ${self.generic_form_latex()}$:", "",
                  display(self.form_latex()), "", display(self.answer_latex()), "", self._kind_sentence()]
         if notes:
             parts += [""] + notes
