@@ -17,7 +17,8 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterator, Literal
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, Iterator, Literal
 
 import sympy as sp
 
@@ -74,7 +75,8 @@ class ModeCoefficient:
 
     mode: str
     label: str
-    coefficients: tuple[sp.Expr, ...]
+    #: c_1 … c_K as computed: elements of a polynomial ring (converted to SymPy only when asked).
+    raw: tuple[Any, ...]
     status: Status
     reason: str = ""
     #: The last coefficient written as a product Π g_s (when the weight does not feed the state).
@@ -83,9 +85,19 @@ class ModeCoefficient:
     text: str = ""
     latex: str = ""
 
-    @property
-    def last(self) -> sp.Expr | None:  # the coefficient of w_{t-K}
-        return self.coefficients[-1] if self.coefficients else None
+    @cached_property
+    def coefficients(self) -> tuple[sp.Expr, ...]:
+        """c_1 … c_K as SymPy expressions (expanded polynomials in the hyperparameters and abbreviations)."""
+        return tuple(_as_expr(c) for c in self.raw)
+
+    @cached_property
+    def last(self) -> sp.Expr | None:
+        """The coefficient of w_{t-K}."""
+        return _as_expr(self.raw[-1]) if self.raw else None
+
+
+def _as_expr(c: Any) -> sp.Expr:
+    return c if isinstance(c, sp.Basic) else c.as_expr()
 
 
 @dataclass(frozen=True)
@@ -213,12 +225,20 @@ def _is_abbreviation(f: sp.Expr) -> bool:
     return isinstance(base, sp.Symbol) and any(base.name.startswith(n) for n in _ABBREVIATION_NAMES)
 
 
+@lru_cache(maxsize=32)
 def _by_lambda(expr: sp.Expr) -> list[tuple[int, list[sp.Expr]]]:
     """The terms of an expanded polynomial grouped by their power of λ, lowest first (no rewriting)."""
     groups: dict[int, list[sp.Expr]] = {}
     for term in sp.Add.make_args(expr):
-        coeff, exp = term.as_coeff_exponent(S.lam)
-        groups.setdefault(int(exp), []).append(coeff)
+        power, rest = 0, []
+        for f in sp.Mul.make_args(term):
+            if f == S.lam:
+                power += 1
+            elif f.is_Pow and f.base == S.lam and f.exp.is_Integer:
+                power += int(f.exp)
+            else:
+                rest.append(f)
+        groups.setdefault(power, []).append(sp.Mul(*rest))
     return sorted(groups.items())
 
 
@@ -311,10 +331,10 @@ def coefficient_text(m: ModeCoefficient) -> str:
     >>> coefficient_text(derive("momentum", "l2").unroll(2).modes[0])
     '1 − η_t·λ·(2 + μ) + η_t^2·λ^2'
     """
-    if m.status != "exact" or m.last is None:
-        return f"({m.status}: {m.reason})"
     if m.text:
         return m.text
+    if m.status != "exact" or not m.raw:
+        return f"({m.status}: {m.reason})"
     if m.product is not None:
         return printing.text(m.product)
     return _collected(m.last, "text", PRINT_LIMIT)
@@ -327,10 +347,10 @@ def coefficient_latex(m: ModeCoefficient) -> str:
     >>> coefficient_latex(derive("momentum", "decoupled").unroll(3).modes[0])
     '(1 - \\eta_{t} \\lambda)^{3}'
     """
-    if m.status != "exact" or m.last is None:
-        return f"\\text{{({m.status})}}"
     if m.latex:
         return m.latex
+    if m.status != "exact" or not m.raw:
+        return f"\\text{{({m.status})}}"
     if m.product is not None:
         return printing.latex(m.product)
     return _collected(m.last, "latex", PRINT_LIMIT * 2, rows=True)
@@ -472,34 +492,47 @@ def _varies(f: sp.Expr) -> bool:
     return _STEP in f.free_symbols or any("_{s}" in s.name or "_{s-1}" in s.name for s in f.free_symbols)
 
 
-def _coefficients(step: _GenericStep, k: int) -> tuple[tuple[sp.Expr, ...], sp.Expr | None]:
+def _jacobians(step: _GenericStep, k: int) -> list[dict[tuple[int, int], sp.Expr]]:
+    """J_t, J_{t-1}, …, J_{t-k+1}: the generic step moved to each of the k steps."""
+    return [{key: _at_step(e, S.t - j) for key, e in step.jacobian.items()} for j in range(k)]
+
+
+def _ring(jacobians: list[list[dict[tuple[int, int], sp.Expr]]]) -> Any:
+    """One sparse polynomial ring for every mode (so two modes' coefficients subtract in it), or None."""
+    gens = sorted(set().union(*(e.free_symbols for jacs in jacobians for jac in jacs for e in jac.values()))
+                  or {S.lam}, key=lambda s: s.name)
+    try:
+        R, *_ = sp.ring(gens, sp.QQ)
+        for jacs in jacobians:
+            for jac in jacs:
+                for e in jac.values():
+                    R(e)
+        return R
+    except (sp.polys.polyerrors.CoercionFailed, sp.polys.polyerrors.GeneratorsError, ValueError):
+        return None
+
+
+def _coefficients(step: _GenericStep, jacobians: list[dict[tuple[int, int], sp.Expr]], R: Any) -> tuple[
+        tuple[Any, ...], sp.Expr | None]:
     """c_1 … c_k: the (w, w) entry of J_t · J_{t-1} ⋯ J_{t-j+1}; and Π g_s when it is a product.
 
     The entries are polynomials in the hyperparameters and the abbreviations, so the products are
-    done in a sparse polynomial ring (fast); anything else falls back to ``expand``.
+    done in the sparse polynomial ring ``R`` (fast); without one (an entry is not a polynomial),
+    with ``expand``.
     """
-    n = len(step.variables)
-    jacobians = [{key: _at_step(e, S.t - j) for key, e in step.jacobian.items()} for j in range(k)]
-    gens = sorted(set().union(*(e.free_symbols for jac in jacobians for e in jac.values())) or {S.lam},
-                  key=lambda s: s.name)
-    try:
-        R, *_ = sp.ring(gens, sp.QQ)
-        conv = [{key: R(e) for key, e in jac.items()} for jac in jacobians]
+    n, k = len(step.variables), len(jacobians)
+    if R is not None:
+        conv: list[dict[tuple[int, int], Any]] = [{key: R(e) for key, e in jac.items()} for jac in jacobians]
         zero, one = R.zero, R.one
-        to_expr = lambda p: p.as_expr()  # noqa: E731
-    except (sp.polys.polyerrors.CoercionFailed, sp.polys.polyerrors.GeneratorsError, ValueError):
-        conv = jacobians  # type: ignore[assignment]
-        zero, one = sp.Integer(0), sp.Integer(1)
-        to_expr = sp.expand
+    else:
+        conv, zero, one = jacobians, sp.Integer(0), sp.Integer(1)  # type: ignore[assignment]
     row = [one] + [zero] * (n - 1)
-    out: list[sp.Expr] = []
+    out: list[Any] = []
     for jac in conv:
         row = [sum((row[i] * jac[(i, c)] for i in range(n) if (i, c) in jac), zero) for c in range(n)]
-        if not isinstance(row[0], sp.Basic):
-            out.append(to_expr(row[0]))
-        else:
+        if R is None:
             row = [sp.expand(x) for x in row]
-            out.append(row[0])
+        out.append(row[0])
     product = None
     if not step.feeds_back:
         diagonal = step.jacobian.get((0, 0), sp.Integer(0))
@@ -582,13 +615,19 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE,
                        for label in generic})
         generic = {}
     results: list[ModeCoefficient] = []
+    jacobians = {label: _jacobians(step, k) for label, step in generic.items()}
+    try:
+        with clock.budget():
+            R = _ring(list(jacobians.values()))
+    except BudgetExceeded:
+        R = None
     for mode, label, _ in modes:
         if label in failed:
             results.append(ModeCoefficient(mode, label, (), *failed[label]))
             continue
         try:
             with clock.budget():
-                coefficients, product = _coefficients(generic[label], k)
+                coefficients, product = _coefficients(generic[label], jacobians[label], R)
             results.append(ModeCoefficient(mode, label, coefficients, "exact", "", product))
         except BudgetExceeded:
             results.append(ModeCoefficient(mode, label, (), "undecided",
@@ -599,7 +638,7 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE,
         if m.status == "exact":
             try:
                 with clock.budget():
-                    results[i] = replace(m, text=coefficient_text(m), latex=coefficient_latex(m))
+                    results[i] = _keep_cache(m, replace(m, text=coefficient_text(m), latex=coefficient_latex(m)))
             except BudgetExceeded:
                 results[i] = replace(m, text="(computed, but too large to print in time)",
                                      latex="\\text{(too large to print in time)}")
@@ -612,6 +651,14 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE,
                 pass
     legend = tuple(dict.fromkeys(table.values()))
     return Unrolled(k, tuple(results), legend, tuple(partings), clock.elapsed())
+
+
+def _keep_cache(old: ModeCoefficient, new: ModeCoefficient) -> ModeCoefficient:
+    """``replace`` makes a new object: carry the SymPy forms already converted over to it."""
+    for name in ("coefficients", "last"):
+        if name in old.__dict__:
+            new.__dict__[name] = old.__dict__[name]
+    return new
 
 
 class _Clock:
@@ -641,10 +688,11 @@ def _part(a: ModeCoefficient, b: ModeCoefficient, table: dict[sp.Expr, Abbreviat
     if a.status != "exact" or b.status != "exact":
         return Parting(a.label, b.label, (), None)
     statuses: list[str] = []
-    for j, (x, y) in enumerate(zip(a.coefficients, b.coefficients), start=1):
+    for j, (x, y) in enumerate(zip(a.raw, b.raw), start=1):
         try:
             with clock.budget():
-                diff = sp.expand(x - y)
+                same_ring = not isinstance(x, sp.Basic) and not isinstance(y, sp.Basic)
+                diff = _as_expr(x - y) if same_ring else sp.expand(_as_expr(x) - _as_expr(y))
                 if diff == 0:
                     statuses.append("true")
                     continue
