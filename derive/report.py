@@ -37,8 +37,8 @@ def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
     return {"latex": printing.latex(expr), "text": printing.text(expr), "srepr": sp.srepr(expr)}
 
 
-def _title(d: Derivation) -> str:
-    return d.title
+def _title(d: Derivation, title: str | None = None) -> str:
+    return title if title is not None else d.title
 
 
 @_bounded
@@ -66,8 +66,8 @@ def derivation_json(d: Derivation) -> dict[str, Any]:
 
 
 @_bounded
-def derivation_text(d: Derivation) -> str:
-    lines = [_title(d), ""]
+def derivation_text(d: Derivation, title: str | None = None) -> str:
+    lines = [_title(d, title), ""]
     lines.append("System:")
     lines += [f"  {S.text_name(df.target)} = {printing.text(df.expr)}" for df in d.system.definitions]
     lines += ["", "Substitution:"]
@@ -94,15 +94,19 @@ def derivation_latex(d: Derivation) -> str:
             f"\\begin{{equation*}}\n  {d.form_latex()}\n\\end{{equation*}}\n")
 
 
-def parting_json(d: Derivation, k: int) -> dict[str, Any]:
-    """``--unroll K`` as JSON: each mode's coefficient of w_{t-K} in w_t and where the modes part ways."""
+def parting_json(d: Derivation, k: int, versus: Derivation | None = None) -> dict[str, Any]:
+    """``--unroll K`` as JSON: each mode's coefficient of w_{t-K} in w_t and where the modes part ways.
+
+    ``versus``: the derivation to compare with (a user's system in its other mode); by default every
+    other mode of the catalog entry.
+    """
     from .unrolled import compare_modes
 
-    return compare_modes(d, k).as_json()
+    return compare_modes(d, k, versus=versus).as_json()
 
 
-def parting_text(d: Derivation, k: int) -> str:
+def parting_text(d: Derivation, k: int, versus: Derivation | None = None) -> str:
     """``--unroll K`` as text (bounded in time: see :mod:`derive.unrolled`)."""
     from .unrolled import compare_modes
 
-    return "\n" + str(compare_modes(d, k))
+    return "\n" + str(compare_modes(d, k, versus=versus))

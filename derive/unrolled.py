@@ -578,12 +578,13 @@ def _modes(d: "Derivation") -> list[tuple[str, str, System]]:
     return out
 
 
-def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE,
-                  total: float = TOTAL_SECONDS) -> Unrolled:
+def compare_modes(d: "Derivation", k: int, *, versus: "Derivation | None" = None,
+                  seconds: float = SECONDS_PER_MODE, total: float = TOTAL_SECONDS) -> Unrolled:
     """Unroll ``k`` steps in every mode of ``d``'s entry: the coefficient of w_{t-k} in w_t and where modes part ways.
 
-    Each phase of the work has ``seconds`` and the whole comparison ``total`` (printing included);
-    what does not finish in time is reported as undecided.
+    ``versus`` replaces the other modes by one derivation to compare with (a user's system in its
+    other regularization mode). Each phase of the work has ``seconds`` and the whole comparison
+    ``total`` (printing included); what does not finish in time is reported as undecided.
 
     >>> from derive import derive
     >>> u = derive("momentum", "l2").unroll(2)
@@ -596,6 +597,9 @@ def compare_modes(d: "Derivation", k: int, *, seconds: float = SECONDS_PER_MODE,
         raise UsageError(f"--unroll K needs 1 ≤ K ≤ {MAX_UNROLL}, got {k}")
     clock = _Clock(seconds, total)
     modes = _modes(d)
+    if versus is not None:
+        label = versus.reg if versus.reg != modes[0][1] else f"{versus.reg} (other)"
+        modes = [modes[0], (versus.reg, label, versus.system)]
     generic: dict[str, _GenericStep] = {}
     failed: dict[str, tuple[Status, str]] = {}
     for _mode, label, system in modes:

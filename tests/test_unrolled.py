@@ -130,3 +130,12 @@ def test_cli_unroll_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)["unroll"]
     assert data["k"] == 2 and [m["mode"] for m in data["modes"]] == ["l2", "none", "decoupled"]
     assert data["partings"][1]["first_difference"] == 1
+
+
+def test_versus_compares_with_one_given_derivation() -> None:
+    """A user's system in its other mode (what `show --system FILE --unroll K` passes)."""
+    mine = derive.derive("momentum", "l2")
+    other = derive.derive("momentum", "decoupled")
+    u = compare_modes(mine, 3, versus=other)
+    assert [m.label for m in u.modes] == ["l2", "decoupled"]
+    assert u.partings[0].first_difference == 2
