@@ -181,7 +181,7 @@ def unroll(system: System, k: int) -> list[sp.Expr]:
 
     >>> from derive import catalog, printing
     >>> printing.text(unroll(catalog.get("sgd").system("none"), 2)[-1])
-    'w_{t-1} − η_t·∇L(w_t) − η_t·∇L(w_{t-1})'
+    'w_{t-1} − η_t·∇L(w_{t}) − η_t·∇L(w_{t-1})'
     """
     if k < 1:
         raise ValueError("unroll needs k >= 1")

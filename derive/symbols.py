@@ -170,18 +170,17 @@ _GREEK = {
 _MACRO_TEXT = {f"\\{name}": char for char, name in _GREEK.items() if char not in "ϵϕ"}
 _MACRO_TEXT.update({r"\varepsilon": "ε", r"\epsilon": "ε", r"\varphi": "φ", r"\phi": "φ"})
 _ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307"}
-_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _PRETTY_SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
 
 
 def latex_to_text(name: str) -> str:
     r"""The Unicode text of a LaTeX symbol name the notation does not declare (shifted steps, notes).
 
-    Greek macros become letters, accents combining marks, digit subscripts subscript digits, a
-    one-letter subscript loses its braces; anything else is kept as written.
+    Greek macros become letters, accents combining marks (``\hat{v}`` → v̂), ``\nabla_{w} L`` → ∇L;
+    subscripts stay as written, so a name in a message can be found in the document.
 
-    >>> latex_to_text(r"\hat{v}_{t+1}"), latex_to_text(r"\nabla_{w} L(w_{t})"), latex_to_text("s_{1}")
-    ('v̂_{t+1}', '∇L(w_t)', 's₁')
+    >>> latex_to_text(r"\hat{v}_{t+1}"), latex_to_text(r"\nabla_{w} L(w_{t})"), latex_to_text(r"\beta_{3}")
+    ('v̂_{t+1}', '∇L(w_{t})', 'β_{3}')
     """
     import re
 
@@ -190,8 +189,6 @@ def latex_to_text(name: str) -> str:
         out = re.sub(re.escape(macro) + r"(?![a-zA-Z])", char, out)
     for accent, mark in _ACCENTS.items():
         out = re.sub(rf"\\{accent}\{{(.)\}}|\\{accent}\s+(.)", lambda m, mark=mark: (m.group(1) or m.group(2)) + mark, out)
-    out = re.sub(r"_\{(\d+)\}", lambda m: m.group(1).translate(_SUBSCRIPT_DIGITS), out)
-    out = re.sub(r"_\{([^{}])\}", r"_\1", out)
     return out
 
 

@@ -80,8 +80,8 @@ def test_adam_l2_at_eight_steps_is_readable() -> None:
     u = derive.derive("adam", "l2").unroll(8)
     assert [m.status for m in u.modes] == ["exact"] * 3
     text = str(u)
-    assert "ρ_s = 1/((1 − β₁^s)·(√v̂_s + ε))" in text
-    assert "(1 − β₁^8)·ρ_t" in text and "O(λ^2)" in text and "too long to print in full" in text
+    assert "ρ_{s} = 1/((1 − β₁^s)·(√v̂_{s} + ε))" in text
+    assert "(1 − β₁^8)·ρ_{t}" in text and "O(λ^2)" in text and "too long to print in full" in text
     assert "c = (1 − η_t·λ)^8" in text
     assert "l2 and decoupled part ways at k = 1" in text
     assert max(len(line) for line in text.splitlines()) < 500
