@@ -179,9 +179,10 @@ def unroll(system: System, k: int) -> list[sp.Expr]:
     fixed, with the step counter advanced; hyperparameters stay constant. (``derive show --unroll``
     uses the bounded :func:`derive.unrolled.compare_modes` instead.)
 
-    >>> from derive import catalog, printing
-    >>> printing.text(unroll(catalog.get("sgd").system("none"), 2)[-1])
-    'w_{t-1} − η_t·∇L(w_{t}) − η_t·∇L(w_{t-1})'
+    >>> from derive import catalog
+    >>> two = unroll(catalog.get("sgd").system("none"), 2)[-1]
+    >>> two - (S.w_prev - S.eta * S.grad - S.eta * S.symbol(r"\\nabla_{w} L(w_{t})"))
+    0
     """
     if k < 1:
         raise ValueError("unroll needs k >= 1")

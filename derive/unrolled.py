@@ -200,8 +200,12 @@ class Unrolled:
                 full.update({"text": m.text, "latex": m.latex})
             return full
         with time_budget(TOTAL_SECONDS):
+            first = self.partings[0] if self.partings else None
             return {
                 "k": self.k,
+                # the first comparison in the shape earlier versions gave it
+                "versus": {"label": self.modes[1].label, "regularization": self.modes[1].mode} if first else None,
+                "first_difference": first.first_difference if first else None,
                 "abbreviations": [{"symbol": a.symbol().name, **(expr(a.value) or {})} for a in self.abbreviations],
                 "modes": [{"mode": m.mode, "label": m.label, "status": m.status, "reason": m.reason,
                            "coefficient": coefficient(m)} for m in self.modes],
