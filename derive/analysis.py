@@ -15,6 +15,7 @@ import sympy as sp
 
 from . import printing
 from . import symbols as S
+from .display import clip, inline
 from .proof import Verdict, compare
 from .system import System
 
@@ -23,12 +24,27 @@ Kind = Literal["uniform", "per-coordinate"]
 
 @dataclass(frozen=True)
 class Note:
-    """A stable ``code`` (templates translate it) and the English sentence; ``about`` names the
-    symbols the note is about, when it is about some."""
+    r"""A stable ``code`` (templates translate it), the English sentence, the same with ``$…$`` math, and
+    the symbols the note is about, when it is about some.
+
+    >>> n = Note("x", "λ·w", markdown=r"$\lambda w$")
+    >>> n
+    Note(x: λ·w)
+    """
 
     code: str
     text: str
     about: tuple[sp.Symbol, ...] = ()
+    markdown: str = ""
+
+    def __repr__(self) -> str:
+        return f"Note({self.code}: {clip(self.text)})"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown or self.text
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,8 @@ class Hidden:
 
 @dataclass(frozen=True)
 class Analysis:
+    """The classification of g(λ) (uniform or per-coordinate), what it depends on, and the notes."""
+
     kind: Kind
     depends_on: tuple[sp.Symbol, ...]
     notes: tuple[Note, ...]
@@ -61,45 +79,92 @@ class Analysis:
         told = {s for n in self.notes for s in n.about}
         return tuple(x for x in self.hidden if x.symbol not in told)
 
+    def __repr__(self) -> str:
+        names = ", ".join(S.text_name(s) for s in self.depends_on)
+        codes = ", ".join(n.code for n in self.notes)
+        return f"Analysis({self.kind}" + (f", depends on {names}" if names else "") + (f"; notes: {codes})" if codes else ")")
+
+    def _repr_markdown_(self) -> str:
+        if self.kind == "uniform":
+            head = "**uniform**: the same decay factor for every weight."
+        else:
+            head = "**per-coordinate**: g(λ) depends on " + ", ".join(inline(s) for s in self.depends_on) + \
+                   ", which differs from coordinate to coordinate."
+        return "\n".join([head, ""] + [f"- {n._repr_markdown_()}" for n in self.notes])
+
+
+Piece = sp.Basic | tuple[str, str] | list[sp.Basic]
+
+
+def _say(template: str, **parts: Piece) -> tuple[str, str]:
+    """A sentence in plain text and in Markdown with math, from one template and SymPy pieces
+    (a ``(text, markdown)`` pair where the two are written by hand)."""
+    def as_text(v: Piece) -> str:
+        if isinstance(v, list):
+            return ", ".join(printing.text(x) for x in v)
+        return v[0] if isinstance(v, tuple) else printing.text(v)
+
+    def as_markdown(v: Piece) -> str:
+        if isinstance(v, list):
+            return ", ".join(inline(x) for x in v)
+        return v[1] if isinstance(v, tuple) else inline(v)
+    return (template.format(**{k: as_text(v) for k, v in parts.items()}),
+            template.format(**{k: as_markdown(v) for k, v in parts.items()}))
+
+
+def _note(code: str, template: str, about: tuple[sp.Symbol, ...] = (), **parts: Piece) -> Note:
+    text, markdown = _say(template, **parts)
+    return Note(code, text, about, markdown)
+
 
 def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | None, *,
             reg_detail: str, expanded: bool) -> Analysis:
+    """Classify g(λ) and write the notes on what the one-step form hides (called by :func:`derive.derive`).
+
+    >>> from derive import catalog
+    >>> system = catalog.get("adam").system("decoupled")
+    >>> analyse(system, 1 - S.eta * S.lam, S.m_hat, None, reg_detail="decoupled-lr", expanded=False)
+    Analysis(uniform; notes: decay-outside-adaptive-step)
+    """
     hyper = system.uniform_symbols()
     depends = tuple(sorted((s for s in decay.free_symbols if s not in hyper), key=lambda s: s.name))
     kind: Kind = "per-coordinate" if depends else "uniform"
     notes: list[Note] = []
+    lam, w_prev = S.lam, system.weight_prev
     if kind == "per-coordinate" and responsible is not None:
-        names = ", ".join(printing.text(s) for s in depends)
-        notes.append(Note("per-coordinate-factor",
-                          f"The factor {printing.text(responsible)} depends on {names}, which differs from "
-                          "coordinate to coordinate: each weight decays at its own rate."))
+        notes.append(_note("per-coordinate-factor",
+                           "The factor {factor} depends on {names}, which differs from coordinate to coordinate: "
+                           "each weight decays at its own rate.", factor=responsible, names=list(depends)))
     shown = decay.free_symbols | h.free_symbols
     hidden = _hidden(system, decay, h, expanded)
-    carried = tuple(x.symbol for x in hidden if x.how == "carries")
-    contained = tuple(x.symbol for x in hidden if x.how == "contains")
+    carried = [x.symbol for x in hidden if x.how == "carries"]
+    contained = [x.symbol for x in hidden if x.how == "contains"]
     # The prose-coded notes: the templates word each for the symbols it is about (m_{t-1} and v̂_t in
     # Adam; the accumulators, u_t or c_t under sign(…) elsewhere); ``hidden`` has every one in detail.
     if carried:
-        names = ", ".join(printing.text(x) for x in carried)
-        notes.append(Note("momentum-carries-lambda",
-                          f"{names} {'is' if len(carried) == 1 else 'are'} built from earlier gradients of Q, so "
-                          f"{'it carries' if len(carried) == 1 else 'they carry'} λ·w from past steps: g(λ) is the "
-                          "decay of this step only, not all of it.", carried))
+        notes.append(_note("momentum-carries-lambda",
+                           "{names} " + ("is" if len(carried) == 1 else "are") + " built from earlier gradients of "
+                           "Q, so " + ("it carries" if len(carried) == 1 else "they carry") + " {lw} from past steps: "
+                           "{g} is the decay of this step only, not all of it.",
+                           about=tuple(carried), names=carried, lw=_LAMBDA_W, g=_G_LAMBDA))
     if contained:
-        names = ", ".join(printing.text(x) for x in contained)
-        notes.append(Note("vhat-contains-lambda",
-                          f"{names} {'is' if len(contained) == 1 else 'are'} computed in this step from "
-                          "g_t = ∇L(w_{t-1}) + λ·w_{t-1}, so λ·w_{t-1} is inside: the split is exact with "
-                          f"{'it' if len(contained) == 1 else 'them'} held fixed, not a linear map of w_{{t-1}}.",
-                          contained))
-    if reg_detail.startswith("decoupled") and S.v_hat in system.atoms and S.v_hat in shown | set(system.targets):
-        notes.append(Note("decay-outside-adaptive-step",
-                          "The decay is applied outside the adaptive step, so every weight is multiplied by the "
-                          "same factor 1 − η_t·λ, whatever its v̂_t."))
+        lam, w_prev = S.lam, system.weight_prev
+        notes.append(_note("vhat-contains-lambda",
+                           "{names} " + ("is" if len(contained) == 1 else "are") + " computed in this step from {gt}, "
+                           "so {lw} is inside: the split is exact with " + ("it" if len(contained) == 1 else "them")
+                           + " held fixed, not a linear map of {w}.", about=tuple(contained), names=contained,
+                           gt=sp.Eq(S.g, system.gradient + lam * w_prev, evaluate=False), lw=lam * w_prev, w=w_prev))
+    if reg_detail.startswith("decoupled") and system.atoms and set(system.atoms) & (shown | set(system.targets)):
+        notes.append(_note("decay-outside-adaptive-step",
+                           "The decay is applied outside the adaptive step, so every weight is multiplied by the "
+                           "same factor {factor}, whatever its {atom}.", factor=1 - S.eta * S.lam, atom=system.atoms[0]))
     if reg_detail == "decoupled-schedule" and S.alpha in system.inputs:
-        notes.append(Note("decay-not-times-base-rate",
-                          "The decay is scaled by the schedule multiplier η_t only, not by the base rate α; "
-                          "frameworks scale it by the whole learning rate η_t·α, so λ_framework = λ_paper/α."))
+        notes.append(_note("decay-not-times-base-rate",
+                           "The decay is scaled by the schedule multiplier {eta} only, not by the base rate {alpha}; "
+                           "frameworks scale it by the whole learning rate {rate}, so {relation}.",
+                           eta=S.eta, alpha=S.alpha, rate=S.eta * S.alpha,
+                           relation=("λ_framework = λ_paper/α",
+                                     r"$\lambda_{\text{framework}} = \lambda_{\text{paper}}/\alpha$")))
     return Analysis(kind, depends, tuple(notes), hidden)
 
 
@@ -140,6 +205,10 @@ def _enclosing_function(atom: sp.Symbol, *exprs: sp.Expr) -> str | None:
     return None
 
 
+_G_LAMBDA = ("g(λ)", r"$g(\lambda)$")
+_LAMBDA_W = ("λ·w", r"$\lambda w$")
+
+
 def _reads(system: System, target: sp.Symbol, what: sp.Symbol) -> bool:
     """Does ``target``'s definition read ``what``, directly or through earlier definitions?"""
     defs = {d.target: d.expr for d in system.definitions}
@@ -175,7 +244,13 @@ def unroll(system: System, k: int) -> list[sp.Expr]:
     """The iterate after 1…k steps, in terms of w_{t-1}, the state before, and per-step atoms.
 
     Each step reads its own gradient atom ∇_w L(w_{t-1+j}) and its own adaptive atoms (v̂_{t+j}), held
-    fixed, with the step counter advanced; hyperparameters stay constant.
+    fixed, with the step counter advanced; hyperparameters stay constant. (``derive show --unroll``
+    uses the bounded :func:`derive.unrolled.compare_modes` instead.)
+
+    >>> from derive import catalog
+    >>> two = unroll(catalog.get("sgd").system("none"), 2)[-1]
+    >>> two - (S.w_prev - S.eta * S.grad - S.eta * S.symbol(r"\\nabla_{w} L(w_{t})"))
+    0
     """
     if k < 1:
         raise ValueError("unroll needs k >= 1")
@@ -214,6 +289,10 @@ class Parting:
     coefficients_b: tuple[sp.Expr, ...]
     verdicts: tuple[Verdict, ...]
 
+    def __repr__(self) -> str:
+        where = f"part ways at step {self.first_difference}" if self.first_difference else "agree on every step shown"
+        return f"Parting({len(self.verdicts)} steps: {where})"
+
     @property
     def first_difference(self) -> int | None:
         for j, v in enumerate(self.verdicts, start=1):
@@ -223,10 +302,23 @@ class Parting:
 
 
 def weight_coefficients(system: System, k: int) -> list[sp.Expr]:
+    """The coefficient of w_{t-1} in each of the k unrolled iterates (unbounded: for small k).
+
+    >>> from derive import catalog
+    >>> weight_coefficients(catalog.get("sgd").system("decoupled"), 2)
+    [-η_t*λ + 1, η_t**2*λ**2 - 2*η_t*λ + 1]
+    """
     return [sp.expand(sp.diff(e, system.weight_prev)) for e in unroll(system, k)]
 
 
 def part_ways(a: System, b: System, k: int) -> Parting:
+    """Where two systems' coefficients of w_{t-1} first differ over k unrolled steps.
+
+    >>> from derive import catalog
+    >>> m = catalog.get("momentum")
+    >>> part_ways(m.system("l2"), m.system("decoupled"), 3).first_difference
+    2
+    """
     ca, cb = weight_coefficients(a, k), weight_coefficients(b, k)
     verdicts = tuple(compare(x, y, seconds=5) for x, y in zip(ca, cb))
     return Parting(tuple(ca), tuple(cb), verdicts)

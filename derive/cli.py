@@ -34,6 +34,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from .derivation import derive, derive_system
 
     own = versus = None
+    from .unrolled import MAX_UNROLL
+
+    if not 0 <= args.unroll <= MAX_UNROLL:
+        raise UsageError(f"--unroll K needs 0 ≤ K ≤ {MAX_UNROLL} (0: no unrolling), got {args.unroll}")
     if args.system is not None:
         if args.name is not None:
             raise UsageError("give either an optimizer NAME or --system FILE, not both")
@@ -89,7 +93,8 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "latex", "json"), default="text")
     p.add_argument("--expand", action="store_true", help="write v̂_t out instead of keeping it as an atom")
     p.add_argument("--unroll", type=int, default=0, metavar="K",
-                   help="also unroll K steps and show where this mode and the other regularization part ways")
+                   help="also unroll K steps (1-64): the coefficient of w_{t-K} in w_t in every regularization "
+                        "mode of the entry, and the step at which the modes part ways (bounded: a few seconds for K ≤ 8)")
     p.set_defaults(run=_cmd_show)
 
 

@@ -9,31 +9,69 @@ result, symbolically and at random points (:mod:`derive.proof`), before it is re
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
 
 import sympy as sp
 
 from . import printing
 from . import symbols as S
 from .analysis import Analysis, analyse
+from .display import aligned, clip, display, inline, latex_text, markdown_to_latex
 from .catalog import Optimizer, get
-from .errors import DerivationError
+from .budget import time_budget
+from .errors import BudgetExceeded, DerivationError
 from .proof import Verdict, compare, numeric_difference
 from .system import System
 
 
+#: Seconds allowed for collecting h(…) into a textbook layout before it is shown as built.
+TIDY_SECONDS = 10.0
+
+
 @dataclass(frozen=True)
 class Step:
-    """One line of a derivation: the expression after substituting ``substituted`` (None: as written).
+    """One line of a derivation: ``lhs = expr`` after substituting ``substituted`` (None: as written).
 
     ``reason`` is the note of the substituted definition ("first moment"), for the reader.
+
+    >>> derive("sgd", "l2").steps[1]
+    Step(w_t = w_{t-1} − η_t·(∇L(w_{t-1}) + λ·w_{t-1})  [substitute g_t: the gradient the optimizer sees])
     """
 
     expr: sp.Expr
     substituted: sp.Symbol | None
     reason: str
+    lhs: sp.Symbol = S.w
+
+    def why(self) -> str:
+        """``substitute m_t: first moment``, or the reason alone for the step as written."""
+        if self.substituted is None:
+            return self.reason
+        return f"substitute {S.text_name(self.substituted)}" + (f": {self.reason}" if self.reason else "")
+
+    def text(self) -> str:
+        return f"{printing.text(self.lhs)} = {printing.text(self.expr)}"
+
+    def __repr__(self) -> str:
+        return f"Step({clip(self.text())}  [{self.why()}])"
+
+    def __str__(self) -> str:
+        return f"{self.text()}    [{self.why()}]"
+
+    def _reason_latex(self) -> str:
+        if self.substituted is None:
+            return f"\\text{{{latex_text(self.reason)}}}"
+        tail = f"\\text{{: {latex_text(self.reason)}}}" if self.reason else ""
+        return f"\\text{{substitute }} {printing.latex(self.substituted)}{tail}"
 
     def _repr_latex_(self) -> str:
-        return f"$\\displaystyle {printing.latex(self.expr)}$"
+        return (f"$\\displaystyle {printing.latex(self.lhs)} = {printing.latex(self.expr)}"
+                f" \\qquad {self._reason_latex()}$")
+
+    def _repr_markdown_(self) -> str:
+        why = self.reason if self.substituted is None else \
+            f"substitute {inline(self.substituted)}" + (f": {self.reason}" if self.reason else "")
+        return f"{display(f'{printing.latex(self.lhs)} = {printing.latex(self.expr)}')}\n\n*{why}*\n"
 
 
 @dataclass(frozen=True)
@@ -60,6 +98,8 @@ class Derivation:
     reg: str = "custom"
     reg_detail: str = "custom"
     proofs: tuple[tuple[str, Verdict], ...] = field(default=())
+    #: Hyperparameters fixed by :meth:`at`, in the order given (shown in the title).
+    at_values: tuple[tuple[sp.Symbol, sp.Expr], ...] = field(default=())
 
     # -- analysis shortcuts -----------------------------------------------------------------
     @property
@@ -138,12 +178,156 @@ class Derivation:
     def step_latex(self, i: int) -> str:
         return printing.latex(self.steps[i].expr)
 
+    # -- displays ------------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        """``Adam with L2 regularization (λ·w added to the gradient)``, with the values fixed by :meth:`at`."""
+        if self.optimizer is None:
+            title = "Your system"
+        else:
+            reg = _REG_TITLES.get(self.reg_detail, self.reg_detail)
+            title = f"{self.optimizer.title} {reg}"
+        if self.at_values:
+            title += ", at " + ", ".join(f"{printing.text(k)} = {printing.text(v)}" for k, v in self.at_values)
+        return title
+
+    @property
+    def label(self) -> str:
+        """``adam --reg l2``: how the command line names this derivation."""
+        name = self.optimizer.name if self.optimizer is not None else "system"
+        at = "".join(f", {S.python_name(k) or k.name}={printing.text(v)}" for k, v in self.at_values)
+        return f"{name} --reg {self.reg}{at}" if self.optimizer is not None else f"{name}{at}"
+
+    def __repr__(self) -> str:
+        return f"Derivation({self.label}: {clip('g(λ) = ' + self.decay_text(), 110)}; {self.kind})"
+
+    def __str__(self) -> str:
+        from .report import derivation_text
+
+        return derivation_text(self)
+
+    def generic_form_latex(self) -> str:
+        """The shape the exercise asks for, with this system's weight and rate: ``w_t = g(λ) w_{t-1} − η_t h``.
+
+        >>> print(derive("sgdw-paper").generic_form_latex())
+        w_{t} = g(\\lambda)\\, w_{t-1} - h
+        """
+        rate = "" if self.rate == 1 else printing.latex(self.rate) + "\\, "
+        return (f"{printing.latex(self.system.weight)} = g(\\lambda)\\, {printing.latex(self.system.weight_prev)}"
+                f" - {rate}h")
+
+    def answer_latex(self) -> str:
+        """``g(λ) = …`` and ``h = …`` as two aligned rows (to put inside display math)."""
+        return aligned([f"g(\\lambda) &= {self.decay_latex()}", f"h &= {self.h_latex()}"])
+
+    def _kind_sentence(self) -> str:
+        if self.kind == "uniform":
+            return "**uniform**: the same decay factor for every weight."
+        factor = inline(self.responsible) if self.responsible is not None else "$g(\\lambda)$"
+        names = ", ".join(inline(s) for s in self.depends_on)
+        return f"**per-coordinate**: {factor} depends on {names}, which differs from coordinate to coordinate."
+
+    def _repr_markdown_(self) -> str:
+        source = f" (`{self.optimizer.source}`)" if self.optimizer is not None else ""
+        notes = [f"- {n._repr_markdown_()}" for n in self.notes if n.code != "per-coordinate-factor"]
+        parts = [f"**{self.title}**{source}", "", display(self.system.latex()), "",
+                 f"In the form ${self.generic_form_latex()}$:", "",
+                 display(self.form_latex()), "", display(self.answer_latex()), "", self._kind_sentence()]
+        if notes:
+            parts += [""] + notes
+        return "\n".join(parts) + "\n"
+
     def _repr_latex_(self) -> str:
-        return f"$\\displaystyle {self.form_latex()}$"
+        rows = [self.system.latex(), self.form_latex(),
+                f"g(\\lambda) = {self.decay_latex()}, \\qquad h = {self.h_latex()}",
+                markdown_to_latex(self._kind_sentence().replace("**", ""))]
+        rows += [markdown_to_latex(n._repr_markdown_()) for n in self.notes if n.code != "per-coordinate-factor"]
+        body = " \\\\[4pt]\n".join(rows)
+        return f"$$\n\\begin{{gathered}}\n{body}\n\\end{{gathered}}\n$$"
+
+    # -- substituting, simulating, unrolling -------------------------------------------------------
+    def at(self, values: Mapping[str | sp.Symbol, object] | None = None, /, **named: object) -> "Derivation":
+        """The same derivation with some hyperparameters fixed, derived again (and proved again).
+
+        Names are any spelling :func:`derive.symbols.lookup` accepts (``beta1``, ``"β₁"``,
+        ``r"\\beta_1"``); a name that is not one of this derivation's hyperparameters (or ``t``) is
+        an :class:`~derive.errors.UnknownNameError`. Python floats are read as the decimal they print
+        as (``0.9`` is 9/10), so the result stays exact.
+
+        >>> derive("adam", "l2").at(beta1=0).decay_text()
+        '1 − η_t·λ · 1/(√v̂_t + ε)'
+        >>> derive("adam", "l2").at(mu=0.9)
+        Traceback (most recent call last):
+        ...
+        derive.errors.UnknownNameError: μ is not a parameter of Adam with L2 ...
+        """
+        items = list((values or {}).items()) + list(named.items())
+        if not items:
+            return self
+        allowed = set(self.system.hyperparameters()) | {S.t}
+        fixed: dict[sp.Symbol, sp.Expr] = {}
+        for name, value in items:
+            sym = S.lookup(name) if not (isinstance(name, sp.Symbol) and name in allowed) else name
+            if sym not in allowed:
+                from .errors import UnknownNameError
+
+                params = ", ".join(f"{S.text_name(p)} ({S.python_name(p) or p.name})"
+                                   for p in sorted(allowed, key=lambda p: p.name))
+                raise UnknownNameError(f"{S.text_name(sym)} is not a parameter of {self.title}: "
+                                       f"its parameters are {params}")
+            fixed[sym] = _exact(value)
+        system = self.system
+        defs = [replace(d, expr=d.expr.xreplace(fixed)) for d in system.definitions]
+        new = System(tuple(defs), system.weight, system.weight_prev, system.gradient, dict(system.state),
+                     sp.sympify(system.rate).xreplace(fixed), system.atoms, system.params)
+        result = derive_system(new, expand=self.expanded, reg_detail=self.reg_detail)
+        return replace(result, optimizer=self.optimizer, reg=self.reg,
+                       at_values=self.at_values + tuple(fixed.items()))
+
+    def simulate(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the system and this step form side by side: see :func:`derive.simulate.simulate`."""
+        from .simulate import simulate
+
+        return simulate(self, *args, **kwargs)
+
+    def plot_decay(self, *args: Any, **kwargs: Any) -> Any:
+        """A matplotlib figure of the effective decay 1 − g per coordinate: see :func:`derive.figures.plot_decay`."""
+        from .figures import plot_decay
+
+        return plot_decay(self, *args, **kwargs)
+
+    def unroll(self, k: int, **kwargs: Any) -> Any:
+        """The coefficient of w_{t-k} in w_t in each regularization mode: see :func:`derive.unrolled.compare_modes`."""
+        from .unrolled import compare_modes
+
+        return compare_modes(self, k, **kwargs)
+
+
+_REG_TITLES = {"none": "without regularization", "l2": "with L2 regularization (λ·w added to the gradient)",
+               "decoupled-lr": "with decoupled weight decay (×lr: w ← (1 − η_t·λ)·w)",
+               "decoupled-schedule": "with decoupled weight decay (×schedule multiplier η_t only)"}
+
+
+def _exact(value: object) -> sp.Expr:
+    """A number as an exact SymPy value: a float as the decimal it prints as."""
+    if isinstance(value, bool):
+        raise TypeError("a parameter value must be a number or a SymPy expression, not a bool")
+    if isinstance(value, float):
+        return sp.Rational(repr(value))
+    return sp.sympify(value, strict=True)
 
 
 def derive(name: str, reg: str | None = None, *, expand: bool = False) -> Derivation:
-    """Derive the step form of a catalog entry (``derive("adam", "l2")``)."""
+    """Derive the step form of a catalog entry.
+
+    >>> d = derive("momentum", "l2")
+    >>> d.decay_text(), d.kind
+    ('1 − η_t·λ', 'uniform')
+    >>> derive("adam", "bogus")
+    Traceback (most recent call last):
+    ...
+    derive.errors.UsageError: unknown regularization mode 'bogus': choose one of none, l2, decoupled
+    """
     optimizer = get(name)
     mode = optimizer.check_mode(reg)
     result = derive_system(optimizer.system(mode), expand=expand, reg_detail=optimizer.detail(mode))
@@ -160,6 +344,12 @@ def derive_system(system: System, *, expand: bool = False, check: bool = True,
     reads non-polynomially (under sign(…), max(…), a root, in a denominator) is held as an atom too,
     as a textbook keeps c_t in sign(c_t): substituting it would leave no form linear in w_{t-1} to
     read g(λ) from. The analysis then names it among the hidden dependences.
+
+    >>> import sympy as sp
+    >>> from derive.system import make_system
+    >>> mine = make_system([sp.Eq(S.w, S.w_prev - S.eta * S.g), sp.Eq(S.g, S.grad + S.lam * S.w_prev)])
+    >>> derive_system(mine).form_text()
+    'w_t = (1 − η_t·λ)·w_{t-1} − η_t·∇L(w_{t-1})'
     """
     if reg_detail is None:
         from .system import regularization
@@ -173,7 +363,11 @@ def derive_system(system: System, *, expand: bool = False, check: bool = True,
         raise DerivationError(f"the step is not linear in {system.weight_prev.name}: no form g·w_{{t-1}} − η·h exists")
     shrink = sp.factor_terms(1 - coefficient)
     remainder = held.xreplace({system.weight_prev: sp.Integer(0)})
-    h = _tidy(-remainder / system.rate, system)
+    try:
+        with time_budget(TIDY_SECONDS):
+            h = _tidy(-remainder / system.rate, system)
+    except BudgetExceeded:
+        h = -remainder / system.rate  # correct, only less tidy: the proofs below still check it
     uniform_part, responsible = _split_shrink(shrink, system)
     decay = 1 - shrink
     proofs: list[tuple[str, Verdict]] = []
@@ -208,7 +402,7 @@ def _substitute(system: System, expand: bool) -> tuple[list[Step], sp.Expr, sp.E
     """
     order = {d.target: i for i, d in enumerate(system.definitions)}
     expr = system.weight_update.expr
-    steps = [Step(expr, None, "the step as written")]
+    steps = [Step(expr, None, "the step as written", system.weight)]
     held: sp.Expr | None = None
     while True:
         pending = [s for s in expr.free_symbols if s in order and s != system.weight]
@@ -223,7 +417,7 @@ def _substitute(system: System, expand: bool) -> tuple[list[Step], sp.Expr, sp.E
         target = max(candidates, key=order.__getitem__)
         definition = system.definition(target)
         expr = expr.xreplace({target: definition.expr})
-        steps.append(Step(expr, target, definition.note))
+        steps.append(Step(expr, target, definition.note, system.weight))
     assert held is not None
     return steps, held, expr
 

@@ -42,3 +42,7 @@ class RenderError(DeriveError):
 
 class NotesError(DeriveError):
     """A notes file could not be read (missing, not UTF-8, not Markdown or LaTeX)."""
+
+
+class UnknownNameError(UsageError):
+    """A symbol name the notation does not declare, or a parameter a derivation does not have."""

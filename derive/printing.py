@@ -31,12 +31,24 @@ _GREEK_TEXT = {
 
 
 def latex(expr: sp.Basic) -> str:
-    """LaTeX for ``expr`` in the notes' notation (``\\eta_{t}``, ``\\hat{v}_{t}``, ``\\nabla_{w} L(w_{t-1})``)."""
+    r"""LaTeX for ``expr`` in the notes' notation (``\eta_{t}``, ``\hat{v}_{t}``, ``\nabla_{w} L(w_{t-1})``).
+
+    >>> import sympy as sp
+    >>> from derive import symbols as S
+    >>> print(latex(S.w_prev - S.eta * S.m_hat / (sp.sqrt(S.v_hat) + S.eps)))
+    w_{t-1} - \eta_{t} \frac{\hat{m}_{t}}{\sqrt{\hat{v}_{t}} + \varepsilon}
+    """
     return NotationPrinter("latex").doprint(expr)
 
 
 def text(expr: sp.Basic) -> str:
-    """Plain Unicode text for terminals: ``w_{t-1} − η_t·m̂_t/(√v̂_t + ε)``."""
+    """Plain Unicode text for terminals: ``w_{t-1} − η_t·m̂_t/(√v̂_t + ε)``.
+
+    >>> import sympy as sp
+    >>> from derive import symbols as S
+    >>> text(S.w_prev - S.eta * S.m_hat / (sp.sqrt(S.v_hat) + S.eps))
+    'w_{t-1} − η_t·m̂_t/(√v̂_t + ε)'
+    """
     return NotationPrinter("text").doprint(expr)
 
 
@@ -178,7 +190,7 @@ class NotationPrinter:
     def _symbol(self, s: sp.Symbol) -> str:
         if self.style == "latex":
             return s.name
-        return S.text_name(s) if S.declared(s) else self._text_name(s.name)
+        return S.text_name(s)  # declared: its text; otherwise the LaTeX name read as text (v̂_{t+1})
 
     def _text_name(self, name: str) -> str:
         out = name
@@ -294,7 +306,12 @@ class NotationPrinter:
 def textbook(expr: sp.Expr) -> sp.Expr:
     """The same value in the shape a textbook states it: factored, powers of one base combined
     (``β^t·β`` → ``β^{t+1}``), and each factor led by its constant where that is positive
-    (``(−1 + β^{t+1})/(−1 + β)`` → ``(1 − β^{t+1})/(1 − β)``, ``−(−1 + β)·β`` → ``β(1 − β)``)."""
+    (``(−1 + β^{t+1})/(−1 + β)`` → ``(1 − β^{t+1})/(1 − β)``, ``−(−1 + β)·β`` → ``β(1 − β)``).
+
+    >>> from derive import symbols as S
+    >>> text(textbook((-1 + S.beta1**(S.t + 1))/(-1 + S.beta1)))
+    '(1 − β₁^(t + 1))/(1 − β₁)'
+    """
     try:
         if any(p.exp.could_extract_minus_sign() for p in expr.atoms(sp.Pow) if not p.exp.is_Number):
             expr = sp.simplify(expr)  # β^t·(1 − β^{−t}) from a summed series: bring it back to 1 − …

@@ -74,6 +74,7 @@ ENGINES: tuple[str, ...] = ("pdflatex", "xelatex", "lualatex")
 REG_MODES: tuple[str, ...] = ("none", "l2", "decoupled")
 FLAGSHIP = "weight-decay"
 BUILTIN = "builtin/"
+FLAGSHIP_SVG = "weight-decay.decay.svg"  # the decay figure of the flagship's MyST pages
 #: The three derivations the flagship exercise is built from, as (optimizer, mode).
 FLAGSHIP_PARTS: dict[str, tuple[str, str]] = {
     "momentum": ("momentum", "l2"),
@@ -482,6 +483,20 @@ class Markup:
     def solution_end(self) -> str:
         return "```" if self.name == "md" else "\\medskip"
 
+    def figure(self, view: Any, caption: str, alt: str, fragment: bool = False) -> str:
+        """The decay figure: an SVG image in MyST, pgfplots compiled by the LaTeX engine in LaTeX.
+
+        A fragment draws it only when the host document loads pgfplots (``\\ifdefined``), so an
+        ``\\input`` into notes without it still compiles.
+        """
+        if self.name == "md":
+            return f"![{md_escape(alt)}]({view.svg_name})\n\n*{caption}*"
+        body = f"\\begin{{figure}}[ht]\n\\centering\n{view.pgfplots}\n\\caption{{{caption}}}\n\\end{{figure}}"
+        if fragment:
+            return ("% Needs \\usepackage{pgfplots} in the host document for this figure (without it, it is left out).\n"
+                    f"\\ifdefined\\pgfplotsset\n{body}\n\\fi")
+        return body
+
     def quote(self, text: str, lang: str) -> str:
         """Quotation marks of the language: «…» in Russian, „…“ in German, “…” otherwise."""
         return {"ru": f"«{text}»", "uk": f"«{text}»", "de": f"„{text}“", "fr": f"«\u00a0{text}\u00a0»"}.get(
@@ -864,6 +879,9 @@ def context(target: Target, lang: Lang, fmt: Literal["tex", "fragment", "md"],
         ctx["kind"] = "flagship"
         ctx["body"] = "weight-decay"
         ctx["parts"] = {key: view(*part) for key, part in FLAGSHIP_PARTS.items()}
+        from .figures import flagship_view
+
+        ctx["figure"] = flagship_view()
     elif target.own is not None:
         ctx["kind"] = "optimizer"
         ctx["body"] = "optimizer"
@@ -938,6 +956,10 @@ def render_files(
                 if fmt == "tex":
                     tex_source = text
                 files[file_name(target, lang, fmt)] = text.encode("utf-8")
+                if fmt == "md" and target.is_flagship:  # the page's figure, next to it
+                    from .figures import decay_data, svg
+
+                    files[FLAGSHIP_SVG] = svg(decay_data()).encode("utf-8")
     return files
 
 

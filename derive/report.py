@@ -5,15 +5,30 @@ object (``sympy.srepr`` output is a constructor expression, meant for programs, 
 """
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Callable, TypeVar
 
 import sympy as sp
 
 from . import printing
 from . import symbols as S
-from .analysis import part_ways
-from .catalog import get
+from .budget import time_budget
 from .derivation import Derivation
+
+T = TypeVar("T")
+
+#: Seconds for printing one derivation: the printer walks each expression once, so this is only hit
+#: by a pathological user system, which then gets a one-line error instead of a hang.
+REPORT_SECONDS = 30.0
+
+
+def _bounded(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a report function under :func:`derive.budget.time_budget` (``BudgetExceeded`` is one line)."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> T:
+        with time_budget(REPORT_SECONDS):
+            return fn(*args, **kwargs)
+    return run
 
 
 def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
@@ -23,16 +38,10 @@ def _expr_json(expr: sp.Expr | None) -> dict[str, str] | None:
 
 
 def _title(d: Derivation, title: str | None = None) -> str:
-    if title is not None:
-        return title
-    if d.optimizer is None:
-        return "Your system"
-    reg = {"none": "without regularization", "l2": "with L2 regularization (λ·w added to the gradient)",
-           "decoupled-lr": "with decoupled weight decay (×lr: w ← (1 − η_t·λ)·w)",
-           "decoupled-schedule": "with decoupled weight decay (×schedule multiplier η_t only)"}.get(d.reg_detail, d.reg_detail)
-    return f"{d.optimizer.title} {reg}"
+    return title if title is not None else d.title
 
 
+@_bounded
 def derivation_json(d: Derivation) -> dict[str, Any]:
     return {
         "optimizer": d.optimizer.name if d.optimizer else None,
@@ -57,16 +66,13 @@ def derivation_json(d: Derivation) -> dict[str, Any]:
     }
 
 
+@_bounded
 def derivation_text(d: Derivation, title: str | None = None) -> str:
     lines = [_title(d, title), ""]
     lines.append("System:")
     lines += [f"  {S.text_name(df.target)} = {printing.text(df.expr)}" for df in d.system.definitions]
     lines += ["", "Substitution:"]
-    for st in d.steps:
-        why = st.reason
-        if st.substituted is not None:
-            why = f"substitute {S.text_name(st.substituted)}" + (f": {st.reason}" if st.reason else "")
-        lines.append(f"  w_t = {printing.text(st.expr)}    [{why}]")
+    lines += [f"  {st}" for st in d.steps]
     lines += ["", "Step form:", f"  {d.form_text()}", f"  g(λ) = {d.decay_text()}", f"  h    = {printing.text(d.h)}"]
     if d.kind == "uniform":
         lines.append("  decay: uniform — the same factor for every weight")
@@ -82,6 +88,7 @@ def derivation_text(d: Derivation, title: str | None = None) -> str:
     return "\n".join(lines)
 
 
+@_bounded
 def derivation_latex(d: Derivation) -> str:
     rows = " \\\\\n  ".join(d.system_rows_latex())
     steps = " \\\\\n  &= ".join(printing.latex(st.expr) for st in d.steps)
@@ -90,46 +97,19 @@ def derivation_latex(d: Derivation) -> str:
             f"\\begin{{equation*}}\n  {d.form_latex()}\n\\end{{equation*}}\n")
 
 
-def _counterpart(d: Derivation) -> str | None:
-    if d.optimizer is None:
-        return None
-    other = {"l2": "decoupled", "decoupled": "l2"}.get(d.reg)
-    return other if other in get(d.optimizer.name).modes else ("l2" if d.optimizer.name == "adamw" else None)
-
-
 def parting_json(d: Derivation, k: int, versus: Derivation | None = None) -> dict[str, Any]:
-    """``versus``: the derivation to compare with (a user's system in the other mode); by default the
-    catalog entry's other mode."""
-    from .derivation import derive
-    if versus is not None:
-        name, other, b = None, versus.reg, versus
-    else:
-        other = _counterpart(d)
-        if other is None or d.optimizer is None:
-            return {"error": "no counterpart mode to compare with"}
-        name = "adam" if d.optimizer.name == "adamw" else d.optimizer.name
-        b = derive(name, other)
-    parting = part_ways(d.system, b.system, k)
-    return {"versus": {"optimizer": name, "regularization": other},
-            "coefficient_of_w_prev": [{"steps": j + 1, "this": _expr_json(x), "other": _expr_json(y), "equal": v.status,
-                                       "difference": _expr_json(sp.factor(sp.expand(x - y)))}
-                                      for j, (x, y, v) in enumerate(zip(parting.coefficients_a, parting.coefficients_b,
-                                                                        parting.verdicts))],
-            "first_difference": parting.first_difference}
+    """``--unroll K`` as JSON: each mode's coefficient of w_{t-K} in w_t and where the modes part ways.
+
+    ``versus``: the derivation to compare with (a user's system in its other mode); by default every
+    other mode of the catalog entry.
+    """
+    from .unrolled import compare_modes
+
+    return compare_modes(d, k, versus=versus).as_json()
 
 
 def parting_text(d: Derivation, k: int, versus: Derivation | None = None) -> str:
-    data = parting_json(d, k, versus)
-    if "error" in data:
-        return f"\nUnroll: {data['error']}"
-    vs = data["versus"]
-    lines = ["", f"Unrolled {k} steps: coefficient of w_{{t-1}} in w_{{t-1+k}}, this mode vs {vs['regularization']} "
-             "(gradients and v̂ held as atoms):"]
-    for row in data["coefficient_of_w_prev"]:
-        mark = "same" if row["equal"] == "true" else ("DIFFERENT" if row["equal"] == "false" else "undecided")
-        lines.append(f"  k={row['steps']}: {row['this']['text']}   vs   {row['other']['text']}   [{mark}]")
-        if row["equal"] == "false":
-            lines.append(f"       this − other = {row['difference']['text']}")
-    first = data["first_difference"]
-    lines.append(f"  they part ways at step {first}" if first else "  they agree on every step shown")
-    return "\n".join(lines)
+    """``--unroll K`` as text (bounded in time: see :mod:`derive.unrolled`)."""
+    from .unrolled import compare_modes
+
+    return "\n" + str(compare_modes(d, k, versus=versus))

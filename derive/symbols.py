@@ -21,6 +21,35 @@ import sympy as sp
 Role = Literal["weight", "state", "input", "hyper", "index", "intermediate"]
 
 
+class Symbol(sp.Symbol):
+    """A symbol of the notation: named by its canonical LaTeX, shown in the textbook's letters.
+
+    ``str()`` and SymPy's pretty printer show ``η_t``/``β₁`` instead of the raw name ``\\eta_{t}``,
+    and ``sympy.latex`` prints the name as it is. The class is called ``Symbol`` on purpose: SymPy
+    orders the terms of a sum by class name, so keeping the name keeps every expression's canonical
+    order (and ``srepr``) what it was with plain symbols.
+    """
+
+    def _sympystr(self, printer: object) -> str:
+        return text_name(self)
+
+    def _pretty(self, printer: object) -> object:
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm(_pretty_text(text_name(self)))
+
+    def _latex(self, printer: object) -> str:
+        return self.name
+
+    def _code(self, printer: object) -> str:
+        # ``lambdify`` names an argument by ``str(arg)`` when that is an identifier (``ε``, ``η_t``)
+        # and dummifies it otherwise (``w_{t-1}``); its body must then print the same name.
+        return text_name(self)
+
+    _lambdacode = _pythoncode = _mpmathcode = _numpycode = _scipycode = _cupycode = _jaxcode = _code
+    _torchcode = _tensorflowcode = _cmathcode = _numexprcode = _code
+
+
 @dataclass(frozen=True)
 class Declared:
     """A declared symbol: the SymPy object plus how it reads in text and what it stands for."""
@@ -39,7 +68,7 @@ _REGISTRY: dict[str, Declared] = {}
 
 
 def _declare(latex: str, text: str, role: Role, meaning: str, **assumptions: bool) -> sp.Symbol:
-    sym = sp.Symbol(latex, **assumptions)
+    sym = Symbol(latex, **assumptions)
     _REGISTRY[latex] = Declared(sym, text, role, meaning)
     return sym
 
@@ -73,6 +102,9 @@ def symbol(name: str) -> sp.Symbol:
 
     Undeclared names are made ``real`` so that a symbol read from a document and the same symbol
     written by a user in Python compare equal.
+
+    >>> symbol(r"\\beta_{1}") is beta1, symbol("q_{t}")
+    (True, q_{t})
     """
     declared = _REGISTRY.get(name)
     if declared is not None:
@@ -81,7 +113,11 @@ def symbol(name: str) -> sp.Symbol:
 
 
 def declared(sym: sp.Basic) -> Declared | None:
-    """The declaration of a symbol, or ``None`` for a symbol the notation does not know."""
+    """The declaration of a symbol, or ``None`` for a symbol the notation does not know.
+
+    >>> declared(v_hat).meaning, declared(symbol("q_{t}"))
+    ('bias-corrected second moment', None)
+    """
     if isinstance(sym, sp.Symbol):
         found = _REGISTRY.get(sym.name)
         if found is not None and found.symbol == sym:
@@ -90,26 +126,43 @@ def declared(sym: sp.Basic) -> Declared | None:
 
 
 def role(sym: sp.Symbol) -> Role | None:
+    """What a declared symbol is to the analysis (``hyper``, ``state``, …), or ``None``.
+
+    >>> role(beta1), role(m_prev), role(symbol("q_{t}"))
+    ('hyper', 'state', None)
+    """
     found = declared(sym)
     return found.role if found else None
 
 
 def text_name(sym: sp.Symbol) -> str:
-    """Plain-text (Unicode) spelling, for terminal output."""
+    """Plain-text (Unicode) spelling, for terminal output.
+
+    >>> text_name(beta1), text_name(v_hat), text_name(symbol(r"\\hat{v}_{t+1}"))
+    ('β₁', 'v̂_t', 'v̂_{t+1}')
+    """
     found = declared(sym)
-    return found.text if found else sym.name
+    return found.text if found else latex_to_text(sym.name)
 
 
 def all_declared() -> tuple[Declared, ...]:
+    """Every declaration, in the order of this file.
+
+    >>> [d.text for d in all_declared()][:3]
+    ['w_{t-1}', 'w_t', 'm_{t-1}']
+    """
     return tuple(_REGISTRY.values())
 
 
 def layout_role(sym: sp.Symbol) -> Role | None:
-    """The declared role, or for a symbol the notation does not know, the role its name suggests.
+    r"""The declared role, or for a symbol the notation does not know, the role its name suggests.
 
     For laying out a user's formulas like the catalog's (hyperparameters before state): a name with
     a step index (``c_{t}``, ``s_{t-1}``) is per-step data, a ``\\nabla`` atom is an input, any other
     name (``\\rho``, ``\\gamma``, ``\\eta``) is a hyperparameter.
+
+    >>> layout_role(symbol("q_{t}")), layout_role(symbol(r"\gamma"))
+    ('intermediate', 'hyper')
     """
     found = role(sym)
     if found is not None or not isinstance(sym, sp.Symbol):
@@ -162,3 +215,173 @@ r_t = _declare("r_{t}", "r_t", "hyper", "variance rectification term (RAdam)", p
 a_t = _declare("a_{t}", "a_t", "hyper", "weight of the gradient in NAdam's step, (1 − μ_t)/(1 − π_t)", positive=True)
 b_t = _declare("b_{t}", "b_t", "hyper", "weight of the momentum in NAdam's step, μ_{t+1}/(1 − π_t μ_{t+1})",
                positive=True)
+
+# =============================================================================================
+# Names that work: plain names, a lookup by any spelling, and what ``from derive.symbols import *``
+# gives. (Declarations above; this section only reads the registry, so symbols declared later in
+# this file are found too.)
+# =============================================================================================
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi",
+    "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi",
+    "Ψ": "Psi", "Ω": "Omega", "∇": "nabla",
+}
+_MACRO_TEXT = {f"\\{name}": char for char, name in _GREEK.items() if char not in "ϵϕ"}
+_MACRO_TEXT.update({r"\varepsilon": "ε", r"\epsilon": "ε", r"\varphi": "φ", r"\phi": "φ"})
+_ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307"}
+_PRETTY_SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+
+
+def latex_to_text(name: str) -> str:
+    r"""The Unicode text of a LaTeX symbol name the notation does not declare (shifted steps, notes).
+
+    Greek macros become letters, accents combining marks (``\hat{v}`` → v̂), ``\nabla_{w} L`` → ∇L;
+    subscripts stay as written, so a name in a message can be found in the document.
+
+    >>> latex_to_text(r"\hat{v}_{t+1}"), latex_to_text(r"\nabla_{w} L(w_{t})"), latex_to_text(r"\beta_{3}")
+    ('v̂_{t+1}', '∇L(w_{t})', 'β_{3}')
+    """
+    import re
+
+    out = re.sub(r"\\nabla_\{?[a-zA-Z]\}?\s*", "∇", name)
+    for macro, char in sorted(_MACRO_TEXT.items(), key=lambda kv: -len(kv[0])):
+        out = re.sub(re.escape(macro) + r"(?![a-zA-Z])", char, out)
+    for accent, mark in _ACCENTS.items():
+        out = re.sub(rf"\\{accent}\{{(.)\}}|\\{accent}\s+(.)", lambda m, mark=mark: (m.group(1) or m.group(2)) + mark, out)
+    return out
+
+
+def _pretty_text(text: str) -> str:
+    """Subscripts as Unicode subscript letters where every character has one (``w_{t-1}`` → ``wₜ₋₁``)."""
+    import re
+
+    def sub(m: re.Match[str]) -> str:
+        body = m.group(1) or m.group(2)
+        if all(ch in _PRETTY_SUB for ch in body):
+            return "".join(_PRETTY_SUB[ch] for ch in body)
+        return m.group(0)
+    return re.sub(r"_\{([^{}]+)\}|_(.)", sub, text)
+
+
+def _key(spelling: str) -> str:
+    r"""One key for every way of writing a name: LaTeX with or without braces, Unicode, plain ASCII.
+
+    ``\beta_{1}``, ``\beta_1``, ``beta_1``, ``β₁`` and ``beta1`` all give ``beta1``; ``v̂_t``,
+    ``\hat{v}_{t}`` and ``\hat v_t`` all give ``hatvt``.
+    """
+    import unicodedata
+
+    chars: list[str] = []
+    for ch in unicodedata.normalize("NFKD", spelling):
+        if ch in _GREEK:
+            chars.append(_GREEK[ch])
+            continue
+        accent = next((a for a, mark in _ACCENTS.items() if mark == ch), None)
+        if accent is not None and chars:
+            chars[-1] = accent + chars[-1]
+            continue
+        chars.append(ch)
+    out = "".join(chars)
+    for junk in ("\\", "{", "}", "_", " ", "operatorname", "mathrm"):
+        out = out.replace(junk, "")
+    return out.replace("varepsilon", "epsilon").replace("varphi", "phi")
+
+
+_INDEX: dict[str, sp.Symbol] = {}
+_AMBIGUOUS: dict[str, set[sp.Symbol]] = {}
+_INDEXED = -1
+
+
+def _python_names() -> dict[sp.Symbol, str]:
+    """The module attribute of each declared symbol (``beta1`` for β₁)."""
+    return {value: name for name, value in globals().items()
+            if not name.startswith("_") and isinstance(value, Symbol) and declared(value) is not None}
+
+
+def _index() -> dict[str, sp.Symbol]:
+    """Spelling key → symbol. Python names win; two symbols sharing another spelling make it ambiguous."""
+    global _INDEXED
+    if _INDEXED != len(_REGISTRY):
+        python = _python_names()
+        index: dict[str, sp.Symbol] = {_key(name): sym for sym, name in python.items()}
+        ambiguous: dict[str, set[sp.Symbol]] = {}
+        for decl in _REGISTRY.values():
+            for spelling in (decl.latex, decl.text):
+                key = _key(spelling)
+                other = index.get(key)
+                if other is None:
+                    index[key] = decl.symbol
+                elif other != decl.symbol and key != _key(python.get(other, "")):
+                    ambiguous.setdefault(key, {other}).add(decl.symbol)
+        _INDEX.clear()
+        _INDEX.update({k: v for k, v in index.items() if k not in ambiguous})
+        _AMBIGUOUS.clear()
+        _AMBIGUOUS.update(ambiguous)
+        _INDEXED = len(_REGISTRY)
+    return _INDEX
+
+
+def lookup(name: str | sp.Symbol) -> sp.Symbol:
+    r"""The declared symbol for any usual spelling of its name, or :class:`UnknownNameError`.
+
+    Accepts the Python name (``beta1``), LaTeX with or without braces (``\beta_{1}``, ``\beta_1``),
+    plain ASCII (``beta_1``) and Unicode (``β₁``). The declared symbol carries assumptions
+    (``positive=True``), so ``sp.Symbol("beta_1")`` is a *different* symbol: substitute with this one.
+
+    >>> lookup("beta_1") is lookup("β₁") is lookup(r"\beta_{1}") is lookup(r"\beta_1") is beta1
+    True
+    >>> lookup("v_hat"), lookup("η_t")
+    (v̂_t, η_t)
+    >>> lookup("beta_3")
+    Traceback (most recent call last):
+    ...
+    derive.errors.UnknownNameError: unknown symbol 'beta_3': derive.symbols declares β₂ (beta2), β₁ (beta1), ...
+    """
+    from .errors import UnknownNameError
+
+    if isinstance(name, sp.Symbol):
+        if declared(name) is not None:
+            return name
+        name = name.name
+    key = _key(str(name))
+    found = _index().get(key)
+    if found is None and key in _AMBIGUOUS:
+        choices = ", ".join(sorted(f"{text_name(x)} ({python_name(x) or x.name})" for x in _AMBIGUOUS[key]))
+        raise UnknownNameError(f"the name {name!r} is ambiguous: it may be {choices}; use the Python name")
+    if found is None:
+        raise UnknownNameError(f"unknown symbol {name!r}: derive.symbols declares {_known_names(str(name))}")
+    return found
+
+
+def _known_names(near: str) -> str:
+    """The declared names, the closest to ``near`` first."""
+    import difflib
+
+    python = _python_names()
+    names = [f"{text_name(decl.symbol)} ({python.get(decl.symbol, decl.latex)})" for decl in _REGISTRY.values()]
+    close = difflib.get_close_matches(_key(near), [_key(python.get(d.symbol, d.latex)) for d in _REGISTRY.values()],
+                                      n=3, cutoff=0.5)
+    keyed = {_key(python.get(d.symbol, d.latex)): n for d, n in zip(_REGISTRY.values(), names)}
+    first = [keyed[k] for k in close]
+    rest = [n for n in names if n not in first]
+    return ", ".join(first + rest[: max(0, 4 - len(first))]) + (", …" if len(names) > 4 else "")
+
+
+def python_name(sym: sp.Symbol) -> str | None:
+    """The attribute of :mod:`derive.symbols` that holds a declared symbol.
+
+    >>> python_name(beta1), python_name(v_hat)
+    ('beta1', 'v_hat')
+    """
+    return _python_names().get(sym)
+
+
+def __getattr__(attr: str) -> object:
+    # ``__all__`` is computed, so a symbol declared anywhere in this file is exported.
+    if attr == "__all__":
+        functions = ["Declared", "Symbol", "all_declared", "declared", "latex_to_text", "lookup", "python_name",
+                     "role", "symbol", "text_name"]
+        return sorted(set(_python_names().values())) + functions
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")

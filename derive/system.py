@@ -20,6 +20,7 @@ import sympy as sp
 
 from . import printing
 from . import symbols as S
+from .display import aligned, clip, display, inline
 from .errors import SystemDefinitionError
 
 #: A step-indexed name: ``m_{t}``, ``\hat{v}_{t}``, ``w_{t-1}`` (base, offset).
@@ -35,6 +36,23 @@ class Definition:
     target: sp.Symbol
     expr: sp.Expr
     note: str = ""
+
+    def __repr__(self) -> str:
+        return f"Definition({self.text()}" + (f"  [{self.note}])" if self.note else ")")
+
+    def text(self) -> str:
+        """``m_t = β₁·m_{t-1} + (1 − β₁)·g_t``: the row in plain text."""
+        return f"{printing.text(self.target)} = {printing.text(self.expr)}"
+
+    def latex(self) -> str:
+        """``m_{t} = \\beta_{1} m_{t-1} + (1 - \\beta_{1}) g_{t}``: the row in the notes' LaTeX."""
+        return f"{printing.latex(self.target)} = {printing.latex(self.expr)}"
+
+    def _repr_latex_(self) -> str:
+        return f"$\\displaystyle {self.latex()}$"
+
+    def _repr_markdown_(self) -> str:
+        return f"${self.latex()}$" + (f" — {self.note}" if self.note else "")
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,34 @@ class System:
                     changed = True
         return frozenset(uniform)
 
+    # -- displays ------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return "System(" + clip("; ".join(d.text() for d in self.definitions), 400) + ")"
+
+    def __str__(self) -> str:
+        return "\n".join(d.text() for d in self.definitions)
+
+    def rows_latex(self) -> list[str]:
+        """Each definition as an ``aligned`` row ``m_{t} &= …``."""
+        return [f"{printing.latex(d.target)} &= {printing.latex(d.expr)}" for d in self.definitions]
+
+    def latex(self) -> str:
+        """The system as the notes write it: a brace and aligned rows (to put inside display math)."""
+        return aligned(self.rows_latex(), brace=True)
+
+    def _repr_latex_(self) -> str:
+        return f"$$\n{self.latex()}\n$$"
+
+    def _repr_markdown_(self) -> str:
+        state = ", ".join(f"{inline(new)} (from {inline(prev)})" for new, prev in self.state.items())
+        params = ", ".join(inline(s) for s in self.hyperparameters())
+        lines = [display(self.latex()), ""]
+        if state:
+            lines.append(f"State carried to the next step: {state}.  ")
+        if params:
+            lines.append(f"Parameters: {params}.")
+        return "\n".join(lines).rstrip() + "\n"
+
     def with_definitions(self, definitions: Iterable[Definition]) -> "System":
         return System(tuple(definitions), self.weight, self.weight_prev, self.gradient,
                       dict(self.state), self.rate, self.atoms, self.params, self.assumptions, dict(self.initial))
@@ -175,6 +221,15 @@ def make_system(
     * ``params``: every other free symbol without a step index (β₁, ρ, ε, η).
     * ``atoms``: targets read under a square root (v̂_t in √v̂_t + ε), kept unexpanded.
     * ``rate``: the hyperparameter factors in front of the step in the weight update.
+
+    >>> import sympy as sp
+    >>> from derive import symbols as S
+    >>> mine = make_system([sp.Eq(S.w, S.w_prev - S.eta * S.m), sp.Eq(S.m, S.mu * S.m_prev + S.g),
+    ...                     sp.Eq(S.g, S.grad + S.lam * S.w_prev)])
+    >>> mine
+    System(g_t = ∇L(w_{t-1}) + λ·w_{t-1}; m_t = μ·m_{t-1} + g_t; w_t = w_{t-1} − η_t·m_t)
+    >>> dict(mine.state)
+    {m_t: m_{t-1}}
     """
     notes = list(assumptions)
     defs = [_as_definition(item) for item in definitions]
@@ -232,6 +287,10 @@ def regularization(system: System) -> tuple[str, sp.Symbol | None]:
     the step shrinks w_{t-1} by the learning rate times hyperparameters; ``("decoupled", w_t)`` when
     the shrinkage is not scaled by the rate; ``("none", None)``; ``("custom", …)`` for anything else
     (both at once, or a shrinkage scaled by the state without passing through it).
+
+    >>> from derive import catalog
+    >>> regularization(catalog.get("adam").system("l2"))
+    ('l2', g_t)
     """
     prev = system.weight_prev
     values = {d.target: d.expr for d in system.definitions}
@@ -278,7 +337,11 @@ def _as_symbol(target: object) -> sp.Symbol:
 
 
 def step_name(sym: sp.Symbol) -> tuple[str, int] | None:
-    """``m_{t-1}`` → ("m", -1); ``\\hat{v}_{t}`` → ("\\hat{v}", 0); None for a name without a step index."""
+    r"""``m_{t-1}`` → ("m", -1); ``\\hat{v}_{t}`` → ("\\hat{v}", 0); None for a name without a step index.
+
+    >>> step_name(S.v_hat)
+    ('\\hat{v}', 0)
+    """
     m = _STEP_NAME.match(sym.name)
     if m is None or sym.name.startswith(r"\nabla"):
         return None
@@ -286,7 +349,11 @@ def step_name(sym: sp.Symbol) -> tuple[str, int] | None:
 
 
 def at_step(base: str, offset: int) -> sp.Symbol:
-    """The canonical symbol ``base_{t+offset}``."""
+    """The canonical symbol ``base_{t+offset}``.
+
+    >>> at_step("m", -1)
+    m_{t-1}
+    """
     index = "t" if offset == 0 else f"t{offset:+d}"
     return S.symbol(f"{base}_{{{index}}}")
 

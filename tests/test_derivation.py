@@ -132,7 +132,8 @@ def test_momentum_l2_and_sgdw_part_ways_at_step_two() -> None:
 
 def test_repr_latex_for_jupyter() -> None:
     d = derive.derive("adamw")
-    assert d._repr_latex_().startswith("$\\displaystyle w_{t} = ")
+    latex = d._repr_latex_()
+    assert latex.startswith("$$\n\\begin{gathered}") and d.form_latex() in latex
 
 
 @pytest.mark.parametrize("name,mode", [("momentum", "l2"), ("nesterov", "decoupled"), ("sgdw-paper", "l2")])

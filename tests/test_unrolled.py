@@ -1,0 +1,141 @@
+"""--unroll K: each mode's coefficient of w_{t-K} in w_t, checked against the real recurrence; bounded in time."""
+from __future__ import annotations
+
+import random
+
+import pytest
+import sympy as sp
+
+import derive
+from derive import catalog
+from derive import symbols as S
+from derive.cli import main
+from derive.errors import UsageError
+from derive.system import make_system
+from derive.unrolled import MAX_UNROLL, compare_modes
+
+
+def _iterate_holding_atoms(system, k: int, t_end: int, seed: int) -> tuple[float, dict]:
+    """w_t − w_t|_{w_{t-k}=0} with w_{t-k} = 1: the coefficient, from the recurrence itself.
+
+    Each step's gradient and atoms (v̂) are random numbers held fixed, as the unrolled form holds them.
+    """
+    from derive.numeric import random_hyperparameters
+
+    rng = random.Random(seed)
+    hyper = random_hyperparameters(system, seed)
+    grads = [rng.uniform(-1, 1) for _ in range(k)]
+    atoms = [{a: rng.uniform(0.1, 2.0) for a in system.atoms} for _ in range(k)]
+    state0 = {prev: rng.uniform(-1, 1) for prev in system.state.values()}
+    compiled = [(d.target, sp.lambdify(sorted(d.expr.free_symbols, key=lambda s: s.name), d.expr, "math"),
+                 sorted(d.expr.free_symbols, key=lambda s: s.name)) for d in system.definitions]
+
+    def run(w0: float) -> float:
+        w, state = w0, dict(state0)
+        for j in range(k):
+            env = {**hyper, S.t: float(t_end - k + 1 + j), system.weight_prev: w, system.gradient: grads[j], **state}
+            for target, fn, args in compiled:
+                env[target] = atoms[j][target] if target in atoms[j] else float(fn(*(env[a] for a in args)))
+            w = env[system.weight]
+            state = {prev: env[new] for new, prev in system.state.items()}
+        return w
+
+    values = dict(hyper)
+    values[S.t] = t_end
+    for j in range(k):
+        step = S.t - (k - 1 - j)
+        for atom, value in atoms[j].items():
+            values[S.symbol(atom.name.replace("_{t}", "_{" + str(step).replace(" ", "") + "}"))] = value
+    return run(1.0) - run(0.0), values
+
+
+@pytest.mark.parametrize("name,mode", catalog.all_variants())
+def test_coefficient_matches_the_recurrence(name: str, mode: str) -> None:
+    k = 4
+    d = derive.derive(name, mode)
+    u = compare_modes(d, k)
+    this = u.modes[0]
+    assert this.status == "exact" and len(this.coefficients) == k
+    expected, values = _iterate_holding_atoms(d.system, k, t_end=9, seed=3)
+    expr = this.coefficients[-1]
+    for a in u.abbreviations:
+        for j in range(k):
+            expr = expr.xreplace({a.symbol(S.t - j): a.at(S.t - j)})
+    got = float(expr.xreplace({s: values[s] for s in expr.free_symbols}).subs(S.t, 9))
+    assert got == pytest.approx(expected, rel=1e-10, abs=1e-12)
+    if this.product is not None:  # the printed product is the same number
+        product = this.product.doit() if isinstance(this.product, sp.Product) else this.product
+        assert sp.expand(product - this.coefficients[-1]) == 0 or this.product.has(sp.Product)
+
+
+def test_momentum_modes_part_at_step_two_by_the_carried_lambda() -> None:
+    u = derive.derive("momentum", "l2").unroll(3)
+    decoupled = next(p for p in u.partings if p.mode_b == "decoupled")
+    assert decoupled.first_difference == 2 and decoupled.statuses == ("true", "false")
+    assert sp.expand(decoupled.difference + S.eta * S.lam * S.mu) == 0
+    assert u.modes[2].product == sp.Pow(1 - S.eta * S.lam, 3, evaluate=False)
+
+
+def test_adam_l2_at_eight_steps_is_readable() -> None:
+    u = derive.derive("adam", "l2").unroll(8)
+    assert [m.status for m in u.modes] == ["exact"] * 3
+    text = str(u)
+    assert "ρ_{s} = 1/((1 − β₁^s)·(√v̂_{s} + ε))" in text
+    assert "(1 − β₁^8)·ρ_{t}" in text and "O(λ^2)" in text and "too long to print in full" in text
+    assert "c = (1 − η_t·λ)^8" in text
+    assert "l2 and decoupled part ways at k = 1" in text
+    assert max(len(line) for line in text.splitlines()) < 500
+
+
+def test_adamw_is_compared_with_adam_found_in_the_catalog() -> None:
+    labels = [m.label for m in derive.derive("adamw").unroll(2).modes]
+    assert labels == ["decoupled", "adam --reg none", "adam --reg l2"]
+
+
+def test_a_budget_that_runs_out_says_undecided_instead_of_hanging() -> None:
+    u = compare_modes(derive.derive("adam", "l2"), 8, seconds=1e-4)
+    assert any(m.status == "undecided" for m in u.modes) or any("undecided" in p.statuses for p in u.partings)
+    spent = compare_modes(derive.derive("adam", "l2"), 8, total=1e-6)
+    assert {m.status for m in spent.modes} == {"undecided"}
+    assert "undecided" in str(spent) and "0 s" not in str(spent).split("in all")[0][-3:]
+
+
+def test_a_nonlinear_state_is_reported_not_crashed() -> None:
+    system = make_system([sp.Eq(S.w, S.w_prev - S.eta * S.m_prev), sp.Eq(S.g, S.grad + S.lam * S.w_prev),
+                          sp.Eq(S.m, S.mu * S.m_prev + S.g ** 2)])
+    u = compare_modes(derive.derive_system(system), 3)
+    assert u.modes[0].status == "nonlinear" and "not affine" in str(u)
+
+
+@pytest.mark.parametrize("k", [0, -1, MAX_UNROLL + 1])
+def test_out_of_range_k_is_a_usage_error(k: int) -> None:
+    with pytest.raises(UsageError):
+        compare_modes(derive.derive("sgd"), k)
+
+
+@pytest.mark.parametrize("k", ["-1", "65", "100000"])
+def test_cli_rejects_bad_unroll_with_one_line(k: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "adam", "--reg", "l2", "--unroll", k]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--unroll" in err
+
+
+def test_cli_unroll_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["show", "momentum", "--reg", "l2", "--unroll", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "l2 and decoupled part ways at k = 2: there (l2) − (decoupled) = −η_t·λ·μ" in out
+    assert main(["show", "adam", "--reg", "l2", "--unroll", "2", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["unroll"]
+    assert data["k"] == 2 and [m["mode"] for m in data["modes"]] == ["l2", "none", "decoupled"]
+    assert data["partings"][1]["first_difference"] == 1
+
+
+def test_versus_compares_with_one_given_derivation() -> None:
+    """A user's system in its other mode (what `show --system FILE --unroll K` passes)."""
+    mine = derive.derive("momentum", "l2")
+    other = derive.derive("momentum", "decoupled")
+    u = compare_modes(mine, 3, versus=other)
+    assert [m.label for m in u.modes] == ["l2", "decoupled"]
+    assert u.partings[0].first_difference == 2
