@@ -23,16 +23,19 @@ _DEFINE = re.compile(
     # a switch to another scheme: what follows redefines, it does not restate
     r"|\b(?:instead|alternatively|in contrast|variant|version)\b|(?:вместо|иначе|вариант)|(?:改为|而是|变体))",
     re.IGNORECASE)
+#: A step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …"),
+#: and the "when" is a time, not a condition.
+_DERIVATION = re.compile(
+    r"\b(?:substitut|plug|expand|unroll|unfold|insert|combin|apply|applying|rearrang|simplif|collect|rewrit"
+    r"|recurs|iterat|telescop|sum(?:ming)? (?:up|over)|divid|multipl)\w*"
+    r"|(?:подстав|раскр|распиш|упрост|перепиш|сложи|умнож|выдел)"
+    r"|(?:代入|展开|化简|整理)|\beinsetzen\b", re.IGNORECASE)
 _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
     r"|then|equals?|is equal to|becomes|reads)\b|\bравн\w*|\bстановится|\bсоставляет|等于|\bist gleich"
-    # a step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …")
-    r"|\b(?:substitut|plug|expand|unroll|unfold|insert|combin|apply|applying|rearrang|simplif|collect|rewrit"
-    r"|recurs|iterat|telescop|sum(?:ming)? (?:up|over)|divid|multipl)\w*"
-    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда|подстав|раскр|распиш|упрост|перепиш|сложи"
-    r"|умнож|выдел)"
-    r"|(?:因此|所以|于是|得到|可得|代入|展开|化简|整理)|\b(?:also|somit|daher|folglich|ergibt|erhalten|einsetzen)\b)",
-    re.IGNORECASE)
+    r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
+    r"|(?:因此|所以|于是|得到|可得)|\b(?:also|somit|daher|folglich|ergibt|erhalten)\b)"
+    r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
     r"special case|provided|unless|suppose that)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"
@@ -42,6 +45,11 @@ _CONDITION = re.compile(
 _TRAILING_CONDITION = re.compile(
     r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"
     r"|(?:если|когда)|при(?!\s+(?:всех|любом|любых))|(?:若|如果|当(?!前))|\b(?:falls|wenn)\b)", re.IGNORECASE)
+#: "for some $\\xi$", "there is an $x$": what follows names a point known only to exist (a Taylor remainder).
+_EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome)\s*$|(?:для|при) некотор\w*\s*$"
+                     r"|существует\s*$|某个\s*$|存在\s*$|\bfür ein\w*\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*[:：]?\s*(?:\$\$?|\\\[)?\s*$")
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\()?$")
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
 _INLINE_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
@@ -58,12 +66,14 @@ class Cues:
     conditional: frozenset[int]
     trailing_condition: frozenset[int]
     sentence: dict[int, int]  # block number -> the offset where its sentence starts (blocks of one sentence share it)
+    existential: frozenset[int] = frozenset()  # "for some $\\xi$": the name is only known to exist
+    assumed: frozenset[int] = frozenset()  # claims made under a condition of their sentence ("if …, then …")
 
 
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
-    defining, claiming, conditional, trailing = set(), set(), set(), set()
+    defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
@@ -80,13 +90,29 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         claims = [m.start() for m in _CLAIM.finditer(text)]
         if conditions and not (claims and claims[-1] >= conditions[-1]):
             conditional.add(number)
+        elif conditions and not any(m.start() >= conditions[-1] for m in _DERIVATION.finditer(text)):
+            # "we assume a unit mass, so $p = v$": a claim under an assumption the prose states in words
+            assumed.add(number)
         if _CLAIM.search(clause):
             claiming.add(number)  # "now we get", "so, with …, we obtain": the claim word decides
-        elif _DEFINE.search(clause):
+        elif _DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail) or \
+                _LIST_ITEM.search(source[max(0, start - 12):start]):
+            # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts
+            # with the formula (alternatives: "- $\\eta_t = \\eta_0/t$"): each names, it does not restate
             defining.add(number)
         if _trailing_condition(source, lines, block):
             trailing.add(number)
-    return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence)
+        if _EXISTS.search(re.sub(r"(?:\$\$?|\\\\?[(\[]|`)\s*$", "", tail.rstrip())):  # without the opening delimiter
+            existential.add(number)
+    return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
+                frozenset(existential), frozenset(assumed))
+
+
+def _labelled_paragraph(previous: str, tail: str) -> bool:
+    """A display right after a paragraph that is only a bold label ("**Stochastic Gradient Descent**:")."""
+    if tail.strip(" \t\n$\\[") or not previous.strip():
+        return False
+    return bool(_LABEL.search(previous.rstrip().rsplit("\n", 1)[-1]))
 
 
 def _trailing_condition(source: str, lines: LineMap, block: MathBlock) -> bool:
@@ -114,6 +140,17 @@ def _strip_closer(after: str) -> str:
         if after.startswith(closer):
             return after[len(closer):]
     return after
+
+
+_ZERO_INIT = re.compile(
+    r"(?:initiali[sz](?:e|ed|ing)|start(?:s|ed|ing)?|set)\s+(?:\S+\s+){0,4}?(?:to|at|from|with)\s+(?:zero|0)\b"
+    r"|(?:initial|starting)\s+values?\s+(?:of\s+)?(?:\S+\s+){0,3}?(?:is|are)\s+(?:zero|0)\b"
+    r"|初始化为\s*0|初始化为零|инициализ\w*\s+(?:\S+\s+){0,3}?нул|начина\w*\s+с\s+нул", re.IGNORECASE)
+
+
+def zero_initialized(visible: str) -> bool:
+    """Does the prose say the optimizer's state starts at zero ("initialized to 0", "初始化为 0")?"""
+    return _ZERO_INIT.search(visible) is not None
 
 
 def algorithm_groups(visible: str, blocks: list[MathBlock]) -> dict[int, int]:

@@ -153,7 +153,7 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     from .latex import parse_block
     from .lint import lint
     from .macros import expand, remap_parsed
-    from .prose import algorithm_groups, cues
+    from .prose import algorithm_groups, cues, zero_initialized
     from .verify import DocumentChecker
 
     path, source, blocks = doc.path, doc.source, list(doc.blocks)
@@ -192,7 +192,7 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
                                     f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
-                              groups=algorithm_groups(doc.visible, blocks))
+                              groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible))
     try:
         findings += checker.verify()
         findings += match_systems(checker)

@@ -75,6 +75,7 @@ class Item:
     sentence: int = -1  # blocks of one sentence share this (the offset where the sentence starts)
     problems: tuple = ()  # what the parser could not read in this block (derive.check.latex.Problem)
     words: tuple = ()  # plain words (constant, loss) the parser read as products of letters
+    assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -140,8 +141,11 @@ class DocumentChecker:
     """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
-                 cues: Cues | None = None, groups: dict[int, int] | None = None) -> None:
+                 cues: Cues | None = None, groups: dict[int, int] | None = None, zero_init: bool = False) -> None:
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
+        # "for some ξ": names known only to exist; a false verdict that reads one is undecided
+        self.existential: set[sp.Symbol] = set()
+        self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -161,10 +165,14 @@ class DocumentChecker:
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
             section = sum(1 for s in sections if s <= block.line)
             for stmt in pb.statements:
+                if number in cues.existential and stmt.terms and stmt.terms[0].expr is not None:
+                    first = stmt.terms[0].expr
+                    self.existential |= {first} if isinstance(first, sp.Symbol) else set(first.free_symbols)
                 self.items.append(Item(block, stmt, section, len(self.items), number in cues.defining,
                                        number in cues.claiming, number in cues.conditional,
                                        number in cues.trailing_condition, cues.sentence.get(number, -number - 1),
-                                       tuple(pb.problems), tuple(w for w, _ in pb.words)))
+                                       tuple(pb.problems), tuple(w for w, _ in pb.words),
+                                       number in cues.assumed))
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -759,6 +767,11 @@ class DocumentChecker:
             return
         sa, sb = _doit(sa), _doit(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        identity = {x: sp.Integer(1) for x in (sa.free_symbols | sb.free_symbols) if x.name == "I"}
+        if verdict.status == "false" and identity and \
+                compare(sa.xreplace(identity), sb.xreplace(identity), seconds=LINK_SECONDS).status == "true":
+            self.decide(item, k, "proved", "reading I as the identity matrix")  # (I − ηΛ)x: I is not a number
+            return
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
             # the system has a known mistake (reported there); this link follows it as meant
             self.decide(item, k, "proved", "under the system as meant (its mistake is reported at its row)")
@@ -780,10 +793,18 @@ class DocumentChecker:
                             "not decided: a condition follows it in its sentence")
                 self.decide(item, k, "undecided", "stated under a condition that follows it (not applied)")
                 return
+            if item.assumed and not conditions:
+                self.report(item, right.start, "info", "math/undecided",
+                            "not decided: it holds under a condition its sentence states in words")
+                self.decide(item, k, "undecided", "stated under a condition given in words (not applied)")
+                return
+
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             written_text = _source(item, left) + " " + _source(item, right)
             if reason is None and _TRANSPOSE.search(written_text):
                 reason = "transposes: matrix algebra is not modelled element-wise"
+            if reason is None and (named := (a.free_symbols | b.free_symbols) & self.existential):
+                reason = f"{', '.join(sorted(printing.text(x) for x in named))} is only known to exist (“for some”)"
             if reason is None and item.words:
                 reason = f"“{item.words[0]}” is read as a product of letters"
             calls = [c for c in _CALL_OR_PRODUCT.finditer(written_text)
@@ -836,6 +857,18 @@ class DocumentChecker:
                                           LINK_SECONDS * 2)
                 result = induction.Induction(result.status, result.reason + " (under the condition of its sentence)",
                                              result.step)
+            if result.status == "false":
+                # No initial value stated: the closed form may assume X_0 = 0, as notes usually do.
+                zero = read_index(target).at(None, 0)
+                if zero not in recurrences.initial:
+                    assumed = {**self._examples(item), zero: sp.Integer(0)}
+                    retry = induction.decide(target, closed, Recurrences(definitions, assumed), LINK_SECONDS * 2)
+                    if retry.status == "true" and self.zero_init:
+                        result = induction.Induction("true", retry.reason + f", with {printing.text(zero)} = 0 as the "
+                                                     "text says the state starts at zero")
+                    elif retry.status == "true":
+                        result = induction.Induction("undecided", f"holds if {printing.text(zero)} = 0, and no "
+                                                     "initial value is stated")
             if result.status == "true":
                 self.decide(item, k, "proved", result.reason)
             elif result.status == "false" and result.step is not None:
