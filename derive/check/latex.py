@@ -33,6 +33,7 @@ from derive.check.latex_tokens import (
     GREEK, LETTER_MACROS, MAX_MIN, MUL_MACROS, NORM_MACROS, OPEN_MACROS, ROW_ENVS, TEXT_MACROS, UNMODELLED,
     UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize,
 )
+from derive import limits
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -124,6 +125,10 @@ class ParsedBlock:
     statements: list[Statement]
     unknown_macros: list[tuple[str, int]]
     problems: list[Problem]
+
+
+#: The start of a problem's message when building an expression raised (a bug, not the document's fault).
+INTERNAL_ERROR = "internal error while building the expression"
 
 
 class LatexParseError(DeriveError):
@@ -429,8 +434,12 @@ class _BlockParser:
             return Term(None, start, end)
         except Exception as exc:  # noqa: BLE001 - SymPy constructors raise many types on odd input;
             # document content must never crash the checker, and the message keeps the cause visible.
-            message = f"internal error while building the expression: {type(exc).__name__}: {exc}"
+            message = f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}"
             self.problems.append(Problem(start, end, message))
+            return Term(None, start, end)
+        too_large = limits.too_large(expr)
+        if too_large:  # (x^{1000})^{1000}: SymPy combined the powers; the time budget could not stop its use
+            self.problems.append(Problem(start, end, too_large))
             return Term(None, start, end)
         return Term(expr, start, end)
 
@@ -733,6 +742,8 @@ class _ExprParser:
                 factors.append(self.factor())
             else:
                 break
+        if len(factors) > 1 and sum(limits.number_bits(f) for f in factors) > limits.MAX_BITS:
+            self.fail(self.last(), "the product of the numbers here is too large to handle")
         return sp.Mul(*factors)
 
     def signed(self) -> sp.Expr:
@@ -764,9 +775,12 @@ class _ExprParser:
                     self.fail(at, "ambiguous superscript (a label or a power?): write ^{\\text{…}} or ^{a b}")
                 if kind == "hadamard":
                     arg = arg[1:]
-                base = sp.Pow(base, self.sub(arg).parse_all(at))
+                base = self.power(base, self.sub(arg).parse_all(at), at)
             elif tok.is_char("!"):
                 self.pos += 1
+                too_large = limits.factorial(base)
+                if too_large:
+                    self.fail(tok, too_large)
                 base = sp.factorial(base)
             elif tok.is_char("_"):
                 self.fail(tok, "a subscript on an expression is not modelled")
@@ -775,6 +789,13 @@ class _ExprParser:
             else:
                 break
         return base
+
+    def power(self, base: sp.Expr, exponent: sp.Expr, at: Token) -> sp.Expr:
+        """``base^exponent``, unless SymPy would compute a number no budget can interrupt (10^{10^{10}})."""
+        too_large = limits.power(base, exponent)
+        if too_large:
+            self.fail(at, too_large)
+        return sp.Pow(base, exponent)
 
     def starts_factor(self, tok: Token) -> bool:
         """Can ``tok`` begin an operand (so that juxtaposition means multiplication)?"""
@@ -804,6 +825,9 @@ class _ExprParser:
             self.fail(self.last(), "missing operand")
         kind = tok.kind
         if kind == "num":
+            too_long = limits.number(tok.text)
+            if too_long:
+                self.fail(tok, too_long)
             self.pos += 1
             value = Fraction(tok.text)
             return sp.Rational(value.numerator, value.denominator)
@@ -1136,6 +1160,9 @@ class _ExprParser:
             elif nxt is not None and nxt.is_char("^") and exponent is None:
                 self.pos += 1
                 exponent = self.parse_arg()
+                too_large = limits.power(result, exponent)
+                if too_large:
+                    self.fail(nxt, too_large)
         return result if exponent is None else sp.Pow(result, exponent)
 
     def wrapper(self) -> sp.Expr:
@@ -1235,11 +1262,19 @@ class _ExprParser:
             index = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
             self.pos = close + 1
         radicand = self.parse_arg()
+        if index is not None and isinstance(index, sp.Rational) and index != 0:
+            too_large = limits.power(radicand, 1 / index)
+            if too_large:
+                self.fail(self.last(), too_large)
         return sp.sqrt(radicand) if index is None else sp.root(radicand, index)
 
     def binomial(self) -> sp.Expr:
-        self.next()
-        return sp.binomial(self.parse_arg(), self.parse_arg())
+        tok = self.next()
+        n, k = self.parse_arg(), self.parse_arg()
+        too_large = limits.binomial(n, k)
+        if too_large:
+            self.fail(tok, too_large)
+        return sp.binomial(n, k)
 
     def big_operator(self) -> sp.Expr:
         r"""``\sum_{i=0}^{t-1} body``: the body extends to the next top-level ``+``/``-``/relation."""
@@ -1269,6 +1304,10 @@ class _ExprParser:
             body = self.product()
         finally:
             self.ctx.bound.pop()
+        if tok.text != "sum":
+            too_large = limits.product_span(start, stop)
+            if too_large:
+                self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, (var, start, stop))
 
