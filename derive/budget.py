@@ -31,6 +31,7 @@ import ctypes
 import heapq
 import itertools
 import math
+import os
 import signal
 import sys
 import threading
@@ -340,3 +341,24 @@ class time_budget:  # noqa: N801 - reads as a function: ``with time_budget(2):``
                 _scheduled.discard(budget.thread_id)
             if not stack:
                 _stacks.pop(budget.thread_id, None)
+
+
+def _after_fork_in_child() -> None:
+    """A forked child (a worker of ``derive check -j``) starts with no budgets and no watchdog.
+
+    Locks held by another thread at the moment of the fork would stay held forever in the child.
+    """
+    global _lock, _wakeup, _watchdog, _saved, _critical, _deferred
+    _lock = threading.RLock()
+    _wakeup = threading.Condition(_lock)
+    _watchdog = None
+    _queue.clear()
+    _scheduled.clear()
+    _stacks.clear()
+    _expired_count.clear()
+    _saved = None
+    _critical = _deferred = False
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)

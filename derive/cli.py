@@ -29,6 +29,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from . import report
     from .derivation import derive, derive_system
 
+    if args.unroll < 0:
+        raise UsageError(f"--unroll {args.unroll}: the number of steps must be 0 or more")
     if args.system is not None:
         if args.name is not None or args.reg is not None:
             raise UsageError("give either an optimizer NAME (with --reg) or --system FILE, not both")
@@ -142,7 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("derive: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # ``derive check … | head``: the reader went away. Not a pass (the output was not all read),
+        # and no second traceback when Python flushes stdout on exit.
+        import os
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141  # 128 + SIGPIPE, what a shell reports for a command killed by a broken pipe
 
 
 if __name__ == "__main__":  # pragma: no cover

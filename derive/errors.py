@@ -42,3 +42,16 @@ class RenderError(DeriveError):
 
 class NotesError(DeriveError):
     """A notes file could not be read (missing, not UTF-8, not Markdown or LaTeX)."""
+
+
+class InputError(NotesError):
+    """A path the checker was asked to read and could not (not a regular file, too large, unreadable).
+
+    ``code`` names the finding it becomes (``input/…``); ``reason`` is the message without the path.
+    """
+
+    def __init__(self, message: str, *, code: str = "input/unreadable", path: str | None = None,
+                 line: int | None = None) -> None:
+        super().__init__(message, path=path, line=line)
+        self.code = code
+        self.reason = message

@@ -5,13 +5,12 @@ and returns :class:`~derive.check.findings.Finding` objects, so reporting and ex
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable
 
 from ..errors import NotesError
+from .files import DEFAULT_MAX_BYTES, INPUT_CODES
 from .findings import SEVERITY_ORDER, FileReport, Finding, Link
 
 NOTE_SUFFIXES = (".md", ".markdown", ".myst", ".tex", ".ltx")
@@ -31,6 +30,8 @@ class CheckOptions:
 
     flavor: str | None = None  # force a dialect instead of deciding it from evidence
     link_seconds: float = 2.0  # the time budget of one link
+    timeout: float | None = 60.0  # the time budget of one file (None: none); then a checker/timeout finding
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger files are not read (an input/too-large finding)
 
 
 @dataclass
@@ -55,24 +56,26 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
     def exit_code(self, strict: bool = False) -> int:
+        """0 clean, 1 errors (``strict``: warnings too), 2 some path could not be checked at all."""
+        if any(f.code in INPUT_CODES for f in self.findings):
+            return 2
         if self.count("error") or (strict and self.count("warning")):
             return 1
         return 0
 
 
 def collect_paths(paths: Iterable[str]) -> list[str]:
-    """Files to check: each file named, and every notes file below each folder named (sorted)."""
+    """Files to check: each file named, and every notes file below each folder named (sorted);
+    a path that does not exist raises :class:`NotesError` (``check_paths`` reports it instead)."""
+    from .files import Problem, collect
+
     out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(NOTE_SUFFIXES))
-        elif path.exists():
-            out.append(str(path))
-        else:
-            raise NotesError("no such file or folder", path=str(path))
+    for entry in collect(paths, NOTE_SUFFIXES, _SKIP_DIRS):
+        if isinstance(entry, Problem):
+            if entry.report.findings[0].code == "input/missing":
+                raise NotesError("no such file or folder", path=entry.report.path)
+            continue
+        out.append(entry)
     return out
 
 
@@ -88,10 +91,17 @@ def check_source(path: str, source: str) -> list[Finding]:
 
 
 def check_file(path: str, options: CheckOptions = CheckOptions()) -> FileReport:
-    """Read one file and check it; a file that cannot be read raises :class:`NotesError`."""
-    from .extract import read_source
+    """Read one file and check it within ``options.timeout``; a file that cannot be read (not a
+    regular file, too large, not UTF-8) raises :class:`NotesError` (an ``InputError`` with its code)."""
+    from ..budget import HardBudgetExceeded, time_budget
+    from .files import read_note, timeout_report
 
-    return check_document(path, read_source(path), options)
+    source = read_note(path, options.max_bytes)
+    try:
+        with time_budget(options.timeout, hard=True):
+            return check_document(path, source, options)
+    except HardBudgetExceeded:
+        return timeout_report(path, options.timeout)
 
 
 def check_document(path: str, source: str, options: CheckOptions = CheckOptions()) -> FileReport:
@@ -199,8 +209,12 @@ def prose_cues(source: str, blocks: list) -> tuple[frozenset[int], frozenset[int
     return frozenset(defining), frozenset(claiming), frozenset(conditional)
 
 
-def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckResult:
-    result = CheckResult()
-    for path in collect_paths(paths):
-        result.reports.append(check_file(path, options))
-    return result
+def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions(), *, jobs: int = 1,
+                cache: object = None) -> CheckResult:
+    """Every file below ``paths``, ``jobs`` at a time, in a fixed order (see :mod:`derive.check.pool`);
+    paths that cannot be checked become ``input/…`` findings in their place."""
+    from .files import collect
+    from .pool import check_all
+
+    entries = collect(paths, NOTE_SUFFIXES, _SKIP_DIRS)
+    return CheckResult(check_all(entries, options, jobs=jobs, cache=cache))  # type: ignore[arg-type]
