@@ -62,9 +62,9 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-@cache
 def _config_digest(folder: str) -> str:
-    """A hash of the configuration files in ``folder`` and every folder above it."""
+    """A hash of the configuration files in ``folder`` and every folder above it (read afresh each run:
+    :class:`CheckCache` keeps it for one run only)."""
     digest = hashlib.sha256()
     here = Path(folder)
     for place in (here, *here.parents):
@@ -84,11 +84,12 @@ def options_digest(options: object) -> str:
     return json.dumps(fields, sort_keys=True, default=repr)
 
 
-def key(path: str, content: str, options: object) -> str:
-    """The cache key of one file's report."""
+def key(path: str, content: str, options: object, config: str | None = None) -> str:
+    """The cache key of one file's report (``config``: :func:`_config_digest` of its folder, if known)."""
+    if config is None:
+        config = _config_digest(os.path.dirname(os.path.abspath(path)))
     digest = hashlib.sha256()
-    for part in (tool_fingerprint(), path, options_digest(options),
-                 _config_digest(os.path.dirname(os.path.abspath(path))), content):
+    for part in (tool_fingerprint(), path, options_digest(options), config, content):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 
@@ -131,6 +132,13 @@ class CheckCache:
         self.place = open_dir(folder, "check")
         self.hits = 0
         self.misses = 0
+        self._configs: dict[str, str] = {}  # folder -> config digest, for this run
+
+    def key(self, path: str, content: str, options: object) -> str:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._configs:
+            self._configs[folder] = _config_digest(folder)
+        return key(path, content, options, self._configs[folder])
 
     def _file(self, entry: str) -> Path:
         return self.place / entry[:2] / f"{entry}.json"

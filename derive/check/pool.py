@@ -95,8 +95,7 @@ def check_all(entries: list["str | files.Problem"], options: "CheckOptions", *, 
             continue
         entry_key = None
         if cache is not None:
-            from .cache import key
-            entry_key = key(entry, content, options)
+            entry_key = cache.key(entry, content, options)
             hit = cache.get(entry_key)
             if hit is not None:
                 reports[index] = hit
