@@ -658,7 +658,7 @@ def run(args: argparse.Namespace) -> int:
         files = render_files(targets, langs=langs, formats=formats, env=env)  # type: ignore[arg-type]
         out = Path(args.out)
         if args.check:
-            differences = compare(out, files)
+            differences = compare(out, files, complete=args.all_)  # --all: anything else in --out is stale
             for diff in differences:
                 print(diff.text())
             if differences:

@@ -213,6 +213,7 @@ def _in_workers(todo: list[tuple[int, str, str | None]], options: "CheckOptions"
                     try:
                         done_index, data, timed = worker.conn.recv()
                     except (EOFError, OSError):
+                        worker.process.join(5)  # reaped, so that its exit code is known
                         code = worker.process.exitcode
                         pool.retire(worker, kill=True)
                         pool.start()
