@@ -625,7 +625,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--templates", default=None, metavar="DIR",
                         help="a folder of templates that override the built-in ones of the same name")
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if a file in --out is missing or differs from a fresh render")
+                        help="write nothing; exit 1 if a file in --out is missing or differs from a fresh render "
+                             "(with --all: or is not part of it)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="render afresh instead of reusing the bytes of an identical earlier run")
+    parser.add_argument("--cache-dir", default=None, metavar="DIR",
+                        help="where earlier runs are kept (default: .derive_cache in the working folder)")
 
 
 def _choices(values: Sequence[str] | None, allowed: Sequence[str], default: Sequence[str], what: str) -> list[str]:
@@ -655,7 +660,8 @@ def run(args: argparse.Namespace) -> int:
         langs = _choices(args.lang, LANGS, LANGS, "lang")
         targets = plan(args.names, all_=args.all_, reg=args.reg)
         env = get_env(args.templates)
-        files = render_files(targets, langs=langs, formats=formats, env=env)  # type: ignore[arg-type]
+        from .render_cache import rendered  # an identical earlier run's bytes, unless --no-cache
+        files = rendered(args, lambda: render_files(targets, langs=langs, formats=formats, env=env))  # type: ignore[arg-type]
         out = Path(args.out)
         if args.check:
             differences = compare(out, files, complete=args.all_)  # --all: anything else in --out is stale

@@ -100,8 +100,8 @@ def open_dir(folder: str | os.PathLike[str], kind: str) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     tag = root / "CACHEDIR.TAG"
     if not tag.exists():
-        _write(tag, _TAG.encode())
-        _write(root / ".gitignore", b"# derive's cache: never committed\n*\n")
+        write_quietly(tag, _TAG.encode())
+        write_quietly(root / ".gitignore", b"# derive's cache: never committed\n*\n")
     current = tool_fingerprint()
     for other in root.iterdir():
         if other.is_dir() and other.name != current and len(other.name) == 16:
@@ -111,7 +111,7 @@ def open_dir(folder: str | os.PathLike[str], kind: str) -> Path:
     return place
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_quietly(path: Path, data: bytes) -> None:
     """Atomically (a reader sees the old entry or the new one); a failure to write is not an error."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
@@ -159,4 +159,4 @@ class CheckCache:
             target.parent.mkdir(exist_ok=True)
         except OSError:
             return
-        _write(target, json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        write_quietly(target, json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
