@@ -72,6 +72,15 @@ def test_read_note_refuses_a_file_that_grows_past_the_limit(tmp_path: Path) -> N
     assert files.read_note(path, max_bytes=100) == "x" * 100
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_whose_size_lies_is_still_bounded() -> None:
+    """/proc files say they are 0 bytes long: the limit holds on what is read, not on what stat says."""
+    assert os.stat("/proc/self/status").st_size == 0
+    with pytest.raises(files.InputError) as err:
+        files.read_note("/proc/self/status", max_bytes=100)
+    assert err.value.code == "input/too-large"
+
+
 def test_a_folder_with_no_notes_is_exit_two_with_a_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "README.txt").write_text("no notes here")
     assert main(["check", "--no-cache", str(tmp_path), "--format", "json"]) == 2

@@ -64,3 +64,11 @@ def test_new_scheme_is_not_an_error() -> None:
     findings = check_source(str(path), read_source(str(path)))
     [scheme] = [f for f in findings if f.code == "math/new-scheme"]
     assert scheme.line == 29 and scheme.severity == "info" and "α" in scheme.message
+
+
+def test_l2_counted_twice_is_named_as_such() -> None:
+    """For momentum, "λ·w added twice" and "∇Q with decoupled decay" take the same single step; the rows
+    tell them apart, and the message must name the mistake the notes made."""
+    path = HERE / "docs" / "samekind" / "momentum_twice.ru.md"
+    [twice] = [f for f in _errors(path) if f.code == "system/regularized-twice"]
+    assert "a second time" in twice.message and "outside the step" not in twice.message

@@ -16,11 +16,11 @@ from derive.symbols import symbol
 
 x, y, z = sp.symbols("x y z")
 
-HOSTILE = [
+HOSTILE = [  # cheap to build first: with the bounds broken (scripts/mutation_check.py) they fail fast
+    r"x^{10^8}",
     r"10^{10^{10}}",
     r"2^{2^{2^{2^{2^{2}}}}}",
     r"((10!)!)!",
-    r"x^{10^8}",
     r"(x+1)^{10^8}",
     r"(x^{1000})^{1000}",
     r"x^{1000} x^{1000} x^{1000} x^{1000} x^{1000} x^{1000} x^{1000} x^{1000} x^{1000} x^{1000} x^{1000}",

@@ -101,7 +101,7 @@ def read_note(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
             raw = handle.read(max_bytes + 1)
         except OSError as err:
             raise InputError(f"cannot read: {err.strerror or err}", code="input/unreadable", path=where) from None
-    if len(raw) > max_bytes:  # it grew while we looked
+    if len(raw) > max_bytes:  # it grew while we looked, or its size lied (/proc)
         raise InputError(_too_large(len(raw), max_bytes), code="input/too-large", path=where)
     return decode(raw, where)
 
