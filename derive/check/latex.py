@@ -737,7 +737,9 @@ class _ExprParser:
                     self.fail(tok, "text inside an expression is not modelled")
                 if after_division:
                     self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")
-                if tok.kind == "num":
+                after = self.peek(1)
+                if tok.kind == "num" and not (after is not None and after.is_char("^")):
+                    # "x 2" is ambiguous (x·2? x_2?); "x 2^{t}" is not, and it is how 2^t·x prints
                     self.fail(tok, "a number written after a factor is ambiguous")
                 factors.append(self.factor())
             else:
