@@ -47,12 +47,16 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of
 @cache
 def tool_fingerprint() -> str:
     """derive's version, a hash of its source files, and the versions of what it computes with."""
-    import sympy
+    from importlib.metadata import PackageNotFoundError, version
 
     import derive
 
+    try:
+        sympy_version = version("sympy")  # not ``import sympy``: a run served from the cache never needs it
+    except PackageNotFoundError:  # pragma: no cover - sympy is a dependency
+        sympy_version = "?"
     digest = hashlib.sha256()
-    digest.update(f"derive {derive.__version__}; sympy {sympy.__version__}; python {platform.python_version()}".encode())
+    digest.update(f"derive {derive.__version__}; sympy {sympy_version}; python {platform.python_version()}".encode())
     package = Path(derive.__file__).resolve().parent
     templates = Path(__import__("derive.templates", fromlist=["_"]).__file__).resolve().parent
     for folder in (package, templates):
