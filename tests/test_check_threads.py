@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sys
 import time
 from pathlib import Path
 
@@ -34,10 +35,15 @@ EXPLODING = (f"# Chain\n\n$$\n\\begin{{cases}}\n{ROWS}\n\\end{{cases}}\n$$\n\n"
              r"Hence $$c_{12} = (c_{11} + \beta_1)^2 = c_{11}^2 + 2 c_{11}\beta_1 + \beta_1^2$$" "\n\n"
              r"$$w_t = w_{t-1} - \eta (c_{11} + \beta_1)^2$$" "\n")
 
-# Ordinary algebra whose proofs take longer than a tiny link budget.
-ORDINARY = "\n\n".join(
-    rf"$$ (a_{{{k}}} + b_{{{k}}})^3 (a_{{{k}}} - b_{{{k}}}) = a_{{{k}}}^4 + 2 a_{{{k}}}^3 b_{{{k}}} - 2 a_{{{k}}} b_{{{k}}}^3 - b_{{{k}}}^4 $$"
-    for k in range(40))
+def ordinary(letter: str = "a") -> str:
+    """Ordinary algebra whose proofs take tens of milliseconds each, far above a tiny link budget (fresh
+    symbols per caller, so that SymPy's cache, warm from another test, does not make them instant)."""
+    form = (r"$$ \frac{{({a} + {b})^4}}{{{a} - {b}}} - \frac{{({a} - {b})^4}}{{{a} + {b}}}"
+            r" = \frac{{({a} + {b})^5 - ({a} - {b})^5}}{{{a}^2 - {b}^2}} $$")
+    return "\n\n".join(form.format(a=f"{letter}_{{{k}}}", b=f"{letter}'_{{{k}}}") for k in range(40))
+
+
+ORDINARY = ordinary()
 
 
 def _write(tmp_path: Path, name: str, text: str) -> str:
@@ -87,9 +93,14 @@ def test_an_exploding_system_ends_within_its_budget(where: str, tmp_path: Path) 
 def test_link_budgets_hold_off_the_main_thread(where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With a link budget far below what these proofs take, every link must come out undecided
     because of the budget, on any thread (before, a thread ran each link to its end)."""
-    path = _write(tmp_path, "ordinary.md", ORDINARY)
+    path = _write(tmp_path, "ordinary.md", ordinary({"main": "p", "thread": "q", "asyncio": "r"}[where]))
     monkeypatch.setattr(verify, "LINK_SECONDS", 1e-4)
-    report = _run(where, check_file, path, CheckOptions(timeout=120))
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-3)  # the watchdog thread gets the GIL within a millisecond of its deadline
+    try:
+        report = _run(where, check_file, path, CheckOptions(timeout=120))
+    finally:
+        sys.setswitchinterval(interval)
     budget = [f for f in report.findings if f.code == "math/undecided" and ("budget" in f.message or "within" in f.message)]
     assert len(budget) >= 30, [f.text() for f in report.findings]
 

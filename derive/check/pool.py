@@ -102,8 +102,9 @@ def check_all(entries: list["str | files.Problem"], options: "CheckOptions", *, 
                 continue
         todo.append((index, entry, entry_key))
 
-    workers = min(jobs, len(todo))
-    results = _in_workers(todo, options, workers) if workers > 1 else \
+    # With more than one job even a single file goes to a worker: then a file that no budget can stop
+    # (one long C-level operation) is still killed at its deadline. ``-j 1`` checks in this process.
+    results = _in_workers(todo, options, min(jobs, len(todo))) if jobs > 1 and todo else \
         ((index, *check_one(path, options)) for index, path, _ in todo)
     keys = {index: entry_key for index, _, entry_key in todo}
     for index, report, timed in results:
