@@ -35,18 +35,29 @@ IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", ".pytest
 class Mutation:
     id: str
     file: str
-    before: str
-    after: str
+    before: str | tuple[str, ...]  # one snippet, or alternatives (for the file as it is on other branches)
+    after: str | tuple[str, ...]  # what replaces it (paired with the alternatives)
     tests: tuple[str, ...]  # pytest arguments: files, node ids, or "-k …"
     why: str  # the decision it breaks
     needs: str | None = None  # a module that must be importable (torch)
+
+    def apply(self, text: str) -> str | None:
+        """The mutated text, from the first alternative found exactly once; None if none is."""
+        befores = (self.before,) if isinstance(self.before, str) else self.before
+        afters = (self.after,) if isinstance(self.after, str) else self.after
+        for before, after in zip(befores, afters):
+            if text.count(before) == 1:
+                return text.replace(before, after)
+        return None
 
 
 M = Mutation
 MUTATIONS: tuple[Mutation, ...] = (
     # -- the engine --------------------------------------------------------------------------------
-    M("numeric-truncate", "derive/numeric.py", "for step in range(1, steps + 1):",
-      "for step in range(1, min(steps, 1) + 1):", ("tests/test_derivation.py",),
+    M("numeric-truncate", "derive/numeric.py",
+      ("for step in range(1, steps + 1):", "for step in range(first_step, first_step + steps):"),
+      ("for step in range(1, min(steps, 1) + 1):", "for step in range(first_step, first_step + min(steps, 1)):"),
+      ("tests/test_derivation.py",),
       "trajectories cut to one step"),
     M("numeric-shape", "derive/numeric.py", "if not a or len(a) != len(b):\n        return math.inf",
       "if not a:\n        return math.inf", ("tests/test_derivation.py",),
@@ -66,14 +77,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       'kind: Kind = "uniform"', ("tests/test_derivation.py",), "per-coordinate decay classified uniform"),
     M("adam-second-moment", "derive/blocks.py", "(1 - b2) * grad ** 2", "(1 - b2) * grad",
       ("tests/test_torch_conformance.py",), "Adam's v_t without the square", needs="torch"),
-    M("adam-bias-correction", "derive/blocks.py", "S.m / (1 - b1 ** S.t)", "S.m / (1 - b1)",
+    M("adam-bias-correction", "derive/blocks.py",
+      ("S.m / (1 - b1 ** S.t)", 'S.m / (1 - b1 ** S.t), "bias correction of the first moment")\n        if eps_on'),
+      ("S.m / (1 - b1)", 'S.m / (1 - b1), "bias correction of the first moment")\n        if eps_on'),
       ("tests/test_torch_conformance.py", "tests/test_derivation.py"), "bias correction without ^t"),
     M("l2-after-preconditioner", "derive/blocks.py", "update=chain.update + coefficient * S.w_prev",
       "update=chain.update + 2 * coefficient * S.w_prev", ("tests/test_torch_conformance.py",),
       "the L2/decay block adds 2λw", needs="torch"),
     # -- the checker -------------------------------------------------------------------------------
-    M("verify-false-is-info", "derive/check/verify.py", 'self.report(item, right.start, "error", "math/false"',
-      'self.report(item, right.start, "info", "math/false"', ("tests/test_check_notes.py",),
+    M("verify-false-is-info", "derive/check/verify.py", '"error", "math/false", _false_message(',
+      '"info", "math/false", _false_message(', ("tests/test_check_notes.py",),
       "a false link is not an error"),
     M("verify-dots-blind", "derive/check/verify.py",
       '            if verdict.status == "false":\n                self.report(item, claimed_term.start, "error", "math/coefficient",',
@@ -169,10 +182,10 @@ def run_one(mutation: Mutation, timeout: float) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="derive-mutant-") as tmp:
         copy = make_copy(Path(tmp))
         target = copy / mutation.file
-        text = target.read_text(encoding="utf-8")
-        if text.count(mutation.before) != 1:
-            return Outcome(mutation, "stale", 0.0, f"snippet found {text.count(mutation.before)} times")
-        target.write_text(text.replace(mutation.before, mutation.after), encoding="utf-8")
+        mutated = mutation.apply(target.read_text(encoding="utf-8"))
+        if mutated is None:
+            return Outcome(mutation, "stale", 0.0, "its snippet is not in the file exactly once")
+        target.write_text(mutated, encoding="utf-8")
         code, last = pytest(copy, mutation.tests, timeout)
     took = time.monotonic() - start
     if code is None:
