@@ -177,7 +177,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("derive: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # ``derive check … | head``: the reader went away. Not a pass (the output was not all read),
+        # and no second traceback when Python flushes stdout on exit.
+        import os
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141  # 128 + SIGPIPE, what a shell reports for a command killed by a broken pipe
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,3 +46,16 @@ class NotesError(DeriveError):
 
 class UnknownNameError(UsageError):
     """A symbol name the notation does not declare, or a parameter a derivation does not have."""
+
+
+class InputError(NotesError):
+    """A path the checker was asked to read and could not (not a regular file, too large, unreadable).
+
+    ``code`` names the finding it becomes (``input/…``); ``reason`` is the message without the path.
+    """
+
+    def __init__(self, message: str, *, code: str = "input/unreadable", path: str | None = None,
+                 line: int | None = None) -> None:
+        super().__init__(message, path=path, line=line)
+        self.code = code
+        self.reason = message

@@ -141,4 +141,21 @@ def random_hyperparameters(system: System, seed: int) -> dict[sp.Symbol, float]:
 
 
 def max_abs_difference(a: Sequence[Sequence[float]], b: Sequence[Sequence[float]]) -> float:
-    return max((abs(x - y) for ra, rb in zip(a, b) for x, y in zip(ra, rb)), default=math.inf)
+    """The largest |a − b| over two trajectories (steps × coordinates), or ``inf`` when they cannot agree.
+
+    ``inf`` — so that any "≤ tolerance" check fails — when the shapes differ (one trajectory was cut
+    short, a step lost a coordinate), when there is nothing to compare, or when a value is NaN or
+    infinite (``max`` would quietly skip a NaN, and NaN compares false with everything).
+    """
+    if not a or len(a) != len(b):
+        return math.inf
+    worst = 0.0
+    for ra, rb in zip(a, b):
+        if not ra or len(ra) != len(rb):
+            return math.inf
+        for x, y in zip(ra, rb):
+            difference = abs(x - y)
+            if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(difference)):
+                return math.inf
+            worst = max(worst, difference)
+    return worst

@@ -21,6 +21,7 @@ from typing import Literal, Mapping
 import mpmath
 import sympy as sp
 
+from . import limits
 from . import symbols as S
 from .budget import time_budget
 from .errors import BudgetExceeded
@@ -170,7 +171,13 @@ def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) 
             numeric = numeric_difference(lhs, rhs, seed=seed)
             if numeric.status != "true":
                 return numeric
-            zero = symbolic_zero(sp.sympify(lhs) - sp.sympify(rhs))
+            difference = sp.sympify(lhs) - sp.sympify(rhs)
+            too_large = limits.too_large(difference)
+            if too_large is None and limits.expanded_terms(difference) > limits.MAX_TERMS:
+                too_large = f"expanding the difference would give more than {limits.MAX_TERMS:,} terms"
+            if too_large:
+                return Verdict("undecided", f"too large to prove symbolically ({too_large})")
+            zero = symbolic_zero(difference)
     except BudgetExceeded:
         return Verdict("undecided", f"time budget of {seconds:g} s exceeded")
     if zero is True:

@@ -1114,7 +1114,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sandbox", action="store_true",
                         help="render the templates in Jinja's sandbox (for templates you did not write)")
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if a file in --out is missing or differs from a fresh render")
+                        help="write nothing; exit 1 if a file in --out is missing or differs from a fresh render "
+                             "(with --all: or is not part of it)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="render afresh instead of reusing the bytes of an identical earlier run")
+    parser.add_argument("--cache-dir", default=None, metavar="DIR",
+                        help="where earlier runs are kept (default: .derive_cache in the working folder)")
 
 
 def _choices(values: Sequence[str] | None, allowed: Sequence[str], default: Sequence[str], what: str,
@@ -1162,12 +1167,16 @@ def run(args: argparse.Namespace) -> int:
             targets += plan_own(items)
         if args.names or args.all_ or not targets:
             targets += plan(args.names, all_=args.all_, reg=args.reg)
-        files = render_files(targets, langs=langs, formats=formats, settings=settings)  # type: ignore[arg-type]
+        from .render_cache import rendered  # an identical earlier run's bytes, unless --no-cache
+        extra = settings.notation.describe() + "".join(Path(t.own.path).read_text(encoding="utf-8", errors="replace")
+                                                       for t in targets if t.own is not None)
+        files = rendered(args, lambda: render_files(targets, langs=langs, formats=formats, settings=settings),  # type: ignore[arg-type]
+                         extra=extra)
         for warning in settings.warnings:
             print(f"derive render: warning: {warning}", file=sys.stderr)
         out = Path(args.out)
         if args.check:
-            differences = compare(out, files)
+            differences = compare(out, files, complete=args.all_)  # --all: anything else in --out is stale
             for diff in differences:
                 print(diff.text())
             if differences:

@@ -8,10 +8,16 @@ with ``derive render --check``. That needs three guarantees that are easy to get
   which is atomic on one file system;
 * nothing outside the output folder is touched — every name is a plain file name, never a path;
 * check mode compares bytes and writes nothing, so it can run on a read-only checkout.
+
+A write killed between creating its temporary file and the move (SIGKILL, a power cut) leaves a
+``.NAME.XXXXXXXX.tmp`` behind. The next write of NAME removes it, and check mode reports every such
+leftover as ``stale``, like any file a complete render (``--all``) does not produce: a folder that
+``--check`` passes holds exactly what a fresh render writes.
 """
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,7 +26,10 @@ from typing import Literal
 
 from .errors import RenderError
 
-Status = Literal["missing", "differs"]
+Status = Literal["missing", "differs", "stale"]
+
+#: What :func:`write_atomic` names its temporary files (``tempfile.mkstemp`` adds 8 random characters).
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
 
 
 @dataclass(frozen=True, order=True)
@@ -68,8 +77,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def compare(out_dir: Path, files: Mapping[str, bytes]) -> list[Difference]:
-    """Which of ``files`` (name → bytes) are missing from ``out_dir`` or differ from it; writes nothing."""
+def leftovers(out_dir: Path, names: set[str] | None = None) -> list[Path]:
+    """Temporary files of interrupted writes in ``out_dir`` (of ``names`` only, if given), sorted."""
+    try:
+        entries = sorted(out_dir.iterdir())
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        match = _LEFTOVER.match(entry.name)
+        if match and (names is None or match.group("name") in names) and entry.is_file():
+            found.append(entry)
+    return found
+
+
+def compare(out_dir: Path, files: Mapping[str, bytes], *, complete: bool = False) -> list[Difference]:
+    """Which of ``files`` (name → bytes) are missing from ``out_dir`` or differ from it, and which files
+    there are stale: leftovers of interrupted writes always, and — when ``files`` is everything the
+    folder should hold (``complete``) — every other file. Writes nothing."""
     found: list[Difference] = []
     for name in sorted(files):
         target = out_dir / _safe_name(name)
@@ -77,6 +102,10 @@ def compare(out_dir: Path, files: Mapping[str, bytes]) -> list[Difference]:
             found.append(Difference(target, "missing"))
         elif target.read_bytes() != files[name]:
             found.append(Difference(target, "differs"))
+    stale = set(leftovers(out_dir))
+    if complete and out_dir.is_dir():
+        stale |= {p for p in out_dir.iterdir() if p.name not in files and (p.is_file() or p.is_symlink())}
+    found.extend(Difference(p, "stale") for p in sorted(stale))
     return found
 
 
@@ -91,6 +120,11 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise RenderError(f"cannot create the output folder {out_dir}: {err.strerror}") from None
+    for leftover in leftovers(out_dir, set(names)):  # an earlier write of these names was interrupted
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
     changed: list[Path] = []
     for name in names:
         target = out_dir / name

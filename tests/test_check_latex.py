@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from derive.check.latex import DOTS, LatexParseError, Norm, ParsedBlock, parse_block, parse_expr
+from derive.check.latex import DOTS, INTERNAL_ERROR, LatexParseError, Norm, ParsedBlock, parse_block, parse_expr
 from derive.errors import DeriveError
 from derive.symbols import symbol as S
 
@@ -439,9 +439,14 @@ def test_parse_expr_errors_are_derive_errors() -> None:
     "", "}", "{", "((((", r"\left(", r"\frac", r"\sqrt", "^", "_", "a^", r"\\", r"\end{cases}",
     r"\begin{cases} a", "&&&", r"\text{", "$", "%", r"\sum", r"\nabla", "|", r"\|", "x''''", "1 2",
     "шаг = 1", "a =: b", r"\not\in", r"\stackrel{=}", r"\underbrace{x}_", "a" * 50 + "(" * 300,
+    r"10^{10^{10}}", r"((10!)!)!", r"\frac{1}{0}", r"0^{-1}", r"\binom{-1}{x}", r"\sqrt[0]{x}", r"x^{1/0}",
 ])
 def test_never_raises(text: str) -> None:
-    assert isinstance(parse_block(text), ParsedBlock)
+    # The parser turns an exception inside SymPy into a problem (never a crash in a user's CI), so
+    # "never raises" alone cannot fail: a bug must also not hide behind that catch-all.
+    parsed = parse_block(text)
+    assert isinstance(parsed, ParsedBlock)
+    assert not [p.message for p in parsed.problems if p.message.startswith(INTERNAL_ERROR)]
 
 
 def test_functions_parameter() -> None:

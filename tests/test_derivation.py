@@ -44,7 +44,7 @@ def test_step_form_iterates_like_the_system(name: str, mode: str, seed: int) -> 
     first = catalog.get(name).first_step
     a = N.run_system(d.system, hyper, problem, 10, state0, first_step=first)
     b = N.run_step_form(d.system, d.decay, d.rate, d.h, hyper, problem, 10, state0, first_step=first)
-    assert len(a) == len(b) == 10
+    assert len(a) == len(b) == 10 and all(len(row) == len(a[0]) for row in a + b)  # every step, every coordinate
     assert strict_max_difference(a, b) <= 1e-12
     # The check is not vacuous: a wrong decay factor is caught by the same comparison.
     wrong = N.run_step_form(d.system, d.decay - S.eta * 0.01, d.rate, d.h, hyper, problem, 10, state0, first_step=first)
@@ -151,3 +151,31 @@ def test_unrolled_steps_match_iterating_the_system(name: str, mode: str) -> None
         values[S.symbol(rf"\nabla_{{w}} L(w_{{{index}}})")] = problem.gradient(0, weights[j])
     for k, expr in enumerate(unrolled, start=1):
         assert abs(float(expr.xreplace(values)) - weights[k]) <= 1e-12
+
+
+@pytest.mark.parametrize("a, b", [
+    ([[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0]]),                        # cut short by a step
+    ([[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0], [3.0]]),                 # a coordinate lost
+    ([[1.0, float("nan")], [3.0, 4.0]], [[1.0, 2.0], [3.0, 4.0]]),   # NaN on one side
+    ([[float("nan"), 2.0]], [[float("nan"), 2.0]]),                  # NaN on both sides
+    ([[5.0, float("inf")]], [[5.0, float("inf")]]),                  # an overflow
+    ([], []),                                                        # nothing compared
+    ([[]], [[]]),
+])
+def test_max_abs_difference_fails_on_truncated_or_nan_trajectories(a: list, b: list) -> None:
+    assert not N.max_abs_difference(a, b) <= 1e-12
+    assert not N.max_abs_difference(b, a) <= 1e-12
+
+
+def test_max_abs_difference_of_agreeing_trajectories() -> None:
+    assert N.max_abs_difference([[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0], [3.0, 4.0 + 1e-13]]) <= 1e-12
+    assert N.max_abs_difference([[1.0, 2.0]], [[1.0, 2.5]]) == 0.5
+
+
+def test_the_step_form_is_proved_symbolically_not_only_numerically() -> None:
+    """Every proof the engine records says the symbolic check succeeded, not just agreement at random
+    points (tests/test_proof.py makes sure compare cannot call numeric agreement alone "true")."""
+    for name, mode in VARIANTS:
+        d = derive.derive(name, mode)
+        symbolic = [v for what, v in d.proofs if "random points" not in what]
+        assert symbolic and all(v.reason.startswith("symbolically equal") for v in symbolic), (name, mode)

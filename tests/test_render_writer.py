@@ -65,3 +65,59 @@ def test_compare_reports_missing_and_differing_sorted(tmp_path: Path) -> None:
     assert found[0].text() == f"{tmp_path / 'changed.md'}: differs"
     assert (tmp_path / "changed.md").read_bytes() == b"old"
     assert not (tmp_path / "gone.md").exists()
+
+
+def test_check_reports_stale_files_of_a_complete_render(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(b"A")
+    (tmp_path / "old-entry.md").write_bytes(b"no longer rendered")
+    assert compare(tmp_path, {"a.md": b"A"}) == []  # a partial render says nothing about other files
+    assert compare(tmp_path, {"a.md": b"A"}, complete=True) == [Difference(tmp_path / "old-entry.md", "stale")]
+
+
+def _interrupted_write(folder: str) -> None:
+    """Killed between writing the temporary file and moving it into place (as by SIGKILL)."""
+    os.replace = lambda src, dst: os._exit(9)  # type: ignore[assignment]
+    write_atomic(Path(folder) / "a.md", b"new")
+
+
+def test_an_interrupted_write_leaves_nothing_for_the_next_one(tmp_path: Path) -> None:
+    import multiprocessing
+
+    (tmp_path / "a.md").write_bytes(b"old")
+    child = multiprocessing.get_context("fork").Process(target=_interrupted_write, args=(str(tmp_path),))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 9
+    [leftover] = [p for p in tmp_path.iterdir() if p.name != "a.md"]
+    assert leftover.name.startswith(".a.md.") and leftover.name.endswith(".tmp")
+    assert (tmp_path / "a.md").read_bytes() == b"old"  # the reader never saw a half-written file
+    # --check sees it, even when only a.md is rendered …
+    assert compare(tmp_path, {"a.md": b"old"}) == [Difference(leftover, "stale")]
+    # … and the next write of a.md removes it.
+    write_all(tmp_path, {"a.md": b"new"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_leftovers_of_other_names_and_other_files_are_left_alone(tmp_path: Path) -> None:
+    mine = tmp_path / ".b.md.k2x9_a01.tmp"
+    theirs = tmp_path / ".notes.tmp"
+    mine.write_bytes(b"x")
+    theirs.write_bytes(b"y")
+    write_all(tmp_path, {"a.md": b"A"})
+    assert mine.exists() and theirs.exists()
+    assert Difference(mine, "stale") in compare(tmp_path, {"a.md": b"A"})
+    assert Difference(theirs, "stale") not in compare(tmp_path, {"a.md": b"A"})
+
+
+def test_render_check_fails_on_a_stale_file_in_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from derive.cli import main
+
+    out = tmp_path / "out"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "out", out)
+    (out / "adam-l3.en.md").write_text("a file from an entry that was renamed long ago\n")
+    (out / ".adam-l2.en.md.abcd1234.tmp").write_text("half a file")
+    assert main(["render", "--all", "--check", "--out", str(out)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [f"{out / '.adam-l2.en.md.abcd1234.tmp'}: stale", f"{out / 'adam-l3.en.md'}: stale"]

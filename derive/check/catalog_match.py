@@ -21,6 +21,8 @@ import sympy as sp
 
 from .. import symbols as S
 from .. import printing
+from ..budget import time_budget
+from ..errors import BudgetExceeded
 from ..proof import evaluate, numeric_difference, random_point
 from .bind import GRADIENT_PREFIX, CircularDefinition, substitute
 from .findings import Finding
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from .verify import DocumentChecker, SystemScope
 
 _MAX_UNMATCHED = 3
+_SECONDS = 4.0  # per system: recognising it is a nicety, never a reason to hang
 
 
 @dataclass(frozen=True)
@@ -232,10 +235,16 @@ def closest(scope: "SystemScope") -> tuple[Variant, str, sp.Expr, sp.Expr] | Non
 
 def match_systems(checker: "DocumentChecker") -> list[Finding]:
     findings: list[Finding] = []
+    if checker.systems:
+        _variants()  # the catalog's own derivations, once, outside any document's budget
     for scope in checker.systems:
-        variant = classify(scope)
+        try:
+            with time_budget(_SECONDS):
+                variant = classify(scope)
+                near = closest(scope) if variant is None else None
+        except BudgetExceeded:
+            continue  # a system that explodes symbolically is not compared with the catalog
         if variant is None:
-            near = closest(scope)
             if near is not None:
                 other, name, mine, theirs = near
                 row = next(it for t, it in scope.rows.items() if S.symbol(name) == t or

@@ -98,7 +98,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
       except the quantities in ``unrolled``, whose recurrences were unrolled, so their steps are modelled.
     """
     both = sa + sb
-    for s in both.free_symbols:
+    for s in sorted(both.free_symbols, key=lambda s: s.name):  # sorted: the same message for every hash seed
         name = s.name
         if "(" in name and not name.startswith(GRADIENT_PREFIX):
             inner = name[name.index("(") + 1 : name.rindex(")")] if name.endswith(")") else ""
@@ -113,14 +113,14 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
     if not written.has(sp.Sum, sp.Product):
         # Outside sums a superscript on a letter the notation does not declare is as likely an
         # iteration index or a label (x^{k+1}, γ^k, V^{b}) as a power; declared ones (β₁^t) are powers.
-        for power in written.atoms(sp.Pow):
+        for power in sorted(written.atoms(sp.Pow), key=sp.default_sort_key):
             base, exp = power.base, power.exp
             if isinstance(base, sp.Symbol) and S.declared(base) is None and index_like(exp, base):
                 return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
     if both.has(sp.Indexed):
         return "indexed quantities (coordinates, past steps) are not modelled"
     steps_a, steps_b = _steps(sa), _steps(sb)
-    for base in set(steps_a) & set(steps_b):
+    for base in sorted(set(steps_a) & set(steps_b)):
         if steps_a[base] != steps_b[base] and base not in unrolled:
             return f"the two sides are written at different steps of {base} (an unrolled recurrence): not modelled"
     for one, other in ((sa, sb), (sb, sa)):

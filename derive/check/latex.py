@@ -33,6 +33,7 @@ from derive.check.latex_tokens import (
     GREEK, LETTER_MACROS, MAX_MIN, MUL_MACROS, NORM_MACROS, OPEN_MACROS, ROW_ENVS, TEXT_MACROS, UNMODELLED,
     UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
 )
+from derive import limits
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -129,6 +130,10 @@ class ParsedBlock:
     problems: list[Problem]
     transparent: list[tuple[str, int]] = field(default_factory=list)
     words: list[tuple[str, int]] = field(default_factory=list)  # plain words read as products of letters
+
+
+#: The start of a problem's message when building an expression raised (a bug, not the document's fault).
+INTERNAL_ERROR = "internal error while building the expression"
 
 
 class LatexParseError(DeriveError):
@@ -437,8 +442,12 @@ class _BlockParser:
             return Term(None, start, end)
         except Exception as exc:  # noqa: BLE001 - SymPy constructors raise many types on odd input;
             # document content must never crash the checker, and the message keeps the cause visible.
-            message = f"internal error while building the expression: {type(exc).__name__}: {exc}"
+            message = f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}"
             self.problems.append(Problem(start, end, message))
+            return Term(None, start, end)
+        too_large = limits.too_large(expr)
+        if too_large:  # (x^{1000})^{1000}: SymPy combined the powers; the time budget could not stop its use
+            self.problems.append(Problem(start, end, too_large))
             return Term(None, start, end)
         wrappers = tuple(dict.fromkeys(t.arg for t in tokens if t.kind == "macro" and t.text in BOLD and t.arg))
         return Term(expr, start, end, wrappers)
@@ -737,11 +746,15 @@ class _ExprParser:
                     self.fail(tok, "text inside an expression is not modelled")
                 if after_division:
                     self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")
-                if tok.kind == "num":
+                after = self.peek(1)
+                if tok.kind == "num" and not (after is not None and after.is_char("^")):
+                    # "x 2" is ambiguous (x·2? x_2?); "x 2^{t}" is not, and it is how 2^t·x prints
                     self.fail(tok, "a number written after a factor is ambiguous")
                 factors.append(self.factor())
             else:
                 break
+        if len(factors) > 1 and sum(limits.number_bits(f) for f in factors) > limits.MAX_BITS:
+            self.fail(self.last(), "the product of the numbers here is too large to handle")
         return sp.Mul(*factors)
 
     def signed(self) -> sp.Expr:
@@ -773,9 +786,12 @@ class _ExprParser:
                     self.fail(at, "ambiguous superscript (a label or a power?): write ^{\\text{…}} or ^{a b}")
                 if kind == "hadamard":
                     arg = arg[1:]
-                base = sp.Pow(base, self.sub(arg).parse_all(at))
+                base = self.power(base, self.sub(arg).parse_all(at), at)
             elif tok.is_char("!"):
                 self.pos += 1
+                too_large = limits.factorial(base)
+                if too_large:
+                    self.fail(tok, too_large)
                 base = sp.factorial(base)
             elif tok.is_char("_"):
                 self.fail(tok, "a subscript on an expression is not modelled")
@@ -784,6 +800,13 @@ class _ExprParser:
             else:
                 break
         return base
+
+    def power(self, base: sp.Expr, exponent: sp.Expr, at: Token) -> sp.Expr:
+        """``base^exponent``, unless SymPy would compute a number no budget can interrupt (10^{10^{10}})."""
+        too_large = limits.power(base, exponent)
+        if too_large:
+            self.fail(at, too_large)
+        return sp.Pow(base, exponent)
 
     def starts_factor(self, tok: Token) -> bool:
         """Can ``tok`` begin an operand (so that juxtaposition means multiplication)?"""
@@ -813,6 +836,9 @@ class _ExprParser:
             self.fail(self.last(), "missing operand")
         kind = tok.kind
         if kind == "num":
+            too_long = limits.number(tok.text)
+            if too_long:
+                self.fail(tok, too_long)
             self.pos += 1
             value = Fraction(tok.text)
             return sp.Rational(value.numerator, value.denominator)
@@ -1145,6 +1171,9 @@ class _ExprParser:
             elif nxt is not None and nxt.is_char("^") and exponent is None:
                 self.pos += 1
                 exponent = self.parse_arg()
+                too_large = limits.power(result, exponent)
+                if too_large:
+                    self.fail(nxt, too_large)
         return result if exponent is None else sp.Pow(result, exponent)
 
     def wrapper(self) -> sp.Expr:
@@ -1244,11 +1273,19 @@ class _ExprParser:
             index = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
             self.pos = close + 1
         radicand = self.parse_arg()
+        if index is not None and isinstance(index, sp.Rational) and index != 0:
+            too_large = limits.power(radicand, 1 / index)
+            if too_large:
+                self.fail(self.last(), too_large)
         return sp.sqrt(radicand) if index is None else sp.root(radicand, index)
 
     def binomial(self) -> sp.Expr:
-        self.next()
-        return sp.binomial(self.parse_arg(), self.parse_arg())
+        tok = self.next()
+        n, k = self.parse_arg(), self.parse_arg()
+        too_large = limits.binomial(n, k)
+        if too_large:
+            self.fail(tok, too_large)
+        return sp.binomial(n, k)
 
     def big_operator(self) -> sp.Expr:
         r"""``\sum_{i=0}^{t-1} body``: the body extends to the next top-level ``+``/``-``/relation."""
@@ -1278,6 +1315,10 @@ class _ExprParser:
             body = self.product()
         finally:
             self.ctx.bound.pop()
+        if tok.text != "sum":
+            too_large = limits.product_span(start, stop)
+            if too_large:
+                self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, (var, start, stop))
 

@@ -9,11 +9,11 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..errors import NotesError
 from . import suppress
+from .files import DEFAULT_MAX_BYTES, INPUT_CODES
 from .findings import SEVERITY_ORDER, FileReport, Finding, Link
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ class CheckOptions:
 
     flavor: str | None = None  # force a dialect instead of deciding it from evidence
     link_seconds: float = 2.0  # the time budget of one link
+    timeout: float | None = 60.0  # the time budget of one file (None: none); then a checker/timeout finding
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger files are not read (an input/too-large finding)
 
 
 @dataclass
@@ -58,25 +60,28 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
     def exit_code(self, strict: bool = False) -> int:
+        """0 clean, 1 errors (``strict``: warnings too), 2 some path could not be checked at all."""
+        if any(f.code in INPUT_CODES for f in self.findings):
+            return 2
         if self.count("error") or (strict and self.count("warning")):
             return 1
         return 0
 
 
 def collect_paths(paths: Iterable[str]) -> list[str]:
-    """Files to check: each file named, and every notes file below each folder named (sorted)."""
+    """Files to check: each file named, and every notes file below each folder named (sorted);
+    a path that does not exist raises :class:`NotesError` (``check_paths`` reports it instead)."""
+    from .files import Problem, collect
+
     out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                out.extend(p for p in (os.path.join(root, f) for f in sorted(files) if f.lower().endswith(NOTE_SUFFIXES))
-                           if not _config(p).excluded(p))  # [tool.derive] exclude: in folders, as ruff does
-        elif path.exists():
-            out.append(str(path))
-        else:
-            raise NotesError("no such file or folder", path=str(path))
+    for entry in collect(paths, NOTE_SUFFIXES, _SKIP_DIRS):
+        if isinstance(entry, Problem):
+            if entry.report.findings[0].code == "input/missing":
+                raise NotesError("no such file or folder", path=entry.report.path)
+            continue
+        if entry not in paths and _config(entry).excluded(entry):
+            continue  # [tool.derive] exclude, for files found in folders (as ruff does)
+        out.append(entry)
     return out
 
 
@@ -86,10 +91,17 @@ def check_source(path: str, source: str) -> list[Finding]:
 
 
 def check_file(path: str, options: CheckOptions = CheckOptions()) -> FileReport:
-    """Read one file and check it; a file that cannot be read raises :class:`NotesError`."""
-    from .extract import read_source
+    """Read one file and check it within ``options.timeout``; a file that cannot be read (not a
+    regular file, too large, not UTF-8) raises :class:`NotesError` (an ``InputError`` with its code)."""
+    from ..budget import HardBudgetExceeded, time_budget
+    from .files import read_note, timeout_report
 
-    return check_document(path, read_source(path), options)
+    source = read_note(path, options.max_bytes)
+    try:
+        with time_budget(options.timeout, hard=True):
+            return check_document(path, source, options)
+    except HardBudgetExceeded:
+        return timeout_report(path, options.timeout)
 
 
 def check_document(path: str, source: str, options: CheckOptions = CheckOptions()) -> FileReport:
@@ -105,7 +117,10 @@ def check_document(path: str, source: str, options: CheckOptions = CheckOptions(
     ordered = sorted(set(findings), key=lambda f: (f.cell or 0, f.line, f.col, SEVERITY_ORDER[f.severity], f.code,
                                                    f.message))
     links.sort(key=lambda k: (k.cell or 0, k.line, k.col))
-    return FileReport(path, doc.flavor.name, ordered, links)
+    here = os.path.abspath(path)
+    depends = sorted({m.origin.path for m in doc.macros.macros.values()
+                      if m.origin.path and os.path.abspath(m.origin.path) != here and os.path.isfile(m.origin.path)})
+    return FileReport(path, doc.flavor.name, ordered, links, depends)
 
 
 @functools.lru_cache(maxsize=64)
@@ -203,8 +218,16 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     return findings, checker.links()
 
 
-def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> CheckResult:
-    result = CheckResult()
-    for path in collect_paths(paths):
-        result.reports.append(check_file(path, options))
-    return result
+def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions(), *, jobs: int = 1,
+                cache: object = None) -> CheckResult:
+    """Every file below ``paths``, ``jobs`` at a time, in a fixed order (see :mod:`derive.check.pool`);
+    paths that cannot be checked become ``input/…`` findings in their place."""
+    from .files import collect
+    from .pool import check_all
+
+    from .files import Problem
+
+    named = set(paths)
+    entries = [e for e in collect(paths, NOTE_SUFFIXES, _SKIP_DIRS)
+               if isinstance(e, Problem) or e in named or not _config(e).excluded(e)]  # [tool.derive] exclude
+    return CheckResult(check_all(entries, options, jobs=jobs, cache=cache))  # type: ignore[arg-type]

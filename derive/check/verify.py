@@ -27,7 +27,7 @@ from typing import Iterable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .. import printing
+from .. import limits, printing
 from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
@@ -111,7 +111,10 @@ class Shape:
 
     @staticmethod
     def read(target: sp.Expr, rhs: sp.Expr) -> "Shape | None":
-        terms = sp.Add.make_args(sp.expand(rhs))
+        try:
+            terms = sp.Add.make_args(limits.expand(rhs, "a form statement"))
+        except limits.TooLarge:
+            return None
         if not isinstance(target, sp.Symbol) or len(terms) != 2:
             return None
         parts = []
@@ -399,7 +402,11 @@ class DocumentChecker:
                 terms = it.stmt.terms
                 if len(terms) == 2 and isinstance(terms[0].expr, sp.Symbol) and terms[1].expr is not None \
                         and terms[1].expr.atoms(AppliedUndef):
-                    shape = Shape.read(terms[0].expr, terms[1].expr)
+                    try:
+                        with time_budget(LINK_SECONDS):
+                            shape = Shape.read(terms[0].expr, terms[1].expr)
+                    except BudgetExceeded:
+                        continue
                     if shape is not None:
                         self._shape_cache.append((it.index, it.section, shape))
         return self._shape_cache
@@ -449,10 +456,10 @@ class DocumentChecker:
                     expected = coefficient
                     what = f"the coefficient of {printing.text(shape.iterate)} in {printing.text(shape.target)}"
                 else:
-                    expected = sp.expand((actual - coefficient * shape.iterate) / shape.h_factor)
+                    expected = limits.expand((actual - coefficient * shape.iterate) / shape.h_factor, "the h")
                     what = f"the h of the form: what is left of {printing.text(shape.target)} besides g·{printing.text(shape.iterate)}, over {printing.text(-shape.h_factor)}"
                 verdict = compare(claimed, expected, seconds=LINK_SECONDS)
-        except (CircularDefinition, BudgetExceeded) as err:
+        except (CircularDefinition, BudgetExceeded, limits.TooLarge) as err:
             why = "not decided in time" if isinstance(err, BudgetExceeded) else "circular definitions"
             self.decide(item, 0, "undecided", f"an answer for {name}: {why}", override=True)
             return

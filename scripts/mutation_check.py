@@ -1,0 +1,247 @@
+"""Break the engine's and the checker's key decisions on purpose, one at a time, and see a test go red.
+
+Each mutation is a textual patch (one snippet of one file replaced by another) applied to a fresh
+copy of the project; the tests that should notice run against that copy (``PYTHONPATH`` points at
+it, so the installed package is not touched). A mutation is *caught* when those tests fail, and
+*survived* when they pass: then a test has a hole. The tests are first run on the unmutated copy
+(the baseline), so that a test that fails anyway cannot pass for a catch.
+
+A mutation whose snippet is no longer in its file is *stale*: the list must follow the code. Those
+needing PyTorch are not run without it, except under CI (``CI`` set), where that is a failure.
+
+Run: python scripts/mutation_check.py [--jobs N] [--only ID …] [--list]
+Exit status: 0 when every mutation was caught, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPY = ("derive", "templates", "tests", "out", "pyproject.toml")
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", ".pytest_cache")
+
+
+@dataclass(frozen=True)
+class Mutation:
+    id: str
+    file: str
+    before: str | tuple[str, ...]  # one snippet, or alternatives (for the file as it is on other branches)
+    after: str | tuple[str, ...]  # what replaces it (paired with the alternatives)
+    tests: tuple[str, ...]  # pytest arguments: files, node ids, or "-k …"
+    why: str  # the decision it breaks
+    needs: str | None = None  # a module that must be importable (torch)
+
+    def apply(self, text: str) -> str | None:
+        """The mutated text, from the first alternative found exactly once; None if none is."""
+        befores = (self.before,) if isinstance(self.before, str) else self.before
+        afters = (self.after,) if isinstance(self.after, str) else self.after
+        for before, after in zip(befores, afters):
+            if text.count(before) == 1:
+                return text.replace(before, after)
+        return None
+
+
+M = Mutation
+MUTATIONS: tuple[Mutation, ...] = (
+    # -- the engine --------------------------------------------------------------------------------
+    M("numeric-truncate", "derive/numeric.py",
+      ("for step in range(1, steps + 1):", "for step in range(first_step, first_step + steps):"),
+      ("for step in range(1, min(steps, 1) + 1):", "for step in range(first_step, first_step + min(steps, 1)):"),
+      ("tests/test_derivation.py",),
+      "trajectories cut to one step"),
+    M("numeric-shape", "derive/numeric.py", "if not a or len(a) != len(b):\n        return math.inf",
+      "if not a:\n        return math.inf", ("tests/test_derivation.py",),
+      "the trajectory comparison ignores a length mismatch"),
+    M("numeric-nan", "derive/numeric.py",
+      "if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(difference)):",
+      "if False:", ("tests/test_derivation.py",), "the trajectory comparison lets NaN through"),
+    M("proof-ignores-symbolic", "derive/proof.py", "    if zero is True:\n", "    if True:\n",
+      ("tests/test_proof.py",), "compare calls agreement at random points alone a proof"),
+    M("proof-numeric-blind", "derive/proof.py", "if float(abs(d)) > 1e-9 * scale:", "if float(abs(d)) > 1e9 * scale:",
+      ("tests/test_proof.py", "tests/test_check_notes.py"), "random points never refute"),
+    M("derive-decay-sign", "derive/derivation.py", "    decay = 1 - shrink\n", "    decay = 1 + shrink\n",
+      ("tests/test_derivation.py",), "g(λ) = 1 + … instead of 1 − …"),
+    M("derive-h-sign", "derive/derivation.py", "h = _tidy(-remainder / system.rate, system)",
+      "h = _tidy(remainder / system.rate, system)", ("tests/test_derivation.py",), "the sign of h"),
+    M("analysis-always-uniform", "derive/analysis.py", 'kind: Kind = "per-coordinate" if depends else "uniform"',
+      'kind: Kind = "uniform"', ("tests/test_derivation.py",), "per-coordinate decay classified uniform"),
+    M("adam-second-moment", "derive/blocks.py", "(1 - b2) * grad ** 2", "(1 - b2) * grad",
+      ("tests/test_torch_conformance.py",), "Adam's v_t without the square", needs="torch"),
+    M("adam-bias-correction", "derive/blocks.py",
+      ("S.m / (1 - b1 ** S.t)", 'S.m / (1 - b1 ** S.t), "bias correction of the first moment")\n        if eps_on'),
+      ("S.m / (1 - b1)", 'S.m / (1 - b1), "bias correction of the first moment")\n        if eps_on'),
+      ("tests/test_torch_conformance.py", "tests/test_derivation.py"), "bias correction without ^t"),
+    M("l2-after-preconditioner", "derive/blocks.py", "update=chain.update + coefficient * S.w_prev",
+      "update=chain.update + 2 * coefficient * S.w_prev", ("tests/test_torch_conformance.py",),
+      "the L2/decay block adds 2λw", needs="torch"),
+    # -- the checker -------------------------------------------------------------------------------
+    M("verify-false-is-info", "derive/check/verify.py", '"error", "math/false", _false_message(',
+      '"info", "math/false", _false_message(', ("tests/test_check_notes.py",),
+      "a false link is not an error"),
+    M("verify-dots-blind", "derive/check/verify.py",
+      '            if verdict.status == "false":\n                self.report(item, claimed_term.start, "error", "math/coefficient",',
+      '            if verdict.status == "never":\n                self.report(item, claimed_term.start, "error", "math/coefficient",',
+      ("tests/test_check_notes.py",), "a wrong coefficient before \\dots passes"),
+    M("verify-raises", "derive/check/verify.py", "    def verify(self) -> list[Finding]:\n        self.bind()",
+      "    def verify(self) -> list[Finding]:\n        raise RuntimeError('mutant')", ("tests/test_check_robust.py",),
+      "a verifier that always raises (turned into a warning by the checker)"),
+    M("catalog-twice-blind", "derive/check/catalog_match.py", "twice = _full(l2).xreplace({S.lam: 2 * S.lam})",
+      "twice = _full(l2).xreplace({S.lam: S.lam})", ("tests/test_check_notes.py",),
+      "L2 counted twice is not recognised"),
+    M("lint-no-beamer", "derive/check/lint.py", "elif name is not None and name in BEAMER_MACROS and name not in defined:",
+      "elif False:", ("tests/test_check_notes.py",), "\\alert is not reported"),
+    M("parser-fraction-upside-down", "derive/check/latex.py", "return numerator * sp.Pow(denominator, -1)",
+      "return denominator * sp.Pow(numerator, -1)", ("tests/test_check_latex.py",), "\\frac{a}{b} read as b/a"),
+    M("parser-raises-inside", "derive/check/latex.py", "        return sp.binomial(n, k)\n",
+      "        return sp.binomial(n, k) + {}\n", ("tests/test_check_latex.py",),
+      "an exception inside the parser (hidden by its catch-all)"),
+    M("parser-no-power-bound", "derive/limits.py",
+      '    if _exponent_too_large(exponent):\n        return f"the exponent',
+      '    if False:\n        return f"the exponent', ("tests/test_limits.py",), "x^{10^8} is built"),
+    M("heuristics-set-order", "derive/check/heuristics.py",
+      "for s in sorted(both.free_symbols, key=lambda s: s.name):", "for s in both.free_symbols:",
+      ("tests/test_check_input.py::test_output_is_the_same_for_every_hash_seed",),
+      "a message depends on the hash seed"),
+    # -- input bounds, budgets, parallel runs, cache, writer ----------------------------------------
+    M("files-any-file", "derive/check/files.py", "        if not stat.S_ISREG(info.st_mode):",
+      "        if False:", ("tests/test_check_input.py",), "devices and FIFOs are read"),
+    M("files-no-size-limit", "derive/check/files.py", "    if len(raw) > max_bytes:  # it grew while we looked, or its size lied (/proc)",
+      "    if False:", ("tests/test_check_input.py",), "no size limit on what is read (stat can lie: /proc)"),
+    M("files-empty-folder-passes", "derive/check/files.py", "            if not found:", "            if False:",
+      ("tests/test_check_input.py",), "a folder with no notes exits 0"),
+    M("budget-watchdog-silent", "derive/budget.py", "            _raise_in(ident, _fire(budget))",
+      "            _fire(budget)", ("tests/test_budget.py", "tests/test_check_threads.py"),
+      "budgets do nothing off the main thread"),
+    M("budget-hard-is-soft", "derive/budget.py", "return HardBudgetExceeded if self.hard else _Expired",
+      "return _Expired", ("tests/test_budget.py",), "a file budget swallowed by a link's except"),
+    M("budget-no-repeat", "derive/budget.py", "            heapq.heappush(_queue, (now + REPEAT, next(_serial), ident))",
+      "            pass", ("tests/test_budget.py",), "a swallowed budget is never raised again"),
+    M("pool-no-kill", "derive/check/pool.py", "elif limit is not None and time.monotonic() - worker.started >= limit:",
+      "elif False:", ("tests/test_check_pool.py::test_a_stuck_worker_is_killed_and_a_dead_one_replaced",),
+      "a stuck worker is never killed"),
+    M("cache-ignores-content", "derive/check/cache.py",
+      "for part in (tool_fingerprint(), path, options_digest(options), config, content):",
+      "for part in (tool_fingerprint(), path, options_digest(options), config):", ("tests/test_check_pool.py",),
+      "a changed file is served from the cache"),
+    M("cache-keeps-timed-out", "derive/check/pool.py", "if cache is not None and entry_key is not None and not timed and not _input_problem(report):",
+      "if cache is not None and entry_key is not None:", ("tests/test_check_pool.py",),
+      "a result that depended on timing is cached"),
+    M("writer-no-stale", "derive/writer.py", "    if complete and out_dir.is_dir():", "    if False:",
+      ("tests/test_render_writer.py",), "render --check misses stale files"),
+    M("writer-keeps-leftovers", "derive/writer.py", "            leftover.unlink()", "            pass",
+      ("tests/test_render_writer.py",), "a .tmp of an interrupted render survives the next one"),
+)
+
+
+@dataclass
+class Outcome:
+    mutation: Mutation
+    status: str  # caught, survived, stale, not run, timeout
+    seconds: float
+    detail: str = ""
+
+
+def make_copy(into: Path) -> Path:
+    for name in COPY:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, into / name, ignore=IGNORE, symlinks=True)
+        elif source.exists():
+            shutil.copy2(source, into / name)
+    # derive.templates is the templates/ folder (package-dir in pyproject): the same inside the copy.
+    (into / "derive" / "templates").symlink_to(into / "templates", target_is_directory=True)
+    return into
+
+
+def pytest(copy: Path, args: tuple[str, ...], timeout: float) -> tuple[int | None, str]:
+    env = dict(os.environ, PYTHONPATH=str(copy), PYTHONDONTWRITEBYTECODE="1")
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header", "-m", "not slow", *args]
+    try:
+        proc = subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "timeout"
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    return proc.returncode, lines[-1] if lines else proc.stderr.strip()[-200:]
+
+
+def run_one(mutation: Mutation, timeout: float) -> Outcome:
+    start = time.monotonic()
+    if mutation.needs and importlib.util.find_spec(mutation.needs) is None:
+        status = "not run" if not os.environ.get("CI") else "survived"
+        return Outcome(mutation, status, 0.0, f"needs {mutation.needs}")
+    with tempfile.TemporaryDirectory(prefix="derive-mutant-") as tmp:
+        copy = make_copy(Path(tmp))
+        target = copy / mutation.file
+        mutated = mutation.apply(target.read_text(encoding="utf-8"))
+        if mutated is None:
+            return Outcome(mutation, "stale", 0.0, "its snippet is not in the file exactly once")
+        target.write_text(mutated, encoding="utf-8")
+        code, last = pytest(copy, mutation.tests, timeout)
+    took = time.monotonic() - start
+    if code is None:
+        return Outcome(mutation, "timeout", took, last)
+    if code in (1, 2):  # tests failed (1) or the mutant broke collection (2)
+        return Outcome(mutation, "caught", took, last)
+    if code == 0:
+        return Outcome(mutation, "survived", took, last)
+    return Outcome(mutation, f"error (pytest exit {code})", took, last)
+
+
+def baseline(mutations: list[Mutation], timeout: float) -> tuple[bool, str]:
+    """The selected tests pass on the unmutated copy (else a "catch" would mean nothing)."""
+    args: list[str] = []
+    for m in mutations:
+        if m.needs and importlib.util.find_spec(m.needs) is None:
+            continue
+        args.extend(a for a in m.tests if a not in args)
+    with tempfile.TemporaryDirectory(prefix="derive-baseline-") as tmp:
+        code, last = pytest(make_copy(Path(tmp)), tuple(args), timeout * 3)
+    return code == 0, last
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jobs", type=int, default=2, help="mutations run at a time (default: 2)")
+    parser.add_argument("--only", nargs="*", default=None, metavar="ID", help="run these mutations only")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per mutation (default: 600)")
+    parser.add_argument("--list", action="store_true", help="list the mutations and exit")
+    args = parser.parse_args()
+    chosen = [m for m in MUTATIONS if args.only is None or m.id in args.only]
+    if args.list:
+        for m in chosen:
+            print(f"{m.id:28} {m.file:30} {m.why}")
+        return 0
+    unknown = set(args.only or ()) - {m.id for m in MUTATIONS}
+    if unknown:
+        print(f"unknown mutation(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    start = time.monotonic()
+    ok, last = baseline(chosen, args.timeout)
+    print(f"baseline (unmutated copy): {'pass' if ok else 'FAIL'} — {last}", flush=True)
+    if not ok:
+        return 1
+    with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        outcomes = list(pool.map(lambda m: run_one(m, args.timeout), chosen))
+    width = max(len(m.id) for m in chosen)
+    for o in outcomes:
+        print(f"{o.status:9} {o.mutation.id:{width}}  {o.seconds:5.1f} s  {o.mutation.why}"
+              + (f"  [{o.detail}]" if o.status != "caught" else ""))
+    caught = sum(o.status == "caught" for o in outcomes)
+    skipped = sum(o.status == "not run" for o in outcomes)
+    print(f"{caught} of {len(outcomes)} mutations caught" + (f", {skipped} not run (missing dependency)" if skipped else "")
+          + f" in {time.monotonic() - start:.0f} s")
+    return 0 if caught + skipped == len(outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""derive.proof.compare: "true" needs the symbolic proof *and* the random points; either alone is not enough.
+
+The engine proves every displayed form with compare, and the checker decides every link with it: if
+compare ever trusted random points alone, a form that agrees on the sampled range but differs
+elsewhere would be called proved. These pairs agree at every random point and differ elsewhere.
+"""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import proof
+from derive.symbols import symbol
+
+x, y = symbol("x"), symbol("y")
+
+# Equal on (−1.5, 1.5), where random points for an unconstrained symbol are drawn; different beyond.
+LOOKALIKES = [
+    (x, x + sp.Max(0, x - 100)),
+    (x ** 2, x ** 2 + sp.Max(0, y - 50) * x),
+    (sp.Abs(x - 10), 10 - x),
+]
+
+
+@pytest.mark.parametrize("lhs, rhs", LOOKALIKES)
+def test_agreement_at_random_points_alone_is_not_a_proof(lhs: sp.Expr, rhs: sp.Expr) -> None:
+    assert proof.numeric_difference(lhs, rhs).status == "true"  # the sample cannot tell them apart …
+    verdict = proof.compare(lhs, rhs)
+    assert verdict.status == "undecided"  # … so only the symbolic result keeps this from being "true"
+    assert "not proved symbolically" in verdict.reason
+
+
+def test_a_symbolic_proof_is_needed_and_reported() -> None:
+    verdict = proof.compare((x + y) ** 2, x ** 2 + 2 * x * y + y ** 2)
+    assert verdict.status == "true" and verdict.reason.startswith("symbolically equal")
+
+
+def test_a_numeric_witness_refutes() -> None:
+    verdict = proof.compare((x + y) ** 2, x ** 2 + y ** 2)
+    assert verdict.status == "false" and set(verdict.counterexample) == {x, y} and verdict.residual > 0
+
+
+def test_too_large_to_prove_is_undecided_at_once() -> None:
+    chain = x
+    for _ in range(12):
+        chain = (chain + y) ** 2
+    verdict = proof.compare(chain * (x - 1), chain * x - chain, seconds=60)
+    assert verdict.status == "undecided" and "too large" in verdict.reason
