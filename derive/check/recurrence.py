@@ -9,6 +9,7 @@ is a consequence of the definitions: unrolling can make a true claim provable, n
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,12 @@ def read(sym: sp.Basic) -> Indexed | None:
     """The base and index of a symbol's name, if it has a step index."""
     if not isinstance(sym, sp.Symbol):
         return None
+    return _read_name(sym.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_name(name: str) -> Indexed | None:
+    sym = sp.Symbol(name)
     for pattern, style in ((_SUB, "sub"), (_SUP, "sup")):
         m = pattern.match(sym.name)
         if m is None:

@@ -21,6 +21,7 @@ Precision first: anything the checker cannot model is info, never an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -38,7 +39,7 @@ from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, ParsedBlock, Statement, Term
 from .prose import Cues
-from .recurrence import Recurrences, read as read_index
+from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -99,6 +100,64 @@ class SystemScope:
     corrected: dict[sp.Symbol, sp.Expr] | None = None  # for a known mistake: the system as meant
 
 
+class ScopeView(Mapping):
+    """The definitions in force at one item: its system's rows overlaid by the section's namings before it.
+
+    A view, not a copy: lookups check the system and the section's namings (kept per name, in document
+    order), so a note of n statements is bound in O(n) rather than copying O(n) namings per statement.
+    The rule is the one a reader applies: a naming later than the system redefines a row from there on
+    ("Let m_t = …" after the system); an earlier naming of a row the system defines does not; otherwise
+    the first naming stands (a later one is a claim about it, or a second scheme).
+    """
+
+    def __init__(self, system: dict[sp.Symbol, sp.Expr], system_index: int | None,
+                 namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
+                 stepped: dict[sp.Symbol, None] | None = None) -> None:
+        self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
+        self.stepped_names = stepped or {}
+
+    def _naming(self, name: sp.Symbol) -> sp.Expr | None:
+        """The naming in force: the last one after the system, else the first one (before it, or with no
+        system) unless the system defines the name."""
+        entries = self.namings.get(name)
+        if not entries or entries[0][0] >= self.upto:
+            return None
+        if self.system_index is not None:
+            for index, value in reversed(entries):
+                if index < self.upto and index > self.system_index:
+                    return value
+            if name in self.system:
+                return None
+        return entries[0][1]
+
+    def __getitem__(self, name: sp.Symbol) -> sp.Expr:
+        value = self._naming(name)
+        if value is not None:
+            return value
+        return self.system[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.system or (isinstance(name, sp.Symbol) and self._naming(name) is not None)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        seen = set(self.system)
+        yield from self.system
+        for name in self.namings:
+            if name not in seen and self._naming(name) is not None:
+                yield name
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def stepped(self) -> dict[sp.Symbol, sp.Expr]:
+        """Only the definitions of quantities with a step index (m_t, g_t): what recurrences are built from."""
+        out = {}
+        for name in list(self.system) + list(self.stepped_names):
+            if read_index(name) is not None and name in self:
+                out[name] = self[name]
+        return out
+
+
 @dataclass(frozen=True)
 class Shape:
     """The exercise's form ``target = g(…)·iterate + h_factor·h(…)`` (h_factor is −η_t)."""
@@ -148,6 +207,15 @@ class DocumentChecker:
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
+        self._running: dict[int, list] = {}  # section -> [next item index, symbols related so far, their bases]
+        # section -> name -> [(item index, value)] in document order: the namings, for ScopeView
+        self._section_namings: dict[int, dict[sp.Symbol, list[tuple[int, sp.Expr]]]] = {}
+        self._scope_symbols: dict[int, set[sp.Symbol]] = {}  # id(system scope) -> its targets and their symbols
+        self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
+        self._naming_symbols: dict[int, set[sp.Symbol]] = {}  # section -> every symbol its namings relate
+        self._naming_bases: dict[int, set[str]] = {}  # section -> names and bases of its namings' symbols
+        self._scope_bases: dict[int, set[str]] = {}
+        self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.path = path
         self.findings: list[Finding] = []
@@ -316,34 +384,50 @@ class DocumentChecker:
     def _system_before(self, item: Item) -> bool:
         return any(s.section == item.section and s.index <= item.index for s in self.systems)
 
-    def _definitions(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
+    def _definitions(self, item: Item) -> ScopeView:
         """The system in scope, plus the section's earlier namings for what the system does not define."""
         scope = self._scope_for(item)
-        definitions: dict[sp.Symbol, sp.Expr] = dict(scope.definitions) if scope is not None else {}
-        for index, section, name, value in self.namings:
-            if section != item.section or index >= item.index:
-                continue
-            if name not in definitions or (scope is not None and index > scope.index):
-                definitions[name] = value  # "Let m_t = …" after the system redefines m_t from there on
-        return definitions
+        return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
+                         self._section_namings.get(item.section, {}), item.index,
+                         self._stepped_namings.get(item.section, {}))
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
         """Symbols the document has related to something before ``item``, in its section."""
-        known: set[sp.Symbol] = set()
-        for target, expr in self._definitions(item).items():
-            known.add(target)
-            known |= expr.free_symbols
+        known: set[sp.Symbol] = set(self._related_before(item))
+        scope = self._scope_for(item)
+        if scope is not None:
+            if id(scope) not in self._scope_symbols:
+                symbols = set(scope.definitions)
+                for expr in scope.definitions.values():
+                    symbols |= expr.free_symbols
+                self._scope_symbols[id(scope)] = symbols
+            known |= self._scope_symbols[id(scope)]
+        known |= self._naming_symbols.get(item.section, set())
         for fd in self.functions(item).defs.values():
             known |= fd.body.free_symbols
-        for other in self.items[: item.index]:
-            if other.section != item.section:
-                continue  # a heading starts afresh: notation is often reused with another meaning
-            if len(other.stmt.terms) < 2:
-                continue  # a bare mention ("the base rate $\\alpha$") introduces, it does not relate
+        return known
+
+    def _related_before(self, item: Item) -> set[sp.Symbol]:
+        """The symbols of the statements before ``item`` in its section that relate something (a bare
+        mention, "the base rate $\\alpha$", introduces, it does not relate; a heading starts afresh).
+
+        Kept as a running set per section, so a long note is read in linear time: callers go through
+        the items in order; an earlier item is recomputed."""
+        running = self._running.get(item.section)
+        if running is None or running[0] > item.index:
+            running = [0, set(), set()]
+            self._running[item.section] = running
+        upto, seen, bases = running
+        for other in self.items[upto:item.index]:
+            if other.section != item.section or len(other.stmt.terms) < 2:
+                continue
             for term in other.stmt.terms:
                 if term.expr is not None:
-                    known |= term.expr.free_symbols
-        return known
+                    added = term.expr.free_symbols - seen
+                    seen |= added
+                    bases |= _bases_of(added)
+        running[0] = max(upto, item.index)
+        return seen
 
     # -- pass 2: verification -----------------------------------------------------------------
     def verify(self) -> list[Finding]:
@@ -500,7 +584,7 @@ class DocumentChecker:
             self.decide_all(item, "not-a-claim", "a form with unknown functions (its answers are checked)")
             return
         introduced = self._introduced(item, raw_exprs)
-        defined_here = any(e is not None and e.free_symbols & set(definitions) for e in raw_exprs)
+        defined_here = any(e is not None and any(x in definitions for x in e.free_symbols) for e in raw_exprs)
         if introduced and defined_here and not self._is_naming(item, definitions):
             names = ", ".join(sorted(printing.text(s) for s in introduced))
             self.report(item, stmt.terms[0].start, "info", "math/new-scheme",
@@ -620,14 +704,13 @@ class DocumentChecker:
             return True  # "Let m_t = …", "где …", "令 …": the prose says it defines
         scope = self._scope_for(item)
         in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
-        named_before = any(name == lhs and section == item.section and index < item.index
-                           for index, section, name, _ in self.namings)
+        named_before = self._named.get((item.section, lhs), item.index) < item.index
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
         if shifted is not None and lhs not in definitions and any(
                 (ix := read_index(d)) is not None and ix.base == shifted.base and ix.letter is not None
-                for d in definitions):
+                for d in definitions.stepped()):
             return False  # m_{t+1} = …, m_2 = … under the recurrence for m_t: an instance of it, a claim
         if named_before and lhs.name not in {type(shape.h).__name__ for _, _, shape in self._shapes()}:
             return False  # a restatement of what the section already named is a claim about it
@@ -653,6 +736,12 @@ class DocumentChecker:
                 self.examples.append((item.index, item.section, t.expr, last))
             return
         self.namings.append((item.index, item.section, lhs, value))
+        self._section_namings.setdefault(item.section, {}).setdefault(lhs, []).append((item.index, value))
+        if (ix := read_index(lhs)) is not None and ix.letter in STEP_LETTERS:
+            self._stepped_namings.setdefault(item.section, {})[lhs] = None
+        self._naming_symbols.setdefault(item.section, set()).update({lhs} | value.free_symbols)
+        self._naming_bases.setdefault(item.section, set()).update(_bases_of({lhs} | value.free_symbols))
+        self._named[(item.section, lhs)] = min(self._named.get((item.section, lhs), item.index), item.index)
 
     def _initial_values(self, item: Item) -> bool:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
@@ -723,12 +812,30 @@ class DocumentChecker:
                 free |= e.free_symbols
         free.discard(DOTS)
         known = self._known_symbols(item)
-        bases = {ix.base for ix in map(read_index, known) if ix is not None}
+        new = free - known
+        if not new:
+            return set()
         # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols; nor is g_i in a sum
-        bases |= {s.name for s in known}
-        return {s for s in free - known if S.role(s) != "index"
-                and not ((ix := read_index(s)) is not None and ix.base in bases)
-                and s.name.split("[")[0] not in bases}
+        bases = self._known_bases(item)
+        return {s for s in new if S.role(s) != "index"
+                and not ((ix := read_index(s)) is not None and any(ix.base in b for b in bases))
+                and not any(s.name.split("[")[0] in b for b in bases)}
+
+    def _known_bases(self, item: Item) -> list[set[str]]:
+        """Names and step-indexed bases of what is known at ``item``, as the running sets they are kept in
+        (checked one by one, never merged, so that a long section stays linear)."""
+        self._related_before(item)
+        out = [self._running[item.section][2], self._naming_bases.get(item.section, set())]
+        scope = self._scope_for(item)
+        if scope is not None:
+            if id(scope) not in self._scope_bases:
+                self._scope_bases[id(scope)] = _bases_of(self._scope_symbols.get(id(scope), set()))
+            out.append(self._scope_bases[id(scope)])
+        symbols = set()
+        for fd in self.functions(item).defs.values():
+            symbols |= fd.body.free_symbols
+        out.append(_bases_of(symbols))
+        return out
 
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
@@ -760,7 +867,7 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
-        recurrences = Recurrences(definitions, self._examples(item))
+        recurrences = Recurrences(definitions.stepped(), self._examples(item))
         if recurrences:
             # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0: unroll, shift and instantiate
             sa, sb = recurrences.unroll(sa, sb)
@@ -843,7 +950,7 @@ class DocumentChecker:
         """``m_t = (1−β)Σ_{i=1}^t β^{t−i} g_i`` for a recurrence in scope: by induction, or refuted at a small t."""
         from . import induction
 
-        recurrences = Recurrences(definitions, self._examples(item))
+        recurrences = Recurrences(definitions.stepped(), self._examples(item))
         if not recurrences:
             return False
         for target, closed in ((a, b), (b, a)):
@@ -984,7 +1091,7 @@ class DocumentChecker:
         except CircularDefinition:
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
-        recurrences = Recurrences(definitions, self._examples(item))
+        recurrences = Recurrences(definitions.stepped(), self._examples(item))
         target = other if isinstance(other, sp.Symbol) else None
         if recurrences:
             # Unroll the defined side until it shows every older input the expansion writes out
@@ -1057,6 +1164,17 @@ def _family(conditions: list[tuple[sp.Expr, sp.Expr]]):
 
 _STEP_SIZES = frozenset({r"\eta", r"\alpha", r"\gamma", r"\lambda", r"\mu", r"\beta", r"\rho", r"\epsilon",
                          r"\varepsilon", r"\tau"})
+
+
+def _bases_of(symbols: Iterable[sp.Symbol]) -> set[str]:
+    """Their names, and the bases of the step-indexed ones (m for m_{t-1})."""
+    out = set()
+    for sym in symbols:
+        out.add(sym.name)
+        ix = read_index(sym)
+        if ix is not None:
+            out.add(ix.base)
+    return out
 
 
 def _variable(sym: sp.Basic) -> bool:
