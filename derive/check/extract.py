@@ -250,6 +250,7 @@ def _apply_masks(source: str, masks: list[tuple[int, int]]) -> str:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Inside math: escapes (so that \] \$ \{ \\ are one token), braces, dollars, a blank line.
 _MATH_TOKEN = re.compile(r"\\\\[)\]]|\\.|[{}$]|\n[ \t]*\n", re.S)
 _MD_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\\\[(\[]|\\.|\$\$|\$|`+|<!--", re.S)
@@ -351,6 +352,9 @@ class _Scanner:
         self.markdown = markdown
         self.dollars = dollars
         self.backslash_pairs = backslash_pairs and markdown
+        # [from, to): a $ at `from` found no closer before the paragraph ends at `to`, so no later $ in
+        # that stretch can (the search without brace tracking is positional, and stops at a blank line)
+        self._barren = (0, 0)
         self.found: list[_Found] = []
         self.masks: list[tuple[int, int]] = []  # code spans and HTML comments (Markdown)
 
@@ -430,8 +434,12 @@ class _Scanner:
             if close > m.end() + ticks and "\n\n" not in s[m.end():close]:
                 self._add(m.end() + ticks, close, "$`", None, False, directive)
                 return close + ticks + 1
+        if self._barren[0] <= m.end() < self._barren[1]:
+            return m.end()  # an earlier $ of this paragraph found no closer: none after it can (no rescans)
         found = _close(s, m.end(), end, "$", markdown=self.markdown)
         if found is None:
+            blank = _BLANK_LINE.search(s, m.end(), end)
+            self._barren = (m.end(), blank.start() if blank else end)
             return m.end()
         self._add(m.end(), found[0], "$", None, False, directive)
         return found[1]
