@@ -82,6 +82,7 @@ def test_forced_flavor_wins_and_json_says_what_was_decided(tmp_path: Path, capsy
     main(["check", str(note), "--format", "json", "--flavor", "myst"])
     data = json.loads(capsys.readouterr().out)
     assert data["files"][0]["flavor"] == "myst"
+    assert data["files"][0]["decided"]["evidence"][0] == "--flavor"
     with pytest.raises(SystemExit):
         main(["check", str(note), "--flavor", "word"])
 

@@ -82,15 +82,17 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     depends: list[str] = field(default_factory=list)  # other files it read (a macro preamble): for the cache
+    decided: dict[str, Any] = field(default_factory=dict)  # how the flavour was decided (engine, evidence)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "flavor": self.flavor, "depends": list(self.depends),
+        return {"path": self.path, "flavor": self.flavor, "depends": list(self.depends), "decided": self.decided,
                 "findings": [f.as_dict() for f in self.findings], "links": [k.as_dict() for k in self.links]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "FileReport":
         return cls(data["path"], data.get("flavor", ""), [Finding(**f) for f in data.get("findings", [])],
-                   [Link(**k) for k in data.get("links", [])], list(data.get("depends", [])))
+                   [Link(**k) for k in data.get("links", [])], list(data.get("depends", [])),
+                   dict(data.get("decided", {})))
 
     def link_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(LINK_VERDICTS, 0)

@@ -40,8 +40,9 @@ def as_text(result: CheckResult, show: frozenset[str] = frozenset()) -> str:
 def as_json(result: CheckResult, show: frozenset[str] = frozenset()) -> str:
     counts = {v: sum(1 for k in result.links if k.verdict == v) for v in LINK_VERDICTS}
     return json.dumps({
-        "files": [{"path": r.path, "flavor": r.flavor, "links": {v: sum(1 for k in r.links if k.verdict == v)
-                                                                 for v in LINK_VERDICTS}} for r in result.reports],
+        "files": [{"path": r.path, "flavor": r.flavor, "decided": r.decided,
+                   "links": {v: sum(1 for k in r.links if k.verdict == v) for v in LINK_VERDICTS}}
+                  for r in result.reports],
         "findings": [f.as_dict() for f in result.findings],
         "links": [k.as_dict() for k in result.links],
         "summary": {"errors": result.count("error"), "warnings": result.count("warning"),

@@ -120,7 +120,7 @@ def check_document(path: str, source: str, options: CheckOptions = CheckOptions(
     here = os.path.abspath(path)
     depends = sorted({m.origin.path for m in doc.macros.macros.values()
                       if m.origin.path and os.path.abspath(m.origin.path) != here and os.path.isfile(m.origin.path)})
-    return FileReport(path, doc.flavor.name, ordered, links, depends)
+    return FileReport(path, doc.flavor.name, ordered, links, depends, doc.flavor.as_dict())
 
 
 @functools.lru_cache(maxsize=64)
