@@ -249,7 +249,7 @@ class Tokenized:
 
 _SCANNER = re.compile(
     r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
-    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
+    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])[A-Za-z]{3,}\d*(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
     re.S,
 )
 _STARRABLE = frozenset({"tag", "operatorname", "hspace", "vspace", "qquad"})
@@ -419,6 +419,17 @@ class Tokenizer:
         """A plain word in math: ``alpha`` as written in plain-text notes is α, ``exp`` is the function;
         any other word (``constant``, ``loss``) is read letter by letter as TeX does, and remembered, so
         that a false verdict that rests on it is only undecided."""
+        digits = len(word) - len(word.rstrip("0123456789"))
+        if digits and word[:-digits] in GREEK:
+            # beta1 in plain-text notes: β₁
+            letters = word[:-digits]
+            self._macro(letters, start, end=start + len(letters))
+            self._emit(Token("char", "_", start + len(letters), start + len(letters)))
+            self._emit(Token("num", word[-digits:], start + len(letters), start + len(word)))
+            return
+        if digits:
+            self.pos = start + len(word) - digits  # the digits are read on their own, after the word
+            word = word[:-digits]
         after = self.text[start + len(word):].lstrip()[:1]
         if word in GREEK or ((word in FUNCTIONS_1 or word in ("max", "min", "sqrt")) and after in ("(", "\\", "_")):
             self._macro(word, start, end=start + len(word))
