@@ -66,3 +66,12 @@ def test_unrolling_is_a_consequence_of_the_definitions() -> None:
     left, right = recs.unroll(m_t, m_2)
     assert sp.expand(left - (beta ** 2 * m_2 + beta * (1 - beta) * g_1 + (1 - beta) * g_t)) == 0
     assert recs.coefficient(m_t, symbol("g_{1}")) == beta ** (symbol("t") - 1) * (1 - beta)
+
+
+def test_expectations_are_linear_and_never_refuted() -> None:
+    text = EMA + (r"Taking expectations, $\mathbb{E}[m_t] = \beta \mathbb{E}[m_{t-1}] + (1-\beta)\mathbb{E}[g_t]$."
+                  "\n\n" r"If the gradients are stationary, $\mathbb{E}[m_t] = (1-\beta^t)\mathbb{E}[g_t]$." "\n\n"
+                  r"Wrongly, $\mathbb{E}[m_t] = \mathbb{E}[m_{t-1}] + (1-\beta)\mathbb{E}[g_t]$." "\n")
+    r = report(text)
+    assert [k.verdict for k in r.links if k.line >= 3] == ["proved", "undecided", "undecided"]
+    assert [f for f in r.findings if f.severity == "error"] == []  # independence/stationarity are not modelled

@@ -38,7 +38,7 @@ from derive.errors import DeriveError
 from derive.symbols import symbol
 
 __all__ = [
-    "DEFAULT_FUNCTIONS", "DOTS", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
+    "DEFAULT_FUNCTIONS", "DOTS", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
     "parse_block", "parse_expr", "render_tokens",
 ]
 
@@ -57,6 +57,21 @@ _SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 _UNMODELLED_WORDS: frozenset[str] = frozenset(
     {"argmin", "argmax", "arg min", "arg max", "Var", "Cov", "E", "tr", "diag"}
 )
+
+
+class Expect(sp.Function):
+    r"""``\mathbb{E}[X]``: an expectation, kept as an operator so that its linearity can be used
+    (:func:`derive.check.verify` expands it over sums and constant factors, then treats what is left,
+    ``E[g_t^2]``, as an opaque quantity). Nothing else about it is modelled (no independence, no
+    stationarity), so it can help prove a link but never refute one."""
+
+    nargs = 1
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+    def _latex(self, printer: object) -> str:
+        return r"\mathbb{E}\left[" + printer._print(self.args[0]) + r"\right]"  # type: ignore[attr-defined]
 
 
 class Norm(sp.Function):
@@ -1082,6 +1097,11 @@ class _ExprParser:
         r"""``\mathrm{…}``, ``\operatorname{…}``, ``\text{…}``, ``\mathcal{…}``, ``\mathbb{…}``
         as operands."""
         word = (tok.arg or "").strip()
+        if word == "E" and tok.text in ("mathbb", "operatorname", "mathrm", "mathsf", "mathbf"):
+            nxt = self.peek(1)
+            if nxt is not None and (nxt.is_char("[") or nxt.is_char("(") or (nxt.kind == "macro" and nxt.text in OPEN_MACROS)):
+                self.pos += 1
+                return Expect(self.delimited())  # E[X]: an expectation, linear (see Expect)
         if tok.text == "mathbb":
             what = "expectations" if word == "E" else "sets"
             self.fail(tok, f"\\mathbb{{{word}}} ({what}) is not modelled")

@@ -37,7 +37,7 @@ from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, a
 from .extract import MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DEFAULT_FUNCTIONS, DOTS, ParsedBlock, Statement, Term
+from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, ParsedBlock, Statement, Term
 from .prose import Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 
@@ -880,7 +880,17 @@ class DocumentChecker:
             self.decide(item, k, "undecided", "it reads a circular or ambiguous definition")
             return
         sa, sb = _doit(sa), _doit(sb)
+        expectations = sa.has(Expect) or sb.has(Expect)
+        if expectations:
+            sa, sb = _linear_expectations(sa), _linear_expectations(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        if verdict.status == "false" and expectations:
+            # only linearity is modelled: a false verdict may just lack an independence or stationarity assumption
+            self.report(item, right.start, "info", "math/undecided",
+                        "not decided: expectations (only their linearity is modelled)")
+            self.decide(item, k, "undecided", "expectations: only linearity is modelled, not independence or "
+                        "stationarity")
+            return
         identity = {x: sp.Integer(1) for x in (sa.free_symbols | sb.free_symbols) if x.name == "I"}
         if verdict.status == "false" and identity and \
                 compare(sa.xreplace(identity), sb.xreplace(identity), seconds=LINK_SECONDS).status == "true":
@@ -1164,6 +1174,29 @@ def _family(conditions: list[tuple[sp.Expr, sp.Expr]]):
 
 _STEP_SIZES = frozenset({r"\eta", r"\alpha", r"\gamma", r"\lambda", r"\mu", r"\beta", r"\rho", r"\epsilon",
                          r"\varepsilon", r"\tau"})
+
+
+_GREEK_NAME = re.compile(r"^\\[a-zA-Z]+$")
+
+
+def _constant(sym: sp.Symbol) -> bool:
+    """Not random, for an expectation: a hyperparameter (declared, or a bare Greek letter) or the step."""
+    if S.role(sym) in ("hyper", "index") or sym.name in ("t", "k", "n", "T"):
+        return True
+    return read_index(sym) is None and bool(_GREEK_NAME.match(sym.name)) and sym.name != r"\xi"
+
+
+def _linear_expectations(expr: sp.Expr) -> sp.Expr:
+    """E[a·X + b·Y + c] → a·E[X] + b·E[Y] + c for constants a, b, c; each E[X] left is an opaque quantity
+    named after X, so that the same expectation written twice is the same symbol."""
+    def linear(e: sp.Expr) -> sp.Expr:
+        out = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(e.args[0])):
+            random = [x for x in term.free_symbols if not _constant(x)]
+            constant, rest = term.as_independent(*random, as_Add=False) if random else (term, sp.Integer(1))
+            out += constant if rest == 1 else constant * S.symbol(r"\mathbb{E}[" + printing.latex(rest) + "]")
+        return out
+    return expr.replace(lambda e: isinstance(e, Expect), linear)
 
 
 def _bases_of(symbols: Iterable[sp.Symbol]) -> set[str]:
