@@ -67,16 +67,6 @@ CASES = [
 ]
 
 
-#: Constructs the extractor does not find yet (issue 7, the lead's flavour work): the engines show them
-#: as text but the lint never sees a block. Strict: each turns into a failure once extraction reads it.
-NOT_EXTRACTED = {"double-paren-inline", "double-bracket-display"}
-for i, case in enumerate(CASES):
-    key, name = case.values
-    if name in NOT_EXTRACTED and key != "kramdown":
-        CASES[i] = pytest.param(key, name, id=case.id, marks=pytest.mark.xfail(
-            strict=True, reason="\\\\(…\\\\) / \\\\[…\\\\] are not extracted yet outside kramdown pages"))
-
-
 @pytest.mark.parametrize("key,name", CASES)
 def test_lint_verdict_matches_the_engine(key: str, name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     probe = E.BY_NAME[name]
