@@ -103,6 +103,8 @@ class ModeCoefficient:
     per_step: frozenset[sp.Symbol] = frozenset()
     #: The letter the generic step is printed with (in a product Π_s).
     index: str = "s"
+    #: The reason in Markdown with ``$…$`` math, for the notebook display.
+    reason_markdown: str = ""
 
     @cached_property
     def coefficients(self) -> tuple[sp.Expr, ...]:
@@ -203,10 +205,17 @@ class Unrolled:
         for m in self.modes:
             if m.status == "exact":
                 out += [f"*{m.label}*:", "", display(_c_equals(coefficient_latex(m))), ""]
+            elif m.status == "nonlinear":
+                out += [f"*{m.label}*: not affine in $w_{{t-{k}}}$: {m.reason_markdown or m.reason}", ""]
             else:
                 out += [f"*{m.label}*: {_not_exact_text(m, k)}", ""]
+        missing = {m.label: m for m in self.modes if m.status != "exact"}
         for p in self.partings:
-            if p.first_difference is None:
+            if p.first_difference is None and not p.statuses:
+                why = next((f"{label} {_short_status(m)}" for label, m in missing.items()
+                            if label in (p.mode_a, p.mode_b)), "a coefficient is missing")
+                out.append(f"- {p.mode_a} and {p.mode_b}: not compared ({why})")
+            elif p.first_difference is None:
                 out.append(f"- {p.mode_a} and {p.mode_b} agree for every $k \\le {k}$"
                            if all(s == "true" for s in p.statuses) else f"- {p.mode_a} and {p.mode_b}: undecided")
             else:
@@ -494,7 +503,7 @@ def _shown(expr: sp.Expr, index: str) -> sp.Expr:
     for sym in expr.free_symbols:
         if isinstance(sym, sp.Symbol) and ("_{s}" in sym.name or "_{s-1}" in sym.name):
             mapping[sym] = sp.Symbol(sym.name.replace("_{s}", f"_{{{index}}}").replace("_{s-1}", f"_{{{index}-1}}"),
-                                     **sym.assumptions0)
+                                     real=True)
     if isinstance(expr, sp.Product):  # the bound variable is not free: rename it by rebuilding
         (var, lo, hi), = expr.limits
         return sp.Product(_shown(expr.function, index), (letter, lo, hi))
@@ -585,30 +594,42 @@ def _at_generic(name: str) -> str:
     return name.replace("_{t-1}", "_{s-1}") if name.endswith("_{t-1}") else name
 
 
-def _nonlinear_reason(system: System, a: sp.Symbol, b: sp.Symbol, entry: sp.Expr, depends: list[sp.Symbol]) -> str:
-    """Why the step is not affine, in the notes' words: the derivative that still depends on what is followed.
+def _nonlinear_reason(system: System, a: sp.Symbol, b: sp.Symbol, entry: sp.Expr,
+                      depends: list[sp.Symbol]) -> tuple[str, str]:
+    """Why the step is not affine, in the notes' words (text, and Markdown with ``$…$`` math): the
+    derivative that still depends on what is followed, and the row through which that carries weights.
 
-    ``∂w_t/∂w_{t-1} = 1 − η_t·λ·√(u_{t-1} + ε)/√(v_t + ε) depends on u_{t-1}, which the weights feed
-    (u_t = ρ·u_{t-1} + (1 − ρ)·Δ_t^2)``.
+    ``∂w_t/∂w_{t-1} = 1 − η_t·λ·√(u_{t-1} + ε)/√(v_t + ε) depends on u_{t-1}, which carries earlier
+    weights (u_t = ρ·u_{t-1} + (1 − ρ)·Δ_t^2)``.
     """
     new = {system.weight_prev: system.weight, **{p: n for n, p in system.state.items()}}
     at_t = _at_step(entry, S.t)
-    slope = clip(printing.text(at_t), 120)
+    d_text = f"∂{S.text_name(new[a])}/∂{S.text_name(b)}"
+    d_latex = f"$\\partial {printing.latex(new[a])} / \\partial {printing.latex(b)}$"
     if entry.has(sp.DiracDelta, sp.Heaviside):
         jump = "jumps (a max, a sign or an absolute value of the weight)"
-        return f"∂{S.text_name(new[a])}/∂{S.text_name(b)} {jump}"
-    names = ", ".join(S.text_name(x) for x in depends)
+        return f"{d_text} {jump}", f"{d_latex} {jump}"
     others = [x for x in depends if x != system.weight_prev]
-    fed = ""
+    row = next((d for d in system.definitions if others and d.target == new[others[0]]), None)
+    fed_text = fed_latex = ""
     if others:
-        x = others[0]
-        row = next((d for d in system.definitions if d.target == new[x]), None)
-        fed = f", which carries earlier weights ({row.text()})" if row is not None else ", which carries earlier weights"
-    return f"∂{S.text_name(new[a])}/∂{S.text_name(b)} = {slope} depends on {names}{fed}"
+        fed_text = fed_latex = ", which carries earlier weights"
+        if row is not None:
+            fed_text += f" ({row.text()})"
+            fed_latex += f" (${row.latex()}$)"
+    text = (f"{d_text} = {clip(printing.text(at_t), 120)} depends on {', '.join(S.text_name(x) for x in depends)}"
+            f"{fed_text}")
+    latex = (f"{d_latex[:-1]} = {printing.latex(at_t)}$ depends on "
+             f"{', '.join(inline(x) for x in depends)}{fed_latex}")
+    return text, latex
 
 
 class _Nonlinear(Exception):
-    pass
+    """The step is not affine in what is followed; ``text`` and ``markdown`` say why."""
+
+    def __init__(self, reason: tuple[str, str]) -> None:
+        super().__init__(reason[0])
+        self.text, self.markdown = reason
 
 
 def _abbreviate(steps: dict[str, _GenericStep], table: dict[sp.Expr, Abbreviation], letters: tuple[str, ...] = (),
@@ -830,22 +851,22 @@ def compare_modes(d: "Derivation", k: int, *, versus: "Derivation | None" = None
         label = versus.reg if versus.reg != modes[0][1] else f"{versus.reg} (other)"
         modes = [modes[0], (versus.reg, label, versus.system)]
     generic: dict[str, _GenericStep] = {}
-    failed: dict[str, tuple[Status, str]] = {}
+    failed: dict[str, tuple[Status, str, str]] = {}
     for _mode, label, system in modes:
         try:
             with clock.budget():
                 generic[label] = _generic_step(system)
         except _Nonlinear as err:
-            failed[label] = ("nonlinear", str(err))
+            failed[label] = ("nonlinear", err.text, err.markdown)
         except BudgetExceeded:
-            failed[label] = ("undecided", f"linearising one step ran out of time ({clock.why()})")
+            failed[label] = ("undecided", f"linearising one step ran out of time ({clock.why()})", "")
     table: dict[sp.Expr, Abbreviation] = {}
     letters, index = _free_letters([system for _, _, system in modes])
     try:
         with clock.budget():
             generic = _abbreviate(generic, table, letters, index)
     except BudgetExceeded:
-        failed.update({label: ("undecided", f"naming the per-step factors ran out of time ({clock.why()})")
+        failed.update({label: ("undecided", f"naming the per-step factors ran out of time ({clock.why()})", "")
                        for label in generic})
         generic = {}
     results: list[ModeCoefficient] = []
@@ -858,7 +879,8 @@ def compare_modes(d: "Derivation", k: int, *, versus: "Derivation | None" = None
         R = None
     for mode, label, _ in modes:
         if label in failed:
-            results.append(ModeCoefficient(mode, label, (), *failed[label]))
+            status, reason, markdown = failed[label]
+            results.append(ModeCoefficient(mode, label, (), status, reason, reason_markdown=markdown))
             continue
         try:
             with clock.budget():

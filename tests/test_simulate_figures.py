@@ -192,3 +192,6 @@ def test_matplotlib_figure() -> None:
     assert len(data.axes[0].get_lines()) == 4
     ys = data.axes[0].get_lines()[3].get_ydata()
     assert all(math.isclose(y, 1e-4, rel_tol=1e-12) for y in ys)
+    # a branch simulated from a later step is drawn at its own steps
+    radam = derive.derive("radam", "l2").plot_decay(steps=5)
+    assert list(radam.axes[0].get_lines()[0].get_xdata()) == [20, 21, 22, 23, 24]

@@ -97,6 +97,9 @@ def test_a_step_that_is_not_affine_says_why_readably() -> None:
     # the other modes of the same entry are exact: u_t without L2 never sees the weight
     assert [m.status for m in u.modes] == ["nonlinear", "exact", "exact"]
     assert "c = (1 − η_t·λ)^8" in text and "none              c = 1" in text
+    md = u._repr_markdown_()  # the notebook says the same, and never that modes it could not compare agree
+    assert "agree" not in md and md.count("not compared (l2 is not affine in the weight)") == 2
+    assert r"not affine in $w_{t-8}$: $\partial w_{t} / \partial w_{t-1} = 1 - \eta_{t} \lambda" in md
 
 
 def test_factor_names_and_the_step_letter_collide_with_no_symbol() -> None:
