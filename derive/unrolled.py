@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Literal
 
 import sympy as sp
 
@@ -63,7 +62,7 @@ _INDEX_NAMES = ("s", "j", "i", "n", "q")
 
 @dataclass(frozen=True)
 class Abbreviation:
-    """A per-step quantity named once: ``symbol`` (e.g. ρ_s) stands for ``value`` at step ``s``."""
+    """A per-step quantity named once: ``symbol`` (e.g. φ_s) stands for ``value`` at step ``s``."""
 
     name: str
     value: sp.Expr
@@ -951,13 +950,17 @@ class _Clock:
         left = self.total - self.elapsed()
         return f"{self.seconds:g} s per step of the work" if left > 0 else f"{self.total:g} s in all"
 
-    @contextmanager
-    def budget(self) -> Iterator[None]:
+    def budget(self) -> ContextManager[object]:
+        """The budget of the next phase, to be entered by the caller's own ``with``.
+
+        Not a generator-based context manager: a budget is tied to the frame that enters it (so that
+        one left without its ``__exit__`` is recognised), and a suspended generator's frame is not on
+        the call stack while the ``with`` block runs, so a budget entered there would never fire.
+        """
         left = self.total - self.elapsed()
         if left <= 0:
             raise BudgetExceeded(f"the {self.total:g} s of --unroll are spent")
-        with time_budget(min(self.seconds, left)):
-            yield
+        return time_budget(min(self.seconds, left))
 
 
 def _part(a: ModeCoefficient, b: ModeCoefficient, table: dict[sp.Expr, Abbreviation], clock: _Clock) -> Parting:
