@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
 
     failures = 0
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; times are wall (CPU) seconds")
-    print(f"{'entry':<14} {'mode':<10} {'show':>13} " + " ".join(f"{'--unroll ' + str(k):>14} {'ratio':>5}" for k in depths)
+    width = max(len(name) for name in catalog.names())
+    print(f"{'entry':<{width}} {'mode':<10} {'show':>13} " + " ".join(f"{'--unroll ' + str(k):>14} {'ratio':>5}" for k in depths)
           + "  undecided")
     worst = worst_cpu = 0.0
     for name, mode in catalog.all_variants():
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{seconds:>6.2f} ({cpu:>5.2f}) {cpu / base_cpu:>5.1f}")
             if "undecided" in out or "in time" in out:
                 undecided.append(f"K={k}")
-        print(f"{name:<14} {mode:<10} {base:>6.2f} ({base_cpu:>4.2f}) " + " ".join(cells)
+        print(f"{name:<{width}} {mode:<10} {base:>6.2f} ({base_cpu:>4.2f}) " + " ".join(cells)
               + ("  " + ",".join(undecided) if undecided else ""))
     print(f"slowest: {worst:.2f} s wall, {worst_cpu:.2f} s CPU; ratio = CPU of --unroll / CPU of show; "
           f"failures: {failures}")

@@ -88,8 +88,9 @@ class Analysis:
         if self.kind == "uniform":
             head = "**uniform**: the same decay factor for every weight."
         else:
+            verb = "differs" if len(self.depends_on) == 1 else "differ"
             head = "**per-coordinate**: g(λ) depends on " + ", ".join(inline(s) for s in self.depends_on) + \
-                   ", which differs from coordinate to coordinate."
+                   f", which {verb} from coordinate to coordinate."
         return "\n".join([head, ""] + [f"- {n._repr_markdown_()}" for n in self.notes])
 
 
@@ -132,8 +133,9 @@ def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | N
     notes: list[Note] = []
     lam, w_prev = S.lam, system.weight_prev
     if kind == "per-coordinate" and responsible is not None:
+        verb = "differs" if len(depends) == 1 else "differ"
         notes.append(_note("per-coordinate-factor",
-                           "The factor {factor} depends on {names}, which differs from coordinate to coordinate: "
+                           "The factor {factor} depends on {names}, which " + verb + " from coordinate to coordinate: "
                            "each weight decays at its own rate.", factor=responsible, names=list(depends)))
     shown = decay.free_symbols | h.free_symbols
     hidden = _hidden(system, decay, h, expanded)
@@ -154,10 +156,11 @@ def analyse(system: System, decay: sp.Expr, h: sp.Expr, responsible: sp.Expr | N
                            "so {lw} is inside: the split is exact with " + ("it" if len(contained) == 1 else "them")
                            + " held fixed, not a linear map of {w}.", about=tuple(contained), names=contained,
                            gt=sp.Eq(S.g, system.gradient + lam * w_prev, evaluate=False), lw=lam * w_prev, w=w_prev))
-    if reg_detail.startswith("decoupled") and system.atoms and set(system.atoms) & (shown | set(system.targets)):
+    adaptive = [a for a in system.atoms if a not in hyper]  # per-coordinate atoms; schedules (r_t, π_t) are not
+    if reg_detail.startswith("decoupled") and adaptive and set(adaptive) & (shown | set(system.targets)):
         notes.append(_note("decay-outside-adaptive-step",
                            "The decay is applied outside the adaptive step, so every weight is multiplied by the "
-                           "same factor {factor}, whatever its {atom}.", factor=1 - S.eta * S.lam, atom=system.atoms[0]))
+                           "same factor {factor}, whatever its {atom}.", factor=1 - S.eta * S.lam, atom=adaptive[0]))
     if reg_detail == "decoupled-schedule" and S.alpha in system.inputs:
         notes.append(_note("decay-not-times-base-rate",
                            "The decay is scaled by the schedule multiplier {eta} only, not by the base rate {alpha}; "

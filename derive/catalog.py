@@ -39,6 +39,10 @@ class Optimizer:
     #: The whole trajectory when the entry is one branch of a rule that switches between branches
     #: (RAdam): what a framework runs. None: the entry's own system.
     _trajectory: Callable[[str], B.Recipe] | None = None
+    #: Values of hyperparameters (by Python name, ``derive.symbols``) that torch.optim uses when they
+    #: are not given, where they differ from the general defaults of :data:`derive.simulate.DEFAULT_HYPER`:
+    #: what :func:`derive.simulate.simulate` runs the entry with.
+    defaults: tuple[tuple[str, float], ...] = ()
 
     def system(self, mode: str | None = None) -> System:
         mode = self.check_mode(mode)
@@ -172,24 +176,29 @@ _ENTRIES: dict[str, Optimizer] = {
         Optimizer("adamw-paper", "Adam, the paper's Algorithm 2 (AdamW)",
                   "Loshchilov & Hutter (2019), Algorithm 2", MODES, "decoupled", "decoupled-schedule", _adamw_paper),
         Optimizer("momentum-dampening", "SGD with dampened momentum",
-                  "torch.optim.SGD (momentum, dampening)", ("none", "l2"), "l2", "decoupled-lr", _momentum_dampening),
-        Optimizer("rmsprop", "RMSprop", "torch.optim.RMSprop", MODES, "l2", "decoupled-lr", _rmsprop),
+                  "torch.optim.SGD (momentum, dampening)", ("none", "l2"), "l2", "decoupled-lr", _momentum_dampening,
+                  # torch's dampening is 0 unless given, which would make this entry plain momentum
+                  defaults=(("tau", 0.1),)),
+        Optimizer("rmsprop", "RMSprop", "torch.optim.RMSprop", MODES, "l2", "decoupled-lr", _rmsprop,
+                  defaults=(("rho", 0.99),)),
         Optimizer("rmsprop-centered", "Centered RMSprop", "torch.optim.RMSprop (centered=True)", MODES, "l2",
-                  "decoupled-lr", _rmsprop_centered),
+                  "decoupled-lr", _rmsprop_centered, defaults=(("rho", 0.99),)),
         Optimizer("rmsprop-momentum", "RMSprop with momentum", "torch.optim.RMSprop (momentum)", MODES, "l2",
-                  "decoupled-lr", _rmsprop_momentum),
+                  "decoupled-lr", _rmsprop_momentum, defaults=(("rho", 0.99),)),
         Optimizer("adagrad", "Adagrad", "torch.optim.Adagrad (lr_decay, initial_accumulator_value)", MODES, "l2",
-                  "decoupled-lr", _adagrad),
-        Optimizer("adadelta", "Adadelta", "torch.optim.Adadelta", MODES, "l2", "decoupled-lr", _adadelta),
+                  "decoupled-lr", _adagrad, defaults=(("kappa", 0.0), ("s0", 0.0), ("eps", 1e-10))),
+        Optimizer("adadelta", "Adadelta", "torch.optim.Adadelta", MODES, "l2", "decoupled-lr", _adadelta,
+                  defaults=(("eta", 1.0), ("rho", 0.9), ("eps", 1e-6))),
         Optimizer("adamax", "Adamax", "torch.optim.Adamax", MODES, "l2", "decoupled-lr", _adamax),
-        Optimizer("nadam", "NAdam", "torch.optim.NAdam", MODES, "l2", "decoupled-lr", _nadam),
+        Optimizer("nadam", "NAdam", "torch.optim.NAdam", MODES, "l2", "decoupled-lr", _nadam,
+                  defaults=(("psi", 4e-3),)),
         Optimizer("radam", "RAdam (rectified steps)", "torch.optim.RAdam", MODES, "l2", "decoupled-lr",
                   _radam, first_step=RADAM_RECTIFIED_FROM, _trajectory=_radam_both),
         Optimizer("radam-early", "RAdam (early steps)", "torch.optim.RAdam", MODES, "l2", "decoupled-lr",
                   _radam_early, _trajectory=_radam_both),
         Optimizer("amsgrad", "AMSGrad", "torch.optim.Adam (amsgrad=True)", MODES, "l2", "decoupled-lr", _amsgrad),
         Optimizer("lion", "Lion", "Chen et al. (2023), Algorithm 2; optax.lion", ("none", "decoupled"), "decoupled", "decoupled-lr",
-                  _lion),
+                  _lion, defaults=(("beta2", 0.99),)),
     )
 }
 

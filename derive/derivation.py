@@ -225,7 +225,8 @@ class Derivation:
             return "**uniform**: the same decay factor for every weight."
         factor = inline(self.responsible) if self.responsible is not None else "$g(\\lambda)$"
         names = ", ".join(inline(s) for s in self.depends_on)
-        return f"**per-coordinate**: {factor} depends on {names}, which differs from coordinate to coordinate."
+        verb = "differs" if len(self.depends_on) == 1 else "differ"
+        return f"**per-coordinate**: {factor} depends on {names}, which {verb} from coordinate to coordinate."
 
     def _repr_markdown_(self) -> str:
         source = f" (`{self.optimizer.source}`)" if self.optimizer is not None else ""
@@ -278,8 +279,10 @@ class Derivation:
             fixed[sym] = _exact(value)
         system = self.system
         defs = [replace(d, expr=d.expr.xreplace(fixed)) for d in system.definitions]
+        initial = {prev: sp.sympify(value).xreplace(fixed) for prev, value in system.initial.items()}
         new = System(tuple(defs), system.weight, system.weight_prev, system.gradient, dict(system.state),
-                     sp.sympify(system.rate).xreplace(fixed), system.atoms, system.params)
+                     sp.sympify(system.rate).xreplace(fixed), system.atoms, system.params, system.assumptions,
+                     initial)
         result = derive_system(new, expand=self.expanded, reg_detail=self.reg_detail)
         return replace(result, optimizer=self.optimizer, reg=self.reg,
                        at_values=self.at_values + tuple(fixed.items()))

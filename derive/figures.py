@@ -42,6 +42,8 @@ class Series:
     values: tuple[float, ...]
     colour: str
     dashed: bool = False
+    #: The step of the first value (RAdam's rectified branch is simulated from t = 20).
+    first_step: int = 1
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,12 @@ def decay_series(sim: Simulation, name: str, *, uniform_colour: bool = False) ->
     same = all(max(col) - min(col) <= 1e-15 * max(1.0, abs(max(col))) for col in zip(*columns))
     if same or len(columns) == 1:
         return (Series(f"{name}", name, tuple(columns[0]), UNIFORM_COLOUR if uniform_colour else PALETTE[0],
-                       dashed=True),)
+                       dashed=True, first_step=sim.first_step),)
     out = []
     for i, col in enumerate(columns):
         a = sim.problem.a[i]
         out.append(Series(f"{name}, a{_sub(i + 1)} = {a:g}", f"{name}, $a_{{{i + 1}}} = {a:g}$", tuple(col),
-                          PALETTE[i % len(PALETTE)]))
+                          PALETTE[i % len(PALETTE)], first_step=sim.first_step))
     return tuple(out)
 
 
@@ -236,9 +238,8 @@ def plot_decay(*what: "Derivation | Simulation | DecayFigure", steps: int = 100,
         fig, ax = plt.subplots(figsize=(7, 4.2))
     else:
         fig = ax.figure
-    steps_axis = list(range(1, figure.steps + 1))
     for s in figure.series:
-        ax.plot(steps_axis, s.values, color=s.colour, linestyle="--" if s.dashed else "-", linewidth=1.8,
+        ax.plot(range(s.first_step, s.first_step + len(s.values)), s.values, color=s.colour, linestyle="--" if s.dashed else "-", linewidth=1.8,
                 label=s.label_latex.replace("L2", "$L_2$"))
     ax.set_yscale("log")
     ax.set_xlabel("$t$")
@@ -273,7 +274,7 @@ def _figure_of(sims: Sequence[Simulation]) -> DecayFigure:
         colour_offset = len(series)
         for s in decay_series(sim, sim.label):
             colour = s.colour if s.dashed else PALETTE[(colour_offset + len(series)) % len(PALETTE)]
-            series.append(Series(s.label, s.label_latex, s.values, colour, s.dashed))
+            series.append(Series(s.label, s.label_latex, s.values, colour, s.dashed, s.first_step))
     return DecayFigure(tuple(series), tuple(sims))
 
 

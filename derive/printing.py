@@ -115,6 +115,14 @@ class NotationPrinter:
     def __init__(self, style: Style) -> None:
         self.style = style
 
+    # The orders of terms and factors, as methods so that a printer for one purpose (the unrolled
+    # coefficients, which order per-step symbols by step) can change them.
+    def term_key(self, term: sp.Expr) -> tuple[object, ...]:
+        return _term_rank(term)
+
+    def factor_key(self, f: sp.Expr) -> tuple[object, ...]:
+        return _factor_rank(f)
+
     def doprint(self, expr: sp.Basic) -> str:
         return self._print(sp.sympify(expr))
 
@@ -179,8 +187,9 @@ class NotationPrinter:
         for var, lo, hi in e.limits:
             if self.style == "latex":
                 limits += f"_{{{self._print(var)} = {self._print(lo)}}}^{{{self._print(hi)}}}"
-            else:
-                limits += f"_{{{self._print(var)}={self._print(lo)}}}^{{{self._print(hi)}}}"
+            else:  # a bound as a subscript is written tight: Π_{s=t−7}^{t}
+                tight = ["".join(self._print(x).split()) for x in (var, lo, hi)]
+                limits += f"_{{{tight[0]}={tight[1]}}}^{{{tight[2]}}}"
         is_sum = isinstance(e, sp.Sum)
         if self.style == "latex":
             return (r"\sum" if is_sum else r"\prod") + limits + " " + body
@@ -212,7 +221,7 @@ class NotationPrinter:
 
     # -- sums -------------------------------------------------------------------------------
     def _add(self, e: sp.Add) -> str:
-        terms = sorted(e.args, key=_term_rank)
+        terms = sorted(e.args, key=self.term_key)
         minus = " - " if self.style == "latex" else " − "
         out = ""
         for i, term in enumerate(terms):
@@ -243,14 +252,14 @@ class NotationPrinter:
                 den.append(f.base ** (-f.exp))
             else:
                 num.append(f)
-        num.sort(key=_factor_rank)
-        den.sort(key=_factor_rank)
+        num.sort(key=self.factor_key)
+        den.sort(key=self.factor_key)
         if not den:
             return self._product(num)
         # A scalar hyperparameter coefficient stays in front of a fraction of state: eta_t m/(...).
         lead: list[sp.Expr] = []
-        if any(_factor_rank(f)[0] >= 3 for f in num):
-            while num and _factor_rank(num[0])[0] == 1:
+        if any(self.factor_key(f)[0] >= 3 for f in num):
+            while num and self.factor_key(num[0])[0] == 1:
                 lead.append(num.pop(0))
         top = self._product(num) if num else "1"
         bottom = self._product(den)

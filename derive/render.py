@@ -560,6 +560,8 @@ class DerivationView:
     state: tuple[str, ...] = ()
     reg_row: tuple[str, str] | None = None  # the row where λ·w_{t-1} enters (L2) or the update (decoupled)
     assumptions: tuple[str, ...] = ()
+    update_last: bool = True  # the weight update is the system's last row (not so in Adadelta, Lion)
+    adaptive: tuple[str, ...] = (r"\hat{v}_{t}",)  # the atoms that differ per coordinate (not schedules such as r_t)
 
     @property
     def stem(self) -> str:
@@ -728,6 +730,8 @@ def _view_of(d: Any, *, name: str, title: str, source: str, mode: str, custom: b
         state=tuple(_latex(n) for n in sorted(system.state, key=lambda s: s.name)),
         reg_row=reg_row,
         assumptions=tuple(a.text for a in system.assumptions),
+        update_last=definitions[-1].target == system.weight,
+        adaptive=tuple(_latex(a) for a in system.atoms if a not in system.uniform_symbols()),
     )
 
 

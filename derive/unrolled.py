@@ -4,21 +4,28 @@ One step of an element-wise optimizer, with the gradient and the adaptive atoms 
 held fixed, is an affine map of the weight and the state it carries (w, m, …). So K steps multiply
 K small Jacobians, and the coefficient of w_{t-K} in w_t is one entry of that product: cheap,
 exact, and polynomial in a few per-step quantities. Those quantities are named once (an
-*abbreviation* such as ρ_s = 1/((1 − β₁^s)(√v̂_s + ε)), the step size Adam gives coordinate s), so
-the coefficient prints as a short polynomial instead of kilobytes of nested fractions. Where a
+*abbreviation* such as φ_s = 1/((1 − β₁^s)(√v̂_s + ε)), the step size Adam gives coordinate s), so
+the coefficient prints as a short polynomial instead of kilobytes of nested fractions. An
+abbreviation's letter, and the letter of the step index, are chosen so that no symbol of the
+notation or of the systems compared spells the same (RMSprop's ρ, Adagrad's s_t). Where a
 coefficient is still too long to read it is cut after its first-order term in λ, and the place where
 two modes part ways is still given.
+
+Only the weight and the state it feeds and that feeds it back are followed: state the weight never
+reaches (Adadelta's u_t without L2) is held like an atom. A step that is not affine in what is
+followed (Adadelta with L2: u_t squares λ·w, and the step reads √(u_{t-1} + ε)) is reported as
+such, naming the derivative that still depends on the weights.
 
 Every SymPy call here runs under :func:`derive.budget.time_budget`; what does not finish in time is
 reported as undecided, never waited for.
 """
 from __future__ import annotations
 
+import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Literal
 
 import sympy as sp
 
@@ -46,27 +53,33 @@ JSON_TERMS = 300
 
 Status = Literal["exact", "nonlinear", "undecided", "error"]
 _STEP = sp.Symbol("s", positive=True, integer=True)  # the generic step index of one unrolled step
-_ABBREVIATION_NAMES = (r"\rho", r"\sigma", r"\kappa", r"\chi", r"\psi", r"\omega")
+#: Letters for the per-step factors, in the order they are given out; a letter that any symbol of the
+#: notation or of the compared systems already uses is skipped.
+_ABBREVIATION_NAMES = (r"\varphi", r"\chi", r"\omega", r"\xi", r"\zeta", r"\sigma", r"\nu", r"\gamma")
+#: Letters for the step index as printed (internally it is always ``s``), the first free one is used.
+_INDEX_NAMES = ("s", "j", "i", "n", "q")
 
 
 @dataclass(frozen=True)
 class Abbreviation:
-    """A per-step quantity named once: ``symbol`` (e.g. ρ_s) stands for ``value`` at step ``s``."""
+    """A per-step quantity named once: ``symbol`` (e.g. φ_s) stands for ``value`` at step ``s``."""
 
     name: str
     value: sp.Expr
+    #: The letter the generic step is printed with (``s``, or ``j`` when a system has an s_t).
+    index: str = "s"
 
     def symbol(self, step: sp.Expr = _STEP) -> sp.Symbol:
-        return S.symbol(f"{self.name}_{{{_index(step)}}}")
+        return sp.Symbol(f"{self.name}_{{{_index(step)}}}", real=True)
 
     def at(self, step: sp.Expr) -> sp.Expr:
         return _at_step(self.value, step)
 
     def text(self) -> str:
-        return f"{printing.text(self.symbol())} = {printing.text(self.value)}"
+        return f"{printing.text(_shown(self.symbol(), self.index))} = {printing.text(_shown(self.value, self.index))}"
 
     def latex(self) -> str:
-        return f"{printing.latex(self.symbol())} = {printing.latex(self.value)}"
+        return f"{printing.latex(_shown(self.symbol(), self.index))} = {printing.latex(_shown(self.value, self.index))}"
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,13 @@ class ModeCoefficient:
     #: The coefficient of w_{t-K} as printed (computed within the time bound by :func:`compare_modes`).
     text: str = ""
     latex: str = ""
+    #: The symbols that stand for a quantity at one step (φ_{t-2}, τ_{t-1}): what the printed
+    #: coefficient is collected by.
+    per_step: frozenset[sp.Symbol] = frozenset()
+    #: The letter the generic step is printed with (in a product Π_s).
+    index: str = "s"
+    #: The reason in Markdown with ``$…$`` math, for the notebook display.
+    reason_markdown: str = ""
 
     @cached_property
     def coefficients(self) -> tuple[sp.Expr, ...]:
@@ -126,23 +146,37 @@ class Unrolled:
     abbreviations: tuple[Abbreviation, ...]
     partings: tuple[Parting, ...]
     seconds: float = field(default=0.0, compare=False)
+    #: What each step holds fixed besides its gradient: the per-coordinate atoms (v̂_t, u_t, c_t).
+    held: tuple[sp.Symbol, ...] = ()
+
+    def _held_text(self, style: str = "text") -> str:
+        name = (lambda x: f"${printing.latex(x)}$") if style == "markdown" else printing.text
+        if not self.held:
+            return "with each step's gradient held fixed"
+        names = ["gradient"] + [name(x) for x in self.held]
+        return f"with each step's {', '.join(names[:-1])} and {names[-1]} held as atoms"
 
     # -- text -------------------------------------------------------------------------------------
     def text_lines(self) -> list[str]:
         k = self.k
         lines = [f"Unrolled {k} step{'s' if k > 1 else ''}: w_t = c·w_{{t-{k}}} + (terms without w_{{t-{k}}}), "
-                 "with each step's gradient and v̂ held as atoms"]
+                 + self._held_text()]
         if self.abbreviations:
-            span = "s = t" if k == 1 else f"s = t-{k - 1}, …, t"
+            letter = self.abbreviations[0].index
+            span = f"{letter} = t" if k == 1 else f"{letter} = t-{k - 1}, …, t"
             lines += [f"  where {a.text()}  ({span})" for a in self.abbreviations]
         width = max(len(m.label) for m in self.modes)
         for i, m in enumerate(self.modes):
             tag = " (this)" if i == 0 and len(self.modes) > 1 else ""
-            lines.append(f"  {m.label + tag:<{width + 7}}  c = {coefficient_text(m)}")
+            shown = f"c = {coefficient_text(m)}" if m.status == "exact" else _not_exact_text(m, k)
+            lines.append(f"  {m.label + tag:<{width + 7}}  {shown}")
+        missing = {m.label: m for m in self.modes if m.status != "exact"}
         for p in self.partings:
             if p.first_difference is None:
                 if not p.statuses:
-                    verdict = "not compared (a coefficient is missing)"
+                    why = next((f"{label} {_short_status(m)}" for label, m in missing.items()
+                                if label in (p.mode_a, p.mode_b)), "a coefficient is missing")
+                    verdict = f"not compared ({why})"
                 elif all(s == "true" for s in p.statuses):
                     verdict = f"agree on every k ≤ {k}"
                 else:
@@ -164,13 +198,23 @@ class Unrolled:
     def _repr_markdown_(self) -> str:
         k = self.k
         out = [f"**Unrolled {k} step{'s' if k > 1 else ''}**: $w_t = c \\, w_{{t-{k}}} + \\dots$ "
-               "(each step's gradient and $\\hat v$ held as atoms)", ""]
+               f"({self._held_text('markdown')})", ""]
         if self.abbreviations:
             out += [display(", \\qquad ".join(a.latex() for a in self.abbreviations)), ""]
         for m in self.modes:
-            out += [f"*{m.label}*:", "", display(_c_equals(coefficient_latex(m))), ""]
+            if m.status == "exact":
+                out += [f"*{m.label}*:", "", display(_c_equals(coefficient_latex(m))), ""]
+            elif m.status == "nonlinear":
+                out += [f"*{m.label}*: not affine in $w_{{t-{k}}}$: {m.reason_markdown or m.reason}", ""]
+            else:
+                out += [f"*{m.label}*: {_not_exact_text(m, k)}", ""]
+        missing = {m.label: m for m in self.modes if m.status != "exact"}
         for p in self.partings:
-            if p.first_difference is None:
+            if p.first_difference is None and not p.statuses:
+                why = next((f"{label} {_short_status(m)}" for label, m in missing.items()
+                            if label in (p.mode_a, p.mode_b)), "a coefficient is missing")
+                out.append(f"- {p.mode_a} and {p.mode_b}: not compared ({why})")
+            elif p.first_difference is None:
                 out.append(f"- {p.mode_a} and {p.mode_b} agree for every $k \\le {k}$"
                            if all(s == "true" for s in p.statuses) else f"- {p.mode_a} and {p.mode_b}: undecided")
             else:
@@ -179,7 +223,8 @@ class Unrolled:
         return "\n".join(out) + "\n"
 
     def _repr_latex_(self) -> str:
-        rows = [f"\\text{{{m.label}:}}\\quad {_c_equals(coefficient_latex(m))}" for m in self.modes]
+        rows = [f"\\text{{{m.label}:}}\\quad {_c_equals(coefficient_latex(m))}" if m.status == "exact"
+                else f"\\text{{{m.label}: {_short_status(m)}}}" for m in self.modes]
         if self.abbreviations:
             rows.insert(0, ", \\qquad ".join(a.latex() for a in self.abbreviations))
         return "$$\n\\begin{gathered}\n" + " \\\\\n".join(rows) + "\n\\end{gathered}\n$$"
@@ -195,6 +240,8 @@ class Unrolled:
             return {"latex": printing.latex(e), "text": printing.text(e), "srepr": sp.srepr(e)}
 
         def coefficient(m: ModeCoefficient) -> dict[str, object] | None:
+            if m.product is None and m.raw and _term_count(m.raw[-1]) > JSON_TERMS:  # never converted whole
+                return {"truncated": True, "terms": _term_count(m.raw[-1]), "text": m.text, "latex": m.latex}
             full = expr(m.product if m.product is not None else m.last)
             if full is not None and full.get("truncated"):
                 full.update({"text": m.text, "latex": m.latex})
@@ -206,7 +253,8 @@ class Unrolled:
                 # the first comparison in the shape earlier versions gave it
                 "versus": {"label": self.modes[1].label, "regularization": self.modes[1].mode} if first else None,
                 "first_difference": first.first_difference if first else None,
-                "abbreviations": [{"symbol": a.symbol().name, **(expr(a.value) or {})} for a in self.abbreviations],
+                "abbreviations": [{"symbol": _shown(a.symbol(), a.index).name, **(expr(_shown(a.value, a.index)) or {})}
+                                  for a in self.abbreviations],
                 "modes": [{"mode": m.mode, "label": m.label, "status": m.status, "reason": m.reason,
                            "coefficient": coefficient(m)} for m in self.modes],
                 "partings": [{"modes": [p.mode_a, p.mode_b], "statuses": list(p.statuses),
@@ -224,9 +272,42 @@ def _c_equals(latex: str) -> str:
     return f"\\begin{{aligned}}[t] c = {{}}& {latex}\n\\end{{aligned}}"
 
 
-def _is_abbreviation(f: sp.Expr) -> bool:
+def _not_exact_text(m: ModeCoefficient, k: int) -> str:
+    """The line of a mode without a coefficient: why, in words (``not affine in w_{t-8}: …``)."""
+    if m.status == "nonlinear":
+        return f"not affine in w_{{t-{k}}}: {m.reason}"
+    return f"c = ({m.status}: {m.reason})"
+
+
+def _short_status(m: ModeCoefficient) -> str:
+    return "is not affine in the weight" if m.status == "nonlinear" else f"is {m.status}"
+
+
+def _is_per_step(f: sp.Expr, per_step: frozenset[sp.Symbol]) -> bool:
     base = f.base if f.is_Pow else f
-    return isinstance(base, sp.Symbol) and any(base.name.startswith(n) for n in _ABBREVIATION_NAMES)
+    return base in per_step
+
+
+def _lambda_groups(c: Any) -> list[tuple[int, Callable[[], list[sp.Expr]]]]:
+    """The terms of a coefficient grouped by their power of λ, lowest first, each group made SymPy
+    only when asked: a coefficient computed in the polynomial ring (NAdam's has ~28,000 terms at
+    K = 8) is split there, so printing its first-order term never converts the rest."""
+    if isinstance(c, sp.Basic):
+        return [(power, (lambda terms=terms: terms)) for power, terms in _by_lambda(c)]
+    ring = c.ring
+    if S.lam not in ring.symbols:
+        return [(0, lambda: list(sp.Add.make_args(c.as_expr())))]
+    at = ring.symbols.index(S.lam)
+    split: dict[int, dict[tuple[int, ...], Any]] = {}
+    for monom, coeff in c.terms():
+        power = monom[at]
+        split.setdefault(power, {})[monom[:at] + (0,) + monom[at + 1:]] = coeff
+    return [(power, (lambda part=part: list(sp.Add.make_args(ring.from_dict(part).as_expr()))))
+            for power, part in sorted(split.items())]
+
+
+def _term_count(c: Any) -> int:
+    return len(sp.Add.make_args(c)) if isinstance(c, sp.Basic) else max(1, len(c))
 
 
 @lru_cache(maxsize=32)
@@ -246,16 +327,16 @@ def _by_lambda(expr: sp.Expr) -> list[tuple[int, list[sp.Expr]]]:
     return sorted(groups.items())
 
 
-def _tidy(terms: list[sp.Expr]) -> sp.Expr:
-    """A sum collected by its abbreviation monomials (ρ_t, ρ_t·ρ_{t-1}, …), each coefficient factored.
+def _tidy(terms: list[sp.Expr], per_step: frozenset[sp.Symbol] = frozenset()) -> sp.Expr:
+    """A sum collected by its per-step monomials (φ_t, φ_t·φ_{t-1}, τ_{t-2}, …), each coefficient factored.
 
-    ``β₁³·ρ_t − ρ_t − ρ_{t-1} + β₁²·ρ_{t-1}`` becomes ``−((1 − β₁³)·ρ_t + (1 − β₁²)·ρ_{t-1})``.
+    ``β₁³·φ_t − φ_t − φ_{t-1} + β₁²·φ_{t-1}`` becomes ``−((1 − β₁³)·φ_t + (1 − β₁²)·φ_{t-1})``.
     """
     by_monomial: dict[sp.Expr, list[sp.Expr]] = {}
     for term in terms:
         factors = sp.Mul.make_args(term)
-        monomial = sp.Mul(*[f for f in factors if _is_abbreviation(f)])
-        by_monomial.setdefault(monomial, []).append(sp.Mul(*[f for f in factors if not _is_abbreviation(f)]))
+        monomial = sp.Mul(*[f for f in factors if _is_per_step(f, per_step)])
+        by_monomial.setdefault(monomial, []).append(sp.Mul(*[f for f in factors if not _is_per_step(f, per_step)]))
     pieces = []
     for monomial, rest in by_monomial.items():
         pieces.append(_shortest(sp.Add(*rest)) * monomial)
@@ -286,15 +367,18 @@ def _positive_binomials(expr: sp.Expr) -> sp.Expr:
     return sign * sp.Mul(*out)
 
 
-def _collected(expr: sp.Expr, style: str, limit: int | None, rows: bool = False) -> str:
-    """The polynomial by powers of λ; cut after the first-order term when longer than ``limit``."""
-    pr = printing.latex if style == "latex" else printing.text
+def _collected(expr: Any, style: str, limit: int | None, rows: bool = False,
+               per_step: frozenset[sp.Symbol] = frozenset()) -> str:
+    """The polynomial (a SymPy expression or a ring element) by powers of λ; cut after the
+    first-order term when longer than ``limit``."""
+    pr = _StepPrinter(style, per_step).doprint
     pieces: list[str] = []
+    groups: list[tuple[int, Callable[[], list[sp.Expr]]]] = []
     try:
         with time_budget(SECONDS_PER_MODE):
-            groups = _by_lambda(expr)
+            groups = _lambda_groups(expr)
             for n, (i, terms) in enumerate(groups):
-                pieces.append(pr(_tidy(terms) * S.lam ** i))
+                pieces.append(pr(_tidy(terms(), per_step) * S.lam ** i))
                 if limit is not None and n >= 1 and n + 1 < len(groups) and len(_join(pieces, style)) > limit:
                     break
     except BudgetExceeded:
@@ -306,7 +390,7 @@ def _collected(expr: sp.Expr, style: str, limit: int | None, rows: bool = False)
     shown = _join(pieces[:2], style, rows)
     order = groups[min(2, len(pieces))][0]
     rest = f"O(λ^{order})" if style == "text" else f"O(\\lambda^{{{order}}})"
-    note = f"   [too long to print in full: {len(sp.Add.make_args(expr))} terms; the Python API has it]" \
+    note = f"   [too long to print in full: {_term_count(expr)} terms; the Python API has it]" \
         if style == "text" else ""
     return f"{shown} + {rest}{note}"
 
@@ -340,8 +424,8 @@ def coefficient_text(m: ModeCoefficient) -> str:
     if m.status != "exact" or not m.raw:
         return f"({m.status}: {m.reason})"
     if m.product is not None:
-        return printing.text(m.product)
-    return _collected(m.last, "text", PRINT_LIMIT)
+        return _StepPrinter("text", m.per_step).doprint(_shown(m.product, m.index))
+    return _collected(m.raw[-1], "text", PRINT_LIMIT, per_step=m.per_step)
 
 
 def coefficient_latex(m: ModeCoefficient) -> str:
@@ -356,16 +440,73 @@ def coefficient_latex(m: ModeCoefficient) -> str:
     if m.status != "exact" or not m.raw:
         return f"\\text{{({m.status})}}"
     if m.product is not None:
-        return printing.latex(m.product)
-    return _collected(m.last, "latex", PRINT_LIMIT * 2, rows=True)
+        return _StepPrinter("latex", m.per_step).doprint(_shown(m.product, m.index))
+    return _collected(m.raw[-1], "latex", PRINT_LIMIT * 2, rows=True, per_step=m.per_step)
 
 
-def _short(e: sp.Expr | None) -> str:
-    return _collected(e, "text", 200) if e is not None else ""
+def _short(e: sp.Expr | None, per_step: frozenset[sp.Symbol] = frozenset()) -> str:
+    return _collected(e, "text", 200, per_step=per_step) if e is not None else ""
 
 
-def _short_latex(e: sp.Expr | None) -> str:
-    return _collected(e, "latex", 400) if e is not None else ""
+def _short_latex(e: sp.Expr | None, per_step: frozenset[sp.Symbol] = frozenset()) -> str:
+    return _collected(e, "latex", 400, per_step=per_step) if e is not None else ""
+
+
+class _StepPrinter(printing.NotationPrinter):
+    """The notes' printer, with the per-step symbols of an unrolled coefficient in step order: after
+    the hyperparameters in a product (η_t·λ·φ_j), and in a sum by step, latest first, letter by
+    letter (φ_t + (1 − β₁)·χ_t + φ_{t-1} + …), after the terms without them."""
+
+    def __init__(self, style: printing.Style, per_step: frozenset[sp.Symbol] = frozenset()) -> None:
+        super().__init__(style)
+        self.per_step = per_step
+
+    def _steps(self, e: sp.Expr) -> list[tuple[int, int, str]]:
+        found = [x for x in e.free_symbols if x in self.per_step or _is_generic(x)]
+        return sorted((_offset(x), _letter_rank(x), x.name) for x in found)
+
+    def term_key(self, term: sp.Expr) -> tuple[object, ...]:
+        steps = self._steps(term)
+        if not steps:
+            return (0, printing._term_rank(term))
+        return (1, tuple(steps), printing._term_rank(term))
+
+    def factor_key(self, f: sp.Expr) -> tuple[object, ...]:
+        base = f.base if f.is_Pow else f
+        if isinstance(base, sp.Symbol) and (base in self.per_step or _is_generic(base)):
+            return (3, 0, base.name)
+        return printing._factor_rank(f)
+
+
+def _is_generic(x: sp.Basic) -> bool:
+    return isinstance(x, sp.Symbol) and bool(re.search(r"_\{[a-z](-1)?\}$", x.name)) and not x.name.endswith("_{t}")
+
+
+def _letter_rank(x: sp.Symbol) -> int:
+    """Abbreviations in the order they were given out (φ before χ), other per-step symbols after."""
+    return next((i for i, n in enumerate(_ABBREVIATION_NAMES) if x.name.startswith(n + "_")), len(_ABBREVIATION_NAMES))
+
+
+def _offset(x: sp.Symbol) -> int:
+    """``φ_{t-3}`` → 3, ``φ_{t}`` → 0: how many steps before t."""
+    found = re.search(r"_\{t-(\d+)\}$", x.name)
+    return int(found.group(1)) if found else 0
+
+
+def _shown(expr: sp.Expr, index: str) -> sp.Expr:
+    """``expr`` at the generic step with the step printed as ``index`` (``j`` for ``s``: φ_j, v̂_j)."""
+    if index == "s":
+        return expr
+    letter = sp.Symbol(index, positive=True, integer=True)
+    mapping: dict[sp.Basic, sp.Expr] = {_STEP: letter}
+    for sym in expr.free_symbols:
+        if isinstance(sym, sp.Symbol) and ("_{s}" in sym.name or "_{s-1}" in sym.name):
+            mapping[sym] = sp.Symbol(sym.name.replace("_{s}", f"_{{{index}}}").replace("_{s-1}", f"_{{{index}-1}}"),
+                                     real=True)
+    if isinstance(expr, sp.Product):  # the bound variable is not free: rename it by rebuilding
+        (var, lo, hi), = expr.limits
+        return sp.Product(_shown(expr.function, index), (letter, lo, hi))
+    return expr.xreplace(mapping)
 
 
 # -- the linear step --------------------------------------------------------------------------------
@@ -398,7 +539,12 @@ class _GenericStep:
 def _generic_step(system: System) -> _GenericStep:
     """One step with t → s, atoms and the gradient named at step s, linearised exactly.
 
-    Raises :class:`_Nonlinear` when the step is not affine in (w, state) with the atoms held.
+    Followed are the weight and the state on a path from w_{t-k} back to w_t: state the weight feeds
+    (its update reads w, directly or through other state) *and* that feeds the weight. Other state
+    does not depend on w_{t-k} (Adadelta's u_t without L2) or never reaches w_t (AMSGrad's running
+    maximum, read through the atom v̂_t): it is held, like an atom, at its value of each step.
+
+    Raises :class:`_Nonlinear` when the step is not affine in what is followed.
     """
     env: dict[sp.Symbol, sp.Expr] = {S.t: _STEP}
     prev = system.weight_prev.name
@@ -410,35 +556,89 @@ def _generic_step(system: System) -> _GenericStep:
         env[d.target] = d.expr.xreplace(env)
     new_of = {system.weight_prev: env[system.weight]}
     new_of.update({p: env[n] for n, p in system.state.items()})
-    relevant = [system.weight_prev]
-    frontier = [system.weight_prev]
-    while frontier:
-        var = frontier.pop()
-        for other in sorted(new_of[var].free_symbols & set(new_of), key=lambda s: s.name):
-            if other not in relevant:
-                relevant.append(other)
-                frontier.append(other)
+    variables = set(new_of)
+    reads = {var: new_of[var].free_symbols & variables for var in new_of}
+    feeds_weight = _closure(system.weight_prev, lambda var: reads[var])
+    fed_by_weight = _closure(system.weight_prev, lambda var: {x for x in variables if var in reads[x]})
+    relevant = [system.weight_prev] + sorted((feeds_weight & fed_by_weight) - {system.weight_prev},
+                                             key=lambda s: s.name)
+    # State that is not followed is a value per step: named at step s, it moves with the step.
+    held = {x: S.symbol(_at_generic(x.name)) for x in variables - set(relevant)}
+    new_of = {var: new_of[var].xreplace(held) for var in relevant}
     jac: dict[tuple[int, int], sp.Expr] = {}
     for i, a in enumerate(relevant):
         for j, b in enumerate(relevant):
             entry = sp.diff(new_of[a], b)
-            if entry.free_symbols & set(relevant) or entry.has(sp.DiracDelta, sp.Derivative, sp.Subs):
-                raise _Nonlinear(f"{S.text_name(a)} is not linear in {S.text_name(b)}")
+            depends = sorted(entry.free_symbols & set(relevant), key=lambda s: s.name)
+            if depends or entry.has(sp.DiracDelta, sp.Heaviside, sp.Derivative, sp.Subs):
+                raise _Nonlinear(_nonlinear_reason(system, a, b, entry, depends))
             if entry != 0:
                 jac[(i, j)] = entry
     feeds = any(i != 0 and j == 0 for (i, j) in jac)
     return _GenericStep(tuple(relevant), jac, feeds)
 
 
+def _closure(start: sp.Symbol, neighbours: Any) -> set[sp.Symbol]:
+    seen, frontier = {start}, [start]
+    while frontier:
+        for other in neighbours(frontier.pop()):
+            if other not in seen:
+                seen.add(other)
+                frontier.append(other)
+    return seen
+
+
+def _at_generic(name: str) -> str:
+    """``u_{t-1}`` → ``u_{s-1}``: a previous-state name at the generic step."""
+    return name.replace("_{t-1}", "_{s-1}") if name.endswith("_{t-1}") else name
+
+
+def _nonlinear_reason(system: System, a: sp.Symbol, b: sp.Symbol, entry: sp.Expr,
+                      depends: list[sp.Symbol]) -> tuple[str, str]:
+    """Why the step is not affine, in the notes' words (text, and Markdown with ``$…$`` math): the
+    derivative that still depends on what is followed, and the row through which that carries weights.
+
+    ``∂w_t/∂w_{t-1} = 1 − η_t·λ·√(u_{t-1} + ε)/√(v_t + ε) depends on u_{t-1}, which carries earlier
+    weights (u_t = ρ·u_{t-1} + (1 − ρ)·Δ_t^2)``.
+    """
+    new = {system.weight_prev: system.weight, **{p: n for n, p in system.state.items()}}
+    at_t = _at_step(entry, S.t)
+    d_text = f"∂{S.text_name(new[a])}/∂{S.text_name(b)}"
+    d_latex = f"$\\partial {printing.latex(new[a])} / \\partial {printing.latex(b)}$"
+    if entry.has(sp.DiracDelta, sp.Heaviside):
+        jump = "jumps (a max, a sign or an absolute value of the weight)"
+        return f"{d_text} {jump}", f"{d_latex} {jump}"
+    others = [x for x in depends if x != system.weight_prev]
+    row = next((d for d in system.definitions if others and d.target == new[others[0]]), None)
+    fed_text = fed_latex = ""
+    if others:
+        fed_text = fed_latex = ", which carries earlier weights"
+        if row is not None:
+            fed_text += f" ({row.text()})"
+            fed_latex += f" (${row.latex()}$)"
+    text = (f"{d_text} = {clip(printing.text(at_t), 120)} depends on {', '.join(S.text_name(x) for x in depends)}"
+            f"{fed_text}")
+    latex = (f"{d_latex[:-1]} = {printing.latex(at_t)}$ depends on "
+             f"{', '.join(inline(x) for x in depends)}{fed_latex}")
+    return text, latex
+
+
 class _Nonlinear(Exception):
-    pass
+    """The step is not affine in what is followed; ``text`` and ``markdown`` say why."""
+
+    def __init__(self, reason: tuple[str, str]) -> None:
+        super().__init__(reason[0])
+        self.text, self.markdown = reason
 
 
-def _abbreviate(steps: dict[str, _GenericStep], table: dict[sp.Expr, Abbreviation]) -> dict[str, _GenericStep]:
+def _abbreviate(steps: dict[str, _GenericStep], table: dict[sp.Expr, Abbreviation], letters: tuple[str, ...] = (),
+                index: str = "s") -> dict[str, _GenericStep]:
     """Replace, in every entry, the product of the factors that depend on the step by one named symbol.
 
     Groups equal up to a constant factor (``1/((1 − β₁^s)(√v̂_s + ε))`` and its expanded denominator)
-    share one name; the shortest spelling of the group is the one the legend shows.
+    share one name; the shortest spelling of the group is the one the legend shows. A group that is
+    already one per-step symbol (NAdam's a_s, a dampening τ_s) keeps its own name. ``letters`` are
+    the names free to give (see :func:`_free_letters`), ``index`` the letter the step prints as.
     """
     split: dict[str, dict[tuple[int, int], list[tuple[sp.Expr, sp.Expr | None]]]] = {}
     groups: list[sp.Expr] = []
@@ -446,10 +646,12 @@ def _abbreviate(steps: dict[str, _GenericStep], table: dict[sp.Expr, Abbreviatio
         split[mode] = {}
         for key, entry in step.jacobian.items():
             terms: list[tuple[sp.Expr, sp.Expr | None]] = []
-            for term in sp.Add.make_args(sp.expand(entry, deep=False)):
+            for term in _terms(entry):
                 fixed = [f for f in sp.Mul.make_args(term) if not _varies(f)]
                 varying = [f for f in sp.Mul.make_args(term) if _varies(f)]
                 group = sp.Mul(*varying) if varying else None
+                if group is not None and _is_named(group):  # already one symbol per step (τ_s, a_s): no new name
+                    fixed, group = fixed + [group], None
                 terms.append((sp.Mul(*fixed), group))
                 if group is not None and group not in groups:
                     groups.append(group)
@@ -468,10 +670,11 @@ def _abbreviate(steps: dict[str, _GenericStep], table: dict[sp.Expr, Abbreviatio
             clusters.append([group])
             ratio[group] = (len(clusters) - 1, sp.Integer(1))
     names: list[Abbreviation] = []
+    free = letters or _ABBREVIATION_NAMES
     for c, members in enumerate(clusters):
         best = min(members, key=lambda g: (len(printing.text(g)), printing.text(g)))
-        name = _ABBREVIATION_NAMES[c % len(_ABBREVIATION_NAMES)] + "'" * (c // len(_ABBREVIATION_NAMES))
-        names.append(Abbreviation(name, best))
+        name = free[c % len(free)] + "'" * (c // len(free))
+        names.append(Abbreviation(name, best, index))
         for g in members:
             table[g] = names[c]
     out: dict[str, _GenericStep] = {}
@@ -490,6 +693,48 @@ def _abbreviate(steps: dict[str, _GenericStep], table: dict[sp.Expr, Abbreviatio
             jac[key] = sp.expand(total)
         out[mode] = _GenericStep(step.variables, jac, step.feeds_back)
     return out
+
+
+def _terms(entry: sp.Expr) -> list[sp.Expr]:
+    """The terms of an entry with every numerator multiplied out and the denominators kept as they are,
+    so that hyperparameters (λ, η, β₁) come out of a per-step group: NAdam's
+    λ·(a_s + b_s·(1 − β₁))/(√v̂_s + ε) gives λ·a_s/(…), λ·b_s/(…) and −λ·β₁·b_s/(…)."""
+    out: list[sp.Expr] = []
+    for term in sp.Add.make_args(sp.expand(entry, deep=False)):
+        numerator, denominator = sp.fraction(term)
+        out += [t / denominator for t in sp.Add.make_args(sp.expand(numerator))]
+    return out
+
+
+def _is_named(group: sp.Expr) -> bool:
+    """A per-step group that is a symbol already (or a power of one)."""
+    base = group.base if group.is_Pow and group.exp.is_Integer else group
+    return isinstance(base, sp.Symbol) and base != _STEP
+
+
+def _free_letters(systems: list[System]) -> tuple[tuple[str, ...], str]:
+    """The abbreviation letters and the step-index letter that no symbol of the notation or of
+    ``systems`` starts with (RMSprop's ρ, NAdam's ψ, Adagrad's s_t are taken)."""
+    mine: set[str] = set()
+    for system in systems:
+        for d in system.definitions:
+            mine |= {_base_letter(S.text_name(x)) for x in d.expr.free_symbols | {d.target} if isinstance(x, sp.Symbol)}
+    # a name for a factor must not be read as any symbol of the notation; the index only within these systems
+    used = mine | {_base_letter(S.text_name(d.symbol)) for d in S.all_declared()}
+    letters = tuple(n for n in _ABBREVIATION_NAMES if _base_letter(S.latex_to_text(n)) not in used)
+    index = next((n for n in _INDEX_NAMES if n not in mine), "s")
+    return letters or _ABBREVIATION_NAMES, index
+
+
+def _base_letter(text: str) -> str:
+    """``v̂_t`` → ``v``, ``β₁`` → ``β``, ``s₀`` → ``s``, ``∇L(w_{t-1})`` → ``∇``."""
+    out = ""
+    for ch in text:
+        if ch.isalpha() and (not out or ch.isascii() == out[-1].isascii()):
+            out += ch
+            continue
+        break
+    return out or text[:1]
 
 
 def _varies(f: sp.Expr) -> bool:
@@ -605,25 +850,27 @@ def compare_modes(d: "Derivation", k: int, *, versus: "Derivation | None" = None
         label = versus.reg if versus.reg != modes[0][1] else f"{versus.reg} (other)"
         modes = [modes[0], (versus.reg, label, versus.system)]
     generic: dict[str, _GenericStep] = {}
-    failed: dict[str, tuple[Status, str]] = {}
+    failed: dict[str, tuple[Status, str, str]] = {}
     for _mode, label, system in modes:
         try:
             with clock.budget():
                 generic[label] = _generic_step(system)
         except _Nonlinear as err:
-            failed[label] = ("nonlinear", f"the step is not affine in the weight and state: {err}")
+            failed[label] = ("nonlinear", err.text, err.markdown)
         except BudgetExceeded:
-            failed[label] = ("undecided", f"linearising one step ran out of time ({clock.why()})")
+            failed[label] = ("undecided", f"linearising one step ran out of time ({clock.why()})", "")
     table: dict[sp.Expr, Abbreviation] = {}
+    letters, index = _free_letters([system for _, _, system in modes])
     try:
         with clock.budget():
-            generic = _abbreviate(generic, table)
+            generic = _abbreviate(generic, table, letters, index)
     except BudgetExceeded:
-        failed.update({label: ("undecided", f"naming the per-step factors ran out of time ({clock.why()})")
+        failed.update({label: ("undecided", f"naming the per-step factors ran out of time ({clock.why()})", "")
                        for label in generic})
         generic = {}
     results: list[ModeCoefficient] = []
     jacobians = {label: _jacobians(step, k) for label, step in generic.items()}
+    per_step = _per_step_symbols(generic, jacobians)
     try:
         with clock.budget():
             R = _ring(list(jacobians.values()))
@@ -631,12 +878,14 @@ def compare_modes(d: "Derivation", k: int, *, versus: "Derivation | None" = None
         R = None
     for mode, label, _ in modes:
         if label in failed:
-            results.append(ModeCoefficient(mode, label, (), *failed[label]))
+            status, reason, markdown = failed[label]
+            results.append(ModeCoefficient(mode, label, (), status, reason, reason_markdown=markdown))
             continue
         try:
             with clock.budget():
                 coefficients, product = _coefficients(generic[label], jacobians[label], R)
-            results.append(ModeCoefficient(mode, label, coefficients, "exact", "", product))
+            results.append(ModeCoefficient(mode, label, coefficients, "exact", "", product, per_step=per_step,
+                                           index=index))
         except BudgetExceeded:
             results.append(ModeCoefficient(mode, label, (), "undecided",
                                            f"multiplying {k} steps ran out of time ({clock.why()})"))
@@ -654,11 +903,29 @@ def compare_modes(d: "Derivation", k: int, *, versus: "Derivation | None" = None
         if p.difference is not None:
             try:
                 with clock.budget():
-                    partings[i] = replace(p, difference_text=_short(p.difference), difference_latex=_short_latex(p.difference))
+                    partings[i] = replace(p, difference_text=_short(p.difference, per_step),
+                                          difference_latex=_short_latex(p.difference, per_step))
             except BudgetExceeded:
                 pass
     legend = tuple(dict.fromkeys(table.values()))
-    return Unrolled(k, tuple(results), legend, tuple(partings), clock.elapsed())
+    return Unrolled(k, tuple(results), legend, tuple(partings), clock.elapsed(), _held(modes))
+
+
+def _held(modes: list[tuple[str, str, System]]) -> tuple[sp.Symbol, ...]:
+    """The per-coordinate atoms of the compared systems (schedules such as NAdam's μ_t are no data)."""
+    out: dict[sp.Symbol, None] = {}
+    for _, _, system in modes:
+        uniform = system.uniform_symbols()
+        out.update({a: None for a in system.atoms if a not in uniform})
+    return tuple(out)
+
+
+def _per_step_symbols(generic: dict[str, _GenericStep], jacobians: dict[str, list[dict[tuple[int, int], sp.Expr]]]
+                      ) -> frozenset[sp.Symbol]:
+    """The symbols of the unrolled entries that stand for a quantity at one step (φ_{t-2}, τ_{t-1})."""
+    fixed = {x for step in generic.values() for e in step.jacobian.values() for x in e.free_symbols if not _varies(x)}
+    found = {x for jacs in jacobians.values() for jac in jacs for e in jac.values() for x in e.free_symbols}
+    return frozenset(x for x in found - fixed if isinstance(x, sp.Symbol))
 
 
 def _keep_cache(old: ModeCoefficient, new: ModeCoefficient) -> ModeCoefficient:
@@ -683,13 +950,17 @@ class _Clock:
         left = self.total - self.elapsed()
         return f"{self.seconds:g} s per step of the work" if left > 0 else f"{self.total:g} s in all"
 
-    @contextmanager
-    def budget(self) -> Iterator[None]:
+    def budget(self) -> ContextManager[object]:
+        """The budget of the next phase, to be entered by the caller's own ``with``.
+
+        Not a generator-based context manager: a budget is tied to the frame that enters it (so that
+        one left without its ``__exit__`` is recognised), and a suspended generator's frame is not on
+        the call stack while the ``with`` block runs, so a budget entered there would never fire.
+        """
         left = self.total - self.elapsed()
         if left <= 0:
             raise BudgetExceeded(f"the {self.total:g} s of --unroll are spent")
-        with time_budget(min(self.seconds, left)):
-            yield
+        return time_budget(min(self.seconds, left))
 
 
 def _part(a: ModeCoefficient, b: ModeCoefficient, table: dict[sp.Expr, Abbreviation], clock: _Clock) -> Parting:

@@ -36,6 +36,33 @@ def test_system_and_step_form_agree_for_every_variant(name: str, mode: str) -> N
     assert sim.max_difference <= 1e-12
 
 
+@pytest.mark.parametrize("name,mode", catalog.all_variants())
+def test_simulation_is_the_run_a_framework_makes(name: str, mode: str) -> None:
+    """What simulate records is the entry's trajectory system (the rule conformance checks against
+    torch.optim, optax and Keras) iterated from its initial state: NAdam's π₀ = 1, Adagrad's s₀, and
+    for RAdam's rectified branch the steps before ρ_t > 5 run by the full rule, then recorded."""
+    from derive import numeric as N
+
+    d = derive.derive(name, mode)
+    sim = d.simulate(steps=8)
+    entry = catalog.get(name)
+    values = {S.lookup(k): v for k, v in sim.hyper + sim.full_rule_hyper}
+    full = N.run_system(entry.trajectory_system(mode), values, sim.problem, entry.first_step - 1 + 8)
+    assert sim.step_numbers == range(entry.first_step, entry.first_step + 8)
+    # RAdam's early branch is the full rule only while ρ_t ≤ 5: with β₂ = 0.999, for t ≤ 5
+    n = 8 if sim.full_rule_until is None else sim.full_rule_until
+    assert n == (5 if name == "radam-early" else 8)
+    assert max_abs_difference(sim.weights[:n], full[entry.first_step - 1:][:n]) <= 1e-12
+    assert max_abs_difference(sim.weights, full[entry.first_step - 1:]) > (1e-6 if n < 8 else -1)
+
+
+def test_defaults_are_the_entrys_own() -> None:
+    hyper = dict(derive.derive("adadelta", "l2").simulate(steps=1).hyper)
+    assert hyper["rho"] == 0.9 and hyper["eta"] == 1.0 and hyper["eps"] == 1e-6
+    assert dict(derive.derive("rmsprop").simulate(steps=1).hyper)["rho"] == 0.99
+    assert dict(derive.derive("nadam").simulate(steps=1, hyper={"psi": 0.01}).hyper)["psi"] == 0.01
+
+
 def test_a_wrong_form_is_caught() -> None:
     """Negative control: a decay factor off by λ/1000 shows in the trajectories."""
     d = derive.derive("adam", "l2")
@@ -63,7 +90,8 @@ def test_simulate_refuses_unknown_hyperparameters_and_bad_steps() -> None:
 
 def test_numpy_backend_matches_pure_python() -> None:
     need("numpy")
-    for name, mode in [("adam", "l2"), ("momentum", "decoupled"), ("adamw-paper", "l2")]:
+    for name, mode in [("adam", "l2"), ("momentum", "decoupled"), ("adamw-paper", "l2"), ("nadam", "l2"),
+                       ("adagrad", "l2"), ("radam", "decoupled"), ("lion", "decoupled")]:
         d = derive.derive(name, mode)
         a, b = d.simulate(steps=30), d.simulate(steps=30, backend="numpy")
         assert max_abs_difference(a.weights, b.weights) <= 1e-14
@@ -164,3 +192,6 @@ def test_matplotlib_figure() -> None:
     assert len(data.axes[0].get_lines()) == 4
     ys = data.axes[0].get_lines()[3].get_ydata()
     assert all(math.isclose(y, 1e-4, rel_tol=1e-12) for y in ys)
+    # a branch simulated from a later step is drawn at its own steps
+    radam = derive.derive("radam", "l2").plot_decay(steps=5)
+    assert list(radam.axes[0].get_lines()[0].get_xdata()) == [20, 21, 22, 23, 24]
