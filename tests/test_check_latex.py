@@ -375,8 +375,7 @@ def test_term_offsets_are_exact() -> None:
 # -- precision: report, never guess -------------------------------------------------------------------
 PROBLEMS: list[tuple[str, str]] = [
     (r"\foo + 1", "unknown macro \\foo"),
-    (r"\mathbb{E}[g_t]", "expectations"),
-    (r"\mathbb{E}\left[ g_t \right]", "expectations"),
+    (r"\mathbb{E}[X \mid Y]", "set-builder"),
     (r"\operatorname*{argmin}_w L(w)", "argmin"),
     (r"\int_0^1 f(x) \, dx", "integrals"),
     (r"\lim_{t \to \infty} w_t", "limits"),
@@ -452,3 +451,10 @@ def test_never_raises(text: str) -> None:
 def test_functions_parameter() -> None:
     assert parse_expr("u(x)") == S("u") * x
     assert parse_expr("u(x)", functions=frozenset({"u"})) == F("u")(x)
+
+
+@pytest.mark.parametrize("text", [r"\mathbb{E}[g_t]", r"\mathbb{E}\left[ g_t \right]", r"\operatorname{E}(g_t)"])
+def test_an_expectation_is_an_operator_over_its_argument(text: str) -> None:
+    from derive.check.latex import Expect
+
+    assert parse_expr(text) == Expect(S("g_{t}"))
