@@ -577,6 +577,26 @@ class _Name:
         return name
 
 
+def _mark_then_power(arg: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """``(t)^2`` in a superscript: the bracketed step mark, and the power that follows it (from ``^``).
+    Only a mark that reads as a step (``(t)``, ``(k+1)``, ``(0)``) qualifies: ``e^{(h+1)^2}`` is a power."""
+    if len(arg) < 5 or not arg[0].is_char("("):
+        return None
+    close = next((j for j, t in enumerate(arg) if t.is_char(")")), None)
+    inside = "".join(t.text for t in arg[1:close]) if close else ""
+    if not re.fullmatch(r"(?:[tknijs]|\\tau)(?:[-+]\d+)?|\d+", inside):
+        return None
+    depth = 0
+    for j, tok in enumerate(arg):
+        depth += 1 if tok.is_char("(") else -1 if tok.is_char(")") else 0
+        if depth == 0:
+            rest = arg[j + 1:]
+            if j >= 2 and len(rest) >= 2 and rest[0].is_char("^"):
+                return arg[:j + 1], rest
+            return None
+    return None
+
+
 def _superscript_kind(arg: list[Token]) -> str:
     r"""What a superscript means: a power, or a mark that belongs to the name (``(t)``, ``*``, ``'``),
     or a transpose (``\top``; a bare ``T`` is decided by the caller)."""
@@ -801,7 +821,11 @@ class _ExprParser:
                     self.fail(at, "ambiguous superscript (a label or a power?): write ^{\\text{…}} or ^{a b}")
                 if kind == "hadamard":
                     arg = arg[1:]
-                base = self.power(base, self.sub(arg).parse_all(at), at)
+                exponent = self.sub(arg).parse_all(at)
+                if isinstance(base, sp.Symbol) and base.name == "e":
+                    base = sp.exp(exponent)  # e^{x}: Euler's number (an iterate e^{(k)} was read as a name before)
+                    continue
+                base = self.power(base, exponent, at)
             elif tok.is_char("!"):
                 self.pos += 1
                 too_large = limits.factorial(base)
@@ -997,6 +1021,15 @@ class _ExprParser:
                 if found is None:
                     break
                 arg, stop = found
+                split = _mark_then_power(arg)
+                if split is not None and nm.mark is None:
+                    # x^{(t)^2}: the iterate x^{(t)}, squared (as notes write (x^{(t)})^2)
+                    mark, power = split
+                    nm.mark, nm.mark_tokens = render_tokens(mark), mark
+                    brace = power[0]
+                    self.toks[self.pos:stop] = [brace, Token("lbrace", "{", brace.start, brace.start),
+                                                *power[1:], Token("rbrace", "}", brace.end, brace.end)]
+                    break
                 kind = _superscript_kind(arg)
                 if kind in ("iteration", "label") and nm.mark is None:
                     nm.mark = render_tokens(arg)

@@ -19,15 +19,15 @@ from .extract import LineMap, MathBlock
 _DEFINE = re.compile(
     r"(?:\b(?:let|define|denote|set|suppose|consider|where|here|now take|take)\b"
     r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
-    r"|(?:令|设|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b"
+    r"|(?:令|设|取|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b"
     # a switch to another scheme: what follows redefines, it does not restate
     r"|\b(?:instead|alternatively|in contrast|variant|version)\b|(?:вместо|иначе|вариант)|(?:改为|而是|变体))",
     re.IGNORECASE)
 #: A step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …"),
 #: and the "when" is a time, not a condition.
 _DERIVATION = re.compile(
-    r"\b(?:substitut|plug|expand|unroll|unfold|insert|combin|apply|applying|rearrang|simplif|collect|rewrit"
-    r"|recurs|iterat|telescop|sum(?:ming)? (?:up|over)|divid|multipl)\w*"
+    r"\b(?:(?:substitut|plug|expand|unroll|unfold|insert|apply|applying|rearrang|simplif|collect|rewrit|telescop)\w*"
+    r"|(?:combin|iterat|divid|recurs)(?:e|es|ed|ing|ively)\b|multipl(?:y|ies|ied|ying)\b|sum(?:ming)? (?:up|over))"
     r"|(?:подстав|раскр|распиш|упрост|перепиш|сложи|умнож|выдел)"
     r"|(?:代入|展开|化简|整理)|\beinsetzen\b", re.IGNORECASE)
 _CLAIM = re.compile(

@@ -207,7 +207,8 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
                                     f"unknown macro {name}: the expressions that use it are not checked"))
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
-                              groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible))
+                              groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
+                              text=doc.visible)
     try:
         findings += checker.verify()
         findings += match_systems(checker)

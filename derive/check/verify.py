@@ -34,7 +34,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
-from .extract import MathBlock
+from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, ParsedBlock, Statement, Term
@@ -203,7 +203,8 @@ class DocumentChecker:
     """
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
-                 cues: Cues | None = None, groups: dict[int, int] | None = None, zero_init: bool = False) -> None:
+                 cues: Cues | None = None, groups: dict[int, int] | None = None, zero_init: bool = False,
+                 text: str = "") -> None:
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -217,6 +218,8 @@ class DocumentChecker:
         self._scope_bases: dict[int, set[str]] = {}
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
+        self.text = text  # the document as the reader sees it (for the prose between two statements)
+        self._lines = LineMap(text) if text else None
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -712,10 +715,23 @@ class DocumentChecker:
                 (ix := read_index(d)) is not None and ix.base == shifted.base and ix.letter is not None
                 for d in definitions.stepped()):
             return False  # m_{t+1} = …, m_2 = … under the recurrence for m_t: an instance of it, a claim
+        if named_before and len(stmt.relations) == 1 and not item.claim_cue and self._scheme_between(item, lhs):
+            return True  # "The gradient becomes g_t = ∇ℓ + λw … AdamW … computes g_t = ∇ℓ": another method's g_t
         if named_before and lhs.name not in {type(shape.h).__name__ for _, _, shape in self._shapes()}:
             return False  # a restatement of what the section already named is a claim about it
             # (but a new answer h = … for the exercise's form is an answer, checked against its own system)
         return not in_system
+
+    def _scheme_between(self, item: Item, name: sp.Symbol) -> bool:
+        """Does the prose since ``name`` was named introduce another method (AdamW, Nesterov, SGDW …)?"""
+        if self._lines is None:
+            return False
+        first = self._named.get((item.section, name))
+        if first is None:
+            return False
+        start = self._lines.offset(self.items[first].block.line, self.items[first].block.col)
+        end = self._lines.offset(item.block.line, item.block.col)
+        return bool(_SCHEME.search(self.text, start, end))
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
@@ -726,7 +742,8 @@ class DocumentChecker:
             return
         if not value.free_symbols:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
-            self.examples.append((item.index, item.section, lhs, value))
+            if self._gives_value(item, lhs):
+                self.examples.append((item.index, item.section, lhs, value))
             return
         terms = item.stmt.terms
         last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
@@ -754,14 +771,29 @@ class DocumentChecker:
         if last is None or last.free_symbols or not last.is_number:
             return False
         for t in terms[:-1]:
-            self.examples.append((item.index, item.section, t.expr, last))
+            if self._gives_value(item, t.expr):
+                self.examples.append((item.index, item.section, t.expr, last))
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
 
+    @staticmethod
+    def _gives_value(item: Item, name: sp.Expr) -> bool:
+        """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
+        than the solution of an equation ("f'(x) = 0 ⇔ … ⇔ x = 0": a root is not a value to compute with)?"""
+        ix = read_index(name) if isinstance(name, sp.Symbol) else None
+        if item.block_cue or item.condition_cue or (ix is not None and ix.letter is None and ix.offset == 0):
+            return True
+        return not _SOLVING.search(item.block.text)
+
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
-        """Numbers given to names earlier in the section ("β = 0.9"), the latest for each name."""
-        return {name: value for index, section, name, value in self.examples
+        """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
+        in its section, or earlier in the document when its section gives none (a problem statement's values
+        hold in its solution, whatever headings the solution has)."""
+        here = {name: value for index, section, name, value in self.examples
                 if section == item.section and index < item.index}
+        earlier = {name: value for index, section, name, value in self.examples
+                   if section != item.section and index < item.index}
+        return {**earlier, **here}
 
     def _arithmetic(self, item: Item, k: int, left: Term, right: Term) -> bool:
         """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
@@ -867,10 +899,14 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
-        recurrences = Recurrences(definitions.stepped(), self._examples(item))
+        examples = self._examples(item)
+        recurrences = Recurrences(definitions.stepped(), examples)
         if recurrences:
             # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0: unroll, shift and instantiate
             sa, sb = recurrences.unroll(sa, sb)
+        initial = {x: v for x, v in examples.items() if (ix := read_index(x)) is not None and ix.letter is None}
+        if initial:  # x^{(0)} = 0 stated before: the starting point is that number in what follows
+            sa, sb = sa.xreplace(initial), sb.xreplace(initial)
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
@@ -891,11 +927,29 @@ class DocumentChecker:
             self.decide(item, k, "undecided", "expectations: only linearity is modelled, not independence or "
                         "stationarity")
             return
-        identity = {x: sp.Integer(1) for x in (sa.free_symbols | sb.free_symbols) if x.name == "I"}
-        if verdict.status == "false" and identity and \
-                compare(sa.xreplace(identity), sb.xreplace(identity), seconds=LINK_SECONDS).status == "true":
-            self.decide(item, k, "proved", "reading I as the identity matrix")  # (I − ηΛ)x: I is not a number
-            return
+        for name, value, reading in (("I", sp.Integer(1), "I as the identity matrix"), ("e", sp.E, "e as Euler's number")):
+            # (I − ηΛ)x: I is not a number; "(e is a constant)": e^{(h+1)^2} at 0 is e
+            alternative = {x: value for x in (sa.free_symbols | sb.free_symbols) if x.name == name}
+            if verdict.status == "false" and alternative and \
+                    compare(sa.xreplace(alternative), sb.xreplace(alternative), seconds=LINK_SECONDS).status == "true":
+                self.decide(item, k, "proved", f"reading {reading}")
+                return
+        if verdict.status == "false":
+            given = self._examples(item)
+            used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}
+            if used and compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS).status == "true":
+                values = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(used.items(), key=str))
+                self.decide(item, k, "proved", f"with the values given before ({values})")
+                return
+            unknown_start = {x: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
+                             if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0}
+            if unknown_start and compare(sa.xreplace(unknown_start), sb.xreplace(unknown_start),
+                                         seconds=LINK_SECONDS).status == "true":
+                names = ", ".join(sorted(printing.text(x) for x in unknown_start))
+                self.report(item, right.start, "info", "math/undecided",
+                            f"not decided: it holds if {names} = 0, a starting value not stated before it")
+                self.decide(item, k, "undecided", f"holds if {names} = 0 (a starting value not stated before it)")
+                return
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
             # the system has a known mistake (reported there); this link follows it as meant
             self.decide(item, k, "proved", "under the system as meant (its mistake is reported at its row)")
@@ -1176,6 +1230,13 @@ _STEP_SIZES = frozenset({r"\eta", r"\alpha", r"\gamma", r"\lambda", r"\mu", r"\b
                          r"\varepsilon", r"\tau"})
 
 
+#: Names of methods and schemes: prose that names one between two statements of the same quantity
+#: announces another method, whose definition the second statement is.
+_SCHEME = re.compile(r"\b(?:AdamW|SGDW|Adam|AMSGrad|NAdam|RAdam|AdaMax|Adagrad|AdaGrad|Adadelta|RMS[Pp]rop|Lion|Nesterov|"
+                     r"[Hh]eavy[- ]ball|[Dd]ecoupled|[Ss]tochastic [Gg]radient|[Ff]ull[- ][Bb]atch|mini-?batch)\b"
+                     r"|(?:декуплир|Нестеров|стохастическ)|(?:解耦|随机梯度)")
+#: A block that solves an equation: the values it ends with are roots, not values to compute with.
+_SOLVING = re.compile(r"\\(?:Leftrightarrow|iff|implies|Rightarrow|Longrightarrow|Longleftrightarrow)\b|⇔|⇒")
 _GREEK_NAME = re.compile(r"^\\[a-zA-Z]+$")
 
 
