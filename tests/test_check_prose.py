@@ -69,7 +69,10 @@ def test_a_condition_after_a_claim_is_applied_to_it_and_a_new_sentence_is_not_on
 
 
 def test_a_restatement_of_a_named_quantity_is_a_claim() -> None:
-    text = "Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$.\n\nThe buffer is $m_t = \\beta m_{t-1} + g_t$.\n"
+    text = "Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$.\n\nSo the buffer is $m_t = \\beta m_{t-1} + g_t$.\n"
     assert errors(text) == [(3, "math/false")]
+    # with no word saying it follows, a different restatement may be a second definition: a note, not an error
+    quiet = check_document("doc.md", text.replace("So the buffer is", "The buffer is"))
+    assert [f.code for f in quiet.findings if f.line == 3] == ["math/undecided"]
     text = "Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$.\n\nInstead, take $m_t = \\beta m_{t-1} + g_t$.\n"
     assert errors(text) == []  # a scheme switch announced in prose redefines

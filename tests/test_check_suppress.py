@@ -12,11 +12,18 @@ DOC = r"""Let $m_t = \beta m_{t-1} + (1-\beta) g_t$.
 
 Then $m_t = \beta m_{t-1} + g_t$. SUPPRESS_LINE
 
+Hence
 SUPPRESS_BLOCK
 $$
 m_t = \beta m_{t-1} + 2 g_t
 $$
 """
+
+
+def fill(line: str, block: str) -> str:
+    """The test document; an empty block directive removes its line so "Hence" stays next to the display."""
+    text = DOC.replace("SUPPRESS_LINE", line)
+    return text.replace("SUPPRESS_BLOCK", block) if block else text.replace("SUPPRESS_BLOCK\n", "")
 
 
 def project(tmp_path: Path, text: str, name: str = "a.md", config: str = "") -> Path:
@@ -33,7 +40,7 @@ def codes(root: Path) -> list[tuple[int, str]]:
 
 
 def test_without_suppressions_both_slips_are_errors(tmp_path: Path) -> None:
-    text = DOC.replace("SUPPRESS_LINE", "").replace("SUPPRESS_BLOCK", "")
+    text = fill("", "")
     assert codes(project(tmp_path, text)) == [(3, "math/false"), (7, "math/false")]
 
 
@@ -42,12 +49,12 @@ def test_without_suppressions_both_slips_are_errors(tmp_path: Path) -> None:
     ("<!-- derive: ignore -->", "<!-- derive: ignore[math/*] -->"),
 ])
 def test_a_comment_suppresses_its_line_or_the_next_block(tmp_path: Path, line: str, block: str) -> None:
-    text = DOC.replace("SUPPRESS_LINE", line).replace("SUPPRESS_BLOCK", block)
+    text = fill(line, block)
     assert codes(project(tmp_path, text)) == []
 
 
 def test_a_suppression_that_suppresses_nothing_is_reported(tmp_path: Path) -> None:
-    text = DOC.replace("SUPPRESS_LINE", "<!-- derive: ignore[render] -->").replace("SUPPRESS_BLOCK", "")
+    text = fill("<!-- derive: ignore[render] -->", "")
     assert codes(project(tmp_path, text)) == [(3, "math/false"), (3, "check/unused-suppression"), (7, "math/false")]
 
 
@@ -58,7 +65,7 @@ def test_latex_comments_and_file_wide_suppressions(tmp_path: Path) -> None:
 
 
 def test_pyproject_excludes_and_per_file_ignores(tmp_path: Path) -> None:
-    text = DOC.replace("SUPPRESS_LINE", "").replace("SUPPRESS_BLOCK", "")
+    text = fill("", "")
     root = project(tmp_path, text, config='[tool.derive]\nexclude = ["drafts/*"]\n'
                                         'per-file-ignores = {"a.md" = ["math/false"]}\n')
     (root / "drafts").mkdir()

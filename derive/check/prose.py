@@ -54,6 +54,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
 _INLINE_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
 _WINDOW = 240
+_OPENER = re.compile(r"(?:\$\$|\\\[|\\begin\{[A-Za-z]+\*?\}(?:\{[^{}]*\})?|```\{math\}[^\n]*\n(?::[^\n]*\n)*)\s*$")
 _ALGORITHM = re.compile(r"\\begin\{(algorithmic|algorithm2e|algorithm)\*?\}(.*?)\\end\{\1\*?\}", re.S)
 
 
@@ -77,7 +78,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
-        before = source[max(0, start - _WINDOW):start]
+        before = _OPENER.sub("", source[max(0, start - _WINDOW):start])  # "Hence $$": the words, not "$$"
         ends = list(_SENTENCE_END.finditer(before))
         cut = ends[-1].end() if ends else 0
         sentence[number] = max(0, start - _WINDOW) + cut
@@ -93,8 +94,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         elif conditions and not any(m.start() >= conditions[-1] for m in _DERIVATION.finditer(text)):
             # "we assume a unit mass, so $p = v$": a claim under an assumption the prose states in words
             assumed.add(number)
-        if _CLAIM.search(clause):
-            claiming.add(number)  # "now we get", "so, with …, we obtain": the claim word decides
+        if _CLAIM.search(clause) or _CLAIM.search(tail) and not _DEFINE.search(clause):
+            claiming.add(number)  # "now we get", "Unrolling once, $…$": the claim word decides
         elif _DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail) or \
                 _LIST_ITEM.search(source[max(0, start - 12):start]):
             # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts

@@ -215,6 +215,9 @@ class DocumentChecker:
         self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
         self._naming_symbols: dict[int, set[sp.Symbol]] = {}  # section -> every symbol its namings relate
         self._naming_bases: dict[int, set[str]] = {}  # section -> names and bases of its namings' symbols
+        # restatements of a prose naming with no word saying they follow ("Let m = A." … "m = B."): a second
+        # definition as often as a slip, so a false verdict on one is a note, not an error
+        self._restated: set[int] = set()  # items that restate a naming without a claim word
         self._scope_bases: dict[int, set[str]] = {}
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
@@ -718,6 +721,8 @@ class DocumentChecker:
         if named_before and len(stmt.relations) == 1 and not item.claim_cue and self._scheme_between(item, lhs):
             return True  # "The gradient becomes g_t = ∇ℓ + λw … AdamW … computes g_t = ∇ℓ": another method's g_t
         if named_before and lhs.name not in {type(shape.h).__name__ for _, _, shape in self._shapes()}:
+            if len(stmt.relations) == 1 and not item.claim_cue and not in_system:
+                self._restated.add(item.index)  # no word says it follows from the naming: false is only a note
             return False  # a restatement of what the section already named is a claim about it
             # (but a new answer h = … for the exercise's form is an answer, checked against its own system)
         return not in_system
@@ -970,6 +975,13 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided",
                             "not decided: a condition follows it in its sentence")
                 self.decide(item, k, "undecided", "stated under a condition that follows it (not applied)")
+                return
+            if item.index in self._restated:
+                self.report(item, right.start, "info", "math/undecided",
+                            "not decided: it restates a named quantity differently, and no word says it follows "
+                            "(write “hence”, “so”, “we get” to make it a claim)")
+                self.decide(item, k, "undecided", "restates a named quantity differently: a second definition, "
+                            "or a slip? (no word says it follows)")
                 return
             if item.assumed and not conditions:
                 self.report(item, right.start, "info", "math/undecided",
