@@ -389,7 +389,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\sum_{i} x_i", "limits"),
     (r"\nabla^2 L(w)", "higher derivatives"),
     (r"\nabla (L + R)", "gradient of an expression"),
-    (r"\frac{\partial^2 L}{\partial w^2}", "higher derivatives"),
+    (r"\frac{\partial^2 L}{\partial w^2}", "higher partial derivatives"),
     (r"O(\eta^2)", "asymptotic"),
     (r"\langle a, b \rangle", "inner products"),
     (r"(x \text{ for all } w)", "text inside an expression"),

@@ -25,9 +25,13 @@ _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
 
 
+#: Euler's number raised to a power (``e^{(0+1)^2}``), and functions of numbers: constants, not names.
+_CONSTANT_NAMES = re.compile(r"(?<![A-Za-z\\])e(?=\s*\^)|\\(?:exp|ln|log|pi)(?![A-Za-z])")
+
+
 def written_with_numbers(text: str) -> bool:
     """True if ``text`` (a side as written) has digits and operators only, no names."""
-    stripped = _NUMERIC_MACROS.sub(" ", text).replace("{", " ").replace("}", " ")
+    stripped = _NUMERIC_MACROS.sub(" ", _CONSTANT_NAMES.sub(" ", text)).replace("{", " ").replace("}", " ")
     return bool(re.search(r"\d", stripped)) and not _LETTERS.search(stripped) and "\\" not in stripped
 
 

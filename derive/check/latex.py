@@ -1259,18 +1259,23 @@ class _ExprParser:
 
     def derivative(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr | None:
         r"""``\frac{\partial L}{\partial w}(x)``, ``\frac{dL}{dw}``, ``\frac{\partial}{\partial w} L(x)``:
-        the gradient ``\nabla_{w} L``, as ``\nabla_w L(x)`` would read."""
+        the gradient ``\nabla_{w} L``, as ``\nabla_w L(x)`` would read. ``\frac{d}{dx}(…)`` and
+        ``\frac{d^2}{dx^2}(…)`` differentiate what follows (:meth:`derivative_of`); ``\frac{d^2 f}{dx^2}``
+        is ``f''(x)``."""
         if not (_is_differential(den, alone=False) and _is_differential(num, alone=True)):
             return None
-        rest = num[1:]
-        if rest and rest[0].is_char("^") or (len(den) > 2 and den[-2].is_char("^")):
-            self.fail(tok, "higher derivatives are not modelled")
+        found = _derivative_order(num, den)
+        if found is None:
+            self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
+        order, rest, den = found
         var = self.sub(den[1:]).name_only(den_at, "a derivative with respect to an expression is not modelled")
         wrt = var.canonical()
+        if order > 1:
+            return self.higher_derivative(tok, num[0], rest, var, order)
         if not rest:  # operator form: the function follows the fraction
             nxt = self.peek()
-            if nxt is None or not self.starts_name(nxt):
-                self.fail(tok, "the derivative of an expression is not modelled")
+            if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt):
+                return self.derivative_of(tok, symbol(wrt), 1)
             return self.gradient_value(wrt, self.name())
         parser = self.sub(rest)
         if not parser.starts_name(rest[0]):
@@ -1288,16 +1293,88 @@ class _ExprParser:
         tok = self.next()
         nxt = self.peek()
         if nxt is not None and nxt.is_char("^"):
-            self.fail(nxt, "higher derivatives are not modelled")
+            self.fail(nxt, "higher derivatives (the Hessian \\nabla^2) are not modelled")
         wrt = None
+        var: _Name | None = None
         if nxt is not None and nxt.is_char("_"):
             self.pos += 1
-            arg, _ = self.arg()
+            arg, at = self.arg()
             wrt = render_tokens(arg)
+            if arg and self.sub(arg).starts_name(arg[0]):
+                try:
+                    var = self.sub(arg).name_only(at, "")
+                except _Fail:
+                    var = None
         nxt = self.peek()
-        if nxt is None or not self.starts_name(nxt):
-            self.fail(tok, "the gradient of an expression is not modelled (write \\nabla F(x))")
+        if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt):
+            if var is None:
+                self.fail(tok, "the gradient of an expression needs its variable: write \\nabla_x (…)")
+            return self.derivative_of(tok, symbol(var.canonical()), 1)
         return self.gradient_value(wrt, self.name())
+
+    def name_starts_product(self, tok: Token) -> bool:
+        r"""``\nabla_w \lambda w`` or ``\nabla_w \mathbf{A x}``: a name that starts a longer operand, not the
+        function whose gradient is meant (``\nabla_w L(w)``, ``\nabla f``)."""
+        saved = self.pos
+        try:
+            nm = self.name()
+            nxt = self.peek()
+            if nxt is None or nxt.is_char("(") or nxt.kind == "rel" or nxt.is_char(",", ")", "]", "+", "-"):
+                return False
+            if isinstance(self.after_name(nm), sp.Symbol) and nxt.is_char("^"):
+                return True
+            return self.starts_factor(nxt)
+        except _Fail:
+            return False
+        finally:
+            self.pos = saved
+
+    def derivative_of(self, tok: Token, var: sp.Symbol, order: int) -> sp.Expr:
+        r"""``\frac{d}{dx}(…)``, ``\nabla_w \big(\tfrac12\|w\|^2\big)``, ``\partial_w (…)``: the derivative of the
+        operand that follows, kept unevaluated (:mod:`derive.check.calculus` differentiates it once the
+        document's definitions are in). The operand is a bracketed group, or the rest of the product when
+        no ``+``/``−`` follows it in the same term (``\frac{d}{dx} x^2 + 3x`` is ambiguous: which part?)."""
+        nxt = self.peek()
+        if nxt is None or not self.starts_factor(nxt):
+            self.fail(tok, "a derivative of nothing: the operand is missing")
+        start = self.pos
+        operand = self.product()
+        after = self.peek()
+        if after is not None and after.is_char("+", "-") and _close_of(self.toks, start) != self.pos - 1:
+            self.fail(tok, "ambiguous extent of a derivative: put its operand in parentheses")
+        if operand.has(sp.Derivative) or operand.has(DOTS):
+            self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
+        return sp.Derivative(operand, (var, order))
+
+    def higher_derivative(self, tok: Token, head: Token, rest: list[Token], var: _Name, order: int) -> sp.Expr:
+        r"""``\frac{d^2 f}{dx^2}`` is ``f''(x)``; ``\frac{d^2}{dx^2}(…)`` differentiates what follows twice.
+        A named function under ``\partial^2`` may have other variables: not modelled."""
+        if order > 4:
+            self.fail(tok, "derivatives of order above 4 are not modelled")
+        if not rest:
+            nxt = self.peek()
+            if nxt is not None and self.starts_name(nxt) and not self.name_starts_product(nxt):
+                fnm = self.name()
+                if self.is_function(fnm) and self.peek() is not None and self.peek().is_char("("):  # type: ignore[union-attr]
+                    return sp.Derivative(sp.Function(fnm.canonical())(*self.call_args()), (symbol(var.canonical()), order))
+                self.fail(tok, "a higher derivative of a name is not modelled: write f(x) after it")
+            return self.derivative_of(tok, symbol(var.canonical()), order)
+        if head.is_macro("partial"):
+            self.fail(tok, "higher partial derivatives of a named function are not modelled "
+                           "(write \\frac{\\partial^2}{\\partial x^2} f(x, …))")
+        parser = self.sub(rest)
+        if parser.starts_name(rest[0]):
+            fnm = parser.name()
+            after = parser.peek()
+            if after is not None and after.is_char("(") and self.is_function(fnm):
+                call = sp.Function(fnm.canonical())(*parser.call_args())
+                if parser.at_end():
+                    return sp.Derivative(call, (symbol(var.canonical()), order))
+            parser = self.sub(rest)
+        fnm = parser.name_only(tok, "a higher derivative of an expression is written \\frac{d^2}{dx^2}(…)")
+        if fnm.sub is not None or fnm.mark is not None or fnm.primes:
+            self.fail(tok, "a higher derivative of an indexed name is not modelled")
+        return sp.Function(fnm.stem() + "'" * order)(symbol(var.canonical()))
 
     def partial(self) -> sp.Expr:
         tok = self.peek()
@@ -1425,6 +1502,49 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
     return parts
 
 
+def _close_of(tokens: list[Token], start: int) -> int | None:
+    """The index of the bracket that closes the one at ``start``."""
+    depth = 0
+    for j in range(start, len(tokens)):
+        tok = tokens[j]
+        if (tok.kind, tok.text) in _OPEN_KIND:
+            depth += 1
+        elif (tok.kind, tok.text) in _CLOSE_KIND:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _derivative_order(num: list[Token], den: list[Token]) -> tuple[int, list[Token], list[Token]] | None:
+    r"""The order of ``\frac{d^n …}{dx^n}`` with the numerator after ``d^n`` and the denominator without its
+    power: order 1 without powers, n when both powers are the same number on a single variable, None for
+    what is not modelled (``\partial x \partial y``, ``d^2 f / dx``)."""
+    if sum(1 for t in den if _is_differential([t], alone=True)) > 1:
+        return None
+    num_power = _power_at(num, 1)
+    den_at = next((k for k in range(1, len(den)) if den[k].is_char("^")), None)
+    den_power = _power_at(den, den_at) if den_at is not None else None
+    if num_power is None and den_at is None:
+        return 1, num[1:], den
+    if num_power is None or den_power is None or den_power[0] != num_power[0] or den_power[1] != len(den):
+        return None
+    return num_power[0], num[num_power[1]:], den[:den_at]
+
+
+def _power_at(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """``^2`` or ``^{2}`` at ``tokens[k]``: the integer and the index after it."""
+    if k >= len(tokens) or not tokens[k].is_char("^"):
+        return None
+    stop = arg_span(tokens, k + 1)
+    if stop is None:
+        return None
+    body = inner(tokens, k + 1, stop)
+    if len(body) != 1 or body[0].kind != "num" or not body[0].text.isdigit():
+        return None
+    return int(body[0].text), stop
+
+
 def _gradient_name(wrt: str | None, fnm: _Name) -> str:
     return r"\nabla" + ("" if wrt is None else "_{" + wrt + "}") + " " + fnm.canonical()
 
@@ -1445,4 +1565,4 @@ def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
     if after.kind == "letter" or (after.kind == "raw" and after.text in ALPHABET_MACROS):
         return True
     return after.kind == "macro" and (after.text in GREEK or after.text in LETTER_MACROS or after.text in BOLD
-                                      or after.text in ACCENTS) or (head.is_macro("partial") and after.is_char("^"))
+                                      or after.text in ACCENTS) or after.is_char("^")

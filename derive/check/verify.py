@@ -21,7 +21,7 @@ Precision first: anything the checker cannot model is info, never an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -33,7 +33,9 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
+from . import calculus
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
+from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
@@ -218,6 +220,11 @@ class DocumentChecker:
         # restatements of a prose naming with no word saying they follow ("Let m = A." … "m = B."): a second
         # definition as often as a slip, so a false verdict on one is a note, not an error
         self._restated: set[int] = set()  # items that restate a naming without a claim word
+        # row -> the row before it, in a block that restates one left side on consecutive rows
+        self._continues: dict[int, int] = {}
+        # values the document proved for a name (x = A = … = V, every link proved): (item, section, name, V)
+        self._derived: list[tuple[int, int, sp.Symbol, sp.Expr]] = []
+        self._updated: set[str] | None = None  # bases with an update rule (x^{(t+1)} = …) anywhere
         self._scope_bases: dict[int, set[str]] = {}
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
@@ -273,12 +280,18 @@ class DocumentChecker:
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 self.side_by_side.add(section)
             definitions = [it for it in items if self._definition_target(it) is not None]
-            if len(definitions) < 2:
-                continue
+            if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
+                continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
             twice = {t for t in targets if targets.count(t) > 1}
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 twice = set(targets)  # two cases/aligned side by side, even if one did not parse
+            elif twice and restated_rows(definitions, targets):
+                # h^{(1)} &= A \\ h^{(1)} &= B \\ …: one computation, its left side restated on every row;
+                # each row after the first is a claim about the previous row's last term.
+                for previous, row in zip(definitions, definitions[1:]):
+                    self._continues[row.index] = previous.index
+                continue
             if twice:
                 # Two systems side by side in one display (L2 | decoupled): which w_t a later line means
                 # is not decidable, so what reads these names is left undecided.
@@ -376,9 +389,23 @@ class DocumentChecker:
         if expr is None:
             return None
         try:
-            return atomize(self.functions(item).expand(expr))
+            expanded = self.functions(item).expand(expr)
+            if expanded.has(sp.Derivative):
+                expanded = calculus.evaluate(expanded, self._settler(item))
+            return atomize(expanded)
         except CircularDefinition:
             return None
+
+    def _settler(self, item: Item) -> Callable[[sp.Expr, sp.Symbol], sp.Expr | None]:
+        """What a derivative's operand means here: the definitions in scope substituted, the variable held
+        (``\\frac{d}{dx}(u + x)`` with ``u = x^2`` stated is ``2x + 1``); None when the variable is defined."""
+        definitions = self._definitions(item)
+
+        def settle(operand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
+            if var in definitions:
+                return None
+            return substitute(operand, definitions, hold=frozenset({var}))
+        return settle
 
     def _scope_for(self, item: Item) -> SystemScope | None:
         before = [s for s in self.systems if s.section == item.section and s.index <= item.index]
@@ -441,7 +468,9 @@ class DocumentChecker:
         for item in self.items:
             if not self._all_decided(item):
                 self._verify_item(item)
+            self._record_derived(item)
         self._check_shape_answers()
+        self._answers_derived_later()
         return self.findings
 
     # -- the links report ---------------------------------------------------------------------
@@ -573,9 +602,22 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
+        if item.index in self._continues:
+            self._verify_restated_row(item, self.items[self._continues[item.index]])
+            if len(stmt.relations) == 1:
+                return
         lhs = stmt.terms[0].expr
-        if item.condition_cue or (item.block_cue and lhs is not None and not isinstance(lhs, sp.Symbol)):
-            # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity
+        # f(x) = A = B after "Consider", "if": the first link defines f, A = B is still a claim about it
+        defines_first = self.verdicts.get((item.index, 0), ("", ""))[1].startswith("definition of ")
+        if not defines_first and (item.condition_cue or (item.block_cue and lhs is not None
+                                                         and not isinstance(lhs, sp.Symbol))):
+            # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity — but a link between
+            # numbers is arithmetic whatever the sentence says ("when γ = 0.9, 1/(1 − 0.9) = 10")
+            for k, relation in enumerate(stmt.relations):
+                left, right = stmt.terms[k], stmt.terms[k + 1]
+                if relation in CHECKED_RELATIONS and (item.index, k) not in self.verdicts \
+                        and _number(self._prepare(left.expr, item)) and _number(self._prepare(right.expr, item)):
+                    self._arithmetic(item, k, left, right)
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
                 self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
@@ -619,8 +661,10 @@ class DocumentChecker:
                 self._record_naming(item, definitions)  # m̂_t ← m_t/(1 − β₁ᵗ): a definition from here on
                 self.decide(item, k, "not-a-claim", "definition (←)")
                 continue
+            self._quiet = first_false is not None  # one slip, one error: later links keep their verdicts only
             if relation == "approx" and left.expr is not None and right.expr is not None \
                     and self._arithmetic(item, k, left, right):
+                self._quiet = False
                 continue
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
@@ -636,12 +680,18 @@ class DocumentChecker:
                     self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (:=)")
                 continue  # "x := …" defines, whatever x looks like (ν(z) := c(Bz − d))
+            if relation == "=" and k + 1 < len(stmt.relations) and stmt.relations[k + 1] == "=>" \
+                    and left.expr in _premises(stmt, k + 2):
+                self.decide(item, k, "not-a-claim", "a value given to a name (the premise of ⇒)")
+                continue
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
                 continue
-            if self._arithmetic(item, k, left, right):
+            if self._arithmetic(item, k, left, right, _premises(stmt, k)):
+                self._quiet = False
                 continue
+            self._quiet = False
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             if one_sided and k > 0:
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
@@ -676,6 +726,42 @@ class DocumentChecker:
                 first_false = k
             elif verdict == "proved" and first_false is None:
                 last_good = k + 1
+
+    def _verify_restated_row(self, item: Item, previous: Item) -> None:
+        """``h^{(1)} &= A \\\\ h^{(1)} &= B``: the row claims B = A (the previous row's last term).
+
+        Arithmetic (numbers, or names with values given before) is decided either way; anything else is
+        reported false only when the prose says the block follows ("we get"): rows that restate one name
+        with no such word may list alternatives, so a disagreement there is undecided.
+        """
+        left, right = previous.stmt.terms[-1], item.stmt.terms[1]
+        name = printing.text(item.stmt.terms[0].expr)
+        if left.expr is None or right.expr is None:
+            why = item.problem(right) if right.expr is None else previous.problem(left)
+            self.decide(item, 0, "undecided", "a side could not be parsed" + (f": {why}" if why else ""))
+            return
+        mark = len(self.findings)
+        try:
+            with time_budget(LINK_SECONDS * 2):
+                arithmetic = self._arithmetic(item, 0, left, right)
+                if not arithmetic:
+                    self._verify_link(item, 0, left, right, self._definitions(item))
+        except BudgetExceeded:
+            self.verdicts.pop((item.index, 0), None)
+            self.decide(item, 0, "undecided", f"not decided within {LINK_SECONDS * 2:g} s")
+            return
+        verdict, reason = self.verdicts.pop((item.index, 0), ("undecided", "not examined"))
+        line = previous.block.position(left.start)[0]
+        if verdict == "false" and not arithmetic and not item.claim_cue:
+            del self.findings[mark:]
+            self.report(item, right.start, "info", "math/undecided",
+                        f"not decided: this row restates {name} differently from the row before, and no word "
+                        "says it follows (a step of one computation, or an alternative?)")
+            self.decide(item, 0, "undecided", f"restates {name} differently from line {line}: a step or an "
+                        "alternative? (no word says it follows)")
+            return
+        self.decide(item, 0, verdict, f"{name} restated: the previous row (line {line}) = this row"
+                    + (f"; {reason}" if reason else ""))
 
     def _agrees(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
         """Are two terms of a chain equal under the definitions (quietly; True only when proved)?"""
@@ -781,14 +867,77 @@ class DocumentChecker:
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
 
-    @staticmethod
-    def _gives_value(item: Item, name: sp.Expr) -> bool:
+    def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
         than the solution of an equation ("f'(x) = 0 ⇔ … ⇔ x = 0": a root is not a value to compute with)?"""
         ix = read_index(name) if isinstance(name, sp.Symbol) else None
         if item.block_cue or item.condition_cue or (ix is not None and ix.letter is None and ix.offset == 0):
             return True
-        return not _SOLVING.search(item.block.text)
+        if ix is not None and ix.letter is None and ix.base in self._updated_bases():
+            return False  # h^{(1)} = 4 where the document has the update h^{(t+1)} = …: an answer, not a given
+        solving = _SOLVING.search(item.block.text)
+        # "α = 0.9 ⇒ 1/(1 − α) = 10": before the first ⇒ a value is the premise; after it, a root
+        return solving is None or item.stmt.terms[-1].end <= solving.start()
+
+    def _updated_bases(self) -> set[str]:
+        """Bases the document gives an update rule for anywhere (x^{(t+1)} = …, m_t ← …): their values at a
+        fixed step are computed by that rule, so a number written for one is an answer, not a given."""
+        if self._updated is None:
+            self._updated = set()
+            for it in self.items:
+                stmt = it.stmt
+                if stmt.relations and stmt.relations[0] in DEFINING_RELATIONS and len(stmt.terms) >= 2:
+                    lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+                    ix = read_index(lhs) if isinstance(lhs, sp.Symbol) else None
+                    if ix is not None and ix.letter is not None and rhs is not None and any(
+                            (other := read_index(x)) is not None and other.base == ix.base for x in rhs.free_symbols):
+                        self._updated.add(ix.base)
+        return self._updated
+
+    def _record_derived(self, item: Item) -> None:
+        """Keep ``x = A = … = V`` when every link is proved (and the rows of a restated computation): V is a
+        value the document established for x — an answer stated earlier is checked against it, and a
+        number is used by the worked arithmetic that follows (h^{(1)} = 4 in the second step)."""
+        stmt = item.stmt
+        name = stmt.terms[0].expr if stmt.terms else None
+        if not isinstance(name, sp.Symbol) or not stmt.relations:
+            return
+        if not all(self.verdicts.get((item.index, k), ("",))[0] == "proved" for k in range(len(stmt.relations))):
+            return
+        first = item
+        while first.index in self._continues:  # a restated row counts when every row before it is proved
+            first = self.items[self._continues[first.index]]
+            if not all(self.verdicts.get((first.index, k), ("",))[0] == "proved"
+                       for k in range(len(first.stmt.relations))):
+                return
+        if first is item and len(stmt.relations) < 2:
+            return  # x = V proved on its own says nothing new about an earlier answer x = V
+        value = self._prepare(stmt.terms[-1].expr, item)
+        if value is None or value.has(DOTS):
+            return
+        self._derived.append((item.index, item.section, name, value))
+        if _number(value) and name not in self._examples(item):
+            self.examples.append((item.index, item.section, name, value))
+
+    def _answers_derived_later(self) -> None:
+        """An answer stated before its derivation ("$$h^{(1)} = 4$$", then the steps that give it): proved
+        when a later chain of the same section establishes the same value for the same name."""
+        if not self._derived:
+            return
+        for item in self.items:
+            stmt = item.stmt
+            verdict = self.verdicts.get((item.index, 0))
+            if verdict is None or verdict[0] != "not-a-claim" or not verdict[1].startswith(_ANSWER_SHAPES):
+                continue
+            name, value = stmt.terms[0].expr, self._prepare(stmt.terms[1].expr, item)
+            if not isinstance(name, sp.Symbol) or value is None or value.has(DOTS):
+                continue
+            lines = [self.items[index].block.position(self.items[index].stmt.terms[-1].start)[0]
+                     for index, section, derived_name, derived in self._derived
+                     if index > item.index and section == item.section and derived_name == name
+                     and compare(value, derived, seconds=LINK_SECONDS / 2).status == "true"]
+            if lines:
+                self.decide(item, 0, "proved", f"the answer, derived on line {lines[-1]}", override=True)
 
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
@@ -800,9 +949,10 @@ class DocumentChecker:
                    if section != item.section and index < item.index}
         return {**earlier, **here}
 
-    def _arithmetic(self, item: Item, k: int, left: Term, right: Term) -> bool:
+    def _arithmetic(self, item: Item, k: int, left: Term, right: Term,
+                    premises: Mapping[sp.Symbol, sp.Expr] | None = None) -> bool:
         """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
-        link is not arithmetic."""
+        link is not arithmetic. ``premises`` are values given before a ⇒ of the same statement."""
         from .arithmetic import decide as decide_numbers, written_with_numbers
 
         texts = (_source(item, left), _source(item, right))
@@ -822,8 +972,13 @@ class DocumentChecker:
         if free:
             if item.stmt.relations[k] == "approx":
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers
-            examples = self._examples(item)
-            if not free <= set(examples) or not any(numbers for _, numbers, _ in sides):
+            examples = {**self._examples(item), **(premises or {})}
+            euler = [x for x in free if x.name == "e" and x not in examples and x not in self._definitions(item)]
+            if euler:  # 2(0 + 1)e^{(0+1)^2} = 2e: a bare e that nothing names is Euler's number
+                examples[euler[0]] = sp.E
+            # a side written with digits, or a defined function at a number (f'(−1)): the author computes
+            if not free <= set(examples) or not any(numbers or (called and not value.free_symbols)
+                                                   for value, numbers, called in sides):
                 return False
             used = {s: examples[s] for s in free}
             sides = [(v.xreplace(used), n, c) for v, n, c in sides]
@@ -833,8 +988,11 @@ class DocumentChecker:
             verdict = decide_numbers(sides[0][0], sides[1][0], texts[0], texts[1], item.stmt.relations[k] == "approx")
         if verdict is None:
             return False
-        given = ", ".join(f"{printing.text(s)} = {printing.text(v)}" for s, v in sorted(used.items(), key=str))
+        given = ", ".join(f"{printing.text(s)} = {printing.text(v)}" for s, v in sorted(used.items(), key=str)
+                          if v != sp.E or s.name != "e")
+        given = "; ".join(filter(None, [given, "e read as Euler's number" if sp.E in used.values() else ""]))
         where = f" (with {given})" if given else ""
+
         if verdict.holds:
             self.decide(item, k, "proved", verdict.reason + where)
         else:
@@ -892,6 +1050,11 @@ class DocumentChecker:
         if a is None or b is None:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular function definitions")
             self.decide(item, k, "undecided", "it reads a circular function definition")
+            return
+        left_open = calculus.unresolved(a) or calculus.unresolved(b)
+        if left_open:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {left_open}")
+            self.decide(item, k, "undecided", left_open)
             return
         if a.has(DOTS) or b.has(DOTS):
             self._verify_dots(item, k, left, right, a, b, definitions)
@@ -1214,6 +1377,29 @@ class DocumentChecker:
                         + ", ".join(checked) + ")")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+#: The verdicts of a first link that may be an answer stated before its derivation.
+_ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
+
+
+def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
+    """Values given before a ⇒ that precedes link ``k``: ``α = 0.9 ⇒ 1/(1 − α) = 10``."""
+    out: dict[sp.Symbol, sp.Expr] = {}
+    if "=>" not in stmt.relations[:k]:
+        return out
+    last = max(j for j, r in enumerate(stmt.relations[:k]) if r == "=>")
+    for j in range(last):
+        a, b = stmt.terms[j].expr, stmt.terms[j + 1].expr
+        if stmt.relations[j] == "=" and isinstance(a, sp.Symbol) and _number(b):
+            out[a] = b
+    return out
+
+
+def _number(expr: sp.Expr | None) -> bool:
+
+    """A side that is a number (4, 2√2, 1/(2e)): no names left."""
+    return expr is not None and not expr.free_symbols and bool(expr.is_number)
 
 
 def _family(conditions: list[tuple[sp.Expr, sp.Expr]]):
