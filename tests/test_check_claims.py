@@ -87,3 +87,30 @@ def test_a_derivative_through_an_unknown_function_is_not_guessed() -> None:
     report = check_document("doc.md", r"Then $\frac{d}{dx} g(x^2) = 2x g'(x^2)$ for the loss $g$.")
     assert [f for f in report.findings if f.severity == "error"] == []
     assert "proved" not in {k.verdict for k in report.links}
+
+
+NEWTON = r"""
+# Newton
+
+Take $f(x) = x \cos x$ and let $e_k := x_k - x^*$. By Taylor's theorem,
+
+$$0 = f'(x_k - e_k) = f'(x_k) - e_k f''(x_k) + \frac{1}{2} e_k^2 f'''(\xi_k).$$
+
+Dividing the expansion above by $f''(x_k)$, we get
+
+$$e_k - f'(x_k) / f''(x_k) = \frac{1}{2} e_k^2 f'''(\xi_k) / f''(x_k).$$
+"""
+
+
+def test_a_link_derived_from_an_equation_stated_before_is_proved_by_it() -> None:
+    last = check_document("doc.md", NEWTON).links[-1]
+    assert (last.line, last.verdict) == (10, "proved") and "follows from the equation on line 6" in last.reason
+    slip = NEWTON.replace(r"= \frac{1}{2} e_k^2 f'''(\xi_k) / f''(x_k).$$", r"= e_k^2 f'''(\xi_k) / f''(x_k).$$")
+    assert [(f.line, f.code) for f in _errors(slip)] == [(10, "math/false")]
+
+
+def test_an_unrelated_equation_before_does_not_prove_a_false_link() -> None:
+    # the quotient of the false link by the equation is no factor: the equation divides nothing
+    slip = NEWTON.replace(r"f'''(\xi_k) / f''(x_k).$$", r"/ f''(x_k).$$")
+    assert slip != NEWTON
+    assert [(f.line, f.code) for f in _errors(slip)] == [(10, "math/false")]

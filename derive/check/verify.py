@@ -1118,6 +1118,10 @@ class DocumentChecker:
                             f"not decided: it holds if {names} = 0, a starting value not stated before it")
                 self.decide(item, k, "undecided", f"holds if {names} = 0 (a starting value not stated before it)")
                 return
+        if verdict.status == "false" and (source := self._follows_from_equation(item, sa, sb, definitions)):
+            # "Dividing the expansion above by f''(x_k), we get …": a consequence of an equation, not an identity
+            self.decide(item, k, "proved", source)
+            return
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
             # the system has a known mistake (reported there); this link follows it as meant
             self.decide(item, k, "proved", "under the system as meant (its mistake is reported at its row)")
@@ -1298,6 +1302,60 @@ class DocumentChecker:
                     names.update(dict.fromkeys(term.transparent))
         return list(names)
 
+    def _follows_from_equation(self, item: Item, left: sp.Expr, right: sp.Expr,
+                               definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Is ``left = right`` an earlier equation of its section multiplied or divided by a factor?
+
+        Notes derive from equations, not only from identities ("0 = f'(x_k) − e_k f''(x_k) + …; dividing by
+        f''(x_k), we get …"). Such a link is false as an identity but follows from the equation: ``left −
+        right = c·(A − B)`` with ``c`` a nonzero factor whose denominator shares nothing with ``A − B``
+        (else ``c`` would be the quotient of anything by anything). Only equations the checker did not
+        prove or read as definitions count (those are identities or already substituted), from the few
+        statements before ``item`` in its section. Returns the reason, or None.
+        """
+        target = left - right
+        for other in reversed(self.items[max(0, item.index - _EQUATION_REACH):item.index]):
+            if other.section != item.section:
+                break
+            stmt = other.stmt
+            terms = stmt.terms
+            if len(terms) < 2 or len(terms) > 6 or any(r not in ("=",) for r in stmt.relations):
+                continue
+            if not all(_an_equation(self.verdicts.get((other.index, j))) for j in range(len(stmt.relations))):
+                continue
+            for i in range(len(terms)):
+                for j in range(i + 1, len(terms)):
+                    factor = self._equation_factor(other, terms[i].expr, terms[j].expr, target, definitions)
+                    if factor is not None:
+                        line = other.block.position(terms[j].start)[0]
+                        how = "" if factor == 1 else f", multiplied by {printing.text(factor)}" \
+                            if sp.count_ops(factor) <= 6 else ", multiplied by a factor"
+                        return f"follows from the equation on line {line}{how}"
+        return None
+
+    def _equation_factor(self, other: Item, a: sp.Expr | None, b: sp.Expr | None, target: sp.Expr,
+                         definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr | None:
+        """The factor c with ``target = c·(a − b)``, when it is a genuine factor (see above), else None."""
+        if a is None or b is None:
+            return None
+        pa, pb = self._prepare(a, other), self._prepare(b, other)
+        if pa is None or pb is None:
+            return None
+        try:
+            with time_budget(LINK_SECONDS):
+                difference = _doit(substitute(pa, definitions) - substitute(pb, definitions))
+                if difference == 0 or not difference.free_symbols or sp.expand(difference) == 0:
+                    return None
+                factor = sp.cancel(sp.together(target / difference))
+                if factor == 0 or factor.has(sp.zoo, sp.nan):
+                    return None
+                _, denominator = sp.fraction(factor)
+                if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:
+                    return None
+        except (BudgetExceeded, CircularDefinition, sp.PolynomialError, TypeError, ValueError):
+            return None
+        return factor
+
     def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
         """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
         from .catalog_match import classify
@@ -1378,6 +1436,21 @@ class DocumentChecker:
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
 
+
+def _an_equation(verdict: tuple[str, str] | None) -> bool:
+    """Is a link with this verdict an equation a later link may be derived from? Not an identity (proved,
+    false: those hold or are reported), not a definition (already substituted), not a condition or a value
+    given for a case ("if β = 0"), which a later general statement does not assume."""
+    if verdict is None:
+        return False
+    status, reason = verdict
+    if status == "undecided":
+        return True
+    return status == "not-a-claim" and reason.startswith(("a form with unknown functions", "an equation in unknowns"))
+
+
+#: How many statements before a link may hold the equation it is derived from.
+_EQUATION_REACH = 6
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
