@@ -140,6 +140,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_render_writer.py",), "render --check misses stale files"),
     M("writer-keeps-leftovers", "derive/writer.py", "            leftover.unlink()", "            pass",
       ("tests/test_render_writer.py",), "a .tmp of an interrupted render survives the next one"),
+    # -- claims in the shape of definitions, equations, derivatives ------------------------------
+    M("claims-no-restated-rows", "derive/check/claims.py",
+      "    if len(definitions) < 2 or len(set(targets)) != 1:", "    if True:",
+      ("tests/test_check_claims.py",), "rows restating one name are read as two systems side by side"),
+    M("equation-any-quotient", "derive/check/verify.py",
+      "if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:", "if False:",
+      ("tests/test_check_claims.py",), "any quotient counts as the factor of an earlier equation"),
+    M("derivative-order-one", "derive/check/calculus.py",
+      "sp.diff(_square_norms(operand), var, int(order))", "sp.diff(_square_norms(operand), var, 1)",
+      ("tests/test_check_claims.py",), "higher derivatives of an expression taken once"),
 )
 
 

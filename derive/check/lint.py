@@ -94,15 +94,19 @@ def default_renderer(path: str, source: str) -> RendererLike:
     return BEAMER if _is_beamer(source) else PDFLATEX
 
 
-def lint(path: str, source: str, blocks: list[MathBlock], renderer: RendererLike | None = None) -> list[Finding]:
+def lint(path: str, source: str, blocks: list[MathBlock], renderer: RendererLike | None = None,
+         read: tuple[str, bool] | None = None) -> list[Finding]:
     """All render findings for one file, sorted by position.
 
     ``renderer`` is the renderer that will show the page (:func:`derive.check.renderers.renderer_for`),
     or several candidates (:class:`~derive.check.renderers.AnyOf`); None decides from the file alone
-    (:func:`default_renderer`).
+    (:func:`default_renderer`). ``read`` is the document model's (visible text, is Markdown), so that a
+    file is read once; None reads it here.
     """
-    info = scan(path, source)
-    page = _Page(path, source, blocks, info.visible, info.kind == "markdown")
+    if read is None:
+        info = scan(path, source)
+        read = (info.visible, info.kind == "markdown")
+    page = _Page(path, source, blocks, read[0], read[1])
     guessed = renderer is None
     if renderer is None:
         renderer = default_renderer(path, source)

@@ -172,7 +172,7 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     from .verify import DocumentChecker
 
     path, source, blocks = doc.path, doc.source, list(doc.blocks)
-    findings = list(lint(path, source, blocks, _renderer(doc)))
+    findings = list(lint(path, source, blocks, _renderer(doc), (doc.visible, doc.kind == "markdown")))
     parsed = []
     # Macros in force (the file, its front matter, \input preambles, the project's config): each block
     # is expanded before parsing, and every offset of the parse is mapped back to the block as written.

@@ -20,6 +20,7 @@ Precision first: anything the checker cannot model is info, never an error.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -230,6 +231,7 @@ class DocumentChecker:
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.text = text  # the document as the reader sees it (for the prose between two statements)
         self._lines = LineMap(text) if text else None
+        self._scheme_at: list[int] | None = None  # where the prose names a method (found once, on first need)
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
@@ -822,7 +824,10 @@ class DocumentChecker:
             return False
         start = self._lines.offset(self.items[first].block.line, self.items[first].block.col)
         end = self._lines.offset(item.block.line, item.block.col)
-        return bool(_SCHEME.search(self.text, start, end))
+        if self._scheme_at is None:  # one scan of the text, not one per statement (a long note is linear)
+            self._scheme_at = [m.start() for m in _SCHEME.finditer(self.text)]
+        k = bisect.bisect_left(self._scheme_at, start)
+        return k < len(self._scheme_at) and self._scheme_at[k] < end
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
