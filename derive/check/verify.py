@@ -60,6 +60,12 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
 #: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
+#: ``r(\lambda_i)``, ``g(x_t)``: a letter applied to one parenthesised name (Latin or Greek, maybe indexed). Read as a
+#: call only when the document applies the same letter to parentheses more than once (a function it uses).
+_APPLIED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
+                      r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\)")
+#: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
+_INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 
 
@@ -244,6 +250,7 @@ class DocumentChecker:
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
+        self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -1032,6 +1039,69 @@ class DocumentChecker:
         out.append(_bases_of(symbols))
         return out
 
+    def _undefined_one_sided(self, item: Item, a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
+                             definitions: dict[sp.Symbol, sp.Expr]) -> list[sp.Symbol]:
+        """Names a false verdict rests on although nothing gives them a meaning: written on one side only, still on
+        one side only once the definitions are applied, given no value, and neither named nor read (by name or
+        base) by an update rule or system of the document (``x^* + Δx^{(t)} = x^* + Δx^{(t-1)} − γ∇f``: a change
+        of variables, not a claim about unknowns). An input the update rules read (g_t) is not such a name."""
+        given = set(definitions) | set(self._examples(item))
+        written = a.free_symbols ^ b.free_symbols
+        substituted = sa.free_symbols ^ sb.free_symbols
+        related: set[sp.Symbol] = {name for _, _, name, _ in self.namings}
+        for _, _, name, value in self.namings:
+            if read_index(name) is not None:  # an update rule (v_t = βv_{t-1} + g_t), not a change of variables
+                related |= value.free_symbols
+        for scope in self.systems:
+            for name, value in scope.definitions.items():
+                related |= {name} | value.free_symbols
+        for name, value in definitions.items():
+            if read_index(name) is not None:  # an update rule (v_t = βv_{t-1} + g_t), not a change of variables
+                related |= value.free_symbols
+        bases = _bases_of(related)  # an input the definitions read (g_t) is known, though nothing defines it
+        return sorted((x for x in written & substituted if x not in given and x != DOTS
+                       and not _bases_of([x]) & bases), key=str)
+
+    def _increment_reading(self, item: Item, written: str, a: sp.Expr, b: sp.Expr,
+                           definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        """``\\delta w^{(t)}``, ``\\Delta x``: an increment prefix is parsed as a factor. When δ is given no value, read
+        each δ·name as one name (the increment); one defined nowhere that stands on one side only makes the false
+        verdict rest on an unknown (``w^* + δw^{(t)} = w^* + δw^{(t-1)} − η∇L``: a change of variables)."""
+        given = set(definitions) | set(self._examples(item))
+        for match in _INCREMENT.finditer(written):
+            prefix, letter = match.group(1), match.group(2)
+            delta = next((s for s in (a.free_symbols | b.free_symbols) if s.name == "\\" + prefix), None)
+            if delta is None or delta in given:
+                continue
+
+            def fuse(expr: sp.Expr) -> sp.Expr:
+                if not (expr.is_Mul and delta in expr.args):
+                    return expr
+                names = [f for f in expr.args if isinstance(f, sp.Symbol) and f != delta
+                         and (f.name == letter or f.name.startswith(letter + "_") or f.name.startswith(letter + "^"))]
+                if not names:
+                    return expr
+                fused = sp.Symbol(f"{delta.name} {names[0].name}", **names[0].assumptions0)
+                return expr / (delta * names[0]) * fused
+
+            fa, fb = a.replace(lambda e: e.is_Mul, fuse), b.replace(lambda e: e.is_Mul, fuse)
+            fresh = {s for s in fa.free_symbols ^ fb.free_symbols if s.name.startswith(delta.name + " ")}
+            if fresh:
+                name = sorted(fresh, key=str)[0].name
+                return (f"{name} read as {delta.name} times {name.split(' ', 1)[1]}: as one name (an increment, defined "
+                        "nowhere) it stands on one side only")
+        return None
+
+    def _applications(self) -> dict[str, int]:
+        """How often each letter is applied to one parenthesised name in the document's math."""
+        if self._applied is None:
+            counts: dict[str, int] = {}
+            for block in dict.fromkeys(item.block for item in self.items):
+                for match in _APPLIED.finditer(block.text):
+                    counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+            self._applied = counts
+        return self._applied
+
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
@@ -1164,8 +1234,22 @@ class DocumentChecker:
                      if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS]
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
+            applied = [c for c in _APPLIED.finditer(written_text)
+                       if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS
+                       and self._applications().get(c.group(1), 0) >= 2]
+            if reason is None and applied:
+                reason = (f"{applied[0].group(0)} may be the function {applied[0].group(1)} applied to its argument "
+                          f"(the document applies {applied[0].group(1)} to parentheses elsewhere), not a product")
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
+            if reason is None:
+                reason = self._increment_reading(item, written_text, a, b, definitions)
+            if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
+                names = ", ".join(printing.text(x) for x in loose)
+                one = len(loose) == 1
+                reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
+                          f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
+                          "claim an identity")
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
