@@ -20,6 +20,7 @@ Precision first: anything the checker cannot model is info, never an error.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -1074,16 +1075,7 @@ class DocumentChecker:
             if delta is None or delta in given:
                 continue
 
-            def fuse(expr: sp.Expr) -> sp.Expr:
-                if not (expr.is_Mul and delta in expr.args):
-                    return expr
-                names = [f for f in expr.args if isinstance(f, sp.Symbol) and f != delta
-                         and (f.name == letter or f.name.startswith(letter + "_") or f.name.startswith(letter + "^"))]
-                if not names:
-                    return expr
-                fused = sp.Symbol(f"{delta.name} {names[0].name}", **names[0].assumptions0)
-                return expr / (delta * names[0]) * fused
-
+            fuse = functools.partial(_fuse_increment, delta, letter)
             fa, fb = a.replace(lambda e: e.is_Mul, fuse), b.replace(lambda e: e.is_Mul, fuse)
             fresh = {s for s in fa.free_symbols ^ fb.free_symbols if s.name.startswith(delta.name + " ")}
             if fresh:
@@ -1540,6 +1532,18 @@ def _linear_expectations(expr: sp.Expr) -> sp.Expr:
             out += constant if rest == 1 else constant * S.symbol(r"\mathbb{E}[" + printing.latex(rest) + "]")
         return out
     return expr.replace(lambda e: isinstance(e, Expect), linear)
+
+
+def _fuse_increment(delta: sp.Symbol, letter: str, expr: sp.Expr) -> sp.Expr:
+    """In a product, δ times the name spelled with ``letter`` (w, w_t, w^{(t)}) becomes one name ``δ w…``."""
+    if not (expr.is_Mul and delta in expr.args):
+        return expr
+    names = [f for f in expr.args if isinstance(f, sp.Symbol) and f != delta
+             and (f.name == letter or f.name.startswith(letter + "_") or f.name.startswith(letter + "^"))]
+    if not names:
+        return expr
+    fused = sp.Symbol(f"{delta.name} {names[0].name}", **names[0].assumptions0)
+    return expr / (delta * names[0]) * fused
 
 
 def _bases_of(symbols: Iterable[sp.Symbol]) -> set[str]:
