@@ -27,7 +27,7 @@ Each mode shrinks by the same factor at every step:
 
 $$c_k^{(t)} = (1-\\alpha\\mu_k)^t c_k^{(0)} = q(\\mu_k)^t c_k^{(0)}$$
 
-The iteration converges when
+The iteration converges because
 
 $$|q(\\mu_k)| = |1-\\alpha\\mu_k| < 1$$
 
@@ -81,3 +81,89 @@ def test_an_input_the_update_reads_is_not_an_unknown() -> None:
     text = ("$$v_t = \\beta v_{t-1} + (1-\\beta) g_t$$\n\n$$w_{t+1} = w_t - \\eta v_t$$\n\nHence\n\n"
             "$$w_{t+1} - w_t = -\\eta \\beta v_{t-1} - \\eta g_t$$\n")
     assert errors(text) == [(7, "math/false")]
+
+
+# -- "regard … as", "看作", "считать": the block that follows names things, it claims nothing ---------------------
+@pytest.mark.parametrize("words", [
+    "Treat the bias as a weight whose input is always $-1$, i.e.",
+    "若将偏置$b$看作一个固定输入为$-1$的权重，即",
+    "Будем считать смещение $b$ весом с постоянным входом $-1$, то есть",
+])
+def test_a_regarded_reading_is_a_naming(words: str) -> None:
+    text = f"The unit fires when $w^T x > b$.\n\n{words}\n\n\n$$\n-b = -1\\cdot w_{{0}} = x_{{0}}\\cdot w_{{0}}\n$$\n"
+    assert errors(text) == []
+    assert {v for v, _ in verdicts(text)[7]} == {"not-a-claim"}
+
+
+def test_a_claim_after_the_regarded_reading_is_still_checked() -> None:
+    text = ("Treat the bias as a weight whose input is always $1$, i.e. $b = w_0$. Hence\n\n"
+            "$$\n(w_1 + w_0)(w_1 - w_0) = w_1^2 - w_0^2 + 1\n$$\n")
+    assert errors(text) == [(4, "math/false")]
+
+
+def test_a_paragraph_break_before_a_display_keeps_the_words_before_it() -> None:
+    # "Hence⏎⏎$$": the claim word still counts across the blank line; "Let⏎⏎$$" still names
+    assert errors("Hence\n\n\n$$\n(a+b)^2 = a^2 + b^2\n$$\n") == [(5, "math/false")]
+    assert errors("Let\n\n$$\nq = a^2 + b^2\n$$\n") == []
+
+
+# -- "where θ is …" right after a formula introduces θ there, whatever θ meant before -----------------------------
+WHERE = """\
+The policy is $\\pi_\\theta(a) = \\exp(\\theta_a)/Z$ with parameters $\\theta$, updated by
+
+$$\\theta_{t+1} = \\theta_t + \\alpha g_t$$
+
+For two vectors, $p \\cdot q = \\|p\\| \\|q\\| \\cos \\theta$@WORDS@ the angle between them.
+"""
+
+
+@pytest.mark.parametrize("words", [", where $\\theta$ is", ", где $\\theta$ —", "，其中$\\theta$为"])
+def test_a_name_introduced_right_after_is_new_there(words: str) -> None:
+    text = WHERE.replace("@WORDS@", words)
+    assert errors(text) == []
+    assert verdicts(text)[5] == [("not-a-claim", verdicts(text)[5][0][1])]
+    assert "introduce" in verdicts(text)[5][0][1]
+
+
+def test_a_slip_in_a_link_where_the_introduced_name_stands_on_both_sides_is_found() -> None:
+    text = ("The step is\n\n$$x_{t+1} = x_t - \\eta x_t = (1 + \\eta) x_t$$\n\nwhere $\\eta$ is the step size.\n")
+    assert errors(text) == [(3, "math/false")]
+
+
+# -- a name its section names twice (no word says the second follows): a claim true under the second is undecided --
+TWICE = """\
+Let us rename:
+
+$$
+m_t = \\tilde{d_t}
+$$
+
+Now the recursion looks like:
+
+$$
+m_t = \\rho m_{t-1} + (1 - \\rho) d_t
+$$
+
+and the update is:
+
+$$
+x_{t+1} = x_t - \\gamma m_t
+$$
+
+Expanding the update once:
+
+$$
+x_{t+1} = x_t - \\gamma (\\rho m_{t-1} + (1 - \\rho) d_t)
+$$
+"""
+
+
+def test_a_claim_under_the_restated_naming_is_undecided() -> None:
+    assert errors(TWICE) == []
+    verdict, reason = verdicts(TWICE)[22][0]
+    assert verdict == "undecided" and "restated" in reason, reason
+
+
+def test_a_claim_false_under_both_namings_is_still_found() -> None:
+    text = TWICE + "\nHence:\n\n$$\nx_{t+1} - x_t = -\\gamma (1 - \\rho) d_t - \\gamma \\rho (x_t - x_{t-1})\n$$\n"
+    assert errors(text) == [(28, "math/false")]

@@ -40,7 +40,7 @@ from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, ParsedBlock, Statement, Term
+from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 
@@ -86,6 +86,7 @@ class Item:
     problems: tuple = ()  # what the parser could not read in this block (derive.check.latex.Problem)
     words: tuple = ()  # plain words (constant, loss) the parser read as products of letters
     assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
+    introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -265,6 +266,8 @@ class DocumentChecker:
                                        number in cues.trailing_condition, cues.sentence.get(number, -number - 1),
                                        tuple(pb.problems), tuple(w for w, _ in pb.words),
                                        number in cues.assumed))
+                if number in cues.introduced_after:
+                    self.items[-1].introduced_after = _names(cues.introduced_after[number])
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -626,7 +629,8 @@ class DocumentChecker:
                 if relation in CHECKED_RELATIONS and (item.index, k) not in self.verdicts \
                         and _number(self._prepare(left.expr, item)) and _number(self._prepare(right.expr, item)):
                     self._arithmetic(item, k, left, right)
-            self.decide_all(item, "not-a-claim", "condition (the prose states it as one)")
+            self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
+                            else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
                 self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
             return
@@ -695,6 +699,11 @@ class DocumentChecker:
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
+                continue
+            if (new := (left.expr.free_symbols ^ right.expr.free_symbols) & item.introduced_after):
+                names = ", ".join(sorted(printing.text(x) for x in new))
+                self.decide(item, k, "not-a-claim", f"definition: the words right after it introduce {names} "
+                            "(“where … is”), new there whatever the letter meant before")
                 continue
             if self._arithmetic(item, k, left, right, _premises(stmt, k)):
                 self._quiet = False
@@ -1208,6 +1217,10 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", "restates a named quantity differently: a second definition, "
                             "or a slip? (no word says it follows)")
                 return
+            if (restated := self._holds_as_restated(item, a, b, definitions)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {restated}")
+                self.decide(item, k, "undecided", restated)
+                return
             if item.assumed and not conditions:
                 self.report(item, right.start, "info", "math/undecided",
                             "not decided: it holds under a condition its sentence states in words")
@@ -1374,6 +1387,45 @@ class DocumentChecker:
                     names.update(dict.fromkeys(term.transparent))
         return list(names)
 
+    def _holds_as_restated(self, item: Item, a: sp.Expr, b: sp.Expr,
+                           definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a false verdict is not certain when it rests on a name its section names twice.
+
+        "Let v_t = g̃_t" … "Now our recursion looks like: v_t = βv_{t-1} + (1−β)g_t" (no word says it follows):
+        the first naming stands for the checker, but a reader may take the second. When the link holds with
+        the restated value, which reading is meant is undecided; a link false under both readings stays false.
+        """
+        overlay: dict[sp.Symbol, sp.Expr] = {}
+        lines: dict[sp.Symbol, int] = {}
+        for index in sorted(self._restated):
+            other = self.items[index]
+            if index >= item.index or other.section != item.section:
+                continue
+            name, value = other.stmt.terms[0].expr, other.stmt.terms[1].expr
+            value = self._prepare(value, other) if value is not None else None
+            if isinstance(name, sp.Symbol) and value is not None and not value.has(DOTS):
+                overlay[name] = value
+                lines[name] = other.block.position(other.stmt.terms[0].start)[0]
+        if not overlay:
+            return None
+        mixed = {name: definitions[name] for name in definitions}
+        mixed.update(overlay)
+        try:
+            with time_budget(LINK_SECONDS):
+                sa, sb = substitute(a, mixed), substitute(b, mixed)
+                stepped = dict(definitions.stepped()) if isinstance(definitions, ScopeView) else {}
+                stepped.update({x: v for x, v in overlay.items() if x in stepped or read_index(x) is not None})
+                recurrences = Recurrences(stepped, self._examples(item))
+                if recurrences:
+                    sa, sb = recurrences.unroll(sa, sb)
+                sa, sb = _doit(sa), _doit(sb)
+                if compare(sa, sb, seconds=LINK_SECONDS).status != "true":
+                    return None
+        except (CircularDefinition, BudgetExceeded):
+            return None
+        names = ", ".join(f"{printing.text(x)} (line {lines[x]})" for x in sorted(overlay, key=str))
+        return f"holds when {names} is read as restated later with no word that it follows: which naming stands?"
+
     def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
         """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
         from .catalog_match import classify
@@ -1532,6 +1584,19 @@ def _linear_expectations(expr: sp.Expr) -> sp.Expr:
             out += constant if rest == 1 else constant * S.symbol(r"\mathbb{E}[" + printing.latex(rest) + "]")
         return out
     return expr.replace(lambda e: isinstance(e, Expect), linear)
+
+
+def _names(sources: tuple[str, ...]) -> frozenset:
+    """The symbols written in ``sources`` (TeX of inline formulas), each read alone; anything else is skipped."""
+    out = set()
+    for text in sources:
+        try:
+            expr = parse_expr(text)
+        except LatexParseError:  # "where $\\theta^t$ is …" and other non-names: nothing introduced
+            continue
+        if isinstance(expr, sp.Symbol):
+            out.add(expr)
+    return frozenset(out)
 
 
 def _fuse_increment(delta: sp.Symbol, letter: str, expr: sp.Expr) -> sp.Expr:
