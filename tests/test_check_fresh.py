@@ -167,3 +167,27 @@ def test_a_claim_under_the_restated_naming_is_undecided() -> None:
 def test_a_claim_false_under_both_namings_is_still_found() -> None:
     text = TWICE + "\nHence:\n\n$$\nx_{t+1} - x_t = -\\gamma (1 - \\rho) d_t - \\gamma \\rho (x_t - x_{t-1})\n$$\n"
     assert errors(text) == [(28, "math/false")]
+
+
+# -- coordinates written out with an ellipsis against the vector form: an inner product, summed over coordinates ----
+INTRO = "The unit outputs $y = \\boldsymbol{a}^{\\mathrm{T}}\\boldsymbol{z} + c$ with bias $c$.\n\n"
+COORDS = INTRO + "Written out,\n\n$$\na_1z_1+a_2z_2+\\cdots+a_mz_m+c = \\boldsymbol{a}^{\\mathrm{T}}\\boldsymbol{z} + c\n$$\n"
+
+
+def test_coordinates_of_an_inner_product_are_proved() -> None:
+    assert errors(COORDS) == []
+    verdict, reason = verdicts(COORDS)[6][0]
+    assert verdict == "proved" and "a_{1}" in reason, reason
+
+
+@pytest.mark.parametrize("slip", [("a_2z_2", "a_2z_1"), ("+a_2z_2", "-a_2z_2"), ("a_mz_m", "a_mz_{m-1}")])
+def test_a_wrong_coordinate_term_is_found(slip: tuple[str, str]) -> None:
+    text = COORDS.replace(*slip)
+    assert text != COORDS
+    assert errors(text) == [(6, "math/coefficient")]
+
+
+def test_coordinates_against_a_form_that_is_no_inner_product_are_undecided() -> None:
+    text = INTRO + "Hence\n\n$$\na_1+a_2+\\cdots+a_m = 2\\boldsymbol{a}\n$$\n"
+    assert errors(text) == []
+    assert verdicts(text)[6][0][0] == "undecided"

@@ -1458,6 +1458,11 @@ class DocumentChecker:
         except CircularDefinition:
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
+        other_s, why = _coordinates(explicit_s, other_s)
+        if other_s is None:
+            self.report(item, claimed_term.start, "info", "math/undecided", f"not checked: {why}")
+            self.decide(item, k, "undecided", why)
+            return
         recurrences = Recurrences(definitions.stepped(), self._examples(item))
         target = other if isinstance(other, sp.Symbol) else None
         if recurrences:
@@ -1584,6 +1589,44 @@ def _linear_expectations(expr: sp.Expr) -> sp.Expr:
             out += constant if rest == 1 else constant * S.symbol(r"\mathbb{E}[" + printing.latex(rest) + "]")
         return out
     return expr.replace(lambda e: isinstance(e, Expect), linear)
+
+
+def _coordinates(explicit: sp.Expr, other: sp.Expr) -> tuple[sp.Expr | None, str]:
+    """``w_1x_1 + w_2x_2 + … + w_nx_n + b`` against ``w^T x + b``: the vector form in the coordinates the expansion
+    writes out. A product of two vectors (w^T x, or u^T u) is the sum over the coordinates both show (w_1x_1 +
+    w_2x_2 + w_nx_n): a term ``w_k x_k`` stands for itself, the ellipsis for the rest. Returns ``(other, "")`` with
+    nothing to expand, ``(expanded, "")`` when every vector stands in such a product, else ``(None, why)``."""
+    coords: dict[str, dict[str, sp.Symbol]] = {}  # vector name -> coordinate suffix -> the coordinate
+    for sym in explicit.free_symbols:
+        ix = read_index(sym)
+        if ix is not None and ix.style == "sub" and sym.name.startswith(ix.base):
+            coords.setdefault(ix.base, {})[sym.name[len(ix.base):]] = sym
+    vectors = {v for v in other.free_symbols if v.name in coords and v not in explicit.free_symbols}
+    if not vectors:
+        return other, ""
+    names = ", ".join(sorted(printing.text(v) for v in vectors))
+    out = sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(other)):
+        powers = {v: sp.degree(term, v) for v in vectors if term.has(v)}
+        if not powers:
+            out += term
+            continue
+        factors = [v for v, p in sorted(powers.items(), key=lambda vp: str(vp[0])) for _ in range(int(p))]
+        if len(factors) != 2:
+            return None, f"{names} written out in coordinates against a vector form that is not an inner product"
+        u, v = factors
+        keys = set(coords[u.name]) | set(coords[v.name])  # w_2 x_1 written: x_2 is still the partner of w_2
+        rest = term / (u * v)
+        out += rest * sp.Add(*(_coordinate(coords[u.name], u.name, key) * _coordinate(coords[v.name], v.name, key)
+                               for key in sorted(keys)))
+    return out, ""
+
+
+def _coordinate(known: dict[str, sp.Symbol], base: str, suffix: str) -> sp.Symbol:
+    """The coordinate ``base`` + ``suffix`` (x_2), as written when the expansion shows it, else made like its siblings."""
+    if suffix in known:
+        return known[suffix]
+    return sp.Symbol(base + suffix, **next(iter(known.values())).assumptions0)
 
 
 def _names(sources: tuple[str, ...]) -> frozenset:
