@@ -87,8 +87,6 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
         before = _OPENER.sub("", source[max(0, start - _WINDOW):start])  # "Hence $$": the words, not "$$"
-        # "…看作一个哑节点，即⏎⏎$$": a paragraph break right before a display does not end the sentence (a period does)
-        before = before.rstrip()
         ends = list(_SENTENCE_END.finditer(before))
         cut = ends[-1].end() if ends else 0
         sentence[number] = max(0, start - _WINDOW) + cut
@@ -99,8 +97,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         # states a condition; "When we substitute, $w_t = …$" and "If $x = 0$, then $y = …$" claim.
         conditions = [m.end() for m in _CONDITION.finditer(text)]
         claims = [m.start() for m in _CLAIM.finditer(text)]
-        regard = [m.start() for m in _REGARD.finditer(text)]
-        regarded = bool(regard) and not (claims and claims[-1] >= regard[-1])
+        regarded = _regards(before)
         if regarded:
             # "treat θ as a dummy input, i.e.", "将θ看作…，即", "будем считать": the block names things
             defining.add(number)
@@ -125,6 +122,17 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     introduced = {number: names for number, block in enumerate(blocks) if (names := _introduced_after(source, lines, block))}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
                 frozenset(existential), frozenset(assumed), introduced)
+
+
+def _regards(before: str) -> bool:
+    """Does the sentence before a block say it regards something as something ("将θ看作…，即", "treat b as a weight,
+    i.e.")? A paragraph break right before the display does not end that sentence (a period does)."""
+    joined = before.rstrip()
+    ends = list(_SENTENCE_END.finditer(joined))
+    text = _INLINE_MATH.sub("\0", joined[ends[-1].end() if ends else 0:])
+    regard = [m.start() for m in _REGARD.finditer(text)]
+    claims = [m.start() for m in _CLAIM.finditer(text)]
+    return bool(regard) and not (claims and claims[-1] >= regard[-1])
 
 
 def _labelled_paragraph(previous: str, tail: str) -> bool:
