@@ -1088,9 +1088,10 @@ class DocumentChecker:
             fa, fb = a.replace(lambda e: e.is_Mul, fuse), b.replace(lambda e: e.is_Mul, fuse)
             fresh = {s for s in fa.free_symbols ^ fb.free_symbols if s.name.startswith(delta.name + " ")}
             if fresh:
-                name = sorted(fresh, key=str)[0].name
-                return (f"{name} read as {delta.name} times {name.split(' ', 1)[1]}: as one name (an increment, defined "
-                        "nowhere) it stands on one side only")
+                name = sorted(fresh, key=str)[0]
+                rest = sp.Symbol(name.name.split(" ", 1)[1])
+                return (f"{printing.text(name)} read as {printing.text(delta)} times {printing.text(rest)}: as one name "
+                        "(an increment, defined nowhere) it stands on one side only")
         return None
 
     def _applications(self) -> dict[str, int]:
