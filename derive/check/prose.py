@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .extract import LineMap, MathBlock
 
@@ -23,6 +23,11 @@ _DEFINE = re.compile(
     # a switch to another scheme: what follows redefines, it does not restate
     r"|\b(?:instead|alternatively|in contrast|variant|version)\b|(?:вместо|иначе|вариант)|(?:改为|而是|变体))",
     re.IGNORECASE)
+#: "regard … as", "treat … as", "看作", "视为", "считать": what follows names things (a reading), it claims nothing.
+_REGARD = re.compile(
+    r"(?:\b(?:regard(?:ed|ing|s)?|treat(?:ed|ing|s)?|view(?:ed|ing|s)?|think of|interpret(?:ed|ing|s)?)\b[^.;:]{0,80}?\bas\b"
+    r"|(?:счита(?:ть|ем|я|ется)|рассматрива(?:ть|ем|я)\s[^.;:]{0,60}?\bкак\b)"
+    r"|(?:看作|看成|视为|视作|当作|当成)|\bbetrachten\b[^.;:]{0,60}?\bals\b)", re.IGNORECASE)
 #: A step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …"),
 #: and the "when" is a time, not a condition.
 _DERIVATION = re.compile(
@@ -50,7 +55,8 @@ _EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome
                      r"|существует\s*$|某个\s*$|存在\s*$|\bfür ein\w*\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*[:：]?\s*(?:\$\$?|\\\[)?\s*$")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\()?$")
-_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n[ \t]*\n")
+#: "i.e.", "e.g.", "т.е." end no sentence: the formula after them belongs to the words before.
+_SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т\. е)[.!?。！？](?=\s|$)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
 _INLINE_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
 _WINDOW = 240
@@ -69,6 +75,8 @@ class Cues:
     sentence: dict[int, int]  # block number -> the offset where its sentence starts (blocks of one sentence share it)
     existential: frozenset[int] = frozenset()  # "for some $\\xi$": the name is only known to exist
     assumed: frozenset[int] = frozenset()  # claims made under a condition of their sentence ("if …, then …")
+    # block number -> the TeX of the names its sentence introduces right after it ("…, where $\\theta$ is the angle")
+    introduced_after: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
@@ -89,12 +97,18 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         # states a condition; "When we substitute, $w_t = …$" and "If $x = 0$, then $y = …$" claim.
         conditions = [m.end() for m in _CONDITION.finditer(text)]
         claims = [m.start() for m in _CLAIM.finditer(text)]
-        if conditions and not (claims and claims[-1] >= conditions[-1]):
+        regarded = _regards(before)
+        if regarded:
+            # "treat θ as a dummy input, i.e.", "将θ看作…，即", "будем считать": the block names things
+            defining.add(number)
+        elif conditions and not (claims and claims[-1] >= conditions[-1]):
             conditional.add(number)
         elif conditions and not any(m.start() >= conditions[-1] for m in _DERIVATION.finditer(text)):
             # "we assume a unit mass, so $p = v$": a claim under an assumption the prose states in words
             assumed.add(number)
-        if _CLAIM.search(clause) or _CLAIM.search(tail) and not _DEFINE.search(clause):
+        if regarded:
+            pass
+        elif _CLAIM.search(clause) or _CLAIM.search(tail) and not _DEFINE.search(clause):
             claiming.add(number)  # "now we get", "Unrolling once, $…$": the claim word decides
         elif _DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail) or \
                 _LIST_ITEM.search(source[max(0, start - 12):start]):
@@ -105,8 +119,20 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             trailing.add(number)
         if _EXISTS.search(re.sub(r"(?:\$\$?|\\\\?[(\[]|`)\s*$", "", tail.rstrip())):  # without the opening delimiter
             existential.add(number)
+    introduced = {number: names for number, block in enumerate(blocks) if (names := _introduced_after(source, lines, block))}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
-                frozenset(existential), frozenset(assumed))
+                frozenset(existential), frozenset(assumed), introduced)
+
+
+def _regards(before: str) -> bool:
+    """Does the sentence before a block say it regards something as something ("将θ看作…，即", "treat b as a weight,
+    i.e.")? A paragraph break right before the display does not end that sentence (a period does)."""
+    joined = before.rstrip()
+    ends = list(_SENTENCE_END.finditer(joined))
+    text = _INLINE_MATH.sub("\0", joined[ends[-1].end() if ends else 0:])
+    regard = [m.start() for m in _REGARD.finditer(text)]
+    claims = [m.start() for m in _CLAIM.finditer(text)]
+    return bool(regard) and not (claims and claims[-1] >= regard[-1])
 
 
 def _labelled_paragraph(previous: str, tail: str) -> bool:
@@ -128,6 +154,27 @@ def _trailing_condition(source: str, lines: LineMap, block: MathBlock) -> bool:
         return False
     word = m.group().strip(" ,\t\n")
     return bool(word) and not word[0].isupper()  # "При малом …" after a display starts a new sentence
+
+
+#: ", where $\\theta$ is the angle", "где $\\theta$ — угол", "其中$\\theta$为夹角": the names the sentence introduces
+#: right after a formula (an inline formula or a few joined by "and", then a verb that says what they are).
+_WHERE_AFTER = re.compile(
+    r"[ \t\n]*[,;，；]?[ \t\n]*(?:where|here|где|здесь|其中|这里|式中)[ \t\n]*"
+    r"((?:(?:\$[^$\n]{1,40}\$|\\\(.{1,40}?\\\))[ \t]*(?:,|and|or|и|или|和|与|、)?[ \t]*){1,4})"
+    r"(?:is|are|denotes?|stands? for|represents?|means?|—|–|-|это|есть|обознача\w*|为|是|表示|代表|指)",
+    re.IGNORECASE)
+_INLINE = re.compile(r"\$([^$\n]+)\$|\\\((.+?)\\\)")
+
+
+def _introduced_after(source: str, lines: LineMap, block: MathBlock) -> tuple[str, ...]:
+    """The TeX of the names that the words right after ``block`` introduce ("where $\\theta$ is …")."""
+    if block.text.rstrip().endswith((".", "!", "?", "。")):
+        return ()  # the formula ends its sentence
+    after = _strip_closer(source[_block_end(source, lines, block):][:160])
+    m = _WHERE_AFTER.match(after)
+    if m is None:
+        return ()
+    return tuple((x.group(1) or x.group(2)).strip() for x in _INLINE.finditer(m.group(1)))
 
 
 def _block_end(source: str, lines: LineMap, block: MathBlock) -> int:

@@ -21,6 +21,7 @@ Precision first: anything the checker cannot model is info, never an error.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, ParsedBlock, Statement, Term
+from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 
@@ -61,6 +62,12 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
 #: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
+#: ``r(\lambda_i)``, ``g(x_t)``: a letter applied to one parenthesised name (Latin or Greek, maybe indexed). Read as a
+#: call only when the document applies the same letter to parentheses more than once (a function it uses).
+_APPLIED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
+                      r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\)")
+#: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
+_INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 
 
@@ -80,6 +87,7 @@ class Item:
     problems: tuple = ()  # what the parser could not read in this block (derive.check.latex.Problem)
     words: tuple = ()  # plain words (constant, loss) the parser read as products of letters
     assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
+    introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -246,6 +254,7 @@ class DocumentChecker:
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
+        self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -259,6 +268,8 @@ class DocumentChecker:
                                        number in cues.trailing_condition, cues.sentence.get(number, -number - 1),
                                        tuple(pb.problems), tuple(w for w, _ in pb.words),
                                        number in cues.assumed))
+                if number in cues.introduced_after:
+                    self.items[-1].introduced_after = _names(cues.introduced_after[number])
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -620,7 +631,8 @@ class DocumentChecker:
                 if relation in CHECKED_RELATIONS and (item.index, k) not in self.verdicts \
                         and _number(self._prepare(left.expr, item)) and _number(self._prepare(right.expr, item)):
                     self._arithmetic(item, k, left, right)
-            self.decide_all(item, "not-a-claim", "condition (the prose states it as one)")
+            self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
+                            else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
                 self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
             return
@@ -689,6 +701,11 @@ class DocumentChecker:
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
+                continue
+            if (new := (left.expr.free_symbols ^ right.expr.free_symbols) & item.introduced_after):
+                names = ", ".join(sorted(printing.text(x) for x in new))
+                self.decide(item, k, "not-a-claim", f"definition: the words right after it introduce {names} "
+                            "(“where … is”), new there whatever the letter meant before")
                 continue
             if self._arithmetic(item, k, left, right, _premises(stmt, k)):
                 self._quiet = False
@@ -1037,6 +1054,69 @@ class DocumentChecker:
         out.append(_bases_of(symbols))
         return out
 
+    def _undefined_one_sided(self, item: Item, a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
+                             definitions: dict[sp.Symbol, sp.Expr]) -> list[sp.Symbol]:
+        """Names a false verdict rests on although nothing gives them a meaning: written on one side only, still on
+        one side only once the definitions are applied, given no value, and neither named nor read (by name or
+        base) by an update rule or system of the document (``x^* + Δx^{(t)} = x^* + Δx^{(t-1)} − γ∇f``: a change
+        of variables, not a claim about unknowns). An input the update rules read (g_t) is not such a name."""
+        given = set(definitions) | set(self._examples(item))
+        written = a.free_symbols ^ b.free_symbols
+        substituted = sa.free_symbols ^ sb.free_symbols
+        related: set[sp.Symbol] = {name for _, _, name, _ in self.namings}
+        for _, _, name, value in self.namings:
+            if read_index(name) is not None:  # an update rule (v_t = βv_{t-1} + g_t), not a change of variables
+                related |= value.free_symbols
+        for scope in self.systems:
+            for name, value in scope.definitions.items():
+                related |= {name} | value.free_symbols
+        for name, value in definitions.items():
+            if read_index(name) is not None:  # an update rule (v_t = βv_{t-1} + g_t), not a change of variables
+                related |= value.free_symbols
+        bases = _bases_of(related)  # an input the definitions read (g_t) is known, though nothing defines it
+        # a name an earlier statement of the section already wrote (ξ_k in the Taylor expansion before) is a
+        # quantity this link speaks about, not one it names
+        before: set[sp.Symbol] = set()
+        for other in self.items[:item.index]:
+            if other.section == item.section and other.block is not item.block:
+                for term in other.stmt.terms:
+                    if term.expr is not None:
+                        before |= term.expr.free_symbols
+        return sorted((x for x in written & substituted if x not in given and x != DOTS and x not in before
+                       and not _bases_of([x]) & bases), key=str)
+
+    def _increment_reading(self, item: Item, written: str, a: sp.Expr, b: sp.Expr,
+                           definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        """``\\delta w^{(t)}``, ``\\Delta x``: an increment prefix is parsed as a factor. When δ is given no value, read
+        each δ·name as one name (the increment); one defined nowhere that stands on one side only makes the false
+        verdict rest on an unknown (``w^* + δw^{(t)} = w^* + δw^{(t-1)} − η∇L``: a change of variables)."""
+        given = set(definitions) | set(self._examples(item))
+        for match in _INCREMENT.finditer(written):
+            prefix, letter = match.group(1), match.group(2)
+            delta = next((s for s in (a.free_symbols | b.free_symbols) if s.name == "\\" + prefix), None)
+            if delta is None or delta in given:
+                continue
+
+            fuse = functools.partial(_fuse_increment, delta, letter)
+            fa, fb = a.replace(lambda e: e.is_Mul, fuse), b.replace(lambda e: e.is_Mul, fuse)
+            fresh = {s for s in fa.free_symbols ^ fb.free_symbols if s.name.startswith(delta.name + " ")}
+            if fresh:
+                name = sorted(fresh, key=str)[0]
+                rest = sp.Symbol(name.name.split(" ", 1)[1])
+                return (f"{printing.text(name)} read as {printing.text(delta)} times {printing.text(rest)}: as one name "
+                        "(an increment, defined nowhere) it stands on one side only")
+        return None
+
+    def _applications(self) -> dict[str, int]:
+        """How often each letter is applied to one parenthesised name in the document's math."""
+        if self._applied is None:
+            counts: dict[str, int] = {}
+            for block in dict.fromkeys(item.block for item in self.items):
+                for match in _APPLIED.finditer(block.text):
+                    counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+            self._applied = counts
+        return self._applied
+
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
@@ -1155,6 +1235,10 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", "restates a named quantity differently: a second definition, "
                             "or a slip? (no word says it follows)")
                 return
+            if (restated := self._holds_as_restated(item, a, b, definitions)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {restated}")
+                self.decide(item, k, "undecided", restated)
+                return
             if item.assumed and not conditions:
                 self.report(item, right.start, "info", "math/undecided",
                             "not decided: it holds under a condition its sentence states in words")
@@ -1173,8 +1257,22 @@ class DocumentChecker:
                      if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS]
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
+            applied = [c for c in _APPLIED.finditer(written_text)
+                       if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS
+                       and self._applications().get(c.group(1), 0) >= 2]
+            if reason is None and applied:
+                reason = (f"{applied[0].group(0)} may be the function {applied[0].group(1)} applied to its argument "
+                          f"(the document applies {applied[0].group(1)} to parentheses elsewhere), not a product")
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
+            if reason is None:
+                reason = self._increment_reading(item, written_text, a, b, definitions)
+            if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
+                names = ", ".join(printing.text(x) for x in loose)
+                one = len(loose) == 1
+                reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
+                          f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
+                          "claim an identity")
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
@@ -1361,6 +1459,45 @@ class DocumentChecker:
             return None
         return factor
 
+    def _holds_as_restated(self, item: Item, a: sp.Expr, b: sp.Expr,
+                           definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a false verdict is not certain when it rests on a name its section names twice.
+
+        "Let v_t = g̃_t" … "Now our recursion looks like: v_t = βv_{t-1} + (1−β)g_t" (no word says it follows):
+        the first naming stands for the checker, but a reader may take the second. When the link holds with
+        the restated value, which reading is meant is undecided; a link false under both readings stays false.
+        """
+        overlay: dict[sp.Symbol, sp.Expr] = {}
+        lines: dict[sp.Symbol, int] = {}
+        for index in sorted(self._restated):
+            other = self.items[index]
+            if index >= item.index or other.section != item.section:
+                continue
+            name, value = other.stmt.terms[0].expr, other.stmt.terms[1].expr
+            value = self._prepare(value, other) if value is not None else None
+            if isinstance(name, sp.Symbol) and value is not None and not value.has(DOTS):
+                overlay[name] = value
+                lines[name] = other.block.position(other.stmt.terms[0].start)[0]
+        if not overlay:
+            return None
+        mixed = {name: definitions[name] for name in definitions}
+        mixed.update(overlay)
+        try:
+            with time_budget(LINK_SECONDS):
+                sa, sb = substitute(a, mixed), substitute(b, mixed)
+                stepped = dict(definitions.stepped()) if isinstance(definitions, ScopeView) else {}
+                stepped.update({x: v for x, v in overlay.items() if x in stepped or read_index(x) is not None})
+                recurrences = Recurrences(stepped, self._examples(item))
+                if recurrences:
+                    sa, sb = recurrences.unroll(sa, sb)
+                sa, sb = _doit(sa), _doit(sb)
+                if compare(sa, sb, seconds=LINK_SECONDS).status != "true":
+                    return None
+        except (CircularDefinition, BudgetExceeded):
+            return None
+        names = ", ".join(f"{printing.text(x)} (line {lines[x]})" for x in sorted(overlay, key=str))
+        return f"holds when {names} is read as restated later with no word that it follows: which naming stands?"
+
     def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
         """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
         from .catalog_match import classify
@@ -1392,6 +1529,11 @@ class DocumentChecker:
             explicit_s = substitute(explicit, definitions, hold=hold)
         except CircularDefinition:
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
+            return
+        other_s, why = _coordinates(explicit_s, other_s)
+        if other_s is None:
+            self.report(item, claimed_term.start, "info", "math/undecided", f"not checked: {why}")
+            self.decide(item, k, "undecided", why)
             return
         recurrences = Recurrences(definitions.stepped(), self._examples(item))
         target = other if isinstance(other, sp.Symbol) else None
@@ -1534,6 +1676,69 @@ def _linear_expectations(expr: sp.Expr) -> sp.Expr:
             out += constant if rest == 1 else constant * S.symbol(r"\mathbb{E}[" + printing.latex(rest) + "]")
         return out
     return expr.replace(lambda e: isinstance(e, Expect), linear)
+
+
+def _coordinates(explicit: sp.Expr, other: sp.Expr) -> tuple[sp.Expr | None, str]:
+    """``w_1x_1 + w_2x_2 + … + w_nx_n + b`` against ``w^T x + b``: the vector form in the coordinates the expansion
+    writes out. A product of two vectors (w^T x, or u^T u) is the sum over the coordinates both show (w_1x_1 +
+    w_2x_2 + w_nx_n): a term ``w_k x_k`` stands for itself, the ellipsis for the rest. Returns ``(other, "")`` with
+    nothing to expand, ``(expanded, "")`` when every vector stands in such a product, else ``(None, why)``."""
+    coords: dict[str, dict[str, sp.Symbol]] = {}  # vector name -> coordinate suffix -> the coordinate
+    for sym in explicit.free_symbols:
+        ix = read_index(sym)
+        if ix is not None and ix.style == "sub" and sym.name.startswith(ix.base):
+            coords.setdefault(ix.base, {})[sym.name[len(ix.base):]] = sym
+    vectors = {v for v in other.free_symbols if v.name in coords and v not in explicit.free_symbols}
+    if not vectors:
+        return other, ""
+    names = ", ".join(sorted(printing.text(v) for v in vectors))
+    out = sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(other)):
+        powers = {v: sp.degree(term, v) for v in vectors if term.has(v)}
+        if not powers:
+            out += term
+            continue
+        factors = [v for v, p in sorted(powers.items(), key=lambda vp: str(vp[0])) for _ in range(int(p))]
+        if len(factors) != 2:
+            return None, f"{names} written out in coordinates against a vector form that is not an inner product"
+        u, v = factors
+        keys = set(coords[u.name]) | set(coords[v.name])  # w_2 x_1 written: x_2 is still the partner of w_2
+        rest = term / (u * v)
+        out += rest * sp.Add(*(_coordinate(coords[u.name], u.name, key) * _coordinate(coords[v.name], v.name, key)
+                               for key in sorted(keys)))
+    return out, ""
+
+
+def _coordinate(known: dict[str, sp.Symbol], base: str, suffix: str) -> sp.Symbol:
+    """The coordinate ``base`` + ``suffix`` (x_2), as written when the expansion shows it, else made like its siblings."""
+    if suffix in known:
+        return known[suffix]
+    return sp.Symbol(base + suffix, **next(iter(known.values())).assumptions0)
+
+
+def _names(sources: tuple[str, ...]) -> frozenset:
+    """The symbols written in ``sources`` (TeX of inline formulas), each read alone; anything else is skipped."""
+    out = set()
+    for text in sources:
+        try:
+            expr = parse_expr(text)
+        except LatexParseError:  # "where $\\theta^t$ is …" and other non-names: nothing introduced
+            continue
+        if isinstance(expr, sp.Symbol):
+            out.add(expr)
+    return frozenset(out)
+
+
+def _fuse_increment(delta: sp.Symbol, letter: str, expr: sp.Expr) -> sp.Expr:
+    """In a product, δ times the name spelled with ``letter`` (w, w_t, w^{(t)}) becomes one name ``δ w…``."""
+    if not (expr.is_Mul and delta in expr.args):
+        return expr
+    names = [f for f in expr.args if isinstance(f, sp.Symbol) and f != delta
+             and (f.name == letter or f.name.startswith(letter + "_") or f.name.startswith(letter + "^"))]
+    if not names:
+        return expr
+    fused = sp.Symbol(f"{delta.name} {names[0].name}", **names[0].assumptions0)
+    return expr / (delta * names[0]) * fused
 
 
 def _bases_of(symbols: Iterable[sp.Symbol]) -> set[str]:
