@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 
 from derive.check.latex import DOTS, INTERNAL_ERROR, LatexParseError, Norm, ParsedBlock, parse_block, parse_expr
+from derive.check.vectors import Coords, Inner
 from derive.errors import DeriveError
 from derive.symbols import symbol as S
 
@@ -391,7 +392,12 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\nabla (L + R)", "gradient of an expression"),
     (r"\frac{\partial^2 L}{\partial w^2}", "higher partial derivatives"),
     (r"O(\eta^2)", "asymptotic"),
-    (r"\langle a, b \rangle", "inner products"),
+    (r"\langle a \rangle", "two arguments"),
+    (r"\langle a, b", "not closed by \\rangle"),
+    (r"(x_1, \dots, x_n)", "ellipsis"),
+    (r"((a, b), (c, d))", "tuple of tuples"),
+    (r"(0, 1]", "half-open"),
+    (r"\{a, b\}", "sets"),
     (r"(x \text{ for all } w)", "text inside an expression"),
     (r"\frac{1}{0}", "division by zero"),
     ("x^23", "ambiguous"),
@@ -458,3 +464,27 @@ def test_an_expectation_is_an_operator_over_its_argument(text: str) -> None:
     from derive.check.latex import Expect
 
     assert parse_expr(text) == Expect(S("g_{t}"))
+
+
+# -- tuples and inner products: vectors given by their coordinates ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (r"(a, b)", Coords(S("a"), S("b"))),
+    (r"[2x_1, 4x_2]^\top", Coords(2 * S("x_{1}"), 4 * S("x_{2}"))),
+    (r"\|w - (\delta, 0)\|_2^2", Norm(S("w") - Coords(S(r"\delta"), 0)) ** 2),
+    (r"\|w - (0, \delta)\|_1", Norm(S("w") - Coords(0, S(r"\delta")), 1)),
+    (r"\langle w + \alpha v, x \rangle", Inner(S("w") + S(r"\alpha") * S("v"), S("x"))),
+    (r"\left\langle a, b \right\rangle", Inner(S("a"), S("b"))),
+    (r"\langle x, x \rangle^2", Inner(S("x"), S("x")) ** 2),
+])
+def test_tuples_and_inner_products(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_a_tuple_equation_is_one_link_between_tuples() -> None:
+    (stmt,) = parse_block("(x, y) = (a, b)").statements
+    assert [t.expr for t in stmt.terms] == [Coords(S("x"), S("y")), Coords(S("a"), S("b"))]
+
+
+def test_a_function_call_is_not_a_tuple() -> None:
+    assert parse_expr("f(x, y)") == F("f")(S("x"), S("y"))

@@ -34,6 +34,7 @@ from derive.check.latex_tokens import (
     UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
 )
 from derive import limits
+from derive.check.vectors import Coords, Inner
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -867,7 +868,7 @@ class _ExprParser:
         if name in NORM_MACROS:
             side = NORM_MACROS[name] or tok.side
             return side == "open" or (side is None and self.norms == 0)
-        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name == "not")
+        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name in ("not", "rangle"))
 
     def primary(self) -> sp.Expr:
         tok = self.peek()
@@ -933,6 +934,7 @@ class _ExprParser:
         handler = {
             "sqrt": self.root, "nabla": self.gradient, "partial": self.partial,
             "binom": self.binomial, "dbinom": self.binomial, "tbinom": self.binomial,
+            "langle": self.inner_product,
         }.get(name)
         if handler is not None:
             return handler()
@@ -1178,9 +1180,49 @@ class _ExprParser:
         if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
             self.pos += 1
             return value
+        if tok.is_char(",") and opener.kind == "char":
+            return self.tuple_rest(opener, closer, value)
         if tok.is_char(","):
-            self.fail(tok, "tuples and intervals are not modelled")
+            self.fail(tok, "sets are not modelled")
         self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
+
+    def tuple_rest(self, opener: Token, closer: str, first: sp.Expr) -> sp.Expr:
+        r"""``(a, b, …)`` or ``[a, b, …]`` after its first coordinate: a vector given by its coordinates
+        (:class:`~derive.check.vectors.Coords`). ``(0, 1]`` and ``[0, 1)`` are intervals: not modelled."""
+        items = [first]
+        while (tok := self.peek()) is not None and tok.is_char(","):
+            self.pos += 1
+            items.append(self.in_group(self.expr))
+        tok = self.peek()
+        if tok is None:
+            self.fail(opener, f"{_describe(opener)} is not closed")
+        if _CLOSE_KIND.get((tok.kind, tok.text)) != closer:
+            if tok.is_char(")", "]"):
+                self.fail(tok, "half-open intervals are not modelled")
+            self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
+        if any(item.has(DOTS) for item in items):
+            self.fail(opener, "a tuple with an ellipsis (its length is not written) is not modelled")
+        if any(item.has(Coords) or item.has(Inner) for item in items):
+            self.fail(opener, "a tuple of tuples (a matrix written as rows) is not modelled")
+        self.pos += 1
+        return Coords(*items)
+
+    def inner_product(self) -> sp.Expr:
+        r"""``\langle a, b\rangle``: the inner product (:class:`~derive.check.vectors.Inner`)."""
+        opener = self.next()
+        left = self.in_group(self.expr)
+        tok = self.peek()
+        if tok is None or not tok.is_char(","):
+            self.fail(opener, "\\langle … \\rangle without two arguments (a, b) is not modelled")
+        self.pos += 1
+        right = self.in_group(self.expr)
+        tok = self.peek()
+        if tok is None or not tok.is_macro("rangle"):
+            self.fail(opener, "\\langle is not closed by \\rangle")
+        self.pos += 1
+        if any(x.has(DOTS) for x in (left, right)):
+            self.fail(opener, "an inner product of this is not modelled")
+        return Inner(left, right)
 
     def absolute(self) -> sp.Expr:
         opener = self.next()

@@ -1,0 +1,95 @@
+r"""Tuples and inner products in notes: a correct copy is proved, a planted slip is found or left undecided
+as the model allows (:mod:`derive.check.vectors`)."""
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.check.latex import Norm
+from derive.check.run import check_document
+from derive.check.vectors import Coords, Inner, linear_inner, reduce_coords
+from derive.symbols import symbol as S
+
+TUPLES = (
+    "# Tuples\n\n"
+    "Let the weights be $w = (1, \\varepsilon)$ with a small $\\varepsilon > 0$, and take a step $\\delta > 0$. Then\n\n"
+    "$$\\|w - (\\delta, 0)\\|_2^2 = 1 - 2 \\delta + \\delta^2 + \\varepsilon^2 .$$\n\n"          # line 5
+    "The point moves: $(1, \\varepsilon) + 2 (\\delta, 0) = (1 + 2\\delta, \\varepsilon)$.\n\n"  # line 7
+    "# Inner products\n\n"
+    "For vectors $w$, $v$, $x$ and a number $\\alpha$,\n\n"
+    "$$\\langle w + \\alpha v, x \\rangle = \\langle w, x \\rangle + \\alpha \\langle v, x \\rangle .$$\n\n"  # line 13
+    "Hence $\\langle (1, 2), (\\delta, \\varepsilon) \\rangle = \\delta + 2\\varepsilon$.\n"  # line 15
+)
+
+
+def verdicts(text: str) -> dict[int, tuple[str, str]]:
+    return {k.line: (k.verdict, k.reason) for k in check_document("doc.md", text).links}
+
+
+def test_correct_tuples_and_inner_products_are_proved() -> None:
+    got = verdicts(TUPLES)
+    assert got[3][0] == "not-a-claim"  # w = (1, ε) names the tuple
+    assert got[5][0] == "proved"
+    assert got[7] == ("proved", "coordinate by coordinate (2 coordinates)")
+    assert got[13][0] == "proved"
+    assert got[15][0] == "proved"
+
+
+def test_planted_slips_in_tuples_are_false() -> None:
+    slips = {
+        5: ("1 - 2 \\delta + \\delta^2", "1 - \\delta + \\delta^2"),
+        7: ("(1 + 2\\delta, \\varepsilon)$", "(1 + 2\\delta, 2\\varepsilon)$"),
+        15: ("= \\delta + 2\\varepsilon$", "= 2\\delta + \\varepsilon$"),
+    }
+    for line, (right, slip) in slips.items():
+        text = TUPLES.replace(right, slip)
+        assert text != TUPLES
+        report = check_document("doc.md", text)
+        got = {k.line: k.verdict for k in report.links}
+        assert got[line] == "false", (line, got)
+        assert [f.line for f in report.findings if f.severity == "error" and f.code == "math/false"] == [line]
+
+
+def test_an_inner_product_slip_is_never_called_false() -> None:
+    # only bilinearity and symmetry are modelled: a difference may be a fact about vectors not modelled
+    text = TUPLES.replace("+ \\alpha \\langle v, x \\rangle .$$", "+ \\langle v, x \\rangle .$$")
+    got = verdicts(text)
+    assert got[13][0] != "false" and got[13][0] != "proved"
+
+
+def test_a_tuple_next_to_an_unknown_vector_is_undecided() -> None:
+    text = "# A\n\nFor a vector $u$ and a step $\\delta$, we get $\\|u - (\\delta, 0)\\|^2 = u^2 - 2 u \\delta + \\delta^2$.\n"
+    ((line, (verdict, reason)),) = verdicts(text).items()
+    assert verdict == "undecided" and "coordinates are not known" in reason
+
+
+def test_tuples_of_different_lengths_are_undecided() -> None:
+    got = verdicts("# A\n\nFor a step $\\delta$.\n\nHence $(1, \\delta) = (1, \\delta, 0)$.\n")
+    assert got[5] == ("undecided", "tuples of different lengths")
+
+
+def test_reduction_uses_coordinates_and_only_scalars_multiply_a_tuple() -> None:
+    a, b, d, w = S("a"), S("b"), S(r"\delta"), S("w")
+    scalar = {d}.__contains__
+    assert reduce_coords(Coords(a, b) - 2 * Coords(d, 0), scalar) == Coords(a - 2 * d, b)
+    assert reduce_coords(Norm(Coords(3, 4)), scalar) == 5
+    assert reduce_coords(Norm(Coords(a, -b), 1), scalar) == sp.Abs(a) + sp.Abs(b)
+    assert reduce_coords(Inner(Coords(a, b), Coords(1, 2)), scalar) == a + 2 * b
+    assert reduce_coords(w * Coords(a, b), scalar).has(Coords)   # w may be a vector: kept as written
+    assert reduce_coords(w + Coords(a, b), scalar).has(Coords)
+
+
+def test_linear_inner_pulls_out_scalars_only() -> None:
+    v, x, alpha, theta = S("v"), S("x"), S(r"\alpha"), S(r"\theta")
+    name = lambda e: sp.Symbol("<" + str(e) + ">")  # noqa: E731
+    scalar = {alpha}.__contains__
+    assert linear_inner(Inner(alpha * v, x), scalar, name) == alpha * name(v * x)
+    assert linear_inner(Inner(theta * v, x), scalar, name) == name(theta * v * x)
+    assert linear_inner(Inner(alpha, x), scalar, name) == alpha * name(x)  # Σ α x_k = α Σ x_k
+
+
+def test_the_norm_of_a_tuple_needs_signs_so_it_is_never_called_false() -> None:
+    # ‖w − (0, δ)‖₁ = 1 − δ + ε holds when δ < ε, which the prose says in words
+    text = ("# A\n\nLet $w = (1, \\varepsilon)$ and take a step $\\delta$ with $0 < \\delta < \\varepsilon$. Then\n\n"
+            "$$\\|w - (0, \\delta)\\|_1 = 1 - \\delta + \\varepsilon .$$\n")
+    verdict, reason = verdicts(text)[5]
+    assert verdict == "undecided" and "signs" in reason
