@@ -393,6 +393,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\frac{\partial^2 L}{\partial w^2}", "higher partial derivatives"),
     (r"O(\eta^2)", "asymptotic"),
     (r"\langle a \rangle", "two arguments"),
+    (r"0, 1, 2, \dots", "a list of values"),
     (r"\langle a, b", "not closed by \\rangle"),
     (r"(x_1, \dots, x_n)", "ellipsis"),
     (r"((a, b), (c, d))", "tuple of tuples"),
@@ -488,3 +489,18 @@ def test_a_tuple_equation_is_one_link_between_tuples() -> None:
 
 def test_a_function_call_is_not_a_tuple() -> None:
     assert parse_expr("f(x, y)") == F("f")(S("x"), S("y"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("g^2_{t}", S("g_{t}") ** 2),
+    ("g^2_t + 1", S("g_{t}") ** 2 + 1),
+    (r"\beta^t_1", S(r"\beta_{1}") ** S("t")),
+    (r"g_t^2", S("g_{t}") ** 2),
+])
+def test_a_subscript_after_a_power_belongs_to_the_name(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_a_second_subscript_after_a_power_is_still_a_problem() -> None:
+    with pytest.raises(LatexParseError, match="subscript"):
+        parse_expr("g_t^2_s")

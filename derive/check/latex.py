@@ -717,6 +717,8 @@ class _ExprParser:
             tok = self.toks[self.pos]
             if tok.kind == "rel":
                 self.fail(tok, "a relation inside a group is not modelled")
+            if tok.is_char(","):
+                self.fail(tok, "a list of values (k = 0, 1, 2, …) is not one expression")
             self.fail(tok, f"unexpected {_describe(tok)}")
         return value
 
@@ -1041,11 +1043,27 @@ class _ExprParser:
                 elif kind == "prime":
                     nm.primes += len(arg)
                 elif not (kind == "transpose" or (kind == "T" and nm.latin)):
+                    self.subscript_after_power(nm, stop)
                     break  # a power: postfix() reads it
                 self.pos = stop
             else:
                 break
         return nm
+
+    def subscript_after_power(self, nm: _Name, stop: int) -> None:
+        r"""``g^2_t`` is ``g_t^2`` in TeX (sub- and superscript attach to the same base in either order): the
+        subscript that follows the power at ``[pos, stop)`` belongs to the name. Not for Euler's ``e``."""
+        after = self.toks[stop] if stop < len(self.toks) else None
+        if after is None or not after.is_char("_") or nm.sub is not None or nm.stem() == "e":
+            return
+        end = arg_span(self.toks, stop + 1)
+        if end is None:
+            return
+        sub = inner(self.toks, stop + 1, end)
+        if not sub:
+            return
+        nm.sub = sub
+        del self.toks[stop:end]
 
     def peek_arg_after(self, k: int) -> tuple[list[Token], int] | None:
         saved = self.pos

@@ -1,0 +1,27 @@
+r"""Notation of real notes read the way TeX reads it, at document level: a correct copy is proved, a planted
+slip is found as math/false."""
+from __future__ import annotations
+
+from derive.check.run import check_document
+
+SQUARE = (
+    "# Adadelta\n\n"
+    "The squared gradient is taken element-wise:\n\n"
+    "$$g^2_{t} = g_{t} \\odot g_{t}$$\n"  # line 5
+)
+
+
+def verdicts(text: str) -> dict[int, str]:
+    return {k.line: k.verdict for k in check_document("doc.md", text).links}
+
+
+def test_a_subscript_after_a_power_is_proved() -> None:
+    assert verdicts(SQUARE)[5] == "proved"
+
+
+def test_a_slip_after_a_subscript_after_a_power_is_false() -> None:
+    text = SQUARE.replace("g_{t} \\odot g_{t}$$", "g_{t} + g_{t}$$")
+    assert text != SQUARE
+    report = check_document("doc.md", text)
+    assert verdicts(text)[5] == "false"
+    assert [f.line for f in report.findings if f.code == "math/false"] == [5]
