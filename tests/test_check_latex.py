@@ -12,7 +12,7 @@ import pytest
 import sympy as sp
 
 from derive.check.latex import DOTS, INTERNAL_ERROR, LatexParseError, Norm, ParsedBlock, parse_block, parse_expr
-from derive.check.vectors import Coords, Inner
+from derive.check.vectors import Coords, Inner, Rows
 from derive.errors import DeriveError
 from derive.symbols import symbol as S
 
@@ -380,7 +380,11 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\operatorname*{argmin}_w L(w)", "argmin"),
     (r"\int_0^1 f(x) \, dx", "integrals"),
     (r"\lim_{t \to \infty} w_t", "limits"),
-    (r"\begin{pmatrix} 1 & 2 \end{pmatrix}", "pmatrix"),
+    (r"\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}", "vmatrix"),
+    (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),
+    (r"\begin{bmatrix} 1 & 2 \\ 3 \end{bmatrix}", "rows of different lengths"),
+    (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix}", "do not fit"),
+    (r"\begin{bmatrix} x_1 \\ \vdots \\ x_n \end{bmatrix}", "ellipsis"),
     (r"[0, 1)", "intervals"),
     (r"x \pm w", "±"),
     (r"\beta^T", "^T"),
@@ -504,3 +508,18 @@ def test_a_subscript_after_a_power_belongs_to_the_name(text: str, expected: sp.E
 def test_a_second_subscript_after_a_power_is_still_a_problem() -> None:
     with pytest.raises(LatexParseError, match="subscript"):
         parse_expr("g_t^2_s")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (r"\begin{bmatrix} a \\ b \end{bmatrix}", Coords(S("a"), S("b"))),
+    (r"\begin{pmatrix} a & b \end{pmatrix}", Coords(S("a"), S("b"))),
+    (r"\begin{bmatrix} a & b \\ c & d \\ \end{bmatrix}", Rows(Coords(S("a"), S("b")), Coords(S("c"), S("d")))),
+    (r"\begin{bmatrix} a & b \\ c & d \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}",
+     Coords(S("a") * S("x") + S("b") * S("y"), S("c") * S("x") + S("d") * S("y"))),
+    (r"\begin{bmatrix} 0 & 1 \\ 1 & 0 \end{bmatrix} \cdot \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}",
+     Rows(Coords(3, 4), Coords(1, 2))),
+    (r"\eta \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}",
+     S(r"\eta") * Coords(S("x") + 2 * S("y"), 3 * S("x") + 4 * S("y"))),
+])
+def test_matrices_and_their_products_in_the_written_order(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected

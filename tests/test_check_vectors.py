@@ -6,7 +6,7 @@ import sympy as sp
 
 from derive.check.latex import Norm
 from derive.check.run import check_document
-from derive.check.vectors import Coords, Inner, linear_inner, reduce_coords
+from derive.check.vectors import Coords, Inner, Rows, linear_inner, reduce_coords
 from derive.symbols import symbol as S
 
 TUPLES = (
@@ -64,7 +64,7 @@ def test_a_tuple_next_to_an_unknown_vector_is_undecided() -> None:
 
 def test_tuples_of_different_lengths_are_undecided() -> None:
     got = verdicts("# A\n\nFor a step $\\delta$.\n\nHence $(1, \\delta) = (1, \\delta, 0)$.\n")
-    assert got[5] == ("undecided", "tuples of different lengths")
+    assert got[5] == ("undecided", "tuples or matrices of different shapes")
 
 
 def test_reduction_uses_coordinates_and_only_scalars_multiply_a_tuple() -> None:
@@ -93,3 +93,29 @@ def test_the_norm_of_a_tuple_needs_signs_so_it_is_never_called_false() -> None:
             "$$\\|w - (0, \\delta)\\|_1 = 1 - \\delta + \\varepsilon .$$\n")
     verdict, reason = verdicts(text)[5]
     assert verdict == "undecided" and "signs" in reason
+
+
+MATRIX = (
+    "# Momentum on a quadratic\n\n"
+    "$$\n\\begin{aligned}\nv_{t+1} &= \\beta v_t + \\lambda x_t, \\\\\nx_{t+1} &= x_t - \\eta v_{t+1}.\n\\end{aligned}\n$$\n\n"
+    "In matrix form this reads\n\n"
+    "$$\n\\begin{bmatrix} v_{t+1} \\\\ x_{t+1} \\end{bmatrix} =\n"
+    "\\begin{bmatrix} \\beta & \\lambda \\\\ -\\eta \\beta & (1 - \\eta \\lambda) \\end{bmatrix}\n"  # line 14
+    "\\begin{bmatrix} v_{t} \\\\ x_{t} \\end{bmatrix}.\n$$\n"
+)
+
+
+def test_a_matrix_times_a_vector_is_checked_row_by_row() -> None:
+    got = verdicts(MATRIX)
+    assert got[14] == ("proved", "coordinate by coordinate (2 coordinates)")
+    slip = MATRIX.replace("(1 - \\eta \\lambda)", "(1 + \\eta \\lambda)")
+    assert slip != MATRIX
+    report = check_document("doc.md", slip)
+    assert verdicts(slip)[14][0] == "false"
+    assert [f.line for f in report.findings if f.code == "math/false"] == [14]
+
+
+def test_matrices_add_and_scale_entry_by_entry() -> None:
+    a, b, d = S("a"), S("b"), S(r"\delta")
+    m = Rows(Coords(a, 0), Coords(0, b))
+    assert reduce_coords(m + d * m, {d}.__contains__) == Rows(Coords(a + d * a, 0), Coords(0, b + d * b))

@@ -34,7 +34,7 @@ from derive.check.latex_tokens import (
     UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
 )
 from derive import limits
-from derive.check.vectors import Coords, Inner
+from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -258,6 +258,7 @@ class _BlockParser:
         self.text = text
         self.functions = functions
         self.problems: list[Problem] = []
+        self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
@@ -295,6 +296,8 @@ class _BlockParser:
                     i += 1
                     continue
                 stop = _matching_end(tokens, i)
+                if stop - 1 > i and tokens[stop - 1].kind == "end":
+                    self.env_inner[tok.start] = tokens[i + 1:stop - 1]
                 current.append(Token("env", tok.text, tok.start, tokens[stop - 1].end))
                 i = stop
                 continue
@@ -449,7 +452,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [])).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -649,7 +652,11 @@ class _Context:
 
     functions: frozenset[str]
     bound: list[sp.Symbol] = field(default_factory=list)
+    envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
 
+
+#: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
+_MATRIX_ENVS: frozenset[str] = frozenset({"bmatrix", "pmatrix", "matrix", "Bmatrix", "bmatrix*", "pmatrix*"})
 
 _OPEN_KIND = {("char", "("): ")", ("char", "["): "]", ("macro", "lparen"): ")", ("macro", "lbrack"): "]",
               ("macro", "{"): "}", ("macro", "lbrace"): "}"}
@@ -793,7 +800,23 @@ class _ExprParser:
                 break
         if len(factors) > 1 and sum(limits.number_bits(f) for f in factors) > limits.MAX_BITS:
             self.fail(self.last(), "the product of the numbers here is too large to handle")
-        return sp.Mul(*factors)
+        return sp.Mul(*self.matrix_products(factors))
+
+    def matrix_products(self, factors: list[sp.Expr]) -> list[sp.Expr]:
+        """Multiply written matrices by the written vector or matrix right after them, in the written order
+        (SymPy's product would forget the order). Shapes that do not fit are a problem, not a guess."""
+        if not any(isinstance(f, Rows) for f in factors):
+            return factors
+        out: list[sp.Expr] = []
+        for f in factors:
+            if out and isinstance(out[-1], Rows) and shape(f) is not None:
+                product = matmul(out[-1], f)
+                if product is None:
+                    self.fail(self.last(), "the shapes of the matrices in this product do not fit")
+                out[-1] = product
+            else:
+                out.append(f)
+        return out
 
     def signed(self) -> sp.Expr:
         tok = self.peek()
@@ -900,6 +923,9 @@ class _ExprParser:
                 return self.absolute()
         if kind == "macro":
             return self.macro(tok)
+        if kind == "env" and tok.text in _MATRIX_ENVS and tok.start in self.ctx.envs:
+            self.pos += 1
+            return self.matrix(tok, self.ctx.envs[tok.start])
         if kind == "env":
             self.fail(tok, f"\\begin{{{tok.text}}} inside an expression is not modelled")
         if kind == "unknown":
@@ -1224,6 +1250,35 @@ class _ExprParser:
             self.fail(opener, "a tuple of tuples (a matrix written as rows) is not modelled")
         self.pos += 1
         return Coords(*items)
+
+    def matrix(self, tok: Token, body: list[Token]) -> sp.Expr:
+        r"""``\begin{bmatrix} a \\ b \end{bmatrix}`` is the vector ``(a, b)``; a matrix of several columns is
+        :class:`~derive.check.vectors.Rows` (a row ``[a & b]`` is a vector too: transposes are not modelled).
+        Every entry must be written: a block matrix with empty entries is not modelled."""
+        rows: list[list[list[Token]]] = [[[]]]
+        for t, depth in zip(body, _depths(body)):
+            if depth == 0 and t.kind == "newline":
+                rows.append([[]])
+            elif depth == 0 and t.is_char("&"):
+                rows[-1].append([])
+            else:
+                rows[-1][-1].append(t)
+        if len(rows) > 1 and rows[-1] == [[]]:
+            rows.pop()  # a trailing \\
+        if any(not cell for row in rows for cell in row):
+            self.fail(tok, f"an empty entry in \\begin{{{tok.text}}} (a block matrix) is not modelled")
+        if len({len(row) for row in rows}) != 1:
+            self.fail(tok, f"rows of different lengths in \\begin{{{tok.text}}}")
+        if len(rows) * len(rows[0]) > 64:
+            self.fail(tok, f"a \\begin{{{tok.text}}} larger than 64 entries is not modelled")
+        values = [[self.sub(cell).parse_all(tok) for cell in row] for row in rows]
+        if any(v.has(DOTS) or v.has(Coords) or v.has(Inner) for row in values for v in row):
+            self.fail(tok, f"an ellipsis, a tuple or a matrix inside \\begin{{{tok.text}}} is not modelled")
+        if len(values[0]) == 1:
+            return Coords(*(row[0] for row in values))
+        if len(values) == 1:
+            return Coords(*values[0])
+        return Rows(*(Coords(*row) for row in values))
 
     def inner_product(self) -> sp.Expr:
         r"""``\langle a, b\rangle``: the inner product (:class:`~derive.check.vectors.Inner`)."""

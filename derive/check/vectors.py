@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 import sympy as sp
 
-__all__ = ["Coords", "Inner", "coordinates", "has_vectors", "linear_inner", "reduce_coords"]
+__all__ = ["Coords", "Inner", "Rows", "coordinates", "entries", "has_vectors", "linear_inner", "matmul", "reduce_coords",
+           "shape"]
 
 
 class Coords(sp.Function):
@@ -25,6 +26,49 @@ class Coords(sp.Function):
 
     def _latex(self, printer: object) -> str:
         return r"\left(" + ", ".join(printer._print(a) for a in self.args) + r"\right)"  # type: ignore[attr-defined]
+
+
+class Rows(sp.Function):
+    r"""A written matrix ``\begin{bmatrix} a & b \\ c & d \end{bmatrix}``: its rows, each a :class:`Coords`
+    of one length. Products with a written vector or matrix are taken where they are written (the parser
+    keeps their order); sums and scalar multiples are computed entry by entry here."""
+
+    def _latex(self, printer: object) -> str:
+        rows = (" & ".join(printer._print(x) for x in row.args) for row in self.args)  # type: ignore[attr-defined]
+        return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+
+
+def shape(expr: sp.Expr) -> tuple[int, ...] | None:
+    """``(n,)`` for a tuple, ``(m, n)`` for a matrix, None for anything else."""
+    if isinstance(expr, Coords):
+        return (len(expr.args),)
+    if isinstance(expr, Rows):
+        return (len(expr.args), len(expr.args[0].args))
+    return None
+
+
+def entries(expr: sp.Expr) -> tuple[sp.Expr, ...]:
+    """The coordinates of a tuple, or the entries of a matrix row by row."""
+    if isinstance(expr, Rows):
+        return tuple(x for row in expr.args for x in row.args)
+    return tuple(expr.args)
+
+
+def matmul(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
+    """The product of a written matrix with a written vector or matrix, in this order; None when the
+    shapes do not fit (or either is not written out)."""
+    if not isinstance(left, Rows) or shape(right) is None:
+        return None
+    width = len(left.args[0].args)
+    if isinstance(right, Coords):
+        if len(right.args) != width:
+            return None
+        return Coords(*(sp.Add(*(a * b for a, b in zip(row.args, right.args))) for row in left.args))
+    assert isinstance(right, Rows)
+    if len(right.args) != width:
+        return None
+    columns = list(zip(*(row.args for row in right.args)))
+    return Rows(*(Coords(*(sp.Add(*(a * b for a, b in zip(row.args, col))) for col in columns)) for row in left.args))
 
 
 class Inner(sp.Function):
@@ -83,20 +127,20 @@ def _walk(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
     if not e.args or not e.has(Coords):
         return e
     args = [_walk(a, scalar) for a in e.args]
-    if isinstance(e, Coords):
-        return Coords(*args)
-    if isinstance(e, sp.Add) and any(isinstance(a, Coords) for a in args):
-        lengths = {len(a.args) for a in args if isinstance(a, Coords)}
-        if all(isinstance(a, Coords) for a in args) and len(lengths) == 1:
-            n = lengths.pop()
-            return Coords(*(sp.Add(*(a.args[k] for a in args)) for k in range(n)))
+    if isinstance(e, (Coords, Rows)):
+        return e.func(*args)
+    if isinstance(e, sp.Add) and any(shape(a) is not None for a in args):
+        shapes = {shape(a) for a in args}
+        if len(shapes) == 1 and None not in shapes:
+            cls, n = type(args[0]), len(args[0].args)
+            return cls(*(_walk(sp.Add(*(a.args[k] for a in args)), scalar) for k in range(n)))
         return e.func(*args)
     if isinstance(e, sp.Mul):
-        vectors = [a for a in args if isinstance(a, Coords)]
-        others = [a for a in args if not isinstance(a, Coords)]
+        vectors = [a for a in args if shape(a) is not None]
+        others = [a for a in args if shape(a) is None]
         if len(vectors) == 1 and all(_is_scalar(a, scalar) for a in others):
-            factor = sp.Mul(*others)
-            return Coords(*(factor * c for c in vectors[0].args))
+            factor, vector = sp.Mul(*others), vectors[0]
+            return vector.func(*(_walk(factor * c, scalar) for c in vector.args))
         return e.func(*args)
     if _is_norm(e) and isinstance(args[0], Coords):
         value = _norm_of(args[0].args, args[1] if len(args) == 2 else None)

@@ -42,7 +42,8 @@ from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, ParsedBlock, Statement, Term
 from .prose import Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
-from .vectors import Coords, Inner, coordinates, has_vectors, linear_inner, reduce_coords
+from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
+from .vectors import shape as vector_shape
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -1209,13 +1210,13 @@ class DocumentChecker:
         coordinate that differs is returned, so that the usual checks and the finding are about it. A tuple
         that is left combined with something else (a name not known to be a tuple) makes the link undecided.
         None means the link is decided here."""
-        ca, cb = coordinates(sa), coordinates(sb)
-        if ca is not None and cb is not None and len(ca) == len(cb) and not any(x.has(Coords) for x in ca + cb):
-            pairs = [(_linear_inner(x), _linear_inner(y)) for x, y in zip(ca, cb)]
+        ca, cb = vector_shape(sa), vector_shape(sb)
+        if ca is not None and ca == cb and not any(x.has(Coords) for x in entries(sa) + entries(sb)):
+            pairs = [(_linear_inner(x), _linear_inner(y)) for x, y in zip(entries(sa), entries(sb))]
         elif not sa.has(Coords) and not sb.has(Coords):
             return _linear_inner(sa), _linear_inner(sb)
         else:
-            reason = ("tuples of different lengths" if ca is not None and cb is not None else
+            reason = ("tuples or matrices of different shapes" if ca is not None and cb is not None else
                       "a tuple next to a name or an operation whose coordinates are not known")
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
@@ -1232,7 +1233,8 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
             return None
-        self.decide(item, k, "proved", f"coordinate by coordinate ({len(pairs)} coordinates)")
+        self.decide(item, k, "proved", f"coordinate by coordinate ({len(pairs)} coordinates)" if len(ca) == 1
+                    else f"entry by entry ({len(pairs)} entries)")
         return None
 
     def _closed_form(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
