@@ -408,6 +408,7 @@ PROBLEMS: list[tuple[str, str]] = [
     ("x^23", "ambiguous"),
     ("(a + b", "not closed"),
     ("v^{max}", "ambiguous superscript"),
+    ("v^{a b c d}", "ambiguous superscript"),
     (r"\mathrm{softmax}(z)", "ambiguous"),
     (r"\sum_{k=0}^{t} x^{(k)}", "iteration superscript"),
     (r"\hat{a + b}", "over an expression"),
@@ -523,3 +524,8 @@ def test_a_second_subscript_after_a_power_is_still_a_problem() -> None:
 ])
 def test_matrices_and_their_products_in_the_written_order(text: str, expected: sp.Expr) -> None:
     assert parse_expr(text) == expected
+
+
+def test_a_written_word_of_four_letters_as_a_superscript_is_a_label() -> None:
+    assert parse_expr(r"v_{dW}^{corrected}") == S("v_{dW}^{corrected}")
+    assert parse_expr(r"\frac{v^{corrected}}{2}") == S("v^{corrected}") / 2

@@ -25,3 +25,19 @@ def test_a_slip_after_a_subscript_after_a_power_is_false() -> None:
     report = check_document("doc.md", text)
     assert verdicts(text)[5] == "false"
     assert [f.line for f in report.findings if f.code == "math/false"] == [5]
+
+
+CORRECTED = (
+    "# Bias correction\n\n"
+    "$$v^{corrected} = \\frac{v}{1 - \\beta}$$\n\n"
+    "Hence $v^{corrected} (1 - \\beta) = v$.\n"  # line 5
+)
+
+
+def test_a_word_superscript_is_a_label_and_its_slip_is_false() -> None:
+    assert verdicts(CORRECTED)[5] == "proved"
+    slip = CORRECTED.replace("(1 - \\beta) = v$", "(1 - \\beta) = 2 v$")
+    assert slip != CORRECTED
+    report = check_document("doc.md", slip)
+    assert verdicts(slip)[5] == "false"
+    assert [f.line for f in report.findings if f.code == "math/false"] == [5]

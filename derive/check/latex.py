@@ -259,6 +259,7 @@ class _BlockParser:
         self.functions = functions
         self.problems: list[Problem] = []
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
+        self.labels: set[int] = set()  # plain words read as a label, not letter by letter
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
@@ -268,7 +269,8 @@ class _BlockParser:
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
         statements = [self._statement(r) for r in raw]
         unknown = [(name, offset) for name, offset in tokenized.unknown if offset not in wrapped]
-        return ParsedBlock(statements, unknown, self.problems, transparent, list(tokenized.words))
+        words = [(word, offset) for word, offset in tokenized.words if offset not in self.labels]
+        return ParsedBlock(statements, unknown, self.problems, transparent, words)
 
     # -- rows --------------------------------------------------------------------------------------
 
@@ -452,7 +454,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner)).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -618,6 +620,8 @@ def _superscript_kind(arg: list[Token]) -> str:
         return "label"  # v^{\text{max}}: a name, not a power
     if len(arg) == 1 and arg[0].is_macro("max", "min"):
         return "label"
+    if len(arg) >= 4 and all(t.kind == "letter" for t in arg) and all(a.end == b.start for a, b in zip(arg, arg[1:])):
+        return "label"  # v^{corrected}: a word of four letters or more is a label; no note means c·o·r·r·e·c·t·e·d
     if len(arg) > 1 and all(t.kind == "letter" for t in arg):
         return "word"  # v^{max}: a label or a power of a product? ambiguous
     if len(arg) > 2 and arg[0].is_char("(") and arg[-1].is_char(")") and _wraps(arg):
@@ -653,6 +657,7 @@ class _Context:
     functions: frozenset[str]
     bound: list[sp.Symbol] = field(default_factory=list)
     envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
+    labels: set[int] = field(default_factory=set)  # offsets of plain words read as labels (v^{corrected})
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -1064,6 +1069,8 @@ class _ExprParser:
                 if kind in ("iteration", "label") and nm.mark is None:
                     nm.mark = render_tokens(arg)
                     nm.mark_tokens = arg
+                    if kind == "label" and arg[0].kind == "letter":
+                        self.ctx.labels.add(arg[0].start)  # v^{corrected}: the word is a label
                 elif kind == "star" and nm.mark is None:
                     nm.mark = "*"
                 elif kind == "prime":
