@@ -119,3 +119,23 @@ def test_matrices_add_and_scale_entry_by_entry() -> None:
     a, b, d = S("a"), S("b"), S(r"\delta")
     m = Rows(Coords(a, 0), Coords(0, b))
     assert reduce_coords(m + d * m, {d}.__contains__) == Rows(Coords(a + d * a, 0), Coords(0, b + d * b))
+
+
+def test_tuples_and_matrices_of_numbers_are_arithmetic_not_conditions() -> None:
+    cases = [
+        ("$(1, 2) + (3, 4) = (4, 6)$", "$(1, 2) + (3, 4) = (4, 7)$"),
+        ("$\\|(3, 4)\\| = 5$", "$\\|(3, 4)\\| = 6$"),
+        ("$\\langle (1, 2), (3, 4) \\rangle = 11$", "$\\langle (1, 2), (3, 4) \\rangle = 12$"),
+        ("$\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix} = "
+         "\\begin{bmatrix} 3 \\\\ 7 \\end{bmatrix}$",
+         "$\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix} = "
+         "\\begin{bmatrix} 3 \\\\ 8 \\end{bmatrix}$"),
+    ]
+    for right, slip in cases:
+        assert verdicts(f"# A\n\nHence {right}.\n")[3][0] == "proved", right
+        assert verdicts(f"# A\n\nHence {slip}.\n")[3][0] == "false", slip
+
+
+def test_a_condition_on_a_tuple_with_unknowns_stays_a_condition() -> None:
+    verdict, reason = verdicts("# A\n\nWe need $(x, y) = (0, 0)$.\n")[3]
+    assert verdict == "not-a-claim"

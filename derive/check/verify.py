@@ -704,7 +704,7 @@ class DocumentChecker:
             if one_sided:
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
-            if is_condition(left.expr, right.expr):
+            if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr):
                 self.decide(item, k, "not-a-claim", "condition (a side is a constant)")
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
@@ -1517,6 +1517,12 @@ def _linear_inner(expr: sp.Expr) -> sp.Expr:
     if not expr.has(Inner):
         return expr
     return linear_inner(expr, _scalar, lambda product: S.symbol(r"\langle " + printing.latex(product) + r"\rangle"))
+
+
+def _written_numbers(left: sp.Expr, right: sp.Expr) -> bool:
+    """``‖(3, 4)‖ = 5``, ``(1, 2) + (3, 4) = (4, 6)``: tuples or matrices of numbers on both sides are
+    arithmetic to check, not a condition."""
+    return (has_vectors(left) or has_vectors(right)) and not left.free_symbols and not right.free_symbols
 
 
 def _sign_dependent(before: sp.Expr, after: sp.Expr) -> bool:
