@@ -529,3 +529,17 @@ def test_matrices_and_their_products_in_the_written_order(text: str, expected: s
 def test_a_written_word_of_four_letters_as_a_superscript_is_a_label() -> None:
     assert parse_expr(r"v_{dW}^{corrected}") == S("v_{dW}^{corrected}")
     assert parse_expr(r"\frac{v^{corrected}}{2}") == S("v^{corrected}") / 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("E[g^2]_t", S("E[g^{2}]_{t}")),
+    (r"\mathbb{E}[g^2]_{t-1}", S("E[g^{2}]_{t-1}")),
+    (r"\sqrt{E[g^{2}]_t + \epsilon}", sp.sqrt(S("E[g^{2}]_{t}") + S(r"\varepsilon"))),
+])
+def test_a_bracket_with_a_step_subscript_after_e_is_a_running_average(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_e_of_a_bracket_without_a_subscript_is_still_an_expectation() -> None:
+    from derive.check.latex import Expect
+    assert parse_expr(r"\mathbb{E}[g^2]") == Expect(S("g") ** 2)

@@ -41,3 +41,21 @@ def test_a_word_superscript_is_a_label_and_its_slip_is_false() -> None:
     report = check_document("doc.md", slip)
     assert verdicts(slip)[5] == "false"
     assert [f.line for f in report.findings if f.code == "math/false"] == [5]
+
+
+AVERAGE = (
+    "# RMSprop\n\n"
+    "The running average of squared gradients is\n\n"
+    "$$E[g^2]_t = \\gamma E[g^2]_{t-1} + (1 - \\gamma) g^2_t$$\n\n"
+    "Unrolled once, this gives\n"
+    "$$E[g^2]_t = \\gamma^2 E[g^2]_{t-2} + \\gamma (1 - \\gamma) g_{t-1}^2 + (1 - \\gamma) g_t^2 .$$\n"  # line 8
+)
+
+
+def test_a_running_average_e_of_x_at_t_is_a_step_indexed_name() -> None:
+    assert verdicts(AVERAGE)[8] == "proved"
+    slip = AVERAGE.replace("\\gamma (1 - \\gamma) g_{t-1}^2", "(1 - \\gamma) g_{t-1}^2")
+    assert slip != AVERAGE
+    report = check_document("doc.md", slip)
+    assert verdicts(slip)[8] == "false"
+    assert [f.line for f in report.findings if f.code == "math/false"] == [8]

@@ -1118,12 +1118,34 @@ class _ExprParser:
         if canonical == "e" and nxt is not None and nxt.is_char("^"):
             self.pos += 1
             return sp.exp(self.parse_arg())
+        if canonical == "E" and (average := self.running_average("E")) is not None:
+            return average
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", "o", r"\mathcal{O}"):
                 self.fail(nm.at, "asymptotic notation (O(…)) is not modelled")
             if self.is_function(nm):
                 return sp.Function(canonical)(*self.call_args())
         return self.name_value(nm)
+
+    def running_average(self, stem: str) -> sp.Expr | None:
+        r"""``E[g^2]_t`` (Adadelta and RMSprop notes): a bracket with a step subscript after it is the name of a
+        running average at that step, ``E[g^{2}]_{t}``, whose recurrence the note states; without the
+        subscript it is an expectation (the caller's reading)."""
+        opener = self.peek()
+        if opener is None or (opener.kind, opener.text) not in _OPEN_KIND or opener.kind != "char":
+            return None
+        close = _close_of(self.toks, self.pos)
+        if close is None or close + 1 >= len(self.toks) or not self.toks[close + 1].is_char("_"):
+            return None
+        stop = arg_span(self.toks, close + 2)
+        if stop is None:
+            return None
+        body, sub = self.toks[self.pos + 1:close], inner(self.toks, close + 2, stop)
+        if not body or not sub:
+            return None
+        self.sub(body).parse_all(opener)  # what is averaged must read as an expression
+        self.pos = stop
+        return symbol(f"{stem}[{render_tokens(body)}]_{{{render_tokens(sub)}}}")
 
     def name_value(self, nm: _Name) -> sp.Expr:
         """``g_{t-i}`` under ``\\sum_{i=…}`` is an indexed quantity; everything else a symbol."""
@@ -1184,6 +1206,11 @@ class _ExprParser:
         as operands."""
         word = (tok.arg or "").strip()
         if word == "E" and tok.text in ("mathbb", "operatorname", "mathrm", "mathsf", "mathbf"):
+            self.pos += 1
+            average = self.running_average("E")
+            if average is not None:
+                return average
+            self.pos -= 1
             nxt = self.peek(1)
             if nxt is not None and (nxt.is_char("[") or nxt.is_char("(") or (nxt.kind == "macro" and nxt.text in OPEN_MACROS)):
                 self.pos += 1
