@@ -59,3 +59,8 @@ def test_a_running_average_e_of_x_at_t_is_a_step_indexed_name() -> None:
     report = check_document("doc.md", slip)
     assert verdicts(slip)[8] == "false"
     assert [f.line for f in report.findings if f.code == "math/false"] == [8]
+
+
+def test_an_empty_side_says_why_it_could_not_be_parsed() -> None:
+    links = check_document("doc.md", "# A\n\n$$E[g^2]_t = $$\n").links
+    assert [k.reason for k in links] == ["a side could not be parsed: nothing on this side of the relation"]

@@ -85,8 +85,8 @@ class Item:
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
         for p in self.problems:
-            if p.start < term.end and term.start < p.end:
-                return p.message
+            if p.start < term.end and term.start < p.end or p.start == p.end == term.start == term.end:
+                return p.message  # an empty side is a zero-width problem at its place
         return ""
 
 
