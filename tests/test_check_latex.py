@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 
 from derive.check.latex import DOTS, INTERNAL_ERROR, LatexParseError, Norm, ParsedBlock, parse_block, parse_expr
+from derive.check.vectors import Coords, Inner, Rows
 from derive.errors import DeriveError
 from derive.symbols import symbol as S
 
@@ -379,7 +380,11 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\operatorname*{argmin}_w L(w)", "argmin"),
     (r"\int_0^1 f(x) \, dx", "integrals"),
     (r"\lim_{t \to \infty} w_t", "limits"),
-    (r"\begin{pmatrix} 1 & 2 \end{pmatrix}", "pmatrix"),
+    (r"\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}", "vmatrix"),
+    (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),
+    (r"\begin{bmatrix} 1 & 2 \\ 3 \end{bmatrix}", "rows of different lengths"),
+    (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix}", "do not fit"),
+    (r"\begin{bmatrix} x_1 \\ \vdots \\ x_n \end{bmatrix}", "ellipsis"),
     (r"[0, 1)", "intervals"),
     (r"x \pm w", "±"),
     (r"\beta^T", "^T"),
@@ -391,12 +396,19 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\nabla (L + R)", "gradient of an expression"),
     (r"\frac{\partial^2 L}{\partial w^2}", "higher partial derivatives"),
     (r"O(\eta^2)", "asymptotic"),
-    (r"\langle a, b \rangle", "inner products"),
+    (r"\langle a \rangle", "two arguments"),
+    (r"0, 1, 2, \dots", "a list of values"),
+    (r"\langle a, b", "not closed by \\rangle"),
+    (r"(x_1, \dots, x_n)", "ellipsis"),
+    (r"((a, b), (c, d))", "tuple of tuples"),
+    (r"(0, 1]", "half-open"),
+    (r"\{a, b\}", "sets"),
     (r"(x \text{ for all } w)", "text inside an expression"),
     (r"\frac{1}{0}", "division by zero"),
     ("x^23", "ambiguous"),
     ("(a + b", "not closed"),
     ("v^{max}", "ambiguous superscript"),
+    ("v^{a b c d}", "ambiguous superscript"),
     (r"\mathrm{softmax}(z)", "ambiguous"),
     (r"\sum_{k=0}^{t} x^{(k)}", "iteration superscript"),
     (r"\hat{a + b}", "over an expression"),
@@ -458,3 +470,76 @@ def test_an_expectation_is_an_operator_over_its_argument(text: str) -> None:
     from derive.check.latex import Expect
 
     assert parse_expr(text) == Expect(S("g_{t}"))
+
+
+# -- tuples and inner products: vectors given by their coordinates ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (r"(a, b)", Coords(S("a"), S("b"))),
+    (r"[2x_1, 4x_2]^\top", Coords(2 * S("x_{1}"), 4 * S("x_{2}"))),
+    (r"\|w - (\delta, 0)\|_2^2", Norm(S("w") - Coords(S(r"\delta"), 0)) ** 2),
+    (r"\|w - (0, \delta)\|_1", Norm(S("w") - Coords(0, S(r"\delta")), 1)),
+    (r"\langle w + \alpha v, x \rangle", Inner(S("w") + S(r"\alpha") * S("v"), S("x"))),
+    (r"\left\langle a, b \right\rangle", Inner(S("a"), S("b"))),
+    (r"\langle x, x \rangle^2", Inner(S("x"), S("x")) ** 2),
+])
+def test_tuples_and_inner_products(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_a_tuple_equation_is_one_link_between_tuples() -> None:
+    (stmt,) = parse_block("(x, y) = (a, b)").statements
+    assert [t.expr for t in stmt.terms] == [Coords(S("x"), S("y")), Coords(S("a"), S("b"))]
+
+
+def test_a_function_call_is_not_a_tuple() -> None:
+    assert parse_expr("f(x, y)") == F("f")(S("x"), S("y"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("g^2_{t}", S("g_{t}") ** 2),
+    ("g^2_t + 1", S("g_{t}") ** 2 + 1),
+    (r"\beta^t_1", S(r"\beta_{1}") ** S("t")),
+    (r"g_t^2", S("g_{t}") ** 2),
+])
+def test_a_subscript_after_a_power_belongs_to_the_name(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_a_second_subscript_after_a_power_is_still_a_problem() -> None:
+    with pytest.raises(LatexParseError, match="subscript"):
+        parse_expr("g_t^2_s")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (r"\begin{bmatrix} a \\ b \end{bmatrix}", Coords(S("a"), S("b"))),
+    (r"\begin{pmatrix} a & b \end{pmatrix}", Coords(S("a"), S("b"))),
+    (r"\begin{bmatrix} a & b \\ c & d \\ \end{bmatrix}", Rows(Coords(S("a"), S("b")), Coords(S("c"), S("d")))),
+    (r"\begin{bmatrix} a & b \\ c & d \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}",
+     Coords(S("a") * S("x") + S("b") * S("y"), S("c") * S("x") + S("d") * S("y"))),
+    (r"\begin{bmatrix} 0 & 1 \\ 1 & 0 \end{bmatrix} \cdot \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}",
+     Rows(Coords(3, 4), Coords(1, 2))),
+    (r"\eta \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}",
+     S(r"\eta") * Coords(S("x") + 2 * S("y"), 3 * S("x") + 4 * S("y"))),
+])
+def test_matrices_and_their_products_in_the_written_order(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_a_written_word_of_four_letters_as_a_superscript_is_a_label() -> None:
+    assert parse_expr(r"v_{dW}^{corrected}") == S("v_{dW}^{corrected}")
+    assert parse_expr(r"\frac{v^{corrected}}{2}") == S("v^{corrected}") / 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("E[g^2]_t", S("E[g^{2}]_{t}")),
+    (r"\mathbb{E}[g^2]_{t-1}", S("E[g^{2}]_{t-1}")),
+    (r"\sqrt{E[g^{2}]_t + \epsilon}", sp.sqrt(S("E[g^{2}]_{t}") + S(r"\varepsilon"))),
+])
+def test_a_bracket_with_a_step_subscript_after_e_is_a_running_average(text: str, expected: sp.Expr) -> None:
+    assert parse_expr(text) == expected
+
+
+def test_e_of_a_bracket_without_a_subscript_is_still_an_expectation() -> None:
+    from derive.check.latex import Expect
+    assert parse_expr(r"\mathbb{E}[g^2]") == Expect(S("g") ** 2)

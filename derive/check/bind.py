@@ -37,9 +37,15 @@ def _is_norm(e: sp.Basic) -> bool:
 
 
 def _square_norms(expr: sp.Expr) -> sp.Expr:
-    """Norm(x)**2 → x**2 (exact coordinate-wise); a lone Norm(x) → |x|."""
-    expr = expr.replace(lambda e: e.is_Pow and _is_norm(e.base) and e.exp == 2, lambda e: e.base.args[0] ** 2)
-    return expr.replace(_is_norm, lambda e: sp.Abs(e.args[0]))
+    """Norm(x)**2 → x**2 (exact coordinate-wise); a lone Norm(x) → |x|. The norm of what holds a written
+    tuple is kept: its coordinates give its value (:func:`derive.check.vectors.reduce_coords`)."""
+    expr = expr.replace(lambda e: e.is_Pow and _is_norm(e.base) and e.exp == 2 and not _has_tuple(e.base),
+                        lambda e: e.base.args[0] ** 2)
+    return expr.replace(lambda e: _is_norm(e) and not _has_tuple(e), lambda e: sp.Abs(e.args[0]))
+
+
+def _has_tuple(e: sp.Basic) -> bool:
+    return any(type(f).__name__ == "Coords" for f in e.atoms(sp.Function))
 
 
 def gradient_parts(name: str) -> tuple[str | None, str]:

@@ -34,6 +34,7 @@ from derive.check.latex_tokens import (
     UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
 )
 from derive import limits
+from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -257,6 +258,8 @@ class _BlockParser:
         self.text = text
         self.functions = functions
         self.problems: list[Problem] = []
+        self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
+        self.labels: set[int] = set()  # plain words read as a label, not letter by letter
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
@@ -266,7 +269,8 @@ class _BlockParser:
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
         statements = [self._statement(r) for r in raw]
         unknown = [(name, offset) for name, offset in tokenized.unknown if offset not in wrapped]
-        return ParsedBlock(statements, unknown, self.problems, transparent, list(tokenized.words))
+        words = [(word, offset) for word, offset in tokenized.words if offset not in self.labels]
+        return ParsedBlock(statements, unknown, self.problems, transparent, words)
 
     # -- rows --------------------------------------------------------------------------------------
 
@@ -294,6 +298,8 @@ class _BlockParser:
                     i += 1
                     continue
                 stop = _matching_end(tokens, i)
+                if stop - 1 > i and tokens[stop - 1].kind == "end":
+                    self.env_inner[tok.start] = tokens[i + 1:stop - 1]
                 current.append(Token("env", tok.text, tok.start, tokens[stop - 1].end))
                 i = stop
                 continue
@@ -448,7 +454,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [])).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -614,6 +620,8 @@ def _superscript_kind(arg: list[Token]) -> str:
         return "label"  # v^{\text{max}}: a name, not a power
     if len(arg) == 1 and arg[0].is_macro("max", "min"):
         return "label"
+    if len(arg) >= 4 and all(t.kind == "letter" for t in arg) and all(a.end == b.start for a, b in zip(arg, arg[1:])):
+        return "label"  # v^{corrected}: a word of four letters or more is a label; no note means c·o·r·r·e·c·t·e·d
     if len(arg) > 1 and all(t.kind == "letter" for t in arg):
         return "word"  # v^{max}: a label or a power of a product? ambiguous
     if len(arg) > 2 and arg[0].is_char("(") and arg[-1].is_char(")") and _wraps(arg):
@@ -648,7 +656,12 @@ class _Context:
 
     functions: frozenset[str]
     bound: list[sp.Symbol] = field(default_factory=list)
+    envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
+    labels: set[int] = field(default_factory=set)  # offsets of plain words read as labels (v^{corrected})
 
+
+#: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
+_MATRIX_ENVS: frozenset[str] = frozenset({"bmatrix", "pmatrix", "matrix", "Bmatrix", "bmatrix*", "pmatrix*"})
 
 _OPEN_KIND = {("char", "("): ")", ("char", "["): "]", ("macro", "lparen"): ")", ("macro", "lbrack"): "]",
               ("macro", "{"): "}", ("macro", "lbrace"): "}"}
@@ -716,6 +729,8 @@ class _ExprParser:
             tok = self.toks[self.pos]
             if tok.kind == "rel":
                 self.fail(tok, "a relation inside a group is not modelled")
+            if tok.is_char(","):
+                self.fail(tok, "a list of values (k = 0, 1, 2, …) is not one expression")
             self.fail(tok, f"unexpected {_describe(tok)}")
         return value
 
@@ -790,7 +805,23 @@ class _ExprParser:
                 break
         if len(factors) > 1 and sum(limits.number_bits(f) for f in factors) > limits.MAX_BITS:
             self.fail(self.last(), "the product of the numbers here is too large to handle")
-        return sp.Mul(*factors)
+        return sp.Mul(*self.matrix_products(factors))
+
+    def matrix_products(self, factors: list[sp.Expr]) -> list[sp.Expr]:
+        """Multiply written matrices by the written vector or matrix right after them, in the written order
+        (SymPy's product would forget the order). Shapes that do not fit are a problem, not a guess."""
+        if not any(isinstance(f, Rows) for f in factors):
+            return factors
+        out: list[sp.Expr] = []
+        for f in factors:
+            if out and isinstance(out[-1], Rows) and shape(f) is not None:
+                product = matmul(out[-1], f)
+                if product is None:
+                    self.fail(self.last(), "the shapes of the matrices in this product do not fit")
+                out[-1] = product
+            else:
+                out.append(f)
+        return out
 
     def signed(self) -> sp.Expr:
         tok = self.peek()
@@ -867,7 +898,7 @@ class _ExprParser:
         if name in NORM_MACROS:
             side = NORM_MACROS[name] or tok.side
             return side == "open" or (side is None and self.norms == 0)
-        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name == "not")
+        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name in ("not", "rangle"))
 
     def primary(self) -> sp.Expr:
         tok = self.peek()
@@ -897,6 +928,9 @@ class _ExprParser:
                 return self.absolute()
         if kind == "macro":
             return self.macro(tok)
+        if kind == "env" and tok.text in _MATRIX_ENVS and tok.start in self.ctx.envs:
+            self.pos += 1
+            return self.matrix(tok, self.ctx.envs[tok.start])
         if kind == "env":
             self.fail(tok, f"\\begin{{{tok.text}}} inside an expression is not modelled")
         if kind == "unknown":
@@ -933,6 +967,7 @@ class _ExprParser:
         handler = {
             "sqrt": self.root, "nabla": self.gradient, "partial": self.partial,
             "binom": self.binomial, "dbinom": self.binomial, "tbinom": self.binomial,
+            "langle": self.inner_product,
         }.get(name)
         if handler is not None:
             return handler()
@@ -1034,16 +1069,34 @@ class _ExprParser:
                 if kind in ("iteration", "label") and nm.mark is None:
                     nm.mark = render_tokens(arg)
                     nm.mark_tokens = arg
+                    if kind == "label" and arg[0].kind == "letter":
+                        self.ctx.labels.add(arg[0].start)  # v^{corrected}: the word is a label
                 elif kind == "star" and nm.mark is None:
                     nm.mark = "*"
                 elif kind == "prime":
                     nm.primes += len(arg)
                 elif not (kind == "transpose" or (kind == "T" and nm.latin)):
+                    self.subscript_after_power(nm, stop)
                     break  # a power: postfix() reads it
                 self.pos = stop
             else:
                 break
         return nm
+
+    def subscript_after_power(self, nm: _Name, stop: int) -> None:
+        r"""``g^2_t`` is ``g_t^2`` in TeX (sub- and superscript attach to the same base in either order): the
+        subscript that follows the power at ``[pos, stop)`` belongs to the name. Not for Euler's ``e``."""
+        after = self.toks[stop] if stop < len(self.toks) else None
+        if after is None or not after.is_char("_") or nm.sub is not None or nm.stem() == "e":
+            return
+        end = arg_span(self.toks, stop + 1)
+        if end is None:
+            return
+        sub = inner(self.toks, stop + 1, end)
+        if not sub:
+            return
+        nm.sub = sub
+        del self.toks[stop:end]
 
     def peek_arg_after(self, k: int) -> tuple[list[Token], int] | None:
         saved = self.pos
@@ -1065,12 +1118,34 @@ class _ExprParser:
         if canonical == "e" and nxt is not None and nxt.is_char("^"):
             self.pos += 1
             return sp.exp(self.parse_arg())
+        if canonical == "E" and (average := self.running_average("E")) is not None:
+            return average
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", "o", r"\mathcal{O}"):
                 self.fail(nm.at, "asymptotic notation (O(…)) is not modelled")
             if self.is_function(nm):
                 return sp.Function(canonical)(*self.call_args())
         return self.name_value(nm)
+
+    def running_average(self, stem: str) -> sp.Expr | None:
+        r"""``E[g^2]_t`` (Adadelta and RMSprop notes): a bracket with a step subscript after it is the name of a
+        running average at that step, ``E[g^{2}]_{t}``, whose recurrence the note states; without the
+        subscript it is an expectation (the caller's reading)."""
+        opener = self.peek()
+        if opener is None or (opener.kind, opener.text) not in _OPEN_KIND or opener.kind != "char":
+            return None
+        close = _close_of(self.toks, self.pos)
+        if close is None or close + 1 >= len(self.toks) or not self.toks[close + 1].is_char("_"):
+            return None
+        stop = arg_span(self.toks, close + 2)
+        if stop is None:
+            return None
+        body, sub = self.toks[self.pos + 1:close], inner(self.toks, close + 2, stop)
+        if not body or not sub:
+            return None
+        self.sub(body).parse_all(opener)  # what is averaged must read as an expression
+        self.pos = stop
+        return symbol(f"{stem}[{render_tokens(body)}]_{{{render_tokens(sub)}}}")
 
     def name_value(self, nm: _Name) -> sp.Expr:
         """``g_{t-i}`` under ``\\sum_{i=…}`` is an indexed quantity; everything else a symbol."""
@@ -1131,6 +1206,11 @@ class _ExprParser:
         as operands."""
         word = (tok.arg or "").strip()
         if word == "E" and tok.text in ("mathbb", "operatorname", "mathrm", "mathsf", "mathbf"):
+            self.pos += 1
+            average = self.running_average("E")
+            if average is not None:
+                return average
+            self.pos -= 1
             nxt = self.peek(1)
             if nxt is not None and (nxt.is_char("[") or nxt.is_char("(") or (nxt.kind == "macro" and nxt.text in OPEN_MACROS)):
                 self.pos += 1
@@ -1178,9 +1258,78 @@ class _ExprParser:
         if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
             self.pos += 1
             return value
+        if tok.is_char(",") and opener.kind == "char":
+            return self.tuple_rest(opener, closer, value)
         if tok.is_char(","):
-            self.fail(tok, "tuples and intervals are not modelled")
+            self.fail(tok, "sets are not modelled")
         self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
+
+    def tuple_rest(self, opener: Token, closer: str, first: sp.Expr) -> sp.Expr:
+        r"""``(a, b, …)`` or ``[a, b, …]`` after its first coordinate: a vector given by its coordinates
+        (:class:`~derive.check.vectors.Coords`). ``(0, 1]`` and ``[0, 1)`` are intervals: not modelled."""
+        items = [first]
+        while (tok := self.peek()) is not None and tok.is_char(","):
+            self.pos += 1
+            items.append(self.in_group(self.expr))
+        tok = self.peek()
+        if tok is None:
+            self.fail(opener, f"{_describe(opener)} is not closed")
+        if _CLOSE_KIND.get((tok.kind, tok.text)) != closer:
+            if tok.is_char(")", "]"):
+                self.fail(tok, "half-open intervals are not modelled")
+            self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
+        if any(item.has(DOTS) for item in items):
+            self.fail(opener, "a tuple with an ellipsis (its length is not written) is not modelled")
+        if any(item.has(Coords) or item.has(Inner) for item in items):
+            self.fail(opener, "a tuple of tuples (a matrix written as rows) is not modelled")
+        self.pos += 1
+        return Coords(*items)
+
+    def matrix(self, tok: Token, body: list[Token]) -> sp.Expr:
+        r"""``\begin{bmatrix} a \\ b \end{bmatrix}`` is the vector ``(a, b)``; a matrix of several columns is
+        :class:`~derive.check.vectors.Rows` (a row ``[a & b]`` is a vector too: transposes are not modelled).
+        Every entry must be written: a block matrix with empty entries is not modelled."""
+        rows: list[list[list[Token]]] = [[[]]]
+        for t, depth in zip(body, _depths(body)):
+            if depth == 0 and t.kind == "newline":
+                rows.append([[]])
+            elif depth == 0 and t.is_char("&"):
+                rows[-1].append([])
+            else:
+                rows[-1][-1].append(t)
+        if len(rows) > 1 and rows[-1] == [[]]:
+            rows.pop()  # a trailing \\
+        if any(not cell for row in rows for cell in row):
+            self.fail(tok, f"an empty entry in \\begin{{{tok.text}}} (a block matrix) is not modelled")
+        if len({len(row) for row in rows}) != 1:
+            self.fail(tok, f"rows of different lengths in \\begin{{{tok.text}}}")
+        if len(rows) * len(rows[0]) > 64:
+            self.fail(tok, f"a \\begin{{{tok.text}}} larger than 64 entries is not modelled")
+        values = [[self.sub(cell).parse_all(tok) for cell in row] for row in rows]
+        if any(v.has(DOTS) or v.has(Coords) or v.has(Inner) for row in values for v in row):
+            self.fail(tok, f"an ellipsis, a tuple or a matrix inside \\begin{{{tok.text}}} is not modelled")
+        if len(values[0]) == 1:
+            return Coords(*(row[0] for row in values))
+        if len(values) == 1:
+            return Coords(*values[0])
+        return Rows(*(Coords(*row) for row in values))
+
+    def inner_product(self) -> sp.Expr:
+        r"""``\langle a, b\rangle``: the inner product (:class:`~derive.check.vectors.Inner`)."""
+        opener = self.next()
+        left = self.in_group(self.expr)
+        tok = self.peek()
+        if tok is None or not tok.is_char(","):
+            self.fail(opener, "\\langle … \\rangle without two arguments (a, b) is not modelled")
+        self.pos += 1
+        right = self.in_group(self.expr)
+        tok = self.peek()
+        if tok is None or not tok.is_macro("rangle"):
+            self.fail(opener, "\\langle is not closed by \\rangle")
+        self.pos += 1
+        if any(x.has(DOTS) for x in (left, right)):
+            self.fail(opener, "an inner product of this is not modelled")
+        return Inner(left, right)
 
     def absolute(self) -> sp.Expr:
         opener = self.next()

@@ -44,6 +44,8 @@ from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
+from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
+from .vectors import shape as vector_shape
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -92,8 +94,8 @@ class Item:
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
         for p in self.problems:
-            if p.start < term.end and term.start < p.end:
-                return p.message
+            if p.start < term.end and term.start < p.end or p.start == p.end == term.start == term.end:
+                return p.message  # an empty side is a zero-width problem at its place
         return ""
 
 
@@ -721,7 +723,7 @@ class DocumentChecker:
             if one_sided:
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
-            if is_condition(left.expr, right.expr):
+            if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr):
                 self.decide(item, k, "not-a-claim", "condition (a side is a constant)")
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
@@ -1169,10 +1171,27 @@ class DocumentChecker:
             self.decide(item, k, "undecided", "it reads a circular or ambiguous definition")
             return
         sa, sb = _doit(sa), _doit(sb)
+        inner_products = signs = False
+        if has_vectors(sa) or has_vectors(sb):
+            ra, rb = reduce_coords(sa, _scalar), reduce_coords(sb, _scalar)
+            inner_products = ra.has(Inner) or rb.has(Inner)
+            signs = _sign_dependent(sa, ra) or _sign_dependent(sb, rb)
+            reduced = self._vectors(item, k, right, ra, rb)
+            if reduced is None:
+                return
+            sa, sb = reduced
         expectations = sa.has(Expect) or sb.has(Expect)
         if expectations:
             sa, sb = _linear_expectations(sa), _linear_expectations(sb)
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        if verdict.status == "false" and (inner_products or signs):
+            # a difference may be a fact not modelled: ⟨u, v⟩ beyond bilinearity, or the signs of coordinates
+            # under |·| and √ (‖(0, ε − δ)‖₁ = ε − δ when δ < ε, said in words)
+            reason = ("inner products: only bilinearity and symmetry are modelled" if inner_products else
+                      "the norm of a tuple depends on the signs of its coordinates, not known here")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+            self.decide(item, k, "undecided", reason)
+            return
         if verdict.status == "false" and expectations:
             # only linearity is modelled: a false verdict may just lack an independence or stationarity assumption
             self.report(item, right.start, "info", "math/undecided",
@@ -1290,6 +1309,40 @@ class DocumentChecker:
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
                     if wrappers else "")
+
+    def _vectors(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
+        """Sides whose tuples are computed from their coordinates (:mod:`.vectors`): inner products expanded.
+
+        Two tuples of one length are equal when every coordinate is: all proved is proved; the first
+        coordinate that differs is returned, so that the usual checks and the finding are about it. A tuple
+        that is left combined with something else (a name not known to be a tuple) makes the link undecided.
+        None means the link is decided here."""
+        ca, cb = vector_shape(sa), vector_shape(sb)
+        if ca is not None and ca == cb and not any(x.has(Coords) for x in entries(sa) + entries(sb)):
+            pairs = [(_linear_inner(x), _linear_inner(y)) for x, y in zip(entries(sa), entries(sb))]
+        elif not sa.has(Coords) and not sb.has(Coords):
+            return _linear_inner(sa), _linear_inner(sb)
+        else:
+            reason = ("tuples or matrices of different shapes" if ca is not None and cb is not None else
+                      "a tuple next to a name or an operation whose coordinates are not known")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+            self.decide(item, k, "undecided", reason)
+            return None
+        undecided = None
+        for x, y in pairs:
+            verdict = compare(x, y, seconds=LINK_SECONDS)
+            if verdict.status == "false":
+                return x, y
+            if verdict.status == "undecided" and undecided is None:
+                undecided = verdict.reason
+        if undecided is not None:
+            reason = f"a coordinate: {undecided}"
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+            self.decide(item, k, "undecided", reason)
+            return None
+        self.decide(item, k, "proved", f"coordinate by coordinate ({len(pairs)} coordinates)" if len(ca) == 1
+                    else f"entry by entry ({len(pairs)} entries)")
+        return None
 
     def _closed_form(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
                      definitions: dict[sp.Symbol, sp.Expr]) -> bool:
@@ -1739,6 +1792,38 @@ def _fuse_increment(delta: sp.Symbol, letter: str, expr: sp.Expr) -> sp.Expr:
         return expr
     fused = sp.Symbol(f"{delta.name} {names[0].name}", **names[0].assumptions0)
     return expr / (delta * names[0]) * fused
+
+def _linear_inner(expr: sp.Expr) -> sp.Expr:
+    """Inner products expanded by bilinearity over constants; each one left is an opaque quantity named after
+    the product of its arguments (so ⟨u, v⟩ and ⟨v, u⟩ are one symbol)."""
+    if not expr.has(Inner):
+        return expr
+    return linear_inner(expr, _scalar, lambda product: S.symbol(r"\langle " + printing.latex(product) + r"\rangle"))
+
+
+def _written_numbers(left: sp.Expr, right: sp.Expr) -> bool:
+    """``‖(3, 4)‖ = 5``, ``(1, 2) + (3, 4) = (4, 6)``: tuples or matrices of numbers on both sides are
+    arithmetic to check, not a condition."""
+    return (has_vectors(left) or has_vectors(right)) and not left.free_symbols and not right.free_symbols
+
+
+def _sign_dependent(before: sp.Expr, after: sp.Expr) -> bool:
+    """Did computing a tuple's norm bring in |·|, max or a root (whose value depends on signs)?"""
+    def count(e: sp.Expr) -> int:
+        roots = [p for p in e.atoms(sp.Pow) if not p.exp.is_Integer]
+        return len(e.atoms(sp.Abs, sp.Max)) + len(roots)
+    return count(after) > count(before)
+
+
+def _scalar(sym: sp.Symbol) -> bool:
+    """A number, not a vector, for tuples and inner products: a declared hyperparameter or an unindexed step
+    size or rate (η, α, δ …); θ, w, x may be vectors, so they are not."""
+    if read_index(sym) is not None:
+        return False
+    return S.role(sym) == "hyper" or sym.name in _STEP_SIZES or sym.name in _SMALL_NUMBERS
+
+
+_SMALL_NUMBERS = frozenset({r"\delta", r"\epsilon", r"\varepsilon", r"\sigma", r"\nu", r"\kappa", r"\omega"})
 
 
 def _bases_of(symbols: Iterable[sp.Symbol]) -> set[str]:

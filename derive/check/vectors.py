@@ -1,0 +1,174 @@
+r"""Tuples of coordinates and inner products, as the checker reads them.
+
+The checker reads a vector name per coordinate (``w`` is one coordinate of the vector ``w``), so a
+written tuple ``(1, \varepsilon)`` cannot be a scalar: it is kept as :class:`Coords`, and what can be
+computed from its coordinates is computed here (sums and differences of tuples of one length, a tuple
+times a scalar, the norm of a tuple, the inner product of two tuples). Anything else that holds a
+tuple (``w - (\delta, 0)`` with ``w`` not known to be a tuple, a tuple squared) stays unreduced, and the
+verifier calls the link undecided: a tuple is never treated as a number.
+
+``\langle a, b\rangle`` is :class:`Inner`. Per coordinate it is the sum over coordinates of ``a·b``; only
+that this sum is linear is modelled (:func:`linear_inner`), like the linearity of an expectation, so an
+inner product can help prove a link and never refutes one.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+
+__all__ = ["Coords", "Inner", "Rows", "coordinates", "entries", "has_vectors", "linear_inner", "matmul", "reduce_coords",
+           "shape"]
+
+
+class Coords(sp.Function):
+    r"""A written tuple ``(a, b, …)`` or ``[a, b, …]``: a vector given by its coordinates."""
+
+    def _latex(self, printer: object) -> str:
+        return r"\left(" + ", ".join(printer._print(a) for a in self.args) + r"\right)"  # type: ignore[attr-defined]
+
+
+class Rows(sp.Function):
+    r"""A written matrix ``\begin{bmatrix} a & b \\ c & d \end{bmatrix}``: its rows, each a :class:`Coords`
+    of one length. Products with a written vector or matrix are taken where they are written (the parser
+    keeps their order); sums and scalar multiples are computed entry by entry here."""
+
+    def _latex(self, printer: object) -> str:
+        rows = (" & ".join(printer._print(x) for x in row.args) for row in self.args)  # type: ignore[attr-defined]
+        return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+
+
+def shape(expr: sp.Expr) -> tuple[int, ...] | None:
+    """``(n,)`` for a tuple, ``(m, n)`` for a matrix, None for anything else."""
+    if isinstance(expr, Coords):
+        return (len(expr.args),)
+    if isinstance(expr, Rows):
+        return (len(expr.args), len(expr.args[0].args))
+    return None
+
+
+def entries(expr: sp.Expr) -> tuple[sp.Expr, ...]:
+    """The coordinates of a tuple, or the entries of a matrix row by row."""
+    if isinstance(expr, Rows):
+        return tuple(x for row in expr.args for x in row.args)
+    return tuple(expr.args)
+
+
+def matmul(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
+    """The product of a written matrix with a written vector or matrix, in this order; None when the
+    shapes do not fit (or either is not written out)."""
+    if not isinstance(left, Rows) or shape(right) is None:
+        return None
+    width = len(left.args[0].args)
+    if isinstance(right, Coords):
+        if len(right.args) != width:
+            return None
+        return Coords(*(sp.Add(*(a * b for a, b in zip(row.args, right.args))) for row in left.args))
+    assert isinstance(right, Rows)
+    if len(right.args) != width:
+        return None
+    columns = list(zip(*(row.args for row in right.args)))
+    return Rows(*(Coords(*(sp.Add(*(a * b for a, b in zip(row.args, col))) for col in columns)) for row in left.args))
+
+
+class Inner(sp.Function):
+    r"""``\langle a, b\rangle``: the inner product (real, symmetric, bilinear)."""
+
+    nargs = 2
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+    def _latex(self, printer: object) -> str:
+        a, b = (printer._print(x) for x in self.args)  # type: ignore[attr-defined]
+        return r"\left\langle " + a + ", " + b + r"\right\rangle"
+
+
+def has_vectors(expr: sp.Basic) -> bool:
+    return expr.has(Coords) or expr.has(Inner)
+
+
+def _norm_class() -> type:
+    from .latex import Norm  # latex imports this module: import late
+    return Norm
+
+
+def _is_norm(e: sp.Basic) -> bool:
+    return isinstance(e, _norm_class())
+
+
+def _norm_of(coords: tuple[sp.Expr, ...], p: sp.Expr | None) -> sp.Expr | None:
+    """``‖(a, b)‖_p`` from the coordinates; None for an index that is not 1, 2, ∞ or a positive integer."""
+    if p is None or p == 2:
+        return sp.sqrt(sp.Add(*(c**2 for c in coords)))
+    if p == sp.oo:
+        return sp.Max(*(sp.Abs(c) for c in coords))
+    if p.is_Integer and p > 0:
+        return sp.Add(*(sp.Abs(c) ** p for c in coords)) ** sp.Rational(1, int(p))
+    return None
+
+
+def reduce_coords(expr: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
+    """Compute with tuples where their coordinates say what happens; leave the rest as written.
+
+    ``scalar`` says which names are numbers rather than vectors (a step size, a Greek constant): only
+    those may multiply a tuple, because ``w·(a, b)`` with ``w`` a vector is not ``(w a, w b)``."""
+    if not expr.has(Coords):
+        return expr
+    return _walk(expr, scalar)
+
+
+def _is_scalar(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> bool:
+    return not e.has(Coords) and not e.has(Inner) and all(scalar(s) for s in e.free_symbols) and not e.atoms(
+        sp.core.function.AppliedUndef) and not any(_is_norm(x) for x in e.atoms(sp.Function))
+
+
+def _walk(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
+    if not e.args or not e.has(Coords):
+        return e
+    args = [_walk(a, scalar) for a in e.args]
+    if isinstance(e, (Coords, Rows)):
+        return e.func(*args)
+    if isinstance(e, sp.Add) and any(shape(a) is not None for a in args):
+        shapes = {shape(a) for a in args}
+        if len(shapes) == 1 and None not in shapes:
+            cls, n = type(args[0]), len(args[0].args)
+            return cls(*(_walk(sp.Add(*(a.args[k] for a in args)), scalar) for k in range(n)))
+        return e.func(*args)
+    if isinstance(e, sp.Mul):
+        vectors = [a for a in args if shape(a) is not None]
+        others = [a for a in args if shape(a) is None]
+        if len(vectors) == 1 and all(_is_scalar(a, scalar) for a in others):
+            factor, vector = sp.Mul(*others), vectors[0]
+            return vector.func(*(_walk(factor * c, scalar) for c in vector.args))
+        return e.func(*args)
+    if _is_norm(e) and isinstance(args[0], Coords):
+        value = _norm_of(args[0].args, args[1] if len(args) == 2 else None)
+        return e.func(*args) if value is None else value
+    if isinstance(e, Inner) and all(isinstance(a, Coords) for a in args) and len(args[0].args) == len(args[1].args):
+        return sp.Add(*(x * y for x, y in zip(args[0].args, args[1].args)))
+    return e.func(*args)
+
+
+def coordinates(expr: sp.Expr) -> tuple[sp.Expr, ...] | None:
+    """The coordinates of a tuple, or None when ``expr`` is not one."""
+    return tuple(expr.args) if isinstance(expr, Coords) else None
+
+
+def linear_inner(expr: sp.Expr, constant: Callable[[sp.Symbol], bool], name: Callable[[sp.Expr], sp.Symbol]) -> sp.Expr:
+    r"""``⟨a + αb, c⟩ → ⟨a, c⟩ + α⟨b, c⟩`` for constants α; each ``⟨u, v⟩`` left is the opaque quantity
+    ``name(u·v)`` (one symbol for ``⟨u, v⟩`` and ``⟨v, u⟩``). With inner products around, ``‖x‖²`` is
+    ``⟨x, x⟩``, so it becomes ``name(x²)`` too."""
+    norm = _norm_class()
+
+    def functional(product: sp.Expr) -> sp.Expr:
+        out = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(product)):
+            varying = [x for x in term.free_symbols if not constant(x)]
+            const, rest = term.as_independent(*varying, as_Add=False) if varying else (term, sp.Integer(1))
+            out += const * name(rest)  # a constant c sums to c·⟨1, 1⟩ over the coordinates, not to c
+        return out
+
+    expr = expr.replace(lambda e: isinstance(e, sp.Pow) and isinstance(e.base, norm) and len(e.base.args) == 1
+                        and e.exp == 2, lambda e: functional(e.base.args[0] ** 2))
+    return expr.replace(lambda e: isinstance(e, Inner), lambda e: functional(e.args[0] * e.args[1]))
