@@ -44,7 +44,7 @@ from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import Cues
-from .recurrence import STEP_LETTERS, Recurrence, Recurrences, read as read_index
+from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -1122,6 +1122,8 @@ class DocumentChecker:
         with the document's own definition of that quantity at that step (one definition per quantity, applied
         with the section's definitions until nothing changes). Proved when some such reading makes the sides
         equal; otherwise the false verdict stands, now with more of the document behind it."""
+        from .recurrence import Recurrence
+
         loose = [x for x in sa.free_symbols ^ sb.free_symbols
                  if (ix := read_index(x)) is not None and x not in definitions and ix.base in self._family_definitions()]
         if not loose:
