@@ -23,6 +23,9 @@ _NUMERIC_MACROS = re.compile(
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
 _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
+#: E-notation written into math (``3e-4``): the parser reads it as one number (see latex_tokens).
+_E_NOTATION = re.compile(r"(?<=\d)[eE](?=[-+]?\d{1,3}(?![\w.]))")
+_E_SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?[eE]([-+]?\d{1,3})\s*$")
 
 
 #: Euler's number raised to a power (``e^{(0+1)^2}``), and functions of numbers: constants, not names.
@@ -31,7 +34,8 @@ _CONSTANT_NAMES = re.compile(r"(?<![A-Za-z\\])e(?=\s*\^)|\\(?:exp|ln|log|pi)(?![
 
 def written_with_numbers(text: str) -> bool:
     """True if ``text`` (a side as written) has digits and operators only, no names."""
-    stripped = _NUMERIC_MACROS.sub(" ", _CONSTANT_NAMES.sub(" ", text)).replace("{", " ").replace("}", " ")
+    stripped = _NUMERIC_MACROS.sub(" ", _CONSTANT_NAMES.sub(" ", _E_NOTATION.sub(" ", text)))
+    stripped = stripped.replace("{", " ").replace("}", " ")
     return bool(re.search(r"\d", stripped)) and not _LETTERS.search(stripped) and "\\" not in stripped
 
 
@@ -42,7 +46,7 @@ def tolerance(text: str) -> Fraction | None:
         digits = len(m.group(2) or "")
         unit = Fraction(1, 10 ** digits)
         return unit if m.group(3) else unit / 2
-    m = _SCIENTIFIC.match(text)
+    m = _SCIENTIFIC.match(text) or _E_SCIENTIFIC.match(text)
     if m:
         digits = len(m.group(2) or "")
         exponent = int(m.group(3).replace("−", "-"))

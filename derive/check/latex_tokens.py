@@ -247,6 +247,7 @@ class Tokenized:
     words: list[tuple[str, int]] = field(default_factory=list)  # plain words read letter by letter
 
 
+_E_NOTATION = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")  # at most three exponent digits: no huge numbers
 _SCANNER = re.compile(
     r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
     r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])[A-Za-z]{3,}\d*(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
@@ -333,6 +334,13 @@ class Tokenizer:
                 stop += 1
             self.pos = stop
             self._emit(Token("num", text[start:end] + "." + text[end + 3:stop], start, stop))
+            return
+        # E-notation written straight into math (3e-4, 1e-8): one number, not 3·e − 4; only when the
+        # exponent is a run of digits right after the e and no letter follows it
+        exponent = _E_NOTATION.match(text, end)
+        if exponent is not None:
+            self.pos = exponent.end()
+            self._emit(Token("num", text[start:exponent.end()], start, exponent.end()))
             return
         self._emit(Token("num", text[start:end], start, end))
 

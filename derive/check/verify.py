@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -237,6 +238,7 @@ class DocumentChecker:
         self._derived: list[tuple[int, int, sp.Symbol, sp.Expr]] = []
         self._updated: set[str] | None = None  # bases with an update rule (x^{(t+1)} = …) anywhere
         self._scope_bases: dict[int, set[str]] = {}
+        self._families: dict[str, list[tuple[sp.Symbol, sp.Expr]]] | None = None
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.text = text  # the document as the reader sees it (for the prose between two statements)
@@ -369,6 +371,9 @@ class DocumentChecker:
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
+        if rhs.is_number and any(fd.name == name and fd.body.free_symbols & set(fd.params)
+                                 for _, _, fd in self.function_defs):
+            return  # f(x) = 4 after f(x) = x²: its value where the prose puts x, a claim, not a constant f
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -1087,6 +1092,78 @@ class DocumentChecker:
         return sorted((x for x in written & substituted if x not in given and x != DOTS and x not in before
                        and not _bases_of([x]) & bases), key=str)
 
+    def _family_definitions(self) -> dict[str, list[tuple[sp.Symbol, sp.Expr]]]:
+        """Every ``X_{t+1} = …`` the document states, by base, in either direction (``φ_{t+1} − φ_t = b_{t+1}``
+        names b_{t+1} as much as ``b_{t+1} = φ_{t+1} − φ_t`` does), from every section: a quantity defined for
+        every step holds at every step, wherever the note wrote it down."""
+        if self._families is None:
+            self._families = {}
+            for other in self.items:
+                terms, relations = other.stmt.terms, other.stmt.relations
+                ends = []
+                for k, relation in enumerate(relations):
+                    if relation != "=":
+                        continue
+                    if k == 0 or relations[k - 1] != "=":  # the first link of a run of equalities (a ⟹ b = c)
+                        ends.append((terms[k].expr, terms[k + 1].expr))
+                    if k == len(relations) - 1 or relations[k + 1] != "=":  # … and its last
+                        ends.append((terms[k + 1].expr, terms[k].expr))
+                for name, value in ends:
+                    ix = read_index(name) if isinstance(name, sp.Symbol) else None
+                    if ix is None or ix.letter not in STEP_LETTERS or value is None or name in value.free_symbols:
+                        continue
+                    found = self._families.setdefault(ix.base, [])
+                    if all(v != value for _, v in found) and len(found) < 8:
+                        found.append((name, value))
+        return self._families
+
+    def _family_reading(self, item: Item, sa: sp.Expr, sb: sp.Expr,
+                        definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """``θ_2 = θ_1 + s_1 + μv_1 = θ_1 + s_1 + μs_0`` under ``v_{t+1} = θ_{t+1} − θ_t`` stated in another section:
+        a false verdict that rests on a step of a quantity the section leaves undefined (v_1, b_t) is read again
+        with the document's own definition of that quantity at that step (one definition per quantity, applied
+        with the section's definitions until nothing changes). Proved when some such reading makes the sides
+        equal; otherwise the false verdict stands, now with more of the document behind it."""
+        from .recurrence import Recurrence
+
+        loose = [x for x in sa.free_symbols ^ sb.free_symbols
+                 if (ix := read_index(x)) is not None and x not in definitions and ix.base in self._family_definitions()]
+        if not loose:
+            return None
+        bases = sorted({read_index(x).base for x in loose})
+        families = self._family_definitions()
+        # one quantity at a time first (the others keep the section's reading), then all of them together
+        choices: list[tuple[tuple[str, tuple[sp.Symbol, sp.Expr]], ...]] = [
+            ((base, option),) for base in bases for option in families[base]]
+        if len(bases) > 1:
+            choices += [tuple(zip(bases, combo)) for combo in
+                        itertools.islice(itertools.product(*(families[base] for base in bases)), 12)]
+        for picked in choices:
+            choice = [option for _, option in picked]
+            recurrences = {base: Recurrence(read_index(name), value) for base, (name, value) in picked}
+            la, lb = sa, sb
+            for _ in range(6):
+                swap = {x: recurrences[ix.base].at(ix) for x in la.free_symbols | lb.free_symbols
+                        if (ix := read_index(x)) is not None and ix.base in recurrences and x not in definitions}
+                if not swap:
+                    break
+                try:
+                    la, lb = substitute(la.xreplace(swap), definitions), substitute(lb.xreplace(swap), definitions)
+                except CircularDefinition:
+                    break
+            if (la, lb) == (sa, sb):
+                continue
+            stepped = Recurrences(definitions.stepped(), self._examples(item)) \
+                if isinstance(definitions, ScopeView) else None
+            if stepped:  # the section's own recurrences, unrolled as the plain reading unrolls them
+                la, lb = stepped.unroll(la, lb)
+            if compare(_doit(la), _doit(lb), seconds=LINK_SECONDS).status == "true":
+                used = "; ".join(f"{printing.text(name)} = {printing.text(value)}" for name, value in choice)
+                read = sorted((x for x in loose if read_index(x).base in recurrences), key=str)
+                return f"reading {', '.join(printing.text(x) for x in read)} by the document's " \
+                       f"definition {used} at that step"
+        return None
+
     def _increment_reading(self, item: Item, written: str, a: sp.Expr, b: sp.Expr,
                            definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
         """``\\delta w^{(t)}``, ``\\Delta x``: an increment prefix is parsed as a factor. When δ is given no value, read
@@ -1206,6 +1283,9 @@ class DocumentChecker:
                     compare(sa.xreplace(alternative), sb.xreplace(alternative), seconds=LINK_SECONDS).status == "true":
                 self.decide(item, k, "proved", f"reading {reading}")
                 return
+        if verdict.status == "false" and (reading := self._family_reading(item, sa, sb, definitions)):
+            self.decide(item, k, "proved", reading)
+            return
         if verdict.status == "false":
             given = self._examples(item)
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}

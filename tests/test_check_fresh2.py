@@ -1,0 +1,134 @@
+"""Constructs from a second batch of public notes the checker was never tuned on that gave false errors.
+
+Every fixture here is written for these tests (not copied from a note). Each correct copy must give no error;
+where the construct can hold a real slip, a copy with a planted slip must still be reported on its line.
+"""
+from __future__ import annotations
+
+from derive.check.run import check_document
+
+
+def errors(text: str, name: str = "doc.md") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+
+
+def verdicts(text: str, name: str = "doc.md") -> dict[int, list[tuple[str, str]]]:
+    out: dict[int, list[tuple[str, str]]] = {}
+    for link in check_document(name, text).links:
+        out.setdefault(link.line, []).append((link.verdict, link.reason))
+    return out
+
+
+# -- a step of a quantity the document defines for every step, in another section ---------------------------
+UNROLLED = """\
+# The step
+
+Every method here moves by a step vector, the difference of two iterates:
+
+$$p_{k+1} = x_{k+1} - x_k$$
+
+# Unrolling heavy-ball
+
+With $d_k$ the scaled steepest-descent direction, the heavy-ball update reads
+
+$$x_{k+1} = x_k + d_k + \\beta p_k$$
+
+and its first steps, starting from $x_0$, are
+
+$$
+\\begin{aligned}
+x_1 & = x_0 + d_0 \\\\
+x_2 & = x_1 + d_1 + \\beta p_1 \\\\
+ & = x_1 + d_1 + \\beta d_0 \\\\
+x_3 & = x_2 + d_2 + \\beta p_2 \\\\
+ & = x_2 + d_2 + \\beta \\left( d_1 + \\beta d_0 \\right)
+\\end{aligned}
+$$
+"""
+
+# a quantity named on the right (``… = q_{k+1}``) and read one step back in the same section
+NAMED_RIGHT = """\
+# Look-ahead points
+
+Call the change of the look-ahead point
+
+$$y_{k+1} - y_k = q_{k+1}$$
+
+With $u_k$ the gradient step, the look-ahead point moves by
+
+$$y_{k+1} = y_k + \\gamma \\left( y_k - y_{k-1} \\right) + u_k$$
+
+so, in terms of the previous $q_k$,
+
+$$
+\\begin{aligned}
+q_{k+1} & = y_{k+1} - y_k \\\\
+& = y_k + \\gamma \\left( y_k - y_{k-1} \\right) + u_k - y_k \\\\
+& = \\gamma q_k + u_k
+\\end{aligned}
+$$
+"""
+
+
+def test_a_step_of_a_family_defined_in_another_section_is_read_by_that_definition() -> None:
+    assert errors(UNROLLED) == []
+    found = verdicts(UNROLLED)
+    assert found[19][0][0] == "proved" and "p_{k+1}" in found[19][0][1]
+    assert found[21][0][0] == "proved"
+
+
+def test_a_planted_slip_in_an_unrolled_step_is_still_found() -> None:
+    planted = UNROLLED.replace("x_1 + d_1 + \\beta d_0", "x_1 + d_1 + \\beta d_1")
+    assert planted != UNROLLED
+    assert (19, "math/false") in errors(planted)
+    planted = UNROLLED.replace("\\beta \\left( d_1 + \\beta d_0 \\right)", "\\beta \\left( d_1 + d_0 \\right)")
+    assert planted != UNROLLED
+    assert (21, "math/false") in errors(planted)
+
+
+def test_a_family_named_on_the_right_is_read_one_step_back() -> None:
+    assert errors(NAMED_RIGHT) == []
+    assert verdicts(NAMED_RIGHT)[17][0][0] == "proved"
+    planted = NAMED_RIGHT.replace("\\gamma q_k + u_k", "\\gamma q_{k+1} + u_k")
+    assert planted != NAMED_RIGHT
+    assert (17, "math/false") in errors(planted)
+
+
+# -- E-notation written straight into math --------------------------------------------------------------------
+E_NOTATION = """\
+The floor factor scales the peak rate. For example, if $\\alpha_f = 0.1$ and the peak rate is
+$\\eta_{\\max} = 3e-4$, then the floor will be $\\eta_{\\min} = 3e-4 \\times 0.1 = 3e-5$.
+"""
+
+
+def test_e_notation_is_one_number() -> None:
+    assert errors(E_NOTATION) == []
+    assert [v for v, _ in verdicts(E_NOTATION)[2] if v == "proved"]
+    planted = E_NOTATION.replace("= 3e-5", "= 3e-4")
+    assert planted != E_NOTATION
+    assert (2, "math/false") in errors(planted)
+
+
+def test_a_letter_e_next_to_digits_is_still_read_as_before() -> None:
+    from derive.check.latex import parse_expr
+
+    assert str(parse_expr("2e^{x}")) == "2*exp(x)"
+    assert parse_expr("3e-4x") != parse_expr("0.0003x")  # an exponent followed by a letter is not E-notation
+    assert parse_expr("1e-8") == parse_expr("\\frac{1}{100000000}")
+
+
+# -- the value of a defined function at a point, not a new constant function ---------------------------------
+FUNCTION_AT_POINT = """\
+Take $f(x) = x^2$.
+
+If $x = 2$, we have $f(x) = 4$; moving $x$ from $x = 2$ to $x = 2.001$ yields
+$f(x) \\approxeq 4.004$, an increase of about $0.004$.
+"""
+
+
+def test_a_value_of_a_defined_function_is_a_claim_not_a_redefinition() -> None:
+    assert errors(FUNCTION_AT_POINT) == []
+    assert ("proved" in [v for v, _ in verdicts(FUNCTION_AT_POINT)[3]])
+    planted = FUNCTION_AT_POINT.replace("we have $f(x) = 4$", "we have $f(x) = 5$")
+    assert planted != FUNCTION_AT_POINT
+    assert (3, "math/false") in errors(planted)
