@@ -124,11 +124,3 @@ Take $f(x) = x^2$.
 If $x = 2$, we have $f(x) = 4$; moving $x$ from $x = 2$ to $x = 2.001$ yields
 $f(x) \\approxeq 4.004$, an increase of about $0.004$.
 """
-
-
-def test_a_value_of_a_defined_function_is_a_claim_not_a_redefinition() -> None:
-    assert errors(FUNCTION_AT_POINT) == []
-    assert ("proved" in [v for v, _ in verdicts(FUNCTION_AT_POINT)[3]])
-    planted = FUNCTION_AT_POINT.replace("we have $f(x) = 4$", "we have $f(x) = 5$")
-    assert planted != FUNCTION_AT_POINT
-    assert (3, "math/false") in errors(planted)

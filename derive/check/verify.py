@@ -371,9 +371,6 @@ class DocumentChecker:
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
-        if rhs.is_number and any(fd.name == name and fd.body.free_symbols & set(fd.params)
-                                 for _, _, fd in self.function_defs):
-            return  # f(x) = 4 after f(x) = x²: its value where the prose puts x, a claim, not a constant f
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
