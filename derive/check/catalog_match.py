@@ -14,7 +14,8 @@ from __future__ import annotations
 import functools
 import itertools
 import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -36,14 +37,41 @@ _SECONDS = 4.0  # per system: recognising it is a nicety, never a reason to hang
 
 @dataclass(frozen=True)
 class Variant:
-    """One step rule to recognise: the weight update written out (``raw``) and its rows as defined."""
+    """One step rule to recognise: the weight update written out (``raw``) and its rows as defined.
+
+    ``raw`` is built on first use: writing out all 87 catalog steps was most of a cold check, and a
+    system is only compared with the few whose symbols it could match (``symbols``, read off the rows).
+    """
 
     name: str
     mode: str
-    raw: sp.Expr
-    description: str
-    mistake: bool
+    build: Callable[[], sp.Expr] = field(repr=False, compare=False)
+    symbols: frozenset = field(repr=False)
+    description: str = ""
+    mistake: bool = False
     rows: tuple[tuple[str, sp.Expr], ...] = ()
+
+    @functools.cached_property
+    def raw(self) -> sp.Expr:
+        return self.build()
+
+
+def _reached(system) -> frozenset:  # type: ignore[no-untyped-def]
+    """The symbols the written-out weight update reads: the rows followed from the weight down to what
+    no row defines (the same as ``_full(system).free_symbols`` for every catalog system: a test says so)."""
+    defs = {d.target: d.expr for d in system.definitions}
+    out: set[sp.Symbol] = set()
+    stack, seen = list(defs[system.weight].free_symbols), set()
+    while stack:
+        sym = stack.pop()
+        if sym in seen:
+            continue
+        seen.add(sym)
+        if sym in defs:
+            stack.extend(defs[sym].free_symbols)
+        else:
+            out.add(sym)
+    return frozenset(out)
 
 
 def _full(system) -> sp.Expr:  # type: ignore[no-untyped-def]
@@ -76,13 +104,14 @@ def _variants() -> tuple[Variant, ...]:
                       "decoupled-schedule": "with decoupled weight decay (×schedule)"}[opt.detail(mode)]
             system = opt.system(mode)
             rows = tuple((d.target.name, d.expr) for d in system.definitions)
-            out.append(Variant(name, mode, _full(system), f"{opt.title} {detail} ({opt.source})", False, rows))
+            out.append(Variant(name, mode, functools.partial(_full, system), _reached(system),
+                               f"{opt.title} {detail} ({opt.source})", False, rows))
         if "l2" in opt.modes:
             l2 = opt.system("l2")
-            twice = _full(l2).xreplace({S.lam: 2 * S.lam})
+            twice = functools.partial(_doubled, l2)
             twice_rows = tuple((d.target.name, d.expr.xreplace({S.lam: 2 * S.lam}) if d.target == S.g else d.expr)
                                for d in l2.definitions)
-            out.append(Variant(name, "l2-twice", twice,
+            out.append(Variant(name, "l2-twice", twice, _reached(l2),
                                f"{opt.title} on Q, but {{row}} adds λ·w_{{{{t-1}}}} a second time "
                                "(∇_w Q already contains it): the L2 term is counted twice", True, twice_rows))
         if "decoupled" in opt.modes:
@@ -91,11 +120,16 @@ def _variants() -> tuple[Variant, ...]:
                 Definition(d.target, S.grad + S.lam * S.w_prev if d.target == S.g else d.expr, d.note)
                 for d in system.definitions)
             both_rows = tuple((d.target.name, d.expr) for d in both.definitions)
-            out.append(Variant(name, "l2+decoupled", _full(both),
+            out.append(Variant(name, "l2+decoupled", functools.partial(_full, both), _reached(both),
                                f"{opt.title} with decoupled weight decay, but {{row}} is a gradient of Q: the decay "
                                "is applied twice, once through ∇_w Q = ∇_w L + λ·w and once outside the step", True,
                                both_rows))
     return tuple(out)
+
+
+def _doubled(system) -> sp.Expr:  # type: ignore[no-untyped-def]
+    """The step with λ counted twice (the L2 mistake)."""
+    return _full(system).xreplace({S.lam: 2 * S.lam})
 
 
 def _weight_target(scope: "SystemScope") -> sp.Symbol | None:
@@ -137,13 +171,13 @@ def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant
     (``written``: target name → definition) wins.
     """
     variants = _variants()
-    catalog_symbols = set().union(*(v.raw.free_symbols for v in variants))
+    catalog_symbols = set().union(*(v.symbols for v in variants))
     rng = random.Random(20191)
     point = random_point(catalog_symbols | raw.free_symbols, rng)
     matches: list[tuple[Variant, dict[sp.Symbol, sp.Symbol]]] = []
     for variant in variants:
-        extra = sorted(raw.free_symbols - variant.raw.free_symbols, key=lambda s: s.name)
-        missing = sorted(variant.raw.free_symbols - raw.free_symbols, key=lambda s: s.name)
+        extra = sorted(raw.free_symbols - variant.symbols, key=lambda s: s.name)
+        missing = sorted(variant.symbols - raw.free_symbols, key=lambda s: s.name)
         if len(extra) != len(missing) or len(extra) > _MAX_UNMATCHED:
             continue
         if any(S.role(s) not in ("hyper", None) for s in extra + missing):
