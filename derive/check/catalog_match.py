@@ -59,19 +59,10 @@ class Variant:
 def _reached(system) -> frozenset:  # type: ignore[no-untyped-def]
     """The symbols the written-out weight update reads: the rows followed from the weight down to what
     no row defines (the same as ``_full(system).free_symbols`` for every catalog system: a test says so)."""
-    defs = {d.target: d.expr for d in system.definitions}
-    out: set[sp.Symbol] = set()
-    stack, seen = list(defs[system.weight].free_symbols), set()
-    while stack:
-        sym = stack.pop()
-        if sym in seen:
-            continue
-        seen.add(sym)
-        if sym in defs:
-            stack.extend(defs[sym].free_symbols)
-        else:
-            out.add(sym)
-    return frozenset(out)
+    from ..system import _reachable
+
+    by_target = {d.target: d for d in system.definitions}
+    return frozenset(sym for sym in _reachable(system.weight, by_target) if sym not in by_target)
 
 
 def _full(system) -> sp.Expr:  # type: ignore[no-untyped-def]
