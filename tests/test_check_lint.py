@@ -97,6 +97,20 @@ def test_latex_cases_needs_math_mode():
     ]
 
 
+def test_definitions_store_tex_they_do_not_typeset():
+    """A macro file (`\\bmat` for `\\left[\\begin{array}`) is not an array outside math mode."""
+    macros = (
+        "\\newcommand{\\bmat}{\\left[\\begin{array}}\n"
+        "\\newcommand{\\emat}{\\end{array}\\right]}\n"
+        "\\def\\pmat#1{\\begin{pmatrix}#1\\end{pmatrix}}\n"
+        "\\newenvironment{mycases}[1][x]{\\begin{cases}}{\\end{cases}}\n"
+    )
+    assert run("m.tex", macros) == []
+    # the same array written where it is typeset is still an error, after the definitions and in a broken one
+    assert run("m.tex", macros + "\\begin{array}{c} 1 \\end{array}\n") == [(5, 1, "error", "render/cases-outside-math")]
+    assert run("m.tex", "\\newcommand\\bad\n\\begin{cases} 1 \\end{cases}\n") == [(2, 1, "error", "render/cases-outside-math")]
+
+
 # ---------------------------------------------------------------- brackets
 
 

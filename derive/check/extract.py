@@ -487,6 +487,15 @@ _TEX_SKIP = re.compile(
     r"|%"
 )
 _BEGIN_DOCUMENT = re.compile(r"\\begin\{document\}")
+#: Commands whose arguments are TeX stored for later, never typeset where they stand, with how many
+#: brace groups follow the name (after optional ``[n]``/``[default]``): a ``\newcommand`` body holding
+#: ``\left[\begin{array}`` is not an array outside math mode.
+_STORED_BODIES = {"newcommand": 1, "renewcommand": 1, "providecommand": 1, "DeclareRobustCommand": 1,
+                  "def": 1, "gdef": 1, "edef": 1, "xdef": 1, "DeclareMathOperator": 1,
+                  "newenvironment": 2, "renewenvironment": 2, "DeclarePairedDelimiter": 2,
+                  "NewDocumentCommand": 2, "RenewDocumentCommand": 2, "ProvideDocumentCommand": 2,
+                  "DeclareDocumentCommand": 2}
+_DEFINITION = re.compile(r"\\(" + "|".join(sorted(_STORED_BODIES, key=len, reverse=True)) + r")(?![A-Za-z@])\*?")
 _END_DOCUMENT = re.compile(r"\\end\{document\}")
 
 
@@ -505,7 +514,7 @@ class _LatexReader:
             end = _END_DOCUMENT.search(masked, begin.end())
             if end:
                 masks.append((end.start(), len(masked)))
-        masked = _apply_masks(masked, masks)
+        masked = _apply_masks(masked, masks + _definition_spans(masked))
         scanner = _Scanner(masked, markdown=False)
         scanner.run(0, len(masked), None)
         return scanner.found, masked
@@ -539,3 +548,59 @@ class _LatexReader:
                 continue
             masks.append((m.start(), stop))
             pos = stop
+
+
+def _group_end(s: str, pos: int, opener: str = "{", closer: str = "}") -> int | None:
+    """The offset just past the group opened at ``s[pos]``, braces counted; None if it never closes."""
+    depth = 0
+    i = pos
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == opener:
+            depth += 1
+        elif c == closer:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _definition_spans(s: str) -> list[tuple[int, int]]:
+    """Where macro and environment definitions store TeX: their whole text, name to last body.
+
+    A definition whose groups do not close is left alone, so a slip in it still reaches the lint.
+    """
+    spans = []
+    for m in _DEFINITION.finditer(s):
+        pos = m.end()
+        bodies = _STORED_BODIES[m.group(1)]
+        while pos < len(s) and s[pos].isspace():
+            pos += 1
+        if pos < len(s) and s[pos] == "{":
+            end = _group_end(s, pos)
+        else:
+            name = re.match(r"\\(?:[A-Za-z@]+|.)", s[pos:])
+            end = pos + name.end() if name else None
+        while end is not None:
+            while end < len(s) and s[end].isspace():
+                end += 1
+            if end < len(s) and s[end] == "[":
+                end = _group_end(s, end, "[", "]")
+                continue
+            if m.group(1).endswith("def"):  # parameter text up to the body: #1#2, delimiters
+                brace = s.find("{", end)
+                end = brace if brace >= 0 else None
+            break
+        for _ in range(bodies):
+            if end is None:
+                break
+            while end < len(s) and s[end].isspace():
+                end += 1
+            end = _group_end(s, end) if end < len(s) and s[end] == "{" else None
+        if end is not None:
+            spans.append((m.start(), end))
+    return spans
