@@ -73,6 +73,8 @@ def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
     first rebuilds the expression in exact arithmetic); anything unusual goes to ``evalf``."""
     if expr.is_Symbol:
         value = point[expr]  # KeyError: a free symbol without a value
+        if not isinstance(value, sp.Basic):
+            return value  # already an mpmath number: a row evaluated before (catalog_match.Variant.value)
         return mpmath.mpf(value.p) / value.q if value.is_Rational else mpmath.mpmathify(complex(value))
     if expr.is_Rational:
         return mpmath.mpf(expr.p) / expr.q
@@ -91,10 +93,19 @@ def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
     fn = _FUNCTIONS.get(type(expr))
     if fn is not None and len(expr.args) == 1:
         return fn(_mp(expr.args[0], point))
-    value = expr.xreplace(dict(point)).evalf(40)
+    value = expr.xreplace({k: _sym(v) for k, v in point.items()}).evalf(40)
     if not value.is_number:
         raise ValueError("not a number")
     return mpmath.mpmathify(complex(value))
+
+
+def _sym(value: object) -> sp.Expr:
+    """A point's value as SymPy takes it (mpmath numbers come from rows evaluated before)."""
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, mpmath.mpf):
+        return sp.Float(value, 40)
+    return sp.sympify(complex(value))  # type: ignore[arg-type]
 
 
 def evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc | None:

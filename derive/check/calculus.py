@@ -21,7 +21,7 @@ from sympy.core.function import AppliedUndef
 from .. import printing
 from .bind import GRADIENT_PREFIX, _square_norms
 
-__all__ = ["evaluate", "unresolved"]
+__all__ = ["evaluate", "linear_in", "unresolved"]
 
 
 def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]) -> sp.Expr:
@@ -82,3 +82,43 @@ def _name_opaque(expr: sp.Expr) -> sp.Expr:
         return d
 
     return expr.replace(lambda e: isinstance(e, sp.Derivative), name)
+
+
+def linear_in(expr: sp.Expr, var: sp.Symbol) -> bool:
+    """Is ``expr`` of degree at most one in ``var``? (``∂²/∂var² = 0``, decided mostly from the tree.)
+
+    The checker asks this of every variable of a long side (Adam's step written out) to find the
+    coefficients an author can compare; differentiating twice is the slow way, so the tree decides
+    first: sums and products with ``var`` in one factor are linear, ``var`` under a root, in a
+    denominator, in an exponent or inside a function is not (a cancellation such as
+    ``(2x + 2)/(x + 1)`` is not looked for); only products and integer powers of polynomials in
+    ``var`` go to SymPy's second derivative.
+    """
+    verdict = _structurally_linear(expr, var)
+    if verdict is None:
+        return sp.diff(expr, var, 2) == 0
+    return verdict
+
+
+def _structurally_linear(expr: sp.Basic, var: sp.Symbol) -> bool | None:
+    if not expr.has(var):
+        return True
+    if expr == var:
+        return True
+    if isinstance(expr, sp.Add):
+        verdicts = [_structurally_linear(a, var) for a in expr.args]
+        return False if False in verdicts else (None if None in verdicts else True)
+    if isinstance(expr, sp.Mul):
+        holding = [a for a in expr.args if a.has(var)]
+        if len(holding) == 1:
+            return _structurally_linear(holding[0], var)
+        if any(isinstance(a, sp.Pow) and not (a.exp.is_Integer and a.exp > 0) for a in holding):
+            return False  # g·(√v + ε)⁻¹ with v holding g: SymPy already merged x·x⁻¹, so nothing cancels
+        return None  # a product of polynomials in var: degree two unless something cancels, which SymPy sees
+    if isinstance(expr, sp.Pow):
+        if expr.exp.has(var):
+            return False
+        if expr.exp.is_Integer and expr.exp > 1:
+            return None
+        return False
+    return False

@@ -16,8 +16,9 @@ import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import mpmath
 import sympy as sp
 
 from .. import symbols as S
@@ -39,21 +40,46 @@ _SECONDS = 4.0  # per system: recognising it is a nicety, never a reason to hang
 class Variant:
     """One step rule to recognise: the weight update written out (``raw``) and its rows as defined.
 
-    ``raw`` is built on first use: writing out all 87 catalog steps was most of a cold check, and a
-    system is only compared with the few whose symbols it could match (``symbols``, read off the rows).
+    Both are built on first use from ``build`` (the catalog system, or a known mistake made from it):
+    building all 87 catalog steps was most of a cold check, while a system from notes is compared only
+    with the few variants whose ``symbols`` it could match and whose ``row_names`` it writes. Those two
+    come from :mod:`derive.check.catalog_index`, a table generated from the catalog that a test keeps
+    equal to what building every system gives.
     """
 
     name: str
     mode: str
-    build: Callable[[], sp.Expr] = field(repr=False, compare=False)
+    build: Callable[[], Any] = field(repr=False, compare=False)  # () -> derive.system.System
     symbols: frozenset = field(repr=False)
+    row_names: frozenset = field(repr=False)
     description: str = ""
     mistake: bool = False
-    rows: tuple[tuple[str, sp.Expr], ...] = ()
+
+    @functools.cached_property
+    def system(self) -> Any:
+        return self.build()
 
     @functools.cached_property
     def raw(self) -> sp.Expr:
-        return self.build()
+        return _full(self.system)
+
+    @property
+    def rows(self) -> tuple[tuple[str, sp.Expr], ...]:
+        return tuple((d.target.name, d.expr) for d in self.system.definitions)
+
+    def value(self, point: dict[sp.Symbol, sp.Expr]) -> complex | None:
+        """The weight update at ``point``, row by row in the system's order (each row's inputs are
+        numbers by then): the same number as ``raw`` gives, without writing the step out, which took
+        twenty milliseconds per Adam-like variant."""
+        known: dict[sp.Symbol, Any] = dict(point)
+        for d in self.system.definitions:
+            v = evaluate(d.expr, known)
+            if v is None:
+                return None
+            known[d.target] = v.real if isinstance(v, mpmath.mpc) and v.imag == 0 else v
+            if d.target == self.system.weight:  # rows after it (Lion's m_t) feed the next step only
+                return complex(v)
+        return None
 
 
 def _reached(system) -> frozenset:  # type: ignore[no-untyped-def]
@@ -66,61 +92,110 @@ def _reached(system) -> frozenset:  # type: ignore[no-untyped-def]
 
 
 def _full(system) -> sp.Expr:  # type: ignore[no-untyped-def]
-    """The weight update with every row substituted in. A catalog system is acyclic and its state at
-    t−1 is its own symbol, so plain replacement to a fixed point is enough (and six times faster than
-    the notes' :func:`substitute`, which handles step shifts: it was a third of a cold check)."""
+    """The weight update with every row substituted in, each row written out once (rows first, then
+    what reads them). A catalog system is acyclic and its state at t−1 is its own symbol, so this is
+    plain replacement; the notes' :func:`substitute` (which handles step shifts) was a third of a cold
+    check, and replacing to a fixed point rebuilt the whole step once per row."""
     defs = {d.target: d.expr for d in system.definitions}
-    expr = defs[system.weight]
-    for _ in range(len(defs) + 1):
-        nxt = expr.xreplace(defs)
-        if nxt == expr:
-            return expr
-        expr = nxt
-    return substitute(defs[system.weight], defs)  # not reached for an acyclic system; raises for a cycle
+    written: dict[sp.Symbol, sp.Expr] = {}
+
+    def out(target: sp.Symbol, reading: frozenset) -> sp.Expr:
+        if target in written:
+            return written[target]
+        if target in reading:
+            raise CircularDefinition(f"{target} is defined through itself")
+        expr = defs[target]
+        inner = {s: out(s, reading | {target}) for s in expr.free_symbols if s in defs}
+        written[target] = expr.xreplace(inner) if inner else expr
+        return written[target]
+
+    return out(system.weight, frozenset())
+
+
+_DETAIL = {"none": "without regularization", "l2": "with L2 regularization",
+           "decoupled-lr": "with decoupled weight decay (×lr)",
+           "decoupled-schedule": "with decoupled weight decay (×schedule)"}
+
+
+def _plain(name: str, mode: str):  # type: ignore[no-untyped-def]
+    from .. import catalog
+
+    return catalog.get(name).system(mode)
+
+
+def _twice(name: str):  # type: ignore[no-untyped-def]
+    """The L2 mistake: ``g_t = ∇_w Q(w_{t-1}) + λw_{t-1}`` — λ counted twice in the gradient row."""
+    from ..system import Definition
+
+    l2 = _plain(name, "l2")
+    return l2.with_definitions(
+        Definition(d.target, d.expr.xreplace({S.lam: 2 * S.lam}) if d.target == S.g else d.expr, d.note)
+        for d in l2.definitions)
+
+
+def _both(name: str):  # type: ignore[no-untyped-def]
+    """AdamW written on Q: the gradient row holds λw and the weights decay outside the step too."""
+    from ..system import Definition
+
+    system = _plain(name, "decoupled")
+    return system.with_definitions(
+        Definition(d.target, S.grad + S.lam * S.w_prev if d.target == S.g else d.expr, d.note)
+        for d in system.definitions)
+
+
+def variant_system(name: str, mode: str):  # type: ignore[no-untyped-def]
+    """The system a variant stands for: a catalog entry's, or one of the two known mistakes made from it."""
+    return {"l2-twice": lambda: _twice(name), "l2+decoupled": lambda: _both(name)}.get(
+        mode, lambda: _plain(name, mode))()
+
+
+def variant_keys() -> list[tuple[str, str]]:
+    """Every (entry, mode) to recognise, mistakes included, in the order they are tried."""
+    from .. import catalog
+
+    keys: list[tuple[str, str]] = []
+    for name in catalog.names():
+        opt = catalog.get(name)
+        keys += [(name, mode) for mode in opt.modes if not (name == "adam" and mode == "decoupled")]
+        # (adam, decoupled) is the same step as the adamw entry, which names it better
+        if "l2" in opt.modes:
+            keys.append((name, "l2-twice"))
+        if "decoupled" in opt.modes:
+            keys.append((name, "l2+decoupled"))
+    return keys
+
+
+def index_from_catalog() -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
+    """What :mod:`derive.check.catalog_index` stores, computed by building every system (slow)."""
+    out = {}
+    for name, mode in variant_keys():
+        system = variant_system(name, mode)
+        out[(name, mode)] = (tuple(sorted(s.name for s in _reached(system))),
+                             tuple(d.target.name for d in system.definitions))
+    return out
+
+
+def _description(opt, mode: str) -> str:  # type: ignore[no-untyped-def]
+    if mode == "l2-twice":
+        return (f"{opt.title} on Q, but {{row}} adds λ·w_{{{{t-1}}}} a second time "
+                "(∇_w Q already contains it): the L2 term is counted twice")
+    if mode == "l2+decoupled":
+        return (f"{opt.title} with decoupled weight decay, but {{row}} is a gradient of Q: the decay "
+                "is applied twice, once through ∇_w Q = ∇_w L + λ·w and once outside the step")
+    return f"{opt.title} {_DETAIL[opt.detail(mode)]} ({opt.source})"
 
 
 @functools.lru_cache(maxsize=1)
 def _variants() -> tuple[Variant, ...]:
     from .. import catalog
-    from ..system import Definition
+    from .catalog_index import VARIANTS
 
     out: list[Variant] = []
-    for name in catalog.names():
-        opt = catalog.get(name)
-        for mode in opt.modes:
-            if name == "adam" and mode == "decoupled":
-                continue  # the same step as the adamw entry, which names it better
-            detail = {"none": "without regularization", "l2": "with L2 regularization",
-                      "decoupled-lr": "with decoupled weight decay (×lr)",
-                      "decoupled-schedule": "with decoupled weight decay (×schedule)"}[opt.detail(mode)]
-            system = opt.system(mode)
-            rows = tuple((d.target.name, d.expr) for d in system.definitions)
-            out.append(Variant(name, mode, functools.partial(_full, system), _reached(system),
-                               f"{opt.title} {detail} ({opt.source})", False, rows))
-        if "l2" in opt.modes:
-            l2 = opt.system("l2")
-            twice = functools.partial(_doubled, l2)
-            twice_rows = tuple((d.target.name, d.expr.xreplace({S.lam: 2 * S.lam}) if d.target == S.g else d.expr)
-                               for d in l2.definitions)
-            out.append(Variant(name, "l2-twice", twice, _reached(l2),
-                               f"{opt.title} on Q, but {{row}} adds λ·w_{{{{t-1}}}} a second time "
-                               "(∇_w Q already contains it): the L2 term is counted twice", True, twice_rows))
-        if "decoupled" in opt.modes:
-            system = opt.system("decoupled")
-            both = system.with_definitions(
-                Definition(d.target, S.grad + S.lam * S.w_prev if d.target == S.g else d.expr, d.note)
-                for d in system.definitions)
-            both_rows = tuple((d.target.name, d.expr) for d in both.definitions)
-            out.append(Variant(name, "l2+decoupled", functools.partial(_full, both), _reached(both),
-                               f"{opt.title} with decoupled weight decay, but {{row}} is a gradient of Q: the decay "
-                               "is applied twice, once through ∇_w Q = ∇_w L + λ·w and once outside the step", True,
-                               both_rows))
+    for (name, mode), (symbols, rows) in VARIANTS.items():
+        out.append(Variant(name, mode, functools.partial(variant_system, name, mode),
+                           frozenset(S.symbol(n) for n in symbols), frozenset(rows),
+                           _description(catalog.get(name), mode), mode in ("l2-twice", "l2+decoupled")))
     return tuple(out)
-
-
-def _doubled(system) -> sp.Expr:  # type: ignore[no-untyped-def]
-    """The step with λ counted twice (the L2 mistake)."""
-    return _full(system).xreplace({S.lam: 2 * S.lam})
 
 
 def _weight_target(scope: "SystemScope") -> sp.Symbol | None:
@@ -173,7 +248,7 @@ def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant
             continue
         if any(S.role(s) not in ("hyper", None) for s in extra + missing):
             continue
-        target = _value(variant.raw, point)
+        target = variant.value(point)
         if target is None:
             continue
         for perm in itertools.permutations(missing):
@@ -257,7 +332,7 @@ def closest(scope: "SystemScope") -> tuple[Variant, str, sp.Expr, sp.Expr] | Non
     written = _written_rows(scope, weight, S.symbol(weight.name.replace("_{t}", "_{t-1}")))
     best: tuple[Variant, str, sp.Expr, sp.Expr] | None = None
     for variant in _variants():
-        if variant.mistake or {name for name, _ in variant.rows} != set(written):
+        if variant.mistake or variant.row_names != set(written):
             continue
         differing = [(name, expr) for name, expr in variant.rows
                      if numeric_difference(written[name], expr, samples=2).status != "true"]

@@ -1647,7 +1647,7 @@ class DocumentChecker:
         coefficient of each variable the expansion shows, against the definitions unrolled as far as it goes
         (a term after the ellipsis, at a fixed step such as g_1, against the recurrence's closed form)."""
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
-        if sp.diff(where, DOTS, 2) != 0 or sp.diff(where, DOTS).has(DOTS):
+        if not calculus.linear_in(where, DOTS):
             self.report(item, claimed_term.start, "info", "math/undecided",
                         r"not checked: \dots stands inside a power or a fraction, not as terms of a sum")
             self.decide(item, k, "undecided", "an ellipsis inside a power or a fraction, not as terms of a sum")
@@ -1686,7 +1686,7 @@ class DocumentChecker:
         variables = [s for s in explicit_s.free_symbols if s not in hold and _variable(s)]
         checked = []
         for var in sorted(variables, key=lambda s: s.name):
-            if sp.diff(explicit_s, var, 2) != 0:
+            if not calculus.linear_in(explicit_s, var):
                 continue
             written = sp.diff(explicit_s, var)
             ix = read_index(var)
@@ -1694,7 +1694,7 @@ class DocumentChecker:
                 actual = recurrences.coefficient(target, var) if recurrences else None  # g_1 after the ellipsis
                 if actual is None:
                     continue
-            elif sp.diff(other_s, var, 2) != 0:
+            elif not calculus.linear_in(other_s, var):
                 continue
             else:
                 actual = sp.diff(other_s, var)
@@ -1997,7 +1997,7 @@ def _first_difference(left: sp.Expr, right: sp.Expr) -> str | None:
     try:
         with time_budget(LINK_SECONDS):
             for var in variables:
-                if sp.diff(left, var, 2) != 0 or sp.diff(right, var, 2) != 0:
+                if not calculus.linear_in(left, var) or not calculus.linear_in(right, var):
                     continue
                 cl, cr = sp.diff(left, var), sp.diff(right, var)
                 if compare(cl, cr, seconds=LINK_SECONDS / 4).status == "false":
