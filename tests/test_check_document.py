@@ -9,6 +9,7 @@ import pytest
 from derive.check.document import read_document
 from derive.check.flavors import decide
 from derive.check.run import CheckOptions, check_document, check_file, check_paths
+from derive.check.verify import INNER_EQUALITY
 from derive.cli import main
 from derive.errors import NotesError
 
@@ -226,3 +227,24 @@ def test_options_reach_the_document(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", "It costs $ 5 = 5 $ here.\n")
     assert check_file(str(path)).links == []
     assert [k.verdict for k in check_file(str(path), CheckOptions(flavor="myst")).links] == ["proved"]
+
+
+def test_bookdown_theorem_fences_hold_text_and_other_chunks_hold_code(tmp_path: Path) -> None:
+    # knitr gives the body of ```{example}/{theorem}/{proof} to Pandoc as Markdown, so its math is typeset
+    (tmp_path / ".git").mkdir()
+    text = ("```{example, least-squares}\nThe error is\n$$E = \\frac{1}{2} (y - m)^2 + 0$$\n```\n\n"
+            "```{theorem, pyth, name=\"Pythagoras\"}\n$a^2 + b^2 = c^2$.\n```\n\n"
+            "```{r}\nx <- 1  # $y = 2$\n```\n")
+    rmd = read_document(str(write(tmp_path, "a.Rmd", text)), text)
+    assert [b.text.strip() for b in rmd.blocks] == ["E = \\frac{1}{2} (y - m)^2 + 0", "a^2 + b^2 = c^2"]
+    # the same fences in a page no knitr reads are code
+    assert read_document(str(write(tmp_path, "a.md", text)), text, "gfm").blocks == ()
+
+
+def test_an_equality_inside_brackets_is_accounted_for_as_an_argument() -> None:
+    # every = in the math gets a link: β₁(t=0) holds a value given to an argument, not a claim to check
+    text = "Decay:\n\n$$\\beta_1(t) = \\beta_1(t=0)^t, \\quad P(X = 1 \\mid Y = y) = p$$\n\n$$\\sum_{i=1}^n x_i = s$$\n"
+    links = check_document("a.md", text).links
+    inner = [(k.left, k.right, k.verdict) for k in links if k.reason == INNER_EQUALITY]
+    assert inner == [("t", "0", "not-a-claim"), ("X", "1", "not-a-claim"), ("Y", "y", "not-a-claim")]
+    assert len(links) == 3 + 3  # the three statements' own links, and no range of the sum

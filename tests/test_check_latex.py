@@ -543,3 +543,15 @@ def test_a_bracket_with_a_step_subscript_after_e_is_a_running_average(text: str,
 def test_e_of_a_bracket_without_a_subscript_is_still_an_expectation() -> None:
     from derive.check.latex import Expect
     assert parse_expr(r"\mathbb{E}[g^2]") == Expect(S("g") ** 2)
+
+
+@pytest.mark.parametrize("text, terms", [
+    (r"\mathbf{f(w) = w^2 + 1}", ["f(w)", "w**2 + 1"]),
+    (r"\boldsymbol{a = b + c}.", ["a", "b + c"]),
+    (r"\mathbf{w}_t = \mathbf{w}_{t-1}", ["w_t", "w_{t-1}"]),  # a bold name, not a wrapper around everything
+    (r"\mathbf{x} + \mathbf{y}", ["x + y"]),
+])
+def test_a_style_command_around_the_whole_formula_holds_its_relations(text: str, terms: list[str]) -> None:
+    block = parse_block(text)
+    assert not block.problems
+    assert [[str(t.expr) for t in s.terms] for s in block.statements] == [terms]

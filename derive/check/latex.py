@@ -31,7 +31,8 @@ import sympy as sp
 from derive.check.latex_tokens import (
     ABS_MACROS, ACCENTS, ALPHABET_MACROS, BIG_OPS, BOLD, CLOSE_MACROS, DIV_MACROS, FRACS, FUNCTIONS_1,
     GREEK, LETTER_MACROS, MAX_MIN, MUL_MACROS, NORM_MACROS, OPEN_MACROS, ROW_ENVS, TEXT_MACROS, UNMODELLED,
-    UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
+    UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_style,
+    unwrap_undefined,
 )
 from derive import limits
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
@@ -121,6 +122,10 @@ class Statement:
     relations: list[str]
     env: str | None
     row: int
+    #: Equalities inside a term's parentheses or brackets (``β(t=0)``, ``P(X = 1)``): (left start, left end,
+    #: right start, right end). They are arguments or conditions, not statements, but they are ``=`` in the
+    #: math, so the links report accounts for each.
+    inner: list[list[int]] = field(default_factory=list)
 
     def links(self) -> list[tuple[Term, str, Term]]:
         """Consecutive pairs of the chain with their relation, which is what a verifier checks."""
@@ -245,6 +250,41 @@ def _closes(tok: Token) -> bool:
     return False
 
 
+def _inner_equalities(tokens: list[Token]) -> list[list[int]]:
+    """``=`` nested in ``(…)`` or ``[…]`` of a term, each with its two sides as offsets: a side runs
+    from the bracket (or a ``,``/``;``/``|``/``\\mid`` at the same depth) to the ``=``, and on to the
+    next such mark. ``=`` in a brace group (``\\sum_{i=1}``: a range) is not one of them."""
+    out: list[list[int]] = []
+    stack: list[int] = []  # index of each open bracket
+    for i, tok in enumerate(tokens):
+        if _closes(tok) and stack:
+            stack.pop()
+        elif _opens(tok):
+            stack.append(i)
+        elif tok.kind == "rel" and tok.text == "=" and stack and tokens[stack[-1]].is_char("(", "["):
+            lo = i - 1
+            while lo > stack[-1] and not _separates(tokens[lo]):
+                lo -= 1
+            hi, depth = i + 1, 0
+            while hi < len(tokens):
+                if _opens(tokens[hi]):
+                    depth += 1
+                elif _closes(tokens[hi]):
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and (_separates(tokens[hi]) or tokens[hi].kind == "rel"):
+                    break
+                hi += 1
+            if lo + 1 < i and i + 1 < hi:
+                out.append([tokens[lo + 1].start, tokens[i - 1].end, tokens[i + 1].start, tokens[hi - 1].end])
+    return out
+
+
+def _separates(tok: Token) -> bool:
+    return tok.is_char(",", ";", "|") or (tok.kind == "macro" and tok.text in ("mid", "vert"))
+
+
 def _is_binary_op(tok: Token) -> bool:
     if tok.is_char("+", "-", "*", "/"):
         return True
@@ -263,7 +303,7 @@ class _BlockParser:
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
-        tokens, transparent = unwrap_undefined(tokenized.tokens)
+        tokens, transparent = unwrap_undefined(unwrap_style(tokenized.tokens))
         wrapped = {offset for _, offset in transparent}
         rows = self._rows(tokens)
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
@@ -440,7 +480,8 @@ class _BlockParser:
 
     def _statement(self, raw: _RawStatement) -> Statement:
         terms = [self._term(tokens, raw, k) for k, tokens in enumerate(raw.terms)]
-        return Statement(terms, list(raw.relations), raw.env, raw.row)
+        inner = [span for tokens in raw.terms for span in _inner_equalities(tokens)]
+        return Statement(terms, list(raw.relations), raw.env, raw.row, inner)
 
     def _term(self, tokens: list[Token], raw: _RawStatement, k: int) -> Term:
         if not tokens:

@@ -571,6 +571,28 @@ def unwrap_undefined(tokens: list[Token]) -> tuple[list[Token], list[tuple[str, 
     return out, names
 
 
+#: Font and emphasis commands that only style what they hold: a whole formula written inside one of them
+#: (``\\(\\mathbf{f(w) = (w - w_1)^2}\\)``) is the formula, relations and all.
+STYLE_WRAPPERS = frozenset({"mathbf", "boldsymbol", "bm", "pmb", "mathit", "mathrm", "mathsf", "mathnormal",
+                            "boxed", "underline", "mathbold"})
+
+
+def unwrap_style(tokens: list[Token]) -> list[Token]:
+    """The tokens inside a style command that wraps the whole formula around a relation, else as they are.
+
+    Only a wrapper around everything (up to a final ``.`` or ``,``) whose group holds a relation is
+    removed: ``\\mathbf{w}_t = …`` or ``\\mathbf{x} + \\mathbf{y}`` keep their bold names.
+    """
+    end = len(tokens)
+    while end and tokens[end - 1].is_char(".", ",", ";"):
+        end -= 1
+    if end < 3 or tokens[0].kind != "macro" or tokens[0].text not in STYLE_WRAPPERS or tokens[1].kind != "lbrace":
+        return tokens
+    if matching_brace(tokens, 1) != end - 1 or not any(t.kind == "rel" for t in tokens[2:end - 1]):
+        return tokens
+    return tokens[2:end - 1] + tokens[end:]
+
+
 def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
     """``\\stackrel{def}{=}``, ``\\overset{\\text{def}}{=}`` … become one relation token.
 

@@ -796,6 +796,9 @@ def remap_parsed(parsed: Any, expansion: Expansion) -> Any:
         for stmt in parsed.statements:
             for term in stmt.terms:
                 term.start, term.end = expansion.span(term.start, term.end)
+            for span in getattr(stmt, "inner", ()):
+                span[0], span[1] = expansion.span(span[0], span[1])
+                span[2], span[3] = expansion.span(span[2], span[3])
         for problem in parsed.problems:
             problem.start, problem.end = expansion.span(problem.start, problem.end)
         parsed.unknown_macros[:] = [(name, expansion.offset(at)) for name, at in parsed.unknown_macros]

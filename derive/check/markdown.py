@@ -339,6 +339,19 @@ _MATH_FENCES = {"gfm": ("math",), "commonmark": ("math",), "pandoc": (), "quarto
                 "kramdown": (), "jupyter": ("math",)}
 
 
+#: bookdown's theorem and proof engines (```` ```{theorem, label, name="…"} ````): knitr hands their body
+#: to Pandoc as Markdown inside a div, so its math is typeset — it is not code.
+_BOOKDOWN_ENVIRONMENTS = frozenset({"theorem", "lemma", "corollary", "proposition", "conjecture", "definition",
+                                   "example", "exercise", "hypothesis", "proof", "remark", "solution"})
+_ENGINE = re.compile(r"\{\s*([A-Za-z]+)")
+
+
+def _markdown_body(info: str, flavor: str) -> bool:
+    """Is this fence's body Markdown text (a bookdown theorem), not code?"""
+    m = _ENGINE.match(info)
+    return flavor == "rmarkdown" and m is not None and m.group(1).lower() in _BOOKDOWN_ENVIRONMENTS
+
+
 def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
     lines = LineMap(source)
     text_lines = source.split("\n")
@@ -356,6 +369,10 @@ def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
         first, stop = tok.map
         if tok.type in ("front_matter", "code_block", "html_block"):
             mask_lines(first, stop)
+        elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
+            mask_lines(first, first + 1)  # only the fence lines: the body is read as the page's text
+            if stop - first >= 2 and text_lines[stop - 1].strip().startswith(("```", "~~~")):
+                mask_lines(stop - 1, stop)
         elif tok.type == "fence":
             mask_lines(first, stop)
             info = tok.info.strip().lower()

@@ -74,6 +74,10 @@ _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 
 
+#: The reason given for an ``=`` inside a term's brackets.
+INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
+
+
 @dataclass
 class Item:
     """A statement with where it stands: its block, its section, its place in the document."""
@@ -516,6 +520,10 @@ class DocumentChecker:
                 line, col = item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0)))
                 out.append(Link(self.path, line, col, verdict, reason, _source(item, left), _source(item, right),
                                 relation))  # type: ignore[arg-type]
+            for a, b, c, d in item.stmt.inner:
+                line, col = item.block.position(min(c, max(len(item.block.text) - 1, 0)))
+                out.append(Link(self.path, line, col, "not-a-claim", INNER_EQUALITY,
+                                " ".join(item.block.text[a:b].split()), " ".join(item.block.text[c:d].split())))
         return out
 
     # -- shape claims: w_t = g(λ)·w_{t-1} − η_t·h(…), and the answers given for g and h ------------
