@@ -144,10 +144,24 @@ def atomize(expr: sp.Expr) -> sp.Expr:
 
 def substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr], *, hold: frozenset[sp.Symbol] = frozenset(),
                limit: int = 32) -> sp.Expr:
-    """Substitute system definitions until none is left (``hold`` stays atomic); cycles stop at ``limit``."""
-    for _ in range(limit):
-        present = {s: definitions[s] for s in expr.free_symbols if s in definitions and s not in hold}
-        if not present:
-            return expr
-        expr = expr.xreplace(present)
-    raise CircularDefinition("circular system of definitions")
+    """Substitute system definitions until none is left (``hold`` stays atomic); cycles stop at ``limit``.
+
+    Each definition is written out once, from the rows it reads up (then one replacement in ``expr``):
+    replacing round after round rebuilt the whole growing expression each time, which was a third of
+    checking a lecture. A chain deeper than ``limit`` is a cycle (``m_t = m_t + g_t``).
+    """
+    written: dict[sp.Symbol, sp.Expr] = {}
+
+    def out(sym: sp.Symbol, depth: int) -> sp.Expr:
+        done = written.get(sym)
+        if done is not None:
+            return done
+        if depth > limit:
+            raise CircularDefinition("circular system of definitions")
+        body = definitions[sym]
+        inner = {s: out(s, depth + 1) for s in body.free_symbols if s in definitions and s not in hold}
+        written[sym] = body.xreplace(inner) if inner else body
+        return written[sym]
+
+    present = {s: out(s, 1) for s in expr.free_symbols if s in definitions and s not in hold}
+    return expr.xreplace(present) if present else expr
