@@ -46,15 +46,19 @@ class Verdict:
         return self.status == "true"
 
 
-def random_point(free: set[sp.Symbol], rng: random.Random) -> dict[sp.Symbol, sp.Expr]:
-    """Random exact values (small rationals) for ``free``, within each symbol's natural range."""
+def random_point(free: set[sp.Symbol], rng: random.Random, *, wide: bool = False) -> dict[sp.Symbol, sp.Expr]:
+    """Random exact values (small rationals) for ``free``, within each symbol's natural range.
+
+    ``wide`` samples the symbols without a declared range from ten times as far: for sides real only
+    away from zero (``\\sqrt{h - 2}``), where no point of the usual range is in the domain."""
     point: dict[sp.Symbol, sp.Expr] = {}
+    scale = 8 if wide else 1
     for s in sorted(free, key=lambda s: s.name):
         if s.is_integer:
             point[s] = sp.Integer(rng.randint(2, 7))
             continue
-        default = (0.2, 1.8) if (s.is_positive or s.is_nonnegative) else (-1.5, 1.5)
-        if s.name.startswith("\\") and not s.name.startswith("\\nabla"):
+        default = (0.2, 1.8 * scale) if (s.is_positive or s.is_nonnegative) else (-1.5 * scale, 1.5 * scale)
+        if s.name.startswith("\\") and not s.name.startswith("\\nabla") and not wide:
             default = (0.1, 0.9)  # an undeclared Greek letter is most likely a rate or coefficient
         lo, hi = _RANGES.get(s, default)
         value = sp.Rational(round(rng.uniform(lo, hi) * 1000), 1000)
@@ -138,10 +142,10 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     rooted = _under_roots(lhs) | _under_roots(rhs)
     rng = random.Random(seed)
     tried = 0
-    for _ in range(samples * 3):
-        if tried >= samples:
-            break
-        point = random_point(free, rng)
+    for attempt in range(samples * 6):
+        if tried >= samples or (attempt == samples * 3 and tried):
+            break  # the usual ranges first; the wide ones only when none of their points was in the domain
+        point = random_point(free, rng, wide=attempt >= samples * 3)
         for s in rooted:  # √G_t: a square root in notes is of something non-negative
             if point[s] < 0:
                 point[s] = -point[s]

@@ -75,3 +75,23 @@ def test_expectations_are_linear_and_never_refuted() -> None:
     r = report(text)
     assert [k.verdict for k in r.links if k.line >= 3] == ["proved", "not-a-claim", "undecided"]
     assert [f for f in r.findings if f.severity == "error"] == []  # independence/stationarity are not modelled
+
+
+EMA_NUMBERED = "We take\n\n$$m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$$\n\nand unroll it:\n\n$$m_t = (1 - \\beta_1)\\left(g_t + \\beta_1 g_{t-1} + \\cdots + LAST\\right)$$\n"
+
+
+def test_the_last_term_after_an_ellipsis_is_checked_with_numbered_hyperparameters() -> None:
+    # β_1 is a hyperparameter, not step 1 of β: the coefficient of g_1 is known from the recurrence
+    good = check_document("a.md", EMA_NUMBERED.replace("LAST", "\\beta_1^{t-1} g_1"))
+    assert [(k.verdict, k.reason) for k in good.links][-1][0] == "proved"
+    bad = check_document("a.md", EMA_NUMBERED.replace("LAST", "\\beta_1^{t} g_1"))
+    [finding] = [f for f in bad.findings if f.severity == "error"]
+    assert (finding.line, finding.code) == (7, "math/coefficient") and "g_{1}" in finding.message
+
+
+def test_an_expansion_with_a_term_it_cannot_compare_is_not_proved() -> None:
+    # with a step-dependent factor the weight of g_1 is not known: the other terms agree, but that is not a proof
+    doc = ("We take\n\n$$m_t = \\beta_t m_{t-1} + g_t$$\n\nand unroll it:\n\n"
+           "$$m_t = g_t + \\beta_t g_{t-1} + \\cdots + 5 g_1$$\n")
+    last = check_document("a.md", doc).links[-1]
+    assert last.verdict == "undecided" and "g_{1} could not be compared" in last.reason

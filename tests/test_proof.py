@@ -46,3 +46,13 @@ def test_too_large_to_prove_is_undecided_at_once() -> None:
         chain = (chain + y) ** 2
     verdict = proof.compare(chain * (x - 1), chain * x - chain, seconds=60)
     assert verdict.status == "undecided" and "too large" in verdict.reason
+
+
+def test_sides_real_only_away_from_zero_are_compared_at_wider_points() -> None:
+    h = sp.Symbol("h", real=True)
+    left = sp.sqrt((h - 3) ** 2 + 1)
+    slip = proof.numeric_difference(left, sp.sqrt(h - 2))  # √(h − 2) is real only for h ≥ 2
+    assert slip.status == "false" and slip.counterexample[h] >= 2
+    assert proof.numeric_difference(sp.sqrt(h - 2) * sp.sqrt(h - 2), h - 2).status == "true"
+    # a side real nowhere stays undecided
+    assert proof.numeric_difference(sp.sqrt(-(h ** 2) - 1), sp.Integer(1)).status == "undecided"

@@ -211,7 +211,16 @@ class Recurrences:
         rec = self.by_base[tx.base]
         previous = rec.lhs.at(rec.lhs.letter, rec.lhs.offset - 1)
         a = sp.diff(rec.rhs, previous)
-        if a.free_symbols & {s for s in a.free_symbols if read(s) is not None or s.name == rec.lhs.letter}:
+        # A factor must not change with the step: no g_{t-1}, no t, no g_1 of a family the step reads; β_1
+        # and β_2 are hyperparameters (no β_t anywhere), not step 1 and 2 of something.
+        stepped = {r.base for x in rec.rhs.free_symbols if (r := read(x)) is not None and r.letter is not None}
+        stepped |= {tx.base, ix.base}
+
+        def varies(x: sp.Symbol) -> bool:
+            r = read(x)
+            return x.name == rec.lhs.letter or (r is not None and (r.letter is not None or r.base in stepped))
+
+        if any(varies(x) for x in a.free_symbols):
             return None
         if sp.diff(rec.rhs, previous, 2) != 0:
             return None
@@ -225,6 +234,6 @@ class Recurrences:
         if len(own) != 1:
             return None
         c = sp.diff(rec.rhs, own[0])
-        if c.free_symbols & {s for s in c.free_symbols if read(s) is not None or s.name == rec.lhs.letter}:
+        if any(varies(x) for x in c.free_symbols):
             return None
         return a ** (here - there) * c
