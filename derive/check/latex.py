@@ -34,6 +34,7 @@ from derive.check.latex_tokens import (
     UPRIGHT_MACROS, WRAPPER_ENVS, WRAPPERS, Token, arg_span, inner, matching_brace, tokenize, unwrap_undefined,
 )
 from derive import limits
+from derive.check.asymptotic import BigO, remainder_order
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -1121,11 +1122,32 @@ class _ExprParser:
         if canonical == "E" and (average := self.running_average("E")) is not None:
             return average
         if nxt is not None and nxt.is_char("("):
-            if canonical in ("O", "o", r"\mathcal{O}"):
-                self.fail(nm.at, "asymptotic notation (O(…)) is not modelled")
+            if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
+                return self.big_o(nxt)
+            if canonical in ("o", r"\mathcal{o}"):
+                self.fail(nm.at, "little-o notation (o(…)) is not modelled")
             if self.is_function(nm):
                 return sp.Function(canonical)(*self.call_args())
+        if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
+            found = self.peek_arg_after(1)
+            after = self.toks[found[1]] if found is not None and found[1] < len(self.toks) else None
+            if after is not None and after.is_char("("):
+                # f'^2(x): the square of the derivative at x, as (f'(x))^2 (sin^2 x-style), not f'^2 times x
+                self.pos += 1
+                exponent_tokens, at = self.arg()
+                exponent = self.sub(exponent_tokens).parse_all(at)
+                return self.power(sp.Function(canonical)(*self.call_args()), exponent, at)
         return self.name_value(nm)
+
+    def big_o(self, opener: Token) -> sp.Expr:
+        r"""``O(g)``/``\mathcal{O}(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""
+        args = self.call_args()
+        if len(args) != 1:
+            self.fail(opener, "O(…) takes one argument")
+        order = remainder_order(args[0])
+        if isinstance(order, str):
+            self.fail(opener, order)
+        return BigO(args[0])
 
     def running_average(self, stem: str) -> sp.Expr | None:
         r"""``E[g^2]_t`` (Adadelta and RMSprop notes): a bracket with a step subscript after it is the name of a
