@@ -1601,6 +1601,8 @@ class _ExprParser:
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.arg()
+        if lower is not None and upper is None and tok.text == "sum":
+            return self.generic_sum(tok, *lower)
         if lower is None or upper is None:
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
         low_tokens, low_at = lower
@@ -1622,6 +1624,44 @@ class _ExprParser:
                 self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, (var, start, stop))
+
+    def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
+        r"""``\sum_i α_i u_i`` and ``\sum_{i \in B} …``: a sum over an index set the note does not write out.
+
+        It is read as ``Sum(body, (i, 1, #))`` with one count ``#`` shared by every sum over "all indices"
+        (and one per named set): an identity that holds for every finite index set holds for ``1…#`` and
+        conversely, provided the index only labels quantities (``u_i``, ``W_{ij}``). So the index must
+        appear as a whole subscript of an indexed quantity and nowhere else: ``\sum_i i x_i`` or
+        ``\sum_i x_{i+1}`` depend on which integers the set holds, and are not modelled. Linearity
+        identities are proved; a false one stays undecided (indexed quantities are not refuted)."""
+        if any(t.kind == "rel" and t.text == "=" for t in low_tokens):
+            self.fail(tok, f"\\{tok.text} without both limits is not modelled")
+        member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "in"), None)
+        index_tokens = low_tokens if member is None else low_tokens[:member]
+        var_name = self.sub(index_tokens).name_only(low_at, "the index of a sum must be a name")
+        if var_name.sub is not None or var_name.mark is not None or var_name.primes:
+            self.fail(low_at, "the index of a sum must be a name")
+        var = symbol(var_name.canonical())
+        if member is None:
+            count = sp.Symbol(r"\#", integer=True, positive=True)
+        else:
+            where = low_tokens[member + 1:]
+            if not where:
+                self.fail(low_at, "a sum over a set needs the set after \\in")
+            count = sp.Symbol(r"\#" + render_tokens(where), integer=True, positive=True)
+        self.ctx.bound.append(var)
+        try:
+            body = self.product()
+        finally:
+            self.ctx.bound.pop()
+        labels = [ix for ix in body.atoms(sp.Indexed) if ix.has(var)]
+        if any(any(index != var and index.has(var) for index in ix.indices) for ix in labels):
+            self.fail(tok, "a sum over an unwritten range whose index is shifted or combined (x_{i+1}, w_{ij}) is not modelled")
+        held = body.xreplace({ix: sp.Dummy() for ix in labels})
+        if not labels or held.has(var):
+            self.fail(tok, "a sum over an unwritten range is modelled only when its index labels quantities "
+                           "(u_i), not as a number")
+        return sp.Sum(body, (var, 1, count))
 
     def function1(self, tok: Token, name: str) -> sp.Expr:
         r"""``\exp(x)``, ``\log x``, ``\sign(x)``: one argument, parenthesized or a single factor."""

@@ -36,7 +36,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import asymptotic, calculus
+from . import asymptotic, calculus, sums
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
@@ -1345,6 +1345,13 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", "stated under a condition given in words (not applied)")
                 return
 
+            if sums.has_generic(sa, sb) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
+                written = (_source(item, left), _source(item, right))
+                self.report(item, right.start, "error", "math/false",
+                            f"false equality under the definitions in scope: {_clip(written[0])} = "
+                            f"{_clip(written[1])}; {why}")
+                self.decide(item, k, "false", why)
+                return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             written_text = _source(item, left) + " " + _source(item, right)
             if reason is None and _TRANSPOSE.search(written_text):
@@ -1616,8 +1623,8 @@ class DocumentChecker:
                 if difference == 0 or not difference.free_symbols or sp.expand(difference) == 0:
                     return None
                 factor = sp.cancel(sp.together(target / difference))
-                if factor == 0 or factor.has(sp.zoo, sp.nan):
-                    return None
+                if factor == 0 or factor.has(sp.zoo, sp.nan, sp.Sum, sp.Product):
+                    return None  # a "factor" holding a sum is the quotient of two unrelated things
                 _, denominator = sp.fraction(factor)
                 if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:
                     return None
