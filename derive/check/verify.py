@@ -1623,8 +1623,8 @@ class DocumentChecker:
                 if difference == 0 or not difference.free_symbols or sp.expand(difference) == 0:
                     return None
                 factor = sp.cancel(sp.together(target / difference))
-                if factor == 0 or factor.has(sp.zoo, sp.nan, sp.Sum, sp.Product):
-                    return None  # a "factor" holding a sum is the quotient of two unrelated things
+                if factor == 0 or factor.has(sp.zoo, sp.nan) or sums.has_generic(factor):
+                    return None  # a "factor" holding a sum over an unstated set relates unrelated things
                 _, denominator = sp.fraction(factor)
                 if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:
                     return None
