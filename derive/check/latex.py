@@ -35,6 +35,7 @@ from derive.check.latex_tokens import (
     unwrap_undefined,
 )
 from derive import limits
+from derive.check.asymptotic import BigO, remainder_order
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -1162,11 +1163,32 @@ class _ExprParser:
         if canonical == "E" and (average := self.running_average("E")) is not None:
             return average
         if nxt is not None and nxt.is_char("("):
-            if canonical in ("O", "o", r"\mathcal{O}"):
-                self.fail(nm.at, "asymptotic notation (O(…)) is not modelled")
+            if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
+                return self.big_o(nxt)
+            if canonical in ("o", r"\mathcal{o}"):
+                self.fail(nm.at, "little-o notation (o(…)) is not modelled")
             if self.is_function(nm):
                 return sp.Function(canonical)(*self.call_args())
+        if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
+            found = self.peek_arg_after(1)
+            after = self.toks[found[1]] if found is not None and found[1] < len(self.toks) else None
+            if after is not None and after.is_char("("):
+                # f'^2(x): the square of the derivative at x, as (f'(x))^2 (sin^2 x-style), not f'^2 times x
+                self.pos += 1
+                exponent_tokens, at = self.arg()
+                exponent = self.sub(exponent_tokens).parse_all(at)
+                return self.power(sp.Function(canonical)(*self.call_args()), exponent, at)
         return self.name_value(nm)
+
+    def big_o(self, opener: Token) -> sp.Expr:
+        r"""``O(g)``/``\mathcal{O}(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""
+        args = self.call_args()
+        if len(args) != 1:
+            self.fail(opener, "O(…) takes one argument")
+        order = remainder_order(args[0])
+        if isinstance(order, str):
+            self.fail(opener, order)
+        return BigO(args[0])
 
     def running_average(self, stem: str) -> sp.Expr | None:
         r"""``E[g^2]_t`` (Adadelta and RMSprop notes): a bracket with a step subscript after it is the name of a
@@ -1620,6 +1642,8 @@ class _ExprParser:
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.arg()
+        if lower is not None and upper is None and tok.text == "sum":
+            return self.generic_sum(tok, *lower)
         if lower is None or upper is None:
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
         low_tokens, low_at = lower
@@ -1641,6 +1665,44 @@ class _ExprParser:
                 self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, (var, start, stop))
+
+    def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
+        r"""``\sum_i α_i u_i`` and ``\sum_{i \in B} …``: a sum over an index set the note does not write out.
+
+        It is read as ``Sum(body, (i, 1, #))`` with one count ``#`` shared by every sum over "all indices"
+        (and one per named set): an identity that holds for every finite index set holds for ``1…#`` and
+        conversely, provided the index only labels quantities (``u_i``, ``W_{ij}``). So the index must
+        appear as a whole subscript of an indexed quantity and nowhere else: ``\sum_i i x_i`` or
+        ``\sum_i x_{i+1}`` depend on which integers the set holds, and are not modelled. Linearity
+        identities are proved; a false one stays undecided (indexed quantities are not refuted)."""
+        if any(t.kind == "rel" and t.text == "=" for t in low_tokens):
+            self.fail(tok, f"\\{tok.text} without both limits is not modelled")
+        member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "in"), None)
+        index_tokens = low_tokens if member is None else low_tokens[:member]
+        var_name = self.sub(index_tokens).name_only(low_at, "the index of a sum must be a name")
+        if var_name.sub is not None or var_name.mark is not None or var_name.primes:
+            self.fail(low_at, "the index of a sum must be a name")
+        var = symbol(var_name.canonical())
+        if member is None:
+            count = sp.Symbol(r"\#", integer=True, positive=True)
+        else:
+            where = low_tokens[member + 1:]
+            if not where:
+                self.fail(low_at, "a sum over a set needs the set after \\in")
+            count = sp.Symbol(r"\#" + render_tokens(where), integer=True, positive=True)
+        self.ctx.bound.append(var)
+        try:
+            body = self.product()
+        finally:
+            self.ctx.bound.pop()
+        labels = [ix for ix in body.atoms(sp.Indexed) if ix.has(var)]
+        if any(any(index != var and index.has(var) for index in ix.indices) for ix in labels):
+            self.fail(tok, "a sum over an unwritten range whose index is shifted or combined (x_{i+1}, w_{ij}) is not modelled")
+        held = body.xreplace({ix: sp.Dummy() for ix in labels})
+        if not labels or held.has(var):
+            self.fail(tok, "a sum over an unwritten range is modelled only when its index labels quantities "
+                           "(u_i), not as a number")
+        return sp.Sum(body, (var, 1, count))
 
     def function1(self, tok: Token, name: str) -> sp.Expr:
         r"""``\exp(x)``, ``\log x``, ``\sign(x)``: one argument, parenthesized or a single factor."""

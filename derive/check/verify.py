@@ -36,7 +36,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import calculus
+from . import asymptotic, calculus, sums
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
@@ -652,7 +652,8 @@ class DocumentChecker:
             return
         definitions = self._definitions(item)
         raw_exprs = [t.expr for t in stmt.terms]
-        if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs):
+        if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs) \
+                and not asymptotic.has_order(*raw_exprs):  # a Taylor expansion of an unknown f is a claim
             self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
                         "a form with unknown functions (a claim about shape): not checked as an identity")
             self.decide_all(item, "not-a-claim", "a form with unknown functions (its answers are checked)")
@@ -1214,6 +1215,9 @@ class DocumentChecker:
 
     def _verify_link(self, item: Item, k: int, left: Term, right: Term,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        if asymptotic.has_order(left.expr, right.expr):
+            self._expansion(item, k, left, right, definitions)
+            return
         functions = self.functions(item)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
@@ -1349,6 +1353,13 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", "stated under a condition given in words (not applied)")
                 return
 
+            if sums.has_generic(sa, sb) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
+                written = (_source(item, left), _source(item, right))
+                self.report(item, right.start, "error", "math/false",
+                            f"false equality under the definitions in scope: {_clip(written[0])} = "
+                            f"{_clip(written[1])}; {why}")
+                self.decide(item, k, "false", why)
+                return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             written_text = _source(item, left) + " " + _source(item, right)
             if reason is None and _TRANSPOSE.search(written_text):
@@ -1394,6 +1405,38 @@ class DocumentChecker:
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
                     if wrappers else "")
+
+    def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
+        the document's functions and definitions in but its unknown functions kept as functions (not atoms)."""
+        written = (_source(item, left), _source(item, right))
+        sides: list[sp.Expr] = []
+        try:
+            for term in (left, right):
+                assert term.expr is not None
+                side = self.functions(item).expand(term.expr)
+                sides.append(substitute(side, definitions))
+        except CircularDefinition:
+            sides = []
+        if not sides:
+            outcome = asymptotic.Expansion("undecided", "it reads a circular definition")
+        elif _TRANSPOSE.search(" ".join(written)) or any(has_vectors(x) or x.has(sp.Derivative) for x in sides):
+            outcome = asymptotic.Expansion("undecided", "an expansion in a vector, or with a derivative written "
+                                           "as d/dx, is not modelled")
+        else:
+            written_order = [asymptotic.remainder_order(o.args[0])
+                             for term in (left.expr, right.expr) if term is not None for o in term.atoms(asymptotic.BigO)]
+            small = written_order[0][0] if len(written_order) == 1 and isinstance(written_order[0], tuple) else None
+            outcome = asymptotic.decide(sides[0], sides[1], small=small, seconds=LINK_SECONDS)
+        if outcome.status == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false expansion: {_clip(written[0])} = {_clip(written[1])}; {outcome.reason}")
+            self.decide(item, k, "false", outcome.reason)
+        elif outcome.status == "true":
+            self.decide(item, k, "proved", outcome.reason)
+        else:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {outcome.reason}")
+            self.decide(item, k, "undecided", outcome.reason)
 
     def _vectors(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
         """Sides whose tuples are computed from their coordinates (:mod:`.vectors`): inner products expanded.
@@ -1588,8 +1631,8 @@ class DocumentChecker:
                 if difference == 0 or not difference.free_symbols or sp.expand(difference) == 0:
                     return None
                 factor = sp.cancel(sp.together(target / difference))
-                if factor == 0 or factor.has(sp.zoo, sp.nan):
-                    return None
+                if factor == 0 or factor.has(sp.zoo, sp.nan) or sums.has_generic(factor):
+                    return None  # a "factor" holding a sum over an unstated set relates unrelated things
                 _, denominator = sp.fraction(factor)
                 if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:
                     return None

@@ -1,0 +1,109 @@
+"""Taylor expansions with a big-O remainder: proved by series in the small quantity, slips named by order."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive.check.asymptotic import BigO, decide, remainder_order
+from derive.check.latex import parse_block, parse_expr
+from derive.check.run import check_document
+
+CORRECT = r"""
+# Gradient descent in one dimension
+
+For a smooth $f$, a Taylor expansion gives
+
+$$f(x + \epsilon) = f(x) + \epsilon f'(x) + \mathcal{O}(\epsilon^2).$$
+
+Choosing $\epsilon = -\eta f'(x)$ and plugging this into the expansion above we get
+
+$$f(x - \eta f'(x)) = f(x) - \eta f'^2(x) + \mathcal{O}(\eta^2 f'^2(x)).$$
+
+To second order, $f(x + h) = f(x) + h f'(x) + \frac{h^2}{2} f''(x) + O(h^3)$.
+"""
+
+SLIPS = [
+    (r"f(x) + \epsilon f'(x) + \mathcal{O}", r"f(x) + 2 \epsilon f'(x) + \mathcal{O}", "differ at ε"),
+    (r"f(x) - \eta f'^2(x)", r"f(x) + \eta f'^2(x)", "differ at η: the left minus the right side has the term "
+                                                     "−2·η·(f'(x))^2"),
+    (r"\frac{h^2}{2} f''(x)", r"h^2 f''(x)", "−(h^2·f''(x))/2"),
+]
+
+
+def _tex(text: str) -> str:
+    return text.replace("# Gradient descent in one dimension", r"\section{Gradient descent in one dimension}")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_correct_expansions_are_proved(name: str) -> None:
+    text = CORRECT if name.endswith(".md") else _tex(CORRECT)
+    r = check_document(name, text)
+    assert [f for f in r.findings if f.severity == "error"] == []
+    taylor = [k for k in r.links if k.reason.startswith("a Taylor expansion")]
+    assert [(k.verdict, k.reason) for k in taylor] == [
+        ("proved", "a Taylor expansion in ε to order 2"), ("proved", "a Taylor expansion in η to order 2"),
+        ("proved", "a Taylor expansion in h to order 3")]
+
+
+@pytest.mark.parametrize("good, bad, message", SLIPS, ids=[s[1] for s in SLIPS])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_an_expansion_is_found_on_its_line(good: str, bad: str, message: str, name: str) -> None:
+    assert CORRECT.count(good) == 1
+    text = CORRECT.replace(good, bad)
+    if name.endswith(".tex"):
+        text = _tex(text)
+    line = text[: text.index(bad)].count("\n") + 1
+    errors = [f for f in check_document(name, text).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(line, "math/false")]
+    assert message in errors[0].message
+
+
+def test_a_defined_function_is_expanded_with_its_definition() -> None:
+    text = r"""
+Let $f(x) = x^3$. Then $f(x + h) = x^3 + 3 x^2 h + O(h^2)$, and also $f(x + h) = x^3 + 3 x^2 h + 3 x h^2 + O(h^3)$.
+But $f(x + h) = x^3 + 2 x^2 h + O(h^2)$ is a slip.
+"""
+    r = check_document("doc.md", text)
+    verdicts = [k.verdict for k in r.links if "O(" in k.right]
+    assert verdicts == ["proved", "proved", "false"]
+
+
+@pytest.mark.parametrize(("written", "reason"), [
+    (r"\eta = O(1/\sqrt{T})", "only positive whole powers"),   # a rate as T grows
+    (r"f(x + \epsilon) = f(x) + O(\epsilon x)", "one small quantity"),
+    (r"f(x + \epsilon) = f(x) + o(\epsilon)", "little-o"),
+])
+def test_what_is_not_a_taylor_remainder_is_a_parse_problem(written: str, reason: str) -> None:
+    parsed = parse_block(written, functions=frozenset({"f"}))
+    assert parsed.problems and reason in parsed.problems[0].message
+
+
+def test_vectors_and_two_remainders_stay_undecided() -> None:
+    text = r"""
+Then $f(\mathbf{x} + \boldsymbol{\epsilon}) = f(\mathbf{x}) + \boldsymbol{\epsilon}^\top \nabla f(\mathbf{x}) + \mathcal{O}(\epsilon^2)$.
+
+Hence $f(x + h) + O(h^2) = f(x) + h f'(x) + O(h^2)$.
+"""
+    r = check_document("doc.md", text)
+    assert [f for f in r.findings if f.severity == "error"] == []
+    assert {k.verdict for k in r.links if "O(" in k.right} == {"undecided"}
+
+
+def test_the_remainder_reads_its_small_quantity_and_order() -> None:
+    eta, x = sp.symbols(r"\eta x", real=True)
+    scale = parse_expr(r"\mathcal{O}(\eta^2 f'^2(x))", functions=frozenset({"f"}))
+    assert isinstance(scale, BigO)
+    var, order = remainder_order(scale.args[0])  # type: ignore[misc]
+    assert (var.name, order) == (r"\eta", 2)
+    # f'^2(x) is the square of the derivative at x (as sin^2 x), not f'^2 times x
+    assert parse_expr(r"f'^2(x)", functions=frozenset({"f"})) == sp.Function("f'")(x) ** 2
+    assert remainder_order(4 * eta**2 * x**2, eta) == (eta, 2)
+
+
+def test_an_unexpandable_difference_is_never_false() -> None:
+    h, x = sp.symbols("h x", real=True)
+    f = sp.Function("f")
+    assert decide(f(x + h), f(x) + h * sp.Function("f'")(x) + BigO(h ** 2)).status == "true"
+    assert decide(f(x + h), f(x) + BigO(h)).status == "true"
+    assert decide(f(x + h), f(x + h) + BigO(h)).status == "true"
+    assert decide(f(x + 2 * h), f(x) + h * sp.Function("f'")(x) + BigO(h ** 2)).status == "false"
