@@ -36,7 +36,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, sums
+from . import asymptotic, calculus, dimensions, sums
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
@@ -724,6 +724,9 @@ class DocumentChecker:
                 self._quiet = False
                 continue
             self._quiet = False
+            if (reading := dimensions.as_coordinate_sums(left.expr, right.expr)) is not None:
+                self._by_coordinates(item, k, right, reading)
+                continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             if one_sided and k > 0:
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
@@ -1678,6 +1681,31 @@ class DocumentChecker:
             return None
         names = ", ".join(f"{printing.text(x)} (line {lines[x]})" for x in sorted(overlay, key=str))
         return f"holds when {names} is read as restated later with no word that it follows: which naming stands?"
+
+    def _by_coordinates(self, item: Item, k: int, right: Term, reading: dimensions.Reading) -> None:
+        """``\\|w\\|_2 = \\sum_{i=1}^d w_i^2``: the norm against the sum over its ``d`` coordinates."""
+        try:
+            with time_budget(LINK_SECONDS * 2):
+                outcome = dimensions.decide(reading, LINK_SECONDS)
+        except BudgetExceeded:
+            self.decide(item, k, "undecided", "a norm against its coordinates: not decided in time")
+            return
+        verdict = outcome.verdict
+        if verdict.status == "true":
+            self.decide(item, k, "proved", verdict.reason)
+        elif verdict.status == "false" and outcome.left is not None and outcome.right is not None:
+            point = dict(verdict.counterexample)
+            values = ", ".join(f"{printing.text(s)} = {_exact(v)}" for s, v in sorted(point.items(), key=lambda kv: str(kv[0])))
+            left, right_value = (float(x.xreplace(point).evalf(20)) for x in (outcome.left, outcome.right))
+            written = (_source(item, item.stmt.terms[k]), _source(item, right))
+            self.report(item, right.start, "error", "math/false",
+                        f"false equality: {_clip(written[0])} = {_clip(written[1])}; with the norm as the square root"
+                        f" of the sum of squared coordinates, at {printing.text(reading.size)} = {outcome.size},"
+                        f" {values}: left {left:.6g}, right {right_value:.6g}")
+            self.decide(item, k, "false", f"a norm against its coordinates, refuted at {printing.text(reading.size)}"
+                        f" = {outcome.size}")
+        else:
+            self.decide(item, k, "undecided", verdict.reason)
 
     def _holds_as_meant(self, item: Item, a: sp.Expr, b: sp.Expr) -> bool:
         """Does the link hold under the corrected system, when the system in scope is a known mistake?"""
