@@ -488,6 +488,7 @@ class DocumentChecker:
             self._record_derived(item)
         self._check_shape_answers()
         self._answers_derived_later()
+        self._restated_definitions()
         return self.findings
 
     # -- the links report ---------------------------------------------------------------------
@@ -964,6 +965,62 @@ class DocumentChecker:
                      and compare(value, derived, seconds=LINK_SECONDS / 2).status == "true"]
             if lines:
                 self.decide(item, 0, "proved", f"the answer, derived on line {lines[-1]}", override=True)
+
+    def _restated_definitions(self) -> None:
+        """A definition that restates one given earlier in the document (in any section, as a naming or
+        a row of a system) is a claim that holds: "we recall that m_t = β₁m_{t−1} + (1 − β₁)g_t", or the
+        same rule rewritten (``s_t ← s_{t−1} + (1 − β₂)(g_t² − s_{t−1})`` after ``s_t ← β₂s_{t−1} + …``).
+
+        A restatement that differs may be a new scheme (another method under a new heading), so it stays a
+        definition — unless the prose says it follows ("this can be rewritten as", "hence") and it restates,
+        in symbols the earlier definition already reads, a definition of its own section with no other
+        method announced between: then it is a slip, reported as false.
+        """
+        earlier: dict[sp.Symbol, list[tuple[int, int, sp.Expr]]] = {}
+        for index, section, name, value in self.namings:
+            earlier.setdefault(name, []).append((index, section, value))
+        for scope in self.systems:
+            for name, row in scope.rows.items():
+                if name in scope.definitions:
+                    earlier.setdefault(name, []).append((row.index, scope.section, scope.definitions[name]))
+        if not earlier:
+            return
+        for item in self.items:
+            verdict = self.verdicts.get((item.index, 0))
+            if verdict is None or verdict[0] != "not-a-claim" or not verdict[1].startswith(_DEFINITION_SHAPES):
+                continue
+            stmt = item.stmt
+            name = stmt.terms[0].expr
+            if not isinstance(name, sp.Symbol) or name not in earlier or stmt.terms[1].expr is None:
+                continue
+            before = sorted((entry for entry in earlier[name] if entry[0] < item.index and not entry[2].has(DOTS)),
+                            key=lambda entry: entry[0])
+            if not before:
+                continue
+            value = self._prepare(stmt.terms[1].expr, item)
+            if value is None or value.has(DOTS) or not value.free_symbols:
+                continue  # a number for a name is a given value (β = 0.9 twice), not a restated rule
+            verdicts = [(index, section, old, compare(value, old, seconds=LINK_SECONDS / 2))
+                        for index, section, old in reversed(before)]
+            agreeing = [index for index, _, _, verdict in verdicts if verdict.status == "true"]
+            if agreeing:
+                self.decide(item, 0, "proved", f"restates the definition on line {self._line_of(agreeing[0])}",
+                            override=True)
+                continue
+            index, section, old, verdict = verdicts[0]
+            if item.claim_cue and section == item.section and verdict.status == "false" \
+                    and value.free_symbols <= old.free_symbols | {name} and not self._scheme_between(item, name):
+                written = (_source(item, stmt.terms[0]), _source(item, stmt.terms[1]))
+                self.report(item, stmt.terms[1].start, "error", "math/false",
+                            f"restates the definition on line {self._line_of(index)} differently: "
+                            + _false_message(written, old, value, verdict, {}))
+                self.decide(item, 0, "false", f"differs from the definition on line {self._line_of(index)}",
+                            override=True)
+
+    def _line_of(self, index: int) -> int:
+        """The line of an item's first right side (where a definition's value is written)."""
+        other = self.items[index]
+        return other.block.position(other.stmt.terms[min(1, len(other.stmt.terms) - 1)].start)[0]
 
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
@@ -1730,6 +1787,7 @@ def _an_equation(verdict: tuple[str, str] | None) -> bool:
 _EQUATION_REACH = 6
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
+_DEFINITION_SHAPES = ("definition (a naming)", "definition (a row of a system)", "definition (←)")
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
 
 
@@ -1757,7 +1815,10 @@ def _family(conditions: list[tuple[sp.Expr, sp.Expr]]):
     families = {}
     for lhs, rhs in conditions:
         ix = read_index(lhs)
-        if ix is not None and ix.letter is not None and ix.letter not in ("t", "k", "n") and \
+        # g_i = g; also g_t = g ("if g_t = g is constant") when the value reads no indexed name: a step
+        # letter's equation to another step (v_t = v_{t-1}) is a steady state, not a constant family
+        constant = not any(read_index(x) is not None for x in rhs.free_symbols if isinstance(x, sp.Symbol))
+        if ix is not None and ix.letter is not None and (ix.letter not in ("t", "k", "n") or constant) and \
                 not (rhs.free_symbols & {lhs}):
             families[ix.base] = rhs
     if not families:
