@@ -99,3 +99,42 @@ def test_a_formula_under_a_limit_stays_a_condition() -> None:
     verdicts = [(v, r) for line, v, r in _links("doc.md", text) if "exp" in r or line == 3]
     assert _errors("doc.md", text) == []
     assert ("not-a-claim", "condition (the prose states it as one)") in verdicts, verdicts
+
+
+ANSWERS = r"""
+# Problem
+
+Minimise $R(h) = e^{(h + 1)^2}$.
+
+# Solution
+
+$$h^* = -1$$
+
+# Step
+
+Start from $h^{(0)} = 0$ ($e$ is a constant).
+
+# Solution
+
+$$h^{(1)} = -2\alpha e$$
+
+The derivative is $\frac{dR}{dh}(h) = 2(h+1) e^{(h+1)^2}$, so
+$$h^{(1)} = h^{(0)} - \alpha \frac{dR}{dh}(h^{(0)}) = 0 - \alpha \frac{dR}{dh}(0)$$
+
+# Step
+
+We know from the first part that $h^* = -1$.
+"""
+
+
+def test_an_answer_with_e_and_a_restated_value_are_proved() -> None:
+    links = {(line, verdict) for line, verdict, _ in _links("doc.md", ANSWERS)}
+    assert (16, "proved") in links, links  # the answer before its derivation, with e read as Euler's number
+    assert (23, "proved") in links, links  # h* = -1 restated
+    assert _errors("doc.md", ANSWERS) == []
+    slipped = ANSWERS.replace(r"0 - \alpha \frac{dR}{dh}(0)$$", r"0 + \alpha \frac{dR}{dh}(0)$$")
+    errors = _errors("doc.md", slipped)
+    assert [(f.line, f.code) for f in errors] == [(19, "math/false")], errors
+    # a restated value that differs is not proved (it may be another exercise's h*)
+    other = {(line, verdict) for line, verdict, _ in _links("doc.md", ANSWERS.replace("that $h^* = -1$", "that $h^* = 1$"))}
+    assert (23, "proved") not in other

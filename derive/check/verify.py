@@ -962,14 +962,15 @@ class DocumentChecker:
             lines = [self.items[index].block.position(self.items[index].stmt.terms[-1].start)[0]
                      for index, section, derived_name, derived in self._derived
                      if index > item.index and section == item.section and derived_name == name
-                     and compare(value, derived, seconds=LINK_SECONDS / 2).status == "true"]
+                     and _same_value(value, derived)]
             if lines:
                 self.decide(item, 0, "proved", f"the answer, derived on line {lines[-1]}", override=True)
 
     def _restated_definitions(self) -> None:
         """A definition that restates one given earlier in the document (in any section, as a naming or
         a row of a system) is a claim that holds: "we recall that m_t = β₁m_{t−1} + (1 − β₁)g_t", or the
-        same rule rewritten (``s_t ← s_{t−1} + (1 − β₂)(g_t² − s_{t−1})`` after ``s_t ← β₂s_{t−1} + …``).
+        same rule rewritten (``s_t ← s_{t−1} + (1 − β₂)(g_t² − s_{t−1})`` after ``s_t ← β₂s_{t−1} + …``);
+        so is a value restated ("we know from part 1 that h* = −1").
 
         A restatement that differs may be a new scheme (another method under a new heading), so it stays a
         definition — unless the prose says it follows ("this can be rewritten as", "hence") and it restates,
@@ -983,26 +984,35 @@ class DocumentChecker:
             for name, row in scope.rows.items():
                 if name in scope.definitions:
                     earlier.setdefault(name, []).append((row.index, scope.section, scope.definitions[name]))
-        if not earlier:
-            return
+        values: dict[sp.Expr, list[tuple[int, sp.Expr]]] = {}
+        for index, _, name, value in self.examples:
+            values.setdefault(name, []).append((index, value))
         for item in self.items:
             verdict = self.verdicts.get((item.index, 0))
-            if verdict is None or verdict[0] != "not-a-claim" or not verdict[1].startswith(_DEFINITION_SHAPES):
+            if verdict is None or verdict[0] != "not-a-claim" \
+                    or not verdict[1].startswith(_DEFINITION_SHAPES + _VALUE_SHAPES):
                 continue
             stmt = item.stmt
             name = stmt.terms[0].expr
-            if not isinstance(name, sp.Symbol) or name not in earlier or stmt.terms[1].expr is None:
-                continue
-            before = sorted((entry for entry in earlier[name] if entry[0] < item.index and not entry[2].has(DOTS)),
-                            key=lambda entry: entry[0])
-            if not before:
+            if not isinstance(name, sp.Symbol) or stmt.terms[1].expr is None:
                 continue
             value = self._prepare(stmt.terms[1].expr, item)
-            if value is None or value.has(DOTS) or not value.free_symbols:
-                continue  # a number for a name is a given value (β = 0.9 twice), not a restated rule
+            if value is None or value.has(DOTS):
+                continue
+            if not value.free_symbols:
+                given = [index for index, old in values.get(name, []) if index < item.index and _same_value(value, old)]
+                if given and len(stmt.relations) == 1:
+                    self.decide(item, 0, "proved", f"restates the value given on line {self._line_of(given[-1])}",
+                                override=True)
+                continue
+            before = sorted((entry for entry in earlier.get(name, []) if entry[0] < item.index
+                             and not entry[2].has(DOTS)), key=lambda entry: entry[0])
+            if not before:
+                continue
             verdicts = [(index, section, old, compare(value, old, seconds=LINK_SECONDS / 2))
                         for index, section, old in reversed(before)]
-            agreeing = [index for index, _, _, verdict in verdicts if verdict.status == "true"]
+            agreeing = [index for index, _, old, verdict in verdicts
+                        if verdict.status == "true" or _same_value(value, old)]
             if agreeing:
                 self.decide(item, 0, "proved", f"restates the definition on line {self._line_of(agreeing[0])}",
                             override=True)
@@ -1787,6 +1797,7 @@ def _an_equation(verdict: tuple[str, str] | None) -> bool:
 _EQUATION_REACH = 6
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
+_VALUE_SHAPES = ("a value given to a name",)
 _DEFINITION_SHAPES = ("definition (a naming)", "definition (a row of a system)", "definition (←)")
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
 
@@ -1802,6 +1813,15 @@ def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
         if stmt.relations[j] == "=" and isinstance(a, sp.Symbol) and _number(b):
             out[a] = b
     return out
+
+
+def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
+    """Equal as identities, or once a letter e is read as Euler's number ("$e$ is a constant", 2e = 2·exp(1)):
+    the comparison answers and restatements need, as the links themselves get."""
+    if compare(a, b, seconds=LINK_SECONDS / 2).status == "true":
+        return True
+    euler = {x: sp.E for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol) and x.name == "e"}
+    return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
 
 
 def _number(expr: sp.Expr | None) -> bool:
