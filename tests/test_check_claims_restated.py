@@ -138,3 +138,39 @@ def test_an_answer_with_e_and_a_restated_value_are_proved() -> None:
     # a restated value that differs is not proved (it may be another exercise's h*)
     other = {(line, verdict) for line, verdict, _ in _links("doc.md", ANSWERS.replace("that $h^* = -1$", "that $h^* = 1$"))}
     assert (23, "proved") not in other
+
+
+ZERO_START_MD = r"""
+# Momentum
+
+The state starts at zero: every element of $v_0$ is initialized to 0. The moment is
+
+$$v_t \leftarrow \beta v_{t-1} + (1 - \beta) g_t.$$
+
+For example, when $\beta = 0.9$, $v_1 = 0.1 g_1$ and $v_2 = 0.09 g_1 + 0.1 g_2$.
+"""
+
+ZERO_START_TEX = r"""
+\section{Momentum}
+The state starts at zero: every element of $v_0$ is initialized to 0. The moment is
+\[ v_t = \beta v_{t-1} + (1 - \beta) g_t. \]
+For example, when $\beta = 0.9$, $v_1 = 0.1 g_1$ and $v_2 = 0.09 g_1 + 0.1 g_2$.
+"""
+
+
+@pytest.mark.parametrize("name, text", [("doc.md", ZERO_START_MD), ("doc.tex", ZERO_START_TEX)],
+                         ids=["markdown", "latex"])
+def test_a_start_at_zero_said_in_words_is_kept_for_the_recurrence(name: str, text: str) -> None:
+    claims = [(verdict, reason) for _, verdict, reason in _links(name, text) if verdict != "not-a-claim"]
+    assert len(claims) == 2 and {v for v, _ in claims} == {"proved"}, claims  # v_1, and v_2 joined by "and"
+    assert _errors(name, text) == []
+    errors = _errors(name, text.replace("v_1 = 0.1 g_1", "v_1 = 0.9 g_1"))
+    assert [f.code for f in errors] == ["math/false"], errors
+    assert errors[0].line == next(n for n, s in enumerate(text.splitlines(), 1) if "v_1 = 0.1 g_1" in s)
+    # the formula joined to it by "and" is a claim under the same condition: proved above, never a condition
+
+
+def test_a_definition_restated_word_for_word_is_proved_even_when_it_cannot_be_evaluated() -> None:
+    text = ("# Price\n\nThe optimal price is\n$$p^* = \\frac{\\mathbb{E}[M]}{2\\mathbb{E}[\\eta]}$$\n\n"
+            "# Example\n\nThe optimum lies at\n$$p^* = \\frac{\\mathbb{E}[M]}{2\\mathbb{E}[\\eta]}$$\n")
+    assert (9, "proved") in {(line, verdict) for line, verdict, _ in _links("doc.md", text)}

@@ -62,6 +62,7 @@ _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
 _GIVEN = re.compile(r"[=<>≤≥]|\\(?:le|leq|ge|geq|ll|gg|in)\b")
 #: A limit or an approximation: what holds under it is asymptotic, not an identity to check.
 _LIMITING = re.compile(r"\\(?:to|rightarrow|longrightarrow|approx|sim|simeq|infty|lim)\b|[≈→∞]")
+_AND = re.compile(r"\s*(?:and|as well as|и|а также|和|以及|und)\s*", re.IGNORECASE)
 _INLINE_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
 _WINDOW = 240
 _OPENER = re.compile(r"(?:\$\$|\\\[|\\begin\{[A-Za-z]+\*?\}(?:\{[^{}]*\})?|```\{math\}[^\n]*\n(?::[^\n]*\n)*)\s*$")
@@ -87,6 +88,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
+    consequents: set[int] = set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
@@ -106,11 +108,13 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             # "treat θ as a dummy input, i.e.", "将θ看作…，即", "будем считать": the block names things
             defining.add(number)
         elif conditions and not (claims and claims[-1] >= conditions[-1]) \
-                and not _consequent(text, tail, clause, conditions[-1], _INLINE_MATH.findall(before[cut:])):
+                and not _consequent(text, tail, clause, conditions[-1], _INLINE_MATH.findall(before[cut:])) \
+                and not (number - 1 in consequents and _AND.fullmatch(_strip_opener(tail))):
             conditional.add(number)
         elif conditions and not any(m.start() >= conditions[-1] for m in _DERIVATION.finditer(text)):
             # "we assume a unit mass, so $p = v$": a claim under an assumption the prose states in words
             assumed.add(number)
+            consequents.add(number)  # "…, $v_1 = …$ and $v_2 = …$": the next one joined by "and" is one too
         if regarded:
             pass
         elif _CLAIM.search(clause) or _CLAIM.search(tail) and not _DEFINE.search(clause):
@@ -136,10 +140,15 @@ def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas:
     made under that condition, like "if …, then …", not a condition itself. Equations and bounds make such
     a condition; under a limit ("当 $\\gamma \\to 1$ 时，$\\gamma^{1/(1-\\gamma)} = \\exp(-1)$") the block
     is asymptotic, so it stays a condition."""
-    opener = re.sub(r"(?:\$|\\\()\s*$", "", clause)  # the block's own inline opener, "$" or "\\("
+    opener = _strip_opener(clause)
     given = formulas[text[:condition_end].count("\0"):]
     return bool(given) and all(_GIVEN.search(f) and not _LIMITING.search(f) for f in given) \
         and bool(_CLAUSE_END.search(tail)) and not opener.strip()
+
+
+def _strip_opener(words: str) -> str:
+    """The words before a block without the block's own inline opener ("$" or "\\(")."""
+    return re.sub(r"(?:\$|\\\()\s*$", "", words)
 
 
 def _regards(before: str) -> bool:

@@ -1303,6 +1303,20 @@ class DocumentChecker:
         initial = {x: v for x, v in examples.items() if (ix := read_index(x)) is not None and ix.letter is None}
         if initial:  # x^{(0)} = 0 stated before: the starting point is that number in what follows
             sa, sb = sa.xreplace(initial), sb.xreplace(initial)
+        started = ""
+        if recurrences and self.zero_init and sa.free_symbols and sb.free_symbols \
+                and not sa.free_symbols & sb.free_symbols:
+            # v_1 = 0.1 g_1 where the prose says the state starts at zero ("初始化为 0", "initialized to 0"): the
+            # recurrence is unrolled down to that stated start, as for a v_0 = 0 written in symbols
+            zeros = {start: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
+                     if (ix := read_index(x)) is not None and ix.letter is None and ix.offset > 0
+                     and ix.base in recurrences.by_base and (start := ix.at(None, 0)) not in examples}
+            if zeros:
+                za, zb = Recurrences(definitions.stepped(), {**examples, **zeros}).unroll(sa, sb)
+                if za.free_symbols & zb.free_symbols:
+                    sa, sb = za, zb
+                    started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
+                               "the state starts at zero")
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
@@ -1452,7 +1466,7 @@ class DocumentChecker:
             return
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
-                    if wrappers else "")
+                    if wrappers else started)
 
     def _vectors(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
         """Sides whose tuples are computed from their coordinates (:mod:`.vectors`): inner products expanded.
@@ -1817,8 +1831,9 @@ def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
 
 def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
     """Equal as identities, or once a letter e is read as Euler's number ("$e$ is a constant", 2e = 2·exp(1)):
-    the comparison answers and restatements need, as the links themselves get."""
-    if compare(a, b, seconds=LINK_SECONDS / 2).status == "true":
+    the comparison answers and restatements need, as the links themselves get. The same expression is the
+    same value even where the comparison cannot evaluate it (``\\E[M]/(2\\E[\\eta])`` written twice)."""
+    if a == b or compare(a, b, seconds=LINK_SECONDS / 2).status == "true":
         return True
     euler = {x: sp.E for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol) and x.name == "e"}
     return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
