@@ -174,3 +174,17 @@ def test_a_definition_restated_word_for_word_is_proved_even_when_it_cannot_be_ev
     text = ("# Price\n\nThe optimal price is\n$$p^* = \\frac{\\mathbb{E}[M]}{2\\mathbb{E}[\\eta]}$$\n\n"
             "# Example\n\nThe optimum lies at\n$$p^* = \\frac{\\mathbb{E}[M]}{2\\mathbb{E}[\\eta]}$$\n")
     assert (9, "proved") in {(line, verdict) for line, verdict, _ in _links("doc.md", text)}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("doc.md", "# Square\n\nDefine $f(x) = x^2$.\n\n# Point\n\nIndeed, if $x = 3$, we have $f(x) = 9$.\n"),
+    ("doc.tex", "\\section{Square}\nDefine $f(x) = x^2$.\n\\section{Point}\nIndeed, if $x = 3$, we have $f(x) = 9$.\n"),
+], ids=["markdown", "latex"])
+def test_a_number_for_a_defined_function_at_the_point_in_hand_is_its_value(name: str, text: str) -> None:
+    links = [(line, verdict) for line, verdict, _ in _links(name, text) if verdict != "not-a-claim"]
+    assert links and {v for _, v in links} == {"proved"}, _links(name, text)
+    assert _errors(name, text) == []
+    errors = _errors(name, text.replace("f(x) = 9", "f(x) = 8"))
+    assert [f.code for f in errors] == ["math/false"], errors
+    # with no point given in its sentence, f(x) = 4 is a constant function defined anew, not a slip
+    assert _errors(name, text.replace("if $x = 3$, we have $f(x) = 9$", "now take $f(x) = 4$")) == []

@@ -371,6 +371,10 @@ class DocumentChecker:
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
+        if not rhs.free_symbols and self._point_in_hand(item, params) and any(
+                fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
+                for index, _, fd in self.function_defs):
+            return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -381,6 +385,16 @@ class DocumentChecker:
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
+
+    def _point_in_hand(self, item: Item, params: tuple[sp.Symbol, ...]) -> bool:
+        """Does the sentence of ``item`` give each parameter a number before it ("if $x = 2$, we have …")?"""
+        given = set()
+        for other in self.items[max(0, item.index - 8):item.index]:
+            terms = other.stmt.terms
+            if other.sentence == item.sentence and len(terms) == 2 and other.stmt.relations[0] == "=" \
+                    and terms[0].expr in params and terms[1].expr is not None and _number(terms[1].expr):
+                given.add(terms[0].expr)
+        return given == set(params)
 
     def functions(self, item: Item) -> Functions:
         """The function definitions in force at ``item`` (see the class docstring)."""
