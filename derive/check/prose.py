@@ -58,6 +58,11 @@ _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\(
 #: "i.e.", "e.g.", "т.е." end no sentence: the formula after them belongs to the words before.
 _SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т\. е)[.!?。！？](?=\s|$)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
+#: A condition the checker can state: an equation (applied) or a bound (read as the range it is checked in).
+_GIVEN = re.compile(r"[=<>≤≥]|\\(?:le|leq|ge|geq|ll|gg|in)\b")
+#: A limit or an approximation: what holds under it is asymptotic, not an identity to check.
+_LIMITING = re.compile(r"\\(?:to|rightarrow|longrightarrow|approx|sim|simeq|infty|lim)\b|[≈→∞]")
+_AND = re.compile(r"\s*(?:and|as well as|и|а также|和|以及|und)\s*", re.IGNORECASE)
 _INLINE_MATH = re.compile(r"\$[^$]*\$|\\\(.*?\\\)")
 _WINDOW = 240
 _OPENER = re.compile(r"(?:\$\$|\\\[|\\begin\{[A-Za-z]+\*?\}(?:\{[^{}]*\})?|```\{math\}[^\n]*\n(?::[^\n]*\n)*)\s*$")
@@ -83,6 +88,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
+    consequents: set[int] = set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
         start = lines.offset(block.line, block.col)
@@ -101,11 +107,14 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         if regarded:
             # "treat θ as a dummy input, i.e.", "将θ看作…，即", "будем считать": the block names things
             defining.add(number)
-        elif conditions and not (claims and claims[-1] >= conditions[-1]):
+        elif conditions and not (claims and claims[-1] >= conditions[-1]) \
+                and not _consequent(text, tail, clause, conditions[-1], _INLINE_MATH.findall(before[cut:])) \
+                and not (number - 1 in consequents and _AND.fullmatch(_strip_opener(tail))):
             conditional.add(number)
         elif conditions and not any(m.start() >= conditions[-1] for m in _DERIVATION.finditer(text)):
             # "we assume a unit mass, so $p = v$": a claim under an assumption the prose states in words
             assumed.add(number)
+            consequents.add(number)  # "…, $v_1 = …$ and $v_2 = …$": the next one joined by "and" is one too
         if regarded:
             pass
         elif _CLAIM.search(clause) or _CLAIM.search(tail) and not _DEFINE.search(clause):
@@ -122,6 +131,24 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     introduced = {number: names for number, block in enumerate(blocks) if (names := _introduced_after(source, lines, block))}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
                 frozenset(existential), frozenset(assumed), introduced)
+
+
+def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:
+    """Is the block the consequent of a condition stated in a clause of its own before it ("if $g_t = g$ is
+    constant, $m_t = …$", "当 $\\beta_1 = 0.9$ 时，$v_1 = …$")? The condition word governs its own formula;
+    the block starts a new clause right after it (nothing but the clause mark between), so it is a claim
+    made under that condition, like "if …, then …", not a condition itself. Equations and bounds make such
+    a condition; under a limit ("当 $\\gamma \\to 1$ 时，$\\gamma^{1/(1-\\gamma)} = \\exp(-1)$") the block
+    is asymptotic, so it stays a condition."""
+    opener = _strip_opener(clause)
+    given = formulas[text[:condition_end].count("\0"):]
+    return bool(given) and all(_GIVEN.search(f) and not _LIMITING.search(f) for f in given) \
+        and bool(_CLAUSE_END.search(tail)) and not opener.strip()
+
+
+def _strip_opener(words: str) -> str:
+    """The words before a block without the block's own inline opener ("$" or "\\(")."""
+    return re.sub(r"(?:\$|\\\()\s*$", "", words)
 
 
 def _regards(before: str) -> bool:

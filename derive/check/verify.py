@@ -375,6 +375,10 @@ class DocumentChecker:
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
+        if not rhs.free_symbols and self._point_in_hand(item, params) and any(
+                fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
+                for index, _, fd in self.function_defs):
+            return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -385,6 +389,16 @@ class DocumentChecker:
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
+
+    def _point_in_hand(self, item: Item, params: tuple[sp.Symbol, ...]) -> bool:
+        """Does the sentence of ``item`` give each parameter a number before it ("if $x = 2$, we have …")?"""
+        given = set()
+        for other in self.items[max(0, item.index - 8):item.index]:
+            terms = other.stmt.terms
+            if other.sentence == item.sentence and len(terms) == 2 and other.stmt.relations[0] == "=" \
+                    and terms[0].expr in params and terms[1].expr is not None and _number(terms[1].expr):
+                given.add(terms[0].expr)
+        return given == set(params)
 
     def functions(self, item: Item) -> Functions:
         """The function definitions in force at ``item`` (see the class docstring)."""
@@ -492,6 +506,7 @@ class DocumentChecker:
             self._record_derived(item)
         self._check_shape_answers()
         self._answers_derived_later()
+        self._restated_definitions()
         return self.findings
 
     # -- the links report ---------------------------------------------------------------------
@@ -973,9 +988,75 @@ class DocumentChecker:
             lines = [self.items[index].block.position(self.items[index].stmt.terms[-1].start)[0]
                      for index, section, derived_name, derived in self._derived
                      if index > item.index and section == item.section and derived_name == name
-                     and compare(value, derived, seconds=LINK_SECONDS / 2).status == "true"]
+                     and _same_value(value, derived)]
             if lines:
                 self.decide(item, 0, "proved", f"the answer, derived on line {lines[-1]}", override=True)
+
+    def _restated_definitions(self) -> None:
+        """A definition that restates one given earlier in the document (in any section, as a naming or
+        a row of a system) is a claim that holds: "we recall that m_t = β₁m_{t−1} + (1 − β₁)g_t", or the
+        same rule rewritten (``s_t ← s_{t−1} + (1 − β₂)(g_t² − s_{t−1})`` after ``s_t ← β₂s_{t−1} + …``);
+        so is a value restated ("we know from part 1 that h* = −1").
+
+        A restatement that differs may be a new scheme (another method under a new heading), so it stays a
+        definition — unless the prose says it follows ("this can be rewritten as", "hence") and it restates,
+        in symbols the earlier definition already reads, a definition of its own section with no other
+        method announced between: then it is a slip, reported as false.
+        """
+        earlier: dict[sp.Symbol, list[tuple[int, int, sp.Expr]]] = {}
+        for index, section, name, value in self.namings:
+            earlier.setdefault(name, []).append((index, section, value))
+        for scope in self.systems:
+            for name, row in scope.rows.items():
+                if name in scope.definitions:
+                    earlier.setdefault(name, []).append((row.index, scope.section, scope.definitions[name]))
+        values: dict[sp.Expr, list[tuple[int, sp.Expr]]] = {}
+        for index, _, name, value in self.examples:
+            values.setdefault(name, []).append((index, value))
+        for item in self.items:
+            verdict = self.verdicts.get((item.index, 0))
+            if verdict is None or verdict[0] != "not-a-claim" \
+                    or not verdict[1].startswith(_DEFINITION_SHAPES + _VALUE_SHAPES):
+                continue
+            stmt = item.stmt
+            name = stmt.terms[0].expr
+            if not isinstance(name, sp.Symbol) or stmt.terms[1].expr is None:
+                continue
+            value = self._prepare(stmt.terms[1].expr, item)
+            if value is None or value.has(DOTS):
+                continue
+            if not value.free_symbols:
+                given = [index for index, old in values.get(name, []) if index < item.index and _same_value(value, old)]
+                if given and len(stmt.relations) == 1:
+                    self.decide(item, 0, "proved", f"restates the value given on line {self._line_of(given[-1])}",
+                                override=True)
+                continue
+            before = sorted((entry for entry in earlier.get(name, []) if entry[0] < item.index
+                             and not entry[2].has(DOTS)), key=lambda entry: entry[0])
+            if not before:
+                continue
+            verdicts = [(index, section, old, compare(value, old, seconds=LINK_SECONDS / 2))
+                        for index, section, old in reversed(before)]
+            agreeing = [index for index, _, old, verdict in verdicts
+                        if verdict.status == "true" or _same_value(value, old)]
+            if agreeing:
+                self.decide(item, 0, "proved", f"restates the definition on line {self._line_of(agreeing[0])}",
+                            override=True)
+                continue
+            index, section, old, verdict = verdicts[0]
+            if item.claim_cue and section == item.section and verdict.status == "false" \
+                    and value.free_symbols <= old.free_symbols | {name} and not self._scheme_between(item, name):
+                written = (_source(item, stmt.terms[0]), _source(item, stmt.terms[1]))
+                self.report(item, stmt.terms[1].start, "error", "math/false",
+                            f"restates the definition on line {self._line_of(index)} differently: "
+                            + _false_message(written, old, value, verdict, {}))
+                self.decide(item, 0, "false", f"differs from the definition on line {self._line_of(index)}",
+                            override=True)
+
+    def _line_of(self, index: int) -> int:
+        """The line of an item's first right side (where a definition's value is written)."""
+        other = self.items[index]
+        return other.block.position(other.stmt.terms[min(1, len(other.stmt.terms) - 1)].start)[0]
 
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
@@ -1251,6 +1332,20 @@ class DocumentChecker:
         initial = {x: v for x, v in examples.items() if (ix := read_index(x)) is not None and ix.letter is None}
         if initial:  # x^{(0)} = 0 stated before: the starting point is that number in what follows
             sa, sb = sa.xreplace(initial), sb.xreplace(initial)
+        started = ""
+        if recurrences and self.zero_init and sa.free_symbols and sb.free_symbols \
+                and not sa.free_symbols & sb.free_symbols:
+            # v_1 = 0.1 g_1 where the prose says the state starts at zero ("初始化为 0", "initialized to 0"): the
+            # recurrence is unrolled down to that stated start, as for a v_0 = 0 written in symbols
+            zeros = {start: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
+                     if (ix := read_index(x)) is not None and ix.letter is None and ix.offset > 0
+                     and ix.base in recurrences.by_base and (start := ix.at(None, 0)) not in examples}
+            if zeros:
+                za, zb = Recurrences(definitions.stepped(), {**examples, **zeros}).unroll(sa, sb)
+                if za.free_symbols & zb.free_symbols:
+                    sa, sb = za, zb
+                    started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
+                               "the state starts at zero")
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
@@ -1407,7 +1502,7 @@ class DocumentChecker:
             return
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
-                    if wrappers else "")
+                    if wrappers else started)
 
     def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
@@ -1814,6 +1909,8 @@ def _an_equation(verdict: tuple[str, str] | None) -> bool:
 _EQUATION_REACH = 6
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
+_VALUE_SHAPES = ("a value given to a name",)
+_DEFINITION_SHAPES = ("definition (a naming)", "definition (a row of a system)", "definition (←)")
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
 
 
@@ -1830,6 +1927,16 @@ def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
     return out
 
 
+def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
+    """Equal as identities, or once a letter e is read as Euler's number ("$e$ is a constant", 2e = 2·exp(1)):
+    the comparison answers and restatements need, as the links themselves get. The same expression is the
+    same value even where the comparison cannot evaluate it (``\\E[M]/(2\\E[\\eta])`` written twice)."""
+    if a == b or compare(a, b, seconds=LINK_SECONDS / 2).status == "true":
+        return True
+    euler = {x: sp.E for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol) and x.name == "e"}
+    return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
+
+
 def _number(expr: sp.Expr | None) -> bool:
 
     """A side that is a number (4, 2√2, 1/(2e)): no names left."""
@@ -1841,7 +1948,10 @@ def _family(conditions: list[tuple[sp.Expr, sp.Expr]]):
     families = {}
     for lhs, rhs in conditions:
         ix = read_index(lhs)
-        if ix is not None and ix.letter is not None and ix.letter not in ("t", "k", "n") and \
+        # g_i = g; also g_t = g ("if g_t = g is constant") when the value reads no indexed name: a step
+        # letter's equation to another step (v_t = v_{t-1}) is a steady state, not a constant family
+        constant = not any(read_index(x) is not None for x in rhs.free_symbols if isinstance(x, sp.Symbol))
+        if ix is not None and ix.letter is not None and (ix.letter not in ("t", "k", "n") or constant) and \
                 not (rhs.free_symbols & {lhs}):
             families[ix.base] = rhs
     if not families:
