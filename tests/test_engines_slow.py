@@ -110,3 +110,56 @@ def test_katex_environments_are_the_ones_katex_knows() -> None:
         probe.unlink()
     known = {e for e, ok in result.items() if ok is True}
     assert {e for e in names if e in KATEX_ENVS} == known
+
+
+BOOKDOWN_PAGE = """---
+title: probe
+---
+
+Text with $x = 1$.
+
+```{example, least-squares}
+The error is
+$$E = \\frac{1}{2} (y - m)^2$$
+and inline $a^2 + b^2 = c^2$.
+```
+
+```{theorem, pyth, name="Pythagoras"}
+$$c = \\sqrt{a^2 + b^2}$$
+```
+
+```{proof}
+Squares: $c^2 = a^2 + b^2$.
+```
+
+```{r}
+x <- 1  # $y = 2$ is code here
+```
+"""
+
+
+def test_bookdown_chunks_are_read_as_knitr_renders_them(tmp_path: Path) -> None:
+    """What is math in an R Markdown page built with bookdown (R, rmarkdown, bookdown from Debian) is what the
+    document model reads: the bodies of theorem/example/proof chunks are text, an R chunk is code."""
+    import re
+    import shutil
+    import subprocess
+
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        message = "engines not installed: Rscript with bookdown (see .ci/run)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    page = tmp_path / "probe.Rmd"
+    page.write_text(BOOKDOWN_PAGE, encoding="utf-8")
+    subprocess.run([rscript, "-e", 'rmarkdown::render("probe.Rmd", output_format = bookdown::html_document2(), '
+                    'quiet = TRUE)'], cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    html = (tmp_path / "probe.html").read_text(encoding="utf-8")
+    rendered = sorted(" ".join(m.split()) for m in re.findall(r'class="math (?:display|inline)">\\[\[(](.*?)\\[\])]</span>',
+                                                                html, re.S))
+    from derive.check.document import read_document
+
+    read = sorted(" ".join(b.text.split()) for b in read_document(str(page), BOOKDOWN_PAGE).blocks)
+    unescaped = sorted(m.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&") for m in rendered)
+    assert unescaped == read and len(read) == 5, (unescaped, read)
