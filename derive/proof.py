@@ -49,7 +49,7 @@ class Verdict:
 def random_point(free: set[sp.Symbol], rng: random.Random, *, wide: bool = False) -> dict[sp.Symbol, sp.Expr]:
     """Random exact values (small rationals) for ``free``, within each symbol's natural range.
 
-    ``wide`` samples the symbols without a declared range from ten times as far: for sides real only
+    ``wide`` samples the symbols without a declared range from eight times as far: for sides real only
     away from zero (``\\sqrt{h - 2}``), where no point of the usual range is in the domain."""
     point: dict[sp.Symbol, sp.Expr] = {}
     scale = 8 if wide else 1

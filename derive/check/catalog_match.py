@@ -92,24 +92,9 @@ def _reached(system) -> frozenset:  # type: ignore[no-untyped-def]
 
 
 def _full(system) -> sp.Expr:  # type: ignore[no-untyped-def]
-    """The weight update with every row substituted in, each row written out once (rows first, then
-    what reads them). A catalog system is acyclic and its state at t−1 is its own symbol, so this is
-    plain replacement; the notes' :func:`substitute` (which handles step shifts) was a third of a cold
-    check, and replacing to a fixed point rebuilt the whole step once per row."""
+    """The weight update with every row substituted in (each row written out once, by :func:`substitute`)."""
     defs = {d.target: d.expr for d in system.definitions}
-    written: dict[sp.Symbol, sp.Expr] = {}
-
-    def out(target: sp.Symbol, reading: frozenset) -> sp.Expr:
-        if target in written:
-            return written[target]
-        if target in reading:
-            raise CircularDefinition(f"{target} is defined through itself")
-        expr = defs[target]
-        inner = {s: out(s, reading | {target}) for s in expr.free_symbols if s in defs}
-        written[target] = expr.xreplace(inner) if inner else expr
-        return written[target]
-
-    return out(system.weight, frozenset())
+    return substitute(defs[system.weight], defs)
 
 
 _DETAIL = {"none": "without regularization", "l2": "with L2 regularization",

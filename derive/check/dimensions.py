@@ -41,7 +41,7 @@ def as_coordinate_sums(left: sp.Expr, right: sp.Expr) -> Reading | None:
         if len(total.limits) != 1:
             continue
         index, lo, hi = total.limits[0]
-        if not isinstance(hi, sp.Symbol) or hi.is_number:
+        if not isinstance(hi, sp.Symbol):
             continue
         for indexed in total.function.atoms(sp.Indexed):
             if indexed.indices == (index,):

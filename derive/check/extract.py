@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from derive.errors import NotesError
 
+from .macros import _DEF, _DOCUMENT_COMMAND, _NEWCOMMAND, _OPERATOR, _PAIRED
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst", ".qmd", ".rmd", ".ipynb")  # a notebook's Markdown cells
 LATEX_SUFFIXES = (".tex", ".ltx")
 
@@ -490,11 +492,8 @@ _BEGIN_DOCUMENT = re.compile(r"\\begin\{document\}")
 #: Commands whose arguments are TeX stored for later, never typeset where they stand, with how many
 #: brace groups follow the name (after optional ``[n]``/``[default]``): a ``\newcommand`` body holding
 #: ``\left[\begin{array}`` is not an array outside math mode.
-_STORED_BODIES = {"newcommand": 1, "renewcommand": 1, "providecommand": 1, "DeclareRobustCommand": 1,
-                  "def": 1, "gdef": 1, "edef": 1, "xdef": 1, "DeclareMathOperator": 1,
-                  "newenvironment": 2, "renewenvironment": 2, "DeclarePairedDelimiter": 2,
-                  "NewDocumentCommand": 2, "RenewDocumentCommand": 2, "ProvideDocumentCommand": 2,
-                  "DeclareDocumentCommand": 2}
+_STORED_BODIES = {**dict.fromkeys(_NEWCOMMAND | _DEF | _OPERATOR, 1), **dict.fromkeys(_DOCUMENT_COMMAND | _PAIRED, 2),
+                  "newenvironment": 2, "renewenvironment": 2}
 _DEFINITION = re.compile(r"\\(" + "|".join(sorted(_STORED_BODIES, key=len, reverse=True)) + r")(?![A-Za-z@])\*?")
 _END_DOCUMENT = re.compile(r"\\end\{document\}")
 

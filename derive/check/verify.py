@@ -1789,14 +1789,11 @@ class DocumentChecker:
         if verdict.status == "true":
             self.decide(item, k, "proved", verdict.reason)
         elif verdict.status == "false" and outcome.left is not None and outcome.right is not None:
-            point = dict(verdict.counterexample)
-            values = ", ".join(f"{printing.text(s)} = {_exact(v)}" for s, v in sorted(point.items(), key=lambda kv: str(kv[0])))
-            left, right_value = (float(x.xreplace(point).evalf(20)) for x in (outcome.left, outcome.right))
             written = (_source(item, item.stmt.terms[k]), _source(item, right))
             self.report(item, right.start, "error", "math/false",
-                        f"false equality: {_clip(written[0])} = {_clip(written[1])}; with the norm as the square root"
-                        f" of the sum of squared coordinates, at {printing.text(reading.size)} = {outcome.size},"
-                        f" {values}: left {left:.6g}, right {right_value:.6g}")
+                        _false_message(written, outcome.left, outcome.right, verdict, {}) + "; with the norm as"
+                        f" the square root of the sum of squared coordinates, at {printing.text(reading.size)} ="
+                        f" {outcome.size}")
             self.decide(item, k, "false", f"a norm against its coordinates, refuted at {printing.text(reading.size)}"
                         f" = {outcome.size}")
         else:
