@@ -139,7 +139,7 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     """Compare at random points only: ``false`` with a witness, or ``true`` meaning "agreed everywhere tried"."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     free = lhs.free_symbols | rhs.free_symbols
-    rooted = _under_roots(lhs) | _under_roots(rhs)
+    rooted = (_under_roots(lhs) | _under_roots(rhs)) & free  # a bound index under a root is not sampled
     rng = random.Random(seed)
     tried = 0
     for attempt in range(samples * 6):

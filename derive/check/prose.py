@@ -94,6 +94,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         start = lines.offset(block.line, block.col)
         before = _OPENER.sub("", source[max(0, start - _WINDOW):start])  # "Hence $$": the words, not "$$"
         ends = list(_SENTENCE_END.finditer(before))
+        if ends and ends[-1].group().startswith("\n") and not before[ends[-1].end():].strip():
+            ends.pop()  # "… so we get:⏎⏎$$…$$": a display set off by a blank line goes on the sentence before it
         cut = ends[-1].end() if ends else 0
         sentence[number] = max(0, start - _WINDOW) + cut
         text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -213,6 +214,8 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
         findings += checker.verify()
         findings += match_systems(checker)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report
+        if os.environ.get("DERIVE_TRACEBACK"):  # for whoever debugs the checker: the whole story on stderr
+            traceback.print_exc()
         findings += checker.findings
         findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
                                 f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))

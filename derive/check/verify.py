@@ -23,7 +23,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import os
 import re
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -68,7 +70,7 @@ _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z
 #: ``r(\lambda_i)``, ``g(x_t)``: a letter applied to one parenthesised name (Latin or Greek, maybe indexed). Read as a
 #: call only when the document applies the same letter to parentheses more than once (a function it uses).
 _APPLIED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
-                      r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\)")
+                      r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
@@ -76,6 +78,8 @@ _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\
 
 #: The reason given for an ``=`` inside a term's brackets.
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
+#: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
+CONSTANT_SIDE = "condition (a side is a constant)"
 
 
 @dataclass
@@ -502,12 +506,26 @@ class DocumentChecker:
         self.bind()
         for item in self.items:
             if not self._all_decided(item):
-                self._verify_item(item)
+                self._verify_guarded(item)
             self._record_derived(item)
         self._check_shape_answers()
         self._answers_derived_later()
         self._restated_definitions()
         return self.findings
+
+    def _verify_guarded(self, item: Item) -> None:
+        """Verify one display; a checker bug there (a SymPy recursion on a deep expression, say) costs that
+        display, named on its line, and never the displays after it."""
+        try:
+            self._verify_item(item)
+        except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
+            if os.environ.get("DERIVE_TRACEBACK"):
+                traceback.print_exc()
+            why = f"checker error: {type(exc).__name__}"
+            self.decide_all(item, "undecided", why)
+            line, col = item.block.position(0)
+            self.findings.append(Finding(self.path, line, col, "warning", "checker/internal-error",
+                                         f"this display was not checked ({why}: {exc}); please report it"))
 
     # -- the links report ---------------------------------------------------------------------
     def decide(self, item: Item, k: int, verdict: str, reason: str, *, override: bool = False) -> None:
@@ -753,7 +771,7 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr):
-                self.decide(item, k, "not-a-claim", "condition (a side is a constant)")
+                self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
                 self.decide(item, k, "not-a-claim", "assignment (the left side is read on the right)")
@@ -1424,7 +1442,7 @@ class DocumentChecker:
                 if under == "true":
                     self.decide(item, k, "proved", "under the condition stated before it in its sentence")
                     return
-                if under is None:
+                if under != "false":  # could not be applied, or not decided in time: never a false finding
                     self.report(item, right.start, "info", "math/undecided",
                                 "not decided: it holds only under a condition of its sentence that could not be applied")
                     self.decide(item, k, "undecided", "stated under a condition that could not be applied")
@@ -1703,7 +1721,8 @@ class DocumentChecker:
             terms = stmt.terms
             if len(terms) < 2 or len(terms) > 6 or any(r not in ("=",) for r in stmt.relations):
                 continue
-            if not all(_an_equation(self.verdicts.get((other.index, j))) for j in range(len(stmt.relations))):
+            if not all(_an_equation(self.verdicts.get((other.index, j)), terms[j], terms[j + 1])
+                       for j in range(len(stmt.relations))):
                 continue
             for i in range(len(terms)):
                 for j in range(i + 1, len(terms)):
@@ -1890,15 +1909,19 @@ class DocumentChecker:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
 
 
-def _an_equation(verdict: tuple[str, str] | None) -> bool:
+def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bool:
     """Is a link with this verdict an equation a later link may be derived from? Not an identity (proved,
     false: those hold or are reported), not a definition (already substituted), not a condition or a value
-    given for a case ("if β = 0"), which a later general statement does not assume."""
+    given for a case ("if β = 0"), which a later general statement does not assume; but an expression of
+    several quantities set to a constant ("−2Sw + 2λw = 0": a stationarity condition) is an equation."""
     if verdict is None:
         return False
     status, reason = verdict
     if status == "undecided":
         return True
+    if status == "not-a-claim" and reason == CONSTANT_SIDE:
+        sides = [t.expr for t in (left, right) if t.expr is not None]
+        return len(sides) == 2 and any(len(e.free_symbols) >= 2 for e in sides)
     return status == "not-a-claim" and reason.startswith(("a form with unknown functions", "an equation in unknowns"))
 
 
@@ -2197,8 +2220,8 @@ def _first_difference(left: sp.Expr, right: sp.Expr) -> str | None:
             generic = _generic(left)
             if sp.count_ops(generic) <= 24 and not variables:
                 return f"the definitions give {printing.text(printing.textbook(generic))}"
-    except (BudgetExceeded, TypeError, ValueError, sp.PolynomialError):
-        return None
+    except (BudgetExceeded, TypeError, ValueError, RecursionError, sp.PolynomialError):
+        return None  # no hint is better than none at all; the finding stands without it
     return None
 
 
