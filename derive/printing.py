@@ -320,7 +320,16 @@ def textbook(expr: sp.Expr) -> sp.Expr:
     >>> from derive import symbols as S
     >>> text(textbook((-1 + S.beta1**(S.t + 1))/(-1 + S.beta1)))
     '(1 − β₁^(t + 1))/(1 − β₁)'
+
+    A sum of whole terms and fractions keeps the whole terms apart (``1 − η·λ/(√v̂ + ε)``, the factor a
+    decay step is read by), rather than one fraction over a common denominator, which hides the ``1`` and
+    costs a factorization of the whole.
     """
+    if isinstance(expr, sp.Add):
+        whole = [term for term in expr.args if sp.fraction(term)[1] == 1]
+        if whole and len(whole) < len(expr.args):
+            fractions = sp.together(sp.Add(*(term for term in expr.args if sp.fraction(term)[1] != 1)))
+            return sp.Add(textbook(sp.Add(*whole)), textbook(fractions), evaluate=False)
     try:
         if any(p.exp.could_extract_minus_sign() for p in expr.atoms(sp.Pow) if not p.exp.is_Number):
             expr = sp.simplify(expr)  # β^t·(1 − β^{−t}) from a summed series: bring it back to 1 − …

@@ -6,7 +6,7 @@ import random
 import pytest
 import sympy as sp
 
-from derive.check.calculus import linear_in
+from derive.check.calculus import coefficient, linear_in
 
 x, y, b, e = sp.symbols("x y beta epsilon", positive=True)
 
@@ -35,3 +35,17 @@ def test_random_affine_sums_are_linear_and_their_roots_are_not() -> None:
         if coeffs[0] != 0:
             assert not linear_in(sp.sqrt(affine ** 2 + 1), x)
             assert not linear_in(y / (affine + e), x)
+
+
+@pytest.mark.parametrize("expr", [c for c in CASES if linear_in(c, x)], ids=str)
+def test_the_coefficient_read_off_the_tree_is_the_derivative(expr: sp.Expr) -> None:
+    assert sp.simplify(coefficient(expr, x) - sp.diff(expr, x)) == 0
+
+
+def test_the_coefficient_keeps_the_written_shape_and_is_not_the_value_at_one() -> None:
+    # η(μm + g + λx): the coefficient is ηλ, not η(μm + g + λ) − η(μm + g), and a factor is kept as written
+    eta, mu, m, g, lam = sp.symbols("eta mu m g lambda")
+    assert coefficient(eta * (mu * m + g + lam * x), x) == eta * lam
+    step = 1 - eta * lam * (1 - b) / ((1 - b ** 2) * (sp.sqrt(y) + e))
+    assert coefficient(step * x + g, x) == step
+    assert coefficient(3 * x * y + y, x) == 3 * y

@@ -100,6 +100,26 @@ def linear_in(expr: sp.Expr, var: sp.Symbol) -> bool:
     return verdict
 
 
+def coefficient(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """The coefficient of ``var`` in ``expr``, which :func:`linear_in` has found linear in it.
+
+    Read off the tree (a sum's coefficients added, a product's other factors kept as they stand), so
+    that a long side costs one walk instead of a derivative of every factor, and the coefficient keeps
+    the shape the author wrote; where the tree does not decide, SymPy differentiates."""
+    if expr == var:
+        return sp.Integer(1)
+    if not expr.has(var):
+        return sp.Integer(0)
+    if isinstance(expr, sp.Add):
+        return sp.Add(*(coefficient(a, var) for a in expr.args))
+    if isinstance(expr, sp.Mul):
+        holding = [a for a in expr.args if a.has(var)]
+        if len(holding) == 1:
+            rest = [a for a in expr.args if a is not holding[0]]
+            return sp.Mul(*rest) * coefficient(holding[0], var)
+    return sp.diff(expr, var)
+
+
 def _structurally_linear(expr: sp.Basic, var: sp.Symbol) -> bool | None:
     if not expr.has(var):
         return True

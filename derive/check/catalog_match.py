@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,7 @@ class Variant:
     row_names: frozenset = field(repr=False)
     description: str = ""
     mistake: bool = False
+    at_point: complex | None = None  # the weight update at catalog_point(symbols), from the generated index
 
     @functools.cached_property
     def system(self) -> Any:
@@ -150,14 +151,33 @@ def variant_keys() -> list[tuple[str, str]]:
     return keys
 
 
-def index_from_catalog() -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
-    """What :mod:`derive.check.catalog_index` stores, computed by building every system (slow)."""
+def index_from_catalog() -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...], complex | None]]:
+    """What :mod:`derive.check.catalog_index` stores, computed by building every system (slow): the symbols
+    the step reads, its rows' targets, and its value at :func:`catalog_point` (rounded to 15 digits, far
+    finer than the 1e-12 :func:`identify` compares to)."""
     out = {}
     for name, mode in variant_keys():
         system = variant_system(name, mode)
-        out[(name, mode)] = (tuple(sorted(s.name for s in _reached(system))),
-                             tuple(d.target.name for d in system.definitions))
+        reached = _reached(system)
+        variant = Variant(name, mode, lambda system=system: system, reached, frozenset())
+        value = variant.value(catalog_point(reached))
+        out[(name, mode)] = (tuple(sorted(s.name for s in reached)),
+                             tuple(d.target.name for d in system.definitions),
+                             None if value is None else complex(float(f"{value.real:.15g}"), float(f"{value.imag:.15g}")))
     return out
+
+
+_SEED = 20191
+
+
+def catalog_point(symbols: Iterable[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
+    """Random exact values for ``symbols``, each drawn from its own seed (its name): a symbol's value does not
+    depend on which other symbols are drawn, so a catalog step's value at this point is a constant the
+    generated index stores, and recognising a system computes only the notes' side."""
+    point: dict[sp.Symbol, sp.Expr] = {}
+    for sym in symbols:
+        point.update(random_point({sym}, random.Random(f"{_SEED}:{sym.name}")))
+    return point
 
 
 def _description(opt, mode: str) -> str:  # type: ignore[no-untyped-def]
@@ -176,10 +196,10 @@ def _variants() -> tuple[Variant, ...]:
     from .catalog_index import VARIANTS
 
     out: list[Variant] = []
-    for (name, mode), (symbols, rows) in VARIANTS.items():
+    for (name, mode), (symbols, rows, value) in VARIANTS.items():
         out.append(Variant(name, mode, functools.partial(variant_system, name, mode),
                            frozenset(S.symbol(n) for n in symbols), frozenset(rows),
-                           _description(catalog.get(name), mode), mode in ("l2-twice", "l2+decoupled")))
+                           _description(catalog.get(name), mode), mode in ("l2-twice", "l2+decoupled"), value))
     return tuple(out)
 
 
@@ -223,17 +243,17 @@ def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant
     """
     variants = _variants()
     catalog_symbols = set().union(*(v.symbols for v in variants))
-    rng = random.Random(20191)
-    point = random_point(catalog_symbols | raw.free_symbols, rng)
+    free = raw.free_symbols  # a walk of the whole step: once, not once per variant
+    point = catalog_point(catalog_symbols | free)
     matches: list[tuple[Variant, dict[sp.Symbol, sp.Symbol]]] = []
     for variant in variants:
-        extra = sorted(raw.free_symbols - variant.symbols, key=lambda s: s.name)
-        missing = sorted(variant.symbols - raw.free_symbols, key=lambda s: s.name)
+        extra = sorted(free - variant.symbols, key=lambda s: s.name)
+        missing = sorted(variant.symbols - free, key=lambda s: s.name)
         if len(extra) != len(missing) or len(extra) > _MAX_UNMATCHED:
             continue
         if any(S.role(s) not in ("hyper", None) for s in extra + missing):
             continue
-        target = variant.value(point)
+        target = variant.at_point
         if target is None:
             continue
         for perm in itertools.permutations(missing):

@@ -628,7 +628,7 @@ class DocumentChecker:
                 actual = substitute(shape.target, definitions, hold=hold)
                 if not calculus.linear_in(actual, shape.iterate):
                     return
-                coefficient = sp.diff(actual, shape.iterate)
+                coefficient = calculus.coefficient(actual, shape.iterate)
                 if name == type(shape.g).__name__:
                     expected = coefficient
                     what = f"the coefficient of {printing.text(shape.iterate)} in {printing.text(shape.target)}"
@@ -1879,7 +1879,7 @@ class DocumentChecker:
             if not calculus.linear_in(explicit_s, var):
                 unchecked.append(printing.text(var))
                 continue
-            written = sp.diff(explicit_s, var)
+            written = calculus.coefficient(explicit_s, var)
             ix = read_index(var)
             if ix is not None and ix.letter is None and target is not None and var not in other_s.free_symbols:
                 actual = recurrences.coefficient(target, var) if recurrences else None  # g_1 after the ellipsis
@@ -1890,7 +1890,7 @@ class DocumentChecker:
                 unchecked.append(printing.text(var))
                 continue
             else:
-                actual = sp.diff(other_s, var)
+                actual = calculus.coefficient(other_s, var)
             verdict = compare(written, actual, seconds=LINK_SECONDS)
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
@@ -2213,7 +2213,7 @@ def _first_difference(left: sp.Expr, right: sp.Expr) -> str | None:
             for var in variables:
                 if not calculus.linear_in(left, var) or not calculus.linear_in(right, var):
                     continue
-                cl, cr = sp.diff(left, var), sp.diff(right, var)
+                cl, cr = calculus.coefficient(left, var), calculus.coefficient(right, var)
                 if compare(cl, cr, seconds=LINK_SECONDS / 4).status == "false":
                     return (f"the coefficient of {printing.text(var)} is {printing.text(printing.textbook(cr))} on the right, "
                             f"but the definitions give {printing.text(printing.textbook(cl))}")
