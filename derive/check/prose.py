@@ -94,10 +94,14 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         start = lines.offset(block.line, block.col)
         before = _OPENER.sub("", source[max(0, start - _WINDOW):start])  # "Hence $$": the words, not "$$"
         ends = list(_SENTENCE_END.finditer(before))
-        if ends and ends[-1].group().startswith("\n") and not before[ends[-1].end():].strip():
-            ends.pop()  # "… so we get:⏎⏎$$…$$": a display set off by a blank line goes on the sentence before it
         cut = ends[-1].end() if ends else 0
         sentence[number] = max(0, start - _WINDOW) + cut
+        if ends and ends[-1].group().startswith("\n") and not before[cut:].strip() \
+                and before[:ends[-1].start()].rstrip().endswith((":", ",", "：", "，")):
+            # "And when $ν = 0$ …, we get:⏎⏎$$…$$": the display goes on that sentence, so the equations it
+            # states are the display's condition; the words' cues stay with the paragraph they are in
+            earlier = ends[-2].end() if len(ends) > 1 else 0
+            sentence[number] = max(0, start - _WINDOW) + earlier
         text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each
         tail = text.rsplit("\0", 1)[-1]  # the words since the sentence's last formula
         clause = _CLAUSE_END.split(tail)[-1]

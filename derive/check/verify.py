@@ -1912,8 +1912,8 @@ class DocumentChecker:
 def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bool:
     """Is a link with this verdict an equation a later link may be derived from? Not an identity (proved,
     false: those hold or are reported), not a definition (already substituted), not a condition or a value
-    given for a case ("if β = 0"), which a later general statement does not assume; but an expression of
-    several quantities set to a constant ("−2Sw + 2λw = 0": a stationarity condition) is an equation."""
+    given for a case ("if β = 0"), which a later general statement does not assume; but a sum of terms in
+    several quantities set to zero ("−2Sw + 2λw = 0": a stationarity condition) is an equation."""
     if verdict is None:
         return False
     status, reason = verdict
@@ -1921,7 +1921,7 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
         return True
     if status == "not-a-claim" and reason == CONSTANT_SIDE:
         sides = [t.expr for t in (left, right) if t.expr is not None]
-        return len(sides) == 2 and any(len(e.free_symbols) >= 2 for e in sides)
+        return len(sides) == 2 and 0 in sides and any(isinstance(e, sp.Add) and len(e.free_symbols) >= 2 for e in sides)
     return status == "not-a-claim" and reason.startswith(("a form with unknown functions", "an equation in unknowns"))
 
 
