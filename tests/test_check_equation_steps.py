@@ -118,3 +118,20 @@ def test_a_display_after_a_blank_line_shares_the_sentence_before_it() -> None:
     blocks = extract("doc.md", text)
     sentence = cues(text, blocks).sentence
     assert sentence[0] == sentence[1] != sentence[2]
+
+
+def test_a_file_out_of_time_reports_every_link_undecided_from_where_it_stopped() -> None:
+    import time
+
+    from derive.check.run import CheckOptions
+
+    whole = check_document("doc.md", STATIONARY)
+    late = check_document("doc.md", STATIONARY, CheckOptions(timeout=10.0), started=time.monotonic() - 100)
+    assert len(late.links) == len(whole.links) >= 3  # nothing vanishes from the links report
+    assert {k.verdict for k in late.links} == {"undecided"}
+    assert all("time budget of 10 s ran out" in k.reason for k in late.links)
+    stops = [f for f in late.findings if f.code == "checker/timeout"]
+    assert [(f.line, f.severity) for f in stops] == [(5, "warning")], late.findings
+    # with time to spare the same call checks everything
+    on_time = check_document("doc.md", STATIONARY, CheckOptions(timeout=600.0), started=time.monotonic())
+    assert [k.verdict for k in on_time.links] == [k.verdict for k in whole.links]

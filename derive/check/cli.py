@@ -77,7 +77,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the output order does not depend on it")
     parser.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                         help="time budget of one file (default: 60); a file that runs out gets a "
-                             "checker/timeout warning instead of its findings")
+                             "checker/timeout warning: after 3/4 of it no further display is verified "
+                             "(those links are undecided, with the reason), and at the whole of it the "
+                             "file's findings are replaced by the warning")
     parser.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                         help=f"larger files are not read: an input/too-large finding, exit 2 "
                              f"(default: {DEFAULT_MAX_BYTES // 2 ** 20}M; e.g. 500k, 16M)")

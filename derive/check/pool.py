@@ -65,7 +65,8 @@ def check_one(path: str, options: "CheckOptions") -> tuple[FileReport, bool]:
         return _internal(path, "out of memory"), True
     except Exception as exc:  # noqa: BLE001 - one file's checker bug must not end the run
         return _internal(path, f"{type(exc).__name__}: {exc}"), False
-    return report, expirations() != before
+    partial = any(f.code == "checker/timeout" for f in report.findings)  # stopped at its soft deadline
+    return report, partial or expirations() != before
 
 
 def _internal(path: str, what: str) -> FileReport:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import time
 import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
@@ -100,17 +101,27 @@ def check_file(path: str, options: CheckOptions = CheckOptions()) -> FileReport:
     source = read_note(path, options.max_bytes)
     try:
         with time_budget(options.timeout, hard=True):
-            return check_document(path, source, options)
+            return check_document(path, source, options, started=time.monotonic())
     except HardBudgetExceeded:
         return timeout_report(path, options.timeout)
 
 
-def check_document(path: str, source: str, options: CheckOptions = CheckOptions()) -> FileReport:
-    """The report for one document given as text (a notebook as its JSON)."""
+#: The share of a file's budget after which no further display is verified: the rest of the links are reported
+#: undecided with the reason, and the hard budget (the whole of it) stays for input that stalls elsewhere.
+SOFT_SHARE = 0.75
+
+
+def check_document(path: str, source: str, options: CheckOptions = CheckOptions(), *,
+                   started: float | None = None) -> FileReport:
+    """The report for one document given as text (a notebook as its JSON); with ``started`` (a
+    ``time.monotonic()``), verification stops at :data:`SOFT_SHARE` of ``options.timeout`` after it."""
     from .document import read_document
 
     doc = read_document(path, source, options.flavor)
-    findings, links = _check(doc)
+    deadline = None
+    if started is not None and options.timeout is not None:
+        deadline = (started + SOFT_SHARE * options.timeout, options.timeout)
+    findings, links = _check(doc, deadline)
     findings += _silence(doc, links)
     findings = suppress.apply(path, doc.source, findings, _config(path))
     findings = [doc.relocate(f) for f in findings]
@@ -163,8 +174,9 @@ def _renderer(doc: "Document") -> object:
     return renderer_for(flavor or "gfm", config or None)
 
 
-def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
-    """Lint, parse, bind and verify one document; every stage reads the same model."""
+def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tuple[list[Finding], list[Link]]:
+    """Lint, parse, bind and verify one document; every stage reads the same model. ``deadline``: (the
+    monotonic time after which no display is verified, the file's budget in seconds for the message)."""
     from .catalog_match import match_systems
     from .latex import parse_block
     from .lint import lint
@@ -209,10 +221,11 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
-                              text=doc.visible)
+                              text=doc.visible, deadline=deadline)
     try:
         findings += checker.verify()
-        findings += match_systems(checker)
+        if not checker.out_of_time:
+            findings += match_systems(checker)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report
         if os.environ.get("DERIVE_TRACEBACK"):  # for whoever debugs the checker: the whole story on stderr
             traceback.print_exc()

@@ -25,6 +25,7 @@ import functools
 import itertools
 import os
 import re
+import time
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -226,7 +227,9 @@ class DocumentChecker:
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
                  cues: Cues | None = None, groups: dict[int, int] | None = None, zero_init: bool = False,
-                 text: str = "") -> None:
+                 text: str = "", deadline: tuple[float, float] | None = None) -> None:
+        self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
+        self.out_of_time = False
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -505,6 +508,9 @@ class DocumentChecker:
     def verify(self) -> list[Finding]:
         self.bind()
         for item in self.items:
+            if self.deadline is not None and time.monotonic() > self.deadline[0] and not self._all_decided(item):
+                self._out_of_time(item)
+                return self.findings
             if not self._all_decided(item):
                 self._verify_guarded(item)
             self._record_derived(item)
@@ -512,6 +518,20 @@ class DocumentChecker:
         self._answers_derived_later()
         self._restated_definitions()
         return self.findings
+
+    def _out_of_time(self, item: Item) -> None:
+        """The file's budget ran out before ``item``: it and every link after it are undecided, named so
+        (the links report stays whole), and one finding says where checking stopped."""
+        assert self.deadline is not None
+        self.out_of_time = True
+        seconds = self.deadline[1]
+        why = f"not examined: the file's time budget of {seconds:g} s ran out (raise it with --timeout)"
+        for later in self.items[item.index:]:
+            self.decide_all(later, "undecided", why)
+        line, _ = item.block.position(0)
+        self.findings.append(Finding(self.path, line, 1, "warning", "checker/timeout",
+                                     f"partly checked: the file's time budget of {seconds:g} s ran out here; "
+                                     "the links from here on are undecided (raise it with --timeout)"))
 
     def _verify_guarded(self, item: Item) -> None:
         """Verify one display; a checker bug there (a SymPy recursion on a deep expression, say) costs that
