@@ -173,6 +173,21 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("catalog-index-ignored", "derive/check/catalog_match.py",
       "frozenset(S.symbol(n) for n in symbols)", "frozenset(S.symbol(n) for n in symbols[1:])",
       ("tests/test_check_catalog_match.py",), "the generated catalog table is not what the catalog gives"),
+    M("catalog-value-stale", "derive/check/catalog_match.py",
+      "_SEED = 20191", "_SEED = 20192",
+      ("tests/test_check_catalog_match.py",), "the stored catalog values are not at the point identify draws"),
+    M("coefficient-drops-factor", "derive/check/calculus.py",
+      "return sp.Mul(*rest) * coefficient(holding[0], var)", "return sp.Mul(*rest)",
+      ("tests/test_check_linear.py",), "a coefficient read off the tree loses its inner factor"),
+    M("display-bug-ends-file", "derive/check/verify.py",
+      "                self._verify_guarded(item)\n", "                self._verify_item(item)\n",
+      ("tests/test_check_equation_steps.py",), "one display's checker bug leaves the rest of the file unexamined"),
+    M("no-soft-deadline", "derive/check/verify.py",
+      "time.monotonic() > self.deadline[0]", "time.monotonic() > self.deadline[0] + 1e9",
+      ("tests/test_check_equation_steps.py",), "a file out of time is verified on instead of stopping with its reason"),
+    M("stationarity-not-an-equation", "derive/check/verify.py",
+      "return len(sides) == 2 and 0 in sides and", "return False and",
+      ("tests/test_check_equation_steps.py",), "an expression set to zero is not an equation later links derive from"),
 )
 
 
