@@ -135,3 +135,26 @@ def test_a_file_out_of_time_reports_every_link_undecided_from_where_it_stopped()
     # with time to spare the same call checks everything
     on_time = check_document("doc.md", STATIONARY, CheckOptions(timeout=600.0), started=time.monotonic())
     assert [k.verdict for k in on_time.links] == [k.verdict for k in whole.links]
+
+
+MINIMIZER = r"""
+# Problem
+
+Suppose we want to minimize the function
+
+$$R(h) = \sqrt{(h - 3)^2 + 1}$$
+
+The value that minimizes it is
+
+$$h^* = 3$$
+"""
+
+
+def test_a_starred_answer_is_proved_the_minimizer_of_the_function_in_scope() -> None:
+    assert _verdicts(MINIMIZER)[10] == ("proved", "the minimizer of R: R′ = 0 there and R″ > 0")
+
+
+def test_a_starred_value_that_is_not_stationary_or_is_a_maximum_is_not_proved() -> None:
+    assert _verdicts(MINIMIZER.replace("h^* = 3", "h^* = 2"))[10][0] == "not-a-claim"
+    concave = MINIMIZER.replace(r"\sqrt{(h - 3)^2 + 1}", r"-(h - 3)^2")
+    assert _verdicts(concave)[10][0] == "not-a-claim"

@@ -517,6 +517,7 @@ class DocumentChecker:
         self._check_shape_answers()
         self._answers_derived_later()
         self._restated_definitions()
+        self._minimizers()
         return self.findings
 
     def _out_of_time(self, item: Item) -> None:
@@ -1029,6 +1030,40 @@ class DocumentChecker:
                      and _same_value(value, derived)]
             if lines:
                 self.decide(item, 0, "proved", f"the answer, derived on line {lines[-1]}", override=True)
+
+    def _minimizers(self) -> None:
+        """``h^* = 3`` read as a given value, where the section defines ``R(h)``: the starred name is the
+        minimizer of the one function of that variable in scope, a claim proved when ``R'(h^*) = 0`` (exactly)
+        and ``R''(h^*) > 0``. Only ever proved: a star may name the optimum of something the checker does not
+        see, so a point that is not stationary stays what it was."""
+        for item in self.items:
+            stmt = item.stmt
+            if len(stmt.terms) != 2 or stmt.relations[0] != "=":
+                continue
+            verdict = self.verdicts.get((item.index, 0))
+            if verdict is None or verdict[0] != "not-a-claim" or not verdict[1].startswith(_ANSWER_SHAPES):
+                continue
+            star, value = stmt.terms[0].expr, stmt.terms[1].expr
+            if not isinstance(star, sp.Symbol) or not star.name.endswith("^{*}") or value is None:
+                continue
+            base = star.name[: -len("^{*}")]
+            candidates = [fd for fd in self.functions(item).defs.values()
+                          if len(fd.params) == 1 and fd.params[0].name == base]
+            if len(candidates) != 1 or (value := self._prepare(value, item)) is None or value.free_symbols:
+                continue
+            fd = candidates[0]
+            try:
+                with time_budget(LINK_SECONDS):
+                    slope = sp.diff(fd.body, fd.params[0]).xreplace({fd.params[0]: value})
+                    curvature = sp.diff(fd.body, fd.params[0], 2).xreplace({fd.params[0]: value})
+                    stationary = compare(slope, sp.Integer(0), seconds=LINK_SECONDS).status == "true"
+                    convex_there = curvature.is_number and bool(sp.N(curvature) > 0)
+            except (BudgetExceeded, TypeError, ValueError):
+                continue
+            if stationary and convex_there:
+                name = fd.name
+                self.decide(item, 0, "proved", f"the minimizer of {name}: {name}′ = 0 there and {name}″ > 0",
+                            override=True)
 
     def _restated_definitions(self) -> None:
         """A definition that restates one given earlier in the document (in any section, as a naming or
