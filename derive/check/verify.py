@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, sums
+from . import asymptotic, calculus, dimensions, matrices, sums
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
@@ -267,6 +267,7 @@ class DocumentChecker:
         self._functions_cache: dict[int, Functions] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
+        self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -729,6 +730,9 @@ class DocumentChecker:
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
                 continue
+            if (left.expr is None or right.expr is None) and relation == "=" \
+                    and self._matrix_link(item, k, left, right, definitions, unparsed=True):
+                continue  # x^T A x: '^T' is ambiguous to the scalar reader, plain to the matrix one
             if left.expr is None or right.expr is None:
                 why = item.problem(left if left.expr is None else right)
                 self.report(item, right.start, "info", "math/undecided",
@@ -761,6 +765,9 @@ class DocumentChecker:
                 self._by_coordinates(item, k, right, reading)
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
+            if one_sided and all(x.name == "I" for x in one_sided) \
+                    and self._matrix_link(item, k, left, right, definitions):
+                continue  # (I − ηΛ)z: I is the identity matrix, not a new name
             if one_sided and k > 0:
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
@@ -1320,6 +1327,8 @@ class DocumentChecker:
         if asymptotic.has_order(left.expr, right.expr):
             self._expansion(item, k, left, right, definitions)
             return
+        if self._matrix_link(item, k, left, right, definitions):
+            return
         functions = self.functions(item)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
@@ -1521,6 +1530,54 @@ class DocumentChecker:
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
                     if wrappers else started)
+
+    def _matrix_notation(self) -> matrices.Notation:
+        if self._matrix_table is None:
+            blocks = list(dict.fromkeys(id(item.block) for item in self.items))
+            texts = {id(item.block): item.block.text for item in self.items}
+            self._matrix_table = matrices.notation([texts[b] for b in blocks], self.text)
+        return self._matrix_table
+
+    def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
+                     *, unparsed: bool = False) -> bool:
+        """A link in matrix notation (a transpose, a name written as a matrix or a vector) decided by
+        :mod:`.matrices`, the order of products kept: True when it is decided here. ``unparsed``: the scalar
+        reader failed on a side, so only a claim whose two sides use the same names is taken."""
+        written = (_source(item, left), _source(item, right))
+        table = self._matrix_notation()
+        if not matrices.applies(*written, table):
+            return False
+        defined = matrices.defined_letters([x.name for x in definitions] + [x.name for x in self.broken])
+        namings: dict[sp.Symbol, tuple[str, str]] = {}  # the last naming before this item of each name in scope
+        for index, _section, name, _value in self.namings:
+            if index < item.index and name in definitions:
+                named = self.items[index]
+                namings[name] = (_source(named, named.stmt.terms[0]), _source(named, named.stmt.terms[1]))
+        decision = matrices.decide(*written, table, defined, list(namings.values()))
+        if decision is None or (unparsed and decision.status == "undecided"):
+            return False  # the scalar reader's own reason stands
+        if unparsed and decision.status == "false" and not matrices.same_names(*written, table):
+            return False  # a name on one side only: perhaps a definition, not a claim
+        if decision.status == "false":
+            # a condition the prose states (in its sentence, after it, in words) may be what makes it hold
+            hedge = ("stated under a condition of its sentence (not applied in matrix algebra)"
+                     if item.trailing_condition or item.assumed or self._sentence_conditions(item) else
+                     "restates a named quantity differently (no word says it follows)"
+                     if item.index in self._restated else None)
+            if hedge is not None:
+                decision = matrices.Decision("undecided", hedge)
+        if decision.status == "true":
+            self.decide(item, k, "proved", decision.reason)
+        elif decision.status == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false equality in matrix algebra: {_clip(written[0])} = {_clip(written[1])}; "
+                        f"{decision.reason}")
+            self.decide(item, k, "false", decision.reason)
+        else:
+            reason = decision.reason
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+            self.decide(item, k, "undecided", reason)
+        return True
 
     def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
