@@ -112,3 +112,25 @@ def test_momentum_on_a_quadratic_with_the_identity() -> None:
     assert [k.verdict for k in report.links][-1] == "proved", [(k.verdict, k.reason) for k in report.links]
     slipped = check_document("n.md", text.replace("\\hat{x}_k - \\hat{x}_{k-1}", "\\hat{x}_k + \\hat{x}_{k-1}"))
     assert [k.verdict for k in slipped.links][-1] == "false", [(k.verdict, k.reason) for k in slipped.links]
+
+
+RIDGE = ("Ridge regression:\n\n$$\n\\mathbf{w}^\\star = \\arg\\min_{\\mathbf{w}} \\lVert X\\mathbf{w} - y\\rVert_2^2"
+         " + \\lambda \\lVert \\mathbf{w} \\rVert_2^2\n$$\n\nThe closed-form solution is given by\n\n"
+         "$$\n\\mathbf{w}^\\star = \\left(X^\\mathsf{T}X + \\lambda I\\right)^{-1}X^\\mathsf{T}y\n$$\n")
+
+
+def test_a_closed_form_minimizer_meets_the_first_order_condition() -> None:
+    report = check_document("r.md", RIDGE)
+    [link] = [k for k in report.links if k.line == 10]
+    assert link.verdict == "undecided" and "first-order condition" in link.reason, link
+    assert not [f for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("slip", [("+ \\lambda I", "- \\lambda I"), ("X^\\mathsf{T}y\n", "X^\\mathsf{T}y + y\n"),
+                                  ("\\right)^{-1}", "\\right)")])
+def test_a_wrong_closed_form_minimizer_is_false(slip: tuple[str, str]) -> None:
+    text = RIDGE.replace(*slip)
+    assert text != RIDGE
+    report = check_document("r.md", text)
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(10, "math/false")], [(k.verdict, k.reason) for k in report.links]

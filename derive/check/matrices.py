@@ -42,7 +42,7 @@ _ACCENTS = frozenset({"hat", "bar", "tilde", "widehat", "widetilde", "overline",
 _MATRIX_GREEK = frozenset({"Lambda", "Sigma"})
 _TRANSPOSE_RAW = frozenset({"T", "\\top", "⊤"})
 _SYMMETRIC = re.compile(r"symmetric|симметричн|对称|symmetrisch|symétrique", re.I)
-_DECLARED = re.compile(r"([A-Za-z])\s*\\in\s*\\(?:mathbb|mathbf|Bbb)\s*\{?R\}?\s*\^\s*\{([^{}]*)\}")
+_DECLARED = re.compile(r"(?<![_\\A-Za-z{])([A-Za-z])\s*\\in\s*\\(?:mathbb|mathbf|Bbb)\s*\{?R\}?\s*\^\s*\{([^{}]*)\}")
 
 
 @dataclass
@@ -855,7 +855,10 @@ def applies(left: str, right: str, table: Notation) -> bool:
         return True
     if not table.matrices:
         return False
-    for tok in tokenize(text).tokens:
+    toks = tokenize(text).tokens
+    for i, tok in enumerate(toks):
+        if i and toks[i - 1].is_char("_"):
+            continue  # x_{i}: a subscript letter is an index
         if _letter(tok) in table.matrices or _letter(tok) in _MATRIX_GREEK:
             return True
     return False
@@ -975,16 +978,11 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
             shapes.unify(sa, sb)
         elif (sa is SCALAR) != (sb is SCALAR) and not (_is_zero(a) or _is_zero(b)):
             shapes.unify(sa or sb, (Shapes.ONE, Shapes.ONE))
-    except Unsupported as exc:
-        return Decision("undecided", f"matrix notation: {exc}")
-    except RecursionError:
-        return None
-    for key, (r, c) in shapes.atoms.items():
-        one = shapes.find(Shapes.ONE)
-        if key in _matrix_keys(a, b) and (shapes.find(r) == one or shapes.find(c) == one):
-            return Decision("undecided", f"matrix notation: the shapes do not fit ({key} would be a vector or a number)")
-        if key in _vector_keys(a, b) and shapes.find(r) == one:
-            return Decision("undecided", f"matrix notation: the shapes do not fit ({key} would be a number)")
+    except (Unsupported, RecursionError):
+        return None  # notation not read here: the scalar reader's verdict and reasons stand
+    misfit = _misfit(shapes, a, b)
+    if misfit:
+        return Decision("undecided", f"matrix notation: the shapes do not fit ({misfit})")
     letters = {at.letter for at in _atoms(a) + _atoms(b)}
     used = {at.key for at in _atoms(a) + _atoms(b)}
     defined = defined - {_letter_of(k) for k in values if k not in used}
@@ -1023,6 +1021,20 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
                                      "in scope is used (not substituted in matrix algebra)")
     return Decision("false", f"the sides differ on random matrices ({_describe_shapes(shapes, a, b)}), "
                              "on diagonal ones and on numbers")
+
+
+def _misfit(shapes: Shapes, *nodes: Node) -> str | None:
+    """A matrix or a vector that the products and sums would make a number (``x^\top A + b``)."""
+    one = shapes.find(Shapes.ONE)
+    atoms = [x for node in nodes for x in _atoms(node)]
+    matrices = {x.key for x in atoms if x.kind == "matrix"}
+    vectors = {x.key for x in atoms if x.kind == "vector"}
+    for key, (r, c) in shapes.atoms.items():
+        if key in matrices and (shapes.find(r) == one or shapes.find(c) == one):
+            return f"{key} would be a vector or a number"
+        if key in vectors and shapes.find(r) == one:
+            return f"{key} would be a number"
+    return None
 
 
 def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str]) -> bool | None:
@@ -1081,3 +1093,108 @@ def _describe_shapes(shapes: Shapes, a: Node, b: Node) -> str:
     kinds = {x.kind for x in _atoms(a) + _atoms(b)}
     parts = [w for w, k in (("matrices", "matrix"), ("vectors", "vector"), ("numbers", "scalar")) if k in kinds]
     return " and ".join(parts) or "numbers"
+
+
+# ==================================================================================================
+# A closed form of an argmin: the first-order condition
+# ==================================================================================================
+
+_ARGMIN = re.compile(r"^\s*(?:\\arg\s*\\min|\\operatorname\*?\{arg\s*(?:\\,)?\s*min\}|\\mathrm\{argmin\}|\\argmin)"
+                     r"\s*(?:\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\s*(.*)$", re.S)
+
+
+def argmin(text: str) -> tuple[str, str] | None:
+    """``\\arg\\min_{w} F`` as written: the variable and the objective (None for anything else)."""
+    m = _ARGMIN.match(text)
+    if m is None:
+        return None
+    var = m.group(1)
+    return (var[1:-1] if var.startswith("{") else var), m.group(2)
+
+
+def first_order(objective: str, variable: str, closed: str, table: Notation, seed: int = 0) -> Decision | None:
+    """Is ``closed`` (a closed form of ``argmin_variable objective``) a stationary point of the objective?
+
+    The objective must be a quadratic in the variable (checked: its third differences vanish), so central
+    differences give its gradient exactly. A gradient that is not zero at random matrices (and at diagonal
+    ones, and at numbers) refutes the closed form: a minimizer of a differentiable function is stationary. A
+    zero gradient is only evidence (the identity is rational in the entries): undecided, with that said."""
+    try:
+        var = read_side(variable, table)
+        f, c = read_side(objective, table), read_side(closed, table)
+    except (Unsupported, RecursionError):
+        return None
+    if not isinstance(var, Atom) or var.kind == "identity":
+        return None
+    if var.key not in {x.key for x in _atoms(f)} or var.key in {x.key for x in _atoms(c)}:
+        return None
+    vectors = _promoted(f) | _promoted(c) | ({_stem(var.key)} if var.kind == "scalar" else set())
+    f, c = _as_vectors(f, vectors), _as_vectors(c, vectors)
+    var = Atom(var.key, var.letter, "vector")
+    shapes = Shapes()
+    try:
+        sf, sc = shapes.of(f), shapes.of(c)
+        shapes.of(var)
+    except Unsupported:
+        return None
+    if sf is not SCALAR:
+        shapes.unify(sf, (Shapes.ONE, Shapes.ONE))
+    if sc is None:
+        return None
+    shapes.unify(shapes.atoms[var.key], sc)
+    if _misfit(shapes, f, c, var):
+        return None
+    rng = random.Random(seed)
+    outcomes = {}
+    for kind in ("generic", "diagonal", "scalar"):
+        outcomes[kind] = _stationary(f, c, var, shapes, rng, kind, table.symmetric)
+        if outcomes[kind] is None:
+            return None
+        if outcomes[kind]:
+            break
+    if outcomes.get("generic"):
+        return Decision("undecided", "the first-order condition of the quadratic objective holds at this closed "
+                                     "form on random matrices of several sizes (evidence, not a proof: the "
+                                     "identity is rational in the entries)")
+    if any(outcomes.values()):
+        return Decision("undecided", "the closed form is stationary for the objective only if the matrices are "
+                                     "diagonal or numbers, which the text may assume without saying")
+    return Decision("false", "the gradient of the objective is not zero at this closed form (random matrices, "
+                             "diagonal ones and numbers): it is not a minimizer")
+
+
+def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random, kind: str,
+                symmetric: set[str]) -> bool | None:
+    """Is the gradient of ``f`` zero at ``var = c`` on three random instances? None when ``f`` is not a
+    quadratic in ``var`` or no instance could be made."""
+    roots = {shapes.find(d) for d in range(len(shapes.parent))}
+    one = shapes.find(Shapes.ONE)
+    made = 0
+    for _attempt in range(12):
+        if made >= 3:
+            break
+        sizes = {r: 1 if (r == one or kind == "scalar") else (3 if kind == "diagonal" else rng.choice((2, 3, 4)))
+                 for r in roots}
+        world = _World(shapes, rng, sizes, kind, symmetric)
+        try:
+            point = world.eval(c)
+            if isinstance(point, Fraction):
+                point = [[point]]
+            n = len(point)
+
+            def at(shift: int, i: int, p: Mat = point, w: _World = world) -> Fraction:
+                moved = [list(r) for r in p]
+                moved[i][0] += shift
+                w.values[var.key] = moved
+                return _scalar(w.eval(f))
+
+            for i in range(n):
+                values = [at(s, i) for s in (-1, 0, 1, 2)]
+                if values[3] - 3 * values[2] + 3 * values[1] - values[0] != 0:
+                    return None  # not a quadratic in the variable
+                if values[2] != values[0]:
+                    return False
+        except (ZeroDivisionError, ArithmeticError):
+            continue
+        made += 1
+    return True if made else None

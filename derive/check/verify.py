@@ -748,6 +748,8 @@ class DocumentChecker:
                     and left.expr in _premises(stmt, k + 2):
                 self.decide(item, k, "not-a-claim", "a value given to a name (the premise of ⇒)")
                 continue
+            if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
+                continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
@@ -1578,6 +1580,33 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
+        closed form is checked against the objective's first-order condition (:func:`.matrices.first_order`).
+        True when decided here."""
+        name = _source(item, left)
+        for earlier in reversed(self.items[:item.index]):
+            terms = earlier.stmt.terms
+            if len(terms) < 2 or _source(earlier, terms[0]) != name:
+                continue
+            found = matrices.argmin(_source(earlier, terms[1]))
+            if found is None:
+                continue
+            decision = matrices.first_order(found[1], found[0], _source(item, right), self._matrix_notation())
+            if decision is None:
+                return False
+            line = earlier.block.position(terms[1].start)[0]
+            if decision.status == "false":
+                self.report(item, right.start, "error", "math/false",
+                            f"false closed form of the minimizer on line {line}: {_clip(name)} = "
+                            f"{_clip(_source(item, right))}; {decision.reason}")
+            else:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
+            self.decide(item, k, "false" if decision.status == "false" else "undecided",
+                        f"{decision.reason} (the minimizer of line {line})")
+            return True
+        return False
 
     def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
