@@ -119,11 +119,20 @@ RIDGE = ("Ridge regression:\n\n$$\n\\mathbf{w}^\\star = \\arg\\min_{\\mathbf{w}}
          "$$\n\\mathbf{w}^\\star = \\left(X^\\mathsf{T}X + \\lambda I\\right)^{-1}X^\\mathsf{T}y\n$$\n")
 
 
-def test_a_closed_form_minimizer_meets_the_first_order_condition() -> None:
+def test_a_closed_form_minimizer_is_proved_by_its_first_order_condition() -> None:
     report = check_document("r.md", RIDGE)
     [link] = [k for k in report.links if k.line == 10]
-    assert link.verdict == "undecided" and "first-order condition" in link.reason, link
+    assert link.verdict == "proved" and "gradient" in link.reason and "λ ≥ 0" in link.reason, link
     assert not [f for f in report.findings if f.severity == "error"]
+
+
+def test_a_stationary_point_of_an_indefinite_quadratic_is_not_called_the_minimizer() -> None:
+    from derive.check.matrices import first_order
+
+    table = notation(["A^T"], "Let $A$ be symmetric.")
+    decision = first_order(r"\frac{1}{2} w^T A w - b^T w", "w", r"A^{-1}b", table)
+    assert decision is not None and decision.status == "undecided" and "evidence" in decision.reason
+    assert first_order(r"\frac{1}{2} w^T A w - b^T w", "w", r"2A^{-1}b", table).status == "false"
 
 
 @pytest.mark.parametrize("slip", [("+ \\lambda I", "- \\lambda I"), ("X^\\mathsf{T}y\n", "X^\\mathsf{T}y + y\n"),

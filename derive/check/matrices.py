@@ -566,6 +566,7 @@ class Algebra:
         self.symmetric = symmetric
         self.dims: dict[str, tuple[int, int]] = {}
         self._inverse_pairs: dict[str, str] = {}
+        self.inside: dict[str, Poly] = {}  # an inverse's name -> the polynomial it inverts
 
     def poly(self, node: Node) -> Poly:
         if isinstance(node, Num):
@@ -616,6 +617,7 @@ class Algebra:
         self.dims[back] = shape[::-1]
         self._inverse_pairs[key] = back
         self._inverse_pairs[back] = key
+        self.inside[key] = inside
         return {(key,): sp.Integer(1)}
 
     def flip(self, atom: str) -> str:
@@ -1153,6 +1155,9 @@ def first_order(objective: str, variable: str, closed: str, table: Notation, see
         if outcomes[kind]:
             break
     if outcomes.get("generic"):
+        proof = _stationary_proof(f, c, var, shapes, table.symmetric)
+        if proof is not None:
+            return Decision("true", proof)
         return Decision("undecided", "the first-order condition of the quadratic objective holds at this closed "
                                      "form on random matrices of several sizes (evidence, not a proof: the "
                                      "identity is rational in the entries)")
@@ -1198,3 +1203,63 @@ def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random,
             continue
         made += 1
     return True if made else None
+
+
+def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: set[str]) -> str | None:
+    """A proof for every size that ``c = P^{-1} r`` is where the gradient of the quadratic ``f`` vanishes:
+    the gradient is ``H w + g`` (``w^\top M w`` gives ``(M + M^\top) w``, ``w^\top r`` and ``r^\top w`` give
+    ``r``), and ``H = μ P`` so that ``H P^{-1} r + g = μ r + g = 0`` in the normal form. The minimizer needs
+    ``H`` positive semidefinite: only a sum of Gram matrices ``B^\top B`` with positive weights and a
+    multiple ``s I`` qualifies (convex for ``s ≥ 0``, which the reason states). None when not shown so."""
+    algebra = Algebra(shapes, symmetric)
+    try:
+        pf, pc = algebra.canonical(algebra.poly(f)), algebra.poly(c)
+    except (Unsupported, ZeroDivisionError, KeyError):
+        return None
+    w, wt = var.key, var.key + "'"
+    hessian: Poly = {}
+    linear: Poly = {}
+    for word, coef in pf.items():
+        count = sum(1 for a in word if a in (w, wt))
+        if count == 0:
+            continue
+        if count == 2 and word[0] == wt and word[-1] == w:
+            middle = {word[1:-1]: coef}
+            hessian = _add(hessian, _add(middle, algebra.transpose(middle)))
+        elif count == 1 and word[0] == wt:
+            linear = _add(linear, {word[1:]: coef})
+        elif count == 1 and word[-1] == w and len(word) > 1 and algebra._size(algebra.dims[word[0]][0]) == 1:
+            linear = _add(linear, algebra.transpose({word[:-1]: coef}))
+        else:
+            return None
+    if len(pc) != 1:
+        return None
+    [(word, coef)] = pc.items()
+    if not word or not word[0].startswith("inv["):
+        return None
+    inverse = word[0]
+    inside = algebra.inside.get(inverse)
+    if inside is None or not inside:
+        return None
+    ratios = {sp.cancel(hessian.get(k, sp.Integer(0)) / v) for k, v in inside.items()}
+    if len(ratios) != 1 or set(hessian) - set(inside):
+        return None
+    [mu] = ratios
+    gradient = algebra.canonical(_add({word[1:]: mu * coef}, linear))
+    if gradient:
+        return None
+    gram = all(k == tuple(algebra.flip(a) for a in reversed(k)) and len(k) % 2 == 0
+               and (not k or (v.is_number and v > 0)) for k, v in inside.items())
+    if not (mu.is_number and mu > 0 and gram):
+        return None
+    shift = inside.get((), sp.Integer(0))
+    convex = "" if shift.is_number and shift >= 0 else f" (a minimizer when {_plain(shift)} ≥ 0)"
+    return ("proved for every size: the gradient of the quadratic objective, H w − g with H a positive multiple "
+            f"of the matrix the closed form inverts, vanishes there; H is a sum of Gram matrices and a multiple "
+            f"of I{convex}")
+
+
+def _plain(expr: sp.Expr) -> str:
+    """A short coefficient on one line, Greek names as letters (``λ``)."""
+    text = sp.pretty(expr, use_unicode=True)
+    return text if "\n" not in text else sp.sstr(expr)

@@ -1601,10 +1601,10 @@ class DocumentChecker:
                 self.report(item, right.start, "error", "math/false",
                             f"false closed form of the minimizer on line {line}: {_clip(name)} = "
                             f"{_clip(_source(item, right))}; {decision.reason}")
-            else:
+            elif decision.status == "undecided":
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
-            self.decide(item, k, "false" if decision.status == "false" else "undecided",
-                        f"{decision.reason} (the minimizer of line {line})")
+            verdict = {"true": "proved", "false": "false"}.get(decision.status, "undecided")
+            self.decide(item, k, verdict, f"{decision.reason} (the minimizer of line {line})")
             return True
         return False
 
