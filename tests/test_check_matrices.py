@@ -143,3 +143,11 @@ def test_a_wrong_closed_form_minimizer_is_false(slip: tuple[str, str]) -> None:
     report = check_document("r.md", text)
     errors = [f for f in report.findings if f.severity == "error"]
     assert [(f.line, f.code) for f in errors] == [(10, "math/false")], [(k.verdict, k.reason) for k in report.links]
+
+
+def test_a_value_given_before_makes_a_difference_undecided() -> None:
+    text = ("Let $X$ be the data and $X^\\top$ its transpose, and take $\\lambda = 0$.\n\n"
+            "$$\n(X^\\top X + \\lambda I)^{-1} X^\\top y = (X^\\top X + 2\\lambda I)^{-1} X^\\top y\n$$\n")
+    report = check_document("n.md", text)
+    assert not [f for f in report.findings if f.severity == "error"], [(k.verdict, k.reason) for k in report.links]
+    assert "stated before about lambda" in report.links[-1].reason, report.links[-1]

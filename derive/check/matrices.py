@@ -1013,14 +1013,15 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
         return Decision("undecided", "matrix notation: false for general matrices but it holds "
                                      f"{'if the square matrices are diagonal (they commute and equal their transposes)' if 'diagonal' in special else 'for numbers'}"
                                      ", which the text may assume without saying")
-    one_sided = {x.key for x in _atoms(a)} ^ {x.key for x in _atoms(b)}
-    if one_sided - {x.key for x in _atoms(a) + _atoms(b) if x.kind == "identity"}:
+    one_sided = ({x.key for x in _atoms(a)} ^ {x.key for x in _atoms(b)}) - {
+        x.key for x in _atoms(a) + _atoms(b) if x.kind == "identity"}
+    if one_sided:
         return Decision("undecided", "matrix notation: the sides differ, and a name stands on one side only "
                                      f"({sorted(one_sided)[0]}): a definition or an equation, perhaps")
     if letters & defined:
         names = ", ".join(sorted(letters & defined))
-        return Decision("undecided", f"matrix notation: the sides differ unless the definition of {names} "
-                                     "in scope is used (not substituted in matrix algebra)")
+        return Decision("undecided", f"matrix notation: the sides differ unless what is stated before about {names} "
+                                     "is used (a definition or a value, not substituted in matrix algebra)")
     return Decision("false", f"the sides differ on random matrices ({_describe_shapes(shapes, a, b)}), "
                              "on diagonal ones and on numbers")
 

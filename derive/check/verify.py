@@ -1549,7 +1549,10 @@ class DocumentChecker:
         table = self._matrix_notation()
         if not matrices.applies(*written, table):
             return False
-        defined = matrices.defined_letters([x.name for x in definitions] + [x.name for x in self.broken])
+        # names with a definition, a value given before (λ = 0) or known only to exist: a difference they may
+        # explain is undecided, never false
+        known = [*definitions, *self.broken, *self._examples(item), *self.existential]
+        defined = matrices.defined_letters([x.name for x in known])
         namings: dict[sp.Symbol, tuple[str, str]] = {}  # the last naming before this item of each name in scope
         for index, _section, name, _value in self.namings:
             if index < item.index and name in definitions:
