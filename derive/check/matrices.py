@@ -1061,6 +1061,17 @@ def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symm
     return True if made else None
 
 
+def stems(text: str, table: Notation) -> set[str]:
+    """The names of a side without their subscripts and marks (``U^\top U`` → ``{U}``, ``A x^*`` → ``{A, x}``,
+    ``\hat{x}_k`` → ``{\hat x}``), the identity left out; for a side not read here, its letters."""
+    try:
+        return {_stem(x.key) for x in _atoms(read_side(text, table)) if x.kind != "identity"}
+    except (Unsupported, RecursionError):
+        toks = tokenize(text).tokens
+        return {letter for i, tok in enumerate(toks) if (letter := _letter(tok)) is not None and letter != "I"
+                and not (i and toks[i - 1].is_char("_", "^"))}
+
+
 def same_names(left: str, right: str, table: Notation) -> bool:
     """Do both sides use the same names? (A name on one side only may make the link a definition.)"""
     try:

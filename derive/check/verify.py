@@ -1563,6 +1563,11 @@ class DocumentChecker:
             return False  # the scalar reader's own reason stands
         if unparsed and decision.status == "false" and not matrices.same_names(*written, table):
             return False  # a name on one side only: perhaps a definition, not a claim
+        if decision.status == "false" and (stated := self._matrix_hypotheses(item, table) & (
+                matrices.stems(written[0], table) | matrices.stems(written[1], table))):
+            # "Let UᵀU = I": an equation stated before about its matrices may be what makes it hold
+            decision = matrices.Decision("undecided", "an equation stated before about "
+                                         f"{', '.join(sorted(stated))} may make it hold (not applied in matrix algebra)")
         if decision.status == "false":
             # a condition the prose states (in its sentence, after it, in words) may be what makes it hold
             hedge = ("stated under a condition of its sentence (not applied in matrix algebra)"
@@ -1583,6 +1588,21 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _matrix_hypotheses(self, item: Item, table: matrices.Notation) -> set[str]:
+        """Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,
+        ``Ax^* = b``: not claims), which a later link may use without saying."""
+        found: set[str] = set()
+        for earlier in self.items[:item.index]:
+            terms = earlier.stmt.terms
+            for j, relation in enumerate(earlier.stmt.relations):
+                verdict, reason = self.verdicts.get((earlier.index, j), ("", ""))
+                if relation != "=" or verdict != "not-a-claim" or reason.startswith("definition"):
+                    continue  # a claim, or a definition (substituted where it names one name), not a hypothesis
+                sides = (_source(earlier, terms[j]), _source(earlier, terms[j + 1]))
+                if matrices.applies(*sides, table):
+                    found |= matrices.stems(sides[0], table) | matrices.stems(sides[1], table)
+        return found
 
     def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
