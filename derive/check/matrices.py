@@ -1062,7 +1062,7 @@ def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symm
 
 
 def stems(text: str, table: Notation) -> set[str]:
-    """The names of a side without their subscripts and marks (``U^\top U`` → ``{U}``, ``A x^*`` → ``{A, x}``,
+    r"""The names of a side without their subscripts and marks (``U^\top U`` → ``{U}``, ``A x^*`` → ``{A, x}``,
     ``\hat{x}_k`` → ``{\hat x}``), the identity left out; for a side not read here, its letters."""
     try:
         return {_stem(x.key) for x in _atoms(read_side(text, table)) if x.kind != "identity"}
