@@ -18,8 +18,8 @@ PROVED = [
     (r"x^T A x", r"x^T A^T x"),
     (r"(A^{-1})^T", r"(A^T)^{-1}"),
     (r"z - \eta \Lambda z", r"(I - \eta\Lambda) z"),
-    (r"\frac{1}{2}(Xw + \epsilon Xv - y)^\top(Xw + \epsilon Xv - y)",
-     r"\frac{1}{2}(Xw - y)^\top(Xw - y) + \epsilon(Xw - y)^\top Xv + \frac{\epsilon^2}{2}v^\top X^\top Xv"),
+    # u is written nowhere with a transpose: a lowercase letter right after a matrix is a vector
+    (r"(Aw + t Bu)^\top(Aw + t Bu)", r"w^\top A^\top A w + 2t w^\top A^\top B u + t^2 u^\top B^\top B u"),
 ]
 SLIPS = [
     (r"\|Xw - y\|^2", r"w^T X^T X w + 2 y^T X w + y^T y"),
