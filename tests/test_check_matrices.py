@@ -151,3 +151,11 @@ def test_a_value_given_before_makes_a_difference_undecided() -> None:
     report = check_document("n.md", text)
     assert not [f for f in report.findings if f.severity == "error"], [(k.verdict, k.reason) for k in report.links]
     assert "stated before about lambda" in report.links[-1].reason, report.links[-1]
+
+
+def test_the_documents_macros_are_expanded_before_matrix_algebra() -> None:
+    head = "$$\\newcommand{\\v}[1]{\\mathbf{#1}}\\newcommand{\\m}[1]{\\mathbf{#1}}$$\n\nThe loss:\n\n"
+    good = check_document("n.md", head + "$$\n\\m X^T(\\m X \\v w - \\v y) = \\m X^T \\m X \\v w - \\m X^T \\v y\n$$\n")
+    assert [k.verdict for k in good.links][-1] == "proved", [(k.verdict, k.reason) for k in good.links]
+    slip = check_document("n.md", head + "$$\n\\m X^T(\\m X \\v w - \\v y) = \\m X \\m X^T \\v w - \\m X^T \\v y\n$$\n")
+    assert [k.verdict for k in slip.links][-1] != "proved", [(k.verdict, k.reason) for k in slip.links]

@@ -210,6 +210,7 @@ def _check(doc: "Document") -> tuple[list[Finding], list[Link]]:
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
                               text=doc.visible)
+    checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
     try:
         findings += checker.verify()
         findings += match_systems(checker)

@@ -39,6 +39,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
 from . import asymptotic, calculus, dimensions, matrices, sums
+from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
@@ -268,6 +269,7 @@ class DocumentChecker:
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
+        self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -1537,8 +1539,12 @@ class DocumentChecker:
         if self._matrix_table is None:
             blocks = list(dict.fromkeys(id(item.block) for item in self.items))
             texts = {id(item.block): item.block.text for item in self.items}
-            self._matrix_table = matrices.notation([texts[b] for b in blocks], self.text)
+            self._matrix_table = matrices.notation([self._expanded(texts[b]) for b in blocks], self.text)
         return self._matrix_table
+
+    def _expanded(self, text: str) -> str:
+        """``text`` with the document's macros expanded (``\\v{x}`` → ``\\mathbf{x}``), for the matrix reader."""
+        return expand(text, self.macro_table).text if self.macro_table is not None else text
 
     def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                      *, unparsed: bool = False) -> bool:
@@ -1547,7 +1553,8 @@ class DocumentChecker:
         reader failed on a side, so only a claim whose two sides use the same names is taken."""
         written = (_source(item, left), _source(item, right))
         table = self._matrix_notation()
-        if not matrices.applies(*written, table):
+        read = (self._expanded(written[0]), self._expanded(written[1]))  # \v{x}, \m{X}: the document's macros
+        if not matrices.applies(*read, table):
             return False
         # names with a definition, a value given before (λ = 0) or known only to exist: a difference they may
         # explain is undecided, never false
@@ -1557,14 +1564,15 @@ class DocumentChecker:
         for index, _section, name, _value in self.namings:
             if index < item.index and name in definitions:
                 named = self.items[index]
-                namings[name] = (_source(named, named.stmt.terms[0]), _source(named, named.stmt.terms[1]))
-        decision = matrices.decide(*written, table, defined, list(namings.values()))
+                namings[name] = (self._expanded(_source(named, named.stmt.terms[0])),
+                                 self._expanded(_source(named, named.stmt.terms[1])))
+        decision = matrices.decide(*read, table, defined, list(namings.values()))
         if decision is None or (unparsed and decision.status == "undecided"):
             return False  # the scalar reader's own reason stands
-        if unparsed and decision.status == "false" and not matrices.same_names(*written, table):
+        if unparsed and decision.status == "false" and not matrices.same_names(*read, table):
             return False  # a name on one side only: perhaps a definition, not a claim
         if decision.status == "false" and (stated := self._matrix_hypotheses(item, table) & (
-                matrices.stems(written[0], table) | matrices.stems(written[1], table))):
+                matrices.stems(read[0], table) | matrices.stems(read[1], table))):
             # "Let UᵀU = I": an equation stated before about its matrices may be what makes it hold
             decision = matrices.Decision("undecided", "an equation stated before about "
                                          f"{', '.join(sorted(stated))} may make it hold (not applied in matrix algebra)")
@@ -1599,7 +1607,7 @@ class DocumentChecker:
                 verdict, reason = self.verdicts.get((earlier.index, j), ("", ""))
                 if relation != "=" or verdict != "not-a-claim" or reason.startswith("definition"):
                     continue  # a claim, or a definition (substituted where it names one name), not a hypothesis
-                sides = (_source(earlier, terms[j]), _source(earlier, terms[j + 1]))
+                sides = (self._expanded(_source(earlier, terms[j])), self._expanded(_source(earlier, terms[j + 1])))
                 if matrices.applies(*sides, table):
                     found |= matrices.stems(sides[0], table) | matrices.stems(sides[1], table)
         return found
@@ -1613,10 +1621,11 @@ class DocumentChecker:
             terms = earlier.stmt.terms
             if len(terms) < 2 or _source(earlier, terms[0]) != name:
                 continue
-            found = matrices.argmin(_source(earlier, terms[1]))
+            found = matrices.argmin(self._expanded(_source(earlier, terms[1])))
             if found is None:
                 continue
-            decision = matrices.first_order(found[1], found[0], _source(item, right), self._matrix_notation())
+            decision = matrices.first_order(found[1], found[0], self._expanded(_source(item, right)),
+                                            self._matrix_notation())
             if decision is None:
                 return False
             line = earlier.block.position(terms[1].start)[0]
