@@ -39,7 +39,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, sums
+from . import asymptotic, calculus, dimensions, matrices, sums
+from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
@@ -270,6 +271,8 @@ class DocumentChecker:
         self._functions_cache: dict[int, Functions] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
+        self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
+        self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -750,6 +753,9 @@ class DocumentChecker:
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
                 continue
+            if (left.expr is None or right.expr is None) and relation == "=" \
+                    and self._matrix_link(item, k, left, right, definitions, unparsed=True):
+                continue  # x^T A x: '^T' is ambiguous to the scalar reader, plain to the matrix one
             if left.expr is None or right.expr is None:
                 why = item.problem(left if left.expr is None else right)
                 self.report(item, right.start, "info", "math/undecided",
@@ -765,6 +771,8 @@ class DocumentChecker:
                     and left.expr in _premises(stmt, k + 2):
                 self.decide(item, k, "not-a-claim", "a value given to a name (the premise of ⇒)")
                 continue
+            if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
+                continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
@@ -782,6 +790,9 @@ class DocumentChecker:
                 self._by_coordinates(item, k, right, reading)
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
+            if one_sided and all(x.name == "I" for x in one_sided) \
+                    and self._matrix_link(item, k, left, right, definitions):
+                continue  # (I − ηΛ)z: I is the identity matrix, not a new name
             if one_sided and k > 0:
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
@@ -1375,6 +1386,8 @@ class DocumentChecker:
         if asymptotic.has_order(left.expr, right.expr):
             self._expansion(item, k, left, right, definitions)
             return
+        if self._matrix_link(item, k, left, right, definitions):
+            return
         functions = self.functions(item)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
@@ -1576,6 +1589,111 @@ class DocumentChecker:
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
                     if wrappers else started)
+
+    def _matrix_notation(self) -> matrices.Notation:
+        if self._matrix_table is None:
+            blocks = list(dict.fromkeys(id(item.block) for item in self.items))
+            texts = {id(item.block): item.block.text for item in self.items}
+            self._matrix_table = matrices.notation([self._expanded(texts[b]) for b in blocks], self.text)
+        return self._matrix_table
+
+    def _expanded(self, text: str) -> str:
+        """``text`` with the document's macros expanded (``\\v{x}`` → ``\\mathbf{x}``), for the matrix reader."""
+        return expand(text, self.macro_table).text if self.macro_table is not None else text
+
+    def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
+                     *, unparsed: bool = False) -> bool:
+        """A link in matrix notation (a transpose, a name written as a matrix or a vector) decided by
+        :mod:`.matrices`, the order of products kept: True when it is decided here. ``unparsed``: the scalar
+        reader failed on a side, so only a claim whose two sides use the same names is taken."""
+        written = (_source(item, left), _source(item, right))
+        table = self._matrix_notation()
+        read = (self._expanded(written[0]), self._expanded(written[1]))  # \v{x}, \m{X}: the document's macros
+        if not matrices.applies(*read, table):
+            return False
+        # names with a definition, a value given before (λ = 0) or known only to exist: a difference they may
+        # explain is undecided, never false
+        known = [*definitions, *self.broken, *self._examples(item), *self.existential]
+        defined = matrices.defined_letters([x.name for x in known])
+        namings: dict[sp.Symbol, tuple[str, str]] = {}  # the last naming before this item of each name in scope
+        for index, _section, name, _value in self.namings:
+            if index < item.index and name in definitions:
+                named = self.items[index]
+                namings[name] = (self._expanded(_source(named, named.stmt.terms[0])),
+                                 self._expanded(_source(named, named.stmt.terms[1])))
+        decision = matrices.decide(*read, table, defined, list(namings.values()))
+        if decision is None or (unparsed and decision.status == "undecided"):
+            return False  # the scalar reader's own reason stands
+        if unparsed and decision.status == "false" and not matrices.same_names(*read, table):
+            return False  # a name on one side only: perhaps a definition, not a claim
+        if decision.status == "false" and (stated := self._matrix_hypotheses(item, table) & (
+                matrices.stems(read[0], table) | matrices.stems(read[1], table))):
+            # "Let UᵀU = I": an equation stated before about its matrices may be what makes it hold
+            decision = matrices.Decision("undecided", "an equation stated before about "
+                                         f"{', '.join(sorted(stated))} may make it hold (not applied in matrix algebra)")
+        if decision.status == "false":
+            # a condition the prose states (in its sentence, after it, in words) may be what makes it hold
+            hedge = ("stated under a condition of its sentence (not applied in matrix algebra)"
+                     if item.trailing_condition or item.assumed or self._sentence_conditions(item) else
+                     "restates a named quantity differently (no word says it follows)"
+                     if item.index in self._restated else None)
+            if hedge is not None:
+                decision = matrices.Decision("undecided", hedge)
+        if decision.status == "true":
+            self.decide(item, k, "proved", decision.reason)
+        elif decision.status == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false equality in matrix algebra: {_clip(written[0])} = {_clip(written[1])}; "
+                        f"{decision.reason}")
+            self.decide(item, k, "false", decision.reason)
+        else:
+            reason = decision.reason
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+            self.decide(item, k, "undecided", reason)
+        return True
+
+    def _matrix_hypotheses(self, item: Item, table: matrices.Notation) -> set[str]:
+        """Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,
+        ``Ax^* = b``: not claims), which a later link may use without saying."""
+        found: set[str] = set()
+        for earlier in self.items[:item.index]:
+            terms = earlier.stmt.terms
+            for j, relation in enumerate(earlier.stmt.relations):
+                verdict, reason = self.verdicts.get((earlier.index, j), ("", ""))
+                if relation != "=" or verdict != "not-a-claim" or reason.startswith("definition"):
+                    continue  # a claim, or a definition (substituted where it names one name), not a hypothesis
+                sides = (self._expanded(_source(earlier, terms[j])), self._expanded(_source(earlier, terms[j + 1])))
+                if matrices.applies(*sides, table):
+                    found |= matrices.stems(sides[0], table) | matrices.stems(sides[1], table)
+        return found
+
+    def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
+        closed form is checked against the objective's first-order condition (:func:`.matrices.first_order`).
+        True when decided here."""
+        name = _source(item, left)
+        for earlier in reversed(self.items[:item.index]):
+            terms = earlier.stmt.terms
+            if len(terms) < 2 or _source(earlier, terms[0]) != name:
+                continue
+            found = matrices.argmin(self._expanded(_source(earlier, terms[1])))
+            if found is None:
+                continue
+            decision = matrices.first_order(found[1], found[0], self._expanded(_source(item, right)),
+                                            self._matrix_notation())
+            if decision is None:
+                return False
+            line = earlier.block.position(terms[1].start)[0]
+            if decision.status == "false":
+                self.report(item, right.start, "error", "math/false",
+                            f"false closed form of the minimizer on line {line}: {_clip(name)} = "
+                            f"{_clip(_source(item, right))}; {decision.reason}")
+            elif decision.status == "undecided":
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
+            verdict = {"true": "proved", "false": "false"}.get(decision.status, "undecided")
+            self.decide(item, k, verdict, f"{decision.reason} (the minimizer of line {line})")
+            return True
+        return False
 
     def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
