@@ -39,7 +39,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
 from . import asymptotic, calculus, dimensions, sums
-from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
+from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -428,7 +428,8 @@ class DocumentChecker:
         if expr is None:
             return None
         try:
-            expanded = self.functions(item).expand(expr)
+            functions = self.functions(item)
+            expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item))
             if expanded.has(sp.Derivative):
                 expanded = calculus.evaluate(expanded, self._settler(item))
             return atomize(expanded)
@@ -444,6 +445,20 @@ class DocumentChecker:
             if var in definitions:
                 return None
             return substitute(operand, definitions, hold=frozenset({var}))
+        return settle
+
+    def _name_settler(self, item: Item) -> Callable[[str, tuple[str, ...]], sp.Expr | None]:
+        """What a defined name means for its derivative (``\\nabla_w L`` after ``L = \\tfrac12(wx - y)^2``): its
+        definition with the definitions in scope written out and the variables held; None when it has none."""
+        definitions = self._definitions(item)
+
+        def settle(base: str, variables: tuple[str, ...]) -> sp.Expr | None:
+            named = {s.name: s for s in definitions}
+            target = named.get(base)
+            if target is None or any(v in named for v in variables):
+                return None
+            held = frozenset(s for s in named.values() if s.name in variables)
+            return _square_norms(substitute(definitions[target], definitions, hold=held | {target}))
         return settle
 
     def _scope_for(self, item: Item) -> SystemScope | None:
@@ -770,7 +785,8 @@ class DocumentChecker:
             if one_sided:
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
-            if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr):
+            if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
+                    and not (self._derivative_given(left.expr, item) and right.expr != 0):
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
@@ -855,9 +871,13 @@ class DocumentChecker:
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS:
             return False
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
-        if isinstance(lhs, AppliedUndef) and type(lhs).__name__.startswith(GRADIENT_PREFIX):
+        parts = calculus.derivative_parts(lhs.name if isinstance(lhs, sp.Symbol) else type(lhs).__name__) \
+            if isinstance(lhs, (sp.Symbol, AppliedUndef)) else None
+        if isinstance(lhs, AppliedUndef) and parts is not None:
             # ∇f̄(x̄) = Λx̄ + c̄ for an f̄ the notes never define: it names the gradient.
-            return gradient_parts(type(lhs).__name__)[1] not in self.functions(item).defs
+            return parts[2] not in self.functions(item).defs
+        if parts is not None and self._prepare(lhs, item) != lhs:
+            return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
         if item.block_cue and len(stmt.relations) == 1:
@@ -922,6 +942,17 @@ class DocumentChecker:
         self._naming_bases.setdefault(item.section, set()).update(_bases_of({lhs} | value.free_symbols))
         self._named[(item.section, lhs)] = min(self._named.get((item.section, lhs), item.index), item.index)
 
+    def _derivative_given(self, expr: sp.Expr | None, item: Item) -> bool:
+        """Is ``expr`` a derivative (``\\nabla_w L``, ``\\nabla^2 f(x)``, ``∂²f/∂x∂y``) the definitions in scope
+        determine? Then a statement about it is a claim, not a naming or a value given."""
+        if isinstance(expr, sp.Symbol):
+            name = expr.name
+        elif isinstance(expr, AppliedUndef):
+            name = type(expr).__name__
+        else:
+            return False
+        return calculus.derivative_parts(name) is not None and self._prepare(expr, item) != atomize(expr)
+
     def _initial_values(self, item: Item) -> bool:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
         the recurrences and worked numbers that follow; they are not claims."""
@@ -932,6 +963,8 @@ class DocumentChecker:
         last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
         if last is None or last.free_symbols or not last.is_number:
             return False
+        if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
+            return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
         for t in terms[:-1]:
             if self._gives_value(item, t.expr):
                 self.examples.append((item.index, item.section, t.expr, last))
@@ -1144,7 +1177,8 @@ class DocumentChecker:
                 free |= e.free_symbols
         free.discard(DOTS)
         known = self._known_symbols(item)
-        new = free - known
+        new = {s for s in free - known  # ∂J/∂w_1 after J = …: a derivative the definitions give, nothing new
+               if not self._derivative_given(s, item)}
         if not new:
             return set()
         # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols; nor is g_i in a sum
