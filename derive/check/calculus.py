@@ -52,15 +52,18 @@ def _applied(d: sp.Basic) -> sp.Basic:
 
 
 def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]) -> sp.Expr:
-    if len(d.variable_count) != 1:
+    """One derivative, in one variable or several (``\\frac{\\partial^2}{\\partial x \\partial y}(…)``)."""
+    counts = d.variable_count
+    if not 1 <= sum(int(n) if isinstance(n, sp.Integer) else 99 for _, n in counts) <= 4:
         return d
-    var, order = d.variable_count[0]
-    if not isinstance(var, sp.Symbol) or not isinstance(order, sp.Integer) or not 1 <= int(order) <= 4:
+    if any(not isinstance(var, sp.Symbol) for var, _ in counts):
         return d
-    operand = settle(d.expr, var)
+    operand: sp.Expr | None = d.expr
+    for var, _ in counts:  # the definitions written out, every variable held
+        operand = settle(operand, var) if operand is not None else None
     if operand is None:
         return d
-    result = sp.diff(_square_norms(operand), var, int(order))
+    result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
 
 

@@ -1398,8 +1398,10 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
-        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
+        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
+                and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item):
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
+            # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give)
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
         if (sa.free_symbols | sb.free_symbols) & self.broken:
