@@ -1854,8 +1854,8 @@ def _derivative_order(num: list[Token], den: list[Token]) -> tuple[int, list[Tok
     num_power = _power_at(num, 1)
     den_at = next((k for k in range(1, len(den)) if den[k].is_char("^")), None)
     den_power = _power_at(den, den_at) if den_at is not None else None
-    if num_power is None and den_at is None:
-        return 1, num[1:], den
+    if num_power is None and den_power is None:
+        return 1, num[1:], den  # \partial a^{(l)}_i, \partial \hat{y}_j^k: a superscript of the name, not a power
     if num_power is None or den_power is None or den_power[0] != num_power[0] or den_power[1] != len(den):
         return None
     return num_power[0], num[num_power[1]:], den[:den_at]

@@ -1061,6 +1061,13 @@ class DocumentChecker:
             for name, row in scope.rows.items():
                 if name in scope.definitions:
                     earlier.setdefault(name, []).append((row.index, scope.section, scope.definitions[name]))
+        for item in self.items:  # ∂E/∂w = A proved from E's definition: a later "∂E/∂w = A" restates it
+            lhs = item.stmt.terms[0].expr if item.stmt.terms else None
+            if self.verdicts.get((item.index, 0), ("",))[0] == "proved" and isinstance(lhs, sp.Symbol) \
+                    and calculus.derivative_parts(lhs.name) is not None and item.stmt.terms[1].expr is not None:
+                proved = self._prepare(item.stmt.terms[1].expr, item)
+                if proved is not None:
+                    earlier.setdefault(lhs, []).append((item.index, item.section, proved))
         values: dict[sp.Expr, list[tuple[int, sp.Expr]]] = {}
         for index, _, name, value in self.examples:
             values.setdefault(name, []).append((index, value))
