@@ -62,6 +62,8 @@ UNKNOWABLE = [
     r"Let $f(x_1, x_2) = x_1^2 + x_2$. Then $\frac{\partial f}{\partial y}(x_1, x_2) = 1$.",
     # an unknown function's Hessian
     r"Then $\nabla^2 F(x) = 2$.",
+    # in an update rule a bare gradient is taken at the iterate, which the notation leaves unsaid
+    r"Let $f(w) = \frac{1}{2} w^2$. The step is $w_{t+1} = w_t - \eta \nabla_w f = w_t - \eta w_t$.",
 ]
 
 

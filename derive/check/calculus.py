@@ -218,7 +218,7 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
 
 
 def resolve_named(expr: sp.Expr, functions: Functions,
-                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None]) -> sp.Expr:
+                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True) -> sp.Expr:
     r"""Differentiate the derivative atoms of ``expr`` whose function or name the document defines.
 
     ``\frac{\partial f}{\partial x_1}(a, b)`` and ``\nabla^2 f`` for ``f(x_1, x_2) = …`` are taken from
@@ -228,6 +228,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
     by a formula (``J = (w_1 x_1 + w_2 x_2 - y)^2``) differentiate that formula, with the definitions in
     scope written out and the variables held (``settle_name(base, variables)`` returns it, or None), but only in a variable the formula
     writes: of how a name depends on what it does not show nothing is known, so that stays opaque.
+    ``bare=False`` leaves derivatives written without arguments alone: in an update rule
+    (``w_{t+1} = w_t - \eta \nabla_w L``) the point is the current iterate, not the definition's variable.
     """
     mapping: dict[sp.Basic, sp.Expr] = {}
     for call in expr.atoms(AppliedUndef):
@@ -241,7 +243,7 @@ def resolve_named(expr: sp.Expr, functions: Functions,
         value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
         if value is not None:
             mapping[call] = _name_opaque(value).xreplace(dict(zip(fd.params, call.args)))
-    for sym in expr.free_symbols:
+    for sym in expr.free_symbols if bare else ():
         parts = derivative_parts(sym.name) if isinstance(sym, sp.Symbol) else None
         if parts is None:
             continue

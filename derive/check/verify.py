@@ -429,7 +429,8 @@ class DocumentChecker:
             return None
         try:
             functions = self.functions(item)
-            expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item))
+            expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
+                                              bare=not self._stepped(item))
             if expanded.has(sp.Derivative):
                 expanded = calculus.evaluate(expanded, self._settler(item))
             return atomize(expanded)
@@ -447,12 +448,17 @@ class DocumentChecker:
             return substitute(operand, definitions, hold=frozenset({var}))
         return settle
 
+    def _stepped(self, item: Item) -> bool:
+        """Does the statement of ``item`` write a quantity at a step (w_t, x^{(k+1)})? Then a bare ``\\nabla f`` in
+        it is taken at that step, which the notation leaves unsaid."""
+        return any((ix := read_index(x)) is not None and ix.letter is not None
+                   for t in item.stmt.terms if t.expr is not None for x in t.expr.free_symbols)
+
     def _name_settler(self, item: Item) -> Callable[[str, tuple[str, ...]], sp.Expr | None]:
         """What a defined name means for its derivative (``\\nabla_w L`` after ``L = \\tfrac12(wx - y)^2``): its
         definition with the definitions in scope written out and the variables held; None when it has none."""
-        definitions = self._definitions(item)
-
         def settle(base: str, variables: tuple[str, ...]) -> sp.Expr | None:
+            definitions = self._definitions(item)  # only when asked: the scope is looked up (and cached) late
             named = {s.name: s for s in definitions}
             target = named.get(base)
             if target is None or any(v in named for v in variables):
