@@ -19,9 +19,10 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .. import printing
-from .bind import GRADIENT_PREFIX, _square_norms
+from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts
 
-__all__ = ["evaluate", "linear_in", "unresolved"]
+__all__ = ["HESSIAN_PREFIX", "derivative_parts", "evaluate", "hessian_name", "linear_in", "partial_name", "resolve_named",
+           "unresolved"]
 
 
 def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]) -> sp.Expr:
@@ -51,15 +52,18 @@ def _applied(d: sp.Basic) -> sp.Basic:
 
 
 def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]) -> sp.Expr:
-    if len(d.variable_count) != 1:
+    """One derivative, in one variable or several (``\\frac{\\partial^2}{\\partial x \\partial y}(…)``)."""
+    counts = d.variable_count
+    if not 1 <= sum(int(n) if isinstance(n, sp.Integer) else 99 for _, n in counts) <= 4:
         return d
-    var, order = d.variable_count[0]
-    if not isinstance(var, sp.Symbol) or not isinstance(order, sp.Integer) or not 1 <= int(order) <= 4:
+    if any(not isinstance(var, sp.Symbol) for var, _ in counts):
         return d
-    operand = settle(d.expr, var)
+    operand: sp.Expr | None = d.expr
+    for var, _ in counts:  # the definitions written out, every variable held
+        operand = settle(operand, var) if operand is not None else None
     if operand is None:
         return d
-    result = sp.diff(_square_norms(operand), var, int(order))
+    result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
 
 
@@ -142,3 +146,138 @@ def _structurally_linear(expr: sp.Basic, var: sp.Symbol) -> bool | None:
             return None
         return False
     return False
+
+
+# -- derivatives of named functions and defined names ----------------------------------------------------
+
+#: ``\nabla^{2} f``, ``\nabla^{2}_{x} f``: the Hessian (the second derivative in one variable).
+HESSIAN_PREFIX = r"\nabla^{2}"
+#: ``\partial_{x}\partial_{y} q``: the mixed partial ``\frac{\partial^2 q}{\partial x \partial y}`` (one group a variable).
+PARTIAL_PREFIX = r"\partial_{"
+
+
+def partial_name(variables: list[str], base: str) -> str:
+    """The atom for ``\\frac{\\partial^n f}{\\partial x … \\partial y}``: one ``\\partial_{v}`` per differentiation."""
+    return "".join(r"\partial_{" + v + "}" for v in variables) + " " + base
+
+
+def hessian_name(variable: str | None, base: str) -> str:
+    return HESSIAN_PREFIX + ("" if variable is None else "_{" + variable + "}") + " " + base
+
+
+def _braced(text: str, start: int) -> int | None:
+    """Index just past the group opening at ``text[start] == '{'``."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return i + 1
+    return None
+
+
+def derivative_parts(name: str) -> tuple[str, tuple[str, ...] | None, str] | None:
+    """What a derivative atom's name says: (kind, variables, base).
+
+    ``\\nabla_{w} L`` → ("gradient", ("w",), "L"); ``\\nabla f`` → ("gradient", None, "f");
+    ``\\nabla^{2} f`` → ("hessian", None, "f"); ``\\partial_{x}\\partial_{y} q`` → ("partial", ("x", "y"), "q").
+    None for a name that is no derivative.
+    """
+    if name.startswith(HESSIAN_PREFIX):
+        rest = name[len(HESSIAN_PREFIX):]
+        variable = None
+        if rest.startswith("_{"):
+            stop = _braced(rest, 1)
+            if stop is None:
+                return None
+            variable, rest = rest[2:stop - 1], rest[stop:]
+        return "hessian", None if variable is None else (variable,), rest.strip()
+    if name.startswith(PARTIAL_PREFIX):
+        variables: list[str] = []
+        rest = name
+        while rest.startswith(PARTIAL_PREFIX):
+            stop = _braced(rest, len(PARTIAL_PREFIX) - 1)
+            if stop is None:
+                return None
+            variables.append(rest[len(PARTIAL_PREFIX):stop - 1])
+            rest = rest[stop:]
+        return "partial", tuple(variables), rest.strip()
+    if name.startswith(GRADIENT_PREFIX) and (len(name) == len(GRADIENT_PREFIX) or name[len(GRADIENT_PREFIX)] in "_ "):
+        variable, base = gradient_parts(name)
+        return "gradient", None if variable is None else (variable,), base
+    return None
+
+
+def _by_name(names: tuple[str, ...], among: tuple[sp.Symbol, ...] | set[sp.Symbol]) -> list[sp.Symbol] | None:
+    found = {s.name: s for s in among}
+    if any(n not in found for n in names):
+        return None
+    return [found[n] for n in names]
+
+
+def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.Expr,
+                        params: tuple[sp.Symbol, ...]) -> sp.Expr | None:
+    """The derivative a name asks for, of ``body`` in ``params``; vectors and matrices when ``params`` are
+    several coordinates and no variable is written (``\\nabla f(x_1, x_2)``, ``\\nabla^2 f``). None when the
+    written variable is not among ``params`` (then nothing is known of how ``body`` depends on it)."""
+    from .vectors import Coords, Rows
+
+    if variables is not None:
+        chosen = _by_name(variables, params)
+        if chosen is None:
+            return None
+        if kind == "hessian":
+            return sp.diff(body, chosen[0], 2)
+        return sp.diff(body, *chosen)
+    if kind == "partial":
+        return None
+    if len(params) == 1:
+        return sp.diff(body, params[0], 1 if kind == "gradient" else 2)
+    if kind == "gradient":
+        return Coords(*(sp.diff(body, p) for p in params))
+    return Rows(*(Coords(*(sp.diff(body, p, q) for q in params)) for p in params))
+
+
+def resolve_named(expr: sp.Expr, functions: Functions,
+                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True) -> sp.Expr:
+    r"""Differentiate the derivative atoms of ``expr`` whose function or name the document defines.
+
+    ``\frac{\partial f}{\partial x_1}(a, b)`` and ``\nabla^2 f`` for ``f(x_1, x_2) = …`` are taken from
+    f's definition (at the written arguments, or at f's own parameters when none are written); with
+    several parameters and no variable, ``\nabla f`` is the vector of partials and ``\nabla^2 f`` the
+    matrix of second partials. ``\nabla_w L`` and ``\frac{\partial J}{\partial w_1}`` for a name defined
+    by a formula (``J = (w_1 x_1 + w_2 x_2 - y)^2``) differentiate that formula, with the definitions in
+    scope written out and the variables held (``settle_name(base, variables)`` returns it, or None), but only in a variable the formula
+    writes: of how a name depends on what it does not show nothing is known, so that stays opaque.
+    ``bare=False`` leaves derivatives written without arguments alone: in an update rule
+    (``w_{t+1} = w_t - \eta \nabla_w L``) the point is the current iterate, not the definition's variable.
+    """
+    mapping: dict[sp.Basic, sp.Expr] = {}
+    for call in expr.atoms(AppliedUndef):
+        parts = derivative_parts(type(call).__name__)
+        if parts is None:
+            continue
+        kind, variables, base = parts
+        fd = functions.defs.get(base)
+        if fd is None or len(fd.params) != len(call.args) or (kind == "gradient" and variables is None and len(fd.params) == 1):
+            continue  # a one-variable ∇f(a) is Functions.expand's
+        value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
+        if value is not None:
+            mapping[call] = _name_opaque(value).xreplace(dict(zip(fd.params, call.args)))
+    for sym in expr.free_symbols if bare else ():
+        parts = derivative_parts(sym.name) if isinstance(sym, sp.Symbol) else None
+        if parts is None:
+            continue
+        kind, variables, base = parts
+        fd = functions.defs.get(base)
+        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters
+            value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
+        elif variables is not None:
+            body = settle_name(base, variables)
+            if body is None:
+                continue
+            value = _differentiate_body(kind, variables, functions.expand(body), tuple(body.free_symbols))
+        else:
+            continue
+        if value is not None:
+            mapping[sym] = _name_opaque(value)
+    return expr.xreplace(mapping) if mapping else expr

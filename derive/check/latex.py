@@ -36,6 +36,7 @@ from derive.check.latex_tokens import (
 )
 from derive import limits
 from derive.check.asymptotic import BigO, remainder_order
+from derive.check.calculus import hessian_name, partial_name
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -794,6 +795,16 @@ class _ExprParser:
             return [head], head
         if tok.kind in ("rbrace", "rel") or tok.is_char(")", "]", ",", "&", "^", "_"):
             self.fail(tok, "missing argument")
+        after = self.peek(1)
+        if tok.kind == "macro" and (tok.text in BOLD or tok.text in ACCENTS) and after is not None \
+                and after.kind == "lbrace":
+            # \nabla_\mathbf{w}, x_\hat{k}: TeX hands the bold or accent command its group, so the argument is both
+            close = matching_brace(self.toks, self.pos + 1)
+            if close is None:
+                self.fail(after, "unbalanced '{'")
+            body = self.toks[self.pos:close + 1]
+            self.pos = close + 1
+            return body, tok
         self.pos += 1
         return [tok], tok
 
@@ -1476,6 +1487,8 @@ class _ExprParser:
         is ``f''(x)``."""
         if not (_is_differential(den, alone=False) and _is_differential(num, alone=True)):
             return None
+        if sum(1 for t in den if _is_differential([t], alone=True)) > 1:
+            return self.mixed_partial(tok, num, den, den_at)
         found = _derivative_order(num, den)
         if found is None:
             self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
@@ -1502,26 +1515,43 @@ class _ExprParser:
         self.fail(tok, "the derivative of an expression is not modelled")
 
     def gradient(self) -> sp.Expr:
+        r"""``\nabla_w L(w)``, ``\nabla f``, ``\partial_w (…)``; ``\nabla^2 f(x)`` and ``\nabla^2_x (…)`` (the
+        Hessian, or the second derivative in one variable: which, the function's definition says)."""
         tok = self.next()
-        nxt = self.peek()
-        if nxt is not None and nxt.is_char("^"):
-            self.fail(nxt, "higher derivatives (the Hessian \\nabla^2) are not modelled")
         wrt = None
         var: _Name | None = None
-        if nxt is not None and nxt.is_char("_"):
-            self.pos += 1
-            arg, at = self.arg()
-            wrt = render_tokens(arg)
-            if arg and self.sub(arg).starts_name(arg[0]):
-                try:
-                    var = self.sub(arg).name_only(at, "")
-                except _Fail:
-                    var = None
+        order = 1
+        for _ in range(2):  # \nabla_x^2 and \nabla^2_x
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("^") and order == 1:
+                self.pos += 1
+                power, _ = self.arg()
+                if len(power) != 1 or power[0].kind != "num" or power[0].text != "2" or tok.is_macro("partial"):
+                    self.fail(nxt, "higher derivatives (the Hessian \\nabla^2) are not modelled")
+                order = 2
+            elif nxt is not None and nxt.is_char("_") and wrt is None:
+                self.pos += 1
+                arg, at = self.arg()
+                wrt = render_tokens(arg)
+                if arg and self.sub(arg).starts_name(arg[0]):
+                    try:
+                        var = self.sub(arg).name_only(at, "")
+                    except _Fail:
+                        var = None
         nxt = self.peek()
         if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt):
             if var is None:
                 self.fail(tok, "the gradient of an expression needs its variable: write \\nabla_x (…)")
-            return self.derivative_of(tok, symbol(var.canonical()), 1)
+            return self.derivative_of(tok, symbol(var.canonical()), order)
+        if order == 2:
+            if wrt is not None and var is None:
+                self.fail(tok, "a Hessian with respect to an expression is not modelled")
+            fnm = self.name()
+            name = hessian_name(None if var is None else var.canonical(), fnm.canonical())
+            after = self.peek()
+            if after is not None and after.is_char("("):
+                return sp.Function(name)(*self.call_args())
+            return symbol(name)
         return self.gradient_value(wrt, self.name())
 
     def name_starts_product(self, tok: Token) -> bool:
@@ -1572,8 +1602,7 @@ class _ExprParser:
                 self.fail(tok, "a higher derivative of a name is not modelled: write f(x) after it")
             return self.derivative_of(tok, symbol(var.canonical()), order)
         if head.is_macro("partial"):
-            self.fail(tok, "higher partial derivatives of a named function are not modelled "
-                           "(write \\frac{\\partial^2}{\\partial x^2} f(x, …))")
+            return self.named_partial(tok, rest, [var.canonical()] * order)
         parser = self.sub(rest)
         if parser.starts_name(rest[0]):
             fnm = parser.name()
@@ -1587,6 +1616,54 @@ class _ExprParser:
         if fnm.sub is not None or fnm.mark is not None or fnm.primes:
             self.fail(tok, "a higher derivative of an indexed name is not modelled")
         return sp.Function(fnm.stem() + "'" * order)(symbol(var.canonical()))
+
+    def mixed_partial(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr:
+        r"""``\frac{\partial^2 f}{\partial x \partial y}``, ``\frac{\partial^3}{\partial x^2 \partial y}(…)``: the
+        variables in the order written, each as often as its power says; the powers must add up to the order
+        above."""
+        starts = [k for k, t in enumerate(den) if _is_differential(den[k:k + 2], alone=False)
+                  and (t.is_macro("partial") or t.kind in ("letter", "raw"))]
+        if not starts or starts[0] != 0:
+            self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
+        variables: list[str] = []
+        for k, start in enumerate(starts):
+            group = den[start + 1:starts[k + 1] if k + 1 < len(starts) else len(den)]
+            power_at = next((j for j, t in enumerate(group) if t.is_char("^")), None)
+            power = 1
+            if power_at is not None:
+                found = _power_at(group, power_at)
+                if found is None or found[1] != len(group):
+                    self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
+                power, group = found[0], group[:power_at]
+            variables += [self.sub(group).name_only(den_at, "a derivative with respect to an expression is not "
+                                                            "modelled").canonical()] * power
+        num_power = _power_at(num, 1)
+        order, rest = (1, num[1:]) if num_power is None else (num_power[0], num[num_power[1]:])
+        if order != len(variables) or order > 4:
+            self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
+        if not rest:
+            inner_d = self.derivative_of(tok, symbol(variables[0]), 1)
+            return sp.Derivative(inner_d.expr, *(symbol(v) for v in variables))
+        return self.named_partial(tok, rest, variables)
+
+    def named_partial(self, tok: Token, rest: list[Token], variables: list[str]) -> sp.Expr:
+        r"""``\frac{\partial^2 q}{\partial x \partial y}`` or ``… q(x, y)``: a partial derivative of a named
+        function, computed from its definition when the document gives one (else an opaque quantity)."""
+        parser = self.sub(rest)
+        if not parser.starts_name(rest[0]):
+            self.fail(tok, "the derivative of an expression is not modelled")
+        fnm = parser.name()
+        name = partial_name(variables, fnm.canonical())
+        if parser.at_end():
+            after = self.peek()
+            if after is not None and after.is_char("(") and self.is_function(fnm):
+                return sp.Function(name)(*self.call_args())
+            return symbol(name)
+        if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
+            args = parser.call_args()
+            if parser.at_end():
+                return sp.Function(name)(*args)
+        self.fail(tok, "the derivative of an expression is not modelled")
 
     def partial(self) -> sp.Expr:
         tok = self.peek()
@@ -1777,8 +1854,8 @@ def _derivative_order(num: list[Token], den: list[Token]) -> tuple[int, list[Tok
     num_power = _power_at(num, 1)
     den_at = next((k for k in range(1, len(den)) if den[k].is_char("^")), None)
     den_power = _power_at(den, den_at) if den_at is not None else None
-    if num_power is None and den_at is None:
-        return 1, num[1:], den
+    if num_power is None and den_power is None:
+        return 1, num[1:], den  # \partial a^{(l)}_i, \partial \hat{y}_j^k: a superscript of the name, not a power
     if num_power is None or den_power is None or den_power[0] != num_power[0] or den_power[1] != len(den):
         return None
     return num_power[0], num[num_power[1]:], den[:den_at]

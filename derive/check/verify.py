@@ -41,7 +41,7 @@ from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
 from . import asymptotic, calculus, dimensions, matrices, sums
 from .macros import MacroTable, expand
-from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, atomize, gradient_parts, substitute
+from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -434,7 +434,9 @@ class DocumentChecker:
         if expr is None:
             return None
         try:
-            expanded = self.functions(item).expand(expr)
+            functions = self.functions(item)
+            expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
+                                              bare=not self._stepped(item))
             if expanded.has(sp.Derivative):
                 expanded = calculus.evaluate(expanded, self._settler(item))
             return atomize(expanded)
@@ -450,6 +452,25 @@ class DocumentChecker:
             if var in definitions:
                 return None
             return substitute(operand, definitions, hold=frozenset({var}))
+        return settle
+
+    def _stepped(self, item: Item) -> bool:
+        """Does the statement of ``item`` write a quantity at a step (w_t, x^{(k+1)})? Then a bare ``\\nabla f`` in
+        it is taken at that step, which the notation leaves unsaid."""
+        return any((ix := read_index(x)) is not None and ix.letter is not None
+                   for t in item.stmt.terms if t.expr is not None for x in t.expr.free_symbols)
+
+    def _name_settler(self, item: Item) -> Callable[[str, tuple[str, ...]], sp.Expr | None]:
+        """What a defined name means for its derivative (``\\nabla_w L`` after ``L = \\tfrac12(wx - y)^2``): its
+        definition with the definitions in scope written out and the variables held; None when it has none."""
+        def settle(base: str, variables: tuple[str, ...]) -> sp.Expr | None:
+            definitions = self._definitions(item)  # only when asked: the scope is looked up (and cached) late
+            named = {s.name: s for s in definitions}
+            target = named.get(base)
+            if target is None or any(v in named for v in variables):
+                return None
+            held = frozenset(s for s in named.values() if s.name in variables)
+            return _square_norms(substitute(definitions[target], definitions, hold=held | {target}))
         return settle
 
     def _scope_for(self, item: Item) -> SystemScope | None:
@@ -802,7 +823,8 @@ class DocumentChecker:
             if one_sided:
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
-            if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr):
+            if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
+                    and not (self._derivative_given(left.expr, item) and right.expr != 0):
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
@@ -887,9 +909,13 @@ class DocumentChecker:
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS:
             return False
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
-        if isinstance(lhs, AppliedUndef) and type(lhs).__name__.startswith(GRADIENT_PREFIX):
+        parts = calculus.derivative_parts(lhs.name if isinstance(lhs, sp.Symbol) else type(lhs).__name__) \
+            if isinstance(lhs, (sp.Symbol, AppliedUndef)) else None
+        if isinstance(lhs, AppliedUndef) and parts is not None:
             # ∇f̄(x̄) = Λx̄ + c̄ for an f̄ the notes never define: it names the gradient.
-            return gradient_parts(type(lhs).__name__)[1] not in self.functions(item).defs
+            return parts[2] not in self.functions(item).defs
+        if parts is not None and self._prepare(lhs, item) != lhs:
+            return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
         if item.block_cue and len(stmt.relations) == 1:
@@ -954,6 +980,17 @@ class DocumentChecker:
         self._naming_bases.setdefault(item.section, set()).update(_bases_of({lhs} | value.free_symbols))
         self._named[(item.section, lhs)] = min(self._named.get((item.section, lhs), item.index), item.index)
 
+    def _derivative_given(self, expr: sp.Expr | None, item: Item) -> bool:
+        """Is ``expr`` a derivative (``\\nabla_w L``, ``\\nabla^2 f(x)``, ``∂²f/∂x∂y``) the definitions in scope
+        determine? Then a statement about it is a claim, not a naming or a value given."""
+        if isinstance(expr, sp.Symbol):
+            name = expr.name
+        elif isinstance(expr, AppliedUndef):
+            name = type(expr).__name__
+        else:
+            return False
+        return calculus.derivative_parts(name) is not None and self._prepare(expr, item) != atomize(expr)
+
     def _initial_values(self, item: Item) -> bool:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
         the recurrences and worked numbers that follow; they are not claims."""
@@ -964,6 +1001,8 @@ class DocumentChecker:
         last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
         if last is None or last.free_symbols or not last.is_number:
             return False
+        if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
+            return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
         for t in terms[:-1]:
             if self._gives_value(item, t.expr):
                 self.examples.append((item.index, item.section, t.expr, last))
@@ -1094,6 +1133,13 @@ class DocumentChecker:
             for name, row in scope.rows.items():
                 if name in scope.definitions:
                     earlier.setdefault(name, []).append((row.index, scope.section, scope.definitions[name]))
+        for item in self.items:  # ∂E/∂w = A proved from E's definition: a later "∂E/∂w = A" restates it
+            lhs = item.stmt.terms[0].expr if item.stmt.terms else None
+            if self.verdicts.get((item.index, 0), ("",))[0] == "proved" and isinstance(lhs, sp.Symbol) \
+                    and calculus.derivative_parts(lhs.name) is not None and item.stmt.terms[1].expr is not None:
+                proved = self._prepare(item.stmt.terms[1].expr, item)
+                if proved is not None:
+                    earlier.setdefault(lhs, []).append((item.index, item.section, proved))
         values: dict[sp.Expr, list[tuple[int, sp.Expr]]] = {}
         for index, _, name, value in self.examples:
             values.setdefault(name, []).append((index, value))
@@ -1210,7 +1256,8 @@ class DocumentChecker:
                 free |= e.free_symbols
         free.discard(DOTS)
         known = self._known_symbols(item)
-        new = free - known
+        new = {s for s in free - known  # ∂J/∂w_1 after J = …: a derivative the definitions give, nothing new
+               if not self._derivative_given(s, item)}
         if not new:
             return set()
         # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols; nor is g_i in a sum
@@ -1432,8 +1479,10 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
-        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols:
+        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
+                and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item):
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
+            # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give)
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
         if (sa.free_symbols | sb.free_symbols) & self.broken:
