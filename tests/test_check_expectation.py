@@ -23,10 +23,10 @@ def errors(text: str) -> list:
 # -- the reader ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    (r"\mathbb{E}_{x \sim p}\left[f(x)\right]", Expect(sp.Function("f")(S("x")), Str(r"x\approx p"))),
+    (r"\mathbb{E}_{x \sim p}\left[f(x)\right]", Expect(sp.Function("f")(S("x")), Str(r"x\approx p"), S("p"))),
     (r"\mathbb{E}_q[X]", Expect(S("X"), Str("q"))),
     (r"\mathop{\mathbb{E}}_{q}[X]", Expect(S("X"), Str("q"))),
-    (r"\mathbb{E}_{a \sim \pi} Q(s, a) + 1", Expect(sp.Function("Q")(S("s"), S("a")), Str(r"a\approx\pi")) + 1),
+    (r"\mathbb{E}_{a \sim \pi} Q(s, a) + 1", Expect(sp.Function("Q")(S("s"), S("a")), Str(r"a\approx\pi"), S(r"\pi")) + 1),
     (r"E[X^2]", Expect(S("X") ** 2)),
     (r"\operatorname{Var}(2X+1)", Variance(2 * S("X") + 1)),
     (r"\mathrm{Var}[X]", Variance(S("X"))),
@@ -192,3 +192,16 @@ def test_without_a_stated_range_the_range_is_named() -> None:
 def test_a_closed_range_that_includes_one_is_not_enough() -> None:
     got = verdicts(SERIES.replace(r"Let $0 < \beta < 1$.", r"Let $0 \le \beta \le 1$."))
     assert [v for v, _ in got] == ["undecided"] * 3
+
+
+def test_a_distribution_that_depends_on_the_variable_keeps_the_derivative_of_an_expectation() -> None:
+    doc = ("# PG\n\n$$J(\\theta) = \\mathbb{E}_{x \\sim p_\\theta} [f(x)]$$\n\nThen\n\n"
+           "$$\\nabla_\\theta J(\\theta) = \\frac{99 \\exp(\\theta)}{(1 + \\exp(\\theta))^2}.$$\n")
+    assert [v for v, _ in verdicts(doc)][-1] == "undecided"  # not "false" with ∇J read as 0
+    assert errors(doc) == []
+
+
+def test_a_name_drawn_by_the_subscript_of_e_is_random() -> None:
+    doc = ("# SGD\n\n$$f(x) = \\frac{1}{n} \\sum_{i = 1}^n f_i(x).$$\n\n"
+           "$$\\mathbb{E}_i \\nabla f_i(x) = \\frac{2}{n} \\sum_{i = 1}^n \\nabla f_i(x)$$\n")
+    assert errors(doc) == []  # E_i[∇f_i] is not the constant ∇f_i, whatever Σ_i makes of it

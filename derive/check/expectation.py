@@ -63,11 +63,14 @@ class Reading:
 
     left: sp.Expr
     right: sp.Expr
+    written: tuple[sp.Expr, sp.Expr] = (sp.Integer(0), sp.Integer(0))  # the sides before the reading
     atoms: dict[sp.Symbol, tuple[sp.Expr, str]] = field(default_factory=dict)  # E-symbol -> (argument, label)
     assumed: list[str] = field(default_factory=list)  # independence/stationarity used to reach this reading
 
     def doubt(self) -> str | None:
         """Why a false verdict on this reading may only lack a fact that is not modelled; None if none."""
+        if any(d.has(Expect, Variance, Covariance) for side in self.written for d in side.atoms(sp.Derivative)):
+            return "expectations: the derivative of an expectation (its distribution may depend on the variable)"
         bases: dict[str, set[sp.Symbol]] = {}
         if len({label for _, label in self.atoms.values()}) > 1:
             return "expectations: expectations under different distributions (E_p, E_q) are not modelled"
@@ -96,14 +99,16 @@ def read(left: sp.Expr, right: sp.Expr, *, independent: bool = False, stationary
     stationarity, so E[g_t] is E[g] for every step. A name the link writes outside every operator
     (``a`` in E[aX + b] = aE[X] + b) is a number to the author, so it is a constant inside too."""
     outside = _outside(left) | _outside(right)
-    reading = Reading(left, right)
+    reading = Reading(left, right, (left, right))
     reading.left = _read_side(left, reading, independent, stationary, outside)
     reading.right = _read_side(right, reading, independent, stationary, outside)
     return reading
 
 
 def _outside(expr: sp.Expr) -> set[sp.Symbol]:
-    held = expr.replace(lambda e: isinstance(e, (Expect, Variance, Covariance)), lambda e: sp.Dummy())
+    """Names written outside every operator and every sum (under Σ_i, ∇f_i(x) may stand for many)."""
+    held = expr.replace(lambda e: isinstance(e, (Expect, Variance, Covariance, sp.Sum, sp.Product)),
+                        lambda e: sp.Dummy())
     return {x for x in held.free_symbols if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy)}
 
 
@@ -124,9 +129,10 @@ def _read_side(expr: sp.Expr, reading: Reading, independent: bool, stationary: b
 
     def linear(argument: sp.Expr, label: str, bound: frozenset[sp.Symbol]) -> sp.Expr:
         out = sp.Integer(0)
+        drawn = _drawn(label)
         for term in sp.Add.make_args(sp.expand(argument)):
-            random = [x for x in term.free_symbols
-                      if isinstance(x, sp.Symbol) and x not in bound and x not in outside and not constant(x)]
+            random = [x for x in term.free_symbols if isinstance(x, sp.Symbol) and x not in bound and not constant(x)
+                      and (x not in outside or any(v.search(x.name) for v in drawn))]
             const, rest = term.as_independent(*random, as_Add=False) if random else (term, sp.Integer(1))
             if rest == 1:
                 out += const
@@ -160,6 +166,13 @@ def _read_side(expr: sp.Expr, reading: Reading, independent: bool, stationary: b
         return e.func(*(walk(a, bound) for a in e.args))
 
     return walk(expr, frozenset())
+
+
+def _drawn(label: str) -> list[re.Pattern[str]]:
+    """The variables an expectation's subscript draws (i in E_i, x in E_{x∼p}): a name that reads one is random."""
+    names = re.split(r"\\approx|\\in\b", label)[0] if label else ""
+    return [re.compile(r"(?<![A-Za-z\\])" + re.escape(v) + r"(?![A-Za-z])")
+            for v in re.split(r"[\s,]+", names) if v and re.fullmatch(r"\\?[A-Za-z]+", v)]
 
 
 def _atom(argument: sp.Expr, label: str, reading: Reading, bound: frozenset[sp.Symbol]) -> sp.Expr:

@@ -67,12 +67,17 @@ class Expect(sp.Function):
     r"""``\mathbb{E}[X]`` or ``\mathbb{E}_{x\sim p}[X]``: an expectation, kept as an operator so that its
     linearity can be used (:mod:`derive.check.expectation` expands it over sums and constant factors, then
     treats what is left, ``E[g_t^2]``, as an opaque quantity). The optional second argument is the subscript
-    as a label symbol: ``E_p`` and ``E_q`` are different operators."""
-
-    nargs = (1, 2)
+    as a label (:class:`sympy.core.symbol.Str`): ``E_p`` and ``E_q`` are different operators; further arguments
+    are the names the distribution depends on (θ in ``x \sim p_\theta``)."""
 
     def _eval_is_real(self) -> bool:
         return True
+
+    def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:
+        """d/dθ E[f] = E[df/dθ] when the distribution does not depend on θ; otherwise left as written."""
+        if s in self.args[2:]:
+            return sp.Derivative(self, s, evaluate=False)
+        return self.func(self.args[0].diff(s), *self.args[1:])
 
     def _latex(self, printer: object) -> str:
         sub = "" if len(self.args) == 1 else "_{" + self.args[1].name + "}"
@@ -1355,7 +1360,12 @@ class _ExprParser:
             sub = inner(self.toks, j + 1, stop)
             if not sub:
                 return None
-            label, j = [Str(" ".join(render_tokens(sub).split()))], stop  # a label, not a free symbol
+            # a label, not a free symbol; the names under it after ∼ (θ in p_θ) are what the expectation
+            # depends on, so that ∇_θ E_{x∼p_θ}[f(x)] is not taken as 0
+            arrow = next((k for k, t in enumerate(sub) if t.kind == "rel"), -1)
+            depends = sorted({symbol(render_tokens([t])) for t in sub[arrow + 1:]
+                              if t.kind == "letter" or (t.kind == "macro" and t.text in GREEK)}, key=str) if arrow >= 0 else []
+            label, j = [Str(" ".join(render_tokens(sub).split())), *depends], stop
         if j >= len(self.toks):
             return None
         opener = self.toks[j]
