@@ -1521,7 +1521,8 @@ class _ExprParser:
         note = WRAPPERS[tok.text]
         j = self.pos
         if tok.text == "mathop" and j + 2 < len(self.toks) and self.toks[j].kind == "lbrace" \
-                and self.toks[j + 1].kind == "raw" and self.toks[j + 2].kind == "rbrace":
+                and self.toks[j + 1].kind == "raw" and self.toks[j + 2].kind == "rbrace" \
+                and (self.toks[j + 1].arg or "").strip() in _STATISTICS:
             # \mathop{\mathbb{E}}_{x∼p}[…] (a macro for E with limits below): the operator itself
             self.toks[j:j + 3] = [self.toks[j + 1]]
             return self.primary()
