@@ -69,7 +69,9 @@ class Reading:
 
     def doubt(self) -> str | None:
         """Why a false verdict on this reading may only lack a fact that is not modelled; None if none."""
-        if any(d.has(Expect, Variance, Covariance) for side in self.written for d in side.atoms(sp.Derivative)):
+        if any(f.has(Expect, Variance, Covariance) for side in self.written
+               for f in side.atoms(sp.Derivative, sp.core.function.AppliedUndef) if f.func.__name__.startswith("\\partial")
+               or isinstance(f, sp.Derivative)):
             return "expectations: the derivative of an expectation (its distribution may depend on the variable)"
         bases: dict[str, set[sp.Symbol]] = {}
         if len({label for _, label in self.atoms.values()}) > 1:

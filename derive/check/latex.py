@@ -76,7 +76,8 @@ class Expect(sp.Function):
     def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:
         """d/dθ E[f] = E[df/dθ] when the distribution does not depend on θ; otherwise left as written."""
         if s in self.args[2:]:
-            return sp.Derivative(self, s, evaluate=False)
+            # opaque, but still a function of s (a Derivative object would break when s is substituted)
+            return sp.Function(r"\partial_{" + s.name + "}")(self)
         return self.func(self.args[0].diff(s), *self.args[1:])
 
     def _latex(self, printer: object) -> str:
