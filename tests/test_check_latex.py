@@ -379,7 +379,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\mathbb{E}[X \mid Y]", "set-builder"),
     (r"\operatorname*{argmin}_w L(w)", "argmin"),
     (r"\int_0^1 f(x) \, dx", "integrals"),
-    (r"\lim_{t \to \infty} w_t", "limits"),
+    (r"\lim_{t \to 0^+} w_t", "one-sided limits"),
     (r"\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}", "vmatrix"),
     (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),
     (r"\begin{bmatrix} 1 & 2 \\ 3 \end{bmatrix}", "rows of different lengths"),

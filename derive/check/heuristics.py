@@ -50,7 +50,8 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     """
     def constant(e: sp.Expr) -> bool:
         return not e.free_symbols and not e.has(sp.Sum, sp.Product)
-    return constant(left) or constant(right)
+    # lim_{t→∞} β^t = 0 states the value of a limit: a claim, not a condition
+    return (constant(left) and not right.has(sp.Limit)) or (constant(right) and not left.has(sp.Limit))
 
 
 def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:
@@ -110,7 +111,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
             base = name.split(" ", 1)[-1].split("(")[0]
             if base in functions.defs:
                 return f"the gradient {printing.text(s)} of a defined function could not be expanded"
-    if not written.has(sp.Sum, sp.Product):
+    if not written.has(sp.Sum, sp.Product, sp.Limit):  # under Σ or lim the exponent is a bound power
         # Outside sums a superscript on a letter the notation does not declare is as likely an
         # iteration index or a label (x^{k+1}, γ^k, V^{b}) as a power; declared ones (β₁^t) are powers.
         for power in sorted(written.atoms(sp.Pow), key=sp.default_sort_key):

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 import sympy as sp
+from sympy.core.symbol import Str
 
 from derive.check.latex_tokens import (
     ABS_MACROS, ACCENTS, ALPHABET_MACROS, BIG_OPS, BOLD, CLOSE_MACROS, DIV_MACROS, FRACS, FUNCTIONS_1,
@@ -42,8 +43,8 @@ from derive.errors import DeriveError
 from derive.symbols import symbol
 
 __all__ = [
-    "DEFAULT_FUNCTIONS", "DOTS", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
-    "parse_block", "parse_expr", "render_tokens",
+    "DEFAULT_FUNCTIONS", "DOTS", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
+    "parse_block", "parse_expr", "render_tokens", "Variance",
 ]
 
 #: An ellipsis (``\dots``, ``\ldots``, ``\cdots``): "and further terms". A chain whose side ends in
@@ -64,18 +65,50 @@ _UNMODELLED_WORDS: frozenset[str] = frozenset(
 
 
 class Expect(sp.Function):
-    r"""``\mathbb{E}[X]``: an expectation, kept as an operator so that its linearity can be used
-    (:func:`derive.check.verify` expands it over sums and constant factors, then treats what is left,
-    ``E[g_t^2]``, as an opaque quantity). Nothing else about it is modelled (no independence, no
-    stationarity), so it can help prove a link but never refute one."""
-
-    nargs = 1
+    r"""``\mathbb{E}[X]`` or ``\mathbb{E}_{x\sim p}[X]``: an expectation, kept as an operator so that its
+    linearity can be used (:mod:`derive.check.expectation` expands it over sums and constant factors, then
+    treats what is left, ``E[g_t^2]``, as an opaque quantity). The optional second argument is the subscript
+    as a label (:class:`sympy.core.symbol.Str`): ``E_p`` and ``E_q`` are different operators; further arguments
+    are the names the distribution depends on (θ in ``x \sim p_\theta``)."""
 
     def _eval_is_real(self) -> bool:
         return True
 
+    def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:
+        """d/dθ E[f] = E[df/dθ] when the distribution does not depend on θ; otherwise left as written."""
+        if s in self.args[2:]:
+            # opaque, but still a function of s (a Derivative object would break when s is substituted)
+            return sp.Function(r"\partial_{" + s.name + "}")(self)
+        return self.func(self.args[0].diff(s), *self.args[1:])
+
     def _latex(self, printer: object) -> str:
-        return r"\mathbb{E}\left[" + printer._print(self.args[0]) + r"\right]"  # type: ignore[attr-defined]
+        sub = "" if len(self.args) == 1 else "_{" + self.args[1].name + "}"
+        return r"\mathbb{E}" + sub + r"\left[" + printer._print(self.args[0]) + r"\right]"  # type: ignore[attr-defined]
+
+
+class Variance(sp.Function):
+    r"""``\operatorname{Var}(X)``, ``\mathbb{V}[X]``: a variance, read as E[X²] − E[X]² when a link is checked
+    (:mod:`derive.check.expectation`). Optional second argument: the subscript label, as for :class:`Expect`."""
+
+    nargs = (1, 2)
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+
+class Covariance(sp.Function):
+    r"""``\operatorname{Cov}(X, Y)``: a covariance, read as E[XY] − E[X]E[Y] when a link is checked."""
+
+    nargs = (2, 3)
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+
+#: Upright names of the statistical operators (``\mathbb{V}`` only in blackboard bold).
+_STATISTICS: dict[str, type[sp.Function]] = {
+    "E": Expect, "Var": Variance, "V": Variance, "Cov": Covariance,
+}
 
 
 class Norm(sp.Function):
@@ -1003,6 +1036,8 @@ class _ExprParser:
             return self.fraction()
         if name in BIG_OPS:
             return self.big_operator()
+        if name == "lim":
+            return self.limit()
         if name in FUNCTIONS_1:
             self.pos += 1
             return self.function1(tok, name)
@@ -1173,6 +1208,8 @@ class _ExprParser:
             return sp.exp(self.parse_arg())
         if canonical == "E" and (average := self.running_average("E")) is not None:
             return average
+        if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
+            return Expect(self.delimited())  # E[X]: square brackets after a bare E are an expectation
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
@@ -1285,10 +1322,13 @@ class _ExprParser:
             if average is not None:
                 return average
             self.pos -= 1
-            nxt = self.peek(1)
-            if nxt is not None and (nxt.is_char("[") or nxt.is_char("(") or (nxt.kind == "macro" and nxt.text in OPEN_MACROS)):
-                self.pos += 1
-                return Expect(self.delimited())  # E[X]: an expectation, linear (see Expect)
+        compact = word.replace(" ", "").replace("\\,", "")
+        operator = _STATISTICS.get(compact) if tok.text in ("mathbb", "operatorname", "mathrm", "mathsf", "mathbf",
+                                                            *TEXT_MACROS) else None
+        if operator is not None and (compact != "V" or tok.text == "mathbb"):
+            found = self.statistic(tok, operator)
+            if found is not None:
+                return found
         if tok.text == "mathbb":
             what = "expectations" if word == "E" else "sets"
             self.fail(tok, f"\\mathbb{{{word}}} ({what}) is not modelled")
@@ -1296,7 +1336,6 @@ class _ExprParser:
             self.fail(tok, f"\\operatorname*{{{word}}} is not modelled")
         if tok.text in ALPHABET_MACROS:
             return self.after_name(self.name())
-        compact = word.replace(" ", "").replace("\\,", "")
         if compact in _UNMODELLED_WORDS:
             self.fail(tok, f"{word} is not modelled")
         if compact in FUNCTIONS_1:
@@ -1319,6 +1358,42 @@ class _ExprParser:
             self.pos += 1
             return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args())
         return self.after_name(self.name())
+
+    def statistic(self, tok: Token, operator: type[sp.Function]) -> sp.Expr | None:
+        r"""``\mathbb{E}_{x\sim p}[X]``, ``\operatorname{Var}(X)``, ``\mathrm{Cov}[X, Y]``: the operator over its
+        bracketed argument(s), the subscript kept as a label (part of the operator's identity). None when no
+        bracket follows (the caller reports the word)."""
+        j = self.pos + 1
+        label: list[sp.Expr] = []
+        if j < len(self.toks) and self.toks[j].is_char("_"):
+            stop = arg_span(self.toks, j + 1)
+            if stop is None:
+                return None
+            sub = inner(self.toks, j + 1, stop)
+            if not sub:
+                return None
+            # a label, not a free symbol; the names under it after ∼ (θ in p_θ) are what the expectation
+            # depends on, so that ∇_θ E_{x∼p_θ}[f(x)] is not taken as 0
+            arrow = next((k for k, t in enumerate(sub) if t.kind == "rel"), -1)
+            depends = sorted({symbol(render_tokens([t])) for t in sub[arrow + 1:]
+                              if t.kind == "letter" or (t.kind == "macro" and t.text in GREEK)}, key=str) if arrow >= 0 else []
+            label, j = [Str(" ".join(render_tokens(sub).split())), *depends], stop
+        if j >= len(self.toks):
+            return None
+        opener = self.toks[j]
+        if not (opener.is_char("[") or opener.is_char("(") or (opener.kind == "macro" and opener.text in OPEN_MACROS)):
+            if operator is not Expect or not label or not self.starts_factor(opener):
+                return None
+            # \mathbb{E}_{a∼π} Q(s, a): with its distribution below, E applies to the product after it, as Σ does
+            self.pos = j
+            return operator(self.product(), *label)
+        self.pos = j
+        if operator is Covariance:
+            args = self.call_args()
+            if len(args) != 2:
+                self.fail(tok, "a covariance takes two arguments")
+            return operator(*args, *label)
+        return operator(self.delimited(), *label)
 
     # -- groups and bars ---------------------------------------------------------------------------
 
@@ -1456,6 +1531,13 @@ class _ExprParser:
         r"""``\alert{X}``, ``\boxed{X}``, ``\underbrace{X}_{note}``, ``\overset{note}{X}`` … are X."""
         tok = self.next()
         note = WRAPPERS[tok.text]
+        j = self.pos
+        if tok.text == "mathop" and j + 2 < len(self.toks) and self.toks[j].kind == "lbrace" \
+                and self.toks[j + 1].kind == "raw" and self.toks[j + 2].kind == "rbrace" \
+                and (self.toks[j + 1].arg or "").strip() in _STATISTICS:
+            # \mathop{\mathbb{E}}_{x∼p}[…] (a macro for E with limits below): the operator itself
+            self.toks[j:j + 3] = [self.toks[j + 1]]
+            return self.primary()
         if note == "first":
             self.arg()
         value = self.parse_arg()
@@ -1742,6 +1824,34 @@ class _ExprParser:
                 self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, (var, start, stop))
+
+    def limit(self) -> sp.Expr:
+        r"""``\lim_{t \to \infty} body``: an unevaluated :class:`sympy.Limit` whose body extends like a sum's.
+        The verifier evaluates it with SymPy under the ranges the document states (``0 < β < 1``)."""
+        tok = self.next()
+        nxt = self.peek()
+        if nxt is None or not nxt.is_char("_"):
+            self.fail(tok, "\\lim without a subscript (t \\to …) is not modelled")
+        self.pos += 1
+        low_tokens, low_at = self.arg()
+        arrow = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "->"), None)
+        if arrow is None or arrow == 0 or arrow == len(low_tokens) - 1:
+            self.fail(low_at, "the subscript of \\lim must read t \\to …")
+        var_name = self.sub(low_tokens[:arrow]).name_only(low_at, "the variable of a limit must be a name")
+        var = symbol(var_name.canonical())
+        target_tokens = low_tokens[arrow + 1:]
+        if target_tokens[-1].is_char("^") or (len(target_tokens) > 1 and target_tokens[-2].is_char("^")
+                                               and target_tokens[-1].is_char("+", "-")):
+            self.fail(low_at, "one-sided limits are not modelled")
+        target = self.sub(target_tokens).parse_all(low_at)
+        if target.free_symbols:
+            self.fail(low_at, "a limit towards an expression is not modelled")
+        self.ctx.bound.append(var)
+        try:
+            body = self.product()
+        finally:
+            self.ctx.bound.pop()
+        return sp.Limit(body, var, target)
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
         r"""``\sum_i α_i u_i`` and ``\sum_{i \in B} …``: a sum over an index set the note does not write out.

@@ -94,6 +94,12 @@ UPRIGHT_MACROS: frozenset[str] = frozenset({"mathrm", "mathit", "mathsf", "matht
 #: Calligraphic-style alphabets: part of the name (``\mathcal{L}``).
 ALPHABET_MACROS: frozenset[str] = frozenset({"mathcal", "mathscr", "mathfrak"})
 
+#: Plain-TeX font switches (``{\rm d}``): the raw-argument macro the following word is read with, or None
+#: for a switch that only changes the look.
+FONT_SWITCHES: dict[str, str | None] = {
+    "rm": "mathrm", "sf": "mathrm", "tt": "mathrm", "cal": "mathcal", "bf": None, "it": None, "sl": None,
+}
+
 #: Accents; the value is the canonical accent of the name.
 ACCENTS: dict[str, str] = {
     "hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
@@ -404,6 +410,8 @@ class Tokenizer:
             self._skip_optional()
             self._raw_arg()
             self._raw_arg()
+        elif name in FONT_SWITCHES:
+            self._font_switch(FONT_SWITCHES[name], start)
         elif name in RAW_ARG:
             arg, stop = self._raw_arg()
             kind = "sep" if name.startswith("hspace") else "raw"
@@ -445,6 +453,17 @@ class Tokenizer:
         self.words.append((word, start))
         for k, ch in enumerate(word):
             self._emit(Token("letter", ch, start + k, start + k + 1))
+
+    def _font_switch(self, style: str | None, start: int) -> None:
+        r"""Plain-TeX font switches: ``{\rm d}x``, ``E_{\rm graph}``. The word of letters that follows is one
+        upright (or calligraphic) name, as if written ``\mathrm{graph}``; a bold or italic switch only
+        changes the look, so it is dropped."""
+        m = re.compile(r"\s*([A-Za-z]+)").match(self.text, self.pos)
+        if style is None or m is None:
+            return
+        word = m.group(1) if style == "mathrm" else m.group(1)[0]
+        self.pos = m.start(1) + len(word)
+        self._emit(Token("raw", style, start, self.pos, word))
 
     def _skip_row_options(self) -> None:
         """``\\\\*`` and ``\\\\[2pt]`` are layout."""

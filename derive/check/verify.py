@@ -39,14 +39,14 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, matrices, sums
+from . import asymptotic, calculus, dimensions, expectation, matrices, ranges, sums
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DEFAULT_FUNCTIONS, DOTS, Expect, LatexParseError, ParsedBlock, Statement, Term, parse_expr
+from .latex import DEFAULT_FUNCTIONS, DOTS, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
@@ -288,6 +288,11 @@ class DocumentChecker:
                                        number in cues.assumed))
                 if number in cues.introduced_after:
                     self.items[-1].introduced_after = _names(cues.introduced_after[number])
+
+    @functools.cached_property
+    def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
+        """The ranges the document writes (0 < β < 1): limits and infinite sums are decided under them."""
+        return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in self.items)
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -811,6 +816,7 @@ class DocumentChecker:
                 self._by_coordinates(item, k, right, reading)
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
+            one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
@@ -1489,7 +1495,13 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: it reads a circular definition")
             self.decide(item, k, "undecided", "it reads a circular or ambiguous definition")
             return
-        sa, sb = _doit(sa), _doit(sb)
+        settled = [ranges.settle(side, self.stated_ranges, 3 * LINK_SECONDS) for side in (sa, sb)]
+        need = next((why for _, why in settled if why), None)
+        if need:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {need}")
+            self.decide(item, k, "undecided", need)
+            return
+        sa, sb = _doit(settled[0][0]), _doit(settled[1][0])
         inner_products = signs = False
         if has_vectors(sa) or has_vectors(sb):
             ra, rb = reduce_coords(sa, _scalar), reduce_coords(sb, _scalar)
@@ -1499,10 +1511,19 @@ class DocumentChecker:
             if reduced is None:
                 return
             sa, sb = reduced
-        expectations = sa.has(Expect) or sb.has(Expect)
-        if expectations:
-            sa, sb = _linear_expectations(sa), _linear_expectations(sb)
+        statistics = expectation.has_statistics(sa) or expectation.has_statistics(sb)
+        unmodelled, raw_sides = None, (sa, sb)
+        if statistics:
+            plain = expectation.read(sa, sb)
+            sa, sb, unmodelled = _doit(plain.left), _doit(plain.right), plain.doubt()
         verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        if verdict.status == "false" and statistics and unmodelled and self.text:
+            # a fact the text states (independence, stationarity) may be what the link uses
+            stated = expectation.read(*raw_sides, independent=bool(expectation.INDEPENDENT.search(self.text)),
+                                      stationary=bool(expectation.STATIONARY.search(self.text)))
+            if stated.assumed and compare(_doit(stated.left), _doit(stated.right), seconds=LINK_SECONDS).status == "true":
+                self.decide(item, k, "proved", "under " + " and ".join(sorted(set(stated.assumed))))
+                return
         if verdict.status == "false" and (inner_products or signs):
             # a difference may be a fact not modelled: ⟨u, v⟩ beyond bilinearity, or the signs of coordinates
             # under |·| and √ (‖(0, ε − δ)‖₁ = ε − δ when δ < ε, said in words)
@@ -1511,12 +1532,10 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
             return
-        if verdict.status == "false" and expectations:
+        if verdict.status == "false" and unmodelled:
             # only linearity is modelled: a false verdict may just lack an independence or stationarity assumption
-            self.report(item, right.start, "info", "math/undecided",
-                        "not decided: expectations (only their linearity is modelled)")
-            self.decide(item, k, "undecided", "expectations: only linearity is modelled, not independence or "
-                        "stationarity")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {unmodelled}")
+            self.decide(item, k, "undecided", unmodelled)
             return
         for name, value, reading in (("I", sp.Integer(1), "I as the identity matrix"), ("e", sp.E, "e as Euler's number")):
             # (I − ηΛ)x: I is not a number; "(e is a constant)": e^{(h+1)^2} at 0 is e
@@ -2221,27 +2240,6 @@ _SCHEME = re.compile(r"\b(?:AdamW|SGDW|Adam|AMSGrad|NAdam|RAdam|AdaMax|Adagrad|A
                      r"|(?:декуплир|Нестеров|стохастическ)|(?:解耦|随机梯度)")
 #: A block that solves an equation: the values it ends with are roots, not values to compute with.
 _SOLVING = re.compile(r"\\(?:Leftrightarrow|iff|implies|Rightarrow|Longrightarrow|Longleftrightarrow)\b|⇔|⇒")
-_GREEK_NAME = re.compile(r"^\\[a-zA-Z]+$")
-
-
-def _constant(sym: sp.Symbol) -> bool:
-    """Not random, for an expectation: a hyperparameter (declared, or a bare Greek letter) or the step."""
-    if S.role(sym) in ("hyper", "index") or sym.name in ("t", "k", "n", "T"):
-        return True
-    return read_index(sym) is None and bool(_GREEK_NAME.match(sym.name)) and sym.name != r"\xi"
-
-
-def _linear_expectations(expr: sp.Expr) -> sp.Expr:
-    """E[a·X + b·Y + c] → a·E[X] + b·E[Y] + c for constants a, b, c; each E[X] left is an opaque quantity
-    named after X, so that the same expectation written twice is the same symbol."""
-    def linear(e: sp.Expr) -> sp.Expr:
-        out = sp.Integer(0)
-        for term in sp.Add.make_args(sp.expand(e.args[0])):
-            random = [x for x in term.free_symbols if not _constant(x)]
-            constant, rest = term.as_independent(*random, as_Add=False) if random else (term, sp.Integer(1))
-            out += constant if rest == 1 else constant * S.symbol(r"\mathbb{E}[" + printing.latex(rest) + "]")
-        return out
-    return expr.replace(lambda e: isinstance(e, Expect), linear)
 
 
 def _coordinates(explicit: sp.Expr, other: sp.Expr) -> tuple[sp.Expr | None, str]:

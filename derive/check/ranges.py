@@ -1,0 +1,152 @@
+r"""Ranges a document states (``0 < β < 1``, ``|β| < 1``, ``β ∈ (0, 1)``) and the limits and infinite sums
+they decide.
+
+Why: ``\sum_{τ=0}^{∞} β^τ = 1/(1 − β)`` and ``\lim_{t→∞} β^t = 0`` hold only for |β| < 1. SymPy returns the
+infinite sum as a Piecewise on that condition and cannot take the limit for an unrestricted β, so the checker
+decides them only under the range the document states, and otherwise says which range is missing
+("needs |β| < 1") instead of guessing the notes' usual 0 < β < 1.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sympy as sp
+
+from .. import printing
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+from .vectors import Coords
+
+__all__ = ["settle", "stated_ranges"]
+
+_LESS = {"<": True, "<=": False}
+_GREATER = {">": True, ">=": False}
+
+
+def stated_ranges(chains: Iterable[tuple[list[sp.Expr | None], list[str]]]) -> dict[sp.Symbol, sp.Interval]:
+    """The interval of each symbol bounded by numbers in a written chain: ``0 < β < 1``, ``1 > β ≥ 0``,
+    ``|β| < 1``, ``β ∈ (0, 1)``. Several statements about one symbol intersect."""
+    out: dict[sp.Symbol, sp.Interval] = {}
+
+    def add(sym: sp.Symbol, interval: sp.Set) -> None:
+        if isinstance(interval, sp.Interval):
+            current = out.get(sym, sp.Interval(-sp.oo, sp.oo))
+            both = current.intersect(interval)
+            if isinstance(both, sp.Interval):
+                out[sym] = both
+
+    for terms, relations in chains:
+        if any(t is None for t in terms) or len(terms) != len(relations) + 1:
+            continue
+        if relations == ["in"] and isinstance(terms[0], sp.Symbol) and isinstance(terms[1], Coords) \
+                and len(terms[1].args) == 2 and all(a.is_number for a in terms[1].args):
+            lo, hi = terms[1].args
+            add(terms[0], sp.Interval.open(lo, hi))  # β ∈ (0, 1): an open interval, written as a pair
+            continue
+        rels = relations if all(r in _LESS for r in relations) else (
+            list(reversed(relations)) if all(r in _GREATER for r in relations) else None)
+        if rels is None:
+            continue
+        ordered = terms if rels is relations else list(reversed(terms))
+        strict = [_LESS[r] if r in _LESS else _GREATER[r] for r in rels]
+        for j, term in enumerate(ordered):
+            target = term.args[0] if isinstance(term, sp.Abs) else term
+            if not isinstance(target, sp.Symbol):
+                continue
+            lo = ordered[j - 1] if j > 0 and ordered[j - 1].is_number else -sp.oo
+            hi = ordered[j + 1] if j + 1 < len(ordered) and ordered[j + 1].is_number else sp.oo
+            if lo == -sp.oo and hi == sp.oo:
+                continue
+            interval = sp.Interval(lo, hi, j > 0 and strict[j - 1], j + 1 < len(ordered) and strict[j])
+            if isinstance(term, sp.Abs):
+                if lo != -sp.oo:
+                    continue  # a lower bound on |β| is not a range of β
+                interval = sp.Interval(-hi, hi, interval.right_open, interval.right_open)
+            add(target, interval)
+    return out
+
+
+def settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval], seconds: float) -> tuple[sp.Expr, str | None]:
+    """``expr`` with its limits and infinite sums evaluated under ``ranges``; the second value names the range
+    a limit or sum needs and the document does not state (then the expression is returned as it was)."""
+    if not expr.has(sp.Limit) and not any(s.limits[0][2] in (sp.oo, -sp.oo) for s in expr.atoms(sp.Sum)):
+        return expr, None
+    try:
+        with time_budget(seconds):
+            return _settle(expr, ranges)
+    except (BudgetExceeded, NotImplementedError, TypeError, ValueError, RecursionError):
+        return expr, "a limit or an infinite sum SymPy does not decide here"
+
+
+def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Expr, str | None]:
+    need: list[str] = []
+
+    def infinite_sum(s: sp.Sum) -> sp.Expr:
+        value = s.doit()
+        if not isinstance(value, sp.Piecewise):
+            return value if not value.has(sp.Sum) else s
+        for branch, condition in value.args:
+            if branch.has(sp.Sum) or condition is sp.true:
+                continue
+            if _holds(condition, ranges):
+                return branch
+            need.append(_condition_text(condition))
+        return s
+
+    def limit(lim: sp.Limit) -> sp.Expr:
+        body, var, target = lim.args[0], lim.args[1], lim.args[2]
+        swap, back = _positive_form(body.free_symbols - {var}, ranges)
+        try:
+            value = sp.limit(body.xreplace(swap), var, target)
+        except NotImplementedError:  # "the result depends on the sign of log β"
+            value = sp.nan
+        if value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo, sp.oo, sp.sign):
+            unranged = sorted(printing.text(x) for x in body.free_symbols - {var} if x not in ranges)
+            need.append("a range for " + ", ".join(unranged) if unranged else "a limit SymPy does not decide")
+            return lim
+        return value.xreplace(back)
+
+    out = expr.replace(lambda e: isinstance(e, sp.Sum) and e.limits[0][2] in (sp.oo, -sp.oo), infinite_sum)
+    out = out.replace(lambda e: isinstance(e, sp.Limit), limit)
+    if need:
+        return expr, "needs " + need[0] + " (the text states no such range)"
+    return out, None
+
+
+def _holds(condition: sp.Basic, ranges: dict[sp.Symbol, sp.Interval]) -> bool:
+    """Whether a one-variable condition (|β| < 1) holds on the whole stated range of its variable."""
+    free = condition.free_symbols
+    if len(free) != 1:
+        return False
+    (sym,) = free
+    if sym not in ranges:
+        return False
+    real = sp.Dummy("x", real=True)
+    try:
+        allowed = condition.xreplace({sym: real}).as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        return False
+    return bool(ranges[sym].is_subset(allowed))
+
+
+def _condition_text(condition: sp.Basic) -> str:
+    return printing.text(condition)
+
+
+def _positive_form(free: set[sp.Symbol], ranges: dict[sp.Symbol, sp.Interval]) \
+        -> tuple[dict[sp.Symbol, sp.Expr], dict[sp.Symbol, sp.Expr]]:
+    """β in a bounded stated range (lo, hi) written as lo + (hi − lo)/(1 + u) with u > 0, so that SymPy's limit
+    sees the range through u's sign; the second map writes u back in terms of β."""
+    swap: dict[sp.Symbol, sp.Expr] = {}
+    back: dict[sp.Symbol, sp.Expr] = {}
+    for sym in free:
+        interval = ranges.get(sym)
+        if interval is None or not interval.start.is_finite or not interval.end.is_finite or not interval.right_open:
+            continue  # β ≤ 1 includes β = 1, where β^t does not vanish: no form, so SymPy leaves it undecided
+        lo, hi = interval.start, interval.end
+        if lo < 0:
+            continue  # |β| < 1: the sign of β matters for some limits; SymPy decides those without the form
+        u = sp.Dummy(sym.name, positive=True)
+        swap[sym] = lo + (hi - lo) / (1 + u)
+        back[u] = (hi - lo) / (sym - lo) - 1
+    return swap, back
