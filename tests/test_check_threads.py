@@ -111,6 +111,10 @@ def test_the_file_budget_holds_off_the_main_thread(where: str, tmp_path: Path) -
     start = time.monotonic()
     report = _run(where, check_file, path, CheckOptions(timeout=0.5))
     took = time.monotonic() - start
-    assert [f.code for f in report.findings] == ["checker/timeout"]
-    assert "0.5 s" in report.findings[0].message
+    # stopped either at the soft deadline (3/4 of it: verification stops, the rest of the links undecided)
+    # or at the hard one (the file's findings replaced): both say so, with the budget
+    stops = [f for f in report.findings if f.code == "checker/timeout"]
+    assert len(stops) == 1 and "0.5 s" in stops[0].message, [f.text() for f in report.findings]
+    if len(report.findings) > 1:
+        assert any("time budget of 0.5 s ran out" in k.reason for k in report.links)
     assert took < 30
