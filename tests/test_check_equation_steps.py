@@ -158,3 +158,13 @@ def test_a_starred_value_that_is_not_stationary_or_is_a_maximum_is_not_proved() 
     assert _verdicts(MINIMIZER.replace("h^* = 3", "h^* = 2"))[10][0] == "not-a-claim"
     concave = MINIMIZER.replace(r"\sqrt{(h - 3)^2 + 1}", r"-(h - 3)^2")
     assert _verdicts(concave)[10][0] == "not-a-claim"
+
+
+def test_coordinates_against_a_vector_inside_a_sum_are_undecided_not_a_crash() -> None:
+    from derive.check.verify import _coordinates
+
+    w, x, j, n = sp.symbols("w x j n")
+    explicit = sp.Symbol("w_{1}") * sp.Symbol("x_{1}") + sp.Symbol("w_{2}") * sp.Symbol("x_{2}")
+    other = sp.Sum(w * x * j, (j, 1, n))
+    expanded, why = _coordinates(explicit, other)
+    assert expanded is None and "not a polynomial" in why

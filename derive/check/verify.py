@@ -2258,7 +2258,10 @@ def _coordinates(explicit: sp.Expr, other: sp.Expr) -> tuple[sp.Expr | None, str
     names = ", ".join(sorted(printing.text(v) for v in vectors))
     out = sp.Integer(0)
     for term in sp.Add.make_args(sp.expand(other)):
-        powers = {v: sp.degree(term, v) for v in vectors if term.has(v)}
+        try:
+            powers = {v: sp.degree(term, v) for v in vectors if term.has(v)}
+        except sp.PolynomialError:  # the vector inside a sum or a function: no power of it to read
+            return None, f"{names} written out in coordinates against a form that is not a polynomial in {names}"
         if not powers:
             out += term
             continue
