@@ -127,7 +127,7 @@ def test_a_closed_form_minimizer_is_proved_by_its_first_order_condition() -> Non
 
 
 def test_a_stationary_point_of_an_indefinite_quadratic_is_not_called_the_minimizer() -> None:
-    from derive.check.matrices import first_order
+    from derive.check.matrix_argmin import first_order
 
     table = notation(["A^T"], "Let $A$ be symmetric.")
     decision = first_order(r"\frac{1}{2} w^T A w - b^T w", "w", r"A^{-1}b", table)

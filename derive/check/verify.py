@@ -39,7 +39,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, matrices, ranges, sums
+from . import asymptotic, calculus, dimensions, expectation, matrices, matrix_argmin, ranges, sums
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -1737,17 +1737,17 @@ class DocumentChecker:
 
     def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
-        closed form is checked against the objective's first-order condition (:func:`.matrices.first_order`).
+        closed form is checked against the objective's first-order condition (:func:`.matrix_argmin.first_order`).
         True when decided here."""
         name = _source(item, left)
         for earlier in reversed(self.items[:item.index]):
             terms = earlier.stmt.terms
             if len(terms) < 2 or _source(earlier, terms[0]) != name:
                 continue
-            found = matrices.argmin(self._expanded(_source(earlier, terms[1])))
+            found = matrix_argmin.argmin(self._expanded(_source(earlier, terms[1])))
             if found is None:
                 continue
-            decision = matrices.first_order(found[1], found[0], self._expanded(_source(item, right)),
+            decision = matrix_argmin.first_order(found[1], found[0], self._expanded(_source(item, right)),
                                             self._matrix_notation())
             if decision is None:
                 return False

@@ -1,0 +1,180 @@
+"""A closed form of an argmin, checked against its objective's first-order condition.
+
+``w^* = (X^T X + λI)^{-1} X^T y`` after ``w^* = \\arg\\min_w \\|Xw − y\\|^2 + λ\\|w\\|^2``: the gradient of the
+objective (matrix algebra of :mod:`derive.check.matrices`) must vanish at the closed form. False when it does
+not on random matrices; proved for every size when the objective's Hessian is a positive multiple of the
+matrix the closed form inverts and is built from Gram matrices and a multiple of I.
+"""
+from __future__ import annotations
+
+import random
+import re
+from fractions import Fraction
+
+import sympy as sp
+
+from .matrices import (SCALAR, Algebra, Atom, Decision, Mat, Node, Notation, Poly, Shapes, Unsupported, _add, _as_vectors,
+                       _atoms, _misfit, _promoted, _scalar, _stem, _World, read_side)
+
+_ARGMIN = re.compile(r"^\s*(?:\\arg\s*\\min|\\operatorname\*?\{arg\s*(?:\\,)?\s*min\}|\\mathrm\{argmin\}|\\argmin)"
+                     r"\s*(?:\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\s*(.*)$", re.S)
+
+
+def argmin(text: str) -> tuple[str, str] | None:
+    """``\\arg\\min_{w} F`` as written: the variable and the objective (None for anything else)."""
+    m = _ARGMIN.match(text)
+    if m is None:
+        return None
+    var = m.group(1)
+    return (var[1:-1] if var.startswith("{") else var), m.group(2)
+
+
+def first_order(objective: str, variable: str, closed: str, table: Notation, seed: int = 0) -> Decision | None:
+    """Is ``closed`` (a closed form of ``argmin_variable objective``) a stationary point of the objective?
+
+    The objective must be a quadratic in the variable (checked: its third differences vanish), so central
+    differences give its gradient exactly. A gradient that is not zero at random matrices (and at diagonal
+    ones, and at numbers) refutes the closed form: a minimizer of a differentiable function is stationary. A
+    zero gradient is only evidence (the identity is rational in the entries): undecided, with that said."""
+    try:
+        var = read_side(variable, table)
+        f, c = read_side(objective, table), read_side(closed, table)
+    except (Unsupported, RecursionError):
+        return None
+    if not isinstance(var, Atom) or var.kind == "identity":
+        return None
+    if var.key not in {x.key for x in _atoms(f)} or var.key in {x.key for x in _atoms(c)}:
+        return None
+    vectors = _promoted(f) | _promoted(c) | ({_stem(var.key)} if var.kind == "scalar" else set())
+    f, c = _as_vectors(f, vectors), _as_vectors(c, vectors)
+    var = Atom(var.key, var.letter, "vector")
+    shapes = Shapes()
+    try:
+        sf, sc = shapes.of(f), shapes.of(c)
+        shapes.of(var)
+    except Unsupported:
+        return None
+    if sf is not SCALAR:
+        shapes.unify(sf, (Shapes.ONE, Shapes.ONE))
+    if sc is None:
+        return None
+    shapes.unify(shapes.atoms[var.key], sc)
+    if _misfit(shapes, f, c, var):
+        return None
+    rng = random.Random(seed)
+    outcomes = {}
+    for kind in ("generic", "diagonal", "scalar"):
+        outcomes[kind] = _stationary(f, c, var, shapes, rng, kind, table.symmetric)
+        if outcomes[kind] is None:
+            return None
+        if outcomes[kind]:
+            break
+    if outcomes.get("generic"):
+        proof = _stationary_proof(f, c, var, shapes, table.symmetric)
+        if proof is not None:
+            return Decision("true", proof)
+        return Decision("undecided", "the first-order condition of the quadratic objective holds at this closed "
+                                     "form on random matrices of several sizes (evidence, not a proof: the "
+                                     "identity is rational in the entries)")
+    if any(outcomes.values()):
+        return Decision("undecided", "the closed form is stationary for the objective only if the matrices are "
+                                     "diagonal or numbers, which the text may assume without saying")
+    return Decision("false", "the gradient of the objective is not zero at this closed form (random matrices, "
+                             "diagonal ones and numbers): it is not a minimizer")
+
+
+def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random, kind: str,
+                symmetric: set[str]) -> bool | None:
+    """Is the gradient of ``f`` zero at ``var = c`` on three random instances? None when ``f`` is not a
+    quadratic in ``var`` or no instance could be made."""
+    roots = {shapes.find(d) for d in range(len(shapes.parent))}
+    one = shapes.find(Shapes.ONE)
+    made = 0
+    for _attempt in range(12):
+        if made >= 3:
+            break
+        sizes = {r: 1 if (r == one or kind == "scalar") else (3 if kind == "diagonal" else rng.choice((2, 3, 4)))
+                 for r in roots}
+        world = _World(shapes, rng, sizes, kind, symmetric)
+        try:
+            point = world.eval(c)
+            if isinstance(point, Fraction):
+                point = [[point]]
+            n = len(point)
+
+            def at(shift: int, i: int, p: Mat = point, w: _World = world) -> Fraction:
+                moved = [list(r) for r in p]
+                moved[i][0] += shift
+                w.values[var.key] = moved
+                return _scalar(w.eval(f))
+
+            for i in range(n):
+                values = [at(s, i) for s in (-1, 0, 1, 2)]
+                if values[3] - 3 * values[2] + 3 * values[1] - values[0] != 0:
+                    return None  # not a quadratic in the variable
+                if values[2] != values[0]:
+                    return False
+        except (ZeroDivisionError, ArithmeticError):
+            continue
+        made += 1
+    return True if made else None
+
+
+def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: set[str]) -> str | None:
+    """A proof for every size that ``c = P^{-1} r`` is where the gradient of the quadratic ``f`` vanishes:
+    the gradient is ``H w + g`` (``w^\top M w`` gives ``(M + M^\top) w``, ``w^\top r`` and ``r^\top w`` give
+    ``r``), and ``H = μ P`` so that ``H P^{-1} r + g = μ r + g = 0`` in the normal form. The minimizer needs
+    ``H`` positive semidefinite: only a sum of Gram matrices ``B^\top B`` with positive weights and a
+    multiple ``s I`` qualifies (convex for ``s ≥ 0``, which the reason states). None when not shown so."""
+    algebra = Algebra(shapes, symmetric)
+    try:
+        pf, pc = algebra.canonical(algebra.poly(f)), algebra.poly(c)
+    except (Unsupported, ZeroDivisionError, KeyError):
+        return None
+    w, wt = var.key, var.key + "'"
+    hessian: Poly = {}
+    linear: Poly = {}
+    for word, coef in pf.items():
+        count = sum(1 for a in word if a in (w, wt))
+        if count == 0:
+            continue
+        if count == 2 and word[0] == wt and word[-1] == w:
+            middle = {word[1:-1]: coef}
+            hessian = _add(hessian, _add(middle, algebra.transpose(middle)))
+        elif count == 1 and word[0] == wt:
+            linear = _add(linear, {word[1:]: coef})
+        elif count == 1 and word[-1] == w and len(word) > 1 and algebra._size(algebra.dims[word[0]][0]) == 1:
+            linear = _add(linear, algebra.transpose({word[:-1]: coef}))
+        else:
+            return None
+    if len(pc) != 1:
+        return None
+    [(word, coef)] = pc.items()
+    if not word or not word[0].startswith("inv["):
+        return None
+    inverse = word[0]
+    inside = algebra.inside.get(inverse)
+    if inside is None or not inside:
+        return None
+    ratios = {sp.cancel(hessian.get(k, sp.Integer(0)) / v) for k, v in inside.items()}
+    if len(ratios) != 1 or set(hessian) - set(inside):
+        return None
+    [mu] = ratios
+    gradient = algebra.canonical(_add({word[1:]: mu * coef}, linear))
+    if gradient:
+        return None
+    gram = all(k == tuple(algebra.flip(a) for a in reversed(k)) and len(k) % 2 == 0
+               and (not k or (v.is_number and v > 0)) for k, v in inside.items())
+    if not (mu.is_number and mu > 0 and gram):
+        return None
+    shift = inside.get((), sp.Integer(0))
+    convex = "" if shift.is_number and shift >= 0 else f" (a minimizer when {_plain(shift)} ≥ 0)"
+    return ("proved for every size: the gradient of the quadratic objective, H w − g with H a positive multiple "
+            f"of the matrix the closed form inverts, vanishes there; H is a sum of Gram matrices and a multiple "
+            f"of I{convex}")
+
+
+def _plain(expr: sp.Expr) -> str:
+    """A short coefficient on one line, Greek names as letters (``λ``)."""
+    text = sp.pretty(expr, use_unicode=True)
+    return text if "\n" not in text else sp.sstr(expr)
