@@ -231,6 +231,7 @@ class DocumentChecker:
                  text: str = "", deadline: tuple[float, float] | None = None) -> None:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
         self.out_of_time = False
+        self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -1735,15 +1736,26 @@ class DocumentChecker:
                     found |= matrices.stems(sides[0], table) | matrices.stems(sides[1], table)
         return found
 
+    def _items_naming(self) -> dict[str, list[int]]:
+        """The statements by the first side as written (``w^*``), in document order: looked up, not rescanned
+        for every link (which made a note of 4,000 displays quadratic). Built on first use."""
+        if self._by_first_side is None:
+            self._by_first_side = {}
+            for other in self.items:
+                if len(other.stmt.terms) >= 2:
+                    self._by_first_side.setdefault(_source(other, other.stmt.terms[0]), []).append(other.index)
+        return self._by_first_side
+
     def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
         closed form is checked against the objective's first-order condition (:func:`.matrix_argmin.first_order`).
         True when decided here."""
         name = _source(item, left)
-        for earlier in reversed(self.items[:item.index]):
-            terms = earlier.stmt.terms
-            if len(terms) < 2 or _source(earlier, terms[0]) != name:
+        for index in reversed(self._items_naming().get(name, ())):
+            if index >= item.index:
                 continue
+            earlier = self.items[index]
+            terms = earlier.stmt.terms
             found = matrix_argmin.argmin(self._expanded(_source(earlier, terms[1])))
             if found is None:
                 continue
