@@ -59,3 +59,13 @@ class InputError(NotesError):
         super().__init__(message, path=path, line=line)
         self.code = code
         self.reason = message
+
+
+def debug_traceback() -> None:
+    """With ``DERIVE_TRACEBACK`` set, the traceback of the exception being handled goes to stderr: for whoever
+    debugs a checker bug that the report turns into a one-line ``checker/internal-error`` finding."""
+    import os
+    import traceback
+
+    if os.environ.get("DERIVE_TRACEBACK"):
+        traceback.print_exc()

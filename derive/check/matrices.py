@@ -29,7 +29,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Union
+from typing import Iterator, Union
 
 import sympy as sp
 
@@ -130,37 +130,37 @@ def _capital(letter: str) -> bool:
     return letter[:1].isupper()
 
 
+def _group_start(toks: list[Token], end: int) -> int:
+    """The index of the ``{`` that the ``}`` at ``end`` closes (-1 if none does)."""
+    depth = 0
+    for j in range(end, -1, -1):
+        depth += 1 if toks[j].kind == "rbrace" else -1 if toks[j].kind == "lbrace" else 0
+        if depth == 0:
+            return j
+    return -1
+
+
+def _styled_letter(toks: list[Token], brace: int) -> str | None:
+    """The letter of ``\\mathbf{A}`` / ``\\hat{x}`` whose ``{`` is at ``brace``; None when no style macro is there."""
+    if brace >= 1 and toks[brace - 1].kind == "macro" and (toks[brace - 1].text in _BOLD or toks[brace - 1].text in _ACCENTS):
+        return _letter(toks[brace + 1]) if brace + 1 < len(toks) else None
+    return None
+
+
 def _base_before(toks: list[Token], caret: int) -> str | None:
     """The letter a superscript at ``caret`` belongs to: ``A^T``, ``\\mathbf{A}^T``, ``x_i^T``, ``\\hat{x}^T``."""
     j = caret - 1
     if j >= 0 and toks[j].kind == "rbrace":  # x_{k}^T, \mathbf{A}^T, \hat{x}^T
-        depth = 0
-        while j >= 0:
-            depth += 1 if toks[j].kind == "rbrace" else -1 if toks[j].kind == "lbrace" else 0
-            if depth == 0:
-                break
-            j -= 1
+        j = _group_start(toks, j)
         if j >= 1 and toks[j - 1].is_char("_"):
             j -= 2
-        elif j >= 1 and toks[j - 1].kind == "macro" and (toks[j - 1].text in _BOLD or toks[j - 1].text in _ACCENTS):
-            inside = toks[j + 1] if j + 1 < len(toks) else None
-            return _letter(inside) if inside is not None else None
         else:
-            return None
+            return _styled_letter(toks, j)
     elif j >= 1 and toks[j - 1].is_char("_"):  # x_i^T
         j -= 2
     if j >= 0:
-        if toks[j].kind == "rbrace":
-            k = j
-            depth = 0
-            while k >= 0:
-                depth += 1 if toks[k].kind == "rbrace" else -1 if toks[k].kind == "lbrace" else 0
-                if depth == 0:
-                    break
-                k -= 1
-            if k >= 1 and toks[k - 1].kind == "macro" and (toks[k - 1].text in _BOLD or toks[k - 1].text in _ACCENTS):
-                return _letter(toks[k + 1]) if k + 1 < len(toks) else None
-            return None
+        if toks[j].kind == "rbrace":  # \mathbf{x}_i^T
+            return _styled_letter(toks, _group_start(toks, j))
         return _letter(toks[j])
     return None
 
@@ -1042,17 +1042,23 @@ def _misfit(shapes: Shapes, *nodes: Node) -> str | None:
     return None
 
 
-def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str]) -> bool | None:
-    """Do the sides agree on three random instances of this kind? None when no instance could be made."""
+def worlds(shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str], tries: int = 12) -> Iterator[_World]:
+    """Random instances of this kind ("general", "diagonal", "scalar"): every size joined by the shapes drawn
+    afresh (2 to 4; 3 for diagonal ones; 1 for numbers). The caller counts the ones it could use."""
     roots = {shapes.find(d) for d in range(len(shapes.parent))}
     one = shapes.find(Shapes.ONE)
-    made = 0
-    for _attempt in range(12):
-        if made >= 3:
-            break
+    for _attempt in range(tries):
         sizes = {r: 1 if (r == one or kind == "scalar") else (3 if kind == "diagonal" else rng.choice((2, 3, 4)))
                  for r in roots}
-        world = _World(shapes, rng, sizes, kind, symmetric)
+        yield _World(shapes, rng, sizes, kind, symmetric)
+
+
+def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str]) -> bool | None:
+    """Do the sides agree on three random instances of this kind? None when no instance could be made."""
+    made = 0
+    for world in worlds(shapes, rng, kind, symmetric):
+        if made >= 3:
+            break
         try:
             va, vb = world.eval(a), world.eval(b)
         except (ZeroDivisionError, ArithmeticError):

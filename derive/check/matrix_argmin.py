@@ -14,7 +14,7 @@ from fractions import Fraction
 import sympy as sp
 
 from .matrices import (SCALAR, Algebra, Atom, Decision, Mat, Node, Notation, Poly, Shapes, Unsupported, _add, _as_vectors,
-                       _atoms, _misfit, _promoted, _scalar, _stem, _World, read_side)
+                       _atoms, _misfit, _promoted, _scalar, _stem, _World, read_side, worlds)
 
 _ARGMIN = re.compile(r"^\s*(?:\\arg\s*\\min|\\operatorname\*?\{arg\s*(?:\\,)?\s*min\}|\\mathrm\{argmin\}|\\argmin)"
                      r"\s*(?:\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\s*(.*)$", re.S)
@@ -87,15 +87,10 @@ def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random,
                 symmetric: set[str]) -> bool | None:
     """Is the gradient of ``f`` zero at ``var = c`` on three random instances? None when ``f`` is not a
     quadratic in ``var`` or no instance could be made."""
-    roots = {shapes.find(d) for d in range(len(shapes.parent))}
-    one = shapes.find(Shapes.ONE)
     made = 0
-    for _attempt in range(12):
+    for world in worlds(shapes, rng, kind, symmetric):
         if made >= 3:
             break
-        sizes = {r: 1 if (r == one or kind == "scalar") else (3 if kind == "diagonal" else rng.choice((2, 3, 4)))
-                 for r in roots}
-        world = _World(shapes, rng, sizes, kind, symmetric)
         try:
             point = world.eval(c)
             if isinstance(point, Fraction):

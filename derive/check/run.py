@@ -9,11 +9,10 @@ import functools
 import os
 import re
 import time
-import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from ..errors import NotesError
+from ..errors import NotesError, debug_traceback
 from . import suppress
 from .files import DEFAULT_MAX_BYTES, INPUT_CODES
 from .findings import SEVERITY_ORDER, FileReport, Finding, Link
@@ -228,8 +227,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
         if not checker.out_of_time:
             findings += match_systems(checker)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report
-        if os.environ.get("DERIVE_TRACEBACK"):  # for whoever debugs the checker: the whole story on stderr
-            traceback.print_exc()
+        debug_traceback()
         findings += checker.findings
         findings.append(Finding(path, 1, 1, "warning", "checker/internal-error",
                                 f"the algebra of this file was only partly checked: {type(exc).__name__}: {exc}"))

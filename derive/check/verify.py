@@ -23,10 +23,8 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import os
 import re
 import time
-import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -37,9 +35,9 @@ from sympy.core.function import AppliedUndef
 from .. import limits, printing
 from .. import symbols as S
 from ..budget import time_budget
-from ..errors import BudgetExceeded
+from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, matrices, matrix_argmin, ranges, sums
+from . import asymptotic, calculus, dimensions, expectation, matrices, ranges, sums
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -570,8 +568,7 @@ class DocumentChecker:
         try:
             self._verify_item(item)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
-            if os.environ.get("DERIVE_TRACEBACK"):
-                traceback.print_exc()
+            debug_traceback()
             why = f"checker error: {type(exc).__name__}"
             self.decide_all(item, "undecided", why)
             line, col = item.block.position(0)
@@ -1750,6 +1747,8 @@ class DocumentChecker:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
         closed form is checked against the objective's first-order condition (:func:`.matrix_argmin.first_order`).
         True when decided here."""
+        from . import matrix_argmin  # only a document that names a minimizer twice needs it
+
         name = _source(item, left)
         for index in reversed(self._items_naming().get(name, ())):
             if index >= item.index:
