@@ -23,8 +23,8 @@ import dataclasses
 import hashlib
 import json
 import os
-import platform
 import shutil
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -64,7 +64,7 @@ def tool_fingerprint() -> str:
     except PackageNotFoundError:  # pragma: no cover - sympy is a dependency
         sympy_version = "?"
     digest = hashlib.sha256()
-    digest.update(f"derive {derive.__version__}; sympy {sympy_version}; python {platform.python_version()}".encode())
+    digest.update(f"derive {derive.__version__}; sympy {sympy_version}; python {sys.version.split()[0]}".encode())
     package = Path(derive.__file__).resolve().parent
     templates = Path(__import__("derive.templates", fromlist=["_"]).__file__).resolve().parent
     for folder in (package, templates):

@@ -109,13 +109,26 @@ def notation(math: list[str], prose: str) -> Notation:
                 found.matrices.add(m.group(1))
             elif m.group(1).islower():
                 found.vectors.add(m.group(1))
-    for m in re.finditer(r"[^.。]*" + _SYMMETRIC.pattern + r"[^.。]*", prose, re.I):
-        sentence = m.group(0)
+    for sentence in _sentences_with(_SYMMETRIC, prose):
         for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*\$", sentence):
             if name in found.matrices or name in _MATRIX_GREEK:
                 found.symmetric.add(name)
     found.matrices.discard("I")
     return found
+
+
+def _sentences_with(word: re.Pattern[str], prose: str) -> Iterator[str]:
+    """Each sentence of ``prose`` (up to ``.`` or ``。``) that contains ``word``, once. The keyword is found
+    first and the sentence grown around it: a pattern that matched the sentence itself would rescan every
+    sentence from each of its characters."""
+    end = 0
+    for m in word.finditer(prose):
+        if m.start() < end:
+            continue
+        start = max(prose.rfind(".", 0, m.start()), prose.rfind("。", 0, m.start())) + 1
+        stops = [k for k in (prose.find(".", m.end()), prose.find("。", m.end())) if k >= 0]
+        end = min(stops) if stops else len(prose)
+        yield prose[start:end]
 
 
 def _letter(tok: Token) -> str | None:

@@ -17,8 +17,6 @@ worker, and with everything cached no worker is started at all.
 """
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.connection
 import os
 import time
 from collections import deque
@@ -181,12 +179,16 @@ class _Pool:
 
 def _context() -> Any:
     """``fork`` where it exists (the workers start with SymPy already imported), else ``spawn``."""
+    import multiprocessing  # here, not at the top: a one-file check never starts a worker
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def _in_workers(todo: list[tuple[int, str, str | None]], options: "CheckOptions", jobs: int):  # type: ignore[no-untyped-def]
     """Yield (index, report, timing-dependent) as workers finish; order is restored by the caller."""
+    import multiprocessing.connection
+
     from . import run  # noqa: F401 - imported before forking, so no worker imports it again
     from .catalog_match import _variants
 

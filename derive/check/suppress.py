@@ -141,15 +141,23 @@ def load_config(start: str) -> ProjectConfig:
 
 def _tool_derive(path: str) -> dict | None:
     try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as err:
+        from ..errors import NotesError
+
+        raise NotesError(f"cannot read [tool.derive]: {err}", path=path) from None
+    if b"derive" not in raw:
+        return None  # no table of ours in any TOML spelling: not worth a TOML parser at every start
+    try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     from ..errors import NotesError
 
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise NotesError(f"cannot read [tool.derive]: {err}", path=path) from None
     table = data.get("tool", {}).get("derive")
     return table if isinstance(table, dict) else None
