@@ -220,6 +220,12 @@ def test_unused_footnote_is_a_warning():
     assert "[^Lost]" in findings[0].message
 
 
+def test_a_reference_followed_by_a_colon_mid_line_is_a_reference():
+    doc = "Packages include[^ledell]: h2o and glmnet.\n\n[^ledell]: A footnote.\n"
+    assert codes("n.md", doc) == []
+    assert codes("n.md", doc.replace("include[^ledell]:", "include:")) == ["render/footnote-unused"]
+
+
 def test_footnote_reference_in_code_or_math_does_not_count():
     doc = "`x[^a]` and $y[^a]$\n\n[^a]: Note.\n"
     assert codes("n.md", doc) == ["render/footnote-unused"]

@@ -745,6 +745,19 @@ _CLOSE_KIND = {("char", ")"): ")", ("char", "]"): "]", ("macro", "rparen"): ")",
                ("macro", "}"): "}", ("macro", "rbrace"): "}"}
 
 
+def _top_level_over(tokens: list[Token]) -> int | None:
+    """The index of a ``\\over`` outside every inner brace group of ``tokens``, if there is one."""
+    depth = 0
+    for i, tok in enumerate(tokens):
+        if tok.kind == "lbrace":
+            depth += 1
+        elif tok.kind == "rbrace":
+            depth -= 1
+        elif depth == 0 and tok.text == "over" and tok.kind not in ("letter", "word", "num"):
+            return i
+    return None
+
+
 def _describe(tok: Token) -> str:
     if tok.kind in ("macro", "unknown"):
         return "\\" + tok.text
@@ -800,6 +813,17 @@ class _ExprParser:
         """The whole token list as one expression (``at`` locates an empty list)."""
         if not self.toks:
             self.fail(at, "empty expression")
+        over = _top_level_over(self.toks)
+        if over is not None:  # {a \over b}: TeX's infix fraction divides its whole group
+            numerator, denominator = self.toks[:over], self.toks[over + 1:]
+            if not numerator or not denominator:
+                self.fail(self.toks[over], "\\over needs something on each side")
+            bottom = self.sub(denominator).parse_all(self.toks[over])
+            if bottom == 0:
+                self.fail(self.toks[over], "division by zero")
+            value = self.sub(numerator).parse_all(at) / bottom
+            self.pos = len(self.toks)
+            return value
         value = self.expr()
         if not self.at_end():
             tok = self.toks[self.pos]

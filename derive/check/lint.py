@@ -55,7 +55,7 @@ _DEFINITION = re.compile(
 )
 _FRAME = re.compile(r"\\begin\{frame\}|\\frame\{")
 _FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\]:", re.M)
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")  # every one that does not start a definition (see below)
 
 _CLOSERS = {"$": "$", "$$": "$$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]", "\\\\(": "\\\\)"}
 _BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
@@ -436,10 +436,13 @@ def _unused_footnotes(page: _Page, r: Renderer) -> list[_Raw]:
     if not r.drops_unused_footnotes:
         return []
     prose = _without_math(page.visible, page.source, page.blocks)
-    used = {m.group(1).casefold() for m in _FOOTNOTE_REF.finditer(prose)}
+    definitions = list(_FOOTNOTE_DEF.finditer(prose))
+    starts = {m.start(1) - 2 for m in definitions}
+    # "include[^ledell]:" mid-line is a reference followed by a colon; only "[^x]:" opening a line defines
+    used = {m.group(1).casefold() for m in _FOOTNOTE_REF.finditer(prose) if m.start() not in starts}
     lines = LineMap(page.source)
     out = []
-    for m in _FOOTNOTE_DEF.finditer(prose):
+    for m in definitions:
         if m.group(1).casefold() in used:
             continue
         line, col = lines.position(m.start(1) - 2)

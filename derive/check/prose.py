@@ -21,8 +21,11 @@ _DEFINE = re.compile(
     r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
     r"|(?:令|设|取|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b"
     # a switch to another scheme: what follows redefines, it does not restate
-    r"|\b(?:instead|alternatively|in contrast|variant|version)\b|(?:вместо|иначе|вариант)|(?:改为|而是|变体))",
+    r"|\b(?:instead|alternatively|in contrast|variant|version|another (?:form|way))\b|(?:вместо|иначе|вариант|другой форм)"
+    r"|(?:改为|而是|变体|另一种|另一個|另一种形式))",
     re.IGNORECASE)
+#: Words that say a formula defines: the checker also reads them before a display set off by a colon.
+DEFINES = _DEFINE
 #: "regard … as", "treat … as", "看作", "视为", "считать": what follows names things (a reading), it claims nothing.
 _REGARD = re.compile(
     r"(?:\b(?:regard(?:ed|ing|s)?|treat(?:ed|ing|s)?|view(?:ed|ing|s)?|think of|interpret(?:ed|ing|s)?)\b[^.;:]{0,80}?\bas\b"
@@ -104,7 +107,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             sentence[number] = max(0, start - _WINDOW) + earlier
         text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each
         tail = text.rsplit("\0", 1)[-1]  # the words since the sentence's last formula
-        clause = _CLAUSE_END.split(tail)[-1]
+        # the last clause with words: "写成另一种形式：" ends with its colon, and the clause is before it
+        clause = next((c for c in reversed(_CLAUSE_END.split(tail)) if c.strip()), "")
         # A condition word counts unless a claim word comes after it: "In the steady state, $v_t = v_{t-1}$"
         # states a condition; "When we substitute, $w_t = …$" and "If $x = 0$, then $y = …$" claim.
         conditions = [m.end() for m in _CONDITION.finditer(text)]

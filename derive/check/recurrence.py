@@ -70,6 +70,34 @@ def _read_name(name: str) -> Indexed | None:
     return None
 
 
+def _one_rule(rows: list[tuple[Indexed, sp.Expr]]) -> bool:
+    """Are these definitions of one quantity at several steps the first of them shifted to each step?"""
+    first = Recurrence(*rows[0])
+    return all(sp.expand(first.at(ix) - value) == 0 for ix, value in rows[1:])
+
+
+def _below_start(value: sp.Expr) -> bool:
+    """Does an instance of a recurrence read a step before the first (y_{-1} for x_0 from x_{k+1} = y_k − …)?
+    Notes count steps from 0 or 1: x_0 is where the recurrence starts, not a value it produces."""
+    return any(isinstance(s, sp.Symbol) and _NEGATIVE.search(s.name) for s in value.free_symbols)
+
+
+_NEGATIVE = re.compile(r"(?:_\{|\^\{\()\s*-\s*\d+\s*\)?\}(?:\)|$)")
+
+
+_NUMBERED = re.compile(r"_\{?\d+\}?$")
+
+
+def _numbered_call(value: sp.Expr) -> bool:
+    """Does ``value`` apply a numbered function (∇f_1(x^{(k)}))? Then its row is one worked step of a list
+    (f_1 at this step, f_2 at the next), not the rule for every step, which would name f_{i_k} or f."""
+    for sym in value.free_symbols:
+        name = sym.name if isinstance(sym, sp.Symbol) else ""
+        if name.endswith(")") and "(" in name and _NUMBERED.search(name[:name.index("(")].strip()):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Recurrence:
     """``X_{letter+offset} = rhs``, where rhs reads X at lower offsets."""
@@ -105,9 +133,20 @@ class Recurrences:
 
     def __init__(self, definitions: dict[sp.Symbol, sp.Expr], initial: dict[sp.Symbol, sp.Expr] | None = None):
         self.by_base: dict[str, Recurrence] = {}
+        # A quantity defined at two steps of one index by rows that are not one rule shifted (x^{(k+1)} =
+        # x^{(k)} − t_k g_k, x^{(k+2)} = x^{(k+1)} − t_k g_{k+1}) is a worked list of steps, each as written:
+        # no row of it is the rule for every step. Rows that are one rule at two steps stay a recurrence.
+        rows: dict[tuple[str, str | None], list[tuple[Indexed, sp.Expr]]] = {}
+        for target, value in definitions.items():
+            if (ix := read(target)) is not None and ix.letter is not None:
+                rows.setdefault((ix.base, ix.letter), []).append((ix, value))
+        self.listed = frozenset(base for (base, _), found in rows.items()
+                                if len({ix.offset for ix, _ in found}) > 1 and not _one_rule(found))
+        self.listed |= frozenset(ix.base for target, value in definitions.items()
+                                 if (ix := read(target)) is not None and _numbered_call(value))
         for target, value in definitions.items():
             ix = read(target)
-            if ix is None or ix.letter not in STEP_LETTERS:
+            if ix is None or ix.letter not in STEP_LETTERS or ix.base in self.listed:
                 continue
             lower = [r for r in map(read, value.free_symbols)
                      if r is not None and r.base == ix.base and r.letter == ix.letter and r.offset < ix.offset]
@@ -117,7 +156,7 @@ class Recurrences:
         self.plain: dict[str, Recurrence] = {}
         for target, value in definitions.items():
             ix = read(target)
-            if ix is not None and ix.letter in STEP_LETTERS and ix.base not in self.by_base:
+            if ix is not None and ix.letter in STEP_LETTERS and ix.base not in self.by_base and ix.base not in self.listed:
                 self.plain[ix.base] = Recurrence(ix, value)
         self.initial = {s: v for s, v in (initial or {}).items() if read(s) is not None}
 
@@ -141,7 +180,9 @@ class Recurrences:
             plain = self.plain.get(ix.base)
             if plain is not None and (ix.letter == plain.lhs.letter or ix.letter is None or ix.letter in STEP_LETTERS) \
                     and not (ix.letter == plain.lhs.letter and ix.offset == plain.lhs.offset):
-                mapping[sym] = plain.at(ix)  # m̂_1 = m_1/(1 − β₁): what it reads may unroll further
+                value = plain.at(ix)  # m̂_1 = m_1/(1 − β₁): what it reads may unroll further
+                if not _below_start(value):
+                    mapping[sym] = value
                 continue
             if ix.base not in self.by_base:
                 continue
@@ -150,7 +191,9 @@ class Recurrences:
                 continue  # (a recurrence stated for w_{s+1} holds at every step, whatever letter counts it)
             low = floor.get((ix.base, ix.letter))
             if low is not None and ix.offset > low:
-                mapping[sym] = rec.at(ix)
+                value = rec.at(ix)
+                if not _below_start(value):
+                    mapping[sym] = value
         return expr.xreplace(mapping) if mapping else None
 
     def floors(self, *exprs: sp.Expr) -> dict[tuple[str, str | None], int]:
@@ -194,8 +237,9 @@ class Recurrences:
                 ix = read(sym)
                 rec = self.plain.get(ix.base) if ix is not None else None
                 if rec is not None and (ix.letter == rec.lhs.letter or ix.letter is None) and \
-                        not (ix.letter == rec.lhs.letter and ix.offset == rec.lhs.offset):
-                    mapping[sym] = rec.at(ix)
+                        not (ix.letter == rec.lhs.letter and ix.offset == rec.lhs.offset) and \
+                        not _below_start(value := rec.at(ix)):
+                    mapping[sym] = value
             if not mapping:
                 return expr
             expr = expr.xreplace(mapping)

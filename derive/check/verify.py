@@ -45,7 +45,7 @@ from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, LatexParseError, ParsedBlock, Statement, Term, parse_expr
-from .prose import Cues
+from .prose import DEFINES, Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
@@ -129,13 +129,16 @@ class ScopeView(Mapping):
     order), so a note of n statements is bound in O(n) rather than copying O(n) namings per statement.
     The rule is the one a reader applies: a naming later than the system redefines a row from there on
     ("Let m_t = …" after the system); an earlier naming of a row the system defines does not; otherwise
-    the first naming stands (a later one is a claim about it, or a second scheme).
+    the first naming stands (a later one is a claim about it, or a second scheme). A system written after
+    the item that the prose announces ("another form", "instead") does not override what the section named
+    before the item.
     """
 
     def __init__(self, system: dict[sp.Symbol, sp.Expr], system_index: int | None,
                  namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
-                 stepped: dict[sp.Symbol, None] | None = None) -> None:
+                 stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
+        self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
 
     def _naming(self, name: sp.Symbol) -> sp.Expr | None:
@@ -144,6 +147,8 @@ class ScopeView(Mapping):
         entries = self.namings.get(name)
         if not entries or entries[0][0] >= self.upto:
             return None
+        if self.system_index is not None and self.system_index > self.upto and self.system_announced:
+            return entries[0][1]  # a later system the prose calls another form: what was said before stands
         if self.system_index is not None:
             for index, value in reversed(entries):
                 if index < self.upto and index > self.system_index:
@@ -492,7 +497,8 @@ class DocumentChecker:
         scope = self._scope_for(item)
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
                          self._section_namings.get(item.section, {}), item.index,
-                         self._stepped_namings.get(item.section, {}))
+                         self._stepped_namings.get(item.section, {}),
+                         system_announced=scope is not None and self._announced(scope.index))
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
         """Symbols the document has related to something before ``item``, in its section."""
@@ -815,6 +821,9 @@ class DocumentChecker:
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
+            if one_sided and (later := self._later_definitions(item, one_sided)) and \
+                    one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
+                one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
@@ -943,11 +952,12 @@ class DocumentChecker:
             # (but a new answer h = … for the exercise's form is an answer, checked against its own system)
         return not in_system
 
-    def _scheme_between(self, item: Item, name: sp.Symbol) -> bool:
-        """Does the prose since ``name`` was named introduce another method (AdamW, Nesterov, SGDW …)?"""
+    def _scheme_between(self, item: Item, name: sp.Symbol, since: int | None = None) -> bool:
+        """Does the prose since ``name`` was named (or since item ``since``) introduce another method
+        (AdamW, Nesterov, SGDW, weight decay …)?"""
         if self._lines is None:
             return False
-        first = self._named.get((item.section, name))
+        first = self._named.get((item.section, name)) if since is None else since
         if first is None:
             return False
         start = self._lines.offset(self.items[first].block.line, self.items[first].block.col)
@@ -1565,6 +1575,22 @@ class DocumentChecker:
             # "Dividing the expansion above by f''(x_k), we get …": a consequence of an equation, not an identity
             self.decide(item, k, "proved", source)
             return
+        if verdict.status == "false" and (later := self._defined_after(item, left, right, sa, sb, definitions)) is not None:
+            status, why = later  # "… = α‖x_t − x^*‖², where α = …": the definition follows the link
+            if status == "undecided":
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, status, why)
+            return
+        if verdict.status == "false" and (shadow := self._unread_redefinition(item, a, b)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {shadow}")
+            self.decide(item, k, "undecided", shadow)
+            return
+        if verdict.status == "false" and (fact := self._stated_fact(item, a, b, definitions)) is not None:
+            status, why = fact  # ‖h‖₂ = 1 stated before: a fact about an expression, not a definition of a name
+            if status == "undecided":
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, status, why)
+            return
         if verdict.status == "false" and self._holds_as_meant(item, a, b):
             # the system has a known mistake (reported there); this link follows it as meant
             self.decide(item, k, "proved", "under the system as meant (its mistake is reported at its row)")
@@ -1592,6 +1618,10 @@ class DocumentChecker:
                             "(write “hence”, “so”, “we get” to make it a claim)")
                 self.decide(item, k, "undecided", "restates a named quantity differently: a second definition, "
                             "or a slip? (no word says it follows)")
+                return
+            if k == 0 and isinstance(left.expr, sp.Symbol) and (scheme := self._restated_row_scheme(item, left.expr)):
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
+                self.decide(item, k, "undecided", scheme)
                 return
             if (restated := self._holds_as_restated(item, a, b, definitions)) is not None:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {restated}")
@@ -1954,6 +1984,136 @@ class DocumentChecker:
                     names.update(dict.fromkeys(term.transparent))
         return list(names)
 
+    def _announced(self, index: int) -> bool:
+        """Do the words before item ``index`` say it defines: its own cue, or a sentence ending in a colon
+        just before it, across a blank line ("Some books write it another way:⏎⏎$$…$$")?"""
+        item = self.items[index]
+        if item.block_cue:
+            return True
+        if self._lines is None or not self.text:
+            return False
+        end = self._lines.offset(item.block.line, item.block.col)
+        before = self.text[max(0, end - 240):end].rstrip().rstrip("$").rstrip()
+        if not before.endswith((":", "：")):
+            return False
+        sentence = re.split(r"[.!?。！？]\s|\n[ \t]*\n", before)[-1]
+        return bool(DEFINES.search(sentence))
+
+    def _restated_row_scheme(self, item: Item, name: sp.Symbol) -> str | None:
+        """``θ_t = (1 − ηλ)θ_{t−1} − ηg_t`` refuted against the system's θ_t after the prose has named another
+        method since that row ("weight decay … its typical form is", "PyTorch's Nesterov form"): the display
+        may define the new method's rule rather than restate the old one. The reason, or None."""
+        scope = self._scope_for(item)
+        row = scope.rows.get(name) if scope is not None else None
+        if row is None or row.index >= item.index or not self._scheme_between(item, name, since=row.index):
+            return None
+        line = row.block.position(row.stmt.terms[0].start)[0]
+        return (f"restates {printing.text(name)} (defined on line {line}) after the text names another method: "
+                "a new rule, or a slip?")
+
+    def _unread_redefinition(self, item: Item, a: sp.Expr, b: sp.Expr) -> str | None:
+        """A name of the link whose latest definition before it could not be read (``Δx_t = −RMS[Δx]_{t−1}/…``
+        in a quoted algorithm after an earlier ``Δx_t``): the definition in force is unknown, so a false
+        verdict under the earlier one is not certain. The reason, or None."""
+        names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
+        pending = set(names)
+        for other in reversed(self.items[:item.index]):
+            if not pending:
+                return None
+            terms = other.stmt.terms
+            if len(terms) < 2 or not other.stmt.relations or other.stmt.relations[0] not in DEFINING_RELATIONS:
+                continue
+            name = terms[0].expr
+            if name not in pending:
+                continue
+            pending.discard(name)
+            if terms[1].expr is None:
+                line = other.block.position(terms[0].start)[0]
+                return (f"{printing.text(name)} is defined again on line {line} by an expression that could not be "
+                        "read: which definition holds here is not known")
+        return None
+
+    def _later_definitions(self, item: Item, names: set[sp.Symbol]) -> dict[sp.Symbol, tuple[int, sp.Expr]]:
+        """Of ``names``, those the next few statements of the section define (item index, value)."""
+        later: dict[sp.Symbol, tuple[int, sp.Expr]] = {}
+        for other in self.items[item.index + 1:item.index + 1 + _WHERE_REACH]:
+            name = self._definition_target(other)
+            if other.section != item.section or name not in names or name in later:
+                continue
+            value = self._prepare(other.stmt.terms[1].expr, other)
+            if value is not None and name not in value.free_symbols:
+                later[name] = (other.index, value)
+        return later
+
+    def _defined_after(self, item: Item, left: Term, right: Term, sa: sp.Expr, sb: sp.Expr,
+                       definitions: Mapping[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
+        """A refuted link that reads a name its section defines only in the next few statements ("…, where
+        α = …"): put that definition in. Proved if the sides then agree; otherwise undecided (the link may
+        have been written with the definition in mind, or be a slip), never false on a name left free."""
+        # only a name on one side: one the identity holds for whatever its value (x_t on both) is not it
+        later = self._later_definitions(item, {x for x in sa.free_symbols ^ sb.free_symbols if x not in definitions})
+        if not later:
+            return None
+        names = ", ".join(sorted(printing.text(x) for x in later))
+        line = min(self.items[i].block.position(self.items[i].stmt.terms[0].start)[0] for i, _ in later.values())
+        try:
+            mapping = {x: v for x, (_, v) in later.items()}
+            pa, pb = substitute(sa.xreplace(mapping), definitions), substitute(sb.xreplace(mapping), definitions)
+        except CircularDefinition:
+            return "undecided", f"{names} is defined only after it (line {line})"
+        verdict = compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS)
+        if verdict.status == "true":
+            return "proved", f"with {names} as defined right after it (line {line})"
+        if verdict.status == "false" and all(self.items[i].block_cue or self.items[i].condition_cue
+                                             for i, _ in later.values()):
+            # "…, where α = …", "… with μ = …": the words say the definition is the one the link means
+            written = (_source(item, left), _source(item, right))
+            self.report(item, right.start, "error", "math/false",
+                        _false_message(written, pa, pb, verdict, {}) + f" (with {names} as defined on line {line})")
+            return "false", f"the sides differ with {names} as defined right after it (line {line})"
+        return "undecided", f"{names} is defined only after it (line {line}), and even so the sides differ"
+
+    def _stated_fact(self, item: Item, a: sp.Expr, b: sp.Expr,
+                     definitions: Mapping[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
+        """A refuted link under an equation its section stated before about an expression of its names
+        (``where ‖h‖₂ = 1``, ``f(0) = 0``): not a definition of a name, so substitution never used it.
+
+        Put in where it appears as written, a naming or given value that makes the sides equal proves the
+        link; any such equation (a condition too) that shares a name with the link but could not settle it
+        makes the verdict undecided, never false. None when no earlier equation concerns the link."""
+        names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
+        concerned: list[tuple[int, str]] = []
+        for other in reversed(self.items[:item.index]):
+            if other.section != item.section:
+                break
+            terms = other.stmt.terms
+            if len(terms) != 2 or other.stmt.relations != ["="]:
+                continue
+            verdict = self.verdicts.get((other.index, 0))
+            if verdict is None or verdict[0] != "not-a-claim" or "condition" in verdict[1]:
+                continue  # a case ("if the gradients are stationary, …") holds for its sentence only
+            fa, fb = self._prepare(terms[0].expr, other), self._prepare(terms[1].expr, other)
+            if fa is None or fb is None or not fa.free_symbols or not _fact_subject(fa):
+                continue  # a name is a definition; a sum or a product set to a value is an equation or a claim
+            if not fa.free_symbols & names:
+                continue
+            line = other.block.position(terms[0].start)[0]
+            stated = f"{_source(other, terms[0])} = {_source(other, terms[1])}"
+            concerned.append((line, stated))
+            if not (a.has(fa) or b.has(fa)):
+                continue  # not written here as it was stated
+            try:
+                pa = substitute(a.xreplace({fa: fb}), definitions)
+                pb = substitute(b.xreplace({fa: fb}), definitions)
+            except CircularDefinition:
+                continue
+            if compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS).status == "true":
+                return "proved", f"with {stated} stated on line {line}"
+        if not concerned:
+            return None
+        line, stated = concerned[0]
+        return "undecided", f"an equation stated on line {line} ({_clip(stated)}) may make it hold (not applied)"
+
     def _follows_from_equation(self, item: Item, left: sp.Expr, right: sp.Expr,
                                definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
         """Is ``left = right`` an earlier equation of its section multiplied or divided by a factor?
@@ -2126,6 +2286,7 @@ class DocumentChecker:
             if floor:
                 other_s, _ = recurrences.unroll(other_s, sp.Integer(0), floor)
         variables = [s for s in explicit_s.free_symbols if s not in hold and _variable(s)]
+        left_states = _unexpanded_states(other_s, explicit_s, target) if target is not None else []
         checked, unchecked = [], []
         for var in sorted(variables, key=lambda s: s.name):
             if not calculus.linear_in(explicit_s, var):
@@ -2138,7 +2299,9 @@ class DocumentChecker:
                 if actual is None:
                     unchecked.append(printing.text(var))
                     continue
-            elif not calculus.linear_in(other_s, var):
+            elif not calculus.linear_in(other_s, var) or not all(_older(state, var) for state in left_states):
+                # a state the definitions leave unexpanded (x^{(k+m-1)}) may itself contain var: its
+                # coefficient on the defined side is not known
                 unchecked.append(printing.text(var))
                 continue
             else:
@@ -2161,6 +2324,38 @@ class DocumentChecker:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
 
 
+def _fact_subject(expr: sp.Expr) -> bool:
+    """Is ``expr`` what a stated fact is about: a norm, an absolute value, a function's value, or a power
+    of one (``‖h‖₂``, ``‖h‖²``)? Sums and products set to values are equations and claims, not facts."""
+    base = expr.base if isinstance(expr, sp.Pow) else expr
+    return bool(getattr(base, "is_Function", False))
+
+
+def _unexpanded_states(defined: sp.Expr, written: sp.Expr, target: sp.Symbol) -> list[sp.Symbol]:
+    """Symbols of the defined side of an expansion of ``target`` that the written side does not show and that
+    are ``target`` at another step (``x^{(k+m-1)}`` in the definition of ``x^{(k+m)}``): states not unrolled."""
+    base = _step_base(target.name)
+    if base is None:
+        return []
+    return [s for s in defined.free_symbols - written.free_symbols
+            if isinstance(s, sp.Symbol) and s != target and _step_base(s.name) == base]
+
+
+_STEP_NAME = re.compile(r"^(?P<base>.+?)(?:_\{[^{}]+\}|\^\{\([^{}()]+\)\})$")
+
+
+def _step_base(name: str) -> str | None:
+    """The name without its step index (``x`` of ``x^{(k+m-1)}``, ``m`` of ``m_{t-1}``), whatever the index."""
+    m = _STEP_NAME.match(name)
+    return m.group("base") if m else None
+
+
+def _older(state: sp.Symbol, var: sp.Symbol) -> bool:
+    """Is ``state`` provably from an earlier step than ``var`` (so it cannot contain it)? m_{t-3} before g_{t-1}."""
+    a, b = read_index(state), read_index(var)
+    return a is not None and b is not None and a.letter == b.letter and a.offset < b.offset
+
+
 def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bool:
     """Is a link with this verdict an equation a later link may be derived from? Not an identity (proved,
     false: those hold or are reported), not a definition (already substituted), not a condition or a value
@@ -2176,6 +2371,9 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
         return len(sides) == 2 and 0 in sides and any(isinstance(e, sp.Add) and len(e.free_symbols) >= 2 for e in sides)
     return status == "not-a-claim" and reason.startswith(("a form with unknown functions", "an equation in unknowns"))
 
+
+#: How many statements after a link may define a name it reads ("…, where α = …").
+_WHERE_REACH = 3
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
@@ -2247,8 +2445,9 @@ _STEP_SIZES = frozenset({r"\eta", r"\alpha", r"\gamma", r"\lambda", r"\mu", r"\b
 #: Names of methods and schemes: prose that names one between two statements of the same quantity
 #: announces another method, whose definition the second statement is.
 _SCHEME = re.compile(r"\b(?:AdamW|SGDW|Adam|AMSGrad|NAdam|RAdam|AdaMax|Adagrad|AdaGrad|Adadelta|RMS[Pp]rop|Lion|Nesterov|"
-                     r"[Hh]eavy[- ]ball|[Dd]ecoupled|[Ss]tochastic [Gg]radient|[Ff]ull[- ][Bb]atch|mini-?batch)\b"
-                     r"|(?:декуплир|Нестеров|стохастическ)|(?:解耦|随机梯度)")
+                     r"[Hh]eavy[- ]ball|[Dd]ecoupled|[Ss]tochastic [Gg]radient|[Ff]ull[- ][Bb]atch|mini-?batch|"
+                     r"[Ww]eight[- ][Dd]ecay|PyTorch|TensorFlow|Keras|JAX|optax)\b"
+                     r"|(?:декуплир|Нестеров|стохастическ|затухани\w* вес)|(?:解耦|随机梯度|权重衰减)")
 #: A block that solves an equation: the values it ends with are roots, not values to compute with.
 _SOLVING = re.compile(r"\\(?:Leftrightarrow|iff|implies|Rightarrow|Longrightarrow|Longleftrightarrow)\b|⇔|⇒")
 
