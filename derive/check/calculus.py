@@ -21,8 +21,54 @@ from sympy.core.function import AppliedUndef
 from .. import printing
 from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts
 
-__all__ = ["HESSIAN_PREFIX", "derivative_parts", "evaluate", "hessian_name", "linear_in", "partial_name", "resolve_named",
+__all__ = ["HESSIAN_PREFIX", "Gradient", "derivative_parts", "differentiated", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
+
+
+class Gradient(sp.Function):
+    r"""``\nabla (…)`` written without its variable (``\nabla \big(\tfrac12\|w\|^2\big)``): the reader cannot tell
+    in what it differentiates; :func:`gradient_variables` settles that from the document (or leaves it, and
+    :func:`unresolved` says why)."""
+
+    nargs = 1
+
+    def _latex(self, printer: object) -> str:
+        return r"\nabla \left(" + printing.latex(self.args[0]) + r"\right)"
+
+
+def gradient_variables(expr: sp.Expr, stepped: frozenset[str],
+                       written: Callable[[sp.Expr], sp.Expr] | None = None) -> sp.Expr:
+    """Each ``Gradient(operand)`` as a derivative in its variable, when the document names one.
+
+    The variable is the one quantity the document's update rules step (``w`` for ``w_{t+1} = w_t − η∇…``,
+    given as ``stepped`` base names) that the operand writes once the definitions in scope are written out
+    (``written``: ``p`` defined as ``σw`` holds w), or else that operand's only free symbol. With none or
+    several candidates the gradient stays (undecided): the other letters could be variables too.
+    """
+    def choose(g: Gradient) -> sp.Expr:
+        operand = g.args[0]
+        full = written(operand) if written is not None else operand
+        names = {s.name: s for s in full.free_symbols if isinstance(s, sp.Symbol)}
+        found = [names[n] for n in sorted(stepped) if n in names]
+        if len(found) == 1:
+            return sp.Derivative(operand, (found[0], 1))
+        if not found and len(names) == 1:
+            return sp.Derivative(operand, (next(iter(names.values())), 1))
+        return g
+    return expr.replace(lambda e: isinstance(e, Gradient), choose)
+
+
+def differentiated(*sides: sp.Expr) -> set[sp.Symbol]:
+    """The symbols that derivatives written out in ``sides`` differentiate in (every letter of a
+    ``\\nabla (…)`` operand, whose variable is not known yet): they need not stand on the other side, and a
+    statement holding such a derivative is a claim, not the naming of something new."""
+    found: set[sp.Symbol] = set()
+    for side in sides:
+        for d in side.atoms(sp.Derivative):
+            found |= {v for v in d.variables if isinstance(v, sp.Symbol)}
+        for g in side.atoms(Gradient):
+            found |= {s for s in g.args[0].free_symbols if isinstance(s, sp.Symbol)}
+    return found
 
 
 def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]) -> sp.Expr:
@@ -38,11 +84,38 @@ def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | Non
 
 def unresolved(expr: sp.Expr) -> str | None:
     """Why a derivative is left in ``expr`` (for an undecided verdict), or None when there is none."""
+    for g in sorted(expr.atoms(Gradient), key=sp.default_sort_key):
+        return (f"the gradient of {printing.text(g.args[0])} needs its variable (no single quantity that the "
+                "update rules step is in it): write \\nabla_x (…)")
     for d in sorted(expr.atoms(sp.Derivative, sp.Subs), key=sp.default_sort_key):
+        if isinstance(d, sp.Derivative) and _coordinates_of(d) is not None:
+            return (f"the derivative in {printing.text(d.variables[0])} of an expression written in its coordinates "
+                    f"({printing.text(_coordinates_of(d))}) is not modelled")
         inner = d.expr if isinstance(d, (sp.Derivative, sp.Subs)) else d
         if isinstance(d, sp.Subs) or (isinstance(inner, sp.Derivative) and isinstance(inner.expr, AppliedUndef)):
             return f"the derivative of {printing.text(_applied(d))} needs the chain rule through an unknown function"
         return f"the derivative of {printing.text(inner)} could not be taken (its variable is defined, or not a name)"
+    return None
+
+
+#: Subscripts that index the coordinates of a vector (``w_j``, ``x_{i}``), not a step or a label.
+_COORDINATE_LETTERS = frozenset("ijlmnpqr")
+
+
+def _coordinates_of(d: sp.Derivative) -> sp.Basic | None:
+    """A coordinate of a variable of ``d`` that its operand writes (``w_j`` or ``w[i]`` under ``∂/∂w``), or None.
+
+    Differentiating ``Σⱼ wⱼxⱼ`` in the symbol ``w`` would give 0, where the author means the vector ``x``:
+    such a derivative is left undecided rather than computed wrong."""
+    names = {v.name for v in d.variables if isinstance(v, sp.Symbol)}
+    for atom in sorted(d.expr.atoms(sp.Symbol, sp.Indexed), key=sp.default_sort_key):
+        if isinstance(atom, sp.Indexed) and str(atom.base.label) in names:
+            return atom
+        if isinstance(atom, sp.Symbol) and "_" in atom.name:
+            stem, _, sub = atom.name.partition("_")
+            sub = sub.strip("{}")
+            if stem in names and sub and sub[0] in _COORDINATE_LETTERS:
+                return atom
     return None
 
 
@@ -63,6 +136,8 @@ def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.E
         operand = settle(operand, var) if operand is not None else None
     if operand is None:
         return d
+    if _coordinates_of(sp.Derivative(operand, *counts)) is not None:
+        return sp.Derivative(operand, *counts)  # ∂(Σᵢ wᵢxᵢ)/∂w: w's coordinates are not w (unresolved says so)
     result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
 
