@@ -6,8 +6,11 @@ or the operand is written in the variable's coordinates, the link is undecided w
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from derive.check import calculus
+from derive.check.bind import FunctionDef as fd
+from derive.check.bind import written_coordinates
 from derive.check.latex import parse_expr
 from derive.check.run import check_document
 from derive.symbols import symbol
@@ -28,6 +31,10 @@ CLAIMS = [
     (r"Then $\frac{\partial (w x - y)^2}{\partial w} = 2 (w x - y) x$.", "= 2 (w x - y) x$", "= 2 (w x - y) w$"),
     # a quantity defined through the variable: the chain rule through its definition
     (r"Let $r = w x - y$. Then $\frac{\partial (r^2)}{\partial w} = 2 r x$.", "= 2 r x$", "= 2 r w$"),
+    # f of a vector written in its coordinates: the gradient is the vector of the partials
+    (r"Let $f(\mathbf{x}) = x_1^2 + 2x_2^2$. The gradient is $\nabla f(\mathbf{x}) = (2x_1, 4x_2)$.",
+     "4x_2)$", "2x_2)$"),
+    (r"Let $f(\mathbf{x}) = x_1^2 + 2x_2^2$. Then $\frac{\partial f}{\partial x_2} = 4 x_2$.", "= 4 x_2$", "= 2 x_2$"),
     (STEP + r"With $p = \sigma w$ we have $\nabla \left(\frac{1}{2} p^2\right) = \sigma^2 w$.",
      r"= \sigma^2 w$", r"= \sigma w$"),
 ]
@@ -86,10 +93,22 @@ def test_the_reader_keeps_a_gradient_without_its_variable() -> None:
 def test_a_derivative_in_a_vector_of_its_own_coordinates_is_left_with_a_reason() -> None:
     w, x_j, w_j = symbol("w"), symbol("x_{j}"), symbol("w_{j}")
     written = parse_expr(r"\frac{\partial \left(w_j x_j + w\right)}{\partial w}")
-    assert written == __import__("sympy").Derivative(w_j * x_j + w, w)
+    assert written == sp.Derivative(w_j * x_j + w, w)
     left = calculus.evaluate(written, lambda operand, var: operand)
     assert left == written  # not 1: ∂(w_j x_j)/∂w is x, the vector, not 0
     assert "coordinates (w_{j})" in (calculus.unresolved(left) or "")
     # a step or a label is no coordinate: w_t and w_0 are other quantities, constants here
     near = calculus.evaluate(parse_expr(r"\frac{\partial (w - w_t)^2}{\partial w}"), lambda operand, var: operand)
     assert near == 2 * (w - symbol("w_{t}"))
+
+
+def test_the_gradient_of_a_function_written_in_coordinates_is_not_zero() -> None:
+    # differentiating x_1² + 2x_2² in the symbol x gave 0, and "∇f(x) = 0" was proved
+    text = r"Let $f(\mathbf{x}) = x_1^2 + 2x_2^2$. Then $\nabla f(\mathbf{x}) = 0$ and $\nabla f(\mathbf{x}_t) = 0$."
+    links = _links(text)
+    assert "proved" not in {v for v, _ in links}, links
+    assert _errors(text) == [], links
+    x, x1, x3 = symbol("x"), symbol("x_{1}"), symbol("x_{3}")
+    assert written_coordinates(fd("f", (x,), x1**2 + symbol("x_{2}"), 1)) == (x1, symbol("x_{2}"))
+    assert written_coordinates(fd("f", (x,), x1**2 + x3, 1)) is None  # x_2 missing: the dimension is not known
+    assert written_coordinates(fd("f", (x,), x * x1, 1)) is None

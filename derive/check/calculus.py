@@ -19,7 +19,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .. import printing
-from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts
+from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts, written_coordinates
 
 __all__ = ["HESSIAN_PREFIX", "Gradient", "derivative_parts", "differentiated", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
@@ -333,9 +333,14 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             continue
         kind, variables, base = parts
         fd = functions.defs.get(base)
-        if fd is None or len(fd.params) != len(call.args) or (kind == "gradient" and variables is None and len(fd.params) == 1):
+        if fd is None or len(fd.params) != len(call.args):
+            continue
+        coords = written_coordinates(fd)
+        if coords is not None and call.args != fd.params:
+            continue  # ∇f(x_t) for f(x) = x_1² + …: the coordinates of x_t are not written
+        if kind == "gradient" and variables is None and len(fd.params) == 1 and coords is None:
             continue  # a one-variable ∇f(a) is Functions.expand's
-        value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
+        value = _differentiate_body(kind, variables, functions.expand(fd.body), coords or fd.params)
         if value is not None:
             mapping[call] = _name_opaque(value).xreplace(dict(zip(fd.params, call.args)))
     for sym in expr.free_symbols if bare else ():
@@ -344,8 +349,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             continue
         kind, variables, base = parts
         fd = functions.defs.get(base)
-        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters
-            value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
+        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters (or the coordinates it is written in)
+            value = _differentiate_body(kind, variables, functions.expand(fd.body), written_coordinates(fd) or fd.params)
         elif variables is not None:
             body = settle_name(base, variables)
             if body is None:
