@@ -35,6 +35,10 @@ CLAIMS = [
     (r"Let $f(\mathbf{x}) = x_1^2 + 2x_2^2$. The gradient is $\nabla f(\mathbf{x}) = (2x_1, 4x_2)$.",
      "4x_2)$", "2x_2)$"),
     (r"Let $f(\mathbf{x}) = x_1^2 + 2x_2^2$. Then $\frac{\partial f}{\partial x_2} = 4 x_2$.", "= 4 x_2$", "= 2 x_2$"),
+    # a prime on an expression: the letters written primed in the section are functions, the others constants
+    (r"By the product rule $(f g h)' = (f' g + g' f) h + (f g) h'$.", "(f g) h'$", "(f g) h$"),
+    (r"Here $f'$ and $g'$ are derivatives, and $(a f + g)' = a f' + g'$.", "= a f' + g'$", "= a f' - g'$"),
+    (r"We get $(x^3 + 1)' = 3x^2$.", "= 3x^2$", "= 3x^3$"),
     (STEP + r"With $p = \sigma w$ we have $\nabla \left(\frac{1}{2} p^2\right) = \sigma^2 w$.",
      r"= \sigma^2 w$", r"= \sigma w$"),
 ]
@@ -65,6 +69,8 @@ UNDECIDED = [
     # the rule steps w and θ, and the operand holds both
     ("The updates are\n\n$$w_{t+1} = w_t - \\eta g_t, \\quad \\theta_{t+1} = \\theta_t - \\eta h_t.$$\n\n"
      r"Then $\nabla \left(w \theta\right) = \theta$.", "needs its variable"),
+    # two letters, none written primed: which is the variable?
+    (r"We get $(a b)' = b$.", "prime on"),
     # the operand is written in w's coordinates: ∂/∂w of the symbol w would be 0
     (r"Then $\frac{\partial \left(\sum_{j=1}^{n} w_j x_j\right)}{\partial w} = x$.", ""),
     (r"Then $\frac{\partial \left(w_j x_j + w_i\right)}{\partial w} = x_j$.", ""),
@@ -112,3 +118,11 @@ def test_the_gradient_of_a_function_written_in_coordinates_is_not_zero() -> None
     assert written_coordinates(fd("f", (x,), x1**2 + symbol("x_{2}"), 1)) == (x1, symbol("x_{2}"))
     assert written_coordinates(fd("f", (x,), x1**2 + x3, 1)) is None  # x_2 missing: the dimension is not known
     assert written_coordinates(fd("f", (x,), x * x1, 1)) is None
+
+
+def test_a_letter_primed_elsewhere_in_the_section_is_a_function() -> None:
+    # g' is written in the sentence before: (f g)' = f' g forgets it, a slip, not a constant g
+    text = r"The rule is $(f g)' = f' g + f g'$. Hence $(f g)' = f' g$ here."
+    links = _links(text)
+    assert [v for v, _ in links if v != "not-a-claim"] == ["proved", "false"], links
+    assert parse_expr(r"(f g)'") == calculus.Prime(symbol("f") * symbol("g"))

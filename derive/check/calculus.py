@@ -19,9 +19,10 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .. import printing
+from ..symbols import symbol
 from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts, written_coordinates
 
-__all__ = ["HESSIAN_PREFIX", "Gradient", "derivative_parts", "differentiated", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
+__all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "derivative_parts", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
 
 
@@ -58,6 +59,36 @@ def gradient_variables(expr: sp.Expr, stepped: frozenset[str],
     return expr.replace(lambda e: isinstance(e, Gradient), choose)
 
 
+class Prime(sp.Function):
+    r"""``(f g h)'``, ``(x^2 + 1)'``: the derivative of an expression in a variable the notation leaves unsaid.
+    :func:`primes` computes it once the statement shows which letters are functions (those written primed)."""
+
+    nargs = 1
+
+    def _latex(self, printer: object) -> str:
+        return r"\left(" + printing.latex(self.args[0]) + r"\right)'"
+
+
+def primes(expr: sp.Expr, primed: frozenset[str]) -> sp.Expr:
+    """Each ``Prime(operand)`` differentiated: the letters whose primes the statement writes (``f'`` for f)
+    are functions of one unsaid variable, the other letters constants (``(a f)' = a f'``), by the product,
+    quotient and chain rules, the derivative of ``f`` named ``f'``. With no primed letter, an operand of one
+    letter is differentiated in it (``(x^2)' = 2x``); anything else stays (undecided)."""
+    def one(p: Prime) -> sp.Expr:
+        operand = p.args[0]
+        letters = [s for s in operand.free_symbols if isinstance(s, sp.Symbol)]
+        functions = sorted((s for s in letters if s.name in primed), key=sp.default_sort_key)
+        if not functions:
+            return sp.diff(operand, letters[0]) if len(letters) == 1 else p
+        t = sp.Dummy("t")
+        as_function = {s: sp.Function(s.name)(t) for s in functions}
+        result = sp.diff(operand.xreplace(as_function), t)
+        result = result.xreplace({sp.Derivative(f, t): symbol(s.name + "'") for s, f in as_function.items()})
+        result = result.xreplace({f: s for s, f in as_function.items()})
+        return p if result.has(t) else result
+    return expr.replace(lambda e: isinstance(e, Prime), one)
+
+
 def differentiated(*sides: sp.Expr) -> set[sp.Symbol]:
     """The symbols that derivatives written out in ``sides`` differentiate in (every letter of a
     ``\\nabla (…)`` operand, whose variable is not known yet): they need not stand on the other side, and a
@@ -68,6 +99,9 @@ def differentiated(*sides: sp.Expr) -> set[sp.Symbol]:
             found |= {v for v in d.variables if isinstance(v, sp.Symbol)}
         for g in side.atoms(Gradient):
             found |= {s for s in g.args[0].free_symbols if isinstance(s, sp.Symbol)}
+        for p in side.atoms(Prime):  # (f g)' = f' g + f g': the primes are the derivative's, not new names
+            letters = {s for s in p.args[0].free_symbols if isinstance(s, sp.Symbol)}
+            found |= letters | {symbol(s.name + "'") for s in letters}
     return found
 
 
@@ -84,6 +118,9 @@ def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | Non
 
 def unresolved(expr: sp.Expr) -> str | None:
     """Why a derivative is left in ``expr`` (for an undecided verdict), or None when there is none."""
+    for p in sorted(expr.atoms(Prime), key=sp.default_sort_key):
+        return (f"the prime on {printing.text(p.args[0])}: its variable is not written, nor which letters are "
+                "functions (write f' for each)")
     for g in sorted(expr.atoms(Gradient), key=sp.default_sort_key):
         return (f"the gradient of {printing.text(g.args[0])} needs its variable (no single quantity that the "
                 "update rules step is in it): write \\nabla_x (…)")

@@ -37,7 +37,7 @@ from derive.check.latex_tokens import (
 )
 from derive import limits
 from derive.check.asymptotic import BigO, remainder_order
-from derive.check.calculus import Gradient, hessian_name, partial_name
+from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -952,7 +952,11 @@ class _ExprParser:
             elif tok.is_char("_"):
                 self.fail(tok, "a subscript on an expression is not modelled")
             elif tok.is_char("'"):
-                self.fail(tok, "a prime on an expression is not modelled")
+                nxt = self.peek(1)
+                if base.has(Prime) or base.has(sp.Derivative) or (nxt is not None and nxt.is_char("'")):
+                    self.fail(tok, "a prime on an expression is not modelled")
+                self.pos += 1
+                base = Prime(base)  # (f g h)': which letters are functions, the statement says (verify)
             else:
                 break
         return base

@@ -258,6 +258,7 @@ class DocumentChecker:
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
+        self._primed_cache: dict[int, frozenset[str]] = {}  # section -> letters written primed there
         self.systems: list[SystemScope] = []
         self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
@@ -441,6 +442,8 @@ class DocumentChecker:
             functions = self.functions(item)
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
                                               bare=not self._stepped(item))
+            if expanded.has(calculus.Prime):
+                expanded = calculus.primes(expanded, self._primed(item))
             if expanded.has(calculus.Gradient):
                 expanded = calculus.gradient_variables(expanded, self._stepped_bases(item), self._written_out(item))
             if expanded.has(sp.Derivative):
@@ -459,6 +462,17 @@ class DocumentChecker:
                 return None
             return substitute(operand, definitions, hold=frozenset({var}))
         return settle
+
+    def _primed(self, item: Item) -> frozenset[str]:
+        """The letters ``item``'s section writes primed (``f`` for ``f'``): functions, for ``(f g)'``; a letter
+        never primed there is a constant (``(a f)' = a f'``)."""
+        cached = self._primed_cache.get(item.section)
+        if cached is None:
+            cached = self._primed_cache[item.section] = frozenset(
+                s.name[:-1] for it in self.items if it.section == item.section for t in it.stmt.terms
+                if t.expr is not None for s in t.expr.free_symbols
+                if isinstance(s, sp.Symbol) and s.name.endswith("'") and not s.name.endswith("''"))
+        return cached
 
     def _written_out(self, item: Item) -> Callable[[sp.Expr], sp.Expr]:
         """An expression with the definitions in scope substituted (what its letters stand for)."""
