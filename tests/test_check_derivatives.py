@@ -22,6 +22,9 @@ CLAIMS = [
     # the variable of ∇(…) is w, the quantity the update rule steps (λ and b are constants)
     (STEP + r"The gradient is $\nabla \left(\frac{\lambda}{2}\|w\|^2 + b w\right) = \lambda w + b$.",
      r"= \lambda w + b$", r"= \lambda w + 2b$"),
+    # ∇L of a name defined by a formula: in the stepped quantity the formula holds
+    (r"The loss is $L = \frac{1}{2}(w x - y)^2$. " + STEP + r"Its gradient is $\nabla L = (w x - y) x$.",
+     "- y) x$", "- y) w$"),
     # an operand with a single letter: its variable
     (r"We get $\nabla \left(\frac{1}{2} x^2 + \sin x\right) = x + \cos x$.", r"+ \cos x$", r"- \cos x$"),
     # the operand written above the bar
@@ -126,3 +129,10 @@ def test_a_letter_primed_elsewhere_in_the_section_is_a_function() -> None:
     links = _links(text)
     assert [v for v, _ in links if v != "not-a-claim"] == ["proved", "false"], links
     assert parse_expr(r"(f g)'") == calculus.Prime(symbol("f") * symbol("g"))
+
+
+def test_the_gradient_of_a_name_in_two_stepped_quantities_is_not_taken() -> None:
+    text = ("The updates are\n\n$$w_{t+1} = w_t - \\eta g_t, \\quad \\theta_{t+1} = \\theta_t - \\eta h_t.$$\n\n"
+            r"With $L = w \theta$ we get $\nabla L = \theta$ and $\nabla L = w$.")
+    links = _links(text)
+    assert _errors(text) == [] and "proved" not in {v for v, _ in links}, links

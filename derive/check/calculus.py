@@ -350,7 +350,8 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
 
 
 def resolve_named(expr: sp.Expr, functions: Functions,
-                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True) -> sp.Expr:
+                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True,
+                  stepped: frozenset[str] = frozenset()) -> sp.Expr:
     r"""Differentiate the derivative atoms of ``expr`` whose function or name the document defines.
 
     ``\frac{\partial f}{\partial x_1}(a, b)`` and ``\nabla^2 f`` for ``f(x_1, x_2) = …`` are taken from
@@ -360,6 +361,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
     by a formula (``J = (w_1 x_1 + w_2 x_2 - y)^2``) differentiate that formula, with the definitions in
     scope written out and the variables held (``settle_name(base, variables)`` returns it, or None), but only in a variable the formula
     writes: of how a name depends on what it does not show nothing is known, so that stays opaque.
+    ``\nabla L`` with no variable, for L so defined, is taken in the one quantity the update rules step
+    (``stepped`` base names) that the formula holds, and stays opaque when it holds none or several.
     ``bare=False`` leaves derivatives written without arguments alone: in an update rule
     (``w_{t+1} = w_t - \eta \nabla_w L``) the point is the current iterate, not the definition's variable.
     """
@@ -393,6 +396,12 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             if body is None:
                 continue
             value = _differentiate_body(kind, variables, functions.expand(body), tuple(body.free_symbols))
+        elif kind == "gradient" and stepped:
+            body = settle_name(base, ())
+            found = [] if body is None else [s for s in body.free_symbols if s.name in stepped]
+            if len(found) != 1:
+                continue
+            value = _differentiate_body(kind, (found[0].name,), functions.expand(body), tuple(body.free_symbols))
         else:
             continue
         if value is not None:

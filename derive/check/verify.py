@@ -441,7 +441,7 @@ class DocumentChecker:
         try:
             functions = self.functions(item)
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
-                                              bare=not self._stepped(item))
+                                              bare=not self._stepped(item), stepped=self._stepped_bases(item))
             if expanded.has(calculus.Prime):
                 expanded = calculus.primes(expanded, self._primed(item))
             if expanded.has(calculus.Gradient):
