@@ -136,3 +136,17 @@ def test_the_gradient_of_a_name_in_two_stepped_quantities_is_not_taken() -> None
             r"With $L = w \theta$ we get $\nabla L = \theta$ and $\nabla L = w$.")
     links = _links(text)
     assert _errors(text) == [] and "proved" not in {v for v, _ in links}, links
+
+
+@pytest.mark.parametrize("text", [
+    r"The estimate minimises $(y - X b)'(y - X b)$, and $(X b)' = b' X'$.",  # primes as transposes
+    r"We have $(A x)' = x' A'$.",
+])
+def test_a_prime_that_may_be_a_transpose_is_never_false(text: str) -> None:
+    links = _links(text)
+    assert _errors(text) == [], links
+    assert "proved" not in {v for v, _ in links}, links
+    A, x = symbol("A"), symbol("x")
+    assert calculus.primes(calculus.Prime(A * x), frozenset({"A", "x"})) == calculus.Prime(A * x)
+    f, g = symbol("f"), symbol("g")
+    assert calculus.primes(calculus.Prime(f * g), frozenset({"f", "g"})) == symbol("f'") * g + f * symbol("g'")

@@ -73,7 +73,11 @@ def primes(expr: sp.Expr, primed: frozenset[str]) -> sp.Expr:
     """Each ``Prime(operand)`` differentiated: the letters whose primes the statement writes (``f'`` for f)
     are functions of one unsaid variable, the other letters constants (``(a f)' = a f'``), by the product,
     quotient and chain rules, the derivative of ``f`` named ``f'``. With no primed letter, an operand of one
-    letter is differentiated in it (``(x^2)' = 2x``); anything else stays (undecided)."""
+    letter is differentiated in it (``(x^2)' = 2x``); anything else stays (undecided), and so does every prime
+    where a capital is written primed (``X'X``: there a prime is a transpose)."""
+    if any(len(name) == 1 and name.isupper() for name in primed):
+        return expr
+
     def one(p: Prime) -> sp.Expr:
         operand = p.args[0]
         letters = [s for s in operand.free_symbols if isinstance(s, sp.Symbol)]

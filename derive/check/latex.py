@@ -953,7 +953,8 @@ class _ExprParser:
                 self.fail(tok, "a subscript on an expression is not modelled")
             elif tok.is_char("'"):
                 nxt = self.peek(1)
-                if base.has(Prime) or base.has(sp.Derivative) or (nxt is not None and nxt.is_char("'")):
+                if base.has(Prime) or base.has(sp.Derivative) or (nxt is not None and (
+                        nxt.is_char("'") or self.starts_factor(nxt))):  # (y − Xb)'(y − Xb): a transpose
                     self.fail(tok, "a prime on an expression is not modelled")
                 self.pos += 1
                 base = Prime(base)  # (f g h)': which letters are functions, the statement says (verify)
