@@ -11,7 +11,7 @@ import sympy as sp
 from derive.check import calculus
 from derive.check.bind import FunctionDef as fd
 from derive.check.bind import written_coordinates
-from derive.check.latex import parse_expr
+from derive.check.latex import LatexParseError, parse_expr
 from derive.check.run import check_document
 from derive.symbols import symbol
 
@@ -150,3 +150,10 @@ def test_a_prime_that_may_be_a_transpose_is_never_false(text: str) -> None:
     assert calculus.primes(calculus.Prime(A * x), frozenset({"A", "x"})) == calculus.Prime(A * x)
     f, g = symbol("f"), symbol("g")
     assert calculus.primes(calculus.Prime(f * g), frozenset({"f", "g"})) == symbol("f'") * g + f * symbol("g'")
+
+
+def test_a_prime_inside_a_superscript_or_on_one_letter_is_not_a_derivative() -> None:
+    # φ^{(l)'}: the derivative of the layer-l activation, a label, not φ to the power d(l)/dl = 1
+    for text in (r"\phi^{(l)'}(0)", r"(l)'"):
+        with pytest.raises(LatexParseError):
+            parse_expr(text)

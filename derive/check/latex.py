@@ -939,6 +939,8 @@ class _ExprParser:
                 if kind == "hadamard":
                     arg = arg[1:]
                 exponent = self.sub(arg).parse_all(at)
+                if exponent.has(Prime):
+                    self.fail(at, "a superscript mark on an expression is not modelled")  # φ^{(l)'}: a label
                 if isinstance(base, sp.Symbol) and base.name == "e":
                     base = sp.exp(exponent)  # e^{x}: Euler's number (an iterate e^{(k)} was read as a name before)
                     continue
@@ -953,7 +955,7 @@ class _ExprParser:
                 self.fail(tok, "a subscript on an expression is not modelled")
             elif tok.is_char("'"):
                 nxt = self.peek(1)
-                if base.has(Prime) or base.has(sp.Derivative) or (nxt is not None and (
+                if isinstance(base, sp.Symbol) or base.has(Prime) or base.has(sp.Derivative) or (nxt is not None and (
                         nxt.is_char("'") or self.starts_factor(nxt))):  # (y − Xb)'(y − Xb): a transpose
                     self.fail(tok, "a prime on an expression is not modelled")
                 self.pos += 1
