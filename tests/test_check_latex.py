@@ -400,7 +400,6 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\nabla^3 L(w)", "higher derivatives"),
     (r"\nabla^2 (L + R)", "gradient of an expression"),
     (r"\frac{\partial^3 L}{\partial w \partial v}", "orders that differ"),
-    (r"\nabla (L + R)", "gradient of an expression"),
     (r"O(1/\sqrt{T})", "only positive whole powers"),
     (r"\mathcal{O}(\|\epsilon\|^2)", "in a vector"),
     (r"o(\eta)", "little-o"),

@@ -110,7 +110,8 @@ class Functions:
                     mapping[call] = fd.body.xreplace(dict(zip(fd.params, call.args)))
             elif fname.startswith(GRADIENT_PREFIX):
                 _, base = gradient_parts(fname)
-                if base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1:
+                if base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1 \
+                        and written_coordinates(self.defs[base]) is None:  # f(x) = x_1² + 2x_2²: calculus's
                     mapping[call] = self._gradient(self.defs[base], call.args[0])
             elif fname.endswith("'") and fname.rstrip("'") in self.defs and len(call.args) == 1:
                 fd = self.defs[fname.rstrip("'")]  # f'(x), f''(x): derivatives of a one-variable definition
@@ -132,6 +133,25 @@ class Functions:
             lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef),
             lambda e: sp.Function(f"{GRADIENT_PREFIX}_{{{_base_letter(param)}}} {type(e.expr).__name__}")(*e.expr.args))
         return derivative.xreplace({param: at})
+
+
+def written_coordinates(fd: FunctionDef) -> tuple[sp.Symbol, ...] | None:
+    """``(x_1, …, x_n)`` when a one-parameter ``f(\\mathbf{x})`` is written in the coordinates of ``x`` (numbered
+    1…n or 0…n−1, none missing) and not in ``x`` itself; None otherwise. Differentiating such a body in the
+    symbol ``x`` would give 0: its gradient is the vector of the partials in the coordinates."""
+    if len(fd.params) != 1 or not isinstance(fd.params[0], sp.Symbol) or fd.params[0] in fd.body.free_symbols:
+        return None
+    name = fd.params[0].name
+    found: dict[int, sp.Symbol] = {}
+    for s in fd.body.free_symbols:
+        stem, _, sub = s.name.partition("_")
+        sub = sub[1:-1] if sub.startswith("{") and sub.endswith("}") else sub
+        if stem == name and sub.isdigit():
+            found[int(sub)] = s
+    keys = sorted(found)
+    if not keys or keys[0] not in (0, 1) or keys != list(range(keys[0], keys[0] + len(keys))):
+        return None
+    return tuple(found[k] for k in keys)
 
 
 def atomize(expr: sp.Expr) -> sp.Expr:

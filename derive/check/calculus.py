@@ -19,10 +19,94 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .. import printing
-from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts
+from ..symbols import symbol
+from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts, written_coordinates
 
-__all__ = ["HESSIAN_PREFIX", "derivative_parts", "evaluate", "hessian_name", "linear_in", "partial_name", "resolve_named",
+__all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "derivative_parts", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
+
+
+class Gradient(sp.Function):
+    r"""``\nabla (…)`` written without its variable (``\nabla \big(\tfrac12\|w\|^2\big)``): the reader cannot tell
+    in what it differentiates; :func:`gradient_variables` settles that from the document (or leaves it, and
+    :func:`unresolved` says why)."""
+
+    nargs = 1
+
+    def _latex(self, printer: object) -> str:
+        return r"\nabla \left(" + printing.latex(self.args[0]) + r"\right)"
+
+
+def gradient_variables(expr: sp.Expr, stepped: frozenset[str],
+                       written: Callable[[sp.Expr], sp.Expr] | None = None) -> sp.Expr:
+    """Each ``Gradient(operand)`` as a derivative in its variable, when the document names one.
+
+    The variable is the one quantity the document's update rules step (``w`` for ``w_{t+1} = w_t − η∇…``,
+    given as ``stepped`` base names) that the operand writes once the definitions in scope are written out
+    (``written``: ``p`` defined as ``σw`` holds w), or else that operand's only free symbol. With none or
+    several candidates the gradient stays (undecided): the other letters could be variables too.
+    """
+    def choose(g: Gradient) -> sp.Expr:
+        operand = g.args[0]
+        full = written(operand) if written is not None else operand
+        names = {s.name: s for s in full.free_symbols if isinstance(s, sp.Symbol)}
+        found = [names[n] for n in sorted(stepped) if n in names]
+        if len(found) == 1:
+            return sp.Derivative(operand, (found[0], 1))
+        if not found and len(names) == 1:
+            return sp.Derivative(operand, (next(iter(names.values())), 1))
+        return g
+    return expr.replace(lambda e: isinstance(e, Gradient), choose)
+
+
+class Prime(sp.Function):
+    r"""``(f g h)'``, ``(x^2 + 1)'``: the derivative of an expression in a variable the notation leaves unsaid.
+    :func:`primes` computes it once the statement shows which letters are functions (those written primed)."""
+
+    nargs = 1
+
+    def _latex(self, printer: object) -> str:
+        return r"\left(" + printing.latex(self.args[0]) + r"\right)'"
+
+
+def primes(expr: sp.Expr, primed: frozenset[str]) -> sp.Expr:
+    """Each ``Prime(operand)`` differentiated: the letters whose primes the statement writes (``f'`` for f)
+    are functions of one unsaid variable, the other letters constants (``(a f)' = a f'``), by the product,
+    quotient and chain rules, the derivative of ``f`` named ``f'``. With no primed letter, an operand of one
+    letter is differentiated in it (``(x^2)' = 2x``); anything else stays (undecided), and so does every prime
+    where a capital is written primed (``X'X``: there a prime is a transpose)."""
+    if any(len(name) == 1 and name.isupper() for name in primed):
+        return expr
+
+    def one(p: Prime) -> sp.Expr:
+        operand = p.args[0]
+        letters = [s for s in operand.free_symbols if isinstance(s, sp.Symbol)]
+        functions = sorted((s for s in letters if s.name in primed), key=sp.default_sort_key)
+        if not functions:
+            return sp.diff(operand, letters[0]) if len(letters) == 1 else p
+        t = sp.Dummy("t")
+        as_function = {s: sp.Function(s.name)(t) for s in functions}
+        result = sp.diff(operand.xreplace(as_function), t)
+        result = result.xreplace({sp.Derivative(f, t): symbol(s.name + "'") for s, f in as_function.items()})
+        result = result.xreplace({f: s for s, f in as_function.items()})
+        return p if result.has(t) else result
+    return expr.replace(lambda e: isinstance(e, Prime), one)
+
+
+def differentiated(*sides: sp.Expr) -> set[sp.Symbol]:
+    """The symbols that derivatives written out in ``sides`` differentiate in (every letter of a
+    ``\\nabla (…)`` operand, whose variable is not known yet): they need not stand on the other side, and a
+    statement holding such a derivative is a claim, not the naming of something new."""
+    found: set[sp.Symbol] = set()
+    for side in sides:
+        for d in side.atoms(sp.Derivative):
+            found |= {v for v in d.variables if isinstance(v, sp.Symbol)}
+        for g in side.atoms(Gradient):
+            found |= {s for s in g.args[0].free_symbols if isinstance(s, sp.Symbol)}
+        for p in side.atoms(Prime):  # (f g)' = f' g + f g': the primes are the derivative's, not new names
+            letters = {s for s in p.args[0].free_symbols if isinstance(s, sp.Symbol)}
+            found |= letters | {symbol(s.name + "'") for s in letters}
+    return found
 
 
 def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]) -> sp.Expr:
@@ -38,11 +122,41 @@ def evaluate(expr: sp.Expr, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | Non
 
 def unresolved(expr: sp.Expr) -> str | None:
     """Why a derivative is left in ``expr`` (for an undecided verdict), or None when there is none."""
+    for p in sorted(expr.atoms(Prime), key=sp.default_sort_key):
+        return (f"the prime on {printing.text(p.args[0])}: its variable is not written, nor which letters are "
+                "functions (write f' for each)")
+    for g in sorted(expr.atoms(Gradient), key=sp.default_sort_key):
+        return (f"the gradient of {printing.text(g.args[0])} needs its variable (no single quantity that the "
+                "update rules step is in it): write \\nabla_x (…)")
     for d in sorted(expr.atoms(sp.Derivative, sp.Subs), key=sp.default_sort_key):
+        if isinstance(d, sp.Derivative) and _coordinates_of(d) is not None:
+            return (f"the derivative in {printing.text(d.variables[0])} of an expression written in its coordinates "
+                    f"({printing.text(_coordinates_of(d))}) is not modelled")
         inner = d.expr if isinstance(d, (sp.Derivative, sp.Subs)) else d
         if isinstance(d, sp.Subs) or (isinstance(inner, sp.Derivative) and isinstance(inner.expr, AppliedUndef)):
             return f"the derivative of {printing.text(_applied(d))} needs the chain rule through an unknown function"
         return f"the derivative of {printing.text(inner)} could not be taken (its variable is defined, or not a name)"
+    return None
+
+
+#: Subscripts that index the coordinates of a vector (``w_j``, ``x_{i}``), not a step or a label.
+_COORDINATE_LETTERS = frozenset("ijlmnpqr")
+
+
+def _coordinates_of(d: sp.Derivative) -> sp.Basic | None:
+    """A coordinate of a variable of ``d`` that its operand writes (``w_j`` or ``w[i]`` under ``∂/∂w``), or None.
+
+    Differentiating ``Σⱼ wⱼxⱼ`` in the symbol ``w`` would give 0, where the author means the vector ``x``:
+    such a derivative is left undecided rather than computed wrong."""
+    names = {v.name for v in d.variables if isinstance(v, sp.Symbol)}
+    for atom in sorted(d.expr.atoms(sp.Symbol, sp.Indexed), key=sp.default_sort_key):
+        if isinstance(atom, sp.Indexed) and str(atom.base.label) in names:
+            return atom
+        if isinstance(atom, sp.Symbol) and "_" in atom.name:
+            stem, _, sub = atom.name.partition("_")
+            sub = sub.strip("{}")
+            if stem in names and sub and sub[0] in _COORDINATE_LETTERS:
+                return atom
     return None
 
 
@@ -63,6 +177,8 @@ def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.E
         operand = settle(operand, var) if operand is not None else None
     if operand is None:
         return d
+    if _coordinates_of(sp.Derivative(operand, *counts)) is not None:
+        return sp.Derivative(operand, *counts)  # ∂(Σᵢ wᵢxᵢ)/∂w: w's coordinates are not w (unresolved says so)
     result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
 
@@ -238,7 +354,8 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
 
 
 def resolve_named(expr: sp.Expr, functions: Functions,
-                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True) -> sp.Expr:
+                  settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True,
+                  stepped: frozenset[str] = frozenset()) -> sp.Expr:
     r"""Differentiate the derivative atoms of ``expr`` whose function or name the document defines.
 
     ``\frac{\partial f}{\partial x_1}(a, b)`` and ``\nabla^2 f`` for ``f(x_1, x_2) = …`` are taken from
@@ -248,6 +365,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
     by a formula (``J = (w_1 x_1 + w_2 x_2 - y)^2``) differentiate that formula, with the definitions in
     scope written out and the variables held (``settle_name(base, variables)`` returns it, or None), but only in a variable the formula
     writes: of how a name depends on what it does not show nothing is known, so that stays opaque.
+    ``\nabla L`` with no variable, for L so defined, is taken in the one quantity the update rules step
+    (``stepped`` base names) that the formula holds, and stays opaque when it holds none or several.
     ``bare=False`` leaves derivatives written without arguments alone: in an update rule
     (``w_{t+1} = w_t - \eta \nabla_w L``) the point is the current iterate, not the definition's variable.
     """
@@ -258,9 +377,14 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             continue
         kind, variables, base = parts
         fd = functions.defs.get(base)
-        if fd is None or len(fd.params) != len(call.args) or (kind == "gradient" and variables is None and len(fd.params) == 1):
+        if fd is None or len(fd.params) != len(call.args):
+            continue
+        coords = written_coordinates(fd)
+        if coords is not None and call.args != fd.params:
+            continue  # ∇f(x_t) for f(x) = x_1² + …: the coordinates of x_t are not written
+        if kind == "gradient" and variables is None and len(fd.params) == 1 and coords is None:
             continue  # a one-variable ∇f(a) is Functions.expand's
-        value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
+        value = _differentiate_body(kind, variables, functions.expand(fd.body), coords or fd.params)
         if value is not None:
             mapping[call] = _name_opaque(value).xreplace(dict(zip(fd.params, call.args)))
     for sym in expr.free_symbols if bare else ():
@@ -269,13 +393,19 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             continue
         kind, variables, base = parts
         fd = functions.defs.get(base)
-        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters
-            value = _differentiate_body(kind, variables, functions.expand(fd.body), fd.params)
+        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters (or the coordinates it is written in)
+            value = _differentiate_body(kind, variables, functions.expand(fd.body), written_coordinates(fd) or fd.params)
         elif variables is not None:
             body = settle_name(base, variables)
             if body is None:
                 continue
             value = _differentiate_body(kind, variables, functions.expand(body), tuple(body.free_symbols))
+        elif kind == "gradient" and stepped:
+            body = settle_name(base, ())
+            found = [] if body is None else [s for s in body.free_symbols if s.name in stepped]
+            if len(found) != 1:
+                continue
+            value = _differentiate_body(kind, (found[0].name,), functions.expand(body), tuple(body.free_symbols))
         else:
             continue
         if value is not None:

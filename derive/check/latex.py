@@ -37,7 +37,7 @@ from derive.check.latex_tokens import (
 )
 from derive import limits
 from derive.check.asymptotic import BigO, remainder_order
-from derive.check.calculus import hessian_name, partial_name
+from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -963,6 +963,8 @@ class _ExprParser:
                 if kind == "hadamard":
                     arg = arg[1:]
                 exponent = self.sub(arg).parse_all(at)
+                if exponent.has(Prime):
+                    self.fail(at, "a superscript mark on an expression is not modelled")  # φ^{(l)'}: a label
                 if isinstance(base, sp.Symbol) and base.name == "e":
                     base = sp.exp(exponent)  # e^{x}: Euler's number (an iterate e^{(k)} was read as a name before)
                     continue
@@ -976,7 +978,12 @@ class _ExprParser:
             elif tok.is_char("_"):
                 self.fail(tok, "a subscript on an expression is not modelled")
             elif tok.is_char("'"):
-                self.fail(tok, "a prime on an expression is not modelled")
+                nxt = self.peek(1)
+                if isinstance(base, sp.Symbol) or base.has(Prime) or base.has(sp.Derivative) or (nxt is not None and (
+                        nxt.is_char("'") or self.starts_factor(nxt))):  # (y − Xb)'(y − Xb): a transpose
+                    self.fail(tok, "a prime on an expression is not modelled")
+                self.pos += 1
+                base = Prime(base)  # (f g h)': which letters are functions, the statement says (verify)
             else:
                 break
         return base
@@ -1591,8 +1598,12 @@ class _ExprParser:
         the gradient ``\nabla_{w} L``, as ``\nabla_w L(x)`` would read. ``\frac{d}{dx}(…)`` and
         ``\frac{d^2}{dx^2}(…)`` differentiate what follows (:meth:`derivative_of`); ``\frac{d^2 f}{dx^2}``
         is ``f''(x)``."""
-        if not (_is_differential(den, alone=False) and _is_differential(num, alone=True)):
+        if not _is_differential(den, alone=False):
             return None
+        if not _is_differential(num, alone=True):
+            if not _differential_of_expression(num):
+                return None
+            return self.derivative_of_written(tok, num, den, den_at)
         if sum(1 for t in den if _is_differential([t], alone=True)) > 1:
             return self.mixed_partial(tok, num, den, den_at)
         found = _derivative_order(num, den)
@@ -1609,16 +1620,31 @@ class _ExprParser:
                 return self.derivative_of(tok, symbol(wrt), 1)
             return self.gradient_value(wrt, self.name())
         parser = self.sub(rest)
-        if not parser.starts_name(rest[0]):
-            self.fail(tok, "the derivative of an expression is not modelled")
-        fnm = parser.name()
-        if parser.at_end():
-            return self.gradient_value(wrt, fnm)
-        if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
-            args = parser.call_args()
+        if parser.starts_name(rest[0]):
+            fnm = parser.name()
             if parser.at_end():
-                return sp.Function(_gradient_name(wrt, fnm))(*args)
-        self.fail(tok, "the derivative of an expression is not modelled")
+                return self.gradient_value(wrt, fnm)
+            if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
+                args = parser.call_args()
+                if parser.at_end():
+                    return sp.Function(_gradient_name(wrt, fnm))(*args)
+        return self.written_operand(tok, rest, symbol(wrt))
+
+    def derivative_of_written(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr:
+        r"""``\frac{\partial (w^\top A w)}{\partial w}``, ``\frac{\partial \ln(1 + e^{z})}{\partial z}``: the operand
+        written above the bar, after the differential, differentiated once in the variable below it."""
+        if sum(1 for t in den if _is_differential([t], alone=True)) > 1 or any(t.is_char("^") for t in den):
+            self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
+        var = self.sub(den[1:]).name_only(den_at, "a derivative with respect to an expression is not modelled")
+        return self.written_operand(tok, num[1:], symbol(var.canonical()))
+
+    def written_operand(self, tok: Token, rest: list[Token], var: sp.Symbol) -> sp.Expr:
+        """The derivative in ``var`` of the expression ``rest`` (the numerator after its differential), kept
+        unevaluated like :meth:`derivative_of`'s."""
+        operand = self.sub(rest).parse_all(tok)
+        if operand.has(sp.Derivative) or operand.has(DOTS) or operand.has(Gradient):
+            self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
+        return sp.Derivative(operand, (var, 1))
 
     def gradient(self) -> sp.Expr:
         r"""``\nabla_w L(w)``, ``\nabla f``, ``\partial_w (…)``; ``\nabla^2 f(x)`` and ``\nabla^2_x (…)`` (the
@@ -1646,6 +1672,8 @@ class _ExprParser:
                         var = None
         nxt = self.peek()
         if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt):
+            if var is None and wrt is None and order == 1 and tok.is_macro("nabla"):
+                return Gradient(self.operand_of(tok))  # ∇(½‖w‖²): the variable is the document's (verify)
             if var is None:
                 self.fail(tok, "the gradient of an expression needs its variable: write \\nabla_x (…)")
             return self.derivative_of(tok, symbol(var.canonical()), order)
@@ -1682,6 +1710,11 @@ class _ExprParser:
         operand that follows, kept unevaluated (:mod:`derive.check.calculus` differentiates it once the
         document's definitions are in). The operand is a bracketed group, or the rest of the product when
         no ``+``/``−`` follows it in the same term (``\frac{d}{dx} x^2 + 3x`` is ambiguous: which part?)."""
+        return sp.Derivative(self.operand_of(tok), (var, order))
+
+    def operand_of(self, tok: Token) -> sp.Expr:
+        """What a derivative operator applies to: a bracketed group, or the rest of the product (see
+        :meth:`derivative_of`)."""
         nxt = self.peek()
         if nxt is None or not self.starts_factor(nxt):
             self.fail(tok, "a derivative of nothing: the operand is missing")
@@ -1690,9 +1723,9 @@ class _ExprParser:
         after = self.peek()
         if after is not None and after.is_char("+", "-") and _close_of(self.toks, start) != self.pos - 1:
             self.fail(tok, "ambiguous extent of a derivative: put its operand in parentheses")
-        if operand.has(sp.Derivative) or operand.has(DOTS):
+        if operand.has(sp.Derivative) or operand.has(DOTS) or operand.has(Gradient):
             self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
-        return sp.Derivative(operand, (var, order))
+        return operand
 
     def higher_derivative(self, tok: Token, head: Token, rest: list[Token], var: _Name, order: int) -> sp.Expr:
         r"""``\frac{d^2 f}{dx^2}`` is ``f''(x)``; ``\frac{d^2}{dx^2}(…)`` differentiates what follows twice.
@@ -2010,6 +2043,20 @@ def _power_at(tokens: list[Token], k: int) -> tuple[int, int] | None:
 
 def _gradient_name(wrt: str | None, fnm: _Name) -> str:
     return r"\nabla" + ("" if wrt is None else "_{" + wrt + "}") + " " + fnm.canonical()
+
+
+def _differential_of_expression(tokens: list[Token]) -> bool:
+    r"""``\partial (…)``, ``\partial \ln(…)``, ``d\left(…\right)``: a differential followed by an expression
+    rather than a name (``d`` only before a bracket or a function macro: ``d x`` is a name's differential)."""
+    if len(tokens) < 2 or _is_differential(tokens, alone=False):
+        return False
+    head, after = tokens[0], tokens[1]
+    if head.is_macro("partial"):
+        return not after.is_char("^", "_")
+    if not _is_differential(tokens[:1], alone=True):
+        return False
+    return after.is_char("(", "[") or after.kind == "lbrace" or (after.kind == "macro" and after.text in (
+        "left", "ln", "log", "exp", "sum", "frac", "sqrt", "sin", "cos", "tanh", "sigma"))
 
 
 def _is_differential(tokens: list[Token], *, alone: bool) -> bool:

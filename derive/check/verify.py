@@ -263,6 +263,7 @@ class DocumentChecker:
         self.path = path
         self.findings: list[Finding] = []
         self.items: list[Item] = []
+        self._primed_cache: dict[int, frozenset[str]] = {}  # section -> letters written primed there
         self.systems: list[SystemScope] = []
         self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
@@ -445,7 +446,11 @@ class DocumentChecker:
         try:
             functions = self.functions(item)
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
-                                              bare=not self._stepped(item))
+                                              bare=not self._stepped(item), stepped=self._stepped_bases(item))
+            if expanded.has(calculus.Prime):
+                expanded = calculus.primes(expanded, self._primed(item))
+            if expanded.has(calculus.Gradient):
+                expanded = calculus.gradient_variables(expanded, self._stepped_bases(item), self._written_out(item))
             if expanded.has(sp.Derivative):
                 expanded = calculus.evaluate(expanded, self._settler(item))
             return atomize(expanded)
@@ -462,6 +467,32 @@ class DocumentChecker:
                 return None
             return substitute(operand, definitions, hold=frozenset({var}))
         return settle
+
+    def _primed(self, item: Item) -> frozenset[str]:
+        """The letters ``item``'s section writes primed (``f`` for ``f'``): functions, for ``(f g)'``; a letter
+        never primed there is a constant (``(a f)' = a f'``)."""
+        cached = self._primed_cache.get(item.section)
+        if cached is None:
+            cached = self._primed_cache[item.section] = frozenset(
+                s.name[:-1] for it in self.items if it.section == item.section for t in it.stmt.terms
+                if t.expr is not None for s in t.expr.free_symbols
+                if isinstance(s, sp.Symbol) and s.name.endswith("'") and not s.name.endswith("''"))
+        return cached
+
+    def _written_out(self, item: Item) -> Callable[[sp.Expr], sp.Expr]:
+        """An expression with the definitions in scope substituted (what its letters stand for)."""
+        def written(expr: sp.Expr) -> sp.Expr:
+            try:
+                return substitute(expr, self._definitions(item))
+            except CircularDefinition:
+                return expr
+        return written
+
+    def _stepped_bases(self, item: Item) -> frozenset[str]:
+        """The quantities the update rules of ``item``'s section step (``w`` for ``w_{t+1} = …``): the variable
+        a ``\\nabla (…)`` without one differentiates in."""
+        found = (read_index(s) for s in self._stepped_namings.get(item.section, {}))
+        return frozenset(ix.base for ix in found if ix is not None)
 
     def _stepped(self, item: Item) -> bool:
         """Does the statement of ``item`` write a quantity at a step (w_t, x^{(k+1)})? Then a bare ``\\nabla f`` in
@@ -821,13 +852,14 @@ class DocumentChecker:
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
+            one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
-            if one_sided and k > 0:
+            if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)):
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
                             f"{names} appears on one side only: not checked")
