@@ -134,3 +134,25 @@ def test_a_constrained_or_matrix_optimum_is_never_false_on_a_scalar_reading() ->
     text = "Let $A$ be a matrix.\n\n$$\n\\arg\\min_{x} (A x - b)^2 = 2 A b\n$$\n"
     report = check_document("n.md", text)
     assert not [f for f in report.findings if f.severity == "error"], [(k.verdict, k.reason) for k in report.links]
+
+
+STEP = """# Scalar functions
+
+Let us minimize the function $f(x) = \\frac{\\lambda}{2} x^2$. For gradient descent we have
+
+$$x_{t+1} = x_t - \\eta \\lambda x_t = (1 - \\eta \\lambda) x_t.$$
+"""
+
+
+def test_an_update_that_is_a_gradient_step_on_the_function_in_scope_is_proved() -> None:
+    report = check_document("n.md", STEP)
+    [first, second] = _verdicts(report, 5)
+    assert first[0] == "proved" and "gradient step on f with rate η" in first[1], first
+    assert second[0] == "proved"
+
+
+@pytest.mark.parametrize("slip", [r"\eta \lambda^2 x_t", r"\eta x_t"])
+def test_an_update_that_is_not_a_gradient_step_is_not_proved_and_not_refuted(slip: str) -> None:
+    text = STEP.replace(r"\eta \lambda x_t =", slip + " =")
+    report = check_document("n.md", text)
+    assert _verdicts(report, 5)[0][0] != "proved", _verdicts(report, 5)

@@ -243,3 +243,23 @@ def closed_form(opt: Optimum, value: sp.Expr, *, objective: sp.Expr | None = Non
     except (BudgetExceeded, TypeError, ValueError, sp.PolynomialError):
         return Decision("undecided", f"{what}: not decided within {seconds:g} s")
     return Decision("undecided", f"{what}: a stationary point of the objective, but not shown to be the optimum")
+
+
+def gradient_step(body: sp.Expr, param: sp.Symbol, current: sp.Symbol, step: sp.Expr,
+                  seconds: float = SECONDS) -> sp.Expr | None:
+    r"""The rate c when ``step`` is ``current − c·f′(current)`` for the function ``f(param) = body`` (c one name:
+    ``η``, ``α_t``), else None. ``x_{t+1} = x_t − ηλx_t`` for
+    ``f(x) = \frac{λ}{2}x^2``: a gradient-descent step on f, which notes write without naming the rule."""
+    try:
+        with time_budget(seconds):
+            slope = sp.diff(body, param).xreplace({param: current})
+            if slope == 0 or current in (body.free_symbols - {param}):
+                return None
+            rate = sp.simplify((current - step) / slope)
+            if not isinstance(rate, sp.Symbol):  # the rate is a name (η, α_t): any multiple of x on a quadratic
+                return None                       # is a step of some rate, the claim names the document's
+            if compare(current - rate * slope, step, seconds=seconds).status != "true":
+                return None
+            return rate
+    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+        return None

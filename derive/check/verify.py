@@ -371,6 +371,8 @@ class DocumentChecker:
             return None
         if lhs in rhs.free_symbols:
             return None  # m = βm + g: an in-place assignment (pseudo-code), not a definition
+        if rhs.has(optima.Optimum):
+            return None  # θ* = argmin …: names an optimizer, its value is not a formula to substitute
         return lhs
 
     def _bind_function(self, item: Item) -> None:
@@ -546,6 +548,7 @@ class DocumentChecker:
         self._answers_derived_later()
         self._restated_definitions()
         self._minimizers()
+        self._gradient_steps()
         return self.findings
 
     def _out_of_time(self, item: Item) -> None:
@@ -1122,6 +1125,31 @@ class DocumentChecker:
                 name = fd.name
                 self.decide(item, 0, "proved", f"the minimizer of {name}: {name}′ = 0 there and {name}″ > 0",
                             override=True)
+
+    def _gradient_steps(self) -> None:
+        r"""``x_{t+1} = x_t − ηλx_t`` read as a definition where the section defines ``f(x) = \frac{λ}{2}x^2``: the
+        update is a gradient-descent step on the one function of ``x`` in scope (the rate named), a claim proved
+        when the right side is exactly ``x_t − c·f′(x_t)``. Only ever proved: another rule stays a definition."""
+        for item in self.items:
+            stmt = item.stmt
+            verdict = self.verdicts.get((item.index, 0))
+            if len(stmt.terms) < 2 or verdict is None or verdict[0] != "not-a-claim" \
+                    or not verdict[1].startswith(_DEFINITION_SHAPES):
+                continue
+            left, right = stmt.terms[0].expr, self._prepare(stmt.terms[1].expr, item)
+            index = read_index(left) if isinstance(left, sp.Symbol) else None
+            if index is None or index.letter is None or right is None:
+                continue
+            current = index.at(index.letter, index.offset - 1)
+            candidates = [fd for fd in self.functions(item).defs.values()
+                          if len(fd.params) == 1 and fd.params[0].name == index.base]
+            if len(candidates) != 1 or current not in right.free_symbols:
+                continue
+            rate = optima.gradient_step(candidates[0].body, candidates[0].params[0], current, right)
+            if rate is not None:
+                self.decide(item, 0, "proved", f"a gradient step on {candidates[0].name} with rate "
+                            f"{printing.text(rate)}: {printing.text(current)} − {printing.text(rate)}·"
+                            f"{candidates[0].name}′({printing.text(current)})", override=True)
 
     def _starred_optimum(self, item: Item, base: str, value: sp.Expr) -> bool:
         r"""``p^* = E[M]/(2E[η])`` after ``\max_p E[pM − ηp^2]`` in its section: the starred name is the optimizer
