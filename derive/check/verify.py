@@ -381,7 +381,7 @@ class DocumentChecker:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
-                and all(isinstance(a, sp.Symbol) for a in lhs.args)):
+                and all(isinstance(a, sp.Symbol) for a in lhs.args)) or rhs.has(optima.Optimum):
             return
         name = type(lhs).__name__
         if name.startswith(GRADIENT_PREFIX):
@@ -716,6 +716,8 @@ class DocumentChecker:
             if len(stmt.relations) == 1:
                 return
         lhs = stmt.terms[0].expr
+        if any(t.expr is not None and t.expr.has(optima.Optimum) for t in stmt.terms):
+            self._optimum_links(item, self._definitions(item))  # argmin/min links: .optima decides, the rest flows on
         # f(x) = A = B after "Consider", "if": the first link defines f, A = B is still a claim about it
         defines_first = self.verdicts.get((item.index, 0), ("", ""))[1].startswith("definition of ")
         if not defines_first and (item.condition_cue or (item.block_cue and lhs is not None
@@ -735,8 +737,6 @@ class DocumentChecker:
         if self._initial_values(item):
             return
         definitions = self._definitions(item)
-        if any(t.expr is not None and t.expr.has(optima.Optimum) for t in stmt.terms):
-            self._optimum_links(item, definitions)  # argmin/min links: decided by .optima, the rest flows on
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs) \
                 and not asymptotic.has_order(*raw_exprs):  # a Taylor expansion of an unknown f is a claim
@@ -967,8 +967,8 @@ class DocumentChecker:
         if not isinstance(lhs, sp.Symbol):
             return
         value = self._prepare(rhs, item)
-        if value is None or value.has(DOTS):
-            return
+        if value is None or value.has(DOTS) or value.has(optima.Optimum):
+            return  # θ* = argmin …: names an optimizer, not a value to substitute
         if not value.free_symbols:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
             if self._gives_value(item, lhs):
@@ -1136,14 +1136,15 @@ class DocumentChecker:
             if len(stmt.terms) < 2 or verdict is None or verdict[0] != "not-a-claim" \
                     or not verdict[1].startswith(_DEFINITION_SHAPES):
                 continue
-            left, right = stmt.terms[0].expr, self._prepare(stmt.terms[1].expr, item)
+            left = stmt.terms[0].expr
             index = read_index(left) if isinstance(left, sp.Symbol) else None
-            if index is None or index.letter is None or right is None:
+            if index is None or index.letter is None:
                 continue
-            current = index.at(index.letter, index.offset - 1)
             candidates = [fd for fd in self.functions(item).defs.values()
                           if len(fd.params) == 1 and fd.params[0].name == index.base]
-            if len(candidates) != 1 or current not in right.free_symbols:
+            current = index.at(index.letter, index.offset - 1)
+            if len(candidates) != 1 or (right := self._prepare(stmt.terms[1].expr, item)) is None \
+                    or current not in right.free_symbols:
                 continue
             rate = optima.gradient_step(candidates[0].body, candidates[0].params[0], current, right)
             if rate is not None:
