@@ -156,3 +156,12 @@ def test_an_update_that_is_not_a_gradient_step_is_not_proved_and_not_refuted(sli
     text = STEP.replace(r"\eta \lambda x_t =", slip + " =")
     report = check_document("n.md", text)
     assert _verdicts(report, 5)[0][0] != "proved", _verdicts(report, 5)
+
+
+def test_an_objective_that_does_not_write_the_variable_is_undecided() -> None:
+    text = ("The direction of steepest ascent, with $\\theta$ the angle between $v$ and the gradient:\n\n"
+            "$$\n\\underset{v}{\\operatorname{argmax}}\\, 3 \\cos(\\theta) = \\underset{v}{\\operatorname{argmax}}"
+            " \\cos(\\theta)\n$$\n")
+    report = check_document("n.md", text)
+    assert [k.verdict for k in report.links] == ["undecided"], [(k.verdict, k.reason) for k in report.links]
+    assert "does not write the variable" in report.links[0].reason
