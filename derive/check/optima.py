@@ -259,7 +259,7 @@ def gradient_step(body: sp.Expr, param: sp.Symbol, current: sp.Symbol, step: sp.
             slope = sp.diff(body, param).xreplace({param: current})
             if slope == 0 or current in (body.free_symbols - {param}):
                 return None
-            rate = sp.simplify((current - step) / slope)
+            rate = sp.cancel((current - step) / slope)  # cheap: a rate that is one name needs no simplify
             if not isinstance(rate, sp.Symbol):  # the rate is a name (η, α_t): any multiple of x on a quadratic
                 return None                       # is a step of some rate, the claim names the document's
             if compare(current - rate * slope, step, seconds=seconds).status != "true":
