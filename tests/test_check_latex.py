@@ -377,7 +377,8 @@ def test_term_offsets_are_exact() -> None:
 PROBLEMS: list[tuple[str, str]] = [
     (r"\foo + 1", "unknown macro \\foo"),
     (r"\mathbb{E}[X \mid Y]", "set-builder"),
-    (r"\operatorname*{argmin}_w L(w)", "argmin"),
+    (r"\operatorname*{argmin}_{\|w\| = 1} L(w)", "argmin under a constraint"),
+    (r"\arg\min L(w)", "argmin without its variable"),
     (r"\int_0^1 f(x) \, dx", "integrals"),
     (r"\lim_{t \to 0^+} w_t", "one-sided limits"),
     (r"\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}", "vmatrix"),
@@ -390,7 +391,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\beta^T", "^T"),
     (r"a / b c", "ambiguous"),
     (r"\log x w", "ambiguous"),
-    (r"\max_{i} x_i", "over a set"),
+    (r"\max_{i}", "max of nothing"),
     (r"\sum_{i=1} x_i", "limits"),
     (r"\sum^{n} x_i", "limits"),
     (r"\sum_{i} 1", "labels quantities"),

@@ -677,7 +677,7 @@ def test_real_notation_parses(math: str, want: sp.Expr | None) -> None:
 
 
 @pytest.mark.parametrize("math, message", [
-    (r"\argmin_{\v{w}} L(\v{w})", r"not modelled"),
+    (r"\argmin_{\|\v{w}\| = 1} L(\v{w})", r"under a constraint is not modelled"),
     (r"\E{\v{g}_t}", r"expectations"),
 ])
 def test_real_notation_that_is_not_modelled_says_what(math: str, message: str) -> None:

@@ -36,6 +36,7 @@ from derive.check.latex_tokens import (
     unwrap_undefined,
 )
 from derive import limits
+from derive.check import optima
 from derive.check.asymptotic import BigO, remainder_order
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
@@ -1022,6 +1023,8 @@ class _ExprParser:
         if tok is None:
             self.fail(self.last(), "missing operand")
         kind = tok.kind
+        if kind in ("macro", "raw") and (found := optima.head(self.toks, self.pos)) is not None:
+            return self.optimum(tok, found)
         if kind == "num":
             too_long = limits.number(tok.text)
             if too_long:
@@ -1976,6 +1979,36 @@ class _ExprParser:
         if base is not None:
             return sp.log(arg, base)
         return getattr(sp, fn)(arg)
+
+    def optimum(self, tok: Token, found: optima.Head) -> sp.Expr:
+        r"""``\arg\min_{w} F``, ``\max_{θ ∈ Θ} J(θ)`` in any spelling (:func:`.optima.head`): an
+        :class:`.optima.Optimum` whose objective is the rest of the side; the variables are names, each maybe
+        with its domain (``θ \in \mathbb{R}^D``, kept as written)."""
+        self.pos = found.stop
+        below = found.below
+        if below is None and (nxt := self.peek()) is not None and nxt.is_char("_"):
+            self.pos += 1
+            below, _ = self.arg()
+        if not below:
+            self.fail(tok, f"{found.kind} without its variable is not modelled")
+        variables: list[sp.Symbol] = []
+        domains: list[str] = []
+        for part in _split_commas(below):
+            cut = next((k for k, t in enumerate(part) if t.kind == "rel"), len(part))
+            if cut < len(part) and part[cut].text != "in":
+                self.fail(part[cut], f"{found.kind} under a constraint is not modelled")
+            names = part[:cut]
+            if not names:
+                self.fail(tok, f"{found.kind} without its variable is not modelled")
+            variables.append(symbol(self.sub(list(names)).name_only(names[0], f"the variable of {found.kind} "
+                                                                    "must be a name").canonical()))
+            domains.append(render_tokens(part[cut + 1:]) if cut < len(part) else "")
+        if len(set(domains)) > 1:
+            self.fail(tok, f"{found.kind} over variables with different domains is not modelled")
+        if self.at_end() or not self.starts_factor(self.toks[self.pos]):
+            self.fail(tok, f"{found.kind} of nothing")
+        body = self.expr()
+        return optima.Optimum(body, Str(found.kind), Str(domains[0]), *variables)
 
     def max_min(self, tok: Token, name: str) -> sp.Expr:
         nxt = self.peek()

@@ -16,17 +16,27 @@ import sympy as sp
 from .matrices import (SCALAR, Algebra, Atom, Decision, Mat, Node, Notation, Poly, Shapes, Unsupported, _add, _as_vectors,
                        _atoms, _misfit, _promoted, _scalar, _stem, _World, read_side, worlds)
 
-_ARGMIN = re.compile(r"^\s*(?:\\arg\s*\\min|\\operatorname\*?\{arg\s*(?:\\,)?\s*min\}|\\mathrm\{argmin\}|\\argmin)"
-                     r"\s*(?:\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\s*(.*)$", re.S)
+_ARGMIN = re.compile(r"^\s*(?:\\arg\s*\\min|\\operatorname\*?\{arg\s*(?:\\,)?\s*min\}|\\mathrm\{arg\s*(?:\\,)?\s*min\}"
+                     r"|\\argmin)\s*(?:\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\s*(.*)$", re.S)
+#: ``w \in \mathbb{R}^d`` below an argmin: the variable, and where it ranges (all of a real space: no constraint).
+_REAL_SPACE = re.compile(r"^(.*?)\s*\\in\s*(?:\\mathbb\{R\}|\\R|\\Bbb\{?R\}?|R)(?:\s*\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*$",
+                         re.S)
 
 
 def argmin(text: str) -> tuple[str, str] | None:
-    """``\\arg\\min_{w} F`` as written: the variable and the objective (None for anything else)."""
+    """``\\arg\\min_{w} F`` (or ``_{w \\in \\mathbb{R}^d}``) as written: the variable and the objective (None for
+    anything else, a constrained variable too)."""
     m = _ARGMIN.match(text)
     if m is None:
         return None
     var = m.group(1)
-    return (var[1:-1] if var.startswith("{") else var), m.group(2)
+    var = var[1:-1] if var.startswith("{") else var
+    if "\\in" in var:
+        space = _REAL_SPACE.match(var)
+        if space is None:
+            return None
+        var = space.group(1)
+    return var, m.group(2)
 
 
 def first_order(objective: str, variable: str, closed: str, table: Notation, seed: int = 0) -> Decision | None:

@@ -37,7 +37,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, matrices, ranges, sums
+from . import asymptotic, calculus, dimensions, expectation, matrices, optima, ranges, sums
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -377,6 +377,8 @@ class DocumentChecker:
             return None
         if lhs in rhs.free_symbols:
             return None  # m = βm + g: an in-place assignment (pseudo-code), not a definition
+        if rhs.has(optima.Optimum):
+            return None  # θ* = argmin …: names an optimizer, its value is not a formula to substitute
         return lhs
 
     def _bind_function(self, item: Item) -> None:
@@ -385,7 +387,7 @@ class DocumentChecker:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
-                and all(isinstance(a, sp.Symbol) for a in lhs.args)):
+                and all(isinstance(a, sp.Symbol) for a in lhs.args)) or rhs.has(optima.Optimum):
             return
         name = type(lhs).__name__
         if name.startswith(GRADIENT_PREFIX):
@@ -583,6 +585,7 @@ class DocumentChecker:
         self._answers_derived_later()
         self._restated_definitions()
         self._minimizers()
+        self._gradient_steps()
         return self.findings
 
     def _out_of_time(self, item: Item) -> None:
@@ -750,6 +753,8 @@ class DocumentChecker:
             if len(stmt.relations) == 1:
                 return
         lhs = stmt.terms[0].expr
+        if any(t.expr is not None and t.expr.has(optima.Optimum) for t in stmt.terms):
+            self._optimum_links(item, self._definitions(item))  # argmin/min links: .optima decides, the rest flows on
         # f(x) = A = B after "Consider", "if": the first link defines f, A = B is still a claim about it
         defines_first = self.verdicts.get((item.index, 0), ("", ""))[1].startswith("definition of ")
         if not defines_first and (item.condition_cue or (item.block_cue and lhs is not None
@@ -1004,8 +1009,8 @@ class DocumentChecker:
         if not isinstance(lhs, sp.Symbol):
             return
         value = self._prepare(rhs, item)
-        if value is None or value.has(DOTS):
-            return
+        if value is None or value.has(DOTS) or value.has(optima.Optimum):
+            return  # θ* = argmin …: names an optimizer, not a value to substitute
         if not value.free_symbols:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
             if self._gives_value(item, lhs):
@@ -1143,6 +1148,8 @@ class DocumentChecker:
             if not isinstance(star, sp.Symbol) or not star.name.endswith("^{*}") or value is None:
                 continue
             base = star.name[: -len("^{*}")]
+            if self._starred_optimum(item, base, value):
+                continue
             candidates = [fd for fd in self.functions(item).defs.values()
                           if len(fd.params) == 1 and fd.params[0].name == base]
             if len(candidates) != 1 or (value := self._prepare(value, item)) is None or value.free_symbols:
@@ -1160,6 +1167,53 @@ class DocumentChecker:
                 name = fd.name
                 self.decide(item, 0, "proved", f"the minimizer of {name}: {name}′ = 0 there and {name}″ > 0",
                             override=True)
+
+    def _gradient_steps(self) -> None:
+        r"""``x_{t+1} = x_t − ηλx_t`` read as a definition where the section defines ``f(x) = \frac{λ}{2}x^2``: the
+        update is a gradient-descent step on the one function of ``x`` in scope (the rate named), a claim proved
+        when the right side is exactly ``x_t − c·f′(x_t)``. Only ever proved: another rule stays a definition."""
+        for item in self.items:
+            stmt = item.stmt
+            verdict = self.verdicts.get((item.index, 0))
+            if len(stmt.terms) < 2 or verdict is None or verdict[0] != "not-a-claim" \
+                    or not verdict[1].startswith(_DEFINITION_SHAPES):
+                continue
+            left = stmt.terms[0].expr
+            index = read_index(left) if isinstance(left, sp.Symbol) else None
+            if index is None or index.letter is None:
+                continue
+            candidates = [fd for fd in self.functions(item).defs.values()
+                          if len(fd.params) == 1 and fd.params[0].name == index.base]
+            current = index.at(index.letter, index.offset - 1)
+            if len(candidates) != 1 or (right := self._prepare(stmt.terms[1].expr, item)) is None \
+                    or current not in right.free_symbols:
+                continue
+            rate = optima.gradient_step(candidates[0].body, candidates[0].params[0], current, right)
+            if rate is not None:
+                self.decide(item, 0, "proved", f"a gradient step on {candidates[0].name} with rate "
+                            f"{printing.text(rate)}: {printing.text(current)} − {printing.text(rate)}·"
+                            f"{candidates[0].name}′({printing.text(current)})", override=True)
+
+    def _starred_optimum(self, item: Item, base: str, value: sp.Expr) -> bool:
+        r"""``p^* = E[M]/(2E[η])`` after ``\max_p E[pM − ηp^2]`` in its section: the starred name is the optimizer
+        of the nearest optimum over ``p`` before it. Only ever proved (the star is a reading, not a statement)."""
+        for earlier in reversed(self.items[:item.index]):
+            if earlier.section != item.section:
+                break
+            opts = [o for t in earlier.stmt.terms if t.expr is not None for o in optima.optima(t.expr)
+                    if len(o.variables) == 1 and o.variables[0].name == base]
+            if not opts:
+                continue
+            opt = opts[0]
+            if opt.kind in ("min", "max"):
+                opt = optima.Optimum(opt.objective, sp.core.symbol.Str("arg" + opt.kind), *opt.args[2:])
+            decision = self._closed_optimum(opt, value, item, self._definitions(item))
+            if decision.status != "true":
+                return False
+            line = earlier.block.position(earlier.stmt.terms[0].start)[0]
+            self.decide(item, 0, "proved", f"{decision.reason} (the optimum of line {line}, by its star)", override=True)
+            return True
+        return False
 
     def _restated_definitions(self) -> None:
         """A definition that restates one given earlier in the document (in any section, as a naming or
@@ -1805,6 +1859,84 @@ class DocumentChecker:
                     self._by_first_side.setdefault(_source(other, other.stmt.terms[0]), []).append(other.index)
         return self._by_first_side
 
+    def _optimum_links(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        r"""Every ``=`` link of ``item`` with an optimum on a side (``\hat θ = \arg\min_θ F``, ``\arg\min A =
+        \arg\min B``, ``\arg\min_x F = c``) gets its verdict from :mod:`.optima`; a name given an argmin is a
+        definition (its closed form, stated later, is checked by :meth:`_argmin_closed_form`)."""
+        stmt = item.stmt
+        for k, relation in enumerate(stmt.relations):
+            left, right = stmt.terms[k], stmt.terms[k + 1]
+            if relation not in CHECKED_RELATIONS or (item.index, k) in self.verdicts or left.expr is None \
+                    or right.expr is None or not (left.expr.has(optima.Optimum) or right.expr.has(optima.Optimum)):
+                continue
+            a, b = left.expr, right.expr
+            if k == 0 and isinstance(a, sp.Symbol) and isinstance(b, optima.Optimum):
+                self.decide(item, k, "not-a-claim", f"definition (names {optima.describe(b)})")
+                continue
+            if isinstance(b, optima.Optimum) and not a.has(optima.Optimum):
+                a, b = b, a
+            if not isinstance(a, optima.Optimum) or (b.has(optima.Optimum) and not isinstance(b, optima.Optimum)):
+                self.decide(item, k, "undecided", "an optimum (argmin, min) inside an expression is not modelled")
+                continue
+            if isinstance(b, optima.Optimum):
+                decision = optima.compare_optima(self._optimum_read(a, item, definitions),
+                                                 self._optimum_read(b, item, definitions))
+            else:
+                decision = self._closed_optimum(a, b, item, definitions)
+                if decision.status == "undecided" and a.kind == "argmin":
+                    optimum, closed = (left, right) if a is left.expr else (right, left)
+                    decision = self._matrix_optimum(_source(item, optimum), _source(item, closed)) or decision
+            self._optimum_verdict(item, k, right, decision, "")
+
+    def _matrix_optimum(self, optimum: str, closed: str) -> optima.Decision | None:
+        """``\\arg\\min_θ \\frac12\\|Y − Xθ\\|^2 = (X^\\top X)^{-1}X^\\top Y`` as written: the matrix reading of
+        :func:`.matrix_argmin.first_order` (None when it does not apply)."""
+        from . import matrix_argmin  # only a document with a minimizer needs it
+
+        found = matrix_argmin.argmin(self._expanded(optimum))
+        if found is None:
+            return None
+        decision = matrix_argmin.first_order(found[1], found[0], self._expanded(closed), self._matrix_notation())
+        return None if decision is None else optima.Decision(decision.status, decision.reason)
+
+    def _optimum_read(self, opt: sp.Expr, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> sp.Expr:
+        """The optimum with the document's functions and definitions in its objective, its variables held."""
+        objective = self._prepare(opt.objective, item)
+        if objective is None:
+            return opt
+        try:
+            objective = substitute(objective, definitions, hold=frozenset(opt.variables))
+        except CircularDefinition:
+            return opt
+        return optima.Optimum(objective, *opt.args[1:])
+
+    def _closed_optimum(self, opt: sp.Expr, value: sp.Expr, item: Item,
+                        definitions: dict[sp.Symbol, sp.Expr]) -> optima.Decision:
+        r"""``\arg\max_p E[pM − ηp^2] = E[M]/(2E[η])``: the objective and the value read together (their
+        expectations linearly, with the variable a constant inside), then :func:`.optima.closed_form`."""
+        opt = self._optimum_read(opt, item, definitions)
+        value = self._prepare(value, item)
+        if value is None:
+            return optima.Decision("undecided", "it reads a circular definition")
+        try:
+            value = substitute(value, definitions)
+        except CircularDefinition:
+            return optima.Decision("undecided", "it reads a circular definition")
+        objective = opt.objective
+        if expectation.has_statistics(objective) or expectation.has_statistics(value):
+            variables = sp.Add(*opt.variables)
+            reading = expectation.read(objective, value + variables)
+            objective, value = reading.left, sp.expand(reading.right - variables)
+            if objective.has(expectation.Expect) or value.has(expectation.Expect):
+                return optima.Decision("undecided", "an expectation that is not read linearly")
+        return optima.closed_form(opt, value, objective=objective)
+
+    def _optimum_verdict(self, item: Item, k: int, at: Term, decision: optima.Decision, where: str) -> None:
+        verdict = {"true": "proved", "false": "false"}.get(decision.status, "undecided")
+        if decision.status == "false":
+            self.report(item, at.start, "error", "math/false", f"false optimum{where}: {decision.reason}")
+        self.decide(item, k, verdict, decision.reason + where, override=True)
+
     def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
         closed form is checked against the objective's first-order condition (:func:`.matrix_argmin.first_order`).
@@ -1818,13 +1950,20 @@ class DocumentChecker:
             earlier = self.items[index]
             terms = earlier.stmt.terms
             found = matrix_argmin.argmin(self._expanded(_source(earlier, terms[1])))
-            if found is None:
+            named = terms[1].expr if len(terms) > 1 else None
+            if found is None and not isinstance(named, optima.Optimum):
                 continue
-            decision = matrix_argmin.first_order(found[1], found[0], self._expanded(_source(item, right)),
-                                            self._matrix_notation())
+            decision = None if found is None else matrix_argmin.first_order(
+                found[1], found[0], self._expanded(_source(item, right)), self._matrix_notation())
+            line = earlier.block.position(terms[1].start)[0]
+            if decision is None and isinstance(named, optima.Optimum) and right.expr is not None:
+                scalar = self._closed_optimum(named, right.expr, item, self._definitions(item))
+                if scalar.status == "undecided":
+                    return False
+                self._optimum_verdict(item, k, right, scalar, f" (the optimum named on line {line})")
+                return True
             if decision is None:
                 return False
-            line = earlier.block.position(terms[1].start)[0]
             if decision.status == "false":
                 self.report(item, right.start, "error", "math/false",
                             f"false closed form of the minimizer on line {line}: {_clip(name)} = "
