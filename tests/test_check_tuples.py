@@ -74,3 +74,27 @@ def test_what_the_ellipsis_hides_is_never_decided(claim: str) -> None:
 def test_a_decimal_comma_is_a_list_of_values_not_a_claim() -> None:
     got = verdicts("# A\n\nThe step size is\n\n$$\n\\eta = 0,05\n$$\n")
     assert [v for v, why in got.values()] == ["not-a-claim"] and "decimal comma" in got[6][1], got
+
+
+SUMS = (
+    "# Sums over an index set\n\n"
+    "$$\\sum_{j \\neq y} (2 u_j - v_j) = 2 \\sum_{j \\neq y} u_j - \\sum_{j \\neq y} v_j$$\n\n"  # line 3
+    "$$\\sum_{k=1}^{n} (x^{(k)} + \\eta g^{(k)}) = \\sum_{k=1}^{n} x^{(k)} + \\eta \\sum_{k=1}^{n} g^{(k)}$$\n"  # line 5
+)
+
+
+@pytest.mark.parametrize("line, right, slip", [
+    (3, "- \\sum_{j \\neq y} v_j$$", "+ \\sum_{j \\neq y} v_j$$"),
+    (5, "+ \\eta \\sum_{k=1}^{n} g^{(k)}$$", "+ 2 \\eta \\sum_{k=1}^{n} g^{(k)}$$"),
+])
+def test_sums_over_one_range_are_proved_and_refuted_term_by_term(line: int, right: str, slip: str) -> None:
+    got = verdicts(SUMS)
+    assert got[line][0] == "proved" and "term by term" in got[line][1], got
+    text = SUMS.replace(right, slip)
+    assert text != SUMS
+    assert verdicts(text)[line][0] == "false"
+
+
+def test_a_sum_against_a_named_total_is_a_constraint_not_refuted() -> None:
+    got = verdicts("# A\n\nThe weights satisfy\n\n$$\n\\sum_{k=1}^{n} p^{(k)} = 2\n$$\n")
+    assert got[6][0] != "false", got

@@ -1882,7 +1882,8 @@ class _ExprParser:
         return sp.Limit(body, var, target)
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
-        r"""``\sum_i α_i u_i`` and ``\sum_{i \in B} …``: a sum over an index set the note does not write out.
+        r"""``\sum_i α_i u_i``, ``\sum_{i \in B} …`` and ``\sum_{j \neq y}``: a sum over an index set the note
+        does not write out (each set, ``B`` or "all but ``y``", has a count of its own).
 
         It is read as ``Sum(body, (i, 1, #))`` with one count ``#`` shared by every sum over "all indices"
         (and one per named set): an identity that holds for every finite index set holds for ``1…#`` and
@@ -1892,7 +1893,7 @@ class _ExprParser:
         identities are proved; a false one stays undecided (indexed quantities are not refuted)."""
         if any(t.kind == "rel" and t.text == "=" for t in low_tokens):
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
-        member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "in"), None)
+        member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text in ("in", "!=")), None)
         index_tokens = low_tokens if member is None else low_tokens[:member]
         var_name = self.sub(index_tokens).name_only(low_at, "the index of a sum must be a name")
         if var_name.sub is not None or var_name.mark is not None or var_name.primes:
@@ -1904,7 +1905,8 @@ class _ExprParser:
             where = low_tokens[member + 1:]
             if not where:
                 self.fail(low_at, "a sum over a set needs the set after \\in")
-            count = sp.Symbol(r"\#" + render_tokens(where), integer=True, positive=True)
+            kept = "" if low_tokens[member].text == "in" else r"\neq "  # j ≠ y_i: every index but one
+            count = sp.Symbol(r"\#" + kept + render_tokens(where), integer=True, positive=True)
         self.ctx.bound.append(var)
         try:
             body = self.product()
