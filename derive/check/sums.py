@@ -33,20 +33,8 @@ def _generic(s: sp.Basic) -> bool:
     return low == 1 and isinstance(high, sp.Symbol) and high.name.startswith(GENERIC_COUNT)
 
 
-def _ranged(s: sp.Basic) -> bool:
-    """``Σ_{i=1}^{m}``: a written range from a whole number to a name (its members are the same kind of set)."""
-    if not isinstance(s, sp.Sum) or len(s.limits) != 1:
-        return False
-    _, low, high = s.limits[0]
-    return bool(low.is_Integer) and isinstance(high, sp.Symbol)
-
-
 def has_generic(*exprs: sp.Expr) -> bool:
     return any(any(_generic(s) for s in e.atoms(sp.Sum)) for e in exprs if isinstance(e, sp.Basic))
-
-
-def _has_ranged(e: sp.Expr) -> bool:
-    return isinstance(e, sp.Basic) and any(_ranged(s) for s in e.atoms(sp.Sum))
 
 
 def _summand(difference: sp.Expr, sums: list[sp.Sum], low: sp.Expr, high: sp.Expr
@@ -101,19 +89,19 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
 def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     """Why ``left = right`` is false for every nonempty index set, or None when that is not shown.
 
-    The same reasoning holds for sums over one written range ``i = 1, …, m`` with ``m`` a name: whatever
-    ``m ≥ 1`` is, changing the one quantity ``x_j`` changes the difference."""
-    if not (has_generic(left) and has_generic(right)) and not (_has_ranged(left) and _has_ranged(right)):
+    Sums over a written range ``Σ_{i=1}^{m}`` are not refuted this way: notes solve equations written with
+    them (``w Σ x_i² = Σ y_i x_i − b Σ x_i`` after setting a derivative to zero), which hold for the
+    unknown they solve for, not for every value."""
+    if not (has_generic(left) and has_generic(right)):
         return None  # Σ_i p_i = 1, Σ_i w_i x_i = y: a constraint on the values, not an identity
     sums = [s for s in (left - right).atoms(sp.Sum)]
-    if not sums or not (all(_generic(s) for s in sums) or all(_ranged(s) for s in sums)):
+    if not sums or not all(_generic(s) for s in sums):
         return None
     ranges = {s.limits[0][1:] for s in sums}
     if len(ranges) != 1:
         return None
     low, high = next(iter(ranges))
-    where = ("whatever the index set" if _generic(sums[0]) else
-             f"whatever {printing.text(high)} ≥ {printing.text(low)} is")
+    where = "whatever the index set"
     letter = sums[0].limits[0][0]
     split = _summand(left - right, sums, low, high)
     if split is None:
