@@ -105,3 +105,10 @@ def test_an_equation_solved_with_sums_is_not_refuted() -> None:
 def test_a_sum_against_a_named_total_is_a_constraint_not_refuted() -> None:
     got = verdicts("# A\n\nThe weights satisfy\n\n$$\n\\sum_{k=1}^{n} p^{(k)} = 2\n$$\n")
     assert got[6][0] != "false", got
+
+
+def test_parameters_after_a_semicolon_are_arguments() -> None:
+    text = "# A\n\n$$\nf(x; W) + 2 f(x; W) = 3 f(x; W)\n$$\n"
+    assert verdicts(text)[4][0] == "proved"
+    slip = verdicts(text.replace("= 3 f", "= 2 f"))[4]  # f(x, W) may be a product: a slip is never false
+    assert slip[0] == "undecided" and "product" in slip[1], slip

@@ -1297,7 +1297,8 @@ class _ExprParser:
         return sp.Indexed(sp.IndexedBase(stem + "^{(\\cdot)}"), *indices)
 
     def call_args(self) -> list[sp.Expr]:
-        """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``."""
+        """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``; ``f(x; θ)`` is ``f`` of ``x`` and of its
+        parameters ``θ`` (the semicolon only sets the parameters apart)."""
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
@@ -1306,7 +1307,7 @@ class _ExprParser:
             tok = self.peek()
             if tok is None:
                 self.fail(opener, f"'{opener.text}' is not closed")
-            if tok.is_char(","):
+            if tok.is_char(",", ";"):
                 self.pos += 1
                 continue
             if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
