@@ -1520,11 +1520,14 @@ class DocumentChecker:
             sa, sb, unmodelled = _doit(plain.left), _doit(plain.right), plain.doubt()
         verdict = None
         if not statistics and (sa.has(sp.Sum) or sb.has(sp.Sum)):
-            if (by_terms := sums.prove(sa, sb, seconds=LINK_SECONDS)) is not None:
-                self.decide(item, k, "proved", by_terms)  # linearity of Σ: faster than evaluating the sums
-                return
+            by_terms = sums.prove(sa, sb, seconds=LINK_SECONDS)
             if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)):
                 verdict = Verdict("false", why)  # the false path below checks its conditions, then says why
+            elif by_terms == sums.DIFFER:
+                verdict = Verdict("false", by_terms)  # not an identity: other readings below, never a false finding
+            elif by_terms is not None:
+                self.decide(item, k, "proved", by_terms)  # linearity of Σ: faster than evaluating the sums
+                return
         if verdict is None:
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false" and statistics and unmodelled and self.text:
@@ -1650,6 +1653,8 @@ class DocumentChecker:
                 reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
                           f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
                           "claim an identity")
+            if reason is None and verdict.reason == sums.DIFFER:
+                reason = sums.DIFFER  # sums over a written range are never refuted (an equation the note solves)
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
