@@ -1523,9 +1523,7 @@ class DocumentChecker:
             by_terms = sums.prove(sa, sb, seconds=LINK_SECONDS)
             if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)):
                 verdict = Verdict("false", why)  # the false path below checks its conditions, then says why
-            elif by_terms == sums.DIFFER:
-                verdict = Verdict("false", by_terms)  # not an identity: other readings below, never a false finding
-            elif by_terms is not None:
+            elif by_terms is not None and by_terms != sums.DIFFER:
                 self.decide(item, k, "proved", by_terms)  # linearity of Σ: faster than evaluating the sums
                 return
         if verdict is None:
@@ -1653,8 +1651,6 @@ class DocumentChecker:
                 reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
                           f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
                           "claim an identity")
-            if reason is None and verdict.reason == sums.DIFFER:
-                reason = sums.DIFFER  # sums over a written range are never refuted (an equation the note solves)
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
