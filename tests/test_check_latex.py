@@ -385,7 +385,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),
     (r"\begin{bmatrix} 1 & 2 \\ 3 \end{bmatrix}", "rows of different lengths"),
     (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix}", "do not fit"),
-    (r"\begin{bmatrix} x_1 \\ \vdots \\ x_n \end{bmatrix}", "ellipsis"),
+    (r"\begin{bmatrix} x_1 & \dots \\ \vdots & x_n \end{bmatrix}", "ellipsis"),
     (r"[0, 1)", "intervals"),
     (r"x \pm w", "±"),
     (r"\beta^T", "^T"),
@@ -407,7 +407,9 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\langle a \rangle", "two arguments"),
     (r"0, 1, 2, \dots", "a list of values"),
     (r"\langle a, b", "not closed by \\rangle"),
-    (r"(x_1, \dots, x_n)", "ellipsis"),
+    (r"(x_1, x_2, \dots)", "ends with an ellipsis"),
+    (r"(x_1 + \dots, x_n)", "ellipsis is inside a coordinate"),
+    (r"(a; b, c)", "closed by ','"),
     (r"((a, b), (c, d))", "tuple of tuples"),
     (r"(0, 1]", "half-open"),
     (r"\{a, b\}", "sets"),
@@ -418,7 +420,6 @@ PROBLEMS: list[tuple[str, str]] = [
     ("v^{max}", "ambiguous superscript"),
     ("v^{a b c d}", "ambiguous superscript"),
     (r"\mathrm{softmax}(z)", "ambiguous"),
-    (r"\sum_{k=0}^{t} x^{(k)}", "iteration superscript"),
     (r"\hat{a + b}", "over an expression"),
 ]
 

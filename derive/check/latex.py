@@ -39,18 +39,23 @@ from derive import limits
 from derive.check import optima
 from derive.check.asymptotic import BigO, remainder_order
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
+from derive.check import tuples
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
 __all__ = [
-    "DEFAULT_FUNCTIONS", "DOTS", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
+    "DEFAULT_FUNCTIONS", "DOTS", "LIST_OF_VALUES", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
     "parse_block", "parse_expr", "render_tokens", "Variance",
 ]
 
 #: An ellipsis (``\dots``, ``\ldots``, ``\cdots``): "and further terms". A chain whose side ends in
 #: DOTS claims something about the written terms only.
 DOTS: sp.Symbol = sp.Symbol(r"\dots")
+
+#: Why ``k = 0, 1, 2, …`` (or ``η = 0,01`` with a decimal comma) is not one expression: the verifier calls
+#: such a link a list of values, not a claim.
+LIST_OF_VALUES = "a list of values (k = 0, 1, 2, …) is not one expression"
 
 #: Names that are functions when followed by ``(``. ``g``/``h`` only without a subscript, because
 #: ``g_t (1-\beta)`` is a product in every optimizer note.
@@ -831,7 +836,7 @@ class _ExprParser:
             if tok.kind == "rel":
                 self.fail(tok, "a relation inside a group is not modelled")
             if tok.is_char(","):
-                self.fail(tok, "a list of values (k = 0, 1, 2, …) is not one expression")
+                self.fail(tok, LIST_OF_VALUES)
             self.fail(tok, f"unexpected {_describe(tok)}")
         return value
 
@@ -955,6 +960,8 @@ class _ExprParser:
                 kind = _superscript_kind(arg)
                 if kind == "transpose":
                     continue
+                if kind == "T" and isinstance(base, Coords):
+                    continue  # (a, b)^T: a written tuple is never raised to a power
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
                 if kind in ("star", "prime", "iteration", "label"):
@@ -1297,7 +1304,7 @@ class _ExprParser:
         if self.ctx.bound:
             bound_names = {s.name for s in self.ctx.bound}
             if any(render_tokens([t]) in bound_names for t in nm.mark_tokens):
-                self.fail(nm.at, "an iteration superscript bound by a sum is not modelled")
+                return self.iterate_value(nm)
             if nm.sub is not None and any(render_tokens([t]) in bound_names for t in nm.sub):
                 indices = [self.sub(part).parse_all(nm.at) for part in _split_commas(nm.sub)]
                 if any(index.free_symbols & set(self.ctx.bound) for index in indices):
@@ -1305,8 +1312,27 @@ class _ExprParser:
                     return sp.Indexed(sp.IndexedBase(stem), *indices)
         return symbol(nm.canonical())
 
+    def iterate_value(self, nm: _Name) -> sp.Expr:
+        r"""``x^{(i)}`` under ``\sum_{i=…}``: the i-th sample or iterate, the indexed quantity ``x^{(·)}[i]``
+        (as ``x_i`` is ``x[i]``); ``x_j^{(i)}`` is ``x_j^{(·)}[i]``, or ``x^{(·)}[j, i]`` when ``j`` is bound too.
+        Outside a sum ``x^{(1)}`` stays the name it always was: the verifier relates both like ``g_1``."""
+        marks = nm.mark_tokens
+        if len(marks) < 3 or not marks[0].is_char("(") or not marks[-1].is_char(")"):
+            self.fail(nm.at, "an iteration superscript bound by a sum is not modelled")
+        index = self.sub(marks[1:-1]).parse_all(nm.at)
+        indices = [index]
+        stem = nm.stem()
+        if nm.sub is not None:
+            subs = [self.sub(part).parse_all(nm.at) for part in _split_commas(nm.sub)]
+            if any(s.free_symbols & set(self.ctx.bound) for s in subs):
+                indices = [*subs, index]
+            else:
+                stem += "_{" + render_tokens(nm.sub) + "}"
+        return sp.Indexed(sp.IndexedBase(stem + "^{(\\cdot)}"), *indices)
+
     def call_args(self) -> list[sp.Expr]:
-        """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``."""
+        """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``; ``f(x; θ)`` is ``f`` of ``x`` and of its
+        parameters ``θ`` (the semicolon only sets the parameters apart)."""
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
@@ -1315,7 +1341,7 @@ class _ExprParser:
             tok = self.peek()
             if tok is None:
                 self.fail(opener, f"'{opener.text}' is not closed")
-            if tok.is_char(","):
+            if tok.is_char(",", ";"):
                 self.pos += 1
                 continue
             if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
@@ -1441,17 +1467,19 @@ class _ExprParser:
         if _CLOSE_KIND.get((tok.kind, tok.text)) == closer:
             self.pos += 1
             return value
-        if tok.is_char(",") and opener.kind == "char":
-            return self.tuple_rest(opener, closer, value)
+        if tok.is_char(",", ";") and opener.kind == "char":
+            return self.tuple_rest(opener, closer, value, tok.text)
         if tok.is_char(","):
             self.fail(tok, "sets are not modelled")
         self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
 
-    def tuple_rest(self, opener: Token, closer: str, first: sp.Expr) -> sp.Expr:
+    def tuple_rest(self, opener: Token, closer: str, first: sp.Expr, separator: str = ",") -> sp.Expr:
         r"""``(a, b, …)`` or ``[a, b, …]`` after its first coordinate: a vector given by its coordinates
-        (:class:`~derive.check.vectors.Coords`). ``(0, 1]`` and ``[0, 1)`` are intervals: not modelled."""
+        (:class:`~derive.check.vectors.Coords`). ``(0, 1]`` and ``[0, 1)`` are intervals: not modelled.
+        ``(a; b; c)`` is the column vector of many notes (one separator throughout). With an ellipsis,
+        ``(x_1, x_2, …, x_n)`` keeps :data:`DOTS` as one coordinate: :mod:`.tuples` says what that allows."""
         items = [first]
-        while (tok := self.peek()) is not None and tok.is_char(","):
+        while (tok := self.peek()) is not None and tok.is_char(separator):
             self.pos += 1
             items.append(self.in_group(self.expr))
         tok = self.peek()
@@ -1461,10 +1489,11 @@ class _ExprParser:
             if tok.is_char(")", "]"):
                 self.fail(tok, "half-open intervals are not modelled")
             self.fail(tok, f"{_describe(opener)} closed by {_describe(tok)}")
-        if any(item.has(DOTS) for item in items):
-            self.fail(opener, "a tuple with an ellipsis (its length is not written) is not modelled")
         if any(item.has(Coords) or item.has(Inner) for item in items):
             self.fail(opener, "a tuple of tuples (a matrix written as rows) is not modelled")
+        why = tuples.open_problem(items, DOTS)
+        if why:
+            self.fail(opener, why)
         self.pos += 1
         return Coords(*items)
 
@@ -1489,12 +1518,12 @@ class _ExprParser:
         if len(rows) * len(rows[0]) > 64:
             self.fail(tok, f"a \\begin{{{tok.text}}} larger than 64 entries is not modelled")
         values = [[self.sub(cell).parse_all(tok) for cell in row] for row in rows]
+        vector = [row[0] for row in values] if len(values[0]) == 1 else values[0] if len(values) == 1 else None
+        if vector is not None and not any(v.has(Coords) or v.has(Inner) for v in vector) \
+                and not tuples.open_problem(vector, DOTS):
+            return Coords(*vector)  # a column or a row, with an ellipsis or not (x_1 & x_2 & … & x_n)
         if any(v.has(DOTS) or v.has(Coords) or v.has(Inner) for row in values for v in row):
             self.fail(tok, f"an ellipsis, a tuple or a matrix inside \\begin{{{tok.text}}} is not modelled")
-        if len(values[0]) == 1:
-            return Coords(*(row[0] for row in values))
-        if len(values) == 1:
-            return Coords(*values[0])
         return Rows(*(Coords(*row) for row in values))
 
     def inner_product(self) -> sp.Expr:
@@ -1914,7 +1943,8 @@ class _ExprParser:
         return sp.Limit(body, var, target)
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
-        r"""``\sum_i α_i u_i`` and ``\sum_{i \in B} …``: a sum over an index set the note does not write out.
+        r"""``\sum_i α_i u_i``, ``\sum_{i \in B} …`` and ``\sum_{j \neq y}``: a sum over an index set the note
+        does not write out (each set, ``B`` or "all but ``y``", has a count of its own).
 
         It is read as ``Sum(body, (i, 1, #))`` with one count ``#`` shared by every sum over "all indices"
         (and one per named set): an identity that holds for every finite index set holds for ``1…#`` and
@@ -1924,7 +1954,7 @@ class _ExprParser:
         identities are proved; a false one stays undecided (indexed quantities are not refuted)."""
         if any(t.kind == "rel" and t.text == "=" for t in low_tokens):
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
-        member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "in"), None)
+        member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text in ("in", "!=")), None)
         index_tokens = low_tokens if member is None else low_tokens[:member]
         var_name = self.sub(index_tokens).name_only(low_at, "the index of a sum must be a name")
         if var_name.sub is not None or var_name.mark is not None or var_name.primes:
@@ -1936,7 +1966,8 @@ class _ExprParser:
             where = low_tokens[member + 1:]
             if not where:
                 self.fail(low_at, "a sum over a set needs the set after \\in")
-            count = sp.Symbol(r"\#" + render_tokens(where), integer=True, positive=True)
+            kept = "" if low_tokens[member].text == "in" else r"\neq "  # j ≠ y_i: every index but one
+            count = sp.Symbol(r"\#" + kept + render_tokens(where), integer=True, positive=True)
         self.ctx.bound.append(var)
         try:
             body = self.product()

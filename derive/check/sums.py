@@ -17,7 +17,10 @@ import sympy as sp
 from .. import printing
 from ..proof import compare
 
-__all__ = ["GENERIC_COUNT", "has_generic", "refute"]
+__all__ = ["DIFFER", "GENERIC_COUNT", "has_generic", "prove", "refute"]
+
+#: Functions a summand may hold for a refutation: their value depends on their argument only.
+_ELEMENTARY = (sp.exp, sp.log, sp.Abs, sp.sign, sp.sin, sp.cos, sp.tanh)
 
 #: The prefix of the count symbol of a sum over an unwritten index set.
 GENERIC_COUNT = "\\#"
@@ -34,26 +37,20 @@ def has_generic(*exprs: sp.Expr) -> bool:
     return any(any(_generic(s) for s in e.atoms(sp.Sum)) for e in exprs if isinstance(e, sp.Basic))
 
 
-def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
-    """Why ``left = right`` is false for every nonempty index set, or None when that is not shown."""
-    if not (has_generic(left) and has_generic(right)):
-        return None  # Σ_i p_i = 1, Σ_i w_i x_i = y: a constraint on the values, not an identity
-    sums = [s for s in (left - right).atoms(sp.Sum)]
-    if not sums or not all(_generic(s) for s in sums):
-        return None
-    counts = {s.limits[0][2] for s in sums}
-    if len(counts) != 1:
-        return None
-    k = sp.Dummy("k", integer=True, positive=True)
-    letter = sums[0].limits[0][0]
-    relabel = {s: sp.Sum(s.function.xreplace({s.limits[0][0]: k}), (k, 1, s.limits[0][2])) for s in sums}
-    difference = sp.expand((left - right).xreplace(relabel), deep=False)
-    phi = sp.Integer(0)
-    for term in sp.Add.make_args(difference):
+def _summand(difference: sp.Expr, sums: list[sp.Sum], low: sp.Expr, high: sp.Expr
+             ) -> tuple[sp.Expr, sp.Expr, sp.Dummy] | None:
+    """``Σ_{k=low}^{high} φ(k) + ψ`` for a difference of single sums over one range, or None when it is not
+    such a linear combination (a product of sums, a sum inside a function, a coefficient that varies)."""
+    k = sp.Dummy("k", integer=True)
+    relabel = {s: sp.Sum(s.function.xreplace({s.limits[0][0]: k}), (k, low, high)) for s in sums}
+    expanded = sp.expand(difference.xreplace(relabel), deep=False)
+    phi, psi = sp.Integer(0), sp.Integer(0)
+    for term in sp.Add.make_args(expanded):
         inside = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
         if not inside:
             if term.has(sp.Indexed, sp.Sum):
                 return None
+            psi += term
             continue
         if len(inside) != 1:
             return None  # a product of sums
@@ -62,15 +59,85 @@ def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None
         if coefficient.has(sp.Indexed, sp.Sum, k) or total.function.has(sp.Sum):
             return None
         phi += coefficient * total.function
+    return phi, psi, k
+
+
+#: What :func:`prove` answers when the summands of one range differ: not an identity (an equation the
+#: note solves, or a slip; sums over a written range are not refuted, see :func:`refute`).
+DIFFER = "the sums over one range differ term by term: an equation in the quantities summed, or a slip (not refuted)"
+
+
+def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
+    """Why ``left = right`` holds, when both are linear combinations of sums over one range (written or
+    not) whose summands cancel term by term: ``Σ_k φ(k) + ψ`` with ``φ ≡ 0`` and ``ψ ≡ 0``. Each indexed
+    quantity (``x_k``, ``x^{(k)}``, ``g_{k-1}``) is an independent unknown, so this holds for every range
+    and every value; it is decided like any identity (symbolically and at random points). :data:`DIFFER`
+    when the summand is not zero and every quantity in it is labelled by the index itself."""
+    sums = [s for s in (left - right).atoms(sp.Sum)]
+    if not sums or any(len(s.limits) != 1 for s in sums):
+        return None
+    ranges = {s.limits[0][1:] for s in sums}
+    if len(ranges) != 1:
+        return None
+    split = _summand(left - right, sums, *next(iter(ranges)))
+    if split is None:
+        return None
+    phi, psi, k = split
+    if phi != 0 and not phi.has(sp.Indexed) or any(not isinstance(f, _ELEMENTARY) for f in phi.atoms(sp.Function)) \
+            or phi.has(sp.Derivative):
+        return None  # no labelled quantity, or calculus inside: the usual comparison decides (and faster)
+    names = {ix: sp.Dummy(f"{ix.base.label}", real=True) for ix in phi.atoms(sp.Indexed)}
+    plain = phi.xreplace(names)
+    if plain.has(sp.Indexed):
+        return None
+    termwise = compare(plain, sp.Integer(0), seconds=seconds / 4).status
+    if termwise == "false" and all(ix.indices == (k,) for ix in names):
+        return DIFFER  # each x_k an unknown of its own: no identity hides in a summand that is not zero
+    if termwise != "true" or (psi != 0 and compare(psi, sp.Integer(0), seconds=seconds / 4).status != "true"):
+        return None
+    return "the sums agree term by term (left minus right sums to zero for every index and every range)"
+
+
+def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
+    """Why ``left = right`` is false for every nonempty index set, or None when that is not shown.
+
+    Sums over a written range ``Σ_{i=1}^{m}`` are not refuted this way: notes solve equations written with
+    them (``w Σ x_i² = Σ y_i x_i − b Σ x_i`` after setting a derivative to zero), which hold for the
+    unknown they solve for, not for every value."""
+    if not (has_generic(left) and has_generic(right)):
+        return None  # Σ_i p_i = 1, Σ_i w_i x_i = y: a constraint on the values, not an identity
+    sums = [s for s in (left - right).atoms(sp.Sum)]
+    if not sums or not all(_generic(s) for s in sums):
+        return None
+    ranges = {s.limits[0][1:] for s in sums}
+    if len(ranges) != 1:
+        return None
+    low, high = next(iter(ranges))
+    where = "whatever the index set"
+    letter = sums[0].limits[0][0]
+    split = _summand(left - right, sums, low, high)
+    if split is None:
+        return None
+    phi, _, k = split
+    if any(not isinstance(f, _ELEMENTARY) for f in phi.atoms(sp.Function)):
+        return None  # E[g_i] against E[g]: a fact about the quantities (stationarity), not about sums
     labelled = sorted(phi.atoms(sp.Indexed), key=sp.default_sort_key)
     if not labelled or any(any(index != k for index in ix.indices) for ix in labelled):
         return None
+    stems = {str(ix.base.label).split("^")[0].split("_")[0] for ix in labelled}
+    bases = {ix.base.label for ix in (left - right).atoms(sp.Indexed)}
+    if any(x.name.split("^")[0].split("_")[0] in stems for x in (left - right).free_symbols
+           if isinstance(x, sp.Symbol) and x != high and x not in bases and ("_" in x.name or "^" in x.name)):
+        return None  # x_1 or x^{(1)} written outside the sums may be one of the summed quantities
     values = {ix: sp.Symbol(f"{ix.base.label}_{{k}}", real=True) for ix in labelled}
     plain = phi.xreplace(values)
     for ix in labelled:
         if compare(sp.diff(plain, values[ix]), sp.Integer(0), seconds=seconds / 2).status == "false":
             shown = phi.xreplace({k: letter})
-            return (f"whatever the index set, the sums do not agree term by term: left minus right is the sum "
+            marked = {x: sp.Symbol(str(x.base.label).replace("(\\cdot)", "(" + printing.text(letter) + ")"))
+                      for x in shown.atoms(sp.Indexed) if "(\\cdot)" in str(x.base.label)}
+            shown, ix = shown.xreplace(marked), ix.xreplace({k: letter}).xreplace(marked)
+            return (f"{where}, the sums do not agree term by term: left minus right is the sum "
                     f"over {printing.text(letter)} of {printing.text(sp.factor(shown))}, which depends on "
-                    f"{printing.text(ix.xreplace({k: letter}))}")
+                    f"{printing.text(ix)}")
     return None

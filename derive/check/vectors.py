@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 import sympy as sp
 
+from . import tuples
+
 __all__ = ["Coords", "Inner", "Rows", "coordinates", "entries", "has_vectors", "linear_inner", "matmul", "reduce_coords",
            "shape"]
 
@@ -131,21 +133,22 @@ def _walk(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
         return e.func(*args)
     if isinstance(e, sp.Add) and any(shape(a) is not None for a in args):
         shapes = {shape(a) for a in args}
-        if len(shapes) == 1 and None not in shapes:
+        if len(shapes) == 1 and None not in shapes and (isinstance(args[0], Rows) or tuples.align([a.args for a in args])):
             cls, n = type(args[0]), len(args[0].args)
-            return cls(*(_walk(sp.Add(*(a.args[k] for a in args)), scalar) for k in range(n)))
+            return cls(*(tuples.settle(_walk(sp.Add(*(a.args[k] for a in args)), scalar)) for k in range(n)))
         return e.func(*args)
     if isinstance(e, sp.Mul):
         vectors = [a for a in args if shape(a) is not None]
         others = [a for a in args if shape(a) is None]
         if len(vectors) == 1 and all(_is_scalar(a, scalar) for a in others):
             factor, vector = sp.Mul(*others), vectors[0]
-            return vector.func(*(_walk(factor * c, scalar) for c in vector.args))
+            return vector.func(*(tuples.settle(_walk(factor * c, scalar)) for c in vector.args))
         return e.func(*args)
-    if _is_norm(e) and isinstance(args[0], Coords):
+    if _is_norm(e) and isinstance(args[0], Coords) and not tuples.is_open(args[0]):
         value = _norm_of(args[0].args, args[1] if len(args) == 2 else None)
         return e.func(*args) if value is None else value
-    if isinstance(e, Inner) and all(isinstance(a, Coords) for a in args) and len(args[0].args) == len(args[1].args):
+    if isinstance(e, Inner) and all(isinstance(a, Coords) and not tuples.is_open(a) for a in args) \
+            and len(args[0].args) == len(args[1].args):
         return sp.Add(*(x * y for x, y in zip(args[0].args, args[1].args)))
     return e.func(*args)
 

@@ -37,14 +37,14 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, matrices, optima, ranges, sums
+from . import asymptotic, calculus, dimensions, expectation, matrices, optima, ranges, sums, tuples
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DEFAULT_FUNCTIONS, DOTS, LatexParseError, ParsedBlock, Statement, Term, parse_expr
+from .latex import DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import DEFINES, Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
@@ -824,6 +824,10 @@ class DocumentChecker:
                 continue  # x^T A x: '^T' is ambiguous to the scalar reader, plain to the matrix one
             if left.expr is None or right.expr is None:
                 why = item.problem(left if left.expr is None else right)
+                if why == LIST_OF_VALUES and relation == "=" and left.expr is not None:
+                    self.decide(item, k, "not-a-claim", "a list of values (the values an index takes, or a "
+                                "number with a decimal comma such as 0,5): not one expression")
+                    continue
                 self.report(item, right.start, "info", "math/undecided",
                             "not checked: a side could not be parsed" + (f" ({why})" if why else ""))
                 self.decide(item, k, "undecided", "a side could not be parsed" + (f": {why}" if why else ""))
@@ -1546,9 +1550,9 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {left_open}")
             self.decide(item, k, "undecided", left_open)
             return
-        if a.has(DOTS) or b.has(DOTS):
+        if (a.has(DOTS) or b.has(DOTS)) and not (tuples.only_open(a) and tuples.only_open(b)):
             self._verify_dots(item, k, left, right, a, b, definitions)
-            return
+            return  # (x_1, …, x_n): an ellipsis that is a coordinate goes on, compared by :mod:`.tuples`
         if self._closed_form(item, k, left, right, a, b, definitions):
             return
         try:
@@ -1610,7 +1614,16 @@ class DocumentChecker:
         if statistics:
             plain = expectation.read(sa, sb)
             sa, sb, unmodelled = _doit(plain.left), _doit(plain.right), plain.doubt()
-        verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        verdict = None
+        if not statistics and (sa.has(sp.Sum) or sb.has(sp.Sum)):
+            by_terms = sums.prove(sa, sb, seconds=LINK_SECONDS)
+            if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)):
+                verdict = Verdict("false", why)  # the false path below checks its conditions, then says why
+            elif by_terms is not None and by_terms != sums.DIFFER:
+                self.decide(item, k, "proved", by_terms)  # linearity of Σ: faster than evaluating the sums
+                return
+        if verdict is None:
+            verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false" and statistics and unmodelled and self.text:
             # a fact the text states (independence, stationarity) may be what the link uses
             stated = expectation.read(*raw_sides, independent=bool(expectation.INDEPENDENT.search(self.text)),
@@ -1719,7 +1732,7 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", "stated under a condition given in words (not applied)")
                 return
 
-            if sums.has_generic(sa, sb) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
+            if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
                 written = (_source(item, left), _source(item, right))
                 self.report(item, right.start, "error", "math/false",
                             f"false equality under the definitions in scope: {_clip(written[0])} = "
@@ -2015,12 +2028,16 @@ class DocumentChecker:
         that is left combined with something else (a name not known to be a tuple) makes the link undecided.
         None means the link is decided here."""
         ca, cb = vector_shape(sa), vector_shape(sb)
-        if ca is not None and ca == cb and not any(x.has(Coords) for x in entries(sa) + entries(sb)):
-            pairs = [(_linear_inner(x), _linear_inner(y)) for x, y in zip(entries(sa), entries(sb))]
+        opened = tuples.is_open(sa) or tuples.is_open(sb)
+        if ca is not None and ca == cb and not any(x.has(Coords) for x in entries(sa) + entries(sb)) \
+                and (not opened or tuples.align([sa.args, sb.args])):
+            pairs = [(_linear_inner(x), _linear_inner(y)) for x, y in zip(entries(sa), entries(sb)) if x != DOTS]
         elif not sa.has(Coords) and not sb.has(Coords):
             return _linear_inner(sa), _linear_inner(sb)
         else:
-            reason = ("tuples or matrices of different shapes" if ca is not None and cb is not None else
+            reason = ("tuples or matrices of different shapes" if ca is not None and cb is not None and not opened else
+                      "tuples with an ellipsis whose written coordinates are not at the same places" if opened
+                      and ca is not None and cb is not None else
                       "a tuple next to a name or an operation whose coordinates are not known")
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
@@ -2037,7 +2054,9 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
             return None
-        self.decide(item, k, "proved", f"coordinate by coordinate ({len(pairs)} coordinates)" if len(ca) == 1
+        self.decide(item, k, "proved", f"coordinate by coordinate ({len(pairs)} written coordinates; the "
+                    "ellipsis stands for the same pattern on both sides)" if opened else
+                    f"coordinate by coordinate ({len(pairs)} coordinates)" if len(ca) == 1
                     else f"entry by entry ({len(pairs)} entries)")
         return None
 

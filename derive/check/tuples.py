@@ -1,0 +1,70 @@
+r"""Tuples whose length is not written: ``(x_1, x_2, \dots, x_n)``.
+
+The reader keeps such a tuple as a :class:`~derive.check.vectors.Coords` with the ellipsis itself as one
+coordinate (an *open* tuple). The ellipsis says "the coordinates in between follow the pattern of the
+written ones"; the checker never guesses that pattern. What it uses is weaker and sound:
+
+* two open tuples are comparable only when their written coordinates sit at the same places (as many
+  before the ellipsis, as many after it): the k-th written coordinate of one is then the k-th of the
+  other (counted from the end after the ellipsis), whatever the length ``n`` is;
+* a written coordinate that differs refutes the equality (that coordinate exists: it is written);
+* written coordinates that all agree, with the ellipsis on both sides, prove it: the coordinates in
+  between are read from the same written pattern on both sides (the reason says so);
+* sums and scalar multiples are taken coordinate by coordinate, the ellipsis staying an ellipsis.
+
+Norms and inner products of open tuples are not computed (their value depends on the hidden
+coordinates), and a tuple whose ellipsis is not a coordinate of its own (``(x_1 + \dots, y)``) or that
+ends with it (``(x_1, x_2, \dots)``, an infinite sequence) is not modelled.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy as sp
+
+__all__ = ["align", "is_open", "open_problem", "only_open", "settle"]
+
+
+def _dots() -> sp.Symbol:
+    from .latex import DOTS  # latex imports this module: import late
+    return DOTS
+
+
+def open_problem(items: Sequence[sp.Expr], dots: sp.Symbol) -> str | None:
+    """Why a written tuple with an ellipsis is not modelled, or None when it is (or has none)."""
+    if not any(item.has(dots) for item in items):
+        return None
+    places = [k for k, item in enumerate(items) if item == dots]
+    if len(places) != 1 or any(item.has(dots) and item != dots for item in items):
+        return "a tuple whose ellipsis is inside a coordinate, or with several ellipses, is not modelled"
+    if places[0] == 0 or places[0] == len(items) - 1:
+        return "a tuple that begins or ends with an ellipsis (its first or last coordinate is not written) is not modelled"
+    return None
+
+
+def is_open(expr: sp.Basic) -> bool:
+    """A written tuple with an ellipsis as one coordinate."""
+    return type(expr).__name__ == "Coords" and _dots() in expr.args
+
+
+def only_open(expr: sp.Basic) -> bool:
+    """Every ellipsis in ``expr`` is a coordinate of a written tuple (not a series ``a + b + …``)."""
+    dots = _dots()
+    if expr == dots:
+        return False
+    if is_open(expr):
+        return all(arg == dots or only_open(arg) for arg in expr.args)
+    return all(only_open(arg) for arg in expr.args) if expr.has(dots) else True
+
+
+def align(items: Sequence[Sequence[sp.Expr]]) -> bool:
+    """The tuples have one length and their ellipses at the same place (or none at all)."""
+    dots = _dots()
+    first = [k for k, x in enumerate(items[0]) if x == dots]
+    return all(len(t) == len(items[0]) and [k for k, x in enumerate(t) if x == dots] == first for t in items)
+
+
+def settle(coordinate: sp.Expr) -> sp.Expr:
+    """A coordinate computed from coordinates at an ellipsis (``2·…``, ``… + …``) is the ellipsis again."""
+    dots = _dots()
+    return dots if coordinate.has(dots) else coordinate
