@@ -283,3 +283,30 @@ def test_a_row_restated_after_another_method_is_named_is_not_a_slip() -> None:
     plain = WEIGHT_DECAY.replace("Weight decay is another point of view: it shrinks the weights at every step. "
                                  "Its most common form is", "Hence")
     assert _verdicts(plain, line) == ["false"]
+
+
+DAMPED = r"""
+# Damping
+
+Starting from the undamped step and rescaling, i.e.:
+
+$$
+\theta_{t+1} = \theta_t - \varepsilon \left(l_t + \mu^* v_t \right) = \theta_t - \frac{\varepsilon}{1 + \mu^*} \left[ \left(1 - \mu \right) l_t + \mu v_t \right]
+$$
+
+with
+
+$$
+\mu = \frac{\mu^*}{1 + \mu^*}
+$$
+"""
+
+
+def test_a_definition_introduced_by_a_bare_with_decides_the_link_before_it() -> None:
+    line = _line(DAMPED, r"\theta_{t+1} =")
+    assert _verdicts(DAMPED, line)[-1] == "false"  # (1 − μ)/(1 + μ*) l_t is not l_t: a slip, found
+    fixed = DAMPED.replace(r"\left(1 - \mu \right) l_t", r"\left(1 + \mu^* \right) l_t") \
+        .replace(r"+ \mu v_t \right]", r"+ \mu^* (1 + \mu^*) v_t \right]")
+    assert _verdicts(fixed, line)[-1] == "proved"
+    unannounced = DAMPED.replace("with\n", "Later on, another quantity:\n")
+    assert _verdicts(unannounced, line)[-1] == "undecided"

@@ -2174,6 +2174,16 @@ class DocumentChecker:
                     names.update(dict.fromkeys(term.transparent))
         return list(names)
 
+    def _after_where(self, index: int) -> bool:
+        """Is the display of item ``index`` introduced by a bare "where"/"with" (its own paragraph before
+        it, "with⏎⏎$$μ = …$$")? Such a display defines what the formula before it used."""
+        item = self.items[index]
+        if self._lines is None or not self.text:
+            return False
+        end = self._lines.offset(item.block.line, item.block.col)
+        before = self.text[max(0, end - 80):end].rstrip().rstrip("$").rstrip().rstrip(":,：，").rstrip()
+        return bool(_WHERE_WORD.search(before))
+
     def _announced(self, index: int) -> bool:
         """Do the words before item ``index`` say it defines: its own cue, or a sentence ending in a colon
         just before it, across a blank line ("Some books write it another way:⏎⏎$$…$$")?"""
@@ -2255,7 +2265,7 @@ class DocumentChecker:
         if verdict.status == "true":
             return "proved", f"with {names} as defined right after it (line {line})"
         if verdict.status == "false" and all(self.items[i].block_cue or self.items[i].condition_cue
-                                             for i, _ in later.values()):
+                                             or self._after_where(i) for i, _ in later.values()):
             # "…, where α = …", "… with μ = …": the words say the definition is the one the link means
             written = (_source(item, left), _source(item, right))
             self.report(item, right.start, "error", "math/false",
@@ -2265,14 +2275,15 @@ class DocumentChecker:
 
     def _stated_fact(self, item: Item, a: sp.Expr, b: sp.Expr,
                      definitions: Mapping[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
-        """A refuted link under an equation its section stated before about an expression of its names
-        (``where ‖h‖₂ = 1``, ``f(0) = 0``): not a definition of a name, so substitution never used it.
+        """A refuted link under an equation its section stated before about a norm or a function's value of
+        its names (``where ‖h‖₂ = 1``, "if ‖x‖ = 1"): not a definition of a name, so substitution never used it.
 
-        Put in where it appears as written, a naming or given value that makes the sides equal proves the
-        link; any such equation (a condition too) that shares a name with the link but could not settle it
-        makes the verdict undecided, never false. None when no earlier equation concerns the link."""
+        Put in where the link writes it: a naming that makes the sides equal proves the link, a condition
+        that does leaves it undecided (it holds in that case); one that changes nothing lets the false verdict
+        stand. One the link does not write as it was stated (so it could not be put in) makes the verdict
+        undecided, never false. None when no earlier equation concerns the link."""
         names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
-        concerned: list[tuple[int, str]] = []
+        unapplied: list[tuple[int, str]] = []
         for other in reversed(self.items[:item.index]):
             if other.section != item.section:
                 break
@@ -2280,8 +2291,8 @@ class DocumentChecker:
             if len(terms) != 2 or other.stmt.relations != ["="]:
                 continue
             verdict = self.verdicts.get((other.index, 0))
-            if verdict is None or verdict[0] != "not-a-claim" or "condition" in verdict[1]:
-                continue  # a case ("if the gradients are stationary, …") holds for its sentence only
+            if verdict is None or verdict[0] != "not-a-claim":
+                continue
             fa, fb = self._prepare(terms[0].expr, other), self._prepare(terms[1].expr, other)
             if fa is None or fb is None or not fa.free_symbols or not _fact_subject(fa):
                 continue  # a name is a definition; a sum or a product set to a value is an equation or a claim
@@ -2289,19 +2300,22 @@ class DocumentChecker:
                 continue
             line = other.block.position(terms[0].start)[0]
             stated = f"{_source(other, terms[0])} = {_source(other, terms[1])}"
-            concerned.append((line, stated))
             if not (a.has(fa) or b.has(fa)):
-                continue  # not written here as it was stated
+                unapplied.append((line, stated))  # not written here as it was stated
+                continue
             try:
                 pa = substitute(a.xreplace({fa: fb}), definitions)
                 pb = substitute(b.xreplace({fa: fb}), definitions)
             except CircularDefinition:
+                unapplied.append((line, stated))
                 continue
             if compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS).status == "true":
+                if "condition" in verdict[1]:
+                    return "undecided", f"holds under the condition {_clip(stated)} stated on line {line}"
                 return "proved", f"with {stated} stated on line {line}"
-        if not concerned:
+        if not unapplied:
             return None
-        line, stated = concerned[0]
+        line, stated = unapplied[0]
         return "undecided", f"an equation stated on line {line} ({_clip(stated)}) may make it hold (not applied)"
 
     def _follows_from_equation(self, item: Item, left: sp.Expr, right: sp.Expr,
@@ -2564,6 +2578,8 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
 
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
+#: The word that introduces such a definition, last before its display.
+_WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|其中|这里|式中)\s*$", re.IGNORECASE)
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
