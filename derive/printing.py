@@ -325,6 +325,8 @@ def textbook(expr: sp.Expr) -> sp.Expr:
     decay step is read by), rather than one fraction over a common denominator, which hides the ``1`` and
     costs a factorization of the whole.
     """
+    if not expr.has(sp.Add):
+        return sp.powsimp(expr, combine="exp")  # a product of powers: nothing to factor, only β^t·β to join
     if isinstance(expr, sp.Add):
         whole = [term for term in expr.args if sp.fraction(term)[1] == 1]
         if whole and len(whole) < len(expr.args):

@@ -159,3 +159,25 @@ def test_the_documents_macros_are_expanded_before_matrix_algebra() -> None:
     assert [k.verdict for k in good.links][-1] == "proved", [(k.verdict, k.reason) for k in good.links]
     slip = check_document("n.md", head + "$$\n\\m X^T(\\m X \\v w - \\v y) = \\m X \\m X^T \\v w - \\m X^T \\v y\n$$\n")
     assert [k.verdict for k in slip.links][-1] != "proved", [(k.verdict, k.reason) for k in slip.links]
+
+
+HEAVY_BALL = r"""
+# Heavy ball on a quadratic
+
+Recall the momentum update
+$$
+x^{k+1} = x^k - \alpha \nabla f(x^k) + \beta (x^k - x^{k-1}), \quad \mathbf{A} = Q \Lambda Q^\top
+$$
+Let $U^\top U = I$. In the eigenbasis of $\mathbf{A}$ it reads
+$$
+\hat{x}_{k+1} = \hat{x}_k - \alpha \Lambda \hat{x}_k + \beta (\hat{x}_k - \hat{x}_{k-1}) = (I - \alpha \Lambda + \beta I) \hat{x}_k - \beta \hat{x}_{k-1}
+$$
+"""
+
+
+def test_a_matrix_slip_in_a_whole_document_is_false_and_the_reader_loads_on_demand() -> None:
+    report = check_document("hb.md", HEAVY_BALL)
+    assert [f.code for f in report.findings if f.severity != "info"] == []
+    assert [k.verdict for k in report.links][-1] == "proved"
+    slip = check_document("hb.md", HEAVY_BALL.replace(r"\hat{x}_k - \beta \hat{x}_{k-1}", r"\hat{x}_k + \beta \hat{x}_{k-1}"))
+    assert [(f.severity, f.code) for f in slip.findings if f.severity != "info"] == [("error", "math/false")]

@@ -1,9 +1,11 @@
-"""The stand-in for SymPy's tensor module: sums build without loading it, and tensors still work after."""
+"""Cold start: SymPy's tensor module deferred (sums build without it, tensors still work after), and a plain
+lecture loads neither the matrix reader nor a worker pool."""
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 PROGRAM = textwrap.dedent("""
     import sys
@@ -42,3 +44,18 @@ def test_nothing_changes_when_the_real_module_is_loaded() -> None:
                "defer_tensor_module()\nprint(sys.modules['sympy.tensor.tensor'] is real)")
     out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def test_checking_a_lecture_without_matrices_loads_no_matrix_reader_and_no_tensors() -> None:
+    """What a cold check of a plain lecture must not pay for (the benchmark's 1.5× target)."""
+    program = textwrap.dedent("""
+        import sys
+        from derive.check.run import check_file
+        report = check_file("tests/notes/adam_l2.ru.md")
+        assert report.links, "the lecture was checked"
+        print(sorted(m for m in ("derive.check.matrices", "derive.check.matrix_argmin", "sympy.combinatorics",
+                                 "multiprocessing") if m in sys.modules))
+    """)
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "[]"

@@ -27,7 +27,7 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -37,7 +37,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, matrices, optima, ranges, sums, tuples
+from . import asymptotic, calculus, dimensions, expectation, optima, ranges, sums, tuples
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -49,6 +49,9 @@ from .prose import DEFINES, Cues
 from .recurrence import STEP_LETTERS, Recurrences, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
+
+if TYPE_CHECKING:  # loaded only by a document that writes matrix notation (a cold check pays for it otherwise)
+    from . import matrices
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -277,6 +280,7 @@ class DocumentChecker:
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
+        self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
@@ -1787,10 +1791,20 @@ class DocumentChecker:
 
     def _matrix_notation(self) -> matrices.Notation:
         if self._matrix_table is None:
+            from . import matrices
+
             blocks = list(dict.fromkeys(id(item.block) for item in self.items))
             texts = {id(item.block): item.block.text for item in self.items}
             self._matrix_table = matrices.notation([self._expanded(texts[b]) for b in blocks], self.text)
         return self._matrix_table
+
+    def _may_use_matrices(self) -> bool:
+        """Does the document write anything the matrix reader would take (a transpose, a bold or declared
+        name, a Greek capital)? Without any, no link is in matrix notation and its module is never loaded."""
+        if self._matrix_hint is None:
+            texts = dict.fromkeys(self._expanded(item.block.text) for item in self.items)
+            self._matrix_hint = any(_MATRIX_HINT.search(text) for text in texts)
+        return self._matrix_hint
 
     def _expanded(self, text: str) -> str:
         """``text`` with the document's macros expanded (``\\v{x}`` → ``\\mathbf{x}``), for the matrix reader."""
@@ -1801,6 +1815,10 @@ class DocumentChecker:
         """A link in matrix notation (a transpose, a name written as a matrix or a vector) decided by
         :mod:`.matrices`, the order of products kept: True when it is decided here. ``unparsed``: the scalar
         reader failed on a side, so only a claim whose two sides use the same names is taken."""
+        if not self._may_use_matrices():
+            return False
+        from . import matrices
+
         written = (_source(item, left), _source(item, right))
         table = self._matrix_notation()
         read = (self._expanded(written[0]), self._expanded(written[1]))  # \v{x}, \m{X}: the document's macros
@@ -1850,6 +1868,8 @@ class DocumentChecker:
     def _matrix_hypotheses(self, item: Item, table: matrices.Notation) -> set[str]:
         """Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,
         ``Ax^* = b``: not claims), which a later link may use without saying."""
+        from . import matrices
+
         found: set[str] = set()
         for earlier in self.items[:item.index]:
             terms = earlier.stmt.terms
@@ -1954,16 +1974,19 @@ class DocumentChecker:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
         closed form is checked against the objective's first-order condition (:func:`.matrix_argmin.first_order`).
         True when decided here."""
-        from . import matrix_argmin  # only a document that names a minimizer twice needs it
-
         name = _source(item, left)
         for index in reversed(self._items_naming().get(name, ())):
             if index >= item.index:
                 continue
             earlier = self.items[index]
             terms = earlier.stmt.terms
-            found = matrix_argmin.argmin(self._expanded(_source(earlier, terms[1])))
             named = terms[1].expr if len(terms) > 1 else None
+            written = self._expanded(_source(earlier, terms[1]))
+            if "min" not in written and not isinstance(named, optima.Optimum):
+                continue  # every spelling of an argmin says "min"
+            from . import matrix_argmin  # only a document that names a minimizer twice needs it
+
+            found = matrix_argmin.argmin(written)
             if found is None and not isinstance(named, optima.Optimum):
                 continue
             decision = None if found is None else matrix_argmin.first_order(
@@ -2575,6 +2598,12 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
         return len(sides) == 2 and 0 in sides and any(isinstance(e, sp.Add) and len(e.free_symbols) >= 2 for e in sides)
     return status == "not-a-claim" and reason.startswith(("a form with unknown functions", "an equation in unknowns"))
 
+
+#: Anything that makes :mod:`.matrices` read a link: a transpose, a bold or vector-styled name, a declared
+#: dimension (``\in \mathbb{R}^{n×n}``); a superset of what its ``notation``/``applies`` look for.
+_MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T)"
+                          r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
+                          r"|\\in\s*\\(?:mathbb|mathbf|Bbb)")
 
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
