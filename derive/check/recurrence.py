@@ -46,6 +46,15 @@ class Indexed:
         return S.symbol(name)
 
 
+def base_of(name: str) -> str | None:
+    """The name without its step index, whatever the index (``x`` of ``x^{(k+m-1)}``, ``m`` of ``m_{t-1}``),
+    where :func:`read` needs an index it can place (a letter plus a number)."""
+    for pattern in (_SUB, _SUP):
+        if (m := pattern.match(name)) is not None:
+            return m.group("base")
+    return None
+
+
 def read(sym: sp.Basic) -> Indexed | None:
     """The base and index of a symbol's name, if it has a step index."""
     if not isinstance(sym, sp.Symbol):

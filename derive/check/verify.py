@@ -46,7 +46,7 @@ from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, LatexParseError, ParsedBlock, Statement, Term, parse_expr
 from .prose import DEFINES, Cues
-from .recurrence import STEP_LETTERS, Recurrences, read as read_index
+from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
 
@@ -2200,23 +2200,22 @@ class DocumentChecker:
     def _after_where(self, index: int) -> bool:
         """Is the display of item ``index`` introduced by a bare "where"/"with" (its own paragraph before
         it, "with⏎⏎$$μ = …$$")? Such a display defines what the formula before it used."""
-        item = self.items[index]
+        return bool(_WHERE_WORD.search(self._words_before(index, 80).rstrip(":,：，").rstrip()))
+
+    def _words_before(self, index: int, width: int) -> str:
+        """Up to ``width`` characters of the text before item ``index``'s display, its opening ``$`` dropped."""
         if self._lines is None or not self.text:
-            return False
+            return ""
+        item = self.items[index]
         end = self._lines.offset(item.block.line, item.block.col)
-        before = self.text[max(0, end - 80):end].rstrip().rstrip("$").rstrip().rstrip(":,：，").rstrip()
-        return bool(_WHERE_WORD.search(before))
+        return self.text[max(0, end - width):end].rstrip().rstrip("$").rstrip()
 
     def _announced(self, index: int) -> bool:
         """Do the words before item ``index`` say it defines: its own cue, or a sentence ending in a colon
         just before it, across a blank line ("Some books write it another way:⏎⏎$$…$$")?"""
-        item = self.items[index]
-        if item.block_cue:
+        if self.items[index].block_cue:
             return True
-        if self._lines is None or not self.text:
-            return False
-        end = self._lines.offset(item.block.line, item.block.col)
-        before = self.text[max(0, end - 240):end].rstrip().rstrip("$").rstrip()
+        before = self._words_before(index, 240)
         if not before.endswith((":", "：")):
             return False
         sentence = re.split(r"[.!?。！？]\s|\n[ \t]*\n", before)[-1]
@@ -2561,20 +2560,11 @@ def _fact_subject(expr: sp.Expr) -> bool:
 def _unexpanded_states(defined: sp.Expr, written: sp.Expr, target: sp.Symbol) -> list[sp.Symbol]:
     """Symbols of the defined side of an expansion of ``target`` that the written side does not show and that
     are ``target`` at another step (``x^{(k+m-1)}`` in the definition of ``x^{(k+m)}``): states not unrolled."""
-    base = _step_base(target.name)
+    base = step_base(target.name)
     if base is None:
         return []
     return [s for s in defined.free_symbols - written.free_symbols
-            if isinstance(s, sp.Symbol) and s != target and _step_base(s.name) == base]
-
-
-_STEP_NAME = re.compile(r"^(?P<base>.+?)(?:_\{[^{}]+\}|\^\{\([^{}()]+\)\})$")
-
-
-def _step_base(name: str) -> str | None:
-    """The name without its step index (``x`` of ``x^{(k+m-1)}``, ``m`` of ``m_{t-1}``), whatever the index."""
-    m = _STEP_NAME.match(name)
-    return m.group("base") if m else None
+            if isinstance(s, sp.Symbol) and s != target and step_base(s.name) == base]
 
 
 def _older(state: sp.Symbol, var: sp.Symbol) -> bool:
