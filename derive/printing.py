@@ -10,6 +10,7 @@ what is printed is the expression that was proved.
 """
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import sympy as sp
@@ -312,6 +313,7 @@ class NotationPrinter:
         return f"{b}^{x}" if exp.is_Symbol or exp.is_Integer else f"{b}^({x})"
 
 
+@functools.lru_cache(maxsize=512)  # a message states the same quotient in several places: factor it once
 def textbook(expr: sp.Expr) -> sp.Expr:
     """The same value in the shape a textbook states it: factored, powers of one base combined
     (``β^t·β`` → ``β^{t+1}``), and each factor led by its constant where that is positive

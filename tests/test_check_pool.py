@@ -166,6 +166,29 @@ def test_a_stuck_worker_is_killed_and_a_dead_one_replaced(tmp_path: Path, monkey
     assert code == "checker/internal-error" and "exit code 3" in message
 
 
+@pytest.mark.parametrize("name, code, words", [
+    ("stuck.md", "checker/timeout", "worker was stopped"),
+    ("dies.md", "checker/internal-error", "exit code 3"),
+    ("fine.md", None, None),
+])
+def test_one_file_gets_the_same_last_resort_in_its_own_child(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: str | None, words: str | None) -> None:
+    """One file with more than one job goes to a single forked child (no pool), killed or reaped alike."""
+    (tmp_path / name).write_text("$a = b$\n")
+    monkeypatch.setattr("derive.check.run.check_file", _stuck_or_dying)
+    monkeypatch.setattr(pool, "GRACE", 0.5)
+    monkeypatch.setattr(pool, "_in_workers", None)  # the pool must not be used for a single file
+    start = time.monotonic()
+    [report] = check_paths([str(tmp_path / name)], CheckOptions(timeout=1.0), jobs=2).reports
+    assert time.monotonic() - start < 25
+    found = [(f.code, f.message) for f in report.findings]
+    if code is None:
+        assert found == [] and report.flavor == "markdown"
+    else:
+        [(got, message)] = found
+        assert got == code and words in message
+
+
 def test_json_of_a_parallel_run_is_machine_readable(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", "--no-cache", "-j", "2", str(course), "--format", "json"])
     data = json.loads(capsys.readouterr().out)

@@ -30,10 +30,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .files import DEFAULT_CACHE_DIR
 from .findings import FileReport
 
 #: The default cache folder (relative to the working directory), like ``.ruff_cache``/``.mypy_cache``.
-DEFAULT_DIR = ".derive_cache"
+DEFAULT_DIR = DEFAULT_CACHE_DIR
 
 #: Files whose content can change a report: read from the checked file's folder and every folder above.
 CONFIG_NAMES: tuple[str, ...] = (

@@ -54,7 +54,7 @@ def _verdicts(text: str) -> frozenset[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from .cache import DEFAULT_DIR
+    from .files import DEFAULT_CACHE_DIR as DEFAULT_DIR
     from .files import DEFAULT_MAX_BYTES
 
     parser.add_argument("paths", nargs="+", metavar="PATH",

@@ -24,6 +24,10 @@ from dataclasses import dataclass
 from ..errors import InputError, NotesError
 from .findings import FileReport, Finding
 
+#: The default cache folder (relative to the working directory), like ``.ruff_cache``/``.mypy_cache``.
+#: (Here and not in :mod:`.cache`, so that building the CLI does not load hashing for a ``--no-cache`` run.)
+DEFAULT_CACHE_DIR = ".derive_cache"
+
 #: The largest notes file read by default (8 MiB: a long book chapter is well under 1 MiB).
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
