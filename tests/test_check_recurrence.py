@@ -96,3 +96,54 @@ def test_an_expansion_with_a_term_it_cannot_compare_is_not_proved() -> None:
            "$$m_t = g_t + \\beta_t g_{t-1} + \\cdots + 5 g_1$$\n")
     last = check_document("a.md", doc).links[-1]
     assert last.verdict == "undecided" and "g_{1} could not be compared" in last.reason
+
+
+# -- several indices that move together, and a chain across "= \ldots =" ---------------------------------
+
+#: d2l's notation: g_{t,t-1} is the gradient of step t taken at the weights of step t − 1.
+LEAKY = r"Let $v_0 = 0$ and $v_t = \beta v_{t-1} + g_{t,t-1}$." + "\n\n"
+ACROSS = "Expanding,\n\n$$\\begin{aligned}\nv_t = \\beta^2 v_{t-2} + \\beta g_{t-1,t-2} + g_{t,t-1}\n= \\ldots, = SUM.\n\\end{aligned}$$\n"
+SUM_TRUE = r"\sum_{\tau = 0}^{t-1} \beta^{\tau} g_{t-\tau,t-\tau-1}"
+
+
+def test_a_name_with_two_step_indices_is_one_quantity_shifted_as_a_whole() -> None:
+    ix = read(symbol("g_{t,t-1}"))
+    assert (ix.stem, ix.letter, ix.offset, ix.more) == ("g", "t", 0, (-1,))
+    assert ix.at("t", -1) == symbol("g_{t-1,t-2}") and ix.at(None, 1) == symbol("g_{1,0}")
+    assert read(symbol("g_{t,t}")).base != ix.base  # another quantity, not g_{t,t-1} at another step
+    assert read(symbol("h_{i,t-1}")) is None  # a coordinate and a step
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_across_an_ellipsis_claims_its_head_equals_its_tail(name: str) -> None:
+    text = LEAKY + ACROSS.replace("SUM", SUM_TRUE)
+    if name.endswith(".tex"):
+        text = text.replace("$$\\begin{aligned}", "\\begin{align*}").replace("\\end{aligned}$$", "\\end{align*}")
+    links = [(k.line, k.verdict, k.reason) for k in check_document(name, text).links]
+    unrolled, into_dots, closed = [k for k in links if k[0] >= 6]
+    assert (unrolled[0], into_dots[0], closed[0]) == (6, 7, 7)
+    assert unrolled[1] == "proved"
+    assert into_dots[1] == "not-a-claim" and "ellipsis" in into_dots[2]
+    assert closed[1] == "proved" and "induction" in closed[2]
+    # the planted slip (the sum runs one step too far) is found on its line
+    bad = check_document(name, text.replace("^{t-1} \\beta^{\\tau}", "^{t} \\beta^{\\tau}"))
+    errors = [f for f in bad.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(7, "math/false")], [f.text() for f in errors]
+    assert "t = 1" in errors[0].message
+
+
+def test_a_closed_form_that_needs_an_unstated_start_is_undecided_not_false() -> None:
+    text = LEAKY.replace("$v_0 = 0$ and ", "") + ACROSS.replace("SUM", SUM_TRUE)
+    closed = check_document("doc.md", text).links[-1]
+    assert closed.verdict == "undecided" and "v_{0} = 0" in closed.reason
+    # a start stated otherwise makes it false
+    wrong = check_document("doc.md", text.replace("Let $v_t", "Let $v_0 = 1$ and $v_t"))
+    assert wrong.links[-1].verdict == "false"
+
+
+def test_a_sum_whose_index_reaches_zero_is_evaluated_at_small_steps() -> None:
+    # τ from a note is positive; Σ_{τ=0}^{0} at t = 1 was a SymPy inconsistency, reported as a checker error
+    text = r"Let $v_t = \beta v_{t-1} + g_t$ with $v_0 = 0$, so $v_t = \sum_{\tau = 0}^{t-1} \beta^{\tau} g_{t-\tau}$." + "\n"
+    result = check_document("doc.md", text)
+    assert not [f for f in result.findings if f.code.startswith("checker/")]
+    assert result.links[-1].verdict == "proved", result.links[-1].reason

@@ -56,6 +56,11 @@ def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds
             for step in SMALL_STEPS:
                 verdict = _at_step(ix, closed, recurrences, letter, step)
                 if verdict == "false":
+                    starts = _unstated_starts(ix, closed, recurrences, step)
+                    if starts and all(_at_step(ix, closed, recurrences, letter, n, zero=starts) == "true"
+                                      for n in SMALL_STEPS):
+                        names = ", ".join(sorted(x.name for x in starts))
+                        return Induction("undecided", f"holds if {names} = 0, a start the notes do not state before it")
                     return Induction("false", f"fails at {ix.letter} = {step} (computed from the recurrence)", step)
                 if verdict != "true":
                     return Induction("undecided", f"could not evaluate it at {ix.letter} = {step}")
@@ -68,10 +73,21 @@ def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds
         return Induction("undecided", "not decided in time")
 
 
-def _at_step(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, letter: sp.Symbol, step: int) -> str:
+def _at_step(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, letter: sp.Symbol, step: int,
+             zero: frozenset[sp.Symbol] = frozenset()) -> str:
     """Compare X at a concrete step (unrolled to its initial value) with the closed form there."""
     left, right = at_step(read_target(ix), closed, recurrences, step)
+    if zero:
+        left, right = left.xreplace(dict.fromkeys(zero, 0)), right.xreplace(dict.fromkeys(zero, 0))
     return compare(left, right, seconds=2.0).status  # without an initial value X_0 stays a symbol
+
+
+def _unstated_starts(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, step: int) -> frozenset[sp.Symbol]:
+    """The quantity's values at a fixed first step (v_0) that a failing instance still reads: the notes left
+    them unstated, and a closed form such as Σ_{τ<t} β^τ g_{t−τ} takes them to be 0, as notes usually say."""
+    left, right = at_step(read_target(ix), closed, recurrences, step)
+    return frozenset(x for x in (left - right).free_symbols
+                     if (r := read(x)) is not None and r.base == ix.base and r.letter is None)
 
 
 def read_target(ix: Indexed) -> sp.Symbol:
@@ -83,18 +99,26 @@ def at_step(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, step: 
     ix = read(target)
     assert ix is not None and ix.letter is not None
     value = ix.at(None, ix.offset + step)
-    right = _numbered(closed.xreplace({S.symbol(ix.letter): sp.Integer(step) + ix.offset}).doit())
+    right = _numbered(_plain_indices(closed).xreplace({S.symbol(ix.letter): sp.Integer(step) + ix.offset}).doit())
     # both sides through the same definitions: g_1 written in the closed form is what the system says it is
     left, right = recurrences.unroll(value, right, {(ix.base, None): 0})
     return _numbered(left), _numbered(right)
+
+
+def _plain_indices(expr: sp.Expr) -> sp.Expr:
+    """Each sum's index as a plain integer: τ read from a note is positive, and SymPy refuses to run a
+    positive index over Σ_{τ=0}^{0} (an inconsistency, not a value) when a step makes the range concrete."""
+    def plain(s: sp.Sum) -> sp.Expr:
+        return s.xreplace({limit[0]: sp.Dummy(limit[0].name, integer=True) for limit in s.limits})
+    return expr.replace(lambda e: isinstance(e, sp.Sum), plain) if expr.has(sp.Sum) else expr
 
 
 def _numbered(expr: sp.Expr) -> sp.Expr:
     """``g[1]`` (from a sum with concrete bounds) → the symbol ``g_{1}`` a note writes."""
     mapping = {}
     for item in expr.atoms(sp.Indexed):
-        if len(item.indices) == 1 and item.indices[0].is_Integer:
-            mapping[item] = S.symbol(f"{item.base.label}_{{{int(item.indices[0])}}}")
+        if all(i.is_Integer for i in item.indices):  # g[2, 1] → g_{2,1}, as the parser names g_{2, 1}
+            mapping[item] = S.symbol(f"{item.base.label}_{{{','.join(str(int(i)) for i in item.indices)}}}")
     return expr.xreplace(mapping) if mapping else expr
 
 
@@ -103,9 +127,30 @@ def _indexed(expr: sp.Expr, bases: set[str], letter: sp.Symbol) -> sp.Expr:
     mapping = {}
     for sym in expr.free_symbols:
         r = read(sym)
-        if r is not None and r.base in bases and r.letter == letter.name:
-            mapping[sym] = sp.IndexedBase(r.base)[letter + r.offset]
+        if r is not None and r.stem in bases and r.letter == letter.name:
+            mapping[sym] = sp.IndexedBase(r.stem)[tuple(letter + r.offset + d for d in (0, *r.more))]
     return expr.xreplace(mapping) if mapping else expr
+
+
+def _absolute(expr: sp.Expr) -> sp.Expr:
+    """Each sum over the steps back (Σ_{τ=0}^{t−1} β^τ g[t−τ]) counted by the step it reads instead
+    (Σ_{j=1}^{t} β^{t−j} g[j]), so that F(t) and F(t − 1) run over ranges that differ only at an end."""
+    def change(s: sp.Sum) -> sp.Expr:
+        if len(s.limits) != 1:
+            return s
+        i, a, b = s.limits[0]
+        firsts = {x.indices[0] for x in s.function.atoms(sp.Indexed)}
+        if len(firsts) != 1:
+            return s
+        first = sp.expand(firsts.pop())
+        c = first.coeff(i)
+        rest = sp.expand(first - c * i)
+        if c not in (1, -1) or i in rest.free_symbols:
+            return s
+        j = sp.Dummy("j", integer=True)
+        low, high = (a + rest, b + rest) if c == 1 else (rest - b, rest - a)  # j = c·i + rest
+        return sp.Sum(s.function.xreplace({i: c * (j - rest)}), (j, low, high))
+    return expr.replace(lambda e: isinstance(e, sp.Sum), change) if expr.has(sp.Sum) else expr
 
 
 def _peel(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr:
@@ -151,7 +196,7 @@ def _step_holds(ix: Indexed, closed: sp.Expr, rec, letter: sp.Symbol, bases: set
     step = rec.at(ix).xreplace({ix.at(ix.letter, ix.offset - 1): shifted}) if previous is not None else None
     if step is None:
         return False
-    difference = _indexed(closed - step, bases, letter)
+    difference = _absolute(_indexed(closed - step, bases, letter))
     difference = _peel(difference, here if ix.offset == 0 else letter)
     difference = _combined(difference)
     difference = sp.simplify(difference)

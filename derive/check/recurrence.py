@@ -27,23 +27,37 @@ STEP_LETTERS = frozenset({"t", "k", "n", "s", "\\tau", "T", "K", "N"})
 
 @dataclass(frozen=True)
 class Indexed:
-    """``m_{t-1}`` read as base ``m`` at ``t − 1`` (``letter`` None for a number such as ``m_0``)."""
+    """``m_{t-1}`` read as base ``m`` at ``t − 1`` (``letter`` None for a number such as ``m_0``).
+
+    A name with several indices that move together, as in ``g_{t,t-1}`` (the gradient at step t taken at
+    the weights of step t − 1), is read at its first index; ``more`` holds the others relative to it, and
+    its ``base`` carries that pattern (``g[-1]``), so that ``g_{t,t}`` and ``g_{t,t-1}`` stay two quantities.
+    """
 
     base: str
     letter: str | None
     offset: int
     style: str  # "sub" (m_{t}) or "sup" (x^{(k)})
+    more: tuple[int, ...] = ()
+
+    @property
+    def stem(self) -> str:
+        """The name without indices (``g`` of ``g_{t,t-1}``, like ``base`` for one index)."""
+        return self.base.split("[", 1)[0] if self.more else self.base
 
     def at(self, letter: str | None, offset: int) -> sp.Symbol:
         """The symbol of the same quantity at another index, named as the parser names it."""
-        if letter is None:
-            idx = str(offset)
-        elif offset == 0:
-            idx = letter
-        else:
-            idx = f"{letter}{'+' if offset > 0 else '-'}{abs(offset)}"
-        name = f"{self.base}_{{{idx}}}" if self.style == "sub" else f"{self.base}^{{({idx})}}"
+        idx = ",".join(_index_text(letter, offset + d) for d in (0, *self.more))
+        name = f"{self.stem}_{{{idx}}}" if self.style == "sub" else f"{self.stem}^{{({idx})}}"
         return S.symbol(name)
+
+
+def _index_text(letter: str | None, offset: int) -> str:
+    if letter is None:
+        return str(offset)
+    if offset == 0:
+        return letter
+    return f"{letter}{'+' if offset > 0 else '-'}{abs(offset)}"
 
 
 def base_of(name: str) -> str | None:
@@ -69,6 +83,8 @@ def _read_name(name: str) -> Indexed | None:
         m = pattern.match(sym.name)
         if m is None:
             continue
+        if "," in m.group("idx"):
+            return _several(m.group("base"), m.group("idx"), style) if style == "sub" else None
         idx = _INDEX.match(m.group("idx"))
         if idx is None:
             return None
@@ -77,6 +93,20 @@ def _read_name(name: str) -> Indexed | None:
         offset = int(idx.group("off") or 0) * (-1 if idx.group("sign") == "-" else 1)
         return Indexed(m.group("base"), idx.group("var"), offset, style)
     return None
+
+
+def _several(stem: str, text: str, style: str) -> Indexed | None:
+    """``g_{t,t-1}``: indices that are one step letter each (all the same) or all numbers."""
+    read_parts = [_INDEX.match(part) for part in text.split(",")]
+    if any(p is None for p in read_parts):
+        return None
+    letters = {p.group("var") for p in read_parts if p is not None}
+    if len(letters) != 1 or not (letters <= STEP_LETTERS or letters == {None}):
+        return None  # h_{i,t-1}: a coordinate and a step, not one step
+    offsets = [int(p.group("num")) if p.group("num") is not None else
+               int(p.group("off") or 0) * (-1 if p.group("sign") == "-" else 1) for p in read_parts if p is not None]
+    more = tuple(o - offsets[0] for o in offsets[1:])
+    return Indexed(f"{stem}[{','.join(map(str, more))}]", letters.pop(), offsets[0], style, more)
 
 
 def _one_rule(rows: list[tuple[Indexed, sp.Expr]]) -> bool:

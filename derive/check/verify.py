@@ -798,12 +798,25 @@ class DocumentChecker:
             return
         first_false: int | None = None  # one slip makes one error: later links are read against the chain
         last_good = 0  # the last term known to follow from the chain's start
+        across: Term | None = None  # "A = … = B": the side before an ellipsis that stands for steps left out
         for k, relation in enumerate(stmt.relations):
             if (item.index, k) in self.verdicts and self.verdicts[(item.index, k)][0] == "false" and first_false is None:
                 first_false = k
             if relation not in LINK_RELATIONS or (item.index, k) in self.verdicts:
                 continue
             left, right = stmt.terms[k], stmt.terms[k + 1]
+            if relation == "=" and right.expr == DOTS and left.expr is not None and left.expr != DOTS \
+                    and k + 1 < len(stmt.relations) and stmt.relations[k + 1] == "=":
+                self.decide(item, k, "not-a-claim", "an ellipsis for the steps left out: the chain is checked "
+                            "across it, on the next link")
+                across = left
+                if not isinstance(left.expr, sp.Symbol) and isinstance(stmt.terms[0].expr, sp.Symbol) and \
+                        all(self.verdicts.get((item.index, j), ("",))[0] == "proved" for j in range(k)):
+                    across = stmt.terms[0]  # v_t = (proved rows) = … = Σ: the closed form of v_t itself
+                continue
+            if across is not None and left.expr == DOTS:
+                left = across  # "… = B" claims that the side before the ellipsis equals B
+            across = None
             if first_false is not None and left.expr is not None and right.expr is not None \
                     and relation in CHECKED_RELATIONS and self._agrees(item, stmt.terms[last_good], right, definitions):
                 line = item.block.position(stmt.terms[first_false + 1].start)[0]
@@ -2782,7 +2795,7 @@ def _bases_of(symbols: Iterable[sp.Symbol]) -> set[str]:
         out.add(sym.name)
         ix = read_index(sym)
         if ix is not None:
-            out.add(ix.base)
+            out.update((ix.base, ix.stem))  # g_{t,t-1}: g[-1] for its steps, g for a sum's g[t-τ, t-τ-1]
     return out
 
 
