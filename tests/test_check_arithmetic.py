@@ -76,3 +76,14 @@ def test_a_decimal_claims_the_digits_it_shows(text: str, expected: float | None)
 def test_written_with_numbers_means_digits_and_operators_only() -> None:
     assert written_with_numbers(r"\frac{1}{1-0.9}") and written_with_numbers(r"0.1 \times 30")
     assert not written_with_numbers(r"p_k(0)") and not written_with_numbers(r"\beta^2")
+
+
+@pytest.mark.parametrize("written, verdict", [
+    (r"$\frac{1}{1+e^{5}} \cdot 5 \approx 0.033$", "proved"),  # 0.03346…: rounded
+    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 \approx 4.96$", "proved"),  # 4.9665…: cut off, as ≈ allows
+    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 \approx 4.95$", "false"),  # two units off the last digit
+    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.96$", "false"),  # '=' shows digits rounded, and 4.9665 rounds to 4.97
+])
+def test_approx_admits_truncated_digits_and_equals_only_rounded_ones(written: str, verdict: str) -> None:
+    [link] = report(written + "\n").links
+    assert link.verdict == verdict, link.reason

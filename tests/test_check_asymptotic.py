@@ -107,3 +107,13 @@ def test_an_unexpandable_difference_is_never_false() -> None:
     assert decide(f(x + h), f(x) + BigO(h)).status == "true"
     assert decide(f(x + h), f(x + h) + BigO(h)).status == "true"
     assert decide(f(x + 2 * h), f(x) + h * sp.Function("f'")(x) + BigO(h ** 2)).status == "false"
+
+
+@pytest.mark.parametrize("text", [
+    r"With $t_{k+1} = \frac{1 + \sqrt{1 + 4t_k^2}}{2}$ and $t_1 = 1$ we have $t_k^2 \approx k$ and $t_k - 1 = O(k)$.",
+    r"The sum grows as $\sum_{j=1}^{k} j = O(k^2)$.",
+    r"Over $n$ samples the cost is $2n + 3 = O(n)$.",
+])
+def test_an_order_as_a_count_grows_is_undecided_never_false(text: str) -> None:
+    link = [k for k in check_document("doc.md", text + "\n").links if "O(" in k.right][-1]
+    assert link.verdict == "undecided" and "grows" in link.reason, link.reason

@@ -310,3 +310,14 @@ def test_a_definition_introduced_by_a_bare_with_decides_the_link_before_it() -> 
     assert _verdicts(fixed, line)[-1] == "proved"
     unannounced = DAMPED.replace("with\n", "Later on, another quantity:\n")
     assert _verdicts(unannounced, line)[-1] == "undecided"
+
+
+LET_AGAIN = ("The reflected point is $x_r = 2\\bar{x} - x_w$. If it is better, let $x_h = x_r$. "
+             "Otherwise it is worse, so let $x_h = x_w$.\n")
+
+
+def test_let_gives_a_name_a_new_value_rather_than_claiming_the_old_one() -> None:
+    result = check_document("doc.md", LET_AGAIN)
+    assert not [f.text() for f in result.findings if f.severity == "error"]
+    second = [k for k in result.links if k.right == "x_w" and k.left == "x_h"]
+    assert [(k.verdict, "let" in k.reason) for k in second] == [("not-a-claim", True)]

@@ -87,6 +87,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
                 return Arithmetic(True, "arithmetic: exact", left, right)
             return Arithmetic(False, wrong, left, right)
     allowed = max(tolerances)
+    if approx and any(t is not None for t in (tolerance(left_text), tolerance(right_text))):
+        allowed *= 2  # "≈ 4.96" for 4.9665: ≈ also admits the digits cut off, not only rounded
     if difference <= sp.Rational(allowed.numerator, allowed.denominator):
         how = "exact" if difference == 0 else "equal to the digits written"
         return Arithmetic(True, f"arithmetic: {how}", left, right)

@@ -69,6 +69,9 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
     if isinstance(order, str):
         return Expansion("undecided", order)
     var, k = order
+    if _counts_steps(var, left, right):
+        return Expansion("undecided", f"O(·) as {printing.text(var)} grows (it counts steps here) is not modelled: "
+                         "only a quantity that tends to 0")
     difference = _derivatives(other - main)
     if any(_vector_like(s) for s in difference.free_symbols | scale.free_symbols):
         return Expansion("undecided", "an expansion in a vector or a gradient (O(·) of vectors) is not modelled")
@@ -123,6 +126,22 @@ def remainder_order(scale: sp.Expr, small: sp.Symbol | None = None) -> tuple[sp.
     if any(call.has(var) for call in scale.atoms(AppliedUndef)):
         return "O(·) of a function of the small quantity is not modelled"
     return var, int(k)
+
+
+#: Letters that count (iterations, samples, dimensions) whenever they stand in an O(·).
+_COUNTS = frozenset({"n", "N", "K", "T", "m", "M"})
+
+
+def _counts_steps(var: sp.Symbol, *sides: sp.Expr) -> bool:
+    """Is ``var`` a count that grows (``t_k = O(k)``: k indexes t_k; ``O(n)``), not a quantity tending to 0?"""
+    from .recurrence import read  # here: only a link with an O(·) needs it
+
+    if var.name in _COUNTS:
+        return True
+    if any(var in limit[2].free_symbols for side in sides for total in side.atoms(sp.Sum) for limit in total.limits):
+        return True  # Σ_{j=1}^{k} j = O(k²): k is how far a sum runs
+    return any((ix := read(s)) is not None and ix.letter == var.name
+               for side in sides for s in side.free_symbols)
 
 
 def _vector_like(sym: sp.Symbol) -> bool:

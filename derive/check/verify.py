@@ -72,6 +72,12 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
 #: ``r(\lambda_i)``, ``g(x_t)``: a letter applied to one parenthesised name (Latin or Greek, maybe indexed). Read as a
 #: call only when the document applies the same letter to parentheses more than once (a function it uses).
+#: The word that gives a name its value right before it ("so let $x_h = …$"): a definition, whatever it was before.
+_LET = re.compile(r"(?:\b(?:let|set|define|denote)|пусть|положим|обозначим|令|设)\s*$", re.IGNORECASE)
+#: A letter (plain, bold or hatted) with a numbered superscript: ``w^2``, ``\mathbf{w}^{3}``.
+_LETTER = r"(?:(?<![\\A-Za-z])|(?<=\\mathbf\{)|(?<=\\boldsymbol\{)|(?<=\\vec\{)|(?<=\\hat\{))(?P<letter>[A-Za-z])\}?"
+_NUMBERED_SUPERSCRIPT = re.compile(_LETTER + r"\s*\^\s*(?:\{\s*\d+\s*\}|\d)")
+_POWER_ONE = re.compile(_LETTER + r"\s*\^\s*(?:\{\s*1\s*\}|1(?![0-9.,]))")
 _APPLIED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
@@ -279,6 +285,7 @@ class DocumentChecker:
         self._functions_cache: dict[int, Functions] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
+        self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
@@ -848,6 +855,11 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided",
                             "not checked: a side could not be parsed" + (f" ({why})" if why else ""))
                 self.decide(item, k, "undecided", "a side could not be parsed" + (f": {why}" if why else ""))
+                continue
+            if k == 0 and relation == "=" and isinstance(left.expr, sp.Symbol) \
+                    and _LET.search(self._words_before(item.index, 40)):
+                self._record_naming(item, definitions)  # "otherwise let x_h = x_{p+1}": its value from here on
+                self.decide(item, k, "not-a-claim", "definition (“let” gives it this value here)")
                 continue
             if k == 0 and relation == ":=":
                 if isinstance(left.expr, sp.Symbol):
@@ -1538,6 +1550,20 @@ class DocumentChecker:
             self._applied = counts
         return self._applied
 
+    def _superscript_steps(self, written: str) -> str | None:
+        """A reason to doubt a false verdict on ``h^2 = (w^1 + w^2)/2``: where the notes write a letter to the
+        power 1 (``w^1``, a power nobody writes), its numbered superscripts count steps, not powers."""
+        if self._step_superscripts is None:
+            letters: set[str] = set()
+            for block in dict.fromkeys(item.block for item in self.items):
+                letters |= {m.group("letter") for m in _POWER_ONE.finditer(block.text)}
+            self._step_superscripts = frozenset(letters)
+        for m in _NUMBERED_SUPERSCRIPT.finditer(written):
+            if m.group("letter") in self._step_superscripts:
+                return (f"the superscripts of {m.group('letter')} are step numbers in these notes (they write "
+                        f"{m.group('letter')}^1), not powers")
+        return None
+
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
@@ -1776,6 +1802,8 @@ class DocumentChecker:
                           f"(the document applies {applied[0].group(1)} to parentheses elsewhere), not a product")
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
+            if reason is None:
+                reason = self._superscript_steps(written_text)
             if reason is None:
                 reason = self._increment_reading(item, written_text, a, b, definitions)
             if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
@@ -2401,6 +2429,8 @@ class DocumentChecker:
                 factor = sp.cancel(sp.together(target / difference))
                 if factor == 0 or factor.has(sp.zoo, sp.nan) or sums.has_generic(factor):
                     return None  # a "factor" holding a sum over an unstated set relates unrelated things
+                if factor.free_symbols and len(difference.free_symbols) == 1:
+                    return None  # in one variable, two polynomials with common roots divide by chance
                 _, denominator = sp.fraction(factor)
                 if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:
                     return None

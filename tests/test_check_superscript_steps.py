@@ -1,0 +1,32 @@
+"""Superscripts that count steps (w^1, w^2, …) are not powers, and no verdict rests on reading them as powers."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+
+STEPS = r"""We average the points $w^1, w^2, \dots, w^K$ as we go: $h^1 = w^1$, then
+
+$$h^2 = \frac{w^1 + w^2}{2}$$
+
+$$h^3 = \frac{w^1 + w^2 + w^3}{3} = \frac{2h^2 + w^3}{3}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["notes.md", "notes.tex"])
+def test_numbered_superscripts_are_steps_where_the_notes_write_w_to_the_first(name: str) -> None:
+    text = STEPS if name.endswith(".md") else STEPS.replace("$$h", "\\[h").replace("}$$", "}\\]")
+    result = check_document(name, text)
+    assert not [f.text() for f in result.findings if f.severity == "error"]
+    by_line = {(k.line, k.col): (k.verdict, k.reason) for k in result.links}
+    undecided = [v for v in by_line.values() if v[0] == "undecided"]
+    assert len(undecided) == 2 and all("step numbers" in reason for _, reason in undecided)
+    # not proved from the undecided h^2 line by a factor that only divides by chance (2/3 + 4w/3 under powers)
+    assert not any(reason.startswith("follows") and "w" in reason.split("by")[-1] for _, reason in by_line.values())
+
+
+def test_the_same_algebra_with_powers_is_still_refuted() -> None:
+    powers = STEPS.replace("h^1 = w^1", "h = w").replace("w^1", "w")
+    result = check_document("notes.md", powers)
+    errors = [(f.line, f.code) for f in result.findings if f.severity == "error"]
+    assert errors == [(3, "math/false"), (5, "math/false")]
