@@ -56,11 +56,6 @@ def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds
             for step in SMALL_STEPS:
                 verdict = _at_step(ix, closed, recurrences, letter, step)
                 if verdict == "false":
-                    starts = _unstated_starts(ix, closed, recurrences, step)
-                    if starts and all(_at_step(ix, closed, recurrences, letter, n, zero=starts) == "true"
-                                      for n in SMALL_STEPS):
-                        names = ", ".join(sorted(x.name for x in starts))
-                        return Induction("undecided", f"holds if {names} = 0, a start the notes do not state before it")
                     return Induction("false", f"fails at {ix.letter} = {step} (computed from the recurrence)", step)
                 if verdict != "true":
                     return Induction("undecided", f"could not evaluate it at {ix.letter} = {step}")
@@ -73,21 +68,10 @@ def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds
         return Induction("undecided", "not decided in time")
 
 
-def _at_step(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, letter: sp.Symbol, step: int,
-             zero: frozenset[sp.Symbol] = frozenset()) -> str:
+def _at_step(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, letter: sp.Symbol, step: int) -> str:
     """Compare X at a concrete step (unrolled to its initial value) with the closed form there."""
     left, right = at_step(read_target(ix), closed, recurrences, step)
-    if zero:
-        left, right = left.xreplace(dict.fromkeys(zero, 0)), right.xreplace(dict.fromkeys(zero, 0))
     return compare(left, right, seconds=2.0).status  # without an initial value X_0 stays a symbol
-
-
-def _unstated_starts(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, step: int) -> frozenset[sp.Symbol]:
-    """The quantity's values at a fixed first step (v_0) that a failing instance still reads: the notes left
-    them unstated, and a closed form such as Σ_{τ<t} β^τ g_{t−τ} takes them to be 0, as notes usually say."""
-    left, right = at_step(read_target(ix), closed, recurrences, step)
-    return frozenset(x for x in (left - right).free_symbols
-                     if (r := read(x)) is not None and r.base == ix.base and r.letter is None)
 
 
 def read_target(ix: Indexed) -> sp.Symbol:
