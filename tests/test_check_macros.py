@@ -741,3 +741,31 @@ def test_random_soup_never_raises(tmp_path: Path) -> None:
         assert 0 <= exp.offset(len(exp.text)) <= len(math)
         macros_for(str(tmp_path / "a.tex"), defs, "latex", str(tmp_path))
         macros_for(str(tmp_path / "a.md"), "---\n" + defs + "\n---\n" + math, "myst", str(tmp_path))
+
+
+def test_a_chapter_read_through_a_part_file_takes_the_one_main_file_above_it(tmp_path: Path) -> None:
+    # main.tex → part2.tex (not in this checkout) → ch8/opt.tex: the notation is \include'd in the body
+    write(tmp_path, {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "book/main.tex": "\\documentclass{book}\n\\begin{document}\n\\include{symbols}\n\\input{part2.tex}\n"
+                         "\\end{document}\n",
+        "book/symbols.tex": "\\newcommand{\\Vtheta}{\\boldsymbol{\\theta}}\n",
+        "book/ch8/opt.tex": "\\chapter{Optimization}\n$\\Vtheta$\n",
+    })
+    doc = tmp_path / "book" / "ch8" / "opt.tex"
+    table = macros_for(str(doc), doc.read_text(), "latex", str(tmp_path))
+    assert "Vtheta" in table.macros and table.get("Vtheta").origin.kind == "main file"
+    # with a second document nearby the root is not known: nothing is taken from either
+    (tmp_path / "book" / "slides.tex").write_text("\\documentclass{beamer}\n\\newcommand{\\Vtheta}{t}\n")
+    assert "Vtheta" not in macros_for(str(doc), doc.read_text(), "latex", str(tmp_path)).macros
+
+
+def test_tex_root_comment_names_the_main_file(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "notes/lecture.tex": "\\documentclass{article}\n\\newcommand{\\R}{\\mathbb{R}}\n\\begin{document}\n\\end{document}\n",
+        "notes/other.tex": "\\documentclass{article}\n\\newcommand{\\R}{x}\n",
+        "notes/parts/gd.tex": "% !TEX root = ../lecture.tex\n\\section{GD}\n$\\R$\n",
+    })
+    doc = tmp_path / "notes" / "parts" / "gd.tex"
+    table = macros_for(str(doc), doc.read_text(), "latex", str(tmp_path))
+    assert table.get("R").origin.path.endswith("lecture.tex")

@@ -1197,8 +1197,9 @@ def _resolve(ctx: _Context, name: str, base_dirs: Iterable[str], suffixes: tuple
 
 
 def _read_latex_file(ctx: _Context, path: str, kind: str, depth: int, *, preamble_only: bool = False,
-                     skip: str | None = None) -> None:
-    """Definitions of a LaTeX file, following its ``\\input``/``\\include``/local ``\\usepackage``."""
+                     skip: str | None = None, until: re.Pattern[str] | None = None) -> None:
+    """Definitions of a LaTeX file, following its ``\\input``/``\\include``/local ``\\usepackage``; with
+    ``until``, only the text before its first match (what is in force where the main file reads a chapter)."""
     real = _real(path)
     if real in ctx.seen or depth > MAX_INCLUDE_DEPTH:
         return
@@ -1207,6 +1208,8 @@ def _read_latex_file(ctx: _Context, path: str, kind: str, depth: int, *, preambl
         ctx.notes.append(MacroNote(path, 0, "cannot be read: macros it defines are unknown"))
         return
     ctx.seen.add(real)
+    if until is not None and (stop := until.search(mask_latex(text))) is not None:
+        text = text[:stop.start()]
     events = _leaf_definitions(text, path, kind, preamble_only)
     if events is not None:  # a plain macros file: read once per content, replayed for every document
         for macro, provide in events:
@@ -1254,7 +1257,8 @@ def _latex_text(ctx: _Context, text: str, path: str, kind: str, depth: int, *, p
                     _read_latex_file(ctx, found, "preamble", depth + 1)
             return
         suffixes = (".tex",) if command == "include" else ("", ".tex")
-        found = _resolve(ctx, arg, bases, suffixes, path, line)
+        # the main file's other chapters may be missing from a checkout of one chapter: not the fragment's concern
+        found = _resolve(ctx, arg, bases, suffixes, path, line, quiet=kind == "main file")
         if found is not None and (skip is None or _real(found) != _real(skip)):
             _read_latex_file(ctx, found, "preamble" if kind != "main file" else kind, depth + 1)
 
@@ -1373,16 +1377,28 @@ def _guess_root(path: str) -> str:
     here = os.path.dirname(os.path.abspath(path))
     folder = here
     config = None
+    level = 0
     while True:
         if os.path.exists(os.path.join(folder, ".git")):
             return folder
         if config is None and any(os.path.isfile(os.path.join(folder, n)) for n in
                                   ("myst.yml", "_config.yml", "_quarto.yml", "conf.py")):
             config = folder
+        if config is None and level in (1, 2) and path.lower().endswith(".tex") and _has_main_tex(folder):
+            config = folder  # a LaTeX book's main file, above the chapter: its project, as far as macros go
+        level += 1
         parent = os.path.dirname(folder)
         if parent == folder:
             return config or here
         folder = parent
+
+
+def _has_main_tex(folder: str) -> bool:
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".tex"))[:20]
+    except OSError:
+        return False
+    return any("\\documentclass" in (_read(os.path.join(folder, n)) or "")[:20000] for n in names)
 
 
 def _myst_yml(ctx: _Context, path: str, depth: int) -> None:
@@ -1495,8 +1511,14 @@ def _notebook_markdown(source: str) -> str:
     return "\n\n".join(parts)
 
 
+_TEX_ROOT = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 _SUBFILES = re.compile(r"\\documentclass\s*\[([^\]]+)\]\s*\{subfiles\}")
 _REFERS = r"\\(?:input|include|subfile|import\s*\{[^}]*\})\s*\{\s*(?:[^}]*/)?STEM(?:\.tex)?\s*\}"
+
+
+def _refers_to(path: str) -> re.Pattern[str]:
+    """``\\input{ch1}``, ``\\include{chapters/ch1.tex}``: a reference to the file at ``path``."""
+    return re.compile(_REFERS.replace("STEM", re.escape(os.path.splitext(os.path.basename(path))[0])))
 
 
 def _main_files(ctx: _Context, path: str) -> list[str]:
@@ -1507,9 +1529,11 @@ def _main_files(ctx: _Context, path: str) -> list[str]:
     if m is not None:
         found = _resolve(ctx, m.group(1), [here], ("", ".tex"), path, text.count("\n", 0, m.start()) + 1)
         return [found] if found else []
-    stem = re.escape(os.path.splitext(os.path.basename(path))[0])
-    refers = re.compile(_REFERS.replace("STEM", stem))
-    out = []
+    if (root := _TEX_ROOT.search(text[:2000])) is not None:  # "% !TEX root = ../main.tex", as editors write it
+        found = _resolve(ctx, root.group(1).strip(), [here], ("", ".tex"), path, text.count("\n", 0, root.start()) + 1)
+        return [found] if found else []
+    refers = _refers_to(path)
+    out, roots = [], []
     for folder in [here, os.path.dirname(here)]:
         if not _inside(folder, ctx.root):
             continue
@@ -1522,9 +1546,11 @@ def _main_files(ctx: _Context, path: str) -> list[str]:
             if _real(cand) == _real(path):
                 continue
             body = _read(cand) or ""
-            if "\\documentclass" in body and refers.search(mask_latex(body)):
-                out.append(cand)
-    return out[:1]
+            if "\\documentclass" in body:
+                (out if refers.search(mask_latex(body)) else roots).append(cand)
+    # A book's chapter is often read through a part file (main → part → chapter): with no file naming the
+    # fragment, the one document nearby is its root, as latexmk and editors assume.
+    return out[:1] if out else roots if len(roots) == 1 else []
 
 
 def macros_for(path: str, source: str, flavor: str | None = None, project_root: str | None = None) -> MacroTable:
@@ -1547,7 +1573,10 @@ def macros_for(path: str, source: str, flavor: str | None = None, project_root: 
         if "\\documentclass" not in masked or _SUBFILES.search(masked):
             for main in _main_files(ctx, path):
                 ctx.main_dir = os.path.dirname(os.path.abspath(main))
-                _read_latex_file(ctx, main, "main file", 0, preamble_only=True, skip=path)
+                # the main file up to where it reads the fragment, not only its preamble: a book defines its
+                # notation with \include{symbols} after \begin{document}, before the chapters (all of it when
+                # the chapter comes through a part file the main names instead)
+                _read_latex_file(ctx, main, "main file", 0, skip=path, until=_refers_to(path))
                 ctx.main_dir = here
         _latex_text(ctx, masked, path, "document", 0)
         return ctx.table

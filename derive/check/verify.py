@@ -70,15 +70,18 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
 #: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
-#: ``r(\lambda_i)``, ``g(x_t)``: a letter applied to one parenthesised name (Latin or Greek, maybe indexed). Read as a
-#: call only when the document applies the same letter to parentheses more than once (a function it uses).
 #: The word that gives a name its value right before it ("so let $x_h = …$"): a definition, whatever it was before.
 _LET = re.compile(r"(?:\b(?:let|set|define|denote)|пусть|положим|обозначим|令|设)\s*$", re.IGNORECASE)
 #: A letter (plain, bold or hatted) with a numbered superscript: ``w^2``, ``\mathbf{w}^{3}``.
 _LETTER = r"(?:(?<![\\A-Za-z])|(?<=\\mathbf\{)|(?<=\\boldsymbol\{)|(?<=\\vec\{)|(?<=\\hat\{))(?P<letter>[A-Za-z])\}?"
 _NUMBERED_SUPERSCRIPT = re.compile(_LETTER + r"\s*\^\s*(?:\{\s*\d+\s*\}|\d)")
 _POWER_ONE = re.compile(_LETTER + r"\s*\^\s*(?:\{\s*1\s*\}|1(?![0-9.,]))")
-_APPLIED = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
+_GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|"
+          r"rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|"
+          r"Omega)(?![A-Za-z])")
+#: ``r(\lambda_i)``, ``g(x_t)``, ``\Omega(\mathbf{h})``: a letter applied to one parenthesised name (Latin or Greek,
+#: maybe indexed). Read as a call only when the document applies the same letter to parentheses more than once.
+_APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
@@ -1546,7 +1549,8 @@ class DocumentChecker:
             counts: dict[str, int] = {}
             for block in dict.fromkeys(item.block for item in self.items):
                 for match in _APPLIED.finditer(block.text):
-                    counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+                    name = match.group(1) or match.group(2)
+                    counts[name] = counts.get(name, 0) + 1
             self._applied = counts
         return self._applied
 
@@ -1794,12 +1798,14 @@ class DocumentChecker:
                      if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS]
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
-            applied = [c for c in _APPLIED.finditer(written_text)
-                       if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS
-                       and self._applications().get(c.group(1), 0) >= 2]
+            applied = [(c.group(0), c.group(1) or c.group(2)) for c in _APPLIED.finditer(written_text)]
+            applied = [(whole, name) for whole, name in applied
+                       if name not in functions.defs and name not in DEFAULT_FUNCTIONS
+                       and self._applications().get(name, 0) >= 2]
             if reason is None and applied:
-                reason = (f"{applied[0].group(0)} may be the function {applied[0].group(1)} applied to its argument "
-                          f"(the document applies {applied[0].group(1)} to parentheses elsewhere), not a product")
+                whole, name = applied[0]
+                reason = (f"{whole} may be the function {name} applied to its argument "
+                          f"(the document applies {name} to parentheses elsewhere), not a product")
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
             if reason is None:

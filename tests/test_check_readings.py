@@ -1,4 +1,4 @@
-"""Superscripts that count steps (w^1, w^2, …) are not powers, and no verdict rests on reading them as powers."""
+"""Readings a false verdict must not rest on: superscripts that count steps, a Greek letter applied as a function."""
 from __future__ import annotations
 
 import pytest
@@ -30,3 +30,12 @@ def test_the_same_algebra_with_powers_is_still_refuted() -> None:
     result = check_document("notes.md", powers)
     errors = [(f.line, f.code) for f in result.findings if f.severity == "error"]
     assert errors == [(3, "math/false"), (5, "math/false")]
+
+
+def test_a_greek_letter_the_notes_apply_as_a_function_is_not_read_as_a_product() -> None:
+    text = (r"The penalty $\Omega(\theta) = \frac{1}{2}\|w\|^2$ is added, and $\tilde J(\theta) = J(\theta) + "
+            r"\alpha \Omega(\theta)$." "\n\n" r"An $L^1$ penalty on the representation: $\Omega(\mathbf{h}) = \|\mathbf{h}\|_1$." "\n")
+    result = check_document("notes.md", text)
+    assert not [f.text() for f in result.findings if f.severity == "error"]
+    [link] = [k for k in result.links if k.left == r"\Omega(\mathbf{h})"]
+    assert link.verdict != "false"
