@@ -277,7 +277,7 @@ def _find_env_end(s: str, pos: int, end: int, name: str) -> int | None:
 
 
 def _find_closer(
-    s: str, pos: int, end: int, closer: str, *, markdown: bool, braces: bool = True
+    s: str, pos: int, end: int, closer: str, *, markdown: bool, braces: bool = True, digit_closes: bool = False
 ) -> tuple[int, int] | None:
     """``(content_end, after_closer)`` for math opened just before ``pos``, or None.
 
@@ -309,17 +309,18 @@ def _find_closer(
             elif closer == "$" and j > pos:
                 if not markdown:
                     return j, j + 1
-                if not s[j - 1].isspace() and not (j + 1 < end and s[j + 1].isdigit()):
+                if not s[j - 1].isspace() and (digit_closes or not (j + 1 < end and s[j + 1].isdigit())):
                     return j, j + 1
         elif inline:  # a blank line
             return None
     return None
 
 
-def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool) -> tuple[int, int] | None:
-    found = _find_closer(s, pos, end, closer, markdown=markdown)
+def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool,
+           digit_closes: bool = False) -> tuple[int, int] | None:
+    found = _find_closer(s, pos, end, closer, markdown=markdown, digit_closes=digit_closes)
     if found is None:
-        found = _find_closer(s, pos, end, closer, markdown=markdown, braces=False)
+        found = _find_closer(s, pos, end, closer, markdown=markdown, braces=False, digit_closes=digit_closes)
     return found
 
 
@@ -349,9 +350,11 @@ class _Scanner:
     turns ``\\\\(`` into the ``\\(`` that MathJax looks for).
     """
 
-    def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True) -> None:
+    def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True,
+                 digit_closes: bool = False) -> None:
         self.s = s
         self.markdown = markdown
+        self.digit_closes = digit_closes  # arithmatex: ``$x$2`` is math (Pandoc: a digit after keeps it open)
         self.dollars = dollars
         self.backslash_pairs = backslash_pairs and markdown
         # [from, to): a $ at `from` found no closer before the paragraph ends at `to`, so no later $ in
@@ -438,7 +441,7 @@ class _Scanner:
                 return close + ticks + 1
         if self._barren[0] <= m.end() < self._barren[1]:
             return m.end()  # an earlier $ of this paragraph found no closer: none after it can (no rescans)
-        found = _close(s, m.end(), end, "$", markdown=self.markdown)
+        found = _close(s, m.end(), end, "$", markdown=self.markdown, digit_closes=self.digit_closes)
         if found is None:
             blank = _BLANK_LINE.search(s, m.end(), end)
             self._barren = (m.end(), blank.start() if blank else end)

@@ -96,6 +96,8 @@ def read_markdown(source: str, flavor: str) -> MarkdownReading:
     """Math, masked view and headings of one Markdown document in ``flavor``."""
     if flavor == "myst":
         return _MystReader(source).read()
+    if flavor == "docsify":
+        return _read_docsify(source)
     return _read_by_structure(source, flavor)
 
 
@@ -336,7 +338,7 @@ def _options(body: list[str]) -> int:
 #: only after one, not before a digit (Pandoc, Quarto, R Markdown, GitHub, Jupyter); "kramdown" — ``$$``
 #: is the delimiter inline and displayed, and MathJax in the page reads ``$`` as Pandoc would.
 _MATH_FENCES = {"gfm": ("math",), "commonmark": ("math",), "pandoc": (), "quarto": (), "rmarkdown": (),
-                "kramdown": (), "jupyter": ("math",)}
+                "kramdown": (), "jupyter": ("math",), "mkdocs": (), "docsify": ()}
 
 
 #: bookdown's theorem and proof engines (```` ```{theorem, label, name="…"} ````): knitr hands their body
@@ -352,7 +354,8 @@ def _markdown_body(info: str, flavor: str) -> bool:
     return flavor == "rmarkdown" and m is not None and m.group(1).lower() in _BOOKDOWN_ENVIRONMENTS
 
 
-def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
+def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
+    """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets."""
     lines = LineMap(source)
     text_lines = source.split("\n")
     masks: list[tuple[int, int]] = []
@@ -390,15 +393,56 @@ def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
                     masks.append((lines.start(k), lines.start(k) + m.end()))
         elif tok.type == "heading_open":
             headings.append(lines.start(first))
+    return masks, found, headings
+
+
+def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
+    masks, found, headings = _structure(source, flavor)
     masked = _apply_masks(source, masks)
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
-                                                                          "pandoc", "quarto", "rmarkdown"))
+                                                                          "pandoc", "quarto", "rmarkdown", "mkdocs"),
+                       digit_closes=flavor == "mkdocs")
     scanner.run(0, len(masked), None)
     found += scanner.found
     # A ```math fence is already masked; its found block reads the unmasked source.
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     if any(f.delim == "fence" for f in found):
         visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
+    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+
+
+_DOCSIFY_SHIELD = re.compile(r"\\\$|`[^`]*`")  # \$, and the dollars of a code span: never delimiters
+_DOCSIFY_DISPLAY = re.compile(r"\$\$(.*?)\$\$", re.S)
+_DOCSIFY_INLINE = re.compile(r"\$(.*?)\$", re.S)
+
+
+def _read_docsify(source: str) -> MarkdownReading:
+    """docsify-katex's reading: before marked sees the page, every ``$$`` pairs with the next ``$$``,
+    then every ``$`` with the next ``$`` — across spaces, digits, line ends and blank lines — except an
+    escaped ``\\$`` and dollars inside backticks. A pair found inside a code block is shown as code,
+    not math. ``\\(``, ``\\[`` and bare environments are text there, but they are read as the math
+    the author meant (the lint says they will not render)."""
+    masks, found, headings = _structure(source, "docsify")
+    shielded = _DOCSIFY_SHIELD.sub(lambda m: m.group().replace("$", " "), source)
+    code = sorted(masks)
+    code_starts = [a for a, _ in code]
+    spans: list[tuple[int, int, bool]] = []
+    for pattern, display in ((_DOCSIFY_DISPLAY, True), (_DOCSIFY_INLINE, False)):
+        for m in pattern.finditer(shielded):
+            spans.append((m.start(1), m.end(1), display))
+        # what was paired is an HTML comment for the next pattern: blank it out, keeping offsets
+        shielded = _apply_masks(shielded, [(m.start(), m.end()) for m in pattern.finditer(shielded)])
+    for start, end, display in spans:
+        k = _bisect(code_starts, start) if code else -1
+        if k >= 0 and code[k][0] <= start < code[k][1]:
+            continue
+        found.append(_Found(start, end, "$$" if display else "$", None, display, None))
+    masked = _apply_masks(source, masks)
+    math = [(f.start - len(f.delim), f.end + len(f.delim)) for f in found if f.delim in ("$", "$$")]
+    scanner = _Scanner(_apply_masks(masked, math), markdown=True, dollars=False, backslash_pairs=True)
+    scanner.run(0, len(masked), None)
+    found += scanner.found
+    visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
 
 
