@@ -12,6 +12,7 @@ Engines: ``DERIVE_MKDOCS`` (an ``mkdocs`` executable; default: the one next to t
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).parent
 NODE = HERE / "docsify" / "node_modules"
+MATHJAX = HERE / "js" / "node_modules" / "mathjax-full" / "es5" / "tex-chtml.js"
 IN_CI = bool(os.environ.get("CI"))
 #: TeX a reader must never see as text (the probes' formulas all hold one of these).
 RAW_TEX = re.compile(r"[$\\=_^&]|c194a9eg")
@@ -42,6 +44,32 @@ def need(ok: bool, what: str) -> None:
     if IN_CI:
         pytest.fail(f"{what} (CI must install it: see .ci/run)")
     pytest.skip(what)
+
+
+@contextlib.contextmanager
+def _served(root: Path):  # type: ignore[no-untyped-def]
+    """A local HTTP server for ``root`` (docsify fetches its Markdown; file:// pages may not)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def _browser() -> tuple[str, object]:
+    chromium = os.environ.get("DERIVE_CHROMIUM", "/usr/bin/chromium")
+    need(os.access(chromium, os.X_OK), f"no Chromium at {chromium}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "playwright not installed (the [browser] extra)")
+    return chromium, sync_playwright
 
 
 # ------------------------------------------------------------------------------------------- MkDocs
@@ -99,6 +127,49 @@ def test_mkdocs_passes_a_bare_linebreak_to_the_typesetter(mkdocs_html: str) -> N
     assert re.search(r'<div class="arithmatex">\\\[.*\\\\ c &amp;= d.*\\\]</div>', body, re.S), body
 
 
+#: MathJax 3 as pymdown-extensions documents it for arithmatex's generic output (MkDocs Material's page).
+_ARITHMATEX_MATHJAX = """window.MathJax = {tex: {inline: [["\\\\(", "\\\\)"]], display: [["\\\\[", "\\\\]"]],
+  processEscapes: true, processEnvironments: true},
+  options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};"""
+
+
+def test_mkdocs_mathjax_keeps_a_bare_linebreak_on_one_line(tmp_path: Path) -> None:
+    """arithmatex's display of ``a = b \\\\ c = d`` typeset by MathJax 3 in Chromium is one line high;
+    the same rows in ``aligned`` are two (what ``renderers.MKDOCS_MATHJAX.bare_linebreak_breaks`` says)."""
+    need(MATHJAX.is_file(), "tests/js: run npm ci --prefix tests/js")
+    chromium, sync_playwright = _browser()
+    site = tmp_path / "mk"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: lb\nmarkdown_extensions:\n  - pymdownx.arithmatex:\n"
+                                     "      generic: true\n", encoding="utf-8")
+    (site / "docs" / "index.md").write_text("# lb\n\n$$\na = b \\\\ c = d\n$$\n\n$$\na = b \\quad c = d\n$$\n\n"
+                                            "$$\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n$$\n",
+                                            encoding="utf-8")
+    subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    body = "".join(re.findall(r'<div class="arithmatex">.*?</div>', html, re.S))
+    assert body.count("arithmatex") == 3, html
+    shutil.copy(MATHJAX, tmp_path / "tex-chtml.js")
+    (tmp_path / "page.html").write_text(f"<html><head><script>{_ARITHMATEX_MATHJAX}</script>"
+                                        '<script src="tex-chtml.js"></script></head><body>'
+                                        f"{body}</body></html>", encoding="utf-8")
+    with _served(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        tab = browser.new_page()
+        tab.goto(f"{url}/page.html")
+        tab.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000)
+        tab.evaluate("() => MathJax.startup.promise")
+        heights = tab.evaluate("() => [...document.querySelectorAll('mjx-container')].map(c => c.getBoundingClientRect().height)")
+        errors = tab.evaluate("() => document.querySelectorAll('mjx-merror').length")
+        browser.close()
+    bare, one_line, aligned = heights
+    assert errors == 0 and len(heights) == 3
+    assert abs(bare - one_line) < 0.1 * one_line and aligned > 1.5 * one_line, heights
+    from derive.check.renderers import MKDOCS_MATHJAX
+
+    assert MKDOCS_MATHJAX.bare_linebreak_breaks is False
+
+
 # ------------------------------------------------------------------------------------------ docsify
 
 _ENVS = sorted(renderers.AMS_ENVS | renderers.KATEX_ENVS)
@@ -112,12 +183,7 @@ def _env_probe(env: str) -> str:
 @pytest.fixture(scope="module")
 def docsify_sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     need((NODE / "docsify" / "lib" / "docsify.min.js").is_file(), "tests/docsify: run npm ci --prefix tests/docsify")
-    chromium = os.environ.get("DERIVE_CHROMIUM", "/usr/bin/chromium")
-    need(os.access(chromium, os.X_OK), f"no Chromium at {chromium}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "playwright not installed (the [browser] extra)")
+    chromium, sync_playwright = _browser()
     root = tmp_path_factory.mktemp("docsify")
     shutil.copy(NODE / "docsify" / "lib" / "docsify.min.js", root)
     shutil.copy(NODE / "docsify-katex" / "dist" / "docsify-katex.js", root)
@@ -129,17 +195,10 @@ def docsify_sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict
     text = page(DOCSIFY)[0] + "".join(f"\n## env {env}\n\n{_env_probe(env)}\n" for env in _ENVS)
     (root / "README.md").write_text(text, encoding="utf-8")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
+    with _served(root) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
             tab = browser.new_page()
-            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+            tab.goto(f"{url}/index.html")
             tab.wait_for_selector("#main h1", timeout=30_000)
             sections = tab.evaluate("""() => {
               const out = {}; let key = null;
@@ -156,8 +215,6 @@ def docsify_sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict
               }
               return out; }""")
             browser.close()
-    finally:
-        server.shutdown()
     return sections
 
 
