@@ -48,6 +48,8 @@ MKDOCS: list[tuple[str, str, bool]] = [
     ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$\n$$m_8 = n_8$$", False),
     ("table-pipe", "| a | b |\n|---|---|\n| $p | q$ | x |", False),
     ("table-vert", "| a | b |\n|---|---|\n| $p \\vert q$ | x |", True),
+    ("admonition", '!!! note "Title"\n\n    Inside $a_{10} = b_{10}$ it is math.\n\n    $$\n    c_{10} = d_{10}\n    $$', True),
+    ("details-and-tab", "??? tip\n    More $e_{11} = f_{11}$.\n\n=== \"Tab\"\n\n    Tab $g_{11} = h_{11}$.", True),
 ]
 
 #: Dollars arithmatex leaves as text, and the checker must not read as math (prices, a spaced ``$``).

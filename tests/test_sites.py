@@ -126,3 +126,10 @@ def test_cli_states_the_flavour_and_takes_an_override(tmp_path: Path) -> None:
     [report] = data["files"]
     assert report["decided"]["name"] == "docsify" and report["decided"]["evidence"] == ["--flavor"]
     assert sum(report["links"].values()) == 2  # $ x = 1 $ is math in docsify (not in Pandoc or GitHub)
+
+
+def test_mkdocs_reads_math_in_admonition_and_tab_bodies_but_not_their_code() -> None:
+    text = ('!!! note "T"\n\n    Inside $a_1 = b_1$.\n\n    ```python\n    s = "$x$"\n    ```\n\n'
+            '=== "Tab"\n\n    Tab $g = h$.\n\n        code $y$\n')
+    assert _blocks(text, "mkdocs") == [("$", "a_1 = b_1"), ("$", "g = h")]
+    assert _blocks(text, "gfm") == []  # CommonMark: an indented code block

@@ -96,7 +96,8 @@ def _sections(html: str, tag: str = "h2") -> dict[str, str]:
 def mkdocs_html(tmp_path_factory: pytest.TempPathFactory) -> str:
     site = tmp_path_factory.mktemp("mkdocs")
     (site / "docs").mkdir()
-    (site / "mkdocs.yml").write_text("site_name: probes\nmarkdown_extensions:\n  - tables\n"
+    (site / "mkdocs.yml").write_text("site_name: probes\nmarkdown_extensions:\n  - tables\n  - admonition\n"
+                                     "  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed\n"
                                      "  - pymdownx.arithmatex:\n      generic: true\n", encoding="utf-8")
     text = page(MKDOCS)[0] + "".join(f"\n## probe {name}\n\n{body}\n" for name, body in MKDOCS_TEXT)
     (site / "docs" / "index.md").write_text(text, encoding="utf-8")
@@ -113,6 +114,14 @@ def test_mkdocs_arithmatex_makes_math_as_the_rules_say(mkdocs_html: str, name: s
     # a $ left inside the math is not a delimiter there (KaTeX: an error; MathJax: a dollar sign)
     shown_right = bool(math) and RAW_TEX.search(left) is None and not any(re.search(r"(?<!\\)\$", m) for _, m in math)
     assert shown_right == expected, f"{name}: arithmatex made {math!r}, left {left.strip()!r}"
+
+
+@pytest.mark.parametrize("name,text", [(n, t) for n, t, ok in MKDOCS if ok])
+def test_mkdocs_reader_finds_each_formula_arithmatex_made(mkdocs_html: str, name: str, text: str) -> None:
+    from derive.check.extract import scan
+
+    made = len(re.findall(r'<(?:span|div) class="arithmatex">', _sections(mkdocs_html)[name]))
+    assert len(scan("probe.md", text, "mkdocs").blocks) == made
 
 
 @pytest.mark.parametrize("name", [n for n, _ in MKDOCS_TEXT])

@@ -354,6 +354,27 @@ def _markdown_body(info: str, flavor: str) -> bool:
     return flavor == "rmarkdown" and m is not None and m.group(1).lower() in _BOOKDOWN_ENVIRONMENTS
 
 
+#: MkDocs containers whose body is indented Markdown (admonition, pymdownx.details, pymdownx.tabbed):
+#: CommonMark would read a body after a blank line as an indented code block.
+_MKDOCS_CONTAINER = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]")
+
+
+def _in_containers(text_lines: list[str]) -> list[bool]:
+    """Per line: inside the indented body of an MkDocs container (``!!! note``, ``??? tip``, ``=== "Tab"``)."""
+    stack: list[int] = []
+    out = []
+    for line in text_lines:
+        if line.strip():
+            indent = len(line) - len(line.lstrip())
+            while stack and indent <= stack[-1]:
+                stack.pop()
+        out.append(bool(stack))
+        m = _MKDOCS_CONTAINER.match(line)
+        if m:
+            stack.append(len(m.group(1).expandtabs(4)))
+    return out
+
+
 def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
     """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets."""
     lines = LineMap(source)
@@ -361,16 +382,31 @@ def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_F
     masks: list[tuple[int, int]] = []
     found: list[_Found] = []
     headings: list[int] = []
+    _walk(text_lines, [lines.start(k) for k in range(len(text_lines))], flavor, masks, found, headings, 0)
+    return masks, found, headings
 
+
+def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tuple[int, int]], found: list[_Found],
+          headings: list[int], depth: int) -> None:
+    """Line k of ``text_lines`` starts at file offset ``bases[k]`` (a suffix of its file line)."""
     def mask_lines(first: int, stop: int) -> None:
         for k in range(first, min(stop, len(text_lines))):
-            masks.append((lines.start(k), lines.start(k) + len(text_lines[k])))
+            masks.append((bases[k], bases[k] + len(text_lines[k])))
 
-    for tok in structure_parser().parse(source):
+    inside = _in_containers(text_lines) if flavor == "mkdocs" and depth < 10 else []
+    for tok in structure_parser().parse("\n".join(text_lines)):
         if tok.map is None:
             continue
         first, stop = tok.map
-        if tok.type in ("front_matter", "code_block", "html_block"):
+        if tok.type == "code_block" and inside and all(inside[k] for k in range(first, min(stop, len(text_lines)))
+                                                       if text_lines[k].strip()):
+            # the body of an MkDocs container: Markdown, read again without its indentation
+            body = text_lines[first:stop]
+            cut = min((len(x) - len(x.lstrip()) for x in body if x.strip()), default=0)
+            _walk([x[cut:] if x.strip() else "" for x in body],
+                  [bases[first + k] + (cut if x.strip() else 0) for k, x in enumerate(body)],
+                  flavor, masks, found, headings, depth + 1)
+        elif tok.type in ("front_matter", "code_block", "html_block"):
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
             mask_lines(first, first + 1)  # only the fence lines: the body is read as the page's text
@@ -381,19 +417,18 @@ def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_F
             info = tok.info.strip().lower()
             if info in _MATH_FENCES.get(flavor, ()) and stop - first >= 2:
                 body_first, body_last = first + 1, stop - 2 if stop - first > 2 else first + 1
-                end = lines.start(body_last) + len(text_lines[body_last])
+                end = bases[body_last] + len(text_lines[body_last])
                 if text_lines[stop - 1].strip().startswith(("```", "~~~")) and stop - 1 > first:
                     body_last = stop - 2
-                    end = lines.start(body_last) + len(text_lines[body_last])
-                found.append(_Found(lines.start(body_first), end, "fence", None, True, "math"))
+                    end = bases[body_last] + len(text_lines[body_last])
+                found.append(_Found(bases[body_first], end, "fence", None, True, "math"))
         elif tok.type == "blockquote_open":
             for k in range(first, min(stop, len(text_lines))):
                 m = _QUOTE_PREFIX.match(text_lines[k])
                 if m and m.end():
-                    masks.append((lines.start(k), lines.start(k) + m.end()))
+                    masks.append((bases[k], bases[k] + m.end()))
         elif tok.type == "heading_open":
-            headings.append(lines.start(first))
-    return masks, found, headings
+            headings.append(bases[first])
 
 
 def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
