@@ -58,6 +58,12 @@ MKDOCS_TEXT: list[tuple[str, str]] = [
     ("prices", "It costs $5 and $10 here."),
 ]
 
+#: What arithmatex makes math of, formula by formula, where Pandoc's rule would pair differently.
+MKDOCS_READ: list[tuple[str, str, list[str]]] = [
+    ("unbalanced", "From the point $f(x) with the curvature at $x$ scaled.", ["x"]),
+    ("dollar-in-text", "Pick $a \\text{ if $b$} c$ here.", ["b"]),
+]
+
 
 def page(probes: list[tuple[str, str, bool]]) -> tuple[str, dict[str, tuple[int, int]]]:
     """One Markdown page holding every probe after a heading of its own, and each probe's line range."""

@@ -16,7 +16,7 @@ from derive.check.lint import lint
 from derive.check.renderers import (
     DOCSIFY_KATEX, DOCSIFY_OTHER, MKDOCS_KATEX, MKDOCS_MATHJAX, MKDOCS_OTHER, renderer_for,
 )
-from site_probes import DOCSIFY, MKDOCS, MKDOCS_TEXT, page
+from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_PAGE = """<html><body><div id="app"></div>
@@ -93,6 +93,8 @@ def test_mkdocs_reads_dollars_as_arithmatex() -> None:
     assert _blocks("A $x_1$2 and $ y $.\n", "gfm") == []  # Pandoc's rule: a digit after keeps it open
     for _, text in MKDOCS_TEXT:  # what arithmatex left as text in the slow suite
         assert _blocks(text, "mkdocs") == [], text
+    for _, text, made in MKDOCS_READ:  # and what it paired, formula by formula
+        assert [t for _, t in _blocks(text, "mkdocs")] == made, text
 
 
 def _flagged(flavor: str, probes: list[tuple[str, str, bool]], renderer: object) -> dict[str, list[str]]:

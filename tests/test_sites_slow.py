@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from derive.check import renderers
-from site_probes import DOCSIFY, MKDOCS, MKDOCS_TEXT, page
+from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
 
 pytestmark = pytest.mark.slow
 
@@ -100,6 +100,7 @@ def mkdocs_html(tmp_path_factory: pytest.TempPathFactory) -> str:
                                      "  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed\n"
                                      "  - pymdownx.arithmatex:\n      generic: true\n", encoding="utf-8")
     text = page(MKDOCS)[0] + "".join(f"\n## probe {name}\n\n{body}\n" for name, body in MKDOCS_TEXT)
+    text += "".join(f"\n## probe {name}\n\n{body}\n" for name, body, _ in MKDOCS_READ)
     (site / "docs" / "index.md").write_text(text, encoding="utf-8")
     subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
     html = (site / "site" / "index.html").read_text(encoding="utf-8")
@@ -122,6 +123,12 @@ def test_mkdocs_reader_finds_each_formula_arithmatex_made(mkdocs_html: str, name
 
     made = len(re.findall(r'<(?:span|div) class="arithmatex">', _sections(mkdocs_html)[name]))
     assert len(scan("probe.md", text, "mkdocs").blocks) == made
+
+
+@pytest.mark.parametrize("name,expected", [(n, e) for n, _, e in MKDOCS_READ])
+def test_mkdocs_arithmatex_pairs_dollars_as_listed(mkdocs_html: str, name: str, expected: list[str]) -> None:
+    made = re.findall(r'<span class="arithmatex">\\\((.*?)\\\)</span>', _sections(mkdocs_html)[name], re.S)
+    assert made == expected
 
 
 @pytest.mark.parametrize("name", [n for n, _ in MKDOCS_TEXT])

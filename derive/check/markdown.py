@@ -436,7 +436,7 @@ def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
     masked = _apply_masks(source, masks)
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
-                       digit_closes=flavor == "mkdocs")
+                       arithmatex=flavor == "mkdocs")
     scanner.run(0, len(masked), None)
     found += scanner.found
     # A ```math fence is already masked; its found block reads the unmasked source.
