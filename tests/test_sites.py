@@ -51,7 +51,7 @@ def test_a_docsify_site_with_a_jekyll_theme_is_docsify(tmp_path: Path) -> None:
     flavor = decide(str(site / "docs/ch1/a.md"), "# A\n")
     assert (flavor.name, flavor.engine) == ("docsify", "docsify")
     assert flavor.config is not None and flavor.config.data["math_plugin"] == "docsify-katex"
-    assert "docsify config" in flavor.as_dict()["evidence"][0]
+    assert flavor.as_dict()["evidence"][0].endswith("index.html (math plugin: docsify-katex)")
     assert renderer_for("docsify", flavor.config.data) is DOCSIFY_KATEX
 
 
@@ -74,6 +74,7 @@ def test_mkdocs_config_decides_the_renderer(tmp_path: Path) -> None:
     flavor = decide(str(site / "docs/ch/a.md"), "x\n")
     assert flavor.name == "mkdocs" and flavor.config is not None
     assert renderer_for("mkdocs", flavor.config.data) is MKDOCS_MATHJAX  # the !!python/name tag did not hide it
+    assert flavor.evidence[0].endswith(f"mkdocs.yml ({MKDOCS_MATHJAX.name})")
     katex = {"markdown_extensions": ["pymdownx.arithmatex"], "extra_javascript": ["https://x/katex.min.js"]}
     assert renderer_for("mkdocs", katex) is MKDOCS_KATEX
     assert renderer_for("mkdocs", {"markdown_extensions": ["admonition"]}) is MKDOCS_OTHER

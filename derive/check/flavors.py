@@ -223,7 +223,7 @@ def decide(path: str, source: str, forced: str | None = None, *, look_up: bool =
     config = find_config(path) if look_up else None
     evidence: list[str] = []
     if config is not None:
-        evidence.append(f"{config.kind} config {config.path}")
+        evidence.append(f"{config.kind} config {config.path}{_config_detail(config)}")
     if suffix == ".ipynb":
         inner = forced if forced in MARKDOWN_FLAVORS else None
         if inner is None and config is not None and config.kind.startswith("jupyter-book"):
@@ -268,6 +268,17 @@ def decide(path: str, source: str, forced: str | None = None, *, look_up: bool =
             name = "gfm"
             evidence.append("no other evidence: GitHub-flavoured Markdown")
     return Flavor(name, name, _engine(name, config), tuple(evidence), config, matter)
+
+
+def _config_detail(config: ProjectConfig) -> str:
+    """What in a docsify or MkDocs config decides how math renders, for the evidence."""
+    if config.kind == "docsify":
+        return f" (math plugin: {config.data.get('math_plugin') or 'none'})"
+    if config.kind == "mkdocs":
+        from .renderers import renderer_for
+
+        return f" ({renderer_for('mkdocs', config.data).name})"
+    return ""
 
 
 def _engine(flavor: str, config: ProjectConfig | None) -> str:
