@@ -277,7 +277,7 @@ def _find_env_end(s: str, pos: int, end: int, name: str) -> int | None:
 
 
 def _find_closer(
-    s: str, pos: int, end: int, closer: str, *, markdown: bool, braces: bool = True
+    s: str, pos: int, end: int, closer: str, *, markdown: bool, braces: bool = True, arithmatex: bool = False
 ) -> tuple[int, int] | None:
     """``(content_end, after_closer)`` for math opened just before ``pos``, or None.
 
@@ -300,9 +300,12 @@ def _find_closer(
             if depth:
                 depth -= 1
         elif first == "$":
+            j = m.start()
+            if arithmatex and closer == "$" and j > pos:
+                # pymdownx.arithmatex: the next $ closes (braces or not), and only after a non-space
+                return (j, j + 1) if not s[j - 1].isspace() else None
             if depth:
                 continue
-            j = m.start()
             if closer == "$$":
                 if s.startswith("$$", j) and j + 1 < end:
                     return j, j + 2
@@ -316,10 +319,11 @@ def _find_closer(
     return None
 
 
-def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool) -> tuple[int, int] | None:
-    found = _find_closer(s, pos, end, closer, markdown=markdown)
+def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool,
+           arithmatex: bool = False) -> tuple[int, int] | None:
+    found = _find_closer(s, pos, end, closer, markdown=markdown, arithmatex=arithmatex)
     if found is None:
-        found = _find_closer(s, pos, end, closer, markdown=markdown, braces=False)
+        found = _find_closer(s, pos, end, closer, markdown=markdown, braces=False, arithmatex=arithmatex)
     return found
 
 
@@ -349,9 +353,13 @@ class _Scanner:
     turns ``\\\\(`` into the ``\\(`` that MathJax looks for).
     """
 
-    def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True) -> None:
+    def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True,
+                 arithmatex: bool = False) -> None:
         self.s = s
         self.markdown = markdown
+        #: pymdownx.arithmatex's dollars: the next ``$`` closes or nothing does, and ``$x$2`` is math
+        #: (Pandoc: a digit after keeps it open, and a closer is looked for further on)
+        self.arithmatex = arithmatex
         self.dollars = dollars
         self.backslash_pairs = backslash_pairs and markdown
         # [from, to): a $ at `from` found no closer before the paragraph ends at `to`, so no later $ in
@@ -438,10 +446,11 @@ class _Scanner:
                 return close + ticks + 1
         if self._barren[0] <= m.end() < self._barren[1]:
             return m.end()  # an earlier $ of this paragraph found no closer: none after it can (no rescans)
-        found = _close(s, m.end(), end, "$", markdown=self.markdown)
+        found = _close(s, m.end(), end, "$", markdown=self.markdown, arithmatex=self.arithmatex)
         if found is None:
-            blank = _BLANK_LINE.search(s, m.end(), end)
-            self._barren = (m.end(), blank.start() if blank else end)
+            if not self.arithmatex:  # there, a later $ may still open (the search stopped at the next $)
+                blank = _BLANK_LINE.search(s, m.end(), end)
+                self._barren = (m.end(), blank.start() if blank else end)
             return m.end()
         self._add(m.end(), found[0], "$", None, False, directive)
         return found[1]

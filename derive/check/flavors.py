@@ -9,7 +9,10 @@ or R Markdown page is Pandoc Markdown. So each file gets a :class:`Flavor`, deci
 3. the front matter (``jupytext``/``kernelspec``/``myst`` → MyST; ``layout``/``permalink`` → Jekyll);
 4. the project's config, found by walking up from the file to the repository root (``myst.yml`` →
    Jupyter Book 2; a Jupyter Book ``_config.yml`` → Jupyter Book 1; a Jekyll ``_config.yml`` →
-   kramdown; ``_quarto.yml`` → Quarto; ``_bookdown.yml`` → R Markdown/Pandoc);
+   kramdown, unless ``.nojekyll`` sits next to it; ``_quarto.yml`` → Quarto; ``_bookdown.yml`` → R
+   Markdown/Pandoc; an ``index.html`` that starts docsify → docsify, with the math plugin its scripts
+   load; ``mkdocs.yml`` → MkDocs/Python-Markdown, with its ``markdown_extensions`` and
+   ``extra_javascript``);
 5. signs in the text (MyST directives and roles; ``\\\\(`` as kramdown writes it).
 
 Otherwise a ``.md`` file is GitHub-flavoured Markdown. Every step that decided something is kept as
@@ -26,7 +29,8 @@ from typing import Any
 from ..errors import UsageError
 
 #: Every flavour the checker reads. ``ipynb`` files have an inner Markdown flavour (:attr:`Flavor.markdown`).
-FLAVORS: tuple[str, ...] = ("myst", "gfm", "commonmark", "kramdown", "pandoc", "quarto", "rmarkdown", "ipynb", "latex")
+FLAVORS: tuple[str, ...] = ("myst", "gfm", "commonmark", "kramdown", "pandoc", "quarto", "rmarkdown", "docsify", "mkdocs",
+                            "ipynb", "latex")
 MARKDOWN_FLAVORS = frozenset(FLAVORS) - {"latex", "ipynb"}
 #: Extensions of files the checker reads, and the flavour an extension decides on its own.
 SUFFIXES: dict[str, str | None] = {
@@ -34,7 +38,8 @@ SUFFIXES: dict[str, str | None] = {
     ".ipynb": "ipynb", ".tex": "latex", ".ltx": "latex",
 }
 #: Config files that tell how a project renders, in the order they are looked for in one folder.
-CONFIG_FILES: tuple[str, ...] = ("myst.yml", "_quarto.yml", "_config.yml", "_bookdown.yml", "mkdocs.yml")
+#: ``index.html`` counts only when it starts docsify (it is looked at before a ``_config.yml`` next to it).
+CONFIG_FILES: tuple[str, ...] = ("myst.yml", "_quarto.yml", "index.html", "_config.yml", "_bookdown.yml", "mkdocs.yml")
 
 _JB1_KEYS = frozenset({"execute", "sphinx", "parse", "launch_buttons", "html", "latex", "bibtex_bibfiles",
                        "repository", "only_build_toc_files", "exclude_patterns"})
@@ -52,7 +57,7 @@ class ProjectConfig:
     """A config file that decides how the project renders: its path, kind and parsed content."""
 
     path: str
-    kind: str  # "jupyter-book-2", "jupyter-book-1", "jekyll", "quarto", "bookdown", "mkdocs"
+    kind: str  # "jupyter-book-2", "jupyter-book-1", "jekyll", "quarto", "bookdown", "mkdocs", "docsify"
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -88,14 +93,67 @@ def front_matter(source: str) -> dict[str, Any]:
     return _yaml(m.group(1)) if m else {}
 
 
-def _yaml(text: str) -> dict[str, Any]:
+def _yaml(text: str, *, any_tag: bool = False) -> dict[str, Any]:
+    """Parsed YAML (a mapping, else empty). ``any_tag``: an unknown tag such as MkDocs Material's
+    ``!!python/name:material.extensions.emoji.twemoji`` reads as its plain value instead of failing
+    the whole file (safe: nothing is constructed from a tag)."""
     import yaml
 
+    loader: Any = yaml.SafeLoader
+    if any_tag:
+        loader = _tolerant_loader()
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _tolerant_loader() -> Any:
+    import yaml
+
+    class Tolerant(yaml.SafeLoader):
+        pass
+
+    def plain(loader: Any, suffix: str, node: Any) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return loader.construct_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return loader.construct_sequence(node)
+        return loader.construct_mapping(node)
+
+    Tolerant.add_multi_constructor("!", plain)
+    Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", plain)
+    return Tolerant
+
+
+_DOCSIFY = re.compile(r"\$docsify\b|/docsify(?:@[^/\s\"']*)?/(?:lib|dist)/docsify(?:\.min)?\.js")
+_SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+
+
+def docsify_site(html: str) -> dict[str, Any] | None:
+    """What a docsify ``index.html`` loads: ``{"scripts": [...], "math": "katex"|"mathjax"|None,
+    "math_plugin": name}``, or None when the page does not start docsify.
+
+    docsify renders Markdown in the browser with marked; math is typeset only by a plugin, and each
+    plugin has its own rules (docsify-katex pairs dollars before marked sees the text).
+    """
+    if _DOCSIFY.search(html) is None:
+        return None
+    scripts = _SCRIPT_SRC.findall(html)
+    math: str | None = None
+    plugin: str | None = None
+    for src in scripts:
+        name = src.lower()
+        if "docsify-katex" in name:
+            math, plugin = "katex", "docsify-katex"
+        elif "docsify-latex" in name or "docsify-mathjax" in name or "mathjax" in name:
+            math, plugin = math or "mathjax", plugin or next(
+                (p for p in ("docsify-latex", "docsify-mathjax") if p in name), "mathjax")
+        elif "katex" in name and math is None:
+            math, plugin = "katex", "katex"
+    return {"scripts": scripts, "math": math, "math_plugin": plugin}
 
 
 @functools.lru_cache(maxsize=256)
@@ -107,9 +165,15 @@ def _config_in(folder: str) -> ProjectConfig | None:
             continue
         try:
             with open(path, encoding="utf-8") as handle:
-                data = _yaml(handle.read(1_000_000))
+                text = handle.read(1_000_000)
         except (OSError, UnicodeDecodeError):
-            data = {}
+            text = ""
+        if name == "index.html":
+            site = docsify_site(text)
+            if site is not None:
+                return ProjectConfig(path, "docsify", site)
+            continue
+        data = _yaml(text, any_tag=name == "mkdocs.yml")
         if name == "myst.yml":
             return ProjectConfig(path, "jupyter-book-2", data)
         if name == "_quarto.yml":
@@ -121,6 +185,8 @@ def _config_in(folder: str) -> ProjectConfig | None:
         # _config.yml: Jupyter Book 1 or Jekyll.
         if os.path.isfile(os.path.join(folder, "_toc.yml")) or _JB1_KEYS & set(data):
             return ProjectConfig(path, "jupyter-book-1", data)
+        if os.path.exists(os.path.join(folder, ".nojekyll")):
+            continue  # GitHub Pages serves this folder as it is: the _config.yml is not Jekyll's
         if _JEKYLL_KEYS & set(data) or not data:
             return ProjectConfig(path, "jekyll", data)
         return ProjectConfig(path, "jupyter-book-1" if "title" in data and "author" in data else "jekyll", data)
@@ -143,9 +209,10 @@ def find_config(path: str) -> ProjectConfig | None:
 
 
 _ENGINE_FLAVOR = {"jupyter-book-2": "myst", "jupyter-book-1": "myst", "jekyll": "kramdown", "quarto": "quarto",
-                  "bookdown": "rmarkdown", "mkdocs": "commonmark"}
+                  "bookdown": "rmarkdown", "mkdocs": "mkdocs", "docsify": "docsify"}
 _FLAVOR_ENGINE = {"myst": "jupyter-book-1", "gfm": "github", "commonmark": "github", "kramdown": "jekyll",
-                  "pandoc": "pandoc", "quarto": "quarto", "rmarkdown": "pandoc", "latex": "latex", "ipynb": "jupyter"}
+                  "pandoc": "pandoc", "quarto": "quarto", "rmarkdown": "pandoc", "latex": "latex", "ipynb": "jupyter",
+                  "docsify": "docsify", "mkdocs": "mkdocs"}
 
 
 def decide(path: str, source: str, forced: str | None = None, *, look_up: bool = True) -> Flavor:
@@ -156,7 +223,7 @@ def decide(path: str, source: str, forced: str | None = None, *, look_up: bool =
     config = find_config(path) if look_up else None
     evidence: list[str] = []
     if config is not None:
-        evidence.append(f"{config.kind} config {config.path}")
+        evidence.append(f"{config.kind} config {config.path}{_config_detail(config)}")
     if suffix == ".ipynb":
         inner = forced if forced in MARKDOWN_FLAVORS else None
         if inner is None and config is not None and config.kind.startswith("jupyter-book"):
@@ -201,6 +268,17 @@ def decide(path: str, source: str, forced: str | None = None, *, look_up: bool =
             name = "gfm"
             evidence.append("no other evidence: GitHub-flavoured Markdown")
     return Flavor(name, name, _engine(name, config), tuple(evidence), config, matter)
+
+
+def _config_detail(config: ProjectConfig) -> str:
+    """What in a docsify or MkDocs config decides how math renders, for the evidence."""
+    if config.kind == "docsify":
+        return f" (math plugin: {config.data.get('math_plugin') or 'none'})"
+    if config.kind == "mkdocs":
+        from .renderers import renderer_for
+
+        return f" ({renderer_for('mkdocs', config.data).name})"
+    return ""
 
 
 def _engine(flavor: str, config: ProjectConfig | None) -> str:

@@ -158,7 +158,7 @@ def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
 def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
     checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks]
     if page.markdown:
-        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title]
+        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes]
     else:
         checks += [_dollar_display]
     out: list[_Raw] = []
@@ -208,7 +208,7 @@ def _not_math(env: str, line: int, col: int, markdown: bool, r: Renderer) -> _Ra
         return _Raw(line, col, "render/env-not-math", "error",
                     f"\\begin{{{env}}} on its own is text in {{r}}: its amsmath extension is off;"
                     " put it inside $$…$$ (with aligned) or add amsmath to parse.myst_enable_extensions")
-    if base in MYST_AMSMATH_ENVS and r.key == "kramdown":
+    if base in MYST_AMSMATH_ENVS and r.key in ("kramdown", "docsify-katex"):
         return _Raw(line, col, "render/env-not-math", "error",
                     f"\\begin{{{env}}} on its own is Markdown text in {{r}}: \\\\ becomes \\ and * emphasis;"
                     " put it inside $$…$$")
@@ -280,35 +280,69 @@ def _not_own_block(page: _Page, r: Renderer) -> list[_Raw]:
     for block in page.blocks:
         is_env = (block.delim == "env" and block.env is not None and env_base(block.env) not in INNER_ENVS
                   and env_base(block.env) not in _NOT_AMSMATH_IN_MYST)
-        if block.delim != "$$" and not (is_env and amsmath_parser):
+        square = block.delim == "\\[" and bool(r.display_needs_paragraph)  # arithmatex's \[ is a block too
+        if block.delim != "$$" and not square and not (is_env and (amsmath_parser or r.display_needs_paragraph)):
             continue
         start = lines.offset(block.line, block.col)
-        opener = start if is_env else start - 2
-        closer_end = start + len(block.text) + (0 if is_env else 2)
+        width = 0 if is_env else len(block.delim)
+        opener = start - width
+        closer_end = start + len(block.text) + width
         line, col = lines.position(opener)
         before = text_lines[line - 1][: col - 1]
         previous = text_lines[line - 2] if line >= 2 else ""
         end_line = page.source.count("\n", 0, closer_end) + 1
         rest = page.source[closer_end:]
         after = rest[: rest.find("\n")] if "\n" in rest else rest
-        what = f"\\begin{{{block.env}}}" if is_env else "$$"
+        what = f"\\begin{{{block.env}}}" if is_env else block.delim
+        following = text_lines[end_line] if end_line < len(text_lines) else ""
+        if r.display_needs_paragraph and not after.strip() and following.strip():
+            after = following  # Python-Markdown: the next line joins the display's paragraph
         if is_env:
             if before.strip():
                 problem = f"{what} starts in the middle of a line"
             elif after.strip() and not re.fullmatch(r"\s*\(\S+\)\s*", after):
                 problem = f"text follows the end of the environment on line {end_line}"
+                if r.display_needs_paragraph and after is following:
+                    problem = f"text follows the end of the environment on line {end_line + 1}, with no blank line"
+            elif r.display_needs_paragraph and previous.strip() and not _NOT_PARAGRAPH.search(previous):
+                problem = f"{what} is on the line right after text, with no blank line between"
             else:
+                continue
+            if r.display_needs_paragraph:
+                out.append(_Raw(line, col, "render/display-not-block", "error",
+                                f"{problem}: {{r}} reads a display only as a paragraph of its own, so the whole"
+                                " environment is text; leave a blank line before and after it"))
                 continue
             out.append(_Raw(line, col, "render/display-not-block", "warning",
                             f"{problem}: {{r}} shows the environment as text; put \\begin and \\end on lines"
                             " of their own"))
             continue
-        if before.strip():
-            behaviour, problem = r.dollars_mid_line, "$$ starts in the middle of a line"
+        if r.display_needs_paragraph and block.delim == "$$" and not before.strip() and (
+                previous.rstrip().endswith("$$") or after.lstrip().startswith("$$")):
+            if previous.rstrip().endswith("$$"):
+                continue  # reported at the first display of the paragraph
+            out.append(_Raw(line, col, "render/display-not-block", "error",
+                            "displays on consecutive lines with no blank line between: {r} reads the lines as one"
+                            " paragraph, one display from its first $$ to its last, with the $$ between inside the"
+                            " math; leave a blank line between displays"))
+            continue
+        one_line = r.display_needs_paragraph and "\n" not in block.text and after.strip()
+        if before.strip() or one_line:
+            behaviour, problem = r.dollars_mid_line, f"{what} starts in the middle of a line"
+            if one_line and not before.strip():
+                problem = f"text follows the closing {_CLOSERS[what]} on its line"
+            if square:
+                behaviour = "text"
         elif previous.strip() and not _NOT_PARAGRAPH.search(previous):
-            behaviour, problem = r.dollars_after_text, "$$ is on the line right after text, with no blank line between"
+            behaviour, problem = r.dollars_after_text, f"{what} is on the line right after text, with no blank line between"
         elif after.strip() and not re.fullmatch(r"\s*\(\S+\)\s*", after):
-            if r.text_after_display_swallows:
+            if r.display_needs_paragraph:
+                out.append(_Raw(line, col, "render/display-not-block", "error",
+                                f"text follows the closing {block.delim}{_CLOSERS[block.delim]} on line {end_line}"
+                                f"{'' if after is not following else ' (next line, no blank line)'}:"
+                                f" {{r}} reads a display only as a paragraph of its own, so the whole display"
+                                " is text; leave a blank line after it"))
+            elif r.text_after_display_swallows:
                 out.append(_Raw(line, col, "render/display-not-block", "warning",
                                 f"text follows the closing $$ on line {end_line}: in {{r}} the display runs on"
                                 " to the next $$, swallowing the paragraphs between; end the line at $$"))
@@ -318,7 +352,12 @@ def _not_own_block(page: _Page, r: Renderer) -> list[_Raw]:
         if behaviour == "literal-dollars":
             out.append(_Raw(line, col, "render/display-not-block", "warning",
                             f"{problem}: {{r}} shows inline math between literal $ signs;"
-                            " leave a blank line around $$…$$"))
+                            " leave a blank line around $$…$$" + (" and end the line at $$" if r.display_needs_paragraph
+                                                                  else "")))
+        elif behaviour == "text":
+            out.append(_Raw(line, col, "render/display-not-block", "error",
+                            f"{problem}: {{r}} reads a display only as a paragraph of its own, so the whole"
+                            " display is text; put it on lines of its own, with a blank line before and after"))
         elif behaviour == "inline":
             out.append(_Raw(line, col, "render/display-not-block", "info",
                             f"{problem}: {{r}} makes inline math of it; leave a blank line around $$…$$"
@@ -340,6 +379,30 @@ def _blank_lines(page: _Page, r: Renderer) -> list[_Raw]:
             out.append(_Raw(line, col, "render/display-blank-line", "error",
                             f"a blank line inside $$…$$ (line {block.position(m.start() + 1)[0]}): {{r}} shows"
                             " the whole display as text; remove the blank line"))
+    return out
+
+
+_TABLE_ROW = re.compile(r"^[ \t]{0,3}\|")
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _table_pipes(page: _Page, r: Renderer) -> list[_Raw]:
+    """A ``|`` in math on a table row: the row is split into cells before the math is read, so the
+    formula is cut in two (docsify-katex shows its placeholder text, arithmatex leaves ``$`` as text)."""
+    if not r.table_pipe_breaks:
+        return []
+    rows = page.source.split("\n")
+    out = []
+    for block in page.blocks:
+        if "\n" in block.text or block.delim == "env" or not _TABLE_ROW.match(rows[block.line - 1]):
+            continue
+        m = _BARE_PIPE.search(block.text)
+        if m is None:
+            continue
+        line, col = block.position(m.start())
+        out.append(_Raw(line, col, "render/pipe-in-table-math", "error",
+                        "| inside math in a table row: {r} splits the row into cells first, so the formula is cut"
+                        " and shown as text; write \\vert (or \\mid)"))
     return out
 
 

@@ -96,6 +96,8 @@ def read_markdown(source: str, flavor: str) -> MarkdownReading:
     """Math, masked view and headings of one Markdown document in ``flavor``."""
     if flavor == "myst":
         return _MystReader(source).read()
+    if flavor == "docsify":
+        return _read_docsify(source)
     return _read_by_structure(source, flavor)
 
 
@@ -336,7 +338,7 @@ def _options(body: list[str]) -> int:
 #: only after one, not before a digit (Pandoc, Quarto, R Markdown, GitHub, Jupyter); "kramdown" — ``$$``
 #: is the delimiter inline and displayed, and MathJax in the page reads ``$`` as Pandoc would.
 _MATH_FENCES = {"gfm": ("math",), "commonmark": ("math",), "pandoc": (), "quarto": (), "rmarkdown": (),
-                "kramdown": (), "jupyter": ("math",)}
+                "kramdown": (), "jupyter": ("math",), "mkdocs": (), "docsify": ()}
 
 
 #: bookdown's theorem and proof engines (```` ```{theorem, label, name="…"} ````): knitr hands their body
@@ -352,22 +354,59 @@ def _markdown_body(info: str, flavor: str) -> bool:
     return flavor == "rmarkdown" and m is not None and m.group(1).lower() in _BOOKDOWN_ENVIRONMENTS
 
 
-def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
+#: MkDocs containers whose body is indented Markdown (admonition, pymdownx.details, pymdownx.tabbed):
+#: CommonMark would read a body after a blank line as an indented code block.
+_MKDOCS_CONTAINER = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]")
+
+
+def _in_containers(text_lines: list[str]) -> list[bool]:
+    """Per line: inside the indented body of an MkDocs container (``!!! note``, ``??? tip``, ``=== "Tab"``)."""
+    stack: list[int] = []
+    out = []
+    for line in text_lines:
+        if line.strip():
+            indent = len(line) - len(line.lstrip())
+            while stack and indent <= stack[-1]:
+                stack.pop()
+        out.append(bool(stack))
+        m = _MKDOCS_CONTAINER.match(line)
+        if m:
+            stack.append(len(m.group(1).expandtabs(4)))
+    return out
+
+
+def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
+    """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets."""
     lines = LineMap(source)
     text_lines = source.split("\n")
     masks: list[tuple[int, int]] = []
     found: list[_Found] = []
     headings: list[int] = []
+    _walk(text_lines, [lines.start(k) for k in range(len(text_lines))], flavor, masks, found, headings, 0)
+    return masks, found, headings
 
+
+def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tuple[int, int]], found: list[_Found],
+          headings: list[int], depth: int) -> None:
+    """Line k of ``text_lines`` starts at file offset ``bases[k]`` (a suffix of its file line)."""
     def mask_lines(first: int, stop: int) -> None:
         for k in range(first, min(stop, len(text_lines))):
-            masks.append((lines.start(k), lines.start(k) + len(text_lines[k])))
+            masks.append((bases[k], bases[k] + len(text_lines[k])))
 
-    for tok in structure_parser().parse(source):
+    inside = _in_containers(text_lines) if flavor == "mkdocs" and depth < 10 else []
+    for tok in structure_parser().parse("\n".join(text_lines)):
         if tok.map is None:
             continue
         first, stop = tok.map
-        if tok.type in ("front_matter", "code_block", "html_block"):
+        if tok.type == "code_block" and inside and all(inside[k] for k in range(first, min(stop, len(text_lines)))
+                                                       if text_lines[k].strip()):
+            # the body of an MkDocs container: Markdown, read again without its indentation
+            body = text_lines[first:stop]
+            cut = min((len(x) - len(x.lstrip()) for x in body if x.strip()), default=0)
+            _walk([x[cut:] if x.strip() else "" for x in body],
+                  [bases[first + k] + (cut if x.strip() else 0) for k, x in enumerate(body)],
+                  flavor, masks, found, headings, depth + 1)
+        elif tok.type in ("front_matter", "code_block", "html_block"):
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
             mask_lines(first, first + 1)  # only the fence lines: the body is read as the page's text
@@ -378,27 +417,67 @@ def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
             info = tok.info.strip().lower()
             if info in _MATH_FENCES.get(flavor, ()) and stop - first >= 2:
                 body_first, body_last = first + 1, stop - 2 if stop - first > 2 else first + 1
-                end = lines.start(body_last) + len(text_lines[body_last])
+                end = bases[body_last] + len(text_lines[body_last])
                 if text_lines[stop - 1].strip().startswith(("```", "~~~")) and stop - 1 > first:
                     body_last = stop - 2
-                    end = lines.start(body_last) + len(text_lines[body_last])
-                found.append(_Found(lines.start(body_first), end, "fence", None, True, "math"))
+                    end = bases[body_last] + len(text_lines[body_last])
+                found.append(_Found(bases[body_first], end, "fence", None, True, "math"))
         elif tok.type == "blockquote_open":
             for k in range(first, min(stop, len(text_lines))):
                 m = _QUOTE_PREFIX.match(text_lines[k])
                 if m and m.end():
-                    masks.append((lines.start(k), lines.start(k) + m.end()))
+                    masks.append((bases[k], bases[k] + m.end()))
         elif tok.type == "heading_open":
-            headings.append(lines.start(first))
+            headings.append(bases[first])
+
+
+def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
+    masks, found, headings = _structure(source, flavor)
     masked = _apply_masks(source, masks)
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
-                                                                          "pandoc", "quarto", "rmarkdown"))
+                                                                          "pandoc", "quarto", "rmarkdown", "mkdocs"),
+                       arithmatex=flavor == "mkdocs")
     scanner.run(0, len(masked), None)
     found += scanner.found
     # A ```math fence is already masked; its found block reads the unmasked source.
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     if any(f.delim == "fence" for f in found):
         visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
+    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+
+
+_DOCSIFY_SHIELD = re.compile(r"\\\$|`[^`]*`")  # \$, and the dollars of a code span: never delimiters
+_DOCSIFY_DISPLAY = re.compile(r"\$\$(.*?)\$\$", re.S)
+_DOCSIFY_INLINE = re.compile(r"\$(.*?)\$", re.S)
+
+
+def _read_docsify(source: str) -> MarkdownReading:
+    """docsify-katex's reading: before marked sees the page, every ``$$`` pairs with the next ``$$``,
+    then every ``$`` with the next ``$`` — across spaces, digits, line ends and blank lines — except an
+    escaped ``\\$`` and dollars inside backticks. A pair found inside a code block is shown as code,
+    not math. ``\\(``, ``\\[`` and bare environments are text there, but they are read as the math
+    the author meant (the lint says they will not render)."""
+    masks, found, headings = _structure(source, "docsify")
+    shielded = _DOCSIFY_SHIELD.sub(lambda m: m.group().replace("$", " "), source)
+    code = sorted(masks)
+    code_starts = [a for a, _ in code]
+    spans: list[tuple[int, int, bool]] = []
+    for pattern, display in ((_DOCSIFY_DISPLAY, True), (_DOCSIFY_INLINE, False)):
+        for m in pattern.finditer(shielded):
+            spans.append((m.start(1), m.end(1), display))
+        # what was paired is an HTML comment for the next pattern: blank it out, keeping offsets
+        shielded = _apply_masks(shielded, [(m.start(), m.end()) for m in pattern.finditer(shielded)])
+    for start, end, display in spans:
+        k = _bisect(code_starts, start) if code else -1
+        if k >= 0 and code[k][0] <= start < code[k][1]:
+            continue
+        found.append(_Found(start, end, "$$" if display else "$", None, display, None))
+    masked = _apply_masks(source, masks)
+    math = [(f.start - len(f.delim), f.end + len(f.delim)) for f in found if f.delim in ("$", "$$")]
+    scanner = _Scanner(_apply_masks(masked, math), markdown=True, dollars=False, backslash_pairs=True)
+    scanner.run(0, len(masked), None)
+    found += scanner.found
+    visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
 
 

@@ -69,7 +69,16 @@ AMS_ENVS = frozenset(
     }
 )
 
-Display = Literal["display", "inline", "literal-dollars", "unknown"]
+#: Environments the KaTeX 0.11.1 bundled in docsify-katex 1.4 knows (probed one by one in docsify in
+#: Chromium, tests/test_sites_slow.py): no equation, align, gather, alignat, multline, split, rcases.
+KATEX_011_ENVS = frozenset(
+    {
+        "cases", "dcases", "aligned", "alignedat", "gathered", "array", "darray", "matrix", "pmatrix", "bmatrix",
+        "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix",
+    }
+)
+
+Display = Literal["display", "inline", "literal-dollars", "text", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -96,11 +105,18 @@ class Renderer:
     beamer: bool  #: beamer commands (``\\alert``) are defined
     heading_math_title: bool | None  #: math in the first heading reaches the page title as raw TeX
     drops_unused_footnotes: bool | None
+    #: a display (``$$``, ``\\[``, ``\begin``) is math only as a paragraph of its own: a line of text
+    #: right before or after it leaves the whole block as text (Python-Markdown's block processors)
+    display_needs_paragraph: bool | None = None
+    #: a ``|`` inside math in a table row splits the cell (the table is split before math is read)
+    table_pipe_breaks: bool | None = None
+    #: ``name*`` is known wherever ``name`` is (KaTeX 0.11 has no ``pmatrix*``: False lists them exactly)
+    star_variants: bool = True
 
     def knows_env(self, env: str) -> bool | None:
         if self.known_envs is None:
             return None
-        return env in self.known_envs or env.rstrip("*") in self.known_envs
+        return env in self.known_envs or (self.star_variants and env.rstrip("*") in self.known_envs)
 
     def top_level(self, env: str) -> bool | None:
         if self.top_level_envs is None:
@@ -196,6 +212,58 @@ BEAMER = Renderer(
     heading_math_title=None, drops_unused_footnotes=None,
 )
 
+#: docsify with docsify-katex 1.4: before marked reads the page, the plugin pairs every ``$$`` with the
+#: next ``$$`` and then every ``$`` with the next ``$`` (spaces, digits and blank lines allowed; ``\\$``
+#: escapes), hides each pair in an HTML comment (so marked never sees its ``_`` and ``*``) and typesets
+#: it with the KaTeX 0.11.1 it bundles. ``\\(…\\)``/``\\[…\\]`` and bare environments are Markdown
+#: text. Measured with docsify 4.13.1 + docsify-katex 1.4.3 in headless Chromium.
+DOCSIFY_KATEX = Renderer(
+    key="docsify-katex", name="docsify with docsify-katex (KaTeX 0.11)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False, top_level_envs=frozenset(), known_envs=KATEX_011_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=False, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=True,
+    star_variants=False,
+)
+#: docsify with another math plugin (docsify-latex, a MathJax script): not built here, nothing is an error.
+DOCSIFY_OTHER = Renderer(
+    key="docsify", name="docsify (math plugin not measured)", markdown=True, measured=False,
+    bracket_math=None, double_backslash_math=None, top_level_envs=None, known_envs=None,
+    bare_linebreak_breaks=None, dollars_mid_line="unknown", dollars_after_text="unknown",
+    text_after_display_swallows=None, blank_line_breaks_display=None, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None,
+)
+#: MkDocs (Python-Markdown) with ``pymdownx.arithmatex`` and MathJax 3 (generic mode or not: the same
+#: text is math). Inline ``$…$`` (no space inside either dollar; a digit may follow) and ``\\(…\\)``;
+#: displays ``$$…$$``, ``\\[…\\]`` and any ``\begin{env}`` only as a paragraph of their own;
+#: ``$$x$$`` inside a line is inline math between literal ``$``; ``\\\\(`` is an escaped ``\\(``
+#: (text); a ``|`` in math splits a table cell. Measured with MkDocs 1.6 + pymdown-extensions 10+/13
+#: (the HTML arithmatex writes); MathJax 3's behaviour on what it is given was measured in Chromium for
+#: the other MathJax renderers above (``\\\\`` outside an environment keeps one line).
+MKDOCS_MATHJAX = Renderer(
+    key="mkdocs-mathjax", name="MkDocs with pymdownx.arithmatex (MathJax)", markdown=True, measured=True,
+    bracket_math=True, double_backslash_math=False, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="literal-dollars", dollars_after_text="text",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=True, table_pipe_breaks=True,
+)
+#: The same with KaTeX (0.16, from tests/js) typesetting arithmatex's output: ``\\\\`` breaks, no multline.
+MKDOCS_KATEX = Renderer(
+    key="mkdocs-katex", name="MkDocs with pymdownx.arithmatex (KaTeX)", markdown=True, measured=True,
+    bracket_math=True, double_backslash_math=False, top_level_envs=KATEX_ENVS, known_envs=KATEX_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="literal-dollars", dollars_after_text="text",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=True, table_pipe_breaks=True,
+)
+#: MkDocs without arithmatex: Python-Markdown has no math; another extension may add it. Not measured.
+MKDOCS_OTHER = Renderer(
+    key="mkdocs", name="MkDocs (no pymdownx.arithmatex)", markdown=True, measured=False,
+    bracket_math=None, double_backslash_math=None, top_level_envs=None, known_envs=None,
+    bare_linebreak_breaks=None, dollars_mid_line="unknown", dollars_after_text="unknown",
+    text_after_display_swallows=None, blank_line_breaks_display=None, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None,
+)
+
 #: A MyST page whose project configuration was not found: it may be built by either Jupyter Book.
 MYST_HOSTS: tuple[Renderer, ...] = (JB1, JB1_AMSMATH, JB2)
 
@@ -221,9 +289,11 @@ MYST_UNKNOWN = AnyOf("myst", "MyST (Jupyter Book 1 or 2)", MYST_HOSTS)
 
 RENDERERS: dict[str, Renderer] = {
     r.key: r for r in (JB1, JB1_AMSMATH, JB2, QUARTO, QUARTO_SINGLE_BACKSLASH, RMARKDOWN, KRAMDOWN, GITHUB,
-                       NOTEBOOK, PDFLATEX, BEAMER)
+                       NOTEBOOK, PDFLATEX, BEAMER, DOCSIFY_KATEX, DOCSIFY_OTHER, MKDOCS_MATHJAX, MKDOCS_KATEX,
+                       MKDOCS_OTHER)
 }
-FLAVORS = ("myst", "commonmark", "gfm", "kramdown", "pandoc", "quarto", "rmarkdown", "ipynb", "latex")
+FLAVORS = ("myst", "commonmark", "gfm", "kramdown", "pandoc", "quarto", "rmarkdown", "docsify", "mkdocs", "ipynb",
+           "latex")
 
 
 def _extensions(value: Any) -> set[str]:
@@ -264,6 +334,29 @@ def _pandoc_reader(config: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+def _names(value: Any) -> list[str]:
+    """Entry names of an MkDocs list (``- admonition`` or ``- pymdownx.arithmatex: {…}``)."""
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    if isinstance(value, (list, tuple)):
+        out = []
+        for item in value:
+            if isinstance(item, dict):  # {name: options}, or MkDocs 1.5's {path: …, type: module}
+                out += [str(item["path"])] if "path" in item else [str(k) for k in item]
+            else:
+                out.append(str(item))
+        return out
+    return []
+
+
+def _mkdocs(config: dict[str, Any]) -> Renderer:
+    """``mkdocs.yml``: arithmatex among ``markdown_extensions``; KaTeX or MathJax from ``extra_javascript``."""
+    if "pymdownx.arithmatex" not in _names(config.get("markdown_extensions")):
+        return MKDOCS_OTHER
+    scripts = " ".join(_names(config.get("extra_javascript"))).lower()
+    return MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
+
+
 def renderer_for(flavor: str, config: dict[str, Any] | None = None) -> Renderer | AnyOf:
     """The renderer that will show a page of ``flavor`` under the project's parsed ``config``.
 
@@ -288,6 +381,10 @@ def renderer_for(flavor: str, config: dict[str, Any] | None = None) -> Renderer 
         return QUARTO if "-tex_math_single_backslash" in _pandoc_reader(config) else RMARKDOWN
     if flavor == "kramdown":
         return KRAMDOWN
+    if flavor == "docsify":
+        return DOCSIFY_KATEX if config.get("math_plugin") == "docsify-katex" else DOCSIFY_OTHER
+    if flavor == "mkdocs":
+        return _mkdocs(config)
     if flavor in ("commonmark", "gfm", "markdown"):
         return GITHUB
     if flavor in ("ipynb", "notebook"):

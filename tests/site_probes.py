@@ -1,0 +1,78 @@
+"""Probe documents for the docsify and MkDocs render rules (shared by the fast and the slow suite).
+
+Each probe is a snippet of Markdown and what its real engine does with it: ``True`` when every formula
+in it is typeset as written, ``False`` when the reader sees it broken (text, literal ``$``, a KaTeX
+error). The slow suite (tests/test_sites_slow.py) builds the probes with the real engines and checks
+these expectations; both suites check that the render lint warns exactly on the broken ones.
+"""
+from __future__ import annotations
+
+#: (name, Markdown, does docsify + docsify-katex show it right?)
+DOCSIFY: list[tuple[str, str, bool]] = [
+    ("inline", "Inline $a_1 + b_1 = c_1$ and $x*y*z$ end.", True),
+    ("spaces", "Spaces $ x = 1 $ are math here.", True),
+    ("display-mid-line", "Mid-line $$y_2 = 2$$ text after.", True),
+    ("bare-linebreak", "$$\na = b \\\\ c = d\n$$", True),
+    ("after-text", "Text right before\n$$\nm = n\n$$\ntext right after.", True),
+    ("blank-line", "$$\nt = u\n\nv = w\n$$", True),
+    ("aligned", "$$\n\\begin{aligned} e &= f \\\\ g &= h \\end{aligned}\n$$", True),
+    ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$\n$$m_8 = n_8$$", True),
+    ("round", "Round \\(u_1 = v_1\\) here.", False),
+    ("square", "\\[\nq_1 = q_2\n\\]", False),
+    ("escaped-round", "Escaped \\\\(w = 2\\\\) here.", False),
+    ("top-align", "\\begin{align*}\ng &= h \\\\\ni &= j\n\\end{align*}", False),
+    ("align-in-dollars", "$$\n\\begin{align*}\ng &= h \\\\\ni &= j\n\\end{align*}\n$$", False),
+    ("multline-in-dollars", "$$\n\\begin{multline*}\nk = l\n\\end{multline*}\n$$", False),
+    ("table-pipe", "| a | b |\n|---|---|\n| $p | q$ | x |", False),
+    ("table-vert", "| a | b |\n|---|---|\n| $p \\vert q$ | x |", True),
+]
+
+#: (name, Markdown, does MkDocs + pymdownx.arithmatex make math of all of it?)
+MKDOCS: list[tuple[str, str, bool]] = [
+    ("inline", "Inline $a_1 + b_1 = c_1$ and $x*y*z$ end.", True),
+    ("digit-after", "Digit $x_3$2 after.", True),
+    ("round", "Round \\(u_1 = v_1\\) here.", True),
+    ("square", "\\[\nq_1 = q_2\n\\]", True),
+    ("display", "$$\nm_2 = n_2\n$$", True),
+    ("one-line-display", "$$m_3 = n_3$$", True),
+    ("bare-linebreak", "$$\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n$$", True),
+    ("top-align", "\\begin{align*}\ng &= h \\\\\ni &= j\n\\end{align*}", True),
+    ("top-multline", "\\begin{multline*}\nk = l\n\\end{multline*}", True),
+    ("escaped-round", "Escaped \\\\(w = 2\\\\) here.", False),
+    ("display-mid-line", "Mid-line $$y_2 = 2$$ text after.", False),
+    ("after-text", "Text right before\n$$\nm_4 = n_4\n$$", False),
+    ("text-after", "$$\nm_5 = n_5\n$$\ntext right after.", False),
+    ("square-after-text", "Text right before\n\\[\nq_3 = q_4\n\\]", False),
+    ("align-after-text", "Text right before\n\\begin{align*}\ng_5 &= h_5\n\\end{align*}", False),
+    ("blank-line", "$$\nt = u\n\nv = w\n$$", False),
+    ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$\n$$m_8 = n_8$$", False),
+    ("table-pipe", "| a | b |\n|---|---|\n| $p | q$ | x |", False),
+    ("table-vert", "| a | b |\n|---|---|\n| $p \\vert q$ | x |", True),
+    ("admonition", '!!! note "Title"\n\n    Inside $a_{10} = b_{10}$ it is math.\n\n    $$\n    c_{10} = d_{10}\n    $$', True),
+    ("details-and-tab", "??? tip\n    More $e_{11} = f_{11}$.\n\n=== \"Tab\"\n\n    Tab $g_{11} = h_{11}$.", True),
+]
+
+#: Dollars arithmatex leaves as text, and the checker must not read as math (prices, a spaced ``$``).
+MKDOCS_TEXT: list[tuple[str, str]] = [
+    ("spaced-dollars", "Spaces $ x = 1 $ are text."),
+    ("prices", "It costs $5 and $10 here."),
+]
+
+#: What arithmatex makes math of, formula by formula, where Pandoc's rule would pair differently.
+MKDOCS_READ: list[tuple[str, str, list[str]]] = [
+    ("unbalanced", "From the point $f(x) with the curvature at $x$ scaled.", ["x"]),
+    ("dollar-in-text", "Pick $a \\text{ if $b$} c$ here.", ["b"]),
+]
+
+
+def page(probes: list[tuple[str, str, bool]]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """One Markdown page holding every probe after a heading of its own, and each probe's line range."""
+    lines = ["# Probes", ""]
+    where = {}
+    for name, text, _ in probes:
+        lines += [f"## probe {name}", ""]
+        first = len(lines) + 1
+        lines += text.split("\n")
+        where[name] = (first, len(lines))
+        lines.append("")
+    return "\n".join(lines) + "\n", where

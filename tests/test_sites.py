@@ -1,0 +1,138 @@
+"""docsify and MkDocs sites: the flavour decided from the site's files, math read by each renderer's
+rules, and the render lint agreeing with what the real engines did on the probes (tests/site_probes.py;
+the engines themselves run in tests/test_sites_slow.py)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from derive.check.extract import scan
+from derive.check.flavors import _config_in, decide
+from derive.check.lint import lint
+from derive.check.renderers import (
+    DOCSIFY_KATEX, DOCSIFY_OTHER, MKDOCS_KATEX, MKDOCS_MATHJAX, MKDOCS_OTHER, renderer_for,
+)
+from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
+
+ROOT = Path(__file__).resolve().parent.parent
+KATEX_PAGE = """<html><body><div id="app"></div>
+<script>window.$docsify = {name: 'x', loadSidebar: true}</script>
+<script src="//cdn.jsdelivr.net/npm/docsify@latest/lib/docsify.min.js"></script>
+<script src="//cdn.jsdelivr.net/npm/docsify-katex@latest/dist/docsify-katex.js"></script>
+</body></html>"""
+MKDOCS_YML = """site_name: x
+markdown_extensions:
+  - admonition
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+  - pymdownx.arithmatex:
+      generic: true
+extra_javascript:
+  - javascripts/mathjax.js
+  - https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js
+"""
+
+
+def _site(tmp_path: Path, files: dict[str, str]) -> Path:
+    (tmp_path / ".git").mkdir()
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_docsify_site_with_a_jekyll_theme_is_docsify(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"docs/index.html": KATEX_PAGE, "docs/_config.yml": "theme: jekyll-theme-cayman\n",
+                            "docs/.nojekyll": "", "docs/ch1/a.md": "# A\n"})
+    flavor = decide(str(site / "docs/ch1/a.md"), "# A\n")
+    assert (flavor.name, flavor.engine) == ("docsify", "docsify")
+    assert flavor.config is not None and flavor.config.data["math_plugin"] == "docsify-katex"
+    assert flavor.as_dict()["evidence"][0].endswith("index.html (math plugin: docsify-katex)")
+    assert renderer_for("docsify", flavor.config.data) is DOCSIFY_KATEX
+
+
+def test_nojekyll_turns_off_jekyll_and_a_plain_index_html_is_not_docsify(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"index.html": "<html><p>hello</p></html>", "_config.yml": "theme: minima\n",
+                            ".nojekyll": "", "a.md": "x\n"})
+    assert decide(str(site / "a.md"), "x\n").name == "gfm"
+    (site / ".nojekyll").unlink()
+    _config_in.cache_clear()  # config is read once per folder per run
+    assert decide(str(site / "a.md"), "x\n").name == "kramdown"
+
+
+def test_docsify_with_another_math_plugin_is_not_measured() -> None:
+    assert renderer_for("docsify", {"math_plugin": "docsify-latex", "math": "mathjax"}) is DOCSIFY_OTHER
+    assert not DOCSIFY_OTHER.measured
+
+
+def test_mkdocs_config_decides_the_renderer(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"mkdocs.yml": MKDOCS_YML, "docs/ch/a.md": "x\n"})
+    flavor = decide(str(site / "docs/ch/a.md"), "x\n")
+    assert flavor.name == "mkdocs" and flavor.config is not None
+    assert renderer_for("mkdocs", flavor.config.data) is MKDOCS_MATHJAX  # the !!python/name tag did not hide it
+    assert flavor.evidence[0].endswith(f"mkdocs.yml ({MKDOCS_MATHJAX.name})")
+    katex = {"markdown_extensions": ["pymdownx.arithmatex"], "extra_javascript": ["https://x/katex.min.js"]}
+    assert renderer_for("mkdocs", katex) is MKDOCS_KATEX
+    assert renderer_for("mkdocs", {"markdown_extensions": ["admonition"]}) is MKDOCS_OTHER
+
+
+def _blocks(text: str, flavor: str) -> list[tuple[str, str]]:
+    return [(b.delim, b.text) for b in scan("p.md", text, flavor).blocks]
+
+
+def test_docsify_pairs_every_dollar_like_docsify_katex() -> None:
+    text = "It costs $5 and $10 here; $ x = 1 $, `$code$`, \\$9 and $$\ny_1 = 2\n\nz = 3\n$$ end.\n"
+    assert _blocks(text, "docsify") == [("$", "5 and "), ("$", " x = 1 "), ("$$", "\ny_1 = 2\n\nz = 3\n")]
+
+
+def test_mkdocs_reads_dollars_as_arithmatex() -> None:
+    assert _blocks("A $x_1$2 and $ y $ and \\(z = 1\\).\n", "mkdocs") == [("$", "x_1"), ("\\(", "z = 1")]
+    assert _blocks("A $x_1$2 and $ y $.\n", "gfm") == []  # Pandoc's rule: a digit after keeps it open
+    for _, text in MKDOCS_TEXT:  # what arithmatex left as text in the slow suite
+        assert _blocks(text, "mkdocs") == [], text
+    for _, text, made in MKDOCS_READ:  # and what it paired, formula by formula
+        assert [t for _, t in _blocks(text, "mkdocs")] == made, text
+
+
+def _flagged(flavor: str, probes: list[tuple[str, str, bool]], renderer: object) -> dict[str, list[str]]:
+    text, where = page(probes)
+    info = scan("p.md", text, flavor)
+    findings = [f for f in lint("p.md", text, list(info.blocks), renderer, (info.visible, True)) if f.severity != "info"]
+    return {name: [f.message for f in findings if where[name][0] <= f.line <= where[name][1]] for name, _, _ in probes}
+
+
+@pytest.mark.parametrize("flavor,probes,renderer", [("docsify", DOCSIFY, DOCSIFY_KATEX), ("mkdocs", MKDOCS, MKDOCS_MATHJAX)])
+def test_lint_warns_exactly_where_the_engine_breaks(flavor: str, probes: list, renderer: object) -> None:
+    flagged = _flagged(flavor, probes, renderer)
+    for name, _, shown_right in probes:
+        assert bool(flagged[name]) != shown_right, (name, flagged[name])
+        assert all(renderer.name in m for m in flagged[name]), flagged[name]  # type: ignore[attr-defined]
+
+
+def test_mkdocs_with_mathjax_keeps_a_bare_linebreak_on_one_line_and_katex_breaks_it() -> None:
+    probe = [("bare", "$$\na = b \\\\ c = d\n$$", True)]
+    assert _flagged("mkdocs", probe, MKDOCS_MATHJAX)["bare"]
+    assert not _flagged("mkdocs", probe, MKDOCS_KATEX)["bare"]
+    assert not _flagged("docsify", probe, DOCSIFY_KATEX)["bare"]
+
+
+def test_cli_states_the_flavour_and_takes_an_override(tmp_path: Path) -> None:
+    note = tmp_path / "a.md"
+    note.write_text("Spaces $ x = 1 $ and \\(y = 2\\).\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(note), "--flavor", "docsify", "--no-cache",
+                          "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(out.stdout)
+    [report] = data["files"]
+    assert report["decided"]["name"] == "docsify" and report["decided"]["evidence"] == ["--flavor"]
+    assert sum(report["links"].values()) == 2  # $ x = 1 $ is math in docsify (not in Pandoc or GitHub)
+
+
+def test_mkdocs_reads_math_in_admonition_and_tab_bodies_but_not_their_code() -> None:
+    text = ('!!! note "T"\n\n    Inside $a_1 = b_1$.\n\n    ```python\n    s = "$x$"\n    ```\n\n'
+            '=== "Tab"\n\n    Tab $g = h$.\n\n        code $y$\n')
+    assert _blocks(text, "mkdocs") == [("$", "a_1 = b_1"), ("$", "g = h")]
+    assert _blocks(text, "gfm") == []  # CommonMark: an indented code block

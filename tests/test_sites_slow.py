@@ -1,0 +1,259 @@
+"""The docsify and MkDocs render rules, confirmed with the real engines.
+
+* **docsify** 4.13 + docsify-katex 1.4 (npm, ``tests/docsify``, pinned by its lock file), served from a
+  local HTTP server and rendered in headless Chromium (Playwright, Debian's chromium): for each probe
+  of :mod:`site_probes`, is every formula typeset (no KaTeX error, no TeX left in the text)? And the
+  environments the bundled KaTeX knows, one by one, against ``renderers.KATEX_011_ENVS``.
+* **MkDocs** 1.6 + pymdown-extensions (the ``[mkdocs]`` extra): ``mkdocs build``, then the HTML: what
+  arithmatex wrapped in ``arithmatex`` elements is math, TeX left outside them is what a reader sees raw.
+
+Engines: ``DERIVE_MKDOCS`` (an ``mkdocs`` executable; default: the one next to this Python),
+``DERIVE_CHROMIUM`` (default ``/usr/bin/chromium``). Missing ones skip locally and fail in CI.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from derive.check import renderers
+from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
+
+pytestmark = pytest.mark.slow
+
+HERE = Path(__file__).parent
+NODE = HERE / "docsify" / "node_modules"
+MATHJAX = HERE / "js" / "node_modules" / "mathjax-full" / "es5" / "tex-chtml.js"
+IN_CI = bool(os.environ.get("CI"))
+#: TeX a reader must never see as text (the probes' formulas all hold one of these).
+RAW_TEX = re.compile(r"[$\\=_^&]|c194a9eg")
+
+
+def need(ok: bool, what: str) -> None:
+    if ok:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} (CI must install it: see .ci/run)")
+    pytest.skip(what)
+
+
+@contextlib.contextmanager
+def _served(root: Path):  # type: ignore[no-untyped-def]
+    """A local HTTP server for ``root`` (docsify fetches its Markdown; file:// pages may not)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def _browser() -> tuple[str, object]:
+    chromium = os.environ.get("DERIVE_CHROMIUM", "/usr/bin/chromium")
+    need(os.access(chromium, os.X_OK), f"no Chromium at {chromium}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "playwright not installed (the [browser] extra)")
+    return chromium, sync_playwright
+
+
+# ------------------------------------------------------------------------------------------- MkDocs
+
+
+def _mkdocs() -> list[str]:
+    given = os.environ.get("DERIVE_MKDOCS")
+    if given:
+        need(os.access(given, os.X_OK), f"DERIVE_MKDOCS: no mkdocs at {given}")
+        return [given]
+    beside = Path(sys.executable).with_name("mkdocs")
+    found = str(beside) if beside.exists() else shutil.which("mkdocs")
+    need(found is not None, "mkdocs not installed (pip install -e '.[mkdocs]')")
+    return [str(found)]
+
+
+def _sections(html: str, tag: str = "h2") -> dict[str, str]:
+    """The HTML after each ``<h2>probe NAME</h2>`` up to the next heading: NAME → HTML."""
+    parts = re.split(rf"<{tag}[^>]*>(?:probe|env) ([^<]+)</{tag}>", html)
+    return {parts[k].strip(): parts[k + 1] for k in range(1, len(parts) - 1, 2)}
+
+
+@pytest.fixture(scope="module")
+def mkdocs_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    site = tmp_path_factory.mktemp("mkdocs")
+    (site / "docs").mkdir()
+    (site / "mkdocs.yml").write_text("site_name: probes\nmarkdown_extensions:\n  - tables\n  - admonition\n"
+                                     "  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed\n"
+                                     "  - pymdownx.arithmatex:\n      generic: true\n", encoding="utf-8")
+    text = page(MKDOCS)[0] + "".join(f"\n## probe {name}\n\n{body}\n" for name, body in MKDOCS_TEXT)
+    text += "".join(f"\n## probe {name}\n\n{body}\n" for name, body, _ in MKDOCS_READ)
+    (site / "docs" / "index.md").write_text(text, encoding="utf-8")
+    subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<h1"): html.index("<footer") if "<footer" in html else len(html)]
+
+
+@pytest.mark.parametrize("name,expected", [(n, ok) for n, _, ok in MKDOCS])
+def test_mkdocs_arithmatex_makes_math_as_the_rules_say(mkdocs_html: str, name: str, expected: bool) -> None:
+    body = _sections(mkdocs_html)[name]
+    math = re.findall(r'<(span|div) class="arithmatex">(.*?)</\1>', body, re.S)
+    left = re.sub(r"<[^>]+>", " ", re.sub(r'<(span|div) class="arithmatex">.*?</\1>', " ", body, flags=re.S))
+    # a $ left inside the math is not a delimiter there (KaTeX: an error; MathJax: a dollar sign)
+    shown_right = bool(math) and RAW_TEX.search(left) is None and not any(re.search(r"(?<!\\)\$", m) for _, m in math)
+    assert shown_right == expected, f"{name}: arithmatex made {math!r}, left {left.strip()!r}"
+
+
+@pytest.mark.parametrize("name,text", [(n, t) for n, t, ok in MKDOCS if ok])
+def test_mkdocs_reader_finds_each_formula_arithmatex_made(mkdocs_html: str, name: str, text: str) -> None:
+    from derive.check.extract import scan
+
+    made = len(re.findall(r'<(?:span|div) class="arithmatex">', _sections(mkdocs_html)[name]))
+    assert len(scan("probe.md", text, "mkdocs").blocks) == made
+
+
+@pytest.mark.parametrize("name,expected", [(n, e) for n, _, e in MKDOCS_READ])
+def test_mkdocs_arithmatex_pairs_dollars_as_listed(mkdocs_html: str, name: str, expected: list[str]) -> None:
+    made = re.findall(r'<span class="arithmatex">\\\((.*?)\\\)</span>', _sections(mkdocs_html)[name], re.S)
+    assert made == expected
+
+
+@pytest.mark.parametrize("name", [n for n, _ in MKDOCS_TEXT])
+def test_mkdocs_leaves_these_dollars_as_text(mkdocs_html: str, name: str) -> None:
+    body = _sections(mkdocs_html)[name]
+    assert "arithmatex" not in body and "$" in body, body
+
+
+def test_mkdocs_passes_a_bare_linebreak_to_the_typesetter(mkdocs_html: str) -> None:
+    """``\\\\`` reaches MathJax inside the display (whether it breaks is MathJax's rule, measured elsewhere)."""
+    body = _sections(mkdocs_html)["bare-linebreak"]
+    assert re.search(r'<div class="arithmatex">\\\[.*\\\\ c &amp;= d.*\\\]</div>', body, re.S), body
+
+
+#: MathJax 3 as pymdown-extensions documents it for arithmatex's generic output (MkDocs Material's page).
+_ARITHMATEX_MATHJAX = """window.MathJax = {tex: {inline: [["\\\\(", "\\\\)"]], display: [["\\\\[", "\\\\]"]],
+  processEscapes: true, processEnvironments: true},
+  options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};"""
+
+
+def test_mkdocs_mathjax_keeps_a_bare_linebreak_on_one_line(tmp_path: Path) -> None:
+    """arithmatex's display of ``a = b \\\\ c = d`` typeset by MathJax 3 in Chromium is one line high;
+    the same rows in ``aligned`` are two (what ``renderers.MKDOCS_MATHJAX.bare_linebreak_breaks`` says)."""
+    need(MATHJAX.is_file(), "tests/js: run npm ci --prefix tests/js")
+    chromium, sync_playwright = _browser()
+    site = tmp_path / "mk"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: lb\nmarkdown_extensions:\n  - pymdownx.arithmatex:\n"
+                                     "      generic: true\n", encoding="utf-8")
+    (site / "docs" / "index.md").write_text("# lb\n\n$$\na = b \\\\ c = d\n$$\n\n$$\na = b \\quad c = d\n$$\n\n"
+                                            "$$\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n$$\n",
+                                            encoding="utf-8")
+    subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    body = "".join(re.findall(r'<div class="arithmatex">.*?</div>', html, re.S))
+    assert body.count("arithmatex") == 3, html
+    shutil.copy(MATHJAX, tmp_path / "tex-chtml.js")
+    (tmp_path / "page.html").write_text(f"<html><head><script>{_ARITHMATEX_MATHJAX}</script>"
+                                        '<script src="tex-chtml.js"></script></head><body>'
+                                        f"{body}</body></html>", encoding="utf-8")
+    with _served(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        tab = browser.new_page()
+        tab.goto(f"{url}/page.html")
+        tab.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000)
+        tab.evaluate("() => MathJax.startup.promise")
+        heights = tab.evaluate("() => [...document.querySelectorAll('mjx-container')].map(c => c.getBoundingClientRect().height)")
+        errors = tab.evaluate("() => document.querySelectorAll('mjx-merror').length")
+        browser.close()
+    bare, one_line, aligned = heights
+    assert errors == 0 and len(heights) == 3
+    assert abs(bare - one_line) < 0.1 * one_line and aligned > 1.5 * one_line, heights
+    from derive.check.renderers import MKDOCS_MATHJAX
+
+    assert MKDOCS_MATHJAX.bare_linebreak_breaks is False
+
+
+# ------------------------------------------------------------------------------------------ docsify
+
+_ENVS = sorted(renderers.AMS_ENVS | renderers.KATEX_ENVS)
+
+
+def _env_probe(env: str) -> str:
+    arg = "{2}" if env.startswith(("alignat", "alignedat")) else "{cc}" if env in ("array", "darray", "subarray") else ""
+    return f"$$\n\\begin{{{env}}}{arg} a & b \\\\ c & d \\end{{{env}}}\n$$"
+
+
+@pytest.fixture(scope="module")
+def docsify_sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    need((NODE / "docsify" / "lib" / "docsify.min.js").is_file(), "tests/docsify: run npm ci --prefix tests/docsify")
+    chromium, sync_playwright = _browser()
+    root = tmp_path_factory.mktemp("docsify")
+    shutil.copy(NODE / "docsify" / "lib" / "docsify.min.js", root)
+    shutil.copy(NODE / "docsify-katex" / "dist" / "docsify-katex.js", root)
+    (root / "index.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="UTF-8"></head><body><div id="app"></div>'
+        "<script>window.$docsify = {name: 'probes'}</script>"
+        '<script src="docsify.min.js"></script><script src="docsify-katex.js"></script></body></html>',
+        encoding="utf-8")
+    text = page(DOCSIFY)[0] + "".join(f"\n## env {env}\n\n{_env_probe(env)}\n" for env in _ENVS)
+    (root / "README.md").write_text(text, encoding="utf-8")
+
+    with _served(root) as url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            tab = browser.new_page()
+            tab.goto(f"{url}/index.html")
+            tab.wait_for_selector("#main h1", timeout=30_000)
+            sections = tab.evaluate("""() => {
+              const out = {}; let key = null;
+              for (const node of document.querySelector('#main').children) {
+                if (node.tagName === 'H2') { key = node.textContent.replace(/^(probe|env) /, '').trim();
+                                              out[key] = {errors: 0, maths: 0, newlines: 0, text: ''}; continue; }
+                if (key === null) continue;
+                const copy = node.cloneNode(true);
+                out[key].errors += copy.querySelectorAll('.katex-error').length;
+                out[key].maths += copy.querySelectorAll('.katex').length;
+                out[key].newlines += copy.querySelectorAll('.katex .newline').length;
+                copy.querySelectorAll('.katex, .katex-error').forEach(k => k.remove());
+                out[key].text += ' ' + copy.textContent;
+              }
+              return out; }""")
+            browser.close()
+    return sections
+
+
+@pytest.mark.parametrize("name,expected", [(n, ok) for n, _, ok in DOCSIFY])
+def test_docsify_katex_typesets_as_the_rules_say(docsify_sections: dict[str, dict], name: str, expected: bool) -> None:
+    seen = docsify_sections[name]
+    shown_right = seen["maths"] > 0 and seen["errors"] == 0 and RAW_TEX.search(seen["text"]) is None
+    assert shown_right == expected, f"{name}: {seen}"
+
+
+@pytest.mark.parametrize("name,text", [(n, t) for n, t, ok in DOCSIFY if ok])
+def test_docsify_reader_finds_each_formula_katex_typeset(docsify_sections: dict[str, dict], name: str,
+                                                         text: str) -> None:
+    from derive.check.extract import scan
+
+    assert len(scan("probe.md", text, "docsify").blocks) == docsify_sections[name]["maths"]
+
+
+def test_docsify_katex_breaks_a_bare_linebreak(docsify_sections: dict[str, dict]) -> None:
+    assert docsify_sections["bare-linebreak"]["newlines"] == 1
+    assert renderers.DOCSIFY_KATEX.bare_linebreak_breaks is True
+
+
+def test_docsify_katex_knows_exactly_the_listed_environments(docsify_sections: dict[str, dict]) -> None:
+    known = {env for env in _ENVS if docsify_sections[env]["errors"] == 0 and docsify_sections[env]["maths"] > 0}
+    assert known == {env for env in _ENVS if renderers.DOCSIFY_KATEX.knows_env(env)}
