@@ -235,7 +235,8 @@ EXPRESSIONS: list[tuple[str, sp.Expr]] = [
     ("f_t(w)", F("f_{t}")(w)),
     (r"Q_{\lambda}(w)", F(r"Q_{\lambda}")(w)),
     (r"\mathcal{L}(w) + \ell(w) + \varphi(x)", F(r"\mathcal{L}")(w) + F(r"\ell")(w) + F(r"\varphi")(x)),
-    (r"\phi(x)", S(r"\phi") * x),
+    (r"\phi(x)", F(r"\phi")(x)),  # φ(α) = f(x + αd) in line search, φ(x) a feature map: a function, like \varphi
+    (r"\tan^{-1}(x) + \sin^2(x)", sp.atan(x) + sp.sin(x) ** 2),  # the inverse and the power, as typeset
     (r"\nabla_w L(w_{t-1})", grad_L(w_prev)),
     (r"\nabla L(x)", F(r"\nabla L")(x)),
     (r"\nabla f_t(w)", F(r"\nabla f_{t}")(w)),

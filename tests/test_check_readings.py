@@ -39,3 +39,23 @@ def test_a_greek_letter_the_notes_apply_as_a_function_is_not_read_as_a_product()
     assert not [f.text() for f in result.findings if f.severity == "error"]
     [link] = [k for k in result.links if k.left == r"\Omega(\mathbf{h})"]
     assert link.verdict != "false"
+
+
+PHI = r"""Consider the objective \[\phi(x) = x \tan^{-1}(x) - \frac{1}{2} \log(1+x^2).\] Its derivatives are
+\begin{align*}
+  \phi'(x) &= \tan^{-1}(x) \\
+  \phi''(x) &= \frac{1}{1+x^2}.
+\end{align*}
+Newton converges for $|x_0| \le \xi$, where $\xi$ is the solution to the equation
+\[-\xi = \xi - (1+\xi^2) \tan^{-1}(\xi).\]
+"""
+
+
+def test_inverse_trig_notation_and_a_greek_function_are_read_as_textbooks_mean_them() -> None:
+    result = check_document("notes.tex", PHI)
+    verdicts = [(k.line, k.verdict) for k in result.links]
+    assert (3, "proved") in verdicts and (4, "proved") in verdicts, verdicts
+    # the equation that defines ξ is a condition on ξ, not an identity to refute
+    assert (7, "not-a-claim") in verdicts and not [f for f in result.findings if f.severity == "error"]
+    slip = check_document("notes.tex", PHI.replace(r"\frac{1}{1+x^2}.", r"\frac{1}{1-x^2}."))
+    assert [(f.line, f.code) for f in slip.findings if f.severity == "error"] == [(4, "math/false")]

@@ -60,7 +60,7 @@ LIST_OF_VALUES = "a list of values (k = 0, 1, 2, …) is not one expression"
 #: Names that are functions when followed by ``(``. ``g``/``h`` only without a subscript, because
 #: ``g_t (1-\beta)`` is a product in every optimizer note.
 DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
-    {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi"}
+    {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi", r"\phi"}
 )
 _SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 
@@ -197,6 +197,9 @@ class ParsedBlock:
 #: The start of a problem's message when building an expression raised (a bug, not the document's fault).
 INTERNAL_ERROR = "internal error while building the expression"
 
+
+#: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
+_INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
 
 class LatexParseError(DeriveError):
     """:func:`parse_expr` could not read its text as one expression."""
@@ -1982,7 +1985,7 @@ class _ExprParser:
                            "(u_i), not as a number")
         return sp.Sum(body, (var, 1, count))
 
-    def function1(self, tok: Token, name: str) -> sp.Expr:
+    def function1(self, tok: Token, name: str) -> sp.Expr:  # noqa: C901 - one function's spellings
         r"""``\exp(x)``, ``\log x``, ``\sign(x)``: one argument, parenthesized or a single factor."""
         base = None
         nxt = self.peek()
@@ -1990,8 +1993,18 @@ class _ExprParser:
             self.pos += 1
             base = self.parse_arg()
             nxt = self.peek()
+        power = None
         if nxt is not None and nxt.is_char("^"):
-            self.fail(nxt, f"a power written on \\{name} before its argument is not modelled")
+            # the typesetting convention: \tan^{-1} x is arctan x, \sin^2 x is (sin x)^2
+            self.pos += 1
+            raised = self.parse_arg()
+            if raised == -1 and name in _INVERSE:
+                name = _INVERSE[name]
+            elif isinstance(raised, sp.Integer) and raised > 1:
+                power = raised
+            else:
+                self.fail(nxt, f"a power written on \\{name} before its argument is not modelled")
+            nxt = self.peek()
         if nxt is None:
             self.fail(tok, f"\\{name} without an argument")
         if nxt.is_char("("):
@@ -2006,10 +2019,12 @@ class _ExprParser:
                 self.fail(after, f"ambiguous argument of \\{name}: add parentheses")
         fn = FUNCTIONS_1[name]
         if fn == "log10":
-            return sp.log(arg, 10)
-        if base is not None:
-            return sp.log(arg, base)
-        return getattr(sp, fn)(arg)
+            value = sp.log(arg, 10)
+        elif base is not None:
+            value = sp.log(arg, base)
+        else:
+            value = getattr(sp, fn)(arg)
+        return value ** power if power is not None else value
 
     def optimum(self, tok: Token, found: optima.Head) -> sp.Expr:
         r"""``\arg\min_{w} F``, ``\max_{θ ∈ Θ} J(θ)`` in any spelling (:func:`.optima.head`): an

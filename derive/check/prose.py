@@ -46,9 +46,11 @@ _CLAIM = re.compile(
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
-    r"special case|provided|unless|suppose that)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"
-    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар)|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
-    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设)|\b(?:falls|wenn)\b)", re.IGNORECASE)
+    r"special case|provided|unless|suppose that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
+    r"root of)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
+    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя)"
+    r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
+    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|满足|的解|解方程)|\b(?:falls|wenn)\b)", re.IGNORECASE)
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(
     r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"
@@ -59,7 +61,9 @@ _EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome
 _LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*[:：]?\s*(?:\$\$?|\\\[)?\s*$")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\()?$")
 #: "i.e.", "e.g.", "т.е." end no sentence: the formula after them belongs to the words before.
-_SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т\. е)[.!?。！？](?=\s|$)|\n[ \t]*\n")
+#: A display that ends with its sentence's full stop (``….\]``, ``….$$``) ends the sentence too.
+_SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т\. е)[.!?。！？]"
+                           r"(?=\s|$|\\\]|\$\$|\\end\{)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
 #: A condition the checker can state: an equation (applied) or a bound (read as the range it is checked in).
 _GIVEN = re.compile(r"[=<>≤≥]|\\(?:le|leq|ge|geq|ll|gg|in)\b")
