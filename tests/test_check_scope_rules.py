@@ -256,3 +256,20 @@ def test_a_slip_with_the_indexed_parameter_is_still_false() -> None:
     slip = FIXED.replace(r"x_k - \alpha g_k", r"x_k + \alpha_k g_k")
     line = _line(slip, r"x_{k+1} = x_k + \alpha_k g_k")
     assert line in _false_lines(slip)
+
+
+def test_a_non_step_subscript_is_not_a_fixed_parameter() -> None:
+    # x_c is a centre point, not x at step c: writing x where a definition reads x_c renames nothing
+    text = r"""
+# Constrained
+
+Around the centre we write $x = x_c + B z$.
+
+Differentiating $L = x^2 + \lambda x$ gives
+
+$$
+\frac{\partial L}{\partial \lambda} = 2x
+$$
+"""
+    line = _line(text, r"\frac{\partial L}{\partial \lambda} = 2x")
+    assert not any("where the definitions read" in r for r in _reasons(text, line))

@@ -105,11 +105,11 @@ def earlier_section_reading(checker: DocumentChecker, item: Item, sa: sp.Expr, s
     then agree; None (the verdict stands) if they differ under it too; undecided if that could not be
     decided — a false verdict never rests on reading the step name as free when the notes define it."""
     from ..proof import compare
-    from .recurrence import read as read_index
+    from .recurrence import STEP_LETTERS, read as read_index
     from .verify import LINK_SECONDS, _doit
 
     free = {s for s in sa.free_symbols | sb.free_symbols if s not in definitions  # type: ignore[operator]
-            and (ix := read_index(s)) is not None and ix.letter is not None}
+            and (ix := read_index(s)) is not None and ix.letter in STEP_LETTERS}
     if not free:
         return None
     found: dict[sp.Symbol, tuple[int, sp.Expr]] = {}
@@ -147,7 +147,7 @@ def fixed_parameter_reading(checker: DocumentChecker, item: Item, written: sp.Ex
     ``α_k`` at ``α``. Proved if the sides agree with ``α_k = α``; otherwise undecided — a false verdict would
     rest on ``α_k`` and ``α`` being unrelated, which the notes do not say. None when no such pair exists."""
     from ..proof import compare
-    from .recurrence import read as read_index
+    from .recurrence import STEP_LETTERS, read as read_index
     from .verify import LINK_SECONDS, _doit
 
     own = written.free_symbols
@@ -155,7 +155,7 @@ def fixed_parameter_reading(checker: DocumentChecker, item: Item, written: sp.Ex
     mapping: dict[sp.Symbol, sp.Symbol] = {}
     for s in (sa.free_symbols | sb.free_symbols) - own:
         ix = read_index(s)
-        if ix is not None and ix.letter is not None and not ix.more and ix.base in plain:
+        if ix is not None and ix.letter in STEP_LETTERS and not ix.more and ix.base in plain:
             mapping[s] = plain[ix.base]
     if not mapping:
         return None
