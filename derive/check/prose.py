@@ -19,7 +19,7 @@ from .extract import LineMap, MathBlock
 _DEFINE = re.compile(
     r"(?:\b(?:let|define|denote|set|suppose|consider|where|here|now take|take)\b"
     r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
-    r"|(?:令|设|取|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b"
+    r"|(?:令|设|取|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b|(?:여기서|여기에서)"
     # a switch to another scheme: what follows redefines, it does not restate
     r"|\b(?:instead|alternatively|in contrast|variant|version|another (?:form|way))\b|(?:вместо|иначе|вариант|другой форм)"
     r"|(?:改为|而是|变体|另一种|另一個|另一种形式))",
@@ -31,6 +31,12 @@ _REGARD = re.compile(
     r"(?:\b(?:regard(?:ed|ing|s)?|treat(?:ed|ing|s)?|view(?:ed|ing|s)?|think of|interpret(?:ed|ing|s)?)\b[^.;:]{0,80}?\bas\b"
     r"|(?:счита(?:ть|ем|я|ется)|рассматрива(?:ть|ем|я)\s[^.;:]{0,60}?\bкак\b)"
     r"|(?:看作|看成|视为|视作|当作|当成)|\bbetrachten\b[^.;:]{0,60}?\bals\b)", re.IGNORECASE)
+#: "the linear model $y = wx$", "регрессию $y = w x$", "回归模型", "회귀 모델": a model or hypothesis relates its
+#: variables (it is what is fitted); it does not give the observed data the values it predicts.
+_MODEL = re.compile(
+    r"(?:\b(?:models?|regressions?|hypothes[ie]s|predicts?|predictors?|fits?|fitting)\b"
+    r"|(?:модел[ьиюяей]\w*|регресси\w*|гипотез\w*|предсказ\w*)"
+    r"|(?:模型|回归|假设函数|拟合)|(?:모델|회귀|가설))", re.IGNORECASE)
 #: A step of a derivation: what it produces is a claim, even after "when"/"if" ("When we substitute, …"),
 #: and the "when" is a time, not a condition.
 _DERIVATION = re.compile(
@@ -42,7 +48,7 @@ _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
     r"|then|equals?|is equal to|becomes|reads)\b|\bравн\w*|\bстановится|\bсоставляет|等于|\bist gleich"
     r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
-    r"|(?:因此|所以|于是|得到|可得)|\b(?:also|somit|daher|folglich|ergibt|erhalten)\b)"
+    r"|(?:因此|所以|于是|得到|可得)|\b(?:also|somit|daher|folglich|ergibt|erhalten)\b|(?:따라서|그러므로|그러면|즉))"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
@@ -51,6 +57,11 @@ _CONDITION = re.compile(
     r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя)"
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
     r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|满足|的解|解方程)|\b(?:falls|wenn)\b)", re.IGNORECASE)
+#: Korean puts its cue after the formula it governs: "$\eta = 1/L$일 때" ("when η = 1/L"), "$x > 0$이면" ("if"),
+#: "$x_0 = 0$이라 하자" ("let"). The formula before such a word is the condition (or the definition); the
+#: display that follows in the sentence is a claim made under it.
+_POST_CONDITION = re.compile(r"^[ \t]*(?:일[ \t]*때|이면|라면|(?<![가-힣])면(?![가-힣]))")
+_POST_DEFINE = re.compile(r"^[ \t]*(?:이?라고?[ \t]*하자|이?라고?[ \t]*두자|이?라[ \t]*놓자|로[ \t]*두자)")
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(
     r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"
@@ -89,12 +100,14 @@ class Cues:
     assumed: frozenset[int] = frozenset()  # claims made under a condition of their sentence ("if …, then …")
     # block number -> the TeX of the names its sentence introduces right after it ("…, where $\\theta$ is the angle")
     introduced_after: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    modeling: frozenset[int] = frozenset()  # "we fit the regression $y = wx$": a model relating variables
 
 
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
+    modeling: set[int] = set()
     consequents: set[int] = set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
@@ -138,13 +151,26 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts
             # with the formula (alternatives: "- $\\eta_t = \\eta_0/t$"): each names, it does not restate
             defining.add(number)
-        if _trailing_condition(source, lines, block):
+        if _MODEL.search(clause) and not _CLAIM.search(clause):
+            modeling.add(number)  # "обучить линейную регрессию $y = w x$": the model, not the data's values
+        if _POST_CONDITION.match(tail) and text.count("\0") and number - 1 in conditional:
+            conditional.discard(number)  # "$\eta = 1/L$일 때 $$…$$": the display is what holds under it
+            assumed.add(number)
+        after = _words_after(source, lines, block)
+        if _POST_CONDITION.match(after):
+            conditional.add(number)  # "$\eta = 1/L$일 때": this formula is the condition
+            claiming.discard(number)
+            defining.discard(number)
+        elif _POST_DEFINE.match(after):
+            defining.add(number)  # "$h = 1$이라 하자": let
+            claiming.discard(number)
+        elif _trailing_condition(source, lines, block):
             trailing.add(number)
         if _EXISTS.search(re.sub(r"(?:\$\$?|\\\\?[(\[]|`)\s*$", "", tail.rstrip())):  # without the opening delimiter
             existential.add(number)
     introduced = {number: names for number, block in enumerate(blocks) if (names := _introduced_after(source, lines, block))}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
-                frozenset(existential), frozenset(assumed), introduced)
+                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling))
 
 
 def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:
@@ -181,6 +207,11 @@ def _labelled_paragraph(previous: str, tail: str) -> bool:
     if tail.strip(" \t\n$\\[") or not previous.strip():
         return False
     return bool(_LABEL.search(previous.rstrip().rsplit("\n", 1)[-1]))
+
+
+def _words_after(source: str, lines: LineMap, block: MathBlock) -> str:
+    """The words right after a formula (its closing delimiter dropped), up to 40 characters."""
+    return _strip_closer(source[_block_end(source, lines, block):][:40])
 
 
 def _trailing_condition(source: str, lines: LineMap, block: MathBlock) -> bool:

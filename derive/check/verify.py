@@ -37,7 +37,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, optima, ranges, sums, tuples
+from . import asymptotic, calculus, dimensions, expectation, optima, ranges, scope_rules, sums, tuples
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -111,6 +111,7 @@ class Item:
     words: tuple = ()  # plain words (constant, loss) the parser read as products of letters
     assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
     introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
+    model_cue: bool = False  # the words before it name a model it states ("we fit the regression $y = wx$")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -307,6 +308,7 @@ class DocumentChecker:
                                        number in cues.assumed))
                 if number in cues.introduced_after:
                     self.items[-1].introduced_after = _names(cues.introduced_after[number])
+                self.items[-1].model_cue = number in cues.modeling
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -534,7 +536,7 @@ class DocumentChecker:
         if before:
             return before[-1]
         after = [s for s in self.systems if s.section == item.section and s.index > item.index]
-        return after[0] if after else None
+        return after[0] if after and scope_rules.reads_later_system(self, item, after[0].index) else None
 
     def _system_before(self, item: Item) -> bool:
         return any(s.section == item.section and s.index <= item.index for s in self.systems)
@@ -785,6 +787,9 @@ class DocumentChecker:
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
                 self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
             return
+        if scope_rules.model_equation(item):
+            self.decide_all(item, "not-a-claim", scope_rules.MODEL_REASON)
+            return  # "регрессию y = w·x": no name gets a value from it (the samples keep their own)
         if self._initial_values(item):
             return
         definitions = self._definitions(item)
@@ -1727,6 +1732,18 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
             self.decide(item, k, status, why)
             return
+        if verdict.status == "false" and (earlier := scope_rules.earlier_section_reading(self, item, sa, sb,
+                                                                                         definitions)) is not None:
+            if earlier[0] == "undecided":  # ‖x_{k+1} − x*‖² after "Definition: x_{k+1} = …" under another heading
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {earlier[1]}")
+            self.decide(item, k, *earlier)
+            return
+        if verdict.status == "false" and (fixed := scope_rules.fixed_parameter_reading(
+                self, item, left.expr + right.expr, sa, sb)) is not None:
+            if fixed[0] == "undecided":  # x_{k+1} = x_k − α(Ax_k + b) under x_{k+1} = x_k + α_k p_k
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {fixed[1]}")
+            self.decide(item, k, *fixed)
+            return
         if verdict.status == "false" and (shadow := self._unread_redefinition(item, a, b)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {shadow}")
             self.decide(item, k, "undecided", shadow)
@@ -1777,6 +1794,11 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided",
                             "not decided: it holds under a condition its sentence states in words")
                 self.decide(item, k, "undecided", "stated under a condition given in words (not applied)")
+                return
+            if (sample := scope_rules.sample_reading(self, item, left.expr + right.expr, sa, sb)) is not None:
+                if sample[0] == "undecided":  # ∇L(w_0) = −2·1·(2 − w_0·1): at an observation, not for all x, y
+                    self.report(item, right.start, "info", "math/undecided", f"not decided: {sample[1]}")
+                self.decide(item, k, *sample)
                 return
 
             if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
@@ -2307,8 +2329,9 @@ class DocumentChecker:
         later: dict[sp.Symbol, tuple[int, sp.Expr]] = {}
         for other in self.items[item.index + 1:item.index + 1 + _WHERE_REACH]:
             name = self._definition_target(other)
-            if other.section != item.section or name not in names or name in later:
-                continue
+            if other.section != item.section or name not in names or name in later \
+                    or scope_rules.condition_after(self, other):
+                continue  # "… falling out when α = 1": a condition after the link is never its definition
             value = self._prepare(other.stmt.terms[1].expr, other)
             if value is not None and name not in value.free_symbols:
                 later[name] = (other.index, value)
@@ -2647,7 +2670,7 @@ _MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
 #: The word that introduces such a definition, last before its display.
-_WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|其中|这里|式中)\s*$", re.IGNORECASE)
+_WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|其中|这里|式中|여기서)\s*$", re.IGNORECASE)
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
