@@ -214,9 +214,10 @@ class _Fail(Exception):
 # Public entry points
 # ==================================================================================================
 
-def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> ParsedBlock:
-    """Parse one math block into statements; never raises on document content."""
-    return _BlockParser(text, functions).run()
+def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False) -> ParsedBlock:
+    """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
+    never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose."""
+    return _BlockParser(text, functions, transpose_t).run()
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
@@ -335,9 +336,10 @@ def _is_binary_op(tok: Token) -> bool:
 class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
-    def __init__(self, text: str, functions: frozenset[str]) -> None:
+    def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False) -> None:
         self.text = text
         self.functions = functions
+        self.transpose_t = transpose_t
         self.problems: list[Problem] = []
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
@@ -536,7 +538,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels)).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -740,6 +742,7 @@ class _Context:
     bound: list[sp.Symbol] = field(default_factory=list)
     envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
     labels: set[int] = field(default_factory=set)  # offsets of plain words read as labels (v^{corrected})
+    transpose_t: bool = False  # the document never uses T as a quantity: a^T b is a transpose
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -962,6 +965,8 @@ class _ExprParser:
                     continue
                 if kind == "T" and isinstance(base, Coords):
                     continue  # (a, b)^T: a written tuple is never raised to a power
+                if kind == "T" and self.transposes_before(self.pos):
+                    continue  # (Xw − y)^T (Xw − y), ∇f(z)^T p: a product of vectors, in a note where T is no quantity
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
                 if kind in ("star", "prime", "iteration", "label"):
@@ -995,6 +1000,23 @@ class _ExprParser:
             else:
                 break
         return base
+
+    def transposes_before(self, stop: int) -> bool:
+        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity and one
+        factor follows that ends the product (``a^T b``, ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is
+        no vector). Only that shape: ``a^T b = b^T a`` holds for vectors, so reading it as a product of numbers
+        proves nothing false, while ``u^T A v`` read so would prove ``u^T A v = v^T A u`` for every ``A``."""
+        after = self.toks[stop] if stop < len(self.toks) else None
+        if not (self.ctx.transpose_t and after is not None and after.kind != "num" and self.starts_factor(after)):
+            return False
+        trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
+                                                       set(), self.ctx.transpose_t))
+        try:
+            trial.factor()
+        except (_Fail, RecursionError):
+            return False
+        rest = trial.peek()
+        return rest is None or not (self.starts_factor(rest) or rest.is_char("^", "_", "'"))
 
     def power(self, base: sp.Expr, exponent: sp.Expr, at: Token) -> sp.Expr:
         """``base^exponent``, unless SymPy would compute a number no budget can interrupt (10^{10^{10}})."""
@@ -1204,7 +1226,7 @@ class _ExprParser:
                     nm.mark = "*"
                 elif kind == "prime":
                     nm.primes += len(arg)
-                elif not (kind == "transpose" or (kind == "T" and nm.latin)):
+                elif not (kind == "transpose" or (kind == "T" and (nm.latin or self.transposes_before(stop)))):
                     self.subscript_after_power(nm, stop)
                     break  # a power: postfix() reads it
                 self.pos = stop
