@@ -38,6 +38,7 @@ from derive.check.latex_tokens import (
 from derive import limits
 from derive.check import optima
 from derive.check.asymptotic import BigO, remainder_order
+from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import tuples
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
@@ -793,6 +794,7 @@ class _ExprParser:
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
         self.norms = 0  # \|…\| being read
+        self.given = False  # reading what a \mid conditions (p(y \mid x), E[y \mid x]): the \mid ends it
 
     # -- stream ------------------------------------------------------------------------------------
 
@@ -1045,6 +1047,8 @@ class _ExprParser:
         if name in NORM_MACROS:
             side = NORM_MACROS[name] or tok.side
             return side == "open" or (side is None and self.norms == 0)
+        if name == "mid" and self.given:
+            return False
         return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name in ("not", "rangle"))
 
     def primary(self) -> sp.Expr:
@@ -1272,14 +1276,14 @@ class _ExprParser:
         if canonical == "E" and (average := self.running_average("E")) is not None:
             return average
         if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
-            return Expect(self.delimited())  # E[X]: square brackets after a bare E are an expectation
+            return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
             if canonical in ("o", r"\mathcal{o}"):
                 self.fail(nm.at, "little-o notation (o(…)) is not modelled")
-            if self.is_function(nm):
-                return sp.Function(canonical)(*self.call_args())
+            if self.is_function(nm) or self.conditions_at(self.pos):
+                return sp.Function(canonical)(*self.call_args())  # p(y \mid x): only a call conditions
         if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
             found = self.peek_arg_after(1)
             after = self.toks[found[1]] if found is not None and found[1] < len(self.toks) else None
@@ -1359,10 +1363,12 @@ class _ExprParser:
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
         while True:
-            args.append(self.in_group(self.expr))
+            args.append(self.in_group(self.conditioned))
             tok = self.peek()
             if tok is None:
                 self.fail(opener, f"'{opener.text}' is not closed")
+            if isinstance(args[-1], Given) and len(args) > 1:
+                self.fail(opener, "a conditioning of several quantities (p(a, b \\mid c)) is not modelled")
             if tok.is_char(",", ";"):
                 self.pos += 1
                 continue
@@ -1370,6 +1376,33 @@ class _ExprParser:
                 self.pos += 1
                 return args
             self.fail(tok, f"unexpected {_describe(tok)} in an argument list")
+
+    def conditions_at(self, opener: int) -> bool:
+        r"""The group opening at ``opener`` holds a ``\mid`` outside its inner groups (``(y \mid x)``)."""
+        close = _close_of(self.toks, opener)
+        if close is None:
+            return False
+        inside = self.toks[opener + 1:close]
+        return any(depth == 0 and tok.is_macro("mid") for tok, depth in zip(inside, _depths(inside)))
+
+    def conditioned(self) -> sp.Expr:
+        r"""An expression, or ``y \mid x, z`` read as :class:`.conditional.Given` (inside a call's parentheses or
+        an expectation's brackets only: elsewhere ``\mid`` is set-builder notation, not modelled)."""
+        saved = self.given
+        self.given = True
+        try:
+            target = self.expr()
+        finally:
+            self.given = saved
+        tok = self.peek()
+        if tok is None or not tok.is_macro("mid"):
+            return target
+        self.pos += 1
+        conditions = [self.expr()]
+        while (tok := self.peek()) is not None and tok.is_char(","):
+            self.pos += 1
+            conditions.append(self.expr())
+        return Given(target, *conditions)
 
     def in_group(self, parse: Callable[[], sp.Expr]) -> sp.Expr:
         """Run ``parse`` with bars reset: ``|`` inside parentheses opens, it does not close."""
@@ -1475,14 +1508,14 @@ class _ExprParser:
             if len(args) != 2:
                 self.fail(tok, "a covariance takes two arguments")
             return operator(*args, *label)
-        return operator(self.delimited(), *label)
+        return operator(self.delimited(conditional=operator is Expect), *label)
 
     # -- groups and bars ---------------------------------------------------------------------------
 
-    def delimited(self) -> sp.Expr:
+    def delimited(self, *, conditional: bool = False) -> sp.Expr:
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
-        value = self.in_group(self.expr)
+        value = self.in_group(self.conditioned if conditional else self.expr)
         tok = self.peek()
         if tok is None:
             self.fail(opener, f"{_describe(opener)} is not closed")
