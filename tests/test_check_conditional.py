@@ -28,6 +28,20 @@ def test_a_call_with_a_conditioning_is_a_call() -> None:
     assert parse_expr(r"\pi_\theta(a \mid s)") != parse_expr(r"\pi_\theta(s \mid a)")
 
 
+@pytest.mark.parametrize(("text", "same"), [
+    (r"\pi_\theta(a | s)", r"\pi_\theta(a \mid s)"),
+    (r"\mathbb{E}[y | x]", r"\mathbb{E}[y \mid x]"),
+    (r"\log \pi_\theta(a_t | s_t)", r"\log \pi_\theta(a_t \mid s_t)"),
+])
+def test_one_bare_bar_in_a_call_or_an_expectation_conditions(text: str, same: str) -> None:
+    assert parse_expr(text) == parse_expr(same)
+
+
+@pytest.mark.parametrize("text", [r"f(|x|)", r"\mathbb{E}[|y - x|]", r"p(a) + |b|"])
+def test_two_bars_are_an_absolute_value(text: str) -> None:
+    assert not parse_expr(text).has(Given)
+
+
 @pytest.mark.parametrize(("text", "message"), [
     (r"\{x \mid x > 0\}", "\\mid (set-builder notation) is not modelled"),
     (r"a \mid b", "\\mid (set-builder notation) is not modelled"),

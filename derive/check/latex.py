@@ -795,6 +795,7 @@ class _ExprParser:
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
         self.norms = 0  # \|…\| being read
         self.given = False  # reading what a \mid conditions (p(y \mid x), E[y \mid x]): the \mid ends it
+        self.given_bar = False  # in this group a single bare | is the conditioning bar (p(a | s))
 
     # -- stream ------------------------------------------------------------------------------------
 
@@ -1036,6 +1037,8 @@ class _ExprParser:
             if tok.text in "([":
                 return True
             if tok.text == "|":
+                if self.given and self.given_bar:
+                    return False  # p(a | s): the bar ends what is conditioned
                 return tok.side == "open" or (tok.side is None and self.bars == 0)
             return False
         if kind != "macro":
@@ -1359,6 +1362,14 @@ class _ExprParser:
     def call_args(self) -> list[sp.Expr]:
         """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``; ``f(x; θ)`` is ``f`` of ``x`` and of its
         parameters ``θ`` (the semicolon only sets the parameters apart)."""
+        saved_bar = self.given_bar
+        self.given_bar = self.separator_at(self.pos) == "|"
+        try:
+            return self.call_list()
+        finally:
+            self.given_bar = saved_bar
+
+    def call_list(self) -> list[sp.Expr]:
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
@@ -1378,12 +1389,23 @@ class _ExprParser:
             self.fail(tok, f"unexpected {_describe(tok)} in an argument list")
 
     def conditions_at(self, opener: int) -> bool:
-        r"""The group opening at ``opener`` holds a ``\mid`` outside its inner groups (``(y \mid x)``)."""
+        r"""The group opening at ``opener`` holds a ``\mid`` outside its inner groups (``(y \mid x)``), or one bare
+        ``|`` (``(a | s)``: an absolute value needs two)."""
+        return self.separator_at(opener) is not None
+
+    def separator_at(self, opener: int) -> str | None:
+        r"""``"mid"`` or ``"|"``: what separates a conditioning in the group at ``opener``; None when none does."""
         close = _close_of(self.toks, opener)
         if close is None:
-            return False
+            return None
         inside = self.toks[opener + 1:close]
-        return any(depth == 0 and tok.is_macro("mid") for tok, depth in zip(inside, _depths(inside)))
+        top = [tok for tok, depth in zip(inside, _depths(inside)) if depth == 0]
+        if any(tok.is_macro("mid") for tok in top):
+            return "mid"
+        bars = [tok for tok in top if tok.is_char("|")]
+        if len(bars) == 1 and bars[0].side is None and not any(tok.is_char("|") and tok.side for tok in inside):
+            return "|"
+        return None
 
     def conditioned(self) -> sp.Expr:
         r"""An expression, or ``y \mid x, z`` read as :class:`.conditional.Given` (inside a call's parentheses or
@@ -1395,7 +1417,7 @@ class _ExprParser:
         finally:
             self.given = saved
         tok = self.peek()
-        if tok is None or not tok.is_macro("mid"):
+        if tok is None or not (tok.is_macro("mid") or (self.given_bar and tok.is_char("|"))):
             return target
         self.pos += 1
         conditions = [self.expr()]
@@ -1513,9 +1535,14 @@ class _ExprParser:
     # -- groups and bars ---------------------------------------------------------------------------
 
     def delimited(self, *, conditional: bool = False) -> sp.Expr:
+        saved_bar = self.given_bar
+        self.given_bar = conditional and self.separator_at(self.pos) == "|"
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
-        value = self.in_group(self.conditioned if conditional else self.expr)
+        try:
+            value = self.in_group(self.conditioned if conditional else self.expr)
+        finally:
+            self.given_bar = saved_bar
         tok = self.peek()
         if tok is None:
             self.fail(opener, f"{_describe(opener)} is not closed")
