@@ -45,6 +45,8 @@ def test_two_bars_are_an_absolute_value(text: str) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     (r"\{x \mid x > 0\}", "\\mid (set-builder notation) is not modelled"),
     (r"a \mid b", "\\mid (set-builder notation) is not modelled"),
+    (r"\exp(a \mid b)", "\\mid (set-builder notation) is not modelled"),    # only a named function conditions
+    (r"\max(a \mid b, c)", "\\mid (set-builder notation) is not modelled"),
     (r"p(a, b \mid c)", "a conditioning of several quantities (p(a, b \\mid c)) is not modelled"),
 ])
 def test_set_builder_and_other_bars_stay_unmodelled(text: str, message: str) -> None:

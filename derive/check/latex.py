@@ -1286,7 +1286,7 @@ class _ExprParser:
             if canonical in ("o", r"\mathcal{o}"):
                 self.fail(nm.at, "little-o notation (o(…)) is not modelled")
             if self.is_function(nm) or self.conditions_at(self.pos):
-                return sp.Function(canonical)(*self.call_args())  # p(y \mid x): only a call conditions
+                return sp.Function(canonical)(*self.call_args(conditional=True))  # p(y \mid x): only a call conditions
         if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
             found = self.peek_arg_after(1)
             after = self.toks[found[1]] if found is not None and found[1] < len(self.toks) else None
@@ -1359,22 +1359,23 @@ class _ExprParser:
                 stem += "_{" + render_tokens(nm.sub) + "}"
         return sp.Indexed(sp.IndexedBase(stem + "^{(\\cdot)}"), *indices)
 
-    def call_args(self) -> list[sp.Expr]:
+    def call_args(self, *, conditional: bool = False) -> list[sp.Expr]:
         """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``; ``f(x; θ)`` is ``f`` of ``x`` and of its
-        parameters ``θ`` (the semicolon only sets the parameters apart)."""
+        parameters ``θ`` (the semicolon only sets the parameters apart). ``conditional``: a named function, whose
+        argument may be a conditioning (``p(y \\mid x)``); ``\\exp`` or ``\\max`` of one is not modelled."""
         saved_bar = self.given_bar
-        self.given_bar = self.separator_at(self.pos) == "|"
+        self.given_bar = conditional and self.separator_at(self.pos) == "|"
         try:
-            return self.call_list()
+            return self.call_list(conditional)
         finally:
             self.given_bar = saved_bar
 
-    def call_list(self) -> list[sp.Expr]:
+    def call_list(self, conditional: bool) -> list[sp.Expr]:
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
         while True:
-            args.append(self.in_group(self.conditioned))
+            args.append(self.in_group(self.conditioned if conditional else self.expr))
             tok = self.peek()
             if tok is None:
                 self.fail(opener, f"'{opener.text}' is not closed")
@@ -1493,7 +1494,7 @@ class _ExprParser:
                 self.fail(tok, f"ambiguous '{word}(…)' (a call or a product?): "
                                f"write \\operatorname{{{word}}} or \\cdot")
             self.pos += 1
-            return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args())
+            return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args(conditional=True))
         return self.after_name(self.name())
 
     def statistic(self, tok: Token, operator: type[sp.Function]) -> sp.Expr | None:
