@@ -10,9 +10,13 @@ a ``^T`` followed by nothing, or any ``T`` used as a quantity elsewhere, keeps t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .latex_tokens import Token, matching_brace, tokenize
+
+#: The letter T on its own (not in a word or a macro name): the only blocks worth tokenizing.
+_LETTER_T = re.compile(r"(?<![A-Za-z\\])T(?![A-Za-z])")
 
 #: Operators whose superscript is an upper limit: a ``T`` there is a count (``\sum_{t=1}^T``), not a transpose.
 _LIMIT_OPERATORS = frozenset({"sum", "prod", "int", "iint", "oint", "bigcup", "bigcap", "bigoplus", "bigotimes",
@@ -24,8 +28,8 @@ def t_is_transpose(texts: Iterable[str]) -> bool:
     (``x^T``, ``x^{T}``), so that ``^T`` is read as a transpose. A document without any ``T`` gives True too:
     nothing to contradict it (the parser still asks for the product shape)."""
     for text in texts:
-        if "T" not in text:
-            continue  # most blocks: no tokenizing
+        if not _LETTER_T.search(text):
+            continue  # most blocks: no tokenizing (T only in words and macros: \Theta, \text{Train})
         tokens = tokenize(text).tokens
         for i, tok in enumerate(tokens):
             if tok.kind == "letter" and tok.text == "T" and not _whole_superscript(tokens, i):
