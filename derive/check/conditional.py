@@ -1,7 +1,8 @@
-r"""Conditioning: ``p(y \mid x)``, ``\mathbb{E}[y \mid x]``, ``P(s' \mid s, a)``.
+r"""Conditioning: ``\mathbb{E}[y \mid x]``, ``\mathbb{E}[g \mid x_t, s]``.
 
-Inside the brackets of an expectation or the parentheses of a call, a ``\mid`` at the top level separates what
-is distributed from what it is conditioned on. The checker knows no law of conditional probability, so the
+Inside the brackets of an expectation, a ``\mid`` (or one bare ``|``) at the top level separates what is
+distributed from what it is conditioned on. (In a call, ``p(y \mid x)``, it is not read: ``p`` would be an unknown
+function, and the checker takes a chain holding one for a form, not a claim.) The checker knows no law of conditional probability, so the
 pair is kept whole as :class:`Given`: ``\mathbb{E}[y \mid x]`` is one opaque quantity, the same wherever it is
 written the same way, and different from ``\mathbb{E}[y]`` and from ``\mathbb{E}[x \mid y]``. That is enough for
 the algebra around it (``y − \mathbb{E}[y \mid x] + \mathbb{E}[y \mid x] − f(x) = y − f(x)``); a link whose sides

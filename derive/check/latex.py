@@ -1285,8 +1285,8 @@ class _ExprParser:
                 return self.big_o(nxt)
             if canonical in ("o", r"\mathcal{o}"):
                 self.fail(nm.at, "little-o notation (o(…)) is not modelled")
-            if self.is_function(nm) or self.conditions_at(self.pos):
-                return sp.Function(canonical)(*self.call_args(conditional=True))  # p(y \mid x): only a call conditions
+            if self.is_function(nm):
+                return sp.Function(canonical)(*self.call_args())
         if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
             found = self.peek_arg_after(1)
             after = self.toks[found[1]] if found is not None and found[1] < len(self.toks) else None
@@ -1359,28 +1359,19 @@ class _ExprParser:
                 stem += "_{" + render_tokens(nm.sub) + "}"
         return sp.Indexed(sp.IndexedBase(stem + "^{(\\cdot)}"), *indices)
 
-    def call_args(self, *, conditional: bool = False) -> list[sp.Expr]:
+    def call_args(self) -> list[sp.Expr]:
         """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``; ``f(x; θ)`` is ``f`` of ``x`` and of its
-        parameters ``θ`` (the semicolon only sets the parameters apart). ``conditional``: a named function, whose
-        argument may be a conditioning (``p(y \\mid x)``); ``\\exp`` or ``\\max`` of one is not modelled."""
-        saved_bar = self.given_bar
-        self.given_bar = conditional and self.separator_at(self.pos) == "|"
-        try:
-            return self.call_list(conditional)
-        finally:
-            self.given_bar = saved_bar
-
-    def call_list(self, conditional: bool) -> list[sp.Expr]:
+        parameters ``θ`` (the semicolon only sets the parameters apart). A conditioning ``p(y \\mid x)`` is not
+        read here: a call of an unknown function makes its whole chain a form (not a claim), which would hide
+        the links next to it that were checked before."""
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
         while True:
-            args.append(self.in_group(self.conditioned if conditional else self.expr))
+            args.append(self.in_group(self.expr))
             tok = self.peek()
             if tok is None:
                 self.fail(opener, f"'{opener.text}' is not closed")
-            if isinstance(args[-1], Given) and len(args) > 1:
-                self.fail(opener, "a conditioning of several quantities (p(a, b \\mid c)) is not modelled")
             if tok.is_char(",", ";"):
                 self.pos += 1
                 continue
@@ -1389,13 +1380,9 @@ class _ExprParser:
                 return args
             self.fail(tok, f"unexpected {_describe(tok)} in an argument list")
 
-    def conditions_at(self, opener: int) -> bool:
-        r"""The group opening at ``opener`` holds a ``\mid`` outside its inner groups (``(y \mid x)``), or one bare
-        ``|`` (``(a | s)``: an absolute value needs two)."""
-        return self.separator_at(opener) is not None
-
     def separator_at(self, opener: int) -> str | None:
-        r"""``"mid"`` or ``"|"``: what separates a conditioning in the group at ``opener``; None when none does."""
+        r"""``"mid"`` or ``"|"``: what separates a conditioning in the group at ``opener`` (``[y \mid x]``, or one
+        bare ``[y | x]``: an absolute value needs two); None when none does."""
         close = _close_of(self.toks, opener)
         if close is None:
             return None
@@ -1409,8 +1396,8 @@ class _ExprParser:
         return None
 
     def conditioned(self) -> sp.Expr:
-        r"""An expression, or ``y \mid x, z`` read as :class:`.conditional.Given` (inside a call's parentheses or
-        an expectation's brackets only: elsewhere ``\mid`` is set-builder notation, not modelled)."""
+        r"""An expression, or ``y \mid x, z`` read as :class:`.conditional.Given` (inside an expectation's brackets
+        only: elsewhere ``\mid`` is set-builder notation or a probability, not modelled)."""
         saved = self.given
         self.given = True
         try:
@@ -1494,7 +1481,7 @@ class _ExprParser:
                 self.fail(tok, f"ambiguous '{word}(…)' (a call or a product?): "
                                f"write \\operatorname{{{word}}} or \\cdot")
             self.pos += 1
-            return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args(conditional=True))
+            return sp.Function(f"\\operatorname{{{word}}}")(*self.call_args())
         return self.after_name(self.name())
 
     def statistic(self, tok: Token, operator: type[sp.Function]) -> sp.Expr | None:
