@@ -377,7 +377,7 @@ def test_term_offsets_are_exact() -> None:
 # -- precision: report, never guess -------------------------------------------------------------------
 PROBLEMS: list[tuple[str, str]] = [
     (r"\foo + 1", "unknown macro \\foo"),
-    (r"\mathbb{E}[X \mid Y]", "set-builder"),
+    (r"\{x \mid x > 0\}", "set-builder"),  # E[X \mid Y] is a conditional expectation (test_check_conditional)
     (r"\operatorname*{argmin}_{\|w\| = 1} L(w)", "argmin under a constraint"),
     (r"\arg\min L(w)", "argmin without its variable"),
     (r"\int_0^1 f(x) \, dx", "integrals"),

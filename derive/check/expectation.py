@@ -21,6 +21,7 @@ from sympy.core.symbol import Str
 
 from .. import printing
 from .. import symbols as S
+from . import conditional
 from .latex import Covariance, Expect, Variance
 from .recurrence import read as read_index
 
@@ -51,7 +52,7 @@ def constant(sym: sp.Symbol) -> bool:
     """Not random, for an expectation: a hyperparameter (declared, or a bare Greek letter), the step, or an
     expectation already taken (E[E[X]] = E[X])."""
     if sym.name.startswith(_ATOM_PREFIX):
-        return True
+        return not conditional.in_name(sym.name)  # E[y | x] is a function of x: random, not a number
     if S.role(sym) in ("hyper", "index") or sym.name in ("t", "k", "n", "T"):
         return True
     return read_index(sym) is None and bool(_GREEK_NAME.match(sym.name)) and sym.name != r"\xi"

@@ -14,6 +14,7 @@ import sympy as sp
 
 from .. import printing
 from .. import symbols as S
+from . import conditional
 from .bind import GRADIENT_PREFIX, Functions
 
 
@@ -99,6 +100,9 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
       except the quantities in ``unrolled``, whose recurrences were unrolled, so their steps are modelled.
     """
     both = sa + sb
+    conditioned = conditional.doubt(written, both)  # E[y | x], p(y | x): whole quantities, no law of their own
+    if conditioned is not None or any(conditional.in_name(s.name) for s in both.free_symbols):
+        return conditioned or conditional.REASON
     for s in sorted(both.free_symbols, key=lambda s: s.name):  # sorted: the same message for every hash seed
         name = s.name
         if "(" in name and not name.startswith(GRADIENT_PREFIX):

@@ -38,6 +38,7 @@ from derive.check.latex_tokens import (
 from derive import limits
 from derive.check import optima
 from derive.check.asymptotic import BigO, remainder_order
+from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import tuples
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
@@ -217,9 +218,10 @@ class _Fail(Exception):
 # Public entry points
 # ==================================================================================================
 
-def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> ParsedBlock:
-    """Parse one math block into statements; never raises on document content."""
-    return _BlockParser(text, functions).run()
+def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False) -> ParsedBlock:
+    """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
+    never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose."""
+    return _BlockParser(text, functions, transpose_t).run()
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
@@ -338,9 +340,10 @@ def _is_binary_op(tok: Token) -> bool:
 class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
-    def __init__(self, text: str, functions: frozenset[str]) -> None:
+    def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False) -> None:
         self.text = text
         self.functions = functions
+        self.transpose_t = transpose_t
         self.problems: list[Problem] = []
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
@@ -539,7 +542,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels)).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -743,6 +746,7 @@ class _Context:
     bound: list[sp.Symbol] = field(default_factory=list)
     envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
     labels: set[int] = field(default_factory=set)  # offsets of plain words read as labels (v^{corrected})
+    transpose_t: bool = False  # the document never uses T as a quantity: a^T b is a transpose
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -793,6 +797,8 @@ class _ExprParser:
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
         self.norms = 0  # \|…\| being read
+        self.given = False  # reading what a \mid conditions (p(y \mid x), E[y \mid x]): the \mid ends it
+        self.given_bar = False  # in this group a single bare | is the conditioning bar (p(a | s))
 
     # -- stream ------------------------------------------------------------------------------------
 
@@ -965,6 +971,8 @@ class _ExprParser:
                     continue
                 if kind == "T" and isinstance(base, Coords):
                     continue  # (a, b)^T: a written tuple is never raised to a power
+                if kind == "T" and self.transposes_before(self.pos):
+                    continue  # (Xw − y)^T (Xw − y), ∇f(z)^T p: a product of vectors, in a note where T is no quantity
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
                 if kind in ("star", "prime", "iteration", "label"):
@@ -999,6 +1007,23 @@ class _ExprParser:
                 break
         return base
 
+    def transposes_before(self, stop: int) -> bool:
+        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity and one
+        factor follows that ends the product (``a^T b``, ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is
+        no vector). Only that shape: ``a^T b = b^T a`` holds for vectors, so reading it as a product of numbers
+        proves nothing false, while ``u^T A v`` read so would prove ``u^T A v = v^T A u`` for every ``A``."""
+        after = self.toks[stop] if stop < len(self.toks) else None
+        if not (self.ctx.transpose_t and after is not None and after.kind != "num" and self.starts_factor(after)):
+            return False
+        trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
+                                                       set(), self.ctx.transpose_t))
+        try:
+            trial.factor()
+        except (_Fail, RecursionError):
+            return False
+        rest = trial.peek()
+        return rest is None or not (self.starts_factor(rest) or rest.is_char("^", "_", "'"))
+
     def power(self, base: sp.Expr, exponent: sp.Expr, at: Token) -> sp.Expr:
         """``base^exponent``, unless SymPy would compute a number no budget can interrupt (10^{10^{10}})."""
         too_large = limits.power(base, exponent)
@@ -1015,6 +1040,8 @@ class _ExprParser:
             if tok.text in "([":
                 return True
             if tok.text == "|":
+                if self.given and self.given_bar:
+                    return False  # p(a | s): the bar ends what is conditioned
                 return tok.side == "open" or (tok.side is None and self.bars == 0)
             return False
         if kind != "macro":
@@ -1026,6 +1053,8 @@ class _ExprParser:
         if name in NORM_MACROS:
             side = NORM_MACROS[name] or tok.side
             return side == "open" or (side is None and self.norms == 0)
+        if name == "mid" and self.given:
+            return False
         return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name in ("not", "rangle"))
 
     def primary(self) -> sp.Expr:
@@ -1207,7 +1236,7 @@ class _ExprParser:
                     nm.mark = "*"
                 elif kind == "prime":
                     nm.primes += len(arg)
-                elif not (kind == "transpose" or (kind == "T" and nm.latin)):
+                elif not (kind == "transpose" or (kind == "T" and (nm.latin or self.transposes_before(stop)))):
                     self.subscript_after_power(nm, stop)
                     break  # a power: postfix() reads it
                 self.pos = stop
@@ -1253,7 +1282,7 @@ class _ExprParser:
         if canonical == "E" and (average := self.running_average("E")) is not None:
             return average
         if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
-            return Expect(self.delimited())  # E[X]: square brackets after a bare E are an expectation
+            return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
@@ -1335,7 +1364,9 @@ class _ExprParser:
 
     def call_args(self) -> list[sp.Expr]:
         """``(a, b, …)`` after a function name, ``\\max`` or ``\\min``; ``f(x; θ)`` is ``f`` of ``x`` and of its
-        parameters ``θ`` (the semicolon only sets the parameters apart)."""
+        parameters ``θ`` (the semicolon only sets the parameters apart). A conditioning ``p(y \\mid x)`` is not
+        read here: a call of an unknown function makes its whole chain a form (not a claim), which would hide
+        the links next to it that were checked before."""
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
         args: list[sp.Expr] = []
@@ -1351,6 +1382,40 @@ class _ExprParser:
                 self.pos += 1
                 return args
             self.fail(tok, f"unexpected {_describe(tok)} in an argument list")
+
+    def separator_at(self, opener: int) -> str | None:
+        r"""``"mid"`` or ``"|"``: what separates a conditioning in the group at ``opener`` (``[y \mid x]``, or one
+        bare ``[y | x]``: an absolute value needs two); None when none does."""
+        close = _close_of(self.toks, opener)
+        if close is None:
+            return None
+        inside = self.toks[opener + 1:close]
+        top = [tok for tok, depth in zip(inside, _depths(inside)) if depth == 0]
+        if any(tok.is_macro("mid") for tok in top):
+            return "mid"
+        bars = [tok for tok in top if tok.is_char("|")]
+        if len(bars) == 1 and bars[0].side is None and not any(tok.is_char("|") and tok.side for tok in inside):
+            return "|"
+        return None
+
+    def conditioned(self) -> sp.Expr:
+        r"""An expression, or ``y \mid x, z`` read as :class:`.conditional.Given` (inside an expectation's brackets
+        only: elsewhere ``\mid`` is set-builder notation or a probability, not modelled)."""
+        saved = self.given
+        self.given = True
+        try:
+            target = self.expr()
+        finally:
+            self.given = saved
+        tok = self.peek()
+        if tok is None or not (tok.is_macro("mid") or (self.given_bar and tok.is_char("|"))):
+            return target
+        self.pos += 1
+        conditions = [self.expr()]
+        while (tok := self.peek()) is not None and tok.is_char(","):
+            self.pos += 1
+            conditions.append(self.expr())
+        return Given(target, *conditions)
 
     def in_group(self, parse: Callable[[], sp.Expr]) -> sp.Expr:
         """Run ``parse`` with bars reset: ``|`` inside parentheses opens, it does not close."""
@@ -1456,14 +1521,19 @@ class _ExprParser:
             if len(args) != 2:
                 self.fail(tok, "a covariance takes two arguments")
             return operator(*args, *label)
-        return operator(self.delimited(), *label)
+        return operator(self.delimited(conditional=operator is Expect), *label)
 
     # -- groups and bars ---------------------------------------------------------------------------
 
-    def delimited(self) -> sp.Expr:
+    def delimited(self, *, conditional: bool = False) -> sp.Expr:
+        saved_bar = self.given_bar
+        self.given_bar = conditional and self.separator_at(self.pos) == "|"
         opener = self.next()
         closer = _OPEN_KIND[(opener.kind, opener.text)]
-        value = self.in_group(self.expr)
+        try:
+            value = self.in_group(self.conditioned if conditional else self.expr)
+        finally:
+            self.given_bar = saved_bar
         tok = self.peek()
         if tok is None:
             self.fail(opener, f"{_describe(opener)} is not closed")

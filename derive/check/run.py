@@ -182,6 +182,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .lint import lint
     from .macros import expand, remap_parsed
     from .prose import algorithm_groups, cues, zero_initialized
+    from .transpose_t import t_is_transpose
     from .verify import DocumentChecker
 
     defer_tensor_module()
@@ -199,9 +200,10 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     fragment = doc.kind == "latex" and "\\documentclass" not in doc.visible
     reported: set[str] = set()
     wrapped: set[str] = set()
-    for block in blocks:
-        expansion = expand(block.text, table)
-        pb = remap_parsed(parse_block(expansion.text), expansion)
+    expansions = [expand(block.text, table) for block in blocks]
+    transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
+    for block, expansion in zip(blocks, expansions):
+        pb = remap_parsed(parse_block(expansion.text, transpose_t=transpose_t), expansion)
         for problem in expansion.problems:
             line, col = block.position(min(problem.start, len(block.text) - 1))
             findings.append(Finding(path, line, col, "warning", "parse/macro", problem.message))
