@@ -242,6 +242,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("order-as-count-grows", "derive/check/asymptotic.py",
       "    if _counts_steps(var, left, right):", "    if False:", ("tests/test_check_asymptotic.py",),
       "t_k = O(k) is expanded as k → 0 and refuted"),
+    M("gradient-not-a-vector", "derive/check/matrices.py",
+      '        if tok.kind == "macro" and tok.text == "nabla":', "        if False:",
+      ("tests/test_check_matrices.py",), "∇f(x)^T A p = p^T A ∇f(x) is proved as numbers (A need not be symmetric)"),
 )
 
 

@@ -181,3 +181,15 @@ def test_a_matrix_slip_in_a_whole_document_is_false_and_the_reader_loads_on_dema
     assert [k.verdict for k in report.links][-1] == "proved"
     slip = check_document("hb.md", HEAVY_BALL.replace(r"\hat{x}_k - \beta \hat{x}_{k-1}", r"\hat{x}_k + \beta \hat{x}_{k-1}"))
     assert [(f.severity, f.code) for f in slip.findings if f.severity != "info"] == [("error", "math/false")]
+
+
+GRADIENTS = ("Let $A$ be a matrix and $p$ a direction.\n\nFirst $\\nabla f(x)^\\top p = p^\\top \\nabla f(x)$.\n\n"
+             "Then $(A p)^\\top \\nabla f(x) = p^\\top A^\\top \\nabla f(x)$.\n\n"
+             "Swapped $\\nabla f(x)^\\top A p = p^\\top A \\nabla f(x)$.\n")
+
+
+def test_a_gradient_is_a_vector_in_matrix_notation_so_order_and_transposes_count() -> None:
+    verdicts = [(k.line, k.verdict) for k in check_document("doc.md", GRADIENTS).links]
+    assert verdicts[:2] == [(3, "proved"), (5, "proved")]
+    # ∇f^T A p = p^T A ∇f holds only for a symmetric A: never proved (it was, read as numbers)
+    assert verdicts[2] == (7, "undecided")

@@ -294,7 +294,7 @@ class _Reader:
             return True
         if tok.kind == "macro":
             return tok.text in GREEK or tok.text in _BOLD or tok.text in _ACCENTS or tok.text in (
-                "frac", "dfrac", "tfrac", "lVert", "Vert", "|")
+                "frac", "dfrac", "tfrac", "lVert", "Vert", "|", "nabla")
         return False
 
     def factor(self) -> Node:
@@ -359,7 +359,38 @@ class _Reader:
                             _Reader(den_tokens, self.table, True).read())
         if tok.kind == "macro" and tok.text in _NORM:
             return self.norm()
+        if tok.kind == "macro" and tok.text == "nabla":
+            return self.gradient()
         return self.name()
+
+    def gradient(self) -> Atom:
+        """``\\nabla f(x)``, ``\\nabla_x f(x_k)``: a column vector, one name as written (its value is not
+        needed: an identity in matrix algebra holds for every vector, a gradient included)."""
+        start = self.pos
+        self.pos += 1
+        tok = self.peek()
+        if tok is not None and tok.is_char("_"):
+            got = _arg(self.toks, self.pos + 1)
+            if got is None:
+                raise Unsupported("a gradient's subscript without its argument")
+            self.pos = got[1]
+        tok = self.peek()
+        if tok is None or tok.kind not in ("letter", "macro") or (tok.kind == "macro" and _letter(tok) is None):
+            raise Unsupported("a gradient of something other than a named function")
+        self.pos += 1
+        tok = self.peek()
+        if tok is not None and tok.is_char("("):
+            depth, j = 0, self.pos
+            while j < len(self.toks):
+                depth += 1 if self.toks[j].is_char("(") else -1 if self.toks[j].is_char(")") else 0
+                if depth == 0:
+                    break
+                j += 1
+            if j >= len(self.toks):
+                raise Unsupported("an unclosed bracket")
+            self.pos = j + 1
+        key = "\\nabla " + " ".join(t.text for t in self.toks[start + 1:self.pos])
+        return Atom(key, key, "vector")
 
     def norm(self) -> Node:
         opener = self.toks[self.pos]
