@@ -59,3 +59,21 @@ def test_inverse_trig_notation_and_a_greek_function_are_read_as_textbooks_mean_t
     assert (7, "not-a-claim") in verdicts and not [f for f in result.findings if f.severity == "error"]
     slip = check_document("notes.tex", PHI.replace(r"\frac{1}{1+x^2}.", r"\frac{1}{1-x^2}."))
     assert [(f.line, f.code) for f in slip.findings if f.severity == "error"] == [(4, "math/false")]
+
+
+def test_pi_in_a_trigonometric_identity_is_the_number() -> None:
+    text = (r"Let $\theta_k = \frac{k \pi}{2(N+1)}$. Then $1 - \sin^2 \theta_k = \cos^2 \theta_k = "
+            r"\sin^2\left(\frac{\pi}{2} - \theta_k\right)$." "\n")
+    links = check_document("notes.md", text).links
+    assert [k.verdict for k in links[1:]] == ["proved", "proved"], [k.reason for k in links]
+    slip = check_document("notes.md", text.replace(r"\frac{\pi}{2} - \theta_k", r"\pi - \theta_k"))
+    assert slip.links[-1].verdict == "false"
+
+
+def test_a_name_defined_later_does_not_make_a_link_false_that_other_free_names_decide() -> None:
+    text = ("We solve $A \\mu = b$ where $\\xi^{k} = \\sin(k)$.\n\n$$\n\\lambda_{k}=\\frac{4}{h} \\sin ^{2} "
+            "\\frac{k \\pi}{2(N+1)}\n$$\n\nIndeed, the relation $A \\xi^{k}=\\lambda_{k} \\xi^{k}$ can be verified."
+            "\n\nTo see the eigenvectors, let us take $N=6$ and plot them.\n")
+    link = [k for k in check_document("notes.md", text).links if k.line == 7][0]
+    # N = 6 (defined after it) decides nothing here: A is still free, so the link is not false
+    assert link.verdict == "undecided", link.reason

@@ -1808,6 +1808,11 @@ class DocumentChecker:
                             f"{_clip(written[1])}; {why}")
                 self.decide(item, k, "false", why)
                 return
+            if (circle := _as_the_number_pi(sa, sb)) is not None:  # cos²x = sin²(π/2 − x): π the number
+                self.decide(item, k, *circle)
+                if circle[0] == "undecided":
+                    self.report(item, right.start, "info", "math/undecided", f"not decided: {circle[1]}")
+                return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             written_text = _source(item, left) + " " + _source(item, right)
             if reason is None and _TRANSPOSE.search(written_text):
@@ -2356,7 +2361,8 @@ class DocumentChecker:
         verdict = compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS)
         if verdict.status == "true":
             return "proved", f"with {names} as defined right after it (line {line})"
-        if verdict.status == "false" and all(self.items[i].block_cue or self.items[i].condition_cue
+        loose = (pa.free_symbols ^ pb.free_symbols) - set(definitions) - set(mapping)
+        if verdict.status == "false" and not loose and all(self.items[i].block_cue or self.items[i].condition_cue
                                              or self._after_where(i) for i, _ in later.values()):
             # "…, where α = …", "… with μ = …": the words say the definition is the one the link means
             written = (_source(item, left), _source(item, right))
@@ -2620,6 +2626,21 @@ class DocumentChecker:
                         + ", ".join(checked) + ")")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+def _as_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[str, str] | None:
+    """A refuted link that writes π (a name to the reader, since notes also write π for a policy or a
+    probability): with π the number, proved when the sides then agree, undecided when that cannot be told
+    (the reading is not sure); None when π is not written or the link stays false with the number too."""
+    pis = [x for x in sa.free_symbols | sb.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
+    if not pis:
+        return None
+    verdict = compare(_doit(sa.xreplace({pis[0]: sp.pi})), _doit(sb.xreplace({pis[0]: sp.pi})), seconds=LINK_SECONDS)
+    if verdict.status == "true":
+        return "proved", "with π the number π (3.14159…)"
+    if verdict.status == "false":
+        return None
+    return "undecided", "it may hold with π the number π, which could not be decided"
 
 
 def _fact_subject(expr: sp.Expr) -> bool:
