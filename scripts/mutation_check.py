@@ -251,6 +251,18 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("later-definition-loose", "derive/check/verify.py",
       '        if verdict.status == "false" and not loose and all(', '        if verdict.status == "false" and all(',
       ("tests/test_check_readings.py",), "a name defined later is blamed for a difference that free names make"),
+    M("value-at-iterate-defines", "derive/check/verify.py",
+      "        if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):", "        if False:",
+      ("tests/test_check_readings.py",), "f(x^1) = 3.2755 defines a constant f that refutes f(x^0) = 17"),
+    M("rounded-inputs-exact", "derive/check/verify.py",
+      "        elif used and (rounded := _within_rounded_inputs(", "        elif False and (rounded := _within_rounded_inputs(",
+      ("tests/test_check_arithmetic.py",), "f'(x) = 0.205 from the unrounded iterate shown as 0.102 is called false"),
+    M("half-unit-excluded", "derive/check/arithmetic.py",
+      " * (1 + sp.Rational(1, 10 ** 30)):", ":", ("tests/test_check_arithmetic.py",),
+      "0.0405 written 0.041 (exactly half a unit) is called false"),
+    M("admonition-title-is-text", "derive/check/lint.py",
+      r'|\\end\{|(?:!!!|\?\?\?\+?|===)(?:\s|$))"', r'|\\end\{)"', ("tests/test_sites.py",),
+      "a display that opens an MkDocs admonition is reported as glued to text"),
 )
 
 

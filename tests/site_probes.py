@@ -50,6 +50,8 @@ MKDOCS: list[tuple[str, str, bool]] = [
     ("table-vert", "| a | b |\n|---|---|\n| $p \\vert q$ | x |", True),
     ("admonition", '!!! note "Title"\n\n    Inside $a_{10} = b_{10}$ it is math.\n\n    $$\n    c_{10} = d_{10}\n    $$', True),
     ("details-and-tab", "??? tip\n    More $e_{11} = f_{11}$.\n\n=== \"Tab\"\n\n    Tab $g_{11} = h_{11}$.", True),
+    # a display that opens an admonition's body, right under its title line: the title is no paragraph text
+    ("admonition-display-first", '!!! abstract "Rule"\n    $$\n    c_{12} = d_{12}\n    $$', True),
 ]
 
 #: Dollars arithmatex leaves as text, and the checker must not read as math (prices, a spaced ``$``).

@@ -87,3 +87,20 @@ def test_written_with_numbers_means_digits_and_operators_only() -> None:
 def test_approx_admits_truncated_digits_and_equals_only_rounded_ones(written: str, verdict: str) -> None:
     [link] = report(written + "\n").links
     assert link.verdict == verdict, link.reason
+
+
+def test_a_value_exactly_half_a_unit_away_is_rounded_half_up() -> None:
+    [link] = report("$0.102 - 0.3 \\times 0.205 = 0.041$\n").links  # 0.0405 is written 0.041
+    assert link.verdict == "proved", link.reason
+    [slip] = report("$0.102 - 0.3 \\times 0.205 = 0.042$\n").links
+    assert slip.verdict == "false"
+
+
+def test_a_result_from_an_unrounded_input_is_not_called_false() -> None:
+    # x shown as 0.102 is the iterate 0.1024…: f'(x) = 2x written 0.205 comes from it, not from 0.102
+    text = ("Let $f(x) = x^2$. The step gives $0.256 - 0.3 \\times 0.512 = 0.102$.\n\n"
+            "Iteration 4: $x = 0.102$, $f'(x) = 0.205$.\n")
+    link = report(text).links[-1]
+    assert link.verdict == "undecided" and "rounding" in link.reason, link.reason
+    slip = report(text.replace("0.205", "0.215")).links[-1]  # beyond any rounding of 0.102
+    assert slip.verdict == "false"

@@ -77,3 +77,11 @@ def test_a_name_defined_later_does_not_make_a_link_false_that_other_free_names_d
     link = [k for k in check_document("notes.md", text).links if k.line == 7][0]
     # N = 6 (defined after it) decides nothing here: A is still free, so the link is not false
     assert link.verdict == "undecided", link.reason
+
+
+def test_a_value_at_a_numbered_iterate_is_not_a_constant_function() -> None:
+    text = ("Newton's method from $\\mathbf{x}^0$ reaches $\\mathbf{x}^1$ with $f(\\mathbf{x}^1) = 3.2755$.\n\n"
+            "Compare the start, where $f(\\mathbf{x}^0) = 17.0$.\n")
+    result = check_document("notes.md", text)
+    assert not [f.text() for f in result.findings if f.severity == "error"]
+    assert not any(k.reason.startswith("definition of f") for k in result.links)

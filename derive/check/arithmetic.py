@@ -89,7 +89,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     allowed = max(tolerances)
     if approx and any(t is not None for t in (tolerance(left_text), tolerance(right_text))):
         allowed *= 2  # "≈ 4.96" for 4.9665: ≈ also admits the digits cut off, not only rounded
-    if difference <= sp.Rational(allowed.numerator, allowed.denominator):
+    # ≤ half a unit, the half itself included (0.0405 is written 0.041), up to the 40 digits compared
+    if difference <= sp.Rational(allowed.numerator, allowed.denominator) * (1 + sp.Rational(1, 10 ** 30)):
         how = "exact" if difference == 0 else "equal to the digits written"
         return Arithmetic(True, f"arithmetic: {how}", left, right)
     return Arithmetic(False, wrong, left, right)

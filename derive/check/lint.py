@@ -249,7 +249,10 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
 
 _NOT_AMSMATH_IN_MYST = frozenset({"math", "displaymath", "smallmatrix"})
 #: Lines that end a paragraph-free context: a fence, a directive option, a heading, a closed display.
-_NOT_PARAGRAPH = re.compile(r"^\s*(?:```|~~~|:::|:[\w-]+:|#|<!--|-->|\||\$\$\s*$|\\end\{)|\$\$\s*(?:\(\S+\))?\s*$|-->\s*$")
+#: Lines that are not paragraph text before a display: fences, directives, headings, comments, table rows, a
+#: display's own end, and an MkDocs container's opener (``!!! note "Title"``: its body starts below it).
+_NOT_PARAGRAPH = re.compile(r"^\s*(?:```|~~~|:::|:[\w-]+:|#|<!--|-->|\||\$\$\s*$|\\end\{|(?:!!!|\?\?\?\+?|===)(?:\s|$))"
+                            r"|\$\$\s*(?:\(\S+\))?\s*$|-->\s*$")
 
 
 _MYST_SIGNS = re.compile(r"^(?:```+|:::+)\{[\w-]+\}|\{(?:math|eq|ref|numref|doc)\}`|^\([\w-]+\)=\s*$"

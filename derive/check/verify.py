@@ -70,6 +70,8 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
 #: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
+#: A numbered superscript, ``x^1``, ``x^{0}``, ``x^{(2)}``: on a function's argument, the step it is taken at.
+_STEP_NUMBER = re.compile(r"\^\s*(?:\d|\{\s*\(?\s*\d+\s*\)?\s*\})")
 #: The word that gives a name its value right before it ("so let $x_h = …$"): a definition, whatever it was before.
 _LET = re.compile(r"(?:\b(?:let|set|define|denote)|пусть|положим|обозначим|令|设)\s*$", re.IGNORECASE)
 #: A letter (plain, bold or hatted) with a numbered superscript: ``w^2``, ``\mathbf{w}^{3}``.
@@ -290,6 +292,7 @@ class DocumentChecker:
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
+        self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
@@ -417,6 +420,8 @@ class DocumentChecker:
                 fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                 for index, _, fd in self.function_defs):
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
+        if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
+            return  # f(x^1) = 3.2755: the value at the iterate x^1 (its superscript a step), not a constant f
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -1385,6 +1390,13 @@ class DocumentChecker:
 
         if verdict.holds:
             self.decide(item, k, "proved", verdict.reason + where)
+            if "digits written" in verdict.reason:  # 0.256 − 0.3×0.512 = 0.102: 0.102 is a rounded result now
+                self._rounded_results.update(v for v, _, _ in sides if _decimal_places(v) is not None)
+        elif used and (rounded := _within_rounded_inputs(
+                a, b, {s: v for s, v in used.items() if v in self._rounded_results}, used, texts,
+                item.stmt.relations[k] == "approx")):
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
+            self.decide(item, k, "undecided", rounded)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
@@ -2626,6 +2638,47 @@ class DocumentChecker:
                         + ", ".join(checked) + ")")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+def _decimal_places(value: sp.Expr) -> int | None:
+    """3 for 51/500 (written 0.102); None for a value no short decimal writes (1/3) or a whole number."""
+    if not isinstance(value, sp.Rational) or value.is_Integer:
+        return None
+    return next((d for d in range(1, 7) if (value * 10 ** d).is_Integer), None)
+
+
+def _within_rounded_inputs(a: sp.Expr, b: sp.Expr, rounded: Mapping[sp.Symbol, sp.Expr],
+                           used: Mapping[sp.Symbol, sp.Expr], texts: tuple[str, str], approx: bool) -> str | None:
+    """A worked number computed from inputs the notes showed rounded before (``x = 0.102`` after ``0.256 −
+    0.3×0.512 = 0.102``, an iterate 0.1024…): the result written may come from the unrounded input. The reason
+    it is undecided when some values inside those inputs' rounding make the link hold (or change which side is
+    larger); None otherwise. Given values (``β = 0.9``) are exact: only ``rounded`` ones move."""
+    from .arithmetic import decide as decide_numbers
+
+    rounded = {s: v for s, v in rounded.items() if _decimal_places(v) is not None}
+    if not rounded or len(rounded) > 3:
+        return None
+    differences = []
+    for signs in itertools.product((-1, 1), repeat=len(rounded)):
+        shifted = dict(used)
+        for (name, value), sign in zip(rounded.items(), signs):
+            places = _decimal_places(value)
+            assert places is not None
+            shifted[name] = value + sign * sp.Rational(1, 2 * 10 ** places)
+        left, right = a.xreplace(shifted), b.xreplace(shifted)
+        verdict = decide_numbers(left, right, texts[0], texts[1], approx)
+        if verdict is None:
+            return None
+        difference = sp.N(left - right, 30)
+        if verdict.holds or not difference.is_real:
+            return ("equal within the rounding of the inputs the notes show ("
+                    + ", ".join(f"{printing.text(n)} = {float(v):g}" for n, v in sorted(rounded.items(), key=str))
+                    + "): the result may come from their unrounded values")
+        differences.append(difference)
+    if min(differences) < 0 < max(differences):
+        return ("equal for some values within the rounding of the inputs the notes show: the result may come "
+                "from their unrounded values")
+    return None
 
 
 def _as_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[str, str] | None:
