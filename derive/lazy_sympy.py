@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from typing import Any
 
 _NAME = "sympy.tensor.tensor"
 
@@ -51,3 +52,36 @@ def defer_tensor_module() -> None:
     stand_in = _Deferred(_NAME, __doc__)
     sys.modules[_NAME] = stand_in
     sympy.tensor.tensor = stand_in  # type: ignore[attr-defined]
+
+
+# -- a power of a two-term sum -----------------------------------------------------------------------
+
+_plain_add_power: Any = None
+
+
+def skip_futile_infinity_question() -> None:
+    """Build ``(a + b)**e`` without asking whether ``a`` or ``b`` is infinite when the answer cannot matter.
+
+    ``Add._eval_power`` asks that of every two-term sum raised to a power (``1/(\\sqrt{\\hat v_t} + ε)``,
+    ``(1 - β^t)^{-1}``) and acts on the answer only for a literal ``a + b·i``; a sum with symbols is
+    otherwise left as an unevaluated power either way. For ``\\sqrt{N/(1-β_2^t)} + ε`` the question
+    costs SymPy a tenth of a second (it must find that ``1 - β_2^t`` may vanish) and decides nothing.
+    The shortcut returns what SymPy returns in that case — None, "no simplification" — and hands every
+    other case (a number, a term with an imaginary part, more or fewer than two terms) to SymPy's own
+    method, so no result changes; only the cost does. Idempotent.
+    """
+    global _plain_add_power
+    from sympy import I
+    from sympy.core.add import Add
+
+    if _plain_add_power is not None:
+        return
+    _plain_add_power = Add._eval_power
+
+    def _eval_power(self: Any, expt: Any) -> Any:
+        args = self.args
+        if len(args) == 2 and self.free_symbols and not (args[0].coeff(I) or args[1].coeff(I)):
+            return None
+        return _plain_add_power(self, expt)
+
+    Add._eval_power = _eval_power  # type: ignore[method-assign]

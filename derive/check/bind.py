@@ -16,6 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from .. import printing
 from .. import symbols as S
+from . import roots
 
 GRADIENT_PREFIX = r"\nabla"
 
@@ -26,6 +27,8 @@ class CircularDefinition(Exception):
 
 @dataclass
 class FunctionDef:
+    """``f(x) = body`` as the notes define it (``line`` for messages), kept to evaluate ``f(2)`` and differentiate ``f'``."""
+
     name: str
     params: tuple[sp.Symbol, ...]
     body: sp.Expr
@@ -180,8 +183,8 @@ def substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr], *, hold: fr
             raise CircularDefinition("circular system of definitions")
         body = definitions[sym]
         inner = {s: out(s, depth + 1) for s in body.free_symbols if s in definitions and s not in hold}
-        written[sym] = body.xreplace(inner) if inner else body
+        written[sym] = roots.replace(body, inner)
         return written[sym]
 
     present = {s: out(s, 1) for s in expr.free_symbols if s in definitions and s not in hold}
-    return expr.xreplace(present) if present else expr
+    return roots.replace(expr, present)

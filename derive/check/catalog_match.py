@@ -27,6 +27,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import evaluate, numeric_difference, random_point
 from .bind import GRADIENT_PREFIX, CircularDefinition, substitute
+from . import roots
 from .findings import Finding
 
 if TYPE_CHECKING:
@@ -226,7 +227,7 @@ def _normalise(expr: sp.Expr, weight_prev: sp.Symbol) -> sp.Expr:
     for s in expr.free_symbols:
         if s.name.startswith(GRADIENT_PREFIX) and s.name.endswith(suffix):
             mapping[s] = S.grad
-    return expr.xreplace(mapping)
+    return roots.replace(expr, mapping)
 
 
 def _value(expr: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> complex | None:
@@ -258,7 +259,7 @@ def identify(raw: sp.Expr, written: dict[str, sp.Expr] | None = None) -> Variant
             continue
         for perm in itertools.permutations(missing):
             renaming = dict(zip(extra, perm))
-            value = _value(raw.xreplace(renaming), point)
+            value = _value(roots.replace(raw, renaming), point)
             if value is not None and abs(value - target) <= 1e-12 * max(1.0, abs(target)):
                 matches.append((variant, renaming))
                 break
@@ -278,7 +279,7 @@ def _rows_in_common(variant: Variant, written: dict[str, sp.Expr], renaming: dic
         if mine is None:
             continue
         full = {**point, **{s: sp.Rational(1, 3) for s in (mine.free_symbols | expr.free_symbols) - set(point)}}
-        a, b = _value(mine.xreplace(renaming), full), _value(expr, full)
+        a, b = _value(roots.replace(mine, renaming), full), _value(expr, full)
         if a is not None and b is not None and abs(a - b) <= 1e-12 * max(1.0, abs(b)):
             same += 1
     return same

@@ -176,7 +176,7 @@ def _renderer(doc: "Document") -> object:
 def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tuple[list[Finding], list[Link]]:
     """Lint, parse, bind and verify one document; every stage reads the same model. ``deadline``: (the
     monotonic time after which no display is verified, the file's budget in seconds for the message)."""
-    from ..lazy_sympy import defer_tensor_module
+    from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
     from .latex import parse_block
     from .lint import lint
@@ -186,6 +186,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .verify import DocumentChecker
 
     defer_tensor_module()
+    skip_futile_infinity_question()
     path, source, blocks = doc.path, doc.source, list(doc.blocks)
     findings = list(lint(path, source, blocks, _renderer(doc), (doc.visible, doc.kind == "markdown")))
     parsed = []
