@@ -37,6 +37,8 @@ _RANGES: dict[sp.Symbol, tuple[float, float]] = {
 
 @dataclass(frozen=True)
 class Verdict:
+    """Whether two expressions are equal, why, and the point that refutes them when they are not."""
+
     status: Status
     reason: str = ""
     counterexample: Mapping[sp.Symbol, object] = field(default_factory=dict)

@@ -28,6 +28,8 @@ SMALL_STEPS = (1, 2, 3, 4)
 
 @dataclass(frozen=True)
 class Induction:
+    """The verdict on a closed form: proved by base case and step, refuted at ``step``, or undecided."""
+
     status: str  # "true", "false" or "undecided"
     reason: str
     step: int | None = None  # the step that refutes it
@@ -138,12 +140,21 @@ def _absolute(expr: sp.Expr) -> sp.Expr:
 
 
 def _peel(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr:
-    """Σ_{i=a}^{t} f(i) → Σ_{i=a}^{t−1} f(i) + f(t), for every sum whose upper bound is the step."""
+    """Σ_{i=a}^{t} f(i) → Σ_{i=a}^{t−1} f(i) + f(t), for every sum whose upper bound is the step; or, when
+    the sums run to t − 1 and t − 2 (x_t = x_0 − αΣ_{j=0}^{t−1} g_j against its value one step back), to the
+    highest such bound, so that both ranges end at the same step."""
+    bounds = {s.limits[0][2] for s in expr.atoms(sp.Sum) if len(s.limits) == 1}
+    top = letter
+    if letter not in bounds:
+        shifts = {b - letter for b in bounds if (b - letter).is_Integer}
+        if shifts and max(shifts) - 1 in shifts:
+            top = letter + max(shifts)
+
     def split(s: sp.Sum) -> sp.Expr:
         if len(s.limits) != 1:
             return s
         i, a, b = s.limits[0]
-        if b != letter:
+        if b != top:
             return s
         return sp.Sum(s.function, (i, a, b - 1)) + s.function.xreplace({i: b})
     return expr.replace(lambda e: isinstance(e, sp.Sum), split)

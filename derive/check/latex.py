@@ -243,6 +243,8 @@ def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> s
 
 @dataclass
 class _Row:
+    """One row of an aligned block: its tokens, the environment it sits in and its place (for positions)."""
+
     tokens: list[Token]
     env: str | None
     index: int

@@ -78,6 +78,8 @@ class _Raw:
 
 @dataclass(frozen=True)
 class _Page:
+    """What every lint rule reads of one file, gathered once: its blocks, and the text a renderer shows."""
+
     path: str
     source: str
     blocks: list[MathBlock]

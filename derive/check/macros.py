@@ -1137,6 +1137,8 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]
 
 @dataclass
 class _Context:
+    """A walk through ``\\input`` files: where it started, the table it fills, and the files seen (no cycle)."""
+
     root: str
     main_dir: str
     table: MacroTable

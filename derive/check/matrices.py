@@ -891,6 +891,8 @@ def _equal(a: Value, b: Value) -> bool:
 
 @dataclass(frozen=True)
 class Decision:
+    """The verdict on a link in matrix notation, with the reason the user reads."""
+
     status: str   # "true", "false", "undecided"
     reason: str
 

@@ -157,6 +157,8 @@ def describe(opt: Optimum) -> str:
 
 @dataclass
 class Decision:
+    """The verdict on two optima (never "false": different objectives may share an optimizer)."""
+
     status: str  # "true", "false" or "undecided"
     reason: str
 

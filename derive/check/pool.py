@@ -145,6 +145,8 @@ def _serve(conn: Any, options: "CheckOptions") -> None:
 
 @dataclass
 class _Worker:
+    """One worker process, the file it is busy with (index, path) and since when (for its deadline)."""
+
     process: Any
     conn: Any
     task: tuple[int, str] | None = None
@@ -153,6 +155,8 @@ class _Worker:
 
 @dataclass
 class _Pool:
+    """The live workers of one run, started from the same options."""
+
     options: "CheckOptions"
     context: Any
     workers: list[_Worker] = field(default_factory=list)
