@@ -147,3 +147,47 @@ def test_a_sum_whose_index_reaches_zero_is_evaluated_at_small_steps() -> None:
     result = check_document("doc.md", text)
     assert not [f for f in result.findings if f.code.startswith("checker/")]
     assert result.links[-1].verdict == "proved", result.links[-1].reason
+
+
+# -- a closed form written right after its recurrence; a step read through a look-ahead point ------------------
+GD = "The iteration is\n\n$$x_{k+1} = x_k - \\alpha g_k$$\n\nUnrolling it gives\n\n$$CLOSED$$\n"
+GD_TEX = ("The iteration is\n\\[ x_{k+1} = x_k - \\alpha g_k \\]\nUnrolling it gives\n"
+          "\\begin{equation}\nCLOSED\n\\end{equation}\n")
+
+
+@pytest.mark.parametrize("template, name, line", [(GD, "doc.md", 7), (GD_TEX, "doc.tex", 5)])
+def test_a_closed_form_right_after_its_recurrence_is_a_claim(template: str, name: str, line: int) -> None:
+    """x_0 and k are the recurrence's own start and step, not new names: the closed form is checked."""
+    good = template.replace("CLOSED", r"x_k = x_0 - \alpha \sum_{j=0}^{k-1} g_j")
+    ok = check_document(name, good)
+    closed = [k for k in ok.links if k.line == line]
+    assert closed and closed[0].verdict == "proved" and "induction" in closed[0].reason, [k.text() for k in ok.links]
+    bad = template.replace("CLOSED", r"x_k = x_0 - \alpha \sum_{j=0}^{k} g_j")
+    errors = [(f.line, f.code) for f in check_document(name, bad).findings if f.severity == "error"]
+    assert errors == [(line, "math/false")]
+
+
+NESTEROV = ("The look-ahead point is $y_k = x_k + \\mu (x_k - x_{k-1})$ and the step is\n\n"
+            "$$x_{k+1} = y_k - \\alpha g_k$$\n\nStarting from $x_0 = 1$ and $x_{-1} = x_0$, the first step is\n\n"
+            "$$x_1 = y_0 - \\alpha g_0 = 1 - \\alpha g_0$$\n")
+
+
+def test_a_step_through_a_look_ahead_point_is_instantiated_with_its_start() -> None:
+    """x reads its own past through y (Nesterov's method): x_1 and y_0 are put in, x_{-1} = x_0 from the notes."""
+    ok = check_document("doc.md", NESTEROV)
+    assert [f.text() for f in ok.findings if f.severity == "error"] == []
+    assert [k.verdict for k in ok.links if k.line == 7] == ["proved", "proved"], [k.text() for k in ok.links]
+    bad = check_document("doc.md", NESTEROV.replace("= 1 - \\alpha g_0", "= 1 + \\mu - \\alpha g_0"))
+    assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(7, "math/false")]
+    # without a value before the start, y_0 reads x_{-1}, which the notes never give: not false
+    unknown = check_document("doc.md", NESTEROV.replace(" and $x_{-1} = x_0$", ""))
+    assert [f.text() for f in unknown.findings if f.severity == "error"] == []
+    assert "false" not in [k.verdict for k in unknown.links]
+
+
+def test_a_definition_at_every_step_is_read_at_a_numbered_step_without_any_recurrence() -> None:
+    text = ("Let $y_k = 2 x_k + 1$ for every $k$. With $x_0 = 3$,\n\n$$y_0 = 2 x_0 + 1 = 7$$\n\nand so on.\n")
+    ok = check_document("doc.md", text)
+    assert [k.verdict for k in ok.links if k.line == 3] == ["proved", "proved"], [k.text() for k in ok.links]
+    bad = check_document("doc.md", text.replace("y_0 = 2 x_0 + 1 = 7", "y_0 = 2 x_0 + 1 = 6"))
+    assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(3, "math/false")]

@@ -20,7 +20,7 @@ from .. import symbols as S
 _SUB = re.compile(r"^(?P<base>.+?)_\{(?P<idx>[^{}]+)\}$")
 _SUP = re.compile(r"^(?P<base>.+?)\^\{\((?P<idx>[^{}()]+)\)\}$")
 _CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<args>[^()]+)\)$")
-_INDEX = re.compile(r"^\s*(?:(?P<num>\d+)|(?P<var>[a-zA-Z]|\\tau)\s*(?:(?P<sign>[+-])\s*(?P<off>\d+))?)\s*$")
+_INDEX = re.compile(r"^\s*(?:(?P<num>-?\d+)|(?P<var>[a-zA-Z]|\\tau)\s*(?:(?P<sign>[+-])\s*(?P<off>\d+))?)\s*$")
 #: Letters that count steps in notes (a subscript ``i`` is a coordinate as often as a step).
 STEP_LETTERS = frozenset({"t", "k", "n", "s", "\\tau", "T", "K", "N"})
 
@@ -197,7 +197,68 @@ class Recurrences:
             ix = read(target)
             if ix is not None and ix.letter in STEP_LETTERS and ix.base not in self.by_base and ix.base not in self.listed:
                 self.plain[ix.base] = Recurrence(ix, value)
-        self.initial = {s: v for s, v in (initial or {}).items() if read(s) is not None}
+        self._through_plain()
+        # Values at the start: numbers given in the prose (x_0 = 1) and rows of the notes (x_{-1} = x_0, the
+        # usual start of a look-ahead method), put in wherever unrolling reaches those steps. Rows at later
+        # fixed steps (x_1 = …) are worked steps to be checked, not starting values.
+        fixed = {t: v for t, v in definitions.items()
+                 if (ix := read(t)) is not None and ix.letter is None and ix.offset <= 0}
+        self.initial = {**fixed, **{s: v for s, v in (initial or {}).items() if read(s) is not None}}
+        for _ in range(4):  # x_{-1} = x_0 with x_0 = 1: each start as far as the starts give it
+            closed = {s: v.xreplace(self.initial) for s, v in self.initial.items()}
+            if closed == self.initial:
+                break
+            self.initial = closed
+        self.blocked: set[sp.Basic] = set()  # symbols left as written: their step reads before the start
+
+    def _through_plain(self) -> None:
+        """``x_{k+1} = y_k − αg_k`` with ``y_k = x_k + μ(x_k − x_{k−1})``: x reads its own past through y, so it
+        is a recurrence, with y's definition put in at its step (Nesterov's method written with a look-ahead
+        point). Only a step is looked at — a definition that reads only earlier steps, none of its own quantity —
+        so y_k = x_k + …, which reads x at its own step, stays a definition at every step, and x, the iterate,
+        becomes the recurrence."""
+        for base, rec in list(self.plain.items()):
+            letter = rec.lhs.letter
+            reads = [r for r in map(read, rec.rhs.free_symbols) if r is not None and r.letter == letter]
+            if not reads or any(r.offset >= rec.lhs.offset for r in reads):
+                continue  # not a step (y_k = x_k + …: what it reads is at its own step)
+            shift: dict[sp.Basic, sp.Expr] = {}
+            for sym in rec.rhs.free_symbols:
+                ix = read(sym)
+                other = self.plain.get(ix.base) if ix is not None and ix.base != base else None
+                if other is not None and ix.letter == letter == other.lhs.letter:
+                    shift[sym] = other.at(ix)  # the look-ahead point of the step before
+            if not shift:
+                continue
+            composed = rec.rhs.xreplace(shift)
+            lower = [r for r in map(read, composed.free_symbols)
+                     if r is not None and r.base == base and r.letter == letter and r.offset < rec.lhs.offset]
+            if lower and all(r.offset >= rec.lhs.offset - 2 for r in lower):
+                self.by_base[base] = Recurrence(rec.lhs, composed)
+                del self.plain[base]
+
+    def own_steps(self, symbols: set[sp.Basic]) -> set[sp.Basic]:
+        """Of ``symbols``, the steps of what these recurrences model (x_0, g_j) and their step letters (k):
+        a closed form written after x_{k+1} = x_k − αg_k names no new thing with x_0 or k."""
+        if not self.by_base:
+            return set()
+        bases = self.modelled()
+        letters = {rec.lhs.letter for rec in self.by_base.values()}
+        return {s for s in symbols if isinstance(s, sp.Symbol)
+                and (s.name in letters or ((ix := read(s)) is not None and ix.base in bases))}
+
+    def instantiates(self) -> bool:
+        """Is there anything to put in at a step: a recurrence, or a definition at every step (y_k = …)?"""
+        return bool(self.by_base or self.plain)
+
+    def _below_start(self, value: sp.Expr, sym: sp.Basic) -> bool:
+        """Does ``value`` (what ``sym`` is at its step) read a step before the first, one the notes give no value
+        for? Then ``sym`` stays as written, and is remembered in :attr:`blocked`: a link that still differs
+        through it is not known to be false (y_0 = x_0 + μ(x_0 − x_{−1}) with no x_{−1} given)."""
+        if _below_start(value.xreplace(self.initial) if self.initial else value):
+            self.blocked.add(sym)
+            return True
+        return False
 
     def __bool__(self) -> bool:
         return bool(self.by_base)
@@ -220,7 +281,7 @@ class Recurrences:
             if plain is not None and (ix.letter == plain.lhs.letter or ix.letter is None or ix.letter in STEP_LETTERS) \
                     and not (ix.letter == plain.lhs.letter and ix.offset == plain.lhs.offset):
                 value = plain.at(ix)  # m̂_1 = m_1/(1 − β₁): what it reads may unroll further
-                if not _below_start(value):
+                if not self._below_start(value, sym):
                     mapping[sym] = value
                 continue
             if ix.base not in self.by_base:
@@ -231,7 +292,7 @@ class Recurrences:
             low = floor.get((ix.base, ix.letter))
             if low is not None and ix.offset > low:
                 value = rec.at(ix)
-                if not _below_start(value):
+                if not self._below_start(value, sym):
                     mapping[sym] = value
         return expr.xreplace(mapping) if mapping else None
 
@@ -277,7 +338,7 @@ class Recurrences:
                 rec = self.plain.get(ix.base) if ix is not None else None
                 if rec is not None and (ix.letter == rec.lhs.letter or ix.letter is None) and \
                         not (ix.letter == rec.lhs.letter and ix.offset == rec.lhs.offset) and \
-                        not _below_start(value := rec.at(ix)):
+                        not self._below_start(value := rec.at(ix), sym):
                     mapping[sym] = value
             if not mapping:
                 return expr

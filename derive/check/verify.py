@@ -192,9 +192,11 @@ class ScopeView(Mapping):
         return sum(1 for _ in self)
 
     def stepped(self) -> dict[sp.Symbol, sp.Expr]:
-        """Only the definitions of quantities with a step index (m_t, g_t): what recurrences are built from."""
+        """Only the definitions of quantities with a step index (m_t, g_t): what recurrences are built from,
+        with the starting values named in the notes (x_{-1} = x_0 before a look-ahead method's first step)."""
         out = {}
-        for name in list(self.system) + list(self.stepped_names):
+        starts = [n for n in self.namings if (ix := read_index(n)) is not None and ix.letter is None and ix.offset <= 0]
+        for name in list(self.system) + list(self.stepped_names) + starts:
             if read_index(name) is not None and name in self:
                 out[name] = self[name]
         return out
@@ -907,6 +909,8 @@ class DocumentChecker:
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
+            if one_sided:  # x_k = x_0 − α Σ g_j after x_{k+1} = x_k − αg_k: x_0 and k are the recurrence's own steps
+                one_sided -= Recurrences(definitions.stepped(), self._examples(item)).own_steps(one_sided)
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
@@ -1022,10 +1026,11 @@ class DocumentChecker:
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
-        if shifted is not None and lhs not in definitions and any(
+        if shifted is not None and lhs not in definitions and not (shifted.letter is None and shifted.offset < 0) and any(
                 (ix := read_index(d)) is not None and ix.base == shifted.base and ix.letter is not None
                 for d in definitions.stepped()):
-            return False  # m_{t+1} = …, m_2 = … under the recurrence for m_t: an instance of it, a claim
+            return False  # m_{t+1} = …, m_2 = … under the recurrence for m_t: an instance of it, a claim (x_{-1} = x_0
+            # is not: a value before the start, which the recurrence does not give)
         if named_before and len(stmt.relations) == 1 and not item.claim_cue and self._scheme_between(item, lhs):
             return True  # "The gradient becomes g_t = ∇ℓ + λw … AdamW … computes g_t = ∇ℓ": another method's g_t
         if named_before and lhs.name not in {type(shape.h).__name__ for _, _, shape in self._shapes()}:
@@ -1627,8 +1632,8 @@ class DocumentChecker:
             return
         examples = self._examples(item)
         recurrences = Recurrences(definitions.stepped(), examples)
-        if recurrences:
-            # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0: unroll, shift and instantiate
+        if recurrences.instantiates():
+            # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0, y_0 for y_k = …: unroll, shift and instantiate
             sa, sb = recurrences.unroll(sa, sb)
         initial = {x: v for x, v in examples.items() if (ix := read_index(x)) is not None and ix.letter is None}
         if initial:  # x^{(0)} = 0 stated before: the starting point is that number in what follows
@@ -1733,6 +1738,12 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided",
                             f"not decided: it holds if {names} = 0, a starting value not stated before it")
                 self.decide(item, k, "undecided", f"holds if {names} = 0 (a starting value not stated before it)")
+                return
+            if (blocked := recurrences.blocked & (sa.free_symbols | sb.free_symbols)):
+                names = ", ".join(sorted(printing.text(x) for x in blocked))
+                why = f"{names} would read a step before the start, which the notes give no value for"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
                 return
         if verdict.status == "false" and (source := self._follows_from_equation(item, sa, sb, definitions)):
             # "Dividing the expansion above by f''(x_k), we get …": a consequence of an equation, not an identity
