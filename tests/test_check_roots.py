@@ -126,9 +126,9 @@ def test_the_infinity_shortcut_returns_what_sympy_returns() -> None:
     skip_futile_infinity_question()
     plain = lazy_sympy._plain_add_power
     assert plain is not None and Add._eval_power is not plain
-    oo, I = sp.oo, sp.I
-    sums = [1 - beta ** t, sp.sqrt(v) + beta, w + g, x + 1, w + I * g, oo + I * x, x + I * oo, 1 + sp.sqrt(2),
-            3 + 4 * I, w + g + lam, Probe(x) + 1, sp.Add(oo, x, evaluate=False)]
+    oo, i = sp.oo, sp.I
+    sums = [1 - beta ** t, sp.sqrt(v) + beta, w + g, x + 1, w + i * g, oo + i * x, x + i * oo, 1 + sp.sqrt(2),
+            3 + 4 * i, w + g + lam, Probe(x) + 1, sp.Add(oo, x, evaluate=False)]
     for s in sums:
         if not isinstance(s, Add):
             continue
