@@ -257,6 +257,21 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("admonition-title-is-text", "derive/check/lint.py",
       r'|\\end\{|(?:!!!|\?\?\?\+?|===)(?:\s|$))"', r'|\\end\{)"', ("tests/test_sites.py",),
       "a display that opens an MkDocs admonition is reported as glued to text"),
+    M("closed-form-names-new", "derive/check/recurrence.py",
+      "        if not self.by_base:\n            return set()\n        bases = self.modelled()",
+      "        if True:\n            return set()\n        bases = self.modelled()",
+      ("tests/test_check_recurrence.py::test_a_closed_form_right_after_its_recurrence_is_a_claim",),
+      "a closed form written right after its recurrence is dropped as naming something new"),
+    M("before-start-false", "derive/check/verify.py",
+      "            if (blocked := recurrences.blocked & (sa.free_symbols | sb.free_symbols)):",
+      "            if (blocked := set() & (sa.free_symbols | sb.free_symbols)):",
+      ("tests/test_check_recurrence.py::test_a_step_through_a_look_ahead_point_is_instantiated_with_its_start",),
+      "a link that reads a step before an unstated start is called false"),
+    M("root-asks-signs", "derive/check/roots.py",
+      "    costly = [f for f in base.args if f.has(sp.Add) and f.free_symbols]",
+      "    costly = []",
+      ("tests/test_check_roots.py",),
+      "the root of a substituted product asks SymPy the sign of every sum in it again"),
 )
 
 

@@ -173,7 +173,7 @@ NESTEROV = ("The look-ahead point is $y_k = x_k + \\mu (x_k - x_{k-1})$ and the 
 
 
 def test_a_step_through_a_look_ahead_point_is_instantiated_with_its_start() -> None:
-    """x reads its own past through y (Nesterov's method): x_1 and y_0 are put in, x_{-1} = x_0 from the notes."""
+    """Nesterov written with a look-ahead point: x_1 and y_0 are put in at their steps, x_{-1} = x_0 from the notes."""
     ok = check_document("doc.md", NESTEROV)
     assert [f.text() for f in ok.findings if f.severity == "error"] == []
     assert [k.verdict for k in ok.links if k.line == 7] == ["proved", "proved"], [k.text() for k in ok.links]

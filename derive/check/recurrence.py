@@ -197,7 +197,6 @@ class Recurrences:
             ix = read(target)
             if ix is not None and ix.letter in STEP_LETTERS and ix.base not in self.by_base and ix.base not in self.listed:
                 self.plain[ix.base] = Recurrence(ix, value)
-        self._through_plain()
         # Values at the start: numbers given in the prose (x_0 = 1) and rows of the notes (x_{-1} = x_0, the
         # usual start of a look-ahead method), put in wherever unrolling reaches those steps. Rows at later
         # fixed steps (x_1 = …) are worked steps to be checked, not starting values.
@@ -210,32 +209,6 @@ class Recurrences:
                 break
             self.initial = closed
         self.blocked: set[sp.Basic] = set()  # symbols left as written: their step reads before the start
-
-    def _through_plain(self) -> None:
-        """``x_{k+1} = y_k − αg_k`` with ``y_k = x_k + μ(x_k − x_{k−1})``: x reads its own past through y, so it
-        is a recurrence, with y's definition put in at its step (Nesterov's method written with a look-ahead
-        point). Only a step is looked at — a definition that reads only earlier steps, none of its own quantity —
-        so y_k = x_k + …, which reads x at its own step, stays a definition at every step, and x, the iterate,
-        becomes the recurrence."""
-        for base, rec in list(self.plain.items()):
-            letter = rec.lhs.letter
-            reads = [r for r in map(read, rec.rhs.free_symbols) if r is not None and r.letter == letter]
-            if not reads or any(r.offset >= rec.lhs.offset for r in reads):
-                continue  # not a step (y_k = x_k + …: what it reads is at its own step)
-            shift: dict[sp.Basic, sp.Expr] = {}
-            for sym in rec.rhs.free_symbols:
-                ix = read(sym)
-                other = self.plain.get(ix.base) if ix is not None and ix.base != base else None
-                if other is not None and ix.letter == letter == other.lhs.letter:
-                    shift[sym] = other.at(ix)  # the look-ahead point of the step before
-            if not shift:
-                continue
-            composed = rec.rhs.xreplace(shift)
-            lower = [r for r in map(read, composed.free_symbols)
-                     if r is not None and r.base == base and r.letter == letter and r.offset < rec.lhs.offset]
-            if lower and all(r.offset >= rec.lhs.offset - 2 for r in lower):
-                self.by_base[base] = Recurrence(rec.lhs, composed)
-                del self.plain[base]
 
     def own_steps(self, symbols: set[sp.Basic]) -> set[sp.Basic]:
         """Of ``symbols``, the steps of what these recurrences model (x_0, g_j) and their step letters (k):
