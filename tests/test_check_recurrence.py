@@ -191,3 +191,33 @@ def test_a_definition_at_every_step_is_read_at_a_numbered_step_without_any_recur
     assert [k.verdict for k in ok.links if k.line == 3] == ["proved", "proved"], [k.text() for k in ok.links]
     bad = check_document("doc.md", text.replace("y_0 = 2 x_0 + 1 = 7", "y_0 = 2 x_0 + 1 = 6"))
     assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(3, "math/false")]
+
+
+# -- worked values of a recurrence: m_2 = 0.19 is what the notes computed, not a value they give --------------
+WORKED = ("Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$ with $m_0 = 0$, $\\beta = 0.9$ and constant gradients $g_t = 1$.\n\n"
+          "Then\n\n$$m_1 = 0.1$$\n\nand\n\n$$m_2 = 0.19,$$\n\nand three steps in\n\n$$m_3 = 0.271.$$\n")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_worked_values_of_a_recurrence_are_checked_to_the_digits_written(name: str) -> None:
+    text = WORKED if name == "doc.md" else WORKED.replace("$$", "\\[", 1).replace("$$", "\\]", 1) \
+        .replace("$$", "\\[", 1).replace("$$", "\\]", 1).replace("$$", "\\[", 1).replace("$$", "\\]", 1)
+    ok = check_document(name, text)
+    assert [f.text() for f in ok.findings if f.severity == "error"] == []
+    worked = [k for k in ok.links if k.line in (5, 9, 13)]
+    assert [k.verdict for k in worked] == ["proved"] * 3, [k.text() for k in ok.links]
+    assert "β = 0.9" in worked[-1].reason
+    bad = check_document(name, text.replace("m_3 = 0.271", "m_3 = 0.28"))
+    errors = [f for f in bad.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(13, "math/false")]
+    assert "0.271" in errors[0].message
+    # the rounding the notes show is admitted: 0.271 written 0.27
+    assert [k.verdict for k in check_document(name, text.replace("m_3 = 0.271", "m_3 = 0.27")).links
+            if k.line == 13] == ["proved"]
+
+
+def test_a_step_value_with_an_input_not_given_stays_a_value_given() -> None:
+    text = WORKED.replace(" and constant gradients $g_t = 1$", "").replace("m_3 = 0.271", "m_3 = 0.5")
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
+    assert "false" not in [k.verdict for k in result.links]

@@ -295,6 +295,7 @@ class DocumentChecker:
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
+        self._worked_steps: dict[int, tuple[sp.Expr, dict[sp.Symbol, sp.Expr]]] = {}  # m_2 = 0.19: its value, from
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
@@ -896,6 +897,10 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", f"definition: the words right after it introduce {names} "
                             "(“where … is”), new there whatever the letter meant before")
                 continue
+            if k == 0 and item.index in self._worked_steps:
+                self._quiet = False
+                self._worked_step(item, k, left, right)
+                continue
             if self._arithmetic(item, k, left, right, _premises(stmt, k)):
                 self._quiet = False
                 continue
@@ -1105,11 +1110,64 @@ class DocumentChecker:
             return False
         if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
             return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
+        if len(terms) == 2 and (worked := self._computed_step(item, terms[0].expr)) is not None:
+            self._worked_steps[item.index] = worked
+            return False  # m_2 = 0.19 after m_t = βm_{t−1} + (1−β)g_t, m_0 = 0, β = 0.9, g_t = 1: a worked value
         for t in terms[:-1]:
             if self._gives_value(item, t.expr):
                 self.examples.append((item.index, item.section, t.expr, last))
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
+
+    def _computed_step(self, item: Item, name: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]] | None:
+        """``name``'s value and the values given that it used, when ``name`` is a quantity at a numbered step after
+        the start (m_2, x^{(3)}) that the recurrence in scope and the values given before determine as a number:
+        then ``m_2 = 0.19`` states what the notes computed, a claim. With any input unknown, None: it stays a
+        value given, since there is nothing to compare it with."""
+        ix = read_index(name) if isinstance(name, sp.Symbol) else None
+        if ix is None or ix.letter is not None or ix.offset <= 0:
+            return None
+        definitions = self._definitions(item)
+        examples = self._examples(item)
+        if name in examples or name in definitions:
+            return None  # given or defined as it stands: a restatement is read elsewhere
+        recurrences = Recurrences(definitions.stepped(), examples)
+        if ix.base not in recurrences.by_base or ix.offset <= min(
+                (r.offset for r in map(read_index, recurrences.initial) if r is not None and r.base == ix.base
+                 and r.letter is None), default=ix.offset):
+            return None  # no recurrence for it, or no start below it that the notes give
+        try:
+            with time_budget(LINK_SECONDS):
+                value, _ = recurrences.unroll(name, sp.Integer(0))
+                used = {x: v for x, v in examples.items() if x in value.free_symbols}
+                used.update(_every_step_values(examples, value.free_symbols))
+                value = value.xreplace(used)
+        except BudgetExceeded:
+            return None
+        return (value, used) if not value.free_symbols and value.is_number else None
+
+    def _worked_step(self, item: Item, k: int, left: Term, right: Term) -> None:
+        """``m_3 = 0.271``: the step's value from the recurrence and the values given, against the number
+        written, to the digits written (as worked arithmetic is)."""
+        from .arithmetic import decide as decide_numbers
+
+        value, used = self._worked_steps[item.index]
+        shown = self._prepare(right.expr, item)
+        texts = (_source(item, left), _source(item, right))
+        verdict = None
+        if shown is not None and not shown.free_symbols:
+            with time_budget(LINK_SECONDS):
+                verdict = decide_numbers(value, shown, texts[0], texts[1], item.stmt.relations[k] == "approx")
+        if verdict is None:
+            self.decide(item, k, "undecided", "the step's value could not be compared with the number written")
+            return
+        given = ", ".join(f"{printing.text(x)} = {_exact(v)}" for x, v in sorted(used.items(), key=str))
+        where = f" (from the recurrence with {given})" if given else " (from the recurrence)"
+        if verdict.holds:
+            self.decide(item, k, "proved", verdict.reason + where)
+        else:
+            self.report(item, right.start, "error", "math/false", f"false worked value: {verdict.reason}{where}")
+            self.decide(item, k, "false", "a worked value: " + verdict.reason + where)
 
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
@@ -1726,6 +1784,7 @@ class DocumentChecker:
         if verdict.status == "false":
             given = self._examples(item)
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}
+            used.update(_every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_1, g_2 of "g_t = 1"
             if used and compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS).status == "true":
                 values = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(used.items(), key=str))
                 self.decide(item, k, "proved", f"with the values given before ({values})")
@@ -2649,6 +2708,18 @@ class DocumentChecker:
                         + ", ".join(checked) + ")")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+def _every_step_values(examples: Mapping[sp.Symbol, sp.Expr], symbols: set[sp.Basic]) -> dict[sp.Basic, sp.Expr]:
+    """Values given for every step (``g_t = 1``, constant gradients) put in at the numbered steps in ``symbols``."""
+    every = {(ix.base, ix.offset): value for x, value in examples.items()
+             if (ix := read_index(x)) is not None and ix.letter is not None and ix.offset == 0 and not value.free_symbols}
+    out = {}
+    for x in symbols:
+        ix = read_index(x)
+        if ix is not None and ix.letter is None and (ix.base, 0) in every:
+            out[x] = every[(ix.base, 0)]
+    return out
 
 
 def _decimal_places(value: sp.Expr) -> int | None:
