@@ -221,3 +221,29 @@ def test_a_step_value_with_an_input_not_given_stays_a_value_given() -> None:
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
     assert "false" not in [k.verdict for k in result.links]
+
+
+SCHEDULE = ("The step size decays as $\\eta_t = \\frac{\\eta_0}{1 + k t}$ with $\\eta_0 = 0.1$ and $k = 0.1$. After ten "
+            "steps\n\n$$\\eta_{10} = 0.05.$$\n\nAdam keeps $m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$ and "
+            "$\\hat m_t = \\frac{m_t}{1-\\beta_1^t}$ with $m_0 = 0$, $\\beta_1 = 0.9$. With $g_1 = 2$:\n\n"
+            "$$\\hat m_1 = \\frac{0.2}{0.1} = 2.$$\n")
+
+
+def test_a_value_of_a_definition_at_every_step_and_a_corrected_moment_are_worked_values() -> None:
+    ok = check_document("doc.md", SCHEDULE)
+    assert [f.text() for f in ok.findings if f.severity == "error"] == []
+    assert [k.verdict for k in ok.links if k.line in (3, 7)] == ["proved", "proved", "proved"], \
+        [k.text() for k in ok.links]
+    for slip, line in (("\\eta_{10} = 0.05", 3), ("\\hat m_1 = \\frac{0.2}{0.1}", 7)):
+        planted = SCHEDULE.replace(slip, slip.replace("0.05", "0.06").replace("0.2}", "0.3}"))
+        assert planted != SCHEDULE
+        errors = [(f.line, f.code) for f in check_document("doc.md", planted).findings if f.severity == "error"]
+        assert (line, "math/false") in errors, errors
+
+
+def test_a_step_value_is_not_claimed_when_its_quantity_was_defined_twice() -> None:
+    """η_t first decays, then the text turns to a cosine schedule: η_{50} = 0.5 may use either, so no verdict."""
+    text = SCHEDULE + ("\nA cosine schedule $\\eta_t = \\frac{\\eta_{\\max}}{2}\\left(1 + \\cos\\frac{\\pi t}{T}\\right)$ "
+                       "with $\\eta_{\\max} = 1$ and $T = 100$ gives $\\eta_{50} = 0.5$.\n")
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []

@@ -897,7 +897,7 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", f"definition: the words right after it introduce {names} "
                             "(“where … is”), new there whatever the letter meant before")
                 continue
-            if k == 0 and item.index in self._worked_steps:
+            if k == 0 and relation in ("=", "approx") and self._worked(item, left, right):
                 self._quiet = False
                 self._worked_step(item, k, left, right)
                 continue
@@ -1120,31 +1120,58 @@ class DocumentChecker:
         return True
 
     def _computed_step(self, item: Item, name: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]] | None:
-        """``name``'s value and the values given that it used, when ``name`` is a quantity at a numbered step after
-        the start (m_2, x^{(3)}) that the recurrence in scope and the values given before determine as a number:
-        then ``m_2 = 0.19`` states what the notes computed, a claim. With any input unknown, None: it stays a
-        value given, since there is nothing to compare it with."""
+        """``name``'s value and the values given that it used, when ``name`` is a quantity at a numbered step
+        (m_2 after its start, η_{10} of η_t = η_0/(1 + kt)) that the definitions in scope and the values given
+        before determine as a number: then ``m_2 = 0.19`` states what the notes computed, a claim. With any
+        input unknown, None: it stays a value given, since there is nothing to compare it with."""
         ix = read_index(name) if isinstance(name, sp.Symbol) else None
-        if ix is None or ix.letter is not None or ix.offset <= 0:
+        if ix is None or ix.letter is not None:
             return None
         definitions = self._definitions(item)
         examples = self._examples(item)
         if name in examples or name in definitions:
             return None  # given or defined as it stands: a restatement is read elsewhere
+        named = [value for x, entries in self._section_namings.get(item.section, {}).items()
+                 if (r := read_index(x)) is not None and r.base == ix.base for index, value in entries if index < item.index]
+        if len(set(named)) > 1:
+            return None  # η_t defined twice (a decay, then a cosine schedule): which one a value uses is not sure
         recurrences = Recurrences(definitions.stepped(), examples)
-        if ix.base not in recurrences.by_base or ix.offset <= min(
-                (r.offset for r in map(read_index, recurrences.initial) if r is not None and r.base == ix.base
-                 and r.letter is None), default=ix.offset):
-            return None  # no recurrence for it, or no start below it that the notes give
+        starts = [r.offset for r in map(read_index, recurrences.initial) if r is not None and r.base == ix.base
+                  and r.letter is None]
+        if ix.base in recurrences.by_base:
+            if not starts or ix.offset <= min(starts):
+                return None  # no start below it that the notes give: the recurrence cannot reach a number
+        elif ix.base not in recurrences.plain or ix.offset < 0:
+            return None
         try:
             with time_budget(LINK_SECONDS):
                 value, _ = recurrences.unroll(name, sp.Integer(0))
-                used = {x: v for x, v in examples.items() if x in value.free_symbols}
-                used.update(_every_step_values(examples, value.free_symbols))
+                value = substitute(value, definitions)
+                value, _ = recurrences.unroll(value, sp.Integer(0))  # m̂_1 = m_1/(1 − β₁): m_1 in its turn
+                shown = Recurrences(definitions.stepped(), {}).unroll(name, sp.Integer(0), {(ix.base, None): min(
+                    starts, default=ix.offset)})[0]  # the same, with the values given still as names, to list them
+                used = {x: v for x, v in examples.items() if x in shown.free_symbols | value.free_symbols}
+                used.update(_every_step_values(examples, shown.free_symbols | value.free_symbols))
                 value = value.xreplace(used)
-        except BudgetExceeded:
+                value = value.xreplace(_every_step_values(examples, value.free_symbols))
+                pis = [x for x in value.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
+                if pis and value.free_symbols == set(pis):
+                    value = value.xreplace({pis[0]: sp.pi})  # cos(πt/T): π the number, in a schedule
+        except (BudgetExceeded, CircularDefinition):
             return None
         return (value, used) if not value.free_symbols and value.is_number else None
+
+    def _worked(self, item: Item, left: Term, right: Term) -> bool:
+        """Is ``left = right`` a step's value (``m_2``, ``\\hat m_1``) against a number? Remembered for the item."""
+        if item.index in self._worked_steps:
+            return True
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None:
+            return False
+        shown = self._prepare(right.expr, item)
+        if shown is None or shown.free_symbols or (worked := self._computed_step(item, left.expr)) is None:
+            return False
+        self._worked_steps[item.index] = worked
+        return True
 
     def _worked_step(self, item: Item, k: int, left: Term, right: Term) -> None:
         """``m_3 = 0.271``: the step's value from the recurrence and the values given, against the number
