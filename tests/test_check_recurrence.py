@@ -247,3 +247,9 @@ def test_a_step_value_is_not_claimed_when_its_quantity_was_defined_twice() -> No
                        "with $\\eta_{\\max} = 1$ and $T = 100$ gives $\\eta_{50} = 0.5$.\n")
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_step_value_the_prose_supposes_is_not_a_worked_value() -> None:
+    text = WORKED.replace("and three steps in\n\n$$m_3 = 0.271.$$", "Suppose now that\n\n$$m_3 = 0.5.$$")
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []

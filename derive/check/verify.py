@@ -73,6 +73,9 @@ _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z
 #: A numbered superscript, ``x^1``, ``x^{0}``, ``x^{(2)}``: on a function's argument, the step it is taken at.
 _STEP_NUMBER = re.compile(r"\^\s*(?:\d|\{\s*\(?\s*\d+\s*\)?\s*\})")
 #: The word that gives a name its value right before it ("so let $x_h = …$"): a definition, whatever it was before.
+#: Words that make the value given right after them a supposition: "suppose (now) that", "assume", "if", "let".
+_SUPPOSE = re.compile(r"(?:\b(?:suppose|assume|imagine|say|if|let|set|given)\b|предполож|допуст|пусть|если|假设|设|若|如果)"
+                      r"[^.!?;:]{0,40}$", re.IGNORECASE)
 _LET = re.compile(r"(?:\b(?:let|set|define|denote)|пусть|положим|обозначим|令|设)\s*$", re.IGNORECASE)
 #: A letter (plain, bold or hatted) with a numbered superscript: ``w^2``, ``\mathbf{w}^{3}``.
 _LETTER = r"(?:(?<![\\A-Za-z])|(?<=\\mathbf\{)|(?<=\\boldsymbol\{)|(?<=\\vec\{)|(?<=\\hat\{))(?P<letter>[A-Za-z])\}?"
@@ -1110,7 +1113,8 @@ class DocumentChecker:
             return False
         if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
             return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
-        if len(terms) == 2 and (worked := self._computed_step(item, terms[0].expr)) is not None:
+        if len(terms) == 2 and not self._supposed(item) \
+                and (worked := self._computed_step(item, terms[0].expr)) is not None:
             self._worked_steps[item.index] = worked
             return False  # m_2 = 0.19 after m_t = βm_{t−1} + (1−β)g_t, m_0 = 0, β = 0.9, g_t = 1: a worked value
         for t in terms[:-1]:
@@ -1161,11 +1165,16 @@ class DocumentChecker:
             return None
         return (value, used) if not value.free_symbols and value.is_number else None
 
+    def _supposed(self, item: Item) -> bool:
+        """Does the prose suppose or define what follows ("Suppose now that m_3 = 0.5", "if", "let")? Then a
+        value it gives a step is taken as given, not as one computed."""
+        return bool(item.block_cue or item.condition_cue or _SUPPOSE.search(self._words_before(item.index, 60)))
+
     def _worked(self, item: Item, left: Term, right: Term) -> bool:
         """Is ``left = right`` a step's value (``m_2``, ``\\hat m_1``) against a number? Remembered for the item."""
         if item.index in self._worked_steps:
             return True
-        if not isinstance(left.expr, sp.Symbol) or right.expr is None:
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None or self._supposed(item):
             return False
         shown = self._prepare(right.expr, item)
         if shown is None or shown.free_symbols or (worked := self._computed_step(item, left.expr)) is None:
