@@ -37,7 +37,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, optima, ranges, scope_rules, sums, tuples
+from . import asymptotic, calculus, dimensions, expectation, optima, other_schemes, ranges, scope_rules, sums, tuples
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -114,6 +114,7 @@ class Item:
     assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
     introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
     model_cue: bool = False  # the words before it name a model it states ("we fit the regression $y = wx$")
+    stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -312,6 +313,7 @@ class DocumentChecker:
                 if number in cues.introduced_after:
                     self.items[-1].introduced_after = _names(cues.introduced_after[number])
                 self.items[-1].model_cue = number in cues.modeling
+                self.items[-1].stated_value = cues.stated_values.get(number)
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -599,6 +601,8 @@ class DocumentChecker:
             if self.deadline is not None and time.monotonic() > self.deadline[0] and not self._all_decided(item):
                 self._out_of_time(item)
                 return self.findings
+            if item.stated_value is not None:
+                self._value_in_words(item)
             if not self._all_decided(item):
                 self._verify_guarded(item)
             self._record_derived(item)
@@ -1105,6 +1109,14 @@ class DocumentChecker:
                 self.examples.append((item.index, item.section, t.expr, last))
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
+
+    def _value_in_words(self, item: Item) -> None:
+        """``$\\beta$=0.98``, ``$\\beta$等于0.98``: a value written after its name, outside the math, is given
+        like ``$\\beta = 0.98$`` (:mod:`derive.check.prose_values`); the worked numbers after it use it."""
+        name = item.stmt.terms[0].expr if len(item.stmt.terms) == 1 else None
+        if isinstance(name, sp.Symbol) and self._gives_value(item, name):
+            value = item.stated_value
+            self.examples.append((item.index, item.section, name, sp.Rational(value.numerator, value.denominator)))
 
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
@@ -1801,6 +1813,10 @@ class DocumentChecker:
             if (restated := self._holds_as_restated(item, a, b, definitions)) is not None:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {restated}")
                 self.decide(item, k, "undecided", restated)
+                return
+            if (scheme := other_schemes.other_scheme(self, item, a, b, definitions)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
+                self.decide(item, k, "undecided", scheme)
                 return
             if item.assumed and not conditions:
                 self.report(item, right.start, "info", "math/undecided",

@@ -1,0 +1,54 @@
+r"""A value given to a name in the words right after its formula: ``$\beta$=0.98``, ``$\beta$等于0.98``,
+"a rate $\eta$ of 0.01", "$\beta$ равно 0.9".
+
+Notes often write only the name in math and the number in the text, with the ``=`` itself outside the
+math. Such a value is in force for what follows exactly as ``$\beta = 0.98$`` would be: the worked
+numbers after it use it. Left unread, an older value of the name from an earlier section is applied
+instead, and a true computation with the new value looks false.
+
+Only a plain number is read (digits and a decimal point), right after the connective; a number that goes
+on as an expression or a phrase ("0.9 times", "2x", "10%", "3/4", "0.9^t", "of 10 elements", "1,2,3")
+is not a value of the name and nothing is read.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from fractions import Fraction
+
+#: The connectives between a name and its value: = (ASCII or full width), 为/是/等于/取 (optionally after
+#: 的值 / 的取值, "β的值为0.9"), равно/равен/равна, "is", "equals", "of", "set to".
+_CONNECTIVE = (r"(?:=|＝|(?:的(?:取)?值)?\s*(?:等于|为|是|取)|равн(?:о|а|ы|ен)|"
+               r"\b(?:is(?: set to| equal to)?|equals|of|set to)\b)")
+#: What may not follow a number that is a value: more of an expression, a percentage, a unit of times.
+_GOES_ON = (r"(?![\d.,]?\d)(?!\s*(?:[%^*/×·\\]|times\b|倍|раз\b))(?![A-Za-zА-Яа-я_])"
+            # "of 10 elements", "= 0.9 gives": a word after it makes the number part of a phrase
+            r"(?![ \t]+(?!(?:and|or|then|for|in|with|we|и|или|при)\b)[A-Za-zА-Яа-я])")
+
+
+@functools.cache
+def _value_after() -> re.Pattern[str]:
+    """Compiled on first use (nothing is compiled when a document is imported only)."""
+    return re.compile(r"[ \t]*" + _CONNECTIVE + r"[ \t]*(?:\$[ \t]*)?([-−]?\d+(?:\.\d+)?)(?:[ \t]*\$)?" + _GOES_ON,
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _one_name() -> re.Pattern[str]:
+    r"""A formula that is one name once its braces are dropped: ``\beta``, ``{{\beta}_{1}}``, ``\eta_{t}``,
+    ``x^{(0)}`` (no operator, no second letter outside a subscript)."""
+    return re.compile(r"(?:\\[A-Za-z]+|[A-Za-z])(?:[_^](?:[A-Za-z0-9]+|\\[A-Za-z]+|\(\d+\)))*")
+
+
+def value_after(formula: str, after: str) -> Fraction | None:
+    """The number the words ``after`` a formula give it, when the formula is one name; else None."""
+    if not _one_name().fullmatch(re.sub(r"[{}\s]", "", formula)):
+        return None
+    m = _value_after().match(after)
+    if m is None:
+        return None
+    text = m.group(1).replace("−", "-")
+    try:
+        return Fraction(text)
+    except ValueError:
+        return None
