@@ -104,6 +104,23 @@ def test_a_value_after_its_name_in_russian_is_in_force() -> None:
     assert _false_lines(slip, "ewa.md") == [line]
 
 
+def test_a_value_of_an_earlier_section_is_not_trusted_when_the_section_names_it_again() -> None:
+    # "close to 0.98" gives no value the checker reads: β = 0.9 of the first section would make the line false
+    vague = EWA_ZH.replace("绿色曲线对应的$\\beta$=0.98", "绿色曲线的$\\beta$接近0.98")
+    assert vague != EWA_ZH
+    line = _line(vague, "当$t=2$")
+    assert _false_lines(vague, "ewa.md") == []
+    reasons = [r for v, r in _links(vague, line, "ewa.md") if v == "undecided"]
+    assert reasons and "β = 9/10" in reasons[0] and "earlier section" in reasons[0], reasons
+    # the numbers themselves are still checked: 1 − 0.98² is not 0.0296
+    slip = vague.replace("= 0.0396$", "= 0.0296$")
+    assert _false_lines(slip, "ewa.md") == [line]
+    # a section that does not name β again keeps the earlier value, and a slip with it is found
+    kept = EWA_ZH.replace("绿色曲线对应的$\\beta$=0.98，我们来看看初期的估测。", "我们来看看初期的估测。")
+    kept = kept.replace("1 - \\beta^{t} = 1 - {0.98}^{2} = 0.0396", "1 - \\beta^{t} = 0.29")
+    assert _false_lines(kept, "ewa.md") == [_line(kept, "当$t=2$")]
+
+
 def test_only_a_plain_number_after_one_name_is_a_value() -> None:
     assert value_after(r"\beta", "=0.98，如果") == Fraction(49, 50)
     assert value_after(r"\beta", "等于0.98的时候") == Fraction(49, 50)

@@ -15,6 +15,12 @@ from __future__ import annotations
 import functools
 import re
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sympy as sp
+
+    from .verify import DocumentChecker, Item
 
 #: The connectives between a name and its value: = (ASCII or full width), 为/是/等于/取 (optionally after
 #: 的值 / 的取值, "β的值为0.9"), равно/равен/равна, "is", "equals", "of", "set to".
@@ -52,3 +58,28 @@ def value_after(formula: str, after: str) -> Fraction | None:
         return Fraction(text)
     except ValueError:
         return None
+
+
+def stale_value(checker: DocumentChecker, item: Item, used: dict[sp.Symbol, sp.Expr]) -> str | None:
+    """Why false arithmetic may rest on a stale value: a name whose value comes from an earlier section,
+    which the link's own section writes again on its own (``$\\beta$`` in "the green curve's $\\beta$ is close
+    to 0.98") before the link, with no value the checker reads. The section speaks of that name afresh, so
+    the older value may not be the one meant: undecided, naming it. None when no such name is used."""
+    from .. import printing
+
+    here = {name for index, section, name, _ in checker.examples if section == item.section and index < item.index}
+    earlier = {name: index for index, section, name, _ in checker.examples
+               if section != item.section and index < item.index}
+    stale = [name for name in used if name not in here and name in earlier]
+    if not stale:
+        return None
+    mentioned = {other.stmt.terms[0].expr for other in checker.items[:item.index]
+                 if other.section == item.section and len(other.stmt.terms) == 1}
+    again = sorted((name for name in stale if name in mentioned), key=str)
+    if not again:
+        return None
+    named = ", ".join(f"{printing.text(name)} = {printing.text(used[name])} (line {checker._line_of(earlier[name])})"
+                      for name in again)
+    return (f"it uses {named} from an earlier section, and this section writes "
+            f"{', '.join(printing.text(name) for name in again)} again before it with no value read: "
+            "which value is meant?")

@@ -37,7 +37,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, optima, other_schemes, ranges, scope_rules, sums, tuples
+from . import (asymptotic, calculus, dimensions, expectation, optima, other_schemes, prose_values, ranges, scope_rules,
+               sums, tuples)
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -1409,6 +1410,9 @@ class DocumentChecker:
                 item.stmt.relations[k] == "approx")):
             self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
             self.decide(item, k, "undecided", rounded)
+        elif used and (stale := prose_values.stale_value(self, item, used)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {stale}")
+            self.decide(item, k, "undecided", stale)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
