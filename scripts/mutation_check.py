@@ -257,6 +257,21 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("admonition-title-is-text", "derive/check/lint.py",
       r'|\\end\{|(?:!!!|\?\?\?\+?|===)(?:\s|$))"', r'|\\end\{)"', ("tests/test_sites.py",),
       "a display that opens an MkDocs admonition is reported as glued to text"),
+    M("value-in-words-unread", "derive/check/verify.py",
+      "            if item.stated_value is not None:", "            if False:",
+      ("tests/test_check_other_schemes.py",), "$\\beta$=0.98 (the = outside the math) is not read: an older β applies"),
+    M("stale-value-trusted", "derive/check/verify.py",
+      "        elif used and (stale := prose_values.stale_value(self, item, used)) is not None:",
+      "        elif False:", ("tests/test_check_other_schemes.py",),
+      "arithmetic is false with an earlier section's β although the section names β again"),
+    M("other-scheme-ignored", "derive/check/verify.py",
+      "            if (scheme := other_schemes.other_scheme(self, item, a, b, definitions)) is not None:",
+      "            if False:", ("tests/test_check_other_schemes.py",),
+      "an answer key's AdamW line is refuted against the Adam line restated before it"),
+    M("other-scheme-loose", "derive/check/other_schemes.py",
+      "        if not beyond:\n            continue", "        if False:\n            continue",
+      ("tests/test_check_other_schemes.py",),
+      "a slip that reads nothing beyond the scheme in force is excused by another scheme"),
 )
 
 
