@@ -83,3 +83,14 @@ def stale_value(checker: DocumentChecker, item: Item, used: dict[sp.Symbol, sp.E
     return (f"it uses {named} from an earlier section, and this section writes "
             f"{', '.join(printing.text(name) for name in again)} again before it with no value read: "
             "which value is meant?")
+
+
+def record(checker: DocumentChecker, item: Item) -> None:
+    """``$\\beta$=0.98``, ``$\\beta$等于0.98``: the value written after a one-name formula is given like
+    ``$\\beta = 0.98$`` (a value, not an answer: see ``_gives_value``); the worked numbers after it use it."""
+    import sympy
+
+    name = item.stmt.terms[0].expr if len(item.stmt.terms) == 1 else None
+    value = item.stated_value
+    if isinstance(name, sympy.Symbol) and isinstance(value, Fraction) and checker._gives_value(item, name):
+        checker.examples.append((item.index, item.section, name, sympy.Rational(value.numerator, value.denominator)))

@@ -603,7 +603,7 @@ class DocumentChecker:
                 self._out_of_time(item)
                 return self.findings
             if item.stated_value is not None:
-                self._value_in_words(item)
+                prose_values.record(self, item)
             if not self._all_decided(item):
                 self._verify_guarded(item)
             self._record_derived(item)
@@ -1110,14 +1110,6 @@ class DocumentChecker:
                 self.examples.append((item.index, item.section, t.expr, last))
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
-
-    def _value_in_words(self, item: Item) -> None:
-        """``$\\beta$=0.98``, ``$\\beta$等于0.98``: a value written after its name, outside the math, is given
-        like ``$\\beta = 0.98$`` (:mod:`derive.check.prose_values`); the worked numbers after it use it."""
-        name = item.stmt.terms[0].expr if len(item.stmt.terms) == 1 else None
-        if isinstance(name, sp.Symbol) and self._gives_value(item, name):
-            value = item.stated_value
-            self.examples.append((item.index, item.section, name, sp.Rational(value.numerator, value.denominator)))
 
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
