@@ -7,13 +7,13 @@ a missing one skips locally and fails in CI (``CI`` set), as in test_render_slow
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import need
 
 pytestmark = pytest.mark.slow
 
@@ -21,14 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "examples" / "derive.ipynb"
 RICH = {"text/latex", "text/markdown", "image/svg+xml", "image/png"}
 DATACLASS_REPR = re.compile(r"\b\w+\((system|steps|definitions|analysis|expr|coefficients|series)=")
-
-
-def need(ok: bool, what: str) -> None:
-    if ok:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} (CI must install it: see .ci/run)")
-    pytest.skip(what)
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ import pytest
 
 from derive.render import plan, plan_own, render_files
 from derive.usersystem import load
+from conftest import need
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +41,6 @@ ROOT = HERE.parent
 KATEX = HERE / "js" / "node_modules" / "katex" / "dist"
 MATHJAX = HERE / "js" / "node_modules" / "mathjax-full" / "es5" / "tex-chtml.js"
 COLUMN_PX = 574
-IN_CI = bool(os.environ.get("CI"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: TeX that must never reach a reader as text.
@@ -48,14 +48,6 @@ RAW_TEX = re.compile(r"\\(?:frac|begin|end|left|right|hat|sqrt|nabla|lambda|eta|
                      r"|\$|_\{|\^\{|\\\[|\\\]|[A-Za-z]_[0-9A-Za-z]")
 #: A page title is plain text: any TeX character in it is shown raw.
 TITLE_TEX = re.compile(r"[\\$_^{}]")
-
-
-def need(ok: bool, what: str) -> None:
-    if ok:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} (CI must install it: see .ci/run)")
-    pytest.skip(what)
 
 
 def engine(variable: str, default: Path) -> Path:

@@ -7,7 +7,6 @@ broken install step can never turn into a green run that tested nothing.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -16,20 +15,11 @@ from pathlib import Path
 import pytest
 
 from derive.render import LANGS, compile_pdf, first_latex_error, plan, render_files
+from conftest import need
 
 pytestmark = pytest.mark.slow
 
 JS = Path(__file__).parent / "js"
-IN_CI = bool(os.environ.get("CI"))
-
-
-def need(ok: bool, what: str) -> None:
-    """Skip when a tool is missing locally; fail in CI."""
-    if ok:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} (CI must install it: see .ci/run)")
-    pytest.skip(what)
 
 
 _FILES: dict[str, bytes] | None = None

@@ -27,23 +27,15 @@ import pytest
 
 from derive.check import renderers
 from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
+from conftest import need
 
 pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).parent
 NODE = HERE / "docsify" / "node_modules"
 MATHJAX = HERE / "js" / "node_modules" / "mathjax-full" / "es5" / "tex-chtml.js"
-IN_CI = bool(os.environ.get("CI"))
 #: TeX a reader must never see as text (the probes' formulas all hold one of these).
 RAW_TEX = re.compile(r"[$\\=_^&]|c194a9eg")
-
-
-def need(ok: bool, what: str) -> None:
-    if ok:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} (CI must install it: see .ci/run)")
-    pytest.skip(what)
 
 
 @contextlib.contextmanager

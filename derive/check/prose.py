@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from .extract import LineMap, MathBlock
+from .prose_values import value_after
 
 _DEFINE = re.compile(
     r"(?:\b(?:let|define|denote|set|suppose|consider|where|here|now take|take)\b"
@@ -101,6 +103,8 @@ class Cues:
     # block number -> the TeX of the names its sentence introduces right after it ("…, where $\\theta$ is the angle")
     introduced_after: dict[int, tuple[str, ...]] = field(default_factory=dict)
     modeling: frozenset[int] = frozenset()  # "we fit the regression $y = wx$": a model relating variables
+    # block number -> the number the words right after a one-name formula give it ("$\\beta$=0.98")
+    stated_values: dict[int, Fraction] = field(default_factory=dict)
 
 
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
@@ -169,8 +173,11 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         if _EXISTS.search(re.sub(r"(?:\$\$?|\\\\?[(\[]|`)\s*$", "", tail.rstrip())):  # without the opening delimiter
             existential.add(number)
     introduced = {number: names for number, block in enumerate(blocks) if (names := _introduced_after(source, lines, block))}
+    stated = {number: value for number, block in enumerate(blocks) if len(block.text) <= 40
+              and (value := value_after(block.text, _strip_closer(source[_block_end(source, lines, block):][:40])))
+              is not None}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
-                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling))
+                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated)
 
 
 def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:

@@ -58,9 +58,7 @@ def sample_reading(checker: DocumentChecker, item: Item, written: sp.Expr, sa: s
     Proved when one sample makes the sides agree (the reason names it); otherwise undecided — which
     observation, or the mean over them, the link means is not written, so a false verdict would rest on a
     reading the notes do not state. None when the rule does not apply (no such names, or no samples)."""
-    from ..proof import compare
     from .recurrence import read as read_index
-    from .verify import LINK_SECONDS, _doit
 
     free = (sa.free_symbols | sb.free_symbols) - written.free_symbols
     data = {s for s in free if isinstance(s, sp.Symbol) and read_index(s) is None}
@@ -80,13 +78,24 @@ def sample_reading(checker: DocumentChecker, item: Item, written: sp.Expr, sa: s
     if len(full) < 2:
         return None  # observations come in several (x_1, x_2); one value (x_0 = 5) starts an iteration
     names = ", ".join(sorted(printing_text(s) for s in data))
-    for i, values in sorted(full.items()):
-        verdict = compare(_doit(sa.xreplace(values)), _doit(sb.xreplace(values)), seconds=LINK_SECONDS)
-        if verdict.status == "true":
-            return "proved", f"at sample {i} of {names} (given on line {lines[i]})"
-    return "undecided", (f"{names} come in only through the definitions, and the notes give them per-sample values (line "
-                         f"{min(lines.values())}); no sample makes the sides agree, and the link does not say which "
-                         "observation (or which mean over them) it means")
+    return _first_reading(sa, sb, [(values, f"at sample {i} of {names} (given on line {lines[i]})")
+                                   for i, values in sorted(full.items())],
+                          f"{names} come in only through the definitions, and the notes give them per-sample values "
+                          f"(line {min(lines.values())}); no sample makes the sides agree, and the link does not say "
+                          "which observation (or which mean over them) it means")
+
+
+def _first_reading(sa: sp.Expr, sb: sp.Expr, readings: list[tuple[dict[sp.Symbol, sp.Expr], str]],
+                   otherwise: str) -> tuple[str, str]:
+    """("proved", why) for the first reading (values put in for names) under which the sides of a refuted
+    link agree; ("undecided", otherwise) when none does — the rules here never turn a reading into false."""
+    from ..proof import compare
+    from .verify import LINK_SECONDS, _doit
+
+    for mapping, why in readings:
+        if compare(_doit(sa.xreplace(mapping)), _doit(sb.xreplace(mapping)), seconds=LINK_SECONDS).status == "true":
+            return "proved", why
+    return "undecided", otherwise
 
 
 def printing_text(sym: sp.Basic) -> str:
@@ -146,9 +155,7 @@ def fixed_parameter_reading(checker: DocumentChecker, item: Item, written: sp.Ex
     step index (``α_k`` of ``x_{k+1} = x_k + α_k p_k``): "gradient descent with a fixed step size α" holds
     ``α_k`` at ``α``. Proved if the sides agree with ``α_k = α``; otherwise undecided — a false verdict would
     rest on ``α_k`` and ``α`` being unrelated, which the notes do not say. None when no such pair exists."""
-    from ..proof import compare
     from .recurrence import STEP_LETTERS, read as read_index
-    from .verify import LINK_SECONDS, _doit
 
     own = written.free_symbols
     plain = {s.name: s for s in own if isinstance(s, sp.Symbol) and read_index(s) is None}
@@ -160,9 +167,7 @@ def fixed_parameter_reading(checker: DocumentChecker, item: Item, written: sp.Ex
     if not mapping:
         return None
     names = ", ".join(f"{printing_text(k)} = {printing_text(v)}" for k, v in sorted(mapping.items(), key=str))
-    verdict = compare(_doit(sa.xreplace(mapping)), _doit(sb.xreplace(mapping)), seconds=LINK_SECONDS)
-    if verdict.status == "true":
-        return "proved", f"with {names} (the link holds the step-indexed parameter fixed)"
-    return "undecided", (f"the link writes {', '.join(sorted(printing_text(v) for v in mapping.values()))} where the "
-                         f"definitions read {', '.join(sorted(printing_text(k) for k in mapping))}; even with {names} "
-                         "the sides are not shown equal")
+    return _first_reading(sa, sb, [(dict(mapping), f"with {names} (the link holds the step-indexed parameter fixed)")],
+                          f"the link writes {', '.join(sorted(printing_text(v) for v in mapping.values()))} where the "
+                          f"definitions read {', '.join(sorted(printing_text(k) for k in mapping))}; even with {names} "
+                          "the sides are not shown equal")

@@ -37,7 +37,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import asymptotic, calculus, dimensions, expectation, optima, ranges, scope_rules, sums, tuples
+from . import (asymptotic, calculus, dimensions, expectation, optima, other_schemes, prose_values, ranges, scope_rules,
+               sums, tuples)
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -117,6 +118,7 @@ class Item:
     assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
     introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
     model_cue: bool = False  # the words before it name a model it states ("we fit the regression $y = wx$")
+    stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -318,6 +320,7 @@ class DocumentChecker:
                 if number in cues.introduced_after:
                     self.items[-1].introduced_after = _names(cues.introduced_after[number])
                 self.items[-1].model_cue = number in cues.modeling
+                self.items[-1].stated_value = cues.stated_values.get(number)
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -605,6 +608,8 @@ class DocumentChecker:
             if self.deadline is not None and time.monotonic() > self.deadline[0] and not self._all_decided(item):
                 self._out_of_time(item)
                 return self.findings
+            if item.stated_value is not None:
+                prose_values.record(self, item)
             if not self._all_decided(item):
                 self._verify_guarded(item)
             self._record_derived(item)
@@ -1496,6 +1501,9 @@ class DocumentChecker:
                 item.stmt.relations[k] == "approx")):
             self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
             self.decide(item, k, "undecided", rounded)
+        elif used and (stale := prose_values.stale_value(self, item, used)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {stale}")
+            self.decide(item, k, "undecided", stale)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
@@ -1907,6 +1915,10 @@ class DocumentChecker:
             if (restated := self._holds_as_restated(item, a, b, definitions)) is not None:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {restated}")
                 self.decide(item, k, "undecided", restated)
+                return
+            if (scheme := other_schemes.other_scheme(self, item, a, b, definitions)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
+                self.decide(item, k, "undecided", scheme)
                 return
             if item.assumed and not conditions:
                 self.report(item, right.start, "info", "math/undecided",
