@@ -1,0 +1,97 @@
+"""Links that look like conditions but are settled whatever their letters are worth.
+
+A link with a constant side (``∇f(x*) = 0``, ``ηλ = 1``) is read as a condition: an equation to solve
+or a hypothesis, not a claim. That reading is wrong when the two sides differ by a constant: then the
+link does not constrain anything. ``\\frac{k-1}{k} + \\frac1k = 1``, ``α_f + (1 − α_f) = 1``,
+``\\cos 0 = 1`` and ``\\lim_{n→∞}(1 − 1/n)^n = e^{-1}`` hold for every value of their letters (an
+identity the text claims), and ``α_f + (1 − α_f) = 2`` holds for none (a slip, not a condition). Such a
+link is handed to the ordinary link check, which proves or refutes it with its usual message.
+
+Under a condition the prose states ("if", "when", "note that … when"), only the first kind is taken
+back: an identity in letters (``e^t/(1+e^t) = 1/(1+e^{-t})``) is a true statement whatever the clause
+says, while a constant gap there is left a condition (the sentence may set up a case).
+
+A side that collapsed to a number while its text names something (``p_k(0) = 1`` read as ``p_k·0``)
+is a misreading, not arithmetic: such links are left as they were.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+
+#: Seconds to spend simplifying the gap between the two sides before leaving the link a condition.
+GAP_SECONDS = 1.5
+
+
+@functools.cache
+def _macro() -> re.Pattern[str]:
+    return re.compile(r"\\[A-Za-z]+|\\.")
+
+
+@functools.cache
+def _called() -> re.Pattern[str]:
+    """A name written as if called or indexed in brackets: ``p_k(0)``, ``f^{(0)}``, ``g[1]``."""
+    return re.compile(r"[^\W\d_](?:_\{[^{}]*\}|_\w)?\s*(?:\^\s*\{?\s*)?[(\[]")
+
+
+def _collapsed(expr: sp.Expr, text: str) -> bool:
+    """A side read as a bare number although its text names something (``p_k(0)``, ``f^{(0)}``)."""
+    if not isinstance(expr, sp.Number):
+        return False  # α + (1 − α) read as 1 is a cancellation, not a misreading: only calls collapse
+    return bool(_called().search(_macro().sub(" ", text)))
+
+
+@functools.lru_cache(maxsize=256)
+def gap(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
+    """``left − right`` when it is free of letters (a constant: 0 for an identity), else None.
+
+    Expanding settles polynomials and sums of fractions; a rational or exponential identity gets
+    ``simplify`` within :data:`GAP_SECONDS`; what that cannot settle is left alone (None).
+    """
+    if left.atoms(AppliedUndef) or right.atoms(AppliedUndef):
+        return None  # f(2) = 5: a value of a function, decided elsewhere with its definition
+    try:
+        with time_budget(GAP_SECONDS):
+            d = sp.expand(left - right)
+            if d.free_symbols:
+                d = sp.cancel(sp.together(d))
+            if d.free_symbols:
+                d = sp.simplify(d)
+    except (BudgetExceeded, TypeError, ValueError, AttributeError, NotImplementedError, RecursionError):
+        return None
+    if d.free_symbols or d.atoms(AppliedUndef):
+        return None
+    return d
+
+
+def settled(left: sp.Expr | None, right: sp.Expr | None, left_text: str, right_text: str, *,
+            identities_only: bool = False) -> bool:
+    """Should this "condition" be checked as a claim? Yes when its sides differ by a constant (an identity,
+    or a link that holds for no value at all), unless a side is a misread collapse; with
+    ``identities_only``, only when the gap is exactly 0 and both sides keep letters of their own."""
+    if left is None or right is None:
+        return False
+    if _collapsed(left, left_text) or _collapsed(right, right_text):
+        return False
+    if identities_only and not (left.free_symbols and right.free_symbols):
+        return False
+    d = gap(left, right)
+    if d is None:
+        return False
+    return d == 0 if identities_only else True
+
+
+def cancelled_gap(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
+    """The nonzero number two sides differ by once their letters cancel (``α + (1 − α) = 2``: 1), else None."""
+    if not (left.free_symbols | right.free_symbols):
+        return None  # numbers on both sides: the ordinary link check does the arithmetic
+    d = gap(left, right)
+    if d is None or d == 0 or not d.is_number or d.is_zero is not False:
+        return None
+    return d
