@@ -78,6 +78,8 @@ def test_a_wrong_identity_inside_a_when_clause_stays_a_condition() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The penalty ranges from 0 to over 8,000 ($log(8103) = 9$).",  # a value rounded to the unit, not a slip
+    r"Here $\sqrt{2} = 1.41$ to two places.",
     "If $p_k(0) = 1$ the polynomial is normalized.",  # p_k(0) read as p_k·0: a misreading, not 0 = 1
     "The start is $f^{(0)} = 2$ here.",  # f^{(0)} read as f^0 = 1
     r"We want $\eta\lambda = 1$.",  # an equation to solve: the gap depends on η and λ

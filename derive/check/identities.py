@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from fractions import Fraction
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -84,7 +85,27 @@ def settled(left: sp.Expr | None, right: sp.Expr | None, left_text: str, right_t
     d = gap(left, right)
     if d is None:
         return False
-    return d == 0 if identities_only else True
+    if identities_only:
+        return d == 0
+    return d == 0 or bool(left.free_symbols | right.free_symbols) or not _rounding(d, left, right, left_text, right_text)
+
+
+def _rounding(d: sp.Expr, left: sp.Expr, right: sp.Expr, left_text: str, right_text: str) -> bool:
+    """Could a gap between two letter-free sides be the rounding of a written number? ``log(8103) = 9``
+    (8.99999…) is a value written to the unit, not a slip; ``cos 0 = 0`` is off by more than that."""
+    from .arithmetic import tolerance
+    unit = Fraction(0)
+    for expr, text in ((left, left_text), (right, right_text)):
+        if isinstance(expr, sp.Number):
+            written = text.strip().rstrip(".,;")
+            unit = max(unit, tolerance(written) or (Fraction(1, 2) if written.isdigit() else Fraction(0)))
+    if not unit:
+        return False
+    try:
+        size = abs(complex(sp.N(d, 15)))
+    except (TypeError, ValueError):
+        return True  # a gap we cannot size: leave the link as it was
+    return size <= unit
 
 
 def cancelled_gap(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
