@@ -183,6 +183,26 @@ def _combined(expr: sp.Expr) -> sp.Expr:
     return out
 
 
+def _step_powers(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr:
+    """``b^{t−1}`` → ``P·b^{−1}`` and ``b^{t}`` → ``P`` with one new name ``P`` for ``b^t`` per base ``b``.
+
+    SymPy keeps ``(1 − ηλ)^t`` and ``(1 − ηλ)^{t−1}`` apart (a product ``b·b^{t−1}`` is folded back into
+    one power), so the induction step of ``x_t = (1 − ηλ)^t x_0`` never cancels; with the powers of the
+    step written through one name it is a rational identity. Sound for any base: ``b^{t+k} = b^t b^k`` for an
+    integer ``k``."""
+    names: dict[sp.Expr, sp.Dummy] = {}
+
+    def split(p: sp.Pow) -> sp.Expr:
+        k = sp.expand(p.exp - letter)
+        if not k.is_Integer or letter in p.base.free_symbols:
+            return p
+        name = names.setdefault(p.base, sp.Dummy("P"))
+        return name * sp.Pow(p.base, k)
+    if not any(isinstance(p, sp.Pow) and letter in p.exp.free_symbols for p in expr.atoms(sp.Pow)):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Pow) and letter in e.exp.free_symbols, split)
+
+
 def _step_holds(ix: Indexed, closed: sp.Expr, rec, letter: sp.Symbol, bases: set[str]) -> bool:
     """F(t) − R(F(t − 1), t) = 0 symbolically, R being the recurrence."""
     previous = rec.lhs.at(rec.lhs.letter, rec.lhs.offset - 1)
@@ -194,7 +214,7 @@ def _step_holds(ix: Indexed, closed: sp.Expr, rec, letter: sp.Symbol, bases: set
     difference = _absolute(_indexed(closed - step, bases, letter))
     difference = _peel(difference, here if ix.offset == 0 else letter)
     difference = _combined(difference)
-    difference = sp.simplify(difference)
+    difference = sp.simplify(_step_powers(difference, letter))
     if difference == 0:
         return True
     remaining = [s for s in difference.atoms(sp.Sum)]

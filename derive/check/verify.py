@@ -37,8 +37,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, dimensions, expectation, optima, other_schemes, prose_values, ranges, scope_rules,
-               sums, tuples)
+from . import (asymptotic, calculus, dimensions, expectation, identities, optima, other_schemes, prose_values, ranges,
+               scope_rules, sums, tuples)
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -798,6 +798,9 @@ class DocumentChecker:
                 if relation in CHECKED_RELATIONS and (item.index, k) not in self.verdicts \
                         and _number(self._prepare(left.expr, item)) and _number(self._prepare(right.expr, item)):
                     self._arithmetic(item, k, left, right)
+                elif relation == "=" and (item.index, k) not in self.verdicts and identities.settled(
+                        left.expr, right.expr, _source(item, left), _source(item, right), identities_only=True):
+                    self._budgeted_link(item, k, left, right)  # e^t/(1+e^t) = 1/(1+e^{-t}) "when …": still true
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
@@ -924,6 +927,10 @@ class DocumentChecker:
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
             if one_sided:  # x_k = x_0 − α Σ g_j after x_{k+1} = x_k − αg_k: x_0 and k are the recurrence's own steps
                 one_sided -= Recurrences(definitions.stepped(), self._examples(item)).own_steps(one_sided)
+            if one_sided and identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
+                one_sided = set()  # (k−1)/k + 1/k = 1: k cancels, so the link names nothing; it is checked
+                if self._cancelled_gap(item, k, left, right):
+                    continue
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
@@ -937,7 +944,8 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
-                    and not (self._derivative_given(left.expr, item) and right.expr != 0):
+                    and not (self._derivative_given(left.expr, item) and right.expr != 0) \
+                    and not identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
@@ -1702,6 +1710,28 @@ class DocumentChecker:
                 continue
             return True
         return False
+
+    def _cancelled_gap(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """``α_f + (1 − α_f) = 2``: the letters cancel and a nonzero number is left, so the link holds for
+        no value of them; report it (the ordinary check would read the lone letters as being named)."""
+        d = identities.cancelled_gap(left.expr, right.expr)
+        if d is None:
+            return False
+        letters = ", ".join(sorted(printing.text(x) for x in left.expr.free_symbols | right.expr.free_symbols))
+        self.report(item, right.start, "error", "math/false",
+                    f"false for every value of {letters}: {_source(item, left)} = {_source(item, right)}; "
+                    f"the left side minus the right side is {printing.text(d)}, not 0")
+        self.decide(item, k, "false", "the sides differ by a constant whatever the letters are")
+        return True
+
+    def _budgeted_link(self, item: Item, k: int, left: Term, right: Term) -> None:
+        """Check one link with the definitions in scope, within the link budget."""
+        try:
+            with time_budget(LINK_SECONDS * 2):
+                self._verify_link(item, k, left, right, self._definitions(item))
+        except BudgetExceeded:
+            self.report(item, right.start, "info", "math/undecided", f"not decided within {LINK_SECONDS * 2:g} s")
+            self.decide(item, k, "undecided", f"not decided within {LINK_SECONDS * 2:g} s")
 
     def _verify_link(self, item: Item, k: int, left: Term, right: Term,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
