@@ -106,3 +106,11 @@ def test_a_notebook_accounts_for_html_and_table_math_in_its_cells() -> None:
     assert EXPECTED | {"h_2"} <= names, sorted(EXPECTED | {"h_2"} - names)
     assert "x_0" not in names
     assert {k.cell for k in report.links if "h_2" in k.left} == {3}
+
+
+@pytest.mark.parametrize("flavor", ["myst", "gfm"])
+def test_a_less_than_sign_in_html_block_math_is_not_taken_for_a_tag(flavor: str) -> None:
+    from derive.check.markdown import read_markdown
+
+    text = '<div>\nOrder $a<b$ and $c > d$ <span class="x">$e = f$</span>\n<br/>\n</div>\n'
+    assert [text[f.start:f.end] for f in read_markdown(text, flavor).found] == ["a<b", "c > d", "e = f"]

@@ -558,14 +558,14 @@ def _read_docsify(source: str) -> MarkdownReading:
 #: docsify-latex 0.5's pairs (its default ``inlineMath`` and ``displayMath``): a delimiter after a
 #: backslash does not open; inline math stays on one line, ``$$`` may span lines; ``\\.`` is one unit.
 @functools.cache
-def _latex_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    """docsify-latex's inline pairs, its display pair, and the code it hides first (its own regexes)."""
-    inline = (re.compile(r"(?:^|[^\\])(\$((?:[^\\\n]|\\.)+?)\$)"),
-              re.compile(r"(?:^|[^\\])(\\\(((?:[^\\\n]|\\.)+?)\\\))"))
-    display = re.compile(r"(?:^|[^\\])(\$\$((?:[^\\]|\\.)+?)\$\$)")
-    code = (re.compile(r"(?:^|[^\\])(<code>((?:[^\\]|\\.)+?)</code>)"),
-            re.compile(r"(?:^|[^\\])((`{3,})((?:[^\\]|\\.)+?)\2)"),
-            re.compile(r"(?:^|[^\\])((`{1,})((?:[^\\\n]|\\.)+?)\2)"))
+def _latex_patterns() -> tuple[tuple[re.Pattern[bytes], ...], re.Pattern[bytes], tuple[re.Pattern[bytes], ...]]:
+    """docsify-latex's inline pairs, its display pair, and the code it hides first (its own regexes, on UTF-8)."""
+    inline = (re.compile(rb"(?:^|[^\\])(\$((?:[^\\\n]|\\.)+?)\$)"),
+              re.compile(rb"(?:^|[^\\])(\\\(((?:[^\\\n]|\\.)+?)\\\))"))
+    display = re.compile(rb"(?:^|[^\\])(\$\$((?:[^\\]|\\.)+?)\$\$)")
+    code = (re.compile(rb"(?:^|[^\\])(<code>((?:[^\\]|\\.)+?)</code>)"),
+            re.compile(rb"(?:^|[^\\])((`{3,})((?:[^\\]|\\.)+?)\2)"),
+            re.compile(rb"(?:^|[^\\])((`{1,})((?:[^\\\n]|\\.)+?)\2)"))
     return inline, display, code
 
 
@@ -576,27 +576,55 @@ def _read_docsify_latex(source: str) -> MarkdownReading:
     the inline one alone when the display starts inside it. ``\\[…\\]`` and bare environments are
     Markdown text there (read as the math the author meant; the lint says they will not render)."""
     masks, found, headings = _structure(source, "docsify")
+    # The page as UTF-8 in a mutable buffer: hiding a formula is a slice assignment, not a new string, and
+    # no byte of a multi-byte character is one of the ASCII delimiters, so the patterns match as on text.
+    data = source.encode("utf-8")
+    work = bytearray(data)
+    if len(data) == len(source):
+        char_at = None
+    else:
+        char_at = [0] * (len(data) + 1)
+        i = 0
+        for k, ch in enumerate(source):
+            n = len(ch.encode("utf-8"))
+            char_at[i:i + n] = [k] * n
+            i += n
+        char_at[len(data)] = len(source)
 
-    def hide(text: str, a: int, b: int) -> str:  # a placeholder of one line with no $ or \ in it
-        return text[:a] + "#" * (b - a) + text[b:]
+    def at(i: int) -> int:
+        return i if char_at is None else char_at[i]
+
+    def hide(a: int, b: int) -> None:  # a placeholder of one line with no $ or \ in it
+        work[a:b] = b"#" * (b - a)
 
     inline_pairs, display_pair, code_patterns = _latex_patterns()
-    work = source
     for pattern in code_patterns:
         m = pattern.search(work)
         while m is not None:
-            work = hide(work, m.start(1), m.end(1))
+            hide(m.start(1), m.end(1))
             m = pattern.search(work, max(m.end(1) - 1, 0))
     code = sorted(masks)
     code_starts = [a for a, _ in code]
-    pos = 0
+    patterns = (*inline_pairs, display_pair)
+    # Each pattern's next match starts at or after its last one (hiding only turns $ and \ into #), so
+    # each is searched from there, and one that found nothing is not searched again: linear in the page.
+    pos = [0] * len(patterns)
+    spent = [False] * len(patterns)
+
+    def first(k: int) -> re.Match[bytes] | None:
+        m = None if spent[k] else patterns[k].search(work, pos[k])
+        spent[k] = m is None
+        if m is not None:
+            pos[k] = max(m.start(1) - 1, 0)
+        return m
+
     while True:
         inline = None
-        for pattern in inline_pairs:
-            inline = pattern.search(work, pos)
+        for k in range(len(inline_pairs)):
+            inline = first(k)
             if inline is not None:
                 break
-        display = display_pair.search(work, pos)
+        display = first(len(patterns) - 1)
         picked = []
         if inline is not None and (display is None or display.start(1) > inline.start(1)):
             picked.append((inline, False))
@@ -607,11 +635,11 @@ def _read_docsify_latex(source: str) -> MarkdownReading:
         if not picked:
             break
         for m, shown in picked:
-            work = hide(work, m.start(1), m.end(1))
-            k = _bisect(code_starts, m.start(2)) if code else -1
-            if not (k >= 0 and code[k][0] <= m.start(2) < code[k][1]):
-                found.append(_Found(m.start(2), m.end(2), source[m.start(1):m.start(2)], None, shown, None))
-        pos = max(min(m.start(1) for m, _ in picked) - 1, 0)
+            k = _bisect(code_starts, at(m.start(2))) if code else -1
+            if not (k >= 0 and code[k][0] <= at(m.start(2)) < code[k][1]):
+                found.append(_Found(at(m.start(2)), at(m.end(2)), data[m.start(1):m.start(2)].decode(), None, shown,
+                                    None))
+            hide(m.start(1), m.end(1))
     masked = _apply_masks(source, masks)
     math = [(f.start - len(f.delim), f.end + len(f.delim)) for f in found if f.delim in ("$", "$$", "\\(")]
     scanner = _Scanner(_apply_masks(masked, math), markdown=True, dollars=False, backslash_pairs=True)
