@@ -27,6 +27,35 @@ DOCSIFY: list[tuple[str, str, bool]] = [
     ("table-vert", "| a | b |\n|---|---|\n| $p \\vert q$ | x |", True),
 ]
 
+#: (name, Markdown, shown right by docsify + docsify-latex with KaTeX 0.16?, … with MathJax 3?)
+DOCSIFY_LATEX: list[tuple[str, str, bool, bool]] = [
+    ("inline", "Inline $a_1 + b_1 = c_1$ and $x*y*z$ end.", True, True),
+    ("spaces", "Spaces $ x = 1 $ are math here.", True, True),
+    ("round", "Round \\(u_1 = v_1\\) here.", True, True),
+    ("display-mid-line", "Mid-line $$y_2 = 2$$ text after.", True, True),
+    # KaTeX breaks the line at a bare \\; MathJax 3 keeps one line (heights compared in the slow suite)
+    ("bare-linebreak", "$$\na = b \\\\ c = d\n$$", True, False),
+    ("after-text", "Text right before\n$$\nm = n\n$$\ntext right after.", True, True),
+    ("blank-line", "$$\nt = u\n\nv = w\n$$", True, True),
+    ("aligned", "$$\n\\begin{aligned} e &= f \\\\ g &= h \\end{aligned}\n$$", True, True),
+    ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$\n$$m_8 = n_8$$", True, True),
+    ("square", "\\[\nq_1 = q_2\n\\]", False, False),
+    ("escaped-round", "Escaped \\\\(w = 2\\\\) here.", False, False),
+    ("top-align", "\\begin{align*}\ng &= h \\\\\ni &= j\n\\end{align*}", False, False),
+    ("align-in-dollars", "$$\n\\begin{align*}\ng &= h \\\\\ni &= j\n\\end{align*}\n$$", True, True),
+    ("multline-in-dollars", "$$\n\\begin{multline*}\nk = l\n\\end{multline*}\n$$", False, True),
+    ("table-pipe", "| a | b |\n|---|---|\n| $p | q$ | x |", True, True),
+    ("table-vert", "| a | b |\n|---|---|\n| $p \\vert q$ | x |", True, True),
+]
+#: What docsify-latex pairs, formula by formula, where docsify-katex would pair differently (and text it leaves).
+DOCSIFY_LATEX_READ: list[tuple[str, str, list[str]]] = [
+    ("line-end", "Inline $a_1\nb_1 = c$ end.", []),
+    ("prices", "It costs $5 and $10 here.", ["5 and "]),
+    ("code-span", "Code `$x$` and $y = 1$ here.", ["y = 1"]),
+    # a $ left open on one line pairs with the next $ on the next: the display then starts inside it
+    ("stray", "A $e\nf$, $$g$$ $h$.", [", ", "g", " "]),
+]
+
 #: (name, Markdown, does MkDocs + pymdownx.arithmatex make math of all of it?)
 MKDOCS: list[tuple[str, str, bool]] = [
     ("inline", "Inline $a_1 + b_1 = c_1$ and $x*y*z$ end.", True),
@@ -65,6 +94,47 @@ MKDOCS_READ: list[tuple[str, str, list[str]]] = [
     ("unbalanced", "From the point $f(x) with the curvature at $x$ scaled.", ["x"]),
     ("dollar-in-text", "Pick $a \\text{ if $b$} c$ here.", ["b"]),
 ]
+
+
+#: ``pymdownx.arithmatex`` option sets (the YAML under ``- pymdownx.arithmatex:`` in mkdocs.yml), in the
+#: order of the columns of :data:`MKDOCS_OPTION_READ`.
+MKDOCS_OPTIONS: dict[str, str] = {
+    "default": "generic: true",
+    "generic: false": "generic: false",  # MathJax 2 scripts and previews: other HTML, the same math
+    "smart_dollar: false": "generic: true\n      smart_dollar: false",
+    "inline_syntax: [round]": "generic: true\n      inline_syntax: [round]",
+    "dollar syntax only": "generic: true\n      inline_syntax: [dollar]\n      block_syntax: [dollar]",
+}
+_A = "\\begin{align*}\ng &= h\n\\end{align*}"
+#: (name, Markdown, per option set: the formulas arithmatex made, stripped), read from mkdocs build's HTML.
+MKDOCS_OPTION_READ: list[tuple[str, str, tuple[list[str], ...]]] = [
+    ("spaced", "Spaces $ x = 1 $ here.", ([], [], ["x = 1"], [], [])),
+    ("prices", "It costs $5 and $10 here.", ([], [], ["5 and"], [], [])),
+    ("tight", "Tight $a_1 = b_1$ and $x_3$2 here.",
+     (["a_1 = b_1", "x_3"], ["a_1 = b_1", "x_3"], ["a_1 = b_1", "x_3"], [], ["a_1 = b_1", "x_3"])),
+    ("text-dollar", "Pick $a = \\text{if $b$} c$ here.", (["b"], ["b"], ["a = \\text{if", "} c"], [], ["b"])),
+    ("one-sided", "Left $ y_1 = z_1$ and right $y_2 = z_2 $ here.", ([], [], ["y_1 = z_1", "y_2 = z_2"], [], [])),
+    ("round", "Round \\(u_1 = v_1\\) here.", (["u_1 = v_1"], ["u_1 = v_1"], ["u_1 = v_1"], ["u_1 = v_1"], [])),
+    ("square", "\\[\nq_1 = q_2\n\\]", (["q_1 = q_2"], ["q_1 = q_2"], ["q_1 = q_2"], ["q_1 = q_2"], [])),
+    ("display", "$$\nm_2 = n_2\n$$", (["m_2 = n_2"], ["m_2 = n_2"], ["m_2 = n_2"], ["m_2 = n_2"], ["m_2 = n_2"])),
+    ("begin", _A, ([_A], [_A], [_A], [_A], [])),
+    ("list", "- item $p_1 = q_1$ here\n- and $ p_2 = q_2 $ too",
+     (["p_1 = q_1"], ["p_1 = q_1"], ["p_1 = q_1", "p_2 = q_2"], [], ["p_1 = q_1"])),
+    ("admonition", "!!! note\n    In $v = w$ and $ v_2 = w_2 $ note.",
+     (["v = w"], ["v = w"], ["v = w", "v_2 = w_2"], [], ["v = w"])),
+    ("table", "| a | b |\n|---|---|\n| $t_1 = u_1$ | $ t_2 = u_2 $ |",
+     (["t_1 = u_1"], ["t_1 = u_1"], ["t_1 = u_1", "t_2 = u_2"], [], ["t_1 = u_1"])),
+    ("escaped", "A \\$ b and $c \\$ d = e$ here.",
+     (["c \\$ d = e"], ["c \\$ d = e"], ["c \\$ d = e"], [], ["c \\$ d = e"])),
+    # Python-Markdown reads code spans before arithmatex: a code span inside $…$ leaves it text
+    ("code", "Code `$x$` and $y = 1$ and $k `j` = 2$.", (["y = 1"], ["y = 1"], ["y = 1"], [], ["y = 1"])),
+]
+
+
+def mkdocs_yml(options: str) -> str:
+    """An mkdocs.yml with tables, admonitions and arithmatex under ``options``."""
+    return ("site_name: probes\nmarkdown_extensions:\n  - tables\n  - admonition\n  - pymdownx.arithmatex:\n"
+            f"      {options}\n")
 
 
 def page(probes: list[tuple[str, str, bool]]) -> tuple[str, dict[str, tuple[int, int]]]:

@@ -14,9 +14,12 @@ from derive.check.extract import scan
 from derive.check.flavors import _config_in, decide
 from derive.check.lint import lint
 from derive.check.renderers import (
-    DOCSIFY_KATEX, DOCSIFY_OTHER, MKDOCS_KATEX, MKDOCS_MATHJAX, MKDOCS_OTHER, renderer_for,
+    DOCSIFY_KATEX, DOCSIFY_LATEX_KATEX, DOCSIFY_LATEX_MATHJAX, DOCSIFY_OTHER, MKDOCS_KATEX, MKDOCS_MATHJAX, MKDOCS_OTHER,
+    Renderer, renderer_for,
 )
-from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
+from site_probes import (
+    DOCSIFY, DOCSIFY_LATEX, MKDOCS, MKDOCS_OPTION_READ, MKDOCS_OPTIONS, MKDOCS_READ, MKDOCS_TEXT, mkdocs_yml, page,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_PAGE = """<html><body><div id="app"></div>
@@ -38,7 +41,7 @@ extra_javascript:
 
 
 def _site(tmp_path: Path, files: dict[str, str]) -> Path:
-    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git").mkdir(parents=True)
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -51,7 +54,7 @@ def test_a_docsify_site_with_a_jekyll_theme_is_docsify(tmp_path: Path) -> None:
     flavor = decide(str(site / "docs/ch1/a.md"), "# A\n")
     assert (flavor.name, flavor.engine) == ("docsify", "docsify")
     assert flavor.config is not None and flavor.config.data["math_plugin"] == "docsify-katex"
-    assert flavor.as_dict()["evidence"][0].endswith("index.html (math plugin: docsify-katex)")
+    assert flavor.as_dict()["evidence"][0].endswith(f"index.html (math plugin: docsify-katex; {DOCSIFY_KATEX.name})")
     assert renderer_for("docsify", flavor.config.data) is DOCSIFY_KATEX
 
 
@@ -136,3 +139,84 @@ def test_mkdocs_reads_math_in_admonition_and_tab_bodies_but_not_their_code() -> 
             '=== "Tab"\n\n    Tab $g = h$.\n\n        code $y$\n')
     assert _blocks(text, "mkdocs") == [("$", "a_1 = b_1"), ("$", "g = h")]
     assert _blocks(text, "gfm") == []  # CommonMark: an indented code block
+
+
+def typeset(text: str, flavor: str, renderer: Renderer, path: str = "p.md") -> list[str]:
+    """The formulas the reader finds that ``renderer`` typesets (what the lint does not call text)."""
+    out = []
+    for b in scan(path, text, flavor).blocks:
+        if b.delim in ("\\(", "\\[") and renderer.brackets(b.delim) is False:
+            continue
+        if b.delim == "env" and b.env is not None and renderer.top_level(b.env) is False:
+            continue
+        out.append(b.text if b.delim == "env" else b.text.strip())
+    return out
+
+
+@pytest.mark.parametrize("column,options", list(enumerate(MKDOCS_OPTIONS)))
+def test_mkdocs_reads_math_as_its_arithmatex_options_make_it(tmp_path: Path, column: int, options: str) -> None:
+    """Each probe of MKDOCS_OPTION_READ, in a site whose mkdocs.yml sets these options (the slow suite
+    builds the same sites with mkdocs and reads the formulas back from the HTML)."""
+    site = _site(tmp_path, {"mkdocs.yml": mkdocs_yml(MKDOCS_OPTIONS[options]), "docs/x.md": ""})
+    flavor = decide(str(site / "docs/x.md"), "")
+    assert flavor.config is not None
+    renderer = renderer_for("mkdocs", flavor.config.data)
+    assert isinstance(renderer, Renderer) and renderer.measured
+    for name, text, made in MKDOCS_OPTION_READ:
+        assert typeset(text, "mkdocs", renderer, str(site / "docs" / f"{name}.md")) == made[column], (options, name)
+
+
+def test_arithmatex_options_reach_the_lint(tmp_path: Path) -> None:
+    only = renderer_for("mkdocs", {"markdown_extensions": [{"pymdownx.arithmatex": {
+        "inline_syntax": ["dollar"], "block_syntax": ["dollar"]}}]})
+    assert isinstance(only, Renderer) and "without begin, round, square" in only.name
+    probes = [("round", "Round \\(u_1 = v_1\\) here.", False), ("square", "\\[\nq_1 = q_2\n\\]", False),
+              ("begin", "\\begin{align*}\ng &= h\n\\end{align*}", False), ("display", "$$\nm = n\n$$", True)]
+    flagged = _flagged("mkdocs", probes, only)
+    assert {name: bool(found) for name, found in flagged.items()} == {"round": True, "square": True, "begin": True,
+                                                                      "display": False}
+    assert not any(_flagged("mkdocs", probes, MKDOCS_MATHJAX).values())
+    no_round = renderer_for("mkdocs", {"markdown_extensions": {"pymdownx.arithmatex": {"inline_syntax": "dollar"}}})
+    assert isinstance(no_round, Renderer) and no_round.brackets("\\(") is False and no_round.brackets("\\[") is True
+
+
+def test_docsify_latex_site_is_read_with_its_typesetter(tmp_path: Path) -> None:
+    page_ = KATEX_PAGE.replace("docsify-katex@latest/dist/docsify-katex.js", "docsify-latex@0/dist/docsify-latex.min.js")
+    for typesetter, expected in (("https://cdn.jsdelivr.net/npm/katex@0.16/dist/katex.min.js", DOCSIFY_LATEX_KATEX),
+                                 ("https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js", DOCSIFY_LATEX_MATHJAX),
+                                 ("https://cdn.jsdelivr.net/npm/mathjax@2/MathJax.js?config=TeX-AMS_HTML",
+                                  DOCSIFY_OTHER)):
+        html = page_.replace("</body>", f'<script src="{typesetter}"></script></body>')
+        site = _site(tmp_path / expected.key, {"index.html": html, "a.md": "x\n"})
+        flavor = decide(str(site / "a.md"), "x\n")
+        assert flavor.config is not None and flavor.config.data["math_plugin"] == "docsify-latex"
+        assert renderer_for("docsify", flavor.config.data) is expected
+    custom = page_.replace("name: 'x'", "name: 'x', latex: {inlineMath: [['$', '$']]}")
+    assert renderer_for("docsify", {"math_plugin": "docsify-latex", "math": "katex",
+                                    "custom_delimiters": "inlineMath" in custom}) is DOCSIFY_OTHER
+
+
+def test_docsify_latex_pairs_dollars_on_one_line_and_round_brackets() -> None:
+    from derive.check.markdown import read_markdown
+
+    text = ("It costs $5 and $10 here; $ x = 1 $, `$code$`, \\$9 and $$\ny_1 = 2\n\nz = 3\n$$ end.\n"
+            "Round \\(a = b\\), square \\[c_1 = d\\], $e\nf$ and\n$$g$$ $h$.\n")
+    found = [(f.delim, text[f.start:f.end]) for f in read_markdown(text, "docsify", "docsify-latex").found]
+    assert found == [("$", "5 and "), ("$", " x = 1 "), ("$$", "\ny_1 = 2\n\nz = 3\n"), ("\\(", "a = b"),
+                     ("\\[", "c_1 = d"), ("$$", "g"), ("$", "h")]
+    # docsify-katex pairs across the line end
+    assert ("$", "e\nf") in [(f.delim, text[f.start:f.end]) for f in read_markdown(text, "docsify", None).found]
+
+
+@pytest.mark.parametrize("column,renderer", [(2, DOCSIFY_LATEX_KATEX), (3, DOCSIFY_LATEX_MATHJAX)])
+def test_docsify_latex_lint_warns_exactly_where_the_engine_breaks(tmp_path: Path, column: int,
+                                                                   renderer: Renderer) -> None:
+    probes = [(p[0], p[1], p[column]) for p in DOCSIFY_LATEX]
+    site = _site(tmp_path, {"index.html": KATEX_PAGE.replace("docsify-katex", "docsify-latex"), "p.md": ""})
+    text, where = page(probes)
+    path = str(site / "p.md")
+    info = scan(path, text, "docsify")
+    findings = [f for f in lint(path, text, list(info.blocks), renderer, (info.visible, True)) if f.severity != "info"]
+    for name, _, shown_right in probes:
+        mine = [f.message for f in findings if where[name][0] <= f.line <= where[name][1]]
+        assert bool(mine) != shown_right, (name, mine)

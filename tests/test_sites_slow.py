@@ -4,8 +4,12 @@
   local HTTP server and rendered in headless Chromium (Playwright, Debian's chromium): for each probe
   of :mod:`site_probes`, is every formula typeset (no KaTeX error, no TeX left in the text)? And the
   environments the bundled KaTeX knows, one by one, against ``renderers.KATEX_011_ENVS``.
+* **docsify-latex** 0.5 with KaTeX 0.16 and with MathJax 3 (both from ``tests/js``), the same way: the
+  probes of ``site_probes.DOCSIFY_LATEX`` and the reader run on the very page the browser showed.
 * **MkDocs** 1.6 + pymdown-extensions (the ``[mkdocs]`` extra): ``mkdocs build``, then the HTML: what
-  arithmatex wrapped in ``arithmatex`` elements is math, TeX left outside them is what a reader sees raw.
+  arithmatex wrapped in ``arithmatex`` elements is math, TeX left outside them is what a reader sees raw;
+  once per arithmatex option set of ``site_probes.MKDOCS_OPTIONS`` (``generic: false``, ``smart_dollar:
+  false``, ``inline_syntax``/``block_syntax``), formula by formula.
 
 Engines: ``DERIVE_MKDOCS`` (an ``mkdocs`` executable; default: the one next to this Python),
 ``DERIVE_CHROMIUM`` (default ``/usr/bin/chromium``). Missing ones skip locally and fail in CI.
@@ -26,14 +30,18 @@ from pathlib import Path
 import pytest
 
 from derive.check import renderers
-from site_probes import DOCSIFY, MKDOCS, MKDOCS_READ, MKDOCS_TEXT, page
 from conftest import need
+from site_probes import (
+    DOCSIFY, DOCSIFY_LATEX, DOCSIFY_LATEX_READ, MKDOCS, MKDOCS_OPTION_READ, MKDOCS_OPTIONS, MKDOCS_READ, MKDOCS_TEXT,
+    mkdocs_yml, page,
+)
 
 pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).parent
 NODE = HERE / "docsify" / "node_modules"
 MATHJAX = HERE / "js" / "node_modules" / "mathjax-full" / "es5" / "tex-chtml.js"
+KATEX = HERE / "js" / "node_modules" / "katex" / "dist" / "katex.min.js"
 #: TeX a reader must never see as text (the probes' formulas all hold one of these).
 RAW_TEX = re.compile(r"[$\\=_^&]|c194a9eg")
 
@@ -133,6 +141,48 @@ def test_mkdocs_passes_a_bare_linebreak_to_the_typesetter(mkdocs_html: str) -> N
     """``\\\\`` reaches MathJax inside the display (whether it breaks is MathJax's rule, measured elsewhere)."""
     body = _sections(mkdocs_html)["bare-linebreak"]
     assert re.search(r'<div class="arithmatex">\\\[.*\\\\ c &amp;= d.*\\\]</div>', body, re.S), body
+
+
+def _arithmatex_tex(body: str) -> list[str]:
+    """The TeX of every formula arithmatex wrote, in order, stripped: generic output (``\\(…\\)`` in a
+    ``span``/``div`` of class arithmatex) or MathJax-2 output (a ``script type="math/tex"`` with a preview)."""
+    import html as html_
+
+    out = []
+    for m in re.finditer(r'<script type="math/tex(?:; mode=display)?">(.*?)</script>'
+                         r'|<(span|div) class="arithmatex">(?!\s*<)(.*?)</\2>', body, re.S):
+        tex = html_.unescape(m.group(1) if m.group(1) is not None else m.group(3)).strip()
+        if m.group(1) is None and tex.startswith(("\\(", "\\[")):
+            tex = tex[2:-2].strip()
+        out.append(tex)
+    return out
+
+
+@pytest.fixture(scope="module")
+def mkdocs_option_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[str]]]:
+    """One site per arithmatex option set of MKDOCS_OPTIONS, built with mkdocs: probe → formulas made."""
+    text = "# Probes\n\n" + "".join(f"## probe {name}\n\n{body}\n\n" for name, body, _ in MKDOCS_OPTION_READ)
+    out = {}
+    for k, options in enumerate(MKDOCS_OPTIONS.values()):
+        site = tmp_path_factory.mktemp(f"arithmatex{k}")
+        (site / "docs").mkdir()
+        (site / "mkdocs.yml").write_text(mkdocs_yml(options), encoding="utf-8")
+        (site / "docs" / "index.md").write_text(text, encoding="utf-8")
+        subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
+        html = (site / "site" / "index.html").read_text(encoding="utf-8")
+        html = html[html.index("<h1"): html.index("<footer") if "<footer" in html else len(html)]
+        out[options] = {name: _arithmatex_tex(body) for name, body in _sections(html).items()}
+    return out
+
+
+@pytest.mark.parametrize("column,label", list(enumerate(MKDOCS_OPTIONS)))
+def test_arithmatex_options_make_the_listed_math(mkdocs_option_sites: dict[str, dict[str, list[str]]], column: int,
+                                                 label: str) -> None:
+    """What each option set made, probe by probe, is MKDOCS_OPTION_READ's column (which the fast suite
+    holds the reader to, in a site with the same mkdocs.yml)."""
+    made = mkdocs_option_sites[MKDOCS_OPTIONS[label]]
+    assert {name: made[name] for name, _, _ in MKDOCS_OPTION_READ} == {
+        name: expected[column] for name, _, expected in MKDOCS_OPTION_READ}
 
 
 #: MathJax 3 as pymdown-extensions documents it for arithmatex's generic output (MkDocs Material's page).
@@ -249,3 +299,120 @@ def test_docsify_katex_breaks_a_bare_linebreak(docsify_sections: dict[str, dict]
 def test_docsify_katex_knows_exactly_the_listed_environments(docsify_sections: dict[str, dict]) -> None:
     known = {env for env in _ENVS if docsify_sections[env]["errors"] == 0 and docsify_sections[env]["maths"] > 0}
     assert known == {env for env in _ENVS if renderers.DOCSIFY_KATEX.knows_env(env)}
+
+
+# ------------------------------------------------------------------------------ docsify-latex
+
+
+_SECTIONS_JS = """() => {
+  const out = {}; let key = 'page';
+  out[key] = {errors: 0, maths: 0, newlines: 0, height: 0, text: '', tex: []};
+  for (const node of document.querySelector('#main').children) {
+    if (node.tagName === 'H2') { key = node.textContent.replace(/^probe /, '').trim();
+                                  out[key] = {errors: 0, maths: 0, newlines: 0, height: 0, text: '', tex: []}; continue; }
+    if (node.tagName === 'H1') continue;
+    const copy = node.cloneNode(true);
+    out[key].errors += copy.querySelectorAll('.katex-error, mjx-merror').length;
+    out[key].maths += copy.querySelectorAll('.katex, mjx-container').length;
+    out[key].newlines += copy.querySelectorAll('.katex .newline').length;
+    for (const m of node.querySelectorAll('.katex-display, mjx-container[display]'))
+      out[key].height = Math.max(out[key].height, m.getBoundingClientRect().height);
+    copy.querySelectorAll('.katex annotation').forEach(a => out[key].tex.push(a.textContent));
+    if (window.MathJax && MathJax.startup && MathJax.startup.document)
+      for (const item of MathJax.startup.document.getMathItemsWithin(node)) out[key].tex.push(item.math);
+    copy.querySelectorAll('.katex, .katex-error, mjx-container, docsify-latex').forEach(k => k.remove());
+    out[key].text += ' ' + copy.textContent;
+  }
+  return out; }"""
+
+#: The probe page of the docsify-latex fixture: every DOCSIFY_LATEX probe, then a one-line display to
+#: compare heights with. (Each DOCSIFY_LATEX_READ probe gets a page of its own: docsify-latex pairs one
+#: inline and one display formula per pass over the whole page, so what it pairs can depend on the rest.)
+_LATEX_PAGE = page([(n, t, True) for n, t, _, _ in DOCSIFY_LATEX] + [("one-line", "$$\na = b \\quad c = d\n$$", True)])
+
+
+@pytest.fixture(scope="module", params=["katex", "mathjax3"])
+def docsify_latex(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:
+    """docsify 4.13 + docsify-latex 0.5 with KaTeX 0.16 (and its CSS) or MathJax 3 (from tests/js), in
+    Chromium: the probe page's sections, and ``read-NAME`` for each DOCSIFY_LATEX_READ page."""
+    typesetter = KATEX if request.param == "katex" else MATHJAX
+    need((NODE / "docsify-latex" / "dist" / "docsify-latex.js").is_file(),
+         "tests/docsify: run npm ci --prefix tests/docsify")
+    need(typesetter.is_file(), "tests/js: run npm ci --prefix tests/js")
+    chromium, sync_playwright = _browser()
+    root = tmp_path_factory.mktemp("docsify-latex")
+    for source in (NODE / "docsify" / "lib" / "docsify.min.js", NODE / "docsify-latex" / "dist" / "docsify-latex.js",
+                   typesetter):
+        shutil.copy(source, root)
+    css = ""
+    if request.param == "katex":
+        shutil.copy(KATEX.with_name("katex.min.css"), root)
+        css = '<link rel="stylesheet" href="katex.min.css">'
+    (root / "index.html").write_text(
+        f'<!DOCTYPE html><html><head><meta charset="UTF-8">{css}</head><body><div id="app"></div>'
+        f"<script>window.$docsify = {{name: 'probes'}}</script><script src=\"{typesetter.name}\"></script>"
+        '<script src="docsify.min.js"></script><script src="docsify-latex.js"></script></body></html>',
+        encoding="utf-8")
+    (root / "README.md").write_text(_LATEX_PAGE[0], encoding="utf-8")
+    for name, text, _ in DOCSIFY_LATEX_READ:
+        (root / f"read-{name}.md").write_text(f"# {name}\n\n{text}\n", encoding="utf-8")
+    sections: dict[str, dict] = {}
+    with _served(root) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        tab = browser.new_page()
+        for route in [""] + [f"read-{name}" for name, _, _ in DOCSIFY_LATEX_READ]:
+            tab.goto(f"{url}/index.html#/{route}")
+            tab.wait_for_selector("#main h1", timeout=30_000)
+            if request.param == "mathjax3":
+                tab.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.document",
+                                      timeout=30_000)
+                tab.evaluate("() => MathJax.startup.promise")
+            tab.wait_for_timeout(800)  # docsify-latex typesets element by element after docsify's render
+            seen = tab.evaluate(_SECTIONS_JS)
+            if route:
+                sections[route] = seen["page"]
+            else:
+                sections.update(seen)
+        browser.close()
+    return request.param, sections
+
+
+def test_docsify_latex_typesets_as_the_rules_say(docsify_latex: tuple[str, dict]) -> None:
+    engine, sections = docsify_latex
+    column = 2 if engine == "katex" else 3
+    one_line = sections["one-line"]["height"]
+    assert one_line > 0
+    for probe in DOCSIFY_LATEX:
+        name, expected = probe[0], probe[column]
+        seen = sections[name]
+        shown_right = seen["maths"] > 0 and seen["errors"] == 0 and RAW_TEX.search(seen["text"]) is None
+        if name == "bare-linebreak":  # typeset either way: does \\ start a second line?
+            shown_right = shown_right and seen["height"] > 1.5 * one_line
+        assert shown_right == expected, f"{engine} {name}: {seen}"
+    renderer = renderers.DOCSIFY_LATEX_KATEX if engine == "katex" else renderers.DOCSIFY_LATEX_MATHJAX
+    assert renderer.bare_linebreak_breaks is (sections["bare-linebreak"]["height"] > 1.5 * one_line)
+
+
+def _typeset_found(text: str) -> list:
+    from derive.check.markdown import read_markdown
+
+    return [f for f in read_markdown(text, "docsify", "docsify-latex").found if f.delim in ("$", "$$", "\\(")]
+
+
+def test_docsify_latex_reader_finds_each_formula_typeset(docsify_latex: tuple[str, dict]) -> None:
+    """The reader, run on the very page the browser showed, finds as many formulas in each probe as were
+    typeset (or failed in the typesetter); on its own pages, each DOCSIFY_LATEX_READ probe's formulas."""
+    engine, sections = docsify_latex
+    text, where = _LATEX_PAGE
+    found = _typeset_found(text)
+    lines = [text.count("\n", 0, f.start) + 1 for f in found]
+    for name, *_ in DOCSIFY_LATEX:
+        mine = sum(where[name][0] <= line <= where[name][1] for line in lines)
+        assert mine == sections[name]["maths"] + sections[name]["errors"], (engine, name)
+    for name, snippet, made in DOCSIFY_LATEX_READ:
+        seen = sections[f"read-{name}"]
+        assert seen["maths"] == len(made) and seen["errors"] == 0, (engine, name, seen)
+        page_text = f"# {name}\n\n{snippet}\n"
+        assert [page_text[f.start:f.end] for f in _typeset_found(page_text)] == made
+        if engine == "katex":  # KaTeX keeps the TeX it was given in an annotation
+            assert seen["tex"] == made, (name, seen["tex"])

@@ -199,8 +199,10 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         from .flavors import decide
         from .markdown import read_markdown
 
+        from .markdown import site_options
+
         flavor = flavor or decide(path, source).markdown or "gfm"
-        reading = read_markdown(source, flavor)
+        reading = read_markdown(source, flavor, site_options(path, flavor))
         found, visible = reading.found, reading.visible
         headings = tuple(lines.position(h)[0] for h in reading.headings)
     else:
@@ -277,7 +279,7 @@ def _find_env_end(s: str, pos: int, end: int, name: str) -> int | None:
 
 
 def _find_closer(
-    s: str, pos: int, end: int, closer: str, *, markdown: bool, braces: bool = True, arithmatex: bool = False
+    s: str, pos: int, end: int, closer: str, *, markdown: bool, braces: bool = True, arithmatex: str = ""
 ) -> tuple[int, int] | None:
     """``(content_end, after_closer)`` for math opened just before ``pos``, or None.
 
@@ -302,8 +304,8 @@ def _find_closer(
         elif first == "$":
             j = m.start()
             if arithmatex and closer == "$" and j > pos:
-                # pymdownx.arithmatex: the next $ closes (braces or not), and only after a non-space
-                return (j, j + 1) if not s[j - 1].isspace() else None
+                # pymdownx.arithmatex: the next $ closes (braces or not), with smart_dollar only after a non-space
+                return (j, j + 1) if arithmatex == "plain" or not s[j - 1].isspace() else None
             if depth:
                 continue
             if closer == "$$":
@@ -320,7 +322,7 @@ def _find_closer(
 
 
 def _close(s: str, pos: int, end: int, closer: str, *, markdown: bool,
-           arithmatex: bool = False) -> tuple[int, int] | None:
+           arithmatex: str = "") -> tuple[int, int] | None:
     found = _find_closer(s, pos, end, closer, markdown=markdown, arithmatex=arithmatex)
     if found is None:
         found = _find_closer(s, pos, end, closer, markdown=markdown, braces=False, arithmatex=arithmatex)
@@ -354,13 +356,16 @@ class _Scanner:
     """
 
     def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True,
-                 arithmatex: bool = False) -> None:
+                 arithmatex: bool = False, smart_dollar: bool = True, inline_dollars: bool = True) -> None:
         self.s = s
         self.markdown = markdown
         #: pymdownx.arithmatex's dollars: the next ``$`` closes or nothing does, and ``$x$2`` is math
-        #: (Pandoc: a digit after keeps it open, and a closer is looked for further on)
+        #: (Pandoc: a digit after keeps it open, and a closer is looked for further on); with its
+        #: ``smart_dollar: false`` a space may follow the opening ``$`` and precede the closing one
         self.arithmatex = arithmatex
+        self.smart_dollar = smart_dollar or not arithmatex
         self.dollars = dollars
+        self.inline_dollars = inline_dollars  #: False: a single ``$`` is text (arithmatex without inline dollars)
         self.backslash_pairs = backslash_pairs and markdown
         # [from, to): a $ at `from` found no closer before the paragraph ends at `to`, so no later $ in
         # that stretch can (the search without brace tracking is positional, and stops at a blank line)
@@ -388,7 +393,8 @@ class _Scanner:
             elif tok == "$$":
                 pos = self._display_dollar(m, end, directive)
             elif tok == "$":
-                pos = self._inline_dollar(m, end, directive)
+                if self.inline_dollars:
+                    pos = self._inline_dollar(m, end, directive)
             elif tok[0] == "`":
                 pos = self._code_span(m, end)
             elif tok == "<!--":
@@ -435,7 +441,7 @@ class _Scanner:
 
     def _inline_dollar(self, m: re.Match[str], end: int, directive: str | None) -> int:
         s = self.s
-        if m.end() >= end or (self.markdown and s[m.end()].isspace()):
+        if m.end() >= end or (self.markdown and self.smart_dollar and s[m.end()].isspace()):
             return m.end()  # "costs $ 5": a space after $ does not open math in Markdown
         if self.markdown and s[m.end()] == "`":
             # GitHub's $`…`$: math between backticks, which no Markdown processing touches
@@ -446,7 +452,10 @@ class _Scanner:
                 return close + ticks + 1
         if self._barren[0] <= m.end() < self._barren[1]:
             return m.end()  # an earlier $ of this paragraph found no closer: none after it can (no rescans)
-        found = _close(s, m.end(), end, "$", markdown=self.markdown, arithmatex=self.arithmatex)
+        rule = ("smart" if self.smart_dollar else "plain") if self.arithmatex else ""
+        found = _close(s, m.end(), end, "$", markdown=self.markdown, arithmatex=rule)
+        if found is not None and self.arithmatex and self._code_span_inside(m.end(), found[0], end):
+            return m.end()  # Python-Markdown reads code spans before arithmatex: $a `b` c$ is no math
         if found is None:
             if not self.arithmatex:  # there, a later $ may still open (the search stopped at the next $)
                 blank = _BLANK_LINE.search(s, m.end(), end)
@@ -454,6 +463,17 @@ class _Scanner:
             return m.end()
         self._add(m.end(), found[0], "$", None, False, directive)
         return found[1]
+
+    def _code_span_inside(self, start: int, stop: int, end: int) -> bool:
+        """Does a code span start in ``s[start:stop]`` (closing anywhere in its paragraph)?"""
+        tick = self.s.find("`", start, stop)
+        while tick >= 0:
+            run = len(self.s[tick:stop]) - len(self.s[tick:stop].lstrip("`"))
+            c = _code_span_closer(run).search(self.s, tick + run, end)
+            if c is not None and c.group()[0] == "`":
+                return True
+            tick = self.s.find("`", tick + run, stop)
+        return False
 
     def _code_span(self, m: re.Match[str], end: int) -> int:
         """CommonMark code span: the next run of exactly as many backticks, within a paragraph.

@@ -133,27 +133,36 @@ _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
 
 
 def docsify_site(html: str) -> dict[str, Any] | None:
-    """What a docsify ``index.html`` loads: ``{"scripts": [...], "math": "katex"|"mathjax"|None,
-    "math_plugin": name}``, or None when the page does not start docsify.
+    """What a docsify ``index.html`` loads: ``{"scripts": [...], "math_plugin": name, "math": typesetter,
+    "custom_delimiters": bool}``, or None when the page does not start docsify.
 
     docsify renders Markdown in the browser with marked; math is typeset only by a plugin, and each
-    plugin has its own rules (docsify-katex pairs dollars before marked sees the text).
+    plugin has its own rules: docsify-katex (KaTeX 0.11 bundled) pairs dollars before marked sees the
+    text; docsify-latex pairs ``$``, ``\\(`` and ``$$`` and hands them to the KaTeX or MathJax the page
+    loads ("katex", "mathjax3", "mathjax2"). ``custom_delimiters``: the page sets docsify-latex's own
+    ``inlineMath``/``displayMath``, which are not read here.
     """
     if _DOCSIFY.search(html) is None:
         return None
     scripts = _SCRIPT_SRC.findall(html)
+    names = [src.lower() for src in scripts]
+    plugin = next((p for p in ("docsify-katex", "docsify-latex", "docsify-mathjax") if any(p in n for n in names)),
+                  None)
     math: str | None = None
-    plugin: str | None = None
-    for src in scripts:
-        name = src.lower()
-        if "docsify-katex" in name:
-            math, plugin = "katex", "docsify-katex"
-        elif "docsify-latex" in name or "docsify-mathjax" in name or "mathjax" in name:
-            math, plugin = math or "mathjax", plugin or next(
-                (p for p in ("docsify-latex", "docsify-mathjax") if p in name), "mathjax")
-        elif "katex" in name and math is None:
-            math, plugin = "katex", "katex"
-    return {"scripts": scripts, "math": math, "math_plugin": plugin}
+    for name in names:
+        if "docsify-katex" in name or "docsify-latex" in name or "docsify-mathjax" in name:
+            continue
+        if "katex" in name and math is None:
+            math = "katex"
+        elif "mathjax" in name and math is None:
+            # MathJax 2 loads MathJax.js?config=…; MathJax 3 a component such as tex-chtml.js
+            math = "mathjax2" if "mathjax.js" in name or "mathjax@2" in name else "mathjax3"
+    if plugin == "docsify-katex":
+        math = "katex"
+    if plugin is None and math is not None:
+        plugin = math.rstrip("23")
+    custom = plugin == "docsify-latex" and re.search(r"\b(?:inlineMath|displayMath)\s*:", html) is not None
+    return {"scripts": scripts, "math": math, "math_plugin": plugin, "custom_delimiters": custom}
 
 
 @functools.lru_cache(maxsize=256)
@@ -273,7 +282,9 @@ def decide(path: str, source: str, forced: str | None = None, *, look_up: bool =
 def _config_detail(config: ProjectConfig) -> str:
     """What in a docsify or MkDocs config decides how math renders, for the evidence."""
     if config.kind == "docsify":
-        return f" (math plugin: {config.data.get('math_plugin') or 'none'})"
+        from .renderers import renderer_for
+
+        return f" (math plugin: {config.data.get('math_plugin') or 'none'}; {renderer_for('docsify', config.data).name})"
     if config.kind == "mkdocs":
         from .renderers import renderer_for
 

@@ -231,7 +231,7 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
     out = []
     for block in page.blocks:
         if block.delim in ("\\[", "\\("):
-            known = r.bracket_math
+            known = r.brackets(block.delim)
         elif block.delim in ("\\\\[", "\\\\("):
             known = r.double_backslash_math
         else:

@@ -92,13 +92,34 @@ def structure_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"typographer": False}).enable("table").use(front_matter_plugin)
 
 
-def read_markdown(source: str, flavor: str) -> MarkdownReading:
-    """Math, masked view and headings of one Markdown document in ``flavor``."""
+def read_markdown(source: str, flavor: str, site: Any = None) -> MarkdownReading:
+    """Math, masked view and headings of one Markdown document in ``flavor``.
+
+    ``site`` is what the site's config says about math (:func:`site_options`): the arithmatex options
+    of an MkDocs site, the math plugin of a docsify site.
+    """
     if flavor == "myst":
         return _MystReader(source).read()
     if flavor == "docsify":
-        return _read_docsify(source)
-    return _read_by_structure(source, flavor)
+        return _read_docsify_latex(source) if site == "docsify-latex" else _read_docsify(source)
+    return _read_by_structure(source, flavor, site)
+
+
+def site_options(path: str, flavor: str) -> Any:
+    """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options; for a
+    docsify page, the math plugin its ``index.html`` loads; None otherwise (or without such a config)."""
+    if flavor not in ("mkdocs", "docsify"):
+        return None
+    from .flavors import find_config
+
+    config = find_config(path)
+    if config is None or config.kind != flavor:
+        return None
+    if flavor == "docsify":
+        return config.data.get("math_plugin")
+    from .renderers import arithmatex
+
+    return arithmatex(config.data)
 
 
 # --------------------------------------------------------------------------------------------- MyST
@@ -115,6 +136,7 @@ class _MystReader:
         self.headings: list[int] = []
         self.math_spans: list[tuple[int, int]] = []
         self.directives: list[tuple[int, int, str]] = []  # directive bodies: (start, end, name)
+        self.html: list[tuple[int, int]] = []  # HTML blocks: markdown-it leaves their math to the page's typesetter
 
     def read(self) -> MarkdownReading:
         bases = [self.lines.start(i) for i in range(self.lines.count)]
@@ -122,10 +144,14 @@ class _MystReader:
         masked = _apply_masks(self.s, self.masks)
         # What the author meant as math but MyST leaves as text (\[…\], \(…\), a bare cases): read it
         # too, from the prose with MyST's own math blanked, so the algebra is checked and lint can say why.
-        scanner = _Scanner(_apply_masks(masked, self.math_spans), markdown=True, dollars=False)
+        scanner = _Scanner(_apply_masks(masked, self.math_spans + self.html), markdown=True, dollars=False)
         scanner.run(0, len(masked), None)
-        found = self.found + [_inside(f, self.directives) for f in scanner.found]
-        visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
+        # HTML blocks: MyST passes them through untouched; the math written in them is read, dollars too
+        in_html = _Scanner(masked, markdown=True)
+        for start, end in self.html:
+            in_html.run(start, end, None)
+        found = self.found + [_inside(f, self.directives) for f in scanner.found + in_html.found]
+        visible = _apply_masks(masked, scanner.masks + in_html.masks + _blank_math_comments(masked, found))
         return MarkdownReading(sorted(found, key=lambda f: f.start), visible, sorted(self.headings))
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -154,7 +180,11 @@ class _MystReader:
                 quotes -= 1
             elif tok.map is None:
                 continue
-            elif kind in ("front_matter", "code_block", "html_block", "myst_line_comment"):
+            elif kind == "html_block":
+                masks, span = _html_masks(text_lines, bases, tok.map[0], tok.map[1])
+                self.masks += masks
+                self.html.append(span)
+            elif kind in ("front_matter", "code_block", "myst_line_comment"):
                 self._mask_text_lines(bases, text_lines, tok.map[0], tok.map[1])
             elif kind in ("fence", "colon_fence"):
                 self._fence(tok, text_lines, bases, directive, depth)
@@ -332,6 +362,45 @@ def _options(body: list[str]) -> int:
     return k
 
 
+# ---------------------------------------------------------------------------------- HTML blocks
+
+#: In an HTML block: a comment, an element whose content is never typeset (script, style, pre, code,
+#: textarea), or one tag. What is left between tags is text a page's MathJax/KaTeX may typeset, and what
+#: the author wrote as math there (``<div align="center">$$…$$</div>``) is read like any other math.
+@functools.cache
+def _html_opaque() -> re.Pattern[str]:
+    return re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|pre|code|textarea|svg|math)\b.*?(?:</\1\s*>|\Z)"
+                      r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.S | re.I)
+
+
+def _html_masks(text_lines: list[str], bases: list[int], first: int, stop: int) -> tuple[list[tuple[int, int]],
+                                                                                         tuple[int, int]]:
+    """Masks for the tags, comments and opaque elements of an HTML block (lines ``first``–``stop``), and
+    the block's span in the file."""
+    stop = min(stop, len(text_lines))
+    lines = text_lines[first:stop]
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def at(i: int) -> int:
+        j = _bisect(starts, i)
+        return bases[first + j] + min(i - starts[j], len(lines[j]))
+
+    masks = []
+    for m in _html_opaque().finditer("\n".join(lines)):
+        a, b = m.start(), m.end()
+        j, k = _bisect(starts, a), _bisect(starts, max(b - 1, a))
+        for line in range(j, k + 1):  # per line: the blocks of a container body are not contiguous in the file
+            lo = at(max(a, starts[line]))
+            hi = at(min(b, starts[line] + len(lines[line])))
+            if hi > lo:
+                masks.append((lo, hi))
+    if not lines:
+        return masks, (0, 0)
+    return masks, (bases[first], bases[stop - 1] + len(lines[-1]))
+
+
 # ------------------------------------------------------------------------------- other flavours
 
 #: How each flavour's engine reads dollars: "pandoc" — ``$`` opens only before a non-space and closes
@@ -406,7 +475,9 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             _walk([x[cut:] if x.strip() else "" for x in body],
                   [bases[first + k] + (cut if x.strip() else 0) for k, x in enumerate(body)],
                   flavor, masks, found, headings, depth + 1)
-        elif tok.type in ("front_matter", "code_block", "html_block"):
+        elif tok.type == "html_block":
+            masks += _html_masks(text_lines, bases, first, stop)[0]
+        elif tok.type in ("front_matter", "code_block"):
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
             mask_lines(first, first + 1)  # only the fence lines: the body is read as the page's text
@@ -431,12 +502,15 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             headings.append(bases[first])
 
 
-def _read_by_structure(source: str, flavor: str) -> MarkdownReading:
+def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownReading:
     masks, found, headings = _structure(source, flavor)
     masked = _apply_masks(source, masks)
+    # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
+    smart = getattr(site, "smart_dollar", True)
+    inline = "dollar" in getattr(site, "inline", ("dollar",))
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
-                       arithmatex=flavor == "mkdocs")
+                       arithmatex=flavor == "mkdocs", smart_dollar=smart, inline_dollars=inline)
     scanner.run(0, len(masked), None)
     found += scanner.found
     # A ```math fence is already masked; its found block reads the unmasked source.
@@ -474,6 +548,100 @@ def _read_docsify(source: str) -> MarkdownReading:
         found.append(_Found(start, end, "$$" if display else "$", None, display, None))
     masked = _apply_masks(source, masks)
     math = [(f.start - len(f.delim), f.end + len(f.delim)) for f in found if f.delim in ("$", "$$")]
+    scanner = _Scanner(_apply_masks(masked, math), markdown=True, dollars=False, backslash_pairs=True)
+    scanner.run(0, len(masked), None)
+    found += scanner.found
+    visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
+    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+
+
+#: docsify-latex 0.5's pairs (its default ``inlineMath`` and ``displayMath``): a delimiter after a
+#: backslash does not open; inline math stays on one line, ``$$`` may span lines; ``\\.`` is one unit.
+@functools.cache
+def _latex_patterns() -> tuple[tuple[re.Pattern[bytes], ...], re.Pattern[bytes], tuple[re.Pattern[bytes], ...]]:
+    """docsify-latex's inline pairs, its display pair, and the code it hides first (its own regexes, on UTF-8)."""
+    inline = (re.compile(rb"(?:^|[^\\])(\$((?:[^\\\n]|\\.)+?)\$)"),
+              re.compile(rb"(?:^|[^\\])(\\\(((?:[^\\\n]|\\.)+?)\\\))"))
+    display = re.compile(rb"(?:^|[^\\])(\$\$((?:[^\\]|\\.)+?)\$\$)")
+    code = (re.compile(rb"(?:^|[^\\])(<code>((?:[^\\]|\\.)+?)</code>)"),
+            re.compile(rb"(?:^|[^\\])((`{3,})((?:[^\\]|\\.)+?)\2)"),
+            re.compile(rb"(?:^|[^\\])((`{1,})((?:[^\\\n]|\\.)+?)\2)"))
+    return inline, display, code
+
+
+def _read_docsify_latex(source: str) -> MarkdownReading:
+    """docsify-latex's reading (before marked sees the page, as docsify-katex's): code is hidden first;
+    then, again and again, the first ``$…$`` on one line (``\\(…\\)`` when no ``$`` pair is left) and the
+    first ``$$…$$`` are replaced by a placeholder, the display first when both start at one place and
+    the inline one alone when the display starts inside it. ``\\[…\\]`` and bare environments are
+    Markdown text there (read as the math the author meant; the lint says they will not render)."""
+    masks, found, headings = _structure(source, "docsify")
+    # The page as UTF-8 in a mutable buffer: hiding a formula is a slice assignment, not a new string, and
+    # no byte of a multi-byte character is one of the ASCII delimiters, so the patterns match as on text.
+    data = source.encode("utf-8")
+    work = bytearray(data)
+    if len(data) == len(source):
+        char_at = None
+    else:
+        char_at = [0] * (len(data) + 1)
+        i = 0
+        for k, ch in enumerate(source):
+            n = len(ch.encode("utf-8"))
+            char_at[i:i + n] = [k] * n
+            i += n
+        char_at[len(data)] = len(source)
+
+    def at(i: int) -> int:
+        return i if char_at is None else char_at[i]
+
+    def hide(a: int, b: int) -> None:  # a placeholder of one line with no $ or \ in it
+        work[a:b] = b"#" * (b - a)
+
+    inline_pairs, display_pair, code_patterns = _latex_patterns()
+    for pattern in code_patterns:
+        m = pattern.search(work)
+        while m is not None:
+            hide(m.start(1), m.end(1))
+            m = pattern.search(work, max(m.end(1) - 1, 0))
+    code = sorted(masks)
+    code_starts = [a for a, _ in code]
+    patterns = (*inline_pairs, display_pair)
+    # Each pattern's next match starts at or after its last one (hiding only turns $ and \ into #), so
+    # each is searched from there, and one that found nothing is not searched again: linear in the page.
+    pos = [0] * len(patterns)
+    spent = [False] * len(patterns)
+
+    def first(k: int) -> re.Match[bytes] | None:
+        m = None if spent[k] else patterns[k].search(work, pos[k])
+        spent[k] = m is None
+        if m is not None:
+            pos[k] = max(m.start(1) - 1, 0)
+        return m
+
+    while True:
+        inline = None
+        for k in range(len(inline_pairs)):
+            inline = first(k)
+            if inline is not None:
+                break
+        display = first(len(patterns) - 1)
+        picked = []
+        if inline is not None and (display is None or display.start(1) > inline.start(1)):
+            picked.append((inline, False))
+            if display is not None and display.start(1) < inline.end(1):
+                display = None
+        if display is not None:
+            picked.append((display, True))
+        if not picked:
+            break
+        for m, shown in picked:
+            k = _bisect(code_starts, at(m.start(2))) if code else -1
+            if not (k >= 0 and code[k][0] <= at(m.start(2)) < code[k][1]):
+                found.append(_Found(at(m.start(2)), at(m.end(2)), data[m.start(1):m.start(2)].decode(), None, shown,
+                                    None))
+            hide(m.start(1), m.end(1))
+    masked = _apply_masks(source, masks)
+    math = [(f.start - len(f.delim), f.end + len(f.delim)) for f in found if f.delim in ("$", "$$", "\\(")]
     scanner = _Scanner(_apply_masks(masked, math), markdown=True, dollars=False, backslash_pairs=True)
     scanner.run(0, len(masked), None)
     found += scanner.found

@@ -40,7 +40,7 @@ footnote never referenced         dropped   dropped     dropped   dropped     dr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 #: Environments KaTeX 0.16 knows (probed one by one with KaTeX from tests/js/node_modules; KaTeX
@@ -112,6 +112,14 @@ class Renderer:
     table_pipe_breaks: bool | None = None
     #: ``name*`` is known wherever ``name`` is (KaTeX 0.11 has no ``pmatrix*``: False lists them exactly)
     star_variants: bool = True
+    #: ``\\(…\\)`` is typeset, where it differs from ``\\[…\\]`` (None: as ``bracket_math`` says)
+    round_math: bool | None = None
+
+    def brackets(self, delim: str) -> bool | None:
+        """Is ``\\[…\\]`` (``delim`` ``\\[``) or ``\\(…\\)`` (``\\(``) typeset?"""
+        if delim == "\\(" and self.round_math is not None:
+            return self.round_math
+        return self.bracket_math
 
     def knows_env(self, env: str) -> bool | None:
         if self.known_envs is None:
@@ -225,7 +233,30 @@ DOCSIFY_KATEX = Renderer(
     heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=True,
     star_variants=False,
 )
-#: docsify with another math plugin (docsify-latex, a MathJax script): not built here, nothing is an error.
+#: docsify with docsify-latex 0.5 and the KaTeX the page loads (0.16 measured): before marked reads the
+#: page the plugin hides code, then pairs ``$…$`` and ``\\(…\\)`` on one line and ``$$…$$`` across lines
+#: (spaces, digits, blank lines allowed; a delimiter after ``\\`` is text) and hides each pair from
+#: marked, so a ``|`` in math does not split a table cell. ``\\[…\\]`` and bare environments are
+#: Markdown text. Measured with docsify 4.13.1 + docsify-latex 0.5.2 in headless Chromium.
+DOCSIFY_LATEX_KATEX = Renderer(
+    key="docsify-latex-katex", name="docsify with docsify-latex (KaTeX)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False, top_level_envs=frozenset(), known_envs=KATEX_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=False, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=False,
+    round_math=True,
+)
+#: The same typeset by MathJax 3 (``tex-chtml.js``/``tex-mml-chtml.js``): ``multline`` known, ``\\`` keeps one line.
+DOCSIFY_LATEX_MATHJAX = Renderer(
+    key="docsify-latex-mathjax", name="docsify with docsify-latex (MathJax 3)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=False, top_level_envs=frozenset(), known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=False, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=False,
+    round_math=True,
+)
+#: docsify with another math setup (MathJax 2, a plain MathJax or KaTeX script, custom docsify-latex
+#: delimiters): not built here, nothing is an error.
 DOCSIFY_OTHER = Renderer(
     key="docsify", name="docsify (math plugin not measured)", markdown=True, measured=False,
     bracket_math=None, double_backslash_math=None, top_level_envs=None, known_envs=None,
@@ -289,7 +320,8 @@ MYST_UNKNOWN = AnyOf("myst", "MyST (Jupyter Book 1 or 2)", MYST_HOSTS)
 
 RENDERERS: dict[str, Renderer] = {
     r.key: r for r in (JB1, JB1_AMSMATH, JB2, QUARTO, QUARTO_SINGLE_BACKSLASH, RMARKDOWN, KRAMDOWN, GITHUB,
-                       NOTEBOOK, PDFLATEX, BEAMER, DOCSIFY_KATEX, DOCSIFY_OTHER, MKDOCS_MATHJAX, MKDOCS_KATEX,
+                       NOTEBOOK, PDFLATEX, BEAMER, DOCSIFY_KATEX, DOCSIFY_LATEX_KATEX, DOCSIFY_LATEX_MATHJAX, DOCSIFY_OTHER,
+                       MKDOCS_MATHJAX, MKDOCS_KATEX,
                        MKDOCS_OTHER)
 }
 FLAVORS = ("myst", "commonmark", "gfm", "kramdown", "pandoc", "quarto", "rmarkdown", "docsify", "mkdocs", "ipynb",
@@ -349,12 +381,81 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class Arithmatex:
+    """The ``pymdownx.arithmatex`` options that change what is math (pymdown-extensions 10-13).
+
+    ``smart_dollar`` (default on): ``$`` opens only before a non-space and closes only after one, so
+    ``$ x $`` and ``$5 and $10`` stay text; off, any ``$`` pairs with the next one in the paragraph.
+    ``inline_syntax`` (``dollar``, ``round``) and ``block_syntax`` (``dollar``, ``square``, ``begin``)
+    choose the delimiters; one left out is not math (``\\[`` and ``\\(`` are then Python-Markdown
+    escapes of ``[`` and ``(``). ``generic``, ``preview``, the tags and the wraps change only the HTML
+    around the same math (probed: tests/test_sites_slow.py), so they are not kept here.
+    """
+
+    smart_dollar: bool = True
+    inline: frozenset[str] = frozenset({"dollar", "round"})
+    block: frozenset[str] = frozenset({"dollar", "square", "begin"})
+
+
+def _extension_options(value: Any, name: str) -> dict[str, Any] | None:
+    """The options of extension ``name`` in an MkDocs ``markdown_extensions`` (None: not enabled)."""
+    entries: list[tuple[Any, Any]] = []
+    if isinstance(value, dict):
+        entries = list(value.items())
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            entries += list(item.items()) if isinstance(item, dict) else [(item, None)]
+    for key, options in entries:
+        if str(key) == name:
+            return options if isinstance(options, dict) else {}
+    return None
+
+
+def _syntax(value: Any, default: frozenset[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, (list, tuple)):
+        return frozenset(str(v) for v in value)
+    return default
+
+
+def arithmatex(config: dict[str, Any] | None) -> Arithmatex | None:
+    """The arithmatex options of a parsed ``mkdocs.yml`` (None when arithmatex is not enabled)."""
+    options = _extension_options((config or {}).get("markdown_extensions"), "pymdownx.arithmatex")
+    if options is None:
+        return None
+    default = Arithmatex()
+    return Arithmatex(smart_dollar=options.get("smart_dollar", True) is not False,
+                      inline=_syntax(options.get("inline_syntax"), default.inline),
+                      block=_syntax(options.get("block_syntax"), default.block))
+
+
 def _mkdocs(config: dict[str, Any]) -> Renderer:
-    """``mkdocs.yml``: arithmatex among ``markdown_extensions``; KaTeX or MathJax from ``extra_javascript``."""
-    if "pymdownx.arithmatex" not in _names(config.get("markdown_extensions")):
+    """``mkdocs.yml``: arithmatex among ``markdown_extensions``, with its options; KaTeX or MathJax from
+    ``extra_javascript``."""
+    options = arithmatex(config)
+    if options is None:
         return MKDOCS_OTHER
     scripts = " ".join(_names(config.get("extra_javascript"))).lower()
-    return MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
+    base = MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
+    if options == Arithmatex():
+        return base
+    changes: dict[str, Any] = {"key": base.key + "+options"}
+    left_out = sorted((options.inline ^ Arithmatex().inline) | (options.block ^ Arithmatex().block))
+    said = [] if options.smart_dollar else ["smart_dollar: false"]
+    if left_out:
+        said.append("without " + ", ".join(left_out))
+    changes["name"] = base.name[:-1] + "; " + "; ".join(said) + ")"
+    if "square" not in options.block:
+        changes["bracket_math"] = False
+    if "round" not in options.inline:
+        changes["round_math"] = False
+    elif "square" not in options.block:
+        changes["round_math"] = True
+    if "begin" not in options.block:
+        changes["top_level_envs"] = frozenset()
+    return replace(base, **changes)
 
 
 def renderer_for(flavor: str, config: dict[str, Any] | None = None) -> Renderer | AnyOf:
@@ -382,7 +483,12 @@ def renderer_for(flavor: str, config: dict[str, Any] | None = None) -> Renderer 
     if flavor == "kramdown":
         return KRAMDOWN
     if flavor == "docsify":
-        return DOCSIFY_KATEX if config.get("math_plugin") == "docsify-katex" else DOCSIFY_OTHER
+        plugin, math = config.get("math_plugin"), config.get("math")
+        if plugin == "docsify-katex":
+            return DOCSIFY_KATEX
+        if plugin == "docsify-latex" and not config.get("custom_delimiters"):
+            return {"katex": DOCSIFY_LATEX_KATEX, "mathjax3": DOCSIFY_LATEX_MATHJAX}.get(str(math), DOCSIFY_OTHER)
+        return DOCSIFY_OTHER
     if flavor == "mkdocs":
         return _mkdocs(config)
     if flavor in ("commonmark", "gfm", "markdown"):
