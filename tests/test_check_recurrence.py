@@ -253,3 +253,18 @@ def test_a_step_value_the_prose_supposes_is_not_a_worked_value() -> None:
     text = WORKED.replace("and three steps in\n\n$$m_3 = 0.271.$$", "Suppose now that\n\n$$m_3 = 0.5.$$")
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
+
+
+ROWS = ("The iteration is\n\n$$\n\\phi_{t+1} = \\theta_t - \\varepsilon \\nabla f(\\theta_t) \\\\\n"
+        "\\theta_{t+1} = \\phi_{t+1} + \\mu (\\phi_{t+1} - \\phi_t)\n$$\n\n"
+        "Putting the first row into the second,\n\n$$\\theta_{t+1} = \\theta_t - \\varepsilon \\nabla f(\\theta_t)"
+        " + \\mu (\\theta_t - \\varepsilon \\nabla f(\\theta_t) - \\phi_t)$$\n")
+
+
+def test_rows_that_read_each_other_are_not_unrolled_into_each_other() -> None:
+    """Definitions at every step are put in at numbered steps only: φ and θ read each other, so unrolling them
+    at symbolic steps would only grow (a real Nesterov note ran out of time on every link that way)."""
+    ok = check_document("doc.md", ROWS)
+    assert [k.verdict for k in ok.links if k.line == 10] == ["proved"], [k.text() for k in ok.links]
+    bad = check_document("doc.md", ROWS.replace("+ \\mu (\\theta_t", "+ \\mu (2\\theta_t"))
+    assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(10, "math/false")]

@@ -220,9 +220,14 @@ class Recurrences:
         return {s for s in symbols if isinstance(s, sp.Symbol)
                 and (s.name in letters or ((ix := read(s)) is not None and ix.base in bases))}
 
-    def instantiates(self) -> bool:
-        """Is there anything to put in at a step: a recurrence, or a definition at every step (y_k = …)?"""
-        return bool(self.by_base or self.plain)
+    def instantiates(self, *exprs: sp.Expr) -> bool:
+        """Is there anything to put in at a step in ``exprs``: a recurrence, or a definition at every step
+        (y_k = …) read at a numbered step (y_0)? Definitions at every step are not otherwise unrolled: rows that
+        read each other (φ_{t+1} = θ_t − …, θ_{t+1} = φ_{t+1} + …) would only grow."""
+        if self.by_base:
+            return True
+        return any((ix := read(s)) is not None and ix.letter is None and ix.base in self.plain
+                   for e in exprs for s in e.free_symbols)
 
     def _below_start(self, value: sp.Expr, sym: sp.Basic) -> bool:
         """Does ``value`` (what ``sym`` is at its step) read a step before the first, one the notes give no value

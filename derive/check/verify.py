@@ -1764,7 +1764,7 @@ class DocumentChecker:
             return
         examples = self._examples(item)
         recurrences = Recurrences(definitions.stepped(), examples)
-        if recurrences.instantiates():
+        if recurrences.instantiates(sa, sb):
             # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0, y_0 for y_k = …: unroll, shift and instantiate
             sa, sb = recurrences.unroll(sa, sb)
         initial = {x: v for x, v in examples.items() if (ix := read_index(x)) is not None and ix.letter is None}
