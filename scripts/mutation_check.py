@@ -292,7 +292,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_check_recurrence.py::test_rows_that_read_each_other_are_not_unrolled_into_each_other",),
       "definitions at every step that read each other are unrolled into each other at symbolic steps"),
     M("worked-step-is-given", "derive/check/verify.py",
-      "                and (worked := self._computed_step(item, terms[0].expr)) is not None:",
+      "                and (worked := worked_values.computed_step(self, item, terms[0].expr)) is not None:",
       "                and (worked := None) is not None:",
       ("tests/test_check_recurrence.py::test_worked_values_of_a_recurrence_are_checked_to_the_digits_written",),
       "a worked value of a recurrence (m_3 = 0.28) is taken as a value the notes give"),

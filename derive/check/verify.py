@@ -38,7 +38,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, calculus, dimensions, expectation, identities, optima, other_schemes, prose_values, ranges,
-               scope_rules, sums, tuples)
+               scope_rules, sums, tuples, worked_values)
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -74,9 +74,6 @@ _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z
 #: A numbered superscript, ``x^1``, ``x^{0}``, ``x^{(2)}``: on a function's argument, the step it is taken at.
 _STEP_NUMBER = re.compile(r"\^\s*(?:\d|\{\s*\(?\s*\d+\s*\)?\s*\})")
 #: The word that gives a name its value right before it ("so let $x_h = …$"): a definition, whatever it was before.
-#: Words that make the value given right after them a supposition: "suppose (now) that", "assume", "if", "let".
-_SUPPOSE = re.compile(r"(?:\b(?:suppose|assume|imagine|say|if|let|set|given)\b|предполож|допуст|пусть|если|假设|设|若|如果)"
-                      r"[^.!?;:]{0,40}$", re.IGNORECASE)
 _LET = re.compile(r"(?:\b(?:let|set|define|denote)|пусть|положим|обозначим|令|设)\s*$", re.IGNORECASE)
 #: A letter (plain, bold or hatted) with a numbered superscript: ``w^2``, ``\mathbf{w}^{3}``.
 _LETTER = r"(?:(?<![\\A-Za-z])|(?<=\\mathbf\{)|(?<=\\boldsymbol\{)|(?<=\\vec\{)|(?<=\\hat\{))(?P<letter>[A-Za-z])\}?"
@@ -300,7 +297,7 @@ class DocumentChecker:
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
-        self._worked_steps: dict[int, tuple[sp.Expr, dict[sp.Symbol, sp.Expr]]] = {}  # m_2 = 0.19: its value, from
+        self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
@@ -910,7 +907,7 @@ class DocumentChecker:
                 continue
             if k == 0 and relation in ("=", "approx") and self._worked(item, left, right):
                 self._quiet = False
-                self._worked_step(item, k, left, right)
+                worked_values.decide(self, item, k, left, right)
                 continue
             if self._arithmetic(item, k, left, right, _premises(stmt, k)):
                 self._quiet = False
@@ -1126,8 +1123,8 @@ class DocumentChecker:
             return False
         if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
             return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
-        if len(terms) == 2 and not self._supposed(item) \
-                and (worked := self._computed_step(item, terms[0].expr)) is not None:
+        if len(terms) == 2 and not worked_values.supposed(self, item) \
+                and (worked := worked_values.computed_step(self, item, terms[0].expr)) is not None:
             self._worked_steps[item.index] = worked
             return False  # m_2 = 0.19 after m_t = βm_{t−1} + (1−β)g_t, m_0 = 0, β = 0.9, g_t = 1: a worked value
         for t in terms[:-1]:
@@ -1136,87 +1133,17 @@ class DocumentChecker:
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
 
-    def _computed_step(self, item: Item, name: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]] | None:
-        """``name``'s value and the values given that it used, when ``name`` is a quantity at a numbered step
-        (m_2 after its start, η_{10} of η_t = η_0/(1 + kt)) that the definitions in scope and the values given
-        before determine as a number: then ``m_2 = 0.19`` states what the notes computed, a claim. With any
-        input unknown, None: it stays a value given, since there is nothing to compare it with."""
-        ix = read_index(name) if isinstance(name, sp.Symbol) else None
-        if ix is None or ix.letter is not None:
-            return None
-        definitions = self._definitions(item)
-        examples = self._examples(item)
-        if name in examples or name in definitions:
-            return None  # given or defined as it stands: a restatement is read elsewhere
-        named = [value for x, entries in self._section_namings.get(item.section, {}).items()
-                 if (r := read_index(x)) is not None and r.base == ix.base for index, value in entries if index < item.index]
-        if len(set(named)) > 1:
-            return None  # η_t defined twice (a decay, then a cosine schedule): which one a value uses is not sure
-        recurrences = Recurrences(definitions.stepped(), examples)
-        starts = [r.offset for r in map(read_index, recurrences.initial) if r is not None and r.base == ix.base
-                  and r.letter is None]
-        if ix.base in recurrences.by_base:
-            if not starts or ix.offset <= min(starts):
-                return None  # no start below it that the notes give: the recurrence cannot reach a number
-        elif ix.base not in recurrences.plain or ix.offset < 0:
-            return None
-        try:
-            with time_budget(LINK_SECONDS):
-                value, _ = recurrences.unroll(name, sp.Integer(0))
-                value = substitute(value, definitions)
-                value, _ = recurrences.unroll(value, sp.Integer(0))  # m̂_1 = m_1/(1 − β₁): m_1 in its turn
-                shown = Recurrences(definitions.stepped(), {}).unroll(name, sp.Integer(0), {(ix.base, None): min(
-                    starts, default=ix.offset)})[0]  # the same, with the values given still as names, to list them
-                used = {x: v for x, v in examples.items() if x in shown.free_symbols | value.free_symbols}
-                used.update(_every_step_values(examples, shown.free_symbols | value.free_symbols))
-                value = value.xreplace(used)
-                value = value.xreplace(_every_step_values(examples, value.free_symbols))
-                pis = [x for x in value.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
-                if pis and value.free_symbols == set(pis):
-                    value = value.xreplace({pis[0]: sp.pi})  # cos(πt/T): π the number, in a schedule
-        except (BudgetExceeded, CircularDefinition):
-            return None
-        return (value, used) if not value.free_symbols and value.is_number else None
-
-    def _supposed(self, item: Item) -> bool:
-        """Does the prose suppose or define what follows ("Suppose now that m_3 = 0.5", "if", "let")? Then a
-        value it gives a step is taken as given, not as one computed."""
-        return bool(item.block_cue or item.condition_cue or _SUPPOSE.search(self._words_before(item.index, 60)))
-
     def _worked(self, item: Item, left: Term, right: Term) -> bool:
         """Is ``left = right`` a step's value (``m_2``, ``\\hat m_1``) against a number? Remembered for the item."""
         if item.index in self._worked_steps:
             return True
-        if not isinstance(left.expr, sp.Symbol) or right.expr is None or self._supposed(item):
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None or worked_values.supposed(self, item):
             return False
         shown = self._prepare(right.expr, item)
-        if shown is None or shown.free_symbols or (worked := self._computed_step(item, left.expr)) is None:
+        if shown is None or shown.free_symbols or (worked := worked_values.computed_step(self, item, left.expr)) is None:
             return False
         self._worked_steps[item.index] = worked
         return True
-
-    def _worked_step(self, item: Item, k: int, left: Term, right: Term) -> None:
-        """``m_3 = 0.271``: the step's value from the recurrence and the values given, against the number
-        written, to the digits written (as worked arithmetic is)."""
-        from .arithmetic import decide as decide_numbers
-
-        value, used = self._worked_steps[item.index]
-        shown = self._prepare(right.expr, item)
-        texts = (_source(item, left), _source(item, right))
-        verdict = None
-        if shown is not None and not shown.free_symbols:
-            with time_budget(LINK_SECONDS):
-                verdict = decide_numbers(value, shown, texts[0], texts[1], item.stmt.relations[k] == "approx")
-        if verdict is None:
-            self.decide(item, k, "undecided", "the step's value could not be compared with the number written")
-            return
-        given = ", ".join(f"{printing.text(x)} = {_exact(v)}" for x, v in sorted(used.items(), key=str))
-        where = f" (from the recurrence with {given})" if given else " (from the recurrence)"
-        if verdict.holds:
-            self.decide(item, k, "proved", verdict.reason + where)
-        else:
-            self.report(item, right.start, "error", "math/false", f"false worked value: {verdict.reason}{where}")
-            self.decide(item, k, "false", "a worked value: " + verdict.reason + where)
 
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
@@ -1858,7 +1785,7 @@ class DocumentChecker:
         if verdict.status == "false":
             given = self._examples(item)
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}
-            used.update(_every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_1, g_2 of "g_t = 1"
+            used.update(worked_values.every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_t = 1
             if used and compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS).status == "true":
                 values = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(used.items(), key=str))
                 self.decide(item, k, "proved", f"with the values given before ({values})")
@@ -2786,18 +2713,6 @@ class DocumentChecker:
                         + ", ".join(checked) + ")")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
-
-
-def _every_step_values(examples: Mapping[sp.Symbol, sp.Expr], symbols: set[sp.Basic]) -> dict[sp.Basic, sp.Expr]:
-    """Values given for every step (``g_t = 1``, constant gradients) put in at the numbered steps in ``symbols``."""
-    every = {(ix.base, ix.offset): value for x, value in examples.items()
-             if (ix := read_index(x)) is not None and ix.letter is not None and ix.offset == 0 and not value.free_symbols}
-    out = {}
-    for x in symbols:
-        ix = read_index(x)
-        if ix is not None and ix.letter is None and (ix.base, 0) in every:
-            out[x] = every[(ix.base, 0)]
-    return out
 
 
 def _decimal_places(value: sp.Expr) -> int | None:

@@ -1,0 +1,128 @@
+r"""Worked values: ``m_2 = 0.19`` is what the notes computed, not a value they give.
+
+After ``m_t = β m_{t-1} + (1-β) g_t`` with ``m_0 = 0``, ``β = 0.9`` and constant gradients ``g_t = 1``,
+a line ``m_2 = 0.19`` has the shape of an example value (a name and a number), but the definitions
+already fix ``m_2``: the line states a result, and a slip in it (``m_3 = 0.28``) is exactly what a
+reader copies. The same holds for a definition at every step read at a numbered one (``η_{10}`` of
+``η_t = η_0/(1 + kt)``) and for the first link of a chain (``\hat m_1 = 0.2/0.1 = 2``).
+
+Such a line is a claim only when the value is certain: the quantity has one definition in its
+section, every input has a value given before (``g_t = 1`` counts at every step), a recurrence
+reaches a start the notes state, and the prose does not suppose the value ("suppose m_3 = 0.5",
+"if", "let", "пусть", "假设"). Otherwise it stays a value given, as before. The value is compared
+with the number written to the digits written, as worked arithmetic is.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .. import printing
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+from .bind import CircularDefinition, substitute
+from .recurrence import Recurrences
+from .recurrence import read as read_index
+
+if TYPE_CHECKING:
+    from .latex import Term
+    from .verify import DocumentChecker, Item
+
+Worked = tuple[sp.Expr, dict[sp.Symbol, sp.Expr]]
+
+
+@functools.cache
+def _suppose() -> re.Pattern[str]:
+    """Words that make the value right after them a supposition (within the same clause)."""
+    return re.compile(r"(?:\b(?:suppose|assume|imagine|say|if|let|set|given)\b|предполож|допуст|пусть|если|假设|设|若|如果)"
+                      r"[^.!?;:]{0,40}$", re.IGNORECASE)
+
+
+def supposed(checker: "DocumentChecker", item: "Item") -> bool:
+    """Does the prose suppose or define what follows ("Suppose now that m_3 = 0.5", "if", "let")? Then a
+    value it gives a step is taken as given, not as one computed."""
+    return bool(item.block_cue or item.condition_cue or _suppose().search(checker._words_before(item.index, 60)))
+
+
+def every_step_values(examples: Mapping[sp.Symbol, sp.Expr], symbols: set[sp.Basic]) -> dict[sp.Basic, sp.Expr]:
+    """Values given for every step (``g_t = 1``, constant gradients) put in at the numbered steps in ``symbols``."""
+    every = {(ix.base, ix.offset): value for x, value in examples.items()
+             if (ix := read_index(x)) is not None and ix.letter is not None and ix.offset == 0 and not value.free_symbols}
+    out = {}
+    for x in symbols:
+        ix = read_index(x)
+        if ix is not None and ix.letter is None and (ix.base, 0) in every:
+            out[x] = every[(ix.base, 0)]
+    return out
+
+
+def computed_step(checker: "DocumentChecker", item: "Item", name: sp.Expr) -> Worked | None:
+    """``name``'s value and the values given that it used, when ``name`` is a quantity at a numbered step
+    (m_2 after its start, η_{10} of η_t = η_0/(1 + kt)) that the definitions in scope and the values given
+    before determine as a number. With any input unknown, None: there is nothing to compare it with."""
+    from .verify import LINK_SECONDS
+
+    ix = read_index(name) if isinstance(name, sp.Symbol) else None
+    if ix is None or ix.letter is not None:
+        return None
+    definitions = checker._definitions(item)
+    examples = checker._examples(item)
+    if name in examples or name in definitions:
+        return None  # given or defined as it stands: a restatement is read elsewhere
+    named = [value for x, entries in checker._section_namings.get(item.section, {}).items()
+             if (r := read_index(x)) is not None and r.base == ix.base for index, value in entries if index < item.index]
+    if len(set(named)) > 1:
+        return None  # η_t defined twice (a decay, then a cosine schedule): which one a value uses is not sure
+    recurrences = Recurrences(definitions.stepped(), examples)
+    starts = [r.offset for r in map(read_index, recurrences.initial) if r is not None and r.base == ix.base
+              and r.letter is None]
+    if ix.base in recurrences.by_base:
+        if not starts or ix.offset <= min(starts):
+            return None  # no start below it that the notes give: the recurrence cannot reach a number
+    elif ix.base not in recurrences.plain or ix.offset < 0:
+        return None
+    try:
+        with time_budget(LINK_SECONDS):
+            value, _ = recurrences.unroll(name, sp.Integer(0))
+            value = substitute(value, definitions)
+            value, _ = recurrences.unroll(value, sp.Integer(0))  # m̂_1 = m_1/(1 − β₁): m_1 in its turn
+            shown = Recurrences(definitions.stepped(), {}).unroll(name, sp.Integer(0), {(ix.base, None): min(
+                starts, default=ix.offset)})[0]  # the same, with the values given still as names, to list them
+            used = {x: v for x, v in examples.items() if x in shown.free_symbols | value.free_symbols}
+            used.update(every_step_values(examples, shown.free_symbols | value.free_symbols))
+            value = value.xreplace(used)
+            value = value.xreplace(every_step_values(examples, value.free_symbols))
+            pis = [x for x in value.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
+            if pis and value.free_symbols == set(pis):
+                value = value.xreplace({pis[0]: sp.pi})  # cos(πt/T): π the number, in a schedule
+    except (BudgetExceeded, CircularDefinition):
+        return None
+    return (value, used) if not value.free_symbols and value.is_number else None
+
+
+def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right: "Term") -> None:
+    """``m_3 = 0.271``: the step's value against the number written, to the digits written."""
+    from .arithmetic import decide as decide_numbers
+    from .verify import LINK_SECONDS, _exact, _source
+
+    value, used = checker._worked_steps[item.index]
+    shown = checker._prepare(right.expr, item)
+    texts = (_source(item, left), _source(item, right))
+    verdict = None
+    if shown is not None and not shown.free_symbols:
+        with time_budget(LINK_SECONDS):
+            verdict = decide_numbers(value, shown, texts[0], texts[1], item.stmt.relations[k] == "approx")
+    if verdict is None:
+        checker.decide(item, k, "undecided", "the step's value could not be compared with the number written")
+        return
+    given = ", ".join(f"{printing.text(x)} = {_exact(v)}" for x, v in sorted(used.items(), key=str))
+    where = f" (from the recurrence with {given})" if given else " (from the recurrence)"
+    if verdict.holds:
+        checker.decide(item, k, "proved", verdict.reason + where)
+    else:
+        checker.report(item, right.start, "error", "math/false", f"false worked value: {verdict.reason}{where}")
+        checker.decide(item, k, "false", "a worked value: " + verdict.reason + where)
