@@ -9,7 +9,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from typing import Callable, Sequence
+from typing import Callable, NoReturn, Sequence
 
 from .errors import DeriveError, UsageError
 
@@ -188,5 +188,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141  # 128 + SIGPIPE, what a shell reports for a command killed by a broken pipe
 
 
+def entry() -> NoReturn:
+    """The ``derive`` command: :func:`main`, then an exit that skips the interpreter's teardown.
+
+    Why: a check leaves SymPy's caches and hundreds of thousands of expression objects behind, and freeing
+    them one by one at exit took a third of a second of a one-second lecture check — time nobody waits for.
+    Everything the command writes is written and closed when :func:`main` returns (reports, ``out/``, the
+    cache), so only the freeing is skipped. With worker processes still alive, or output that cannot be
+    flushed, the ordinary exit runs instead. ``main()`` itself (tests, the Python API) exits nothing.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    children = sys.modules.get("multiprocessing")
+    if children is not None and children.active_children():
+        sys.exit(code)
+    import os
+
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

@@ -96,3 +96,30 @@ def test_show_malformed_user_system(tmp_path, text: str, fragment: str, capsys: 
     assert main(["show", "--system", str(path)]) == 2
     err = capsys.readouterr().err
     assert fragment in err and str(path) in err and err.count("\n") == 1
+
+
+def test_the_command_skips_teardown_but_loses_no_output(tmp_path) -> None:
+    """``entry`` ends with ``os._exit``: every line written before it must still reach a pipe and a file."""
+    import os
+    import subprocess
+    import sys
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as most shells run it
+    doc = tmp_path / "sums.md"
+    doc.write_text("".join(f"Line {k}: $${k} + 1 = {k + 2}$$\n\n" for k in range(400)), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(doc), "--no-cache", "-j", "1"],
+                         capture_output=True, text=True, env=buffered)
+    assert run.returncode == 1
+    errors = [line for line in run.stdout.splitlines() if "math/false" in line]
+    assert len(errors) == 400
+    assert run.stdout.rstrip().endswith("400 links: 0 proved, 400 false, 0 undecided, 0 not a claim")
+    small = tmp_path / "one.md"  # a report smaller than a pipe's buffer: lost unless flushed before the exit
+    small.write_text("One: $$1 + 1 = 3$$\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(small), "--no-cache"],
+                         capture_output=True, text=True, env=buffered)
+    assert run.returncode == 1 and "math/false" in run.stdout and "1 link: 0 proved, 1 false" in run.stdout
+    report = tmp_path / "report.json"
+    with report.open("w") as out:
+        code = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(doc), "--no-cache", "--format", "json"],
+                              stdout=out, env=buffered).returncode
+    assert code == 1 and len(json.loads(report.read_text())["links"]) == 400
