@@ -98,6 +98,25 @@ def test_kramdown_double_backslash_math_is_read(tmp_path: Path) -> None:
     assert [(b.line, b.col) for b in doc.blocks] == [(1, 10), (3, 4), (5, 7)]
 
 
+KRAMDOWN_TILDES = ("Momentum keeps a velocity\n\n$$\n\\begin{aligned}\nv_t &= \\beta v_{t-1} + g_t \\\\\n"
+                   "~~~~ &= \\beta^2 v_{t-2} + \\beta g_{t-1} + g_t\n\\end{aligned}\n$$\n\n"
+                   "and the step is $$w_t = w_{t-1} - \\eta v_t.$$\n\n~~~ python\nx = $1$\n~~~\n")
+
+
+def test_kramdown_opens_a_fence_only_on_its_own_rule(tmp_path: Path) -> None:
+    """`~~~~ &= …` spaces a formula: CommonMark would open a fence there (and hide the rest of the page); kramdown
+    takes one word after the run and needs a closing run, so the formula and the page after it are read."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "_config.yml", "markdown: kramdown\n")
+    note = write(tmp_path, "post.md", KRAMDOWN_TILDES)
+    texts = [" ".join(b.text.split()) for b in read_document(str(note), KRAMDOWN_TILDES).blocks]
+    assert any("~~~~ &= \\beta^2 v_{t-2}" in t for t in texts), texts
+    assert texts[-1] == "w_t = w_{t-1} - \\eta v_t.", texts  # the real fence after it stays code
+    plain = write(tmp_path / "gfm", "post.md", KRAMDOWN_TILDES)  # CommonMark's rule in a GitHub README
+    (tmp_path / "gfm" / ".git").mkdir()
+    assert [b.text for b in read_document(str(plain), KRAMDOWN_TILDES).blocks] == []
+
+
 # ---------------------------------------------------------------- notebooks
 
 

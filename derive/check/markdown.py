@@ -444,6 +444,20 @@ def _in_containers(text_lines: list[str]) -> list[bool]:
     return out
 
 
+_KRAMDOWN_FENCE = re.compile(r"^ {0,3}(([~`])\2{2,})[ \t]*(?:\S+)?[ \t]*$")
+
+
+def _kramdown_fence(text_lines: list[str], first: int, stop: int) -> bool:
+    """Is the fence CommonMark found at lines ``first``…``stop`` one to kramdown too? kramdown takes at most one
+    word after the opening run (a language) and needs a closing run of the same character, at least as long."""
+    opening = _KRAMDOWN_FENCE.match(text_lines[first])
+    if opening is None:
+        return False
+    run = opening.group(1)
+    return any(line.strip().startswith(run) and not line.strip().strip(run[0])
+               for line in text_lines[first + 1:stop])
+
+
 def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
     """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets."""
     lines = LineMap(source)
@@ -475,6 +489,10 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             _walk([x[cut:] if x.strip() else "" for x in body],
                   [bases[first + k] + (cut if x.strip() else 0) for k, x in enumerate(body)],
                   flavor, masks, found, headings, depth + 1)
+        elif tok.type == "fence" and flavor == "kramdown" and not _kramdown_fence(text_lines, first, stop):
+            # not a fence to kramdown (`~~~~ = \frac…` spacing a formula, or never closed): its first line is
+            # text, and what follows is read as the page's Markdown again
+            _walk(text_lines[first + 1:stop], bases[first + 1:stop], flavor, masks, found, headings, depth + 1)
         elif tok.type == "html_block":
             masks += _html_masks(text_lines, bases, first, stop)[0]
         elif tok.type in ("front_matter", "code_block"):
