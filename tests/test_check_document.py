@@ -117,6 +117,22 @@ def test_kramdown_opens_a_fence_only_on_its_own_rule(tmp_path: Path) -> None:
     assert [b.text for b in read_document(str(plain), KRAMDOWN_TILDES).blocks] == []
 
 
+REFERENCES = ("# Notes\n\n[//]: # (The update is $w_{t+1} = w_t - 2 \\eta g_t$, old draft)\n"
+              "[ref]: https://x.y \"A $a = b$ title\"\n\nThe update is $w_{t+1} = w_t - \\eta g_t$.\n\n"
+              "- an item with [x]: not a definition $c = d$\n")
+
+
+@pytest.mark.parametrize("flavor_config", [None, "markdown: kramdown\n"])
+def test_link_reference_definitions_are_never_math(tmp_path: Path, flavor_config: str | None) -> None:
+    """``[//]: # (…)`` (a README comment) and ``[id]: url "title"`` are consumed by the parser, never shown."""
+    (tmp_path / ".git").mkdir()
+    if flavor_config:
+        write(tmp_path, "_config.yml", flavor_config)
+    note = write(tmp_path, "README.md", REFERENCES)
+    texts = [b.text for b in read_document(str(note), REFERENCES).blocks]
+    assert texts == ["w_{t+1} = w_t - \\eta g_t", "c = d"], texts
+
+
 # ---------------------------------------------------------------- notebooks
 
 

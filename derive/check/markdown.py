@@ -444,6 +444,9 @@ def _in_containers(text_lines: list[str]) -> list[bool]:
     return out
 
 
+#: A link reference definition (``[label]: destination "title"``), the line CommonMark consumes and never shows;
+#: ``[//]: # (…)`` is the usual way to write a comment in a README.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
 _KRAMDOWN_FENCE = re.compile(r"^ {0,3}(([~`])\2{2,})[ \t]*(?:\S+)?[ \t]*$")
 
 
@@ -477,7 +480,16 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             masks.append((bases[k], bases[k] + len(text_lines[k])))
 
     inside = _in_containers(text_lines) if flavor == "mkdocs" and depth < 10 else []
-    for tok in structure_parser().parse("\n".join(text_lines)):
+    tokens = structure_parser().parse("\n".join(text_lines))
+    covered = [False] * len(text_lines)
+    for tok in tokens:
+        if tok.map is not None and tok.level == 0:
+            for k in range(tok.map[0], min(tok.map[1], len(text_lines))):
+                covered[k] = True
+    for k, line in enumerate(text_lines):
+        if not covered[k] and _REFERENCE_DEFINITION.match(line):
+            mask_lines(k, k + 1)  # [//]: # (a comment), [id]: url "title": never shown, so never math
+    for tok in tokens:
         if tok.map is None:
             continue
         first, stop = tok.map
