@@ -445,8 +445,8 @@ def _in_containers(text_lines: list[str]) -> list[bool]:
 
 
 #: A link reference definition (``[label]: destination "title"``), the line CommonMark consumes and never shows;
-#: ``[//]: # (…)`` is the usual way to write a comment in a README.
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
+#: ``[//]: # (…)`` is the usual way to write a comment in a README. A footnote (``[^1]: …``) is shown, so it is kept.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S")
 _KRAMDOWN_FENCE = re.compile(r"^ {0,3}(([~`])\2{2,})[ \t]*(?:\S+)?[ \t]*$")
 
 
