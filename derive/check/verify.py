@@ -153,10 +153,12 @@ class ScopeView(Mapping):
 
     def __init__(self, system: dict[sp.Symbol, sp.Expr], system_index: int | None,
                  namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
-                 stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False) -> None:
+                 stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False,
+                 starts: dict[sp.Symbol, None] | None = None) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
         self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
+        self.start_names = starts or {}  # named at a fixed step at or before 0 (x_{-1} = x_0): starting values
 
     def _naming(self, name: sp.Symbol) -> sp.Expr | None:
         """The naming in force: the last one after the system, else the first one (before it, or with no
@@ -197,8 +199,7 @@ class ScopeView(Mapping):
         """Only the definitions of quantities with a step index (m_t, g_t): what recurrences are built from,
         with the starting values named in the notes (x_{-1} = x_0 before a look-ahead method's first step)."""
         out = {}
-        starts = [n for n in self.namings if (ix := read_index(n)) is not None and ix.letter is None and ix.offset <= 0]
-        for name in list(self.system) + list(self.stepped_names) + starts:
+        for name in list(self.system) + list(self.stepped_names) + list(self.start_names):
             if read_index(name) is not None and name in self:
                 out[name] = self[name]
         return out
@@ -262,6 +263,9 @@ class DocumentChecker:
         self._section_namings: dict[int, dict[sp.Symbol, list[tuple[int, sp.Expr]]]] = {}
         self._scope_symbols: dict[int, set[sp.Symbol]] = {}  # id(system scope) -> its targets and their symbols
         self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
+        self._start_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named at a step ≤ 0 (x_{-1} = x_0)
+        #: (section, base) -> the namings of that quantity at any step (index, value): found without a scan
+        self.namings_by_base: dict[tuple[int, str], list[tuple[int, sp.Expr]]] = {}
         self._naming_symbols: dict[int, set[sp.Symbol]] = {}  # section -> every symbol its namings relate
         self._naming_bases: dict[int, set[str]] = {}  # section -> names and bases of its namings' symbols
         # restatements of a prose naming with no word saying they follow ("Let m = A." … "m = B."): a second
@@ -557,7 +561,7 @@ class DocumentChecker:
         scope = self._scope_for(item)
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
                          self._section_namings.get(item.section, {}), item.index,
-                         self._stepped_namings.get(item.section, {}),
+                         self._stepped_namings.get(item.section, {}), starts=self._start_namings.get(item.section, {}),
                          system_announced=scope is not None and self._announced(scope.index))
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
@@ -1096,6 +1100,10 @@ class DocumentChecker:
         self._section_namings.setdefault(item.section, {}).setdefault(lhs, []).append((item.index, value))
         if (ix := read_index(lhs)) is not None and ix.letter in STEP_LETTERS:
             self._stepped_namings.setdefault(item.section, {})[lhs] = None
+        if ix is not None:
+            self.namings_by_base.setdefault((item.section, ix.base), []).append((item.index, value))
+            if ix.letter is None and ix.offset <= 0:
+                self._start_namings.setdefault(item.section, {})[lhs] = None
         self._naming_symbols.setdefault(item.section, set()).update({lhs} | value.free_symbols)
         self._naming_bases.setdefault(item.section, set()).update(_bases_of({lhs} | value.free_symbols))
         self._named[(item.section, lhs)] = min(self._named.get((item.section, lhs), item.index), item.index)

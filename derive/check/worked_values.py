@@ -73,8 +73,7 @@ def computed_step(checker: "DocumentChecker", item: "Item", name: sp.Expr) -> Wo
     examples = checker._examples(item)
     if name in examples or name in definitions:
         return None  # given or defined as it stands: a restatement is read elsewhere
-    named = [value for x, entries in checker._section_namings.get(item.section, {}).items()
-             if (r := read_index(x)) is not None and r.base == ix.base for index, value in entries if index < item.index]
+    named = [value for index, value in checker.namings_by_base.get((item.section, ix.base), []) if index < item.index]
     if len(set(named)) > 1:
         return None  # η_t defined twice (a decay, then a cosine schedule): which one a value uses is not sure
     recurrences = Recurrences(definitions.stepped(), examples)
