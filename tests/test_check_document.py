@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,28 @@ def test_kramdown_opens_a_fence_only_on_its_own_rule(tmp_path: Path) -> None:
     plain = write(tmp_path / "gfm", "post.md", KRAMDOWN_TILDES)  # CommonMark's rule in a GitHub README
     (tmp_path / "gfm" / ".git").mkdir()
     assert [b.text for b in read_document(str(plain), KRAMDOWN_TILDES).blocks] == []
+
+
+@pytest.mark.slow
+def test_kramdown_itself_reads_the_fence_and_the_formulas_as_the_reader_does(tmp_path: Path) -> None:
+    """Debian's kramdown (Jekyll's parser): every formula the reader finds is math in its HTML, and the real fence is code."""
+    import re
+    import subprocess
+
+    from conftest import need
+
+    ruby = shutil.which("ruby")
+    need(ruby is not None, "ruby (Debian ruby-kramdown) not installed")
+    source = tmp_path / "post.md"
+    source.write_text(KRAMDOWN_TILDES, encoding="utf-8")
+    html = subprocess.run([ruby, "-e", 'require "kramdown"; print Kramdown::Document.new(File.read(ARGV[0])).to_html',
+                           str(source)], capture_output=True, text=True, check=True).stdout
+    math = [" ".join(m.split()) for m in re.findall(r"\\\[(.*?)\\\]|\\\((.*?)\\\)", html, re.S) for m in m if m]
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
+    read = [" ".join(b.text.replace("&", "&amp;").split()) for b in read_document(str(source), KRAMDOWN_TILDES).blocks]
+    assert read and all(any(r.rstrip(".") in m for m in math) for r in read), (read, math)
+    assert "<code" in html and "x = $1$" in html
 
 
 REFERENCES = ("# Notes\n\n[//]: # (The update is $w_{t+1} = w_t - 2 \\eta g_t$, old draft)\n"
