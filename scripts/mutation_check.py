@@ -159,7 +159,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "return False  # g·(√v + ε)⁻¹", "return True  # g·(√v + ε)⁻¹",
       ("tests/test_check_linear.py",), "a variable in a denominator counted as linear"),
     M("substitute-one-level", "derive/check/bind.py",
-      "written[sym] = body.xreplace(inner) if inner else body", "written[sym] = body",
+      "written[sym] = roots.replace(body, inner)", "written[sym] = body",
       ("tests/test_check_notes.py",), "definitions substituted one level deep only"),
     M("inner-equalities-dropped", "derive/check/latex.py",
       "inner = [span for tokens in raw.terms for span in _inner_equalities(tokens)]", "inner = []",
