@@ -10,7 +10,6 @@ A missing engine skips locally but fails when ``CI`` is set (see ``need``).
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
 from derive.render import LANGS, Settings, compile_pdf, get_env, plan, plan_own, render_files
 from derive.usersystem import load
 
@@ -25,15 +25,6 @@ pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).parent
 JS = HERE / "js"
-IN_CI = bool(os.environ.get("CI"))
-
-
-def need(ok: bool, what: str) -> None:
-    if ok:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} (CI must install it: see .ci/run)")
-    pytest.skip(what)
 
 
 def _pdf_ok(pdf: bytes, *words: str) -> None:
