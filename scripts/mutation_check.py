@@ -314,6 +314,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    costly = []",
       ("tests/test_check_roots.py",),
       "the root of a substituted product asks SymPy the sign of every sum in it again"),
+    M("brace-note-dropped", "derive/check/nested.py",
+      "            out.append(Annotation(body + note, tok.start))",
+      "            pass",
+      ("tests/test_check_document.py::test_a_brace_note_is_a_claim_of_its_own",),
+      "an \\underbrace note (= value) is not checked as a claim"),
+    M("nested-relation-silent", "derive/check/nested.py",
+      "        out.append(Nested(left, right, condition))",
+      "        pass",
+      ("tests/test_check_document.py::test_every_nested_equality_is_in_the_links",),
+      "an = inside an \\overbrace or a matrix vanishes from the links report"),
 )
 
 

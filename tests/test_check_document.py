@@ -10,7 +10,7 @@ import pytest
 from derive.check.document import read_document
 from derive.check.flavors import decide
 from derive.check.run import CheckOptions, check_document, check_file, check_paths
-from derive.check.verify import INNER_EQUALITY
+from derive.check.verify import CASE_CONDITION, INNER_EQUALITY, NESTED_RELATION
 from derive.cli import main
 from derive.errors import NotesError
 
@@ -306,3 +306,31 @@ def test_an_equality_inside_brackets_is_accounted_for_as_an_argument() -> None:
     inner = [(k.left, k.right, k.verdict) for k in links if k.reason == INNER_EQUALITY]
     assert inner == [("t", "0", "not-a-claim"), ("X", "1", "not-a-claim"), ("Y", "y", "not-a-claim")]
     assert len(links) == 3 + 3  # the three statements' own links, and no range of the sum
+
+
+def test_a_brace_note_is_a_claim_of_its_own() -> None:
+    # \underbrace{X}_{=Y} says X = Y: checked like any display, the slip found on its line
+    right = "$$\\underbrace{(1-\\beta)\\sum_{i=1}^{t}\\beta^{t-i}}_{=1-\\beta^t} = 1 - \\beta^t$$\n"
+    slip = right.replace("_{=1-\\beta^t}", "_{=1-\\beta^{t+1}}")
+    good = [(k.left, k.right, k.verdict) for k in check_document("a.md", right).links]
+    assert good == [("(1-\\beta)\\sum_{i=1}^{t}\\beta^{t-i}", "1-\\beta^t", "proved"),
+                    ("\\underbrace{(1-\\beta)\\sum_{i=1}^{t}\\beta^{t-i}}_{=1-\\beta^t}", "1 - \\beta^t", "proved")]
+    report = check_document("a.md", slip)
+    assert [k.verdict for k in report.links] == ["false", "proved"]
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [(1, "math/false")]
+    overbrace = "$$\\overbrace{(1-\\beta)\\sum_{i=1}^{t}\\beta^{t-i}}^{= 1-\\beta^t} + 1$$\n"
+    assert [k.verdict for k in check_document("a.md", overbrace).links] == ["proved"]
+
+
+def test_every_nested_equality_is_in_the_links() -> None:
+    # = deeper than the top of a row: not modelled, or a case's condition, but never missing from the report
+    text = ("$$\\overbrace{m_t = \\beta m_{t-1}}^{\\text{EMA}} + 0$$\n\n"
+            "$$u = \\begin{pmatrix} a = 1 \\\\ b \\end{pmatrix}$$\n\n"
+            "$$\\theta_t = \\begin{cases} 0 & t = 0 \\\\ 1 & t > 0 \\end{cases}$$\n\n"
+            "$$x \\mathrel{=} y + 0, \\quad \\left. f \\right|_{x=0} + 1$$\n")
+    links = check_document("a.md", text).links
+    nested = [(k.line, k.left, k.right, k.verdict) for k in links if k.reason in (NESTED_RELATION, CASE_CONDITION)]
+    assert nested == [(1, "m_t", "\\beta m_{t-1}", "undecided"), (3, "a", "1", "undecided"),
+                      (5, "t", "0", "not-a-claim")]
+    assert [(k.line, k.left, k.right) for k in links if k.line == 7] == [(7, "x", "y + 0")]  # \mathrel{=}; no x=0
+    assert sum(k.reason == CASE_CONDITION for k in links) == 1

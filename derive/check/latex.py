@@ -40,6 +40,7 @@ from derive.check import optima
 from derive.check.asymptotic import BigO, remainder_order
 from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
+from derive.check import nested as nested_relations
 from derive.check import tuples
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
@@ -168,6 +169,9 @@ class Statement:
     #: right start, right end). They are arguments or conditions, not statements, but they are ``=`` in the
     #: math, so the links report accounts for each.
     inner: list[list[int]] = field(default_factory=list)
+    #: Relations deeper in the formula that no statement holds (``\\overbrace{m_t = …}^{…}``, ``a = 1`` in a
+    #: ``pmatrix`` inside an expression): not modelled, listed so that the links report stays whole.
+    nested: list[nested_relations.Nested] = field(default_factory=list)
 
     def links(self) -> list[tuple[Term, str, Term]]:
         """Consecutive pairs of the chain with their relation, which is what a verifier checks."""
@@ -261,6 +265,14 @@ class _RawStatement:
     row: int
 
 
+def _span(raw: _RawStatement) -> tuple[int, int]:
+    """Offsets from a raw statement's first token to its last."""
+    toks = [t for term in raw.terms for t in term] + raw.rel_tokens
+    if not toks:
+        return (0, 0)
+    return (min(t.start for t in toks), max(t.end for t in toks))
+
+
 def _depths(tokens: list[Token]) -> list[int]:
     """Nesting depth (braces and delimiters) *before* each token; never negative."""
     out: list[int] = []
@@ -349,6 +361,7 @@ class _BlockParser:
         self.problems: list[Problem] = []
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
+        self.doubled: set[int] = set()  # offsets of relations written twice across a row break (a = \\ = b)
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
@@ -356,10 +369,43 @@ class _BlockParser:
         wrapped = {offset for _, offset in transparent}
         rows = self._rows(tokens)
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
+        raw = self._with_annotations(tokens, raw)
         statements = [self._statement(r) for r in raw]
+        self._account_nested(tokens, raw, statements, self.doubled)
         unknown = [(name, offset) for name, offset in tokenized.unknown if offset not in wrapped]
         words = [(word, offset) for word, offset in tokenized.words if offset not in self.labels]
         return ParsedBlock(statements, unknown, self.problems, transparent, words)
+
+    @staticmethod
+    def _with_annotations(tokens: list[Token], raw: list[_RawStatement]) -> list[_RawStatement]:
+        """Each ``\\underbrace{X}_{=Y}`` becomes the statement ``X = Y``, just before the one that holds it."""
+        found = nested_relations.annotations(tokens)
+        if not found:
+            return raw
+        out = list(raw)
+        for note in reversed(found):
+            holder = next((k for k, r in enumerate(out) if _span(r)[0] <= note.at < _span(r)[1]), len(out))
+            host = out[holder] if holder < len(out) else None
+            where = _Row(note.tokens, host.env if host else None, host.row if host else 0)
+            chain = _BlockParser._chain(note.tokens, where)
+            out.insert(holder, chain)
+        return out
+
+    @staticmethod
+    def _account_nested(tokens: list[Token], raw: list[_RawStatement], statements: list[Statement],
+                        doubled: set[int]) -> None:
+        """Give every relation no statement holds to the statement it sits in (else the nearest before it)."""
+        if not statements:
+            return
+        used = {t.start for r in raw for t in r.rel_tokens} | doubled
+        covered = [(b, c) for st in statements for _, b, c, _ in st.inner]
+        for rel in nested_relations.nested(tokens, used, covered):
+            spans = [_span(r) for r in raw]
+            holder = next((k for k, (lo, hi) in enumerate(spans) if lo <= rel.left[0] < hi), None)
+            if holder is None:
+                before = [k for k, (lo, _) in enumerate(spans) if lo <= rel.left[0]]
+                holder = before[-1] if before else 0
+            statements[holder].nested.append(rel)
 
     # -- rows --------------------------------------------------------------------------------------
 
@@ -509,7 +555,7 @@ class _BlockParser:
                     self.problems.append(Problem(tok.start, tok.end, message))
                 prev.terms.pop()
                 prev.relations.pop()
-                prev.rel_tokens.pop()
+                self.doubled.add(prev.rel_tokens.pop().start)
             prev.terms.extend(first.terms[1:])
         elif dangling:
             prev.terms[-1] = first.terms[0]

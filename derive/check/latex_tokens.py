@@ -618,17 +618,24 @@ def unwrap_style(tokens: list[Token]) -> list[Token]:
 
 
 def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
-    """``\\stackrel{def}{=}``, ``\\overset{\\text{def}}{=}`` … become one relation token.
+    """``\\stackrel{def}{=}``, ``\\overset{\\text{def}}{=}``, ``\\mathrel{=}`` … become one relation token.
 
     A mark that says "definition" makes it ``:=``; ``?`` makes it ``?=`` (a question, not a claim);
     any other mark (``(a)``, ``!``) keeps the relation underneath.
     """
-    if not any(t.kind == "macro" and t.text in ("stackrel", "overset", "underset") for t in tokens):
+    if not any(t.kind == "macro" and t.text in ("stackrel", "overset", "underset", "mathrel") for t in tokens):
         return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.kind == "macro" and tok.text == "mathrel":  # \mathrel{=}: spacing only
+            end = arg_span(tokens, i + 1)
+            body = inner(tokens, i + 1, end) if end is not None else []
+            if len(body) == 1 and body[0].kind == "rel":
+                out.append(Token("rel", body[0].text, tok.start, tokens[end - 1].end))
+                i = end
+                continue
         if tok.kind == "macro" and tok.text in ("stackrel", "overset", "underset"):
             mark_end = arg_span(tokens, i + 1)
             rel_end = arg_span(tokens, mark_end) if mark_end is not None else None

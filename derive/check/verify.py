@@ -92,6 +92,9 @@ _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\
 
 
 #: The reason given for an ``=`` inside a term's brackets.
+NESTED_RELATION = ("a relation inside a group (an \\overbrace, a matrix or an environment inside an expression) "
+                   "is not modelled")
+CASE_CONDITION = "condition (the case of a cases environment it selects)"
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
 #: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
 CONSTANT_SIDE = "condition (a side is a constant)"
@@ -678,6 +681,12 @@ class DocumentChecker:
                 line, col = item.block.position(min(c, max(len(item.block.text) - 1, 0)))
                 out.append(Link(self.path, line, col, "not-a-claim", INNER_EQUALITY,
                                 " ".join(item.block.text[a:b].split()), " ".join(item.block.text[c:d].split())))
+            for rel in item.stmt.nested:
+                line, col = item.block.position(min(rel.right[0], max(len(item.block.text) - 1, 0)))
+                verdict, reason = ("not-a-claim", CASE_CONDITION) if rel.condition else ("undecided", NESTED_RELATION)
+                out.append(Link(self.path, line, col, verdict, reason,
+                                " ".join(item.block.text[slice(*rel.left)].split()),
+                                " ".join(item.block.text[slice(*rel.right)].split())))
         return out
 
     # -- shape claims: w_t = g(λ)·w_{t-1} − η_t·h(…), and the answers given for g and h ------------
