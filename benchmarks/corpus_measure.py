@@ -75,6 +75,7 @@ class DocResult:
     false_links: int = 0
     false_found: int = 0
     false_errors: list[str] = field(default_factory=list)
+    unaccounted: list[str] = field(default_factory=list)  # line: why (no link there / sides differ), no text
     undecided: int = 0
     undecided_reasons: collections.Counter = field(default_factory=collections.Counter)
     render_errors_ok_lines: list[str] = field(default_factory=list)
@@ -175,6 +176,12 @@ def measure_document(entry: dict[str, Any], root: Path, command: list[str], time
     result.checker_links = len(links)
     matched = match_links(tlinks, links)
     result.accounted = len(matched)
+    for ti, t in enumerate(tlinks):
+        if ti not in matched:
+            lo, hi = t.get("lines", [t["line"], t["line"]])
+            near = [c for c in links if (c.get("cell") or 0) == (t.get("cell") or 0) and lo <= int(c["line"]) <= hi]
+            where = f"{'cell ' + str(t['cell']) + ':' if t.get('cell') else ''}{t['line']}"
+            result.unaccounted.append(f"{where} ({'no link on its lines' if not near else f'{len(near)} link(s) there, sides differ'})")
     math_error_lines = {_key(f.get("cell"), f["line"]) for f in findings
                         if f["severity"] == "error" and f["code"] in MATH_ERRORS}
     false_verdict_lines = {_key(k.get("cell"), k["line"]) for k in links if k.get("verdict") == "false"}
@@ -312,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
                      "render_errors_bad_lines", "checker_links"):
             setattr(total, name, getattr(total, name) + getattr(r, name))
         total.false_errors += [f"{r.doc_id}:{x}" for x in r.false_errors]
+        total.unaccounted += [f"{r.doc_id}:{x}" for x in r.unaccounted]
         total.render_errors_ok_lines += [f"{r.doc_id}:{x}" for x in r.render_errors_ok_lines]
         total.seconds += r.seconds
         reasons.update(r.undecided_reasons)
@@ -327,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time: {total.seconds:.1f} s total, {total.seconds / max(1, len(counted)):.2f} s per document")
     if total.false_errors:
         print("false errors at: " + ", ".join(total.false_errors))
+    if total.unaccounted:
+        print("truth links not in the checker's links: " + ", ".join(total.unaccounted[:20]))
     if total.render_errors_ok_lines:
         print("render errors on fine lines: " + ", ".join(total.render_errors_ok_lines[:30])
               + (" …" if len(total.render_errors_ok_lines) > 30 else ""))

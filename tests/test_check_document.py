@@ -334,3 +334,11 @@ def test_every_nested_equality_is_in_the_links() -> None:
                       (5, "t", "0", "not-a-claim")]
     assert [(k.line, k.left, k.right) for k in links if k.line == 7] == [(7, "x", "y + 0")]  # \mathrel{=}; no x=0
     assert sum(k.reason == CASE_CONDITION for k in links) == 1
+
+
+def test_kramdown_dollars_are_paired_by_mathjax_and_pandoc_dollars_by_pandoc(tmp_path: Path) -> None:
+    # kramdown leaves a single $ as text for MathJax, which pairs dollars whatever the spaces; Pandoc does not
+    text = "where $ r_1 = 1 - h $ and $ r_2 = 2 $.\n"
+    kramdown = read_document(str(tmp_path / "post.md"), text, "kramdown")
+    assert [b.text for b in kramdown.blocks] == [" r_1 = 1 - h ", " r_2 = 2 "]
+    assert read_document(str(tmp_path / "page.qmd"), text, "quarto").blocks == ()

@@ -356,9 +356,13 @@ class _Scanner:
     """
 
     def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True,
-                 arithmatex: bool = False, smart_dollar: bool = True, inline_dollars: bool = True) -> None:
+                 arithmatex: bool = False, smart_dollar: bool = True, inline_dollars: bool = True,
+                 browser_dollars: bool = False) -> None:
         self.s = s
         self.markdown = markdown
+        #: A single ``$`` that the Markdown engine leaves as text (kramdown) and MathJax pairs in the browser:
+        #: MathJax's rule, the next ``$`` at brace depth 0 closes, spaces inside or not (``$ x = 1 $`` is math)
+        self.browser_dollars = browser_dollars
         #: pymdownx.arithmatex's dollars: the next ``$`` closes or nothing does, and ``$x$2`` is math
         #: (Pandoc: a digit after keeps it open, and a closer is looked for further on); with its
         #: ``smart_dollar: false`` a space may follow the opening ``$`` and precede the closing one
@@ -441,7 +445,8 @@ class _Scanner:
 
     def _inline_dollar(self, m: re.Match[str], end: int, directive: str | None) -> int:
         s = self.s
-        if m.end() >= end or (self.markdown and self.smart_dollar and s[m.end()].isspace()):
+        if m.end() >= end or (self.markdown and self.smart_dollar and not self.browser_dollars
+                              and s[m.end()].isspace()):
             return m.end()  # "costs $ 5": a space after $ does not open math in Markdown
         if self.markdown and s[m.end()] == "`":
             # GitHub's $`…`$: math between backticks, which no Markdown processing touches
@@ -453,7 +458,7 @@ class _Scanner:
         if self._barren[0] <= m.end() < self._barren[1]:
             return m.end()  # an earlier $ of this paragraph found no closer: none after it can (no rescans)
         rule = ("smart" if self.smart_dollar else "plain") if self.arithmatex else ""
-        found = _close(s, m.end(), end, "$", markdown=self.markdown, arithmatex=rule)
+        found = _close(s, m.end(), end, "$", markdown=self.markdown and not self.browser_dollars, arithmatex=rule)
         if found is not None and self.arithmatex and self._code_span_inside(m.end(), found[0], end):
             return m.end()  # Python-Markdown reads code spans before arithmatex: $a `b` c$ is no math
         if found is None:

@@ -540,7 +540,8 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     inline = "dollar" in getattr(site, "inline", ("dollar",))
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
-                       arithmatex=flavor == "mkdocs", smart_dollar=smart, inline_dollars=inline)
+                       arithmatex=flavor == "mkdocs", smart_dollar=smart, inline_dollars=inline,
+                       browser_dollars=flavor == "kramdown")
     scanner.run(0, len(masked), None)
     found += scanner.found
     # A ```math fence is already masked; its found block reads the unmasked source.

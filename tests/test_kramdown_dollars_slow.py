@@ -1,0 +1,59 @@
+"""A single ``$`` in a kramdown page is text to kramdown and math to the site's MathJax: derive must pair
+those dollars the way MathJax's own finder does (no Pandoc-style space rules), checked against the real
+MathJax 3 ``FindTeX`` from ``tests/js`` under Node. Slow: it starts Node."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from derive.check.document import read_document
+
+pytestmark = pytest.mark.slow
+
+JS = Path(__file__).parent / "js"
+CASES = (
+    "where $ r_1 = 1-\\alpha h_i $ and $ r_2 = \\alpha $.",
+    "costs $5 and $10 now",
+    "a $x$2 b and $y = 2$",
+    "p $a {$} b$ q",
+    "with $x_t = \\beta x_{t-1}$, then $ y $ holds",
+    "a lone $ sign",
+)
+_FIND = """
+import {FindTeX} from 'mathjax-full/js/input/tex/FindTeX.js';
+const f = new FindTeX({inlineMath: [['$', '$']], displayMath: [], processEscapes: true});
+const cases = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(cases.map(s => f.findMath([s]).map(m => m.math))));
+"""
+
+
+def _mathjax(cases: tuple[str, ...]) -> list[list[str]]:
+    node = shutil.which("node")
+    if node is None or not (JS / "node_modules" / "mathjax-full").is_dir():
+        message = "node and tests/js (npm ci --prefix tests/js) are needed"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    script = JS / "_findtex_probe.mjs"
+    script.write_text(_FIND, encoding="utf-8")
+    try:
+        proc = subprocess.run([node, str(script), json.dumps(cases)], capture_output=True, text=True, timeout=120,
+                              cwd=JS)
+    finally:
+        script.unlink()
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_kramdown_single_dollars_pair_as_mathjax_pairs_them(tmp_path: Path) -> None:
+    expected = _mathjax(CASES)
+    assert len(expected) == len(CASES) and expected[0] == [" r_1 = 1-\\alpha h_i ", " r_2 = \\alpha "]
+    for case, want in zip(CASES, expected):
+        path = tmp_path / "post.md"
+        doc = read_document(str(path), case + "\n", "kramdown")
+        assert [b.text for b in doc.blocks] == want, case
