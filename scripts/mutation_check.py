@@ -324,6 +324,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        pass",
       ("tests/test_check_document.py::test_every_nested_equality_is_in_the_links",),
       "an = inside an \\overbrace or a matrix vanishes from the links report"),
+    M("chain-forgets-its-recurrence", "derive/check/verify.py",
+      "                definitions, own_rule = self._definitions(item, own=True), False",
+      "                own_rule = False",
+      ("tests/test_check_recurrence.py::test_a_chain_that_states_its_recurrence_first_unrolls_it_in_its_next_links",),
+      "the links after a recurrence in the same chain are checked without it"),
 )
 
 

@@ -268,3 +268,17 @@ def test_rows_that_read_each_other_are_not_unrolled_into_each_other() -> None:
     assert [k.verdict for k in ok.links if k.line == 10] == ["proved"], [k.text() for k in ok.links]
     bad = check_document("doc.md", ROWS.replace("+ \\mu (\\theta_t", "+ \\mu (2\\theta_t"))
     assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(10, "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_that_states_its_recurrence_first_unrolls_it_in_its_next_links(name: str) -> None:
+    # v_t = βv_{t-1} + g_t = β²v_{t-2} + βg_{t-1} + g_t: the first link defines, the second unrolls that rule
+    good = "Momentum:\n\n$$v_t = \\beta v_{t-1} + g_t = \\beta^2 v_{t-2} + \\beta g_{t-1} + g_t$$\n"
+    ok = report(good, name)
+    assert [(k.verdict, k.reason) for k in ok.links] == [("not-a-claim", "definition (a naming)"), ("proved", "")]
+    wrong = report(good.replace("+ \\beta g_{t-1}", "+ g_{t-1}"), name)
+    errors = [f for f in wrong.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(3, "math/false")] and "g_{t-1}" in errors[0].message
+    # a first link that is no recurrence adds nothing to the links after it
+    plain = report("Let\n\n$$y_t = 2 x_t = x_t + x_t$$\n", name)
+    assert [k.verdict for k in plain.links] == ["not-a-claim", "proved"]

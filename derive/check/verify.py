@@ -559,11 +559,12 @@ class DocumentChecker:
     def _system_before(self, item: Item) -> bool:
         return any(s.section == item.section and s.index <= item.index for s in self.systems)
 
-    def _definitions(self, item: Item) -> ScopeView:
-        """The system in scope, plus the section's earlier namings for what the system does not define."""
+    def _definitions(self, item: Item, own: bool = False) -> ScopeView:
+        """The system in scope, plus the section's earlier namings for what the system does not define
+        (``own``: and the item's own naming, for the links after it in its chain)."""
         scope = self._scope_for(item)
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
-                         self._section_namings.get(item.section, {}), item.index,
+                         self._section_namings.get(item.section, {}), item.index + own,
                          self._stepped_namings.get(item.section, {}), starts=self._start_namings.get(item.section, {}),
                          system_announced=scope is not None and self._announced(scope.index))
 
@@ -843,6 +844,7 @@ class DocumentChecker:
         first_false: int | None = None  # one slip makes one error: later links are read against the chain
         last_good = 0  # the last term known to follow from the chain's start
         across: Term | None = None  # "A = … = B": the side before an ellipsis that stands for steps left out
+        own_rule = False  # the chain began with a recurrence (v_t = βv_{t-1} + g_t = …)
         for k, relation in enumerate(stmt.relations):
             if (item.index, k) in self.verdicts and self.verdicts[(item.index, k)][0] == "false" and first_false is None:
                 first_false = k
@@ -880,6 +882,12 @@ class DocumentChecker:
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
                 continue
+            if own_rule and left.expr is not None and right.expr is not None and any(
+                    (ix := read_index(x)) is not None and ix.letter is not None
+                    for x in left.expr.free_symbols ^ right.expr.free_symbols if isinstance(x, sp.Symbol)):
+                # a link that reads steps on one side only unrolls the recurrence its chain began with (a
+                # rewrite of the same right side, with the same steps on both sides, needs none)
+                definitions, own_rule = self._definitions(item, own=True), False
             if (left.expr is None or right.expr is None) and relation == "=" \
                     and self._matrix_link(item, k, left, right, definitions, unparsed=True):
                 continue  # x^T A x: '^T' is ambiguous to the scalar reader, plain to the matrix one
@@ -912,6 +920,8 @@ class DocumentChecker:
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
+                if len(stmt.relations) > 1 and _is_recurrence(left.expr, right.expr):
+                    own_rule = True  # v_t = βv_{t-1} + g_t = β²v_{t-2} + …: the links after it may unroll it
                 continue
             if (new := (left.expr.free_symbols ^ right.expr.free_symbols) & item.introduced_after):
                 names = ", ".join(sorted(printing.text(x) for x in new))
@@ -2845,6 +2855,14 @@ _EQUATION_REACH = 6
 _VALUE_SHAPES = ("a value given to a name",)
 _DEFINITION_SHAPES = ("definition (a naming)", "definition (a row of a system)", "definition (←)")
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
+
+
+def _is_recurrence(left: sp.Expr | None, right: sp.Expr | None) -> bool:
+    """Does ``left = right`` give a quantity at a step from its own earlier steps (m_t = βm_{t-1} + …)?"""
+    if not isinstance(left, sp.Symbol) or right is None or (ix := read_index(left)) is None or ix.letter is None:
+        return False
+    return any((r := read_index(s)) is not None and r.base == ix.base and r.letter == ix.letter and r.offset < ix.offset
+               for s in right.free_symbols if isinstance(s, sp.Symbol))
 
 
 def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
