@@ -329,6 +329,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                own_rule = False",
       ("tests/test_check_recurrence.py::test_a_chain_that_states_its_recurrence_first_unrolls_it_in_its_next_links",),
       "the links after a recurrence in the same chain are checked without it"),
+    M("unrolled-side-not-through-head", "derive/check/verify.py",
+      "                left = stmt.terms[0]  # m_t = β²m_{t-2} + … = (1−β)Σβ^{t−i}g_i: the head equals the closed form",
+      "                pass",
+      ("tests/test_check_recurrence.py::test_a_partly_unrolled_side_equal_to_a_closed_form_is_decided_through_the_chain_head",),
+      "a partly unrolled side against a closed form is left undecided"),
 )
 
 

@@ -282,3 +282,19 @@ def test_a_chain_that_states_its_recurrence_first_unrolls_it_in_its_next_links(n
     # a first link that is no recurrence adds nothing to the links after it
     plain = report("Let\n\n$$y_t = 2 x_t = x_t + x_t$$\n", name)
     assert [k.verdict for k in plain.links] == ["not-a-claim", "proved"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_partly_unrolled_side_equal_to_a_closed_form_is_decided_through_the_chain_head(name: str) -> None:
+    # m_t = β²m_{t-2} + … = (1−β)Σβ^{t−i}g_i: with the first link proved, the second says m_t equals the sum
+    chain = ("$$m_t = \\beta^2 m_{t-2} + \\beta (1-\\beta) g_{t-1} + (1-\\beta) g_t"
+             " = (1-\\beta)\\sum_{i=1}^{t} \\beta^{t-i} g_i$$\n")
+    ok = report(EMA + chain, name)
+    assert [k.verdict for k in ok.links if k.line == 3] == ["proved", "proved"]
+    assert "induction" in [k.reason for k in ok.links if k.line == 3][1]
+    wrong = report(EMA + chain.replace("\\beta^{t-i} g_i", "\\beta^{t-i+1} g_i"), name)
+    errors = [f for f in wrong.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(3, "math/false")] and "t = 1" in errors[0].message
+    # the first link wrong: the head is not known to equal the unrolled side, so the closed form is not read through it
+    slipped = report(EMA + chain.replace("\\beta (1-\\beta) g_{t-1}", "(1-\\beta) g_{t-1}"), name)
+    assert [k.verdict for k in slipped.links if k.line == 3][0] == "false"

@@ -863,6 +863,9 @@ class DocumentChecker:
             if across is not None and left.expr == DOTS:
                 left = across  # "… = B" claims that the side before the ellipsis equals B
             across = None
+            if k > 0 and _unrolled_to_closed(stmt.terms[0].expr, left.expr, right.expr) and \
+                    all(self.verdicts.get((item.index, j), ("",))[0] == "proved" for j in range(k)):
+                left = stmt.terms[0]  # m_t = β²m_{t-2} + … = (1−β)Σβ^{t−i}g_i: the head equals the closed form
             if first_false is not None and left.expr is not None and right.expr is not None \
                     and relation in CHECKED_RELATIONS and self._agrees(item, stmt.terms[last_good], right, definitions):
                 line = item.block.position(stmt.terms[first_false + 1].start)[0]
@@ -2855,6 +2858,21 @@ _EQUATION_REACH = 6
 _VALUE_SHAPES = ("a value given to a name",)
 _DEFINITION_SHAPES = ("definition (a naming)", "definition (a row of a system)", "definition (←)")
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
+
+
+def _unrolled_to_closed(head: sp.Expr | None, left: sp.Expr | None, right: sp.Expr | None) -> bool:
+    """Is ``left`` the head of its chain (m_t) partly unrolled (it still reads m_{t-2}) and ``right`` free of
+    every step of it? Then ``left = right`` holds only through the start value, and with every link before
+    it proved it says the same as ``head = right``, which induction can decide."""
+    if not isinstance(head, sp.Symbol) or left is None or right is None or (ix := read_index(head)) is None \
+            or ix.letter is None:
+        return False
+
+    def steps(expr: sp.Expr) -> set[int]:
+        return {r.offset for x in expr.free_symbols if isinstance(x, sp.Symbol)
+                and (r := read_index(x)) is not None and r.base == ix.base and r.letter == ix.letter}
+
+    return any(o < ix.offset for o in steps(left)) and not steps(right)
 
 
 def _is_recurrence(left: sp.Expr | None, right: sp.Expr | None) -> bool:
