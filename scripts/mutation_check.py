@@ -334,6 +334,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                pass",
       ("tests/test_check_recurrence.py::test_a_partly_unrolled_side_equal_to_a_closed_form_is_decided_through_the_chain_head",),
       "a partly unrolled side against a closed form is left undecided"),
+    M("kramdown-escapes-kept", "derive/check/extract.py",
+      "            text = kramdown_unescaped(text)",
+      "            pass",
+      ("tests/test_check_document.py::test_kramdown_text_math_is_read_after_kramdowns_escapes",),
+      "math in kramdown text is read with the backslashes kramdown drops"),
 )
 
 

@@ -342,3 +342,13 @@ def test_kramdown_dollars_are_paired_by_mathjax_and_pandoc_dollars_by_pandoc(tmp
     kramdown = read_document(str(tmp_path / "post.md"), text, "kramdown")
     assert [b.text for b in kramdown.blocks] == [" r_1 = 1 - h ", " r_2 = 2 "]
     assert read_document(str(tmp_path / "page.qmd"), text, "quarto").blocks == ()
+
+
+def test_kramdown_text_math_is_read_after_kramdowns_escapes(tmp_path: Path) -> None:
+    # inside \\( … \\) kramdown turns c\_1 into c_1 and x^\* into x^*; $$ … $$ is kramdown's own math, verbatim
+    text = "Then \\\\( c\\_1 = x^\\* \\\\) and\n\n$$ d\\_2 = 1 $$\n"
+    blocks = read_document(str(tmp_path / "post.md"), text, "kramdown").blocks
+    assert [b.text for b in blocks] == [" c _1 = x^ * ", " d\\_2 = 1 "]
+    assert [b.col for b in blocks] == [9, 3]  # offsets unchanged
+    links = check_document(str(tmp_path / "post.md"), "---\nlayout: post\n---\n" + text).links
+    assert [(k.left, k.right) for k in links][:1] == [("c _1", "x^ *")]  # as MathJax gets it, a space per escape

@@ -213,11 +213,39 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         text = visible[item.start : item.end]
         if not text.strip():
             continue
+        if flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
+            text = kramdown_unescaped(text)
         line, col = lines.position(item.start)
         blocks.append(
             MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive)
         )
     return Scan(kind, tuple(blocks), visible, flavor, headings)
+
+
+#: Math that kramdown reads as paragraph text before MathJax sees it (``$$`` is kramdown's own math,
+#: passed on verbatim): ``\\( … \\)``, ``\\[ … \\]`` and a single ``$``.
+KRAMDOWN_TEXT_MATH = frozenset({"\\\\(", "\\\\[", "$"})
+#: The characters a backslash escapes in kramdown text (the real kramdown 2.4 drops the backslash before
+#: these and keeps it before ``% & , / ; ? @ ^ ~`` and letters).
+_KRAMDOWN_ESCAPABLE = frozenset("\\!\"#$'()*+-.:<=>[]_`{|}")
+
+
+def kramdown_unescaped(text: str) -> str:
+    """``text`` as kramdown hands it to MathJax: ``c\\_1`` is ``c_1``, ``x^\\*`` is ``x^*``, ``\\\\,`` is
+    ``\\,``, ``\\{1\\}`` is the group ``{1}``. Each dropped backslash becomes a space, so that every
+    offset (and so every line and column reported) stays where it was."""
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            out.append(" " + text[i + 1] if text[i + 1] in _KRAMDOWN_ESCAPABLE else text[i:i + 2])
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------------
