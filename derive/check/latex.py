@@ -1009,6 +1009,49 @@ class _ExprParser:
                 break
         return base
 
+    def unwrap_braced_name(self) -> bool:
+        r"""``{ x }_{ new }``, ``{{\theta }_{0}}``, ``{x}^{(i)}``, ``{\theta^T}X``, ``{h_\theta}(x)``: equation editors
+        (MathType, Typora) brace every name, and TeX sets ``{x}_{t}`` exactly as ``x_t``. When the group at ``pos``
+        holds one name (and at most a trailing ``^T``) and what follows attaches to it (a sub- or superscript,
+        a prime, an argument list, a factor), the braces are dropped so the name is read as written bare.
+        Never when that would stack two subscripts or two superscripts (``{x_1}_2``, ``{x^*}^2``): those stay
+        a group, and a sub- or superscript on a group stays unmodelled."""
+        close = matching_brace(self.toks, self.pos)
+        if close is None or close + 1 >= len(self.toks):
+            return False
+        after = self.toks[close + 1]
+        attaches = after.is_char("_", "^", "'")
+        if not (attaches or self.starts_factor(after)):
+            return False  # {x} + …: the group already reads as the name
+        body = self.toks[self.pos + 1:close]
+        while len(body) > 2 and body[0].kind == "lbrace" and matching_brace(body, 0) == len(body) - 1:
+            body = body[1:-1]  # {{x}}_{t}
+        if not body or not self.starts_name(body[0]):
+            return False
+        trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
+                                           self.ctx.transpose_t))
+        try:
+            nm = trial.name()
+            if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
+                hat = trial.next()
+                arg, _ = trial.arg()
+                if not (hat.is_char("^") and trial.at_end() and _superscript_kind(arg) in ("T", "transpose")):
+                    return False
+                if attaches:
+                    return False
+        except (_Fail, RecursionError):
+            return False
+        depth = 0
+        for tok in body:  # top-level scripts of the body: would the one after the group stack on them?
+            depth += tok.kind == "lbrace"
+            depth -= tok.kind == "rbrace"
+            if depth == 0 and ((after.is_char("_") and tok.is_char("_")) or (after.is_char("^") and tok.is_char("^"))):
+                return False
+        if after.is_char("_") and nm.sub is not None:
+            return False
+        self.toks[self.pos:close + 1] = body
+        return True
+
     def transposes_before(self, stop: int) -> bool:
         """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity and one
         factor follows that ends the product (``a^T b``, ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is
@@ -1077,6 +1120,8 @@ class _ExprParser:
             self.pos += 1
             return DOTS
         if kind == "lbrace":
+            if self.unwrap_braced_name():
+                return self.after_name(self.name())
             return self.parse_arg()
         if kind in ("letter", "word"):
             return self.after_name(self.name())
