@@ -660,6 +660,7 @@ class _Name:
     primes: int = 0
     mark: str | None = None   # "(t)" for iteration superscripts, "*" for optima, "\\text{max}" for labels
     mark_tokens: list[Token] = field(default_factory=list)
+    vector: bool = False  # written bold or with an arrow (\mathbf{x}, \boldsymbol{\theta}, \vec v): no power T
 
     def stem(self) -> str:
         return self.core + "'" * self.primes
@@ -721,6 +722,11 @@ def _superscript_kind(arg: list[Token]) -> str:
     if len(arg) > 1 and arg[0].is_macro("circ"):
         return "hadamard"
     return "power"
+
+
+def _is_gradient(base: sp.Expr) -> bool:
+    r"""``\nabla f(x)``, ``\nabla_w L(w)``, ``\nabla (…)``: a gradient is a vector, never raised to a power ``T``."""
+    return isinstance(base, Gradient) or (isinstance(base, sp.Function) and str(base.func).startswith("\\nabla"))
 
 
 def _wraps(arg: list[Token], opening: str = "(", closing: str = ")") -> bool:
@@ -973,7 +979,7 @@ class _ExprParser:
                     continue
                 if kind == "T" and isinstance(base, Coords):
                     continue  # (a, b)^T: a written tuple is never raised to a power
-                if kind == "T" and self.transposes_before(self.pos):
+                if kind == "T" and self.transposes_before(self.pos, _is_gradient(base)):
                     continue  # (Xw − y)^T (Xw − y), ∇f(z)^T p: a product of vectors, in a note where T is no quantity
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
@@ -1052,13 +1058,16 @@ class _ExprParser:
         self.toks[self.pos:close + 1] = body
         return True
 
-    def transposes_before(self, stop: int) -> bool:
-        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity and one
-        factor follows that ends the product (``a^T b``, ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is
-        no vector). Only that shape: ``a^T b = b^T a`` holds for vectors, so reading it as a product of numbers
-        proves nothing false, while ``u^T A v`` read so would prove ``u^T A v = v^T A u`` for every ``A``."""
+    def transposes_before(self, stop: int, vector: bool = False) -> bool:
+        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity (or the base
+        is a vector whatever ``T`` is elsewhere, ``vector``: a gradient ``∇f(x)^T``, a bold ``\boldsymbol{θ}^T``;
+        nobody raises a vector to a power) and one factor follows that ends the product (``a^T b``,
+        ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is no vector). Only that shape: ``a^T b = b^T a``
+        holds for vectors, so reading it as a product of numbers proves nothing false, while ``u^T A v`` read so
+        would prove ``u^T A v = v^T A u`` for every ``A``."""
         after = self.toks[stop] if stop < len(self.toks) else None
-        if not (self.ctx.transpose_t and after is not None and after.kind != "num" and self.starts_factor(after)):
+        if not ((self.ctx.transpose_t or vector) and after is not None and after.kind != "num"
+                and self.starts_factor(after)):
             return False
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
                                                        set(), self.ctx.transpose_t))
@@ -1232,6 +1241,8 @@ class _ExprParser:
             if tok.text in ACCENTS:
                 inner_name.core = f"\\{ACCENTS[tok.text]}{{{inner_name.core}}}"
                 inner_name.latin = False
+            else:
+                inner_name.vector = True
             inner_name.at = tok
             return inner_name
         self.fail(tok, f"expected a name, found {_describe(tok)}")
@@ -1283,7 +1294,7 @@ class _ExprParser:
                     nm.mark = "*"
                 elif kind == "prime":
                     nm.primes += len(arg)
-                elif not (kind == "transpose" or (kind == "T" and (nm.latin or self.transposes_before(stop)))):
+                elif not (kind == "transpose" or (kind == "T" and (nm.latin or self.transposes_before(stop, nm.vector)))):
                     self.subscript_after_power(nm, stop)
                     break  # a power: postfix() reads it
                 self.pos = stop
