@@ -432,8 +432,8 @@ class _BlockParser:
             groups[-1].append(tok)
         out = []
         for group in groups:
-            while group and group[-1].is_char(",", ".", ";"):
-                group.pop()
+            while group and group[-1].is_char(",", ".", ";", ":"):
+                group.pop()  # "… = b + c," / "… = b:" (and their full-width forms): the sentence's punctuation
             while group and group[0].is_char(",", ".", ";", ":"):
                 del group[0]  # \textbf{input}: x, …
             if group:
