@@ -711,6 +711,8 @@ def _superscript_kind(arg: list[Token]) -> str:
         return "label"  # v^{\text{max}}: a name, not a power
     if len(arg) == 1 and arg[0].is_macro("max", "min"):
         return "label"
+    if len(arg) == 1 and arg[0].is_char("+", "-"):
+        return "label"  # x^+, θ^{-}: the next iterate, a positive or negative part; nothing is raised to "+"
     if len(arg) >= 4 and all(t.kind == "letter" for t in arg) and all(a.end == b.start for a, b in zip(arg, arg[1:])):
         return "label"  # v^{corrected}: a word of four letters or more is a label; no note means c·o·r·r·e·c·t·e·d
     if len(arg) > 1 and all(t.kind == "letter" for t in arg):
