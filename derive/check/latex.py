@@ -478,8 +478,8 @@ class _BlockParser:
             groups[-1].append(tok)
         out = []
         for group in groups:
-            while group and group[-1].is_char(",", ".", ";"):
-                group.pop()
+            while group and group[-1].is_char(",", ".", ";", ":"):
+                group.pop()  # "… = b + c," / "… = b:" (and their full-width forms): the sentence's punctuation
             while group and group[0].is_char(",", ".", ";", ":"):
                 del group[0]  # \textbf{input}: x, …
             if group:
@@ -706,6 +706,7 @@ class _Name:
     primes: int = 0
     mark: str | None = None   # "(t)" for iteration superscripts, "*" for optima, "\\text{max}" for labels
     mark_tokens: list[Token] = field(default_factory=list)
+    vector: bool = False  # written bold or with an arrow (\mathbf{x}, \boldsymbol{\theta}, \vec v): no power T
 
     def stem(self) -> str:
         return self.core + "'" * self.primes
@@ -756,6 +757,8 @@ def _superscript_kind(arg: list[Token]) -> str:
         return "label"  # v^{\text{max}}: a name, not a power
     if len(arg) == 1 and arg[0].is_macro("max", "min"):
         return "label"
+    if len(arg) == 1 and arg[0].is_char("+", "-"):
+        return "label"  # x^+, θ^{-}: the next iterate, a positive or negative part; nothing is raised to "+"
     if len(arg) >= 4 and all(t.kind == "letter" for t in arg) and all(a.end == b.start for a, b in zip(arg, arg[1:])):
         return "label"  # v^{corrected}: a word of four letters or more is a label; no note means c·o·r·r·e·c·t·e·d
     if len(arg) > 1 and all(t.kind == "letter" for t in arg):
@@ -767,6 +770,11 @@ def _superscript_kind(arg: list[Token]) -> str:
     if len(arg) > 1 and arg[0].is_macro("circ"):
         return "hadamard"
     return "power"
+
+
+def _is_gradient(base: sp.Expr) -> bool:
+    r"""``\nabla f(x)``, ``\nabla_w L(w)``, ``\nabla (…)``: a gradient is a vector, never raised to a power ``T``."""
+    return isinstance(base, Gradient) or (isinstance(base, sp.Function) and str(base.func).startswith("\\nabla"))
 
 
 def _wraps(arg: list[Token], opening: str = "(", closing: str = ")") -> bool:
@@ -1019,7 +1027,7 @@ class _ExprParser:
                     continue
                 if kind == "T" and isinstance(base, Coords):
                     continue  # (a, b)^T: a written tuple is never raised to a power
-                if kind == "T" and self.transposes_before(self.pos):
+                if kind == "T" and self.transposes_before(self.pos, _is_gradient(base)):
                     continue  # (Xw − y)^T (Xw − y), ∇f(z)^T p: a product of vectors, in a note where T is no quantity
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
@@ -1055,13 +1063,59 @@ class _ExprParser:
                 break
         return base
 
-    def transposes_before(self, stop: int) -> bool:
-        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity and one
-        factor follows that ends the product (``a^T b``, ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is
-        no vector). Only that shape: ``a^T b = b^T a`` holds for vectors, so reading it as a product of numbers
-        proves nothing false, while ``u^T A v`` read so would prove ``u^T A v = v^T A u`` for every ``A``."""
+    def unwrap_braced_name(self) -> bool:
+        r"""``{ x }_{ new }``, ``{{\theta }_{0}}``, ``{x}^{(i)}``, ``{\theta^T}X``, ``{h_\theta}(x)``: equation editors
+        (MathType, Typora) brace every name, and TeX sets ``{x}_{t}`` exactly as ``x_t``. When the group at ``pos``
+        holds one name (and at most a trailing ``^T``) and what follows attaches to it (a sub- or superscript,
+        a prime, an argument list, a factor), the braces are dropped so the name is read as written bare.
+        Never when that would stack two subscripts or two superscripts (``{x_1}_2``, ``{x^*}^2``): those stay
+        a group, and a sub- or superscript on a group stays unmodelled."""
+        close = matching_brace(self.toks, self.pos)
+        if close is None or close + 1 >= len(self.toks):
+            return False
+        after = self.toks[close + 1]
+        attaches = after.is_char("_", "^", "'")
+        if not (attaches or self.starts_factor(after)):
+            return False  # {x} + …: the group already reads as the name
+        body = self.toks[self.pos + 1:close]
+        while len(body) > 2 and body[0].kind == "lbrace" and matching_brace(body, 0) == len(body) - 1:
+            body = body[1:-1]  # {{x}}_{t}
+        if not body or not self.starts_name(body[0]):
+            return False
+        trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
+                                           self.ctx.transpose_t))
+        try:
+            nm = trial.name()
+            if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
+                hat = trial.next()
+                arg, _ = trial.arg()
+                if not (hat.is_char("^") and trial.at_end() and _superscript_kind(arg) in ("T", "transpose")):
+                    return False
+                if attaches:
+                    return False
+        except (_Fail, RecursionError):
+            return False
+        depth = 0
+        for tok in body:  # top-level scripts of the body: would the one after the group stack on them?
+            depth += tok.kind == "lbrace"
+            depth -= tok.kind == "rbrace"
+            if depth == 0 and ((after.is_char("_") and tok.is_char("_")) or (after.is_char("^") and tok.is_char("^"))):
+                return False
+        if after.is_char("_") and nm.sub is not None:
+            return False
+        self.toks[self.pos:close + 1] = body
+        return True
+
+    def transposes_before(self, stop: int, vector: bool = False) -> bool:
+        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity (or the base
+        is a vector whatever ``T`` is elsewhere, ``vector``: a gradient ``∇f(x)^T``, a bold ``\boldsymbol{θ}^T``;
+        nobody raises a vector to a power) and one factor follows that ends the product (``a^T b``,
+        ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is no vector). Only that shape: ``a^T b = b^T a``
+        holds for vectors, so reading it as a product of numbers proves nothing false, while ``u^T A v`` read so
+        would prove ``u^T A v = v^T A u`` for every ``A``."""
         after = self.toks[stop] if stop < len(self.toks) else None
-        if not (self.ctx.transpose_t and after is not None and after.kind != "num" and self.starts_factor(after)):
+        if not ((self.ctx.transpose_t or vector) and after is not None and after.kind != "num"
+                and self.starts_factor(after)):
             return False
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
                                                        set(), self.ctx.transpose_t))
@@ -1123,6 +1177,8 @@ class _ExprParser:
             self.pos += 1
             return DOTS
         if kind == "lbrace":
+            if self.unwrap_braced_name():
+                return self.after_name(self.name())
             return self.parse_arg()
         if kind in ("letter", "word"):
             return self.after_name(self.name())
@@ -1233,6 +1289,8 @@ class _ExprParser:
             if tok.text in ACCENTS:
                 inner_name.core = f"\\{ACCENTS[tok.text]}{{{inner_name.core}}}"
                 inner_name.latin = False
+            else:
+                inner_name.vector = True
             inner_name.at = tok
             return inner_name
         self.fail(tok, f"expected a name, found {_describe(tok)}")
@@ -1284,7 +1342,7 @@ class _ExprParser:
                     nm.mark = "*"
                 elif kind == "prime":
                     nm.primes += len(arg)
-                elif not (kind == "transpose" or (kind == "T" and (nm.latin or self.transposes_before(stop)))):
+                elif not (kind == "transpose" or (kind == "T" and (nm.latin or self.transposes_before(stop, nm.vector)))):
                     self.subscript_after_power(nm, stop)
                     break  # a power: postfix() reads it
                 self.pos = stop

@@ -200,6 +200,9 @@ UNICODE: dict[str, tuple[str, str]] = {
     "∈": ("rel", "in"), "∝": ("rel", "propto"), "∇": ("macro", "nabla"), "∂": ("macro", "partial"),
     "∑": ("macro", "sum"), "∏": ("macro", "prod"), "∞": ("macro", "infty"), "√": ("macro", "sqrt"),
     "…": ("dots", "..."), "⋯": ("dots", "..."), "‖": ("macro", "|"), "′": ("char", "'"),
+    # full-width punctuation of Chinese, Japanese and Korean text typed inside a formula (an input method left on)
+    "，": ("char", ","), "、": ("char", ","), "：": ("char", ":"), "；": ("char", ";"), "。": ("char", "."),
+    "（": ("char", "("), "）": ("char", ")"), "［": ("char", "["), "］": ("char", "]"),
     **{ch: ("macro", name) for ch, name in zip(
         "αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣΥΦΨΩϵϑϕ",
         ("alpha beta gamma delta varepsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau "
