@@ -455,11 +455,11 @@ class Tokenizer:
         if word in GREEK or ((word in FUNCTIONS_1 or word in ("max", "min", "sqrt")) and after in ("(", "\\", "_")):
             self._macro(word, start, end=start + len(word))
             return
+        self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
         if reads_as_word(word) and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{")):
             # frontage, depth, area: a name the notes spell out, not f·r·o·n·t·a·g·e (a label in an index stays)
             self._emit(Token("raw", "mathrm", start, start + len(word), word))
             return
-        self.words.append((word, start))
         for k, ch in enumerate(word):
             self._emit(Token("letter", ch, start + k, start + k + 1))
 

@@ -39,6 +39,7 @@ from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, calculus, dimensions, expectation, identities, optima, other_schemes, prose_values, ranges,
                restated_models, scope_rules, sums, tuples, worked_values)
+from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -1920,7 +1921,9 @@ class DocumentChecker:
             if reason is None and (named := (a.free_symbols | b.free_symbols) & self.existential):
                 reason = f"{', '.join(sorted(printing.text(x) for x in named))} is only known to exist (“for some”)"
             if reason is None and item.words:
-                reason = f"“{item.words[0]}” is read as a product of letters"
+                reason = (f"“{item.words[0]}” is read as one name (a word of four letters or more, with a vowel): it "
+                          "may be an operator or a function" if reads_as_word(item.words[0])
+                          else f"“{item.words[0]}” is read as a product of letters")
             calls = [c for c in _CALL_OR_PRODUCT.finditer(written_text) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))]
             if reason is None and calls:
