@@ -69,8 +69,11 @@ class Document:
 _Located = TypeVar("_Located")
 
 
-def read_document(path: str, text: str, forced: str | None = None) -> Document:
-    """Read one file's text (as :func:`derive.check.extract.read_source` returns it) into a Document."""
+def read_document(path: str, text: str, forced: str | None = None, roots: tuple[str, ...] = ()) -> Document:
+    """Read one file's text (as :func:`derive.check.extract.read_source` returns it) into a Document.
+
+    ``roots`` are the folders named on the command line: without a ``.git`` above the file, the one holding
+    it bounds the files its macros may come from (see :func:`derive.check.macros.macros_for`)."""
     flavor = decide(path, text, forced)
     cells: tuple[Cell, ...] = ()
     if flavor.name == "ipynb":
@@ -80,7 +83,7 @@ def read_document(path: str, text: str, forced: str | None = None) -> Document:
         sections = scanned.headings
     else:
         sections = tuple(scanned.visible.count("\n", 0, m.start()) + 1 for m in _TEX_HEADING.finditer(scanned.visible))
-    macros = macros_for(path, text, flavor.name)  # the file's, its front matter's, its preamble's, its project's
+    macros = macros_for(path, text, flavor.name, named=roots)  # the file's, its front matter's, its preamble's, its project's
     return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, macros, cells)
 
 

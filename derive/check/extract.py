@@ -211,6 +211,8 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
     blocks = []
     for item in sorted(found, key=lambda f: f.start):
         text = visible[item.start : item.end]
+        if kind == "markdown" and item.delim in ("\\\\(", "\\\\["):
+            text = _escaped_parens(text)
         if not text.strip():
             continue
         if flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
@@ -246,6 +248,13 @@ def kramdown_unescaped(text: str) -> str:
             out.append(text[i])
             i += 1
     return "".join(out)
+
+
+def _escaped_parens(text: str) -> str:
+    """Math between ``\\\\( … \\\\)`` is Markdown text first: ``f\\(x\\)`` reaches MathJax as ``f(x)``
+    (kramdown and CommonMark drop the backslash of an escaped parenthesis). A space stands in for the
+    backslash, so that positions in the block stay those of the source."""
+    return re.sub(r"(?<!\\)\\([()])", r" \1", text) if "\\(" in text or "\\)" in text else text
 
 
 # --------------------------------------------------------------------------------------------
@@ -284,8 +293,11 @@ def _apply_masks(source: str, masks: list[tuple[int, int]]) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Inside math: escapes (so that \] \$ \{ \\ are one token), braces, dollars, a blank line.
-_MATH_TOKEN = re.compile(r"\\\\[)\]]|\\.|[{}$]|\n[ \t]*\n", re.S)
-_MD_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\\\[(\[]|\\.|\$\$|\$|`+|<!--", re.S)
+_MATH_TOKEN = re.compile(r"\\\\\\?[)\]]|\\.|[{}$]|\n[ \t]*\n", re.S)
+#: A run of backslashes before ``(``/``[`` is read as a whole, as Markdown does: kramdown (and CommonMark) keep
+#: n//2 backslashes of a run of n and an odd last one escapes the bracket, so ``\\\\(`` and ``\\\\\\(`` both
+#: give the ``\\(`` MathJax looks for (checked with kramdown 2.4), and four or more give ``\\\\(``: text.
+_MD_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\{4,}[(\[]|\\\\\\?[(\[]|\\.|\$\$|\$|`+|<!--", re.S)
 _TEX_TOKEN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}|\\[A-Za-z]+|\\.|\$\$|\$", re.S)
 _COMMENT_IN_MATH = re.compile(r"\\.|%[^\n]*", re.S)
 _DOLLAR_LABEL = re.compile(r"[ \t]*\([^()\n]*\)")
@@ -323,6 +335,9 @@ def _find_closer(
         if first == "\\":
             if tok == closer and depth == 0:
                 return m.start(), m.end()
+            if len(tok) == 4 and depth == 0 and closer in (tok[1:], tok[2:]):
+                # \\\): the closer \\) after Markdown (a run of three), or \\ then \) in TeX
+                return m.start() + 4 - len(closer) - (len(closer) == 3), m.end()
         elif first == "{":
             if braces:
                 depth += 1
@@ -418,7 +433,9 @@ class _Scanner:
                 pos = self._environment(m, end, directive)
                 continue
             tok = m.group()
-            if tok in ("\\[", "\\(") or (tok in ("\\\\[", "\\\\(") and self.backslash_pairs):
+            if self.markdown and tok.startswith("\\\\\\\\"):
+                continue  # four or more backslashes: Markdown keeps an escaped backslash before the bracket, text
+            if tok in ("\\[", "\\(") or (tok in ("\\\\[", "\\\\(", "\\\\\\[", "\\\\\\(") and self.backslash_pairs):
                 pos = self._bracket(m, end, directive)
             elif tok[0] == "$" and not self.dollars:
                 continue
@@ -449,13 +466,16 @@ class _Scanner:
         return after
 
     def _bracket(self, m: re.Match[str], end: int, directive: str | None) -> int:
-        tok = m.group()
+        tok, opener = m.group(), m.start()
+        if len(tok) == 4:  # \\\(: the same \( after Markdown as \\(, and the same closer
+            tok, opener = tok[1:], opener + 1
         found = _close(self.s, m.end(), end, tok[:-1] + _PAIR[tok[-1]], markdown=self.markdown)
         if found is None:
             return m.end()
-        if self.markdown and not _bracket_is_math(self.s, m.start(), m.end(), found[0]):
+        stop = found[0]
+        if self.markdown and not _bracket_is_math(self.s, opener, m.end(), stop):
             return m.end()
-        self._add(m.end(), found[0], tok, None, tok.endswith("["), directive)
+        self._add(m.end(), stop, tok, None, tok.endswith("["), directive)
         return found[1]
 
     def _display_dollar(self, m: re.Match[str], end: int, directive: str | None) -> int:

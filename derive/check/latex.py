@@ -47,7 +47,7 @@ from derive.errors import DeriveError
 from derive.symbols import symbol
 
 __all__ = [
-    "DEFAULT_FUNCTIONS", "DOTS", "LIST_OF_VALUES", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
+    "DEFAULT_FUNCTIONS", "DOTS", "SUBSCRIPT_FREE_FUNCTIONS", "LIST_OF_VALUES", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
     "parse_block", "parse_expr", "render_tokens", "Variance",
 ]
 
@@ -64,7 +64,7 @@ LIST_OF_VALUES = "a list of values (k = 0, 1, 2, …) is not one expression"
 DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
     {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi", r"\phi"}
 )
-_SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
+SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 
 #: Upright words that are known-but-unmodelled operators.
 _UNMODELLED_WORDS: frozenset[str] = frozenset(
@@ -1376,7 +1376,7 @@ class _ExprParser:
     def is_function(self, nm: _Name) -> bool:
         if nm.base not in self.ctx.functions:
             return False
-        return not (nm.base in _SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None)
+        return not (nm.base in SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None)
 
     def after_name(self, nm: _Name) -> sp.Expr:
         """A name is a call, ``e^{…}``, an indexed quantity under a sum, or a symbol."""

@@ -458,7 +458,11 @@ class Tokenizer:
         if word in GREEK or ((word in FUNCTIONS_1 or word in ("max", "min", "sqrt")) and after in ("(", "\\", "_")):
             self._macro(word, start, end=start + len(word))
             return
-        self.words.append((word, start))
+        self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
+        if reads_as_word(word) and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{")):
+            # frontage, depth, area: a name the notes spell out, not f·r·o·n·t·a·g·e (a label in an index stays)
+            self._emit(Token("raw", "mathrm", start, start + len(word), word))
+            return
         for k, ch in enumerate(word):
             self._emit(Token("letter", ch, start + k, start + k + 1))
 
@@ -657,3 +661,18 @@ def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+#: Operators that may be glued to letters in plain-text math (``xsinx``, ``argmin``, ``logx``): such a run stays letters.
+_GLUED_OPERATORS = ("sin", "cos", "tan", "exp", "log", "ln", "max", "min", "det", "arg", "sup", "inf", "lim", "tr")
+
+
+def reads_as_word(word: str) -> bool:
+    """Is a run of letters in math a word (one name), not a product of its letters? Evidence from the run alone:
+    four letters or more, with a vowel and a consonant (``depth``, ``area``, ``frontage``; not ``dxdt`` or
+    ``abcd``-like runs without vowels… nor ``aaaa``), and no operator glued in (``xsinx``). Shorter runs (``xy``,
+    ``ab``) stay products, as TeX reads them."""
+    lower = word.lower()
+    vowels = sum(ch in "aeiou" for ch in lower)
+    return len(word) >= 4 and word.isalpha() and word.isascii() and 0 < vowels < len(word) \
+        and len(set(lower)) >= 3 and not any(op in lower for op in _GLUED_OPERATORS)

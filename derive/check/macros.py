@@ -1373,10 +1373,13 @@ def _ancestors(start: str, root: str) -> Iterator[str]:
         yield folder
 
 
-def _guess_root(path: str) -> str:
-    """The nearest folder above ``path`` with ``.git``; else the nearest with a project configuration;
-    else the file's own folder."""
+def _guess_root(path: str, named: tuple[str, ...] = ()) -> str:
+    """The nearest folder above ``path`` with ``.git``; else the innermost of the ``named`` folders (the ones
+    the user passed on the command line) that holds it — the user said where the project is, and a slide
+    deck reads its course's preamble two folders up; else the nearest with a project configuration; else
+    the file's own folder."""
     here = os.path.dirname(os.path.abspath(path))
+    holding = sorted((os.path.abspath(n) for n in named if _inside(path, n)), key=len)
     folder = here
     config = None
     level = 0
@@ -1391,7 +1394,7 @@ def _guess_root(path: str) -> str:
         level += 1
         parent = os.path.dirname(folder)
         if parent == folder:
-            return config or here
+            return holding[-1] if holding else config or here
         folder = parent
 
 
@@ -1555,16 +1558,18 @@ def _main_files(ctx: _Context, path: str) -> list[str]:
     return out[:1] if out else roots if len(roots) == 1 else []
 
 
-def macros_for(path: str, source: str, flavor: str | None = None, project_root: str | None = None) -> MacroTable:
+def macros_for(path: str, source: str, flavor: str | None = None, project_root: str | None = None,
+               named: tuple[str, ...] = ()) -> MacroTable:
     """Every macro definition in force for the file at ``path`` whose text is ``source``.
 
     ``flavor`` is the dialect the file is read as (``"latex"`` or any Markdown flavour; ``None``:
     from the suffix); for LaTeX, project configuration is not read (pdflatex never sees it).
     ``project_root`` bounds the walk up and every file read; by default it is the nearest folder with
-    ``.git`` (else with a project configuration, else the file's folder). Never raises on content.
+    ``.git`` (else the folder named on the command line that holds it, one of ``named``; else the nearest
+    with a project configuration, else the file's folder). Never raises on content.
     """
     path = os.fspath(path)
-    root = os.path.abspath(project_root) if project_root else _guess_root(path)
+    root = os.path.abspath(project_root) if project_root else _guess_root(path, named)
     here = os.path.dirname(os.path.abspath(path))
     lower = path.lower()
     is_latex = (flavor or "").lower() in ("latex", "tex") or (not flavor and lower.endswith(_LATEX_SUFFIXES))

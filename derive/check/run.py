@@ -9,6 +9,7 @@ import functools
 import os
 import re
 import time
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -37,6 +38,9 @@ class CheckOptions:
     link_seconds: float = 2.0  # the time budget of one link
     timeout: float | None = 60.0  # the time budget of one file (None: none); then a checker/timeout finding
     max_bytes: int = DEFAULT_MAX_BYTES  # larger files are not read (an input/too-large finding)
+    #: the folders named on the command line: with no ``.git`` above a note they bound the files it may read
+    #: (a course preamble ``\input{../../latex-math/basic-math}`` two folders up), never anything outside them
+    roots: tuple[str, ...] = ()
 
 
 @dataclass
@@ -116,7 +120,7 @@ def check_document(path: str, source: str, options: CheckOptions = CheckOptions(
     ``time.monotonic()``), verification stops at :data:`SOFT_SHARE` of ``options.timeout`` after it."""
     from .document import read_document
 
-    doc = read_document(path, source, options.flavor)
+    doc = read_document(path, source, options.flavor, roots=options.roots)
     deadline = None
     if started is not None and options.timeout is not None:
         deadline = (started + SOFT_SHARE * options.timeout, options.timeout)
@@ -248,7 +252,9 @@ def check_paths(paths: Iterable[str], options: CheckOptions = CheckOptions(), *,
 
     from .files import Problem
 
-    named = set(paths)
+    named = set(paths := list(paths))
+    if not options.roots:  # the folders the user named bound what a note may read (see CheckOptions.roots)
+        options = dataclasses.replace(options, roots=tuple(sorted(os.path.abspath(p) for p in named if os.path.isdir(p))))
     entries = [e for e in collect(paths, NOTE_SUFFIXES, _SKIP_DIRS)
                if isinstance(e, Problem) or e in named or not _config(e).excluded(e)]  # [tool.derive] exclude
     return CheckResult(check_all(entries, options, jobs=jobs, cache=cache))  # type: ignore[arg-type]

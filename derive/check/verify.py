@@ -38,14 +38,16 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, calculus, dimensions, expectation, identities, optima, other_schemes, prose_values, ranges,
-               scope_rules, sums, tuples, worked_values)
+               restated_models, scope_rules, sums, tuples, worked_values)
+from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, LatexParseError, ParsedBlock, Statement, Term, parse_expr
+from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
+                    Statement, Term, parse_expr)
 from .prose import DEFINES, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
@@ -1857,6 +1859,10 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {fixed[1]}")
             self.decide(item, k, *fixed)
             return
+        if verdict.status == "false" and k == 0 and (model := restated_models.new_model(self, item, left, right)) is not None:
+            self.report(item, right.start, "info", "math/new-scheme", f"not checked: {model}")
+            self.decide(item, k, "undecided", model)  # h_θ(x) = θ₀ + θ₁x after a new feature x = frontage·depth
+            return
         if verdict.status == "false" and (shadow := self._unread_redefinition(item, a, b)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {shadow}")
             self.decide(item, k, "undecided", shadow)
@@ -1937,9 +1943,11 @@ class DocumentChecker:
             if reason is None and (named := (a.free_symbols | b.free_symbols) & self.existential):
                 reason = f"{', '.join(sorted(printing.text(x) for x in named))} is only known to exist (“for some”)"
             if reason is None and item.words:
-                reason = f"“{item.words[0]}” is read as a product of letters"
-            calls = [c for c in _CALL_OR_PRODUCT.finditer(written_text)
-                     if c.group(1) not in functions.defs and c.group(1) not in DEFAULT_FUNCTIONS]
+                reason = (f"“{item.words[0]}” is read as one name (a word of four letters or more, with a vowel): it "
+                          "may be an operator or a function" if reads_as_word(item.words[0])
+                          else f"“{item.words[0]}” is read as a product of letters")
+            calls = [c for c in _CALL_OR_PRODUCT.finditer(written_text) if c.group(1) not in functions.defs
+                     and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))]
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
             applied = [(c.group(0), c.group(1) or c.group(2)) for c in _APPLIED.finditer(written_text)]
@@ -3106,6 +3114,12 @@ def _short(value: object) -> str:
         return f"{float(value):.4g}"  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return str(value)
+
+
+def _read_as_product(call: str) -> bool:
+    """``h_\\theta(x)``, ``g_t(x)``: the parser reads a subscripted ``g``/``h`` before parentheses as a product
+    (a gradient or a step at t, times x), so a false verdict on it may rest on that reading."""
+    return call[0] in SUBSCRIPT_FREE_FUNCTIONS and call[1:2] == "_"
 
 
 def _source(item: Item, term: Term) -> str:
