@@ -37,8 +37,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, dimensions, expectation, identities, optima, other_schemes, prose_values, ranges,
-               scope_rules, sums, tuples, worked_values)
+from . import (asymptotic, calculus, condition_chain, continuation, dimensions, expectation, identities, optima,
+               other_schemes, prose_values, ranges, scope_rules, sums, tuples, worked_values)
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
 from .claims import restated_rows
@@ -638,8 +638,10 @@ class DocumentChecker:
     def _verify_guarded(self, item: Item) -> None:
         """Verify one display; a checker bug there (a SymPy recursion on a deep expression, say) costs that
         display, named on its line, and never the displays after it."""
+        continued = continuation.apply(self, item)  # "… and expanding, $$ = B $$": the left side is the last member
         try:
             self._verify_item(item)
+            continuation.finish(self, item, continued)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
             debug_traceback()
             why = f"checker error: {type(exc).__name__}"
@@ -900,6 +902,8 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
+            if k == 0 and relation == "=" and condition_chain.result(self, item, left, right, definitions):
+                continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
@@ -941,13 +945,14 @@ class DocumentChecker:
                             f"{names} appears on one side only: not checked")
                 self.decide(item, k, "undecided", f"{names} appears on one side only")
                 continue
-            if one_sided:
+            if one_sided and not is_condition(left.expr, right.expr):  # "0 = Σ(y_i − α)" defines nothing
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
                     and not (self._derivative_given(left.expr, item) and right.expr != 0) \
                     and not identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
-                self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
+                if not condition_chain.rewrite(self, item, k, left, right, definitions):  # "dividing by −2, 0 = …"
+                    self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
                 self.decide(item, k, "not-a-claim", "assignment (the left side is read on the right)")
