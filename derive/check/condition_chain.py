@@ -38,6 +38,8 @@ SECONDS = 2.0
 REWRITE = "a rewrite of the condition on line "
 #: How many of a condition's letters are tried as the one to solve for.
 TRIES = 4
+#: How many conditions before a result are read for its letter (the nearest ones: a result follows its condition).
+LOOK_BACK = 3
 
 
 def _is_condition_link(checker: DocumentChecker, item: Item, k: int) -> bool:
@@ -48,13 +50,15 @@ def _is_condition_link(checker: DocumentChecker, item: Item, k: int) -> bool:
     return verdict == "not-a-claim" and reason in (CONSTANT_SIDE, "condition (the prose states it as one)")
 
 
-def _condition(checker: DocumentChecker, prev: Item, definitions) -> tuple[sp.Expr, int] | None:
-    """The expression that ``prev`` sets to a constant (E in E = 0), read under ``definitions``, and its line."""
+def _condition(checker: DocumentChecker, prev: Item, definitions, *, zero: bool = False
+               ) -> tuple[sp.Expr, int] | None:
+    """The expression that ``prev`` sets to a constant (E in E = 0), read under ``definitions``, and its line
+    (with ``zero``, only a side set to 0: a first-order condition)."""
     stmt = prev.stmt
     for k, relation in enumerate(stmt.relations):
         left, right = stmt.terms[k].expr, stmt.terms[k + 1].expr
         if relation != "=" or left is None or right is None or not is_condition(left, right) \
-                or not _is_condition_link(checker, prev, k):
+                or not _is_condition_link(checker, prev, k) or (zero and 0 not in (left, right)):
             continue
         a, b = checker._prepare(left, prev), checker._prepare(right, prev)
         if a is None or b is None:
@@ -134,14 +138,15 @@ def _just_before(checker: DocumentChecker, item: Item) -> Item | None:
 
 def rewrite(checker: DocumentChecker, item: Item, k: int, left: Term, right: Term, definitions) -> bool:
     """Prove the condition ``left = right`` of ``item`` when it follows from the condition just before it."""
-    if item.index == 0 or left.expr is None or right.expr is None:
-        return False
+    if item.index == 0 or left.expr is None or right.expr is None or 0 not in (left.expr, right.expr) \
+            or not item.block.display:
+        return False  # displayed first-order conditions only (inline "h = ε(0.5) = 1" is worked arithmetic)
     prev = _just_before(checker, item)
-    if prev is None:
+    if prev is None or not prev.block.display or prev.block is item.block:
         return False
     try:
         with time_budget(SECONDS * 2):
-            found = _condition(checker, prev, definitions)
+            found = _condition(checker, prev, definitions, zero=True)
             if found is None:
                 return False
             before, line = found
@@ -180,6 +185,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
     name = left.expr
     if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
         return False
+    looked = 0
     for prev in reversed(checker.items[:item.index]):
         if prev.section != item.section:
             return False
@@ -188,6 +194,9 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
             return False  # s was named in between: the statement is about that
         if not any(_is_condition_link(checker, prev, k) for k in range(len(stmt.relations))):
             continue
+        looked += 1
+        if looked > LOOK_BACK:
+            return False
         found = None
         try:
             with time_budget(SECONDS * 2):

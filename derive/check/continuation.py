@@ -14,6 +14,8 @@ mention in between ("where $x$ is the input") is passed over, a displayed bare e
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,10 +38,19 @@ class Continued:
     mark: int = 0  # how many findings there were before the statement was verified
 
 
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """What may stand before a leading ``=`` in its block: space, alignment marks, environment openers."""
+    return re.compile(r"(?:\s|&|\{|\\begin\{[A-Za-z*]+\}(?:\{[^{}]*\})?)*")
+
+
 def _empty_start(item: Item) -> bool:
+    """The statement starts with ``=`` and nothing before it in its block (``\\text{MSE} =`` is not empty: the
+    parser blanks the words, the reader sees them)."""
     first = item.stmt.terms[0]
     return (first.expr is None and first.start == first.end and bool(item.stmt.relations)
-            and item.stmt.relations[0] == "=" and item.problem(first) == EMPTY_SIDE)
+            and item.stmt.relations[0] == "=" and item.problem(first) == EMPTY_SIDE
+            and _opening().fullmatch(item.block.text[:first.start]) is not None)
 
 
 def previous_member(checker: DocumentChecker, item: Item) -> Continued | None:

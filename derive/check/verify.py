@@ -945,7 +945,7 @@ class DocumentChecker:
                             f"{names} appears on one side only: not checked")
                 self.decide(item, k, "undecided", f"{names} appears on one side only")
                 continue
-            if one_sided and not is_condition(left.expr, right.expr):  # "0 = Σ(y_i − α)" defines nothing
+            if one_sided and left.expr != 0:  # "0 = Σ(y_i − α)": a condition written from its zero, it names nothing
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
