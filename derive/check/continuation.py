@@ -98,6 +98,9 @@ def finish(checker: DocumentChecker, item: Item, continued: Continued | None) ->
     if continued is None or continued.term is None:
         return
     verdict, reason = checker.verdicts.get((item.index, 0), ("undecided", "not examined"))
+    if verdict == "not-a-claim" and reason.startswith("definition"):
+        # "= ‖y − Xθ‖²" after "L(θ) := Σ …" rewrites the defined value: a claim, never a definition of its own
+        verdict, reason = "undecided", f"a rewrite, not a definition, yet not decided ({reason})"
     if continued.why not in reason:
         reason = f"{continued.why}; {reason}" if reason else continued.why
         checker.verdicts[(item.index, 0)] = (verdict, reason)
