@@ -171,3 +171,10 @@ def test_a_joint_solution_is_a_result_not_judged_against_one_condition() -> None
     (verdict, reason), = _links(text)[12]
     assert verdict == "not-a-claim" and reason.startswith("a result of the condition on line 6"), reason
     assert _false_lines(text) == []
+
+
+def test_a_continuation_of_a_definition_is_never_itself_a_definition() -> None:
+    text = "# Cost\n\n$$\nC := a + b\n$$\n\nwhich we write\n$$\n= c + d\n$$\n"
+    (verdict, reason), = _links(text)[9]
+    assert verdict == "undecided" and reason.startswith("continues line 4; a rewrite, not a definition"), reason
+    assert _links(text.replace("= c + d", "= b + a"))[9] == [("proved", "continues line 4")]
