@@ -111,10 +111,16 @@ def test_a_slip_in_a_continuation_is_false_on_its_line() -> None:
     display = EXPAND_MD.replace("= u^2 + 2u + 1", "= u^2 + u + 1")
     assert _false_lines(display) == [9]
     assert _links(display)[9][0][1].startswith("continues line 5;")
+    finding, = [f for f in check_document("doc.md", display).findings if f.code == "math/false"]
+    assert "continues line 5" in finding.message
+
+
+def test_an_inline_continuation_that_disagrees_is_undecided_not_false() -> None:
+    # "… (neural nets): Hessian $= J^T D J$": inline, the words before the formula may be its left side
     inline = EXPAND_MD.replace("$= 3u^2 + 6u$", "$= 3u^2 + 5u$")
-    assert _false_lines(inline) == [12]
-    finding, = [f for f in check_document("doc.md", inline).findings if f.code == "math/false"]
-    assert "continues line 12" in finding.message
+    assert _false_lines(inline) == []
+    (verdict, reason), = _links(inline)[12][1:]
+    assert verdict == "undecided" and reason.startswith("continues line 12; inline, the words before it"), reason
 
 
 def test_a_latex_continuation_is_read_the_same_way() -> None:

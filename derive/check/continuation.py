@@ -8,7 +8,8 @@ make the continuation a definition: "= B" rewrites the defined value, which is a
 
 Only the nearest preceding relation chain of the same section is read (never a chain further back): a bare inline
 mention in between ("where $x$ is the input") is passed over, a displayed bare expression is itself what continues
-("$$ \\frac{d}{dx}(x^2 + 1) $$ and computing, $$ = 2x $$").
+("$$ \\frac{d}{dx}(x^2 + 1) $$ and computing, $$ = 2x $$"). An inline continuation that disagrees with that member
+is undecided, not false: inline, the words just before the formula may be its left side ("Hessian $= J^T D J$").
 """
 
 from __future__ import annotations
@@ -101,6 +102,12 @@ def finish(checker: DocumentChecker, item: Item, continued: Continued | None) ->
     if verdict == "not-a-claim" and reason.startswith("definition"):
         # "= ‖y − Xθ‖²" after "L(θ) := Σ …" rewrites the defined value: a claim, never a definition of its own
         verdict, reason = "undecided", f"a rewrite, not a definition, yet not decided ({reason})"
+    if verdict == "false" and not item.block.display:
+        # "… (neural nets): Hessian $= J^T D J + …$": inline, the words before the formula may be its left side, so
+        # a difference from the previous chain is no slip of the text
+        verdict, reason = "undecided", ("inline, the words before it may be its left side: it does not agree with "
+                                         "the last member there")
+        checker.findings[continued.mark:] = [f for f in checker.findings[continued.mark:] if f.code != "math/false"]
     if continued.why not in reason:
         reason = f"{continued.why}; {reason}" if reason else continued.why
         checker.verdicts[(item.index, 0)] = (verdict, reason)
