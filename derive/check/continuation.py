@@ -99,7 +99,7 @@ def finish(checker: DocumentChecker, item: Item, continued: Continued | None) ->
     if continued is None or continued.term is None:
         return
     verdict, reason = checker.verdicts.get((item.index, 0), ("undecided", "not examined"))
-    if verdict == "not-a-claim" and reason.startswith("definition"):
+    if verdict == "not-a-claim" and reason.startswith(("definition", "a naming", "an equation in unknowns")):
         # "= ‖y − Xθ‖²" after "L(θ) := Σ …" rewrites the defined value: a claim, never a definition of its own
         verdict, reason = "undecided", f"a rewrite, not a definition, yet not decided ({reason})"
     if verdict == "false" and not item.block.display:
