@@ -37,8 +37,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, dimensions, expectation, identities, optima, other_schemes, prose_values, ranges,
-               restated_models, scope_rules, sums, tuples, worked_values)
+from . import (asymptotic, calculus, condition_chain, continuation, dimensions, expectation, identities, optima,
+               other_schemes, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
@@ -644,8 +644,10 @@ class DocumentChecker:
     def _verify_guarded(self, item: Item) -> None:
         """Verify one display; a checker bug there (a SymPy recursion on a deep expression, say) costs that
         display, named on its line, and never the displays after it."""
+        continued = continuation.apply(self, item)  # "… and expanding, $$ = B $$": the left side is the last member
         try:
             self._verify_item(item)
+            continuation.finish(self, item, continued)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
             debug_traceback()
             why = f"checker error: {type(exc).__name__}"
@@ -922,6 +924,8 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
+            if k == 0 and relation == "=" and condition_chain.result(self, item, left, right, definitions):
+                continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
@@ -965,13 +969,14 @@ class DocumentChecker:
                             f"{names} appears on one side only: not checked")
                 self.decide(item, k, "undecided", f"{names} appears on one side only")
                 continue
-            if one_sided:
+            if one_sided and left.expr != 0:  # "0 = Σ(y_i − α)": a condition written from its zero, it names nothing
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
                     and not (self._derivative_given(left.expr, item) and right.expr != 0) \
                     and not identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
-                self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
+                if not condition_chain.rewrite(self, item, k, left, right, definitions):  # "dividing by −2, 0 = …"
+                    self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
                 self.decide(item, k, "not-a-claim", "assignment (the left side is read on the right)")

@@ -1,0 +1,232 @@
+"""Derivations that go on after a condition: rewrites of the condition, and the value solved from it.
+
+A first-order condition is not an identity (``0 = \\sum_i (y_i - α - β x_i)`` holds only at the optimum), so the link
+that sets a side to a constant stays a condition. But notes then work on it display after display:
+
+* ``0 = \\sum_i -2(y_i - α - β x_i)``, "dividing by −2", ``0 = \\sum_i (y_i - α - β x_i)``: the second condition is a
+  *rewrite* of the first. It is proved when it follows from the condition just before it (no other formula between
+  them): the two are proportional, or the new one vanishes once the earlier one is solved for one of its letters
+  (a substitution such as "now substituting for α" is read through the definitions in scope). A condition that does
+  not follow stays a condition: the next display may as well be a new condition (the derivative in the other
+  variable), so it is never called false here.
+* ``α = (\\sum y_i - β \\sum x_i)/N`` after that condition is a *result*: the condition is linear in α, so SymPy solves
+  it (under the time budget) and the value written must be the solution — proved, or false when the value reads
+  exactly the condition's other letters (a joint solution of several conditions reads fewer, so it is not judged
+  against one of them) and the condition has no sum (each sum is an unknown of its own when comparing: enough to
+  prove, not to refute). A result that cannot be decided is "a result of the condition on line N", not a claim, and
+  never a silent definition; its value is kept for the statements after it, as the text uses it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .. import printing
+from ..budget import time_budget
+from ..errors import BudgetExceeded
+from ..proof import compare
+from .heuristics import is_condition
+
+if TYPE_CHECKING:
+    from .latex import Term
+    from .verify import DocumentChecker, Item
+
+SECONDS = 2.0
+#: How a proved rewrite of a condition is named (a condition itself: the next display may rewrite it again).
+REWRITE = "a rewrite of the condition on line "
+#: How many of a condition's letters are tried as the one to solve for.
+TRIES = 4
+#: How many conditions before a result are read for its letter (the nearest ones: a result follows its condition).
+LOOK_BACK = 3
+
+
+def _is_condition_link(checker: DocumentChecker, item: Item, k: int) -> bool:
+    from .verify import CONSTANT_SIDE
+    verdict, reason = checker.verdicts.get((item.index, k), ("", ""))
+    if verdict == "proved" and reason.startswith(REWRITE):
+        return True
+    return verdict == "not-a-claim" and reason in (CONSTANT_SIDE, "condition (the prose states it as one)")
+
+
+def _condition(checker: DocumentChecker, prev: Item, definitions, *, zero: bool = False
+               ) -> tuple[sp.Expr, int] | None:
+    """The expression that ``prev`` sets to a constant (E in E = 0), read under ``definitions``, and its line
+    (with ``zero``, only a side set to 0: a first-order condition)."""
+    stmt = prev.stmt
+    for k, relation in enumerate(stmt.relations):
+        left, right = stmt.terms[k].expr, stmt.terms[k + 1].expr
+        if relation != "=" or left is None or right is None or not is_condition(left, right) \
+                or not _is_condition_link(checker, prev, k) or (zero and 0 not in (left, right)):
+            continue
+        a, b = checker._prepare(left, prev), checker._prepare(right, prev)
+        if a is None or b is None:
+            return None
+        line = prev.block.position(max(0, min(stmt.terms[k + 1].start, len(prev.block.text) - 1)))[0]
+        return _read(a - b, definitions), line
+    return None
+
+
+def _read(expr: sp.Expr, definitions) -> sp.Expr:
+    from .bind import substitute
+    from .verify import _doit
+    return _linear(_doit(substitute(expr, definitions)))
+
+
+def _solve(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:
+    """The root of ``expr`` in ``letter`` when ``expr`` is linear in it (a nonzero coefficient free of it)."""
+    from .verify import _doit
+    slope = _doit(sp.diff(expr, letter))
+    if slope == 0 or slope.has(letter) or slope.has(sp.Derivative) or slope.is_finite is False:
+        return None
+    return -_doit(expr.subs(letter, 0)) / slope
+
+
+def _linear(expr: sp.Expr) -> sp.Expr:
+    """Sums split term by term, with what does not depend on the index taken out (``Σ α = Nα``): the form in which
+    two rewrites of one condition can be compared (SymPy keeps ``Σ(y_i − α)`` whole)."""
+    def split(total: sp.Sum) -> sp.Expr:
+        (index, low, high), = total.limits
+        out = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(total.function)):
+            factor, rest = term.as_independent(index, as_Add=False)
+            out += factor * (high - low + 1) if rest == 1 else factor * sp.Sum(rest, (index, low, high))
+        return out
+    return sp.expand(expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, split))
+
+
+_INDEX = sp.Dummy("k", integer=True)
+
+
+def _equal(a: sp.Expr, b: sp.Expr) -> str:
+    """"true", "false" or another status: ``a = b`` after sums are split (symbolically, then at random points).
+
+    Each sum left (``Σ x_i``, ``Σ x_i y_i``) is then one unknown of its own, whatever its index letter: an identity in
+    those unknowns holds for every data set (SymPy cannot evaluate a sum up to a symbolic N at a random point).
+    """
+    a, b = _linear(sp.sympify(a)), _linear(sp.sympify(b))
+    unknowns: dict[sp.Expr, sp.Symbol] = {}
+    swap: dict[sp.Expr, sp.Symbol] = {}
+    for total in (a.atoms(sp.Sum) | b.atoms(sp.Sum)):
+        if len(total.limits) != 1:
+            swap[total] = unknowns.setdefault(total, sp.Dummy("S", real=True))
+            continue
+        (index, low, high), = total.limits
+        key = sp.Sum(total.function.xreplace({index: _INDEX}), (_INDEX, low, high))
+        swap[total] = unknowns.setdefault(key, sp.Dummy("S", real=True))
+    return compare(a.xreplace(swap), b.xreplace(swap), seconds=SECONDS).status
+
+
+def _letters(expr: sp.Expr) -> list[sp.Symbol]:
+    """The letters one may solve for: not a sum's bound (N in Σ_{i=1}^N) nor an indexed quantity's base."""
+    bounds = {b for total in expr.atoms(sp.Sum) for limit in total.limits for e in limit[1:] for b in e.free_symbols}
+    bases = {ix.base.label for ix in expr.atoms(sp.Indexed)}
+    return sorted((s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s not in bounds | bases), key=str)
+
+
+def _just_before(checker: DocumentChecker, item: Item) -> Item | None:
+    """The formula the reader has just read before ``item`` in its section: mentions in the prose between them
+    ("dividing by $-2$", "for $\\alpha$") are passed over unless they are themselves conditions."""
+    for prev in reversed(checker.items[:item.index]):
+        if prev.section != item.section:
+            return None
+        if prev.block.display or any(_is_condition_link(checker, prev, k) for k in range(len(prev.stmt.relations))):
+            return prev
+    return None
+
+
+def rewrite(checker: DocumentChecker, item: Item, k: int, left: Term, right: Term, definitions) -> bool:
+    """Prove the condition ``left = right`` of ``item`` when it follows from the condition just before it."""
+    if item.index == 0 or left.expr is None or right.expr is None or 0 not in (left.expr, right.expr) \
+            or not item.block.display:
+        return False  # displayed first-order conditions only (inline "h = ε(0.5) = 1" is worked arithmetic)
+    prev = _just_before(checker, item)
+    if prev is None or not prev.block.display or prev.block is item.block:
+        return False
+    try:
+        with time_budget(SECONDS * 2):
+            found = _condition(checker, prev, definitions, zero=True)
+            if found is None:
+                return False
+            before, line = found
+            a, b = checker._prepare(left.expr, item), checker._prepare(right.expr, item)
+            if a is None or b is None:
+                return False
+            now = _read(a - b, definitions)
+            if now == 0 or before == 0:
+                return False
+            common = [s for s in _letters(before) if s in now.free_symbols][:TRIES]
+            for letter in common:
+                root = _solve(before, letter)
+                if root is None:
+                    continue
+                ratio = _solve_ratio(now, before, letter)
+                if ratio is not None and _equal(now, ratio * before) == "true":
+                    checker.decide(item, k, "proved", f"{REWRITE}{line} (a nonzero multiple of it)")
+                    return True
+                if _equal(now.subs(letter, root), sp.Integer(0)) == "true":
+                    checker.decide(item, k, "proved", f"{REWRITE}{line} (it holds wherever that one does)")
+                    return True
+    except BudgetExceeded:
+        return False
+    return False
+
+
+def _solve_ratio(now: sp.Expr, before: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:
+    """The constant c with now = c·before, read from the two slopes in ``letter`` (None unless a nonzero number)."""
+    from .verify import _doit
+    ratio = sp.cancel(_doit(sp.diff(now, letter)) / _doit(sp.diff(before, letter)))
+    return ratio if ratio.is_number and ratio != 0 and ratio.is_finite else None
+
+
+def result(checker: DocumentChecker, item: Item, left: Term, right: Term, definitions) -> bool:
+    """Decide ``s = V`` when it is the value of s solved from the nearest condition before it that reads s."""
+    name = left.expr
+    if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
+        return False
+    looked = 0
+    for prev in reversed(checker.items[:item.index]):
+        if prev.section != item.section:
+            return False
+        stmt = prev.stmt
+        if stmt.terms and stmt.terms[0].expr == name and stmt.relations and stmt.relations[0] in ("=", ":="):
+            return False  # s was named in between: the statement is about that
+        if not any(_is_condition_link(checker, prev, k) for k in range(len(stmt.relations))):
+            continue
+        looked += 1
+        if looked > LOOK_BACK:
+            return False
+        found = None
+        try:
+            with time_budget(SECONDS * 2):
+                found = _condition(checker, prev, definitions)
+                if found is None or name not in found[0].free_symbols:
+                    continue
+                condition, line = found
+                value = checker._prepare(right.expr, item)
+                if value is None:
+                    return False
+                value = _read(value, definitions)
+                root = _solve(condition, name)
+                verdict = _equal(value, root) if root is not None else None
+        except BudgetExceeded:
+            if found is None:
+                return False
+            verdict, line = None, found[1]
+        if verdict == "true":
+            checker._record_naming(item, definitions)
+            checker.decide(item, 0, "proved", f"the result of the condition on line {line} (solved for {name})")
+            return True
+        if verdict == "false" and root is not None \
+                and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
+            # sums are judged as unknowns of their own (Σx_i and Σx_i² unrelated): enough to prove, not to refute
+            checker.report(item, right.start, "error", "math/false",
+                           f"false result of the condition on line {line}: solving it for {name} gives "
+                           f"{printing.text(root)}, not the value written")
+            checker.decide(item, 0, "false", f"the condition on line {line}, solved for {name}, gives another value")
+            return True
+        checker._record_naming(item, definitions)  # the text goes on with this value
+        checker.decide(item, 0, "not-a-claim", f"a result of the condition on line {line} (not decided from it alone)")
+        return True
+    return False

@@ -1,0 +1,119 @@
+"""A link with nothing on its left continues the derivation before it.
+
+Notes write a derivation across prose: ``$$ g(u) = (u+1)^2 $$ and expanding, $$ = u^2 + 2u + 1 $$``, or inline
+"… which gives $= 3u^2 + 6u$". The parser reads the second formula as a relation with an empty left side. A reader
+takes that side to be the last member of the chain just before it, so the checker does the same: the link claims
+``<last member> = B``, and the reason says which line it continues. A definition before it (``g(u) = …``) does not
+make the continuation a definition: "= B" rewrites the defined value, which is a claim.
+
+Only the nearest preceding relation chain of the same section is read (never a chain further back): a bare inline
+mention in between ("where $x$ is the input") is passed over, a displayed bare expression is itself what continues
+("$$ \\frac{d}{dx}(x^2 + 1) $$ and computing, $$ = 2x $$"). An inline continuation that disagrees with that member
+is undecided, not false: inline, the words just before the formula may be its left side ("Hessian $= J^T D J$").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .latex import Term
+
+if TYPE_CHECKING:
+    from .verify import DocumentChecker, Item
+
+#: The parser's words for an empty side (derive.check.latex).
+EMPTY_SIDE = "nothing on this side of the relation"
+
+
+@dataclass(frozen=True)
+class Continued:
+    """What an empty left side stands for: the member it continues, and where that member is written."""
+
+    term: Term | None  # the previous chain's last member (None: it could not be parsed)
+    line: int
+    why: str  # the reason's wording, "continues line N"
+    mark: int = 0  # how many findings there were before the statement was verified
+
+
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """What may stand before a leading ``=`` in its block: space, alignment marks, environment openers."""
+    return re.compile(r"(?:\s|&|\{|\\begin\{[A-Za-z*]+\}(?:\{[^{}]*\})?)*")
+
+
+def _empty_start(item: Item) -> bool:
+    """The statement starts with ``=`` and nothing before it in its block (``\\text{MSE} =`` is not empty: the
+    parser blanks the words, the reader sees them)."""
+    first = item.stmt.terms[0]
+    return (first.expr is None and first.start == first.end and bool(item.stmt.relations)
+            and item.stmt.relations[0] == "=" and item.problem(first) == EMPTY_SIDE
+            and _opening().fullmatch(item.block.text[:first.start]) is not None)
+
+
+def previous_member(checker: DocumentChecker, item: Item) -> Continued | None:
+    """The member an empty left side continues, or None when ``item`` does not start with an empty side.
+
+    A statement with no chain before it in its section gets a ``Continued`` with no term (undecided, said so).
+    """
+    if not _empty_start(item):
+        return None
+    for prev in reversed(checker.items[:item.index]):
+        if prev.section != item.section:
+            break
+        if prev.block is item.block and prev.stmt.row == item.stmt.row:
+            continue  # ", = c" inside one row is the parser's business
+        if not prev.stmt.relations and not prev.block.display:
+            continue  # "where $x$ is the input": a mention, not a derivation
+        last = prev.stmt.terms[-1]
+        line = prev.block.position(max(0, min(last.start, len(prev.block.text) - 1)))[0]
+        if last.expr is None:
+            return Continued(None, line, f"continues line {line}, whose last member could not be parsed")
+        return Continued(Term(last.expr, item.stmt.terms[0].start, item.stmt.terms[0].end, last.transparent),
+                         line, f"continues line {line}")
+    return Continued(None, 0, "nothing on this side of the relation, and no derivation before it in its section "
+                              "to continue")
+
+
+def apply(checker: DocumentChecker, item: Item) -> Continued | None:
+    """Put the continued member in place of the empty left side of ``item`` (before it is verified).
+
+    Returns what was done, so that :func:`finish` can name it in the verdicts; with nothing to continue, the link is
+    decided undecided here with the reason.
+    """
+    continued = previous_member(checker, item)
+    if continued is None:
+        return None
+    if continued.term is None:
+        checker.decide(item, 0, "undecided", continued.why)
+        return continued
+    item.stmt.terms[0] = continued.term
+    return dataclasses.replace(continued, mark=len(checker.findings))
+
+
+def finish(checker: DocumentChecker, item: Item, continued: Continued | None) -> None:
+    """Name the continued line in the first link's reason ("continues line 12")."""
+    if continued is None or continued.term is None:
+        return
+    verdict, reason = checker.verdicts.get((item.index, 0), ("undecided", "not examined"))
+    if verdict == "not-a-claim" and reason.startswith(("definition", "a naming", "an equation in unknowns")):
+        # "= ‖y − Xθ‖²" after "L(θ) := Σ …" rewrites the defined value: a claim, never a definition of its own
+        verdict, reason = "undecided", f"a rewrite, not a definition, yet not decided ({reason})"
+    if verdict == "false" and not item.block.display:
+        # "… (neural nets): Hessian $= J^T D J + …$": inline, the words before the formula may be its left side, so
+        # a difference from the previous chain is no slip of the text
+        verdict, reason = "undecided", ("inline, the words before it may be its left side: it does not agree with "
+                                         "the last member there")
+        checker.findings[continued.mark:] = [f for f in checker.findings[continued.mark:] if f.code != "math/false"]
+    if continued.why not in reason:
+        reason = f"{continued.why}; {reason}" if reason else continued.why
+        checker.verdicts[(item.index, 0)] = (verdict, reason)
+    for n in range(continued.mark, len(checker.findings)):  # the finding's left side is empty as written
+        finding = checker.findings[n]
+        if finding.code == "math/false":
+            checker.findings[n] = dataclasses.replace(finding, message=f"{finding.message} (the left side "
+                                                      f"{continued.why}: the last member written there)")
+            break
