@@ -339,6 +339,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass",
       ("tests/test_check_document.py::test_kramdown_text_math_is_read_after_kramdowns_escapes",),
       "math in kramdown text is read with the backslashes kramdown drops"),
+    M("result-through-a-matrix", "derive/check/condition_chain.py",
+      "                root = _solve(condition, name) if scalar else None",
+      "                root = _solve(condition, name)",
+      ("tests/test_check_derivation_across.py::test_a_result_solved_through_a_matrix_is_never_proved_in_a_scalar_reading",),
+      "x = −bA⁻¹ proved from Ax + b = 0 in a scalar reading"),
+    M("continuation-dropped", "derive/check/continuation.py",
+      "    item.stmt.terms[0] = continued.term\n",
+      "",
+      ("tests/test_check_derivation_across.py",),
+      "a link with nothing on its left is left unparsed instead of continuing the chain"),
+    M("restated-model-refuted", "derive/check/verify.py",
+      "(model := restated_models.new_model(self, item, left, right)) is not None",
+      "(model := None) is not None",
+      ("tests/test_restated_models.py",),
+      "a function written again as a new model is refuted against the first"),
 )
 
 

