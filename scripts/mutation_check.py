@@ -354,6 +354,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "(model := None) is not None",
       ("tests/test_restated_models.py",),
       "a function written again as a new model is refuted against the first"),
+    M("expansion-ignores-values-given", "derive/check/verify.py",
+      "                given = {name: value for name, value in self._examples(item).items() if name in actual.free_symbols}",
+      "                given = {}",
+      ("tests/test_check_recurrence.py::test_numbers_in_an_expansion_are_the_coefficients_at_the_values_given",),
+      "an expansion in numbers after \"let β = 0.9\" compared with the symbolic coefficients"),
+    M("inductive-step-as-closed-form", "derive/check/verify.py",
+      "            or ix.letter is None or ix.offset != 0:",
+      "            or ix.letter is None:",
+      ("tests/test_check_recurrence.py::test_an_inductive_step_is_never_refuted_as_a_closed_form_of_the_next_step",),
+      "an inductive step m_{t+1} = … = Σ read as a closed form of the next step"),
 )
 
 

@@ -298,3 +298,25 @@ def test_a_partly_unrolled_side_equal_to_a_closed_form_is_decided_through_the_ch
     # the first link wrong: the head is not known to equal the unrolled side, so the closed form is not read through it
     slipped = report(EMA + chain.replace("\\beta (1-\\beta) g_{t-1}", "(1-\\beta) g_{t-1}"), name)
     assert [k.verdict for k in slipped.links if k.line == 3][0] == "false"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_numbers_in_an_expansion_are_the_coefficients_at_the_values_given(name: str) -> None:
+    # "Let β = 0.9": 0.1θ_{100} + 0.1·0.9θ_{99} + … writes (1−β) and β(1−β) at that value; a wrong number stays false
+    text = ("The average is $v_t = \\beta v_{t-1} + (1-\\beta)\\theta_t$.\n\nLet $\\beta = 0.9$ and write it out:\n\n"
+            "$v_{100} = 0.1\\theta_{100} + 0.1 \\times 0.9 \\theta_{99} + 0.1 \\times {(0.9)}^{2}\\theta_{98} + \\ldots$\n")
+    ok = report(text, name)
+    assert [k.verdict for k in ok.links if k.line == 5] == ["proved"], [k.text() for k in ok.links]
+    wrong = report(text.replace("0.1 \\times 0.9 \\theta_{99}", "0.1 \\times 0.8 \\theta_{99}"), name)
+    errors = [f for f in wrong.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(5, "math/coefficient")] and "β = 0.9" in errors[0].message
+
+
+def test_an_inductive_step_is_never_refuted_as_a_closed_form_of_the_next_step() -> None:
+    # m_{t+1} = βm_t + (1−β)g_{t+1} = β(1−β)Σ_{i≤t}β^{t−i}g_i + (1−β)g_{t+1}: true under the hypothesis for m_t
+    text = EMA + ("Inductive step:\n\n$$\n\\begin{aligned}\nm_{t+1} &= \\beta m_t + (1 - \\beta) g_{t+1} \\\\\n"
+                  "&= \\beta (1 - \\beta) \\sum_{i=1}^{t} \\beta^{t-i} g_i + (1 - \\beta) g_{t+1} \\\\\n"
+                  "&= (1 - \\beta) \\sum_{i=1}^{t+1} \\beta^{t+1-i} g_i\n\\end{aligned}\n$$\n")
+    found = report(text)
+    assert [f.text() for f in found.findings if f.severity == "error"] == []
+    assert "false" not in [k.verdict for k in found.links]

@@ -2741,6 +2741,16 @@ class DocumentChecker:
             else:
                 actual = calculus.coefficient(other_s, var)
             verdict = compare(written, actual, seconds=LINK_SECONDS)
+            if verdict.status == "false" and not written.free_symbols and actual.free_symbols:
+                # 0.1θ_{100} + 0.1·0.9θ_{99} + … after "let β = 0.9": the numbers are the coefficients at the values given
+                given = {name: value for name, value in self._examples(item).items() if name in actual.free_symbols}
+                if given:
+                    at_values = actual.xreplace(given)
+                    verdict = compare(written, at_values, seconds=LINK_SECONDS)
+                    if verdict.status == "false" and at_values.free_symbols:
+                        verdict = Verdict("undecided", "numbers written, symbols left after the values given")
+                    elif verdict.status == "false":
+                        verdict = Verdict("false", "", {**given})
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
                             f"the term in {printing.text(var)}: written with {printing.text(printing.textbook(written))}, "
@@ -2878,8 +2888,8 @@ def _unrolled_to_closed(head: sp.Expr | None, left: sp.Expr | None, right: sp.Ex
     every step of it? Then ``left = right`` holds only through the start value, and with every link before
     it proved it says the same as ``head = right``, which induction can decide."""
     if not isinstance(head, sp.Symbol) or left is None or right is None or (ix := read_index(head)) is None \
-            or ix.letter is None:
-        return False
+            or ix.letter is None or ix.offset != 0:
+        return False  # m_{t+1} = βm_t + … = Σ…: an inductive step reads its hypothesis, not a closed form of m_{t+1}
 
     def steps(expr: sp.Expr) -> set[int]:
         return {r.offset for x in expr.free_symbols if isinstance(x, sp.Symbol)
