@@ -97,6 +97,9 @@ class MathBlock:
     env: str | None
     display: bool
     directive: str | None
+    #: The text as written when ``text`` is what the renderer receives after the Markdown engine's escapes
+    #: (kramdown's ``c\\_1`` read as ``c _1``); same length, so offsets hold for both. Empty: the same.
+    written: str = ""
 
     def position(self, offset: int) -> tuple[int, int]:
         """File ``(line, col)`` of ``text[offset]`` (``offset == len(text)`` is just past the end)."""
@@ -215,11 +218,13 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
             text = _escaped_parens(text)
         if not text.strip():
             continue
+        written = text
         if flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
             text = kramdown_unescaped(text)
         line, col = lines.position(item.start)
         blocks.append(
-            MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive)
+            MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive,
+                      written if written != text else "")
         )
     return Scan(kind, tuple(blocks), visible, flavor, headings)
 

@@ -680,7 +680,7 @@ class DocumentChecker:
                 verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
                 left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
                 line, col = item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0)))
-                out.append(Link(self.path, line, col, verdict, reason, _source(item, left), _source(item, right),
+                out.append(Link(self.path, line, col, verdict, reason, _written(item, left), _written(item, right),
                                 relation))  # type: ignore[arg-type]
             for a, b, c, d in item.stmt.inner:
                 line, col = item.block.position(min(c, max(len(item.block.text) - 1, 0)))
@@ -3135,6 +3135,12 @@ def _read_as_product(call: str) -> bool:
     """``h_\\theta(x)``, ``g_t(x)``: the parser reads a subscripted ``g``/``h`` before parentheses as a product
     (a gradient or a step at t, times x), so a false verdict on it may rest on that reading."""
     return call[0] in SUBSCRIPT_FREE_FUNCTIONS and call[1:2] == "_"
+
+
+def _written(item: Item, term: Term) -> str:
+    """A side as the author typed it, for the links report (before a Markdown engine's escapes are undone)."""
+    text = item.block.written or item.block.text
+    return " ".join(text[term.start:term.end].split())
 
 
 def _source(item: Item, term: Term) -> str:
