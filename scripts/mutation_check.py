@@ -364,6 +364,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            or ix.letter is None:",
       ("tests/test_check_recurrence.py::test_an_inductive_step_is_never_refuted_as_a_closed_form_of_the_next_step",),
       "an inductive step m_{t+1} = … = Σ read as a closed form of the next step"),
+    M("sized-call-read-as-product", "derive/check/verify.py",
+      "_CALL_OR_PRODUCT.finditer(unsized)",
+      "_CALL_OR_PRODUCT.finditer(written_text)",
+      ("tests/test_restated_models.py::test_a_further_model_after_the_new_feature_is_never_refuted",),
+      "h_θ\\left( x \\right) not doubted as a call read as a product"),
 )
 
 

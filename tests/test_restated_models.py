@@ -74,3 +74,13 @@ def test_a_spelled_out_word_is_one_name(word: str, name: bool) -> None:
 def test_a_word_in_an_index_stays_a_label() -> None:
     assert parse_expr(r"v_{dW}^{corrected}").free_symbols == parse_expr(r"v_{dW}^{corrected}").free_symbols
     assert "corrected" in str(parse_expr(r"v_{dW}^{corrected}"))
+
+
+@pytest.mark.parametrize("sized", [False, True])
+def test_a_further_model_after_the_new_feature_is_never_refuted(tmp_path: Path, sized: bool) -> None:
+    # "或者三次方模型：h_θ(x) = θ₀ + θ₁x₁ + θ₂x₂² + θ₃x₃³": another model; h_θ\left( x \right) is the call all the same
+    head = "h_{\\theta}\\left( x \\right)" if sized else "h_{\\theta}(x)"
+    text = MODEL["zh"] + ("线性回归并不适用于所有数据，比如一个二次方模型：$" + head + "={\\theta_{0}}+{\\theta_{1}}{x_{1}}+"
+                          "{\\theta_{2}}{x_{2}^2}$\n 或者三次方模型： $" + head + "={\\theta_{0}}+{\\theta_{1}}{x_{1}}+"
+                          "{\\theta_{2}}{x_{2}^2}+{\\theta_{3}}{x_{3}^3}$\n")
+    assert "false" not in [verdict for _, verdict, _ in links(tmp_path, text)]

@@ -73,6 +73,8 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
 #: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
+#: Delimiter sizing, which says nothing about whether a bracket is a call's.
+_SIZING = re.compile(r"\\(?:left|right|[bB]ig{1,2}[lr]?)\s*")
 #: A numbered superscript, ``x^1``, ``x^{0}``, ``x^{(2)}``: on a function's argument, the step it is taken at.
 _STEP_NUMBER = re.compile(r"\^\s*(?:\d|\{\s*\(?\s*\d+\s*\)?\s*\})")
 #: The word that gives a name its value right before it ("so let $x_h = …$"): a definition, whatever it was before.
@@ -1951,7 +1953,8 @@ class DocumentChecker:
                 reason = (f"“{item.words[0]}” is read as one name (a word of four letters or more, with a vowel): it "
                           "may be an operator or a function" if reads_as_word(item.words[0])
                           else f"“{item.words[0]}” is read as a product of letters")
-            calls = [c for c in _CALL_OR_PRODUCT.finditer(written_text) if c.group(1) not in functions.defs
+            unsized = _SIZING.sub("", written_text)  # h_{\theta}\left( x \right) is the call h_θ(x) as well
+            calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))]
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
