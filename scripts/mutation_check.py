@@ -369,6 +369,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "_CALL_OR_PRODUCT.finditer(written_text)",
       ("tests/test_restated_models.py::test_a_further_model_after_the_new_feature_is_never_refuted",),
       "h_θ\\left( x \\right) not doubted as a call read as a product"),
+    M("overlays-hide-rows", "derive/check/latex_tokens.py",
+      "    return Tokenizer(without_overlays(text)).run()",
+      "    return Tokenizer(text).run()",
+      ("tests/test_check_document.py::test_beamer_overlays_hold_the_rows_they_uncover",),
+      "rows inside \\uncover<+->{…} read one level down, never as statements"),
 )
 
 

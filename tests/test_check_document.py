@@ -352,3 +352,14 @@ def test_kramdown_text_math_is_read_after_kramdowns_escapes(tmp_path: Path) -> N
     assert [b.col for b in blocks] == [9, 3]  # offsets unchanged
     links = check_document(str(tmp_path / "post.md"), "---\nlayout: post\n---\n" + text).links
     assert [(k.left, k.right) for k in links][:1] == [("c\\_1", "x^\\*")]  # reported as written
+
+
+def test_beamer_overlays_hold_the_rows_they_uncover() -> None:
+    # \uncover<+->{ … &= … \\} shows its part on a later slide: the rows inside are read as written
+    text = ("$$\n\\begin{split}\n\\uncover<+->{ (a+b)^2 &= a^2 + 2ab + b^2 \\\\}\n"
+            "\\uncover<+->{ &= a^2 + 2ab + b^2 + 0}\n\\end{split}\n$$\n")
+    links = check_document("slides.qmd", text).links
+    assert [(k.line, k.verdict) for k in links] == [(3, "proved"), (4, "proved")], [k.text() for k in links]
+    slipped = check_document("slides.qmd", text.replace("2ab + b^2 \\\\", "ab + b^2 \\\\"))
+    assert [(f.line, f.code) for f in slipped.findings if f.code.startswith("math/") and f.severity == "error"] == [
+        (3, "math/false")]

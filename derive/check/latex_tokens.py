@@ -528,7 +528,50 @@ class Tokenizer:
 
 def tokenize(text: str) -> Tokenized:
     """Tokens of ``text`` (never raises)."""
-    return Tokenizer(text).run()
+    return Tokenizer(without_overlays(text)).run()
+
+
+#: Beamer's overlay commands that only say on which slide a part appears (``\uncover<+->{…}``, ``\pause``):
+#: every part is shown in the end, so the math is what they hold. (``\only`` is left alone: its parts
+#: replace each other.)
+_OVERLAY = re.compile(r"\\(?:uncover|onslide|visible|pause)(?![A-Za-z])\s*(?:<[^<>{}\n]*>)?")
+
+
+def without_overlays(text: str) -> str:
+    """``text`` with each overlay command, its ``<spec>`` and the braces of its argument blanked to spaces
+    (the argument stays, so rows and relations inside it are read at the level they are written at);
+    the length is unchanged, so offsets still point into the source."""
+    if "\\" not in text or _OVERLAY.search(text) is None:
+        return text
+    chars = list(text)
+    for m in _OVERLAY.finditer(text):
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+        j = m.end()
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j < len(text) and text[j] == "{" and (close := _brace_close(text, j)) is not None:
+            chars[j] = chars[close] = " "
+    return "".join(chars)
+
+
+def _brace_close(text: str, i: int) -> int | None:
+    """Index of the ``}`` that closes the ``{`` at ``text[i]`` (escaped braces skipped)."""
+    depth = 0
+    k = i
+    while k < len(text):
+        c = text[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
