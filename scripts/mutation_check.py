@@ -374,6 +374,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return Tokenizer(text).run()",
       ("tests/test_check_document.py::test_beamer_overlays_hold_the_rows_they_uncover",),
       "rows inside \\uncover<+->{…} read one level down, never as statements"),
+    M("proved-from-undecided-premise", "derive/check/verify.py",
+      "            if source.endswith(_UNDECIDED_PREMISE):",
+      "            if False:",
+      ("tests/test_check_claims.py::test_a_link_derived_from_an_undecided_equation_is_only_as_good_as_it",),
+      "a link proved from an equation the checker could not decide"),
 )
 
 

@@ -106,8 +106,11 @@ def test_a_checker_bug_costs_its_display_only(monkeypatch) -> None:
     report = check_document("doc.md", STATIONARY)
     internal = [f for f in report.findings if f.code == "checker/internal-error"]
     assert [(f.line, f.severity) for f in internal] == [(7, "warning")]
-    verdicts = {k.line: k.verdict for k in report.links}
-    assert verdicts[7] == "undecided" and verdicts[9] != "undecided", verdicts
+    verdicts = {k.line: (k.verdict, k.reason) for k in report.links}
+    assert verdicts[7][0] == "undecided" and verdicts[9][1] != "not examined", verdicts
+    # line 9 follows from line 7, which the bug left undecided: only as good as that premise, never proved
+    assert verdicts[9] == ("undecided", "follows from the equation on line 7, multiplied by -1/2, which is itself "
+                                        "not decided"), verdicts
 
 
 def test_a_display_after_a_blank_line_shares_the_sentence_before_it() -> None:

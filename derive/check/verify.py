@@ -1845,8 +1845,14 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", why)
                 return
         if verdict.status == "false" and (source := self._follows_from_equation(item, sa, sb, definitions)):
-            # "Dividing the expansion above by f''(x_k), we get …": a consequence of an equation, not an identity
-            self.decide(item, k, "proved", source)
+            # "Dividing the expansion above by f''(x_k), we get …": a consequence of an equation, not an identity.
+            # Proved only from an equation the notes pose (a condition, an equation in unknowns); from a claim
+            # the checker could not decide it is only as good as that claim.
+            if source.endswith(_UNDECIDED_PREMISE):
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {source}")
+                self.decide(item, k, "undecided", source)
+            else:
+                self.decide(item, k, "proved", source)
             return
         if verdict.status == "false" and (later := self._defined_after(item, left, right, sa, sb, definitions)) is not None:
             status, why = later  # "… = α‖x_t − x^*‖², where α = …": the definition follows the link
@@ -2578,7 +2584,9 @@ class DocumentChecker:
                         line = other.block.position(terms[j].start)[0]
                         how = "" if factor == 1 else f", multiplied by {printing.text(factor)}" \
                             if sp.count_ops(factor) <= 6 else ", multiplied by a factor"
-                        return f"follows from the equation on line {line}{how}"
+                        posed = all(self.verdicts.get((other.index, m), ("",))[0] == "not-a-claim"
+                                    for m in range(i, j))
+                        return f"follows from the equation on line {line}{how}" + ("" if posed else _UNDECIDED_PREMISE)
         return None
 
     def _equation_factor(self, other: Item, a: sp.Expr | None, b: sp.Expr | None, target: sp.Expr,
@@ -2848,6 +2856,10 @@ def _older(state: sp.Symbol, var: sp.Symbol) -> bool:
     """Is ``state`` provably from an earlier step than ``var`` (so it cannot contain it)? m_{t-3} before g_{t-1}."""
     a, b = read_index(state), read_index(var)
     return a is not None and b is not None and a.letter == b.letter and a.offset < b.offset
+
+
+#: The end of a "follows from" reason whose premise is a claim the checker left undecided.
+_UNDECIDED_PREMISE = ", which is itself not decided"
 
 
 def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bool:
