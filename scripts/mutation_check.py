@@ -379,6 +379,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if False:",
       ("tests/test_check_claims.py::test_a_link_derived_from_an_undecided_equation_is_only_as_good_as_it",),
       "a link proved from an equation the checker could not decide"),
+    M("jekyll-config-read-as-jupyter-book", "derive/check/flavors.py",
+      "(jb1 and (jb1 - _SHARED_KEYS or not _JEKYLL_KEYS & set(data)))",
+      "jb1",
+      ("tests/test_check_document.py::test_a_jekyll_config_with_github_metadata_stays_jekyll",),
+      "a Jekyll _config.yml with `repository:` read as Jupyter Book 1's"),
+    M("fragment-beamer-errors", "derive/check/lint.py",
+      "        return []  # a fragment \\input by another file",
+      "        pass  # a fragment \\input by another file",
+      ("tests/test_check_lint.py::test_beamer_commands_in_a_fragment_are_for_the_file_that_inputs_it",),
+      "beamer commands in a header fragment reported against an article"),
 )
 
 

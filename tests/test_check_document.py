@@ -363,3 +363,14 @@ def test_beamer_overlays_hold_the_rows_they_uncover() -> None:
     slipped = check_document("slides.qmd", text.replace("2ab + b^2 \\\\", "ab + b^2 \\\\"))
     assert [(f.line, f.code) for f in slipped.findings if f.code.startswith("math/") and f.severity == "error"] == [
         (3, "math/false")]
+
+
+@pytest.mark.parametrize("extra, kind", [("repository: me/site\n", "jekyll"), ("execute:\n  execute_notebooks: off\n",
+                                                                            "jupyter-book-1")])
+def test_a_jekyll_config_with_github_metadata_stays_jekyll(tmp_path: Path, extra: str, kind: str) -> None:
+    # `repository:` is written by Jekyll sites too; with `markdown: kramdown` the site is Jekyll's
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "_config.yml", "title: Notes\nauthor: Me\nmarkdown    : kramdown\n" + extra)
+    note = write(tmp_path, "_posts/2020-01-01-a.md", "---\ntitle: A\n---\n\nText $x$.\n")
+    flavor = decide(str(note), note.read_text())
+    assert flavor.config is not None and flavor.config.kind == kind

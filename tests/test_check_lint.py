@@ -173,9 +173,17 @@ def test_beamer_not_reported_in_code_or_comments_or_lookalikes():
         "$\\alpha + \\altitude + \\onlyone$ and a line break \\\\alert\n"
     )
     assert run("n.myst", doc) == []  # (% starts a comment in MyST only)
-    assert run("n.tex", "% \\alert{x}\n\\verb|\\alert| $a$ \\% \\alert{b}\n") == [
-        (2, 22, "error", "render/beamer-macro")
+    assert run("n.tex", "\\documentclass{article}\n% \\alert{x}\n\\verb|\\alert| $a$ \\% \\alert{b}\n") == [
+        (3, 22, "error", "render/beamer-macro")
     ]
+
+
+def test_beamer_commands_in_a_fragment_are_for_the_file_that_inputs_it():
+    # a header \input by a beamer deck has no class of its own: nothing says \alert will not be defined
+    header = "\\newcommand{\\R}{\\mathbb{R}}\n\\setbeamertemplate{navigation symbols}{}\n$\\alert{x} = 1$\n"
+    assert [c for c in run("header.tex", header) if c[3] == "render/beamer-macro"] == []
+    assert [c[3] for c in run("n.tex", "\\documentclass{article}\n\\begin{document}\n" + header)
+            if c[3] == "render/beamer-macro"] == ["render/beamer-macro"] * 2
 
 
 def test_beamer_environment_in_markdown():

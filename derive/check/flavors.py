@@ -43,6 +43,8 @@ CONFIG_FILES: tuple[str, ...] = ("myst.yml", "_quarto.yml", "index.html", "_conf
 
 _JB1_KEYS = frozenset({"execute", "sphinx", "parse", "launch_buttons", "html", "latex", "bibtex_bibfiles",
                        "repository", "only_build_toc_files", "exclude_patterns"})
+#: Keys a Jekyll site's ``_config.yml`` may hold too (GitHub metadata, a theme's own settings).
+_SHARED_KEYS = frozenset({"repository", "html", "latex", "exclude_patterns"})
 _JEKYLL_KEYS = frozenset({"markdown", "kramdown", "theme", "remote_theme", "plugins", "gems", "baseurl",
                           "collections", "permalink", "defaults", "jekyll", "sass", "url"})
 _MYST_SIGNS = re.compile(r"^[ \t]{0,3}(?:```+|~~~+|:::+)[ \t]*\{[\w:-]+\}|\{(?:math|eq|ref|numref|doc|cite)\}`"
@@ -191,8 +193,10 @@ def _config_in(folder: str) -> ProjectConfig | None:
             return ProjectConfig(path, "bookdown", data)
         if name == "mkdocs.yml":
             return ProjectConfig(path, "mkdocs", data)
-        # _config.yml: Jupyter Book 1 or Jekyll.
-        if os.path.isfile(os.path.join(folder, "_toc.yml")) or _JB1_KEYS & set(data):
+        # _config.yml: Jupyter Book 1 or Jekyll. A key both write (``repository``, ``html``…) gives way to
+        # Jekyll's own (``markdown: kramdown``, ``theme``, ``plugins``).
+        jb1 = _JB1_KEYS & set(data)
+        if os.path.isfile(os.path.join(folder, "_toc.yml")) or (jb1 and (jb1 - _SHARED_KEYS or not _JEKYLL_KEYS & set(data))):
             return ProjectConfig(path, "jupyter-book-1", data)
         if os.path.exists(os.path.join(folder, ".nojekyll")):
             continue  # GitHub Pages serves this folder as it is: the _config.yml is not Jekyll's

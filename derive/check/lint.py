@@ -440,6 +440,8 @@ def _beamer_macros(page: _Page, r: Renderer) -> list[_Raw]:
     """Every beamer-only command outside code and comments, at its backslash, unless defined here."""
     if r.beamer or (page.markdown and _quarto_beamer(page.source)):
         return []
+    if not page.markdown and _DOCUMENTCLASS.search(page.source) is None and "\\begin{document}" not in page.source:
+        return []  # a fragment \input by another file (a deck's header): that file's class decides, unknown here
     where = "{r} does not define it"
     lines = LineMap(page.visible)
     defined = _defined_macros(page.source)
