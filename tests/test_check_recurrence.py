@@ -320,3 +320,14 @@ def test_an_inductive_step_is_never_refuted_as_a_closed_form_of_the_next_step() 
     found = report(text)
     assert [f.text() for f in found.findings if f.severity == "error"] == []
     assert "false" not in [k.verdict for k in found.links]
+
+
+def test_definitions_at_every_step_are_put_in_at_numbered_steps_only() -> None:
+    # φ_{t+1} = θ_t − εg and θ_{t+1} = φ_{t+1} + μ(φ_{t+1} − φ_t) read each other: at symbolic steps there is nothing
+    # to put in (unrolling them into each other only grows); at a numbered step (θ_1, φ_0) there is
+    phi1, phi, theta1, theta = (symbol(n) for n in ("\\phi_{t+1}", "\\phi_{t}", "\\theta_{t+1}", "\\theta_{t}"))
+    eps, mu, g = symbol("\\varepsilon"), symbol("\\mu"), symbol("g")
+    recs = Recurrences({phi1: theta - eps * g, theta1: phi1 + mu * (phi1 - phi)})
+    assert not recs.by_base and recs.plain
+    assert not recs.instantiates(theta1, phi + theta)
+    assert recs.instantiates(symbol("\\theta_{1}"), symbol("\\phi_{0}"))
