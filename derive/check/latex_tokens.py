@@ -543,6 +543,7 @@ def without_overlays(text: str) -> str:
     the length is unchanged, so offsets still point into the source."""
     if "\\" not in text or _OVERLAY.search(text) is None:
         return text
+    from .extract import _group_end  # only for decks that use overlays: the reader's own brace matcher
     chars = list(text)
     for m in _OVERLAY.finditer(text):
         for i in range(m.start(), m.end()):
@@ -550,28 +551,9 @@ def without_overlays(text: str) -> str:
         j = m.end()
         while j < len(text) and text[j] in " \t":
             j += 1
-        if j < len(text) and text[j] == "{" and (close := _brace_close(text, j)) is not None:
-            chars[j] = chars[close] = " "
+        if j < len(text) and text[j] == "{" and (after := _group_end(text, j)) is not None:
+            chars[j] = chars[after - 1] = " "
     return "".join(chars)
-
-
-def _brace_close(text: str, i: int) -> int | None:
-    """Index of the ``}`` that closes the ``{`` at ``text[i]`` (escaped braces skipped)."""
-    depth = 0
-    k = i
-    while k < len(text):
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return k
-        k += 1
-    return None
 
 
 # --------------------------------------------------------------------------------------------------
