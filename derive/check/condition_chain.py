@@ -202,17 +202,21 @@ def _capital_coefficient(condition: sp.Expr, name: sp.Symbol) -> bool:
     return any(x.name[:1].isupper() for x in coefficient.free_symbols - counts if isinstance(x, sp.Symbol))
 
 
-def result(checker: DocumentChecker, item: Item, left: Term, right: Term, definitions) -> bool:
-    """Decide ``s = V`` when it is the value of s solved from the nearest condition before it that reads s."""
+def result(checker: DocumentChecker, item: Item, left: Term, right: Term, definitions, k: int = 0) -> bool:
+    """Decide ``s = V`` when it is the value of s solved from the nearest condition before it that reads s.
+
+    ``k`` > 0: the link comes after a ⇒ in its own statement (``2θ₀ + θ₁ = 0 ⇒ θ₀ = −θ₁/2``), and the condition
+    the ⇒ solves is first looked for in the links before it."""
     name = left.expr
     if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
         return False
     looked = 0
-    for prev in reversed(checker.items[:item.index]):
+    for prev in ([item] if k else []) + list(reversed(checker.items[:item.index])):
         if prev.section != item.section:
             return False
         stmt = prev.stmt
-        if stmt.terms and stmt.terms[0].expr == name and stmt.relations and stmt.relations[0] in ("=", ":="):
+        if prev is not item and stmt.terms and stmt.terms[0].expr == name and stmt.relations \
+                and stmt.relations[0] in ("=", ":="):
             return False  # s was named in between: the statement is about that
         if not any(_is_condition_link(checker, prev, k) for k in range(len(stmt.relations))):
             continue
@@ -238,8 +242,9 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 return False
             verdict, line = None, found[1]
         if verdict == "true":
-            checker._record_naming(item, definitions)
-            checker.decide(item, 0, "proved", f"the result of the condition on line {line} (solved for {name})")
+            if not k:
+                checker._record_naming(item, definitions)
+            checker.decide(item, k, "proved", f"the result of the condition on line {line} (solved for {name})")
             return True
         if verdict == "false" and root is not None \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
@@ -247,9 +252,10 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
             checker.report(item, right.start, "error", "math/false",
                            f"false result of the condition on line {line}: solving it for {name} gives "
                            f"{printing.text(root)}, not the value written")
-            checker.decide(item, 0, "false", f"the condition on line {line}, solved for {name}, gives another value")
+            checker.decide(item, k, "false", f"the condition on line {line}, solved for {name}, gives another value")
             return True
-        checker._record_naming(item, definitions)  # the text goes on with this value
-        checker.decide(item, 0, "not-a-claim", f"a result of the condition on line {line} (not decided from it alone)")
+        if not k:
+            checker._record_naming(item, definitions)  # the text goes on with this value
+        checker.decide(item, k, "not-a-claim", f"a result of the condition on line {line} (not decided from it alone)")
         return True
     return False

@@ -41,7 +41,8 @@ from . import (asymptotic, calculus, condition_chain, continuation, dimensions, 
                other_schemes, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
-from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
+from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, operator_norms,
+                   substitute)
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -926,7 +927,8 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
-            if k == 0 and relation == "=" and condition_chain.result(self, item, left, right, definitions):
+            if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
+                    and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
@@ -1475,6 +1477,11 @@ class DocumentChecker:
                 item.stmt.relations[k] == "approx")):
             self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
             self.decide(item, k, "undecided", rounded)
+        elif used and sorted(bool(raw.free_symbols) for raw in (left.expr, right.expr)) == [False, True] \
+                and 0 in (left.expr, right.expr):
+            # 2θ₀ + θ₁ = 0 with θ₀ = 2, θ₁ = 3 given: an equation posed in the letters (a first-order condition
+            # the next step solves), not the worked value at the starting point; it is read as a condition
+            return False
         elif used and (stale := prose_values.stale_value(self, item, used)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {stale}")
             self.decide(item, k, "undecided", stale)
@@ -1750,6 +1757,16 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
+        if operator_norms(left.expr) or operator_norms(right.expr):
+            # \|I − ηA\|_2 = 1 − μ/L: the norm of a matrix depends on its eigenvalues or singular values, which
+            # scalars cannot stand for; only a link that holds whatever its value is decided
+            if sp.expand(sa - sb) == 0:
+                self.decide(item, k, "proved", "holds whatever the value of the matrix norm")
+            else:
+                reason = "the norm of a matrix (an operator norm) is not modelled"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+                self.decide(item, k, "undecided", reason)
+            return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item):
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
