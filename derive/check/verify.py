@@ -2899,7 +2899,8 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
 #: dimension (``\in \mathbb{R}^{n×n}``); a superset of what its ``notation``/``applies`` look for.
 _MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T)"
                           r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
-                          r"|\\in\s*\\(?:mathbb|mathbf|Bbb)")
+                          r"|\\in\s*\\(?:mathbb|mathbf|Bbb)"
+                          r"|\\(?:operatorname|mathrm|text|rm)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])")
 
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
