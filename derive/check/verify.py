@@ -41,8 +41,8 @@ from . import (asymptotic, calculus, condition_chain, continuation, dimensions, 
                other_schemes, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
-from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, operator_norms,
-                   substitute)
+from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
+                   operator_norms, substitute)
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -1708,6 +1708,65 @@ class DocumentChecker:
 
     def _verify_link(self, item: Item, k: int, left: Term, right: Term,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        """Decide one link; a refutation through a function defined in an earlier section, of a link that
+        writes letters that definition never uses, is undecided (:meth:`_elsewhere_defined`)."""
+        mark = len(self.findings)
+        self._decide_link(item, k, left, right, definitions)
+        if self.verdicts.get((item.index, k), ("",))[0] != "false":
+            return
+        elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
+                                                                                          definitions)
+        if elsewhere is None:
+            return
+        self.findings[mark:] = [f for f in self.findings[mark:] if f.code != "math/false"]
+        self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
+        self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _elsewhere_defined(self, item: Item, left: Term, right: Term) -> str | None:
+        r"""Why a refutation may be about another function: a side of the link is a function (its gradient, its
+        derivative) whose definition in force comes from an earlier section (a slide on ``f(x) = x^4 + …``) and writes letters that definition
+        does not use (``\nabla f(x) = Ax - b`` on a later slide about quadratics). Notes reuse ``f`` for each new
+        example, often without a new definition; a slip about the same ``f`` uses its letters, and stays found."""
+        functions = self.functions(item)
+        applied: set[str] = set()
+        for expr in (left.expr, right.expr):
+            if isinstance(expr, AppliedUndef):  # a side that is the function itself: the link says what it is
+                name = type(expr).__name__
+                name = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
+                applied.add(name.rstrip("'"))
+        written = set().union(*((e.free_symbols if e is not None else set()) for e in (left.expr, right.expr)))
+        for name in sorted(applied & set(functions.defs)):
+            fd = functions.defs[name]
+            where = next(((index, section) for index, section, other in self.function_defs if other is fd), None)
+            if where is None or where[1] == item.section:
+                continue
+            letters = fd.body.free_symbols | set(fd.params)
+            foreign = {x for x in written - letters if isinstance(x, sp.Symbol) and x != DOTS}
+            if foreign:
+                return (f"{name} is defined in an earlier section (line {fd.line}) without "
+                        f"{', '.join(sorted(printing.text(x) for x in foreign))}: this section may mean another {name}")
+        return None
+
+    def _undefined_one_side(self, item: Item, left: Term, right: Term,
+                            definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        r"""Why a refutation may be no slip: a name written on one side only that nothing in the document gives
+        a value (``\frac{1}{2m}\sum (\hat y - y)^2 = \frac{1}{2m}\sum (h(x) - y)^2``, with ``ŷ`` only ever
+        meant as ``h(x)`` in words). The link then says what the name stands for; it is not refuted by taking
+        the name as a free number. Indexed names (``g_{t-1}``: a step of a known quantity) do not count."""
+        if left.expr is None or right.expr is None:
+            return None
+        one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) - {DOTS}
+        given = set(definitions) | set(self._examples(item)) | {name for _, _, name, _ in self.namings}
+        given |= {name for _, _, name, _ in self.examples}
+        free = sorted((x for x in one_sided if isinstance(x, sp.Symbol) and x not in given
+                       and _MARKED.match(x.name) and read_index(x) is None and S.role(x) != "index"), key=str)
+        if not free:
+            return None
+        names = ", ".join(printing.text(x) for x in free)
+        return f"{names} appears on one side only and is given no value anywhere: the link may say what it stands for"
+
+    def _decide_link(self, item: Item, k: int, left: Term, right: Term,
+                     definitions: dict[sp.Symbol, sp.Expr]) -> None:
         if asymptotic.has_order(left.expr, right.expr):
             self._expansion(item, k, left, right, definitions)
             return
@@ -2897,6 +2956,9 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
 
 #: Anything that makes :mod:`.matrices` read a link: a transpose, a bold or vector-styled name, a declared
 #: dimension (``\in \mathbb{R}^{n×n}``); a superset of what its ``notation``/``applies`` look for.
+#: A name with an accent over it (``\hat y``, ``\bar x``, ``\tilde w``): how notes name a prediction, a mean, an estimate.
+_MARKED = re.compile(r"\\(?:hat|bar|tilde|widehat|widetilde|overline)\{")
+
 _MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T)"
                           r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
                           r"|\\in\s*\\(?:mathbb|mathbf|Bbb)"
