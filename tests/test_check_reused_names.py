@@ -27,7 +27,7 @@ $$
 \arg\min_x f(x) = \arg\min_x \frac{1}{2} x^T A x - x^T b
 $$
 
-since the minimum is where
+and at the minimum its gradient vanishes, with
 
 $$
 \nabla f(x) = A x - b

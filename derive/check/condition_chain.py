@@ -168,9 +168,55 @@ def rewrite(checker: DocumentChecker, item: Item, k: int, left: Term, right: Ter
                 if _equal(now.subs(letter, root), sp.Integer(0)) == "true":
                     checker.decide(item, k, "proved", f"{REWRITE}{line} (it holds wherever that one does)")
                     return True
+            if item.claim_cue and _letters(now) == _letters(before) and common \
+                    and all(_fails_where_it_holds(now, before, letter) for letter in common):
+                checker.report(item, right.start, "error", "math/false",
+                               f"does not follow from the condition on line {line}: the prose says it is a rewrite, "
+                               f"but where that condition holds this one does not (on random data, solving for "
+                               f"{', '.join(printing.text(x) for x in common)})")
+                checker.decide(item, k, "false", f"not a rewrite of the condition on line {line}")
+                return True
     except BudgetExceeded:
         return False
     return False
+
+
+def _fails_where_it_holds(now: sp.Expr, before: sp.Expr, letter: sp.Symbol, draws: int = 3) -> bool:
+    """Does ``now = 0`` fail where ``before = 0`` holds? ``before`` is solved for ``letter`` on random data (sums
+    over 4 random points, random values for every other letter) and ``now`` is evaluated there: nonzero on every
+    draw means no rewrite of ``before`` (a multiple, a rearrangement) can be ``now``. False when not decided."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(draws):
+        values: dict[sp.Basic, sp.Expr] = {}
+
+        def pick(_key: sp.Basic) -> sp.Expr:
+            return sp.Rational(rng.randint(-9, 9) or 1, rng.randint(1, 5))
+
+        try:
+            data = {}
+            for expr in (now, before):
+                for total in expr.atoms(sp.Sum):
+                    for _index, _low, high in total.limits:
+                        for bound in high.free_symbols:
+                            data[bound] = sp.Integer(4)
+            a, b = now.xreplace(data).doit(), before.xreplace(data).doit()
+            for atom in sorted(a.atoms(sp.Indexed) | b.atoms(sp.Indexed) | a.free_symbols | b.free_symbols,
+                               key=sp.default_sort_key):
+                if atom != letter and not isinstance(atom, sp.Idx) and atom not in values \
+                        and not (isinstance(atom, sp.Symbol) and any(atom in ix.free_symbols and atom == ix.base.label
+                                                                     for ix in a.atoms(sp.Indexed))):
+                    values[atom] = pick(atom)
+            root = _solve(b.xreplace(values), letter)
+            if root is None or a.has(sp.Sum) or b.has(sp.Sum):
+                return False
+            left = sp.nsimplify(a.xreplace(values).subs(letter, root))
+            if not left.is_number or left == 0:
+                return False
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+    return True
 
 
 def _solve_ratio(now: sp.Expr, before: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:

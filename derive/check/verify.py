@@ -162,8 +162,9 @@ class ScopeView(Mapping):
     def __init__(self, system: dict[sp.Symbol, sp.Expr], system_index: int | None,
                  namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
                  stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False,
-                 starts: dict[sp.Symbol, None] | None = None) -> None:
+                 starts: dict[sp.Symbol, None] | None = None, schemes: frozenset[int] = frozenset()) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
+        self.schemes = schemes  # namings that start a different scheme (new names in them): in force from there
         self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
         self.start_names = starts or {}  # named at a fixed step at or before 0 (x_{-1} = x_0): starting values
@@ -182,6 +183,9 @@ class ScopeView(Mapping):
                     return value
             if name in self.system:
                 return None
+        for index, value in reversed(entries):
+            if index < self.upto and index in self.schemes:
+                return value  # α = ȳ − βx̄ after α = (Σy − βΣx)/N: the text goes on in the new names
         return entries[0][1]
 
     def __getitem__(self, name: sp.Symbol) -> sp.Expr:
@@ -272,6 +276,7 @@ class DocumentChecker:
         self._scope_symbols: dict[int, set[sp.Symbol]] = {}  # id(system scope) -> its targets and their symbols
         self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
         self._start_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named at a step ≤ 0 (x_{-1} = x_0)
+        self._scheme_namings: set[int] = set()  # items that name a quantity anew in new names (a different scheme)
         #: (section, base) -> the namings of that quantity at any step (index, value): found without a scan
         self.namings_by_base: dict[tuple[int, str], list[tuple[int, sp.Expr]]] = {}
         self._naming_symbols: dict[int, set[sp.Symbol]] = {}  # section -> every symbol its namings relate
@@ -571,7 +576,8 @@ class DocumentChecker:
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
                          self._section_namings.get(item.section, {}), item.index + own,
                          self._stepped_namings.get(item.section, {}), starts=self._start_namings.get(item.section, {}),
-                         system_announced=scope is not None and self._announced(scope.index))
+                         system_announced=scope is not None and self._announced(scope.index),
+                         schemes=frozenset(self._scheme_namings))
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
         """Symbols the document has related to something before ``item``, in its section."""
@@ -845,6 +851,7 @@ class DocumentChecker:
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS:
                 self._record_naming(item, definitions)  # later statements about it follow the new scheme
+                self._scheme_namings.add(item.index)
                 self.decide(item, 0, "not-a-claim", f"definition (a different scheme: introduces {names})")
             self.decide_all(item, "undecided", f"introduces {names}: a different scheme")
             return
