@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from derive.errors import NotesError
 
+from . import prose_equals
 from .macros import _DEF, _DOCUMENT_COMMAND, _NEWCOMMAND, _OPERATOR, _PAIRED
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst", ".qmd", ".rmd", ".ipynb")  # a notebook's Markdown cells
@@ -211,7 +212,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
     else:
         flavor = "latex"
         found, visible = _LatexReader(source).read()
-    blocks = []
+    read: list[tuple[_Found, str, str]] = []  # (item, text as the typesetter gets it, text as written)
     for item in sorted(found, key=lambda f: f.start):
         text = visible[item.start : item.end]
         if kind == "markdown" and item.delim in ("\\\\(", "\\\\["):
@@ -221,6 +222,14 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         written = text
         if flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
             text = kramdown_unescaped(text)
+        read.append((item, text, written))
+    blocks = []
+    spans = [(it.start, it.end, it.delim, it.display) for it, _t, _w in read]
+    for group in prose_equals.runs(spans, visible):  # $a$ = $b$: one chain, one block
+        item = read[group[0]][0]
+        chain = [spans[k] for k in group]
+        text = prose_equals.joined_text([read[k][1] for k in group], chain, visible)
+        written = prose_equals.joined_text([read[k][2] for k in group], chain, visible)
         line, col = lines.position(item.start)
         blocks.append(
             MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive,
