@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from derive.check.extract import INNER_ENVS, MATRIX_ENVS, LineMap, MathBlock, env_base, scan
 from derive.check.findings import SEVERITY_ORDER, Finding, Severity
+from derive.check.markdown_in_math import eaten_escapes, markup_spans, paragraph
 from derive.check.renderers import (
     BEAMER,
     MYST_AMSMATH_ENVS,
@@ -160,7 +161,7 @@ def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
 def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
     checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks]
     if page.markdown:
-        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes]
+        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
     else:
         checks += [_dollar_display]
     out: list[_Raw] = []
@@ -408,6 +409,47 @@ def _table_pipes(page: _Page, r: Renderer) -> list[_Raw]:
         out.append(_Raw(line, col, "render/pipe-in-table-math", "error",
                         "| inside math in a table row: {r} splits the row into cells first, so the formula is cut"
                         " and shown as text; write \\vert (or \\mid)"))
+    return out
+
+
+_EATEN = {"\\\\": "the line break is lost and rows run together; write \\\\\\\\ for a line break"}
+_MARKUP = {"*": "reads the *…* pair here as emphasis", "_": "reads the _…_ pair here as emphasis",
+           "<": "reads <…> here as an HTML tag and drops it"}
+_MARKUP_FIX = {"*": "escape each * as \\*", "_": "escape each _ as \\_", "<": "write \\lt, or put a space after <"}
+
+
+def _markdown_in_math(page: _Page, r: Renderer) -> list[_Raw]:
+    """Math that Python-Markdown changes before a browser script typesets it (:mod:`derive.check.markdown_in_math`):
+    an eaten escape, an emphasis pair or an HTML tag across the formula."""
+    if not r.markdown_escapes:
+        return []
+    lines = LineMap(page.source)
+    out = []
+    spans = []
+    for block in page.blocks:
+        start = lines.offset(block.line, block.col)
+        spans.append((start, start + len(block.text), block))
+        for offset, what in eaten_escapes(block.written or block.text):
+            line, col = block.position(offset)
+            why = _EATEN.get(what, f"the character shows bare; write \\{what} (two backslashes)")
+            out.append(_Raw(line, col, "render/markdown-in-math", "error",
+                            f"Python-Markdown turns {what} into {what[1:]} before {{r}} sees the math: {why}"))
+    done: set[tuple[int, int]] = set()
+    reported: set[tuple[int, str]] = set()
+    for start, end, _block in spans:
+        para = paragraph(page.visible, start, end)
+        if para in done:
+            continue
+        done.add(para)
+        for a, b, kind in markup_spans(page.visible, *para):
+            hit = [blk for s, e, blk in spans if s < b and a < e]
+            if not hit or (id(hit[0]), kind) in reported:
+                continue
+            reported.add((id(hit[0]), kind))
+            line, col = hit[0].opening()
+            out.append(_Raw(line, col, "render/markdown-in-math", "error",
+                            f"Python-Markdown {_MARKUP[kind]} before {{r}} sees the page, so the formula is split"
+                            f" and shown as text; {_MARKUP_FIX[kind]}"))
     return out
 
 

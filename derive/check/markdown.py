@@ -25,6 +25,7 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .script_math import ScriptMath
 from .extract import (
     CODE_DIRECTIVES, MATH_ENVS, LineMap, _apply_masks, _blank_math_comments, _Found, _Scanner, env_base,
 )
@@ -106,7 +107,8 @@ def read_markdown(source: str, flavor: str, site: Any = None) -> MarkdownReading
 
 
 def site_options(path: str, flavor: str) -> Any:
-    """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options; for a
+    """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options, or without
+    arithmatex the :class:`~derive.check.script_math.ScriptMath` that typesets it in the browser; for a
     docsify page, the math plugin its ``index.html`` loads; None otherwise (or without such a config)."""
     if flavor not in ("mkdocs", "docsify"):
         return None
@@ -118,8 +120,10 @@ def site_options(path: str, flavor: str) -> Any:
     if flavor == "docsify":
         return config.data.get("math_plugin")
     from .renderers import arithmatex
+    from .script_math import script_math
 
-    return arithmatex(config.data)
+    options = arithmatex(config.data)
+    return options if options is not None else script_math(config.data)
 
 
 # --------------------------------------------------------------------------------------------- MyST
@@ -538,10 +542,14 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)
     inline = "dollar" in getattr(site, "inline", ("dollar",))
+    # an MkDocs site typeset by a browser script: Python-Markdown passes the dollars on, the script pairs them
+    script = isinstance(site, ScriptMath)
+    if script:
+        inline = "$" in site.inline
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
-                       arithmatex=flavor == "mkdocs", smart_dollar=smart, inline_dollars=inline,
-                       browser_dollars=flavor == "kramdown")
+                       arithmatex=flavor == "mkdocs" and not script, smart_dollar=smart, inline_dollars=inline,
+                       browser_dollars=flavor == "kramdown" or script)
     scanner.run(0, len(masked), None)
     found += scanner.found
     # A ```math fence is already masked; its found block reads the unmasked source.

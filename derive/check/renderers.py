@@ -114,6 +114,9 @@ class Renderer:
     star_variants: bool = True
     #: ``\\(…\\)`` is typeset, where it differs from ``\\[…\\]`` (None: as ``bracket_math`` says)
     round_math: bool | None = None
+    #: the Markdown engine reads the math as text before the typesetter sees it (Python-Markdown under a
+    #: browser script): ``\\\\`` loses a backslash, ``\\{`` its brace escape, ``*…*`` becomes emphasis
+    markdown_escapes: bool = False
 
     def brackets(self, delim: str) -> bool | None:
         """Is ``\\[…\\]`` (``delim`` ``\\[``) or ``\\(…\\)`` (``\\(``) typeset?"""
@@ -286,6 +289,29 @@ MKDOCS_KATEX = Renderer(
     text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
     heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=True, table_pipe_breaks=True,
 )
+#: MkDocs without arithmatex, its math typeset in the browser by KaTeX's auto-render or MathJax 3 that
+#: ``extra_javascript`` loads (:mod:`derive.check.script_math`): Python-Markdown reads the math as text first
+#: (``\\\\`` → ``\\``, ``\\{`` → ``{``, ``\\(`` → ``(``, ``*…*`` and ``}_…}_{`` → emphasis, ``<b$ … $c>`` → an
+#: HTML tag), so ``\\\\(…\\\\)`` is the round pair; the page's paragraphs bound the math (a blank line ends
+#: it), a ``$$`` inside a line or under text is a display, a ``|`` splits a table cell. Measured with MkDocs
+#: 1.6 (Python-Markdown 3), KaTeX 0.16 auto-render and MathJax 3.2 from tests/js in headless Chromium
+#: (tests/test_sites_slow.py). The delimiters are the site's (:func:`mkdocs_script`).
+MKDOCS_KATEX_SCRIPT = Renderer(
+    key="mkdocs-katex-script", name="MkDocs with KaTeX auto-render (no arithmatex)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=True, top_level_envs=frozenset(), known_envs=KATEX_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=True,
+    round_math=False, markdown_escapes=True,
+)
+MKDOCS_MATHJAX_SCRIPT = Renderer(
+    key="mkdocs-mathjax-script", name="MkDocs with MathJax 3 (no arithmatex)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=True, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=True,
+    round_math=False, markdown_escapes=True,
+)
 #: MkDocs without arithmatex: Python-Markdown has no math; another extension may add it. Not measured.
 MKDOCS_OTHER = Renderer(
     key="mkdocs", name="MkDocs (no pymdownx.arithmatex)", markdown=True, measured=False,
@@ -321,7 +347,7 @@ MYST_UNKNOWN = AnyOf("myst", "MyST (Jupyter Book 1 or 2)", MYST_HOSTS)
 RENDERERS: dict[str, Renderer] = {
     r.key: r for r in (JB1, JB1_AMSMATH, JB2, QUARTO, QUARTO_SINGLE_BACKSLASH, RMARKDOWN, KRAMDOWN, GITHUB,
                        NOTEBOOK, PDFLATEX, BEAMER, DOCSIFY_KATEX, DOCSIFY_LATEX_KATEX, DOCSIFY_LATEX_MATHJAX, DOCSIFY_OTHER,
-                       MKDOCS_MATHJAX, MKDOCS_KATEX,
+                       MKDOCS_MATHJAX, MKDOCS_KATEX, MKDOCS_KATEX_SCRIPT, MKDOCS_MATHJAX_SCRIPT,
                        MKDOCS_OTHER)
 }
 FLAVORS = ("myst", "commonmark", "gfm", "kramdown", "pandoc", "quarto", "rmarkdown", "docsify", "mkdocs", "ipynb",
@@ -436,7 +462,7 @@ def _mkdocs(config: dict[str, Any]) -> Renderer:
     ``extra_javascript``."""
     options = arithmatex(config)
     if options is None:
-        return MKDOCS_OTHER
+        return mkdocs_script(config)
     scripts = " ".join(_names(config.get("extra_javascript"))).lower()
     base = MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
     if options == Arithmatex():
@@ -455,6 +481,25 @@ def _mkdocs(config: dict[str, Any]) -> Renderer:
         changes["round_math"] = True
     if "begin" not in options.block:
         changes["top_level_envs"] = frozenset()
+    return replace(base, **changes)
+
+
+def mkdocs_script(config: dict[str, Any]) -> Renderer:
+    """An MkDocs site without arithmatex: the KaTeX or MathJax its ``extra_javascript`` loads, with the
+    delimiters its config script gives (:func:`derive.check.script_math.script_math`); else not known."""
+    from .script_math import script_math
+
+    math = script_math(config)
+    if math is None:
+        return MKDOCS_OTHER
+    base = MKDOCS_KATEX_SCRIPT if math.engine == "katex" else MKDOCS_MATHJAX_SCRIPT
+    envs = frozenset(math.envs) if math.envs is not None else AMS_ENVS
+    changes: dict[str, Any] = {"top_level_envs": envs,
+                               "double_backslash_math": "\\[" in math.display or "\\(" in math.inline}
+    if math.custom:
+        shown = sorted(math.inline) + sorted(math.display)
+        changes["key"] = base.key + "+delimiters"
+        changes["name"] = base.name[:-1] + "; delimiters " + " ".join(shown) + ")"
     return replace(base, **changes)
 
 
