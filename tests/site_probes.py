@@ -210,3 +210,23 @@ def script_site_yml(engine: str) -> str:
                else ["js/mathjax-config.js", "js/tex-mml-chtml.js"])
     css = "extra_css:\n  - js/katex.min.css\n" if engine == "katex" else ""
     return "site_name: probes\nextra_javascript:\n" + "".join(f"  - {s}\n" for s in scripts) + css
+
+#: MkDocs with pymdownx.arithmatex (``generic: true``) and KaTeX's auto-render run over the whole page (Material for
+#: MkDocs' KaTeX recipe, :data:`SCRIPT_KATEX_INIT`): a ``$$`` display arithmatex leaves as text is typeset by the
+#: script all the same. (name, Markdown, shown right?)
+MKDOCS_AUTO_RENDER: list[tuple[str, str, bool]] = [
+    ("display", "$$\nm_2 = n_2\n$$", True),
+    ("after-text", "Text right before\n$$\nm_4 = n_4\n$$", True),
+    ("text-after", "$$\nm_5 = n_5\n$$\ntext right after.", True),
+    ("around-text", "Text right before\n$$\nm_9 = n_9\n$$\ntext right after.", True),
+    ("mid-line", "Mid-line $$y_2 = 2$$ text after.", False),
+    ("square-after-text", "Text right before\n\\[\nq_3 = q_4\n\\]", False),
+    ("blank-line", "$$\nt = u\n\nv = w\n$$", False),
+    ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$", False),
+]
+
+
+def auto_render_site_yml() -> str:
+    """The probe site's mkdocs.yml: arithmatex, and KaTeX with auto-render and its call in extra_javascript."""
+    return script_site_yml("katex").replace("extra_javascript:", "markdown_extensions:\n  - pymdownx.arithmatex:\n"
+                                            "      generic: true\nextra_javascript:", 1)

@@ -14,9 +14,11 @@ from derive.check.flavors import _config_in, decide
 from derive.check.lint import lint
 from derive.check.markdown_in_math import eaten_escapes, markup_spans
 from derive.check.renderers import (
-    MKDOCS_KATEX_SCRIPT, MKDOCS_MATHJAX_SCRIPT, MKDOCS_OTHER, Renderer, renderer_for,
+    MKDOCS_KATEX, MKDOCS_KATEX_SCRIPT, MKDOCS_MATHJAX_SCRIPT, MKDOCS_OTHER, Renderer, renderer_for,
 )
-from site_probes import MKDOCS_SCRIPT, SCRIPT_KATEX_INIT, SCRIPT_MATHJAX_INIT, page, script_site_yml
+from site_probes import (
+    MKDOCS_AUTO_RENDER, MKDOCS_SCRIPT, SCRIPT_KATEX_INIT, SCRIPT_MATHJAX_INIT, auto_render_site_yml, page, script_site_yml,
+)
 
 
 def _site(tmp_path: Path, engine: str, text: str) -> Path:
@@ -34,7 +36,7 @@ def test_katex_auto_render_delimiters_are_read_from_the_config_script() -> None:
     found = script_math.script_math({"extra_javascript": ["js/katex.min.js"],
                                      script_math.SCRIPTS_KEY: [SCRIPT_KATEX_INIT]})
     assert found == script_math.ScriptMath("katex", frozenset({"$", "\\("}), frozenset({"$$", "\\["}),
-                                           frozenset(), custom=True)
+                                           frozenset(), custom=True, whole_page=True)
 
 
 def test_mathjax_delimiters_are_read_from_window_mathjax() -> None:
@@ -50,6 +52,7 @@ def test_script_defaults_without_a_config_and_nothing_without_a_script() -> None
     assert script_math.script_math({"extra_javascript": ["https://cdn/mathjax@3/es5/tex-chtml.js"]}) \
         is script_math.MATHJAX_DEFAULT
     assert script_math.script_math({"extra_javascript": ["js/extra.js"]}) is None
+    assert script_math.script_math({"extra_javascript": ["js/katex.min.js"]}) is None  # nothing calls it
     assert "$" not in script_math.KATEX_DEFAULT.inline and "$" not in script_math.MATHJAX_DEFAULT.inline
 
 
@@ -111,3 +114,22 @@ def test_lint_errs_exactly_where_the_engine_showed_the_probe_wrong(tmp_path: Pat
         mine = [f.message for f in findings if where[name][0] <= f.line <= where[name][1]]
         assert bool(mine) != shown_right, (engine, name, mine)
         assert all(chosen.name in m for m in mine)
+
+
+def test_arithmatex_with_auto_render_over_the_page_keeps_a_display_glued_to_text(tmp_path: Path) -> None:
+    """Material's KaTeX recipe: arithmatex leaves a $$ glued to text as text, and auto-render typesets it."""
+    text, where = page(MKDOCS_AUTO_RENDER)
+    path = str(_site(tmp_path, "katex", text))
+    (tmp_path / "mkdocs.yml").write_text(auto_render_site_yml(), encoding="utf-8")
+    _config_in.cache_clear()
+    site = decide(path, text).config
+    assert site is not None
+    chosen = renderer_for("mkdocs", site.data)
+    assert isinstance(chosen, Renderer) and chosen.leftover_dollars_typeset and chosen.key == "mkdocs-katex+auto-render"
+    assert renderer_for("mkdocs", {"markdown_extensions": ["pymdownx.arithmatex"],
+                                   "extra_javascript": ["https://x/katex.min.js"]}) is MKDOCS_KATEX
+    info = scan(path, text)
+    findings = [f for f in lint(path, text, list(info.blocks), chosen, (info.visible, True)) if f.severity != "info"]
+    for name, _, shown_right in MKDOCS_AUTO_RENDER:
+        mine = [f.message for f in findings if where[name][0] <= f.line <= where[name][1]]
+        assert bool(mine) != shown_right, (name, mine)

@@ -36,7 +36,8 @@ from derive.check import renderers
 from conftest import need
 from site_probes import (
     DOCSIFY, DOCSIFY_LATEX, DOCSIFY_LATEX_READ, MKDOCS, MKDOCS_OPTION_READ, MKDOCS_OPTIONS, MKDOCS_READ, MKDOCS_SCRIPT,
-    MKDOCS_TEXT, SCRIPT_KATEX_INIT, SCRIPT_MATHJAX_INIT, mkdocs_yml, page, script_site_yml,
+    MKDOCS_AUTO_RENDER, MKDOCS_TEXT, SCRIPT_KATEX_INIT, SCRIPT_MATHJAX_INIT, auto_render_site_yml, mkdocs_yml, page,
+    script_site_yml,
 )
 
 pytestmark = pytest.mark.slow
@@ -259,17 +260,26 @@ _SCRIPT_SECTIONS_JS = """() => {
   return out; }"""
 
 
-@pytest.fixture(scope="module", params=["katex", "mathjax"])
+def _script_probes(engine: str) -> list[tuple[str, str, bool]]:
+    """The probes of a script-typeset site: (name, Markdown, shown right?)."""
+    if engine == "arithmatex-katex":
+        return MKDOCS_AUTO_RENDER
+    column = 2 if engine == "katex" else 3
+    return [(p[0], p[1], p[column]) for p in MKDOCS_SCRIPT]  # type: ignore[misc]
+
+
+@pytest.fixture(scope="module", params=["katex", "mathjax", "arithmatex-katex"])
 def script_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict]:
-    """An MkDocs site without arithmatex holding every MKDOCS_SCRIPT probe, built with mkdocs and shown in
-    Chromium with KaTeX auto-render or MathJax 3: (engine, the page's Markdown, its sections as typeset)."""
+    """An MkDocs site typeset in the browser, built with mkdocs and shown in Chromium: without arithmatex,
+    every MKDOCS_SCRIPT probe under KaTeX auto-render or MathJax 3; with arithmatex and KaTeX auto-render over
+    the page, every MKDOCS_AUTO_RENDER probe. (engine, the page's Markdown, its sections as typeset)."""
     engine = request.param
     need(KATEX.is_file() and MATHJAX_MML.is_file(), "tests/js: run npm ci --prefix tests/js")
     chromium, sync_playwright = _browser()
     site = tmp_path_factory.mktemp(f"script-{engine}")
     js = site / "docs" / "js"
     js.mkdir(parents=True)
-    if engine == "katex":
+    if engine != "mathjax":
         for source in (KATEX, KATEX.with_name("katex.min.css"), KATEX.parent / "contrib" / "auto-render.min.js"):
             shutil.copy(source, js)
         shutil.copytree(KATEX.parent / "fonts", js / "fonts")
@@ -277,9 +287,9 @@ def script_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     else:
         shutil.copy(MATHJAX_MML, js)
         (js / "mathjax-config.js").write_text(SCRIPT_MATHJAX_INIT, encoding="utf-8")
-    (site / "mkdocs.yml").write_text(script_site_yml(engine), encoding="utf-8")
-    column = 2 if engine == "katex" else 3
-    text = page([(p[0], p[1], p[column]) for p in MKDOCS_SCRIPT])[0]
+    yml = auto_render_site_yml() if engine == "arithmatex-katex" else script_site_yml(engine)
+    (site / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    text = page(_script_probes(engine))[0]
     (site / "docs" / "index.md").write_text(text, encoding="utf-8")
     subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
     with _served(site / "site") as url, sync_playwright() as p:
@@ -318,9 +328,7 @@ def test_script_typeset_mkdocs_shows_the_probes_as_listed(script_site: tuple[str
     TeX meant where an escape decides it) exactly where the table says; the fast suite holds the render
     lint to the same table."""
     engine, _, sections = script_site
-    column = 2 if engine == "katex" else 3
-    for probe in MKDOCS_SCRIPT:
-        name, expected = probe[0], probe[column]
+    for name, _, expected in _script_probes(engine):
         seen = sections[name]
         shown_right = (seen["maths"] > 0 and seen["errors"] == 0 and seen["em"] == 0
                        and RAW_TEX.search(seen["text"]) is None)
@@ -336,12 +344,11 @@ def test_script_typeset_mkdocs_reader_finds_each_formula_typeset(script_site: tu
 
     engine, path, sections = script_site
     text = read_source(path)
-    column = 2 if engine == "katex" else 3
-    where = page([(p[0], p[1], p[column]) for p in MKDOCS_SCRIPT])[1]
+    probes = _script_probes(engine)
+    where = page(probes)[1]
     lines = [b.line for b in scan(path, text).blocks]
-    for probe in MKDOCS_SCRIPT:
-        name = probe[0]
-        if probe[column]:
+    for name, _, shown_right in probes:
+        if shown_right:
             mine = sum(where[name][0] <= line <= where[name][1] for line in lines)
             assert mine == sections[name]["maths"], (engine, name, mine, sections[name])
 

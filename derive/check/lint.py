@@ -333,6 +333,8 @@ def _not_own_block(page: _Page, r: Renderer) -> list[_Raw]:
                             " math; leave a blank line between displays"))
             continue
         one_line = r.display_needs_paragraph and "\n" not in block.text and after.strip()
+        if r.leftover_dollars_typeset and block.delim == "$$" and not before.strip():
+            continue  # arithmatex leaves it as text, and the page's KaTeX auto-render typesets it all the same
         if before.strip() or one_line:
             behaviour, problem = r.dollars_mid_line, f"{what} starts in the middle of a line"
             if one_line and not before.strip():

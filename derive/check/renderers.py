@@ -117,6 +117,9 @@ class Renderer:
     #: the Markdown engine reads the math as text before the typesetter sees it (Python-Markdown under a
     #: browser script): ``\\\\`` loses a backslash, ``\\{`` its brace escape, ``*…*`` becomes emphasis
     markdown_escapes: bool = False
+    #: a browser script typesets the whole page after the Markdown extension: a ``$$…$$`` that arithmatex
+    #: leaves as text (glued to a line of text) is still a display (KaTeX auto-render over the body)
+    leftover_dollars_typeset: bool = False
 
     def brackets(self, delim: str) -> bool | None:
         """Is ``\\[…\\]`` (``delim`` ``\\[``) or ``\\(…\\)`` (``\\(``) typeset?"""
@@ -457,6 +460,19 @@ def arithmatex(config: dict[str, Any] | None) -> Arithmatex | None:
                       block=_syntax(options.get("block_syntax"), default.block))
 
 
+def _with_auto_render(base: Renderer, config: dict[str, Any]) -> Renderer:
+    """arithmatex with KaTeX's auto-render run over the whole page (Material for MkDocs' KaTeX recipe): the
+    script pairs ``$$`` in the text arithmatex left alone too, so a display glued to text is typeset
+    (measured: tests/test_sites_slow.py)."""
+    from .script_math import script_math
+
+    math = script_math(config)
+    if base is not MKDOCS_KATEX or math is None or not math.whole_page or "$$" not in math.display:
+        return base
+    return replace(base, key=base.key + "+auto-render", name="MkDocs with pymdownx.arithmatex (KaTeX auto-render)",
+                   leftover_dollars_typeset=True)
+
+
 def _mkdocs(config: dict[str, Any]) -> Renderer:
     """``mkdocs.yml``: arithmatex among ``markdown_extensions``, with its options; KaTeX or MathJax from
     ``extra_javascript``."""
@@ -465,6 +481,7 @@ def _mkdocs(config: dict[str, Any]) -> Renderer:
         return mkdocs_script(config)
     scripts = " ".join(_names(config.get("extra_javascript"))).lower()
     base = MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
+    base = _with_auto_render(base, config)
     if options == Arithmatex():
         return base
     changes: dict[str, Any] = {"key": base.key + "+options"}

@@ -47,9 +47,11 @@ class ScriptMath:
     display: frozenset[str]
     envs: frozenset[str] | None
     custom: bool = False
+    #: the script typesets all the page's text (KaTeX's auto-render), not only what arithmatex marked
+    whole_page: bool = False
 
 
-KATEX_DEFAULT = ScriptMath("katex", frozenset({"\\("}), frozenset({"$$", "\\["}), KATEX_DEFAULT_ENVS)
+KATEX_DEFAULT = ScriptMath("katex", frozenset({"\\("}), frozenset({"$$", "\\["}), KATEX_DEFAULT_ENVS, whole_page=True)
 MATHJAX_DEFAULT = ScriptMath("mathjax", frozenset({"\\("}), frozenset({"$$", "\\["}), None)
 
 
@@ -100,7 +102,7 @@ def _katex_delimiters(text: str) -> ScriptMath | None:
             continue
         flag = _DISPLAY_TRUE.search(entry)
         (display if flag and flag.group(1) in ("true", "!0") else inline).add(left)
-    return ScriptMath("katex", frozenset(inline), frozenset(display), frozenset(envs), custom=True)
+    return ScriptMath("katex", frozenset(inline), frozenset(display), frozenset(envs), custom=True, whole_page=True)
 
 
 def _mathjax_delimiters(text: str) -> ScriptMath | None:
@@ -153,6 +155,7 @@ def script_math(data: dict[str, Any]) -> ScriptMath | None:
     texts = [t for t in data.get(SCRIPTS_KEY, ()) if isinstance(t, str)]
     katex = _KATEX_NAME.search(names) is not None or any("renderMathInElement" in t for t in texts)
     mathjax = _MATHJAX_NAME.search(names) is not None
+    auto_render = "auto-render" in names.lower() or any("renderMathInElement" in t for t in texts)
     for text in texts:
         if "renderMathInElement" in text:
             found = _katex_delimiters(text)
@@ -163,7 +166,7 @@ def script_math(data: dict[str, Any]) -> ScriptMath | None:
             if found is not None and not katex:
                 return found
     if katex and not mathjax:
-        return KATEX_DEFAULT
+        return KATEX_DEFAULT if auto_render else None  # katex.min.js alone typesets nothing by itself
     if mathjax:
         return MATHJAX_DEFAULT
     return None
