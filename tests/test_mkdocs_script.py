@@ -133,3 +133,14 @@ def test_arithmatex_with_auto_render_over_the_page_keeps_a_display_glued_to_text
     for name, _, shown_right in MKDOCS_AUTO_RENDER:
         mine = [f.message for f in findings if where[name][0] <= f.line <= where[name][1]]
         assert bool(mine) != shown_right, (name, mine)
+
+
+def test_a_bracket_that_markdown_eats_names_the_pair_that_works(tmp_path: Path) -> None:
+    text = "# T\n\n\\[\nq_1 = q_2\n\\]\n"
+    path = str(_site(tmp_path, "katex", text))
+    site = decide(path, text).config
+    assert site is not None
+    info = scan(path, text)
+    (finding,) = [f for f in lint(path, text, list(info.blocks), renderer_for("mkdocs", site.data), (info.visible, True))
+                  if f.code == "render/bracket-not-math"]
+    assert finding.line == 3 and finding.message.endswith("use $$…$$ or \\\\[…\\\\]")

@@ -243,6 +243,8 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
             continue  # 梯度下降\(GD\): an escaped parenthesis around a word, which is what the author meant
         bracket = block.delim[-1]
         use = "$$…$$" if bracket == "[" else "$…$"
+        if block.delim in ("\\[", "\\(") and r.double_backslash_math:
+            use += f" or \\\\{block.delim[-1]}…\\\\{_PAIR_CLOSE[bracket]}"  # the pair Markdown turns into \[ (MkDocs, kramdown)
         line, col = block.opening()
         out.append(_Raw(line, col, "render/bracket-not-math", "error",
                         f"{block.delim} is not a math delimiter in {{r}}: it is an escaped {bracket}, and the TeX"
@@ -250,6 +252,7 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
     return out
 
 
+_PAIR_CLOSE = {"[": "]", "(": ")"}
 _NOT_AMSMATH_IN_MYST = frozenset({"math", "displaymath", "smallmatrix"})
 #: Lines that end a paragraph-free context: a fence, a directive option, a heading, a closed display.
 #: Lines that are not paragraph text before a display: fences, directives, headings, comments, table rows, a
