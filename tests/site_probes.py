@@ -223,6 +223,12 @@ MKDOCS_AUTO_RENDER: list[tuple[str, str, bool]] = [
     ("square-after-text", "Text right before\n\\[\nq_3 = q_4\n\\]", False),
     ("blank-line", "$$\nt = u\n\nv = w\n$$", False),
     ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$", False),
+    # what arithmatex leaves as text and the script pairs: every $ with the next, spaces inside or not
+    ("spaces", "Spaces $ x = 1 $ here.", True),
+    ("prices", "It costs $5 and $10 here.", True),
+    ("mixed", "Tight $a_1$ and loose $ b_2 $ and tight $c_3$ end.", True),
+    ("one-sided", "Left $ y_1 = z_1$ and right $y_2 = z_2 $ here.", True),
+    ("double-round", "Round \\\\(u_2 = v_2\\\\) here.", True),
 ]
 
 

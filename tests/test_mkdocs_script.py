@@ -21,6 +21,12 @@ from site_probes import (
 )
 
 
+def _fresh() -> None:
+    """Forget configs and readings: each is cached per folder and per text within a run."""
+    _config_in.cache_clear()
+    scan.cache_clear()
+
+
 def _site(tmp_path: Path, engine: str, text: str) -> Path:
     (tmp_path / ".git").mkdir()
     (tmp_path / "docs" / "js").mkdir(parents=True)
@@ -28,7 +34,7 @@ def _site(tmp_path: Path, engine: str, text: str) -> Path:
     init = ("katex-init.js", SCRIPT_KATEX_INIT) if engine == "katex" else ("mathjax-config.js", SCRIPT_MATHJAX_INIT)
     (tmp_path / "docs" / "js" / init[0]).write_text(init[1], encoding="utf-8")
     (tmp_path / "docs" / "index.md").write_text(text, encoding="utf-8")
-    _config_in.cache_clear()
+    _fresh()
     return tmp_path / "docs" / "index.md"
 
 
@@ -74,14 +80,14 @@ def test_the_site_decides_the_renderer_and_the_reading(tmp_path: Path) -> None:
     assert [(b.delim, b.text) for b in scan(str(path), path.read_text()).blocks] == [
         ("$", " x = 1 "), ("\\\\(", "y"), ("\\(", "z")]
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nextra_javascript:\n  - js/other.js\n", encoding="utf-8")
-    _config_in.cache_clear()
+    _fresh()
     assert renderer_for("mkdocs", decide(str(path), "").config.data) is MKDOCS_OTHER  # type: ignore[union-attr]
 
 
 def test_mathjax_without_single_dollars_reads_them_as_text(tmp_path: Path) -> None:
     path = _site(tmp_path, "mathjax", "A $x = 1$ and \\\\(y = 2\\\\).\n")
     (tmp_path / "docs" / "js" / "mathjax-config.js").write_text("window.MathJax = {tex: {}};\n", encoding="utf-8")
-    _config_in.cache_clear()
+    _fresh()
     assert [(b.delim, b.text) for b in scan(str(path), path.read_text()).blocks] == [("\\\\(", "y = 2")]
 
 
@@ -121,7 +127,7 @@ def test_arithmatex_with_auto_render_over_the_page_keeps_a_display_glued_to_text
     text, where = page(MKDOCS_AUTO_RENDER)
     path = str(_site(tmp_path, "katex", text))
     (tmp_path / "mkdocs.yml").write_text(auto_render_site_yml(), encoding="utf-8")
-    _config_in.cache_clear()
+    _fresh()
     site = decide(path, text).config
     assert site is not None
     chosen = renderer_for("mkdocs", site.data)
@@ -144,3 +150,16 @@ def test_a_bracket_that_markdown_eats_names_the_pair_that_works(tmp_path: Path) 
     (finding,) = [f for f in lint(path, text, list(info.blocks), renderer_for("mkdocs", site.data), (info.visible, True))
                   if f.code == "render/bracket-not-math"]
     assert finding.line == 3 and finding.message.endswith("use $$…$$ or \\\\[…\\\\]")
+
+
+def test_arithmatex_with_auto_render_reads_the_dollars_the_script_pairs_in_what_arithmatex_left(tmp_path: Path) -> None:
+    text = "Tight $a_1$ and loose $ b_2 $ and $5 and $10, then $c = \\text{if $d$} e$.\n"
+    path = str(_site(tmp_path, "katex", text))
+    (tmp_path / "mkdocs.yml").write_text(auto_render_site_yml(), encoding="utf-8")
+    _fresh()
+    # arithmatex makes a_1 and d; auto-render pairs the rest, never across a formula arithmatex made
+    assert [b.text for b in scan(path, text).blocks] == ["a_1", " b_2 ", "5 and ", "d"]
+    (tmp_path / "mkdocs.yml").write_text(auto_render_site_yml().replace("  - js/auto-render.min.js\n", "")
+                                         .replace("  - js/katex-init.js\n", ""), encoding="utf-8")
+    _fresh()
+    assert [b.text for b in scan(path, text).blocks] == ["a_1", "d"]  # arithmatex alone

@@ -353,6 +353,22 @@ def test_script_typeset_mkdocs_reader_finds_each_formula_typeset(script_site: tu
             assert mine == sections[name]["maths"], (engine, name, mine, sections[name])
 
 
+def test_script_typeset_mkdocs_reader_reads_what_the_script_typeset(script_site: tuple[str, str, dict]) -> None:
+    """Formula by formula: in each probe shown right, the reader's texts are the TeX the script typeset
+    (whitespace aside; the reader keeps a space where Markdown dropped a backslash)."""
+    from derive.check.extract import read_source, scan
+
+    engine, path, sections = script_site
+    text = read_source(path)
+    probes = _script_probes(engine)
+    where = page(probes)[1]
+    blocks = scan(path, text).blocks
+    for name, _, shown_right in probes:
+        if shown_right:
+            mine = [_squeezed(b.text) for b in blocks if where[name][0] <= b.line <= where[name][1]]
+            assert mine == [_squeezed(t) for t in sections[name]["tex"]], (engine, name, sections[name])
+
+
 # ------------------------------------------------------------------------------------------ docsify
 
 _ENVS = sorted(renderers.AMS_ENVS | renderers.KATEX_ENVS)

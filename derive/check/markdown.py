@@ -123,7 +123,16 @@ def site_options(path: str, flavor: str) -> Any:
     from .script_math import script_math
 
     options = arithmatex(config.data)
-    return options if options is not None else script_math(config.data)
+    if options is None:
+        return script_math(config.data)
+    from dataclasses import replace
+
+    from .renderers import renderer_for
+
+    math = script_math(config.data)
+    if math is not None and getattr(renderer_for("mkdocs", config.data), "leftover_dollars_typeset", False):
+        options = replace(options, leftovers=math.inline | math.display)
+    return options
 
 
 # --------------------------------------------------------------------------------------------- MyST
@@ -552,11 +561,27 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
                        browser_dollars=flavor == "kramdown" or script)
     scanner.run(0, len(masked), None)
     found += scanner.found
+    if "$" in getattr(site, "leftovers", ()):
+        found += _leftover_dollars(masked, scanner.found)
     # A ```math fence is already masked; its found block reads the unmasked source.
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     if any(f.delim == "fence" for f in found):
         visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
     return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+
+
+def _leftover_dollars(masked: str, made: list[_Found]) -> list[_Found]:
+    """The ``$…$`` that KaTeX's auto-render pairs in the text arithmatex left alone (its rule: the next ``$`` at
+    brace depth 0 in the same paragraph, spaces inside or not). Each formula arithmatex made is an element of
+    its own in the page, which no pair crosses: here a paragraph break of the same length."""
+    barred = list(masked)
+    for item in made:
+        width = 0 if item.delim == "env" else len(item.delim)
+        first, stop = max(item.start - width, 0), min(item.end + width, len(masked))
+        barred[first:stop] = ["\n" if k < 2 else " " for k in range(stop - first)]
+    scanner = _Scanner("".join(barred), markdown=True, backslash_pairs=False, browser_dollars=True)
+    scanner.run(0, len(masked), None)
+    return [f for f in scanner.found if f.delim == "$"]
 
 
 _DOCSIFY_SHIELD = re.compile(r"\\\$|`[^`]*`")  # \$, and the dollars of a code span: never delimiters

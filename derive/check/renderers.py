@@ -40,7 +40,7 @@ footnote never referenced         dropped   dropped     dropped   dropped     dr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 #: Environments KaTeX 0.16 knows (probed one by one with KaTeX from tests/js/node_modules; KaTeX
@@ -425,6 +425,9 @@ class Arithmatex:
     smart_dollar: bool = True
     inline: frozenset[str] = frozenset({"dollar", "round"})
     block: frozenset[str] = frozenset({"dollar", "square", "begin"})
+    #: KaTeX's auto-render run over the whole page after arithmatex (its left delimiters): it pairs the
+    #: ``$`` that arithmatex left as text too (``$ x = 1 $``, ``$5 and $10``). Not an arithmatex option.
+    leftovers: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def _extension_options(value: Any, name: str) -> dict[str, Any] | None:
@@ -470,7 +473,8 @@ def _with_auto_render(base: Renderer, config: dict[str, Any]) -> Renderer:
     if base is not MKDOCS_KATEX or math is None or not math.whole_page or "$$" not in math.display:
         return base
     return replace(base, key=base.key + "+auto-render", name="MkDocs with pymdownx.arithmatex (KaTeX auto-render)",
-                   leftover_dollars_typeset=True)
+                   leftover_dollars_typeset=True,
+                   double_backslash_math="\\(" in math.inline or "\\[" in math.display)  # \\( reaches it as \(
 
 
 def _mkdocs(config: dict[str, Any]) -> Renderer:
