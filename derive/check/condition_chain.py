@@ -168,7 +168,7 @@ def rewrite(checker: DocumentChecker, item: Item, k: int, left: Term, right: Ter
                 if _equal(now.subs(letter, root), sp.Integer(0)) == "true":
                     checker.decide(item, k, "proved", f"{REWRITE}{line} (it holds wherever that one does)")
                     return True
-            if item.claim_cue and _letters(now) == _letters(before) and common \
+            if item.rearranged and _letters(now) == _letters(before) and common \
                     and all(_fails_where_it_holds(now, before, letter) for letter in common):
                 checker.report(item, right.start, "error", "math/false",
                                f"does not follow from the condition on line {line}: the prose says it is a rewrite, "

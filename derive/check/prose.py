@@ -46,6 +46,11 @@ _DERIVATION = re.compile(
     r"|(?:combin|iterat|divid|recurs)(?:e|es|ed|ing|ively)\b|multipl(?:y|ies|ied|ying)\b|sum(?:ming)? (?:up|over))"
     r"|(?:подстав|раскр|распиш|упрост|перепиш|сложи|умнож|выдел)"
     r"|(?:代入|展开|化简|整理)|\beinsetzen\b", re.IGNORECASE)
+#: Words that call a formula the previous one rearranged (the same equation, not a new one): only then may a
+#: condition that does not follow from the one before be called false.
+_REARRANGE = re.compile(r"\b(?:rearrang|simplif|divid|multipl|expand|collect|rewrit|reorder|cancel)\w*"
+                        r"|(?:упрост|перепиш|перегрупп|раскр|сократ)|(?:整理|化简|移项|约去)"
+                        r"|\b(?:umstell|vereinfach|umgeform|ausmultipl)\w*", re.IGNORECASE)
 _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
     r"|then|equals?|is equal to|becomes|reads)\b|\bравн\w*|\bстановится|\bсоставляет|等于|\bist gleich"
@@ -105,6 +110,8 @@ class Cues:
     modeling: frozenset[int] = frozenset()  # "we fit the regression $y = wx$": a model relating variables
     # block number -> the number the words right after a one-name formula give it ("$\\beta$=0.98")
     stated_values: dict[int, Fraction] = field(default_factory=dict)
+    # blocks the words before call a rearrangement of the one before ("rearranging", "dividing by −2", "упростив")
+    rearranged: frozenset[int] = frozenset()
 
 
 def _leads_in(paragraph: str) -> bool:
@@ -123,6 +130,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
     modeling: set[int] = set()
+    rearranged: set[int] = set()
     consequents: set[int] = set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
@@ -137,8 +145,11 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             # states are the display's condition; the words' cues stay with the paragraph they are in
             earlier = ends[-2].end() if len(ends) > 1 else 0
             sentence[number] = max(0, start - _WINDOW) + earlier
-            if not _INLINE_MATH.search(before[earlier:cut]):
-                cut = earlier  # "and rearranging terms⏎⏎$$…$$": with no formula of its own, its words are the display's
+            lead = next((c for c in reversed(_CLAUSE_END.split(before[earlier:cut])) if c.strip()), "")
+            if _CLAIM.search(lead) and not _DEFINE.search(lead) and not _CONDITION.search(lead):
+                claiming.add(number)  # "and rearranging terms⏎⏎$$…$$": the words that lead into it say it follows
+                if _REARRANGE.search(before[earlier:cut]):
+                    rearranged.add(number)
         text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each
         tail = text.rsplit("\0", 1)[-1]  # the words since the sentence's last formula
         # the last clause with words: "写成另一种形式：" ends with its colon, and the clause is before it
@@ -163,6 +174,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             pass
         elif _CLAIM.search(clause) or _CLAIM.search(tail) and not _DEFINE.search(clause):
             claiming.add(number)  # "now we get", "Unrolling once, $…$": the claim word decides
+            if _REARRANGE.search(text):
+                rearranged.add(number)
         elif _DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail) or \
                 _LIST_ITEM.search(source[max(0, start - 12):start]):
             # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts
@@ -190,7 +203,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
               and (value := value_after(block.text, _strip_closer(source[_block_end(source, lines, block):][:40])))
               is not None}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
-                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated)
+                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated,
+                frozenset(rearranged))
 
 
 def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:

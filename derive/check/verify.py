@@ -123,6 +123,7 @@ class Item:
     assumed: bool = False  # its sentence states a condition before it ("if …, then", "we assume …, so")
     introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
     model_cue: bool = False  # the words before it name a model it states ("we fit the regression $y = wx$")
+    rearranged: bool = False  # … or that it is the formula before it rearranged ("rearranging", "dividing by −2")
     stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
 
     def problem(self, term: Term) -> str:
@@ -334,6 +335,7 @@ class DocumentChecker:
                 if number in cues.introduced_after:
                     self.items[-1].introduced_after = _names(cues.introduced_after[number])
                 self.items[-1].model_cue = number in cues.modeling
+                self.items[-1].rearranged = number in cues.rearranged
                 self.items[-1].stated_value = cues.stated_values.get(number)
 
     @functools.cached_property
