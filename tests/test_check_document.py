@@ -189,6 +189,23 @@ def test_a_formula_never_runs_from_one_cell_into_the_next(tmp_path: Path) -> Non
     assert doc.locate(doc.blocks[0].line) == (2, 1)
 
 
+#: Notebook cells as Jupyter shows them: MathJax pairs each ``$`` with the next, spaces inside or not (JupyterLab
+#: takes the math out before Markdown; nbconvert passes it through). Checked against nbconvert and MathJax's own
+#: FindTeX in tests/test_notebook_dollars_slow.py.
+NOTEBOOK_DOLLARS = (
+    ("A $x(\\tau) = x_k + 1 $ - then $ y = 2$ and $z$.", ["x(\\tau) = x_k + 1 ", " y = 2", "z"]),
+    ("where $ r_1 = 1-\\alpha h $ holds", [" r_1 = 1-\\alpha h "]),
+    ("costs $5 and $10 each", ["5 and "]),
+)
+
+
+@pytest.mark.parametrize(("cell", "formulas"), NOTEBOOK_DOLLARS)
+def test_notebook_dollars_pair_as_mathjax_pairs_them(tmp_path: Path, cell: str, formulas: list[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    path = write(tmp_path, "n.ipynb", notebook([("markdown", cell)]))
+    assert [b.text for b in read_document(str(path), path.read_text()).blocks] == formulas
+
+
 @pytest.mark.parametrize("text, message", [("{not json", "invalid JSON"), ('{"metadata": {}}', "no list of cells")])
 def test_a_broken_notebook_is_one_line_with_its_path(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, "bad.ipynb", text)

@@ -417,8 +417,10 @@ def _html_masks(text_lines: list[str], bases: list[int], first: int, stop: int) 
 # ------------------------------------------------------------------------------- other flavours
 
 #: How each flavour's engine reads dollars: "pandoc" — ``$`` opens only before a non-space and closes
-#: only after one, not before a digit (Pandoc, Quarto, R Markdown, GitHub, Jupyter); "kramdown" — ``$$``
-#: is the delimiter inline and displayed, and MathJax in the page reads ``$`` as Pandoc would.
+#: only after one, not before a digit (Pandoc, Quarto, R Markdown, GitHub); "kramdown" — ``$$`` is the
+#: delimiter inline and displayed, and MathJax in the page pairs ``$`` by its own rule, spaces inside or not;
+#: a notebook's cells are read the same way (JupyterLab takes the math out before Markdown, nbconvert passes
+#: it through, and MathJax pairs it: ``$x = 1 $`` is math there).
 _MATH_FENCES = {"gfm": ("math",), "commonmark": ("math",), "pandoc": (), "quarto": (), "rmarkdown": (),
                 "kramdown": (), "jupyter": ("math",), "mkdocs": (), "docsify": ()}
 
@@ -558,7 +560,7 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
                        arithmatex=flavor == "mkdocs" and not script, smart_dollar=smart, inline_dollars=inline,
-                       browser_dollars=flavor == "kramdown" or script)
+                       browser_dollars=flavor in ("kramdown", "jupyter") or script)
     scanner.run(0, len(masked), None)
     found += scanner.found
     if "$" in getattr(site, "leftovers", ()):
