@@ -94,6 +94,38 @@ _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
+_MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
+
+
+def _tuple_transposes_only(text: str) -> bool:
+    """Is every transpose in ``text`` that of a written tuple (``[2x_1, 4x_2]^\\top``, ``(a, b)^T``, a ``bmatrix``)?
+    Such a transpose only turns a row into a column: the coordinates, compared one by one, are the same."""
+    for m in _TRANSPOSE.finditer(text):
+        before = text[:m.start()].rstrip()
+        if _MATRIX_END.search(before):
+            continue
+        if not before or before[-1] not in ")]":
+            return False
+        opening = "(" if before[-1] == ")" else "["
+        depth, comma = 0, False
+        for j in range(len(before) - 1, -1, -1):
+            ch = before[j]
+            if ch in ")]}":
+                depth += 1
+            elif ch in "([{":
+                depth -= 1
+                if depth == 0:
+                    ahead = before[:j].rstrip()
+                    if ch != opening or (ahead and (ahead[-1].isalnum() or ahead[-1] in "}'")):
+                        return False  # f(x, y)^T: a call's arguments, not a tuple
+                    break
+            elif ch == "," and depth == 1:
+                comma = True
+        else:
+            return False
+        if not comma:
+            return False  # (Xw − y)^T: a group, not a tuple
+    return True
 
 
 #: The reason given for an ``=`` inside a term's brackets.
@@ -1418,6 +1450,22 @@ class DocumentChecker:
                 self.decide(item, 0, "false", f"differs from the definition on line {self._line_of(index)}",
                             override=True)
 
+    def _condition_given_as_value(self, item: Item) -> bool:
+        """Is the condition of ``item``'s sentence a value given to a name, already substituted ("当 $β_1 = 0.9$
+        时，$v_1 = 0.1 g_1$", "when $\\beta = 0.9$, …")? Then the claim was checked under it, not without it."""
+        if self._lines is None or not self.text:
+            return False
+        start = self._lines.offset(item.block.line, item.block.col)
+        for index, _section, _name, _value in self.examples:
+            given = self.items[index]
+            if index >= item.index or given.block is item.block:
+                continue
+            end = self._lines.offset(given.block.line, given.block.col) + len(given.block.text)
+            between = self.text[end:start]
+            if 0 <= start - end <= 80 and not re.search(r"[.!?。！？]\s|\n[ \t]*\n", between):
+                return True  # the value is given in the same sentence, just before the claim
+        return False
+
     def _line_of(self, index: int) -> int:
         """The line of an item's first right side (where a definition's value is written)."""
         other = self.items[index]
@@ -2011,7 +2059,7 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
                 self.decide(item, k, "undecided", scheme)
                 return
-            if item.assumed and not conditions:
+            if item.assumed and not conditions and not self._condition_given_as_value(item):
                 self.report(item, right.start, "info", "math/undecided",
                             "not decided: it holds under a condition its sentence states in words")
                 self.decide(item, k, "undecided", "stated under a condition given in words (not applied)")
@@ -2036,7 +2084,7 @@ class DocumentChecker:
                 return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             written_text = _source(item, left) + " " + _source(item, right)
-            if reason is None and _TRANSPOSE.search(written_text):
+            if reason is None and _TRANSPOSE.search(written_text) and not _tuple_transposes_only(written_text):
                 reason = "transposes: matrix algebra is not modelled element-wise"
             if reason is None and (named := (a.free_symbols | b.free_symbols) & self.existential):
                 reason = f"{', '.join(sorted(printing.text(x) for x in named))} is only known to exist (“for some”)"
