@@ -331,3 +331,26 @@ def test_definitions_at_every_step_are_put_in_at_numbered_steps_only() -> None:
     assert not recs.by_base and recs.plain
     assert not recs.instantiates(theta1, phi + theta)
     assert recs.instantiates(symbol("\\theta_{1}"), symbol("\\phi_{0}"))
+
+
+# -- a list of iterates: "- $x_2 = 0.64$" under a recurrence and its start is a worked value, not a naming -----
+ITERATES = ("Take $x_{t+1} = 0.8 x_t$ from $x_0 = 1$. The first iterates:\n\n"
+            "- $x_1 = 0.8$\n- $x_2 = 0.64$\n- $x_3 = 0.512$\n")
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "1. "])
+def test_a_list_of_iterates_is_checked_against_the_recurrence(marker: str) -> None:
+    text = ITERATES.replace("- ", marker)
+    ok = check_document("doc.md", text)
+    assert [k.verdict for k in ok.links if k.line >= 3] == ["proved"] * 3, [k.text() for k in ok.links]
+    bad = check_document("doc.md", text.replace("0.512", "0.521"))
+    errors = [f for f in bad.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(5, "math/false")]
+    assert "0.512" in errors[0].message
+
+
+def test_a_list_of_alternatives_still_names() -> None:
+    """A list that offers values (step sizes to try) is not a table of iterates: nothing fixes them."""
+    text = "Try several step sizes:\n\n- $\\eta = 0.1$\n- $\\eta = 0.01$\n"
+    result = check_document("doc.md", text)
+    assert {k.verdict for k in result.links} == {"not-a-claim"}

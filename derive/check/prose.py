@@ -105,6 +105,8 @@ class Cues:
     modeling: frozenset[int] = frozenset()  # "we fit the regression $y = wx$": a model relating variables
     # block number -> the number the words right after a one-name formula give it ("$\\beta$=0.98")
     stated_values: dict[int, Fraction] = field(default_factory=dict)
+    # blocks that define only because a list item starts with them ("- $x_2 = 0.64$"): no word says so
+    listed: frozenset[int] = frozenset()
 
 
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
@@ -112,6 +114,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
     modeling: set[int] = set()
+    listed: set[int] = set()
     consequents: set[int] = set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
@@ -155,6 +158,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts
             # with the formula (alternatives: "- $\\eta_t = \\eta_0/t$"): each names, it does not restate
             defining.add(number)
+            if not (_DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail)):
+                listed.add(number)
         if _MODEL.search(clause) and not _CLAIM.search(clause):
             modeling.add(number)  # "обучить линейную регрессию $y = w x$": the model, not the data's values
         if _POST_CONDITION.match(tail) and text.count("\0") and number - 1 in conditional:
@@ -177,7 +182,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
               and (value := value_after(block.text, _strip_closer(source[_block_end(source, lines, block):][:40])))
               is not None}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
-                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated)
+                frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated,
+                frozenset(listed))
 
 
 def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:

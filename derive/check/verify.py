@@ -123,6 +123,7 @@ class Item:
     introduced_after: frozenset = frozenset()  # names the words right after it introduce ("where θ is the angle")
     model_cue: bool = False  # the words before it name a model it states ("we fit the regression $y = wx$")
     stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
+    list_cue: bool = False  # block_cue only because a list item starts with the block ("- $x_2 = 0.64$")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -329,6 +330,7 @@ class DocumentChecker:
                     self.items[-1].introduced_after = _names(cues.introduced_after[number])
                 self.items[-1].model_cue = number in cues.modeling
                 self.items[-1].stated_value = cues.stated_values.get(number)
+                self.items[-1].list_cue = number in cues.listed
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -1071,8 +1073,9 @@ class DocumentChecker:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
-        if item.block_cue and len(stmt.relations) == 1:
-            return True  # "Let m_t = …", "где …", "令 …": the prose says it defines
+        if item.block_cue and len(stmt.relations) == 1 and not (item.list_cue and item.index in self._worked_steps):
+            return True  # "Let m_t = …", "где …", "令 …": the prose says it defines (a list item of iterates,
+            # "- $x_2 = 0.64$" under x_{t+1} = 0.8x_t from x_0 = 1, says nothing: the recurrence fixes it)
         scope = self._scope_for(item)
         in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
         named_before = self._named.get((item.section, lhs), item.index) < item.index
