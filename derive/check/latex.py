@@ -54,6 +54,11 @@ __all__ = [
 #: An ellipsis (``\dots``, ``\ldots``, ``\cdots``): "and further terms". A chain whose side ends in
 #: DOTS claims something about the written terms only.
 DOTS: sp.Symbol = sp.Symbol(r"\dots")
+#: The sign of ``\pm`` (``\mp`` is its negative): ``a \pm b`` is read ``a + PLUS_MINUS·b``, one symbol for
+#: every ``\pm`` of a statement, because the notation means the same sign taken throughout
+#: (``(a \pm b)^2 = a^2 \pm 2ab + b^2``). The checker reads such a statement twice, with +1 and with −1
+#: (:mod:`derive.check.plus_minus`); the symbol never reaches a comparison.
+PLUS_MINUS: sp.Symbol = sp.Symbol("±")
 
 #: Why ``k = 0, 1, 2, …`` (or ``η = 0,01`` with a decimal comma) is not one expression: the verifier calls
 #: such a link a list of values, not a claim.
@@ -205,6 +210,11 @@ INTERNAL_ERROR = "internal error while building the expression"
 
 #: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
+
+def _sign_macro(tok: Token) -> bool:
+    """Is ``tok`` ``\\pm`` or ``\\mp``, an operator between terms like ``+`` and ``-``?"""
+    return tok.kind == "macro" and tok.text in ("pm", "mp")
+
 
 class LatexParseError(DeriveError):
     """:func:`parse_expr` could not read its text as one expression."""
@@ -951,10 +961,11 @@ class _ExprParser:
 
     def expr(self) -> sp.Expr:
         terms = [self.product()]
-        while (tok := self.peek()) is not None and tok.is_char("+", "-"):
+        while (tok := self.peek()) is not None and (tok.is_char("+", "-") or _sign_macro(tok)):
             self.pos += 1
             term = self.product()
-            terms.append(-term if tok.text == "-" else term)
+            terms.append(-term if tok.text == "-" else PLUS_MINUS * term if tok.text == "pm"
+                         else -PLUS_MINUS * term if tok.text == "mp" else term)
         return sp.Add(*terms)
 
     def product(self) -> sp.Expr:
@@ -1006,6 +1017,9 @@ class _ExprParser:
 
     def signed(self) -> sp.Expr:
         tok = self.peek()
+        if tok is not None and _sign_macro(tok):
+            self.pos += 1
+            return (PLUS_MINUS if tok.text == "pm" else -PLUS_MINUS) * self.signed()
         if tok is not None and tok.is_char("-"):
             self.pos += 1
             return -self.signed()
@@ -1157,7 +1171,8 @@ class _ExprParser:
             return side == "open" or (side is None and self.norms == 0)
         if name == "mid" and self.given:
             return False
-        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name in ("not", "rangle"))
+        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS
+                    or name in ("not", "rangle", "pm", "mp"))
 
     def primary(self) -> sp.Expr:
         tok = self.peek()

@@ -38,7 +38,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, calculus, condition_chain, continuation, dimensions, expectation, identities, optima,
-               other_schemes, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
+               other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
@@ -46,7 +46,7 @@ from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
+from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Statement, Term, parse_expr)
 from .prose import DEFINES, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
@@ -309,6 +309,7 @@ class DocumentChecker:
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
+        self._two_valued = False  # set while a statement with ± is read once per sign (.plus_minus)
         self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
@@ -391,7 +392,9 @@ class DocumentChecker:
                 value = self._prepare(it.stmt.terms[1].expr, it)
                 # The first link of a row defines; in a row x = A = B the rest are claims about x.
                 self.decide(it, 0, "not-a-claim", "definition (a row of a system)")
-                if value is not None:
+                if value is not None and value.has(PLUS_MINUS):
+                    self.broken.add(target)  # x = 1 ± y: two values; what reads x is left undecided
+                elif value is not None:
                     scope.definitions[target] = value
                     scope.rows[target] = it
             cycle = find_cycle(scope.definitions)
@@ -425,8 +428,8 @@ class DocumentChecker:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
-                and all(isinstance(a, sp.Symbol) for a in lhs.args)) or rhs.has(optima.Optimum):
-            return
+                and all(isinstance(a, sp.Symbol) for a in lhs.args)) or rhs.has(optima.Optimum, PLUS_MINUS):
+            return  # (f(x) = x ± 1 is two functions, not one to substitute)
         name = type(lhs).__name__
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
@@ -799,6 +802,9 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
+        if plus_minus.has_sign(item):
+            plus_minus.verify(self, item)  # (a ± b)² = a² ± 2ab + b²: once with +, once with −
+            return
         if item.index in self._continues:
             self._verify_restated_row(item, self.items[self._continues[item.index]])
             if len(stmt.relations) == 1:
@@ -1112,12 +1118,14 @@ class DocumentChecker:
         return k < len(self._scheme_at) and self._scheme_at[k] < end
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        if self._two_valued:
+            return  # x = 1 ± √2, read once per sign: two values, neither is the name's value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
         if not isinstance(lhs, sp.Symbol):
             return
         value = self._prepare(rhs, item)
-        if value is None or value.has(DOTS) or value.has(optima.Optimum):
-            return  # θ* = argmin …: names an optimizer, not a value to substitute
+        if value is None or value.has(DOTS) or value.has(optima.Optimum) or value.has(PLUS_MINUS):
+            return  # θ* = argmin …: names an optimizer, not a value to substitute (x = 1 ± √2: two values)
         if not value.free_symbols:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
             if self._gives_value(item, lhs):
