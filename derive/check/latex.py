@@ -211,6 +211,27 @@ INTERNAL_ERROR = "internal error while building the expression"
 #: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
 
+def _differential(tokens: list[Token], start: int) -> int | None:
+    """Where the differential of an integral opened before ``start`` is: the ``d`` (a letter, or
+    ``\\mathrm{d}``) at depth 0 followed by one name token (``x``, ``\\theta``) that nothing subscripts; None
+    when a relation, an end of group or the end of the side comes first."""
+    depth = 0
+    for k in range(start, len(tokens) - 1):
+        tok = tokens[k]
+        if depth == 0 and (tok.kind == "rel" or _closes(tok)):
+            return None
+        if _opens(tok):
+            depth += 1
+        elif _closes(tok):
+            depth -= 1
+        elif depth == 0 and (tok.kind == "letter" and tok.text == "d" or tok.kind == "raw" and tok.arg == "d"):
+            var, after = tokens[k + 1], tokens[k + 2] if k + 2 < len(tokens) else None
+            if (var.kind == "letter" or var.kind == "macro" and var.text in GREEK) \
+                    and not (after is not None and after.is_char("_", "^", "(")):
+                return k
+    return None
+
+
 def _sign_macro(tok: Token) -> bool:
     """Is ``tok`` ``\\pm`` or ``\\mp``, an operator between terms like ``+`` and ``-``?"""
     return tok.kind == "macro" and tok.text in ("pm", "mp")
@@ -1230,6 +1251,8 @@ class _ExprParser:
             return self.big_operator()
         if name == "lim":
             return self.limit()
+        if name == "int":
+            return self.integral()
         if name in FUNCTIONS_1:
             self.pos += 1
             return self.function1(tok, name)
@@ -2135,6 +2158,48 @@ class _ExprParser:
         finally:
             self.ctx.bound.pop()
         return sp.Limit(body, var, target)
+
+    def integral(self) -> sp.Expr:
+        r"""``\int_a^b f(x)\,dx``: an unevaluated definite :class:`sympy.Integral`; the integrand runs to its
+        differential (``dx``, ``\mathrm{d}x``, ``d\theta``) at the same depth. The verifier evaluates it with
+        SymPy (:func:`derive.check.ranges.settle`). Without both bounds it has a constant of integration, and
+        without a written differential its variable is a guess: both are not modelled."""
+        tok = self.next()
+        if (nxt := self.peek()) is not None and nxt.kind == "macro" and nxt.text in ("limits", "nolimits"):
+            self.pos += 1
+        lower: tuple[list[Token], Token] | None = None
+        upper: tuple[list[Token], Token] | None = None
+        for _ in range(2):
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("_") and lower is None:
+                self.pos += 1
+                lower = self.arg()
+            elif nxt is not None and nxt.is_char("^") and upper is None:
+                self.pos += 1
+                upper = self.arg()
+        if lower is None or upper is None:
+            self.fail(tok, "an integral without both bounds (an antiderivative) is not modelled")
+        at = _differential(self.toks, self.pos)
+        if at is None:
+            self.fail(tok, "an integral without its differential (dx) at the end is not modelled")
+        var_tok = self.toks[at + 1]
+        var = self.sub([var_tok]).parse_all(var_tok)
+        if not isinstance(var, sp.Symbol):
+            self.fail(var_tok, "the variable of an integral must be a name")
+        # π in a bound (∫_0^π sin θ dθ) is the number: a bound is where the integral is taken, not a name
+        low = self.sub(lower[0]).parse_all(lower[1])
+        high = self.sub(upper[0]).parse_all(upper[1])
+        pi = {x: sp.pi for x in low.free_symbols | high.free_symbols if str(x) == "\\pi"}
+        low, high = low.xreplace(pi), high.xreplace(pi)
+        if at == self.pos:
+            self.fail(tok, "an integral with nothing before its differential is not modelled")
+        self.ctx.bound.append(var)
+        try:
+            body = self.sub(self.toks[self.pos:at]).parse_all(tok)
+        finally:
+            self.ctx.bound.pop()
+        self.pos = at + 2
+        return sp.Integral(body, (var, low, high))
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
         r"""``\sum_i α_i u_i``, ``\sum_{i \in B} …`` and ``\sum_{j \neq y}``: a sum over an index set the note
