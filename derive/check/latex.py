@@ -211,6 +211,19 @@ INTERNAL_ERROR = "internal error while building the expression"
 #: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
 
+def _conditioned_letters(tokens: list[Token]) -> frozenset[str]:
+    """The letters (``p``, ``P``, ``\\pi``) written right before a group with a conditioning bar (``p(y \\mid x)``,
+    ``P(A | B)``): in the same block their plain calls (``p(x)``) are probabilities, not products."""
+    out = set()
+    probe = _ExprParser(tokens, _Context(frozenset()))
+    for k in range(len(tokens) - 1):
+        tok, nxt = tokens[k], tokens[k + 1]
+        if nxt.is_char("(") and (tok.kind == "letter" or tok.kind == "macro" and tok.text in GREEK) \
+                and probe.separator_at(k + 1) is not None:
+            out.add(tok.text if tok.kind == "letter" else "\\" + tok.text)
+    return frozenset(out)
+
+
 def _differential(tokens: list[Token], start: int) -> int | None:
     """Where the differential of an integral opened before ``start`` is: the ``d`` (a letter, or
     ``\\mathrm{d}``) at depth 0 followed by one name token (``x``, ``\\theta``) that nothing subscripts; None
@@ -393,11 +406,13 @@ class _BlockParser:
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
         self.doubled: set[int] = set()  # offsets of relations written twice across a row break (a = \\ = b)
+        self.conditioned: frozenset[str] = frozenset()
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
         tokens, transparent = unwrap_undefined(unwrap_style(tokenized.tokens))
         wrapped = {offset for _, offset in transparent}
+        self.conditioned = _conditioned_letters(tokens)
         rows = self._rows(tokens)
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
         raw = self._with_annotations(tokens, raw)
@@ -621,7 +636,8 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t)).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t,
+                                                self.conditioned)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -834,6 +850,8 @@ class _Context:
     envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
     labels: set[int] = field(default_factory=set)  # offsets of plain words read as labels (v^{corrected})
     transpose_t: bool = False  # the document never uses T as a quantity: a^T b is a transpose
+    # letters the block writes with a conditioning bar (p(y | x)): their plain calls p(x) are probabilities too
+    conditioned: frozenset[str] = frozenset()
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -1427,6 +1445,12 @@ class _ExprParser:
             return average
         if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
             return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
+        if nxt is not None and nxt.is_char("(") and self.separator_at(self.pos) is not None:
+            return self.conditional_call(canonical)
+        if nxt is not None and nxt.is_char("(") and canonical in self.ctx.conditioned and not self.is_function(nm):
+            # p(y) next to p(x | y): a probability of its own, one opaque quantity, not p times y
+            args = self.call_args()
+            return symbol(f"{canonical}({', '.join(sp.latex(a) for a in args)})")
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
@@ -1444,6 +1468,18 @@ class _ExprParser:
                 exponent = self.sub(exponent_tokens).parse_all(at)
                 return self.power(sp.Function(canonical)(*self.call_args()), exponent, at)
         return self.name_value(nm)
+
+    def conditional_call(self, canonical: str) -> sp.Expr:
+        r"""``p(y \mid x)``, ``P(A | B)``: a probability under a condition, read as one opaque quantity named by
+        what it is written of (the same wherever it is written the same way; ``p(x \mid y)`` is another). No law
+        of probability is modelled, so the algebra around it is checked and a link that needs such a law is
+        never refuted (:func:`derive.check.heuristics.doubt` reads the ``\mid`` in the name). It is not a call
+        of ``p``: a definition of ``p(x)`` says nothing of ``p(y \mid x)``."""
+        given = self.delimited(conditional=True)
+        if not isinstance(given, Given):
+            self.fail(self.last(), "a conditioning bar in a call that is not one condition is not modelled")
+        target, *conditions = (sp.latex(a) for a in given.args)
+        return symbol(f"{canonical}({target} \\mid {', '.join(conditions)})")
 
     def big_o(self, opener: Token) -> sp.Expr:
         r"""``O(g)``/``\mathcal{O}(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""
