@@ -1456,7 +1456,7 @@ class _ExprParser:
                 return self.big_o(nxt)
             if canonical in ("o", r"\mathcal{o}"):
                 self.fail(nm.at, "little-o notation (o(…)) is not modelled")
-            if self.is_function(nm):
+            if self.is_function(nm) and not self.reads_itself(nm):
                 return sp.Function(canonical)(*self.call_args())
         if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
             found = self.peek_arg_after(1)
@@ -1468,6 +1468,20 @@ class _ExprParser:
                 exponent = self.sub(exponent_tokens).parse_all(at)
                 return self.power(sp.Function(canonical)(*self.call_args()), exponent, at)
         return self.name_value(nm)
+
+    def reads_itself(self, nm: _Name) -> bool:
+        r"""``σ(1 − σ)`` for a letter the document defines as a function (not one of the usual ``f, g, L``): the
+        bracket reads the letter bare, which is the shorthand for ``σ(z)(1 − σ(z))``, a product; a call of σ on
+        an expression of σ itself is not what such a line means."""
+        if nm.base in DEFAULT_FUNCTIONS:
+            return False
+        close = _close_of(self.toks, self.pos)
+        if close is None:
+            return False
+        inside = self.toks[self.pos + 1:close]
+        own = nm.at.text
+        return any(t.text == own and t.kind == nm.at.kind and not (j + 1 < len(inside) and inside[j + 1].is_char("("))
+                   for j, t in enumerate(inside))
 
     def conditional_call(self, canonical: str) -> sp.Expr:
         r"""``p(y \mid x)``, ``P(A | B)``: a probability under a condition, read as one opaque quantity named by

@@ -826,6 +826,12 @@ class DocumentChecker:
                 elif relation == "=" and (item.index, k) not in self.verdicts and identities.settled(
                         left.expr, right.expr, _source(item, left), _source(item, right), identities_only=True):
                     self._budgeted_link(item, k, left, right)  # e^t/(1+e^t) = 1/(1+e^{-t}) "when …": still true
+                elif relation == "=" and (item.index, k) not in self.verdicts and k == 0 and item.condition_cue \
+                        and self._states_derivative(left.expr, item) and right.expr is not None \
+                        and right.expr.free_symbols and not is_condition(left.expr, right.expr):
+                    # "σ satisfies σ'(z) = σ(z)(1 − σ(z))" after σ is defined: the derivative is fixed by the
+                    # definition, so whatever word comes before, the line states it — an identity to check
+                    self._budgeted_link(item, k, left, right)
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
@@ -1160,6 +1166,13 @@ class DocumentChecker:
         else:
             return False
         return calculus.derivative_parts(name) is not None and self._prepare(expr, item) != atomize(expr)
+
+    def _states_derivative(self, expr: sp.Expr | None, item: Item) -> bool:
+        """Is ``expr`` a derivative the definitions fix: ``f'(x)`` of a function defined before, or a ``∇``/``∂``
+        of one (:meth:`_derivative_given`)?"""
+        if isinstance(expr, AppliedUndef) and (name := type(expr).__name__).endswith("'"):
+            return name.rstrip("'") in self.functions(item).defs
+        return self._derivative_given(expr, item)
 
     def _initial_values(self, item: Item) -> bool:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
