@@ -815,7 +815,10 @@ class DocumentChecker:
         # f(x) = A = B after "Consider", "if": the first link defines f, A = B is still a claim about it
         defines_first = self.verdicts.get((item.index, 0), ("", ""))[1].startswith("definition of ")
         if not defines_first and (item.condition_cue or (item.block_cue and lhs is not None
-                                                         and not isinstance(lhs, sp.Symbol))):
+                                                         and not isinstance(lhs, sp.Symbol)
+                                                         and not self._states_derivative(lhs, item))):
+            # ("we consider the second derivative: f''(x) = 6x + 2" after f is defined: a derivative is fixed by
+            # its function, so the words cannot make it a naming; it goes on to be checked below)
             # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity — but a link between
             # numbers is arithmetic whatever the sentence says ("when γ = 0.9, 1/(1 − 0.9) = 10")
             for k, relation in enumerate(stmt.relations):
