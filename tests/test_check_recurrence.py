@@ -354,3 +354,20 @@ def test_a_list_of_alternatives_still_names() -> None:
     text = "Try several step sizes:\n\n- $\\eta = 0.1$\n- $\\eta = 0.01$\n"
     result = check_document("doc.md", text)
     assert {k.verdict for k in result.links} == {"not-a-claim"}
+
+
+# -- two worked steps in one display: instances of the rule, not the rows of a new system --------------------
+TWO_STEPS = ("With $\\beta = 0.9$, $v_0 = 0$ and the update $v_t = \\beta v_{t-1} + g_t$, the gradients $g_1 = 2$ "
+             "and $g_2 = 1$ give\n\n$$\nv_1 = \\beta v_0 + g_1 = 0.9 \\cdot 0 + 2 = 2, \\qquad v_2 = 0.9 \\cdot 2 + 1 = 2.8 .\n$$\n")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_two_worked_steps_in_one_display_are_instances_of_the_rule(name: str) -> None:
+    text = TWO_STEPS if name == "doc.md" else TWO_STEPS.replace("$$\n", "\\[\n", 1).replace("$$\n", "\\]\n", 1)
+    ok = check_document(name, text)
+    assert [k.verdict for k in ok.links if k.line == 4] == ["proved"] * 5, [k.text() for k in ok.links]
+    bad = check_document(name, text.replace("2.8", "2.9"))
+    assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(4, "math/false")]
+    wrong_rule = check_document(name, text.replace("v_2 = 0.9 \\cdot 2 + 1", "v_2 = 0.9 \\cdot 2 + 2")
+                                .replace("= 2.8", "= 3.8"))
+    assert [(f.line, f.code) for f in wrong_rule.findings if f.severity == "error"] == [(4, "math/false")]

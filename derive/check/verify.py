@@ -359,7 +359,8 @@ class DocumentChecker:
             section = items[0].section
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 self.side_by_side.add(section)
-            definitions = [it for it in items if self._definition_target(it) is not None]
+            definitions = [it for it in items if self._definition_target(it) is not None
+                           and not self._instance_of_rule(it)]
             if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
                 continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
@@ -408,6 +409,23 @@ class DocumentChecker:
                     scope.rows.pop(target, None)
                 self.broken |= set(cycle)
             self.systems.append(scope)
+
+    def _instance_of_rule(self, item: Item) -> bool:
+        """Is ``item`` a numbered step (``v_1 = βv_0 + g_1``) of a quantity an earlier display of its section gives
+        a rule at every step (``v_t = βv_{t-1} + g_t``)? Then it is that rule's instance, a claim, and not a row
+        of a new system, even when the display holds two such steps (``v_1 = …, \\qquad v_2 = …``)."""
+        ix = read_index(item.stmt.terms[0].expr) if isinstance(item.stmt.terms[0].expr, sp.Symbol) else None
+        if ix is None or ix.letter is not None:
+            return False
+        for other in self.items[:item.index]:
+            if other.section != item.section or other.block is item.block or not other.stmt.relations \
+                    or other.stmt.relations[0] not in DEFINING_RELATIONS:
+                continue
+            first = other.stmt.terms[0].expr
+            rule = read_index(first) if isinstance(first, sp.Symbol) else None
+            if rule is not None and rule.letter is not None and rule.base == ix.base:
+                return True
+        return False
 
     def _definition_target(self, item: Item) -> sp.Symbol | None:
         stmt = item.stmt
