@@ -371,3 +371,19 @@ def test_two_worked_steps_in_one_display_are_instances_of_the_rule(name: str) ->
     wrong_rule = check_document(name, text.replace("v_2 = 0.9 \\cdot 2 + 1", "v_2 = 0.9 \\cdot 2 + 2")
                                 .replace("= 2.8", "= 3.8"))
     assert [(f.line, f.code) for f in wrong_rule.findings if f.severity == "error"] == [(4, "math/false")]
+
+
+RESTATED_STEP = ("Take $g(u) = u^2$, $u^{(0)} = 3$ and $\\eta = 0.25$. The result is $u^{(1)} = 1.5$.\n\n"
+                 "The rule is $u^{(t+1)} = u^{(t)} - \\eta g'(u^{(t)})$, and so\n\n"
+                 "$$\\begin{aligned}\nu^{(1)} &= u^{(0)} - \\eta g'(u^{(0)}) \\\\\nu^{(1)} &= 3 - 0.25 \\cdot 6 \\\\\n"
+                 "u^{(1)} &= 1.5\n\\end{aligned}$$\n")
+
+
+def test_one_step_restated_row_after_row_still_answers_the_result_stated_before() -> None:
+    """u^{(1)} restated on every row of one display is one computation (each row a claim about the last), even
+    after the rule for u^{(t+1)}: the rows are not read as separate instances, and the answer stated before
+    them is the one they derive."""
+    ok = check_document("doc.md", RESTATED_STEP)
+    assert [k.verdict for k in ok.links if k.line == 1 and k.left.startswith("u^{(1)}")] == ["proved"], \
+        [k.text() for k in ok.links]
+    assert all(k.verdict == "proved" for k in ok.links if k.line >= 6), [k.text() for k in ok.links]

@@ -359,8 +359,11 @@ class DocumentChecker:
             section = items[0].section
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 self.side_by_side.add(section)
-            definitions = [it for it in items if self._definition_target(it) is not None
-                           and not self._instance_of_rule(it)]
+            definitions = [it for it in items if self._definition_target(it) is not None]
+            if len({self._definition_target(it) for it in definitions}) == len(definitions):
+                # v_1 = βv_0 + g_1, v_2 = … after v_t = βv_{t−1} + g_t: instances of that rule, not a new system
+                # (one name restated row after row, h^{(1)} &= … \\ h^{(1)} &= …, is read below as before)
+                definitions = [it for it in definitions if not self._instance_of_rule(it)]
             if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
                 continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
