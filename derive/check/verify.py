@@ -1749,6 +1749,25 @@ class DocumentChecker:
 
     def _verify_link(self, item: Item, k: int, left: Term, right: Term,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        """One link; a gradient of a function written in matrix notation is also read coordinate by coordinate
+        (:meth:`_gradient_in_matrices`): a refutation there stands, and a proof by the scalar reading stands only
+        when the coordinates agree on random matrices too (the scalar reading drops order and transposes)."""
+        checked = self._gradient_in_matrices(item, k, left, right)
+        if checked is not None and checked.status == "false":
+            return
+        self._verify_scalar_link(item, k, left, right, definitions)
+        verdict = self.verdicts.get((item.index, k))
+        if checked is None or verdict is None or verdict[0] != "proved":
+            return
+        if checked.status == "true":
+            self.decide(item, k, "proved", f"{verdict[1] or 'proved in the scalar reading'}; {checked.reason}",
+                        override=True)
+        else:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {checked.reason}")
+            self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
+
+    def _verify_scalar_link(self, item: Item, k: int, left: Term, right: Term,
+                            definitions: dict[sp.Symbol, sp.Expr]) -> None:
         if asymptotic.has_order(left.expr, right.expr):
             self._expansion(item, k, left, right, definitions)
             return
@@ -2125,6 +2144,33 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _gradient_in_matrices(self, item: Item, k: int, left: Term, right: Term) -> "matrices.Decision | None":
+        """``∇R(w) = X^⊤(Xw − y)`` after ``R(w) = ½‖Xw − y‖²`` in a document with matrix notation: the gradient
+        checked coordinate by coordinate on random matrices (:mod:`.matrix_gradient`). A refutation is reported
+        here (and returned); agreement is returned for the reason of a proof; None when not read there."""
+        if not isinstance(left.expr, AppliedUndef) or right.expr is None or not self._may_use_matrices():
+            return None
+        parts = calculus.derivative_parts(type(left.expr).__name__)
+        if parts is None or parts[0] != "gradient":
+            return None
+        found = [(index, fd) for index, _section, fd in self.function_defs
+                 if fd.name == parts[2] and index < item.index and len(fd.params) == 1]
+        if not found or parts[2] not in self.functions(item).defs:
+            return None
+        index, fd = found[-1]
+        if parts[1] is not None and parts[1] != (str(fd.params[0]),):
+            return None  # ∇_x of a function of w: another variable
+        from . import matrix_gradient
+        defined = self.items[index]
+        decision = matrix_gradient.check(self._expanded(_source(defined, defined.stmt.terms[1])), str(fd.params[0]),
+                                         self._expanded(_source(item, right)), self._matrix_notation())
+        if decision is not None and decision.status == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false gradient in matrix algebra: {_clip(_source(item, left))} = {_clip(_source(item, right))}"
+                        f" for {fd.name} of line {fd.line}: {decision.reason}")
+            self.decide(item, k, "false", decision.reason)
+        return decision
 
     def _matrix_hypotheses(self, item: Item, table: matrices.Notation) -> set[str]:
         """Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,
