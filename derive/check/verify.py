@@ -361,9 +361,12 @@ class DocumentChecker:
                 self.side_by_side.add(section)
             definitions = [it for it in items if self._definition_target(it) is not None]
             if len({self._definition_target(it) for it in definitions}) == len(definitions):
-                # v_1 = βv_0 + g_1, v_2 = … after v_t = βv_{t−1} + g_t: instances of that rule, not a new system
-                # (one name restated row after row, h^{(1)} &= … \\ h^{(1)} &= …, is read below as before)
-                definitions = [it for it in definitions if not self._instance_of_rule(it)]
+                # v_1 = βv_0 + g_1 = … = 2, v_2 = … = 2.8 after v_t = βv_{t−1} + g_t: worked values of that rule,
+                # its instances, not a new system. Only rows that end in a number: a symbolic row at the first
+                # step (x_1 = x_0 + d_0 under x_{k+1} = x_k + d_k + βp_k) may drop what is zero before the start,
+                # and stays a row. (One name restated row after row, h^{(1)} &= … \\ h^{(1)} &= …, is read below.)
+                definitions = [it for it in definitions
+                               if not (self._instance_of_rule(it) and _number(it.stmt.terms[-1].expr))]
             if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
                 continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
