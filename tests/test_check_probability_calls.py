@@ -38,3 +38,12 @@ def test_a_link_that_would_need_a_law_of_probability_is_never_false() -> None:
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
     assert "false" not in {k.verdict for k in result.links}
+
+
+def test_a_loss_of_a_conditional_probability_defines_no_function_of_it() -> None:
+    """L(Y, P(Y|X)) = −log P(Y|X) names the log loss; a later L(Y, f(x)) = exp(−Y f(x)) (the exponential loss) is
+    another loss, not L with f(x) put in for P(Y|X)."""
+    text = ("The log loss is\n\n$$\nL(Y, P(Y|X)) = -\\log P(Y|X)\n$$\n\nand the exponential loss is\n\n"
+            "$$\nL(Y, f(x)) = \\exp(-Y f(x))\n$$\n")
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []

@@ -37,8 +37,9 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, condition_chain, continuation, dimensions, expectation, identities, optima,
-               other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
+from . import (asymptotic, calculus, condition_chain, conditional, continuation, dimensions, expectation, identities,
+               optima, other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples,
+               worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
@@ -452,8 +453,10 @@ class DocumentChecker:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
-                and all(isinstance(a, sp.Symbol) for a in lhs.args)) or rhs.has(optima.Optimum, PLUS_MINUS):
-            return  # (f(x) = x ± 1 is two functions, not one to substitute)
+                and all(isinstance(a, sp.Symbol) and not conditional.in_name(a.name) for a in lhs.args)) \
+                or rhs.has(optima.Optimum, PLUS_MINUS):
+            return  # (f(x) = x ± 1 is two functions; L(Y, P(Y|X)) = … names a loss of a probability, not a
+            # function of a variable P(Y|X) to put other arguments in)
         name = type(lhs).__name__
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
