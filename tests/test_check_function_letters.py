@@ -46,3 +46,11 @@ def test_a_bracket_that_reads_the_letter_itself_stays_a_product() -> None:
     text = "Let $\\sigma(z) = \\frac{1}{1 + e^{-z}}$. Then $\\sigma'(z) = \\sigma(1 - \\sigma)$.\n"
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_value_replaced_in_place_is_no_circular_definition() -> None:
+    """v(t) := v(t)/(1 − β^t), the bias correction written as pseudo-code after v(t) = βv(t − 1) + (1 − β)θ(t)."""
+    text = ("The average is $v(t) = \\beta v(t-1) + (1 - \\beta) \\theta(t)$. To correct it,\n\n"
+            "$$v(t) := v(t) / (1 - \\beta^t)$$\n")
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []

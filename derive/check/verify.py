@@ -465,6 +465,8 @@ class DocumentChecker:
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
+        if lhs in rhs.atoms(AppliedUndef):
+            return  # v(t) := v(t)/(1 − β^t): the value replaced in place (pseudo-code), not a circular definition
         if not rhs.free_symbols and self._point_in_hand(item, params) and any(
                 fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                 for index, _, fd in self.function_defs):
