@@ -259,20 +259,31 @@ class time_budget:  # noqa: N801 - reads as a function: ``with time_budget(2):``
         self._signals = False
 
     def __enter__(self) -> Budget | None:
+        # A deadline can pass (or an enclosing budget can fire) after this budget is registered but
+        # before the block starts. Python then never calls __exit__, and the budget would stay on the
+        # stack: its opening frame is the caller's, still running, so it would raise again later, in
+        # code after the ``with``. Unregister it here before the exception goes on.
+        try:
+            return self._enter()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+
+    def _enter(self) -> Budget | None:
         global _critical, _saved
         seconds = self.seconds
         if seconds is None or not seconds > 0 or math.isinf(seconds):
             return None
         ident = threading.get_ident()
         now = time.monotonic()
-        budget = Budget(float(seconds), self.hard, now + seconds, ident, sys._getframe(1))
+        budget = Budget(float(seconds), self.hard, now + seconds, ident, sys._getframe(2))
         self.budget = budget
         self._signals = _signals_usable()
         if self._signals:
             _critical = True
             try:
                 stack = _stacks.setdefault(ident, [])
-                _drop_stale(stack, sys._getframe(1))
+                _drop_stale(stack, sys._getframe(2))
                 if _saved is None:
                     # Someone else's SIGALRM (not a budget of ours) is saved, and restored on the way out.
                     previous = signal.signal(signal.SIGALRM, _on_alarm)

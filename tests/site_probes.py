@@ -148,3 +148,91 @@ def page(probes: list[tuple[str, str, bool]]) -> tuple[str, dict[str, tuple[int,
         where[name] = (first, len(lines))
         lines.append("")
     return "\n".join(lines) + "\n", where
+
+
+#: MkDocs without arithmatex, typeset in the browser by KaTeX auto-render or MathJax 3 that ``extra_javascript``
+#: loads, with the delimiters of :data:`SCRIPT_KATEX_INIT` / :data:`SCRIPT_MATHJAX_INIT` (``$``, ``\\(``, ``$$``,
+#: ``\\[``): Python-Markdown reads the math as text first. (name, Markdown, shown right with KaTeX?, with MathJax?)
+MKDOCS_SCRIPT: list[tuple[str, str, bool, bool]] = [
+    ("inline", "Inline $a_1 + b_1 = c_1$ end.", True, True),
+    ("spaces", "Spaces $ x = 1 $ here.", True, True),
+    ("line-span", "Line $a_5\n= b_5$ end.", True, True),
+    ("escaped-underscore", "Escaped $x\\_1 = y\\_2$ end.", True, True),
+    ("escaped-star", "Escaped $a^\\*b^\\*$ end.", True, True),
+    ("double-round", "Round \\\\(u_2 = v_2\\\\) here.", True, True),
+    ("double-square", "\\\\[\nq_3 = q_4\n\\\\]", True, True),
+    ("display", "$$\nm_2 = n_2\n$$", True, True),
+    ("mid-line", "Mid-line $$y_2 = 2$$ text after.", True, True),
+    ("after-text", "Text right before\n$$\nm_4 = n_4\n$$\ntext after.", True, True),
+    ("aligned-four", "$$\n\\begin{aligned} a &= b \\\\\\\\ c &= d \\end{aligned}\n$$", True, True),
+    ("set-four", "Set $\\\\{x_1, x_2\\\\}$ end.", True, True),
+    ("code", "Code `$x$` and $y = 1$ here.", True, True),
+    ("star-spaced", "Product $a * b$ and $c * d$ end.", True, True),
+    ("less-spaced", "Order $a < b$ and $c > d$ end.", True, True),
+    ("stars", "Stars $x*y*z$ end.", False, False),
+    ("star-sup", "Sup $a^*$ and $b^*$ end.", False, False),
+    ("brace-under", "Groups ${x}_1 + {y}_{2}$ end.", False, False),
+    ("tag", "Compare $a<b$ and $c>d$ end.", False, False),
+    ("round", "Round \\(u_1 = v_1\\) here.", False, False),
+    ("square", "\\[\nq_1 = q_2\n\\]", False, False),
+    ("aligned-two", "$$\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n$$", False, False),
+    ("set-braces", "Set $\\{x_1, x_2\\}$ end.", False, False),
+    ("bang-hash", "Neg $a\\!b \\# c$ end.", False, False),
+    ("blank-line", "$$\nt = u\n\nv = w\n$$", False, False),
+    ("table-pipe", "| a | b |\n|---|---|\n| $p | q$ | x |", False, False),
+    ("top-align-star", "\\begin{align*}\ng &= h \\\\\\\\\ni &= j\n\\end{align*}", False, False),
+    # MathJax processes environments on its own (processEnvironments); this auto-render config lists none
+    ("top-align", "\\begin{align}\ng &= h \\\\\\\\\ni &= j\n\\end{align}", False, True),
+    ("multline-in-dollars", "$$\n\\begin{multline}\nk = l\n\\end{multline}\n$$", False, True),
+]
+#: The probe site's KaTeX auto-render call and MathJax 3 config (files in its docs folder).
+SCRIPT_KATEX_INIT = """document.addEventListener("DOMContentLoaded", function () {
+  renderMathInElement(document.body, {
+    delimiters: [
+      {left: "$$", right: "$$", display: true},
+      {left: "$", right: "$", display: false},
+      {left: "\\\\(", right: "\\\\)", display: false},
+      {left: "\\\\[", right: "\\\\]", display: true}
+    ],
+    throwOnError: false
+  });
+});
+"""
+SCRIPT_MATHJAX_INIT = """window.MathJax = {
+  tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']]}
+};
+"""
+
+
+def script_site_yml(engine: str) -> str:
+    """The probe site's mkdocs.yml: no arithmatex, the engine's files (copied into docs/js) in extra_javascript."""
+    scripts = (["js/katex.min.js", "js/auto-render.min.js", "js/katex-init.js"] if engine == "katex"
+               else ["js/mathjax-config.js", "js/tex-mml-chtml.js"])
+    css = "extra_css:\n  - js/katex.min.css\n" if engine == "katex" else ""
+    return "site_name: probes\nextra_javascript:\n" + "".join(f"  - {s}\n" for s in scripts) + css
+
+#: MkDocs with pymdownx.arithmatex (``generic: true``) and KaTeX's auto-render run over the whole page (Material for
+#: MkDocs' KaTeX recipe, :data:`SCRIPT_KATEX_INIT`): a ``$$`` display arithmatex leaves as text is typeset by the
+#: script all the same. (name, Markdown, shown right?)
+MKDOCS_AUTO_RENDER: list[tuple[str, str, bool]] = [
+    ("display", "$$\nm_2 = n_2\n$$", True),
+    ("after-text", "Text right before\n$$\nm_4 = n_4\n$$", True),
+    ("text-after", "$$\nm_5 = n_5\n$$\ntext right after.", True),
+    ("around-text", "Text right before\n$$\nm_9 = n_9\n$$\ntext right after.", True),
+    ("mid-line", "Mid-line $$y_2 = 2$$ text after.", False),
+    ("square-after-text", "Text right before\n\\[\nq_3 = q_4\n\\]", False),
+    ("blank-line", "$$\nt = u\n\nv = w\n$$", False),
+    ("stacked-displays", "$$m_6 = n_6$$\n$$m_7 = n_7$$", False),
+    # what arithmatex leaves as text and the script pairs: every $ with the next, spaces inside or not
+    ("spaces", "Spaces $ x = 1 $ here.", True),
+    ("prices", "It costs $5 and $10 here.", True),
+    ("mixed", "Tight $a_1$ and loose $ b_2 $ and tight $c_3$ end.", True),
+    ("one-sided", "Left $ y_1 = z_1$ and right $y_2 = z_2 $ here.", True),
+    ("double-round", "Round \\\\(u_2 = v_2\\\\) here.", True),
+]
+
+
+def auto_render_site_yml() -> str:
+    """The probe site's mkdocs.yml: arithmatex, and KaTeX with auto-render and its call in extra_javascript."""
+    return script_site_yml("katex").replace("extra_javascript:", "markdown_extensions:\n  - pymdownx.arithmatex:\n"
+                                            "      generic: true\nextra_javascript:", 1)

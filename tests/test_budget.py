@@ -181,3 +181,34 @@ def test_threads_have_budgets_of_their_own() -> None:
         t.join(LONG)
     assert sorted(results) == ["t0", "t1", "t2"]
     assert all(v < 8 for v in results.values())
+
+
+class _LandedEarly(BudgetExceeded):
+    """Stands for a budget exception delivered inside ``__enter__``, after the budget was registered."""
+
+
+def raise_after_registering(where: str, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Enter a budget whose registration is followed at once by an exception (as a deadline passing
+    under load delivers it) and return what stays on the thread's budget stack afterwards."""
+    import derive.budget as budget_module
+
+    def landed(*args: object, **kwargs: object) -> None:
+        raise _LandedEarly("delivered before the block started")
+
+    # The last step of __enter__ on each path: arming the alarm (main thread) or the watchdog (others).
+    monkeypatch.setattr(budget_module, "_arm_alarm" if where == "main" else "_ensure_watchdog", landed)
+    with pytest.raises(_LandedEarly):
+        with time_budget(5):
+            pytest.fail("the block must not start")
+    monkeypatch.undo()
+    left = list(budget_module._stacks.get(threading.get_ident(), []))
+    with time_budget(5):  # the next budget works as usual
+        busy(0.05)
+    return left
+
+
+@pytest.mark.parametrize("where", ["main", "thread"])
+def test_an_exception_inside_enter_leaves_no_budget_behind(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    left = (raise_after_registering(where, monkeypatch) if where == "main"
+            else in_thread(raise_after_registering, where, monkeypatch))
+    assert left == []

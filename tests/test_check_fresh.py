@@ -157,11 +157,13 @@ $$
 """
 
 
-def test_a_claim_under_the_restated_naming_is_undecided() -> None:
+def test_a_claim_under_the_new_schemes_naming_is_proved() -> None:
+    # "Now the recursion looks like" m_t = ρm_{t-1} + (1 − ρ)d_t: a new scheme (new names d_t, ρ), in force from
+    # there on, so the expansion of the update is read under it, not under m_t = d̃_t
     assert errors(TWICE) == []
     line = TWICE.split("\n").index("x_{t+1} = x_t - \\gamma (\\rho m_{t-1} + (1 - \\rho) d_t)") + 1
     verdict, reason = verdicts(TWICE)[line][0]
-    assert verdict == "undecided" and "restated" in reason, reason
+    assert verdict == "proved", reason
 
 
 def test_a_claim_false_under_both_namings_is_still_found() -> None:

@@ -82,3 +82,10 @@ def test_kramdown_itself_agrees_on_every_run(tmp_path: Path) -> None:
             math = re.search(rf"(?<!\\){opener}a \+ a = 2 a", html) is not None
             texts, codes = read(probe(n, bracket))  # math to the checker: found, and no lint says it is text
             assert math == (texts == ["a + a = 2 a"] and "render/bracket-not-math" not in codes), (n, bracket, html)
+
+
+def test_a_run_of_backslashes_inside_math_keeps_half_of_them_together() -> None:
+    """kramdown 2.4 (Debian's ruby-kramdown) turns ``\\\\(p \\\\\\\\ q\\\\)`` into ``\\(p \\\\ q\\)`` and ``\\\\\\{``
+    into ``\\{``: the backslashes that remain stay one command (a line break, an escaped brace), not ``\\ \\``."""
+    texts, _ = read("Rows \\\\(p \\\\\\\\ q \\\\\\{ r\\\\) here.\n")
+    assert texts == ["p \\\\ q \\{ r"]

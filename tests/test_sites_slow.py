@@ -10,6 +10,9 @@
   arithmatex wrapped in ``arithmatex`` elements is math, TeX left outside them is what a reader sees raw;
   once per arithmatex option set of ``site_probes.MKDOCS_OPTIONS`` (``generic: false``, ``smart_dollar:
   false``, ``inline_syntax``/``block_syntax``), formula by formula.
+* **MkDocs without arithmatex**, typeset in Chromium by KaTeX 0.16 auto-render or MathJax 3 (both from
+  ``tests/js``) that ``extra_javascript`` loads with a config script of the site: the probes of
+  ``site_probes.MKDOCS_SCRIPT``, and the reader on the very page the browser showed.
 
 Engines: ``DERIVE_MKDOCS`` (an ``mkdocs`` executable; default: the one next to this Python),
 ``DERIVE_CHROMIUM`` (default ``/usr/bin/chromium``). Missing ones skip locally and fail in CI.
@@ -32,8 +35,9 @@ import pytest
 from derive.check import renderers
 from conftest import need
 from site_probes import (
-    DOCSIFY, DOCSIFY_LATEX, DOCSIFY_LATEX_READ, MKDOCS, MKDOCS_OPTION_READ, MKDOCS_OPTIONS, MKDOCS_READ, MKDOCS_TEXT,
-    mkdocs_yml, page,
+    DOCSIFY, DOCSIFY_LATEX, DOCSIFY_LATEX_READ, MKDOCS, MKDOCS_OPTION_READ, MKDOCS_OPTIONS, MKDOCS_READ, MKDOCS_SCRIPT,
+    MKDOCS_AUTO_RENDER, MKDOCS_TEXT, SCRIPT_KATEX_INIT, SCRIPT_MATHJAX_INIT, auto_render_site_yml, mkdocs_yml, page,
+    script_site_yml,
 )
 
 pytestmark = pytest.mark.slow
@@ -41,6 +45,7 @@ pytestmark = pytest.mark.slow
 HERE = Path(__file__).parent
 NODE = HERE / "docsify" / "node_modules"
 MATHJAX = HERE / "js" / "node_modules" / "mathjax-full" / "es5" / "tex-chtml.js"
+MATHJAX_MML = MATHJAX.with_name("tex-mml-chtml.js")
 KATEX = HERE / "js" / "node_modules" / "katex" / "dist" / "katex.min.js"
 #: TeX a reader must never see as text (the probes' formulas all hold one of these).
 RAW_TEX = re.compile(r"[$\\=_^&]|c194a9eg")
@@ -226,6 +231,142 @@ def test_mkdocs_mathjax_keeps_a_bare_linebreak_on_one_line(tmp_path: Path) -> No
     from derive.check.renderers import MKDOCS_MATHJAX
 
     assert MKDOCS_MATHJAX.bare_linebreak_breaks is False
+
+
+# ------------------------------------------------------------------- MkDocs typeset by a browser script
+
+#: Per ``<h2>probe NAME</h2>`` of the page's main content, up to the next h2: formulas typeset, typesetter
+#: errors, emphasis elements, and the text left once math and code are taken out.
+_SCRIPT_SECTIONS_JS = """() => {
+  const out = {};
+  const items = new Map();
+  if (window.MathJax && MathJax.startup && MathJax.startup.document)
+    for (const item of MathJax.startup.document.math) items.set(item.typesetRoot, item.math);
+  for (const h of document.querySelectorAll('h2')) {
+    const name = h.textContent.replace(/^probe /, '').trim();
+    const seen = {maths: 0, errors: 0, em: 0, text: '', tex: []};
+    for (let node = h.nextElementSibling; node && node.tagName !== 'H2'; node = node.nextElementSibling) {
+      const copy = node.cloneNode(true);
+      seen.errors += copy.querySelectorAll('.katex-error, mjx-merror').length;
+      seen.maths += copy.querySelectorAll('.katex, mjx-container').length;
+      seen.em += copy.querySelectorAll('em, strong').length;
+      copy.querySelectorAll('.katex annotation').forEach(a => seen.tex.push(a.textContent));
+      node.querySelectorAll('mjx-container').forEach(c => { if (items.has(c)) seen.tex.push(items.get(c)); });
+      copy.querySelectorAll('.katex, .katex-display, .katex-error, mjx-container, code').forEach(k => k.remove());
+      seen.text += ' ' + copy.textContent;
+    }
+    out[name] = seen;
+  }
+  return out; }"""
+
+
+def _script_probes(engine: str) -> list[tuple[str, str, bool]]:
+    """The probes of a script-typeset site: (name, Markdown, shown right?)."""
+    if engine == "arithmatex-katex":
+        return MKDOCS_AUTO_RENDER
+    column = 2 if engine == "katex" else 3
+    return [(p[0], p[1], p[column]) for p in MKDOCS_SCRIPT]  # type: ignore[misc]
+
+
+@pytest.fixture(scope="module", params=["katex", "mathjax", "arithmatex-katex"])
+def script_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict]:
+    """An MkDocs site typeset in the browser, built with mkdocs and shown in Chromium: without arithmatex,
+    every MKDOCS_SCRIPT probe under KaTeX auto-render or MathJax 3; with arithmatex and KaTeX auto-render over
+    the page, every MKDOCS_AUTO_RENDER probe. (engine, the page's Markdown, its sections as typeset)."""
+    engine = request.param
+    need(KATEX.is_file() and MATHJAX_MML.is_file(), "tests/js: run npm ci --prefix tests/js")
+    chromium, sync_playwright = _browser()
+    site = tmp_path_factory.mktemp(f"script-{engine}")
+    js = site / "docs" / "js"
+    js.mkdir(parents=True)
+    if engine != "mathjax":
+        for source in (KATEX, KATEX.with_name("katex.min.css"), KATEX.parent / "contrib" / "auto-render.min.js"):
+            shutil.copy(source, js)
+        shutil.copytree(KATEX.parent / "fonts", js / "fonts")
+        (js / "katex-init.js").write_text(SCRIPT_KATEX_INIT, encoding="utf-8")
+    else:
+        shutil.copy(MATHJAX_MML, js)
+        (js / "mathjax-config.js").write_text(SCRIPT_MATHJAX_INIT, encoding="utf-8")
+    yml = auto_render_site_yml() if engine == "arithmatex-katex" else script_site_yml(engine)
+    (site / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    text = page(_script_probes(engine))[0]
+    (site / "docs" / "index.md").write_text(text, encoding="utf-8")
+    subprocess.run(_mkdocs() + ["build", "-q", "-d", str(site / "site")], cwd=site, check=True, timeout=120)
+    with _served(site / "site") as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        tab = browser.new_page()
+        tab.goto(f"{url}/index.html")
+        if engine == "mathjax":
+            tab.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000)
+            tab.evaluate("() => MathJax.startup.promise")
+        else:
+            tab.wait_for_function("() => document.querySelector('.katex')", timeout=30_000)
+        sections = tab.evaluate(_SCRIPT_SECTIONS_JS)
+        browser.close()
+    return engine, str(site / "docs" / "index.md"), sections
+
+
+#: The TeX the author meant, where a Markdown escape decides it: the engine must receive exactly this
+#: (whitespace aside) for the probe to be shown right (``\\\\`` that arrives as ``\\`` merges the rows).
+_MEANT = {
+    "aligned-four": r"\begin{aligned} a &= b \\ c &= d \end{aligned}",
+    "aligned-two": r"\begin{aligned} a &= b \\ c &= d \end{aligned}",
+    "set-four": r"\{x_1, x_2\}",
+    "set-braces": r"\{x_1, x_2\}",
+    "escaped-underscore": "x_1 = y_2",
+    "escaped-star": "a^*b^*",
+    "top-align": r"\begin{align}g &= h \\i &= j\end{align}",
+}
+
+
+def _squeezed(tex: str) -> str:
+    return "".join(tex.split())
+
+
+def test_script_typeset_mkdocs_shows_the_probes_as_listed(script_site: tuple[str, str, dict]) -> None:
+    """Each MKDOCS_SCRIPT probe is shown right (typeset, no error, no emphasis, no TeX left as text, and the
+    TeX meant where an escape decides it) exactly where the table says; the fast suite holds the render
+    lint to the same table."""
+    engine, _, sections = script_site
+    for name, _, expected in _script_probes(engine):
+        seen = sections[name]
+        shown_right = (seen["maths"] > 0 and seen["errors"] == 0 and seen["em"] == 0
+                       and RAW_TEX.search(seen["text"]) is None)
+        if name in _MEANT and shown_right:
+            shown_right = [_squeezed(t) for t in seen["tex"]] == [_squeezed(_MEANT[name])]
+        assert shown_right == expected, (engine, name, seen)
+
+
+def test_script_typeset_mkdocs_reader_finds_each_formula_typeset(script_site: tuple[str, str, dict]) -> None:
+    """The reader, on the very page the browser showed (found through its mkdocs.yml and config script),
+    finds as many formulas in each probe shown right as the script typeset."""
+    from derive.check.extract import read_source, scan
+
+    engine, path, sections = script_site
+    text = read_source(path)
+    probes = _script_probes(engine)
+    where = page(probes)[1]
+    lines = [b.line for b in scan(path, text).blocks]
+    for name, _, shown_right in probes:
+        if shown_right:
+            mine = sum(where[name][0] <= line <= where[name][1] for line in lines)
+            assert mine == sections[name]["maths"], (engine, name, mine, sections[name])
+
+
+def test_script_typeset_mkdocs_reader_reads_what_the_script_typeset(script_site: tuple[str, str, dict]) -> None:
+    """Formula by formula: in each probe shown right, the reader's texts are the TeX the script typeset
+    (whitespace aside; the reader keeps a space where Markdown dropped a backslash)."""
+    from derive.check.extract import read_source, scan
+
+    engine, path, sections = script_site
+    text = read_source(path)
+    probes = _script_probes(engine)
+    where = page(probes)[1]
+    blocks = scan(path, text).blocks
+    for name, _, shown_right in probes:
+        if shown_right:
+            mine = [_squeezed(b.text) for b in blocks if where[name][0] <= b.line <= where[name][1]]
+            assert mine == [_squeezed(t) for t in sections[name]["tex"]], (engine, name, sections[name])
 
 
 # ------------------------------------------------------------------------------------------ docsify

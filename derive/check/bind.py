@@ -9,6 +9,7 @@ system read from notes can be compared with the catalog.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -40,11 +41,60 @@ def _is_norm(e: sp.Basic) -> bool:
 
 
 def _square_norms(expr: sp.Expr) -> sp.Expr:
-    """Norm(x)**2 → x**2 (exact coordinate-wise); a lone Norm(x) → |x|. The norm of what holds a written
-    tuple is kept: its coordinates give its value (:func:`derive.check.vectors.reduce_coords`)."""
+    r"""Norm(x)**2 → x**2 (exact coordinate-wise); a lone Norm(x) → |x|. The norm of what holds a written
+    tuple is kept: its coordinates give its value (:func:`derive.check.vectors.reduce_coords`).
+
+    The norm of a matrix (``\|I - ηA\|_2``, ``\|A^{-1}\|``) is an operator norm: the largest stretch of a
+    vector, not a function of the entries one by one, so read coordinate-wise it would refute true bounds
+    (``\|I - A/L\|_2 = 1 - μ/L``) on random numbers. It becomes an opaque :data:`OperatorNorm` of its
+    argument; only the Frobenius norm (``_F``), which is the entries' Euclidean norm, stays coordinate-wise."""
+    expr = expr.replace(lambda e: _is_norm(e) and _operator_norm(e), lambda e: OperatorNorm(*e.args))
     expr = expr.replace(lambda e: e.is_Pow and _is_norm(e.base) and e.exp == 2 and not _has_tuple(e.base),
                         lambda e: e.base.args[0] ** 2)
     return expr.replace(lambda e: _is_norm(e) and not _has_tuple(e), lambda e: sp.Abs(e.args[0]))
+
+
+#: The norm of a matrix, kept whole (its value is not a function of the entries one at a time).
+OperatorNorm = sp.Function(r"\operatorname{norm}")
+
+_ACCENT = re.compile(r"^(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|mathbf|boldsymbol|bm|mathrm|mathcal|vec)\{)+")
+_MATRIX_GREEK = frozenset({r"\Lambda", r"\Sigma", r"\Gamma", r"\Phi", r"\Psi", r"\Omega"})
+
+
+def _matrix_letter(sym: sp.Symbol) -> bool:
+    r"""Is the symbol's letter how notes write a matrix: a Latin capital (``A``, ``\hat{H}_t``, ``\mathbf{X}``)
+    or one of the Greek capitals used for matrices (``\Lambda``, ``\Sigma``)?"""
+    name = _ACCENT.sub("", sym.name)
+    if any(name.startswith(g) for g in _MATRIX_GREEK):
+        return True
+    return bool(name) and "A" <= name[0] <= "Z"
+
+
+def _vector_letter(sym: sp.Symbol) -> bool:
+    r"""A Latin lowercase letter (``x``, ``w_t``, ``\mathbf{v}``): a vector a matrix may be applied to."""
+    name = _ACCENT.sub("", sym.name)
+    return bool(name) and "a" <= name[0] <= "z"
+
+
+def operator_norms(expr: sp.Expr | None) -> list[sp.Expr]:
+    r"""The norms of matrices written in ``expr`` (as parsed, before :func:`atomize`)."""
+    if expr is None:
+        return []
+    return [n for n in expr.atoms(sp.Function) if _is_norm(n) and _operator_norm(n)]
+
+
+def _operator_norm(norm: sp.Expr) -> bool:
+    r"""Is ``norm`` the norm of a matrix, not of a vector? Some term of its argument is made of matrices and
+    numbers only (``I``, ``ηA``, ``A^{-1}``); ``Xw - y`` (a matrix applied to a vector) is a vector."""
+    if len(norm.args) == 2 and isinstance(norm.args[1], sp.Symbol) and norm.args[1].name == "F":
+        return False
+    if _has_tuple(norm) or norm.args[0].atoms(AppliedUndef):
+        return False
+    for term in sp.Add.make_args(norm.args[0]):
+        names = term.free_symbols
+        if any(_matrix_letter(x) for x in names) and not any(_vector_letter(x) for x in names):
+            return True
+    return False
 
 
 def _has_tuple(e: sp.Basic) -> bool:
@@ -159,10 +209,16 @@ def written_coordinates(fd: FunctionDef) -> tuple[sp.Symbol, ...] | None:
 
 def atomize(expr: sp.Expr) -> sp.Expr:
     """Opaque applied functions (L(w), ∇_w L(w_{t-1})) → symbols named after their LaTeX."""
-    mapping = {call: S.symbol(atom_name(type(call).__name__, call.args)) for call in expr.atoms(AppliedUndef)
-               if type(call).__name__ != "Norm"}
-    expr = expr.xreplace(mapping) if mapping else expr
-    return _square_norms(expr)
+    expr = _square_norms(expr)  # first: it may leave an operator norm, an opaque call atomized here
+    mapping = {call: S.symbol(_atom_name(call)) for call in expr.atoms(AppliedUndef) if type(call).__name__ != "Norm"}
+    return expr.xreplace(mapping) if mapping else expr
+
+
+def _atom_name(call: sp.Basic) -> str:
+    if type(call) is OperatorNorm:
+        body = rf"\|{printing.latex(call.args[0])}\|"
+        return body + (f"_{{{printing.latex(call.args[1])}}}" if len(call.args) == 2 else "")
+    return atom_name(type(call).__name__, call.args)
 
 
 def substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr], *, hold: frozenset[sp.Symbol] = frozenset(),

@@ -180,9 +180,55 @@ def rewrite(checker: DocumentChecker, item: Item, k: int, left: Term, right: Ter
                 if _equal(now.subs(letter, root), sp.Integer(0)) == "true":
                     checker.decide(item, k, "proved", f"{REWRITE}{line} (it holds wherever that one does)")
                     return True
+            if item.claim_cue and _letters(now) == _letters(before) and common \
+                    and all(_fails_where_it_holds(now, before, letter) for letter in common):
+                checker.report(item, right.start, "error", "math/false",
+                               f"does not follow from the condition on line {line}: the prose says it is a rewrite, "
+                               f"but where that condition holds this one does not (on random data, solving for "
+                               f"{', '.join(printing.text(x) for x in common)})")
+                checker.decide(item, k, "false", f"not a rewrite of the condition on line {line}")
+                return True
     except BudgetExceeded:
         return False
     return False
+
+
+def _fails_where_it_holds(now: sp.Expr, before: sp.Expr, letter: sp.Symbol, draws: int = 3) -> bool:
+    """Does ``now = 0`` fail where ``before = 0`` holds? ``before`` is solved for ``letter`` on random data (sums
+    over 4 random points, random values for every other letter) and ``now`` is evaluated there: nonzero on every
+    draw means no rewrite of ``before`` (a multiple, a rearrangement) can be ``now``. False when not decided."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(draws):
+        values: dict[sp.Basic, sp.Expr] = {}
+
+        def pick(_key: sp.Basic) -> sp.Expr:
+            return sp.Rational(rng.randint(-9, 9) or 1, rng.randint(1, 5))
+
+        try:
+            data = {}
+            for expr in (now, before):
+                for total in expr.atoms(sp.Sum):
+                    for _index, _low, high in total.limits:
+                        for bound in high.free_symbols:
+                            data[bound] = sp.Integer(4)
+            a, b = now.xreplace(data).doit(), before.xreplace(data).doit()
+            for atom in sorted(a.atoms(sp.Indexed) | b.atoms(sp.Indexed) | a.free_symbols | b.free_symbols,
+                               key=sp.default_sort_key):
+                if atom != letter and not isinstance(atom, sp.Idx) and atom not in values \
+                        and not (isinstance(atom, sp.Symbol) and any(atom in ix.free_symbols and atom == ix.base.label
+                                                                     for ix in a.atoms(sp.Indexed))):
+                    values[atom] = pick(atom)
+            root = _solve(b.xreplace(values), letter)
+            if root is None or a.has(sp.Sum) or b.has(sp.Sum):
+                return False
+            left = sp.nsimplify(a.xreplace(values).subs(letter, root))
+            if not left.is_number or left == 0:
+                return False
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+    return True
 
 
 def _solve_ratio(now: sp.Expr, before: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:
@@ -214,17 +260,21 @@ def _capital_coefficient(condition: sp.Expr, name: sp.Symbol) -> bool:
     return any(x.name[:1].isupper() for x in coefficient.free_symbols - counts if isinstance(x, sp.Symbol))
 
 
-def result(checker: DocumentChecker, item: Item, left: Term, right: Term, definitions) -> bool:
-    """Decide ``s = V`` when it is the value of s solved from the nearest condition before it that reads s."""
+def result(checker: DocumentChecker, item: Item, left: Term, right: Term, definitions, k: int = 0) -> bool:
+    """Decide ``s = V`` when it is the value of s solved from the nearest condition before it that reads s.
+
+    ``k`` > 0: the link comes after a ⇒ in its own statement (``2θ₀ + θ₁ = 0 ⇒ θ₀ = −θ₁/2``), and the condition
+    the ⇒ solves is first looked for in the links before it."""
     name = left.expr
     if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
         return False
     looked = 0
-    for prev in reversed(checker.items[:item.index]):
+    for prev in ([item] if k else []) + list(reversed(checker.items[:item.index])):
         if prev.section != item.section:
             return False
         stmt = prev.stmt
-        if stmt.terms and stmt.terms[0].expr == name and stmt.relations and stmt.relations[0] in ("=", ":="):
+        if prev is not item and stmt.terms and stmt.terms[0].expr == name and stmt.relations \
+                and stmt.relations[0] in ("=", ":="):
             return False  # s was named in between: the statement is about that
         if not any(_is_condition_link(checker, prev, k) for k in range(len(stmt.relations))):
             continue
@@ -260,8 +310,9 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 return False
             verdict, line = None, found[1]
         if verdict == "true":
-            checker._record_naming(item, definitions)
-            checker.decide(item, 0, "proved", f"the result of the condition on line {line} (solved for {name})")
+            if not k:
+                checker._record_naming(item, definitions)
+            checker.decide(item, k, "proved", f"the result of the condition on line {line} (solved for {name})")
             return True
         if verdict == "false" and root is not None and not _polynomial(condition, name, linear=True) \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
@@ -276,9 +327,10 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
             checker.report(item, right.start, "error", "math/false",
                            f"false result of the condition on line {line}: solving it for {name} gives "
                            f"{printing.text(root)}, not the value written")
-            checker.decide(item, 0, "false", f"the condition on line {line}, solved for {name}, gives another value")
+            checker.decide(item, k, "false", f"the condition on line {line}, solved for {name}, gives another value")
             return True
-        checker._record_naming(item, definitions)  # the text goes on with this value
-        checker.decide(item, 0, "not-a-claim", f"a result of the condition on line {line} (not decided from it alone)")
+        if not k:
+            checker._record_naming(item, definitions)  # the text goes on with this value
+        checker.decide(item, k, "not-a-claim", f"a result of the condition on line {line} (not decided from it alone)")
         return True
     return False

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from derive.errors import NotesError
 
+from . import prose_equals
 from .macros import _DEF, _DOCUMENT_COMMAND, _NEWCOMMAND, _OPERATOR, _PAIRED
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".myst", ".qmd", ".rmd", ".ipynb")  # a notebook's Markdown cells
@@ -198,6 +199,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
     kind = kind_of(path)
     lines = LineMap(source)
     headings: tuple[int, ...] = ()
+    script_typeset = False
     if kind == "markdown":
         from .flavors import decide
         from .markdown import read_markdown
@@ -205,13 +207,17 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         from .markdown import site_options
 
         flavor = flavor or decide(path, source).markdown or "gfm"
-        reading = read_markdown(source, flavor, site_options(path, flavor))
+        site = site_options(path, flavor)
+        reading = read_markdown(source, flavor, site)
+        from .script_math import ScriptMath
+
+        script_typeset = isinstance(site, ScriptMath)
         found, visible = reading.found, reading.visible
         headings = tuple(lines.position(h)[0] for h in reading.headings)
     else:
         flavor = "latex"
         found, visible = _LatexReader(source).read()
-    blocks = []
+    read: list[tuple[_Found, str, str]] = []  # (item, text as the typesetter gets it, text as written)
     for item in sorted(found, key=lambda f: f.start):
         text = visible[item.start : item.end]
         if kind == "markdown" and item.delim in ("\\\\(", "\\\\["):
@@ -221,6 +227,16 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         written = text
         if flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
             text = kramdown_unescaped(text)
+        elif script_typeset and item.delim != "fence":
+            text = kramdown_unescaped(text, PYTHON_MARKDOWN_ESCAPABLE)  # Python-Markdown reads all math as text
+        read.append((item, text, written))
+    blocks = []
+    spans = [(it.start, it.end, it.delim, it.display) for it, _t, _w in read]
+    for group in prose_equals.runs(spans, visible):  # $a$ = $b$: one chain, one block
+        item = read[group[0]][0]
+        chain = [spans[k] for k in group]
+        text = prose_equals.joined_text([read[k][1] for k in group], chain, visible)
+        written = prose_equals.joined_text([read[k][2] for k in group], chain, visible)
         line, col = lines.position(item.start)
         blocks.append(
             MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive,
@@ -237,17 +253,36 @@ KRAMDOWN_TEXT_MATH = frozenset({"\\\\(", "\\\\[", "$"})
 _KRAMDOWN_ESCAPABLE = frozenset("\\!\"#$'()*+-.:<=>[]_`{|}")
 
 
-def kramdown_unescaped(text: str) -> str:
+#: The characters a backslash escapes in Python-Markdown 3 text (its ``ESCAPED_CHARS``, with ``|`` that the
+#: tables extension MkDocs always loads adds).
+PYTHON_MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
+
+
+def kramdown_unescaped(text: str, escapable: frozenset[str] = _KRAMDOWN_ESCAPABLE) -> str:
     """``text`` as kramdown hands it to MathJax: ``c\\_1`` is ``c_1``, ``x^\\*`` is ``x^*``, ``\\\\,`` is
     ``\\,``, ``\\{1\\}`` is the group ``{1}``. Each dropped backslash becomes a space, so that every
-    offset (and so every line and column reported) stays where it was."""
+    offset (and so every line and column reported) stays where it was. ``escapable``: the characters the
+    Markdown engine unescapes (:data:`PYTHON_MARKDOWN_ESCAPABLE` for Python-Markdown)."""
     if "\\" not in text:
         return text
     out: list[str] = []
     i = 0
     while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            out.append(" " + text[i + 1] if text[i + 1] in _KRAMDOWN_ESCAPABLE else text[i:i + 2])
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] == "\\" and "\\" in escapable:
+            # a run of backslashes: each pair is one backslash, an odd one escapes what follows. The spaces go
+            # first, so that what remains is one command again (\\\\ is \\, \\\{ is \{)
+            start = i
+            while i < len(text) and text[i] == "\\":
+                i += 1
+            run = i - start
+            kept = "\\" * (run // 2)
+            if run % 2 and i < len(text) and text[i] in escapable:
+                kept, i = kept + text[i], i + 1
+            elif run % 2:
+                kept += "\\"
+            out.append(" " * (i - start - len(kept)) + kept)
+        elif text[i] == "\\" and i + 1 < len(text):
+            out.append(" " + text[i + 1] if text[i + 1] in escapable else text[i:i + 2])
             i += 2
         else:
             out.append(text[i])

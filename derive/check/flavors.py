@@ -192,7 +192,10 @@ def _config_in(folder: str) -> ProjectConfig | None:
         if name == "_bookdown.yml":
             return ProjectConfig(path, "bookdown", data)
         if name == "mkdocs.yml":
-            return ProjectConfig(path, "mkdocs", data)
+            from .script_math import SCRIPTS_KEY, local_scripts
+
+            # the site's own scripts (a KaTeX/MathJax config) say which delimiters are math
+            return ProjectConfig(path, "mkdocs", dict(data, **{SCRIPTS_KEY: local_scripts(path, data)}))
         # _config.yml: Jupyter Book 1 or Jekyll. A key both write (``repository``, ``html``…) gives way to
         # Jekyll's own (``markdown: kramdown``, ``theme``, ``plugins``).
         jb1 = _JB1_KEYS & set(data)

@@ -819,6 +819,21 @@ def _superscript_kind(arg: list[Token]) -> str:
     return "power"
 
 
+_LATIN_NAME = re.compile(r"(?:\\[a-z]+\{)*[A-Za-z](?![A-Za-z])")
+
+
+def _latin_name(base: sp.Expr) -> bool:
+    r"""A quantity named by one Latin letter, perhaps marked (``x^*``, ``\hat{x}_k``): written in parentheses and
+    transposed (``(x^*)^T b``), it is read as the bare letter is (``x^T``: a transpose)."""
+    return isinstance(base, sp.Symbol) and _LATIN_NAME.match(base.name) is not None
+
+
+def _capital_name(x: sp.Basic) -> bool:
+    """A Latin capital (``A``, ``X_t``, ``\\mathbf{X}``): how notes write a matrix."""
+    match = _LATIN_NAME.match(x.name) if isinstance(x, sp.Symbol) else None
+    return match is not None and match.group(0)[-1].isupper()
+
+
 def _is_gradient(base: sp.Expr) -> bool:
     r"""``\nabla f(x)``, ``\nabla_w L(w)``, ``\nabla (…)``: a gradient is a vector, never raised to a power ``T``."""
     return isinstance(base, Gradient) or (isinstance(base, sp.Function) and str(base.func).startswith("\\nabla"))
@@ -1080,8 +1095,12 @@ class _ExprParser:
                     continue
                 if kind == "T" and isinstance(base, Coords):
                     continue  # (a, b)^T: a written tuple is never raised to a power
+                if kind == "T" and _latin_name(base):
+                    continue  # (x^*)^T: a Latin letter in parentheses is transposed as the bare letter is (x^T)
                 if kind == "T" and self.transposes_before(self.pos, _is_gradient(base)):
                     continue  # (Xw − y)^T (Xw − y), ∇f(z)^T p: a product of vectors, in a note where T is no quantity
+                if kind == "T" and self.recurs_after(self.pos, base):
+                    continue  # (x^*)^T A (x^*), (Xw − y)^T (Xw − y): a quadratic form, whatever T is elsewhere
                 if kind == "T":
                     self.fail(at, "ambiguous '^T' (transpose or power?): write ^\\top or ^{T} on a vector name")
                 if kind in ("star", "prime", "iteration", "label"):
@@ -1178,6 +1197,27 @@ class _ExprParser:
             return False
         rest = trial.peek()
         return rest is None or not (self.starts_factor(rest) or rest.is_char("^", "_", "'"))
+
+    def recurs_after(self, stop: int, base: sp.Expr) -> bool:
+        """Is the expression just raised to ``^T`` written again among the next factors, with a matrix (a Latin
+        capital) in it or between (``(x - x^*)^T A (x - x^*)``, ``(Xw - y)^T (Xw - y)``)? That is a quadratic form:
+        read as a power, ``u^T A u`` would be a power of ``u`` times ``A`` times ``u``, which nobody writes. Without
+        a matrix (``(a - b)^T (a - b)``, ``(1 - β)^T (1 - β)``) a power of numbers is as likely: still ambiguous."""
+        matrix = any(_capital_name(x) for x in base.free_symbols)
+        trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
+                                                       set(), self.ctx.transpose_t))
+        for _ in range(3):
+            nxt = trial.peek()
+            if nxt is None or nxt.kind == "num" or not self.starts_factor(nxt):
+                return False
+            try:
+                factor = trial.factor()
+            except (_Fail, RecursionError):
+                return False
+            if factor == base:
+                return matrix
+            matrix = matrix or any(_capital_name(x) for x in factor.free_symbols)
+        return False
 
     def power(self, base: sp.Expr, exponent: sp.Expr, at: Token) -> sp.Expr:
         """``base^exponent``, unless SymPy would compute a number no budget can interrupt (10^{10^{10}})."""
@@ -1344,7 +1384,7 @@ class _ExprParser:
             inner_name = parser.name_only(at, f"\\{tok.text} over an expression is not modelled")
             if tok.text in ACCENTS:
                 inner_name.core = f"\\{ACCENTS[tok.text]}{{{inner_name.core}}}"
-                inner_name.latin = False
+                # \hat{x}^T is a transpose as x^T is; only a Greek letter (\hat\beta^T) stays as it was
             else:
                 inner_name.vector = True
             inner_name.at = tok

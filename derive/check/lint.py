@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from derive.check.extract import INNER_ENVS, MATRIX_ENVS, LineMap, MathBlock, env_base, scan
 from derive.check.findings import SEVERITY_ORDER, Finding, Severity
+from derive.check.markdown_in_math import eaten_escapes, markup_spans, paragraph
 from derive.check.renderers import (
     BEAMER,
     MYST_AMSMATH_ENVS,
@@ -160,7 +161,7 @@ def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
 def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
     checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks]
     if page.markdown:
-        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes]
+        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
     else:
         checks += [_dollar_display]
     out: list[_Raw] = []
@@ -242,6 +243,8 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
             continue  # 梯度下降\(GD\): an escaped parenthesis around a word, which is what the author meant
         bracket = block.delim[-1]
         use = "$$…$$" if bracket == "[" else "$…$"
+        if block.delim in ("\\[", "\\(") and r.double_backslash_math:
+            use += f" or \\\\{block.delim[-1]}…\\\\{_PAIR_CLOSE[bracket]}"  # the pair Markdown turns into \[ (MkDocs, kramdown)
         line, col = block.opening()
         out.append(_Raw(line, col, "render/bracket-not-math", "error",
                         f"{block.delim} is not a math delimiter in {{r}}: it is an escaped {bracket}, and the TeX"
@@ -249,6 +252,7 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
     return out
 
 
+_PAIR_CLOSE = {"[": "]", "(": ")"}
 _NOT_AMSMATH_IN_MYST = frozenset({"math", "displaymath", "smallmatrix"})
 #: Lines that end a paragraph-free context: a fence, a directive option, a heading, a closed display.
 #: Lines that are not paragraph text before a display: fences, directives, headings, comments, table rows, a
@@ -332,6 +336,8 @@ def _not_own_block(page: _Page, r: Renderer) -> list[_Raw]:
                             " math; leave a blank line between displays"))
             continue
         one_line = r.display_needs_paragraph and "\n" not in block.text and after.strip()
+        if r.leftover_dollars_typeset and block.delim == "$$" and not before.strip():
+            continue  # arithmatex leaves it as text, and the page's KaTeX auto-render typesets it all the same
         if before.strip() or one_line:
             behaviour, problem = r.dollars_mid_line, f"{what} starts in the middle of a line"
             if one_line and not before.strip():
@@ -408,6 +414,47 @@ def _table_pipes(page: _Page, r: Renderer) -> list[_Raw]:
         out.append(_Raw(line, col, "render/pipe-in-table-math", "error",
                         "| inside math in a table row: {r} splits the row into cells first, so the formula is cut"
                         " and shown as text; write \\vert (or \\mid)"))
+    return out
+
+
+_EATEN = {"\\\\": "the line break is lost and rows run together; write \\\\\\\\ for a line break"}
+_MARKUP = {"*": "reads the *…* pair here as emphasis", "_": "reads the _…_ pair here as emphasis",
+           "<": "reads <…> here as an HTML tag and drops it"}
+_MARKUP_FIX = {"*": "escape each * as \\*", "_": "escape each _ as \\_", "<": "write \\lt, or put a space after <"}
+
+
+def _markdown_in_math(page: _Page, r: Renderer) -> list[_Raw]:
+    """Math that Python-Markdown changes before a browser script typesets it (:mod:`derive.check.markdown_in_math`):
+    an eaten escape, an emphasis pair or an HTML tag across the formula."""
+    if not r.markdown_escapes:
+        return []
+    lines = LineMap(page.source)
+    out = []
+    spans = []
+    for block in page.blocks:
+        start = lines.offset(block.line, block.col)
+        spans.append((start, start + len(block.text), block))
+        for offset, what in eaten_escapes(block.written or block.text):
+            line, col = block.position(offset)
+            why = _EATEN.get(what, f"the character shows bare; write \\{what} (two backslashes)")
+            out.append(_Raw(line, col, "render/markdown-in-math", "error",
+                            f"Python-Markdown turns {what} into {what[1:]} before {{r}} sees the math: {why}"))
+    done: set[tuple[int, int]] = set()
+    reported: set[tuple[int, str]] = set()
+    for start, end, _block in spans:
+        para = paragraph(page.visible, start, end)
+        if para in done:
+            continue
+        done.add(para)
+        for a, b, kind in markup_spans(page.visible, *para):
+            hit = [blk for s, e, blk in spans if s < b and a < e]
+            if not hit or (id(hit[0]), kind) in reported:
+                continue
+            reported.add((id(hit[0]), kind))
+            line, col = hit[0].opening()
+            out.append(_Raw(line, col, "render/markdown-in-math", "error",
+                            f"Python-Markdown {_MARKUP[kind]} before {{r}} sees the page, so the formula is split"
+                            f" and shown as text; {_MARKUP_FIX[kind]}"))
     return out
 
 

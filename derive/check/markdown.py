@@ -25,6 +25,7 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .script_math import ScriptMath
 from .extract import (
     CODE_DIRECTIVES, MATH_ENVS, LineMap, _apply_masks, _blank_math_comments, _Found, _Scanner, env_base,
 )
@@ -106,7 +107,8 @@ def read_markdown(source: str, flavor: str, site: Any = None) -> MarkdownReading
 
 
 def site_options(path: str, flavor: str) -> Any:
-    """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options; for a
+    """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options, or without
+    arithmatex the :class:`~derive.check.script_math.ScriptMath` that typesets it in the browser; for a
     docsify page, the math plugin its ``index.html`` loads; None otherwise (or without such a config)."""
     if flavor not in ("mkdocs", "docsify"):
         return None
@@ -118,8 +120,19 @@ def site_options(path: str, flavor: str) -> Any:
     if flavor == "docsify":
         return config.data.get("math_plugin")
     from .renderers import arithmatex
+    from .script_math import script_math
 
-    return arithmatex(config.data)
+    options = arithmatex(config.data)
+    if options is None:
+        return script_math(config.data)
+    from dataclasses import replace
+
+    from .renderers import renderer_for
+
+    math = script_math(config.data)
+    if math is not None and getattr(renderer_for("mkdocs", config.data), "leftover_dollars_typeset", False):
+        options = replace(options, leftovers=math.inline | math.display)
+    return options
 
 
 # --------------------------------------------------------------------------------------------- MyST
@@ -538,17 +551,37 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)
     inline = "dollar" in getattr(site, "inline", ("dollar",))
+    # an MkDocs site typeset by a browser script: Python-Markdown passes the dollars on, the script pairs them
+    script = isinstance(site, ScriptMath)
+    if script:
+        inline = "$" in site.inline
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
-                       arithmatex=flavor == "mkdocs", smart_dollar=smart, inline_dollars=inline,
-                       browser_dollars=flavor == "kramdown")
+                       arithmatex=flavor == "mkdocs" and not script, smart_dollar=smart, inline_dollars=inline,
+                       browser_dollars=flavor == "kramdown" or script)
     scanner.run(0, len(masked), None)
     found += scanner.found
+    if "$" in getattr(site, "leftovers", ()):
+        found += _leftover_dollars(masked, scanner.found)
     # A ```math fence is already masked; its found block reads the unmasked source.
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     if any(f.delim == "fence" for f in found):
         visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
     return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+
+
+def _leftover_dollars(masked: str, made: list[_Found]) -> list[_Found]:
+    """The ``$…$`` that KaTeX's auto-render pairs in the text arithmatex left alone (its rule: the next ``$`` at
+    brace depth 0 in the same paragraph, spaces inside or not). Each formula arithmatex made is an element of
+    its own in the page, which no pair crosses: here a paragraph break of the same length."""
+    barred = list(masked)
+    for item in made:
+        width = 0 if item.delim == "env" else len(item.delim)
+        first, stop = max(item.start - width, 0), min(item.end + width, len(masked))
+        barred[first:stop] = ["\n" if k < 2 else " " for k in range(stop - first)]
+    scanner = _Scanner("".join(barred), markdown=True, backslash_pairs=False, browser_dollars=True)
+    scanner.run(0, len(masked), None)
+    return [f for f in scanner.found if f.delim == "$"]
 
 
 _DOCSIFY_SHIELD = re.compile(r"\\\$|`[^`]*`")  # \$, and the dollars of a code span: never delimiters

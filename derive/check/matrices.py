@@ -235,7 +235,24 @@ class NormSq:
     arg: "Node"
 
 
-Node = Union[Atom, Num, Sum, Prod, Transpose, Inverse, Power, Quotient, NormSq]
+@dataclass(frozen=True)
+class Trace:
+    r"""``\operatorname{tr}(M)``: the sum of the diagonal of a square matrix (of a number, the number)."""
+
+    arg: "Node"
+
+
+Node = Union[Atom, Num, Sum, Prod, Transpose, Inverse, Power, Quotient, NormSq, Trace]
+
+#: How notes spell the trace: ``\operatorname{tr}``, ``\mathrm{Tr}``, ``\text{trace}``, a macro ``\tr``.
+_TRACE = frozenset({"tr", "Tr", "trace", "Trace"})
+
+
+_TRACE_WRITTEN = re.compile(r"\\(?:operatorname|mathrm|text|textrm|rm|mathop)\s*\{\s*(?:tr|Tr|trace|Trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])")
+
+
+def _is_trace(tok: Token) -> bool:
+    return (tok.kind == "raw" and (tok.arg or "").strip() in _TRACE) or (tok.kind == "macro" and tok.text in _TRACE)
 
 _SKIP_MACROS = frozenset({",", ";", ":", "!", " ", "quad", "qquad", "left", "right", "big", "Big", "bigg", "Bigg",
                           "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "displaystyle", "limits"})
@@ -288,7 +305,7 @@ class _Reader:
         return factors[0] if len(factors) == 1 else Prod(tuple(factors))
 
     def _starts(self, tok: Token) -> bool:
-        if tok.kind in ("letter", "num", "lbrace"):
+        if tok.kind in ("letter", "num", "lbrace") or _is_trace(tok):
             return True
         if tok.is_char("(", "["):
             return True
@@ -359,6 +376,11 @@ class _Reader:
                             _Reader(den_tokens, self.table, True).read())
         if tok.kind == "macro" and tok.text in _NORM:
             return self.norm()
+        if _is_trace(tok):
+            self.pos += 1
+            if self.peek() is None:
+                raise Unsupported("a trace without its argument")
+            return Trace(self.primary())
         if tok.kind == "macro" and tok.text == "nabla":
             return self.gradient()
         return self.name()
@@ -406,10 +428,12 @@ class _Reader:
         inside = _Reader(self.toks[self.pos + 1:j], self.table, self.numbers).read()
         self.pos = j + 1
         tok = self.peek()
-        if tok is not None and tok.is_char("_"):  # ‖·‖_2 is the Euclidean norm; another index is not modelled
+        frobenius = False
+        if tok is not None and tok.is_char("_"):  # ‖·‖_2 is the Euclidean norm, ‖·‖_F Frobenius'; others are not modelled
             got = _arg(self.toks, self.pos + 1)
-            if got is None or len(got[0]) != 1 or got[0][0].text != "2":
-                raise Unsupported("a norm other than the Euclidean one")
+            if got is None or len(got[0]) != 1 or got[0][0].text not in ("2", "F"):
+                raise Unsupported("a norm other than the Euclidean or the Frobenius one")
+            frobenius = got[0][0].text == "F"
             self.pos = got[1]
         tok = self.peek()
         if tok is None or not tok.is_char("^"):
@@ -418,6 +442,8 @@ class _Reader:
         if got is None or len(got[0]) != 1 or got[0][0].text != "2":
             raise Unsupported("a norm that is not squared")
         self.pos = got[1]
+        if frobenius:  # ‖M‖_F² = tr(MᵀM): the sum of the squares of the entries, for a matrix of any shape
+            return Trace(Prod((Transpose(inside), inside)))
         return NormSq(inside)
 
     def name(self) -> Atom:
@@ -515,6 +541,7 @@ class Shapes:
         self.parent: list[int] = [0]
         self.atoms: dict[str, tuple[int, int]] = {}
         self.identities: dict[int, tuple[int, int]] = {}
+        self.traced: dict[int, tuple[int, int] | None] = {}  # a trace's node -> the shape of its argument
 
     def fresh(self) -> int:
         self.parent.append(len(self.parent))
@@ -567,6 +594,12 @@ class Shapes:
             s = self.of(node.arg)
             if s is not SCALAR:
                 self.join(s[1], self.ONE)
+            return SCALAR
+        if isinstance(node, Trace):
+            s = self.of(node.arg)
+            if s is not SCALAR:
+                self.join(s[0], s[1])
+            self.traced[id(node)] = s
             return SCALAR
         if isinstance(node, Prod):
             shape: tuple[int, int] | None = SCALAR
@@ -651,6 +684,16 @@ class Algebra:
         if isinstance(node, NormSq):
             inside = self.poly(node.arg)
             return _mul(self.transpose(inside), inside)
+        if isinstance(node, Trace):
+            inside = self.poly(node.arg)
+            if self.shapes.traced.get(id(node)) is SCALAR:
+                return inside  # the trace of a number is the number
+            out = {}
+            for w, c in inside.items():
+                if not w:
+                    raise Unsupported("the trace of the identity (the size of the matrix)")
+                out = _add(out, {(): c * sp.Symbol(self.trace_key(w))})
+            return out
         assert isinstance(node, Inverse)
         inside = self.poly(node.arg)
         if set(inside) <= {()}:
@@ -677,15 +720,33 @@ class Algebra:
     def transpose(self, p: Poly) -> Poly:
         return {tuple(self.flip(a) for a in reversed(w)): c for w, c in p.items()}
 
+    def trace_key(self, w: Word) -> str:
+        """One name for the trace of a product, whatever rotation or transpose it is written in: tr(ABC) =
+        tr(BCA) = tr(CAB), and tr(M) = tr(Mᵀ). The smallest of those spellings stands for all."""
+        back = tuple(self.flip(a) for a in reversed(w))
+        spelled = min(v[i:] + v[:i] for v in (w, back) for i in range(len(v)))
+        return "tr[" + " ".join(spelled) + "]"
+
     def canonical(self, p: Poly) -> Poly:
         """A product that is a number (row times column: ``y^\\top X w``) equals its transpose: the smaller
         of the two spellings stands for both."""
         out: Poly = {}
         for w, c in p.items():
-            if w and self._size(self.dims[w[0]][0]) == 1 and self._size(self.dims[w[-1]][1]) == 1:
+            if w and self._scalar_word(w):
                 w = min(w, tuple(self.flip(a) for a in reversed(w)))
             out = _add(out, {w: c})
         return out
+
+    def comparable(self, p: Poly) -> Poly:
+        """:meth:`canonical`, and a product that is a number named as its own trace, so that every rotation
+        is one (``x^\\top A x = tr(A x x^\\top)``): the form two sides are compared in."""
+        out: Poly = {}
+        for w, c in p.items():
+            out = _add(out, {(): c * sp.Symbol(self.trace_key(w))} if w and self._scalar_word(w) else {w: c})
+        return out
+
+    def _scalar_word(self, w: Word) -> bool:
+        return self._size(self.dims[w[0]][0]) == 1 and self._size(self.dims[w[-1]][1]) == 1
 
     def _size(self, dim: int) -> int | None:
         return 1 if self.shapes.find(dim) == self.shapes.find(Shapes.ONE) else None
@@ -832,6 +893,13 @@ class _World:
         if isinstance(node, Quotient):
             d = _scalar(self.eval(node.den))
             return _times(self.eval(node.num), 1 / d)
+        if isinstance(node, Trace):
+            v = self.eval(node.arg)
+            if isinstance(v, Fraction):
+                return v
+            if len(v) != len(v[0]):
+                raise ArithmeticError("shapes")
+            return sum((v[i][i] for i in range(len(v))), Fraction(0))
         assert isinstance(node, NormSq)
         v = self.eval(node.arg)
         if isinstance(v, Fraction):
@@ -903,6 +971,8 @@ def applies(left: str, right: str, table: Notation) -> bool:
     text = left + " " + right
     if re.search(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T(?![A-Za-z])|\\mathsf\{T\}|\\mathrm\{T\}|⊤)", text):
         return True
+    if _TRACE_WRITTEN.search(text):
+        return True  # tr(AB) = tr(BA): a trace is of a matrix
     if not table.matrices:
         return False
     toks = tokenize(text).tokens
@@ -1044,7 +1114,7 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
     if generic:
         algebra = Algebra(shapes, table.symmetric & letters)
         try:
-            pa, pb = algebra.canonical(algebra.poly(a)), algebra.canonical(algebra.poly(b))
+            pa, pb = algebra.comparable(algebra.poly(a)), algebra.comparable(algebra.poly(b))
         except (Unsupported, ZeroDivisionError) as exc:
             return Decision("undecided", f"matrix notation: holds on random matrices, not proved ({exc})")
         if not _add(pa, {w: -c for w, c in pb.items()}):

@@ -109,6 +109,17 @@ class Cues:
     listed: frozenset[int] = frozenset()
 
 
+def _leads_in(paragraph: str) -> bool:
+    """Does the paragraph before a blank line lead into the display after it? It ends with a colon or a comma
+    ("we get:"), or with no sentence end at all ("and rearranging terms", "now substituting for $\\alpha$"):
+    its words are the display's own. A heading or a finished sentence stands apart."""
+    text = paragraph.rstrip()
+    last = text.rsplit("\n", 1)[-1].lstrip()
+    if not text or last.startswith(("#", "|", ">", "<", "```", ":::")):
+        return False
+    return not text.endswith((".", "!", "?", "。", "！", "？", "$$", "\\]", "}"))
+
+
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
@@ -124,11 +135,13 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         cut = ends[-1].end() if ends else 0
         sentence[number] = max(0, start - _WINDOW) + cut
         if ends and ends[-1].group().startswith("\n") and not before[cut:].strip() \
-                and before[:ends[-1].start()].rstrip().endswith((":", ",", "：", "，")):
+                and _leads_in(before[:ends[-1].start()]):
             # "And when $ν = 0$ …, we get:⏎⏎$$…$$": the display goes on that sentence, so the equations it
             # states are the display's condition; the words' cues stay with the paragraph they are in
             earlier = ends[-2].end() if len(ends) > 1 else 0
             sentence[number] = max(0, start - _WINDOW) + earlier
+            if not _INLINE_MATH.search(before[earlier:cut]):
+                cut = earlier  # "and rearranging terms⏎⏎$$…$$": with no formula of its own, its words are the display's
         text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each
         tail = text.rsplit("\0", 1)[-1]  # the words since the sentence's last formula
         # the last clause with words: "写成另一种形式：" ends with its colon, and the clause is before it

@@ -40,7 +40,7 @@ footnote never referenced         dropped   dropped     dropped   dropped     dr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 #: Environments KaTeX 0.16 knows (probed one by one with KaTeX from tests/js/node_modules; KaTeX
@@ -114,6 +114,12 @@ class Renderer:
     star_variants: bool = True
     #: ``\\(…\\)`` is typeset, where it differs from ``\\[…\\]`` (None: as ``bracket_math`` says)
     round_math: bool | None = None
+    #: the Markdown engine reads the math as text before the typesetter sees it (Python-Markdown under a
+    #: browser script): ``\\\\`` loses a backslash, ``\\{`` its brace escape, ``*…*`` becomes emphasis
+    markdown_escapes: bool = False
+    #: a browser script typesets the whole page after the Markdown extension: a ``$$…$$`` that arithmatex
+    #: leaves as text (glued to a line of text) is still a display (KaTeX auto-render over the body)
+    leftover_dollars_typeset: bool = False
 
     def brackets(self, delim: str) -> bool | None:
         """Is ``\\[…\\]`` (``delim`` ``\\[``) or ``\\(…\\)`` (``\\(``) typeset?"""
@@ -286,6 +292,29 @@ MKDOCS_KATEX = Renderer(
     text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
     heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=True, table_pipe_breaks=True,
 )
+#: MkDocs without arithmatex, its math typeset in the browser by KaTeX's auto-render or MathJax 3 that
+#: ``extra_javascript`` loads (:mod:`derive.check.script_math`): Python-Markdown reads the math as text first
+#: (``\\\\`` → ``\\``, ``\\{`` → ``{``, ``\\(`` → ``(``, ``*…*`` and ``}_…}_{`` → emphasis, ``<b$ … $c>`` → an
+#: HTML tag), so ``\\\\(…\\\\)`` is the round pair; the page's paragraphs bound the math (a blank line ends
+#: it), a ``$$`` inside a line or under text is a display, a ``|`` splits a table cell. Measured with MkDocs
+#: 1.6 (Python-Markdown 3), KaTeX 0.16 auto-render and MathJax 3.2 from tests/js in headless Chromium
+#: (tests/test_sites_slow.py). The delimiters are the site's (:func:`mkdocs_script`).
+MKDOCS_KATEX_SCRIPT = Renderer(
+    key="mkdocs-katex-script", name="MkDocs with KaTeX auto-render (no arithmatex)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=True, top_level_envs=frozenset(), known_envs=KATEX_ENVS,
+    bare_linebreak_breaks=True, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=True,
+    round_math=False, markdown_escapes=True,
+)
+MKDOCS_MATHJAX_SCRIPT = Renderer(
+    key="mkdocs-mathjax-script", name="MkDocs with MathJax 3 (no arithmatex)", markdown=True, measured=True,
+    bracket_math=False, double_backslash_math=True, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=False, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=True,
+    round_math=False, markdown_escapes=True,
+)
 #: MkDocs without arithmatex: Python-Markdown has no math; another extension may add it. Not measured.
 MKDOCS_OTHER = Renderer(
     key="mkdocs", name="MkDocs (no pymdownx.arithmatex)", markdown=True, measured=False,
@@ -321,7 +350,7 @@ MYST_UNKNOWN = AnyOf("myst", "MyST (Jupyter Book 1 or 2)", MYST_HOSTS)
 RENDERERS: dict[str, Renderer] = {
     r.key: r for r in (JB1, JB1_AMSMATH, JB2, QUARTO, QUARTO_SINGLE_BACKSLASH, RMARKDOWN, KRAMDOWN, GITHUB,
                        NOTEBOOK, PDFLATEX, BEAMER, DOCSIFY_KATEX, DOCSIFY_LATEX_KATEX, DOCSIFY_LATEX_MATHJAX, DOCSIFY_OTHER,
-                       MKDOCS_MATHJAX, MKDOCS_KATEX,
+                       MKDOCS_MATHJAX, MKDOCS_KATEX, MKDOCS_KATEX_SCRIPT, MKDOCS_MATHJAX_SCRIPT,
                        MKDOCS_OTHER)
 }
 FLAVORS = ("myst", "commonmark", "gfm", "kramdown", "pandoc", "quarto", "rmarkdown", "docsify", "mkdocs", "ipynb",
@@ -396,6 +425,9 @@ class Arithmatex:
     smart_dollar: bool = True
     inline: frozenset[str] = frozenset({"dollar", "round"})
     block: frozenset[str] = frozenset({"dollar", "square", "begin"})
+    #: KaTeX's auto-render run over the whole page after arithmatex (its left delimiters): it pairs the
+    #: ``$`` that arithmatex left as text too (``$ x = 1 $``, ``$5 and $10``). Not an arithmatex option.
+    leftovers: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def _extension_options(value: Any, name: str) -> dict[str, Any] | None:
@@ -431,14 +463,29 @@ def arithmatex(config: dict[str, Any] | None) -> Arithmatex | None:
                       block=_syntax(options.get("block_syntax"), default.block))
 
 
+def _with_auto_render(base: Renderer, config: dict[str, Any]) -> Renderer:
+    """arithmatex with KaTeX's auto-render run over the whole page (Material for MkDocs' KaTeX recipe): the
+    script pairs ``$$`` in the text arithmatex left alone too, so a display glued to text is typeset
+    (measured: tests/test_sites_slow.py)."""
+    from .script_math import script_math
+
+    math = script_math(config)
+    if base is not MKDOCS_KATEX or math is None or not math.whole_page or "$$" not in math.display:
+        return base
+    return replace(base, key=base.key + "+auto-render", name="MkDocs with pymdownx.arithmatex (KaTeX auto-render)",
+                   leftover_dollars_typeset=True,
+                   double_backslash_math="\\(" in math.inline or "\\[" in math.display)  # \\( reaches it as \(
+
+
 def _mkdocs(config: dict[str, Any]) -> Renderer:
     """``mkdocs.yml``: arithmatex among ``markdown_extensions``, with its options; KaTeX or MathJax from
     ``extra_javascript``."""
     options = arithmatex(config)
     if options is None:
-        return MKDOCS_OTHER
+        return mkdocs_script(config)
     scripts = " ".join(_names(config.get("extra_javascript"))).lower()
     base = MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
+    base = _with_auto_render(base, config)
     if options == Arithmatex():
         return base
     changes: dict[str, Any] = {"key": base.key + "+options"}
@@ -455,6 +502,25 @@ def _mkdocs(config: dict[str, Any]) -> Renderer:
         changes["round_math"] = True
     if "begin" not in options.block:
         changes["top_level_envs"] = frozenset()
+    return replace(base, **changes)
+
+
+def mkdocs_script(config: dict[str, Any]) -> Renderer:
+    """An MkDocs site without arithmatex: the KaTeX or MathJax its ``extra_javascript`` loads, with the
+    delimiters its config script gives (:func:`derive.check.script_math.script_math`); else not known."""
+    from .script_math import script_math
+
+    math = script_math(config)
+    if math is None:
+        return MKDOCS_OTHER
+    base = MKDOCS_KATEX_SCRIPT if math.engine == "katex" else MKDOCS_MATHJAX_SCRIPT
+    envs = frozenset(math.envs) if math.envs is not None else AMS_ENVS
+    changes: dict[str, Any] = {"top_level_envs": envs,
+                               "double_backslash_math": "\\[" in math.display or "\\(" in math.inline}
+    if math.custom:
+        shown = sorted(math.inline) + sorted(math.display)
+        changes["key"] = base.key + "+delimiters"
+        changes["name"] = base.name[:-1] + "; delimiters " + " ".join(shown) + ")"
     return replace(base, **changes)
 
 

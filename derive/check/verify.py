@@ -42,7 +42,8 @@ from . import (asymptotic, calculus, condition_chain, conditional, continuation,
                worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
-from .bind import GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, substitute
+from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
+                   operator_norms, substitute)
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -163,8 +164,9 @@ class ScopeView(Mapping):
     def __init__(self, system: dict[sp.Symbol, sp.Expr], system_index: int | None,
                  namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
                  stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False,
-                 starts: dict[sp.Symbol, None] | None = None) -> None:
+                 starts: dict[sp.Symbol, None] | None = None, schemes: frozenset[int] = frozenset()) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
+        self.schemes = schemes  # namings that start a different scheme (new names in them): in force from there
         self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
         self.start_names = starts or {}  # named at a fixed step at or before 0 (x_{-1} = x_0): starting values
@@ -183,6 +185,9 @@ class ScopeView(Mapping):
                     return value
             if name in self.system:
                 return None
+        for index, value in reversed(entries):
+            if index < self.upto and index in self.schemes:
+                return value  # α = ȳ − βx̄ after α = (Σy − βΣx)/N: the text goes on in the new names
         return entries[0][1]
 
     def __getitem__(self, name: sp.Symbol) -> sp.Expr:
@@ -273,6 +278,7 @@ class DocumentChecker:
         self._scope_symbols: dict[int, set[sp.Symbol]] = {}  # id(system scope) -> its targets and their symbols
         self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
         self._start_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named at a step ≤ 0 (x_{-1} = x_0)
+        self._scheme_namings: set[int] = set()  # items that name a quantity anew in new names (a different scheme)
         #: (section, base) -> the namings of that quantity at any step (index, value): found without a scan
         self.namings_by_base: dict[tuple[int, str], list[tuple[int, sp.Expr]]] = {}
         self._naming_symbols: dict[int, set[sp.Symbol]] = {}  # section -> every symbol its namings relate
@@ -604,7 +610,8 @@ class DocumentChecker:
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
                          self._section_namings.get(item.section, {}), item.index + own,
                          self._stepped_namings.get(item.section, {}), starts=self._start_namings.get(item.section, {}),
-                         system_announced=scope is not None and self._announced(scope.index))
+                         system_announced=scope is not None and self._announced(scope.index),
+                         schemes=frozenset(self._scheme_namings))
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
         """Symbols the document has related to something before ``item``, in its section."""
@@ -890,6 +897,7 @@ class DocumentChecker:
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS:
                 self._record_naming(item, definitions)  # later statements about it follow the new scheme
+                self._scheme_namings.add(item.index)
                 self.decide(item, 0, "not-a-claim", f"definition (a different scheme: introduces {names})")
             self.decide_all(item, "undecided", f"introduces {names}: a different scheme")
             return
@@ -972,7 +980,8 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
-            if k == 0 and relation == "=" and condition_chain.result(self, item, left, right, definitions):
+            if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
+                    and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and self._is_naming(item, definitions):
                 self._record_naming(item, definitions)
@@ -1531,6 +1540,11 @@ class DocumentChecker:
                 item.stmt.relations[k] == "approx")):
             self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
             self.decide(item, k, "undecided", rounded)
+        elif used and sorted(bool(raw.free_symbols) for raw in (left.expr, right.expr)) == [False, True] \
+                and 0 in (left.expr, right.expr):
+            # 2θ₀ + θ₁ = 0 with θ₀ = 2, θ₁ = 3 given: an equation posed in the letters (a first-order condition
+            # the next step solves), not the worked value at the starting point; it is read as a condition
+            return False
         elif used and (stale := prose_values.stale_value(self, item, used)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {stale}")
             self.decide(item, k, "undecided", stale)
@@ -1757,6 +1771,65 @@ class DocumentChecker:
 
     def _verify_link(self, item: Item, k: int, left: Term, right: Term,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        """Decide one link; a refutation through a function defined in an earlier section, of a link that
+        writes letters that definition never uses, is undecided (:meth:`_elsewhere_defined`)."""
+        mark = len(self.findings)
+        self._decide_link(item, k, left, right, definitions)
+        if self.verdicts.get((item.index, k), ("",))[0] != "false":
+            return
+        elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
+                                                                                          definitions)
+        if elsewhere is None:
+            return
+        self.findings[mark:] = [f for f in self.findings[mark:] if f.code != "math/false"]
+        self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
+        self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _elsewhere_defined(self, item: Item, left: Term, right: Term) -> str | None:
+        r"""Why a refutation may be about another function: a side of the link is a function (its gradient, its
+        derivative) whose definition in force comes from an earlier section (a slide on ``f(x) = x^4 + …``) and writes letters that definition
+        does not use (``\nabla f(x) = Ax - b`` on a later slide about quadratics). Notes reuse ``f`` for each new
+        example, often without a new definition; a slip about the same ``f`` uses its letters, and stays found."""
+        functions = self.functions(item)
+        applied: set[str] = set()
+        for expr in (left.expr, right.expr):
+            if isinstance(expr, AppliedUndef):  # a side that is the function itself: the link says what it is
+                name = type(expr).__name__
+                name = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
+                applied.add(name.rstrip("'"))
+        written = set().union(*((e.free_symbols if e is not None else set()) for e in (left.expr, right.expr)))
+        for name in sorted(applied & set(functions.defs)):
+            fd = functions.defs[name]
+            where = next(((index, section) for index, section, other in self.function_defs if other is fd), None)
+            if where is None or where[1] == item.section:
+                continue
+            letters = fd.body.free_symbols | set(fd.params)
+            foreign = {x for x in written - letters if isinstance(x, sp.Symbol) and x != DOTS}
+            if foreign:
+                return (f"{name} is defined in an earlier section (line {fd.line}) without "
+                        f"{', '.join(sorted(printing.text(x) for x in foreign))}: this section may mean another {name}")
+        return None
+
+    def _undefined_one_side(self, item: Item, left: Term, right: Term,
+                            definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        r"""Why a refutation may be no slip: a name written on one side only that nothing in the document gives
+        a value (``\frac{1}{2m}\sum (\hat y - y)^2 = \frac{1}{2m}\sum (h(x) - y)^2``, with ``ŷ`` only ever
+        meant as ``h(x)`` in words). The link then says what the name stands for; it is not refuted by taking
+        the name as a free number. Indexed names (``g_{t-1}``: a step of a known quantity) do not count."""
+        if left.expr is None or right.expr is None:
+            return None
+        one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) - {DOTS}
+        given = set(definitions) | set(self._examples(item)) | {name for _, _, name, _ in self.namings}
+        given |= {name for _, _, name, _ in self.examples}
+        free = sorted((x for x in one_sided if isinstance(x, sp.Symbol) and x not in given
+                       and _MARKED.match(x.name) and read_index(x) is None and S.role(x) != "index"), key=str)
+        if not free:
+            return None
+        names = ", ".join(printing.text(x) for x in free)
+        return f"{names} appears on one side only and is given no value anywhere: the link may say what it stands for"
+
+    def _decide_link(self, item: Item, k: int, left: Term, right: Term,
+                     definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """One link; a gradient of a function written in matrix notation is also read coordinate by coordinate
         (:meth:`_gradient_in_matrices`): a refutation there stands, and a proof by the scalar reading stands only
         when the coordinates agree on random matrices too (the scalar reading drops order and transposes)."""
@@ -1825,6 +1898,16 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
+        if operator_norms(left.expr) or operator_norms(right.expr):
+            # \|I − ηA\|_2 = 1 − μ/L: the norm of a matrix depends on its eigenvalues or singular values, which
+            # scalars cannot stand for; only a link that holds whatever its value is decided
+            if sp.expand(sa - sb) == 0:
+                self.decide(item, k, "proved", "holds whatever the value of the matrix norm")
+            else:
+                reason = "the norm of a matrix (an operator norm) is not modelled"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
+                self.decide(item, k, "undecided", reason)
+            return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item):
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
@@ -2982,9 +3065,13 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
 
 #: Anything that makes :mod:`.matrices` read a link: a transpose, a bold or vector-styled name, a declared
 #: dimension (``\in \mathbb{R}^{n×n}``); a superset of what its ``notation``/``applies`` look for.
+#: A name with an accent over it (``\hat y``, ``\bar x``, ``\tilde w``): how notes name a prediction, a mean, an estimate.
+_MARKED = re.compile(r"\\(?:hat|bar|tilde|widehat|widetilde|overline)\{")
+
 _MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T)"
                           r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
-                          r"|\\in\s*\\(?:mathbb|mathbf|Bbb)")
+                          r"|\\in\s*\\(?:mathbb|mathbf|Bbb)"
+                          r"|\\(?:operatorname|mathrm|text|rm)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])")
 
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3

@@ -1,0 +1,62 @@
+"""``=`` written in prose between two pieces of inline math: ``$a$ = $b$``.
+
+Notes write a chain across several inline formulas with the equals signs in the text
+(``The loss is MSE = $\\frac1n\\sum_i e_i^2$ = $\\frac1n\\|e\\|^2$``). Each formula alone holds no
+relation, so the claim between them would never be compared; the links report must still hold every
+``=`` the reader meets (issue 7). Where only whitespace, one ``=`` and whitespace separate the closing
+delimiter of one inline formula from the opening delimiter of the next (same paragraph: no blank
+line), the two are one chain, ``a = b``, and are read as one block.
+
+The joined block's text is the first formula, its closing delimiter blanked, the ``=`` and the
+whitespace as written, the next opening delimiter blanked, and the next formula: the same length as
+the source span, so every offset still maps to the file. A word before the first ``=`` (``MSE =``)
+is a name in prose, not math, and is not joined.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+#: Inline delimiters, with the length of the opener and of the closer in the source.
+_INLINE = {"$": (1, 1), "\\(": (2, 2), "\\\\(": (3, 3)}
+#: What may stand between two formulas for the ``=`` to be a link between them.
+_GAP = re.compile(r"[ \t]*(?:\n[ \t]*)?=[ \t]*(?:\n[ \t]*)?")
+
+
+def joinable(delim: str, display: bool) -> bool:
+    """Is a block with this delimiter inline math that a prose ``=`` may join?"""
+    return not display and delim in _INLINE
+
+
+def runs(spans: Sequence[tuple[int, int, str, bool]], source: str) -> list[list[int]]:
+    """Groups of indices into ``spans`` (``(start, end, delim, display)`` of the math text, in file
+    order) that prose ``=`` signs chain together; a group of one is a formula on its own."""
+    groups: list[list[int]] = []
+    for k, (start, _end, delim, display) in enumerate(spans):
+        if groups and joinable(delim, display) and _linked(spans[groups[-1][-1]], (start, delim, display), source):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def _linked(left: tuple[int, int, str, bool], right: tuple[int, str, bool], source: str) -> bool:
+    _start, end, delim, display = left
+    start, next_delim, next_display = right
+    if not (joinable(delim, display) and joinable(next_delim, next_display)):
+        return False
+    gap_start = end + _INLINE[delim][1]
+    gap_end = start - _INLINE[next_delim][0]
+    return gap_start <= gap_end and _GAP.fullmatch(source, gap_start, gap_end) is not None
+
+
+def joined_text(pieces: Sequence[str], spans: Sequence[tuple[int, int, str, bool]], source: str) -> str:
+    """The text of one chain: each piece as read, the delimiters between them blanked, the gaps kept."""
+    out = [pieces[0]]
+    for k in range(1, len(pieces)):
+        _s, end, delim, _d = spans[k - 1]
+        start, _e, next_delim, _nd = spans[k]
+        close, open_ = _INLINE[delim][1], _INLINE[next_delim][0]
+        out.append(" " * close + source[end + close:start - open_] + " " * open_)
+        out.append(pieces[k])
+    return "".join(out)

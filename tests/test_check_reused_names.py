@@ -1,0 +1,74 @@
+r"""Names notes reuse or define in words are not refuted as free numbers.
+
+* A function defined on an earlier slide (``f(x) = x^4 + …``) and a later section that says what ``f`` is now
+  (``\nabla f(x) = Ax - b``, letters the old definition never uses): undecided with the reason, not false. A
+  slip about the same ``f`` (its own letters) is still found, in its section and in a later one.
+* A marked name given no value anywhere (``\hat y``, meant as ``h(x)`` in words) on one side only: the link says
+  what it stands for; a slip with the name on both sides is still found.
+"""
+from __future__ import annotations
+
+from derive.check.run import check_document
+
+SLIDES = r"""## A cubic
+
+$$
+\begin{aligned}
+f(x) &= x^4 + x^3 - x^2 - x \\
+\nabla f(x) &= 4x^3 + 3x^2 - 2x - 1
+\end{aligned}
+$$
+
+## Quadratics
+
+Solving $A x = b$ is minimizing a quadratic:
+
+$$
+\arg\min_x f(x) = \arg\min_x \frac{1}{2} x^T A x - x^T b
+$$
+
+and at the minimum its gradient vanishes, with
+
+$$
+\nabla f(x) = A x - b
+$$
+"""
+
+LOSS = r"""## Loss
+
+The hypothesis is $h(x) = w x$. The loss of one point is $$\mathcal{L} = (\hat{y} - y)^2 = (h(x) - y)^2$$
+
+The cost is $$J = \frac{1}{2m} \sum_{i=1}^{m} (\hat{y} - y)^2 = \frac{1}{2m} \sum_{i=1}^{m} (h(x) - y)^2$$
+"""
+
+
+def _errors(text: str) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_document("doc.md", text).findings if f.severity == "error"]
+
+
+def _verdict(text: str, line: int) -> list[tuple[str, str]]:
+    return [(k.verdict, k.reason) for k in check_document("doc.md", text).links if k.line == line]
+
+
+def test_a_function_said_anew_in_a_later_section_is_not_refuted_by_the_old_definition() -> None:
+    assert _errors(SLIDES) == []
+    (verdict, reason), = _verdict(SLIDES, 21)
+    assert verdict == "undecided" and "defined in an earlier section" in reason, reason
+
+
+def test_a_slip_about_the_same_function_is_found_in_its_section_and_later() -> None:
+    here = SLIDES.replace("- 2x - 1\n", "- 2x - 2\n")
+    assert here != SLIDES and _errors(here) == [(6, "math/false")]
+    later = SLIDES.replace(r"\nabla f(x) = A x - b", r"\nabla f(x) = 4x^3 + 3x^2 - 2x")
+    assert later != SLIDES and _errors(later) == [(21, "math/false")]
+
+
+def test_a_marked_name_defined_in_words_is_not_a_free_number() -> None:
+    assert _errors(LOSS) == []
+    verdicts = _verdict(LOSS, 5)
+    assert ("undecided" in {v for v, _ in verdicts}) and not any(v == "false" for v, _ in verdicts), verdicts
+
+
+def test_a_slip_with_the_marked_name_on_both_sides_is_found() -> None:
+    slipped = LOSS.replace(r"= \frac{1}{2m} \sum_{i=1}^{m} (h(x) - y)^2", r"= \frac{1}{m} \sum_{i=1}^{m} (\hat{y} - y)^2")
+    assert slipped != LOSS and _errors(slipped) == [(5, "math/false")]
