@@ -17,7 +17,7 @@ def test_the_letters_a_document_defines_as_functions() -> None:
         == {"s", "h", "\\sigma"}
     # a product, a constant, an argument that is not a name, a reserved letter: none defines a function
     assert defined_letters([r"a(b + c) = ab + ac", r"c(x) = 5", r"k(x_1) = x_1", r"e(x) = x",
-                            r"w(1 - \eta) = w - \eta w"]) == frozenset()
+                            r"w(1 - \eta) = w - \eta w", r"V(t) = \beta V(t-1) + g(t)"]) == frozenset()
 
 
 @pytest.mark.parametrize("name, text", [("doc.md", SIGMOID_MD), ("doc.tex", SIGMOID_TEX)])
@@ -49,8 +49,9 @@ def test_a_bracket_that_reads_the_letter_itself_stays_a_product() -> None:
 
 
 def test_a_value_replaced_in_place_is_no_circular_definition() -> None:
-    """v(t) := v(t)/(1 − β^t), the bias correction written as pseudo-code after v(t) = βv(t − 1) + (1 − β)θ(t)."""
-    text = ("The average is $v(t) = \\beta v(t-1) + (1 - \\beta) \\theta(t)$. To correct it,\n\n"
-            "$$v(t) := v(t) / (1 - \\beta^t)$$\n")
+    """h(t) := h(t)/(1 − β^t), the bias correction written as pseudo-code after h(t) = βh(t − 1) + (1 − β)θ(t) (h is
+    a function letter of every document)."""
+    text = ("The average is $h(t) = \\beta h(t-1) + (1 - \\beta) \\theta(t)$. To correct it,\n\n"
+            "$$h(t) := h(t) / (1 - \\beta^t)$$\n")
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []

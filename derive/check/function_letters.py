@@ -8,7 +8,8 @@ never checked.
 
 A letter counts when some display *defines* it: a statement (or a row of one) starts with the letter, a
 bracket of plain names only (``s(z)``, ``h(u, v)``), then ``=`` or ``:=``, and the right side reads one of those
-names (a function of its argument; ``c(x) = 5`` proves nothing). Letters with a reading of their own stay as
+names (a function of its argument; ``c(x) = 5`` proves nothing) and not the letter itself (``V(t) = βV(t − 1) + …``
+is a sequence written with brackets, an update rule). Letters with a reading of their own stay as
 they are: ``e`` (Euler's number), ``E`` and ``O``/``o`` (expectations, orders), ``d`` (differentials).
 In a call of such a letter whose argument reads the letter itself bare (``σ(1 − σ)``, the usual shorthand for
 ``σ(z)(1 − σ(z))``) the bracket stays a factor: see :meth:`derive.check.latex._ExprParser.after_name`.
@@ -51,8 +52,8 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                 rel = tokens[after] if after < len(tokens) else rel
             if rel.kind != "rel" or rel.text not in ("=", ":="):
                 continue
-            if _reads(tokens, after + 1, params):
-                out.add(name)
+            if _reads(tokens, after + 1, params) and not _reads(tokens, after + 1, {name}):
+                out.add(name)  # (V(t) = βV(t − 1) + …: a sequence written with brackets, not a function)
     return frozenset(out)
 
 
