@@ -40,10 +40,7 @@ def test_two_bars_are_an_absolute_value(text: str) -> None:
     (r"a \mid b", "\\mid (set-builder notation) is not modelled"),
     (r"\exp(a \mid b)", "\\mid (set-builder notation) is not modelled"),    # only a named function conditions
     (r"\max(a \mid b, c)", "\\mid (set-builder notation) is not modelled"),
-    # in a call the conditioning is not read: p would be an unknown function, and a chain holding one is a
-    # form (not a claim), which would hide links of the chain that are checked today
-    (r"p(y \mid x)", "\\mid (set-builder notation) is not modelled"),
-    (r"f(y \mid x)", "\\mid (set-builder notation) is not modelled"),
+    # p(y \mid x) in a call is read: one opaque quantity, not a call (tests/test_check_probability_calls.py)
 ])
 def test_set_builder_and_other_bars_stay_unmodelled(text: str, message: str) -> None:
     assert [p.message for p in parse_block(text).problems] == [message]

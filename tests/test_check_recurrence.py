@@ -331,3 +331,59 @@ def test_definitions_at_every_step_are_put_in_at_numbered_steps_only() -> None:
     assert not recs.by_base and recs.plain
     assert not recs.instantiates(theta1, phi + theta)
     assert recs.instantiates(symbol("\\theta_{1}"), symbol("\\phi_{0}"))
+
+
+# -- a list of iterates: "- $x_2 = 0.64$" under a recurrence and its start is a worked value, not a naming -----
+ITERATES = ("Take $x_{t+1} = 0.8 x_t$ from $x_0 = 1$. The first iterates:\n\n"
+            "- $x_1 = 0.8$\n- $x_2 = 0.64$\n- $x_3 = 0.512$\n")
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "1. "])
+def test_a_list_of_iterates_is_checked_against_the_recurrence(marker: str) -> None:
+    text = ITERATES.replace("- ", marker)
+    ok = check_document("doc.md", text)
+    assert [k.verdict for k in ok.links if k.line >= 3] == ["proved"] * 3, [k.text() for k in ok.links]
+    bad = check_document("doc.md", text.replace("0.512", "0.521"))
+    errors = [f for f in bad.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(5, "math/false")]
+    assert "0.512" in errors[0].message
+
+
+def test_a_list_of_alternatives_still_names() -> None:
+    """A list that offers values (step sizes to try) is not a table of iterates: nothing fixes them."""
+    text = "Try several step sizes:\n\n- $\\eta = 0.1$\n- $\\eta = 0.01$\n"
+    result = check_document("doc.md", text)
+    assert {k.verdict for k in result.links} == {"not-a-claim"}
+
+
+# -- two worked steps in one display: instances of the rule, not the rows of a new system --------------------
+TWO_STEPS = ("With $\\beta = 0.9$, $v_0 = 0$ and the update $v_t = \\beta v_{t-1} + g_t$, the gradients $g_1 = 2$ "
+             "and $g_2 = 1$ give\n\n$$\nv_1 = \\beta v_0 + g_1 = 0.9 \\cdot 0 + 2 = 2, \\qquad v_2 = 0.9 \\cdot 2 + 1 = 2.8 .\n$$\n")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_two_worked_steps_in_one_display_are_instances_of_the_rule(name: str) -> None:
+    text = TWO_STEPS if name == "doc.md" else TWO_STEPS.replace("$$\n", "\\[\n", 1).replace("$$\n", "\\]\n", 1)
+    ok = check_document(name, text)
+    assert [k.verdict for k in ok.links if k.line == 4] == ["proved"] * 5, [k.text() for k in ok.links]
+    bad = check_document(name, text.replace("2.8", "2.9"))
+    assert [(f.line, f.code) for f in bad.findings if f.severity == "error"] == [(4, "math/false")]
+    wrong_rule = check_document(name, text.replace("v_2 = 0.9 \\cdot 2 + 1", "v_2 = 0.9 \\cdot 2 + 2")
+                                .replace("= 2.8", "= 3.8"))
+    assert [(f.line, f.code) for f in wrong_rule.findings if f.severity == "error"] == [(4, "math/false")]
+
+
+RESTATED_STEP = ("Take $g(u) = u^2$, $u^{(0)} = 3$ and $\\eta = 0.25$. The result is $u^{(1)} = 1.5$.\n\n"
+                 "The rule is $u^{(t+1)} = u^{(t)} - \\eta g'(u^{(t)})$, and so\n\n"
+                 "$$\\begin{aligned}\nu^{(1)} &= u^{(0)} - \\eta g'(u^{(0)}) \\\\\nu^{(1)} &= 3 - 0.25 \\cdot 6 \\\\\n"
+                 "u^{(1)} &= 1.5\n\\end{aligned}$$\n")
+
+
+def test_one_step_restated_row_after_row_still_answers_the_result_stated_before() -> None:
+    """u^{(1)} restated on every row of one display is one computation (each row a claim about the last), even
+    after the rule for u^{(t+1)}: the rows are not read as separate instances, and the answer stated before
+    them is the one they derive."""
+    ok = check_document("doc.md", RESTATED_STEP)
+    assert [k.verdict for k in ok.links if k.line == 1 and k.left.startswith("u^{(1)}")] == ["proved"], \
+        [k.text() for k in ok.links]
+    assert all(k.verdict == "proved" for k in ok.links if k.line >= 6), [k.text() for k in ok.links]

@@ -83,6 +83,18 @@ def _solve(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:
     return -_doit(expr.subs(letter, 0)) / slope
 
 
+def _polynomial(expr: sp.Expr, letter: sp.Symbol, *, linear: bool = False) -> bool:
+    """Is ``expr`` a polynomial in ``letter`` of degree 2 to 4 (degree 1 with ``linear``: solved elsewhere)?
+    Its roots are the values that make it vanish, which is what a written root is checked by."""
+    if expr.has(sp.Sum, sp.Derivative):
+        return False
+    try:
+        degree = sp.Poly(expr, letter).degree()
+    except (sp.PolynomialError, sp.GeneratorsNeeded):
+        return False
+    return degree == 1 if linear else 2 <= degree <= 4
+
+
 def _linear(expr: sp.Expr) -> sp.Expr:
     """Sums split term by term, with what does not depend on the index taken out (``Σ α = Nα``): the form in which
     two rewrites of one condition can be compared (SymPy keeps ``Σ(y_i − α)`` whole)."""
@@ -283,6 +295,16 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 scalar = not _matrices_in(checker, condition, value) and not _capital_coefficient(condition, name)
                 root = _solve(condition, name) if scalar else None
                 verdict = _equal(value, root) if root is not None else None
+                if root is None and scalar and _polynomial(condition, name):
+                    # a x² + b x + c = 0, then x = (−b + √(b² − 4ac))/(2a): not solved here, but a root is
+                    # what makes the condition vanish, and that is checked by putting the value in
+                    verdict = _equal(condition.xreplace({name: value}), sp.Integer(0))
+                    if verdict == "true":
+                        checker._record_naming(item, definitions)
+                        checker.decide(item, 0, "proved", f"a root of the condition on line {line}: the value "
+                                       f"written for {name} makes it vanish")
+                        return True
+                    root = None if verdict != "false" else condition.xreplace({name: value})
         except BudgetExceeded:
             if found is None:
                 return False
@@ -291,6 +313,13 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
             if not k:
                 checker._record_naming(item, definitions)
             checker.decide(item, k, "proved", f"the result of the condition on line {line} (solved for {name})")
+            return True
+        if verdict == "false" and root is not None and not _polynomial(condition, name, linear=True) \
+                and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
+            checker.report(item, right.start, "error", "math/false",
+                           f"false root of the condition on line {line}: with {name} = the value written it "
+                           f"leaves {printing.text(sp.simplify(root))}, not 0")
+            checker.decide(item, 0, "false", f"the value written for {name} is not a root of the condition on line {line}")
             return True
         if verdict == "false" and root is not None \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):

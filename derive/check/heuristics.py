@@ -50,9 +50,10 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     product with 0).
     """
     def constant(e: sp.Expr) -> bool:
-        return not e.free_symbols and not e.has(sp.Sum, sp.Product)
-    # lim_{t→∞} β^t = 0 states the value of a limit: a claim, not a condition
-    return (constant(left) and not right.has(sp.Limit)) or (constant(right) and not left.has(sp.Limit))
+        return not e.free_symbols and not e.has(sp.Sum, sp.Product, sp.Integral)
+    # lim_{t→∞} β^t = 0 and ∫_0^1 x² dx = 1/3 state the value of a limit or an integral: claims, not conditions
+    return (constant(left) and not right.has(sp.Limit, sp.Integral)) \
+        or (constant(right) and not left.has(sp.Limit, sp.Integral))
 
 
 def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:

@@ -54,6 +54,11 @@ __all__ = [
 #: An ellipsis (``\dots``, ``\ldots``, ``\cdots``): "and further terms". A chain whose side ends in
 #: DOTS claims something about the written terms only.
 DOTS: sp.Symbol = sp.Symbol(r"\dots")
+#: The sign of ``\pm`` (``\mp`` is its negative): ``a \pm b`` is read ``a + PLUS_MINUS·b``, one symbol for
+#: every ``\pm`` of a statement, because the notation means the same sign taken throughout
+#: (``(a \pm b)^2 = a^2 \pm 2ab + b^2``). The checker reads such a statement twice, with +1 and with −1
+#: (:mod:`derive.check.plus_minus`); the symbol never reaches a comparison.
+PLUS_MINUS: sp.Symbol = sp.Symbol("±")
 
 #: Why ``k = 0, 1, 2, …`` (or ``η = 0,01`` with a decimal comma) is not one expression: the verifier calls
 #: such a link a list of values, not a claim.
@@ -205,6 +210,45 @@ INTERNAL_ERROR = "internal error while building the expression"
 
 #: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
+
+def _conditioned_letters(tokens: list[Token]) -> frozenset[str]:
+    """The letters (``p``, ``P``, ``\\pi``) written right before a group with a conditioning bar (``p(y \\mid x)``,
+    ``P(A | B)``): in the same block their plain calls (``p(x)``) are probabilities, not products."""
+    out = set()
+    probe = _ExprParser(tokens, _Context(frozenset()))
+    for k in range(len(tokens) - 1):
+        tok, nxt = tokens[k], tokens[k + 1]
+        if nxt.is_char("(") and (tok.kind == "letter" or tok.kind == "macro" and tok.text in GREEK) \
+                and probe.separator_at(k + 1) is not None:
+            out.add(tok.text if tok.kind == "letter" else "\\" + tok.text)
+    return frozenset(out)
+
+
+def _differential(tokens: list[Token], start: int) -> int | None:
+    """Where the differential of an integral opened before ``start`` is: the ``d`` (a letter, or
+    ``\\mathrm{d}``) at depth 0 followed by one name token (``x``, ``\\theta``) that nothing subscripts; None
+    when a relation, an end of group or the end of the side comes first."""
+    depth = 0
+    for k in range(start, len(tokens) - 1):
+        tok = tokens[k]
+        if depth == 0 and (tok.kind == "rel" or _closes(tok)):
+            return None
+        if _opens(tok):
+            depth += 1
+        elif _closes(tok):
+            depth -= 1
+        elif depth == 0 and (tok.kind == "letter" and tok.text == "d" or tok.kind == "raw" and tok.arg == "d"):
+            var, after = tokens[k + 1], tokens[k + 2] if k + 2 < len(tokens) else None
+            if (var.kind == "letter" or var.kind == "macro" and var.text in GREEK) \
+                    and not (after is not None and after.is_char("_", "^", "(")):
+                return k
+    return None
+
+
+def _sign_macro(tok: Token) -> bool:
+    """Is ``tok`` ``\\pm`` or ``\\mp``, an operator between terms like ``+`` and ``-``?"""
+    return tok.kind == "macro" and tok.text in ("pm", "mp")
+
 
 class LatexParseError(DeriveError):
     """:func:`parse_expr` could not read its text as one expression."""
@@ -362,11 +406,13 @@ class _BlockParser:
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
         self.doubled: set[int] = set()  # offsets of relations written twice across a row break (a = \\ = b)
+        self.conditioned: frozenset[str] = frozenset()
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
         tokens, transparent = unwrap_undefined(unwrap_style(tokenized.tokens))
         wrapped = {offset for _, offset in transparent}
+        self.conditioned = _conditioned_letters(tokens)
         rows = self._rows(tokens)
         raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
         raw = self._with_annotations(tokens, raw)
@@ -590,7 +636,8 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t)).parse_all(tokens[0])
+            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t,
+                                                self.conditioned)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -818,6 +865,8 @@ class _Context:
     envs: dict[int, list[Token]] = field(default_factory=dict)  # tokens of environments inside expressions
     labels: set[int] = field(default_factory=set)  # offsets of plain words read as labels (v^{corrected})
     transpose_t: bool = False  # the document never uses T as a quantity: a^T b is a transpose
+    # letters the block writes with a conditioning bar (p(y | x)): their plain calls p(x) are probabilities too
+    conditioned: frozenset[str] = frozenset()
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -966,10 +1015,11 @@ class _ExprParser:
 
     def expr(self) -> sp.Expr:
         terms = [self.product()]
-        while (tok := self.peek()) is not None and tok.is_char("+", "-"):
+        while (tok := self.peek()) is not None and (tok.is_char("+", "-") or _sign_macro(tok)):
             self.pos += 1
             term = self.product()
-            terms.append(-term if tok.text == "-" else term)
+            terms.append(-term if tok.text == "-" else PLUS_MINUS * term if tok.text == "pm"
+                         else -PLUS_MINUS * term if tok.text == "mp" else term)
         return sp.Add(*terms)
 
     def product(self) -> sp.Expr:
@@ -1021,6 +1071,9 @@ class _ExprParser:
 
     def signed(self) -> sp.Expr:
         tok = self.peek()
+        if tok is not None and _sign_macro(tok):
+            self.pos += 1
+            return (PLUS_MINUS if tok.text == "pm" else -PLUS_MINUS) * self.signed()
         if tok is not None and tok.is_char("-"):
             self.pos += 1
             return -self.signed()
@@ -1197,7 +1250,8 @@ class _ExprParser:
             return side == "open" or (side is None and self.norms == 0)
         if name == "mid" and self.given:
             return False
-        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS or name in ("not", "rangle"))
+        return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS
+                    or name in ("not", "rangle", "pm", "mp"))
 
     def primary(self) -> sp.Expr:
         tok = self.peek()
@@ -1255,6 +1309,8 @@ class _ExprParser:
             return self.big_operator()
         if name == "lim":
             return self.limit()
+        if name == "int":
+            return self.integral()
         if name in FUNCTIONS_1:
             self.pos += 1
             return self.function1(tok, name)
@@ -1429,12 +1485,18 @@ class _ExprParser:
             return average
         if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
             return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
+        if nxt is not None and nxt.is_char("(") and self.separator_at(self.pos) is not None:
+            return self.conditional_call(canonical)
+        if nxt is not None and nxt.is_char("(") and canonical in self.ctx.conditioned and not self.is_function(nm):
+            # p(y) next to p(x | y): a probability of its own, one opaque quantity, not p times y
+            args = self.call_args()
+            return symbol(f"{canonical}({', '.join(sp.latex(a) for a in args)})")
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
             if canonical in ("o", r"\mathcal{o}"):
                 self.fail(nm.at, "little-o notation (o(…)) is not modelled")
-            if self.is_function(nm):
+            if self.is_function(nm) and not self.reads_itself(nm):
                 return sp.Function(canonical)(*self.call_args())
         if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
             found = self.peek_arg_after(1)
@@ -1446,6 +1508,32 @@ class _ExprParser:
                 exponent = self.sub(exponent_tokens).parse_all(at)
                 return self.power(sp.Function(canonical)(*self.call_args()), exponent, at)
         return self.name_value(nm)
+
+    def reads_itself(self, nm: _Name) -> bool:
+        r"""``σ(1 − σ)`` for a letter the document defines as a function (not one of the usual ``f, g, L``): the
+        bracket reads the letter bare, which is the shorthand for ``σ(z)(1 − σ(z))``, a product; a call of σ on
+        an expression of σ itself is not what such a line means."""
+        if nm.base in DEFAULT_FUNCTIONS:
+            return False
+        close = _close_of(self.toks, self.pos)
+        if close is None:
+            return False
+        inside = self.toks[self.pos + 1:close]
+        own = nm.at.text
+        return any(t.text == own and t.kind == nm.at.kind and not (j + 1 < len(inside) and inside[j + 1].is_char("("))
+                   for j, t in enumerate(inside))
+
+    def conditional_call(self, canonical: str) -> sp.Expr:
+        r"""``p(y \mid x)``, ``P(A | B)``: a probability under a condition, read as one opaque quantity named by
+        what it is written of (the same wherever it is written the same way; ``p(x \mid y)`` is another). No law
+        of probability is modelled, so the algebra around it is checked and a link that needs such a law is
+        never refuted (:func:`derive.check.heuristics.doubt` reads the ``\mid`` in the name). It is not a call
+        of ``p``: a definition of ``p(x)`` says nothing of ``p(y \mid x)``."""
+        given = self.delimited(conditional=True)
+        if not isinstance(given, Given):
+            self.fail(self.last(), "a conditioning bar in a call that is not one condition is not modelled")
+        target, *conditions = (sp.latex(a) for a in given.args)
+        return symbol(f"{canonical}({target} \\mid {', '.join(conditions)})")
 
     def big_o(self, opener: Token) -> sp.Expr:
         r"""``O(g)``/``\mathcal{O}(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""
@@ -2160,6 +2248,48 @@ class _ExprParser:
         finally:
             self.ctx.bound.pop()
         return sp.Limit(body, var, target)
+
+    def integral(self) -> sp.Expr:
+        r"""``\int_a^b f(x)\,dx``: an unevaluated definite :class:`sympy.Integral`; the integrand runs to its
+        differential (``dx``, ``\mathrm{d}x``, ``d\theta``) at the same depth. The verifier evaluates it with
+        SymPy (:func:`derive.check.ranges.settle`). Without both bounds it has a constant of integration, and
+        without a written differential its variable is a guess: both are not modelled."""
+        tok = self.next()
+        if (nxt := self.peek()) is not None and nxt.kind == "macro" and nxt.text in ("limits", "nolimits"):
+            self.pos += 1
+        lower: tuple[list[Token], Token] | None = None
+        upper: tuple[list[Token], Token] | None = None
+        for _ in range(2):
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("_") and lower is None:
+                self.pos += 1
+                lower = self.arg()
+            elif nxt is not None and nxt.is_char("^") and upper is None:
+                self.pos += 1
+                upper = self.arg()
+        if lower is None or upper is None:
+            self.fail(tok, "an integral without both bounds (an antiderivative) is not modelled")
+        at = _differential(self.toks, self.pos)
+        if at is None:
+            self.fail(tok, "an integral without its differential (dx) at the end is not modelled")
+        var_tok = self.toks[at + 1]
+        var = self.sub([var_tok]).parse_all(var_tok)
+        if not isinstance(var, sp.Symbol):
+            self.fail(var_tok, "the variable of an integral must be a name")
+        # π in a bound (∫_0^π sin θ dθ) is the number: a bound is where the integral is taken, not a name
+        low = self.sub(lower[0]).parse_all(lower[1])
+        high = self.sub(upper[0]).parse_all(upper[1])
+        pi = {x: sp.pi for x in low.free_symbols | high.free_symbols if str(x) == "\\pi"}
+        low, high = low.xreplace(pi), high.xreplace(pi)
+        if at == self.pos:
+            self.fail(tok, "an integral with nothing before its differential is not modelled")
+        self.ctx.bound.append(var)
+        try:
+            body = self.sub(self.toks[self.pos:at]).parse_all(tok)
+        finally:
+            self.ctx.bound.pop()
+        self.pos = at + 2
+        return sp.Integral(body, (var, low, high))
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
         r"""``\sum_i α_i u_i``, ``\sum_{i \in B} …`` and ``\sum_{j \neq y}``: a sum over an index set the note

@@ -112,6 +112,8 @@ class Cues:
     stated_values: dict[int, Fraction] = field(default_factory=dict)
     # blocks the words before call a rearrangement of the one before ("rearranging", "dividing by −2", "упростив")
     rearranged: frozenset[int] = frozenset()
+    # blocks that define only because a list item starts with them ("- $x_2 = 0.64$"): no word says so
+    listed: frozenset[int] = frozenset()
 
 
 def _leads_in(paragraph: str) -> bool:
@@ -131,6 +133,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
     modeling: set[int] = set()
     rearranged: set[int] = set()
+    listed: set[int] = set()
     consequents: set[int] = set()
     sentence: dict[int, int] = {}
     for number, block in enumerate(blocks):
@@ -181,6 +184,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts
             # with the formula (alternatives: "- $\\eta_t = \\eta_0/t$"): each names, it does not restate
             defining.add(number)
+            if not (_DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail)):
+                listed.add(number)
         if _MODEL.search(clause) and not _CLAIM.search(clause):
             modeling.add(number)  # "обучить линейную регрессию $y = w x$": the model, not the data's values
         if _POST_CONDITION.match(tail) and text.count("\0") and number - 1 in conditional:
@@ -204,7 +209,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
               is not None}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
                 frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated,
-                frozenset(rearranged))
+                rearranged=frozenset(rearranged), listed=frozenset(listed))
 
 
 def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:

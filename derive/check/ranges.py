@@ -69,13 +69,13 @@ def stated_ranges(chains: Iterable[tuple[list[sp.Expr | None], list[str]]]) -> d
 def settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval], seconds: float) -> tuple[sp.Expr, str | None]:
     """``expr`` with its limits and infinite sums evaluated under ``ranges``; the second value names the range
     a limit or sum needs and the document does not state (then the expression is returned as it was)."""
-    if not expr.has(sp.Limit) and not any(s.limits[0][2] in (sp.oo, -sp.oo) for s in expr.atoms(sp.Sum)):
+    if not expr.has(sp.Limit, sp.Integral) and not any(s.limits[0][2] in (sp.oo, -sp.oo) for s in expr.atoms(sp.Sum)):
         return expr, None
     try:
         with time_budget(seconds):
             return _settle(expr, ranges)
     except (BudgetExceeded, NotImplementedError, TypeError, ValueError, RecursionError):
-        return expr, "a limit or an infinite sum SymPy does not decide here"
+        return expr, "a limit, an integral or an infinite sum SymPy does not decide here"
 
 
 def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Expr, str | None]:
@@ -106,7 +106,27 @@ def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Exp
             return lim
         return value.xreplace(back)
 
+    def integral(whole: sp.Integral) -> sp.Expr:
+        # ∫_0^∞ e^{-ax} dx is 1/a only for a > 0: SymPy answers with cases, and the stated range picks one
+        # a name the text says is positive is positive for SymPy too (a > 0: ∫_0^∞ e^{-at} dt converges)
+        swap = {x: sp.Dummy(x.name, positive=True) for x in whole.free_symbols
+                if isinstance(x, sp.Symbol) and x in ranges and ranges[x].is_subset(sp.Interval.open(0, sp.oo))}
+        value = whole.xreplace(swap).doit(conds="piecewise").xreplace({v: k for k, v in swap.items()})
+        if isinstance(value, sp.Piecewise):
+            for branch, condition in value.args:
+                if condition is sp.true or branch.has(sp.Integral):
+                    continue
+                if _holds(condition, ranges):
+                    return branch
+                need.append(_condition_text(condition))
+                return whole
+        if value.has(sp.Integral, sp.nan, sp.zoo) or value.has(sp.oo) and not whole.has(sp.oo):
+            need.append("an integral SymPy does not evaluate")
+            return whole
+        return value
+
     out = expr.replace(lambda e: isinstance(e, sp.Sum) and e.limits[0][2] in (sp.oo, -sp.oo), infinite_sum)
+    out = out.replace(lambda e: isinstance(e, sp.Integral), integral)
     out = out.replace(lambda e: isinstance(e, sp.Limit), limit)
     if need:
         return expr, "needs " + need[0] + " (the text states no such range)"

@@ -182,7 +182,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     monotonic time after which no display is verified, the file's budget in seconds for the message)."""
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
-    from .latex import parse_block
+    from .function_letters import defined_letters
+    from .latex import DEFAULT_FUNCTIONS, parse_block
     from .lint import lint
     from .macros import expand, remap_parsed
     from .prose import algorithm_groups, cues, zero_initialized
@@ -207,8 +208,10 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     wrapped: set[str] = set()
     expansions = [expand(block.text, table) for block in blocks]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
+    # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it
+    functions = DEFAULT_FUNCTIONS | defined_letters(e.text for e in expansions)
     for block, expansion in zip(blocks, expansions):
-        pb = remap_parsed(parse_block(expansion.text, transpose_t=transpose_t), expansion)
+        pb = remap_parsed(parse_block(expansion.text, functions=functions, transpose_t=transpose_t), expansion)
         for problem in expansion.problems:
             line, col = block.position(min(problem.start, len(block.text) - 1))
             findings.append(Finding(path, line, col, "warning", "parse/macro", problem.message))

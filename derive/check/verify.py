@@ -37,8 +37,9 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, condition_chain, continuation, dimensions, expectation, identities, optima,
-               other_schemes, prose_values, ranges, restated_models, scope_rules, sums, tuples, worked_values)
+from . import (asymptotic, calculus, condition_chain, conditional, continuation, dimensions, expectation, identities,
+               optima, other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples,
+               worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
@@ -47,7 +48,7 @@ from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
+from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Statement, Term, parse_expr)
 from .prose import DEFINES, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
@@ -157,6 +158,7 @@ class Item:
     model_cue: bool = False  # the words before it name a model it states ("we fit the regression $y = wx$")
     rearranged: bool = False  # … or that it is the formula before it rearranged ("rearranging", "dividing by −2")
     stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
+    list_cue: bool = False  # block_cue only because a list item starts with the block ("- $x_2 = 0.64$")
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -347,6 +349,7 @@ class DocumentChecker:
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
+        self._two_valued = False  # set while a statement with ± is read once per sign (.plus_minus)
         self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
@@ -369,6 +372,7 @@ class DocumentChecker:
                 self.items[-1].model_cue = number in cues.modeling
                 self.items[-1].rearranged = number in cues.rearranged
                 self.items[-1].stated_value = cues.stated_values.get(number)
+                self.items[-1].list_cue = number in cues.listed
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -397,6 +401,13 @@ class DocumentChecker:
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 self.side_by_side.add(section)
             definitions = [it for it in items if self._definition_target(it) is not None]
+            if len({self._definition_target(it) for it in definitions}) == len(definitions):
+                # v_1 = βv_0 + g_1 = … = 2, v_2 = … = 2.8 after v_t = βv_{t−1} + g_t: worked values of that rule,
+                # its instances, not a new system. Only rows that end in a number: a symbolic row at the first
+                # step (x_1 = x_0 + d_0 under x_{k+1} = x_k + d_k + βp_k) may drop what is zero before the start,
+                # and stays a row. (One name restated row after row, h^{(1)} &= … \\ h^{(1)} &= …, is read below.)
+                definitions = [it for it in definitions
+                               if not (self._instance_of_rule(it) and _number(it.stmt.terms[-1].expr))]
             if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
                 continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
@@ -429,7 +440,9 @@ class DocumentChecker:
                 value = self._prepare(it.stmt.terms[1].expr, it)
                 # The first link of a row defines; in a row x = A = B the rest are claims about x.
                 self.decide(it, 0, "not-a-claim", "definition (a row of a system)")
-                if value is not None:
+                if value is not None and value.has(PLUS_MINUS):
+                    self.broken.add(target)  # x = 1 ± y: two values; what reads x is left undecided
+                elif value is not None:
                     scope.definitions[target] = value
                     scope.rows[target] = it
             cycle = find_cycle(scope.definitions)
@@ -443,6 +456,23 @@ class DocumentChecker:
                     scope.rows.pop(target, None)
                 self.broken |= set(cycle)
             self.systems.append(scope)
+
+    def _instance_of_rule(self, item: Item) -> bool:
+        """Is ``item`` a numbered step (``v_1 = βv_0 + g_1``) of a quantity an earlier display of its section gives
+        a rule at every step (``v_t = βv_{t-1} + g_t``)? Then it is that rule's instance, a claim, and not a row
+        of a new system, even when the display holds two such steps (``v_1 = …, \\qquad v_2 = …``)."""
+        ix = read_index(item.stmt.terms[0].expr) if isinstance(item.stmt.terms[0].expr, sp.Symbol) else None
+        if ix is None or ix.letter is not None:
+            return False
+        for other in self.items[:item.index]:
+            if other.section != item.section or other.block is item.block or not other.stmt.relations \
+                    or other.stmt.relations[0] not in DEFINING_RELATIONS:
+                continue
+            first = other.stmt.terms[0].expr
+            rule = read_index(first) if isinstance(first, sp.Symbol) else None
+            if rule is not None and rule.letter is not None and rule.base == ix.base:
+                return True
+        return False
 
     def _definition_target(self, item: Item) -> sp.Symbol | None:
         stmt = item.stmt
@@ -463,8 +493,10 @@ class DocumentChecker:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
-                and all(isinstance(a, sp.Symbol) for a in lhs.args)) or rhs.has(optima.Optimum):
-            return
+                and all(isinstance(a, sp.Symbol) and not conditional.in_name(a.name) for a in lhs.args)) \
+                or rhs.has(optima.Optimum, PLUS_MINUS):
+            return  # (f(x) = x ± 1 is two functions; L(Y, P(Y|X)) = … names a loss of a probability, not a
+            # function of a variable P(Y|X) to put other arguments in)
         name = type(lhs).__name__
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
@@ -473,6 +505,8 @@ class DocumentChecker:
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
+        if lhs in rhs.atoms(AppliedUndef):
+            return  # v(t) := v(t)/(1 − β^t): the value replaced in place (pseudo-code), not a circular definition
         if not rhs.free_symbols and self._point_in_hand(item, params) and any(
                 fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                 for index, _, fd in self.function_defs):
@@ -838,6 +872,9 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
+        if plus_minus.has_sign(item):
+            plus_minus.verify(self, item)  # (a ± b)² = a² ± 2ab + b²: once with +, once with −
+            return
         if item.index in self._continues:
             self._verify_restated_row(item, self.items[self._continues[item.index]])
             if len(stmt.relations) == 1:
@@ -848,7 +885,10 @@ class DocumentChecker:
         # f(x) = A = B after "Consider", "if": the first link defines f, A = B is still a claim about it
         defines_first = self.verdicts.get((item.index, 0), ("", ""))[1].startswith("definition of ")
         if not defines_first and (item.condition_cue or (item.block_cue and lhs is not None
-                                                         and not isinstance(lhs, sp.Symbol))):
+                                                         and not isinstance(lhs, sp.Symbol)
+                                                         and not self._states_derivative(lhs, item))):
+            # ("we consider the second derivative: f''(x) = 6x + 2" after f is defined: a derivative is fixed by
+            # its function, so the words cannot make it a naming; it goes on to be checked below)
             # "if …", "we need …", "где 1 − β₁ᵗ = 1 − β₁": a condition, not an identity — but a link between
             # numbers is arithmetic whatever the sentence says ("when γ = 0.9, 1/(1 − 0.9) = 10")
             for k, relation in enumerate(stmt.relations):
@@ -859,6 +899,12 @@ class DocumentChecker:
                 elif relation == "=" and (item.index, k) not in self.verdicts and identities.settled(
                         left.expr, right.expr, _source(item, left), _source(item, right), identities_only=True):
                     self._budgeted_link(item, k, left, right)  # e^t/(1+e^t) = 1/(1+e^{-t}) "when …": still true
+                elif relation == "=" and (item.index, k) not in self.verdicts and k == 0 and item.condition_cue \
+                        and self._states_derivative(left.expr, item) and right.expr is not None \
+                        and right.expr.free_symbols and not is_condition(left.expr, right.expr):
+                    # "σ satisfies σ'(z) = σ(z)(1 − σ(z))" after σ is defined: the derivative is fixed by the
+                    # definition, so whatever word comes before, the line states it — an identity to check
+                    self._budgeted_link(item, k, left, right)
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
@@ -1114,8 +1160,9 @@ class DocumentChecker:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
-        if item.block_cue and len(stmt.relations) == 1:
-            return True  # "Let m_t = …", "где …", "令 …": the prose says it defines
+        if item.block_cue and len(stmt.relations) == 1 and not (item.list_cue and item.index in self._worked_steps):
+            return True  # "Let m_t = …", "где …", "令 …": the prose says it defines (a list item of iterates,
+            # "- $x_2 = 0.64$" under x_{t+1} = 0.8x_t from x_0 = 1, says nothing: the recurrence fixes it)
         scope = self._scope_for(item)
         in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
         named_before = self._named.get((item.section, lhs), item.index) < item.index
@@ -1152,12 +1199,14 @@ class DocumentChecker:
         return k < len(self._scheme_at) and self._scheme_at[k] < end
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        if self._two_valued:
+            return  # x = 1 ± √2, read once per sign: two values, neither is the name's value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
         if not isinstance(lhs, sp.Symbol):
             return
         value = self._prepare(rhs, item)
-        if value is None or value.has(DOTS) or value.has(optima.Optimum):
-            return  # θ* = argmin …: names an optimizer, not a value to substitute
+        if value is None or value.has(DOTS) or value.has(optima.Optimum) or value.has(PLUS_MINUS):
+            return  # θ* = argmin …: names an optimizer, not a value to substitute (x = 1 ± √2: two values)
         if not value.free_symbols:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
             if self._gives_value(item, lhs):
@@ -1192,6 +1241,13 @@ class DocumentChecker:
         else:
             return False
         return calculus.derivative_parts(name) is not None and self._prepare(expr, item) != atomize(expr)
+
+    def _states_derivative(self, expr: sp.Expr | None, item: Item) -> bool:
+        """Is ``expr`` a derivative the definitions fix: ``f'(x)`` of a function defined before, or a ``∇``/``∂``
+        of one (:meth:`_derivative_given`)?"""
+        if isinstance(expr, AppliedUndef) and (name := type(expr).__name__).endswith("'"):
+            return name.rstrip("'") in self.functions(item).defs
+        return self._derivative_given(expr, item)
 
     def _initial_values(self, item: Item) -> bool:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
@@ -1824,6 +1880,25 @@ class DocumentChecker:
 
     def _decide_link(self, item: Item, k: int, left: Term, right: Term,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
+        """One link; a gradient of a function written in matrix notation is also read coordinate by coordinate
+        (:meth:`_gradient_in_matrices`): a refutation there stands, and a proof by the scalar reading stands only
+        when the coordinates agree on random matrices too (the scalar reading drops order and transposes)."""
+        checked = self._gradient_in_matrices(item, k, left, right)
+        if checked is not None and checked.status == "false":
+            return
+        self._verify_scalar_link(item, k, left, right, definitions)
+        verdict = self.verdicts.get((item.index, k))
+        if checked is None or verdict is None or verdict[0] != "proved":
+            return
+        if checked.status == "true":
+            self.decide(item, k, "proved", f"{verdict[1] or 'proved in the scalar reading'}; {checked.reason}",
+                        override=True)
+        else:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {checked.reason}")
+            self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
+
+    def _verify_scalar_link(self, item: Item, k: int, left: Term, right: Term,
+                            definitions: dict[sp.Symbol, sp.Expr]) -> None:
         if asymptotic.has_order(left.expr, right.expr):
             self._expansion(item, k, left, right, definitions)
             return
@@ -2210,6 +2285,33 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _gradient_in_matrices(self, item: Item, k: int, left: Term, right: Term) -> "matrices.Decision | None":
+        """``∇R(w) = X^⊤(Xw − y)`` after ``R(w) = ½‖Xw − y‖²`` in a document with matrix notation: the gradient
+        checked coordinate by coordinate on random matrices (:mod:`.matrix_gradient`). A refutation is reported
+        here (and returned); agreement is returned for the reason of a proof; None when not read there."""
+        if not isinstance(left.expr, AppliedUndef) or right.expr is None or not self._may_use_matrices():
+            return None
+        parts = calculus.derivative_parts(type(left.expr).__name__)
+        if parts is None or parts[0] != "gradient":
+            return None
+        found = [(index, fd) for index, _section, fd in self.function_defs
+                 if fd.name == parts[2] and index < item.index and len(fd.params) == 1]
+        if not found or parts[2] not in self.functions(item).defs:
+            return None
+        index, fd = found[-1]
+        if parts[1] is not None and parts[1] != (str(fd.params[0]),):
+            return None  # ∇_x of a function of w: another variable
+        from . import matrix_gradient
+        defined = self.items[index]
+        decision = matrix_gradient.check(self._expanded(_source(defined, defined.stmt.terms[1])), str(fd.params[0]),
+                                         self._expanded(_source(item, right)), self._matrix_notation())
+        if decision is not None and decision.status == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false gradient in matrix algebra: {_clip(_source(item, left))} = {_clip(_source(item, right))}"
+                        f" for {fd.name} of line {fd.line}: {decision.reason}")
+            self.decide(item, k, "false", decision.reason)
+        return decision
 
     def _matrix_hypotheses(self, item: Item, table: matrices.Notation) -> set[str]:
         """Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,

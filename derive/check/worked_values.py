@@ -44,8 +44,11 @@ def _suppose() -> re.Pattern[str]:
 
 def supposed(checker: "DocumentChecker", item: "Item") -> bool:
     """Does the prose suppose or define what follows ("Suppose now that m_3 = 0.5", "if", "let")? Then a
-    value it gives a step is taken as given, not as one computed."""
-    return bool(item.block_cue or item.condition_cue or _suppose().search(checker._words_before(item.index, 60)))
+    value it gives a step is taken as given, not as one computed. A list item that merely starts with the
+    value ("- $x_2 = 0.64$", a table of iterates) supposes nothing: no word says so, and the recurrence
+    fixes the step."""
+    defines = item.block_cue and not item.list_cue
+    return bool(defines or item.condition_cue or _suppose().search(checker._words_before(item.index, 60)))
 
 
 def every_step_values(examples: Mapping[sp.Symbol, sp.Expr], symbols: set[sp.Basic]) -> dict[sp.Basic, sp.Expr]:

@@ -1,0 +1,97 @@
+r"""Which letters a document uses as functions: the ones it defines as functions somewhere.
+
+The parser reads ``f(x)`` as a call only for letters it knows as functions (``f``, ``g``, ``L``, ``J`` …); any
+other letter before a bracket is a factor, since ``a(b + c)`` is a product. But a note that writes
+``s(z) = \frac{1}{1 + e^{-z}}`` or ``q(x) = x^\top A x`` has made ``s`` and ``q`` functions for the whole
+document, and ``s'(z) = …``, ``\nabla q(x) = …``, ``q(2)`` are claims about them. Read as products they are
+never checked.
+
+A letter counts when some display *defines* it: a statement (or a row of one) starts with the letter, a
+bracket of plain names only (``s(z)``, ``h(u, v)``), then ``=`` or ``:=``, and the right side reads one of those
+names (a function of its argument; ``c(x) = 5`` proves nothing) and not the letter itself (``V(t) = βV(t − 1) + …``
+is a sequence written with brackets, an update rule). Letters with a reading of their own stay as
+they are: ``e`` (Euler's number), ``E`` and ``O``/``o`` (expectations, orders), ``d`` (differentials).
+In a call of such a letter whose argument reads the letter itself bare (``σ(1 − σ)``, the usual shorthand for
+``σ(z)(1 − σ(z))``) the bracket stays a factor: see :meth:`derive.check.latex._ExprParser.after_name`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .latex_tokens import GREEK, Token, tokenize
+
+#: Letters whose call-like use has another reading in the parser (or in every note).
+_RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T", "P", "p"})
+#: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
+_SHAPE = re.compile(r"(?:\\[A-Za-z]+|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*(?::=|=)")
+#: What starts a statement inside a block (besides its start): a row break, an alignment mark, a separator.
+_STARTS = ("newline", "sep")
+
+
+def defined_letters(texts: Iterable[str]) -> frozenset[str]:
+    """The letters (``s``, ``\\sigma``) some text defines as a function of plain names."""
+    out: set[str] = set()
+    for text in texts:
+        if not _SHAPE.search(text):
+            continue
+        tokens = [t for t in tokenize(text).tokens]
+        for k, tok in enumerate(tokens):
+            if k > 0 and not (tokens[k - 1].kind in _STARTS or tokens[k - 1].is_char("&", ",", ";")
+                              or tokens[k - 1].kind == "begin"):
+                continue
+            name = _letter(tok)
+            if name is None or name in _RESERVED:
+                continue
+            params, after = _parameters(tokens, k + 1)
+            if not params or name in params or after >= len(tokens):
+                continue
+            rel = tokens[after]
+            if after < len(tokens) and rel.is_char("&"):
+                after += 1
+                rel = tokens[after] if after < len(tokens) else rel
+            if rel.kind != "rel" or rel.text not in ("=", ":="):
+                continue
+            if _reads(tokens, after + 1, params) and not _reads(tokens, after + 1, {name}):
+                out.add(name)  # (V(t) = βV(t − 1) + …: a sequence written with brackets, not a function)
+    return frozenset(out)
+
+
+def _letter(tok: Token) -> str | None:
+    """The name a one-token letter stands for (``s``, ``\\sigma``), or None."""
+    if tok.kind == "letter":
+        return tok.text
+    if tok.kind == "macro" and tok.text in GREEK:
+        return "\\" + tok.text
+    return None
+
+
+def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
+    """``(z)`` or ``(u, v)`` at ``opener``: the names, and the index after the closing bracket (none: empty)."""
+    if opener >= len(tokens) or not tokens[opener].is_char("("):
+        return set(), opener
+    names: set[str] = set()
+    k = opener + 1
+    while k < len(tokens):
+        name = _letter(tokens[k])
+        if name is None:
+            return set(), k
+        names.add(name)
+        k += 1
+        if k < len(tokens) and tokens[k].is_char(")"):
+            return names, k + 1
+        if k < len(tokens) and tokens[k].is_char(","):
+            k += 1
+            continue
+        return set(), k
+    return set(), k
+
+
+def _reads(tokens: list[Token], start: int, params: set[str]) -> bool:
+    """Does the right side from ``start`` (to the next relation or row break) read one of ``params``?"""
+    for tok in tokens[start:]:
+        if tok.kind in ("rel", "newline") or tok.is_char("&"):
+            return False
+        if _letter(tok) in params:
+            return True
+    return False

@@ -1,0 +1,57 @@
+"""Letters a document defines as functions (``s(z) = …``) are functions everywhere in it."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.function_letters import defined_letters
+from derive.check.run import check_document
+
+SIGMOID_MD = ("The logistic function $s(z) = \\frac{1}{1 + e^{-z}}$ satisfies\n\n$$\ns'(z) = s(z)(1 - s(z)),\n$$\n\n"
+              "and the quadratic form $q(x) = x^\\top x$ has $\\nabla q(x) = 2 x$ and $q(3) = 9$.\n")
+SIGMOID_TEX = ("\\documentclass{article}\n\\begin{document}\nСигмоида $\\sigma(z) = \\frac{1}{1 + e^{-z}}$ "
+               "удовлетворяет\n\\[\n\\sigma'(z) = \\sigma(z)(1 - \\sigma(z)) .\n\\]\n\\end{document}\n")
+
+
+def test_the_letters_a_document_defines_as_functions() -> None:
+    assert defined_letters([r"s(z) = \frac{1}{1 + e^{-z}}", r"h(u, v) = u^2 v", r"\sigma(t) := 2t"]) \
+        == {"s", "h", "\\sigma"}
+    # a product, a constant, an argument that is not a name, a reserved letter: none defines a function
+    assert defined_letters([r"a(b + c) = ab + ac", r"c(x) = 5", r"k(x_1) = x_1", r"e(x) = x",
+                            r"w(1 - \eta) = w - \eta w", r"V(t) = \beta V(t-1) + g(t)"]) == frozenset()
+
+
+@pytest.mark.parametrize("name, text", [("doc.md", SIGMOID_MD), ("doc.tex", SIGMOID_TEX)])
+def test_claims_about_a_defined_letter_are_checked(name: str, text: str) -> None:
+    result = check_document(name, text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
+    claims = [k for k in result.links if k.verdict != "not-a-claim"]
+    assert len(claims) == (3 if name == "doc.md" else 1), [k.text() for k in result.links]
+    assert all(k.verdict == "proved" for k in claims), [k.text() for k in result.links]
+
+
+@pytest.mark.parametrize("slip, planted, line", [
+    ("s(z)(1 - s(z))", "s(z)(1 + s(z))", 4),
+    ("2 x$", "x$", 7),
+    ("q(3) = 9", "q(3) = 6", 7),
+])
+def test_a_slip_about_a_defined_letter_is_false_on_its_line(slip: str, planted: str, line: int) -> None:
+    text = SIGMOID_MD.replace(slip, planted)
+    assert text != SIGMOID_MD
+    errors = [f for f in check_document("doc.md", text).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(line, "math/false")]
+
+
+def test_a_bracket_that_reads_the_letter_itself_stays_a_product() -> None:
+    """σ'(z) = σ(1 − σ) is the shorthand for σ(z)(1 − σ(z)): not σ applied to 1 − σ, so never refuted."""
+    text = "Let $\\sigma(z) = \\frac{1}{1 + e^{-z}}$. Then $\\sigma'(z) = \\sigma(1 - \\sigma)$.\n"
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_value_replaced_in_place_is_no_circular_definition() -> None:
+    """h(t) := h(t)/(1 − β^t), the bias correction written as pseudo-code after h(t) = βh(t − 1) + (1 − β)θ(t) (h is
+    a function letter of every document)."""
+    text = ("The average is $h(t) = \\beta h(t-1) + (1 - \\beta) \\theta(t)$. To correct it,\n\n"
+            "$$h(t) := h(t) / (1 - \\beta^t)$$\n")
+    result = check_document("doc.md", text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
