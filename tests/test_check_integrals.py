@@ -58,3 +58,13 @@ def test_an_integral_that_needs_a_range_the_text_does_not_state_is_undecided() -
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
     assert [k.verdict for k in result.links] == ["undecided"]
+
+
+def test_a_derivative_at_a_defined_path_never_breaks_the_display() -> None:
+    # f'' of a loss with an unknown part, at a point x(τ) the notes define: SymPy cannot put an expression in for
+    # the variable of the unevaluated derivative; the call stays opaque instead of a checker error
+    text = ("# T\n\nThe loss is $f(w) = \\frac12 w^2 + \\ell(w)$.\n\nWith $x(\\tau) = x_k + \\tau(x^* - x_k)$ we have "
+            "$A_k = \\int_0^1 f''(x(\\tau))d\\tau = f''(z)$.\n")
+    report = check_document("doc.md", text)
+    assert not [f for f in report.findings if f.code == "checker/internal-error"], report.findings
+    assert len(report.links) == 4

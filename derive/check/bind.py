@@ -171,9 +171,26 @@ class Functions:
                 if len(fd.params) == 1:
                     body = self.expand(fd.body, depth + 1)
                     order = len(fname) - len(fname.rstrip("'"))
-                    mapping[call] = sp.diff(body, fd.params[0], order).xreplace({fd.params[0]: call.args[0]})
+                    try:
+                        mapping[call] = sp.diff(body, fd.params[0], order).xreplace({fd.params[0]: call.args[0]})
+                    except ValueError:
+                        continue  # an unevaluated derivative in the body cannot take an expression for its variable
         if mapping:
-            expr = expr.xreplace(mapping)
+            try:
+                expr = expr.xreplace(mapping)
+            except ValueError:
+                # f''(x(τ)) with x(τ) = x_k + τ(…) defined: a derivative taken with respect to a call cannot take
+                # an expression in its place; the calls that can be replaced are, the others stay opaque
+                kept = {}
+                for call, body in mapping.items():
+                    try:
+                        expr.xreplace({call: body})
+                    except ValueError:
+                        continue
+                    kept[call] = body
+                if not kept:
+                    return expr
+                expr = expr.xreplace(kept)
             changed = True
         return self.expand(expr, depth + 1) if changed else expr
 
