@@ -20,6 +20,9 @@ from .. import symbols as S
 _SUB = re.compile(r"^(?P<base>.+?)_\{(?P<idx>[^{}]+)\}$")
 _SUP = re.compile(r"^(?P<base>.+?)\^\{\((?P<idx>[^{}()]+)\)\}$")
 _CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<args>[^()]+)\)$")
+_LABEL_OF = re.compile(r"^(.*)_\{([A-Za-z]+)\}$")
+#: A subscript that names the quantity and then its step in brackets: ``V_{dw(t)}``, ``dW_{(t-1)}``.
+_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z]*)\s*\((?P<step>[^()]+)\)\s*$")
 _INDEX = re.compile(r"^\s*(?:(?P<num>-?\d+)|(?P<var>[a-zA-Z]|\\tau)\s*(?:(?P<sign>[+-])\s*(?P<off>\d+))?)\s*$")
 #: Letters that count steps in notes (a subscript ``i`` is a coordinate as often as a step).
 STEP_LETTERS = frozenset({"t", "k", "n", "s", "\\tau", "T", "K", "N"})
@@ -37,7 +40,7 @@ class Indexed:
     base: str
     letter: str | None
     offset: int
-    style: str  # "sub" (m_{t}) or "sup" (x^{(k)})
+    style: str  # "sub" (m_{t}), "sup" (x^{(k)}) or "paren" (V_{dw(t)}, W_{(t)}: the base keeps the label)
     more: tuple[int, ...] = ()
 
     @property
@@ -48,6 +51,10 @@ class Indexed:
     def at(self, letter: str | None, offset: int) -> sp.Symbol:
         """The symbol of the same quantity at another index, named as the parser names it."""
         idx = ",".join(_index_text(letter, offset + d) for d in (0, *self.more))
+        if self.style == "paren":  # V_{dw(t)}: the label kept, the step in brackets after it
+            labelled = _LABEL_OF.match(self.stem)
+            stem, label = (labelled.group(1), labelled.group(2)) if labelled else (self.stem, "")
+            return S.symbol(f"{stem}_{{{label}({idx})}}")
         name = f"{self.stem}_{{{idx}}}" if self.style == "sub" else f"{self.stem}^{{({idx})}}"
         return S.symbol(name)
 
@@ -85,6 +92,16 @@ def _read_name(name: str) -> Indexed | None:
             continue
         if "," in m.group("idx"):
             return _several(m.group("base"), m.group("idx"), style) if style == "sub" else None
+        labelled = _LABELLED.match(m.group("idx")) if style == "sub" else None
+        if labelled is not None:  # V_{dw(t)}, W_{(t)}: a label (perhaps none) and the step in brackets
+            idx = _INDEX.match(labelled.group("step"))
+            if idx is None:
+                return None
+            base = m.group("base") + (f"_{{{labelled.group('label')}}}" if labelled.group("label") else "")
+            if idx.group("num") is not None:
+                return Indexed(base, None, int(idx.group("num")), "paren")
+            offset = int(idx.group("off") or 0) * (-1 if idx.group("sign") == "-" else 1)
+            return Indexed(base, idx.group("var"), offset, "paren")
         idx = _INDEX.match(m.group("idx"))
         if idx is None:
             return None

@@ -98,6 +98,21 @@ _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\
 _MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
 
 
+def _summed(expr: sp.Expr, var: sp.Symbol) -> bool:
+    """Does a sum in ``expr`` run over the quantity ``var`` is one step of (``Σ_i W_{(i)}`` for ``W_{(1)}``)?"""
+    ix = read_index(var)
+    if ix is None:
+        return False
+    for total in expr.atoms(sp.Sum):
+        if any(str(x.base.label) == ix.stem for x in total.function.atoms(sp.Indexed)):
+            return True  # Σ_i W[i]: the parser's indexed form of W_{(i)}
+        for s in total.function.free_symbols:
+            other = read_index(s) if isinstance(s, sp.Symbol) else None
+            if other is not None and other.base == ix.base:
+                return True
+    return False
+
+
 def _tuple_transposes_only(text: str) -> bool:
     """Is every transpose in ``text`` that of a written tuple (``[2x_1, 4x_2]^\\top``, ``(a, b)^T``, a ``bmatrix``)?
     Such a transpose only turns a row into a column: the coordinates, compared one by one, are the same."""
@@ -2969,7 +2984,8 @@ class DocumentChecker:
         left_states = _unexpanded_states(other_s, explicit_s, target) if target is not None else []
         checked, unchecked = [], []
         for var in sorted(variables, key=lambda s: s.name):
-            if not calculus.linear_in(explicit_s, var):
+            if not calculus.linear_in(explicit_s, var) or _summed(other_s, var):
+                # Σ_{i=1}^{k} β^{k−i} g_i on the other side holds g_1 too, unseen by a coefficient of the symbol
                 unchecked.append(printing.text(var))
                 continue
             written = calculus.coefficient(explicit_s, var)
