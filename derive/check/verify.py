@@ -95,6 +95,8 @@ _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
+#: What may stand between two displays that are rows of one computation: their delimiters and line breaks.
+_DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
 _MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
 
 
@@ -411,6 +413,7 @@ class DocumentChecker:
             for it in items:
                 self._bind_function(it)
         self._functions_cache.clear()
+        self._stack_restated_displays()
         for items in blocks.values():
             section = items[0].section
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
@@ -501,6 +504,31 @@ class DocumentChecker:
         if rhs.has(optima.Optimum):
             return None  # θ* = argmin …: names an optimizer, its value is not a formula to substitute
         return lhs
+
+    def _stack_restated_displays(self) -> None:
+        """``$$v_1 = βv_0 + …$$⏎$$v_1 = 0.9·0 + …$$⏎$$v_1 = −0.000793$$``: displays one under the other with nothing
+        between them, each restating one name, are the rows of one computation, as in an ``align*`` — each a
+        claim about the row before (:meth:`_verify_restated_row`), not a new definition or a value given."""
+        if self._lines is None or not self.text:
+            return
+        per_block: dict[int, int] = {}
+        for item in self.items:
+            per_block[id(item.block)] = per_block.get(id(item.block), 0) + 1
+        for a, b in zip(self.items, self.items[1:]):
+            if not (a.block.display and b.block.display) or a.block is b.block or a.section != b.section \
+                    or per_block[id(a.block)] != 1 or per_block[id(b.block)] != 1 or b.index in self._continues:
+                continue
+            if not (a.stmt.relations[:1] == ["="] and b.stmt.relations[:1] == ["="]) \
+                    or not isinstance(a.stmt.terms[0].expr, sp.Symbol) or a.stmt.terms[0].expr != b.stmt.terms[0].expr:
+                continue
+            if " ".join(_source(a, a.stmt.terms[0]).split()) != " ".join(_source(b, b.stmt.terms[0]).split()):
+                continue
+            end = self._lines.offset(a.block.line, a.block.col) + len(a.block.text)
+            start = self._lines.offset(b.block.line, b.block.col)
+            between = self.text[end:start]
+            if start - end > 12 or _DISPLAY_GLUE.sub("", between) or re.search(r"\n[ \t]*\n", between):
+                continue  # words or a blank line between them: two statements, read as such
+            self._continues[b.index] = a.index
 
     def _bind_function(self, item: Item) -> None:
         stmt = item.stmt
