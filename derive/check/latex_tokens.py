@@ -90,6 +90,8 @@ TEXT_MACROS: frozenset[str] = frozenset({
     "text", "textrm", "textit", "textbf", "textnormal", "textsf", "texttt", "textup", "mbox", "hbox",
     "intertext", "shortintertext",
 })
+#: Text fonts that notes use in math for one bold or italic letter (``{\textbf X}^\top``, ``\textbf{X}``).
+_LETTER_FONTS: frozenset[str] = frozenset({"textbf", "textit", "textsf", "textnormal"})
 #: Raw-argument macros that spell an upright name (``\mathrm{lr}``).
 UPRIGHT_MACROS: frozenset[str] = frozenset({"mathrm", "mathit", "mathsf", "mathtt", "operatorname"})
 #: Calligraphic-style alphabets: part of the name (``\mathcal{L}``).
@@ -423,6 +425,13 @@ class Tokenizer:
             self._font_switch(FONT_SWITCHES[name], start)
         elif name in RAW_ARG:
             arg, stop = self._raw_arg()
+            if name in _LETTER_FONTS and len(arg.strip()) == 1 and arg.strip().isascii() and arg.strip().isalpha():
+                # \textbf{X} in math: one letter in a text font, written for a bold matrix or vector name (as
+                # \mathbf{X}, whose bold is typography too): the letter, not text
+                letter = arg.strip()
+                at = self.text.index(letter, start + len(name) + 1)
+                self._emit(Token("letter", letter, at, at + 1))
+                return
             kind = "sep" if name.startswith("hspace") else "raw"
             self._emit(Token(kind, name, start, stop, arg))
         elif name in COLOR_ARG:
