@@ -104,3 +104,13 @@ def test_a_result_from_an_unrounded_input_is_not_called_false() -> None:
     assert link.verdict == "undecided" and "rounding" in link.reason, link.reason
     slip = report(text.replace("0.205", "0.215")).links[-1]  # beyond any rounding of 0.102
     assert slip.verdict == "false"
+
+
+def test_a_result_set_in_bold_is_the_number_written() -> None:
+    # w = 0.3 + 0.0000793 ≈ **0.3000793**: the bold is typography; the ≈ with digits is a claim to those digits
+    from derive.check.run import check_document as _check
+
+    good = "The step is $0.3 + 0.0000793 \\approx \\mathbf{0.3000793}$ and $0.1 \\cdot 3 = \\mathbf{0.3}$.\n"
+    assert [k.verdict for k in _check("doc.md", good).links] == ["proved", "proved"]
+    bad = good.replace("\\mathbf{0.3}$", "\\mathbf{0.4}$")
+    assert [(f.line, f.code) for f in _check("doc.md", bad).findings if f.severity == "error"] == [(1, "math/false")]

@@ -32,8 +32,18 @@ _E_SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?[eE]([-+]?\d{1,3})\s*$
 _CONSTANT_NAMES = re.compile(r"(?<![A-Za-z\\])e(?=\s*\^)|\\(?:exp|ln|log|pi)(?![A-Za-z])")
 
 
+#: Typography around a number (``\mathbf{-0.000793}``: a result set in bold): the number is what is written.
+_NUMBER_STYLE = re.compile(r"\\(?:mathbf|boldsymbol|bm|textbf|mathrm|textrm|text|mathit)\s*\{([^{}]*)\}")
+
+
+def unstyled(text: str) -> str:
+    r"""``text`` with style macros around plain groups taken off (``\mathbf{0.3}`` → ``0.3``)."""
+    return _NUMBER_STYLE.sub(r"\1", text)
+
+
 def written_with_numbers(text: str) -> bool:
     """True if ``text`` (a side as written) has digits and operators only, no names."""
+    text = unstyled(text)
     stripped = _NUMERIC_MACROS.sub(" ", _CONSTANT_NAMES.sub(" ", _E_NOTATION.sub(" ", text)))
     stripped = stripped.replace("{", " ").replace("}", " ")
     return bool(re.search(r"\d", stripped)) and not _LETTERS.search(stripped) and "\\" not in stripped
@@ -41,7 +51,7 @@ def written_with_numbers(text: str) -> bool:
 
 def tolerance(text: str) -> Fraction | None:
     """Half a unit of the last digit a decimal side shows (a unit after an ellipsis); None if exact."""
-    m = _DECIMAL.match(text)
+    m = _DECIMAL.match(unstyled(text))
     if m and (m.group(2) or m.group(3)):
         digits = len(m.group(2) or "")
         unit = Fraction(1, 10 ** digits)
