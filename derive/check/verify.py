@@ -21,6 +21,7 @@ Precision first: anything the checker cannot model is info, never an error.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -1088,6 +1089,12 @@ class DocumentChecker:
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
+            if one_sided and (renamed := self._at_another_step(item, left, right, definitions)) is not None:
+                # v_k = β^{k−1}(1−β)g_1 + … + (1−β)g_k after v_t = βv_{t−1} + (1−β)g_t: the rule at a step named k
+                self._verify_link(item, k, *renamed[:2], definitions)
+                verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
+                self.decide(item, k, verdict, f"{renamed[2]}; {reason}" if reason else renamed[2], override=True)
+                continue
             if one_sided:  # x_k = x_0 − α Σ g_j after x_{k+1} = x_k − αg_k: x_0 and k are the recurrence's own steps
                 one_sided -= Recurrences(definitions.stepped(), self._examples(item)).own_steps(one_sided)
             if one_sided and identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
@@ -1548,6 +1555,40 @@ class DocumentChecker:
                             + _false_message(written, old, value, verdict, {}))
                 self.decide(item, 0, "false", f"differs from the definition on line {self._line_of(index)}",
                             override=True)
+
+    def _at_another_step(self, item: Item, left: Term, right: Term,
+                         definitions: dict[sp.Symbol, sp.Expr]) -> tuple[Term, Term, str] | None:
+        """``v_k = …`` where the recurrence in scope is written at ``t`` (``v_t = βv_{t−1} + …``) and ``k`` is nothing
+        else in the document: the rule at a step the text calls ``k``. The link is read with ``k`` renamed ``t``
+        (every name at a step ``k + j`` and ``k`` itself), so it is checked like the same claim written at ``t``."""
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None:
+            return None
+        ix = read_index(left.expr)
+        recurrences = Recurrences(definitions.stepped(), self._examples(item))
+        rule = recurrences.by_base.get(ix.base) if ix is not None else None
+        if rule is None or ix.letter is None or ix.letter == rule.lhs.letter or rule.lhs.letter is None:
+            return None
+        other, own = ix.letter, rule.lhs.letter
+        names = left.expr.free_symbols | right.expr.free_symbols
+        if any(x.name == own for x in names if isinstance(x, sp.Symbol)):
+            return None  # both letters in one link: a relation between two steps, not the rule renamed
+        bound = {str(limit[0]) for e in (left.expr, right.expr) for big in e.atoms(sp.Sum, sp.Product)
+                 for limit in big.limits}
+        if own in bound:
+            return None  # w_T = Π_{t=0}^{T−1}(1 − η_tλ) w_0: t already counts inside the link
+        if any(x.name == other for x in (*definitions, *self._examples(item)) if isinstance(x, sp.Symbol)):
+            return None  # k has a value or a definition of its own
+        mapping: dict[sp.Basic, sp.Basic] = {}
+        for x in names:
+            if not isinstance(x, sp.Symbol):
+                continue
+            if x.name == other:
+                mapping[x] = S.symbol(own)
+            elif (at := read_index(x)) is not None and at.letter == other:
+                mapping[x] = at.at(own, at.offset)
+        renamed = (dataclasses.replace(left, expr=left.expr.xreplace(mapping)),
+                   dataclasses.replace(right, expr=right.expr.xreplace(mapping)))
+        return renamed[0], renamed[1], f"the rule of {printing.text(rule.lhs.at(own, 0))} at a step called {other}"
 
     def _condition_given_as_value(self, item: Item) -> bool:
         """Is the condition of ``item``'s sentence a value given to a name, already substituted ("当 $β_1 = 0.9$
