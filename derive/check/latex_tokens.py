@@ -538,13 +538,28 @@ class Tokenizer:
 
 def tokenize(text: str) -> Tokenized:
     """Tokens of ``text`` (never raises)."""
-    return Tokenizer(without_overlays(text)).run()
+    return Tokenizer(without_labels(without_overlays(text))).run()
 
 
 #: Beamer's overlay commands that only say on which slide a part appears (``\uncover<+->{…}``, ``\pause``):
 #: every part is shown in the end, so the math is what they hold. (``\only`` is left alone: its parts
 #: replace each other.)
 _OVERLAY = re.compile(r"\\(?:uncover|onslide|visible|pause)(?![A-Za-z])\s*(?:<[^<>{}\n]*>)?")
+
+
+#: An enumeration label at the start of a formula or a row, set apart by a space or followed by a matrix:
+#: ``\left( 2 \right) \ (AB)^T = …``, ``(3)\quad x = …``, ``\left(2\right) \begin{bmatrix}…``. Read as a
+#: factor it multiplied the whole side by 2.
+_LABEL = re.compile(r"(?:^|(?<=\\\\))(\s*&?\s*)((?:\\left\s*)?\(\s*\d{1,2}\s*(?:\\right\s*)?\))"
+                    r"(?=\s*(?:\\ |\\quad|\\qquad|~|\\;|\\,|\\begin\{[bpvBV]?matrix\}))")
+
+
+def without_labels(text: str) -> str:
+    """``text`` with an enumeration label at the start of the formula or of a row blanked to spaces (same
+    length, so offsets still point into the source)."""
+    if "(" not in text:
+        return text
+    return _LABEL.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 def without_overlays(text: str) -> str:

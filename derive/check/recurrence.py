@@ -291,8 +291,10 @@ class Recurrences:
                     mapping[sym] = value
         return expr.xreplace(mapping) if mapping else None
 
-    def floors(self, *exprs: sp.Expr) -> dict[tuple[str, str | None], int]:
-        """Per quantity and index family, the lowest index present (or an initial value below it)."""
+    def floors(self, *exprs: sp.Expr, reach: int = 48) -> dict[tuple[str, str | None], int]:
+        """Per quantity and index family, the lowest index present (or an initial value below it, when unrolling
+        can get there: v_{100} = 0.1θ_{100} + 0.9v_{99} with v_0 = 0 stated is read down to v_{99}, not part of the
+        way to v_0, which would leave the two sides cut at different steps)."""
         low: dict[tuple[str, str | None], int] = {}
         for expr in exprs:
             for sym in expr.free_symbols:
@@ -302,7 +304,8 @@ class Recurrences:
                     low[key] = min(low.get(key, ix.offset), ix.offset)
         for sym in self.initial:
             ix = read(sym)
-            if ix is not None and ix.letter is None and (ix.base, None) in low:
+            if ix is not None and ix.letter is None and (ix.base, None) in low \
+                    and low[(ix.base, None)] - ix.offset <= reach:
                 low[(ix.base, None)] = min(low[(ix.base, None)], ix.offset)
         return low
 
@@ -312,7 +315,7 @@ class Recurrences:
         ``floor``), and the initial values put in."""
         floor = dict(floor or {})
         for _ in range(limit):
-            for key, low in self.floors(a, b).items():
+            for key, low in self.floors(a, b, reach=limit).items():
                 floor.setdefault(key, low)  # a quantity first met while unrolling keeps the floor it came with
             na, nb = self._step(a, floor), self._step(b, floor)
             if na is None and nb is None:

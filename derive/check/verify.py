@@ -2117,10 +2117,15 @@ class DocumentChecker:
             given = self._examples(item)
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}
             used.update(worked_values.every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_t = 1
-            if used and compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS).status == "true":
+            at_values = compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS) if used else None
+            if at_values is not None and at_values.status == "true":
                 values = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(used.items(), key=str))
                 self.decide(item, k, "proved", f"with the values given before ({values})")
                 return
+            if at_values is not None and at_values.status == "false" and any(
+                    re.search(r"\d\.\d", _source(item, term)) for term in (left, right)):
+                # 0.9(0.2θ_99 + …) after "let β = 0.9": the term that differs is named at the values the text gives
+                sa, sb, verdict = sa.xreplace(used), sb.xreplace(used), at_values
             unknown_start = {x: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
                              if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0}
             if unknown_start and compare(sa.xreplace(unknown_start), sb.xreplace(unknown_start),
