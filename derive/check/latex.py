@@ -2184,9 +2184,8 @@ class _ExprParser:
             self.fail(tok, too_large)
         return sp.binomial(n, k)
 
-    def big_operator(self) -> sp.Expr:
-        r"""``\sum_{i=0}^{t-1} body``: the body extends to the next top-level ``+``/``-``/relation."""
-        tok = self.next()
+    def limits(self) -> tuple[tuple[list[Token], Token] | None, tuple[list[Token], Token] | None]:
+        """The sub- and superscript of a big operator, in either order (``_{i=1}^{n}`` or ``^{n}_{i=1}``)."""
         lower: tuple[list[Token], Token] | None = None
         upper: tuple[list[Token], Token] | None = None
         for _ in range(2):
@@ -2197,6 +2196,12 @@ class _ExprParser:
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.arg()
+        return lower, upper
+
+    def big_operator(self) -> sp.Expr:
+        r"""``\sum_{i=0}^{t-1} body``: the body extends to the next top-level ``+``/``-``/relation."""
+        tok = self.next()
+        lower, upper = self.limits()
         if lower is not None and upper is None and tok.text == "sum":
             return self.generic_sum(tok, *lower)
         if lower is None or upper is None:
@@ -2257,16 +2262,7 @@ class _ExprParser:
         tok = self.next()
         if (nxt := self.peek()) is not None and nxt.kind == "macro" and nxt.text in ("limits", "nolimits"):
             self.pos += 1
-        lower: tuple[list[Token], Token] | None = None
-        upper: tuple[list[Token], Token] | None = None
-        for _ in range(2):
-            nxt = self.peek()
-            if nxt is not None and nxt.is_char("_") and lower is None:
-                self.pos += 1
-                lower = self.arg()
-            elif nxt is not None and nxt.is_char("^") and upper is None:
-                self.pos += 1
-                upper = self.arg()
+        lower, upper = self.limits()
         if lower is None or upper is None:
             self.fail(tok, "an integral without both bounds (an antiderivative) is not modelled")
         at = _differential(self.toks, self.pos)
