@@ -74,6 +74,10 @@ _FUNCTIONS = {sp.Abs: abs, sp.sign: mpmath.sign, sp.exp: mpmath.exp, sp.log: mpm
               sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.tanh: mpmath.tanh}
 
 
+#: Beyond e^{10^6} a value is no sample of anything a note computes: a point that needs it is skipped.
+_EXP_LIMIT = 10 ** 6
+
+
 def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
     """Walk the tree in mpmath: an order of magnitude faster than ``xreplace`` + ``evalf`` (which
     first rebuilds the expression in exact arithmetic); anything unusual goes to ``evalf``."""
@@ -95,10 +99,16 @@ def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
         base, exp = _mp(expr.base, point), expr.exp
         if exp.is_Integer:
             return base ** int(exp)
-        return mpmath.power(base, _mp(exp, point))
+        power = _mp(exp, point)
+        if base != 0 and abs(power) * abs(mpmath.log(abs(base))) > _EXP_LIMIT:
+            raise OverflowError("a power too large to evaluate")
+        return mpmath.power(base, power)
     fn = _FUNCTIONS.get(type(expr))
     if fn is not None and len(expr.args) == 1:
-        return fn(_mp(expr.args[0], point))
+        arg = _mp(expr.args[0], point)
+        if fn is mpmath.exp and mpmath.re(arg) > _EXP_LIMIT:
+            raise OverflowError("exp of a huge number")  # e^{e^{…}}: mpmath would try to hold every digit
+        return fn(arg)
     value = expr.xreplace({k: _sym(v) for k, v in point.items()}).evalf(40)
     if not value.is_number:
         raise ValueError("not a number")
@@ -120,6 +130,8 @@ def evaluate(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc | 
         try:
             value = mpmath.mpmathify(_mp(expr, point))
         except (TypeError, ValueError, ZeroDivisionError, RecursionError, KeyError, OverflowError):
+            return None
+        except MemoryError:  # a number too large to hold (mpmath sizes its mantissa by the exponent)
             return None
         if not mpmath.isfinite(value):
             return None

@@ -82,9 +82,13 @@ def test_written_with_numbers_means_digits_and_operators_only() -> None:
     (r"$\frac{1}{1+e^{5}} \cdot 5 \approx 0.033$", "proved"),  # 0.03346…: rounded
     (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 \approx 4.96$", "proved"),  # 4.9665…: cut off, as ≈ allows
     (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 \approx 4.95$", "false"),  # two units off the last digit
-    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.96$", "false"),  # '=' shows digits rounded, and 4.9665 rounds to 4.97
+    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.96$", "proved"),  # 4.9665… cut off: the digits shown are its digits
+    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.97$", "proved"),  # rounded
+    (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.95$", "false"),  # neither rounded nor cut off
+    (r"$-\frac{2}{3} = -0.66$", "proved"),  # cut off toward zero
+    (r"$-\frac{2}{3} = -0.68$", "false"),
 ])
-def test_approx_admits_truncated_digits_and_equals_only_rounded_ones(written: str, verdict: str) -> None:
+def test_decimals_may_be_rounded_or_cut_off_but_nothing_else(written: str, verdict: str) -> None:
     [link] = report(written + "\n").links
     assert link.verdict == verdict, link.reason
 
@@ -114,3 +118,35 @@ def test_a_result_set_in_bold_is_the_number_written() -> None:
     assert [k.verdict for k in _check("doc.md", good).links] == ["proved", "proved"]
     bad = good.replace("\\mathbf{0.3}$", "\\mathbf{0.4}$")
     assert [(f.line, f.code) for f in _check("doc.md", bad).findings if f.severity == "error"] == [(1, "math/false")]
+
+
+NEW_EXAMPLE = """# Spread
+
+For the data $-4, -2, 0, 2, 4$:
+
+$$
+\\begin{aligned}
+\\sigma^2 &= \\frac{1}{5}(16 + 4 + 0 + 4 + 16) = 8 \\\\
+\\sigma &= \\sqrt{8} = 2\\sqrt{2}
+\\end{aligned}
+$$
+
+After scaling, the data are $-1, -0.5, 0, 0.5, 1$ and
+
+$$
+\\begin{aligned}
+\\sigma^2 &= \\frac{1}{5}(1 + 0.25 + 0 + 0.25 + 1) = 0.5 \\\\
+\\sigma &= \\sqrt{\\sigma^2} = \\sqrt{0.5}
+\\end{aligned}
+$$
+"""
+
+
+def test_a_quantity_computed_afresh_retires_the_old_value_of_its_name() -> None:
+    # σ² computed again for new data: the σ = 2√2 of the first example no longer holds below it
+    r = report(NEW_EXAMPLE)
+    assert [f for f in r.findings if f.severity == "error"] == [], [(k.line, k.verdict, k.reason) for k in r.links]
+    assert [k.verdict for k in r.links if k.line == 8] == ["proved", "proved"]  # the first example is checked
+    # within one display the value still holds: a slip there is found
+    slipped = NEW_EXAMPLE.replace(r"\sigma &= \sqrt{8} = 2\sqrt{2}", r"\sigma &= 2\sqrt{2} \\ \sigma^2 &= 6")
+    assert [f.code for f in report(slipped).findings if f.severity == "error"] == ["math/false"]

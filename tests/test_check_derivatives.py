@@ -42,6 +42,8 @@ CLAIMS = [
     (r"By the product rule $(f g h)' = (f' g + g' f) h + (f g) h'$.", "(f g) h'$", "(f g) h$"),
     (r"Here $f'$ and $g'$ are derivatives, and $(a f + g)' = a f' + g'$.", "= a f' + g'$", "= a f' - g'$"),
     (r"We get $(x^3 + 1)' = 3x^2$.", "= 3x^2$", "= 3x^3$"),
+    # the prime of a name the notes gave as an expression in one letter ("if y = …", another cell)
+    ("If $y = x^2 + 3x + 4$...\n\n...then $y' = 2x + 3$.", "= 2x + 3$", "= 2x + 4$"),
     (STEP + r"With $p = \sigma w$ we have $\nabla \left(\frac{1}{2} p^2\right) = \sigma^2 w$.",
      r"= \sigma^2 w$", r"= \sigma w$"),
 ]
@@ -74,6 +76,8 @@ UNDECIDED = [
      r"Then $\nabla \left(w \theta\right) = \theta$.", "needs its variable"),
     # two letters, none written primed: which is the variable?
     (r"We get $(a b)' = b$.", "prime on"),
+    # after the substitution u = 3x + 4, (u^2)' is the derivative in x (chain rule), not 2u
+    (r"Let $u = 3x + 4$. Then $\left\{ (3x+4)^2 \right\}' = (u^2)'$.", "prime on u^2"),
     # the operand is written in w's coordinates: ∂/∂w of the symbol w would be 0
     (r"Then $\frac{\partial \left(\sum_{j=1}^{n} w_j x_j\right)}{\partial w} = x$.", ""),
     (r"Then $\frac{\partial \left(w_j x_j + w_i\right)}{\partial w} = x_j$.", ""),

@@ -181,6 +181,16 @@ def test_notebook_markdown_cells_are_read_with_cell_locations(tmp_path: Path) ->
     assert {k.cell for k in report.links} == {1, 3}  # nothing from the code cell
 
 
+def test_a_line_a_verdict_refers_to_is_named_by_its_cell(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    text = notebook([("markdown", "# Curve\n\nIf $y = x^2 + 3x + 4$..."), ("code", "y = x**2\n"),
+                     ("markdown", "...then $y' = 2x + 3$.")])
+    report = check_file(str(write(tmp_path, "n.ipynb", text)))
+    (link,) = [k for k in report.links if k.verdict == "proved"]
+    assert (link.cell, link.line) == (3, 1)
+    assert link.reason.endswith("(line 3 of cell 1)"), link.reason
+
+
 def test_a_formula_never_runs_from_one_cell_into_the_next(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     path = write(tmp_path, "n.ipynb", notebook([("markdown", "Cost $5"), ("markdown", "and $x = 1$.")]))

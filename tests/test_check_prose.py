@@ -41,6 +41,32 @@ def test_rewording_the_prose_around_a_false_link_keeps_the_finding(prose: str, d
     assert errors(text) == [(line, "math/false")]
 
 
+@pytest.mark.parametrize("prose", [
+    "With $\\mu = 0.9$, the update is",
+    "If $\\mu = 0.9$, we get",
+    "When $\\mu = 0.9$, one step gives",
+    "При $\\mu = 0.9$ получаем",
+    "当 $\\mu = 0.9$ 时，更新为",
+])
+def test_a_condition_word_governs_its_own_formula_not_the_clause_after_it(prose: str) -> None:
+    # "With $μ = 0.9$, the update is $$…$$": the display is a claim made under the condition, so a slip is found
+    text = SYSTEM + f"{prose}\n$$\n{FALSE}\n$$\n"
+    line = text.count("\n", 0, text.index(FALSE)) + 1
+    assert errors(text) == [(line, "math/false")]
+    # a block joined to the condition by "and" is part of the condition
+    joined = SYSTEM + f"If $\\mu = 0.9$ and\n$$\n{FALSE}\n$$\nthe steps shrink.\n"
+    assert errors(joined) == []
+
+
+@pytest.mark.parametrize("prose", ["If the rate is fixed, then", "如果学习率不变，那么", "若学习率不变，则"])
+def test_a_claim_after_then_is_made_under_the_words_condition_not_dropped(prose: str) -> None:
+    # "if <words>, then $$…$$": the display is claimed under a condition the checker cannot apply: undecided,
+    # with that reason, never a silent "condition"
+    text = SYSTEM + f"{prose}\n$$\n{FALSE}\n$$\n"
+    (link,) = [k for k in check_document("doc.md", text).links if k.line == text.count("\n", 0, text.index(FALSE)) + 1]
+    assert (link.verdict, link.reason) == ("undecided", "stated under a condition given in words (not applied)")
+
+
 @pytest.mark.parametrize("prose", ["In the steady state,", "If", "We need", "Если", "若", "稳态时"])
 def test_a_condition_is_not_checked_as_an_identity_but_is_reported(prose: str) -> None:
     text = SYSTEM + f"{prose} $m_t = m_{{t-1}}$ the buffer stops moving.\n"

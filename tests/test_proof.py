@@ -56,3 +56,13 @@ def test_sides_real_only_away_from_zero_are_compared_at_wider_points() -> None:
     assert proof.numeric_difference(sp.sqrt(h - 2) * sp.sqrt(h - 2), h - 2).status == "true"
     # a side real nowhere stays undecided
     assert proof.numeric_difference(sp.sqrt(-(h ** 2) - 1), sp.Integer(1)).status == "undecided"
+
+
+def test_a_point_that_needs_an_astronomically_large_number_is_skipped_not_a_crash() -> None:
+    # e^{e^{20}} has ~2·10^8 digits: mpmath would try to build it and run out of memory
+    x = symbol("x")
+    assert proof.evaluate(sp.exp(sp.exp(x)), {x: sp.Integer(20)}) is None
+    assert proof.evaluate(sp.Integer(3) ** (sp.exp(x)), {x: sp.Integer(20)}) is None
+    assert proof.evaluate(sp.exp(x), {x: sp.Integer(20)}) is not None  # an ordinary large value is kept
+    verdict = proof.compare(sp.exp(sp.exp(sp.exp(x))), sp.exp(sp.exp(sp.exp(x))) + 1)
+    assert verdict.status in {"false", "undecided"}

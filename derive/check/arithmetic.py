@@ -19,7 +19,7 @@ import sympy as sp
 #: Macros that may appear in a side written with numbers only.
 _NUMERIC_MACROS = re.compile(
     r"\\(?:d|t|c)?frac|\\cdot|\\times|\\sqrt|\\left|\\right|\\[bB]igg?[lr]?|\\[lc]?dots|\\dotsc|\\,|\\;|\\!|\\:|\\ "
-    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}")
+    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}|\\[{}]")
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
 _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
@@ -103,7 +103,23 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     if difference <= sp.Rational(allowed.numerator, allowed.denominator) * (1 + sp.Rational(1, 10 ** 30)):
         how = "exact" if difference == 0 else "equal to the digits written"
         return Arithmetic(True, f"arithmetic: {how}", left, right)
+    if _cut_off(computed, shown_text):
+        return Arithmetic(True, "arithmetic: the digits written, cut off rather than rounded", left, right)
     return Arithmetic(False, wrong, left, right)
+
+
+def _cut_off(computed: sp.Expr, shown_text: str) -> bool:
+    """Is the decimal ``shown_text`` the value ``computed`` with its later digits dropped (0.0347… written 0.034)?
+
+    Notes as often cut a long value off as round it; either shows the digits truly, so neither is a slip."""
+    m = _DECIMAL.match(unstyled(shown_text))
+    if not m or not m.group(2) or m.group(3):
+        return False
+    digits = len(m.group(2))
+    written = Fraction(unstyled(shown_text).replace(" ", "").replace("−", "-"))
+    scaled = sp.N(computed, 40) * 10 ** digits
+    dropped = sp.Integer(int(scaled))  # toward zero, as a value cut off is
+    return Fraction(int(dropped), 10 ** digits) == written
 
 
 def _show(value: sp.Expr) -> str:

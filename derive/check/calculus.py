@@ -69,12 +69,16 @@ class Prime(sp.Function):
         return r"\left(" + printing.latex(self.args[0]) + r"\right)'"
 
 
-def primes(expr: sp.Expr, primed: frozenset[str]) -> sp.Expr:
+def primes(expr: sp.Expr, primed: frozenset[str], stands_for: frozenset[str] = frozenset()) -> sp.Expr:
     """Each ``Prime(operand)`` differentiated: the letters whose primes the statement writes (``f'`` for f)
     are functions of one unsaid variable, the other letters constants (``(a f)' = a f'``), by the product,
     quotient and chain rules, the derivative of ``f`` named ``f'``. With no primed letter, an operand of one
     letter is differentiated in it (``(x^2)' = 2x``); anything else stays (undecided), and so does every prime
-    where a capital is written primed (``X'X``: there a prime is a transpose)."""
+    where a capital is written primed (``X'X``: there a prime is a transpose).
+
+    ``stands_for`` names the letters the notes define by other letters (``u = 3x + 4``): a prime on an
+    operand in such a letter alone is ambiguous, since ``(u^2)'`` after that substitution means the derivative
+    in ``x`` (the chain rule at work), not ``2u``, so it stays."""
     if any(len(name) == 1 and name.isupper() for name in primed):
         return expr
 
@@ -83,7 +87,7 @@ def primes(expr: sp.Expr, primed: frozenset[str]) -> sp.Expr:
         letters = [s for s in operand.free_symbols if isinstance(s, sp.Symbol)]
         functions = sorted((s for s in letters if s.name in primed), key=sp.default_sort_key)
         if not functions:
-            return sp.diff(operand, letters[0]) if len(letters) == 1 else p
+            return sp.diff(operand, letters[0]) if len(letters) == 1 and letters[0].name not in stands_for else p
         t = sp.Dummy("t")
         as_function = {s: sp.Function(s.name)(t) for s in functions}
         result = sp.diff(operand.xreplace(as_function), t)

@@ -49,6 +49,7 @@ class Document:
     sections: tuple[int, ...]
     macros: MacroTable
     cells: tuple[Cell, ...] = ()
+    section_levels: tuple[int, ...] = ()  #: the depth of each section's heading (see :func:`heading_levels`)
 
     def locate(self, line: int) -> tuple[int | None, int]:
         """``(cell, line within the cell)`` for a line of :attr:`source`; ``(None, line)`` outside notebooks."""
@@ -59,14 +60,24 @@ class Document:
         return cell.number, line - cell.first_line + 1
 
     def relocate(self, item: _Located) -> _Located:
-        """A finding or link with its line made cell-relative (notebooks only)."""
+        """A finding or link with its line made cell-relative (notebooks only), and the lines its text refers
+        to ("restates the value given on line 112") named the same way ("on line 3 of cell 7"): a line of the
+        joined Markdown is nowhere in the notebook its author sees."""
         if not self.cells:
             return item
-        cell, line = self.locate(item.line)
-        return replace(item, line=line, cell=cell)
+        cell, line = self.locate(item.line)  # type: ignore[attr-defined]
+        texts = {name: _LINE_REFERENCE.sub(self._cell_line, getattr(item, name))
+                 for name in ("message", "reason") if isinstance(getattr(item, name, None), str)}
+        return replace(item, line=line, cell=cell, **texts)  # type: ignore[type-var]
+
+    def _cell_line(self, m: re.Match[str]) -> str:
+        cell, line = self.locate(int(m.group(1)))
+        return f"line {line} of cell {cell}"
 
 
 _Located = TypeVar("_Located")
+#: "line 112" in a message or reason: a line of the text the checker reads.
+_LINE_REFERENCE = re.compile(r"\bline (\d+)\b")
 
 
 def read_document(path: str, text: str, forced: str | None = None, roots: tuple[str, ...] = ()) -> Document:
@@ -84,7 +95,32 @@ def read_document(path: str, text: str, forced: str | None = None, roots: tuple[
     else:
         sections = tuple(scanned.visible.count("\n", 0, m.start()) + 1 for m in _TEX_HEADING.finditer(scanned.visible))
     macros = macros_for(path, text, flavor.name, named=roots)  # the file's, its front matter's, its preamble's, its project's
-    return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, macros, cells)
+    return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, macros, cells,
+                    heading_levels(text, sections, scanned.kind))
+
+
+def heading_levels(source: str, sections: tuple[int, ...], kind: str) -> tuple[int, ...]:
+    """The depth of each section's heading (``#`` is 1, ``###`` 3; ``\\section`` 2, ``\\subsection`` 3), so that
+    a subsection can see what the section around it defined; a heading whose depth cannot be read counts as 1."""
+    lines = source.split("\n")
+    levels = []
+    for line in sections:
+        text = lines[line - 1].lstrip() if 0 < line <= len(lines) else ""
+        if kind == "latex":
+            m = _TEX_HEADING.search(text)
+            name = re.match(r"\\(\w+)", m.group()).group(1) if m else ""
+            levels.append(_TEX_LEVELS.get(name, 1))
+            continue
+        hashes = len(text) - len(text.lstrip("#"))
+        if 0 < hashes <= 6:
+            levels.append(hashes)
+        else:  # a setext heading: the rule under it says which
+            under = lines[line].strip() if line < len(lines) else ""
+            levels.append(2 if under.startswith("-") else 1)
+    return tuple(levels)
+
+
+_TEX_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
 
 
 def notebook_markdown(path: str, text: str) -> tuple[str, tuple[Cell, ...]]:

@@ -12,6 +12,7 @@ converted into each other here, so that ``g_1`` written in a note and ``g[1]`` f
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -49,6 +50,10 @@ def applies(target: sp.Expr, closed: sp.Expr, recurrences: Recurrences) -> bool:
 def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds: float) -> Induction:
     ix = read(target)
     assert ix is not None and ix.letter is not None
+    hidden = _call_of_summed(closed)
+    if hidden is not None:
+        return Induction("undecided", f"a function of a summed quantity ({S.text_name(hidden)}) is not modelled "
+                                      "inside a sum")
     rec = recurrences.by_base[ix.base]
     letter = S.symbol(ix.letter)
     bases = {r.base for r in map(read, (closed.free_symbols | rec.rhs.free_symbols)) if r is not None}
@@ -68,6 +73,20 @@ def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds
                                           "step could not be shown symbolically")
     except BudgetExceeded:
         return Induction("undecided", "not decided in time")
+
+
+def _call_of_summed(closed: sp.Expr) -> sp.Symbol | None:
+    """A call read as one opaque name whose argument holds a sum's index (``∇f(x_{k−1−i})`` under ``Σ_i``), or None.
+
+    Such a name hides the index from the sum, which would then add up copies of one constant: at a concrete
+    step the closed form would be computed wrong, and a true closed form called false."""
+    bound = {limit[0].name for s in closed.atoms(sp.Sum) for limit in s.limits}
+    for s in closed.atoms(sp.Sum):
+        for x in s.function.free_symbols:
+            if isinstance(x, sp.Symbol) and "(" in x.name and any(
+                    re.search(r"(?<![A-Za-z\\])" + re.escape(b) + r"(?![A-Za-z])", x.name.split("(", 1)[1]) for b in bound):
+                return x
+    return None
 
 
 def _at_step(ix: Indexed, closed: sp.Expr, recurrences: Recurrences, letter: sp.Symbol, step: int) -> str:
@@ -104,8 +123,16 @@ def _numbered(expr: sp.Expr) -> sp.Expr:
     mapping = {}
     for item in expr.atoms(sp.Indexed):
         if all(i.is_Integer for i in item.indices):  # g[2, 1] → g_{2,1}, as the parser names g_{2, 1}
-            mapping[item] = S.symbol(f"{item.base.label}_{{{','.join(str(int(i)) for i in item.indices)}}}")
+            label = str(item.base.label)
+            if label.endswith(_ITERATE) and len(item.indices) == 1:  # x^{(·)}[2] → x^{(2)}, an iterate
+                mapping[item] = S.symbol(f"{label[:-len(_ITERATE)]}^{{({int(item.indices[0])})}}")
+                continue
+            mapping[item] = S.symbol(f"{label}_{{{','.join(str(int(i)) for i in item.indices)}}}")
     return expr.xreplace(mapping) if mapping else expr
+
+
+#: The label of an iterate written ``x^{(k)}`` when a sum runs over its step (see ``latex.iterate_value``).
+_ITERATE = "^{(\\cdot)}"
 
 
 def _indexed(expr: sp.Expr, bases: set[str], letter: sp.Symbol) -> sp.Expr:
@@ -113,7 +140,9 @@ def _indexed(expr: sp.Expr, bases: set[str], letter: sp.Symbol) -> sp.Expr:
     mapping = {}
     for sym in expr.free_symbols:
         r = read(sym)
-        if r is not None and r.stem in bases and r.letter == letter.name:
+        if r is not None and r.style == "sup" and not r.more and r.stem + _ITERATE in bases and r.letter == letter.name:
+            mapping[sym] = sp.IndexedBase(r.stem + _ITERATE)[letter + r.offset]  # x^{(k-1)} → x^{(·)}[k − 1]
+        elif r is not None and r.stem in bases and r.letter == letter.name:
             mapping[sym] = sp.IndexedBase(r.stem)[tuple(letter + r.offset + d for d in (0, *r.more))]
     return expr.xreplace(mapping) if mapping else expr
 

@@ -55,7 +55,7 @@ _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
     r"|then|equals?|is equal to|becomes|reads)\b|\bравн\w*|\bстановится|\bсоставляет|等于|\bist gleich"
     r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
-    r"|(?:因此|所以|于是|得到|可得)|\b(?:also|somit|daher|folglich|ergibt|erhalten)\b|(?:따라서|그러므로|그러면|즉))"
+    r"|(?:因此|所以|于是|得到|可得|那么|(?<![规否原正法准细实守])则)|\b(?:also|somit|daher|folglich|ergibt|erhalten)\b|(?:따라서|그러므로|그러면|즉))"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
@@ -212,17 +212,24 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
                 rearranged=frozenset(rearranged), listed=frozenset(listed))
 
 
+#: Words that join a block to the condition before it, so that it is part of the condition ("if $a = 1$ and $b = 2$").
+_JOINS_CONDITION = re.compile(r"\s*(?:(?:and|or|und|oder|et|ou|y|o|e|и|или)(?![^\W\d_])|且|并且|或|以及|及)",
+                              re.IGNORECASE)
+
+
 def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas: list[str]) -> bool:
     """Is the block the consequent of a condition stated in a clause of its own before it ("if $g_t = g$ is
     constant, $m_t = …$", "当 $\\beta_1 = 0.9$ 时，$v_1 = …$")? The condition word governs its own formula;
     the block starts a new clause right after it (nothing but the clause mark between), so it is a claim
     made under that condition, like "if …, then …", not a condition itself. Equations and bounds make such
     a condition; under a limit ("当 $\\gamma \\to 1$ 时，$\\gamma^{1/(1-\\gamma)} = \\exp(-1)$") the block
-    is asymptotic, so it stays a condition."""
+    is asymptotic, so it stays a condition. Words of a main clause may lead into the block ("With $v_0 = 0$,
+    the first two steps are $$…$$"): the condition word governs its own formula only; words that join the
+    block to the condition ("and", "or") keep it a condition."""
     opener = _strip_opener(clause)
-    given = formulas[text[:condition_end].count("\0"):]
+    given = formulas[text[:condition_end].rstrip("\0 ").count("\0"):]  # "with $v_0 = 0$": the cue ends on it
     return bool(given) and all(_GIVEN.search(f) and not _LIMITING.search(f) for f in given) \
-        and bool(_CLAUSE_END.search(tail)) and not opener.strip()
+        and bool(_CLAUSE_END.search(tail)) and not _JOINS_CONDITION.match(opener)
 
 
 def _strip_opener(words: str) -> str:

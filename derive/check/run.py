@@ -232,7 +232,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
-                              text=doc.visible, deadline=deadline)
+                              text=doc.visible, deadline=deadline, levels=list(doc.section_levels))
     checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
     try:
         findings += checker.verify()

@@ -120,7 +120,8 @@ def read_systems(path: str) -> list[NotesSystem]:
         expansion = expand(block.text, doc.macros)
         parsed.append(remap_parsed(parse_block(expansion.text), expansion))
     groups = algorithm_groups(doc.visible, blocks)
-    checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks), groups=groups)
+    checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks), groups=groups,
+                              levels=list(doc.section_levels))
     checker.bind()  # function definitions (Q(w) = L(w) + …) for the gradients the rows write
     reader = _Reader(path, source, doc.kind, blocks, parsed, checker, groups)
     found = reader.systems()

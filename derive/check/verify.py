@@ -28,7 +28,7 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -303,6 +303,51 @@ class Shape:
         return Shape(target, iterate, g, h, factor)
 
 
+def _parent_sections(levels: list[int]) -> dict[int, int]:
+    """Section number (1-based, as items count them) -> the nearest earlier section with a shallower heading."""
+    parent: dict[int, int] = {}
+    for k, level in enumerate(levels, start=1):
+        for j in range(k - 1, 0, -1):
+            if levels[j - 1] < level:
+                parent[k] = j
+                break
+    return parent
+
+
+class _Layered(Mapping):
+    """Per-section tables layered outermost first: a name's entries are those of every layer, in document order
+    (the sections around come before the subsection inside them)."""
+
+    def __init__(self, layers: list[dict[sp.Symbol, Any]]) -> None:
+        self.layers = layers
+
+    def get(self, name: sp.Symbol, default: Any = None) -> Any:
+        found = [layer[name] for layer in self.layers if name in layer]
+        if not found:
+            return default
+        if all(isinstance(f, list) for f in found):
+            return [entry for f in found for entry in f]
+        return found[-1]
+
+    def __getitem__(self, name: sp.Symbol) -> Any:
+        value = self.get(name, _MISSING)
+        if value is _MISSING:
+            raise KeyError(name)
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        return any(name in layer for layer in self.layers)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(dict.fromkeys(name for layer in self.layers for name in layer))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys(name for layer in self.layers for name in layer))
+
+
+_MISSING = object()
+
+
 class DocumentChecker:
     """Binds and verifies the statements of one document; collects findings.
 
@@ -316,10 +361,11 @@ class DocumentChecker:
 
     def __init__(self, path: str, blocks: list[MathBlock], parsed: list[ParsedBlock], sections: list[int],
                  cues: Cues | None = None, groups: dict[int, int] | None = None, zero_init: bool = False,
-                 text: str = "", deadline: tuple[float, float] | None = None) -> None:
+                 text: str = "", deadline: tuple[float, float] | None = None, levels: list[int] | None = None) -> None:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
+        self._parent = _parent_sections(levels or [])  # section -> the section its heading is a subsection of
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -606,7 +652,7 @@ class DocumentChecker:
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
                                               bare=not self._stepped(item), stepped=self._stepped_bases(item))
             if expanded.has(calculus.Prime):
-                expanded = calculus.primes(expanded, self._primed(item))
+                expanded = calculus.primes(expanded, self._primed(item), self._substituted(item))
             if expanded.has(calculus.Gradient):
                 expanded = calculus.gradient_variables(expanded, self._stepped_bases(item), self._written_out(item))
             if expanded.has(sp.Derivative):
@@ -625,6 +671,12 @@ class DocumentChecker:
                 return None
             return substitute(operand, definitions, hold=frozenset({var}))
         return settle
+
+    def _substituted(self, item: Item) -> frozenset[str]:
+        """The letters that stand for an expression in other letters here (``u`` after ``u = 3x + 4``)."""
+        definitions = self._definitions(item)
+        return frozenset(s.name for s, value in definitions.items()
+                         if isinstance(s, sp.Symbol) and value.free_symbols - {s})
 
     def _primed(self, item: Item) -> frozenset[str]:
         """The letters ``item``'s section writes primed (``f`` for ``f'``): functions, for ``(f g)'``; a letter
@@ -672,22 +724,47 @@ class DocumentChecker:
         return settle
 
     def _scope_for(self, item: Item) -> SystemScope | None:
+        """The system in force: the section's latest before the item, else the first after it when the notes
+        read it ahead, else the latest of the section around it (a "### Unrolling" under "## Momentum")."""
         before = [s for s in self.systems if s.section == item.section and s.index <= item.index]
         if before:
             return before[-1]
         after = [s for s in self.systems if s.section == item.section and s.index > item.index]
-        return after[0] if after and scope_rules.reads_later_system(self, item, after[0].index) else None
+        if after and scope_rules.reads_later_system(self, item, after[0].index):
+            return after[0]
+        for outer in self._lineage(item.section)[1:]:
+            around = [s for s in self.systems if s.section == outer and s.index <= item.index]
+            if around:
+                return around[-1]
+        return None
+
+    def _lineage(self, section: int) -> list[int]:
+        """``section`` and the sections around it, innermost first."""
+        chain = [section]
+        while chain[-1] in self._parent:
+            chain.append(self._parent[chain[-1]])
+        return chain
+
+    def _inherited(self, table: dict[int, dict[sp.Symbol, Any]], section: int) -> Mapping[sp.Symbol, Any]:
+        """A per-section table (namings, stepped names) as seen from ``section``: the sections around it first."""
+        chain = [table[s] for s in reversed(self._lineage(section)) if s in table]
+        if len(chain) <= 1:
+            return chain[0] if chain else {}
+        return _Layered(chain)
 
     def _system_before(self, item: Item) -> bool:
-        return any(s.section == item.section and s.index <= item.index for s in self.systems)
+        """Does a system before ``item`` bind here (in its section, or in a section around it)?"""
+        lineage = self._lineage(item.section)
+        return any(s.section in lineage and s.index <= item.index for s in self.systems)
 
     def _definitions(self, item: Item, own: bool = False) -> ScopeView:
         """The system in scope, plus the section's earlier namings for what the system does not define
         (``own``: and the item's own naming, for the links after it in its chain)."""
         scope = self._scope_for(item)
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
-                         self._section_namings.get(item.section, {}), item.index + own,
-                         self._stepped_namings.get(item.section, {}), starts=self._start_namings.get(item.section, {}),
+                         self._inherited(self._section_namings, item.section), item.index + own,
+                         self._inherited(self._stepped_namings, item.section),
+                         starts=self._inherited(self._start_namings, item.section),
                          system_announced=scope is not None and self._announced(scope.index),
                          schemes=frozenset(self._scheme_namings))
 
@@ -1056,6 +1133,8 @@ class DocumentChecker:
                     and left.expr in _premises(stmt, k + 2):
                 self.decide(item, k, "not-a-claim", "a value given to a name (the premise of ⇒)")
                 continue
+            if k == 0 and relation == "=" and self._derivative_of_named(item, k, left, right):
+                continue  # y' = 2x + 3 after y = x^2 + 3x + 4: the derivative, checked
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
             if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
@@ -1215,7 +1294,8 @@ class DocumentChecker:
             # "- $x_2 = 0.64$" under x_{t+1} = 0.8x_t from x_0 = 1, says nothing: the recurrence fixes it)
         scope = self._scope_for(item)
         in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
-        named_before = self._named.get((item.section, lhs), item.index) < item.index
+        named_before = min(self._named.get((section, lhs), item.index)
+                           for section in self._lineage(item.section)) < item.index
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
@@ -1615,11 +1695,28 @@ class DocumentChecker:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
         in its section, or earlier in the document when its section gives none (a problem statement's values
         hold in its solution, whatever headings the solution has)."""
-        here = {name: value for index, section, name, value in self.examples
+        here = {name: (index, value) for index, section, name, value in self.examples
                 if section == item.section and index < item.index}
-        earlier = {name: value for index, section, name, value in self.examples
+        earlier = {name: (index, value) for index, section, name, value in self.examples
                    if section != item.section and index < item.index}
-        return {**earlier, **here}
+        return {name: value for name, (index, value) in {**earlier, **here}.items()
+                if not self._computed_anew(name, index, item.index)}
+
+    def _computed_anew(self, name: sp.Symbol, given: int, until: int) -> bool:
+        """Is a power of ``name`` (``σ^2``, ``√σ``) worked out afresh from numbers after the value given at ``given``, up to
+        and including the item ``until`` (when that is in another block)? Then the notes compute a new example
+        ("σ² = … = 1" for rescaled data), and the old value of σ holds neither there nor for the claims after."""
+        from .arithmetic import written_with_numbers
+
+        block = self.items[given].block
+        for other in self.items[given + 1 : until + 1]:
+            if other.index == until and other.block is block:
+                break  # σ = 2√2, σ² = 8 in one display: the same example, checked against its value
+            terms = other.stmt.terms
+            if len(terms) > 1 and isinstance(terms[0].expr, sp.Pow) and terms[0].expr.base == name \
+                    and written_with_numbers(text := _source(other, terms[1])) and not _ONE_NUMBER.fullmatch(text):
+                return True  # σ² = ⅕(1 + 0.25 + …): worked anew from numbers, not β² = 0.81 checked
+        return False
 
     def _arithmetic(self, item: Item, k: int, left: Term, right: Term,
                     premises: Mapping[sp.Symbol, sp.Expr] | None = None) -> bool:
@@ -1698,11 +1795,14 @@ class DocumentChecker:
                if not self._derivative_given(s, item)}
         if not new:
             return set()
-        # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols; nor is g_i in a sum
+        # m_{t+1}, g_{t-2}, v_0: the same quantities at other steps are not new symbols; nor is g_i in a sum;
+        # nor the step letter itself where the statement steps by it (Σ_{i=0}^{k-1} in a closed form of v_k)
         bases = self._known_bases(item)
-        return {s for s in new if S.role(s) != "index"
+        steps = {ix.letter for e in exprs if e is not None for x in e.free_symbols
+                 if isinstance(x, sp.Symbol) and (ix := read_index(x)) is not None and ix.letter}
+        return {s for s in new if S.role(s) != "index" and s.name not in steps
                 and not ((ix := read_index(s)) is not None and any(ix.base in b for b in bases))
-                and not any(s.name.split("[")[0] in b for b in bases)}
+                and not any(s.name.split("[")[0].replace("^{(\\cdot)}", "") in b for b in bases)}
 
     def _known_bases(self, item: Item) -> list[set[str]]:
         """Names and step-indexed bases of what is known at ``item``, as the running sets they are kept in
@@ -2506,6 +2606,48 @@ class DocumentChecker:
         if decision.status == "false":
             self.report(item, at.start, "error", "math/false", f"false optimum{where}: {decision.reason}")
         self.decide(item, k, verdict, decision.reason + where, override=True)
+
+    def _derivative_of_named(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """``y' = 2x + 3`` after "if y = x² + 3x + 4" in the same section: the prime of a name the notes gave as an
+        expression in one letter is that expression's derivative, so the link is a claim to check, not the
+        naming of something new. True when decided here."""
+        name = left.expr
+        if not (isinstance(name, sp.Symbol) and name.name.endswith("'") and not name.name.endswith("''")) \
+                or right.expr is None:
+            return False
+        base = S.symbol(name.name[:-1])
+        if len(base.name) == 1 and base.name.isupper():
+            return False  # X' is a transpose as often as a derivative
+        for other in reversed(self.items[: item.index]):
+            if other.section != item.section:
+                return False
+            terms = other.stmt.terms
+            if len(terms) < 2 or terms[0].expr != base or other.stmt.relations[0] != "=":
+                continue
+            given = self._prepare(terms[1].expr, other)
+            claimed = self._prepare(right.expr, item)
+            letters = given.free_symbols - {base} if given is not None else set()
+            if given is None or claimed is None or len(letters) != 1 or base in given.free_symbols \
+                    or given.has(sp.Derivative, calculus.Prime) or not claimed.free_symbols <= letters:
+                return False
+            var = next(iter(letters))
+            derivative = sp.diff(given, var)
+            verdict = compare(derivative, claimed, seconds=LINK_SECONDS)
+            line = other.block.position(terms[1].start)[0]
+            where = f"the derivative in {printing.text(var)} of {_clip(_source(other, terms[0]))} = " \
+                    f"{_clip(_source(other, terms[1]))} (line {line})"
+            if verdict.status == "true":
+                self.decide(item, k, "proved", where)
+            elif verdict.status == "false":
+                self.report(item, right.start, "error", "math/false",
+                            f"false derivative: {_clip(_source(item, left))} = {_clip(_source(item, right))}; "
+                            f"{where} is {printing.text(derivative)}")
+                self.decide(item, k, "false", f"{where} is {printing.text(derivative)}")
+            else:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
+                self.decide(item, k, "undecided", f"{where}: {verdict.reason}")
+            return True
+        return False
 
     def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
@@ -3485,6 +3627,10 @@ def _written(item: Item, term: Term) -> str:
     """A side as the author typed it, for the links report (before a Markdown engine's escapes are undone)."""
     text = item.block.written or item.block.text
     return " ".join(text[term.start:term.end].split())
+
+
+#: A side that is one number as written (``0.81``, ``-3``), not a computation.
+_ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
 def _source(item: Item, term: Term) -> str:
