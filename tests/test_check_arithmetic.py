@@ -150,3 +150,56 @@ def test_a_quantity_computed_afresh_retires_the_old_value_of_its_name() -> None:
     # within one display the value still holds: a slip there is found
     slipped = NEW_EXAMPLE.replace(r"\sigma &= \sqrt{8} = 2\sqrt{2}", r"\sigma &= 2\sqrt{2} \\ \sigma^2 &= 6")
     assert [f.code for f in report(slipped).findings if f.severity == "error"] == ["math/false"]
+
+
+def test_because_therefore_and_size_switches_are_read_not_unknown() -> None:
+    text = ("$$\n\\because \\ln(1) = 0 \\quad \\therefore \\ln(e) - \\ln(1) = 1\n$$\n\n"
+            "$$\n\\large\nx^2 - 1 = (x-1)(x+1)\n$$\n\n$$ y = 2 \\therefore y^2 = 4 $$\n")
+    r = report(text)
+    assert [f for f in r.findings if f.severity != "info"] == []  # no "unknown macro" warning
+    assert [k.verdict for k in r.links] == ["proved", "proved", "proved", "not-a-claim", "proved"]
+    assert [k.verdict for k in report(text.replace("y^2 = 4", "y^2 = 5")).links][-1] == "false"
+
+
+ITERATES = r"""# Gradient descent
+
+Two samples, $(1, 2)$ and $(2, 3)$, and their mean squared loss $L$; start at $w_0 = 0$
+with $\eta = 0.1$, each step being $w_{t+1} = w_t - \eta \nabla L(w_t)$.
+
+$$
+\nabla L(w_0) = \frac{1}{2}(-2(2 - w_0) - 4(3 - 2w_0)) = -8
+$$
+
+First step:
+
+$$
+w_1 = 0 + 0.1 \cdot 8 = 0.8
+$$
+
+$$
+\nabla L(w_1) = \frac{1}{2}(-2(2 - w_1) - 4(3 - 2 w_1)) = -4
+$$
+
+# Momentum
+
+First step: $w_1 = 0 + 0.1 \cdot 1.6 = 0.16$.
+"""
+
+
+def test_a_worked_iterate_carries_its_value_to_the_next_step_and_not_into_a_new_example() -> None:
+    r = report(ITERATES)
+    assert [f for f in r.findings if f.severity == "error"] == [], [(k.line, k.verdict, k.reason) for k in r.links]
+    (link,) = [k for k in r.links if k.line == 17 and k.verdict != "not-a-claim" and "w_{1} = 4/5" in k.reason]
+    assert link.verdict == "proved"
+    slipped = ITERATES.replace("(3 - 2 w_1)) = -4", "(3 - 2 w_1)) = -3")
+    assert [(f.line, f.code) for f in report(slipped).findings if f.severity == "error"] == [(17, "math/false")]
+
+
+def test_a_reason_given_with_because_does_not_take_the_chain_that_goes_on_below_it() -> None:
+    text = ("$$\n\\begin{align*}\n\\frac{dz}{dw_1} &= \\frac{d}{dw_1}[w_1 x_1 + w_2 x_2 + b] \\quad \\because "
+            "z = w_1 x_1 + w_2 x_2 + b \\\\\n&= x_1 + 0 + 0 \\\\\n&= x_1\n\\end{align*}\n$$\n")
+    r = report(text)
+    assert [f for f in r.findings if f.severity == "error"] == [], [(k.line, k.verdict, k.left, k.right) for k in r.links]
+    assert [(k.line, k.verdict) for k in r.links if k.line > 3] == [(4, "proved"), (5, "proved")]
+    slipped = report(text.replace("&= x_1 + 0 + 0", "&= x_2 + 0 + 0"))
+    assert [f.line for f in slipped.findings if f.severity == "error"] == [4]

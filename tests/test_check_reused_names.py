@@ -72,3 +72,29 @@ def test_a_marked_name_defined_in_words_is_not_a_free_number() -> None:
 def test_a_slip_with_the_marked_name_on_both_sides_is_found() -> None:
     slipped = LOSS.replace(r"= \frac{1}{2m} \sum_{i=1}^{m} (h(x) - y)^2", r"= \frac{1}{m} \sum_{i=1}^{m} (\hat{y} - y)^2")
     assert slipped != LOSS and _errors(slipped) == [(5, "math/false")]
+
+
+def test_a_name_for_a_functions_value_does_not_replace_its_definition() -> None:
+    # "the output is σ(z) = P": P names the value; σ stays the sigmoid for the derivative below it
+    text = ("# Model\n\n$$ \\sigma(z) = \\frac{1}{1 + e^{-z}} $$\n\n"
+            "The output is the probability $\\sigma(z) = P$, and we predict 1 when $P > 0.5$.\n\n"
+            "$$ \\frac{d}{dz} \\ln(1 + e^{-z}) = \\sigma(z) - 1 $$\n")
+    links = check_document("doc.md", text).links
+    assert [k.verdict for k in links if k.line == 7] == ["proved"], [(k.line, k.verdict, k.reason) for k in links]
+    slipped = check_document("doc.md", text.replace("= \\sigma(z) - 1 $$", "= \\sigma(z) + 1 $$")).links
+    assert [k.verdict for k in slipped if k.line == 7] == ["false"]
+
+
+def test_a_signature_declares_a_general_function_from_there_on() -> None:
+    # "Let f: ℝⁿ → ℝ" after the example f(x) = Ax: the directional derivative is about any f, not Ax
+    text = ("# Examples\n\nThe map $f(x) = Ax$ takes a vector to a vector.\n\n"
+            "Let $f: \\mathbb{R}^n \\rightarrow \\mathbb{R}$. The directional derivative is "
+            "\\[ \\nabla_v f(x) = \\lim_{h\\rightarrow 0}\\frac{f(x+hv)-f(x)}{h} \\]\n"
+            "This can be calculated using the gradient: $\\nabla_v f(x) = \\nabla f(x) \\cdot v$.\n")
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == [], [(k.line, k.verdict, k.reason) for k in report.links]
+    # the example's value is out of force after the signature, in force before it
+    values = "# Ex\n\nTake $f(x) = x^2$, so $f(2) = 4$.\n\nLet $f\\colon \\mathbb{R} \\to \\mathbb{R}$ with $f(2) = 5$.\n"
+    assert [k.verdict for k in check_document("doc.md", values).links if k.line == 5] != ["false"]
+    unsigned = values.replace("Let $f\\colon \\mathbb{R} \\to \\mathbb{R}$ with", "Then")
+    assert [k.verdict for k in check_document("doc.md", unsigned).links if k.line == 5] == ["false"]

@@ -395,6 +395,14 @@ def _is_binary_op(tok: Token) -> bool:
     return tok.kind == "macro" and (tok.text in MUL_MACROS or tok.text in DIV_MACROS)
 
 
+def _first_offset(st: _RawStatement) -> int | None:
+    """Where a statement starts in the block (its first token, or its first relation when a row begins with one)."""
+    for term in st.terms:
+        if term:
+            return min(term[0].start, st.rel_tokens[0].start) if st.rel_tokens else term[0].start
+    return st.rel_tokens[0].start if st.rel_tokens else None
+
+
 class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
@@ -407,6 +415,7 @@ class _BlockParser:
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
         self.doubled: set[int] = set()  # offsets of relations written twice across a row break (a = \\ = b)
         self.conditioned: frozenset[str] = frozenset()
+        self.asides: set[int] = set()  # offsets where a statement given as a reason starts (after \because)
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
@@ -414,7 +423,13 @@ class _BlockParser:
         wrapped = {offset for _, offset in transparent}
         self.conditioned = _conditioned_letters(tokens)
         rows = self._rows(tokens)
-        raw = self._merge_rows([[self._chain(group, row) for group in self._statements(row)] for row in rows])
+        rows_statements, asides = [], []
+        for row in rows:
+            statements = [self._chain(group, row) for group in self._statements(row)]
+            # "… \because z = …" then "&= …" on the next row: the row goes on with the chain, not the reason
+            asides += [st for st in statements if _first_offset(st) in self.asides]
+            rows_statements.append([st for st in statements if _first_offset(st) not in self.asides])
+        raw = self._merge_rows(rows_statements) + asides
         raw = self._with_annotations(tokens, raw)
         statements = [self._statement(r) for r in raw]
         self._account_nested(tokens, raw, statements, self.doubled)
@@ -515,10 +530,14 @@ class _BlockParser:
         depths = _depths(toks)
         row_has_relation = any(t.kind == "rel" and d == 0 for t, d in zip(toks, depths))
         groups: list[list[Token]] = [[]]
+        aside = False
         for k, tok in enumerate(toks):
             if depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
                 groups.append([])
+                aside = tok.kind == "sep" and tok.text == "because"
                 continue
+            if aside and not groups[-1]:
+                self.asides.add(tok.start)
             if depths[k] == 0 and tok.is_char("&"):
                 continue  # alignment point
             groups[-1].append(tok)

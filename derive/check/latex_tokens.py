@@ -41,7 +41,7 @@ RELATIONS: dict[str, str] = {
     "eqqcolon": "=:", "eqcolon": "=:",
     "leftarrow": "<-", "gets": "<-", "longleftarrow": "<-",
     "to": "->", "rightarrow": "->", "longrightarrow": "->", "mapsto": "->", "longmapsto": "->",
-    "Rightarrow": "=>", "implies": "=>", "Longrightarrow": "=>",
+    "Rightarrow": "=>", "implies": "=>", "Longrightarrow": "=>", "therefore": "=>",
     "iff": "<=>", "Leftrightarrow": "<=>", "Longleftrightarrow": "<=>",
     "propto": "propto", "in": "in", "notin": "notin", "ll": "<<", "gg": ">>",
     "subset": "subset", "subseteq": "subset", "supset": "subset", "supseteq": "subset",
@@ -62,9 +62,11 @@ SPACING: frozenset[str] = frozenset({
     "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
     "limits", "nolimits", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
     "nobreak", "relax", "centering", "hfill", "pause",
+    # size switches (MathJax and KaTeX take them in math): how big, not what
+    "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
 })
 #: Horizontal space wide enough to separate two statements in one display.
-SEPARATORS: frozenset[str] = frozenset({"quad", "qquad"})
+SEPARATORS: frozenset[str] = frozenset({"quad", "qquad", "because"})  # "B ∵ A": two statements
 #: Delimiter sizing; the delimiter that follows is kept, the side (open/close) is remembered.
 SIZING: dict[str, str | None] = {
     "left": "open", "right": "close",

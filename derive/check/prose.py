@@ -68,7 +68,9 @@ _CONDITION = re.compile(
 #: "$x_0 = 0$이라 하자" ("let"). The formula before such a word is the condition (or the definition); the
 #: display that follows in the sentence is a claim made under it.
 _POST_CONDITION = re.compile(r"^[ \t]*(?:일[ \t]*때|이면|라면|(?<![가-힣])면(?![가-힣]))")
-_POST_DEFINE = re.compile(r"^[ \t]*(?:이?라고?[ \t]*하자|이?라고?[ \t]*두자|이?라[ \t]*놓자|로[ \t]*두자)")
+_POST_DEFINE = re.compile(r"^[ \t]*(?:이?라고?[ \t]*하자|이?라고?[ \t]*두자|이?라[ \t]*놓자|로[ \t]*두자)"
+                          # Japanese: "$x_0 = 1$、$w_0 = b$ とおく" ("let"), after one formula or a list of them
+                          r"|^[ \t]*(?:[、，,][ \t]*\$[^$\n]*\$[ \t]*)*(?:と(?:お|置)(?:く|き|こう)|とする|としよう|とします)")
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(
     r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"

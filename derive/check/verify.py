@@ -401,6 +401,7 @@ class DocumentChecker:
         self._primed_cache: dict[int, frozenset[str]] = {}  # section -> letters written primed there
         self.systems: list[SystemScope] = []
         self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
+        self._declared: list[tuple[int, str]] = []  # (item index, function name) of "f: ℝⁿ → ℝ", a general f
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
         self.examples: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # numbers given to names: β = 0.9, v_0 = 0
         # (item index, link number) -> (verdict, reason): every link of every statement gets one
@@ -459,6 +460,9 @@ class DocumentChecker:
         for items in blocks.values():
             for it in items:
                 self._bind_function(it)
+                signature = _SIGNATURE.match(it.block.text)
+                if signature:  # "Let f: ℝⁿ → ℝ": a new, general f from here on
+                    self._declared.append((it.index, signature.group(1)))
         self._functions_cache.clear()
         self._stack_restated_displays()
         for items in blocks.values():
@@ -603,6 +607,10 @@ class DocumentChecker:
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
         if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
             return  # f(x^1) = 3.2755: the value at the iterate x^1 (its superscript a step), not a constant f
+        if isinstance(rhs, sp.Symbol) and params and rhs not in params and len(stmt.terms) == 2 and any(
+                fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
+                for index, _, fd in self.function_defs):
+            return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -639,6 +647,9 @@ class DocumentChecker:
                     chosen[fd.name] = (index, fd)
             elif index > item.index and section == item.section and current is None:
                 chosen[fd.name] = (index, fd)  # defined after use, in the same section
+        for index, name in self._declared:
+            if name in chosen and chosen[name][0] < index <= item.index:
+                del chosen[name]  # "Let f: ℝⁿ → ℝ" after f(x) = Ax: a general f, the example's is gone
         functions = Functions({name: fd for name, (_, fd) in chosen.items()})
         self._functions_cache[item.index] = functions
         return functions
@@ -846,6 +857,7 @@ class DocumentChecker:
         try:
             self._verify_item(item)
             continuation.finish(self, item, continued)
+            self._carry_worked_value(item)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
             debug_traceback()
             why = f"checker error: {type(exc).__name__}"
@@ -1413,6 +1425,28 @@ class DocumentChecker:
         self._worked_steps[item.index] = worked
         return True
 
+    def _carry_worked_value(self, item: Item) -> None:
+        """``w_1 = 0 + 0.1·8 = 0.8``, ``w_2 = w_1 − η∇L(w_1) = 0.8 + 0.1·4 = 1.2``: a name worked out to a number
+        has that value in the arithmetic after it (the next step computes with w_1 = 0.8), whether its first
+        link was read as a naming, a condition or a claim. Only a chain through a computation written in
+        numbers counts, so that a bare ``x = 2`` keeps the reading its words give it."""
+        terms = item.stmt.terms
+        name = terms[0].expr if terms else None
+        if len(terms) < 3 or not isinstance(name, sp.Symbol) or any(r not in ("=", "approx") for r in item.stmt.relations) \
+                or any(n == name for _, _, n, _ in self.examples[-8:] if _ == item.index):
+            return
+        from .arithmetic import written_with_numbers
+
+        texts = [_source(item, t) for t in terms[1:]]
+        if not written_with_numbers(texts[-1]) or not _ONE_NUMBER.fullmatch(texts[-1]) \
+                or not any(written_with_numbers(t) and not _ONE_NUMBER.fullmatch(t) for t in texts[:-1]):
+            return
+        if self.verdicts.get((item.index, len(terms) - 2), ("", ""))[1] != "arithmetic: exact":
+            return  # 0.316… written 0.31: the next step may compute with either, so neither is carried
+        value = self._prepare(terms[-1].expr, item)
+        if value is not None and value.is_number:
+            self.examples.append((item.index, item.section, name, value))
+
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
         than the solution of an equation ("f'(x) = 0 ⇔ … ⇔ x = 0": a root is not a value to compute with)?"""
@@ -1713,9 +1747,10 @@ class DocumentChecker:
             if other.index == until and other.block is block:
                 break  # σ = 2√2, σ² = 8 in one display: the same example, checked against its value
             terms = other.stmt.terms
-            if len(terms) > 1 and isinstance(terms[0].expr, sp.Pow) and terms[0].expr.base == name \
+            first = terms[0].expr if terms else None
+            if len(terms) > 1 and (first == name or isinstance(first, sp.Pow) and first.base == name) \
                     and written_with_numbers(text := _source(other, terms[1])) and not _ONE_NUMBER.fullmatch(text):
-                return True  # σ² = ⅕(1 + 0.25 + …): worked anew from numbers, not β² = 0.81 checked
+                return True  # σ² = ⅕(1 + 0.25 + …), w_1 = 0 + 0.1·4: worked anew from numbers, not β² = 0.81 checked
         return False
 
     def _arithmetic(self, item: Item, k: int, left: Term, right: Term,
@@ -1800,6 +1835,8 @@ class DocumentChecker:
         bases = self._known_bases(item)
         steps = {ix.letter for e in exprs if e is not None for x in e.free_symbols
                  if isinstance(x, sp.Symbol) and (ix := read_index(x)) is not None and ix.letter}
+        if steps:  # only the letter the rules in force step by (a claim at another letter is read elsewhere)
+            steps &= {ix.letter for x in self._definitions(item).stepped() if (ix := read_index(x)) is not None}
         return {s for s in new if S.role(s) != "index" and s.name not in steps
                 and not ((ix := read_index(s)) is not None and any(ix.base in b for b in bases))
                 and not any(s.name.split("[")[0].replace("^{(\\cdot)}", "") in b for b in bases)}
@@ -2143,9 +2180,12 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", reason)
             return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
-                and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item):
+                and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item) \
+                and not (left.expr.free_symbols & right.expr.free_symbols
+                         and left.expr.has(sp.Derivative) | right.expr.has(sp.Derivative)):
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
-            # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give)
+            # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give, and so
+            # is d/dw₁[w₁x₁ + w₂x₂] = x₂ whose sides shared x₂ before the derivative was taken)
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
         if (sa.free_symbols | sb.free_symbols) & self.broken:
@@ -3159,6 +3199,9 @@ class DocumentChecker:
         """``… = X − \\dots``, ``(1−β)(g_t + βg_{t−1} + … + β^{t−1}g_1)``: check what is written — the
         coefficient of each variable the expansion shows, against the definitions unrolled as far as it goes
         (a term after the ellipsis, at a fixed step such as g_1, against the recurrence's closed form)."""
+        given = {x: v for x, v in self._examples(item).items() if v.is_number and x in a.free_symbols | b.free_symbols}
+        if given:  # "x_0 = 1, w_0 = b so that b joins the sum": the values given hold in what is written out
+            a, b = a.xreplace(given), b.xreplace(given)
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
         if not calculus.linear_in(where, DOTS):
             self.report(item, claimed_term.start, "info", "math/undecided",
@@ -3166,7 +3209,10 @@ class DocumentChecker:
             self.decide(item, k, "undecided", "an ellipsis inside a power or a fraction, not as terms of a sum")
             return
         explicit = sp.expand(where.xreplace({DOTS: 0}))
-        hold = frozenset(s for s in explicit.free_symbols if s in definitions)
+        # what the expansion writes out stays as written (g_t, not ∇f(w_t)), unless it is given a number or
+        # renamed (x_0 = 1, w_0 = b: "so that b joins the sum" is the point of the rewrite)
+        hold = frozenset(s for s in explicit.free_symbols if s in definitions
+                         and not (definitions[s].is_number or isinstance(definitions[s], sp.Symbol)))
         try:
             other_s = substitute(other, definitions, hold=hold)
             explicit_s = substitute(explicit, definitions, hold=hold)
@@ -3219,16 +3265,21 @@ class DocumentChecker:
             else:
                 actual = calculus.coefficient(other_s, var)
             verdict = compare(written, actual, seconds=LINK_SECONDS)
-            if verdict.status == "false" and not written.free_symbols and actual.free_symbols:
+            if verdict.status == "false" and actual.free_symbols - written.free_symbols \
+                    and (not written.free_symbols or _DECIMAL_WRITTEN.search(_source(item, claimed_term))):
                 # 0.1θ_{100} + 0.1·0.9θ_{99} + … after "let β = 0.9": the numbers are the coefficients at the values given
                 given = {name: value for name, value in self._examples(item).items() if name in actual.free_symbols}
                 if given:
                     at_values = actual.xreplace(given)
                     verdict = compare(written, at_values, seconds=LINK_SECONDS)
-                    if verdict.status == "false" and at_values.free_symbols:
+                    if verdict.status == "false" and at_values.free_symbols - written.free_symbols:
                         verdict = Verdict("undecided", "numbers written, symbols left after the values given")
                     elif verdict.status == "false":
                         verdict = Verdict("false", "", {**given})
+                else:  # 0.9^{t-1}(0.1) for β^{t-1}(1 − β), the value of β given only in words or code
+                    verdict = Verdict("undecided", "numbers written where the definitions have "
+                                      + ", ".join(sorted(printing.text(x) for x in actual.free_symbols))
+                                      + ", given no value in the notes' formulas")
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
                             f"the term in {printing.text(var)}: written with {printing.text(printing.textbook(written))}, "
@@ -3236,12 +3287,31 @@ class DocumentChecker:
                 self.decide(item, k, "false", f"wrong coefficient of {printing.text(var)} in the expansion")
                 return
             (checked if verdict.status == "true" else unchecked).append(printing.text(var))
+        if checked and not unchecked:
+            # what is left once every written-out term is taken away (b in w_1x_1 + ⋯ + b): both sides show it whole
+            zero = {var: 0 for var in variables} | {DOTS: 0}
+            rest_written, rest_actual = explicit_s.xreplace(zero), other_s.xreplace(zero)
+            rest = rest_written.free_symbols | rest_actual.free_symbols
+            # only plain constants (b, a number): an indexed or called quantity there may be what the ellipsis holds
+            if not any(read_index(x) is not None or "(" in str(x) or not isinstance(x, sp.Symbol) for x in rest):
+                verdict = compare(rest_written, rest_actual, seconds=LINK_SECONDS)
+                if verdict.status == "false":
+                    self.report(item, claimed_term.start, "error", "math/coefficient",
+                                f"the terms free of {', '.join(checked)}: written {printing.text(printing.textbook(rest_written))}, "
+                                f"but the definitions give {printing.text(printing.textbook(rest_actual))}{_witness(verdict)}")
+                    self.decide(item, k, "false", "wrong terms besides those written around the ellipsis")
+                    return
+                if verdict.status != "true":
+                    unchecked.append("the rest")
         if checked and unchecked:  # a slip in the term left out would pass: not proved
             self.decide(item, k, "undecided", "an ellipsis: the terms in " + ", ".join(checked) + " agree, but the"
                         " term in " + ", ".join(unchecked) + " could not be compared with the definitions")
         elif checked:
             self.decide(item, k, "proved", "the terms written around the ellipsis (in "
                         + ", ".join(checked) + ")")
+        elif unchecked:
+            self.decide(item, k, "undecided", "an ellipsis: the terms in " + ", ".join(unchecked)
+                        + " could not be compared with the definitions")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
 
@@ -3627,6 +3697,14 @@ def _written(item: Item, term: Term) -> str:
     """A side as the author typed it, for the links report (before a Markdown engine's escapes are undone)."""
     text = item.block.written or item.block.text
     return " ".join(text[term.start:term.end].split())
+
+
+#: A function's signature, ``f: \mathbb{R}^n \to \mathbb{R}``, ``g\colon X \rightarrow Y``: it declares a general f.
+_SIGNATURE = re.compile(r"\s*([A-Za-z]|\\[A-Za-z]+)\s*(?::|\\colon)\s*[^=]*?\\(?:to|rightarrow|longrightarrow|mapsto)\b")
+
+
+#: A decimal in a side as written (``0.9^{t-1}(0.1)``): values put in for the parameters.
+_DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 
 
 #: A side that is one number as written (``0.81``, ``-3``), not a computation.
