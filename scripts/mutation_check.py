@@ -553,6 +553,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:",
       ("tests/test_check_given_in_expansions.py",),
       "x_0 = 1 given before w_1x_1 + ⋯ + b = ⋯ + w_0x_0 ignored: a true rewrite called false"),
+    M("generic-coordinate", "derive/check/calculus.py",
+      "    if any(_generic_coordinate(var, operand) for var, _ in counts):",
+      "    if False:",
+      ("tests/test_check_derivatives.py",),
+      "∂/∂β_j of β_0 + β_1x_1 + ⋯ taken as 0, refuting a true chain rule"),
 )
 
 

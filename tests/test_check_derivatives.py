@@ -76,6 +76,10 @@ UNDECIDED = [
      r"Then $\nabla \left(w \theta\right) = \theta$.", "needs its variable"),
     # two letters, none written primed: which is the variable?
     (r"We get $(a b)' = b$.", "prime on"),
+    # ∂/∂β_j of β_0 + β_1x_1 + ⋯ + β_px_p: β_j is one of them, whichever j is (not a letter of its own, giving 0)
+    ("The chain rule gives $$ \\frac{\\partial}{\\partial \\beta_j} (y - f_\\beta(x))^2 = -2(y - f_\\beta(x)) "
+     "\\frac{\\partial f_\\beta(x)}{\\partial \\beta_j} $$\n\nwhere "
+     "$$f_{\\beta} (x) = \\beta_0 + \\beta_1 x_1 + \\beta_2 x_2 + \\cdots + \\beta_p x_p$$\n", "a coordinate at a letter"),
     # after the substitution u = 3x + 4, (u^2)' is the derivative in x (chain rule), not 2u
     (r"Let $u = 3x + 4$. Then $\left\{ (3x+4)^2 \right\}' = (u^2)'$.", "prime on u^2"),
     # the operand is written in w's coordinates: ∂/∂w of the symbol w would be 0

@@ -136,6 +136,10 @@ def unresolved(expr: sp.Expr) -> str | None:
         if isinstance(d, sp.Derivative) and _coordinates_of(d) is not None:
             return (f"the derivative in {printing.text(d.variables[0])} of an expression written in its coordinates "
                     f"({printing.text(_coordinates_of(d))}) is not modelled")
+        if isinstance(d, sp.Derivative) and len(d.variables) == 1 and isinstance(d.variables[0], sp.Symbol) \
+                and _generic_coordinate(d.variables[0], d.expr):
+            return (f"the derivative in {printing.text(d.variables[0])}, a coordinate at a letter, of an expression "
+                    "written in other coordinates of it is not modelled")
         inner = d.expr if isinstance(d, (sp.Derivative, sp.Subs)) else d
         if isinstance(d, sp.Subs) or (isinstance(inner, sp.Derivative) and isinstance(inner.expr, AppliedUndef)):
             return f"the derivative of {printing.text(_applied(d))} needs the chain rule through an unknown function"
@@ -183,8 +187,21 @@ def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.E
         return d
     if _coordinates_of(sp.Derivative(operand, *counts)) is not None:
         return sp.Derivative(operand, *counts)  # ∂(Σᵢ wᵢxᵢ)/∂w: w's coordinates are not w (unresolved says so)
+    if any(_generic_coordinate(var, operand) for var, _ in counts):
+        return sp.Derivative(operand, *counts)  # ∂/∂β_j of β_0 + β_1x_1 + …: β_j may be any of them
     result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
+
+
+def _generic_coordinate(var: sp.Symbol, operand: sp.Expr) -> bool:
+    """Is ``var`` a coordinate at a letter (``β_j``) of a family the operand writes at other indices (``β_0``,
+    ``β_p``)? Then the derivative is the one of whichever coordinate j stands for, not 0."""
+    stem, _, sub = var.name.partition("_")
+    sub = sub.strip("{}")
+    if not stem or not sub or not sub.isalpha() or len(sub) > 1:
+        return False
+    return any(isinstance(x, sp.Symbol) and x != var and x.name.partition("_")[0] == stem
+               and x.name.partition("_")[2] for x in operand.free_symbols)
 
 
 def _name_opaque(expr: sp.Expr) -> sp.Expr:

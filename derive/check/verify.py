@@ -1441,7 +1441,7 @@ class DocumentChecker:
         if not written_with_numbers(texts[-1]) or not _ONE_NUMBER.fullmatch(texts[-1]) \
                 or not any(written_with_numbers(t) and not _ONE_NUMBER.fullmatch(t) for t in texts[:-1]):
             return
-        if self.verdicts.get((item.index, len(terms) - 2), ("", ""))[1] != "arithmetic: exact":
+        if not self.verdicts.get((item.index, len(terms) - 2), ("", ""))[1].startswith("arithmetic: exact"):
             return  # 0.316… written 0.31: the next step may compute with either, so neither is carried
         value = self._prepare(terms[-1].expr, item)
         if value is not None and value.is_number:
