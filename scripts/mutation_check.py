@@ -558,6 +558,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if False:",
       ("tests/test_check_derivatives.py",),
       "∂/∂β_j of β_0 + β_1x_1 + ⋯ taken as 0, refuting a true chain rule"),
+    M("inline-across-display-line", "derive/check/extract.py",
+      "                and _DISPLAY_LINE.search(s, m.end(), found[1]):",
+      "                and False:",
+      ("tests/test_check_document.py",),
+      "an inline `$` paired across a `$$` line, shifting every formula after it"),
+    M("labelled-function-letter", "derive/check/function_letters.py",
+      "            params, after = _parameters(tokens, _after_subscript(tokens, k + 1))",
+      "            params, after = _parameters(tokens, k + 1)",
+      ("tests/test_check_function_letters.py",),
+      "m_F(−1/α) read as m_F times −1/α after m_F(z) = ∫…, refuting a closed form"),
 )
 
 

@@ -401,3 +401,11 @@ def test_a_jekyll_config_with_github_metadata_stays_jekyll(tmp_path: Path, extra
     note = write(tmp_path, "_posts/2020-01-01-a.md", "---\ntitle: A\n---\n\nText $x$.\n")
     flavor = decide(str(note), note.read_text())
     assert flavor.config is not None and flavor.config.kind == kind
+
+
+def test_an_inline_dollar_never_pairs_across_a_display_line(tmp_path: Path) -> None:
+    # "$ \theta$：" leaves a `$` open before a `$$` line; pairing across it shifted every formula after it
+    (tmp_path / ".git").mkdir()
+    text = "更新 $ \\theta$：\n$$\n\\theta_i = \\theta_i + y\n$$\nc) 共 $m$ 个样本\n"
+    path = write(tmp_path, "page.md", text)
+    assert [b.text.strip() for b in read_document(str(path), text).blocks] == ["\\theta_i = \\theta_i + y", "m"]

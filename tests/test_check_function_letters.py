@@ -55,3 +55,13 @@ def test_a_value_replaced_in_place_is_no_circular_definition() -> None:
             "$$h(t) := h(t) / (1 - \\beta^t)$$\n")
     result = check_document("doc.md", text)
     assert [f.text() for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_letter_defined_with_a_label_below_it_is_a_function() -> None:
+    # m_F(z) = ∫ dF(s)/(s − z): later m_F(−1/α) is the transform at a point, not m_F times −1/α
+    assert defined_letters([r"m_F(z) = \int \frac{1}{s - z} \, dF(s)"]) == {"m"}
+    assert defined_letters([r"a_i(b + c) = d", r"m_F = 3"]) == frozenset()
+    text = ("$$m_F(z) = \\int \\frac{1}{s - z} \\, dF(s)$$\n\n"
+            "Then $\\gamma m_F(-1/\\alpha) = \\frac{1 + \\gamma}{2}$ for the ridge limit.\n")
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == [], [(k.verdict, k.reason) for k in report.links]

@@ -430,6 +430,11 @@ def _bracket_is_math(s: str, opener: int, start: int, stop: int) -> bool:
     return any(c in content for c in "\\^_={}")
 
 
+#: A line that is only ``$$``: a display's delimiter (markdown-it's dollar plugins, as VitePress and MkDocs
+#: Material use them, end the paragraph there; an inline ``$`` never pairs across it).
+_DISPLAY_LINE = re.compile(r"(?:^|\n)[ \t]*\$\$[ \t]*(?:\n|$)")
+
+
 class _Scanner:
     """Finds math in one run of text (a Markdown region between fences, or a LaTeX body).
 
@@ -549,6 +554,9 @@ class _Scanner:
         found = _close(s, m.end(), end, "$", markdown=self.markdown and not self.browser_dollars, arithmatex=rule)
         if found is not None and self.arithmatex and self._code_span_inside(m.end(), found[0], end):
             return m.end()  # Python-Markdown reads code spans before arithmatex: $a `b` c$ is no math
+        if found is not None and self.markdown and not self.browser_dollars \
+                and _DISPLAY_LINE.search(s, m.end(), found[1]):
+            return m.end()  # "… $ \theta$：⏎$$⏎…": a line of its own `$$` opens a display, which no inline span crosses
         if found is None:
             if not self.arithmatex:  # there, a later $ may still open (the search stopped at the next $)
                 blank = _BLANK_LINE.search(s, m.end(), end)

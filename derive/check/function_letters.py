@@ -6,8 +6,8 @@ other letter before a bracket is a factor, since ``a(b + c)`` is a product. But 
 document, and ``s'(z) = …``, ``\nabla q(x) = …``, ``q(2)`` are claims about them. Read as products they are
 never checked.
 
-A letter counts when some display *defines* it: a statement (or a row of one) starts with the letter, a
-bracket of plain names only (``s(z)``, ``h(u, v)``), then ``=`` or ``:=``, and the right side reads one of those
+A letter counts when some display *defines* it: a statement (or a row of one) starts with the letter (with a
+label below it or not: ``m_F(z)``, ``f_\\theta(x)``), a bracket of plain names only (``s(z)``, ``h(u, v)``), then ``=`` or ``:=``, and the right side reads one of those
 names (a function of its argument; ``c(x) = 5`` proves nothing) and not the letter itself (``V(t) = βV(t − 1) + …``
 is a sequence written with brackets, an update rule). Letters with a reading of their own stay as
 they are: ``e`` (Euler's number), ``E`` and ``O``/``o`` (expectations, orders), ``d`` (differentials).
@@ -43,7 +43,7 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
             name = _letter(tok)
             if name is None or name in _RESERVED:
                 continue
-            params, after = _parameters(tokens, k + 1)
+            params, after = _parameters(tokens, _after_subscript(tokens, k + 1))
             if not params or name in params or after >= len(tokens):
                 continue
             rel = tokens[after]
@@ -64,6 +64,20 @@ def _letter(tok: Token) -> str | None:
     if tok.kind == "macro" and tok.text in GREEK:
         return "\\" + tok.text
     return None
+
+
+def _after_subscript(tokens: list[Token], k: int) -> int:
+    """Past a subscript at ``k`` (``m_F(z)``, ``f_{\\theta}(x)``: a function with a label), else ``k``."""
+    if k + 1 >= len(tokens) or not tokens[k].is_char("_"):
+        return k
+    if tokens[k + 1].kind != "lbrace":
+        return k + 2
+    depth = 0
+    for j in range(k + 1, len(tokens)):
+        depth += {"lbrace": 1, "rbrace": -1}.get(tokens[j].kind, 0)
+        if depth == 0:
+            return j + 1
+    return k
 
 
 def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
