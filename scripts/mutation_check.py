@@ -142,7 +142,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_render_writer.py",), "a .tmp of an interrupted render survives the next one"),
     # -- claims in the shape of definitions, equations, derivatives ------------------------------
     M("claims-no-restated-rows", "derive/check/claims.py",
-      "    if len(definitions) < 2 or len(set(targets)) != 1:", "    if True:",
+      "    if len(definitions) < 2:\n        return False\n    rows = [it.stmt.row for it in definitions]",
+      "    if True:\n        return False\n    rows = [it.stmt.row for it in definitions]",
       ("tests/test_check_claims.py",), "rows restating one name are read as two systems side by side"),
     M("equation-any-quotient", "derive/check/verify.py",
       "if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:", "if False:",
@@ -568,6 +569,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            params, after = _parameters(tokens, k + 1)",
       ("tests/test_check_function_letters.py",),
       "m_F(−1/α) read as m_F times −1/α after m_F(z) = ∫…, refuting a closed form"),
+    M("restated-runs", "derive/check/claims.py",
+      "    return len(runs) == len(set(runs)) and len(runs) < len(targets)",
+      "    return len(runs) == 1 and len(targets) > 1",
+      ("tests/test_check_claims_restated.py",),
+      "V_1 &= … \\\\ V_1 &= … \\\\ V_2 &= … read as two systems side by side, never checked"),
+    M("let-us-not-defining", "derive/check/prose.py",
+      "let(?!\\s+us\\b|['’]s\\b)",
+      "let",
+      ("tests/test_check_claims_restated.py",),
+      "\"Let us expand it:\" read as a definition cue, a slip after it only a note"),
+    M("connective-in-math", "derive/check/latex_tokens.py",
+      "        if word.lower() in _CONNECTIVES and",
+      "        if False and",
+      ("tests/test_check_claims_restated.py",),
+      "\"… θ_t \\\\ where \\\\ V_0 = 0\" glued into one statement, the rule lost"),
 )
 
 

@@ -188,3 +188,43 @@ def test_a_number_for_a_defined_function_at_the_point_in_hand_is_its_value(name:
     assert [f.code for f in errors] == ["math/false"], errors
     # with no point given in its sentence, f(x) = 4 is a constant function defined anew, not a slip
     assert _errors(name, text.replace("if $x = 3$, we have $f(x) = 9$", "now take $f(x) = 4$")) == []
+
+
+EXPANSION = r"""# EWA
+
+$$
+V_{t} = \beta V_{t-1} + ( 1-\beta ) \theta_{t}
+$$
+
+with $V_0 = 0$. Let us expand it:
+
+$$
+\begin{aligned}
+V_{1} &= ( 1-\beta ) \theta_{1} + \beta \cdot 0 \\
+V_{1} &= ( 1-\beta ) \theta_{1} \\
+V_{2} &= ( 1-\beta ) \theta_{2} + \beta V_{1} \\
+V_{2} &= ( 1-\beta ) \theta_{2} + \beta ( 1-\beta ) \theta_{1}
+\end{aligned}
+$$
+"""
+
+
+def test_each_name_restated_on_its_own_run_of_rows_is_one_computation_per_name() -> None:
+    from derive.check.run import check_document
+
+    links = check_document("doc.md", EXPANSION).links
+    assert [(k.line, k.verdict) for k in links if k.line >= 11] == [
+        (11, "proved"), (12, "proved"), (13, "proved"), (14, "proved")], [(k.line, k.verdict, k.reason) for k in links]
+    slipped = EXPANSION.replace(r"\beta ( 1-\beta ) \theta_{1}", r"\beta ( 1+\beta ) \theta_{1}")
+    errors = [(f.line, f.code) for f in check_document("doc.md", slipped).findings if f.severity == "error"]
+    assert errors == [(14, "math/false")]
+
+
+def test_a_word_of_the_sentence_typed_in_math_separates_two_statements() -> None:
+    from derive.check.run import check_document
+
+    text = ("$$\nV_{t} \\ =\\ \\beta \\ V_{t-1} \\ +\\ ( 1-\\beta ) \\ \\theta _{t} \\ \\ where \\ \\ V_{0}=0\n$$\n\n"
+            "so $V_1 = (1-\\beta)\\theta_1$ and $V_1 = (1+\\beta)\\theta_1$.\n")
+    links = check_document("doc.md", text).links
+    assert [(k.left.strip(), k.verdict) for k in links][:2] == [("V_{t}", "not-a-claim"), ("V_{0}", "not-a-claim")]
+    assert [k.verdict for k in links if k.line == 5] == ["proved", "false"]

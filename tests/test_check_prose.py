@@ -102,3 +102,11 @@ def test_a_restatement_of_a_named_quantity_is_a_claim() -> None:
     assert [f.code for f in quiet.findings if f.line == 3] == ["math/undecided"]
     text = "Let $m_t = \\beta m_{t-1} + (1-\\beta) g_t$.\n\nInstead, take $m_t = \\beta m_{t-1} + g_t$.\n"
     assert errors(text) == []  # a scheme switch announced in prose redefines
+
+
+def test_let_us_is_an_invitation_to_compute_not_a_definition() -> None:
+    # "Let us expand it:" leads into a derivation; "Let x = …" defines
+    text = SYSTEM + f"Let us expand the buffer:\n$$\n{FALSE}\n$$\n"
+    line = text.count("\n", 0, text.index(FALSE)) + 1
+    assert errors(text) == [(line, "math/false")]
+    assert errors(text.replace("Let us expand the buffer:", "Let's expand the buffer:")) == [(line, "math/false")]

@@ -25,12 +25,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def restated_rows(definitions: Sequence["Item"], targets: Sequence[object]) -> bool:
-    """Do the definitions of one block restate a single left side on consecutive rows, one per row?
+    """Do the definitions of one block restate their left sides on consecutive rows, one name per run of rows?
 
     That is how a computation is written out in an ``align*`` (each row repeats ``h^{(1)} &=``); two
     systems side by side define several names, or the same name twice on one row (``\\qquad``).
     """
-    if len(definitions) < 2 or len(set(targets)) != 1:
+    if len(definitions) < 2:
         return False
     rows = [it.stmt.row for it in definitions]
-    return rows == list(range(rows[0], rows[0] + len(rows)))
+    if rows != list(range(rows[0], rows[0] + len(rows))):
+        return False
+    # V_1 &= … \\ V_1 &= … \\ V_2 &= … \\ V_2 &= …: one computation per name, each name in one run of rows
+    runs = [t for k, t in enumerate(targets) if k == 0 or targets[k - 1] != t]
+    return len(runs) == len(set(runs)) and len(runs) < len(targets)

@@ -470,6 +470,11 @@ class Tokenizer:
         if word in GREEK or ((word in FUNCTIONS_1 or word in ("max", "min", "sqrt")) and after in ("(", "\\", "_")):
             self._macro(word, start, end=start + len(word))
             return
+        if word.lower() in _CONNECTIVES and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{", "{")):
+            # "V_t = βV_{t-1} + (1-β)θ_t \ \ where \ \ V_0 = 0": a word of the sentence typed in math joins two
+            # statements, as \quad does; read letter by letter it would glue V_0 into the rule
+            self._emit(Token("sep", "quad", start, start + len(word)))
+            return
         self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
         if reads_as_word(word) and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{")):
             # frontage, depth, area: a name the notes spell out, not f·r·o·n·t·a·g·e (a label in an index stays)
@@ -717,6 +722,10 @@ def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
 
 #: Operators that may be glued to letters in plain-text math (``xsinx``, ``argmin``, ``logx``): such a run stays letters.
 _GLUED_OPERATORS = ("sin", "cos", "tan", "exp", "log", "ln", "max", "min", "det", "arg", "sup", "inf", "lim", "tr")
+
+
+#: Words of the sentence that authors type straight into math between two formulas.
+_CONNECTIVES = frozenset({"where", "when", "with", "for", "and", "if", "then", "since", "otherwise", "hence", "thus"})
 
 
 def reads_as_word(word: str) -> bool:

@@ -19,7 +19,7 @@ from .extract import LineMap, MathBlock
 from .prose_values import value_after
 
 _DEFINE = re.compile(
-    r"(?:\b(?:let|define|denote|set|suppose|consider|where|here|now take|take)\b"
+    r"(?:\b(?:let(?!\s+us\b|['’]s\b)|define|denote|set|suppose|consider|where|here|now take|take)\b"  # not "let us"
     r"|(?:пусть|положим|обозначим|рассмотрим|где|здесь|возьм[её]м|введ[её]м|определим|зададим)"
     r"|(?:令|设|取|记作|记为|定义|其中)|\b(?:sei|seien|wobei|mit)\b|(?:여기서|여기에서)"
     # a switch to another scheme: what follows redefines, it does not restate

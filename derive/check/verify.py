@@ -487,7 +487,8 @@ class DocumentChecker:
                 # h^{(1)} &= A \\ h^{(1)} &= B \\ …: one computation, its left side restated on every row;
                 # each row after the first is a claim about the previous row's last term.
                 for previous, row in zip(definitions, definitions[1:]):
-                    self._continues[row.index] = previous.index
+                    if self._definition_target(previous) == self._definition_target(row):
+                        self._continues[row.index] = previous.index
                 continue
             if twice:
                 # Two systems side by side in one display (L2 | decoupled): which w_t a later line means
