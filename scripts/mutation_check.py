@@ -584,6 +584,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False and",
       ("tests/test_check_claims_restated.py",),
       "\"… θ_t \\\\ where \\\\ V_0 = 0\" glued into one statement, the rule lost"),
+    M("typed-implication", "derive/check/latex_tokens.py",
+      "        elif prev.kind == \"rel\" and prev.text == \"=\" and tok.kind == \"rel\" and tok.text == \">\" and prev.end == tok.start:",
+      "        elif False:",
+      ("tests/test_check_arithmetic.py",),
+      "\"=>\" read as \"=\" then \">\", a link with nothing on one side"),
+    M("functions-of-numbers", "derive/check/arithmetic.py",
+      "    r\"|\\\\(?:sin|cos|tan)(?![A-Za-z])\")",
+      "    r\"\")",
+      ("tests/test_check_arithmetic.py",),
+      "\\cos(0) = 1 read as a condition, never computed"),
 )
 
 

@@ -75,6 +75,8 @@ def test_a_decimal_claims_the_digits_it_shows(text: str, expected: float | None)
 
 def test_written_with_numbers_means_digits_and_operators_only() -> None:
     assert written_with_numbers(r"\frac{1}{1-0.9}") and written_with_numbers(r"0.1 \times 30")
+    assert written_with_numbers(r"\ln(1)") and written_with_numbers(r"\exp(0) - 1")  # functions of numbers
+    assert written_with_numbers(r"\cos(0) + \sin(0)") and not written_with_numbers(r"\ln(x)")
     assert not written_with_numbers(r"p_k(0)") and not written_with_numbers(r"\beta^2")
 
 
@@ -203,3 +205,10 @@ def test_a_reason_given_with_because_does_not_take_the_chain_that_goes_on_below_
     assert [(k.line, k.verdict) for k in r.links if k.line > 3] == [(4, "proved"), (5, "proved")]
     slipped = report(text.replace("&= x_1 + 0 + 0", "&= x_2 + 0 + 0"))
     assert [f.line for f in slipped.findings if f.severity == "error"] == [4]
+
+
+def test_an_arrow_typed_as_equals_greater_is_an_implication() -> None:
+    text = "$$\nx = 2 => x^2 = 4\n$$\n\n$$\ny = 3 => y^2 = 10\n$$\n"
+    r = report(text)
+    assert [(k.line, k.verdict) for k in r.links] == [(2, "not-a-claim"), (2, "proved"), (6, "not-a-claim"), (6, "false")]
+    assert not any("nothing on this side" in k.reason for k in r.links)

@@ -19,7 +19,8 @@ import sympy as sp
 #: Macros that may appear in a side written with numbers only.
 _NUMERIC_MACROS = re.compile(
     r"\\(?:d|t|c)?frac|\\cdot|\\times|\\sqrt|\\left|\\right|\\[bB]igg?[lr]?|\\[lc]?dots|\\dotsc|\\,|\\;|\\!|\\:|\\ "
-    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}|\\[{}]")
+    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}|\\[{}]"
+    r"|\\(?:sin|cos|tan)(?![A-Za-z])")  # a function of numbers is a number (\cos(0) = 1; ln, exp: below)
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
 _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")

@@ -534,7 +534,7 @@ class _BlockParser:
         for k, tok in enumerate(toks):
             if depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
                 groups.append([])
-                aside = tok.kind == "sep" and tok.text == "because"
+                aside = aside or (tok.kind == "sep" and tok.text == "because")  # the rest of the row goes with it
                 continue
             if aside and not groups[-1]:
                 self.asides.add(tok.start)

@@ -325,12 +325,14 @@ class Tokenizer:
         self.tokens.append(tok)
 
     def _merge(self, prev: Token, tok: Token) -> bool:
-        """Two-token spellings: ``:=``, ``=:``, ``\\not=``, ``||`` (a norm bar)."""
+        """Two-token spellings: ``:=``, ``=:``, ``=>`` (⇒), ``\\not=``, ``||`` (a norm bar)."""
         merged: Token | None = None
         if prev.is_char(":") and tok.kind == "rel" and tok.text == "=":
             merged = Token("rel", ":=", prev.start, tok.end)
         elif prev.kind == "rel" and prev.text == "=" and tok.is_char(":"):
             merged = Token("rel", "=:", prev.start, tok.end)
+        elif prev.kind == "rel" and prev.text == "=" and tok.kind == "rel" and tok.text == ">" and prev.end == tok.start:
+            merged = Token("rel", "=>", prev.start, tok.end)  # "=>" typed for ⇒ (not "=" then ">")
         elif prev.is_macro("not") and tok.kind == "rel":
             negated = {"=": "!=", "in": "notin"}.get(tok.text, "not " + tok.text)
             merged = Token("rel", negated, prev.start, tok.end)
