@@ -242,10 +242,12 @@ def latex_to_text(name: str) -> str:
 
     >>> latex_to_text(r"\hat{v}_{t+1}"), latex_to_text(r"\nabla_{w} L(w_{t})"), latex_to_text(r"\beta_{3}")
     ('v̂_{t+1}', '∇L(w_{t})', 'β_{3}')
+    >>> latex_to_text(r"\nabla_{z_{i}} f")
+    '∇f'
     """
     import re
 
-    out = re.sub(r"\\nabla_\{?[a-zA-Z]\}?\s*", "∇", name)
+    out = re.sub(r"\\nabla_(?:\{(?:[^{}]|\{[^{}]*\})*\}|[a-zA-Z])\s*", "∇", name)  # ∇_{z_{i}} f too
     for macro, char in sorted(_MACRO_TEXT.items(), key=lambda kv: -len(kv[0])):
         out = re.sub(re.escape(macro) + r"(?![a-zA-Z])", char, out)
     for accent, mark in _ACCENTS.items():

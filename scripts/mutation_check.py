@@ -594,6 +594,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    r\"\")",
       ("tests/test_check_arithmetic.py",),
       "\\cos(0) = 1 read as a condition, never computed"),
+    M("derivative-in-defined-variable", "derive/check/verify.py",
+      "            if var in definitions and read_index(var) is not None and read_index(var).letter in STEP_LETTERS:",
+      "            if var in definitions:",
+      ("tests/test_check_derivatives.py",),
+      "d/dz of ln(1 + e^{−z}) left untaken because z = wx + b is stated"),
+    M("derivative-of-exponential", "derive/check/latex.py",
+      "                    or (nxt.kind == \"letter\" and nxt.text == \"e\" and after is not None and after.is_char(\"^\")):",
+      "                    or False:",
+      ("tests/test_check_derivatives.py",),
+      "\\frac{d}{dz}e^{-z} read as a function e differentiated, then raised to −z"),
 )
 
 

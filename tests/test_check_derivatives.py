@@ -42,6 +42,11 @@ CLAIMS = [
     (r"By the product rule $(f g h)' = (f' g + g' f) h + (f g) h'$.", "(f g) h'$", "(f g) h$"),
     (r"Here $f'$ and $g'$ are derivatives, and $(a f + g)' = a f' + g'$.", "= a f' + g'$", "= a f' - g'$"),
     (r"We get $(x^3 + 1)' = 3x^2$.", "= 3x^2$", "= 3x^3$"),
+    # d/dz followed by e^{…}: the exponential is the operand (not a function named e)
+    (r"We get $\frac{d}{dz}e^{-z} = -e^{-z}$.", "= -e^{-z}$", "= e^{-z}$"),
+    # d/dz of an expression in z, where z = wx + b is stated: the derivative in z, held as the variable
+    ("Here $z = w x + b$. Then $\\frac{d}{dz} \\ln(1 + e^{-z}) = \\frac{-e^{-z}}{1 + e^{-z}}$.",
+     "= \\frac{-e^{-z}}{1 + e^{-z}}$", "= \\frac{e^{-z}}{1 + e^{-z}}$"),
     # the prime of a name the notes gave as an expression in one letter ("if y = …", another cell)
     ("If $y = x^2 + 3x + 4$...\n\n...then $y' = 2x + 3$.", "= 2x + 3$", "= 2x + 4$"),
     (STEP + r"With $p = \sigma w$ we have $\nabla \left(\frac{1}{2} p^2\right) = \sigma^2 w$.",

@@ -1974,8 +1974,10 @@ class _ExprParser:
             return self.higher_derivative(tok, num[0], rest, var, order)
         if not rest:  # operator form: the function follows the fraction
             nxt = self.peek()
-            if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt):
-                return self.derivative_of(tok, symbol(wrt), 1)
+            after = self.peek(1)
+            if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt) \
+                    or (nxt.kind == "letter" and nxt.text == "e" and after is not None and after.is_char("^")):
+                return self.derivative_of(tok, symbol(wrt), 1)  # (… e^{-z}: the exponential, not a function e)
             return self.gradient_value(wrt, self.name())
         parser = self.sub(rest)
         if parser.starts_name(rest[0]):

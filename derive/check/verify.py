@@ -675,12 +675,14 @@ class DocumentChecker:
 
     def _settler(self, item: Item) -> Callable[[sp.Expr, sp.Symbol], sp.Expr | None]:
         """What a derivative's operand means here: the definitions in scope substituted, the variable held
-        (``\\frac{d}{dx}(u + x)`` with ``u = x^2`` stated is ``2x + 1``); None when the variable is defined."""
+        (``\\frac{d}{dx}(u + x)`` with ``u = x^2`` stated is ``2x + 1``, ``\\frac{d}{dz}`` of an expression in
+        ``z = wx + b`` is taken in z); None when the variable is a stepped quantity an update rule defines."""
         definitions = self._definitions(item)
 
         def settle(operand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
-            if var in definitions:
-                return None
+            if var in definitions and read_index(var) is not None and read_index(var).letter in STEP_LETTERS:
+                return None  # ∂/∂w_t under w_t = w_{t-1} − ηg_t: which w_t is meant, the rule's or a free one?
+            # d/dz_i with z_i = w·x_i + b stated: the derivative in z_i, held as the variable it names
             return substitute(operand, definitions, hold=frozenset({var}))
         return settle
 
