@@ -530,8 +530,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_proof.py",),
       "e^{e^{20}} built digit by digit (a MemoryError on real notes)"),
     M("value-name-not-definition", "derive/check/verify.py",
-      "        if isinstance(rhs, sp.Symbol) and params and rhs not in params and len(stmt.terms) == 2 and any(",
-      "        if False and any(",
+      "            elif any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)",
+      "            elif False and any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)",
       ("tests/test_check_reused_names.py",),
       "\"σ(z) = P\" replacing the sigmoid's definition"),
     M("signature-declares", "derive/check/verify.py",
@@ -604,6 +604,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                    or False:",
       ("tests/test_check_derivatives.py",),
       "\\frac{d}{dz}e^{-z} read as a function e differentiated, then raised to −z"),
+    M("value-name-in-a-chain", "derive/check/verify.py",
+      "                rhs = later[0]  # σ(z) = P = 1/(1 + e^{−z}): P names the value, the chain goes on to what σ is",
+      "                pass",
+      ("tests/test_check_reused_names.py",),
+      "σ(z) = P = 1/(1 + e^{−z}) read as σ being the free number P"),
+    M("matrix-entry-indices", "derive/check/latex.py",
+      "        if len(part) == 2 and all(t.kind in (\"letter\", \"num\") for t in part) and part[0].kind == \"letter\":",
+      "        if False:",
+      ("tests/test_check_sums.py",),
+      "x_{i1} under Σ_i read as x at i·1, a parse failure"),
 )
 
 

@@ -98,3 +98,13 @@ def test_a_signature_declares_a_general_function_from_there_on() -> None:
     assert [k.verdict for k in check_document("doc.md", values).links if k.line == 5] != ["false"]
     unsigned = values.replace("Let $f\\colon \\mathbb{R} \\to \\mathbb{R}$ with", "Then")
     assert [k.verdict for k in check_document("doc.md", unsigned).links if k.line == 5] == ["false"]
+
+
+def test_a_name_for_the_value_inside_a_definition_chain_does_not_hide_the_body() -> None:
+    # "σ(z) = P = 1/(1 + e^{-z})": σ is the sigmoid, P its value; d/dz of −ln σ is σ − 1, not a free P
+    text = ("$$ \\sigma(z) = P = \\frac{1}{1 + e^{-z}} $$\n\n"
+            "$$ \\frac{d}{dz} \\ln(1 + e^{-z}) = \\sigma(z) - 1 $$\n")
+    links = check_document("doc.md", text).links
+    assert [k.verdict for k in links if k.line == 3] == ["proved"], [(k.line, k.verdict, k.reason) for k in links]
+    slipped = check_document("doc.md", text.replace("= \\sigma(z) - 1 $$", "= \\sigma(z) + 1 $$")).links
+    assert [k.verdict for k in slipped if k.line == 3] == ["false"]

@@ -78,3 +78,14 @@ def test_counting_terms_is_not_a_false_error() -> None:
 def test_a_constraint_on_the_values_is_not_a_false_error() -> None:
     r = check_document("doc.md", r"The weights are normalized, $\sum_i p_i = 1$, and the fit is exact: $\sum_i w_i x_i = y$.")
     assert [f for f in r.findings if f.severity == "error"] == []
+
+
+def test_a_matrix_entry_under_a_sum_has_two_indices() -> None:
+    from derive.check.latex import parse_expr
+    from derive.check.run import check_document
+
+    assert str(parse_expr(r"\sum_{i=1}^{N} x_{i1}")) == "Sum(x[i, 1], (i, 1, N))"
+    text = "$$\\frac{1}{N}\\sum_{i=1}^{N} 2 x_{i1} = \\frac{2}{N}\\sum_{i=1}^{N} x_{i1}$$\n"
+    assert [k.verdict for k in check_document("doc.md", text).links] == ["proved"]
+    slipped = text.replace("\\frac{2}{N}", "\\frac{3}{N}")
+    assert [k.verdict for k in check_document("doc.md", slipped).links] == ["undecided"]  # sums are never refuted

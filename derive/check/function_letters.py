@@ -102,9 +102,10 @@ def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
 
 
 def _reads(tokens: list[Token], start: int, params: set[str]) -> bool:
-    """Does the right side from ``start`` (to the next relation or row break) read one of ``params``?"""
+    """Does the right side from ``start`` (to the next relation or row break; across ``=`` in a chain, as in
+    ``σ(z) = P = 1/(1 + e^{-z})``) read one of ``params``?"""
     for tok in tokens[start:]:
-        if tok.kind in ("rel", "newline") or tok.is_char("&"):
+        if (tok.kind == "rel" and tok.text != "=") or tok.kind == "newline" or tok.is_char("&"):
             return False
         if _letter(tok) in params:
             return True

@@ -1591,11 +1591,18 @@ class _ExprParser:
             if any(render_tokens([t]) in bound_names for t in nm.mark_tokens):
                 return self.iterate_value(nm)
             if nm.sub is not None and any(render_tokens([t]) in bound_names for t in nm.sub):
-                indices = [self.sub(part).parse_all(nm.at) for part in _split_commas(nm.sub)]
+                indices = [index for part in _split_commas(nm.sub) for index in self.index_parts(part, nm)]
                 if any(index.free_symbols & set(self.ctx.bound) for index in indices):
                     stem = nm.stem() + ("" if nm.mark is None else "^{" + nm.mark + "}")
                     return sp.Indexed(sp.IndexedBase(stem), *indices)
         return symbol(nm.canonical())
+
+    def index_parts(self, part: list[Token], nm: _Name) -> list[sp.Expr]:
+        """The indices one comma-free part of a subscript writes: ``i + 1`` is one, ``i1`` and ``ij`` (a letter
+        glued to a digit or a letter, the usual matrix entry ``x_{ij}``, ``x_{i1}``) are two."""
+        if len(part) == 2 and all(t.kind in ("letter", "num") for t in part) and part[0].kind == "letter":
+            return [self.sub([t]).parse_all(nm.at) for t in part]
+        return [self.sub(part).parse_all(nm.at)]
 
     def iterate_value(self, nm: _Name) -> sp.Expr:
         r"""``x^{(i)}`` under ``\sum_{i=…}``: the i-th sample or iterate, the indexed quantity ``x^{(·)}[i]``

@@ -608,10 +608,13 @@ class DocumentChecker:
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
         if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
             return  # f(x^1) = 3.2755: the value at the iterate x^1 (its superscript a step), not a constant f
-        if isinstance(rhs, sp.Symbol) and params and rhs not in params and len(stmt.terms) == 2 and any(
-                fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
-                for index, _, fd in self.function_defs):
-            return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
+        if isinstance(rhs, sp.Symbol) and params and rhs not in params:
+            later = [t.expr for t in stmt.terms[2:] if t.expr is not None and t.expr.free_symbols & set(params)]
+            if later:
+                rhs = later[0]  # σ(z) = P = 1/(1 + e^{−z}): P names the value, the chain goes on to what σ is
+            elif any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
+                     for index, _, fd in self.function_defs):
+                return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
