@@ -614,6 +614,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:",
       ("tests/test_check_sums.py",),
       "x_{i1} under Σ_i read as x at i·1, a parse failure"),
+    M("upright-operator", "derive/check/latex_tokens.py",
+      "            if name in (\"text\", \"mathrm\", \"textrm\", \"operatorname\") and arg.strip() in _OPERATOR_NAMES \\",
+      "            if False \\",
+      ("tests/test_check_arithmetic.py",),
+      "\\text{lim}_{x → 0} read as text, the limit never taken"),
 )
 
 

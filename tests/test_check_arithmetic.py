@@ -212,3 +212,10 @@ def test_an_arrow_typed_as_equals_greater_is_an_implication() -> None:
     r = report(text)
     assert [(k.line, k.verdict) for k in r.links] == [(2, "not-a-claim"), (2, "proved"), (6, "not-a-claim"), (6, "false")]
     assert not any("nothing on this side" in k.reason for k in r.links)
+
+
+def test_an_operator_spelled_in_an_upright_font_is_the_operator() -> None:
+    text = "$\\text{lim}_{x \\rightarrow 0} (1 + x) = 1$ and $\\mathrm{max}(2, 3) = 3$ and $\\mathrm{max}(2, 3) = 2$.\n"
+    macros = text.replace("\\text{lim}", "\\lim").replace("\\mathrm{max}", "\\max")
+    assert [(k.verdict, k.reason) for k in report(text).links] == [(k.verdict, k.reason) for k in report(macros).links]
+    assert [k.verdict for k in report(text).links][1:] == ["proved", "false"]

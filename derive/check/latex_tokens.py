@@ -436,6 +436,11 @@ class Tokenizer:
                 at = self.text.index(letter, start + len(name) + 1)
                 self._emit(Token("letter", letter, at, at + 1))
                 return
+            if name in ("text", "mathrm", "textrm", "operatorname") and arg.strip() in _OPERATOR_NAMES \
+                    and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{")):  # (v^{\text{max}}: a label)
+                # \text{lim}_{x \to 0}, \mathrm{max}(…): the operator TeX has a macro for, written in an upright font
+                self._emit(Token("macro", arg.strip(), start, stop))
+                return
             kind = "sep" if name.startswith("hspace") else "raw"
             self._emit(Token(kind, name, start, stop, arg))
         elif name in COLOR_ARG:
@@ -726,6 +731,8 @@ def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
 _GLUED_OPERATORS = ("sin", "cos", "tan", "exp", "log", "ln", "max", "min", "det", "arg", "sup", "inf", "lim", "tr")
 
 
+#: Operators TeX writes as macros that notes also spell in an upright font (``\text{lim}``).
+_OPERATOR_NAMES = frozenset({"lim", "max", "min", "sup", "inf", "log", "ln", "exp", "sin", "cos", "tan"})
 #: Words of the sentence that authors type straight into math between two formulas.
 _CONNECTIVES = frozenset({"where", "when", "with", "for", "and", "if", "then", "since", "otherwise", "hence", "thus"})
 
