@@ -619,6 +619,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if False \\",
       ("tests/test_check_arithmetic.py",),
       "\\text{lim}_{x → 0} read as text, the limit never taken"),
+    M("implementation-variant", "derive/check/verify.py",
+      "        if (in_system or named_before) and self._variant_lead_in(item):",
+      "        if False:",
+      ("tests/test_check_other_schemes.py",),
+      "PyTorch's restated rule checked against the method's, a false error"),
+    M("method-heading-afresh", "derive/check/verify.py",
+      "                        if not (0 < sections[k - 1] <= len(lines) and _METHOD_HEADING.search(lines[sections[k - 1] - 1]))}",
+      "                        if True}",
+      ("tests/test_check_subsections.py",),
+      "\"## Optimizer 2: Adam\" read as part of the title's SGD rule"),
 )
 
 

@@ -191,3 +191,36 @@ def test_a_slip_in_a_restated_scheme_is_still_false() -> None:
         r"$\theta_{t+1} = (1 - \eta\lambda)\theta_t - \frac{\eta \hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}$")
     assert right != SCHEMES
     assert [v for v, _ in _links(right, _line(right, "Hence, expanding") + 1, "opt.tex")] == ["proved"]
+
+
+VARIANT = r"""# RMSprop
+
+Every update is
+
+$$\theta_{t+1} = \theta_t + \Delta \theta_t$$
+
+with
+
+$$\Delta \theta_t = - \frac{\eta}{\sqrt{E_t + \epsilon}} \cdot g_t$$
+
+In PyTorch, they move the $\epsilon$ term outside of the square root. This gives us:
+
+$$\Delta \theta_t = - \frac{\eta}{\sqrt{E_t} + \epsilon} \cdot g_t$$
+
+Thus:
+
+$$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{E_t} + \epsilon} \cdot g_t$$
+"""
+
+
+def test_a_rule_restated_for_a_named_implementation_is_that_variant_in_force() -> None:
+    from derive.check.run import check_document
+
+    report = check_document("doc.md", VARIANT)
+    assert [f for f in report.findings if f.severity == "error"] == [], [(k.line, k.verdict, k.reason) for k in report.links]
+    last = VARIANT.count("\n")
+    assert [k.verdict for k in report.links if k.line == last] == ["proved"]  # the variant's step, checked against it
+    # without the words naming the implementation, the restatement is a claim about the first rule: a slip
+    plain = VARIANT.replace("In PyTorch, they move the $\\epsilon$ term outside of the square root. This gives us:",
+                            "Hence:")
+    assert [f.line for f in check_document("doc.md", plain).findings if f.severity == "error"] == [last - 4, last]

@@ -46,6 +46,7 @@ _DERIVATION = re.compile(
     r"|(?:combin|iterat|divid|recurs)(?:e|es|ed|ing|ively)\b|multipl(?:y|ies|ied|ying)\b|sum(?:ming)? (?:up|over))"
     r"|(?:подстав|раскр|распиш|упрост|перепиш|сложи|умнож|выдел)"
     r"|(?:代入|展开|化简|整理)|\beinsetzen\b", re.IGNORECASE)
+DERIVATION = _DERIVATION
 #: Words that call a formula the previous one rearranged (the same equation, not a new one): only then may a
 #: condition that does not follow from the one before be called false.
 _REARRANGE = re.compile(r"\b(?:rearrang|simplif|divid|multipl|expand|collect|rewrit|reorder|cancel)\w*"

@@ -365,7 +365,11 @@ class DocumentChecker:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
-        self._parent = _parent_sections(levels or [])  # section -> the section its heading is a subsection of
+        # section -> the section its heading is a subsection of; a subsection whose heading names a method of
+        # its own ("## Optimizer 7: Adam" under the tour's title) starts afresh, as a sibling would
+        lines = text.split("\n") if text else []
+        self._parent = {k: p for k, p in _parent_sections(levels or []).items()
+                        if not (0 < sections[k - 1] <= len(lines) and _METHOD_HEADING.search(lines[sections[k - 1] - 1]))}
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -796,7 +800,8 @@ class DocumentChecker:
                     symbols |= expr.free_symbols
                 self._scope_symbols[id(scope)] = symbols
             known |= self._scope_symbols[id(scope)]
-        known |= self._naming_symbols.get(item.section, set())
+        for section in self._lineage(item.section):  # what the sections around it named is known here too
+            known |= self._naming_symbols.get(section, set())
         for fd in self.functions(item).defs.values():
             known |= fd.body.free_symbols
         return known
@@ -1314,6 +1319,9 @@ class DocumentChecker:
         in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
         named_before = min(self._named.get((section, lhs), item.index)
                            for section in self._lineage(item.section)) < item.index
+        if (in_system or named_before) and self._variant_lead_in(item):
+            self._scheme_namings.add(item.index)  # in force from here, as a naming in new names is
+            return True  # "in the PyTorch implementation they do use one, so they end up $$Δθ = −η …$$": a variant
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
@@ -2927,6 +2935,25 @@ class DocumentChecker:
         it, "with⏎⏎$$μ = …$$")? Such a display defines what the formula before it used."""
         return bool(_WHERE_WORD.search(self._words_before(index, 80).rstrip(":,：，").rstrip()))
 
+    def _variant_lead_in(self, item: Item) -> bool:
+        """Do the words since the display before this one name an implementation (PyTorch, TensorFlow, "the
+        implementation") without a step of derivation (substituting, expanding)? Then a restated rule is that
+        implementation's own ("in PyTorch they move ε outside the root. This gives us $$…$$"), not a claim about
+        the rule stated before it. (A method's name, AdamW, is read against that method's own rules instead.)"""
+        if self._lines is None or not self.text or item.index == 0:
+            return False
+        from .prose import DERIVATION
+
+        if self.items[item.index - 1].block is item.block:
+            return False  # a row of the same display: what the words before the display say holds for its first row
+        previous = next((it for it in reversed(self.items[: item.index]) if it.block.display), None)
+        if previous is None:
+            return False
+        end = self._lines.offset(previous.block.line, previous.block.col) + len(previous.block.text)
+        start = self._lines.offset(item.block.line, item.block.col)
+        words = self.text[max(end, start - 400):start]
+        return bool(_IMPLEMENTATION.search(words)) and not DERIVATION.search(words)
+
     def _words_before(self, index: int, width: int) -> str:
         """Up to ``width`` characters of the text before item ``index``'s display, its opening ``$`` dropped."""
         if self._lines is None or not self.text:
@@ -3532,6 +3559,10 @@ _SCHEME = re.compile(r"\b(?:AdamW|SGDW|Adam|AMSGrad|NAdam|RAdam|AdaMax|Adagrad|A
                      r"[Hh]eavy[- ]ball|[Dd]ecoupled|[Ss]tochastic [Gg]radient|[Ff]ull[- ][Bb]atch|mini-?batch|"
                      r"[Ww]eight[- ][Dd]ecay|PyTorch|TensorFlow|Keras|JAX|optax)\b"
                      r"|(?:декуплир|Нестеров|стохастическ|затухани\w* вес)|(?:解耦|随机梯度|权重衰减)")
+#: A heading that names an optimization method: the section is that method's, not a part of the one around it.
+_METHOD_HEADING = re.compile(_SCHEME.pattern + r"|\b(?:SGD|[Mm]omentum|[Oo]ptimi[sz]er|[Gg]radient [Dd]escent|NAG|Adafactor)\b")
+#: Words that name an implementation of a method, whose formulas are its own variant of the method's.
+_IMPLEMENTATION = re.compile(r"\b(?:PyTorch|TensorFlow|Keras|JAX|optax|implementation|implemented)\b", re.IGNORECASE)
 #: A block that solves an equation: the values it ends with are roots, not values to compute with.
 _SOLVING = re.compile(r"\\(?:Leftrightarrow|iff|implies|Rightarrow|Longrightarrow|Longleftrightarrow)\b|⇔|⇒")
 
