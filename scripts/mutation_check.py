@@ -629,6 +629,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                        if True}",
       ("tests/test_check_subsections.py",),
       "\"## Optimizer 2: Adam\" read as part of the title's SGD rule"),
+    M("parameter-specialized", "derive/check/verify.py",
+      "                reason = _specialized(a, b, sa, sb)",
+      "                reason = None",
+      ("tests/test_check_other_schemes.py",),
+      "the rule at h = 1/L called false against the rule with h"),
+    M("alternatives-no-value", "derive/check/verify.py",
+      "        if self._alternative(item):",
+      "        if False:",
+      ("tests/test_check_prose.py",),
+      "\"$α_k = α$ or $α_k = α/n^c$\": the second taken as α_k's value, a later α_k = α called false"),
 )
 
 

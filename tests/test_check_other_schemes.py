@@ -224,3 +224,22 @@ def test_a_rule_restated_for_a_named_implementation_is_that_variant_in_force() -
     plain = VARIANT.replace("In PyTorch, they move the $\\epsilon$ term outside of the square root. This gives us:",
                             "Hence:")
     assert [f.line for f in check_document("doc.md", plain).findings if f.severity == "error"] == [last - 4, last]
+
+
+SPECIAL = r"""# GD
+
+Let $f$ satisfy $\|\nabla f(x) - \nabla f(y)\| \le L \|x - y\|$. The method steps by
+$x^{(k+1)} = x^{(k)} - h \nabla f(x^{(k)})$.
+
+Hence, this gives the step $x^{(k+1)} = x^{(k)} - \frac{1}{L}\nabla f(x^{(k)})$.
+"""
+
+
+def test_the_rule_at_a_value_of_its_parameter_is_undecided_with_that_value() -> None:
+    from derive.check.run import check_document
+
+    (link,) = [k for k in check_document("doc.md", SPECIAL).links if k.line == 6]
+    assert link.verdict == "undecided" and "h = 1/L" in link.reason, link.reason
+    # a slip that no value of h explains is still false
+    slipped = SPECIAL.replace("= x^{(k)} - \\frac{1}{L}", "= 2 x^{(k)} - \\frac{1}{L}")
+    assert [k.verdict for k in check_document("doc.md", slipped).links if k.line == 6] == ["false"]

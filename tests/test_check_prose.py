@@ -110,3 +110,12 @@ def test_let_us_is_an_invitation_to_compute_not_a_definition() -> None:
     line = text.count("\n", 0, text.index(FALSE)) + 1
     assert errors(text) == [(line, "math/false")]
     assert errors(text.replace("Let us expand the buffer:", "Let's expand the buffer:")) == [(line, "math/false")]
+
+
+def test_formulas_listed_as_alternatives_give_no_value_in_force() -> None:
+    # "for example $α_k = α$ or $α_k = α/n^c$": neither is α_k from there on, so "let α_k = α" later is no slip
+    text = ("A chosen sequence, for example $\\alpha_k = \\alpha$ or $\\alpha_k = \\frac{\\alpha}{n^c}$.\n\n"
+            "Take $\\alpha_k = \\alpha$, and $y = 2$, so $y^2 = 5$.\n")
+    report = check_document("doc.md", text)
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [(3, "math/false")]
+    assert [k.reason.startswith("one of alternatives") for k in report.links if k.line == 1] == [True, True]

@@ -1016,6 +1016,9 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
+        if self._alternative(item):
+            self.decide_all(item, "not-a-claim", "one of alternatives the words list (“… or …”): no value in force")
+            return
         if plus_minus.has_sign(item):
             plus_minus.verify(self, item)  # (a ± b)² = a² ± 2ab + b²: once with +, once with −
             return
@@ -2429,6 +2432,8 @@ class DocumentChecker:
                 reason = self._superscript_steps(written_text)
             if reason is None:
                 reason = self._increment_reading(item, written_text, a, b, definitions)
+            if reason is None:
+                reason = _specialized(a, b, sa, sb)
             if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
                 names = ", ".join(printing.text(x) for x in loose)
                 one = len(loose) == 1
@@ -2934,6 +2939,16 @@ class DocumentChecker:
         """Is the display of item ``index`` introduced by a bare "where"/"with" (its own paragraph before
         it, "with⏎⏎$$μ = …$$")? Such a display defines what the formula before it used."""
         return bool(_WHERE_WORD.search(self._words_before(index, 80).rstrip(":,：，").rstrip()))
+
+    def _alternative(self, item: Item) -> bool:
+        """Is the item's inline formula one of a list of alternatives ("for example $α_k ≡ α$ or $α_k = α/n^c$")?
+        Neither is the value of the name from there on, so neither is recorded, and neither is a claim."""
+        if self._lines is None or not self.text or item.block.display:
+            return False
+        start = self._lines.offset(item.block.line, item.block.col)
+        end = start + len(item.block.text)
+        before, after = self.text[max(0, start - 40):start], self.text[end:end + 40]
+        return bool(_OR_BEFORE.search(before) or _OR_AFTER.match(after))
 
     def _variant_lead_in(self, item: Item) -> bool:
         """Do the words since the display before this one name an implementation (PyTorch, TensorFlow, "the
@@ -3561,6 +3576,10 @@ _SCHEME = re.compile(r"\b(?:AdamW|SGDW|Adam|AMSGrad|NAdam|RAdam|AdaMax|Adagrad|A
                      r"|(?:декуплир|Нестеров|стохастическ|затухани\w* вес)|(?:解耦|随机梯度|权重衰减)")
 #: A heading that names an optimization method: the section is that method's, not a part of the one around it.
 _METHOD_HEADING = re.compile(_SCHEME.pattern + r"|\b(?:SGD|[Mm]omentum|[Oo]ptimi[sz]er|[Gg]radient [Dd]escent|NAG|Adafactor)\b")
+#: "$a$ or $b$" around an inline formula (the closing/opening dollar of the neighbour included).
+_OR_WORDS = r"(?:or|или|либо|或|或者|oder|ou|o)"
+_OR_BEFORE = re.compile(r"\$\s*,?\s*" + _OR_WORDS + r"\s*\$?\s*$", re.IGNORECASE)
+_OR_AFTER = re.compile(r"\$?\s*,?\s*" + _OR_WORDS + r"\s*\$", re.IGNORECASE)
 #: Words that name an implementation of a method, whose formulas are its own variant of the method's.
 _IMPLEMENTATION = re.compile(r"\b(?:PyTorch|TensorFlow|Keras|JAX|optax|implementation|implemented)\b", re.IGNORECASE)
 #: A block that solves an equation: the values it ends with are roots, not values to compute with.
@@ -3751,6 +3770,31 @@ _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 def _source(item: Item, term: Term) -> str:
     """What the author wrote for a side, on one line."""
     return " ".join(item.block.text[term.start:term.end].split())
+
+
+def _specialized(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr) -> str | None:
+    """Does the link hold once a parameter the definitions bring in (not written in the link) takes a value in
+    the link's own letters (``x^{(k+1)} = x^{(k)} − \\frac{1}{L}∇f`` under the rule with step h: h = 1/L)? Then it
+    is the rule at a chosen parameter, which the words may or may not state: undecided, with that value."""
+    written = a.free_symbols | b.free_symbols
+    params = [p for p in (sa.free_symbols | sb.free_symbols) - written
+              if isinstance(p, sp.Symbol) and read_index(p) is None and "(" not in p.name]
+    if len(params) != 1:
+        return None
+    p = params[0]
+    try:
+        with time_budget(LINK_SECONDS):
+            solutions = sp.solve(sp.Eq(sa, sb), p, dict=False)
+            if len(solutions) != 1 or not solutions[0].free_symbols or not (solutions[0].free_symbols <= written) \
+                    or solutions[0].has(p) or any(
+                    read_index(x) is not None or "(" in x.name for x in solutions[0].free_symbols):
+                return None  # h = 1/L is a value in the line's letters; ν = 0 drops a term, h = 1/L − x/∇f is no value
+            if compare(sa.xreplace({p: solutions[0]}), sb, seconds=LINK_SECONDS).status != "true":
+                return None
+    except (BudgetExceeded, NotImplementedError, TypeError, ValueError):
+        return None
+    return (f"holds with {printing.text(p)} = {printing.text(solutions[0])}: the rule at a value of its parameter "
+            "that this line chooses (state it, e.g. “with h = 1/L”, to have it checked)")
 
 
 def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: Verdict,
