@@ -88,6 +88,8 @@ def test_written_with_numbers_means_digits_and_operators_only() -> None:
     (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.97$", "proved"),  # rounded
     (r"$(1 - \frac{1}{1+e^{5}}) \cdot 5 = 4.95$", "false"),  # neither rounded nor cut off
     (r"$-\frac{2}{3} = -0.66$", "proved"),  # cut off toward zero
+    (r"$4.9535 \approx 4.96$", "proved"),  # ≈ admits one unit more than rounding
+    (r"$4.9535 = 4.96$", "false"),  # = does not: 4.9535 neither rounds nor cuts to 4.96
     (r"$-\frac{2}{3} = -0.68$", "false"),
 ])
 def test_decimals_may_be_rounded_or_cut_off_but_nothing_else(written: str, verdict: str) -> None:
