@@ -640,6 +640,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:",
       ("tests/test_check_prose.py",),
       "\"$α_k = α$ or $α_k = α/n^c$\": the second taken as α_k's value, a later α_k = α called false"),
+    M("standard-macros-known", "derive/check/latex_tokens.py",
+      "    \"mid\": \"set-builder notation\", \"bigcup\": \"sets\", \"bigcap\": \"sets\", \"bbox\": \"boxes (MathJax's bbox)\",",
+      "    \"mid\": \"set-builder notation\",",
+      ("tests/test_check_arithmetic.py",),
+      "\\bigcup, \\bbox reported as unknown macros, which MathJax and KaTeX know"),
 )
 
 

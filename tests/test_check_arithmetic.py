@@ -221,3 +221,8 @@ def test_an_operator_spelled_in_an_upright_font_is_the_operator() -> None:
     macros = text.replace("\\text{lim}", "\\lim").replace("\\mathrm{max}", "\\max")
     assert [(k.verdict, k.reason) for k in report(text).links] == [(k.verdict, k.reason) for k in report(macros).links]
     assert [k.verdict for k in report(text).links][1:] == ["proved", "false"]
+
+
+def test_standard_macros_of_mathjax_and_katex_are_not_reported_unknown() -> None:
+    text = "$\\nexists x: f(x) < 0$, $\\bigcup_i A_i = B$, $\\exist y$, $\\bbox[5px]{x = 1}$ and $x = x$.\n"
+    assert [f.code for f in report(text).findings if f.code == "parse/unknown-macro"] == []
