@@ -118,9 +118,8 @@ def _cut_off(computed: sp.Expr, shown_text: str) -> bool:
         return False
     digits = len(m.group(2))
     written = Fraction(unstyled(shown_text).replace(" ", "").replace("−", "-"))
-    scaled = sp.N(computed, 40) * 10 ** digits
-    dropped = sp.Integer(int(scaled))  # toward zero, as a value cut off is
-    return Fraction(int(dropped), 10 ** digits) == written
+    dropped = int(sp.N(computed, 40) * 10 ** digits)  # toward zero, as a value cut off is
+    return Fraction(dropped, 10 ** digits) == written
 
 
 def _show(value: sp.Expr) -> str:

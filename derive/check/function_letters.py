@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .latex_tokens import GREEK, Token, tokenize
+from .latex_tokens import GREEK, Token, arg_span, tokenize
 
 #: Letters whose call-like use has another reading in the parser (or in every note).
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T", "P", "p"})
@@ -68,16 +68,10 @@ def _letter(tok: Token) -> str | None:
 
 def _after_subscript(tokens: list[Token], k: int) -> int:
     """Past a subscript at ``k`` (``m_F(z)``, ``f_{\\theta}(x)``: a function with a label), else ``k``."""
-    if k + 1 >= len(tokens) or not tokens[k].is_char("_"):
+    if k >= len(tokens) or not tokens[k].is_char("_"):
         return k
-    if tokens[k + 1].kind != "lbrace":
-        return k + 2
-    depth = 0
-    for j in range(k + 1, len(tokens)):
-        depth += {"lbrace": 1, "rbrace": -1}.get(tokens[j].kind, 0)
-        if depth == 0:
-            return j + 1
-    return k
+    stop = arg_span(tokens, k + 1)
+    return k if stop is None else stop
 
 
 def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:

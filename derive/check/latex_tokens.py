@@ -438,7 +438,7 @@ class Tokenizer:
                 self._emit(Token("letter", letter, at, at + 1))
                 return
             if name in ("text", "mathrm", "textrm", "operatorname") and arg.strip() in _OPERATOR_NAMES \
-                    and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{")):  # (v^{\text{max}}: a label)
+                    and not self._in_script(start):  # (v^{\text{max}}: a label)
                 # \text{lim}_{x \to 0}, \mathrm{max}(…): the operator TeX has a macro for, written in an upright font
                 self._emit(Token("macro", arg.strip(), start, stop))
                 return
@@ -478,18 +478,25 @@ class Tokenizer:
         if word in GREEK or ((word in FUNCTIONS_1 or word in ("max", "min", "sqrt")) and after in ("(", "\\", "_")):
             self._macro(word, start, end=start + len(word))
             return
-        if word.lower() in _CONNECTIVES and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{", "{")):
+        if word.lower() in _CONNECTIVES and not self._in_script(start, group=True):
             # "V_t = βV_{t-1} + (1-β)θ_t \ \ where \ \ V_0 = 0": a word of the sentence typed in math joins two
             # statements, as \quad does; read letter by letter it would glue V_0 into the rule
             self._emit(Token("sep", "quad", start, start + len(word)))
             return
         self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
-        if reads_as_word(word) and not self.text[:start].rstrip().endswith(("_", "^", "_{", "^{")):
+        if reads_as_word(word) and not self._in_script(start):
             # frontage, depth, area: a name the notes spell out, not f·r·o·n·t·a·g·e (a label in an index stays)
             self._emit(Token("raw", "mathrm", start, start + len(word), word))
             return
         for k, ch in enumerate(word):
             self._emit(Token("letter", ch, start + k, start + k + 1))
+
+    def _in_script(self, start: int, group: bool = False) -> bool:
+        """Does the text at ``start`` open a sub- or superscript (``_``, ``^{``), or with ``group`` any brace group?
+        A word there is a label (``v^{\\text{max}}``, ``x_{where}``). Only the few characters before are read: the
+        whole text before every word would make a long block quadratic."""
+        before = self.text[max(0, start - 16):start].rstrip()
+        return before.endswith(("_", "^", "_{", "^{", "{") if group else ("_", "^", "_{", "^{"))
 
     def _font_switch(self, style: str | None, start: int) -> None:
         r"""Plain-TeX font switches: ``{\rm d}x``, ``E_{\rm graph}``. The word of letters that follows is one

@@ -51,7 +51,7 @@ from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
 from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Statement, Term, parse_expr)
-from .prose import DEFINES, Cues
+from .prose import DEFINES, DERIVATION, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
@@ -1450,7 +1450,7 @@ class DocumentChecker:
         terms = item.stmt.terms
         name = terms[0].expr if terms else None
         if len(terms) < 3 or not isinstance(name, sp.Symbol) or any(r not in ("=", "approx") for r in item.stmt.relations) \
-                or any(n == name for _, _, n, _ in self.examples[-8:] if _ == item.index):
+                or any(index == item.index and given == name for index, _, given, _ in self.examples[-8:]):
             return
         from .arithmetic import written_with_numbers
 
@@ -2957,8 +2957,6 @@ class DocumentChecker:
         the rule stated before it. (A method's name, AdamW, is read against that method's own rules instead.)"""
         if self._lines is None or not self.text or item.index == 0:
             return False
-        from .prose import DERIVATION
-
         if self.items[item.index - 1].block is item.block:
             return False  # a row of the same display: what the words before the display say holds for its first row
         previous = next((it for it in reversed(self.items[: item.index]) if it.block.display), None)
