@@ -184,7 +184,10 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), sp.simplify):
+    # √(a/b) against √a·√(1/b): split roots of products, as the notes' roots are of non-negative quantities (the
+    # numeric check samples the names under roots non-negative for the same reason)
+    split = lambda e: sp.cancel(sp.together(sp.expand_power_base(e, force=True)))  # noqa: E731
+    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), split, sp.simplify):
         try:
             reduced = attempt(expr)
         except BudgetExceeded:
@@ -193,8 +196,8 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
             continue
         if reduced == 0:
             return True
-        if reduced.is_number and reduced != 0:
-            return False
+        if reduced.is_number and reduced != 0 and attempt is not split:
+            return False  # (a root split under an assumption refutes nothing)
     return None
 
 

@@ -228,3 +228,60 @@ def test_a_word_of_the_sentence_typed_in_math_separates_two_statements() -> None
     links = check_document("doc.md", text).links
     assert [(k.left.strip(), k.verdict) for k in links][:2] == [("V_{t}", "not-a-claim"), ("V_{0}", "not-a-claim")]
     assert [k.verdict for k in links if k.line == 5] == ["proved", "false"]
+
+
+REFINED_MD = r"""
+# Adam
+
+$$\theta_{t+1} = \theta_t - \eta \frac{m_t}{\sqrt{v_t} + \epsilon}$$
+
+where
+
+$$
+\begin{aligned}
+m_t &= \beta_1 m_{t-1} + (1 - \beta_1) g_t \\
+v_t &= \beta_2 v_{t-1} + (1 - \beta_2) g_t^2
+\end{aligned}
+$$
+
+Adam corrects the bias of both averages:
+
+$$
+\begin{aligned}
+\hat{m}_t &= \frac{m_t}{1 - \beta_1^t} \\
+\hat{v}_t &= \frac{v_t}{1 - \beta_2^t}
+\end{aligned}
+$$
+
+This gives the final Adam equation:
+
+$$\theta_{t+1} = \theta_t - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}$$
+
+so that, in full, $\theta_{t+1} = \theta_t - \eta \frac{m_t / (1 - \beta_1^t)}{\sqrt{v_t / (1 - \beta_2^t)} + \epsilon}$.
+"""
+REFINED_TEX = ("\\documentclass{article}\n\\begin{document}\n"
+               + REFINED_MD.replace("# Adam", "\\section{Adam}").replace("$$\n\\begin{aligned}", "\\begin{align*}")
+               .replace("\\end{aligned}\n$$", "\\end{align*}").replace("$$", "\\[", 1).replace("$$", "\\]", 1)
+               + "\\end{document}\n")
+
+
+@pytest.mark.parametrize("name, text", [("doc.md", REFINED_MD), ("doc.tex", REFINED_TEX)])
+def test_a_rule_restated_with_names_defined_after_it_refines_the_rule(name: str, text: str) -> None:
+    """θ_{t+1} restated with m̂, v̂ (defined after the first rule, from the m and v it read) is the final rule, not a
+    false claim about the first one; what follows is read against the refined rule."""
+    result = check_document(name, text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
+    notes = [f.message for f in result.findings if f.code == "math/new-scheme"]
+    assert any("refines the rule on line" in m and "m̂_t in place of m_t" in m for m in notes), notes
+    assert [k.verdict for k in result.links if k.left.startswith("\\theta_{t+1}")][-1] == "proved"
+    # a slip in the full form is still found against the refined rule
+    slip = text.replace("m_t / (1 - \\beta_1^t)", "m_t / (1 - \\beta_2^t)")
+    assert [f.code for f in check_document(name, slip).findings if f.severity == "error"] == ["math/false"]
+
+
+def test_a_restatement_that_changes_no_name_is_still_a_claim() -> None:
+    """Without a name defined in between, a restatement that differs is still false (the refinement reading needs
+    the new name)."""
+    text = REFINED_MD.replace(r"\frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}", r"\frac{m_t}{v_t + \epsilon}")
+    errors = [f for f in check_document("doc.md", text).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors][:1] == [(26, "math/false")], errors

@@ -124,3 +124,49 @@ Take $f(x) = x^2$.
 If $x = 2$, we have $f(x) = 4$; moving $x$ from $x = 2$ to $x = 2.001$ yields
 $f(x) \\approxeq 4.004$, an increase of about $0.004$.
 """
+
+
+# -- the step at a letter, from another section; a function defined by an example far below -------------------
+STEP_AT_K = r"""\documentclass{article}
+\begin{document}
+\section{The algorithm}
+Minimizing the quadratic upper bound, this gives the step $x^{(k+1)}=x^{(k)}-\frac{1}{L}\nabla f(x^{(k)})$.
+\section{Analysis}
+For gradient descent with $h=\frac{1}{L}$, we have $\|x^{(k+1)}-x^{*}\|_{2}\leq\|x^{(k)}-x^{*}\|_{2}$:
+\begin{align*}
+\|x^{(k+1)}-x^{*}\|^{2}_{2} & =\|x^{(k)}-x^{*}-h\nabla f(x^{(k)})\|^{2}_{2}.
+\end{align*}
+For a quadratic of curvature 2 centred at $x^{*}$, $\nabla f(x^{(k)}) = 2x^{(k)} - 2x^{*}$.
+Moreover $a = 1$, $b = 2$, and $c = 3$, so that $a + b = c$ and $b + c = 5$ and $a + c = 4$.
+For $f(x)=x^{2}/2$, we have $\nabla f(x) = x$.
+\end{document}
+"""
+
+
+def test_a_step_at_a_letter_is_read_by_the_rule_of_another_section() -> None:
+    """x^{(k+1)} on one side, x^{(k)} on the other: only x^{(k+1)} is taken one step back by the rule of the first
+    section (x^{(k)} on both sides was unrolled to different depths before, a false error); and f(x) = x²/2, an
+    example statements later, is not the f of the general claim."""
+    assert errors(STEP_AT_K, "doc.tex") == []
+    found = verdicts(STEP_AT_K, "doc.tex")
+    assert found[8][0][0] == "proved" and "reading x^{(k+1)} by the document's definition" in found[8][0][1], found
+    slip = STEP_AT_K.replace(r"-x^{*}-h\nabla", r"-x^{*}+h\nabla")
+    assert (8, "math/false") in errors(slip, "doc.tex")
+
+
+GAP_AT_START = r"""\documentclass{article}
+\begin{document}
+Let $\epsilon_{k}=f(x^{(k)})-f(x^{*})$ be the gap. At the start,
+\[
+\epsilon_{0}=f(x^{(0)})-f(x^{*}) .
+\]
+\end{document}
+"""
+
+
+def test_a_quantity_of_a_call_at_a_bracketed_step_is_instantiated_at_its_start() -> None:
+    """ε_k = f(x^{(k)}) − f(x*) at k = 0: the step inside the call's own brackets moves too (it stayed x^{(k)})."""
+    assert verdicts(GAP_AT_START, "doc.tex")[5] == [("proved", "")]
+    slip = GAP_AT_START.replace(r"\epsilon_{0}=f(x^{(0)})", r"\epsilon_{0}=f(x^{(1)})")
+    assert verdicts(slip, "doc.tex")[5][0][0] in ("false", "undecided")
+    assert verdicts(slip, "doc.tex")[5][0][0] != "proved"

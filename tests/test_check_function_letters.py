@@ -65,3 +65,26 @@ def test_a_letter_defined_with_a_label_below_it_is_a_function() -> None:
             "Then $\\gamma m_F(-1/\\alpha) = \\frac{1 + \\gamma}{2}$ for the ridge limit.\n")
     report = check_document("doc.md", text)
     assert [f for f in report.findings if f.severity == "error"] == [], [(k.verdict, k.reason) for k in report.links]
+
+
+POLY_MD = ("Write $c = 1 + \\delta - \\eta a$. The recursion has the characteristic polynomial\n\n"
+           "$$\np(r) = r^2 - c r + \\delta .\n$$\n\n"
+           "Then $p(1) = 1 - c + \\delta = \\eta a$ and $p(-1) = 1 + c + \\delta = 2 + 2\\delta - \\eta a$.\n")
+POLY_TEX = ("\\documentclass{article}\n\\begin{document}\nПусть $c = 1 + \\delta - \\eta a$ и\n\\[\n"
+            "P(r) = r^2 - c r + \\delta .\n\\]\nТогда $P(1) = 1 - c + \\delta = \\eta a$ и "
+            "$P(-1) = 1 + c + \\delta = 2 + 2\\delta - \\eta a$.\n\\end{document}\n")
+
+
+@pytest.mark.parametrize("name, text", [("doc.md", POLY_MD), ("doc.tex", POLY_TEX)])
+def test_a_polynomial_p_at_points_is_evaluated_not_a_condition(name: str, text: str) -> None:
+    """p and P are function letters once defined as one (``p(r) = r² − cr + δ``); ``p(1) = …`` is then its value
+    at 1, a claim — before, ``p(1)`` was the product p·1, and ``p(−1) = …`` a false error."""
+    result = check_document(name, text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
+    claims = [k for k in result.links if k.verdict != "not-a-claim"]
+    assert len(claims) == 4 and all(k.verdict == "proved" for k in claims), [k.text() for k in result.links]
+    for letter in ("p", "P"):
+        planted = text.replace(f"{letter}(-1) = 1 + c", f"{letter}(-1) = 1 - c")
+        if planted != text:
+            errors = [f for f in check_document(name, planted).findings if f.severity == "error"]
+            assert [f.code for f in errors] == ["math/false"]

@@ -22,9 +22,22 @@ def test_an_integral_is_read_up_to_its_differential() -> None:
     assert str(integral.function) == "x**2 + y"
 
 
+def test_an_integrand_and_its_differential_in_one_group_end_the_integral() -> None:
+    """``\\int_0^1{t\\,dt}``: the braces hold the integrand and its differential; what follows the group is outside."""
+    (stmt,) = parse_block(r"L \int_{0}^{1}{t^2 dt} + 1 = c").statements
+    expr = stmt.terms[0].expr
+    assert expr is not None and str(expr) == "L*Integral(t**2, (t, 0, 1)) + 1"
+    text = "So $a^2 \\int_{0}^{1}{t\\,dt} = \\frac{a^2}{2}$ and $\\int_0^1 {2 u \\, du} = 1$.\n"
+    result = check_document("doc.md", text)
+    assert [k.verdict for k in result.links] == ["proved", "proved"], [k.text() for k in result.links]
+    slip = text.replace("\\frac{a^2}{2}", "\\frac{a^2}{3}")
+    assert [f.code for f in check_document("doc.md", slip).findings if f.severity == "error"] == ["math/false"]
+
+
 @pytest.mark.parametrize("text, message", [
     (r"\int x \, dx", "without both bounds"),
     (r"\int_0^1 x^2", "without its differential"),
+    (r"\int_0^1 {x^2 dx + 1}", "without its differential"),
 ])
 def test_an_integral_the_checker_cannot_take_is_a_problem(text: str, message: str) -> None:
     parsed = parse_block(f"y = {text}")

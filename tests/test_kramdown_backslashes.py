@@ -89,3 +89,14 @@ def test_a_run_of_backslashes_inside_math_keeps_half_of_them_together() -> None:
     into ``\\{``: the backslashes that remain stay one command (a line break, an escaped brace), not ``\\ \\``."""
     texts, _ = read("Rows \\\\(p \\\\\\\\ q \\\\\\{ r\\\\) here.\n")
     assert texts == ["p \\\\ q \\{ r"]
+
+
+def test_an_html_block_reaches_mathjax_as_written() -> None:
+    """kramdown leaves ``<p>…</p>`` as written (checked against ruby-kramdown in
+    tests/test_kramdown_dollars_slow.py): ``\\(`` there is math and no render error; in a paragraph it is not."""
+    source = "<p>Solve \\( a_1 = b \\) first.</p>\n\nThen \\( c = d \\) in text.\n"
+    texts, codes = read(source)
+    assert texts == ["a_1 = b", "c = d"]
+    assert codes.count("render/bracket-not-math") == 1
+    blocks = scan("post.md", source, "kramdown").blocks
+    assert [b.raw_html for b in blocks] == [True, False]

@@ -163,3 +163,26 @@ def test_arithmatex_with_auto_render_reads_the_dollars_the_script_pairs_in_what_
                                          .replace("  - js/katex-init.js\n", ""), encoding="utf-8")
     _fresh()
     assert [b.text for b in scan(path, text).blocks] == ["a_1", "d"]  # arithmatex alone
+
+
+def test_mdx_math_protects_the_math_from_python_markdown(tmp_path: Path) -> None:
+    """python-markdown-math takes the math out before Python-Markdown's escapes (what it makes math of is checked
+    against the extension in tests/test_mdx_math_slow.py): a bare ``\\\\`` in ``$$…$$`` is no eaten escape there,
+    ``\\(…\\)`` is inline math, and so is ``$x$`` with ``enable_dollar_delimiter`` (MathJax 3's script would leave it). Under MathJax 2
+    loaded from a CDN the page was read as MathJax 3 without arithmatex, and the ``\\\\`` got a false error."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nextra_javascript:\n  - https://cdn.example/mathjax/2.7.0/MathJax.js?config=TeX-AMS_HTML\n"
+        "markdown_extensions:\n  - mdx_math:\n      enable_dollar_delimiter: true\n", encoding="utf-8")
+    text = "$$\\frac{\\partial p}{\\partial a} = \\begin{cases} p(1-p) \\\\ -p q \\end{cases}$$\n\nSo \\(a*b*c\\) and $x$.\n"
+    path = tmp_path / "docs" / "index.md"
+    path.write_text(text, encoding="utf-8")
+    _fresh()
+    site = decide(str(path), text).config
+    assert site is not None and renderer_for("mkdocs", site.data).key == "mkdocs-mdx-math"
+    info = scan(str(path), text)
+    assert [b.text.strip()[:6] for b in info.blocks] == ["\\frac{", "a*b*c", "x"]  # $x$: the option is on
+    chosen = renderer_for("mkdocs", site.data)
+    assert [f for f in lint(str(path), text, list(info.blocks), chosen, (info.visible, True))
+            if f.severity != "info"] == []

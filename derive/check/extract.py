@@ -101,6 +101,9 @@ class MathBlock:
     #: The text as written when ``text`` is what the renderer receives after the Markdown engine's escapes
     #: (kramdown's ``c\\_1`` read as ``c _1``); same length, so offsets hold for both. Empty: the same.
     written: str = ""
+    #: Inside a raw HTML block the Markdown engine passes through (kramdown's ``<p>…</p>``): the typesetter gets
+    #: the text as written, so ``\\(…\\)`` there is math, not an escaped bracket.
+    raw_html: bool = False
 
     def position(self, offset: int) -> tuple[int, int]:
         """File ``(line, col)`` of ``text[offset]`` (``offset == len(text)`` is just past the end)."""
@@ -200,6 +203,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
     lines = LineMap(source)
     headings: tuple[int, ...] = ()
     script_typeset = False
+    raw_html: list[tuple[int, int]] = []
     if kind == "markdown":
         from .flavors import decide
         from .markdown import read_markdown
@@ -214,10 +218,12 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         script_typeset = isinstance(site, ScriptMath)
         found, visible = reading.found, reading.visible
         headings = tuple(lines.position(h)[0] for h in reading.headings)
+        raw_html = reading.raw_html
     else:
         flavor = "latex"
         found, visible = _LatexReader(source).read()
     read: list[tuple[_Found, str, str]] = []  # (item, text as the typesetter gets it, text as written)
+    passed: set[int] = set()  # starts of the items in raw HTML blocks (passed to the typesetter as written)
     for item in sorted(found, key=lambda f: f.start):
         text = visible[item.start : item.end]
         if kind == "markdown" and item.delim in ("\\\\(", "\\\\["):
@@ -225,7 +231,9 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         if not text.strip():
             continue
         written = text
-        if flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
+        if any(a <= item.start < b for a, b in raw_html):
+            passed.add(item.start)
+        elif flavor == "kramdown" and item.delim in KRAMDOWN_TEXT_MATH:
             text = kramdown_unescaped(text)
         elif script_typeset and item.delim != "fence":
             text = kramdown_unescaped(text, PYTHON_MARKDOWN_ESCAPABLE)  # Python-Markdown reads all math as text
@@ -240,7 +248,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         line, col = lines.position(item.start)
         blocks.append(
             MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive,
-                      written if written != text else "")
+                      written if written != text else "", item.start in passed)
         )
     return Scan(kind, tuple(blocks), visible, flavor, headings)
 

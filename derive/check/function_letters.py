@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from .latex_tokens import GREEK, Token, arg_span, tokenize
 
 #: Letters whose call-like use has another reading in the parser (or in every note).
-_RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T", "P", "p"})
+_RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
 _SHAPE = re.compile(r"(?:\\[A-Za-z]+|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*(?::=|=)")
 #: What starts a statement inside a block (besides its start): a row break, an alignment mark, a separator.

@@ -90,6 +90,11 @@ def _closed_form(expr: sp.Expr) -> bool:
     return any(any(s.is_integer for s in p.exp.free_symbols) for p in expr.atoms(sp.Pow))
 
 
+#: A step written as a bracketed superscript (``x^{(k)}``, ``x^{(k+1)}``) or a star (``x^*``): part of the
+#: name, no power.
+_STEP_SUPERSCRIPT = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*")
+
+
 def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
           unrolled: frozenset[str] = frozenset()) -> str | None:
     """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
@@ -108,6 +113,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
         name = s.name
         if "(" in name and not name.startswith(GRADIENT_PREFIX):
             inner = name[name.index("(") + 1 : name.rindex(")")] if name.endswith(")") else ""
+            inner = _STEP_SUPERSCRIPT.sub("", inner)  # f(x^{(k)}): x at step k is one name, not x to a power
             if any(ch in inner for ch in "+-/ ^{"):
                 return f"{printing.text(s)} may be a product, not a function call"
         if name.startswith(GRADIENT_PREFIX) and "(" not in name:

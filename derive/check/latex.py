@@ -2294,6 +2294,13 @@ class _ExprParser:
         if lower is None or upper is None:
             self.fail(tok, "an integral without both bounds (an antiderivative) is not modelled")
         at = _differential(self.toks, self.pos)
+        after = None  # where reading goes on past the integral
+        if at is None and self.pos < len(self.toks) and self.toks[self.pos].kind == "lbrace" \
+                and (close := matching_brace(self.toks, self.pos)) is not None \
+                and (inside := _differential(self.toks, self.pos + 1)) is not None and inside + 2 == close:
+            # \int_0^1{(x - y) f(t) dt}: the integrand and its differential in one group, the group ends the integral
+            self.pos += 1
+            at, after = inside, close + 1
         if at is None:
             self.fail(tok, "an integral without its differential (dx) at the end is not modelled")
         var_tok = self.toks[at + 1]
@@ -2312,7 +2319,7 @@ class _ExprParser:
             body = self.sub(self.toks[self.pos:at]).parse_all(tok)
         finally:
             self.ctx.bound.pop()
-        self.pos = at + 2
+        self.pos = at + 2 if after is None else after
         return sp.Integral(body, (var, low, high))
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:

@@ -231,6 +231,8 @@ def _brackets(page: _Page, r: Renderer) -> list[_Raw]:
     """``\\[``/``\\(`` (and kramdown's ``\\\\[``/``\\\\(``) where the renderer reads an escape, not math."""
     out = []
     for block in page.blocks:
+        if block.raw_html:
+            continue  # kramdown passes an HTML block through: MathJax gets \( as written
         if block.delim in ("\\[", "\\("):
             known = r.brackets(block.delim)
         elif block.delim in ("\\\\[", "\\\\("):

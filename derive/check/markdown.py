@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from markdown_it import MarkdownIt
@@ -43,6 +43,9 @@ class MarkdownReading:
     found: list[_Found]
     visible: str
     headings: list[int]  # offsets of heading lines
+    #: spans of raw HTML blocks kramdown passes through untouched (its ``parse_block_html`` is off by default):
+    #: the math in them reaches MathJax as written, ``\\(…\\)`` included
+    raw_html: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _spanning(rule: Callable[..., bool]) -> Callable[..., bool]:
@@ -119,9 +122,11 @@ def site_options(path: str, flavor: str) -> Any:
         return None
     if flavor == "docsify":
         return config.data.get("math_plugin")
-    from .renderers import arithmatex
+    from .renderers import arithmatex, mdx_math
     from .script_math import script_math
 
+    if (extension := mdx_math(config.data)) is not None:
+        return extension  # python-markdown-math: its delimiters, read as arithmatex reads plain dollars
     options = arithmatex(config.data)
     if options is None:
         return script_math(config.data)
@@ -476,19 +481,21 @@ def _kramdown_fence(text_lines: list[str], first: int, stop: int) -> bool:
                for line in text_lines[first + 1:stop])
 
 
-def _structure(source: str, flavor: str) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
-    """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets."""
+def _structure(source: str, flavor: str, raw: list[tuple[int, int]] | None = None
+               ) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
+    """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets. The spans
+    of HTML blocks go to ``raw`` when it is given."""
     lines = LineMap(source)
     text_lines = source.split("\n")
     masks: list[tuple[int, int]] = []
     found: list[_Found] = []
     headings: list[int] = []
-    _walk(text_lines, [lines.start(k) for k in range(len(text_lines))], flavor, masks, found, headings, 0)
+    _walk(text_lines, [lines.start(k) for k in range(len(text_lines))], flavor, masks, found, headings, 0, raw)
     return masks, found, headings
 
 
 def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tuple[int, int]], found: list[_Found],
-          headings: list[int], depth: int) -> None:
+          headings: list[int], depth: int, raw: list[tuple[int, int]] | None = None) -> None:
     """Line k of ``text_lines`` starts at file offset ``bases[k]`` (a suffix of its file line)."""
     def mask_lines(first: int, stop: int) -> None:
         for k in range(first, min(stop, len(text_lines))):
@@ -515,13 +522,16 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             cut = min((len(x) - len(x.lstrip()) for x in body if x.strip()), default=0)
             _walk([x[cut:] if x.strip() else "" for x in body],
                   [bases[first + k] + (cut if x.strip() else 0) for k, x in enumerate(body)],
-                  flavor, masks, found, headings, depth + 1)
+                  flavor, masks, found, headings, depth + 1, raw)
         elif tok.type == "fence" and flavor == "kramdown" and not _kramdown_fence(text_lines, first, stop):
             # not a fence to kramdown (`~~~~ = \frac…` spacing a formula, or never closed): its first line is
             # text, and what follows is read as the page's Markdown again
-            _walk(text_lines[first + 1:stop], bases[first + 1:stop], flavor, masks, found, headings, depth + 1)
+            _walk(text_lines[first + 1:stop], bases[first + 1:stop], flavor, masks, found, headings, depth + 1, raw)
         elif tok.type == "html_block":
-            masks += _html_masks(text_lines, bases, first, stop)[0]
+            tags, span = _html_masks(text_lines, bases, first, stop)
+            masks += tags
+            if raw is not None:
+                raw.append(span)
         elif tok.type in ("front_matter", "code_block"):
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
@@ -548,7 +558,8 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
 
 
 def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownReading:
-    masks, found, headings = _structure(source, flavor)
+    raw: list[tuple[int, int]] = []
+    masks, found, headings = _structure(source, flavor, raw if flavor == "kramdown" else None)
     masked = _apply_masks(source, masks)
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)
@@ -569,7 +580,7 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
     if any(f.delim == "fence" for f in found):
         visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
-    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings)
+    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings, raw)
 
 
 def _leftover_dollars(masked: str, made: list[_Found]) -> list[_Found]:

@@ -19,7 +19,8 @@ from .. import symbols as S
 
 _SUB = re.compile(r"^(?P<base>.+?)_\{(?P<idx>[^{}]+)\}$")
 _SUP = re.compile(r"^(?P<base>.+?)\^\{\((?P<idx>[^{}()]+)\)\}$")
-_CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<args>[^()]+)\)$")
+#: An opaque call atom ``f(x_{t-1})``; its arguments may hold brackets of their own (``f(x^{(k)})``).
+_CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<args>(?:[^()]|\([^()]*\))+)\)$")
 _LABEL_OF = re.compile(r"^(.*)_\{([A-Za-z]+)\}$")
 #: A subscript that names the quantity and then its step in brackets: ``V_{dw(t)}``, ``dW_{(t-1)}``.
 _LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z]*)\s*\((?P<step>[^()]+)\)\s*$")

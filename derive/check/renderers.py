@@ -324,6 +324,21 @@ MKDOCS_OTHER = Renderer(
     heading_math_title=None, drops_unused_footnotes=None,
 )
 
+#: MkDocs with python-markdown-math (``mdx_math``): its inline patterns take ``$$…$$`` (no ``$`` inside),
+#: ``\\[…\\]``, ``\\(…\\)`` and ``\\begin{env}…\\end{env}`` out of a paragraph before Python-Markdown's escapes and
+#: emphasis see them (``\\\\`` stays a line break, ``*`` stays a star), glued to text or not; single ``$`` only with
+#: ``enable_dollar_delimiter``, pairing with the next ``$``. A blank line ends the paragraph and so the formula.
+#: What is math was checked against Python-Markdown with the extension (tests/test_mdx_math_slow.py); how
+#: MathJax 2 then shows a bare ``\\\\`` or an environment was not measured, so the lint says nothing of those.
+MKDOCS_MDX_MATH = Renderer(
+    key="mkdocs-mdx-math", name="MkDocs with mdx_math (MathJax)", markdown=True, measured=False,
+    bracket_math=True, double_backslash_math=False, top_level_envs=AMS_ENVS, known_envs=AMS_ENVS,
+    bare_linebreak_breaks=None, dollars_mid_line="display", dollars_after_text="display",
+    text_after_display_swallows=False, blank_line_breaks_display=True, beamer=False,
+    heading_math_title=None, drops_unused_footnotes=None, display_needs_paragraph=False, table_pipe_breaks=None,
+    round_math=True, markdown_escapes=False,
+)
+
 #: A MyST page whose project configuration was not found: it may be built by either Jupyter Book.
 MYST_HOSTS: tuple[Renderer, ...] = (JB1, JB1_AMSMATH, JB2)
 
@@ -452,6 +467,21 @@ def _syntax(value: Any, default: frozenset[str]) -> frozenset[str]:
     return default
 
 
+def mdx_math(config: dict[str, Any] | None) -> Arithmatex | None:
+    """python-markdown-math (``mdx_math``) in a parsed ``mkdocs.yml``, as the delimiters it makes math of, in
+    arithmatex's terms: ``$`` pairs with the next ``$`` (no smart dollars), and only when
+    ``enable_dollar_delimiter`` is on. None when the extension is not enabled (or arithmatex is)."""
+    extensions = (config or {}).get("markdown_extensions")
+    if _extension_options(extensions, "pymdownx.arithmatex") is not None:
+        return None
+    options = _extension_options(extensions, "mdx_math")
+    if options is None:
+        return None
+    dollars = options.get("enable_dollar_delimiter") in (True, "true", "True", 1)
+    return Arithmatex(smart_dollar=False, inline=frozenset({"round", "dollar"} if dollars else {"round"}),
+                      block=frozenset({"dollar", "square", "begin"}))
+
+
 def arithmatex(config: dict[str, Any] | None) -> Arithmatex | None:
     """The arithmatex options of a parsed ``mkdocs.yml`` (None when arithmatex is not enabled)."""
     options = _extension_options((config or {}).get("markdown_extensions"), "pymdownx.arithmatex")
@@ -480,6 +510,8 @@ def _with_auto_render(base: Renderer, config: dict[str, Any]) -> Renderer:
 def _mkdocs(config: dict[str, Any]) -> Renderer:
     """``mkdocs.yml``: arithmatex among ``markdown_extensions``, with its options; KaTeX or MathJax from
     ``extra_javascript``."""
+    if mdx_math(config) is not None:
+        return MKDOCS_MDX_MATH
     options = arithmatex(config)
     if options is None:
         return mkdocs_script(config)

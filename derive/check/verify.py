@@ -154,6 +154,8 @@ CASE_CONDITION = "condition (the case of a cases environment it selects)"
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
 #: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
 CONSTANT_SIDE = "condition (a side is a constant)"
+#: How many statements after its use a function may be defined and still be the one used (``where f(x) = …``).
+_FORWARD_ITEMS = 4
 
 
 @dataclass
@@ -653,8 +655,11 @@ class DocumentChecker:
                 if current is None or current[0] > item.index or section == item.section or \
                         self.items[current[0]].section != item.section:
                     chosen[fd.name] = (index, fd)
-            elif index > item.index and section == item.section and current is None:
-                chosen[fd.name] = (index, fd)  # defined after use, in the same section
+            elif index > item.index and section == item.section and current is None \
+                    and index - item.index <= _FORWARD_ITEMS:
+                # defined right after use, in the same section ("…, where f(x) = …"); an example many statements
+                # later ("For f(x) = x²/2, we have") says nothing about a general f before it
+                chosen[fd.name] = (index, fd)
         for index, name in self._declared:
             if name in chosen and chosen[name][0] < index <= item.index:
                 del chosen[name]  # "Let f: ℝⁿ → ℝ" after f(x) = Ax: a general f, the example's is gone
@@ -866,7 +871,11 @@ class DocumentChecker:
         display, named on its line, and never the displays after it."""
         continued = continuation.apply(self, item)  # "… and expanding, $$ = B $$": the left side is the last member
         try:
+            refined = self._refinement(item)
+            mark = len(self.findings)
             self._verify_item(item)
+            if refined is not None and self.verdicts.get((item.index, 0), ("",))[0] == "false":
+                self._read_as_refinement(item, mark, *refined)
             continuation.finish(self, item, continued)
             self._carry_worked_value(item)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
@@ -876,6 +885,43 @@ class DocumentChecker:
             line, col = item.block.position(0)
             self.findings.append(Finding(self.path, line, col, "warning", "checker/internal-error",
                                          f"this display was not checked ({why}: {exc}); please report it"))
+
+    def _refinement(self, item: Item) -> tuple[int, sp.Symbol, sp.Symbol] | None:
+        r"""``θ_{t+1} = θ_t − η m̂_t/(√v̂_t + ε)`` after ``θ_{t+1} = θ_t − η m_t/(√v_t + ε)`` and then
+        ``m̂_t = m_t/(1 − β₁^t)``: the rule restated with a name defined *after* it, from a name the rule read and
+        the restatement no longer does. The notes refine their rule ("this gives the final equation"); the
+        restatement is the rule from here on, not a claim about the first one. Returns (line of the first rule, the
+        new name, the name it stands in for), or None. Only consulted when the restatement is false under the first."""
+        stmt = item.stmt
+        if len(stmt.terms) < 2 or stmt.relations[0] not in DEFINING_RELATIONS:
+            return None
+        lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if not isinstance(lhs, sp.Symbol) or rhs is None:
+            return None
+        dated: list[tuple[int, sp.Symbol, sp.Expr]] = [(i, n, v) for i, _, n, v in self.namings if i < item.index]
+        for scope in self.systems:
+            dated += [(row.index, n, scope.definitions[n]) for n, row in scope.rows.items()
+                      if n in scope.definitions and row.index < item.index]
+        firsts = [(i, v) for i, n, v in dated if n == lhs]
+        if not firsts:
+            return None
+        first, old = max(firsts, key=lambda entry: entry[0])
+        value = self._prepare(rhs, item)
+        if value is None:
+            return None
+        dropped = old.free_symbols - value.free_symbols
+        for i, name, body in sorted(dated, key=lambda entry: entry[0]):
+            if first < i and name in value.free_symbols - old.free_symbols and (replaced := body.free_symbols & dropped):
+                return self._line_of(first), name, min(replaced, key=str)
+        return None
+
+    def _read_as_refinement(self, item: Item, mark: int, line: int, name: sp.Symbol, replaced: sp.Symbol) -> None:
+        """The restatement refines the rule (see :meth:`_refinement`): its error findings go, it is a definition."""
+        del self.findings[mark:]
+        why = f"refines the rule on line {line}: {printing.text(name)} in place of {printing.text(replaced)}"
+        self.report(item, item.stmt.terms[0].start, "info", "math/new-scheme", f"{why}; read as the rule from here on")
+        self.decide(item, 0, "not-a-claim", f"definition ({why})", override=True)
+        self._record_naming(item, {})
 
     # -- the links report ---------------------------------------------------------------------
     def decide(self, item: Item, k: int, verdict: str, reason: str, *, override: bool = False) -> None:
@@ -1220,6 +1266,7 @@ class DocumentChecker:
                 continue
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
                     and not (self._derivative_given(left.expr, item) and right.expr != 0) \
+                    and not self._defined_value(item, left.expr, right.expr) \
                     and not identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
                 if not condition_chain.rewrite(self, item, k, left, right, definitions):  # "dividing by −2, 0 = …"
                     self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
@@ -1836,6 +1883,17 @@ class DocumentChecker:
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
         return True
 
+    def _defined_value(self, item: Item, left: sp.Expr, right: sp.Expr) -> bool:
+        """``p(1) = 1 − c + δ`` after ``p(r) = r² − cr + δ``: a value of a function the notes define, at a point,
+        against an expression in letters. The call has no free symbols, yet it is an evaluation to check, not a
+        condition posed on a constant."""
+        defs = self.functions(item).defs
+        for call, other in ((left, right), (right, left)):
+            if isinstance(call, AppliedUndef) and type(call).__name__ in defs and not call.free_symbols \
+                    and other.free_symbols:
+                return True
+        return False
+
     def _introduced(self, item: Item, exprs: Iterable[sp.Expr | None]) -> set[sp.Symbol]:
         free: set[sp.Symbol] = set()
         for e in exprs:
@@ -1953,13 +2011,25 @@ class DocumentChecker:
                         itertools.islice(itertools.product(*(families[base] for base in bases)), 12)]
         for picked in choices:
             choice = [option for _, option in picked]
-            recurrences = {base: Recurrence(read_index(name), value) for base, (name, value) in picked}
+            # the definition read as this link's sides are (∇f of a function in force evaluated, as in sa, sb)
+            recurrences = {base: Recurrence(read_index(name), self._prepare(value, item) or value)
+                           for base, (name, value) in picked}
             la, lb = sa, sb
+            swapped: set[sp.Symbol] = set()
             for _ in range(6):
-                swap = {x: recurrences[ix.base].at(ix) for x in la.free_symbols | lb.free_symbols
-                        if (ix := read_index(x)) is not None and ix.base in recurrences and x not in definitions}
+                # every numbered step (p_2, p_1: the unrolling ends at the start); of the steps at a letter, the latest
+                # one written on one side only: x^{(k+1)} against x^{(k)} − h∇f(x^{(k)}) takes x^{(k+1)} back to x^{(k)},
+                # never x^{(k)} on both sides further down to different depths
+                steps = [(x, ix) for x in la.free_symbols | lb.free_symbols
+                         if (ix := read_index(x)) is not None and ix.base in recurrences and x not in definitions]
+                apart = [(ix.offset, ix.base) for x, ix in steps
+                         if ix.letter is not None and x in la.free_symbols ^ lb.free_symbols]
+                swap = {x: recurrences[ix.base].at(ix) for x, ix in steps if ix.letter is None
+                        or (x in la.free_symbols ^ lb.free_symbols
+                            and ix.offset == max(o for o, base in apart if base == ix.base))}
                 if not swap:
                     break
+                swapped |= set(swap)
                 try:
                     la, lb = substitute(la.xreplace(swap), definitions), substitute(lb.xreplace(swap), definitions)
                 except CircularDefinition:
@@ -1972,7 +2042,7 @@ class DocumentChecker:
                 la, lb = stepped.unroll(la, lb)
             if compare(_doit(la), _doit(lb), seconds=LINK_SECONDS).status == "true":
                 used = "; ".join(f"{printing.text(name)} = {printing.text(value)}" for name, value in choice)
-                read = sorted((x for x in loose if read_index(x).base in recurrences), key=str)
+                read = sorted(swapped, key=str)
                 return f"reading {', '.join(printing.text(x) for x in read)} by the document's " \
                        f"definition {used} at that step"
         return None
