@@ -809,6 +809,9 @@ def _mark_then_power(arg: list[Token]) -> tuple[list[Token], list[Token]] | None
 def _superscript_kind(arg: list[Token]) -> str:
     r"""What a superscript means: a power, or a mark that belongs to the name (``(t)``, ``*``, ``'``),
     or a transpose (``\top``; a bare ``T`` is decided by the caller)."""
+    if len(arg) == 4 and arg[0].kind == "macro" and arg[0].text in BOLD and arg[1].kind == "lbrace" \
+            and arg[2].kind == "letter" and arg[2].text == "T" and arg[3].kind == "rbrace":
+        return "transpose"  # x^{\mathbf{T}}: a styled T, as \mathrm{T} is; a power would not be set in bold
     if len(arg) == 1:
         tok = arg[0]
         if tok.is_char("*") or tok.is_macro("star", "ast"):

@@ -11,6 +11,7 @@ one-line change.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------------------------------
@@ -560,7 +561,29 @@ class Tokenizer:
 
 def tokenize(text: str) -> Tokenized:
     """Tokens of ``text`` (never raises)."""
-    return Tokenizer(without_labels(without_overlays(text))).run()
+    return Tokenizer(without_labels(without_overlays(plain_letters(text)))).run()
+
+
+def _math_alphanumerics() -> dict[int, str]:
+    """Unicode's mathematical letters and digits (𝑓, 𝑥, 𝐰, 𝜃, 𝟎) and the one plain character each stands for."""
+    table = {}
+    for code in range(0x1D400, 0x1D800):
+        plain = unicodedata.normalize("NFKC", chr(code))
+        if len(plain) == 1 and plain != chr(code):
+            table[code] = plain
+    return table
+
+
+#: Built once: a formula typed in a word processor (or pasted from one) writes 𝑓(𝑥) for f(x); the letters
+#: are the same names, so they are read as the plain ones (one character for one: offsets do not move).
+_PLAIN_LETTERS = _math_alphanumerics()
+
+
+def plain_letters(text: str) -> str:
+    """``text`` with mathematical italic/bold/… letters (𝑓, 𝑥) as the plain letters they style."""
+    if not any(ord(ch) >= 0x1D400 for ch in text):
+        return text
+    return text.translate(_PLAIN_LETTERS)
 
 
 #: Beamer's overlay commands that only say on which slide a part appears (``\uncover<+->{…}``, ``\pause``):

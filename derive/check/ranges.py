@@ -8,6 +8,7 @@ decides them only under the range the document states, and otherwise says which 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import sympy as sp
@@ -78,8 +79,15 @@ def settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval], seconds: float) 
         return expr, "a limit, an integral or an infinite sum SymPy does not decide here"
 
 
+def _terms_of_sequences(body: sp.Expr, var: sp.Symbol) -> list[str]:
+    """The names in ``body`` that carry ``var`` as their index (``x_k``, ``x^{(k)}``, ``∇f(x_k)``)."""
+    index = re.compile(r"(?:_\{?|\^\{\()[^{}()]*(?<![A-Za-z\\])" + re.escape(var.name) + r"(?![A-Za-z])")
+    return sorted(printing.text(s) for s in body.free_symbols if s != var and index.search(s.name))
+
+
 def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Expr, str | None]:
     need: list[str] = []
+    sequences: list[str] = []
 
     def infinite_sum(s: sp.Sum) -> sp.Expr:
         value = s.doit()
@@ -95,6 +103,12 @@ def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Exp
 
     def limit(lim: sp.Limit) -> sp.Expr:
         body, var, target = lim.args[0], lim.args[1], lim.args[2]
+        if (terms := _terms_of_sequences(body, var)):
+            # lim_{k→∞} ‖∇f(x_k)‖ = 0: k is in the names only (a sequence the notes do not define term by term), so
+            # to SymPy the body is constant in k and the limit would be the body itself
+            sequences.append(f"a limit of {', '.join(terms)}: its terms are not given as functions of "
+                             f"{printing.text(var)}")
+            return lim
         swap, back = _positive_form(body.free_symbols - {var}, ranges)
         try:
             value = sp.limit(body.xreplace(swap), var, target)
@@ -128,6 +142,8 @@ def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Exp
     out = expr.replace(lambda e: isinstance(e, sp.Sum) and e.limits[0][2] in (sp.oo, -sp.oo), infinite_sum)
     out = out.replace(lambda e: isinstance(e, sp.Integral), integral)
     out = out.replace(lambda e: isinstance(e, sp.Limit), limit)
+    if sequences:
+        return expr, sequences[0]
     if need:
         return expr, "needs " + need[0] + " (the text states no such range)"
     return out, None

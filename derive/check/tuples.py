@@ -18,11 +18,13 @@ ends with it (``(x_1, x_2, \dots)``, an infinite sequence) is not modelled.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+import re
 import sympy as sp
 
-__all__ = ["align", "is_open", "open_problem", "only_open", "settle"]
+__all__ = ["align", "entry_texts", "is_open", "open_problem", "only_open", "settle"]
 
 
 def _dots() -> sp.Symbol:
@@ -68,3 +70,48 @@ def settle(coordinate: sp.Expr) -> sp.Expr:
     """A coordinate computed from coordinates at an ellipsis (``2·…``, ``… + …``) is the ellipsis again."""
     dots = _dots()
     return dots if coordinate.has(dots) else coordinate
+
+
+_MATRIX_TEXT = re.compile(r"^\\begin\{([pbvBV]?matrix)\}(?P<body>.*)\\end\{\1\}$", re.S)
+_TRANSPOSED = re.compile(r"\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T|\\top|\\intercal)$")
+
+
+def entry_texts(text: str) -> list[str] | None:
+    r"""The coordinates of a vector or matrix as written (``\begin{pmatrix} -1.05 \\ -0.40 \end{pmatrix}``,
+    ``(0.5, 0.25)^T``), in reading order; None when ``text`` is not one whole written tuple. The digits each
+    coordinate shows decide how closely it must match (a rounded coordinate is not a slip)."""
+    text = _TRANSPOSED.sub("", text.strip().rstrip(".,;").strip()).strip()
+    if (m := _MATRIX_TEXT.match(text)) is not None:
+        return _split_top(m.group("body"), ("\\\\", "&"))
+    for opener, closer in (("\\left(", "\\right)"), ("\\left[", "\\right]"), ("(", ")"), ("[", "]")):
+        if text.startswith(opener) and text.endswith(closer):
+            inner = text[len(opener):len(text) - len(closer)]
+            parts = _split_top(inner, (",",))
+            return parts if parts is not None and len(parts) > 1 else None
+    return None
+
+
+def _split_top(body: str, separators: tuple[str, ...]) -> list[str] | None:
+    """``body`` cut at ``separators`` outside braces and brackets; None when the brackets do not balance."""
+    parts, depth, start, k = [], 0, 0, 0
+    while k < len(body):
+        ch = body[k]
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and (sep := next((x for x in separators if body.startswith(x, k)), None)) is not None:
+            parts.append(body[start:k])
+            k += len(sep)
+            start = k
+            continue
+        k += 1
+    if depth != 0:
+        return None
+    parts.append(body[start:])
+    parts = [p.strip() for p in parts]
+    while parts and not parts[-1]:
+        parts.pop()  # a row break before \end{pmatrix}
+    return parts or None

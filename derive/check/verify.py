@@ -95,6 +95,7 @@ _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
+_TRANSPOSE_END = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)\s*\}?$")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 #: What may stand between two displays that are rows of one computation: their delimiters and line breaks.
 _DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
@@ -135,8 +136,9 @@ def _tuple_transposes_only(text: str) -> bool:
                 depth -= 1
                 if depth == 0:
                     ahead = before[:j].rstrip()
-                    if ch != opening or (ahead and (ahead[-1].isalnum() or ahead[-1] in "}'")):
-                        return False  # f(x, y)^T: a call's arguments, not a tuple
+                    if ch != opening or (ahead and (ahead[-1].isalnum() or ahead[-1] in "}'")
+                                         and not _TRANSPOSE_END.search(ahead)):
+                        return False  # f(x, y)^T: a call's arguments, not a tuple (after (a, b)^T: another tuple)
                     break
             elif ch == "," and depth == 1:
                 comma = True
@@ -2291,7 +2293,8 @@ class DocumentChecker:
             ra, rb = reduce_coords(sa, _scalar), reduce_coords(sb, _scalar)
             inner_products = ra.has(Inner) or rb.has(Inner)
             signs = _sign_dependent(sa, ra) or _sign_dependent(sb, rb)
-            reduced = self._vectors(item, k, right, ra, rb)
+            reduced = self._vectors(item, k, right, ra, rb, (_source(item, left), _source(item, right)),
+                                    item.stmt.relations[k] == "approx")
             if reduced is None:
                 return
             sa, sb = reduced
@@ -2851,7 +2854,8 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {outcome.reason}")
             self.decide(item, k, "undecided", outcome.reason)
 
-    def _vectors(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
+    def _vectors(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr,
+                 written: tuple[str, str] = ("", ""), approx: bool = False) -> tuple[sp.Expr, sp.Expr] | None:
         """Sides whose tuples are computed from their coordinates (:mod:`.vectors`): inner products expanded.
 
         Two tuples of one length are equal when every coordinate is: all proved is proved; the first
@@ -2874,8 +2878,21 @@ class DocumentChecker:
             self.decide(item, k, "undecided", reason)
             return None
         undecided = None
-        for x, y in pairs:
+        from .arithmetic import decide as decide_numbers
+
+        # (−1.05, −0.40)ᵀ: the digits each written coordinate shows; a side not written as a tuple (∇f(−4, −2))
+        # is computed, exactly
+        shown = [texts if (texts := tuples.entry_texts(text)) is not None and len(texts) == len(pairs)
+                 else None for text in written]
+        columns = [texts or [""] * len(pairs) for texts in shown]
+        rounded = 0
+        for n, (x, y) in enumerate(pairs):
             verdict = compare(x, y, seconds=LINK_SECONDS)
+            if verdict.status == "false" and not x.free_symbols and not y.free_symbols and any(shown):
+                numbers = decide_numbers(x, y, columns[0][n], columns[1][n], approx)
+                if numbers is not None and numbers.holds:
+                    rounded += 1  # cos(−4) − 0.4 written −1.05: the digits shown, as for a number alone
+                    continue
             if verdict.status == "false":
                 return x, y
             if verdict.status == "undecided" and undecided is None:
@@ -2885,10 +2902,11 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
             return None
+        digits = f", {rounded} to the digits written" if rounded else ""
         self.decide(item, k, "proved", f"coordinate by coordinate ({len(pairs)} written coordinates; the "
                     "ellipsis stands for the same pattern on both sides)" if opened else
-                    f"coordinate by coordinate ({len(pairs)} coordinates)" if len(ca) == 1
-                    else f"entry by entry ({len(pairs)} entries)")
+                    f"coordinate by coordinate ({len(pairs)} coordinates{digits})" if len(ca) == 1
+                    else f"entry by entry ({len(pairs)} entries{digits})")
         return None
 
     def _closed_form(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,

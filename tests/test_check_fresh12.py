@@ -1,0 +1,90 @@
+"""Constructs from a set of public notes the checker had never seen that gave false errors there (fresh12).
+
+Every fixture is written for these tests (no note is copied). Each correct copy gives no error; where the
+construct can hold a real slip, a copy with a planted slip is still reported on its line.
+"""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+
+
+def errors(text: str, name: str = "doc.md") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+
+
+def verdicts(text: str, name: str = "doc.md") -> dict[int, list[tuple[str, str]]]:
+    out: dict[int, list[tuple[str, str]]] = {}
+    for link in check_document(name, text).links:
+        out.setdefault(link.line, []).append((link.verdict, link.reason))
+    return out
+
+
+# -- coordinates rounded to the digits shown ------------------------------------------------------------------
+GRADIENT_VALUES = r"""Wir betrachten $f(x_1, x_2) = \sin(x_1) + 0.05 x_1^2 + 0.1 x_2^2$. Dann ist
+
+$$\nabla f(-4, -2) = \begin{pmatrix} -1.05 \\ -0.40 \end{pmatrix}, \quad \nabla f(-1, 2) = \begin{pmatrix} 0.44 \\ 0.40 \end{pmatrix}$$
+
+und $\begin{pmatrix}\cos(-4)+0.1\cdot(-4) \\ 0.2\cdot(-2) \end{pmatrix} = \begin{pmatrix} -1.05 \\ -0.40 \end{pmatrix}$
+sowie $(\cos(-1) - 0.1, 0.4)^T = (0.44, 0.40)^T$.
+"""
+
+
+def test_coordinates_rounded_to_the_digits_written_are_proved() -> None:
+    """cos(−4) − 0.4 = −1.0536… written −1.05 in a vector: the digits shown, as for a number on its own."""
+    assert errors(GRADIENT_VALUES) == []
+    found = verdicts(GRADIENT_VALUES)
+    assert [v for v, _ in found[3]] == ["proved", "proved"] and "to the digits written" in found[3][0][1]
+    assert [v for v, _ in found[5]] == ["proved"] and [v for v, _ in found[6]] == ["proved"]
+
+
+@pytest.mark.parametrize("slip, planted, line", [
+    (r"0.44 \\ 0.40", r"0.44 \\ 0.20", 3),   # a coordinate off by more than its digits
+    (r"-1.05 \\ -0.40 \end{pmatrix}$", r"-1.15 \\ -0.40 \end{pmatrix}$", 5),
+    ("(0.44, 0.40)^T", "(0.45, 0.40)^T", 6),
+])
+def test_a_coordinate_off_by_more_than_its_digits_is_false(slip: str, planted: str, line: int) -> None:
+    text = GRADIENT_VALUES.replace(slip, planted, 1)
+    assert text != GRADIENT_VALUES
+    assert (line, "math/false") in errors(text)
+
+
+# -- letters typed as Unicode mathematical italics --------------------------------------------------------------
+ITALIC_LETTERS = ("Die Funktion $𝑓(𝑥_{1}, 𝑥_{2}) = \\sin(𝑥_{1}) + 0.1 𝑥_{2}^{2}$ hat den Gradienten\n\n"
+                  "$$\\nabla f(x_1, x_2) = \\begin{pmatrix} \\cos(x_1) \\\\ 0.2 x_2 \\end{pmatrix}$$\n")
+
+
+def test_mathematical_italic_letters_are_the_plain_letters() -> None:
+    """𝑓(𝑥₁, 𝑥₂) pasted from a word processor defines f: the gradient below is checked against it."""
+    found = verdicts(ITALIC_LETTERS)
+    assert found[1] == [("not-a-claim", "definition of f")]
+    assert [v for v, _ in found[3]] == ["proved"]
+    assert (3, "math/false") in errors(ITALIC_LETTERS.replace("0.2 x_2", "0.1 x_2"))
+
+
+# -- a limit of a sequence the notes do not write term by term; a transpose set in bold -----------------------
+SEQUENCE_LIMIT = r"""\documentclass{article}
+\begin{document}
+With $0 < \beta < 1$, summing the descent inequality, $\sum_{k=0}^{\infty} \|\nabla f(\mathbf{x_k})\|^2 < \infty$, hence
+\[
+\lim_{k\to\infty} \|\nabla f(\mathbf{x_k})\|^2 = 0 \quad\text{and}\quad \lim_{k\to\infty} \beta^k = 0 .
+\]
+Also $\nabla f(\mathbf{x_0})^{\mathbf{T}} \nabla f(\mathbf{x_0}) = \|\nabla f(\mathbf{x_0})\|^2$.
+\end{document}
+"""
+
+
+def test_a_limit_of_a_sequence_given_by_name_only_is_undecided() -> None:
+    """k only in the index of x_k: SymPy sees a body constant in k (the limit would be the body itself, and the
+    line false). It is undecided, named so; a limit in k itself is still taken."""
+    assert errors(SEQUENCE_LIMIT, "doc.tex") == []
+    found = verdicts(SEQUENCE_LIMIT, "doc.tex")
+    assert found[5][0][0] == "undecided" and "its terms are not given as functions of k" in found[5][0][1]
+    assert found[5][1][0] == "proved"
+
+
+def test_a_bold_t_in_a_superscript_is_a_transpose() -> None:
+    r"""``x^{\mathbf{T}}`` is set like ``x^{\mathrm{T}}``: a transpose, never a power named T (a false error)."""
+    found = verdicts(SEQUENCE_LIMIT, "doc.tex")
+    assert [v for v, _ in found[7]] == ["proved"], found[7]  # ∇f^T ∇f = ‖∇f‖²
