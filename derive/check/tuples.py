@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import re
 import sympy as sp
 
 __all__ = ["align", "entry_texts", "is_open", "open_problem", "only_open", "settle"]
