@@ -720,6 +720,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       '_CALL = re.compile(r"^(?P<fn>[^()]+)\\((?P<args>[^()]+)\\)$")',
       ("tests/test_check_fresh2.py",),
       "ε_0 of ε_k = f(x^{(k)}) − f(x*) kept f(x^{(k)}): a true restatement at the start called false"),
+    M("run-on-display", "derive/check/continuation.py",
+      "    if forward is not None and forward.term is not None:",
+      "    if False:",
+      ("tests/test_check_derivation_across.py",),
+      "$$ A = $$ $$ B = $$: a chain split over displays never compared, its slips never found"),
 )
 
 

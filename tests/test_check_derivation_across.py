@@ -195,3 +195,36 @@ def test_a_result_solved_through_a_matrix_is_never_proved_in_a_scalar_reading(se
     text = f"# LS\n\n{setup} The gradient vanishes:\n\n$$\nA x + b = 0\n$$\n\nso\n\n$$\nx = -b A^{{-1}}\n$$\n"
     (verdict, reason), = _links(text)[12]
     assert verdict == "not-a-claim", reason
+
+
+RUN_ON_MD = r"""Let $g(t) = (1 + t)^2$ and $q(x) = x^2 + 2x$. Then
+
+$$g(1) - g(0) =$$
+$$(1 + 1)^2 - (1 + 0)^2 =$$
+
+and so
+
+$$4 - 1 =$$
+
+$$3 .$$
+"""
+RUN_ON_TEX = ("\\documentclass{article}\n\\begin{document}\n"
+              + RUN_ON_MD.replace("$$", "\\[", 1).replace("$$", "\\]", 1).replace("$$", "\\[", 1)
+              .replace("$$", "\\]", 1) + "\\end{document}\n")
+
+
+@pytest.mark.parametrize("name, text", [("doc.md", RUN_ON_MD), ("doc.tex", RUN_ON_TEX)])
+def test_a_display_ending_with_equals_runs_on_into_the_next(name: str, text: str) -> None:
+    """``$$ A = $$ $$ B = $$ $$ C $$``: one chain split over displays; each trailing side is the next display's first
+    member (prose in between does not break it). g(1) − g(0), values of a defined function, is worked out."""
+    result = check_document(name, text)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []
+    claims = [(k.line, k.verdict, k.reason) for k in result.links if k.verdict != "not-a-claim"]
+    assert [v for _, v, _ in claims] == ["proved"] * 3, claims
+    assert all("runs on into line" in r for _, _, r in claims), claims
+    slip = text.replace("4 - 1 =", "4 - 2 =")
+    found = [(f.line, f.code) for f in check_document(name, slip).findings if f.severity == "error"]
+    # both links that touch the slip are false (they are two statements, not one chain)
+    assert len(found) == 2 and {code for _, code in found} == {"math/false"}, found
+    assert "the right side is the first member of line" in [f.message for f in check_document(name, slip).findings
+                                                             if f.severity == "error"][0]

@@ -1,4 +1,5 @@
-"""A link with nothing on its left continues the derivation before it.
+"""A link with nothing on its left continues the derivation before it; one with nothing on its right runs on
+into the next display.
 
 Notes write a derivation across prose: ``$$ g(u) = (u+1)^2 $$ and expanding, $$ = u^2 + 2u + 1 $$``, or inline
 "… which gives $= 3u^2 + 6u$". The parser reads the second formula as a relation with an empty left side. A reader
@@ -10,6 +11,10 @@ Only the nearest preceding relation chain of the same section is read (never a c
 mention in between ("where $x$ is the input") is passed over, a displayed bare expression is itself what continues
 ("$$ \\frac{d}{dx}(x^2 + 1) $$ and computing, $$ = 2x $$"). An inline continuation that disagrees with that member
 is undecided, not false: inline, the words just before the formula may be its left side ("Hessian $= J^T D J$").
+
+The mirror image is as common: ``$$ A = $$ $$ B = $$ $$ C $$``, a chain split into one display per member, each
+ending with its relation. The empty right side of a display is the first member of the next display of the same
+section (inline mentions in between are passed over); the reason says which line it runs on into.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class Continued:
     line: int
     why: str  # the reason's wording, "continues line N"
     mark: int = 0  # how many findings there were before the statement was verified
+    link: int = 0  # the link whose side was empty
+    forward: bool = False  # the empty side was the right one, filled from the next display
 
 
 @functools.cache
@@ -52,6 +59,42 @@ def _empty_start(item: Item) -> bool:
     return (first.expr is None and first.start == first.end and bool(item.stmt.relations)
             and item.stmt.relations[0] == "=" and item.problem(first) == EMPTY_SIDE
             and _opening().fullmatch(item.block.text[:first.start]) is not None)
+
+
+def _empty_end(item: Item) -> bool:
+    """The statement ends with a relation and nothing after it in its block (``$$ A = $$`` before ``$$ B = $$``)."""
+    last = item.stmt.terms[-1]
+    return (len(item.stmt.terms) >= 2 and last.expr is None and last.start == last.end
+            and item.problem(last) == EMPTY_SIDE and item.stmt.relations[-1] in ("=", "approx")
+            and _closing().fullmatch(item.block.text[last.end:]) is not None)
+
+
+@functools.cache
+def _closing() -> re.Pattern[str]:
+    """What may follow a trailing ``=`` in its block: space, punctuation, environment closers."""
+    return re.compile(r"(?:\s|[.,;]|\\\\|\}|\\end\{[A-Za-z*]+\})*")
+
+
+def next_member(checker: DocumentChecker, item: Item) -> Continued | None:
+    """The member a trailing empty right side runs on into: the first member of the next display of the section
+    (``$$ A = $$ $$ B = $$ $$ C $$`` is one chain A = B = C, split over displays), or None."""
+    if not _empty_end(item) or not item.block.display:
+        return None
+    for nxt in checker.items[item.index + 1:]:
+        if nxt.section != item.section:
+            return None
+        if nxt.block is item.block:
+            continue
+        if not nxt.block.display:
+            continue  # "where $x$ is the input" between two displays
+        first = nxt.stmt.terms[0]
+        if first.expr is None:
+            return None
+        line = nxt.block.position(max(0, min(first.start, len(nxt.block.text) - 1)))[0]
+        last = item.stmt.terms[-1]
+        return Continued(Term(first.expr, last.start, last.end, first.transparent), line,
+                         f"runs on into line {line}", link=len(item.stmt.relations) - 1, forward=True)
+    return None
 
 
 def previous_member(checker: DocumentChecker, item: Item) -> Continued | None:
@@ -84,6 +127,10 @@ def apply(checker: DocumentChecker, item: Item) -> Continued | None:
     Returns what was done, so that :func:`finish` can name it in the verdicts; with nothing to continue, the link is
     decided undecided here with the reason.
     """
+    forward = next_member(checker, item)
+    if forward is not None and forward.term is not None:
+        item.stmt.terms[-1] = forward.term
+        return dataclasses.replace(forward, mark=len(checker.findings))
     continued = previous_member(checker, item)
     if continued is None:
         return None
@@ -97,6 +144,18 @@ def apply(checker: DocumentChecker, item: Item) -> Continued | None:
 def finish(checker: DocumentChecker, item: Item, continued: Continued | None) -> None:
     """Name the continued line in the first link's reason ("continues line 12")."""
     if continued is None or continued.term is None:
+        return
+    if continued.forward:  # a trailing side filled from the next display: name it, the verdict stands
+        verdict, reason = checker.verdicts.get((item.index, continued.link), ("undecided", "not examined"))
+        if continued.why not in reason:
+            checker.verdicts[(item.index, continued.link)] = (verdict, f"{continued.why}; {reason}" if reason
+                                                              else continued.why)
+        for n in range(continued.mark, len(checker.findings)):  # the finding's right side is empty as written
+            finding = checker.findings[n]
+            if finding.code == "math/false":
+                checker.findings[n] = dataclasses.replace(finding, message=f"{finding.message} (the right side is "
+                                                          f"the first member of line {continued.line})")
+                break
         return
     verdict, reason = checker.verdicts.get((item.index, 0), ("undecided", "not examined"))
     if verdict == "not-a-claim" and reason.startswith(("definition", "a naming", "an equation in unknowns")):

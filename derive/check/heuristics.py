@@ -90,9 +90,9 @@ def _closed_form(expr: sp.Expr) -> bool:
     return any(any(s.is_integer for s in p.exp.free_symbols) for p in expr.atoms(sp.Pow))
 
 
-#: A step written as a bracketed superscript (``x^{(k)}``, ``x^{(k+1)}``) or a star (``x^*``): part of the
-#: name, no power.
-_STEP_SUPERSCRIPT = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*")
+#: A step written as a bracketed superscript (``x^{(k)}``, ``x^{(k+1)}``), a star (``x^*``) or a subscript
+#: (``x_{k+1}``): part of the name, no power and no sum.
+_STEP_SUPERSCRIPT = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*|_\{[^{}]*\}")
 
 
 def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,

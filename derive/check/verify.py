@@ -1494,8 +1494,9 @@ class DocumentChecker:
     def _carry_worked_value(self, item: Item) -> None:
         """``w_1 = 0 + 0.1·8 = 0.8``, ``w_2 = w_1 − η∇L(w_1) = 0.8 + 0.1·4 = 1.2``: a name worked out to a number
         has that value in the arithmetic after it (the next step computes with w_1 = 0.8), whether its first
-        link was read as a naming, a condition or a claim. Only a chain through a computation written in
-        numbers counts, so that a bare ``x = 2`` keeps the reading its words give it."""
+        link was read as a naming, a condition or a claim. Only a chain through a computation that the checker
+        found exact (in numbers, or with values worked before) counts, so that a bare ``x = 2`` keeps the reading
+        its words give it."""
         terms = item.stmt.terms
         name = terms[0].expr if terms else None
         if len(terms) < 3 or not isinstance(name, sp.Symbol) or any(r not in ("=", "approx") for r in item.stmt.relations) \
@@ -1505,8 +1506,8 @@ class DocumentChecker:
 
         texts = [_source(item, t) for t in terms[1:]]
         if not written_with_numbers(texts[-1]) or not _ONE_NUMBER.fullmatch(texts[-1]) \
-                or not any(written_with_numbers(t) and not _ONE_NUMBER.fullmatch(t) for t in texts[:-1]):
-            return
+                or all(_ONE_NUMBER.fullmatch(t) for t in texts[:-1]):
+            return  # (∇L(w_1) = ½(−2(2 − w_1) − …) = −4 with w_1 = 0.8 worked before counts: a computation)
         if not self.verdicts.get((item.index, len(terms) - 2), ("", ""))[1].startswith("arithmetic: exact"):
             return  # 0.316… written 0.31: the next step may compute with either, so neither is carried
         value = self._prepare(terms[-1].expr, item)
@@ -1886,13 +1887,13 @@ class DocumentChecker:
         return True
 
     def _defined_value(self, item: Item, left: sp.Expr, right: sp.Expr) -> bool:
-        """``p(1) = 1 − c + δ`` after ``p(r) = r² − cr + δ``: a value of a function the notes define, at a point,
-        against an expression in letters. The call has no free symbols, yet it is an evaluation to check, not a
-        condition posed on a constant."""
+        """``p(1) = 1 − c + δ`` after ``p(r) = r² − cr + δ``, ``g(1) − g(0) = 3``: values of functions the notes
+        define, at points. Such a side has no free symbols, yet it is an evaluation to check, not a condition posed
+        on a constant."""
         defs = self.functions(item).defs
-        for call, other in ((left, right), (right, left)):
-            if isinstance(call, AppliedUndef) and type(call).__name__ in defs and not call.free_symbols \
-                    and other.free_symbols:
+        for side in (left, right):  # g(1) − g(0) = 3 as well: values of defined functions, worked out
+            calls = side.atoms(AppliedUndef)
+            if calls and not side.free_symbols and all(type(c).__name__ in defs for c in calls):
                 return True
         return False
 
