@@ -725,6 +725,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if False:",
       ("tests/test_check_derivation_across.py",),
       "$$ A = $$ $$ B = $$: a chain split over displays never compared, its slips never found"),
+    M("implied-sum-index", "derive/check/latex.py",
+      "        return found.pop() if len(found) == 1 else None",
+      "        return None",
+      ("tests/test_check_sums.py",),
+      "\\frac{1}{m}\\sum (h(x^{(i)}) − y^{(i)}): a sum with no limits never read, its gradient never checked"),
+    M("braced-differential", "derive/check/latex.py",
+      "        num, den = _unbraced_differentials(num), _unbraced_differentials(den)",
+      "        pass",
+      ("tests/test_check_calculus.py",),
+      "\\frac{\\partial{f(x,y)}}{\\partial{x}} not read as a derivative: the gradient never checked"),
 )
 
 

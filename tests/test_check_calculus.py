@@ -94,3 +94,14 @@ def test_the_reader_keeps_the_variables_of_a_mixed_partial_in_order() -> None:
     assert parse_expr(r"\frac{\partial^2 f}{\partial x \partial y}") == symbol(r"\partial_{x}\partial_{y} f")
     assert parse_expr(r"\frac{\partial^3 f}{\partial x^2 \partial y}") == symbol(r"\partial_{x}\partial_{x}\partial_{y} f")
     assert parse_expr(r"\nabla_\mathbf{w} L") == parse_expr(r"\nabla_{\mathbf{w}} L")
+
+
+def test_braces_after_a_differential_are_only_grouping() -> None:
+    r"""``\frac{\partial{f(x,y)}}{\partial{x}}`` is ``\frac{\partial f(x,y)}{\partial x}``: checked against f."""
+    text = ("Let $f(x, y) = \\frac{1}{30}x^2 + y^2$. Then\n\n"
+            "$$\\frac{\\partial{f(x,y)}}{\\partial{x}}=\\frac{1}{15}x,\\ \\frac{\\partial{f(x,y)}}{\\partial{y}}=2y$$\n")
+    result = check_document("doc.md", text)
+    assert [k.verdict for k in result.links] == ["not-a-claim", "proved", "proved"], [k.text() for k in result.links]
+    slip = text.replace("=2y", "=y")
+    assert [(f.line, f.code) for f in check_document("doc.md", slip).findings if f.severity == "error"] \
+        == [(3, "math/false")]

@@ -89,3 +89,20 @@ def test_a_matrix_entry_under_a_sum_has_two_indices() -> None:
     assert [k.verdict for k in check_document("doc.md", text).links] == ["proved"]
     slipped = text.replace("\\frac{2}{N}", "\\frac{3}{N}")
     assert [k.verdict for k in check_document("doc.md", slipped).links] == ["undecided"]  # sums are never refuted
+
+
+def test_a_sum_without_limits_runs_over_the_one_index_of_its_summands() -> None:
+    """``\\frac{1}{m}\\sum (x^{(i)} - y^{(i)})``: the summands are labelled by i alone, so i is the index (a sum over
+    the samples, as ``\\sum_i`` would be); with two candidate letters, or none, it is not read."""
+    expr = parse_expr(r"\frac{1}{m}\sum (x^{(i)} - y^{(i)}) + 1")
+    (big,) = expr.atoms(sp.Sum)
+    assert big.limits[0][0].name == "i" and big.limits[0][2].name == "\\#"
+    for unread in (r"\sum x_j y_i", r"\sum x"):
+        with pytest.raises(Exception, match="without both limits"):
+            parse_expr(unread)
+    text = ("The cost is $J = \\frac{1}{2m}\\sum (w x^{(i)} - y^{(i)})^2$, so "
+            "$\\frac{\\partial J}{\\partial w} = \\frac{1}{m}\\sum (w x^{(i)} - y^{(i)}) x^{(i)}$.\n")
+    links = check_document("doc.md", text).links
+    assert [k.verdict for k in links] == ["not-a-claim", "proved"], [k.text() for k in links]
+    slip = text.replace("\\frac{1}{m}\\sum (w", "\\frac{2}{m}\\sum (w")
+    assert [f.code for f in check_document("doc.md", slip).findings if f.severity == "error"] == ["math/false"]

@@ -20,6 +20,7 @@ A block (the content of ``$…$``/``$$…$$``/``\[…\]``, or a whole bare envir
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -245,9 +246,24 @@ def _differential(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+def _unbraced_differentials(tokens: list[Token]) -> list[Token]:
+    r"""``\partial{f(x, y)}``, ``\partial{x}``, ``d{w}``: braces around what a differential applies to are only
+    grouping; without them the fraction reads as ``\partial f(x, y)`` over ``\partial x``."""
+    if len(tokens) < 3 or not tokens[1].kind == "lbrace" or not _is_differential(tokens[:1], alone=True):
+        return tokens
+    close = matching_brace(tokens, 1)
+    if close is None or close == 2:
+        return tokens
+    return [tokens[0], *tokens[2:close], *tokens[close + 1:]]
+
+
 def _sign_macro(tok: Token) -> bool:
     """Is ``tok`` ``\\pm`` or ``\\mp``, an operator between terms like ``+`` and ``-``?"""
     return tok.kind == "macro" and tok.text in ("pm", "mp")
+
+
+#: Letters a sum written without limits may run over (the usual sample and coordinate indices).
+_SUM_INDEX_LETTERS = frozenset("ijkl")
 
 
 class LatexParseError(DeriveError):
@@ -1966,6 +1982,7 @@ class _ExprParser:
         the gradient ``\nabla_{w} L``, as ``\nabla_w L(x)`` would read. ``\frac{d}{dx}(…)`` and
         ``\frac{d^2}{dx^2}(…)`` differentiate what follows (:meth:`derivative_of`); ``\frac{d^2 f}{dx^2}``
         is ``f''(x)``."""
+        num, den = _unbraced_differentials(num), _unbraced_differentials(den)
         if not _is_differential(den, alone=False):
             return None
         if not _is_differential(num, alone=True):
@@ -2235,6 +2252,9 @@ class _ExprParser:
         lower, upper = self.limits()
         if lower is not None and upper is None and tok.text == "sum":
             return self.generic_sum(tok, *lower)
+        if lower is None and upper is None and tok.text == "sum" and (index := self.implied_index()) is not None:
+            # \frac{1}{m} \sum (h(x^{(i)}) - y^{(i)}): the index is the one letter the summands are labelled by
+            return self.generic_sum(tok, [dataclasses.replace(tok, kind="letter", text=index, arg=None)], tok)
         if lower is None or upper is None:
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
         low_tokens, low_at = lower
@@ -2324,6 +2344,36 @@ class _ExprParser:
             self.ctx.bound.pop()
         self.pos = at + 2 if after is None else after
         return sp.Integral(body, (var, low, high))
+
+    def implied_index(self) -> str | None:
+        r"""The index of a ``\sum`` written with no limits at all: the one letter among i, j, k, l that labels the
+        names of its body as a whole subscript or a bracketed superscript (``y_i``, ``x^{(i)}``); None when there
+        is no such letter or more than one. The body is read up to the next top-level ``+``, ``-`` or relation."""
+        found: set[str] = set()
+        depth = 0
+        toks = self.toks
+        for k in range(self.pos, len(toks)):
+            t = toks[k]
+            if t.kind in ("lbrace",) or t.is_char("(", "["):
+                depth += 1
+            elif t.kind in ("rbrace",) or t.is_char(")", "]"):
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and (t.kind == "rel" or t.is_char("+", "-") and k > self.pos):
+                break
+            if t.is_char("_") and k + 1 < len(toks):
+                nxt = toks[k + 1]
+                if nxt.kind == "letter" and nxt.text in _SUM_INDEX_LETTERS:
+                    found.add(nxt.text)
+                elif nxt.kind == "lbrace" and k + 3 < len(toks) and toks[k + 2].kind == "letter" \
+                        and toks[k + 2].text in _SUM_INDEX_LETTERS and toks[k + 3].kind == "rbrace":
+                    found.add(toks[k + 2].text)
+            elif t.is_char("^") and k + 4 < len(toks) and toks[k + 1].kind == "lbrace" and toks[k + 2].is_char("(") \
+                    and toks[k + 3].kind == "letter" and toks[k + 3].text in _SUM_INDEX_LETTERS \
+                    and toks[k + 4].is_char(")"):
+                found.add(toks[k + 3].text)
+        return found.pop() if len(found) == 1 else None
 
     def generic_sum(self, tok: Token, low_tokens: list[Token], low_at: Token) -> sp.Expr:
         r"""``\sum_i α_i u_i``, ``\sum_{i \in B} …`` and ``\sum_{j \neq y}``: a sum over an index set the note
