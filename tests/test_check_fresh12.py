@@ -88,3 +88,29 @@ def test_a_bold_t_in_a_superscript_is_a_transpose() -> None:
     r"""``x^{\mathbf{T}}`` is set like ``x^{\mathrm{T}}``: a transpose, never a power named T (a false error)."""
     found = verdicts(SEQUENCE_LIMIT, "doc.tex")
     assert [v for v, _ in found[7]] == ["proved"], found[7]  # ∇f^T ∇f = ‖∇f‖²
+
+
+# -- a step schedule with a floor, instantiated in a list under "if s = 10" ------------------------------------
+SCHEDULE = r"""Step decay:
+
+$$
+\eta_t\leftarrow\eta_0\cdot\gamma^{\lfloor\frac{t}{s}\rfloor}
+$$
+
+e.g., if $s=10$
+- $\eta_5=\eta_0$
+- $\eta_{10}=\eta_0\cdot\gamma$
+- $\eta_{15}=\eta_0\cdot\gamma$
+- $\eta_{20}=\eta_0\cdot\gamma^2$
+"""
+
+
+def test_a_schedule_with_a_floor_is_instantiated_in_the_list_under_its_condition() -> None:
+    r"""``\lfloor t/s \rfloor`` is the floor; "if $s=10$" on the line above a list governs each item (a claim under
+    it, never a condition itself, and never a naming because it starts a list item)."""
+    found = verdicts(SCHEDULE)
+    assert found[4] == [("not-a-claim", "definition (←)")]
+    assert [found[n][0][0] for n in (8, 9, 10, 11)] == ["proved"] * 4, found
+    slip = SCHEDULE.replace(r"\eta_{20}=\eta_0\cdot\gamma^2", r"\eta_{20}=\eta_0\cdot\gamma^3")
+    message = [f.message for f in check_document("doc.md", slip).findings if f.severity == "error"]
+    assert len(message) == 1 and "the definitions give γ^2" in message[0], message

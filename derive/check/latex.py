@@ -262,6 +262,8 @@ def _sign_macro(tok: Token) -> bool:
     return tok.kind == "macro" and tok.text in ("pm", "mp")
 
 
+#: Floor and ceiling brackets, and what closes each.
+_ROUNDINGS = {"lfloor": "rfloor", "lceil": "rceil"}
 #: Letters a sum written without limits may run over (the usual sample and coordinate indices).
 _SUM_INDEX_LETTERS = frozenset("ijkl")
 
@@ -872,6 +874,18 @@ def _capital_name(x: sp.Basic) -> bool:
     return match is not None and match.group(0)[-1].isupper()
 
 
+def _parameter_vector(base: sp.Expr) -> bool:
+    r"""``θ`` (bare or with a step, ``θ^{(t)}``): the parameter vector of a model, transposed in ``θ^T x`` whatever
+    ``T`` is elsewhere in the notes; nobody raises the parameters to a power."""
+    return isinstance(base, sp.Symbol) and re.match(r"\\(?:boldsymbol\{)?theta(?![A-Za-z])", base.name) is not None
+
+
+def _hessian_in(factor: sp.Expr) -> bool:
+    r"""``\nabla^2 f(x)`` among the factors between the two copies of a quadratic form: a matrix."""
+    return any(str(getattr(f, "func", f)).startswith(("\\nabla^2", "\\nabla^{2}")) or "nabla^{2}" in str(f)
+               or "nabla^2" in str(f) for f in factor.atoms(sp.Function, sp.Symbol))
+
+
 def _is_gradient(base: sp.Expr) -> bool:
     r"""``\nabla f(x)``, ``\nabla_w L(w)``, ``\nabla (…)``: a gradient is a vector, never raised to a power ``T``."""
     return isinstance(base, Gradient) or (isinstance(base, sp.Function) and str(base.func).startswith("\\nabla"))
@@ -1135,7 +1149,7 @@ class _ExprParser:
                     continue  # (a, b)^T: a written tuple is never raised to a power
                 if kind == "T" and _latin_name(base):
                     continue  # (x^*)^T: a Latin letter in parentheses is transposed as the bare letter is (x^T)
-                if kind == "T" and self.transposes_before(self.pos, _is_gradient(base)):
+                if kind == "T" and self.transposes_before(self.pos, _is_gradient(base) or _parameter_vector(base)):
                     continue  # (Xw − y)^T (Xw − y), ∇f(z)^T p: a product of vectors, in a note where T is no quantity
                 if kind == "T" and self.recurs_after(self.pos, base):
                     continue  # (x^*)^T A (x^*), (Xw − y)^T (Xw − y): a quadratic form, whatever T is elsewhere
@@ -1254,7 +1268,7 @@ class _ExprParser:
                 return False
             if factor == base:
                 return matrix
-            matrix = matrix or any(_capital_name(x) for x in factor.free_symbols)
+            matrix = matrix or any(_capital_name(x) for x in factor.free_symbols) or _hessian_in(factor)
         return False
 
     def power(self, base: sp.Expr, exponent: sp.Expr, at: Token) -> sp.Expr:
@@ -1289,7 +1303,7 @@ class _ExprParser:
         if name == "mid" and self.given:
             return False
         return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS
-                    or name in ("not", "rangle", "pm", "mp"))
+                    or name in ("not", "rangle", "pm", "mp", "rfloor", "rceil"))
 
     def primary(self) -> sp.Expr:
         tok = self.peek()
@@ -1363,6 +1377,8 @@ class _ExprParser:
             return self.absolute()
         if name in NORM_MACROS:
             return self.norm()
+        if name in _ROUNDINGS:
+            return self.rounding(tok, name)
         handler = {
             "sqrt": self.root, "nabla": self.gradient, "partial": self.partial,
             "binom": self.binomial, "dbinom": self.binomial, "tbinom": self.binomial,
@@ -2344,6 +2360,23 @@ class _ExprParser:
             self.ctx.bound.pop()
         self.pos = at + 2 if after is None else after
         return sp.Integral(body, (var, low, high))
+
+    def rounding(self, tok: Token, name: str) -> sp.Expr:
+        r"""``\lfloor t/s \rfloor``, ``\lceil x \rceil``: the floor or ceiling of what they enclose (a step
+        schedule's ``η_0 γ^{\lfloor t/s \rfloor}``)."""
+        closer = _ROUNDINGS[name]
+        depth = 0
+        for k in range(self.pos, len(self.toks)):
+            t = self.toks[k]
+            if t.is_macro(name):
+                depth += 1
+            elif t.is_macro(closer):
+                depth -= 1
+                if depth == 0:
+                    inner = self.sub(self.toks[self.pos + 1:k]).parse_all(tok)
+                    self.pos = k + 1
+                    return sp.floor(inner) if name == "lfloor" else sp.ceiling(inner)
+        self.fail(tok, f"\\{name} without its \\{closer}")
 
     def implied_index(self) -> str | None:
         r"""The index of a ``\sum`` written with no limits at all: the one letter among i, j, k, l that labels the

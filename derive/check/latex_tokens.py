@@ -168,7 +168,6 @@ UNMODELLED: dict[str, str] = {
     **{name: f"\\{name}" for name in ("square", "blacksquare", "Box", "checkmark", "clubsuit", "spadesuit",
                                       "heartsuit", "diamondsuit", "ddagger", "S", "P", "copyright")},
     "backslash": "set differences",
-    "lceil": "ceilings", "rceil": "ceilings", "lfloor": "floors", "rfloor": "floors",
     "bmod": "modular arithmetic", "pmod": "modular arithmetic", "mod": "modular arithmetic",
     "gcd": "gcd", "deg": "degrees", "dim": "dimensions", "ker": "kernels", "top": "transposes outside a superscript",
     "intercal": "transposes outside a superscript", "land": "logic", "lor": "logic", "neg": "logic",
@@ -225,6 +224,7 @@ KNOWN_MACROS: frozenset[str] = frozenset().union(
     ELLIPSES,
     OPEN_MACROS, CLOSE_MACROS, ABS_MACROS, NORM_MACROS, SPECIAL, UNMODELLED,
     {"\\", "begin", "end", "left", "right"},
+    {"lfloor", "rfloor", "lceil", "rceil"},  # floors and ceilings (the parser reads them)
 )
 
 

@@ -130,6 +130,10 @@ def _leads_in(paragraph: str) -> bool:
     return not text.endswith((".", "!", "?", "。", "！", "？", "$$", "\\]", "}"))
 
 
+#: A list item's start inside the words before a formula (the last one): a new clause begins there.
+_LIST_ITEM_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?!.*\n[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t])", re.S)
+
+
 def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
@@ -164,6 +168,13 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         # states a condition; "When we substitute, $w_t = …$" and "If $x = 0$, then $y = …$" claim.
         conditions = [m.end() for m in _CONDITION.finditer(text)]
         claims = [m.start() for m in _CLAIM.finditer(text)]
+        item_start = _LIST_ITEM_LINE.search(text)
+        if conditions and item_start is not None and conditions[-1] <= item_start.start() \
+                and _LIST_ITEM.search(source[max(0, start - 12):start]):
+            # "e.g., if $s = 10$⏎- $η_5 = η_0$⏎- $η_{10} = η_0γ$": each item holds under the line above it; the
+            # condition word is that line's, not the item's
+            assumed.add(number)
+            conditions = []
         regarded = _regards(before)
         if regarded:
             # "treat θ as a dummy input, i.e.", "将θ看作…，即", "будем считать": the block names things
@@ -183,7 +194,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             if _REARRANGE.search(text):
                 rearranged.add(number)
         elif _DEFINE.search(clause) or _LABEL.search(tail) or _labelled_paragraph(before[:cut], tail) or \
-                _LIST_ITEM.search(source[max(0, start - 12):start]):
+                (_LIST_ITEM.search(source[max(0, start - 12):start]) and number not in assumed):
             # "Let …", a bold label before it ("**Stochastic GD**: θ_{t+1} = …"), or a list item that starts
             # with the formula (alternatives: "- $\\eta_t = \\eta_0/t$"): each names, it does not restate
             defining.add(number)

@@ -95,6 +95,8 @@ _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
+#: The rest of a line and then only list items ("if $s = 10$⏎- $η_5 = η_0$⏎- …⏎- "): one list under one line.
+_LIST_ITEMS_ONLY = re.compile(r"[^\n]*(?:\n[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+[^\n]*)+", re.S)
 _TRANSPOSE_END = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)\s*\}?$")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 #: What may stand between two displays that are rows of one computation: their delimiters and line breaks.
@@ -1783,8 +1785,9 @@ class DocumentChecker:
                 continue
             end = self._lines.offset(given.block.line, given.block.col) + len(given.block.text)
             between = self.text[end:start]
-            if 0 <= start - end <= 80 and not re.search(r"[.!?。！？]\s|\n[ \t]*\n", between):
-                return True  # the value is given in the same sentence, just before the claim
+            if 0 <= start - end and not re.search(r"[.!?。！？]\s|\n[ \t]*\n", between) \
+                    and (start - end <= 80 or _LIST_ITEMS_ONLY.fullmatch(between)):
+                return True  # the value is given in the same sentence just before the claim (or above its list)
         return False
 
     def _line_of(self, index: int) -> int:
@@ -2353,12 +2356,18 @@ class DocumentChecker:
                 values = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(used.items(), key=str))
                 self.decide(item, k, "proved", f"with the values given before ({values})")
                 return
-            if at_values is not None and at_values.status == "false" and any(
-                    re.search(r"\d\.\d", _source(item, term)) for term in (left, right)):
+            if at_values is not None and at_values.status == "false" and (any(
+                    re.search(r"\d\.\d", _source(item, term)) for term in (left, right)) or item.assumed):
                 # 0.9(0.2θ_99 + …) after "let β = 0.9": the term that differs is named at the values the text gives
                 sa, sb, verdict = sa.xreplace(used), sb.xreplace(used), at_values
+            # only the start of a recurrence (v_t read from v_{t-1}): η_0 in η_t = η_0γ^{⌊t/s⌋} is a parameter
+            recurrent = {ix.base for name, body in definitions.stepped().items() if (ix := read_index(name)) is not None
+                         and any((at := read_index(x)) is not None and at.base == ix.base and at.letter is not None
+                                 for x in body.free_symbols)}
             unknown_start = {x: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
-                             if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0}
+                             if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0
+                             and (ix.base in recurrent or ix.base not in {b for b in (
+                                 read_index(n).base for n in definitions.stepped() if read_index(n) is not None)})}
             if unknown_start and compare(sa.xreplace(unknown_start), sb.xreplace(unknown_start),
                                          seconds=LINK_SECONDS).status == "true":
                 names = ", ".join(sorted(printing.text(x) for x in unknown_start))
