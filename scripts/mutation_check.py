@@ -760,6 +760,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            matrix = matrix or any(_capital_name(x) for x in factor.free_symbols)",
       ("tests/test_check_transpose_vectors.py",),
       "(y − x)^T ∇²f(x) (y − x) left ambiguous: a Taylor expansion unread"),
+    M("gradient-in-force", "derive/check/verify.py",
+      "        swap[x] = sp.diff(fd.body, fd.params[0]).xreplace({fd.params[0]: point})",
+      "        continue",
+      ("tests/test_check_fresh2.py",),
+      "a general rule's ∇f(c) kept opaque after f is defined: the step written out for that f never proved"),
 )
 
 

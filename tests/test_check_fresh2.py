@@ -170,3 +170,31 @@ def test_a_quantity_of_a_call_at_a_bracketed_step_is_instantiated_at_its_start()
     slip = GAP_AT_START.replace(r"\epsilon_{0}=f(x^{(0)})", r"\epsilon_{0}=f(x^{(1)})")
     assert verdicts(slip, "doc.tex")[5][0][0] in ("false", "undecided")
     assert verdicts(slip, "doc.tex")[5][0][0] != "proved"
+
+
+GENERAL_THEN_EXAMPLE = r"""## The algorithm
+
+Iteratively compute
+$$
+c^{(n+1)}=c^{(n)} -\nu\nabla f(c^{(n)})
+$$
+until the steps are small, with $\nu = 0.1$, $n = 0$, $m = 1$, $k = 2$ and $\epsilon = 0.001$ for instance.
+
+Consider the one-dimensional case, with
+$$
+f(x)=3x^4+4x^3-12x^2+5.
+$$
+The gradient is just the derivative $f'(x)=12x^3+12x^2-24x$ and the iteration is
+$$
+c^{(n+1)} = c^{(n)}-12\nu((c^{(n)})^3+(c^{(n)})^2-2c^{(n)}).
+$$
+"""
+
+
+def test_a_general_rule_is_read_with_the_function_in_force_at_the_claim() -> None:
+    """The rule's ∇f(c^{(n)}), written before f was defined, is the derivative of the f in force where the step is
+    written out (not an example many statements further down, not a name that makes the step differ)."""
+    found = verdicts(GENERAL_THEN_EXAMPLE)
+    assert found[15][0][0] == "proved", found
+    slip = GENERAL_THEN_EXAMPLE.replace("-12\\nu((c^{(n)})^3", "-12\\nu((c^{(n)})^2")
+    assert verdicts(slip)[15][0][0] != "proved"

@@ -119,6 +119,24 @@ def _summed(expr: sp.Expr, var: sp.Symbol) -> bool:
     return False
 
 
+_OPAQUE_GRADIENT = re.compile(r"^\\nabla(?:_\{[^{}]*\})? (?P<fn>[^\s()]+)\((?P<arg>[^,]+)\)$")
+
+
+def _gradients_in_force(expr: sp.Expr, functions: Functions) -> sp.Expr:
+    """``∇f(c^{(n)})`` kept whole from a rule stated before ``f`` was defined: the derivative of the ``f`` in force
+    (a function of one variable), at that point."""
+    swap: dict[sp.Basic, sp.Expr] = {}
+    names = {x.name: x for x in expr.free_symbols if isinstance(x, sp.Symbol)}
+    for x in expr.free_symbols:
+        m = _OPAQUE_GRADIENT.match(x.name) if isinstance(x, sp.Symbol) else None
+        fd = functions.defs.get(m.group("fn")) if m else None
+        if m is None or fd is None or len(fd.params) != 1:
+            continue
+        point = names.get(m.group("arg").strip()) or S.symbol(m.group("arg").strip())
+        swap[x] = sp.diff(fd.body, fd.params[0]).xreplace({fd.params[0]: point})
+    return expr.xreplace(swap) if swap else expr
+
+
 def _tuple_transposes_only(text: str) -> bool:
     """Is every transpose in ``text`` that of a written tuple (``[2x_1, 4x_2]^\\top``, ``(a, b)^T``, a ``bmatrix``)?
     Such a transpose only turns a row into a column: the coordinates, compared one by one, are the same."""
@@ -2240,6 +2258,10 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
+        if (sa, sb) != (a, b) and functions.defs:
+            # c^{(n+1)} = c^{(n)} − ν∇f(c^{(n)}) stated for a general f, then f(x) = 3x⁴ + … and the step written out:
+            # the rule's ∇f is the f in force here, as a reader takes it
+            sa, sb = _gradients_in_force(sa, functions), _gradients_in_force(sb, functions)
         examples = self._examples(item)
         recurrences = Recurrences(definitions.stepped(), examples)
         if recurrences.instantiates(sa, sb):
