@@ -765,6 +765,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        continue",
       ("tests/test_check_fresh2.py",),
       "a general rule's ∇f(c) kept opaque after f is defined: the step written out for that f never proved"),
+    M("leibniz-composite", "derive/check/latex.py",
+      "                if parser.at_end() and not composite:",
+      "                if parser.at_end():",
+      ("tests/test_check_fresh12.py",),
+      "d f(g(x))/dx read as f′(g(x)): the chain rule's factor dropped, a false error"),
+    M("listed-cases", "derive/check/verify.py",
+      "            return True  # \"- correct: $Δw_j = η(−1 − (−1))x_j = 0$\"",
+      "            return False  # \"- correct: $Δw_j = η(−1 − (−1))x_j = 0$\"",
+      ("tests/test_check_fresh12.py",),
+      "a list of cases of Δw_j read as restatements of each other: a false error"),
+    M("mathjax-default-config", "derive/check/renderers.py",
+      "    if base is not MKDOCS_MATHJAX or math is None or math.engine != \"mathjax\" or math.custom:",
+      "    if True:",
+      ("tests/test_sites.py",),
+      "arithmatex + MathJax with no config script read as Material's recipe: a typeset display called text"),
 )
 
 

@@ -114,3 +114,33 @@ def test_a_schedule_with_a_floor_is_instantiated_in_the_list_under_its_condition
     slip = SCHEDULE.replace(r"\eta_{20}=\eta_0\cdot\gamma^2", r"\eta_{20}=\eta_0\cdot\gamma^3")
     message = [f.message for f in check_document("doc.md", slip).findings if f.severity == "error"]
     assert len(message) == 1 and "the definitions give γ^2" in message[0], message
+
+
+# -- fresh13: the chain rule in Leibniz notation; cases listed as siblings --------------------------------------
+CHAIN_RULE = ("Let $f(x) = 2x^2$ and $g(x) = x^3$. Then $\\frac{dg(x)}{dx} = 3x^2$ and\n\n"
+              "$\\frac{df(g(x))}{dx} = 4g(x) \\cdot 3x^2 = 4x^3 \\cdot 3x^2 = 12x^5$\n")
+
+
+def test_a_function_of_an_expression_in_the_variable_is_differentiated_whole() -> None:
+    r"""``\frac{df(g(x))}{dx}`` is d/dx of f(g(x)) (the chain rule), not f′ taken at g(x): proved, never false."""
+    assert errors(CHAIN_RULE) == []
+    assert [v for v, _ in verdicts(CHAIN_RULE)[3]] == ["proved", "proved", "proved"]
+    assert errors(CHAIN_RULE.replace("= 12x^5", "= 12x^6")) == [(3, "math/false")]
+
+
+CASES_LISTED = r"""The update is $\Delta w_j = \eta(y - \hat{y})x_j$.
+- For correct predictions the weights stay:
+  - $\Delta w_j = \eta(-1-(-1))x_j = 0$
+- For wrong ones they move towards the target class:
+  - $\Delta w_j = \eta(1 + 1)x_j = 2\eta x_j$
+  - $\Delta w_j = \eta(- 1 - 1)x_j = -2\eta x_j$
+"""
+
+
+def test_cases_listed_as_siblings_are_each_a_case_not_a_restatement() -> None:
+    """Three list items each give Δw_j for one case: none is checked against the one before it (a false error),
+    while each item's own chain is still checked."""
+    assert errors(CASES_LISTED) == []
+    found = verdicts(CASES_LISTED)
+    assert [v for v, _ in found[6]] == ["not-a-claim", "proved"], found[6]
+    assert (6, "math/false") in errors(CASES_LISTED.replace("= -2\\eta x_j", "= 2\\eta x_j"))

@@ -72,8 +72,17 @@ def test_docsify_with_another_math_plugin_is_not_measured() -> None:
     assert not DOCSIFY_OTHER.measured
 
 
+#: Material for MkDocs' MathJax recipe: MathJax only typesets what arithmatex marked.
+MATERIAL_MATHJAX_JS = """window.MathJax = {
+  tex: {inlineMath: [["\\(", "\\)"]], displayMath: [["\\[", "\\]"]], processEscapes: true, processEnvironments: true},
+  options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}
+};
+"""
+
+
 def test_mkdocs_config_decides_the_renderer(tmp_path: Path) -> None:
-    site = _site(tmp_path, {"mkdocs.yml": MKDOCS_YML, "docs/ch/a.md": "x\n"})
+    site = _site(tmp_path, {"mkdocs.yml": MKDOCS_YML, "docs/ch/a.md": "x\n",
+                            "docs/javascripts/mathjax.js": MATERIAL_MATHJAX_JS})
     flavor = decide(str(site / "docs/ch/a.md"), "x\n")
     assert flavor.name == "mkdocs" and flavor.config is not None
     assert renderer_for("mkdocs", flavor.config.data) is MKDOCS_MATHJAX  # the !!python/name tag did not hide it
@@ -81,6 +90,24 @@ def test_mkdocs_config_decides_the_renderer(tmp_path: Path) -> None:
     katex = {"markdown_extensions": ["pymdownx.arithmatex"], "extra_javascript": ["https://x/katex.min.js"]}
     assert renderer_for("mkdocs", katex) is MKDOCS_KATEX
     assert renderer_for("mkdocs", {"markdown_extensions": ["admonition"]}) is MKDOCS_OTHER
+
+
+def test_arithmatex_with_mathjax_and_no_config_script_is_mathjax_over_the_whole_page(tmp_path: Path) -> None:
+    """The config script listed but not in the docs folder: MathJax 3 runs with its defaults over the whole page,
+    so a $$ display arithmatex leaves as text (glued to the next line) is typeset after all: no error."""
+    text = "Given the cost\n\n$$\nf(m) = m^2\n$$\nThe gradient is:\n"
+    site = _site(tmp_path, {"mkdocs.yml": MKDOCS_YML, "docs/a.md": text})
+    flavor = decide(str(site / "docs/a.md"), text)
+    assert flavor.config is not None
+    chosen = renderer_for("mkdocs", flavor.config.data)
+    assert chosen.key == "mkdocs-mathjax+default-config" and not chosen.measured
+    from derive.check.run import check_file
+    assert [f.code for f in check_file(str(site / "docs/a.md")).findings if f.code.startswith("render/")] == []
+    (site / "docs/javascripts").mkdir()
+    (site / "docs/javascripts/mathjax.js").write_text(MATERIAL_MATHJAX_JS, encoding="utf-8")
+    from derive.check.flavors import _config_in
+    _config_in.cache_clear()
+    assert renderer_for("mkdocs", decide(str(site / "docs/a.md"), text).config.data) is MKDOCS_MATHJAX
 
 
 def _blocks(text: str, flavor: str) -> list[tuple[str, str]]:

@@ -2029,8 +2029,11 @@ class _ExprParser:
                 return self.gradient_value(wrt, fnm)
             if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
                 args = parser.call_args()
-                if parser.at_end():
+                composite = len(args) == 1 and not isinstance(args[0], sp.Symbol) \
+                    and symbol(wrt) in args[0].free_symbols
+                if parser.at_end() and not composite:
                     return sp.Function(_gradient_name(wrt, fnm))(*args)
+                # \frac{df(g(x))}{dx}: f of an expression in x, differentiated whole (the chain rule), not f′ at g(x)
         return self.written_operand(tok, rest, symbol(wrt))
 
     def derivative_of_written(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr:

@@ -507,6 +507,20 @@ def _with_auto_render(base: Renderer, config: dict[str, Any]) -> Renderer:
                    double_backslash_math="\\(" in math.inline or "\\[" in math.display)  # \\( reaches it as \(
 
 
+def _with_default_mathjax(base: Renderer, config: dict[str, Any]) -> Renderer:
+    """arithmatex with MathJax 3 loaded but no config script of the site's (none listed, or one that is not in
+    the docs folder): MathJax then runs with its defaults over the whole page, not only over what arithmatex
+    marked, so a ``$$`` display arithmatex left as text (glued to a line of text) is typeset too. Read from
+    MathJax's documented defaults, not built here: its errors are warnings."""
+    from .script_math import script_math
+
+    math = script_math(config)
+    if base is not MKDOCS_MATHJAX or math is None or math.engine != "mathjax" or math.custom:
+        return base
+    return replace(base, key=base.key + "+default-config", measured=False, leftover_dollars_typeset=True,
+                   name="MkDocs with pymdownx.arithmatex (MathJax 3 with its default config, over the whole page)")
+
+
 def _mkdocs(config: dict[str, Any]) -> Renderer:
     """``mkdocs.yml``: arithmatex among ``markdown_extensions``, with its options; KaTeX or MathJax from
     ``extra_javascript``."""
@@ -517,7 +531,7 @@ def _mkdocs(config: dict[str, Any]) -> Renderer:
         return mkdocs_script(config)
     scripts = " ".join(_names(config.get("extra_javascript"))).lower()
     base = MKDOCS_KATEX if "katex" in scripts and "mathjax" not in scripts else MKDOCS_MATHJAX
-    base = _with_auto_render(base, config)
+    base = _with_default_mathjax(_with_auto_render(base, config), config)
     if options == Arithmatex():
         return base
     changes: dict[str, Any] = {"key": base.key + "+options"}

@@ -1394,6 +1394,10 @@ class DocumentChecker:
         if (in_system or named_before) and self._variant_lead_in(item):
             self._scheme_namings.add(item.index)  # in force from here, as a naming in new names is
             return True  # "in the PyTorch implementation they do use one, so they end up $$Δθ = −η …$$": a variant
+        if named_before and item.list_cue and not item.claim_cue and not in_system and any(
+                other.list_cue and other.section == item.section and other.stmt.terms
+                and other.stmt.terms[0].expr == lhs for other in self.items[max(0, item.index - 12):item.index]):
+            return True  # "- correct: $Δw_j = η(−1 − (−1))x_j = 0$", "- wrong: $Δw_j = η(1 + 1)x_j = …$": cases of a list
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
