@@ -882,8 +882,7 @@ def _parameter_vector(base: sp.Expr) -> bool:
 
 def _hessian_in(factor: sp.Expr) -> bool:
     r"""``\nabla^2 f(x)`` among the factors between the two copies of a quadratic form: a matrix."""
-    return any(str(getattr(f, "func", f)).startswith(("\\nabla^2", "\\nabla^{2}")) or "nabla^{2}" in str(f)
-               or "nabla^2" in str(f) for f in factor.atoms(sp.Function, sp.Symbol))
+    return any(mark in str(f) for f in factor.atoms(sp.Function, sp.Symbol) for mark in ("nabla^{2}", "nabla^2"))
 
 
 def _is_gradient(base: sp.Expr) -> bool:
@@ -2390,9 +2389,9 @@ class _ExprParser:
         toks = self.toks
         for k in range(self.pos, len(toks)):
             t = toks[k]
-            if t.kind in ("lbrace",) or t.is_char("(", "["):
+            if t.kind == "lbrace" or t.is_char("(", "["):
                 depth += 1
-            elif t.kind in ("rbrace",) or t.is_char(")", "]"):
+            elif t.kind == "rbrace" or t.is_char(")", "]"):
                 depth -= 1
                 if depth < 0:
                     break

@@ -2386,14 +2386,17 @@ class DocumentChecker:
                     re.search(r"\d\.\d", _source(item, term)) for term in (left, right)) or item.assumed):
                 # 0.9(0.2θ_99 + …) after "let β = 0.9": the term that differs is named at the values the text gives
                 sa, sb, verdict = sa.xreplace(used), sb.xreplace(used), at_values
-            # only the start of a recurrence (v_t read from v_{t-1}): η_0 in η_t = η_0γ^{⌊t/s⌋} is a parameter
-            recurrent = {ix.base for name, body in definitions.stepped().items() if (ix := read_index(name)) is not None
-                         and any((at := read_index(x)) is not None and at.base == ix.base and at.letter is not None
-                                 for x in body.free_symbols)}
+            # only the start of a recurrence (v_t read from v_{t-1}), or of a quantity no rule steps: η_0 in
+            # η_t = η_0γ^{⌊t/s⌋} is a parameter of the schedule, not a start the notes left unstated
+            ruled: dict[str, bool] = {}  # base → does its rule read the base at a lettered step?
+            for name, body in definitions.stepped().items():
+                if (ix := read_index(name)) is not None:
+                    ruled[ix.base] = ruled.get(ix.base, False) or any(
+                        (at := read_index(x)) is not None and at.base == ix.base and at.letter is not None
+                        for x in body.free_symbols)
             unknown_start = {x: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
                              if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0
-                             and (ix.base in recurrent or ix.base not in {b for b in (
-                                 read_index(n).base for n in definitions.stepped() if read_index(n) is not None)})}
+                             and ruled.get(ix.base, True)}
             if unknown_start and compare(sa.xreplace(unknown_start), sb.xreplace(unknown_start),
                                          seconds=LINK_SECONDS).status == "true":
                 names = ", ".join(sorted(printing.text(x) for x in unknown_start))
