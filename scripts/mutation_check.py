@@ -780,6 +780,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if True:",
       ("tests/test_sites.py",),
       "arithmatex + MathJax with no config script read as Material's recipe: a typeset display called text"),
+    M("specialized-by-solve", "derive/check/verify.py",
+      "        equation = sp.Poly(sp.numer(sp.together(sa - sb)), p)\n        if equation.degree() != 1:\n            return None\n        value = sp.cancel(-equation.nth(0) / equation.nth(1))",
+      "        with time_budget(LINK_SECONDS):\n            found = sp.solve(sp.Eq(sa, sb), p, dict=False)\n        if len(found) != 1:\n            return None\n        value = found[0]",
+      ("tests/test_check_other_schemes.py",),
+      "the parameter's value found by sp.solve: Adam's ε line ran out of time, the file never cached (4× slower course)"),
 )
 
 

@@ -243,3 +243,17 @@ def test_the_rule_at_a_value_of_its_parameter_is_undecided_with_that_value() -> 
     # a slip that no value of h explains is still false
     slipped = SPECIAL.replace("= x^{(k)} - \\frac{1}{L}", "= 2 x^{(k)} - \\frac{1}{L}")
     assert [k.verdict for k in check_document("doc.md", slipped).links if k.line == 6] == ["false"]
+
+
+def test_the_rule_at_a_value_of_its_parameter_is_read_without_running_out_of_time() -> None:
+    """The parameter's value is read off a linear equation, never by sp.solve: on Adam's ε-inside-the-root line
+    (`tests/docs/samekind/adam_eps.en.md`) solve used to spend the link's whole budget, so every such file ran out
+    of time once (and so was never cached). Not a timing assert: whether a budget ran out is a result."""
+    from pathlib import Path
+
+    from derive import budget
+    from derive.check.run import check_file
+
+    before = budget.expirations()
+    check_file(str(Path(__file__).parent / "docs" / "samekind" / "adam_eps.en.md"))
+    assert budget.expirations() == before
