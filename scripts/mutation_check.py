@@ -785,6 +785,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        with time_budget(LINK_SECONDS):\n            found = sp.solve(sp.Eq(sa, sb), p, dict=False)\n        if len(found) != 1:\n            return None\n        value = found[0]",
       ("tests/test_check_other_schemes.py",),
       "the parameter's value found by sp.solve: Adam's ε line ran out of time, the file never cached (4× slower course)"),
+    M("newline-row-break", "derive/check/latex_tokens.py",
+      '        if name in ("\\\\", "newline"):',
+      '        if name == "\\\\":',
+      ("tests/test_check_latex.py",),
+      "\\newline reported as an unknown macro and the two rows read as one statement"),
 )
 
 

@@ -565,3 +565,11 @@ def test_a_style_command_around_the_whole_formula_holds_its_relations(text: str,
     block = parse_block(text)
     assert not block.problems
     assert [[str(t.expr) for t in s.terms] for s in block.statements] == [terms]
+
+
+def test_newline_is_a_row_break() -> None:
+    r"""``\newline`` breaks a row as ``\\`` does (MathJax and KaTeX know it): two statements, no unknown macro."""
+    from derive.check.latex_tokens import tokenize
+
+    assert [st.terms[0].expr for st in parse_block(r"a = b \newline c = d").statements] == [S("a"), S("c")]
+    assert tokenize(r"a \newline b").unknown == []

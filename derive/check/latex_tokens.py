@@ -225,6 +225,7 @@ KNOWN_MACROS: frozenset[str] = frozenset().union(
     OPEN_MACROS, CLOSE_MACROS, ABS_MACROS, NORM_MACROS, SPECIAL, UNMODELLED,
     {"\\", "begin", "end", "left", "right"},
     {"lfloor", "rfloor", "lceil", "rceil"},  # floors and ceilings (the parser reads them)
+    {"newline"},  # a row break
 )
 
 
@@ -412,7 +413,7 @@ class Tokenizer:
             self._sized = True
             self._size_start = start
             return
-        if name == "\\":
+        if name in ("\\", "newline"):  # \newline: a row break, as MathJax and KaTeX read it
             self._skip_row_options()
             self._emit(Token("newline", "\\\\", start, self.pos))
         elif name in ("begin", "end"):
