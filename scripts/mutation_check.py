@@ -790,6 +790,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if name == "\\\\":',
       ("tests/test_check_latex.py",),
       "\\newline reported as an unknown macro and the two rows read as one statement"),
+    M("derivative-of-unwritten", "derive/check/verify.py",
+      "            if not any(v in operand.free_symbols for v in d.variables):",
+      "            if False:",
+      ("tests/test_check_fresh12.py",),
+      "a derivative the written formulas make 0 (the dependence drawn in a figure) called false"),
+    M("kramdown-element-extent", "derive/check/markdown.py",
+      "        if k >= stop - 1 and not open_tags:",
+      "        if k >= stop - 1:",
+      ("tests/test_kramdown_backslashes.py",),
+      "a kramdown <div> cut at its blank line: \\( after it called an escaped bracket"),
 )
 
 

@@ -144,3 +144,22 @@ def test_cases_listed_as_siblings_are_each_a_case_not_a_restatement() -> None:
     found = verdicts(CASES_LISTED)
     assert [v for v, _ in found[6]] == ["not-a-claim", "proved"], found[6]
     assert (6, "math/false") in errors(CASES_LISTED.replace("= -2\\eta x_j", "= 2\\eta x_j"))
+
+
+# -- fresh14: a derivative the written formulas make 0; a differential before a word ------------------------------
+UNWRITTEN_DEPENDENCE = r"""The output is $y_{o} = \sigma(z_{o})$ with $z_{o} = w_{3} a$, and its error 오차 changes as
+
+$$\frac{d오차y_{o}}{dz_{o}} = (y_{o} - y_{t}) \cdot y_{o}(1 - y_{o})$$
+
+so that, through the hidden unit drawn in the figure,
+
+$$\frac{d오차y_{o}}{dy_{h}} = (y_{o} - y_{t}) \cdot y_{o}(1 - y_{o}) \cdot w_{3}$$
+"""
+
+
+def test_a_derivative_the_written_formulas_make_zero_is_undecided() -> None:
+    """y_o depends on y_h only through a figure: the derivative d(오차·y_o)/dy_h is 0 by the formulas written, which
+    is no evidence against the line (a false error before; the Hangul word after d is the differential's operand)."""
+    assert errors(UNWRITTEN_DEPENDENCE) == []
+    found = verdicts(UNWRITTEN_DEPENDENCE)[7]
+    assert found[0][0] == "undecided" and "nothing makes its operand depend on that variable" in found[0][1], found

@@ -100,3 +100,14 @@ def test_an_html_block_reaches_mathjax_as_written() -> None:
     assert codes.count("render/bracket-not-math") == 1
     blocks = scan("post.md", source, "kramdown").blocks
     assert [b.raw_html for b in blocks] == [True, False]
+
+
+def test_an_html_element_runs_to_its_closing_tag_across_a_blank_line() -> None:
+    """kramdown reads ``<div>…</div>`` to its end (nested elements and blank lines inside; checked against
+    ruby-kramdown in tests/test_kramdown_dollars_slow.py), where CommonMark ends the block at the blank line."""
+    source = ('<div style="text-align: left;">\n\\( g = h \\)\n<div style="margin: 1px;"></div>\n\n'
+              "\\( i = j \\)\n</div>\n\nThen \\( k = l \\) in text.\n")
+    texts, codes = read(source)
+    assert texts == ["g = h", "i = j", "k = l"]
+    assert codes.count("render/bracket-not-math") == 1  # only the paragraph's
+    assert [b.raw_html for b in scan("post.md", source, "kramdown").blocks] == [True, True, False]

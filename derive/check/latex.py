@@ -2616,7 +2616,7 @@ def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
     if len(tokens) == 1:
         return alone
     after = tokens[1]  # d L, \partial \theta, d\mathbf{w}: a name must follow (d+1 is no differential)
-    if after.kind == "letter" or (after.kind == "raw" and after.text in ALPHABET_MACROS):
+    if after.kind in ("letter", "word") or (after.kind == "raw" and after.text in ALPHABET_MACROS):
         return True
     return after.kind == "macro" and (after.text in GREEK or after.text in LETTER_MACROS or after.text in BOLD
                                       or after.text in ACCENTS) or after.is_char("^")

@@ -481,6 +481,31 @@ def _kramdown_fence(text_lines: list[str], first: int, stop: int) -> bool:
                for line in text_lines[first + 1:stop])
 
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr", "source"})
+
+
+def _kramdown_element(text_lines: list[str], bases: list[int], first: int, stop: int,
+                      span: tuple[int, int]) -> tuple[int, int]:
+    """The span kramdown passes through for the HTML block on lines ``first``–``stop``: CommonMark ends the block
+    at a blank line, kramdown reads each element to its closing tag, blank lines and nested elements included.
+    So the span runs on past ``stop`` until every element opened in it is closed; ``span`` (CommonMark's block)
+    when one never closes within 400 lines."""
+    open_tags: list[str] = []
+    for k in range(first, min(len(text_lines), first + 400)):
+        for tag in _TAG.finditer(text_lines[k]):
+            closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+            if name in _VOID_TAGS or self_closing:
+                continue
+            if not closing:
+                open_tags.append(name)
+            elif name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+        if k >= stop - 1 and not open_tags:
+            return span[0], max(span[1], bases[k] + len(text_lines[k]))
+    return span
+
+
 def _structure(source: str, flavor: str, raw: list[tuple[int, int]] | None = None
                ) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
     """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets. The spans
@@ -531,7 +556,7 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             tags, span = _html_masks(text_lines, bases, first, stop)
             masks += tags
             if raw is not None:
-                raw.append(span)
+                raw.append(_kramdown_element(text_lines, bases, first, stop, span))
         elif tok.type in ("front_matter", "code_block"):
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):

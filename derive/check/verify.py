@@ -2546,6 +2546,8 @@ class DocumentChecker:
                 reason = self._increment_reading(item, written_text, a, b, definitions)
             if reason is None:
                 reason = _specialized(a, b, sa, sb)
+            if reason is None:
+                reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
             if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
                 names = ", ".join(printing.text(x) for x in loose)
                 one = len(loose) == 1
@@ -3895,6 +3897,28 @@ _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 def _source(item: Item, term: Term) -> str:
     """What the author wrote for a side, on one line."""
     return " ".join(item.block.text[term.start:term.end].split())
+
+
+def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
+                             definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+    """A derivative whose operand, with the definitions put in, does not contain its variable, against a side that
+    is not 0: ``\\frac{d(E·y_{o1})}{dy_{h1}} = (y_{o1} − y_{t1})·y_{o1}(1 − y_{o1})·w_{31}`` where nothing written
+    makes y_{o1} a function of y_{h1} (a network drawn in a figure, a dependence said in words). The claim is about
+    that unwritten dependence: undecided, never false. (A derivative that is 0 although its operand holds the
+    variable, ``∂²(x_1x_2)/∂x_2²``, is still checked.)"""
+    for written, side, other in ((a, sa, sb), (b, sb, sa)):
+        if written is None or side != 0 or other == 0:
+            continue
+        for d in written.atoms(sp.Derivative):
+            try:
+                operand = substitute(d.expr, definitions)
+            except CircularDefinition:
+                continue
+            if not any(v in operand.free_symbols for v in d.variables):
+                return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} is 0 by what the notes "
+                        "write: nothing makes its operand depend on that variable (the dependence is in the words or "
+                        "a figure)")
+    return None
 
 
 def _specialized(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr) -> str | None:
