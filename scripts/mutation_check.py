@@ -800,6 +800,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if k >= stop - 1:",
       ("tests/test_kramdown_backslashes.py",),
       "a kramdown <div> cut at its blank line: \\( after it called an escaped bracket"),
+    M("chain-rule-template", "derive/check/chain_rule.py",
+      "        if not remaining and at == outer[1] and len(names) >= 2:",
+      "        if False:",
+      ("tests/test_check_chain_rule.py",),
+      "dE/dw = dE/dy · dy/dz · dz/dw read as a definition: a later true line called false"),
 )
 
 

@@ -38,7 +38,8 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, condition_chain, conditional, continuation, dimensions, expectation, identities,
+from . import (asymptotic, calculus, chain_rule, condition_chain, conditional, continuation, dimensions, expectation,
+               identities,
                optima, other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples,
                worked_values)
 from .latex_tokens import reads_as_word
@@ -1253,6 +1254,9 @@ class DocumentChecker:
                 self._quiet = False
                 continue
             self._quiet = False
+            if relation == "=" and (why := chain_rule.telescopes(left.expr, right.expr)) is not None:
+                self.decide(item, k, "proved", why)  # dE/dw = dE/dy · dy/dz · dz/dw: the shape is the claim
+                continue
             if (reading := dimensions.as_coordinate_sums(left.expr, right.expr)) is not None:
                 self._by_coordinates(item, k, right, reading)
                 continue
@@ -1375,6 +1379,8 @@ class DocumentChecker:
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS:
             return False
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if chain_rule.telescopes(lhs, rhs) is not None:
+            return False  # ∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w states the chain rule; it defines nothing
         parts = calculus.derivative_parts(lhs.name if isinstance(lhs, sp.Symbol) else type(lhs).__name__) \
             if isinstance(lhs, (sp.Symbol, AppliedUndef)) else None
         if isinstance(lhs, AppliedUndef) and parts is not None:

@@ -1,0 +1,54 @@
+"""The chain rule as notes write it in Leibniz's notation, read as a template.
+
+``\\frac{dE}{dw} = \\frac{dE}{dy} \\cdot \\frac{dy}{dz} \\cdot \\frac{dz}{dw}``: every backpropagation note writes it
+before any function is known, with the intermediate names only drawn in a figure. Read as derivatives of
+expressions the checker knows, each factor would be 0 or unknown; read as fractions, the differentials would
+cancel by accident. What makes the line true is its shape: the factors telescope — the first differentiates the
+left side's operand, each next one differentiates the previous variable, the last is in the left side's variable.
+That shape is proved here, and only that shape (a factor out of order, a missing link, or any other factor leaves
+the link to the usual checks).
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .calculus import derivative_parts
+
+__all__ = ["telescopes"]
+
+
+def _first_order(factor: sp.Expr) -> tuple[str, str] | None:
+    """(operand, variable) of a first derivative written ``\\frac{dA}{dx}`` or ``\\frac{\\partial A}{\\partial x}``."""
+    if isinstance(factor, sp.Derivative) and len(factor.variables) == 1:
+        return str(factor.expr), str(factor.variables[0])
+    name = factor.name if isinstance(factor, sp.Symbol) else type(factor).__name__ \
+        if isinstance(factor, AppliedUndef) else None
+    parts = derivative_parts(name) if name else None
+    if parts is None or parts[0] != "gradient" or not parts[1] or len(parts[1]) != 1:
+        return None
+    return parts[2], parts[1][0]
+
+
+def telescopes(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
+    """The reason when ``left = right`` is the chain rule (one derivative against a product of derivatives that
+    telescopes from its operand to its variable, in either order of the sides); None otherwise."""
+    for one, product in ((left, right), (right, left)):
+        if one is None or product is None or not isinstance(product, sp.Mul):
+            continue
+        outer = _first_order(one)
+        factors = [_first_order(f) for f in product.args]
+        if outer is None or len(factors) < 2 or any(f is None for f in factors):
+            continue
+        remaining = list(factors)
+        at, names = outer[0], []
+        while remaining:
+            step = next((f for f in remaining if f and f[0] == at), None)
+            if step is None:
+                break
+            remaining.remove(step)
+            at = step[1]
+            names.append(at)
+        if not remaining and at == outer[1] and len(names) >= 2:
+            return f"the chain rule: the factors telescope through {', '.join(names[:-1])}"
+    return None
