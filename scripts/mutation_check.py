@@ -805,6 +805,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:",
       ("tests/test_check_chain_rule.py",),
       "dE/dw = dE/dy · dy/dz · dz/dw read as a definition: a later true line called false"),
+    M("norm-defined-by-page", "derive/check/verify.py",
+      "        if any(str(x.base.label) == name.name for s in other.atoms(sp.Sum) for x in s.atoms(sp.Indexed)):",
+      "        if False:",
+      ("tests/test_check_fresh12.py",),
+      "‖w‖ = Σ|w_i| (the page's ℓ1 norm) refuted as the Euclidean norm"),
 )
 
 

@@ -163,3 +163,12 @@ def test_a_derivative_the_written_formulas_make_zero_is_undecided() -> None:
     assert errors(UNWRITTEN_DEPENDENCE) == []
     found = verdicts(UNWRITTEN_DEPENDENCE)[7]
     assert found[0][0] == "undecided" and "nothing makes its operand depend on that variable" in found[0][1], found
+
+
+def test_a_norm_written_out_over_its_coordinates_is_the_pages_norm() -> None:
+    """``‖w‖ = Σ|w_i|`` defines the ℓ1 norm the page uses (a false error against the Euclidean norm before);
+    ``‖w‖_2 = Σ|w_i|`` names the Euclidean norm and is still false."""
+    text = "The $\\ell_1$ norm is\n\n$$\\lVert \\boldsymbol{w} \\rVert = \\sum_{i=1}^{n}|w_i|$$\n"
+    assert errors(text) == []
+    assert verdicts(text)[3][0][0] == "undecided"
+    assert errors(text.replace("\\rVert =", "\\rVert_2 =")) == [(3, "math/false")]

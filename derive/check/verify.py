@@ -2554,6 +2554,8 @@ class DocumentChecker:
                 reason = _specialized(a, b, sa, sb)
             if reason is None:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
+            if reason is None:
+                reason = _norm_defined(left.expr, right.expr)
             if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
                 names = ", ".join(printing.text(x) for x in loose)
                 one = len(loose) == 1
@@ -3351,6 +3353,10 @@ class DocumentChecker:
         verdict = outcome.verdict
         if verdict.status == "true":
             self.decide(item, k, "proved", verdict.reason)
+        elif verdict.status == "false" and not re.search(r"_\s*\{?\s*2(?!\d)", _source(item, item.stmt.terms[k])) \
+                and (defined := _norm_defined(item.stmt.terms[k].expr, right.expr)):  # ‖w‖₂ names its norm
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {defined}")
+            self.decide(item, k, "undecided", defined)
         elif verdict.status == "false" and outcome.left is not None and outcome.right is not None:
             written = (_source(item, item.stmt.terms[k]), _source(item, right))
             self.report(item, right.start, "error", "math/false",
@@ -3924,6 +3930,20 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                 return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} is 0 by what the notes "
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
+    return None
+
+
+def _norm_defined(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
+    """``‖w‖ = Σ_i |w_i|``: the norm of a vector written out over its own coordinates is the page saying which norm
+    ``‖·‖`` means (ℓ1 here), not a claim about the Euclidean norm the checker would otherwise take."""
+    for norm, other in ((left, right), (right, left)):
+        if norm is None or other is None or type(norm).__name__ != "Norm" or len(norm.args) != 1 \
+                or not isinstance(norm.args[0], sp.Symbol):
+            continue
+        name = norm.args[0]
+        if any(str(x.base.label) == name.name for s in other.atoms(sp.Sum) for x in s.atoms(sp.Indexed)):
+            return (f"‖{printing.text(name)}‖ written out over the coordinates of {printing.text(name)}: the page "
+                    "defines which norm it means, not a claim about the Euclidean one")
     return None
 
 
