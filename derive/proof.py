@@ -179,15 +179,18 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     return Verdict("true", f"equal at {tried} random points")
 
 
+def _split_roots(expr: sp.Expr) -> sp.Expr:
+    """√(a/b) against √a·√(1/b): roots of products split, as the notes' roots are of non-negative quantities (the
+    numeric check samples the names under roots non-negative for the same reason). It only ever proves."""
+    return sp.cancel(sp.together(sp.expand_power_base(expr, force=True)))
+
+
 def symbolic_zero(expr: sp.Expr) -> bool | None:
     """True if ``expr`` is identically zero, False if provably not, None if SymPy cannot tell."""
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    # √(a/b) against √a·√(1/b): split roots of products, as the notes' roots are of non-negative quantities (the
-    # numeric check samples the names under roots non-negative for the same reason)
-    split = lambda e: sp.cancel(sp.together(sp.expand_power_base(e, force=True)))  # noqa: E731
-    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), split, sp.simplify):
+    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), _split_roots, sp.simplify):
         try:
             reduced = attempt(expr)
         except BudgetExceeded:
@@ -196,7 +199,7 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
             continue
         if reduced == 0:
             return True
-        if reduced.is_number and reduced != 0 and attempt is not split:
+        if reduced.is_number and reduced != 0 and attempt is not _split_roots:
             return False  # (a root split under an assumption refutes nothing)
     return None
 

@@ -8,17 +8,7 @@ from __future__ import annotations
 import pytest
 
 from derive.check.run import check_document
-
-
-def errors(text: str, name: str = "doc.md") -> list[tuple[int, str]]:
-    return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
-
-
-def verdicts(text: str, name: str = "doc.md") -> dict[int, list[tuple[str, str]]]:
-    out: dict[int, list[tuple[str, str]]] = {}
-    for link in check_document(name, text).links:
-        out.setdefault(link.line, []).append((link.verdict, link.reason))
-    return out
+from test_check_fresh2 import errors, verdicts  # (line, code) of the errors; verdicts by line
 
 
 # -- coordinates rounded to the digits shown ------------------------------------------------------------------

@@ -50,6 +50,19 @@ def _mathjax(cases: tuple[str, ...]) -> list[list[str]]:
     return json.loads(proc.stdout)
 
 
+def _kramdown_html(path: Path) -> str:
+    """The HTML the real kramdown (ruby-kramdown, as Jekyll runs it) makes of the file at ``path``."""
+    ruby = shutil.which("ruby")
+    if ruby is None:
+        if os.environ.get("CI"):
+            pytest.fail("ruby (ruby-kramdown) is needed")
+        pytest.skip("ruby not installed")
+    proc = subprocess.run([ruby, "-e", 'require "kramdown"; print Kramdown::Document.new(File.read(ARGV[0])).to_html',
+                           str(path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
 def test_kramdown_single_dollars_pair_as_mathjax_pairs_them(tmp_path: Path) -> None:
     expected = _mathjax(CASES)
     assert len(expected) == len(CASES) and expected[0] == [" r_1 = 1-\\alpha h_i ", " r_2 = \\alpha "]
@@ -64,19 +77,12 @@ def test_kramdown_escapes_inside_text_math_read_as_the_real_kramdown_outputs_the
     import html
     import re
 
-    ruby = shutil.which("ruby")
-    if ruby is None:
-        if os.environ.get("CI"):
-            pytest.fail("ruby (ruby-kramdown) is needed")
-        pytest.skip("ruby not installed")
     source = ("Let \\\\( a \\\\, b = c\\_1 + x^\\* + \\{1\\} - \\|y\\| \\\\) hold.\n\n"
               "And $ d\\_2 = \\\\{ e \\\\} \\% f $ too.\n\n$$ g\\_3 = h_1 $$\n")
     path = tmp_path / "post.md"
     path.write_text(source, encoding="utf-8")
-    proc = subprocess.run([ruby, "-e", 'require "kramdown"; print Kramdown::Document.new(File.read(ARGV[0])).to_html',
-                           str(path)], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    out = html.unescape(proc.stdout)
+    out = _kramdown_html(path)
+    out = html.unescape(out)
     engine = re.findall(r"\\\((.*?)\\\)", out) + re.findall(r"\$(.*?)\$", out) + re.findall(r"\\\[(.*?)\\\]", out)
     mine = [b.text for b in read_document(str(path), source, "kramdown").blocks]
 
@@ -95,11 +101,6 @@ def test_kramdown_passes_raw_html_blocks_through_and_the_lint_stays_quiet(tmp_pa
 
     from derive.check.run import check_file
 
-    ruby = shutil.which("ruby")
-    if ruby is None:
-        if os.environ.get("CI"):
-            pytest.fail("ruby (ruby-kramdown) is needed")
-        pytest.skip("ruby not installed")
     source = ("<p>The rule \\( w_{t+1} = w_t - \\alpha g_t \\) and \\( a = b \\) hold.</p>\n\n"
               "<li>Also \\( c = d \\) here.</li>\n\n"
               "A paragraph with \\( e = f \\) in it.\n\n"
@@ -109,13 +110,11 @@ def test_kramdown_passes_raw_html_blocks_through_and_the_lint_stays_quiet(tmp_pa
     (tmp_path / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
     path = tmp_path / "post.md"
     path.write_text(source, encoding="utf-8")
-    proc = subprocess.run([ruby, "-e", 'require "kramdown"; print Kramdown::Document.new(File.read(ARGV[0])).to_html',
-                           str(path)], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    engine = [m.strip() for m in re.findall(r"\\\((.*?)\\\)", html.unescape(proc.stdout))]
+    out = _kramdown_html(path)
+    engine = [m.strip() for m in re.findall(r"\\\((.*?)\\\)", html.unescape(out))]
     # the paragraph's \( lost its backslash; the div keeps its blank line and its second formula (kramdown reads an
     # element to its closing tag, where CommonMark would end the block at the blank line)
-    assert engine == ["w_{t+1} = w_t - \\alpha g_t", "a = b", "c = d", "g = h", "i = j"], proc.stdout
+    assert engine == ["w_{t+1} = w_t - \\alpha g_t", "a = b", "c = d", "g = h", "i = j"], out
     blocks = read_document(str(path), source, "kramdown").blocks
     assert [b.text.strip() for b in blocks if b.raw_html] == engine
     errors = [f for f in check_file(str(path)).findings if f.code == "render/bracket-not-math"]

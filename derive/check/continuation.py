@@ -42,8 +42,7 @@ class Continued:
     line: int
     why: str  # the reason's wording, "continues line N"
     mark: int = 0  # how many findings there were before the statement was verified
-    link: int = 0  # the link whose side was empty
-    forward: bool = False  # the empty side was the right one, filled from the next display
+    forward: bool = False  # the empty side was the right one (the last link's), filled from the next display
 
 
 @functools.cache
@@ -93,7 +92,7 @@ def next_member(checker: DocumentChecker, item: Item) -> Continued | None:
         line = nxt.block.position(max(0, min(first.start, len(nxt.block.text) - 1)))[0]
         last = item.stmt.terms[-1]
         return Continued(Term(first.expr, last.start, last.end, first.transparent), line,
-                         f"runs on into line {line}", link=len(item.stmt.relations) - 1, forward=True)
+                         f"runs on into line {line}", forward=True)
     return None
 
 
@@ -146,16 +145,11 @@ def finish(checker: DocumentChecker, item: Item, continued: Continued | None) ->
     if continued is None or continued.term is None:
         return
     if continued.forward:  # a trailing side filled from the next display: name it, the verdict stands
-        verdict, reason = checker.verdicts.get((item.index, continued.link), ("undecided", "not examined"))
+        link = len(item.stmt.relations) - 1
+        verdict, reason = checker.verdicts.get((item.index, link), ("undecided", "not examined"))
         if continued.why not in reason:
-            checker.verdicts[(item.index, continued.link)] = (verdict, f"{continued.why}; {reason}" if reason
-                                                              else continued.why)
-        for n in range(continued.mark, len(checker.findings)):  # the finding's right side is empty as written
-            finding = checker.findings[n]
-            if finding.code == "math/false":
-                checker.findings[n] = dataclasses.replace(finding, message=f"{finding.message} (the right side is "
-                                                          f"the first member of line {continued.line})")
-                break
+            checker.verdicts[(item.index, link)] = (verdict, f"{continued.why}; {reason}" if reason else continued.why)
+        _explain_empty_side(checker, continued.mark, f"the right side is the first member of line {continued.line}")
         return
     verdict, reason = checker.verdicts.get((item.index, 0), ("undecided", "not examined"))
     if verdict == "not-a-claim" and reason.startswith(("definition", "a naming", "an equation in unknowns")):
@@ -170,9 +164,13 @@ def finish(checker: DocumentChecker, item: Item, continued: Continued | None) ->
     if continued.why not in reason:
         reason = f"{continued.why}; {reason}" if reason else continued.why
         checker.verdicts[(item.index, 0)] = (verdict, reason)
-    for n in range(continued.mark, len(checker.findings)):  # the finding's left side is empty as written
+    _explain_empty_side(checker, continued.mark, f"the left side {continued.why}: the last member written there")
+
+
+def _explain_empty_side(checker: DocumentChecker, mark: int, note: str) -> None:
+    """Say on the first ``math/false`` finding since ``mark`` where its side, empty as written, was taken from."""
+    for n in range(mark, len(checker.findings)):
         finding = checker.findings[n]
         if finding.code == "math/false":
-            checker.findings[n] = dataclasses.replace(finding, message=f"{finding.message} (the left side "
-                                                      f"{continued.why}: the last member written there)")
-            break
+            checker.findings[n] = dataclasses.replace(finding, message=f"{finding.message} ({note})")
+            return

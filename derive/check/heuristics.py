@@ -92,7 +92,7 @@ def _closed_form(expr: sp.Expr) -> bool:
 
 #: A step written as a bracketed superscript (``x^{(k)}``, ``x^{(k+1)}``), a star (``x^*``) or a subscript
 #: (``x_{k+1}``): part of the name, no power and no sum.
-_STEP_SUPERSCRIPT = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*|_\{[^{}]*\}")
+_NAME_MARKS = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*|_\{[^{}]*\}")
 
 
 def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
@@ -113,7 +113,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
         name = s.name
         if "(" in name and not name.startswith(GRADIENT_PREFIX):
             inner = name[name.index("(") + 1 : name.rindex(")")] if name.endswith(")") else ""
-            inner = _STEP_SUPERSCRIPT.sub("", inner)  # f(x^{(k)}): x at step k is one name, not x to a power
+            inner = _NAME_MARKS.sub("", inner)  # f(x^{(k)}): x at step k is one name, not x to a power
             if any(ch in inner for ch in "+-/ ^{"):
                 return f"{printing.text(s)} may be a product, not a function call"
         if name.startswith(GRADIENT_PREFIX) and "(" not in name:

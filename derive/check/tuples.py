@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-__all__ = ["align", "entry_texts", "is_open", "open_problem", "only_open", "settle"]
+__all__ = ["TRANSPOSE_AT_END", "align", "entry_texts", "is_open", "open_problem", "only_open", "settle"]
 
 
 def _dots() -> sp.Symbol:
@@ -72,14 +72,15 @@ def settle(coordinate: sp.Expr) -> sp.Expr:
 
 
 _MATRIX_TEXT = re.compile(r"^\\begin\{([pbvBV]?matrix)\}(?P<body>.*)\\end\{\1\}$", re.S)
-_TRANSPOSED = re.compile(r"\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T|\\top|\\intercal)$")
+#: A transpose mark ending a text (``^T``, ``^{\top}``, ``^\mathsf{T}``, ``^⊤``): what turns a written row into a column.
+TRANSPOSE_AT_END = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)\s*\}?$")
 
 
 def entry_texts(text: str) -> list[str] | None:
     r"""The coordinates of a vector or matrix as written (``\begin{pmatrix} -1.05 \\ -0.40 \end{pmatrix}``,
     ``(0.5, 0.25)^T``), in reading order; None when ``text`` is not one whole written tuple. The digits each
     coordinate shows decide how closely it must match (a rounded coordinate is not a slip)."""
-    text = _TRANSPOSED.sub("", text.strip().rstrip(".,;").strip()).strip()
+    text = TRANSPOSE_AT_END.sub("", text.strip().rstrip(".,;").strip()).strip()
     if (m := _MATRIX_TEXT.match(text)) is not None:
         return _split_top(m.group("body"), ("\\\\", "&"))
     for opener, closer in (("\\left(", "\\right)"), ("\\left[", "\\right]"), ("(", ")"), ("[", "]")):

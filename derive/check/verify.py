@@ -98,7 +98,6 @@ _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 #: The rest of a line and then only list items ("if $s = 10$⏎- $η_5 = η_0$⏎- …⏎- "): one list under one line.
 _LIST_ITEMS_ONLY = re.compile(r"[^\n]*(?:\n[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+[^\n]*)+", re.S)
-_TRANSPOSE_END = re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)\s*\}?$")
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 #: What may stand between two displays that are rows of one computation: their delimiters and line breaks.
 _DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
@@ -158,7 +157,7 @@ def _tuple_transposes_only(text: str) -> bool:
                 if depth == 0:
                     ahead = before[:j].rstrip()
                     if ch != opening or (ahead and (ahead[-1].isalnum() or ahead[-1] in "}'")
-                                         and not _TRANSPOSE_END.search(ahead)):
+                                         and not tuples.TRANSPOSE_AT_END.search(ahead)):
                         return False  # f(x, y)^T: a call's arguments, not a tuple (after (a, b)^T: another tuple)
                     break
             elif ch == "," and depth == 1:
@@ -894,10 +893,9 @@ class DocumentChecker:
         display, named on its line, and never the displays after it."""
         continued = continuation.apply(self, item)  # "… and expanding, $$ = B $$": the left side is the last member
         try:
-            refined = self._refinement(item)
             mark = len(self.findings)
             self._verify_item(item)
-            if refined is not None and self.verdicts.get((item.index, 0), ("",))[0] == "false":
+            if self.verdicts.get((item.index, 0), ("",))[0] == "false" and (refined := self._refinement(item)):
                 self._read_as_refinement(item, mark, *refined)
             continuation.finish(self, item, continued)
             self._carry_worked_value(item)
