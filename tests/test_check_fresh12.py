@@ -137,18 +137,18 @@ def test_cases_listed_as_siblings_are_each_a_case_not_a_restatement() -> None:
 
 
 # -- fresh14: a derivative the written formulas make 0; a differential before a word ------------------------------
-UNWRITTEN_DEPENDENCE = r"""The output is $y_{o} = \sigma(z_{o})$ with $z_{o} = w_{3} a$, and its error 오차 changes as
+UNWRITTEN_DEPENDENCE = r"""The output is $y_{o} = \frac{1}{1 + e^{-z_{o}}}$ with $z_{o} = w_{3} a$, and its error 오차 changes as
 
 $$\frac{d오차y_{o}}{dz_{o}} = (y_{o} - y_{t}) \cdot y_{o}(1 - y_{o})$$
 
 so that, through the hidden unit drawn in the figure,
 
-$$\frac{d오차y_{o}}{dy_{h}} = (y_{o} - y_{t}) \cdot y_{o}(1 - y_{o}) \cdot w_{3}$$
+$$\frac{d오차y_{o}}{dh} = (y_{o} - y_{t}) \cdot y_{o}(1 - y_{o}) \cdot w_{3}$$
 """
 
 
 def test_a_derivative_the_written_formulas_make_zero_is_undecided() -> None:
-    """y_o depends on y_h only through a figure: the derivative d(오차·y_o)/dy_h is 0 by the formulas written, which
+    """y_o depends on h only through a figure: the derivative d(오차·y_o)/dh is 0 by the formulas written, which
     is no evidence against the line (a false error before; the Hangul word after d is the differential's operand)."""
     assert errors(UNWRITTEN_DEPENDENCE) == []
     found = verdicts(UNWRITTEN_DEPENDENCE)[7]

@@ -20,6 +20,7 @@ from derive.check.macros import (
     Expansion, MacroTable, expand, js_macros, macros_for, parse_definitions, remap_parsed,
 )
 from derive.symbols import symbol
+from derive.check.run import check_document
 
 
 def table_of(text: str) -> MacroTable:
@@ -769,3 +770,58 @@ def test_tex_root_comment_names_the_main_file(tmp_path: Path) -> None:
     doc = tmp_path / "notes" / "parts" / "gd.tex"
     table = macros_for(str(doc), doc.read_text(), "latex", str(tmp_path))
     assert table.get("R").origin.path.endswith("lecture.tex")
+
+
+# -- the physics package ----------------------------------------------------------------------------------------------
+PHYSICS_TEX = r"""\documentclass{article}
+\usepackage{amsmath, physics}
+\begin{document}
+The risk is $R(\va\theta) = \frac{1}{2}\qty(y - \va\theta \cdot \va x)^2$, and
+\[ \grad_{\va\theta} \frac{1}{2}\qty(y - w x)^2 = \pdv{w}\frac{1}{2}\qty(y - w x)^2 = -\qty(y - w x) x, \qquad
+   \dv{x} x^3 = 3x^2, \qquad \pdv{f}{x} = \frac{\partial f}{\partial x}. \]
+\end{document}
+"""
+
+
+def test_the_physics_package_gives_its_commands_their_meaning() -> None:
+    """\\usepackage{physics}: \\qty, \\va, \\grad, \\pdv, \\dv are the package's, not unknown macros."""
+    table = macros_for("notes.tex", PHYSICS_TEX, "latex")
+    assert {"qty", "va", "vb", "grad", "pdv", "dv", "abs", "norm"} <= set(table.macros)
+    assert expand(r"\qty(a + b)^2 \abs{x}", table).text == r"(a + b)^2 \left|x\right|"
+    result = check_document("notes.tex", PHYSICS_TEX)
+    assert [f.code for f in result.findings if f.code.startswith("parse/")] == []
+    assert [k.verdict for k in result.links if k.line == 6] == ["proved", "proved"]  # \dv{x} x^3, \pdv{f}{x}
+    assert [k.verdict for k in result.links if k.line == 5][1:] == ["proved"]  # \pdv{w}(…) = −(y − wx)x
+
+
+def test_a_mixed_derivative_of_the_package_is_not_read_as_a_product() -> None:
+    """\\pdv{f}{x}{y} is ∂²f/∂x∂y: read as ∂f/∂x followed by a group it would be ∂f/∂x · y."""
+    table = macros_for("notes.tex", PHYSICS_TEX, "latex")
+    done = expand(r"\pdv{f}{x}{y} + \pdv[2]{f}{x}", table)
+    assert [p.message for p in done.problems] == ["\\pdv with three arguments (a mixed derivative) is not read"]
+    assert done.text.endswith(r"\frac{\partial^{2} f}{\partial x^{2}}")
+
+
+def test_without_the_package_its_commands_stay_unknown() -> None:
+    text = PHYSICS_TEX.replace("amsmath, physics", "amsmath")
+    assert "qty" not in macros_for("notes.tex", text, "latex").macros
+    assert "parse/unknown-macro" in {f.code for f in check_document("notes.tex", text).findings}
+
+
+def test_a_mathjax_configuration_that_loads_physics(tmp_path: Path) -> None:
+    """A Quarto site whose header loads MathJax's physics extension (``[tex]/physics``); a course's own \\norm wins."""
+    write(tmp_path, {
+        "_quarto.yml": """
+            format:
+              html:
+                include-in-header:
+                  - text: |
+                      <script>
+                      window.MathJax = {loader: {load: ['[tex]/physics']},
+                                        tex: {packages: {'[+]': ['physics']}, macros: {norm: ["\\\\lVert #1 \\\\rVert", 1]}}};
+                      </script>
+        """,
+    })
+    table = macros_for(str(tmp_path / "l.qmd"), "$\\va x$\n", "quarto", str(tmp_path))
+    assert {"va", "qty", "grad"} <= set(table.macros)
+    assert "lVert" in "".join(table.macros["norm"].body)

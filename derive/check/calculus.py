@@ -364,6 +364,9 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
             return None
         if kind == "hessian":
             return sp.diff(body, chosen[0], 2)
+        held = sp.Derivative(body, *chosen)
+        if _coordinates_of(held) is not None:
+            return held  # ∂H/∂ŷ for H(y, ŷ) = −Σ yᵢ log ŷᵢ: 0 in the symbol ŷ, so left for unresolved() to name
         return sp.diff(body, *chosen)
     if kind == "partial":
         return None

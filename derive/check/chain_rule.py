@@ -15,7 +15,7 @@ from sympy.core.function import AppliedUndef
 
 from .calculus import derivative_parts
 
-__all__ = ["telescopes"]
+__all__ = ["is_factor", "telescopes"]
 
 
 def _first_order(factor: sp.Expr) -> tuple[str, str] | None:
@@ -52,3 +52,8 @@ def telescopes(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
         if not remaining and at == outer[1] and len(names) >= 2:
             return f"the chain rule: the factors telescope through {', '.join(names[:-1])}"
     return None
+
+
+def is_factor(expr: sp.Expr) -> bool:
+    """A first derivative written as the chain rule writes its factors (``\\frac{\\partial z}{\\partial w_i}``)."""
+    return _first_order(expr) is not None

@@ -42,7 +42,7 @@ from derive.check.asymptotic import BigO, remainder_order
 from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
-from derive.check import tuples
+from derive.check import layer_labels, tuples
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -68,7 +68,7 @@ LIST_OF_VALUES = "a list of values (k = 0, 1, 2, …) is not one expression"
 #: Names that are functions when followed by ``(``. ``g``/``h`` only without a subscript, because
 #: ``g_t (1-\beta)`` is a product in every optimizer note.
 DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
-    {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi", r"\phi"}
+    {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi", r"\phi", r"\sigma"}
 )
 SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 
@@ -246,6 +246,21 @@ def _differential(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+def _product_end(tokens: list[Token], start: int) -> int:
+    """Where the product that starts at ``start`` ends: the first ``+``/``−``, relation or end of group at depth 0
+    (an integral written differential first runs over that product)."""
+    depth = 0
+    for k in range(start, len(tokens)):
+        tok = tokens[k]
+        if depth == 0 and (tok.kind == "rel" or _closes(tok) or (tok.is_char("+", "-") and k > start)):
+            return k
+        if _opens(tok):
+            depth += 1
+        elif _closes(tok):
+            depth -= 1
+    return len(tokens)
+
+
 def _unbraced_differentials(tokens: list[Token]) -> list[Token]:
     r"""``\partial{f(x, y)}``, ``\partial{x}``, ``d{w}``: braces around what a differential applies to are only
     grouping; without them the fraction reads as ``\partial f(x, y)`` over ``\partial x``."""
@@ -284,10 +299,12 @@ class _Fail(Exception):
 # Public entry points
 # ==================================================================================================
 
-def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False) -> ParsedBlock:
+def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False,
+                layers: frozenset[str] = frozenset()) -> ParsedBlock:
     """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
-    never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose."""
-    return _BlockParser(text, functions, transpose_t).run()
+    never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose; ``layers``:
+    superscript letters the document uses as layer labels (:func:`.layer_labels.layer_letters`: ``z_j^L``)."""
+    return _BlockParser(text, functions, transpose_t, layers).run()
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
@@ -424,10 +441,12 @@ def _first_offset(st: _RawStatement) -> int | None:
 class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
-    def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False) -> None:
+    def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False,
+                 layers: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.functions = functions
         self.transpose_t = transpose_t
+        self.layers = layers
         self.problems: list[Problem] = []
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
@@ -577,6 +596,8 @@ class _BlockParser:
         if tok.kind == "raw" and tok.text in TEXT_MACROS:
             if k + 1 < len(toks) and toks[k + 1].is_char("(") and not tok.text.endswith("intertext"):
                 return False  # \text{tr}(A): an operator's name, not prose between statements
+            if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
+                return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
             return tok.text.endswith("intertext") or not _expects_operand(current)
         if tok.is_char("&"):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -674,7 +695,7 @@ class _BlockParser:
             return Term(None, start, end)
         try:
             expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t,
-                                                self.conditioned)).parse_all(tokens[0])
+                                                self.conditioned, self.layers)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -918,6 +939,7 @@ class _Context:
     transpose_t: bool = False  # the document never uses T as a quantity: a^T b is a transpose
     # letters the block writes with a conditioning bar (p(y | x)): their plain calls p(x) are probabilities too
     conditioned: frozenset[str] = frozenset()
+    layers: frozenset[str] = frozenset()  # superscript letters that label layers here (z_j^L, a^{l-1})
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -1206,7 +1228,7 @@ class _ExprParser:
         if not body or not self.starts_name(body[0]):
             return False
         trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
-                                           self.ctx.transpose_t))
+                                           self.ctx.transpose_t, layers=self.ctx.layers))
         try:
             nm = trial.name()
             if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
@@ -1241,7 +1263,7 @@ class _ExprParser:
                 and self.starts_factor(after)):
             return False
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
-                                                       set(), self.ctx.transpose_t))
+                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers))
         try:
             trial.factor()
         except (_Fail, RecursionError):
@@ -1256,7 +1278,7 @@ class _ExprParser:
         a matrix (``(a - b)^T (a - b)``, ``(1 - β)^T (1 - β)``) a power of numbers is as likely: still ambiguous."""
         matrix = any(_capital_name(x) for x in base.free_symbols)
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
-                                                       set(), self.ctx.transpose_t))
+                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers))
         for _ in range(3):
             nxt = trial.peek()
             if nxt is None or nxt.kind == "num" or not self.starts_factor(nxt):
@@ -1482,6 +1504,8 @@ class _ExprParser:
                                                 *power[1:], Token("rbrace", "}", brace.end, brace.end)]
                     break
                 kind = _superscript_kind(arg)
+                if kind == "power" and layer_labels.is_layer(arg, self.ctx.layers):
+                    kind = "iteration"  # z_j^L, a_k^{L-1} where ∂C/∂z_j^L is written: a layer, not a power
                 if kind in ("iteration", "label") and nm.mark is None:
                     nm.mark = render_tokens(arg)
                     nm.mark_tokens = arg
@@ -2354,13 +2378,19 @@ class _ExprParser:
         pi = {x: sp.pi for x in low.free_symbols | high.free_symbols if str(x) == "\\pi"}
         low, high = low.xreplace(pi), high.xreplace(pi)
         if at == self.pos:
-            self.fail(tok, "an integral with nothing before its differential is not modelled")
+            # \int_0^1 \mathrm{d}t\, t^2: the differential first, as physicists write it; the integrand is the
+            # product that follows, up to the next + or − outside brackets (or the end of the side)
+            start, stop = at + 2, _product_end(self.toks, at + 2)
+            if stop == start:
+                self.fail(tok, "an integral with nothing after its differential is not modelled")
+        else:
+            start, stop = self.pos, at
         self.ctx.bound.append(var)
         try:
-            body = self.sub(self.toks[self.pos:at]).parse_all(tok)
+            body = self.sub(self.toks[start:stop]).parse_all(tok)
         finally:
             self.ctx.bound.pop()
-        self.pos = at + 2 if after is None else after
+        self.pos = stop if at == self.pos else at + 2 if after is None else after
         return sp.Integral(body, (var, low, high))
 
     def rounding(self, tok: Token, name: str) -> sp.Expr:

@@ -321,6 +321,8 @@ class Tokenizer:
             self._sized = False
             if tok.is_char("."):  # \left. and \right. are invisible delimiters
                 return
+            if tok.kind == "rel" and tok.text in ("<", ">"):  # \left< u, v \right>: angle brackets, not relations
+                tok = Token("macro", "langle" if tok.text == "<" else "rangle", tok.start, tok.end)
             tok = Token(tok.kind, tok.text, self._size_start, tok.end, tok.arg, self._side)
         prev = self.tokens[-1] if self.tokens else None
         if prev is not None and self._merge(prev, tok):
@@ -443,6 +445,9 @@ class Tokenizer:
                     and not self._in_script(start):  # (v^{\text{max}}: a label)
                 # \text{lim}_{x \to 0}, \mathrm{max}(…): the operator TeX has a macro for, written in an upright font
                 self._emit(Token("macro", arg.strip(), start, stop))
+                return
+            if name in ("mathrm", "operatorname") and arg.strip() == "grad" and not self._in_script(start):
+                self._emit(Token("macro", "nabla", start, stop))  # \operatorname{grad} f: the gradient, as ∇f
                 return
             kind = "sep" if name.startswith("hspace") else "raw"
             self._emit(Token(kind, name, start, stop, arg))

@@ -598,7 +598,7 @@ class _Expander:
         body: list[_Tok] = []
         for text in prefix:
             body.append(_Tok(text, start, end, False))
-        for text in macro.body:
+        for text in ("#1",) if macro.kind == "fraction" else macro.body:
             if len(text) == 2 and text[0] == "#":
                 if text == "##":
                     body.append(_Tok("#", start, end, False))
@@ -638,6 +638,8 @@ class _Expander:
             if arg is None:
                 raise _Malformed(f"\\{macro.name}: missing argument")
             return [arg], prefix, suffix
+        if macro.kind == "fraction":
+            return [self._fraction(macro, consumed)], prefix, suffix
         if macro.params is not None:
             return self._delimited(macro, consumed), prefix, suffix
         remaining = macro.nargs
@@ -653,6 +655,28 @@ class _Expander:
                 raise _Malformed(f"\\{macro.name}: missing argument (it takes {macro.nargs})")
             args.append(arg)
         return args, prefix, suffix
+
+    def _fraction(self, macro: Macro, consumed: list[_Tok]) -> list[_Tok]:
+        r"""The physics package's ``\dv[n]{f}{x}`` (a derivative) or ``\dv{x}`` (the operator d/dx), written out as
+        the fraction it typesets; ``macro.body`` is the differential (``d`` or ``\partial``)."""
+        reader = self.reader
+        order = reader.optional(consumed)
+        first = reader.argument(consumed)
+        if first is None:
+            raise _Malformed(f"\\{macro.name}: missing argument")
+        nxt = reader.peek_nonspace()
+        second = reader.argument(consumed) if nxt is not None and nxt.text == "{" else None
+        nxt = reader.peek_nonspace()
+        if second is not None and nxt is not None and nxt.text == "{":
+            raise _Malformed(f"\\{macro.name} with three arguments (a mixed derivative) is not read")
+        top, var = (first, second) if second is not None else ([], first)
+
+        def made(*texts: str) -> list[_Tok]:
+            return [_Tok(t, -1, -1, False) for t in texts]
+
+        power = made("^", "{") + list(order) + made("}") if order else []
+        return (made("\\frac", "{", *macro.body) + power + made(" ") + top + made("}", "{", *macro.body, " ")
+                + var + power + made("}"))
 
     def _delimited(self, macro: Macro, consumed: list[_Tok]) -> list[list[_Tok]]:
         r"""Arguments of a ``\def`` whose parameter text has delimiters (TeX's matching rules)."""
@@ -1244,9 +1268,24 @@ def _leaf_definitions(text: str, path: str, kind: str, preamble_only: bool) -> t
     return tuple(recorder.events)
 
 
+def _physics_package(table: MacroTable, text: str, where: str) -> None:
+    """The ``physics`` package's commands (:mod:`.physics`) when ``text`` loads it; definitions already in force
+    stay (a course's own ``\\norm`` wins), and later ones override, as in TeX."""
+    from . import physics
+
+    if not physics.loaded_by(text):
+        return
+    origin = Origin(where, 0, "physics package")
+    for macro in parse_definitions(physics.DEFINITIONS, path=where, kind="physics package").macros.values():
+        table.define(replace(macro, origin=origin), provide=True)
+    for name, differential in physics.DERIVATIVES.items():  # \dv{f}{x} or \dv{x}: one or two arguments
+        table.define(Macro(name, 0, (differential,), origin, "fraction"), provide=True)
+
+
 def _latex_text(ctx: _Context, text: str, path: str, kind: str, depth: int, *, preamble_only: bool = False,
                 skip: str | None = None) -> None:
     lines = _Lines(text)
+    _physics_package(ctx.table, text, path)
     here = os.path.dirname(path) or "."
 
     def on_include(command: str, arg: str, offset: int) -> None:
@@ -1279,6 +1318,7 @@ def _read_text_include(ctx: _Context, path: str, depth: int) -> None:
         return
     ctx.seen.add(real)
     origin = Origin(path, 0, "include")
+    _physics_package(ctx.table, text, path)
     _define_all(ctx.table, js_macros(text), origin, ctx.notes, "mathjax")
     if path.lower().endswith(_LATEX_SUFFIXES):
         _latex_text(ctx, mask_latex(text), path, "include", depth + 1)
@@ -1344,6 +1384,7 @@ def _includes_in(data: Any, config_path: str, ctx: _Context, depth: int) -> None
 
 
 def _include_text(ctx: _Context, text: str, where: str) -> None:
+    _physics_package(ctx.table, text, where)
     _define_all(ctx.table, js_macros(text), Origin(where, 0, "include"), ctx.notes, "mathjax")
     parse_definitions(mask_latex(text) if "\\documentclass" in text else text, ctx.table, path=where,
                       kind="include")

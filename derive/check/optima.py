@@ -227,6 +227,11 @@ def closed_form(opt: Optimum, value: sp.Expr, *, objective: sp.Expr | None = Non
                 return Decision("undecided", f"{what}: only an objective in scalar names is differentiated here "
                                              "(no matrices, vectors, functions or sums)")
             slope = sp.diff(f, var)
+            if var not in slope.free_symbols and slope != 0:
+                # argmin_w [f(w₀) + ∇f(w₀)ᵀ(w − w₀)], "subject to ‖w − w₀‖ < α" on the next line: a linear objective
+                # has no optimum on ℝ, so the notes mean one under a constraint; stationarity says nothing then
+                return Decision("undecided", f"{what}: the objective is linear in {var}, with no optimum on ℝ: "
+                                             "an optimum under a constraint is meant")
             at = slope.xreplace({var: value})
             stationary = compare(at, sp.Integer(0), seconds=seconds)
             if stationary.status == "false":

@@ -61,10 +61,11 @@ _CLAIM = re.compile(
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
     r"special case|provided|unless|suppose that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
-    r"root of)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
+    r"root of|imagine|hypothetically)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
     r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя)"
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
-    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|满足|的解|解方程)|\b(?:falls|wenn)\b)", re.IGNORECASE)
+    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте))",
+    re.IGNORECASE)
 #: Korean puts its cue after the formula it governs: "$\eta = 1/L$일 때" ("when η = 1/L"), "$x > 0$이면" ("if"),
 #: "$x_0 = 0$이라 하자" ("let"). The formula before such a word is the condition (or the definition); the
 #: display that follows in the sentence is a claim made under it.
@@ -72,6 +73,11 @@ _POST_CONDITION = re.compile(r"^[ \t]*(?:일[ \t]*때|이면|라면|(?<![가-힣
 _POST_DEFINE = re.compile(r"^[ \t]*(?:이?라고?[ \t]*하자|이?라고?[ \t]*두자|이?라[ \t]*놓자|로[ \t]*두자)"
                           # Japanese: "$x_0 = 1$、$w_0 = b$ とおく" ("let"), after one formula or a list of them
                           r"|^[ \t]*(?:[、，,][ \t]*\$[^$\n]*\$[ \t]*)*(?:と(?:お|置)(?:く|き|こう)|とする|としよう|とします)")
+#: A special case named by what it gives: "$\nu = \mu$ gets you damped NAG", "$\beta_1 = \beta_2$ recovers …".
+_POST_CASE = re.compile(r"^[ \t]*(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
+                        r"|даёт|дает|сводится|ergibt|liefert|(?:就)?(?:得到|退化为|变为))\b", re.IGNORECASE)
+#: One parameter set to another (``\nu = \mu``, ``\beta_1 = \beta_2``): the shape of such a case.
+_PARAMETER_PAIR = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*=\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*")
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(
     r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"
@@ -208,6 +214,10 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
         after = _words_after(source, lines, block)
         if _POST_CONDITION.match(after):
             conditional.add(number)  # "$\eta = 1/L$일 때": this formula is the condition
+            claiming.discard(number)
+            defining.discard(number)
+        elif _POST_CASE.match(after) and _PARAMETER_PAIR.fullmatch(block.text):
+            conditional.add(number)  # "$\nu = \mu$ gets you damped NAG": a special case, not a definition in force
             claiming.discard(number)
             defining.discard(number)
         elif _POST_DEFINE.match(after):

@@ -38,9 +38,9 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, chain_rule, condition_chain, conditional, continuation, dimensions, expectation,
+from . import (asymptotic, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions, expectation,
                identities,
-               optima, other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples,
+               optima, sigmoid, other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples,
                worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
@@ -419,6 +419,7 @@ class DocumentChecker:
         self._scope_bases: dict[int, set[str]] = {}
         self._families: dict[str, list[tuple[sp.Symbol, sp.Expr]]] | None = None
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
+        self._conventional: dict[str, FunctionDef] = {}  # functions only the prose defines (σ, "the sigmoid")
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.text = text  # the document as the reader sees it (for the prose between two statements)
         self._lines = LineMap(text) if text else None
@@ -491,6 +492,9 @@ class DocumentChecker:
                 signature = _SIGNATURE.match(it.block.text)
                 if signature:  # "Let f: ℝⁿ → ℝ": a new, general f from here on
                     self._declared.append((it.index, signature.group(1)))
+        if not any(fd.name == sigmoid.NAME for _, _, fd in self.function_defs) and sigmoid.named_in(self.text or "") \
+                and any(sigmoid.reads(t.expr) for it in self.items for t in it.stmt.terms):
+            self._conventional[sigmoid.NAME] = sigmoid.definition()  # "the activation is the sigmoid": σ(z) = …
         self._functions_cache.clear()
         self._stack_restated_displays()
         for items in blocks.values():
@@ -682,6 +686,8 @@ class DocumentChecker:
                 # defined right after use, in the same section ("…, where f(x) = …"); an example many statements
                 # later ("For f(x) = x²/2, we have") says nothing about a general f before it
                 chosen[fd.name] = (index, fd)
+        for name, fd in self._conventional.items():
+            chosen.setdefault(name, (-1, fd))  # σ named the sigmoid only in words: in force where nothing defines it
         for index, name in self._declared:
             if name in chosen and chosen[name][0] < index <= item.index:
                 del chosen[name]  # "Let f: ℝⁿ → ℝ" after f(x) = Ax: a general f, the example's is gone
@@ -898,6 +904,8 @@ class DocumentChecker:
             if self.verdicts.get((item.index, 0), ("",))[0] == "false" and (refined := self._refinement(item)):
                 self._read_as_refinement(item, mark, *refined)
             continuation.finish(self, item, continued)
+            if self._conventional and any(sigmoid.reads(t.expr) for t in item.stmt.terms):
+                self._read_with_words(item, mark)
             self._carry_worked_value(item)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
             debug_traceback()
@@ -906,6 +914,21 @@ class DocumentChecker:
             line, col = item.block.position(0)
             self.findings.append(Finding(self.path, line, col, "warning", "checker/internal-error",
                                          f"this display was not checked ({why}: {exc}); please report it"))
+
+    def _read_with_words(self, item: Item, mark: int) -> None:
+        """A link read with a function only the prose defines (σ as "the sigmoid") and found false is undecided,
+        its error a note: the words may name that function as one example among others (:mod:`.sigmoid`)."""
+        for k in range(len(item.stmt.relations)):
+            verdict, reason = self.verdicts.get((item.index, k), ("", ""))
+            if verdict == "false":
+                self.decide(item, k, "undecided", f"{sigmoid.FALSE_REASON}: {reason}", override=True)
+            elif verdict == "proved":
+                self.decide(item, k, "proved", f"{reason}; {sigmoid.PROVED_NOTE}" if reason else sigmoid.PROVED_NOTE,
+                            override=True)
+        self.findings[mark:] = [dataclasses.replace(f, severity="info", code="math/undecided",
+                                                    message=f"{sigmoid.FALSE_REASON}: {f.message}")
+                                if f.severity == "error" and f.code == "math/false" else f
+                                for f in self.findings[mark:]]
 
     def _refinement(self, item: Item) -> tuple[int, sp.Symbol, sp.Symbol] | None:
         r"""``θ_{t+1} = θ_t − η m̂_t/(√v̂_t + ε)`` after ``θ_{t+1} = θ_t − η m_t/(√v_t + ε)`` and then
@@ -1121,8 +1144,11 @@ class DocumentChecker:
                     self._budgeted_link(item, k, left, right)
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
-            if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None:
-                self._record_naming(item, {})  # "with β = 0.9": the worked numbers that follow use it
+            if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
+                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)):
+                # "with β = 0.9": the worked numbers that follow use it (but "ν = μ gets you NAG", "when β₁ = β₂":
+                # one parameter set to another is a special case, never the value of ν from here on)
+                self._record_naming(item, {})
             return
         if scope_rules.model_equation(item):
             self.decide_all(item, "not-a-claim", scope_rules.MODEL_REASON)
@@ -1139,7 +1165,9 @@ class DocumentChecker:
             return
         introduced = self._introduced(item, raw_exprs)
         defined_here = any(e is not None and any(x in definitions for x in e.free_symbols) for e in raw_exprs)
-        if introduced and defined_here and not self._is_naming(item, definitions):
+        if introduced and defined_here and not self._is_naming(item, definitions) \
+                and not (len(raw_exprs) == 2 and chain_rule.telescopes(*raw_exprs) is not None):
+            # (∂C/∂w = ∂C/∂a · ∂a/∂z · ∂z/∂w with the factors given later: the chain rule, proved by its shape)
             names = ", ".join(sorted(printing.text(s) for s in introduced))
             self.report(item, stmt.terms[0].start, "info", "math/new-scheme",
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
@@ -1218,6 +1246,9 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", "definition (“let” gives it this value here)")
                 continue
             if k == 0 and relation == ":=":
+                if isinstance(left.expr, sp.Symbol) and is_assignment(left.expr, right.expr):
+                    self.decide(item, k, "not-a-claim", "assignment (:=, the left side is read on the right)")
+                    continue  # θ := θ − α∇H: an update in place, never θ's value (it would make θ circular)
                 if isinstance(left.expr, sp.Symbol):
                     self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (:=)")
@@ -1228,6 +1259,8 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and self._derivative_of_named(item, k, left, right):
                 continue  # y' = 2x + 3 after y = x^2 + 3x + 4: the derivative, checked
+            if k == 0 and relation == "=" and chain_results.result(self, item, k, left, right):
+                continue  # ∂L/∂w = −(y − ŷ)x after the chain rule and its factors' values: the product, checked
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
             if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
@@ -2901,6 +2934,24 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {outcome.reason}")
             self.decide(item, k, "undecided", outcome.reason)
 
+    def _inner_as_norm(self, item: Item, k: int, sa: sp.Expr, sb: sp.Expr) -> bool:
+        """``−⟨∇f, ∇f⟩ = −‖∇f‖²``: an inner product on one side only, whose other side has squared the norm out
+        already. Coordinate by coordinate ⟨u, v⟩ is Σ uᵢvᵢ and ‖u‖² is Σ uᵢ², so with each inner product of two
+        vector quantities read as their product the sides are compared; only a proof is taken from it (True when
+        proved here), since what else the notes know of the inner product is not modelled."""
+        def product(e: sp.Expr) -> sp.Expr:
+            return e.replace(lambda x: isinstance(x, Inner) and len(x.args) == 2
+                             and all(not _scalar(v) for a in x.args for v in a.free_symbols) and all(
+                                 a.free_symbols for a in x.args), lambda x: x.args[0] * x.args[1])
+
+        pa, pb = product(sa), product(sb)
+        if pa.has(Inner) or pb.has(Inner):
+            return False
+        if compare(pa, pb, seconds=LINK_SECONDS).status != "true":
+            return False
+        self.decide(item, k, "proved", "coordinate by coordinate: ⟨u, v⟩ = Σ uᵢvᵢ and ‖u‖² = Σ uᵢ²")
+        return True
+
     def _vectors(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr,
                  written: tuple[str, str] = ("", ""), approx: bool = False) -> tuple[sp.Expr, sp.Expr] | None:
         """Sides whose tuples are computed from their coordinates (:mod:`.vectors`): inner products expanded.
@@ -2915,6 +2966,8 @@ class DocumentChecker:
                 and (not opened or tuples.align([sa.args, sb.args])):
             pairs = [(_linear_inner(x), _linear_inner(y)) for x, y in zip(entries(sa), entries(sb)) if x != DOTS]
         elif not sa.has(Coords) and not sb.has(Coords):
+            if sa.has(Inner) != sb.has(Inner) and self._inner_as_norm(item, k, sa, sb):
+                return None
             return _linear_inner(sa), _linear_inner(sb)
         else:
             reason = ("tuples or matrices of different shapes" if ca is not None and cb is not None and not opened else

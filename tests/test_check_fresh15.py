@@ -1,0 +1,151 @@
+"""Readings the fresh15 set of unseen notes asked for: integrals written differential first, angle brackets sized
+with \\left< … \\right>, \\operatorname{grad}, and an inner product against a squared norm."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.latex import parse_expr
+from derive.check.run import check_document
+
+
+def verdicts(text: str, path: str = "n.md") -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for k in check_document(path, text).links:
+        out.setdefault(k.line, []).append(k.verdict)
+    return out
+
+
+def errors(text: str, path: str = "n.md") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_document(path, text).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    (r"\int_0^1 \mathrm{d}t\, t^2", r"\frac{1}{3}"),
+    (r"\int_0^1 \text{d}t ~ t ~ \epsilon + 1", r"\frac{\epsilon}{2} + 1"),           # the integrand stops at the +
+    (r"\lambda^3 \int_0^1 \text{d}s ~ s^2 \int_0^1 \text{d}t ~ t", r"\frac{\lambda^3}{6}"),  # nested, both first
+    (r"\int_0^1 t^2 \, dt", r"\frac{1}{3}"),                                        # the usual order is unchanged
+])
+def test_an_integral_written_differential_first_runs_over_the_product_after_it(written: str, value: str) -> None:
+    assert (parse_expr(written).doit() - parse_expr(value)).expand() == 0
+
+
+INTEGRAL_MD = r"""The step gives
+
+$$L(x) - \lambda \epsilon + \mathcal L \lambda^3 \int_0^1 \text{d}s ~ s^2  \int_0^1 \text{d}t ~ t ~ \epsilon^{\frac{3}{2}} = L(x) - \lambda \epsilon + \frac{\lambda^3 \mathcal L ~ \epsilon^{\frac{3}{2}}}{6}$$
+"""
+
+
+def test_an_upright_d_is_a_differential_not_words_between_two_statements() -> None:
+    """``\\text{d}t`` cut the side in two (one letter in \\text read as prose): the fragment after it was refuted, a
+    false error. One upright letter is notation; the integral is read whole and checked."""
+    assert verdicts(INTEGRAL_MD)[3] == ["proved"]
+    assert errors(INTEGRAL_MD.replace("}}{6}$$", "}}{3}$$")) == [(3, "math/false")]
+
+
+INNER_MD = r"""Steepest descent takes $m = - \operatorname{grad} f(x)$, so that
+
+$$
+\begin{aligned}
+\left< \operatorname{grad} f(x), m \right> &= \left< \operatorname{grad} f(x), - \operatorname{grad} f(x)\right> \\
+&= - \left< \operatorname{grad} f(x), \operatorname{grad} f(x)\right> \\
+&= - \| \nabla f(x) \| ^ 2
+\end{aligned}
+$$
+"""
+
+
+def test_angle_brackets_sized_with_left_and_right_are_an_inner_product() -> None:
+    """``\\left< u, v \\right>`` read ``<`` and ``>`` as relations: the row was cut at them and a fragment refuted.
+    They are the brackets of ⟨u, v⟩; ``\\operatorname{grad}`` is ∇; ⟨g, g⟩ = ‖g‖² coordinate by coordinate."""
+    assert parse_expr(r"\left< a, b \right>") == parse_expr(r"\langle a, b \rangle")
+    assert verdicts(INNER_MD) == {1: ["not-a-claim"], 5: ["proved"], 6: ["proved"], 7: ["proved"]}
+    assert errors(INNER_MD) == []
+
+
+def test_an_inner_product_against_a_norm_with_the_wrong_sign_is_not_proved() -> None:
+    wrong = INNER_MD.replace(r"&= - \| \nabla f(x) \| ^ 2", r"&= \| \nabla f(x) \| ^ 2")
+    assert verdicts(wrong)[7] == ["undecided"]
+
+
+QHM_MD = r"""$$v_t \overset{\mathrm{def}}{=} \theta_t - \theta_{t-1}$$
+
+The momentum buffer is $m_{t+1} = (1 - \mu) g_t + \mu m_t$ and the update is
+
+$$\theta_{t+1} = \theta_t - \varepsilon \left[ \left( 1 - \nu \right ) g_t + \nu m_{t+1} \right]$$
+
+What is less easy to see is that $\nu = \mu$ gets you damped NAG:
+
+$$\theta_{t+1} = \theta_t - \varepsilon \left[ \left( 1 - \mu \right ) g_t + \mu m_{t+1} \right]$$
+
+Rearranging the update for the buffer and shifting the index,
+
+$$m_t = - \frac{\left( 1 - \nu \right ) g_{t-1}}{\nu} - \frac{v_t}{\varepsilon \nu}$$
+"""
+
+
+def test_one_parameter_set_to_another_is_a_case_not_a_definition_in_force() -> None:
+    """"$\\nu = \\mu$ gets you damped NAG" names a special case: read as ν's value from there on it made the later
+    general line, in ν, false (a false error on a real note)."""
+    assert errors(QHM_MD) == []
+    found = check_document("n.md", QHM_MD).links
+    assert [(k.verdict, k.reason) for k in found if k.line == 7] == [("not-a-claim",
+                                                                     "condition (the prose states it as one)")]
+    assert [k.verdict for k in found if k.line == 13] == ["proved"]
+    assert errors(QHM_MD.replace(r"\frac{v_t}{\varepsilon \nu}$$", r"\frac{v_t}{\varepsilon}$$")) == [(13, "math/false")]
+
+
+LINEAR_ARGMIN_MD = r"""Minimizing the linear approximation,
+
+$$
+\begin{aligned}
+w_1 &= \mathrm{argmin}_{w} \left[ f_0 + g_0 (w - w_0) \right] \\
+    &= \text{(subject to } |w - w_0| < \alpha \text{)}
+\end{aligned}
+$$
+
+and with a penalty instead of the constraint the closed form is
+
+$$w_1 = w_0 - \frac{1}{2\lambda} g_0$$
+"""
+
+
+def test_the_argmin_of_a_linear_objective_is_not_refuted_by_stationarity() -> None:
+    """A linear objective has no optimum on ℝ: the notes mean one under a constraint, so a closed form is not
+    checked against the objective's derivative (a false error: "2w₀ − 12 is not 0")."""
+    assert errors(LINEAR_ARGMIN_MD) == []
+
+
+def test_a_value_imagined_is_a_condition() -> None:
+    text = ("Let $f(w) = (w - 6)^2$, with its minimum at $w = 6$.\n\n"
+            "Imagine that we are close to the minimum and $\\|\\nabla f(w)\\| = 0.1$.\n")
+    assert errors(text) == []
+    assert [k.reason for k in check_document("n.md", text).links if k.line == 3] == [
+        "condition (the prose states it as one)"]
+
+
+LOGISTIC_MD = r"""The cross-entropy is
+
+$$L(y, \hat{y}) = - \sum_{i = 1}^n y_i \log(\hat{y_i}) + (1 - y_i) \log(1 - \hat{y_i})$$
+
+and gradient descent updates $$\theta := \theta - \alpha \nabla_\theta L$$ where $z = \theta x$ and $\hat{y} = \frac{1}{1 + e^{-z}}$.
+
+$$\frac{\partial \hat{y}}{\partial z} = \frac{1}{1 + e^{-z}} \frac{e^{-z}}{1 + e^{-z}} = \hat{y}(1 - \hat{y})$$
+
+$$\begin{align*} \frac{\partial L}{\partial \theta} &= \frac{\partial L}{\partial \hat{y}} \frac{\partial \hat{y}}{\partial z} \frac{\partial z}{\partial \theta} \\ &= \left( \frac{1 - y}{1 - \hat{y}} - \frac{y}{\hat{y}} \right) \hat{y}(1 - \hat{y}) x \end{align*}$$
+"""
+
+
+def test_an_update_written_with_colon_equals_is_an_assignment_not_a_circular_definition() -> None:
+    """θ := θ − α∇L defined θ through itself: every later line that reads θ (through z) was "circular"."""
+    found = check_document("n.md", LOGISTIC_MD).links
+    assert [k.reason for k in found if k.line == 5][0] == "assignment (:=, the left side is read on the right)"
+    assert [k.verdict for k in found if k.line == 7] == ["not-a-claim", "proved"]
+
+
+def test_the_derivative_of_a_function_written_in_coordinates_is_never_taken_as_zero() -> None:
+    """∂L/∂ŷ for L(y, ŷ) written in ŷᵢ is 0 in the symbol ŷ: a product with that factor was refuted (false error);
+    it is undecided, as the derivative alone already was."""
+    assert errors(LOGISTIC_MD) == []
+    found = [(k.verdict, k.reason) for k in check_document("n.md", LOGISTIC_MD).links if k.line == 9]
+    assert found[0][0] == "proved" and found[1][0] == "undecided"
+    assert "of an expression written in its coordinates" in found[1][1]
