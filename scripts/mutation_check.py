@@ -910,6 +910,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:",
       ("tests/test_check_fresh15.py",),
       "∂L/∂ŷ for L written in ŷᵢ taken as 0 inside a product: a true line refuted"),
+    M("sqrt-bracket-reading", "derive/check/latex.py",
+      "        if index is None and nxt is not None and nxt.is_char(\"(\"):",
+      "        if False:",
+      ("tests/test_check_fresh15.py",),
+      "\\sqrt(v̂_t) + ε unread (\"missing operand\"): a slip in the line unseen"),
+    M("sqrt-bracket-lint", "derive/check/lint.py",
+      "        for m in _SQRT_BRACKET.finditer(block.text):",
+      "        for m in []:",
+      ("tests/test_check_fresh15.py",),
+      "\\sqrt( (only the bracket under the radical) not reported"),
 )
 
 

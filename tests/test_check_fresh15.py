@@ -149,3 +149,20 @@ def test_the_derivative_of_a_function_written_in_coordinates_is_never_taken_as_z
     found = [(k.verdict, k.reason) for k in check_document("n.md", LOGISTIC_MD).links if k.line == 9]
     assert found[0][0] == "proved" and found[1][0] == "undecided"
     assert "of an expression written in its coordinates" in found[1][1]
+
+
+SQRT_MD = r"""Adam's step is $$w_{t} = w_{t-1} - \frac{\alpha \hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}$$ so that
+
+$$\Delta w_t = w_{t} - w_{t-1} = -\frac{\alpha \cdot \hat{m}_t}{\sqrt(\hat{v}_t)+\epsilon}$$
+"""
+
+
+def test_a_root_of_a_bracket_is_read_as_meant_and_its_rendering_reported() -> None:
+    """``\\sqrt(\\hat{v}_t)``: every renderer puts only "(" under the radical (a warning), and the author means the
+    root of the bracket: the line is checked as that (it was "missing operand", and a slip in it went unseen)."""
+    assert parse_expr(r"\sqrt(\hat{v}_t)+\epsilon") == parse_expr(r"\sqrt{\hat{v}_t}+\epsilon")
+    result = check_document("n.md", SQRT_MD)
+    assert [(f.line, f.code, f.severity) for f in result.findings if f.code == "render/sqrt-bracket"] == [
+        (3, "render/sqrt-bracket", "warning")]
+    assert [k.verdict for k in result.links if k.line == 3][-1] == "proved"
+    assert (3, "math/false") in errors(SQRT_MD.replace(r"= -\frac{\alpha", r"= \frac{\alpha"))

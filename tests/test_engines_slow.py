@@ -112,6 +112,45 @@ def test_katex_environments_are_the_ones_katex_knows() -> None:
     assert {e for e in names if e in KATEX_ENVS} == known
 
 
+SQRT_PROBE = r"""import katex from 'katex';
+import mathjaxPkg from 'mathjax-full/js/mathjax.js';
+import texPkg from 'mathjax-full/js/input/tex.js';
+import adaptorPkg from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import htmlPkg from 'mathjax-full/js/handlers/html.js';
+import allPkg from 'mathjax-full/js/input/tex/AllPackages.js';
+import statePkg from 'mathjax-full/js/core/MathItem.js';
+import serPkg from 'mathjax-full/js/core/MmlTree/SerializedMmlVisitor.js';
+const { mathjax } = mathjaxPkg; const { TeX } = texPkg; const { liteAdaptor } = adaptorPkg;
+const { RegisterHTMLHandler } = htmlPkg; const { AllPackages } = allPkg; const { STATE } = statePkg;
+const { SerializedMmlVisitor } = serPkg;
+const tex = '\\sqrt(x+1)';
+const k = katex.renderToString(tex, {output: 'mathml'});
+RegisterHTMLHandler(liteAdaptor());
+const doc = mathjax.document('', {InputJax: new TeX({packages: AllPackages.filter((p) => p !== 'bussproofs')})});
+const m = new SerializedMmlVisitor().visitTree(doc.convert(tex, {display: false, end: STATE.CONVERT}));
+const inner = (s) => { const a = s.indexOf('<msqrt>'), b = s.indexOf('</msqrt>'); return s.slice(a + 7, b).replace(/<[^>]*>/g, '').replace(/\s+/g, ''); };
+console.log(JSON.stringify({katex: inner(k), mathjax: inner(m)}));
+"""
+
+
+def test_a_root_of_a_bracket_holds_only_the_bracket_in_katex_and_mathjax() -> None:
+    """lint's render/sqrt-bracket: ``\\sqrt(x+1)`` puts only "(" under the radical, in KaTeX and in MathJax 3."""
+    import json
+    import subprocess
+
+    katex_dir = Path(__file__).parent / "js"
+    if not (katex_dir / "node_modules" / "katex").exists():
+        pytest.fail("KaTeX missing: run npm ci --prefix tests/js")
+    probe = katex_dir / "_sqrt_probe.mjs"
+    probe.write_text(SQRT_PROBE, encoding="utf-8")
+    try:
+        result = json.loads(subprocess.run(["node", probe.name], cwd=katex_dir, capture_output=True, text=True,
+                                           check=True, timeout=60).stdout)
+    finally:
+        probe.unlink()
+    assert result == {"katex": "(", "mathjax": "("}
+
+
 BOOKDOWN_PAGE = """---
 title: probe
 ---

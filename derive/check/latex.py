@@ -246,6 +246,20 @@ def _differential(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+def _matching_paren(tokens: list[Token], opener: int) -> int | None:
+    """The ``)`` that closes the ``(`` at ``opener`` (brackets and braces nested inside counted), or None."""
+    depth = 0
+    for k in range(opener, len(tokens)):
+        tok = tokens[k]
+        if _opens(tok):
+            depth += 1
+        elif _closes(tok):
+            depth -= 1
+            if depth == 0:
+                return k if tok.is_char(")") else None
+    return None
+
+
 def _product_end(tokens: list[Token], start: int) -> int:
     """Where the product that starts at ``start`` ends: the first ``+``/``−``, relation or end of group at depth 0
     (an integral written differential first runs over that product)."""
@@ -2259,7 +2273,17 @@ class _ExprParser:
                 self.fail(nxt, "'[' is not closed")
             index = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
             self.pos = close + 1
-        radicand = self.parse_arg()
+        nxt = self.peek()
+        if index is None and nxt is not None and nxt.is_char("("):
+            # \sqrt(\hat{v}_t) + ε: TeX puts only "(" under the radical (a render warning says so), but the author
+            # means the root of the bracket, and that is what the formula is checked as
+            close = _matching_paren(self.toks, self.pos)
+            if close is None:
+                self.fail(nxt, "'(' is not closed")
+            radicand = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
+            self.pos = close + 1
+        else:
+            radicand = self.parse_arg()
         if index is not None and isinstance(index, sp.Rational) and index != 0:
             too_large = limits.power(radicand, 1 / index)
             if too_large:

@@ -159,7 +159,8 @@ def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
 
 
 def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
-    checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks]
+    checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks,
+                                                            _root_of_a_bracket]
     if page.markdown:
         checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
     else:
@@ -505,6 +506,24 @@ def _beamer_macros(page: _Page, r: Renderer) -> list[_Raw]:
             continue
         line, col = lines.position(m.start())
         out.append(_Raw(line, col, "render/beamer-macro", "error", f"{what}; {where}"))
+    return out
+
+
+# ---------------------------------------------------------------- roots
+
+_SQRT_BRACKET = re.compile(r"\\sqrt\s*\(")
+
+
+def _root_of_a_bracket(page: _Page, r: Renderer) -> list[_Raw]:
+    """``\\sqrt(v_t) + ε``: TeX's ``\\sqrt`` takes one token, so every renderer puts only ``(`` under the radical
+    (checked with KaTeX and MathJax in the slow suite). The checker reads the root of the bracket, as meant."""
+    out = []
+    for block in page.blocks:
+        for m in _SQRT_BRACKET.finditer(block.text):
+            line, col = block.position(m.start())
+            out.append(_Raw(line, col, "render/sqrt-bracket", "warning",
+                            "\\sqrt( puts only the opening bracket under the radical sign in {r}; write \\sqrt{…} "
+                            "(checked as the root of the whole bracket)"))
     return out
 
 
