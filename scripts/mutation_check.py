@@ -896,8 +896,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_check_fresh15.py",),
       "the argmin of a linear objective refuted by its stationarity"),
     M("imagine-condition", "derive/check/prose.py",
-      "    r\"root of|imagine|hypothetically)\\b|^\\s*with\\s+[^\\0,.;:]{0,20}(?:\\0|$)\"  # an equation to solve states a condition on its unknown",
-      "    r\"root of)\\b|^\\s*with\\s+[^\\0,.;:]{0,20}(?:\\0|$)\"  # an equation to solve states a condition on its unknown",
+      "    r\"root of|imagine|hypothetically)\\b\"",
+      "    r\"root of)\\b\"",
       ("tests/test_check_fresh15.py",),
       "\"Imagine that … ‖∇f(w)‖ = 0.1\" read as a claim"),
     M("colon-equals-assignment", "derive/check/verify.py",
@@ -920,6 +920,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        for m in []:",
       ("tests/test_check_fresh15.py",),
       "\\sqrt( (only the bracket under the radical) not reported"),
+    M("named-function-words", "derive/check/latex.py",
+      "        if nxt is not None and nxt.is_char(\"(\") and compact.lower() in _NAMED_FUNCTIONS:",
+      "        if False:",
+      ("tests/test_check_backprop.py",),
+      "\\text{softmax}(z), Sigmoid(z) \"ambiguous (a call or a product?)\""),
 )
 
 

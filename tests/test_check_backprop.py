@@ -80,3 +80,24 @@ def test_a_sigma_the_math_defines_is_the_documents_own() -> None:
                               "$a = \\sigma(z)$")
     result = check_document("n.md", text)
     assert [(f.line, f.code) for f in result.findings if f.severity == "error"] == [(5, "math/false")]
+
+
+@pytest.mark.parametrize(("written", "function"), [
+    (r"\text{softmax}(z)", r"\operatorname{softmax}"),
+    (r"\mathrm{ReLU}(x)", r"\operatorname{ReLU}"),
+    (r"Sigmoid(w x + b)", r"\sigma"),
+    (r"\text{sigmoid}(z)", r"\sigma"),
+])
+def test_functions_named_by_a_word_are_calls(written: str, function: str) -> None:
+    """``\\text{softmax}(z)`` was "ambiguous (a call or a product?)"; these words name functions in every note, and
+    the sigmoid is σ (so that the definition in force, or the sigmoid named in words, gives its value)."""
+    from sympy.core.function import AppliedUndef
+
+    from derive.check.latex import parse_expr
+
+    assert [type(f).__name__ for f in parse_expr(written).atoms(AppliedUndef)] == [function]
+
+
+def test_a_sigmoid_written_as_a_word_is_the_sigmoid() -> None:
+    text = "The output is $\\hat{y} = Sigmoid(z)$.\n\n$$\\frac{\\partial \\hat{y}}{\\partial z} = \\hat{y}(1 - \\hat{y})$$\n"
+    assert [k.verdict for k in check_document("n.md", text).links if k.line == 3] == ["proved"]

@@ -72,6 +72,9 @@ DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
 )
 SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 
+#: Words that name a function wherever a bracket follows them (``\text{softmax}(z)``, ``Sigmoid(z)``), lower-cased.
+_NAMED_FUNCTIONS: frozenset[str] = frozenset({"sigmoid", "logistic", "softmax", "relu", "sign", "sgn", "logit"})
+
 #: Upright words that are known-but-unmodelled operators.
 _UNMODELLED_WORDS: frozenset[str] = frozenset(
     {"argmin", "argmax", "arg min", "arg max", "Var", "Cov", "E", "tr", "diag"}
@@ -1806,6 +1809,13 @@ class _ExprParser:
             return self.max_min(tok, compact)
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             self.fail(tok, "text inside an expression is not modelled")
+        nxt = self.peek(1)
+        if nxt is not None and nxt.is_char("(") and compact.lower() in _NAMED_FUNCTIONS:
+            # \text{softmax}(z), Sigmoid(z), \mathrm{ReLU}(x): functions by name in every note, never a product;
+            # the sigmoid is σ, so that a definition of σ (or the sigmoid named in words) gives it its value
+            self.pos += 1
+            name = "\\sigma" if compact.lower() in ("sigmoid", "logistic") else f"\\operatorname{{{compact}}}"
+            return sp.Function(name)(*self.call_args())
         if tok.text in TEXT_MACROS:  # \text{lr} is a name only as a whole operand
             after = self.peek(1)
             if after is not None and self.starts_factor(after):
@@ -2373,7 +2383,8 @@ class _ExprParser:
 
     def integral(self) -> sp.Expr:
         r"""``\int_a^b f(x)\,dx``: an unevaluated definite :class:`sympy.Integral`; the integrand runs to its
-        differential (``dx``, ``\mathrm{d}x``, ``d\theta``) at the same depth. The verifier evaluates it with
+        differential (``dx``, ``\mathrm{d}x``, ``d\theta``) at the same depth, or, written differential first
+        (``\int_0^1 \mathrm{d}t\, t^2``), over the product after it. The verifier evaluates it with
         SymPy (:func:`derive.check.ranges.settle`). Without both bounds it has a constant of integration, and
         without a written differential its variable is a guess: both are not modelled."""
         tok = self.next()
@@ -2401,7 +2412,8 @@ class _ExprParser:
         high = self.sub(upper[0]).parse_all(upper[1])
         pi = {x: sp.pi for x in low.free_symbols | high.free_symbols if str(x) == "\\pi"}
         low, high = low.xreplace(pi), high.xreplace(pi)
-        if at == self.pos:
+        differential_first = at == self.pos
+        if differential_first:
             # \int_0^1 \mathrm{d}t\, t^2: the differential first, as physicists write it; the integrand is the
             # product that follows, up to the next + or − outside brackets (or the end of the side)
             start, stop = at + 2, _product_end(self.toks, at + 2)
@@ -2414,7 +2426,7 @@ class _ExprParser:
             body = self.sub(self.toks[start:stop]).parse_all(tok)
         finally:
             self.ctx.bound.pop()
-        self.pos = stop if at == self.pos else at + 2 if after is None else after
+        self.pos = stop if differential_first else at + 2 if after is None else after
         return sp.Integral(body, (var, low, high))
 
     def rounding(self, tok: Token, name: str) -> sp.Expr:

@@ -61,7 +61,8 @@ _CLAIM = re.compile(
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
     r"special case|provided|unless|suppose that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
-    r"root of|imagine|hypothetically)\b|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
+    r"root of|imagine|hypothetically)\b"
+    r"|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
     r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя)"
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
     r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте))",
@@ -74,8 +75,8 @@ _POST_DEFINE = re.compile(r"^[ \t]*(?:이?라고?[ \t]*하자|이?라고?[ \t]*�
                           # Japanese: "$x_0 = 1$、$w_0 = b$ とおく" ("let"), after one formula or a list of them
                           r"|^[ \t]*(?:[、，,][ \t]*\$[^$\n]*\$[ \t]*)*(?:と(?:お|置)(?:く|き|こう)|とする|としよう|とします)")
 #: A special case named by what it gives: "$\nu = \mu$ gets you damped NAG", "$\beta_1 = \beta_2$ recovers …".
-_POST_CASE = re.compile(r"^[ \t]*(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
-                        r"|даёт|дает|сводится|ergibt|liefert|(?:就)?(?:得到|退化为|变为))\b", re.IGNORECASE)
+_POST_CASE = re.compile(r"^[ \t]*(?:(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
+                        r"|даёт|дает|сводится|ergibt|liefert)\b|(?:就)?(?:得到|退化为|变为))", re.IGNORECASE)
 #: One parameter set to another (``\nu = \mu``, ``\beta_1 = \beta_2``): the shape of such a case.
 _PARAMETER_PAIR = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*=\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*")
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".

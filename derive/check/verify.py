@@ -38,10 +38,9 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions, expectation,
-               identities,
-               optima, sigmoid, other_schemes, plus_minus, prose_values, ranges, restated_models, scope_rules, sums, tuples,
-               worked_values)
+from . import (asymptotic, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions,
+               expectation, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
+               scope_rules, sigmoid, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
