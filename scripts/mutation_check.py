@@ -925,6 +925,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if False:",
       ("tests/test_check_backprop.py",),
       "\\text{softmax}(z), Sigmoid(z) \"ambiguous (a call or a product?)\""),
+    M("gradient-becomes", "derive/check/verify.py",
+      "            becomes.decide(self, item, mark)  # \"the gradient becomes $g_t + λθ$, so …\": the rule, substituted",
+      "            pass",
+      ("tests/test_check_fresh15.py",),
+      "\"the gradient becomes $g_t + λθ$, so the update becomes …\" read as a second definition"),
+    M("becomes-cue", "derive/check/becomes.py",
+      "        if not _BECOMES.search(paragraph[max(0, m.start() - 40):m.start()]):",
+      "        if False:",
+      ("tests/test_check_fresh15.py",),
+      "any inline formula before a display taken for what a quantity becomes"),
+    M("step-headings", "derive/check/document.py",
+      "    sections = _without_steps(text, sections)",
+      "    pass",
+      ("tests/test_check_fresh15.py",),
+      "\"Step 3\" a new scope: what \"Step 2\" defined is new there"),
 )
 
 

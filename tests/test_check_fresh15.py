@@ -166,3 +166,90 @@ def test_a_root_of_a_bracket_is_read_as_meant_and_its_rendering_reported() -> No
         (3, "render/sqrt-bracket", "warning")]
     assert [k.verdict for k in result.links if k.line == 3][-1] == "proved"
     assert (3, "math/false") in errors(SQRT_MD.replace(r"= -\frac{\alpha", r"= \frac{\alpha"))
+
+
+BECOMES = {
+    "en": (r"""Plain SGD updates
+
+$$\theta_t = \theta_{t-1} - \eta g_t$$
+
+With L2 regularization the gradient becomes $g_t + \lambda\theta_{t-1}$, so the update becomes
+
+$$\theta_t = \theta_{t-1} - \eta (g_t + \lambda\theta_{t-1})$$
+
+and expanding,
+
+$$\theta_t = (1 - \eta\lambda)\theta_{t-1} - \eta g_t$$
+"""),
+    "zh": (r"""没有 L2 正则时，更新规则是：
+
+$$\theta_t = \theta_{t-1} - \eta g_t$$
+
+如果在 loss 中加入 L2 正则，梯度变成 $g_t + \lambda\theta_{t-1}$，于是更新规则变成：
+
+$$\theta_t = \theta_{t-1} - \eta (g_t + \lambda\theta_{t-1})$$
+
+展开一下：
+
+$$\theta_t = (1 - \eta\lambda)\theta_{t-1} - \eta g_t$$
+"""),
+    "ru": (r"""Шаг SGD:
+
+$$\theta_t = \theta_{t-1} - \eta g_t$$
+
+С L2-регуляризацией градиент становится $g_t + \lambda\theta_{t-1}$, и шаг записывается так:
+
+$$\theta_t = \theta_{t-1} - \eta (g_t + \lambda\theta_{t-1})$$
+
+Раскрывая скобки, получаем
+
+$$\theta_t = (1 - \eta\lambda)\theta_{t-1} - \eta g_t$$
+"""),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BECOMES))
+def test_the_rule_with_what_the_words_say_the_gradient_becomes(language: str) -> None:
+    """"the gradient becomes $g_t + λθ_{t−1}$, so the update becomes $$…$$": the display is the rule with g_t
+    replaced (proved, it was a second definition or a new scheme), and the rule from there on, so the expanded
+    line after it is checked against it — and a slip there is found."""
+    text = BECOMES[language]
+    found = {k.line: (k.verdict, k.reason) for k in check_document("n.md", text).links}
+    assert found[7][0] == "proved" and "replaced by" in found[7][1]
+    assert found[11][0] == "proved"
+    assert errors(text.replace(r"(1 - \eta\lambda)\theta_{t-1} - \eta g_t$$", r"(1 - \lambda)\theta_{t-1} - \eta g_t$$")) \
+        == [(11, "math/false")]
+
+
+def test_a_display_the_words_do_not_give_keeps_its_verdict() -> None:
+    text = BECOMES["en"].replace(r"- \eta (g_t + \lambda\theta_{t-1})$$", r"- \eta (g_t + 2\lambda\theta_{t-1})$$")
+    found = {k.line: k.verdict for k in check_document("n.md", text).links}
+    assert found[7] != "proved"
+
+
+def test_a_formula_no_becomes_word_introduces_replaces_nothing() -> None:
+    """Only a formula the words say a quantity becomes stands in for it: any inline formula before a display is not."""
+    text = BECOMES["en"].replace("With L2 regularization the gradient becomes $g_t + \\lambda\\theta_{t-1}$, so the update "
+                                 "becomes", "The sum $g_t + \\lambda\\theta_{t-1}$ is not the gradient of L. Another method "
+                                 "updates")
+    found = {k.line: k.verdict for k in check_document("n.md", text).links}
+    assert found[7] != "proved"
+
+
+STEPS_MD = r"""## Convergence of gradient descent
+
+###### Step 2: the update
+
+$$x^{+} = x - t \nabla f(x)$$
+
+###### Step 3: substituting the update rule
+
+Substituting $x^+ - x = -t \nabla f(x)$, we get the bound.
+"""
+
+
+def test_headings_that_number_steps_continue_one_derivation() -> None:
+    """"Step 3" goes on with what "Step 2" defined: with a new scope at each step, x⁺ was a new name there."""
+    assert [k.verdict for k in check_document("n.md", STEPS_MD).links if k.line == 9] == ["proved"]
+    other = STEPS_MD.replace("###### Step 3: substituting the update rule", "## Another method")
+    assert [k.verdict for k in check_document("n.md", other).links if k.line == 9] == ["not-a-claim"]

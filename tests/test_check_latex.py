@@ -420,7 +420,7 @@ PROBLEMS: list[tuple[str, str]] = [
     ("(a + b", "not closed"),
     ("v^{max}", "ambiguous superscript"),
     ("v^{a b c d}", "ambiguous superscript"),
-    (r"\mathrm{softmax}(z)", "ambiguous"),
+    (r"\mathrm{lr}(g + w)", "ambiguous"),  # (softmax, ReLU, sigmoid are calls by name: test_check_backprop)
     (r"\hat{a + b}", "over an expression"),
 ]
 

@@ -94,9 +94,25 @@ def read_document(path: str, text: str, forced: str | None = None, roots: tuple[
         sections = scanned.headings
     else:
         sections = tuple(scanned.visible.count("\n", 0, m.start()) + 1 for m in _TEX_HEADING.finditer(scanned.visible))
+    sections = _without_steps(text, sections)
     macros = macros_for(path, text, flavor.name, named=roots)  # the file's, its front matter's, its preamble's, its project's
     return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, macros, cells,
                     heading_levels(text, sections, scanned.kind))
+
+
+#: A heading that numbers a step of one derivation ("###### Step 3: Substituting the Update Rule", "Шаг 2", "第二步").
+_STEP_HEADING = re.compile(
+    r"^[#\s*_]*(?:\\(?:sub)*section\*?\s*\{\s*)?(?:\*\*)?\s*(?:(?:step|шаг|этап|schritt|étape|etape|paso|passo)\s*\d+\b"
+    r"|第\s*[0-9一二三四五六七八九十]+\s*步|步骤\s*[0-9一二三四五六七八九十]+|ステップ\s*\d+|\d+\s*단계)", re.IGNORECASE)
+
+
+def _without_steps(text: str, sections: tuple[int, ...]) -> tuple[int, ...]:
+    """The section starts, less the headings that number the steps of one derivation: "Step 3" goes on with what
+    "Step 2" defined (x⁺ = x − t∇f(x) there, ``x⁺ − x = −t∇f(x)`` substituted here); a new scope at each step made
+    every later step's names new."""
+    lines = text.split("\n")
+    return tuple(line for line in sections
+                 if not (0 < line <= len(lines) and _STEP_HEADING.match(lines[line - 1].strip())))
 
 
 def heading_levels(source: str, sections: tuple[int, ...], kind: str) -> tuple[int, ...]:

@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions,
+from . import (asymptotic, becomes, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions,
                expectation, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                scope_rules, sigmoid, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
@@ -903,6 +903,7 @@ class DocumentChecker:
             if self.verdicts.get((item.index, 0), ("",))[0] == "false" and (refined := self._refinement(item)):
                 self._read_as_refinement(item, mark, *refined)
             continuation.finish(self, item, continued)
+            becomes.decide(self, item, mark)  # "the gradient becomes $g_t + λθ$, so …": the rule, substituted
             if self._conventional and any(sigmoid.reads(t.expr) for t in item.stmt.terms):
                 self._read_with_words(item, mark)
             self._carry_worked_value(item)
