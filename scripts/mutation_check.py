@@ -940,6 +940,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    pass",
       ("tests/test_check_fresh15.py",),
       "\"Step 3\" a new scope: what \"Step 2\" defined is new there"),
+    M("expectation-without-brackets", "derive/check/latex.py",
+      "            if operator is not Expect or not self.starts_factor(opener):",
+      "            if operator is not Expect or not label or not self.starts_factor(opener):",
+      ("tests/test_check_fresh15.py",),
+      "\\mathbb{E}\\|x_t − x^*\\|^2 \"not modelled\""),
+    M("labelled-default-function", "derive/check/function_letters.py",
+      "                    out.add(name + \"_\")  # h_θ(x) = θ_0 + θ_1x: h with a label is a function too (g_t(1 − β) is not)",
+      "                    pass",
+      ("tests/test_check_fresh15.py",),
+      "h_θ(x) = θ_0 + θ_1x read as a product h_θ·x: the partials of J never checked"),
+    M("coordinates-after-expansion", "derive/check/calculus.py",
+      "            coords = written_coordinates(fd) or written_coordinates(dataclasses.replace(fd, body=body))",
+      "            coords = written_coordinates(fd)",
+      ("tests/test_check_fresh15.py",),
+      "∂J/∂θ_0 not taken when J's coordinates appear only inside h_θ"),
 )
 
 
@@ -1016,6 +1031,10 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600, help="seconds per mutation (default: 600)")
     parser.add_argument("--list", action="store_true", help="list the mutations and exit")
     args = parser.parse_args()
+    ids = [m.id for m in MUTATIONS]
+    if twice := sorted({i for i in ids if ids.count(i) > 1}):
+        print(f"mutation ids used twice: {', '.join(twice)} (each id must name one mutation)", file=sys.stderr)
+        return 2
     chosen = [m for m in MUTATIONS if args.only is None or m.id in args.only]
     if args.list:
         for m in chosen:

@@ -253,3 +253,34 @@ def test_headings_that_number_steps_continue_one_derivation() -> None:
     assert [k.verdict for k in check_document("n.md", STEPS_MD).links if k.line == 9] == ["proved"]
     other = STEPS_MD.replace("###### Step 3: substituting the update rule", "## Another method")
     assert [k.verdict for k in check_document("n.md", other).links if k.line == 9] == ["not-a-claim"]
+
+
+def test_an_expectation_without_brackets_applies_to_the_product_after_it() -> None:
+    """``\\mathbb{E}\\|x_t - x^*\\|^2`` ("not modelled" before): E over the product after it, as Σ is read."""
+    assert parse_expr(r"\mathbb{E} \|x_t - x^*\|^2 - \eta \mathbb{E} M^2") == parse_expr(
+        r"\mathbb{E}[\|x_t - x^*\|^2] - \eta \mathbb{E}[M^2]")
+    text = ("$$\\mathbb{E} \\|x_t - x^*\\|^2 - \\eta_t \\lambda \\mathbb{E} \\|x_t - x^*\\|^2"
+            " = (1 - \\eta_t\\lambda) \\mathbb{E} \\|x_t - x^*\\|^2$$\n")
+    assert verdicts(text)[1] == ["proved"]
+    assert verdicts(text.replace("(1 - \\eta_t\\lambda)", "(1 + \\eta_t\\lambda)"))[1] == ["undecided"]  # only linearity
+
+
+HYPOTHESIS_MD = r"""## Cost
+
+$J(\theta) = \frac{1}{2m} \sum (h_\theta(x^{(i)}) - y^{(i)})^2$.
+
+## Exercise
+
+- Let $h_\theta(x) = \theta_0 + \theta_1 x$.
+- $\frac{\partial J}{\partial \theta_0} = \frac{1}{m} \sum (h_\theta(x^{(i)}) - y^{(i)})$
+- $\frac{\partial J}{\partial \theta_1} = \frac{1}{m} \sum (h_\theta(x^{(i)}) - y^{(i)}) \cdot x^{(i)}$
+"""
+
+
+def test_partials_of_a_cost_through_a_labelled_hypothesis() -> None:
+    """``h_θ(x) = θ_0 + θ_1x`` makes h with a label a function (``g_t(1 − β)`` stays a product), and ∂J/∂θ_0 is
+    taken in the coordinates J's body has once h_θ is written out (both were namings)."""
+    assert [k.reason for k in check_document("n.md", HYPOTHESIS_MD).links if k.line == 7] == ["definition of h_{\\theta}"]
+    assert verdicts(HYPOTHESIS_MD)[8] == ["proved"] and verdicts(HYPOTHESIS_MD)[9] == ["proved"]
+    assert errors(HYPOTHESIS_MD.replace(r"y^{(i)}) \cdot x^{(i)}$", r"y^{(i)})$")) == [(9, "math/false")]
+    assert parse_expr(r"g_t (1 - \beta)").is_Mul  # the default g, h with a subscript are still factors

@@ -59,7 +59,8 @@ def test_a_value_replaced_in_place_is_no_circular_definition() -> None:
 
 def test_a_letter_defined_with_a_label_below_it_is_a_function() -> None:
     # m_F(z) = ∫ dF(s)/(s − z): later m_F(−1/α) is the transform at a point, not m_F times −1/α
-    assert defined_letters([r"m_F(z) = \int \frac{1}{s - z} \, dF(s)"]) == {"m"}
+    # ("m_": defined with a label, so even a default letter with a subscript, h_θ(x), is a call there)
+    assert defined_letters([r"m_F(z) = \int \frac{1}{s - z} \, dF(s)"]) == {"m", "m_"}
     assert defined_letters([r"a_i(b + c) = d", r"m_F = 3"]) == frozenset()
     text = ("$$m_F(z) = \\int \\frac{1}{s - z} \\, dF(s)$$\n\n"
             "Then $\\gamma m_F(-1/\\alpha) = \\frac{1 + \\gamma}{2}$ for the ridge limit.\n")

@@ -13,6 +13,8 @@ which the verifier reports as undecided with :func:`unresolved`'s reason; nothin
 """
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Callable
 
 import sympy as sp
@@ -417,8 +419,11 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             continue
         kind, variables, base = parts
         fd = functions.defs.get(base)
-        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters (or the coordinates it is written in)
-            value = _differentiate_body(kind, variables, functions.expand(fd.body), written_coordinates(fd) or fd.params)
+        if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters (or the coordinates it is written in,
+            # read once the functions in its body are written out: J(θ) = Σ(h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾)² with h_θ(x) = θ_0 + θ_1x)
+            body = functions.expand(fd.body)
+            coords = written_coordinates(fd) or written_coordinates(dataclasses.replace(fd, body=body))
+            value = _differentiate_body(kind, variables, body, coords or fd.params)
         elif variables is not None:
             body = settle_name(base, variables)
             if body is None:

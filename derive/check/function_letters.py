@@ -43,6 +43,7 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
             name = _letter(tok)
             if name is None or name in _RESERVED:
                 continue
+            labelled = _after_subscript(tokens, k + 1) != k + 1
             params, after = _parameters(tokens, _after_subscript(tokens, k + 1))
             if not params or name in params or after >= len(tokens):
                 continue
@@ -54,6 +55,8 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                 continue
             if _reads(tokens, after + 1, params) and not _reads(tokens, after + 1, {name}):
                 out.add(name)  # (V(t) = βV(t − 1) + …: a sequence written with brackets, not a function)
+                if labelled:
+                    out.add(name + "_")  # h_θ(x) = θ_0 + θ_1x: h with a label is a function too (g_t(1 − β) is not)
     return frozenset(out)
 
 

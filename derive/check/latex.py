@@ -1566,7 +1566,7 @@ class _ExprParser:
     def is_function(self, nm: _Name) -> bool:
         if nm.base not in self.ctx.functions:
             return False
-        return not (nm.base in SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None)
+        return not (nm.base in SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None and nm.base + "_" not in self.ctx.functions)
 
     def after_name(self, nm: _Name) -> sp.Expr:
         """A name is a call, ``e^{…}``, an indexed quantity under a sum, or a symbol."""
@@ -1852,9 +1852,10 @@ class _ExprParser:
             return None
         opener = self.toks[j]
         if not (opener.is_char("[") or opener.is_char("(") or (opener.kind == "macro" and opener.text in OPEN_MACROS)):
-            if operator is not Expect or not label or not self.starts_factor(opener):
+            if operator is not Expect or not self.starts_factor(opener):
                 return None
-            # \mathbb{E}_{a∼π} Q(s, a): with its distribution below, E applies to the product after it, as Σ does
+            # \mathbb{E}_{a∼π} Q(s, a), \mathbb{E}\|x_t - x^*\|^2: without brackets E applies to the product after
+            # it, as Σ does (E is linear, so E a − b E c reads the same either way a product ends)
             self.pos = j
             return operator(self.product(), *label)
         self.pos = j
