@@ -955,6 +955,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            coords = written_coordinates(fd)",
       ("tests/test_check_fresh15.py",),
       "∂J/∂θ_0 not taken when J's coordinates appear only inside h_θ"),
+    M("new-response-model", "derive/check/verify.py",
+      "            if k == 0 and relation == \"=\" and (model := restated_models.new_response(self, item, left, right)):",
+      "            if False:",
+      ("tests/test_check_fresh15.py",),
+      "log(Y) = θ₀x₀ + … after Y = θ₀x₀ + … refuted as a claim"),
+    M("scalar-proof-with-matrices", "derive/check/verify.py",
+      "                and (item.index, k) not in self._matrix_decided and self._order_matters(item, left, right):",
+      "                and False:",
+      ("tests/test_check_fresh15.py",),
+      "2êᵀ(AᵀAu − Ay) proved in the scalar reading though false for a matrix A"),
+    M("matrix-name-not-the-transpose-t", "derive/check/verify.py",
+      "        return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(\" \", text)) is not None  # (the T of ^T is no name)",
+      "        return _MATRIX_NAME.search(text) is not None",
+      ("tests/test_check_fresh.py",),
+      "the T of a^{\\mathsf{T}} taken for a matrix: inner products of vectors never proved"),
 )
 
 

@@ -284,3 +284,31 @@ def test_partials_of_a_cost_through_a_labelled_hypothesis() -> None:
     assert verdicts(HYPOTHESIS_MD)[8] == ["proved"] and verdicts(HYPOTHESIS_MD)[9] == ["proved"]
     assert errors(HYPOTHESIS_MD.replace(r"y^{(i)}) \cdot x^{(i)}$", r"y^{(i)})$")) == [(9, "math/false")]
     assert parse_expr(r"g_t (1 - \beta)").is_Mul  # the default g, h with a subscript are still factors
+
+
+RESPONSE_MD = r"""The linear relation is $Y = \theta_0 x_0 + \theta_1 x_1 + \theta_2 x_2$.
+
+Taking the logarithm instead, $\log(Y) = \theta_0 x_0 + \theta_1 x_1 + \theta_2 x_2$, and the logit transform is
+
+$$\log\left(\frac{p}{1-p}\right) = \theta_0 x_0 + \theta_1 x_1 + \theta_2 x_2$$
+"""
+
+
+def test_a_model_written_again_with_another_response_is_a_new_model() -> None:
+    """``log(Y) = θ₀x₀ + …`` after ``Y = θ₀x₀ + …``: the same right side with a transformed response is the next
+    model (two false errors on a real notebook), while ``Y = …`` written again with a slip is never proved."""
+    assert errors(RESPONSE_MD) == []
+    found = [(k.line, k.reason) for k in check_document("n.md", RESPONSE_MD).links if k.line in (3, 5)]
+    assert [line for line, reason in found if "a new model" in reason] == [3, 5]
+    slip = RESPONSE_MD + "\nHence $Y = \\theta_0 x_0 + \\theta_1 x_1 - \\theta_2 x_2$.\n"
+    assert verdicts(slip)[7] != ["proved"]
+
+
+def test_a_transposed_matrix_product_is_not_proved_in_the_scalar_reading() -> None:
+    """``2êᵀ(AᵀAu − Ay)`` against the definitions' ``2êᵀAᵀ(Au − y)``: equal for numbers, false for a matrix A. The
+    scalar reading's proof is not taken where a matrix and a transpose meet (it was proved: a false proof)."""
+    text = ("Let $f(u) = \\|\\mathbf{A} u - y\\|^2$.\n\n"
+            "$$\\frac{f(u+h e)-f(u)}{h} = h e^{\\mathsf{T}} \\mathbf{A}^{\\mathsf{T}} \\mathbf{A} e"
+            " + 2 e^{\\mathsf{T}} (\\mathbf{A}^{\\mathsf{T}} \\mathbf{A} u - \\mathbf{A} y)$$\n")
+    assert verdicts(text)[3] != ["proved"]
+    assert verdicts("$$(a + b)^{\\mathsf{T}} c = a^{\\mathsf{T}} c + b^{\\mathsf{T}} c$$\n")[1] == ["proved"]  # vectors only

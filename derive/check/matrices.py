@@ -965,11 +965,15 @@ class Decision:
     reason: str
 
 
+#: A transpose written in LaTeX (``^T``, ``^{\top}``, ``^\intercal``, ``^{\mathsf{T}}``, ``^⊤``).
+TRANSPOSE_WRITTEN = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T(?![A-Za-z])|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
+
+
 def applies(left: str, right: str, table: Notation) -> bool:
     """Is this link written in matrix notation (a transpose, or a name the document writes as a matrix or
     a vector)? Only then does :func:`decide` take it over from the scalar reading."""
     text = left + " " + right
-    if re.search(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T(?![A-Za-z])|\\mathsf\{T\}|\\mathrm\{T\}|⊤)", text):
+    if TRANSPOSE_WRITTEN.search(text):
         return True
     if _TRACE_WRITTEN.search(text):
         return True  # tr(AB) = tr(BA): a trace is of a matrix

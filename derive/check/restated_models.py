@@ -1,4 +1,4 @@
-"""A restated function that is a new model, not a claim about the first one.
+r"""A restated function that is a new model, not a claim about the first one.
 
 Notes on feature engineering write a model, ``h_θ(x) = θ₀ + θ₁·frontage + θ₂·depth``, then build a new
 feature from the old ones (``x = frontage·depth = area``) and write the model again on it: "then
@@ -14,6 +14,11 @@ reported; a changed letter that the notes never gave a role to is still a slip.
 
 Multi-letter words in math (``frontage``, ``depth``), which the parser reads as products of letters, are
 named as words in the reason, so that the reason reads as the notes do.
+
+A model is also written again with another *response*: ``Y = θ₀x₀ + … + θₙxₙ``, then "taking logs,
+``\log(Y) = θ₀x₀ + … + θₙxₙ``", then the logit ``\log(p/(1 − p)) = θ₀x₀ + … + θₙxₙ`` (:func:`new_response`). The
+right side is written exactly as the first model's; only the left side, a function of the response (a log, a
+call) rather than the name, has changed. Nobody claims ``\log Y = Y`` that way: it is the next model, not a claim.
 """
 
 from __future__ import annotations
@@ -24,9 +29,12 @@ from typing import TYPE_CHECKING
 
 from .. import printing
 
-if TYPE_CHECKING:
-    import sympy as sp
+import sympy as sp
+from sympy.core.function import AppliedUndef
 
+from .calculus import derivative_parts
+
+if TYPE_CHECKING:
     from .latex import Term
     from .verify import DocumentChecker, Item
 
@@ -82,6 +90,29 @@ def new_model(checker: DocumentChecker, item: Item, left: Term, right: Term) -> 
         why.append(f"its argument {_names(argument - defined_between)}, which the first right side does not read")
     return (f"writes {' '.join(head.split())} anew (first on line {line}): it brings {' and '.join(why)}, and leaves "
             f"out {_names(dropped, (first.words, item.words))}: a new model, not a claim about the first")
+
+
+def new_response(checker: DocumentChecker, item: Item, left: Term, right: Term) -> str | None:
+    """Why ``log(Y) = θ₀x₀ + … + θₙxₙ`` after ``Y = θ₀x₀ + … + θₙxₙ`` is a new model (see the module docstring), or
+    None: the right side written as an earlier definition's, the left side a function applied (log, a call), not its
+    name."""
+    if left.expr is None or right.expr is None or not isinstance(left.expr, (sp.log, sp.exp, AppliedUndef)) \
+            or derivative_parts(type(left.expr).__name__) is not None or not right.expr.has(sp.Add, sp.Sum):
+        return None  # only a transformed response (log Y, a call) of a linear predictor: a_1z_1 + … + c = aᵀz + c
+        # writes the model out, ∇(½p²) = σw after p = σw differentiates
+    written, head = _normal(_source(item, right)), _normal(_source(item, left))
+    if len(written) < 6:
+        return None  # "= 0", "= x": too short to be a model's right side
+    for other in reversed(checker.items[:item.index]):
+        terms = other.stmt.terms
+        if len(terms) < 2 or not other.stmt.relations or other.stmt.relations[0] not in ("=", ":=", "equiv") \
+                or checker.verdicts.get((other.index, 0), ("",))[0] != "not-a-claim":
+            continue
+        if _normal(_source(other, terms[1])) == written and _normal(_source(other, terms[0])) != head:
+            line = other.block.position(terms[0].start)[0]
+            return (f"the right side of {' '.join(_source(other, terms[0]).split())} on line {line} with another left "
+                    "side: a new model, not a claim")
+    return None
 
 
 def _names(names: set[sp.Symbol], words: tuple[tuple[str, ...], ...] = ()) -> str:

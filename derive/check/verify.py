@@ -419,6 +419,7 @@ class DocumentChecker:
         self._families: dict[str, list[tuple[sp.Symbol, sp.Expr]]] | None = None
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self._conventional: dict[str, FunctionDef] = {}  # functions only the prose defines (σ, "the sigmoid")
+        self._matrix_decided: set[tuple[int, int]] = set()  # links matrix algebra decided (:meth:`_matrix_link`)
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.text = text  # the document as the reader sees it (for the prose between two statements)
         self._lines = LineMap(text) if text else None
@@ -1259,6 +1260,9 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and self._derivative_of_named(item, k, left, right):
                 continue  # y' = 2x + 3 after y = x^2 + 3x + 4: the derivative, checked
+            if k == 0 and relation == "=" and (model := restated_models.new_response(self, item, left, right)):
+                self.decide(item, k, "not-a-claim", model)  # log(Y) = θ₀x₀ + … after Y = θ₀x₀ + …: the next model
+                continue
             if k == 0 and relation == "=" and chain_results.result(self, item, k, left, right):
                 continue  # ∂L/∂w = −(y − ŷ)x after the chain rule and its factors' values: the product, checked
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
@@ -2261,6 +2265,14 @@ class DocumentChecker:
             return
         self._verify_scalar_link(item, k, left, right, definitions)
         verdict = self.verdicts.get((item.index, k))
+        if checked is None and verdict is not None and verdict[0] == "proved" \
+                and (item.index, k) not in self._matrix_decided and self._order_matters(item, left, right):
+            # (f(u + hê) − f(u))/h = hêᵀAᵀAê + 2êᵀ(AᵀAu − Ay): true for numbers, false for a matrix A (Aᵀy is meant)
+            why = ("the scalar reading holds, but it drops the order of products and the transposes of the matrices "
+                   "it reads, and matrix algebra did not decide it")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why, override=True)
+            return
         if checked is None or verdict is None or verdict[0] != "proved":
             return
         if checked.status == "true":
@@ -2632,6 +2644,19 @@ class DocumentChecker:
         """``text`` with the document's macros expanded (``\\v{x}`` → ``\\mathbf{x}``), for the matrix reader."""
         return expand(text, self.macro_table).text if self.macro_table is not None else text
 
+    def _order_matters(self, item: Item, left: Term, right: Term) -> bool:
+        """Does the link transpose something and multiply a matrix (a capital letter, plain or bold, that no bracket
+        follows: not a function ``L(w)``)? Then numbers, which commute and equal their transposes, prove nothing."""
+        if not self._may_use_matrices():
+            return False
+        from . import matrices
+
+        read = (self._expanded(_source(item, left)), self._expanded(_source(item, right)))
+        text = " ".join(read)
+        if not matrices.TRANSPOSE_WRITTEN.search(text):
+            return False
+        return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(" ", text)) is not None  # (the T of ^T is no name)
+
     def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                      *, unparsed: bool = False) -> bool:
         """A link in matrix notation (a transpose, a name written as a matrix or a vector) decided by
@@ -2674,6 +2699,7 @@ class DocumentChecker:
                      if item.index in self._restated else None)
             if hedge is not None:
                 decision = matrices.Decision("undecided", hedge)
+        self._matrix_decided.add((item.index, k))
         if decision.status == "true":
             self.decide(item, k, "proved", decision.reason)
         elif decision.status == "false":
@@ -3955,6 +3981,10 @@ _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 
 #: A side that is one number as written (``0.81``, ``-3``), not a computation.
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
+
+
+#: A matrix in written math: a capital Latin letter, plain or bold, that is not called (``L(w)`` is a function).
+_MATRIX_NAME = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|mathbb)\s*\{\s*[A-Z]\s*\}|(?<![\\A-Za-z])[A-Z](?![A-Za-z]))(?!\s*\()")
 
 
 def _source(item: Item, term: Term) -> str:
