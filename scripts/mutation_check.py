@@ -965,11 +965,6 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                and False:",
       ("tests/test_check_fresh15.py",),
       "2êᵀ(AᵀAu − Ay) proved in the scalar reading though false for a matrix A"),
-    M("matrix-name-not-the-transpose-t", "derive/check/verify.py",
-      "        return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(\" \", text)) is not None  # (the T of ^T is no name)",
-      "        return _MATRIX_NAME.search(text) is not None",
-      ("tests/test_check_fresh.py",),
-      "the T of a^{\\mathsf{T}} taken for a matrix: inner products of vectors never proved"),
 )
 
 

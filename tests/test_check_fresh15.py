@@ -312,3 +312,4 @@ def test_a_transposed_matrix_product_is_not_proved_in_the_scalar_reading() -> No
             " + 2 e^{\\mathsf{T}} (\\mathbf{A}^{\\mathsf{T}} \\mathbf{A} u - \\mathbf{A} y)$$\n")
     assert verdicts(text)[3] != ["proved"]
     assert verdicts("$$(a + b)^{\\mathsf{T}} c = a^{\\mathsf{T}} c + b^{\\mathsf{T}} c$$\n")[1] == ["proved"]  # vectors only
+

@@ -2645,8 +2645,9 @@ class DocumentChecker:
         return expand(text, self.macro_table).text if self.macro_table is not None else text
 
     def _order_matters(self, item: Item, left: Term, right: Term) -> bool:
-        """Does the link transpose something and multiply a matrix (a capital letter, plain or bold, that no bracket
-        follows: not a function ``L(w)``)? Then numbers, which commute and equal their transposes, prove nothing."""
+        """Does the link transpose something and multiply a matrix (a bold capital, or a name the document writes
+        as a matrix; a plain capital is as often a constant, L or M)? Then numbers, which commute and equal their
+        transposes, prove nothing."""
         if not self._may_use_matrices():
             return False
         from . import matrices
@@ -2655,7 +2656,10 @@ class DocumentChecker:
         text = " ".join(read)
         if not matrices.TRANSPOSE_WRITTEN.search(text):
             return False
-        return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(" ", text)) is not None  # (the T of ^T is no name)
+        text = matrices.TRANSPOSE_WRITTEN.sub(" ", text)  # (the T of ^T is no name)
+        named = self._matrix_notation().matrices
+        return _MATRIX_NAME.search(text) is not None or any(
+            re.search(rf"(?<![\\A-Za-z]){re.escape(m)}(?![A-Za-z(])", text) for m in named if len(m) == 1)
 
     def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                      *, unparsed: bool = False) -> bool:
@@ -3983,8 +3987,8 @@ _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
-#: A matrix in written math: a capital Latin letter, plain or bold, that is not called (``L(w)`` is a function).
-_MATRIX_NAME = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|mathbb)\s*\{\s*[A-Z]\s*\}|(?<![\\A-Za-z])[A-Z](?![A-Za-z]))(?!\s*\()")
+#: A matrix in written math: a bold capital Latin letter that is not called.
+_MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 
 
 def _source(item: Item, term: Term) -> str:
