@@ -248,6 +248,7 @@ def latex_to_text(name: str) -> str:
     import re
 
     out = re.sub(r"\\nabla_(?:\{(?:[^{}]|\{[^{}]*\})*\}|[a-zA-Z])\s*", "∇", name)  # ∇_{z_{i}} f too
+    out = re.sub(r"_\{\\text\{([A-Za-z]+)\}\}", r"_\1", out)  # λ_{\text{max}} (a label word) → λ_max
     for macro, char in sorted(_MACRO_TEXT.items(), key=lambda kv: -len(kv[0])):
         out = re.sub(re.escape(macro) + r"(?![a-zA-Z])", char, out)
     for accent, mark in _ACCENTS.items():

@@ -965,6 +965,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                and False:",
       ("tests/test_check_fresh15.py",),
       "2êᵀ(AᵀAu − Ay) proved in the scalar reading though false for a matrix A"),
+    M("label-word-subscripts", "derive/check/latex.py",
+      "    return f\"\\\\text{{{word}}}\" if word in _LABEL_WORDS else sub",
+      "    return sub",
+      ("tests/test_check_fresh15.py",),
+      "λ_{\\min} and λ_{min} two names: the example values never reach the definition"),
+    M("named-value-at-examples", "derive/check/verify.py",
+      "            if k == 0 and relation == \"=\" and self._named_value(item, k, left, right, definitions):",
+      "            if False:",
+      ("tests/test_check_fresh15.py",),
+      "η* = 2/(5 + 1) after η* = 2/(λ_min + λ_max) and the values given read as a condition"),
 )
 
 

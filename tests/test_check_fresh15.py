@@ -313,3 +313,19 @@ def test_a_transposed_matrix_product_is_not_proved_in_the_scalar_reading() -> No
     assert verdicts(text)[3] != ["proved"]
     assert verdicts("$$(a + b)^{\\mathsf{T}} c = a^{\\mathsf{T}} c + b^{\\mathsf{T}} c$$\n")[1] == ["proved"]  # vectors only
 
+
+
+RATE_MD = r"""The best step is $$\eta^* = \frac{2}{\lambda_{min}+\lambda_{max}}$$
+
+As a concrete example, consider $\lambda_{\min}=1$ and $\lambda_{\max}=5$: we see that $\eta^* = \frac{2}{5+1}=\frac{1}{3}$.
+"""
+
+
+def test_a_named_quantity_at_the_example_values_given() -> None:
+    """``η* = 2/(5 + 1)`` after ``η* = 2/(λ_min + λ_max)`` and "consider λ_min = 1, λ_max = 5" is the definition at
+    those values (a condition before); ``\\lambda_{\\min}`` and ``\\lambda_{min}`` are one name."""
+    assert parse_expr(r"\lambda_{\min} - \lambda_{min} + \lambda_{\text{min}}") == parse_expr(r"\lambda_{\mathrm{min}}")
+    found = [(k.verdict, k.reason) for k in check_document("n.md", RATE_MD).links if k.line == 3]
+    assert found[2] == ("proved", "the definition of η^{*} with the values given (λ_max = 5, λ_min = 1)")
+    assert [k.verdict for k in check_document("n.md", RATE_MD.replace("{5+1}", "{5+2}")).links
+            if k.line == 3][2] != "proved"

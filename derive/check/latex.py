@@ -836,10 +836,23 @@ class _Name:
     def canonical(self) -> str:
         name = self.stem()
         if self.sub is not None:
-            name += "_{" + render_tokens(self.sub) + "}"
+            name += "_{" + _label_word(render_tokens(self.sub)) + "}"
         if self.mark is not None:
             name += "^{" + self.mark + "}"
         return name
+
+
+#: Words that label a quantity in a subscript (λ_min, η_opt, w_init), in whatever font they are written.
+_LABEL_WORDS = frozenset({"min", "max", "opt", "init", "best", "new", "old", "avg", "train", "test", "val"})
+_LABEL_SPELLING = re.compile(r"\\(?:text|mathrm|operatorname|textrm|rm)\s*\{\s*([A-Za-z]+)\s*\}|\\([A-Za-z]+)|([A-Za-z]+)")
+
+
+def _label_word(sub: str) -> str:
+    """``\\min``, ``min``, ``\\text{min}``, ``\\mathrm{min}`` in a subscript are one label, ``\\text{min}``: notes
+    write ``\\lambda_{\\min}`` in one line and ``\\lambda_{min}`` in the next for the same eigenvalue."""
+    m = _LABEL_SPELLING.fullmatch(sub.strip())
+    word = next((g for g in m.groups() if g), None) if m else None
+    return f"\\text{{{word}}}" if word in _LABEL_WORDS else sub
 
 
 def _mark_then_power(arg: list[Token]) -> tuple[list[Token], list[Token]] | None:

@@ -1325,6 +1325,8 @@ class DocumentChecker:
             if one_sided and left.expr != 0:  # "0 = Σ(y_i − α)": a condition written from its zero, it names nothing
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
+            if k == 0 and relation == "=" and self._named_value(item, k, left, right, definitions):
+                continue  # η* = 2/(5 + 1) after η* = 2/(λ_min + λ_max) and "consider λ_min = 1, λ_max = 5"
             if is_condition(left.expr, right.expr) and not _written_numbers(left.expr, right.expr) \
                     and not (self._derivative_given(left.expr, item) and right.expr != 0) \
                     and not self._defined_value(item, left.expr, right.expr) \
@@ -1857,6 +1859,31 @@ class DocumentChecker:
         """The line of an item's first right side (where a definition's value is written)."""
         other = self.items[index]
         return other.block.position(other.stmt.terms[min(1, len(other.stmt.terms) - 1)].start)[0]
+
+    def _named_value(self, item: Item, k: int, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """``η* = 2/(5 + 1)`` after ``η* = 2/(λ_min + λ_max)`` and the example values ``λ_min = 1``, ``λ_max = 5``: the
+        name's definition at the values given, a claim. Only a proof is taken (the values may be another example's):
+        True when proved here."""
+        name, shown = left.expr, right.expr
+        if not isinstance(name, sp.Symbol) or shown is None or name not in definitions:
+            return False
+        value = self._prepare(shown, item)
+        if value is None or value.free_symbols:
+            return False
+        examples = self._examples(item)
+        try:
+            defined = substitute(definitions[name], definitions)
+        except CircularDefinition:
+            return False
+        if not defined.free_symbols or not defined.free_symbols <= set(examples):
+            return False
+        at = defined.xreplace({x: examples[x] for x in defined.free_symbols})
+        if compare(at, value, seconds=LINK_SECONDS).status != "true":
+            return False
+        given = ", ".join(f"{printing.text(x)} = {printing.text(examples[x])}"
+                          for x in sorted(defined.free_symbols, key=str))
+        self.decide(item, k, "proved", f"the definition of {printing.text(name)} with the values given ({given})")
+        return True
 
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
