@@ -2672,9 +2672,9 @@ class DocumentChecker:
         return expand(text, self.macro_table).text if self.macro_table is not None else text
 
     def _order_matters(self, item: Item, left: Term, right: Term) -> bool:
-        """Does the link transpose something and multiply a matrix (a bold capital, or a name the document writes
-        as a matrix; a plain capital is as often a constant, L or M)? Then numbers, which commute and equal their
-        transposes, prove nothing."""
+        """Does the link transpose something and multiply a matrix written in bold? Then numbers, which commute and
+        equal their transposes, prove nothing. (A plain capital is as often a constant, ``L``, ``M``, or a sum's
+        limit, ``\\sum_{w=1}^W``, so it does not count: a scalar proof may still stand there.)"""
         if not self._may_use_matrices():
             return False
         from . import matrices
@@ -2683,10 +2683,7 @@ class DocumentChecker:
         text = " ".join(read)
         if not matrices.TRANSPOSE_WRITTEN.search(text):
             return False
-        text = matrices.TRANSPOSE_WRITTEN.sub(" ", text)  # (the T of ^T is no name)
-        named = self._matrix_notation().matrices
-        return _MATRIX_NAME.search(text) is not None or any(
-            re.search(rf"(?<![\\A-Za-z]){re.escape(m)}(?![A-Za-z(])", text) for m in named if len(m) == 1)
+        return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(" ", text)) is not None  # (the T of ^T is no name)
 
     def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                      *, unparsed: bool = False) -> bool:
