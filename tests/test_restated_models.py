@@ -84,3 +84,11 @@ def test_a_further_model_after_the_new_feature_is_never_refuted(tmp_path: Path, 
                           "{\\theta_{2}}{x_{2}^2}$\n 或者三次方模型： $" + head + "={\\theta_{0}}+{\\theta_{1}}{x_{1}}+"
                           "{\\theta_{2}}{x_{2}^2}+{\\theta_{3}}{x_{3}^3}$\n")
     assert "false" not in [verdict for _, verdict, _ in links(tmp_path, text)]
+
+
+def test_a_letter_before_a_sized_bracket_may_be_a_call(tmp_path: Path) -> None:
+    """``w\\left( x + 1 \\right)`` refuted as the product w·(x + 1) is doubted as the call w(x + 1), as ``w(x + 1)`` is:
+    the sizing is dropped before the call shape is looked for. (The model fixture above no longer reaches this
+    doubt: ``h_θ(x) = θ₀ + θ₁x`` now makes ``h`` with a label a function.)"""
+    found = links(tmp_path, "$$w\\left( x + 1 \\right) = w x + 2$$\n")
+    assert found[-1][1] == "undecided" and "may be a function of its argument" in found[-1][2], found
