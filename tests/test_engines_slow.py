@@ -151,6 +151,56 @@ def test_a_root_of_a_bracket_holds_only_the_bracket_in_katex_and_mathjax() -> No
     assert result == {"katex": "(", "mathjax": "("}
 
 
+PHYSICS_PROBE = r"""import { readFileSync } from 'node:fs';
+import mathjaxPkg from 'mathjax-full/js/mathjax.js';
+import texPkg from 'mathjax-full/js/input/tex.js';
+import adaptorPkg from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import htmlPkg from 'mathjax-full/js/handlers/html.js';
+import allPkg from 'mathjax-full/js/input/tex/AllPackages.js';
+import 'mathjax-full/js/input/tex/physics/PhysicsConfiguration.js';
+import statePkg from 'mathjax-full/js/core/MathItem.js';
+import serPkg from 'mathjax-full/js/core/MmlTree/SerializedMmlVisitor.js';
+const { mathjax } = mathjaxPkg; const { TeX } = texPkg; const { liteAdaptor } = adaptorPkg;
+const { RegisterHTMLHandler } = htmlPkg; const { AllPackages } = allPkg; const { STATE } = statePkg;
+const { SerializedMmlVisitor } = serPkg;
+RegisterHTMLHandler(liteAdaptor());
+const base = AllPackages.filter((p) => p !== 'bussproofs');
+const withPhysics = mathjax.document('', {InputJax: new TeX({packages: [...base, 'physics']})});
+const without = mathjax.document('', {InputJax: new TeX({packages: base})});
+const ser = new SerializedMmlVisitor();
+const text = (doc, tex) => ser.visitTree(doc.convert(tex, {display: false, end: STATE.CONVERT}))
+  .replace(/<[^>]*>/g, '').replace(/&#x20(61|62);/g, '').replace(/[\u2061\u2062]/g, '').replace(/\s+/g, '');
+const cases = JSON.parse(readFileSync(0, 'utf8'));
+console.log(JSON.stringify(cases.map(([m, e]) => [m, text(withPhysics, m), text(without, e)])));
+"""
+
+
+def test_the_physics_package_reads_as_mathjax_typesets_it() -> None:
+    """derive/check/physics.py: each command, expanded by the checker, shows the same symbols in the same order as
+    MathJax 3 with its own physics extension shows the command (tests/js mathjax-full)."""
+    import json
+    import subprocess
+
+    from derive.check.macros import expand, macros_for
+
+    js_dir = Path(__file__).parent / "js"
+    if not (js_dir / "node_modules" / "mathjax-full").exists():
+        pytest.fail("MathJax missing: run npm ci --prefix tests/js")
+    table = macros_for("notes.tex", r"\usepackage{physics}", "latex")
+    commands = [r"\qty(x+1)^2", r"\abs{x}", r"\norm{x}", r"\vb{x}", r"\va{x}", r"\vu{x}", r"\grad f", r"\dv{f}{x}",
+                r"\dv[2]{f}{x}", r"\pdv{f}{x}", r"\pdv{x}", r"\dd{x}", r"\pqty{a}", r"\bqty{a}", r"\rank A"]
+    cases = [[c, expand(c, table).text] for c in commands]
+    probe = js_dir / "_physics_probe.mjs"
+    probe.write_text(PHYSICS_PROBE, encoding="utf-8")
+    try:
+        result = json.loads(subprocess.run(["node", probe.name], cwd=js_dir, input=json.dumps(cases),
+                                           capture_output=True, text=True, check=True, timeout=60).stdout)
+    finally:
+        probe.unlink()
+    assert [(command, shown) for command, shown, ours in result if shown != ours] == []
+    assert all(shown and "\\" not in shown for _, shown, _ in result)  # the package really typeset each command
+
+
 BOOKDOWN_PAGE = """---
 title: probe
 ---

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 SECONDS = 2.0
 #: At most this many choices of the factors' values are compared (each factor: its chain's members).
 CHOICES = 16
+#: How many statements back the chain rule and its factors' values are looked for (a derivation keeps them close;
+#: without a bound every naming of a long section rescanned the whole section).
+REACH = 60
 #: How a proved chain rule is named in the links report (:func:`.chain_rule.telescopes`).
 _CHAIN = "the chain rule:"
 
@@ -41,7 +44,7 @@ _CHAIN = "the chain rule:"
 def _product_for(checker: DocumentChecker, item: Item, name: sp.Symbol) -> tuple[Item, sp.Expr] | None:
     """The nearest earlier statement of the chain rule for ``name`` in the item's sections, and its product."""
     sections = set(checker._lineage(item.section))
-    for prev in reversed(checker.items[: item.index]):
+    for prev in reversed(checker.items[max(0, item.index - REACH):item.index]):
         if prev.section not in sections:
             continue
         terms = prev.stmt.terms
@@ -60,7 +63,7 @@ def _values(checker: DocumentChecker, item: Item, factor: sp.Symbol, since: int)
     """The values the notes gave ``factor`` before ``item`` (every parsed member of the nearest chain that starts
     with it), and the line of that chain; ([], None) when none did."""
     sections = set(checker._lineage(item.section))
-    for prev in reversed(checker.items[: item.index]):
+    for prev in reversed(checker.items[max(0, item.index - REACH):item.index]):
         if prev.section not in sections or prev.index == since:
             continue
         stmt = prev.stmt

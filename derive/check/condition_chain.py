@@ -40,6 +40,9 @@ REWRITE = "a rewrite of the condition on line "
 TRIES = 4
 #: How many conditions before a result are read for its letter (the nearest ones: a result follows its condition).
 LOOK_BACK = 3
+#: How many statements before a result are looked through for those conditions (a result follows its condition
+#: closely; without a bound every naming of a long section rescanned the whole section).
+REACH = 60
 
 
 def _is_condition_link(checker: DocumentChecker, item: Item, k: int) -> bool:
@@ -269,7 +272,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
     if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
         return False
     looked = 0
-    for prev in ([item] if k else []) + list(reversed(checker.items[:item.index])):
+    for prev in ([item] if k else []) + list(reversed(checker.items[max(0, item.index - REACH):item.index])):
         if prev.section != item.section:
             return False
         stmt = prev.stmt

@@ -249,35 +249,6 @@ def _differential(tokens: list[Token], start: int) -> int | None:
     return None
 
 
-def _matching_paren(tokens: list[Token], opener: int) -> int | None:
-    """The ``)`` that closes the ``(`` at ``opener`` (brackets and braces nested inside counted), or None."""
-    depth = 0
-    for k in range(opener, len(tokens)):
-        tok = tokens[k]
-        if _opens(tok):
-            depth += 1
-        elif _closes(tok):
-            depth -= 1
-            if depth == 0:
-                return k if tok.is_char(")") else None
-    return None
-
-
-def _product_end(tokens: list[Token], start: int) -> int:
-    """Where the product that starts at ``start`` ends: the first ``+``/``−``, relation or end of group at depth 0
-    (an integral written differential first runs over that product)."""
-    depth = 0
-    for k in range(start, len(tokens)):
-        tok = tokens[k]
-        if depth == 0 and (tok.kind == "rel" or _closes(tok) or (tok.is_char("+", "-") and k > start)):
-            return k
-        if _opens(tok):
-            depth += 1
-        elif _closes(tok):
-            depth -= 1
-    return len(tokens)
-
-
 def _unbraced_differentials(tokens: list[Token]) -> list[Token]:
     r"""``\partial{f(x, y)}``, ``\partial{x}``, ``d{w}``: braces around what a differential applies to are only
     grouping; without them the fraction reads as ``\partial f(x, y)`` over ``\partial x``."""
@@ -2301,11 +2272,7 @@ class _ExprParser:
         if index is None and nxt is not None and nxt.is_char("("):
             # \sqrt(\hat{v}_t) + ε: TeX puts only "(" under the radical (a render warning says so), but the author
             # means the root of the bracket, and that is what the formula is checked as
-            close = _matching_paren(self.toks, self.pos)
-            if close is None:
-                self.fail(nxt, "'(' is not closed")
-            radicand = self.sub(self.toks[self.pos + 1:close]).parse_all(nxt)
-            self.pos = close + 1
+            radicand = self.delimited()
         else:
             radicand = self.parse_arg()
         if index is not None and isinstance(index, sp.Rational) and index != 0:
@@ -2426,21 +2393,21 @@ class _ExprParser:
         high = self.sub(upper[0]).parse_all(upper[1])
         pi = {x: sp.pi for x in low.free_symbols | high.free_symbols if str(x) == "\\pi"}
         low, high = low.xreplace(pi), high.xreplace(pi)
-        differential_first = at == self.pos
-        if differential_first:
-            # \int_0^1 \mathrm{d}t\, t^2: the differential first, as physicists write it; the integrand is the
-            # product that follows, up to the next + or − outside brackets (or the end of the side)
-            start, stop = at + 2, _product_end(self.toks, at + 2)
-            if stop == start:
-                self.fail(tok, "an integral with nothing after its differential is not modelled")
-        else:
-            start, stop = self.pos, at
         self.ctx.bound.append(var)
         try:
-            body = self.sub(self.toks[start:stop]).parse_all(tok)
+            if at == self.pos:
+                # \int_0^1 \mathrm{d}t\, t^2: the differential first, as physicists write it; the integrand is the
+                # product that follows, as for Σ and an E without brackets
+                self.pos = at + 2
+                nxt = self.peek()
+                if nxt is None or not self.starts_factor(nxt):
+                    self.fail(tok, "an integral with nothing after its differential is not modelled")
+                body = self.product()
+            else:
+                body = self.sub(self.toks[self.pos:at]).parse_all(tok)
+                self.pos = at + 2 if after is None else after
         finally:
             self.ctx.bound.pop()
-        self.pos = stop if differential_first else at + 2 if after is None else after
         return sp.Integral(body, (var, low, high))
 
     def rounding(self, tok: Token, name: str) -> sp.Expr:
