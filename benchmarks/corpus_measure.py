@@ -82,6 +82,7 @@ class DocResult:
     render_errors_bad_lines: int = 0
     seconds: float = 0.0
     checker_links: int = 0
+    details: list[dict[str, Any]] = field(default_factory=list)  # each truth link with the verdict it got
     truth_status: str = ""
     status: str = "ok"
 
@@ -158,8 +159,8 @@ def match_links(truth: list[dict[str, Any]], links: list[dict[str, Any]]) -> dic
 
 
 def measure_document(entry: dict[str, Any], root: Path, command: list[str], timeout: float,
-                     target: Path | None = None) -> tuple[DocResult, dict[str, Any] | None]:
-    truth = load_json(DATA / "truth" / f"{entry['id']}.json")
+                     target: Path | None = None, data_dir: Path = DATA) -> tuple[DocResult, dict[str, Any] | None]:
+    truth = load_json(data_dir / "truth" / f"{entry['id']}.json")
     result = DocResult(entry["id"], entry["flavour"], truth_status=truth.get("status", ""))
     path = target or root / entry["id"] / entry["path"]
     if not path.is_file():
@@ -197,6 +198,11 @@ def measure_document(entry: dict[str, Any], root: Path, command: list[str], time
     for ti, link in matched.items():
         if tlinks[ti]["truth"] == "true" and link.get("verdict") == "proved":
             result.proved += 1
+    for ti, t in enumerate(tlinks):
+        got = matched.get(ti, {})
+        result.details.append({"doc": entry["id"], "cell": t.get("cell"), "line": t["line"], "truth": t["truth"],
+                               "kind": t.get("kind", ""), "verdict": got.get("verdict", "unaccounted"),
+                               "reason": got.get("reason", ""), "left": t["left"], "right": t["right"]})
     truth_lines = {_key(t.get("cell"), n) for t in tlinks
                    for n in range(t.get("lines", [t["line"]] * 2)[0], t.get("lines", [t["line"]] * 2)[1] + 1)}
     for key in sorted((flagged & truth_lines) - false_lines):
@@ -285,13 +291,17 @@ def measure_planted(entries: list[dict[str, Any]], root: Path, command: list[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="folder holding dev/ and holdout/ (outside the repo)")
-    parser.add_argument("--set", choices=("dev", "holdout"), required=True)
+    parser.add_argument("--set", required=True, help="dev or holdout (the repository's data), or a set of --data")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="folder with manifest.json and truth/ (default: benchmarks/corpus); an unseen round's "
+                             "hand-checked truth stays outside the repository until it is measured")
     parser.add_argument("--derive", default=f"{sys.executable} -m derive.cli",
                         help="command that runs derive (default: this Python's derive.cli)")
     parser.add_argument("--only", action="append", default=[], help="measure only these document ids")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per document")
     parser.add_argument("--planted", action="store_true", help="measure recall on the planted slips (dev only)")
     parser.add_argument("--json", type=Path, help="also write the per-document numbers here")
+    parser.add_argument("--links", type=Path, help="also write every truth link with the verdict it got (JSON lines)")
     parser.add_argument("--include-drafts", action="store_true",
                         help="count documents whose truth is still a machine draft in the totals")
     args = parser.parse_args(argv)
@@ -299,14 +309,16 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         parser.error(f"{root}: no such folder (see benchmarks/corpus_fetch.md)")
     command = args.derive.split()
-    entries = [e for e in load_json(DATA / "manifest.json") if e["set"] == args.set
+    entries = [e for e in load_json(args.data / "manifest.json") if e["set"] == args.set
                and (not args.only or e["id"] in args.only)]
+    if not entries:
+        parser.error(f"no documents of set {args.set!r} in {args.data / 'manifest.json'}")
     if args.planted:
         return measure_planted(entries, root, command, args.timeout)
     results = []
     print(HEADER)
     for entry in entries:
-        result, _ = measure_document(entry, root, command, args.timeout)
+        result, _ = measure_document(entry, root, command, args.timeout, data_dir=args.data)
         results.append(result)
         print(result.row())
     counted = [r for r in results if args.include_drafts or r.truth_status == "hand-checked"]
@@ -344,8 +356,12 @@ def main(argv: list[str] | None = None) -> int:
         print("top undecided reasons:")
         for reason, count in reasons.most_common(10):
             print(f"  {count:4d}  {reason}")
+    if args.links:
+        args.links.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for r in results for d in r.details),
+                              encoding="utf-8")
     if args.json:
-        args.json.write_text(json.dumps([{**r.__dict__, "undecided_reasons": dict(r.undecided_reasons)} for r in results],
+        args.json.write_text(json.dumps([{**{k: v for k, v in r.__dict__.items() if k != "details"},
+                                          "undecided_reasons": dict(r.undecided_reasons)} for r in results],
                                         ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

@@ -975,6 +975,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if False:",
       ("tests/test_check_fresh15.py",),
       "η* = 2/(5 + 1) after η* = 2/(λ_min + λ_max) and the values given read as a condition"),
+    M("little-o-order", "derive/check/asymptotic.py",
+      "    k_series = k + 1 if isinstance(remainder, LittleO) else k",
+      "    k_series = k",
+      ("tests/test_check_asymptotic.py",),
+      "o(h²) read as O(h²): a second-order term without its ½ passes"),
 )
 
 

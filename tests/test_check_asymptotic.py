@@ -41,8 +41,36 @@ def test_correct_expansions_are_proved(name: str) -> None:
     assert [f for f in r.findings if f.severity == "error"] == []
     taylor = [k for k in r.links if k.reason.startswith("a Taylor expansion")]
     assert [(k.verdict, k.reason) for k in taylor] == [
-        ("proved", "a Taylor expansion in ε to order 2"), ("proved", "a Taylor expansion in η to order 2"),
-        ("proved", "a Taylor expansion in h to order 3")]
+        ("proved", "a Taylor expansion in ε to order 2 (remainder O(ε^2))"),
+        ("proved", "a Taylor expansion in η to order 2 (remainder O(η^2))"),
+        ("proved", "a Taylor expansion in h to order 3 (remainder O(h^3))")]
+
+
+LITTLE_O = r"""
+By the definition of the derivative, $f(w + h) = f(w) + h f'(w) + o(h)$, and to second order
+
+$$f(w + h) = f(w) + h f'(w) + \frac{h^2}{2} f''(w) + o(h^2).$$
+
+For the exponential, $e^{h} = 1 + h + o(h)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_little_o_remainder_claims_one_order_more(name: str) -> None:
+    text = LITTLE_O if name.endswith(".md") else _tex(LITTLE_O)
+    r = check_document(name, text)
+    assert [f for f in r.findings if f.severity == "error"] == []
+    assert [(k.verdict, k.reason) for k in r.links] == [
+        ("proved", "a Taylor expansion in h to order 1 (remainder o(h))"),
+        ("proved", "a Taylor expansion in h to order 2 (remainder o(h^2))"),
+        ("proved", "a Taylor expansion in h to order 1 (remainder o(h))")]
+    # O(h^2) allows a term in h^2; o(h^2) does not: the halved second derivative is the slip's term
+    slipped = text.replace(r"\frac{h^2}{2} f''(w)", r"h^2 f''(w)")
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["math/false"] and "differ at h^2" in errors[0].message
+    # sin h = h + o(h^2) holds (no h^2 term), + o(h^3) does not (−h^3/6)
+    r = check_document(name, r"Then $\sin h = h + o(h^2)$ but not $\sin h = h + o(h^3)$." + "\n")
+    assert [k.verdict for k in r.links] == ["proved", "false"]
 
 
 @pytest.mark.parametrize("good, bad, message", SLIPS, ids=[s[1] for s in SLIPS])
@@ -71,7 +99,7 @@ But $f(x + h) = x^3 + 2 x^2 h + O(h^2)$ is a slip.
 @pytest.mark.parametrize(("written", "reason"), [
     (r"\eta = O(1/\sqrt{T})", "only positive whole powers"),   # a rate as T grows
     (r"f(x + \epsilon) = f(x) + O(\epsilon x)", "one small quantity"),
-    (r"f(x + \epsilon) = f(x) + o(\epsilon)", "little-o"),
+    (r"f(x + \epsilon) = f(x) + o(\epsilon x)", "o(·) of something other than a power"),
 ])
 def test_what_is_not_a_taylor_remainder_is_a_parse_problem(written: str, reason: str) -> None:
     parsed = parse_block(written, functions=frozenset({"f"}))

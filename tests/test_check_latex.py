@@ -404,7 +404,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\frac{\partial^3 L}{\partial w \partial v}", "orders that differ"),
     (r"O(1/\sqrt{T})", "only positive whole powers"),
     (r"\mathcal{O}(\|\epsilon\|^2)", "in a vector"),
-    (r"o(\eta)", "little-o"),
+    (r"o(\eta x)", "o(·) of something other than a power"),
     (r"\langle a \rangle", "two arguments"),
     (r"0, 1, 2, \dots", "a list of values"),
     (r"\langle a, b", "not closed by \\rangle"),

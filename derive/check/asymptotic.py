@@ -1,11 +1,13 @@
-r"""Taylor expansions with a remainder in big-O notation: ``f(x + ε) = f(x) + ε f'(x) + O(ε^2)``.
+r"""Taylor expansions with a remainder in big-O or little-o notation: ``f(x + ε) = f(x) + ε f'(x) + O(ε^2)``,
+``f(x + h) = f(x) + h f'(x) + o(h)``.
 
 Notes state first- and second-order expansions this way before deriving gradient descent. The parser reads
 ``O(…)`` / ``\mathcal{O}(…)`` as :class:`BigO` of its argument; this module decides such a link:
 
 * exactly one ``O(g)`` term, added to one side, and ``g = c·v^k`` for a single scalar ``v`` (the symbol
   outside function calls) with a positive whole ``k`` and a factor ``c`` free of ``v``: the claim is that
-  the difference ``D`` of the other terms is ``O(v^k)`` as ``v → 0``;
+  the difference ``D`` of the other terms is ``O(v^k)`` as ``v → 0``; ``o(v^k)`` claims one order more
+  (``D/v^k → 0``), so the coefficients up to and including ``v^k`` must vanish;
 * the primes of a function are its derivatives (``f'(x)`` is the derivative of ``f`` at ``x``), and an
   undefined ``f`` is a generic smooth function: SymPy expands ``D`` in ``v`` to order ``k``;
 * every coefficient of ``v^j`` (``j < k``) vanishing proves the link; the values of ``f`` and its
@@ -28,7 +30,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import compare
 
-__all__ = ["BigO", "Expansion", "decide", "has_order", "remainder_order"]
+__all__ = ["BigO", "Expansion", "LittleO", "decide", "has_order", "remainder_order"]
 
 #: The highest order of an expansion the checker takes (a Taylor remainder of notes is O(ε²) or O(ε³)).
 MAX_ORDER = 4
@@ -38,6 +40,16 @@ class BigO(sp.Function):
     """``O(g)``: a remainder bounded by a constant times ``g``; never evaluated."""
 
     nargs = 1
+
+    #: The remainder's letter as printed in reasons.
+    letter = "O"
+
+
+class LittleO(BigO):
+    """``o(g)``: a remainder that vanishes faster than ``g``; a :class:`BigO` for every rule that only asks
+    whether a link has a remainder, one order stricter where :func:`decide` expands it."""
+
+    letter = "o"
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,9 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
     if isinstance(order, str):
         return Expansion("undecided", order)
     var, k = order
+    written = f"{remainder.letter}({printing.text(var ** k)})"
+    # o(v^k): the term in v^k must vanish too, so the series is taken one order further
+    k_series = k + 1 if isinstance(remainder, LittleO) else k
     if _counts_steps(var, left, right):
         return Expansion("undecided", f"O(·) as {printing.text(var)} grows (it counts steps here) is not modelled: "
                          "only a quantity that tends to 0")
@@ -77,9 +92,9 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
         return Expansion("undecided", "an expansion in a vector or a gradient (O(·) of vectors) is not modelled")
     try:
         with time_budget(seconds):
-            series = sp.series(difference, var, 0, k).removeO().doit()
+            series = sp.series(difference, var, 0, k_series).removeO().doit()
             series = sp.expand(series)
-            for j in range(k):
+            for j in range(k_series):
                 coefficient = series.coeff(var, j) if j else series.subs(var, 0)
                 if coefficient == 0:
                     continue
@@ -93,7 +108,7 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
                     term = printing.text(var ** j) if j else "order 0"
                     return Expansion("false", f"the sides differ at {term}: the left minus the right side has "
                                      f"the term {printing.text(_primed(coefficient * var ** j))} (the remainder is "
-                                     f"O({printing.text(var ** k)}))")
+                                     f"{written})")
                 if verdict.status != "true":
                     return Expansion("undecided", f"the coefficient of {printing.text(var ** j)} could not be "
                                      "shown to vanish")
@@ -101,7 +116,7 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
         return Expansion("undecided", f"the expansion took longer than {seconds:g} s")
     except (ValueError, TypeError, NotImplementedError, ZeroDivisionError, sp.PoleError):
         return Expansion("undecided", "SymPy could not expand it in a series")
-    return Expansion("true", f"a Taylor expansion in {printing.text(var)} to order {k}")
+    return Expansion("true", f"a Taylor expansion in {printing.text(var)} to order {k} (remainder {written})")
 
 
 def remainder_order(scale: sp.Expr, small: sp.Symbol | None = None) -> tuple[sp.Symbol, int] | str:

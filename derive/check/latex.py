@@ -38,7 +38,7 @@ from derive.check.latex_tokens import (
 )
 from derive import limits
 from derive.check import optima
-from derive.check.asymptotic import BigO, remainder_order
+from derive.check.asymptotic import BigO, LittleO, remainder_order
 from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
@@ -1572,8 +1572,8 @@ class _ExprParser:
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
-            if canonical in ("o", r"\mathcal{o}"):
-                self.fail(nm.at, "little-o notation (o(…)) is not modelled")
+            if canonical == "o" and not self.is_function(nm):
+                return self.big_o(nxt, little=True)
             if self.is_function(nm) and not self.reads_itself(nm):
                 return sp.Function(canonical)(*self.call_args())
         if nxt is not None and nxt.is_char("^") and nm.primes and self.is_function(nm):
@@ -1613,15 +1613,16 @@ class _ExprParser:
         target, *conditions = (sp.latex(a) for a in given.args)
         return symbol(f"{canonical}({target} \\mid {', '.join(conditions)})")
 
-    def big_o(self, opener: Token) -> sp.Expr:
-        r"""``O(g)``/``\mathcal{O}(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""
+    def big_o(self, opener: Token, little: bool = False) -> sp.Expr:
+        r"""``O(g)``/``\mathcal{O}(g)``, or ``o(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""
         args = self.call_args()
+        letter = "o" if little else "O"
         if len(args) != 1:
-            self.fail(opener, "O(…) takes one argument")
+            self.fail(opener, f"{letter}(…) takes one argument")
         order = remainder_order(args[0])
         if isinstance(order, str):
-            self.fail(opener, order)
-        return BigO(args[0])
+            self.fail(opener, order.replace("O(", f"{letter}("))
+        return LittleO(args[0]) if little else BigO(args[0])
 
     def running_average(self, stem: str) -> sp.Expr | None:
         r"""``E[g^2]_t`` (Adadelta and RMSprop notes): a bracket with a step subscript after it is the name of a
