@@ -980,6 +980,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    k_series = k",
       ("tests/test_check_asymptotic.py",),
       "o(h²) read as O(h²): a second-order term without its ½ passes"),
+    M("where-both-sides-cue", "derive/check/verify.py",
+      "                      if self._where_defines(found[0])})",
+      "                      if True})",
+      ("tests/test_check_scope_rules.py",),
+      "(p + q)² = p² + q²; now q = 0: a special case after a slip taken as its definition, the slip proved"),
+    M("where-value-read", "derive/check/verify.py",
+      "            plain = expectation.read(pa, pb)  # \"where μ = E[X]\": the value is read as the sides already were\n            pa, pb = plain.left, plain.right",
+      "            pass",
+      ("tests/test_check_scope_rules.py",),
+      "E[(X − μ)²] = E[X²] − μ², where μ = E[X]: the where value left unread, a true line undecided"),
 )
 
 

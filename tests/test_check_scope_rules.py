@@ -274,3 +274,34 @@ $$
 """
     line = _line(text, r"\frac{\partial L}{\partial \lambda} = 2x")
     assert not any("where the definitions read" in r for r in _reasons(text, line))
+
+
+# --- a "where" clause that defines a name both sides use ------------------------------------------------
+
+VARIANCE = r"""
+# Variance
+
+The variance of a step is $\mathbb{E}[(X - \mu)^2] = \mathbb{E}[X^2] - \mu^2$, where $\mu = \mathbb{E}[X]$.
+"""
+
+VARIANCE_TEX = VARIANCE.replace("# Variance", r"\section{Variance}").replace("$$", "$")
+
+
+def test_a_where_clause_defines_a_name_on_both_sides() -> None:
+    for name, text in (("doc.md", VARIANCE), ("doc.tex", VARIANCE_TEX)):
+        line = _line(text, r"\mathbb{E}[(X")
+        assert _verdicts(text, line, name)[0] == "proved", (name, _reasons(text, line, name))
+        assert "as defined right after it" in _reasons(text, line, name)[0]
+        assert _false_lines(text, name) == []
+
+
+def test_a_slip_under_a_where_clause_on_both_sides_is_false() -> None:
+    slip = VARIANCE.replace(r"\mathbb{E}[X^2] - \mu^2", r"\mathbb{E}[X^2] + \mu^2")
+    assert _false_lines(slip) == [_line(slip, r"\mathbb{E}[(X")]
+
+
+def test_a_name_on_both_sides_defined_later_without_a_cue_is_not_read() -> None:
+    # q on both sides, given a value right after with no "where": a special case, not the link's definition
+    text = "Also $(p + q)^2 = p^2 + q^2$; now $q = 0$.\n"
+    assert _verdicts(text, 1)[0] == "false", _reasons(text, 1)
+    assert _false_lines(text) == [1]

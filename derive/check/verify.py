@@ -3177,6 +3177,12 @@ class DocumentChecker:
                     names.update(dict.fromkeys(term.transparent))
         return list(names)
 
+    def _where_defines(self, index: int) -> bool:
+        """Is item ``index`` introduced by "where" itself ("…, where $μ = E[X]$", "где", "其中")? Only that word
+        makes a name the link uses on both sides the link's own; "with $η = 1/L$" states a choice, a condition."""
+        item = self.items[index]
+        return not item.condition_cue and bool(_WHERE_ONLY.search(self._words_before(index, 40).rstrip(":,：，").rstrip()))
+
     def _after_where(self, index: int) -> bool:
         """Is the display of item ``index`` introduced by a bare "where"/"with" (its own paragraph before
         it, "with⏎⏎$$μ = …$$")? Such a display defines what the formula before it used."""
@@ -3280,8 +3286,12 @@ class DocumentChecker:
         """A refuted link that reads a name its section defines only in the next few statements ("…, where
         α = …"): put that definition in. Proved if the sides then agree; otherwise undecided (the link may
         have been written with the definition in mind, or be a slip), never false on a name left free."""
-        # only a name on one side: one the identity holds for whatever its value (x_t on both) is not it
+        # a name on one side; or on both when the words say it is defined for this line ("…, where μ = E[X]"):
+        # a name on both sides that is merely defined again below (x_t) is not the link's own definition
         later = self._later_definitions(item, {x for x in sa.free_symbols ^ sb.free_symbols if x not in definitions})
+        both = {x for x in sa.free_symbols & sb.free_symbols if isinstance(x, sp.Symbol) and x not in definitions}
+        later.update({x: found for x, found in self._later_definitions(item, both).items()
+                      if self._where_defines(found[0])})
         if not later:
             return None
         names = ", ".join(sorted(printing.text(x) for x in later))
@@ -3291,6 +3301,9 @@ class DocumentChecker:
             pa, pb = substitute(sa.xreplace(mapping), definitions), substitute(sb.xreplace(mapping), definitions)
         except CircularDefinition:
             return "undecided", f"{names} is defined only after it (line {line})"
+        if expectation.has_statistics(pa) or expectation.has_statistics(pb):
+            plain = expectation.read(pa, pb)  # "where μ = E[X]": the value is read as the sides already were
+            pa, pb = plain.left, plain.right
         verdict = compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS)
         if verdict.status == "true":
             return "proved", f"with {names} as defined right after it (line {line})"
@@ -3720,6 +3733,7 @@ _MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
 #: The word that introduces such a definition, last before its display.
+_WHERE_ONLY = re.compile(r"(?:\bwhere|\bwobei|\boù|\bгде|其中|式中|여기서)\s*$", re.IGNORECASE)
 _WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|其中|这里|式中|여기서)\s*$", re.IGNORECASE)
 
 #: How many statements before a link may hold the equation it is derived from.
