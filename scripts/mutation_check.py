@@ -990,6 +990,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            pass",
       ("tests/test_check_scope_rules.py",),
       "E[(X − μ)²] = E[X²] − μ², where μ = E[X]: the where value left unread, a true line undecided"),
+    M("worked-closed-form", "derive/check/verify.py",
+      "            if result.status == \"false\" and (values := self._worked_parameters(item, closed, definitions)):",
+      "            if False:",
+      ("tests/test_check_induction_powers.py",),
+      "w_t = 3 − 3·0.8^t after η = 0.1 refuted with η left free (\"the recurrence gives 6η\")"),
+    M("worked-closed-form-general", "derive/check/verify.py",
+      "        return {x: v for x, v in self._examples(item).items() if x in names and x not in closed.free_symbols",
+      "        return {x: v for x, v in self._examples(item).items() if x in names",
+      ("tests/test_check_induction_powers.py",),
+      "a general closed form (it writes η) proved at the example's η only"),
 )
 
 

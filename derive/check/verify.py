@@ -3101,6 +3101,16 @@ class DocumentChecker:
                     elif retry.status == "true":
                         result = induction.Induction("undecided", f"holds if {printing.text(zero)} = 0, and no "
                                                      "initial value is stated")
+            if result.status == "false" and (values := self._worked_parameters(item, closed, definitions)):
+                # w_t = 3 − 3·0.8^t after "η = 0.1": a closed form of the worked example, its numbers already in
+                under = {s: v.xreplace(values) for s, v in definitions.stepped().items()}
+                retry = induction.decide(target, closed, Recurrences(under, self._examples(item)), LINK_SECONDS * 2)
+                if retry.status == "true":
+                    given = ", ".join(f"{printing.text(x)} = {printing.text(v)}"
+                                      for x, v in sorted(values.items(), key=lambda kv: kv[0].name))
+                    result = induction.Induction("true", f"{retry.reason}, with the values given before ({given})")
+                elif retry.status == "false":
+                    recurrences, result = Recurrences(under, self._examples(item)), retry
             if result.status == "true":
                 self.decide(item, k, "proved", result.reason)
             elif result.status == "false" and result.step is not None:
@@ -3115,6 +3125,16 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", result.reason)
             return True
         return False
+
+    def _worked_parameters(self, item: Item, closed: sp.Expr,
+                           definitions: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        """The example values of the recurrence's parameters (η = 0.1, not a state's w_0) that the closed form
+        does not write: ``0.8^t`` in place of ``(1 − 2η)^t`` is the worked example's closed form, its values
+        already in. A parameter the closed form writes keeps it general (it must hold for every η), so a
+        general closed form is never proved for one example only."""
+        names = {x for v in definitions.stepped().values() for x in v.free_symbols if read_index(x) is None}
+        return {x: v for x, v in self._examples(item).items() if x in names and x not in closed.free_symbols
+                and not v.free_symbols}
 
     def _sentence_conditions(self, item: Item) -> list[tuple[sp.Expr, sp.Expr]]:
         """The equations stated as the condition of ``item``: those right after it when a condition word
