@@ -1000,6 +1000,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        return {x: v for x, v in self._examples(item).items() if x in names",
       ("tests/test_check_induction_powers.py",),
       "a general closed form (it writes η) proved at the example's η only"),
+    M("unrolled-rows-claims", "derive/check/verify.py",
+      "                unrolled = self._unrolls_rule(items)",
+      "                unrolled = False",
+      ("tests/test_check_recurrence.py",),
+      "v_1 = …, v_2 = …, v_t = … under v_t's rule read as a new system: a slip in v_2 unseen"),
+    M("closed-form-family-zero", "derive/check/verify.py",
+      "                    retry = induction.decide(target, closed, Recurrences(ruled, assumed), LINK_SECONDS * 2)",
+      "                    retry = induction.decide(target, closed, Recurrences(definitions, assumed), LINK_SECONDS * 2)",
+      ("tests/test_check_recurrence.py",),
+      "\"if all θ_i = c, v_t = c(1 − β^t)\" without v_0 refuted (the zero start tried without the condition)"),
 )
 
 

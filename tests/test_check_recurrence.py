@@ -387,3 +387,69 @@ def test_one_step_restated_row_after_row_still_answers_the_result_stated_before(
     assert [k.verdict for k in ok.links if k.line == 1 and k.left.startswith("u^{(1)}")] == ["proved"], \
         [k.text() for k in ok.links]
     assert all(k.verdict == "proved" for k in ok.links if k.line >= 6), [k.text() for k in ok.links]
+
+
+UNROLLED_ROWS_MD = r"""
+# Exponential moving averages
+
+Let $v_0 = 0$ and $v_t = \beta v_{t-1} + (1 - \beta) \theta_t$. Then
+
+$$
+\begin{aligned}
+v_1 &= (1-\beta)\theta_1 \\
+v_2 &= \beta (1-\beta)\theta_1 + (1-\beta)\theta_2 \\
+v_t &= (1-\beta)\left(\theta_t + \beta\theta_{t-1} + \cdots + \beta^{t-1}\theta_1\right)
+\end{aligned}
+$$
+"""
+
+UNROLLED_ROWS_TEX = r"""
+\section{Exponential moving averages}
+Let $v_0 = 0$ and $v_t = \beta v_{t-1} + (1 - \beta) \theta_t$. Then
+\begin{align*}
+v_1 &= (1-\beta)\theta_1 \\
+v_2 &= \beta (1-\beta)\theta_1 + (1-\beta)\theta_2 \\
+v_t &= (1-\beta)\left(\theta_t + \beta\theta_{t-1} + \cdots + \beta^{t-1}\theta_1\right)
+\end{align*}
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("doc.md", UNROLLED_ROWS_MD), ("doc.tex", UNROLLED_ROWS_TEX)])
+def test_the_rows_of_an_unrolling_are_claims(name: str, text: str) -> None:
+    links = check_document(name, text).links
+    rows = [k for k in links if k.left in ("v_1", "v_2", "v_t") and k.right.startswith(("(1-", r"\beta (1"))]
+    assert [(k.left, k.verdict) for k in rows] == [("v_1", "proved"), ("v_2", "proved"), ("v_t", "proved")], \
+        [(k.left, k.verdict, k.reason) for k in rows]
+    slipped = text.replace(r"(1-\beta)\theta_2 \\", r"\theta_2 \\")
+    assert slipped != text
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    line = slipped[:slipped.index(r"v_2 &=")].count("\n") + 1
+    assert [(f.line, f.code) for f in errors] == [(line, "math/false")]
+    assert "coefficient of θ_{2}" in errors[0].message
+
+
+def test_a_row_reading_an_unstated_initial_value_is_not_false() -> None:
+    # x_1 = x_0 − αg_0 drops βp_0: p_0 reads x_{-1}, which the notes never give
+    text = r"""Momentum: $x_{k+1} = x_k - \alpha g_k + \beta p_k$ with $p_k = x_k - x_{k-1}$. Unrolling,
+
+$$
+\begin{aligned}
+x_1 &= x_0 - \alpha g_0 \\
+x_2 &= x_1 - \alpha g_1 + \beta (x_1 - x_0) \\
+x_{k+1} &= x_k - \alpha g_k + \beta (x_k - x_{k-1})
+\end{aligned}
+$$
+"""
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links if k.left == "x_1"] == ["undecided"]
+
+
+def test_a_closed_form_under_its_condition_without_an_initial_value_is_not_false() -> None:
+    # "If all θ_i = c, then v_t = c(1 − β^t)": true when v_0 = 0, which these notes never state
+    text = r"Let $v_t = \beta v_{t-1} + (1 - \beta) \theta_t$." + "\n\n" + \
+        r"If all $\theta_i = c$, then $v_t = c(1 - \beta^t)$." + "\n"
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    link = [k for k in report.links if k.right == r"c(1 - \beta^t)"][0]
+    assert link.verdict == "undecided" and "v_{0} = 0" in link.reason, link.reason

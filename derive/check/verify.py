@@ -507,8 +507,10 @@ class DocumentChecker:
                 # its instances, not a new system. Only rows that end in a number: a symbolic row at the first
                 # step (x_1 = x_0 + d_0 under x_{k+1} = x_k + d_k + βp_k) may drop what is zero before the start,
                 # and stays a row. (One name restated row after row, h^{(1)} &= … \\ h^{(1)} &= …, is read below.)
+                # An unrolling (v_1 = …, v_2 = …, v_t = … in one display, v_t ruled before) is claims row by row too.
+                unrolled = self._unrolls_rule(items)
                 definitions = [it for it in definitions
-                               if not (self._instance_of_rule(it) and _number(it.stmt.terms[-1].expr))]
+                               if not (self._instance_of_rule(it) and (unrolled or _number(it.stmt.terms[-1].expr)))]
             if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
                 continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
@@ -575,6 +577,20 @@ class DocumentChecker:
             if rule is not None and rule.letter is not None and rule.base == ix.base:
                 return True
         return False
+
+    def _unrolls_rule(self, rows: list[Item]) -> bool:
+        """Do the rows unroll a rule of their section: steps at numbers (``v_1``, ``v_2``) and the rule's own
+        general step (``v_t``) on the left, the general step ruled before the display (``v_t = βv_{t−1} + …``)?
+        Then each row restates what the rule gives, row by row, to arrive at the general one."""
+        general = [it for it in rows if isinstance(first := it.stmt.terms[0].expr, sp.Symbol)
+                   and (ix := read_index(first)) is not None and ix.letter is not None]
+        numbered = [it for it in rows if self._instance_of_rule(it)]
+        if len(general) != 1 or not numbered or len(general) + len(numbered) != len(rows):
+            return False
+        name = general[0].stmt.terms[0].expr
+        return any(other.section == general[0].section and other.block is not general[0].block
+                   and other.stmt.terms and other.stmt.terms[0].expr == name and other.stmt.relations
+                   and other.stmt.relations[0] in DEFINING_RELATIONS for other in self.items[:general[0].index])
 
     def _definition_target(self, item: Item) -> sp.Symbol | None:
         stmt = item.stmt
@@ -3082,10 +3098,12 @@ class DocumentChecker:
                 return False
             result = induction.decide(target, closed, recurrences, LINK_SECONDS * 2)
             family = _family(self._sentence_conditions(item)) if result.status != "true" else None
+            ruled: Mapping[sp.Symbol, sp.Expr] = definitions
             if family is not None:
                 # "with constant gradients g_i = g, m_t = (1 − β^t) g": the claim holds under its condition
-                under = {s: family(v) for s, v in definitions.items()}
-                result = induction.decide(target, family(closed), Recurrences(under, self._examples(item)),
+                ruled = under = {s: family(v) for s, v in definitions.items()}
+                closed = family(closed)
+                result = induction.decide(target, closed, Recurrences(under, self._examples(item)),
                                           LINK_SECONDS * 2)
                 result = induction.Induction(result.status, result.reason + " (under the condition of its sentence)",
                                              result.step)
@@ -3094,7 +3112,7 @@ class DocumentChecker:
                 zero = read_index(target).at(None, 0)
                 if zero not in recurrences.initial:
                     assumed = {**self._examples(item), zero: sp.Integer(0)}
-                    retry = induction.decide(target, closed, Recurrences(definitions, assumed), LINK_SECONDS * 2)
+                    retry = induction.decide(target, closed, Recurrences(ruled, assumed), LINK_SECONDS * 2)
                     if retry.status == "true" and self.zero_init:
                         result = induction.Induction("true", retry.reason + f", with {printing.text(zero)} = 0 as the "
                                                      "text says the state starts at zero")
