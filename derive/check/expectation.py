@@ -96,16 +96,59 @@ class Reading:
         return None
 
 
-def read(left: sp.Expr, right: sp.Expr, *, independent: bool = False, stationary: bool = False) -> Reading:
+#: "i is drawn uniformly at random", "равномерно", "均匀": an index sampled with equal probabilities.
+UNIFORM = re.compile(r"\buniform(?:ly)?\b|\bequal(?:ly likely| probabilit)|\bat random\b|\bравномерн|均匀|等概率",
+                     re.IGNORECASE)
+#: The range such an index runs over: {1, …, n}, i = 1, …, n, [n].
+_INDEX_RANGE = re.compile(r"\\?\{\s*1\s*,\s*(?:\\[lc]?dots|\.\.\.|…)\s*,\s*([A-Za-z])\s*\\?\}"
+                          r"|=\s*1\s*,\s*(?:\\[lc]?dots|\.\.\.|…)\s*,\s*([A-Za-z])\b|\\in\s*\[\s*([A-Za-z])\s*\]")
+
+
+def uniform_indices(text: str) -> dict[str, sp.Symbol]:
+    """The index letters the text says are drawn uniformly, each with the count it runs up to: "pick i
+    uniformly at random from {1, …, n}" gives ``{"i": n}``. The letter is taken from a subscript of an
+    expectation the text writes (``\\mathbb{E}_i``, ``\\mathbb{E}_{i}``); empty when the text states no uniform
+    draw or no range, so the reading is used only on the text's own word."""
+    if not UNIFORM.search(text):
+        return {}
+    counts = {next(g for g in m.groups() if g) for m in _INDEX_RANGE.finditer(text)}
+    if len(counts) != 1:
+        return {}
+    (count,) = counts
+    letters = set(re.findall(r"\\mathbb\{E\}_\{?\s*([a-z])\s*\}?(?=\s*[\[(\\])", text))
+    return {letter: S.symbol(count) for letter in letters if letter != count}
+
+
+def read(left: sp.Expr, right: sp.Expr, *, independent: bool = False, stationary: bool = False,
+         uniform: dict[str, sp.Symbol] | None = None) -> Reading:
     """Read every Var, Cov and E on both sides linearly (see the module docstring). ``independent``: the
     document states independence, so E[XY] is E[X]E[Y] for distinct random factors; ``stationary``: it states
     stationarity, so E[g_t] is E[g] for every step. A name the link writes outside every operator
     (``a`` in E[aX + b] = aE[X] + b) is a number to the author, so it is a constant inside too."""
     outside = _outside(left) | _outside(right)
+    if uniform:
+        left, right = _uniform_means(left, uniform), _uniform_means(right, uniform)
     reading = Reading(left, right, (left, right))
     reading.left = _read_side(left, reading, independent, stationary, outside)
     reading.right = _read_side(right, reading, independent, stationary, outside)
     return reading
+
+
+def _uniform_means(expr: sp.Expr, uniform: dict[str, sp.Symbol]) -> sp.Expr:
+    """``E_i[X_i]`` for an index drawn uniformly from 1…n: the mean ``(1/n) Σ_{i=1}^{n} X_i``, when X reads i
+    (a name or a function with the subscript i, as the sums of the notes write them)."""
+    def mean(e: Expect) -> sp.Expr:
+        label = e.args[1].name if len(e.args) == 2 else ""
+        if label not in uniform:
+            return e
+        sub = re.compile(r"_\{?" + re.escape(label) + r"\}?(?![A-Za-z])")
+        names = [x.name for x in e.args[0].free_symbols] + \
+            [type(f).__name__ for f in e.args[0].atoms(sp.core.function.AppliedUndef)]
+        if not any(sub.search(name) for name in names):
+            return e
+        index = S.symbol(label)
+        return sp.Sum(e.args[0], (index, 1, uniform[label])) / uniform[label]
+    return expr.replace(lambda e: isinstance(e, Expect), mean)
 
 
 def _outside(expr: sp.Expr) -> set[sp.Symbol]:

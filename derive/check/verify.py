@@ -439,6 +439,8 @@ class DocumentChecker:
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
+        # item index -> (f, f_{c}): "f_c(x) = c + x → df/dx = 1", the derivative of the function its row defines
+        self._row_function: dict[int, tuple[str, str]] = {}
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
@@ -501,7 +503,9 @@ class DocumentChecker:
             section = items[0].section
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 self.side_by_side.add(section)
-            definitions = [it for it in items if self._definition_target(it) is not None]
+            # ∂f/∂x = y after f(x, y) = xy (on its row, or before): the derivative of what is defined is a claim
+            definitions = [it for it in items if self._definition_target(it) is not None
+                           and not self._derivative_of_defined(it)]
             if len({self._definition_target(it) for it in definitions}) == len(definitions):
                 # v_1 = βv_0 + g_1 = … = 2, v_2 = … = 2.8 after v_t = βv_{t−1} + g_t: worked values of that rule,
                 # its instances, not a new system. Only rows that end in a number: a symbolic row at the first
@@ -577,6 +581,42 @@ class DocumentChecker:
             if rule is not None and rule.letter is not None and rule.base == ix.base:
                 return True
         return False
+
+    def _differentiated_parameters(self, item: Item, left: Term) -> set[sp.Symbol]:
+        """The letters of the defined functions whose derivative the left side writes (``∂f/∂y`` after
+        ``f(x, y) = xy``): letters of that function, never names the link could be giving a meaning to."""
+        if left.expr is None:
+            return set()
+        alias = self._row_function.get(item.index)
+        defs = self.functions(item).defs
+        found: set[sp.Symbol] = set()
+        for x in left.expr.free_symbols:
+            if isinstance(x, sp.Symbol) and x.name.startswith(GRADIENT_PREFIX):
+                base = gradient_parts(x.name)[1]
+                fd = defs.get(alias[1] if alias and alias[0] == base else base)
+                if fd is not None:  # its variables, and the constants its body writes (c in f_c(x) = c + x)
+                    found |= {p for p in fd.params if isinstance(p, sp.Symbol)} | fd.body.free_symbols
+        return found
+
+    def _derivative_of_defined(self, item: Item) -> bool:
+        """Is the left side of ``item`` a derivative (``∂f/∂x``, ``df/dx``) of a function defined before it or
+        of a name a statement before it defines (``f = qz``)? Then the row computes that derivative, a claim
+        to check, and not the row of a new system."""
+        target = self._definition_target(item)
+        if target is None or not target.name.startswith(GRADIENT_PREFIX):
+            return False
+        _, base = gradient_parts(target.name)
+        in_block = [fd.name for index, _, fd in self.function_defs
+                    if index < item.index and self.items[index].block is item.block]
+        if in_block and in_block[-1].startswith(base + "_"):
+            # f_c(x) = c + x → df/dx = 1: the letter without its label, the function its row defines
+            self._row_function[item.index] = (base, in_block[-1])
+            return True
+        if any(fd.name == base and index < item.index for index, _, fd in self.function_defs):
+            return True
+        return any(isinstance(first := other.stmt.terms[0].expr, sp.Symbol) and first.name == base
+                   and other.stmt.relations and other.stmt.relations[0] in DEFINING_RELATIONS
+                   and other.section == item.section for other in self.items[max(0, item.index - 12):item.index])
 
     def _unrolls_rule(self, rows: list[Item]) -> bool:
         """Do the rows unroll a rule of their section: steps at numbers (``v_1``, ``v_2``) and the rule's own
@@ -715,6 +755,11 @@ class DocumentChecker:
     def _prepare(self, expr: sp.Expr | None, item: Item) -> sp.Expr | None:
         if expr is None:
             return None
+        if item.index in self._row_function:
+            base, own = self._row_function[item.index]
+            expr = expr.xreplace({x: S.symbol(x.name[: -len(base)] + own) for x in expr.free_symbols
+                                  if x.name.startswith(GRADIENT_PREFIX) and gradient_parts(x.name)[1] == base
+                                  and x.name.endswith(base)})
         try:
             functions = self.functions(item)
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
@@ -2442,6 +2487,10 @@ class DocumentChecker:
             if stated.assumed and compare(_doit(stated.left), _doit(stated.right), seconds=LINK_SECONDS).status == "true":
                 self.decide(item, k, "proved", "under " + " and ".join(sorted(set(stated.assumed))))
                 return
+        if verdict.status != "true" and statistics and self.text and (drawn := expectation.uniform_indices(self.text)) \
+                and (proof := self._uniform_mean(raw_sides, drawn)):
+            self.decide(item, k, "proved", proof)
+            return
         if verdict.status == "false" and (inner_products or signs):
             # a difference may be a fact not modelled: ⟨u, v⟩ beyond bilinearity, or the signs of coordinates
             # under |·| and √ (‖(0, ε − δ)‖₁ = ε − δ when δ < ε, said in words)
@@ -2642,7 +2691,8 @@ class DocumentChecker:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
             if reason is None:
                 reason = _norm_defined(left.expr, right.expr)
-            if reason is None and (loose := self._undefined_one_sided(item, a, b, sa, sb, definitions)):
+            if reason is None and (loose := [x for x in self._undefined_one_sided(item, a, b, sa, sb, definitions)
+                                             if x not in self._differentiated_parameters(item, left)]):
                 names = ", ".join(printing.text(x) for x in loose)
                 one = len(loose) == 1
                 reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
@@ -2894,25 +2944,34 @@ class DocumentChecker:
         expression in one letter is that expression's derivative, so the link is a claim to check, not the
         naming of something new. True when decided here."""
         name = left.expr
-        if not (isinstance(name, sp.Symbol) and name.name.endswith("'") and not name.name.endswith("''")) \
+        partial = None  # ∂f/∂q = z after f = qz: the derivative in the letter written below the bar
+        if isinstance(name, sp.Symbol) and name.name.startswith(GRADIENT_PREFIX) and right.expr is not None:
+            variable, stem = gradient_parts(name.name)
+            if variable is None or not stem:
+                return False
+            base, partial = S.symbol(stem), S.symbol(variable)
+        elif not (isinstance(name, sp.Symbol) and name.name.endswith("'") and not name.name.endswith("''")) \
                 or right.expr is None:
             return False
-        base = S.symbol(name.name[:-1])
-        if len(base.name) == 1 and base.name.isupper():
+        else:
+            base = S.symbol(name.name[:-1])
+        if len(base.name) == 1 and base.name.isupper() and partial is None:
             return False  # X' is a transpose as often as a derivative
+        functions = {index for index, _, fd in self.function_defs if fd.name == base.name}
         for other in reversed(self.items[: item.index]):
-            if other.section != item.section:
-                return False
+            if other.section != item.section or other.index in functions:
+                return False  # f(x, y) = xy defined last: a function's derivative is the calculus module's
             terms = other.stmt.terms
             if len(terms) < 2 or terms[0].expr != base or other.stmt.relations[0] != "=":
                 continue
             given = self._prepare(terms[1].expr, other)
             claimed = self._prepare(right.expr, item)
             letters = given.free_symbols - {base} if given is not None else set()
-            if given is None or claimed is None or len(letters) != 1 or base in given.free_symbols \
-                    or given.has(sp.Derivative, calculus.Prime) or not claimed.free_symbols <= letters:
+            if given is None or claimed is None or base in given.free_symbols \
+                    or given.has(sp.Derivative, calculus.Prime) or not claimed.free_symbols <= letters \
+                    or (len(letters) != 1 if partial is None else partial not in letters):
                 return False
-            var = next(iter(letters))
+            var = next(iter(letters)) if partial is None else partial
             derivative = sp.diff(given, var)
             verdict = compare(derivative, claimed, seconds=LINK_SECONDS)
             line = other.block.position(terms[1].start)[0]
@@ -3143,6 +3202,17 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", result.reason)
             return True
         return False
+
+    def _uniform_mean(self, sides: tuple[sp.Expr, sp.Expr], drawn: dict[str, sp.Symbol]) -> str | None:
+        """``E_i[∇f_i(w)] = (1/n) Σ ∇f_i(w)`` when the text draws i uniformly from {1, …, n}: the expectation is
+        the mean over the index. The reason when the sides then agree (only a proof is taken from it)."""
+        reading = expectation.read(*sides, uniform=drawn)
+        a, b = _doit(reading.left), _doit(reading.right)
+        if sums.prove(a, b, seconds=LINK_SECONDS) not in (None, sums.DIFFER) \
+                or compare(a, b, seconds=LINK_SECONDS).status == "true":
+            letters = ", ".join(f"{x} uniform on 1, …, {printing.text(n)}" for x, n in sorted(drawn.items()))
+            return f"the expectation over an index drawn uniformly is the mean ({letters}, as the text states)"
+        return None
 
     def _worked_parameters(self, item: Item, closed: sp.Expr,
                            definitions: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
@@ -4002,12 +4072,33 @@ def _variable(sym: sp.Basic) -> bool:
 def _doit(expr: sp.Expr) -> sp.Expr:
     """Evaluate sums and products with symbolic bounds (geometric sums) where SymPy can."""
     if expr.has(sp.Sum, sp.Product):
+        expr = _indexed_calls(expr)
         try:
             # a geometric sum's β = 1 branch is not the notes' case (0 < β < 1): keep the general one
             return _generic(expr.doit())
         except Exception:  # noqa: BLE001 - SymPy raises many kinds here; the link stays as written
             return expr
     return expr
+
+
+def _indexed_calls(expr: sp.Expr) -> sp.Expr:
+    """``Σ_i f_i(w)``: a function named with the sum's index depends on it. The name alone does not tell SymPy,
+    which would sum ``f_i(w)`` as a constant (n·f_i(w)) and prove (1/n)Σ f_i² = ((1/n)Σ f_i)²; the index is
+    made an argument of the call (``f_i(w, i)``), or of the atom a call was read as (``f_{i}(w)[i]``), as a
+    name with it is read as an indexed quantity (x_i → x[i])."""
+    def own(total: sp.Basic) -> sp.Basic:
+        mapping: dict[sp.Basic, sp.Basic] = {}
+        for index in (limit[0] for limit in total.limits):
+            named = re.compile(r"_(?:\{" + re.escape(index.name) + r"\}|" + re.escape(index.name) + r"(?![A-Za-z0-9_{]))")
+            for call in total.function.atoms(AppliedUndef):
+                if index not in call.free_symbols and named.search(type(call).__name__):
+                    mapping[call] = type(call)(*call.args, index)
+            labels = {ix.base.label for ix in total.function.atoms(sp.Indexed)}  # already indexed: x[i]
+            for atom in total.function.free_symbols:  # a call already read as an atom, "f_{i}(w)"
+                if isinstance(atom, sp.Symbol) and atom != index and atom not in labels and named.search(atom.name):
+                    mapping[atom] = sp.Indexed(sp.IndexedBase(atom), index)
+        return total.func(total.function.xreplace(mapping), *total.limits) if mapping else total
+    return expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), own)
 
 
 def _as_written(symbols: set[sp.Symbol], definitions: dict[sp.Symbol, sp.Expr], verdict: Verdict) -> dict[sp.Symbol, sp.Expr]:

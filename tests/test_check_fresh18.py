@@ -1,0 +1,97 @@
+"""What an unseen round of public notes (fresh18: backpropagation gates, SGD on finite sums) showed: derivatives
+written next to the function they differentiate, partial derivatives of named quantities, expectations over a
+uniformly drawn index, and sums of functions named with the sum's index. Fixtures are written here, in the
+notation those notes use, each with a planted slip."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+
+GATES_MD = r"""
+# Gates
+
+$$
+f(x,y) = x y \hspace{0.5in} \rightarrow \hspace{0.5in} \frac{\partial f}{\partial x} = y \hspace{0.5in} \frac{\partial f}{\partial y} = x
+$$
+
+$$
+\begin{aligned}
+f(x) &= \frac{1}{x} \quad \rightarrow \quad \frac{df}{dx} = -1/x^2 \\
+f_c(x) &= c + x \quad \rightarrow \quad \frac{df}{dx} = 1 \\
+f_a(x) &= ax \quad \rightarrow \quad \frac{df}{dx} = a
+\end{aligned}
+$$
+
+Split it: $q = x + y$ and $f = q z$, so $\frac{\partial f}{\partial q} = z$ and $\frac{\partial f}{\partial z} = q$.
+"""
+
+GATES_TEX = GATES_MD.replace("# Gates", r"\section{Gates}").replace("$$\n\\begin{aligned}", "\\begin{align*}") \
+    .replace("\\end{aligned}\n$$", "\\end{align*}").replace("$$\nf(x,y)", "\\[\nf(x,y)").replace("= x\n$$", "= x\n\\]")
+
+
+def _derivative_links(name: str, text: str) -> list[tuple[str, str]]:
+    return [(k.right, k.verdict) for k in check_document(name, text).links if k.left.startswith(r"\frac{")]
+
+
+@pytest.mark.parametrize(("name", "text"), [("doc.md", GATES_MD), ("doc.tex", GATES_TEX)])
+def test_a_derivative_next_to_its_function_is_a_claim(name: str, text: str) -> None:
+    assert GATES_TEX.count(r"\begin{align*}") == 1 and r"\[" in GATES_TEX
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert _derivative_links(name, text) == [("y", "proved"), ("x", "proved"), ("-1/x^2", "proved"),
+                                             ("1", "proved"), ("a", "proved"), ("z", "proved"), ("q", "proved")]
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"\frac{\partial f}{\partial y} = x", r"\frac{\partial f}{\partial y} = y"),   # a function of two variables
+    (r"\frac{df}{dx} = 1 \\", r"\frac{df}{dx} = c \\"),                             # the row's own f_c
+    (r"\frac{\partial f}{\partial q} = z$", r"\frac{\partial f}{\partial q} = q$"),  # a named product
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_a_gate_derivative_is_found_on_its_line(good: str, bad: str, name: str) -> None:
+    text = GATES_MD if name == "doc.md" else GATES_TEX
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    line = slipped[:slipped.index(bad)].count("\n") + 1
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(line, "math/false")]
+
+
+SGD = r"""
+# Stochastic gradients
+
+The loss is an average, $f(w) = \frac{1}{n} \sum_{i=1}^{n} f_i(w)$. Pick $i$ uniformly at random from
+$\{1, \dots, n\}$. Then
+
+$$\mathbb{E}_i[\nabla f_i(w)] = \sum_{i=1}^{n} \frac{1}{n} \nabla f_i(w) = \nabla f(w).$$
+"""
+
+
+def test_an_expectation_over_a_uniform_index_is_the_mean() -> None:
+    links = check_document("doc.md", SGD).links
+    assert [k.verdict for k in links] == ["not-a-claim", "proved", "proved"], [(k.verdict, k.reason) for k in links]
+    assert "drawn uniformly" in links[1].reason
+
+
+def test_without_the_uniform_draw_the_expectation_is_not_the_mean() -> None:
+    text = SGD.replace("uniformly at random", "by a sampler")
+    link = check_document("doc.md", text).links[1]
+    assert link.verdict == "undecided", link.reason
+
+
+def test_a_slip_under_the_uniform_draw_is_never_proved() -> None:
+    text = SGD.replace(r"\mathbb{E}_i[\nabla f_i(w)] =", r"\mathbb{E}_i[\nabla f_i(w)^2] =")
+    assert check_document("doc.md", text).links[1].verdict != "proved"
+
+
+@pytest.mark.parametrize("claim", [
+    r"\frac{1}{n}\sum_{i=1}^{n} f_i(w)^2 = \left(\frac{1}{n}\sum_{i=1}^{n} f_i(w)\right)^2",
+    r"\sum_{i=1}^{n} f_i(w)^2 = \frac{1}{n}\left(\sum_{i=1}^{n} f_i(w)\right)^2",
+    r"\sum_{i=1}^{n} \nabla f_i(w) = n \nabla f_i(w)",
+])
+def test_a_function_named_with_the_sums_index_is_not_a_constant(claim: str) -> None:
+    # the mean of squares is not the square of the mean: SymPy summed f_i(w) as a constant and proved these
+    text = "Let $f(w) = \\frac{1}{n} \\sum_{i=1}^{n} f_i(w)$.\n\nClaim: $" + claim + "$.\n"
+    link = check_document("doc.md", text).links[-1]
+    assert link.verdict != "proved", link.reason
