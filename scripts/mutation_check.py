@@ -1045,6 +1045,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                                             ]):",
       ("tests/test_check_fresh18.py",),
       "∂f/∂y = y after f(x, y) = xy undecided (\"x, y stand on one side only\"): the slip unreported"),
+    M("quarto-pseudocode", "derive/check/markdown.py",
+      "        elif tok.type == \"fence\" and tok.info.strip().lower().strip(\"{}\") in typeset_fences:",
+      "        elif False:",
+      ("tests/test_check_fresh18.py",),
+      "Quarto's pseudocode filter ignored: the algorithm's $…$ never read (links with no verdict)"),
+    M("quarto-filters-config", "derive/check/markdown.py",
+      "        return QuartoSite(frozenset(str(n).rsplit(\"/\", 1)[-1].removesuffix(\".lua\") for n in names if n))",
+      "        return QuartoSite()",
+      ("tests/test_check_fresh18.py",),
+      "the filters of _quarto.yml not read: a project's pseudocode blocks are code"),
 )
 
 

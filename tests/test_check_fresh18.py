@@ -95,3 +95,43 @@ def test_a_function_named_with_the_sums_index_is_not_a_constant(claim: str) -> N
     text = "Let $f(w) = \\frac{1}{n} \\sum_{i=1}^{n} f_i(w)$.\n\nClaim: $" + claim + "$.\n"
     link = check_document("doc.md", text).links[-1]
     assert link.verdict != "proved", link.reason
+
+
+PSEUDOCODE_QMD = """---
+title: Gradient descent
+{front}---
+
+```pseudocode
+#| html-line-number: true
+\\begin{{algorithm}}
+\\begin{{algorithmic}}
+\\Procedure{{GD}}{{$x_{{0}}, \\eta$}}
+  \\State $t \\gets 0$
+  \\State $x_{{t+1}} = x_t - \\eta f'(x_t)$
+\\EndProcedure
+\\end{{algorithmic}}
+\\end{{algorithm}}
+```
+
+For $f(x) = x^2$ the step is $x_{{t+1}} = (1 - 2\\eta) x_t$.
+"""
+
+
+@pytest.mark.parametrize("where", ["project", "front matter", "nowhere"])
+def test_quartos_pseudocode_filter_typesets_its_algorithms_math(tmp_path, where: str) -> None:
+    from derive.check.run import check_file
+
+    front = "filters:\n  - pseudocode\n" if where == "front matter" else ""
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: book\n" + (
+        "filters:\n  - pseudocode\n" if where == "project" else ""), encoding="utf-8")
+    page = tmp_path / "gd.qmd"
+    text = PSEUDOCODE_QMD.format(front=front)
+    page.write_text(text, encoding="utf-8")
+    rows = [n + 1 for n, line in enumerate(text.split("\n")) if line.lstrip().startswith("\\State")]
+    lines = sorted({k.line for k in check_file(str(page)).links})
+    algorithm = [n for n in lines if n <= rows[-1]]
+    if where == "nowhere":
+        assert algorithm == []  # without the filter the fence is code, shown as written
+    else:
+        assert algorithm == rows, lines
+    assert lines[-1] == len(text.split("\n")) - 1  # the prose's formula after the fence, read either way

@@ -112,12 +112,18 @@ def read_markdown(source: str, flavor: str, site: Any = None) -> MarkdownReading
 def site_options(path: str, flavor: str) -> Any:
     """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options, or without
     arithmatex the :class:`~derive.check.script_math.ScriptMath` that typesets it in the browser; for a
-    docsify page, the math plugin its ``index.html`` loads; None otherwise (or without such a config)."""
-    if flavor not in ("mkdocs", "docsify"):
+    docsify page, the math plugin its ``index.html`` loads; for a Quarto page, the filters its ``_quarto.yml``
+    runs (:class:`QuartoSite`); None otherwise (or without such a config)."""
+    if flavor not in ("mkdocs", "docsify", "quarto"):
         return None
     from .flavors import find_config
 
     config = find_config(path)
+    if flavor == "quarto":
+        filters = config.data.get("filters") if config is not None and config.kind == "quarto" else None
+        names = [f if isinstance(f, str) else (f.get("path") if isinstance(f, dict) else None) for f in filters] \
+            if isinstance(filters, list) else []
+        return QuartoSite(frozenset(str(n).rsplit("/", 1)[-1].removesuffix(".lua") for n in names if n))
     if config is None or config.kind != flavor:
         return None
     if flavor == "docsify":
@@ -506,21 +512,25 @@ def _kramdown_element(text_lines: list[str], bases: list[int], first: int, stop:
     return span
 
 
-def _structure(source: str, flavor: str, raw: list[tuple[int, int]] | None = None
+def _structure(source: str, flavor: str, raw: list[tuple[int, int]] | None = None,
+               typeset_fences: frozenset[str] = frozenset()
                ) -> tuple[list[tuple[int, int]], list[_Found], list[int]]:
     """Code, HTML, front matter and quote markers to mask; ```` ```math ```` fences; heading offsets. The spans
-    of HTML blocks go to ``raw`` when it is given."""
+    of HTML blocks go to ``raw`` when it is given. A fence whose info is in ``typeset_fences`` (Quarto's
+    ```` ```pseudocode ```` under its filter) keeps its body: the filter typesets the ``$…$`` in it."""
     lines = LineMap(source)
     text_lines = source.split("\n")
     masks: list[tuple[int, int]] = []
     found: list[_Found] = []
     headings: list[int] = []
-    _walk(text_lines, [lines.start(k) for k in range(len(text_lines))], flavor, masks, found, headings, 0, raw)
+    _walk(text_lines, [lines.start(k) for k in range(len(text_lines))], flavor, masks, found, headings, 0, raw,
+          typeset_fences)
     return masks, found, headings
 
 
 def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tuple[int, int]], found: list[_Found],
-          headings: list[int], depth: int, raw: list[tuple[int, int]] | None = None) -> None:
+          headings: list[int], depth: int, raw: list[tuple[int, int]] | None = None,
+          typeset_fences: frozenset[str] = frozenset()) -> None:
     """Line k of ``text_lines`` starts at file offset ``bases[k]`` (a suffix of its file line)."""
     def mask_lines(first: int, stop: int) -> None:
         for k in range(first, min(stop, len(text_lines))):
@@ -547,11 +557,12 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             cut = min((len(x) - len(x.lstrip()) for x in body if x.strip()), default=0)
             _walk([x[cut:] if x.strip() else "" for x in body],
                   [bases[first + k] + (cut if x.strip() else 0) for k, x in enumerate(body)],
-                  flavor, masks, found, headings, depth + 1, raw)
+                  flavor, masks, found, headings, depth + 1, raw, typeset_fences)
         elif tok.type == "fence" and flavor == "kramdown" and not _kramdown_fence(text_lines, first, stop):
             # not a fence to kramdown (`~~~~ = \frac…` spacing a formula, or never closed): its first line is
             # text, and what follows is read as the page's Markdown again
-            _walk(text_lines[first + 1:stop], bases[first + 1:stop], flavor, masks, found, headings, depth + 1, raw)
+            _walk(text_lines[first + 1:stop], bases[first + 1:stop], flavor, masks, found, headings, depth + 1, raw,
+                  typeset_fences)
         elif tok.type == "html_block":
             tags, span = _html_masks(text_lines, bases, first, stop)
             masks += tags
@@ -561,6 +572,15 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
             mask_lines(first, first + 1)  # only the fence lines: the body is read as the page's text
+            if stop - first >= 2 and text_lines[stop - 1].strip().startswith(("```", "~~~")):
+                mask_lines(stop - 1, stop)
+        elif tok.type == "fence" and tok.info.strip().lower().strip("{}") in typeset_fences:
+            # the fence lines and the #| options are the filter's; the algorithm's $…$ are typeset
+            mask_lines(first, first + 1)
+            k = first + 1
+            while k < stop and text_lines[k].lstrip().startswith("#|"):
+                mask_lines(k, k + 1)
+                k += 1
             if stop - first >= 2 and text_lines[stop - 1].strip().startswith(("```", "~~~")):
                 mask_lines(stop - 1, stop)
         elif tok.type == "fence":
@@ -582,9 +602,23 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             headings.append(bases[first])
 
 
+#: A Quarto document's own front matter listing the pseudocode filter (``filters: [pseudocode]`` or a list item).
+_FRONT_MATTER_PSEUDOCODE = re.compile(r"\A---\n(?:(?!^---$).)*?^filters:(?:[^\n]*\bpseudocode\b|(?:\n[ \t]+-[^\n]*)*?"
+                                      r"\n[ \t]+-\s*pseudocode\b)", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class QuartoSite:
+    """What a Quarto project's ``_quarto.yml`` says that changes where math is: the Lua filters it runs."""
+
+    filters: frozenset[str] = frozenset()
+
+
 def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownReading:
     raw: list[tuple[int, int]] = []
-    masks, found, headings = _structure(source, flavor, raw if flavor == "kramdown" else None)
+    fences = frozenset({"pseudocode"}) if flavor == "quarto" and (
+        "pseudocode" in getattr(site, "filters", ()) or _FRONT_MATTER_PSEUDOCODE.search(source[:4000])) else frozenset()
+    masks, found, headings = _structure(source, flavor, raw if flavor == "kramdown" else None, fences)
     masked = _apply_masks(source, masks)
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)
