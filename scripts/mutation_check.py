@@ -1055,6 +1055,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        return QuartoSite()",
       ("tests/test_check_fresh18.py",),
       "the filters of _quarto.yml not read: a project's pseudocode blocks are code"),
+    M("number-after-bracket", "derive/check/latex.py",
+      "                        and not (closed and \".\" not in tok.text):",
+      "                        and not closed:",
+      ("tests/test_check_fresh18.py",),
+      "(a + b) 0.5: a decimal after a bracket read as a factor"),
 )
 
 

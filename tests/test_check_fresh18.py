@@ -135,3 +135,16 @@ def test_quartos_pseudocode_filter_typesets_its_algorithms_math(tmp_path, where:
     else:
         assert algorithm == rows, lines
     assert lines[-1] == len(text.split("\n")) - 1  # the prose's formula after the fence, read either way
+
+
+@pytest.mark.parametrize(("written", "reads"), [
+    (r"(w x_i - y_i) 1", True),       # the inner derivative written after the chain rule's bracket
+    (r"\left(w x_i - y_i\right) 2", True),
+    (r"x 2", False),                  # x·2 or x_2?
+    (r"(a + b) 0.5", False),          # a decimal after a bracket: a value, or a footnote mark?
+])
+def test_a_whole_number_after_a_closing_bracket_is_a_factor(written: str, reads: bool) -> None:
+    from derive.check.latex import parse_block
+
+    parsed = parse_block(written)
+    assert (not parsed.problems) == reads, parsed.problems

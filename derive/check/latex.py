@@ -1117,8 +1117,13 @@ class _ExprParser:
                 if after_division:
                     self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")
                 after = self.peek(1)
-                if tok.kind == "num" and not (after is not None and after.is_char("^")):
-                    # "x 2" is ambiguous (x·2? x_2?); "x 2^{t}" is not, and it is how 2^t·x prints
+                before = self.toks[self.pos - 1] if self.pos else None
+                closed = before is not None and (before.is_char(")") or before.is_char("]")
+                                                 or before.kind == "macro" and before.text in (r"\right", r"\bigr", r"\Bigr"))
+                if tok.kind == "num" and not (after is not None and after.is_char("^")) \
+                        and not (closed and "." not in tok.text):
+                    # "x 2" is ambiguous (x·2? x_2?); "x 2^{t}" is not, and it is how 2^t·x prints; nor is
+                    # "(w x_i − y_i) 1", the chain rule's inner derivative written after its bracket
                     self.fail(tok, "a number written after a factor is ambiguous")
                 factors.append(self.factor())
             else:
