@@ -1060,6 +1060,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                        and not closed:",
       ("tests/test_check_fresh18.py",),
       "(a + b) 0.5: a decimal after a bracket read as a factor"),
+    M("evaluation-bar-claim", "derive/check/heuristics.py",
+      "    return (constant(left) and not right.has(sp.Limit, sp.Integral, EvaluatedAt)) \\\n        or (constant(right) and not left.has(sp.Limit, sp.Integral, EvaluatedAt))",
+      "    return (constant(left) and not right.has(sp.Limit, sp.Integral)) \\\n        or (constant(right) and not left.has(sp.Limit, sp.Integral))",
+      ("tests/test_check_fresh18.py",),
+      "df/dx|_{x=3} = 6 read as a condition (a side is a constant): never checked"),
+    M("evaluation-bar-point", "derive/check/verify.py",
+      "                                            lambda e: e.args[0].xreplace({e.args[1]: e.args[2]}))",
+      "                                            lambda e: e.args[0])",
+      ("tests/test_check_fresh18.py",),
+      "df/dx|_{x=3} compared without the point put in"),
 )
 
 

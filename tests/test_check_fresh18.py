@@ -148,3 +148,29 @@ def test_a_whole_number_after_a_closing_bracket_is_a_factor(written: str, reads:
 
     parsed = parse_block(written)
     assert (not parsed.problems) == reads, parsed.problems
+
+
+BARS_MD = r"""
+# Slopes at a point
+
+Let $f(x) = x^2$. At $x = 2$ the slope is $\frac{\partial f(x)}{\partial x} \vert_{x=2} = 4$, and
+$\left.\frac{df}{dx}\right|_{x=3} = 6$, $\frac{df}{dx}\Big|_{x=1} = 2$, $f'(x)\big|_{x = x_0} = 2x_0$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_at_a_point_is_a_claim(name: str) -> None:
+    text = BARS_MD if name == "doc.md" else BARS_MD.replace("# Slopes at a point", r"\section{Slopes at a point}")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    bars = [k.verdict for k in report.links if "_{x" in k.left]
+    assert bars == ["proved"] * 4, [(k.left, k.verdict, k.reason) for k in report.links]
+    slipped = text.replace(r"\right|_{x=3} = 6", r"\right|_{x=3} = 5")
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [(f.code, "the definitions give 6" in f.message) for f in errors] == [("math/false", True)]
+
+
+def test_a_bar_without_a_point_is_not_read_as_one() -> None:
+    from derive.check.latex import parse_block
+
+    assert parse_block(r"f(x) \big|_{x_0}", functions=frozenset({"f"})).problems

@@ -51,9 +51,12 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     """
     def constant(e: sp.Expr) -> bool:
         return not e.free_symbols and not e.has(sp.Sum, sp.Product, sp.Integral)
-    # lim_{t→∞} β^t = 0 and ∫_0^1 x² dx = 1/3 state the value of a limit or an integral: claims, not conditions
-    return (constant(left) and not right.has(sp.Limit, sp.Integral)) \
-        or (constant(right) and not left.has(sp.Limit, sp.Integral))
+    # lim_{t→∞} β^t = 0, ∫_0^1 x² dx = 1/3 and df/dx|_{x=3} = 6 state the value of a limit, an integral or a
+    # derivative at a point: claims, not conditions
+    from .latex import EvaluatedAt
+
+    return (constant(left) and not right.has(sp.Limit, sp.Integral, EvaluatedAt)) \
+        or (constant(right) and not left.has(sp.Limit, sp.Integral, EvaluatedAt))
 
 
 def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:

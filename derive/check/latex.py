@@ -103,6 +103,18 @@ class Expect(sp.Function):
         return r"\mathbb{E}" + sub + r"\left[" + printer._print(self.args[0]) + r"\right]"  # type: ignore[attr-defined]
 
 
+class EvaluatedAt(sp.Function):
+    r"""``\frac{df}{dx}\Big|_{x=2}``: an expression at a point, ``(expression, variable, value)``. Unlike
+    :class:`sympy.Subs` it never evaluates on its own: ``df/dx`` is one symbol until the verifier takes the
+    derivative of the function in scope, and only then is the point put in (``verify._prepare``)."""
+
+    nargs = 3
+
+    def _latex(self, printer: object) -> str:
+        body, variable, value = (printer._print(a) for a in self.args)  # type: ignore[attr-defined]
+        return rf"\left.{body}\right|_{{{variable} = {value}}}"
+
+
 class Variance(sp.Function):
     r"""``\operatorname{Var}(X)``, ``\mathbb{V}[X]``: a variance, read as E[X²] − E[X]² when a link is checked
     (:mod:`derive.check.expectation`). Optional second argument: the subscript label, as for :class:`Expect`."""
@@ -1100,6 +1112,11 @@ class _ExprParser:
         factors = [self.signed()]
         after_division = False
         while (tok := self.peek()) is not None:
+            if (tok.is_char("|") or tok.kind == "macro" and tok.text in ("vert", "rvert")) \
+                    and (nxt := self.peek(1)) is not None and nxt.is_char("_"):
+                factors = [self.evaluated(sp.Mul(*factors), tok)]
+                after_division = False
+                continue
             if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
                 self.pos += 1
                 factors.append(self.signed())
@@ -1617,6 +1634,20 @@ class _ExprParser:
             self.fail(self.last(), "a conditioning bar in a call that is not one condition is not modelled")
         target, *conditions = (sp.latex(a) for a in given.args)
         return symbol(f"{canonical}({target} \\mid {', '.join(conditions)})")
+
+    def evaluated(self, expr: sp.Expr, bar: Token) -> sp.Expr:
+        r"""``\frac{df}{dx}\Big|_{x=2}``, ``\left.f'(x)\right|_{x = x_0}``: the expression before the bar at the
+        point its subscript names, kept as :class:`EvaluatedAt` until the derivative in it is taken."""
+        self.pos += 2  # the bar and its '_'
+        tokens, at = self.arg()
+        split = next((k for k, t in enumerate(tokens) if t.kind == "rel" and t.text == "="), None)
+        if split is None:
+            self.fail(bar, "an evaluation bar without 'variable = value' below it is not modelled")
+        variable = self.sub(tokens[:split]).parse_all(at)
+        value = self.sub(tokens[split + 1:]).parse_all(at)
+        if not isinstance(variable, sp.Symbol):
+            self.fail(bar, "an evaluation bar must name one variable")
+        return EvaluatedAt(expr, variable, value)
 
     def big_o(self, opener: Token, little: bool = False) -> sp.Expr:
         r"""``O(g)``/``\mathcal{O}(g)``, or ``o(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""

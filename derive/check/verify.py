@@ -49,7 +49,7 @@ from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import doubt, find_cycle, is_assignment, is_condition
-from .latex import (DEFAULT_FUNCTIONS, DOTS, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
+from .latex import (DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Statement, Term, parse_expr)
 from .prose import DEFINES, DERIVATION, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
@@ -770,6 +770,10 @@ class DocumentChecker:
                 expanded = calculus.gradient_variables(expanded, self._stepped_bases(item), self._written_out(item))
             if expanded.has(sp.Derivative):
                 expanded = calculus.evaluate(expanded, self._settler(item))
+            if expanded.has(EvaluatedAt):  # df/dx|_{x=2}: the derivative is taken, now the point is put in
+                expanded = expanded.replace(lambda e: isinstance(e, EvaluatedAt) and not e.args[0].has(sp.Derivative)
+                                            and isinstance(e.args[1], sp.Symbol),
+                                            lambda e: e.args[0].xreplace({e.args[1]: e.args[2]}))
             return atomize(expanded)
         except CircularDefinition:
             return None
