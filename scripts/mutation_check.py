@@ -1070,6 +1070,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                                            lambda e: e.args[0])",
       ("tests/test_check_fresh18.py",),
       "df/dx|_{x=3} compared without the point put in"),
+    M("ellipsis-sum-bounds", "derive/check/ellipsis_sums.py",
+      "    if found is not None and any(_same(j, lo) for j in found) and any(_same(j, hi) for j in found):",
+      "    if found is not None:",
+      ("tests/test_check_fresh18.py",),
+      "w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d−1} proved: the written ends never compared with the bounds"),
+    M("ellipsis-geometric-known", "derive/check/ellipsis_sums.py",
+      "    if not other.free_symbols <= known:\n        return None",
+      "    pass",
+      ("tests/test_check_fresh18.py",),
+      "s_t = 1 + β + ⋯ + β^{t−1} under s_t's recurrence refuted against the rule's one step"),
+    M("ellipsis-sum-claim", "derive/check/verify.py",
+      "                one_sided = set()  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j: the sum sign introduced, a claim",
+      "                pass",
+      ("tests/test_check_fresh18.py",),
+      "w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j read as naming something new: never checked"),
 )
 
 

@@ -174,3 +174,47 @@ def test_a_bar_without_a_point_is_not_read_as_one() -> None:
     from derive.check.latex import parse_block
 
     assert parse_block(r"f(x) \big|_{x_0}", functions=frozenset({"f"})).problems
+
+
+ELLIPSIS_MD = r"""
+# Sums written out
+
+A linear model writes $w_1 x_1 + w_2 x_2 + \cdots + w_d x_d = \sum_{j=1}^{d} w_j x_j$.
+
+The momentum is $m_t = (1-\beta)\left(g_t + \beta g_{t-1} + \dots + \beta^{t-1} g_1\right) = (1-\beta)\sum_{i=1}^{t}\beta^{t-i} g_i$.
+
+Its weights add up to $(1-\beta)(1 + \beta + \ldots + \beta^{t-1}) = 1 - \beta^t$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sum_written_out_is_compared_with_its_sigma_or_closed_form(name: str) -> None:
+    text = ELLIPSIS_MD if name == "doc.md" else ELLIPSIS_MD.replace("# Sums written out", r"\section{Sums written out}")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    decided = [(k.verdict, k.reason.split(":")[0]) for k in report.links if k.verdict != "not-a-claim"]
+    assert decided == [("proved", "the terms written are the sum's at j = 1, …, d"),
+                       ("proved", "the terms written are the sum's at i = 1, …, t"),
+                       ("proved", "a geometric sum")], decided
+
+
+@pytest.mark.parametrize(("good", "bad", "message"), [
+    (r"\sum_{j=1}^{d} w_j x_j", r"\sum_{j=1}^{d-1} w_j x_j", "the written terms end at j = d, the sum ends at j = d − 1"),
+    (r"\sum_{i=1}^{t}\beta^{t-i}", r"\sum_{i=0}^{t}\beta^{t-i}", "start at i = 1, the sum starts at i = 0"),
+    (r"\ldots + \beta^{t-1}) = 1", r"\ldots + \beta^{t}) = 1", "the geometric sum (1 − β)·Σ_{j=0}^{t} β^j"),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_bound_of_a_written_out_sum_is_named(good: str, bad: str, message: str, name: str) -> None:
+    text = ELLIPSIS_MD if name == "doc.md" else ELLIPSIS_MD.replace("# Sums written out", r"\section{Sums written out}")
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    line = slipped[:slipped.index(bad)].count("\n") + 1
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(line, "math/false")]
+    assert message in errors[0].message, errors[0].message
+
+
+def test_a_written_out_sum_against_an_unrolled_recurrence_is_never_false() -> None:
+    text = r"Let $s_t = \beta s_{t-1} + 1$ with $s_0 = 0$. Then $s_t = 1 + \beta + \dots + \beta^{t-1}$." + "\n"
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []

@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, becomes, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions,
+from . import (asymptotic, becomes, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions,
                expectation, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                scope_rules, sigmoid, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
@@ -1363,6 +1363,9 @@ class DocumentChecker:
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
+            if one_sided and (left.expr.has(DOTS) != right.expr.has(DOTS)) \
+                    and (left.expr.has(sp.Sum) or right.expr.has(sp.Sum)):
+                one_sided = set()  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j: the sum sign introduced, a claim
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
@@ -3611,6 +3614,26 @@ class DocumentChecker:
             return False
         return compare(_doit(sa), _doit(sb), seconds=LINK_SECONDS).status == "true"
 
+    def _ellipsis_sum(self, item: Item, k: int, claimed: Term, where: sp.Expr, other: sp.Expr,
+                      definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """A sum written out with an ellipsis against Σ or a geometric closed form (:mod:`.ellipsis_sums`):
+        True when decided here."""
+        try:
+            other_s = substitute(other, definitions)
+        except CircularDefinition:
+            return False
+        reading = ellipsis_sums.decide(where, other_s, DOTS, LINK_SECONDS)
+        if reading is None:
+            return False
+        if reading.status == "false":
+            self.report(item, claimed.start, "error", "math/false",
+                        f"false expansion: {_clip(_source(item, item.stmt.terms[k]))} = "
+                        f"{_clip(_source(item, item.stmt.terms[k + 1]))}; {reading.reason}")
+            self.decide(item, k, "false", reading.reason)
+        else:
+            self.decide(item, k, "proved", reading.reason)
+        return True
+
     def _verify_dots(self, item: Item, k: int, left: Term, right: Term, a: sp.Expr, b: sp.Expr,
                      definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """``… = X − \\dots``, ``(1−β)(g_t + βg_{t−1} + … + β^{t−1}g_1)``: check what is written — the
@@ -3625,6 +3648,8 @@ class DocumentChecker:
                         r"not checked: \dots stands inside a power or a fraction, not as terms of a sum")
             self.decide(item, k, "undecided", "an ellipsis inside a power or a fraction, not as terms of a sum")
             return
+        if self._ellipsis_sum(item, k, claimed_term, where, other, definitions):
+            return  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j, 1 + β + ⋯ + β^{t−1} = (1 − β^t)/(1 − β)
         explicit = sp.expand(where.xreplace({DOTS: 0}))
         # what the expansion writes out stays as written (g_t, not ∇f(w_t)), unless it is given a number or
         # renamed (x_0 = 1, w_0 = b: "so that b joins the sum" is the point of the rewrite)

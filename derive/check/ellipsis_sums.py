@@ -1,0 +1,182 @@
+r"""A sum written out with an ellipsis against a sum in Σ notation or a geometric series.
+
+Notes write ``w_1x_1 + w_2x_2 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j`` to introduce the sum sign, and
+``1 + β + β^2 + ⋯ + β^{t−1} = (1 − β^t)/(1 − β)`` for the weights of a moving average. The terms written around
+the ellipsis say where the sum starts and where it ends, and that is what an author gets wrong (``Σ_{j=1}^{d−1}``,
+``+ ⋯ + β^t``). This module reads the written terms as instances of one general term:
+
+* against ``c·Σ_{j=lo}^{hi} f(j)``: each written term must be ``c·f(j)`` for a ``j`` among the first steps after
+  ``lo`` or the last before ``hi``, and ``j = lo`` and ``j = hi`` must both be written. When every written term is
+  an instance but the written ends differ from the sum's bounds (the last term is ``f(hi + 1)``), the link is
+  false and the reason names the bound;
+* with no Σ on the other side, terms ``c·β^e`` of one base whose exponents run ``e₀, e₀ + 1, …, e_last`` are the
+  geometric sum ``c·Σ_{j=e₀}^{e_last} β^j``, which SymPy sums and compares with the other side.
+
+Anything else returns None: the caller's term-by-term comparison (coefficients of the written quantities) goes on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .. import printing
+from ..proof import compare
+from .recurrence import read as read_index
+
+#: How far from a bound a written term may sit (x_1 + x_2 + x_3 + ⋯ + x_{n−1} + x_n).
+_REACH = 3
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The verdict (``true`` or ``false``) and why."""
+
+    status: str
+    reason: str
+
+
+def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float) -> Reading | None:
+    """``written`` holds ``dots`` as one term of a sum (perhaps under a constant factor); ``other`` is the other
+    side with the definitions in."""
+    outer, terms = _terms(written, dots)
+    if terms is None or len(terms) < 2:
+        return None
+    total = _single_sum(other)
+    if total is not None:
+        return _against_sum(outer, terms, *total)
+    if other.has(sp.Sum):
+        return None
+    return _geometric(outer, terms, other, seconds)
+
+
+def _terms(written: sp.Expr, dots: sp.Symbol) -> tuple[sp.Expr, list[sp.Expr] | None]:
+    """The constant factor and the written terms (the ellipsis dropped) of ``c·(t₁ + t₂ + ⋯ + t_n)``."""
+    if isinstance(written, sp.Add) and dots in written.args:
+        return sp.Integer(1), [t for t in written.args if t != dots]
+    if isinstance(written, sp.Mul):
+        inner = [f for f in written.args if isinstance(f, sp.Add) and dots in f.args]
+        if len(inner) == 1 and not (written / inner[0]).has(dots):
+            return written / inner[0], [t for t in inner[0].args if t != dots]
+    return sp.Integer(1), None
+
+
+def _single_sum(expr: sp.Expr) -> tuple[sp.Expr, sp.Sum] | None:
+    """``c·Σ_{j=lo}^{hi} f(j)`` with one index: (c, the sum)."""
+    sums = [f for f in sp.Mul.make_args(expr) if isinstance(f, sp.Sum)]
+    if len(sums) != 1 or len(sums[0].limits) != 1:
+        return None
+    constant = expr / sums[0]
+    if constant.has(sp.Sum) or sums[0].limits[0][0] in constant.free_symbols:
+        return None
+    return constant, sums[0]
+
+
+def _as_indexed(term: sp.Expr, bases: dict[str, sp.IndexedBase], letters: dict[str, sp.Symbol]) -> sp.Expr:
+    """The written symbols ``w_{1}``, ``g_{t-1}`` of the sum's bases as ``w[1]``, ``g[t − 1]``."""
+    mapping: dict[sp.Basic, sp.Expr] = {}
+    for sym in term.free_symbols:
+        ix = read_index(sym)
+        if ix is None or ix.base not in bases or getattr(ix, "more", None):
+            continue
+        if ix.letter is None:
+            mapping[sym] = bases[ix.base][ix.offset]
+        elif ix.letter in letters:
+            mapping[sym] = bases[ix.base][letters[ix.letter] + ix.offset]
+    return term.xreplace(mapping) if mapping else term
+
+
+def _same(a: sp.Expr, b: sp.Expr) -> bool:
+    return sp.expand(a - b) == 0
+
+
+def _against_sum(outer: sp.Expr, terms: list[sp.Expr], constant: sp.Expr, total: sp.Sum) -> Reading | None:
+    index, lo, hi = total.limits[0]
+    bases = {str(ix.base.label): ix.base for ix in total.function.atoms(sp.Indexed)}
+    letters = {s.name: s for s in (lo.free_symbols | hi.free_symbols | constant.free_symbols)}
+    written = [_as_indexed(outer * t, bases, letters) for t in terms]
+
+    def general(j: sp.Expr) -> sp.Expr:
+        return constant * total.function.xreplace({index: j})
+
+    def steps(start: sp.Expr, stop: sp.Expr) -> list[sp.Expr]:
+        near = [start + d for d in range(_REACH + 1)] + [stop - d for d in range(_REACH + 1)]
+        unique: list[sp.Expr] = []
+        for j in near:
+            if not any(_same(j, u) for u in unique):
+                unique.append(j)
+        return unique
+
+    def matches(start: sp.Expr, stop: sp.Expr) -> list[sp.Expr] | None:
+        found: list[sp.Expr] = []
+        for term in written:
+            j = next((j for j in steps(start, stop) if _same(term, general(j))), None)
+            if j is None or any(_same(j, f) for f in found):
+                return None
+            found.append(j)
+        return found
+
+    found = matches(lo, hi)
+    name = printing.text(index)
+    if found is not None and any(_same(j, lo) for j in found) and any(_same(j, hi) for j in found):
+        return Reading("true", f"the terms written are the sum's at {name} = {printing.text(lo)}, …, "
+                               f"{printing.text(hi)}")
+    for shift_lo, shift_hi in ((0, 1), (0, -1), (1, 0), (-1, 0), (0, 2), (0, -2)):
+        start, stop = lo + shift_lo, hi + shift_hi
+        found = matches(start, stop)
+        if found is not None and any(_same(j, start) for j in found) and any(_same(j, stop) for j in found):
+            which = ("start", start, lo) if shift_lo else ("end", stop, hi)
+            return Reading("false", f"the written terms {which[0]} at {name} = {printing.text(which[1])}, the sum "
+                                    f"{which[0]}s at {name} = {printing.text(which[2])}")
+    return None
+
+
+def _geometric(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:
+    """``c·(β^{e₀} + β^{e₀+1} + ⋯ + β^{e_last})`` against a closed form."""
+    powers: list[tuple[sp.Expr, sp.Expr, sp.Expr]] = []  # (coefficient, base, exponent)
+    for term in terms:
+        coefficient, rest = term.as_independent(*[s for s in term.free_symbols if not s.is_number], as_Add=False) \
+            if term.free_symbols else (term, sp.Integer(1))
+        if rest == 1:
+            powers.append((coefficient, sp.Integer(0), sp.Integer(0)))
+        elif isinstance(rest, sp.Pow):
+            powers.append((coefficient, rest.base, rest.exp))
+        elif isinstance(rest, sp.Symbol):
+            powers.append((coefficient, rest, sp.Integer(1)))
+        else:
+            return None
+    bases = {b for _, b, e in powers if e != 0}
+    coefficients = {c for c, _, _ in powers}
+    if len(bases) != 1 or len(coefficients) != 1:
+        return None
+    (base,) = bases
+    if not isinstance(base, sp.Symbol):
+        return None
+    exponents = sorted((e for _, _, e in powers), key=lambda e: (not e.is_number, e if e.is_number else 0))
+    numbers = [e for e in exponents if e.is_Integer]
+    symbolic = [e for e in exponents if not e.is_number]
+    if len(numbers) < 2 or len(symbolic) > 1 or numbers != list(range(int(numbers[0]), int(numbers[0]) + len(numbers))):
+        return None
+    if symbolic:
+        last = symbolic[0]
+    elif len(numbers) >= 3:
+        return None  # 1 + β + ⋯ + β^5 with the numbers all written is not a pattern to infer the end of
+    else:
+        return None
+    (coefficient,) = coefficients
+    known = {base} | last.free_symbols | outer.free_symbols | coefficient.free_symbols
+    if not other.free_symbols <= known:
+        return None  # s_t = 1 + β + ⋯ under s_t's recurrence: the other side is not a closed form to compare
+    j = sp.Dummy("j", integer=True)
+    series = outer * coefficient * sp.Sum(base ** j, (j, numbers[0], last))
+    closed = sp.simplify(series.doit())
+    if isinstance(closed, sp.Piecewise):  # β = 1 is not the notes' case (0 < β < 1)
+        closed = closed.args[-1][0] if closed.args[-1][1] == sp.true else closed.args[0][0]
+    verdict = compare(closed, other, seconds=seconds)
+    written = printing.text(outer * coefficient * sp.Sum(base ** j, (j, numbers[0], last)).xreplace({j: sp.Symbol("j")}))
+    if verdict.status == "true":
+        return Reading("true", f"a geometric sum: {written}")
+    if verdict.status == "false":
+        return Reading("false", f"the written terms are the geometric sum {written} = "
+                                f"{printing.text(printing.textbook(closed))}")
+    return None
