@@ -1085,6 +1085,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                pass",
       ("tests/test_check_fresh18.py",),
       "w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j read as naming something new: never checked"),
+    M("pi-in-angles", "derive/check/latex.py",
+      "            arg = arg.xreplace({x: sp.pi for x in arg.free_symbols if x.name == r\"\\pi\"})",
+      "            pass",
+      ("tests/test_check_fresh18.py",),
+      "cos(π/2) with π a free letter: a worked cosine schedule never checked"),
 )
 
 

@@ -218,3 +218,11 @@ def test_a_written_out_sum_against_an_unrolled_recurrence_is_never_false() -> No
     text = r"Let $s_t = \beta s_{t-1} + 1$ with $s_0 = 0$. Then $s_t = 1 + \beta + \dots + \beta^{t-1}$." + "\n"
     report = check_document("doc.md", text)
     assert [f for f in report.findings if f.severity == "error"] == []
+
+
+def test_pi_in_an_angle_is_the_number() -> None:
+    # a cosine schedule worked at its half period: cos(π/2) = 0, so the arithmetic is checked, and a slip found
+    text = r"At epoch 5: $0.001 + 0.5 \times (0.1 - 0.001) \times (1 + \cos(\pi/2)) = 0.0505$." + "\n"
+    assert [k.verdict for k in check_document("doc.md", text).links] == ["proved"]
+    slipped = text.replace("= 0.0505", "= 0.0605")
+    assert [f.code for f in check_document("doc.md", slipped).findings if f.severity == "error"] == ["math/false"]

@@ -2567,6 +2567,8 @@ class _ExprParser:
             if after is not None and self.starts_factor(after):
                 self.fail(after, f"ambiguous argument of \\{name}: add parentheses")
         fn = FUNCTIONS_1[name]
+        if fn in ("sin", "cos", "tan"):  # cos(π/2), cos(πt/T): an angle, π the number (not a policy π)
+            arg = arg.xreplace({x: sp.pi for x in arg.free_symbols if x.name == r"\pi"})
         if fn == "log10":
             value = sp.log(arg, 10)
         elif base is not None:
