@@ -226,3 +226,31 @@ def test_pi_in_an_angle_is_the_number() -> None:
     assert [k.verdict for k in check_document("doc.md", text).links] == ["proved"]
     slipped = text.replace("= 0.0505", "= 0.0605")
     assert [f.code for f in check_document("doc.md", slipped).findings if f.severity == "error"] == ["math/false"]
+
+
+DERIVATIVE_OF_WRITTEN_SUM = r"""
+# The gradient of a linear model
+
+The model is $\hat{y}_i = w_0 + w_1 x_{i1} + \cdots + w_d x_{id}$. In the bias,
+$\frac{\partial}{\partial w_0} (w_0 + w_1 x_{i1} + \cdots + w_d x_{id}) = 1$, and in a weight
+$\frac{\partial (w_0 + w_1 x_{i1} + \dots + w_d x_{id})}{\partial w_1} = x_{i1}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_derivative_of_a_sum_written_out_is_that_of_its_written_terms(name: str) -> None:
+    text = DERIVATIVE_OF_WRITTEN_SUM if name == "doc.md" else \
+        DERIVATIVE_OF_WRITTEN_SUM.replace("# The gradient of a linear model", r"\section{The gradient of a linear model}")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links if k.left.startswith(r"\frac")] == ["proved", "proved"]
+    slipped = text.replace(r"\cdots + w_d x_{id}) = 1", r"\cdots + w_d x_{id}) = x_{i1}")
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["math/false"]
+
+
+def test_a_derivative_of_a_named_function_equal_to_a_number_stays_a_condition() -> None:
+    # ∂L/∂w = 0 and ∂/∂w (w² − 2w) = 0 are stationarity conditions, not claims
+    text = r"Let $L(w) = w^2 - 2w$. Setting $\frac{\partial}{\partial w}(w^2 - 2w) = 0$ gives $w = 1$." + "\n"
+    verdicts = [(k.verdict, k.reason) for k in check_document("doc.md", text).links]
+    assert verdicts[1][0] == "not-a-claim", verdicts

@@ -106,7 +106,10 @@ def differentiated(*sides: sp.Expr) -> set[sp.Symbol]:
     found: set[sp.Symbol] = set()
     for side in sides:
         for d in side.atoms(sp.Derivative):
+            # d/dx (x² + a) = 2x: the variable, and any letter of a written operand, may vanish
             found |= {v for v in d.variables if isinstance(v, sp.Symbol)}
+            if not d.expr.atoms(AppliedUndef):
+                found |= {s for s in d.expr.free_symbols if isinstance(s, sp.Symbol)}
         for g in side.atoms(Gradient):
             found |= {s for s in g.args[0].free_symbols if isinstance(s, sp.Symbol)}
         for p in side.atoms(Prime):  # (f g)' = f' g + f g': the primes are the derivative's, not new names

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .. import printing
 from .. import symbols as S
@@ -55,8 +56,12 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     # derivative at a point: claims, not conditions
     from .latex import EvaluatedAt
 
-    return (constant(left) and not right.has(sp.Limit, sp.Integral, EvaluatedAt)) \
-        or (constant(right) and not left.has(sp.Limit, sp.Integral, EvaluatedAt))
+    def stated_value(side: sp.Expr, value: sp.Expr) -> bool:
+        # ∂/∂w_0 (w_0 + w_1x_1) = 1: a written expression's derivative is a number to check (= 0 stays a condition)
+        return value != 0 and isinstance(side, sp.Derivative) and not side.expr.atoms(AppliedUndef) \
+            and not isinstance(side.expr, sp.Symbol)
+    return (constant(left) and not right.has(sp.Limit, sp.Integral, EvaluatedAt) and not stated_value(right, left)) \
+        or (constant(right) and not left.has(sp.Limit, sp.Integral, EvaluatedAt) and not stated_value(left, right))
 
 
 def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:

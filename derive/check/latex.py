@@ -227,6 +227,23 @@ INTERNAL_ERROR = "internal error while building the expression"
 #: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
 
+def _written_terms(operand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
+    """``∂/∂w_0 (w_0 + w_1x_1 + ⋯ + w_dx_d)``: a sum written out with an ellipsis, differentiated in a variable
+    one of its written terms shows, is the derivative of the written terms. The ellipsis stands for terms of
+    the same pattern at the indices not written, so none of them holds ``var``. None when it does not apply
+    (no ellipsis, the ellipsis not a term of a sum, or ``var`` not written)."""
+    if not operand.has(DOTS) or var not in operand.free_symbols:
+        return None
+    sums = [a for a in sp.Mul.make_args(operand) if isinstance(a, sp.Add) and any(t.has(DOTS) for t in a.args)]
+    if len(sums) != 1 or (operand / sums[0]).has(DOTS):
+        return None
+    (total,) = sums
+    dots = [t for t in total.args if t.has(DOTS)]
+    if not all((t / DOTS).is_number for t in dots):  # ⋯ written twice (… + w_jx_j + ⋯) adds up to 2·⋯
+        return None
+    return operand.xreplace({total: sp.Add(*(t for t in total.args if not t.has(DOTS)))})
+
+
 def _conditioned_letters(tokens: list[Token]) -> frozenset[str]:
     """The letters (``p``, ``P``, ``\\pi``) written right before a group with a conditioning bar (``p(y \\mid x)``,
     ``P(A | B)``): in the same block their plain calls (``p(x)``) are probabilities, not products."""
@@ -2117,6 +2134,8 @@ class _ExprParser:
         """The derivative in ``var`` of the expression ``rest`` (the numerator after its differential), kept
         unevaluated like :meth:`derivative_of`'s."""
         operand = self.sub(rest).parse_all(tok)
+        if (written := _written_terms(operand, var)) is not None:
+            operand = written
         if operand.has(sp.Derivative) or operand.has(DOTS) or operand.has(Gradient):
             self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
         return sp.Derivative(operand, (var, 1))
@@ -2185,9 +2204,9 @@ class _ExprParser:
         operand that follows, kept unevaluated (:mod:`derive.check.calculus` differentiates it once the
         document's definitions are in). The operand is a bracketed group, or the rest of the product when
         no ``+``/``−`` follows it in the same term (``\frac{d}{dx} x^2 + 3x`` is ambiguous: which part?)."""
-        return sp.Derivative(self.operand_of(tok), (var, order))
+        return sp.Derivative(self.operand_of(tok, var), (var, order))
 
-    def operand_of(self, tok: Token) -> sp.Expr:
+    def operand_of(self, tok: Token, var: sp.Symbol | None = None) -> sp.Expr:
         """What a derivative operator applies to: a bracketed group, or the rest of the product (see
         :meth:`derivative_of`)."""
         nxt = self.peek()
@@ -2198,6 +2217,8 @@ class _ExprParser:
         after = self.peek()
         if after is not None and after.is_char("+", "-") and _close_of(self.toks, start) != self.pos - 1:
             self.fail(tok, "ambiguous extent of a derivative: put its operand in parentheses")
+        if var is not None and (written := _written_terms(operand, var)) is not None:
+            operand = written
         if operand.has(sp.Derivative) or operand.has(DOTS) or operand.has(Gradient):
             self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
         return operand
