@@ -1105,6 +1105,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        return isinstance(side, sp.Derivative) and not side.expr.atoms(AppliedUndef) \\",
       ("tests/test_check_fresh18.py",),
       "∂/∂w (w² − 2w) = 0 (a stationarity condition) taken for a claim"),
+    M("first-step-rule", "derive/check/verify.py",
+      "            if (first := self._rule_from_first_step(item, a, b, definitions)) is not None:",
+      "            if False:",
+      ("tests/test_check_fresh18.py",),
+      "x_{k+1} − x* = (1 − 2η)(x_k − x*) with only x_1 = x_0 − ηf'(x_0) written: a false error"),
+    M("first-step-rule-ruled", "derive/check/verify.py",
+      "            if tx.base in ruled:\n                continue",
+      "            pass",
+      ("tests/test_check_scope_rules.py",),
+      "a rule read from a first step though the general rule is in force: a slip under it undecided"),
+    M("value-at-worked-point", "derive/check/verify.py",
+      "        if not rhs.free_symbols and self._valued_before(item, params) and any(",
+      "        if False and any(",
+      ("tests/test_check_fresh18.py",),
+      "f(x_2) = 3.92² − 4·3.92 + 5 after x_2 was worked out read as a new constant f"),
 )
 
 

@@ -254,3 +254,33 @@ def test_a_derivative_of_a_named_function_equal_to_a_number_stays_a_condition() 
     text = r"Let $L(w) = w^2 - 2w$. Setting $\frac{\partial}{\partial w}(w^2 - 2w) = 0$ gives $w = 1$." + "\n"
     verdicts = [(k.verdict, k.reason) for k in check_document("doc.md", text).links]
     assert verdicts[1][0] == "not-a-claim", verdicts
+
+
+WORKED_GD = r"""
+# Worked example
+
+Take $f(x) = x^2 - 4x + 5$, so $f'(x) = 2x - 4$ and the minimum is at $x^* = 2$.
+
+Start at $x_0 = 5$ with $\eta = 0.1$: $x_1 = x_0 - \eta f'(x_0) = 5 - 0.1 \cdot 6 = 4.4$, and $x_2 = 4.4 - 0.48 = 3.92$,
+and the loss after two steps is $f(x_2) = 3.92^2 - 4 \cdot 3.92 + 5 = 4.6864$.
+
+In general $x_{k+1} - x^* = (1 - 2\eta)(x_k - x^*)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rule_written_at_its_first_step_reads_at_every_step(name: str) -> None:
+    text = WORKED_GD if name == "doc.md" else WORKED_GD.replace("# Worked example", r"\section{Worked example}")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    general = [k for k in report.links if k.left == "x_{k+1} - x^*"][0]
+    assert general.verdict == "proved" and "read from its first step" in general.reason, general.reason
+    value = [k for k in report.links if k.left == "f(x_2)"][0]
+    assert value.verdict == "proved", value.reason  # f at a point worked out before: a claim, not a new f
+    # a slip in the rate: the rule is read, not written, so it is never called false — but never proved
+    slipped = text.replace(r"(1 - 2\eta)(x_k", r"(1 - \eta)(x_k")
+    report = check_document(name, slipped)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links if k.left == "x_{k+1} - x^*"] == ["undecided"]
+    slipped = text.replace(r"+ 5 = 4.6864", r"+ 5 = 4.8864")
+    assert [f.code for f in check_document(name, slipped).findings if f.severity == "error"] == ["math/false"]

@@ -696,6 +696,10 @@ class DocumentChecker:
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
         if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
             return  # f(x^1) = 3.2755: the value at the iterate x^1 (its superscript a step), not a constant f
+        if not rhs.free_symbols and self._valued_before(item, params) and any(
+                fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
+                for index, _, fd in self.function_defs):
+            return  # f(x_2) = 3.92² − 4·3.92 + 5 after x_2 = 3.92 was worked out: the value there, a claim
         if isinstance(rhs, sp.Symbol) and params and rhs not in params:
             later = [t.expr for t in stmt.terms[2:] if t.expr is not None and t.expr.free_symbols & set(params)]
             if later:
@@ -713,6 +717,68 @@ class DocumentChecker:
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
+
+    def _rule_from_first_step(self, item: Item, a: sp.Expr, b: sp.Expr,
+                              definitions: Mapping[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
+        """A refuted link about a general step (``x_{k+1}``) of a quantity whose rule the notes write only at its
+        first step (``x_1 = x_0 − ηf'(x_0)``, a worked example): the rule at step k is that step shifted. Proved
+        when the shifted rule makes the sides agree; otherwise undecided — the rule is read, not stated, so a
+        refutation would rest on it. None when no such step is written."""
+        steps = [x for x in (a.free_symbols | b.free_symbols) - set(definitions)
+                 if (ix := read_index(x)) is not None and ix.letter is not None]
+        latest: dict[tuple[str, str | None], sp.Symbol] = {}  # x_{k+1} over x_k: the step the rule gives
+        for x in steps:
+            key = (read_index(x).base, read_index(x).letter)
+            if key not in latest or read_index(x).offset > read_index(latest[key]).offset:
+                latest[key] = x
+        ruled = {r.base for x in definitions if (r := read_index(x)) is not None and r.letter is not None}
+        for target in latest.values():
+            tx = read_index(target)
+            if tx.base in ruled:
+                continue  # u_t = u_{t−1} − v_t is in force: its rule, not one read from a first step
+            for name, value in definitions.items():
+                ix = read_index(name)
+                if ix is None or ix.letter is not None or ix.base != tx.base or value.free_symbols & {name}:
+                    continue
+                numbered = {y: read_index(y) for y in value.free_symbols}
+                numbered = {y: r for y, r in numbered.items() if r is not None and r.letter is None}
+                if not any(r.base == ix.base and r.offset == ix.offset - 1 for r in numbered.values()):
+                    continue  # not a step from the one before (x_2 = 4.4 − 0.48 is a value)
+                shift = {y: r.at(tx.letter, tx.offset + r.offset - ix.offset) for y, r in numbered.items()}
+                rule = value.xreplace(shift)
+                try:
+                    pa = substitute(a.xreplace({target: rule}), definitions)
+                    pb = substitute(b.xreplace({target: rule}), definitions)
+                except CircularDefinition:
+                    return None
+                verdict = compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS)
+                written = f"{printing.text(name)} = {printing.text(value)}"
+                if verdict.status == "true":
+                    return "proved", f"with the step rule read from its first step, {written}"
+                given = {x: v for x, v in self._examples(item).items() if x in pa.free_symbols | pb.free_symbols
+                         and read_index(x) is None}
+                if given and compare(_doit(pa.xreplace(given)), _doit(pb.xreplace(given)),
+                                     seconds=LINK_SECONDS).status == "true":
+                    values = ", ".join(f"{printing.text(x)} = {printing.text(v)}"
+                                       for x, v in sorted(given.items(), key=lambda kv: kv[0].name))
+                    return "proved", f"with the step rule read from its first step, {written}, and the values " \
+                                     f"given before ({values})"
+                return "undecided", (f"{printing.text(target)}: the notes write the rule only at a first step "
+                                     f"({written}); read at step {tx.letter}, the sides differ")
+        return None
+
+    def _valued_before(self, item: Item, params: tuple[sp.Symbol, ...]) -> bool:
+        """Has every parameter been given a number by an earlier statement of the section (``x_2 = 4.4 − 0.48
+        = 3.92``, its last term a number)?"""
+        pending = set(params)
+        for other in reversed(self.items[:item.index]):
+            if other.section != item.section:
+                break
+            terms = other.stmt.terms
+            if len(terms) >= 2 and terms[0].expr in pending and other.stmt.relations[0] == "=" \
+                    and terms[-1].expr is not None and _number(terms[-1].expr):
+                pending.discard(terms[0].expr)
+        return not pending
 
     def _point_in_hand(self, item: Item, params: tuple[sp.Symbol, ...]) -> bool:
         """Does the sentence of ``item`` give each parameter a number before it ("if $x = 2$, we have …")?"""
@@ -2662,6 +2728,12 @@ class DocumentChecker:
                 self.decide(item, k, *circle)
                 if circle[0] == "undecided":
                     self.report(item, right.start, "info", "math/undecided", f"not decided: {circle[1]}")
+                return
+            if (first := self._rule_from_first_step(item, a, b, definitions)) is not None:
+                # x_{k+1} − x* = (1 − 2η)(x_k − x*) where only x_1 = x_0 − ηf'(x_0) is written: that step's rule
+                self.decide(item, k, *first)
+                if first[0] == "undecided":
+                    self.report(item, right.start, "info", "math/undecided", f"not decided: {first[1]}")
                 return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             written_text = _source(item, left) + " " + _source(item, right)
