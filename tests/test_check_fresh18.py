@@ -284,3 +284,32 @@ def test_a_rule_written_at_its_first_step_reads_at_every_step(name: str) -> None
     assert [k.verdict for k in report.links if k.left == "x_{k+1} - x^*"] == ["undecided"]
     slipped = text.replace(r"+ 5 = 4.6864", r"+ 5 = 4.8864")
     assert [f.code for f in check_document(name, slipped).findings if f.severity == "error"] == ["math/false"]
+
+
+LOGISTIC = r"""
+# Logistic regression
+
+The model is $\hat{y} = \sigma(z)$ with $z = w^\top x + b$ and $\sigma(z) = \frac{1}{1 + e^{-z}}$.
+The loss for one example is $L = -y \log \hat{y} - (1 - y) \log(1 - \hat{y})$, so
+
+$$\frac{\partial L}{\partial \hat{y}} = -\frac{y}{\hat{y}} + \frac{1 - y}{1 - \hat{y}} = \frac{\hat{y} - y}{\hat{y}(1 - \hat{y})}.$$
+
+By the chain rule,
+
+$$\frac{\partial L}{\partial z} = \frac{\partial L}{\partial \hat{y}} \frac{\partial \hat{y}}{\partial z} = \frac{\hat{y} - y}{\hat{y}(1 - \hat{y})} \cdot \hat{y}(1 - \hat{y}) = \hat{y} - y,$$
+
+and $\frac{\partial L}{\partial b} = \hat{y} - y$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_logistic_regression_gradient_is_checked_through_its_definitions(name: str) -> None:
+    text = LOGISTIC if name == "doc.md" else LOGISTIC.replace("# Logistic regression", r"\section{Logistic regression}")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    claims = [(k.verdict, k.reason.split(" (")[0]) for k in report.links if k.verdict != "not-a-claim"]
+    assert all(v == "proved" for v, _ in claims) and len(claims) == 6, claims
+    assert any(r.startswith("each derivative") for _, r in claims)
+    slipped = text.replace(r"and $\frac{\partial L}{\partial b} = \hat{y} - y$", r"and $\frac{\partial L}{\partial b} = y - \hat{y}$")
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["math/false"] and "through the definitions" in errors[0].message

@@ -767,6 +767,48 @@ class DocumentChecker:
                                      f"({written}); read at step {tx.letter}, the sides differ")
         return None
 
+    def _named_derivatives(self, sa: sp.Expr, sb: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """A link whose sides write derivatives of defined names (``∂L/∂ŷ · ∂ŷ/∂z``): each taken from its
+        name's definition with its variable held (L in ŷ, ŷ = σ(z) in z), then both sides through the
+        definitions. The reason when they agree; only a proof is taken from it, never a refutation."""
+        mapping: dict[sp.Symbol, sp.Expr] = {}
+        shown: list[str] = []
+        for x in sa.free_symbols | sb.free_symbols:
+            if not (isinstance(x, sp.Symbol) and x.name.startswith(GRADIENT_PREFIX)):
+                continue
+            variable, stem = gradient_parts(x.name)
+            name = S.symbol(stem) if stem else None
+            if variable is None or name not in definitions:
+                return None
+            var = S.symbol(variable)
+            try:
+                value = substitute(definitions[name], definitions, hold=frozenset({var}))
+            except CircularDefinition:
+                return None
+            if var not in value.free_symbols:
+                return None
+            mapping[x] = sp.diff(value, var)
+            shown.append(f"∂{printing.text(name)}/∂{printing.text(var)}")
+        if not mapping:
+            return None
+        try:
+            pa = substitute(sa.xreplace(mapping), definitions)
+            pb = substitute(sb.xreplace(mapping), definitions)
+        except CircularDefinition:
+            return None
+        if pa.has(sp.Derivative) or pb.has(sp.Derivative):
+            return None
+        if compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS).status != "true":
+            return None
+        return f"each derivative ({', '.join(sorted(shown))}) taken from its name's definition, then both sides " \
+               "through the definitions"
+
+    def _names_a_defined_call(self, item: Item) -> bool:
+        """``ŷ = σ(z)`` with σ defined in the section: the name is that function's value, a definition the
+        derivatives of the section read (∂ŷ/∂z), not a model equation between data."""
+        rhs = item.stmt.terms[1].expr if len(item.stmt.terms) > 1 else None
+        return isinstance(rhs, AppliedUndef) and type(rhs).__name__ in self.functions(item).defs
+
     def _valued_before(self, item: Item, params: tuple[sp.Symbol, ...]) -> bool:
         """Has every parameter been given a number by an earlier statement of the section (``x_2 = 4.4 − 0.48
         = 3.92``, its last term a number)?"""
@@ -1282,7 +1324,7 @@ class DocumentChecker:
                 # one parameter set to another is a special case, never the value of ν from here on)
                 self._record_naming(item, {})
             return
-        if scope_rules.model_equation(item):
+        if scope_rules.model_equation(item) and not self._names_a_defined_call(item):
             self.decide_all(item, "not-a-claim", scope_rules.MODEL_REASON)
             return  # "регрессию y = w·x": no name gets a value from it (the samples keep their own)
         if self._initial_values(item):
@@ -1296,6 +1338,9 @@ class DocumentChecker:
             self.decide_all(item, "not-a-claim", "a form with unknown functions (its answers are checked)")
             return
         introduced = self._introduced(item, raw_exprs)
+        # ∂L/∂ŷ, ∂ŷ/∂z with L and ŷ defined: derivatives of what the section defines, not new names
+        introduced = {x for x in introduced if not (x.name.startswith(GRADIENT_PREFIX) and (
+            S.symbol(stem := gradient_parts(x.name)[1]) in definitions or stem in self.functions(item).defs))}
         defined_here = any(e is not None and any(x in definitions for x in e.free_symbols) for e in raw_exprs)
         if introduced and defined_here and not self._is_naming(item, definitions) \
                 and not (len(raw_exprs) == 2 and chain_rule.telescopes(*raw_exprs) is not None):
@@ -2508,6 +2553,9 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
             return
+        if (held := self._named_derivatives(sa, sb, definitions)) is not None:
+            self.decide(item, k, "proved", held)  # ∂L/∂ŷ·∂ŷ/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ): each factor taken
+            return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item) \
                 and not (left.expr.free_symbols & right.expr.free_symbols
@@ -3046,6 +3094,16 @@ class DocumentChecker:
             given = self._prepare(terms[1].expr, other)
             claimed = self._prepare(right.expr, item)
             letters = given.free_symbols - {base} if given is not None else set()
+            through = ""
+            if partial is not None and given is not None and claimed is not None and partial not in letters:
+                # ∂L/∂b after L = −y log ŷ − …, ŷ = σ(z), z = wᵀx + b: b reaches L through the definitions
+                try:
+                    definitions = self._definitions(item)
+                    given, claimed = substitute(given, definitions), substitute(claimed, definitions)
+                except CircularDefinition:
+                    return False
+                letters = given.free_symbols - {base}
+                through = ", through the definitions in scope"
             if given is None or claimed is None or base in given.free_symbols \
                     or given.has(sp.Derivative, calculus.Prime) or not claimed.free_symbols <= letters \
                     or (len(letters) != 1 if partial is None else partial not in letters):
@@ -3055,7 +3113,7 @@ class DocumentChecker:
             verdict = compare(derivative, claimed, seconds=LINK_SECONDS)
             line = other.block.position(terms[1].start)[0]
             where = f"the derivative in {printing.text(var)} of {_clip(_source(other, terms[0]))} = " \
-                    f"{_clip(_source(other, terms[1]))} (line {line})"
+                    f"{_clip(_source(other, terms[1]))} (line {line}){through}"
             if verdict.status == "true":
                 self.decide(item, k, "proved", where)
             elif verdict.status == "false":
