@@ -66,6 +66,11 @@ def _argv(*args: str) -> Callable[[Path], list[str]]:
     return lambda folder: list(args)
 
 
+#: An R Markdown header whose ``output:`` block is nested and followed by commented lines: the beamer check's
+#: regular expression once backtracked on it for 25 s (a real course's notes).
+NESTED_HEADER = ("---\ntitle: \"notes\"\noutput:\n    pdf_document:\n" + "".join(f"        key{i}: value {i}\n" for i in range(8))
+                 + "".join(f"  # html_document{i}:\n  #   toc: TRUE\n" for i in range(6)) + "---\n\n$$ (a+b)^2 = a^2 + 2ab + b^2 $$\n")
+
 CASES = [
     Case("10^{10^{10}}", _note("$$ a = 10^{10^{10}} = b $$\n"), (0,)),
     Case("power tower", _note("$$ 2^{2^{2^{2^{2^{2}}}}} = c $$\n"), (0,)),
@@ -82,6 +87,7 @@ CASES = [
     Case("1000 displays", _note(displays(1000)), (0,)),
     Case("4000 displays", _note(displays(4000)), (0,)),
     Case("10000 unclosed $", _note(unclosed(10_000)), (0,)),
+    Case("nested output: header (R Markdown)", _note(NESTED_HEADER), (0,)),
     Case("5 MB line", _note(long_line(5 * 1024 * 1024)), (0,)),
     Case("100k lines", _note(many_lines(100_000)), (0,)),
     Case("--unroll -5", _argv("show", "adam", "--unroll", "-5"), (2,)),

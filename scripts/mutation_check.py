@@ -1140,6 +1140,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            False))}",
       ("tests/test_check_fresh18.py",),
       "∂L/∂z = ∂L/∂ŷ·∂ŷ/∂z = … read as a different scheme (∇L, ∇ŷ new names)"),
+    M("restated-link", "derive/check/verify.py",
+      "            if (same := self._restated_link(item, left, right)) is not None:",
+      "            if False:",
+      ("tests/test_check_fresh18.py",),
+      "an equation shown again (\"consider the preconditioned system\") refuted as an identity"),
+    M("beamer-commented-output", "derive/check/lint.py",
+      "        if any(\"beamer\" in x for x in block if not x.lstrip().startswith(\"#\")):",
+      "        if any(\"beamer\" in x for x in block):",
+      ("tests/test_check_fresh18.py",),
+      "a commented-out beamer_presentation in an R Markdown header taken for a beamer deck"),
 )
 
 

@@ -313,3 +313,26 @@ def test_a_logistic_regression_gradient_is_checked_through_its_definitions(name:
     slipped = text.replace(r"and $\frac{\partial L}{\partial b} = \hat{y} - y$", r"and $\frac{\partial L}{\partial b} = y - \hat{y}$")
     errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
     assert [f.code for f in errors] == ["math/false"] and "through the definitions" in errors[0].message
+
+
+@pytest.mark.parametrize(("header", "beamer"), [
+    ("format: beamer\n", True),
+    ("format:\n  beamer:\n    theme: metropolis\n", True),
+    ("output:\n    beamer_presentation:\n        toc: true\n", True),
+    ("output:\n    pdf_document:\n        toc: true\n  # beamer_presentation:\n", False),  # commented out
+    ("output:\n    pdf_document:\n        latex_engine: xelatex\n  # html_document:\n  #   toc: TRUE\n", False),
+    ("output: html_document\ntitle: beamer talk\n", False),  # "beamer" outside the output block
+])
+def test_a_beamer_deck_is_told_from_its_front_matter(header: str, beamer: bool) -> None:
+    from derive.check.lint import _quarto_beamer
+
+    assert _quarto_beamer(f"---\n{header}---\n\ntext\n") is beamer
+
+
+def test_an_equation_written_again_keeps_its_first_reading() -> None:
+    # proved under its sentence's condition, then recalled ("as we saw") without it: not a false identity
+    text = "## Symmetric case\n\nIf $y = x$, then $x + y = 2x$.\n\nThe sum is what we need. As we saw, $x + y = 2x$ here.\n"
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    again = [k for k in report.links if k.left == "x + y"][-1]
+    assert again.line == 5 and again.reason.startswith("the same link as on line 3"), again.reason

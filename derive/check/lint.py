@@ -467,10 +467,31 @@ def _markdown_in_math(page: _Page, r: Renderer) -> list[_Raw]:
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
+_OUTPUT_KEY = re.compile(r"\s*(?:format|output)\s*:")
+
+
 def _quarto_beamer(source: str) -> bool:
-    """A Markdown deck rendered to beamer (Quarto/Pandoc ``format: beamer`` in the front matter)."""
+    """A Markdown deck rendered to beamer (Quarto/Pandoc ``format: beamer`` in the front matter, or under it).
+
+    Read line by line: the key's own line and the lines indented below it. (A single regular expression with
+    a repeated indented line, ``(?:\\n\\s+.*)*?``, backtracked exponentially on an R Markdown header with a
+    nested ``output:`` block: 25 s for one file.)"""
     m = _FRONT_MATTER.match(source)
-    return m is not None and re.search(r"^\s*(?:format|output)\s*:.*$(?:\n\s+.*)*?beamer", m.group(1), re.M) is not None
+    if m is None:
+        return False
+    lines = m.group(1).split("\n")
+    for i, line in enumerate(lines):
+        if not _OUTPUT_KEY.match(line):
+            continue
+        indent = len(line) - len(line.lstrip())
+        block = [line]
+        for below in lines[i + 1:]:
+            if below.strip() and len(below) - len(below.lstrip()) <= indent:
+                break
+            block.append(below)
+        if any("beamer" in x for x in block if not x.lstrip().startswith("#")):  # a commented line is not read
+            return True
+    return False
 
 
 def _is_beamer(source: str) -> bool:

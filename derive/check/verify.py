@@ -718,6 +718,22 @@ class DocumentChecker:
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
 
+    def _restated_link(self, item: Item, left: Term, right: Term) -> tuple[str, str] | None:
+        """A refuted link written exactly as one before it that was proved or read as a condition ("we solve
+        $M^{-1}Ax = M^{-1}b$" under "instead of $Ax = b$", then "consider the preconditioned system:" and the
+        same equation): the notes say the same thing again, and it keeps the first reading."""
+        if left.expr is None or right.expr is None:
+            return None
+        for other in self.items[:item.index]:
+            for j in range(len(other.stmt.relations)):
+                verdict = self.verdicts.get((other.index, j))
+                if verdict is None or not (verdict[0] == "proved" or verdict[1].startswith("condition")):
+                    continue
+                if (other.stmt.terms[j].expr, other.stmt.terms[j + 1].expr) == (left.expr, right.expr):
+                    line = other.block.position(other.stmt.terms[j + 1].start)[0]
+                    return verdict[0], f"the same link as on line {line} ({verdict[1]})"
+        return None
+
     def _rule_from_first_step(self, item: Item, a: sp.Expr, b: sp.Expr,
                               definitions: Mapping[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
         """A refuted link about a general step (``x_{k+1}``) of a quantity whose rule the notes write only at its
@@ -2776,6 +2792,9 @@ class DocumentChecker:
                 self.decide(item, k, *circle)
                 if circle[0] == "undecided":
                     self.report(item, right.start, "info", "math/undecided", f"not decided: {circle[1]}")
+                return
+            if (same := self._restated_link(item, left, right)) is not None:
+                self.decide(item, k, *same)  # "consider the preconditioned system: M⁻¹Ax = M⁻¹b", once more
                 return
             if (first := self._rule_from_first_step(item, a, b, definitions)) is not None:
                 # x_{k+1} − x* = (1 − 2η)(x_k − x*) where only x_1 = x_0 − ηf'(x_0) is written: that step's rule
