@@ -513,8 +513,8 @@ class DocumentChecker:
                 # and stays a row. (One name restated row after row, h^{(1)} &= … \\ h^{(1)} &= …, is read below.)
                 # An unrolling (v_1 = …, v_2 = …, v_t = … in one display, v_t ruled before) is claims row by row too.
                 unrolled = self._unrolls_rule(items)
-                definitions = [it for it in definitions
-                               if not (self._instance_of_rule(it) and (unrolled or _number(it.stmt.terms[-1].expr)))]
+                definitions = [it for it in definitions  # the cheap test first: the scan back is per row
+                               if not ((unrolled or _number(it.stmt.terms[-1].expr)) and self._instance_of_rule(it))]
             if len(definitions) < 2 or all(_number(it.stmt.terms[1].expr) for it in definitions):
                 continue  # h^{(1)} = 4, h^{(2)} = 2: values (given, or answers), each read on its own
             targets = [self._definition_target(it) for it in definitions]
@@ -622,10 +622,14 @@ class DocumentChecker:
         """Do the rows unroll a rule of their section: steps at numbers (``v_1``, ``v_2``) and the rule's own
         general step (``v_t``) on the left, the general step ruled before the display (``v_t = βv_{t−1} + …``)?
         Then each row restates what the rule gives, row by row, to arrive at the general one."""
-        general = [it for it in rows if isinstance(first := it.stmt.terms[0].expr, sp.Symbol)
+        if len(rows) < 2:
+            return False
+        general = [it for it in rows if it.stmt.terms and isinstance(first := it.stmt.terms[0].expr, sp.Symbol)
                    and (ix := read_index(first)) is not None and ix.letter is not None]
-        numbered = [it for it in rows if self._instance_of_rule(it)]
-        if len(general) != 1 or not numbered or len(general) + len(numbered) != len(rows):
+        if len(general) != 1:
+            return False
+        numbered = [it for it in rows if it is not general[0] and self._instance_of_rule(it)]
+        if not numbered or len(general) + len(numbered) != len(rows):
             return False
         name = general[0].stmt.terms[0].expr
         return any(other.section == general[0].section and other.block is not general[0].block
