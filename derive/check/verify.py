@@ -725,10 +725,11 @@ class DocumentChecker:
     def _restated_link(self, item: Item, left: Term, right: Term) -> tuple[str, str] | None:
         """A refuted link written exactly as one before it that was proved or read as a condition ("we solve
         $M^{-1}Ax = M^{-1}b$" under "instead of $Ax = b$", then "consider the preconditioned system:" and the
-        same equation): the notes say the same thing again, and it keeps the first reading."""
+        same equation): the notes say the same thing again, and it keeps the first reading. Only within
+        ``_RESTATED_REACH`` statements: far apart, another part of the notes may have changed what the names mean."""
         if left.expr is None or right.expr is None:
             return None
-        for other in self.items[:item.index]:
+        for other in self.items[max(0, item.index - _RESTATED_REACH):item.index]:
             for j in range(len(other.stmt.relations)):
                 verdict = self.verdicts.get((other.index, j))
                 if verdict is None or not (verdict[0] == "proved" or verdict[1].startswith("condition")):
@@ -4023,6 +4024,8 @@ _MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
 #: The word that introduces such a definition, last before its display.
+#: How many statements back an identical link keeps its reading (a nearby recall, not a formula of another part).
+_RESTATED_REACH = 30
 _WHERE_ONLY = re.compile(r"(?:\bwhere|\bwobei|\boù|\bгде|其中|式中|여기서)\s*$", re.IGNORECASE)
 _WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|其中|这里|式中|여기서)\s*$", re.IGNORECASE)
 
