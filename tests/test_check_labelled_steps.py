@@ -51,3 +51,14 @@ def test_a_slip_in_an_instance_is_found_on_its_line() -> None:
     assert slipped != NOTE
     errors = [(f.line, f.code) for f in check_document("doc.md", slipped).findings if f.severity == "error"]
     assert errors and errors[0] == (13, "math/false"), errors
+
+
+def test_a_sum_holding_a_written_term_is_never_called_wrong_without_the_start() -> None:
+    # with no start given, β^k V_{dw(0)} stays on both sides and the Σ holds the terms written around the ellipsis:
+    # the term in dW_{(1)} is inside the sum, never "missing" from it
+    text = NOTE.replace("Initialize $V_{dw(0)} = 0$. At iteration $t$:", "At iteration $t$:")
+    assert text != NOTE
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    line = text[:text.index(r"$$= \beta^k V_{dw(0)} + \sum")].count("\n") + 1
+    assert [k.verdict for k in report.links if k.line == line] != ["false"]

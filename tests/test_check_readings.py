@@ -88,3 +88,11 @@ def test_a_value_at_a_numbered_iterate_is_not_a_constant_function() -> None:
     result = check_document("notes.md", text)
     assert not [f.text() for f in result.findings if f.severity == "error"]
     assert not any(k.reason.startswith("definition of f") for k in result.links)
+
+
+def test_pi_outside_an_angle_is_tried_as_the_number() -> None:
+    # π written alone (not inside sin, cos or tan, where it is always the number) may be a policy or a
+    # probability to the reader: a link that holds with π the number is proved, saying so
+    text = r"Recall $\arctan(1) = \frac{\pi}{4}$, so $\int_0^1 \frac{4}{1 + x^2} dx = \pi$." + "\n"
+    link = check_document("doc.md", text).links[-1]
+    assert (link.verdict, link.reason) == ("proved", "with π the number π (3.14159…)")
