@@ -1150,6 +1150,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if any(\"beamer\" in x for x in block):",
       ("tests/test_check_fresh18.py",),
       "a commented-out beamer_presentation in an R Markdown header taken for a beamer deck"),
+    M("geometric-run-only", "derive/check/ellipsis_sums.py",
+      "    if len(numbers) < 2 or len(symbolic) != 1 or len(numbers) + 1 != len(exponents) \\",
+      "    if len(numbers) < 2 or len(symbolic) != 1 \\",
+      ("tests/test_check_fresh18.py",),
+      "1 + β^{1/2} + β + ⋯ + β^{t−1} proved as the geometric sum, β^{1/2} dropped"),
 )
 
 

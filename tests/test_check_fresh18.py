@@ -4,9 +4,20 @@ uniformly drawn index, and sums of functions named with the sum's index. Fixture
 notation those notes use, each with a planted slip."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from derive.check.run import check_document
+
+
+def _as(name: str, markdown: str) -> str:
+    """The fixture for ``name``: as written for ``doc.md``, its first ``# heading`` a ``\\section`` for ``doc.tex``."""
+    if name == "doc.md":
+        return markdown
+    title = re.search(r"^# (.+)$", markdown, re.M)
+    assert title is not None, "a fixture starts with its heading"
+    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 GATES_MD = r"""
 # Gates
@@ -160,7 +171,7 @@ $\left.\frac{df}{dx}\right|_{x=3} = 6$, $\frac{df}{dx}\Big|_{x=1} = 2$, $f'(x)\b
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_derivative_at_a_point_is_a_claim(name: str) -> None:
-    text = BARS_MD if name == "doc.md" else BARS_MD.replace("# Slopes at a point", r"\section{Slopes at a point}")
+    text = _as(name, BARS_MD)
     report = check_document(name, text)
     assert [f for f in report.findings if f.severity == "error"] == []
     bars = [k.verdict for k in report.links if "_{x" in k.left]
@@ -189,7 +200,7 @@ Its weights add up to $(1-\beta)(1 + \beta + \ldots + \beta^{t-1}) = 1 - \beta^t
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_sum_written_out_is_compared_with_its_sigma_or_closed_form(name: str) -> None:
-    text = ELLIPSIS_MD if name == "doc.md" else ELLIPSIS_MD.replace("# Sums written out", r"\section{Sums written out}")
+    text = _as(name, ELLIPSIS_MD)
     report = check_document(name, text)
     assert [f for f in report.findings if f.severity == "error"] == []
     decided = [(k.verdict, k.reason.split(":")[0]) for k in report.links if k.verdict != "not-a-claim"]
@@ -205,7 +216,7 @@ def test_a_sum_written_out_is_compared_with_its_sigma_or_closed_form(name: str) 
 ])
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_wrong_bound_of_a_written_out_sum_is_named(good: str, bad: str, message: str, name: str) -> None:
-    text = ELLIPSIS_MD if name == "doc.md" else ELLIPSIS_MD.replace("# Sums written out", r"\section{Sums written out}")
+    text = _as(name, ELLIPSIS_MD)
     assert text.count(good) == 1
     slipped = text.replace(good, bad)
     line = slipped[:slipped.index(bad)].count("\n") + 1
@@ -270,7 +281,7 @@ In general $x_{k+1} - x^* = (1 - 2\eta)(x_k - x^*)$.
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_rule_written_at_its_first_step_reads_at_every_step(name: str) -> None:
-    text = WORKED_GD if name == "doc.md" else WORKED_GD.replace("# Worked example", r"\section{Worked example}")
+    text = _as(name, WORKED_GD)
     report = check_document(name, text)
     assert [f for f in report.findings if f.severity == "error"] == []
     general = [k for k in report.links if k.left == "x_{k+1} - x^*"][0]
@@ -304,7 +315,7 @@ and $\frac{\partial L}{\partial b} = \hat{y} - y$.
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_logistic_regression_gradient_is_checked_through_its_definitions(name: str) -> None:
-    text = LOGISTIC if name == "doc.md" else LOGISTIC.replace("# Logistic regression", r"\section{Logistic regression}")
+    text = _as(name, LOGISTIC)
     report = check_document(name, text)
     assert [f for f in report.findings if f.severity == "error"] == []
     claims = [(k.verdict, k.reason.split(" (")[0]) for k in report.links if k.verdict != "not-a-claim"]
@@ -336,3 +347,9 @@ def test_an_equation_written_again_keeps_its_first_reading() -> None:
     assert [f for f in report.findings if f.severity == "error"] == []
     again = [k for k in report.links if k.left == "x + y"][-1]
     assert again.line == 5 and again.reason.startswith("the same link as on line 3"), again.reason
+
+
+def test_a_power_outside_the_run_keeps_a_written_sum_undecided() -> None:
+    # β^{1/2} is no term of 1 + β + β² + ⋯: reading the rest as the geometric sum would drop it and "prove" the line
+    text = r"Then $1 + \beta^{1/2} + \beta + \beta^2 + \dots + \beta^{t-1} = \frac{1 - \beta^t}{1 - \beta}$." + "\n"
+    assert [k.verdict for k in check_document("doc.md", text).links] != ["proved"]

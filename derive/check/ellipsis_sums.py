@@ -135,7 +135,7 @@ def _geometric(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: fl
     """``c·(β^{e₀} + β^{e₀+1} + ⋯ + β^{e_last})`` against a closed form."""
     powers: list[tuple[sp.Expr, sp.Expr, sp.Expr]] = []  # (coefficient, base, exponent)
     for term in terms:
-        coefficient, rest = term.as_independent(*[s for s in term.free_symbols if not s.is_number], as_Add=False) \
+        coefficient, rest = term.as_independent(*term.free_symbols, as_Add=False) \
             if term.free_symbols else (term, sp.Integer(1))
         if rest == 1:
             powers.append((coefficient, sp.Integer(0), sp.Integer(0)))
@@ -152,17 +152,15 @@ def _geometric(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: fl
     (base,) = bases
     if not isinstance(base, sp.Symbol):
         return None
-    exponents = sorted((e for _, _, e in powers), key=lambda e: (not e.is_number, e if e.is_number else 0))
-    numbers = [e for e in exponents if e.is_Integer]
+    exponents = [e for _, _, e in powers]
+    numbers = sorted(int(e) for e in exponents if e.is_Integer)
     symbolic = [e for e in exponents if not e.is_number]
-    if len(numbers) < 2 or len(symbolic) > 1 or numbers != list(range(int(numbers[0]), int(numbers[0]) + len(numbers))):
+    # the first exponents written one by one (0, 1, 2), the last one in letters (t − 1): 1 + β + ⋯ + β^5, all in
+    # numbers, has no end to read, and a term β^{1/2} belongs to no such run
+    if len(numbers) < 2 or len(symbolic) != 1 or len(numbers) + 1 != len(exponents) \
+            or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return None
-    if symbolic:
-        last = symbolic[0]
-    elif len(numbers) >= 3:
-        return None  # 1 + β + ⋯ + β^5 with the numbers all written is not a pattern to infer the end of
-    else:
-        return None
+    last = symbolic[0]
     (coefficient,) = coefficients
     known = {base} | last.free_symbols | outer.free_symbols | coefficient.free_symbols
     if not other.free_symbols <= known:
