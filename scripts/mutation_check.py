@@ -1155,6 +1155,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if len(numbers) < 2 or len(symbolic) != 1 \\",
       ("tests/test_check_fresh18.py",),
       "1 + β^{1/2} + β + ⋯ + β^{t−1} proved as the geometric sum, β^{1/2} dropped"),
+    M("run-two-written-terms", "derive/check/ellipsis_sums.py",
+      "    if len(first) < 2 or len(counters) != 1:",
+      "    if len(counters) != 1:",
+      ("tests/test_check_round20.py",),
+      "2 + ⋯ + 2n proved as Σ 2k from one written term: a pattern guessed, not read"),
+    M("run-every-first-term", "derive/check/ellipsis_sums.py",
+      "    starts = [s for s in _STARTS if all(_same(t, general.xreplace({k: s + i})) for i, t in enumerate(first))]",
+      "    starts = [s for s in _STARTS if _same(first[0], general.xreplace({k: s}))]",
+      ("tests/test_check_round20.py",),
+      "2 + 5 + ⋯ + 2n proved as Σ 2k: the second written term never compared"),
+    M("run-terms-apart", "derive/check/ellipsis_sums.py",
+      "        terms = apart\n",
+      "        pass\n",
+      ("tests/test_check_round20.py",),
+      "2 + 4 + ⋯ + 2n read as 6 + ⋯ + 2n (SymPy adds the numbers): the run undecided"),
 )
 
 

@@ -10,7 +10,11 @@ the ellipsis say where the sum starts and where it ends, and that is what an aut
   an instance but the written ends differ from the sum's bounds (the last term is ``f(hi + 1)``), the link is
   false and the reason names the bound;
 * with no Σ on the other side, terms ``c·β^e`` of one base whose exponents run ``e₀, e₀ + 1, …, e_last`` are the
-  geometric sum ``c·Σ_{j=e₀}^{e_last} β^j``, which SymPy sums and compares with the other side.
+  geometric sum ``c·Σ_{j=e₀}^{e_last} β^j``, which SymPy sums and compares with the other side;
+* otherwise the last term names the general one: in ``2 + 4 + ⋯ + 2n`` or ``1 + 3 + ⋯ + (2n − 1)`` the last term
+  is ``f(n)`` for the one letter the first terms do not hold, and the first terms (at least two) must be
+  ``f(s), f(s + 1), …`` for one start ``s``; the sum ``Σ_{k=s}^{n} f(k)`` is then compared with the other side.
+  One written term, or terms that fit no start, decide nothing: the pattern is the author's, not a guess.
 
 Anything else returns None: the caller's term-by-term comparison (coefficients of the written quantities) goes on.
 """
@@ -36,10 +40,15 @@ class Reading:
     reason: str
 
 
-def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float) -> Reading | None:
+def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float,
+           source: str | None = None) -> Reading | None:
     """``written`` holds ``dots`` as one term of a sum (perhaps under a constant factor); ``other`` is the other
-    side with the definitions in."""
+    side with the definitions in. ``source``, the side as written, keeps the terms that are numbers apart
+    (SymPy adds ``2 + 4`` into 6 before anything here sees them)."""
     outer, terms = _terms(written, dots)
+    apart = summands(source, dots) if source is not None else None
+    if apart is not None and terms is not None and outer == 1 and _same(sp.Add(*apart), sp.Add(*terms)):
+        terms = apart
     if terms is None or len(terms) < 2:
         return None
     total = _single_sum(other)
@@ -47,7 +56,47 @@ def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float) ->
         return _against_sum(outer, terms, *total)
     if other.has(sp.Sum):
         return None
-    return _geometric(outer, terms, other, seconds)
+    return _geometric(outer, terms, other, seconds) or _general_term(outer, terms, other, seconds)
+
+
+def summands(source: str, dots: sp.Symbol) -> list[sp.Expr] | None:
+    """The terms of a side written as ``t₁ + t₂ + ⋯ + t_n``, each parsed on its own, the ellipsis left out.
+    None when the side is not such a sum at its top level, or a term does not parse alone."""
+    from .latex import LatexParseError, parse_expr
+    from .latex_tokens import tokenize
+
+    tokens = tokenize(source).tokens
+    depth, cuts, previous = 0, [], None
+    for k, tok in enumerate(tokens):
+        if tok.kind in ("lbrace",) or tok.is_char("(", "[") or tok.side == "open":
+            depth += 1
+        elif tok.kind in ("rbrace",) or tok.is_char(")", "]") or tok.side == "close":
+            depth -= 1
+        elif depth == 0 and tok.is_char("+", "-") and previous is not None \
+                and not (previous.kind == "char" and previous.text in "+-*/^_(["):
+            cuts.append(k)
+        previous = tok
+    if not cuts or any(t.kind == "rel" for t in tokens):
+        return None
+    pieces, begin = [], 0
+    for cut in cuts + [len(tokens)]:
+        pieces.append(tokens[begin:cut])
+        begin = cut
+    out: list[sp.Expr] = []
+    for piece in pieces:
+        sign = -1 if piece[0].is_char("-") else 1
+        body = piece[1:] if piece[0].is_char("+", "-") else piece
+        if not body:
+            return None
+        if len(body) == 1 and body[0].kind == "dots":
+            continue
+        try:
+            out.append(sign * parse_expr(source[body[0].start:body[-1].end]))
+        except LatexParseError:
+            return None
+        if out[-1].has(dots):
+            return None
+    return out if len(out) + 1 == len(pieces) else None
 
 
 def _terms(written: sp.Expr, dots: sp.Symbol) -> tuple[sp.Expr, list[sp.Expr] | None]:
@@ -177,4 +226,36 @@ def _geometric(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: fl
     if verdict.status == "false":
         return Reading("false", f"the written terms are the geometric sum {written} = "
                                 f"{printing.text(printing.textbook(closed))}")
+    return None
+
+
+#: Where a written run may start: 1 + 2 + ⋯ + n at k = 1, 1 + 2 + 4 + ⋯ + 2^n at k = 0.
+_STARTS = (1, 0, 2)
+
+
+def _general_term(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:
+    """``t₁ + t₂ + ⋯ + f(n)`` with ``t₁ = f(s)``, ``t₂ = f(s + 1)``: the sum of ``f`` from ``s`` to ``n``."""
+    *first, last = terms
+    counters = [s for s in last.free_symbols if not any(s in t.free_symbols for t in first)]
+    if len(first) < 2 or len(counters) != 1:
+        return None
+    (n,) = counters
+    known = last.free_symbols | outer.free_symbols | set().union(*(t.free_symbols for t in first))
+    if not other.free_symbols <= known:
+        return None
+    k = sp.Dummy("k", integer=True)
+    general = last.xreplace({n: k})
+    starts = [s for s in _STARTS if all(_same(t, general.xreplace({k: s + i})) for i, t in enumerate(first))]
+    if len(starts) != 1:
+        return None
+    series = outer * sp.Sum(general, (k, starts[0], n))
+    closed = sp.factor(sp.simplify(series.doit()))
+    if closed.has(sp.Sum) or isinstance(closed, sp.Piecewise):
+        return None
+    verdict = compare(closed, other, seconds=seconds)
+    written = printing.text(series.xreplace({k: sp.Symbol("k")}))
+    if verdict.status == "true":
+        return Reading("true", f"the written terms are {written}")
+    if verdict.status == "false":
+        return Reading("false", f"the written terms are {written} = {printing.text(printing.textbook(closed))}")
     return None

@@ -613,6 +613,8 @@ class _BlockParser:
         if tok.kind == "raw" and tok.text in TEXT_MACROS:
             if k + 1 < len(toks) and toks[k + 1].is_char("(") and not tok.text.endswith("intertext"):
                 return False  # \text{tr}(A): an operator's name, not prose between statements
+            if _ACRONYM.fullmatch((tok.arg or "").strip()) and not tok.text.endswith("intertext"):
+                return False  # \text{MSE}: a quantity's name, not prose
             if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
                 return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
             return tok.text.endswith("intertext") or not _expects_operand(current)
@@ -1146,7 +1148,7 @@ class _ExprParser:
                 factors.append(sp.Pow(denominator, -1))
                 after_division = True
             elif self.starts_factor(tok):
-                if tok.kind == "raw" and tok.text in TEXT_MACROS:
+                if tok.kind == "raw" and tok.text in TEXT_MACROS and not _ACRONYM.fullmatch((tok.arg or "").strip()):
                     self.fail(tok, "text inside an expression is not modelled")
                 if after_division:
                     self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")
@@ -1854,6 +1856,16 @@ class _ExprParser:
             self.pos += 1
             name = "\\sigma" if compact.lower() in ("sigmoid", "logistic") else f"\\operatorname{{{compact}}}"
             return sp.Function(name)(*self.call_args())
+        if _ACRONYM.fullmatch(compact) and tok.text in TEXT_MACROS | UPRIGHT_MACROS:
+            # \text{MSE}(w), \mathrm{RSS}: an acronym in upright letters names one quantity or function, never
+            # a product and never words; spelt \mathrm{…} whatever the font, so that ∂\text{MSE}/∂w finds the
+            # \operatorname{MSE}(w) the notes define
+            self.pos += 1
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("("):
+                return sp.Function(f"\\mathrm{{{compact}}}")(*self.call_args())
+            self.pos -= 1
+            return self.after_name(self.name())
         if tok.text in TEXT_MACROS:  # \text{lr} is a name only as a whole operand
             after = self.peek(1)
             if after is not None and self.starts_factor(after):
@@ -2109,7 +2121,7 @@ class _ExprParser:
                 return self.derivative_of(tok, symbol(wrt), 1)  # (… e^{-z}: the exponential, not a function e)
             return self.gradient_value(wrt, self.name())
         parser = self.sub(rest)
-        if parser.starts_name(rest[0]):
+        if parser.starts_name(rest[0]) or _is_differential([num[0], rest[0]], alone=False):
             fnm = parser.name()
             if parser.at_end():
                 return self.gradient_value(wrt, fnm)
@@ -2239,7 +2251,7 @@ class _ExprParser:
         if head.is_macro("partial"):
             return self.named_partial(tok, rest, [var.canonical()] * order)
         parser = self.sub(rest)
-        if parser.starts_name(rest[0]):
+        if parser.starts_name(rest[0]) or _is_differential([num[0], rest[0]], alone=False):
             fnm = parser.name()
             after = parser.peek()
             if after is not None and after.is_char("(") and self.is_function(fnm):
@@ -2663,6 +2675,10 @@ def _close_of(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+#: An acronym (MSE, RSS, RMSE, NLL): written in upright letters it is one name.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+
+
 def _derivative_order(num: list[Token], den: list[Token]) -> tuple[int, list[Token], list[Token]] | None:
     r"""The order of ``\frac{d^n …}{dx^n}`` with the numerator after ``d^n`` and the denominator without its
     power: order 1 without powers, n when both powers are the same number on a single variable, None for
@@ -2725,5 +2741,8 @@ def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
     after = tokens[1]  # d L, \partial \theta, d\mathbf{w}: a name must follow (d+1 is no differential)
     if after.kind in ("letter", "word") or (after.kind == "raw" and after.text in ALPHABET_MACROS):
         return True
+    if after.kind == "raw" and after.text in TEXT_MACROS | UPRIGHT_MACROS \
+            and re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", (after.arg or "").strip()):
+        return True  # d\,\text{MSE}, \partial \mathrm{loss}: the differential of a name in upright letters
     return after.kind == "macro" and (after.text in GREEK or after.text in LETTER_MACROS or after.text in BOLD
                                       or after.text in ACCENTS) or after.is_char("^")

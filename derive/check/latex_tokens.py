@@ -491,7 +491,7 @@ class Tokenizer:
             self._emit(Token("sep", "quad", start, start + len(word)))
             return
         self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
-        if reads_as_word(word) and not self._in_script(start):
+        if (reads_as_word(word) or word in ACRONYMS) and not self._in_script(start):
             # frontage, depth, area: a name the notes spell out, not f·r·o·n·t·a·g·e (a label in an index stays)
             self._emit(Token("raw", "mathrm", start, start + len(word), word))
             return
@@ -772,6 +772,13 @@ _GLUED_OPERATORS = ("sin", "cos", "tan", "exp", "log", "ln", "max", "min", "det"
 _OPERATOR_NAMES = frozenset({"lim", "max", "min", "sup", "inf", "log", "ln", "exp", "sin", "cos", "tan"})
 #: Words of the sentence that authors type straight into math between two formulas.
 _CONNECTIVES = frozenset({"where", "when", "with", "for", "and", "if", "then", "since", "otherwise", "hence", "thus"})
+
+
+#: Names of losses and statistics that notes type in plain math (``MSE(w) = …``, ``\\partial SSE``): one name each,
+#: never a product of capitals (a product of three matrices is not written M·S·E). Two-letter ones (``LR``, ``KL``)
+#: are left out: ``LR`` is as often L·R.
+ACRONYMS = frozenset({"MSE", "RMSE", "MAE", "SSE", "RSS", "SST", "SSR", "TSS", "ESS", "NLL", "BCE", "MLE",
+                      "ELBO", "SGD", "AUC"})
 
 
 def reads_as_word(word: str) -> bool:

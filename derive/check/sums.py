@@ -37,10 +37,11 @@ def has_generic(*exprs: sp.Expr) -> bool:
     return any(any(_generic(s) for s in e.atoms(sp.Sum)) for e in exprs if isinstance(e, sp.Basic))
 
 
-def _summand(difference: sp.Expr, sums: list[sp.Sum], low: sp.Expr, high: sp.Expr
+def _summand(difference: sp.Expr, sums: list[sp.Sum], low: sp.Expr, high: sp.Expr, *, nested: bool = False
              ) -> tuple[sp.Expr, sp.Expr, sp.Dummy] | None:
     """``Σ_{k=low}^{high} φ(k) + ψ`` for a difference of single sums over one range, or None when it is not
-    such a linear combination (a product of sums, a sum inside a function, a coefficient that varies)."""
+    such a linear combination (a product of sums, a sum inside a function, a coefficient that varies). With
+    ``nested``, ``φ`` may hold sums of its own (``Σ_i (y_i − Σ_k w_k x_{ik}) x_{ij}``)."""
     k = sp.Dummy("k", integer=True)
     relabel = {s: sp.Sum(s.function.xreplace({s.limits[0][0]: k}), (k, low, high)) for s in sums}
     expanded = sp.expand(difference.xreplace(relabel), deep=False)
@@ -56,10 +57,25 @@ def _summand(difference: sp.Expr, sums: list[sp.Sum], low: sp.Expr, high: sp.Exp
             return None  # a product of sums
         total = inside[0]
         coefficient = term / total
-        if coefficient.has(sp.Indexed, sp.Sum, k) or total.function.has(sp.Sum):
+        if coefficient.has(sp.Indexed, sp.Sum, k) or (total.function.has(sp.Sum) and not nested):
             return None
         phi += coefficient * total.function
     return phi, psi, k
+
+
+def _outermost(expr: sp.Expr) -> list[sp.Sum]:
+    """The sums in ``expr`` that are not inside another sum."""
+    found: list[sp.Sum] = []
+
+    def walk(e: sp.Basic) -> None:
+        if isinstance(e, sp.Sum):
+            if e not in found:
+                found.append(e)
+            return
+        for a in e.args:
+            walk(a)
+    walk(expr)
+    return found
 
 
 #: What :func:`prove` answers when the summands of one range differ: not an identity (an equation the
@@ -73,25 +89,27 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     quantity (``x_k``, ``x^{(k)}``, ``g_{k-1}``) is an independent unknown, so this holds for every range
     and every value; it is decided like any identity (symbolically and at random points). :data:`DIFFER`
     when the summand is not zero and every quantity in it is labelled by the index itself."""
-    sums = [s for s in (left - right).atoms(sp.Sum)]
+    sums = _outermost(left - right)
     if not sums or any(len(s.limits) != 1 for s in sums):
         return None
     ranges = {s.limits[0][1:] for s in sums}
     if len(ranges) != 1:
         return None
-    split = _summand(left - right, sums, *next(iter(ranges)))
+    split = _summand(left - right, sums, *next(iter(ranges)), nested=True)
     if split is None:
         return None
     phi, psi, k = split
     if phi != 0 and not phi.has(sp.Indexed) or any(not isinstance(f, _ELEMENTARY) for f in phi.atoms(sp.Function)) \
             or phi.has(sp.Derivative):
         return None  # no labelled quantity, or calculus inside: the usual comparison decides (and faster)
-    names = {ix: sp.Dummy(f"{ix.base.label}", real=True) for ix in phi.atoms(sp.Indexed)}
-    plain = phi.xreplace(names)
+    # a sum inside the summand (Σ_k w_k x_{ik}) is one unknown value: a summand that is zero whatever it is, is zero
+    inner = {total: sp.Dummy("s", real=True) for total in _outermost(phi)}
+    names = {ix: sp.Dummy(f"{ix.base.label}", real=True) for ix in phi.xreplace(inner).atoms(sp.Indexed)}
+    plain = phi.xreplace(inner).xreplace(names)
     if plain.has(sp.Indexed):
         return None
     termwise = compare(plain, sp.Integer(0), seconds=seconds / 4).status
-    if termwise == "false" and all(ix.indices == (k,) for ix in names):
+    if termwise == "false" and not inner and all(ix.indices == (k,) for ix in names):
         return DIFFER  # each x_k an unknown of its own: no identity hides in a summand that is not zero
     if termwise != "true" or (psi != 0 and compare(psi, sp.Integer(0), seconds=seconds / 4).status != "true"):
         return None

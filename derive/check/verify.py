@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, becomes, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, dimensions,
+from . import (asymptotic, becomes, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                scope_rules, sigmoid, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
@@ -897,8 +897,8 @@ class DocumentChecker:
                 expanded = calculus.primes(expanded, self._primed(item), self._substituted(item))
             if expanded.has(calculus.Gradient):
                 expanded = calculus.gradient_variables(expanded, self._stepped_bases(item), self._written_out(item))
-            if expanded.has(sp.Derivative):
-                expanded = calculus.evaluate(expanded, self._settler(item))
+            if expanded.has(sp.Derivative):  # ∂/∂w_j of a sum over the coordinates w_k first: SymPy gives 0 there
+                expanded = calculus.evaluate(coordinates.derivatives(expanded), self._settler(item))
             if expanded.has(EvaluatedAt):  # df/dx|_{x=2}: the derivative is taken, now the point is put in
                 expanded = expanded.replace(lambda e: isinstance(e, EvaluatedAt) and not e.args[0].has(sp.Derivative)
                                             and isinstance(e.args[1], sp.Symbol),
@@ -1495,6 +1495,7 @@ class DocumentChecker:
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
+            one_sided -= coordinates.indices(left.expr, right.expr)  # ∂/∂w_j … = … x_{ij}: j names the coordinate
             if one_sided and (left.expr.has(DOTS) != right.expr.has(DOTS)) \
                     and (left.expr.has(sp.Sum) or right.expr.has(sp.Sum)):
                 one_sided = set()  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j: the sum sign introduced, a claim
@@ -2620,6 +2621,20 @@ class DocumentChecker:
             elif by_terms is not None and by_terms != sums.DIFFER:
                 self.decide(item, k, "proved", by_terms)  # linearity of Σ: faster than evaluating the sums
                 return
+            elif by_terms == sums.DIFFER and sa != 0 and sb != 0 and not (sa - sb).has(sp.Derivative, AppliedUndef) \
+                    and not any(x.name.startswith(GRADIENT_PREFIX) for x in (sa - sb).free_symbols) \
+                    and any(term.expr.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX)
+                                                                for x in term.expr.free_symbols) for term in (left, right)):
+                # d MSE/dw = (1/n)Σ(wx_i − y_i)x_i for (2/n)Σ…: a derivative worked out is an identity in the data,
+                # not an equation the notes solve (those set it to 0), so summands that differ refute it
+                why = "the derivative's summands differ from the written ones for some data (each x_i a value of its own)"
+                if not (inner_products or signs):
+                    written = (_source(item, left), _source(item, right))
+                    self.report(item, right.start, "error", "math/false",
+                                f"false equality under the definitions in scope: {_clip(written[0])} = "
+                                f"{_clip(written[1])}; {why}")
+                    self.decide(item, k, "false", why)
+                    return
         if verdict is None:
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
         if verdict.status == "false" and statistics and unmodelled and self.text:
@@ -3776,7 +3791,7 @@ class DocumentChecker:
             other_s = substitute(other, definitions)
         except CircularDefinition:
             return False
-        reading = ellipsis_sums.decide(where, other_s, DOTS, LINK_SECONDS)
+        reading = ellipsis_sums.decide(where, other_s, DOTS, LINK_SECONDS, _source(item, claimed))
         if reading is None:
             return False
         if reading.status == "false":
@@ -4257,7 +4272,7 @@ def _variable(sym: sp.Basic) -> bool:
 def _doit(expr: sp.Expr) -> sp.Expr:
     """Evaluate sums and products with symbolic bounds (geometric sums) where SymPy can."""
     if expr.has(sp.Sum, sp.Product):
-        expr = _indexed_calls(expr)
+        expr = coordinates.derivatives(_indexed_calls(expr))
         try:
             # a geometric sum's β = 1 branch is not the notes' case (0 < β < 1): keep the general one
             return _generic(expr.doit())

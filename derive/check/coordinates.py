@@ -1,0 +1,89 @@
+r"""A derivative in one coordinate of a sum over all of them: ``\frac{\partial}{\partial w_j}\sum_{k=1}^{d} w_k^2
+= 2w_j``, ``\frac{\partial}{\partial w_j}\frac1n\sum_i (y_i − \sum_k w_k x_{ik})^2``.
+
+The parser reads the summed coordinates as an indexed quantity (``w[k]``) and the variable as the name ``w_{j}``,
+so SymPy sees no ``w_{j}`` in the operand and the derivative comes out 0. Here the variable becomes the same
+indexed quantity at the symbolic index (``w[j]``); SymPy then differentiates through the sum (a Kronecker delta),
+which is summed out on the understanding that ``j`` is one of the summed indices (``1 ≤ j ≤ d``) — what a
+coordinate of the vector means. The result is written back with the name ``w_{j}``, as the other side has it.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+#: A name with a subscript: the base and what is under it (``w_{j}``, ``\theta_{i}``).
+_NAME = re.compile(r"(?P<base>[^_{}]+)_\{(?P<index>[A-Za-z]|\d+)\}")
+
+
+def derivatives(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each derivative in a coordinate of a summed indexed quantity evaluated; the rest as it was."""
+    if not (expr.has(sp.Derivative) and expr.has(sp.Indexed)):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Derivative), _evaluate)
+
+
+def indices(*sides: sp.Expr) -> set[sp.Basic]:
+    """The letters under the variables of derivatives (``j`` in ``∂/∂w_j``): the other side of
+    ``∂/∂w_j Σ_i (y_i − Σ_k w_k x_{ik})² = −2Σ_i (…) x_{ij}`` writes ``j`` as an index, which is not a new name."""
+    found = [m for side in sides for d in side.atoms(sp.Derivative) for var, _ in d.variable_count
+             if isinstance(var, sp.Symbol) and (m := _NAME.fullmatch(var.name))]
+    letters = {m["index"] for m in found if not m["index"].isdigit()}
+    if not letters:
+        return set()
+    named = {s for side in sides for s in side.free_symbols if isinstance(s, sp.Symbol) and s.name in letters}
+    # θ_k summed under ∂/∂θ_j: the coordinates of the variable's own vector
+    differentiated = {m["base"] for m in found}
+    named |= {ix for side in sides for ix in side.atoms(sp.Indexed) if str(ix.base.label) in differentiated}
+    # x_{ij} against the x_{ik} summed on the other side: the same quantity at the coordinate j
+    bases = [{ix.base for ix in side.atoms(sp.Indexed)} for side in sides]
+    both = set.intersection(*bases) if bases else set()
+    return named | {ix for side in sides for ix in side.atoms(sp.Indexed) if ix.base in both
+                    and any(getattr(i, "name", None) in letters for i in ix.indices)}
+
+
+def _evaluate(derivative: sp.Derivative) -> sp.Expr:
+    operand = derivative.expr
+    bases = {str(ix.base.label): ix.base for ix in operand.atoms(sp.Indexed)}
+    names = {s.name: s for s in operand.free_symbols if isinstance(s, sp.Symbol)}
+    forward: dict[sp.Symbol, sp.Indexed] = {}
+    for var, _ in derivative.variable_count:
+        found = _NAME.fullmatch(var.name) if isinstance(var, sp.Symbol) else None
+        if found is None or found["base"] not in bases:
+            continue
+        text = found["index"]
+        index = sp.Integer(int(text)) if text.isdigit() else names.get(text, sp.Symbol(text, **var.assumptions0))
+        forward[var] = bases[found["base"]][index]
+    if not forward:
+        return derivative
+    variables = [(forward.get(var, var), count) for var, count in derivative.variable_count]
+    try:
+        result = sp.diff(operand.xreplace(forward), *variables)
+    except Exception:  # noqa: BLE001 - SymPy raises many kinds here; the derivative stays as written
+        return derivative
+    result = result.replace(lambda e: isinstance(e, sp.Sum) and e.has(sp.KroneckerDelta), _sum_out)
+    if result.has(sp.KroneckerDelta):
+        return derivative
+    return result.xreplace({v: k for k, v in forward.items()})
+
+
+def _sum_out(total: sp.Sum) -> sp.Expr:
+    """``Σ_k δ_{jk} a_k = a_j``: the coordinate ``j`` is one of the summed ones, which is what writing ``w_j``
+    for a coordinate of ``w`` says (SymPy's own answer is a ``Piecewise`` on ``1 ≤ j ≤ d``, and slow). Terms
+    without the delta keep their sum."""
+    if len(total.limits) != 1:
+        return total
+    index = total.limits[0][0]
+    kept, out = [], []
+    for term in sp.Add.make_args(sp.expand_mul(total.function) if total.function.has(sp.Add) else total.function):
+        deltas = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.KroneckerDelta) and index in f.free_symbols]
+        if len(deltas) != 1:
+            kept.append(term)
+            continue
+        other = [a for a in deltas[0].args if a != index]
+        if len(other) != 1 or index in other[0].free_symbols:
+            kept.append(term)
+            continue
+        out.append((term / deltas[0]).xreplace({index: other[0]}))
+    return sp.Add(*out) + (sp.Sum(sp.Add(*kept), total.limits[0]) if kept else sp.Integer(0))

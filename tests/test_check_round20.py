@@ -1,0 +1,132 @@
+"""Readings added in the session of the unseen rounds 20 and 21: the everyday sums, derivatives and names of
+regression and optimizer notes. Fixtures are written here, in the notation such notes use, each in Markdown and
+LaTeX, with a planted slip that must be found on its line."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from derive.check.run import check_document
+
+
+def _as(name: str, markdown: str) -> str:
+    """The fixture for ``name``: as written for ``doc.md``, its first ``# heading`` a ``\\section`` for ``doc.tex``."""
+    if name == "doc.md":
+        return markdown
+    title = re.search(r"^# (.+)$", markdown, re.M)
+    assert title is not None, "a fixture starts with its heading"
+    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
+
+
+def _errors(name: str, text: str) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+
+
+def _line_of(text: str, snippet: str) -> int:
+    return text[:text.index(snippet)].count("\n") + 1
+
+
+SERIES_MD = r"""
+# Sums of a run of numbers
+
+The step sizes add up: $2 + 4 + \dots + 2n = n(n+1)$, and the odd ones $1 + 3 + 5 + \cdots + (2n-1) = n^2$.
+Gauss's sum is $1 + 2 + \ldots + T = \frac{T(T+1)}{2}$ and the squares give
+$1^2 + 2^2 + \dots + n^2 = \frac{n(n+1)(2n+1)}{6}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_written_out_run_of_numbers_is_summed_by_its_last_term(name: str) -> None:
+    report = check_document(name, _as(name, SERIES_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    verdicts = [(k.verdict, k.reason.split(":")[0]) for k in report.links]
+    assert verdicts == [("proved", "the written terms are Σ_{k=1}^{n} 2·k"),
+                        ("proved", "the written terms are Σ_{k=1}^{n} (2·k − 1)"),
+                        ("proved", "the written terms are Σ_{k=1}^{T} k"),
+                        ("proved", "the written terms are Σ_{k=1}^{n} k^2")], verdicts
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    ("= n(n+1)$", "= n(n-1)$"),
+    (r"\frac{T(T+1)}{2}", r"\frac{T(T-1)}{2}"),
+    ("(2n-1) = n^2", "(2n-1) = n^2 + 1"),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_the_closed_form_of_a_run_is_found_on_its_line(good: str, bad: str, name: str) -> None:
+    text = _as(name, SERIES_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    errors = check_document(name, slipped).findings
+    assert [(f.line, f.code) for f in errors if f.severity == "error"] == [(_line_of(slipped, bad), "math/false")]
+
+
+@pytest.mark.parametrize("written", [
+    r"$2 + \dots + 2n = n(n+1)$",          # one written term: no pattern to read
+    r"$2 + 5 + \dots + 2n = n(n+1)$",      # the first terms fit no start of 2k
+    r"$x_1 + x_2 + \dots + x_n = S$",      # the other side names the sum
+])
+def test_a_run_without_a_readable_pattern_is_never_false(written: str) -> None:
+    report = check_document("doc.md", f"# Runs\n\nWe write {written}.\n")
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links] in (["undecided"], ["not-a-claim"])  # S is named here
+
+
+ACRONYM_MD = r"""
+# The mean squared error
+
+The loss is $\operatorname{MSE}(w) = \frac{1}{n}\sum_{i=1}^n (w x_i - y_i)^2$, and its derivative is
+
+$$\frac{d \operatorname{MSE}}{d w} = \frac{2}{n}\sum_{i=1}^n (w x_i - y_i) x_i.$$
+
+Typed plainly, the same reads $\frac{\partial MSE}{\partial w} = \frac{2}{n}\sum_{i=1}^n (w x_i - y_i) x_i$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_acronym_is_one_name_and_its_derivative_is_taken(name: str) -> None:
+    report = check_document(name, _as(name, ACRONYM_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links] == ["not-a-claim", "proved", "proved"], \
+        [(k.verdict, k.reason) for k in report.links]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_differential_of_an_acronym_is_not_cancelled_as_a_letter(name: str) -> None:
+    # d·MSE/(d·w) read as letters would cancel d and compare MSE/w: the slip 1/n for 2/n must still be found
+    text = _as(name, ACRONYM_MD)
+    slipped = text.replace(r"\frac{d \operatorname{MSE}}{d w} = \frac{2}{n}", r"\frac{d \operatorname{MSE}}{d w} = \frac{1}{n}")
+    assert slipped != text
+    assert _errors(name, slipped) == [(_line_of(slipped, r"\frac{d \operatorname{MSE}}{d w}"), "math/false")]
+
+
+COORDINATES_MD = r"""
+# One coordinate of the gradient
+
+For each coordinate, $\frac{\partial}{\partial w_j} \frac{1}{2}\sum_{k=1}^d w_k^2 = w_j$, and for least squares
+
+$$\frac{\partial}{\partial w_j} \frac{1}{n}\sum_{i=1}^n \left(y_i - \sum_{k=1}^d w_k x_{ik}\right)^2
+= -\frac{2}{n}\sum_{i=1}^n \left(y_i - \sum_{k=1}^d w_k x_{ik}\right) x_{ij}.$$
+
+A cube: $\frac{\partial}{\partial \theta_j} \sum_{k=1}^d \theta_k^3 = 3\theta_j^2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_in_one_coordinate_of_a_sum_over_all_of_them(name: str) -> None:
+    report = check_document(name, _as(name, COORDINATES_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links] == ["proved", "proved", "proved"], \
+        [(k.verdict, k.reason) for k in report.links]
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"w_k^2 = w_j", r"w_k^2 = 2 w_j"),
+    (r"= 3\theta_j^2", r"= 3\theta_j^3"),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_a_coordinate_derivative_is_found(good: str, bad: str, name: str) -> None:
+    text = _as(name, COORDINATES_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    assert _errors(name, slipped) == [(_line_of(slipped, bad), "math/false")]
