@@ -1210,6 +1210,21 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                pass",
       ("tests/test_check_round20.py",),
       "\\operatorname{MSE}(w) not a call of the name the derivative finds"),
+    M("minimizer-slope", "derive/check/verify.py",
+      "            if compare(sums.as_unknowns(slope), sp.Integer(0), seconds=LINK_SECONDS).status != \"true\":\n                return None",
+      "            pass",
+      ("tests/test_check_round20.py",),
+      "a marked point proved the minimizer without its derivative vanishing there"),
+    M("minimizer-hat-cue", "derive/check/verify.py",
+      "        return found[\"hat\"] if _OPTIMUM_WORDS.search(words) else None",
+      "        return found[\"hat\"]",
+      ("tests/test_check_round20.py",),
+      "every \\hat{b} read as the minimizer of b's function, the words before it not asked"),
+    M("sums-pulled-out", "derive/check/sums.py",
+      "                (bound if index in factor.free_symbols else free).append(factor)",
+      "                bound.append(factor)",
+      ("tests/test_check_round20.py",),
+      "Σ_i (w^*x_i − y_i)x_i with w^* a ratio of sums not split: the closed-form minimizer never proved"),
 )
 
 

@@ -130,3 +130,45 @@ def test_a_slip_in_a_coordinate_derivative_is_found(good: str, bad: str, name: s
     assert text.count(good) == 1
     slipped = text.replace(good, bad)
     assert _errors(name, slipped) == [(_line_of(slipped, bad), "math/false")]
+
+
+MINIMIZERS_MD = r"""
+# Minimizers in closed form
+
+For one feature, $L(w) = \sum_{i=1}^n (w x_i - y_i)^2 + \lambda w^2$. The minimizer is
+$w^* = \frac{\sum_{i=1}^n x_i y_i}{\sum_{i=1}^n x_i^2 + \lambda}$.
+
+Without the penalty, $R(b) = \frac{1}{n}\sum_{i=1}^n (y_i - b x_i)^2$, and setting the derivative to zero gives the
+least-squares estimate $\hat{b} = \frac{\sum_{i=1}^n x_i y_i}{\sum_{i=1}^n x_i^2}$.
+
+A parabola $q(u) = (u - 3)^2 + 1$ has its minimum at $u_{\text{opt}} = 3$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_marked_minimizer_is_proved_stationary_with_sums_kept_as_sums(name: str) -> None:
+    report = check_document(name, _as(name, MINIMIZERS_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    claims = [(k.verdict, k.reason) for k in report.links if k.verdict != "not-a-claim"]
+    assert [v for v, _ in claims] == ["proved"] * 3, claims
+    assert all(r.startswith("the minimizer of ") for _, r in claims), claims
+    assert "λ (taken ≥ 0)" in claims[0][1] and "L′ = 0 there" in claims[0][1]
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"\sum_{i=1}^n x_i^2 + \lambda}$", r"\sum_{i=1}^n x_i^2}$"),         # the penalty dropped
+    (r"\hat{b} = \frac{\sum_{i=1}^n x_i y_i}", r"\hat{b} = \frac{\sum_{i=1}^n y_i}"),
+    ("u_{\\text{opt}} = 3", "u_{\\text{opt}} = -3"),
+])
+def test_a_point_that_is_not_stationary_is_never_proved_a_minimizer(good: str, bad: str) -> None:
+    assert MINIMIZERS_MD.count(good) == 1
+    report = check_document("doc.md", MINIMIZERS_MD.replace(good, bad))
+    assert [k.verdict for k in report.links].count("proved") == 2, [(k.verdict, k.reason) for k in report.links]
+
+
+def test_a_hat_is_an_optimum_only_when_the_words_say_so() -> None:
+    text = MINIMIZERS_MD.replace("setting the derivative to zero gives the\nleast-squares estimate",
+                                 "we write the\nprediction as")
+    assert text != MINIMIZERS_MD
+    verdicts = [k.verdict for k in check_document("doc.md", text).links]
+    assert verdicts.count("proved") == 2, verdicts

@@ -159,3 +159,65 @@ def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None
                     f"over {printing.text(letter)} of {printing.text(sp.factor(shown))}, which depends on "
                     f"{printing.text(ix)}")
     return None
+
+
+#: The index every sum is written with once canonical: sums that differ only in their index letter are one.
+_CANONICAL = sp.Dummy("κ", integer=True)
+
+
+def _canonical(total: sp.Sum) -> sp.Sum:
+    index, low, high = total.limits[0]
+    return sp.Sum(total.function.xreplace({index: _CANONICAL}), (_CANONICAL, low, high))
+
+
+def pulled_out(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each single sum split over its terms and the factors free of its index taken out:
+    ``Σ_i 2(a x_i − y_i)x_i`` → ``2a Σ x_i² − 2 Σ x_iy_i`` (``a`` may be a ratio of other sums), each sum written
+    with one canonical index. Linearity only; a sum SymPy cannot split stays as it is."""
+    def split(total: sp.Sum) -> sp.Expr:
+        if len(total.limits) != 1:
+            return total
+        index, low, high = total.limits[0]
+        out = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(total.function)):
+            free, bound = [], []
+            for factor in sp.Mul.make_args(term):
+                (bound if index in factor.free_symbols else free).append(factor)
+            inner = sp.Mul(*bound)
+            out += sp.Mul(*free) * (high - low + 1 if inner == 1 else _canonical(sp.Sum(inner, (index, low, high))))
+        return out
+    return expr.replace(lambda e: isinstance(e, sp.Sum), split)
+
+
+def as_unknowns(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each (canonical) sum replaced by a real unknown: an identity in those unknowns holds for
+    every range and every data, as the sums are values like any other."""
+    found: dict[sp.Sum, sp.Symbol] = {}
+    for total in _outermost(expr):
+        found.setdefault(total, sp.Dummy(f"S{len(found)}", real=True))
+    return expr.xreplace(found)
+
+
+def squares(expr: sp.Expr) -> str | None:
+    """Is ``expr`` (free of the variable) a positive combination of sums of squares and of weights (``2Σx_i² +
+    2λ``)? The weights named are taken as nonnegative, as a regularization weight is; None when not of that shape."""
+    weights, summed = [], False
+    counts = {total.limits[0][2] for total in expr.atoms(sp.Sum) if len(total.limits) == 1}  # n in Σ_{i=1}^n: > 0
+    for term in sp.Add.make_args(sp.expand(expr)):
+        coefficient, rest = term.as_coeff_Mul()
+        rest = sp.Mul(*(f for f in sp.Mul.make_args(rest)
+                        if not (f in counts or isinstance(f, sp.Pow) and f.base in counts and f.exp.is_integer)))
+        if not coefficient.is_positive:
+            return None
+        if isinstance(rest, sp.Sum) and len(rest.limits) == 1 and isinstance(rest.function, sp.Pow) \
+                and rest.function.exp.is_even:
+            summed = True
+            continue
+        if isinstance(rest, sp.Symbol):
+            weights.append(rest)
+            continue
+        return None
+    names = " + ".join(printing.text(w) for w in weights)
+    if not weights:
+        return "a sum of squares"
+    return f"a sum of squares plus {names} (taken ≥ 0)" if summed else f"{names} (taken > 0)"

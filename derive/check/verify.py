@@ -1855,10 +1855,13 @@ class DocumentChecker:
                 self.decide(item, 0, "proved", f"the answer, derived on line {lines[-1]}", override=True)
 
     def _minimizers(self) -> None:
-        """``h^* = 3`` read as a given value, where the section defines ``R(h)``: the starred name is the
-        minimizer of the one function of that variable in scope, a claim proved when ``R'(h^*) = 0`` (exactly)
-        and ``R''(h^*) > 0``. Only ever proved: a star may name the optimum of something the checker does not
-        see, so a point that is not stationary stays what it was."""
+        """``h^* = 3``, ``w^* = Σx_iy_i/(Σx_i² + λ)``, "minimized at ``\\hat θ = …``" read as a given value or a
+        naming, where the section defines ``R(h)``: the marked name is the minimizer of the one function of that
+        variable in scope, a claim proved when ``R'(h^*) = 0`` and ``R''(h^*) > 0`` (or ``R`` is a quadratic in
+        ``h`` whose leading coefficient is a sum of squares: its one stationary point is its minimum). A hat marks
+        an optimum only when the words before it say so (a hat is as often an estimate or a prediction). Only ever
+        proved: a star may name the optimum of something the checker does not see, so a point that is not
+        stationary stays what it was. Scalar objectives only: a quadratic form in matrices is not differentiated."""
         for item in self.items:
             stmt = item.stmt
             if len(stmt.terms) != 2 or stmt.relations[0] != "=":
@@ -1867,28 +1870,29 @@ class DocumentChecker:
             if verdict is None or verdict[0] != "not-a-claim" or not verdict[1].startswith(_ANSWER_SHAPES):
                 continue
             star, value = stmt.terms[0].expr, stmt.terms[1].expr
-            if not isinstance(star, sp.Symbol) or not star.name.endswith("^{*}") or value is None:
+            if not isinstance(star, sp.Symbol) or value is None:
                 continue
-            base = star.name[: -len("^{*}")]
-            if self._starred_optimum(item, base, value):
+            sentence = re.split(r"\n[ \t]*\n|[.!?。](?:\s|$)", self._words_before(item.index, 240))[-1]
+            base = _optimum_base(star.name, sentence)
+            if base is None:
+                continue
+            if star.name.endswith("^{*}") and self._starred_optimum(item, base, value):
                 continue
             candidates = [fd for fd in self.functions(item).defs.values()
                           if len(fd.params) == 1 and fd.params[0].name == base]
-            if len(candidates) != 1 or (value := self._prepare(value, item)) is None or value.free_symbols:
+            own = [fd for index, section, fd in self.function_defs  # the section's latest objective first
+                   if index < item.index and section == item.section and fd in candidates]
+            if own:
+                candidates = own[-1:]
+            if len(candidates) != 1 or (value := self._prepare(value, item)) is None:
                 continue
             fd = candidates[0]
-            try:
-                with time_budget(LINK_SECONDS):
-                    slope = sp.diff(fd.body, fd.params[0]).xreplace({fd.params[0]: value})
-                    curvature = sp.diff(fd.body, fd.params[0], 2).xreplace({fd.params[0]: value})
-                    stationary = compare(slope, sp.Integer(0), seconds=LINK_SECONDS).status == "true"
-                    convex_there = curvature.is_number and bool(sp.N(curvature) > 0)
-            except (BudgetExceeded, TypeError, ValueError):
-                continue
-            if stationary and convex_there:
-                name = fd.name
-                self.decide(item, 0, "proved", f"the minimizer of {name}: {name}′ = 0 there and {name}″ > 0",
-                            override=True)
+            param = fd.params[0]
+            if param in value.free_symbols or not value.free_symbols <= fd.body.free_symbols - {param} \
+                    or _MATRIX_ALGEBRA.search(_source(item, stmt.terms[1])):
+                continue  # the point must be a value in the objective's own parameters (λ, x_i, n), scalars
+            if (why := _stationary_minimum(fd.name, fd.body, param, value)) is not None:
+                self.decide(item, 0, "proved", f"the minimizer of {fd.name}: {why}", override=True)
 
     def _gradient_steps(self) -> None:
         r"""``x_{t+1} = x_t − ηλx_t`` read as a definition where the section defines ``f(x) = \frac{λ}{2}x^2``: the
@@ -4046,6 +4050,47 @@ _WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|�
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
+
+#: Words that say a formula gives an optimum ("minimized at", "the minimum", "setting … to zero", "solving").
+_OPTIMUM_WORDS = re.compile(r"minimi|maximi|minimum|maximum|optim|argmin|argmax|\\arg|stationary|(?:set|equat)\w* "
+                            r"(?:\S+ ){0,4}(?:to )?(?:zero|0)|solv|миним|максим|оптим|最小|最大|最优|极值", re.I)
+#: Source that writes matrix algebra (a transpose, an inverse, a norm, bold letters).
+_MATRIX_ALGEBRA = re.compile(r"\^\s*\{?\s*(?:T\b|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|-1)|\\\||\\mathbf|\\boldsymbol")
+#: A name marking an optimum: ``w^{*}``, ``w_{opt}``, ``w_{\\text{opt}}``, ``\\hat{θ}``.
+_MARKED_OPTIMUM = re.compile(r"(?P<base>[^_^]+)(?:\^\{\*\}|_\{(?:\\text\{|\\mathrm\{)?(?:opt|best)\}?\})"
+                             r"|\\hat\{(?P<hat>[^_^{}]+|\\[A-Za-z]+)\}")
+
+
+def _optimum_base(name: str, words: str) -> str | None:
+    """The variable a name marks the optimum of: ``w^{*}``, ``w_{\\text{opt}}`` → ``w``; ``\\hat{θ}`` → ``θ`` only
+    when the words before it speak of an optimum."""
+    found = _MARKED_OPTIMUM.fullmatch(name)
+    if found is None:
+        return None
+    if found["hat"] is not None:
+        return found["hat"] if _OPTIMUM_WORDS.search(words) else None
+    return found["base"]
+
+
+def _stationary_minimum(name: str, body: sp.Expr, param: sp.Symbol, value: sp.Expr) -> str | None:
+    """Why ``value`` minimizes ``body`` over ``param``: the derivative vanishes there (sums over the data kept as
+    sums: ``Σ_i (wx_i − y_i)x_i`` at ``w = Σx_iy_i/Σx_i²``) and the second derivative is positive there, or the
+    objective is a quadratic in ``param`` whose leading coefficient is a sum of squares plus nonnegative terms."""
+    try:
+        with time_budget(LINK_SECONDS):
+            slope = sums.pulled_out(sp.diff(body, param).xreplace({param: value}))
+            if compare(sums.as_unknowns(slope), sp.Integer(0), seconds=LINK_SECONDS).status != "true":
+                return None
+            curvature = sums.pulled_out(sp.diff(body, param, 2))
+            at = sums.as_unknowns(curvature.xreplace({param: value}))
+            if at.is_number and bool(sp.N(at) > 0):
+                return f"{name}′ = 0 there and {name}″ > 0"
+            if param not in curvature.free_symbols and (leading := sums.squares(curvature)):
+                return f"{name}′ = 0 there, and {name} is a quadratic whose {name}″ is {leading}"
+    except (BudgetExceeded, TypeError, ValueError):
+        return None
+    return None
+
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
 _VALUE_SHAPES = ("a value given to a name",)
