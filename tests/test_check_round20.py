@@ -172,3 +172,48 @@ def test_a_hat_is_an_optimum_only_when_the_words_say_so() -> None:
     assert text != MINIMIZERS_MD
     verdicts = [k.verdict for k in check_document("doc.md", text).links]
     assert verdicts.count("proved") == 2, verdicts
+
+
+CLASSIFIER_MD = r"""
+# The gradient of a classifier's loss
+
+## Softmax
+
+The softmax is $p_i = \frac{e^{z_i}}{\sum_{j=1}^K e^{z_j}}$, so $\frac{\partial p_i}{\partial z_i} = p_i (1 - p_i)$.
+
+## Log loss
+
+With the sigmoid $p = \sigma(z)$ and $\ell(z) = -y\log p - (1-y)\log(1-p)$, we get
+$\frac{\partial \ell}{\partial z} = p - y$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_loss_written_through_a_named_probability_is_differentiated_through_it(name: str) -> None:
+    # ℓ(z) names p, and p = σ(z): ∂ℓ/∂z was 0 (p held constant) and the true line was reported false
+    report = check_document(name, _as(name, CLASSIFIER_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    derivatives = [k.verdict for k in report.links if "partial" in k.left]
+    assert derivatives == ["proved", "proved"], [(k.left, k.verdict, k.reason) for k in report.links]
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"= p_i (1 - p_i)$", r"= p_i (1 + p_i)$"),
+    (r"= p - y$", r"= y - p$"),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_a_classifier_gradient_is_found(good: str, bad: str, name: str) -> None:
+    text = _as(name, CLASSIFIER_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    assert _errors(name, slipped) == [(_line_of(slipped, bad), "math/false")]
+
+
+def test_a_loss_whose_dependence_is_unwritten_is_never_false() -> None:
+    # σ not named the sigmoid: ℓ depends on z through σ(z), whose derivative is not known
+    text = CLASSIFIER_MD.replace("With the sigmoid $p", "With $p")
+    assert text != CLASSIFIER_MD
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links if k.left == r"\frac{\partial \ell}{\partial z}"] in (
+        ["undecided"], ["not-a-claim"])

@@ -14,6 +14,7 @@ which the verifier reports as undecided with :func:`unresolved`'s reason; nothin
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from collections.abc import Callable
 
@@ -23,6 +24,7 @@ from sympy.core.function import AppliedUndef
 from .. import printing
 from ..symbols import symbol
 from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts, written_coordinates
+from . import coordinates
 
 __all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "derivative_parts", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
@@ -370,6 +372,8 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
         if kind == "hessian":
             return sp.diff(body, chosen[0], 2)
         held = sp.Derivative(body, *chosen)
+        if (taken := coordinates.derivatives(held)) != held:
+            return taken  # ∂p_i/∂z_i of e^{z_i}/Σ_j e^{z_j}: z_i is one of the z_j summed
         if _coordinates_of(held) is not None:
             return held  # ∂H/∂ŷ for H(y, ŷ) = −Σ yᵢ log ŷᵢ: 0 in the symbol ŷ, so left for unresolved() to name
         return sp.diff(body, *chosen)
@@ -382,9 +386,28 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
     return Rows(*(Coords(*(sp.diff(body, p, q) for q in params)) for p in params))
 
 
+def _implicit(body: sp.Expr, params: tuple[sp.Symbol, ...]) -> bool:
+    """``ℓ(z) = −y log p − (1 − y) log(1 − p)`` whose body, with the definitions in scope written out, names
+    none of its parameters (``p = σ(z)`` said only in words, or σ not known): the dependence is not written, so
+    the derivative is not known (it was taken as 0, and a true line reported false). A body of numbers only
+    (``f(x) = 5``) is a constant function."""
+    if not body.free_symbols or body.free_symbols & set(params):
+        return False
+    bases = {_BOLD.sub(r"\g<1>", p.name) for p in params}  # ŷ for ŷ_i, x for x_1 when the parameter is \mathbf{x}
+    return not any(_BOLD.sub(r"\g<1>", str(s.base.label if isinstance(s, sp.Indexed) else s.name)).split("_")[0] in bases
+                   for s in body.free_symbols)
+
+
+#: A bold or arrow letter, for the plain name of its coordinates.
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\{([^{}]+)\}")
+#: A name with a subscript of its own (``z_{i}``): a derivative in it says at which coordinate it is taken.
+_SUBSCRIPTED = re.compile(r"_\{[^{}]+\}$")
+
+
 def resolve_named(expr: sp.Expr, functions: Functions,
                   settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True,
-                  stepped: frozenset[str] = frozenset()) -> sp.Expr:
+                  stepped: frozenset[str] = frozenset(),
+                  through: Callable[[sp.Expr, tuple[sp.Symbol, ...]], sp.Expr] | None = None) -> sp.Expr:
     r"""Differentiate the derivative atoms of ``expr`` whose function or name the document defines.
 
     ``\frac{\partial f}{\partial x_1}(a, b)`` and ``\nabla^2 f`` for ``f(x_1, x_2) = …`` are taken from
@@ -396,6 +419,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
     writes: of how a name depends on what it does not show nothing is known, so that stays opaque.
     ``\nabla L`` with no variable, for L so defined, is taken in the one quantity the update rules step
     (``stepped`` base names) that the formula holds, and stays opaque when it holds none or several.
+    ``through(body, params)`` writes out, in a defined function's body, the names the scope defines in terms of
+    its parameters (``ℓ(z) = −y log p − …`` "with p = σ(z)": ℓ depends on z through p, as a reader takes it).
     ``bare=False`` leaves derivatives written without arguments alone: in an update rule
     (``w_{t+1} = w_t - \eta \nabla_w L``) the point is the current iterate, not the definition's variable.
     """
@@ -413,19 +438,28 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             continue  # ∇f(x_t) for f(x) = x_1² + …: the coordinates of x_t are not written
         if kind == "gradient" and variables is None and len(fd.params) == 1 and coords is None:
             continue  # a one-variable ∇f(a) is Functions.expand's
-        value = _differentiate_body(kind, variables, functions.expand(fd.body), coords or fd.params)
+        body = functions.expand(fd.body)
+        body = through(body, fd.params) if through else body
+        if _implicit(body, fd.params):
+            continue
+        value = _differentiate_body(kind, variables, body, coords or fd.params)
         if value is not None:
             mapping[call] = _name_opaque(value).xreplace(dict(zip(fd.params, call.args)))
-    for sym in expr.free_symbols if bare else ():
+    for sym in expr.free_symbols:
         parts = derivative_parts(sym.name) if isinstance(sym, sp.Symbol) else None
         if parts is None:
             continue
         kind, variables, base = parts
+        if not bare and not (variables and all(_SUBSCRIPTED.search(v) for v in variables)):
+            continue  # ∂p_i/∂z_i names its point (the index i); ∇_w L in an update rule does not
         fd = functions.defs.get(base)
         if fd is not None:  # ∂f/∂x_2 with no arguments: at f's own parameters (or the coordinates it is written in,
             # read once the functions in its body are written out: J(θ) = Σ(h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾)² with h_θ(x) = θ_0 + θ_1x)
             body = functions.expand(fd.body)
             coords = written_coordinates(fd) or written_coordinates(dataclasses.replace(fd, body=body))
+            body = through(body, fd.params) if through and coords is None else body
+            if coords is None and _implicit(body, fd.params):
+                continue
             value = _differentiate_body(kind, variables, body, coords or fd.params)
         elif variables is not None:
             body = settle_name(base, variables)

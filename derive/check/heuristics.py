@@ -103,6 +103,10 @@ def _closed_form(expr: sp.Expr) -> bool:
 _NAME_MARKS = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*|_\{[^{}]*\}")
 
 
+#: Why a false verdict on indexed quantities is doubted (coordinates or past steps may be tied in words).
+INDEXED_DOUBT = "indexed quantities (coordinates, past steps) are not modelled"
+
+
 def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
           unrolled: frozenset[str] = frozenset()) -> str | None:
     """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
@@ -138,7 +142,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
             if isinstance(base, sp.Symbol) and S.declared(base) is None and index_like(exp, base):
                 return f"the superscript of {printing.text(base)} may be an iteration index, not a power"
     if both.has(sp.Indexed):
-        return "indexed quantities (coordinates, past steps) are not modelled"
+        return INDEXED_DOUBT
     steps_a, steps_b = _steps(sa), _steps(sb)
     for base in sorted(set(steps_a) & set(steps_b)):
         if steps_a[base] != steps_b[base] and base not in unrolled:

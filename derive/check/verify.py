@@ -48,7 +48,7 @@ from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, 
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
-from .heuristics import doubt, find_cycle, is_assignment, is_condition
+from .heuristics import INDEXED_DOUBT, doubt, find_cycle, is_assignment, is_condition
 from .latex import (DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Statement, Term, parse_expr)
 from .prose import DEFINES, DERIVATION, Cues
@@ -892,7 +892,8 @@ class DocumentChecker:
         try:
             functions = self.functions(item)
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
-                                              bare=not self._stepped(item), stepped=self._stepped_bases(item))
+                                              bare=not self._stepped(item), stepped=self._stepped_bases(item),
+                                              through=self._through(item))
             if expanded.has(calculus.Prime):
                 expanded = calculus.primes(expanded, self._primed(item), self._substituted(item))
             if expanded.has(calculus.Gradient):
@@ -919,6 +920,22 @@ class DocumentChecker:
             # d/dz_i with z_i = w·x_i + b stated: the derivative in z_i, held as the variable it names
             return substitute(operand, definitions, hold=frozenset({var}))
         return settle
+
+    def _through(self, item: Item) -> Callable[[sp.Expr, tuple[sp.Symbol, ...]], sp.Expr]:
+        """A function's body with the names the scope defines in terms of its parameters written out
+        (``ℓ(z) = −y log p − (1 − y) log(1 − p)`` with ``p = σ(z)`` stated): the dependence a reader sees. A body
+        that names none of them is returned as it is."""
+        def through(body: sp.Expr, params: tuple[sp.Symbol, ...]) -> sp.Expr:
+            definitions = self._definitions(item)
+            held = frozenset(params)
+            if not any(s in definitions and definitions[s].free_symbols & held
+                       for s in body.free_symbols if s not in held):
+                return body
+            try:
+                return substitute(body, definitions, hold=held)
+            except CircularDefinition:
+                return body
+        return through
 
     def _substituted(self, item: Item) -> frozenset[str]:
         """The letters that stand for an expression in other letters here (``u`` after ``u = 3x + 4``)."""
@@ -2827,6 +2844,10 @@ class DocumentChecker:
                     self.report(item, right.start, "info", "math/undecided", f"not decided: {first[1]}")
                 return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
+            if reason == INDEXED_DOUBT and _summed_only(sa) and _summed_only(sb) and any(
+                    t.expr.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX) for x in t.expr.free_symbols)
+                    for t in (left, right)):
+                reason = None  # ∂p_i/∂z_i of e^{z_i}/Σ_j e^{z_j}: each z_j summed over is a value of its own
             written_text = _source(item, left) + " " + _source(item, right)
             if reason is None and _TRANSPOSE.search(written_text) and not _tuple_transposes_only(written_text):
                 reason = "transposes: matrix algebra is not modelled element-wise"
@@ -4406,6 +4427,18 @@ _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\(
 def _source(item: Item, term: Term) -> str:
     """What the author wrote for a side, on one line."""
     return " ".join(item.block.text[term.start:term.end].split())
+
+
+def _summed_only(expr: sp.Expr) -> bool:
+    """Is every indexed quantity of ``expr`` inside a sum over its index (``Σ_j e^{z_j}``, not ``x_k`` alone)?"""
+    def walk(e: sp.Basic, bound: frozenset) -> bool:
+        if isinstance(e, sp.Indexed):
+            return all(i.free_symbols <= bound for i in e.indices)
+        if isinstance(e, sp.Sum):
+            inner = bound | {lim[0] for lim in e.limits}
+            return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
+        return all(walk(a, bound) for a in e.args)
+    return walk(expr, frozenset())
 
 
 def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
