@@ -217,3 +217,34 @@ def test_a_loss_whose_dependence_is_unwritten_is_never_false() -> None:
     assert [f for f in report.findings if f.severity == "error"] == []
     assert [k.verdict for k in report.links if k.left == r"\frac{\partial \ell}{\partial z}"] in (
         ["undecided"], ["not-a-claim"])
+
+
+STATISTICS_MD = r"""
+# Means, variances and schedules
+
+With $\bar{x} = \frac{1}{n}\sum_{i=1}^n x_i$, we have
+$\frac{1}{n}\sum_{i=1}^n (x_i - \bar{x})^2 = \frac{1}{n}\sum_{i=1}^n x_i^2 - \bar{x}^2$.
+
+The cosine schedule is $\eta_t = \eta_{\min} + \frac{1}{2}(\eta_{\max} - \eta_{\min})\left(1 + \cos\frac{\pi t}{T}\right)$.
+At the end it gives $\eta_T = \eta_{\min}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_sums_split_by_linearity_and_a_schedule_read_at_its_horizon(name: str) -> None:
+    report = check_document(name, _as(name, STATISTICS_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    verdicts = {k.left: (k.verdict, k.reason) for k in report.links}
+    assert verdicts[r"\frac{1}{n}\sum_{i=1}^n (x_i - \bar{x})^2"][1].startswith("by linearity of the sums"), verdicts
+    assert verdicts[r"\eta_T"][0] == "proved", verdicts
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"x_i^2 - \bar{x}^2$", r"x_i^2 + \bar{x}^2$"),
+    (r"- \bar{x})^2 =", r"- \bar{x})^3 ="),
+])
+def test_a_variance_slip_is_never_proved(good: str, bad: str) -> None:
+    # sums taken as values of their own prove only: a slip stays unproved (SymPy's summation may still refute it)
+    assert STATISTICS_MD.count(good) == 1
+    report = check_document("doc.md", STATISTICS_MD.replace(good, bad))
+    assert [k.verdict for k in report.links if k.left.startswith(r"\frac{1}{n}")] != ["proved"]

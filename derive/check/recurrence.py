@@ -244,8 +244,9 @@ class Recurrences:
         read each other (φ_{t+1} = θ_t − …, θ_{t+1} = φ_{t+1} + …) would only grow."""
         if self.by_base:
             return True
-        return any((ix := read(s)) is not None and ix.letter is None and ix.base in self.plain
-                   for e in exprs for s in e.free_symbols)
+        return any((ix := read(s)) is not None and ix.base in self.plain
+                   and (ix.letter is None or ix.letter in STEP_LETTERS and ix.letter != self.plain[ix.base].lhs.letter)
+                   for e in exprs for s in e.free_symbols)  # η_T or η_0 for η_t = η_min + ½(…)(1 + cos πt/T)
 
     def _below_start(self, value: sp.Expr, sym: sp.Basic) -> bool:
         """Does ``value`` (what ``sym`` is at its step) read a step before the first, one the notes give no value

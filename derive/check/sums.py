@@ -221,3 +221,19 @@ def squares(expr: sp.Expr) -> str | None:
     if not weights:
         return "a sum of squares"
     return f"a sum of squares plus {names} (taken ≥ 0)" if summed else f"{names} (taken > 0)"
+
+
+def by_linearity(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
+    """Why ``left = right`` holds when each sum is split by linearity (:func:`pulled_out`) and the sums that remain
+    are taken as values of their own: ``(1/n)Σ(x_i − x̄)² = (1/n)Σx_i² − x̄²`` with ``x̄ = (1/n)Σx_i``, which
+    SymPy's own summation does not settle in time. Only a proof: sums taken apart may be related (Σx_i and Σx_i²),
+    so a difference that does not vanish this way says nothing."""
+    if not (left.has(sp.Sum) or right.has(sp.Sum)):
+        return None
+    try:
+        a, b = as_unknowns(pulled_out(left) - pulled_out(right)), sp.Integer(0)
+    except (TypeError, ValueError):
+        return None
+    if a.has(sp.Sum, sp.Indexed) or compare(a, b, seconds=seconds / 2).status != "true":
+        return None
+    return "by linearity of the sums (each sum that remains taken as a value of its own)"

@@ -2566,9 +2566,12 @@ class DocumentChecker:
             sa, sb = _gradients_in_force(sa, functions), _gradients_in_force(sb, functions)
         examples = self._examples(item)
         recurrences = Recurrences(definitions.stepped(), examples)
+        instantiated = False
         if recurrences.instantiates(sa, sb):
             # m_t = β²m_{t-2} + …, w_{t+1} = …, m_2 = … with m_0 = 0, y_0 for y_k = …: unroll, shift and instantiate
+            before = (sa, sb)
             sa, sb = recurrences.unroll(sa, sb)
+            instantiated = (sa, sb) != before
         initial = {x: v for x, v in examples.items() if (ix := read_index(x)) is not None and ix.letter is None}
         if initial:  # x^{(0)} = 0 stated before: the starting point is that number in what follows
             sa, sb = sa.xreplace(initial), sb.xreplace(initial)
@@ -2599,7 +2602,7 @@ class DocumentChecker:
         if (held := self._named_derivatives(sa, sb, definitions)) is not None:
             self.decide(item, k, "proved", held)  # ∂L/∂ŷ·∂ŷ/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ): each factor taken
             return
-        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols \
+        if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols and not instantiated \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item) \
                 and not (left.expr.free_symbols & right.expr.free_symbols
                          and left.expr.has(sp.Derivative) | right.expr.has(sp.Derivative)):
@@ -2641,6 +2644,9 @@ class DocumentChecker:
                 verdict = Verdict("false", why)  # the false path below checks its conditions, then says why
             elif by_terms is not None and by_terms != sums.DIFFER:
                 self.decide(item, k, "proved", by_terms)  # linearity of Σ: faster than evaluating the sums
+                return
+            elif by_terms is None and (linear := sums.by_linearity(sa, sb, seconds=LINK_SECONDS)):
+                self.decide(item, k, "proved", linear)  # (1/n)Σ(x_i − x̄)² = (1/n)Σx_i² − x̄², x̄ the mean
                 return
             elif by_terms == sums.DIFFER and sa != 0 and sb != 0 and not (sa - sb).has(sp.Derivative, AppliedUndef) \
                     and not any(x.name.startswith(GRADIENT_PREFIX) for x in (sa - sb).free_symbols) \
