@@ -1260,6 +1260,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                   and ix.letter is None",
       ("tests/test_check_round20.py",),
       "η_T for a schedule η_t defined at every step read as a new name: never compared"),
+    M("stated-moment-every-step", "derive/check/expectation.py",
+      "            if label == f\"{_ATOM_PREFIX}[{base}]\":\n                mapping[atom] = value",
+      "            if label == f\"{_ATOM_PREFIX}[{base}]\":\n                pass",
+      ("tests/test_check_round20.py",),
+      "E[g_k] = g stated for all k never put into E[Σ_k β^{t−k}g_k]: the bias of m_t undecided"),
+    M("stated-moment-general-step", "derive/check/expectation.py",
+      "    return ix is not None and ix.letter is not None and ix.offset == 0 and not any(",
+      "    return ix is not None and not any(",
+      ("tests/test_check_round20.py",),
+      "E[g_1] = g (one step) read as the mean at every step"),
 )
 
 

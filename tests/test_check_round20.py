@@ -248,3 +248,33 @@ def test_a_variance_slip_is_never_proved(good: str, bad: str) -> None:
     assert STATISTICS_MD.count(good) == 1
     report = check_document("doc.md", STATISTICS_MD.replace(good, bad))
     assert [k.verdict for k in report.links if k.left.startswith(r"\frac{1}{n}")] != ["proved"]
+
+
+BIAS_MD = r"""
+# Why Adam corrects its bias
+
+Unrolled, $m_t = (1 - \beta_1)\sum_{k=1}^t \beta_1^{t-k} g_k$. If $\mathbb{E}[g_k] = g$ for all $k$, then
+$\mathbb{E}[m_t] = (1 - \beta_1^t)\, g$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_mean_of_the_first_moment_uses_the_stated_mean_at_every_step(name: str) -> None:
+    report = check_document(name, _as(name, BIAS_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    last = report.links[-1]
+    assert (last.verdict, last.reason) == ("proved", "with E[g_{k}] = g at every step, as its sentence states"), \
+        [(k.verdict, k.reason) for k in report.links]
+
+
+@pytest.mark.parametrize("bad", [r"(1 - \beta_1^{t+1})\, g", r"(1 - \beta_1)\, g", r"\beta_1^t\, g"])
+def test_a_wrong_mean_of_the_first_moment_is_never_proved(bad: str) -> None:
+    text = BIAS_MD.replace(r"(1 - \beta_1^t)\, g", bad)
+    assert text != BIAS_MD
+    assert check_document("doc.md", text).links[-1].verdict != "proved"
+
+
+def test_the_mean_at_one_step_is_not_the_mean_at_every_step() -> None:
+    text = BIAS_MD.replace(r"\mathbb{E}[g_k] = g$ for all $k$", r"\mathbb{E}[g_1] = g$")
+    assert text != BIAS_MD
+    assert check_document("doc.md", text).links[-1].verdict != "proved"

@@ -275,3 +275,35 @@ def _stationary(argument: sp.Expr) -> sp.Expr:
         if found is not None and found.letter is not None and not constant(sym):
             swap[sym] = S.symbol(found.base)
     return argument.xreplace(swap)
+
+
+def moment_of_step(moment: sp.Expr, value: sp.Expr) -> bool:
+    """Is ``moment = value`` the mean of a sequence at a general step (``E[g_k] = g``, ``E[g_t] = μ``), its value
+    not reading the step? Such a statement, made for every step, is put into expectations of sums over steps."""
+    if not isinstance(moment, Expect) or len(moment.args) != 1 or not isinstance(moment.args[0], sp.Symbol):
+        return False
+    ix = read_index(moment.args[0])
+    return ix is not None and ix.letter is not None and ix.offset == 0 and not any(
+        x.name == ix.letter for x in value.free_symbols)
+
+
+def put_moments(expr: sp.Expr, moments: list[tuple[sp.Expr, sp.Expr]]) -> sp.Expr:
+    """``expr`` read by :func:`read`, with the stated means put in: ``E[g]_k`` (the mean of g at a step a sum
+    runs over) and ``E[g_t]`` become the value stated for ``E[g_k]``."""
+    by_base: dict[str, sp.Expr] = {}
+    for moment, value in moments:
+        ix = read_index(moment.args[0])
+        if ix is not None:
+            by_base[ix.base] = value
+    mapping: dict[sp.Basic, sp.Expr] = {}
+    for atom in expr.atoms(sp.Indexed):
+        label = str(atom.base.label)
+        for base, value in by_base.items():
+            if label == f"{_ATOM_PREFIX}[{base}]":
+                mapping[atom] = value
+    for sym in expr.free_symbols:
+        if isinstance(sym, sp.Symbol) and sym.name.startswith(_ATOM_PREFIX + "[") and sym.name.endswith("]"):
+            ix = read_index(sp.Symbol(sym.name[len(_ATOM_PREFIX) + 1:-1]))
+            if ix is not None and ix.base in by_base:
+                mapping[sym] = by_base[ix.base]
+    return expr.xreplace(mapping) if mapping else expr

@@ -2636,6 +2636,14 @@ class DocumentChecker:
         unmodelled, raw_sides = None, (sa, sb)
         if statistics:
             plain = expectation.read(sa, sb)
+            moments = [(m, v) for m, v in self._sentence_conditions(item) if expectation.moment_of_step(m, v)]
+            if moments:
+                # "if E[g_k] = g for all k, then E[m_t] = (1 − β^t)g": the stated mean put in at every step
+                ml, mr = (_doit(expectation.put_moments(side, moments)) for side in (plain.left, plain.right))
+                if compare(ml, mr, seconds=LINK_SECONDS).status == "true":
+                    stated = ", ".join(f"E[{printing.text(m.args[0])}] = {printing.text(v)}" for m, v in moments)
+                    self.decide(item, k, "proved", f"with {stated} at every step, as its sentence states")
+                    return
             sa, sb, unmodelled = _doit(plain.left), _doit(plain.right), plain.doubt()
         verdict = None
         if not statistics and (sa.has(sp.Sum) or sb.has(sp.Sum)):
