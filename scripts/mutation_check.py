@@ -1270,6 +1270,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    return ix is not None and not any(",
       ("tests/test_check_round20.py",),
       "E[g_1] = g (one step) read as the mean at every step"),
+    M("matrix-minimizer-marked", "derive/check/verify.py",
+      "                self._matrix_minimizer(item, candidates[0])\n",
+      "",
+      ("tests/test_check_round20.py",),
+      "θ̂ = (XᵀX + λI)⁻¹Xᵀy under words of minimizing J(θ) never checked against J's first-order condition"),
 )
 
 

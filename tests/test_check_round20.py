@@ -278,3 +278,25 @@ def test_the_mean_at_one_step_is_not_the_mean_at_every_step() -> None:
     text = BIAS_MD.replace(r"\mathbb{E}[g_k] = g$ for all $k$", r"\mathbb{E}[g_1] = g$")
     assert text != BIAS_MD
     assert check_document("doc.md", text).links[-1].verdict != "proved"
+
+
+NORMAL_EQUATIONS_MD = r"""
+# Least squares in matrix form
+
+The loss $J(\theta) = \|X\theta - y\|^2 + \lambda \|\theta\|^2$ is minimized, setting its gradient to zero, at
+$\hat{\theta} = (X^T X + \lambda I)^{-1} X^T y$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_closed_form_minimizer_in_matrices_is_proved_by_its_first_order_condition(name: str) -> None:
+    links = check_document(name, _as(name, NORMAL_EQUATIONS_MD)).links
+    assert [k.verdict for k in links] == ["not-a-claim", "proved"], [(k.verdict, k.reason) for k in links]
+    assert "(the minimizer of J, line" in links[1].reason
+
+
+@pytest.mark.parametrize("bad", [r"(X^T X + \lambda I)^{-1} y", r"(X^T X)^{-1} X^T y", r"(X X^T + \lambda I)^{-1} X^T y"])
+def test_a_wrong_matrix_minimizer_is_never_proved(bad: str) -> None:
+    text = NORMAL_EQUATIONS_MD.replace(r"(X^T X + \lambda I)^{-1} X^T y", bad)
+    assert text != NORMAL_EQUATIONS_MD
+    assert [k.verdict for k in check_document("doc.md", text).links][1] != "proved"

@@ -1901,13 +1901,15 @@ class DocumentChecker:
                    if index < item.index and section == item.section and fd in candidates]
             if own:
                 candidates = own[-1:]
+            if len(candidates) == 1 and _MATRIX_ALGEBRA.search(_source(item, stmt.terms[1])):
+                self._matrix_minimizer(item, candidates[0])
+                continue
             if len(candidates) != 1 or (value := self._prepare(value, item)) is None:
                 continue
             fd = candidates[0]
             param = fd.params[0]
-            if param in value.free_symbols or not value.free_symbols <= fd.body.free_symbols - {param} \
-                    or _MATRIX_ALGEBRA.search(_source(item, stmt.terms[1])):
-                continue  # the point must be a value in the objective's own parameters (λ, x_i, n), scalars
+            if param in value.free_symbols or not value.free_symbols <= fd.body.free_symbols - {param}:
+                continue  # the point must be a value in the objective's own parameters (λ, x_i, n)
             if (why := _stationary_minimum(fd.name, fd.body, param, value)) is not None:
                 self.decide(item, 0, "proved", f"the minimizer of {fd.name}: {why}", override=True)
 
@@ -3537,6 +3539,25 @@ class DocumentChecker:
         start = self._lines.offset(item.block.line, item.block.col)
         words = self.text[max(end, start - 400):start]
         return bool(_IMPLEMENTATION.search(words)) and not DERIVATION.search(words)
+
+    def _matrix_minimizer(self, item: Item, fd: FunctionDef) -> None:
+        """``\\hat θ = (X^T X)^{-1} X^T y`` "minimizing" ``J(θ) = \\|Xθ − y\\|^2`` defined above: the closed form
+        against the objective's first-order condition in matrix algebra (:func:`.matrix_argmin.first_order`).
+        Only a proof counts: the mark is a reading of the words, not a statement the checker may refute."""
+        where = [index for index, _, defined in self.function_defs if defined is fd and index < item.index]
+        if not where:
+            return
+        defining = self.items[where[-1]]
+        if len(defining.stmt.terms) < 2:
+            return
+        from . import matrix_argmin  # only a document that names a matrix minimizer needs it
+
+        decision = matrix_argmin.first_order(self._expanded(_source(defining, defining.stmt.terms[1])),
+                                             fd.params[0].name, self._expanded(_source(item, item.stmt.terms[1])),
+                                             self._matrix_notation())
+        if decision is not None and decision.status == "true":
+            line = defining.block.position(defining.stmt.terms[0].start)[0]
+            self.decide(item, 0, "proved", f"{decision.reason} (the minimizer of {fd.name}, line {line})", override=True)
 
     def _words_before(self, index: int, width: int) -> str:
         """Up to ``width`` characters of the text before item ``index``'s display, its opening ``$`` dropped."""
