@@ -185,12 +185,21 @@ def _split_roots(expr: sp.Expr) -> sp.Expr:
     return sp.cancel(sp.together(sp.expand_power_base(expr, force=True)))
 
 
+def _split_logs(expr: sp.Expr) -> sp.Expr:
+    """``log(ab) → log a + log b``, ``log(a^k) → k log a``: the logarithm rules for positive arguments, the only
+    ones a real logarithm in notes takes (``log(e^{−x²/2σ²}/(√(2π)σ)) = −½log(2πσ²) − x²/2σ²``). Used only after
+    the sides agreed at random points, and only to prove."""
+    if not expr.has(sp.log):
+        return expr
+    return sp.expand(sp.expand_log(expr, force=True))
+
+
 def symbolic_zero(expr: sp.Expr) -> bool | None:
     """True if ``expr`` is identically zero, False if provably not, None if SymPy cannot tell."""
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), _split_roots, sp.simplify):
+    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), _split_roots, _split_logs, sp.simplify):
         try:
             reduced = attempt(expr)
         except BudgetExceeded:
@@ -199,7 +208,7 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
             continue
         if reduced == 0:
             return True
-        if reduced.is_number and reduced != 0 and attempt is not _split_roots:
+        if reduced.is_number and reduced != 0 and attempt not in (_split_roots, _split_logs):
             return False  # (a root split under an assumption refutes nothing)
     return None
 

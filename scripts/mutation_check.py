@@ -1275,6 +1275,16 @@ MUTATIONS: tuple[Mutation, ...] = (
       "",
       ("tests/test_check_round20.py",),
       "θ̂ = (XᵀX + λI)⁻¹Xᵀy under words of minimizing J(θ) never checked against J's first-order condition"),
+    M("log-rules", "derive/proof.py",
+      "    return sp.expand(sp.expand_log(expr, force=True))",
+      "    return expr",
+      ("tests/test_check_round20.py", "tests/test_proof.py"),
+      "log(e^{−x²/2σ²}/(√(2π)σ)) = −½log(2πσ²) − … left \"numerically equal, not proved\""),
+    M("stationarity-zero-condition", "derive/check/verify.py",
+      "            if one_sided and k > 0 and right.expr == 0 and relation == \"=\":",
+      "            if False:",
+      ("tests/test_check_round20.py",),
+      "∂L/∂c = −(2/n)Σ(y_i − c) = 0 read as new names: the root c = ȳ after ⇒ never solved"),
 )
 
 

@@ -300,3 +300,36 @@ def test_a_wrong_matrix_minimizer_is_never_proved(bad: str) -> None:
     text = NORMAL_EQUATIONS_MD.replace(r"(X^T X + \lambda I)^{-1} X^T y", bad)
     assert text != NORMAL_EQUATIONS_MD
     assert [k.verdict for k in check_document("doc.md", text).links][1] != "proved"
+
+
+LIKELIHOOD_MD = r"""
+# A Gaussian likelihood and a constant fit
+
+For the Gaussian, $\log \left(\frac{1}{\sqrt{2\pi}\sigma} e^{-\frac{(x-\mu)^2}{2\sigma^2}}\right) = -\frac{1}{2}\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2}$.
+
+The best constant: $\frac{d}{dc}\frac{1}{n}\sum_{i=1}^n (y_i - c)^2 = -\frac{2}{n}\sum_{i=1}^n (y_i - c) = 0 \Rightarrow c = \frac{1}{n}\sum_{i=1}^n y_i$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_logarithm_rules_and_a_root_through_a_sum(name: str) -> None:
+    report = check_document(name, _as(name, LIKELIHOOD_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links] == ["proved", "proved", "not-a-claim", "proved"], \
+        [(k.verdict, k.reason) for k in report.links]
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"-\frac{1}{2}\log(2\pi\sigma^2)", r"-\log(2\pi\sigma^2)"),
+    (r"\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{2\sigma^2}$", r"\log(2\pi\sigma^2) - \frac{(x-\mu)^2}{\sigma^2}$"),
+])
+def test_a_slip_in_a_log_likelihood_is_found(good: str, bad: str) -> None:
+    assert LIKELIHOOD_MD.count(good) == 1
+    slipped = LIKELIHOOD_MD.replace(good, bad)
+    assert _errors("doc.md", slipped) == [(_line_of(slipped, bad), "math/false")]
+
+
+def test_a_wrong_root_through_a_sum_is_never_proved() -> None:
+    slipped = LIKELIHOOD_MD.replace(r"c = \frac{1}{n}\sum_{i=1}^n y_i", r"c = \frac{2}{n}\sum_{i=1}^n y_i")
+    assert slipped != LIKELIHOOD_MD
+    assert check_document("doc.md", slipped).links[-1].verdict != "proved"

@@ -66,3 +66,12 @@ def test_a_point_that_needs_an_astronomically_large_number_is_skipped_not_a_cras
     assert proof.evaluate(sp.exp(x), {x: sp.Integer(20)}) is not None  # an ordinary large value is kept
     verdict = proof.compare(sp.exp(sp.exp(sp.exp(x))), sp.exp(sp.exp(sp.exp(x))) + 1)
     assert verdict.status in {"false", "undecided"}
+
+
+def test_logarithm_rules_prove_where_the_logarithms_are_defined() -> None:
+    # log(ab) = log a + log b, log(a²) = 2 log a: the rules for positive arguments, the only ones a real log takes
+    assert proof.compare(sp.log(x * y), sp.log(x) + sp.log(y)).status == "true"
+    assert proof.compare(sp.log(sp.exp(-x ** 2 / 2) / sp.sqrt(2 * sp.pi)), -x ** 2 / 2 - sp.log(2 * sp.pi) / 2).status == "true"
+    # … and never make a wrong rule true: the random points refute it first
+    assert proof.compare(sp.log(x + y), sp.log(x) + sp.log(y)).status == "false"
+    assert proof.compare(sp.log(x ** 2), sp.log(x)).status == "false"

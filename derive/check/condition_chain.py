@@ -27,6 +27,7 @@ from .. import printing
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import compare
+from . import sums
 from .heuristics import is_condition
 
 if TYPE_CHECKING:
@@ -308,6 +309,13 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                                        f"written for {name} makes it vanish")
                         return True
                     root = None if verdict != "false" else condition.xreplace({name: value})
+                if root is None and verdict is None and scalar and condition.has(sp.Sum) \
+                        and sums.by_linearity(condition.xreplace({name: value}), sp.Integer(0)):
+                    # −(2/n)Σ(y_i − c) = 0 ⇒ c = (1/n)Σy_i: SymPy does not solve through the sum, the value is put in
+                    checker._record_naming(item, definitions)
+                    checker.decide(item, k, "proved", f"a root of the condition on line {line}: the value written for "
+                                   f"{name} makes it vanish (its sums split by linearity)")
+                    return True
         except BudgetExceeded:
             if found is None:
                 return False

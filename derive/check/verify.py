@@ -1534,6 +1534,9 @@ class DocumentChecker:
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
+            if one_sided and k > 0 and right.expr == 0 and relation == "=":
+                self.decide(item, k, "not-a-claim", CONSTANT_SIDE)  # ∂L/∂c = −(2/n)Σ(y_i − c) = 0: stationarity
+                continue
             if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)):
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
