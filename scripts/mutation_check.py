@@ -1285,6 +1285,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if False:",
       ("tests/test_check_round20.py",),
       "∂L/∂c = −(2/n)Σ(y_i − c) = 0 read as new names: the root c = ȳ after ⇒ never solved"),
+    M("derivative-of-defined-naming", "derive/check/verify.py",
+      "        return parts is not None and parts[2] in self.functions(item).defs",
+      "        return False",
+      ("tests/test_check_round20.py",),
+      "∂J(θ)/∂θ_j after J(θ) = … read as the naming of something new: a claim silently not a claim"),
 )
 
 

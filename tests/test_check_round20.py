@@ -333,3 +333,11 @@ def test_a_wrong_root_through_a_sum_is_never_proved() -> None:
     slipped = LIKELIHOOD_MD.replace(r"c = \frac{1}{n}\sum_{i=1}^n y_i", r"c = \frac{2}{n}\sum_{i=1}^n y_i")
     assert slipped != LIKELIHOOD_MD
     assert check_document("doc.md", slipped).links[-1].verdict != "proved"
+
+
+def test_a_derivative_of_a_defined_function_is_never_a_naming() -> None:
+    # ∂J/∂θ_j with x_j^{(i)} on the right: not read here (vectors in coordinates), but a claim, said undecided
+    text = (r"# Cost" "\n\n" r"The cost is $J(\theta) = \frac{1}{2m}\sum_{i=1}^m (\theta^T x^{(i)} - y^{(i)})^2$, and"
+            "\n" r"$\frac{\partial J(\theta)}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^m (\theta^T x^{(i)} - y^{(i)}) x_j^{(i)}$." "\n")
+    verdicts = [k.verdict for k in check_document("doc.md", text).links]
+    assert verdicts == ["not-a-claim", "undecided"], verdicts

@@ -1537,7 +1537,8 @@ class DocumentChecker:
             if one_sided and k > 0 and right.expr == 0 and relation == "=":
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)  # ∂L/∂c = −(2/n)Σ(y_i − c) = 0: stationarity
                 continue
-            if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)):
+            if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)
+                              or self._differentiates_defined(left.expr, item)):
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
                             f"{names} appears on one side only: not checked")
@@ -1737,6 +1738,13 @@ class DocumentChecker:
         else:
             return False
         return calculus.derivative_parts(name) is not None and self._prepare(expr, item) != atomize(expr)
+
+    def _differentiates_defined(self, expr: sp.Expr | None, item: Item) -> bool:
+        """Is ``expr`` a derivative of a function the notes define (``∂J(θ)/∂θ_j`` after ``J(θ) = …``), whether or
+        not it can be taken here? Then a link from it states that derivative: a claim, never a naming."""
+        name = expr.name if isinstance(expr, sp.Symbol) else type(expr).__name__ if isinstance(expr, AppliedUndef) else None
+        parts = calculus.derivative_parts(name) if name else None
+        return parts is not None and parts[2] in self.functions(item).defs
 
     def _states_derivative(self, expr: sp.Expr | None, item: Item) -> bool:
         """Is ``expr`` a derivative the definitions fix: ``f'(x)`` of a function defined before, or a ``∇``/``∂``
