@@ -341,3 +341,31 @@ def test_a_derivative_of_a_defined_function_is_never_a_naming() -> None:
             "\n" r"$\frac{\partial J(\theta)}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^m (\theta^T x^{(i)} - y^{(i)}) x_j^{(i)}$." "\n")
     verdicts = [k.verdict for k in check_document("doc.md", text).links]
     assert verdicts == ["not-a-claim", "undecided"], verdicts
+
+
+QUADRATIC_MD = r"""
+# A convex quadratic
+
+Consider $h(\mathbf{x}) = \frac{1}{2} \mathbf{x}^\top \mathbf{Q} \mathbf{x} + \mathbf{x}^\top \mathbf{c} + b$.
+For positive definite matrices $\mathbf{Q} \succ 0$ it has a minimizer at $\mathbf{x}^* = -\mathbf{Q}^{-1} \mathbf{c}$.
+
+For the $i$-th coordinate of a linear form, $\frac{\partial}{\partial x_i}\sum_j a_j x_j = a_i$.
+"""
+
+
+def test_a_positive_definite_quadratic_is_minimized_at_its_stationary_point() -> None:
+    verdicts = [(k.verdict, k.reason) for k in check_document("doc.md", QUADRATIC_MD).links]
+    assert [v for v, _ in verdicts] == ["not-a-claim", "proved", "proved"], verdicts
+    assert "positive definite" in verdicts[1][1]
+
+
+def test_a_quadratic_not_called_definite_keeps_its_stationary_point_unproved() -> None:
+    text = QUADRATIC_MD.replace(r"For positive definite matrices $\mathbf{Q} \succ 0$", "For any matrix")
+    assert text != QUADRATIC_MD
+    assert [k.verdict for k in check_document("doc.md", text).links][1] != "proved"
+
+
+def test_a_slip_in_a_coordinate_of_a_linear_form_is_found() -> None:
+    slipped = QUADRATIC_MD.replace(r"a_j x_j = a_i$", r"a_j x_j = 2 a_i$")
+    assert slipped != QUADRATIC_MD
+    assert _errors("doc.md", slipped) == [(_line_of(slipped, "x_j = 2 a_i"), "math/false")]

@@ -91,13 +91,15 @@ def _verdicts(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_true_derivation_with_transposes_is_proved() -> None:
-    assert _verdicts(LOGISTIC) == [("proved", "")]
+    # the first link, ∂ℓ_i/∂β_j of the defined ℓ_i through βᵀx_i, is a claim not read in coordinates: undecided
+    assert _verdicts(LOGISTIC) == [("undecided", "x_{ij} appears on one side only"), ("proved", "")]
 
 
 def test_a_planted_slip_with_transposes_is_never_proved() -> None:
     # a slip read through a transpose is not refuted by the scalar reading (the checker's rule for every transpose,
     # \top too: a counterexample on numbers may not be one for vectors), but it is never proved
-    (verdict, reason), = _verdicts(LOGISTIC_SLIP)
+    first, (verdict, reason) = _verdicts(LOGISTIC_SLIP)
+    assert first[0] == "undecided"
     assert verdict == "undecided"
     assert reason == "transposes: matrix algebra is not modelled element-wise"
 

@@ -39,8 +39,15 @@ def indices(*sides: sp.Expr) -> set[sp.Basic]:
     # x_{ij} against the x_{ik} summed on the other side: the same quantity at the coordinate j
     bases = [{ix.base for ix in side.atoms(sp.Indexed)} for side in sides]
     both = set.intersection(*bases) if bases else set()
-    return named | {ix for side in sides for ix in side.atoms(sp.Indexed) if ix.base in both
-                    and any(getattr(i, "name", None) in letters for i in ix.indices)}
+    named |= {ix for side in sides for ix in side.atoms(sp.Indexed) if ix.base in both
+              and any(getattr(i, "name", None) in letters for i in ix.indices)}
+    # Σ_j a_jx_j on the left, a_i on the right: a_j is summed over (bound), a_i the summed quantity at i
+    summed = {lim[0] for side in sides for total in side.atoms(sp.Sum) for lim in total.limits}
+    labels = {str(ix.base.label) for side in sides for ix in side.atoms(sp.Indexed)}
+    named |= {ix for side in sides for ix in side.atoms(sp.Indexed) if set(ix.indices) & summed}
+    named |= {x for side in sides for x in side.free_symbols if isinstance(x, sp.Symbol)
+              and (m := _NAME.fullmatch(x.name)) and m["index"] in letters and m["base"] in labels}
+    return named
 
 
 def _evaluate(derivative: sp.Derivative) -> sp.Expr:
@@ -65,7 +72,11 @@ def _evaluate(derivative: sp.Derivative) -> sp.Expr:
     result = result.replace(lambda e: isinstance(e, sp.Sum) and e.has(sp.KroneckerDelta), _sum_out)
     if result.has(sp.KroneckerDelta):
         return derivative
-    return result.xreplace({v: k for k, v in forward.items()})
+    result = result.xreplace({v: k for k, v in forward.items()})
+    # a_j left by Σ_k a_k δ_{jk}: the quantity at the coordinate, named as the notes write it (a_{j})
+    free = {ix.indices[0]: var for var, ix in forward.items() if isinstance(ix.indices[0], sp.Symbol)}
+    return result.xreplace({ix: sp.Symbol(f"{ix.base.label}_{{{ix.indices[0]}}}", **free[ix.indices[0]].assumptions0)
+                            for ix in result.atoms(sp.Indexed) if len(ix.indices) == 1 and ix.indices[0] in free})
 
 
 def _sum_out(total: sp.Sum) -> sp.Expr:

@@ -43,7 +43,12 @@ _BOLD = frozenset({"mathbf", "boldsymbol", "bm", "pmb", "mathbold", "bf", "vb", 
 _ACCENTS = frozenset({"hat", "bar", "tilde", "widehat", "widetilde", "overline", "dot", "check", "breve"})
 _MATRIX_GREEK = frozenset({"Lambda", "Sigma"})
 _TRANSPOSE_RAW = frozenset({"T", "\\top", "⊤"})
-_SYMMETRIC = re.compile(r"symmetric|симметричн|对称|symmetrisch|symétrique", re.I)
+_POSITIVE_DEFINITE = (r"positive (?:semi-?)?definite|положительно (?:полу)?определ|正定|半正定|positiv (?:semi)?definit"
+                      r"|définie positive")
+_SYMMETRIC = re.compile(r"symmetric|симметричн|对称|symmetrisch|symétrique|" + _POSITIVE_DEFINITE, re.I)
+_DEFINITE_WORDS = re.compile(_POSITIVE_DEFINITE, re.I)
+#: ``\mathbf{Q} \succ 0``, ``A \succeq 0``: a positive (semi)definite matrix, symmetric by the convention of notes.
+_DEFINITE = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?([A-Za-z]+)\s*\}?\s*\\succ(?:eq)?\s*0")
 _DECLARED = re.compile(r"(?<![_\\A-Za-z{])([A-Za-z])\s*\\in\s*\\(?:mathbb|mathbf|Bbb)\s*\{?R\}?\s*\^\s*\{([^{}]*)\}")
 
 
@@ -55,6 +60,7 @@ class Notation:
     matrices: set[str] = field(default_factory=set)
     vectors: set[str] = field(default_factory=set)
     symmetric: set[str] = field(default_factory=set)
+    definite: set[str] = field(default_factory=set)  # called positive (semi)definite: symmetric, and convex
 
     def any(self) -> bool:
         return bool(self.matrices or self.vectors)
@@ -113,6 +119,14 @@ def notation(math: list[str], prose: str) -> Notation:
         for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*\$", sentence):
             if name in found.matrices or name in _MATRIX_GREEK:
                 found.symmetric.add(name)
+    for sentence in _sentences_with(_DEFINITE_WORDS, prose):
+        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*\$", sentence):
+            if name in found.matrices or name in _MATRIX_GREEK:
+                found.definite.add(name)
+    for m in _DEFINITE.finditer(prose):
+        if m.group(1) in found.matrices or m.group(1) in _MATRIX_GREEK:
+            found.symmetric.add(m.group(1))
+            found.definite.add(m.group(1))
     found.matrices.discard("I")
     return found
 

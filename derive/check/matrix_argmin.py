@@ -80,7 +80,7 @@ def first_order(objective: str, variable: str, closed: str, table: Notation, see
         if outcomes[kind]:
             break
     if outcomes.get("generic"):
-        proof = _stationary_proof(f, c, var, shapes, table.symmetric)
+        proof = _stationary_proof(f, c, var, shapes, table.symmetric, table.definite)
         if proof is not None:
             return Decision("true", proof)
         return Decision("undecided", "the first-order condition of the quadratic objective holds at this closed "
@@ -125,7 +125,8 @@ def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random,
     return True if made else None
 
 
-def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: set[str]) -> str | None:
+def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: set[str],
+                      definite: frozenset[str] | set[str] = frozenset()) -> str | None:
     """A proof for every size that ``c = P^{-1} r`` is where the gradient of the quadratic ``f`` vanishes:
     the gradient is ``H w + g`` (``w^\top M w`` gives ``(M + M^\top) w``, ``w^\top r`` and ``r^\top w`` give
     ``r``), and ``H = μ P`` so that ``H P^{-1} r + g = μ r + g = 0`` in the normal form. The minimizer needs
@@ -170,6 +171,14 @@ def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: se
         return None
     gram = all(k == tuple(algebra.flip(a) for a in reversed(k)) and len(k) % 2 == 0
                and (not k or (v.is_number and v > 0)) for k, v in inside.items())
+    # H = Q for a Q the text calls positive definite (Q ≻ 0): ½xᵀQx + cᵀx is minimized at −Q⁻¹c (a Q only called
+    # symmetric may be indefinite: its stationary point is no minimizer)
+    declared = [k[0] for k in inside if len(k) == 1 and k[0] in symmetric and k[0] in definite]
+    if mu.is_number and mu > 0 and not gram and len(inside) == 1 and declared and next(iter(inside.values())).is_number \
+            and next(iter(inside.values())) > 0:
+        return ("proved for every size: the gradient of the quadratic objective, H w − g with H a positive multiple "
+                f"of the matrix the closed form inverts, vanishes there; H is {declared[0]}, which the text calls "
+                f"positive definite")
     if not (mu.is_number and mu > 0 and gram):
         return None
     shift = inside.get((), sp.Integer(0))

@@ -1484,7 +1484,9 @@ class DocumentChecker:
             if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
                     and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
-            if k == 0 and self._is_naming(item, definitions):
+            if k == 0 and self._is_naming(item, definitions) and not (
+                    relation == "=" and self._differentiates_defined(left.expr, item)):
+                # (∇MSE = −2(y − xM)x after MSE = …: a claim about the defined quantity, checked below, never a naming)
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
                 if len(stmt.relations) > 1 and _is_recurrence(left.expr, right.expr):
@@ -1744,7 +1746,8 @@ class DocumentChecker:
         not it can be taken here? Then a link from it states that derivative: a claim, never a naming."""
         name = expr.name if isinstance(expr, sp.Symbol) else type(expr).__name__ if isinstance(expr, AppliedUndef) else None
         parts = calculus.derivative_parts(name) if name else None
-        return parts is not None and parts[2] in self.functions(item).defs
+        return parts is not None and (parts[2] in self.functions(item).defs
+                                      or any(s.name == parts[2] for s in self._definitions(item)))
 
     def _states_derivative(self, expr: sp.Expr | None, item: Item) -> bool:
         """Is ``expr`` a derivative the definitions fix: ``f'(x)`` of a function defined before, or a ``∇``/``∂``
@@ -2622,6 +2625,11 @@ class DocumentChecker:
             # r₁ + r₂ = s: sides with nothing in common relate unknowns; no identity is claimed
             # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give, and so
             # is d/dw₁[w₁x₁ + w₂x₂] = x₂ whose sides shared x₂ before the derivative was taken)
+            if self._differentiates_defined(left.expr, item) or self._differentiates_defined(right.expr, item):
+                why = "the derivative of a function the notes define could not be taken here (its body does not write its variables)"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)  # ∇f(x_1, …, x_n) = Ax + b for f written in the vector x
+                return
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
         if (sa.free_symbols | sb.free_symbols) & self.broken:
