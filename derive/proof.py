@@ -215,6 +215,14 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
 
 def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) -> Verdict:
     """Decide ``lhs == rhs`` as an identity in all free symbols, within ``seconds``."""
+    ends = (sp.oo, -sp.oo)
+    if sp.sympify(lhs) in ends or sp.sympify(rhs) in ends:  # lim_{x→−∞} f(x) = −∞: no random point evaluates it
+        same = sp.sympify(lhs) == sp.sympify(rhs)
+        if same or (lhs in ends and rhs in ends):
+            return Verdict("true" if same else "false", "the same infinity" if same else "opposite infinities")
+        if sp.sympify(lhs).is_number and sp.sympify(rhs).is_number and sp.sympify(lhs).is_finite is not None \
+                and sp.sympify(rhs).is_finite is not None:
+            return Verdict("false", "a finite number against an infinity")
     try:
         with time_budget(seconds):
             numeric = numeric_difference(lhs, rhs, seed=seed)

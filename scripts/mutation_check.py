@@ -1315,6 +1315,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if k == 0 and self._is_naming(item, definitions):",
       ("tests/test_check_round20.py", "tests/test_check_transpose_t.py"),
       "∂ℓ_i/∂β_j of a defined ℓ_i read as the naming of something new"),
+    M("infinities-compared", "derive/proof.py",
+      "    if sp.sympify(lhs) in ends or sp.sympify(rhs) in ends:",
+      "    if False:",
+      ("tests/test_proof.py", "tests/test_check_round20.py"),
+      "lim_{x→−∞} f(x) = −∞ left \"could not evaluate at any random point\", +∞ for it never refuted"),
 )
 
 

@@ -369,3 +369,10 @@ def test_a_slip_in_a_coordinate_of_a_linear_form_is_found() -> None:
     slipped = QUADRATIC_MD.replace(r"a_j x_j = a_i$", r"a_j x_j = 2 a_i$")
     assert slipped != QUADRATIC_MD
     assert _errors("doc.md", slipped) == [(_line_of(slipped, "x_j = 2 a_i"), "math/false")]
+
+
+@pytest.mark.parametrize(("written", "verdict"), [("-\\infty", "proved"), ("\\infty", "false")])
+def test_a_limit_at_infinity_is_compared(written: str, verdict: str) -> None:
+    text = ("# Limits\n\nLet $f(x) = x^3 + x^2$. The descent cannot converge, because\n"
+            f"$$\\lim_{{x \\rightarrow -\\infty}} f(x) = {written}.$$\n")
+    assert [k.verdict for k in check_document("doc.md", text).links][-1] == verdict

@@ -75,3 +75,11 @@ def test_logarithm_rules_prove_where_the_logarithms_are_defined() -> None:
     # … and never make a wrong rule true: the random points refute it first
     assert proof.compare(sp.log(x + y), sp.log(x) + sp.log(y)).status == "false"
     assert proof.compare(sp.log(x ** 2), sp.log(x)).status == "false"
+
+
+def test_infinities_are_compared_as_values() -> None:
+    # lim_{x→−∞} f(x) = −∞: no random point evaluates an infinity, so it is compared as the value it is
+    assert proof.compare(-sp.oo, -sp.oo).status == "true"
+    assert proof.compare(sp.oo, -sp.oo).status == "false"
+    assert proof.compare(sp.Integer(3), sp.oo).status == "false"
+    assert proof.compare(x, sp.oo).status == "undecided"
