@@ -1320,6 +1320,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       "    if False:",
       ("tests/test_proof.py", "tests/test_check_round20.py"),
       "lim_{x→−∞} f(x) = −∞ left \"could not evaluate at any random point\", +∞ for it never refuted"),
+    M("defined-call-not-naming", "derive/check/verify.py",
+      "                              or (not isinstance(left.expr, AppliedUndef) and any(",
+      "                              or (False and any(",
+      ("tests/test_check_round20.py",),
+      "2MSE(θ) = … after MSE(θ) = … read as the naming of something new"),
 )
 
 

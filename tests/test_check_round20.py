@@ -376,3 +376,10 @@ def test_a_limit_at_infinity_is_compared(written: str, verdict: str) -> None:
     text = ("# Limits\n\nLet $f(x) = x^3 + x^2$. The descent cannot converge, because\n"
             f"$$\\lim_{{x \\rightarrow -\\infty}} f(x) = {written}.$$\n")
     assert [k.verdict for k in check_document("doc.md", text).links][-1] == verdict
+
+
+def test_an_expression_in_a_defined_function_is_never_a_naming() -> None:
+    text = ("# Risk\n\nThe risk is $\\mathrm{MSE}(\\theta) = E(Y - \\theta)^2$, and it splits as\n"
+            "$$2 \\mathrm{MSE}(\\theta) = E(Y - E(Y \\mid Z))^2 + E(E(Y \\mid Z) - \\mu(Z, \\theta))^2.$$\n")
+    verdicts = [k.verdict for k in check_document("doc.md", text).links]
+    assert verdicts[0] == "not-a-claim" and verdicts[1] != "not-a-claim", verdicts

@@ -1540,7 +1540,10 @@ class DocumentChecker:
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)  # ∂L/∂c = −(2/n)Σ(y_i − c) = 0: stationarity
                 continue
             if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)
-                              or self._differentiates_defined(left.expr, item)):
+                              or self._differentiates_defined(left.expr, item)
+                              or (not isinstance(left.expr, AppliedUndef) and any(
+                                  type(c).__name__ in self.functions(item).defs for c in left.expr.atoms(AppliedUndef)))):
+                # (2MSE(θ) = E(Y − …)² + … after MSE(θ) = …: an expression in a defined function is no naming)
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
                             f"{names} appears on one side only: not checked")
