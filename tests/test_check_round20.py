@@ -383,3 +383,11 @@ def test_an_expression_in_a_defined_function_is_never_a_naming() -> None:
             "$$2 \\mathrm{MSE}(\\theta) = E(Y - E(Y \\mid Z))^2 + E(E(Y \\mid Z) - \\mu(Z, \\theta))^2.$$\n")
     verdicts = [k.verdict for k in check_document("doc.md", text).links]
     assert verdicts[0] == "not-a-claim" and verdicts[1] != "not-a-claim", verdicts
+
+
+@pytest.mark.parametrize(("written", "verdict"), [("6(w - 1)", "proved"), ("3(w - 1)", "false")])
+def test_a_second_derivative_of_an_acronym_is_taken(written: str, verdict: str) -> None:
+    # \frac{d^2 \operatorname{MSE}}{dw^2}: the differential before an upright name (this path once read an unbound name)
+    text = ("# H\n\nLet $\\operatorname{MSE}(w) = (w - 1)^3$. Then "
+            f"$\\frac{{d^2 \\operatorname{{MSE}}}}{{dw^2}} = {written}$.\n")
+    assert [k.verdict for k in check_document("doc.md", text).links] == ["not-a-claim", verdict]

@@ -2251,7 +2251,7 @@ class _ExprParser:
         if head.is_macro("partial"):
             return self.named_partial(tok, rest, [var.canonical()] * order)
         parser = self.sub(rest)
-        if parser.starts_name(rest[0]) or _is_differential([num[0], rest[0]], alone=False):
+        if parser.starts_name(rest[0]) or _is_differential([head, rest[0]], alone=False):
             fnm = parser.name()
             after = parser.peek()
             if after is not None and after.is_char("(") and self.is_function(fnm):
