@@ -98,6 +98,9 @@ def test_the_differential_of_an_acronym_is_not_cancelled_as_a_letter(name: str) 
     slipped = text.replace(r"\frac{d \operatorname{MSE}}{d w} = \frac{2}{n}", r"\frac{d \operatorname{MSE}}{d w} = \frac{1}{n}")
     assert slipped != text
     assert _errors(name, slipped) == [(_line_of(slipped, r"\frac{d \operatorname{MSE}}{d w}"), "math/false")]
+    # named as what it is: a derivative whose summands differ from the written ones, not only "the sides differ"
+    [link] = [k for k in check_document(name, slipped).links if k.verdict == "false"]
+    assert link.reason.startswith("the derivative's summands differ"), link.reason
 
 
 COORDINATES_MD = r"""
@@ -118,6 +121,8 @@ def test_a_derivative_in_one_coordinate_of_a_sum_over_all_of_them(name: str) -> 
     assert [f for f in report.findings if f.severity == "error"] == []
     assert [k.verdict for k in report.links] == ["proved", "proved", "proved"], \
         [(k.verdict, k.reason) for k in report.links]
+    # the least-squares gradient, inner sum and all, is compared term by term (one sum against one sum)
+    assert report.links[1].reason.startswith("the sums agree term by term"), report.links[1].reason
 
 
 @pytest.mark.parametrize(("good", "bad"), [
