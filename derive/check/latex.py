@@ -42,7 +42,7 @@ from derive.check.asymptotic import BigO, LittleO, remainder_order
 from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
-from derive.check import layer_labels, tuples
+from derive.check import layer_labels, run_together, tuples
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -470,6 +470,7 @@ class _BlockParser:
         self.doubled: set[int] = set()  # offsets of relations written twice across a row break (a = \\ = b)
         self.conditioned: frozenset[str] = frozenset()
         self.asides: set[int] = set()  # offsets where a statement given as a reason starts (after \because)
+        self.run_breaks = frozenset(run_together.breaks(text))  # equations run together across a source line
 
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
@@ -586,7 +587,9 @@ class _BlockParser:
         groups: list[list[Token]] = [[]]
         aside = False
         for k, tok in enumerate(toks):
-            if depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
+            if depths[k] == 0 and tok.start in self.run_breaks and groups[-1]:
+                groups.append([])  # a new equation on a new source line: the token starts it
+            elif depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
                 groups.append([])
                 aside = aside or (tok.kind == "sep" and tok.text == "because")  # the rest of the row goes with it
                 continue

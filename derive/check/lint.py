@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from derive.check.extract import INNER_ENVS, MATRIX_ENVS, LineMap, MathBlock, env_base, scan
 from derive.check.findings import SEVERITY_ORDER, Finding, Severity
+from derive.check import run_together
 from derive.check.markdown_in_math import eaten_escapes, markup_spans, paragraph
 from derive.check.renderers import (
     BEAMER,
@@ -160,7 +161,7 @@ def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
 
 def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
     checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks,
-                                                            _root_of_a_bracket]
+                                                            _root_of_a_bracket, _run_together]
     if page.markdown:
         checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
     else:
@@ -549,6 +550,21 @@ def _root_of_a_bracket(page: _Page, r: Renderer) -> list[_Raw]:
 
 
 # ---------------------------------------------------------------- line breaks
+
+
+def _run_together(page: _Page, r: Renderer) -> list[_Raw]:
+    """A new equation on a new source line with nothing between it and the last one: every
+    renderer joins the lines, so the page shows one chain and a product across the join
+    (:mod:`derive.check.run_together`); the checker reads the two equations meant."""
+    out = []
+    for block in page.blocks:
+        for offset in run_together.breaks(block.text):
+            line, col = block.position(offset)
+            out.append(_Raw(line, col, "render/run-together", "warning",
+                            "this equation starts a new source line but nothing breaks the line before it:"
+                            " {r} sets both on one line, as one chain; end the line before with \\\\"
+                            " inside aligned (checked as two equations)"))
+    return out
 
 
 def _bare_linebreaks(page: _Page, r: Renderer) -> list[_Raw]:

@@ -698,6 +698,8 @@ class DocumentChecker:
                 fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                 for index, _, fd in self.function_defs):
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
+        if not (rhs.free_symbols & set(params)) and any(_POINT_MARK.search(p.name) for p in params):
+            return  # φ(x^*) = 0, f'(x^*) = 0: the value at the optimum (a condition), never a constant φ
         if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
             return  # f(x^1) = 3.2755: the value at the iterate x^1 (its superscript a step), not a constant f
         if not rhs.free_symbols and self._valued_before(item, params) and any(
@@ -1371,8 +1373,13 @@ class DocumentChecker:
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs) \
                 and not asymptotic.has_order(*raw_exprs):  # a Taylor expansion of an unknown f is a claim
-            self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
-                        "a form with unknown functions (a claim about shape): not checked as an identity")
+            for k, relation in enumerate(stmt.relations):
+                if relation == "=" and (why := self._holds_whatever(item, stmt.terms[k], stmt.terms[k + 1],
+                                                                  definitions)):
+                    self.decide(item, k, "proved", why)
+            if not self._all_decided(item):
+                self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
+                            "a form with unknown functions (a claim about shape): not checked as an identity")
             self.decide_all(item, "not-a-claim", "a form with unknown functions (its answers are checked)")
             return
         introduced = self._introduced(item, raw_exprs)
@@ -1390,6 +1397,10 @@ class DocumentChecker:
                 self._record_naming(item, definitions)  # later statements about it follow the new scheme
                 self._scheme_namings.add(item.index)
                 self.decide(item, 0, "not-a-claim", f"definition (a different scheme: introduces {names})")
+            for k, relation in enumerate(stmt.relations):
+                if relation == "=" and (item.index, k) not in self.verdicts and stmt.terms[k].expr is not None \
+                        and stmt.terms[k + 1].expr is not None:
+                    self._proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1], names)
             self.decide_all(item, "undecided", f"introduces {names}: a different scheme")
             return
         first_false: int | None = None  # one slip makes one error: later links are read against the chain
@@ -2431,6 +2442,52 @@ class DocumentChecker:
                         f"{m.group('letter')}^1), not powers")
         return None
 
+    def _proved_quietly(self, item: Item, k: int, left: Term, right: Term, names: str) -> None:
+        """``Σ_{i≤t} (1−β)β^{t−i} ḡ = (1 − β^t) ḡ`` in a statement that introduces ḡ: the link is checked as any
+        other, with the new names free, and stands only when proved (then it holds whatever they are); a
+        refutation or doubt says nothing about the new scheme, so it leaves no finding and no verdict."""
+        mark = len(self.findings)
+        self._budgeted_link(item, k, left, right)
+        verdict = self.verdicts.get((item.index, k))
+        if verdict is not None and verdict[0] == "proved":
+            why = f"holds whatever {names} {'are' if ',' in names else 'is'}" + (f": {verdict[1]}" if verdict[1] else "")
+            self.decide(item, k, "proved", why, override=True)
+            return
+        del self.findings[mark:]
+        self.verdicts.pop((item.index, k), None)
+
+    def _holds_whatever(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
+                        names: str | None = None) -> str | None:
+        """A link that holds whatever the things it leaves open are. A rearrangement in functions the notes never
+        define (Newton's ``x_k − [f''(x_k)]^{-1}f'(x_k) − x^* = x_k − x^* − [f''(x_k)]^{-1}f'(x_k)``) holds for
+        every f when it holds with each application read as an unknown number; a link in names the notes
+        introduce without defining (``names``) holds for every value of them when it holds with them free.
+        Proved either way; anything else stays what it was (a claim about shape, a different scheme)."""
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None or a.has(DOTS) or b.has(DOTS):
+            return None
+        try:
+            sa, sb = substitute(a, definitions), substitute(b, definitions)
+        except CircularDefinition:
+            return None
+        opaque: dict[sp.Expr, sp.Symbol] = {}
+        sa, sb = _opaque_calls(sa, opaque), _opaque_calls(sb, opaque)
+        if sa.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs) \
+                or sb.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs):
+            return None
+        try:
+            verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+            return None
+        if verdict.status != "true":
+            return None
+        if names is not None:
+            return f"holds whatever {names} {'are' if ',' in names else 'is'}: {verdict.reason}"
+        calls = sorted({type(call).__name__ for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
+                        if self._has_unknown_function(call, item)})
+        return (f"holds whatever {', '.join(calls) or 'the functions'} {'is' if len(calls) == 1 else 'are'}: each "
+                f"application read as an unknown number; {verdict.reason}")
+
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
@@ -2920,6 +2977,8 @@ class DocumentChecker:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
             if reason is None:
                 reason = _norm_defined(left.expr, right.expr)
+            if reason is None:
+                reason = _order_dependent(sa, sb)
             if reason is None and (loose := [x for x in self._undefined_one_sided(item, a, b, sa, sb, definitions)
                                              if x not in self._differentiated_parameters(item, left)]):
                 names = ", ".join(printing.text(x) for x in loose)
@@ -4531,6 +4590,43 @@ def _norm_defined(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
         if any(str(x.base.label) == name.name for s in other.atoms(sp.Sum) for x in s.atoms(sp.Indexed)):
             return (f"‖{printing.text(name)}‖ written out over the coordinates of {printing.text(name)}: the page "
                     "defines which norm it means, not a claim about the Euclidean one")
+    return None
+
+
+#: A parameter that names a point, not a variable: x^*, x^{\star}, w_{opt}.
+_POINT_MARK = re.compile(r"\^\{?(?:\*|\\ast|\\star)|_\{?(?:opt|\*)")
+
+
+def _opaque_calls(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
+    """``expr`` with every application of an unknown function (and every derivative, integral or substitution
+    of one) replaced by a symbol of its own, the same symbol for the same application on either side."""
+    if isinstance(expr, (AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)) and expr.atoms(AppliedUndef):
+        if expr not in opaque:
+            opaque[expr] = sp.Symbol(f"_call{len(opaque)}")
+        return opaque[expr]
+    if not expr.args or not isinstance(expr, sp.Basic):
+        return expr
+    args = [_opaque_calls(x, opaque) if isinstance(x, sp.Expr) else x for x in expr.args]
+    return expr.func(*args) if any(x is not y for x, y in zip(args, expr.args)) else expr
+
+
+def _order_dependent(sa: sp.Expr, sb: sp.Expr) -> str | None:
+    """``\\min\\{2/h_1, 2/h_2\\} = 2/h_1``: true exactly when one argument is the least, an order the line
+    takes from its context (“because h_1 ≥ h_2”, positive curvatures). When picking one argument of every
+    min/max makes the link hold, the claim is about that order: undecided, naming it, never false."""
+    nodes = sorted((sa.atoms(sp.Min) | sa.atoms(sp.Max) | sb.atoms(sp.Min) | sb.atoms(sp.Max)), key=sp.default_sort_key)
+    if not nodes or len(nodes) > 3 or any(len(n.args) > 4 for n in nodes):
+        return None
+    for picks in itertools.product(*(n.args for n in nodes)):
+        chosen = dict(zip(nodes, picks))
+        try:
+            if compare(sa.xreplace(chosen), sb.xreplace(chosen), seconds=LINK_SECONDS).status != "true":
+                continue
+        except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+            return None
+        orders = "; ".join(f"{printing.text(pick)} is the {'least' if isinstance(node, sp.Min) else 'greatest'} of "
+                           f"{', '.join(printing.text(x) for x in node.args)}" for node, pick in chosen.items())
+        return f"holds when {orders}: an order of the arguments the line takes from its context, not checked"
     return None
 
 
