@@ -165,3 +165,38 @@ def test_a_slip_in_a_new_scheme_is_neither_proved_nor_an_error(name: str) -> Non
     report = check_document(name, text)
     assert [f for f in report.findings if f.severity == "error"] == []
     assert report.links[-1].verdict == "undecided", report.links
+
+
+SERIES_MD = r"""
+# Power series
+
+The exponential is $\sum_{n=0}^{\infty}\frac{x^{n}}{n!} = 1 + x + \frac{x^{2}}{2} + \frac{x^{3}}{6} + \frac{x^{4}}{24} + \cdots$
+and the geometric series gives $1 + \gamma + \gamma^2 + \ldots, = \frac{1}{1-\gamma}$, while
+$\cos x = 1 - \frac{x^2}{2} + \frac{x^4}{24} - \dots$ and $e^{-x} = 1 - x + \frac{x^2}{2} - \frac{x^3}{6} + \dots$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_terms_in_rising_powers_are_the_power_series_of_the_other_side(name: str) -> None:
+    report = check_document(name, _as(name, SERIES_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    reasons = [(k.verdict, k.reason.split(" up to")[0]) for k in report.links]
+    assert reasons == [("proved", "the written terms are the power series of the other side in x"),
+                       ("proved", "the written terms are the power series of the other side in γ"),
+                       ("proved", "the written terms are the power series of the other side in x"),
+                       ("proved", "the written terms are the power series of the other side in x")], reasons
+
+
+@pytest.mark.parametrize(("good", "bad", "power"), [
+    (r"\frac{x^{3}}{6} + \frac{x^{4}}{24} + \cdots", r"\frac{x^{3}}{3} + \frac{x^{4}}{24} + \cdots", "x^3"),
+    (r"\frac{x^4}{24} - \dots", r"\frac{x^4}{12} - \dots", "x^4"),
+    (r"1 - x + \frac{x^2}{2}", r"1 + x + \frac{x^2}{2}", "x "),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_term_of_a_power_series_is_named(good: str, bad: str, power: str, name: str) -> None:
+    text = _as(name, SERIES_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line_of(slipped, bad), "math/false")], errors
+    assert f"the term in {power}" in errors[0].message, errors[0].message

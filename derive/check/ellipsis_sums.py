@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .. import printing
+from ..budget import time_budget
+from ..errors import BudgetExceeded
 from ..proof import compare
 from .recurrence import read as read_index
 
@@ -53,10 +55,65 @@ def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float,
         return None
     total = _single_sum(other)
     if total is not None:
-        return _against_sum(outer, terms, *total)
+        return _against_sum(outer, terms, *total) or power_series(outer, terms, other, seconds)
     if other.has(sp.Sum):
         return None
-    return _geometric(outer, terms, other, seconds) or _general_term(outer, terms, other, seconds)
+    return (_geometric(outer, terms, other, seconds) or _general_term(outer, terms, other, seconds)
+            or power_series(outer, terms, other, seconds))
+
+
+def power_series(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:
+    """``1 + x + x²/2 + x³/6 + ⋯ = Σ_{n≥0} xⁿ/n!`` or ``= e^x``, ``1 + γ + γ² + ⋯ = 1/(1 − γ)``: terms in rising
+    powers of one letter, each a number times a power, against the other side's power series
+    in that letter at 0. The expansion is unique, so the written terms are the series' first ones or a slip;
+    the first power whose coefficient differs is named. Anything else (an unknown function, a letter that is
+    not the one whose powers rise, a series SymPy cannot expand) is left undecided."""
+    written = sp.expand(outer * sp.Add(*terms))
+    if len(terms) < 3 or other.atoms(sp.Function) - other.atoms(sp.exp, sp.log, sp.sin, sp.cos, sp.cosh, sp.sinh,
+                                                                 sp.factorial, sp.sqrt):
+        return None
+    if other.has(sp.Derivative, sp.Integral):
+        return None
+    letters = sorted(written.free_symbols & other.free_symbols, key=sp.default_sort_key)
+    degrees = {}
+    for letter in letters:
+        try:
+            poly = sp.Poly(written, letter)
+        except sp.PolynomialError:
+            return None
+        if any(c.has(letter) for c in poly.coeffs()):
+            return None
+        degrees[letter] = poly.degree()
+    rising = [x for x, d in degrees.items() if d >= 2]
+    if len(rising) != 1 or written.free_symbols != {rising[0]} or other.free_symbols != {rising[0]}:
+        return None  # only numbers besides the letter: m_{t−1} = (1 − β)(g_{t−1} + β g_{t−2} + …) is a series too
+    (x,) = rising
+    top = degrees[x]
+    finite = other.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1 and e.limits[0][2] == sp.oo
+                           and e.limits[0][1].is_Integer,
+                           lambda e: sp.Sum(e.function, (e.limits[0][0], e.limits[0][1],
+                                                         e.limits[0][1] + top + 1)).doit())
+    if finite.has(sp.Sum):
+        return None
+    try:
+        with time_budget(seconds):
+            expansion = sp.expand(sp.series(finite, x, 0, top + 1).removeO())
+            true = sp.Poly(expansion, x)
+    except (BudgetExceeded, sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        return None
+    mine = sp.Poly(written, x)
+    for power in range(top + 1):
+        have, want = mine.coeff_monomial(x ** power), true.coeff_monomial(x ** power)
+        verdict = compare(have, want, seconds=seconds)
+        if verdict.status == "true":
+            continue
+        if verdict.status != "false":
+            return None
+        term = printing.text(x ** power) if power else "the constant term"
+        return Reading("false", f"the term in {term} is written with {printing.text(have)}, but the power series of "
+                                f"the other side in {printing.text(x)} has {printing.text(want)}")
+    return Reading("true", f"the written terms are the power series of the other side in {printing.text(x)} up to "
+                           f"{printing.text(x ** top)}")
 
 
 def summands(source: str, dots: sp.Symbol) -> list[sp.Expr] | None:
@@ -101,8 +158,8 @@ def summands(source: str, dots: sp.Symbol) -> list[sp.Expr] | None:
 
 def _terms(written: sp.Expr, dots: sp.Symbol) -> tuple[sp.Expr, list[sp.Expr] | None]:
     """The constant factor and the written terms (the ellipsis dropped) of ``c·(t₁ + t₂ + ⋯ + t_n)``."""
-    if isinstance(written, sp.Add) and dots in written.args:
-        return sp.Integer(1), [t for t in written.args if t != dots]
+    if isinstance(written, sp.Add) and (dots in written.args or -dots in written.args):
+        return sp.Integer(1), [t for t in written.args if t not in (dots, -dots)]  # 1 − x²/2 + x⁴/24 − ⋯
     if isinstance(written, sp.Mul):
         inner = [f for f in written.args if isinstance(f, sp.Add) and dots in f.args]
         if len(inner) == 1 and not (written / inner[0]).has(dots):
