@@ -200,3 +200,90 @@ def test_a_wrong_term_of_a_power_series_is_named(good: str, bad: str, power: str
     errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
     assert [(f.line, f.code) for f in errors] == [(_line_of(slipped, bad), "math/false")], errors
     assert f"the term in {power}" in errors[0].message, errors[0].message
+
+
+RIDGE_MD = r"""
+# Ridge
+
+The loss is $L(\mathbf{w}) = \frac{1}{2}\|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2 + \frac{\lambda}{2}\mathbf{w}^\top\mathbf{w}$, so
+$$
+\nabla L(\mathbf{w}) = \mathbf{X}^\top \mathbf{X}\mathbf{w} - \mathbf{X}^\top\mathbf{y} + \lambda \mathbf{w} = (\mathbf{X}^\top \mathbf{X} + \lambda \mathbb{I})\mathbf{w} - \mathbf{X}^\top\mathbf{y}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_blackboard_bold_i_is_the_identity_matrix(name: str) -> None:
+    report = check_document(name, _as(name, RIDGE_MD))
+    assert [k.verdict for k in report.links] == ["not-a-claim", "proved", "proved"], report.links
+    slipped = _as(name, RIDGE_MD).replace(r"+ \lambda \mathbb{I}", r"+ 2\lambda \mathbb{I}")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, "2\\lambda"), "math/false")], errors
+
+
+RMSPROP_MD = r"""
+# RMSProp
+
+The state is $\mathbf{s}_t = \gamma \mathbf{s}_{t-1} + (1 - \gamma) \mathbf{g}_t^2$. Expanding it,
+
+$$
+\begin{aligned}
+\mathbf{s}_t & = (1 - \gamma) \mathbf{g}_t^2 + \gamma \mathbf{s}_{t-1} \\
+& = (1 - \gamma) \left(\mathbf{g}_t^2 + \gamma \mathbf{g}_{t-1}^2 + \gamma^2 \mathbf{g}_{t-2}^2 + \ldots, \right).
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_expansion_in_squared_inputs_is_compared_term_by_term(name: str) -> None:
+    report = check_document(name, _as(name, RMSPROP_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    last = report.links[-1]
+    assert last.verdict == "proved" and "around the ellipsis" in last.reason, report.links
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_input_left_unsquared_in_the_expansion_is_found(name: str) -> None:
+    text = _as(name, RMSPROP_MD).replace(r"\gamma^2 \mathbf{g}_{t-2}^2", r"\gamma^2 \mathbf{g}_{t-2}")
+    errors = [f for f in check_document(name, text).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line_of(text, r"\gamma^2 \mathbf{g}_{t-2} +"), "math/coefficient")]
+    assert "the term in g_{t-2}" in errors[0].message, errors[0].message
+
+
+NORMS_MD = r"""
+# Regularizers
+
+The two regularizers are
+$$
+R_1(w) = \|w\|_1 = \sum_{i = 1}^d |w_i|, \quad R_2(w) = \|w\|_2^2 = \sum_{i=1}^d w_i^2.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_l1_norm_against_its_coordinates(name: str) -> None:
+    report = check_document(name, _as(name, NORMS_MD))
+    assert [(k.verdict, k.reason) for k in report.links if k.verdict != "not-a-claim"] == [
+        ("proved", "the norm written as the sum over its coordinates")] * 2, report.links
+    slipped = _as(name, NORMS_MD).replace("|w_i|,", "|w_i|^2,")
+    errors = [f for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line_of(slipped, "|w_i|^2"), "math/false")], errors
+    assert "the sum of the absolute values of the coordinates" in errors[0].message
+
+
+ZH_VALUE_MD = r"""
+# RMSProp 的超参数
+
+我们将初始学习率设置为0.01，加权项$\gamma$设置为0.9。
+也就是说，$\mathbf{s}$累加了过去的$1/(1-\gamma) = 10$次平方梯度观测值的平均值。
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_set_in_chinese_words_is_used_by_the_arithmetic_after_it(name: str) -> None:
+    report = check_document(name, _as(name, ZH_VALUE_MD))
+    assert [(k.verdict, k.reason) for k in report.links] == [("proved", "arithmetic: exact (with γ = 9/10)")]
+    slipped = _as(name, ZH_VALUE_MD).replace("= 10$", "= 20$")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, "= 20$"), "math/false")], errors

@@ -7,7 +7,7 @@ the sum the other side uses — ``‖w‖ = √(Σ_{i=lo}^{d} w_i²)``, same ind
 over the coordinates ``w_i`` of the same name. The two sides are then proved equal symbolically, or
 compared with the sum written out for ``d = 1, 2, 3, 4`` (coordinates as plain numbers): a difference
 there is a counterexample, and agreement at those sizes alone is not a proof (the link stays undecided
-and says so). Only ``\|·\|`` and ``\|·\|_2`` are read this way: ``\|w\|_1`` and ``\|w\|_\infty`` are not.
+and says so). ``\|w\|_1`` is read as ``Σ |w_i|`` the same way; ``\|w\|_\infty`` and other orders are not read.
 """
 from __future__ import annotations
 
@@ -47,14 +47,18 @@ def as_coordinate_sums(left: sp.Expr, right: sp.Expr) -> Reading | None:
             if indexed.indices == (index,):
                 ranges.setdefault(str(indexed.base.label), (index, lo, hi, indexed.base))
     norms = {n: n.args[0] for n in (left.atoms(Norm) | right.atoms(Norm))
-             if len(n.args) == 1 and isinstance(n.args[0], sp.Symbol) and n.args[0].name in ranges}
+             if (len(n.args) == 1 or (len(n.args) == 2 and n.args[1] == 1))
+             and isinstance(n.args[0], sp.Symbol) and n.args[0].name in ranges}
     if not norms:
         return None
     mapping = {}
     sizes = set()
     for norm, vector in norms.items():
         index, lo, hi, base = ranges[vector.name]
-        mapping[norm] = sp.sqrt(sp.Sum(base[index] ** 2, (index, lo, hi)))
+        if len(norm.args) == 2:  # ‖w‖_1: the sum of the absolute values of the coordinates
+            mapping[norm] = sp.Sum(sp.Abs(base[index]), (index, lo, hi))
+        else:
+            mapping[norm] = sp.sqrt(sp.Sum(base[index] ** 2, (index, lo, hi)))
         sizes.add(hi)
     if len(sizes) != 1:
         return None
@@ -74,7 +78,7 @@ class Outcome:
 def decide(reading: Reading, seconds: float) -> Outcome:
     """Proved symbolically, else compared with the sums written out at each size of :data:`SIZES`."""
     if symbolic_zero(reading.left - reading.right) is True:
-        return Outcome(Verdict("true", "the norm written as the sum of its squared coordinates"))
+        return Outcome(Verdict("true", "the norm written as the sum over its coordinates"))
     for n in SIZES:
         a, b = (_written_out(side, reading.size, n) for side in (reading.left, reading.right))
         if a is None or b is None:

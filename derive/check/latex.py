@@ -1387,6 +1387,10 @@ class _ExprParser:
             return sp.Rational(value.numerator, value.denominator)
         if kind == "dots":
             self.pos += 1
+            comma, closing = self.peek(0), self.peek(1)
+            if comma is not None and comma.is_char(",") and closing is not None \
+                    and (closing.is_char(")", "]") or closing.kind == "rbrace"):
+                self.pos += 1  # (g_t^2 + γ g_{t−1}^2 + \ldots, \right): the comma belongs to the ellipsis
             return DOTS
         if kind == "lbrace":
             if self.unwrap_braced_name():

@@ -434,6 +434,11 @@ class Tokenizer:
             self._font_switch(FONT_SWITCHES[name], start)
         elif name in RAW_ARG:
             arg, stop = self._raw_arg()
+            if name == "mathbb" and arg.strip() == "I":
+                # \mathbb{I}: the identity matrix in blackboard bold, the letter I as every matrix reading takes it
+                at = self.text.index("I", start + len(name) + 1)
+                self._emit(Token("letter", "I", at, at + 1))
+                return
             if name in _LETTER_FONTS and len(arg.strip()) == 1 and arg.strip().isascii() and arg.strip().isalpha():
                 # \textbf{X} in math: one letter in a text font, written for a bold matrix or vector name (as
                 # \mathbf{X}, whose bold is typography too): the letter, not text

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .verify import DocumentChecker, Item
 
 #: The connectives between a name and its value: = (ASCII or full width), 为/是/等于/取 (optionally after
-#: 的值 / 的取值, "β的值为0.9"), равно/равен/равна, "is", "equals", "of", "set to".
-_CONNECTIVE = (r"(?:=|＝|(?:的(?:取)?值)?\s*(?:等于|为|是|取)|равн(?:о|а|ы|ен)|"
+#: 的值 / 的取值, "β的值为0.9", or 设置/设定/设, "γ设置为0.9": "set to"), равно/равен/равна, "is", "equals", "of", "set to".
+_CONNECTIVE = (r"(?:=|＝|(?:的(?:取)?值)?\s*(?:设置|设定|设)?(?:等于|为|是|取)|равн(?:о|а|ы|ен)|"
                r"\b(?:is(?: set to| equal to)?|equals|of|set to)\b)")
 #: What may not follow a number that is a value: more of an expression, a percentage, a unit of times.
 _GOES_ON = (r"(?![\d.,]?\d)(?!\s*(?:[%^*/×·\\]|times\b|倍|раз\b))(?![A-Za-zА-Яа-я_])"

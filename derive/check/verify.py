@@ -50,7 +50,7 @@ from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import INDEXED_DOUBT, doubt, find_cycle, is_assignment, is_condition
 from .latex import (DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
-                    Statement, Term, parse_expr)
+                    Norm, Statement, Term, parse_expr)
 from .prose import DEFINES, DERIVATION, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
 from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
@@ -3902,10 +3902,13 @@ class DocumentChecker:
             self.decide(item, k, "undecided", defined)
         elif verdict.status == "false" and outcome.left is not None and outcome.right is not None:
             written = (_source(item, item.stmt.terms[k]), _source(item, right))
+            sides = [e for e in (item.stmt.terms[k].expr, right.expr) if e is not None]
+            one = any(len(n.args) == 2 for e in sides for n in e.atoms(Norm))
+            meaning = ("the sum of the absolute values of the coordinates" if one
+                       else "the square root of the sum of squared coordinates")
             self.report(item, right.start, "error", "math/false",
                         _false_message(written, outcome.left, outcome.right, verdict, {}) + "; with the norm as"
-                        f" the square root of the sum of squared coordinates, at {printing.text(reading.size)} ="
-                        f" {outcome.size}")
+                        f" {meaning}, at {printing.text(reading.size)} = {outcome.size}")
             self.decide(item, k, "false", f"a norm against its coordinates, refuted at {printing.text(reading.size)}"
                         f" = {outcome.size}")
         else:
@@ -3994,6 +3997,9 @@ class DocumentChecker:
                     floor[(base, rec.lhs.letter)] = min(older) - 1
             if floor:
                 other_s, _ = recurrences.unroll(other_s, sp.Integer(0), floor)
+        squares = _only_squared(explicit_s, other_s)
+        if squares:  # s_t = (1−γ)(g_t² + γg_{t−1}² + …): the terms are in the squared inputs, each a variable
+            explicit_s, other_s = explicit_s.xreplace(squares), other_s.xreplace(squares)
         variables = [s for s in explicit_s.free_symbols if s not in hold and _variable(s)]
         left_states = _unexpanded_states(other_s, explicit_s, target) if target is not None else []
         checked, unchecked = [], []
@@ -4595,6 +4601,35 @@ def _norm_defined(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
 
 #: A parameter that names a point, not a variable: x^*, x^{\star}, w_{opt}.
 _POINT_MARK = re.compile(r"\^\{?(?:\*|\\ast|\\star)|_\{?(?:opt|\*)")
+
+
+def _only_squared(explicit: sp.Expr, defined: sp.Expr) -> dict[sp.Expr, sp.Symbol]:
+    """The inputs that the defined side holds only squared (RMSProp's g_t²): each square as a symbol of its own
+    (``g_{t}^{2}``), so that an expansion in squares is compared term by term, and an input written unsquared
+    (``γ² g_{t−2}``) is a term the definitions do not have."""
+    out: dict[sp.Expr, sp.Symbol] = {}
+    for var in sorted(defined.free_symbols & explicit.free_symbols, key=lambda s: s.name):
+        square = var ** 2
+        if read_index(var) is None or not defined.has(square):
+            continue
+        if var in defined.xreplace({square: sp.Dummy()}).free_symbols:
+            continue  # also linear somewhere: not an input that only enters squared
+        out[square] = _squared_name(var)
+    if not out:
+        return {}
+    # every input of the same base enters squared: older steps the expansion writes (g_{t−2}) join them
+    bases = {read_index(x).base for x in (s.base for s in out)}  # type: ignore[union-attr]
+    for var in explicit.free_symbols:
+        ix = read_index(var)
+        if ix is not None and ix.base in bases and var ** 2 not in out and explicit.has(var ** 2):
+            out[var ** 2] = _squared_name(var)
+    return out
+
+
+def _squared_name(var: sp.Symbol) -> sp.Symbol:
+    """g_{t−1} squared as one indexed name, g²_{t−1}: still read as the input g at step t − 1."""
+    base, _, index = var.name.partition("_")
+    return sp.Symbol(f"{base}²_{index}", real=True)
 
 
 def _opaque_calls(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
