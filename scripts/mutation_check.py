@@ -1384,6 +1384,16 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("zh-set-to-unread", "derive/check/prose_values.py",
       "(?:设置|设定|设)?(?:等于|为|是|取)", "(?:等于|为|是|取)",
       ("tests/test_check_round22.py",), "a value set in Chinese words (设置为) not read"),
+    M("vector-call-at-tuple", "derive/check/bind.py",
+      "                if at is not None:  # g([−1, 1]) for g(x) = (x_1 − 3)² + …: the coordinates take the entries",
+      "                if False:", ("tests/test_check_round22.py",),
+      "g([−1, 1]) with g written in coordinates: the tuple never reaches them (a false error)"),
+    M("vector-gradient-at-tuple", "derive/check/bind.py",
+      "                if fd is not None and at is not None:  # ∇g([−1, 1]): the partials in the coordinates, there",
+      "                if False:", ("tests/test_check_round22.py",), "∇g at a written tuple left undecided"),
+    M("zero-function-defined", "derive/check/verify.py",
+      "        if rhs == 0:\n            return  # \"solve f(x) = 0\"", "        if False:\n            return  # \"solve f(x) = 0\"",
+      ("tests/test_check_round22.py",), "f(x) = 0 read as the definition of the zero function (a false error later)"),
 )
 
 

@@ -287,3 +287,55 @@ def test_a_value_set_in_chinese_words_is_used_by_the_arithmetic_after_it(name: s
     slipped = _as(name, ZH_VALUE_MD).replace("= 10$", "= 20$")
     errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
     assert errors == [(_line_of(slipped, "= 20$"), "math/false")], errors
+
+
+VECTOR_POINT_MD = r"""
+# Gradient at a point
+
+Let $\vec{x} = \begin{bmatrix} x_1 \\ x_2 \end{bmatrix}$. Consider the
+function $g(\vec{x}) = (x_1 - 3)^2 + (x_1^2 - x_2)^2$.
+
+$$\nabla g(\vec{x}) = \begin{bmatrix} 2x_1 -6 + 4x_1(x_1^2 - x_2) \\ -2(x_1^2 - x_2) \end{bmatrix}$$
+
+so $\nabla g\left( \begin{bmatrix} -1 \\ 1 \end{bmatrix} \right) = \begin{bmatrix} -8 \\ 0 \end{bmatrix}$ and
+$g\left( \begin{bmatrix} -1 \\ 1 \end{bmatrix} \right) = 16$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_of_a_vector_is_evaluated_and_differentiated_at_a_written_tuple(name: str) -> None:
+    report = check_document(name, _as(name, VECTOR_POINT_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [k.verdict for k in report.links] == ["not-a-claim", "not-a-claim", "proved", "proved", "proved"]
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"\begin{bmatrix} -8 \\ 0 \end{bmatrix}$", r"\begin{bmatrix} -8 \\ 1 \end{bmatrix}$"),
+    ("= 16$", "= 17$"),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_value_of_a_vector_function_at_a_tuple_is_found(good: str, bad: str, name: str) -> None:
+    text = _as(name, VECTOR_POINT_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, bad), "math/false")], errors
+
+
+ROOT_MD = r"""
+# Newton's method for a root
+
+Newton's method solves $f(x) = 0$ by the step $x_{k+1} = x_k - f(x_k)/f'(x_k)$.
+
+# An example
+
+For the objective of this example the minimum found is $f(x^*) = -5.0893$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_equation_f_of_x_equals_zero_never_defines_the_zero_function(name: str) -> None:
+    report = check_document(name, _as(name, ROOT_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert report.links[0].verdict == "not-a-claim" and not report.links[0].reason.startswith("definition of")
+    assert report.links[-1].verdict != "proved", report.links

@@ -159,11 +159,19 @@ class Functions:
             fname = type(call).__name__
             if fname in self.defs:
                 fd = self.defs[fname]
-                if len(fd.params) == len(call.args):
+                at = _at_coordinates(fd, call.args)
+                if at is not None:  # g([−1, 1]) for g(x) = (x_1 − 3)² + …: the coordinates take the entries
+                    mapping[call] = fd.body.xreplace(at)
+                elif len(fd.params) == len(call.args):
                     mapping[call] = fd.body.xreplace(dict(zip(fd.params, call.args)))
             elif fname.startswith(GRADIENT_PREFIX):
                 _, base = gradient_parts(fname)
-                if base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1 \
+                fd = self.defs.get(base)
+                at = _at_coordinates(fd, call.args) if fd is not None else None
+                if fd is not None and at is not None:  # ∇g([−1, 1]): the partials in the coordinates, there
+                    body = self.expand(fd.body, depth + 1)
+                    mapping[call] = type(call.args[0])(*(sp.diff(body, c).xreplace(at) for c in at))
+                elif base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1 \
                         and written_coordinates(self.defs[base]) is None:  # f(x) = x_1² + 2x_2²: calculus's
                     mapping[call] = self._gradient(self.defs[base], call.args[0])
             elif fname.endswith("'") and fname.rstrip("'") in self.defs and len(call.args) == 1:
@@ -203,6 +211,15 @@ class Functions:
             lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef),
             lambda e: sp.Function(f"{GRADIENT_PREFIX}_{{{_base_letter(param)}}} {type(e.expr).__name__}")(*e.expr.args))
         return derivative.xreplace({param: at})
+
+
+def _at_coordinates(fd: FunctionDef, args: tuple[sp.Basic, ...]) -> dict[sp.Symbol, sp.Expr] | None:
+    """A definition written in the coordinates of its one vector parameter, called at a written tuple of as
+    many entries (``g([−1, 1])``): each coordinate with its entry. None for any other call."""
+    coords = written_coordinates(fd)
+    if coords is None or len(args) != 1 or type(args[0]).__name__ != "Coords" or len(args[0].args) != len(coords):
+        return None
+    return dict(zip(coords, args[0].args))
 
 
 def written_coordinates(fd: FunctionDef) -> tuple[sp.Symbol, ...] | None:

@@ -698,6 +698,8 @@ class DocumentChecker:
                 fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                 for index, _, fd in self.function_defs):
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
+        if rhs == 0:
+            return  # "solve f(x) = 0", "at a root f(x) = 0": an equation in x, never the zero function
         if not (rhs.free_symbols & set(params)) and any(_POINT_MARK.search(p.name) for p in params):
             return  # φ(x^*) = 0, f'(x^*) = 0: the value at the optimum (a condition), never a constant φ
         if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
