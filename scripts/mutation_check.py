@@ -1394,6 +1394,12 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("zero-function-defined", "derive/check/verify.py",
       "        if rhs == 0:\n            return  # \"solve f(x) = 0\"", "        if False:\n            return  # \"solve f(x) = 0\"",
       ("tests/test_check_round22.py",), "f(x) = 0 read as the definition of the zero function (a false error later)"),
+    M("step-gradient-unparsed", "derive/check/latex.py",
+      "                return symbol(f\"\\\\nabla_{{{wrt.strip()}}}\")", "                pass",
+      ("tests/test_check_round22.py",), "∇_2 (the gradient at a step) could not be parsed"),
+    M("step-gradient-doubted", "derive/check/heuristics.py",
+      " and not _STEP_GRADIENT.fullmatch(name):", ":",
+      ("tests/test_check_round22.py",), "a slip next to ∇_1 excused as an ambiguous gradient"),
 )
 
 

@@ -36,5 +36,9 @@ def test_a_lost_root_or_square_is_false_on_its_line(formula: str, latex: bool) -
 
 def test_other_norms_are_not_read_as_euclidean() -> None:
     report = check_document("n.md", "The norm:\n\n$$\\|w\\|_1 = \\sum_{i=1}^d w_i^2$$\n")
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert [k.verdict for k in report.links] == ["false"]  # ‖w‖_1 is Σ|w_i|, not the sum of squares
+    assert "the sum of the absolute values of the coordinates" in errors[0].message
+    report = check_document("n.md", "The norm:\n\n$$\\|w\\|_\\infty = \\sum_{i=1}^d w_i^2$$\n")
     assert [k.verdict for k in report.links] != ["false"]
     assert not [f for f in report.findings if f.severity == "error"]

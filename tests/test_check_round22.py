@@ -339,3 +339,21 @@ def test_an_equation_f_of_x_equals_zero_never_defines_the_zero_function(name: st
     assert [f for f in report.findings if f.severity == "error"] == []
     assert report.links[0].verdict == "not-a-claim" and not report.links[0].reason.startswith("definition of")
     assert report.links[-1].verdict != "proved", report.links
+
+
+STEP_GRADIENT_MD = r"""
+# Velocity by hand
+
+Take $\beta = 0.9$. The velocity is $v_t = 0.9 v_{t-1} + 0.1 \nabla_t$, so
+$v_2 = 0.9 v_1 + 0.1 \nabla_2 = 0.9 (0.9 v_0 + 0.1 \nabla_1) + 0.1 \nabla_2 = 0.81 v_0 + 0.09 \nabla_1 + 0.1 \nabla_2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_gradient_numbered_by_its_step_is_a_name(name: str) -> None:
+    report = check_document(name, _as(name, STEP_GRADIENT_MD))
+    assert not any("could not be parsed" in k.reason for k in report.links), report.links
+    assert [k.verdict for k in report.links][-1] == "proved", report.links
+    slipped = _as(name, STEP_GRADIENT_MD).replace(r"0.09 \nabla_1", r"0.9 \nabla_1")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, r"0.9 \nabla_1"), "math/false")], errors

@@ -107,6 +107,10 @@ _NAME_MARKS = re.compile(r"\^\{\([^{}()]*\)\}|\^\{\*\}|\^\*|_\{[^{}]*\}")
 INDEXED_DOUBT = "indexed quantities (coordinates, past steps) are not modelled"
 
 
+#: ``∇_2``, ``∇_{t−1}``: the gradient at a step, a name the parser made (nothing followed it to differentiate).
+_STEP_GRADIENT = re.compile(r"\\nabla_\{(?:\d+|[A-Za-z]|\\tau|[A-Za-z]\s*[-+]\s*\d+)\}")
+
+
 def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
           unrolled: frozenset[str] = frozenset()) -> str | None:
     """A reason not to trust a *false* verdict: notation the checker may have read the wrong way.
@@ -128,7 +132,7 @@ def doubt(sa: sp.Expr, sb: sp.Expr, functions: Functions, written: sp.Expr,
             inner = _NAME_MARKS.sub("", inner)  # f(x^{(k)}): x at step k is one name, not x to a power
             if any(ch in inner for ch in "+-/ ^{"):
                 return f"{printing.text(s)} may be a product, not a function call"
-        if name.startswith(GRADIENT_PREFIX) and "(" not in name:
+        if name.startswith(GRADIENT_PREFIX) and "(" not in name and not _STEP_GRADIENT.fullmatch(name):
             return f"{printing.text(s)} has no brackets: what the gradient applies to is ambiguous"
         if name.startswith(GRADIENT_PREFIX):
             base = name.split(" ", 1)[-1].split("(")[0]

@@ -43,6 +43,7 @@ from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
 from derive.check import layer_labels, run_together, tuples
+from derive.check.recurrence import STEP_LETTERS
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -453,6 +454,10 @@ def _first_offset(st: _RawStatement) -> int | None:
         if term:
             return min(term[0].start, st.rel_tokens[0].start) if st.rel_tokens else term[0].start
     return st.rel_tokens[0].start if st.rel_tokens else None
+
+
+#: A subscript that numbers a step (``∇_2``, ``∇_{t-1}``), never a variable to differentiate in.
+_STEP_SUBSCRIPT = re.compile(r"\d+|[A-Za-z]\s*[-+]\s*\d+")
 
 
 class _BlockParser:
@@ -2187,6 +2192,12 @@ class _ExprParser:
         if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt):
             if var is None and wrt is None and order == 1 and tok.is_macro("nabla"):
                 return Gradient(self.operand_of(tok))  # ∇(½‖w‖²): the variable is the document's (verify)
+            if wrt is not None and order == 1 and tok.is_macro("nabla") \
+                    and (var is None and _STEP_SUBSCRIPT.fullmatch(wrt.strip()) or var is not None and wrt.strip()
+                         in STEP_LETTERS) and (nxt is None or nxt.is_char("+", "-", ")", "]", ",", "=")):
+                # v_2 = 0.9v_1 + 0.1∇_2, v_t = βv_{t−1} + (1 − β)∇_t: nothing follows to differentiate, and the
+                # subscript numbers a step: the gradient at that step, a name
+                return symbol(f"\\nabla_{{{wrt.strip()}}}")
             if var is None:
                 self.fail(tok, "the gradient of an expression needs its variable: write \\nabla_x (…)")
             return self.derivative_of(tok, symbol(var.canonical()), order)
