@@ -1400,6 +1400,16 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("step-gradient-doubted", "derive/check/heuristics.py",
       " and not _STEP_GRADIENT.fullmatch(name):", ":",
       ("tests/test_check_round22.py",), "a slip next to ∇_1 excused as an ambiguous gradient"),
+    M("sum-named-by-prose", "derive/check/verify.py",
+      "                    else:\n                        self._budgeted_link(item, k, left, right)\n",
+      "                    else:\n                        self._proved_quietly(item, k, left, right)\n",
+      ("tests/test_check_round22.py",), "a worked sum after “define” read as a naming (never checked)"),
+    M("letter-times-tuple-unread", "derive/check/verify.py",
+      "    return _scalar(sym) or (read_index(sym) is None and bool(_LOWER_LETTER.fullmatch(sym.name)))",
+      "    return _scalar(sym)", ("tests/test_check_round22.py",), "t·(a, b) left undecided"),
+    M("star-root-unread", "derive/check/condition_chain.py",
+      "                    plain = _undecorated(name, found[0])", "                    plain = None",
+      ("tests/test_check_round22.py",), "t^* after ⇒ not read as the root of the condition in t"),
 )
 
 

@@ -357,3 +357,37 @@ def test_a_gradient_numbered_by_its_step_is_a_name(name: str) -> None:
     slipped = _as(name, STEP_GRADIENT_MD).replace(r"0.09 \nabla_1", r"0.9 \nabla_1")
     errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
     assert errors == [(_line_of(slipped, r"0.9 \nabla_1"), "math/false")], errors
+
+
+LINE_SEARCH_MD = r"""
+# Exact line search
+
+**Step 3**: Define the line search function along the step,
+$$\begin{pmatrix} 0 \\ 0 \end{pmatrix} - t \begin{pmatrix} -2 \\ -4 \end{pmatrix} = \begin{pmatrix} 2t \\ 4t \end{pmatrix}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_sum_after_define_is_checked_and_a_letter_scales_a_tuple(name: str) -> None:
+    report = check_document(name, _as(name, LINE_SEARCH_MD))
+    assert [(k.verdict, k.reason) for k in report.links] == [("proved", "coordinate by coordinate (2 coordinates)")]
+    slipped = _as(name, LINE_SEARCH_MD).replace(r"4t \end{pmatrix}$$", r"-4t \end{pmatrix}$$")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, "-4t"), "math/false")], errors
+
+
+STAR_ROOT_MD = r"""
+# Step length
+
+The line search function is $\phi(t) = \frac{9t^2}{2} - 9t + 2$. Its minimum:
+$$\phi'(t) = 9t - 9 = 0 \Rightarrow t^* = 1$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_starred_letter_after_implies_is_the_root_of_the_condition(name: str) -> None:
+    report = check_document(name, _as(name, STAR_ROOT_MD))
+    assert report.links[-1].verdict == "proved" and "solved for t^{*}" in report.links[-1].reason, report.links
+    slipped = _as(name, STAR_ROOT_MD).replace("t^* = 1$$", "t^* = 2$$")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, "t^* = 2"), "math/false")], errors

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+
 import sympy as sp
 
 from .. import printing
@@ -139,6 +141,19 @@ def _letters(expr: sp.Expr) -> list[sp.Symbol]:
     bounds = {b for total in expr.atoms(sp.Sum) for limit in total.limits for e in limit[1:] for b in e.free_symbols}
     bases = {ix.base.label for ix in expr.atoms(sp.Indexed)}
     return sorted((s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s not in bounds | bases), key=str)
+
+
+#: How notes mark the solution of an equation in a letter: t^*, t^{\star}, \hat{t}, t_{opt}.
+_SOLUTION_MARK = re.compile(r"^(?:\\hat\{(?P<hat>[^{}]+)\}|(?P<base>.+?)(?:\^\{?(?:\*|\\ast|\\star)\}?|_\{?opt\}?))$")
+
+
+def _undecorated(name: sp.Symbol, condition: sp.Expr) -> sp.Symbol | None:
+    """The letter of ``condition`` that ``name`` marks as its solution (``t`` for ``t^*``), if it holds one."""
+    m = _SOLUTION_MARK.match(name.name)
+    if m is None:
+        return None
+    plain = (m.group("hat") or m.group("base")).strip()
+    return next((s for s in condition.free_symbols if isinstance(s, sp.Symbol) and s.name == plain), None)
 
 
 def _just_before(checker: DocumentChecker, item: Item) -> Item | None:
@@ -289,8 +304,13 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
         try:
             with time_budget(SECONDS * 2):
                 found = _condition(checker, prev, definitions)
-                if found is None or name not in found[0].free_symbols:
+                if found is None:
                     continue
+                if name not in found[0].free_symbols:
+                    plain = _undecorated(name, found[0])  # 9t − 9 = 0 ⇒ t^* = 1: the root, named by its star
+                    if plain is None:
+                        continue
+                    found = (found[0].xreplace({plain: name}), found[1])
                 condition, line = found
                 value = checker._prepare(right.expr, item)
                 if value is None:

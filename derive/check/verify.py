@@ -1358,6 +1358,15 @@ class DocumentChecker:
                     # "σ satisfies σ'(z) = σ(z)(1 − σ(z))" after σ is defined: the derivative is fixed by the
                     # definition, so whatever word comes before, the line states it — an identity to check
                     self._budgeted_link(item, k, left, right)
+                elif relation == "=" and (item.index, k) not in self.verdicts and not item.condition_cue \
+                        and isinstance(left.expr, sp.Add) and right.expr is not None:
+                    # "Define the line search: x^{(0)} − t∇f(x^{(0)}) = (2t, 4t)": a sum names nothing, so the
+                    # words lead into a worked line, checked; after "where" (“где 1 − β^t = 1 − β”) a sum may state
+                    # the case meant, so there it stands only when proved
+                    if _WHERE_CUE.search(self._words_before(item.index, 60)):
+                        self._proved_quietly(item, k, left, right)
+                    else:
+                        self._budgeted_link(item, k, left, right)
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
@@ -2444,7 +2453,7 @@ class DocumentChecker:
                         f"{m.group('letter')}^1), not powers")
         return None
 
-    def _proved_quietly(self, item: Item, k: int, left: Term, right: Term, names: str) -> None:
+    def _proved_quietly(self, item: Item, k: int, left: Term, right: Term, names: str | None = None) -> None:
         """``Σ_{i≤t} (1−β)β^{t−i} ḡ = (1 − β^t) ḡ`` in a statement that introduces ḡ: the link is checked as any
         other, with the new names free, and stands only when proved (then it holds whatever they are); a
         refutation or doubt says nothing about the new scheme, so it leaves no finding and no verdict."""
@@ -2452,8 +2461,9 @@ class DocumentChecker:
         self._budgeted_link(item, k, left, right)
         verdict = self.verdicts.get((item.index, k))
         if verdict is not None and verdict[0] == "proved":
-            why = f"holds whatever {names} {'are' if ',' in names else 'is'}" + (f": {verdict[1]}" if verdict[1] else "")
-            self.decide(item, k, "proved", why, override=True)
+            if names is not None:
+                why = f"holds whatever {names} {'are' if ',' in names else 'is'}" + (f": {verdict[1]}" if verdict[1] else "")
+                self.decide(item, k, "proved", why, override=True)
             return
         del self.findings[mark:]
         self.verdicts.pop((item.index, k), None)
@@ -2707,7 +2717,7 @@ class DocumentChecker:
         sa, sb = _doit(settled[0][0]), _doit(settled[1][0])
         inner_products = signs = False
         if has_vectors(sa) or has_vectors(sb):
-            ra, rb = reduce_coords(sa, _scalar), reduce_coords(sb, _scalar)
+            ra, rb = reduce_coords(sa, _tuple_factor), reduce_coords(sb, _tuple_factor)
             inner_products = ra.has(Inner) or rb.has(Inner)
             signs = _sign_dependent(sa, ra) or _sign_dependent(sb, rb)
             reduced = self._vectors(item, k, right, ra, rb, (_source(item, left), _source(item, right)),
@@ -4435,6 +4445,23 @@ def _scalar(sym: sp.Symbol) -> bool:
     if read_index(sym) is not None:
         return False
     return S.role(sym) == "hyper" or sym.name in _STEP_SIZES or sym.name in _SMALL_NUMBERS
+
+
+#: Words after which an equation may state the case meant rather than a fact ("where", "где", "其中").
+_WHERE_CUE = re.compile(r"\b(?:where|here|with|when|wobei|mit)\b|где|здесь|(?<![а-яё])при(?![а-яё])|其中|여기서",
+                        re.IGNORECASE)
+
+
+def _tuple_factor(sym: sp.Symbol) -> bool:
+    """May ``sym`` multiply a written tuple coordinate by coordinate? A number does (:func:`_scalar`); so does a
+    plain lowercase letter (``t`` in ``(0, 0) − t(−2, −4)``, ``a(1, 2)``): a vector written right before a
+    column, with no transpose or product sign, is no product the notes could mean. Capitals (matrices) and
+    indexed names (``x^{(0)}``, an iterate) are not read so."""
+    return _scalar(sym) or (read_index(sym) is None and bool(_LOWER_LETTER.fullmatch(sym.name)))
+
+
+_LOWER_LETTER = re.compile(r"[a-z]|\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|eta|theta|lambda|mu|nu|rho|sigma|"
+                           r"tau|phi|omega|xi|kappa)")
 
 
 _SMALL_NUMBERS = frozenset({r"\delta", r"\epsilon", r"\varepsilon", r"\sigma", r"\nu", r"\kappa", r"\omega"})
