@@ -1410,6 +1410,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("star-root-unread", "derive/check/condition_chain.py",
       "                    plain = _undecorated(name, found[0])", "                    plain = None",
       ("tests/test_check_round22.py",), "t^* after ⇒ not read as the root of the condition in t"),
+    M("underbrace-note-unused", "derive/check/verify.py",
+      "                left = self._annotated(item, left)", "                pass",
+      ("tests/test_check_round22.py",), "an \\underbrace{X}_{=Y} note not used by the link after it"),
+    M("trailing-call-unbound", "derive/check/verify.py",
+      "                self._bind_trailing_function(it)\n", "",
+      ("tests/test_check_round22.py",), "σ = 1/(1 + e^{−z}) = g(z) does not define g (g′(z) = … never checked)"),
+    M("trailing-call-a-product", "derive/check/function_letters.py",
+      "        out |= _named_at_the_end(tokens)\n", "",
+      ("tests/test_check_round22.py",), "… = h_y(σ) at the end of a chain read as the product h_y·σ"),
 )
 
 

@@ -391,3 +391,59 @@ def test_a_starred_letter_after_implies_is_the_root_of_the_condition(name: str) 
     slipped = _as(name, STAR_ROOT_MD).replace("t^* = 1$$", "t^* = 2$$")
     errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
     assert errors == [(_line_of(slipped, "t^* = 2"), "math/false")], errors
+
+
+UNDERBRACE_MD = r"""
+# Many solutions
+
+If $\langle v, x \rangle = 0$ for every object, then
+$$ \langle w + \alpha v, x \rangle = \langle w, x \rangle + \alpha \underbrace{\langle v, x \rangle}_{=0} = \langle w, x \rangle. $$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_underbrace_note_is_used_by_the_link_after_it(name: str) -> None:
+    report = check_document(name, _as(name, UNDERBRACE_MD))
+    assert report.links[-1].verdict == "proved", report.links
+    scalar = _as(name, "# Step\n\nThe step is $$u = a + b \\underbrace{(c - d)}_{=0} = a.$$\n")
+    assert check_document(name, scalar).links[-1].verdict == "proved"
+    slipped = scalar.replace("= a.$$", "= 2a.$$")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, "= 2a"), "math/false")], errors
+
+
+STAGES_MD = r"""
+# Automatic differentiation
+
+We write $z = x w + b = f(w, b)$ and $\sigma = \frac{1}{1 + e^{-z}} = g(z)$. Then
+
+$g'(z) = \frac{e^{-z}}{(1 + e^{-z})^2}$ and $\frac{\partial f}{\partial w} = x$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_named_at_the_end_of_a_chain_is_defined_by_the_term_before_it(name: str) -> None:
+    report = check_document(name, _as(name, STAGES_MD))
+    reasons = [(k.verdict, k.reason) for k in report.links]
+    assert ("not-a-claim", "definition of g (named by the term before it)") in reasons, reasons
+    assert reasons[-2][0] == "proved", reasons
+    slipped = _as(name, STAGES_MD).replace(r"{(1 + e^{-z})^2}", r"{1 + e^{-z}}")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, r"{1 + e^{-z}}$ and"), "math/false")], errors
+
+
+LOSS_STAGE_MD = r"""
+# The loss stage
+
+Writing $L = - (y \log(\sigma) + (1 - y) \log(1 - \sigma)) = h_y(\sigma)$ we get
+$h'(\sigma) = - \frac{y}{\sigma} + \frac{1 - y}{1 - \sigma}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_labelled_function_named_at_the_end_of_a_chain_is_read_as_a_call(name: str) -> None:
+    report = check_document(name, _as(name, LOSS_STAGE_MD))
+    assert [k.verdict for k in report.links][-1] == "proved", report.links
+    slipped = _as(name, LOSS_STAGE_MD).replace(r"+ \frac{1 - y}{1 - \sigma}$", r"- \frac{1 - y}{1 - \sigma}$")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, r"h'(\sigma)"), "math/false")], errors

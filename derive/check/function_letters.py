@@ -25,6 +25,9 @@ from .latex_tokens import GREEK, Token, arg_span, tokenize
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
 _SHAPE = re.compile(r"(?:\\[A-Za-z]+|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*(?::=|=)")
+#: The same test for a chain that ends in a call of a letter (``… = h_y(σ)``).
+_TRAILING_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*"
+                             r"\(\s*[^()=]{1,40}\)\s*[,.;]?\s*$")
 #: What starts a statement inside a block (besides its start): a row break, an alignment mark, a separator.
 _STARTS = ("newline", "sep")
 
@@ -33,7 +36,7 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
     """The letters (``s``, ``\\sigma``) some text defines as a function of plain names."""
     out: set[str] = set()
     for text in texts:
-        if not _SHAPE.search(text):
+        if not _SHAPE.search(text) and not _TRAILING_SHAPE.search(text):
             continue
         tokens = [t for t in tokenize(text).tokens]
         for k, tok in enumerate(tokens):
@@ -57,7 +60,29 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                 out.add(name)  # (V(t) = βV(t − 1) + …: a sequence written with brackets, not a function)
                 if labelled:
                     out.add(name + "_")  # h_θ(x) = θ_0 + θ_1x: h with a label is a function too (g_t(1 − β) is not)
+        out |= _named_at_the_end(tokens)
     return frozenset(out)
+
+
+def _named_at_the_end(tokens: list[Token]) -> set[str]:
+    """``L = −(y log σ + …) = h_y(σ)``: a chain that ends in a letter applied to plain names, after ``=``, names
+    that letter a function (the stage of an automatic-differentiation walk-through), not a product."""
+    out: set[str] = set()
+    for k, tok in enumerate(tokens):
+        if k == 0 or tokens[k - 1].kind != "rel" or tokens[k - 1].text != "=":
+            continue
+        name = _letter(tok)
+        if name is None or name in _RESERVED:
+            continue
+        after_label = _after_subscript(tokens, k + 1)
+        params, after = _parameters(tokens, after_label)
+        rest = tokens[after:]
+        if not params or name in params or any(not t.is_char(",", ".", ";") for t in rest):
+            continue
+        out.add(name)
+        if after_label != k + 1:
+            out.add(name + "_")
+    return out
 
 
 def _letter(tok: Token) -> str | None:

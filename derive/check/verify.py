@@ -491,6 +491,7 @@ class DocumentChecker:
         for items in blocks.values():
             for it in items:
                 self._bind_function(it)
+                self._bind_trailing_function(it)
                 signature = _SIGNATURE.match(it.block.text)
                 if signature:  # "Let f: ℝⁿ → ℝ": a new, general f from here on
                     self._declared.append((it.index, signature.group(1)))
@@ -725,6 +726,37 @@ class DocumentChecker:
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
+
+    def _bind_trailing_function(self, item: Item) -> None:
+        """``σ = 1/(1 + e^{−z}) = g(z)``: a chain that ends in a function no one has defined, applied to its
+        letters, names that function by the term before it (notes for automatic differentiation write each
+        stage so). ``g'(z) = …`` after it is then a claim about that g. A subscript that names the data a
+        function is taken at (``h_y``, ``f_x``) names the same function as the bare letter, when that is free."""
+        stmt = item.stmt
+        if len(stmt.terms) < 3 or stmt.relations[-1] != "=" or any(r not in ("=", ":=") for r in stmt.relations):
+            return
+        call, body = stmt.terms[-1].expr, stmt.terms[-2].expr
+        if not isinstance(call, AppliedUndef) or body is None or not call.args \
+                or not all(isinstance(a, sp.Symbol) for a in call.args) or len(set(call.args)) != len(call.args):
+            return
+        name = type(call).__name__
+        if name.startswith(GRADIENT_PREFIX) or name.endswith("'") or name in self.functions(item).defs \
+                or call in body.atoms(AppliedUndef):
+            return
+        if not body.free_symbols & set(call.args) or body.has(DOTS):
+            return  # the term before names nothing the call's letters take
+        names = [name]
+        stem, _, sub = name.partition("_")
+        if sub and stem not in self.functions(item).defs and len(stem) == 1:
+            names.append(stem)  # h_y(σ): also h, so that h'(σ) reads it
+        for each in names:
+            try:
+                fd = Functions().define(each, tuple(call.args), body, item.block.line)
+            except CircularDefinition:
+                return
+            self.function_defs.append((item.index, item.section, fd))
+        self._functions_cache.clear()
+        self.decide(item, len(stmt.relations) - 1, "not-a-claim", f"definition of {name} (named by the term before it)")
 
     def _restated_link(self, item: Item, left: Term, right: Term) -> tuple[str, str] | None:
         """A refuted link written exactly as one before it that was proved or read as a condition ("we solve
@@ -1436,6 +1468,8 @@ class DocumentChecker:
             if across is not None and left.expr == DOTS:
                 left = across  # "… = B" claims that the side before the ellipsis equals B
             across = None
+            if k > 0:
+                left = self._annotated(item, left)  # ⟨w, x⟩ + α\underbrace{⟨v, x⟩}_{=0} = ⟨w, x⟩: the note is used
             if k > 0 and _unrolled_to_closed(stmt.terms[0].expr, left.expr, right.expr) and \
                     all(self.verdicts.get((item.index, j), ("",))[0] == "proved" for j in range(k)):
                 left = stmt.terms[0]  # m_t = β²m_{t-2} + … = (1−β)Σβ^{t−i}g_i: the head equals the closed form
@@ -2452,6 +2486,29 @@ class DocumentChecker:
                 return (f"the superscripts of {m.group('letter')} are step numbers in these notes (they write "
                         f"{m.group('letter')}^1), not powers")
         return None
+
+    def _annotated(self, item: Item, side: Term) -> Term:
+        """``side`` with each ``\\underbrace{X}_{=Y}`` written inside it read as Y: the note is what the author
+        uses to go on (``⟨w, x⟩ + α⟨v, x⟩ = ⟨w, x⟩`` because ⟨v, x⟩ = 0), so the link after it is checked with
+        it. The note itself is its own statement, just before (checked, or taken as given)."""
+        if side.expr is None:
+            return side
+        swap: dict[sp.Expr, sp.Expr] = {}
+        for other in reversed(self.items[max(0, item.index - 6):item.index]):
+            if other.block is not item.block:
+                break
+            terms = other.stmt.terms
+            if len(terms) != 2 or other.stmt.relations != ["="] or terms[0].expr is None or terms[1].expr is None:
+                continue
+            if side.start <= terms[0].start and terms[1].end <= side.end and side.expr.has(terms[0].expr) \
+                    and not isinstance(terms[0].expr, sp.Number):
+                swap[terms[0].expr] = terms[1].expr
+        if not swap:
+            return side
+        try:
+            return dataclasses.replace(side, expr=side.expr.xreplace(swap))
+        except (TypeError, ValueError):
+            return side
 
     def _proved_quietly(self, item: Item, k: int, left: Term, right: Term, names: str | None = None) -> None:
         """``Σ_{i≤t} (1−β)β^{t−i} ḡ = (1 − β^t) ḡ`` in a statement that introduces ḡ: the link is checked as any
