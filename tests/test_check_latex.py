@@ -403,7 +403,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\nabla^2 (L + R)", "gradient of an expression"),
     (r"\frac{\partial^3 L}{\partial w \partial v}", "orders that differ"),
     (r"O(1/\sqrt{T})", "only positive whole powers"),
-    (r"\mathcal{O}(\|\epsilon\|^2)", "in a vector"),
+    (r"\mathcal{O}(\|\epsilon\| \|\delta\|)", "in a vector"),  # (one vector's ‖ε‖² is read along a line)
     (r"o(\eta x)", "o(·) of something other than a power"),
     (r"\langle a \rangle", "two arguments"),
     (r"0, 1, 2, \dots", "a list of values"),

@@ -447,3 +447,109 @@ def test_a_labelled_function_named_at_the_end_of_a_chain_is_read_as_a_call(name:
     slipped = _as(name, LOSS_STAGE_MD).replace(r"+ \frac{1 - y}{1 - \sigma}$", r"- \frac{1 - y}{1 - \sigma}$")
     errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
     assert errors == [(_line_of(slipped, r"h'(\sigma)"), "math/false")], errors
+
+
+QUADRATIC_FORM_MD = r"""
+# Quadratic functions in standard form
+
+The function $f_1(x,y) = 3x^2 + y^2$ can be written as
+$$
+f_1(x,y) = \frac{1}{2}(x,y) \begin{bmatrix} 6 & 0 \\ 0 & 2 \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix} + (0,0) \begin{bmatrix} x \\ y \end{bmatrix} + 0,
+$$
+so that
+$$
+\nabla f_1(x,y) = \begin{bmatrix} 6 & 0 \\ 0 & 2 \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_row_before_a_column_is_their_inner_product_and_a_restated_function_is_a_claim(name: str) -> None:
+    report = check_document(name, _as(name, QUADRATIC_FORM_MD))
+    assert [k.verdict for k in report.links] == ["not-a-claim", "proved", "proved"], report.links
+    assert report.links[1].reason.startswith("the definition of f_{1} on line 4, written another way")
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"0 & 2 \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}.", r"0 & 4 \end{bmatrix} \begin{bmatrix} x \\ y \end{bmatrix}."),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_gradient_of_a_quadratic_form_is_found(good: str, bad: str, name: str) -> None:
+    text = _as(name, QUADRATIC_FORM_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, r"\nabla f_1"), "math/false")], errors
+
+
+POINT_TUPLE_MD = r"""
+# Line search
+
+Consider $$f(x_1, x_2) = x_1^2 + 2x_2^2 - 2x_1 - 4x_2 + 3$$
+
+At the starting point $$x^{(0)} = (0, 0)$$ the step is
+
+$$x^{(0)} - t \nabla f(x^{(0)}) = \begin{pmatrix} 0 \\ 0 \end{pmatrix} - t \begin{pmatrix} -2 \\ -4 \end{pmatrix} = \begin{pmatrix} 2t \\ 4t \end{pmatrix}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_of_coordinates_is_differentiated_at_a_point_given_as_a_tuple(name: str) -> None:
+    report = check_document(name, _as(name, POINT_TUPLE_MD))
+    assert [k.verdict for k in report.links] == ["not-a-claim", "not-a-claim", "proved", "proved"], report.links
+    slipped = _as(name, POINT_TUPLE_MD).replace(r"- t \begin{pmatrix} -2 \\ -4", r"- t \begin{pmatrix} -2 \\ 4")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert [line for line, _ in errors] == [_line_of(slipped, r"\nabla f(x^{(0)})")] * len(errors) and errors, errors
+
+
+DISTANCE_MD = r"""
+# Convergence of gradient descent
+
+The step is $x_{k+1} = x_k - \frac{1}{L}\nabla f(x_k)$. Then
+$$
+\|x_{k+1} - x^*\|^2 = \|x_k - x^* - \tfrac{1}{L}\nabla f(x_k)\|^2 = \|x_k - x^*\|^2 - \frac{2}{L}\nabla f(x_k)^T(x_k - x^*) + \frac{1}{L^2}\|\nabla f(x_k)\|^2
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_distance_to_the_optimum_expands_with_l_a_constant_and_x_a_vector(name: str) -> None:
+    report = check_document(name, _as(name, DISTANCE_MD))
+    assert [k.verdict for k in report.links] == ["not-a-claim", "proved", "proved"], report.links
+    assert "matrix algebra" in report.links[-1].reason
+    slipped = _as(name, DISTANCE_MD).replace(r"- \frac{2}{L}\nabla", r"- \frac{1}{L}\nabla")
+    assert check_document(name, slipped).links[-1].verdict != "proved"
+
+
+VECTOR_TAYLOR_MD = r"""
+# Newton's model
+
+Expanding $f$ around $x$,
+$$
+f(x + p) = f(x) + \nabla f(x)^T p + \frac{1}{2} p^T \nabla^2 f(x) p + \mathcal{O}(\|p\|^3)
+$$
+and for the gradient
+$$
+\nabla f(x + p) = \nabla f(x) + \nabla^2 f(x) p + \mathcal{O}(\|p\|^2).
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_taylor_expansion_in_a_vector_is_read_along_a_line(name: str) -> None:
+    report = check_document(name, _as(name, VECTOR_TAYLOR_MD))
+    assert [k.verdict for k in report.links] == ["proved", "proved"], report.links
+    assert all("read along the line x + tp" in k.reason for k in report.links)
+
+
+@pytest.mark.parametrize(("good", "bad"), [
+    (r"\frac{1}{2} p^T", r"2 p^T"),
+    (r"+ \nabla^2 f(x) p + \mathcal{O}(\|p\|^2)", r"- \nabla^2 f(x) p + \mathcal{O}(\|p\|^2)"),
+])
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_term_of_a_vector_taylor_expansion_is_found(good: str, bad: str, name: str) -> None:
+    text = _as(name, VECTOR_TAYLOR_MD)
+    assert text.count(good) == 1
+    slipped = text.replace(good, bad)
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, bad), "math/false")], errors

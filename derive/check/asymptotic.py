@@ -87,7 +87,7 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
     if _counts_steps(var, left, right):
         return Expansion("undecided", f"O(·) as {printing.text(var)} grows (it counts steps here) is not modelled: "
                          "only a quantity that tends to 0")
-    difference = _derivatives(other - main)
+    difference = _shifted_jets(_derivatives(other - main), var, k_series)
     if any(_vector_like(s) for s in difference.free_symbols | scale.free_symbols):
         return Expansion("undecided", "an expansion in a vector or a gradient (O(·) of vectors) is not modelled")
     try:
@@ -174,6 +174,23 @@ def _derivatives(expr: sp.Expr) -> sp.Expr:
         if primes and base and len(call.args) == 1:
             u = sp.Dummy("u", real=True)
             mapping[call] = sp.Subs(sp.diff(sp.Function(base)(u), u, primes), u, call.args[0])
+    return expr.xreplace(mapping) if mapping else expr
+
+
+def _shifted_jets(expr: sp.Expr, var: sp.Symbol, order: int) -> sp.Expr:
+    """``f'(x + p)`` (a derivative at a point that moves with the small ``p``) as its own Taylor polynomial
+    ``f'(x) + f''(x)p + …`` to ``order``: SymPy's series does not expand a derivative taken at such a point."""
+    mapping: dict[sp.Basic, sp.Expr] = {}
+    for jet in expr.atoms(sp.Subs):
+        if not (isinstance(jet.expr, sp.Derivative) and isinstance(jet.expr.expr, AppliedUndef)) \
+                or len(jet.variables) != 1 or not jet.point[0].has(var):
+            continue
+        (u,), (at,) = jet.variables, jet.point
+        base, n = jet.expr.expr.func, jet.expr.derivative_count
+        start = at.xreplace({var: 0})
+        step = at - start
+        mapping[jet] = sp.Add(*(sp.Subs(sp.diff(base(u), u, n + j), u, start) * step ** j / sp.factorial(j)
+                                for j in range(order + 1)))
     return expr.xreplace(mapping) if mapping else expr
 
 

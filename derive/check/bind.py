@@ -214,10 +214,15 @@ class Functions:
 
 
 def _at_coordinates(fd: FunctionDef, args: tuple[sp.Basic, ...]) -> dict[sp.Symbol, sp.Expr] | None:
-    """A definition written in the coordinates of its one vector parameter, called at a written tuple of as
-    many entries (``g([−1, 1])``): each coordinate with its entry. None for any other call."""
+    """A definition written in the coordinates of its one vector parameter, or with one parameter per
+    coordinate, called at a written tuple of as many entries (``g([−1, 1])``, ``f(x^{(0)})`` with
+    ``x^{(0)} = (0, 0)``): each coordinate with its entry. None for any other call."""
+    if len(args) != 1 or type(args[0]).__name__ != "Coords":
+        return None
     coords = written_coordinates(fd)
-    if coords is None or len(args) != 1 or type(args[0]).__name__ != "Coords" or len(args[0].args) != len(coords):
+    if coords is None and len(fd.params) > 1 and all(isinstance(p, sp.Symbol) for p in fd.params):
+        coords = tuple(fd.params)  # f(x_1, x_2) = … at x^{(0)} = (0, 0): the point's entries are the arguments
+    if coords is None or len(args[0].args) != len(coords):
         return None
     return dict(zip(coords, args[0].args))
 

@@ -1686,10 +1686,16 @@ class _ExprParser:
         letter = "o" if little else "O"
         if len(args) != 1:
             self.fail(opener, f"{letter}(…) takes one argument")
-        order = remainder_order(args[0])
+        scale = args[0]
+        norms = {n: n.args[0] for n in scale.atoms(Norm) if len(n.args) == 1 and isinstance(n.args[0], sp.Symbol)}
+        if norms and len(norms) == 1:
+            # O(‖p‖²) in f(x + p) = f(x) + ∇f(x)ᵀp + O(‖p‖²): the expansion along the line x + tp, read with p
+            # as a number (the verifier says so in its reason)
+            scale = scale.xreplace(norms)
+        order = remainder_order(scale)
         if isinstance(order, str):
             self.fail(opener, order.replace("O(", f"{letter}("))
-        return LittleO(args[0]) if little else BigO(args[0])
+        return LittleO(scale) if little else BigO(scale)
 
     def running_average(self, stem: str) -> sp.Expr | None:
         r"""``E[g^2]_t`` (Adadelta and RMSprop notes): a bracket with a step subscript after it is the name of a

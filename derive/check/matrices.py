@@ -94,6 +94,9 @@ def notation(math: list[str], prose: str) -> Notation:
     found = Notation()
     for text in math:
         toks = tokenize(text).tokens
+        if _GRADIENT_TRANSPOSED.search(text):
+            # ∇f(x_k)^T(x_k − x^*): the gradient is a vector, so the point it is taken at is one too
+            found.vectors |= {m.group(1) for m in _GRADIENT_AT.finditer(text)}
         for i, tok in enumerate(toks):
             letter: str | None = None
             bold = False
@@ -129,6 +132,12 @@ def notation(math: list[str], prose: str) -> Notation:
             found.definite.add(m.group(1))
     found.matrices.discard("I")
     return found
+
+
+#: A gradient transposed (``\nabla f(x_k)^T``, ``\nabla f(x)^\top``): the notes compute with vectors.
+_GRADIENT_TRANSPOSED = re.compile(r"\\nabla\s*[A-Za-z]\w*\s*\([^()]*\)\s*\^\s*\{?\s*(?:T|\\top|\\intercal)\b")
+#: The letter of the point a gradient is taken at (``x`` of ``\nabla f(x_k)``).
+_GRADIENT_AT = re.compile(r"\\nabla\s*[A-Za-z]\w*\s*\(\s*([a-z])(?![A-Za-z])")
 
 
 def _sentences_with(word: re.Pattern[str], prose: str) -> Iterator[str]:

@@ -143,6 +143,12 @@ def _walk(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
         if len(vectors) == 1 and all(_is_scalar(a, scalar) for a in others):
             factor, vector = sp.Mul(*others), vectors[0]
             return vector.func(*(tuples.settle(_walk(factor * c, scalar)) for c in vector.args))
+        if len(vectors) == 2 and all(type(v) is Coords and not tuples.is_open(v) for v in vectors) \
+                and len(vectors[0].args) == len(vectors[1].args) and all(_is_scalar(a, scalar) for a in others):
+            # ½(x, y)[[6, 0], [0, 2]](x; y): a row written before a column is their inner product (an outer
+            # product would need a transpose on the column first)
+            first, second = vectors
+            return sp.Mul(*others) * sp.Add(*(a * b for a, b in zip(first.args, second.args)))
         return e.func(*args)
     if _is_norm(e) and isinstance(args[0], Coords) and not tuples.is_open(args[0]):
         value = _norm_of(args[0].args, args[1] if len(args) == 2 else None)

@@ -716,6 +716,10 @@ class DocumentChecker:
             elif any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                      for index, _, fd in self.function_defs):
                 return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
+        if has_vectors(rhs):
+            rhs = reduce_coords(rhs, _tuple_factor)  # ½(x, y)[[6, 0], [0, 2]](x; y) is 3x² + y², a number
+        if self._restates_function(item, name, params, rhs):
+            return
         try:
             fd = Functions().define(name, params, rhs, item.block.line)
         except CircularDefinition:
@@ -726,6 +730,25 @@ class DocumentChecker:
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
+
+    def _restates_function(self, item: Item, name: str, params: tuple[sp.Basic, ...], body: sp.Expr) -> bool:
+        """``f_1(x, y) = ½(x, y)[[6, 0], [0, 2]](x; y)`` after ``f_1(x, y) = 3x² + y²`` in the same section ("can be
+        written as"): the same function written another way, proved so, is a claim that holds — not a new f_1.
+        A body that differs stays a new definition (notes reuse a name for the next example), never an error."""
+        for index, section, fd in reversed(self.function_defs):
+            if fd.name != name or index >= item.index:
+                continue
+            if section != item.section or tuple(fd.params) != tuple(params):
+                return False
+            try:
+                same = compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
+            except (BudgetExceeded, TypeError, ValueError):
+                return False
+            if same:
+                line = self.items[index].block.position(self.items[index].stmt.terms[0].start)[0]
+                self.decide(item, 0, "proved", f"the definition of {name} on line {line}, written another way")
+            return same
+        return False
 
     def _bind_trailing_function(self, item: Item) -> None:
         """``σ = 1/(1 + e^{−z}) = g(z)``: a chain that ends in a function no one has defined, applied to its
@@ -927,6 +950,7 @@ class DocumentChecker:
                                   and x.name.endswith(base)})
         try:
             functions = self.functions(item)
+            expr = self._points_in_calls(expr, item, functions)
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
                                               bare=not self._stepped(item), stepped=self._stepped_bases(item),
                                               through=self._through(item))
@@ -943,6 +967,25 @@ class DocumentChecker:
             return atomize(expanded)
         except CircularDefinition:
             return None
+
+    def _points_in_calls(self, expr: sp.Expr, item: Item, functions: Functions) -> sp.Expr:
+        """``∇f(x^{(0)})`` with ``x^{(0)} = (0, 0)`` stated and f defined: the point's tuple goes into the call,
+        so the defined function is evaluated (or differentiated) there instead of being kept as a name."""
+        calls = [c for c in expr.atoms(AppliedUndef) if len(c.args) == 1 and isinstance(c.args[0], sp.Symbol)]
+        if not calls:
+            return expr
+        definitions, examples = self._definitions(item), self._examples(item)
+        swap = {}
+        for call in calls:
+            name = type(call).__name__
+            base = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
+            if base not in functions.defs:
+                continue
+            value = definitions.get(call.args[0])
+            value = examples.get(call.args[0]) if value is None else value
+            if isinstance(value, Coords) and not tuples.is_open(value):
+                swap[call] = call.func(value)
+        return expr.xreplace(swap) if swap else expr
 
     def _settler(self, item: Item) -> Callable[[sp.Expr, sp.Symbol], sp.Expr | None]:
         """What a derivative's operand means here: the definitions in scope substituted, the variable held
@@ -1541,7 +1584,9 @@ class DocumentChecker:
                     and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and self._is_naming(item, definitions) and not (
-                    relation == "=" and self._differentiates_defined(left.expr, item)):
+                    relation == "=" and self._differentiates_defined(left.expr, item)) \
+                    and not asymptotic.has_order(left.expr, right.expr):
+                # (∇f(x + p) = ∇f(x) + ∇²f(x)p + O(‖p‖²): an expansion with its remainder, a claim, never a naming)
                 # (∇MSE = −2(y − xM)x after MSE = …: a claim about the defined quantity, checked below, never a naming)
                 self._record_naming(item, definitions)
                 self.decide(item, k, "not-a-claim", "definition (a naming)")
@@ -3410,9 +3455,18 @@ class DocumentChecker:
                 sides.append(substitute(side, definitions))
         except CircularDefinition:
             sides = []
+        along = ""
+        if sides and (_TRANSPOSE.search(" ".join(written)) or _NORM_REMAINDER.search(" ".join(written))) \
+                and not any(has_vectors(x) or x.has(sp.Derivative) for x in sides):
+            line = [_along_a_line(x) for x in sides]
+            if all(x is not None for x in line):
+                # f(x + p) = f(x) + ∇f(x)ᵀp + ½pᵀ∇²f(x)p + O(‖p‖³) is Taylor's expansion of g(t) = f(x + tp) at
+                # t = 1: ∇f(x)ᵀp is g′(0), pᵀ∇²f(x)p is g″(0); in one dimension it is read with p a number
+                sides, along = [x for x in line if x is not None], " (read along the line x + tp: the vectors as numbers)"
         if not sides:
             outcome = asymptotic.Expansion("undecided", "it reads a circular definition")
-        elif _TRANSPOSE.search(" ".join(written)) or any(has_vectors(x) or x.has(sp.Derivative) for x in sides):
+        elif not along and (_TRANSPOSE.search(" ".join(written))
+                            or any(has_vectors(x) or x.has(sp.Derivative) for x in sides)):
             outcome = asymptotic.Expansion("undecided", "an expansion in a vector, or with a derivative written "
                                            "as d/dx, is not modelled")
         else:
@@ -3422,10 +3476,10 @@ class DocumentChecker:
             outcome = asymptotic.decide(sides[0], sides[1], small=small, seconds=LINK_SECONDS)
         if outcome.status == "false":
             self.report(item, right.start, "error", "math/false",
-                        f"false expansion: {_clip(written[0])} = {_clip(written[1])}; {outcome.reason}")
-            self.decide(item, k, "false", outcome.reason)
+                        f"false expansion: {_clip(written[0])} = {_clip(written[1])}; {outcome.reason}{along}")
+            self.decide(item, k, "false", outcome.reason + along)
         elif outcome.status == "true":
-            self.decide(item, k, "proved", outcome.reason)
+            self.decide(item, k, "proved", outcome.reason + along)
         else:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {outcome.reason}")
             self.decide(item, k, "undecided", outcome.reason)
@@ -4716,6 +4770,26 @@ def _squared_name(var: sp.Symbol) -> sp.Symbol:
     """g_{t−1} squared as one indexed name, g²_{t−1}: still read as the input g at step t − 1."""
     base, _, index = var.name.partition("_")
     return sp.Symbol(f"{base}²_{index}", real=True)
+
+
+#: A remainder written with a norm, ``O(\|p\|^2)``: an expansion in a vector.
+_NORM_REMAINDER = re.compile(r"(?:O|\\mathcal\{O\}|o)\s*\(\s*(?:\\\||\\lVert|\\Vert|\|)")
+
+
+def _along_a_line(side: sp.Expr) -> sp.Expr | None:
+    """A side of a vector Taylor expansion in one dimension: the gradient and Hessian of an unknown f as f′ and
+    f″ (``\\nabla f(x)`` → ``f'(x)``). None when another vector operation is left (a norm, a named gradient)."""
+    swap: dict[sp.Basic, sp.Expr] = {}
+    for call in side.atoms(AppliedUndef):
+        name = type(call).__name__
+        if name == "Norm":
+            return None
+        m = re.fullmatch(r"\\nabla(?:\^\{?2\}?)?\s+(\S+)", name)
+        if m is None:
+            continue
+        primes = "''" if name.startswith("\\nabla^") else "'"
+        swap[call] = sp.Function(m.group(1) + primes)(*call.args)
+    return side.xreplace(swap) if swap else side
 
 
 def _opaque_calls(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
