@@ -1448,6 +1448,21 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("expansion-a-naming", "derive/check/verify.py",
       "                    and not asymptotic.has_order(left.expr, right.expr):\n", ":\n",
       ("tests/test_check_round22.py",), "∇f(x + p) = … + O(‖p‖²) read as a naming"),
+    M("delta-step-unread", "derive/check/verify.py",
+      "            if k == 0 and relation == \"=\" and self._step_difference(item, k, left, right, definitions):",
+      "            if False:", ("tests/test_check_round22.py",), "Δw_t never compared with the step of the rule in force"),
+    M("delta-step-new-names", "derive/check/verify.py",
+      "                if b.free_symbols - a.free_symbols:\n", "                if False:\n",
+      ("tests/test_check_round22.py",), "Δw_t = αg/(1 − β) (a limit in a new name) refuted as the rule's step"),
+    M("delta-state-as-step", "derive/check/verify.py",
+      "                or any(_DELTA_NAME.fullmatch(x.name) for x in rhs.free_symbols):", "                or False:",
+      ("tests/test_check_round22.py",), "Adadelta's Δx_t (a state with its own recurrence) refuted as x's step"),
+    M("delta-any-difference-false", "derive/check/verify.py",
+      "            if ratio is None or not ratio.is_number:\n", "            if False:\n",
+      ("tests/test_check_round22.py",), "Δw_t = another scheme's step reported false"),
+    M("array-not-a-matrix", "derive/check/latex.py",
+      "\"bmatrix*\", \"pmatrix*\", \"array\"})", "\"bmatrix*\", \"pmatrix*\"})",
+      ("tests/test_check_round22.py",), "\\begin{array} inside an expression left unparsed"),
 )
 
 

@@ -553,3 +553,69 @@ def test_a_wrong_term_of_a_vector_taylor_expansion_is_found(good: str, bad: str,
     slipped = text.replace(good, bad)
     errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
     assert errors == [(_line_of(slipped, bad), "math/false")], errors
+
+
+DELTA_MD = r"""
+# The Adam step
+
+The update is $$w_{t}= w_{t-1}-\frac{\alpha \cdot \hat{m}_t}{\sqrt{\hat{v}_t}+\epsilon}$$
+
+Starting with the step update:
+
+$$\Delta w_t = -\frac{\alpha \cdot \hat{m}_t}{\sqrt{\hat{v}_t}+\epsilon}$$
+
+In the limit the step tends to $\Delta w_t = \frac{\alpha g}{1 - \beta}$ for a constant gradient $g$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_delta_is_the_step_of_the_rule_in_force(name: str) -> None:
+    report = check_document(name, _as(name, DELTA_MD))
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert report.links[1].verdict == "proved" and "the step w_t − w_{t-1}" in report.links[1].reason, report.links
+    assert report.links[2].verdict != "false"  # a new name (g): a limit, not the rule's step
+    slipped = _as(name, DELTA_MD).replace(r"$$\Delta w_t = -\frac", r"$$\Delta w_t = \frac")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, r"$$\Delta w_t = \frac"), "math/false")], errors
+
+
+ADADELTA_MD = r"""
+# Adadelta
+
+The state is $\mathbf{s}_t = \rho \mathbf{s}_{t-1} + (1 - \rho) \mathbf{g}_t^2$.
+The rescaled gradient is $\mathbf{g}_t' = \frac{\sqrt{\Delta\mathbf{x}_{t-1} + \epsilon}}{\sqrt{\mathbf{s}_t + \epsilon}} \odot \mathbf{g}_t$
+and the update $\mathbf{x}_t = \mathbf{x}_{t-1} - \mathbf{g}_t'$. We initialize $\Delta \mathbf{x}_{0}$ to $0$ and update it with
+$$\Delta \mathbf{x}_t = \rho \Delta\mathbf{x}_{t-1} + (1 - \rho) {\mathbf{g}_t'}^2.$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_delta_with_a_recurrence_of_its_own_is_a_state_not_a_step(name: str) -> None:
+    report = check_document(name, _as(name, ADADELTA_MD))
+    assert [f for f in report.findings if f.severity == "error"] == [], report.findings
+    assert (report.links[-1].verdict, report.links[-1].reason) == ("not-a-claim", "definition (a naming)")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_delta_that_is_another_schemes_step_is_undecided_not_false(name: str) -> None:
+    text = _as(name, DELTA_MD).replace(r"$$\Delta w_t = -\frac{\alpha \cdot \hat{m}_t}{\sqrt{\hat{v}_t}+\epsilon}$$",
+                                       r"$$\Delta w_t = -\alpha \hat{m}_t$$")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert report.links[1].verdict == "undecided" and "another scheme" in report.links[1].reason, report.links
+
+
+ARRAY_MD = r"""
+# Columns
+
+The sum is $\left( \begin{array}{c} 1 \\ 2 \end{array} \right) + \left( \begin{array}{c} 3 \\ 4 \end{array} \right) = \left( \begin{array}{c} 4 \\ 6 \end{array} \right)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_one_column_array_is_a_column_vector(name: str) -> None:
+    report = check_document(name, _as(name, ARRAY_MD))
+    assert [k.verdict for k in report.links] == ["proved"], report.links
+    slipped = _as(name, ARRAY_MD).replace(r"{c} 4 \\ 6", r"{c} 4 \\ 7")
+    errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
+    assert errors == [(_line_of(slipped, r"4 \\ 7"), "math/false")], errors

@@ -983,7 +983,7 @@ class _Context:
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
-_MATRIX_ENVS: frozenset[str] = frozenset({"bmatrix", "pmatrix", "matrix", "Bmatrix", "bmatrix*", "pmatrix*"})
+_MATRIX_ENVS: frozenset[str] = frozenset({"bmatrix", "pmatrix", "matrix", "Bmatrix", "bmatrix*", "pmatrix*", "array"})
 
 _OPEN_KIND = {("char", "("): ")", ("char", "["): "]", ("macro", "lparen"): ")", ("macro", "lbrack"): "]",
               ("macro", "{"): "}", ("macro", "lbrace"): "}"}

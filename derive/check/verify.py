@@ -731,6 +731,63 @@ class DocumentChecker:
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
 
+    def _step_difference(self, item: Item, k: int, left: Term, right: Term,
+                         definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """``Δw_t = …`` where nothing defines Δw_t but an update rule steps w: the step it takes, ``w_t − w_{t−1}``
+        (or ``w_{t+1} − w_t``, as notes write either), against the right side. Proved when either reading holds;
+        false when both are refuted, the rule reaches both, and the sides differ by a constant factor (a sign
+        lost, a factor 2); undecided when they differ otherwise (another scheme's step may be meant); otherwise
+        left to the usual reading. True when decided here."""
+        lhs, rhs = left.expr, right.expr
+        m = _DELTA_NAME.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
+        if m is None or rhs is None or lhs in definitions \
+                or any(_DELTA_NAME.fullmatch(x.name) for x in rhs.free_symbols):
+            return False  # Δx_t = ρΔx_{t−1} + …: Adadelta's Δx is a state of its own, not x's step
+        target = S.symbol(m.group(1))
+        ix = read_index(target)
+        if ix is None or any(read_index(x) is not None and read_index(x).base == ix.base for x in rhs.free_symbols):
+            return False
+        readings = [target - ix.at(ix.letter, ix.offset - 1), ix.at(ix.letter, ix.offset + 1) - target]
+        try:
+            b = substitute(self._prepare(rhs, item) or rhs, definitions)
+            outcomes = []
+            for step in readings:
+                a = substitute(step, definitions)
+                if a == step or not (a.free_symbols - step.free_symbols):
+                    outcomes.append(None)  # the rule does not reach this step
+                    continue
+                if b.free_symbols - a.free_symbols:
+                    outcomes.append(None)  # Δw_t = αg/(1 − β) with g new: a limit or another scheme, not this step
+                    continue
+                outcomes.append((compare(a, b, seconds=LINK_SECONDS), step, a))
+        except (CircularDefinition, BudgetExceeded, TypeError, ValueError):
+            return False
+        for outcome in outcomes:
+            if outcome is not None and outcome[0].status == "true":
+                self.decide(item, k, "proved", f"{printing.text(lhs)} is the step {printing.text(outcome[1])} of the "
+                                               "update rule in force")
+                return True
+        if all(o is not None and o[0].status == "false" for o in outcomes):
+            step, value = outcomes[0][1], outcomes[0][2]
+            try:
+                ratio = sp.simplify(value / b) if b != 0 else None
+            except (TypeError, ValueError, ZeroDivisionError):
+                ratio = None
+            if ratio is None or not ratio.is_number:
+                # Δw_t = −αg_t under Adam's rule: SGD's step named for another scheme, or a slip: not said which
+                why = (f"{printing.text(lhs)} is not the step {printing.text(step)} of the update rule in force "
+                       "(another scheme's step, or a slip)")
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+                return True
+            self.report(item, right.start, "error", "math/false",
+                        f"false step: {_clip(_source(item, left))} = {_clip(_source(item, right))}; the step "
+                        f"{printing.text(step)} of the update rule in force is "
+                        f"{printing.text(printing.textbook(value))}{_witness(outcomes[0][0])}")
+            self.decide(item, k, "false", f"the step {printing.text(step)} of the rule differs")
+            return True
+        return False
+
     def _restates_function(self, item: Item, name: str, params: tuple[sp.Basic, ...], body: sp.Expr) -> bool:
         """``f_1(x, y) = ½(x, y)[[6, 0], [0, 2]](x; y)`` after ``f_1(x, y) = 3x² + y²`` in the same section ("can be
         written as"): the same function written another way, proved so, is a claim that holds — not a new f_1.
@@ -1583,6 +1640,8 @@ class DocumentChecker:
             if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
                     and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
+            if k == 0 and relation == "=" and self._step_difference(item, k, left, right, definitions):
+                continue  # Δw_t = −αm̂_t/(√v̂_t + ε) under w_t's rule: the step the rule takes, checked
             if k == 0 and self._is_naming(item, definitions) and not (
                     relation == "=" and self._differentiates_defined(left.expr, item)) \
                     and not asymptotic.has_order(left.expr, right.expr):
@@ -4770,6 +4829,10 @@ def _squared_name(var: sp.Symbol) -> sp.Symbol:
     """g_{t−1} squared as one indexed name, g²_{t−1}: still read as the input g at step t − 1."""
     base, _, index = var.name.partition("_")
     return sp.Symbol(f"{base}²_{index}", real=True)
+
+
+#: ``\Delta w_{t}``: the step of a stepped quantity (the parser keeps Δ with the name it marks).
+_DELTA_NAME = re.compile(r"\\Delta\s*(\S.*)")
 
 
 #: A remainder written with a norm, ``O(\|p\|^2)``: an expansion in a vector.
