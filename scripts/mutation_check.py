@@ -1463,6 +1463,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("array-not-a-matrix", "derive/check/latex.py",
       "\"bmatrix*\", \"pmatrix*\", \"array\"})", "\"bmatrix*\", \"pmatrix*\"})",
       ("tests/test_check_round22.py",), "\\begin{array} inside an expression left unparsed"),
+    M("uniform-draw-whole-text-only", "derive/check/verify.py",
+      "            drawn = expectation.uniform_indices(\"\\n\\n\".join(paragraphs[-n:]) + item.block.text)",
+      "            drawn = {}", ("tests/test_check_round22.py",),
+      "a uniform draw told just before the link unread when the text has two index ranges"),
 )
 
 

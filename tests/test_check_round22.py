@@ -619,3 +619,24 @@ def test_a_one_column_array_is_a_column_vector(name: str) -> None:
     slipped = _as(name, ARRAY_MD).replace(r"{c} 4 \\ 6", r"{c} 4 \\ 7")
     errors = [(f.line, f.code) for f in check_document(name, slipped).findings if f.severity == "error"]
     assert errors == [(_line_of(slipped, r"4 \\ 7"), "math/false")], errors
+
+
+UNIFORM_MD = r"""
+# Minibatches
+
+A minibatch holds indices $j \in \{1, \ldots, m\}$ of its own.
+
+# Stochastic gradient
+
+The objective is $f(\mathbf{x}) = \frac{1}{n} \sum_{i = 1}^n f_i(\mathbf{x})$.
+At each step we sample an index $i$ uniformly at random, where $i \in \{1, \ldots, n\}$, and compute $\nabla f_i(\mathbf{x})$.
+The stochastic gradient is unbiased, because
+$$\mathbb{E}_i \nabla f_i(\mathbf{x}) = \frac{1}{n} \sum_{i = 1}^n \nabla f_i(\mathbf{x}) = \nabla f(\mathbf{x}).$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_uniform_draw_is_read_where_the_text_tells_it(name: str) -> None:
+    report = check_document(name, _as(name, UNIFORM_MD).replace("# Stochastic gradient", "## Stochastic gradient"
+                                                                  if name == "doc.md" else "# Stochastic gradient"))
+    assert report.links[-2].verdict == "proved" and "drawn uniformly" in report.links[-2].reason, report.links

@@ -731,6 +731,19 @@ class DocumentChecker:
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
 
+    def _uniform_draw(self, item: Item) -> dict[str, sp.Symbol]:
+        """The indices drawn uniformly, as the whole text tells them; in a text with several index ranges
+        ({1, …, n} for samples, {1, …, m} for a batch) as the paragraphs just before the link tell them."""
+        drawn = expectation.uniform_indices(self.text or "")
+        if drawn:
+            return drawn
+        paragraphs = re.split(r"\n[ \t]*\n", self._words_before(item.index, 1500))
+        for n in range(1, min(3, len(paragraphs)) + 1):
+            drawn = expectation.uniform_indices("\n\n".join(paragraphs[-n:]) + item.block.text)
+            if drawn:
+                return drawn
+        return {}
+
     def _step_difference(self, item: Item, k: int, left: Term, right: Term,
                          definitions: dict[sp.Symbol, sp.Expr]) -> bool:
         """``Δw_t = …`` where nothing defines Δw_t but an update rule steps w: the step it takes, ``w_t − w_{t−1}``
@@ -2933,7 +2946,7 @@ class DocumentChecker:
             if stated.assumed and compare(_doit(stated.left), _doit(stated.right), seconds=LINK_SECONDS).status == "true":
                 self.decide(item, k, "proved", "under " + " and ".join(sorted(set(stated.assumed))))
                 return
-        if verdict.status != "true" and statistics and self.text and (drawn := expectation.uniform_indices(self.text)) \
+        if verdict.status != "true" and statistics and self.text and (drawn := self._uniform_draw(item)) \
                 and (proof := self._uniform_mean(raw_sides, drawn)):
             self.decide(item, k, "proved", proof)
             return
