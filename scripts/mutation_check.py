@@ -1467,6 +1467,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            drawn = expectation.uniform_indices(\"\\n\\n\".join(paragraphs[-n:]) + item.block.text)",
       "            drawn = {}", ("tests/test_check_round22.py",),
       "a uniform draw told just before the link unread when the text has two index ranges"),
+    M("integrals-not-split", "derive/check/verify.py",
+      "        sa, sb = _linear_integrals(sa), _linear_integrals(sb)\n", "",
+      ("tests/test_check_round22.py",), "∫ c·g dτ and c·∫ g dτ compared as different unknowns"),
 )
 
 

@@ -640,3 +640,21 @@ def test_a_uniform_draw_is_read_where_the_text_tells_it(name: str) -> None:
     report = check_document(name, _as(name, UNIFORM_MD).replace("# Stochastic gradient", "## Stochastic gradient"
                                                                   if name == "doc.md" else "# Stochastic gradient"))
     assert report.links[-2].verdict == "proved" and "drawn uniformly" in report.links[-2].reason, report.links
+
+
+INTEGRAL_MD = r"""
+# Newton's local rate
+
+The error after the step is
+$$
+x_k - x^* - \left[ f''(x_k)\right]^{-1} \int_0^1 f''(x^* + \tau (x_k - x^*)) (x_k - x^*) d\tau = \left( 1 - \left[ f''(x_k)\right]^{-1} \int_0^1 f''(x^* + \tau (x_k - x^*)) d \tau\right) (x_k - x^*)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_integrals_of_an_unknown_function_split_by_linearity(name: str) -> None:
+    report = check_document(name, _as(name, INTEGRAL_MD))
+    assert report.links[-1].verdict == "proved" and report.links[-1].reason.startswith("holds whatever f''")
+    slipped = _as(name, INTEGRAL_MD).replace(r"\left( 1 - \left[", r"\left( 2 - \left[")
+    assert check_document(name, slipped).links[-1].verdict != "proved"

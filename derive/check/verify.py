@@ -2657,6 +2657,7 @@ class DocumentChecker:
         except CircularDefinition:
             return None
         opaque: dict[sp.Expr, sp.Symbol] = {}
+        sa, sb = _linear_integrals(sa), _linear_integrals(sb)
         sa, sb = _opaque_calls(sa, opaque), _opaque_calls(sb, opaque)
         if sa.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs) \
                 or sb.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs):
@@ -4866,6 +4867,24 @@ def _along_a_line(side: sp.Expr) -> sp.Expr | None:
         primes = "''" if name.startswith("\\nabla^") else "'"
         swap[call] = sp.Function(m.group(1) + primes)(*call.args)
     return side.xreplace(swap) if swap else side
+
+
+def _linear_integrals(expr: sp.Expr) -> sp.Expr:
+    """Each definite integral split by linearity: a sum into its terms, a factor free of the variable taken out,
+    a constant integrand integrated (``∫_0^1 f''(x_k)(x_k − x^*) dτ = f''(x_k)(x_k − x^*)``), so that the
+    integrals of an unknown function left are compared as values of their own."""
+    def split(integral: sp.Integral) -> sp.Expr:
+        if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
+            return integral
+        var, lo, hi = integral.limits[0]
+        out = []
+        for term in sp.Add.make_args(sp.expand(integral.function)):
+            constant, rest = term.as_independent(var, as_Add=False)
+            out.append(constant * ((hi - lo) if rest == 1 else sp.Integral(rest, (var, lo, hi))))
+        return sp.Add(*out)
+    if not expr.has(sp.Integral):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Integral), split)
 
 
 def _opaque_calls(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
