@@ -102,6 +102,16 @@ def load_json(path: Path) -> Any:
         return json.load(handle)
 
 
+def as_clone(project: Path) -> None:
+    """Mark a stored project folder as its repository's root (an empty ``.git``), as the clone it stands for
+    has one: the checker reads files the page names (a LaTeX preamble two folders up, an include) only inside
+    the project root, which it finds by ``.git``; without the marker a stored page would lose what its real
+    checkout gives it."""
+    marker = project / ".git"
+    if not marker.exists():
+        marker.mkdir()
+
+
 def run_checker(command: list[str], target: Path, timeout: float) -> tuple[dict[str, Any] | None, float, str]:
     start = time.perf_counter()
     try:
@@ -165,6 +175,8 @@ def measure_document(entry: dict[str, Any], root: Path, command: list[str], time
     path = target or root / entry["id"] / entry["path"]
     if not path.is_file():
         raise SystemExit(f"{path}: not found; fetch the corpus first (benchmarks/corpus_fetch.md)")
+    if target is None:
+        as_clone(root / entry["id"])
     data, result.seconds, result.status = run_checker(command, path, timeout)
     tlinks = truth["links"]
     result.truth_links = len(tlinks)
@@ -265,6 +277,7 @@ def measure_planted(entries: list[dict[str, Any]], root: Path, command: list[str
         entry = by_id.get(spec["doc"])
         if entry is None:
             continue
+        as_clone(root / entry["id"])
         baseline, _, _ = run_checker(command, root / entry["id"] / entry["path"], timeout)
         for slip in spec["slips"]:
             total += 1

@@ -1470,6 +1470,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("integrals-not-split", "derive/check/verify.py",
       "        sa, sb = _linear_integrals(sa), _linear_integrals(sb)\n", "",
       ("tests/test_check_round22.py",), "∫ c·g dτ and c·∫ g dτ compared as different unknowns"),
+    M("cache-ignores-root", "derive/check/cache.py",
+      "            self._configs[folder] = _config_digest(folder) + \"\\0root\\0\" + root",
+      "            self._configs[folder] = _config_digest(folder)", ("tests/test_check_pool.py",),
+      "a report cached before a .git moved the project root is reused (its preamble never read)"),
 )
 
 

@@ -193,3 +193,24 @@ def test_json_of_a_parallel_run_is_machine_readable(course: Path, capsys: pytest
     main(["check", "--no-cache", "-j", "2", str(course), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert len(data["files"]) == 6 and data["summary"]["files"] == 6
+
+
+def test_the_project_root_is_in_the_key(tmp_path: Path) -> None:
+    """A course preamble two folders up is read only inside the project root; a `.git` created above the file
+    moves the root, so a report cached before must not be reused (it was made without the preamble)."""
+    course = tmp_path / "course"
+    (course / "notes").mkdir(parents=True)
+    (course / "lecture-notes").mkdir()
+    (course / "lecture-notes" / "course.sty").write_text("\\newcommand{\\eps}{\\varepsilon}\n")
+    doc = course / "notes" / "sem.tex"
+    doc.write_text("\\usepackage{../lecture-notes/course}\n\\begin{document}\nHere $\\eps + \\eps = 2\\eps$.\n"
+                   "\\end{document}\n")
+    folder = tmp_path / "cache"
+    before = check_paths([str(doc)], cache=CheckCache(folder))
+    assert any("outside the project root" in f.message for f in before.findings), before.findings
+    (course / ".git").mkdir()
+    after_cache = CheckCache(folder)
+    after = check_paths([str(doc)], cache=after_cache)
+    assert after_cache.hits == 0
+    assert not any("outside the project root" in f.message for f in after.findings), after.findings
+    assert [k.verdict for k in after.links] == ["proved"], after.links

@@ -9,7 +9,9 @@ else —
 * the **options** (:class:`~derive.check.run.CheckOptions`, every field);
 * the content of the **configuration files** that can change a result (``pyproject.toml``'s
   ``[tool.derive]``, a MyST/Jupyter Book/Quarto project file with math macros …), found in the file's
-  folder and every folder above it (:data:`CONFIG_NAMES`).
+  folder and every folder above it (:data:`CONFIG_NAMES`), and the **project root** that bounds what the
+  file may read (its ``.git``, or the folder named on the command line);
+* the content of every preamble or macros file the report was made from (checked when the entry is read).
 
 A report whose result depended on timing (a budget ran out: with more time it could come out
 decided) or that says the file could not be read is never stored. Entries are JSON files written
@@ -150,7 +152,11 @@ class CheckCache:
     def key(self, path: str, content: str, options: object) -> str:
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in self._configs:
-            self._configs[folder] = _config_digest(folder)
+            # the project root bounds which preambles and includes a file may read: a `.git` created above it
+            # (or a folder named on the command line) changes what it reads, so it is part of the key
+            from .macros import project_root
+            root = project_root(path, tuple(getattr(options, "roots", ()) or ()))
+            self._configs[folder] = _config_digest(folder) + "\0root\0" + root
         return key(path, content, options, self._configs[folder])
 
     def _file(self, entry: str) -> Path:

@@ -1414,6 +1414,11 @@ def _ancestors(start: str, root: str) -> Iterator[str]:
         yield folder
 
 
+def project_root(path: str, named: tuple[str, ...] = ()) -> str:
+    """The folder that bounds what ``path``'s macros may be read from (see :func:`_guess_root`)."""
+    return _guess_root(path, named)
+
+
 def _guess_root(path: str, named: tuple[str, ...] = ()) -> str:
     """The nearest folder above ``path`` with ``.git``; else the innermost of the ``named`` folders (the ones
     the user passed on the command line) that holds it — the user said where the project is, and a slide
