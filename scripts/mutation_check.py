@@ -1474,6 +1474,28 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            self._configs[folder] = _config_digest(folder) + \"\\0root\\0\" + root",
       "            self._configs[folder] = _config_digest(folder)", ("tests/test_check_pool.py",),
       "a report cached before a .git moved the project root is reused (its preamble never read)"),
+    # -- stop 27: finite sums written out ------------------------------------------------------------
+    M("finite-sums-not-written", "derive/check/verify.py",
+      "            wa, wb = finite_sums.expand(sa, known), finite_sums.expand(sb, known)\n",
+      "            wa, wb = sa, sb\n", ("tests/test_check_round23.py",),
+      "Σ_{i=1}^{4}(h − y_i) after y_1 = −2, … is never written out (the data never apply)"),
+    M("finite-sums-bound-renamed", "derive/check/finite_sums.py",
+      "        if any(index.free_symbols & bound for index in entry.indices):\n            continue",
+      "        if False:\n            continue", ("tests/test_check_round23.py",),
+      "an entry still under a sum over its index (y[i] in Σ_i) is named as a fixed entry y_i"),
+    M("finite-sums-loose-terms-refuted", "derive/check/verify.py",
+      "            if reason is None and (loose := sorted(printing.text(x) for x in entries\n",
+      "            if reason is None and (loose := sorted(printing.text(x) for x in entries if False\n",
+      ("tests/test_check_round23.py",),
+      "Σ_{i=1}^{3}(h − z_i) = 3h refuted though z_1, z_2, z_3 have no stated values"),
+    M("finite-sums-spelling-ignored", "derive/check/finite_sums.py",
+      "            swap[entry] = S.symbol(next((n for n in names if n in known), names[0]))",
+      "            swap[entry] = S.symbol(names[0])", ("tests/test_check_round23.py",),
+      "the samples y^{(i)} of a sum never meet the data stated as y_1 = …"),
+    M("finite-sums-terms-one-sided", "derive/check/verify.py",
+      "                one_sided &= finite_sums.expand(left.expr, known).free_symbols \\\n",
+      "                one_sided &= left.expr.free_symbols \\\n", ("tests/test_check_round23.py",),
+      "Σ_{k=0}^{2} β^k g_{t−k} = g_t + … read as naming g_t, g_{t−1} (never compared)"),
 )
 
 

@@ -39,7 +39,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
-               expectation, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
+               expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                scope_rules, sigmoid, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
@@ -1691,6 +1691,12 @@ class DocumentChecker:
             if one_sided and (left.expr.has(DOTS) != right.expr.has(DOTS)) \
                     and (left.expr.has(sp.Sum) or right.expr.has(sp.Sum)):
                 one_sided = set()  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j: the sum sign introduced, a claim
+            if one_sided and (left.expr.has(sp.Sum, sp.Product) or right.expr.has(sp.Sum, sp.Product)):
+                # Σ_{k=0}^{2} β^k g_{t−k} = g_t + βg_{t−1} + β²g_{t−2}: the terms of a finite sum, written out
+                known = frozenset(x.name for x in left.expr.free_symbols | right.expr.free_symbols
+                                  if isinstance(x, sp.Symbol))
+                one_sided &= finite_sums.expand(left.expr, known).free_symbols \
+                    ^ finite_sums.expand(right.expr, known).free_symbols
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
@@ -2839,6 +2845,16 @@ class DocumentChecker:
         if initial:  # x^{(0)} = 0 stated before: the starting point is that number in what follows
             sa, sb = sa.xreplace(initial), sb.xreplace(initial)
         started = ""
+        entries: set[sp.Basic] = set()  # the terms of sums written out, named as the notes name them
+        if sa.has(sp.Sum, sp.Product) or sb.has(sp.Sum, sp.Product):
+            # ½Σ_{i=1}^{4}(h − y_i) = ½(4h − 3) after y_1 = −2, …: the sum written out, its terms named as the
+            # notes name them, so that the stated data and the terms written on the other side apply
+            known = frozenset(x.name for x in a.free_symbols | b.free_symbols | set(examples) if isinstance(x, sp.Symbol))
+            wa, wb = finite_sums.expand(sa, known), finite_sums.expand(sb, known)
+            if (wa, wb) != (sa, sb):
+                entries = (wa.free_symbols | wb.free_symbols) - (sa.free_symbols | sb.free_symbols)
+                sa, sb = wa.xreplace(initial), wb.xreplace(initial)
+                started = "the finite sums written out term by term"
         if recurrences and self.zero_init and sa.free_symbols and sb.free_symbols \
                 and not sa.free_symbols & sb.free_symbols:
             # v_1 = 0.1 g_1 where the prose says the state starts at zero ("初始化为 0", "initialized to 0"): the
@@ -3166,6 +3182,10 @@ class DocumentChecker:
                 reason = _norm_defined(left.expr, right.expr)
             if reason is None:
                 reason = _order_dependent(sa, sb)
+            if reason is None and (loose := sorted(printing.text(x) for x in entries
+                                                   if (x in sa.free_symbols) != (x in sb.free_symbols))):
+                reason = (f"{', '.join(loose)} (terms of a sum written out) "
+                          f"{'stands' if len(loose) == 1 else 'stand'} on one side only with no stated value")
             if reason is None and (loose := [x for x in self._undefined_one_sided(item, a, b, sa, sb, definitions)
                                              if x not in self._differentiated_parameters(item, left)]):
                 names = ", ".join(printing.text(x) for x in loose)

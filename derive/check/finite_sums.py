@@ -1,0 +1,160 @@
+r"""Sums over a few written terms, written out: ``\sum_{i=1}^{4} (h - y_i)`` is ``4h - y_1 - y_2 - y_3 - y_4``.
+
+Worked examples over a small data set sum over numeric bounds and then use the data: ``y_1 = -2``, … stated
+in the prose, ``\frac{1}{2}\sum_{i=1}^{4}(h - y_i) = \frac{1}{2}(4h - 3)`` in the display. Inside a sum the
+parser reads ``y_i`` as the indexed quantity ``y[i]`` (so that linearity can be proved for any index set),
+but outside it ``y_1`` is a name of its own; SymPy's ``doit`` would give ``y[1]``, which no stated value or
+written term is. This module writes such a sum out and names each entry as the notes write it
+(``y[1]`` → ``y_1``, ``y^{(·)}[2]`` → ``y^{(2)}``, ``g[t − i]`` at ``i = 2`` → ``g_{t-2}``), so the values and
+the terms written elsewhere apply. Writing a finite sum out is exact: it can prove and refute, never guess.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .. import symbols as S
+
+__all__ = ["MAX_TERMS", "expand", "name_entries"]
+
+#: The most terms a written-out sum (or product) may have: worked examples over data are small, and a sum
+#: with more terms is better left to linearity and induction.
+MAX_TERMS = 30
+
+_ITERATE = "^{(\\cdot)}"
+
+
+def _span(limits: tuple) -> int | None:
+    """How many terms these limits run over, or None unless every bound is an integer (bounds of an inner
+    sum may name an outer index: those are written out once the outer one is)."""
+    count = 1
+    for _, low, high in limits:
+        if not (isinstance(low, sp.Integer) and isinstance(high, sp.Integer)):
+            return None
+        count *= max(0, int(high) - int(low) + 1)
+    return count
+
+
+def _writable(total: sp.Sum | sp.Product) -> bool:
+    """May the outermost index of ``total`` be written out? Its bounds must be integers (an inner index's
+    bounds may name an outer one: those become integers once the outer one is written out), its terms few,
+    and no call named with the index (``f_i(w)``: which function the i-th term applies is in the name, which
+    substituting the index does not rename)."""
+    span = _span(total.limits[-1:])
+    if span is None or span > MAX_TERMS:
+        return False
+    indices = {lim[0].name for lim in total.limits}
+    return not any(any(f"_{{{i}}}" in type(call).__name__ or f"_{i}" in type(call).__name__ for i in indices)
+                   for call in total.function.atoms(AppliedUndef))
+
+
+def _put(expr: sp.Basic, var: sp.Symbol, value: sp.Integer) -> sp.Basic:
+    """``expr`` at ``var = value``, leaving a sum inside that binds a ``var`` of its own alone (but not its
+    bounds): ``xreplace`` would rename the bound index and build a sum over a number."""
+    if var not in expr.free_symbols:
+        return expr
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        limits = [(x, _put(lo, var, value), _put(hi, var, value)) for x, lo, hi in expr.limits]
+        bound = any(x == var for x, _, _ in expr.limits)
+        return expr.func(expr.function if bound else _put(expr.function, var, value), *limits)
+    if expr == var:
+        return value
+    if not expr.args:
+        return expr
+    return expr.func(*(_put(a, var, value) for a in expr.args))
+
+
+def _written_out(total: sp.Sum | sp.Product) -> sp.Expr:
+    """The terms of the outermost index of ``total`` (each still a sum over the inner indices, if any)."""
+    var, low, high = total.limits[-1]
+    inner = total.limits[:-1]
+    op = sp.Sum if isinstance(total, sp.Sum) else sp.Product
+    terms = []
+    for v in range(int(low), int(high) + 1):
+        if inner:
+            limits = [(x, _put(lo, var, sp.Integer(v)), _put(hi, var, sp.Integer(v))) for x, lo, hi in inner]
+            terms.append(op(_put(total.function, var, sp.Integer(v)), *limits))
+        else:
+            terms.append(_put(total.function, var, sp.Integer(v)))
+    return sp.Add(*terms) if isinstance(total, sp.Sum) else sp.Mul(*terms)
+
+
+def _index_text(index: sp.Expr) -> str | None:
+    """``3``, ``t``, ``t-2``, ``k+1``: an index as the notes write it, or None for anything else."""
+    if isinstance(index, sp.Integer):
+        return str(index)
+    if isinstance(index, sp.Symbol):
+        return index.name
+    if isinstance(index, sp.Add) and len(index.args) == 2:
+        number = next((a for a in index.args if isinstance(a, sp.Integer)), None)
+        letter = next((a for a in index.args if isinstance(a, sp.Symbol)), None)
+        if number is not None and letter is not None:
+            return f"{letter.name}{'+' if number > 0 else '-'}{abs(number)}"
+    return None
+
+
+def _top_superscript(label: str) -> int | None:
+    """Where a superscript outside every brace begins in ``label`` (``w^{(t)}``, not ``\\hat{y}``)."""
+    depth = 0
+    for k, ch in enumerate(label):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "^" and depth == 0 and label[k + 1:k + 2] == "{":
+            return k
+    return None
+
+
+def _spellings(label: str, parts: list[str]) -> list[str]:
+    """The names the notes may write for the entry ``label[parts]``, the likeliest first."""
+    if label.endswith(_ITERATE):
+        stem = label[:-len(_ITERATE)]
+        if len(parts) == 1:  # the i-th sample; its data may be stated as y_1 = …
+            return [f"{stem}^{{({parts[0]})}}", f"{stem}_{{{parts[0]}}}"]
+        if len(parts) == 2:  # x^{(·)}[j, i]: the j-th coordinate of the i-th sample, x_j^{(i)}
+            return [f"{stem}_{{{parts[0]}}}^{{({parts[1]})}}"]
+        return []
+    mark = ""
+    cut = _top_superscript(label)
+    if cut is not None:  # w^{(t)}[1]: the coordinate w_1^{(t)}, its mark after the subscript
+        label, mark = label[:cut], label[cut:]
+    joined = [",".join(parts)]
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        joined.insert(0, "".join(parts))  # a_{12} is how the entry of a matrix is usually written
+    names = [f"{label}_{{{j}}}{mark}" for j in joined]
+    if len(parts) == 1 and not mark:  # y_i summed, its data stated as y^{(1)} = …
+        names.append(f"{label}^{{({parts[0]})}}")
+    return names
+
+
+def name_entries(expr: sp.Expr, known: frozenset[str] = frozenset()) -> sp.Expr:
+    """``expr`` with each indexed quantity at a definite index (``y[1]``, ``g[t − 2]``) made the name the notes
+    write for it; of its spellings (``a_{12}``, ``a_{1,2}``; ``y_1`` and ``y^{(1)}`` for the first sample) the one
+    in ``known`` wins, the notation of the sum otherwise."""
+    swap: dict[sp.Basic, sp.Basic] = {}
+    bound = {lim[0] for total in expr.atoms(sp.Sum, sp.Product) for lim in total.limits}
+    for entry in expr.atoms(sp.Indexed):
+        if any(index.free_symbols & bound for index in entry.indices):
+            continue  # y[i] in a sum still to be taken over i (one too long to write out)
+        parts = [_index_text(i) for i in entry.indices]
+        if any(p is None for p in parts):
+            continue
+        names = _spellings(str(entry.base.label), [p for p in parts if p is not None])
+        if names:
+            swap[entry] = S.symbol(next((n for n in names if n in known), names[0]))
+    return expr.xreplace(swap) if swap else expr
+
+
+def expand(expr: sp.Expr, known: frozenset[str] = frozenset()) -> sp.Expr:
+    """``expr`` with every sum and product over at most :data:`MAX_TERMS` integer indices written out, and
+    the entries it leaves named as the notes write them (unchanged when there is none)."""
+    if not expr.has(sp.Sum, sp.Product):
+        return expr
+    before = expr
+    for _ in range(6):  # a nested sum's bounds become integers once the sum around it is written out
+        done = expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _writable(e), _written_out)
+        if done == expr:
+            break
+        expr = done
+    return before if expr == before else name_entries(expr, known)

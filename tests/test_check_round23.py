@@ -1,0 +1,131 @@
+"""Readings added in stop 27: sums over a few written terms (worked examples over a small data set) written
+out, their terms named as the notes name them. Fixtures are written here, in Markdown and LaTeX."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import sympy as sp
+
+from derive.check import finite_sums
+from derive.check.latex import parse_expr
+from derive.check.run import check_document
+
+
+def _as(name: str, markdown: str) -> str:
+    if name == "doc.md":
+        return markdown
+    title = re.search(r"^# (.+)$", markdown, re.M)
+    assert title is not None
+    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
+
+
+def _line_of(text: str, snippet: str) -> int:
+    return text[:text.index(snippet)].count("\n") + 1
+
+
+def _verdicts(report, line: int) -> list[tuple[str, str]]:
+    return [(k.verdict, k.reason) for k in report.links if k.line == line]
+
+
+DATA_MD = r"""
+# Mean squared error on four points
+
+The data are $y_1 = -2$, $y_2 = -1$, $y_3 = 2$ and $y_4 = 4$, and the risk of a constant prediction is
+
+$$R(h) = \frac{1}{4}\sum_{i=1}^{4}(y_i-h)^2.$$
+
+Its derivative, with the data put in:
+
+$$\frac{dR(h)}{dh} = \frac{1}{2}\sum_{i=1}^{4}(h-y_i) = \frac{1}{2}(4h - 3).$$
+
+Hence the step from $h$ is $h - \alpha\frac{1}{2}\sum_{i=1}^{4}(h-y^{(i)}) = h - \frac{\alpha}{2}(4h - 3)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sum_over_stated_data_is_written_out_and_proved(name: str) -> None:
+    text = _as(name, DATA_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    chain = _verdicts(report, _line_of(text, r"\frac{dR(h)}{dh}"))
+    assert [v for v, _ in chain] == ["proved", "proved"], chain
+    assert "finite sums written out" in chain[1][1]
+    # y^{(i)} in the sum and y_1 … in the prose: the same samples, as a reader takes them
+    step = _verdicts(report, _line_of(text, "Hence the step"))
+    assert step and step[0][0] == "proved", step
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, good", [("(4h - 5)", "(4h - 3)"), (r"\frac{1}{2}\sum_{i=1}^{3}(h-y_i) =", r"\frac{1}{2}\sum_{i=1}^{4}(h-y_i) =")])
+def test_a_slip_in_a_sum_over_data_is_found_on_its_line(name: str, slip: str, good: str) -> None:
+    text = _as(name, DATA_MD).replace(good, slip, 1)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, r"\frac{dR(h)}{dh}"), "math/false")], errors
+
+
+TERMS_MD = r"""
+# Terms of short sums
+
+So $\sum_{k=0}^{2} \beta^k g_{t-k} = g_t + \beta g_{t-1} + \beta^2 g_{t-2}$.
+
+So $\prod_{k=1}^{3}(1 - \beta^k) = (1-\beta)(1-\beta^2)(1-\beta^3)$.
+
+So $\sum_{i=1}^{2}\sum_{j=1}^{2} a_{ij} x_j = a_{11}x_1 + a_{12}x_2 + a_{21}x_1 + a_{22}x_2$.
+
+Hence $\sum_{i=1}^{3}(h-z_i) = 3h$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_terms_of_a_short_sum_written_on_the_other_side_are_matched(name: str) -> None:
+    text = _as(name, TERMS_MD)
+    report = check_document(name, text)
+    for snippet in (r"\beta^k g_{t-k}", r"\prod_{k=1}^{3}", r"a_{ij} x_j"):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+    # terms with no value on one side only: the sum is not refuted against a bare 3h
+    loose = _verdicts(report, _line_of(text, "Hence"))
+    assert loose and loose[0][0] == "undecided" and "terms of a sum written out" in loose[0][1], loose
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"+ \beta^2 g_{t-2}$", r"+ \beta g_{t-2}$"),
+                                        (r"a_{21}x_1", r"a_{21}x_2"),
+                                        (r"(1-\beta^3)$", r"(1-\beta^4)$")])
+def test_a_wrong_term_of_a_short_sum_is_false(name: str, good: str, slip: str) -> None:
+    text = _as(name, TERMS_MD).replace(good, slip, 1)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, slip), "math/false")], errors
+
+
+@pytest.mark.parametrize("latex, expected", [
+    (r"\sum_{i=1}^{3} y_i", "y_{1} + y_{2} + y_{3}"),
+    (r"\sum_{i=1}^{2} y^{(i)}_2", "y_{2}^{(1)} + y_{2}^{(2)}"),
+    (r"\sum_{i=1}^{2} w_i^{(t)}", "w_{1}^{(t)} + w_{2}^{(t)}"),
+    (r"\sum_{i=1}^{2}\sum_{j=1}^{i} a_{ij}", "a_{11} + a_{21} + a_{22}"),
+    (r"\sum_{i=1}^{0} y_i", "0"),
+])
+def test_entries_are_named_as_the_notes_write_them(latex: str, expected: str) -> None:
+    assert finite_sums.expand(parse_expr(latex)) == parse_expr(expected)
+
+
+def test_a_long_sum_and_a_sum_over_symbolic_bounds_stay_sums() -> None:
+    for latex in (r"\sum_{i=1}^{40} y_i", r"\sum_{i=1}^{n} y_i"):
+        e = parse_expr(latex)
+        assert finite_sums.expand(e) == e
+
+
+def test_an_inner_sum_that_binds_the_same_index_is_left_alone() -> None:
+    i, n, h = sp.symbols("i n h")
+    y = sp.IndexedBase("y")
+    inner = sp.Sum((y[i] - h) ** 2, (i, 1, n))
+    got = finite_sums.expand(sp.Sum(inner * y[i], (i, 1, 2)))
+    assert sp.expand(got - inner * (sp.Symbol("y_{1}", real=True) + sp.Symbol("y_{2}", real=True))) == 0, got
+
+
+def test_the_known_spelling_of_an_entry_wins() -> None:
+    e = parse_expr(r"\sum_{j=1}^{2} a_{j1}")
+    assert finite_sums.expand(e, frozenset({"a_{1,1}", "a_{2,1}"})) == parse_expr("a_{1,1} + a_{2,1}")
+    assert finite_sums.expand(e) == parse_expr("a_{11} + a_{21}")
