@@ -1496,6 +1496,22 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                one_sided &= finite_sums.expand(left.expr, known).free_symbols \\\n",
       "                one_sided &= left.expr.free_symbols \\\n", ("tests/test_check_round23.py",),
       "Σ_{k=0}^{2} β^k g_{t−k} = g_t + … read as naming g_t, g_{t−1} (never compared)"),
+    # -- stop 27: gradients in matrix calculus ---------------------------------------------------------
+    M("calculus-slope-not-halved", "derive/check/matrix_calculus.py",
+      "            slopes[i][j] = (up - down) / 2", "            slopes[i][j] = up - down",
+      ("tests/test_check_round23.py",), "each entry's slope taken as the whole central difference (twice the slope)"),
+    M("calculus-no-specials", "derive/check/matrix_calculus.py",
+      "    if special:\n        return Decision(\"undecided\", \"matrix calculus:",
+      "    if False:\n        return Decision(\"undecided\", \"matrix calculus:", ("tests/test_check_round23.py",),
+      "∇_x xᵀAx = 2Ax called false though it holds for a symmetric A"),
+    M("calculus-trace-named", "derive/check/verify.py",
+      "                return False  # ∇_A tr(AB) = Bᵀ: the gradient of a written expression, a claim",
+      "                pass", ("tests/test_check_round23.py",),
+      "∇_A tr(AB) = Bᵀ read as naming a gradient (never compared)"),
+    M("det-sign-lost", "derive/check/matrices.py",
+      "            m[c], m[pivot] = m[pivot], m[c]\n            det = -det",
+      "            m[c], m[pivot] = m[pivot], m[c]", ("tests/test_check_round23.py",),
+      "a row swap in the elimination keeps the determinant's sign"),
 )
 
 

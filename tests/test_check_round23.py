@@ -129,3 +129,60 @@ def test_the_known_spelling_of_an_entry_wins() -> None:
     e = parse_expr(r"\sum_{j=1}^{2} a_{j1}")
     assert finite_sums.expand(e, frozenset({"a_{1,1}", "a_{2,1}"})) == parse_expr("a_{1,1} + a_{2,1}")
     assert finite_sums.expand(e) == parse_expr("a_{11} + a_{21}")
+
+
+CALCULUS_MD = r"""
+# Matrix calculus
+
+Let $A$ and $B$ be matrices and $x$, $y$ vectors.
+
+$$\nabla_x x^\top A x = (A + A^\top)x$$
+
+$$\nabla_A \operatorname{tr}(AB) = B^\top$$
+
+$$\nabla_A x^\top A y = \nabla_A \operatorname{tr}(A y x^\top) = x y^\top$$
+
+$$\nabla_A \det A = (\det A) A^{-\top}$$
+
+$$\nabla_x \|Ax - y\|^2 = 2A^\top(Ax - y)$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_gradients_in_matrix_calculus_are_checked_entry_by_entry(name: str) -> None:
+    text = _as(name, CALCULUS_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet, count in ((r"\nabla_x x^\top", 1), (r"\nabla_A \operatorname{tr}(AB)", 1), (r"\nabla_A x^\top A y", 2),
+                           (r"\nabla_A \det A", 1), (r"\nabla_x \|Ax", 1)):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"] * count, (snippet, got)
+        assert all("a generic small case" in why for _, why in got), got
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"= B^\top$$", r"= B^\top A$$"), (r"2A^\top(Ax - y)", r"2A^\top(Ax + y)")])
+def test_a_wrong_gradient_in_matrix_calculus_is_false(name: str, good: str, slip: str) -> None:
+    text = _as(name, CALCULUS_MD).replace(good, slip, 1)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, slip), "math/false")], errors
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip, why", [(r"(A + A^\top)x", "2Ax", "diagonal"), (r"= x y^\top", r"= y x^\top", "numbers"),
+                                             (r"A^{-\top}", r"A^{-1}", "diagonal")])
+def test_a_gradient_that_holds_only_for_symmetric_matrices_or_numbers_is_undecided(name: str, good: str, slip: str,
+                                                                                   why: str) -> None:
+    text = _as(name, CALCULUS_MD).replace(good, slip, 1)
+    report = check_document(name, text)
+    got = _verdicts(report, _line_of(text, slip))
+    assert got[-1][0] == "undecided" and why in got[-1][1], got
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+def test_a_determinant_is_evaluated_exactly() -> None:
+    from fractions import Fraction as F
+
+    from derive.check.matrices import _mat_det
+    assert _mat_det([[F(0), F(1), F(2)], [F(1), F(0), F(3)], [F(4), F(-3), F(8)]]) == -2
+    assert _mat_det([[F(1), F(2)], [F(2), F(4)]]) == 0

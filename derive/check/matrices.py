@@ -265,7 +265,15 @@ class Trace:
     arg: "Node"
 
 
-Node = Union[Atom, Num, Sum, Prod, Transpose, Inverse, Power, Quotient, NormSq, Trace]
+@dataclass(frozen=True)
+class Det:
+    r"""``\det A``: the determinant of a square matrix (of a number, the number). Not a polynomial of any fixed
+    degree in the entries, so it is only ever evaluated, never put in a normal form."""
+
+    arg: "Node"
+
+
+Node = Union[Atom, Num, Sum, Prod, Transpose, Inverse, Power, Quotient, NormSq, Trace, Det]
 
 #: How notes spell the trace: ``\operatorname{tr}``, ``\mathrm{Tr}``, ``\text{trace}``, a macro ``\tr``.
 _TRACE = frozenset({"tr", "Tr", "trace", "Trace"})
@@ -349,6 +357,8 @@ class _Reader:
                 node = Transpose(node)
             elif len(arg) == 2 and arg[0].is_char("-") and arg[1].kind == "num" and arg[1].text == "1":
                 node = Inverse(node)
+            elif len(arg) >= 2 and arg[0].is_char("-") and _is_transpose(arg[1:]):
+                node = Inverse(Transpose(node))  # A^{-T}: the inverse of the transpose (and its transpose)
             elif len(arg) == 1 and arg[0].kind == "num" and arg[0].text.isdigit() and 1 <= int(arg[0].text) <= 4:
                 node = Power(node, int(arg[0].text))
             else:
@@ -404,6 +414,11 @@ class _Reader:
             if self.peek() is None:
                 raise Unsupported("a trace without its argument")
             return Trace(self.primary())
+        if tok.kind == "macro" and tok.text == "det":
+            self.pos += 1
+            if self.peek() is None:
+                raise Unsupported("a determinant without its argument")
+            return Det(self.factor())
         if tok.kind == "macro" and tok.text == "nabla":
             return self.gradient()
         return self.name()
@@ -624,6 +639,11 @@ class Shapes:
                 self.join(s[0], s[1])
             self.traced[id(node)] = s
             return SCALAR
+        if isinstance(node, Det):
+            s = self.of(node.arg)
+            if s is not SCALAR:
+                self.join(s[0], s[1])
+            return SCALAR
         if isinstance(node, Prod):
             shape: tuple[int, int] | None = SCALAR
             for f in node.factors:
@@ -707,6 +727,8 @@ class Algebra:
         if isinstance(node, NormSq):
             inside = self.poly(node.arg)
             return _mul(self.transpose(inside), inside)
+        if isinstance(node, Det):
+            raise Unsupported("a determinant (not a polynomial of a fixed degree in the entries)")
         if isinstance(node, Trace):
             inside = self.poly(node.arg)
             if self.shapes.traced.get(id(node)) is SCALAR:
@@ -827,6 +849,24 @@ def _mat_mul(a: Mat, b: Mat) -> Mat:
             for i in range(len(a))]
 
 
+def _mat_det(a: Mat) -> Fraction:
+    """The determinant by elimination in exact fractions."""
+    m = [list(row) for row in a]
+    n, det = len(m), Fraction(1)
+    for c in range(n):
+        pivot = next((r for r in range(c, n) if m[r][c] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != c:
+            m[c], m[pivot] = m[pivot], m[c]
+            det = -det
+        det *= m[c][c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+    return det
+
+
 def _mat_inv(a: Mat) -> Mat:
     n = len(a)
     if any(len(r) != n for r in a):
@@ -923,6 +963,13 @@ class _World:
             if len(v) != len(v[0]):
                 raise ArithmeticError("shapes")
             return sum((v[i][i] for i in range(len(v))), Fraction(0))
+        if isinstance(node, Det):
+            v = self.eval(node.arg)
+            if isinstance(v, Fraction):
+                return v
+            if len(v) != len(v[0]):
+                raise ArithmeticError("shapes")
+            return _mat_det(v)
         assert isinstance(node, NormSq)
         v = self.eval(node.arg)
         if isinstance(v, Fraction):

@@ -1826,6 +1826,11 @@ class DocumentChecker:
             return False  # ∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w states the chain rule; it defines nothing
         parts = calculus.derivative_parts(lhs.name if isinstance(lhs, sp.Symbol) else type(lhs).__name__) \
             if isinstance(lhs, (sp.Symbol, AppliedUndef)) else None
+        if parts is not None and self._may_use_matrices():
+            from . import matrix_calculus
+
+            if matrix_calculus.of_expression(self._expanded(_source(item, stmt.terms[0]))):
+                return False  # ∇_A tr(AB) = Bᵀ: the gradient of a written expression, a claim
         if isinstance(lhs, AppliedUndef) and parts is not None:
             # ∇f̄(x̄) = Λx̄ + c̄ for an f̄ the notes never define: it names the gradient.
             return parts[2] not in self.functions(item).defs
@@ -3270,10 +3275,17 @@ class DocumentChecker:
                 named = self.items[index]
                 namings[name] = (self._expanded(_source(named, named.stmt.terms[0])),
                                  self._expanded(_source(named, named.stmt.terms[1])))
-        decision = matrices.decide(*read, table, defined, list(namings.values()))
-        if decision is None or (unparsed and decision.status == "undecided"):
+        decision = None
+        if not definitions.keys() & {x for t in (left, right) if t.expr is not None for x in t.expr.free_symbols}:
+            from . import matrix_calculus  # ∇_A tr(AB) = Bᵀ: a gradient of a written expression, entry by entry
+
+            decision = matrix_calculus.gradient_link(*read, table)
+        calculus_read = decision is not None  # both sides read there: its reasons beat the scalar reader's
+        if decision is None:
+            decision = matrices.decide(*read, table, defined, list(namings.values()))
+        if decision is None or (unparsed and decision.status == "undecided" and not calculus_read):
             return False  # the scalar reader's own reason stands
-        if unparsed and decision.status == "false" and not matrices.same_names(*read, table):
+        if unparsed and decision.status == "false" and not calculus_read and not matrices.same_names(*read, table):
             return False  # a name on one side only: perhaps a definition, not a claim
         if decision.status == "false" and (stated := self._matrix_hypotheses(item, table) & (
                 matrices.stems(read[0], table) | matrices.stems(read[1], table))):
