@@ -186,3 +186,52 @@ def test_a_determinant_is_evaluated_exactly() -> None:
     from derive.check.matrices import _mat_det
     assert _mat_det([[F(0), F(1), F(2)], [F(1), F(0), F(3)], [F(4), F(-3), F(8)]]) == -2
     assert _mat_det([[F(1), F(2)], [F(2), F(4)]]) == 0
+
+
+NEWTON_MD = r"""
+# Newton's method
+
+For an $f$ left open, Newton's step is
+
+$$
+x_{k+1} = x_k - \left[ f''(x_k)\right]^{-1}f'(x_k).
+$$
+
+Subtracting the minimizer,
+
+$$
+x_{k+1} - x^* = x_k -\left[ f''(x_k)\right]^{-1} f'(x_{k}) - x^*.
+$$
+
+The integral of the difference is the difference of the integrals:
+
+$$
+\left( f''(x_k) - \int_0^1 f''(x^* + \tau (x_k - x^*)) d \tau\right) (x_k - x^*) = \left( \int_0^1 \left( f''(x_k) - f''(x^* + \tau (x_k - x^*)) d \tau\right)\right) (x_k - x^*)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_step_in_functions_left_open_is_substituted_and_an_integrand_may_hold_its_differential(name: str) -> None:
+    text = _as(name, NEWTON_MD)
+    report = check_document(name, text)
+    for snippet in (r"x_{k+1} - x^* =", r"\left( f''(x_k) - \int_0^1"):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+        assert "whatever" in got[0][1], got
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"f'(x_{k}) - x^*.", r"f'(x_{k}) + x^*."),
+                                        (r"d \tau\right)\right) (x_k - x^*)", r"d \tau\right)\right) (x_k + x^*)")])
+def test_a_slip_in_a_step_in_functions_left_open_is_not_proved(name: str, good: str, slip: str) -> None:
+    text = _as(name, NEWTON_MD).replace(good, slip, 1)
+    got = _verdicts(check_document(name, text), _line_of(text, slip))
+    assert got and got[0][0] != "proved", got
+
+
+def test_an_integral_whose_differential_closes_a_bracket_ends_there() -> None:
+    e = parse_expr(r"\int_0^1 \left( a - g(\tau) d\tau \right) (b + 1)")
+    integrals = list(e.atoms(sp.Integral))
+    assert len(integrals) == 1 and str(integrals[0].limits[0][0]) == "τ", e
+    assert not integrals[0].function.has(sp.Symbol("b", real=True)), e  # (b + 1) multiplies, outside

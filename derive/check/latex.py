@@ -2476,6 +2476,13 @@ class _ExprParser:
             # \int_0^1{(x - y) f(t) dt}: the integrand and its differential in one group, the group ends the integral
             self.pos += 1
             at, after = inside, close + 1
+        elif at is None and self.pos < len(self.toks) and self.toks[self.pos].is_char("(", "[") \
+                and (close := _close_of(self.toks, self.pos)) is not None \
+                and (inside := _differential(self.toks, self.pos + 1)) is not None and inside + 2 == close:
+            # \int_0^1 \left( f''(x_k) - f''(y) d\tau \right): the differential inside the bracket that closes the
+            # integrand (the bracket ends the integral; what follows it multiplies)
+            self.pos += 1
+            at, after = inside, close + 1
         if at is None:
             self.fail(tok, "an integral without its differential (dx) at the end is not modelled")
         var_tok = self.toks[at + 1]

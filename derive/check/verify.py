@@ -1537,6 +1537,16 @@ class DocumentChecker:
                 self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
                             "a form with unknown functions (a claim about shape): not checked as an identity")
             self.decide_all(item, "not-a-claim", "a form with unknown functions (its answers are checked)")
+            lhs = stmt.terms[0].expr
+            if isinstance(lhs, sp.Symbol) and stmt.relations[0] == "=" and stmt.terms[1].expr is not None \
+                    and (ix := read_index(lhs)) is not None and ix.letter in STEP_LETTERS \
+                    and lhs not in stmt.terms[1].expr.free_symbols and not self.verdicts.get((item.index, 0), ("",))[0] == "proved" \
+                    and all("'" in type(call).__name__ or calculus.derivative_parts(type(call).__name__) is not None
+                            for call in stmt.terms[1].expr.atoms(AppliedUndef)):
+                # Newton's x_{k+1} = x_k − [f''(x_k)]^{-1}f'(x_k) for an f left open: the step it names, which
+                # x_{k+1} − x^* = x_k − [f''(x_k)]^{-1}f'(x_k) − x^* then rewrites (whatever f is); only derivatives
+                # of the open function (an exercise's form w_t = g(λ)w_{t−1} − ηh(…) names no step: g, h are asked for)
+                self._record_naming(item, definitions)
             return
         introduced = self._introduced(item, raw_exprs)
         # ∂L/∂ŷ, ∂ŷ/∂z with L and ŷ defined: derivatives of what the section defines, not new names
