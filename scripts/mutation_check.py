@@ -1171,8 +1171,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_check_round20.py",),
       "2 + 4 + ⋯ + 2n read as 6 + ⋯ + 2n (SymPy adds the numbers): the run undecided"),
     M("coordinate-sum-out", "derive/check/coordinates.py",
-      "        out.append((term / deltas[0]).xreplace({index: other[0]}))",
-      "        kept.append(term)",
+      "            value = (term / deltas[0]).xreplace({index: other[0]})",
+      "            continue",
       ("tests/test_check_round20.py",),
       "∂/∂w_j ½Σ_k w_k² left with its Kronecker delta: the coordinate derivative undecided"),
     M("coordinate-index-named", "derive/check/verify.py",
@@ -1524,6 +1524,17 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                    and all(\"'\" in type(call).__name__ or calculus.derivative_parts(type(call).__name__) is not None\n",
       "                    and all(True\n", ("tests/test_check_notes.py",),
       "an exercise's form w_t = g(λ)w_{t−1} − ηh(…) taken as the step it names (the answers for g, h lost)"),
+    M("small-sizes-one-index-value", "derive/check/finite_sums.py",
+      "        for picks in itertools.product(range(1, n + 1), repeat=len(free)):",
+      "        for picks in [(1,) * len(free)]:", ("tests/test_check_round23.py",),
+      "a free index tried at 1 only: Σ_j x_j + x_i = Σ_j x_j + x_1 would pass"),
+    M("delta-one-limit-only", "derive/check/coordinates.py",
+      "        for at, (index, _, _) in enumerate(limits):",
+      "        for at, (index, _, _) in enumerate(limits[:1] if len(limits) == 1 else []):",
+      ("tests/test_check_round23.py",), "a delta in Σ_{j,k} never summed out (the derivative of a double sum lost)"),
+    M("multi-sum-not-read", "derive/check/latex.py",
+      "        if len(several) > 1 and all(len(part) == 1 and part[0].kind == \"letter\" for part in several):",
+      "        if False:", ("tests/test_check_round23.py",), "\\sum_{j,k} refused (the index of a sum must be a name)"),
 )
 
 

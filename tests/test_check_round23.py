@@ -7,7 +7,7 @@ import re
 import pytest
 import sympy as sp
 
-from derive.check import finite_sums
+from derive.check import coordinates, finite_sums
 from derive.check.latex import parse_expr
 from derive.check.run import check_document
 
@@ -235,3 +235,55 @@ def test_an_integral_whose_differential_closes_a_bracket_ends_there() -> None:
     integrals = list(e.atoms(sp.Integral))
     assert len(integrals) == 1 and str(integrals[0].limits[0][0]) == "τ", e
     assert not integrals[0].function.has(sp.Symbol("b", real=True)), e  # (b + 1) multiplies, outside
+
+
+INDEX_MD = r"""
+# Index notation
+
+Written in coordinates, $x^\top A x = \sum_j x_j \bigg(\sum_k a_{jk}x_k\bigg) = \sum_{j,k} a_{jk} x_j x_k$.
+
+Hence $\frac{\partial}{\partial x_i}\sum_{j,k} a_{jk} x_j x_k = \sum_{j} a_{ji} x_j + \sum_{k} a_{ik} x_k$.
+
+Also $\frac{\partial}{\partial x_i}\sum_{j} a_j x_j^2 = 2 a_i x_i$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_sums_over_pairs_of_indices_and_their_derivatives_are_proved(name: str) -> None:
+    text = _as(name, INDEX_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    chain = _verdicts(report, _line_of(text, "Written in coordinates"))
+    assert [v for v, _ in chain][-1] == "proved", chain
+    for snippet in ("Hence", "Also"):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"= \sum_{j} a_{ji} x_j + \sum_{k} a_{ik} x_k$", r"= 2\sum_{j} a_{ij} x_j$"),
+                                        (r"= \sum_{j,k} a_{jk} x_j x_k$", r"= \sum_{j,k} a_{jk} x_j x_j$"),
+                                        ("= 2 a_i x_i", "= a_i x_i")])
+def test_a_slip_in_index_notation_is_never_proved(name: str, good: str, slip: str) -> None:
+    text = _as(name, INDEX_MD).replace(good, slip, 1)
+    got = _verdicts(check_document(name, text), _line_of(text, slip))
+    assert got and got[-1][0] != "proved", got
+
+
+def test_small_sizes_write_out_every_free_index_and_refuse_named_sets() -> None:
+    a = parse_expr(r"\frac{\partial}{\partial x_i}\sum_{j,k} a_{jk} x_j x_k")
+    b = parse_expr(r"\sum_{j} a_{ji} x_j + \sum_{k} a_{ik} x_k")
+    why = finite_sums.small_sizes(coordinates.derivatives(a), b, 2.0)
+    assert why is not None and "every value of i" in why
+    assert finite_sums.small_sizes(parse_expr(r"\sum_{j} a_{ij} x_j"), parse_expr(r"\sum_{j} a_{ji} x_j"), 2.0) is None
+    assert finite_sums.small_sizes(parse_expr(r"\sum_{i \in B} x_i"), parse_expr(r"\sum_{i \in B} x_i"), 2.0) is None
+    # equal at i = 1 only: every value of the free index is tried
+    assert finite_sums.small_sizes(parse_expr(r"\sum_{j} x_j + x_i"), parse_expr(r"\sum_{j} x_j + x_1"), 2.0) is None
+
+
+def test_a_delta_in_a_sum_over_two_indices_sums_out_its_own_index() -> None:
+    j, k, i = (sp.Symbol(c, real=True) for c in "jki")
+    n = sp.Symbol("n", integer=True, positive=True)
+    a, x = sp.IndexedBase("a"), sp.IndexedBase("x")
+    total = sp.Sum(sp.KroneckerDelta(i, j) * a[j, k] * x[k], (k, 1, n), (j, 1, n))
+    assert coordinates._sum_out(total) == sp.Sum(a[i, k] * x[k], (k, 1, n))

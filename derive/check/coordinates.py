@@ -82,19 +82,25 @@ def _evaluate(derivative: sp.Derivative) -> sp.Expr:
 def _sum_out(total: sp.Sum) -> sp.Expr:
     """``Σ_k δ_{jk} a_k = a_j``: the coordinate ``j`` is one of the summed ones, which is what writing ``w_j``
     for a coordinate of ``w`` says (SymPy's own answer is a ``Piecewise`` on ``1 ≤ j ≤ d``, and slow). Terms
-    without the delta keep their sum."""
-    if len(total.limits) != 1:
-        return total
-    index = total.limits[0][0]
+    without the delta keep their sum; in a sum over several indices (``Σ_{j,k}``) a delta sums out its own
+    index and the others stay."""
+    limits = list(total.limits)
     kept, out = [], []
     for term in sp.Add.make_args(sp.expand_mul(total.function) if total.function.has(sp.Add) else total.function):
-        deltas = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.KroneckerDelta) and index in f.free_symbols]
-        if len(deltas) != 1:
+        done = None
+        for at, (index, _, _) in enumerate(limits):
+            deltas = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.KroneckerDelta) and index in f.free_symbols]
+            if len(deltas) != 1:
+                continue
+            other = [a for a in deltas[0].args if a != index]
+            if len(other) != 1 or index in other[0].free_symbols:
+                continue
+            value = (term / deltas[0]).xreplace({index: other[0]})
+            rest = [lim for n, lim in enumerate(limits) if n != at]
+            done = sp.Sum(value, *rest) if rest else value
+            break
+        if done is None:
             kept.append(term)
-            continue
-        other = [a for a in deltas[0].args if a != index]
-        if len(other) != 1 or index in other[0].free_symbols:
-            kept.append(term)
-            continue
-        out.append((term / deltas[0]).xreplace({index: other[0]}))
-    return sp.Add(*out) + (sp.Sum(sp.Add(*kept), total.limits[0]) if kept else sp.Integer(0))
+        else:
+            out.append(done)
+    return sp.Add(*out) + (sp.Sum(sp.Add(*kept), *limits) if kept else sp.Integer(0))

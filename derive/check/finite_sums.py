@@ -10,12 +10,15 @@ the terms written elsewhere apply. Writing a finite sum out is exact: it can pro
 """
 from __future__ import annotations
 
+import itertools
+import re
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .. import symbols as S
 
-__all__ = ["MAX_TERMS", "expand", "name_entries"]
+__all__ = ["MAX_TERMS", "SIZES", "expand", "name_entries", "small_sizes"]
 
 #: The most terms a written-out sum (or product) may have: worked examples over data are small, and a sum
 #: with more terms is better left to linearity and induction.
@@ -158,3 +161,70 @@ def expand(expr: sp.Expr, known: frozenset[str] = frozenset()) -> sp.Expr:
             break
         expr = done
     return before if expr == before else name_entries(expr, known)
+
+
+#: Letters that index entries in notes (``x_i``, ``a_{jk}``, ``A_{ij}``): a free one is "any index".
+_ENTRY_LETTERS = "ijklpq"
+#: The sizes a sum over an unwritten index set is written out at.
+SIZES = (2, 3, 4)
+
+
+def _free_letters(expr: sp.Expr) -> set[str]:
+    """Index letters that label names outside every sum (``x_{i}``, ``a_{ii}``, ``A_{ij}``) or entries inside one
+    that no sum binds (``a[i, k]`` in ``Σ_k a_{ik}x_k``): the free indices."""
+    found: set[str] = set()
+    for x in expr.atoms(sp.Symbol):
+        m = re.fullmatch(r"(?:\\[A-Za-z]+\{)?[A-Za-z]\}?_\{([a-z]{1,2})\}", x.name)
+        if m and all(c in _ENTRY_LETTERS for c in m.group(1)):
+            found.update(m.group(1))
+    bound = {lim[0] for total in expr.atoms(sp.Sum, sp.Product) for lim in total.limits}
+    for entry in expr.atoms(sp.Indexed):
+        for index in entry.indices:
+            found.update(x.name for x in index.free_symbols
+                         if isinstance(x, sp.Symbol) and x not in bound and x.name in _ENTRY_LETTERS)
+    return found
+
+
+def _at_indices(expr: sp.Expr, values: dict[str, int]) -> sp.Expr:
+    """``expr`` with each free index at its value: names labelled by it renamed (``x_{i}`` → ``x_{2}``), and the
+    letter itself where it indexes an entry (``a[i, k]`` → ``a[2, k]``)."""
+    swap: dict[sp.Basic, sp.Basic] = {}
+    for x in expr.atoms(sp.Symbol):
+        m = re.fullmatch(r"(.*)_\{([a-z]{1,2})\}", x.name)
+        if m and all(c in values for c in m.group(2)):
+            swap[x] = S.symbol(f"{m.group(1)}_{{{''.join(str(values[c]) for c in m.group(2))}}}")
+        elif x.name in values:
+            swap[x] = sp.Integer(values[x.name])
+    return expr.xreplace(swap)
+
+
+def small_sizes(left: sp.Expr, right: sp.Expr, seconds: float) -> str | None:
+    """Why ``left = right`` holds for sums over an unwritten index set (``Σ_j x_j(Σ_k a_{jk}x_k) = Σ_{j,k} a_{jk}x_jx_k``,
+    ``∂/∂x_i Σ_{j,k} a_{jk}x_jx_k = Σ_j a_{ji}x_j + Σ_k a_{ik}x_k``): written out at sizes 2 to 4, with every
+    value of the free indices, both sides agree (a generic small case, said in the reason); None otherwise,
+    this never refutes (the count may be one the notes fix elsewhere)."""
+    from ..proof import compare
+    from .sums import GENERIC_COUNT
+
+    counts = {x for side in (left, right) for x in side.free_symbols
+              if isinstance(x, sp.Symbol) and x.name.startswith(GENERIC_COUNT)}
+    if not counts or any(c.name != GENERIC_COUNT for c in counts):
+        return None  # a named set (Σ_{i∈B}) or all-but-one (Σ_{j≠i}): its size is not the count's
+    free = sorted(_free_letters(left) | _free_letters(right))
+    if len(free) > 2:
+        return None
+    for n in SIZES:
+        for picks in itertools.product(range(1, n + 1), repeat=len(free)):
+            values = dict(zip(free, picks))
+            sides = []
+            for side in (left, right):
+                put = _at_indices(side.xreplace({c: sp.Integer(n) for c in counts}), values)
+                written = expand(put)
+                if written.has(sp.Sum, sp.Indexed):
+                    return None
+                sides.append(written.doit())
+            if compare(sides[0], sides[1], seconds=seconds).status != "true":
+                return None
+    where = f", every value of {', '.join(free)}" if free else ""
+    return (f"the sums written out at sizes {', '.join(map(str, SIZES))}{where}: both sides agree (a generic small "
+            "case, not a proof for every size)")

@@ -2570,6 +2570,9 @@ class _ExprParser:
         identities are proved; a false one stays undecided (indexed quantities are not refuted)."""
         if any(t.kind == "rel" and t.text == "=" for t in low_tokens):
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
+        several = _split_commas(low_tokens)
+        if len(several) > 1 and all(len(part) == 1 and part[0].kind == "letter" for part in several):
+            return self.multi_sum(tok, [part[0] for part in several])
         member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text in ("in", "!=")), None)
         index_tokens = low_tokens if member is None else low_tokens[:member]
         var_name = self.sub(index_tokens).name_only(low_at, "the index of a sum must be a name")
@@ -2597,6 +2600,27 @@ class _ExprParser:
             self.fail(tok, "a sum over an unwritten range is modelled only when its index labels quantities "
                            "(u_i), not as a number")
         return sp.Sum(body, (var, 1, count))
+
+    def multi_sum(self, tok: Token, letters: list[Token]) -> sp.Expr:
+        r"""``\sum_{j,k} a_{jk} x_j x_k``: one sum over every pair (each index over all of the unwritten set, as
+        ``\sum_j \sum_k``), read as nested sums of :meth:`generic_sum`'s kind sharing its count."""
+        names = [symbol(t.text) for t in letters]
+        if len(set(names)) != len(names):
+            self.fail(tok, "a sum over the same index twice")
+        count = sp.Symbol(r"\#", integer=True, positive=True)
+        self.ctx.bound.extend(names)
+        try:
+            body = self.product()
+        finally:
+            del self.ctx.bound[-len(names):]
+        labels = [ix for ix in body.atoms(sp.Indexed) if ix.has(*names)]
+        if any(any(index not in names and index.has(*names) for index in ix.indices) for ix in labels):
+            self.fail(tok, "a sum over an unwritten range whose index is shifted or combined (x_{i+1}) is not modelled")
+        held = body.xreplace({ix: sp.Dummy() for ix in labels})
+        if not labels or held.has(*names) or any(not any(ix.has(n) for ix in labels) for n in names):
+            self.fail(tok, "a sum over an unwritten range is modelled only when its indices label quantities "
+                           "(a_{jk}), not as numbers")
+        return sp.Sum(body, *((n, 1, count) for n in reversed(names)))
 
     def function1(self, tok: Token, name: str) -> sp.Expr:  # noqa: C901 - one function's spellings
         r"""``\exp(x)``, ``\log x``, ``\sign(x)``: one argument, parenthesized or a single factor."""

@@ -2883,6 +2883,13 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
+        if sums.has_generic(sa, sb) and (small := finite_sums.small_sizes(sa, sb, LINK_SECONDS)) is not None:
+            # Σ_j x_j(Σ_k a_{jk}x_k) = Σ_{j,k} a_{jk}x_jx_k, ∂/∂x_i of one: written out at small sizes (linearity,
+            # when it proves it for every size, is the better reason)
+            da, db = _doit(sa), _doit(sb)
+            better = sums.prove(da, db, seconds=LINK_SECONDS) if da.has(sp.Sum) or db.has(sp.Sum) else None
+            self.decide(item, k, "proved", better if better not in (None, sums.DIFFER) else small)
+            return
         if operator_norms(left.expr) or operator_norms(right.expr):
             # \|I − ηA\|_2 = 1 − μ/L: the norm of a matrix depends on its eigenvalues or singular values, which
             # scalars cannot stand for; only a link that holds whatever its value is decided
