@@ -287,3 +287,49 @@ def test_a_delta_in_a_sum_over_two_indices_sums_out_its_own_index() -> None:
     a, x = sp.IndexedBase("a"), sp.IndexedBase("x")
     total = sp.Sum(sp.KroneckerDelta(i, j) * a[j, k] * x[k], (k, 1, n), (j, 1, n))
     assert coordinates._sum_out(total) == sp.Sum(a[i, k] * x[k], (k, 1, n))
+
+
+DATA_SUM_MD = r"""
+# Linear regression
+
+The prediction is $\hat{y} = mx + c$ and the loss is
+
+$$MSE = \frac{1}{n}\sum (y - (mx + c))^2$$
+
+Its derivatives:
+
+$$\frac{\partial MSE}{\partial m} = \frac{2}{n}\sum x(mx + c - y) = \frac{2}{n}\sum x(\hat{y} - y)$$
+
+$$\frac{\partial MSE}{\partial c} = \frac{2}{n}\sum(mx + c - y) = \frac{2}{n}\sum(\hat{y} - y)$$
+
+So $\sum (2x + 3y) = 2\sum x + 3 \sum y$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sum_over_the_data_without_an_index_is_read_and_proved(name: str) -> None:
+    text = _as(name, DATA_SUM_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet, count in ((r"\frac{\partial MSE}{\partial m}", 2), (r"\frac{\partial MSE}{\partial c}", 2), ("So", 1)):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"] * count, (snippet, got)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"\frac{2}{n}\sum(mx + c - y) =", r"\frac{1}{n}\sum(mx + c - y) ="),
+                                        (r"\frac{2}{n}\sum x(mx + c - y) =", r"\frac{2}{n}\sum x(mx - c - y) ="),
+                                        (r"3 \sum y$", r"2 \sum y$")])
+def test_a_slip_in_a_sum_over_the_data_is_found_on_its_line(name: str, good: str, slip: str) -> None:
+    text = _as(name, DATA_SUM_MD).replace(good, slip, 1)
+    errors = {(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"}
+    assert errors == {(_line_of(text, slip), "math/false")}, errors
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_prediction_defined_out_of_scope_keeps_a_data_sum_undecided(name: str) -> None:
+    text = _as(name, DATA_SUM_MD).replace(r"The prediction is $\hat{y} = mx + c$ and the", "The")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    got = _verdicts(report, _line_of(text, r"\frac{\partial MSE}{\partial c}"))
+    assert got[0][0] == "proved" and got[1][0] == "undecided" and "ŷ" in got[1][1], got

@@ -93,11 +93,12 @@ def test_a_matrix_entry_under_a_sum_has_two_indices() -> None:
 
 def test_a_sum_without_limits_runs_over_the_one_index_of_its_summands() -> None:
     """``\\frac{1}{m}\\sum (x^{(i)} - y^{(i)})``: the summands are labelled by i alone, so i is the index (a sum over
-    the samples, as ``\\sum_i`` would be); with two candidate letters, or none, it is not read."""
+    the samples, as ``\\sum_i`` would be); with two candidate letters it is not read, nor without one unless its body
+    holds the data letters x, y (then a sum over the samples, :mod:`derive.check.data_sums`)."""
     expr = parse_expr(r"\frac{1}{m}\sum (x^{(i)} - y^{(i)}) + 1")
     (big,) = expr.atoms(sp.Sum)
     assert big.limits[0][0].name == "i" and big.limits[0][2].name == "\\#"
-    for unread in (r"\sum x_j y_i", r"\sum x"):
+    for unread in (r"\sum x_j y_i", r"\sum a"):
         with pytest.raises(Exception, match="without both limits"):
             parse_expr(unread)
     text = ("The cost is $J = \\frac{1}{2m}\\sum (w x^{(i)} - y^{(i)})^2$, so "

@@ -43,6 +43,7 @@ from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
 from derive.check import layer_labels, run_together, tuples
+from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
 from derive.errors import DeriveError
@@ -2406,6 +2407,14 @@ class _ExprParser:
         if lower is None and upper is None and tok.text == "sum" and (index := self.implied_index()) is not None:
             # \frac{1}{m} \sum (h(x^{(i)}) - y^{(i)}): the index is the one letter the summands are labelled by
             return self.generic_sum(tok, [dataclasses.replace(tok, kind="letter", text=index, arg=None)], tok)
+        if lower is None and upper is None and tok.text == "sum":
+            start = self.pos
+            body = self.product()
+            if body.free_symbols & DATA_SYMBOLS:
+                # \frac{2}{n}\sum x(mx + c - y): a sum over the data with no index written; which names are
+                # data the verifier settles once definitions are in (data_sums.indexed)
+                return sp.Sum(body, (DATA_INDEX, 1, sp.Symbol(r"\#", integer=True, positive=True)))
+            self.pos = start
         if lower is None or upper is None:
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
         low_tokens, low_at = lower

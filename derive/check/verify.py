@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, becomes, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
+from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                scope_rules, sigmoid, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
@@ -2840,6 +2840,7 @@ class DocumentChecker:
             return
         try:
             sa, sb = substitute(a, definitions), substitute(b, definitions)
+            sa, sb = data_sums.indexed(sa), data_sums.indexed(sb)  # Σ x(mx + c − y): x, y the summed sample
         except CircularDefinition:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
@@ -2954,6 +2955,10 @@ class DocumentChecker:
         verdict = None
         if not statistics and (sa.has(sp.Sum) or sb.has(sp.Sum)):
             by_terms = sums.prove(sa, sb, seconds=LINK_SECONDS)
+            if by_terms in (None, sums.DIFFER) and (open_y := data_sums.open_prediction(sa, sb)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {open_y}")
+                self.decide(item, k, "undecided", open_y)  # Σ(mx + c − y) = Σ(ŷ − y), ŷ = mx + c said elsewhere
+                return
             if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)):
                 verdict = Verdict("false", why)  # the false path below checks its conditions, then says why
             elif by_terms is not None and by_terms != sums.DIFFER:
