@@ -333,3 +333,36 @@ def test_a_prediction_defined_out_of_scope_keeps_a_data_sum_undecided(name: str)
     assert [f for f in report.findings if f.severity == "error"] == []
     got = _verdicts(report, _line_of(text, r"\frac{\partial MSE}{\partial c}"))
     assert got[0][0] == "proved" and got[1][0] == "undecided" and "ŷ" in got[1][1], got
+
+
+BRACED_NABLA_MD = r"""
+# Descent lemma
+
+We perform the update $x^+ = x - t\nabla{f}(x)$. Then
+
+$$\begin{align*}
+f(x) + \nabla{f}(x)^T(x^+ - x) + \frac{L}{2}\|x^+-x\|_2^2
+&= f(x) + \nabla{f}(x)^T[-t\nabla{f}(x)] + \frac{L}{2}\|-t\nabla{f}(x)\|_2^2\\
+&= f(x) -t\|\nabla{f}(x)\|_2^2 + \frac{Lt^2}{2}\|\nabla{f}(x)\|_2^2
+\end{align*}$$
+
+Also $(\sum_i a_i)^2 = \sum_{ij} a_i a_j$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_braces_around_the_name_after_nabla_and_a_sum_over_ij_are_read(name: str) -> None:
+    text = _as(name, BRACED_NABLA_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet in (r"&= f(x) + \nabla{f}(x)^T[", r"&= f(x) -t", r"\sum_{ij}"):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"&= f(x) -t\|", r"&= f(x) +t\|"), (r"\sum_{ij} a_i a_j", r"\sum_{ij} a_i a_i")])
+def test_a_slip_after_a_braced_nabla_or_in_a_pair_sum_is_not_proved(name: str, good: str, slip: str) -> None:
+    text = _as(name, BRACED_NABLA_MD).replace(good, slip, 1)
+    got = _verdicts(check_document(name, text), _line_of(text, slip))
+    assert got and got[0][0] != "proved", got

@@ -291,6 +291,27 @@ def _unbraced_differentials(tokens: list[Token]) -> list[Token]:
     return [tokens[0], *tokens[2:close], *tokens[close + 1:]]
 
 
+def _unbraced_nabla(tokens: list[Token]) -> list[Token]:
+    r"""``\nabla{f}(x)``, ``\nabla{f}``: braces around the one name a gradient applies to are only grouping
+    (every renderer shows ``\nabla f(x)``); without them the gradient's extent is the usual one."""
+    if not any(t.kind == "macro" and t.text == "nabla" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.kind == "macro" and tok.text == "nabla" and k + 2 < len(tokens) \
+                and tokens[k + 1].kind == "lbrace" and (close := matching_brace(tokens, k + 1)) is not None \
+                and close - k - 2 == 1 and (tokens[k + 2].kind == "letter"
+                                           or tokens[k + 2].kind == "macro" and tokens[k + 2].text in GREEK):
+            out += [tok, tokens[k + 2]]
+            k = close + 1
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 def _sign_macro(tok: Token) -> bool:
     """Is ``tok`` ``\\pm`` or ``\\mp``, an operator between terms like ``+`` and ``-``?"""
     return tok.kind == "macro" and tok.text in ("pm", "mp")
@@ -1026,7 +1047,7 @@ class _ExprParser:
     """
 
     def __init__(self, tokens: list[Token], ctx: _Context) -> None:
-        self.toks = list(tokens)  # own copy: \frac12 splits a number token in place
+        self.toks = _unbraced_nabla(list(tokens))  # own copy: \frac12 splits a number token in place
         self.pos = 0
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
@@ -2582,6 +2603,8 @@ class _ExprParser:
         several = _split_commas(low_tokens)
         if len(several) > 1 and all(len(part) == 1 and part[0].kind == "letter" for part in several):
             return self.multi_sum(tok, [part[0] for part in several])
+        if len(low_tokens) == 2 and all(t.kind == "letter" and t.text in _SUM_INDEX_LETTERS for t in low_tokens):
+            return self.multi_sum(tok, list(low_tokens))  # \sum_{ij}: over every pair, as \sum_{i,j}
         member = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text in ("in", "!=")), None)
         index_tokens = low_tokens if member is None else low_tokens[:member]
         var_name = self.sub(index_tokens).name_only(low_at, "the index of a sum must be a name")

@@ -1695,6 +1695,7 @@ class DocumentChecker:
                 self._by_coordinates(item, k, right, reading)
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
+            one_sided -= _summed_entries(left.expr, right.expr)  # (Σ_i a_i)² = Σ_{ij} a_ia_j: a_j is summed over
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
             one_sided -= coordinates.indices(left.expr, right.expr)  # ∂/∂w_j … = … x_{ij}: j names the coordinate
@@ -4816,6 +4817,18 @@ _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\(
 def _source(item: Item, term: Term) -> str:
     """What the author wrote for a side, on one line."""
     return " ".join(item.block.text[term.start:term.end].split())
+
+
+def _summed_entries(*exprs: sp.Expr) -> set[sp.Basic]:
+    """The indexed quantities of ``exprs`` whose indices a sum around them binds (``a[j]`` in ``Σ_{ij} a_ia_j``): SymPy
+    counts them among the free symbols, but they name no new quantity."""
+    found: set[sp.Basic] = set()
+    for expr in exprs:
+        for total in expr.atoms(sp.Sum, sp.Product):
+            bound = {lim[0] for lim in total.limits}
+            found |= {ix for ix in total.function.atoms(sp.Indexed)
+                      if all(i.free_symbols and i.free_symbols <= bound for i in ix.indices)}
+    return found
 
 
 def _summed_only(expr: sp.Expr) -> bool:
