@@ -366,3 +366,57 @@ def test_a_slip_after_a_braced_nabla_or_in_a_pair_sum_is_not_proved(name: str, g
     text = _as(name, BRACED_NABLA_MD).replace(good, slip, 1)
     got = _verdicts(check_document(name, text), _line_of(text, slip))
     assert got and got[0][0] != "proved", got
+
+
+QUADRATIC_MD = r"""
+# Quadratic problems
+
+Many problems reduce to minimizing
+
+$$
+f(\mathbf{w}) = \frac{1}{2} \mathbf{w}^\top \mathbf{A} \mathbf{w} - \mathbf{b}^\top \mathbf{w}
+$$
+
+where $\mathbf{A} \in \mathbb{R}^{d \times d}$ is a **symmetric positive definite** matrix. Its gradient is
+
+$$
+\nabla f(\mathbf{w}) = \mathbf{A} \mathbf{w} - \mathbf{b}.
+$$
+
+Ridge regression minimizes
+
+$$
+g(\mathbf{w}) = \frac{1}{2}\|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2_2 + \frac{\lambda}{2}\|\mathbf{w}\|^2_2,
+$$
+
+whose gradient is
+
+$$
+\nabla g(\mathbf{w}) = -\mathbf{X}^\top(\mathbf{y} - \mathbf{X}\mathbf{w}) + \lambda\mathbf{w}.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_symmetric_matrix_declared_in_its_sentence_and_a_norm_squared_then_subscripted(name: str) -> None:
+    text = _as(name, QUADRATIC_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet in (r"\nabla f(\mathbf{w}) =", r"\nabla g(\mathbf{w}) ="):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+        assert "coordinate by coordinate" in got[0][1], got
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_without_the_word_symmetric_the_gradient_of_a_quadratic_form_is_not_proved(name: str) -> None:
+    text = _as(name, QUADRATIC_MD).replace("**symmetric positive definite** matrix", "matrix")
+    got = _verdicts(check_document(name, text), _line_of(text, r"\nabla f(\mathbf{w}) ="))
+    assert got and got[0][0] == "undecided", got
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_gradient_of_a_norm_squared_then_subscripted_is_false(name: str) -> None:
+    text = _as(name, QUADRATIC_MD).replace(r"\mathbf{w}) + \lambda\mathbf{w}.", r"\mathbf{w}) + 2\lambda\mathbf{w}.", 1)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, r"\nabla g(\mathbf{w}) ="), "math/false")], errors

@@ -119,11 +119,11 @@ def notation(math: list[str], prose: str) -> Notation:
             elif m.group(1).islower():
                 found.vectors.add(m.group(1))
     for sentence in _sentences_with(_SYMMETRIC, prose):
-        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*\$", sentence):
+        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
             if name in found.matrices or name in _MATRIX_GREEK:
                 found.symmetric.add(name)
     for sentence in _sentences_with(_DEFINITE_WORDS, prose):
-        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*\$", sentence):
+        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
             if name in found.matrices or name in _MATRIX_GREEK:
                 found.definite.add(name)
     for m in _DEFINITE.finditer(prose):
@@ -480,6 +480,13 @@ class _Reader:
         if got is None or len(got[0]) != 1 or got[0][0].text != "2":
             raise Unsupported("a norm that is not squared")
         self.pos = got[1]
+        tok = self.peek()
+        if tok is not None and tok.is_char("_") and not frobenius:  # ‖·‖^2_2: the subscript after the square
+            got = _arg(self.toks, self.pos + 1)
+            if got is None or len(got[0]) != 1 or got[0][0].text not in ("2", "F"):
+                raise Unsupported("a norm other than the Euclidean or the Frobenius one")
+            frobenius = got[0][0].text == "F"
+            self.pos = got[1]
         if frobenius:  # ‖M‖_F² = tr(MᵀM): the sum of the squares of the entries, for a matrix of any shape
             return Trace(Prod((Transpose(inside), inside)))
         return NormSq(inside)
