@@ -420,3 +420,45 @@ def test_a_wrong_gradient_of_a_norm_squared_then_subscripted_is_false(name: str)
     text = _as(name, QUADRATIC_MD).replace(r"\mathbf{w}) + \lambda\mathbf{w}.", r"\mathbf{w}) + 2\lambda\mathbf{w}.", 1)
     errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
     assert errors == [(_line_of(text, r"\nabla g(\mathbf{w}) ="), "math/false")], errors
+
+
+TELESCOPE_MD = r"""
+# Telescoping
+
+Summing the steps, $\sum_{i=0}^k \left(\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i}\right) = \frac{1}{\eta_{k+1}}-\frac{1}{\eta_0}$.
+
+Over the run, $\sum_{t=1}^{T} (f(x_t) - f(x_{t+1})) = f(x_1) - f(x_{T+1})$.
+
+Written without brackets, $\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i} = \frac{1}{\eta_{k+1}}-\frac{1}{\eta_0}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_telescoping_sum_is_proved_by_induction_on_its_bound(name: str) -> None:
+    text = _as(name, TELESCOPE_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet in ("Summing the steps", "Over the run", "Written without brackets"):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+        assert got[0][1].startswith("by induction on"), got
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [(r"\right) = \frac{1}{\eta_{k+1}}-\frac{1}{\eta_0}$", r"\right) = \frac{1}{\eta_{k}}-\frac{1}{\eta_0}$"),
+                                        ("= f(x_1) - f(x_{T+1})", "= f(x_0) - f(x_{T+1})"),
+                                        (r"\frac{1}{\eta_i} = \frac{1}{\eta_{k+1}}-\frac{1}{\eta_0}$.", r"\frac{1}{\eta_i} = \frac{1}{\eta_{k+2}}-\frac{1}{\eta_0}$.")])
+def test_a_slip_in_a_telescoping_sum_is_not_proved(name: str, good: str, slip: str) -> None:
+    text = _as(name, TELESCOPE_MD).replace(good, slip, 1)
+    assert text != _as(name, TELESCOPE_MD)
+    got = _verdicts(check_document(name, text), _line_of(text, slip))
+    assert got and got[0][0] != "proved", got
+
+
+def test_a_term_after_a_sum_written_in_its_index_belongs_to_the_summand() -> None:
+    e = parse_expr(r"\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i} + c")
+    (total,) = e.atoms(sp.Sum)
+    assert len(sp.Add.make_args(total.function)) == 2 and not total.function.has(sp.Symbol("c", real=True)), e
+    # a term that is a sum of its own over the same letter is not pulled in
+    f = parse_expr(r"\sum_{i=1}^{m} x_i - \sum_{i=1}^{m} y_i")
+    assert len(f.atoms(sp.Sum)) == 2 and not any(t.function.has(sp.Sum) for t in f.atoms(sp.Sum)), f

@@ -2449,6 +2449,8 @@ class _ExprParser:
         self.ctx.bound.append(var)
         try:
             body = self.product()
+            if tok.text == "sum":
+                body = self.summand_run_on(body, var)
         finally:
             self.ctx.bound.pop()
         if tok.text != "sum":
@@ -2457,6 +2459,24 @@ class _ExprParser:
                 self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, (var, start, stop))
+
+    def summand_run_on(self, body: sp.Expr, var: sp.Symbol) -> sp.Expr:
+        r"""``\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i}``: a term after the summand that is labelled by the
+        sum's index belongs to the summand (outside the sum that index would be no one's); the author left the
+        brackets out, as telescoping sums are often written."""
+        while (nxt := self.peek()) is not None and nxt.is_char("+", "-"):
+            start = self.pos
+            self.pos += 1
+            try:
+                term = self.product()
+            except _Fail:
+                self.pos = start
+                break
+            if var not in term.free_symbols or not any(ix.has(var) for ix in term.atoms(sp.Indexed)):
+                self.pos = start
+                break
+            body = body + term if nxt.is_char("+") else body - term
+        return body
 
     def limit(self) -> sp.Expr:
         r"""``\lim_{t \to \infty} body``: an unevaluated :class:`sympy.Limit` whose body extends like a sum's.

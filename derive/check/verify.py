@@ -40,7 +40,7 @@ from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
-               scope_rules, sigmoid, sums, tuples, worked_values)
+               scope_rules, sigmoid, sum_induction, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
@@ -1696,6 +1696,11 @@ class DocumentChecker:
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= _summed_entries(left.expr, right.expr)  # (Σ_i a_i)² = Σ_{ij} a_ia_j: a_j is summed over
+            in_sums = {x for side in (left.expr, right.expr) for total in side.atoms(sp.Sum)
+                       for x in total.free_symbols if not isinstance(x, sp.Indexed)}  # k of Σ_{i=0}^{k}, the label η
+            stepped = {x for x in one_sided if isinstance(x, sp.Symbol) and (_summed(left.expr, x) or _summed(right.expr, x))}
+            if stepped and all(x in in_sums or x in stepped for x in one_sided if isinstance(x, sp.Symbol)):
+                one_sided = set()  # Σ_{i=0}^{k}(1/η_{i+1} − 1/η_i) = 1/η_{k+1} − 1/η_0: η_{k+1} is a step of what is summed
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
             one_sided -= coordinates.indices(left.expr, right.expr)  # ∂/∂w_j … = … x_{ij}: j names the coordinate
@@ -2885,6 +2890,11 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
+        if (sa.has(sp.Sum) or sb.has(sp.Sum)) and sums.prove(sa, sb, seconds=LINK_SECONDS) in (None, sums.DIFFER) \
+                and ((by_induction := sum_induction.prove(a, b, LINK_SECONDS)) is not None  # whatever η_k stands for
+                     or (by_induction := sum_induction.prove(sa, sb, LINK_SECONDS)) is not None):
+            self.decide(item, k, "proved", by_induction)  # Σ_{i=0}^{k}(1/η_{i+1} − 1/η_i) = 1/η_{k+1} − 1/η_0
+            return
         if sums.has_generic(sa, sb) and (small := finite_sums.small_sizes(sa, sb, LINK_SECONDS)) is not None:
             # Σ_j x_j(Σ_k a_{jk}x_k) = Σ_{j,k} a_{jk}x_jx_k, ∂/∂x_i of one: written out at small sizes (linearity,
             # when it proves it for every size, is the better reason)
