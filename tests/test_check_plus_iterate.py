@@ -5,6 +5,7 @@ part of a name. A lone ``+`` or ``-`` raises nothing, so on a name it is a mark 
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from derive.check.latex import parse_block
 from derive.check.run import check_document
@@ -23,11 +24,17 @@ def test_a_plus_or_minus_mark_on_a_name_is_part_of_the_name(text: str, left: obj
     assert block.statements[0].terms[0].expr == left
 
 
-@pytest.mark.parametrize("text", [r"a = (x_k + d_k)^+", r"a = 10^-3"])
+@pytest.mark.parametrize("text", [r"a = (x_k + d_k)^+"])
 def test_a_plus_mark_on_an_expression_or_a_number_stays_unmodelled(text: str) -> None:
     block = parse_block(text)
     assert block.statements[0].terms[1].expr is None
     assert any("superscript mark on an expression" in p.message for p in block.problems)
+
+
+def test_a_minus_sign_raised_alone_before_a_number_is_read_as_the_exponent_meant() -> None:
+    """``10^-3``: TeX raises only the sign (lint render/sign-exponent says so); the number meant is 10^{-3}."""
+    block = parse_block(r"a = 10^-3")
+    assert block.statements[0].terms[1].expr == sp.Rational(1, 1000)
 
 
 NOTE = r"""

@@ -462,3 +462,27 @@ def test_a_term_after_a_sum_written_in_its_index_belongs_to_the_summand() -> Non
     # a term that is a sum of its own over the same letter is not pulled in
     f = parse_expr(r"\sum_{i=1}^{m} x_i - \sum_{i=1}^{m} y_i")
     assert len(f.atoms(sp.Sum)) == 2 and not any(t.function.has(sp.Sum) for t in f.atoms(sp.Sum)), f
+
+
+SIGN_EXPONENT_MD = r"""
+# Logistic regression
+
+With $z = xw + b$, the prediction is $\hat{y} = \frac{1}{1+e^-(xw+b)} = \frac{1}{1+e^{-z}}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sign_exponent_is_linted_and_read_as_meant(name: str) -> None:
+    text = _as(name, SIGN_EXPONENT_MD)
+    report = check_document(name, text)
+    line = _line_of(text, "the prediction")
+    assert [(f.line, f.code) for f in report.findings if f.code.startswith("render/sign")] == [(line, "render/sign-exponent")]
+    got = _verdicts(report, line)
+    assert got[-1][0] == "proved", got
+    slipped = text.replace(r"e^{-z}}$", r"e^{z}}$")
+    assert [f.code for f in check_document(name, slipped).findings if f.severity == "error"] == ["math/false"]
+
+
+def test_a_braced_or_plain_exponent_is_not_linted() -> None:
+    text = "# A\n\nSo $e^{-x} e^{x} = 1$ and $x^{2} - y = x^2 - y$.\n"
+    assert not [f for f in check_document("doc.md", text).findings if f.code == "render/sign-exponent"]

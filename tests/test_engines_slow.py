@@ -151,6 +151,31 @@ def test_a_root_of_a_bracket_holds_only_the_bracket_in_katex_and_mathjax() -> No
     assert result == {"katex": "(", "mathjax": "("}
 
 
+SIGN_PROBE = SQRT_PROBE.replace("const tex = '\\\\sqrt(x+1)';", "const tex = 'e^-(x+1)';").replace(
+    "const inner = (s) => { const a = s.indexOf('<msqrt>'), b = s.indexOf('</msqrt>'); return s.slice(a + 7, b)",
+    "const inner = (s) => { const a = s.indexOf('<msup>'), b = s.indexOf('</msup>'); return s.slice(a + 6, b)")
+
+
+def test_a_sign_exponent_raises_only_the_sign_in_katex_and_mathjax() -> None:
+    """lint's render/sign-exponent: ``e^-(x+1)`` raises only the minus sign, in KaTeX and in MathJax 3."""
+    import json
+    import subprocess
+
+    assert SIGN_PROBE != SQRT_PROBE and "msup" in SIGN_PROBE and "e^-(x+1)" in SIGN_PROBE
+    katex_dir = Path(__file__).parent / "js"
+    if not (katex_dir / "node_modules" / "katex").exists():
+        pytest.fail("KaTeX missing: run npm ci --prefix tests/js")
+    probe = katex_dir / "_sign_probe.mjs"
+    probe.write_text(SIGN_PROBE, encoding="utf-8")
+    try:
+        result = json.loads(subprocess.run(["node", probe.name], cwd=katex_dir, capture_output=True, text=True,
+                                           check=True, timeout=60).stdout)
+    finally:
+        probe.unlink()
+    result = {engine: text.replace("&#x2212;", "\u2212") for engine, text in result.items()}
+    assert result == {"katex": "e\u2212", "mathjax": "e\u2212"}, result  # the bracket is not raised
+
+
 PHYSICS_PROBE = r"""import { readFileSync } from 'node:fs';
 import mathjaxPkg from 'mathjax-full/js/mathjax.js';
 import texPkg from 'mathjax-full/js/input/tex.js';

@@ -312,6 +312,26 @@ def _unbraced_nabla(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _signed_exponents(tokens: list[Token]) -> list[Token]:
+    r"""``e^-(xw + b)``, ``e^-x``: TeX raises only the sign (the page shows e⁻ followed by the bracket; the lint
+    ``render/sign-exponent`` says so), but the exponent meant is the signed bracket or name: read as ``e^{-(xw + b)}``."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.is_char("^") and k + 2 < len(tokens) and tokens[k + 1].is_char("-"):
+            nxt = tokens[k + 2]
+            end = _close_of(tokens, k + 2) if nxt.is_char("(") else k + 2 if nxt.kind in ("letter", "num") else None
+            if end is not None:
+                out += [tok, Token("lbrace", "{", tokens[k + 1].start, tokens[k + 1].start), *tokens[k + 1:end + 1],
+                        Token("rbrace", "}", tokens[end].end, tokens[end].end)]
+                k = end + 1
+                continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 def _sign_macro(tok: Token) -> bool:
     """Is ``tok`` ``\\pm`` or ``\\mp``, an operator between terms like ``+`` and ``-``?"""
     return tok.kind == "macro" and tok.text in ("pm", "mp")
@@ -1047,7 +1067,7 @@ class _ExprParser:
     """
 
     def __init__(self, tokens: list[Token], ctx: _Context) -> None:
-        self.toks = _unbraced_nabla(list(tokens))  # own copy: \frac12 splits a number token in place
+        self.toks = _signed_exponents(_unbraced_nabla(list(tokens)))  # own copy: \frac12 splits a number token in place
         self.pos = 0
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening

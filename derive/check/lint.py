@@ -161,7 +161,7 @@ def _combine(path: str, renderer: RendererLike, candidates: Sequence[Renderer],
 
 def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
     checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks,
-                                                            _root_of_a_bracket, _run_together]
+                                                            _root_of_a_bracket, _sign_exponent, _run_together]
     if page.markdown:
         checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
     else:
@@ -546,6 +546,23 @@ def _root_of_a_bracket(page: _Page, r: Renderer) -> list[_Raw]:
             out.append(_Raw(line, col, "render/sqrt-bracket", "warning",
                             "\\sqrt( puts only the opening bracket under the radical sign in {r}; write \\sqrt{…} "
                             "(checked as the root of the whole bracket)"))
+    return out
+
+
+#: ``e^-(…)``, ``e^-x``: a superscript that is only a sign, the bracket or name after it left on the line.
+_SIGN_EXPONENT = re.compile(r"\^\s*-\s*[(A-Za-z0-9]")
+
+
+def _sign_exponent(page: _Page, r: Renderer) -> list[_Raw]:
+    """``e^-(xw + b)``: TeX's ``^`` takes one token, so every renderer raises only the minus sign and sets the bracket
+    on the line (e⁻(xw + b)). The checker reads the exponent meant, ``-(xw + b)``."""
+    out = []
+    for block in page.blocks:
+        for m in _SIGN_EXPONENT.finditer(block.text):
+            line, col = block.position(m.start())
+            out.append(_Raw(line, col, "render/sign-exponent", "warning",
+                            "^- raises only the minus sign in {r}, the rest stays on the line; write ^{-…} "
+                            "(checked as the whole signed exponent)"))
     return out
 
 
