@@ -486,3 +486,65 @@ def test_a_sign_exponent_is_linted_and_read_as_meant(name: str) -> None:
 def test_a_braced_or_plain_exponent_is_not_linted() -> None:
     text = "# A\n\nSo $e^{-x} e^{x} = 1$ and $x^{2} - y = x^2 - y$.\n"
     assert not [f for f in check_document("doc.md", text).findings if f.code == "render/sign-exponent"]
+
+
+NORMAL_EQUATIONS_MD = r"""
+# Ridge regression in closed form
+
+Let $\mathbf{X}$ be the design matrix and $\mathbf{y}$ the targets. Setting the gradient to zero:
+
+$$
+\mathbf{0} = -\mathbf{X}^\top(\mathbf{y} - \mathbf{X}\mathbf{w}) + \lambda\mathbf{w}
+$$
+
+Expanding:
+
+$$
+0 = -\mathbf{X}^\top\mathbf{y} + \mathbf{X}^\top\mathbf{X}\mathbf{w} + \lambda\mathbf{w}
+$$
+
+Moving the data term over:
+
+$$
+\mathbf{X}^\top\mathbf{X}\mathbf{w} + \lambda\mathbf{w} = \mathbf{X}^\top\mathbf{y}
+$$
+
+Factoring out $\mathbf{w}$:
+
+$$
+(\mathbf{X}^\top\mathbf{X} + \lambda \mathbf{I})\mathbf{w} = \mathbf{X}^\top\mathbf{y}
+$$
+
+Assuming the matrix is invertible (it is for $\lambda > 0$):
+
+$$
+\mathbf{w} = (\mathbf{X}^\top\mathbf{X} + \lambda \mathbf{I})^{-1}\mathbf{X}^\top\mathbf{y}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_each_step_of_solving_a_matrix_equation_follows_from_the_one_before(name: str) -> None:
+    text = _as(name, NORMAL_EQUATIONS_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet in ("0 = -\\mathbf{X}^\\top\\mathbf{y}", "\\mathbf{X}^\\top\\mathbf{X}\\mathbf{w} + \\lambda\\mathbf{w} =",
+                    "(\\mathbf{X}^\\top\\mathbf{X} + \\lambda \\mathbf{I})\\mathbf{w} =", "\\mathbf{w} = (\\mathbf{X}"):
+        got = _verdicts(report, _line_of(text, snippet))
+        assert [v for v, _ in got] == ["proved"], (snippet, got)
+    solved = _verdicts(report, _line_of(text, "\\mathbf{w} = (\\mathbf{X}"))
+    assert "solves the equation just before" in solved[0][1], solved
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("good, slip", [
+    ("\\mathbf{X}^\\top\\mathbf{X}\\mathbf{w} + \\lambda\\mathbf{w} = \\mathbf{X}^\\top\\mathbf{y}",
+     "\\mathbf{X}^\\top\\mathbf{X}\\mathbf{w} - \\lambda\\mathbf{w} = \\mathbf{X}^\\top\\mathbf{y}"),
+    ("\\mathbf{w} = (\\mathbf{X}^\\top\\mathbf{X} + \\lambda \\mathbf{I})^{-1}\\mathbf{X}^\\top\\mathbf{y}",
+     "\\mathbf{w} = (\\mathbf{X}^\\top\\mathbf{X} + \\lambda \\mathbf{I})^{-1}\\mathbf{X}\\mathbf{y}"),
+])
+def test_a_step_that_does_not_follow_is_not_proved(name: str, good: str, slip: str) -> None:
+    text = _as(name, NORMAL_EQUATIONS_MD).replace(good, slip, 1)
+    assert text != _as(name, NORMAL_EQUATIONS_MD)
+    got = _verdicts(check_document(name, text), _line_of(text, slip))
+    assert got and got[0][0] != "proved", got

@@ -1238,7 +1238,36 @@ class DocumentChecker:
         self._restated_definitions()
         self._minimizers()
         self._gradient_steps()
+        self._equation_steps()
         return self.findings
+
+    def _equation_steps(self) -> None:
+        """``0 = -X^⊤(y − Xw) + λw``, then ``X^⊤Xw + λw = X^⊤y``, then ``w = (X^⊤X + λI)^{-1}X^⊤y``: an equation in
+        matrix notation written right after another, that it rearranges or solves, is proved to follow from it
+        (:mod:`.matrix_condition`); only a verdict short of proved (a condition, a naming, undecided) is raised."""
+        if not self._may_use_matrices():
+            return
+        from . import matrices, matrix_condition
+
+        table = self._matrix_notation()
+        # the equations in order (an inline name or a condition such as λ > 0 between two of them says nothing)
+        equations = [it for it in self.items if it.stmt.relations == ["="] or tuple(it.stmt.relations) == ("=",)]
+        for before, item in zip(equations, equations[1:]):
+            if before.section != item.section or item.index - before.index > 8 \
+                    or self.verdicts.get((item.index, 0), ("",))[0] not in ("not-a-claim", "undecided") \
+                    or self.verdicts.get((before.index, 0), ("",))[0] == "false":
+                continue
+            previous = tuple(self._expanded(_source(before, t)) for t in before.stmt.terms[:2])
+            current = tuple(self._expanded(_source(item, t)) for t in item.stmt.terms[:2])
+            if not (matrices.applies(*previous, table) and matrices.applies(*current, table)):
+                continue
+            why = matrix_condition.follows(previous, current, table)  # type: ignore[arg-type]
+            if why is not None:
+                line, _ = before.block.position(before.stmt.terms[0].start)
+                self.decide(item, 0, "proved", f"{why} (line {line})", override=True)
+                self.findings = [f for f in self.findings if not (
+                    f.code in ("math/undecided", "math/new-scheme") and (f.line, f.col) == item.block.position(
+                        item.stmt.terms[1].start))]
 
     def _out_of_time(self, item: Item) -> None:
         """The file's budget ran out before ``item``: it and every link after it are undecided, named so
