@@ -548,3 +548,15 @@ def test_a_step_that_does_not_follow_is_not_proved(name: str, good: str, slip: s
     assert text != _as(name, NORMAL_EQUATIONS_MD)
     got = _verdicts(check_document(name, text), _line_of(text, slip))
     assert got and got[0][0] != "proved", got
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_derivative_of_a_row_of_a_matrix_against_its_diagonal_entry(name: str) -> None:
+    """``∂/∂x_i Σ_j a_{ij}x_j = a_{ii}``: the summed a_{ij} (free i) is no new name, and a_{ii} is its entry at the
+    coordinate; a slip (a_{ii}x_i for 2a_{ii}x_i) is false."""
+    text = _as(name, "# Coordinates\n\nHence $\\frac{\\partial}{\\partial x_i}\\sum_j a_{ij}x_j = a_{ii}$ and "
+                     "$\\frac{\\partial}{\\partial x_i}\\sum_j a_{ij}x_j^2 = 2a_{ii}x_i$.\n")
+    report = check_document(name, text)
+    assert [k.verdict for k in report.links] == ["proved", "proved"], [(k.verdict, k.reason) for k in report.links]
+    slipped = text.replace("= 2a_{ii}x_i", "= a_{ii}x_i")
+    assert [f.code for f in check_document(name, slipped).findings if f.severity == "error"] == ["math/false"]

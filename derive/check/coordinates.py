@@ -15,6 +15,8 @@ import sympy as sp
 
 #: A name with a subscript: the base and what is under it (``w_{j}``, ``\theta_{i}``).
 _NAME = re.compile(r"(?P<base>[^_{}]+)_\{(?P<index>[A-Za-z]|\d+)\}")
+#: An entry of a matrix at letters (``a_{ii}``, ``a_{ij}``).
+_ENTRY = re.compile(r"(?P<base>[^_{}]+)_\{(?P<index>[A-Za-z]{2})\}")
 
 
 def derivatives(expr: sp.Expr) -> sp.Expr:
@@ -47,6 +49,9 @@ def indices(*sides: sp.Expr) -> set[sp.Basic]:
     named |= {ix for side in sides for ix in side.atoms(sp.Indexed) if set(ix.indices) & summed}
     named |= {x for side in sides for x in side.free_symbols if isinstance(x, sp.Symbol)
               and (m := _NAME.fullmatch(x.name)) and m["index"] in letters and m["base"] in labels}
+    # a_{ii} against the a_{ij} summed: the summed matrix's entry on the diagonal of the coordinate
+    named |= {x for side in sides for x in side.free_symbols if isinstance(x, sp.Symbol)
+              and (m := _ENTRY.fullmatch(x.name)) and set(m["index"]) <= letters and m["base"] in labels}
     return named
 
 
@@ -75,8 +80,12 @@ def _evaluate(derivative: sp.Derivative) -> sp.Expr:
     result = result.xreplace({v: k for k, v in forward.items()})
     # a_j left by Σ_k a_k δ_{jk}: the quantity at the coordinate, named as the notes write it (a_{j})
     free = {ix.indices[0]: var for var, ix in forward.items() if isinstance(ix.indices[0], sp.Symbol)}
-    return result.xreplace({ix: sp.Symbol(f"{ix.base.label}_{{{ix.indices[0]}}}", **free[ix.indices[0]].assumptions0)
-                            for ix in result.atoms(sp.Indexed) if len(ix.indices) == 1 and ix.indices[0] in free})
+    named = {ix: sp.Symbol(f"{ix.base.label}_{{{ix.indices[0]}}}", **free[ix.indices[0]].assumptions0)
+             for ix in result.atoms(sp.Indexed) if len(ix.indices) == 1 and ix.indices[0] in free}
+    # a_{ii} left by Σ_j a_{ij} δ_{ij}: the entry at the coordinate, named as the notes write a matrix's entries
+    named.update({ix: sp.Symbol(f"{ix.base.label}_{{{''.join(str(i) for i in ix.indices)}}}", real=True)
+                  for ix in result.atoms(sp.Indexed) if len(ix.indices) == 2 and all(i in free for i in ix.indices)})
+    return result.xreplace(named)
 
 
 def _sum_out(total: sp.Sum) -> sp.Expr:

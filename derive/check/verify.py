@@ -1730,12 +1730,10 @@ class DocumentChecker:
             stepped = {x for x in one_sided if isinstance(x, sp.Symbol) and (_summed(left.expr, x) or _summed(right.expr, x))}
             if stepped and all(x in in_sums or x in stepped for x in one_sided if isinstance(x, sp.Symbol)):
                 one_sided = set()  # Σ_{i=0}^{k}(1/η_{i+1} − 1/η_i) = 1/η_{k+1} − 1/η_0: η_{k+1} is a step of what is summed
+                # (and w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j: the sum sign introduced over the terms written out)
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
             one_sided -= coordinates.indices(left.expr, right.expr)  # ∂/∂w_j … = … x_{ij}: j names the coordinate
-            if one_sided and (left.expr.has(DOTS) != right.expr.has(DOTS)) \
-                    and (left.expr.has(sp.Sum) or right.expr.has(sp.Sum)):
-                one_sided = set()  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j: the sum sign introduced, a claim
             if one_sided and (left.expr.has(sp.Sum, sp.Product) or right.expr.has(sp.Sum, sp.Product)):
                 # Σ_{k=0}^{2} β^k g_{t−k} = g_t + βg_{t−1} + β²g_{t−2}: the terms of a finite sum, written out
                 known = frozenset(x.name for x in left.expr.free_symbols | right.expr.free_symbols
