@@ -1502,8 +1502,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                one_sided &= left.expr.free_symbols \\\n", ("tests/test_check_round23.py",),
       "Σ_{k=0}^{2} β^k g_{t−k} = g_t + … read as naming g_t, g_{t−1} (never compared)"),
     # -- stop 27: gradients in matrix calculus ---------------------------------------------------------
-    M("calculus-slope-not-halved", "derive/check/matrix_calculus.py",
-      "            slopes[i][j] = (up - down) / 2", "            slopes[i][j] = up - down",
+    M("calculus-slope-not-halved", "derive/check/matrix_gradient.py",
+      "            found[i][j] = (up - down) / 2", "            found[i][j] = up - down",
       ("tests/test_check_round23.py",), "each entry's slope taken as the whole central difference (twice the slope)"),
     M("calculus-no-specials", "derive/check/matrix_calculus.py",
       "    if special:\n        return Decision(\"undecided\", \"matrix calculus:",

@@ -4,20 +4,13 @@ uniformly drawn index, and sums of functions named with the sum's index. Fixture
 notation those notes use, each with a planted slip."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from derive.check.run import check_document
+from fixture_docs import as_document as _as
 
 
-def _as(name: str, markdown: str) -> str:
-    """The fixture for ``name``: as written for ``doc.md``, its first ``# heading`` a ``\\section`` for ``doc.tex``."""
-    if name == "doc.md":
-        return markdown
-    title = re.search(r"^# (.+)$", markdown, re.M)
-    assert title is not None, "a fixture starts with its heading"
-    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 GATES_MD = r"""
 # Gates

@@ -3,28 +3,19 @@ regression and optimizer notes. Fixtures are written here, in the notation such 
 LaTeX, with a planted slip that must be found on its line."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from derive.check.run import check_document
+from fixture_docs import as_document as _as, line_of as _line_of
 
 
-def _as(name: str, markdown: str) -> str:
-    """The fixture for ``name``: as written for ``doc.md``, its first ``# heading`` a ``\\section`` for ``doc.tex``."""
-    if name == "doc.md":
-        return markdown
-    title = re.search(r"^# (.+)$", markdown, re.M)
-    assert title is not None, "a fixture starts with its heading"
-    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 
 def _errors(name: str, text: str) -> list[tuple[int, str]]:
     return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
 
 
-def _line_of(text: str, snippet: str) -> int:
-    return text[:text.index(snippet)].count("\n") + 1
 
 
 SERIES_MD = r"""

@@ -3,24 +3,16 @@ display (every renderer sets them on one line), and a min/max whose value depend
 arguments that the line takes from its context. Fixtures are written here, in Markdown and LaTeX."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from derive.check.run import check_document
 from derive.check.run_together import breaks
+from fixture_docs import as_document as _as, line_of as _line_of
 
 
-def _as(name: str, markdown: str) -> str:
-    if name == "doc.md":
-        return markdown
-    title = re.search(r"^# (.+)$", markdown, re.M)
-    assert title is not None
-    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 
-def _line_of(text: str, snippet: str) -> int:
-    return text[:text.index(snippet)].count("\n") + 1
 
 
 RUN_TOGETHER_MD = r"""

@@ -2,7 +2,6 @@
 out, their terms named as the notes name them. Fixtures are written here, in Markdown and LaTeX."""
 from __future__ import annotations
 
-import re
 
 import pytest
 import sympy as sp
@@ -10,18 +9,11 @@ import sympy as sp
 from derive.check import coordinates, finite_sums
 from derive.check.latex import parse_expr
 from derive.check.run import check_document
+from fixture_docs import as_document as _as, line_of as _line_of
 
 
-def _as(name: str, markdown: str) -> str:
-    if name == "doc.md":
-        return markdown
-    title = re.search(r"^# (.+)$", markdown, re.M)
-    assert title is not None
-    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 
-def _line_of(text: str, snippet: str) -> int:
-    return text[:text.index(snippet)].count("\n") + 1
 
 
 def _verdicts(report, line: int) -> list[tuple[str, str]]:

@@ -133,22 +133,26 @@ console.log(JSON.stringify({katex: inner(k), mathjax: inner(m)}));
 """
 
 
-def test_a_root_of_a_bracket_holds_only_the_bracket_in_katex_and_mathjax() -> None:
-    """lint's render/sqrt-bracket: ``\\sqrt(x+1)`` puts only "(" under the radical, in KaTeX and in MathJax 3."""
+def _run_node_probe(name: str, script: str) -> dict[str, str]:
+    """Run ``script`` with node next to the npm modules of tests/js and return the JSON it prints."""
     import json
     import subprocess
 
     katex_dir = Path(__file__).parent / "js"
     if not (katex_dir / "node_modules" / "katex").exists():
         pytest.fail("KaTeX missing: run npm ci --prefix tests/js")
-    probe = katex_dir / "_sqrt_probe.mjs"
-    probe.write_text(SQRT_PROBE, encoding="utf-8")
+    probe = katex_dir / name
+    probe.write_text(script, encoding="utf-8")
     try:
-        result = json.loads(subprocess.run(["node", probe.name], cwd=katex_dir, capture_output=True, text=True,
-                                           check=True, timeout=60).stdout)
+        return json.loads(subprocess.run(["node", probe.name], cwd=katex_dir, capture_output=True, text=True,
+                                         check=True, timeout=60).stdout)
     finally:
         probe.unlink()
-    assert result == {"katex": "(", "mathjax": "("}
+
+
+def test_a_root_of_a_bracket_holds_only_the_bracket_in_katex_and_mathjax() -> None:
+    """lint's render/sqrt-bracket: ``\\sqrt(x+1)`` puts only "(" under the radical, in KaTeX and in MathJax 3."""
+    assert _run_node_probe("_sqrt_probe.mjs", SQRT_PROBE) == {"katex": "(", "mathjax": "("}
 
 
 SIGN_PROBE = SQRT_PROBE.replace("const tex = '\\\\sqrt(x+1)';", "const tex = 'e^-(x+1)';").replace(
@@ -158,20 +162,8 @@ SIGN_PROBE = SQRT_PROBE.replace("const tex = '\\\\sqrt(x+1)';", "const tex = 'e^
 
 def test_a_sign_exponent_raises_only_the_sign_in_katex_and_mathjax() -> None:
     """lint's render/sign-exponent: ``e^-(x+1)`` raises only the minus sign, in KaTeX and in MathJax 3."""
-    import json
-    import subprocess
-
     assert SIGN_PROBE != SQRT_PROBE and "msup" in SIGN_PROBE and "e^-(x+1)" in SIGN_PROBE
-    katex_dir = Path(__file__).parent / "js"
-    if not (katex_dir / "node_modules" / "katex").exists():
-        pytest.fail("KaTeX missing: run npm ci --prefix tests/js")
-    probe = katex_dir / "_sign_probe.mjs"
-    probe.write_text(SIGN_PROBE, encoding="utf-8")
-    try:
-        result = json.loads(subprocess.run(["node", probe.name], cwd=katex_dir, capture_output=True, text=True,
-                                           check=True, timeout=60).stdout)
-    finally:
-        probe.unlink()
+    result = _run_node_probe("_sign_probe.mjs", SIGN_PROBE)
     result = {engine: text.replace("&#x2212;", "\u2212") for engine, text in result.items()}
     assert result == {"katex": "e\u2212", "mathjax": "e\u2212"}, result  # the bracket is not raised
 

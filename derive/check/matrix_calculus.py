@@ -19,8 +19,8 @@ import re
 from fractions import Fraction
 
 from .matrices import (SCALAR, Atom, Decision, Node, Notation, Shapes, Unsupported, _as_vectors, _atoms, _misfit,
-                       _promoted, _scalar, _stem, read_side, worlds)
-from .matrix_gradient import _summed_with_arrays
+                       _promoted, _stem, read_side, worlds)
+from .matrix_gradient import _summed_with_arrays, slopes
 
 __all__ = ["gradient_link", "of_expression", "split_gradient"]
 
@@ -124,27 +124,6 @@ def gradient_link(left: str, right: str, table: Notation, seed: int = 0) -> Deci
                              "diagonal ones and on numbers")
 
 
-def _slopes(world, body: Node, key: str, point: list[list[Fraction]]) -> list[list[Fraction]] | None:
-    """The slope of ``body`` along each entry of ``key`` at ``point`` in this world (None when ``body`` is cubic
-    or more along an entry: a central difference is not its slope then)."""
-    slopes = [[Fraction(0)] * len(point[0]) for _ in point]
-    base = _scalar(world.eval(body))
-    for i, row in enumerate(point):
-        for j in range(len(row)):
-            values = []
-            for step in (-1, 1, 2):
-                moved = [list(r) for r in point]
-                moved[i][j] += step
-                world.values[key] = moved
-                values.append(_scalar(world.eval(body)))
-            world.values[key] = point
-            down, up, up2 = values
-            if up2 - 3 * up + 3 * base - down != 0:
-                return None
-            slopes[i][j] = (up - down) / 2
-    return slopes
-
-
 def _agree(body: Node, claim: Node, key: str, shapes: Shapes, rng: random.Random, kind: str,
            symmetric: set[str], claim_is_gradient: bool = False) -> bool | None:
     """Does every entry of the claim (or of the claim's own gradient) equal the slope of ``body`` along that
@@ -158,14 +137,14 @@ def _agree(body: Node, claim: Node, key: str, shapes: Shapes, rng: random.Random
             point = world.atom(next(a for a in _atoms(body) if a.key == key))
             if isinstance(point, Fraction):
                 return None
-            got = _slopes(world, claim, key, point) if claim_is_gradient else world.eval(claim)
-            slopes = _slopes(world, body, key, point)
-            if slopes is None or got is None or isinstance(got, Fraction):
+            got = slopes(world, claim, key, point) if claim_is_gradient else world.eval(claim)
+            found = slopes(world, body, key, point)
+            if found is None or got is None or isinstance(got, Fraction):
                 return None
         except (ZeroDivisionError, ArithmeticError):
             continue
         made += 1
-        if len(got) != len(slopes) or any(len(a) != len(b) or any(x != y for x, y in zip(a, b))
-                                          for a, b in zip(got, slopes)):
+        if len(got) != len(found) or any(len(a) != len(b) or any(x != y for x, y in zip(a, b))
+                                         for a, b in zip(got, found)):
             return False
     return True if made else None

@@ -98,25 +98,35 @@ def _agree(body: Node, claim: Node, variable: str, shapes: Shapes, rng: random.R
             point = world.values[variable]
             if not isinstance(point, list) or any(len(row) != 1 for row in point):
                 return None
-            base = _scalar(world.eval(body))
-            grad: list[Fraction] = []
-            for i in range(len(point)):
-                values = []
-                for step in (-1, 1, 2):
-                    moved = [list(row) for row in point]
-                    moved[i][0] += step
-                    world.values[variable] = moved
-                    values.append(_scalar(world.eval(body)))
-                world.values[variable] = point
-                down, up, up2 = values
-                if up2 - 3 * up + 3 * base - down != 0:
-                    return None  # degree three or more in the variable: a central difference is not its slope
-                grad.append((up - down) / 2)
+            column = slopes(world, body, variable, point)
+            if column is None:
+                return None  # degree three or more in the variable: a central difference is not its slope
         except (ZeroDivisionError, ArithmeticError):
             continue
         made += 1
-        column = [[g] for g in grad]
         if isinstance(got, Fraction) or len(got) != len(column) or any(len(r) != 1 for r in got) \
                 or any(a[0] != b[0] for a, b in zip(got, column)):
             return False
     return True if made else None
+
+
+def slopes(world, body: Node, key: str, point: list[list[Fraction]]) -> list[list[Fraction]] | None:
+    """The slope of ``body`` along each entry of ``key`` (a vector's coordinates, a matrix's entries) at ``point`` in
+    this world; None when ``body`` is cubic or more along an entry (a central difference is not its slope then).
+    Shared with :mod:`.matrix_calculus`, which takes gradients in a matrix too."""
+    found = [[Fraction(0)] * len(point[0]) for _ in point]
+    base = _scalar(world.eval(body))
+    for i, row in enumerate(point):
+        for j in range(len(row)):
+            values = []
+            for step in (-1, 1, 2):
+                moved = [list(r) for r in point]
+                moved[i][j] += step
+                world.values[key] = moved
+                values.append(_scalar(world.eval(body)))
+            world.values[key] = point
+            down, up, up2 = values
+            if up2 - 3 * up + 3 * base - down != 0:
+                return None
+            found[i][j] = (up - down) / 2
+    return found

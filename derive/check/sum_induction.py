@@ -116,10 +116,9 @@ def _named(expr: sp.Expr, templates: dict[str, _Step]) -> sp.Expr | None:
 
 
 def _written(expr: sp.Expr) -> sp.Expr:
-    """Sums over whole-number bounds written out (their terms still indexed)."""
+    """Sums over whole-number bounds written out (their terms still indexed, named by :func:`_named`)."""
     return expr.replace(lambda e: isinstance(e, sp.Sum) and finite_sums._span(e.limits) is not None,
-                        lambda e: sp.Add(*(e.function.xreplace({e.limits[0][0]: sp.Integer(v)})
-                                           for v in range(int(e.limits[0][1]), int(e.limits[0][2]) + 1))))
+                        finite_sums._written_out)
 
 
 def _increment(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:

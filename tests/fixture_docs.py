@@ -1,0 +1,18 @@
+"""Fixtures written once as Markdown and read in both flavours the checker tests its readings in."""
+from __future__ import annotations
+
+import re
+
+
+def as_document(name: str, markdown: str) -> str:
+    """The fixture for ``name``: as written for ``doc.md``, its first ``# heading`` a ``\\section`` for ``doc.tex``."""
+    if name == "doc.md":
+        return markdown
+    title = re.search(r"^# (.+)$", markdown, re.M)
+    assert title is not None, "a fixture starts with its heading"
+    return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
+
+
+def line_of(text: str, snippet: str) -> int:
+    """The 1-based line of ``text`` that ``snippet`` first starts on."""
+    return text[:text.index(snippet)].count("\n") + 1
