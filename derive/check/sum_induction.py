@@ -22,7 +22,7 @@ from .. import symbols as S
 from . import finite_sums
 from .recurrence import _index_text, read as read_index
 
-__all__ = ["prove"]
+__all__ = ["bounded", "prove"]
 
 
 def _bound_letter(expr: sp.Expr) -> sp.Symbol | None:
@@ -155,6 +155,11 @@ def _reindexed(expr: sp.Expr, templates: dict[str, _Step]) -> sp.Expr:
                 templates[label] = _Step(label.replace("{", "{{").replace("}", "}}") + "_{{{}}}", None, 0)
         return total.xreplace(swap) if swap else total
     return expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, index)
+
+
+def bounded(expr: sp.Expr) -> bool:
+    """Has ``expr`` a sum up to a symbolic bound (the cheap test before :func:`prove`)?"""
+    return any(len(total.limits) == 1 and not total.limits[0][2].is_number for total in expr.atoms(sp.Sum))
 
 
 def prove(left: sp.Expr, right: sp.Expr, seconds: float) -> str | None:

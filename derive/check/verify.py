@@ -1251,7 +1251,7 @@ class DocumentChecker:
 
         table = self._matrix_notation()
         # the equations in order (an inline name or a condition such as λ > 0 between two of them says nothing)
-        equations = [it for it in self.items if it.stmt.relations == ["="] or tuple(it.stmt.relations) == ("=",)]
+        equations = [it for it in self.items if tuple(it.stmt.relations) == ("=",)]
         for before, item in zip(equations, equations[1:]):
             if before.section != item.section or item.index - before.index > 8 \
                     or self.verdicts.get((item.index, 0), ("",))[0] not in ("not-a-claim", "undecided") \
@@ -2917,7 +2917,7 @@ class DocumentChecker:
                     sa, sb = za, zb
                     started = (f"with {', '.join(sorted(printing.text(z) for z in zeros))} = 0 as the text says "
                                "the state starts at zero")
-        if (sa.has(sp.Sum) or sb.has(sp.Sum)) and sums.prove(sa, sb, seconds=LINK_SECONDS) in (None, sums.DIFFER) \
+        if sum_induction.bounded(sa - sb) and sums.prove(sa, sb, seconds=LINK_SECONDS) in (None, sums.DIFFER) \
                 and ((by_induction := sum_induction.prove(a, b, LINK_SECONDS)) is not None  # whatever η_k stands for
                      or (by_induction := sum_induction.prove(sa, sb, LINK_SECONDS)) is not None):
             self.decide(item, k, "proved", by_induction)  # Σ_{i=0}^{k}(1/η_{i+1} − 1/η_i) = 1/η_{k+1} − 1/η_0
