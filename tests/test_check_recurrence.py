@@ -428,7 +428,7 @@ def test_the_rows_of_an_unrolling_are_claims(name: str, text: str) -> None:
     assert "coefficient of θ_{2}" in errors[0].message
 
 
-def test_a_row_reading_an_unstated_initial_value_is_not_false() -> None:
+def test_a_row_reading_a_step_before_the_start_is_proved_at_rest_and_never_false() -> None:
     # x_1 = x_0 − αg_0 drops βp_0: p_0 reads x_{-1}, which the notes never give
     text = r"""Momentum: $x_{k+1} = x_k - \alpha g_k + \beta p_k$ with $p_k = x_k - x_{k-1}$. Unrolling,
 
@@ -442,7 +442,9 @@ $$
 """
     report = check_document("doc.md", text)
     assert [f for f in report.findings if f.severity == "error"] == []
-    assert [k.verdict for k in report.links if k.left == "x_1"] == ["undecided"]
+    # p_0 = x_0 − x_{−1} is at rest: nothing moved before the first step, and the verdict says it takes that
+    assert [(k.verdict, k.reason) for k in report.links if k.left == "x_1"] == [
+        ("proved", "taking p_{0} = 0 (nothing moved before the first step)")]
 
 
 def test_a_closed_form_under_its_condition_without_an_initial_value_is_not_false() -> None:

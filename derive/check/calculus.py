@@ -26,7 +26,7 @@ from ..symbols import symbol
 from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts, written_coordinates
 from . import coordinates
 
-__all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "derivative_parts", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
+__all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "as_operators", "derivative_parts", "operators_on_own_body", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
 
 
@@ -477,3 +477,40 @@ def resolve_named(expr: sp.Expr, functions: Functions,
         if value is not None:
             mapping[sym] = _name_opaque(value)
     return expr.xreplace(mapping) if mapping else expr
+
+
+
+def _derivative_factor(term: sp.Mul, functions: Functions) -> tuple[sp.Expr, sp.Symbol, str] | None:
+    """In a product, the derivative of a defined function of one variable at that variable (``dR(h)/dh``), the
+    variable, and the function's name."""
+    for factor in term.args:
+        if isinstance(factor, AppliedUndef) and type(factor).__name__.startswith(GRADIENT_PREFIX):
+            name = gradient_parts(type(factor).__name__)[1]
+            fd = functions.defs.get(name)
+            if fd is not None and len(fd.params) == 1 and tuple(factor.args) == tuple(fd.params):
+                return factor, fd.params[0], name
+    return None
+
+
+def operators_on_own_body(exprs: list[sp.Expr], functions: Functions) -> frozenset[str]:
+    """The functions whose derivative the notes write as an operator before a bracket: somewhere in ``exprs`` the
+    derivative ``\\frac{dR(h)}{dh}`` stands before R's own definition (``(\\frac14\\sum_i (y_i − h)^2)``), a
+    product no derivation means (the derivative times R). Elsewhere a bracket after a derivative is a factor
+    (``\\frac{df(a)}{dx}(x − a)`` in a Taylor expansion)."""
+    found: set[str] = set()
+    for expr in exprs:
+        for term in expr.atoms(sp.Mul):
+            part = _derivative_factor(term, functions)
+            if part is not None and (rest := term / part[0]).free_symbols \
+                    and sp.expand(rest - functions.defs[part[2]].body) == 0:
+                found.add(part[2])
+    return frozenset(found)
+
+
+def as_operators(expr: sp.Expr, functions: Functions, names: frozenset[str]) -> sp.Expr:
+    """Each product of the derivative of one of ``names`` with what follows it read as that derivative taken of
+    it: ``\\frac{dR(h)}{dh}((y_i − h)^2)`` is ``d/dh (y_i − h)^2`` once the notes use the operator so."""
+    def apply(term: sp.Mul) -> sp.Expr | None:
+        part = _derivative_factor(term, functions)
+        return sp.Derivative(term / part[0], part[1]) if part is not None and part[2] in names else None
+    return expr.replace(lambda e: isinstance(e, sp.Mul) and apply(e) is not None, apply)  # type: ignore[arg-type]

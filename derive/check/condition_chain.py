@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 SECONDS = 2.0
 #: How a proved rewrite of a condition is named (a condition itself: the next display may rewrite it again).
 REWRITE = "a rewrite of the condition on line "
+#: How a value solved from a condition is named: a value the document establishes (an answer stated before it is
+#: checked against it).
+SOLVED = ("the result of the condition on line ", "a root of the condition on line ")
 #: How many of a condition's letters are tried as the one to solve for.
 TRIES = 4
 #: How many conditions before a result are read for its letter (the nearest ones: a result follows its condition).
@@ -59,13 +62,18 @@ def _is_condition_link(checker: DocumentChecker, item: Item, k: int) -> bool:
 def _condition(checker: DocumentChecker, prev: Item, definitions, *, zero: bool = False
                ) -> tuple[sp.Expr, int] | None:
     """The expression that ``prev`` sets to a constant (E in E = 0), read under ``definitions``, and its line
-    (with ``zero``, only a side set to 0: a first-order condition)."""
+    (with ``zero``, only a side set to 0: a first-order condition). A constant set equal to a chain of rewrites
+    (``c = E = E′ = E″``) is read in the chain's last form, the one the text then solves: each rewrite has a verdict
+    of its own."""
     stmt = prev.stmt
     for k, relation in enumerate(stmt.relations):
         left, right = stmt.terms[k].expr, stmt.terms[k + 1].expr
         if relation != "=" or left is None or right is None or not is_condition(left, right) \
                 or not _is_condition_link(checker, prev, k) or (zero and 0 not in (left, right)):
             continue
+        if k == 0 and not left.free_symbols and len(stmt.terms) > 2 and set(stmt.relations) == {"="} \
+                and stmt.terms[-1].expr is not None:
+            right = stmt.terms[-1].expr  # ¼ = h − α R′(h) = … = h − ⅛(4h − 3): what is solved is its last form
         a, b = checker._prepare(left, prev), checker._prepare(right, prev)
         if a is None or b is None:
             return None

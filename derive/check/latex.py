@@ -901,10 +901,15 @@ _LABEL_SPELLING = re.compile(r"\\(?:text|mathrm|operatorname|textrm|rm)\s*\{\s*(
 
 def _label_word(sub: str) -> str:
     """``\\min``, ``min``, ``\\text{min}``, ``\\mathrm{min}`` in a subscript are one label, ``\\text{min}``: notes
-    write ``\\lambda_{\\min}`` in one line and ``\\lambda_{min}`` in the next for the same eigenvalue."""
+    write ``\\lambda_{\\min}`` in one line and ``\\lambda_{min}`` in the next for the same eigenvalue. Any other word
+    set upright (``R_\\text{sq}``) is the same name as the word in italics (``R_{sq}``), the spelling a later line uses."""
     m = _LABEL_SPELLING.fullmatch(sub.strip())
     word = next((g for g in m.groups() if g), None) if m else None
-    return f"\\text{{{word}}}" if word in _LABEL_WORDS else sub
+    if word in _LABEL_WORDS:
+        return f"\\text{{{word}}}"
+    if m and m.group(1) and len(word or "") > 1:
+        return m.group(1)  # R_\text{sq} and R_{sq}: one name, upright or not (one letter upright may be an index)
+    return sub
 
 
 def _mark_then_power(arg: list[Token]) -> tuple[list[Token], list[Token]] | None:

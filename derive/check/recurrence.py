@@ -257,6 +257,21 @@ class Recurrences:
             return True
         return False
 
+    def at_rest(self, sym: sp.Basic) -> bool:
+        """Is ``sym`` a quantity at a fixed step whose rule there reads a step before the first (of another quantity),
+        and gives zero once those earlier steps are taken equal to the first (``v_0 = θ_0 − θ_{−1}`` with
+        ``θ_{−1} = θ_0``)? Nothing moved before the first step, the convention notes use when they start a
+        momentum method. A quantity that reads its own earlier step (``m_0 = βm_{−1} + g_0``) keeps ``m_0`` in what
+        it gives, so it is never at rest: its start is a value the notes must state."""
+        ix = read(sym)
+        rule = (self.by_base.get(ix.base) or self.plain.get(ix.base)) if ix is not None else None
+        if ix is None or ix.letter is not None or rule is None or rule.lhs.letter is None:
+            return False
+        value = rule.at(ix)
+        early = {s: r.at(None, 0) for s in value.free_symbols
+                 if (r := read(s)) is not None and r.letter is None and r.offset < 0}
+        return bool(early) and sp.expand(value.xreplace(early)) == 0
+
     def __bool__(self) -> bool:
         return bool(self.by_base)
 

@@ -40,7 +40,7 @@ from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
-               scope_rules, sigmoid, sum_induction, sums, tuples, worked_values)
+               rule_instances, scope_rules, sigmoid, sum_induction, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
@@ -814,10 +814,17 @@ class DocumentChecker:
                 same = compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
             except (BudgetExceeded, TypeError, ValueError):
                 return False
+            line = self.items[index].block.position(self.items[index].stmt.terms[0].start)[0]
             if same:
-                line = self.items[index].block.position(self.items[index].stmt.terms[0].start)[0]
                 self.decide(item, 0, "proved", f"the definition of {name} on line {line}, written another way")
-            return same
+                return True
+            if (count := _general_count(fd.body, body)) is not None:
+                # "Recall R(h) = (1/n)Σ_{i=1}^{n}(y_i − h)²" after R(h) = ¼Σ_{i=1}^{4}(y_i − h)²: the formula the
+                # definition instantiates, recalled; the definition for these data stays in force
+                self.decide(item, 0, "not-a-claim", f"the general form of {name} (line {line} is it with "
+                            f"{printing.text(count[0])} = {count[1]})")
+                return True
+            return False
         return False
 
     def _bind_trailing_function(self, item: Item) -> None:
@@ -1021,6 +1028,10 @@ class DocumentChecker:
         try:
             functions = self.functions(item)
             expr = self._points_in_calls(expr, item, functions)
+            if any(type(call).__name__.startswith(GRADIENT_PREFIX) for call in expr.atoms(AppliedUndef)):
+                names = calculus.operators_on_own_body([t.expr for t in item.stmt.terms if t.expr is not None],
+                                                       functions)
+                expr = calculus.as_operators(expr, functions, names) if names else expr
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
                                               bare=not self._stepped(item), stepped=self._stepped_bases(item),
                                               through=self._through(item))
@@ -1236,6 +1247,7 @@ class DocumentChecker:
         self._check_shape_answers()
         self._answers_derived_later()
         self._restated_definitions()
+        rule_instances.prove_rows(self)
         self._minimizers()
         self._gradient_steps()
         self._equation_steps()
@@ -2005,6 +2017,9 @@ class DocumentChecker:
         for t in terms[:-1]:
             if self._gives_value(item, t.expr):
                 self.examples.append((item.index, item.section, t.expr, last))
+        if len(terms) == 2 and item.claim_cue \
+                and condition_chain.result(self, item, terms[0], terms[1], self._definitions(item)):
+            return True  # "solving this equation, we obtain h = −1/4": the root of the condition before it
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
 
@@ -2086,8 +2101,9 @@ class DocumentChecker:
             if not all(self.verdicts.get((first.index, k), ("",))[0] == "proved"
                        for k in range(len(first.stmt.relations))):
                 return
-        if first is item and len(stmt.relations) < 2:
-            return  # x = V proved on its own says nothing new about an earlier answer x = V
+        if first is item and len(stmt.relations) < 2 \
+                and not self.verdicts[(item.index, 0)][1].startswith(condition_chain.SOLVED):
+            return  # x = V proved on its own says nothing new about an earlier answer x = V (unless solved for)
         value = self._prepare(stmt.terms[-1].expr, item)
         if value is None or value.has(DOTS):
             return
@@ -3088,6 +3104,16 @@ class DocumentChecker:
                 return
             if (blocked := recurrences.blocked & (sa.free_symbols | sb.free_symbols)):
                 names = ", ".join(sorted(printing.text(x) for x in blocked))
+                rest = {x: sp.Integer(0) for x in blocked if recurrences.at_rest(x)}
+                at_rest = compare(sa.xreplace(rest), sb.xreplace(rest), seconds=LINK_SECONDS) \
+                    if len(rest) == len(blocked) else None
+                if at_rest is not None and at_rest.status == "true":
+                    self.decide(item, k, "proved", f"taking {names} = 0 (nothing moved before the first step)")
+                    return
+                if at_rest is not None and at_rest.status == "false":
+                    blocked = set()  # false at rest as for any start: reported with the start at rest
+                    sa, sb, verdict = sa.xreplace(rest), sb.xreplace(rest), at_rest
+            if blocked:
                 why = f"{names} would read a step before the start, which the notes give no value for"
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)
@@ -4563,6 +4589,24 @@ def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
         if stmt.relations[j] == "=" and isinstance(a, sp.Symbol) and _number(b):
             out[a] = b
     return out
+
+
+def _general_count(specific: sp.Expr, general: sp.Expr) -> tuple[sp.Symbol, int] | None:
+    """The letter and number for which ``general`` (a sum up to a letter n) is ``specific`` (the same sum up to a
+    number): ``(1/n)Σ_{i=1}^{n} …`` at n = 4 is ``¼Σ_{i=1}^{4} …``. None when there is no one such letter."""
+    extra = general.free_symbols - specific.free_symbols
+    bounds = {int(limit[2]) for total in specific.atoms(sp.Sum) for limit in total.limits if limit[2].is_Integer}
+    if len(extra) != 1 or len(bounds) != 1:
+        return None
+    letter, count = next(iter(extra)), bounds.pop()
+    if not isinstance(letter, sp.Symbol) or not any(letter in limit[2].free_symbols for total in general.atoms(sp.Sum)
+                                                    for limit in total.limits):
+        return None
+    try:
+        same = compare(general.xreplace({letter: sp.Integer(count)}), specific, seconds=LINK_SECONDS).status == "true"
+    except (BudgetExceeded, TypeError, ValueError):
+        return None
+    return (letter, count) if same else None
 
 
 def _same_value(a: sp.Expr, b: sp.Expr) -> bool:

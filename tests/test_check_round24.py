@@ -1,0 +1,135 @@
+"""Readings added in stop 28: rows that write a rule out at its first steps. Fixtures are written here, in
+Markdown and LaTeX."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+from fixture_docs import as_document as _as, line_of as _line_of
+
+
+def _verdicts(report, line: int) -> list[tuple[str, str]]:
+    return [(k.verdict, k.reason) for k in report.links if k.line == line]
+
+
+UNROLLED_MD = r"""
+# Unrolling classical momentum
+
+Write $s_t = -\varepsilon \nabla f(\theta_t)$ for the steepest-descent step. The update is
+
+$$\theta_{t+1} = \theta_t + s_t + \mu v_t, \qquad v_{t+1} = \theta_{t+1} - \theta_t.$$
+
+The first steps are
+
+$$
+\begin{aligned}
+\theta_1 &= \theta_0 + s_0 \\
+\theta_2 &= \theta_1 + s_1 + \mu v_1 \\
+ &= \theta_1 + s_1 + \mu s_0 \\
+\theta_3 &= \theta_2 + s_2 + \mu v_2
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_rows_that_write_the_rule_out_at_a_step_are_proved(name: str) -> None:
+    text = _as(name, UNROLLED_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    first = _verdicts(report, _line_of(text, r"\theta_1 &="))
+    assert first == [("proved", "the rule for θ_{t+1} at t = 0, taking v_{0} = 0 (nothing moved before the first step)")]
+    second = _verdicts(report, _line_of(text, r"\theta_2 &="))
+    assert second == [("proved", "the rule for θ_{t+1} at t = 1")]
+    # v_1 = θ_1 − θ_0 = s_0 + μv_0, and v_0 = θ_0 − θ_{−1} is at rest: the written-out momentum is proved
+    assert _verdicts(report, _line_of(text, r" &= \theta_1 + s_1 + \mu s_0"))[0][0] == "proved"
+    assert _verdicts(report, _line_of(text, r"\theta_3 &="))[0][0] == "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_row_that_differs_from_the_rule_stays_a_definition(name: str) -> None:
+    # a row may start a scheme of its own on purpose: it is never proved, and never called false on this ground
+    text = _as(name, UNROLLED_MD).replace(r"\theta_2 + s_2 + \mu v_2", r"\theta_2 + s_2 + \mu v_3")
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, r"\theta_3 &=")) == [("not-a-claim", "definition (a row of a system)")]
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_the_written_out_momentum_is_found_on_its_line(name: str) -> None:
+    text = _as(name, UNROLLED_MD).replace(r"\mu s_0 \\", r"\mu s_1 \\")
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, r" &= \theta_1 + s_1 + \mu s_1"), "math/false")], errors
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_momentum_whose_own_start_is_unstated_is_not_taken_at_rest(name: str) -> None:
+    # m_0 = βm_{−1} + g_0 reads m's own step before the first: nothing says it is zero, so nothing is assumed
+    text = _as(name, r"""
+# A running sum
+
+$$m_{t} = \beta m_{t-1} + g_t$$
+
+so the first step is
+
+$$m_1 = \beta m_0 + g_1 = g_1.$$
+""")
+    report = check_document(name, text)
+    chain = _verdicts(report, _line_of(text, r"m_1 = "))
+    assert chain[0][0] == "proved" and chain[1][0] == "undecided", chain
+
+
+EXERCISE_MD = r"""
+# Two steps back
+
+The data are $y_1 = -2, y_2 = -1, y_3 = 2, y_4 = 4$, and the risk of a constant prediction is
+
+$$R_\text{sq}(h) = \frac{1}{4}\sum_{i=1}^{4}(y_i-h)^2.$$
+
+Recall the general formula $R_\text{sq}(h) = \frac{1}{n}\sum_{i=1}^{n}(y_i-h)^2$, here with $n = 4$. Its derivative:
+
+$$\frac{dR_\text{sq}(h)}{dh} = \frac{dR_\text{sq}(h)}{dh}\left(\frac{1}{4}\sum_{i=1}^{4}(y_i-h)^2\right) = \frac{1}{4}\sum_{i=1}^{4}\frac{dR_\text{sq}(h)}{dh}\left((y_i-h)^2\right) = \frac{1}{2}\sum_{i=1}^{4}(h-y_i).$$
+
+The answer is $h^{(0)} = -\frac{5}{4}$. With $\alpha = \frac{1}{4}$ the step that ends at $h^{(1)}$ reads
+
+$$-\frac{1}{4} = h^{(0)} - \alpha \frac{dR_{sq}(h^{(0)})}{dh} = h^{(0)} - \frac{1}{8}(h^{(0)} + 2 + h^{(0)} + 1 + h^{(0)} - 2 + h^{(0)} - 4) = h^{(0)} - \frac{1}{8}(4h^{(0)} - 3).$$
+
+Solving this equation, we obtain $h^{(0)} = -\frac{5}{4}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_exercise_solved_back_to_its_start_is_proved(name: str) -> None:
+    text = _as(name, EXERCISE_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    # the general formula recalled does not replace the definition for these data
+    recalled = _verdicts(report, _line_of(text, "Recall the general"))
+    assert recalled[0] == ("not-a-claim", f"the general form of R_{{sq}} (line {_line_of(text, '$$R_')} is it with n = 4)")
+    # d/dh written before R's own formula: the derivative taken of it, in every link of the chain
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"$$\frac{dR_"))] == ["proved"] * 3
+    # R_\text{sq} and R_{sq}: one function
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"$$-\frac{1}{4} ="))] == ["not-a-claim", "proved", "proved"]
+    solved = _verdicts(report, _line_of(text, "Solving this equation"))
+    assert solved == [("proved", f"the result of the condition on line {_line_of(text, '$$-')} (solved for h^{{(0)}})")]
+    answer = _verdicts(report, _line_of(text, "The answer is"))
+    assert answer[0] == ("proved", f"the answer, derived on line {_line_of(text, 'Solving this equation')}"), answer
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_value_solved_from_the_last_form_is_found_on_its_line(name: str) -> None:
+    text = _as(name, EXERCISE_MD).replace(r"we obtain $h^{(0)} = -\frac{5}{4}$", r"we obtain $h^{(0)} = -\frac{3}{4}$")
+    report = check_document(name, text)
+    errors = [(f.line, f.code) for f in report.findings if f.severity == "error"]
+    assert errors == [(_line_of(text, "Solving this equation"), "math/false")], errors
+    assert _verdicts(report, _line_of(text, "The answer is"))[0][0] == "not-a-claim"  # no longer derived
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_times_a_bracket_stays_a_product_without_the_operator_reading(name: str) -> None:
+    # d/dh before R's own formula nowhere in the statement: f'(a)(x − a) is a product, as in a Taylor expansion
+    text = _as(name, EXERCISE_MD).replace(
+        r"\frac{dR_\text{sq}(h)}{dh}\left(\frac{1}{4}\sum_{i=1}^{4}(y_i-h)^2\right) = ", "")
+    report = check_document(name, text)
+    chain = _verdicts(report, _line_of(text, r"$$\frac{dR_"))
+    assert chain[0][0] == "false", chain
