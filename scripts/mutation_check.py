@@ -1631,6 +1631,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                expr = calculus.as_operators(expr, functions, names) if names else expr",
       "                expr = expr", ("tests/test_check_round24.py",),
       "dR/dh(¼Σ(y_i − h)²) read as the derivative times R: a false error"),
+    M("condition-fact-undecided", "derive/check/verify.py",
+      "                    return \"proved\", f\"under the condition", "                    return \"undecided\", f\"under the condition",
+      ("tests/test_check_round24.py",), "‖∇f‖‖v‖ = ‖∇f‖ under 'a constraint: ‖v‖ = 1' left undecided"),
 )
 
 

@@ -133,3 +133,29 @@ def test_a_derivative_times_a_bracket_stays_a_product_without_the_operator_readi
     report = check_document(name, text)
     chain = _verdicts(report, _line_of(text, r"$$\frac{dR_"))
     assert chain[0][0] == "false", chain
+
+
+UNIT_MD = r"""
+# Steepest descent direction
+
+We minimize $h(v) = \nabla f(w)^\top v$ under a constraint: $\|v\| = 1$.
+
+For any such $v$, by Cauchy–Schwarz,
+
+$$|\nabla f(w)^\top v| \leq \|\nabla f(w)\| \|v\| = \|\nabla f(w)\|.$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_link_that_holds_under_a_condition_stated_before_it_is_proved(name: str) -> None:
+    text = _as(name, UNIT_MD)
+    report = check_document(name, text)
+    link = _verdicts(report, _line_of(text, r"|\nabla f(w)^\top v|"))
+    assert link == [("proved", f"under the condition \\|v\\| = 1 stated on line {_line_of(text, 'We minimize')}")], link
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_link_false_under_the_condition_stated_before_it_is_found(name: str) -> None:
+    text = _as(name, UNIT_MD).replace(r"= \|\nabla f(w)\|.$$", r"= 2\|\nabla f(w)\|.$$")
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, r"|\nabla f(w)^\top v|"), "math/false")], errors

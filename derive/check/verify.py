@@ -4061,9 +4061,9 @@ class DocumentChecker:
         """A refuted link under an equation its section stated before about a norm or a function's value of
         its names (``where ‖h‖₂ = 1``, "if ‖x‖ = 1"): not a definition of a name, so substitution never used it.
 
-        Put in where the link writes it: a naming that makes the sides equal proves the link, a condition
-        that does leaves it undecided (it holds in that case); one that changes nothing lets the false verdict
-        stand. One the link does not write as it was stated (so it could not be put in) makes the verdict
+        Put in where the link writes it: a naming or a condition that makes the sides equal proves the link (a
+        condition stated before it in its section is a hypothesis in force there, and the reason names it); one
+        that changes nothing lets the false verdict stand. One the link does not write as it was stated (so it could not be put in) makes the verdict
         undecided, never false. None when no earlier equation concerns the link."""
         names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
         unapplied: list[tuple[int, str]] = []
@@ -4093,8 +4093,8 @@ class DocumentChecker:
                 unapplied.append((line, stated))
                 continue
             if compare(_doit(pa), _doit(pb), seconds=LINK_SECONDS).status == "true":
-                if "condition" in verdict[1]:
-                    return "undecided", f"holds under the condition {_clip(stated)} stated on line {line}"
+                if "condition" in verdict[1]:  # "a constraint: ‖v‖ = 1", "Пусть ‖v‖ = 1": in force from there on
+                    return "proved", f"under the condition {_clip(stated)} stated on line {line}"
                 return "proved", f"with {stated} stated on line {line}"
         if not unapplied:
             return None
