@@ -1634,6 +1634,16 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("condition-fact-undecided", "derive/check/verify.py",
       "                    return \"proved\", f\"under the condition", "                    return \"undecided\", f\"under the condition",
       ("tests/test_check_round24.py",), "‖∇f‖‖v‖ = ‖∇f‖ under 'a constraint: ‖v‖ = 1' left undecided"),
+    M("prime-derivative-gradient", "derive/check/bind.py",
+      "    if arity == 1 and function.endswith(\"'\"):\n        return function + \"'\"", "    if False:\n        return function",
+      ("tests/test_check_round24.py",), "φ(x) = f'(x) then φ'(x) = f''(x): the derivative of f' named ∇_x f', not f''"),
+    M("abbreviation-not-in-calls", "derive/check/verify.py",
+      "            if self._abbreviations and (short :=", "            if False and (short :=",
+      ("tests/test_check_round24.py",), "φ(x + Δx) after x^* − x = Δx kept opaque: φ(x^*) = φ(x + Δx) never proved"),
+    M("backwards-naming-off", "derive/check/verify.py",
+      "                if k == 0 and len(stmt.relations) == 1 and isinstance(right.expr, sp.Symbol) \\\n                        and right.expr in one_sided",
+      "                if False and len(stmt.relations) == 1 and isinstance(right.expr, sp.Symbol) \\\n                        and right.expr in one_sided",
+      ("tests/test_check_round24.py",), "x^* − x = Δx names nothing: Δx stays unknown"),
 )
 
 

@@ -159,3 +159,50 @@ def test_a_link_false_under_the_condition_stated_before_it_is_found(name: str) -
     text = _as(name, UNIT_MD).replace(r"= \|\nabla f(w)\|.$$", r"= 2\|\nabla f(w)\|.$$")
     errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
     assert errors == [(_line_of(text, r"|\nabla f(w)^\top v|"), "math/false")], errors
+
+
+NEWTON_MD = r"""
+# Newton's method from a root of an equation
+
+Let $\varphi(x^*) = 0$.
+Near the solution ($x^* - x = \Delta x$) a linear approximation gives
+
+$$\varphi(x^*) = \varphi(x + \Delta x) \approx \varphi(x) + \varphi'(x)\Delta x,$$
+
+and so the iterative scheme
+
+$$x_{k+1} = x_k - \frac{\varphi(x_k)}{\varphi'(x_k)}.$$
+
+To minimize $f$ we solve $f'(x^*) = 0$. Here $\varphi(x) = f'(x), \; \varphi'(x) = f''(x)$. Thus Newton's method is
+
+$$x_{k+1} = x_k - \left[ f''(x_k)\right]^{-1}f'(x_k).$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_newtons_method_derived_from_a_root_finder_is_proved(name: str) -> None:
+    text = _as(name, NEWTON_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    named = _verdicts(report, _line_of(text, "Near the solution"))
+    assert named[-1] == ("not-a-claim", "definition (names its right side)"), named
+    # φ(x + Δx) with Δx = x^* − x is φ(x^*), whatever φ is
+    assert _verdicts(report, _line_of(text, r"$$\varphi(x^*) ="))[0][0] == "proved"
+    # φ = f' gives φ' = f'' (the derivative of an open f' is f''), and the scheme becomes Newton's
+    here = _verdicts(report, _line_of(text, "Here $"))
+    assert here[-2][1] == "definition of \\varphi" and here[-1][0] == "proved", here
+    newton = _verdicts(report, _line_of(text, r"\left[ f''(x_k)\right]^{-1}f'(x_k)"))
+    assert newton[0][0] == "proved", newton
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, good, where", [
+    (r"\varphi(x - \Delta x) \approx", r"\varphi(x + \Delta x) \approx", r"$$\varphi(x^*) ="),
+    (r"\varphi'(x) = f'(x)$", r"\varphi'(x) = f''(x)$", "Here $"),
+    (r"x_k + \left[ f''(x_k)\right]", r"x_k - \left[ f''(x_k)\right]", r"\right]^{-1}f'(x_k)"),
+])
+def test_a_slip_in_newtons_derivation_is_never_proved(name: str, slip: str, good: str, where: str) -> None:
+    text = _as(name, NEWTON_MD).replace(good, slip)
+    report = check_document(name, text)
+    verdicts = [v for v, _ in _verdicts(report, _line_of(text, where))]
+    assert "proved" not in verdicts[-1:], verdicts

@@ -101,6 +101,17 @@ def _has_tuple(e: sp.Basic) -> bool:
     return any(type(f).__name__ == "Coords" for f in e.atoms(sp.Function))
 
 
+def derivative_name(function: str, variable: str, arity: int) -> str:
+    """The name of an open function's derivative: ``f''`` for ``f'`` of one argument (the notes write this
+    function with primes, so φ(x) = f'(x) gives φ'(x) = f''(x)), ``\\nabla^{2} f`` for ``\\nabla f`` (the Hessian),
+    else ``\\nabla_{x} f``."""
+    if arity == 1 and function.endswith("'"):
+        return function + "'"
+    if arity == 1 and function.startswith(GRADIENT_PREFIX + " "):
+        return r"\nabla^{2}" + function[len(GRADIENT_PREFIX):]  # ∇f(x) in x: the Hessian ∇²f(x), as notes write it
+    return f"{GRADIENT_PREFIX}_{{{variable}}} {function}"
+
+
 def gradient_parts(name: str) -> tuple[str | None, str]:
     """``\\nabla_{w} L`` → ("w", "L"); ``\\nabla L`` → (None, "L")."""
     rest = name[len(GRADIENT_PREFIX):]
@@ -209,7 +220,8 @@ class Functions:
         derivative = sp.diff(body, param)
         derivative = derivative.replace(
             lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef),
-            lambda e: sp.Function(f"{GRADIENT_PREFIX}_{{{_base_letter(param)}}} {type(e.expr).__name__}")(*e.expr.args))
+            lambda e: sp.Function(derivative_name(type(e.expr).__name__, _base_letter(param), len(e.expr.args)))(
+                *e.expr.args))
         return derivative.xreplace({param: at})
 
 

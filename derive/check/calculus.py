@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef
 
 from .. import printing
 from ..symbols import symbol
-from .bind import GRADIENT_PREFIX, Functions, _square_norms, gradient_parts, written_coordinates
+from .bind import GRADIENT_PREFIX, Functions, _square_norms, derivative_name, gradient_parts, written_coordinates
 from . import coordinates
 
 __all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "as_operators", "derivative_parts", "operators_on_own_body", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
@@ -224,7 +224,7 @@ def _name_opaque(expr: sp.Expr) -> sp.Expr:
         if len(slots) != 1 or any(a.has(var) for a in others) or fname.startswith(GRADIENT_PREFIX):
             return d
         if order == 1:
-            return sp.Function(f"{GRADIENT_PREFIX}_{{{var.name}}} {fname}")(*call.args)
+            return sp.Function(derivative_name(fname, var.name, len(call.args)))(*call.args)
         if len(call.args) == 1:
             return sp.Function(fname + "'" * int(order))(*call.args)
         return d

@@ -436,6 +436,7 @@ class DocumentChecker:
         # (item index, link number) -> (verdict, reason): every link of every statement gets one
         self.verdicts: dict[tuple[int, int], tuple[str, str]] = {}
         self._quiet = False
+        self._abbreviations: set[sp.Symbol] = set()  # names given from the right (x^* − x = Δx): written out in calls
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
@@ -1045,6 +1046,12 @@ class DocumentChecker:
                 expanded = expanded.replace(lambda e: isinstance(e, EvaluatedAt) and not e.args[0].has(sp.Derivative)
                                             and isinstance(e.args[1], sp.Symbol),
                                             lambda e: e.args[0].xreplace({e.args[1]: e.args[2]}))
+            if self._abbreviations and (short := {c for c in expanded.atoms(AppliedUndef)
+                                                  if any(a.free_symbols & self._abbreviations for a in c.args)}):
+                # φ(x + Δx) after "x^* − x = Δx": the abbreviation is written out where the call is read as one name
+                definitions = self._definitions(item)
+                spelled = {x: definitions[x] for x in self._abbreviations if x in definitions}
+                expanded = expanded.xreplace({c: c.func(*(a.xreplace(spelled) for a in c.args)) for c in short})
             return atomize(expanded)
         except CircularDefinition:
             return None
@@ -1784,6 +1791,12 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", f"{names} appears on one side only")
                 continue
             if one_sided and left.expr != 0:  # "0 = Σ(y_i − α)": a condition written from its zero, it names nothing
+                if k == 0 and len(stmt.relations) == 1 and isinstance(right.expr, sp.Symbol) \
+                        and right.expr in one_sided and not isinstance(left.expr, sp.Symbol):
+                    # "near the solution ($x^* − x = Δx$)": a name given to an expression, written from the right
+                    self._record_naming(item, definitions, backwards=True)
+                    self.decide(item, k, "not-a-claim", "definition (names its right side)")
+                    continue
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if k == 0 and relation == "=" and self._named_value(item, k, left, right, definitions):
@@ -1939,10 +1952,14 @@ class DocumentChecker:
         k = bisect.bisect_left(self._scheme_at, start)
         return k < len(self._scheme_at) and self._scheme_at[k] < end
 
-    def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> None:
+    def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr], *, backwards: bool = False) -> None:
+        """Keep the naming ``item`` makes (``backwards``: of its right side, ``x^* − x = Δx``) for what follows."""
         if self._two_valued:
             return  # x = 1 ± √2, read once per sign: two values, neither is the name's value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
+        if backwards:
+            lhs, rhs = rhs, lhs
+            self._abbreviations.add(lhs)  # type: ignore[arg-type]
         if not isinstance(lhs, sp.Symbol):
             return
         value = self._prepare(rhs, item)
@@ -2969,6 +2986,12 @@ class DocumentChecker:
                 why = "the derivative of a function the notes define could not be taken here (its body does not write its variables)"
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)  # ∇f(x_1, …, x_n) = Ax + b for f written in the vector x
+                return
+            if k == 0 and len(item.stmt.relations) == 1 and isinstance(right.expr, sp.Symbol) \
+                    and right.expr not in definitions and not isinstance(left.expr, sp.Symbol):
+                # "near the solution ($x^* − x = Δx$)": a name given to an expression, written from the right
+                self._record_naming(item, definitions, backwards=True)
+                self.decide(item, k, "not-a-claim", "definition (names its right side)")
                 return
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
