@@ -206,3 +206,69 @@ def test_a_slip_in_newtons_derivation_is_never_proved(name: str, slip: str, good
     report = check_document(name, text)
     verdicts = [v for v, _ in _verdicts(report, _line_of(text, where))]
     assert "proved" not in verdicts[-1:], verdicts
+
+
+WORKED_NEWTON_MD = r"""
+# One step of Newton's method
+
+The update is
+
+$$\mathbf{x}^{k + 1} = \mathbf{x}^k - \left[ \nabla^2 f(\mathbf{x}^k) \right]^{-1} \nabla f(\mathbf{x}^k).$$
+
+Let $\mathbf{x} = \left[x_1, x_2 \right]^T$. We are interested in the problem
+
+$$\min f(\mathbf{x}) = (x_1 + 1)^4 + x_1 x_2 + (x_2 + 1)^4.$$
+
+Choose $\mathbf{x}^0 = \left[0, 1 \right]^T$. The initial cost is $f(\mathbf{x}^0) = 17.0$. The gradient is
+
+$$\nabla f(\mathbf{x}) = \left[ \begin{array}{c} 4(x_1 + 1)^3 + x_2 \\ x_1 + 4(x_2 + 1)^3 \end{array} \right],$$
+
+and the Hessian is
+
+$$\nabla^2 f(\mathbf{x}) = \left[ \begin{array}{cc} 12(x_1 + 1)^2 & 1 \\ 1 & 12(x_2 + 1)^2 \end{array} \right].$$
+
+At $\mathbf{x}^0$ we get $\nabla f(\mathbf{x}^0) = \left[5, 32 \right]^T$ and $\nabla^2 f(\mathbf{x}^0) = \left[\begin{array}{cc}12 & 1 \\ 1 & 48 \end{array} \right]$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_newton_step_in_superscript_steps_is_proved(name: str) -> None:
+    text = _as(name, WORKED_NEWTON_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    # "\min f(x) = …" defines the objective; x^0 is the start, not x to the power 0
+    assert _verdicts(report, _line_of(text, r"$$\min f"))[0] == ("not-a-claim", "definition of f")
+    start = _verdicts(report, _line_of(text, "Choose"))
+    assert start[0][0] == "not-a-claim" and start[1] == ("proved", "arithmetic: exact"), start
+    # x_1, x_2 are the coordinates of x, not the steps x^1, x^2 of the update
+    assert _verdicts(report, _line_of(text, r"$$\nabla f(\mathbf{x}) ="))[0][0] == "proved"
+    assert _verdicts(report, _line_of(text, r"$$\nabla^2 f(\mathbf{x}) ="))[0][0] == "proved"
+    at = _verdicts(report, _line_of(text, r"At $\mathbf{x}^0$"))
+    assert [v for v, _ in at] == ["proved", "proved"], at
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, good, where", [
+    (r"= 17.0", r"= 18.0", "Choose"),
+    (r"\left[5, 32 \right]^T", r"\left[5, 31 \right]^T", r"At $\mathbf{x}^0$"),
+    (r"1 & 48 \end{array} \right]$.", r"1 & 47 \end{array} \right]$.", r"At $\mathbf{x}^0$"),
+    (r"1 & 12(x_2 + 1)^2 \end", r"1 & 12(x_2 + 1) \end", r"$$\nabla^2 f(\mathbf{x}) ="),
+])
+def test_a_slip_in_a_worked_newton_step_is_found_on_its_line(name: str, slip: str, good: str, where: str) -> None:
+    text = _as(name, WORKED_NEWTON_MD).replace(slip, good)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, where), "math/false")], errors
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_whose_body_hides_its_variable_has_no_gradient_taken(name: str) -> None:
+    # f(x) = α e^{−β} with α, β rows in x_1, x_2: its gradient at x^* is not 0 for want of x in the body
+    text = _as(name, r"""
+# A hidden variable
+
+$$f(x) = \alpha \exp(-\beta)$$
+
+where $\alpha = x_1 + x_2$ and $\beta = x_1 x_2$. At $x^* = [0.7, 0.3]$ the notes state $\nabla f(x^*) = 0$.
+""")
+    report = check_document(name, text)
+    assert [v for v, _ in _verdicts(report, _line_of(text, "At $x^*"))][-1] != "proved"

@@ -133,7 +133,7 @@ def _base_letter(sym: sp.Basic) -> str:
 
 def atom_name(function: str, args: tuple[sp.Basic, ...]) -> str:
     """The canonical atom for an opaque applied function, e.g. ``\\nabla_{w} L(w_{t-1})``."""
-    if function.startswith(GRADIENT_PREFIX):
+    if function.startswith(GRADIENT_PREFIX) and not function.startswith(GRADIENT_PREFIX + "^"):  # (not ∇²f)
         variable, base = gradient_parts(function)
         if variable is None and len(args) == 1:
             variable = _base_letter(args[0])
@@ -183,7 +183,8 @@ class Functions:
                     body = self.expand(fd.body, depth + 1)
                     mapping[call] = type(call.args[0])(*(sp.diff(body, c).xreplace(at) for c in at))
                 elif base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1 \
-                        and written_coordinates(self.defs[base]) is None:  # f(x) = x_1² + 2x_2²: calculus's
+                        and written_coordinates(self.defs[base]) is None \
+                        and not _hides_variable(self.defs[base]):  # f(x) = x_1² + 2x_2²: calculus's
                     mapping[call] = self._gradient(self.defs[base], call.args[0])
             elif fname.endswith("'") and fname.rstrip("'") in self.defs and len(call.args) == 1:
                 fd = self.defs[fname.rstrip("'")]  # f'(x), f''(x): derivatives of a one-variable definition
@@ -223,6 +224,12 @@ class Functions:
             lambda e: sp.Function(derivative_name(type(e.expr).__name__, _base_letter(param), len(e.expr.args)))(
                 *e.expr.args))
         return derivative.xreplace({param: at})
+
+
+def _hides_variable(fd: FunctionDef) -> bool:
+    """``f(x) = α e^{−β}`` with α, β rows of a system in x_1, x_2: the body does not write its variable, so how f
+    depends on it is not read from the body alone, and its derivative is not 0 (nothing is taken)."""
+    return bool(fd.body.free_symbols) and not fd.body.free_symbols & set(fd.params)
 
 
 def _at_coordinates(fd: FunctionDef, args: tuple[sp.Basic, ...]) -> dict[sp.Symbol, sp.Expr] | None:

@@ -434,7 +434,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
         if fd is None or len(fd.params) != len(call.args):
             continue
         coords = written_coordinates(fd)
-        if coords is not None and call.args != fd.params:
+        point = call.args[0] if len(call.args) == 1 and type(call.args[0]).__name__ == "Coords" else None
+        if coords is not None and call.args != fd.params and (point is None or len(point.args) != len(coords)):
             continue  # ∇f(x_t) for f(x) = x_1² + …: the coordinates of x_t are not written
         if kind == "gradient" and variables is None and len(fd.params) == 1 and coords is None:
             continue  # a one-variable ∇f(a) is Functions.expand's
@@ -443,7 +444,9 @@ def resolve_named(expr: sp.Expr, functions: Functions,
         if _implicit(body, fd.params):
             continue
         value = _differentiate_body(kind, variables, body, coords or fd.params)
-        if value is not None:
+        if value is not None and coords is not None and point is not None and call.args != fd.params:
+            mapping[call] = _name_opaque(value).xreplace(dict(zip(coords, point.args)))  # ∇²f([0, 1]^T)
+        elif value is not None:
             mapping[call] = _name_opaque(value).xreplace(dict(zip(fd.params, call.args)))
     for sym in expr.free_symbols:
         parts = derivative_parts(sym.name) if isinstance(sym, sp.Symbol) else None

@@ -42,7 +42,7 @@ from derive.check.asymptotic import BigO, LittleO, remainder_order
 from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
-from derive.check import layer_labels, run_together, tuples
+from derive.check import layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
 from derive.check.vectors import Coords, Inner, Rows, matmul, shape
@@ -360,11 +360,11 @@ class _Fail(Exception):
 # ==================================================================================================
 
 def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False,
-                layers: frozenset[str] = frozenset()) -> ParsedBlock:
+                layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset()) -> ParsedBlock:
     """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
     never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose; ``layers``:
     superscript letters the document uses as layer labels (:func:`.layer_labels.layer_letters`: ``z_j^L``)."""
-    return _BlockParser(text, functions, transpose_t, layers).run()
+    return _BlockParser(text, functions, transpose_t, layers, steps).run()
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
@@ -506,11 +506,12 @@ class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
     def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False,
-                 layers: frozenset[str] = frozenset()) -> None:
+                 layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.functions = functions
         self.transpose_t = transpose_t
         self.layers = layers
+        self.steps = steps
         self.problems: list[Problem] = []
         self.env_inner: dict[int, list[Token]] = {}  # an environment inside an expression: its tokens, by offset
         self.labels: set[int] = set()  # plain words read as a label, not letter by letter
@@ -756,6 +757,8 @@ class _BlockParser:
             where = raw.rel_tokens[k].start if k < len(raw.rel_tokens) else raw.rel_tokens[k - 1].end
             self.problems.append(Problem(where, where, "nothing on this side of the relation"))
             return Term(None, where, where)
+        if k == 0 and len(raw.terms) > 1 and _objective_named(tokens):
+            tokens = tokens[1:]  # "\\min f(\\mathbf{x}) = (x_1 + 1)^4 + …": the objective defined, its task said first
         start, end = tokens[0].start, tokens[-1].end
         unknown = [t for t in tokens if t.kind == "unknown"]
         if unknown:
@@ -764,7 +767,7 @@ class _BlockParser:
             return Term(None, start, end)
         try:
             expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t,
-                                                self.conditioned, self.layers)).parse_all(tokens[0])
+                                                self.conditioned, self.layers, self.steps)).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -782,6 +785,17 @@ class _BlockParser:
             return Term(None, start, end)
         wrappers = tuple(dict.fromkeys(t.arg for t in tokens if t.kind == "macro" and t.text in BOLD and t.arg))
         return Term(expr, start, end, wrappers)
+
+
+def _objective_named(tokens: list[Token]) -> bool:
+    """Does the first side start with the task (``\\min``, ``\\max``, ``\\text{minimize}``) before a call ``f(…)``,
+    with no variable under it? Then the statement defines the objective; ``\\min_x f(x) = 0`` (its least value)
+    and ``\\min(a, b)`` keep their operator."""
+    if len(tokens) < 3 or tokens[1].kind != "letter" or not tokens[2].is_char("("):
+        return False
+    first = tokens[0]
+    return (first.kind == "macro" and first.text in ("min", "max")) \
+        or (first.kind == "raw" and (first.arg or "").strip().lower() in ("minimize", "maximize", "min", "max"))
 
 
 def _at_statement_start(current: list[Token]) -> bool:
@@ -1027,6 +1041,7 @@ class _Context:
     # letters the block writes with a conditioning bar (p(y | x)): their plain calls p(x) are probabilities too
     conditioned: frozenset[str] = frozenset()
     layers: frozenset[str] = frozenset()  # superscript letters that label layers here (z_j^L, a^{l-1})
+    steps: frozenset[str] = frozenset()  # vector names whose plain superscripts count steps (\mathbf{x}^k, x^0)
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -1325,7 +1340,7 @@ class _ExprParser:
         if not body or not self.starts_name(body[0]):
             return False
         trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
-                                           self.ctx.transpose_t, layers=self.ctx.layers))
+                                           self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps))
         try:
             nm = trial.name()
             if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
@@ -1360,7 +1375,7 @@ class _ExprParser:
                 and self.starts_factor(after)):
             return False
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
-                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers))
+                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps))
         try:
             trial.factor()
         except (_Fail, RecursionError):
@@ -1375,7 +1390,7 @@ class _ExprParser:
         a matrix (``(a - b)^T (a - b)``, ``(1 - β)^T (1 - β)``) a power of numbers is as likely: still ambiguous."""
         matrix = any(_capital_name(x) for x in base.free_symbols)
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
-                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers))
+                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps))
         for _ in range(3):
             nxt = trial.peek()
             if nxt is None or nxt.kind == "num" or not self.starts_factor(nxt):
@@ -1607,7 +1622,12 @@ class _ExprParser:
                 kind = _superscript_kind(arg)
                 if kind == "power" and layer_labels.is_layer(arg, self.ctx.layers):
                     kind = "iteration"  # z_j^L, a_k^{L-1} where ∂C/∂z_j^L is written: a layer, not a power
-                if kind in ("iteration", "label") and nm.mark is None:
+                step = kind == "power" and nm.vector and nm.sub is None and nm.core in self.ctx.steps \
+                    and step_superscripts.is_step(render_tokens(arg).replace(" ", ""))
+                if step and nm.mark is None:  # \mathbf{x}^0 where \mathbf{x}^{k+1} = \mathbf{x}^k − …: a step
+                    nm.mark = "(" + render_tokens(arg).replace(" ", "") + ")"
+                    nm.mark_tokens = arg
+                elif kind in ("iteration", "label") and nm.mark is None:
                     nm.mark = render_tokens(arg)
                     nm.mark_tokens = arg
                     if kind == "label" and arg[0].kind == "letter":

@@ -289,6 +289,9 @@ class Recurrences:
             ix = read(sym)
             if ix is None:
                 continue
+            if (ix.base in self.by_base or ix.base in self.plain) \
+                    and (self.by_base.get(ix.base) or self.plain[ix.base]).lhs.style != ix.style:
+                continue  # x_1, a coordinate, where the iterates are x^{(k)}: another quantity of the same letter
             plain = self.plain.get(ix.base)
             if plain is not None and (ix.letter == plain.lhs.letter or ix.letter is None or ix.letter in STEP_LETTERS) \
                     and not (ix.letter == plain.lhs.letter and ix.offset == plain.lhs.offset):

@@ -136,6 +136,10 @@ def _gradients_in_force(expr: sp.Expr, functions: Functions) -> sp.Expr:
     return expr.xreplace(swap) if swap else expr
 
 
+#: A sizing command just before a bracket (``\left[``, ``\bigl(``): part of the bracket, not a name before it.
+_SIZED = re.compile(r"\\(?:left|[bB]igg?[lr]?)$")
+
+
 def _tuple_transposes_only(text: str) -> bool:
     """Is every transpose in ``text`` that of a written tuple (``[2x_1, 4x_2]^\\top``, ``(a, b)^T``, a ``bmatrix``)?
     Such a transpose only turns a row into a column: the coordinates, compared one by one, are the same."""
@@ -154,7 +158,7 @@ def _tuple_transposes_only(text: str) -> bool:
             elif ch in "([{":
                 depth -= 1
                 if depth == 0:
-                    ahead = before[:j].rstrip()
+                    ahead = _SIZED.sub("", before[:j].rstrip()).rstrip()  # \left[5, 32\right]^T: a sized bracket
                     if ch != opening or (ahead and (ahead[-1].isalnum() or ahead[-1] in "}'")
                                          and not tuples.TRANSPOSE_AT_END.search(ahead)):
                         return False  # f(x, y)^T: a call's arguments, not a tuple (after (a, b)^T: another tuple)
@@ -1066,7 +1070,9 @@ class DocumentChecker:
         swap = {}
         for call in calls:
             name = type(call).__name__
-            base = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
+            parts = calculus.derivative_parts(name)
+            base = parts[2] if parts is not None and parts[0] == "hessian" else \
+                gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
             if base not in functions.defs:
                 continue
             value = definitions.get(call.args[0])
