@@ -1662,6 +1662,19 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("sized-tuple-transpose", "derive/check/verify.py",
       "                    ahead = _SIZED.sub(\"\", before[:j].rstrip()).rstrip()", "                    ahead = before[:j].rstrip()",
       ("tests/test_check_round24.py",), "\\left[5, 31\\right]^T read as a matrix transpose: the slip left undecided"),
+    M("transposed-capital-scalar", "derive/check/verify.py",
+      "        if _TRANSPOSED_CAPITAL.search(text):\n            return True", "        if False:\n            return True",
+      ("tests/test_check_round24.py",), "θX^TX proved by the scalar reading: plain X^T not taken for a matrix"),
+    M("bar-norm-unread", "derive/check/matrices.py",
+      "        if (tok.kind == \"macro\" and tok.text in _NORM) or tok.is_char(\"|\"):",
+      "        if (tok.kind == \"macro\" and tok.text in _NORM):", ("tests/test_check_round24.py",),
+      "θ^TX^TXθ = |Xθ|^2 not read in matrix algebra (| | of a vector)"),
+    M("bold-group-unread", "derive/check/matrices.py",
+      "    toks = _unbold_groups([t for t in tokenized.tokens", "    toks = ([t for t in tokenized.tokens",
+      ("tests/test_check_round24.py",), "\\mathbf{(y − Xθ)^T(y − Xθ) + …} not read in matrix algebra"),
+    M("restated-function-scalar", "derive/check/verify.py",
+      "            if self._order_matters_in(\" \".join(written)):", "            if False:",
+      ("tests/test_check_round24.py",), "J(θ) restated with θ^TθX^TX 'written another way' by the scalar reading"),
 )
 
 

@@ -272,3 +272,60 @@ where $\alpha = x_1 + x_2$ and $\beta = x_1 x_2$. At $x^* = [0.7, 0.3]$ the note
 """)
     report = check_document(name, text)
     assert [v for v, _ in _verdicts(report, _line_of(text, "At $x^*"))][-1] != "proved"
+
+
+RIDGE_MD = r"""
+# Ridge regression in matrix notation
+
+The cost is
+
+$$J(\theta) = \mathbf{(y - X \theta)^T(y - X \theta) + \lambda^2 \theta^T \theta}
+= \mathbf{(y^T - \theta^T X^T)(y - X \theta) + \lambda^2 \theta^T \theta}.$$
+
+Its gradient is
+
+$$\frac{\partial}{\partial \theta} J(\theta) = -2X^Ty + 2X^TX\theta + 2\lambda^2\theta,$$
+
+and the first term measures the size of the predictions: $\theta^T X^T X \theta = |X\theta|^2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_ridge_algebra_with_plain_transposed_capitals_is_proved_as_matrix_algebra(name: str) -> None:
+    text = _as(name, RIDGE_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    expanded = _verdicts(report, _line_of(text, r"= \mathbf{(y^T"))
+    assert expanded[0][0] == "proved" and "matrix algebra" in expanded[0][1], expanded
+    gradient = _verdicts(report, _line_of(text, r"\frac{\partial}{\partial \theta}"))
+    assert gradient[0][0] == "proved" and "random matrices" in gradient[0][1], gradient
+    size = _verdicts(report, _line_of(text, "the first term measures"))
+    assert size[0][0] == "proved" and "matrix algebra" in size[0][1], size
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_product_in_the_wrong_order_is_never_proved_by_the_scalar_reading(name: str) -> None:
+    # θX^TX: numbers commute, matrices do not; a capital written transposed is a matrix
+    text = _as(name, RIDGE_MD).replace(r"2X^TX\theta", r"2\theta X^TX")
+    report = check_document(name, text)
+    gradient = _verdicts(report, _line_of(text, r"\frac{\partial}{\partial \theta}"))
+    assert gradient[0][0] != "proved", gradient
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("body, proved", [
+    (r"y^\top y - 2\theta^\top X^\top y + \theta^\top X^\top X\theta", True),
+    (r"y^\top y - 2\theta^\top X^\top y + \theta^\top\theta X^\top X", False),  # numbers commute, matrices do not
+])
+def test_a_function_restated_in_matrix_notation_is_compared_as_matrix_algebra(name: str, body: str, proved: bool) -> None:
+    text = _as(name, r"""
+# Least squares
+
+$$J(\theta) = (y - X\theta)^T(y - X\theta)$$
+
+which we can write as
+
+$$J(\theta) = """ + body + "$$\n")
+    report = check_document(name, text)
+    restated = _verdicts(report, _line_of(text, "$$J(\\theta) = y^"))
+    assert (restated[0][0] == "proved") is proved, restated

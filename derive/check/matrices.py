@@ -407,8 +407,8 @@ class _Reader:
             den_tokens, self.pos = got
             return Quotient(_Reader(num_tokens, self.table, self.numbers).read(),
                             _Reader(den_tokens, self.table, True).read())
-        if tok.kind == "macro" and tok.text in _NORM:
-            return self.norm()
+        if (tok.kind == "macro" and tok.text in _NORM) or tok.is_char("|"):
+            return self.norm()  # (|Xw|^2 where Markdown took the backslash of \|: for a vector the same norm)
         if _is_trace(tok):
             self.pos += 1
             if self.peek() is None:
@@ -457,7 +457,8 @@ class _Reader:
         j, depth = self.pos + 1, 0
         while j < len(self.toks):
             t = self.toks[j]
-            if t.kind == "macro" and t.text in _NORM and depth == 0 and (t.text != "lVert"):
+            closes = t.is_char("|") if opener.is_char("|") else t.kind == "macro" and t.text in _NORM
+            if closes and depth == 0 and (t.text != "lVert"):
                 break
             depth += 1 if t.is_char("(", "[") or t.kind == "lbrace" else -1 if t.is_char(")", "]") or t.kind == "rbrace" else 0
             j += 1
@@ -562,12 +563,30 @@ def read_side(text: str, table: Notation) -> Node:
     tokenized = tokenize(text)
     if tokenized.unknown:
         raise Unsupported(f"the macro {tokenized.unknown[0][0]} is not read in matrix notation")
-    toks = [t for t in tokenized.tokens if not (t.kind == "macro" and t.text in _SKIP_MACROS)]
+    toks = _unbold_groups([t for t in tokenized.tokens if not (t.kind == "macro" and t.text in _SKIP_MACROS)])
     while toks and toks[-1].is_char(".", ",", ";"):
         toks.pop()
     if not toks:
         raise Unsupported("an empty side")
     return _Reader(toks, table).read()
+
+
+def _unbold_groups(toks: list[Token]) -> list[Token]:
+    """``\\mathbf{(y - Xθ)^T(y - Xθ)}``: a whole expression set in bold is that expression in brackets (the letters
+    are what the notation table says they are); a bold group that is one name stays for :meth:`_Reader.name`."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        got = _arg(toks, i + 1) if tok.kind == "macro" and tok.text in _BOLD else None
+        if got is not None and len(got[0]) > 1 and not (got[0][0].kind == "macro" and len(got[0]) <= 4):
+            out += [Token("char", "(", tok.start, tok.end), *_unbold_groups(got[0]),
+                    Token("char", ")", toks[got[1] - 1].start, toks[got[1] - 1].end)]
+            i = got[1]
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 # ==================================================================================================

@@ -815,11 +815,19 @@ class DocumentChecker:
                 continue
             if section != item.section or tuple(fd.params) != tuple(params):
                 return False
-            try:
-                same = compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
-            except (BudgetExceeded, TypeError, ValueError):
-                return False
-            line = self.items[index].block.position(self.items[index].stmt.terms[0].start)[0]
+            earlier = self.items[index]
+            written = (_source(earlier, earlier.stmt.terms[1]), _source(item, item.stmt.terms[1]))
+            if self._order_matters_in(" ".join(written)):
+                from . import matrices  # J(θ) = (y − Xθ)^T(y − Xθ), then J(θ) = yᵀy − 2θᵀXᵀy + …: matrix algebra
+                decision = matrices.decide(self._expanded(written[0]), self._expanded(written[1]),
+                                           self._matrix_notation(), set(), [])
+                same = decision is not None and decision.status == "true"
+            else:
+                try:
+                    same = compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
+                except (BudgetExceeded, TypeError, ValueError):
+                    return False
+            line = earlier.block.position(earlier.stmt.terms[0].start)[0]
             if same:
                 self.decide(item, 0, "proved", f"the definition of {name} on line {line}, written another way")
                 return True
@@ -3353,15 +3361,21 @@ class DocumentChecker:
         return expand(text, self.macro_table).text if self.macro_table is not None else text
 
     def _order_matters(self, item: Item, left: Term, right: Term) -> bool:
-        """Does the link transpose something and multiply a matrix written in bold? Then numbers, which commute and
-        equal their transposes, prove nothing. (A plain capital is as often a constant, ``L``, ``M``, or a sum's
-        limit, ``\\sum_{w=1}^W``, so it does not count: a scalar proof may still stand there.)"""
+        """Does the link transpose something and multiply a matrix written in bold, or a capital it transposes
+        (``X^Ty``)? Then numbers, which commute and equal their transposes, prove nothing. (A plain capital
+        not transposed is as often a constant, ``L``, ``M``, or a sum's limit, ``\\sum_{w=1}^W``, so it does not
+        count: a scalar proof may still stand there.)"""
+        return self._order_matters_in(_source(item, left) + " " + _source(item, right))
+
+    def _order_matters_in(self, written: str) -> bool:
+        """:meth:`_order_matters` for text as written."""
         if not self._may_use_matrices():
             return False
         from . import matrices
 
-        read = (self._expanded(_source(item, left)), self._expanded(_source(item, right)))
-        text = " ".join(read)
+        text = self._expanded(written)
+        if _TRANSPOSED_CAPITAL.search(text):
+            return True  # X^Ty, θX^TX: a capital transposed is a matrix
         if not matrices.TRANSPOSE_WRITTEN.search(text):
             return False
         return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(" ", text)) is not None  # (the T of ^T is no name)
@@ -4922,6 +4936,8 @@ _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 #: A matrix in written math: a bold capital Latin letter that is not called.
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
+#: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
+_TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z]\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
 
 
 def _source(item: Item, term: Term) -> str:
