@@ -1675,6 +1675,22 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("restated-function-scalar", "derive/check/verify.py",
       "            if self._order_matters_in(\" \".join(written)):", "            if False:",
       ("tests/test_check_round24.py",), "J(θ) restated with θ^TθX^TX 'written another way' by the scalar reading"),
+    M("sum-subscripts-unbound", "derive/check/sums.py",
+      "        return sp.Sum(total.function.xreplace(swap), *total.limits) if swap else total\n    if not expr.has(sp.Sum):\n        return expr",
+      "        return total\n    if not expr.has(sp.Sum):\n        return expr", ("tests/test_check_round24.py",),
+      "u = y_i − wx_i put into Σ_i f(u) leaves y_i a constant of the sum: a true derivative called false"),
+    M("summed-definition-unused", "derive/check/verify.py",
+      "                a, b = sums.defined_summands(a, summed), sums.defined_summands(b, summed)", "                pass",
+      ("tests/test_check_round24.py",), "Σ_i (ŷ_i − y_i)x_i after ŷ_i = wx_i: the summed ŷ_i never given its definition"),
+    M("sample-index-a-step", "derive/check/verify.py",
+      "                   and (ix.letter not in _SAMPLE_LETTERS or ix.base in stepped)", "                   and True",
+      ("tests/test_check_round24.py",), "x_i, y_i read as steps: dJ/dw taken at 'the current iterate' and not from J"),
+    M("lead-word-a-product", "derive/check/latex.py",
+      "        if k == 0 and len(raw.terms) > 1 and (word := _leading_word(tokens)):", "        if False:",
+      ("tests/test_check_round24.py",), "'Let\\space u = …' read as L·e·t·u: u never defined"),
+    M("summed-name-one-sided", "derive/check/verify.py",
+      " and x not in given and x.name not in summed", " and x not in given", ("tests/test_check_round24.py",),
+      "a slip in Σ_i (ŷ_i + y_i)x_i excused as 'ŷ given no value' though ŷ_i = wx_i"),
 )
 
 

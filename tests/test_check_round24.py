@@ -329,3 +329,43 @@ $$J(\theta) = """ + body + "$$\n")
     report = check_document(name, text)
     restated = _verdicts(report, _line_of(text, "$$J(\\theta) = y^"))
     assert (restated[0][0] == "proved") is proved, restated
+
+
+CHAIN_MD = r"""
+# The slope of the squared error
+
+$$
+\begin{aligned}
+Let\space u &= (y_i - wx_i), f(u) = u^2 \\
+J(w) &= \frac{1}{m}\sum_{i=1}^{m}f(u) \\
+\dfrac{dJ}{dw} &= \frac{1}{m}\sum_{i=1}^{m}\dfrac{df}{dw} \\
+\because \dfrac{df}{dw} &= 2u \times \dfrac{d}{dw}(y_i - wx_i) \\
+&= 2(y_i - wx_i) \times -x_i \\
+\therefore \dfrac{dJ}{dw} &= \frac{1}{m}\sum_{i=1}^{m}2(y_i - wx_i)(-x_i) \\
+\because \hat{y}_i &= wx_i \\
+\therefore \dfrac{dJ}{dw} &= \frac{2}{m}\sum_{i=1}^{m}(\hat{y}_i - y_i)x_i
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_through_names_defined_outside_the_sum_is_proved(name: str) -> None:
+    text = _as(name, CHAIN_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    # "Let\space u = …": the word is the sentence's; u is defined
+    assert _verdicts(report, _line_of(text, r"Let\space"))[0] == ("not-a-claim", "definition (a row of a system)")
+    # u = y_i − wx_i put into Σ_i f(u): its y_i is the summed y_i; x_i, y_i index samples, not steps
+    assert _verdicts(report, _line_of(text, r"\therefore \dfrac{dJ}{dw} &= \frac{1}"))[0][0] == "proved"
+    # ŷ_i = wx_i defined, then Σ_i (ŷ_i − y_i)x_i: the summed ŷ_i is the defined one
+    assert _verdicts(report, _line_of(text, r"\therefore \dfrac{dJ}{dw} &= \frac{2}"))[0][0] == "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, good", [(r"2(y_i - wx_i)(-x_i)", r"2(y_i - wx_i)(x_i)"),
+                                        (r"(\hat{y}_i - y_i)x_i", r"(\hat{y}_i + y_i)x_i")])
+def test_a_slip_in_a_derivative_through_a_sum_is_found_on_its_line(name: str, slip: str, good: str) -> None:
+    text = _as(name, CHAIN_MD).replace(slip, good)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, good), "math/false")], errors

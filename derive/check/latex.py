@@ -759,6 +759,8 @@ class _BlockParser:
             return Term(None, where, where)
         if k == 0 and len(raw.terms) > 1 and _objective_named(tokens):
             tokens = tokens[1:]  # "\\min f(\\mathbf{x}) = (x_1 + 1)^4 + …": the objective defined, its task said first
+        if k == 0 and len(raw.terms) > 1 and (word := _leading_word(tokens)):
+            tokens = tokens[word:]  # "Let\\space u = y_i − wx_i": the sentence's word, set in the math
         start, end = tokens[0].start, tokens[-1].end
         unknown = [t for t in tokens if t.kind == "unknown"]
         if unknown:
@@ -785,6 +787,22 @@ class _BlockParser:
             return Term(None, start, end)
         wrappers = tuple(dict.fromkeys(t.arg for t in tokens if t.kind == "macro" and t.text in BOLD and t.arg))
         return Term(expr, start, end, wrappers)
+
+
+#: Words of a sentence that notes type inside the math before what they introduce (``Let\\space u = …``).
+_LEAD_WORDS = frozenset({"let", "where", "with", "then", "thus", "hence", "since", "so"})
+
+
+def _leading_word(tokens: list[Token]) -> int:
+    """How many letter tokens at the start spell one of :data:`_LEAD_WORDS`, followed by a space and more; 0 if
+    none. A product ``l·e·t`` is nothing a derivation writes."""
+    n = 0
+    while n < len(tokens) and tokens[n].kind == "letter" and (n == 0 or tokens[n - 1].end == tokens[n].start):
+        n += 1
+    word = "".join(t.text for t in tokens[:n]).lower()
+    if word not in _LEAD_WORDS or n >= len(tokens) or tokens[n].start == tokens[n - 1].end:
+        return 0
+    return n
 
 
 def _objective_named(tokens: list[Token]) -> bool:

@@ -59,7 +59,7 @@ DIV_MACROS: frozenset[str] = frozenset({"div", "oslash"})
 #: Dropped without a trace: spacing and style switches.
 #: (``\\`` before a line end or a tab is a control space, as ``\\ `` is: what ``\\\\`` becomes after Markdown ate a backslash)
 SPACING: frozenset[str] = frozenset({
-    ",", ";", ":", "!", " ", "\n", "\t", ">", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
+    ",", ";", ":", "!", " ", "\n", "\t", ">", "space", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
     "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
     "limits", "nolimits", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
     "nobreak", "relax", "centering", "hfill", "pause",

@@ -237,3 +237,35 @@ def by_linearity(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str 
     if a.has(sp.Sum, sp.Indexed) or compare(a, b, seconds=seconds / 2).status != "true":
         return None
     return "by linearity of the sums (each sum that remains taken as a value of its own)"
+
+
+def bound_subscripts(expr: sp.Expr) -> sp.Expr:
+    """``Σ_i (y_{i} − w x_{i})^2`` after a name defined outside the sum (``u = y_i − wx_i``) was put in: inside a sum
+    over ``i`` the subscript ``i`` is the sum's, so ``y_{i}`` is the summed quantity ``y[i]``, as the sum writes it."""
+    def bind(total: sp.Sum) -> sp.Expr:
+        index = total.limits[0][0]
+        tail = "_{" + str(index) + "}"
+        swap = {x: sp.Indexed(sp.IndexedBase(x.name[:-len(tail)]), index) for x in total.function.free_symbols
+                if isinstance(x, sp.Symbol) and x.name.endswith(tail) and len(x.name) > len(tail)}
+        return sp.Sum(total.function.xreplace(swap), *total.limits) if swap else total
+    if not expr.has(sp.Sum):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, bind)
+
+
+def defined_summands(expr: sp.Expr, defined: set[sp.Basic]) -> sp.Expr:
+    """``Σ_i (ŷ[i] − y[i])x[i]`` where ``ŷ_i = wx_i`` is defined: the summed ``ŷ[i]`` written as the defined name
+    ``ŷ_{i}``, so that its definition is put in (and :func:`bound_subscripts` makes it summed again)."""
+    def name(total: sp.Sum) -> sp.Expr:
+        index = total.limits[0][0]
+        swap = {}
+        for ix in total.function.atoms(sp.Indexed):
+            if ix.indices == (index,):
+                symbol = next((d for d in defined if isinstance(d, sp.Symbol)
+                               and d.name == f"{ix.base.label}_{{{index}}}"), None)
+                if symbol is not None:
+                    swap[ix] = symbol
+        return sp.Sum(total.function.xreplace(swap), *total.limits) if swap else total
+    if not expr.has(sp.Sum) or not defined:
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, name)

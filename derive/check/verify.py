@@ -1113,7 +1113,7 @@ class DocumentChecker:
                        for s in body.free_symbols if s not in held):
                 return body
             try:
-                return substitute(body, definitions, hold=held)
+                return sums.bound_subscripts(substitute(body, definitions, hold=held))
             except CircularDefinition:
                 return body
         return through
@@ -1153,7 +1153,10 @@ class DocumentChecker:
     def _stepped(self, item: Item) -> bool:
         """Does the statement of ``item`` write a quantity at a step (w_t, x^{(k+1)})? Then a bare ``\\nabla f`` in
         it is taken at that step, which the notation leaves unsaid."""
+        stepped = self._stepped_bases(item)
+        # (y_i, x_i: a sample's index, unless an update rule of the section steps that quantity in i)
         return any((ix := read_index(x)) is not None and ix.letter is not None
+                   and (ix.letter not in _SAMPLE_LETTERS or ix.base in stepped)
                    for t in item.stmt.terms if t.expr is not None for x in t.expr.free_symbols)
 
     def _name_settler(self, item: Item) -> Callable[[str, tuple[str, ...]], sp.Expr | None]:
@@ -2861,7 +2864,8 @@ class DocumentChecker:
         one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) - {DOTS}
         given = set(definitions) | set(self._examples(item)) | {name for _, _, name, _ in self.namings}
         given |= {name for _, _, name, _ in self.examples}
-        free = sorted((x for x in one_sided if isinstance(x, sp.Symbol) and x not in given
+        summed = {ix.base for name in given if isinstance(name, sp.Symbol) and (ix := read_index(name)) is not None}
+        free = sorted((x for x in one_sided if isinstance(x, sp.Symbol) and x not in given and x.name not in summed
                        and _MARKED.match(x.name) and read_index(x) is None and S.role(x) != "index"), key=str)
         if not free:
             return None
@@ -2919,7 +2923,11 @@ class DocumentChecker:
         if self._closed_form(item, k, left, right, a, b, definitions):
             return
         try:
+            if a.has(sp.Sum) or b.has(sp.Sum):  # Σ_i (ŷ_i − y_i)x_i after ŷ_i = wx_i: the definition goes in
+                summed = {x for x in definitions if isinstance(x, sp.Symbol) and x.name.endswith("}")}
+                a, b = sums.defined_summands(a, summed), sums.defined_summands(b, summed)
             sa, sb = substitute(a, definitions), substitute(b, definitions)
+            sa, sb = sums.bound_subscripts(sa), sums.bound_subscripts(sb)
             sa, sb = data_sums.indexed(sa), data_sums.indexed(sb)  # Σ x(mx + c − y): x, y the summed sample
         except CircularDefinition:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
@@ -4935,6 +4943,8 @@ _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
 #: A matrix in written math: a bold capital Latin letter that is not called.
+#: Index letters that count samples or coordinates (x_i, y_j) far more often than steps.
+_SAMPLE_LETTERS = frozenset("ij")
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
 _TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z]\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
