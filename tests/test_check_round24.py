@@ -369,3 +369,39 @@ def test_a_slip_in_a_derivative_through_a_sum_is_found_on_its_line(name: str, sl
     text = _as(name, CHAIN_MD).replace(slip, good)
     errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
     assert errors == [(_line_of(text, good), "math/false")], errors
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_newton_iterate_is_computed_and_checked_to_its_digits(name: str) -> None:
+    text = _as(name, WORKED_NEWTON_MD + r"""
+The next iterate is then $\mathbf{x}^1 = \left[ -0.3617, 0.3409 \right]^T$ and $f(\mathbf{x}^1) = 3.2755$.
+""")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    step = _verdicts(report, _line_of(text, "The next iterate"))
+    assert step[0] == ("proved", "arithmetic: equal to the digits written (from the recurrence with x^{(0)} = (0, 1))")
+    assert step[1][0] == "proved", step  # f at the iterate as written
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_newton_iterate_is_found_with_its_coordinate(name: str) -> None:
+    text = _as(name, WORKED_NEWTON_MD + r"""
+The next iterate is then $\mathbf{x}^1 = \left[ -0.3617, 0.3509 \right]^T$.
+""")
+    errors = [f for f in check_document(name, text).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line_of(text, "The next iterate"), "math/false")], errors
+    assert "coordinate 2 of" in errors[0].message and "196/575" in errors[0].message, errors[0].message
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_iterate_under_its_own_heading_is_still_checked(name: str) -> None:
+    example = r"""
+# Example
+
+The next iterate is then $\mathbf{x}^1 = \left[ -0.3617, 0.3509 \right]^T$.
+"""
+    if name == "doc.tex":
+        example = example.replace("# Example", r"\section{Example}")
+    text = _as(name, WORKED_NEWTON_MD) + example
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, "The next iterate"), "math/false")], errors

@@ -137,6 +137,8 @@ def _walk(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
             cls, n = type(args[0]), len(args[0].args)
             return cls(*(tuples.settle(_walk(sp.Add(*(a.args[k] for a in args)), scalar)) for k in range(n)))
         return e.func(*args)
+    if isinstance(e, sp.Mul) and (product := _numeric_product(args)) is not None:
+        return product  # [[12, 1], [1, 48]]^{-1}(5, 32): a worked Newton step, computed exactly
     if isinstance(e, sp.Mul):
         vectors = [a for a in args if shape(a) is not None]
         others = [a for a in args if shape(a) is None]
@@ -157,6 +159,31 @@ def _walk(e: sp.Expr, scalar: Callable[[sp.Symbol], bool]) -> sp.Expr:
             and len(args[0].args) == len(args[1].args):
         return sp.Add(*(x * y for x, y in zip(args[0].args, args[1].args)))
     return e.func(*args)
+
+
+def _numeric_product(args: list[sp.Expr]) -> sp.Expr | None:
+    """A product of one matrix of numbers (or its inverse) and one tuple of numbers, times numbers: the tuple
+    the matrix maps it to; None for anything else (names in the entries, two matrices, a singular matrix)."""
+    mats = [a for a in args if isinstance(a, Rows) or (isinstance(a, sp.Pow) and isinstance(a.base, Rows)
+                                                      and a.exp in (1, -1))]
+    vecs = [a for a in args if type(a) is Coords]
+    rest = [a for a in args if a not in mats and a not in vecs]
+    if len(mats) != 1 or len(vecs) != 1 or any(a.free_symbols or not a.is_number for a in rest):
+        return None
+    matrix, vector = mats[0], vecs[0]
+    inverse = isinstance(matrix, sp.Pow)
+    rows = matrix.base.args if inverse else matrix.args
+    if any(not isinstance(r, Coords) or len(r.args) != len(rows) for r in rows) or len(vector.args) != len(rows):
+        return None
+    m = sp.Matrix([list(r.args) for r in rows])
+    if m.free_symbols or vector.free_symbols:
+        return None
+    if inverse:
+        if m.det() == 0:
+            return None
+        m = m.inv()
+    factor = sp.Mul(*rest)
+    return Coords(*(factor * c for c in m * sp.Matrix(list(vector.args))))
 
 
 def coordinates(expr: sp.Expr) -> tuple[sp.Expr, ...] | None:

@@ -1730,6 +1730,9 @@ class DocumentChecker:
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and relation == "=" and self._step_difference(item, k, left, right, definitions):
                 continue  # Δw_t = −αm̂_t/(√v̂_t + ε) under w_t's rule: the step the rule takes, checked
+            if k == 0 and relation in ("=", "approx") and item.index in self._worked_steps:
+                worked_values.decide(self, item, k, left, right)  # x^1 = [−0.3617, 0.3409]^T: worked, not named
+                continue
             if k == 0 and self._is_naming(item, definitions) and not (
                     relation == "=" and self._differentiates_defined(left.expr, item)) \
                     and not asymptotic.has_order(left.expr, right.expr):
@@ -2045,7 +2048,8 @@ class DocumentChecker:
         if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
             return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
         if len(terms) == 2 and not worked_values.supposed(self, item) \
-                and (worked := worked_values.computed_step(self, item, terms[0].expr)) is not None:
+                and (worked := worked_values.computed_step(self, item, terms[0].expr)
+                     or (worked_values.vector_step(self, item, terms[0].expr) if isinstance(last, Coords) else None)):
             self._worked_steps[item.index] = worked
             return False  # m_2 = 0.19 after m_t = βm_{t−1} + (1−β)g_t, m_0 = 0, β = 0.9, g_t = 1: a worked value
         for t in terms[:-1]:
@@ -2502,11 +2506,24 @@ class DocumentChecker:
         define, at points. Such a side has no free symbols, yet it is an evaluation to check, not a condition posed
         on a constant."""
         defs = self.functions(item).defs
+
+        def defined(call: AppliedUndef) -> bool:  # f, or its gradient or Hessian (∇²f(x^0) after f(x) = …)
+            parts = calculus.derivative_parts(name := type(call).__name__)
+            return name in defs or (parts is not None and parts[2] in defs)
         for side in (left, right):  # g(1) − g(0) = 3 as well: values of defined functions, worked out
             calls = side.atoms(AppliedUndef)
-            if calls and not side.free_symbols and all(type(c).__name__ in defs for c in calls):
-                return True
+            if not calls or not all(defined(c) for c in calls):
+                continue
+            if not side.free_symbols or side.free_symbols <= self._points_given(item):
+                return True  # (at a point whose value is written before: x^0 = [0, 1]^T, then x^0 − H^{-1}∇f(x^0))
         return False
+
+    def _points_given(self, item: Item) -> set[sp.Basic]:
+        """The vectors with a written value in force at ``item`` (``x^0 = [0, 1]^T``): points to evaluate at. (A
+        number given to a name may be the answer an equation after it is solved for: not a point.)"""
+        examples, definitions = self._examples(item), self._definitions(item)
+        return {x for x, v in examples.items() if isinstance(v, Coords)} | {
+            x for x in definitions if isinstance(definitions[x], Coords)}
 
     def _introduced(self, item: Item, exprs: Iterable[sp.Expr | None]) -> set[sp.Symbol]:
         free: set[sp.Symbol] = set()

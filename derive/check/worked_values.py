@@ -106,25 +106,96 @@ def computed_step(checker: "DocumentChecker", item: "Item", name: sp.Expr) -> Wo
     return (value, used) if not value.free_symbols and value.is_number else None
 
 
+def vector_step(checker: "DocumentChecker", item: "Item", name: sp.Expr) -> Worked | None:
+    """``\\mathbf{x}^1 = [−0.3617, 0.3409]^T`` after ``\\mathbf{x}^{k+1} = \\mathbf{x}^k − [∇²f(\\mathbf{x}^k)]^{-1}∇f(\\mathbf{x}^k)``
+    with f defined and ``\\mathbf{x}^0`` given: the rule as written, put in at the step before and evaluated there
+    (f's gradient and Hessian at the point, a matrix of numbers inverted exactly). None unless every coordinate
+    comes out a number."""
+    from .verify import LINK_SECONDS
+    from .vectors import Coords, reduce_coords
+
+    ix = read_index(name) if isinstance(name, sp.Symbol) else None
+    if ix is None or ix.letter is not None:
+        return None
+    rule = None
+    for other in reversed(checker.items[:item.index]):
+        first = other.stmt.terms[0].expr if other.stmt.terms else None
+        at = read_index(first) if isinstance(first, sp.Symbol) else None
+        if at is not None and at.base == ix.base and at.style == ix.style and at.letter is not None \
+                and other.stmt.relations[:1] == ["="] and other.stmt.terms[1].expr is not None:
+            rule = (at, other.stmt.terms[1].expr)
+            break
+    if rule is None:
+        return None
+    lhs, raw = rule
+    shift = {}
+    for x in raw.free_symbols:
+        at = read_index(x)
+        if isinstance(x, sp.Symbol) and at is not None and at.letter == lhs.letter:
+            shift[x] = at.at(None, at.offset + ix.offset - lhs.offset)
+    examples = checker._examples(item)
+    points = {x: v for x, v in examples.items() if isinstance(v, Coords)}
+    try:
+        with time_budget(LINK_SECONDS):
+            value = checker._prepare(raw.xreplace(shift), item)
+            if value is None:
+                return None
+            value = reduce_coords(value.xreplace(points), lambda _: True)
+    except (BudgetExceeded, CircularDefinition):
+        return None
+    if not isinstance(value, Coords) or value.free_symbols:
+        return None
+    used = {x: v for x, v in points.items() if x in shift.values()}
+    return value, used
+
+
 def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right: "Term") -> None:
     """``m_3 = 0.271``: the step's value against the number written, to the digits written."""
     from .arithmetic import decide as decide_numbers
     from .verify import LINK_SECONDS, _exact, _source
 
+    from .vectors import Coords
+
     value, used = checker._worked_steps[item.index]
     shown = checker._prepare(right.expr, item)
     texts = (_source(item, left), _source(item, right))
     verdict = None
-    if shown is not None and not shown.free_symbols:
+    if isinstance(value, Coords):  # a worked vector: each coordinate to the digits it is written with
+        parts = _coordinate_texts(texts[1])
+        if isinstance(shown, Coords) and len(shown.args) == len(value.args) and len(parts) == len(value.args):
+            with time_budget(LINK_SECONDS):
+                each = [decide_numbers(v, w, f"coordinate {n} of {texts[0]}", t, item.stmt.relations[k] == "approx")
+                        for n, (v, w, t) in enumerate(zip(value.args, shown.args, parts), start=1)]
+            if all(e is not None for e in each):
+                verdict = next((e for e in each if not e.holds), each[0])  # type: ignore[union-attr]
+    elif shown is not None and not shown.free_symbols:
         with time_budget(LINK_SECONDS):
             verdict = decide_numbers(value, shown, texts[0], texts[1], item.stmt.relations[k] == "approx")
     if verdict is None:
         checker.decide(item, k, "undecided", "the step's value could not be compared with the number written")
         return
-    given = ", ".join(f"{printing.text(x)} = {_exact(v)}" for x, v in sorted(used.items(), key=str))
+    given = ", ".join(f"{printing.text(x)} = {_tuple_text(v) if isinstance(v, Coords) else _exact(v)}"
+                      for x, v in sorted(used.items(), key=str))
     where = f" (from the recurrence with {given})" if given else " (from the recurrence)"
+    if isinstance(value, Coords) and isinstance(left.expr, sp.Symbol):
+        checker.examples.append((item.index, item.section, left.expr, shown))  # f(x^1) after it: at x^1 as written
     if verdict.holds:
         checker.decide(item, k, "proved", verdict.reason + where)
     else:
         checker.report(item, right.start, "error", "math/false", f"false worked value: {verdict.reason}{where}")
         checker.decide(item, k, "false", "a worked value: " + verdict.reason + where)
+
+
+def _coordinate_texts(written: str) -> list[str]:
+    """The coordinates of a tuple as written (``\\left[ -0.3617, 0.3409 \\right]^T`` → ``-0.3617``, ``0.3409``),
+    for the digits each is given to; [] when the text is not one bracketed list."""
+    inner = re.sub(r"\\(?:left|right|big|Big)\s*", "", written).strip()
+    inner = re.sub(r"\^\s*(?:T|\{\s*T\s*\}|\\top)\s*$", "", inner).strip()
+    if len(inner) < 2 or inner[0] not in "[(" or inner[-1] not in "])":
+        return []
+    return [part.strip() for part in inner[1:-1].split(",")]
+
+
+def _tuple_text(value: sp.Expr) -> str:
+    """``(0, 1)`` for a tuple of numbers, as a reader writes it."""
+    return "(" + ", ".join(printing.text(a) for a in value.args) + ")"
