@@ -20,6 +20,8 @@ from .. import symbols as S
 from . import roots
 
 GRADIENT_PREFIX = r"\nabla"
+#: ``\nabla^{2} f``, ``\nabla^{2}_{x} f``: the Hessian (the second derivative in one variable).
+HESSIAN_PREFIX = r"\nabla^{2}"
 
 
 class CircularDefinition(Exception):
@@ -108,7 +110,7 @@ def derivative_name(function: str, variable: str, arity: int) -> str:
     if arity == 1 and function.endswith("'"):
         return function + "'"
     if arity == 1 and function.startswith(GRADIENT_PREFIX + " "):
-        return r"\nabla^{2}" + function[len(GRADIENT_PREFIX):]  # ∇f(x) in x: the Hessian ∇²f(x), as notes write it
+        return HESSIAN_PREFIX + function[len(GRADIENT_PREFIX):]  # ∇f(x) in x: the Hessian ∇²f(x), as notes write it
     return f"{GRADIENT_PREFIX}_{{{variable}}} {function}"
 
 

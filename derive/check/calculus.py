@@ -23,8 +23,9 @@ from sympy.core.function import AppliedUndef
 
 from .. import printing
 from ..symbols import symbol
-from .bind import GRADIENT_PREFIX, Functions, _square_norms, derivative_name, gradient_parts, written_coordinates
+from .bind import GRADIENT_PREFIX, HESSIAN_PREFIX, Functions, _square_norms, derivative_name, gradient_parts, written_coordinates
 from . import coordinates
+from .vectors import Coords
 
 __all__ = ["HESSIAN_PREFIX", "Gradient", "Prime", "as_operators", "derivative_parts", "operators_on_own_body", "differentiated", "primes", "evaluate", "gradient_variables", "hessian_name", "linear_in", "partial_name", "resolve_named",
            "unresolved"]
@@ -294,8 +295,6 @@ def _structurally_linear(expr: sp.Basic, var: sp.Symbol) -> bool | None:
 
 # -- derivatives of named functions and defined names ----------------------------------------------------
 
-#: ``\nabla^{2} f``, ``\nabla^{2}_{x} f``: the Hessian (the second derivative in one variable).
-HESSIAN_PREFIX = r"\nabla^{2}"
 #: ``\partial_{x}\partial_{y} q``: the mixed partial ``\frac{\partial^2 q}{\partial x \partial y}`` (one group a variable).
 PARTIAL_PREFIX = r"\partial_{"
 
@@ -434,7 +433,7 @@ def resolve_named(expr: sp.Expr, functions: Functions,
         if fd is None or len(fd.params) != len(call.args):
             continue
         coords = written_coordinates(fd)
-        point = call.args[0] if len(call.args) == 1 and type(call.args[0]).__name__ == "Coords" else None
+        point = call.args[0] if len(call.args) == 1 and isinstance(call.args[0], Coords) else None
         if coords is not None and call.args != fd.params and (point is None or len(point.args) != len(coords)):
             continue  # ∇f(x_t) for f(x) = x_1² + …: the coordinates of x_t are not written
         if kind == "gradient" and variables is None and len(fd.params) == 1 and coords is None:

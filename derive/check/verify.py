@@ -1811,11 +1811,7 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", f"{names} appears on one side only")
                 continue
             if one_sided and left.expr != 0:  # "0 = Σ(y_i − α)": a condition written from its zero, it names nothing
-                if k == 0 and len(stmt.relations) == 1 and isinstance(right.expr, sp.Symbol) \
-                        and right.expr in one_sided and not isinstance(left.expr, sp.Symbol):
-                    # "near the solution ($x^* − x = Δx$)": a name given to an expression, written from the right
-                    self._record_naming(item, definitions, backwards=True)
-                    self.decide(item, k, "not-a-claim", "definition (names its right side)")
+                if right.expr in one_sided and self._names_right_side(item, k, left, right, definitions):
                     continue
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
@@ -1971,6 +1967,17 @@ class DocumentChecker:
             self._scheme_at = [m.start() for m in _SCHEME.finditer(self.text)]
         k = bisect.bisect_left(self._scheme_at, start)
         return k < len(self._scheme_at) and self._scheme_at[k] < end
+
+    def _names_right_side(self, item: Item, k: int, left: Term, right: Term,
+                          definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """"near the solution ($x^* − x = Δx$)": a lone statement whose right side is one new name gives that name
+        to the expression on its left (bound, and written out inside calls: :attr:`_abbreviations`)."""
+        if k != 0 or len(item.stmt.relations) != 1 or not isinstance(right.expr, sp.Symbol) \
+                or isinstance(left.expr, sp.Symbol):
+            return False
+        self._record_naming(item, definitions, backwards=True)
+        self.decide(item, k, "not-a-claim", "definition (names its right side)")
+        return True
 
     def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr], *, backwards: bool = False) -> None:
         """Keep the naming ``item`` makes (``backwards``: of its right side, ``x^* − x = Δx``) for what follows."""
@@ -3026,11 +3033,7 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)  # ∇f(x_1, …, x_n) = Ax + b for f written in the vector x
                 return
-            if k == 0 and len(item.stmt.relations) == 1 and isinstance(right.expr, sp.Symbol) \
-                    and right.expr not in definitions and not isinstance(left.expr, sp.Symbol):
-                # "near the solution ($x^* − x = Δx$)": a name given to an expression, written from the right
-                self._record_naming(item, definitions, backwards=True)
-                self.decide(item, k, "not-a-claim", "definition (names its right side)")
+            if right.expr not in definitions and self._names_right_side(item, k, left, right, definitions):
                 return
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
@@ -4131,8 +4134,9 @@ class DocumentChecker:
 
         Put in where the link writes it: a naming or a condition that makes the sides equal proves the link (a
         condition stated before it in its section is a hypothesis in force there, and the reason names it); one
-        that changes nothing lets the false verdict stand. One the link does not write as it was stated (so it could not be put in) makes the verdict
-        undecided, never false. None when no earlier equation concerns the link."""
+        that changes nothing lets the false verdict stand. One the link does not write as it was stated (so it
+        could not be put in) makes the verdict undecided, never false. None when no earlier equation concerns
+        the link."""
         names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
         unapplied: list[tuple[int, str]] = []
         for other in reversed(self.items[:item.index]):
@@ -4959,9 +4963,9 @@ _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
-#: A matrix in written math: a bold capital Latin letter that is not called.
 #: Index letters that count samples or coordinates (x_i, y_j) far more often than steps.
 _SAMPLE_LETTERS = frozenset("ij")
+#: A matrix in written math: a bold capital Latin letter that is not called.
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
 _TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z]\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
