@@ -405,3 +405,39 @@ The next iterate is then $\mathbf{x}^1 = \left[ -0.3617, 0.3509 \right]^T$.
     text = _as(name, WORKED_NEWTON_MD) + example
     errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
     assert errors == [(_line_of(text, "The next iterate"), "math/false")], errors
+
+
+IFF_MD = r"""
+# A quadratic in one variable
+
+The objective is $f(x) = \frac{1}{2}px^2 + qx + r$, and the sigmoid is $\sigma(t) = \frac{1}{1 + e^{-t}}$.
+Setting the derivative to zero,
+
+$$px^\star + q = 0 \Leftrightarrow x^\star = \frac{-q}{p}.$$
+
+Critical points of $g(x) = x^3 + x^2$: $g'(x) = 0 \Leftrightarrow 3x^2 + 2x = 0 \Leftrightarrow x = -\frac{2}{3}$.
+
+Note that $\frac{\text{d}\sigma(t)}{\text{d}t} = (1 - \sigma(t))\sigma(t)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_solved_after_an_iff_is_checked_against_its_condition(name: str) -> None:
+    text = _as(name, IFF_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    solved = _verdicts(report, _line_of(text, r"px^\star"))
+    assert [v for v, _ in solved] == ["not-a-claim", "proved"], solved
+    roots = _verdicts(report, _line_of(text, "Critical points"))
+    assert roots[-1][0] == "proved" and roots[-1][1].startswith("a root of the condition"), roots
+    # \text{d} is a differential as \mathrm{d} is
+    assert _verdicts(report, _line_of(text, "Note that"))[0][0] == "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, good", [(r"x^\star = \frac{-q}{p}", r"x^\star = \frac{q}{p}"),
+                                        (r"x = -\frac{2}{3}", r"x = -\frac{3}{2}")])
+def test_a_wrong_value_after_an_iff_is_found_on_its_line(name: str, slip: str, good: str) -> None:
+    text = _as(name, IFF_MD).replace(slip, good)
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(_line_of(text, good), "math/false")], errors

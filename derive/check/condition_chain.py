@@ -332,15 +332,17 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                     # what makes the condition vanish, and that is checked by putting the value in
                     verdict = _equal(condition.xreplace({name: value}), sp.Integer(0))
                     if verdict == "true":
-                        checker._record_naming(item, definitions)
-                        checker.decide(item, 0, "proved", f"a root of the condition on line {line}: the value "
+                        if not k:
+                            checker._record_naming(item, definitions)
+                        checker.decide(item, k, "proved", f"a root of the condition on line {line}: the value "
                                        f"written for {name} makes it vanish")
                         return True
                     root = None if verdict != "false" else condition.xreplace({name: value})
                 if root is None and verdict is None and scalar and condition.has(sp.Sum) \
                         and sums.by_linearity(condition.xreplace({name: value}), sp.Integer(0)):
                     # −(2/n)Σ(y_i − c) = 0 ⇒ c = (1/n)Σy_i: SymPy does not solve through the sum, the value is put in
-                    checker._record_naming(item, definitions)
+                    if not k:
+                        checker._record_naming(item, definitions)
                     checker.decide(item, k, "proved", f"a root of the condition on line {line}: the value written for "
                                    f"{name} makes it vanish (its sums split by linearity)")
                     return True
@@ -358,7 +360,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
             checker.report(item, right.start, "error", "math/false",
                            f"false root of the condition on line {line}: with {name} = the value written it "
                            f"leaves {printing.text(sp.simplify(root))}, not 0")
-            checker.decide(item, 0, "false", f"the value written for {name} is not a root of the condition on line {line}")
+            checker.decide(item, k, "false", f"the value written for {name} is not a root of the condition on line {line}")
             return True
         if verdict == "false" and root is not None \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):

@@ -2902,8 +2902,8 @@ def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
         return False
     head = tokens[0]
     is_d = head.is_macro("partial") or (head.kind == "letter" and head.text == "d") or (
-        head.kind == "raw" and head.text in UPRIGHT_MACROS and (head.arg or "").strip() == "d"
-    )
+        head.kind == "raw" and head.text in UPRIGHT_MACROS | TEXT_MACROS and (head.arg or "").strip() == "d"
+    )  # (\text{d}σ(t)/\text{d}t as \mathrm{d}: an upright d, whatever macro sets it)
     if not is_d:
         return False
     if len(tokens) == 1:

@@ -1725,7 +1725,7 @@ class DocumentChecker:
                 continue  # ∂L/∂w = −(y − ŷ)x after the chain rule and its factors' values: the product, checked
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
-            if relation == "=" and (k == 0 or stmt.relations[k - 1] == "=>") \
+            if relation == "=" and (k == 0 or stmt.relations[k - 1] in ("=>", "<=>")) \
                     and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
             if k == 0 and relation == "=" and self._step_difference(item, k, left, right, definitions):
@@ -1797,7 +1797,8 @@ class DocumentChecker:
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
-            if one_sided and k > 0 and right.expr == 0 and relation == "=":
+            if one_sided and right.expr == 0 and relation == "=" and (k > 0 or stmt.relations[k + 1:k + 2] in (
+                    ["=>"], ["<=>"])):  # (px^* + q = 0 ⇔ x^* = −q/p: an equation for x^*, then its solution)
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)  # ∂L/∂c = −(2/n)Σ(y_i − c) = 0: stationarity
                 continue
             if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)
