@@ -1641,8 +1641,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if self._abbreviations and (short :=", "            if False and (short :=",
       ("tests/test_check_round24.py",), "φ(x + Δx) after x^* − x = Δx kept opaque: φ(x^*) = φ(x + Δx) never proved"),
     M("backwards-naming-off", "derive/check/verify.py",
-      "        if k != 0 or len(item.stmt.relations) != 1 or not isinstance(right.expr, sp.Symbol) \\\n                or isinstance(left.expr, sp.Symbol):",
-      "        if True:", ("tests/test_check_round24.py",), "x^* − x = Δx names nothing: Δx stays unknown"),
+      "        if k != 0 or len(item.stmt.relations) != 1 or not isinstance(right.expr, sp.Symbol) \\\n",
+      "        if True or k != 0 or len(item.stmt.relations) != 1 or not isinstance(right.expr, sp.Symbol) \\\n", ("tests/test_check_round24.py",), "x^* − x = Δx names nothing: Δx stays unknown"),
     M("objective-min-kept", "derive/check/latex.py",
       "        if k == 0 and len(raw.terms) > 1 and _objective_named(tokens):", "        if False:",
       ("tests/test_check_round24.py",), "\\min f(x) = (x_1 + 1)^4 + …: the objective never defined"),
@@ -1716,6 +1716,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        head.kind == \"raw\" and head.text in UPRIGHT_MACROS | TEXT_MACROS and (head.arg or \"\").strip() == \"d\"",
       "        head.kind == \"raw\" and head.text in UPRIGHT_MACROS and (head.arg or \"\").strip() == \"d\"",
       ("tests/test_check_round24.py",), "\\frac{\\text{d}σ(t)}{\\text{d}t} refused as text inside an expression"),
+    M("bare-letter-named-backwards", "derive/check/verify.py",
+      "                or isinstance(left.expr, sp.Symbol) or _BARE_LETTER.fullmatch(right.expr.name):",
+      "                or isinstance(left.expr, sp.Symbol):", ("tests/test_check_round24.py",),
+      "Ax = b read as the definition of b (a linear system's given side)"),
 )
 
 

@@ -441,3 +441,19 @@ def test_a_wrong_value_after_an_iff_is_found_on_its_line(name: str, slip: str, g
     text = _as(name, IFF_MD).replace(slip, good)
     errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
     assert errors == [(_line_of(text, good), "math/false")], errors
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_equation_to_solve_names_nothing_on_its_right(name: str) -> None:
+    # Ax = b is a linear system for x, b given: binding b := Ax would prove ‖Ax − b‖² = 0 for every x
+    text = _as(name, r"""
+# Solving instead of inverting
+
+Use a solver for the linear system $A\mathbf{x} = \mathbf{b}$, then $\|A\mathbf{x} - \mathbf{b}\|^2 = 0$ at its
+solution only.
+""")
+    report = check_document(name, text)
+    system = _verdicts(report, _line_of(text, "Use a solver"))
+    assert system and system[0][1] != "definition (names its right side)", system
+    residual = _verdicts(report, _line_of(text, "solution only") - 1)
+    assert all(v != "proved" for v, _ in residual), residual

@@ -1974,8 +1974,8 @@ class DocumentChecker:
         """"near the solution ($x^* − x = Δx$)": a lone statement whose right side is one new name gives that name
         to the expression on its left (bound, and written out inside calls: :attr:`_abbreviations`)."""
         if k != 0 or len(item.stmt.relations) != 1 or not isinstance(right.expr, sp.Symbol) \
-                or isinstance(left.expr, sp.Symbol):
-            return False
+                or isinstance(left.expr, sp.Symbol) or _BARE_LETTER.fullmatch(right.expr.name):
+            return False  # (Ax = b, Xw = y: an equation to solve, whose b is given, never b's definition)
         self._record_naming(item, definitions, backwards=True)
         self.decide(item, k, "not-a-claim", "definition (names its right side)")
         return True
@@ -4964,6 +4964,9 @@ _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
+#: A bare letter, Latin or Greek, perhaps bold: a quantity of its own (the b of Ax = b), not an abbreviation as
+#: ``Δx``, ``\hat{r}`` or ``d_{t+1}`` are.
+_BARE_LETTER = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{)?\\?[A-Za-z][a-z]*\}?")
 #: Index letters that count samples or coordinates (x_i, y_j) far more often than steps.
 _SAMPLE_LETTERS = frozenset("ij")
 #: A matrix in written math: a bold capital Latin letter that is not called.
