@@ -457,3 +457,16 @@ solution only.
     assert system and system[0][1] != "definition (names its right side)", system
     residual = _verdicts(report, _line_of(text, "solution only") - 1)
     assert len(residual) == 2 and residual[1][0] != "proved", residual
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_at_a_subscripted_coordinate_is_taken_there_whatever_its_letter(name: str) -> None:
+    # ∂p_k/∂z_k: k may count steps elsewhere, but a derivative in z_k names its point; it is taken, not a naming
+    text = _as(name, r"""
+# Softmax
+
+The softmax is $p_k = \frac{e^{z_k}}{\sum_{j=1}^K e^{z_j}}$, so $\frac{\partial p_k}{\partial z_k} = p_k (1 - p_k)$.
+""")
+    report = check_document(name, text)
+    derivative = [(k.verdict, k.reason) for k in report.links if "partial" in k.left]
+    assert [v for v, _ in derivative] == ["proved"], derivative
