@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from derive.check.run import check_document
+
 
 def as_document(name: str, markdown: str) -> str:
     """The fixture for ``name``: as written for ``doc.md``, its first ``# heading`` a ``\\section`` for ``doc.tex``."""
@@ -16,3 +18,13 @@ def as_document(name: str, markdown: str) -> str:
 def line_of(text: str, snippet: str) -> int:
     """The 1-based line of ``text`` that ``snippet`` first starts on."""
     return text[:text.index(snippet)].count("\n") + 1
+
+
+def verdicts_on(report, line: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The (verdict, reason) of every link the report places on ``line``."""
+    return [(k.verdict, k.reason) for k in report.links if k.line == line]
+
+
+def error_lines(name: str, text: str) -> list[tuple[int, str]]:
+    """(line, code) of every error the checker reports on ``text`` read as ``name``."""
+    return [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]

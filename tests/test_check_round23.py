@@ -9,15 +9,12 @@ import sympy as sp
 from derive.check import coordinates, finite_sums
 from derive.check.latex import parse_expr
 from derive.check.run import check_document
-from fixture_docs import as_document as _as, line_of as _line_of
+from fixture_docs import as_document as _as, error_lines as _error_lines, line_of as _line_of, verdicts_on as _verdicts
 
 
 
 
 
-
-def _verdicts(report, line: int) -> list[tuple[str, str]]:
-    return [(k.verdict, k.reason) for k in report.links if k.line == line]
 
 
 DATA_MD = r"""
@@ -52,7 +49,7 @@ def test_a_sum_over_stated_data_is_written_out_and_proved(name: str) -> None:
 @pytest.mark.parametrize("slip, good", [("(4h - 5)", "(4h - 3)"), (r"\frac{1}{2}\sum_{i=1}^{3}(h-y_i) =", r"\frac{1}{2}\sum_{i=1}^{4}(h-y_i) =")])
 def test_a_slip_in_a_sum_over_data_is_found_on_its_line(name: str, slip: str, good: str) -> None:
     text = _as(name, DATA_MD).replace(good, slip, 1)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, r"\frac{dR(h)}{dh}"), "math/false")], errors
 
 
@@ -88,7 +85,7 @@ def test_terms_of_a_short_sum_written_on_the_other_side_are_matched(name: str) -
                                         (r"(1-\beta^3)$", r"(1-\beta^4)$")])
 def test_a_wrong_term_of_a_short_sum_is_false(name: str, good: str, slip: str) -> None:
     text = _as(name, TERMS_MD).replace(good, slip, 1)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, slip), "math/false")], errors
 
 
@@ -156,7 +153,7 @@ def test_gradients_in_matrix_calculus_are_checked_entry_by_entry(name: str) -> N
 @pytest.mark.parametrize("good, slip", [(r"= B^\top$$", r"= B^\top A$$"), (r"2A^\top(Ax - y)", r"2A^\top(Ax + y)")])
 def test_a_wrong_gradient_in_matrix_calculus_is_false(name: str, good: str, slip: str) -> None:
     text = _as(name, CALCULUS_MD).replace(good, slip, 1)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, slip), "math/false")], errors
 
 
@@ -410,7 +407,7 @@ def test_without_the_word_symmetric_the_gradient_of_a_quadratic_form_is_not_prov
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_wrong_gradient_of_a_norm_squared_then_subscripted_is_false(name: str) -> None:
     text = _as(name, QUADRATIC_MD).replace(r"\mathbf{w}) + \lambda\mathbf{w}.", r"\mathbf{w}) + 2\lambda\mathbf{w}.", 1)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, r"\nabla g(\mathbf{w}) ="), "math/false")], errors
 
 

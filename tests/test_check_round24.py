@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 
 from derive.check.run import check_document
-from fixture_docs import as_document as _as, line_of as _line_of
+from fixture_docs import as_document as _as, error_lines as _error_lines, line_of as _line_of, verdicts_on as _verdicts
 
-
-def _verdicts(report, line: int) -> list[tuple[str, str]]:
-    return [(k.verdict, k.reason) for k in report.links if k.line == line]
 
 
 UNROLLED_MD = r"""
@@ -58,7 +55,7 @@ def test_a_row_that_differs_from_the_rule_stays_a_definition(name: str) -> None:
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_slip_in_the_written_out_momentum_is_found_on_its_line(name: str) -> None:
     text = _as(name, UNROLLED_MD).replace(r"\mu s_0 \\", r"\mu s_1 \\")
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, r" &= \theta_1 + s_1 + \mu s_1"), "math/false")], errors
 
 
@@ -157,7 +154,7 @@ def test_a_link_that_holds_under_a_condition_stated_before_it_is_proved(name: st
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_link_false_under_the_condition_stated_before_it_is_found(name: str) -> None:
     text = _as(name, UNIT_MD).replace(r"= \|\nabla f(w)\|.$$", r"= 2\|\nabla f(w)\|.$$")
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, r"|\nabla f(w)^\top v|"), "math/false")], errors
 
 
@@ -256,7 +253,7 @@ def test_a_worked_newton_step_in_superscript_steps_is_proved(name: str) -> None:
 ])
 def test_a_slip_in_a_worked_newton_step_is_found_on_its_line(name: str, slip: str, good: str, where: str) -> None:
     text = _as(name, WORKED_NEWTON_MD).replace(slip, good)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, where), "math/false")], errors
 
 
@@ -367,7 +364,7 @@ def test_a_derivative_through_names_defined_outside_the_sum_is_proved(name: str)
                                         (r"(\hat{y}_i - y_i)x_i", r"(\hat{y}_i + y_i)x_i")])
 def test_a_slip_in_a_derivative_through_a_sum_is_found_on_its_line(name: str, slip: str, good: str) -> None:
     text = _as(name, CHAIN_MD).replace(slip, good)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, good), "math/false")], errors
 
 
@@ -403,7 +400,7 @@ The next iterate is then $\mathbf{x}^1 = \left[ -0.3617, 0.3509 \right]^T$.
     if name == "doc.tex":
         example = example.replace("# Example", r"\section{Example}")
     text = _as(name, WORKED_NEWTON_MD) + example
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, "The next iterate"), "math/false")], errors
 
 
@@ -439,7 +436,7 @@ def test_a_value_solved_after_an_iff_is_checked_against_its_condition(name: str)
                                         (r"x = -\frac{2}{3}", r"x = -\frac{3}{2}")])
 def test_a_wrong_value_after_an_iff_is_found_on_its_line(name: str, slip: str, good: str) -> None:
     text = _as(name, IFF_MD).replace(slip, good)
-    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    errors = _error_lines(name, text)
     assert errors == [(_line_of(text, good), "math/false")], errors
 
 

@@ -539,14 +539,9 @@ _SQRT_BRACKET = re.compile(r"\\sqrt\s*\(")
 def _root_of_a_bracket(page: _Page, r: Renderer) -> list[_Raw]:
     """``\\sqrt(v_t) + ε``: TeX's ``\\sqrt`` takes one token, so every renderer puts only ``(`` under the radical
     (checked with KaTeX and MathJax in the slow suite). The checker reads the root of the bracket, as meant."""
-    out = []
-    for block in page.blocks:
-        for m in _SQRT_BRACKET.finditer(block.text):
-            line, col = block.position(m.start())
-            out.append(_Raw(line, col, "render/sqrt-bracket", "warning",
-                            "\\sqrt( puts only the opening bracket under the radical sign in {r}; write \\sqrt{…} "
-                            "(checked as the root of the whole bracket)"))
-    return out
+    return _each_match(page, _SQRT_BRACKET, "render/sqrt-bracket",
+                       "\\sqrt( puts only the opening bracket under the radical sign in {r}; write \\sqrt{…} "
+                       "(checked as the root of the whole bracket)")
 
 
 #: ``e^-(…)``, ``e^-x``: a superscript that is only a sign, the bracket or name after it left on the line.
@@ -556,14 +551,16 @@ _SIGN_EXPONENT = re.compile(r"\^\s*-\s*[(A-Za-z0-9]")
 def _sign_exponent(page: _Page, r: Renderer) -> list[_Raw]:
     """``e^-(xw + b)``: TeX's ``^`` takes one token, so every renderer raises only the minus sign and sets the bracket
     on the line (e⁻(xw + b)). The checker reads the exponent meant, ``-(xw + b)``."""
-    out = []
-    for block in page.blocks:
-        for m in _SIGN_EXPONENT.finditer(block.text):
-            line, col = block.position(m.start())
-            out.append(_Raw(line, col, "render/sign-exponent", "warning",
-                            "^- raises only the minus sign in {r}, the rest stays on the line; write ^{-…} "
-                            "(checked as the whole signed exponent)"))
-    return out
+    return _each_match(page, _SIGN_EXPONENT, "render/sign-exponent",
+                       "^- raises only the minus sign in {r}, the rest stays on the line; write ^{-…} "
+                       "(checked as the whole signed exponent)")
+
+
+def _each_match(page: _Page, pattern: re.Pattern[str], code: str, message: str) -> list[_Raw]:
+    """A warning ``code`` at every match of ``pattern`` in the page's math: for notation that every renderer sets
+    one way, whatever the renderer (``{r}`` in ``message`` names it)."""
+    return [_Raw(*block.position(m.start()), code, "warning", message)
+            for block in page.blocks for m in pattern.finditer(block.text)]
 
 
 # ---------------------------------------------------------------- line breaks

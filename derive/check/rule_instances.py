@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from .. import printing
+from ..proof import compare
 from .latex import DOTS
 from .recurrence import Recurrence, Recurrences, read as read_index
 
@@ -63,13 +64,20 @@ def _instance(checker: DocumentChecker, item: Item) -> str | None:
         instance, value = instance.xreplace(recurrences.initial), value.xreplace(recurrences.initial)
     step = f"{rule.lhs.letter} = {ix.offset - rule.lhs.offset}"
     written = printing.text(rule.lhs.at(rule.lhs.letter, rule.lhs.offset))
-    if sp.expand(value - instance) == 0:
+    if _equal(value, instance):
         return f"the rule for {written} at {step}"
     zero = {x for x in instance.free_symbols if recurrences.at_rest(x)}
-    if zero and sp.expand(value - instance.xreplace(dict.fromkeys(zero, sp.Integer(0)))) == 0:
+    if zero and _equal(value, instance.xreplace(dict.fromkeys(zero, sp.Integer(0)))):
         names = ", ".join(sorted(printing.text(z) for z in zero))
         return f"the rule for {written} at {step}, taking {names} = 0 (nothing moved before the first step)"
     return None
+
+
+def _equal(a: sp.Expr, b: sp.Expr) -> bool:
+    """Equal symbolically and at random points (:func:`derive.proof.compare`, under the link's time budget)."""
+    from .verify import LINK_SECONDS
+
+    return compare(a, b, seconds=LINK_SECONDS).status == "true"
 
 
 def _rule_before(checker: DocumentChecker, item: Item, rule: Recurrence) -> bool:
