@@ -391,7 +391,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"x \oplus w", "direct sums"),  # \pm is read (one sign symbol, see test_check_plus_minus)
     (r"\beta^T", "^T"),
     (r"a / b c", "ambiguous"),
-    (r"\log x w", "ambiguous"),
+    (r"\sin x w", "ambiguous"),
     (r"\max_{i}", "max of nothing"),
     (r"\sum_{i=1} x_i", "limits"),
     (r"\sum^{n} x_i", "limits"),

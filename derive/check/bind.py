@@ -143,6 +143,15 @@ def atom_name(function: str, args: tuple[sp.Basic, ...]) -> str:
     return f"{function}({', '.join(printing.latex(a) for a in args)})"
 
 
+def reads_function(expr: sp.Expr, name: str) -> bool:
+    """Does ``expr`` call the function ``name`` or its gradient (``f(x)``, ``∇f(x)``)?"""
+    for f in expr.atoms(AppliedUndef):
+        fname = type(f).__name__
+        if fname == name or (fname.startswith(GRADIENT_PREFIX) and gradient_parts(fname)[1] == name):
+            return True
+    return False
+
+
 @dataclass
 class Functions:
     """The functions a document defines, in scope."""
@@ -155,12 +164,9 @@ class Functions:
         fd = self.defs[name] = FunctionDef(name, params, _square_norms(body), line)
         return fd
 
-    def _mentions(self, body: sp.Expr, name: str) -> bool:
-        for f in body.atoms(AppliedUndef):
-            fname = type(f).__name__
-            if fname == name or (fname.startswith(GRADIENT_PREFIX) and gradient_parts(fname)[1] == name):
-                return True
-        return False
+    @staticmethod
+    def _mentions(body: sp.Expr, name: str) -> bool:
+        return reads_function(body, name)
 
     def expand(self, expr: sp.Expr, depth: int = 0) -> sp.Expr:
         """Replace calls and gradients of defined functions by their bodies (recursively)."""

@@ -193,12 +193,44 @@ def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.E
         operand = settle(operand, var) if operand is not None else None
     if operand is None:
         return d
+    if (through := _through_common_variable(d, settle)) is not None:
+        return through
     if _coordinates_of(sp.Derivative(operand, *counts)) is not None:
         return sp.Derivative(operand, *counts)  # ∂(Σᵢ wᵢxᵢ)/∂w: w's coordinates are not w (unresolved says so)
     if any(_generic_coordinate(var, operand) for var, _ in counts):
         return sp.Derivative(operand, *counts)  # ∂/∂β_j of β_0 + β_1x_1 + …: β_j may be any of them
     result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
+
+
+def _through_common_variable(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.Expr | None]
+                             ) -> sp.Expr | None:
+    """``\\frac{d}{du}(…)`` of an operand written in x where ``u = 3x + 2`` is defined: :func:`through_definition`.
+    Holding u and differentiating the written-out operand would give 0. None when that is not the case (the
+    usual reading goes on)."""
+    if len(d.variable_count) != 1 or d.variable_count[0][1] != 1:
+        return None
+    var = d.variable_count[0][0]
+    body = settle(var, sp.Dummy("held"))
+    held = settle(d.expr, var)
+    if body is None or body == var or held is None or held.has(var):
+        return None
+    operand = settle(d.expr, sp.Dummy("held"))
+    return None if operand is None else through_definition(operand, body)
+
+
+def through_definition(operand: sp.Expr, definition: sp.Expr) -> sp.Expr | None:
+    """``dy/du`` where ``y = (3x + 2)²`` and ``u = 3x + 2`` are both written in one variable x: the chain rule read
+    backwards, ``(dy/dx)/(du/dx)`` — the derivative the notes mean when they go on "so y = u², dy/du = 2u".
+    ``operand`` and ``definition`` (u's) have every definition written out. None unless u's definition is in one
+    variable, not constant in it, and the operand writes that variable."""
+    if len(definition.free_symbols) != 1:
+        return None
+    (base,) = definition.free_symbols
+    inner = sp.diff(definition, base)
+    if not isinstance(base, sp.Symbol) or inner == 0 or not operand.has(base):
+        return None
+    return sp.cancel(sp.diff(_square_norms(operand), base) / inner)
 
 
 def _generic_coordinate(var: sp.Symbol, operand: sp.Expr) -> bool:
@@ -406,7 +438,8 @@ _SUBSCRIPTED = re.compile(r"_\{[^{}]+\}$")
 def resolve_named(expr: sp.Expr, functions: Functions,
                   settle_name: Callable[[str, tuple[str, ...]], sp.Expr | None], *, bare: bool = True,
                   stepped: frozenset[str] = frozenset(),
-                  through: Callable[[sp.Expr, tuple[sp.Symbol, ...]], sp.Expr] | None = None) -> sp.Expr:
+                  through: Callable[[sp.Expr, tuple[sp.Symbol, ...]], sp.Expr] | None = None,
+                  through_name: Callable[[str, str], sp.Expr | None] | None = None) -> sp.Expr:
     r"""Differentiate the derivative atoms of ``expr`` whose function or name the document defines.
 
     ``\frac{\partial f}{\partial x_1}(a, b)`` and ``\nabla^2 f`` for ``f(x_1, x_2) = …`` are taken from
@@ -420,6 +453,8 @@ def resolve_named(expr: sp.Expr, functions: Functions,
     (``stepped`` base names) that the formula holds, and stays opaque when it holds none or several.
     ``through(body, params)`` writes out, in a defined function's body, the names the scope defines in terms of
     its parameters (``ℓ(z) = −y log p − …`` "with p = σ(z)": ℓ depends on z through p, as a reader takes it).
+    ``through_name(base, variable)`` gives ``dy/du`` when the variable is itself a defined name (u = 3x + 2) and
+    ``settle_name`` declines (:func:`through_definition`), or None.
     ``bare=False`` leaves derivatives written without arguments alone: in an update rule
     (``w_{t+1} = w_t - \eta \nabla_w L``) the point is the current iterate, not the definition's variable.
     """
@@ -465,9 +500,12 @@ def resolve_named(expr: sp.Expr, functions: Functions,
             value = _differentiate_body(kind, variables, body, coords or fd.params)
         elif variables is not None:
             body = settle_name(base, variables)
-            if body is None:
+            if body is None and len(variables) == 1 and kind != "hessian" and through_name is not None:
+                value = through_name(base, variables[0])  # dy/du with u = 3x + 2 and y written in x
+            elif body is None:
                 continue
-            value = _differentiate_body(kind, variables, functions.expand(body), tuple(body.free_symbols))
+            else:
+                value = _differentiate_body(kind, variables, functions.expand(body), tuple(body.free_symbols))
         elif kind == "gradient" and stepped:
             body = settle_name(base, ())
             found = [] if body is None else [s for s in body.free_symbols if s.name in stepped]

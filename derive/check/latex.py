@@ -174,6 +174,9 @@ class Term:
     start: int
     end: int
     transparent: tuple[str, ...] = ()
+    #: Conventions this side was read by where the notation alone is ambiguous (``\\log σ(z)^y(1 − σ(z))^{1−y}``
+    #: as the log of the whole product): a link they make false is undecided, never an error.
+    readings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -225,6 +228,10 @@ class ParsedBlock:
 #: The start of a problem's message when building an expression raised (a bug, not the document's fault).
 INTERNAL_ERROR = "internal error while building the expression"
 
+
+#: The function names read over a whole juxtaposed product (``\log ab``); the trigonometric ones are not, since
+#: ``\sin 2πt`` with an integer step t would read as 0 where the notes mean time.
+_TAKES_PRODUCT = frozenset({"log", "ln", "lg"})
 
 #: ``\tan^{-1}``: the inverse function, as the notation means it (not 1/tan).
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan"}
@@ -767,9 +774,10 @@ class _BlockParser:
             for tok in unknown:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
+        ctx = _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t, self.conditioned,
+                       self.layers, self.steps)
         try:
-            expr = _ExprParser(tokens, _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t,
-                                                self.conditioned, self.layers, self.steps)).parse_all(tokens[0])
+            expr = _ExprParser(tokens, ctx).parse_all(tokens[0])
         except _Fail as fail:
             self.problems.append(Problem(fail.start, fail.end, fail.message))
             return Term(None, start, end)
@@ -786,7 +794,7 @@ class _BlockParser:
             self.problems.append(Problem(start, end, too_large))
             return Term(None, start, end)
         wrappers = tuple(dict.fromkeys(t.arg for t in tokens if t.kind == "macro" and t.text in BOLD and t.arg))
-        return Term(expr, start, end, wrappers)
+        return Term(expr, start, end, wrappers, tuple(dict.fromkeys(ctx.readings)))
 
 
 #: Words of a sentence that notes type inside the math before what they introduce (``Let\\space u = …``).
@@ -1060,6 +1068,9 @@ class _Context:
     conditioned: frozenset[str] = frozenset()
     layers: frozenset[str] = frozenset()  # superscript letters that label layers here (z_j^L, a^{l-1})
     steps: frozenset[str] = frozenset()  # vector names whose plain superscripts count steps (\mathbf{x}^k, x^0)
+    # readings by typesetting convention that the side needed (\log ab as log(ab)): a link they decide false is
+    # only "false if …", since the author may have meant the other reading (:data:`Term.readings`)
+    readings: list[str] = field(default_factory=list)
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -2763,12 +2774,12 @@ class _ExprParser:
             args = self.call_args()
             if len(args) != 1:
                 self.fail(nxt, f"\\{name} takes one argument")
-            arg = args[0]
+            arg = self._raised_inside(name, args[0])
         else:
             arg = self.factor()
             after = self.peek()
             if after is not None and self.starts_factor(after):
-                self.fail(after, f"ambiguous argument of \\{name}: add parentheses")
+                arg = self._juxtaposed_argument(name, arg, after)
         fn = FUNCTIONS_1[name]
         if fn in ("sin", "cos", "tan"):  # cos(π/2), cos(πt/T): an angle, π the number (not a policy π)
             arg = arg.xreplace({x: sp.pi for x in arg.free_symbols if x.name == r"\pi"})
@@ -2779,6 +2790,45 @@ class _ExprParser:
         else:
             value = getattr(sp, fn)(arg)
         return value ** power if power is not None else value
+
+    def _juxtaposed_argument(self, name: str, first: sp.Expr, after: Token) -> sp.Expr:
+        r"""``\log σ(z)^y (1 − σ(z))^{1−y}``, ``\sin 2πt``: a function name before factors written side by side takes
+        all of them, the textbook convention (``\log ab = \log a + \log b``). A product sign, a sum, another
+        function name or a big operator ends the argument. The reading is recorded: the author may have meant the
+        first factor alone, so a link it makes false is only undecided."""
+        if self._ends_argument(after):
+            return first  # \log a \log b: the product of two logs, nothing ambiguous
+        if name not in _TAKES_PRODUCT:
+            self.fail(after, f"ambiguous argument of \\{name}: add parentheses")
+        arg = first
+        while (nxt := self.peek()) is not None and self.starts_factor(nxt) and not self._ends_argument(nxt):
+            arg = arg * self.factor()
+        self.ctx.readings.append(f"\\{name} read as applying to the whole product written after it")
+        return arg
+
+    @staticmethod
+    def _ends_argument(tok: Token) -> bool:
+        """A token that starts a new factor of the product rather than more of a function's argument."""
+        if tok.kind == "dots":
+            return True
+        return tok.kind == "macro" and (tok.text in FUNCTIONS_1 or tok.text in BIG_OPS or tok.text in MAX_MIN
+                                        or tok.text in ("int", "nabla", "partial", "frac", "dfrac", "tfrac"))
+
+    def _raised_inside(self, name: str, arg: sp.Expr) -> sp.Expr:
+        r"""``\log(1 − σ)^{1−y}`` is ``\log((1 − σ)^{1−y})``: the log of a power with a symbolic exponent is what
+        log-likelihoods write, the power of a log almost never. A number exponent (``\log(x)^2``) stays on the
+        value, as it is read everywhere else; only ``\log`` and ``\ln`` take this reading, recorded as one."""
+        nxt = self.peek()
+        if name not in ("log", "ln") or nxt is None or not nxt.is_char("^"):
+            return arg
+        mark = self.pos
+        self.pos += 1
+        raised = self.parse_arg()
+        if raised.is_number:
+            self.pos = mark
+            return arg
+        self.ctx.readings.append(f"\\{name}(a)^{{b}} read as the log of the power")
+        return arg ** raised
 
     def optimum(self, tok: Token, found: optima.Head) -> sp.Expr:
         r"""``\arg\min_{w} F``, ``\max_{θ ∈ Θ} J(θ)`` in any spelling (:func:`.optima.head`): an

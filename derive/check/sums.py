@@ -109,8 +109,11 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     if plain.has(sp.Indexed):
         return None
     termwise = compare(plain, sp.Integer(0), seconds=seconds / 4).status
-    if termwise == "false" and not inner and all(ix.indices == (k,) for ix in names):
-        return DIFFER  # each x_k an unknown of its own: no identity hides in a summand that is not zero
+    if termwise == "false" and not inner and all(ix.indices == (k,) for ix in names) and psi == 0:
+        # each x_k an unknown of its own: no identity hides in a summand that is not zero. A term outside the sums
+        # (ψ ≠ 0) may name an aggregate of the same data (X^T(Xθ − y) for Σ(θ^Tx_i − y_i)x_i, X's rows the x_i), so
+        # summands that differ then say nothing
+        return DIFFER
     if termwise != "true" or (psi != 0 and compare(psi, sp.Integer(0), seconds=seconds / 4).status != "true"):
         return None
     return "the sums agree term by term (left minus right sums to zero for every index and every range)"
@@ -163,6 +166,15 @@ def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None
 
 #: The index every sum is written with once canonical: sums that differ only in their index letter are one.
 _CANONICAL = sp.Dummy("κ", integer=True)
+
+
+def log_products(expr: sp.Expr) -> sp.Expr:
+    """``log Π_i f_i`` as ``Σ_i log f_i``: the step every log-likelihood takes (its factors are probabilities, so
+    positive). SymPy neither does it nor evaluates the product with a symbolic count within the time budget."""
+    if not expr.has(sp.Product):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product),
+                        lambda e: sp.Sum(sp.log(e.args[0].function), *e.args[0].limits))
 
 
 def _canonical(total: sp.Sum) -> sp.Sum:

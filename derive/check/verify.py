@@ -44,7 +44,7 @@ from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_re
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
-                   operator_norms, substitute)
+                   operator_norms, reads_function, substitute)
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -726,7 +726,7 @@ class DocumentChecker:
         if self._restates_function(item, name, params, rhs):
             return
         try:
-            fd = Functions().define(name, params, rhs, item.block.line)
+            fd = Functions().define(name, params, rhs, item.block.position(item.stmt.terms[0].start)[0])
         except CircularDefinition:
             self.report(item, stmt.terms[1].start, "error", "math/circular-definition",
                         f"{name} is defined through its own gradient or itself")
@@ -864,7 +864,7 @@ class DocumentChecker:
             names.append(stem)  # h_y(σ): also h, so that h'(σ) reads it
         for each in names:
             try:
-                fd = Functions().define(each, tuple(call.args), body, item.block.line)
+                fd = Functions().define(each, tuple(call.args), body, item.block.position(item.stmt.terms[0].start)[0])
             except CircularDefinition:
                 return
             self.function_defs.append((item.index, item.section, fd))
@@ -1047,7 +1047,7 @@ class DocumentChecker:
                 expr = calculus.as_operators(expr, functions, names) if names else expr
             expanded = calculus.resolve_named(functions.expand(expr), functions, self._name_settler(item),
                                               bare=not self._stepped(item), stepped=self._stepped_bases(item),
-                                              through=self._through(item))
+                                              through=self._through(item), through_name=self._through_name(item))
             if expanded.has(calculus.Prime):
                 expanded = calculus.primes(expanded, self._primed(item), self._substituted(item))
             if expanded.has(calculus.Gradient):
@@ -1171,6 +1171,23 @@ class DocumentChecker:
             held = frozenset(s for s in named.values() if s.name in variables)
             return _square_norms(substitute(definitions[target], definitions, hold=held | {target}))
         return settle
+
+    def _through_name(self, item: Item) -> Callable[[str, str], sp.Expr | None]:
+        """``dy/du`` for names the scope defines in one common variable (``u = 3x + 2``, ``y = (3x + 2)²``): the chain
+        rule read backwards (:func:`.calculus.through_definition`); None when they are not so defined."""
+        def differentiate(base: str, variable: str) -> sp.Expr | None:
+            definitions = self._definitions(item)
+            named = {s.name: s for s in definitions}
+            target, var = named.get(base), named.get(variable)
+            if target is None or var is None or target == var:
+                return None
+            try:
+                operand = substitute(definitions[target], definitions)
+                written = substitute(definitions[var], definitions)
+            except CircularDefinition:
+                return None
+            return None if operand.has(var) else calculus.through_definition(operand, written)
+        return differentiate
 
     def _scope_for(self, item: Item) -> SystemScope | None:
         """The system in force: the section's latest before the item, else the first after it when the notes
@@ -1328,10 +1345,10 @@ class DocumentChecker:
             self._verify_item(item)
             if self.verdicts.get((item.index, 0), ("",))[0] == "false" and (refined := self._refinement(item)):
                 self._read_as_refinement(item, mark, *refined)
+            self._superseded_definition(item, mark)
             continuation.finish(self, item, continued)
             becomes.decide(self, item, mark)  # "the gradient becomes $g_t + λθ$, so …": the rule, substituted
-            if self._conventional and any(sigmoid.reads(t.expr) for t in item.stmt.terms):
-                self._read_with_words(item, mark)
+            self._hedge_readings(item, mark)
             self._carry_worked_value(item)
         except Exception as exc:  # noqa: BLE001 - one display's bug must not leave the rest unexamined
             debug_traceback()
@@ -1341,20 +1358,86 @@ class DocumentChecker:
             self.findings.append(Finding(self.path, line, col, "warning", "checker/internal-error",
                                          f"this display was not checked ({why}: {exc}); please report it"))
 
-    def _read_with_words(self, item: Item, mark: int) -> None:
-        """A link read with a function only the prose defines (σ as "the sigmoid") and found false is undecided,
-        its error a note: the words may name that function as one example among others (:mod:`.sigmoid`)."""
+    def _hedge_readings(self, item: Item, mark: int) -> None:
+        """A link decided under a reading the notation does not force — σ as the sigmoid only the prose names
+        (:mod:`.sigmoid`), ``\\log ab`` as the log of the product (:attr:`.latex.Term.readings`) — and found false is
+        undecided, its error a note: the author may have meant the other reading. A proof says which reading it
+        used."""
+        words = bool(self._conventional) and any(sigmoid.reads(t.expr) for t in item.stmt.terms)
+        hedged: dict[tuple[int, int], str] = {}
         for k in range(len(item.stmt.relations)):
+            left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
+            readings = ([sigmoid.PROVED_NOTE] if words else []) + list(dict.fromkeys(left.readings + right.readings))
+            if not readings:
+                continue
             verdict, reason = self.verdicts.get((item.index, k), ("", ""))
+            said = "; ".join(readings)
             if verdict == "false":
-                self.decide(item, k, "undecided", f"{sigmoid.FALSE_REASON}: {reason}", override=True)
+                why = sigmoid.FALSE_REASON if words else f"false if {said}"
+                self.decide(item, k, "undecided", f"{why}: {reason}", override=True)
+                hedged[item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0)))] = why
             elif verdict == "proved":
-                self.decide(item, k, "proved", f"{reason}; {sigmoid.PROVED_NOTE}" if reason else sigmoid.PROVED_NOTE,
-                            override=True)
+                self.decide(item, k, "proved", f"{reason}; {said}" if reason else said, override=True)
         self.findings[mark:] = [dataclasses.replace(f, severity="info", code="math/undecided",
-                                                    message=f"{sigmoid.FALSE_REASON}: {f.message}")
-                                if f.severity == "error" and f.code == "math/false" else f
-                                for f in self.findings[mark:]]
+                                                    message=f"{hedged[(f.line, f.col)]}: {f.message}")
+                                if f.severity == "error" and f.code == "math/false" and (f.line, f.col) in hedged
+                                else f for f in self.findings[mark:]]
+
+    def _superseded_definition(self, item: Item, mark: int) -> None:
+        """``L(w) = ½‖Xw − y‖²``, then ridge's ``L(w) = ½‖Xw − y‖² + (λ/2)‖w‖²``, then "for linear regression, the
+        gradient is ``∇L(w) = X^T(Xw − y)``": a link false under the latest definition of a function it reads but
+        true under the one it replaced refers back to that one, as its prose says. It is undecided, both lines
+        named, never an error: which ``L`` is meant is in the words."""
+        false = [k for k in range(len(item.stmt.relations)) if self.verdicts.get((item.index, k), ("",))[0] == "false"]
+        if not false:
+            return
+        functions = self.functions(item)
+        for name, current in functions.defs.items():
+            if not any(t.expr is not None and reads_function(t.expr, name) for t in item.stmt.terms):
+                continue
+            earlier = [fd for index, _, fd in self.function_defs
+                       if fd.name == name and index < item.index and fd is not current and fd.body != current.body]
+            if not earlier:
+                continue
+            before = earlier[-1]
+            retried = self._verdicts_with(item, Functions({**functions.defs, name: before}))
+            held = [k for k in false if retried.get(k, ("",))[0] == "proved"]
+            if not held:
+                continue
+            why = (f"false for {name} as defined on line {current.line}, but it holds for {name} as defined on line "
+                   f"{before.line}, which the words may mean")
+            places = set()
+            for k in held:
+                self.decide(item, k, "undecided", why, override=True)
+                right = item.stmt.terms[k + 1]
+                places.add(item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0))))
+            self.findings[mark:] = [dataclasses.replace(f, severity="info", code="math/undecided", message=why)
+                                    if f.code == "math/false" and (f.line, f.col) in places else f
+                                    for f in self.findings[mark:]]
+            return
+
+    def _verdicts_with(self, item: Item, functions: Functions) -> dict[int, tuple[str, str]]:
+        """The verdicts ``item``'s links get with ``functions`` in force instead of the document's, leaving no
+        trace: its own verdicts and findings are restored."""
+        key = item.index
+        saved = {k: v for k, v in self.verdicts.items() if k[0] == key}
+        for k in saved:
+            del self.verdicts[k]
+        mark, cached, quiet = len(self.findings), self._functions_cache.get(key), self._quiet
+        self._functions_cache[key] = functions
+        try:
+            self._verify_item(item)
+            return {k: self.verdicts[(key, k)] for k in range(len(item.stmt.relations)) if (key, k) in self.verdicts}
+        finally:
+            for k in [k for k in self.verdicts if k[0] == key]:
+                del self.verdicts[k]
+            self.verdicts.update(saved)
+            del self.findings[mark:]
+            self._quiet = quiet
+            if cached is None:
+                self._functions_cache.pop(key, None)
+            else:
+                self._functions_cache[key] = cached
 
     def _refinement(self, item: Item) -> tuple[int, sp.Symbol, sp.Symbol] | None:
         r"""``θ_{t+1} = θ_t − η m̂_t/(√v̂_t + ε)`` after ``θ_{t+1} = θ_t − η m_t/(√v_t + ε)`` and then
@@ -1773,6 +1856,7 @@ class DocumentChecker:
             one_sided -= expectation.inside(left.expr, right.expr)  # E[g_i] = E[g]: moments, not new names
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
             one_sided -= coordinates.indices(left.expr, right.expr)  # ∂/∂w_j … = … x_{ij}: j names the coordinate
+            one_sided -= _norm_coordinates(left.expr, right.expr)  # ‖w‖² = w_1² + … + w_d²: w's own coordinates
             if one_sided and (left.expr.has(sp.Sum, sp.Product) or right.expr.has(sp.Sum, sp.Product)):
                 # Σ_{k=0}^{2} β^k g_{t−k} = g_t + βg_{t−1} + β²g_{t−2}: the terms of a finite sum, written out
                 known = frozenset(x.name for x in left.expr.free_symbols | right.expr.free_symbols
@@ -3073,6 +3157,7 @@ class DocumentChecker:
                     return
             sa, sb, unmodelled = _doit(plain.left), _doit(plain.right), plain.doubt()
         verdict = None
+        sa, sb = sums.log_products(sa), sums.log_products(sb)
         if not statistics and (sa.has(sp.Sum) or sb.has(sp.Sum)):
             by_terms = sums.prove(sa, sb, seconds=LINK_SECONDS)
             if by_terms in (None, sums.DIFFER) and (open_y := data_sums.open_prediction(sa, sb)) is not None:
@@ -3481,9 +3566,10 @@ class DocumentChecker:
         parts = calculus.derivative_parts(type(left.expr).__name__)
         if parts is None or parts[0] != "gradient":
             return None
+        chosen = self.functions(item).defs.get(parts[2])  # the definition in force here (or the one retried)
         found = [(index, fd) for index, _section, fd in self.function_defs
-                 if fd.name == parts[2] and index < item.index and len(fd.params) == 1]
-        if not found or parts[2] not in self.functions(item).defs:
+                 if fd is chosen and index < item.index and len(fd.params) == 1]
+        if not found:
             return None
         index, fd = found[-1]
         if parts[1] is not None and parts[1] != (str(fd.params[0]),):
@@ -4219,15 +4305,23 @@ class DocumentChecker:
         try:
             with time_budget(LINK_SECONDS):
                 difference = _doit(substitute(pa, definitions) - substitute(pb, definitions))
-                if difference == 0 or not difference.free_symbols or sp.expand(difference) == 0:
-                    return None
+                if difference == 0 or not difference.free_symbols or difference.has(optima.Optimum) \
+                        or sp.expand(difference) == 0:
+                    return None  # (an argmin is a point, not an equation to divide: arg min f = arg min q)
                 factor = sp.cancel(sp.together(target / difference))
                 if factor == 0 or factor.has(sp.zoo, sp.nan) or sums.has_generic(factor):
                     return None  # a "factor" holding a sum over an unstated set relates unrelated things
                 if factor.free_symbols and len(difference.free_symbols) == 1:
                     return None  # in one variable, two polynomials with common roots divide by chance
                 _, denominator = sp.fraction(factor)
-                if sp.gcd(denominator, sp.numer(sp.together(difference))).free_symbols:
+                # log(Π q_i²) − 3Σ log q_i: SymPy's gcd sees no common factor between expressions in functions,
+                # sums and products, so each of those is one unknown for it
+                # (each sum in one canonical form first: cancel takes a factor 3 out of Σ 3 log q_i)
+                denominator = sums.pulled_out(denominator)
+                numerator = sums.pulled_out(sp.numer(sp.together(difference)))
+                opaque = {e: sp.Dummy() for e in (denominator.atoms(sp.Function, sp.Sum, sp.Product)
+                                                  | numerator.atoms(sp.Function, sp.Sum, sp.Product))}
+                if sp.gcd(denominator.xreplace(opaque), numerator.xreplace(opaque)).free_symbols:
                     return None
         except (BudgetExceeded, CircularDefinition, sp.PolynomialError, TypeError, ValueError):
             return None
@@ -4343,6 +4437,9 @@ class DocumentChecker:
         if given:  # "x_0 = 1, w_0 = b so that b joins the sum": the values given hold in what is written out
             a, b = a.xreplace(given), b.xreplace(given)
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
+        written = (left if claimed_term is right else right).expr
+        if written is not None and written.has(Norm) and (spelled := norms_in_coordinates(written, where)) != written:
+            other = self._prepare(spelled, item)  # ‖w‖₁ = |w_1| + … + |w_d|: the norm in the coordinates written
         if not calculus.linear_in(where, DOTS):
             self.report(item, claimed_term.start, "info", "math/undecided",
                         r"not checked: \dots stands inside a power or a fraction, not as terms of a sum")
@@ -4391,9 +4488,25 @@ class DocumentChecker:
         left_states = _unexpanded_states(other_s, explicit_s, target) if target is not None else []
         checked, unchecked = [], []
         for var in sorted(variables, key=lambda s: s.name):
-            if not calculus.linear_in(explicit_s, var) or _summed(other_s, var):
+            if _summed(other_s, var):
                 # Σ_{i=1}^{k} β^{k−i} g_i on the other side holds g_1 too, unseen by a coefficient of the symbol
                 unchecked.append(printing.text(var))
+                continue
+            if not calculus.linear_in(explicit_s, var) or (not calculus.linear_in(other_s, var)
+                                                           and all(_older(state, var) for state in left_states)):
+                # |w_1| + |w_2| + … + |w_d|, w_1² + … + w_d²: each term in one coordinate is compared whole
+                parts = [_part_in(side, var, variables) for side in (explicit_s, other_s)]
+                if parts[0] is None or parts[1] is None:
+                    unchecked.append(printing.text(var))
+                    continue
+                verdict = compare(parts[0], parts[1], seconds=LINK_SECONDS)
+                if verdict.status == "false":
+                    self.report(item, claimed_term.start, "error", "math/coefficient",
+                                f"the term in {printing.text(var)}: written {printing.text(printing.textbook(parts[0]))}, "
+                                f"but the definitions give {printing.text(printing.textbook(parts[1]))}{_witness(verdict)}")
+                    self.decide(item, k, "false", f"wrong term in {printing.text(var)} in the expansion")
+                    return
+                (checked if verdict.status == "true" else unchecked).append(printing.text(var))
                 continue
             written = calculus.coefficient(explicit_s, var)
             ix = read_index(var)
@@ -4459,6 +4572,17 @@ class DocumentChecker:
                         + " could not be compared with the definitions")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+def _part_in(expr: sp.Expr, var: sp.Symbol, variables: Iterable[sp.Symbol]) -> sp.Expr | None:
+    """The terms of ``expr`` that hold ``var``, when none of them holds another of ``variables`` too (``|w_2|`` in
+    ``|w_1| + |w_2| + |w_d|``); None when a term mixes them (``(w_1 + w_2)²``), or the part is linear and the
+    coefficient comparison applies."""
+    others = [v for v in variables if v != var]
+    terms = [t for t in sp.Add.make_args(sp.expand(expr)) if t.has(var)]
+    if any(t.has(*others) for t in terms if others):
+        return None
+    return sp.Add(*terms)
 
 
 def _decimal_places(value: sp.Expr) -> int | None:
@@ -4750,11 +4874,7 @@ def _coordinates(explicit: sp.Expr, other: sp.Expr) -> tuple[sp.Expr | None, str
     writes out. A product of two vectors (w^T x, or u^T u) is the sum over the coordinates both show (w_1x_1 +
     w_2x_2 + w_nx_n): a term ``w_k x_k`` stands for itself, the ellipsis for the rest. Returns ``(other, "")`` with
     nothing to expand, ``(expanded, "")`` when every vector stands in such a product, else ``(None, why)``."""
-    coords: dict[str, dict[str, sp.Symbol]] = {}  # vector name -> coordinate suffix -> the coordinate
-    for sym in explicit.free_symbols:
-        ix = read_index(sym)
-        if ix is not None and ix.style == "sub" and sym.name.startswith(ix.base):
-            coords.setdefault(ix.base, {})[sym.name[len(ix.base):]] = sym
+    coords = _written_coordinates(explicit)
     vectors = {v for v in other.free_symbols if v.name in coords and v not in explicit.free_symbols}
     if not vectors:
         return other, ""
@@ -4777,6 +4897,53 @@ def _coordinates(explicit: sp.Expr, other: sp.Expr) -> tuple[sp.Expr | None, str
         out += rest * sp.Add(*(_coordinate(coords[u.name], u.name, key) * _coordinate(coords[v.name], v.name, key)
                                for key in sorted(keys)))
     return out, ""
+
+
+def _written_coordinates(explicit: sp.Expr) -> dict[str, dict[str, sp.Symbol]]:
+    """vector name -> coordinate suffix -> the coordinate, for each ``w_1``, ``w_d`` an expansion writes."""
+    coords: dict[str, dict[str, sp.Symbol]] = {}
+    for sym in explicit.free_symbols:
+        ix = read_index(sym)
+        if ix is not None and ix.style == "sub" and sym.name.startswith(ix.base):
+            coords.setdefault(ix.base, {})[sym.name[len(ix.base):]] = sym
+    return coords
+
+
+def _norm_coordinates(left: sp.Expr, right: sp.Expr) -> set[sp.Symbol]:
+    """The vectors whose norm one side takes and whose coordinates the other writes (``‖w‖₁ = |w_1| + … + |w_d|``),
+    with those coordinates: the link writes the norm out, it names nothing new."""
+    found: set[sp.Symbol] = set()
+    for side, other in ((left, right), (right, left)):
+        coords = _written_coordinates(other)
+        for norm in side.atoms(Norm):
+            vector = norm.args[0]
+            if isinstance(vector, sp.Symbol) and vector.name in coords and vector not in other.free_symbols:
+                found |= {vector, *coords[vector.name].values()}
+    return found
+
+
+def norms_in_coordinates(written: sp.Expr, expansion: sp.Expr) -> sp.Expr:
+    """The norms of vectors in ``written`` (as parsed: ``‖w‖₁``, ``‖w‖₂²``) spelled out over the coordinates that
+    ``expansion`` (``|w_1| + |w_2| + … + |w_d|``) writes; the scalar reading would make ``‖w‖₁`` and ``‖w‖₂`` both
+    ``|w|``."""
+    coords = _written_coordinates(expansion)
+    return written.replace(lambda e: isinstance(e, Norm) and isinstance(e.args[0], sp.Symbol)
+                           and e.args[0].name in coords and e.args[0] not in expansion.free_symbols,
+                           lambda e: _norm_in_coordinates(e, coords[e.args[0].name]))
+
+
+def _norm_in_coordinates(norm: sp.Expr, known: dict[str, sp.Symbol]) -> sp.Expr:
+    """``‖w‖₁`` as ``|w_1| + |w_2| + |w_d|`` and ``‖w‖`` (``‖w‖₂``) as the root of the sum of squares, over the
+    coordinates an expansion writes (its ellipsis stands for the rest, as in :func:`_coordinates`); another norm
+    stays as it is."""
+    vector = norm.args[0]
+    order = norm.args[1] if len(norm.args) == 2 else 2
+    parts = [_coordinate(known, vector.name, key) for key in sorted(known)]
+    if order == 1:
+        return sp.Add(*(sp.Abs(c) for c in parts))
+    if order == 2:
+        return sp.sqrt(sp.Add(*(c ** 2 for c in parts)))
+    return norm
 
 
 def _coordinate(known: dict[str, sp.Symbol], base: str, suffix: str) -> sp.Symbol:
