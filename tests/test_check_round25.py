@@ -194,3 +194,97 @@ def test_a_norm_written_out_in_coordinates_is_proved_term_by_term(name: str) -> 
     for right, wrong in ((r"|w_2| + \dots", r"w_2 + \dots"), (r"w_2^2 + \dots", r"2w_2^2 + \dots")):
         slipped = text.replace(right, wrong)
         assert _error_lines(name, slipped) == [(_line_of(slipped, wrong), "math/coefficient")], wrong
+
+
+TELESCOPING_MD = r"""
+# Summing the per-step bound
+
+The terms on the right-hand side form a telescoping sum:
+
+$$
+\sum_{i=1}^k \left( \|x^{(i-1)} - x^*\|_2^2 - \|x^{(i)} - x^*\|_2^2 \right) = \|x^{(0)} - x^*\|_2^2 - \|x^{(k)} - x^*\|_2^2
+$$
+
+and likewise for the values:
+
+$$
+\sum_{i=1}^k \left( f(x^{(i-1)}) - f(x^{(i)}) \right) = f(x^{(0)}) - f(x^{(k)})
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_telescoping_sum_of_iterates_with_bracketed_superscripts_is_proved_by_induction(name: str) -> None:
+    text = _as(name, TELESCOPING_MD)
+    report = check_document(name, text)
+    for snippet in (r"\sum_{i=1}^k \left( \|x", r"\sum_{i=1}^k \left( f("):
+        assert _verdicts(report, _line_of(text, snippet)) == [
+            ("proved", "by induction on k: it holds at k = 1, and raising k by one adds the same to both sides")]
+    # a wrong last iterate is never proved (induction does not refute: the notes may mean a later start)
+    slipped = text.replace(r"- \|x^{(k)} - x^*\|_2^2", r"- \|x^{(k-1)} - x^*\|_2^2")
+    verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"\sum_{i=1}^k \left( \|x"))
+    assert verdicts and verdicts[0][0] != "proved", verdicts
+
+
+WORKED_GD_MD = r"""
+# GD example
+
+The update is
+
+$$
+\mathbf{x}^{k + 1} = \mathbf{x}^k - \alpha \nabla f(\mathbf{x}^k).
+$$
+
+Let $\mathbf{x} = \left[x_1, x_2 \right]^T$. We are interested in the optimization problem:
+
+$$
+\min f(\mathbf{x}) = (x_1 + 1)^4 + x_1 x_2  + (x_2 + 1)^4.
+$$
+
+1. Choose initial conditions $\mathbf{x}^0 = \left[0, 1 \right]^T$. The initial cost is $f(\mathbf{x}^0) = 17.0$.
+2. The gradient is:
+
+    $$
+    \nabla f(\mathbf{x}) =
+    \left[
+    \begin{array}{c}
+    4(x_1 + 1)^3 + x_2 \\
+    x_1 + 4(x_2 + 1)^3
+    \end{array}
+    \right].
+    $$
+
+    Evaluating the gradient at $\mathbf{x}^0$, we get $\nabla f(\mathbf{x^0}) = \left[5, 32 \right]^T$
+
+3. The next iterate can be computed as:
+
+    $$
+    \begin{align}
+    \mathbf{x}^1 &= \mathbf{x}^0 - \alpha \nabla f(\mathbf{x}^0) \\
+    &=
+    \left[
+    \begin{array}{c}
+    -5 \alpha \\
+    1 - 32\alpha
+    \end{array}
+    \right]
+    \end{align}
+    $$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_gradient_step_on_a_bold_vector_is_checked_at_the_iterate(name: str) -> None:
+    # \mathbf{x^0} is the bold x at step 0, as \mathbf{x}^0 (it was the power x⁰ = 1); the first iterate's row is
+    # the rule at k = 0 although x⁰ is a tuple and α has no value
+    text = _as(name, WORKED_GD_MD)
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, r"\nabla f(\mathbf{x^0})")) == [("proved", "coordinate by coordinate (2 coordinates)")]
+    assert _verdicts(report, _line_of(text, r"\mathbf{x}^1 &=")) == [("proved", "the rule for x^{(k+1)} at k = 0")]
+    assert _verdicts(report, _line_of(text, r"f(\mathbf{x}^0) = 17.0"))[-1] == ("proved", "arithmetic: exact")
+    assert _error_lines(name, text) == []
+    slipped = text.replace(r"\left[5, 32 \right]^T", r"\left[5, 31 \right]^T")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "[5, 31"), "math/false")]
+    other_rule = text.replace(r"\mathbf{x}^1 &= \mathbf{x}^0 - \alpha", r"\mathbf{x}^1 &= \mathbf{x}^0 + \alpha")
+    verdicts = _verdicts(check_document(name, other_rule), _line_of(other_rule, r"\mathbf{x}^1 &="))
+    assert verdicts and verdicts[0][0] != "proved", verdicts

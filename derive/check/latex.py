@@ -45,7 +45,7 @@ from derive.check import nested as nested_relations
 from derive.check import layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
-from derive.check.vectors import Coords, Inner, Rows, matmul, shape
+from derive.check.vectors import Coords, Inner, Rows, hadamard, matmul, row_times, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -337,6 +337,34 @@ def _signed_exponents(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         k += 1
     return out
+
+
+def _bold_scripts_out(tokens: list[Token]) -> list[Token]:
+    r"""``\mathbf{x^0}``, ``\mathbf{x_1}``, ``\boldsymbol{\theta^{k+1}}``: the bold set around a letter and its sub- or
+    superscript means the bold letter with that script, as ``\mathbf{x}^0`` (notes write both on one page); read
+    that way, so that ``\nabla f(\mathbf{x^0})`` is at the iterate x⁰ the notes gave, not at the power x⁰ = 1."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        close = matching_brace(tokens, k + 1) if tok.kind == "macro" and tok.text in BOLD and k + 4 < len(tokens) \
+            and tokens[k + 1].kind == "lbrace" and tokens[k + 3].is_char("^", "_") else None
+        if close is not None and tokens[k + 2].kind in ("letter", "macro") and close > k + 4 \
+                and _script_ends(tokens, k + 4) == close:
+            out += [tok, tokens[k + 1], tokens[k + 2], tokens[close], *tokens[k + 3:close]]
+            k = close + 1
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
+def _script_ends(tokens: list[Token], start: int) -> int:
+    """Where the script argument starting at ``start`` (a braced group or one token) ends, exclusive."""
+    if tokens[start].kind == "lbrace":
+        close = matching_brace(tokens, start)
+        return -1 if close is None else close + 1
+    return start + 1
 
 
 def _sign_macro(tok: Token) -> bool:
@@ -1116,7 +1144,7 @@ class _ExprParser:
     """
 
     def __init__(self, tokens: list[Token], ctx: _Context) -> None:
-        self.toks = _signed_exponents(_unbraced_nabla(list(tokens)))  # own copy: \frac12 splits a number token in place
+        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(list(tokens))))  # own copy: \frac12 splits a number token in place
         self.pos = 0
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
@@ -1237,7 +1265,13 @@ class _ExprParser:
                 continue
             if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
                 self.pos += 1
-                factors.append(self.signed())
+                factor = self.signed()
+                elementwise = hadamard(factors[-1], factor) if tok.kind == "macro" and tok.text in ("odot", "circ") \
+                    else None  # [0.79 0.75] ⊙ [0.098 0.16]: entry by entry (as one product it was an inner product)
+                if elementwise is not None:
+                    factors[-1] = elementwise
+                else:
+                    factors.append(factor)
                 after_division = False
             elif tok.is_char("/") or (tok.kind == "macro" and tok.text in DIV_MACROS):
                 self.pos += 1
@@ -1279,6 +1313,9 @@ class _ExprParser:
                 if product is None:
                     self.fail(self.last(), "the shapes of the matrices in this product do not fit")
                 out[-1] = product
+            elif out and isinstance(out[-1], Coords) and isinstance(f, Rows) \
+                    and (row := row_times(out[-1], f)) is not None:
+                out[-1] = row  # a written row before a written matrix: a_1 W_2 in a worked forward pass
             else:
                 out.append(f)
         return out

@@ -10,7 +10,8 @@ run after the document is verified, proves those rows:
 - it equals it once a quantity *other than the row's own* that is at rest at the start (``v_0`` when
   ``v_{t+1} = \theta_{t+1} − \theta_t``: :meth:`Recurrences.at_rest`) is taken as zero, and the reason says so.
 
-A row that differs stays a definition: the rows of a new scheme (Nesterov's after the classical one) may
+A row left undecided (``\mathbf{x}^1 = \mathbf{x}^0 − α∇f(\mathbf{x}^0)`` with ``\mathbf{x}^0`` given as a tuple and α
+not) is proved the same way. A row that differs stays a definition: the rows of a new scheme (Nesterov's after the classical one) may
 rewrite the rule on purpose, and a worked step may drop what the author knows is zero. This never refutes.
 """
 from __future__ import annotations
@@ -20,9 +21,12 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from .. import printing
+from .. import symbols as S
+from .bind import GRADIENT_PREFIX
 from ..proof import compare
 from .latex import DOTS
 from .recurrence import Recurrence, Recurrences, read as read_index
+from .vectors import Coords, reduce_coords
 
 if TYPE_CHECKING:
     from .verify import DocumentChecker, Item
@@ -37,8 +41,9 @@ def prove_rows(checker: DocumentChecker) -> None:
     """Mark as proved every row at a numbered step (``\\theta_2 = …``) that is the rule in scope at that step."""
     for item in checker.items:
         verdict = checker.verdicts.get((item.index, 0))
-        if verdict is None or verdict[0] != "not-a-claim" or not verdict[1].startswith(_ROW_REASONS):
-            continue
+        if verdict is None or not (verdict[0] == "undecided" or (verdict[0] == "not-a-claim"
+                                                                  and verdict[1].startswith(_ROW_REASONS))):
+            continue  # (undecided: x¹ = x⁰ − α∇f(x⁰) with x⁰ = [0, 1]^T given, its coordinates not known yet)
         found = _instance(checker, item)
         if found is not None:
             checker.decide(item, 0, "proved", found, override=True)
@@ -64,7 +69,7 @@ def _instance(checker: DocumentChecker, item: Item) -> str | None:
         instance, value = instance.xreplace(recurrences.initial), value.xreplace(recurrences.initial)
     step = f"{rule.lhs.letter} = {ix.offset - rule.lhs.offset}"
     written = printing.text(rule.lhs.at(rule.lhs.letter, rule.lhs.offset))
-    if _equal(value, instance):
+    if _equal(value, instance) or _equal(value, _prepared(checker, item, instance)):
         return f"the rule for {written} at {step}"
     zero = {x for x in instance.free_symbols if recurrences.at_rest(x)}
     if zero and _equal(value, instance.xreplace(dict.fromkeys(zero, sp.Integer(0)))):
@@ -73,10 +78,30 @@ def _instance(checker: DocumentChecker, item: Item) -> str | None:
     return None
 
 
-def _equal(a: sp.Expr, b: sp.Expr) -> bool:
-    """Equal symbolically and at random points (:func:`derive.proof.compare`, under the link's time budget)."""
-    from .verify import LINK_SECONDS
+def _prepared(checker: DocumentChecker, item: Item, instance: sp.Expr) -> sp.Expr:
+    """The rule's instance read as the row is: the rule keeps ``∇f(\mathbf{x}^k)`` as one name, the row's
+    ``∇f(\mathbf{x}^0)`` is f's gradient at the tuple given, so each such name is made the call again first."""
+    from .verify import _OPAQUE_GRADIENT
 
+    calls = {}
+    for x in instance.free_symbols:
+        m = _OPAQUE_GRADIENT.match(x.name) if isinstance(x, sp.Symbol) else None
+        if m is not None:
+            calls[x] = sp.Function(f"{GRADIENT_PREFIX} {m.group('fn')}")(S.symbol(m.group("arg").strip()))
+    ready = checker._prepare(instance.xreplace(calls), item) if calls else None
+    return instance if ready is None else ready
+
+
+def _equal(a: sp.Expr, b: sp.Expr) -> bool:
+    """Equal symbolically and at random points (:func:`derive.proof.compare`, under the link's time budget); with
+    written tuples, coordinate by coordinate once their arithmetic is done (``(0, 1) − α(5, 32)``)."""
+    from .verify import LINK_SECONDS, _tuple_factor
+
+    if a.has(Coords) or b.has(Coords):
+        a, b = reduce_coords(a, _tuple_factor), reduce_coords(b, _tuple_factor)
+        if not (isinstance(a, Coords) and isinstance(b, Coords) and len(a.args) == len(b.args)):
+            return False
+        return all(compare(x, y, seconds=LINK_SECONDS).status == "true" for x, y in zip(a.args, b.args))
     return compare(a, b, seconds=LINK_SECONDS).status == "true"
 
 

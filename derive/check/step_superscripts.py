@@ -25,6 +25,7 @@ def stepped_vectors(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         if "^" not in text:
             continue
+        text = _BOLD_SCRIPT.sub(r"\\\g<macro>{\g<name>}\g<script>", text)  # \mathbf{x^{k+1}} as \mathbf{x}^{k+1}
         for m in _RULE.finditer(text):
             name, letter = m.group(1), m.group(2)
             rest = text[m.end():]
@@ -33,6 +34,10 @@ def stepped_vectors(texts: Iterable[str]) -> frozenset[str]:
                 found.add(name)
     return frozenset(found)
 
+
+#: A bold letter whose group holds its script too (``\mathbf{x^{k+1}}``), which means ``\mathbf{x}^{k+1}``.
+_BOLD_SCRIPT = re.compile(r"\\(?P<macro>mathbf|boldsymbol|bm|vec|mathbold)\s*\{\s*(?P<name>\\?[A-Za-z]+)\s*"
+                          r"(?P<script>\^\s*(?:\{[^{}]*\}|\w))\s*\}")
 
 _STEP = re.compile(r"\d+|[kt](?:[+-]\d+)?")
 

@@ -43,7 +43,7 @@ def _bound_letter(expr: sp.Expr) -> sp.Symbol | None:
 
 
 #: An unknown function applied at a step, read as one name (``f(x_{t+1})``): the call and its argument.
-_CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<arg>[^()]+)\)$")
+_CALL = re.compile(r"^(?P<fn>[^()]+)\((?P<arg>(?:[^()]|\([^()]*\))+)\)$")  # (x^{(k)}: one bracket inside)
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,21 @@ def _step(x: sp.Basic) -> _Step | None:
             return None
         return _Step(f"{call.group('fn')}({inner.template})", inner.letter, inner.offset)
     ix = read_index(x)
-    if ix is None or ix.more or ix.style != "sub":
+    if ix is None or ix.more or ix.style not in ("sub", "sup"):
         return None
-    return _Step(ix.stem.replace("{", "{{").replace("}", "}}") + "_{{{}}}", ix.letter, ix.offset)
+    if ix.style == "sub" and ix.stem.endswith(_SUP_LABEL):  # f(x^{(·)}_{i−1}): a call at x^{(i−1)}, atomized
+        return _Step(_template(ix.stem[:-len(_SUP_LABEL)], "sup"), ix.letter, ix.offset)
+    return _Step(_template(ix.stem, ix.style), ix.letter, ix.offset)
+
+
+#: How the parser labels a quantity with parenthesized superscript steps (``x^{(i)}``) inside a sum: ``x^{(·)}[i]``.
+_SUP_LABEL = "^{(\\cdot)}"
+
+
+def _template(stem: str, style: str) -> str:
+    """The spelling of ``stem`` at a step, ``{}`` standing for the step: ``η_{k+1}``, ``x^{(k+1)}``."""
+    escaped = stem.replace("{", "{{").replace("}", "}}")
+    return escaped + ("_{{{}}}" if style == "sub" else "^{{({})}}")
 
 
 def _moved(expr: sp.Expr, letter: sp.Symbol, by: int) -> sp.Expr:
@@ -151,8 +163,10 @@ def _reindexed(expr: sp.Expr, templates: dict[str, _Step]) -> sp.Expr:
                 swap[x] = sp.Indexed(sp.IndexedBase(st.key), var + st.offset)
         for entry in total.function.atoms(sp.Indexed):  # η[i + 1] as the parser reads it inside a sum
             label = str(entry.base.label)
-            if label not in templates and not label.endswith("^{(\\cdot)}"):
-                templates[label] = _Step(label.replace("{", "{{").replace("}", "}}") + "_{{{}}}", None, 0)
+            if label not in templates and label.endswith(_SUP_LABEL):  # ‖x^{(i−1)} − x^*‖²: the iterates
+                templates[label] = _Step(_template(label[:-len(_SUP_LABEL)], "sup"), None, 0)
+            elif label not in templates:
+                templates[label] = _Step(_template(label, "sub"), None, 0)
         return total.xreplace(swap) if swap else total
     return expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, index)
 

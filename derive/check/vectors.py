@@ -73,6 +73,23 @@ def matmul(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
     return Rows(*(Coords(*(sp.Add(*(a * b for a, b in zip(row.args, col))) for col in columns)) for row in left.args))
 
 
+def row_times(row: Coords, matrix: Rows) -> Coords | None:
+    """A written row of numbers times a written matrix after it (``[1 4 5] W`` in a worked forward pass):
+    the row of sums Σ_i v_i M_ij; None when the lengths do not fit."""
+    if len(row.args) != len(matrix.args):
+        return None
+    return Coords(*(sp.Add(*(v * m for v, m in zip(row.args, col))) for col in zip(*(r.args for r in matrix.args))))
+
+
+def hadamard(left: sp.Expr, right: sp.Expr) -> sp.Expr | None:
+    """``a ⊙ b`` of two written tuples (or matrices) of one shape: entry by entry; None for other shapes."""
+    if shape(left) is None or shape(left) != shape(right):
+        return None
+    if isinstance(left, Rows):
+        return Rows(*(Coords(*(a * b for a, b in zip(r.args, q.args))) for r, q in zip(left.args, right.args)))
+    return Coords(*(a * b for a, b in zip(left.args, right.args)))
+
+
 class Inner(sp.Function):
     r"""``\langle a, b\rangle``: the inner product (real, symmetric, bilinear)."""
 

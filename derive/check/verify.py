@@ -40,7 +40,7 @@ from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
-               rule_instances, scope_rules, sigmoid, sum_induction, sums, tuples, worked_values)
+               rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
@@ -109,8 +109,9 @@ def _summed(expr: sp.Expr, var: sp.Symbol) -> bool:
     if ix is None:
         return False
     for total in expr.atoms(sp.Sum):
-        if any(str(x.base.label) == ix.stem for x in total.function.atoms(sp.Indexed)):
-            return True  # Σ_i W[i]: the parser's indexed form of W_{(i)}
+        labels = {ix.stem, ix.stem + "^{(\\cdot)}"} if ix.style == "sup" else {ix.stem}
+        if any(str(x.base.label) in labels for x in total.function.atoms(sp.Indexed)):
+            return True  # Σ_i W[i]: the parser's indexed form of W_{(i)} (x^{(·)}[i] for x^{(i)})
         for s in total.function.free_symbols:
             other = read_index(s) if isinstance(s, sp.Symbol) else None
             if other is not None and other.base == ix.base:
@@ -449,6 +450,7 @@ class DocumentChecker:
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
+        self._stepped_vectors: frozenset[str] | None = None  # bold letters the parser reads with step superscripts
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
         self._two_valued = False  # set while a statement with ± is read once per sign (.plus_minus)
         self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
@@ -2811,8 +2813,12 @@ class DocumentChecker:
             for block in dict.fromkeys(item.block for item in self.items):
                 letters |= {m.group("letter") for m in _POWER_ONE.finditer(block.text)}
             self._step_superscripts = frozenset(letters)
+        if self._stepped_vectors is None:
+            self._stepped_vectors = step_superscripts.stepped_vectors(
+                item.block.text for item in self.items)  # (\mathbf{x}^0 there is read as the step already)
         for m in _NUMBERED_SUPERSCRIPT.finditer(written):
-            if m.group("letter") in self._step_superscripts:
+            bold = re.search(r"\\(?:mathbf|boldsymbol|vec)\{$", written[:m.start()]) is not None
+            if m.group("letter") in self._step_superscripts and not (bold and m.group("letter") in self._stepped_vectors):
                 return (f"the superscripts of {m.group('letter')} are step numbers in these notes (they write "
                         f"{m.group('letter')}^1), not powers")
         return None
