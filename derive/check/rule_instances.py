@@ -79,7 +79,7 @@ def _instance(checker: DocumentChecker, item: Item) -> str | None:
 
 
 def _prepared(checker: DocumentChecker, item: Item, instance: sp.Expr) -> sp.Expr:
-    """The rule's instance read as the row is: the rule keeps ``∇f(\mathbf{x}^k)`` as one name, the row's
+    r"""The rule's instance read as the row is: the rule keeps ``∇f(\mathbf{x}^k)`` as one name, the row's
     ``∇f(\mathbf{x}^0)`` is f's gradient at the tuple given, so each such name is made the call again first."""
     from .verify import _OPAQUE_GRADIENT
 

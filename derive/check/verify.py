@@ -40,7 +40,7 @@ from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
-               rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_values)
+               rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
@@ -1291,6 +1291,7 @@ class DocumentChecker:
         self._answers_derived_later()
         self._restated_definitions()
         rule_instances.prove_rows(self)
+        worked_restatements.decide_rows(self)
         self._minimizers()
         self._gradient_steps()
         self._equation_steps()
