@@ -703,6 +703,10 @@ class _BlockParser:
                 return False  # \text{MSE}: a quantity's name, not prose
             if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
                 return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
+            nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].is_char("&") else k + 1  # (\text{…} &= in an align)
+            if not current and nxt < len(toks) and toks[nxt].kind == "rel" and not tok.text.endswith("intertext") \
+                    and (tok.arg or "").strip().lower() not in _PROSE_WORDS:
+                return False  # \text{balance owed} = …: the words name the side, they are not prose between statements
             return tok.text.endswith("intertext") or not _expects_operand(current)
         if tok.is_char("&"):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -824,6 +828,10 @@ class _BlockParser:
         wrappers = tuple(dict.fromkeys(t.arg for t in tokens if t.kind == "macro" and t.text in BOLD and t.arg))
         return Term(expr, start, end, wrappers, tuple(dict.fromkeys(ctx.readings)))
 
+
+#: Words set in ``\text{…}`` that are prose even right before a relation (``\text{where} = …`` is a typo'd sentence).
+_PROSE_WORDS = frozenset({"where", "with", "for", "and", "if", "when", "so", "then", "hence", "thus", "since", "as",
+                          "or", "by", "let", "i.e.", "e.g."})
 
 #: Words of a sentence that notes type inside the math before what they introduce (``Let\\space u = …``).
 _LEAD_WORDS = frozenset({"let", "where", "with", "then", "thus", "hence", "since", "so"})
@@ -1999,6 +2007,9 @@ class _ExprParser:
             self.pos += 1
             return self.max_min(tok, compact)
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
+            if tok.text in TEXT_MACROS and len(self.toks) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z ]*", word):
+                self.pos += 1  # \text{balance owed} = P(1 + i) − R: a quantity named in words, as a whole side
+                return symbol(f"\\text{{{' '.join(word.split())}}}")
             self.fail(tok, "text inside an expression is not modelled")
         nxt = self.peek(1)
         if nxt is not None and nxt.is_char("(") and compact.lower() in _NAMED_FUNCTIONS:

@@ -93,6 +93,8 @@ _GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|varthe
 #: maybe indexed). Read as a call only when the document applies the same letter to parentheses more than once.
 _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
+#: A name that may be a letter before a bracket rather than a function: ``R`` of ``R(1 + i)``, ``\lambda(a + b)``.
+_LETTER_CALL = re.compile(r"[A-Za-z]|\\(?:alpha|beta|gamma|delta|eta|lambda|mu|nu|rho|tau)")
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
 _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za-z])")
 #: The rest of a line and then only list items ("if $s = 10$⏎- $η_5 = η_0$⏎- …⏎- "): one list under one line.
@@ -2010,6 +2012,8 @@ class DocumentChecker:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
+        if _word_label(lhs):
+            return True  # "balance owed" after one month, then after two: words label each stage anew
         if item.block_cue and len(stmt.relations) == 1 and not (item.list_cue and item.index in self._worked_steps):
             return True  # "Let m_t = …", "где …", "令 …": the prose says it defines (a list item of iterates,
             # "- $x_2 = 0.64$" under x_{t+1} = 0.8x_t from x_0 = 1, says nothing: the recurrence fixes it)
@@ -2388,7 +2392,7 @@ class DocumentChecker:
                 continue
             stmt = item.stmt
             name = stmt.terms[0].expr
-            if not isinstance(name, sp.Symbol) or stmt.terms[1].expr is None:
+            if not isinstance(name, sp.Symbol) or stmt.terms[1].expr is None or _word_label(name):
                 continue
             value = self._prepare(stmt.terms[1].expr, item)
             if value is None or value.has(DOTS):
@@ -3390,6 +3394,9 @@ class DocumentChecker:
                 if first[0] == "undecided":
                     self.report(item, right.start, "info", "math/undecided", f"not decided: {first[1]}")
                 return
+            if (products := self._as_products(item, left, right, definitions)) is not None:
+                self.decide(item, k, "proved", products)  # R(1 + i) in a loan's balance: the payment times (1 + i)
+                return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             if reason == INDEXED_DOUBT and _summed_only(sa) and _summed_only(sb) and any(
                     t.expr.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX) for x in t.expr.free_symbols)
@@ -4150,6 +4157,32 @@ class DocumentChecker:
         return (f"restates {printing.text(name)} (defined on line {line}) after the text names another method: "
                 "a new rule, or a slip?")
 
+    def _as_products(self, item: Item, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """``P(1 + i)^2 − R(1 + i) − R``: a letter before a bracket read as a call makes a true link false. When
+        the letter is no function the document defines or ever applies to a plain name (``R(x)``), and the link
+        holds with each such call read as a product, it is proved so, and the reason says which were read."""
+        if left.expr is None or right.expr is None:
+            return None
+        functions, applied = self.functions(item), self._applications()
+        calls = {c for side in (left.expr, right.expr) for c in side.atoms(AppliedUndef)
+                 if len(c.args) == 1 and _LETTER_CALL.fullmatch(type(c).__name__)
+                 and type(c).__name__ not in functions.defs and not applied.get(type(c).__name__, 0)
+                 and not isinstance(c.args[0], sp.Symbol)}  # (R, L, f are read as functions by default)
+        if not calls:
+            return None
+        product = {c: S.symbol(type(c).__name__) * c.args[0] for c in calls}
+        try:
+            pa, pb = (self._prepare(t.expr.xreplace(product), item) for t in (left, right))
+            if pa is None or pb is None:
+                return None
+            sa, sb = _doit(substitute(pa, definitions)), _doit(substitute(pb, definitions))
+        except CircularDefinition:
+            return None
+        if compare(sa, sb, seconds=LINK_SECONDS).status != "true":
+            return None
+        read = ", ".join(sorted(f"{printing.text(c)}" for c in calls))
+        return f"with {read} read as a product (the letter is no function in these notes)"
+
     def _unread_redefinition(self, item: Item, a: sp.Expr, b: sp.Expr) -> str | None:
         """A name of the link whose latest definition before it could not be read (``Δx_t = −RMS[Δx]_{t−1}/…``
         in a quoted algorithm after an earlier ``Δx_t``): the definition in force is unknown, so a false
@@ -4321,14 +4354,10 @@ class DocumentChecker:
                 if factor.free_symbols and len(difference.free_symbols) == 1:
                     return None  # in one variable, two polynomials with common roots divide by chance
                 _, denominator = sp.fraction(factor)
-                # log(Π q_i²) − 3Σ log q_i: SymPy's gcd sees no common factor between expressions in functions,
-                # sums and products, so each of those is one unknown for it
-                # (each sum in one canonical form first: cancel takes a factor 3 out of Σ 3 log q_i)
+                # each sum in one canonical form first: cancel takes the 3 out of Σ 3 log q_i, and SymPy's gcd then
+                # sees no common factor between 3Σ log q_i − log Π q_i² and the difference it came from
                 denominator = sums.pulled_out(denominator)
-                numerator = sums.pulled_out(sp.numer(sp.together(difference)))
-                opaque = {e: sp.Dummy() for e in (denominator.atoms(sp.Function, sp.Sum, sp.Product)
-                                                  | numerator.atoms(sp.Function, sp.Sum, sp.Product))}
-                if sp.gcd(denominator.xreplace(opaque), numerator.xreplace(opaque)).free_symbols:
+                if sp.gcd(denominator, sums.pulled_out(sp.numer(sp.together(difference)))).free_symbols:
                     return None
         except (BudgetExceeded, CircularDefinition, sp.PolynomialError, TypeError, ValueError):
             return None
@@ -4579,6 +4608,12 @@ class DocumentChecker:
                         + " could not be compared with the definitions")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+def _word_label(name: sp.Symbol) -> bool:
+    """Is ``name`` a quantity named in words (``\\text{balance owed}``)? Such labels name each stage anew (the
+    balance after one month, then after two), so a second value is a new definition, never a restatement."""
+    return name.name.startswith("\\text{") and " " in name.name
 
 
 def _part_in(expr: sp.Expr, var: sp.Symbol, variables: Iterable[sp.Symbol]) -> sp.Expr | None:
