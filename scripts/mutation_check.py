@@ -1804,6 +1804,13 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("word-label-restated", "derive/check/verify.py",
       "        if _word_label(lhs):\n            return True", "        if False:\n            return True",
       ("tests/test_check_round25.py",), "the balance after two months called false against the balance after one"),
+    M("worked-row-names-by-text", "derive/check/worked_restatements.py",
+      "    if term.expr is not None and other_term.expr is not None:\n        return bool(term.expr == other_term.expr)",
+      "    if False:\n        return bool(term.expr == other_term.expr)",
+      ("tests/test_check_round25.py",), "\\vec x^{(1)} and \\vec{x}^{(1)} taken for two names: the row never carried out"),
+    M("worked-value-not-put-in", "derive/check/worked_restatements.py",
+      "        _put_in(checker, item, worked)\n", "",
+      ("tests/test_check_round25.py",), "f_1(z_1) = f_1([4.3 5.3]) after z_1 = [4.3 5.3] was worked out left a condition"),
 )
 
 

@@ -443,3 +443,29 @@ def test_a_quantity_named_in_words_is_named_anew_at_each_stage(name: str) -> Non
     assert _verdicts(report, _line_of(text, r"\text{balance owed} &=")) == [("not-a-claim", "definition (a naming)")]
     assert _verdicts(report, _line_of(text, r"&= P\;(1+i)^2"))[0][0] == "proved"
     assert _error_lines(name, text) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_row_is_carried_out_whatever_the_spelling_of_its_name(name: str) -> None:
+    # \vec x^{(1)} and \vec{x}^{(1)} are one name: the second row carries the first one's arithmetic out
+    text = _as(name, "# One step by hand\n\nWith the gradient $[-8, 0]^T$ at the start,\n\n"
+                     "$$\\vec x^{(1)} = \\begin{bmatrix} -1 \\\\ 1 \\end{bmatrix} - \\frac{1}{2} "
+                     "\\begin{bmatrix} -8 \\\\ 0 \\end{bmatrix}$$\n\n"
+                     "$$\\vec{x}^{(1)} = \\begin{bmatrix} 3 \\\\ 1 \\end{bmatrix}$$\n")
+    report = check_document(name, text)
+    verdicts = _verdicts(report, _line_of(text, "\\vec{x}^{(1)} ="))
+    assert verdicts and verdicts[0][0] == "proved" and "worked out on line" in verdicts[0][1], verdicts
+    slipped = text.replace("3 \\\\ 1 \\end{bmatrix}$$", "3 \\\\ 2 \\end{bmatrix}$$")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "\\vec{x}^{(1)} ="), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_value_put_into_an_unknown_activation(name: str) -> None:
+    # a_1 = f_1(z_1) = f_1([4.3 5.3]) after z_1 = [4.3 5.3] was worked out: holds whatever f_1 is
+    text = _as(name, FORWARD_PASS_MD.replace("The output error is", "Now\n\n$$a_1 = f_1(z_1) = f_1(\\begin{bmatrix} 4.3 & "
+                                                                  "5.3 \\end{bmatrix})$$\n\nThe output error is"))
+    verdicts = _verdicts(check_document(name, text), _line_of(text, "a_1 = f_1(z_1)"))
+    assert verdicts[1][0] == "proved" and "the value worked out for z_{1}" in verdicts[1][1], verdicts
+    slipped = text.replace("f_1(\\begin{bmatrix} 4.3 & 5.3", "f_1(\\begin{bmatrix} 4.3 & 5.4")
+    verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, "a_1 = f_1(z_1)"))
+    assert verdicts[1][0] != "proved", verdicts

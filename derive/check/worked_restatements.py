@@ -42,13 +42,15 @@ def decide_rows(checker: DocumentChecker) -> None:
     """Prove or refute every row that restates, worked out, the numbers of the display right before it."""
     previous: Item | None = None
     carried: dict[int, sp.Expr] = {}  # a row found false passes on the value it should have had: one slip, one error
+    worked: dict[sp.Symbol, tuple[sp.Expr, int, int]] = {}  # name -> (value, line, section) of its last proved row
     for item in checker.items:
         before, previous = previous, item
+        _put_in(checker, item, worked)
         k = _first_link(item)
         if before is None or before.section != item.section or k is None or not _open(checker, item, k):
             continue
         j = _first_link(before)
-        if j is None or _name(item, item.stmt.terms[k]) != _name(before, before.stmt.terms[j]) \
+        if j is None or not _same_name(item, item.stmt.terms[k], before, before.stmt.terms[j]) \
                 or ":=" in before.stmt.relations:
             continue
         earlier = carried.get(before.index) or _numbers(checker, before, before.stmt.terms[-1])
@@ -58,8 +60,27 @@ def decide_rows(checker: DocumentChecker) -> None:
         if before.index not in carried and not _computed(before, before.stmt.terms[-1], earlier):
             continue  # "μ = 0.975 …, μ = 0.999": another value given, not the last one carried out
         _decide(checker, item, k, before, earlier, now)
-        if checker.verdicts.get((item.index, k), ("",))[0] == "false" and len(item.stmt.terms) == k + 2:
+        verdict = checker.verdicts.get((item.index, k), ("",))[0]
+        if verdict == "false" and len(item.stmt.terms) == k + 2:
             carried[item.index] = earlier
+        if verdict == "proved" and isinstance(item.stmt.terms[k].expr, sp.Symbol):
+            worked[item.stmt.terms[k].expr] = (now, item.block.position(item.stmt.terms[k + 1].start)[0], item.section)
+
+
+def _put_in(checker: DocumentChecker, item: Item, worked: dict[sp.Symbol, tuple[sp.Expr, int, int]]) -> None:
+    r"""``a_1 = f_1(z_1) = f_1([4.3\;5.3])`` after ``z_1 = [4.3\;5.3]`` was worked out: a link that the worked values
+    of its section make the same on both sides (whatever ``f_1`` is) is proved, the values named."""
+    for k in range(len(item.stmt.relations)):
+        left, right = item.stmt.terms[k].expr, item.stmt.terms[k + 1].expr
+        if item.stmt.relations[k] != "=" or left is None or right is None or left == right \
+                or left in worked or not _open(checker, item, k):
+            continue  # (z_1 = [4.3 5.3] itself is a row carried out, decided as one)
+        used = {name: value for name, (value, _, section) in worked.items()
+                if section == item.section and (left.has(name) or right.has(name))}
+        if not used or left.xreplace(used) != right.xreplace(used):
+            continue
+        said = ", ".join(f"{printing.text(name)} (line {worked[name][1]})" for name in sorted(used, key=str))
+        checker.decide(item, k, "proved", f"the value worked out for {said} put in", override=True)
 
 
 def _computed(item: Item, term: Term, value: sp.Expr) -> bool:
@@ -81,6 +102,14 @@ def _open(checker: DocumentChecker, item: Item, k: int) -> bool:
     """Is the row's link still open to this reading (a naming, a value given, a condition, undecided)?"""
     verdict = checker.verdicts.get((item.index, k), ("", ""))[0]
     return verdict in ("not-a-claim", "undecided", "")
+
+
+def _same_name(item: Item, term: Term, other: Item, other_term: Term) -> bool:
+    """Do two rows start with the same name: as read (``\\vec x^{(1)}`` and ``\\vec{x}^{(1)}``), or as written when
+    either could not be read (a derivative's fraction, say)?"""
+    if term.expr is not None and other_term.expr is not None:
+        return bool(term.expr == other_term.expr)
+    return _name(item, term) == _name(other, other_term)
 
 
 def _name(item: Item, term: Term) -> str:
