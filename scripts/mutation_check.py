@@ -1811,6 +1811,14 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("worked-value-not-put-in", "derive/check/worked_restatements.py",
       "        _put_in(checker, item, worked)\n", "",
       ("tests/test_check_round25.py",), "f_1(z_1) = f_1([4.3 5.3]) after z_1 = [4.3 5.3] was worked out left a condition"),
+    M("argmin-bound-refused", "derive/check/latex.py",
+      "            if cut < len(part) and part[cut].text not in (\"in\", *_BOUNDS):",
+      "            if cut < len(part) and part[cut].text not in (\"in\",):",
+      ("tests/test_check_round25.py",), "arg min_{s ≥ 0} refused: an exact line search never compared"),
+    M("argmin-matrix-scalar-proof", "derive/check/verify.py",
+      "                if decision.status == \"true\" and _TRANSPOSE.search(written) and not _tuple_transposes_only(written):",
+      "                if False:",
+      ("tests/test_check_round25.py",), "two argmins in matrix notation proved by the scalar reading (order and transposes dropped)"),
 )
 
 

@@ -469,3 +469,38 @@ def test_a_worked_value_put_into_an_unknown_activation(name: str) -> None:
     slipped = text.replace("f_1(\\begin{bmatrix} 4.3 & 5.3", "f_1(\\begin{bmatrix} 4.3 & 5.4")
     verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, "a_1 = f_1(z_1)"))
     assert verdicts[1][0] != "proved", verdicts
+
+
+LINE_SEARCH_MD = r"""
+# Exact line search
+
+For a quadratic the step is a one-dimensional problem:
+
+$$
+t = \arg\min_{s \geq 0}\, \frac{1}{2} a (x + s d)^2 + b (x + s d) = \arg\min_{s \geq 0}\, \frac{1}{2} a d^2 s^2 + s d (a x + b)
+$$
+
+In matrix notation,
+
+$$
+t = \arg\min_{s\geq 0}\, \frac{1}{2}(\mathbf{x}+s \mathbf{d})^\top P (\mathbf{x}+s \mathbf{d}) = \arg\min_{s\geq 0}\,
+\frac{1}{2}s^2 \mathbf{d}^\top P \mathbf{d} + s \mathbf{d}^\top P \mathbf{x}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_argmin_under_a_bound_is_compared_with_one_over_the_same_bound(name: str) -> None:
+    # s ≥ 0 is kept as the domain: the objectives differ by a term free of s, so the optimizer is one (the bound
+    # never reaches a closed form); in matrix notation the scalar reading proves nothing
+    text = _as(name, LINE_SEARCH_MD)
+    report = check_document(name, text)
+    scalar = _verdicts(report, _line_of(text, r"t = \arg\min_{s \geq 0}"))
+    assert scalar[1][0] == "proved" and "free of the variable" in scalar[1][1], scalar
+    matrix = _verdicts(report, _line_of(text, r"t = \arg\min_{s\geq 0}"))
+    assert matrix[1] == ("undecided", "the scalar reading holds, but it drops the order of products and the "
+                                      "transposes of the matrices"), matrix
+    assert _error_lines(name, text) == []
+    slipped = text.replace(r"s d (a x + b)", r"s d (a x - b)")
+    verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"t = \arg\min_{s \geq 0}"))
+    assert verdicts[1][0] == "undecided", verdicts  # another objective may share the optimizer: never false

@@ -2893,14 +2893,17 @@ class _ExprParser:
         domains: list[str] = []
         for part in _split_commas(below):
             cut = next((k for k, t in enumerate(part) if t.kind == "rel"), len(part))
-            if cut < len(part) and part[cut].text != "in":
+            if cut < len(part) and part[cut].text not in ("in", *_BOUNDS):
                 self.fail(part[cut], f"{found.kind} under a constraint is not modelled")
             names = part[:cut]
             if not names:
                 self.fail(tok, f"{found.kind} without its variable is not modelled")
             variables.append(symbol(self.sub(list(names)).name_only(names[0], f"the variable of {found.kind} "
                                                                     "must be a name").canonical()))
-            domains.append(render_tokens(part[cut + 1:]) if cut < len(part) else "")
+            # s ≥ 0 kept as written, with its sign: two optima are one only over the same domain, and a closed form
+            # is compared only over ℝ (:func:`.optima.closed_form`), so a bound never yields a wrong optimizer
+            start = cut + 1 if cut < len(part) and part[cut].text == "in" else cut
+            domains.append(render_tokens(part[start:]) if cut < len(part) else "")
         if len(set(domains)) > 1:
             self.fail(tok, f"{found.kind} over variables with different domains is not modelled")
         if self.at_end() or not self.starts_factor(self.toks[self.pos]):
@@ -2916,6 +2919,10 @@ class _ExprParser:
             self.fail(tok, f"\\{name} without a parenthesized list is not modelled")
         args = self.call_args()
         return (sp.Max if name == "max" else sp.Min)(*args)
+
+
+#: The relations of a bound on an optimum's variable (``\arg\min_{s \geq 0}``), as the tokenizer spells them.
+_BOUNDS = frozenset({"geq", "leq", "ge", "le", ">", "<", "≥", "≤", ">=", "<="})
 
 
 def _split_commas(tokens: list[Token]) -> list[list[Token]]:

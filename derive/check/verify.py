@@ -3648,6 +3648,11 @@ class DocumentChecker:
             if isinstance(b, optima.Optimum):
                 decision = optima.compare_optima(self._optimum_read(a, item, definitions),
                                                  self._optimum_read(b, item, definitions))
+                written = _source(item, left) + " " + _source(item, right)
+                if decision.status == "true" and _TRANSPOSE.search(written) and not _tuple_transposes_only(written):
+                    # ½(x + sΔx)^⊤P(x + sΔx) against ½s²Δx^⊤PΔx + sΔx^⊤Px: the scalar reading drops the order
+                    decision = optima.Decision("undecided", "the scalar reading holds, but it drops the order of "
+                                                            "products and the transposes of the matrices")
             else:
                 decision = self._closed_optimum(a, b, item, definitions)
                 if decision.status == "undecided" and a.kind == "argmin":
