@@ -1819,6 +1819,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                if decision.status == \"true\" and _TRANSPOSE.search(written) and not _tuple_transposes_only(written):",
       "                if False:",
       ("tests/test_check_round25.py",), "two argmins in matrix notation proved by the scalar reading (order and transposes dropped)"),
+    M("let-not-in-force", "derive/check/verify.py",
+      "                self._scheme_namings.add(item.index)  # (in force from here, over \"if y = f(g(x))\" said before)\n",
+      "", ("tests/test_check_round25.py",), "'Let y = (3x + 2)²' after 'if y = f(g(x))': the general y kept in force"),
 )
 
 

@@ -504,3 +504,12 @@ def test_an_argmin_under_a_bound_is_compared_with_one_over_the_same_bound(name: 
     slipped = text.replace(r"s d (a x + b)", r"s d (a x - b)")
     verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"t = \arg\min_{s \geq 0}"))
     assert verdicts[1][0] == "undecided", verdicts  # another objective may share the optimizer: never false
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_let_after_a_general_statement_of_the_same_name_is_in_force_from_there(name: str) -> None:
+    # "If y = f(g(x)), then …", then "Let y = (3x + 2)²": the example's y is the one the chain rule example uses
+    text = _as(name, CHAIN_MD.replace("**Example**", "If $y = f(g(x))$, then the rule applies.\n\n**Example**"))
+    report = check_document(name, text)
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"\frac{dy}{dx} ="))] == ["proved"] * 3
+    assert _verdicts(report, _line_of(text, "so $y = u^2$"))[-1][0] == "proved"

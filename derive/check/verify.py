@@ -1790,6 +1790,7 @@ class DocumentChecker:
             if k == 0 and relation == "=" and isinstance(left.expr, sp.Symbol) \
                     and _LET.search(self._words_before(item.index, 40)):
                 self._record_naming(item, definitions)  # "otherwise let x_h = x_{p+1}": its value from here on
+                self._scheme_namings.add(item.index)  # (in force from here, over "if y = f(g(x))" said before)
                 self.decide(item, k, "not-a-claim", "definition (“let” gives it this value here)")
                 continue
             if k == 0 and relation == ":=":
