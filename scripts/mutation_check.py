@@ -1822,6 +1822,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("let-not-in-force", "derive/check/verify.py",
       "                self._scheme_namings.add(item.index)  # (in force from here, over \"if y = f(g(x))\" said before)\n",
       "", ("tests/test_check_round25.py",), "'Let y = (3x + 2)²' after 'if y = f(g(x))': the general y kept in force"),
+    M("chain-rule-composed-unread", "derive/check/chain_rule.py",
+      "        if same and at in same and not any(f and f[0] == at for f in remaining):",
+      "        if False:", ("tests/test_check_round25.py",),
+      "'if y = f(g(x)), then dy/dx = df/dg · dg/dx' never proved"),
 )
 
 

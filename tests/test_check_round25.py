@@ -513,3 +513,15 @@ def test_a_let_after_a_general_statement_of_the_same_name_is_in_force_from_there
     report = check_document(name, text)
     assert [v for v, _ in _verdicts(report, _line_of(text, r"\frac{dy}{dx} ="))] == ["proved"] * 3
     assert _verdicts(report, _line_of(text, "so $y = u^2$"))[-1][0] == "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_chain_rule_written_with_the_functions_letters(name: str) -> None:
+    # "If y = f(g(x)), then dy/dx = df/dg · dg/dx": the factors telescope from f, which y is
+    text = _as(name, "# The chain rule\n\nIf $y = f(g(x))$, then:\n\n$$\\frac{dy}{dx} = \\frac{df}{dg} \\cdot "
+                     "\\frac{dg}{dx}$$\n")
+    verdicts = _verdicts(check_document(name, text), _line_of(text, r"\frac{dy}{dx}"))
+    assert verdicts == [("proved", "the chain rule: the factors telescope through g, with y = f(…) as stated before")]
+    slipped = text.replace(r"\frac{dg}{dx}$$", r"\frac{df}{dx}$$")
+    verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"\frac{dy}{dx}"))
+    assert verdicts and verdicts[0][0] != "proved", verdicts

@@ -10,6 +10,8 @@ the link to the usual checks).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
@@ -30,9 +32,11 @@ def _first_order(factor: sp.Expr) -> tuple[str, str] | None:
     return parts[2], parts[1][0]
 
 
-def telescopes(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
+def telescopes(left: sp.Expr | None, right: sp.Expr | None, same: Mapping[str, str] | None = None) -> str | None:
     """The reason when ``left = right`` is the chain rule (one derivative against a product of derivatives that
-    telescopes from its operand to its variable, in either order of the sides); None otherwise."""
+    telescopes from its operand to its variable, in either order of the sides); None otherwise. ``same`` maps a
+    name to the function the text equates it with (``y`` to ``f`` after "if y = f(g(x))"): ``dy/dx = df/dg · dg/dx``
+    then starts at f."""
     for one, product in ((left, right), (right, left)):
         if one is None or product is None or not isinstance(product, sp.Mul):
             continue
@@ -42,6 +46,8 @@ def telescopes(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
             continue
         remaining = list(factors)
         at, names = outer[0], []
+        if same and at in same and not any(f and f[0] == at for f in remaining):
+            at = same[at]
         while remaining:
             step = next((f for f in remaining if f and f[0] == at), None)
             if step is None:

@@ -1848,6 +1848,11 @@ class DocumentChecker:
             if relation == "=" and (why := chain_rule.telescopes(left.expr, right.expr)) is not None:
                 self.decide(item, k, "proved", why)  # dE/dw = dE/dy · dy/dz · dz/dw: the shape is the claim
                 continue
+            if relation == "=" and (composed := self._composed_names(item)) \
+                    and (why := chain_rule.telescopes(left.expr, right.expr, composed)) is not None:
+                said = ", ".join(f"{name} = {fn}(…)" for name, fn in sorted(composed.items()))
+                self.decide(item, k, "proved", f"{why}, with {said} as stated before")  # "if y = f(g(x)), then"
+                continue
             if (reading := dimensions.as_coordinate_sums(left.expr, right.expr)) is not None:
                 self._by_coordinates(item, k, right, reading)
                 continue
@@ -4162,6 +4167,20 @@ class DocumentChecker:
         line = row.block.position(row.stmt.terms[0].start)[0]
         return (f"restates {printing.text(name)} (defined on line {line}) after the text names another method: "
                 "a new rule, or a slip?")
+
+    def _composed_names(self, item: Item) -> dict[str, str]:
+        """Names the section equates with a function applied before ``item`` (``y = f(g(x))``, as a condition or a
+        naming): ``y`` → ``f``, for the chain rule written with the function's letters."""
+        found: dict[str, str] = {}
+        for other in self.items[max(0, item.index - _WHERE_REACH):item.index]:
+            terms = other.stmt.terms
+            if other.section != item.section or len(terms) != 2 or other.stmt.relations != ["="]:
+                continue
+            name, value = terms[0].expr, terms[1].expr
+            if isinstance(name, sp.Symbol) and isinstance(value, AppliedUndef) \
+                    and any(isinstance(a, AppliedUndef) for a in value.args):
+                found[name.name] = type(value).__name__
+        return found
 
     def _as_products(self, item: Item, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
         """``P(1 + i)^2 − R(1 + i) − R``: a letter before a bracket read as a call makes a true link false. When
