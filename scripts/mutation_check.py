@@ -1771,8 +1771,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if verdict is None or not (False or (verdict[0] == \"not-a-claim\"",
       ("tests/test_check_round25.py",), "x¹ = x⁰ − α∇f(x⁰) with x⁰ a tuple left undecided, though it is the rule at k = 0"),
     M("hadamard-as-inner", "derive/check/latex.py",
-      "                if elementwise is not None:\n                    factors[-1] = elementwise",
-      "                if False:\n                    factors[-1] = elementwise",
+      "                if elementwise is not None:\n                    factors = [elementwise]",
+      "                if False:\n                    factors = [elementwise]",
       ("tests/test_check_round25.py",), "[a b] ⊙ [c d] read as the inner product ac + bd"),
     M("row-times-matrix-unread", "derive/check/latex.py",
       "            elif out and isinstance(out[-1], Coords) and isinstance(f, Rows) \\",
@@ -1826,6 +1826,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       "        if same and at in same and not any(f and f[0] == at for f in remaining):",
       "        if False:", ("tests/test_check_round25.py",),
       "'if y = f(g(x)), then dy/dx = df/dg · dg/dx' never proved"),
+    M("hadamard-of-last-factor-only", "derive/check/latex.py",
+      "        so_far = self.matrix_products(factors)\n", "        so_far = factors[-1:]\n",
+      ("tests/test_check_round25.py",), "[δ_2] W_2^⊤ ⊙ f'(z_1): ⊙ taken with the matrix alone (the δ_1 row never carried out)"),
 )
 
 

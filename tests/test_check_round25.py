@@ -323,6 +323,17 @@ $$
 \delta_2 = \begin{bmatrix} 0.0776 & 0.1199 \end{bmatrix}
 $$
 
+and back through the hidden layer
+
+$$
+\delta_1 = \begin{bmatrix} 0.0776 & 0.1199 \end{bmatrix} \begin{bmatrix} 0.7 & 0.9\\ 0.8 & 0.1 \end{bmatrix}
+\odot \begin{bmatrix} 0.0132 & 0.0049 \end{bmatrix}
+$$
+
+$$
+\delta_1 = \begin{bmatrix} 0.002 & 0.0004 \end{bmatrix}
+$$
+
 and with the learning rate $0.01$ the bias becomes
 
 $$
@@ -341,14 +352,16 @@ def test_a_worked_value_restated_display_after_display_is_carried_out(name: str)
     text = _as(name, FORWARD_PASS_MD)
     report = check_document(name, text)
     for snippet in (r"z_1 = \begin{bmatrix} 3.8", r"z_1 = \begin{bmatrix} 4.3", r"\delta_2 = \begin{bmatrix} 0.0776",
-                    r"b_1 = \begin{bmatrix} 0.49998"):
+                    r"\delta_1 = \begin{bmatrix} 0.002", r"b_1 = \begin{bmatrix} 0.49998"):
         verdicts = _verdicts(report, _line_of(text, snippet))
         assert verdicts and verdicts[-1][0] == "proved" and "worked out on line" in verdicts[-1][1], (snippet, verdicts)
     assert _error_lines(name, text) == []
     # a wrong entry of the matrix product, of the ⊙ (an inner product would give one number), of the update
+    # (and the row times the matrix, then ⊙: the product so far entry by entry with the last tuple)
     for right, wrong in ((r"3.8 & 4.8", r"3.8 & 4.9"), (r"0.0776 & 0.1199", r"0.0776 & 0.1299"),
+                         (r"0.002 & 0.0004", r"0.003 & 0.0004"),
                          (r"0.49998\\ 0.499996", r"0.49998\\ 0.49996")):
-        slipped = text.replace(right, wrong)
+        slipped = text.replace(right, wrong, 1)
         assert _error_lines(name, slipped) == [(_line_of(slipped, wrong), "math/false")], wrong
 
 

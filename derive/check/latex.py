@@ -1274,10 +1274,10 @@ class _ExprParser:
             if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
                 self.pos += 1
                 factor = self.signed()
-                elementwise = hadamard(factors[-1], factor) if tok.kind == "macro" and tok.text in ("odot", "circ") \
+                elementwise = self.hadamard_of(factors, factor) if tok.kind == "macro" and tok.text in ("odot", "circ") \
                     else None  # [0.79 0.75] ⊙ [0.098 0.16]: entry by entry (as one product it was an inner product)
                 if elementwise is not None:
-                    factors[-1] = elementwise
+                    factors = [elementwise]
                 else:
                     factors.append(factor)
                 after_division = False
@@ -1308,6 +1308,21 @@ class _ExprParser:
         if len(factors) > 1 and sum(limits.number_bits(f) for f in factors) > limits.MAX_BITS:
             self.fail(self.last(), "the product of the numbers here is too large to handle")
         return sp.Mul(*self.matrix_products(factors))
+
+    def hadamard_of(self, factors: list[sp.Expr], right: sp.Expr) -> sp.Expr | None:
+        """``(δ_2 W_2^⊤) ⊙ f'(z)`` with the tuples written: the product so far (written matrices multiplied in the
+        written order, numbers in) entry by entry with ``right`` when both have one shape; else None."""
+        so_far = self.matrix_products(factors)
+        tuples = [f for f in so_far if shape(f) is not None]
+        if len(tuples) != 1 or any(not f.is_number for f in so_far if f is not tuples[0]):
+            return None
+        scale = sp.Mul(*(f for f in so_far if f is not tuples[0]))
+        product = hadamard(tuples[0], right)
+        if product is None:
+            return None
+        return product if scale == 1 else type(product)(*(
+            Coords(*(scale * e for e in row.args)) if isinstance(row, Coords) and isinstance(product, Rows)
+            else scale * row for row in product.args))
 
     def matrix_products(self, factors: list[sp.Expr]) -> list[sp.Expr]:
         """Multiply written matrices by the written vector or matrix right after them, in the written order
