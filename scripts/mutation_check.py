@@ -1829,6 +1829,13 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("hadamard-of-last-factor-only", "derive/check/latex.py",
       "        so_far = self.matrix_products(factors)\n", "        so_far = factors[-1:]\n",
       ("tests/test_check_round25.py",), "[δ_2] W_2^⊤ ⊙ f'(z_1): ⊙ taken with the matrix alone (the δ_1 row never carried out)"),
+    M("mapsto-not-a-definition", "derive/check/verify.py",
+      "                if declared is not None and it.index - declared[0] <= 2:\n                    self._bind_mapsto(it, declared[1])",
+      "                if False:\n                    self._bind_mapsto(it, declared[1])",
+      ("tests/test_check_round25.py",), "f_a: ℝ → ℝ, x ↦ 1 − a/x²: f_a left undefined (Heron's method never checked)"),
+    M("primed-subscript-opaque", "derive/check/bind.py",
+      "    m = re.fullmatch(r\"([^_']+)('+)(_.+)\", fname)", "    m = None",
+      ("tests/test_check_round25.py",), "f_a'(x) not read as the derivative of the defined f_a"),
 )
 
 

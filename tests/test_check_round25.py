@@ -538,3 +538,27 @@ def test_the_chain_rule_written_with_the_functions_letters(name: str) -> None:
     slipped = text.replace(r"\frac{dg}{dx}$$", r"\frac{df}{dx}$$")
     verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"\frac{dy}{dx}"))
     assert verdicts and verdicts[0][0] != "proved", verdicts
+
+
+HERON_MD = r"""
+# Heron's method
+
+The square root of $a > 0$ is the root of $f_a:\mathbb{R}_{>0} \to \mathbb{R}$, $x \mapsto 1 - \frac{a}{x^2}$, and
+Newton's sequence is
+
+$$ x_{n+1}
+= x_n - \frac{f_a(x_n)}{f_a'(x_n)}
+= x_n - \frac{1-\frac{a}{x_n^2}}{2ax_n^{-3}}
+= \frac{x_n}{2}\Big( 3 - \frac{x_n^2}{a} \Big)$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_defined_by_where_it_maps_its_variable(name: str) -> None:
+    # f_a: ℝ → ℝ, x ↦ 1 − a/x²: f_a is defined, and f_a' (the parser's f'_{a}) is its derivative
+    text = _as(name, HERON_MD)
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, r"= x_n - \frac{1-"))[0][0] == "proved"
+    assert _error_lines(name, text) == []
+    slipped = text.replace(r"{2ax_n^{-3}}", r"{2ax_n^{-2}}")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, r"{2ax_n^{-2}}"), "math/false")]

@@ -44,7 +44,7 @@ from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_re
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
-                   operator_norms, reads_function, substitute)
+                   _primed, operator_norms, reads_function, substitute)
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -497,13 +497,18 @@ class DocumentChecker:
         for item in self.items:
             # Rows of one algorithm (\State $…$ lines) form one system, like the rows of one cases block.
             blocks.setdefault(self.groups.get(id(item.block), id(item.block)), []).append(item)
+        declared: tuple[int, str] | None = None  # the latest signature "f_a: ℝ → ℝ" (item index, name)
         for items in blocks.values():
             for it in items:
                 self._bind_function(it)
                 self._bind_trailing_function(it)
                 signature = _SIGNATURE.match(it.block.text)
                 if signature:  # "Let f: ℝⁿ → ℝ": a new, general f from here on
-                    self._declared.append((it.index, signature.group(1)))
+                    name = _signature_name(signature.group(1))
+                    self._declared.append((it.index, name))
+                    declared = (it.index, name)
+                if declared is not None and it.index - declared[0] <= 2:
+                    self._bind_mapsto(it, declared[1])
         if not any(fd.name == sigmoid.NAME for _, _, fd in self.function_defs) and sigmoid.named_in(self.text or "") \
                 and any(sigmoid.reads(t.expr) for it in self.items for t in it.stmt.terms):
             self._conventional[sigmoid.NAME] = sigmoid.definition()  # "the activation is the sigmoid": σ(z) = …
@@ -739,6 +744,22 @@ class DocumentChecker:
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
         self.decide(item, 0, "not-a-claim", f"definition of {name}")
+
+    def _bind_mapsto(self, item: Item, name: str) -> None:
+        """``f_a: ℝ_{>0} → ℝ, x ↦ 1 − a/x²``: the function the signature just before declared, defined by where
+        it maps its variable (the notation of analysis texts, where ``f_a(x) = …`` is never written)."""
+        stmt = item.stmt
+        if stmt.relations != ["->"] or len(stmt.terms) != 2:
+            return
+        var, body = stmt.terms[0].expr, stmt.terms[1].expr
+        between = item.block.text[stmt.terms[0].end:stmt.terms[1].start]
+        if not isinstance(var, sp.Symbol) or body is None or "mapsto" not in between or not body.has(var):
+            return
+        try:
+            fd = Functions().define(name, (var,), body, item.block.position(stmt.terms[0].start)[0])
+        except CircularDefinition:
+            return
+        self.function_defs.append((item.index, item.section, fd))
 
     def _uniform_draw(self, item: Item) -> dict[str, sp.Symbol]:
         """The indices drawn uniformly, as the whole text tells them; in a text with several index ranges
@@ -2909,7 +2930,7 @@ class DocumentChecker:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
             name = type(call).__name__
-            if name == "Norm" or name.rstrip("'") in functions.defs or name.startswith(GRADIENT_PREFIX):
+            if name == "Norm" or (_primed(name) or (name, 0))[0] in functions.defs or name.startswith(GRADIENT_PREFIX):
                 continue
             if name.split("_")[0] in LOSS_NAMES:
                 continue
@@ -5187,7 +5208,17 @@ def _written(item: Item, term: Term) -> str:
 
 
 #: A function's signature, ``f: \mathbb{R}^n \to \mathbb{R}``, ``g\colon X \rightarrow Y``: it declares a general f.
-_SIGNATURE = re.compile(r"\s*([A-Za-z]|\\[A-Za-z]+)\s*(?::|\\colon)\s*[^=]*?\\(?:to|rightarrow|longrightarrow|mapsto)\b")
+_SIGNATURE = re.compile(r"\s*((?:[A-Za-z]|\\[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*(?::|\\colon)\s*[^=]*?"
+                        r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
+
+
+def _signature_name(written: str) -> str:
+    """The function name of a signature as the parser names its calls (``f_a`` → ``f_{a}``)."""
+    try:
+        parsed = parse_expr(written)
+    except LatexParseError:
+        return written
+    return parsed.name if isinstance(parsed, sp.Symbol) else written
 
 
 #: A decimal in a side as written (``0.9^{t-1}(0.1)``): values put in for the parameters.
