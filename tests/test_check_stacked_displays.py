@@ -36,3 +36,21 @@ def test_words_between_displays_keep_them_apart() -> None:
     apart = STEPS.replace("$$v_1 = 0 + 0.1", "which is\n\n$$v_1 = 0 + 0.1")
     reasons = [k.reason for k in check_document("doc.md", apart).links if k.line == 9]
     assert reasons and not any("restated: the previous row" in r for r in reasons), reasons
+
+
+SYMBOLIC = r"""# Paso 1
+
+Con $v_0 = 0$:
+
+$$v_1 = \beta v_0 + (1 - \beta) g_1$$
+$$v_1 = (1 - \beta) g_1$$
+"""
+
+
+def test_stacked_symbolic_rows_are_one_computation() -> None:
+    # no numbers to carry out: only reading the rows as one computation makes the second a claim about the first
+    reasons = [(k.verdict, k.reason) for k in check_document("doc.md", SYMBOLIC).links if k.line == 6]
+    assert reasons == [("proved", "v_{1} restated: the previous row (line 5) = this row")], reasons
+    # a row that differs may start another computation (no word says it follows): never proved, and not an error
+    slipped = SYMBOLIC.replace("$$v_1 = (1 - \\beta) g_1$$", "$$v_1 = (1 + \\beta) g_1$$")
+    assert _verdicts(slipped)[6] == "undecided"

@@ -4563,9 +4563,6 @@ class DocumentChecker:
                     floor[(base, rec.lhs.letter)] = min(older) - 1
             if floor:
                 other_s, _ = recurrences.unroll(other_s, sp.Integer(0), floor)
-        squares = _only_squared(explicit_s, other_s)
-        if squares:  # s_t = (1−γ)(g_t² + γg_{t−1}² + …): the terms are in the squared inputs, each a variable
-            explicit_s, other_s = explicit_s.xreplace(squares), other_s.xreplace(squares)
         variables = [s for s in explicit_s.free_symbols if s not in hold and _variable(s)]
         left_states = _unexpanded_states(other_s, explicit_s, target) if target is not None else []
         checked, unchecked = [], []
@@ -5307,35 +5304,6 @@ def _norm_defined(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
 
 #: A parameter that names a point, not a variable: x^*, x^{\star}, w_{opt}.
 _POINT_MARK = re.compile(r"\^\{?(?:\*|\\ast|\\star)|_\{?(?:opt|\*)")
-
-
-def _only_squared(explicit: sp.Expr, defined: sp.Expr) -> dict[sp.Expr, sp.Symbol]:
-    """The inputs that the defined side holds only squared (RMSProp's g_t²): each square as a symbol of its own
-    (``g_{t}^{2}``), so that an expansion in squares is compared term by term, and an input written unsquared
-    (``γ² g_{t−2}``) is a term the definitions do not have."""
-    out: dict[sp.Expr, sp.Symbol] = {}
-    for var in sorted(defined.free_symbols & explicit.free_symbols, key=lambda s: s.name):
-        square = var ** 2
-        if read_index(var) is None or not defined.has(square):
-            continue
-        if var in defined.xreplace({square: sp.Dummy()}).free_symbols:
-            continue  # also linear somewhere: not an input that only enters squared
-        out[square] = _squared_name(var)
-    if not out:
-        return {}
-    # every input of the same base enters squared: older steps the expansion writes (g_{t−2}) join them
-    bases = {read_index(x).base for x in (s.base for s in out)}  # type: ignore[union-attr]
-    for var in explicit.free_symbols:
-        ix = read_index(var)
-        if ix is not None and ix.base in bases and var ** 2 not in out and explicit.has(var ** 2):
-            out[var ** 2] = _squared_name(var)
-    return out
-
-
-def _squared_name(var: sp.Symbol) -> sp.Symbol:
-    """g_{t−1} squared as one indexed name, g²_{t−1}: still read as the input g at step t − 1."""
-    base, _, index = var.name.partition("_")
-    return sp.Symbol(f"{base}²_{index}", real=True)
 
 
 #: ``\Delta w_{t}``: the step of a stepped quantity (the parser keeps Δ with the name it marks).
