@@ -1833,6 +1833,18 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("primed-subscript-opaque", "derive/check/bind.py",
       "    m = re.fullmatch(r\"([^_']+)('+)(_.+)\", fname)", "    m = None",
       ("tests/test_check_round25.py",), "f_a'(x) not read as the derivative of the defined f_a"),
+    M("bar-point-unread", "derive/check/latex.py",
+      "                    and self.point_ends_side() and self.differentiates(sp.Mul(*factors)):",
+      "                    and False:", ("tests/test_check_round25.py",),
+      "\\frac{∂f(x)}{∂x} \\vert x_0 refused: '|' is not closed"),
+    M("bar-subscript-point-refused", "derive/check/latex.py",
+      "            return EvaluatedAt(expr, self.differentiated_in(expr, bar), self.sub(tokens).parse_all(at))",
+      "            self.fail(bar, \"an evaluation bar without 'variable = value' below it is not modelled\")",
+      ("tests/test_check_round25.py",), "\\Big|_{x_0} with the point alone refused"),
+    M("point-zero-as-start", "derive/check/verify.py",
+      "                             if ruled and (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0",
+      "                             if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0",
+      ("tests/test_check_round25.py",), "2x_0 = 3x_0 at a point x_0 (no rule in scope) excused as 'holds if x_0 = 0'"),
 )
 
 

@@ -562,3 +562,16 @@ def test_a_function_defined_by_where_it_maps_its_variable(name: str) -> None:
     assert _error_lines(name, text) == []
     slipped = text.replace(r"{2ax_n^{-3}}", r"{2ax_n^{-2}}")
     assert _error_lines(name, slipped) == [(_line_of(slipped, r"{2ax_n^{-2}}"), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_evaluation_bar_with_only_a_point(name: str) -> None:
+    # "\frac{∂f(x)}{∂x} \vert x_0" and "\frac{d^2 f}{dx^2}\Big|_{x_0}": at x_0, in the one variable differentiated in
+    text = _as(name, "# Derivatives at a point\n\nFor $f(x) = x^2$, the slope at $x_0$ is "
+                     "$\\frac{\\partial f(x)}{\\partial x} \\vert x_0 = 2x_0$ and the curvature is "
+                     "$\\frac{d^2 f(x)}{d x^2}\\Big|_{x_0} = 2$.\n")
+    report = check_document(name, text)
+    verdicts = _verdicts(report, _line_of(text, "the slope at"))
+    assert [v for v, _ in verdicts] == ["not-a-claim", "proved", "proved"], verdicts
+    slipped = text.replace("x_0 = 2x_0", "x_0 = 3x_0")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "the slope at"), "math/false")]

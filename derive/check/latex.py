@@ -1271,6 +1271,11 @@ class _ExprParser:
                 factors = [self.evaluated(sp.Mul(*factors), tok)]
                 after_division = False
                 continue
+            if (tok.is_char("|") or tok.kind == "macro" and tok.text in ("vert", "rvert")) and self.bars == 0 \
+                    and (nxt := self.peek(1)) is not None and nxt.kind == "letter" \
+                    and self.point_ends_side() and self.differentiates(sp.Mul(*factors)):
+                factors = [self.evaluated_at_name(sp.Mul(*factors), tok)]  # … \vert x_0 at the end of the side
+                continue
             if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
                 self.pos += 1
                 factor = self.signed()
@@ -1828,13 +1833,51 @@ class _ExprParser:
         self.pos += 2  # the bar and its '_'
         tokens, at = self.arg()
         split = next((k for k, t in enumerate(tokens) if t.kind == "rel" and t.text == "="), None)
-        if split is None:
-            self.fail(bar, "an evaluation bar without 'variable = value' below it is not modelled")
+        if split is None:  # \frac{d^2f(x)}{dx^2}\Big|_{x^*}: the point alone, in the one variable differentiated in
+            return EvaluatedAt(expr, self.differentiated_in(expr, bar), self.sub(tokens).parse_all(at))
         variable = self.sub(tokens[:split]).parse_all(at)
         value = self.sub(tokens[split + 1:]).parse_all(at)
         if not isinstance(variable, sp.Symbol):
             self.fail(bar, "an evaluation bar must name one variable")
         return EvaluatedAt(expr, variable, value)
+
+    def differentiated_in(self, expr: sp.Expr, bar: Token) -> sp.Symbol:
+        """The one variable the derivatives of ``expr`` are taken in (the variable a bar with only a point means)."""
+        from .calculus import derivative_parts  # (calculus reads nothing of the parser's)
+
+        variables = {v for d in expr.atoms(sp.Derivative) for v in d.variables}
+        for atom in expr.atoms(sp.Symbol, sp.core.function.AppliedUndef):
+            parts = derivative_parts(atom.name if isinstance(atom, sp.Symbol) else type(atom).__name__)
+            if parts is not None and parts[1] is not None and len(parts[1]) == 1:
+                variables.add(symbol(parts[1][0]))  # \frac{∂f(x)}{∂x} is read as the name ∇_x f(x)
+        if len(variables) != 1 or not isinstance(next(iter(variables)), sp.Symbol):
+            self.fail(bar, "an evaluation bar without 'variable = value' below it is not modelled")
+        return next(iter(variables))
+
+    def differentiates(self, expr: sp.Expr) -> bool:
+        """Does ``expr`` take derivatives in exactly one variable (what a bare evaluation bar after it means)?"""
+        try:
+            self.differentiated_in(expr, self.toks[self.pos])
+            return True
+        except _Fail:
+            return False
+
+    def point_ends_side(self) -> bool:
+        """Is the bar at ``pos`` followed by one factor (a point, ``x_0``) and then the end of the side?"""
+        mark = self.pos
+        try:
+            self.pos += 1
+            self.factor()
+            return self.at_end()
+        except _Fail:
+            return False
+        finally:
+            self.pos = mark
+
+    def evaluated_at_name(self, expr: sp.Expr, bar: Token) -> sp.Expr:
+        r"""``\frac{\partial f(x)}{\partial x} \vert x_0``: a bar and a point after a derivative, nothing below it."""
+        self.pos += 1
+        return EvaluatedAt(expr, self.differentiated_in(expr, bar), self.factor())
 
     def big_o(self, opener: Token, little: bool = False) -> sp.Expr:
         r"""``O(g)``/``\mathcal{O}(g)``, or ``o(g)``: a Taylor remainder (:mod:`.asymptotic` decides the link)."""

@@ -3282,8 +3282,8 @@ class DocumentChecker:
                         (at := read_index(x)) is not None and at.base == ix.base and at.letter is not None
                         for x in body.free_symbols)
             unknown_start = {x: sp.Integer(0) for x in sa.free_symbols | sb.free_symbols
-                             if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0
-                             and ruled.get(ix.base, True)}
+                             if ruled and (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0
+                             and ruled.get(ix.base, True)}  # (with no rule in scope, x_0 is a point, not a start)
             if unknown_start and compare(sa.xreplace(unknown_start), sb.xreplace(unknown_start),
                                          seconds=LINK_SECONDS).status == "true":
                 names = ", ".join(sorted(printing.text(x) for x in unknown_start))
