@@ -1845,6 +1845,18 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                             if ruled and (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0",
       "                             if (ix := read_index(x)) is not None and ix.letter is None and ix.offset == 0",
       ("tests/test_check_round25.py",), "2x_0 = 3x_0 at a point x_0 (no rule in scope) excused as 'holds if x_0 = 0'"),
+    M("text-number-as-text", "derive/check/latex.py",
+      "            self.pos += 1  # \\text{1e-1}: a number set as text (a learning rate copied from code), exactly\n            return sp.Rational(word)",
+      "            self.fail(tok, \"text inside an expression is not modelled\")\n            return sp.Rational(word)",
+      ("tests/test_check_round25.py",), "\\text{1e-1} refused as text inside an expression"),
+    M("renamed-rule-unread", "derive/check/verify.py",
+      "                elif k == 0 and relation == \"=\" and (why := self._renamed_rule(item, stmt.terms[0], stmt.terms[1])):",
+      "                elif False:", ("tests/test_check_round25.py",),
+      "Newton's rule for f' (to optimize f) left a form with unknown functions"),
+    M("renamed-rule-any-shift", "derive/check/verify.py",
+      "                    if (target, shift) != (base, 0) and old.xreplace(swap) == new:",
+      "                    if (target, shift) != (base, 0):", ("tests/test_check_round25.py",),
+      "x_n − f''/f' proved as Newton's rule renamed (any renaming accepted)"),
 )
 
 

@@ -575,3 +575,40 @@ def test_an_evaluation_bar_with_only_a_point(name: str) -> None:
     assert [v for v, _ in verdicts] == ["not-a-claim", "proved", "proved"], verdicts
     slipped = text.replace("x_0 = 2x_0", "x_0 = 3x_0")
     assert _error_lines(name, slipped) == [(_line_of(slipped, "the slope at"), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_number_set_as_text(name: str) -> None:
+    # \text{1e-1}: a learning rate copied from code is the number 0.1 (it was text inside an expression)
+    text = _as(name, "# One step\n\n$$w_{t+1} = \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix} + \\text{1e-1} "
+                     "\\begin{bmatrix} -2.64 \\\\ 0.88 \\end{bmatrix} = \\begin{bmatrix} 0.74 \\\\ 1.09 \\end{bmatrix}$$\n")
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, "w_{t+1}"))[1][0] == "proved"
+    slipped = text.replace("0.74 \\\\ 1.09", "0.74 \\\\ 1.9")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "w_{t+1}"), "math/false")]
+
+
+NEWTON_MD = r"""
+# Newton's method
+
+To find a root of $f$, take the root of its tangent:
+
+$$x_{n+1} = x_n - \frac{f(x_n)}{f'(x_n)}$$
+
+# Newton's method for optimization
+
+A local optimum is a root of $f'$, so the sequence is
+
+$$x_{n+1} = x_n - \frac{f'(x_n)}{f''(x_n)}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rule_written_again_for_another_function(name: str) -> None:
+    # Newton's rule applied to f' (to optimize f): one renaming of f and its derivatives turns one into the other
+    text = _as(name, NEWTON_MD)
+    verdicts = _verdicts(check_document(name, text), _line_of(text, r"\frac{f'(x_n)}{f''(x_n)}"))
+    assert verdicts == [("proved", f"the rule of line {_line_of(text, 'frac{f(x_n)}')} with f' for f")], verdicts
+    slipped = text.replace(r"\frac{f'(x_n)}{f''(x_n)}", r"\frac{f''(x_n)}{f'(x_n)}")
+    verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"\frac{f''(x_n)}{f'(x_n)}"))
+    assert verdicts and verdicts[0][0] != "proved", verdicts

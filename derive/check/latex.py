@@ -703,6 +703,8 @@ class _BlockParser:
                 return False  # \text{MSE}: a quantity's name, not prose
             if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
                 return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
+            if re.fullmatch(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", (tok.arg or "").strip()):
+                return False  # \text{1e-1}: a number set as text
             nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].is_char("&") else k + 1  # (\text{…} &= in an align)
             if not current and nxt < len(toks) and toks[nxt].kind == "rel" and not tok.text.endswith("intertext") \
                     and (tok.arg or "").strip().lower() not in _PROSE_WORDS:
@@ -2064,6 +2066,9 @@ class _ExprParser:
         if compact in MAX_MIN:
             self.pos += 1
             return self.max_min(tok, compact)
+        if tok.text in TEXT_MACROS | UPRIGHT_MACROS and re.fullmatch(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", word):
+            self.pos += 1  # \text{1e-1}: a number set as text (a learning rate copied from code), exactly
+            return sp.Rational(word)
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
             if tok.text in TEXT_MACROS and len(self.toks) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z ]*", word):
                 self.pos += 1  # \text{balance owed} = P(1 + i) − R: a quantity named in words, as a whole side

@@ -1707,6 +1707,8 @@ class DocumentChecker:
                 if relation == "=" and (why := self._holds_whatever(item, stmt.terms[k], stmt.terms[k + 1],
                                                                   definitions)):
                     self.decide(item, k, "proved", why)
+                elif k == 0 and relation == "=" and (why := self._renamed_rule(item, stmt.terms[0], stmt.terms[1])):
+                    self.decide(item, k, "proved", why)  # Newton's rule on f' (to optimize f), or on f_a
             if not self._all_decided(item):
                 self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
                             "a form with unknown functions (a claim about shape): not checked as an identity")
@@ -2925,6 +2927,33 @@ class DocumentChecker:
                         if self._has_unknown_function(call, item)})
         return (f"holds whatever {', '.join(calls) or 'the functions'} {'is' if len(calls) == 1 else 'are'}: each "
                 f"application read as an unknown number; {verdict.reason}")
+
+    def _renamed_rule(self, item: Item, left: Term, right: Term) -> str | None:
+        """``x_{n+1} = x_n − f'(x_n)/f''(x_n)`` after ``x_{n+1} = x_n − f(x_n)/f'(x_n)``: the rule written before for
+        an unknown function, applied to another (its derivative, to optimize with Newton's method; or ``f_a``). Proved
+        when one renaming of that function and its derivatives (f, f', … to g, g', … or to g', g'', …) turns the
+        earlier rule into this one; None otherwise."""
+        name, new = left.expr, right.expr
+        if not isinstance(name, sp.Symbol) or new is None:
+            return None
+        rules = [other for other in reversed(self.items[:item.index]) if len(other.stmt.terms) >= 2
+                 and other.stmt.terms[0].expr == name and other.stmt.relations[0] == "="
+                 and other.stmt.terms[1].expr is not None][:_RULES_TRIED]
+        targets = {(_primed(type(c).__name__) or (type(c).__name__, 0))[0] for c in new.atoms(AppliedUndef)}
+        for earlier in rules:  # the nearest first (the same name may be the rule of another method in between)
+            old = earlier.stmt.terms[1].expr
+            bases = {(_primed(type(c).__name__) or (type(c).__name__, 0))[0] for c in old.atoms(AppliedUndef)}
+            if len(bases) != 1 or not targets or old == new or next(iter(bases)) in self.functions(earlier).defs:
+                continue  # (a rule for a function the notes define, Heron's f_a, is no rule for any function)
+            (base,) = bases
+            for target in sorted(targets):
+                for shift in (0, 1):
+                    swap = {call: sp.Function(_with_primes(target, (_primed(type(call).__name__) or (base, 0))[1]
+                                                           + shift))(*call.args) for call in old.atoms(AppliedUndef)}
+                    if (target, shift) != (base, 0) and old.xreplace(swap) == new:
+                        return (f"the rule of line {self._line_of(earlier.index)} with {_with_primes(target, shift)} "
+                                f"for {base}")
+        return None
 
     def _has_unknown_function(self, expr: sp.Expr, item: Item) -> bool:
         functions = self.functions(item)
@@ -4651,6 +4680,18 @@ class DocumentChecker:
                         + " could not be compared with the definitions")
         else:
             self.decide(item, k, "undecided", "an ellipsis: no term of a weight, state or input to compare")
+
+
+#: How many earlier rules for the same name a restatement in another function is compared with.
+_RULES_TRIED = 4
+
+
+def _with_primes(name: str, order: int) -> str:
+    """``f`` with ``order`` primes as the parser names it: ``f''``, and ``f'_{a}`` for a subscripted ``f_{a}``."""
+    if "_" in name:
+        cut = name.index("_")
+        return name[:cut] + "'" * order + name[cut:]
+    return name + "'" * order
 
 
 def _word_label(name: sp.Symbol) -> bool:
