@@ -1857,6 +1857,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                    if (target, shift) != (base, 0) and old.xreplace(swap) == new:",
       "                    if (target, shift) != (base, 0):", ("tests/test_check_round25.py",),
       "x_n − f''/f' proved as Newton's rule renamed (any renaming accepted)"),
+    M("minus-label-as-exponent", "derive/check/latex.py",
+      "                and (tokens[k + 2].start == tokens[k + 1].end or (k and (tokens[k - 1].text == \"e\"",
+      "                and (True or (k and (tokens[k - 1].text == \"e\"",
+      ("tests/test_check_round25.py",), "W^- e^α read as W to the power −e (a boosting argmin never read)"),
 )
 
 

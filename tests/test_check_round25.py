@@ -612,3 +612,15 @@ def test_a_rule_written_again_for_another_function(name: str) -> None:
     slipped = text.replace(r"\frac{f'(x_n)}{f''(x_n)}", r"\frac{f''(x_n)}{f'(x_n)}")
     verdicts = _verdicts(check_document(name, slipped), _line_of(slipped, r"\frac{f''(x_n)}{f'(x_n)}"))
     assert verdicts and verdicts[0][0] != "proved", verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_minus_label_spaced_from_the_next_factor(name: str) -> None:
+    # W^- e^α: the label W⁻ times e^α (it was W to the power −e, raised to α); e^-x stays e^{-x}, and is linted
+    text = _as(name, "# Boosting\n\n$$\\alpha = \\arg\\min_\\alpha \\left\\{W^+ e^{-\\alpha} + W^- e^\\alpha \\right\\}$$\n\n"
+                     "and $e^-x = 1/e^x$.\n")
+    report = check_document(name, text)
+    assert [f.code for f in report.findings if f.code == "render/sign-exponent"] == ["render/sign-exponent"]
+    assert {f.line for f in report.findings if f.code == "render/sign-exponent"} == {_line_of(text, "e^-x")}
+    from derive.check.latex import parse_expr
+    assert str(parse_expr(r"W^+ e^{-\alpha} + W^- e^\alpha")) == "W^{+}*exp(-α) + W^{-}*exp(α)"

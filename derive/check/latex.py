@@ -326,7 +326,10 @@ def _signed_exponents(tokens: list[Token]) -> list[Token]:
     k = 0
     while k < len(tokens):
         tok = tokens[k]
-        if tok.is_char("^") and k + 2 < len(tokens) and tokens[k + 1].is_char("-"):
+        if tok.is_char("^") and k + 2 < len(tokens) and tokens[k + 1].is_char("-") \
+                and (tokens[k + 2].start == tokens[k + 1].end or (k and (tokens[k - 1].text == "e"
+                                                                         or tokens[k - 1].kind == "num"))):
+            # (W^- e^α: a label W⁻, then e^α, when spaced apart; but e^- x and 10^- 3 are always signed exponents)
             nxt = tokens[k + 2]
             end = _close_of(tokens, k + 2) if nxt.is_char("(") else k + 2 if nxt.kind in ("letter", "num") else None
             if end is not None:

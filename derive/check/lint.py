@@ -544,8 +544,9 @@ def _root_of_a_bracket(page: _Page, r: Renderer) -> list[_Raw]:
                        "(checked as the root of the whole bracket)")
 
 
-#: ``e^-(…)``, ``e^-x``: a superscript that is only a sign, the bracket or name after it left on the line.
-_SIGN_EXPONENT = re.compile(r"\^\s*-\s*[(A-Za-z0-9]")
+#: ``e^-(…)``, ``e^-x``: a superscript that is only a sign, the bracket or name after it left on the line (``W^- e^α``
+#: with a space after the sign is the label W⁻ and a new factor, as it is read and shown).
+_SIGN_EXPONENT = re.compile(r"(?:(?<![A-Za-z\\])e|\d)\s*\^\s*-\s*[(A-Za-z0-9]|\^\s*-[(A-Za-z0-9]")
 
 
 def _sign_exponent(page: _Page, r: Renderer) -> list[_Raw]:
