@@ -168,6 +168,18 @@ def test_a_sign_exponent_raises_only_the_sign_in_katex_and_mathjax() -> None:
     assert result == {"katex": "e\u2212", "mathjax": "e\u2212"}, result  # the bracket is not raised
 
 
+LABEL_PROBE = SIGN_PROBE.replace("const tex = 'e^-(x+1)';", "const tex = 'W^- e^{a}';")
+
+
+def test_a_minus_label_is_raised_alone_as_written_in_katex_and_mathjax() -> None:
+    """``W^- e^{a}`` (boosting's W⁻): the engines raise the minus alone on W, which is what the notes mean, so the
+    checker reads the label W⁻ times e^a and the lint says nothing about it."""
+    assert LABEL_PROBE != SIGN_PROBE and "W^- e^{a}" in LABEL_PROBE
+    result = _run_node_probe("_label_probe.mjs", LABEL_PROBE)
+    result = {engine: text.replace("&#x2212;", "\u2212") for engine, text in result.items()}
+    assert result == {"katex": "W\u2212", "mathjax": "W\u2212"}, result  # e^{a} is a power of its own, not raised
+
+
 PHYSICS_PROBE = r"""import { readFileSync } from 'node:fs';
 import mathjaxPkg from 'mathjax-full/js/mathjax.js';
 import texPkg from 'mathjax-full/js/input/tex.js';
