@@ -143,7 +143,7 @@ def atom_name(function: str, args: tuple[sp.Basic, ...]) -> str:
     return f"{function}({', '.join(printing.latex(a) for a in args)})"
 
 
-def _primed(fname: str) -> tuple[str, int] | None:
+def primed(fname: str) -> tuple[str, int] | None:
     """(the function, the order) of a derivative written with primes: ``f''`` → (f, 2), and ``f'_{a}`` (the parser's
     name for ``f_a'`` and ``f'_a``) → (f_{a}, 1); None without a prime."""
     if fname.endswith("'"):
@@ -203,11 +203,11 @@ class Functions:
                         and written_coordinates(self.defs[base]) is None \
                         and not _hides_variable(self.defs[base]):  # f(x) = x_1² + 2x_2²: calculus's
                     mapping[call] = self._gradient(self.defs[base], call.args[0])
-            elif (primed := _primed(fname)) is not None and primed[0] in self.defs and len(call.args) == 1:
-                fd = self.defs[primed[0]]  # f'(x), f''(x), f_a'(x): derivatives of a one-variable definition
+            elif (found := primed(fname)) is not None and found[0] in self.defs and len(call.args) == 1:
+                fd = self.defs[found[0]]  # f'(x), f''(x), f_a'(x): derivatives of a one-variable definition
                 if len(fd.params) == 1:
                     body = self.expand(fd.body, depth + 1)
-                    order = primed[1]
+                    order = found[1]
                     try:
                         mapping[call] = sp.diff(body, fd.params[0], order).xreplace({fd.params[0]: call.args[0]})
                     except ValueError:

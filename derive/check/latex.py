@@ -229,6 +229,9 @@ class ParsedBlock:
 INTERNAL_ERROR = "internal error while building the expression"
 
 
+#: A number written inside ``\text{…}`` or ``\mathrm{…}`` (``1e-1``, ``0.5``), read as that number.
+_NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
 #: The function names read over a whole juxtaposed product (``\log ab``); the trigonometric ones are not, since
 #: ``\sin 2πt`` with an integer step t would read as 0 where the notes mean time.
 _TAKES_PRODUCT = frozenset({"log", "ln", "lg"})
@@ -706,7 +709,7 @@ class _BlockParser:
                 return False  # \text{MSE}: a quantity's name, not prose
             if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
                 return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
-            if re.fullmatch(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", (tok.arg or "").strip()):
+            if _NUMBER_TEXT.fullmatch((tok.arg or "").strip()):
                 return False  # \text{1e-1}: a number set as text
             nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].is_char("&") else k + 1  # (\text{…} &= in an align)
             if not current and nxt < len(toks) and toks[nxt].kind == "rel" and not tok.text.endswith("intertext") \
@@ -2069,7 +2072,7 @@ class _ExprParser:
         if compact in MAX_MIN:
             self.pos += 1
             return self.max_min(tok, compact)
-        if tok.text in TEXT_MACROS | UPRIGHT_MACROS and re.fullmatch(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", word):
+        if tok.text in TEXT_MACROS | UPRIGHT_MACROS and _NUMBER_TEXT.fullmatch(word):
             self.pos += 1  # \text{1e-1}: a number set as text (a learning rate copied from code), exactly
             return sp.Rational(word)
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word):
@@ -2906,10 +2909,10 @@ class _ExprParser:
         return value ** power if power is not None else value
 
     def _juxtaposed_argument(self, name: str, first: sp.Expr, after: Token) -> sp.Expr:
-        r"""``\log σ(z)^y (1 − σ(z))^{1−y}``, ``\sin 2πt``: a function name before factors written side by side takes
-        all of them, the textbook convention (``\log ab = \log a + \log b``). A product sign, a sum, another
-        function name or a big operator ends the argument. The reading is recorded: the author may have meant the
-        first factor alone, so a link it makes false is only undecided."""
+        r"""``\log σ(z)^y (1 − σ(z))^{1−y}``: a log before factors written side by side takes all of them, the
+        textbook convention (``\log ab = \log a + \log b``). A product sign, a sum, another function name or a big
+        operator ends the argument. The reading is recorded: the author may have meant the first factor alone, so a
+        link it makes false is only undecided. Other names (``\sin 2πt``) still ask for parentheses."""
         if self._ends_argument(after):
             return first  # \log a \log b: the product of two logs, nothing ambiguous
         if name not in _TAKES_PRODUCT:

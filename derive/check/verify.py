@@ -44,7 +44,7 @@ from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_re
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
-                   _primed, operator_norms, reads_function, substitute)
+                   operator_norms, primed, reads_function, substitute)
 from .claims import restated_rows
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
@@ -488,7 +488,7 @@ class DocumentChecker:
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
         if self._quiet:
             return  # a link after the first false one of its chain: its verdict is kept, not a finding
-        line, col = item.block.position(min(max(offset, 0), max(len(item.block.text) - 1, 0)))
+        line, col = _place(item, offset)
         self.findings.append(Finding(self.path, line, col, severity, code, message))  # type: ignore[arg-type]
 
     # -- pass 1: binding ----------------------------------------------------------------------
@@ -1401,7 +1401,7 @@ class DocumentChecker:
             if verdict == "false":
                 why = sigmoid.FALSE_REASON if words else f"false if {said}"
                 self.decide(item, k, "undecided", f"{why}: {reason}", override=True)
-                hedged[item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0)))] = why
+                hedged[_place(item, right.start)] = why
             elif verdict == "proved":
                 self.decide(item, k, "proved", f"{reason}; {said}" if reason else said, override=True)
         self.findings[mark:] = [dataclasses.replace(f, severity="info", code="math/undecided",
@@ -1436,7 +1436,7 @@ class DocumentChecker:
             for k in held:
                 self.decide(item, k, "undecided", why, override=True)
                 right = item.stmt.terms[k + 1]
-                places.add(item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0))))
+                places.add(_place(item, right.start))
             self.findings[mark:] = [dataclasses.replace(f, severity="info", code="math/undecided", message=why)
                                     if f.code == "math/false" and (f.line, f.col) in places else f
                                     for f in self.findings[mark:]]
@@ -1525,7 +1525,7 @@ class DocumentChecker:
                     continue
                 verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
                 left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
-                line, col = item.block.position(min(max(right.start, 0), max(len(item.block.text) - 1, 0)))
+                line, col = _place(item, right.start)
                 out.append(Link(self.path, line, col, verdict, reason, _written(item, left), _written(item, right),
                                 relation))  # type: ignore[arg-type]
             for a, b, c, d in item.stmt.inner:
@@ -2939,17 +2939,17 @@ class DocumentChecker:
         rules = [other for other in reversed(self.items[:item.index]) if len(other.stmt.terms) >= 2
                  and other.stmt.terms[0].expr == name and other.stmt.relations[0] == "="
                  and other.stmt.terms[1].expr is not None][:_RULES_TRIED]
-        targets = {(_primed(type(c).__name__) or (type(c).__name__, 0))[0] for c in new.atoms(AppliedUndef)}
+        targets = {_function_and_order(type(c).__name__)[0] for c in new.atoms(AppliedUndef)}
         for earlier in rules:  # the nearest first (the same name may be the rule of another method in between)
             old = earlier.stmt.terms[1].expr
-            bases = {(_primed(type(c).__name__) or (type(c).__name__, 0))[0] for c in old.atoms(AppliedUndef)}
+            bases = {_function_and_order(type(c).__name__)[0] for c in old.atoms(AppliedUndef)}
             if len(bases) != 1 or not targets or old == new or next(iter(bases)) in self.functions(earlier).defs:
                 continue  # (a rule for a function the notes define, Heron's f_a, is no rule for any function)
             (base,) = bases
             for target in sorted(targets):
                 for shift in (0, 1):
-                    swap = {call: sp.Function(_with_primes(target, (_primed(type(call).__name__) or (base, 0))[1]
-                                                           + shift))(*call.args) for call in old.atoms(AppliedUndef)}
+                    swap = {call: sp.Function(_with_primes(target, _function_and_order(type(call).__name__)[1] + shift))(
+                        *call.args) for call in old.atoms(AppliedUndef)}
                     if (target, shift) != (base, 0) and old.xreplace(swap) == new:
                         return (f"the rule of line {self._line_of(earlier.index)} with {_with_primes(target, shift)} "
                                 f"for {base}")
@@ -2959,7 +2959,7 @@ class DocumentChecker:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
             name = type(call).__name__
-            if name == "Norm" or (_primed(name) or (name, 0))[0] in functions.defs or name.startswith(GRADIENT_PREFIX):
+            if name == "Norm" or _function_and_order(name)[0] in functions.defs or name.startswith(GRADIENT_PREFIX):
                 continue
             if name.split("_")[0] in LOSS_NAMES:
                 continue
@@ -4692,6 +4692,17 @@ def _with_primes(name: str, order: int) -> str:
         cut = name.index("_")
         return name[:cut] + "'" * order + name[cut:]
     return name + "'" * order
+
+
+def _place(item: Item, offset: int) -> tuple[int, int]:
+    """(line, column) of ``offset`` in ``item``'s block, kept inside the block: where findings and links are placed,
+    so that a finding can be found again by the place of its link."""
+    return item.block.position(min(max(offset, 0), max(len(item.block.text) - 1, 0)))
+
+
+def _function_and_order(name: str) -> tuple[str, int]:
+    """``f''`` → (f, 2), ``f'_{a}`` → (f_{a}, 1), ``g`` → (g, 0): a call's function and how often it is differentiated."""
+    return primed(name) or (name, 0)
 
 
 def _word_label(name: sp.Symbol) -> bool:

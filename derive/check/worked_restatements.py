@@ -171,8 +171,10 @@ def _decide(checker: DocumentChecker, item: Item, k: int, before: Item, earlier:
         cut = cut or "cut off" in verdict.reason
     how = "the digits written, cut off rather than rounded" if cut else "to the digits written"
     checker.decide(item, k, "proved", f"the value worked out on line {line}, carried out ({how})", override=True)
-    checker.findings[:] = [f for f in checker.findings if not (f.code == "math/undecided" and (f.line, f.col)
-                                                                 == item.block.position(right.start))]
+    from .verify import _place
+
+    place = _place(item, right.start)
+    checker.findings[:] = [f for f in checker.findings if not (f.code == "math/undecided" and (f.line, f.col) == place)]
 
 
 def _within_inputs(checker: DocumentChecker, before: Item, position: int, value: sp.Expr, text: str) -> bool:
