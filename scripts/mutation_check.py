@@ -1756,7 +1756,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                parts = [None, None]",
       ("tests/test_check_round25.py",), "|w_1| + |w_2| + … never compared term by term (the slip w_2 for |w_2| unseen)"),
     M("telescoping-sup-untemplated", "derive/check/sum_induction.py",
-      "            if label not in templates and label.endswith(_SUP_LABEL):  # ‖x^{(i−1)} − x^*‖²: the iterates",
+      "            if label not in templates and label.endswith(SUP_LABEL):  # ‖x^{(i−1)} − x^*‖²: the iterates",
       "            if False:",
       ("tests/test_check_round25.py",), "Σ(‖x^{(i−1)} − x^*‖² − ‖x^{(i)} − x^*‖²) never proved by induction"),
     M("bold-script-inside-is-power", "derive/check/latex.py",

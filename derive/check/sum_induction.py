@@ -22,7 +22,7 @@ from .. import symbols as S
 from . import finite_sums
 from .recurrence import _index_text, read as read_index
 
-__all__ = ["bounded", "prove"]
+__all__ = ["SUP_LABEL", "bounded", "prove"]
 
 
 def _bound_letter(expr: sp.Expr) -> sp.Symbol | None:
@@ -75,13 +75,13 @@ def _step(x: sp.Basic) -> _Step | None:
     ix = read_index(x)
     if ix is None or ix.more or ix.style not in ("sub", "sup"):
         return None
-    if ix.style == "sub" and ix.stem.endswith(_SUP_LABEL):  # f(x^{(·)}_{i−1}): a call at x^{(i−1)}, atomized
-        return _Step(_template(ix.stem[:-len(_SUP_LABEL)], "sup"), ix.letter, ix.offset)
+    if ix.style == "sub" and ix.stem.endswith(SUP_LABEL):  # f(x^{(·)}_{i−1}): a call at x^{(i−1)}, atomized
+        return _Step(_template(ix.stem[:-len(SUP_LABEL)], "sup"), ix.letter, ix.offset)
     return _Step(_template(ix.stem, ix.style), ix.letter, ix.offset)
 
 
 #: How the parser labels a quantity with parenthesized superscript steps (``x^{(i)}``) inside a sum: ``x^{(·)}[i]``.
-_SUP_LABEL = "^{(\\cdot)}"
+SUP_LABEL = "^{(\\cdot)}"
 
 
 def _template(stem: str, style: str) -> str:
@@ -163,8 +163,8 @@ def _reindexed(expr: sp.Expr, templates: dict[str, _Step]) -> sp.Expr:
                 swap[x] = sp.Indexed(sp.IndexedBase(st.key), var + st.offset)
         for entry in total.function.atoms(sp.Indexed):  # η[i + 1] as the parser reads it inside a sum
             label = str(entry.base.label)
-            if label not in templates and label.endswith(_SUP_LABEL):  # ‖x^{(i−1)} − x^*‖²: the iterates
-                templates[label] = _Step(_template(label[:-len(_SUP_LABEL)], "sup"), None, 0)
+            if label not in templates and label.endswith(SUP_LABEL):  # ‖x^{(i−1)} − x^*‖²: the iterates
+                templates[label] = _Step(_template(label[:-len(SUP_LABEL)], "sup"), None, 0)
             elif label not in templates:
                 templates[label] = _Step(_template(label, "sub"), None, 0)
         return total.xreplace(swap) if swap else total

@@ -111,7 +111,7 @@ def _summed(expr: sp.Expr, var: sp.Symbol) -> bool:
     if ix is None:
         return False
     for total in expr.atoms(sp.Sum):
-        labels = {ix.stem, ix.stem + "^{(\\cdot)}"} if ix.style == "sup" else {ix.stem}
+        labels = {ix.stem, ix.stem + sum_induction.SUP_LABEL} if ix.style == "sup" else {ix.stem}
         if any(str(x.base.label) in labels for x in total.function.atoms(sp.Indexed)):
             return True  # Σ_i W[i]: the parser's indexed form of W_{(i)} (x^{(·)}[i] for x^{(i)})
         for s in total.function.free_symbols:

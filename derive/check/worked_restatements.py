@@ -13,8 +13,8 @@ document is verified, decides those rows:
   compared entry by entry to the digits the row writes (rounded or cut off, as :func:`.arithmetic.decide` allows).
 
 A row that agrees is proved; one that does not is false, the entry named with its exact value. Only rows whose verdict
-was a naming, a value given or a condition are read so; a row that is a new assignment (``W_1 := W_1 − η∇``) ends the
-run of restatements.
+was a naming, a value given, a condition or undecided are read so; a row that is a new assignment (``W_1 := W_1 −
+η∇``) ends the run of restatements.
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def decide_rows(checker: DocumentChecker) -> None:
         if j is None or not _same_name(item, item.stmt.terms[k], before, before.stmt.terms[j]) \
                 or ":=" in before.stmt.relations:
             continue
-        earlier = carried.get(before.index) or _numbers(checker, before, before.stmt.terms[-1])
+        earlier = carried[before.index] if before.index in carried else _numbers(checker, before, before.stmt.terms[-1])
         now = _numbers(checker, item, item.stmt.terms[k + 1])
         if earlier is None or now is None or shape(earlier) != shape(now):
             continue
@@ -124,14 +124,9 @@ _LEAD = re.compile(r"^(?:\\(?:therefore|because|Rightarrow|implies|Longrightarro
 
 def _numbers(checker: DocumentChecker, item: Item, term: Term) -> sp.Expr | None:
     """The side's value when it is numbers only (a number, a tuple or a matrix of numbers), exactly; else None."""
-    from .verify import _tuple_factor
-
-    if term.expr is None:
-        return None
-    value = checker._prepare(term.expr, item)
+    value = _worked_out(checker, item, term.expr) if term.expr is not None else None
     if value is None:
         return None
-    value = reduce_coords(value, _tuple_factor)
     if isinstance(value, (Coords, Rows)):
         return value if all(e.is_number and not e.free_symbols for e in entries(value)) else None
     return value if value.is_number and not value.free_symbols and value.is_real else None
@@ -146,6 +141,9 @@ def _written(item: Item, term: Term, values: list[sp.Expr]) -> list[str]:
 
 
 def _decide(checker: DocumentChecker, item: Item, k: int, before: Item, earlier: sp.Expr, now: sp.Expr) -> None:
+    """Link ``k`` of ``item`` (its value ``now``) against ``earlier`` worked out, entry by entry."""
+    from .verify import _place
+
     right = item.stmt.terms[k + 1]
     worked = list(entries(earlier)) if shape(earlier) else [earlier]
     shown = list(entries(now)) if shape(now) else [now]
@@ -171,8 +169,6 @@ def _decide(checker: DocumentChecker, item: Item, k: int, before: Item, earlier:
         cut = cut or "cut off" in verdict.reason
     how = "the digits written, cut off rather than rounded" if cut else "to the digits written"
     checker.decide(item, k, "proved", f"the value worked out on line {line}, carried out ({how})", override=True)
-    from .verify import _place
-
     place = _place(item, right.start)
     checker.findings[:] = [f for f in checker.findings if not (f.code == "math/undecided" and (f.line, f.col) == place)]
 
@@ -191,7 +187,7 @@ def _within_inputs(checker: DocumentChecker, before: Item, position: int, value:
     inputs = {r: sp.Dummy("d") for r in term.expr.atoms(sp.Rational) if (_decimal_places(r) or 0) >= _CARRIED_PLACES}
     if not inputs:
         return False
-    held = _numbers_of(checker, before, term.expr.xreplace(inputs))
+    held = _worked_out(checker, before, term.expr.xreplace(inputs))
     if held is None:
         return False
     entry = (list(entries(held)) if shape(held) else [held])[position]
@@ -207,8 +203,9 @@ def _within_inputs(checker: DocumentChecker, before: Item, position: int, value:
 _CARRIED_PLACES = 3
 
 
-def _numbers_of(checker: DocumentChecker, item: Item, expr: sp.Expr) -> sp.Expr | None:
-    """A value worked out from ``expr`` (its numbers possibly held as symbols): tuples and matrices reduced."""
+def _worked_out(checker: DocumentChecker, item: Item, expr: sp.Expr) -> sp.Expr | None:
+    """The value of ``expr`` read as ``item`` reads it, written tuples and matrices reduced (its numbers may be held
+    as symbols of their own, :func:`_within_inputs`)."""
     from .verify import _tuple_factor
 
     value = checker._prepare(expr, item)
