@@ -4600,25 +4600,17 @@ class DocumentChecker:
                 # Σ_{i=1}^{k} β^{k−i} g_i on the other side holds g_1 too, unseen by a coefficient of the symbol
                 unchecked.append(printing.text(var))
                 continue
-            if not calculus.linear_in(explicit_s, var) or (not calculus.linear_in(other_s, var)
-                                                           and all(_older(state, var) for state in left_states)):
+            whole = not calculus.linear_in(explicit_s, var) or (not calculus.linear_in(other_s, var)
+                                                                and all(_older(state, var) for state in left_states))
+            ix = read_index(var)
+            if whole:
                 # |w_1| + |w_2| + … + |w_d|, w_1² + … + w_d²: each term in one coordinate is compared whole
-                parts = [_part_in(side, var, variables) for side in (explicit_s, other_s)]
-                if parts[0] is None or parts[1] is None:
+                written, actual = _part_in(explicit_s, var, variables), _part_in(other_s, var, variables)
+                if written is None or actual is None:
                     unchecked.append(printing.text(var))
                     continue
-                verdict = compare(parts[0], parts[1], seconds=LINK_SECONDS)
-                if verdict.status == "false":
-                    self.report(item, claimed_term.start, "error", "math/coefficient",
-                                f"the term in {printing.text(var)}: written {printing.text(printing.textbook(parts[0]))}, "
-                                f"but the definitions give {printing.text(printing.textbook(parts[1]))}{_witness(verdict)}")
-                    self.decide(item, k, "false", f"wrong term in {printing.text(var)} in the expansion")
-                    return
-                (checked if verdict.status == "true" else unchecked).append(printing.text(var))
-                continue
-            written = calculus.coefficient(explicit_s, var)
-            ix = read_index(var)
-            if ix is not None and ix.letter is None and target is not None and var not in other_s.free_symbols:
+            elif ix is not None and ix.letter is None and target is not None and var not in other_s.free_symbols:
+                written = calculus.coefficient(explicit_s, var)
                 actual = recurrences.coefficient(target, var) if recurrences else None  # g_1 after the ellipsis
                 if actual is None:
                     unchecked.append(printing.text(var))
@@ -4629,7 +4621,7 @@ class DocumentChecker:
                 unchecked.append(printing.text(var))
                 continue
             else:
-                actual = calculus.coefficient(other_s, var)
+                written, actual = calculus.coefficient(explicit_s, var), calculus.coefficient(other_s, var)
             verdict = compare(written, actual, seconds=LINK_SECONDS)
             if verdict.status == "false" and actual.free_symbols - written.free_symbols \
                     and (not written.free_symbols or _DECIMAL_WRITTEN.search(_source(item, claimed_term))):
@@ -4648,9 +4640,11 @@ class DocumentChecker:
                                       + ", given no value in the notes' formulas")
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
-                            f"the term in {printing.text(var)}: written with {printing.text(printing.textbook(written))}, "
-                            f"but the definitions give {printing.text(printing.textbook(actual))}{_witness(verdict)}")
-                self.decide(item, k, "false", f"wrong coefficient of {printing.text(var)} in the expansion")
+                            f"the term in {printing.text(var)}: written {'' if whole else 'with '}"
+                            f"{printing.text(printing.textbook(written))}, but the definitions give "
+                            f"{printing.text(printing.textbook(actual))}{_witness(verdict)}")
+                self.decide(item, k, "false", f"wrong term in {printing.text(var)} in the expansion" if whole
+                            else f"wrong coefficient of {printing.text(var)} in the expansion")
                 return
             (checked if verdict.status == "true" else unchecked).append(printing.text(var))
         if checked and not unchecked:
