@@ -1861,6 +1861,24 @@ MUTATIONS: tuple[Mutation, ...] = (
       "                and (tokens[k + 2].start == tokens[k + 1].end or (k and (tokens[k - 1].text == \"e\"",
       "                and (True or (k and (tokens[k - 1].text == \"e\"",
       ("tests/test_check_round25.py",), "W^- e^α read as W to the power −e (a boosting argmin never read)"),
+    # -- stop 30: readings of this stop (tests/test_check_round26.py) ---------------------------------------------
+    M("tuples-not-at-points", "derive/check/verify.py",
+      "    points = {x: v for x, v in checker._examples(item).items() if x in names and isinstance(v, Coords)}",
+      "    points = {}", ("tests/test_check_round26.py",), "x^⊤y, ‖y‖ with x, y given as tuples left as conditions"),
+    M("tuple-sums-unread", "derive/check/verify.py",
+      "        if points and all(type(r) is Coords for r in raws):",
+      "        if False:", ("tests/test_check_round26.py",), "a + b = (4, 6) with a, b given left a condition"),
+    M("tuple-identity-at-the-example", "derive/check/verify.py",
+      "            if not any(numbers for _, numbers, _ in sides):\n                return False  # ‖a + b‖²",
+      "            if False:\n                return False  # ‖a + b‖²", ("tests/test_check_round26.py",),
+      "a general identity in tuples given as an example 'proved' at the example's values"),
+    M("lvert-always-opens", "derive/check/latex_tokens.py",
+      "        else:\n            out[k] = Token(\"char\", \"|\", tok.start, tok.end)\n    return out",
+      "        else:\n            pass\n    return out", ("tests/test_check_round26.py",),
+      "p(y \\lvert x) opens a bar that swallows the = after it"),
+    M("vert-as-macro", "derive/check/latex_tokens.py",
+      "        if tok.kind == \"macro\" and tok.text == \"vert\" and tok.side is None:\n            out[k] = Token(\"char\", \"|\", tok.start, tok.end)",
+      "        if False:\n            pass", ("tests/test_check_round26.py",), "p(y \\vert x) refused: '|' is not closed"),
 )
 
 

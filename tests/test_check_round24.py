@@ -236,7 +236,7 @@ def test_a_worked_newton_step_in_superscript_steps_is_proved(name: str) -> None:
     # "\min f(x) = …" defines the objective; x^0 is the start, not x to the power 0
     assert _verdicts(report, _line_of(text, r"$$\min f"))[0] == ("not-a-claim", "definition of f")
     start = _verdicts(report, _line_of(text, "Choose"))
-    assert start[0][0] == "not-a-claim" and start[1] == ("proved", "arithmetic: exact"), start
+    assert start[0][0] == "not-a-claim" and start[1] == ("proved", "arithmetic: exact (with x^{(0)} = (0, 1))"), start
     # x_1, x_2 are the coordinates of x, not the steps x^1, x^2 of the update
     assert _verdicts(report, _line_of(text, r"$$\nabla f(\mathbf{x}) ="))[0][0] == "proved"
     assert _verdicts(report, _line_of(text, r"$$\nabla^2 f(\mathbf{x}) ="))[0][0] == "proved"

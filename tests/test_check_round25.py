@@ -282,7 +282,7 @@ def test_a_worked_gradient_step_on_a_bold_vector_is_checked_at_the_iterate(name:
     report = check_document(name, text)
     assert _verdicts(report, _line_of(text, r"\nabla f(\mathbf{x^0})")) == [("proved", "coordinate by coordinate (2 coordinates)")]
     assert _verdicts(report, _line_of(text, r"\mathbf{x}^1 &=")) == [("proved", "the rule for x^{(k+1)} at k = 0")]
-    assert _verdicts(report, _line_of(text, r"f(\mathbf{x}^0) = 17.0"))[-1] == ("proved", "arithmetic: exact")
+    assert _verdicts(report, _line_of(text, r"f(\mathbf{x}^0) = 17.0"))[-1] == ("proved", "arithmetic: exact (with x^{(0)} = (0, 1))")
     assert _error_lines(name, text) == []
     slipped = text.replace(r"\left[5, 32 \right]^T", r"\left[5, 31 \right]^T")
     assert _error_lines(name, slipped) == [(_line_of(slipped, "[5, 31"), "math/false")]

@@ -312,7 +312,7 @@ class Tokenizer:
                 self._word(m.group(), m.start())
             else:
                 self._other(m.group(), m.start())
-        return Tokenized(_merge_stacked_relations(self.tokens), self.unknown, self.words)
+        return Tokenized(_unpaired_bars(_merge_stacked_relations(self.tokens)), self.unknown, self.words)
 
     # -- emitting ----------------------------------------------------------------------------------
 
@@ -568,6 +568,34 @@ class Tokenizer:
             stop = probe + 1
         self.pos = stop
         return text[probe:stop], stop
+
+
+def _unpaired_bars(tokens: list[Token]) -> list[Token]:
+    r"""``p(y \lvert x)``, ``p(y \vert x)``: an ``\lvert`` that no ``\rvert`` closes (nor an ``\rvert`` that none opens),
+    and a ``\vert`` not sized by ``\left``/``\right``, are drawn as ``|`` by KaTeX and MathJax, and read as the
+    character ``|``: a conditioning bar in ``p(a | s)``, an absolute value where bars pair, never a group that
+    swallows the rest of the formula and the ``=`` after it."""
+    partner = {"lvert": "rvert", "rvert": "lvert"}
+    out = list(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.kind == "macro" and tok.text == "vert" and tok.side is None:
+            out[k] = Token("char", "|", tok.start, tok.end)
+        if tok.kind != "macro" or tok.text not in partner:
+            continue
+        step = 1 if tok.text == "lvert" else -1
+        depth, j = 0, k + step
+        while 0 <= j < len(tokens):
+            other = tokens[j]
+            if other.kind == "macro" and other.text == tok.text:
+                depth += 1
+            elif other.kind == "macro" and other.text == partner[tok.text]:
+                if depth == 0:
+                    break
+                depth -= 1
+            j += step
+        else:
+            out[k] = Token("char", "|", tok.start, tok.end)
+    return out
 
 
 def tokenize(text: str) -> Tokenized:

@@ -2570,7 +2570,10 @@ class DocumentChecker:
         from .arithmetic import decide as decide_numbers, written_with_numbers
 
         texts = (_source(item, left), _source(item, right))
-        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        raws, points = _at_points(self, item, (left.expr, right.expr))
+        if points and all(type(r) is Coords for r in raws):  # a + b = (4, 6): a worked tuple, entry by entry
+            return self._tuple_arithmetic(item, k, right, raws, texts, points)
+        a, b = self._prepare(raws[0], item), self._prepare(raws[1], item)
         if a is None or b is None:
             return False
         sides = []
@@ -2596,13 +2599,17 @@ class DocumentChecker:
                 return False
             used = {s: examples[s] for s in free}
             sides = [(v.xreplace(used), n, c) for v, n, c in sides]
+        elif points:
+            if not any(numbers for _, numbers, _ in sides):
+                return False  # ‖a + b‖² = ‖a‖² + 2a^⊤b + ‖b‖²: a statement for all tuples, not the example's arithmetic
         elif not all(numbers or called for _, numbers, called in sides):
             return False  # p_k(0) read as p_k·0: not a number the author wrote
         with time_budget(LINK_SECONDS):
             verdict = decide_numbers(sides[0][0], sides[1][0], texts[0], texts[1], item.stmt.relations[k] == "approx")
         if verdict is None:
             return False
-        given = ", ".join(f"{printing.text(s)} = {printing.text(v)}" for s, v in sorted(used.items(), key=str)
+        used = {**points, **used}
+        given = ", ".join(f"{printing.text(s)} = {_value_text(v)}" for s, v in sorted(used.items(), key=str)
                           if v != sp.E or s.name != "e")
         given = "; ".join(filter(None, [given, "e read as Euler's number" if sp.E in used.values() else ""]))
         where = f" (with {given})" if given else ""
@@ -2627,6 +2634,38 @@ class DocumentChecker:
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
+        return True
+
+    def _tuple_arithmetic(self, item: Item, k: int, right: Term, sides: tuple[sp.Expr, ...], texts: tuple[str, str],
+                          points: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """``a + b = (4, 6)``, ``2a = (2, 4)`` with ``a`` and ``b`` given as tuples: both sides are tuples of numbers,
+        compared coordinate by coordinate to the digits each is written with; a wrong coordinate is named with its
+        exact value. False (not arithmetic) unless the two have one length and every coordinate is a number."""
+        from .arithmetic import decide as decide_numbers
+        from .worked_values import _coordinate_texts
+
+        a, b = sides
+        if len(a.args) != len(b.args) or a.free_symbols or b.free_symbols \
+                or not any(_coordinate_texts(t) for t in texts):
+            return False
+        shown = [_coordinate_texts(t) or [""] * len(a.args) for t in texts]
+        if any(len(part) != len(a.args) for part in shown):
+            return False
+        approx = item.stmt.relations[k] == "approx"
+        with time_budget(LINK_SECONDS):
+            each = [decide_numbers(x, y, lt or f"coordinate {n} of {texts[0]}", rt or f"coordinate {n} of {texts[1]}", approx)
+                    for n, (x, y, lt, rt) in enumerate(zip(a.args, b.args, *shown), start=1)]
+        if any(e is None for e in each):
+            return False
+        where = " (with " + ", ".join(f"{printing.text(x)} = {_value_text(v)}" for x, v in sorted(points.items(), key=str)) + ")"
+        wrong = [(n, e) for n, e in enumerate(each, start=1) if e is not None and not e.holds]
+        if not wrong:
+            self.decide(item, k, "proved", f"coordinate by coordinate ({len(each)} coordinates)" + where)
+            return True
+        n, first = wrong[0]
+        message = first.reason + where
+        self.report(item, right.start, "error", "math/false", f"false arithmetic: {message}")
+        self.decide(item, k, "false", "arithmetic: " + message)
         return True
 
     def _defined_value(self, item: Item, left: sp.Expr, right: sp.Expr) -> bool:
@@ -5281,6 +5320,25 @@ _SAMPLE_LETTERS = frozenset("ij")
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
 _TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z]\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
+
+
+
+def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...]) -> tuple[tuple[sp.Expr, ...], dict[sp.Symbol, sp.Expr]]:
+    """``exprs`` with the written tuples in force put in (``x = (1, 2)`` given, then ``x^⊤y``, ``‖x‖``, ``2x + y``),
+    computed from their coordinates before anything reads the names per coordinate (which would make ``‖x‖`` a
+    ``|x|``); and the tuples used. A name worked anew from numbers in this very block keeps its old value out."""
+    names = set().union(*(e.free_symbols for e in exprs))
+    points = {x: v for x, v in checker._examples(item).items() if x in names and isinstance(v, Coords)}
+    if not points:
+        return exprs, {}
+    return tuple(reduce_coords(e.xreplace(points), lambda _: True) for e in exprs), points
+
+
+def _value_text(value: sp.Expr) -> str:
+    """A value given, as a reader writes it: ``(1, 2)`` for a tuple."""
+    if isinstance(value, Coords):
+        return "(" + ", ".join(printing.text(a) for a in value.args) + ")"
+    return printing.text(value)
 
 
 def _source(item: Item, term: Term) -> str:

@@ -1,0 +1,85 @@
+"""Readings added in stop 30. Fixtures are written here, in Markdown and LaTeX."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.latex import parse_block
+from derive.check.run import check_document
+from fixture_docs import as_document as _as, error_lines as _error_lines, line_of as _line_of, verdicts_on as _verdicts
+
+ANGLE_MD = r"""
+# The angle between two gradients
+
+Take the two gradients $a = (1, 2)$ and $b = (3, 4)$. Their inner product is $a^\top b = 1 \cdot 3 + 2 \cdot 4 = 11$,
+and their lengths are
+
+$$
+\|a\| = \sqrt{5}, \qquad \|b\|_2 = 5, \qquad \|b\|_1 = 7.
+$$
+
+So the cosine of the angle between them is
+
+$$
+\frac{a^\top b}{\|a\| \|b\|} = \frac{11}{5\sqrt{5}} \approx 0.984
+$$
+
+A step of size one half along their sum and their difference lands at $a + \frac{1}{2}(a + b) = (3, 5)$ and
+$a - b = (-2, -2)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_inner_products_and_norms_of_written_tuples_are_worked_values(name: str) -> None:
+    text = _as(name, ANGLE_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet, count in ((r"a^\top b = 1", 2), (r"\|a\| = \sqrt{5}", 3), (r"\frac{a^\top b}{\|a\| \|b\|}", 2)):
+        verdicts = [v for v, why in _verdicts(report, _line_of(text, snippet)) if not why.startswith("a value given")]
+        assert verdicts == ["proved"] * count, (snippet, verdicts)
+    assert any("with a = (1, 2), b = (3, 4)" in why for _, why in _verdicts(report, _line_of(text, r"a^\top b = 1")))
+    for snippet in (r"(a + b) = (3, 5)", "a - b = (-2, -2)"):
+        assert _verdicts(report, _line_of(text, snippet))[-1] == (
+            "proved", "coordinate by coordinate (2 coordinates) (with a = (1, 2), b = (3, 4))"), snippet
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip", [(r"\|b\|_2 = 5", r"\|b\|_2 = 6"), (r"\|b\|_1 = 7", r"\|b\|_1 = 5"),
+                                  (r"= \frac{11}{5\sqrt{5}}", r"= \frac{11}{25}"), (r"a^\top b = 1 \cdot 3", r"a^\top b = 1 \cdot 4"),
+                                  ("a - b = (-2, -2)", "a - b = (-2, -1)")])
+def test_a_slip_in_a_worked_inner_product_or_norm_is_found_on_its_line(name: str, slip: tuple[str, str]) -> None:
+    text = _as(name, ANGLE_MD).replace(*slip)
+    assert set(_error_lines(name, text)) == {(_line_of(text, slip[1]), "math/false")}
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_relation_between_two_given_tuples_is_not_a_worked_value(name: str) -> None:
+    # ‖a‖ = ‖b‖ with no number written is a statement about the tuples (here false), never read as arithmetic;
+    # a tuple squared is not a number and stays out of the arithmetic
+    text = _as(name, ANGLE_MD + "\nIn general $\\|a\\|^2 = a^\\top a$, while $a^2 = 5$ would need a product of tuples.\n")
+    report = check_document(name, text)
+    assert [v for v, _ in _verdicts(report, _line_of(text, "a^2 = 5"))][-1] == "not-a-claim"
+    assert _error_lines(name, text) == []
+    general = _verdicts(report, _line_of(text, r"\|a\|^2 = a^\top a"))[0]
+    assert general[0] == "proved" and "arithmetic" not in general[1], general
+    # a statement for all tuples is never proved at the example's values: this one holds there (52 = 5 + 25 + 22)
+    wrong = _as(name, ANGLE_MD + "\nIn general $\\|a + b\\|^2 = \\|a\\|^2 + \\|b\\|^2 + 22$.\n")
+    verdicts = _verdicts(check_document(name, wrong), _line_of(wrong, "+ 22"))
+    assert verdicts and verdicts[0][0] != "proved", verdicts
+
+
+def test_an_lvert_no_rvert_closes_is_a_conditioning_bar() -> None:
+    block = parse_block(r"p(y \lvert x) = \sigma(w x)")
+    assert [len(s.terms) for s in block.statements] == [2] and not block.problems
+    assert str(block.statements[0].terms[0].expr) == r"p(y \mid x)"
+    # \vert not sized by \left/\right is drawn as | and read so: a conditioning bar here too
+    assert str(parse_block(r"p(y \vert x) = 1").statements[0].terms[0].expr) == r"p(y \mid x)"
+    # a paired \lvert … \rvert stays an absolute value
+    paired = parse_block(r"\lvert -x \rvert = \lvert x \rvert").statements[0].terms
+    assert [str(t.expr) for t in paired] == ["Abs(x)", "Abs(x)"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_conditional_written_with_lvert_is_one_link_with_its_whole_sides(name: str) -> None:
+    text = _as(name, "# Model\n\nWe model $p(y \\lvert x) = \\sigma(w x)$ for one sample.\n")
+    links = [(k.left, k.right) for k in check_document(name, text).links]
+    assert (r"p(y \lvert x)", r"\sigma(w x)") in links
