@@ -83,3 +83,30 @@ def test_a_conditional_written_with_lvert_is_one_link_with_its_whole_sides(name:
     text = _as(name, "# Model\n\nWe model $p(y \\lvert x) = \\sigma(w x)$ for one sample.\n")
     links = [(k.left, k.right) for k in check_document(name, text).links]
     assert (r"p(y \lvert x)", r"\sigma(w x)") in links
+
+
+LOGISTIC_MD = r"""
+# One step of logistic regression
+
+The model is $\hat y = \sigma(z)$ with $z = w x + b$ and $\sigma(z) = \frac{1}{1 + e^{-z}}$.
+
+For example, with $w = 0.5$, $b = 0$, $x = 2$ and $y = 1$ we get $z = 1$, and $\hat y = \sigma(1) \approx 0.731$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_defined_name_stated_at_the_values_given_is_a_claim(name: str) -> None:
+    text = _as(name, LOGISTIC_MD)
+    report = check_document(name, text)
+    assert ("proved", "the definition of z with the values given (b = 0, w = 1/2, x = 2)") in _verdicts(
+        report, _line_of(text, "we get"))
+    assert _error_lines(name, text) == []
+    # stated as a result ("we get"), a wrong value is an error with the value the definition gives
+    slipped = text.replace("we get $z = 1$", "we get $z = 2$")
+    report = check_document(name, slipped)
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line_of(slipped, "we get"), "math/false")]
+    assert "gives 1, not 2" in errors[0].message
+    # a value merely given ("for z = 2 instead", another example) is no result: no error
+    given = text.replace("we get $z = 1$", "for $z = 2$ instead")
+    assert _error_lines(name, given) == []

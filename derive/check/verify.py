@@ -2186,6 +2186,9 @@ class DocumentChecker:
         if len(terms) == 2 and item.claim_cue \
                 and condition_chain.result(self, item, terms[0], terms[1], self._definitions(item)):
             return True  # "solving this equation, we obtain h = −1/4": the root of the condition before it
+        if len(terms) == 2 and not worked_values.supposed(self, item) \
+                and self._named_value(item, 0, terms[0], terms[1], self._definitions(item), stated=item.claim_cue):
+            return True  # "with w = 0.5, b = 0, x = 2 we get z = 1" after z = wx + b: the definition at the values
         self.decide_all(item, "not-a-claim", "a value given to a name (an initial or example value)")
         return True
 
@@ -2510,10 +2513,12 @@ class DocumentChecker:
         other = self.items[index]
         return other.block.position(other.stmt.terms[min(1, len(other.stmt.terms) - 1)].start)[0]
 
-    def _named_value(self, item: Item, k: int, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    def _named_value(self, item: Item, k: int, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr],
+                     stated: bool = False) -> bool:
         """``η* = 2/(5 + 1)`` after ``η* = 2/(λ_min + λ_max)`` and the example values ``λ_min = 1``, ``λ_max = 5``: the
-        name's definition at the values given, a claim. Only a proof is taken (the values may be another example's):
-        True when proved here."""
+        name's definition at the values given, a claim. Only a proof is taken (the values may be another example's),
+        unless the prose ``stated`` the value as a result ("we get z = 2"): then a wrong value is an error. True when
+        decided here."""
         name, shown = left.expr, right.expr
         if not isinstance(name, sp.Symbol) or shown is None or name not in definitions:
             return False
@@ -2528,11 +2533,18 @@ class DocumentChecker:
         if not defined.free_symbols or not defined.free_symbols <= set(examples):
             return False
         at = defined.xreplace({x: examples[x] for x in defined.free_symbols})
-        if compare(at, value, seconds=LINK_SECONDS).status != "true":
+        status = compare(at, value, seconds=LINK_SECONDS).status
+        if status != "true" and not (stated and status == "false" and at.is_number):
             return False
         given = ", ".join(f"{printing.text(x)} = {printing.text(examples[x])}"
                           for x in sorted(defined.free_symbols, key=str))
-        self.decide(item, k, "proved", f"the definition of {printing.text(name)} with the values given ({given})")
+        where = f"the definition of {printing.text(name)} with the values given ({given})"
+        if status == "true":
+            self.decide(item, k, "proved", where)
+            return True
+        wrong = f"{where} gives {_exact(at)}, not {_source(item, right)}"
+        self.report(item, right.start, "error", "math/false", f"false worked value: {wrong}")
+        self.decide(item, k, "false", wrong)
         return True
 
     def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
