@@ -110,3 +110,40 @@ def test_a_defined_name_stated_at_the_values_given_is_a_claim(name: str) -> None
     # a value merely given ("for z = 2 instead", another example) is no result: no error
     given = text.replace("we get $z = 1$", "for $z = 2$ instead")
     assert _error_lines(name, given) == []
+
+
+QUADRATIC_MD = r"""
+# Gradient descent on a quadratic
+
+Consider $f(x) = \frac{1}{2} a x^2$, so that the update is $x_{k+1} = x_k - \eta a x_k$.
+
+For $a = 4$, $\eta = 0.1$ and $x_0 = 1$:
+
+$$
+\begin{aligned}
+x_1 &= 0.6, \\
+x_2 &= 0.36, \\
+x_3 &= 0.216 .
+\end{aligned}
+$$
+
+The loss after three steps is $f(x_3) = 2 \cdot 0.216^2 \approx 0.0933$.
+With $\beta = 0.9$ an average keeps $1 - \beta^{10} \approx 0.651$ of its weight after ten steps.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_defined_function_at_a_worked_step_and_a_numeric_approx_with_given_values(name: str) -> None:
+    text = _as(name, QUADRATIC_MD)
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    loss = _verdicts(report, _line_of(text, "f(x_3) ="))
+    assert [v for v, _ in loss] == ["proved", "proved"] and "x_{3} = 27/125" in loss[0][1], loss
+    assert _verdicts(report, _line_of(text, r"1 - \beta^{10}"))[-1] == (
+        "proved", "arithmetic: equal to the digits written (with β = 9/10)")
+    # a slip in the numbers is found; a wrong step is replaced by its right value after it (one slip, one error)
+    for old, new in ((r"\approx 0.651", r"\approx 0.615"), ("f(x_3) = 2 \\cdot 0.216^2", "f(x_3) = 2 \\cdot 0.226^2")):
+        slipped = text.replace(old, new)
+        assert set(_error_lines(name, slipped)) == {(_line_of(slipped, new), "math/false")}, new
+    wrong_step = text.replace("x_3 &= 0.216", "x_3 &= 0.226")
+    assert _error_lines(name, wrong_step) == [(_line_of(wrong_step, "x_3 &= 0.226"), "math/false")]

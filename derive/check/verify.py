@@ -1665,8 +1665,10 @@ class DocumentChecker:
             # numbers is arithmetic whatever the sentence says ("when γ = 0.9, 1/(1 − 0.9) = 10")
             for k, relation in enumerate(stmt.relations):
                 left, right = stmt.terms[k], stmt.terms[k + 1]
-                if relation in CHECKED_RELATIONS and (item.index, k) not in self.verdicts \
-                        and _number(self._prepare(left.expr, item)) and _number(self._prepare(right.expr, item)):
+                if (item.index, k) not in self.verdicts and (
+                        relation in CHECKED_RELATIONS and _number(self._prepare(left.expr, item))
+                        and _number(self._prepare(right.expr, item))
+                        or relation in (*CHECKED_RELATIONS, "approx") and self._worked_at_values(item, left, right)):
                     self._arithmetic(item, k, left, right)
                 elif relation == "=" and (item.index, k) not in self.verdicts and identities.settled(
                         left.expr, right.expr, _source(item, left), _source(item, right), identities_only=True):
@@ -2513,6 +2515,22 @@ class DocumentChecker:
         other = self.items[index]
         return other.block.position(other.stmt.terms[min(1, len(other.stmt.terms) - 1)].start)[0]
 
+    def _worked_at_values(self, item: Item, left: Term, right: Term) -> bool:
+        """``1 − β^{10} ≈ 0.651`` in "with β = 0.9 an average keeps …": the sentence's condition is a value given just
+        before, no side is a bare name, one is written as a decimal, and both are numbers once the values given are
+        put in — worked arithmetic under the condition that gave the value (``β = 0.9`` itself, or a name set anew, is
+        never read this way)."""
+        if left.expr is None or right.expr is None or isinstance(left.expr, sp.Symbol) or isinstance(right.expr, sp.Symbol):
+            return False
+        from .arithmetic import tolerance
+
+        if not any(tolerance(_source(item, t)) is not None for t in (left, right)) \
+                or not self._condition_given_as_value(item):
+            return False  # "imagine that ‖∇f(w)‖ = 0.1" (w = 6 given sentences before): the condition is this link
+        examples = self._examples(item)
+        sides = [self._prepare(t.expr, item) for t in (left, right)]
+        return all(v is not None and v.free_symbols <= set(examples) and _number(v.xreplace(examples)) for v in sides)
+
     def _named_value(self, item: Item, k: int, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr],
                      stated: bool = False) -> bool:
         """``η* = 2/(5 + 1)`` after ``η* = 2/(λ_min + λ_max)`` and the example values ``λ_min = 1``, ``λ_max = 5``: the
@@ -2579,7 +2597,7 @@ class DocumentChecker:
                     premises: Mapping[sp.Symbol, sp.Expr] | None = None) -> bool:
         """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
         link is not arithmetic. ``premises`` are values given before a ⇒ of the same statement."""
-        from .arithmetic import decide as decide_numbers, written_with_numbers
+        from .arithmetic import decide as decide_numbers, tolerance, written_with_numbers
 
         texts = (_source(item, left), _source(item, right))
         raws, points = _at_points(self, item, (left.expr, right.expr))
@@ -2599,8 +2617,8 @@ class DocumentChecker:
         free = set().union(*(v.free_symbols for v, _, _ in sides))
         used: dict[sp.Symbol, sp.Expr] = {}
         if free:
-            if item.stmt.relations[k] == "approx":
-                return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers
+            if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
+                return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
             examples = {**self._examples(item), **(premises or {})}
             euler = [x for x in free if x.name == "e" and x not in examples and x not in self._definitions(item)]
             if euler:  # 2(0 + 1)e^{(0+1)^2} = 2e: a bare e that nothing names is Euler's number

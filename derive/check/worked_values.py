@@ -177,8 +177,11 @@ def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right
     given = ", ".join(f"{printing.text(x)} = {_tuple_text(v) if isinstance(v, Coords) else _exact(v)}"
                       for x, v in sorted(used.items(), key=str))
     where = f" (from the recurrence with {given})" if given else " (from the recurrence)"
-    if isinstance(value, Coords) and isinstance(left.expr, sp.Symbol):
-        checker.examples.append((item.index, item.section, left.expr, shown))  # f(x^1) after it: at x^1 as written
+    if isinstance(left.expr, sp.Symbol):  # f(x^1), f(x_3) after it: at the step's value as written, or, when that is
+        # wrong, at the value it should have had (one slip, one error)
+        checker.examples.append((item.index, item.section, left.expr, shown if verdict.holds else value))
+        if verdict.holds and "digits written" in verdict.reason:
+            checker._rounded_results.add(shown)
     if verdict.holds:
         checker.decide(item, k, "proved", verdict.reason + where)
     else:
