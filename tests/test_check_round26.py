@@ -147,3 +147,35 @@ def test_a_defined_function_at_a_worked_step_and_a_numeric_approx_with_given_val
         assert set(_error_lines(name, slipped)) == {(_line_of(slipped, new), "math/false")}, new
     wrong_step = text.replace("x_3 &= 0.216", "x_3 &= 0.226")
     assert _error_lines(name, wrong_step) == [(_line_of(wrong_step, "x_3 &= 0.226"), "math/false")]
+
+
+RIDGE_MD = r"""
+# Линейная регрессия с регуляризацией
+
+Функционал ошибки с регуляризацией: $Q(w) = \frac{1}{\ell}\|Xw - y\|^2 + \lambda \|w\|^2$. Его градиент
+
+$$
+\nabla_w Q(w) = \frac{2}{\ell} X^T (Xw - y) + 2 \lambda w,
+$$
+
+и оптимальный вектор весов записывается в явном виде: $w = (X^T X + \lambda \ell I)^{-1} X^T y$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_closed_form_announced_as_the_solution_solves_the_objective_in_scope(name: str) -> None:
+    text = _as(name, RIDGE_MD)
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    gradient = _verdicts(report, _line_of(text, r"\nabla_w Q(w)"))
+    assert gradient and gradient[0][0] == "proved", gradient  # \ell is a letter in matrix notation too
+    solution = _verdicts(report, _line_of(text, "в явном виде"))[-1]
+    assert solution[0] == "proved" and solution[1].startswith("proved for every size") \
+        and "ℓ > 0" in solution[1] and "(the minimizer of Q, line 4)" in solution[1], solution
+    # the factor 1/ℓ forgotten in the closed form, and a factor 2 too many: each is found on its line
+    for old, new in ((r"\lambda \ell I)^{-1}", r"\lambda I)^{-1}"), ("$w = (X^T X", "$w = 2(X^T X")):
+        slipped = text.replace(old, new)
+        assert _error_lines(name, slipped) == [(_line_of(slipped, new), "math/false")], new
+    # with no word saying it is the solution, the same line is not read as one
+    plain = text.replace("и оптимальный вектор весов записывается в явном виде", "рассмотрим также")
+    assert [v for v, _ in _verdicts(check_document(name, plain), _line_of(plain, "рассмотрим"))] != ["proved"]

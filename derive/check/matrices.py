@@ -33,7 +33,7 @@ from typing import Iterator, Union
 
 import sympy as sp
 
-from .latex_tokens import GREEK, Token, tokenize
+from .latex_tokens import GREEK, LETTER_MACROS, Token, tokenize
 
 # ==================================================================================================
 # Document notation
@@ -157,8 +157,8 @@ def _sentences_with(word: re.Pattern[str], prose: str) -> Iterator[str]:
 def _letter(tok: Token) -> str | None:
     if tok.kind == "letter":
         return tok.text
-    if tok.kind == "macro" and tok.text in GREEK:
-        return tok.text
+    if tok.kind == "macro" and (tok.text in GREEK or tok.text in LETTER_MACROS):
+        return tok.text  # \ell: the sample count of many notes, a letter like any other
     return None
 
 
@@ -341,7 +341,7 @@ class _Reader:
         if tok.is_char("(", "["):
             return True
         if tok.kind == "macro":
-            return tok.text in GREEK or tok.text in _BOLD or tok.text in _ACCENTS or tok.text in (
+            return tok.text in GREEK or tok.text in LETTER_MACROS or tok.text in _BOLD or tok.text in _ACCENTS or tok.text in (
                 "frac", "dfrac", "tfrac", "lVert", "Vert", "|", "nabla")
         return False
 

@@ -179,16 +179,29 @@ def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: se
         return ("proved for every size: the gradient of the quadratic objective, H w − g with H a positive multiple "
                 f"of the matrix the closed form inverts, vanishes there; H is {declared[0]}, which the text calls "
                 f"positive definite")
-    if not (mu.is_number and mu > 0 and gram):
+    if not (gram and _positive(mu)):
         return None
     shift = inside.get((), sp.Integer(0))
-    convex = "" if shift.is_number and shift >= 0 else f" (a minimizer when {_plain(shift)} ≥ 0)"
+    when = [] if shift.is_number and shift >= 0 else [f"a minimizer when {_plain(shift)} ≥ 0"]
+    if not mu.is_number:  # 2/ℓ, 2/n: a positive multiple as long as the counts it is made of are positive
+        when.append(", ".join(sorted(_plain(x) for x in mu.free_symbols)) + " > 0")
+    convex = f" ({'; '.join(when)})" if when else ""
     return ("proved for every size: the gradient of the quadratic objective, H w − g with H a positive multiple "
             f"of the matrix the closed form inverts, vanishes there; H is a sum of Gram matrices and a multiple "
             f"of I{convex}")
 
 
+def _positive(mu: sp.Expr) -> bool:
+    """Is the factor between the Hessian and the inverted matrix positive — a number above zero, or a product and
+    quotient of names (``2/ℓ``, ``1/n``) that is positive when the names are (sample counts, step sizes)?"""
+    if mu.is_number:
+        return bool(mu > 0)
+    assumed = mu.xreplace({x: sp.Dummy(x.name, positive=True) for x in mu.free_symbols})
+    return assumed.is_positive is True
+
+
 def _plain(expr: sp.Expr) -> str:
     """A short coefficient on one line, Greek names as letters (``λ``)."""
+    expr = expr.xreplace({x: sp.Symbol("ℓ") for x in expr.free_symbols if x.name == "ell"})  # \ell, as printed
     text = sp.pretty(expr, use_unicode=True)
     return text if "\n" not in text else sp.sstr(expr)

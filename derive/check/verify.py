@@ -1839,6 +1839,8 @@ class DocumentChecker:
                 continue  # ∂L/∂w = −(y − ŷ)x after the chain rule and its factors' values: the product, checked
             if k == 0 and relation == "=" and self._argmin_closed_form(item, k, left, right):
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
+            if k == 0 and relation == "=" and self._stationary_closed_form(item, k, left, right):
+                continue  # "the optimal weights are w = (XᵀX + λI)⁻¹Xᵀy" after Q(w) = ‖Xw − y‖² + λ‖w‖²
             if relation == "=" and (k == 0 or stmt.relations[k - 1] in ("=>", "<=>")) \
                     and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
@@ -3936,6 +3938,40 @@ class DocumentChecker:
             return True
         return False
 
+    def _stationary_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        r"""``w = (X^T X + λI)^{-1} X^T y`` announced as the solution ("the optimal weight vector", "решение",
+        "minimizer", "setting the gradient to zero") after ``Q(w) = ‖Xw − y‖² + λ‖w‖²`` in matrix notation: the
+        closed form must make the gradient of the objective in scope vanish (:func:`.matrix_argmin.first_order`) —
+        false with the objective's line when it does not, proved for every size where that module proves it.
+        True when decided here."""
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None or not self._may_use_matrices() \
+                or not _SOLUTION_CUE.search(self._words_before(item.index, 160)):
+            return False
+        named = _bare_variable(_source(item, left))
+        found = [(index, fd) for index, _section, fd in self.function_defs
+                 if index < item.index and len(fd.params) == 1 and _bare_variable(printing.latex(fd.params[0])) == named]
+        if not found or self.functions(item).defs.get(found[-1][1].name) is not found[-1][1]:
+            return False  # no objective of this variable in force here
+        index, fd = found[-1]
+        from . import matrix_argmin
+
+        defined = self.items[index]
+        decision = matrix_argmin.first_order(self._expanded(_source(defined, defined.stmt.terms[1])),
+                                             printing.latex(fd.params[0]), self._expanded(_source(item, right)),
+                                             self._matrix_notation())
+        if decision is None:
+            return False
+        where = f" (the minimizer of {fd.name}, line {fd.line})"  # the wording of :meth:`_matrix_minimizer`
+        if decision.status == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false closed form: the gradient of {fd.name} (line {fd.line}) does not vanish at "
+                        f"{_clip(_source(item, right))}; {decision.reason}")
+        elif decision.status == "undecided":
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
+        self.decide(item, k, {"true": "proved", "false": "false"}.get(decision.status, "undecided"),
+                    decision.reason + where)
+        return True
+
     def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
         the document's functions and definitions in but its unknown functions kept as functions (not atoms)."""
@@ -5014,6 +5050,22 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
         return True
     euler = {x: sp.E for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol) and x.name == "e"}
     return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
+
+
+#: Words announcing that a formula is the solution of the objective in scope (its minimizer, the weights where the
+#: gradient vanishes), in the languages of the notes.
+_SOLUTION_CUE = re.compile(
+    r"\b(?:solution|optimal|optimum|minimi[sz]er|minimi[sz]ing|closed[- ]form|normal equations?|setting (?:the|its) "
+    r"(?:gradient|derivative)s? (?:to )?(?:zero|0)|equating|stationary)\b|(?:решени|оптимальн|минимум|минимизир|"
+    r"приравн|в явном виде|最优|最小|解析解|闭式解|\bLösung|\boptimal)", re.IGNORECASE)
+
+
+def _bare_variable(text: str) -> str:
+    r"""A variable as a reader names it, without the marks of its optimum or style: ``w^*``, ``\hat{w}``,
+    ``\mathbf{w}_\star`` and ``w`` are all ``w``."""
+    text = re.sub(r"\\(?:hat|widehat|bar|tilde|mathbf|boldsymbol|bm|vec)\b", "", text)
+    text = re.sub(r"[\^_]\s*(?:\{\s*(?:\*|\\star|\\ast|opt)\s*\}|\*|\\star|\\ast)", "", text)
+    return re.sub(r"[\s{}]", "", text)
 
 
 def _number(expr: sp.Expr | None) -> bool:
