@@ -179,3 +179,70 @@ def test_a_closed_form_announced_as_the_solution_solves_the_objective_in_scope(n
     # with no word saying it is the solution, the same line is not read as one
     plain = text.replace("и оптимальный вектор весов записывается в явном виде", "рассмотрим также")
     assert [v for v, _ in _verdicts(check_document(name, plain), _line_of(plain, "рассмотрим"))] != ["proved"]
+
+
+STATS_RIDGE_MD = r"""
+# Ridge regression
+
+The ridge estimator is
+$$\hat{\beta}_\lambda = \mathrm{argmin}_{\beta} \frac{1}{n}\|\boldsymbol Y - \boldsymbol X\beta\|_2^2 + \lambda \|\beta\|_2^2$$
+
+Ridge regression has a closed-form solution (set the derivative with respect to $\beta$ to zero):
+$$\hat{\beta}_\lambda = (\boldsymbol X^\top \boldsymbol X + n \lambda \boldsymbol I)^{-1} \boldsymbol X^\top \boldsymbol Y$$
+
+Using the SVD $\boldsymbol X = \boldsymbol U \boldsymbol D \boldsymbol V^\top$ we can show that
+$$\hat{\beta}_\lambda = \boldsymbol V (\boldsymbol D^2 + n \lambda \boldsymbol I)^{-1} \boldsymbol D \boldsymbol U^\top \boldsymbol Y$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_bold_capital_response_is_a_column_in_a_closed_form_minimizer(name: str) -> None:
+    text = _as(name, STATS_RIDGE_MD)
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    closed = _verdicts(report, _line_of(text, r"n \lambda \boldsymbol I)^{-1} \boldsymbol X^\top"))
+    assert closed and closed[-1][0] == "proved" and "(the minimizer of line" in closed[-1][1], closed
+    # a form in other letters (the SVD's U, D, V) is not refuted by an objective that does not relate them
+    svd = _verdicts(report, _line_of(text, r"\boldsymbol V (\boldsymbol D^2"))
+    assert svd and svd[-1][0] != "false", svd
+    slipped = text.replace(r"+ n \lambda \boldsymbol I)^{-1} \boldsymbol X^\top", r"+ \lambda \boldsymbol I)^{-1} \boldsymbol X^\top")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, r"+ \lambda \boldsymbol I)^{-1} \boldsymbol X^\top"), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_optimum_stated_under_its_sentence_value_is_read_at_that_value(name: str) -> None:
+    # "λ = 0 makes β̂_λ = β̂": at λ = 0 the ridge objective is least squares, whose minimizer β̂ is; without the
+    # value, the claim was refuted (a false error on real notes)
+    text = _as(name, r"""
+# Ridge and least squares
+
+Let $\hat\beta_\lambda = \mathrm{argmin}_{b} (y - x b)^2 + \lambda b^2$ and $\hat\beta = y / x$.
+
+Note that $\lambda = 0$ makes $\hat\beta_\lambda = \hat\beta$.
+""")
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    verdict = _verdicts(report, _line_of(text, "makes"))[-1]
+    assert verdict[0] == "proved" and "with λ = 0 as its sentence says" in verdict[1], verdict
+    slipped = text.replace(r"$\lambda = 0$ makes", r"$\lambda = 1$ makes")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "makes"), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_tuple_written_over_two_rows_is_one_side(name: str) -> None:
+    text = _as(name, r"""
+# Gradient by hand
+
+For $L(x) = \frac{1}{2}(a x_1 + b x_2 - c)^2$ the gradient is
+$$
+\begin{aligned}
+\left(\frac{\partial L}{\partial x_1}, \frac{\partial L}{\partial x_2}\right)
+&= ((a x_1 + b x_2 - c) a, \\
+&\quad (a x_1 + b x_2 - c) b) .
+\end{aligned}
+$$
+""")
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, r"&= ((a x_1"))[-1] == ("proved", "coordinate by coordinate (2 coordinates)")
+    slipped = text.replace("- c) b)", "- c) a)")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, r"&= ((a x_1"), "math/false")]

@@ -466,6 +466,18 @@ def _depths(tokens: list[Token]) -> list[int]:
     return out
 
 
+def _left_open(tokens: list[Token]) -> bool:
+    """Does a bracket stay open at the end of ``tokens`` (``(1,`` before ``\\\\`` in a tuple written over two rows)?
+    Then a comma there separates coordinates: it is no sentence punctuation to drop."""
+    depth = 0
+    for tok in tokens:
+        if _closes(tok):
+            depth = max(0, depth - 1)
+        if _opens(tok):
+            depth += 1
+    return depth > 0
+
+
 def _opens(tok: Token) -> bool:
     if tok.kind == "lbrace":
         return True
@@ -689,7 +701,7 @@ class _BlockParser:
             groups[-1].append(tok)
         out = []
         for group in groups:
-            while group and group[-1].is_char(",", ".", ";", ":"):
+            while group and group[-1].is_char(",", ".", ";", ":") and not _left_open(group):
                 group.pop()  # "… = b + c," / "… = b:" (and their full-width forms): the sentence's punctuation
             while group and group[0].is_char(",", ".", ";", ":"):
                 del group[0]  # \textbf{input}: x, …
@@ -782,8 +794,8 @@ class _BlockParser:
             prev.terms[-1] = first.terms[0]
             prev.terms.extend(first.terms[1:])
         elif first.env != "cases" and prev.terms[-1] and first.terms[0] and (
-            _is_binary_op(first.terms[0][0]) or _is_binary_op(prev.terms[-1][-1])
-        ):  # a long side broken before an operator
+            _is_binary_op(first.terms[0][0]) or _is_binary_op(prev.terms[-1][-1]) or _left_open(prev.terms[-1])
+        ):  # a long side broken before an operator, or inside a bracket (a tuple written over two rows)
             prev.terms[-1] = prev.terms[-1] + first.terms[0]
             prev.terms.extend(first.terms[1:])
         else:

@@ -1258,6 +1258,21 @@ def _misfit(shapes: Shapes, *nodes: Node) -> str | None:
     return None
 
 
+def forced_columns(shapes: Shapes, *nodes: Node) -> set[str]:
+    """Capital names read as matrices that the products force to be one column (``‖Y − Xβ‖²``: the response ``Y``
+    of statistics texts, a vector whatever its letter)."""
+    one = shapes.find(Shapes.ONE)
+    matrices = {x.key for node in nodes for x in _atoms(node) if x.kind == "matrix"}
+    return {key for key, (r, c) in shapes.atoms.items()
+            if key in matrices and shapes.find(c) == one and shapes.find(r) != one}
+
+
+def columns_as_vectors(node: Node, keys: set[str]) -> Node:
+    """``node`` with the matrices named in ``keys`` read as column vectors."""
+    return substitute(node, {}, 0, lambda atom: Atom(atom.key, atom.letter, "vector")
+                      if atom.kind == "matrix" and atom.key in keys else atom)
+
+
 def worlds(shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str], tries: int = 12) -> Iterator[_World]:
     """Random instances of this kind ("general", "diagonal", "scalar"): every size joined by the shapes drawn
     afresh (2 to 4; 3 for diagonal ones; 1 for numbers). The caller counts the ones it could use."""

@@ -14,7 +14,8 @@ from fractions import Fraction
 import sympy as sp
 
 from .matrices import (SCALAR, Algebra, Atom, Decision, Mat, Node, Notation, Poly, Shapes, Unsupported, _add, _as_vectors,
-                       _atoms, _misfit, _promoted, _scalar, _stem, _World, read_side, worlds)
+                       _atoms, _misfit, _promoted, _scalar, _stem, _World, columns_as_vectors, forced_columns, read_side,
+                       worlds)
 
 _ARGMIN = re.compile(r"^\s*(?:\\arg\s*\\min|\\operatorname\*?\{arg\s*(?:\\,)?\s*min\}|\\mathrm\{arg\s*(?:\\,)?\s*min\}"
                      r"|\\argmin)\s*(?:\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\s*(.*)$", re.S)
@@ -55,21 +56,17 @@ def first_order(objective: str, variable: str, closed: str, table: Notation, see
         return None
     if var.key not in {x.key for x in _atoms(f)} or var.key in {x.key for x in _atoms(c)}:
         return None
+    if {x.key for x in _atoms(c) if x.kind != "identity"} - {x.key for x in _atoms(f)}:
+        return None  # V(D² + λI)⁻¹DUᵀY, another minimizer's name: letters the objective does not relate to it
     vectors = _promoted(f) | _promoted(c) | ({_stem(var.key)} if var.kind == "scalar" else set())
     f, c = _as_vectors(f, vectors), _as_vectors(c, vectors)
     var = Atom(var.key, var.letter, "vector")
-    shapes = Shapes()
-    try:
-        sf, sc = shapes.of(f), shapes.of(c)
-        shapes.of(var)
-    except Unsupported:
-        return None
-    if sf is not SCALAR:
-        shapes.unify(sf, (Shapes.ONE, Shapes.ONE))
-    if sc is None:
-        return None
-    shapes.unify(shapes.atoms[var.key], sc)
-    if _misfit(shapes, f, c, var):
+    shapes = _shapes(f, c, var)
+    if shapes is not None and (columns := forced_columns(shapes, f, c)):
+        # ‖Y − Xβ‖² with a bold capital Y: the response is a column, whatever its letter — read it as a vector
+        f, c = columns_as_vectors(f, columns), columns_as_vectors(c, columns)
+        shapes = _shapes(f, c, var)
+    if shapes is None or _misfit(shapes, f, c, var):
         return None
     rng = random.Random(seed)
     outcomes = {}
@@ -91,6 +88,23 @@ def first_order(objective: str, variable: str, closed: str, table: Notation, see
                                      "diagonal or numbers, which the text may assume without saying")
     return Decision("false", "the gradient of the objective is not zero at this closed form (random matrices, "
                              "diagonal ones and numbers): it is not a minimizer")
+
+
+def _shapes(f: Node, c: Node, var: Atom) -> Shapes | None:
+    """The shapes of an objective ``f`` (a number), a closed form ``c`` and the variable it gives; None when they
+    cannot be joined."""
+    shapes = Shapes()
+    try:
+        sf, sc = shapes.of(f), shapes.of(c)
+        shapes.of(var)
+    except Unsupported:
+        return None
+    if sf is not SCALAR:
+        shapes.unify(sf, (Shapes.ONE, Shapes.ONE))
+    if sc is None:
+        return None
+    shapes.unify(shapes.atoms[var.key], sc)
+    return shapes
 
 
 def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random, kind: str,

@@ -2498,10 +2498,16 @@ class DocumentChecker:
     def _condition_given_as_value(self, item: Item) -> bool:
         """Is the condition of ``item``'s sentence a value given to a name, already substituted ("当 $β_1 = 0.9$
         时，$v_1 = 0.1 g_1$", "when $\\beta = 0.9$, …")? Then the claim was checked under it, not without it."""
+        return bool(self._sentence_values(item))
+
+    def _sentence_values(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
+        """The values given in ``item``'s sentence just before it ("$λ = 0$ makes $\\hat β_λ = \\hat β_{OLS}$", "when
+        $β = 0.9$, …", or above its list): the condition the claim is stated under."""
         if self._lines is None or not self.text:
-            return False
+            return {}
         start = self._lines.offset(item.block.line, item.block.col)
-        for index, _section, _name, _value in self.examples:
+        found: dict[sp.Symbol, sp.Expr] = {}
+        for index, _section, name, value in self.examples:
             given = self.items[index]
             if index >= item.index or given.block is item.block:
                 continue
@@ -2509,8 +2515,8 @@ class DocumentChecker:
             between = self.text[end:start]
             if 0 <= start - end and not re.search(r"[.!?。！？]\s|\n[ \t]*\n", between) \
                     and (start - end <= 80 or _LIST_ITEMS_ONLY.fullmatch(between)):
-                return True  # the value is given in the same sentence just before the claim (or above its list)
-        return False
+                found[name] = value  # the value is given in the same sentence just before the claim
+        return found
 
     def _line_of(self, index: int) -> int:
         """The line of an item's first right side (where a definition's value is written)."""
@@ -3919,11 +3925,17 @@ class DocumentChecker:
             decision = None if found is None else matrix_argmin.first_order(
                 found[1], found[0], self._expanded(_source(item, right)), self._matrix_notation())
             line = earlier.block.position(terms[1].start)[0]
+            under = self._sentence_values(item) if named is not None else {}
+            under = {x: v for x, v in under.items() if named is not None and x in named.free_symbols}
+            if decision is not None and decision.status == "false" and under:
+                decision = None  # "λ = 0 makes …": the objective is meant at the value its sentence gives
             if decision is None and isinstance(named, optima.Optimum) and right.expr is not None:
-                scalar = self._closed_optimum(named, right.expr, item, self._definitions(item))
+                scalar = self._closed_optimum(named.xreplace(under), right.expr, item, self._definitions(item))
                 if scalar.status == "undecided":
                     return False
-                self._optimum_verdict(item, k, right, scalar, f" (the optimum named on line {line})")
+                given = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(under.items(), key=str))
+                self._optimum_verdict(item, k, right, scalar, f" (the optimum named on line {line}"
+                                      + (f", with {given} as its sentence says)" if given else ")"))
                 return True
             if decision is None:
                 return False
