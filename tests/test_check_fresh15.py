@@ -327,6 +327,6 @@ def test_a_named_quantity_at_the_example_values_given() -> None:
     those values (a condition before); ``\\lambda_{\\min}`` and ``\\lambda_{min}`` are one name."""
     assert parse_expr(r"\lambda_{\min} - \lambda_{min} + \lambda_{\text{min}}") == parse_expr(r"\lambda_{\mathrm{min}}")
     found = [(k.verdict, k.reason) for k in check_document("n.md", RATE_MD).links if k.line == 3]
-    assert found[2] == ("proved", "the definition of η^{*} with the values given (λ_max = 5, λ_min = 1)")
+    assert found[2] == ("proved", "arithmetic: exact (η^{*} by its definition, with λ_max = 5, λ_min = 1)")
     assert [k.verdict for k in check_document("n.md", RATE_MD.replace("{5+1}", "{5+2}")).links
             if k.line == 3][2] != "proved"

@@ -108,8 +108,9 @@ def test_a_defined_name_stated_at_the_values_given_is_a_claim(name: str) -> None
     assert [(f.line, f.code) for f in errors] == [(_line_of(slipped, "we get"), "math/false")]
     assert "gives 1, not 2" in errors[0].message
     # a value merely given ("for z = 2 instead", another example) is no result: no error
-    given = text.replace("we get $z = 1$", "for $z = 2$ instead")
-    assert _error_lines(name, given) == []
+    given = text.replace(r"we get $z = 1$, and $\hat y = \sigma(1) \approx 0.731$",
+                         r"for $z = 2$ instead, $\hat y = \sigma(2) \approx 0.881$")
+    assert given != text and _error_lines(name, given) == []
 
 
 QUADRATIC_MD = r"""
@@ -246,3 +247,63 @@ $$
     assert _verdicts(report, _line_of(text, r"&= ((a x_1"))[-1] == ("proved", "coordinate by coordinate (2 coordinates)")
     slipped = text.replace("- c) b)", "- c) a)")
     assert _error_lines(name, slipped) == [(_line_of(slipped, r"&= ((a x_1"), "math/false")]
+
+
+DIFFERENCE_QUOTIENT_MD = r"""
+# A worked difference quotient
+
+Our prediction is $y = w \cdot x$. Say $w = 3$ and a training pair $(x, t) = (4, 8)$. The loss is
+
+$$
+\begin{aligned}
+L(w) &= (y - t)^2 = (x \cdot w - t)^2 \\
+L(3) &= (12 - 8)^2 = 16
+\end{aligned}
+$$
+
+We increase $w$ a tiny little bit ($\Delta = 0.01$):
+
+$$
+L(3.01) = (12.04 - 8)^2 = 16.32
+$$
+
+and the ratio is
+
+$$
+\frac{16.32 - 16.0}{3.01 - 3.0} = \frac{L(w + \Delta) - L(w)}{\Delta}
+$$
+
+If instead we start from $w = 1.5$, our output is $y = 1.5 \cdot 4 = 6$ and
+
+$$
+\begin{aligned}
+L(1.5) &= (6 - 8)^2 = 4 \\
+L(1.51) &= (6.04 - 8)^2 = 3.84
+\end{aligned}
+$$
+
+Finally, for $w = 2$ the loss is $(y - t)^2 = (8 - 8)^2 = 0$, and a unit with input $0.21$ outputs
+$\frac{1}{1 + e^{-0.21}} = 0.5523$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_loss_with_a_training_pair_given_as_a_tuple(name: str) -> None:
+    text = _as(name, DIFFERENCE_QUOTIENT_MD)
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    assert _verdicts(report, _line_of(text, "(x, t) = (4, 8)"))[-1] == ("not-a-claim", "values given to names (a tuple of them)")
+    assert _verdicts(report, _line_of(text, "(y - t)^2 = (8 - 8)^2"))[-2] == (
+        "proved", "arithmetic: exact (y by its definition, with t = 8, w = 2, x = 4)")
+    for snippet in ("L(3) &=", "L(3.01) =", "L(1.5) &=", "L(1.51) &="):
+        verdict = _verdicts(report, _line_of(text, snippet))[0]
+        assert verdict == ("proved", "arithmetic: exact (with t = 8, x = 4)"), (snippet, verdict)
+    # the ratio of values shown rounded before (16.32 for 16.3216) is 32, not 32.16: undecided, never an error; a
+    # decimal never shown as a rounded result is exact (1 − 0.98² = 0.0296 stays an error: tests/test_check_other_schemes.py)
+    ratio = _verdicts(report, _line_of(text, r"\frac{16.32 - 16.0}"))[0]
+    assert ratio[0] == "undecided" and ratio[1].startswith("within the rounding of the decimals"), ratio
+    # a slip beyond any rounding is still found; y = 6 (at w = 1.5) is not L's y at w = 1.51
+    for old, new in ((r"\frac{16.32 - 16.0}{3.01 - 3.0} =", r"\frac{16.32 - 16.0}{3.01 - 2.0} ="),
+                     ("L(1.51) &= (6.04 - 8)^2", "L(1.51) &= (6.05 - 8)^2"), ("e^{-0.21}} = 0.5523", "e^{-0.21}} = 0.56")):
+        slipped = text.replace(old, new)
+        assert set(_error_lines(name, slipped)) == {(_line_of(slipped, new), "math/false")}, new

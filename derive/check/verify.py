@@ -58,6 +58,7 @@ from .vectors import shape as vector_shape
 
 if TYPE_CHECKING:  # loaded only by a document that writes matrix notation (a cold check pays for it otherwise)
     from . import matrices
+    from .arithmetic import Arithmetic
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
@@ -723,11 +724,13 @@ class DocumentChecker:
                 fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                 for index, _, fd in self.function_defs):
             return  # f(x_2) = 3.92² − 4·3.92 + 5 after x_2 = 3.92 was worked out: the value there, a claim
-        if isinstance(rhs, sp.Symbol) and params and rhs not in params:
+        if params and not rhs.free_symbols & set(params):
             later = [t.expr for t in stmt.terms[2:] if t.expr is not None and t.expr.free_symbols & set(params)]
             if later:
-                rhs = later[0]  # σ(z) = P = 1/(1 + e^{−z}): P names the value, the chain goes on to what σ is
-            elif any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
+                # σ(z) = P = 1/(1 + e^{−z}): P names the value, the chain goes on to what σ is; L(w) = (y − t)² =
+                # (xw − t)²: the body in its variable is the one that says how L varies (y = wx is worked out anew)
+                rhs = later[0]
+            elif isinstance(rhs, sp.Symbol) and rhs not in params and any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                      for index, _, fd in self.function_defs):
                 return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
         if has_vectors(rhs):
@@ -1691,7 +1694,8 @@ class DocumentChecker:
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
-                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)):
+                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)) \
+                    and self.verdicts.get((item.index, 0), ("",))[0] != "proved":
                 # "with β = 0.9": the worked numbers that follow use it (but "ν = μ gets you NAG", "when β₁ = β₂":
                 # one parameter set to another is a special case, never the value of ν from here on)
                 self._record_naming(item, {})
@@ -2171,6 +2175,8 @@ class DocumentChecker:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
         the recurrences and worked numbers that follow; they are not claims."""
         terms, relations = item.stmt.terms, item.stmt.relations
+        if self._values_in_tuple(item):
+            return True
         if not all(r in DEFINING_RELATIONS for r in relations) or not all(isinstance(t.expr, sp.Symbol)
                                                                          for t in terms[:-1]):
             return False
@@ -2228,8 +2234,42 @@ class DocumentChecker:
         if not self.verdicts.get((item.index, len(terms) - 2), ("", ""))[1].startswith("arithmetic: exact"):
             return  # 0.316… written 0.31: the next step may compute with either, so neither is carried
         value = self._prepare(terms[-1].expr, item)
-        if value is not None and value.is_number:
+        if value is not None and value.is_number and not self._worked_from_definition(item, name):
             self.examples.append((item.index, item.section, name, value))
+
+    def _through_definitions(self, item: Item, free: set[sp.Symbol],
+                             examples: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        """The definitions in scope of the names in ``free`` that have no value given (``y = w·x``), when every name
+        they are written in has one: put in, those names are worked out at the values in force. Empty otherwise."""
+        definitions = self._definitions(item)
+        through = {x: definitions[x] for x in free if x not in examples and x in definitions}
+        if not through or any(not v.free_symbols <= set(examples) for v in through.values()):
+            return {}
+        return through
+
+    def _worked_from_definition(self, item: Item, name: sp.Symbol) -> bool:
+        """Does ``name`` have a definition in scope in other names (``y = w·x``)? Then a number worked out for it
+        (``y = 1.5·4 = 6``) holds at the values in force now only; later arithmetic (``L(1.51)``) works it out again
+        from the definition, and the number is not kept as its value."""
+        defined = self._definitions(item).get(name)
+        return defined is not None and bool(defined.free_symbols)
+
+    def _values_in_tuple(self, item: Item) -> bool:
+        """``(x, t) = (4, 8)``: a tuple of names given a tuple of numbers gives each name its value, as ``x = 4``
+        and ``t = 8`` would (a training pair, a starting point written as coordinates)."""
+        terms = item.stmt.terms
+        if len(terms) != 2 or item.stmt.relations[0] not in DEFINING_RELATIONS:
+            return False
+        names, values = terms[0].expr, self._prepare(terms[1].expr, item) if terms[1].expr is not None else None
+        if type(names) is not Coords or type(values) is not Coords or len(names.args) != len(values.args) \
+                or not all(isinstance(x, sp.Symbol) for x in names.args) or len(set(names.args)) != len(names.args) \
+                or not all(v.is_number and not v.free_symbols for v in values.args):
+            return False
+        for name, value in zip(names.args, values.args):
+            if self._gives_value(item, name):
+                self.examples.append((item.index, item.section, name, value))
+        self.decide_all(item, "not-a-claim", "values given to names (a tuple of them)")
+        return True
 
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
@@ -2281,7 +2321,7 @@ class DocumentChecker:
         if value is None or value.has(DOTS):
             return
         self._derived.append((item.index, item.section, name, value))
-        if _number(value) and name not in self._examples(item):
+        if _number(value) and name not in self._examples(item) and not self._worked_from_definition(item, name):
             self.examples.append((item.index, item.section, name, value))
 
     def _answers_derived_later(self) -> None:
@@ -2569,6 +2609,8 @@ class DocumentChecker:
             self.decide(item, k, "proved", where)
             return True
         wrong = f"{where} gives {_exact(at)}, not {_source(item, right)}"
+        # what follows computes with the value it should have had (one slip, one error)
+        self.examples[:] = [(i, sec, x, at if (i, x) == (item.index, name) else v) for i, sec, x, v in self.examples]
         self.report(item, right.start, "error", "math/false", f"false worked value: {wrong}")
         self.decide(item, k, "false", wrong)
         return True
@@ -2624,6 +2666,7 @@ class DocumentChecker:
             sides.append((value, numbers, called))
         free = set().union(*(v.free_symbols for v, _, _ in sides))
         used: dict[sp.Symbol, sp.Expr] = {}
+        defined = ""  # names worked out from their definitions at the values given
         if free:
             if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
@@ -2631,6 +2674,11 @@ class DocumentChecker:
             euler = [x for x in free if x.name == "e" and x not in examples and x not in self._definitions(item)]
             if euler:  # 2(0 + 1)e^{(0+1)^2} = 2e: a bare e that nothing names is Euler's number
                 examples[euler[0]] = sp.E
+            if not free <= set(examples) and (through := self._through_definitions(item, free, examples)):
+                # (y − t)² = (8 − 8)² with y = w·x defined and w, x, t given: y is worked out from its definition
+                sides = [(v.xreplace(through), n, c) for v, n, c in sides]
+                defined = ", ".join(sorted(printing.text(x) for x in through))
+                free = set().union(*(v.free_symbols for v, _, _ in sides))
             # a side written with digits, or a defined function at a number (f'(−1)): the author computes
             if not free <= set(examples) or not any(numbers or (called and not value.free_symbols)
                                                    for value, numbers, called in sides):
@@ -2651,6 +2699,8 @@ class DocumentChecker:
                           if v != sp.E or s.name != "e")
         given = "; ".join(filter(None, [given, "e read as Euler's number" if sp.E in used.values() else ""]))
         where = f" (with {given})" if given else ""
+        if defined:
+            where = f" ({defined} by {'their definitions' if ',' in defined else 'its definition'}, with {given})"
 
         if verdict.holds:
             self.decide(item, k, "proved", verdict.reason + where)
@@ -2669,10 +2719,55 @@ class DocumentChecker:
         elif used and (stale := prose_values.stale_value(self, item, used)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {stale}")
             self.decide(item, k, "undecided", stale)
+        elif (rounded := self._within_written_rounding(item, texts, used, verdict)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
+            self.decide(item, k, "undecided", rounded)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
         return True
+
+    def _within_written_rounding(self, item: Item, texts: tuple[str, str], used: Mapping[sp.Symbol, sp.Expr],
+                                 verdict: "Arithmetic") -> str | None:
+        """``(16.32 − 16.0)/(3.01 − 3.0) = (L(w + Δ) − L(w))/Δ`` with ``L(3.01) = 16.3216`` shown as 16.32 before: a
+        computation from decimals the notes rounded earlier may miss the exact value by more than its own last
+        digit. Each decimal the notes showed earlier as a rounded result may move by half a unit of its last digit
+        (a value given, β = 0.98, is exact); the side is read again with those decimals as letters, and when
+        the difference is within what they can move it (to first order, with a margin) the reason it is undecided;
+        None when the slip is larger than any such rounding could make it."""
+        difference = abs(sp.N(verdict.left - verdict.right, 30))
+        calls = frozenset(type(c).__name__ for t in item.stmt.terms if t.expr is not None for c in t.expr.atoms(AppliedUndef))
+        slack = sp.Integer(0)
+        for text in texts:
+            literals = [lit for lit in _ROUNDED_DECIMAL.findall(text) if sp.Rational(lit) in self._rounded_results]
+            if not literals or len(literals) > 8:
+                continue
+            letters = [S.symbol(f"\\varkappa_{{{n}}}") for n in range(len(literals))]
+            marked = iter(range(len(literals)))
+
+            def lettered(m: re.Match[str]) -> str:
+                return f"\\varkappa_{{{next(marked)}}}" if sp.Rational(m.group()) in self._rounded_results else m.group()
+            try:
+                read = parse_expr(_ROUNDED_DECIMAL.sub(lettered, text), functions=DEFAULT_FUNCTIONS | calls)
+            except LatexParseError:
+                return None
+            side = self._prepare(read, item)
+            if side is None:
+                return None
+            side = side.xreplace(dict(used))
+            at = {x: sp.Rational(lit) for x, lit in zip(letters, literals)}
+            for x, lit in zip(letters, literals):
+                try:
+                    rate = sp.N(sp.diff(side, x).xreplace(at), 30)
+                except (TypeError, ValueError, ArithmeticError):
+                    return None
+                if not rate.is_real:
+                    return None
+                slack += abs(rate) * sp.Rational(1, 2 * 10 ** len(lit.split(".")[1]))
+        if slack == 0 or difference > sp.Rational(3, 2) * slack:
+            return None
+        return ("within the rounding of the decimals it is computed from (each may be a value rounded before): the "
+                "exact value and the one written may differ by that much")
 
     def _tuple_arithmetic(self, item: Item, k: int, right: Term, sides: tuple[sp.Expr, ...], texts: tuple[str, str],
                           points: Mapping[sp.Symbol, sp.Expr]) -> bool:
@@ -3742,7 +3837,7 @@ class DocumentChecker:
             terms = earlier.stmt.terms
             for j, relation in enumerate(earlier.stmt.relations):
                 verdict, reason = self.verdicts.get((earlier.index, j), ("", ""))
-                if relation != "=" or verdict != "not-a-claim" or reason.startswith("definition"):
+                if relation != "=" or verdict != "not-a-claim" or reason.startswith(("definition", "values given")):
                     continue  # a claim, or a definition (substituted where it names one name), not a hypothesis
                 sides = (self._expanded(_source(earlier, terms[j])), self._expanded(_source(earlier, terms[j + 1])))
                 if matrices.applies(*sides, table):
@@ -4872,6 +4967,12 @@ def _within_rounded_inputs(a: sp.Expr, b: sp.Expr, rounded: Mapping[sp.Symbol, s
         return ("equal for some values within the rounding of the inputs the notes show: the result may come "
                 "from their unrounded values")
     return None
+
+
+#: A decimal written to two places or more with a nonzero fraction (16.32, 0.0478): a value rounded before and reused,
+#: when the notes showed it so (one place, 0.3 or 0.9, is how notes give exact data: weights, rates).
+_ROUNDED_DECIMAL = re.compile(r"(?<![\d.])\d+\.(?=\d*[1-9])\d{2,}(?![\d.])")
+
 
 
 def _as_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[str, str] | None:
