@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -2745,7 +2745,7 @@ class DocumentChecker:
             letters = [S.symbol(f"\\varkappa_{{{n}}}") for n in range(len(literals))]
             marked = iter(range(len(literals)))
 
-            def lettered(m: re.Match[str]) -> str:
+            def lettered(m: re.Match[str], marked: Iterator[int] = marked) -> str:
                 return f"\\varkappa_{{{next(marked)}}}" if sp.Rational(m.group()) in self._rounded_results else m.group()
             try:
                 read = parse_expr(_ROUNDED_DECIMAL.sub(lettered, text), functions=DEFAULT_FUNCTIONS | calls)
