@@ -307,3 +307,32 @@ def test_a_worked_loss_with_a_training_pair_given_as_a_tuple(name: str) -> None:
                      ("L(1.51) &= (6.04 - 8)^2", "L(1.51) &= (6.05 - 8)^2"), ("e^{-0.21}} = 0.5523", "e^{-0.21}} = 0.56")):
         slipped = text.replace(old, new)
         assert set(_error_lines(name, slipped)) == {(_line_of(slipped, new), "math/false")}, new
+
+
+BACKPROP_MD = r"""
+# 反向传播的数值例子
+
+激活函数 $\sigma$ 是 sigmoid 函数。隐藏层激活值：$a_1 = \sigma(z_1) = \left[\frac{1}{1+e^{-2.0}}, \frac{1}{1+e^{-2.4}}\right] \approx [0.8808, 0.9168]$
+
+输出层误差项：$\delta{_2} = \frac{\partial L}{\partial z_2} \approx 0.0478$
+
+权重梯度：$\frac{\partial L}{\partial W_2} = \delta{_2} \cdot a_1 = 0.0478 \times [0.8808, 0.9168] \approx [0.0421, 0.0438]$
+
+隐藏层激活对加权和的导数：$\frac{\partial a_1}{\partial z_1} = \sigma'(z_1) \approx [0.8808 \times 0.1192, \, 0.9168 \times 0.0832] \approx [0.1050, 0.0763]$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_worked_tuples_of_numbers_are_compared_entry_by_entry(name: str) -> None:
+    text = _as(name, BACKPROP_MD)
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    for snippet in (r"0.0478 \times [0.8808", r"[0.8808 \times 0.1192"):
+        assert _verdicts(report, _line_of(text, snippet))[-1] == ("proved", "coordinate by coordinate (2 coordinates)"), snippet
+    # \delta{_2} is δ₂, as KaTeX draws it
+    assert all("could not be parsed" not in why for _, why in _verdicts(report, _line_of(text, r"\delta{_2} \cdot a_1")))
+    # a slip in numbers alone is an error even though σ, which only the words name, stands in the same formula
+    for old, new in (("[0.0421, 0.0438]", "[0.0421, 0.0448]"), ("[0.1050, 0.0763]", "[0.1051, 0.0763]"),
+                     ("[0.8808, 0.9168]$", "[0.8808, 0.9084]$")):
+        slipped = text.replace(old, new)
+        assert _error_lines(name, slipped) == [(_line_of(slipped, new), "math/false")], new

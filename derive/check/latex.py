@@ -365,6 +365,25 @@ def _bold_scripts_out(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _braced_scripts(tokens: list[Token]) -> list[Token]:
+    r"""``\delta{_2}``, ``\delta{_{k+1}}``: a sub- or superscript braced on its own right after a name is that name's
+    script (KaTeX and MathJax draw δ₂, the script hung on an empty group); read as ``\delta_2``."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if (tok.kind == "letter" or (tok.kind == "macro" and tok.text in GREEK)) and k + 3 < len(tokens) \
+                and tokens[k + 1].kind == "lbrace" and tokens[k + 2].is_char("_", "^") \
+                and (close := matching_brace(tokens, k + 1)) is not None and close > k + 3 \
+                and _script_ends(tokens, k + 3) == close:
+            out += [tok, *tokens[k + 2:close]]
+            k = close + 1
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 def _script_ends(tokens: list[Token], start: int) -> int:
     """Where the script argument starting at ``start`` (a braced group or one token) ends, exclusive."""
     if tokens[start].kind == "lbrace":
@@ -1172,7 +1191,7 @@ class _ExprParser:
     """
 
     def __init__(self, tokens: list[Token], ctx: _Context) -> None:
-        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(list(tokens))))  # own copy: \frac12 splits a number token in place
+        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(_braced_scripts(list(tokens)))))  # own copy: \frac12 splits a number token in place
         self.pos = 0
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening

@@ -1396,7 +1396,10 @@ class DocumentChecker:
         hedged: dict[tuple[int, int], str] = {}
         for k in range(len(item.stmt.relations)):
             left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
-            readings = ([sigmoid.PROVED_NOTE] if words else []) + list(dict.fromkeys(left.readings + right.readings))
+            numbers = all(t.expr is not None and not t.expr.free_symbols and not t.expr.atoms(AppliedUndef)
+                          for t in (left, right))  # [0.8808 × 0.1192, …] ≈ [0.1051, …]: no σ read in it
+            readings = ([sigmoid.PROVED_NOTE] if words and not numbers else []) \
+                + list(dict.fromkeys(left.readings + right.readings))
             if not readings:
                 continue
             verdict, reason = self.verdicts.get((item.index, k), ("", ""))
@@ -1715,6 +1718,10 @@ class DocumentChecker:
                     self.decide(item, k, "proved", why)
                 elif k == 0 and relation == "=" and (why := self._renamed_rule(item, stmt.terms[0], stmt.terms[1])):
                     self.decide(item, k, "proved", why)  # Newton's rule on f' (to optimize f), or on f_a
+                elif relation in (*CHECKED_RELATIONS, "approx") and all(
+                        t.expr is not None and not t.expr.free_symbols and not t.expr.atoms(AppliedUndef)
+                        for t in stmt.terms[k:k + 2]):
+                    self._arithmetic(item, k, stmt.terms[k], stmt.terms[k + 1])  # σ'(z) ≈ [0.88 × 0.12, …] ≈ […]
             if not self._all_decided(item):
                 self.report(item, stmt.terms[0].start, "info", "math/shape-claim",
                             "a form with unknown functions (a claim about shape): not checked as an identity")
@@ -2651,7 +2658,9 @@ class DocumentChecker:
 
         texts = (_source(item, left), _source(item, right))
         raws, points = _at_points(self, item, (left.expr, right.expr))
-        if points and all(type(r) is Coords for r in raws):  # a + b = (4, 6): a worked tuple, entry by entry
+        if not points and any(r is not None and r.has(Coords) for r in raws):
+            raws = tuple(reduce_coords(r, lambda _: True) for r in raws)  # 0.0478 × [0.8808, 0.9084]: a tuple
+        if all(type(r) is Coords for r in raws):  # a + b = (4, 6), [0.88 × 0.12, …] ≈ [0.105, …]: entry by entry
             return self._tuple_arithmetic(item, k, right, raws, texts, points)
         a, b = self._prepare(raws[0], item), self._prepare(raws[1], item)
         if a is None or b is None:
@@ -2790,7 +2799,8 @@ class DocumentChecker:
                     for n, (x, y, lt, rt) in enumerate(zip(a.args, b.args, *shown), start=1)]
         if any(e is None for e in each):
             return False
-        where = " (with " + ", ".join(f"{printing.text(x)} = {_value_text(v)}" for x, v in sorted(points.items(), key=str)) + ")"
+        where = " (with " + ", ".join(f"{printing.text(x)} = {_value_text(v)}" for x, v in sorted(points.items(), key=str)) \
+            + ")" if points else ""
         wrong = [(n, e) for n, e in enumerate(each, start=1) if e is not None and not e.holds]
         if not wrong:
             self.decide(item, k, "proved", f"coordinate by coordinate ({len(each)} coordinates)" + where)

@@ -192,7 +192,7 @@ def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right
 def _coordinate_texts(written: str) -> list[str]:
     """The coordinates of a tuple as written (``\\left[ -0.3617, 0.3409 \\right]^T`` → ``-0.3617``, ``0.3409``),
     for the digits each is given to; [] when the text is not one bracketed list."""
-    inner = re.sub(r"\\(?:left|right|big|Big)\s*", "", written).strip()
+    inner = re.sub(r"\\(?:left|right|big|Big)\s*|\\[,;:! ]|\\q?quad\b", "", written).strip()  # \, is spacing
     inner = re.sub(r"\^\s*(?:T|\{\s*T\s*\}|\\top)\s*$", "", inner).strip()
     if len(inner) < 2 or inner[0] not in "[(" or inner[-1] not in "])":
         return []
