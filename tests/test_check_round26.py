@@ -336,3 +336,28 @@ def test_worked_tuples_of_numbers_are_compared_entry_by_entry(name: str) -> None
                      ("[0.8808, 0.9168]$", "[0.8808, 0.9084]$")):
         slipped = text.replace(old, new)
         assert _error_lines(name, slipped) == [(_line_of(slipped, new), "math/false")], new
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_worked_to_the_digits_written_is_carried_as_a_rounded_value(name: str) -> None:
+    text = _as(name, r"""
+# One step on the exponential
+
+Let $f(x) = e^x$, and take one gradient step $x_{k+1} = x_k - \eta f'(x_k)$ with $\eta = 0.1$ from $x_0 = 1$:
+$x_1 = 1 - 0.1 e \approx 0.7282$.
+
+The new value is $f(x_1) = e^{0.7282} \approx 2.0714$, down from $f(x_0) = e \approx 2.7183$.
+""")
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    carried = _verdicts(report, _line_of(text, "The new value"))[0]
+    assert carried == ("proved", "arithmetic: exact (with x_{1} = 3641/5000)"), carried
+    slipped = text.replace("f(x_1) = e^{0.7282}", "f(x_1) = e^{0.7382}")
+    assert set(_error_lines(name, slipped)) == {(_line_of(slipped, "The new value"), "math/false")}
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_given_to_a_letter_is_no_equation_its_hat_solves(name: str) -> None:
+    # "with y = 1, the output is ŷ = …": ŷ is the prediction, not the root of y = 1 (a false error before)
+    text = _as(name, "# Output\n\nWith $y = 1$, the output is $\\hat y = \\frac{1}{1 + e^{-1}} \\approx 0.7311$.\n")
+    assert _error_lines(name, text) == []

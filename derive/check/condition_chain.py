@@ -316,8 +316,9 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                     continue
                 if name not in found[0].free_symbols:
                     plain = _undecorated(name, found[0])  # 9t − 9 = 0 ⇒ t^* = 1: the root, named by its star
-                    if plain is None:
-                        continue
+                    if plain is None or any(t.expr == plain and u.expr is not None and u.expr.is_number
+                                            for t, u in zip(stmt.terms, stmt.terms[1:])):
+                        continue  # "with y = 1, ŷ = σ(1)": a value given to y is no equation ŷ solves
                     found = (found[0].xreplace({plain: name}), found[1])
                 condition, line = found
                 value = checker._prepare(right.expr, item)

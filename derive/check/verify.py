@@ -2238,11 +2238,15 @@ class DocumentChecker:
         if not written_with_numbers(texts[-1]) or not _ONE_NUMBER.fullmatch(texts[-1]) \
                 or all(_ONE_NUMBER.fullmatch(t) for t in texts[:-1]):
             return  # (∇L(w_1) = ½(−2(2 − w_1) − …) = −4 with w_1 = 0.8 worked before counts: a computation)
-        if not self.verdicts.get((item.index, len(terms) - 2), ("", ""))[1].startswith("arithmetic: exact"):
-            return  # 0.316… written 0.31: the next step may compute with either, so neither is carried
+        last = self.verdicts.get((item.index, len(terms) - 2), ("", ""))
+        rounded = last[0] == "proved" and "digits written" in last[1]
+        if not (last[1].startswith("arithmetic: exact") or rounded):
+            return  # a chain that does not end in its value worked out carries nothing
         value = self._prepare(terms[-1].expr, item)
         if value is not None and value.is_number and not self._worked_from_definition(item, name):
             self.examples.append((item.index, item.section, name, value))
+            if rounded:  # ŷ ≈ 0.7692: the next step may compute with it or with the unrounded value
+                self._rounded_results.add(value)
 
     def _through_definitions(self, item: Item, free: set[sp.Symbol],
                              examples: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
