@@ -361,3 +361,20 @@ def test_a_value_given_to_a_letter_is_no_equation_its_hat_solves(name: str) -> N
     # "with y = 1, the output is ŷ = …": ŷ is the prediction, not the root of y = 1 (a false error before)
     text = _as(name, "# Output\n\nWith $y = 1$, the output is $\\hat y = \\frac{1}{1 + e^{-1}} \\approx 0.7311$.\n")
     assert _error_lines(name, text) == []
+
+
+def test_a_sum_over_two_indices_written_under_one_sign() -> None:
+    block = parse_block(r"f(x) = \sum_{i,j=1}^n a_{ij} x_i x_j")
+    assert not block.problems
+    total = block.statements[0].terms[1].expr
+    assert [(str(i), a, str(b)) for i, a, b in total.limits] == [("i", 1, "n"), ("j", 1, "n")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_quadratic_form_over_two_indices_written_out(name: str) -> None:
+    text = _as(name, "# Q\n\nFor two coordinates,\n\n$$f(x) = \\sum_{i,j=1}^{2} a_{ij} x_i x_j = a_{11} x_1^2 + "
+                     "(a_{12} + a_{21}) x_1 x_2 + a_{22} x_2^2$$\n")
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, r"\sum_{i,j=1}^{2}"))[-1] == ("proved", "the finite sums written out term by term")
+    slipped = text.replace("(a_{12} + a_{21}) x_1 x_2", "2 a_{12} x_1 x_2")
+    assert _verdicts(check_document(name, slipped), _line_of(slipped, r"\sum_{i,j=1}^{2}"))[-1][0] != "proved"

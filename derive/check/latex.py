@@ -2664,23 +2664,30 @@ class _ExprParser:
         eq = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "="), None)
         if eq is None:
             self.fail(low_at, f"the lower limit of \\{tok.text} must read i=…")
-        var_name = self.sub(low_tokens[:eq]).name_only(low_at, "the index of a sum must be a name")
-        var = symbol(var_name.canonical())
+        names = [[]]  # \sum_{i,j=1}^n: every index written before the = runs over the same range
+        for t in low_tokens[:eq]:
+            if t.is_char(","):
+                names.append([])
+            else:
+                names[-1].append(t)
+        indices = [symbol(self.sub(part).name_only(low_at, "the index of a sum must be a name").canonical())
+                   for part in names]
+        var = indices[0]
         start = self.sub(low_tokens[eq + 1:]).parse_all(low_at)
         stop = self.sub(upper[0]).parse_all(upper[1])
-        self.ctx.bound.append(var)
+        self.ctx.bound.extend(indices)
         try:
             body = self.product()
-            if tok.text == "sum":
+            if tok.text == "sum" and len(indices) == 1:
                 body = self.summand_run_on(body, var)
         finally:
-            self.ctx.bound.pop()
+            del self.ctx.bound[-len(indices):]
         if tok.text != "sum":
             too_large = limits.product_span(start, stop)
             if too_large:
                 self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
-        return op(body, (var, start, stop))
+        return op(body, *((index, start, stop) for index in indices))
 
     def summand_run_on(self, body: sp.Expr, var: sp.Symbol) -> sp.Expr:
         r"""``\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i}``: a term after the summand that is labelled by the
