@@ -378,3 +378,30 @@ def test_a_quadratic_form_over_two_indices_written_out(name: str) -> None:
     assert _verdicts(report, _line_of(text, r"\sum_{i,j=1}^{2}"))[-1] == ("proved", "the finite sums written out term by term")
     slipped = text.replace("(a_{12} + a_{21}) x_1 x_2", "2 a_{12} x_1 x_2")
     assert _verdicts(check_document(name, slipped), _line_of(slipped, r"\sum_{i,j=1}^{2}"))[-1][0] != "proved"
+
+
+SHORTHAND_TEX = r"""\documentclass{article}
+\def\bea{\begin{eqnarray}}
+\def\eea{\end{eqnarray}}
+\newcommand{\be}{\begin{equation}}
+\newcommand{\ee}{\end{equation}}
+\begin{document}
+Let $f(x) = x^2 + 2x$. Then
+\bea
+f'(x) &=& 2x + 2 \\
+&=& 2(x + 1)
+\eea
+and
+\be
+f(1) = 3 .
+\ee
+\end{document}
+"""
+
+
+def test_displays_written_with_environment_shorthands_are_read() -> None:
+    report = check_document("notes.tex", SHORTHAND_TEX)
+    assert [(k.line, k.verdict) for k in report.links if k.line > 7] == [(9, "proved"), (10, "proved"), (14, "proved")]
+    assert [f for f in report.findings if f.severity != "info"] == []  # no \\ outside an environment: it is eqnarray
+    slipped = SHORTHAND_TEX.replace("&=& 2(x + 1)", "&=& 2(x + 2)")
+    assert _error_lines("notes.tex", slipped) == [(10, "math/false")]

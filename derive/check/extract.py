@@ -636,6 +636,43 @@ _DEFINITION = re.compile(r"\\(" + "|".join(sorted(_STORED_BODIES, key=len, rever
 _END_DOCUMENT = re.compile(r"\\end\{document\}")
 
 
+#: ``\def\bea{\begin{eqnarray}}``, ``\newcommand{\ee}{\end{equation}}``: a macro that only opens or closes an
+#: environment (physics and lecture-note preambles write displays as ``\bea … \eea``).
+_SHORTHAND = re.compile(r"\\(?:def\s*\\(?P<a>[A-Za-z]+)|(?:re)?newcommand\*?\s*\{?\s*\\(?P<b>[A-Za-z]+)\s*\}?)"
+                        r"\s*\{\s*\\(?P<side>begin|end)\s*\{(?P<env>[A-Za-z]+\*?)\}\s*\}")
+
+
+def _environment_shorthands(s: str) -> dict[str, tuple[str, str]]:
+    """Macro name → (``begin`` or ``end``, environment) for every shorthand of a math environment defined in ``s``."""
+    found = {}
+    for m in _SHORTHAND.finditer(s):
+        if env_base(m.group("env")) in MATH_ENVS:
+            found[m.group("a") or m.group("b")] = (m.group("side"), m.group("env"))
+    return found
+
+
+def _shorthand_blocks(s: str, shorthands: dict[str, tuple[str, str]], found: list[_Found]) -> list[_Found]:
+    r"""The displays written with shorthands (``\bea … \eea``): from an opener to the next closer of the same
+    environment, read as that environment; none inside math already found."""
+    if not shorthands:
+        return []
+    names = "|".join(sorted(map(re.escape, shorthands), key=len, reverse=True))
+    blocks: list[_Found] = []
+    opened: tuple[int, str] | None = None
+    for m in re.finditer(r"\\(" + names + r")(?![A-Za-z])", s):
+        side, env = shorthands[m.group(1)]
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        if side == "begin":
+            opened = (m.start(), env)
+        elif opened is not None and opened[1] == env:
+            # the whole \bea … \eea, as an environment: the document's macros expand it to \begin{eqnarray} … before
+            # it is read, so rows, alignment and render rules are the environment's own
+            blocks.append(_Found(opened[0], m.end(), "env", env, env_base(env) != "math", None))
+            opened = None
+    return blocks
+
+
 class _LatexReader:
     """Mask what TeX never typesets as math (comments, verbatim, preamble), then scan the body."""
 
@@ -651,10 +688,11 @@ class _LatexReader:
             end = _END_DOCUMENT.search(masked, begin.end())
             if end:
                 masks.append((end.start(), len(masked)))
+        shorthands = _environment_shorthands(masked)
         masked = _apply_masks(masked, masks + _definition_spans(masked))
         scanner = _Scanner(masked, markdown=False)
         scanner.run(0, len(masked), None)
-        return scanner.found, masked
+        return scanner.found + _shorthand_blocks(masked, shorthands, scanner.found), masked
 
     def _code_and_comments(self) -> list[tuple[int, int]]:
         """One left-to-right pass, because ``%`` inside verbatim is text and ``\\%`` is a percent."""

@@ -2713,7 +2713,8 @@ class DocumentChecker:
         given = "; ".join(filter(None, [given, "e read as Euler's number" if sp.E in used.values() else ""]))
         where = f" (with {given})" if given else ""
         if defined:
-            where = f" ({defined} by {'their definitions' if ',' in defined else 'its definition'}, with {given})"
+            where = f" ({defined} by {'their definitions' if ',' in defined else 'its definition'}" \
+                + (f", with {given})" if given else ")")
 
         if verdict.holds:
             self.decide(item, k, "proved", verdict.reason + where)
@@ -2788,13 +2789,13 @@ class DocumentChecker:
         compared coordinate by coordinate to the digits each is written with; a wrong coordinate is named with its
         exact value. False (not arithmetic) unless the two have one length and every coordinate is a number."""
         from .arithmetic import decide as decide_numbers
-        from .worked_values import _coordinate_texts
+        from .worked_values import coordinate_texts
 
         a, b = sides
         if len(a.args) != len(b.args) or a.free_symbols or b.free_symbols \
-                or not any(_coordinate_texts(t) for t in texts):
+                or not any(coordinate_texts(t) for t in texts):
             return False
-        shown = [_coordinate_texts(t) or [""] * len(a.args) for t in texts]
+        shown = [coordinate_texts(t) or [""] * len(a.args) for t in texts]
         if any(len(part) != len(a.args) for part in shown):
             return False
         approx = item.stmt.relations[k] == "approx"
@@ -4988,7 +4989,6 @@ def _within_rounded_inputs(a: sp.Expr, b: sp.Expr, rounded: Mapping[sp.Symbol, s
 _ROUNDED_DECIMAL = re.compile(r"(?<![\d.])\d+\.(?=\d*[1-9])\d{2,}(?![\d.])")
 
 
-
 def _as_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[str, str] | None:
     """A refuted link that writes π (a name to the reader, since notes also write π for a policy or a
     probability): with π the number, proved when the sides then agree, undecided when that cannot be told
@@ -5531,11 +5531,10 @@ _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\(
 _TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z]\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
 
 
-
 def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...]) -> tuple[tuple[sp.Expr, ...], dict[sp.Symbol, sp.Expr]]:
     """``exprs`` with the written tuples in force put in (``x = (1, 2)`` given, then ``x^⊤y``, ``‖x‖``, ``2x + y``),
     computed from their coordinates before anything reads the names per coordinate (which would make ``‖x‖`` a
-    ``|x|``); and the tuples used. A name worked anew from numbers in this very block keeps its old value out."""
+    ``|x|``); and the tuples used."""
     names = set().union(*(e.free_symbols for e in exprs))
     points = {x: v for x, v in checker._examples(item).items() if x in names and isinstance(v, Coords)}
     if not points:
@@ -5545,9 +5544,7 @@ def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...
 
 def _value_text(value: sp.Expr) -> str:
     """A value given, as a reader writes it: ``(1, 2)`` for a tuple."""
-    if isinstance(value, Coords):
-        return "(" + ", ".join(printing.text(a) for a in value.args) + ")"
-    return printing.text(value)
+    return worked_values.tuple_text(value) if isinstance(value, Coords) else printing.text(value)
 
 
 def _source(item: Item, term: Term) -> str:

@@ -161,7 +161,7 @@ def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right
     texts = (_source(item, left), _source(item, right))
     verdict = None
     if isinstance(value, Coords):  # a worked vector: each coordinate to the digits it is written with
-        parts = _coordinate_texts(texts[1])
+        parts = coordinate_texts(texts[1])
         if isinstance(shown, Coords) and len(shown.args) == len(value.args) and len(parts) == len(value.args):
             with time_budget(LINK_SECONDS):
                 each = [decide_numbers(v, w, f"coordinate {n} of {texts[0]}", t, item.stmt.relations[k] == "approx")
@@ -174,7 +174,7 @@ def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right
     if verdict is None:
         checker.decide(item, k, "undecided", "the step's value could not be compared with the number written")
         return
-    given = ", ".join(f"{printing.text(x)} = {_tuple_text(v) if isinstance(v, Coords) else _exact(v)}"
+    given = ", ".join(f"{printing.text(x)} = {tuple_text(v) if isinstance(v, Coords) else _exact(v)}"
                       for x, v in sorted(used.items(), key=str))
     where = f" (from the recurrence with {given})" if given else " (from the recurrence)"
     if isinstance(left.expr, sp.Symbol):  # f(x^1), f(x_3) after it: at the step's value as written, or, when that is
@@ -189,7 +189,7 @@ def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right
         checker.decide(item, k, "false", "a worked value: " + verdict.reason + where)
 
 
-def _coordinate_texts(written: str) -> list[str]:
+def coordinate_texts(written: str) -> list[str]:
     """The coordinates of a tuple as written (``\\left[ -0.3617, 0.3409 \\right]^T`` → ``-0.3617``, ``0.3409``),
     for the digits each is given to; [] when the text is not one bracketed list."""
     inner = re.sub(r"\\(?:left|right|big|Big)\s*|\\[,;:! ]|\\q?quad\b", "", written).strip()  # \, is spacing
@@ -199,6 +199,6 @@ def _coordinate_texts(written: str) -> list[str]:
     return [part.strip() for part in inner[1:-1].split(",")]
 
 
-def _tuple_text(value: sp.Expr) -> str:
+def tuple_text(value: sp.Expr) -> str:
     """``(0, 1)`` for a tuple of numbers, as a reader writes it."""
     return "(" + ", ".join(printing.text(a) for a in value.args) + ")"
