@@ -405,3 +405,26 @@ def test_displays_written_with_environment_shorthands_are_read() -> None:
     assert [f for f in report.findings if f.severity != "info"] == []  # no \\ outside an environment: it is eqnarray
     slipped = SHORTHAND_TEX.replace("&=& 2(x + 1)", "&=& 2(x + 2)")
     assert _error_lines("notes.tex", slipped) == [(10, "math/false")]
+
+
+ERROR_E_MD = r"""
+# The squared error of one output
+
+With $y = 1$ the output is $\hat y = \frac{1}{1 + e^{-1}} \approx 0.7311$, so the error is
+$e = \hat y - y \approx -0.2689$ and the loss is $\frac{1}{2} e^2 = 0.0362$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_quantity_named_e_is_squared_while_e_to_a_negative_power_stays_the_exponential(name: str) -> None:
+    from derive.check.euler import e_is_a_name
+
+    assert e_is_a_name([r"e = \hat y - y"]) and not e_is_a_name([r"e = 2.718", r"x = e^{-z}", r"2e = y"])
+    text = _as(name, ERROR_E_MD)
+    report = check_document(name, text)
+    assert _error_lines(name, text) == []
+    loss = _verdicts(report, _line_of(text, r"\frac{1}{2} e^2"))[-1]
+    assert loss[0] == "proved" and "e = -2689/10000" in loss[1], loss
+    assert _verdicts(report, _line_of(text, r"e^{-1}"))[-1][0] == "proved"  # σ(1) ≈ 0.7311: e^{-1} is exp(−1)
+    slipped = text.replace("= 0.0362", "= 0.0462")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "= 0.0462"), "math/false")]

@@ -384,6 +384,12 @@ def _braced_scripts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _small_power(exponent: sp.Expr) -> bool:
+    """2, 3 or 4: the power a quantity named ``e`` (an error) is raised to, its square in a loss; any other power of
+    ``e`` (``e^{-z}``, ``e^{-1}``) stays the exponential in such a document too."""
+    return exponent in (2, 3, 4)
+
+
 def _script_ends(tokens: list[Token], start: int) -> int:
     """Where the script argument starting at ``start`` (a braced group or one token) ends, exclusive."""
     if tokens[start].kind == "lbrace":
@@ -420,11 +426,11 @@ class _Fail(Exception):
 # ==================================================================================================
 
 def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False,
-                layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset()) -> ParsedBlock:
+                layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False) -> ParsedBlock:
     """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
     never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose; ``layers``:
     superscript letters the document uses as layer labels (:func:`.layer_labels.layer_letters`: ``z_j^L``)."""
-    return _BlockParser(text, functions, transpose_t, layers, steps).run()
+    return _BlockParser(text, functions, transpose_t, layers, steps, e_name).run()
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
@@ -578,10 +584,11 @@ class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
     def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False,
-                 layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset()) -> None:
+                 layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False) -> None:
         self.text = text
         self.functions = functions
         self.transpose_t = transpose_t
+        self.e_name = e_name
         self.layers = layers
         self.steps = steps
         self.problems: list[Problem] = []
@@ -846,7 +853,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         ctx = _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t, self.conditioned,
-                       self.layers, self.steps)
+                       self.layers, self.steps, e_name=self.e_name)
         try:
             expr = _ExprParser(tokens, ctx).parse_all(tokens[0])
         except _Fail as fail:
@@ -1146,6 +1153,7 @@ class _Context:
     # readings by typesetting convention that the side needed (\log ab as log(ab)): a link they decide false is
     # only "false if …", since the author may have meant the other reading (:data:`Term.readings`)
     readings: list[str] = field(default_factory=list)
+    e_name: bool = False  # the document names a quantity e (e = y − ŷ, an error): e^2 is its square, not exp(2)
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -1430,7 +1438,7 @@ class _ExprParser:
                 exponent = self.sub(arg).parse_all(at)
                 if exponent.has(Prime):
                     self.fail(at, "a superscript mark on an expression is not modelled")  # φ^{(l)'}: a label
-                if isinstance(base, sp.Symbol) and base.name == "e":
+                if isinstance(base, sp.Symbol) and base.name == "e" and not (self.ctx.e_name and _small_power(exponent)):
                     base = sp.exp(exponent)  # e^{x}: Euler's number (an iterate e^{(k)} was read as a name before)
                     continue
                 base = self.power(base, exponent, at)
@@ -1473,7 +1481,8 @@ class _ExprParser:
         if not body or not self.starts_name(body[0]):
             return False
         trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
-                                           self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps))
+                                           self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
+                                                       e_name=self.ctx.e_name))
         try:
             nm = trial.name()
             if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
@@ -1508,7 +1517,8 @@ class _ExprParser:
                 and self.starts_factor(after)):
             return False
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
-                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps))
+                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
+                                                       e_name=self.ctx.e_name))
         try:
             trial.factor()
         except (_Fail, RecursionError):
@@ -1523,7 +1533,8 @@ class _ExprParser:
         a matrix (``(a - b)^T (a - b)``, ``(1 - β)^T (1 - β)``) a power of numbers is as likely: still ambiguous."""
         matrix = any(_capital_name(x) for x in base.free_symbols)
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
-                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps))
+                                                       set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
+                                                       e_name=self.ctx.e_name))
         for _ in range(3):
             nxt = trial.peek()
             if nxt is None or nxt.kind == "num" or not self.starts_factor(nxt):
@@ -1809,8 +1820,8 @@ class _ExprParser:
         """A name is a call, ``e^{…}``, an indexed quantity under a sum, or a symbol."""
         nxt = self.peek()
         canonical = nm.canonical()
-        if canonical == "e" and nxt is not None and nxt.is_char("^"):
-            self.pos += 1
+        if canonical == "e" and nxt is not None and nxt.is_char("^") and not self.ctx.e_name:
+            self.pos += 1  # (where the document names a quantity e, the power after it decides: see postfix)
             return sp.exp(self.parse_arg())
         if canonical == "E" and (average := self.running_average("E")) is not None:
             return average

@@ -186,6 +186,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .latex import DEFAULT_FUNCTIONS, parse_block
     from .layer_labels import layer_letters
     from .step_superscripts import stepped_vectors
+    from .euler import e_is_a_name
     from .lint import lint
     from .macros import expand, remap_parsed
     from .prose import algorithm_groups, cues, zero_initialized
@@ -214,9 +215,10 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     functions = DEFAULT_FUNCTIONS | defined_letters(e.text for e in expansions)
     layers = layer_letters(e.text for e in expansions)  # ∂C/∂z_j^L somewhere: ^L labels a layer in every block
     steps = stepped_vectors(e.text for e in expansions)  # \mathbf{x}^{k+1} = \mathbf{x}^k − …: x^0 is a step
+    e_name = e_is_a_name(e.text for e in expansions)  # e = y − ŷ somewhere: e^2 is the error squared
     for block, expansion in zip(blocks, expansions):
         pb = remap_parsed(parse_block(expansion.text, functions=functions, transpose_t=transpose_t, layers=layers,
-                                      steps=steps), expansion)
+                                      steps=steps, e_name=e_name), expansion)
         for problem in expansion.problems:
             line, col = block.position(min(problem.start, len(block.text) - 1))
             findings.append(Finding(path, line, col, "warning", "parse/macro", problem.message))
