@@ -428,3 +428,33 @@ def test_a_quantity_named_e_is_squared_while_e_to_a_negative_power_stays_the_exp
     assert _verdicts(report, _line_of(text, r"e^{-1}"))[-1][0] == "proved"  # σ(1) ≈ 0.7311: e^{-1} is exp(−1)
     slipped = text.replace("= 0.0362", "= 0.0462")
     assert _error_lines(name, slipped) == [(_line_of(slipped, "= 0.0462"), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_named_value_through_two_definitions(name: str) -> None:
+    # η* = 2/(μ + L) with L = 2μ: only the definitions put in one into the other reach the value given (μ = 1)
+    text = _as(name, "# Step\n\nThe best step is $$\\eta^* = \\frac{2}{\\mu + L}$$ where $$L = 2\\mu$$\n\n"
+                     "As a concrete example, consider $\\mu = 1$: we see that $\\eta^* = \\frac{2}{1+2}=\\frac{2}{3}$.\n")
+    assert _verdicts(check_document(name, text), _line_of(text, "consider"))[1] == (
+        "proved", "the definition of η^{*} with the values given (μ = 1)")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_starred_closed_form_with_no_word_of_solving_is_still_the_minimizer(name: str) -> None:
+    # a star marks the optimum by itself (no "solution", no "setting the gradient to zero" before it)
+    text = _as(name, "# Ridge\n\nThe loss is $J(\\theta) = \\|X\\theta - y\\|^2 + \\lambda \\|\\theta\\|^2$.\n\n"
+                     "$\\theta^* = (X^T X + \\lambda I)^{-1} X^T y$.\n")
+    verdict = _verdicts(check_document(name, text), _line_of(text, "\\theta^* ="))[-1]
+    assert verdict[0] == "proved" and "(the minimizer of J, line" in verdict[1], verdict
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_numbers_after_an_unknown_function_are_checked(name: str) -> None:
+    # σ is neither defined nor named in words: σ'(z_1) ≈ […] is a form with an unknown function, the numbers after it
+    # are still arithmetic
+    text = _as(name, "# Derivative\n\n$\\frac{\\partial a_1}{\\partial z_1} = \\sigma'(z_1) \\approx "
+                     "[0.8808 \\times 0.1192, \\, 0.9168 \\times 0.0832] \\approx [0.1050, 0.0763]$\n")
+    report = check_document(name, text)
+    assert _verdicts(report, _line_of(text, "0.8808"))[-1] == ("proved", "coordinate by coordinate (2 coordinates)")
+    slipped = text.replace("[0.1050, 0.0763]", "[0.1050, 0.0663]")
+    assert _error_lines(name, slipped) == [(_line_of(slipped, "0.0663"), "math/false")]

@@ -429,7 +429,8 @@ def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, tra
                 layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False) -> ParsedBlock:
     """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
     never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose; ``layers``:
-    superscript letters the document uses as layer labels (:func:`.layer_labels.layer_letters`: ``z_j^L``)."""
+    superscript letters the document uses as layer labels (:func:`.layer_labels.layer_letters`: ``z_j^L``);
+    ``e_name``: the document names a quantity ``e`` (:func:`.euler.e_is_a_name`), so ``e^2`` is its square."""
     return _BlockParser(text, functions, transpose_t, layers, steps, e_name).run()
 
 
@@ -1482,7 +1483,7 @@ class _ExprParser:
             return False
         trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
                                            self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
-                                                       e_name=self.ctx.e_name))
+                                           e_name=self.ctx.e_name))
         try:
             nm = trial.name()
             if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
