@@ -4049,14 +4049,9 @@ class DocumentChecker:
                 return True
             if decision is None:
                 return False
-            if decision.status == "false":
-                self.report(item, right.start, "error", "math/false",
-                            f"false closed form of the minimizer on line {line}: {_clip(name)} = "
-                            f"{_clip(_source(item, right))}; {decision.reason}")
-            elif decision.status == "undecided":
-                self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
-            verdict = {"true": "proved", "false": "false"}.get(decision.status, "undecided")
-            self.decide(item, k, verdict, f"{decision.reason} (the minimizer of line {line})")
+            self._closed_form_verdict(item, k, right, decision, f" (the minimizer of line {line})",
+                                      f"false closed form of the minimizer on line {line}: {_clip(name)} = "
+                                      f"{_clip(_source(item, right))}")
             return True
         return False
 
@@ -4074,25 +4069,25 @@ class DocumentChecker:
                  if index < item.index and len(fd.params) == 1 and _bare_variable(printing.latex(fd.params[0])) == named]
         if not found or self.functions(item).defs.get(found[-1][1].name) is not found[-1][1]:
             return False  # no objective of this variable in force here
-        index, fd = found[-1]
-        from . import matrix_argmin
-
-        defined = self.items[index]
-        decision = matrix_argmin.first_order(self._expanded(_source(defined, defined.stmt.terms[1])),
-                                             printing.latex(fd.params[0]), self._expanded(_source(item, right)),
-                                             self._matrix_notation())
+        fd = found[-1][1]
+        decision = self._first_order_of(item, fd, right)
         if decision is None:
             return False
-        where = f" (the minimizer of {fd.name}, line {fd.line})"  # the wording of :meth:`_matrix_minimizer`
+        self._closed_form_verdict(item, k, right, decision, f" (the minimizer of {fd.name}, line {fd.line})",
+                                  f"false closed form: the gradient of {fd.name} (line {fd.line}) does not vanish at "
+                                  f"{_clip(_source(item, right))}")
+        return True
+
+    def _closed_form_verdict(self, item: Item, k: int, right: Term, decision: "matrices.Decision", where: str,
+                             wrong: str) -> None:
+        """A closed form's decision as the link's verdict (``where`` names the objective), with its finding: the
+        error says ``wrong`` and why, an undecided one is a note."""
         if decision.status == "false":
-            self.report(item, right.start, "error", "math/false",
-                        f"false closed form: the gradient of {fd.name} (line {fd.line}) does not vanish at "
-                        f"{_clip(_source(item, right))}; {decision.reason}")
+            self.report(item, right.start, "error", "math/false", f"{wrong}; {decision.reason}")
         elif decision.status == "undecided":
             self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
         self.decide(item, k, {"true": "proved", "false": "false"}.get(decision.status, "undecided"),
                     decision.reason + where)
-        return True
 
     def _expansion(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> None:
         """A link with a big-O remainder (a Taylor expansion): :mod:`.asymptotic` decides it, on the sides with
@@ -4399,20 +4394,22 @@ class DocumentChecker:
         """``\\hat θ = (X^T X)^{-1} X^T y`` "minimizing" ``J(θ) = \\|Xθ − y\\|^2`` defined above: the closed form
         against the objective's first-order condition in matrix algebra (:func:`.matrix_argmin.first_order`).
         Only a proof counts: the mark is a reading of the words, not a statement the checker may refute."""
+        decision = self._first_order_of(item, fd, item.stmt.terms[1])
+        if decision is not None and decision.status == "true":
+            self.decide(item, 0, "proved", f"{decision.reason} (the minimizer of {fd.name}, line {fd.line})", override=True)
+
+    def _first_order_of(self, item: Item, fd: FunctionDef, closed: Term) -> "matrices.Decision | None":
+        """The closed form ``closed`` of ``item`` against the first-order condition of the objective ``fd`` as its
+        definition writes it (:func:`.matrix_argmin.first_order`, in matrix algebra); None when not read there."""
         where = [index for index, _, defined in self.function_defs if defined is fd and index < item.index]
-        if not where:
-            return
+        if not where or len(self.items[where[-1]].stmt.terms) < 2:
+            return None
         defining = self.items[where[-1]]
-        if len(defining.stmt.terms) < 2:
-            return
         from . import matrix_argmin  # only a document that names a matrix minimizer needs it
 
-        decision = matrix_argmin.first_order(self._expanded(_source(defining, defining.stmt.terms[1])),
-                                             fd.params[0].name, self._expanded(_source(item, item.stmt.terms[1])),
-                                             self._matrix_notation())
-        if decision is not None and decision.status == "true":
-            line = defining.block.position(defining.stmt.terms[0].start)[0]
-            self.decide(item, 0, "proved", f"{decision.reason} (the minimizer of {fd.name}, line {line})", override=True)
+        return matrix_argmin.first_order(self._expanded(_source(defining, defining.stmt.terms[1])),
+                                         printing.latex(fd.params[0]), self._expanded(_source(item, closed)),
+                                         self._matrix_notation())
 
     def _words_before(self, index: int, width: int) -> str:
         """Up to ``width`` characters of the text before item ``index``'s display, its opening ``$`` dropped."""
