@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, becomes, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
+from . import (asymptotic, becomes, computation, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
@@ -229,6 +229,7 @@ class SystemScope:
     variant: object = None  # the catalog variant it is (catalog_match.classify), once asked
     classified: bool = False
     corrected: dict[sp.Symbol, sp.Expr] | None = None  # for a known mistake: the system as meant
+    with_calls: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)  # rows with their calls kept (ŷ = σ(z))
 
 
 class ScopeView(Mapping):
@@ -254,23 +255,27 @@ class ScopeView(Mapping):
         self.start_names = starts or {}  # named at a fixed step at or before 0 (x_{-1} = x_0): starting values
 
     def _naming(self, name: sp.Symbol) -> sp.Expr | None:
-        """The naming in force: the last one after the system, else the first one (before it, or with no
-        system) unless the system defines the name."""
+        entry = self.entry(name)
+        return None if entry is None else entry[1]
+
+    def entry(self, name: sp.Symbol) -> tuple[int, sp.Expr] | None:
+        """The naming in force, with the index of the statement that makes it: the last one after the system,
+        else the first one (before it, or with no system) unless the system defines the name."""
         entries = self.namings.get(name)
         if not entries or entries[0][0] >= self.upto:
             return None
         if self.system_index is not None and self.system_index > self.upto and self.system_announced:
-            return entries[0][1]  # a later system the prose calls another form: what was said before stands
+            return entries[0]  # a later system the prose calls another form: what was said before stands
         if self.system_index is not None:
             for index, value in reversed(entries):
                 if index < self.upto and index > self.system_index:
-                    return value
+                    return index, value
             if name in self.system:
                 return None
         for index, value in reversed(entries):
             if index < self.upto and index in self.schemes:
-                return value  # α = ȳ − βx̄ after α = (Σy − βΣx)/N: the text goes on in the new names
-        return entries[0][1]
+                return index, value  # α = ȳ − βx̄ after α = (Σy − βΣx)/N: the text goes on in the new names
+        return entries[0]
 
     def __getitem__(self, name: sp.Symbol) -> sp.Expr:
         value = self._naming(name)
@@ -445,6 +450,8 @@ class DocumentChecker:
         self.verdicts: dict[tuple[int, int], tuple[str, str]] = {}
         self._quiet = False
         self._abbreviations: set[sp.Symbol] = set()  # names given from the right (x^* − x = Δx): written out in calls
+        self._with_calls: dict[tuple[int, sp.Symbol], sp.Expr] = {}  # namings with their calls kept (a = σ(z))
+        self._open_nodes: set[int] = set()  # sections that name a node through an open function
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
@@ -569,6 +576,11 @@ class DocumentChecker:
                 elif value is not None:
                     scope.definitions[target] = value
                     scope.rows[target] = it
+                    if (raw := it.stmt.terms[1].expr).atoms(AppliedUndef) \
+                            and (kept := self._prepare(raw, it, atomized=False)) is not None and kept != value:
+                        scope.with_calls[target] = kept  # ŷ = σ(z) as a row: a node for the chain rule
+                        if self._has_unknown_function(kept, it):
+                            self._open_nodes.add(section)
             cycle = find_cycle(scope.definitions)
             if cycle:
                 row = scope.rows[cycle[0]]
@@ -1058,7 +1070,9 @@ class DocumentChecker:
         return functions
 
     # -- helpers ------------------------------------------------------------------------------
-    def _prepare(self, expr: sp.Expr | None, item: Item) -> sp.Expr | None:
+    def _prepare(self, expr: sp.Expr | None, item: Item, *, atomized: bool = True) -> sp.Expr | None:
+        """``expr`` as the checker reads it here: defined functions and derivatives of defined names written out,
+        and (``atomized``) every remaining call an opaque symbol."""
         if expr is None:
             return None
         if item.index in self._row_function:
@@ -1092,7 +1106,7 @@ class DocumentChecker:
                 definitions = self._definitions(item)
                 spelled = {x: definitions[x] for x in self._abbreviations if x in definitions}
                 expanded = expanded.xreplace({c: c.func(*(a.xreplace(spelled) for a in c.args)) for c in short})
-            return atomize(expanded)
+            return atomize(expanded) if atomized else expanded
         except CircularDefinition:
             return None
 
@@ -1713,6 +1727,9 @@ class DocumentChecker:
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs) \
                 and not asymptotic.has_order(*raw_exprs):  # a Taylor expansion of an unknown f is a claim
             for k, relation in enumerate(stmt.relations):
+                if relation == "=" and (k > 0 or not self._names_through_open_function(item, definitions)) \
+                        and self._through_computation(item, k, stmt.terms[k], stmt.terms[k + 1]):
+                    continue  # ∂L/∂a · ∂a/∂z · ∂z/∂w = (a − y)σ'(z)x with a = σ(z) named: through the nodes
                 if relation == "=" and (why := self._holds_whatever(item, stmt.terms[k], stmt.terms[k + 1],
                                                                   definitions)):
                     self.decide(item, k, "proved", why)
@@ -1736,6 +1753,10 @@ class DocumentChecker:
                 # x_{k+1} − x^* = x_k − [f''(x_k)]^{-1}f'(x_k) − x^* then rewrites (whatever f is); only derivatives
                 # of the open function (an exercise's form w_t = g(λ)w_{t−1} − ηh(…) names no step: g, h are asked for)
                 self._record_naming(item, definitions)
+            elif self._names_through_open_function(item, definitions):
+                # a = σ(z), ŷ = σ(w·x + b) with σ left open: a node of the computation the chain rule goes through,
+                # so ∂L/∂w for L = ½(a − y)² is (a − y)σ'(z)·x, whatever σ is
+                self._record_naming(item, definitions, open_calls=True)
             return
         introduced = self._introduced(item, raw_exprs)
         # ∂L/∂ŷ, ∂ŷ/∂z with L and ŷ defined: derivatives of what the section defines, not new names
@@ -2028,6 +2049,43 @@ class DocumentChecker:
         except (CircularDefinition, BudgetExceeded):
             return False
 
+    def _through_computation(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """Decide the link as proved when it holds through the computation the section builds with an open
+        function (:mod:`.computation`): ``∂L/∂b = δ`` after ``a = σ(z)``, ``L = ½(a − y)²``, ``δ = (a − y)σ'(z)``."""
+        if left.expr is None or right.expr is None \
+                or not any(section in self._open_nodes for section in self._lineage(item.section)):
+            return False
+        definitions = self._definitions(item)
+        scope = self._scope_for(item)
+        rows = scope.with_calls if scope is not None else {}
+        kept: dict[sp.Symbol, sp.Expr] = {}
+        for name in definitions:
+            entry = definitions.entry(name) if isinstance(name, sp.Symbol) else None
+            kept[name] = self._with_calls.get((entry[0], name), entry[1]) if entry is not None \
+                else rows.get(name, definitions[name])
+        why = computation.prove(left.expr, right.expr, kept, self.functions(item), LINK_SECONDS)
+        if why is None:
+            return False
+        self.decide(item, k, "proved", why)
+        return True
+
+    def _names_through_open_function(self, item: Item, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Does ``item`` name a quantity by an open function of others (``a = σ(z)``, ``ŷ = σ(wx + b)``, σ never
+        defined)? Backpropagation notes build their computation so: the name is a node the derivatives go
+        through. Not a name at a step (an exercise's ``w_t = g(λ)w_{t−1} − ηh(…)`` asks for g and h), a
+        derivative, a name already defined here, or one its own right side holds."""
+        stmt = item.stmt
+        lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if stmt.relations[0] != "=" or not isinstance(lhs, sp.Symbol) or rhs is None or lhs == DOTS \
+                or lhs in rhs.free_symbols or lhs in definitions or rhs.has(DOTS) \
+                or calculus.derivative_parts(lhs.name) is not None or lhs.name.startswith(GRADIENT_PREFIX):
+            return False
+        if (ix := read_index(lhs)) is not None and ix.letter in STEP_LETTERS:
+            return False
+        calls = [c for c in rhs.atoms(AppliedUndef) if self._has_unknown_function(c, item)]
+        return bool(calls) and all(len(c.args) == 1 and calculus.derivative_parts(type(c).__name__) is None
+                                   for c in calls)
+
     def _is_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
         """``x = …`` as the first link, where x is a bare symbol that this statement (re)names.
 
@@ -2115,8 +2173,11 @@ class DocumentChecker:
         self.decide(item, k, "not-a-claim", "definition (names its right side)")
         return True
 
-    def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr], *, backwards: bool = False) -> None:
-        """Keep the naming ``item`` makes (``backwards``: of its right side, ``x^* − x = Δx``) for what follows."""
+    def _record_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr], *, backwards: bool = False,
+                       open_calls: bool = False) -> None:
+        """Keep the naming ``item`` makes (``backwards``: of its right side, ``x^* − x = Δx``) for what follows;
+        ``open_calls``: it names a node through an open function (``a = σ(z)``), kept with its calls too, for
+        derivatives through the computation (:mod:`.computation`)."""
         if self._two_valued:
             return  # x = 1 ± √2, read once per sign: two values, neither is the name's value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
@@ -2142,6 +2203,13 @@ class DocumentChecker:
             return
         self.namings.append((item.index, item.section, lhs, value))
         self._section_namings.setdefault(item.section, {}).setdefault(lhs, []).append((item.index, value))
+        if open_calls or rhs.atoms(AppliedUndef):
+            # δ = (a − y)σ'(z) as well as a = σ(z): the calls kept, so a node inside them is written out
+            kept = self._prepare(rhs, item, atomized=False)
+            if kept is not None and kept != value:
+                self._with_calls[(item.index, lhs)] = kept
+            if open_calls:
+                self._open_nodes.add(item.section)
         if (ix := read_index(lhs)) is not None and ix.letter in STEP_LETTERS:
             self._stepped_namings.setdefault(item.section, {})[lhs] = None
         if ix is not None:
@@ -3269,6 +3337,8 @@ class DocumentChecker:
             return
         if self._matrix_link(item, k, left, right, definitions):
             return
+        if self._through_computation(item, k, left, right):
+            return  # ∂L/∂b = δ with a = σ(z), δ = (a − y)σ'(z) named before: through the nodes, whatever σ is
         functions = self.functions(item)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
