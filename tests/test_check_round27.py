@@ -99,3 +99,138 @@ def test_prove_needs_the_variable_reached_from_the_node() -> None:
     assert computation.prove(dLdw, right, nodes, Functions(), 2.0) is not None
     assert computation.prove(dLdw, right * 2, nodes, Functions(), 2.0) is None
     assert computation.prove(dLdq, right, nodes, Functions(), 2.0) is None  # L does not depend on q
+
+
+SCRIPT_POST = r"""---
+layout: post
+---
+
+The softmax of $$\mathbf x$$ is
+
+<script type="math/tex; mode=display">
+s(\mathbf x)_i = \frac{e^{x_i}}{\sum e^{x_j}}
+</script>
+
+Shifting every input by $$c$$ changes nothing:
+
+<script type="math/tex; mode=display"> \begin{aligned}
+\frac{e^{x_i + c}}{\sum e^{x_j + c}} &= \frac{e^{x_i}e^c}{\sum e^{x_j}e^c} \\
+                   &= \frac{e^{x_i}}{\sum e^{x_j}}
+\end{aligned} </script>
+
+and for one input <script type="math/tex">e^{a + b} = e^a e^{b} + 1</script> is a slip.
+"""
+
+
+def test_math_in_script_elements_of_a_kramdown_post_is_read_and_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
+    post = tmp_path / "_posts" / "2017-06-25-softmax.md"
+    post.parent.mkdir()
+    post.write_text(SCRIPT_POST, encoding="utf-8")
+    from derive.check.run import check_file
+
+    report = check_file(str(post))
+    lines = {k.line: k.verdict for k in report.links}
+    assert lines.get(_line_of(SCRIPT_POST, r"\frac{e^{x_i + c}}")) == "proved"
+    assert lines.get(_line_of(SCRIPT_POST, r"&= \frac{e^{x_i}}{\sum e^{x_j}}")) in ("proved", "undecided")
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [
+        (_line_of(SCRIPT_POST, "e^{a + b} = e^a"), "math/false")]
+
+
+def test_script_elements_are_math_only_to_kramdown() -> None:
+    from derive.check.document import read_document
+
+    kramdown = read_document("post.md", SCRIPT_POST, "kramdown").blocks
+    assert [b.display for b in kramdown if b.delim == "script"] == [True, True, False]
+    assert not [b for b in read_document("post.md", SCRIPT_POST, "gfm").blocks if b.delim == "script"]
+
+
+RUNNING_MD = r"""
+# Running averages
+
+The running average of the first $k$ inputs is $h^k$, with $h^1 = w^1$ and
+
+$$h^2 = \frac{w^1 + w^2}{2} = \frac{1}{2}h^1 + \frac{1}{2}w^2$$
+
+In general
+
+$$h^{k} = \frac{k-1}{k}h^{k-1} + \frac{1}{k}w^k$$
+
+so that $h^3 = \frac{2}{3}h^2 + \frac{1}{3}w^3 = \frac{w^1 + w^2 + w^3}{3}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_plain_superscripts_count_steps_where_the_notes_write_a_rule_and_a_first_power(name: str) -> None:
+    text = _as(name, RUNNING_MD)
+    report = check_document(name, text)
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"h^2 = \frac{w^1"))] == ["not-a-claim", "proved"]
+    assert "proved" in [v for v, _ in _verdicts(report, _line_of(text, r"h^3 = "))]
+    assert error_lines(name, text) == []
+    slipped = _slipped(text, r"w^2 + w^3}{3}", r"w^2 + w^3}{2}")
+    assert error_lines(name, slipped) == [(_line_of(slipped, r"h^3 = "), "math/false")]
+    unrolled = text.replace("so that", r"and unrolled $h^{k} = \frac{w^1 + w^2 + \cdots + w^k}{k}$, so that")
+    assert error_lines(name, unrolled) == []  # not a geometric sum in w: the superscripts are steps
+
+
+def test_step_letters_need_a_rule_a_first_power_and_no_function_variable() -> None:
+    from derive.check.step_superscripts import key, stepped_letters, stepped_vectors
+
+    rule = r"h^k = \beta \, h^{k-1} + \left(1 - \beta\right)w^k"
+    assert stepped_letters([rule, r"h^1 = w^1"]) == {key("h", False), key("w", False)}
+    assert stepped_letters([rule]) == set()  # no h^1, w^1: the superscripts may be powers
+    assert stepped_letters([rule, r"h^1 = w^1", r"f(w) = w^2"]) == {key("h", False)}
+    assert stepped_letters([r"x^{k+1} = x^k - \eta x^k", r"x^1 = 2"]) == {key("x", False)}
+    assert stepped_letters([r"x^{k+1} = y^k - \eta", r"x^1 = 2"]) == set()  # not a rule from its own last step
+    assert stepped_vectors([r"\mathbf{d}^{k-1} = \beta \, \mathbf{d}^{k-2} - g \\ \mathbf{w}^{\,k} = "
+                            r"\mathbf{w}^{\,k-1} + \alpha \, \mathbf{d}^{k-1}"]) == {"d", "w"}
+
+
+def test_a_letter_free_and_summed_at_once_is_no_internal_error() -> None:
+    text = "$$b_k + \\sum_j g_j(z_j)w_{jk} = b_k + \\sum_j g_j\\left(b_i + \\sum_i a_i w_{ij}\\right)w_{jk}$$\n"
+    report = check_document("doc.md", text)
+    assert report.links and all("checker error" not in k.reason for k in report.links), report.links
+    assert not [f for f in report.findings if f.code.startswith("checker")]
+
+
+def test_a_sum_of_numbered_superscripts_is_no_geometric_sum_where_the_first_power_is_written() -> None:
+    """No rule says the superscripts are steps, but ``w^1`` is written: ``w^1 + w^2 + ⋯ + w^k`` is never refuted
+    as the geometric sum of w (undecided, saying why)."""
+    text = ("The averages of the first inputs, for $k \\geq 1$:\n\n$$\n\\begin{array}{l}\nh^1 = w^1 \\\\\n"
+            "h^2 = \\frac{w^1 + w^2}{2} \\\\\nh^{k} = \\frac{w^1 + w^2 + w^3 + \\cdots + w^k}{k}\n\\end{array}\n$$\n")
+    report = check_document("doc.md", text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [(v, why[:40]) for v, why in _verdicts(report, 7)] == [
+        ("undecided", "the superscripts of w are step numbers i")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_summed_derivatives_tied_by_the_chain_rule_are_never_refuted_term_by_term(name: str) -> None:
+    text = _as(name, r"""
+# Hidden biases
+
+$$
+\begin{aligned}
+\frac{\partial E }{\partial b_{j}} &= \sum_{k} (a_k - t_k) \frac{\partial }{\partial b_{j}}g_k(z_k) \\
+&= \sum_{k} (a_k - t_k)g'_k(z_k)\frac{\partial z_k}{\partial b_{j}}
+\end{aligned}
+$$
+""")
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, "&= \\sum_{k} (a_k - t_k)g'"))] != ["false"]
+
+
+_ROWS = " \\\\\n".join([r"c_{1} = (w_{t-1} + \beta)^2"] + [rf"c_{{{k}}} = (c_{{{k - 1}}} + \beta)^2" for k in range(2, 13)])
+
+
+def test_algebra_as_written_is_proved_where_writing_out_the_definitions_explodes() -> None:
+    text = (f"$$\n\\begin{{cases}}\n{_ROWS}\n\\end{{cases}}\n$$\n\n"
+            "Expanding, $(c_{11} + \\beta)^2 = c_{11}^2 + 2 c_{11}\\beta + \\beta^2$.\n\n"
+            "Also $(c_{10} + \\beta)^2 = c_{10}^2 + c_{10}\\beta + \\beta^2$.\n")
+    report = check_document("doc.md", text)
+    right = [(v, why) for v, why in _verdicts(report, _line_of(text, "Expanding"))]
+    assert [v for v, _ in right] == ["proved"] and right[0][1].startswith("holds as written"), right
+    slip = _verdicts(report, _line_of(text, "Also"))
+    assert [v for v, _ in slip] != ["proved"], slip  # not equal as written: never proved that way

@@ -33,6 +33,7 @@ ROWS = " \\\\\n".join([r"c_{1} = (w_{t-1} + \beta_1)^2"] + [rf"c_{{{k}}} = (c_{{
                       + [r"w_t = w_{t-1} - \eta c_{12}"])
 EXPLODING = (f"# Chain\n\n$$\n\\begin{{cases}}\n{ROWS}\n\\end{{cases}}\n$$\n\n"
              r"Hence $$c_{12} = (c_{11} + \beta_1)^2 = c_{11}^2 + 2 c_{11}\beta_1 + \beta_1^2$$" "\n\n"
+             r"and $$c_{12} + c_{11} = c_{11}^2 + 2 c_{11}\beta_1 + \beta_1^2 + c_{11}$$" "\n\n"
              r"$$w_t = w_{t-1} - \eta (c_{11} + \beta_1)^2$$" "\n")
 
 def ordinary(letter: str = "a") -> str:

@@ -119,3 +119,26 @@ def test_kramdown_passes_raw_html_blocks_through_and_the_lint_stays_quiet(tmp_pa
     assert [b.text.strip() for b in blocks if b.raw_html] == engine
     errors = [f for f in check_file(str(path)).findings if f.code == "render/bracket-not-math"]
     assert [f.line for f in errors] == [5], errors
+
+
+def test_math_script_elements_reach_the_page_as_kramdown_passes_them(tmp_path: Path) -> None:
+    """``<script type="math/tex; mode=display">`` blocks and ``<script type="math/tex">`` in a paragraph: kramdown
+    passes both elements on as written (MathJax 2 typesets them, and sites with KaTeX run a script that does); the
+    checker reads exactly the text the real kramdown hands on, and what is not in such an element stays out."""
+    import html
+    import re
+
+    source = ("Intro with $$a = b$$ text.\n\n<script type=\"math/tex; mode=display\">\n"
+              "s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum e^{x_j}} \\\\ c_2 = d * e * f\n</script>\n\n"
+              "Inline <script type=\"math/tex\">x\\_1 = y_1 * z * w</script> here, and a"
+              " <script type=\"text/javascript\">var q = 1;</script> script.\n\n"
+              "```\n<script type=\"math/tex\">never = math</script>\n```\n")
+    path = tmp_path / "post.md"
+    path.write_text(source, encoding="utf-8")
+    out = _kramdown_html(path)
+    engine = [html.unescape(m) for m in re.findall(r'<script type="math/tex[^"]*">(.*?)</script>', out, re.S)]
+    assert len(engine) == 2, out  # the fenced one is code: escaped, not an element
+    blocks = read_document(str(path), source, "kramdown").blocks
+    mine = [b.text for b in blocks if b.delim == "script"]
+    assert mine == engine
+    assert [b.display for b in blocks if b.delim == "script"] == [True, False]

@@ -211,8 +211,10 @@ def small_sizes(left: sp.Expr, right: sp.Expr, seconds: float) -> str | None:
     if not counts or any(c.name != GENERIC_COUNT for c in counts):
         return None  # a named set (Σ_{i∈B}) or all-but-one (Σ_{j≠i}): its size is not the count's
     free = sorted(_free_letters(left) | _free_letters(right))
-    if len(free) > 2:
-        return None
+    bound = {lim[0].name for side in (left, right) for total in side.atoms(sp.Sum, sp.Product) for lim in total.limits
+             if isinstance(lim[0], sp.Symbol)}
+    if len(free) > 2 or bound & set(free):
+        return None  # b_i + Σ_i a_iw_{ij}: one letter free and summed at once, no value of it writes the side out
     for n in SIZES:
         for picks in itertools.product(range(1, n + 1), repeat=len(free)):
             values = dict(zip(free, picks))

@@ -1150,7 +1150,9 @@ class _Context:
     # letters the block writes with a conditioning bar (p(y | x)): their plain calls p(x) are probabilities too
     conditioned: frozenset[str] = frozenset()
     layers: frozenset[str] = frozenset()  # superscript letters that label layers here (z_j^L, a^{l-1})
-    steps: frozenset[str] = frozenset()  # vector names whose plain superscripts count steps (\mathbf{x}^k, x^0)
+    # names whose plain superscripts count steps (\mathbf{x}^k, x^0; h^k, w^1 where h^k = βh^{k-1} + … and h^1 are
+    # written), as :func:`.step_superscripts.key` keeps them
+    steps: frozenset[str] = frozenset()
     # readings by typesetting convention that the side needed (\log ab as log(ab)): a link they decide false is
     # only "false if …", since the author may have meant the other reading (:data:`Term.readings`)
     readings: list[str] = field(default_factory=list)
@@ -1767,7 +1769,7 @@ class _ExprParser:
                 kind = _superscript_kind(arg)
                 if kind == "power" and layer_labels.is_layer(arg, self.ctx.layers):
                     kind = "iteration"  # z_j^L, a_k^{L-1} where ∂C/∂z_j^L is written: a layer, not a power
-                step = kind == "power" and nm.vector and nm.sub is None and nm.core in self.ctx.steps \
+                step = kind == "power" and nm.sub is None and step_superscripts.key(nm.core, nm.vector) in self.ctx.steps \
                     and step_superscripts.is_step(render_tokens(arg).replace(" ", ""))
                 if step and nm.mark is None:  # \mathbf{x}^0 where \mathbf{x}^{k+1} = \mathbf{x}^k − …: a step
                     nm.mark = "(" + render_tokens(arg).replace(" ", "") + ")"

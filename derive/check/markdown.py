@@ -476,6 +476,31 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S")
 _KRAMDOWN_FENCE = re.compile(r"^ {0,3}(([~`])\2{2,})[ \t]*(?:\S+)?[ \t]*$")
 
 
+#: MathJax 2's own form of math in a page: ``<script type="math/tex">`` (inline) or ``…; mode=display"`` (a display).
+#: kramdown writes its math so, and Jekyll notes write these elements by hand to keep Markdown off the TeX.
+_SCRIPT_MATH = re.compile(r"<script\s+type\s*=\s*[\"']math/tex(?P<display>\s*;\s*mode\s*=\s*display)?[\"']\s*>"
+                          r"(?P<body>.*?)</script\s*>", re.S | re.I)
+
+
+def _script_math(text_lines: list[str], bases: list[int], first: int, stop: int) -> list[_Found]:
+    """The math of the ``<script type="math/tex">`` elements in the HTML block on lines ``first``–``stop``: the
+    page's MathJax (or a KaTeX script reading these elements) typesets their text; for the checker they were
+    opaque HTML, and a page written this way had no math at all."""
+    stop = min(stop, len(text_lines))
+    starts = [0]
+    for line in text_lines[first:stop - 1]:
+        starts.append(starts[-1] + len(line) + 1)
+    block = "\n".join(text_lines[first:stop])
+    out = []
+    for m in _SCRIPT_MATH.finditer(block):
+        a, b = m.span("body")
+        j, k = _bisect(starts, a), _bisect(starts, max(b - 1, a))
+        if any(bases[first + n] - bases[first] != starts[n] for n in range(j, k + 1)):
+            continue  # a block inside a container, whose lines are not contiguous in the file: not read
+        out.append(_Found(bases[first] + a, bases[first] + b, "script", None, m.group("display") is not None, None))
+    return out
+
+
 def _kramdown_fence(text_lines: list[str], first: int, stop: int) -> bool:
     """Is the fence CommonMark found at lines ``first``…``stop`` one to kramdown too? kramdown takes at most one
     word after the opening run (a language) and needs a closing run of the same character, at least as long."""
@@ -568,6 +593,8 @@ def _walk(text_lines: list[str], bases: list[int], flavor: str, masks: list[tupl
             masks += tags
             if raw is not None:
                 raw.append(_kramdown_element(text_lines, bases, first, stop, span))
+            if flavor == "kramdown":
+                found += _script_math(text_lines, bases, first, stop)
         elif tok.type in ("front_matter", "code_block"):
             mask_lines(first, stop)
         elif tok.type == "fence" and _markdown_body(tok.info.strip(), flavor):
@@ -620,6 +647,12 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
         "pseudocode" in getattr(site, "filters", ()) or _FRONT_MATTER_PSEUDOCODE.search(source[:4000])) else frozenset()
     masks, found, headings = _structure(source, flavor, raw if flavor == "kramdown" else None, fences)
     masked = _apply_masks(source, masks)
+    if flavor == "kramdown" and "math/tex" in masked:
+        # <script type="math/tex">x_1 = y_1</script> inside a paragraph: kramdown passes the element on as written
+        inline = [_Found(m.start("body"), m.end("body"), "script", None, m.group("display") is not None, None)
+                  for m in _SCRIPT_MATH.finditer(masked)]
+        found += inline
+        masked = _apply_masks(masked, [(m.start(), m.end()) for m in _SCRIPT_MATH.finditer(masked)])
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)
     inline = "dollar" in getattr(site, "inline", ("dollar",))
@@ -635,10 +668,10 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     found += scanner.found
     if "$" in getattr(site, "leftovers", ()):
         found += _leftover_dollars(masked, scanner.found)
-    # A ```math fence is already masked; its found block reads the unmasked source.
+    # A ```math fence is already masked, and so is a math script; its found block reads the unmasked source.
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
-    if any(f.delim == "fence" for f in found):
-        visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim == "fence"])
+    if any(f.delim in ("fence", "script") for f in found):  # (<script type="math/tex">: masked as HTML)
+        visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim in ("fence", "script")])
     return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings, raw)
 
 

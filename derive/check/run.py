@@ -185,7 +185,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .function_letters import defined_letters
     from .latex import DEFAULT_FUNCTIONS, parse_block
     from .layer_labels import layer_letters
-    from .step_superscripts import stepped_vectors
+    from .step_superscripts import stepped_letters, stepped_vectors
     from .euler import e_is_a_name
     from .lint import lint
     from .macros import expand, remap_parsed
@@ -215,6 +215,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     functions = DEFAULT_FUNCTIONS | defined_letters(e.text for e in expansions)
     layers = layer_letters(e.text for e in expansions)  # ∂C/∂z_j^L somewhere: ^L labels a layer in every block
     steps = stepped_vectors(e.text for e in expansions)  # \mathbf{x}^{k+1} = \mathbf{x}^k − …: x^0 is a step
+    steps |= stepped_letters(e.text for e in expansions)  # h^k = βh^{k-1} + (1 − β)w^k and h^1 = w^1: h^2 is a step
     e_name = e_is_a_name(e.text for e in expansions)  # e = y − ŷ somewhere: e^2 is the error squared
     for block, expansion in zip(blocks, expansions):
         pb = remap_parsed(parse_block(expansion.text, functions=functions, transpose_t=transpose_t, layers=layers,

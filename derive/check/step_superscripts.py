@@ -12,11 +12,67 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["stepped_vectors", "is_step"]
+__all__ = ["key", "stepped_letters", "stepped_vectors", "is_step"]
 
 _VECTOR = r"\\(?:mathbf|boldsymbol|bm|vec|mathbold)\s*\{\s*(\\?[A-Za-z]+)\s*\}"
 #: A rule at the next step: ``\mathbf{x}^{k+1} =`` (or ``&=``) for some step letter.
 _RULE = re.compile(_VECTOR + r"\s*\^\s*\{\s*([kt])\s*\+\s*1\s*\}\s*&?\s*=")
+
+
+def key(core: str, vector: bool) -> str:
+    """How a name is kept in the set of names with step superscripts: a vector by its letter (``x`` for
+    ``\\mathbf{x}``), a plain letter marked as such (``h`` and ``\\mathbf{h}`` are different names)."""
+    return core if vector else core + " (plain)"
+
+
+#: A plain letter (not inside a bold or accent group) with a superscript ``k``, ``t``, or one moved by a number.
+_PLAIN = (r"(?<![\\A-Za-z{])(?P<name>[A-Za-z]|\\(?:alpha|beta|gamma|delta|theta|lambda|mu|nu|rho|sigma|tau|phi|psi|omega|xi|eta))"
+          r"(?![A-Za-z])\s*\^\s*(?:\{\s*(?:\\[,;!]\s*)*(?P<step>[kt])\s*(?:(?P<sign>[+-])\s*(?P<n>\d))?\s*\}"
+          r"|(?P<bare>[kt])(?![A-Za-z]))")
+_PLAIN_RULE = re.compile(_PLAIN + r"\s*&?\s*=(?!=)")
+_PLAIN_STEP = re.compile(_PLAIN)
+#: The same for a vector: ``\mathbf{d}^{k-1} =`` … ``\mathbf{d}^{k-2}`` is a rule at a step too.
+_BOLD_STEP = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathbold)\s*\{\s*(?P<name>\\?[A-Za-z]+)\s*\}"
+                        + _PLAIN[_PLAIN.index("(?![A-Za-z])"):])
+_BOLD_RULE = re.compile(_BOLD_STEP.pattern + r"\s*&?\s*=(?!=)")
+#: ``w^1``, ``h^{1}``: a power nobody writes, so the letter's numbered superscripts count steps.
+_POWER_ONE = re.compile(r"(?<![\\A-Za-z{])(?P<name>[A-Za-z]|\\[a-z]+)(?![A-Za-z])\s*\^\s*(?:\{\s*1\s*\}|1(?![0-9.,]))")
+#: ``f(x) =``: x is a function's variable, whose powers are powers.
+_PARAMETER = re.compile(r"[A-Za-z]\s*\(\s*(?P<name>[A-Za-z])\s*\)\s*=")
+#: Where the right side of a rule ends: the next row, the next relation, the end of the display.
+_ROW_END = re.compile(r"\\\\|\n\s*\n|&?\s*=|\\end\{")
+
+
+def _offset(m: re.Match[str]) -> int:
+    n = int(m.group("n") or 0)
+    return -n if m.group("sign") == "-" else n
+
+
+def _shifted_rules(text: str, rule: re.Pattern[str], step_at: re.Pattern[str]) -> set[str]:
+    """The names ``text`` defines at a step from their value one step before (``h^k = βh^{k-1} + …``), with the
+    names that rule's right side writes at its step letter (``w^k``)."""
+    found: set[str] = set()
+    for m in rule.finditer(text):
+        name, step, at = m.group("name"), m.group("step") or m.group("bare"), _offset(m)
+        rest = text[m.end():]
+        stop = _ROW_END.search(rest)
+        right = rest[:stop.start()] if stop else rest
+        earlier = [r for r in step_at.finditer(right) if (r.group("step") or r.group("bare")) == step]
+        if any(r.group("name") == name and _offset(r) == at - 1 for r in earlier):
+            found |= {name} | {r.group("name") for r in earlier}
+    return found
+
+
+def stepped_letters(texts: Iterable[str]) -> frozenset[str]:
+    """The plain letters whose superscripts count steps, as :func:`key` keeps them: a letter some display
+    defines at a step from its value one step before (``h^k = βh^{k-1} + (1 − β)w^k``), and the letters that
+    rule writes at its step (``w^k``) — each only where the notes also write it to the power 1 (``h^1``,
+    ``w^1``, which nobody writes for a power) and never as a function's variable (``f(x) = x^2``: powers)."""
+    texts = [t for t in texts if "^" in t]
+    ones = {m.group("name") for t in texts for m in _POWER_ONE.finditer(t)}
+    parameters = {m.group("name") for t in texts for m in _PARAMETER.finditer(t)}
+    found = {name for text in texts for name in _shifted_rules(text, _PLAIN_RULE, _PLAIN_STEP)}
+    return frozenset(key(name, False) for name in found & ones - parameters)
 
 
 def stepped_vectors(texts: Iterable[str]) -> frozenset[str]:
@@ -32,6 +88,7 @@ def stepped_vectors(texts: Iterable[str]) -> frozenset[str]:
             if re.search(_VECTOR.replace(r"(\\?[A-Za-z]+)", re.escape(name)) + r"\s*\^\s*\{?\s*" + letter + r"\s*\}?(?![+\-\w])",
                          rest):
                 found.add(name)
+        found |= _shifted_rules(text, _BOLD_RULE, _BOLD_STEP)  # \mathbf{d}^{k-1} = β\mathbf{d}^{k-2} − …
     return frozenset(found)
 
 

@@ -12,6 +12,8 @@ alone (the caller keeps its undecided reason).
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from .. import printing
@@ -119,6 +121,11 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     return "the sums agree term by term (left minus right sums to zero for every index and every range)"
 
 
+#: A summed quantity that is a derivative (``∇z_k``, ``g'_k``): the chain rule ties it to others, so two sides that
+#: differ in it may still agree (``∂g_k(z_k)/∂b_j = g'_k(z_k)∂z_k/∂b_j``, z_k's dependence on b_j written elsewhere).
+_DERIVED = re.compile(r"\\nabla|\\partial|'")
+
+
 def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     """Why ``left = right`` is false for every nonempty index set, or None when that is not shown.
 
@@ -145,6 +152,8 @@ def refute(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None
     labelled = sorted(phi.atoms(sp.Indexed), key=sp.default_sort_key)
     if not labelled or any(any(index != k for index in ix.indices) for ix in labelled):
         return None
+    if any(_DERIVED.search(str(ix.base.label)) for ix in labelled):
+        return None  # ∂g_k(z_k)/∂b_j against g'_k(z_k)·∂z_k/∂b_j: derivatives are tied to each other, not free data
     stems = {str(ix.base.label).split("^")[0].split("_")[0] for ix in labelled}
     bases = {ix.base.label for ix in (left - right).atoms(sp.Indexed)}
     if any(x.name.split("^")[0].split("_")[0] in stems for x in (left - right).free_symbols
