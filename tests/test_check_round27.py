@@ -234,3 +234,90 @@ def test_algebra_as_written_is_proved_where_writing_out_the_definitions_explodes
     assert [v for v, _ in right] == ["proved"] and right[0][1].startswith("holds as written"), right
     slip = _verdicts(report, _line_of(text, "Also"))
     assert [v for v, _ in slip] != ["proved"], slip  # not equal as written: never proved that way
+
+
+NUMBERED_MD = r"""
+# A forward pass by hand
+
+The hidden unit computes $z1 = w1 x1 + w2 x2 + b1$ with $w1 = 0.15$, $w2 = 0.2$, $x1 = 0.05$, $x2 = 0.1$ and
+$b1 = 0.35$, so
+
+$$z1 = 0.15 \times 0.05 + 0.2 \times 0.1 + 0.35 = 0.3775$$
+
+and the output unit $y1 = w5 h1 + b2$ has the error $E = \frac{1}{2}(t1 - y1)^2$, whose derivative is
+$\frac{\partial E}{\partial w5} = (y1 - t1) h1$. With the values of the forward pass,
+$\frac{\partial E}{\partial w5} = 0.7414 \times 0.5933 = 0.4399$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_names_spelled_with_their_number_are_read_as_indexed_names(name: str) -> None:
+    text = _as(name, NUMBERED_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, "z1 = 0.15"))][-1] == "proved"
+    assert "proved" in [v for v, _ in _verdicts(report, _line_of(text, r"= (y1 - t1) h1"))]
+    # a derivative's value at numbers the notes worked elsewhere: never refuted as a formula
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"0.7414 \times"))][0] != "false"
+    slipped = _slipped(text, "+ 0.35 = 0.3775", "+ 0.35 = 0.3875")
+    assert error_lines(name, slipped) == [(_line_of(slipped, "+ 0.35 = 0.3875"), "math/false")]
+    slipped = _slipped(text, r"= (y1 - t1) h1", r"= (t1 - y1) h1")
+    assert error_lines(name, slipped) == [(_line_of(slipped, r"= (t1 - y1) h1"), "math/false")]
+
+
+def test_a_number_glued_to_a_letter_is_its_index_only_where_nothing_else_reads() -> None:
+    from derive.check.latex import parse_expr
+
+    assert str(parse_expr("w5")) == "w_{5}"
+    assert parse_expr("1e5") == 100000  # a number's exponent
+    for text in ("x 2", "e2", "x2.5"):
+        with pytest.raises(Exception):
+            parse_expr(text)
+
+
+def test_a_derivatives_value_at_stated_values_is_worked_and_a_slip_named_with_them() -> None:
+    text = ("# Values\n\nTake $t = 1$, $h = 2$, $w = 0.25$ and $b = 0$. The output is $y = w h + b$ and the error "
+            "$E = \\frac{1}{2}(t - y)^2$.\n\nThen $\\frac{\\partial E}{\\partial w} = (y - t) h = -1$.\n\n"
+            "And $\\frac{\\partial E}{\\partial w} = -3$.\n")
+    report = check_document("doc.md", text)
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(7, "math/false")]
+    assert "is -1, not -3 (with b = 0, h = 2, t = 1, w = 1/4)" in errors[0].message
+    assert [v for v, _ in _verdicts(report, 5)] == ["proved", "proved"]
+
+
+BRACKET_MD = r"""
+# Adam: bias in the moments
+
+The algorithm updates $\mathbf{s}^{[t]} \leftarrow \rho_1 \, \mathbf{s}^{[t-1]}  + (1 - \rho_1) \, \hat{\mathbf{g}}^{[t]}$.
+Unrolling it yields
+
+$$
+\begin{gathered}
+\mathbf{s}^{[0]} = 0 \\
+\mathbf{s}^{[1]} = \rho_1\mathbf{s}^{[0]} + (1 - \rho_1) \hat{\mathbf{g}}^{[1]} = (1 - \rho_1) \hat{\mathbf{g}}^{[1]} \\
+\mathbf{s}^{[2]} = \rho_1\mathbf{s}^{[1]} + (1 - \rho_1) \hat{\mathbf{g}}^{[2]} = \rho_1 (1 - \rho_1) \hat{\mathbf{g}}^{[1]} + (1 - \rho_1) \hat{\mathbf{g}}^{[2]}
+\end{gathered}
+$$
+
+Therefore $\mathbf{s}^{[t]}  = (1 - \rho_1) \sum_{i=1}^t \rho_1^{t - i} \hat{\mathbf{g}}^{[i]}$, and
+$\mathds{E}[\mathbf{s}^{[t]}] = (1 - \rho_1) \sum_{i=1}^t \rho_1^{t - i} \mathds{E}[\hat{\mathbf{g}}^{[i]}]$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_bracketed_iterates_unroll_and_sum_like_parenthesised_ones(name: str) -> None:
+    text = _as(name, BRACKET_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    for snippet in (r"\mathbf{s}^{[1]} = \rho_1", r"\mathbf{s}^{[2]} = \rho_1"):
+        assert [v for v, _ in _verdicts(report, _line_of(text, snippet))] == ["proved", "proved"], snippet
+    line = _line_of(text, "Therefore")
+    verdicts = _verdicts(report, line)
+    assert verdicts and verdicts[0][0] == "proved" and "induction" in verdicts[0][1], verdicts
+    # \mathds{E} (dsfont's blackboard bold) is the expectation: read, not an unknown macro
+    assert [why.split(":")[0] for _, why in _verdicts(report, line + 1)] == ["expectations"]
+    slipped = _slipped(text, r"\rho_1^{t - i} \hat{\mathbf{g}}^{[i]}$, and", r"\rho_1^{t - i + 1} \hat{\mathbf{g}}^{[i]}$, and")
+    assert error_lines(name, slipped) == [(line, "math/false")]
+    slipped = _slipped(text, r"= (1 - \rho_1) \hat{\mathbf{g}}^{[1]} \\", r"= \rho_1 \hat{\mathbf{g}}^{[1]} \\")
+    assert error_lines(name, slipped) == [(_line_of(slipped, r"= \rho_1 \hat{\mathbf{g}}^{[1]}"), "math/false")]

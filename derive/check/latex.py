@@ -1694,7 +1694,10 @@ class _ExprParser:
 
     def name_core(self, tok: Token) -> _Name:
         if tok.kind == "letter":
-            return _Name(tok.text, tok.text, True, tok)
+            nm = _Name(tok.text, tok.text, True, tok)
+            if (numbered := self.numbered_letter(tok)) is not None:
+                nm.sub = [numbered]  # w5, h1, z1: the notes' names, as code spells w_5
+            return nm
         if tok.kind == "word":
             return _Name(tok.text, tok.text, False, tok)
         if tok.kind == "raw":
@@ -1728,6 +1731,21 @@ class _ExprParser:
             inner_name.at = tok
             return inner_name
         self.fail(tok, f"expected a name, found {_describe(tok)}")
+
+    def numbered_letter(self, tok: Token) -> Token | None:
+        """The number glued to a letter that names it (``w5``, ``h1``, ``y12``: notes that spell names as code does),
+        consumed; None when there is none. A number after a space (``x 2``), a decimal (``x2.5``), the letter of a
+        number's exponent (``1e5``) and Euler's e are not such names."""
+        nxt = self.peek()
+        before = self.toks[self.pos - 2] if self.pos >= 2 else None
+        if nxt is None or nxt.kind != "num" or nxt.start != tok.end or not nxt.text.isdigit() or tok.text == "e" \
+                or (before is not None and before.end == tok.start and before.kind in ("num", "letter", "word")):
+            return None
+        after = self.peek(1)
+        if after is not None and after.start == nxt.end and (after.kind in ("num", "letter", "word") or after.is_char(".")):
+            return None
+        self.pos += 1
+        return nxt
 
     def name_only(self, at: Token, message: str) -> _Name:
         """The whole token list as a single name (accent and bold arguments, sum indices)."""
@@ -1775,6 +1793,10 @@ class _ExprParser:
                     nm.mark = "(" + render_tokens(arg).replace(" ", "") + ")"
                     nm.mark_tokens = arg
                 elif kind in ("iteration", "label") and nm.mark is None:
+                    if len(arg) >= 3 and arg[0].is_char("[") and arg[-1].is_char("]"):
+                        # x^{[t]} (the bracketed iterate of some courses) is x^{(t)}: one notation for steps
+                        arg = [Token("char", "(", arg[0].start, arg[0].end), *arg[1:-1],
+                               Token("char", ")", arg[-1].start, arg[-1].end)]
                     nm.mark = render_tokens(arg)
                     nm.mark_tokens = arg
                     if kind == "label" and arg[0].kind == "letter":

@@ -182,7 +182,9 @@ UNMODELLED: dict[str, str] = {
 }
 
 #: Other spellings of a known macro (``\triangledown f`` for the gradient in some course notes).
-_ALIASES: dict[str, str] = {"triangledown": "nabla", "bigtriangledown": "nabla", "bigtriangleup": "Delta"}
+_ALIASES: dict[str, str] = {"triangledown": "nabla", "bigtriangledown": "nabla", "bigtriangleup": "Delta",
+                             # the dsfont and bbm packages' blackboard bold (\mathds{E}, \mathbbm{1}): \mathbb's letters
+                             "mathds": "mathbb", "mathbbm": "mathbb"}
 
 #: Environments whose rows are separated by ``\\`` and hold one or more statements each.
 ROW_ENVS: frozenset[str] = frozenset({

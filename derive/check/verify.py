@@ -3317,7 +3317,11 @@ class DocumentChecker:
         given = set(definitions) | set(self._examples(item)) | {name for _, _, name, _ in self.namings}
         given |= {name for _, _, name, _ in self.examples}
         summed = {ix.base for name in given if isinstance(name, sp.Symbol) and (ix := read_index(name)) is not None}
-        free = sorted((x for x in one_sided if isinstance(x, sp.Symbol) and x not in given and x.name not in summed
+        # ĝ summed in Σ_i ρ^{t−i}ĝ_i (or ĝ^{[i]}) where a rule reads ĝ_t: an input of the recurrence, at its steps
+        summed |= {ix.base for name in definitions for x in definitions[name].free_symbols
+                   if isinstance(x, sp.Symbol) and (ix := read_index(x)) is not None}
+        free = sorted((x for x in one_sided if isinstance(x, sp.Symbol) and x not in given
+                       and x.name.replace(sum_induction.SUP_LABEL, "") not in summed
                        and _MARKED.match(x.name) and read_index(x) is None and S.role(x) != "index"), key=str)
         if not free:
             return None
@@ -3466,6 +3470,10 @@ class DocumentChecker:
             if right.expr not in definitions and self._names_right_side(item, k, left, right, definitions):
                 return
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
+            return
+        if (why := _derivative_at_unstated_values(left.expr, right.expr, sa, sb)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)  # ∂E/∂w5 = 0.7414 × 0.5933: at the forward pass's numbers
             return
         if (sa.free_symbols | sb.free_symbols) & self.broken:
             self.report(item, right.start, "info", "math/undecided", "not checked: it reads a circular definition")
@@ -4090,6 +4098,8 @@ class DocumentChecker:
                 return False
             var = next(iter(letters)) if partial is None else partial
             derivative = sp.diff(given, var)
+            if derivative.free_symbols and not claimed.free_symbols:
+                return False  # ∂E/∂w5 = 0.0845: the derivative's value at numbers the notes worked, not a formula
             verdict = compare(derivative, claimed, seconds=LINK_SECONDS)
             line = other.block.position(terms[1].start)[0]
             where = f"the derivative in {printing.text(var)} of {_clip(_source(other, terms[0]))} = " \
@@ -5671,6 +5681,21 @@ def _summed_only(expr: sp.Expr) -> bool:
             return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
         return all(walk(a, bound) for a in e.args)
     return walk(expr, frozenset())
+
+
+def _derivative_at_unstated_values(a: sp.Expr | None, b: sp.Expr | None, sa: sp.Expr, sb: sp.Expr) -> str | None:
+    """``∂E/∂w5 = 0.7414 × 0.5933``: a derivative the definitions give as a formula, equated with a number where
+    the formula's letters have no value stated (the forward pass worked them out in words, a table or a figure).
+    The link is the derivative's value at that point, not an identity: undecided, naming the letters, never false
+    because the formula is not a constant."""
+    for written, side, other in ((a, sa, sb), (b, sb, sa)):
+        if written is None or other.free_symbols or not side.free_symbols or not other.is_number:
+            continue
+        if written.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX) for x in written.free_symbols
+                                             if isinstance(x, sp.Symbol)):
+            letters = ", ".join(sorted(printing.text(x) for x in side.free_symbols))
+            return f"the derivative's value where {letters} take values the notes do not state here"
+    return None
 
 
 def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
