@@ -266,12 +266,12 @@ def test_names_spelled_with_their_number_are_read_as_indexed_names(name: str) ->
 
 
 def test_a_number_glued_to_a_letter_is_its_index_only_where_nothing_else_reads() -> None:
-    from derive.check.latex import parse_expr
+    from derive.check.latex import LatexParseError, parse_expr
 
     assert str(parse_expr("w5")) == "w_{5}"
     assert parse_expr("1e5") == 100000  # a number's exponent
     for text in ("x 2", "e2", "x2.5"):
-        with pytest.raises(Exception):
+        with pytest.raises(LatexParseError):
             parse_expr(text)
 
 
