@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["prove_rows"]
 
-#: The verdicts of a row that may be a rule's instance: bound as a definition, not yet a claim.
-_ROW_REASONS = ("definition (a row of a system)", "definition (a naming)")
+#: The verdicts of a row that may be a rule's instance: bound as a definition, not yet a claim, or read as an
+#: equation because its sides share no symbol (``h_3 = ⅔h_2 + ⅓w_3`` after ``h_2`` got a value of its own).
+_ROW_REASONS = ("definition (a row of a system)", "definition (a naming)", "an equation in unknowns")
 
 
 def prove_rows(checker: DocumentChecker) -> None:

@@ -186,6 +186,28 @@ def log_products(expr: sp.Expr) -> sp.Expr:
                         lambda e: sp.Sum(sp.log(e.args[0].function), *e.args[0].limits))
 
 
+def constants_out(expr: sp.Expr) -> sp.Expr:
+    """Each sum with the factors that do not depend on its index taken out (``Σ_j e^{x_j}e^c = e^c Σ_j e^{x_j}``,
+    ``Σ_j e^{x_j + c}`` too): the step a reader takes to see a ratio of sums cancel, which comparing the sums
+    as wholes cannot."""
+    if not expr.has(sp.Sum):
+        return expr
+
+    def out(total: sp.Sum) -> sp.Expr:
+        if len(total.limits) != 1:
+            return total
+        index = total.limits[0][0]
+        body = sp.expand_power_exp(total.function)
+        factors = sp.Mul.make_args(sp.factor_terms(body))
+        outside = [f for f in factors if index not in f.free_symbols]
+        if not outside:
+            return total
+        inside = sp.Mul(*(f for f in factors if index in f.free_symbols))
+        return sp.Mul(*outside) * sp.Sum(inside, *total.limits)
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum), out)
+
+
 def _canonical(total: sp.Sum) -> sp.Sum:
     index, low, high = total.limits[0]
     return sp.Sum(total.function.xreplace({index: _CANONICAL}), (_CANONICAL, low, high))

@@ -1948,6 +1948,9 @@ class DocumentChecker:
                 one_sided = set()  # (k−1)/k + 1/k = 1: k cancels, so the link names nothing; it is checked
                 if self._cancelled_gap(item, k, left, right):
                     continue
+            if one_sided and (left.expr.has(sp.Sum) or right.expr.has(sp.Sum)) and not (
+                    sums.constants_out(left.expr) - sums.constants_out(right.expr)).free_symbols & one_sided:
+                one_sided = set()  # e^{x_i}e^c / Σ_j e^{x_j}e^c = …: c cancels once taken out of the sum; checked
             if one_sided and all(x.name == "I" for x in one_sided) \
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
