@@ -324,3 +324,28 @@ def test_bracketed_iterates_unroll_and_sum_like_parenthesised_ones(name: str) ->
     slipped = _slipped(text, r"= (1 - \rho_1) \hat{\mathbf{g}}^{[1]} \\", r"= \rho_1 \hat{\mathbf{g}}^{[1]} \\")
     assert error_lines(name, slipped) == [(_line_of(slipped, r"= \rho_1 \hat{\mathbf{g}}^{[1]}"), "math/false")]
 
+
+
+SLASH_MD = r"""
+# Partials written inline
+
+With $f = x^2 + 3xy$ the partials are $\partial f/\partial x = 2x + 3y$ and $\partial f / \partial y = 3x$.
+
+$$\partial \left( \sum_{k=1}^n a_{k} x_k \right)/ \partial x_i = a_{i}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_leibniz_quotients_written_with_a_slash_are_derivatives(name: str) -> None:
+    text = _as(name, SLASH_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, "With $f"))][1:] == ["proved", "proved"]
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"\partial \left("))] == ["proved"]
+    slipped = text + "\nSo $\\partial f / \\partial y = 3y$.\n"
+    assert error_lines(name, slipped) == [(_line_of(slipped, "So $"), "math/false")]
+    from derive.check.latex import LatexParseError, parse_expr
+
+    for text in (r"\partial f + g / \partial y", r"\partial f / g"):  # not a quotient of two differentials
+        with pytest.raises(LatexParseError):
+            parse_expr(text)

@@ -2621,8 +2621,47 @@ class _ExprParser:
         assert tok is not None
         nxt = self.peek(1)
         if nxt is None or not nxt.is_char("_"):
+            slashed = self.slashed_partial(tok)
+            if slashed is not None:
+                return slashed
             self.fail(tok, "\\partial outside \\frac{\\partial …}{\\partial …} or \\partial_x is not modelled")
         return self.gradient()
+
+    def slashed_partial(self, tok: Token) -> sp.Expr | None:
+        r"""``\partial (Ax)_j / \partial x_i``, ``\partial L/\partial w``: Leibniz's quotient written inline with a
+        slash, read as ``\frac{\partial …}{\partial …}`` is. The operand runs from the ``\partial`` to the first slash
+        outside brackets, the variable is the one name after the second ``\partial``; None when the tokens are not
+        so (a relation, a sum or a comma comes first)."""
+        depth, k = 0, self.pos + 1
+        while k < len(self.toks):
+            t = self.toks[k]
+            if t.kind == "lbrace" or t.is_char("(") or t.is_char("["):
+                depth += 1
+            elif t.kind == "rbrace" or t.is_char(")") or t.is_char("]"):
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif depth == 0 and t.is_char("/"):
+                break
+            elif depth == 0 and (t.kind == "rel" or t.is_char("+", "-", ",", "=", "&")):
+                return None
+            k += 1
+        else:
+            return None
+        if k == self.pos + 1 or k + 2 >= len(self.toks) or not (self.toks[k + 1].kind == "macro"
+                                                                 and self.toks[k + 1].text == "partial"):
+            return None
+        trial = self.sub(self.toks[k + 2:])
+        if not trial.starts_name(self.toks[k + 2]):
+            return None
+        try:
+            trial.name()
+        except _Fail:
+            return None
+        num = self.toks[self.pos:k]
+        den = self.toks[k + 1:k + 2 + trial.pos]
+        self.pos = k + 2 + trial.pos
+        return self.derivative(tok, num, den, den[0])
 
     def gradient_value(self, wrt: str | None, fnm: _Name) -> sp.Expr:
         """``\\nabla_{w} L`` applied to the arguments that follow, or a symbol of that name."""
