@@ -349,3 +349,28 @@ def test_leibniz_quotients_written_with_a_slash_are_derivatives(name: str) -> No
     for text in (r"\partial f + g / \partial y", r"\partial f / g"):  # not a quotient of two differentials
         with pytest.raises(LatexParseError):
             parse_expr(text)
+
+
+NODES_MD = r"""
+# Mazur's forward pass
+
+The hidden unit sums its inputs, $net_{h1} = w_1 i_1 + w_2 i_2 + b_1$, and squashes the sum,
+$out_{h1} = \frac{1}{1 + e^{-net_{h1}}}$. The output unit sums the hidden outputs:
+
+$$net_{o1} = w_5 \, out_{h1} + w_6 \, out_{h2} + b_2$$
+
+so $\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$ and $\frac{\partial net_{o1}}{\partial w_6} = out_{h2}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_three_letter_node_names_with_a_subscript_are_names(name: str) -> None:
+    text = _as(name, NODES_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"so $\frac"))] == ["proved", "proved"]
+    slipped = _slipped(text, r"\partial w_6} = out_{h2}", r"\partial w_6} = out_{h1}")
+    assert error_lines(name, slipped) == [(_line_of(slipped, r"so $\frac"), "math/false")]
+    from derive.check.latex import parse_expr
+
+    assert str(parse_expr("xyz_1")) == "x*y*z_{1}"  # no vowel: a product, as TeX reads it

@@ -498,7 +498,9 @@ class Tokenizer:
             self._emit(Token("sep", "quad", start, start + len(word)))
             return
         self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
-        if (reads_as_word(word) or word in ACRONYMS) and not self._in_script(start):
+        subscripted = self.text.startswith("_", start + len(word)) and len(word) == 3 and word.isascii() \
+            and 0 < sum(ch in "aeiou" for ch in word.lower()) < 3  # net_{h1}, out_{o1}: the notes' names of nodes
+        if (reads_as_word(word) or word in ACRONYMS or subscripted) and not self._in_script(start):
             # frontage, depth, area: a name the notes spell out, not f·r·o·n·t·a·g·e (a label in an index stays)
             self._emit(Token("raw", "mathrm", start, start + len(word), word))
             return
