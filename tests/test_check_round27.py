@@ -374,3 +374,109 @@ def test_three_letter_node_names_with_a_subscript_are_names(name: str) -> None:
     from derive.check.latex import parse_expr
 
     assert str(parse_expr("xyz_1")) == "x*y*z_{1}"  # no vowel: a product, as TeX reads it
+
+
+def test_a_kramdown_list_of_escaped_display_pairs_is_read_and_lint_quiet(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from derive.check.run import check_file
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
+    post = tmp_path / "post.md"
+    post.write_text("Steps:\n\n- \\$$d_0 = -\\begin{bmatrix} 2 \\times 2.0 \\\\ 4 \\times 2.0\\end{bmatrix} = "
+                    "-\\begin{bmatrix} 4.0 \\\\ 8.0\\end{bmatrix}$$\n- \\$$\\eta_0 = \\frac{80.0}{288.0} = 0.2777$$\n"
+                    "- \\$$\\eta_1 = \\frac{80.0}{288.0} = 0.25$$\n", encoding="utf-8")
+    report = check_file(str(post))
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [(5, "math/false")]
+    assert [k.verdict for k in report.links if k.line == 3] == ["not-a-claim", "proved"]
+
+
+NEWTON_MD = r"""
+# Newton
+
+## Roots
+
+Take $f(x) = x^3 - 3x + 2$, so $f'(x) = 3x^2 - 3$. With $x_0 = 2$, $x_1 = x_0 - \frac{f(x_0)}{f'(x_0)} = 2 - \frac{4}{9}$.
+
+## Optima
+
+Setting $g(x) = f'(x)$, a critical point solves $g(x^\ast) = 0$, so the iterations are
+
+$$x_{k+1} = x_k - \frac{g(x_k)}{g'(x_k)} = x_k - \frac{f'(x_k)}{f''(x_k)}$$
+
+For $f(x) = x^4 - 2x + 5$ from $x_0 = 2$: $f'(x) = 4x^3 - 2$ and $f''(x) = 12x^2$, and
+
+- $x_1 = x_0 - \frac{f'(x_0)}{f''(x_0)} = 2 - \frac{30}{48}$
+
+The iterations approach the minimum point $x^\ast = 1/\sqrt[3]{2} \approx 0.794$ of the function.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rule_written_for_one_function_is_not_refuted_with_it_after_the_function_is_redefined(name: str) -> None:
+    text = _as(name, NEWTON_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    step = _verdicts(report, _line_of(text, r"- $x_1 = x_0"))
+    assert step[0][0] == "undecided" and "defined anew" in step[0][1], step
+    root = _verdicts(report, _line_of(text, r"approach the minimum point"))
+    assert root and root[0][0] != "false", root  # (read against g(x^*) = 0 with the f of line 10 it was refuted)
+
+
+def test_a_function_defined_for_the_first_time_after_a_rule_leaves_its_slips_errors() -> None:
+    text = ("# Steps\n\nWith $g(x) = 2x$ the rule is $x_{k+1} = x_k - \\eta g(x_k)$. Let $h(x) = x^2 + 1$.\n\n"
+            "Then $x_1 = x_0 - 2\\eta x_0 + 1$.\n")
+    assert error_lines("doc.md", text) == [(5, "math/false")]
+
+
+WORKED_POINT_MD = r"""
+# Descent on a bowl
+
+The minimum of $f(x, y) = x^2 + 2y^2$ is where $\nabla f = 0$, at $x = 0, y = 0$. From $(2, 2)$ one step gives
+the point $(1, 0)$, where $f(\mathbf{x}_1) = x^2+2y^2 = 1^2 + 2 \times 0.0^2 = 1$.
+
+At the next point $f(\mathbf{x}_2) = x^2+2y^2 = 0.5^2 + 2 \times 0.0^2 = 0.5$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_formula_written_again_with_the_points_numbers_is_read_at_that_point(name: str) -> None:
+    text = _as(name, WORKED_POINT_MD)
+    report = check_document(name, text)
+    at = [why for v, why in _verdicts(report, _line_of(text, "the point $(1, 0)$")) if v == "proved"]
+    assert any(why.startswith("the formula at the point written in it (x = 1, y = 0.0)") for why in at), at
+    # the arithmetic after it is still checked: 0.25, not 0.5
+    assert error_lines(name, text) == [(_line_of(text, "At the next point"), "math/false")]
+
+
+def test_a_substitution_is_read_token_by_token() -> None:
+    from derive.check.substituted import substitution
+
+    assert substitution("x^2+2y^2", r"1^2 + 2 \times 0.0^2") == {"x": "1", "y": "0.0"}
+    assert substitution("x^2+2y^2", r"0.065^2 + 2 \cdot (-0.016)^2") == {"x": "0.065", "y": "-0.016"}
+    assert substitution("x^2+2y^2", r"1^2 + 3 \times 0.0^2") is None  # another coefficient: not the formula
+    assert substitution("x^2+2x", r"1^2 + 2 \times 2") is None  # x is one number throughout
+    assert substitution(r"\sin x", r"\sin 1") is None  # a function: not a plain formula
+
+
+ORTHOGONAL_MD = r"""
+# Orthogonal changes of variables
+
+Let $\mathbf{U}$ be orthogonal, $\mathbf{U}^\top\mathbf{U} = \mathbf{I}$, and $\mathbf{v} = \mathbf{c} - \boldsymbol\delta$.
+Then
+
+$$\|\mathbf{v}\|_2 = \|\mathbf{U}\mathbf{v}\|_2.$$
+
+But $\|\mathbf{v}\|_2 = 2\|\mathbf{U}\mathbf{v}\|_2$ is a slip.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_norm_kept_by_a_matrix_stated_orthogonal_is_not_refuted_as_numbers(name: str) -> None:
+    text = _as(name, ORTHOGONAL_MD)
+    report = check_document(name, text)
+    kept = _verdicts(report, _line_of(text, r"$$\|\mathbf{v}\|_2 = \|"))
+    assert kept[0][0] == "undecided" and "orthogonal" in kept[0][1], kept
+    assert error_lines(name, text) == [(_line_of(text, "is a slip"), "math/false")]  # false for U = ±1 too
+    unstated = text.replace(r", $\mathbf{U}^\top\mathbf{U} = \mathbf{I}$,", "")
+    verdicts = _verdicts(check_document(name, unstated), _line_of(unstated, r"$$\|\mathbf{v}\|_2 = \|"))
+    assert verdicts and "= I on line" not in verdicts[0][1], verdicts  # no statement, no excuse from it

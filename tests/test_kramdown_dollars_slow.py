@@ -142,3 +142,21 @@ def test_math_script_elements_reach_the_page_as_kramdown_passes_them(tmp_path: P
     mine = [b.text for b in blocks if b.delim == "script"]
     assert mine == engine
     assert [b.display for b in blocks if b.delim == "script"] == [True, False]
+
+
+def test_an_escaped_first_dollar_of_a_display_pair_is_math_as_kramdown_makes_it(tmp_path: Path) -> None:
+    """``\\$$…$$``: at the start of a paragraph or list item the real kramdown makes inline math of it (``\\(…\\)``,
+    its ``\\\\`` kept); in the middle of a paragraph it writes ``$$…$$`` as text for the page's script. Math either
+    way; ``\\$5`` stays a dollar sign."""
+    import html
+    import re
+
+    source = ("a \\$$x = 1$$ b\n\ncost \\$5 and \\$6 here\n\n\\$$y = 2$$\n\n"
+              "- \\$$z = \\begin{bmatrix}1 \\\\ 2\\end{bmatrix}$$\n- \\$$w = 3$$\n")
+    path = tmp_path / "post.md"
+    path.write_text(source, encoding="utf-8")
+    out = html.unescape(_kramdown_html(path))
+    engine = re.findall(r"\\\((.*?)\\\)", out) + re.findall(r"\$\$(.*?)\$\$", out)
+    assert sorted(engine) == sorted(["x = 1", "y = 2", "z = \\begin{bmatrix}1 \\\\ 2\\end{bmatrix}", "w = 3"]), out
+    mine = [b.text for b in read_document(str(path), source, "kramdown").blocks]
+    assert sorted(mine) == sorted(engine)

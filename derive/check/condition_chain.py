@@ -356,6 +356,14 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 checker._record_naming(item, definitions)
             checker.decide(item, k, "proved", f"the result of the condition on line {line} (solved for {name})")
             return True
+        if verdict == "false" and (anew := checker.redefined_between(prev.index, item)) is not None:
+            # g(x^*) = 0 with g = f' written for one f, then f(x) = x^4 − 2x + 5 and x^* = 1/∛2: the condition was read
+            # with the f of its time
+            why = (f"the condition on line {line} was read with {anew[0]} as it was then; {anew[0]} is defined anew "
+                   f"on line {anew[1]}")
+            checker.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            checker.decide(item, k, "undecided", why)
+            return True
         if verdict == "false" and root is not None and not _polynomial(condition, name, linear=True) \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
             checker.report(item, right.start, "error", "math/false",

@@ -453,8 +453,12 @@ class _Scanner:
 
     def __init__(self, s: str, markdown: bool, *, dollars: bool = True, backslash_pairs: bool = True,
                  arithmatex: bool = False, smart_dollar: bool = True, inline_dollars: bool = True,
-                 browser_dollars: bool = False) -> None:
+                 browser_dollars: bool = False, escaped_display: bool = False) -> None:
         self.s = s
+        #: kramdown's ``\$$…$$``: at the start of a paragraph or list item kramdown itself makes inline math of it
+        #: (``\(…\)``), elsewhere it writes ``$$…$$`` as text that the page's script typesets (checked against the
+        #: real kramdown 2.4); math either way, where the escape reads like a dollar sign
+        self.escaped_display = escaped_display
         self.markdown = markdown
         #: A single ``$`` that the Markdown engine leaves as text (kramdown) and MathJax pairs in the browser:
         #: MathJax's rule, the next ``$`` at brace depth 0 closes, spaces inside or not (``$ x = 1 $`` is math)
@@ -492,6 +496,12 @@ class _Scanner:
                 pos = self._bracket(m, end, directive)
             elif tok[0] == "$" and not self.dollars:
                 continue
+            elif tok == "\\$" and self.escaped_display and s.startswith("$", m.end()) \
+                    and not s.startswith("$$", m.end()):
+                found = _close(s, m.end() + 1, end, "$$", markdown=self.markdown)
+                if found is not None:
+                    self._add(m.end() + 1, found[0], "$$", None, False, directive)
+                    pos = found[1]
             elif tok == "$$":
                 pos = self._display_dollar(m, end, directive)
             elif tok == "$":

@@ -663,7 +663,7 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     scanner = _Scanner(masked, markdown=True, backslash_pairs=flavor in ("kramdown", "gfm", "commonmark", "jupyter",
                                                                           "pandoc", "quarto", "rmarkdown", "mkdocs"),
                        arithmatex=flavor == "mkdocs" and not script, smart_dollar=smart, inline_dollars=inline,
-                       browser_dollars=flavor in ("kramdown", "jupyter") or script)
+                       browser_dollars=flavor in ("kramdown", "jupyter") or script, escaped_display=flavor == "kramdown")
     scanner.run(0, len(masked), None)
     found += scanner.found
     if "$" in getattr(site, "leftovers", ()):

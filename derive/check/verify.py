@@ -46,6 +46,7 @@ from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
                    operator_norms, primed, reads_function, substitute)
 from .claims import restated_rows
+from .substituted import substitution
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import INDEXED_DOUBT, doubt, find_cycle, is_assignment, is_condition
@@ -452,6 +453,7 @@ class DocumentChecker:
         self._abbreviations: set[sp.Symbol] = set()  # names given from the right (x^* − x = Δx): written out in calls
         self._with_calls: dict[tuple[int, sp.Symbol], sp.Expr] = {}  # namings with their calls kept (a = σ(z))
         self._open_nodes: set[int] = set()  # sections that name a node through an open function
+        self._through_functions: set[int] = set()  # namings whose value calls a function (x_{k+1} = x_k − g(x_k)/…)
         self.broken: set[sp.Symbol] = set()  # targets of circular definitions (reported once)
         self.side_by_side: set[int] = set()  # sections with two systems in one display
         self._functions_cache: dict[int, Functions] = {}
@@ -2055,6 +2057,63 @@ class DocumentChecker:
         except (CircularDefinition, BudgetExceeded):
             return False
 
+    def _function_redefined_since(self, item: Item, a: sp.Expr, b: sp.Expr,
+                                  definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """A reason to doubt a false verdict that reads a naming written in terms of a function the notes have
+        defined anew since (Newton's ``x_{k+1} = x_k − g(x_k)/g'(x_k)`` with ``g = f'`` stated for one f, then
+        ``f(x) = x^4 − 2x + 5`` and ``x_1 = x_0 − f'(x_0)/f''(x_0)``): the naming was read with the f of its time, the
+        link with the f of its own, and the rule is meant for whichever f is in force; None otherwise."""
+        if not isinstance(definitions, ScopeView):
+            return None
+        names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
+        bases = {ix.base for x in names if (ix := read_index(x)) is not None}
+        for name in definitions:
+            if not isinstance(name, sp.Symbol) or (name not in names and (
+                    (ix := read_index(name)) is None or ix.base not in bases)):
+                continue
+            entry = definitions.entry(name)
+            if entry is None or entry[0] not in self._through_functions:
+                continue
+            if (anew := self.redefined_between(entry[0], item)) is not None:
+                return (f"{printing.text(name)} is read by its line {self._line_of(entry[0])}, written when "
+                        f"{anew[0]} meant something else; {anew[0]} is defined anew on line {anew[1]}")
+        return None
+
+    def _orthogonal_stated(self, item: Item, sa: sp.Expr, sb: sp.Expr) -> str | None:
+        """A reason to doubt a false verdict of the scalar reading about a matrix the notes state orthogonal
+        (``\\mathbf{U}^\\top\\mathbf{U} = \\mathbf{I}`` written before): read as a number U is any number, while an
+        orthogonal U of size one is ±1 — when the link holds at both, the scalar reading cannot refute it
+        (``‖v‖₂ = ‖Uv‖₂``); None otherwise."""
+        letters = {x for x in sa.free_symbols | sb.free_symbols if isinstance(x, sp.Symbol)}
+        for x in sorted(letters, key=str):
+            stem = _BOLD_STEM.sub(r"\1", x.name)
+            if len(stem) != 1 or not stem.isupper():
+                continue
+            written = _orthogonality(stem)
+            for other in reversed(self.items[:item.index]):
+                if written.search(other.block.text):
+                    line = self._line_of(other.index)
+                    try:
+                        holds = all(compare(sa.xreplace({x: v}), sb.xreplace({x: v}), seconds=LINK_SECONDS / 2).status
+                                    == "true" for v in (sp.Integer(1), sp.Integer(-1)))
+                    except BudgetExceeded:
+                        return None
+                    if holds:
+                        return (f"{printing.text(x)} is orthogonal ({printing.text(x)}ᵀ{printing.text(x)} = I on line "
+                                f"{line}): the link holds for {printing.text(x)} = ±1, and read as a number the "
+                                "matrix is no more than that")
+                    break
+        return None
+
+    def redefined_between(self, since: int, item: Item) -> tuple[str, int] | None:
+        """(name, line) of a function defined before the statement at ``since`` and defined anew between it and
+        ``item``: what that statement wrote through the function meant the old one. None when there is none."""
+        defined_before = {fd.name for index, _, fd in self.function_defs if index < since}
+        for index, _, fd in self.function_defs:
+            if since < index < item.index and fd.name in defined_before:
+                return fd.name, self._line_of(index)
+        return None
+
     def _holds_as_written(self, item: Item, left: Term, right: Term) -> str | None:
         """The reason a link holds as written, its names left as they are, or None. Equal there, it is equal whatever
         the names stand for: the way out when writing out the definitions is what made the link too large or too
@@ -2225,6 +2284,8 @@ class DocumentChecker:
             return
         self.namings.append((item.index, item.section, lhs, value))
         self._section_namings.setdefault(item.section, {}).setdefault(lhs, []).append((item.index, value))
+        if rhs.atoms(AppliedUndef):
+            self._through_functions.add(item.index)  # (its functions were written out as they were defined then)
         if open_calls or rhs.atoms(AppliedUndef):
             # δ = (a − y)σ'(z) as well as a = σ(z): the calls kept, so a node inside them is written out
             kept = self._prepare(rhs, item, atomized=False)
@@ -2826,10 +2887,32 @@ class DocumentChecker:
         elif (rounded := self._within_written_rounding(item, texts, used, verdict)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
             self.decide(item, k, "undecided", rounded)
+        elif used and (at := self._at_written_point(a, b, texts)) is not None:
+            self.decide(item, k, "proved", at)  # x² + 2y² = 1² + 2·0.0²: at the iterate written, not at x = y = 0
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
         return True
+
+    @staticmethod
+    def _at_written_point(a: sp.Expr, b: sp.Expr, texts: tuple[str, str]) -> str | None:
+        """Why a link of a formula against that formula with numbers written in for its letters holds at those
+        numbers (:mod:`.substituted`), or None when the other side is not written so or differs there."""
+        for formula, numbers, (ft, nt) in ((a, b, texts), (b, a, texts[::-1])):
+            found = substitution(ft, nt)
+            if found is None or numbers.free_symbols:
+                continue
+            named = {s.name: s for s in formula.free_symbols if isinstance(s, sp.Symbol)}
+            if set(found) != set(named):
+                continue
+            try:
+                point = {named[x]: sp.Rational(v) for x, v in found.items()}
+            except (TypeError, ValueError):
+                continue
+            if sp.simplify(formula.xreplace(point) - numbers) == 0:
+                shown = ", ".join(f"{x} = {v}" for x, v in sorted(found.items()))
+                return f"the formula at the point written in it ({shown}), not at values the letters had before"
+        return None
 
     def _within_written_rounding(self, item: Item, texts: tuple[str, str], used: Mapping[sp.Symbol, sp.Expr],
                                  verdict: "Arithmetic") -> str | None:
@@ -3776,6 +3859,10 @@ class DocumentChecker:
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
             if reason is None:
                 reason = self._superscript_steps(written_text)
+            if reason is None:
+                reason = self._function_redefined_since(item, a, b, definitions)
+            if reason is None:
+                reason = self._orthogonal_stated(item, sa, sb)
             if reason is None:
                 reason = self._increment_reading(item, written_text, a, b, definitions)
             if reason is None:
@@ -5684,6 +5771,19 @@ def _summed_only(expr: sp.Expr) -> bool:
             return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
         return all(walk(a, bound) for a in e.args)
     return walk(expr, frozenset())
+
+
+#: ``\mathbf{U}`` → ``U``: the letter a bold name is set in.
+_BOLD_STEM = re.compile(r"^\\(?:mathbf|boldsymbol|bm)\{([A-Za-z])\}$")
+
+
+@functools.lru_cache(maxsize=64)
+def _orthogonality(letter: str) -> re.Pattern[str]:
+    """``U^\\top U = I`` (or ``U U^T = I``, bold or not, ``\\mathbb{I}``) written for ``letter``."""
+    name = rf"(?:\\(?:mathbf|boldsymbol|bm)\s*\{{\s*{letter}\s*\}}|(?<![\\A-Za-z]){letter})"
+    transposed = rf"{name}\s*\^\s*\{{?\s*(?:\\top|T|\\intercal|\\mathsf\{{T\}})\s*\}}?"
+    identity = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I)(?![A-Za-z])"
+    return re.compile(rf"(?:{transposed}\s*{name}|{name}\s*{transposed})\s*=\s*{identity}")
 
 
 def _derivative_at_unstated_values(a: sp.Expr | None, b: sp.Expr | None, sa: sp.Expr, sb: sp.Expr) -> str | None:
