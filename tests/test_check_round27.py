@@ -480,3 +480,10 @@ def test_a_norm_kept_by_a_matrix_stated_orthogonal_is_not_refuted_as_numbers(nam
     unstated = text.replace(r", $\mathbf{U}^\top\mathbf{U} = \mathbf{I}$,", "")
     verdicts = _verdicts(check_document(name, unstated), _line_of(unstated, r"$$\|\mathbf{v}\|_2 = \|"))
     assert verdicts and "= I on line" not in verdicts[0][1], verdicts  # no statement, no excuse from it
+
+
+def test_a_derivative_claimed_constant_is_still_an_error() -> None:
+    """A whole number is no worked value: ``∂E/∂w = 3`` for an E quadratic in w is the slip of a derivative taken as
+    a constant (a decimal such as 0.4399 is the value at a point the notes worked out)."""
+    text = "# D\n\nLet $E = \\frac{1}{2}(t - y)^2$ and $y = w h$. Then $\\frac{\\partial E}{\\partial w} = 3$.\n"
+    assert error_lines("doc.md", text) == [(3, "math/false")]

@@ -649,9 +649,9 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
     masked = _apply_masks(source, masks)
     if flavor == "kramdown" and "math/tex" in masked:
         # <script type="math/tex">x_1 = y_1</script> inside a paragraph: kramdown passes the element on as written
-        inline = [_Found(m.start("body"), m.end("body"), "script", None, m.group("display") is not None, None)
-                  for m in _SCRIPT_MATH.finditer(masked)]
-        found += inline
+        scripts = [_Found(m.start("body"), m.end("body"), "script", None, m.group("display") is not None, None)
+                   for m in _SCRIPT_MATH.finditer(masked)]
+        found += scripts
         masked = _apply_masks(masked, [(m.start(), m.end()) for m in _SCRIPT_MATH.finditer(masked)])
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)

@@ -5790,9 +5790,10 @@ def _derivative_at_unstated_values(a: sp.Expr | None, b: sp.Expr | None, sa: sp.
     """``∂E/∂w5 = 0.7414 × 0.5933``: a derivative the definitions give as a formula, equated with a number where
     the formula's letters have no value stated (the forward pass worked them out in words, a table or a figure).
     The link is the derivative's value at that point, not an identity: undecided, naming the letters, never false
-    because the formula is not a constant."""
+    because the formula is not a constant. Only a worked decimal counts so: ``f'(x) = 3`` for ``f = x² + 3x`` is
+    the classic slip of a derivative taken as a constant, and stays an error."""
     for written, side, other in ((a, sa, sb), (b, sb, sa)):
-        if written is None or other.free_symbols or not side.free_symbols or not other.is_number:
+        if written is None or other.free_symbols or not side.free_symbols or not other.is_number or other.is_integer:
             continue
         if written.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX) for x in written.free_symbols
                                              if isinstance(x, sp.Symbol)):
