@@ -487,3 +487,29 @@ def test_a_derivative_claimed_constant_is_still_an_error() -> None:
     a constant (a decimal such as 0.4399 is the value at a point the notes worked out)."""
     text = "# D\n\nLet $E = \\frac{1}{2}(t - y)^2$ and $y = w h$. Then $\\frac{\\partial E}{\\partial w} = 3$.\n"
     assert error_lines("doc.md", text) == [(3, "math/false")]
+
+
+ONE_HOT_MD = r"""
+# One-hot labels
+
+The label is one-hot: $y_i = 1$ for the true class and the other entries are 0, so they sum to one. Then
+
+$$
+\begin{aligned}
+\frac{\partial L}{\partial x_i} &= p_i y_1 + p_i y_2 + \dots + p_i y_n - y_i \\
+&= p_i (y_1 + y_2 + \dots + y_n) - y_i \\
+&= p_i - y_i
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_link_that_holds_when_a_written_sum_is_one_is_never_refuted(name: str) -> None:
+    text = _as(name, ONE_HOT_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []  # neither math/false nor math/coefficient
+    last = _verdicts(report, _line_of(text, "&= p_i - y_i"))
+    assert last[0][0] == "undecided" and "y_{1} + y_{2} + … + y_{n} = 1" in last[0][1], last
+    slipped = _slipped(text, "&= p_i - y_i", "&= 2p_i - y_i")
+    assert error_lines(name, slipped)  # false whatever the sum is: still an error

@@ -3359,12 +3359,37 @@ class DocumentChecker:
         if self.verdicts.get((item.index, k), ("",))[0] != "false":
             return
         elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
-                                                                                          definitions)
+                                                                                          definitions) \
+            or self._sums_to_one(item, left, right)
         if elsewhere is None:
             return
-        self.findings[mark:] = [f for f in self.findings[mark:] if f.code != "math/false"]
+        # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
+        self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in ("math/false", "math/coefficient")]
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _sums_to_one(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a refutation may be no slip: the link holds once a sum it writes is 1 (``p_i(y_1 + ⋯ + y_n) − y_i =
+        p_i − y_i`` for a one-hot y, ``Σ_j p_j = 1`` for probabilities) — a fact notes state in words, which the
+        checker does not model. None when no sum written in the link does that."""
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None:
+            return None
+        candidates = [s for side in (a, b) for s in side.atoms(sp.Sum)]
+        candidates += [s for side in (a, b) for s in side.atoms(sp.Add) if s.has(DOTS) and DOTS in s.args]
+        for total in candidates:
+            try:
+                if compare(a.xreplace({total: sp.Integer(1)}), b.xreplace({total: sp.Integer(1)}),
+                           seconds=LINK_SECONDS / 2).status == "true":
+                    shown = printing.text(total)
+                    if isinstance(total, sp.Add):  # y_1 + y_2 + … + y_n, the ellipsis before the last term
+                        terms = sorted((t for t in total.args if t != DOTS), key=sp.default_sort_key)
+                        shown = " + ".join([printing.text(t) for t in terms[:-1]] + ["…", printing.text(terms[-1])])
+                    return (f"it holds when {shown} = 1 (as probabilities and one-hot labels sum to 1), a fact "
+                            "the words may state")
+            except (BudgetExceeded, TypeError, ValueError):
+                return None
+        return None
 
     def _elsewhere_defined(self, item: Item, left: Term, right: Term) -> str | None:
         r"""Why a refutation may be about another function: a side of the link is a function (its gradient, its
