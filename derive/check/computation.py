@@ -24,7 +24,7 @@ from ..proof import compare
 from .bind import GRADIENT_PREFIX, CircularDefinition, Functions, substitute
 from .calculus import derivative_parts
 
-__all__ = ["named_primes", "prove"]
+__all__ = ["named_primes", "opaque_calls", "prove"]
 
 
 def named_primes(expr: sp.Expr) -> sp.Expr:
@@ -97,7 +97,7 @@ def prove(left: sp.Expr, right: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr
     if not calls or a.has(sp.Derivative, sp.Subs) or b.has(sp.Derivative, sp.Subs):
         return None
     opaque: dict[sp.Expr, sp.Symbol] = {}
-    a, b = _unknowns(a, opaque), _unknowns(b, opaque)
+    a, b = opaque_calls(a, opaque), opaque_calls(b, opaque)
     try:
         verdict = compare(a, b, seconds=seconds)
     except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
@@ -108,9 +108,14 @@ def prove(left: sp.Expr, right: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr
             f"{'is' if len(calls) == 1 else 'are'}: {verdict.reason}")
 
 
-def _unknowns(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
-    """Every application of an open function (``σ(wx + b)``, ``σ'(wx + b)``) an unknown number of its own, the
-    same one for the same application on either side."""
-    calls = {c: opaque.setdefault(c, sp.Symbol(f"_node{len(opaque)}")) for c in sorted(expr.atoms(AppliedUndef),
-                                                                                     key=sp.default_sort_key)}
-    return expr.xreplace(calls)
+def opaque_calls(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
+    """``expr`` with every application of an unknown function (and every derivative, integral or substitution
+    of one) replaced by a symbol of its own, the same symbol for the same application on either side."""
+    if isinstance(expr, (AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)) and expr.atoms(AppliedUndef):
+        if expr not in opaque:
+            opaque[expr] = sp.Symbol(f"_call{len(opaque)}")
+        return opaque[expr]
+    if not expr.args or not isinstance(expr, sp.Basic):
+        return expr
+    args = [opaque_calls(x, opaque) if isinstance(x, sp.Expr) else x for x in expr.args]
+    return expr.func(*args) if any(x is not y for x, y in zip(args, expr.args)) else expr

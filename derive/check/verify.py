@@ -3273,7 +3273,7 @@ class DocumentChecker:
             return None
         opaque: dict[sp.Expr, sp.Symbol] = {}
         sa, sb = _linear_integrals(sa), _linear_integrals(sb)
-        sa, sb = _opaque_calls(sa, opaque), _opaque_calls(sb, opaque)
+        sa, sb = computation.opaque_calls(sa, opaque), computation.opaque_calls(sb, opaque)
         if sa.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs) \
                 or sb.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs):
             return None
@@ -5907,19 +5907,6 @@ def _linear_integrals(expr: sp.Expr) -> sp.Expr:
     if not expr.has(sp.Integral):
         return expr
     return expr.replace(lambda e: isinstance(e, sp.Integral), split)
-
-
-def _opaque_calls(expr: sp.Expr, opaque: dict[sp.Expr, sp.Symbol]) -> sp.Expr:
-    """``expr`` with every application of an unknown function (and every derivative, integral or substitution
-    of one) replaced by a symbol of its own, the same symbol for the same application on either side."""
-    if isinstance(expr, (AppliedUndef, sp.Derivative, sp.Integral, sp.Subs)) and expr.atoms(AppliedUndef):
-        if expr not in opaque:
-            opaque[expr] = sp.Symbol(f"_call{len(opaque)}")
-        return opaque[expr]
-    if not expr.args or not isinstance(expr, sp.Basic):
-        return expr
-    args = [_opaque_calls(x, opaque) if isinstance(x, sp.Expr) else x for x in expr.args]
-    return expr.func(*args) if any(x is not y for x, y in zip(args, expr.args)) else expr
 
 
 def _order_dependent(sa: sp.Expr, sb: sp.Expr) -> str | None:
