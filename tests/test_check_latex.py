@@ -382,7 +382,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\arg\min L(w)", "argmin without its variable"),
     (r"\int x \, dx", "antiderivative"),  # with both bounds an integral is read (test_check_integrals)
     (r"\lim_{t \to 0^+} w_t", "one-sided limits"),
-    (r"\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}", "vmatrix"),
+    (r"\begin{vmatrix} a_1 & \dots \\ \vdots & a_n \end{vmatrix}", "inside \\begin{vmatrix}"),  # written: computed
     (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),
     (r"\begin{bmatrix} 1 & 2 \\ 3 \end{bmatrix}", "rows of different lengths"),
     (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix}", "do not fit"),

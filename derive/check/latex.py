@@ -83,6 +83,13 @@ _UNMODELLED_WORDS: frozenset[str] = frozenset(
 )
 
 
+#: Upright words for what is computed from a matrix written out (:meth:`_ExprParser.matrix_operator`).
+_MATRIX_WORDS: dict[str, str] = {"det": "det", "tr": "tr", "Tr": "tr", "trace": "tr", "diag": "diag"}
+
+#: Largest determinant taken from written entries: a 5 × 5 of names already expands to 120 products.
+_LARGEST_DETERMINANT = 5
+
+
 class Expect(sp.Function):
     r"""``\mathbb{E}[X]`` or ``\mathbb{E}_{x\sim p}[X]``: an expectation, kept as an operator so that its
     linearity can be used (:mod:`derive.check.expectation` expands it over sums and constant factors, then
@@ -751,6 +758,8 @@ class _BlockParser:
             if _NUMBER_TEXT.fullmatch((tok.arg or "").strip()):
                 return False  # \text{1e-1}: a number set as text
             nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].is_char("&") else k + 1  # (\text{…} &= in an align)
+            if not current and nxt < len(toks) and toks[nxt].is_char("_"):
+                nxt = arg_span(toks, nxt + 1) or len(toks)  # \text{Term}_1 = …: the word and its subscript name the side
             if not current and nxt < len(toks) and toks[nxt].kind == "rel" and not tok.text.endswith("intertext") \
                     and (tok.arg or "").strip().lower() not in _PROSE_WORDS:
                 return False  # \text{balance owed} = …: the words name the side, they are not prose between statements
@@ -1624,6 +1633,9 @@ class _ExprParser:
         if kind == "env" and tok.text in _MATRIX_ENVS and tok.start in self.ctx.envs:
             self.pos += 1
             return self.matrix(tok, self.ctx.envs[tok.start])
+        if kind == "env" and tok.text == "vmatrix" and tok.start in self.ctx.envs:
+            self.pos += 1  # |A| written as a vmatrix: the determinant of its entries
+            return self.of_written_matrix(tok, "det", [self.matrix(tok, self.ctx.envs[tok.start])])
         if kind == "env":
             self.fail(tok, f"\\begin{{{tok.text}}} inside an expression is not modelled")
         if kind == "unknown":
@@ -1673,6 +1685,8 @@ class _ExprParser:
         if name == "infty":
             self.pos += 1
             return sp.oo
+        if name == "det":
+            return self.matrix_operator(tok, "det")
         if name in UNMODELLED:
             self.fail(tok, f"\\{name} ({UNMODELLED[name]}) is not modelled")
         self.fail(tok, f"unexpected {_describe(tok)}")
@@ -2131,6 +2145,8 @@ class _ExprParser:
             self.fail(tok, f"\\operatorname*{{{word}}} is not modelled")
         if tok.text in ALPHABET_MACROS:
             return self.after_name(self.name())
+        if compact in _MATRIX_WORDS:
+            return self.matrix_operator(tok, _MATRIX_WORDS[compact])
         if compact in _UNMODELLED_WORDS:
             self.fail(tok, f"{word} is not modelled")
         if compact in FUNCTIONS_1:
@@ -2245,6 +2261,8 @@ class _ExprParser:
         items = [first]
         while (tok := self.peek()) is not None and tok.is_char(separator):
             self.pos += 1
+            while (space := self.peek()) is not None and space.kind == "sep" and space.text != "because":
+                self.pos += 1  # [16.0, \quad 0.01]: space after a coordinate's comma, not a new statement
             items.append(self.in_group(self.expr))
         tok = self.peek()
         if tok is None:
@@ -2307,6 +2325,43 @@ class _ExprParser:
             self.fail(opener, "an inner product of this is not modelled")
         return Inner(left, right)
 
+    def matrix_operator(self, tok: Token, op: str) -> sp.Expr:
+        r"""``\det``, ``\operatorname{tr}`` or ``\operatorname{diag}`` at ``tok``, with its argument: in brackets
+        (``\det(…)``, ``\text{diag}(a, b)``) or the one factor after it (``\det\begin{bmatrix}…\end{bmatrix}``)."""
+        self.pos += 1
+        nxt = self.peek()
+        if nxt is None:
+            self.fail(tok, f"{op} without an argument")
+        args = self.call_args() if nxt.is_char("(") else [self.factor()]
+        return self.of_written_matrix(tok, op, args)
+
+    def of_written_matrix(self, tok: Token, op: str, args: list[sp.Expr]) -> sp.Expr:
+        r"""The determinant or the trace of a square matrix written out, from its entries, and ``diag(a, b, …)``
+        (or of a written tuple) as the matrix with that diagonal: the characteristic polynomial that a PCA or
+        momentum note expands from ``\det\begin{bmatrix}2 − λ & 1 \\ 1 & 2 − λ\end{bmatrix}`` is then an
+        ordinary expression. Of a name (``\det(A)``, ``\operatorname{diag}(\mathbf s)``) the operator stays
+        unmodelled: the reading per coordinate does not know which matrix a name holds."""
+        if op == "diag":
+            if len(args) == 1 and type(args[0]) is Coords:
+                args = list(args[0].args)
+            if len(args) < 2 or any(a.has(Coords, Rows, Inner, DOTS) for a in args):
+                self.fail(tok, "diag of what is not a written list of entries is not modelled")
+            n = len(args)
+            return Rows(*(Coords(*(args[i] if i == j else sp.S.Zero for j in range(n))) for i in range(n)))
+        what = "determinants" if op == "det" else "traces"
+        square = len(args) == 1 and isinstance(args[0], Rows) and all(
+            len(row.args) == len(args[0].args) for row in args[0].args)
+        if not square:
+            self.fail(tok, f"{what} of what is not a square matrix written out are not modelled")
+        entries = [list(row.args) for row in args[0].args]
+        if any(x.has(Coords, Rows, Inner, DOTS) for row in entries for x in row):
+            self.fail(tok, f"{what} of a matrix with an ellipsis or a block are not modelled")
+        if op == "tr":
+            return sp.Add(*(entries[k][k] for k in range(len(entries))))
+        if len(entries) > _LARGEST_DETERMINANT:
+            self.fail(tok, f"a determinant larger than {_LARGEST_DETERMINANT} × {_LARGEST_DETERMINANT} is not modelled")
+        return sp.Matrix(entries).det(method="berkowitz")
+
     def absolute(self) -> sp.Expr:
         opener = self.next()
         self.bars += 1
@@ -2323,6 +2378,8 @@ class _ExprParser:
                 and nxt.kind in ("letter", "num", "word", "macro") and self.starts_factor(nxt)
                 and any(t.is_char("|") for t in self.toks[self.pos:])):
             self.fail(tok, "ambiguous bars |…|…|: write \\left| … \\right|")
+        if isinstance(value, Rows):
+            return self.of_written_matrix(opener, "det", [value])  # |A| of a matrix written out: its determinant
         return sp.Abs(value)
 
     def norm(self) -> sp.Expr:

@@ -2386,6 +2386,9 @@ class DocumentChecker:
         from .arithmetic import written_with_numbers
 
         texts = [_source(item, t) for t in terms[1:]]
+        if _tuple_of_numbers(texts[-1]):
+            self._carry_worked_tuple(item, name)  # x_1 = x_0 − η∇f(x_0) = … = [1.0; 0.0]: the next step uses it
+            return
         if not written_with_numbers(texts[-1]) or not _ONE_NUMBER.fullmatch(texts[-1]) \
                 or all(_ONE_NUMBER.fullmatch(t) for t in texts[:-1]):
             return  # (∇L(w_1) = ½(−2(2 − w_1) − …) = −4 with w_1 = 0.8 worked before counts: a computation)
@@ -2398,6 +2401,18 @@ class DocumentChecker:
             self.examples.append((item.index, item.section, name, value))
             if rounded:  # ŷ ≈ 0.7692: the next step may compute with it or with the unrounded value
                 self._rounded_results.add(value)
+
+    def _carry_worked_tuple(self, item: Item, name: sp.Symbol) -> None:
+        """A chain worked out to a tuple of numbers whose every computing link was proved coordinate by coordinate
+        gives its name that tuple, as :meth:`_carry_worked_value` does for one number (a worked step of gradient
+        descent in vectors: ``x_1 = … = [1.0; 0.0]``, then ``x_2 = x_1 + η_1d_1``)."""
+        links = len(item.stmt.terms) - 1
+        verdicts = [self.verdicts.get((item.index, k), ("", "")) for k in range(1, links)]
+        if not verdicts or any(v != "proved" or not r.startswith("coordinate by coordinate") for v, r in verdicts):
+            return
+        value = self._prepare(item.stmt.terms[-1].expr, item)
+        if type(value) is Coords and not value.free_symbols and all(x.is_number for x in value.args):
+            self.examples.append((item.index, item.section, name, value))
 
     def _through_definitions(self, item: Item, free: set[sp.Symbol],
                              examples: Mapping[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
@@ -2961,13 +2976,21 @@ class DocumentChecker:
         """``a + b = (4, 6)``, ``2a = (2, 4)`` with ``a`` and ``b`` given as tuples: both sides are tuples of numbers,
         compared coordinate by coordinate to the digits each is written with; a wrong coordinate is named with its
         exact value. False (not arithmetic) unless the two have one length and every coordinate is a number."""
-        from .arithmetic import decide as decide_numbers
+        from .arithmetic import decide as decide_numbers, written_with_numbers
         from .worked_values import coordinate_texts
 
         a, b = sides
+        free = a.free_symbols | b.free_symbols
+        if free and points:  # x_0 − η g_0 with the tuples put in: the numbers given to the rest (η = 0.5) too
+            examples = self._examples(item)
+            scalars = {x: examples[x] for x in free if x in examples and examples[x].is_number}
+            if len(scalars) == len(free):
+                a, b = (tuples.settle(x.xreplace(scalars)) for x in (a, b))
+                points = {**points, **scalars}
         if len(a.args) != len(b.args) or a.free_symbols or b.free_symbols \
-                or not any(coordinate_texts(t) for t in texts):
-            return False
+                or not any(coordinate_texts(t) or (points and written_with_numbers(_MATRIX_MARKUP.sub(" ", t)))
+                           for t in texts):
+            return False  # (x_0 + η_0d_0 = [2; 2] − 0.25[4; 8] with x_0, d_0 given: the tuples written as a computation)
         shown = [coordinate_texts(t) or [""] * len(a.args) for t in texts]
         if any(len(part) != len(a.args) for part in shown):
             return False
@@ -5740,6 +5763,19 @@ _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 
 #: A side that is one number as written (``0.81``, ``-3``), not a computation.
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
+
+
+#: The markup of a matrix environment (``\begin{bmatrix}``, ``\\``, ``&``): what is left is its entries.
+_MATRIX_MARKUP = re.compile(r"\\(?:begin|end)\{[bpvBV]?matrix\}|\\\\|&")
+
+
+def _tuple_of_numbers(text: str) -> bool:
+    """Is ``text`` one written tuple (or column) whose every coordinate is a number: ``[1.0, 0.0]``?"""
+    from .arithmetic import unstyled
+    from .worked_values import coordinate_texts
+
+    parts = coordinate_texts(text)
+    return len(parts) > 1 and all(_ONE_NUMBER.fullmatch(unstyled(p).strip()) for p in parts)
 
 
 #: A bare letter, Latin or Greek, perhaps bold: a quantity of its own (the b of Ax = b), not an abbreviation as

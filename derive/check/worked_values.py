@@ -194,9 +194,28 @@ def coordinate_texts(written: str) -> list[str]:
     for the digits each is given to; [] when the text is not one bracketed list."""
     inner = re.sub(r"\\(?:left|right|big|Big)\s*|\\[,;:! ]|\\q?quad\b", "", written).strip()  # \, is spacing
     inner = re.sub(r"\^\s*(?:T|\{\s*T\s*\}|\\top)\s*$", "", inner).strip()
+    column = _COLUMN.fullmatch(written.strip())
+    if column:  # \begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix}: a column written as a matrix, one coordinate a row
+        rows = [row.strip() for row in column.group(2).split(2 * "\\")]
+        return rows[:-1] if len(rows) > 1 and not rows[-1] else rows
     if len(inner) < 2 or inner[0] not in "[(" or inner[-1] not in "])":
         return []
-    return [part.strip() for part in inner[1:-1].split(",")]
+    parts, depth, start = [], 0, 1
+    for k, char in enumerate(inner):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0 and k != len(inner) - 1:
+                return []  # (1, 2) − 0.5(2, 4): a computation with tuples, not one tuple
+        elif char == "," and depth == 1:
+            parts.append(inner[start:k].strip())
+            start = k + 1
+    return [*parts, inner[start:-1].strip()]
+
+
+#: A column vector written as a matrix environment of one column (no ``&``, nothing nested).
+_COLUMN = re.compile(r"\\begin\{([bpBV]?matrix)\}((?:(?!\\begin|\\end|&).)*)\\end\{\1\}", re.S)
 
 
 def tuple_text(value: sp.Expr) -> str:

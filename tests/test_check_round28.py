@@ -1,0 +1,170 @@
+"""Readings added in stop 32. Fixtures are written here, in Markdown and LaTeX."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+from derive.check.worked_values import coordinate_texts
+from fixture_docs import as_document as _as, error_lines, line_of as _line_of, verdicts_on as _verdicts
+
+
+def _slipped(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+EIGEN_MD = r"""
+# Eigenvalues of a covariance matrix
+
+The eigenvalues of the covariance solve the characteristic equation. Expanding the determinant,
+
+$$
+\begin{vmatrix} 4 - \lambda & 2 \\ 2 & 3 - \lambda \end{vmatrix} = (4 - \lambda)(3 - \lambda) - 4 = \lambda^2 - 7\lambda + 8 .
+$$
+
+For the three-dimensional case,
+
+$$
+\det\begin{bmatrix} 2 - \lambda & 0 & 1 \\ 0 & 3 - \lambda & 0 \\ 1 & 0 & 2 - \lambda \end{bmatrix}
+= (3 - \lambda)\left[(2 - \lambda)^2 - 1\right] .
+$$
+
+The trace is the sum of the eigenvalues: $\operatorname{tr}\begin{bmatrix} 4 & 2 \\ 2 & 3 \end{bmatrix} = 7$, and
+the scaling matrix is $\operatorname{diag}(0.5, 2) = \begin{bmatrix} 0.5 & 0 \\ 0 & 2 \end{bmatrix}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_determinants_traces_and_diagonals_of_written_matrices_are_computed(name: str) -> None:
+    text = _as(name, EIGEN_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet, count in ((r"\begin{vmatrix} 4 - \lambda", 2), (r"\det\begin{bmatrix}", 1),
+                           (r"The trace is", 1), (r"the scaling matrix", 1)):
+        verdicts = _verdicts(report, _line_of(text, snippet) + (1 if snippet.startswith("\\det") else 0))
+        assert [v for v, _ in verdicts] == ["proved"] * count, (snippet, verdicts)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new, where", [
+    ("(3 - \\lambda) - 4 =", "(3 - \\lambda) - 3 =", r"\begin{vmatrix} 4 - \lambda"),  # a wrong cofactor
+    ("(2 - \\lambda)^2 - 1\\right]", "(2 - \\lambda)^2 + 1\\right]", r"= (3 - \lambda)\left["),
+    ("\\end{bmatrix} = 7", "\\end{bmatrix} = 8", r"The trace is"),
+    ("0 & 2 \\end{bmatrix}$.", "0 & 0.5 \\end{bmatrix}$.", r"the scaling matrix"),
+])
+def test_a_slip_in_a_determinant_trace_or_diagonal_is_found_on_its_line(name: str, old: str, new: str,
+                                                                        where: str) -> None:
+    text = _as(name, _slipped(EIGEN_MD, old, new))
+    assert (_line_of(text, where), "math/false") in error_lines(name, text)
+
+
+def test_a_determinant_of_a_name_stays_undecided_and_says_why() -> None:
+    report = check_document("doc.md", "# D\n\n$$\n\\det(A - \\lambda I) = \\lambda^2 - 1\n$$\n")
+    verdicts = _verdicts(report, 4)
+    assert [v for v, _ in verdicts] == ["undecided"]
+    assert "square matrix written out" in verdicts[0][1]
+
+
+def test_bars_around_a_written_matrix_are_its_determinant() -> None:
+    text = "# D\n\n$$\n\\left|\\begin{matrix} 1 - \\lambda & 2 \\\\ 2 & 1 - \\lambda \\end{matrix}\\right| = " \
+           "(\\lambda - 3)(\\lambda + 2)\n$$\n"
+    report = check_document("doc.md", text)
+    assert [v for v, _ in _verdicts(report, 4)] == ["false"]
+    fixed = check_document("doc.md", text.replace("+ 2)", "+ 1)"))
+    assert [v for v, _ in _verdicts(fixed, 4)] == ["proved"]
+
+
+GD_VECTORS_MD = r"""
+# Gradient descent, worked in vectors
+
+Take $f(\mathbf{w}) = \|\mathbf{w}\|^2$, the step $\eta = 0.5$ and the start $\mathbf{w}_0 = (1, 2)$.
+
+The gradient is $\mathbf{g}_0 = 2\mathbf{w}_0 = (2, 4)$, so
+$\mathbf{w}_1 = \mathbf{w}_0 - \eta \mathbf{g}_0 = (1, 2) - 0.5\,(2, 4) = (0, 0)$.
+
+A second start, $\mathbf{v}_0 = \begin{bmatrix} 2.0 \\ 2.0 \end{bmatrix}$ with the direction
+$\mathbf{d}_0 = \begin{bmatrix} -4.0 \\ -8.0 \end{bmatrix}$ and the step $\alpha = 0.25$, gives
+
+$$
+\mathbf{v}_1 = \mathbf{v}_0 + \alpha\,\mathbf{d}_0
+= \begin{bmatrix} 2.0 \\ 2.0 \end{bmatrix} - 0.25 \begin{bmatrix} 4.0 \\ 8.0 \end{bmatrix}
+= \begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix},
+$$
+
+and from it $\mathbf{v}_1 + \mathbf{v}_0 = \begin{bmatrix} 3.0 \\ 2.0 \end{bmatrix}$, with the squares
+$[4.0^2, \quad 0.5^2] = [16.0, \quad 0.25]$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_worked_steps_in_vectors_use_the_tuples_given_and_worked_out(name: str) -> None:
+    text = _as(name, GD_VECTORS_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    step = _verdicts(report, _line_of(text, r"$\mathbf{w}_1 = \mathbf{w}_0"))
+    assert [v for v, _ in step] == ["not-a-claim", "proved", "proved"], step
+    assert "η = 1/2" in step[1][1] and "g_{0} = (2, 4)" in step[1][1]  # the values it was worked with
+    rows = _verdicts(report, _line_of(text, r"= \begin{bmatrix} 2.0 \\ 2.0 \end{bmatrix} - 0.25"))
+    assert [v for v, _ in rows] == ["proved"], rows
+    later = _verdicts(report, _line_of(text, r"and from it"))
+    assert [v for v, _ in later] == ["proved"], later  # v_1 carried from its worked chain
+    assert "v_{1} = (1, 0)" in later[0][1]
+    squares = _verdicts(report, _line_of(text, r"[4.0^2, \quad"))
+    assert [v for v, _ in squares] == ["proved"], squares
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new, where", [
+    (r"- 0.5\,(2, 4) = (0, 0)", r"- 0.5\,(2, 4) = (0, 1)", r"$\mathbf{w}_1 = \mathbf{w}_0"),
+    (r"\eta = 0.5", r"\eta = 0.25", r"$\mathbf{w}_1 = \mathbf{w}_0"),  # the step the text computes with differs
+    (r"\begin{bmatrix} 3.0 \\ 2.0 \end{bmatrix}", r"\begin{bmatrix} 3.0 \\ 3.0 \end{bmatrix}", r"and from it"),
+    (r"[16.0, \quad 0.25]", r"[16.0, \quad 0.5]", r"[4.0^2, \quad"),
+])
+def test_a_slip_in_a_worked_vector_step_is_found_on_its_line(name: str, old: str, new: str, where: str) -> None:
+    text = _as(name, _slipped(GD_VECTORS_MD, old, new))
+    assert (_line_of(text, where), "math/false") in error_lines(name, text)
+
+
+def test_a_tuple_carried_only_from_a_chain_proved_coordinate_by_coordinate() -> None:
+    # the chain's last tuple is not what its computation gives: it is reported, and v_1 is not carried as (1, 1)
+    text = _slipped(GD_VECTORS_MD, r"= \begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix},", r"= \begin{bmatrix} 1.0 \\ 1.0 \end{bmatrix},")
+    report = check_document("doc.md", text)
+    later = _verdicts(report, _line_of(text, r"and from it"))
+    assert [v for v, _ in later] != ["false"], later  # one slip, one error: the sum after it is not refuted
+    assert (_line_of(text, r"= \begin{bmatrix} 1.0 \\ 1.0 \end{bmatrix},"), "math/false") \
+        in error_lines("doc.md", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"(1, 2) - 0.5 (2, 4)", []),  # a computation with tuples, not one tuple
+    (r"\left[ -0.36, 0.34 \right]^T", ["-0.36", "0.34"]),
+    (r"\begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix}", ["1.0", "0.0"]),
+    (r"\begin{pmatrix} 1 \\ 2 \\ \end{pmatrix}", ["1", "2"]),
+    (r"\begin{bmatrix} 1 & 2 \end{bmatrix}", []),
+    (r"[0.3, (1, 2)]", ["0.3", "(1, 2)"]),
+])
+def test_coordinates_as_written(text: str, expected: list[str]) -> None:
+    assert coordinate_texts(text) == expected
+
+
+TERMS_MD = r"""
+# Two terms
+
+$$
+\text{Term}_1 = \frac{1}{2} x^2 + x = \frac{1}{2}\left(x^2 + 2x\right)
+$$
+
+Hence $\text{Term}_1 = \frac{x^2 + 2x}{2}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_word_with_a_subscript_names_a_side(name: str) -> None:
+    text = _as(name, TERMS_MD)
+    report = check_document(name, text)
+    first = _verdicts(report, _line_of(text, r"\text{Term}_1 = \frac{1}{2} x^2"))
+    assert [v for v, _ in first] == ["not-a-claim", "proved"], first
+    again = _verdicts(report, _line_of(text, "Hence"))
+    assert [v for v, _ in again] == ["proved"], again
+    slipped = _as(name, _slipped(TERMS_MD, r"\frac{x^2 + 2x}{2}", r"\frac{x^2 + x}{2}"))
+    assert (_line_of(slipped, "Hence"), "math/false") in error_lines(name, slipped)
