@@ -168,3 +168,36 @@ def test_a_word_with_a_subscript_names_a_side(name: str) -> None:
     assert [v for v, _ in again] == ["proved"], again
     slipped = _as(name, _slipped(TERMS_MD, r"\frac{x^2 + 2x}{2}", r"\frac{x^2 + x}{2}"))
     assert (_line_of(slipped, "Hence"), "math/false") in error_lines(name, slipped)
+
+
+NORM_MD = r"""
+# The size of a gradient
+
+Let $f(x, y) = x^2 + 2y^2 + xy$. At the start $\nabla f(1, 1) = (3, 5)$, so $\|\nabla f(1, 1)\| = \sqrt{34}$; after
+the step the notes write the norm with an opening bar twice:
+
+$$
+\lVert \nabla f(0, 1) \lVert = \sqrt{17}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_norm_of_a_defined_gradient_at_a_point_is_worked_out(name: str) -> None:
+    text = _as(name, NORM_MD)
+    report = check_document(name, text)
+    assert not [f for f in report.findings if f.severity in ("error", "warning")], report.findings
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"At the start"))] == ["not-a-claim", "proved", "proved"]
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"\lVert \nabla f(0, 1)"))] == ["proved"]
+    for old, new, where in ((r"= \sqrt{34}", r"= \sqrt{35}", "At the start"),
+                            (r"= \sqrt{17}", r"= \sqrt{18}", r"\lVert \nabla f(0, 1)")):
+        slipped = _as(name, _slipped(NORM_MD, old, new))
+        assert (_line_of(slipped, where), "math/false") in error_lines(name, slipped)
+
+
+def test_a_norm_left_unreduced_is_never_a_checker_error() -> None:
+    from derive.check.arithmetic import decide
+    from derive.check.latex import Norm
+    from derive.check.vectors import Coords
+
+    assert decide(Norm(Coords(3, 5)), __import__("sympy").sqrt(34), "a", "b", False) is None

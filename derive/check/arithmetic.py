@@ -83,6 +83,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
         return None
     if not (lv.is_real and rv.is_real) or lv.has(sp.zoo, sp.nan, sp.oo) or rv.has(sp.zoo, sp.nan, sp.oo):
         return None
+    if not (lv.is_Number and rv.is_Number):
+        return None  # ‖(3, 5)‖ left unreduced: real, but not a number that digits can be compared with
     tolerances = [t for t in (tolerance(left_text), tolerance(right_text)) if t is not None]
     difference = abs(lv - rv)
     # The message names the computed side's exact value against what the other side shows.

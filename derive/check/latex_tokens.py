@@ -579,14 +579,14 @@ def _unpaired_bars(tokens: list[Token]) -> list[Token]:
     and a ``\vert`` not sized by ``\left``/``\right``, are drawn as ``|`` by KaTeX and MathJax, and read as the
     character ``|``: a conditioning bar in ``p(a | s)``, an absolute value where bars pair, never a group that
     swallows the rest of the formula and the ``=`` after it."""
-    partner = {"lvert": "rvert", "rvert": "lvert"}
+    partner = {"lvert": "rvert", "rvert": "lvert", "lVert": "rVert", "rVert": "lVert"}
     out = list(tokens)
     for k, tok in enumerate(tokens):
         if tok.kind == "macro" and tok.text == "vert" and tok.side is None:
             out[k] = Token("char", "|", tok.start, tok.end)
         if tok.kind != "macro" or tok.text not in partner:
             continue
-        step = 1 if tok.text == "lvert" else -1
+        step = 1 if tok.text in ("lvert", "lVert") else -1
         depth, j = 0, k + step
         while 0 <= j < len(tokens):
             other = tokens[j]
@@ -597,8 +597,8 @@ def _unpaired_bars(tokens: list[Token]) -> list[Token]:
                     break
                 depth -= 1
             j += step
-        else:
-            out[k] = Token("char", "|", tok.start, tok.end)
+        else:  # (‖∇f(x_1)\lVert = 2: an \lVert written to close is drawn as ‖ all the same, and pairs as \| does)
+            out[k] = Token("char", "|", tok.start, tok.end) if tok.text.islower() else Token("macro", "|", tok.start, tok.end)
     return out
 
 

@@ -2835,6 +2835,10 @@ class DocumentChecker:
         a, b = self._prepare(raws[0], item), self._prepare(raws[1], item)
         if a is None or b is None:
             return False
+        if any(x.has(Coords) for x in (a, b)):  # ‖∇f(1, 1)‖ once the gradient of the f defined is taken: (3, 5)
+            a, b = (reduce_coords(x, lambda _: True) for x in (a, b))
+            if type(a) is Coords or type(b) is Coords:
+                return False
         sides = []
         for raw, value, text in ((left.expr, a, texts[0]), (right.expr, b, texts[1])):
             if value.has(DOTS) and written_with_numbers(text):
