@@ -201,3 +201,35 @@ def test_a_norm_left_unreduced_is_never_a_checker_error() -> None:
     from derive.check.vectors import Coords
 
     assert decide(Norm(Coords(3, 5)), __import__("sympy").sqrt(34), "a", "b", False) is None
+
+
+HESSIAN_MD = r"""
+# The Hessian, entry by entry
+
+Let $f(x, y) = x^2 + 2y^2 + xy$. Its matrix of second derivatives is
+
+$$
+H = \begin{bmatrix} \frac{\partial^2 f}{\partial x^2} & \frac{\partial^2 f}{\partial x \partial y} \\ \frac{\partial^2 f}{\partial y \partial x} & \frac{\partial^2 f}{\partial y^2} \end{bmatrix} = \begin{bmatrix} 2 & 1 \\ 1 & 4 \end{bmatrix}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_matrix_of_second_partials_of_a_defined_function_is_a_claim(name: str) -> None:
+    text = _as(name, HESSIAN_MD)
+    report = check_document(name, text)
+    line = _line_of(text, r"H = \begin{bmatrix}")
+    assert [v for v, _ in _verdicts(report, line)] == ["not-a-claim", "proved"]
+    slipped = _as(name, _slipped(HESSIAN_MD, r"1 & 4 \end{bmatrix}", r"1 & 3 \end{bmatrix}"))
+    errors = [f for f in check_document(name, slipped).findings if f.code == "math/false"]
+    assert [f.line for f in errors] == [line]
+    assert "entry (2, 2) differs" in errors[0].message and "give 4" in errors[0].message
+    slipped = _as(name, _slipped(HESSIAN_MD, r"\\ 1 & 4 \end{bmatrix}", r"\\ 2 & 4 \end{bmatrix}"))
+    errors = [f for f in check_document(name, slipped).findings if f.code == "math/false"]
+    assert len(errors) == 1 and "entry (2, 1) differs" in errors[0].message, errors
+
+
+def test_a_refuted_gradient_names_the_coordinate_that_differs() -> None:
+    text = "# C\n\nLet $f(x, y) = x^2 + 2y^2$. Then $\\nabla f(x, y) = (2x, 2y)$.\n"
+    errors = [f for f in check_document("doc.md", text).findings if f.code == "math/false"]
+    assert len(errors) == 1 and "coordinate 2 differs" in errors[0].message

@@ -54,7 +54,7 @@ from .latex import (DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_M
                     Norm, Statement, Term, parse_expr)
 from .prose import DEFINES, DERIVATION, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
-from .vectors import Coords, Inner, entries, has_vectors, linear_inner, reduce_coords
+from .vectors import Coords, Inner, Rows, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
 
 if TYPE_CHECKING:  # loaded only by a document that writes matrix notation (a cold check pays for it otherwise)
@@ -464,6 +464,8 @@ class DocumentChecker:
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
         self._stepped_vectors: frozenset[str] | None = None  # names the parser reads with step superscripts (step_superscripts.key)
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
+        #: The coordinate or entry a refuted link between tuples or matrices differs in ("entry (2, 2)"), by link.
+        self._differing_entry: dict[tuple[int, int], str] = {}
         self._two_valued = False  # set while a statement with ± is read once per sign (.plus_minus)
         self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
@@ -2305,7 +2307,11 @@ class DocumentChecker:
 
     def _derivative_given(self, expr: sp.Expr | None, item: Item) -> bool:
         """Is ``expr`` a derivative (``\\nabla_w L``, ``\\nabla^2 f(x)``, ``∂²f/∂x∂y``) the definitions in scope
-        determine? Then a statement about it is a claim, not a naming or a value given."""
+        determine? Then a statement about it is a claim, not a naming or a value given. So is a written matrix or
+        column of such derivatives (the Hessian written with its second partials, ``[∂²f/∂x² ∂²f/∂x∂y; …]``)."""
+        if isinstance(expr, (Coords, Rows)) and expr.free_symbols:
+            cells = [x for row in expr.args for x in (row.args if isinstance(row, Coords) else (row,))]
+            return all(x.is_number or self._derivative_given(x, item) for x in cells)
         if isinstance(expr, sp.Symbol):
             name = expr.name
         elif isinstance(expr, AppliedUndef):
@@ -3942,7 +3948,8 @@ class DocumentChecker:
                 return
             written = (_source(item, left), _source(item, right))
             derived = _as_written(a.free_symbols | b.free_symbols, definitions, verdict)
-            self.report(item, right.start, "error", "math/false", _false_message(written, sa, sb, verdict, derived))
+            self.report(item, right.start, "error", "math/false", _false_message(
+                written, sa, sb, verdict, derived, self._differing_entry.get((item.index, k))))
             self.decide(item, k, "false", "the sides differ (a counterexample is in the finding)")
             return
         if verdict.status == "undecided":
@@ -4436,6 +4443,9 @@ class DocumentChecker:
                     rounded += 1  # cos(−4) − 0.4 written −1.05: the digits shown, as for a number alone
                     continue
             if verdict.status == "false":
+                width = len(sa.args[0].args) if len(ca) == 2 else 1
+                self._differing_entry[(item.index, k)] = f"coordinate {n + 1}" if len(ca) == 1 \
+                    else f"entry ({n // width + 1}, {n % width + 1})"
                 return x, y
             if verdict.status == "undecided" and undecided is None:
                 undecided = verdict.reason
@@ -6000,11 +6010,13 @@ def _specialized(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr) -> str | None
 
 
 def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: Verdict,
-                   derived: dict[sp.Symbol, sp.Expr]) -> str:
-    """One line an author can act on: the link as written, what differs (the first coefficient, or the form
-    the definitions give), and a counterexample exact enough to redo by hand."""
+                   derived: dict[sp.Symbol, sp.Expr], entry: str | None = None) -> str:
+    """One line an author can act on: the link as written, what differs (the entry of a matrix, the first
+    coefficient, or the form the definitions give), and a counterexample exact enough to redo by hand."""
     point = dict(verdict.counterexample)
     parts = [f"false equality under the definitions in scope: {_clip(written[0])} = {_clip(written[1])}"]
+    if entry:
+        parts.append(f"{entry} differs")
     difference = _first_difference(sa, sb)
     if difference:
         parts.append(difference)
