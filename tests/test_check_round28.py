@@ -233,3 +233,22 @@ def test_a_refuted_gradient_names_the_coordinate_that_differs() -> None:
     text = "# C\n\nLet $f(x, y) = x^2 + 2y^2$. Then $\\nabla f(x, y) = (2x, 2y)$.\n"
     errors = [f for f in check_document("doc.md", text).findings if f.code == "math/false"]
     assert len(errors) == 1 and "coordinate 2 differs" in errors[0].message
+
+
+SCHWARZ_MD = r"""
+# Mixed partials
+
+For a twice continuously differentiable $f$, $\frac{\partial^2 f}{\partial x_i \partial x_j} = \frac{\partial^2 f}{\partial x_j \partial x_i}$.
+
+Let $g(x, y) = x^2 y^3$. Then $\frac{\partial^2 g}{\partial y \partial x} = 6xy^2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_mixed_partials_commute(name: str) -> None:
+    text = _as(name, SCHWARZ_MD)
+    report = check_document(name, text)
+    assert [v for v, _ in _verdicts(report, _line_of(text, "For a twice"))] == ["proved"]
+    assert [v for v, _ in _verdicts(report, _line_of(text, "Let $g"))] == ["not-a-claim", "proved"]
+    slipped = _as(name, _slipped(SCHWARZ_MD, "= 6xy^2", "= 6x^2y"))
+    assert (_line_of(slipped, "Let $g"), "math/false") in error_lines(name, slipped)

@@ -332,8 +332,10 @@ PARTIAL_PREFIX = r"\partial_{"
 
 
 def partial_name(variables: list[str], base: str) -> str:
-    """The atom for ``\\frac{\\partial^n f}{\\partial x … \\partial y}``: one ``\\partial_{v}`` per differentiation."""
-    return "".join(r"\partial_{" + v + "}" for v in variables) + " " + base
+    """The atom for ``\\frac{\\partial^n f}{\\partial x … \\partial y}``: one ``\\partial_{v}`` per differentiation,
+    in one order whatever the order written — mixed partials of the smooth functions notes differentiate commute
+    (Schwarz), so ``∂²f/∂x∂y`` and ``∂²f/∂y∂x`` are one quantity."""
+    return "".join(r"\partial_{" + v + "}" for v in sorted(variables)) + " " + base
 
 
 def hessian_name(variable: str | None, base: str) -> str:
