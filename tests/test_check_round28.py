@@ -252,3 +252,17 @@ def test_mixed_partials_commute(name: str) -> None:
     assert [v for v, _ in _verdicts(report, _line_of(text, "Let $g"))] == ["not-a-claim", "proved"]
     slipped = _as(name, _slipped(SCHWARZ_MD, "= 6xy^2", "= 6x^2y"))
     assert (_line_of(slipped, "Let $g"), "math/false") in error_lines(name, slipped)
+
+
+def test_the_vector_adam_notes_decide_without_any_budget_running_out() -> None:
+    # readings by the document's other definitions are unrolled a fixed number of times, not until a clock runs out, so
+    # the file's report never depends on the machine and the cache keeps it
+    from pathlib import Path
+
+    from derive.budget import expirations
+
+    text = (Path(__file__).parent / "docs/correct/adam_vector.en.md").read_text(encoding="utf-8")
+    before = expirations()
+    report = check_document("adam_vector.en.md", text)
+    assert expirations() == before
+    assert not [f for f in report.findings if "not decided within" in f.message]

@@ -3161,6 +3161,7 @@ class DocumentChecker:
         if len(bases) > 1:
             choices += [tuple(zip(bases, combo)) for combo in
                         itertools.islice(itertools.product(*(families[base] for base in bases)), 12)]
+        unrolled = 0
         for picked in choices:
             choice = [option for _, option in picked]
             # the definition read as this link's sides are (∇f of a function in force evaluated, as in sa, sb)
@@ -3191,6 +3192,9 @@ class DocumentChecker:
             stepped = Recurrences(definitions.stepped(), self._examples(item)) \
                 if isinstance(definitions, ScopeView) else None
             if stepped:  # the section's own recurrences, unrolled as the plain reading unrolls them
+                unrolled += 1
+                if unrolled > _FAMILY_READINGS_UNROLLED:
+                    break  # (each unrolling is the costly part: a fixed number of them, never a clock)
                 la, lb = stepped.unroll(la, lb)
             if compare(_doit(la), _doit(lb), seconds=LINK_SECONDS).status == "true":
                 used = "; ".join(f"{printing.text(name)} = {printing.text(value)}" for name, value in choice)
@@ -5781,6 +5785,12 @@ _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 #: The markup of a matrix environment (``\begin{bmatrix}``, ``\\``, ``&``): what is left is its entries.
 _MATRIX_MARKUP = re.compile(r"\\(?:begin|end)\{[bpvBV]?matrix\}|\\\\|&")
+
+
+#: How many readings by the document's other definitions are unrolled through the section's recurrences, at most,
+#: per link: a count, never the clock, so that the result does not depend on the machine (a budget that runs out
+#: makes a file uncacheable; Adam's rules unrolled within each other ran a 4 s budget out on 7 readings).
+_FAMILY_READINGS_UNROLLED = 3
 
 
 def _tuple_of_numbers(text: str) -> bool:
