@@ -141,6 +141,7 @@ def test_a_tuple_carried_only_from_a_chain_proved_coordinate_by_coordinate() -> 
     (r"\begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix}", ["1.0", "0.0"]),
     (r"\begin{pmatrix} 1 \\ 2 \\ \end{pmatrix}", ["1", "2"]),
     (r"\begin{bmatrix} 1 & 2 \end{bmatrix}", []),
+    (r"\begin{Vmatrix} 1 \\ 2 \end{Vmatrix}", []),  # a norm, no column
     (r"[0.3, (1, 2)]", ["0.3", "(1, 2)"]),
 ])
 def test_coordinates_as_written(text: str, expected: list[str]) -> None:

@@ -4447,9 +4447,10 @@ class DocumentChecker:
                     rounded += 1  # cos(−4) − 0.4 written −1.05: the digits shown, as for a number alone
                     continue
             if verdict.status == "false":
-                width = len(sa.args[0].args) if len(ca) == 2 else 1
-                self._differing_entry[(item.index, k)] = f"coordinate {n + 1}" if len(ca) == 1 \
-                    else f"entry ({n // width + 1}, {n % width + 1})"
+                if not opened:  # (with an ellipsis the coordinates compared are not numbered as written)
+                    width = len(sa.args[0].args) if len(ca) == 2 else 1
+                    self._differing_entry[(item.index, k)] = f"coordinate {n + 1}" if len(ca) == 1 \
+                        else f"entry ({n // width + 1}, {n % width + 1})"
                 return x, y
             if verdict.status == "undecided" and undecided is None:
                 undecided = verdict.reason

@@ -214,8 +214,9 @@ def coordinate_texts(written: str) -> list[str]:
     return [*parts, inner[start:-1].strip()]
 
 
-#: A column vector written as a matrix environment of one column (no ``&``, nothing nested).
-_COLUMN = re.compile(r"\\begin\{([bpBV]?matrix)\}((?:(?!\\begin|\\end|&).)*)\\end\{\1\}", re.S)
+#: A column vector written as a matrix environment of one column (no ``&``, nothing nested; ``vmatrix`` and
+#: ``Vmatrix`` are a determinant and a norm, no columns).
+_COLUMN = re.compile(r"\\begin\{([bpB]?matrix)\}((?:(?!\\begin|\\end|&).)*)\\end\{\1\}", re.S)
 
 
 def tuple_text(value: sp.Expr) -> str:
