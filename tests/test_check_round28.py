@@ -267,3 +267,28 @@ def test_the_vector_adam_notes_decide_without_any_budget_running_out() -> None:
     report = check_document("adam_vector.en.md", text)
     assert expirations() == before
     assert not [f for f in report.findings if "not decided within" in f.message]
+
+
+LOGIT_MD = r"""
+# The logit
+
+Let $\sigma(t) = \frac{1}{1 + e^{-t}}$. If $p = \sigma(t)$, then $\sigma^{-1}(p) = \log\left(\frac{p}{1 - p}\right)$
+is the inverse of $\sigma$, and $f^{-1}(y) = 2y$ undoes $f(x) = x / 2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_inverse_function_is_never_read_as_a_reciprocal(name: str) -> None:
+    # σ^{-1}(p) read as p/σ refuted a true logit (a false error on an unseen lecture notebook)
+    text = _as(name, LOGIT_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(report, _line_of(text, r"\sigma^{-1}(p)"))
+    assert ("not-a-claim", "definition of \\sigma^{-1}") in verdicts, verdicts
+
+
+def test_an_inverse_function_parses_as_its_own_function() -> None:
+    from derive.check.latex import parse_expr
+
+    assert str(parse_expr(r"\sigma^{-1}(p)")) == r"\sigma^{-1}(p)"
+    assert str(parse_expr(r"\sigma(t)^{-1}")) == r"1/\sigma(t)"  # the reciprocal of a value stays one

@@ -1888,6 +1888,14 @@ class _ExprParser:
                 exponent_tokens, at = self.arg()
                 exponent = self.sub(exponent_tokens).parse_all(at)
                 return self.power(sp.Function(canonical)(*self.call_args()), exponent, at)
+        if nxt is not None and nxt.is_char("^") and self.is_function(nm) and not nm.primes:
+            found = self.peek_arg_after(1)
+            after = self.toks[found[1]] if found is not None and found[1] < len(self.toks) else None
+            if found is not None and after is not None and after.is_char("(") \
+                    and render_tokens(found[0]).replace(" ", "") == "-1":
+                # σ^{-1}(p), f^{-1}(y): the inverse function at p (the logit), its own function, never 1/σ times p
+                self.pos = found[1]
+                return sp.Function(canonical + "^{-1}")(*self.call_args())
         return self.name_value(nm)
 
     def reads_itself(self, nm: _Name) -> bool:
