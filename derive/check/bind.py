@@ -153,10 +153,11 @@ def primed(fname: str) -> tuple[str, int] | None:
 
 
 def reads_function(expr: sp.Expr, name: str) -> bool:
-    """Does ``expr`` call the function ``name`` or its gradient (``f(x)``, ``∇f(x)``)?"""
+    """Does ``expr`` call the function ``name``, its gradient or its Hessian (``f(x)``, ``∇f(x)``, ``∇²f(x)``)?"""
     for f in expr.atoms(AppliedUndef):
         fname = type(f).__name__
-        if fname == name or (fname.startswith(GRADIENT_PREFIX) and gradient_parts(fname)[1] == name):
+        if fname == name or (fname.startswith(GRADIENT_PREFIX) and gradient_parts(fname)[1] == name) \
+                or (fname.startswith(HESSIAN_PREFIX) and fname.rsplit(" ", 1)[-1] == name):
             return True
     return False
 

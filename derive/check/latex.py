@@ -24,7 +24,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NoReturn
 
 import sympy as sp
@@ -45,7 +45,7 @@ from derive.check import nested as nested_relations
 from derive.check import layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
-from derive.check.vectors import Coords, Inner, Rows, hadamard, matmul, row_times, shape
+from derive.check.vectors import Coords, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -433,17 +433,21 @@ class _Fail(Exception):
 # ==================================================================================================
 
 def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, transpose_t: bool = False,
-                layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False) -> ParsedBlock:
-    """Parse one math block into statements; never raises on document content. ``transpose_t``: the document
+                layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False,
+                matrices: Mapping[sp.Symbol, sp.Expr] | None = None) -> ParsedBlock:
+    r"""Parse one math block into statements; never raises on document content. ``transpose_t``: the document
     never uses ``T`` as a quantity (:func:`.transpose_t.t_is_transpose`), so ``a^T b`` is a transpose; ``layers``:
     superscript letters the document uses as layer labels (:func:`.layer_labels.layer_letters`: ``z_j^L``);
-    ``e_name``: the document names a quantity ``e`` (:func:`.euler.e_is_a_name`), so ``e^2`` is its square."""
-    return _BlockParser(text, functions, transpose_t, layers, steps, e_name).run()
+    ``e_name``: the document names a quantity ``e`` (:func:`.euler.e_is_a_name`), so ``e^2`` is its square;
+    ``matrices``: written matrices given to names before the block, put in where a determinant or a trace of
+    the names is taken (``\det(A − λI)``)."""
+    return _BlockParser(text, functions, transpose_t, layers, steps, e_name, matrices or {}).run()
 
 
-def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS) -> sp.Expr:
+def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS,
+               matrices: Mapping[sp.Symbol, sp.Expr] | None = None) -> sp.Expr:
     """Parse a single expression (no relation); raise :class:`LatexParseError` if that fails."""
-    block = parse_block(text, functions=functions)
+    block = parse_block(text, functions=functions, matrices=matrices)
     if block.problems:
         first = block.problems[0]
         raise LatexParseError(f"cannot parse {text!r}: {first.message} (at offset {first.start})")
@@ -592,8 +596,10 @@ class _BlockParser:
     """Splits a block into rows, statements and terms, then parses every term."""
 
     def __init__(self, text: str, functions: frozenset[str], transpose_t: bool = False,
-                 layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False) -> None:
+                 layers: frozenset[str] = frozenset(), steps: frozenset[str] = frozenset(), e_name: bool = False,
+                 matrices: Mapping[sp.Symbol, sp.Expr] | None = None) -> None:
         self.text = text
+        self.matrices = matrices or {}
         self.functions = functions
         self.transpose_t = transpose_t
         self.e_name = e_name
@@ -863,7 +869,7 @@ class _BlockParser:
                 self.problems.append(Problem(tok.start, tok.end, f"unknown macro \\{tok.text}"))
             return Term(None, start, end)
         ctx = _Context(self.functions, [], self.env_inner, self.labels, self.transpose_t, self.conditioned,
-                       self.layers, self.steps, e_name=self.e_name)
+                       self.layers, self.steps, e_name=self.e_name, matrices=self.matrices)
         try:
             expr = _ExprParser(tokens, ctx).parse_all(tokens[0])
         except _Fail as fail:
@@ -1166,6 +1172,9 @@ class _Context:
     # only "false if …", since the author may have meant the other reading (:data:`Term.readings`)
     readings: list[str] = field(default_factory=list)
     e_name: bool = False  # the document names a quantity e (e = y − ŷ, an error): e^2 is its square, not exp(2)
+    # names the document gave a written matrix before this block (A = [[4, 2], [1, 3]]): what \det(A − λI) and
+    # \operatorname{tr}(A) are computed from
+    matrices: Mapping[sp.Symbol, sp.Expr] = field(default_factory=dict)
 
 
 #: Matrix environments read as vectors and matrices of their entries (``vmatrix`` is a determinant: not these).
@@ -1494,7 +1503,7 @@ class _ExprParser:
             return False
         trial = _ExprParser(body, _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs, set(),
                                            self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
-                                           e_name=self.ctx.e_name))
+                                           e_name=self.ctx.e_name, matrices=self.ctx.matrices))
         try:
             nm = trial.name()
             if not trial.at_end():  # {\theta^T}: the name, then a transpose mark
@@ -1530,7 +1539,7 @@ class _ExprParser:
             return False
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
                                                        set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
-                                                       e_name=self.ctx.e_name))
+                                                       e_name=self.ctx.e_name, matrices=self.ctx.matrices))
         try:
             trial.factor()
         except (_Fail, RecursionError):
@@ -1546,7 +1555,7 @@ class _ExprParser:
         matrix = any(_capital_name(x) for x in base.free_symbols)
         trial = _ExprParser(self.toks[stop:], _Context(self.ctx.functions, list(self.ctx.bound), self.ctx.envs,
                                                        set(), self.ctx.transpose_t, layers=self.ctx.layers, steps=self.ctx.steps,
-                                                       e_name=self.ctx.e_name))
+                                                       e_name=self.ctx.e_name, matrices=self.ctx.matrices))
         for _ in range(3):
             nxt = trial.peek()
             if nxt is None or nxt.kind == "num" or not self.starts_factor(nxt):
@@ -2357,6 +2366,8 @@ class _ExprParser:
             n = len(args)
             return Rows(*(Coords(*(args[i] if i == j else sp.S.Zero for j in range(n))) for i in range(n)))
         what = "determinants" if op == "det" else "traces"
+        if len(args) == 1 and not isinstance(args[0], Rows) and self.ctx.matrices:
+            args = [with_matrices(args[0], self.ctx.matrices)]
         square = len(args) == 1 and isinstance(args[0], Rows) and all(
             len(row.args) == len(args[0].args) for row in args[0].args)
         if not square:
@@ -3268,3 +3279,28 @@ def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
         return True  # d\,\text{MSE}, \partial \mathrm{loss}: the differential of a name in upright letters
     return after.kind == "macro" and (after.text in GREEK or after.text in LETTER_MACROS or after.text in BOLD
                                       or after.text in ACCENTS) or after.is_char("^")
+
+
+#: How the identity matrix is written (``I``, ``\mathbf{I}``, ``\mathbb{I}``, ``I_2``, ``I_n``): its size is the
+#: size of the written matrices it is added to.
+_IDENTITY = re.compile(r"I(?:_\{?(?:\d|[a-z])\}?)?")
+
+
+def with_matrices(arg: sp.Expr, matrices: Mapping[sp.Symbol, sp.Expr],
+                  scalar: Callable[[sp.Symbol], bool] = lambda _: True) -> sp.Expr:
+    r"""``arg`` (the argument of ``\det`` or a trace) with the written matrices given to its names put in and
+    computed entry by entry, an identity ``I`` taking the size of those matrices: ``A − λI`` after ``A = [[4, 2],
+    [1, 3]]`` is ``[[4 − λ, 2], [1, 3 − λ]]``. ``arg`` unchanged when none of its names holds a square matrix (or
+    the sizes differ), so that what is not written out stays unmodelled; also when a name left in it is not a
+    ``scalar`` (``Av`` with ``v`` a vector is no matrix of entries ``4v``)."""
+    given = {x: matrices[x] for x in arg.free_symbols if x in matrices}
+    sizes = {len(m.args) for m in given.values() if isinstance(m, Rows) and all(len(r.args) == len(m.args) for r in m.args)}
+    if not given or len(sizes) != 1 or len(given) != sum(isinstance(m, Rows) for m in given.values()):
+        return arg
+    n = sizes.pop()
+    identity = Rows(*(Coords(*(sp.S.One if i == j else sp.S.Zero for j in range(n))) for i in range(n)))
+    ones = {x: identity for x in arg.free_symbols if x not in given and _IDENTITY.fullmatch(x.name)}
+    if not all(scalar(x) for x in arg.free_symbols - set(given) - set(ones)):
+        return arg
+    value = reduce_coords(arg.xreplace({**given, **ones}), lambda _: True)
+    return value if isinstance(value, Rows) and not value.has(*matrices) else arg

@@ -242,6 +242,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
                               text=doc.visible, deadline=deadline, levels=list(doc.section_levels))
     checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
+    checker.e_name = e_name  # e = ŷ − y in one section: "e ≈ −0.2891" in the next is that error, not Euler's number
     try:
         findings += checker.verify()
         if not checker.out_of_time:

@@ -39,7 +39,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, computation, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
-               expectation, finite_sums, identities, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
+               expectation, finite_sums, identities, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
@@ -400,6 +400,7 @@ class DocumentChecker:
                  cues: Cues | None = None, groups: dict[int, int] | None = None, zero_init: bool = False,
                  text: str = "", deadline: tuple[float, float] | None = None, levels: list[int] | None = None) -> None:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
+        self.e_name = False  # the document names a quantity e somewhere (:func:`.euler.e_is_a_name`); run sets it
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
         # section -> the section its heading is a subsection of; a subsection whose heading names a method of
@@ -434,6 +435,9 @@ class DocumentChecker:
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self._conventional: dict[str, FunctionDef] = {}  # functions only the prose defines (σ, "the sigmoid")
         self._matrix_decided: set[tuple[int, int]] = set()  # links matrix algebra decided (:meth:`_matrix_link`)
+        # sides read with the written matrices given to their names (:mod:`.named_matrices`): (item, term start) →
+        # which, for the reason ("A from line 3")
+        self.matrices_put_in: dict[tuple[int, int], str] = {}
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.text = text  # the document as the reader sees it (for the prose between two statements)
         self._lines = LineMap(text) if text else None
@@ -501,6 +505,11 @@ class DocumentChecker:
         if self._quiet:
             return  # a link after the first false one of its chain: its verdict is kept, not a finding
         line, col = _place(item, offset)
+        if code == "math/false" and self.matrices_put_in:  # \det A = 4: the A meant is the one written out
+            terms = item.stmt.terms
+            link = next((terms[k:k + 2] for k in range(len(terms) - 1) if terms[k + 1].start == offset), [])
+            put = {v for t in link if (v := self.matrices_put_in.get((item.index, t.start)))}
+            message = "; ".join([message, *sorted(put)])
         self.findings.append(Finding(self.path, line, col, severity, code, message))  # type: ignore[arg-type]
 
     # -- pass 1: binding ----------------------------------------------------------------------
@@ -1329,6 +1338,7 @@ class DocumentChecker:
             if item.stated_value is not None:
                 prose_values.record(self, item)
             if not self._all_decided(item):
+                named_matrices.put_in(self, item)  # \det(A − λI) after A was written out: computed from its entries
                 self._verify_guarded(item)
             self._record_derived(item)
         self._check_shape_answers()
@@ -1530,6 +1540,10 @@ class DocumentChecker:
     def decide(self, item: Item, k: int, verdict: str, reason: str, *, override: bool = False) -> None:
         """Give link ``k`` of ``item`` its verdict (the first decision stands unless ``override``)."""
         if override or (item.index, k) not in self.verdicts:
+            if verdict in ("proved", "false") and self.matrices_put_in and (put := [
+                    self.matrices_put_in[key] for t in item.stmt.terms[k:k + 2]
+                    if (key := (item.index, t.start)) in self.matrices_put_in]):
+                reason = "; ".join(x for x in (reason, *put) if x)  # \det(A − λI): say which A
             self.verdicts[(item.index, k)] = (verdict, reason)
 
     def decide_all(self, item: Item, verdict: str, reason: str, *, start: int = 0) -> None:
@@ -1959,7 +1973,9 @@ class DocumentChecker:
                     and self._matrix_link(item, k, left, right, definitions):
                 continue  # (I − ηΛ)z: I is the identity matrix, not a new name
             if one_sided and right.expr == 0 and relation == "=" and (k > 0 or stmt.relations[k + 1:k + 2] in (
-                    ["=>"], ["<=>"])):  # (px^* + q = 0 ⇔ x^* = −q/p: an equation for x^*, then its solution)
+                    ["=>"], ["<=>"]) or isinstance(left.expr, sp.Add)):
+                # (px^* + q = 0 ⇔ x^* = −q/p: an equation for x^*, then its solution; λ² − 4λ + 3 = 0, the
+                # characteristic equation: a sum set to zero names nothing)
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)  # ∂L/∂c = −(2/n)Σ(y_i − c) = 0: stationarity
                 continue
             if one_sided and (k > 0 or calculus.differentiated(left.expr, right.expr)
@@ -2860,7 +2876,8 @@ class DocumentChecker:
             if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
             examples = {**self._examples(item), **(premises or {})}
-            euler = [x for x in free if x.name == "e" and x not in examples and x not in self._definitions(item)]
+            euler = [x for x in free if x.name == "e" and x not in examples and x not in self._definitions(item)
+                     and not self.e_name]
             if euler:  # 2(0 + 1)e^{(0+1)^2} = 2e: a bare e that nothing names is Euler's number
                 examples[euler[0]] = sp.E
             if not free <= set(examples) and (through := self._through_definitions(item, free, examples)):
@@ -3946,6 +3963,18 @@ class DocumentChecker:
                 reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
                           f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
                           "claim an identity")
+            if reason is None and (held := sorted(printing.text(x) for x in left.expr.free_symbols | right.expr.free_symbols
+                                                  if isinstance(self._examples(item).get(x), Rows))):
+                # Av = λv after A = [[4, 2], [1, 3]]: read per coordinate, A would be a number; the matrix it holds
+                # is only put in where a determinant, a trace or a written matrix beside it asks for it
+                reason = (f"{', '.join(held)} {'holds a matrix' if len(held) == 1 else 'hold matrices'} written out "
+                          "before: a product with it is not modelled per coordinate")
+            if reason is None and k > 0 and item.stmt.relations[k] == "=" and right.expr == 0 \
+                    and left.expr.free_symbols - set(self._examples(item)):
+                # det(A − λI) = … = (4 − λ)(3 − λ) − 2 = 0: a chain worked out to an expression, then set to zero,
+                # is the equation it gives (for λ), not a claim that the expression vanishes
+                self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
+                return
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
@@ -4011,8 +4040,8 @@ class DocumentChecker:
         """A link in matrix notation (a transpose, a name written as a matrix or a vector) decided by
         :mod:`.matrices`, the order of products kept: True when it is decided here. ``unparsed``: the scalar
         reader failed on a side, so only a claim whose two sides use the same names is taken."""
-        if not self._may_use_matrices():
-            return False
+        if not self._may_use_matrices() or {(item.index, left.start), (item.index, right.start)} & self.matrices_put_in.keys():
+            return False  # \det(A − λI) with A written out before: computed from the entries, not in matrix algebra
         from . import matrices
 
         written = (_source(item, left), _source(item, right))
@@ -4232,7 +4261,9 @@ class DocumentChecker:
             terms = other.stmt.terms
             if len(terms) < 2 or terms[0].expr != base or other.stmt.relations[0] != "=":
                 continue
-            given = self._prepare(terms[1].expr, other)
+            # read with the functions in force at the claim: z = f(u, v), then "for f(u, v) = u² + v²", then ∂z/∂x
+            # is about that f, not one an earlier section defined
+            given = self._prepare(terms[1].expr, item)
             claimed = self._prepare(right.expr, item)
             letters = given.free_symbols - {base} if given is not None else set()
             through = ""

@@ -1,0 +1,214 @@
+"""Readings added in stop 33. Fixtures are written here, in Markdown and LaTeX."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+from fixture_docs import as_document as _as, error_lines, line_of as _line_of, verdicts_on as _verdicts
+
+
+def _slipped(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+NAMED_MD = r"""
+# Eigenvalues of a small matrix
+
+Let
+
+$$
+A = \begin{pmatrix} 4 & 2 \\ 1 & 3 \end{pmatrix}.
+$$
+
+Subtracting $\lambda$ on the diagonal,
+
+$$
+A - \lambda I = \begin{pmatrix} 4 - \lambda & 2 \\ 1 & 3 - \lambda \end{pmatrix},
+$$
+
+and the characteristic equation is
+
+$$
+\det(A - \lambda I) = (4 - \lambda)(3 - \lambda) - 2 = \lambda^2 - 7\lambda + 10 = 0 .
+$$
+
+Its roots are $\lambda_1 = 5$ and $\lambda_2 = 2$; as a check, $\operatorname{tr}(A) = 7$ and $\det A = 10$.
+
+For the first root, $A - 5I = \begin{pmatrix} -1 & 2 \\ 1 & -2 \end{pmatrix}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_determinants_and_traces_of_a_matrix_written_out_before_are_computed_by_its_name(name: str) -> None:
+    text = _as(name, NAMED_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"A - \lambda I ="))] == ["proved"]
+    chain = _verdicts(report, _line_of(text, r"\det(A - \lambda I) ="))
+    assert [v for v, _ in chain] == ["proved", "proved", "not-a-claim"], chain
+    assert "matrix written out for A on line" in chain[0][1]
+    check = _verdicts(report, _line_of(text, "as a check"))
+    assert [v for v, _ in check][-2:] == ["proved", "proved"], check
+    assert [v for v, _ in _verdicts(report, _line_of(text, "For the first root"))] == ["proved"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new, where", [
+    ("(3 - \\lambda) - 2 =", "(3 - \\lambda) - 1 =", r"\det(A - \lambda I) ="),  # a wrong off-diagonal product
+    ("\\operatorname{tr}(A) = 7", "\\operatorname{tr}(A) = 8", "as a check"),
+    ("\\det A = 10", "\\det A = 12", "as a check"),
+    ("-1 & 2 \\\\ 1 & -2", "-1 & 2 \\\\ 1 & 2", "For the first root"),
+    ("4 - \\lambda & 2 \\\\ 1 & 3 - \\lambda \\end{pmatrix},", "4 - \\lambda & 2 \\\\ 2 & 3 - \\lambda \\end{pmatrix},",
+     r"A - \lambda I ="),
+])
+def test_a_slip_with_a_named_matrix_is_found_on_its_line(name: str, old: str, new: str, where: str) -> None:
+    text = _as(name, _slipped(NAMED_MD, old, new))
+    assert (_line_of(text, where), "math/false") in error_lines(name, text)
+
+
+def test_the_refutation_says_which_written_matrix_was_used() -> None:
+    text = _slipped(NAMED_MD, "\\det A = 10", "\\det A = 12")
+    report = check_document("doc.md", text)
+    [false] = [f for f in report.findings if f.code == "math/false"]
+    assert "the definitions give 10" in false.message and "for A on line 7" in false.message, false.message
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_determinant_of_a_name_nothing_wrote_out_stays_undecided(name: str) -> None:
+    text = _as(name, NAMED_MD.replace("A = \\begin{pmatrix} 4 & 2 \\\\ 1 & 3 \\end{pmatrix}.", "A \\in \\mathbb{R}^{2\\times 2}."))
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    chain = _verdicts(report, _line_of(text, r"\det(A - \lambda I) ="))
+    assert chain[0] == ("undecided", "a side could not be parsed: determinants of what is not a square matrix "
+                        "written out are not modelled"), chain
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_matrix_times_a_latin_letter_is_not_read_entry_by_entry(name: str) -> None:
+    # Av with v a vector is no matrix with entries 4v, 2v, …: the side keeps its own reading, and a right side
+    # written so would only agree with the entry-by-entry misreading
+    doc = NAMED_MD + "\nThe product is $Av = \\begin{pmatrix} 4v & 2v \\\\ v & 3v \\end{pmatrix}$.\n"
+    text = _as(name, doc)
+    report = check_document(name, text)
+    verdicts = _verdicts(report, _line_of(text, "The product is"))
+    assert verdicts and all(v not in ("proved", "false") for v, _ in verdicts), verdicts
+
+
+CHAIN_TO_ZERO_MD = r"""
+# Diagonal matrices
+
+For a diagonal matrix the eigenvalues are its entries, $\lambda_i = d_{ii}$.
+
+## A worked example
+
+Find the eigenvalues of $B = \begin{pmatrix} 2 & 1 \\ 1 & 2 \end{pmatrix}$.
+
+**The characteristic equation:**
+
+$$
+\det(B - \lambda I) = \det\begin{pmatrix} 2 - \lambda & 1 \\ 1 & 2 - \lambda \end{pmatrix} = (2 - \lambda)^2 - 1 = 0 .
+$$
+
+For its eigenvectors,
+
+$$
+Bv = \lambda v .
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_chain_set_to_zero_at_its_end_is_the_equation_it_gives(name: str) -> None:
+    # λ is named before (λ_i = d_{ii}); the chain's "= 0" is still the equation it gives, never an identity
+    text = _as(name, CHAIN_TO_ZERO_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    chain = _verdicts(report, _line_of(text, r"\det(B - \lambda I) ="))
+    assert [v for v, _ in chain] == ["proved", "proved", "not-a-claim"], chain
+    # Bv = λv itself: B holds a matrix, which the reading per coordinate would take for a number
+    [(verdict, reason)] = _verdicts(report, _line_of(text, r"Bv = \lambda v"))
+    assert verdict == "undecided" and "B holds a matrix written out before" in reason, reason
+
+
+ERROR_NAMED_E_MD = r"""
+# Forward pass
+
+With $w = 0.5$, $x = 2$ and $y = 2$ the prediction is $\hat{y} = wx = 1$; the error is $e = \hat{y} - y$.
+
+# Backward pass
+
+From the forward pass, $e \approx -1.0$ and $\hat{y} = 1$, so $\partial L/\partial \hat{y} = 2e = -2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_error_named_e_in_one_section_is_not_eulers_number_in_the_next(name: str) -> None:
+    text = _as(name, ERROR_NAMED_E_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    verdicts = _verdicts(report, _line_of(text, "From the forward pass"))
+    assert verdicts[0][0] != "false" and "Euler" not in verdicts[0][1], verdicts
+
+
+CHAIN_RULE_MD = r"""
+# Exercises
+
+## Exercise 1
+
+For $f(x, y) = x^3 - 3xy + y^3$ the partial derivatives are $\frac{\partial f}{\partial x} = 3x^2 - 3y$ and
+$\frac{\partial f}{\partial y} = 3y^2 - 3x$.
+
+## Exercise 2
+
+Let $z = f(u, v)$ where $u = x^2 + y$ and $v = xy$.
+
+**For $f(u, v) = u^2 + v^2$:** $\frac{\partial f}{\partial u} = 2u$ and $\frac{\partial f}{\partial v} = 2v$, so
+
+$$\frac{\partial z}{\partial x} = 2(x^2 + y) \cdot 2x + 2xy \cdot y = 4x^3 + 4xy + 2xy^2$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_named_call_is_differentiated_with_the_function_in_force_at_the_claim(name: str) -> None:
+    # z = f(u, v) is named while Exercise 1's f is the latest; the claim comes after f is given anew
+    text = _as(name, CHAIN_RULE_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    verdicts = _verdicts(report, _line_of(text, r"\frac{\partial z}{\partial x} ="))
+    assert [v for v, _ in verdicts] == ["proved", "proved"], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_the_chain_rule_with_the_function_in_force_is_found(name: str) -> None:
+    text = _as(name, _slipped(CHAIN_RULE_MD, "\\cdot 2x + 2xy \\cdot y =", "\\cdot 2x + 2xy \\cdot x ="))
+    assert (_line_of(text, r"\frac{\partial z}{\partial x} ="), "math/false") in error_lines(name, text)
+
+
+QUADRATIC_MD = r"""
+# Quadratics
+
+A quadratic function takes the form
+
+$$
+f(x) = \frac{1}{2}x^T A x - b^T x + c .
+$$
+
+For $n = 1$ this is the familiar $f(x) = ax^2 + bx + c$. The gradient and the Hessian of a quadratic are
+
+$$
+\begin{aligned}
+\nabla f(x) &= Ax - b \\
+\nabla^2 f(x) &= A .
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_hessian_true_for_the_general_definition_is_not_refuted_by_a_special_case(name: str) -> None:
+    text = _as(name, QUADRATIC_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, reason)] = _verdicts(report, _line_of(text, r"\nabla^2 f(x) &= A"))
+    assert verdict == "undecided" and "as defined on line" in reason, reason
