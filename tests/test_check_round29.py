@@ -212,3 +212,75 @@ def test_a_hessian_true_for_the_general_definition_is_not_refuted_by_a_special_c
     assert [f for f in report.findings if f.severity == "error"] == []
     [(verdict, reason)] = _verdicts(report, _line_of(text, r"\nabla^2 f(x) &= A"))
     assert verdict == "undecided" and "as defined on line" in reason, reason
+
+
+SECOND_PARTIALS_MD = r"""
+# A Hessian by hand
+
+For $f(x, y) = x^3 - 3xy + y^3$ the second derivatives are
+
+$$\frac{\partial^2 f}{\partial x^2} = 6x, \quad \frac{\partial^2 f}{\partial y^2} = 6y, \quad \frac{\partial^2 f}{\partial x \partial y} = -3$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_second_partials_on_the_rows_of_one_display_are_claims_about_the_function(name: str) -> None:
+    text = _as(name, SECOND_PARTIALS_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, r"\frac{\partial^2 f}{\partial x^2} ="))] == ["proved"] * 3
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_a_second_partial_on_a_row_is_found(name: str) -> None:
+    text = _as(name, _slipped(SECOND_PARTIALS_MD, "\\partial y} = -3$$", "\\partial y} = 3$$"))
+    assert (_line_of(text, r"\frac{\partial^2 f}{\partial x^2} ="), "math/false") in error_lines(name, text)
+
+
+SAMPLE_MEAN_MD = r"""
+# The sample mean
+
+Its expectation and variance, with a reason for each step in a column of words:
+
+$$
+\begin{align*}
+\mathbb{E}(\overline{X}) &= \mathbb{E}\left[\frac{1}{n}\sum_{i=1}^n X_i\right] & \text{expanding out } \overline{X} \\
+&= \frac{1}{n}\sum_{i=1}^n \mathbb{E}(X_i) & \text{by linearity} \\
+&= \frac{1}{n}\sum_{i=1}^n \mu & \text{because } \mathbb{E}(X_i) = \mu \text{ for any } i \\
+&= \frac{n\mu}{n} \\
+&= \mu
+\end{align*}
+$$
+
+$$
+\begin{align*}
+\operatorname{Var}(\overline{X}) &= \frac{1}{n^2}\sum_{i=1}^n \operatorname{Var}(X_i) \\
+&= \frac{1}{n^2}\sum_{i=1}^n \sigma^2 & \operatorname{Var}(X_i) = \sigma^2 \text{ is known} \\
+&= \frac{n\sigma^2}{n^2} \\
+&= \frac{\sigma^2}{n}
+\end{align*}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_column_of_words_annotates_its_row_and_the_chain_goes_on_from_the_row(name: str) -> None:
+    text = _as(name, SAMPLE_MEAN_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    links = {(link.line, link.left.strip()): link for link in report.links}
+    # the row after an annotation goes on from the row's last member, never from what the words mention
+    after_words = [link for link in report.links if link.line == _line_of(text, r"&= \frac{n\mu}{n}")]
+    assert [link.left for link in after_words] == [r"\frac{1}{n}\sum_{i=1}^n \mu"], after_words
+    assert [link.verdict for link in after_words] == ["proved"]
+    after_formula = [link for link in report.links if link.line == _line_of(text, r"&= \frac{n\sigma^2}{n^2}")]
+    assert [link.left for link in after_formula] == [r"\frac{1}{n^2}\sum_{i=1}^n \sigma^2"], after_formula
+    assert [link.verdict for link in after_formula] == ["proved"]
+    # the annotation's own equation is still accounted for
+    assert any(left.startswith(r"\operatorname{Var}(X_i)") for _, left in links), sorted(links)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_after_an_annotated_row_is_found(name: str) -> None:
+    text = _as(name, _slipped(SAMPLE_MEAN_MD, "&= \\frac{n\\mu}{n}", "&= \\frac{(n - 1)\\mu}{n}"))
+    assert (_line_of(text, r"&= \frac{(n - 1)\mu}{n}"), "math/false") in error_lines(name, text)

@@ -163,6 +163,17 @@ def expand(expr: sp.Expr, known: frozenset[str] = frozenset()) -> sp.Expr:
     return before if expr == before else name_entries(expr, known)
 
 
+def constant_terms_counted(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each sum of a term free of its index counted out: ``Σ_{i=1}^n μ`` is ``nμ``, whatever ``n``
+    (the step from ``(1/n)Σ_{i=1}^n μ`` to ``nμ/n`` in a sample mean's expectation); other sums are kept."""
+    def counted(total: sp.Sum) -> sp.Expr:
+        (index, low, high), = total.limits
+        return total.function * (high - low + 1)
+
+    return expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1 and len(e.limits[0]) == 3
+                        and not e.function.has(e.limits[0][0]), counted)
+
+
 #: Letters that index entries in notes (``x_i``, ``a_{jk}``, ``A_{ij}``): a free one is "any index".
 _ENTRY_LETTERS = "ijklpq"
 #: The sizes a sum over an unwritten index set is written out at.

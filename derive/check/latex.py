@@ -733,6 +733,11 @@ class _BlockParser:
             elif depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
                 groups.append([])
                 aside = aside or (tok.kind == "sep" and tok.text == "because")  # the rest of the row goes with it
+                # "&= E[ΣX_i/n] & \text{expanding out } \overline{X}", "& Var(X_i) = σ^2 \text{ is known}": a column
+                # with words in it after the chain annotates the row; what it writes (X̄, "E(X_i) = μ for any i")
+                # never becomes the member the next row goes on from (a cases row's "if …" is its condition)
+                aside = aside or (tok.is_char("&") and row.env != "cases" and any(
+                    t.kind == "raw" and t.text in TEXT_MACROS and d == 0 for t, d in zip(toks[k + 1:], depths[k + 1:])))
                 continue
             if aside and not groups[-1]:
                 self.asides.add(tok.start)

@@ -644,9 +644,15 @@ class DocumentChecker:
         of a name a statement before it defines (``f = qz``)? Then the row computes that derivative, a claim
         to check, and not the row of a new system."""
         target = self._definition_target(item)
-        if target is None or not target.name.startswith(GRADIENT_PREFIX):
+        if target is None:
             return False
-        _, base = gradient_parts(target.name)
+        if target.name.startswith(GRADIENT_PREFIX):
+            _, base = gradient_parts(target.name)
+        elif (parts := calculus.derivative_parts(target.name)) is not None and parts[0] in ("partial", "hessian"):
+            base = parts[2]  # ∂²f/∂x², ∂²f/∂x∂y, ∇²f on the rows of a display after f(x, y) = …: second derivatives
+            return any(fd.name == base and index < item.index for index, _, fd in self.function_defs)
+        else:
+            return False
         in_block = [fd.name for index, _, fd in self.function_defs
                     if index < item.index and self.items[index].block is item.block]
         if in_block and in_block[-1].startswith(base + "_"):
@@ -1951,6 +1957,9 @@ class DocumentChecker:
                                   if isinstance(x, sp.Symbol))
                 one_sided &= finite_sums.expand(left.expr, known).free_symbols \
                     ^ finite_sums.expand(right.expr, known).free_symbols
+                # (1/n)Σ_{i=1}^n μ = nμ/n: a constant summed n times; n is on both sides once counted out
+                one_sided &= finite_sums.constant_terms_counted(left.expr).free_symbols \
+                    ^ finite_sums.constant_terms_counted(right.expr).free_symbols
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
