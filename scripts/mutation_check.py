@@ -2224,7 +2224,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if False:\n                return []", ("tests/test_check_round28.py",),
       "(1, 2) − 0.5(2, 4) split as one tuple's coordinates"),
     M("column-coordinates-unread", "derive/check/worked_values.py",
-      "    if column:  #", "    if False:  #", ("tests/test_check_round28.py",),
+      "    if _COLUMN.fullmatch(written.strip()):  #", "    if False:  #", ("tests/test_check_round28.py",),
       "a column written as a bmatrix has no coordinates as written"),
     M("norm-of-defined-gradient-unreduced", "derive/check/verify.py",
       "        if any(x.has(Coords) for x in (a, b)):  # ‖∇f(1, 1)‖", "        if False:  # ‖∇f(1, 1)‖",

@@ -24,6 +24,7 @@ import sympy as sp
 from .. import printing
 from ..budget import time_budget
 from ..errors import BudgetExceeded
+from . import tuples
 from .bind import CircularDefinition, substitute
 from .recurrence import Recurrences
 from .recurrence import read as read_index
@@ -194,10 +195,8 @@ def coordinate_texts(written: str) -> list[str]:
     for the digits each is given to; [] when the text is not one bracketed list."""
     inner = re.sub(r"\\(?:left|right|big|Big)\s*|\\[,;:! ]|\\q?quad\b", "", written).strip()  # \, is spacing
     inner = re.sub(r"\^\s*(?:T|\{\s*T\s*\}|\\top)\s*$", "", inner).strip()
-    column = _COLUMN.fullmatch(written.strip())
-    if column:  # \begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix}: a column written as a matrix, one coordinate a row
-        rows = [row.strip() for row in column.group(2).split(2 * "\\")]
-        return rows[:-1] if len(rows) > 1 and not rows[-1] else rows
+    if _COLUMN.fullmatch(written.strip()):  # \begin{bmatrix} 1.0 \\ 0.0 \end{bmatrix}: one coordinate a row
+        return tuples.entry_texts(written) or []
     if len(inner) < 2 or inner[0] not in "[(" or inner[-1] not in "])":
         return []
     parts, depth, start = [], 0, 1
