@@ -284,3 +284,35 @@ def test_a_column_of_words_annotates_its_row_and_the_chain_goes_on_from_the_row(
 def test_a_slip_after_an_annotated_row_is_found(name: str) -> None:
     text = _as(name, _slipped(SAMPLE_MEAN_MD, "&= \\frac{n\\mu}{n}", "&= \\frac{(n - 1)\\mu}{n}"))
     assert (_line_of(text, r"&= \frac{(n - 1)\mu}{n}"), "math/false") in error_lines(name, text)
+
+
+CHEBYSHEV_MD = r"""
+# Chebyshev polynomials
+
+For $a \ge 1$ the polynomials are $T_k(a) = \cosh\left(k \cdot \mathrm{arccosh}(a)\right)$.
+
+Hence
+
+$$
+|T_k(1 + \epsilon)| = \cosh\left(k\, \mathrm{arccosh}(1 + \epsilon)\right).
+$$
+
+Two values: $\cosh(\mathrm{arccosh}(2)) = 2$ and $\operatorname{arcsinh}(0) + \mathrm{arctanh}(0) = 0$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_inverse_hyperbolic_functions_written_upright_are_the_functions(name: str) -> None:
+    text = _as(name, CHEBYSHEV_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    assert [v for v, _ in _verdicts(report, _line_of(text, "Two values"))] == ["proved", "proved"]
+    # T_k applied to 1 + ε: the function the notes define by T_k(a) = …, not T_k times (1 + ε)
+    [(verdict, reason)] = _verdicts(report, _line_of(text, r"|T_k(1 + \epsilon)| ="))
+    assert verdict == "undecided" and "may be the function T applied" in reason, reason
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_with_an_inverse_hyperbolic_function_is_found(name: str) -> None:
+    text = _as(name, _slipped(CHEBYSHEV_MD, r"(\mathrm{arccosh}(2)) = 2", r"(\mathrm{arccosh}(2)) = 3"))
+    assert (_line_of(text, "Two values"), "math/false") in error_lines(name, text)

@@ -76,6 +76,13 @@ SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 
 #: Words that name a function wherever a bracket follows them (``\text{softmax}(z)``, ``Sigmoid(z)``), lower-cased.
 _NAMED_FUNCTIONS: frozenset[str] = frozenset({"sigmoid", "logistic", "softmax", "relu", "sign", "sgn", "logit"})
+#: Elementary functions written as upright words (``\mathrm{arccosh}(a)``, ``\operatorname{arsinh}(x)``, LaTeX
+#: having no macro for them): the SymPy function, so that ``\mathrm{arccosh}(x) = \ln(x + \sqrt{x^2 - 1})`` is an
+#: identity to check, not an unknown function.
+_UPRIGHT_ELEMENTARY: dict[str, Callable[[sp.Expr], sp.Expr]] = {
+    "arccosh": sp.acosh, "arcosh": sp.acosh, "acosh": sp.acosh, "arcsinh": sp.asinh, "arsinh": sp.asinh,
+    "asinh": sp.asinh, "arctanh": sp.atanh, "artanh": sp.atanh, "atanh": sp.atanh, "sech": sp.sech, "csch": sp.csch,
+}
 
 #: Upright words that are known-but-unmodelled operators.
 _UNMODELLED_WORDS: frozenset[str] = frozenset(
@@ -2186,6 +2193,13 @@ class _ExprParser:
                 return symbol(f"\\text{{{' '.join(word.split())}}}")
             self.fail(tok, "text inside an expression is not modelled")
         nxt = self.peek(1)
+        if nxt is not None and nxt.is_char("(") and compact in _UPRIGHT_ELEMENTARY:
+            self.pos += 1
+            call = nxt
+            args = self.call_args()
+            if len(args) != 1:
+                self.fail(call, f"{compact} takes one argument")
+            return _UPRIGHT_ELEMENTARY[compact](args[0])
         if nxt is not None and nxt.is_char("(") and compact.lower() in _NAMED_FUNCTIONS:
             # \text{softmax}(z), Sigmoid(z), \mathrm{ReLU}(x): functions by name in every note, never a product;
             # the sigmoid is σ, so that a definition of σ (or the sigmoid named in words) gives it its value

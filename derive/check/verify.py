@@ -95,6 +95,8 @@ _GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|varthe
 #: maybe indexed). Read as a call only when the document applies the same letter to parentheses more than once.
 _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
+#: A Latin letter, perhaps with a subscript, right before an opening bracket: ``T_k(`` of ``T_k(1 + ε)``.
+_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 #: A name that may be a letter before a bracket rather than a function: ``R`` of ``R(1 + i)``, ``\lambda(a + b)``.
 _LETTER_CALL = re.compile(r"[A-Za-z]|\\(?:alpha|beta|gamma|delta|eta|lambda|mu|nu|rho|tau)")
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
@@ -3258,7 +3260,12 @@ class DocumentChecker:
             for block in dict.fromkeys(item.block for item in self.items):
                 for match in _APPLIED.finditer(block.text):
                     name = match.group(1) or match.group(2)
-                    counts[name] = counts.get(name, 0) + 1
+                    # T_k(a) = cosh(k·arccosh a): a name applied to a letter on the left of "=" is defined as a
+                    # function there, which counts as often as two uses (not a(λ_i) = aλ_i + 1, a factor again)
+                    rest = re.split(r"\\\\|\n", block.text[match.end():], maxsplit=1)[0]
+                    defined = match.group(1) is not None and re.match(r"\s*&?\s*=", rest) is not None \
+                        and re.search(r"(?<![\\A-Za-z])" + name + r"(?![A-Za-z_(])", rest) is None
+                    counts[name] = counts.get(name, 0) + (2 if defined else 1)
             self._applied = counts
         return self._applied
 
@@ -3936,6 +3943,8 @@ class DocumentChecker:
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
             applied = [(c.group(0), c.group(1) or c.group(2)) for c in _APPLIED.finditer(written_text)]
+            # T_k(1 + ε) after T_k(a) = cosh(k arccosh a): any argument, once the name is applied as a function
+            applied += [(c.group(0) + "…)", c.group(1)) for c in _BEFORE_BRACKET.finditer(written_text)]
             applied = [(whole, name) for whole, name in applied
                        if name not in functions.defs and name not in DEFAULT_FUNCTIONS
                        and self._applications().get(name, 0) >= 2]
