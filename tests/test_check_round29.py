@@ -316,3 +316,49 @@ def test_inverse_hyperbolic_functions_written_upright_are_the_functions(name: st
 def test_a_slip_with_an_inverse_hyperbolic_function_is_found(name: str) -> None:
     text = _as(name, _slipped(CHEBYSHEV_MD, r"(\mathrm{arccosh}(2)) = 2", r"(\mathrm{arccosh}(2)) = 3"))
     assert (_line_of(text, "Two values"), "math/false") in error_lines(name, text)
+
+
+EWMA_MD = r"""
+# The exponentially weighted average
+
+$$
+V_t = \beta V_{t-1} + (1 - \beta)\theta_t, \qquad V_0 = 0 .
+$$
+
+Unrolling it down to the start,
+
+$$
+V_t = (1 - \beta)\theta_t + \beta(1 - \beta)\theta_{t-1} + \beta^2(1 - \beta)\theta_{t-2} + \dots + \beta^{t-1}(1 - \beta)\theta_1 .
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_unrolled_average_ends_at_the_first_input_after_its_start(name: str) -> None:
+    text = _as(name, EWMA_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, _)] = _verdicts(report, _line_of(text, r"V_t = (1 - \beta)\theta_t +"))
+    assert verdict == "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_last_term_before_the_start_is_found(name: str) -> None:
+    # with V_0 = 0 the rule starts at t = 1: no θ_0 enters (the unrolling one step too far is a slip)
+    text = _as(name, _slipped(EWMA_MD, r"\beta^{t-1}(1 - \beta)\theta_1", r"\beta^{t}(1 - \beta)\theta_0"))
+    report = check_document(name, text)
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line_of(text, r"V_t = (1 - \beta)\theta_t +"), "math/coefficient")]
+    assert "θ_{0}" in errors[0].message and "the definitions give 0" in errors[0].message, errors[0].message
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_start_that_holds_the_first_input_gives_it_its_weight(name: str) -> None:
+    # V_0 = θ_0 (the average started at the first value): θ_0 keeps the weight β^t
+    doc = EWMA_MD.replace(r"V_0 = 0", r"V_0 = \theta_0").replace(
+        r"\beta^{t-1}(1 - \beta)\theta_1 .", r"\beta^{t-1}(1 - \beta)\theta_1 + \beta^t \theta_0 .")
+    text = _as(name, doc)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, _)] = _verdicts(report, _line_of(text, r"V_t = (1 - \beta)\theta_t +"))
+    assert verdict == "proved"

@@ -398,4 +398,17 @@ class Recurrences:
         c = sp.diff(rec.rhs, own[0])
         if any(varies(x) for x in c.free_symbols):
             return None
+        if ix.letter is None and (start := self._start(tx.base)) is not None and start[0] >= ix.offset:
+            # V_t = βV_{t−1} + (1 − β)θ_t from V_0 = 0: the rule holds after the start only, so θ_0 enters
+            # through the start's value alone (not at all when that is a number)
+            step, value = start
+            if sp.diff(value, term, 2) != 0:
+                return None
+            return a ** (here - step) * sp.diff(value, term)
         return a ** (here - there) * c
+
+    def _start(self, base: str) -> tuple[int, sp.Expr] | None:
+        """The latest fixed step at which the notes give ``base`` a value (``V_0 = 0``), and that value."""
+        starts = [(r.offset, value) for name, value in self.initial.items()
+                  if (r := read(name)) is not None and r.base == base and r.letter is None]
+        return max(starts, key=lambda start: start[0]) if starts else None
