@@ -362,3 +362,75 @@ def test_a_start_that_holds_the_first_input_gives_it_its_weight(name: str) -> No
     assert [f for f in report.findings if f.severity == "error"] == []
     [(verdict, _)] = _verdicts(report, _line_of(text, r"V_t = (1 - \beta)\theta_t +"))
     assert verdict == "proved"
+
+
+SOFTMAX_MD = r"""
+# Softmax and cross-entropy
+
+The softmax of the logits is
+
+$$\hat{y}_i = \frac{e^{z_i}}{\sum_{j=1}^{K} e^{z_j}}$$
+
+and the loss for a one-hot target $\mathbf{y}$ is
+
+$$L = -\sum_{i=1}^{K} y_i \log \hat{y}_i .$$
+
+Its gradient in each logit is
+
+$$\frac{\partial L}{\partial z_k} = \hat{y}_k - y_k .$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_in_one_coordinate_of_a_family_is_checked_written_out(name: str) -> None:
+    text = _as(name, SOFTMAX_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, reason)] = _verdicts(report, _line_of(text, r"\frac{\partial L}{\partial z_k} ="))
+    assert verdict == "proved" and "K = 2, 3" in reason and "one-hot" in reason, reason
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_a_softmax_gradient_is_found(name: str) -> None:
+    text = _as(name, _slipped(SOFTMAX_MD, r"= \hat{y}_k - y_k", r"= \hat{y}_k + y_k"))
+    assert (_line_of(text, r"\frac{\partial L}{\partial z_k} ="), "math/false") in error_lines(name, text)
+
+
+def test_a_gradient_that_needs_a_one_hot_target_the_notes_do_not_state_is_undecided() -> None:
+    report = check_document("doc.md", SOFTMAX_MD.replace("for a one-hot target", "for a target"))
+    [(verdict, reason)] = _verdicts(report, _line_of(SOFTMAX_MD, r"\frac{\partial L}{\partial z_k} ="))
+    assert verdict == "undecided" and "sum to one" in reason, reason
+
+
+TRUE_CLASS_MD = r"""
+# The loss of the true class
+
+With $c$ the true class, $\hat{y}_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}$ and
+
+$$L = -z_c + \log\left(\sum_{j=1}^{K} e^{z_j}\right) .$$
+
+For $k \neq c$,
+
+$$\frac{dL}{dz_k} = \hat{y}_k ,$$
+
+and for the true class
+
+$$\frac{dL}{dz_c} = \hat{y}_c - 1 .$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_each_case_of_a_coordinate_derivative_is_checked_as_the_words_restrict_it(name: str) -> None:
+    text = _as(name, TRUE_CLASS_MD)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, reason)] = _verdicts(report, _line_of(text, r"\frac{dL}{dz_k} ="))
+    assert verdict == "proved" and "for k ≠ c" in reason, reason
+    [(verdict, _)] = _verdicts(report, _line_of(text, r"\frac{dL}{dz_c} ="))
+    assert verdict == "proved"
+
+
+def test_a_case_the_words_do_not_state_is_undecided() -> None:
+    report = check_document("doc.md", TRUE_CLASS_MD.replace("For $k \\neq c$,", "For the others,"))
+    [(verdict, reason)] = _verdicts(report, _line_of(TRUE_CLASS_MD, r"\frac{dL}{dz_k} ="))
+    assert verdict == "undecided" and "agrees only for k ≠ c" in reason, reason

@@ -39,7 +39,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, computation, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
-               expectation, finite_sums, identities, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
+               expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
@@ -3644,6 +3644,17 @@ class DocumentChecker:
             # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give, and so
             # is d/dw₁[w₁x₁ + w₂x₂] = x₂ whose sides shared x₂ before the derivative was taken)
             if self._differentiates_defined(left.expr, item) or self._differentiates_defined(right.expr, item):
+                if isinstance(left.expr, sp.Symbol) and (indexed := indexed_derivatives.decide(
+                        left.expr, right.expr, definitions, self.text, self._words_before(item.index, 200),
+                        LINK_SECONDS)) is not None:
+                    # ∂L/∂z_k = ŷ_k − y_k for L = −Σ_i y_i log ŷ_i, ŷ_i = e^{z_i}/Σ_j e^{z_j}: at every coordinate
+                    if indexed[0] == "undecided":
+                        self.report(item, right.start, "info", "math/undecided", f"not decided: {indexed[1]}")
+                    elif indexed[0] == "false":
+                        self.report(item, right.start, "error", "math/false", f"false derivative: "
+                                    f"{_clip(_source(item, left))} = {_clip(_source(item, right))}; {indexed[1]}")
+                    self.decide(item, k, *indexed)
+                    return
                 why = "the derivative of a function the notes define could not be taken here (its body does not write its variables)"
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)  # ∇f(x_1, …, x_n) = Ax + b for f written in the vector x
