@@ -434,3 +434,38 @@ def test_a_case_the_words_do_not_state_is_undecided() -> None:
     report = check_document("doc.md", TRUE_CLASS_MD.replace("For $k \\neq c$,", "For the others,"))
     [(verdict, reason)] = _verdicts(report, _line_of(TRUE_CLASS_MD, r"\frac{dL}{dz_k} ="))
     assert verdict == "undecided" and "agrees only for k ≠ c" in reason, reason
+
+
+def test_a_coordinate_derivative_keeps_its_variable_when_the_variable_is_a_family_too() -> None:
+    # z_k = w_k x + b_k defined as well: ∂L/∂z_k is still a derivative in z, never 0 because z was put in
+    doc = SOFTMAX_MD.replace("The softmax of the logits is", "The logits are $z_k = w_k x + b_k$; their softmax is")
+    report = check_document("doc.md", doc)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, _)] = _verdicts(report, _line_of(doc, r"\frac{\partial L}{\partial z_k} ="))
+    assert verdict == "proved"
+
+
+def test_the_case_a_heading_states_holds_in_its_section() -> None:
+    doc = TRUE_CLASS_MD.replace("For $k \\neq c$,", "## Case 2: $k \\ne c$\n\n" + "Nothing of the true class enters here. " * 8)
+    report = check_document("doc.md", doc)
+    [(verdict, reason)] = _verdicts(report, _line_of(doc, r"\frac{dL}{dz_k} ="))
+    assert verdict == "proved" and "for k ≠ c" in reason, reason
+
+
+def test_a_derivative_written_as_an_operation_is_not_refuted_by_the_coordinate_reading() -> None:
+    doc = TRUE_CLASS_MD.replace(r"\frac{dL}{dz_k} = \hat{y}_k ,",
+                                r"\frac{dL}{dz_k} = \frac{d}{dz_k} \left[ -z_c + \log\left(\sum_{j=1}^{K} e^{z_j}\right) \right] ,")
+    report = check_document("doc.md", doc)
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+def test_a_loss_of_the_true_class_member_splits_the_cases_too() -> None:
+    # L = −log ŷ_c: z_c only shows once ŷ_c is its definition; ∂L/∂z_k = ŷ_k holds for k ≠ c alone
+    doc = TRUE_CLASS_MD.replace(r"L = -z_c + \log\left(\sum_{j=1}^{K} e^{z_j}\right) .", r"L = -\log \hat{y}_c .") \
+        .replace("For $k \\neq c$,", "For the others,")
+    report = check_document("doc.md", doc)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, reason)] = _verdicts(report, _line_of(doc, r"\frac{dL}{dz_k} ="))
+    assert verdict == "undecided" and "agrees only for k ≠ c" in reason, reason
+    [(verdict, _)] = _verdicts(report, _line_of(doc, r"\frac{dL}{dz_c} ="))
+    assert verdict == "proved"

@@ -26,6 +26,8 @@ from .bind import GRADIENT_PREFIX, gradient_parts
 SIZES = (2, 3)
 #: A name with a one-letter index: ``z_{k}``, ``\hat{y}_{i}``.
 _INDEXED_NAME = re.compile(r"(?P<base>.+)_\{(?P<letter>[a-z])\}")
+#: A member of a family at one index, a number or a letter: ``\hat{y}_{2}``, ``\hat{y}_{c}``.
+_MEMBER = re.compile(r"(?P<base>.+)_\{(?P<index>\d+|[a-z])\}")
 #: Words saying a target is one-hot or a probability vector, so that its entries sum to one.
 _SUMS_TO_ONE = re.compile(r"one[- ]hot|probabilit|distribution|sums? to (?:one|1)|\\sum_\{?[a-z]\}?\S*\s*y_[a-z]\s*=\s*1",
                           re.IGNORECASE)
@@ -43,15 +45,22 @@ def decide(name: sp.Symbol, claimed: sp.Expr, definitions: Mapping[sp.Symbol, sp
     variable, stem = gradient_parts(name.name)
     m = _INDEXED_NAME.fullmatch(variable or "")
     body = definitions.get(S.symbol(stem)) if stem else None
-    if m is None or body is None or not body.has(sp.Sum):
+    if m is None or body is None:
         return None
     base, letter = m.group("base"), m.group("letter")
     families = {fm.group("base"): (fm.group("letter"), value) for key, value in definitions.items()
                 if isinstance(key, sp.Symbol) and (fm := _INDEXED_NAME.fullmatch(key.name)) is not None}
-    if not families:
-        return None
+    families.pop(base, None)  # z_k = w_kᵀx + b_k defined too: the derivative is in z, which stays a variable
+    members = {fm.group("base") for x in body.free_symbols if (fm := _MEMBER.fullmatch(x.name))}
+    if not families or not (body.has(sp.Sum) or members & families.keys()):
+        return None  # L = −log ŷ_c with ŷ_i = e^{z_i}/Σ_j e^{z_j}: the sum comes with the member
     # L = −z_c + log Σ_j e^{z_j} with c the true class: ∂L/∂z_k differs as k is c or not; both cases are read
-    others = sorted({fm.group("letter") for x in body.free_symbols | claimed.free_symbols
+    if claimed.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX) for x in claimed.free_symbols):
+        return None  # d/dz_k[−z_c + log Σ_j e^{z_j}]: the derivative written as an operation, read elsewhere
+    opened = _written(body, SIZES[0], families)  # ŷ_c put in: e^{z_c}/Σ_j e^{z_j} shows the z_c the cases turn on
+    if opened is None:
+        return None
+    others = sorted({fm.group("letter") for x in opened.free_symbols | claimed.free_symbols
                      if (fm := _INDEXED_NAME.fullmatch(x.name)) and fm.group("base") == base and fm.group("letter") != letter})
     if len(others) > 1:
         return None
@@ -115,8 +124,8 @@ def _case_said(words: str, letter: str, other: str) -> str | None:
     return "equal" if rel == "=" else "apart"
 
 
-def _at(expr: sp.Expr, letter: str, value: int) -> sp.Expr:
-    """``expr`` with every name indexed by ``letter`` taken at ``value`` (``\\hat y_k - y_k`` at 2)."""
+def _at(expr: sp.Expr, letter: str, value: int | str) -> sp.Expr:
+    """``expr`` with every name indexed by ``letter`` taken at ``value`` (``\\hat y_k - y_k`` at 2, or at ``c``)."""
     swap = {x: S.symbol(f"{m.group('base')}_{{{value}}}") for x in expr.free_symbols
             if (m := _INDEXED_NAME.fullmatch(x.name)) and m.group("letter") == letter}
     return expr.xreplace(swap)
@@ -130,12 +139,11 @@ def _written(expr: sp.Expr, size: int, families: Mapping[str, tuple[str, sp.Expr
         bounds = {hi: sp.Integer(size) for total in expr.atoms(sp.Sum) for _, _lo, hi in total.limits
                   if isinstance(hi, sp.Symbol)}  # Σ_{j=1}^{K}, Σ_{i=1}^{n}: the size of the family
         expr = finite_sums.expand(expr.xreplace(bounds)) if bounds or expr.has(sp.Sum) else expr
-        members = {x: (fam, int(m.group("letter"))) for x in expr.free_symbols
-                   if (m := re.fullmatch(r"(?P<base>.+)_\{(?P<letter>\d+)\}", x.name)) and (fam := m.group("base")) in families}
+        members = {x: (fam, m.group("index")) for x in expr.free_symbols
+                   if (m := _MEMBER.fullmatch(x.name)) and (fam := m.group("base")) in families}
         if not members:
             break
         expr = expr.xreplace({x: _at(families[fam][1], families[fam][0], k) for x, (fam, k) in members.items()})
-    if expr.has(sp.Sum) or any(re.fullmatch(r"(?P<base>.+)_\{\d+\}", x.name) and x.name.rsplit("_", 1)[0] in families
-                               for x in expr.free_symbols):
+    if expr.has(sp.Sum) or any((m := _MEMBER.fullmatch(x.name)) and m.group("base") in families for x in expr.free_symbols):
         return None
     return expr

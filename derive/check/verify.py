@@ -410,6 +410,8 @@ class DocumentChecker:
         lines = text.split("\n") if text else []
         self._parent = {k: p for k, p in _parent_sections(levels or []).items()
                         if not (0 < sections[k - 1] <= len(lines) and _METHOD_HEADING.search(lines[sections[k - 1] - 1]))}
+        # section -> its heading as written ("#### Case 2: $k \ne c$"): what the heading says holds in the section
+        self._headings = {k: lines[line - 1] for k, line in enumerate(sections, start=1) if 0 < line <= len(lines)}
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -2222,6 +2224,8 @@ class DocumentChecker:
             return parts[2] not in self.functions(item).defs
         if parts is not None and self._prepare(lhs, item) != lhs:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
+        if parts is not None and isinstance(lhs, sp.Symbol) and S.symbol(parts[2]) in definitions:
+            return False  # ∂L/∂z_k after L = −log ŷ_c, the derivative not taken here: still a claim about L
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
         if _word_label(lhs):
@@ -3645,7 +3649,8 @@ class DocumentChecker:
             # is d/dw₁[w₁x₁ + w₂x₂] = x₂ whose sides shared x₂ before the derivative was taken)
             if self._differentiates_defined(left.expr, item) or self._differentiates_defined(right.expr, item):
                 if isinstance(left.expr, sp.Symbol) and (indexed := indexed_derivatives.decide(
-                        left.expr, right.expr, definitions, self.text, self._words_before(item.index, 200),
+                        left.expr, right.expr, definitions, self.text,
+                        self._headings.get(item.section, "") + "\n" + self._words_before(item.index, 200),
                         LINK_SECONDS)) is not None:
                     # ∂L/∂z_k = ŷ_k − y_k for L = −Σ_i y_i log ŷ_i, ŷ_i = e^{z_i}/Σ_j e^{z_j}: at every coordinate
                     if indexed[0] == "undecided":
