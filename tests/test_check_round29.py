@@ -469,3 +469,39 @@ def test_a_loss_of_the_true_class_member_splits_the_cases_too() -> None:
     assert verdict == "undecided" and "agrees only for k ≠ c" in reason, reason
     [(verdict, _)] = _verdicts(report, _line_of(doc, r"\frac{dL}{dz_c} ="))
     assert verdict == "proved"
+
+
+def test_a_coordinate_derivative_in_a_subsection_is_a_claim_about_the_loss_above() -> None:
+    doc = TRUE_CLASS_MD.replace("For $k \\neq c$,", "### Case 2: $k \\neq c$\n\nSo:") \
+        .replace("and for the true class", "### Case 1: $k = c$\n\nSo:")
+    report = check_document("doc.md", doc)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    for snippet in (r"\frac{dL}{dz_k} =", r"\frac{dL}{dz_c} ="):
+        [(verdict, reason)] = _verdicts(report, _line_of(doc, snippet))
+        assert verdict == "proved", (snippet, reason)
+
+
+def test_a_one_hot_target_against_a_loss_of_the_true_class_is_zero_apart_from_it() -> None:
+    # L = −log ŷ_c with a one-hot y: ∂L/∂z_k = ŷ_k − y_k holds at every k (y_k is 1 at c, 0 elsewhere)
+    from derive import symbols as S
+    from derive.check import indexed_derivatives
+    from derive.check.latex import parse_expr
+
+    definitions = {S.symbol(r"\hat{y}_{k}"): parse_expr(r"\frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}"),
+                   S.symbol("L"): parse_expr(r"-\log \hat{y}_c")}
+    name, claim = parse_expr(r"\frac{dL}{dz_k}"), parse_expr(r"\hat{y}_k - y_k")
+    verdict, reason = indexed_derivatives.decide(name, claim, definitions, "a one-hot target y", "", 4.0)
+    assert verdict == "proved", reason
+    # without the words one-hot, y_k is a name the loss never gives: undecided, never false
+    verdict, reason = indexed_derivatives.decide(name, claim, definitions, "a target y", "", 4.0)
+    assert verdict == "undecided" and "y_{k} appears on the written side only" in reason, reason
+    # a slip stays a slip: 2ŷ_k − y_k differs in both cases even with the one-hot target (ŷ_k + y_k would hold
+    # for k ≠ c alone: undecided, as the words do not restrict k)
+    verdict, _ = indexed_derivatives.decide(name, parse_expr(r"2\hat{y}_k - y_k"), definitions, "one-hot", "", 4.0)
+    assert verdict == "false"
+    verdict, _ = indexed_derivatives.decide(name, parse_expr(r"\hat{y}_k + y_k"), definitions, "one-hot", "", 4.0)
+    assert verdict == "undecided"
+    # the log-sum-exp has no target at all: y_k on the written side only is undecided, whatever the words say
+    definitions[S.symbol("L")] = parse_expr(r"\log \sum_{j=1}^{K} e^{z_j}")
+    verdict, reason = indexed_derivatives.decide(name, claim, definitions, "one-hot", "", 4.0)
+    assert verdict == "undecided" and "y_{k} appears on the written side only" in reason, reason

@@ -1996,6 +1996,8 @@ class DocumentChecker:
                               or (not isinstance(left.expr, AppliedUndef) and any(
                                   type(c).__name__ in self.functions(item).defs for c in left.expr.atoms(AppliedUndef)))):
                 # (2MSE(θ) = E(Y − …)² + … after MSE(θ) = …: an expression in a defined function is no naming)
+                if k == 0 and self._indexed_derivative(item, k, left, right, definitions):
+                    continue  # ∂L/∂z_c = ŷ_c − 1 in a subsection: ŷ_c is the family's member, not a new name
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
                             f"{names} appears on one side only: not checked")
@@ -2198,6 +2200,25 @@ class DocumentChecker:
         return bool(calls) and all(len(c.args) == 1 and calculus.derivative_parts(type(c).__name__) is None
                                    for c in calls)
 
+    def _indexed_derivative(self, item: Item, k: int, left: Term, right: Term,
+                            definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """``∂L/∂z_k = ŷ_k − y_k`` for a loss over a family defined with an index, decided by
+        :mod:`.indexed_derivatives` with the section's heading and the words before it (``k ≠ c``): True when
+        decided there."""
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None:
+            return False
+        words = self._headings.get(item.section, "") + "\n" + self._words_before(item.index, 200)
+        indexed = indexed_derivatives.decide(left.expr, right.expr, definitions, self.text, words, LINK_SECONDS)
+        if indexed is None:
+            return False
+        if indexed[0] == "undecided":
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {indexed[1]}")
+        elif indexed[0] == "false":
+            self.report(item, right.start, "error", "math/false", f"false derivative: "
+                        f"{_clip(_source(item, left))} = {_clip(_source(item, right))}; {indexed[1]}")
+        self.decide(item, k, *indexed)
+        return True
+
     def _is_naming(self, item: Item, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
         """``x = …`` as the first link, where x is a bare symbol that this statement (re)names.
 
@@ -2224,8 +2245,6 @@ class DocumentChecker:
             return parts[2] not in self.functions(item).defs
         if parts is not None and self._prepare(lhs, item) != lhs:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
-        if parts is not None and isinstance(lhs, sp.Symbol) and S.symbol(parts[2]) in definitions:
-            return False  # ∂L/∂z_k after L = −log ŷ_c, the derivative not taken here: still a claim about L
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
         if _word_label(lhs):
@@ -3648,18 +3667,8 @@ class DocumentChecker:
             # (but ∂f/∂x₂ = 3x₂ for f = x₁² + 3x₁x₂ is a claim about a derivative the definitions give, and so
             # is d/dw₁[w₁x₁ + w₂x₂] = x₂ whose sides shared x₂ before the derivative was taken)
             if self._differentiates_defined(left.expr, item) or self._differentiates_defined(right.expr, item):
-                if isinstance(left.expr, sp.Symbol) and (indexed := indexed_derivatives.decide(
-                        left.expr, right.expr, definitions, self.text,
-                        self._headings.get(item.section, "") + "\n" + self._words_before(item.index, 200),
-                        LINK_SECONDS)) is not None:
-                    # ∂L/∂z_k = ŷ_k − y_k for L = −Σ_i y_i log ŷ_i, ŷ_i = e^{z_i}/Σ_j e^{z_j}: at every coordinate
-                    if indexed[0] == "undecided":
-                        self.report(item, right.start, "info", "math/undecided", f"not decided: {indexed[1]}")
-                    elif indexed[0] == "false":
-                        self.report(item, right.start, "error", "math/false", f"false derivative: "
-                                    f"{_clip(_source(item, left))} = {_clip(_source(item, right))}; {indexed[1]}")
-                    self.decide(item, k, *indexed)
-                    return
+                if self._indexed_derivative(item, k, left, right, definitions):
+                    return  # ∂L/∂z_k = ŷ_k − y_k for L = −Σ_i y_i log ŷ_i, ŷ_i = e^{z_i}/Σ_j e^{z_j}: each coordinate
                 why = "the derivative of a function the notes define could not be taken here (its body does not write its variables)"
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)  # ∇f(x_1, …, x_n) = Ax + b for f written in the vector x
