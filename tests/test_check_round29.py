@@ -505,3 +505,28 @@ def test_a_one_hot_target_against_a_loss_of_the_true_class_is_zero_apart_from_it
     definitions[S.symbol("L")] = parse_expr(r"\log \sum_{j=1}^{K} e^{z_j}")
     verdict, reason = indexed_derivatives.decide(name, claim, definitions, "one-hot", "", 4.0)
     assert verdict == "undecided" and "y_{k} appears on the written side only" in reason, reason
+
+
+def test_a_determinant_written_with_the_documents_macros_is_read_with_them() -> None:
+    doc = "$$\\newcommand{\\mA}{\\mathbf{A}}$$\n" + NAMED_MD.replace(r"\det(A - \lambda I)", r"\det(\mA - \lambda I)")
+    report = check_document("doc.md", doc)
+    assert [f for f in report.findings if f.severity == "error"] == []
+    chain = _verdicts(report, _line_of(doc, r"\det(\mA - \lambda I) ="))
+    assert chain[0][0] == "proved" and "for A on line" in chain[0][1], chain
+
+
+def test_a_mean_over_the_family_keeps_its_size_on_both_sides() -> None:
+    # L = (1/K)Σ_i (ŷ_i − y_i)²/2 with ŷ_i = σ-free e^{z_i}: ∂L/∂z_k writes the same K outside any sum
+    from derive import symbols as S
+    from derive.check import indexed_derivatives
+    from derive.check.latex import parse_expr
+
+    definitions = {S.symbol(r"\hat{y}_{i}"): parse_expr(r"e^{z_i}"),
+                   S.symbol("L"): parse_expr(r"\frac{1}{K}\sum_{i=1}^{K} \frac{(\hat{y}_i - y_i)^2}{2}")}
+    name = parse_expr(r"\frac{\partial L}{\partial z_k}")
+    verdict, reason = indexed_derivatives.decide(name, parse_expr(r"\frac{1}{K}(\hat{y}_k - y_k)\hat{y}_k"),
+                                                 definitions, "", "", 4.0)
+    assert verdict == "proved", reason
+    verdict, _ = indexed_derivatives.decide(name, parse_expr(r"\frac{2}{K}(\hat{y}_k - y_k)\hat{y}_k"),
+                                            definitions, "", "", 4.0)
+    assert verdict == "false"

@@ -108,10 +108,13 @@ def _holds(body: sp.Expr, claimed: sp.Expr, base: str, letter: str, families: Ma
     """("true", needs) when ``∂body/∂base_k = claimed`` at every size and coordinate (``needs``: only with the
     targets summing to one), (where it fails, False) otherwise, (None, False) when the family cannot be written out."""
     one_hot = False
+    # the families' sizes (K of Σ_{j=1}^{K}, N of a mean over samples) are one number on both sides
+    sizes = {hi for e in (body, *(value for _, value in families.values())) for total in e.atoms(sp.Sum)
+             for _, _lo, hi in total.limits if isinstance(hi, sp.Symbol)}
     for size in SIZES:
         for k in range(1, size + 1):
             loss = _written(_at(body, letter, k), size, families)
-            right = _written(_at(claimed, letter, k), size, families)
+            right = _written(_at(claimed, letter, k).xreplace({x: sp.Integer(size) for x in sizes}), size, families)
             if loss is None or right is None:
                 return None, False
             derivative = sp.diff(loss, S.symbol(f"{base}_{{{k}}}"))

@@ -12,6 +12,7 @@ uses one the reader cannot compute with, ``A^2``, ``Av``) keeps its reading and 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -42,7 +43,8 @@ def put_in(checker: "DocumentChecker", item: Item) -> None:
     for k, term in enumerate(terms):
         if k in failed:
             try:
-                expr = parse_expr(item.block.text[term.start:term.end], functions=DEFAULT_FUNCTIONS, matrices=matrices)
+                expr = parse_expr(checker._expanded(item.block.text[term.start:term.end]), functions=DEFAULT_FUNCTIONS,
+                                  matrices=matrices)  # the document's macros expanded, as the parser had them
             except LatexParseError:
                 continue
             problems = [p for p in problems if not (p.start < term.end and term.start < p.end)]
@@ -70,7 +72,9 @@ def _given(checker: "DocumentChecker", item: Item, term: Term, matrices: dict[sp
     """Which written matrices a side was read with, and where each was given: "with A written out on line 3"."""
     from .. import printing
 
-    names = sorted(x for x in matrices if x.name in item.block.text[term.start:term.end] or x in (term.expr or sp.S.Zero).free_symbols)
+    written = checker._expanded(item.block.text[term.start:term.end])
+    names = sorted(x for x in matrices if x in (term.expr or sp.S.Zero).free_symbols  # \Sigma is no S
+                   or re.search(r"(?<![\\A-Za-z])" + re.escape(x.name) + r"(?![A-Za-z])", written))
     places = []
     for name in names:
         given = max((index for index, _section, x, _value in checker.examples if x == name and index < item.index),
