@@ -457,6 +457,8 @@ def test_a_derivative_written_as_an_operation_is_not_refuted_by_the_coordinate_r
                                 r"\frac{dL}{dz_k} = \frac{d}{dz_k} \left[ -z_c + \log\left(\sum_{j=1}^{K} e^{z_j}\right) \right] ,")
     report = check_document("doc.md", doc)
     assert [f for f in report.findings if f.severity == "error"] == []
+    [(verdict, reason)] = _verdicts(report, _line_of(doc, r"\frac{dL}{dz_k} ="))
+    assert verdict == "undecided" and "written out at K" not in reason and "written side" not in reason, reason
 
 
 def test_a_loss_of_the_true_class_member_splits_the_cases_too() -> None:
