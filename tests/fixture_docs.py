@@ -15,6 +15,13 @@ def as_document(name: str, markdown: str) -> str:
     return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 
+def slipped(text: str, old: str, new: str) -> str:
+    """``text`` with its one occurrence of ``old`` replaced by ``new``: a planted slip (the fixture must hold ``old``
+    exactly once, so a slip never lands somewhere else)."""
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
 def line_of(text: str, snippet: str) -> int:
     """The 1-based line of ``text`` that ``snippet`` first starts on."""
     return text[:text.index(snippet)].count("\n") + 1

@@ -7,7 +7,8 @@ import sympy as sp
 from derive.check import computation
 from derive.check.bind import Functions
 from derive.check.run import check_document
-from fixture_docs import as_document as _as, error_lines, line_of as _line_of, verdicts_on as _verdicts
+from fixture_docs import (as_document as _as, error_lines, line_of as _line_of, slipped as _slipped,
+                          verdicts_on as _verdicts)
 
 NEURON_MD = r"""
 # One neuron, backwards
@@ -34,11 +35,6 @@ $$
 \frac{\partial L}{\partial w} = \delta \cdot x .
 $$
 """
-
-
-def _slipped(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
 
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])

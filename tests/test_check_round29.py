@@ -4,12 +4,8 @@ from __future__ import annotations
 import pytest
 
 from derive.check.run import check_document
-from fixture_docs import as_document as _as, error_lines, line_of as _line_of, verdicts_on as _verdicts
-
-
-def _slipped(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
+from fixture_docs import (as_document as _as, error_lines, line_of as _line_of, slipped as _slipped,
+                          verdicts_on as _verdicts)
 
 
 NAMED_MD = r"""
