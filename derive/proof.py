@@ -154,6 +154,7 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     free = lhs.free_symbols | rhs.free_symbols
     rooted = (_under_roots(lhs) | _under_roots(rhs)) & free  # a bound index under a root is not sampled
+    counts = _bounds(lhs) | _bounds(rhs)
     rng = random.Random(seed)
     tried = 0
     for attempt in range(samples * 6):
@@ -163,6 +164,8 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
         for s in rooted:  # √G_t: a square root in notes is of something non-negative
             if point[s] < 0:
                 point[s] = -point[s]
+        for s in counts:  # Σ_{i=0}^{n}: a sum runs to a whole number, and a witness must say one
+            point[s] = sp.Integer(2 + int(abs(point[s]) * 1000) % 6)
         a = evaluate(lhs, point)
         b = evaluate(rhs, point)
         if a is None or b is None:
@@ -177,6 +180,15 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     if tried == 0:
         return Verdict("undecided", "could not evaluate at any random point")
     return Verdict("true", f"equal at {tried} random points")
+
+
+def _bounds(expr: sp.Expr) -> set[sp.Symbol]:
+    """The names a sum or product runs to or from (``n`` in ``Σ_{i=0}^{n}``), when a bound is that name alone."""
+    found: set[sp.Symbol] = set()
+    for total in expr.atoms(sp.Sum, sp.Product):
+        for limit in total.limits:
+            found.update(b for b in limit[1:] if isinstance(b, sp.Symbol))
+    return found
 
 
 def _split_roots(expr: sp.Expr) -> sp.Expr:

@@ -32,6 +32,7 @@ BUILDS = {
 }
 RENDERERS: dict[str, Renderer] = {r.key: r for r in (JB1, JB1_AMSMATH, JB2, QUARTO, RMARKDOWN, KRAMDOWN, PDFLATEX, BEAMER)}
 _CACHE: dict[str, dict[str, E.Observation]] = {}
+_BUILT: dict[str, Path] = {}  # renderer key -> the folder its pages were built in
 
 
 def _require(engines: tuple[str, ...]) -> None:
@@ -49,13 +50,19 @@ def observed(key: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, E.
     engines, build = BUILDS[key]
     _require(engines)
     if key not in _CACHE:
-        _CACHE[key] = build(tmp_path_factory.mktemp(key))
+        _BUILT[key] = tmp_path_factory.mktemp(key)
+        _CACHE[key] = build(_BUILT[key])
     return _CACHE[key]
 
 
-def _source(key: str, probe: E.Probe) -> tuple[str, str]:
+def _source(key: str, probe: E.Probe, built: Path) -> tuple[str, str]:
+    """The path and text the lint reads: for Jupyter Book 2 the page itself, so that the ``myst.yml`` above it
+    makes the checker read the page as mystmd does."""
     if key in ("pdflatex", "beamer"):
         return "probe.tex", E.latex_document(probe, beamer=key == "beamer")
+    if key == "jb2":
+        page = built / "jb2" / f"{probe.name}.md"
+        return str(page), page.read_text(encoding="utf-8")
     return "probe.md", E.jb1_page(probe) if key.startswith("jb1") else probe.markdown
 
 
@@ -72,7 +79,7 @@ def test_lint_verdict_matches_the_engine(key: str, name: str, tmp_path_factory: 
     probe = E.BY_NAME[name]
     obs = observed(key, tmp_path_factory)[name]
     fine, what = probe.verdict(obs)
-    path, source = _source(key, probe)
+    path, source = _source(key, probe, _BUILT[key])
     findings = [f for f in lint(path, source, extract(path, source), RENDERERS[key])
                 if f.severity in ("error", "warning")]
     assert bool(findings) == (not fine), (

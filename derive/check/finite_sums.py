@@ -174,6 +174,15 @@ def constant_terms_counted(expr: sp.Expr) -> sp.Expr:
                         and not e.function.has(e.limits[0][0]), counted)
 
 
+def tidied(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with its sums as a textbook leaves them: split by linearity, constants taken out, a constant term
+    counted (``Σ_{i=0}^{n}(1 − X_i)`` gives ``(n + 1) − Σ X_i``) and like sums collected, so that a hint shows the
+    ``n + 1`` an off-by-one range hides."""
+    split = sp.expand(expr).replace(lambda e: isinstance(e, sp.Sum), lambda e: sp.factor_terms(e))
+    counted = constant_terms_counted(split)
+    return sp.collect(counted, sorted(counted.atoms(sp.Sum), key=sp.default_sort_key))
+
+
 #: Letters that index entries in notes (``x_i``, ``a_{jk}``, ``A_{ij}``): a free one is "any index".
 _ENTRY_LETTERS = "ijklpq"
 #: The sizes a sum over an unwritten index set is written out at.

@@ -163,7 +163,7 @@ def _lint_one(page: _Page, r: Renderer) -> list[_Raw]:
     checks: list[Callable[[_Page, Renderer], list[_Raw]]] = [_environments, _beamer_macros, _bare_linebreaks,
                                                             _root_of_a_bracket, _sign_exponent, _run_together]
     if page.markdown:
-        checks += [_brackets, _not_own_block, _blank_lines, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
+        checks += [_brackets, _not_own_block, _blank_lines, _lone_dollars, _unused_footnotes, _title, _table_pipes, _markdown_in_math]
     else:
         checks += [_dollar_display]
     out: list[_Raw] = []
@@ -394,6 +394,40 @@ def _blank_lines(page: _Page, r: Renderer) -> list[_Raw]:
             out.append(_Raw(line, col, "render/display-blank-line", "error",
                             f"a blank line inside $$…$$ (line {block.position(m.start() + 1)[0]}): {{r}} shows"
                             " the whole display as text; remove the blank line"))
+    return out
+
+
+def _lone_dollars(page: _Page, r: Renderer) -> list[_Raw]:
+    """A ``$$`` that opens no display in MyST: both Jupyter Books show it as text.
+
+    The page is read with MyST's own parser, so a ``$$`` outside every block is one the engine left in the
+    prose. Built with mystmd 1.11 and myst-parser: a ``$$`` on the line after text belongs to that
+    paragraph, and when an environment follows (``\\begin{align}``, which interrupts the paragraph) the
+    ``$$`` before it and the one after it are both left on the page; in mystmd a ``$$`` block also ends at
+    a blank line.
+    """
+    if r.key not in ("jb1", "jb1-amsmath", "jb2"):
+        return []
+    lines = LineMap(page.source)
+    covered = []
+    for block in page.blocks:
+        start = lines.offset(block.line, block.col)
+        width = len(block.delim) if block.delim in ("$", "$$") else 0
+        covered.append((start - width, start + len(block.text) + width))
+    out = []
+    for m in re.finditer(r"(?<![\\$])\$\$(?!\$)", page.visible):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        line, col = lines.position(m.start())
+        text_lines = page.visible.split("\n")
+        previous = text_lines[line - 2] if line >= 2 else ""
+        if page.visible[m.end():].lstrip().startswith("\\begin{") and previous.strip():
+            problem = "this $$ is on the line right after text, and an environment follows"
+            advice = "leave a blank line before $$"
+        else:
+            problem, advice = "this $$ opens no display", "close each $$ before the next blank line"
+        out.append(_Raw(line, col, "render/display-not-block", "warning",
+                        f"{problem}: {{r}} shows the $$ as text; {advice}"))
     return out
 
 

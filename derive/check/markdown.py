@@ -34,6 +34,7 @@ _DIRECTIVE = re.compile(r"\{([^{}\s]+)\}[ \t]*")
 _OPTION = re.compile(r"^[ \t]*:[\w.-]+:(?:[ \t].*)?$")
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,18 @@ def _with_spans(md: MarkdownIt) -> MarkdownIt:
     return md
 
 
-@functools.lru_cache(maxsize=1)
-def myst_parser() -> MarkdownIt:
-    """markdown-it as myst-parser configures it (``myst_parser/parsers/mdit.py``), math extensions on."""
+#: What ``read_markdown``'s ``site`` is for a page of a Jupyter Book 2 project (``myst.yml``).
+MYSTMD = "mystmd"
+
+
+@functools.lru_cache(maxsize=2)
+def myst_parser(mystmd: bool = False) -> MarkdownIt:
+    """markdown-it as myst-parser configures it (``myst_parser/parsers/mdit.py``), math extensions on.
+
+    ``mystmd``: as Jupyter Book 2 (mystmd) reads dollars instead, which differs in two ways, both seen on
+    pages built with mystmd 1.11: a ``$$`` block ends at a blank line (with no closing ``$$`` before it,
+    the ``$$`` is text and the lines after it are paragraphs), and ``$$…$$`` inside a paragraph is a
+    display (myst-parser shows ``$`` + inline math + ``$``)."""
     from mdit_py_plugins.amsmath import amsmath_plugin
     from mdit_py_plugins.colon_fence import colon_fence_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -83,7 +93,8 @@ def myst_parser() -> MarkdownIt:
           .enable("table")
           .use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
           .use(footnote_plugin).disable("footnote_inline").disable("footnote_tail")
-          .use(dollarmath_plugin, allow_labels=True, allow_space=True, allow_digits=True, double_inline=False)
+          .use(dollarmath_plugin, allow_labels=True, allow_space=True, allow_digits=True, double_inline=mystmd,
+               allow_blank_lines=not mystmd)
           .use(amsmath_plugin).use(colon_fence_plugin))
     return _with_spans(md)
 
@@ -103,7 +114,7 @@ def read_markdown(source: str, flavor: str, site: Any = None) -> MarkdownReading
     of an MkDocs site, the math plugin of a docsify site.
     """
     if flavor == "myst":
-        return _MystReader(source).read()
+        return _MystReader(source, mystmd=site == MYSTMD).read()
     if flavor == "docsify":
         return _read_docsify_latex(source) if site == "docsify-latex" else _read_docsify(source)
     return _read_by_structure(source, flavor, site)
@@ -113,10 +124,17 @@ def site_options(path: str, flavor: str) -> Any:
     """For an MkDocs page, its ``mkdocs.yml``'s :class:`~derive.check.renderers.Arithmatex` options, or without
     arithmatex the :class:`~derive.check.script_math.ScriptMath` that typesets it in the browser; for a
     docsify page, the math plugin its ``index.html`` loads; for a Quarto page, the filters its ``_quarto.yml``
-    runs (:class:`QuartoSite`); None otherwise (or without such a config)."""
-    if flavor not in ("mkdocs", "docsify", "quarto"):
+    runs (:class:`QuartoSite`); for a MyST page of a Jupyter Book 2 project, :data:`MYSTMD`; None otherwise (or
+    without such a config)."""
+    if flavor not in ("mkdocs", "docsify", "quarto", "myst"):
         return None
     from .flavors import find_config
+
+    if flavor == "myst":
+        from .renderers import is_mystmd
+
+        config = find_config(path)
+        return MYSTMD if config is not None and config.kind == "jupyter-book-2" and is_mystmd(config.data) else None
 
     config = find_config(path)
     if flavor == "quarto":
@@ -152,8 +170,9 @@ def site_options(path: str, flavor: str) -> Any:
 class _MystReader:
     """Walks markdown-it's tokens (directive bodies included), mapping every piece to file offsets."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, mystmd: bool = False) -> None:
         self.s = source
+        self.mystmd = mystmd
         self.lines = LineMap(source)
         self.found: list[_Found] = []
         self.masks: list[tuple[int, int]] = []
@@ -166,6 +185,8 @@ class _MystReader:
         bases = [self.lines.start(i) for i in range(self.lines.count)]
         self._read(self.s, bases, None, 0)
         masked = _apply_masks(self.s, self.masks)
+        if self.mystmd:
+            self._split_displays(masked)
         # What the author meant as math but MyST leaves as text (\[…\], \(…\), a bare cases): read it
         # too, from the prose with MyST's own math blanked, so the algebra is checked and lint can say why.
         scanner = _Scanner(_apply_masks(masked, self.math_spans + self.html), markdown=True, dollars=False)
@@ -177,6 +198,29 @@ class _MystReader:
         found = self.found + [_inside(f, self.directives) for f in scanner.found + in_html.found]
         visible = _apply_masks(masked, scanner.masks + in_html.masks + _blank_math_comments(masked, found))
         return MarkdownReading(sorted(found, key=lambda f: f.start), visible, sorted(self.headings))
+
+    def _split_displays(self, masked: str) -> None:
+        """A ``$$`` display the author split with a blank line: mystmd shows it all as text, but it is meant
+        as math, so it is read as one (and the lint says why it will not render). Two ``$$`` left as text
+        pair up only when the first opens its line and is followed by text before a blank line (a ``$$`` right
+        before a blank line closes something), the second ends its line, and nothing but prose lies between (a lone ``$$`` before an environment that mystmd typesets on its own stays text)."""
+        spans = [(f.start - len(f.delim), f.end + len(f.delim)) if f.delim in ("$", "$$") else (f.start, f.end)
+                 for f in self.found]
+        prose = _apply_masks(masked, spans + self.html)
+        strays = [m.start() for m in re.finditer(r"\$\$", prose)]
+        k = 0
+        while k + 1 < len(strays):
+            a, b = strays[k], strays[k + 1]
+            line_start, line_end = prose.rfind("\n", 0, a) + 1, prose.find("\n", b)
+            between = prose[a + 2 : b]
+            if (prose[line_start:a].strip() or prose[b + 2 : None if line_end < 0 else line_end].strip()
+                    or not _BLANK_LINE.search(between) or _BLANK_LINE.match(between.lstrip(" \t"))
+                    or masked[a:b] != self.s[a:b]
+                    or any(a < x < b for x, _ in spans) or any(a < h < b for h in self.headings)):
+                k += 1
+                continue
+            self._add(a + 2, b, "$$", None, True, None)
+            k += 2
 
     # -- helpers ----------------------------------------------------------------------------------
     def _add(self, start: int, end: int, delim: str, env: str | None, display: bool, directive: str | None) -> None:
@@ -196,7 +240,7 @@ class _MystReader:
         text_lines = text.split("\n")
         quotes = 0
         cursor: dict[int, int] = {}  # per text line: where the next inline content may start (table cells)
-        for tok in myst_parser().parse(text):
+        for tok in myst_parser(self.mystmd).parse(text):
             kind = tok.type
             if kind == "blockquote_open":
                 quotes += 1
@@ -292,7 +336,7 @@ class _MystReader:
                 self._add(body_bases[skip], body_bases[-1] + len(body[-1]), "directive", None, True, "math")
             return
         if argument:  # a title such as "Solution for $x$" is inline Markdown
-            for inline in myst_parser().parseInline(argument):
+            for inline in myst_parser(self.mystmd).parseInline(argument):
                 self._inline_content(inline, [argument], [bases[first] + arg_col], name or directive, {})
         if skip < len(body):
             self.directives.append((body_bases[skip], body_bases[-1] + len(body[-1]), name or directive or ""))

@@ -380,7 +380,7 @@ def _extensions(value: Any) -> set[str]:
     return set()
 
 
-def _is_mystmd(config: dict[str, Any]) -> bool:
+def is_mystmd(config: dict[str, Any]) -> bool:
     """``myst.yml`` (Jupyter Book 2 / mystmd): ``version: 1`` with a ``project`` or ``site`` table."""
     return "version" in config and ("project" in config or "site" in config)
 
@@ -581,7 +581,7 @@ def renderer_for(flavor: str, config: dict[str, Any] | None = None) -> Renderer 
     flavor = flavor.lower()
     config = config or {}
     if flavor == "myst":
-        if _is_mystmd(config):
+        if is_mystmd(config):
             return JB2
         if config:
             return JB1_AMSMATH if _jb1_amsmath(config) else JB1

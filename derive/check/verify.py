@@ -730,6 +730,11 @@ class DocumentChecker:
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS or len(stmt.terms) < 2:
             return
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if isinstance(lhs, sp.log) and isinstance(lhs.args[0], AppliedUndef) and rhs is not None \
+                and not any(fd.name == type(lhs.args[0]).__name__ for _, _, fd in self.function_defs):
+            # log L(p) = Σ[X_i log p + …]: the log-likelihood written out says what L(p) is (e to that power),
+            # so d/dp log L(p) later is the derivative of the sum
+            lhs, rhs = lhs.args[0], sp.exp(rhs)
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
                 and all(isinstance(a, sp.Symbol) and not conditional.in_name(a.name) for a in lhs.args)) \
                 or rhs.has(optima.Optimum, PLUS_MINUS):
@@ -6134,7 +6139,8 @@ def _first_difference(left: sp.Expr, right: sp.Expr) -> str | None:
                             f"but the definitions give {printing.text(printing.textbook(cl))}")
             generic = _generic(left)
             if sp.count_ops(generic) <= 24 and not variables:
-                return f"the definitions give {printing.text(printing.textbook(generic))}"
+                shown = finite_sums.tidied(generic) if generic.has(sp.Sum) else printing.textbook(generic)
+                return f"the definitions give {printing.text(shown)}"
     except (BudgetExceeded, TypeError, ValueError, RecursionError, sp.PolynomialError):
         return None  # no hint is better than none at all; the finding stands without it
     return None
