@@ -158,3 +158,116 @@ def test_a_false_link_over_a_sum_names_its_count_and_a_whole_number_of_terms(nam
     assert re.search(r"\bn = [2-7]\b", witness), witness  # a sum runs to a whole number
     fixed = _slipped(text, "(n-S) \\log (1-p)", "(n+1-S) \\log (1-p)")
     assert error_lines(name, fixed) == []
+
+
+# ---------------------------------------------------------------- numbers put in for the names of a formula
+
+PUT_IN_MD = r"""
+# Least squares by hand
+
+The data points are $(1, 3)$, $(2, 5)$ and $(3, 8)$. The means are
+
+$$\bar{x} = \frac{1 + 2 + 3}{3} = 2$$
+$$\bar{y} = \frac{3 + 5 + 8}{3} = 5.33$$
+
+For the first point: $x_1 - \bar{x} = 1 - 2 = -1$ and $y_1 - \bar{y} = 3 - 5.33 = -2.33$.
+
+For the second point: $x_2 - \bar{x} = 2 - 2 = 0$ and $y_2 - \bar{y} = 5 - 5.33 = -0.33$.
+
+For the third point: $x_3 - \bar{x} = 3 - 2 = 1$ and $y_3 - \bar{y} = 8 - 5.33 = 2.67$.
+
+The products are $(x_1 - \bar{x})(y_1 - \bar{y}) = (-1)(-2.33) = 2.33$ and
+$(x_3 - \bar{x})(y_3 - \bar{y}) = (1)(2.67) = 2.67$, so
+
+$$\sum_{i=1}^{3} (x_i - \bar{x})(y_i - \bar{y}) = 2.33 + 0 + 2.67 = 5 .$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_numbers_put_in_for_names_are_checked_against_their_values(name: str) -> None:
+    text = _as(name, PUT_IN_MD)
+    report = check_document(name, text)
+    first = _line_of(text, r"$x_1 - \bar{x} = 1 - 2")
+    [(verdict, reason)] = [v for v in _verdicts(report, first) if "substitution" in v[1]][:1]
+    assert verdict == "undecided" and "x_{1} = 1 as put in" in reason, reason  # nothing gives x_1: taken as put in
+    products = _line_of(text, r"(x_1 - \bar{x})(y_1 - \bar{y}) = (-1)")
+    assert ("proved", ) == tuple(v for v, r in _verdicts(report, products) if "substitution" in r)
+    rounded = _line_of(text, r"(x_3 - \bar{x})(y_3 - \bar{y})")
+    assert [v for v, _ in _verdicts(report, rounded)][0] == "proved"  # (1)(2.67): each group to its digits
+    total = _line_of(text, r"\sum_{i=1}^{3}")
+    assert [v for v, _ in _verdicts(report, total)] == ["proved", "proved"]
+    assert error_lines(name, text) == []
+    wrong_mean = _slipped(text, "(x_1 - \\bar{x})(y_1 - \\bar{y}) = (-1)(-2.33)", "(x_1 - \\bar{x})(y_1 - \\bar{y}) = (-1)(-3.33)")
+    assert (products, "math/false") in error_lines(name, wrong_mean)
+
+
+@pytest.mark.parametrize("formula, numbers, expected", [
+    (r"x_1 - \bar{x}", "1 - 2", [("x_1", "1"), (r"\bar{x}", "2")]),
+    (r"(x_1 - \bar{x})^2", "(-1)^2", [(r"x_1 - \bar{x}", "-1")]),
+    (r"\hat{y}_0 - y_0", "0.659 - 1", [(r"\hat{y}_0", "0.659"), ("y_0", "1")]),
+    (r"-\frac{d_0^\top g}{d_0^\top H d_0}", r"-\frac{-80.0}{288.0}", [(r"d_0^\top g", "-80.0"), (r"d_0^\top H d_0", "288.0")]),
+    (r"x + x", "1 + 2", None),  # one name, two numbers
+    (r"x_1 - \bar{x}", r"1 - \bar{x}", None),  # a name left on the number side
+    (r"2x", "2 \\times 3", [("x", "3")]),
+    (r"f''(x)", "0", None),  # the whole side: a value or a condition, nothing put in
+])
+def test_what_is_put_in_is_read_token_by_token(formula: str, numbers: str, expected: list[tuple[str, str]] | None) -> None:
+    from derive.check.put_in import puts
+
+    found = puts(formula, numbers)
+    assert (None if found is None else [(p.text, p.number) for p in found]) == expected
+
+
+# ---------------------------------------------------------------- a table cell that starts with its relation
+
+TABLE_TEX = r"""\section{Forward pass}
+
+Parameters: $w = 0.8$, $b = -0.3$, $x = 1.5$.
+
+\begin{tabular}{ccc}
+Step & Expression & Value \\
+1 & $0.8 \times 1.5 - 0.3$ & $= 0.9$ \\
+2 & $\sigma(0.9) = \dfrac{1}{1+e^{-0.9}}$ & $\approx 0.7109$ \\
+3 & $0.7109 - 1$
+  & $\approx -0.2891$ \\
+\end{tabular}
+"""
+
+TABLE_MD = r"""# Forward pass
+
+| Step | Expression | Value |
+|---|---|---|
+| 1 | $0.8 \times 1.5 - 0.3$ | $= 0.9$ |
+| 2 | $\frac{1}{1+e^{-0.9}}$ | $\approx 0.7109$ |
+| 3 | $0.7109 - 1$ | $\approx -0.2891$ |
+"""
+
+
+@pytest.mark.parametrize("name, text", [("doc.tex", TABLE_TEX), ("doc.md", TABLE_MD)])
+def test_a_table_cell_that_starts_with_its_relation_goes_on_from_the_cell_before(name: str, text: str) -> None:
+    report = check_document(name, text)
+    for value in ("= 0.9", "\\approx 0.7109", "\\approx -0.2891"):  # each link sits where its relation is
+        line = _line_of(text, value)
+        assert [v for v, _ in _verdicts(report, line)][-1:] == ["proved"], (value, _verdicts(report, line))
+    slip = _slipped(text, "\\approx -0.2891", "\\approx -0.2981")
+    assert (_line_of(text, "\\approx -0.2891"), "math/false") in error_lines(name, slip)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_number_put_in_against_the_value_in_force_is_named(name: str) -> None:
+    """A group put in wrong is false; a single name put in with another number may be a new value: undecided, named."""
+    text = _as(name, PUT_IN_MD + "\nFor a fourth point, $(x_1 - \\bar{x}) + u_4 = (-2) + 4$ and $x_4 - \\bar{x} = 5 - 3$.\n")
+    report = check_document(name, text)
+    line = _line_of(text, "For a fourth point")
+    verdicts = _verdicts(report, line)
+    assert verdicts[0][0] == "false" and "x_1 - \\bar{x} is put in as -2, but its value here is -1" in verdicts[0][1]
+    assert verdicts[1][0] == "undecided" and "\\bar{x} is put in as 3, but its value in force is 2" in verdicts[1][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_value_put_in_for_a_given_name_is_false_arithmetic(name: str) -> None:
+    text = _as(name, "# One step\n\nLet $w_0 = 2$, $\\eta = 0.1$ and $g = 3$. Then\n\n"
+                     "$$w_1 = w_0 - \\eta g = 1 - 0.1 \\times 3 = 0.7 .$$\n")
+    line = _line_of(text, "w_1 = w_0")
+    assert (line, "math/false") in error_lines(name, text)
+    assert error_lines(name, _slipped(text, "= 1 - 0.1 \\times 3 = 0.7", "= 2 - 0.1 \\times 3 = 1.7")) == []

@@ -10,7 +10,8 @@ line), the two are one chain, ``a = b``, and are read as one block.
 The joined block's text is the first formula, its closing delimiter blanked, the ``=`` and the
 whitespace as written, the next opening delimiter blanked, and the next formula: the same length as
 the source span, so every offset still maps to the file. A word before the first ``=`` (``MSE =``)
-is a name in prose, not math, and is not joined.
+is a name in prose, not math, and is not joined. A table cell that starts with its relation
+(``& $\\approx 0.7109$``) goes on with the formula in the cell before it, in the same way.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ from typing import Sequence
 _INLINE = {"$": (1, 1), "\\(": (2, 2), "\\\\(": (3, 3)}
 #: What may stand between two formulas for the ``=`` to be a link between them.
 _GAP = re.compile(r"[ \t]*(?:\n[ \t]*)?=[ \t]*(?:\n[ \t]*)?")
+#: A column break of a table row (LaTeX ``&``, Markdown ``|``): the next cell may go on with the formula before.
+_COLUMN = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:&|\|)[ \t]*(?:\n[ \t]*)?")
+#: A formula that starts with its relation (``$\approx 0.7109$`` in a table's value column) goes on from another.
+_STARTS_WITH_RELATION = re.compile(r"\s*(?:=|\\approx\b|\\simeq\b|\\equiv\b|\\le(?:q)?\b|\\ge(?:q)?\b|<|>)")
 
 
 def joinable(delim: str, display: bool) -> bool:
@@ -47,7 +52,13 @@ def _linked(left: tuple[int, int, str, bool], right: tuple[int, str, bool], sour
         return False
     gap_start = end + _INLINE[delim][1]
     gap_end = start - _INLINE[next_delim][0]
-    return gap_start <= gap_end and _GAP.fullmatch(source, gap_start, gap_end) is not None
+    if gap_start > gap_end:
+        return False
+    if _GAP.fullmatch(source, gap_start, gap_end) is not None:
+        return True
+    # | $\sigma(0.9) = \frac{1}{1 + e^{-0.9}}$ & $\approx 0.7109$ |: a table's next cell goes on with the chain
+    return _COLUMN.fullmatch(source, gap_start, gap_end) is not None and \
+        _STARTS_WITH_RELATION.match(source, start) is not None
 
 
 def joined_text(pieces: Sequence[str], spans: Sequence[tuple[int, int, str, bool]], source: str) -> str:
@@ -57,6 +68,7 @@ def joined_text(pieces: Sequence[str], spans: Sequence[tuple[int, int, str, bool
         _s, end, delim, _d = spans[k - 1]
         start, _e, next_delim, _nd = spans[k]
         close, open_ = _INLINE[delim][1], _INLINE[next_delim][0]
-        out.append(" " * close + source[end + close:start - open_] + " " * open_)
+        gap = source[end + close:start - open_].replace("&", " ").replace("|", " ")  # a column break is no math
+        out.append(" " * close + gap + " " * open_)
         out.append(pieces[k])
     return "".join(out)

@@ -38,7 +38,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, becomes, computation, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
+from . import (asymptotic, becomes, put_in, computation, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
@@ -2003,6 +2003,8 @@ class DocumentChecker:
                 # (2MSE(θ) = E(Y − …)² + … after MSE(θ) = …: an expression in a defined function is no naming)
                 if k == 0 and self._indexed_derivative(item, k, left, right, definitions):
                     continue  # ∂L/∂z_c = ŷ_c − 1 in a subsection: ŷ_c is the family's member, not a new name
+                if put_in.decide(self, item, k, left, right):
+                    continue  # w_5 − α·∂E/∂w_5 = 0.4 − 0.5 × 0.0845: α given in words, put in here
                 names = ", ".join(sorted(printing.text(s) for s in one_sided))
                 self.report(item, right.start, "info", "math/new-scheme",
                             f"{names} appears on one side only: not checked")
@@ -2011,6 +2013,8 @@ class DocumentChecker:
             if one_sided and left.expr != 0:  # "0 = Σ(y_i − α)": a condition written from its zero, it names nothing
                 if right.expr in one_sided and self._names_right_side(item, k, left, right, definitions):
                     continue
+                if not isinstance(left.expr, sp.Symbol) and put_in.decide(self, item, k, left, right):
+                    continue  # x_1 − x̄ = 1 − 2: x_1 is new, but the line puts numbers in, it names nothing
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if k == 0 and relation == "=" and self._named_value(item, k, left, right, definitions):
@@ -2019,7 +2023,9 @@ class DocumentChecker:
                     and not (self._derivative_given(left.expr, item) and right.expr != 0) \
                     and not self._defined_value(item, left.expr, right.expr) \
                     and not identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
-                if not condition_chain.rewrite(self, item, k, left, right, definitions):  # "dividing by −2, 0 = …"
+                if not condition_chain.rewrite(self, item, k, left, right, definitions) \
+                        and not self._sum_of_values(item, k, left, right) \
+                        and not put_in.decide(self, item, k, left, right):  # "dividing by −2, 0 = …"; x_1 − x̄ = 1 − 2
                     self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
@@ -2881,6 +2887,22 @@ class DocumentChecker:
                 return True  # σ² = ⅕(1 + 0.25 + …), w_1 = 0 + 0.1·4: worked anew from numbers, not β² = 0.81 checked
         return False
 
+    def _sum_of_values(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """``Σ_{i=1}^{3}(x_i − x̄)^2 = 1 + 0 + 1`` once x_1, x_2, x_3 and x̄ have values: the sum written out term by
+        term is arithmetic in those values."""
+        sides = []
+        examples = self._examples(item)
+        for term in (left, right):
+            expr = term.expr
+            if expr is not None and expr.has(sp.Sum):
+                expr = finite_sums.expand(expr, frozenset(x.name for x in examples))
+                if expr.has(sp.Sum) or not expr.free_symbols <= set(examples):
+                    return False
+            sides.append(dataclasses.replace(term, expr=expr))
+        if (sides[0].expr, sides[1].expr) == (left.expr, right.expr):
+            return False
+        return self._arithmetic(item, k, sides[0], sides[1])
+
     def _arithmetic(self, item: Item, k: int, left: Term, right: Term,
                     premises: Mapping[sp.Symbol, sp.Expr] | None = None) -> bool:
         """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
@@ -2970,6 +2992,8 @@ class DocumentChecker:
             self.decide(item, k, "undecided", rounded)
         elif used and (at := self._at_written_point(a, b, texts)) is not None:
             self.decide(item, k, "proved", at)  # x² + 2y² = 1² + 2·0.0²: at the iterate written, not at x = y = 0
+        elif used and put_in.decide(self, item, k, left, right, computed=True):
+            pass  # (x_3 − x̄)(y_3 − ȳ) = (1)(2.67): each group rounded as written, not the product
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
