@@ -271,3 +271,40 @@ def test_a_wrong_value_put_in_for_a_given_name_is_false_arithmetic(name: str) ->
     line = _line_of(text, "w_1 = w_0")
     assert (line, "math/false") in error_lines(name, text)
     assert error_lines(name, _slipped(text, "= 1 - 0.1 \\times 3 = 0.7", "= 2 - 0.1 \\times 3 = 1.7")) == []
+
+
+# ---------------------------------------------------------------- a value worked out through a chain of definitions
+
+FORWARD_MD = r"""
+# A forward pass
+
+Parameters: $w = 0.8$, $b = -0.3$, $x = 1.5$, $y = 1$. The pass computes
+
+$$z = wx + b, \quad \hat{y} = \sigma(z), \quad e = \hat{y} - y, \quad L = e^2 ,$$
+
+where $\sigma$ is the logistic sigmoid.
+
+So $z = 0.9$, $\hat{y} \approx 0.7109$ and $L \approx 0.0836$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_is_worked_out_through_a_chain_of_definitions(name: str) -> None:
+    text = _as(name, FORWARD_MD)
+    line = _line_of(text, "So $z = 0.9$")
+    verdicts = _verdicts(check_document(name, text), line)
+    assert [v for v, _ in verdicts] == ["proved", "proved", "proved"], verdicts
+    assert "L by its definition" in verdicts[2][1]
+    assert (line, "math/false") in error_lines(name, _slipped(text, "L \\approx 0.0836", "L \\approx 0.0863"))
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_typed_without_its_backslash_is_still_arithmetic(name: str) -> None:
+    text = _as(name, "# Entropy\n\nIf each of four outcomes is equally likely, $H = -log_2(1/4) = 2$ bits and "
+                     "$ln(1) + exp(0) = 1$.\n")
+    line = _line_of(text, "$H =")
+    assert [v for v, _ in _verdicts(check_document(name, text), line)] == ["not-a-claim", "proved", "proved"]
+    slip = _slipped(text, "= 2$ bits", "= 3$ bits")  # typed as plain text, a value may be rounded freely: doubted
+    assert error_lines(name, slip) == []
+    [(verdict, reason)] = _verdicts(check_document(name, slip), line)[1:2]
+    assert verdict == "undecided" and "log typed as plain text" in reason and "not 3" in reason, reason

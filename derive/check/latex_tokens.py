@@ -274,7 +274,7 @@ class Tokenized:
 _E_NOTATION = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")  # at most three exponent digits: no huge numbers
 _SCANNER = re.compile(
     r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
-    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])[A-Za-z]{3,}\d*(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
+    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])(?:[A-Za-z]{3,}\d*|ln(?=\s*\())(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
     re.S,
 )
 _STARRABLE = frozenset({"tag", "operatorname", "hspace", "vspace", "qquad"})

@@ -42,6 +42,9 @@ def substitution(formula: str, numbers: str) -> dict[str, str] | None:
     left, right = _meaningful(formula), _meaningful(numbers)
     if not left or not right or any(t.kind in ("macro", "raw", "word", "unknown") for t in left):
         return None  # a function, an operator or a word: not a plain formula in letters
+    if all(t.kind == "letter" or t.is_char("_") or t.kind == "num" for t in left) and sum(
+            t.kind == "letter" for t in left) == 1:
+        return None  # L ≈ 0.0863: one name against a number is its value claimed, not a formula evaluated there
     found: dict[str, str] = {}
     j = 0
     for tok in left:
