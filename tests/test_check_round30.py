@@ -308,3 +308,26 @@ def test_a_function_typed_without_its_backslash_is_still_arithmetic(name: str) -
     assert error_lines(name, slip) == []
     [(verdict, reason)] = _verdicts(check_document(name, slip), line)[1:2]
     assert verdict == "undecided" and "log typed as plain text" in reason and "not 3" in reason, reason
+
+
+MODEL_AT_POINT_MD = r"""
+# Prediction
+
+The fitted line is
+
+$$y = 0.33 + 2.5x$$
+
+To find the predicted value when $x = 2.5$, we substitute it:
+
+$$y = 0.33 + 2.5 \times 2.5 = 6.58$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_model_written_again_at_the_point_the_text_gives_is_evaluated_there(name: str) -> None:
+    text = _as(name, MODEL_AT_POINT_MD)
+    line = _line_of(text, "y = 0.33 + 2.5 \\times")
+    verdicts = _verdicts(check_document(name, text), line)
+    assert verdicts[0][0] == "proved" and "x = 2.5" in verdicts[0][1], verdicts
+    elsewhere = _slipped(text, "2.5 \\times 2.5 = 6.58", "2.5 \\times 3.5 = 9.08")  # another x than the one given
+    assert _verdicts(check_document(name, elsewhere), line)[0][0] != "proved"

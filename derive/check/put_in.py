@@ -287,3 +287,63 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
     checker.decide(item, k, "proved", "a substitution: the numbers put in are the values in force ("
                    + ", ".join(agree) + ")")
     return True
+
+
+def at_point(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term") -> bool:
+    """``y = 0.33 + 2.5 \\times 2.5`` after the model ``y = 0.33 + 2.5x`` and "when $x = 2.5$": the name's formula
+    written again with the numbers the text gives its letters, a claim that the formula was evaluated there.
+    Proved when every letter put in has that number as its value (given, or stated just before as the point);
+    True when decided here."""
+    from .arithmetic import decide as decide_numbers
+    from .verify import _source
+
+    name = left.expr
+    if not isinstance(name, sp.Symbol) or right.expr is None or right.expr.free_symbols:
+        return False
+    written = " ".join(_source(item, left).split())
+    for earlier in reversed(checker.items[max(0, item.index - 40):item.index]):
+        terms = earlier.stmt.terms
+        if len(terms) < 2 or terms[0].expr != name or " ".join(_source(earlier, terms[0]).split()) != written \
+                or terms[1].expr is None or not terms[1].expr.free_symbols or earlier.stmt.relations[0] != "=":
+            continue
+        formula = _source(earlier, terms[1])
+        found = puts(checker._expanded(formula), checker._expanded(_source(item, right)))
+        if found is None:
+            return False
+        values = {**_stated_points(checker, earlier.index, item.index), **checker._examples(item)}
+        given = []
+        for put in {p.text: p for p in found}.values():
+            letter = next((x for x in terms[1].expr.free_symbols if _source_name(put.text) == x.name), None)
+            if letter is None or letter not in values:
+                return False
+            verdict = decide_numbers(values[letter], sp.Rational(put.number), put.text, put.number, False)
+            if verdict is None or not verdict.holds:
+                return False
+            given.append(f"{printing.text(letter)} = {put.number}")
+        line = earlier.block.position(terms[0].start)[0]
+        checker.decide(item, k, "proved", f"the formula of line {line} with the values given put in ({', '.join(given)})")
+        return True
+    return False
+
+
+def _source_name(text: str) -> str:
+    """The symbol name a written single letter parses to (``x``, ``x_1`` → ``x_{1}``)."""
+    from .latex import LatexParseError, parse_expr
+
+    try:
+        expr = parse_expr(text)
+    except LatexParseError:
+        return ""
+    return expr.name if isinstance(expr, sp.Symbol) else ""
+
+
+def _stated_points(checker: "Checker", start: int, stop: int) -> dict[sp.Symbol, sp.Expr]:
+    """Numbers the items between ``start`` and ``stop`` give single names (``when $x = 2.5$``), whatever the words
+    around them made of the link (a condition, an example value)."""
+    found: dict[sp.Symbol, sp.Expr] = {}
+    for other in checker.items[start + 1:stop]:
+        terms = other.stmt.terms
+        if len(terms) == 2 and other.stmt.relations[0] == "=" and isinstance(terms[0].expr, sp.Symbol) \
+                and terms[1].expr is not None and terms[1].expr.is_number:
+            found[terms[0].expr] = terms[1].expr
+    return found

@@ -1916,6 +1916,8 @@ class DocumentChecker:
             if k == 0 and relation in ("=", "approx") and item.index in self._worked_steps:
                 worked_values.decide(self, item, k, left, right)  # x^1 = [−0.3617, 0.3409]^T: worked, not named
                 continue
+            if k == 0 and relation == "=" and put_in.at_point(self, item, k, left, right):
+                continue  # y = 0.33 + 2.5 × 2.5 after the model y = 0.33 + 2.5x and "when x = 2.5": evaluated there
             if k == 0 and self._is_naming(item, definitions) and not (
                     relation == "=" and self._differentiates_defined(left.expr, item)) \
                     and not asymptotic.has_order(left.expr, right.expr):
