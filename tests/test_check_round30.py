@@ -331,3 +331,16 @@ def test_a_model_written_again_at_the_point_the_text_gives_is_evaluated_there(na
     assert verdicts[0][0] == "proved" and "x = 2.5" in verdicts[0][1], verdicts
     elsewhere = _slipped(text, "2.5 \\times 2.5 = 6.58", "2.5 \\times 3.5 = 9.08")  # another x than the one given
     assert _verdicts(check_document(name, elsewhere), line)[0][0] != "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_run_of_medium_spaces_parts_statements_and_log_base_e_is_natural(name: str) -> None:
+    text = _as(name, "# Forward pass\n\n$$v_1 = \\log_e(x_1)\\;\\;\\;\\;v_2 = x_1x_2\\;\\;\\;\\;v_3 = \\sin(x_2)$$\n\n"
+                     "$$\\frac{\\partial v_1}{\\partial x_1}=\\frac{1}{x_1}\\;\\;\\;\\;"
+                     "\\frac{\\partial v_3}{\\partial x_2}=\\cos(x_2)$$\n")
+    report = check_document(name, text)
+    assert [v for v, _ in _verdicts(report, _line_of(text, "$$v_1"))] == ["not-a-claim"] * 3
+    assert [v for v, _ in _verdicts(report, _line_of(text, "\\frac{\\partial v_1}"))] == ["proved", "proved"]
+    assert error_lines(name, text) == []
+    slip = _slipped(text, "=\\frac{1}{x_1}", "=\\frac{2}{x_1}")
+    assert (_line_of(text, "\\frac{\\partial v_1}"), "math/false") in error_lines(name, slip)

@@ -3080,6 +3080,8 @@ class _ExprParser:
         if name == "log" and nxt is not None and nxt.is_char("_"):
             self.pos += 1
             base = self.parse_arg()
+            if isinstance(base, sp.Symbol) and base.name == "e":
+                base = None  # log_e x: the natural logarithm (e in a base is never a quantity)
             nxt = self.peek()
         power = None
         if nxt is not None and nxt.is_char("^"):

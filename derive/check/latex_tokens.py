@@ -277,6 +277,8 @@ _SCANNER = re.compile(
     r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])(?:[A-Za-z]{3,}\d*|ln(?=\s*\())(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
     re.S,
 )
+#: Three or more medium spaces in a row (``\;\;\;\;``): as wide as a ``\quad``, written to part statements.
+_SPACE_RUN = re.compile(r"(?:\\[;:]\s*){3,}")
 _STARRABLE = frozenset({"tag", "operatorname", "hspace", "vspace", "qquad"})
 
 
@@ -411,6 +413,10 @@ class Tokenizer:
             self.pos += 1
             end = self.pos
         if name in SPACING:
+            if name in (";", ":") and (run := _SPACE_RUN.match(self.text, start)) is not None:
+                # v_2 = x_1x_2\;\;\;\;v_3 = sin(x_2): a run of spaces as wide as a \quad parts two statements
+                self.pos = run.end()
+                self._emit(Token("sep", "quad", start, run.end()))
             return
         if name in SIZING:
             self._side = SIZING[name]
