@@ -30,8 +30,9 @@ _E_SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?[eE]([-+]?\d{1,3})\s*$
 
 
 #: Euler's number raised to a power (``e^{(0+1)^2}``), and functions of numbers: constants, not names.
-_CONSTANT_NAMES = re.compile(r"(?<![A-Za-z\\])e(?=\s*\^)|\\(?:exp|ln|log|pi)(?![A-Za-z])"
-                             r"|(?<![A-Za-z\\])(?:exp|ln|log|sin|cos|tan)(?=\s*[(_^])")  # log_2(1/4) typed plainly
+#: A function spelled without its backslash (``log_2(1/4)``, ``ln(1)``): still a function of numbers.
+PLAIN_FUNCTION = re.compile(r"(?<![A-Za-z\\])(exp|ln|log|sin|cos|tan)(?=\s*[(_^])")
+_CONSTANT_NAMES = re.compile(r"(?<![A-Za-z\\])e(?=\s*\^)|\\(?:exp|ln|log|pi)(?![A-Za-z])|" + PLAIN_FUNCTION.pattern)
 
 
 #: Typography around a number (``\mathbf{-0.000793}``: a result set in bold): the number is what is written.

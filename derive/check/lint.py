@@ -415,11 +415,11 @@ def _lone_dollars(page: _Page, r: Renderer) -> list[_Raw]:
         width = len(block.delim) if block.delim in ("$", "$$") else 0
         covered.append((start - width, start + len(block.text) + width))
     out = []
+    text_lines = page.visible.split("\n")
     for m in re.finditer(r"(?<![\\$])\$\$(?!\$)", page.visible):
         if any(a <= m.start() < b for a, b in covered):
             continue
         line, col = lines.position(m.start())
-        text_lines = page.visible.split("\n")
         previous = text_lines[line - 2] if line >= 2 else ""
         if page.visible[m.end():].lstrip().startswith("\\begin{") and previous.strip():
             problem = "this $$ is on the line right after text, and an environment follows"

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from .. import printing
-from .latex_tokens import GREEK, Token, tokenize
+from .latex_tokens import GREEK, Token
+from .substituted import meaningful, number_at
 
 if TYPE_CHECKING:
     from .verify import Checker, Item, Term
@@ -40,17 +41,11 @@ class Put:
     number: str
 
 
-#: Tokens that only write a product or space: ``2y`` and ``2 \\times 0.0`` say the same.
-_QUIET = frozenset({"times", "cdot", ",", ";", "!", "quad", "qquad", "left", "right"})
 #: Accents and styles that make one name of the letter under them.
 _ACCENTS = frozenset({"bar", "hat", "tilde", "vec", "mathbf", "boldsymbol", "bm", "overline", "widehat",
                       "widetilde", "dot", "ddot", "check", "breve"})
 #: The most ways of matching tried for one link: worked lines are short, and a long formula is no substitution.
 _STEPS = 4000
-
-
-def _meaningful(text: str) -> list[Token]:
-    return [t for t in tokenize(text).tokens if not (t.kind == "macro" and t.text in _QUIET) and t.kind != "sep"]
 
 
 def _closing(tokens: list[Token], i: int, stop: int) -> int | None:
@@ -115,22 +110,6 @@ def _name_end(tokens: list[Token], i: int, stop: int, calls: frozenset[str]) -> 
     return k
 
 
-def _number_at(tokens: list[Token], j: int, *, signed: bool = False) -> tuple[str, int] | None:
-    """The number written at ``tokens[j]`` (``1``, ``0.0``, ``(-0.016)``; with ``signed`` also ``-80.0``) and the
-    index after it."""
-    if j < len(tokens) and tokens[j].kind == "num":
-        return tokens[j].text, j + 1
-    if signed and j + 1 < len(tokens) and tokens[j].is_char("-") and tokens[j + 1].kind == "num":
-        return "-" + tokens[j + 1].text, j + 2
-    if j < len(tokens) and tokens[j].is_char("("):
-        k, sign = j + 1, ""
-        if k < len(tokens) and tokens[k].is_char("-", "+"):
-            sign, k = ("-" if tokens[k].text == "-" else ""), k + 1
-        if k + 1 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].is_char(")"):
-            return sign + tokens[k].text, k + 2
-    return None
-
-
 class _Matcher:
     def __init__(self, formula: str, left: list[Token], right: list[Token], calls: frozenset[str]) -> None:
         self.formula, self.left, self.right, self.calls = formula, left, right, calls
@@ -150,12 +129,12 @@ class _Matcher:
         L, R = self.left, self.right
         t = L[i]
         if (end := _name_end(L, i, stop, self.calls)) is not None:
-            if (at := _number_at(R, j)) is not None:
+            if (at := number_at(R, j)) is not None:
                 for j2, rest in self.seq(end, stop, at[1]):
                     yield j2, (Put(self.text(i, end), at[0]),) + rest
             return
         if t.is_char("(") and (close := _closing(L, i, stop)) is not None:
-            if (at := _number_at(R, j)) is not None:
+            if (at := number_at(R, j)) is not None:
                 for j2, rest in self.seq(close + 1, stop, at[1]):
                     yield j2, (Put(self.text(i + 1, close), at[0]),) + rest
             if j < len(R) and R[j].is_char("("):
@@ -166,7 +145,7 @@ class _Matcher:
             return
         if t.kind == "lbrace" and (close := _closing(L, i, stop)) is not None:
             if j < len(R) and R[j].kind == "lbrace":
-                at = _number_at(R, j + 1, signed=True)
+                at = number_at(R, j + 1, signed=True)
                 if at is not None and at[1] < len(R) and R[at[1]].kind == "rbrace" and close > i + 1:
                     for j2, rest in self.seq(close + 1, stop, at[1] + 1):
                         yield j2, (Put(self.text(i + 1, close), at[0]),) + rest
@@ -190,7 +169,7 @@ def puts(formula: str, numbers: str, calls: frozenset[str] = frozenset()) -> tup
     """What ``numbers`` puts in for the pieces of ``formula``, or None when ``numbers`` is not ``formula`` written
     with numbers in place of some of its names and groups (each piece always the same number). ``calls`` are the
     function names whose call ``f(x_3)`` is one piece."""
-    left, right = _unwrapped(_meaningful(formula)), _unwrapped(_meaningful(numbers))
+    left, right = _unwrapped(meaningful(formula)), _unwrapped(meaningful(numbers))
     if not left or not right or any(t.kind in ("letter", "word", "raw") for t in right):
         return None
     matcher = _Matcher(formula, left, right, calls)

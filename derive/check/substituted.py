@@ -12,21 +12,25 @@ from __future__ import annotations
 
 from .latex_tokens import Token, tokenize
 
-__all__ = ["substitution"]
+__all__ = ["meaningful", "number_at", "substitution"]
 
 #: Tokens that only write a product or space: ``2y`` and ``2 \times 0.0`` say the same.
 _PRODUCT_MACROS = frozenset({"times", "cdot", ",", ";", "!", "quad", "qquad", "left", "right"})
 
 
-def _meaningful(text: str) -> list[Token]:
+def meaningful(text: str) -> list[Token]:
+    """The tokens of ``text`` that say something: products written with ``\\times`` or ``\\cdot``, and spaces, dropped."""
     return [t for t in tokenize(text).tokens if not (t.kind == "macro" and t.text in _PRODUCT_MACROS)
             and t.kind != "sep"]
 
 
-def _number_at(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """The number written at ``tokens[j]`` (``1``, ``0.0``, ``(−0.016)``, ``(0.148)``) and the index after it."""
+def number_at(tokens: list[Token], j: int, *, signed: bool = False) -> tuple[str, int] | None:
+    """The number written at ``tokens[j]`` (``1``, ``0.0``, ``(−0.016)``, ``(0.148)``; with ``signed`` also ``-80.0``)
+    and the index after it."""
     if j < len(tokens) and tokens[j].kind == "num":
         return tokens[j].text, j + 1
+    if signed and j + 1 < len(tokens) and tokens[j].is_char("-") and tokens[j + 1].kind == "num":
+        return "-" + tokens[j + 1].text, j + 2
     if j < len(tokens) and tokens[j].is_char("("):
         k, sign = j + 1, ""
         if k < len(tokens) and tokens[k].is_char("-", "+"):
@@ -39,7 +43,7 @@ def _number_at(tokens: list[Token], j: int) -> tuple[str, int] | None:
 def substitution(formula: str, numbers: str) -> dict[str, str] | None:
     """The letter → number text that turns ``formula`` into ``numbers`` as written, or None when ``numbers`` is
     not ``formula`` with numbers in place of its letters (or ``formula`` has no letter)."""
-    left, right = _meaningful(formula), _meaningful(numbers)
+    left, right = meaningful(formula), meaningful(numbers)
     if not left or not right or any(t.kind in ("macro", "raw", "word", "unknown") for t in left):
         return None  # a function, an operator or a word: not a plain formula in letters
     if all(t.kind == "letter" or t.is_char("_") or t.kind == "num" for t in left) and sum(
@@ -49,7 +53,7 @@ def substitution(formula: str, numbers: str) -> dict[str, str] | None:
     j = 0
     for tok in left:
         if tok.kind == "letter":
-            at = _number_at(right, j)
+            at = number_at(right, j)
             if at is None or found.setdefault(tok.text, at[0]) != at[0]:
                 return None
             j = at[1]

@@ -186,8 +186,6 @@ CASE_CONDITION = "condition (the case of a cases environment it selects)"
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
 #: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
 CONSTANT_SIDE = "condition (a side is a constant)"
-#: A function spelled without its backslash (``log_2(1/4)``, ``ln(1)``).
-_PLAIN_FUNCTION = re.compile(r"(?<![A-Za-z\\])(exp|ln|log|sin|cos|tan)(?=\s*[(_^])")
 #: How many statements after its use a function may be defined and still be the one used (``where f(x) = …``).
 _FORWARD_ITEMS = 4
 
@@ -2923,7 +2921,7 @@ class DocumentChecker:
                     premises: Mapping[sp.Symbol, sp.Expr] | None = None) -> bool:
         """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
         link is not arithmetic. ``premises`` are values given before a ⇒ of the same statement."""
-        from .arithmetic import decide as decide_numbers, tolerance, written_with_numbers
+        from .arithmetic import PLAIN_FUNCTION, decide as decide_numbers, tolerance, written_with_numbers
 
         texts = (_source(item, left), _source(item, right))
         raws, points = _at_points(self, item, (left.expr, right.expr))
@@ -3010,7 +3008,7 @@ class DocumentChecker:
             self.decide(item, k, "proved", at)  # x² + 2y² = 1² + 2·0.0²: at the iterate written, not at x = y = 0
         elif used and put_in.decide(self, item, k, left, right, computed=True):
             pass  # (x_3 − x̄)(y_3 − ȳ) = (1)(2.67): each group rounded as written, not the product
-        elif (plain := _PLAIN_FUNCTION.search(" ".join(texts))) is not None:
+        elif (plain := PLAIN_FUNCTION.search(" ".join(texts))) is not None:
             # "ranges to over 8,000 ($log(8103) = 9$)": a function typed as plain text is an aside in words as often
             # as a computation, and its value is rounded freely; read as the function, the sides differ
             doubt = f"{plain.group(1)} typed as plain text, read as the function: {verdict.reason} (a rounded value, or a slip?)"
