@@ -11,7 +11,9 @@ say whether they are. So the two texts are matched token by token: each name (``
 Every number put in for something whose value is known (worked out before, given, or computed from its
 definition at known values) is compared with that value, to the digits written. A group that differs makes the
 link false; a single name that differs may be the letter of a new point (``x^2 + 2y^2 = 1^2 + 2 \\cdot 0^2`` at the
-next iterate, after ``x = 0`` was the minimum), so it is left to the other readings. A name with no value anywhere
+next iterate, after ``x = 0`` was the minimum), so it is left to the other readings. In worked arithmetic a single
+name put in with a number that differs only in a late digit from the value another line gives it bare is one number
+copied twice, once wrongly, and nothing says which copy: both lines are named (``math/conflict``). A name with no value anywhere
 in the math (a data point given in words) takes the number put in, from then on, so the next line that uses it
 is checked; the link that first put it in stays undecided, since nothing says the number is right.
 """
@@ -70,6 +72,8 @@ def _name_end(tokens: list[Token], i: int, stop: int, calls: frozenset[str]) -> 
     base = t.text
     if t.kind == "letter" or (t.kind == "macro" and t.text in GREEK.values()):
         k = i + 1
+    elif t.is_macro("frac") and (partial := _partial_end(tokens, i, stop)) is not None:
+        return partial  # ∂E_{o2}/∂out_{h1}: one quantity of a worked backward pass, put in as one number
     elif t.kind == "macro" and t.text in _ACCENTS and i + 1 < stop and tokens[i + 1].kind == "lbrace":
         close = _closing(tokens, i + 1, stop)
         if close is None:
@@ -110,6 +114,19 @@ def _name_end(tokens: list[Token], i: int, stop: int, calls: frozenset[str]) -> 
     return k
 
 
+def _partial_end(tokens: list[Token], i: int, stop: int) -> int | None:
+    """Where ``\\frac{\\partial E}{\\partial w}`` starting at ``i`` ends, or None when the fraction is not a partial
+    derivative of a name by a name (``\\frac{\\partial}{\\partial w}`` is an operator, not a quantity)."""
+    if i + 1 >= stop or tokens[i + 1].kind != "lbrace" or (top := _closing(tokens, i + 1, stop)) is None:
+        return None
+    if top + 1 >= stop or tokens[top + 1].kind != "lbrace" or (bottom := _closing(tokens, top + 1, stop)) is None:
+        return None
+    for a, b in ((i + 2, top), (top + 2, bottom)):
+        if b - a < 2 or not tokens[a].is_macro("partial"):
+            return None
+    return bottom + 1
+
+
 class _Matcher:
     def __init__(self, formula: str, left: list[Token], right: list[Token], calls: frozenset[str]) -> None:
         self.formula, self.left, self.right, self.calls = formula, left, right, calls
@@ -129,7 +146,7 @@ class _Matcher:
         L, R = self.left, self.right
         t = L[i]
         if (end := _name_end(L, i, stop, self.calls)) is not None:
-            if (at := number_at(R, j)) is not None:
+            if (at := number_at(R, j, signed=True)) is not None:  # a + b = 0.0554 + -0.0190: b put in as −0.0190
                 for j2, rest in self.seq(end, stop, at[1]):
                     yield j2, (Put(self.text(i, end), at[0]),) + rest
             return
@@ -242,7 +259,7 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
         if not verdict.holds:
             if isinstance(expr, sp.Symbol):
                 if computed:
-                    return False
+                    return _copied_differently(checker, item, k, right, put, expr, value)
                 # x² + 2y² = 1² + 2·0²: perhaps the letters of a new point, not the values given them before
                 differ = (f"{put.text} is put in as {put.number}, but its value in force is "
                           f"{printing.text(sp.nsimplify(value) if value.is_Float else value)}: a new value, or a slip?")
@@ -265,6 +282,46 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
         return True
     checker.decide(item, k, "proved", "a substitution: the numbers put in are the values in force ("
                    + ", ".join(agree) + ")")
+    return True
+
+
+def _given_at(checker: "Checker", item: "Item", name: sp.Symbol) -> "Item | None":
+    """The item that gave ``name`` the value in force at ``item`` as a bare number (``name = −0.01904919``, nothing
+    worked out on that line), or None when the value was computed there or comes from elsewhere."""
+    from .verify import _ONE_NUMBER, _source
+
+    index = max((i for i, _, given, _ in checker.examples if given == name and i < item.index), default=None)
+    if index is None:
+        return None
+    earlier = checker.items[index]
+    terms = earlier.stmt.terms
+    if len(terms) != 2 or terms[0].expr != name or not _ONE_NUMBER.fullmatch(_source(earlier, terms[1]).strip()):
+        return None
+    return earlier
+
+
+def _copied_differently(checker: "Checker", item: "Item", k: int, right: "Term", put: Put, name: sp.Symbol,
+                        value: sp.Expr) -> bool:
+    """``∂E/∂out_{h1} = 0.0554 + (−0.019049119)`` after ``∂E_{o2}/∂out_{h1} = −0.01904919`` was given bare: the two
+    copies of one number differ in a late digit, and nothing on either line says which copy is the slip (the value
+    given may be the typo, and this line right). The link is left undecided and both lines are named, so the
+    author looks at both; True when decided so. A far-off number (``1`` put in for ``w_0 = 2``) or a value the
+    earlier line worked out itself stays with the arithmetic that refutes the link (False)."""
+    from .verify import _source
+
+    given = _given_at(checker, item, name)
+    if given is None:
+        return False
+    written = sp.Rational(put.number)
+    digits = len(put.number.lstrip("+-−0.").replace(".", ""))
+    if value == 0 or digits < 3 or abs(written - value) > abs(value) / 100:
+        return False
+    line = given.block.position(given.stmt.terms[0].start)[0]
+    shown = " ".join(_source(given, given.stmt.terms[1]).split())
+    conflict = (f"{put.text} is put in as {put.number}, but line {line} gives it as {shown}: "
+                "one of the two copies is a slip")
+    checker.report(item, right.start, "warning", "math/conflict", conflict)
+    checker.decide(item, k, "undecided", "two lines disagree: " + conflict)
     return True
 
 

@@ -9,6 +9,8 @@ met so far (``n = 1/(1-γ)``, "Let m_t = …"), and reports
 
 * ``math/false`` (error) with a counterexample: values where the two sides differ;
 * ``math/coefficient`` (error) for a chain ending in ``\\dots`` whose explicit part is wrong;
+* ``math/conflict`` (warning) when a number put in for a name differs in a late digit from the value another
+  line gives it bare: one copy is a slip, and nothing says which (:mod:`derive.check.put_in`);
 * ``math/circular-definition`` (error) for a function defined through its own gradient, or a cycle;
 * ``math/undecided`` (info) when the budget ran out, or a false verdict may come from reading the
   notation the wrong way (:mod:`derive.check.heuristics`);
