@@ -71,3 +71,128 @@ def test_a_copy_of_a_value_worked_out_on_its_own_line_is_the_slip(name: str) -> 
                     "0.055399452 + -0.019049119 = 0.036350333")
     assert (_line_of(text, SUM_LINE), "math/false") in error_lines(name, text)
     assert not [f for f in check_document(name, text).findings if f.code == "math/conflict"]
+
+
+# ---------------------------------------------------------------- a cost written again through the same function
+
+COST_MD = r"""# Logistic regression
+
+## Likelihood
+
+The log-likelihood of the data is
+$$\ell(w) = \sum_{i=1}^{n} \left[y_i \log \sigma(w x_i) + (1 - y_i)\log(1 - \sigma(w x_i))\right].$$
+
+We minimize the average negative log-likelihood
+$$J(w) = -\frac{1}{n}\ell(w).$$
+
+## Gradient
+
+The cost of the previous section is
+$$J(w) = -\frac{1}{n}\ell(w).$$
+
+Its derivative is
+$$\frac{dJ}{dw} = -\frac{1}{n}\sum_{i=1}^{n} (y_i - \sigma(w x_i)) x_i.$$
+"""
+
+RESTATED = "The cost of the previous section is\n$$J(w) = -\\frac{1}{n}\\ell(w).$$"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_cost_written_again_in_another_section_is_proved_the_same(name: str) -> None:
+    text = _as(name, COST_MD)
+    report = check_document(name, text)
+    line = _line_of(text, RESTATED) + 1
+    assert [k.verdict for k in report.links if k.line == line] == ["proved"]
+    assert error_lines(name, text) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_cost_written_again_without_its_factor_is_doubted_and_false_when_said_to_follow(name: str) -> None:
+    dropped = RESTATED.replace("-\\frac{1}{n}\\ell(w)", "-\\ell(w)")
+    text = _slipped(_as(name, COST_MD), RESTATED, dropped)
+    line = _line_of(text, dropped) + 1
+    report = check_document(name, text)
+    assert [k.verdict for k in report.links if k.line == line] == ["undecided"]
+    assert "line 9 gives" in next(k.reason for k in report.links if k.line == line)
+    assert (line, "math/false") not in error_lines(name, text)
+    # "Hence": the prose says it follows from the definition, which it does not
+    said = _slipped(text, "The cost of the previous section is", "Hence the cost is")
+    assert (line, "math/false") in error_lines(name, said)
+    assert [k.verdict for k in check_document(name, said).links if k.line == line] == ["false"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_next_example_function_in_another_section_is_a_new_definition(name: str) -> None:
+    text = _as(name, "# Examples\n\n## First\n\nTake $$f(x) = x^2.$$\n\n## Second\n\nNow take $$f(x) = x^3.$$\n\n"
+                     "Then $$f'(x) = 3x^2.$$\n")
+    report = check_document(name, text)
+    second = _line_of(text, "f(x) = x^3")
+    assert [(k.verdict, k.reason) for k in report.links if k.line == second] == [("not-a-claim", "definition of f")]
+    assert [k.verdict for k in report.links if k.line == _line_of(text, "f'(x) = 3x^2")] == ["proved"]
+
+
+# ---------------------------------------------------------------- sums without limits count the data of the product
+
+MLE_MD = r"""# Bernoulli likelihood
+
+The likelihood of $n$ coin flips $x_1, \dots, x_n$ is
+$$L(p) = \prod_{i=1}^{n} p^{x_i}(1-p)^{1-x_i} = p^{\sum x_i}(1-p)^{n - \sum x_i}.$$
+
+Taking logs,
+$$\log L(p) = \sum_{i} x_i \log p + \left(n - \sum_{i} x_i\right)\log(1-p).$$
+
+The derivative is
+$$\frac{d}{dp}\log L(p) = \frac{\sum x_i}{p} - \frac{n - \sum x_i}{1-p}.$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_likelihood_restated_with_sums_without_limits_is_proved(name: str) -> None:
+    text = _as(name, MLE_MD)
+    report = check_document(name, text)
+    verdicts = {line: [k.verdict for k in report.links if k.line == line]
+                for line in (_line_of(text, "L(p) = \\prod"), _line_of(text, "\\log L(p) ="),
+                             _line_of(text, "\\frac{d}{dp}"))}
+    assert verdicts == {4: ["not-a-claim", "proved"], 7: ["proved"], 10: ["proved"]}, verdicts
+    assert not any("Dummy" in k.reason for k in report.links)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [
+    ("(1-p)^{n - \\sum x_i}", "(1-p)^{n + \\sum x_i}"),
+    ("\\right)\\log(1-p)", "\\right)\\log(p)"),
+    ("- \\frac{n - \\sum x_i}{1-p}", "+ \\frac{n - \\sum x_i}{1-p}"),
+])
+def test_a_slip_in_the_likelihood_is_never_proved(name: str, old: str, new: str) -> None:
+    text = _slipped(_as(name, MLE_MD), old, new)
+    line = _line_of(text, new)
+    report = check_document(name, text)
+    assert "proved" not in [k.verdict for k in report.links if k.line == line]
+    assert [e for e in error_lines(name, text) if e[0] != line] == []
+
+
+def test_a_sum_without_limits_takes_the_count_of_its_own_index_only() -> None:
+    from types import SimpleNamespace
+
+    import sympy as sp
+
+    from derive.check.counts import count_generic_sums
+    from derive.check.latex import parse_expr
+
+    def item(index: int, *texts: str) -> SimpleNamespace:
+        terms = [SimpleNamespace(expr=parse_expr(t), start=0, end=0) for t in texts]
+        return SimpleNamespace(index=index, section=0, stmt=SimpleNamespace(terms=terms, relations=["="] * (len(texts) - 1)))
+
+    def replaced(*items: SimpleNamespace) -> set[str]:
+        import dataclasses
+        from unittest import mock
+        with mock.patch.object(dataclasses, "replace", lambda obj, **kw: SimpleNamespace(**{**vars(obj), **kw})):
+            count_generic_sums(list(items))
+        return {str(s.limits[0][2]) for s in items[-1].stmt.terms[-1].expr.atoms(sp.Sum)}
+
+    # the product over i counts n: the sum over i in a statement that counts with n runs to n
+    assert replaced(item(0, r"\prod_{i=1}^{n} a_i"), item(1, r"T", r"n - \sum x_i")) == {"n"}
+    # a sum over j to m says nothing of the data x_i: the count stays unwritten
+    assert replaced(item(0, r"\sum_{j=1}^{m} w_j"), item(1, r"T", r"m - \sum x_i")) == {r"\#"}
+    # a statement that never counts keeps the sum over any index set
+    assert replaced(item(0, r"\prod_{i=1}^{n} a_i"), item(1, r"T", r"\sum x_i y_i")) == {r"\#"}

@@ -19,7 +19,7 @@ import sympy as sp
 from .. import printing
 from ..proof import compare
 
-__all__ = ["DIFFER", "GENERIC_COUNT", "has_generic", "prove", "refute"]
+__all__ = ["DIFFER", "GENERIC_COUNT", "has_generic", "log_products", "prove", "refute"]
 
 #: Functions a summand may hold for a refutation: their value depends on their argument only.
 _ELEMENTARY = (sp.exp, sp.log, sp.Abs, sp.sign, sp.sin, sp.cos, sp.tanh)
@@ -33,6 +33,16 @@ def _generic(s: sp.Basic) -> bool:
         return False
     _, low, high = s.limits[0]
     return low == 1 and isinstance(high, sp.Symbol) and high.name.startswith(GENERIC_COUNT)
+
+
+def log_products(expr: sp.Expr) -> sp.Expr:
+    """``log ∏_i f_i`` as ``Σ_i log f_i``, each log of a product or power taken apart: the log-likelihood as notes
+    write it. The factors of a likelihood are positive (probabilities, densities), which is what makes the rule
+    hold; differentiated as a product instead, SymPy leaves a sum of products over a dummy index that no link
+    compares."""
+    return expr.replace(
+        lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product) and len(e.args[0].limits) == 1,
+        lambda e: sp.Sum(sp.expand_log(sp.log(e.args[0].function), force=True), *e.args[0].limits))
 
 
 def has_generic(*exprs: sp.Expr) -> bool:

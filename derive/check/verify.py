@@ -40,7 +40,7 @@ from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
-from . import (asymptotic, becomes, put_in, computation, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
+from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
@@ -500,6 +500,7 @@ class DocumentChecker:
                 self.items[-1].rearranged = number in cues.rearranged
                 self.items[-1].stated_value = cues.stated_values.get(number)
                 self.items[-1].list_cue = number in cues.listed
+        counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -883,8 +884,8 @@ class DocumentChecker:
         for index, section, fd in reversed(self.function_defs):
             if fd.name != name or index >= item.index:
                 continue
-            if section != item.section or tuple(fd.params) != tuple(params):
-                return False
+            if tuple(fd.params) != tuple(params) or (section != item.section and not _calls_kept(fd.body, body)):
+                return False  # (another section may define a new f; one written again through the same ℓ(w) is J)
             earlier = self.items[index]
             written = (_source(earlier, earlier.stmt.terms[1]), _source(item, item.stmt.terms[1]))
             if self._order_matters_in(" ".join(written)):
@@ -893,8 +894,8 @@ class DocumentChecker:
                                            self._matrix_notation(), set(), [])
                 same = decision is not None and decision.status == "true"
             else:
-                try:
-                    same = compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
+                try:  # (an unknown function ℓ(w) leaves nothing to sample: the same text is the same body)
+                    same = sp.expand(fd.body - body) == 0 or compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
                 except (BudgetExceeded, TypeError, ValueError):
                     return False
             line = earlier.block.position(earlier.stmt.terms[0].start)[0]
@@ -907,7 +908,19 @@ class DocumentChecker:
                 self.decide(item, 0, "not-a-claim", f"the general form of {name} (line {line} is it with "
                             f"{printing.text(count[0])} = {count[1]})")
                 return True
-            return False
+            if not _calls_kept(fd.body, body):
+                return False  # f(x) = x³ after f(x) = x²: the next example, a new f
+            # J(w) = −ℓ(w) after J(w) = −(1/n)·ℓ(w): the cost written again through the same ℓ, nothing new in it
+            was = f"the definition of {name} on line {line} gives {printing.text(fd.body)}"
+            if item.claim_cue:
+                self.report(item, item.stmt.terms[1].start, "error", "math/false",
+                            f"false restatement: {name} is written with another body than its definition: {was}")
+                self.decide(item, 0, "false", f"restated: {was}")
+                return True  # the prose says it follows: the definition stays in force
+            doubt = f"{name} written again with another body and no new names: {was} (a new definition, or a slip?)"
+            self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {doubt}")
+            self.decide(item, 0, "undecided", doubt)
+            return False  # read as the new definition from here, as the notes go on with it
         return False
 
     def _bind_trailing_function(self, item: Item) -> None:
@@ -1124,6 +1137,8 @@ class DocumentChecker:
                 expanded = calculus.primes(expanded, self._primed(item), self._substituted(item))
             if expanded.has(calculus.Gradient):
                 expanded = calculus.gradient_variables(expanded, self._stepped_bases(item), self._written_out(item))
+            if expanded.has(sp.Product) and expanded.has(sp.log):
+                expanded = sums.log_products(expanded)  # d/dp log L(p) for L(p) = ∏_i …: the log-likelihood's sum
             if expanded.has(sp.Derivative):  # ∂/∂w_j of a sum over the coordinates w_k first: SymPy gives 0 there
                 expanded = calculus.evaluate(coordinates.derivatives(expanded), self._settler(item))
             if expanded.has(EvaluatedAt):  # df/dx|_{x=2}: the derivative is taken, now the point is put in
@@ -5538,6 +5553,13 @@ def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
         if stmt.relations[j] == "=" and isinstance(a, sp.Symbol) and _number(b):
             out[a] = b
     return out
+
+
+def _calls_kept(before: sp.Expr, after: sp.Expr) -> bool:
+    """Does ``after`` go through the functions ``before`` calls (``ℓ(w)`` in ``J(w) = −(1/n)·ℓ(w)`` and in
+    ``J(w) = −ℓ(w)``), with no name ``before`` lacks? Then it is the same quantity written again, not a new one."""
+    calls = before.atoms(AppliedUndef)
+    return bool(calls) and after.atoms(AppliedUndef) <= calls and after.free_symbols <= before.free_symbols
 
 
 def _general_count(specific: sp.Expr, general: sp.Expr) -> tuple[sp.Symbol, int] | None:
