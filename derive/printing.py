@@ -27,7 +27,7 @@ _OPERATOR_NAMES = {"sign": r"\operatorname{sign}", "exp": r"\exp", "log": r"\log
 _GREEK_TEXT = {
     r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\delta": "δ", r"\varepsilon": "ε", r"\epsilon": "ε",
     r"\eta": "η", r"\theta": "θ", r"\lambda": "λ", r"\mu": "μ", r"\nu": "ν", r"\rho": "ρ", r"\sigma": "σ",
-    r"\tau": "τ", r"\varphi": "φ", r"\phi": "φ", r"\psi": "ψ", r"\omega": "ω", r"\nabla": "∇",
+    r"\tau": "τ", r"\varphi": "φ", r"\phi": "φ", r"\psi": "ψ", r"\omega": "ω", r"\nabla": "∇", r"\ell": "ℓ",
 }
 
 

@@ -229,7 +229,7 @@ _GREEK = {
     "Ψ": "Psi", "Ω": "Omega", "∇": "nabla",
 }
 _MACRO_TEXT = {f"\\{name}": char for char, name in _GREEK.items() if char not in "ϵϕ"}
-_MACRO_TEXT.update({r"\varepsilon": "ε", r"\epsilon": "ε", r"\varphi": "φ", r"\phi": "φ"})
+_MACRO_TEXT.update({r"\varepsilon": "ε", r"\epsilon": "ε", r"\varphi": "φ", r"\phi": "φ", r"\ell": "ℓ"})
 _ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307"}
 _PRETTY_SUB = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
 

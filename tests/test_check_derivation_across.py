@@ -104,8 +104,8 @@ def _false_lines(text: str, name: str = "doc.md") -> list[int]:
 # -- 1. a link with nothing on its left continues the derivation -------------------------------------------------
 def test_a_display_starting_with_equals_continues_the_chain_before_it() -> None:
     links = _links(EXPAND_MD)
-    assert links[9] == [("proved", "continues line 5")], links
-    assert links[12][1] == ("proved", "continues line 12"), links  # inline "which gives $= …$"
+    assert links[9] == [("proved", "continues line 5; symbolically equal; equal at 4 random points")], links
+    assert links[12][1] == ("proved", "continues line 12; symbolically equal; equal at 4 random points"), links  # inline "which gives $= …$"
     assert _false_lines(EXPAND_MD) == []
 
 
@@ -126,7 +126,7 @@ def test_an_inline_continuation_that_disagrees_is_undecided_not_false() -> None:
 
 
 def test_a_latex_continuation_is_read_the_same_way() -> None:
-    assert _links(EXPAND_TEX, "notes.tex")[10] == [("proved", "continues line 6")]
+    assert _links(EXPAND_TEX, "notes.tex")[10] == [("proved", "continues line 6; symbolically equal; equal at 4 random points")]
     assert _false_lines(EXPAND_TEX.replace("= u^2 + 2u + 1", "= u^2 + 2u + 2"), "notes.tex") == [10]
 
 
@@ -185,7 +185,7 @@ def test_a_continuation_of_a_definition_is_never_itself_a_definition() -> None:
     text = "# Cost\n\n$$\nC := a + b\n$$\n\nwhich we write\n$$\n= c + d\n$$\n"
     (verdict, reason), = _links(text)[9]
     assert verdict == "undecided" and reason.startswith("continues line 4; a rewrite, not a definition"), reason
-    assert _links(text.replace("= c + d", "= b + a"))[9] == [("proved", "continues line 4")]
+    assert _links(text.replace("= c + d", "= b + a"))[9] == [("proved", "continues line 4; symbolically equal; equal at 4 random points")]
 
 
 @pytest.mark.parametrize("setup", ["Let $A$ be a symmetric positive definite matrix.",

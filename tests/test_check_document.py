@@ -303,7 +303,7 @@ def test_json_has_every_link_and_the_text_summary_counts_them(tmp_path: Path,
     assert data["summary"]["proved"] == 1 and data["summary"]["links"] == 3
     main(["check", str(path), "--show", "proved"])
     out = capsys.readouterr().out.splitlines()
-    assert any(": proved: w_t = " in line for line in out)
+    assert any(": proved: symbolically equal; equal at 4 random points: w_t = " in line for line in out)
     assert out[-1].endswith("3 links: 1 proved, 0 false, 0 undecided, 2 not a claim")
     assert out[-2] == f"{path}: 3 links: 1 proved, 0 false, 0 undecided, 2 not a claim [gfm]"
 

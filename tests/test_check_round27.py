@@ -164,7 +164,7 @@ def test_plain_superscripts_count_steps_where_the_notes_write_a_rule_and_a_first
     assert [v for v, _ in _verdicts(report, _line_of(text, r"h^2 = \frac{w^1"))] == ["not-a-claim", "proved"]
     # the rule's instance at k = 3 although h^2 has a value of its own (its sides share no symbol)
     assert [(v, why[:16]) for v, why in _verdicts(report, _line_of(text, r"h^3 = "))] == [
-        ("proved", "the rule for h^{"), ("proved", "")]
+        ("proved", "the rule for h^{"), ("proved", "symbolically equ")]
     assert error_lines(name, text) == []
     slipped = _slipped(text, r"w^2 + w^3}{3}", r"w^2 + w^3}{2}")
     assert error_lines(name, slipped) == [(_line_of(slipped, r"h^3 = "), "math/false")]

@@ -113,7 +113,7 @@ def test_a_cost_written_again_without_its_factor_is_doubted_and_false_when_said_
     line = _line_of(text, dropped) + 1
     report = check_document(name, text)
     assert [k.verdict for k in report.links if k.line == line] == ["undecided"]
-    assert "line 9 gives" in next(k.reason for k in report.links if k.line == line)
+    assert "line 9 gives −ℓ(w)/n" in next(k.reason for k in report.links if k.line == line)
     assert (line, "math/false") not in error_lines(name, text)
     # "Hence": the prose says it follows from the definition, which it does not
     said = _slipped(text, "The cost of the previous section is", "Hence the cost is")
@@ -196,3 +196,27 @@ def test_a_sum_without_limits_takes_the_count_of_its_own_index_only() -> None:
     assert replaced(item(0, r"\sum_{j=1}^{m} w_j"), item(1, r"T", r"m - \sum x_i")) == {r"\#"}
     # a statement that never counts keeps the sum over any index set
     assert replaced(item(0, r"\prod_{i=1}^{n} a_i"), item(1, r"T", r"\sum x_i y_i")) == {r"\#"}
+
+
+# ---------------------------------------------------------------- every verdict says why
+
+EMA_MD = r"""# Exponential moving average
+
+Let $v_t = \beta v_{t-1} + (1-\beta)\theta_t$ with $v_0 = 0$. Unrolling,
+$$v_t = (1-\beta)\sum_{i=1}^{t} \beta^{t-i}\theta_i.$$
+The weights sum to $(1-\beta)\sum_{i=1}^{t}\beta^{t-i} = 1 - \beta^t$, so the bias-corrected average is
+$$\hat v_t = \frac{v_t}{1-\beta^t}.$$
+
+With $\beta = 0.9$ and $t = 10$: $1 - 0.9^{10} \approx 0.651$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_every_link_of_the_average_has_a_verdict_with_its_reason(name: str) -> None:
+    text = _as(name, EMA_MD)
+    report = check_document(name, text)
+    weights = _line_of(text, "The weights sum to")
+    assert [(k.verdict, k.reason) for k in report.links if k.line == weights] == [
+        ("proved", "symbolically equal; equal at 4 random points")]
+    assert [k for k in report.links if not k.reason.strip()] == []
+    assert error_lines(name, text) == []

@@ -50,7 +50,7 @@ $$v_1 = (1 - \beta) g_1$$
 def test_stacked_symbolic_rows_are_one_computation() -> None:
     # no numbers to carry out: only reading the rows as one computation makes the second a claim about the first
     reasons = [(k.verdict, k.reason) for k in check_document("doc.md", SYMBOLIC).links if k.line == 6]
-    assert reasons == [("proved", "v_{1} restated: the previous row (line 5) = this row")], reasons
+    assert reasons == [("proved", "v_{1} restated: the previous row (line 5) = this row; symbolically equal; equal at 4 random points")], reasons
     # a row that differs may start another computation (no word says it follows): never proved, and not an error
     slipped = SYMBOLIC.replace("$$v_1 = (1 - \\beta) g_1$$", "$$v_1 = (1 + \\beta) g_1$$")
     assert _verdicts(slipped)[6] == "undecided"

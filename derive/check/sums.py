@@ -35,16 +35,6 @@ def _generic(s: sp.Basic) -> bool:
     return low == 1 and isinstance(high, sp.Symbol) and high.name.startswith(GENERIC_COUNT)
 
 
-def log_products(expr: sp.Expr) -> sp.Expr:
-    """``log ∏_i f_i`` as ``Σ_i log f_i``, each log of a product or power taken apart: the log-likelihood as notes
-    write it. The factors of a likelihood are positive (probabilities, densities), which is what makes the rule
-    hold; differentiated as a product instead, SymPy leaves a sum of products over a dummy index that no link
-    compares."""
-    return expr.replace(
-        lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product) and len(e.args[0].limits) == 1,
-        lambda e: sp.Sum(sp.expand_log(sp.log(e.args[0].function), force=True), *e.args[0].limits))
-
-
 def has_generic(*exprs: sp.Expr) -> bool:
     return any(any(_generic(s) for s in e.atoms(sp.Sum)) for e in exprs if isinstance(e, sp.Basic))
 

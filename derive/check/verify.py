@@ -4101,7 +4101,7 @@ class DocumentChecker:
             return
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
-                    if wrappers else started)
+                    if wrappers else started or verdict.reason or _EQUAL_IN_SCOPE)
 
     def _matrix_notation(self) -> matrices.Notation:
         if self._matrix_table is None:
@@ -5928,6 +5928,8 @@ _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 
 
 #: A side that is one number as written (``0.81``, ``-3``), not a computation.
+#: Why a link holds when the comparison gives no reason of its own: both sides agree once the definitions are in.
+_EQUAL_IN_SCOPE = "equal under the definitions in scope"
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
