@@ -5927,9 +5927,9 @@ def _signature_name(written: str) -> str:
 _DECIMAL_WRITTEN = re.compile(r"\d\.\d")
 
 
-#: A side that is one number as written (``0.81``, ``-3``), not a computation.
 #: Why a link holds when the comparison gives no reason of its own: both sides agree once the definitions are in.
 _EQUAL_IN_SCOPE = "equal under the definitions in scope"
+#: A side that is one number as written (``0.81``, ``-3``), not a computation.
 _ONE_NUMBER = re.compile(r"[-+]?\s*\d[\d\s.,]*")
 
 
