@@ -156,7 +156,7 @@ def _signals_usable() -> bool:
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
     """SIGALRM handler (main thread only): raise the binding budget's exception once it is due."""
     global _deferred
-    if _critical:
+    if _critical or _in_bookkeeping(frame):
         _deferred = True  # raised again once the bookkeeping is done (see _end_critical)
         return
     stack = _stacks.get(threading.get_ident(), [])
@@ -170,6 +170,16 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
         signal.setitimer(signal.ITIMER_REAL, remaining, REPEAT)
         return
     raise _fire(budget)(f"time budget of {budget.seconds:g} s exceeded")
+
+
+def _in_bookkeeping(frame: FrameType | None) -> bool:
+    """Is ``frame`` one of time_budget's own ``__enter__``/``__exit__``, outside the part guarded by ``_critical``?
+
+    A raise at the first instruction of ``__exit__`` (before its ``try``) would leave the budget registered
+    while the caller, still running its loop, goes on: it would fire later in code after the ``with``. Such
+    a signal waits for the bookkeeping instead; the interval timer brings it back (REPEAT) if still due.
+    """
+    return frame is not None and frame.f_code in _BOOKKEEPING
 
 
 def _end_critical() -> None:
@@ -192,6 +202,7 @@ def _arm_alarm(stack: list[Budget]) -> None:
 
 # -- other threads: a watchdog --------------------------------------------------------------------
 
+_BOOKKEEPING_WAIT = 0.001  # s: how long the watchdog waits for a thread that is entering or leaving a budget
 _wakeup = threading.Condition(_lock)
 _queue: list[tuple[float, int, int]] = []  # (when to look, serial, thread id): a heap
 _watchdog: threading.Thread | None = None
@@ -221,13 +232,17 @@ def _watch() -> None:
             stack = _stacks.get(ident)
             if not stack:
                 continue
-            _drop_stale(stack, sys._current_frames().get(ident))
+            top = sys._current_frames().get(ident)
+            _drop_stale(stack, top)
             budget = _binding(stack)
             if budget is None:
                 _stacks.pop(ident, None)
                 continue
             if budget.deadline > now:  # not yet: an earlier wake-up for a budget since left
                 heapq.heappush(_queue, (budget.deadline, next(_serial), ident))
+                continue
+            if _in_bookkeeping(top):  # a raise landing there would leave a budget registered: look again soon
+                heapq.heappush(_queue, (now + _BOOKKEEPING_WAIT, next(_serial), ident))
                 continue
             _raise_in(ident, _fire(budget))
             _scheduled.add(ident)
@@ -352,6 +367,9 @@ class time_budget:  # noqa: N801 - reads as a function: ``with time_budget(2):``
                 _scheduled.discard(budget.thread_id)
             if not stack:
                 _stacks.pop(budget.thread_id, None)
+
+
+_BOOKKEEPING = frozenset({time_budget.__enter__.__code__, time_budget.__exit__.__code__})
 
 
 def _after_fork_in_child() -> None:

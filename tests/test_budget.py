@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import signal
+import sys
 import threading
 import time
 
@@ -212,3 +213,29 @@ def test_an_exception_inside_enter_leaves_no_budget_behind(where: str, monkeypat
     left = (raise_after_registering(where, monkeypatch) if where == "main"
             else in_thread(raise_after_registering, where, monkeypatch))
     assert left == []
+
+
+def test_a_signal_at_the_first_instruction_of_exit_does_not_outlive_the_block() -> None:
+    """A SIGALRM that lands as ``__exit__`` starts (before its ``try``) waits for the bookkeeping.
+
+    CI saw it: after 300 short budgets in a loop, one stayed registered (its opening frame, the loop's, was
+    still running) and fired in code after the loop. The handler is called here as the interpreter would
+    call it at the first instruction of ``__exit__``, with a due budget: it must not raise there.
+    """
+    import types
+
+    import derive.budget as budget_module
+
+    at_exit = types.SimpleNamespace(f_code=budget_module.time_budget.__exit__.__code__, f_back=sys._getframe())
+    raised = False
+    with time_budget(LONG) as budget:
+        assert budget is not None
+        budget.deadline = time.monotonic() - 1  # due: a signal in the block's own code raises
+        try:
+            budget_module._on_alarm(signal.SIGALRM, at_exit)  # type: ignore[arg-type]
+        except BudgetExceeded:
+            raised = True
+        with pytest.raises(BudgetExceeded):  # while the block runs, it still raises
+            budget_module._on_alarm(signal.SIGALRM, sys._getframe())
+    assert not raised and budget.done
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
