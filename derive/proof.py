@@ -206,12 +206,29 @@ def _split_logs(expr: sp.Expr) -> sp.Expr:
     return sp.expand(sp.expand_log(expr, force=True))
 
 
+def _split_powers(expr: sp.Expr) -> sp.Expr:
+    """``x^{n−1}`` against ``x^n/x``: a whole-number term of an exponent is split off (``x^{a+k} = x^a·x^k``), so
+    powers of one base with exponents a whole number apart cancel (``(1 − 1/n)^{n−1} = n/(n−1)·(1 − 1/n)^n``).
+    SymPy does not split them itself, since the rule fails at x = 0; it holds wherever both sides are defined,
+    and is used only after the sides agreed at random points, and only to prove."""
+    def split(power: sp.Pow) -> sp.Expr:
+        whole, rest = power.exp.as_coeff_Add()
+        if whole.is_Integer and whole != 0 and rest != 0:
+            return sp.Pow(power.base, rest) * sp.Pow(power.base, whole)
+        return power
+
+    if not any(power.exp.is_Add for power in expr.atoms(sp.Pow)):
+        return expr
+    return sp.cancel(sp.together(expr.replace(lambda e: isinstance(e, sp.Pow) and e.exp.is_Add, split)))
+
+
 def symbolic_zero(expr: sp.Expr) -> bool | None:
     """True if ``expr`` is identically zero, False if provably not, None if SymPy cannot tell."""
     expr = sp.sympify(expr)
     if expr == 0:
         return True
-    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), _split_roots, _split_logs, sp.simplify):
+    for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), _split_roots, _split_logs, _split_powers,
+                    sp.simplify):
         try:
             reduced = attempt(expr)
         except BudgetExceeded:
@@ -220,7 +237,7 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
             continue
         if reduced == 0:
             return True
-        if reduced.is_number and reduced != 0 and attempt not in (_split_roots, _split_logs):
+        if reduced.is_number and reduced != 0 and attempt not in (_split_roots, _split_logs, _split_powers):
             return False  # (a root split under an assumption refutes nothing)
     return None
 

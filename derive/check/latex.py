@@ -1198,15 +1198,19 @@ _CLOSE_KIND = {("char", ")"): ")", ("char", "]"): "]", ("macro", "rparen"): ")",
                ("macro", "}"): "}", ("macro", "rbrace"): "}"}
 
 
+#: TeX's infix commands that split their whole group in two: ``{a \\over b}`` and ``{n \\choose k}``.
+_INFIX = ("over", "choose")
+
+
 def _top_level_over(tokens: list[Token]) -> int | None:
-    """The index of a ``\\over`` outside every inner brace group of ``tokens``, if there is one."""
+    """The index of a ``\\over`` or ``\\choose`` outside every inner brace group of ``tokens``, if there is one."""
     depth = 0
     for i, tok in enumerate(tokens):
         if tok.kind == "lbrace":
             depth += 1
         elif tok.kind == "rbrace":
             depth -= 1
-        elif depth == 0 and tok.text == "over" and tok.kind not in ("letter", "word", "num"):
+        elif depth == 0 and tok.text in _INFIX and tok.kind not in ("letter", "word", "num"):
             return i
     return None
 
@@ -1269,16 +1273,22 @@ class _ExprParser:
         if not self.toks:
             self.fail(at, "empty expression")
         over = _top_level_over(self.toks)
-        if over is not None:  # {a \over b}: TeX's infix fraction divides its whole group
+        if over is not None:  # {a \over b}, {n \choose k}: TeX's infix commands take their whole group
             numerator, denominator = self.toks[:over], self.toks[over + 1:]
+            infix = self.toks[over]
             if not numerator or not denominator:
-                self.fail(self.toks[over], "\\over needs something on each side")
-            bottom = self.sub(denominator).parse_all(self.toks[over])
-            if bottom == 0:
-                self.fail(self.toks[over], "division by zero")
-            value = self.sub(numerator).parse_all(at) / bottom
+                self.fail(infix, f"\\{infix.text} needs something on each side")
+            bottom = self.sub(denominator).parse_all(infix)
+            top = self.sub(numerator).parse_all(at)
             self.pos = len(self.toks)
-            return value
+            if infix.text == "choose":
+                too_large = limits.binomial(top, bottom)
+                if too_large:
+                    self.fail(infix, too_large)
+                return sp.binomial(top, bottom)
+            if bottom == 0:
+                self.fail(infix, "division by zero")
+            return top / bottom
         value = self.expr()
         if not self.at_end():
             tok = self.toks[self.pos]
