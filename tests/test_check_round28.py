@@ -278,9 +278,11 @@ def test_readings_by_other_definitions_are_unrolled_a_fixed_number_of_times(monk
 
     monkeypatch.setattr(recurrence.Recurrences, "unroll", counted_unroll)
     monkeypatch.setattr(verify.DocumentChecker, "_family_reading", counted_family)
+    # a cap below what this file asks for (3 unrollings in one reading), so that reaching it and holding it show
+    monkeypatch.setattr(verify, "_FAMILY_READINGS_UNROLLED", 2)
     text = (Path(__file__).parent / "docs" / "correct" / "adam_vector.en.md").read_text(encoding="utf-8")
     check_document("adam_vector.en.md", text)
-    assert calls and max(calls) == verify._FAMILY_READINGS_UNROLLED  # the cap is reached here, and holds
+    assert calls and max(calls) == 2  # the cap is reached here, and holds
     # whether a time budget ran out is not asserted: on a loaded CI machine one can, and that says nothing
     # about the count of unrollings, which is what makes the report the same on every machine
 
