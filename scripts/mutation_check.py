@@ -2569,6 +2569,11 @@ def baseline(mutations: list[Mutation], timeout: float) -> tuple[bool, str]:
     return code == 0, last
 
 
+def stale_ids() -> list[str]:
+    """The mutations whose snippet is not in their file exactly once (the list no longer follows the code)."""
+    return [m.id for m in MUTATIONS if m.apply((ROOT / m.file).read_text(encoding="utf-8")) is None]
+
+
 def shard(mutations: list[Mutation], spec: str) -> tuple[list[Mutation], str]:
     """Every N-th mutation from the I-th (``I/N``; I = ``head``: the current commit's hash modulo N).
 
@@ -2607,6 +2612,14 @@ def main() -> int:
         print(f"mutation ids used twice: {', '.join(twice)} (each id must name one mutation)", file=sys.stderr)
         return 2
     chosen = [m for m in MUTATIONS if args.only is None or m.id in args.only]
+    if args.shard is not None:
+        try:
+            chosen, note = shard(chosen, args.shard)
+        except ValueError as exc:
+            print(f"--shard {args.shard}: {exc}", file=sys.stderr)
+            return 2
+        if not args.list:
+            print(note, flush=True)
     if args.list:
         for m in chosen:
             print(f"{m.id:28} {m.file:30} {m.why}")
@@ -2615,17 +2628,9 @@ def main() -> int:
     if unknown:
         print(f"unknown mutation(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
-    stale = [m.id for m in MUTATIONS if m.apply((ROOT / m.file).read_text(encoding="utf-8")) is None]
-    if stale:  # cheap, so checked for the whole list whatever is run: the list must follow the code
+    if stale := stale_ids():  # cheap, so checked for the whole list whatever is run: the list must follow the code
         print(f"stale mutation(s), their snippet is not in the file exactly once: {', '.join(stale)}", file=sys.stderr)
         return 1
-    if args.shard is not None:
-        try:
-            chosen, note = shard(chosen, args.shard)
-        except ValueError as exc:
-            print(f"--shard {args.shard}: {exc}", file=sys.stderr)
-            return 2
-        print(note, flush=True)
     start = time.monotonic()
     ok, last = baseline(chosen, args.timeout)
     print(f"baseline (unmutated copy): {'pass' if ok else 'FAIL'} — {last}", flush=True)

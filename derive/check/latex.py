@@ -1202,7 +1202,7 @@ _CLOSE_KIND = {("char", ")"): ")", ("char", "]"): "]", ("macro", "rparen"): ")",
 _INFIX = ("over", "choose")
 
 
-def _top_level_over(tokens: list[Token]) -> int | None:
+def _top_level_infix(tokens: list[Token]) -> int | None:
     """The index of a ``\\over`` or ``\\choose`` outside every inner brace group of ``tokens``, if there is one."""
     depth = 0
     for i, tok in enumerate(tokens):
@@ -1272,7 +1272,7 @@ class _ExprParser:
         """The whole token list as one expression (``at`` locates an empty list)."""
         if not self.toks:
             self.fail(at, "empty expression")
-        over = _top_level_over(self.toks)
+        over = _top_level_infix(self.toks)
         if over is not None:  # {a \over b}, {n \choose k}: TeX's infix commands take their whole group
             numerator, denominator = self.toks[:over], self.toks[over + 1:]
             infix = self.toks[over]
