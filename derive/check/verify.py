@@ -1376,6 +1376,7 @@ class DocumentChecker:
         self._check_shape_answers()
         self._answers_derived_later()
         self._restated_definitions()
+        self._earlier_sections()
         rule_instances.prove_rows(self)
         worked_restatements.decide_rows(self)
         self._minimizers()
@@ -1776,6 +1777,7 @@ class DocumentChecker:
         raw_exprs = [t.expr for t in stmt.terms]
         if any(e is not None and self._has_unknown_function(e, item) for e in raw_exprs) \
                 and not asymptotic.has_order(*raw_exprs):  # a Taylor expansion of an unknown f is a claim
+            refuted = False
             for k, relation in enumerate(stmt.relations):
                 if relation == "=" and (k > 0 or not self._names_through_open_function(item, definitions)) \
                         and self._through_computation(item, k, stmt.terms[k], stmt.terms[k + 1]):
@@ -1785,6 +1787,15 @@ class DocumentChecker:
                     self.decide(item, k, "proved", why)
                 elif k == 0 and relation == "=" and (why := self._renamed_rule(item, stmt.terms[0], stmt.terms[1])):
                     self.decide(item, k, "proved", why)  # Newton's rule on f' (to optimize f), or on f_a
+                elif relation == "=" and not refuted \
+                        and self._false_whatever(item, k, stmt.terms[k], stmt.terms[k + 1], definitions):
+                    refuted = True  # one slip, one error: the links after it repeat the slipped term
+                elif relation == "=" and all(t.expr is not None and not self._has_unknown_function(t.expr, item)
+                                             for t in stmt.terms[k:k + 2]):
+                    # ∫₀¹ M‖a − τa‖dτ = ∫₀¹ M‖a‖(1 − τ)dτ in a chain that began with ‖G_k‖ of an unknown f″: this
+                    # link reads no unknown function, so it is checked as any other — to prove only, as the
+                    # chain around it is a claim about f
+                    self._proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1])
                 elif relation in (*CHECKED_RELATIONS, "approx") and all(
                         t.expr is not None and not t.expr.free_symbols and not t.expr.atoms(AppliedUndef)
                         for t in stmt.terms[k:k + 2]):
@@ -2708,6 +2719,46 @@ class DocumentChecker:
             return True
         return False
 
+    def _earlier_sections(self) -> None:
+        """``x_{k+1} − x^* = x_k − [f''(x_k)]^{-1}f'(x_k) − x^*`` under "## Convergence", after Newton's rule named
+        ``x_{k+1}`` under the heading before: namings hold in their own section only (another section may start
+        another method with the same letters), so the link was left open. A reader carries the rule over; so
+        does this pass, to prove only: a link left undecided, or a claim in unknown functions, is proved when it
+        holds with the latest naming of an earlier section put in for each name its own section leaves
+        undefined. Nothing is refuted this way (the earlier method may not be the one meant)."""
+        if not self.namings:
+            return
+        latest: dict[sp.Symbol, list[tuple[int, int, sp.Expr]]] = {}
+        for index, section, name, value in self.namings:
+            latest.setdefault(name, []).append((index, section, value))
+        for item in self.items:
+            open_links = [k for k, relation in enumerate(item.stmt.relations) if relation == "="
+                          and _reopened(self.verdicts.get((item.index, k)))]
+            if not open_links:
+                continue
+            definitions = self._definitions(item)
+            carried: dict[sp.Symbol, sp.Expr] = {}
+            lines: list[int] = []
+            for name in sorted({x for t in item.stmt.terms if t.expr is not None for x in t.expr.free_symbols
+                                if x in latest and x not in definitions}, key=str):
+                before = [(index, value) for index, section, value in latest[name]
+                          if index < item.index and section != item.section]
+                if before:
+                    carried[name] = before[-1][1]
+                    lines.append(self._line_of(before[-1][0]))
+            if not carried:
+                continue
+            merged = {**carried, **{name: definitions[name] for name in definitions}}
+            where = ", ".join(str(line) for line in sorted(set(lines)))
+            for k in open_links:
+                why = self._holds_whatever(item, item.stmt.terms[k], item.stmt.terms[k + 1], merged)
+                if why is not None:
+                    self.decide(item, k, "proved", f"with the naming{'s' if len(lines) > 1 else ''} of line{'s' if ',' in where else ''} "
+                                f"{where} (an earlier section) put in, {why}", override=True)
+                    at = _place(item, item.stmt.terms[k + 1].start)
+                    self.findings = [f for f in self.findings if not (
+                        f.code in ("math/undecided", "math/shape-claim") and (f.line, f.col) == at)]
+
     def _restated_definitions(self) -> None:
         """A definition that restates one given earlier in the document (in any section, as a naming or
         a row of a system) is a claim that holds: "we recall that m_t = β₁m_{t−1} + (1 − β₁)g_t", or the
@@ -3423,6 +3474,28 @@ class DocumentChecker:
         every f when it holds with each application read as an unknown number; a link in names the notes
         introduce without defining (``names``) holds for every value of them when it holds with them free.
         Proved either way; anything else stays what it was (a claim about shape, a different scheme)."""
+        opened = self._opaque_sides(item, left, right, definitions)
+        if opened is None:
+            return None
+        sa, sb, _ = opened
+        try:
+            verdict = compare(sa, sb, seconds=LINK_SECONDS)
+        except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+            return None
+        if verdict.status != "true":
+            return None
+        if names is not None:
+            return f"holds whatever {names} {'are' if ',' in names else 'is'}: {verdict.reason}"
+        calls = sorted({type(call).__name__ for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
+                        if self._has_unknown_function(call, item)})
+        return (f"holds whatever {', '.join(calls) or 'the functions'} {'is' if len(calls) == 1 else 'are'}: each "
+                f"application read as an unknown number; {verdict.reason}")
+
+    def _opaque_sides(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]
+                      ) -> tuple[sp.Expr, sp.Expr, frozenset[sp.Symbol]] | None:
+        """Both sides with the definitions put in and each application of an unknown function (and each integral
+        linear in one) replaced by a symbol of its own, with those symbols; None when something is left that no
+        symbol stands for (a derivative, an integral of an unknown function in a non-linear place)."""
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None or a.has(DOTS) or b.has(DOTS):
             return None
@@ -3436,18 +3509,45 @@ class DocumentChecker:
         if sa.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs) \
                 or sb.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs):
             return None
+        return sa, sb, frozenset(opaque.values())
+
+    def _false_whatever(self, item: Item, k: int, left: Term, right: Term,
+                        definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """A link in unknown functions that is false whatever they are: ``x_{k+1} − x^* = x_k −
+        [f''(x_k)]^{-1}f'(x_k) + x^*`` after Newton's rule. Refuted (and reported) only when the difference of the
+        sides, with the definitions in, no longer contains any application of an unknown function, so no
+        property of f the notes assume (convexity, f'(x^*) = 0) can make it hold, and when the link brings in
+        no new name (``x_{k+1} = x_k − αf'(x_k) + β(x_k − x_{k−1})`` is another method, not a slip)."""
+        if left.expr is None or right.expr is None or (k == 0 and isinstance(left.expr, sp.Symbol)) \
+                or is_condition(left.expr, right.expr):
+            return False  # (a name given a value, "f'(x^*) = 0": no claim to refute)
+        new = self._introduced(item, (left.expr, right.expr))
+        opened = self._opaque_sides(item, left, right, definitions)
+        if opened is None:
+            return False
+        sa, sb, opaque = opened
         try:
+            with time_budget(LINK_SECONDS):
+                gap = sp.expand(sa - sb)
+            if gap == 0 or not gap.free_symbols or not all(_plain_name(x) for x in gap.free_symbols - opaque) \
+                    or gap.free_symbols & opaque:
+                return False  # (a derivative or a value of a function read as a name is a function too)
+            if any(x in new and not (x in left.expr.free_symbols and x in right.expr.free_symbols)
+                   for x in gap.free_symbols):
+                return False  # β(x_k − x_{k−1}) with β new: another method; x^* on both sides is the same point
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
         except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
-            return None
-        if verdict.status != "true":
-            return None
-        if names is not None:
-            return f"holds whatever {names} {'are' if ',' in names else 'is'}: {verdict.reason}"
-        calls = sorted({type(call).__name__ for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
-                        if self._has_unknown_function(call, item)})
-        return (f"holds whatever {', '.join(calls) or 'the functions'} {'is' if len(calls) == 1 else 'are'}: each "
-                f"application read as an unknown number; {verdict.reason}")
+            return False
+        if verdict.status != "false":
+            return False
+        written = (_source(item, left), _source(item, right))
+        derived = _as_written(self._prepare(left.expr, item).free_symbols
+                              | self._prepare(right.expr, item).free_symbols, definitions, verdict)
+        message = _false_message(written, sa, sb, verdict, derived)
+        self.report(item, right.start, "error", "math/false",
+                    f"{message}; the sides differ by {printing.text(gap)} whatever the unknown functions are")
+        self.decide(item, k, "false", "the sides differ by an expression free of the unknown functions")
+        return True
 
     def _renamed_rule(self, item: Item, left: Term, right: Term) -> str | None:
         """``x_{n+1} = x_n − f'(x_n)/f''(x_n)`` after ``x_{n+1} = x_n − f(x_n)/f'(x_n)``: the rule written before for
@@ -5514,6 +5614,24 @@ def _stationary_minimum(name: str, body: sp.Expr, param: sp.Symbol, value: sp.Ex
 
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
+def _plain_name(x: sp.Symbol) -> bool:
+    """A name that stands for a number on its own, not for a function's value or derivative read as a name
+    (``∇f(x_k)``, ``f'(x^*)``, ``φ(x)``)."""
+    return not x.name.startswith(GRADIENT_PREFIX) and not any(c in x.name for c in "('∂") \
+        and "nabla" not in x.name and "∇" not in x.name
+
+
+def _reopened(verdict: tuple[str, str] | None) -> bool:
+    """A verdict a naming carried over from an earlier section may still turn into a proof: undecided (but not
+    for want of time or a checker error), or a claim in unknown functions left unchecked."""
+    if verdict is None:
+        return False
+    status, reason = verdict
+    if status == "undecided":
+        return not reason.startswith(("not examined", "checker error"))
+    return status == "not-a-claim" and reason.startswith("a form with unknown functions")
+
+
 _VALUE_SHAPES = ("a value given to a name",)
 _DEFINITION_SHAPES = ("definition (a naming)", "definition (a row of a system)", "definition (←)")
 _ANSWER_SHAPES = ("definition (a naming)", "a value given to a name", "definition (a row of a system)")
