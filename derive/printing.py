@@ -147,6 +147,9 @@ class NotationPrinter:
             return self._relation(e)
         if isinstance(e, sp.Abs):
             return rf"\left|{self._print(e.args[0])}\right|" if self.style == "latex" else f"|{self._print(e.args[0])}|"
+        if isinstance(e, sp.Function) and type(e).__name__ == "Norm" and len(e.args) == 1:
+            # the checker's ‖x_k − x^*‖ (an unknown function to SymPy): printed with the bars it was written with
+            return rf"\left\|{self._print(e.args[0])}\right\|" if self.style == "latex" else f"‖{self._print(e.args[0])}‖"
         if isinstance(e, (sp.Sum, sp.Product)):
             return self._big_operator(e)
         if isinstance(e, sp.Indexed):

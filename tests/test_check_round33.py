@@ -103,3 +103,53 @@ def test_a_new_method_a_condition_and_another_sections_rule_are_not_slips(name: 
     assert error_lines(name, text) == []
     for written in ("x_{k+1} - x^* =", "x_{k+1} - x_k = \\beta", "x_{k+1} - x_k = -"):
         assert all(v != "false" for v, _ in verdicts_on(report, line_of(text, written))), written
+
+
+# ------------------------------------------------- integrals of absolute values and norms over numeric bounds
+
+LIPSCHITZ_MD = r"""# The Hessian's Lipschitz bound
+
+With the Hessian $M$-Lipschitz, the remainder of Newton's step is bounded by
+
+$$
+\int_0^1 M\|x_k - x^* - \tau (x_k - x^*)\| d \tau = \int_0^1 M\|x_k - x^*\|(1- \tau)d \tau = \frac{M}{2}\|x_k - x^*\|
+$$
+
+and over a symmetric window $\int_{-1}^{1} |t|\, dt = 1$.
+"""
+
+BOUND = r"\int_0^1 M\|x_k"
+WINDOW = r"\int_{-1}^{1} |t|\, dt = 1"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_absolute_value_keeps_its_sign_over_the_bounds_and_the_integral_is_proved(name: str) -> None:
+    text = _as(name, LIPSCHITZ_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    bound = verdicts_on(report, line_of(text, BOUND))
+    assert [v for v, _ in bound] == ["proved", "proved"], bound
+    window = verdicts_on(report, line_of(text, WINDOW))
+    assert [v for v, _ in window] == ["proved"], window
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, wrong, where", [
+    ("\\|x_k - x^*\\|(1- \\tau)", "\\|x_k - x^*\\|(1+ \\tau)", BOUND),  # the factor's sign
+    ("\\frac{M}{2}", "\\frac{M}{3}", BOUND),  # the value of ∫(1 − τ)
+    (WINDOW, WINDOW.replace("= 1", "= 0"), "|t|\\, dt = 0"),  # t is a step elsewhere, but here runs over [−1, 1]
+])
+def test_a_slip_in_an_integral_of_an_absolute_value_is_false_on_its_line(name: str, slip: str, wrong: str,
+                                                                        where: str) -> None:
+    text = slipped(_as(name, LIPSCHITZ_MD), slip, wrong)
+    assert (line_of(text, where), "math/false") in error_lines(name, text)
+
+
+def test_the_variable_of_an_integral_is_free_of_what_its_name_is_declared() -> None:
+    from derive.check.latex import parse_expr
+    import sympy as sp
+
+    assert parse_expr(r"\int_{-1}^{1} |t| dt").doit() == 1
+    assert parse_expr(r"\int_{-1}^{1} |\tau| d\tau").doit() == 1
+    assert parse_expr(r"|\tau|") == parse_expr(r"\tau")  # outside an integral the declaration stands
+    assert sp.Abs(parse_expr(r"\int_{-2}^{1} |t - 1| dt").doit() - sp.Rational(9, 2)) == 0

@@ -2428,7 +2428,10 @@ class _ExprParser:
             self.fail(tok, "ambiguous bars |…|…|: write \\left| … \\right|")
         if isinstance(value, Rows):
             return self.of_written_matrix(opener, "det", [value])  # |A| of a matrix written out: its determinant
-        return sp.Abs(value)
+        # |τ| in ∫_{-1}^{1} |τ| dτ: τ is declared positive (PyTorch's dampening), but bound here it runs over the
+        # bounds, so the bars stay until the integral frees its variable of that declaration
+        signed = any(x in value.free_symbols and x.is_nonnegative for x in self.ctx.bound)
+        return sp.Abs(value, evaluate=not signed)
 
     def norm(self) -> sp.Expr:
         opener = self.next()
@@ -2968,6 +2971,11 @@ class _ExprParser:
                 self.pos = at + 2 if after is None else after
         finally:
             self.ctx.bound.pop()
+        if var.is_nonnegative:
+            # ∫_{-1}^{1} |t| dt: t and τ are declared positive (a step, a dampening), but the variable of an
+            # integral takes the values between its bounds, whatever the name means elsewhere
+            plain = sp.Symbol(var.name, real=True)
+            body, var = body.xreplace({var: plain}), plain
         return sp.Integral(body, (var, low, high))
 
     def rounding(self, tok: Token, name: str) -> sp.Expr:

@@ -125,6 +125,8 @@ def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Exp
         # a name the text says is positive is positive for SymPy too (a > 0: ∫_0^∞ e^{-at} dt converges)
         swap = {x: sp.Dummy(x.name, positive=True) for x in whole.free_symbols
                 if isinstance(x, sp.Symbol) and x in ranges and ranges[x].is_subset(sp.Interval.open(0, sp.oo))}
+        whole, sizes = _absolute_values_on_range(whole)
+        swap.update(sizes)
         value = whole.xreplace(swap).doit(conds="piecewise").xreplace({v: k for k, v in swap.items()})
         if isinstance(value, sp.Piecewise):
             for branch, condition in value.args:
@@ -186,3 +188,47 @@ def _positive_form(free: set[sp.Symbol], ranges: dict[sp.Symbol, sp.Interval]) \
         swap[sym] = lo + (hi - lo) / (1 + u)
         back[u] = (hi - lo) / (sym - lo) - 1
     return swap, back
+
+
+def _absolute_values_on_range(whole: sp.Integral) -> tuple[sp.Integral, dict[sp.Expr, sp.Dummy]]:
+    """``∫_0^1 M|a − τa| dτ`` read as ``|a|·∫_0^1 M(1 − τ) dτ``: over numeric bounds the variable stays in its
+    interval, so a factor of an absolute value with no root inside keeps one sign there and loses its bars; an
+    absolute value free of the variable is a nonnegative number SymPy need not split into cases (returned as
+    the symbols that stand for them, to put back after integrating). Anything else is left as written."""
+    if len(whole.limits) != 1 or len(whole.limits[0]) != 3:
+        return whole, {}
+    var, lo, hi = whole.limits[0]
+    if not (lo.is_real and hi.is_real and lo.is_number and hi.is_number and lo < hi):
+        return whole, {}
+    sizes: dict[sp.Expr, sp.Dummy] = {}
+
+    def size(constant: sp.Expr) -> sp.Expr:
+        if constant.is_number:
+            return abs(constant)
+        key = sp.Abs(constant)
+        if key not in sizes:
+            sizes[key] = sp.Dummy("abs", nonnegative=True)
+        return sizes[key]
+
+    def bars(inner: sp.Expr) -> sp.Expr:
+        out = sp.Integer(1)
+        for factor in sp.Mul.make_args(sp.factor(inner)):
+            if var not in factor.free_symbols:
+                out *= size(factor)
+                continue
+            base, power = factor.as_base_exp()
+            if factor.free_symbols != {var} or not (power.is_integer and power > 0) or not base.is_polynomial(var):
+                return sp.Abs(inner)
+            inside = [r for r in sp.Poly(base, var).real_roots() if lo < r < hi]
+            if inside:
+                return sp.Abs(inner)
+            sign = sp.sign(base.subs(var, (lo + hi) / 2))
+            out *= (sign * base) ** power
+        return out
+
+    integrand = whole.function.replace(lambda e: isinstance(e, sp.Abs) and var in e.free_symbols,
+                                       lambda e: bars(e.args[0]))
+    integrand = integrand.replace(lambda e: isinstance(e, sp.Abs) and var not in e.free_symbols,
+                                  lambda e: size(e.args[0]))
+    return sp.Integral(integrand, whole.limits[0]), sizes
+
