@@ -3519,9 +3519,9 @@ class DocumentChecker:
         property of f the notes assume (convexity, f'(x^*) = 0) can make it hold, and when the link brings in
         no new name (``x_{k+1} = x_k − αf'(x_k) + β(x_k − x_{k−1})`` is another method, not a slip)."""
         if left.expr is None or right.expr is None or (k == 0 and isinstance(left.expr, sp.Symbol)) \
-                or is_condition(left.expr, right.expr):
-            return False  # (a name given a value, "f'(x^*) = 0": no claim to refute)
-        new = self._introduced(item, (left.expr, right.expr))
+                or is_condition(left.expr, right.expr) \
+                or not any(self._has_unknown_function(t.expr, item) for t in (left, right)):
+            return False  # (a name given a value, "f'(x^*) = 0", a link with no f in it: no claim to refute here)
         opened = self._opaque_sides(item, left, right, definitions)
         if opened is None:
             return False
@@ -3532,9 +3532,10 @@ class DocumentChecker:
             if gap == 0 or not gap.free_symbols or not all(_plain_name(x) for x in gap.free_symbols - opaque) \
                     or gap.free_symbols & opaque:
                 return False  # (a derivative or a value of a function read as a name is a function too)
-            if any(x in new and not (x in left.expr.free_symbols and x in right.expr.free_symbols)
-                   for x in gap.free_symbols):
-                return False  # β(x_k − x_{k−1}) with β new: another method; x^* on both sides is the same point
+            if any(not (x in left.expr.free_symbols and x in right.expr.free_symbols) for x in gap.free_symbols):
+                # β(x_k − x_{k−1}) with β new: another method; a name on one side only may be what the link names
+                # (x^⋆ = Q^{-1}p said in words); x^* on both sides is the same point, written with the wrong sign
+                return False
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
         except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
             return False
@@ -3658,8 +3659,10 @@ class DocumentChecker:
         functions = self.functions(item)
         applied: set[str] = set()
         for expr in (left.expr, right.expr):
-            if isinstance(expr, AppliedUndef):  # a side that is the function itself: the link says what it is
-                name = type(expr).__name__
+            # a side that is the function itself (the link says what it is), or that applies it elsewhere than
+            # its definition does: (f(x + h) − f(x))/h = f'(x) + (h/2)f''(x) after a Taylor step in a new section
+            for call in expr.atoms(AppliedUndef) if expr is not None else ():
+                name = type(call).__name__
                 name = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
                 applied.add(name.rstrip("'"))
         written = set().union(*((e.free_symbols if e is not None else set()) for e in (left.expr, right.expr)))
