@@ -220,3 +220,59 @@ def test_a_name_on_one_side_of_a_link_in_unknown_functions_is_not_refuted(name: 
     # Q^{-1}(…) may read as an unknown function; the link Q^{-1}p = x^⋆ has none, and x^⋆ is what it names
     text = _as(name, MINIMIZER_IN_WORDS_MD)
     assert error_lines(name, text) == []
+
+
+# ------------------------------------------- a default function letter written as a matrix; inverses that cancel
+
+QUADRATIC_NEWTON_MD = r"""# Newton's method on a quadratic
+
+For $f(x) = \frac{1}{2} x^\top Q x - p^\top x$ with $Q \in \mathbb{R}^{n \times n}$ symmetric positive definite,
+one damped Newton step with step size $\alpha$ is
+
+$$
+x^{(k)} - \alpha Q^{-1}(Qx^{(k)} - p) = (1-\alpha) x^{(k)} + \alpha Q^{-1}p
+$$
+"""
+
+DAMPED = r"x^{(k)} - \alpha Q^{-1}"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_matrix_named_q_multiplies_and_its_inverse_cancels(name: str) -> None:
+    # Q is read as a function by default (the regularized objective Q(w)); x^⊤Qx and Q ∈ ℝ^{n×n} make it a
+    # matrix here, so Q^{-1}(Qx − p) is a product, and Q^{-1}Q = I proves the step for every size
+    text = _as(name, QUADRATIC_NEWTON_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    (verdict, reason), = verdicts_on(report, line_of(text, DAMPED))
+    assert verdict == "proved" and "inverses cancelled" in reason, reason
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, wrong", [
+    ("(1-\\alpha) x^{(k)}", "(1+\\alpha) x^{(k)}"),
+    ("\\alpha Q^{-1}p\n", "\\alpha Q p\n"),
+])
+def test_a_slip_in_the_quadratic_newton_step_is_false_on_its_line(name: str, slip: str, wrong: str) -> None:
+    text = slipped(_as(name, QUADRATIC_NEWTON_MD), slip, wrong)
+    assert (line_of(text, DAMPED), "math/false") in error_lines(name, text)
+
+
+def test_only_an_inverse_of_one_product_cancels() -> None:
+    from derive.check import matrices
+
+    table = matrices.notation([r"X^\top X w", r"(X^\top X + \lambda I)^{-1}"], "")
+    ridge = matrices.decide(r"(X^\top X + \lambda I)^{-1} X^\top X w", "w", table, set())
+    assert ridge is None or ridge.status != "true", ridge
+    plain = matrices.decide(r"(X^\top X)^{-1} X^\top X w", "w", table, set())
+    assert plain is not None and plain.status == "true", plain
+
+
+def test_a_letter_is_a_matrix_only_on_evidence_and_never_when_defined_as_a_function() -> None:
+    from derive.check.function_letters import matrix_letters
+
+    defaults = frozenset({"Q", "L", "f"})
+    assert matrix_letters([r"x^\top Q x - p^\top x"], defaults) == {"Q"}
+    assert matrix_letters([r"Q \in \mathbb{R}^{n \times n}"], defaults) == {"Q"}
+    assert matrix_letters([r"Q \succ 0", r"L^\top"], defaults) == {"Q", "L"}
+    assert matrix_letters([r"Q(w) = L(w) + \frac{\lambda}{2}\|w\|^2", r"\frac{1}{L}"], defaults) == set()

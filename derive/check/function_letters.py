@@ -16,6 +16,7 @@ In a call of such a letter whose argument reads the letter itself bare (``σ(1 �
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -132,3 +133,33 @@ def _reads(tokens: list[Token], start: int, params: set[str]) -> bool:
         if _letter(tok) in params:
             return True
     return False
+
+
+def matrix_letters(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str]:
+    r"""The letters among ``candidates`` (the ones read as functions by default: ``Q``, ``L``, ``f`` …) that the
+    document writes as a matrix: ``Q \in \mathbb{R}^{n \times n}``, ``x^\top Q x``, ``Q^\top``, ``Q \succ 0``.
+    In such notes ``Q^{-1}(Qx^{(k)} − p)`` is a product with the inverse, not the inverse function applied;
+    a letter the notes also define as a function (``Q(w) = L(w) + …``) is left to :func:`defined_letters`."""
+    letters = [c for c in candidates if len(c) == 1 and c.isalpha()]
+    if not letters:
+        return frozenset()
+    found: set[str] = set()
+    for text in texts:
+        for letter in letters:
+            if letter in found or letter not in text:
+                continue
+            if any(p.search(text) for p in _matrix_evidence(letter)):
+                found.add(letter)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=None)
+def _matrix_evidence(letter: str) -> tuple[re.Pattern[str], ...]:
+    own = rf"(?<![A-Za-z\\]){letter}"
+    transpose = r"(?:\{\s*)?(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|T)(?![A-Za-z])\s*(?:\}\s*)?"
+    return (
+        re.compile(own + r"\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{[^{}]*\\times"),  # Q ∈ ℝ^{n×n}
+        re.compile(r"\^\s*" + transpose + letter + r"(?![A-Za-z(_'])"),  # x^⊤Q x
+        re.compile(own + r"\s*\^\s*" + transpose),  # Q^⊤
+        re.compile(own + r"\s*\\succ(?:eq)?\s*0"),  # Q ≻ 0
+    )

@@ -715,6 +715,7 @@ class Algebra:
         self.dims: dict[str, tuple[int, int]] = {}
         self._inverse_pairs: dict[str, str] = {}
         self.inside: dict[str, Poly] = {}  # an inverse's name -> the polynomial it inverts
+        self.cancellations = 0  # inverses cancelled against what they invert (said in the proof)
 
     def poly(self, node: Node) -> Poly:
         if isinstance(node, Num):
@@ -778,6 +779,7 @@ class Algebra:
         self._inverse_pairs[key] = back
         self._inverse_pairs[back] = key
         self.inside[key] = inside
+        self.inside[back] = self.transpose(inside)
         return {(key,): sp.Integer(1)}
 
     def flip(self, atom: str) -> str:
@@ -812,9 +814,42 @@ class Algebra:
         """:meth:`canonical`, and a product that is a number named as its own trace, so that every rotation
         is one (``x^\\top A x = tr(A x x^\\top)``): the form two sides are compared in."""
         out: Poly = {}
-        for w, c in p.items():
+        for w, c in self.cancelled(p).items():
             out = _add(out, {(): c * sp.Symbol(self.trace_key(w))} if w and self._scalar_word(w) else {w: c})
         return out
+
+    def cancelled(self, p: Poly) -> Poly:
+        """Each inverse next to the product it inverts cancelled: ``Q^{-1}(Qx − p) = x − Q^{-1}p`` (``Q^{-1}Q = I``),
+        and ``(cA)^{-1}·A = 1/c``. Only an inverse of one product of names (a sum inside is another matter:
+        ``(X^⊤X + λI)^{-1}X^⊤X`` is not I)."""
+        out: Poly = {}
+        for w, c in p.items():
+            word, factor = self._cancel_word(w)
+            out = _add(out, {word: c * factor})
+        return out
+
+    def _cancel_word(self, w: Word) -> tuple[Word, sp.Expr]:
+        factor: sp.Expr = sp.Integer(1)
+        changed = True
+        while changed:
+            changed = False
+            for i, atom in enumerate(w):
+                inside = self.inside.get(atom)
+                if inside is None or len(inside) != 1:
+                    continue
+                (product, coefficient), = inside.items()
+                n = len(product)
+                if not n:
+                    continue
+                if w[i + 1:i + 1 + n] == product:  # A^{-1}·A
+                    w, changed = w[:i] + w[i + 1 + n:], True
+                elif i >= n and w[i - n:i] == product:  # A·A^{-1}
+                    w, changed = w[:i - n] + w[i + 1:], True
+                if changed:
+                    factor = factor / coefficient
+                    self.cancellations += 1
+                    break
+        return w, factor
 
     def _scalar_word(self, w: Word) -> bool:
         return self._size(self.dims[w[0]][0]) == 1 and self._size(self.dims[w[-1]][1]) == 1
@@ -1221,9 +1256,10 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
             sizes = _describe_shapes(shapes, a, b)
             stated = (f"; {', '.join(sorted(table.symmetric & letters))} symmetric as stated"
                       if table.symmetric & letters else "")
+            cancelled = ", inverses cancelled against what they invert" if algebra.cancellations else ""
             return Decision("true", f"proved as matrix algebra for every size ({sizes}){stated}: both sides "
                                     "have one normal form (products expanded in order, transposes moved onto "
-                                    "the names)")
+                                    f"the names{cancelled})")
         return Decision("undecided", "matrix notation: holds on random matrices of several sizes but not proved "
                                      "symbolically (an inverse or a product reordered)")
     special = [w for w in ("diagonal", "scalar") if _agree(a, b, shapes, rng, w, table.symmetric) is not False]
