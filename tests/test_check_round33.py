@@ -276,3 +276,44 @@ def test_a_letter_is_a_matrix_only_on_evidence_and_never_when_defined_as_a_funct
     assert matrix_letters([r"Q \in \mathbb{R}^{n \times n}"], defaults) == {"Q"}
     assert matrix_letters([r"Q \succ 0", r"L^\top"], defaults) == {"Q", "L"}
     assert matrix_letters([r"Q(w) = L(w) + \frac{\lambda}{2}\|w\|^2", r"\frac{1}{L}"], defaults) == set()
+
+
+# ------------------------------------------------ a closed form whose left side is one step ahead (x^{(k+1)})
+
+DAMPED_CLOSED_FORM_MD = r"""# Damped Newton on a one-dimensional quadratic
+
+For $f(x) = \frac{1}{2} a x^2 - b x$ with $a > 0$ the minimizer is $x^\star = b/a$. With a step size
+$\alpha \in (0, 1)$,
+
+$$
+x^{(k+1)} = x^{(k)} - \alpha \frac{a x^{(k)} - b}{a} = (1-\alpha) x^{(k)} + \alpha \frac{b}{a}.
+$$
+
+Hence, by recurrence,
+
+$$
+x^{(k+1)} = x^\star + (1-\alpha)^{k+1} (x^{(0)} - x^\star)
+$$
+
+which tends to $x^\star$.
+"""
+
+AHEAD = r"x^{(k+1)} = x^\star +"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_closed_form_for_the_next_iterate_is_proved_by_induction(name: str) -> None:
+    # the left side is x^{(k+1)}: at k = 1 it is x^{(2)}, and the closed form is taken at k = 1, not at k + 1
+    text = _as(name, DAMPED_CLOSED_FORM_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    (verdict, reason), = verdicts_on(report, line_of(text, AHEAD))
+    assert verdict == "proved" and "induction" in reason, reason
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_closed_form_one_power_short_is_false_on_its_line(name: str) -> None:
+    text = slipped(_as(name, DAMPED_CLOSED_FORM_MD), "(1-\\alpha)^{k+1} (x^{(0)}", "(1-\\alpha)^k (x^{(0)}")
+    findings = [f for f in check_document(name, text).findings if f.severity == "error"]
+    assert [(f.line, f.code) for f in findings] == [(line_of(text, AHEAD), "math/false")], findings
+    assert "at k = 1" in findings[0].message

@@ -104,7 +104,8 @@ def at_step(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, step: 
     ix = read(target)
     assert ix is not None and ix.letter is not None
     value = ix.at(None, ix.offset + step)
-    right = _numbered(_plain_indices(closed).xreplace({S.symbol(ix.letter): sp.Integer(step) + ix.offset}).doit())
+    # x^{(k+1)} = x^⋆ + (1 − α)^{k+1}(…) at k = 1 is x^{(2)}: the target is shifted by its offset, the closed form not
+    right = _numbered(_plain_indices(closed).xreplace({S.symbol(ix.letter): sp.Integer(step)}).doit())
     # both sides through the same definitions: g_1 written in the closed form is what the system says it is
     left, right = recurrences.unroll(value, right, {(ix.base, None): 0})
     return _numbered(left), _numbered(right)
@@ -236,7 +237,7 @@ def _step_holds(ix: Indexed, closed: sp.Expr, rec, letter: sp.Symbol, bases: set
     """F(t) − R(F(t − 1), t) = 0 symbolically, R being the recurrence."""
     previous = rec.lhs.at(rec.lhs.letter, rec.lhs.offset - 1)
     here = letter + ix.offset
-    shifted = closed.xreplace({letter: here - 1})
+    shifted = closed.xreplace({letter: letter - 1})  # the target one step back: the closed form at k − 1
     step = rec.at(ix).xreplace({ix.at(ix.letter, ix.offset - 1): shifted}) if previous is not None else None
     if step is None:
         return False

@@ -2974,7 +2974,7 @@ class _ExprParser:
         if var.is_nonnegative:
             # ∫_{-1}^{1} |t| dt: t and τ are declared positive (a step, a dampening), but the variable of an
             # integral takes the values between its bounds, whatever the name means elsewhere
-            plain = sp.Symbol(var.name, real=True)
+            plain = type(var)(var.name, real=True)
             body, var = body.xreplace({var: plain}), plain
         return sp.Integral(body, (var, low, high))
 
