@@ -3658,21 +3658,26 @@ class DocumentChecker:
         example, often without a new definition; a slip about the same ``f`` uses its letters, and stays found."""
         functions = self.functions(item)
         applied: set[str] = set()
+        points: dict[str, set[sp.Symbol]] = {}  # name -> letters of the points it is applied at (f(x + h): x, h)
         for expr in (left.expr, right.expr):
-            # a side that is the function itself (the link says what it is), or that applies it elsewhere than
-            # its definition does: (f(x + h) − f(x))/h = f'(x) + (h/2)f''(x) after a Taylor step in a new section
+            if isinstance(expr, AppliedUndef):  # a side that is the function itself: the link says what it is
+                applied.add(_called_function(expr))
             for call in expr.atoms(AppliedUndef) if expr is not None else ():
-                name = type(call).__name__
-                name = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
-                applied.add(name.rstrip("'"))
+                # or it is applied at a point made of other letters: (f(x + h) − f(x))/h = f'(x) + (h/2)f''(x) in a
+                # new section means any f (a Taylor step), whatever example an earlier section gave; ∇Q(θ_{t−1}) in
+                # an update rule is the objective of the introduction at the iterate
+                if any(not isinstance(arg, sp.Symbol) for arg in call.args):
+                    points.setdefault(_called_function(call), set()).update(
+                        x for arg in call.args for x in arg.free_symbols)
         written = set().union(*((e.free_symbols if e is not None else set()) for e in (left.expr, right.expr)))
-        for name in sorted(applied & set(functions.defs)):
+        for name in sorted((applied | set(points)) & set(functions.defs)):
             fd = functions.defs[name]
             where = next(((index, section) for index, section, other in self.function_defs if other is fd), None)
             if where is None or where[1] == item.section:
                 continue
             letters = fd.body.free_symbols | set(fd.params)
-            foreign = {x for x in written - letters if isinstance(x, sp.Symbol) and x != DOTS}
+            seen = written if name in applied else points[name]
+            foreign = {x for x in seen - letters if isinstance(x, sp.Symbol) and x != DOTS}
             if foreign:
                 return (f"{name} is defined in an earlier section (line {fd.line}) without "
                         f"{', '.join(sorted(printing.text(x) for x in foreign))}: this section may mean another {name}")
@@ -5617,6 +5622,13 @@ def _stationary_minimum(name: str, body: sp.Expr, param: sp.Symbol, value: sp.Ex
 
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
+def _called_function(call: AppliedUndef) -> str:
+    """The function an application calls, without its primes or gradient: ``f''(x)`` and ``∇f(x)`` call f."""
+    name = type(call).__name__
+    name = gradient_parts(name)[1] if name.startswith(GRADIENT_PREFIX) else name
+    return name.rstrip("'")
+
+
 def _plain_name(x: sp.Symbol) -> bool:
     """A name that stands for a number on its own, not for a function's value or derivative read as a name
     (``∇f(x_k)``, ``f'(x^*)``, ``φ(x)``)."""
