@@ -317,3 +317,41 @@ def test_a_closed_form_one_power_short_is_false_on_its_line(name: str) -> None:
     findings = [f for f in check_document(name, text).findings if f.severity == "error"]
     assert [(f.line, f.code) for f in findings] == [(line_of(text, AHEAD), "math/false")], findings
     assert "at k = 1" in findings[0].message
+
+
+# ------------------------------------------------- a side only matrix algebra reads, in a statement with new names
+
+LEAST_SQUARES_MD = r"""# Least squares by hand
+
+The coefficients are a column vector,
+
+$$
+\beta = \begin{bmatrix} \beta_0 \\ \beta_1 \end{bmatrix}
+$$
+
+and the residual sum of squares expands as
+
+$$
+\|y - X\beta\|^2 = (y - X\beta)^T(y - X\beta) = (y^T - \beta^TX^T)(y - X\beta) = y^Ty - \beta^TX^Ty -y^TX\beta + \beta^TX^TX\beta
+$$
+"""
+
+EXPANDED = r"(y^T - \beta^TX^T)(y - X\beta) = y^Ty"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_expansion_only_matrix_algebra_reads_is_proved_whatever_the_new_names(name: str) -> None:
+    # y is new (the statement brings it in after β was defined), and y^T has no scalar reading: the link is
+    # proved in the free algebra with transposes, which holds whatever y and β are
+    text = _as(name, LEAST_SQUARES_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(report, line_of(text, EXPANDED))
+    assert verdicts[-1][0] == "proved" and "holds whatever" in verdicts[-1][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sign_slip_in_that_expansion_is_never_proved(name: str) -> None:
+    text = slipped(_as(name, LEAST_SQUARES_MD), "-y^TX\\beta +", "+y^TX\\beta +")
+    verdicts = verdicts_on(check_document(name, text), line_of(text, EXPANDED))
+    assert verdicts[-1][0] != "proved", verdicts

@@ -1838,6 +1838,9 @@ class DocumentChecker:
                 if relation == "=" and (item.index, k) not in self.verdicts and stmt.terms[k].expr is not None \
                         and stmt.terms[k + 1].expr is not None:
                     self._proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1], names)
+                elif relation == "=" and (item.index, k) not in self.verdicts:
+                    # (y^T − β^TX^T)(y − Xβ) = y^Ty − …: a side only matrix algebra reads (y^T: no scalar reading)
+                    self._matrix_proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1], definitions, names)
             self.decide_all(item, "undecided", f"introduces {names}: a different scheme")
             return
         first_false: int | None = None  # one slip makes one error: later links are read against the chain
@@ -3466,6 +3469,21 @@ class DocumentChecker:
             return
         del self.findings[mark:]
         self.verdicts.pop((item.index, k), None)
+
+    def _matrix_proved_quietly(self, item: Item, k: int, left: Term, right: Term,
+                               definitions: dict[sp.Symbol, sp.Expr], names: str) -> None:
+        """:meth:`_proved_quietly` for a link only matrix algebra reads: it stands only when proved there (an
+        identity of the free algebra holds whatever the new names are); anything else leaves no trace."""
+        mark = len(self.findings)
+        if self._matrix_link(item, k, left, right, definitions, unparsed=True):
+            verdict = self.verdicts.get((item.index, k))
+            if verdict is not None and verdict[0] == "proved":
+                self.decide(item, k, "proved", f"holds whatever {names} {'are' if ',' in names else 'is'}: "
+                            f"{verdict[1]}", override=True)
+                return
+        self.verdicts.pop((item.index, k), None)
+        self._matrix_decided.discard((item.index, k))
+        del self.findings[mark:]
 
     def _holds_whatever(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                         names: str | None = None) -> str | None:
