@@ -593,6 +593,10 @@ class DocumentChecker:
                 self.decide(it, 0, "not-a-claim", "definition (a row of a system)")
                 if value is not None and value.has(PLUS_MINUS):
                     self.broken.add(target)  # x = 1 ± y: two values; what reads x is left undecided
+                elif value is not None and value.is_number and _counts_steps(target, self.items):
+                    # "Initialize the counter $k = 0$" in an algorithm: where the loop starts, not the value of k
+                    # in the rules and closed forms written with it (m^{[k]} = (1 − b)Σ_{j≤k} …)
+                    continue
                 elif value is not None:
                     scope.definitions[target] = value
                     scope.rows[target] = it
@@ -3022,6 +3026,11 @@ class DocumentChecker:
             if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
             examples = {**self._examples(item), **(premises or {})}
+            if isinstance(left.expr, sp.Symbol) and read_index(left.expr) is None and not b.free_symbols \
+                    and left.expr in examples and examples[left.expr].is_number and not premises:
+                # "Newton's method has order q = 2 … the secant method only q ≈ 1.618": a plain name given another
+                # number is a new value (another method, another example), not arithmetic on the first one
+                return False
             euler = [x for x in free if x.name == "e" and x not in examples and x not in self._definitions(item)
                      and not self.e_name]
             if euler:  # 2(0 + 1)e^{(0+1)^2} = 2e: a bare e that nothing names is Euler's number
@@ -5640,6 +5649,18 @@ def _stationary_minimum(name: str, body: sp.Expr, param: sp.Symbol, value: sp.Ex
 
 
 #: The verdicts of a first link that may be an answer stated before its derivation.
+def _counts_steps(name: sp.Symbol, items: list[Item]) -> bool:
+    """Is ``name`` the letter some quantity of the notes is indexed by (k in ``m^{[k]}``, t in ``v_t``)?"""
+    if name.name not in STEP_LETTERS:
+        return False
+    for item in items:
+        for term in item.stmt.terms:
+            if term.expr is not None and any((ix := read_index(x)) is not None and ix.letter == name.name
+                                             for x in term.expr.free_symbols if isinstance(x, sp.Symbol)):
+                return True
+    return False
+
+
 def _called_function(call: AppliedUndef) -> str:
     """The function an application calls, without its primes or gradient: ``f''(x)`` and ``∇f(x)`` call f."""
     name = type(call).__name__
