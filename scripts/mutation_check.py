@@ -2539,6 +2539,13 @@ MUTATIONS: tuple[Mutation, ...] = (
       "            if isinstance(left.expr, sp.Symbol) and read_index(left.expr) is None and not b.free_symbols \\\n",
       "            if False and isinstance(left.expr, sp.Symbol) and read_index(left.expr) is None and not b.free_symbols \\\n",
       ("tests/test_check_round33.py",), "the secant's q ≈ 1.618 called false against Newton's q = 2"),
+    M("listed-cases-off", "derive/check/verify.py", "        self._listed_cases()\n", "",
+      ("tests/test_check_round33.py",), "a schedule's η_k = ηr² refuted against the case before it (ηr)"),
+    M("listed-cases-restating", "derive/check/verify.py",
+      "            if end - start > 400 or _PARAGRAPH_BREAK.search(between) or not _SUCCESSION.search(between) \\\n"
+      "                    or _RESTATING.search(between):",
+      "            if end - start > 400 or _PARAGRAPH_BREAK.search(between):", ("tests/test_check_round33.py",),
+      "any two inline values of a name in a paragraph read as cases, \"i.e.\" included"),
     M("sum-of-values-off", "derive/check/verify.py",
       "                        and not self._sum_of_values(item, k, left, right) \\\n", "",
       ("tests/test_check_round30.py",), "Σ_{i=1}^{3}(x_i − x̄)(y_i − ȳ) = 2.33 + 0 + 2.67 left a condition"),

@@ -407,3 +407,31 @@ def test_a_plain_name_given_another_number_later_is_a_new_value(name: str) -> No
 def test_arithmetic_with_the_value_in_force_is_still_checked(name: str) -> None:
     text = slipped(as_document(name, ORDERS_MD), "10^{-6} = (10^{-3})^q", "10^{-9} = (10^{-3})^q")
     assert (line_of(text, "10^{-9} = (10^{-3})^q"), "math/false") in error_lines(name, text)
+
+
+SCHEDULE_MD = r"""# A step-size schedule
+
+Piecewise-constant decay: use $\eta_k = \eta$ for the first $K$ steps, then $\eta_k = \eta r$ for the next $K$,
+then $\eta_k = \eta r^{2}$, with $r \in (0.8, 0.9)$.
+
+The moving average is $m_t = \beta m_{t-1} + (1 - \beta) g_t$, i.e. $m_t = \beta m_{t-1} + g_t - \beta g_t$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_values_a_paragraph_gives_a_name_in_turn_are_cases(name: str) -> None:
+    text = as_document(name, SCHEDULE_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    line = line_of(text, "then $\\eta_k = \\eta r^{2}$")
+    cases = [(v, r) for v, r in verdicts_on(report, line) if "case" in r]
+    assert cases and all(v == "not-a-claim" for v, _ in cases), verdicts_on(report, line)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_restatement_with_i_e_in_the_same_paragraph_is_no_case(name: str) -> None:
+    # "i.e." restates: the second m_t is never read as another case (the checker doubts a restatement that
+    # differs, since it may be a second definition; it must not file it under the schedule's cases)
+    text = slipped(as_document(name, SCHEDULE_MD), "g_t - \\beta g_t$", "g_t + \\beta g_t$")
+    verdicts = verdicts_on(check_document(name, text), line_of(text, "i.e."))
+    assert verdicts[-1][0] == "undecided" and "case" not in verdicts[-1][1], verdicts

@@ -1380,6 +1380,7 @@ class DocumentChecker:
         self._check_shape_answers()
         self._answers_derived_later()
         self._restated_definitions()
+        self._listed_cases()
         self._earlier_sections()
         rule_instances.prove_rows(self)
         worked_restatements.decide_rows(self)
@@ -2725,6 +2726,37 @@ class DocumentChecker:
             self.decide(item, 0, "proved", f"{decision.reason} (the optimum of line {line}, by its star)", override=True)
             return True
         return False
+
+    def _listed_cases(self) -> None:
+        """"use $η_k = η$ for the first K steps, then $η_k = ηr$ for the next K, then $η_k = ηr^2$": one paragraph
+        gives a name a value per case of a schedule, in inline formulas joined by words of succession (then,
+        next, after, otherwise). None restates another: each is a case, not a claim (a refutation of ηr² against
+        ηr, or a proof that one is the other times a factor, is about nothing the text says). Words that restate
+        ("i.e.", "so", "hence", "equivalently") keep the later one a claim."""
+        if self._lines is None or not self.text:
+            return
+        last: dict[sp.Symbol, Item] = {}
+        for item in self.items:
+            stmt = item.stmt
+            if item.block.display or len(stmt.relations) != 1 or stmt.relations[0] != "=" \
+                    or not isinstance(stmt.terms[0].expr, sp.Symbol) or stmt.terms[1].expr is None:
+                continue
+            name = stmt.terms[0].expr
+            before, last[name] = last.get(name), item
+            if before is None or before.block is item.block or before.stmt.terms[1].expr == stmt.terms[1].expr:
+                continue
+            start = self._lines.offset(before.block.line, before.block.col)
+            end = self._lines.offset(item.block.line, item.block.col)
+            between = self.text[start:end]
+            if end - start > 400 or _PARAGRAPH_BREAK.search(between) or not _SUCCESSION.search(between) \
+                    or _RESTATING.search(between):
+                continue
+            line, _ = before.block.position(before.stmt.terms[0].start)
+            self.decide(item, 0, "not-a-claim", f"one of the values its paragraph gives {printing.text(name)} in turn "
+                        f"(line {line}: another case, not a restatement)", override=True)
+            at = _place(item, stmt.terms[1].start)
+            self.findings = [f for f in self.findings if not (
+                f.code in ("math/false", "math/undecided", "math/new-scheme") and (f.line, f.col) == at)]
 
     def _earlier_sections(self) -> None:
         """``x_{k+1} − x^* = x_k − [f''(x_k)]^{-1}f'(x_k) − x^*`` under "## Convergence", after Newton's rule named
@@ -5673,6 +5705,16 @@ def _plain_name(x: sp.Symbol) -> bool:
     (``∇f(x_k)``, ``f'(x^*)``, ``φ(x)``)."""
     return not x.name.startswith(GRADIENT_PREFIX) and not any(c in x.name for c in "('∂") \
         and "nabla" not in x.name and "∇" not in x.name
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: Words that pass from one case of a schedule to the next.
+_SUCCESSION = re.compile(r"\b(?:then|next|after(?:wards)?|otherwise|until|later)\b|потом|затем|далее|然后|之后",
+                         re.IGNORECASE)
+#: Words that say a formula restates the one before.
+_RESTATING = re.compile(r"\b(?:i\.\s?e\.|that is|so|hence|thus|therefore|equivalently|rewritten|gives?)\b"
+                        r"|т\.\s?е\.|то есть|значит|поэтому|即",
+                        re.IGNORECASE)
 
 
 def _reopened(verdict: tuple[str, str] | None) -> bool:
