@@ -435,3 +435,39 @@ def test_a_restatement_with_i_e_in_the_same_paragraph_is_no_case(name: str) -> N
     text = slipped(as_document(name, SCHEDULE_MD), "g_t - \\beta g_t$", "g_t + \\beta g_t$")
     verdicts = verdicts_on(check_document(name, text), line_of(text, "i.e."))
     assert verdicts[-1][0] == "undecided" and "case" not in verdicts[-1][1], verdicts
+
+
+PENALIZED_MD = r"""# A scalar penalized fit
+
+Setting the derivative to zero gives
+
+$$
+\hat{w} = \frac{a y}{a^2 + c}
+$$
+
+Hence
+$$
+\iff \hat{w} = \arg\min_{w} (y - a w)^2 + c\, w^2
+$$
+
+Another estimate is named the same way:
+$$
+\iff \tilde{w} = \arg\min_{w} (y - a w)^2 + 2c\, w^2
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_name_after_an_arrow_is_defined_by_its_argmin_unless_it_has_a_value(name: str) -> None:
+    text = as_document(name, PENALIZED_MD)
+    report = check_document(name, text)
+    assert error_lines(name, text) == []
+    (verdict, _), = [v for v in verdicts_on(report, line_of(text, "\\iff \\hat{w}")) if v[0] != "not-a-claim"]
+    assert verdict == "proved"  # ŵ has a value: the argmin is a claim about it, and it holds
+    assert [v for v, _ in verdicts_on(report, line_of(text, "\\iff \\tilde{w}"))][-1] == "not-a-claim"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_closed_form_before_the_arrow_makes_the_argmin_false(name: str) -> None:
+    text = slipped(as_document(name, PENALIZED_MD), "{a^2 + c}", "{a^2 + 2c}")
+    assert (line_of(text, "\\iff \\hat{w}"), "math/false") in error_lines(name, text)

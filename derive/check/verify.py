@@ -4440,7 +4440,9 @@ class DocumentChecker:
                     or right.expr is None or not (left.expr.has(optima.Optimum) or right.expr.has(optima.Optimum)):
                 continue
             a, b = left.expr, right.expr
-            if k == 0 and isinstance(a, sp.Symbol) and isinstance(b, optima.Optimum):
+            if isinstance(a, sp.Symbol) and isinstance(b, optima.Optimum) and (k == 0 or (
+                    stmt.relations[k - 1] not in LINK_RELATIONS and a not in definitions)):
+                # (also "⟺ ŵ = argmin_w …": a new statement after the arrow, naming ŵ if nothing gave it a value)
                 self.decide(item, k, "not-a-claim", f"definition (names {optima.describe(b)})")
                 continue
             if isinstance(b, optima.Optimum) and not a.has(optima.Optimum):
