@@ -471,3 +471,34 @@ def test_a_name_after_an_arrow_is_defined_by_its_argmin_unless_it_has_a_value(na
 def test_a_wrong_closed_form_before_the_arrow_makes_the_argmin_false(name: str) -> None:
     text = slipped(as_document(name, PENALIZED_MD), "{a^2 + c}", "{a^2 + 2c}")
     assert (line_of(text, "\\iff \\hat{w}"), "math/false") in error_lines(name, text)
+
+
+FOLDS_MD = r"""# Cross-validation folds
+
+Cut the data $D$ into parts $\mathcal{D}_1, \dots, \mathcal{D}_J$. The splits are
+
+- $DS_1$ = $\mathcal{D}_1$ vs. $D \setminus \mathcal{D}_1$
+- $DS_2$ = $\mathcal{D}_2$ vs. $D \setminus \mathcal{D}_2$
+
+and the mean squared error is MSE = $\frac{1}{n}\sum_i e_i^2$ = $\frac{1}{n}\sum_i e_i e_i$.
+"""
+
+
+def test_an_equals_sign_in_a_phrase_that_goes_on_is_prose_and_a_chain_still_joins() -> None:
+    report = check_document("doc.md", FOLDS_MD)
+    assert error_lines("doc.md", FOLDS_MD) == []
+    assert verdicts_on(report, line_of(FOLDS_MD, "$DS_2$")) == []  # "A = B vs. C" describes a split in words
+    assert [v for v, _ in verdicts_on(report, line_of(FOLDS_MD, "MSE ="))] == ["proved"]
+
+
+def test_the_phrase_rule_reads_only_a_short_word_then_more_math() -> None:
+    from derive.check import prose_equals
+
+    def groups(text: str) -> list[list[int]]:
+        spans = [(m.start(1), m.end(1), "$", False) for m in re.finditer(r"\$([^$]+)\$", text)]
+        return prose_equals.runs(spans, text)
+
+    assert groups("$a$ = $b$ vs. $c$") == [[0], [1], [2]]
+    assert groups("$a$ = $b$ and $c$ = $d$") == [[0], [1], [2, 3]]
+    assert groups("$a$ = $b$, which is $c$") == [[0, 1], [2]]
+    assert groups("$a$ = $b$ = $c$") == [[0, 1, 2]]

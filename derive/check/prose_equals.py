@@ -55,10 +55,25 @@ def _linked(left: tuple[int, int, str, bool], right: tuple[int, str, bool], sour
     if gap_start > gap_end:
         return False
     if _GAP.fullmatch(source, gap_start, gap_end) is not None:
-        return True
+        # "$DS_2$ = $\mathcal{D}_1$ vs. $D \setminus \mathcal{D}_1$": the right formula is one part of a phrase
+        # that goes on with a word and another formula, so the = reads as prose ("is"), not a link between them
+        return _PHRASE_GOES_ON.match(source, _after(source, start)) is None
     # | $\sigma(0.9) = \frac{1}{1 + e^{-0.9}}$ & $\approx 0.7109$ |: a table's next cell goes on with the chain
     return _COLUMN.fullmatch(source, gap_start, gap_end) is not None and \
         _STARTS_WITH_RELATION.match(source, start) is not None
+
+
+#: After a formula: a short word of comparison or listing, then another inline formula on the same line.
+_PHRASE_GOES_ON = re.compile(r"[ \t]*(?:vs\.?|versus|and|or|against|против|и|или)[ \t]+(?:\$|\\\(|\\\\\()",
+                             re.IGNORECASE)
+
+
+def _after(source: str, start: int) -> int:
+    r"""Just past the inline formula whose text starts at ``start`` (its closing ``$`` or ``\)``), or ``start``."""
+    dollar = source.find("$", start)
+    paren = source.find("\\)", start)
+    ends = [e + 1 for e in (dollar,) if e != -1] + [e + 2 for e in (paren,) if e != -1]
+    return min(ends) if ends else start
 
 
 def joined_text(pieces: Sequence[str], spans: Sequence[tuple[int, int, str, bool]], source: str) -> str:
