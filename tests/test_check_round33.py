@@ -502,3 +502,25 @@ def test_the_phrase_rule_reads_only_a_short_word_then_more_math() -> None:
     assert groups("$a$ = $b$ and $c$ = $d$") == [[0], [1], [2, 3]]
     assert groups("$a$ = $b$, which is $c$") == [[0, 1], [2]]
     assert groups("$a$ = $b$ = $c$") == [[0, 1, 2]]
+
+
+NORM_OBJECTIVE_MD = r"""# Ridge as a minimizer
+
+The ridge estimate is
+
+$$
+\hat{\vec{\beta}}^{\lambda} = \frac{a y}{a^2 + \lambda}
+$$
+
+Hence
+$$
+\iff \hat{\vec{\beta}}^{\lambda} = \arg \min_{\vec{\beta}} \|\vec{Y} - \mat{X}\vec{\beta}\|_2^2 + \lambda \|\vec{\beta}\|_2^2
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_norm_in_the_objective_is_never_differentiated_as_a_constant(name: str) -> None:
+    # ‖y − ab‖₂² read as one name would have derivative 0 in b, and the true estimate a false optimum
+    text = as_document(name, NORM_OBJECTIVE_MD)
+    assert error_lines(name, text) == []

@@ -205,6 +205,8 @@ def _plain(expr: sp.Expr) -> bool:
         core = name.lstrip("\\")
         if not core or core[0].isupper() or "mathbf" in name or "boldsymbol" in name or "vec" in name:
             return False
+        if any(c in name for c in "|‖(") or name.startswith("∇") or "nabla" in name:
+            return False  # ‖Y − Xβ‖² or f(β) read as one name: it depends on the variable, which its name hides
     return True
 
 
