@@ -2748,9 +2748,9 @@ class DocumentChecker:
             start = self._lines.offset(before.block.line, before.block.col)
             end = self._lines.offset(item.block.line, item.block.col)
             between = self.text[start:end]
-            if end - start > 400 or _PARAGRAPH_BREAK.search(between) or not _SUCCESSION.search(between) \
-                    or _RESTATING.search(between):
-                continue
+            if end - start > 400 or _PARAGRAPH_BREAK.search(between) or _LIST_ITEM.search(between) \
+                    or not _SUCCESSION.search(between[-60:]) or _RESTATING.search(between):
+                continue  # (the word of succession leads into this formula; items of a list are statements apart)
             line, _ = before.block.position(before.stmt.terms[0].start)
             self.decide(item, 0, "not-a-claim", f"one of the values its paragraph gives {printing.text(name)} in turn "
                         f"(line {line}: another case, not a restatement)", override=True)
@@ -5710,6 +5710,8 @@ def _plain_name(x: sp.Symbol) -> bool:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: The start of another item of a list (Markdown or LaTeX).
+_LIST_ITEM = re.compile(r"\\item\b|\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 #: Words that pass from one case of a schedule to the next.
 _SUCCESSION = re.compile(r"\b(?:then|next|after(?:wards)?|otherwise|until|later)\b|потом|затем|далее|然后|之后",
                          re.IGNORECASE)
