@@ -2543,7 +2543,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       ("tests/test_check_round33.py",), "a schedule's η_k = ηr² refuted against the case before it (ηr)"),
     M("listed-cases-restating", "derive/check/verify.py",
       "            if end - start > 400 or _PARAGRAPH_BREAK.search(between) or _LIST_ITEM.search(between) \\\n"
-      "                    or not _SUCCESSION.search(between[-60:]) or _RESTATING.search(between):",
+      "                    or not _SUCCESSION.search(between[-60:]) or _RESTATING.search(between) \\\n"
+      "                    or _CONDITIONAL.search(between) or _SENTENCE_END.search(between):",
       "            if end - start > 400 or _PARAGRAPH_BREAK.search(between) or _LIST_ITEM.search(between):", ("tests/test_check_round33.py",),
       "any two inline values of a name in a paragraph read as cases, \"i.e.\" included"),
     M("argmin-after-arrow-a-claim", "derive/check/verify.py",

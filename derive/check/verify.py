@@ -2749,7 +2749,8 @@ class DocumentChecker:
             end = self._lines.offset(item.block.line, item.block.col)
             between = self.text[start:end]
             if end - start > 400 or _PARAGRAPH_BREAK.search(between) or _LIST_ITEM.search(between) \
-                    or not _SUCCESSION.search(between[-60:]) or _RESTATING.search(between):
+                    or not _SUCCESSION.search(between[-60:]) or _RESTATING.search(between) \
+                    or _CONDITIONAL.search(between) or _SENTENCE_END.search(between):
                 continue  # (the word of succession leads into this formula; items of a list are statements apart)
             line, _ = before.block.position(before.stmt.terms[0].start)
             self.decide(item, 0, "not-a-claim", f"one of the values its paragraph gives {printing.text(name)} in turn "
@@ -3059,7 +3060,8 @@ class DocumentChecker:
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
             examples = {**self._examples(item), **(premises or {})}
             if isinstance(left.expr, sp.Symbol) and read_index(left.expr) is None and not b.free_symbols \
-                    and left.expr in examples and examples[left.expr].is_number and not premises:
+                    and _plain_name(left.expr) and left.expr in examples and examples[left.expr].is_number \
+                    and not premises:
                 # "Newton's method has order q = 2 … the secant method only q ≈ 1.618": a plain name given another
                 # number is a new value (another method, another example), not arithmetic on the first one
                 return False
@@ -5715,6 +5717,10 @@ _LIST_ITEM = re.compile(r"\\item\b|\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 #: Words that pass from one case of a schedule to the next.
 _SUCCESSION = re.compile(r"\b(?:then|next|after(?:wards)?|otherwise|until|later)\b|потом|затем|далее|然后|之后",
                          re.IGNORECASE)
+#: The end of a sentence: a schedule's cases are listed in one ("Let m_t = …. Then m_t = …" follows, it lists nothing).
+_SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
+#: "if μ = 0, then …": a condition's then leads into a claim, not into the next case of a schedule.
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever)\b|если|когда|如果", re.IGNORECASE)
 #: Words that say a formula restates the one before.
 _RESTATING = re.compile(r"\b(?:i\.\s?e\.|that is|so|hence|thus|therefore|equivalently|rewritten|gives?)\b"
                         r"|т\.\s?е\.|то есть|значит|поэтому|即",
