@@ -3577,8 +3577,9 @@ class DocumentChecker:
         """A link in unknown functions that is false whatever they are: ``x_{k+1} − x^* = x_k −
         [f''(x_k)]^{-1}f'(x_k) + x^*`` after Newton's rule. Refuted (and reported) only when the difference of the
         sides, with the definitions in, no longer contains any application of an unknown function, so no
-        property of f the notes assume (convexity, f'(x^*) = 0) can make it hold, and when the link brings in
-        no new name (``x_{k+1} = x_k − αf'(x_k) + β(x_k − x_{k−1})`` is another method, not a slip)."""
+        property of f the notes assume (convexity, f'(x^*) = 0) can make it hold, and when every name of that
+        difference is written on both sides (``x_{k+1} = x_k − αf'(x_k) + β(x_k − x_{k−1})`` brings in β: another
+        method, not a slip)."""
         if left.expr is None or right.expr is None or (k == 0 and isinstance(left.expr, sp.Symbol)) \
                 or is_condition(left.expr, right.expr) \
                 or not any(self._has_unknown_function(t.expr, item) for t in (left, right)):
@@ -3586,16 +3587,16 @@ class DocumentChecker:
         opened = self._opaque_sides(item, left, right, definitions)
         if opened is None:
             return False
-        sa, sb, opaque = opened
+        sa, sb, _ = opened
         try:
             with time_budget(LINK_SECONDS):
                 gap = sp.expand(sa - sb)
-            if gap == 0 or not gap.free_symbols or not all(_plain_name(x) for x in gap.free_symbols - opaque) \
-                    or gap.free_symbols & opaque:
+            if gap == 0 or not gap.free_symbols or not all(_plain_name(x) for x in gap.free_symbols):
                 return False  # (a derivative or a value of a function read as a name is a function too)
             if any(not (x in left.expr.free_symbols and x in right.expr.free_symbols) for x in gap.free_symbols):
-                # β(x_k − x_{k−1}) with β new: another method; a name on one side only may be what the link names
-                # (x^⋆ = Q^{-1}p said in words); x^* on both sides is the same point, written with the wrong sign
+                # an application of f (its stand-in is on neither side as written); β(x_k − x_{k−1}) with β new:
+                # another method; a name on one side only may be what the link names (x^⋆ = Q^{-1}p said in words);
+                # x^* on both sides is the same point, written with the wrong sign
                 return False
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
         except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
