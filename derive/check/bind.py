@@ -286,8 +286,19 @@ def written_coordinates(fd: FunctionDef) -> tuple[sp.Symbol, ...] | None:
 def atomize(expr: sp.Expr) -> sp.Expr:
     """Opaque applied functions (L(w), ∇_w L(w_{t-1})) → symbols named after their LaTeX."""
     expr = _square_norms(expr)  # first: it may leave an operator norm, an opaque call atomized here
-    mapping = {call: S.symbol(_atom_name(call)) for call in expr.atoms(AppliedUndef) if type(call).__name__ != "Norm"}
+    bound = _bound_variables(expr)
+    mapping = {call: S.symbol(_atom_name(call)) for call in expr.atoms(AppliedUndef) if type(call).__name__ != "Norm"
+               and not (bound and any(a.free_symbols & bound for a in call.args if isinstance(a, sp.Basic)))}
     return expr.xreplace(mapping) if mapping else expr
+
+
+def _bound_variables(expr: sp.Expr) -> set[sp.Symbol]:
+    """The variables integrals and sums bind in ``expr``. A call that reads one (``∫₀¹ g'(t) dt``) stays a call:
+    as one opaque symbol it would be a constant of the integral, and ``∫₀¹ f'(t) dt = f'(t)`` would hold."""
+    if not expr.has(sp.Integral, sp.Sum, sp.Product):
+        return set()
+    return {limit[0] for node in expr.atoms(sp.Integral, sp.Sum, sp.Product) for limit in node.limits
+            if isinstance(limit[0], sp.Symbol)}
 
 
 def _atom_name(call: sp.Basic) -> str:

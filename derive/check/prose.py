@@ -92,6 +92,14 @@ _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\(
 #: A display that ends with its sentence's full stop (``….\]``, ``….$$``) ends the sentence too.
 _SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т\. е)[.!?。！？]"
                            r"(?=\s|$|\\\]|\$\$|\\end\{)|\n[ \t]*\n")
+#: "by solving the equivalent system", "the solution of the equation", "решая систему", "求解方程组": the display the
+#: words lead into is the equation to solve (a condition on its unknown), not an identity. The object is named:
+#: "and dividing by −2 and solving," leads into the value solved, a claim.
+_SOLVE_LEAD = re.compile(
+    r"\b(?:solv(?:e|es|ed|ing)|solutions? (?:to|of))\s+(?:(?:the|a|an|this|that|following|equivalent|linear|"
+    r"normal|nonlinear|sparse|symmetric|[A-Za-z]+-?(?:by|dimensional|order))\s+){0,4}(?:system|equation)s?\b"
+    r"|(?:реш(?:ая|ить|аем|ением|ение)\s+(?:\w+\s+){0,3}(?:систем|уравнени)\w*)|(?:求解|解)\w{0,6}?(?:方程组|方程|线性系统)",
+    re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:，；：]|(?:则|那么)", re.IGNORECASE)
 #: A condition the checker can state: an equation (applied) or a bound (read as the range it is checked in).
 _GIVEN = re.compile(r"[=<>≤≥]|\\(?:le|leq|ge|geq|ll|gg|in)\b")
@@ -167,6 +175,9 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
                 claiming.add(number)  # "and rearranging terms⏎⏎$$…$$": the words that lead into it say it follows
                 if _REARRANGE.search(before[earlier:cut]):
                     rearranged.add(number)
+            elif (solve := list(_SOLVE_LEAD.finditer(lead))) and \
+                    not any(m.start() > solve[-1].end() for m in _CLAIM.finditer(lead)):
+                conditional.add(number)  # "found by solving the linear system⏎⏎$$Hw = Hw_k − g$$": the equation solved
         text = _INLINE_MATH.sub("\0", before[cut:])  # earlier formulas of the sentence, one mark each
         tail = text.rsplit("\0", 1)[-1]  # the words since the sentence's last formula
         # the last clause with words: "写成另一种形式：" ends with its colon, and the clause is before it

@@ -45,7 +45,7 @@ from . import (asymptotic, becomes, put_in, computation, counts, data_sums, elli
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
-from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atomize, gradient_parts,
+from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
                    operator_norms, primed, reads_function, substitute)
 from .claims import restated_rows
 from .substituted import substitution
@@ -535,6 +535,11 @@ class DocumentChecker:
                     name = _signature_name(signature.group(1))
                     self._declared.append((it.index, name))
                     declared = (it.index, name)
+                elif (unread := _UNREAD_FUNCTION.match(it.block.text)) and it.stmt.terms \
+                        and it.stmt.terms[0].expr is None and it.stmt.relations[:1] == ["="]:
+                    # "Define g(t ∈ [0, 1]) = f(x + t(y − x))", unreadable: g means something new from here on, and
+                    # an earlier example's g no longer holds (the same as a signature: a g the checker cannot read)
+                    self._declared.append((it.index, _signature_name(unread.group(1))))
                 if declared is not None and it.index - declared[0] <= 2:
                     self._bind_mapsto(it, declared[1])
         if not any(fd.name == sigmoid.NAME for _, _, fd in self.function_defs) and sigmoid.named_in(self.text or "") \
@@ -3547,7 +3552,8 @@ class DocumentChecker:
             return None
         if names is not None:
             return f"holds whatever {names} {'are' if ',' in names else 'is'}: {verdict.reason}"
-        calls = sorted({type(call).__name__ for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
+        calls = sorted({(primed(type(call).__name__) or (type(call).__name__,))[0]  # g and g' are one g
+                        for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
                         if self._has_unknown_function(call, item)})
         return (f"holds whatever {', '.join(calls) or 'the functions'} {'is' if len(calls) == 1 else 'are'}: each "
                 f"application read as an unknown number; {verdict.reason}")
@@ -6139,6 +6145,10 @@ _SIGNATURE = re.compile(r"\s*((?:[A-Za-z]|\\[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9
                         r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
+#: A function defined by name and argument list at the start of a display (``g(t \in [0,1]) = …``).
+_UNREAD_FUNCTION = re.compile(r"\s*((?:[A-Za-z]|\\[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*(?:\\left)?\(")
+
+
 def _signature_name(written: str) -> str:
     """The function name of a signature as the parser names its calls (``f_a`` → ``f_{a}``)."""
     try:
@@ -6328,8 +6338,9 @@ def _along_a_line(side: sp.Expr) -> sp.Expr | None:
 
 def _linear_integrals(expr: sp.Expr) -> sp.Expr:
     """Each definite integral split by linearity: a sum into its terms, a factor free of the variable taken out,
-    a constant integrand integrated (``∫_0^1 f''(x_k)(x_k − x^*) dτ = f''(x_k)(x_k − x^*)``), so that the
-    integrals of an unknown function left are compared as values of their own."""
+    a constant integrand integrated (``∫_0^1 f''(x_k)(x_k − x^*) dτ = f''(x_k)(x_k − x^*)``), the derivative of an
+    unknown function integrated to its values at the bounds, so that the integrals of an unknown function left are
+    compared as values of their own."""
     def split(integral: sp.Integral) -> sp.Expr:
         if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
             return integral
@@ -6337,6 +6348,11 @@ def _linear_integrals(expr: sp.Expr) -> sp.Expr:
         out = []
         for term in sp.Add.make_args(sp.expand(integral.function)):
             constant, rest = term.as_independent(var, as_Add=False)
+            if isinstance(rest, AppliedUndef) and rest.args == (var,) and (prime := primed(type(rest).__name__)) \
+                    and prime[1] == 1:
+                # ∫₀¹ g'(t) dt = g(1) − g(0) for every differentiable g: the fundamental theorem of calculus
+                out.append(constant * (S.symbol(atom_name(prime[0], (hi,))) - S.symbol(atom_name(prime[0], (lo,)))))
+                continue
             out.append(constant * ((hi - lo) if rest == 1 else sp.Integral(rest, (var, lo, hi))))
         return sp.Add(*out)
     if not expr.has(sp.Integral):
