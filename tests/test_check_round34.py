@@ -131,3 +131,144 @@ def test_a_function_defined_anew_unreadably_is_not_the_earlier_example(name: str
     verdicts = verdicts_on(check_document(name, text), line_of(text, r"g(0) + g^{\prime}(0)"))
     assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
     assert error_lines(name, text) == []
+
+
+# --- a probability under a condition is one name, not a constant of what it conditions on -------------------------
+
+SCORE = r"""# Newton's method for a likelihood
+
+For independent samples the log-likelihood is
+
+$$
+\ell(t)=\sum_{i=1}^{N}\log[p(x_i \mid t)]
+$$
+
+To first order around $t_0$ the score is
+
+$$
+\ell^{\prime}(t) = \ell^{\prime}(t_0)+\ell^{\prime\prime}(t_0)(t-t_0)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("bar", [r"\mid", "|"])
+def test_a_first_order_expansion_through_a_conditional_probability_is_not_proved(name: str, bar: str) -> None:
+    # read with p(x_i | t) constant in t, ℓ' = ℓ'' = 0 and the expansion (false for a logistic p) held as 0 = 0
+    text = _as(name, SCORE.replace(r"\mid", bar))
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\ell^{\prime}(t) ="))
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_through_a_conditional_probability_is_undecided_and_says_why(name: str) -> None:
+    text = _as(name, "# Score\n\nThe derivative is\n\n$$\n"
+                     r"\frac{d}{d\theta} \left(\theta^2 + \log p(y \mid \theta)\right) = 2\theta" "\n$$\n")
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\frac{d}{d\theta}"))
+    assert [v for v, _ in verdicts] == ["undecided"], verdicts
+    assert "read as one name" in verdicts[0][1], verdicts
+
+
+# --- one relation written for each of its names is no cycle -------------------------------------------------------
+
+BOTH_WAYS = r"""# Half-life
+
+The decay factor $p$ and the number of halvings $n$ say the same thing:
+
+$$
+n=-\log_2 p,
+\qquad
+p=2^{-n}.
+$$
+
+The update then mixes $y = p\,x + (1-p)\,g$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_relation_written_for_each_name_is_proved_not_circular(name: str) -> None:
+    text = _as(name, BOTH_WAYS)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, "p=2^{-n}"))
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+    assert "solved for p" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_two_rows_that_disagree_are_still_a_circular_system(name: str) -> None:
+    text = _as(name, BOTH_WAYS.replace("p=2^{-n}", "p=2^{n}"))
+    assert [code for _, code in error_lines(name, text)] == ["math/circular-definition"]
+
+
+# --- a letter applied to an integral's variable is a function of it ---------------------------------------------
+
+RATE = r"""# Decay over a window
+
+Over a window of length $\Delta$ from $a$, the number of halvings and the factor are
+
+$$
+H = \int_{a}^{a+\Delta} r(s)\,ds, \qquad p = 2^{-H}.
+$$
+
+For a constant rate, $r = 1/h$, the factor is $p = 2^{-\Delta/h}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rate_inside_an_integral_is_no_product_with_its_variable(name: str) -> None:
+    # read as r·s, ∫ s/h ds gave (2aΔ + Δ²)/(2h) and the true constant-rate factor was called false
+    text = _as(name, RATE)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"p = 2^{-\Delta/h}"))
+    assert "false" not in [v for v, _ in verdicts], verdicts
+
+
+def test_integrand_letters_are_the_letters_applied_to_the_differential_variable() -> None:
+    from derive.check.function_letters import integrand_letters
+
+    assert integrand_letters([r"\int_a^b r(s)\,ds", r"\int \phi(\tau)\, d\tau", r"\int_0^T a(t)\,\mathrm{d}t"]) \
+        == {"r", r"\phi", "a"}
+    # a factor with another argument, a labelled function, the variable itself: none of them
+    assert integrand_letters([r"\int_0^1 x(1-x)\,dx", r"\int \chi_q(\sigma) d\sigma", r"\int_0^1 t(t)\,dt"]) == set()
+
+
+# --- definitions that read each other under a condition ---------------------------------------------------------
+
+BALANCE = r"""# Balance
+
+> Put $d=1-\zeta$ and take the additive scale $\gamma$. One cautious step is
+>
+> $$
+> W'=W-d(P\odot W)+\gamma U.
+> $$
+>
+> Keep running averages of
+>
+> $$
+> p_2=\frac{\|P\odot W\|^2}{\|W\|^2},
+> \qquad
+> h=\frac{\langle W,U\rangle}{\|W\|\|U\|},
+> \qquad
+> k=\frac{\langle P\odot W,U\rangle}{\|W\|\|U\|}.
+> $$
+>
+> Let $\alpha=\gamma\|U\|/R_W$. Close to the radius, $\|W\|\approx R_W$, the equation $\|W'\|^2=R_W^2$ turns into
+>
+> $$
+> p_2d^2-(2p_2+2\alpha k)d+(\alpha^2+2\alpha h)=0.
+> $$
+>
+> Take the smaller root, then set $\zeta=1-d$ and $\rho=\gamma/d$ when $d>0$. Otherwise let $r=\|W\|/R_W$ and solve
+>
+> $$
+> p_2r^2d^2-(2p_2r^2+2\alpha kr)d+(r^2-1+\alpha^2+2\alpha hr)=0.
+> $$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_name_defined_both_ways_leaves_no_display_unchecked(name: str) -> None:
+    # d = 1 − ζ, later ζ = 1 − d: reading the conditions under both raised a checker error on two displays
+    text = _as(name, BALANCE)
+    findings = check_document(name, text).findings
+    assert [f for f in findings if f.code.startswith("checker/")] == [], findings

@@ -292,6 +292,15 @@ def atomize(expr: sp.Expr) -> sp.Expr:
     return expr.xreplace(mapping) if mapping else expr
 
 
+def hidden_in_names(expr: sp.Expr, variables: tuple[sp.Symbol, ...] | set[sp.Symbol]) -> set[sp.Symbol]:
+    """The ``variables`` that ``expr`` reads only inside a name of its own: ``p(x_i \\mid t)``, a probability
+    read as one opaque symbol, mentions t although as a symbol it is constant in t. Differentiating such an
+    expression in t would give 0 for what depends on t."""
+    opaque = [x.name for x in expr.free_symbols if isinstance(x, sp.Symbol) and "(" in x.name]
+    return {v for v in variables if opaque and isinstance(v, sp.Symbol)
+            and any(re.search(rf"(?<![A-Za-z\\]){re.escape(v.name)}(?![A-Za-z])", name) for name in opaque)}
+
+
 def _bound_variables(expr: sp.Expr) -> set[sp.Symbol]:
     """The variables integrals and sums bind in ``expr``. A call that reads one (``∫₀¹ g'(t) dt``) stays a call:
     as one opaque symbol it would be a constant of the integral, and ``∫₀¹ f'(t) dt = f'(t)`` would hold."""

@@ -23,7 +23,8 @@ from sympy.core.function import AppliedUndef
 
 from .. import printing
 from ..symbols import symbol
-from .bind import GRADIENT_PREFIX, HESSIAN_PREFIX, Functions, _square_norms, derivative_name, gradient_parts, written_coordinates
+from .bind import (GRADIENT_PREFIX, HESSIAN_PREFIX, Functions, _square_norms, derivative_name, gradient_parts,
+                   hidden_in_names, written_coordinates)
 from . import coordinates
 from .vectors import Coords
 
@@ -148,6 +149,10 @@ def unresolved(expr: sp.Expr) -> str | None:
                 and _generic_coordinate(d.variables[0], d.expr):
             return (f"the derivative in {printing.text(d.variables[0])}, a coordinate at a letter, of an expression "
                     "written in other coordinates of it is not modelled")
+        if isinstance(d, sp.Derivative) and (hidden := hidden_in_names(d.expr, set(d.variables))):
+            named = sorted(x.name for x in d.expr.free_symbols if hidden_in_names(x, hidden))
+            return (f"the derivative in {', '.join(sorted(printing.text(v) for v in hidden))} of {named[0]}: a "
+                    "quantity read as one name (a probability under a condition) is not modelled as a function of it")
         inner = d.expr if isinstance(d, (sp.Derivative, sp.Subs)) else d
         if isinstance(d, sp.Subs) or (isinstance(inner, sp.Derivative) and isinstance(inner.expr, AppliedUndef)):
             return f"the derivative of {printing.text(_applied(d))} needs the chain rule through an unknown function"
@@ -199,6 +204,8 @@ def _differentiate(d: sp.Derivative, settle: Callable[[sp.Expr, sp.Symbol], sp.E
         return sp.Derivative(operand, *counts)  # ∂(Σᵢ wᵢxᵢ)/∂w: w's coordinates are not w (unresolved says so)
     if any(_generic_coordinate(var, operand) for var, _ in counts):
         return sp.Derivative(operand, *counts)  # ∂/∂β_j of β_0 + β_1x_1 + …: β_j may be any of them
+    if hidden_in_names(operand, {var for var, _ in counts}):
+        return sp.Derivative(operand, *counts)  # d/dθ log p(y | θ): θ is inside one name, not constant (unresolved)
     result = sp.diff(_square_norms(operand), *((var, int(n)) for var, n in counts))
     return _name_opaque(result)
 

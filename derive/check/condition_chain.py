@@ -30,6 +30,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import compare
 from . import sums
+from .bind import CircularDefinition
 from .heuristics import is_condition
 
 if TYPE_CHECKING:
@@ -78,7 +79,10 @@ def _condition(checker: DocumentChecker, prev: Item, definitions, *, zero: bool 
         if a is None or b is None:
             return None
         line = prev.block.position(max(0, min(stmt.terms[k + 1].start, len(prev.block.text) - 1)))[0]
-        return _read(a - b, definitions), line
+        try:
+            return _read(a - b, definitions), line
+        except CircularDefinition:
+            return None  # definitions that read each other in the scope of the link: no condition to read
     return None
 
 

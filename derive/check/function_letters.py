@@ -65,6 +65,30 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: An integral, its integrand (up to 160 characters, no nested integral) and its differential's letter.
+_INTEGRAL = re.compile(r"\\int(?![a-z])(?P<body>(?:(?!\\int(?![a-z])).){1,160}?)"
+                       r"(?:\\,|\\;|\\!|\s)*(?:\\mathrm\{d\}|\\operatorname\{d\}|\bd)\s*(?P<var>[A-Za-z]|\\[a-z]+)(?![A-Za-z])",
+                       re.S)
+
+
+def integrand_letters(texts: Iterable[str]) -> frozenset[str]:
+    """Letters applied to the variable of the integral they stand in (``∫_a^b r(s)\\,ds``, ``∫ χ(σ) dσ``): a
+    rate that varies over the range, a function of that variable, not the product r·s."""
+    out: set[str] = set()
+    for text in texts:
+        if "\\int" not in text:
+            continue
+        for m in _INTEGRAL.finditer(text):
+            var = re.escape(m.group("var"))
+            for call in re.finditer(rf"(?<![A-Za-z\\_^])([A-Za-z]|\\[A-Za-z]+)\s*(?:\\left)?\(\s*{var}\s*(?:\\right)?\)",
+                                    m.group("body")):
+                name = call.group(1)
+                if name not in ("\\left", "\\right", m.group("var")) and name.lstrip("\\") not in _RESERVED \
+                        and (len(name) == 1 or name.lstrip("\\") in GREEK):
+                    out.add(name)
+    return frozenset(out)
+
+
 def _named_at_the_end(tokens: list[Token]) -> set[str]:
     """``L = −(y log σ + …) = h_y(σ)``: a chain that ends in a letter applied to plain names, after ``=``, names
     that letter a function (the stage of an automatic-differentiation walk-through), not a product."""

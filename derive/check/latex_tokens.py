@@ -42,6 +42,7 @@ RELATIONS: dict[str, str] = {
     "eqqcolon": "=:", "eqcolon": "=:",
     "leftarrow": "<-", "gets": "<-", "longleftarrow": "<-",
     "to": "->", "rightarrow": "->", "longrightarrow": "->", "mapsto": "->", "longmapsto": "->",
+    "leadsto": "->", "rightsquigarrow": "->",
     "Rightarrow": "=>", "implies": "=>", "Longrightarrow": "=>", "therefore": "=>",
     "iff": "<=>", "Leftrightarrow": "<=>", "Longleftrightarrow": "<=>",
     "propto": "propto", "in": "in", "notin": "notin", "ll": "<<", "gg": ">>",

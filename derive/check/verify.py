@@ -46,7 +46,7 @@ from . import (asymptotic, becomes, put_in, computation, counts, data_sums, elli
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
-                   operator_norms, primed, reads_function, substitute)
+                   hidden_in_names, operator_norms, primed, reads_function, substitute)
 from .claims import restated_rows
 from .substituted import substitution
 from .extract import LineMap, MathBlock
@@ -611,6 +611,14 @@ class DocumentChecker:
                         if self._has_unknown_function(kept, it):
                             self._open_nodes.add(section)
             cycle = find_cycle(scope.definitions)
+            if cycle and (both_ways := self._one_relation_both_ways(scope, cycle)) is not None:
+                # n = −log₂ p, p = 2^{−n}: one relation written for each name; the first row defines, the
+                # second is that row solved for its name, a claim proved so
+                later, reason = both_ways
+                scope.definitions.pop(self._definition_target(later), None)
+                scope.rows.pop(self._definition_target(later), None)
+                self.decide(later, 0, "proved", reason, override=True)
+                cycle = find_cycle(scope.definitions)
             if cycle:
                 row = scope.rows[cycle[0]]
                 names = " → ".join(printing.text(c) for c in cycle + [cycle[0]])
@@ -621,6 +629,26 @@ class DocumentChecker:
                     scope.rows.pop(target, None)
                 self.broken |= set(cycle)
             self.systems.append(scope)
+
+    def _one_relation_both_ways(self, scope: SystemScope, cycle: list[sp.Symbol]) -> tuple[Item, str] | None:
+        """Two rows that define each other's name (``n = −\\log_2 p``, ``p = 2^{−n}``): when the later one, with
+        the earlier put in, is an identity (for positive values, as logarithms ask), they are one relation
+        written both ways, not a cycle. The later row and the reason it holds, or None."""
+        if len(cycle) != 2:
+            return None
+        rows = sorted((scope.rows[name] for name in cycle), key=lambda it: it.index)
+        first, later = (self._definition_target(it) for it in rows)
+        value = scope.definitions[later].xreplace({first: scope.definitions[first]})
+        positive = {x: sp.Symbol(x.name, positive=True) for x in value.free_symbols | {later}}
+        for swap, note in (({}, ""), (positive, "; for positive values")):
+            try:
+                verdict = compare(value.xreplace(swap), later.xreplace(swap), seconds=LINK_SECONDS)
+            except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                return None
+            if verdict.status == "true":
+                return rows[1], (f"the row on line {self._line_of(rows[0].index)} solved for "
+                                 f"{printing.text(later)} (one relation written both ways{note})")
+        return None
 
     def _instance_of_rule(self, item: Item) -> bool:
         """Is ``item`` a numbered step (``v_1 = βv_0 + g_1``) of a quantity an earlier display of its section gives
@@ -785,6 +813,8 @@ class DocumentChecker:
             elif isinstance(rhs, sp.Symbol) and rhs not in params and any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                      for index, _, fd in self.function_defs):
                 return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
+        if hidden_in_names(rhs, params):
+            return  # ℓ(t) = Σ log p(x_i | t): t only inside a probability read as one name, so ℓ' would be 0
         if has_vectors(rhs):
             rhs = reduce_coords(rhs, _tuple_factor)  # ½(x, y)[[6, 0], [0, 2]](x; y) is 3x² + y², a number
         if self._restates_function(item, name, params, rhs):
