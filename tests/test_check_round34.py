@@ -272,3 +272,115 @@ def test_a_name_defined_both_ways_leaves_no_display_unchecked(name: str) -> None
     text = _as(name, BALANCE)
     findings = check_document(name, text).findings
     assert [f for f in findings if f.code.startswith("checker/")] == [], findings
+
+
+# --- a closed form of the objective the notes defined first under the same name ---------------------------------
+
+TWO_LOSSES = r"""# Two objectives, one name
+
+Ordinary least squares minimises
+
+$$
+J(\theta) = \frac{1}{2}\|A\theta - b\|_2^2
+$$
+
+and the penalised fit minimises
+
+$$
+J(\theta) = \frac{1}{2}\|A\theta - b\|_2^2 + \frac{\mu}{2}\|\theta\|_2^2
+$$
+
+For ordinary least squares the minimiser is
+
+$$
+\theta = (A^T A)^{-1} A^T b
+$$
+
+and for the penalised fit it is
+
+$$
+\theta = (A^T A + \mu I)^{-1} A^T b
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_minimizer_of_the_first_objective_is_proved_with_its_line(name: str) -> None:
+    text = _as(name, TWO_LOSSES)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\theta = (A^T A)^{-1} A^T b"))
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+    assert f"as defined on line {line_of(text, 'J(theta) = '.replace('theta', chr(92) + 'theta'))}" in verdicts[0][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("wrong", [r"(A^T A - \mu I)^{-1} A^T b", r"2(A^T A)^{-1} A^T b"])
+def test_a_closed_form_of_neither_objective_is_false(name: str, wrong: str) -> None:
+    text = _as(name, TWO_LOSSES.replace(r"\theta = (A^T A)^{-1} A^T b", r"\theta = " + wrong))
+    assert error_lines(name, text) == [(line_of(text, wrong), "math/false")]
+    # the error names the objective in force, the penalised one
+    penalised = line_of(text, r"+ \frac{\mu}{2}\|\theta\|_2^2")
+    errors = [f.message for f in check_document(name, text).findings if f.severity == "error"]
+    assert f"the gradient of J (line {penalised})" in errors[0], errors
+
+
+# --- the factors of a decomposition the text names ------------------------------------------------------------------
+
+SVD = r"""# Ridge through the SVD
+
+Here $P$, $S$, $Q$ are the factors of the singular value decomposition of $A$.
+
+$$
+\begin{aligned}
+A\hat{\theta} &= A(A^TA + \mu I)^{-1}A^Tb \\
+&= PSQ^T (QS^TP^T PSQ^T + \mu I)^{-1}QS^TP^Tb \\
+&= PSQ^T (QS^2 Q^T + \mu QQ^T)^{-1}QS^TP^Tb
+\end{aligned}
+$$
+"""
+SVD_STEP = r"PSQ^T (QS^2 Q^T + \mu QQ^T)^{-1}QS^TP^Tb"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_step_that_needs_orthogonal_factors_is_not_false_when_the_text_names_an_svd(name: str) -> None:
+    text = _as(name, SVD)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, SVD_STEP))
+    assert verdicts[-1][0] == "undecided", verdicts
+    assert "P, Q are orthogonal and S is diagonal" in verdicts[-1][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("wrong", [r"\mu Q^T)", r"\mu Q^2)"])
+def test_a_step_false_for_any_factors_is_still_false(name: str, wrong: str) -> None:
+    text = _as(name, SVD.replace(r"\mu QQ^T)", wrong))
+    verdicts = verdicts_on(check_document(name, text), line_of(text, "PSQ^T (QS^2"))
+    assert verdicts[-1][0] == "false", verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_without_a_named_decomposition_the_general_matrices_decide(name: str) -> None:
+    text = _as(name, SVD.replace("the factors of the singular value decomposition of $A$", "three matrices")
+               .replace("through the SVD", "rewritten"))
+    verdicts = verdicts_on(check_document(name, text), line_of(text, SVD_STEP))
+    assert verdicts[-1][0] == "false", verdicts
+
+
+# --- a proof's "whatever" names no transpose mark and no identity ----------------------------------------------------
+
+ECONOMY_QR = r"""# Economy QR
+
+With the Cholesky factor $R$ of $A^T A = R^T R$, write $A = QR$ where $Q = AR^{-1}$; then
+
+$$
+Q^T Q = R^{-T} A^T A R^{-1} = R^{-T} R^T R R^{-1} = I.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_matrix_proof_does_not_call_the_transpose_mark_a_free_name(name: str) -> None:
+    text = _as(name, ECONOMY_QR)
+    verdicts = verdicts_on(check_document(name, text), line_of(text, "Q^T Q = R^{-T}"))
+    assert verdicts[-1][0] == "proved", verdicts
+    assert "whatever I" not in verdicts[-1][1] and "T are" not in verdicts[-1][1], verdicts

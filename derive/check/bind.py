@@ -302,12 +302,12 @@ def hidden_in_names(expr: sp.Expr, variables: tuple[sp.Symbol, ...] | set[sp.Sym
 
 
 def _bound_variables(expr: sp.Expr) -> set[sp.Symbol]:
-    """The variables integrals and sums bind in ``expr``. A call that reads one (``∫₀¹ g'(t) dt``) stays a call:
-    as one opaque symbol it would be a constant of the integral, and ``∫₀¹ f'(t) dt = f'(t)`` would hold."""
-    if not expr.has(sp.Integral, sp.Sum, sp.Product):
+    """The variables integrals bind in ``expr``. A call that reads one (``∫₀¹ g'(t) dt``) stays a call: as one
+    opaque symbol it would be a constant of the integral, and ``∫₀¹ f'(t) dt = f'(t)`` would hold. (A sum's index
+    is different: ``f(x_k)`` under ``Σ_k`` is a term named by its step, and the sums machinery shifts k in names.)"""
+    if not expr.has(sp.Integral):
         return set()
-    return {limit[0] for node in expr.atoms(sp.Integral, sp.Sum, sp.Product) for limit in node.limits
-            if isinstance(limit[0], sp.Symbol)}
+    return {limit[0] for node in expr.atoms(sp.Integral) for limit in node.limits if isinstance(limit[0], sp.Symbol)}
 
 
 def _atom_name(call: sp.Basic) -> str:

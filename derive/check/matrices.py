@@ -25,6 +25,7 @@ capital with a transpose anywhere is a matrix, a bold lowercase letter or one wi
 Nothing here evaluates document text: the tokens are read by a small parser of the notation."""
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass, field
@@ -47,6 +48,10 @@ _POSITIVE_DEFINITE = (r"positive (?:semi-?)?definite|положительно (?
                       r"|définie positive")
 _SYMMETRIC = re.compile(r"symmetric|симметричн|对称|symmetrisch|symétrique|" + _POSITIVE_DEFINITE, re.I)
 _DEFINITE_WORDS = re.compile(_POSITIVE_DEFINITE, re.I)
+#: Words that name a factorization into orthogonal and diagonal factors.
+_DECOMPOSITION = re.compile(r"\bSVD\b|singular[ -]value decomposition|eigen-?decomposition|spectral decomposition"
+                            r"|orthogonal matri|orthonormal (?:matri|basis|columns)|\bQR\b|сингулярн\w* разложени"
+                            r"|спектральн\w* разложени|ортогональн\w* матриц|奇异值分解|特征分解|正交矩阵", re.I)
 #: ``\mathbf{Q} \succ 0``, ``A \succeq 0``: a positive (semi)definite matrix, symmetric by the convention of notes.
 _DEFINITE = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?([A-Za-z]+)\s*\}?\s*\\succ(?:eq)?\s*0")
 _DECLARED = re.compile(r"(?<![_\\A-Za-z{])([A-Za-z])\s*\\in\s*\\(?:mathbb|mathbf|Bbb)\s*\{?R\}?\s*\^\s*\{([^{}]*)\}")
@@ -61,6 +66,7 @@ class Notation:
     vectors: set[str] = field(default_factory=set)
     symmetric: set[str] = field(default_factory=set)
     definite: set[str] = field(default_factory=set)  # called positive (semi)definite: symmetric, and convex
+    factored: bool = False  # the prose names a decomposition (SVD, eigen-, QR): orthogonal and diagonal factors
 
     def any(self) -> bool:
         return bool(self.matrices or self.vectors)
@@ -131,6 +137,7 @@ def notation(math: list[str], prose: str) -> Notation:
             found.symmetric.add(m.group(1))
             found.definite.add(m.group(1))
     found.matrices.discard("I")
+    found.factored = bool(_DECOMPOSITION.search(prose))
     return found
 
 
@@ -954,8 +961,9 @@ class _World:
     """One random instance: a size for every class of sizes, values for every name."""
 
     def __init__(self, shapes: Shapes, rng: random.Random, sizes: dict[int, int], kind: str,
-                 symmetric: set[str]) -> None:
+                 symmetric: set[str], roles: dict[str, str] | None = None) -> None:
         self.shapes, self.rng, self.sizes, self.kind, self.symmetric = shapes, rng, sizes, kind, symmetric
+        self.roles = roles or {}  # letter → "orthogonal" or "diagonal": the factors of a decomposition
         self.values: dict[str, Value] = {}
 
     def size(self, dim: int) -> int:
@@ -969,6 +977,10 @@ class _World:
             return self.values[node.key]
         if node.kind == "scalar":
             value: Value = self.entry()
+        elif (role := self.roles.get(node.letter)) is not None:
+            r, c = (self.size(d) for d in self.shapes.atoms[node.key])
+            value = self._orthonormal(r, c) if role == "orthogonal" else \
+                [[self.entry() if i == j else Fraction(0) for j in range(c)] for i in range(r)]
         else:
             r, c = (self.size(d) for d in self.shapes.atoms[node.key])
             value = [[self.entry() for _ in range(c)] for _ in range(r)]
@@ -981,6 +993,18 @@ class _World:
                             value[i][j] = value[j][i]
         self.values[node.key] = value
         return value
+
+    def _orthonormal(self, r: int, c: int) -> list[list[Fraction]]:
+        """An r×c matrix with orthonormal columns (rows, when c > r), in rationals: the leading block of a product
+        of two Householder reflections I − 2vvᵀ/vᵀv, each with a random rational v."""
+        n = max(r, c)
+        m = [[Fraction(int(i == j)) for j in range(n)] for i in range(n)]
+        for _ in range(2):
+            v = [self.entry() for _ in range(n)]
+            norm = sum(x * x for x in v)
+            h = [[Fraction(int(i == j)) - 2 * v[i] * v[j] / norm for j in range(n)] for i in range(n)]
+            m = [[sum(m[i][k] * h[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+        return [row[:c] for row in m[:r]]
 
     def eval(self, node: Node) -> Value:
         if isinstance(node, Num):
@@ -1276,6 +1300,9 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
         names = ", ".join(sorted(letters & defined))
         return Decision("undecided", f"matrix notation: the sides differ unless what is stated before about {names} "
                                      "is used (a definition or a value, not substituted in matrix algebra)")
+    if table.factored and (roles := _factor_roles(a, b, shapes, rng, table.symmetric)) is not None:
+        return Decision("undecided", f"matrix notation: false for general matrices, but it holds when {roles} — "
+                                     "as the factors of the decomposition the text names are")
     return Decision("false", f"the sides differ on random matrices ({_describe_shapes(shapes, a, b)}), "
                              "on diagonal ones and on numbers")
 
@@ -1309,7 +1336,8 @@ def columns_as_vectors(node: Node, keys: set[str]) -> Node:
                       if atom.kind == "matrix" and atom.key in keys else atom)
 
 
-def worlds(shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str], tries: int = 12) -> Iterator[_World]:
+def worlds(shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str], tries: int = 12,
+           roles: dict[str, str] | None = None) -> Iterator[_World]:
     """Random instances of this kind ("general", "diagonal", "scalar"): every size joined by the shapes drawn
     afresh (2 to 4; 3 for diagonal ones; 1 for numbers). The caller counts the ones it could use."""
     roots = {shapes.find(d) for d in range(len(shapes.parent))}
@@ -1317,13 +1345,36 @@ def worlds(shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str], t
     for _attempt in range(tries):
         sizes = {r: 1 if (r == one or kind == "scalar") else (3 if kind == "diagonal" else rng.choice((2, 3, 4)))
                  for r in roots}
-        yield _World(shapes, rng, sizes, kind, symmetric)
+        if roles:  # the factors of a decomposition are square (QQᵀ = I only then): one size for every class
+            common = rng.choice((2, 3, 4))
+            sizes = {r: 1 if r == one else common for r in roots}
+        yield _World(shapes, rng, sizes, kind, symmetric, roles)
 
 
-def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str]) -> bool | None:
+def _factor_roles(a: Node, b: Node, shapes: Shapes, rng: random.Random, symmetric: set[str]) -> str | None:
+    """Some of the matrices orthogonal (orthonormal columns) and some diagonal, the others general, such that the
+    sides agree (``PSQᵀ(QSᵀPᵀPSQᵀ + μI)⁻¹ = PSQᵀ(QS²Qᵀ + μQQᵀ)⁻¹`` for the factors of an SVD): the roles, said in
+    words, or None. At most four matrix letters (81 assignments), each tried on three random instances."""
+    letters = sorted({x.letter for x in _atoms(a) + _atoms(b) if x.kind == "matrix"})
+    if not letters or len(letters) > 4:
+        return None
+    for choice in itertools.product(("general", "orthogonal", "diagonal"), repeat=len(letters)):
+        roles = {letter: role for letter, role in zip(letters, choice) if role != "general"}
+        if not roles:
+            continue
+        if _agree(a, b, shapes, rng, "generic", symmetric, roles):
+            said = [f"{', '.join(k for k, v in roles.items() if v == role)} "
+                    f"{'is' if sum(v == role for v in roles.values()) == 1 else 'are'} {role}"
+                    for role in ("orthogonal", "diagonal") if role in roles.values()]
+            return " and ".join(said)
+    return None
+
+
+def _agree(a: Node, b: Node, shapes: Shapes, rng: random.Random, kind: str, symmetric: set[str],
+           roles: dict[str, str] | None = None) -> bool | None:
     """Do the sides agree on three random instances of this kind? None when no instance could be made."""
     made = 0
-    for world in worlds(shapes, rng, kind, symmetric):
+    for world in worlds(shapes, rng, kind, symmetric, roles=roles):
         if made >= 3:
             break
         try:

@@ -633,9 +633,10 @@ class DocumentChecker:
     def _one_relation_both_ways(self, scope: SystemScope, cycle: list[sp.Symbol]) -> tuple[Item, str] | None:
         """Two rows that define each other's name (``n = −\\log_2 p``, ``p = 2^{−n}``): when the later one, with
         the earlier put in, is an identity (for positive values, as logarithms ask), they are one relation
-        written both ways, not a cycle. The later row and the reason it holds, or None."""
-        if len(cycle) != 2:
-            return None
+        written both ways, not a cycle. Rows of an update rule at step t must compute their quantity, so there
+        a pair that reads each other stays a cycle. The later row and the reason it holds, or None."""
+        if len(cycle) != 2 or any((ix := read_index(name)) is not None and ix.letter in STEP_LETTERS for name in cycle):
+            return None  # (a_t = b_t + 1, b_t = a_t − 1 among update rules: the step computes neither, a cycle)
         rows = sorted((scope.rows[name] for name in cycle), key=lambda it: it.index)
         first, later = (self._definition_target(it) for it in rows)
         value = scope.definitions[later].xreplace({first: scope.definitions[first]})
@@ -3541,8 +3542,8 @@ class DocumentChecker:
         self._budgeted_link(item, k, left, right)
         verdict = self.verdicts.get((item.index, k))
         if verdict is not None and verdict[0] == "proved":
-            if names is not None:
-                why = f"holds whatever {names} {'are' if ',' in names else 'is'}" + (f": {verdict[1]}" if verdict[1] else "")
+            if names is not None and (free := _free_names(names)):
+                why = f"holds whatever {free} {'are' if ',' in free else 'is'}" + (f": {verdict[1]}" if verdict[1] else "")
                 self.decide(item, k, "proved", why, override=True)
             return
         del self.findings[mark:]
@@ -3556,8 +3557,9 @@ class DocumentChecker:
         if self._matrix_link(item, k, left, right, definitions, unparsed=True):
             verdict = self.verdicts.get((item.index, k))
             if verdict is not None and verdict[0] == "proved":
-                self.decide(item, k, "proved", f"holds whatever {names} {'are' if ',' in names else 'is'}: "
-                            f"{verdict[1]}", override=True)
+                if free := _free_names(names):
+                    self.decide(item, k, "proved", f"holds whatever {free} {'are' if ',' in free else 'is'}: "
+                                f"{verdict[1]}", override=True)
                 return
         self.verdicts.pop((item.index, k), None)
         self._matrix_decided.discard((item.index, k))
@@ -4678,6 +4680,17 @@ class DocumentChecker:
         decision = self._first_order_of(item, fd, right)
         if decision is None:
             return False
+        if decision.status == "false":
+            # J(θ) = ½‖Aθ − b‖², then the penalised J(θ) = … + μ/2‖θ‖²: "for plain least squares the minimizer is"
+            # names the first; a closed form of an objective the notes defined under this name before is that one's
+            for _, earlier in reversed(found[:-1]):
+                if earlier.name == fd.name and earlier.body != fd.body \
+                        and (before := self._first_order_of(item, earlier, right)) is not None \
+                        and before.status == "true":
+                    self._closed_form_verdict(item, k, right, before,
+                                              f" (the minimizer of {fd.name} as defined on line {earlier.line}; "
+                                              f"line {fd.line} defines {fd.name} anew)", "")
+                    return True
         self._closed_form_verdict(item, k, right, decision, f" (the minimizer of {fd.name}, line {fd.line})",
                                   f"false closed form: the gradient of {fd.name} (line {fd.line}) does not vanish at "
                                   f"{_clip(_source(item, right))}")
@@ -6271,6 +6284,12 @@ def _summed_only(expr: sp.Expr) -> bool:
             return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
         return all(walk(a, bound) for a in e.args)
     return walk(expr, frozenset())
+
+
+def _free_names(names: str) -> str:
+    """The new names of a proof's "holds whatever …", without the marks a matrix reading gives another meaning
+    (``R^{-T}R^TRR^{-1} = I``: T transposes, I is the identity); "" when none is left."""
+    return ", ".join(x for x in names.split(", ") if x not in ("I", "T", "⊤"))
 
 
 #: ``\mathbf{U}`` → ``U``: the letter a bold name is set in.
