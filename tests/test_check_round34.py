@@ -215,9 +215,10 @@ For a constant rate, $r = 1/h$, the factor is $p = 2^{-\Delta/h}$.
 
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
-def test_a_rate_inside_an_integral_is_no_product_with_its_variable(name: str) -> None:
+@pytest.mark.parametrize("rate", ["r", "r_q"])
+def test_a_rate_inside_an_integral_is_no_product_with_its_variable(name: str, rate: str) -> None:
     # read as r·s, ∫ s/h ds gave (2aΔ + Δ²)/(2h) and the true constant-rate factor was called false
-    text = _as(name, RATE)
+    text = _as(name, RATE.replace("r(s)", rate + "(s)").replace("$r = 1/h$", f"${rate} = 1/h$"))
     assert error_lines(name, text) == []
     verdicts = verdicts_on(check_document(name, text), line_of(text, r"p = 2^{-\Delta/h}"))
     assert "false" not in [v for v, _ in verdicts], verdicts
@@ -228,8 +229,10 @@ def test_integrand_letters_are_the_letters_applied_to_the_differential_variable(
 
     assert integrand_letters([r"\int_a^b r(s)\,ds", r"\int \phi(\tau)\, d\tau", r"\int_0^T a(t)\,\mathrm{d}t"]) \
         == {"r", r"\phi", "a"}
-    # a factor with another argument, a labelled function, the variable itself: none of them
-    assert integrand_letters([r"\int_0^1 x(1-x)\,dx", r"\int \chi_q(\sigma) d\sigma", r"\int_0^1 t(t)\,dt"]) == set()
+    # with a label, marked as a labelled function (χ_q(σ) then reads as a call, not χ_q·σ)
+    assert integrand_letters([r"\int_{\tau}^{\tau + h} \chi_q(\sigma)\,d\sigma"]) == {r"\chi", r"\chi_"}
+    # a factor with another argument, the variable itself, a function outside any integral: none of them
+    assert integrand_letters([r"\int_0^1 x(1-x)\,dx", r"\int_0^1 t(t)\,dt", r"r(s) = 2s"]) == set()
 
 
 # --- definitions that read each other under a condition ---------------------------------------------------------

@@ -72,20 +72,23 @@ _INTEGRAL = re.compile(r"\\int(?![a-z])(?P<body>(?:(?!\\int(?![a-z])).){1,160}?)
 
 
 def integrand_letters(texts: Iterable[str]) -> frozenset[str]:
-    """Letters applied to the variable of the integral they stand in (``∫_a^b r(s)\\,ds``, ``∫ χ(σ) dσ``): a
-    rate that varies over the range, a function of that variable, not the product r·s."""
+    """Letters applied to the variable of the integral they stand in (``∫_a^b r(s)\\,ds``, ``∫ χ_q(σ) dσ``): a
+    rate that varies over the range, a function of that variable, not the product r·s. A letter with a label
+    is marked as :func:`defined_letters` marks it (``χ_``: χ with a label)."""
     out: set[str] = set()
     for text in texts:
         if "\\int" not in text:
             continue
         for m in _INTEGRAL.finditer(text):
             var = re.escape(m.group("var"))
-            for call in re.finditer(rf"(?<![A-Za-z\\_^])([A-Za-z]|\\[A-Za-z]+)\s*(?:\\left)?\(\s*{var}\s*(?:\\right)?\)",
-                                    m.group("body")):
+            for call in re.finditer(rf"(?<![A-Za-z\\_^])([A-Za-z]|\\[A-Za-z]+)(_\{{[^{{}}]*\}}|_\\?[A-Za-z0-9]+)?\s*"
+                                    rf"(?:\\left)?\(\s*{var}\s*(?:\\right)?\)", m.group("body")):
                 name = call.group(1)
                 if name not in ("\\left", "\\right", m.group("var")) and name.lstrip("\\") not in _RESERVED \
                         and (len(name) == 1 or name.lstrip("\\") in GREEK):
                     out.add(name)
+                    if call.group(2):
+                        out.add(name + "_")  # χ_q(σ): χ with a label is a function too
     return frozenset(out)
 
 
