@@ -387,3 +387,33 @@ def test_a_matrix_proof_does_not_call_the_transpose_mark_a_free_name(name: str) 
     verdicts = verdicts_on(check_document(name, text), line_of(text, "Q^T Q = R^{-T}"))
     assert verdicts[-1][0] == "proved", verdicts
     assert "whatever I" not in verdicts[-1][1] and "T are" not in verdicts[-1][1], verdicts
+
+
+# --- integrals of an unknown function compared by linearity -------------------------------------------------------
+
+LINEAR_INTEGRALS = r"""# Smoothness from a Lipschitz gradient
+
+Along the segment from $y$ to $x$,
+
+$$
+\Bigg|\int_{0}^{1}{\Big\langle\nabla{f}\big(y + t(x-y)\big), x-y\Big\rangle dt} - \int_{0}^{1}{\langle\nabla f(y), x-y\rangle dt}\Bigg| = \Bigg|\int_{0}^{1}{\Big\langle\Big[\nabla{f}\big(y + t(x-y)\big) - \nabla f(y)\Big], x-y\Big\rangle dt}\Bigg|
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_difference_of_integrals_is_the_integral_of_the_difference(name: str) -> None:
+    text = _as(name, LINEAR_INTEGRALS)
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\Bigg|\int_{0}^{1}"))
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+    assert "linearity of the integral" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("slip, wrong", [(r"\big) - \nabla f(y)\Big]", r"\big) + \nabla f(y)\Big]"),
+                                         (r"\Big], x-y\Big\rangle dt}", r"\Big], x+y\Big\rangle dt}")])
+def test_integrals_that_differ_are_not_proved_by_linearity(name: str, slip: str, wrong: str) -> None:
+    text = _as(name, LINEAR_INTEGRALS.replace(slip, wrong))
+    assert text != _as(name, LINEAR_INTEGRALS)
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\Bigg|\int_{0}^{1}"))
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
