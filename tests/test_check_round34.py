@@ -417,3 +417,27 @@ def test_integrals_that_differ_are_not_proved_by_linearity(name: str, slip: str,
     assert text != _as(name, LINEAR_INTEGRALS)
     verdicts = verdicts_on(check_document(name, text), line_of(text, r"\Bigg|\int_{0}^{1}"))
     assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+# --- f'(x) = ∇f(x) said for the n-dimensional case is notation, not a new f′ ---------------------------------------
+
+PRIME_NOTATION = r"""# Newton's method
+
+For a root of $\varphi$ the step is $x_{k+1} = x_k - \varphi(x_k)/\varphi'(x_k)$. For a minimum of $f$ we need
+$f'(x^*) = 0$. Here $\varphi(x) = f'(x), \; \varphi'(x) = f''(x)$, and the classic form follows:
+
+$$
+x_{k+1} = x_k - \left[ f''(x_k)\right]^{-1}f'(x_k).
+$$
+
+In $n$ dimensions read $f'(x) = \nabla f(x) \in \mathbb{R}^n, \; f''(x) = \nabla^2 f(x) \in \mathbb{R}^{n \times n}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_renamed_for_n_dimensions_does_not_redefine_it(name: str) -> None:
+    text = _as(name, PRIME_NOTATION)
+    report = check_document(name, text)
+    assert [v for v, _ in verdicts_on(report, line_of(text, r"\left[ f''(x_k)"))] == ["proved"]
+    here = [v for v, _ in verdicts_on(report, line_of(text, r"Here $\varphi(x)"))]
+    assert here[-2:] == ["not-a-claim", "proved"], here  # φ is defined, φ' = f'' proved

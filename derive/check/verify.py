@@ -787,6 +787,10 @@ class DocumentChecker:
         params = tuple(lhs.args)
         if name.endswith("'") and any(fd.name == name.rstrip("'") for _, _, fd in self.function_defs):
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
+        if (prime := primed(name)) is not None and isinstance(rhs, AppliedUndef) and rhs.args == lhs.args \
+                and (parts := calculus.derivative_parts(type(rhs).__name__)) is not None \
+                and parts[0] == ("gradient", "hessian")[min(prime[1], 2) - 1] and parts[2] == prime[0]:
+            return  # "in n dimensions f'(x) = ∇f(x), f''(x) = ∇²f(x)": one derivative in two notations, no new f′
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
         if lhs in rhs.atoms(AppliedUndef):
