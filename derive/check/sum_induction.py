@@ -194,7 +194,10 @@ def prove(left: sp.Expr, right: sp.Expr, seconds: float) -> str | None:
     base = _named(_written(_at(difference, letter, first)), templates)
     if base is None or base.has(sp.Sum, sp.Indexed) or compare(base, sp.Integer(0), seconds=seconds / 2).status != "true":
         return None
-    step = _increment(difference, letter)
+    try:
+        step = _increment(difference, letter)
+    except ValueError:  # a sum whose index is the bound itself (Σ_{m=1}^{m}): SymPy refuses to move it
+        return None
     if step is None:
         return None
     step = _named(step, templates)
