@@ -484,3 +484,20 @@ def test_a_later_pass_that_fails_keeps_the_verdicts_and_says_so(monkeypatch: pyt
     warnings = [f for f in report.findings if f.code == "checker/internal-error"]
     assert len(warnings) == 1 and "a bug in a later pass" in warnings[0].message, report.findings
     assert "a pass over the whole file stopped" in warnings[0].message, warnings  # not "this file was not checked"
+
+
+# --- a sign the text states, in math or in words ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("given, link, verdict", [
+    ("Let $c > 0$.", "|c| = c", "proved"),
+    ("Take a *positive* constant $c$.", "|c| = c", "proved"),
+    ("Here $c$ is strictly positive.", "|c| = c", "proved"),
+    ("Take a negative constant $c$.", "|c| = -c", "proved"),
+    ("Take a negative constant $c$.", "|c| = c", "false"),
+    ("Take any constant $c$.", "|c| = c", "false"),
+])
+def test_an_absolute_value_under_a_stated_sign(name: str, given: str, link: str, verdict: str) -> None:
+    text = _as(name, f"# Sign\n\n{given} The network then outputs $y = {link}$.\n")
+    verdicts = verdicts_on(check_document(name, text), line_of(text, link))
+    assert [v for v, _ in verdicts][-1] == verdict, verdicts

@@ -9,7 +9,7 @@ decides them only under the range the document states, and otherwise says which 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sympy as sp
 
@@ -22,6 +22,30 @@ __all__ = ["settle", "stated_ranges"]
 
 _LESS = {"<": True, "<=": False}
 _GREATER = {">": True, ">=": False}
+
+
+#: "a positive constant $c$", "$c$ is strictly positive", "for negative $x$": a sign said in words of one name.
+_SIGN_WORD = r"(?P<word>(?:strictly |non-?)?(?:positive|negative))"
+_SIGN_BEFORE = re.compile(_SIGN_WORD + r"\*{0,2}(?:\s+[A-Za-z]+){0,2}\s+\$(?P<name>[^$]{1,24})\$", re.IGNORECASE)
+_SIGN_AFTER = re.compile(r"\$(?P<name>[^$]{1,24})\$\s+(?:is|are|be)\s+(?:always\s+)?\*{0,2}" + _SIGN_WORD,
+                         re.IGNORECASE)
+_SIGN_INTERVALS = {"positive": sp.Interval.open(0, sp.oo), "strictly positive": sp.Interval.open(0, sp.oo),
+                   "nonnegative": sp.Interval(0, sp.oo), "non-negative": sp.Interval(0, sp.oo),
+                   "negative": sp.Interval.open(-sp.oo, 0), "strictly negative": sp.Interval.open(-sp.oo, 0),
+                   "nonpositive": sp.Interval(-sp.oo, 0), "non-positive": sp.Interval(-sp.oo, 0)}
+
+
+def worded_ranges(text: str, read: Callable[[str], sp.Expr | None]) -> dict[sp.Symbol, sp.Interval]:
+    """The signs the prose gives single names ("for some *positive* constant $c$", "$\\lambda$ is nonnegative"),
+    read with ``read`` (the document's own reading of a formula); names only, never an expression."""
+    out: dict[sp.Symbol, sp.Interval] = {}
+    for pattern in (_SIGN_BEFORE, _SIGN_AFTER):
+        for m in pattern.finditer(text):
+            name = read(m.group("name"))
+            interval = _SIGN_INTERVALS.get(m.group("word").lower())
+            if isinstance(name, sp.Symbol) and interval is not None:
+                out.setdefault(name, interval)
+    return out
 
 
 def stated_ranges(chains: Iterable[tuple[list[sp.Expr | None], list[str]]]) -> dict[sp.Symbol, sp.Interval]:

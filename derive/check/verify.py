@@ -505,7 +505,16 @@ class DocumentChecker:
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
         """The ranges the document writes (0 < β < 1): limits and infinite sums are decided under them."""
-        return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in self.items)
+        written = ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in self.items)
+        if not self.text or not re.search(r"positive|negative", self.text, re.IGNORECASE):
+            return written
+
+        def read(tex: str) -> sp.Expr | None:
+            try:
+                return parse_expr(tex)
+            except LatexParseError:
+                return None
+        return {**ranges.worded_ranges(self.text, read), **written}  # a range written in math wins
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -4070,6 +4079,18 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {unmodelled}")
             self.decide(item, k, "undecided", unmodelled)
             return
+        if verdict.status == "false" and (signed := _signed_by_range(sa.free_symbols | sb.free_symbols,
+                                                                     self.stated_ranges)):
+            # |c| = c after "let c > 0": the counterexample broke the range the text states; with the sign known
+            # the sides may agree (only to prove: a range may belong to another part of the notes)
+            swap, said = signed
+            try:
+                held = compare(sa.xreplace(swap), sb.xreplace(swap), seconds=LINK_SECONDS).status == "true"
+            except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                held = False
+            if held:
+                self.decide(item, k, "proved", f"for {said}, as the text states")
+                return
         for name, value, reading in (("I", sp.Integer(1), "I as the identity matrix"), ("e", sp.E, "e as Euler's number")):
             # (I − ηΛ)x: I is not a number; "(e is a constant)": e^{(h+1)^2} at 0 is e
             alternative = {x: value for x in (sa.free_symbols | sb.free_symbols) if x.name == name}
@@ -6306,6 +6327,25 @@ def _summed_only(expr: sp.Expr) -> bool:
             return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
         return all(walk(a, bound) for a in e.args)
     return walk(expr, frozenset())
+
+
+def _signed_by_range(symbols: set[sp.Basic], stated: Mapping[sp.Symbol, sp.Interval]
+                     ) -> tuple[dict[sp.Symbol, sp.Symbol], str] | None:
+    """The names of a link whose stated range keeps one sign (``c > 0``, ``0 < β < 1``, ``x ≤ 0``), each swapped
+    for a symbol SymPy knows the sign of, and the ranges said in words; None when there is none."""
+    swap: dict[sp.Symbol, sp.Symbol] = {}
+    said = []
+    for x in sorted((x for x in symbols if isinstance(x, sp.Symbol) and x in stated), key=str):
+        interval = stated[x]
+        if interval.is_subset(sp.Interval(0, sp.oo)):
+            positive = interval.is_subset(sp.Interval.open(0, sp.oo))
+            swap[x] = sp.Symbol(x.name, positive=True) if positive else sp.Symbol(x.name, nonnegative=True)
+            said.append(f"{printing.text(x)} {'>' if positive else '≥'} 0")
+        elif interval.is_subset(sp.Interval(-sp.oo, 0)):
+            negative = interval.is_subset(sp.Interval.open(-sp.oo, 0))
+            swap[x] = sp.Symbol(x.name, negative=True) if negative else sp.Symbol(x.name, nonpositive=True)
+            said.append(f"{printing.text(x)} {'<' if negative else '≤'} 0")
+    return (swap, ", ".join(said)) if swap else None
 
 
 def _free_names(names: str) -> str:
