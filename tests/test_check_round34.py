@@ -501,3 +501,78 @@ def test_an_absolute_value_under_a_stated_sign(name: str, given: str, link: str,
     text = _as(name, f"# Sign\n\n{given} The network then outputs $y = {link}$.\n")
     verdicts = verdicts_on(check_document(name, text), line_of(text, link))
     assert [v for v, _ in verdicts][-1] == verdict, verdicts
+
+
+# --- differentials, step superscripts, derivatives in a coordinate ------------------------------------------------
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("link", [r"\mathrm{d}(AB) = \mathrm{d}A\,B + A\,\mathrm{d}B",
+                                  r"\mathrm{d}(A^{-1}) = -A^{-1}\,\mathrm{d}A\,A^{-1}"])
+def test_a_matrix_differential_is_not_refuted_as_a_factor_d(name: str, link: str) -> None:
+    text = _as(name, f"# Differentials\n\nThe product rule for differentials:\n\n$$\n{link}\n$$\n")
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, link))
+    assert [v for v, _ in verdicts] == ["undecided"] and "differentials" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_wrong_scalar_product_rule_with_a_plain_d_is_still_false(name: str) -> None:
+    # d as a plain letter (a length, say) multiplies: the guard is for the upright differential d only
+    text = _as(name, "# Lengths\n\nWith lengths $d$, $A$, $B$,\n\n$$\nd(A + B) = dA + 2dB\n$$\n")
+    assert error_lines(name, text) == [(line_of(text, "d(A + B) ="), "math/false")]
+
+
+STEP_SUPERSCRIPT = r"""# Gradient descent on a quadratic
+
+Take $f(x) = \frac12 x^T \Lambda x$. The iterates count steps in superscripts:
+
+$$
+\begin{align*}
+x^{k+1} &= x^k - \alpha^k \nabla f(x^k) \\
+        &= x^k - \alpha^k \Lambda x^k
+\end{align*}
+$$
+
+Let's use a constant step size $\alpha^k = \alpha$. The iteration then converges when $|1 - \alpha \lambda| < 1$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_step_size_indexed_by_a_superscript_step_is_no_power(name: str) -> None:
+    text = _as(name, STEP_SUPERSCRIPT)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"$\alpha^k = \alpha$"))
+    assert verdicts and verdicts[-1][0] != "false", verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("power", ["", "Then $\\alpha^{k+1} > 0$ too. "])
+def test_without_steps_in_superscripts_a_power_stays_a_power(name: str, power: str) -> None:
+    # (α^{k+1} in a formula is a power: only x^{k+1} = … on the left of a rule counts steps)
+    text = _as(name, "# Powers\n\nFor a number $\\alpha > 0$ and a whole $k \\ge 2$, " + power
+               + "We get $\\alpha^k = \\alpha$.\n")
+    assert error_lines(name, text) == [(line_of(text, r"\alpha^k = \alpha"), "math/false")]
+
+
+COORDINATE_DIFFERENTIAL = r"""# Gradient of a linear form
+
+Consider
+
+$$
+f(x) = a^T x
+$$
+
+with $a, x \in \mathbb{R}^n$. Coordinate by coordinate,
+
+$$
+\frac{\partial f}{\partial x_1} \cdot \mathrm{d}x_1 + \ldots + \frac{\partial f}{\partial x_n} \cdot \mathrm{d}x_n = a_1 \cdot \mathrm{d}x_1 + \ldots + a_n \cdot \mathrm{d}x_n
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_in_a_coordinate_of_a_vector_function_is_no_coefficient(name: str) -> None:
+    text = _as(name, COORDINATE_DIFFERENTIAL)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\frac{\partial f}{\partial x_1}"))
+    assert [v for v, _ in verdicts] == ["undecided"], verdicts

@@ -472,6 +472,7 @@ class DocumentChecker:
         self._shape_cache: list[tuple[int, int, Shape]] | None = None
         self._applied: dict[str, int] | None = None  # letter -> times the math applies it to (one name)
         self._step_superscripts: frozenset[str] | None = None  # letters the math writes as w^1: w^k counts steps
+        self._step_letters: frozenset[str] | None = None  # letters counting steps in superscripts: x^{k+1}
         self._stepped_vectors: frozenset[str] | None = None  # names the parser reads with step superscripts (step_superscripts.key)
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
         #: The coordinate or entry a refuted link between tuples or matrices differs in ("entry (2, 2)"), by link.
@@ -3537,6 +3538,14 @@ class DocumentChecker:
                     and step_superscripts.key(m.group("letter"), bold) not in self._stepped_vectors:
                 return (f"the superscripts of {m.group('letter')} are step numbers in these notes (they write "
                         f"{m.group('letter')}^1), not powers")
+        if self._step_letters is None:  # x^{k+1} = x^k − α^k∇f(x^k): k counts steps in superscripts
+            self._step_letters = frozenset(m.group(1) for item in self.items
+                                           for m in _SUPERSCRIPT_STEP.finditer(item.block.text))
+        for letter in sorted(self._step_letters):
+            if (m := re.search(rf"((?:\\[A-Za-z]+|[A-Za-z]))\s*\^\s*(?:\{{\s*{letter}\s*\}}|{letter})(?![A-Za-z0-9+\-])",
+                               written)):
+                return (f"{m.group(1)}^{letter} may be {m.group(1)} at step {letter} (the notes count steps in "
+                        f"superscripts, as in ^{{{letter}+1}}), not a power")
         return None
 
     def _annotated(self, item: Item, side: Term) -> Term:
@@ -4296,6 +4305,9 @@ class DocumentChecker:
                           f"(the document applies {name} to parentheses elsewhere), not a product")
             if reason is None and (wrappers := self._wrappers(item, left, right, a, b)):
                 reason = f"{', '.join(wrappers)} (defined nowhere) read as the identity on its argument"
+            if reason is None and "\\int" not in written_text and _DIFFERENTIAL.search(self._expanded(written_text)):
+                # d(AB) = dA·B + A·dB, dA^{-1} = −A^{-1}dA A^{-1}: d is the differential, not a factor d
+                reason = "differentials (an upright d before a name or a bracket) are not modelled: d is no factor"
             if reason is None:
                 reason = self._superscript_steps(written_text)
             if reason is None:
@@ -5533,6 +5545,15 @@ class DocumentChecker:
                     verdict = Verdict("undecided", "numbers written where the definitions have "
                                       + ", ".join(sorted(printing.text(x) for x in actual.free_symbols))
                                       + ", given no value in the notes' formulas")
+            if verdict.status == "false" and (untaken := sorted(
+                    printing.text(x) for t in (left, right) if t.expr is not None for x in t.expr.free_symbols
+                    if self._differentiates_defined(x, item) and self._prepare(x, item) == atomize(x))):
+                # ∂f/∂x_1 dx_1 + … for f(x) = aᵀx: a derivative in a coordinate of a function written in the
+                # vector stays a name, and a name is no coefficient to compare
+                why = f"{untaken[0]}: the derivative of a function the notes define could not be taken here"
+                self.report(item, claimed_term.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+                return
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
                             f"the term in {printing.text(var)}: written {'' if whole else 'with '}"
@@ -6352,6 +6373,17 @@ def _free_names(names: str) -> str:
     """The new names of a proof's "holds whatever …", without the marks a matrix reading gives another meaning
     (``R^{-T}R^TRR^{-1} = I``: T transposes, I is the identity); "" when none is left."""
     return ", ".join(x for x in names.split(", ") if x not in ("I", "T", "⊤"))
+
+
+#: An upright d before a name or a bracket (``\mathrm{d}A``, ``\operatorname{d}(AB)``, ``{\rm d} x``): a differential.
+_DIFFERENTIAL = re.compile(r"(?:\\(?:mathrm|operatorname|textrm|text|mathsf)\s*\{\s*d\s*\}|\{\s*\\rm\s+d\s*\})"
+                           r"\s*(?:\\[A-Za-z]|[A-Za-z(\[{])")
+
+
+#: A step counted in a superscript, on the left of a rule: ``x^{k+1} = …``, ``\mathbf{w}^{(t+1)} &= …``; the letter
+#: k, t. (``1 − β^{t+1}`` inside a formula is a power, and says nothing of t.)
+_SUPERSCRIPT_STEP = re.compile(r"(?:^|\\\\|&|\n)\s*(?:\\(?:mathbf|boldsymbol|vec|bm)\s*\{\s*)?(?:\\[A-Za-z]+|[A-Za-z])\s*\}?"
+                               r"\s*\^\s*\{\s*\(?\s*([a-z])\s*\+\s*1\s*\)?\s*\}\s*&?\s*=")
 
 
 #: ``\mathbf{U}`` → ``U``: the letter a bold name is set in.
