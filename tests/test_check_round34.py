@@ -576,3 +576,39 @@ def test_a_derivative_in_a_coordinate_of_a_vector_function_is_no_coefficient(nam
     assert error_lines(name, text) == []
     verdicts = verdicts_on(check_document(name, text), line_of(text, r"\frac{\partial f}{\partial x_1}"))
     assert [v for v, _ in verdicts] == ["undecided"], verdicts
+
+
+# --- R's primes are transposes where they stand on a factor --------------------------------------------------------
+
+R_STYLE = r"""# Conjugate gradient, R style
+
+A prime on a vector is its transpose here. We minimize
+
+$$
+f(x) = \frac{1}{2} x^\prime A x - x^{\prime} b
+$$
+
+so the first direction from $x_0$ is $p_0 = -f^\prime(x_0) = b - Ax_0$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_prime_on_a_factor_is_a_transpose(name: str) -> None:
+    text = _as(name, R_STYLE)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in verdicts_on(check_document(name, text), line_of(text, "p_0 = -f"))][-1] == "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_with_primes_as_transposes_a_wrong_gradient_is_still_false(name: str) -> None:
+    text = _as(name, R_STYLE.replace("= b - Ax_0", "= b + Ax_0"))
+    assert error_lines(name, text) == [(line_of(text, "p_0 = -f"), "math/false")]
+
+
+def test_primes_as_transposes_keep_every_offset() -> None:
+    from derive.check.prime_transpose import as_transposes, primes_transpose
+
+    text = r"\frac{1}{2} x^\prime A x - x^{\prime} b + f^\prime(x)"
+    assert primes_transpose([text]) and not primes_transpose([r"f^\prime(x) = 2x", r"y^\prime = y"])
+    out = as_transposes(text)
+    assert len(out) == len(text) and r"x^\top" in out and r"x^{\top}" in out and r"f^\prime(x)" in out

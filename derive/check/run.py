@@ -189,6 +189,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .euler import e_is_a_name
     from .lint import lint
     from .macros import expand, remap_parsed
+    from .prime_transpose import as_transposes, primes_transpose
     from .prose import algorithm_groups, cues, zero_initialized
     from .transpose_t import t_is_transpose
     from .verify import DocumentChecker
@@ -210,6 +211,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     reported: set[str] = set()
     wrapped: set[str] = set()
     expansions = [expand(block.text, table) for block in blocks]
+    if primes_transpose(e.text for e in expansions):  # f(x) = ½x^\prime Ax − x^\prime b: R's transposes
+        expansions = [dataclasses.replace(e, text=as_transposes(e.text)) for e in expansions]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
     # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it
     # x^⊤Qx, Q ∈ ℝ^{n×n} somewhere: Q is a matrix, and Q^{-1}(Qx − p) a product, unless Q(w) = … is defined too
