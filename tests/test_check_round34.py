@@ -612,3 +612,29 @@ def test_primes_as_transposes_keep_every_offset() -> None:
     assert primes_transpose([text]) and not primes_transpose([r"f^\prime(x) = 2x", r"y^\prime = y"])
     out = as_transposes(text)
     assert len(out) == len(text) and r"x^\top" in out and r"x^{\top}" in out and r"f^\prime(x)" in out
+
+
+# --- a new method's rule written as a tuple of next steps ------------------------------------------------------------
+
+SWEEP = r"""# Two methods
+
+## Quasi-Newton
+
+With $s_n = \theta_n-\theta_{n-1}$ and $y_n = g(\theta_n)-g(\theta_{n-1})$ the secant condition is $B_n s_n = y_n$.
+
+## Coordinate descent
+
+For $f(x, y) = x^2 + y^2 + axy$ one sweep of exact minimization is
+
+$$
+\begin{pmatrix} x_{n+1} \\ y_{n+1} \end{pmatrix} = \begin{pmatrix} -\frac{a}{2}y_n \\ -\frac{a}{2}x_{n+1} \end{pmatrix}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_tuple_of_next_steps_in_a_new_section_is_a_rule_not_a_claim(name: str) -> None:
+    text = _as(name, SWEEP)
+    assert error_lines(name, text) == []
+    verdicts = verdicts_on(check_document(name, text), line_of(text, r"\begin{pmatrix} x_{n+1}"))
+    assert [v for v, _ in verdicts] == ["not-a-claim"] and "tuple" in verdicts[0][1], verdicts

@@ -2503,7 +2503,7 @@ class DocumentChecker:
         """``m_0 = v_0 = 0``, ``w_0 = 1``: values given to names (initial values, example values) are kept for
         the recurrences and worked numbers that follow; they are not claims."""
         terms, relations = item.stmt.terms, item.stmt.relations
-        if self._values_in_tuple(item):
+        if self._values_in_tuple(item) or self._recurrence_tuple(item):
             return True
         if not all(r in DEFINING_RELATIONS for r in relations) or not all(isinstance(t.expr, sp.Symbol)
                                                                          for t in terms[:-1]):
@@ -2628,6 +2628,29 @@ class DocumentChecker:
             if self._gives_value(item, name):
                 self.examples.append((item.index, item.section, name, value))
         self.decide_all(item, "not-a-claim", "values given to names (a tuple of them)")
+        return True
+
+    def _recurrence_tuple(self, item: Item) -> bool:
+        """``(x_{n+1}, y_{n+1}) = (−\frac{a}{2}y_n, −\frac{a}{2}x_{n+1})``: a tuple of quantities at the next step given
+        a tuple of expressions is the rule of a new method (one sweep of coordinate descent), when nothing in its
+        section has defined those quantities yet — a y_n of another section's method is another quantity."""
+        terms = item.stmt.terms
+        if len(terms) != 2 or item.stmt.relations[0] not in DEFINING_RELATIONS:
+            return False
+        names, values = terms[0].expr, terms[1].expr
+        if type(names) is not Coords or type(values) is not Coords or len(names.args) != len(values.args) \
+                or len(names.args) < 2 or not all(isinstance(x, sp.Symbol) for x in names.args):
+            return False
+        steps = [read_index(x) for x in names.args]
+        if any(ix is None or ix.letter is None for ix in steps) or len({ix.base for ix in steps}) != len(steps):
+            return False
+        bases = {ix.base for ix in steps if ix is not None}
+        for other in self.items[:item.index]:
+            first = other.stmt.terms[0].expr if other.stmt.terms else None
+            if other.section == item.section and isinstance(first, sp.Symbol) \
+                    and (ix := read_index(first)) is not None and ix.base in bases:
+                return False  # the section's own rule for these quantities: the tuple restates it, a claim
+        self.decide_all(item, "not-a-claim", "definition (a rule of a new method written as a tuple of next steps)")
         return True
 
     def _gives_value(self, item: Item, name: sp.Expr) -> bool:
