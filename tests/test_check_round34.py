@@ -638,3 +638,34 @@ def test_a_tuple_of_next_steps_in_a_new_section_is_a_rule_not_a_claim(name: str)
     assert error_lines(name, text) == []
     verdicts = verdicts_on(check_document(name, text), line_of(text, r"\begin{pmatrix} x_{n+1}"))
     assert [v for v, _ in verdicts] == ["not-a-claim"] and "tuple" in verdicts[0][1], verdicts
+
+
+# --- English "also" is no "thus" ----------------------------------------------------------------------------------
+
+ADAMW_ALSO = r"""# Adam, then AdamW
+
+Adam's step is
+
+$$
+\theta_{i+1} = \theta_i - \frac{\alpha}{\sqrt{v_i + \epsilon}}\,m_i
+$$
+
+For AdamW the update rule also gets a term with the penalty:
+
+$$
+\theta_{i+1} = \theta_i - \alpha_i\left[\frac{m_i}{\sqrt{v_i + \epsilon}} + \lambda \theta_{i}\right]
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rule_that_also_gets_a_term_is_a_new_method(name: str) -> None:
+    text = _as(name, ADAMW_ALSO)
+    assert error_lines(name, text) == []
+
+
+def test_german_also_still_claims_and_english_also_have_too() -> None:
+    from derive.check.prose import _CLAIM
+
+    assert _CLAIM.search("Also gilt") and _CLAIM.search("und also $x$") and _CLAIM.search("We also have")
+    assert not _CLAIM.search("the update rule also gets a term")

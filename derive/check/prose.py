@@ -56,7 +56,9 @@ _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
     r"|then|equals?|is equal to|becomes|reads)\b|\bравн\w*|\bстановится|\bсоставляет|等于|\bist gleich"
     r"|(?:значит|следовательно|итак|получаем|получим|имеем|откуда|тогда)"
-    r"|(?:因此|所以|于是|得到|可得|那么|(?<![规否原正法准细实守])则)|\b(?:also|somit|daher|folglich|ergibt|erhalten)\b|(?:따라서|그러므로|그러면|즉))"
+    r"|(?:因此|所以|于是|得到|可得|那么|(?<![规否原正法准细实守])则)|\b(?:somit|daher|folglich|ergibt|erhalten)\b"
+    # German "also" (thus) before what follows it, not English "also" (too): "also gilt", "also ist", "also $…$"
+    r"|\balso(?=\s*(?:,|gilt\b|ist\b|folgt\b|haben\b|erhalten\b|ergibt\b|\\\(|\$|:))|\balso (?:have|get|obtain|find)\b|(?:따라서|그러므로|그러면|즉))"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
