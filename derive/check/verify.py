@@ -2631,7 +2631,7 @@ class DocumentChecker:
         return True
 
     def _recurrence_tuple(self, item: Item) -> bool:
-        """``(x_{n+1}, y_{n+1}) = (−\frac{a}{2}y_n, −\frac{a}{2}x_{n+1})``: a tuple of quantities at the next step given
+        """``(x_{n+1}, y_{n+1}) = (−\\frac{a}{2}y_n, −\\frac{a}{2}x_{n+1})``: a tuple of quantities at the next step given
         a tuple of expressions is the rule of a new method (one sweep of coordinate descent), when nothing in its
         section has defined those quantities yet — a y_n of another section's method is another quantity."""
         terms = item.stmt.terms
@@ -3603,7 +3603,7 @@ class DocumentChecker:
         verdict = self.verdicts.get((item.index, k))
         if verdict is not None and verdict[0] == "proved":
             if names is not None and (free := _free_names(names)):
-                why = f"holds whatever {free} {'are' if ',' in free else 'is'}" + (f": {verdict[1]}" if verdict[1] else "")
+                why = _whatever(free) + (f": {verdict[1]}" if verdict[1] else "")
                 self.decide(item, k, "proved", why, override=True)
             return
         del self.findings[mark:]
@@ -3618,8 +3618,7 @@ class DocumentChecker:
             verdict = self.verdicts.get((item.index, k))
             if verdict is not None and verdict[0] == "proved":
                 if free := _free_names(names):
-                    self.decide(item, k, "proved", f"holds whatever {free} {'are' if ',' in free else 'is'}: "
-                                f"{verdict[1]}", override=True)
+                    self.decide(item, k, "proved", f"{_whatever(free)}: {verdict[1]}", override=True)
                 return
         self.verdicts.pop((item.index, k), None)
         self._matrix_decided.discard((item.index, k))
@@ -3643,11 +3642,11 @@ class DocumentChecker:
         if verdict.status != "true":
             return None
         if names is not None:
-            return f"holds whatever {names} {'are' if ',' in names else 'is'}: {verdict.reason}"
+            return f"{_whatever(names)}: {verdict.reason}"
         calls = sorted({(primed(type(call).__name__) or (type(call).__name__,))[0]  # g and g' are one g
                         for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
                         if self._has_unknown_function(call, item)})
-        return (f"holds whatever {', '.join(calls) or 'the functions'} {'is' if len(calls) == 1 else 'are'}: each "
+        return (f"{_whatever(', '.join(calls) or 'the functions')}: each "
                 f"application read as an unknown number; {verdict.reason}")
 
     def _opaque_sides(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]
@@ -6390,6 +6389,11 @@ def _signed_by_range(symbols: set[sp.Basic], stated: Mapping[sp.Symbol, sp.Inter
             swap[x] = sp.Symbol(x.name, negative=True) if negative else sp.Symbol(x.name, nonpositive=True)
             said.append(f"{printing.text(x)} {'<' if negative else '≤'} 0")
     return (swap, ", ".join(said)) if swap else None
+
+
+def _whatever(names: str) -> str:
+    """"holds whatever g is", "holds whatever I, b, μ are": the names a proof leaves free, in words."""
+    return f"holds whatever {names} {'are' if ',' in names or names == 'the functions' else 'is'}"
 
 
 def _free_names(names: str) -> str:
