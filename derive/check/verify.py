@@ -3630,7 +3630,10 @@ class DocumentChecker:
         define (Newton's ``x_k − [f''(x_k)]^{-1}f'(x_k) − x^* = x_k − x^* − [f''(x_k)]^{-1}f'(x_k)``) holds for
         every f when it holds with each application read as an unknown number; a link in names the notes
         introduce without defining (``names``) holds for every value of them when it holds with them free.
-        Proved either way; anything else stays what it was (a claim about shape, a different scheme)."""
+        Proved either way; anything else stays what it was (a claim about shape, a different scheme). Never where
+        the order of products matters (``2Aᵀy − 2bᵀA = 2Aᵀy − 2Aᵀb``: numbers commute, a row and a column do not)."""
+        if self._order_matters(item, left, right):
+            return None
         opened = self._opaque_sides(item, left, right, definitions)
         if opened is None:
             return None
