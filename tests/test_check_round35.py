@@ -56,3 +56,29 @@ def test_a_row_for_a_column_is_not_proved_by_the_scalar_reading(name: str) -> No
     verdicts = _verdicts(name, slip, r"2A^{T}A\hat{x} - 2b^{T}A =")
     assert [v for v, _ in verdicts] != ["proved"], verdicts
     assert "unknown number" not in verdicts[0][1], verdicts
+
+
+# --- R-style primes are transposes for the matrix reader too; a coefficient vector after a matrix -------------
+
+FISHER_SCORING = r"""# Fisher scoring
+
+The log-likelihood of a Poisson regression is $\ell(\beta) = y^\prime X\beta - \sum_i \exp(x_i^\prime\beta)$, its
+gradient $X^\prime(y - \mu)$ and its Hessian $-X^\prime W X$ with $W$ diagonal. With the working response $z$,
+one Newton step is
+
+$$
+\beta_n + (X^\prime WX)^{-1}X^\prime W(z - X\beta_n) = (X^\prime WX)^{-1}X^\prime Wz + \beta_n - (X^\prime WX)^{-1}X^\prime WX\beta_n
+$$
+"""
+
+STEP = r"\beta_n + (X^\prime WX)^{-1}"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_primed_product_is_proved_in_matrix_algebra_and_a_dropped_prime_is_not(name: str) -> None:
+    correct = _verdicts(name, _as(name, FISHER_SCORING), STEP)
+    assert [v for v, _ in correct] == ["proved"], correct
+    assert "matrix algebra" in correct[0][1], correct  # (β after X is a vector; X′ is Xᵀ)
+    slip = _as(name, FISHER_SCORING.replace(r"(X^\prime WX)^{-1}X^\prime W(z", r"(X^\prime WX)^{-1}XW(z"))
+    verdicts = _verdicts(name, slip, STEP)
+    assert [v for v, _ in verdicts] != ["proved"], verdicts

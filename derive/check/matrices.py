@@ -43,6 +43,8 @@ from .latex_tokens import GREEK, LETTER_MACROS, Token, tokenize
 _BOLD = frozenset({"mathbf", "boldsymbol", "bm", "pmb", "mathbold", "bf", "vb", "vec", "vect"})
 _ACCENTS = frozenset({"hat", "bar", "tilde", "widehat", "widetilde", "overline", "dot", "check", "breve"})
 _MATRIX_GREEK = frozenset({"Lambda", "Sigma"})
+#: Greek names that stand for a vector when written right after a matrix (``Xβ``, ``Σ^{-1}μ``); π is a number.
+_VECTOR_GREEK = frozenset(g for g in GREEK if g[0].islower() and g not in ("pi", "varpi"))
 _TRANSPOSE_RAW = frozenset({"T", "\\top", "⊤"})
 _POSITIVE_DEFINITE = (r"positive (?:semi-?)?definite|положительно (?:полу)?определ|正定|半正定|positiv (?:semi)?definit"
                       r"|définie positive")
@@ -1144,14 +1146,15 @@ def applies(left: str, right: str, table: Notation) -> bool:
 
 
 def _promoted(node: Node) -> set[str]:
-    """Lowercase Latin names written right after a matrix (``X v``): vectors, as no note writes a number
-    there (``λX``, not ``Xλ``)."""
+    """Lowercase names written right after a matrix (``X v``, the coefficients ``Xβ`` of statistics notes): vectors,
+    as no note writes a number there (``λX``, not ``Xλ``)."""
     found: set[str] = set()
     if isinstance(node, Prod):
         for before, after in zip(node.factors, node.factors[1:]):
             core = before.arg if isinstance(before, (Transpose, Inverse)) else before
             if isinstance(core, Atom) and core.kind == "matrix" and isinstance(after, Atom) \
-                    and after.kind == "scalar" and len(after.letter) == 1 and after.letter.islower():
+                    and after.kind == "scalar" and (len(after.letter) == 1 and after.letter.islower()
+                                                    or after.letter in _VECTOR_GREEK):
                 found.add(_stem(after.key))
     for child in _children(node):
         found |= _promoted(child)

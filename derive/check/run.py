@@ -211,7 +211,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     reported: set[str] = set()
     wrapped: set[str] = set()
     expansions = [expand(block.text, table) for block in blocks]
-    if primes_transpose(e.text for e in expansions):  # f(x) = ½x^\prime Ax − x^\prime b: R's transposes
+    primed = primes_transpose(e.text for e in expansions)
+    if primed:  # f(x) = ½x^\prime Ax − x^\prime b: R's transposes
         expansions = [dataclasses.replace(e, text=as_transposes(e.text)) for e in expansions]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
     # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it
@@ -248,6 +249,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
                               text=doc.visible, deadline=deadline, levels=list(doc.section_levels))
     checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
+    checker.primes_transpose = primed  # the matrix reader reads X^\prime WX as the blocks were parsed: X^\top WX
     checker.e_name = e_name  # e = ŷ − y in one section: "e ≈ −0.2891" in the next is that error, not Euler's number
     try:
         findings += checker.verify()

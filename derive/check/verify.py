@@ -482,6 +482,7 @@ class DocumentChecker:
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
+        self.primes_transpose = False  # x^\prime A x: the document writes transposes as primes (set by the runner)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
         for number, (block, pb) in enumerate(zip(blocks, parsed)):
@@ -4409,8 +4410,14 @@ class DocumentChecker:
         return self._matrix_hint
 
     def _expanded(self, text: str) -> str:
-        """``text`` with the document's macros expanded (``\\v{x}`` → ``\\mathbf{x}``), for the matrix reader."""
-        return expand(text, self.macro_table).text if self.macro_table is not None else text
+        """``text`` with the document's macros expanded (``\\v{x}`` → ``\\mathbf{x}``), for the matrix reader; where
+        the document writes transposes as primes (``X^\\prime WX``), as transposes, as its parsed blocks read them."""
+        text = expand(text, self.macro_table).text if self.macro_table is not None else text
+        if self.primes_transpose:
+            from .prime_transpose import as_transposes
+
+            text = as_transposes(text)
+        return text
 
     def _order_matters(self, item: Item, left: Term, right: Term) -> bool:
         """Does the link transpose something and multiply a matrix written in bold, or a capital it transposes
