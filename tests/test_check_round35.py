@@ -82,3 +82,102 @@ def test_a_primed_product_is_proved_in_matrix_algebra_and_a_dropped_prime_is_not
     slip = _as(name, FISHER_SCORING.replace(r"(X^\prime WX)^{-1}X^\prime W(z", r"(X^\prime WX)^{-1}XW(z"))
     verdicts = _verdicts(name, slip, STEP)
     assert [v for v, _ in verdicts] != ["proved"], verdicts
+
+
+# --- the components of a vector function, and maps declared by a signature -----------------------------------
+
+RESIDUALS = r"""# Least squares
+
+Each residual is a map $r_i:\mathbb{R}^n \to \mathbb{R}$, and the objective is half the sum of their squares:
+
+$$
+f(x) = \frac{1}{2}\lVert r(x)\rVert^2 = \frac{1}{2}r_1(x)^2 + \frac{1}{2}r_2(x)^2 + \dots + \frac{1}{2}r_m(x)^2
+$$
+
+By the chain rule,
+
+$$
+\nabla f(x) = r_1(x)\nabla r_1(x) + r_2(x)\nabla r_2(x) + \dots + r_m(x)\nabla r_m(x)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("declared", ["signature", "components"])
+def test_a_residual_applied_to_x_is_a_call_not_a_product(name: str, declared: str) -> None:
+    text = RESIDUALS
+    if declared == "components":  # r(x) = (r_1(x), …, r_m(x)) says the same as the signature
+        text = text.replace(r"a map $r_i:\mathbb{R}^n \to \mathbb{R}$", r"a component of $r(x) = (r_1(x), \dots, r_m(x))$")
+    text = _as(name, text)
+    report = check_document(name, text)
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [], report.findings
+    for snippet in (r"f(x) = \frac{1}{2}", r"\nabla f(x) = r_1(x)"):
+        verdicts = verdicts_on(report, line_of(text, snippet))
+        assert verdicts and all(v != "false" for v, _ in verdicts), verdicts
+        assert not any("x^{2}" in r or "r_{1}*x" in r for _, r in verdicts), verdicts
+
+
+def test_signatures_name_functions_and_keep_their_labels() -> None:
+    from derive.check.function_letters import defined_letters, signature_letters
+
+    assert signature_letters([r"r_i:\mathbb{R}^n \to \mathbb{R}"]) == {"r", "r_"}
+    assert signature_letters([r"\sigma : \mathbb{R} \rightarrow (0, 1)"]) == {"\\sigma"}
+    assert signature_letters([r"x \in \mathbb{R}^n", r"t: 0 \le t \le 1"]) == frozenset()
+    assert defined_letters([r"r(x) = (r_1(x), \dots, r_m(x))"]) == {"r", "r_"}
+    assert "V" not in defined_letters([r"V(t) = \beta V(t - 1) + g_t"])  # a sequence written with brackets
+    assert "q" in defined_letters([r"q(x) = x_1^2 + x_2^2"])  # (a label on the argument still reads it)
+
+
+# --- an operator spelt in a text font is an operator, not prose to drop ----------------------------------------
+
+RANK = r"""# Rank
+
+Assume $\textup{rank}\, A = 2$ for the matrix of the example.
+
+Then $\textup{rank}\, A^2 = 4$, and scaling keeps the rank: $\textup{rank}\, 2A = 2$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("font", [r"\textup", r"\text", r"\textrm"])
+def test_a_text_font_operator_is_not_dropped(name: str, font: str) -> None:
+    text = _as(name, RANK.replace(r"\textup", font))
+    report = check_document(name, text)
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [], report.findings
+    verdicts = verdicts_on(report, line_of(text, "Then"))
+    assert len(verdicts) == 2 and "proved" not in [v for v, _ in verdicts], verdicts
+    assert not any("with A = 2" in r for _, r in verdicts), verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_prose_word_in_a_text_font_still_separates(name: str) -> None:
+    # "\text{if} x = 2": a word of prose before the formula, which is read as it was
+    text = _as(name, "# Worked value\n\n$$\nf(x) = x^2 + 1, \\quad f(2) = 5 \\quad \\text{if} x = 2\n$$\n")
+    verdicts = verdicts_on(check_document(name, text), line_of(text, "f(2)"))
+    assert ("proved" in [v for v, _ in verdicts]), verdicts
+
+
+# --- a bare ^T before a letter is a transpose (x^TAx) ---------------------------------------------------------
+
+QUADRATIC = r"""# Quadratic forms
+
+Let $A$ be a {kind} $n \times n$ matrix and $x, d$ vectors. Expanding the form along a direction,
+
+$$
+(x + d)^TA(x + d) = x^TAx + d^TAd + 2d^TAx
+$$
+"""
+
+EXPANSION = r"(x + d)^TA(x + d) ="
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_x_T_A_x_is_a_quadratic_form_whose_expansion_needs_symmetry(name: str) -> None:
+    stated = _verdicts(name, _as(name, QUADRATIC.replace("{kind}", "symmetric")), EXPANSION)
+    assert [v for v, _ in stated] == ["proved"], stated
+    assert "symmetric as stated" in stated[0][1], stated
+    for kind in ("square", "(not necessarily symmetric)"):
+        general = _verdicts(name, _as(name, QUADRATIC.replace("{kind}", kind)), EXPANSION)
+        assert [v for v, _ in general] == ["undecided"], (kind, general)
+    slip = _as(name, QUADRATIC.replace("{kind}", "symmetric").replace("+ 2d^TAx", "+ d^TAx"))
+    assert [v for v, _ in _verdicts(name, slip, EXPANSION)] == ["false"]

@@ -57,11 +57,50 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                 rel = tokens[after] if after < len(tokens) else rel
             if rel.kind != "rel" or rel.text not in ("=", ":="):
                 continue
-            if _reads(tokens, after + 1, params) and not _reads(tokens, after + 1, {name}):
+            if _reads(tokens, after + 1, params) and not _reads(tokens, after + 1, {name}, bare=True):
                 out.add(name)  # (V(t) = βV(t − 1) + …: a sequence written with brackets, not a function)
-                if labelled:
-                    out.add(name + "_")  # h_θ(x) = θ_0 + θ_1x: h with a label is a function too (g_t(1 − β) is not)
+                if labelled or _labelled_call(tokens, name, params):
+                    # h_θ(x) = θ_0 + θ_1x: h with a label is a function too (g_t(1 − β) is not); so are the
+                    # components of r(x) = (r_1(x), …, r_m(x)), each applied to the same names
+                    out.add(name + "_")
         out |= _named_at_the_end(tokens)
+    return frozenset(out)
+
+
+def _labelled_call(tokens: list[Token], name: str, params: set[str]) -> bool:
+    """Does ``name`` with a label stand applied to exactly ``params`` somewhere (``r_1(x)`` in the definition
+    of ``r(x)``)? Then the labelled letter is a function of those names too (a component), not a product."""
+    for k, tok in enumerate(tokens):
+        if _letter(tok) != name or (k > 0 and tokens[k - 1].is_char("_", "^")):
+            continue
+        after = _after_subscript(tokens, k + 1)
+        if after != k + 1 and _parameters(tokens, after)[0] == params:
+            return True
+    return False
+
+
+#: A map's signature: a letter (with a label or not), a colon, a set (ℝ, ℝⁿ, a blackboard or calligraphic
+#: letter), then an arrow: ``r_i:\mathbb{R}^n \to \mathbb{R}``, ``f : \mathcal{X} \rightarrow \mathbb{R}``.
+_SIGNATURE = re.compile(r"(?<![A-Za-z\_^])(?P<name>[A-Za-z]|\\[a-z]+)\s*(?P<label>_\s*(?:\{[^{}]{1,12}\}|\\?[A-Za-z0-9]+))?"
+                        r"\s*:\s*(?:\\mathbb\s*\{?\s*[A-Z]\s*\}?|\\mathcal\s*\{?\s*[A-Z]\s*\}?|\\R(?![A-Za-z])|ℝ)"
+                        r"[^$:=]{0,40}?\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])")
+
+
+def signature_letters(texts: Iterable[str]) -> frozenset[str]:
+    """Letters the notes declare as maps (``r_i : ℝⁿ → ℝ``): functions wherever they are applied, so ``r_1(x)^2``
+    is the square of a residual, not r₁·x². A letter declared with a label is marked ``r_`` too (as
+    :func:`defined_letters` marks ``h_θ``)."""
+    out: set[str] = set()
+    for text in texts:
+        if ":" not in text:
+            continue
+        for m in _SIGNATURE.finditer(text):
+            name = m.group("name")
+            if name.lstrip("\\") in _RESERVED or (len(name) > 1 and name.lstrip("\\") not in GREEK):
+                continue
+            out.add(name)
+            if m.group("label"):
+                out.add(name + "_")
     return frozenset(out)
 
 
@@ -151,13 +190,14 @@ def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
     return set(), k
 
 
-def _reads(tokens: list[Token], start: int, params: set[str]) -> bool:
+def _reads(tokens: list[Token], start: int, params: set[str], *, bare: bool = False) -> bool:
     """Does the right side from ``start`` (to the next relation or row break; across ``=`` in a chain, as in
-    ``σ(z) = P = 1/(1 + e^{-z})``) read one of ``params``?"""
-    for tok in tokens[start:]:
+    ``σ(z) = P = 1/(1 + e^{-z})``) read one of ``params``? ``bare``: only without a label (``r_1`` in
+    ``r(x) = (r_1(x), …)`` is a component of r, not r itself)."""
+    for k, tok in enumerate(tokens[start:], start):
         if (tok.kind == "rel" and tok.text != "=") or tok.kind == "newline" or tok.is_char("&"):
             return False
-        if _letter(tok) in params:
+        if _letter(tok) in params and not (bare and k + 1 < len(tokens) and tokens[k + 1].is_char("_")):
             return True
     return False
 

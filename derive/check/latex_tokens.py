@@ -460,6 +460,10 @@ class Tokenizer:
                 # \text{lim}_{x \to 0}, \mathrm{max}(…): the operator TeX has a macro for, written in an upright font
                 self._emit(Token("macro", arg.strip(), start, stop))
                 return
+            if name in TEXT_MACROS and _operator_word(arg, self.text[stop:]) and not self._in_script(start):
+                # \textup{rank}\, A: an operator spelt in a text font, applied to what follows; dropped as prose it
+                # would leave "A = 2" and prove "rank A² = 4" as A² = 4. Read as \operatorname{rank}.
+                name = "operatorname"
             if name in ("mathrm", "operatorname") and arg.strip() == "grad" and not self._in_script(start):
                 self._emit(Token("macro", "nabla", start, stop))  # \operatorname{grad} f: the gradient, as ∇f
                 return
@@ -814,6 +818,26 @@ _GLUED_OPERATORS = ("sin", "cos", "tan", "exp", "log", "ln", "max", "min", "det"
 
 #: Operators TeX writes as macros that notes also spell in an upright font (``\text{lim}``).
 _OPERATOR_NAMES = frozenset({"lim", "max", "min", "sup", "inf", "log", "ln", "exp", "sin", "cos", "tan"})
+#: Words of prose typed in math before a formula (``\text{for all } i``, ``\text{if} x > 0``): never an operator.
+_PROSE_WORDS = frozenset({
+    "for", "all", "if", "and", "or", "where", "subject", "to", "with", "on", "in", "is", "are", "at", "as", "of",
+    "the", "let", "then", "else", "otherwise", "when", "whenever", "since", "so", "thus", "hence", "some", "each",
+    "every", "any", "given", "such", "that", "by", "from", "over", "per", "not", "until", "while", "via", "using",
+    "we", "it", "has", "have", "be", "also", "but", "iff", "st", "ie", "eg", "new", "old", "our", "this",
+    "these", "which", "because", "therefore", "holds", "gives", "yields", "get", "obtain", "note", "see", "case",
+    "cases", "step", "steps", "iteration", "epoch", "update", "init", "initially", "finally", "repeat", "do",
+    "return", "end", "begin", "true", "false", "yes", "no", "constant", "const",
+})
+#: What starts an operand after an operator word: a letter, a digit, a bracket, or a macro that makes a name.
+_OPERAND_AFTER = re.compile(r"(?:\s|\\[,;:! ]|~)*(?:[A-Za-z0-9(]|\\(?:left|mathbf|boldsymbol|bm|vec|hat|bar|tilde|"
+                            r"widehat|widetilde|mathcal|" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![A-Za-z]))")
+
+
+def _operator_word(arg: str, after: str) -> bool:
+    r"""Is ``\text{arg}`` an operator name applied to what follows (``\textup{rank}\, A``, ``\text{diag}(v)``)? One
+    word of at least two letters, unpadded, no word of prose, and an operand right after it."""
+    return (arg == arg.strip() and len(arg) >= 2 and arg.isascii() and arg.isalpha()
+            and arg.lower() not in _PROSE_WORDS and _OPERAND_AFTER.match(after) is not None)
 #: Words of the sentence that authors type straight into math between two formulas.
 _CONNECTIVES = frozenset({"where", "when", "with", "for", "and", "if", "then", "since", "otherwise", "hence", "thus"})
 

@@ -50,6 +50,9 @@ _POSITIVE_DEFINITE = (r"positive (?:semi-?)?definite|положительно (?
                       r"|définie positive")
 _SYMMETRIC = re.compile(r"symmetric|симметричн|对称|symmetrisch|symétrique|" + _POSITIVE_DEFINITE, re.I)
 _DEFINITE_WORDS = re.compile(_POSITIVE_DEFINITE, re.I)
+#: The property denied: "not (necessarily) symmetric", "non-symmetric", "не симметрична", "nicht symmetrisch", "非对称".
+_NEGATED = re.compile(r"(?:\bnot\b|\bnon-?|\bне\b|\bnicht\b|\bun|[非不])\s*(?:necessarily\s+|always\s+|обязательно\s+|notwendig\w*\s+)?"
+                      r"(?:symmetric|симметричн|对称|symmetrisch|positive|положительно|正定|positiv)", re.I)
 #: Words that name a factorization into orthogonal and diagonal factors.
 _DECOMPOSITION = re.compile(r"\bSVD\b|singular[ -]value decomposition|eigen-?decomposition|spectral decomposition"
                             r"|orthogonal matri|orthonormal (?:matri|basis|columns)|\bQR\b|сингулярн\w* разложени"
@@ -127,10 +130,15 @@ def notation(math: list[str], prose: str) -> Notation:
             elif m.group(1).islower():
                 found.vectors.add(m.group(1))
     for sentence in _sentences_with(_SYMMETRIC, prose):
+        if _NEGATED.search(sentence):
+            continue  # "any matrix (not necessarily symmetric)": nothing is said to be symmetric
         for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
-            if name in found.matrices or name in _MATRIX_GREEK:
-                found.symmetric.add(name)
+            if name in found.matrices or name in _MATRIX_GREEK or _capital_letter(name):
+                found.symmetric.add(name)  # (a capital the text calls symmetric is a matrix)
+                found.matrices.add(name)
     for sentence in _sentences_with(_DEFINITE_WORDS, prose):
+        if _NEGATED.search(sentence):
+            continue
         for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
             if name in found.matrices or name in _MATRIX_GREEK:
                 found.definite.add(name)
@@ -147,6 +155,11 @@ def notation(math: list[str], prose: str) -> Notation:
 _GRADIENT_TRANSPOSED = re.compile(r"\\nabla\s*[A-Za-z]\w*\s*\([^()]*\)\s*\^\s*\{?\s*(?:T|\\top|\\intercal)\b")
 #: The letter of the point a gradient is taken at (``x`` of ``\nabla f(x_k)``).
 _GRADIENT_AT = re.compile(r"\\nabla\s*[A-Za-z]\w*\s*\(\s*([a-z])(?![A-Za-z])")
+
+
+def _capital_letter(name: str) -> bool:
+    """One capital Latin letter (``A``): a matrix when the text calls it symmetric or definite."""
+    return len(name) == 1 and "A" <= name <= "Z" and name != "I"
 
 
 def _sentences_with(word: re.Pattern[str], prose: str) -> Iterator[str]:
@@ -1123,7 +1136,8 @@ class Decision:
 
 
 #: A transpose written in LaTeX (``^T``, ``^{\top}``, ``^\intercal``, ``^{\mathsf{T}}``, ``^⊤``).
-TRANSPOSE_WRITTEN = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T(?![A-Za-z])|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
+#: A transpose mark. A bare ``^T`` is one whatever follows (TeX's superscript is one token: ``x^TAx`` is xᵀAx).
+TRANSPOSE_WRITTEN = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top(?![A-Za-z])|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|⊤))")
 
 
 def applies(left: str, right: str, table: Notation) -> bool:

@@ -182,7 +182,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     monotonic time after which no display is verified, the file's budget in seconds for the message)."""
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
-    from .function_letters import defined_letters, integrand_letters, matrix_letters
+    from .function_letters import defined_letters, integrand_letters, matrix_letters, signature_letters
     from .latex import DEFAULT_FUNCTIONS, parse_block
     from .layer_labels import layer_letters
     from .step_superscripts import stepped_letters, stepped_vectors
@@ -219,6 +219,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     # x^⊤Qx, Q ∈ ℝ^{n×n} somewhere: Q is a matrix, and Q^{-1}(Qx − p) a product, unless Q(w) = … is defined too
     defined = defined_letters(e.text for e in expansions)
     defined |= integrand_letters(e.text for e in expansions)  # ∫_a^b r(s) ds: a rate that varies over the range
+    defined |= signature_letters(e.text for e in expansions)  # r_i : ℝⁿ → ℝ: r_1(x)^2 squares a residual
     functions = (DEFAULT_FUNCTIONS - matrix_letters((e.text for e in expansions), DEFAULT_FUNCTIONS)) | defined
     layers = layer_letters(e.text for e in expansions)  # ∂C/∂z_j^L somewhere: ^L labels a layer in every block
     steps = stepped_vectors(e.text for e in expansions)  # \mathbf{x}^{k+1} = \mathbf{x}^k − …: x^0 is a step

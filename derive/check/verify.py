@@ -5773,7 +5773,7 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
 #: A name with an accent over it (``\hat y``, ``\bar x``, ``\tilde w``): how notes name a prediction, a mean, an estimate.
 _MARKED = re.compile(r"\\(?:hat|bar|tilde|widehat|widetilde|overline)\{")
 
-_MATRIX_HINT = re.compile(r"\^\s*\{?\s*(?:T(?![A-Za-z])|\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T)"
+_MATRIX_HINT = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T))"
                           r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
                           r"|\\in\s*\\(?:mathbb|mathbf|Bbb)"
                           r"|\\(?:operatorname|mathrm|text|rm)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])")
