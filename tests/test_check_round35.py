@@ -181,3 +181,56 @@ def test_x_T_A_x_is_a_quadratic_form_whose_expansion_needs_symmetry(name: str) -
         assert [v for v, _ in general] == ["undecided"], (kind, general)
     slip = _as(name, QUADRATIC.replace("{kind}", "symmetric").replace("+ 2d^TAx", "+ d^TAx"))
     assert [v for v, _ in _verdicts(name, slip, EXPANSION)] == ["false"]
+
+
+# --- a transpose symbol drawn with the kernel's box tricks -----------------------------------------------------
+
+DRAWN_TRANSPOSE = r"""\documentclass{article}
+\makeatletter
+\newcommand*{\T}{%
+  {\mathpalette\@T{}}%
+}
+\newcommand*{\@T}[1]{%
+  \raisebox{\depth}{$\m@th#1\intercal$}%
+}
+\makeatother
+\begin{document}
+\section{Products}
+For matrices $A$ and $B$ of fitting sizes,
+\[ (AB)^\T = B^\T A^\T \]
+and for any square $A$ (not necessarily symmetric) and vectors $x, d$,
+\[ (x + d)^\T A (x + d) = x^\T A x + d^\T A d + d^\T A x + x^\T A d \]
+\end{document}
+"""
+
+
+@pytest.mark.parametrize("slip", [None, "product", "form"])
+def test_a_transpose_drawn_with_mathpalette_is_a_transpose(slip: str | None) -> None:
+    text = DRAWN_TRANSPOSE
+    if slip == "product":
+        text = text.replace(r"= B^\T A^\T", r"= A^\T B^\T")
+    if slip == "form":
+        text = text.replace(r"+ d^\T A x + x^\T A d", r"+ 2d^\T A x")
+    report = check_document("doc.tex", text)
+    product = verdicts_on(report, line_of(text, r"\[ (AB)^\T"))
+    form = verdicts_on(report, line_of(text, r"\[ (x + d)^\T"))
+    # (a slip that holds for diagonal matrices, which commute, is left undecided with that said)
+    assert [v for v, _ in product] == ["undecided" if slip == "product" else "proved"], product
+    assert [v for v, _ in form] == ["undecided" if slip == "form" else "proved"], form
+    if slip is not None:
+        assert "false for general matrices" in (product if slip == "product" else form)[0][1], (product, form)
+    if slip is None:
+        assert all("matrix algebra" in r for _, r in product + form), (product, form)
+        assert not [f for f in report.findings if f.code == "parse/unknown-macro"], report.findings
+
+
+@pytest.mark.parametrize(("math", "operator"), [
+    (r"\text{rank}\, A", True), (r"\textup{diag}(v)", True), (r"\textrm{Var}\,\beta", True),
+    (r"\text{if} x", False), (r"\text{where} x", False), (r"\text{for} i", False), (r"\text{ rank } A", False),
+    (r"\text{rank} = 2", False), (r"\text{x} + 1", False),
+])
+def test_which_text_words_are_operators(math: str, operator: bool) -> None:
+    from derive.check.latex_tokens import tokenize
+
+    first = tokenize(math).tokens[0]
+    assert (first.kind, first.text == "operatorname") == ("raw", operator), first

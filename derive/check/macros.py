@@ -225,6 +225,8 @@ class Expansion:
 # Tokens
 # ==================================================================================================
 
+#: Kernel commands read by :meth:`_Expander._kernel` when no definition of the document's own overrides them.
+_KERNEL = frozenset({"mathpalette", "raisebox", "m@th"})
 _TOKEN = re.compile(r"\\(?:[A-Za-z@]+|.)|\\\Z|[ \t\r\n]+|#[1-9]|##|.", re.S)
 _CONTROL_WORD = re.compile(r"\\[A-Za-z@]+\Z")
 
@@ -558,6 +560,8 @@ class _Expander:
                     if name in DEFINERS:
                         self._define(name, tok)
                         continue
+                    if name in _KERNEL and self._kernel(name, tok):
+                        continue
                 self.out.append(tok)
         except _TooLarge as big:
             message = (f"macro expansion too large: \\{big.macro} expands without end or past "
@@ -575,6 +579,45 @@ class _Expander:
         origin = Origin("", 0, "document")
         if not _Definitions(self.table, lambda _offset: origin).read(name, tok, self.reader):
             self.out.append(tok)  # not a definition after all: left for the parser to report
+
+    # -- the LaTeX kernel's box tricks -----------------------------------------------------------
+
+    def _kernel(self, name: str, tok: _Tok) -> bool:
+        r"""The kernel commands a drawn symbol is built with, read for the symbol they draw. The well-known transpose
+        macro ``\newcommand*{\T}{{\mathpalette\@T{}}}`` with ``\@T[1]`` = ``\raisebox{\depth}{$\m@th#1\intercal$}``
+        typesets ⊺: ``\mathpalette\cs{a}`` is ``\cs`` given a style (an empty one here) and ``a``,
+        ``\raisebox{…}[…][…]{b}`` is ``b`` moved up (its ``$`` only switch back to math), ``\m@th`` sets a spacing.
+        False: not in that form, left as is."""
+        reader = self.reader
+        consumed: list[_Tok] = []
+        def made(text: str) -> _Tok:  # one token at the call's place
+            return _Tok(text, tok.start, tok.end, False)
+
+        if name == "m@th":
+            return True
+        if name == "mathpalette":
+            cs = reader.next_nonspace(consumed)
+            arg = reader.argument(consumed)
+            if cs is None or not cs.text.startswith("\\") or arg is None:
+                reader.push(consumed)
+                return False
+            body = [cs, made("{"), made("}")]  # (the style, as an empty group: no switch left in the symbol)
+            if any(not t.space for t in arg):
+                body += [made("{"), *arg, made("}")]
+            reader.push(body)
+            return True
+        # \raisebox{raise}[height][depth]{box}
+        if reader.argument(consumed) is None:
+            reader.push(consumed)
+            return False
+        reader.optional(consumed)
+        reader.optional(consumed)
+        box = reader.argument(consumed)
+        if box is None:
+            reader.push(consumed)
+            return False
+        reader.push([t for t in box if t.text != "$"])
+        return True
 
     # -- calls ---------------------------------------------------------------------------------
 
