@@ -110,6 +110,10 @@ def _degree(term: sp.Expr) -> int:
         return 0
 
 
+#: Constants as a reader writes them in plain text.
+_TEXT_CONSTANTS: dict[sp.Basic, str] = {sp.pi: "π", sp.E: "e"}
+
+
 class NotationPrinter:
     """Recursive layout over SymPy trees; ``style`` selects LaTeX or Unicode text."""
 
@@ -163,6 +167,8 @@ class NotationPrinter:
             elif name in _OPERATOR_NAMES:
                 name = _OPERATOR_NAMES[name]
             return f"{name}({args})" if self.style == "text" else rf"{name}\left({args}\right)"
+        if self.style == "text" and e in _TEXT_CONSTANTS:
+            return _TEXT_CONSTANTS[e]  # (sstr's "pi" and "E" in a message read as names)
         return sp.latex(e) if self.style == "latex" else sp.sstr(e)
 
     def _piecewise(self, e: sp.Piecewise) -> str:

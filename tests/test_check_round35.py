@@ -234,3 +234,26 @@ def test_which_text_words_are_operators(math: str, operator: bool) -> None:
 
     first = tokenize(math).tokens[0]
     assert (first.kind, first.text == "operatorname") == ("raw", operator), first
+
+
+# --- π in a refutation is the number -------------------------------------------------------------------------
+
+GAUSSIAN = r"""# The Gaussian integral
+
+In polar coordinates, with $u = r^2$,
+
+$$
+I^2 = 2\pi\int_0^\infty r e^{-\frac{1}{2}r^2}\, dr = \pi \int_0^\infty e^{-\frac{1}{2}u}\, du = 2\pi
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_with_pi_is_refuted_with_pi_the_number(name: str) -> None:
+    text = _as(name, GAUSSIAN)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == [], report.findings
+    slip = _as(name, GAUSSIAN.replace(r"= \pi \int_0^\infty", r"= 2\pi \int_0^\infty"))
+    errors = [f for f in check_document(name, slip).findings if f.code == "math/false"]
+    assert [f.line for f in errors] == [line_of(slip, "I^2 =")], errors
+    assert "give 2·π" in errors[0].message and "π =" not in errors[0].message, errors[0].message

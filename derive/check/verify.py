@@ -4288,6 +4288,8 @@ class DocumentChecker:
                 if circle[0] == "undecided":
                     self.report(item, right.start, "info", "math/undecided", f"not decided: {circle[1]}")
                 return
+            if (numbered := _false_with_the_number_pi(sa, sb)) is not None:
+                sa, sb, verdict = numbered  # (2π∫₀^∞ e^{−u/2}du = 2π: the counterexample never sets π = 0.207)
             if (same := self._restated_link(item, left, right)) is not None:
                 self.decide(item, k, *same)  # "consider the preconditioned system: M⁻¹Ax = M⁻¹b", once more
                 return
@@ -5708,6 +5710,20 @@ def _within_rounded_inputs(a: sp.Expr, b: sp.Expr, rounded: Mapping[sp.Symbol, s
 #: A decimal written to two places or more with a nonzero fraction (16.32, 0.0478): a value rounded before and reused,
 #: when the notes showed it so (one place, 0.3 or 0.9, is how notes give exact data: weights, rates).
 _ROUNDED_DECIMAL = re.compile(r"(?<![\d.])\d+\.(?=\d*[1-9])\d{2,}(?![\d.])")
+
+
+def _false_with_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr, Verdict] | None:
+    """A refuted link that writes π and is false with π the number too: its sides and verdict with the number, so
+    the message's counterexample and the value the definitions give read π as the reader does; None otherwise."""
+    pis = [x for x in sa.free_symbols | sb.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
+    if not pis:
+        return None
+    na, nb = _doit(sa.xreplace({pis[0]: sp.pi})), _doit(sb.xreplace({pis[0]: sp.pi}))
+    try:
+        verdict = compare(na, nb, seconds=LINK_SECONDS)
+    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+        return None
+    return (na, nb, verdict) if verdict.status == "false" else None
 
 
 def _as_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[str, str] | None:
