@@ -257,3 +257,67 @@ def test_a_slip_with_pi_is_refuted_with_pi_the_number(name: str) -> None:
     errors = [f for f in check_document(name, slip).findings if f.code == "math/false"]
     assert [f.line for f in errors] == [line_of(slip, "I^2 =")], errors
     assert "give 2·π" in errors[0].message and "π =" not in errors[0].message, errors[0].message
+
+
+# --- a case written after the formula restricts it -----------------------------------------------------------
+
+SOFTMAX_CASES = r"""# Softmax
+
+The probabilities are $p_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}$. Their derivatives on the diagonal are
+
+$$
+\frac{\partial p_j}{\partial z_i} = p_i(1 - p_i), \quad i = j
+$$
+
+and off the diagonal
+
+$$
+\frac{\partial p_j}{\partial z_i} = -p_i p_j, \quad i \neq j.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_case_after_the_formula_is_the_case_it_is_checked_in(name: str) -> None:
+    text = _as(name, SOFTMAX_CASES)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == [], report.findings
+    for snippet, case in ((r"p_i(1 - p_i), \quad", "i = j"), (r"-p_i p_j, \quad", "i ≠ j")):
+        verdicts = verdicts_on(report, line_of(text, snippet))
+        assert verdicts[0][0] == "proved" and verdicts[0][1].endswith(f"for {case}"), verdicts
+    slip = _as(name, SOFTMAX_CASES.replace(r"= -p_i p_j, \quad", r"= p_i p_j, \quad"))
+    assert [(f.line, f.code) for f in check_document(name, slip).findings if f.severity == "error"] == [
+        (line_of(slip, r"p_i p_j, \quad"), "math/false")]
+
+
+# --- a derivative of a defined function in a name of its body, not its parameter -------------------------------
+
+LINE_FIT = r"""# Fitting a line
+
+The model is $f(x) = ax + b$ and the loss over $n$ samples is
+
+$$
+J(a, b) = \frac{1}{2n}\sum_{i=1}^{n}(f(x_i) - y_i)^2
+$$
+
+By the chain rule,
+
+$$
+\frac{\partial J}{\partial a} = \frac{1}{n}\sum_{i=1}^{n}(f(x_i) - y_i)\frac{\partial f(x_i)}{\partial a}, \qquad
+\frac{\partial J}{\partial b} = \frac{1}{n}\sum_{i=1}^{n}(f(x_i) - y_i)\frac{\partial f(x_i)}{\partial b}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("model", ["f(x) = ax + b", "f(x_i) = ax_i + b"])
+def test_the_chain_rule_factor_is_the_derivative_in_that_parameter(name: str, model: str) -> None:
+    text = _as(name, LINE_FIT.replace("f(x) = ax + b", model))
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == [], report.findings
+    verdicts = verdicts_on(report, line_of(text, r"\frac{\partial J}{\partial a}"))
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+    slip = _as(name, LINE_FIT.replace("f(x) = ax + b", model).replace(r"\frac{\partial J}{\partial a} = \frac{1}{n}",
+                                                                        r"\frac{\partial J}{\partial a} = \frac{2}{n}"))
+    errors = [(f.line, f.code) for f in check_document(name, slip).findings if f.severity == "error"]
+    assert errors == [(line_of(slip, r"\frac{\partial J}{\partial a}"), "math/false")], errors

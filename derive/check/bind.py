@@ -194,8 +194,13 @@ class Functions:
                 elif len(fd.params) == len(call.args):
                     mapping[call] = fd.body.xreplace(dict(zip(fd.params, call.args)))
             elif fname.startswith(GRADIENT_PREFIX):
-                _, base = gradient_parts(fname)
+                variable, base = gradient_parts(fname)
                 fd = self.defs.get(base)
+                if fd is not None and (other := _other_variable(fd, variable, call.args)) is not None:
+                    # ∂f(x_i)/∂a for f(x) = ax + b: the derivative in a parameter of the body, not in x, at x_i
+                    body = self.expand(fd.body, depth + 1)
+                    mapping[call] = sp.diff(body, other).xreplace(dict(zip(fd.params, call.args)))
+                    continue
                 at = _at_coordinates(fd, call.args) if fd is not None else None
                 if fd is not None and at is not None:  # ∇g([−1, 1]): the partials in the coordinates, there
                     body = self.expand(fd.body, depth + 1)
@@ -242,6 +247,19 @@ class Functions:
             lambda e: sp.Function(derivative_name(type(e.expr).__name__, _base_letter(param), len(e.expr.args)))(
                 *e.expr.args))
         return derivative.xreplace({param: at})
+
+
+def _other_variable(fd: FunctionDef, variable: str | None, args: tuple[sp.Basic, ...]) -> sp.Symbol | None:
+    """The name a gradient is taken in when it is neither the definition's parameter nor the point it is called at
+    but a name of the body (``a`` of ``∂f(x_i)/∂a`` with ``f(x) = ax + b``); None otherwise (``∇_w L(w_t)`` is
+    L's derivative in its own parameter, taken at w_t)."""
+    if not variable or len(fd.params) != len(args) or any(type(a).__name__ == "Coords" for a in args):
+        return None
+    names = {str(p) for p in fd.params} | {str(a) for a in args}
+    if variable in names:
+        return None
+    found = [x for x in fd.body.free_symbols if isinstance(x, sp.Symbol) and x.name == variable]
+    return found[0] if found and found[0] not in fd.params else None
 
 
 def _hides_variable(fd: FunctionDef) -> bool:

@@ -2323,6 +2323,8 @@ class DocumentChecker:
         if not isinstance(left.expr, sp.Symbol) or right.expr is None:
             return False
         words = self._headings.get(item.section, "") + "\n" + self._words_before(item.index, 200)
+        # "…, \quad i \neq j": a case written after the formula in its display restricts it, and has the last word
+        words += "\n" + re.split(r"\\\\|\\partial|\\frac|\\nabla", item.block.text[right.end:right.end + 60])[0]
         indexed = indexed_derivatives.decide(left.expr, right.expr, definitions, self.text, words, LINK_SECONDS)
         if indexed is None:
             return False
