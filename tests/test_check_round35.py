@@ -321,3 +321,49 @@ def test_the_chain_rule_factor_is_the_derivative_in_that_parameter(name: str, mo
                                                                         r"\frac{\partial J}{\partial a} = \frac{2}{n}"))
     errors = [(f.line, f.code) for f in check_document(name, slip).findings if f.severity == "error"]
     assert errors == [(line_of(slip, r"\frac{\partial J}{\partial a}"), "math/false")], errors
+
+
+# --- a chain of new names that ends in a value names each of them ------------------------------------------------
+
+POOLED = r"""# A pooled estimate
+
+Setting the score of both groups to zero,
+
+$$
+n_0(r_0 - \hat q) + n_1(r_1 - \hat q) = 0 \quad \Longrightarrow \quad \hat q_0 = \hat q_1 = \hat q = \frac{n_0 r_0 + n_1 r_1}{n_0 + n_1}.
+$$
+
+Now suppose $r_0 = 0$ and $r_1 = 1$. Then
+
+$$
+\frac{1}{1 - \hat q} = \frac{n_0 + n_1}{n_0}, \qquad \frac{1}{\hat q} = \frac{n_0 + n_1}{n_1}.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_every_name_of_a_chain_takes_the_value_it_ends_in(name: str) -> None:
+    text = _as(name, POOLED)
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == [], report.findings
+    verdicts = verdicts_on(report, line_of(text, r"\frac{1}{1 - \hat q} ="))
+    assert [v for v, _ in verdicts] == ["proved", "proved"], verdicts
+    slip = _as(name, POOLED.replace(r"\frac{1}{\hat q} = \frac{n_0 + n_1}{n_1}", r"\frac{1}{\hat q} = \frac{n_0 + n_1}{n_0}"))
+    errors = [(f.line, f.code) for f in check_document(name, slip).findings if f.severity == "error"]
+    assert errors == [(line_of(slip, r"\frac{1}{1 - \hat q} ="), "math/false")], errors
+
+
+# --- a LaTeX root whose text is in the files it pulls in is not silent -----------------------------------------
+
+def test_a_root_that_inputs_its_text_names_the_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from derive.check.run import check_file
+
+    (tmp_path / "body.tex").write_text("\\section{Square}\n\\[ (a + b)^2 = a^2 + 2ab + b^2 \\]\n", encoding="utf-8")
+    root = tmp_path / "root.tex"
+    root.write_text("\\documentclass{article}\n\\begin{document}\n\\input{body}\n\\end{document}\n", encoding="utf-8")
+    report = check_file(str(root))
+    notes = [(f.line, f.code) for f in report.findings]
+    assert notes == [(3, "check/text-elsewhere")], report.findings
+    assert "body" in report.findings[0].message
+    own = check_file(str(tmp_path / "body.tex"))
+    assert [k.verdict for k in own.links] == ["proved"] and not [f for f in own.findings if f.code == "check/text-elsewhere"]

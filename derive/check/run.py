@@ -148,8 +148,19 @@ def _config(path: str) -> suppress.ProjectConfig:
     return _config_for(os.path.dirname(os.path.abspath(path)))
 
 
+#: A LaTeX file that pulls in text from others: ``\input{body}``, ``\include{ch1}``, ``\subfile{…}``.
+_PULLS_IN = re.compile(r"\\(?:input|include|subfile|import|subimport)\s*\{([^{}]+)\}")
+
+
 def _silence(doc: "Document", links: list[Link]) -> list[Finding]:
-    """Silence is never a pass: a file with math where nothing was decided says so."""
+    r"""Silence is never a pass: a file with math where nothing was decided says so, and a LaTeX root whose text
+    is all in the files it ``\input``s (their math is not read from here) names them."""
+    if not doc.blocks and doc.kind == "latex" and (pulled := list(_PULLS_IN.finditer(doc.visible))):
+        line = doc.source.count("\n", 0, pulled[0].start()) + 1
+        names = ", ".join(dict.fromkeys(m.group(1).strip() for m in pulled[:4])) + (", …" if len(pulled) > 4 else "")
+        return [Finding(doc.path, line, 1, "info", "check/text-elsewhere",
+                        f"no math in this file: its text is in the files it pulls in ({names}), which are checked "
+                        "on their own (check them, or the folder)")]
     if not doc.blocks or any(k.verdict in ("proved", "false") for k in links):
         return []
     line, col = doc.blocks[0].opening()

@@ -2451,8 +2451,17 @@ class DocumentChecker:
             for t in terms[:-1]:  # m_0 = v_0 = 0: each is given the value
                 self.examples.append((item.index, item.section, t.expr, last))
             return
+        chained = [t.expr for t in terms[1:-1]] if last is not None and len(terms) > 2 \
+            and all(isinstance(t.expr, sp.Symbol) and t.expr not in definitions for t in terms[:-1]) \
+            and all(r in DEFINING_RELATIONS for r in item.stmt.relations) \
+            and not {t.expr for t in terms[:-1]} & last.free_symbols else []
+        if chained:  # ⟹ q̂_0 = q̂_1 = q̂ = (n_0r_0 + n_1r_1)/(n_0 + n_1): each name is given the value the chain ends in
+            value = last
         self.namings.append((item.index, item.section, lhs, value))
         self._section_namings.setdefault(item.section, {}).setdefault(lhs, []).append((item.index, value))
+        for name in chained:
+            self.namings.append((item.index, item.section, name, value))
+            self._section_namings.setdefault(item.section, {}).setdefault(name, []).append((item.index, value))
         if rhs.atoms(AppliedUndef):
             self._through_functions.add(item.index)  # (its functions were written out as they were defined then)
         if open_calls or rhs.atoms(AppliedUndef):
