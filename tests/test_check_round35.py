@@ -367,3 +367,34 @@ def test_a_root_that_inputs_its_text_names_the_files(tmp_path) -> None:  # type:
     assert "body" in report.findings[0].message
     own = check_file(str(tmp_path / "body.tex"))
     assert [k.verdict for k in own.links] == ["proved"] and not [f for f in own.findings if f.code == "check/text-elsewhere"]
+
+
+# --- a chain the text calls a contradiction is a proof by contradiction ------------------------------------------
+
+DUAL = r"""# A dual that cannot vanish
+
+The multipliers satisfy $\mu \ge 0$ and $1^T\mu = 1$. Suppose the residual is zero. Then
+
+$$
+\mu = 0 \implies 1 = 1^T\mu = 0
+$$
+
+which is a contradiction.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("word", ["which is a contradiction.", "что противоречит условию.", "ein Widerspruch."])
+def test_a_link_the_premise_breaks_in_a_proof_by_contradiction_is_no_error(name: str, word: str) -> None:
+    text = _as(name, DUAL.replace("which is a contradiction.", word))
+    report = check_document(name, text)
+    assert [f for f in report.findings if f.severity == "error"] == [], report.findings
+    verdicts = verdicts_on(report, line_of(text, r"\mu = 0 \implies"))
+    assert ("undecided", ) == tuple(v for v, r in verdicts if "contradiction" in r), verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_without_the_word_the_broken_link_is_an_error(name: str) -> None:
+    text = _as(name, DUAL.replace("which is a contradiction.", "as the balance requires."))
+    errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
+    assert errors == [(line_of(text, r"\mu = 0 \implies"), "math/false")], errors

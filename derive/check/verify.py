@@ -3228,6 +3228,12 @@ class DocumentChecker:
             doubt = f"{plain.group(1)} typed as plain text, read as the function: {verdict.reason} (a rounded value, or a slip?)"
             self.report(item, right.start, "info", "math/undecided", f"not decided: {doubt}")
             self.decide(item, k, "undecided", doubt)
+        elif premises and _CONTRADICTION.search(self._words_after(item.index, 160)):
+            # "μ = 0 ⟹ 1 = 1ᵀμ = 0, which is a contradiction": the premise is put in to be refuted; a link it breaks
+            # may be what a fact stated before (1ᵀμ = 1) makes true
+            why = f"a proof by contradiction: under the premise the chain reaches what the text calls absurd ({verdict.reason})"
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
@@ -5141,6 +5147,15 @@ class DocumentChecker:
         end = self._lines.offset(item.block.line, item.block.col)
         return self.text[max(0, end - width):end].rstrip().rstrip("$").rstrip()
 
+    def _words_after(self, index: int, width: int) -> str:
+        """Up to ``width`` characters of the text right after item ``index``'s block (its closing delimiter kept)."""
+        if self._lines is None or not self.text:
+            return ""
+        block = self.items[index].block
+        line, col = block.position(len(block.text))
+        start = self._lines.offset(line, col)
+        return self.text[start:start + width]
+
     def _announced(self, index: int) -> bool:
         """Do the words before item ``index`` say it defines: its own cue, or a sentence ending in a colon
         just before it, across a blank line ("Some books write it another way:⏎⏎$$…$$")?"""
@@ -5716,6 +5731,10 @@ def _within_rounded_inputs(a: sp.Expr, b: sp.Expr, rounded: Mapping[sp.Symbol, s
         return ("equal for some values within the rounding of the inputs the notes show: the result may come "
                 "from their unrounded values")
     return None
+
+
+#: Words saying a chain of reasoning reached an absurdity (a proof by contradiction).
+_CONTRADICTION = re.compile(r"contradict|absurd|impossible|противоречи|Widerspruch|矛盾|contradicci|تناقض|mâu thuẫn", re.I)
 
 
 #: A decimal written to two places or more with a nonzero fraction (16.32, 0.0478): a value rounded before and reused,
