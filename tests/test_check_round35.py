@@ -398,3 +398,36 @@ def test_without_the_word_the_broken_link_is_an_error(name: str) -> None:
     text = _as(name, DUAL.replace("which is a contradiction.", "as the balance requires."))
     errors = [(f.line, f.code) for f in check_document(name, text).findings if f.severity == "error"]
     assert errors == [(line_of(text, r"\mu = 0 \implies"), "math/false")], errors
+
+
+# --- a value from another example is not the reason a link holds for every value ------------------------------------
+
+SHELLS = r"""# High dimensions
+
+In the first example the space has $d = 4$ dimensions.
+
+## Shells
+
+Let
+
+$$
+g(r) := r^{d - 2}e^{-\frac{r^2}{2}}r \quad \text{and} \quad f(r) = \log g(r) = (d-1) \log(r) - \frac{r^2}{2}.
+$$
+
+The density of the radius peaks where the derivative vanishes:
+
+$$
+f^\prime(\sqrt{d-1}) = 0
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_link_that_holds_for_every_value_says_so(name: str) -> None:
+    text = _as(name, SHELLS)
+    verdicts = _verdicts(name, text, r"f^\prime(\sqrt{d-1}) = 0")
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+    assert verdicts[0][1].startswith("symbolically equal whatever d is"), verdicts
+    slip = _as(name, SHELLS.replace(r"f^\prime(\sqrt{d-1}) = 0", r"f^\prime(\sqrt{d-1}) = 1"))
+    errors = [(f.line, f.code) for f in check_document(name, slip).findings if f.severity == "error"]
+    assert errors == [(line_of(slip, r"f^\prime(\sqrt{d-1}) = 1"), "math/false")], errors

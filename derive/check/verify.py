@@ -3154,6 +3154,7 @@ class DocumentChecker:
             sides.append((value, numbers, called))
         free = set().union(*(v.free_symbols for v, _, _ in sides))
         used: dict[sp.Symbol, sp.Expr] = {}
+        general: tuple[sp.Expr, sp.Expr] | None = None  # the sides before the example's values are put in
         defined = ""  # names worked out from their definitions at the values given
         if free:
             if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
@@ -3179,6 +3180,7 @@ class DocumentChecker:
                                                    for value, numbers, called in sides):
                 return False
             used = {s: examples[s] for s in free}
+            general = (sides[0][0], sides[1][0])
             sides = [(v.xreplace(used), n, c) for v, n, c in sides]
         elif points:
             if not any(numbers for _, numbers, _ in sides):
@@ -3198,7 +3200,12 @@ class DocumentChecker:
             where = f" ({defined} by {'their definitions' if ',' in defined else 'its definition'}" \
                 + (f", with {given})" if given else ")")
 
-        if verdict.holds:
+        if verdict.holds and general is not None and _holds_for_all(*general):
+            # f'(√(d − 1)) = 0 with d = 4 given in another example: it holds whatever d is, which is the reason
+            names = ", ".join(sorted(printing.text(x) for x in used))
+            self.decide(item, k, "proved", f"symbolically equal whatever {names} {'are' if len(used) > 1 else 'is'}"
+                                           + (f", so also with {given}" if given else ""))
+        elif verdict.holds:
             self.decide(item, k, "proved", verdict.reason + where)
             if "digits written" in verdict.reason:  # 0.256 − 0.3×0.512 = 0.102: 0.102 is a rounded result now
                 self._rounded_results.update(v for v, _, _ in sides if _decimal_places(v) is not None)
@@ -5740,6 +5747,14 @@ _CONTRADICTION = re.compile(r"contradict|absurd|impossible|противореч�
 #: A decimal written to two places or more with a nonzero fraction (16.32, 0.0478): a value rounded before and reused,
 #: when the notes showed it so (one place, 0.3 or 0.9, is how notes give exact data: weights, rates).
 _ROUNDED_DECIMAL = re.compile(r"(?<![\d.])\d+\.(?=\d*[1-9])\d{2,}(?![\d.])")
+
+
+def _holds_for_all(a: sp.Expr, b: sp.Expr) -> bool:
+    """Do the sides agree whatever their names are (symbolically and at random points), within a link's budget?"""
+    try:
+        return compare(_doit(a), _doit(b), seconds=LINK_SECONDS).status == "true"
+    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+        return False
 
 
 def _false_with_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr, Verdict] | None:
