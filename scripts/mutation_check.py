@@ -256,7 +256,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if tok.kind == "macro" and tok.text == "nabla":', "        if False:",
       ("tests/test_check_matrices.py",), "∇f(x)^T A p = p^T A ∇f(x) is proved as numbers (A need not be symmetric)"),
     M("pi-a-name", "derive/check/verify.py",
-      "            if (circle := _as_the_number_pi(sa, sb)) is not None:", "            if (circle := None) is not None:",
+      "            if (numbered := _with_the_number_pi(sa, sb)) is not None:", "            if (numbered := None) is not None:",
       ("tests/test_check_readings.py",), "∫₀¹ 4/(1 + x²) dx = π refuted with π read as a name (inside sin/cos/tan the parser reads the number)"),
     M("later-definition-loose", "derive/check/verify.py",
       '        if verdict.status == "false" and not loose and all(', '        if verdict.status == "false" and all(',

@@ -4307,13 +4307,17 @@ class DocumentChecker:
                             f"{_clip(written[1])}; {why}")
                 self.decide(item, k, "false", why)
                 return
-            if (circle := _as_the_number_pi(sa, sb)) is not None:  # cos²x = sin²(π/2 − x): π the number
-                self.decide(item, k, *circle)
-                if circle[0] == "undecided":
-                    self.report(item, right.start, "info", "math/undecided", f"not decided: {circle[1]}")
-                return
-            if (numbered := _false_with_the_number_pi(sa, sb)) is not None:
-                sa, sb, verdict = numbered  # (2π∫₀^∞ e^{−u/2}du = 2π: the counterexample never sets π = 0.207)
+            if (numbered := _with_the_number_pi(sa, sb)) is not None:
+                if numbered[2].status == "false":
+                    sa, sb, verdict = numbered  # (2π∫₀^∞ e^{−u/2}du = 2π: the counterexample never sets π = 0.207)
+                elif numbered[2].status == "true":
+                    self.decide(item, k, "proved", "with π the number π (3.14159…)")  # cos²x = sin²(π/2 − x)
+                    return
+                else:
+                    why = "it may hold with π the number π, which could not be decided"
+                    self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                    self.decide(item, k, "undecided", why)
+                    return
             if (same := self._restated_link(item, left, right)) is not None:
                 self.decide(item, k, *same)  # "consider the preconditioned system: M⁻¹Ax = M⁻¹b", once more
                 return
@@ -5757,33 +5761,16 @@ def _holds_for_all(a: sp.Expr, b: sp.Expr) -> bool:
         return False
 
 
-def _false_with_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr, Verdict] | None:
-    """A refuted link that writes π and is false with π the number too: its sides and verdict with the number, so
-    the message's counterexample and the value the definitions give read π as the reader does; None otherwise."""
+def _with_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Expr, sp.Expr, Verdict] | None:
+    """A refuted link that writes π (a name to the reader, since notes also write π for a policy or a probability)
+    read with π the number: both sides and the verdict there, once. Proved when the sides then agree; when they
+    still differ, its message states the counterexample with the number (never "at π = 0.207"). None when π is
+    not written."""
     pis = [x for x in sa.free_symbols | sb.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
     if not pis:
         return None
     na, nb = _doit(sa.xreplace({pis[0]: sp.pi})), _doit(sb.xreplace({pis[0]: sp.pi}))
-    try:
-        verdict = compare(na, nb, seconds=LINK_SECONDS)
-    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
-        return None
-    return (na, nb, verdict) if verdict.status == "false" else None
-
-
-def _as_the_number_pi(sa: sp.Expr, sb: sp.Expr) -> tuple[str, str] | None:
-    """A refuted link that writes π (a name to the reader, since notes also write π for a policy or a
-    probability): with π the number, proved when the sides then agree, undecided when that cannot be told
-    (the reading is not sure); None when π is not written or the link stays false with the number too."""
-    pis = [x for x in sa.free_symbols | sb.free_symbols if isinstance(x, sp.Symbol) and x.name == "\\pi"]
-    if not pis:
-        return None
-    verdict = compare(_doit(sa.xreplace({pis[0]: sp.pi})), _doit(sb.xreplace({pis[0]: sp.pi})), seconds=LINK_SECONDS)
-    if verdict.status == "true":
-        return "proved", "with π the number π (3.14159…)"
-    if verdict.status == "false":
-        return None
-    return "undecided", "it may hold with π the number π, which could not be decided"
+    return na, nb, compare(na, nb, seconds=LINK_SECONDS)
 
 
 def _fact_subject(expr: sp.Expr) -> bool:
