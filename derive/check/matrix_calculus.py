@@ -10,7 +10,9 @@ in each entry), which a third difference confirms, or nothing is decided here.
 
 The verdicts keep to :func:`derive.check.matrices.decide`'s standard: **false** when the claim differs on
 general random matrices *and* on diagonal ones *and* on numbers; **proved** when it agrees on every random
-instance tried — a generic small case (sizes 2 to 4), which the reason says, not a proof for every size.
+instance tried — a generic small case (sizes 2 to 4), which the reason says, not a proof for every size — and
+proved for every size when the variable is a vector and the gradient taken symbolically
+(:func:`derive.check.matrix_gradient.gradient_poly`) has the claim's normal form.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from fractions import Fraction
 
 from .matrices import (SCALAR, Atom, Decision, Node, Notation, Shapes, Unsupported, _as_vectors, _atoms, _misfit,
                        _promoted, _stem, read_side, worlds)
-from .matrix_gradient import _summed_with_arrays, slopes
+from .matrix_gradient import _same_derivative, _summed_with_arrays, slopes
 
 __all__ = ["gradient_link", "of_expression", "split_gradient"]
 
@@ -29,6 +31,10 @@ _NABLA = re.compile(r"^\s*\\nabla\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z])\
 #: ``\frac{\partial}{\partial A}`` before the expression.
 _PARTIAL = re.compile(r"^\s*\\d?frac\s*\{\s*\\partial\s*\}\s*\{\s*\\partial\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]"
                       r"|\\[A-Za-z]+\s*\{[^{}]*\})\s*\}\s*(?P<body>\S.*)$", re.S)
+#: ``\frac{\partial x^\top A x}{\partial x}``: the expression written in the numerator.
+_PARTIAL_OVER = re.compile(r"^\s*\\d?frac\s*\{\s*\\partial\s*(?P<body>(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+)\}\s*"
+                           r"\{\s*\\partial\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]|\\[A-Za-z]+\s*\{[^{}]*\})\s*\}\s*$",
+                           re.S)
 #: What says the expression after ∇ is a function's name applied to its point (``\nabla f(x)``): not read here.
 _NAMED_CALL = re.compile(r"^\s*\\?[A-Za-z]+\s*(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 
@@ -37,12 +43,16 @@ TRIES = 3
 
 
 def split_gradient(left: str) -> tuple[str, str] | None:
-    """``\\nabla_A \\operatorname{tr}(AB)`` → (``A``, ``\\operatorname{tr}(AB)``); None when ``left`` is not a
+    """``\\nabla_A \\operatorname{tr}(AB)`` → (``A``, ``\\operatorname{tr}(AB)``), and so for
+    ``\\frac{\\partial}{\\partial A} \\operatorname{tr}(AB)`` and ``\\frac{\\partial\\operatorname{tr}(AB)}{\\partial A}``; None when ``left`` is not a
     gradient of a written expression with respect to a named variable (a ``\\nabla f(x)`` names a function)."""
     m = _NABLA.match(left) or _PARTIAL.match(left)
-    if m is None:
+    if m is not None:
+        var, body = m.group(1).strip(), m.group("body").strip()
+    elif (m := _PARTIAL_OVER.match(left)) is not None and m.group("body").strip():
+        var, body = m.group(2).strip(), m.group("body").strip()
+    else:
         return None
-    var, body = m.group(1).strip(), m.group("body").strip()
     if var.startswith("{") and var.endswith("}"):
         var = var[1:-1].strip()
     if _NAMED_CALL.match(body) and not re.match(r"^\s*\\(?:det|operatorname|mathrm|text|tr|Tr)", body):
@@ -112,6 +122,11 @@ def gradient_link(left: str, right: str, table: Notation, seed: int = 0) -> Deci
     if generic is None:
         return None
     if generic:
+        column = shapes.find(shapes.atoms[key][1]) == shapes.find(Shapes.ONE)  # a vector variable
+        if not both and column and _same_derivative(body, claim, key, shapes, table.symmetric, 1):
+            return Decision("true", "proved in matrix algebra: the gradient taken at each occurrence of the variable "
+                                    "(d(L·v·R) = R·L·dv for a number R) has the claim's normal form; its entries also agree on random "
+                                    "matrices of sizes 2 to 4")
         return Decision("true", "the gradient taken entry by entry agrees on random matrices of sizes 2 to 4 "
                                 "(exact; a generic small case, not a proof for every size)")
     special = [kind for kind in ("diagonal", "scalar")

@@ -3914,8 +3914,10 @@ class DocumentChecker:
         if checked is None or verdict is None or verdict[0] != "proved":
             return
         if checked.status == "true":
-            self.decide(item, k, "proved", f"{verdict[1] or 'proved in the scalar reading'}; {checked.reason}",
-                        override=True)
+            # a proof in matrix algebra is the reason; the scalar reading's agreement adds nothing an author needs
+            why = checked.reason if checked.reason.startswith("proved") else \
+                f"{verdict[1] or 'proved in the scalar reading'}; {checked.reason}"
+            self.decide(item, k, "proved", why, override=True)
         else:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {checked.reason}")
             self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
@@ -4534,16 +4536,19 @@ class DocumentChecker:
 
     def _gradient_in_matrices(self, item: Item, k: int, left: Term, right: Term) -> "matrices.Decision | None":
         """``∇R(w) = X^⊤(Xw − y)`` after ``R(w) = ½‖Xw − y‖²`` in a document with matrix notation: the gradient
-        checked coordinate by coordinate on random matrices (:mod:`.matrix_gradient`). A refutation is reported
+        (or the Hessian ``∇²R(w) = X^⊤X``) checked coordinate by coordinate on random matrices and taken
+        symbolically (:mod:`.matrix_gradient`). A refutation is reported
         here (and returned); agreement is returned for the reason of a proof; None when not read there."""
-        if not isinstance(left.expr, AppliedUndef) or right.expr is None or not self._may_use_matrices():
+        if right.expr is None or not isinstance(left.expr, (AppliedUndef, sp.Symbol)) or not self._may_use_matrices():
             return None
-        parts = calculus.derivative_parts(type(left.expr).__name__)
-        if parts is None or parts[0] != "gradient":
+        # ∇f(x), or ∇_x f with the point left unwritten (the function's own parameter)
+        parts = calculus.derivative_parts(left.expr.name if isinstance(left.expr, sp.Symbol)
+                                          else type(left.expr).__name__)
+        if parts is None or parts[0] not in ("gradient", "hessian"):
             return None
         chosen = self.functions(item).defs.get(parts[2])  # the definition in force here (or the one retried)
-        found = [(index, fd) for index, _section, fd in self.function_defs
-                 if fd is chosen and index < item.index and len(fd.params) == 1]
+        found = [(index, fd) for index, _section, fd in self.function_defs  # (before, or "where f(x) = …" after)
+                 if fd is chosen and index != item.index and len(fd.params) == 1]
         if not found:
             return None
         index, fd = found[-1]
@@ -4551,11 +4556,13 @@ class DocumentChecker:
             return None  # ∇_x of a function of w: another variable
         from . import matrix_gradient
         defined = self.items[index]
-        decision = matrix_gradient.check(self._expanded(_source(defined, defined.stmt.terms[1])), str(fd.params[0]),
-                                         self._expanded(_source(item, right)), self._matrix_notation())
+        check = matrix_gradient.check if parts[0] == "gradient" else matrix_gradient.check_hessian
+        decision = check(self._expanded(_source(defined, defined.stmt.terms[1])), str(fd.params[0]),
+                         self._expanded(_source(item, right)), self._matrix_notation())
         if decision is not None and decision.status == "false":
             self.report(item, right.start, "error", "math/false",
-                        f"false gradient in matrix algebra: {_clip(_source(item, left))} = {_clip(_source(item, right))}"
+                        f"false {'gradient' if parts[0] == 'gradient' else 'Hessian'} in matrix algebra: "
+                        f"{_clip(_source(item, left))} = {_clip(_source(item, right))}"
                         f" for {fd.name} of line {fd.line}: {decision.reason}")
             self.decide(item, k, "false", decision.reason)
         return decision
