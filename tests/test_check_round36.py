@@ -136,3 +136,107 @@ def test_the_gradient_rule_keeps_the_order_of_products() -> None:
 ])
 def test_a_gradient_written_as_a_fraction_of_partials(left: str, split: tuple[str, str] | None) -> None:
     assert matrix_calculus.split_gradient(left) == split
+
+
+# --- fresh45: crashes and false errors on public notes -------------------------------------------------------
+
+LIKELIHOOD = r"""# Likelihood
+
+We maximize the likelihood
+
+$$
+L(\theta) = \prod_{i=1}^n P_\theta(y^{(i)} \mid x^{(i)})
+$$
+
+Taking logs,
+
+$$
+\ell(\theta) = \log \prod_{i=1}^n P_\theta(y^{(i)} \mid x^{(i)}) = \sum_{i=1}^n \log P_\theta(y^{(i)} \mid x^{(i)})
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_with_a_braced_subscript_in_a_sum_is_checked_not_crashed(name: str) -> None:
+    # P_{θ}(y^{(i)} | x^{(i)}) in a sum: its name went into a str.format template with the braces of \theta
+    text = _as(name, LIKELIHOOD)
+    report = check_document(name, text)
+    assert not [f for f in report.findings if f.code == "checker/internal-error"], report.findings
+    verdicts = verdicts_on(report, line_of(text, r"= \sum_{i=1}^n \log P_\theta"))
+    assert "proved" in [v for v, _ in verdicts], verdicts
+
+
+SECANT = r"""# Newton and secant steps
+
+Newton's method for solving $g(x)=0$ iterates
+
+$$
+x^{(k+1)}=x^{(k)}-\frac{g(x^{(k)})}{g'(x^{(k)})}
+$$
+
+When $g(x)=\nabla f(x)$ the step becomes
+
+$$
+x^{(k+1)}=x^{(k)}-\left(\nabla^{2}f(x^{(k)})\right)^{-1}\nabla f(x^{(k)})
+$$
+
+The secant method replaces the derivative by a difference quotient:
+
+$$
+x^{(k+1)}=x^{(k)}-g(x^{(k)})\frac{x^{(k)}-x^{(k-1)}}{g(x^{(k)})-g(x^{(k-1)})}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_unrolling_never_puts_an_expression_where_a_derivative_is_taken(name: str) -> None:
+    # g'(x^{(k−1)}) is d/dx^{(k−1)}: unrolling x^{(k−1)} by Newton's rule made SymPy raise "Can't calculate derivative"
+    report = check_document(name, _as(name, SECANT))
+    assert not [f for f in report.findings if f.code == "checker/internal-error"], report.findings
+    assert not [f for f in report.findings if f.code == "math/false"], report.findings
+
+
+LOGDET = r"""# Gradient of a log-determinant
+
+Let $Q$ be a symmetric positive-definite matrix and set $P = Q^{-1}$. Differentiating in $P$:
+
+$$
+\nabla_{P} \log \text{det} P^{-1} = - \nabla_{P} \log \text{det} | P | = - P^{-1}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_text_operator_before_a_bar_keeps_its_operand(name: str) -> None:
+    # \text{det}|P| was cut at the \text word, leaving |P| = −P^{-1} to refute
+    text = _as(name, LOGDET)
+    verdicts = _verdicts(name, text, r"\nabla_{P} \log \text{det} P^{-1}")
+    assert "false" not in [v for v, _ in verdicts], verdicts
+    assert all("|P| = " not in r for _, r in verdicts), verdicts
+
+
+def test_a_bar_after_an_operator_word_is_its_operand() -> None:
+    from derive.check.latex_tokens import _operator_word
+
+    assert _operator_word("det", "|P|")
+    assert _operator_word("det", r"\lvert P \rvert")
+    assert not _operator_word("if", "|x| < 1")
+
+
+BIAS = r"""# A linear unit
+
+$$
+z = w_1 x_1 + w_2 x_2 + \dots + w_m x_m + b = \sum_{l=1}^{m} w_l x_l + b
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_ellipsis_sum_beside_a_bias_is_read_against_the_sum(name: str) -> None:
+    correct = _verdicts(name, _as(name, BIAS), r"\sum_{l=1}^{m}")
+    assert [v for v, _ in correct][-1] == "proved", correct
+    assert "b on both sides" in correct[-1][1], correct
+    slip = _as(name, BIAS.replace(r"\sum_{l=1}^{m}", r"\sum_{l=1}^{m-1}"))
+    verdicts = _verdicts(name, slip, r"\sum_{l=1}^{m-1}")
+    assert [v for v, _ in verdicts][-1] == "false", verdicts
+    assert "l = m − 1" in verdicts[-1][1], verdicts

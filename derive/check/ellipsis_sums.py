@@ -57,9 +57,35 @@ def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float,
     if total is not None:
         return _against_sum(outer, terms, *total) or power_series(outer, terms, other, seconds)
     if other.has(sp.Sum):
-        return None
+        return _beside_sum(outer, terms, other)
     return (_geometric(outer, terms, other, seconds) or _general_term(outer, terms, other, seconds)
             or power_series(outer, terms, other, seconds))
+
+
+def _beside_sum(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr) -> Reading | None:
+    """``w_1x_1 + ⋯ + w_mx_m + b = Σ_{l=1}^{m} w_lx_l + b``: the terms beside the Σ written out on both sides
+    (the bias, a regularizer) are set aside, each matched by one written term, and the rest is read against
+    the sum. None when one of them is not written or more than one Σ stands there."""
+    if outer != 1:
+        return None
+    sums = [t for t in sp.Add.make_args(other) if t.has(sp.Sum)]
+    if len(sums) != 1 or (total := _single_sum(sums[0])) is None:
+        return None
+    left = list(terms)
+    for rest in sp.Add.make_args(other - sums[0]):
+        if rest == 0:
+            continue
+        match = next((t for t in left if _same(t, rest)), None)
+        if match is None:
+            return None
+        left.remove(match)
+    if len(left) < 2:
+        return None
+    reading = _against_sum(outer, left, *total)
+    if reading is None:
+        return None
+    beside = ", ".join(printing.text(t) for t in sp.Add.make_args(other - sums[0]) if t != 0)
+    return Reading(reading.status, f"{reading.reason} ({beside} on both sides)")
 
 
 def power_series(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:

@@ -828,8 +828,9 @@ _PROSE_WORDS = frozenset({
     "cases", "step", "steps", "iteration", "epoch", "update", "init", "initially", "finally", "repeat", "do",
     "return", "end", "begin", "true", "false", "yes", "no", "constant", "const",
 })
-#: What starts an operand after an operator word: a letter, a digit, a bracket, or a macro that makes a name.
-_OPERAND_AFTER = re.compile(r"(?:\s|\\[,;:! ]|~)*(?:[A-Za-z0-9(]|\\(?:left|mathbf|boldsymbol|bm|vec|hat|bar|tilde|"
+#: What starts an operand after an operator word: a letter, a digit, a bracket (``\text{det}|P|``), or a macro
+#: that makes a name.
+_OPERAND_AFTER = re.compile(r"(?:\s|\\[,;:! ]|~)*(?:[A-Za-z0-9(|]|\\(?:left|lvert|lVert|\||mathbf|boldsymbol|bm|vec|hat|bar|tilde|"
                             r"widehat|widetilde|mathcal|" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![A-Za-z]))")
 
 

@@ -309,6 +309,10 @@ class Recurrences:
                 value = rec.at(ix)
                 if not self._below_start(value, sym):
                     mapping[sym] = value
+        # a name a derivative is taken in (g'(x^{(k−1)}) read as d/dx^{(k−1)}) stays: it cannot become an expression
+        for derivative in expr.atoms(sp.Derivative) if mapping else ():
+            for variable, _count in derivative.variable_count:
+                mapping.pop(variable, None)
         return expr.xreplace(mapping) if mapping else None
 
     def floors(self, *exprs: sp.Expr, reach: int = 48) -> dict[tuple[str, str | None], int]:

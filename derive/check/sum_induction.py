@@ -71,7 +71,8 @@ def _step(x: sp.Basic) -> _Step | None:
         inner = _step(sp.Symbol(call.group("arg").strip()))
         if inner is None:
             return None
-        return _Step(f"{call.group('fn')}({inner.template})", inner.letter, inner.offset)
+        fn = call.group("fn").replace("{", "{{").replace("}", "}}")  # P_{\theta}(…): braces of a template
+        return _Step(f"{fn}({inner.template})", inner.letter, inner.offset)
     ix = read_index(x)
     if ix is None or ix.more or ix.style not in ("sub", "sup"):
         return None
