@@ -240,3 +240,62 @@ def test_an_ellipsis_sum_beside_a_bias_is_read_against_the_sum(name: str) -> Non
     verdicts = _verdicts(name, slip, r"\sum_{l=1}^{m-1}")
     assert [v for v, _ in verdicts][-1] == "false", verdicts
     assert "l = m − 1" in verdicts[-1][1], verdicts
+
+
+SEASONAL = r"""# Seasonal model
+
+Earlier we fitted the quadratic model
+
+$$
+Y_i = \beta_0 + \beta_1 x_i + \beta_2 x_i^2 + \varepsilon_i
+$$
+
+A periodic measurement-error model for monthly data is
+
+$$
+y_i = \mu + A \sin(2\pi t_i/12 + \phi) + \varepsilon_i
+$$
+
+Using trigonometry, we can rewrite this model as
+
+$$
+y_i = \beta_0 + \beta_1 \sin(2\pi t_i/12) + \beta_2 \cos(2\pi t_i/12) + \varepsilon_i
+$$
+"""
+
+REFIT = r"y_i = \beta_0 + \beta_1"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_model_restated_in_new_coefficients_is_an_existence_claim(name: str) -> None:
+    # β₀, β₁, β₂ exist (μ, A cos φ, A sin φ): refuting the line with random β was a false error (fresh45, a Quarto book)
+    correct = _verdicts(name, _as(name, SEASONAL), REFIT)
+    assert [v for v, _ in correct] == ["proved"], correct
+    assert "A·cos(φ)" in correct[0][1] and "A·sin(φ)" in correct[0][1], correct
+    # no β can turn sin(t + φ) into a cosine of twice the angle
+    slip = _as(name, SEASONAL.replace(r"\beta_2 \cos(2\pi t_i/12)", r"\beta_2 \cos(4\pi t_i/12)"))
+    verdicts = _verdicts(name, slip, REFIT)
+    assert [v for v, _ in verdicts] == ["false"], verdicts
+    assert "no values of" in verdicts[0][1], verdicts
+
+
+def test_without_a_model_in_its_sentence_a_restatement_is_still_an_identity() -> None:
+    # the same two lines with no word of a model: a restatement with letters of its own stays what it was
+    text = _as("doc.md", SEASONAL.replace("Using trigonometry, we can rewrite this model as", "Hence"))
+    verdicts = _verdicts("doc.md", text, REFIT)
+    assert verdicts and "restated in new parameters" not in verdicts[0][1], verdicts
+
+
+def test_a_wrong_witness_from_sympy_never_proves() -> None:
+    # solve_undetermined_coeffs answers sin(t + φ) = β₁ sin t + β₂ cos 2t with β₂ = 0; put back in, it fails
+    import sympy as sp
+
+    from derive import symbols as S
+    from derive.check import reparametrize
+
+    mu, amp, phi, t = (S.symbol(n) for n in (r"\mu", "A", r"\phi", "t_{i}"))
+    b = [S.symbol(rf"\beta_{{{i}}}") for i in range(3)]
+    left = mu + amp * sp.sin(t + phi)
+    right = b[0] + b[1] * sp.sin(t) + b[2] * sp.cos(2 * t)
+    reading = reparametrize.decide(left, right, b, [t], 4.0)
+    assert reading is not None and reading.status == "false", reading

@@ -41,7 +41,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
-               expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, restated_models,
+               expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
@@ -4241,6 +4241,16 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/new-scheme", f"not checked: {model}")
             self.decide(item, k, "undecided", model)  # h_θ(x) = θ₀ + θ₁x after a new feature x = frontage·depth
             return
+        if verdict.status == "false" and (refit := self._reparametrized(item, left, right, sa, sb, definitions)):
+            # "we can rewrite this model as y_i = β₀ + β₁ sin t_i + β₂ cos t_i + ε_i": some β make it hold
+            if refit.status == "false":
+                self.report(item, right.start, "error", "math/false",
+                            f"false restated model: {_clip(_source(item, left))} = {_clip(_source(item, right))}; "
+                            f"{refit.reason}")
+            elif refit.status == "undecided":
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {refit.reason}")
+            self.decide(item, k, refit.status, refit.reason)
+            return
         if verdict.status == "false" and (shadow := self._unread_redefinition(item, a, b)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {shadow}")
             self.decide(item, k, "undecided", shadow)
@@ -4533,6 +4543,20 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _reparametrized(self, item: Item, left: Term, right: Term, sa: sp.Expr, sb: sp.Expr,
+                        definitions: dict[sp.Symbol, sp.Expr]) -> "reparametrize.Reading | None":
+        """A refuted link that restates a model in coefficients of its own, in a sentence about a model: an
+        existence claim about those coefficients, decided by :mod:`.reparametrize` (None when it is not one)."""
+        if left.expr is None or right.expr is None \
+                or not reparametrize.names_a_model(self._words_before(item.index, 200)):
+            return None
+        given = set(definitions) | set(self._examples(item))
+        coefficients = reparametrize.new_coefficients(sa, sb, left.expr + right.expr, given)
+        data = reparametrize.observations(sa, sb)
+        if not coefficients or not data:
+            return None
+        return reparametrize.decide(sa, sb, coefficients, data, LINK_SECONDS)
 
     def _gradient_in_matrices(self, item: Item, k: int, left: Term, right: Term) -> "matrices.Decision | None":
         """``∇R(w) = X^⊤(Xw − y)`` after ``R(w) = ½‖Xw − y‖²`` in a document with matrix notation: the gradient
