@@ -290,12 +290,20 @@ def test_a_wrong_witness_from_sympy_never_proves() -> None:
     # solve_undetermined_coeffs answers sin(t + φ) = β₁ sin t + β₂ cos 2t with β₂ = 0; put back in, it fails
     import sympy as sp
 
-    from derive import symbols as S
     from derive.check import reparametrize
 
-    mu, amp, phi, t = (S.symbol(n) for n in (r"\mu", "A", r"\phi", "t_{i}"))
-    b = [S.symbol(rf"\beta_{{{i}}}") for i in range(3)]
+    mu, amp, phi, t = sp.symbols("mu A phi t_i")
+    b = list(sp.symbols("beta_0:3"))
     left = mu + amp * sp.sin(t + phi)
     right = b[0] + b[1] * sp.sin(t) + b[2] * sp.cos(2 * t)
+    witness = sp.solve_undetermined_coeffs(sp.expand(sp.expand_trig(left - right)), b, t)
+    assert witness and witness[b[2]] == 0  # SymPy's answer, which leaves A·sin(φ)·cos(t) over
     reading = reparametrize.decide(left, right, b, [t], 4.0)
     assert reading is not None and reading.status == "false", reading
+
+
+def test_a_hessian_with_the_variable_transposed_inside_a_product() -> None:
+    # (aᵀw)(wᵀXb): its gradient holds wᵀ (b·wᵀa), whose Jacobian keeps the order L·Rᵀ
+    table = _table("a^T w", "w^T X b")
+    decision = matrix_gradient.check_hessian("(a^T w)(w^T X b)", "w", "a b^T X^T + X b a^T", table)
+    assert decision is not None and decision.status == "true" and decision.reason.startswith("proved"), decision
