@@ -307,3 +307,54 @@ def test_a_hessian_with_the_variable_transposed_inside_a_product() -> None:
     table = _table("a^T w", "w^T X b")
     decision = matrix_gradient.check_hessian("(a^T w)(w^T X b)", "w", "a b^T X^T + X b a^T", table)
     assert decision is not None and decision.status == "true" and decision.reason.startswith("proved"), decision
+
+
+DENSITY = r"""# Likelihood
+
+$$
+L(\theta) = \prod_{i=1}^n p(y_i; \theta)
+$$
+
+$$
+\log L(\theta) = \sum_{i=1}^n \log p(y_i; \theta)
+$$
+
+# Joint
+
+$$
+\log \prod_{i=1}^n q(x_i, z_i) = \sum_{i=1}^n \log q(x_i, z_i)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("snippet", [r"\log L(\theta) =", r"\log \prod_{i=1}^n q("])
+def test_a_density_of_several_arguments_is_a_call(name: str, snippet: str) -> None:
+    # p(y_i; θ), q(x_i, z_i) were a letter times a tuple: "a tuple next to a name", never decided
+    verdicts = _verdicts(name, _as(name, DENSITY), snippet)
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+
+
+def test_only_density_letters_call_on_a_comma() -> None:
+    from derive.check.latex import parse_expr
+
+    assert type(parse_expr(r"p(x, \theta)")).__name__ == "p"
+    assert type(parse_expr(r"a(x; \theta)")).__name__ == "a"  # a semicolon sets parameters apart after any letter
+    assert type(parse_expr(r"a(x, \theta)")).__name__ != "a"
+
+
+MULTINOMIAL = r"""# Multinomial likelihood
+
+$$
+\log \prod_{i=1}^N\prod_{c=1}^C \mu_{ic}^{y_{ic}} = \sum_{i=1}^N\sum_{c=1}^C y_{ic}\log \mu_{ic}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_log_of_a_double_product_is_a_double_sum(name: str) -> None:
+    correct = _verdicts(name, _as(name, MULTINOMIAL), r"\log \prod")
+    assert [v for v, _ in correct] == ["proved"], correct
+    assert "over i, c" in correct[0][1], correct
+    slip = _as(name, MULTINOMIAL.replace(r"y_{ic}\log", r"2y_{ic}\log"))
+    assert [v for v, _ in _verdicts(name, slip, r"\log \prod")] != ["proved"]

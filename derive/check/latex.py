@@ -73,6 +73,8 @@ DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
     {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}", "g", "h", r"\varphi", r"\phi", r"\sigma"}
 )
 SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
+#: Letters that name densities and probabilities: a call when a bracket of several arguments follows.
+_DENSITY_LETTERS: frozenset[str] = frozenset({"p", "q", "P"})
 
 #: Words that name a function wherever a bracket follows them (``\text{softmax}(z)``, ``Sigmoid(z)``), lower-cased.
 _NAMED_FUNCTIONS: frozenset[str] = frozenset({"sigmoid", "logistic", "softmax", "relu", "sign", "sgn", "logit"})
@@ -1899,6 +1901,9 @@ class _ExprParser:
             return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
         if nxt is not None and nxt.is_char("(") and self.separator_at(self.pos) is not None:
             return self.conditional_call(canonical)
+        if nxt is not None and nxt.is_char("(") and not self.is_function(nm) and self.density_call(canonical):
+            # p(y_i; θ), p(x, y), P(A, B): a density or a probability of several arguments, a call of the letter
+            return sp.Function(canonical)(*self.call_args())
         if nxt is not None and nxt.is_char("(") and canonical in self.ctx.conditioned and not self.is_function(nm):
             # p(y) next to p(x | y): a probability of its own, one opaque quantity, not p times y
             args = self.call_args()
@@ -1928,6 +1933,20 @@ class _ExprParser:
                 self.pos = found[1]
                 return sp.Function(canonical + "^{-1}")(*self.call_args())
         return self.name_value(nm)
+
+    def density_call(self, canonical: str) -> bool:
+        r"""Is the bracket at the parser's position the arguments of a density (``p(y_i; θ)``, ``q(x, z)``,
+        ``P(A, B)``)? Those letters before a bracket of several arguments call; a semicolon at the top of the
+        bracket (parameters set apart) calls after any one letter. A product of a letter and a pair is
+        not how notes write anything."""
+        close = _close_of(self.toks, self.pos)
+        if close is None:
+            return False
+        inside = self.toks[self.pos + 1:close]
+        top = [tok for tok, depth in zip(inside, _depths(inside)) if depth == 0]
+        if any(tok.is_char(";") for tok in top):
+            return len(canonical) == 1 or canonical.startswith("\\")
+        return canonical in _DENSITY_LETTERS and any(tok.is_char(",") for tok in top)
 
     def reads_itself(self, nm: _Name) -> bool:
         r"""``σ(1 − σ)`` for a letter the document defines as a function (not one of the usual ``f, g, L``): the

@@ -92,6 +92,8 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     and every value; it is decided like any identity (symbolically and at random points). :data:`DIFFER`
     when the summand is not zero and every quantity in it is labelled by the index itself."""
     sums = _outermost(left - right)
+    if sums and all(len(s.limits) > 1 for s in sums):
+        return _prove_multiple(left - right, seconds)
     if not sums or any(len(s.limits) != 1 for s in sums):
         return None
     ranges = {s.limits[0][1:] for s in sums}
@@ -119,6 +121,32 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     if termwise != "true" or (psi != 0 and compare(psi, sp.Integer(0), seconds=seconds / 4).status != "true"):
         return None
     return "the sums agree term by term (left minus right sums to zero for every index and every range)"
+
+
+def _prove_multiple(difference: sp.Expr, seconds: float) -> str | None:
+    """``Σ_i Σ_c log μ_{ic}^{y_{ic}} − Σ_i Σ_c y_{ic} log μ_{ic}``: sums over the same several indices and ranges, each
+    times a factor free of them; the summands combined must vanish with every indexed quantity an unknown."""
+    limits = None
+    summand = sp.Integer(0)
+    for term in sp.Add.make_args(difference):
+        found = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if len(found) != 1:
+            return None
+        total = found[0]
+        factor = term / total
+        if limits is None:
+            limits = total.limits
+        if total.limits != limits or factor.free_symbols & {lim[0] for lim in limits}:
+            return None
+        summand += factor * total.function
+    if limits is None or summand.has(sp.Sum, sp.Derivative) \
+            or any(not isinstance(f, _ELEMENTARY) for f in summand.atoms(sp.Function)):
+        return None
+    names = {ix: sp.Dummy(f"{ix.base.label}", real=True) for ix in summand.atoms(sp.Indexed)}
+    if compare(summand.xreplace(names), sp.Integer(0), seconds=seconds / 2).status != "true":
+        return None
+    indices = ", ".join(printing.text(lim[0]) for lim in reversed(limits))  # outermost first, as written
+    return f"the sums over {indices} agree term by term (left minus right sums to zero for every index and range)"
 
 
 #: A summed quantity that is a derivative (``∇z_k``, ``g'_k``): the chain rule ties it to others, so two sides that
@@ -182,8 +210,13 @@ def log_products(expr: sp.Expr) -> sp.Expr:
     positive). SymPy neither does it nor evaluates the product with a symbolic count within the time budget."""
     if not expr.has(sp.Product):
         return expr
-    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product),
-                        lambda e: sp.Sum(sp.log(e.args[0].function), *e.args[0].limits))
+    for _ in range(4):  # log Π_i Π_c μ_{ic}^{y_{ic}}: each product inside becomes a sum in turn
+        done = expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product),
+                            lambda e: sp.Sum(sp.log(e.args[0].function), *e.args[0].limits))
+        if done == expr:
+            break
+        expr = done
+    return expr
 
 
 def constants_out(expr: sp.Expr) -> sp.Expr:
