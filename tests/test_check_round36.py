@@ -358,3 +358,24 @@ def test_a_log_of_a_double_product_is_a_double_sum(name: str) -> None:
     assert "over i, c" in correct[0][1], correct
     slip = _as(name, MULTINOMIAL.replace(r"y_{ic}\log", r"2y_{ic}\log"))
     assert [v for v, _ in _verdicts(name, slip, r"\log \prod")] != ["proved"]
+
+
+def test_sums_over_different_ranges_are_not_combined() -> None:
+    from derive.check import sums
+    from derive.check.latex import parse_expr
+
+    whole = parse_expr(r"\sum_{i=1}^N\sum_{c=1}^C y_{ic}\log \mu_{ic}")
+    short = parse_expr(r"\sum_{i=1}^N\sum_{c=1}^{C-1} y_{ic}\log \mu_{ic}")
+    logs = sums.log_products(parse_expr(r"\log \prod_{i=1}^N\prod_{c=1}^C \mu_{ic}^{y_{ic}}"))
+    assert "agree term by term" in (sums.prove(logs, whole, seconds=2) or "")
+    assert sums.prove(whole, short, seconds=2) is None  # one range is not the other: nothing combines
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_coefficients_an_earlier_model_gave_values_are_the_restatements_own(name: str) -> None:
+    # "testing the null hypothesis that $\beta_0 = 0$ and $\beta_1 = 0$" for the first model: the seasonal model's
+    # β are new, and only β₂ left free could not make it hold
+    earlier = SEASONAL.replace("A periodic", "We test the null hypothesis that $\\beta_0 = 0$ and $\\beta_1 = 0$.\n\n"
+                                             "A periodic")
+    verdicts = _verdicts(name, _as(name, earlier), REFIT)
+    assert [v for v, _ in verdicts] == ["proved"], verdicts

@@ -1940,8 +1940,8 @@ class _ExprParser:
         bracket (parameters set apart) calls after any one letter. A product of a letter and a pair is
         not how notes write anything."""
         close = _close_of(self.toks, self.pos)
-        if close is None:
-            return False
+        if close is None or canonical in self.ctx.conditioned:
+            return False  # (p(y, X | w) nearby: probabilities, each an opaque quantity, no law of them modelled)
         inside = self.toks[self.pos + 1:close]
         top = [tok for tok, depth in zip(inside, _depths(inside)) if depth == 0]
         if any(tok.is_char(";") for tok in top):

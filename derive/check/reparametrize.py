@@ -54,15 +54,20 @@ def new_coefficients(sa: sp.Expr, sb: sp.Expr, written: sp.Expr, given: set[sp.S
     one_sided = ((sa.free_symbols ^ sb.free_symbols) & written.free_symbols) - given
     found: set[sp.Symbol] = set()
     for side, other in ((sa, sb), (sb, sa)):
-        letters = {_letter(x) for x in other.free_symbols if isinstance(x, sp.Symbol)}
-        for x in side.free_symbols & one_sided:
-            ix = read_index(x) if isinstance(x, sp.Symbol) else None
-            if isinstance(x, sp.Symbol) and (ix is None or ix.letter is None) and _letter(x) not in letters:
-                found.add(x)  # β₀ (a fixed subscript), c: not t_i, which is an observation
+        letters = {letter(x) for x in other.free_symbols if isinstance(x, sp.Symbol)}
+        found |= {x for x in side.free_symbols & one_sided
+                  if isinstance(x, sp.Symbol) and coefficient_like(x) and letter(x) not in letters}
     return sorted(found, key=str)
 
 
-def _letter(x: sp.Symbol) -> str:
+def coefficient_like(x: sp.Symbol) -> bool:
+    """β₀, c: a plain name or one with a fixed subscript; not t_i, which is an observation."""
+    ix = read_index(x)
+    return ix is None or ix.letter is None
+
+
+def letter(x: sp.Symbol) -> str:
+    """The letter a name is written with (``β`` of ``β_{0}``), by which coefficients are told apart."""
     ix = read_index(x)
     base = ix.base if ix is not None else x.name
     return re.split(r"[_^]", base, maxsplit=1)[0]

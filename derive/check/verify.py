@@ -4551,7 +4551,21 @@ class DocumentChecker:
         if left.expr is None or right.expr is None \
                 or not reparametrize.names_a_model(self._words_before(item.index, 200)):
             return None
-        given = set(definitions) | set(self._examples(item))
+        # coefficients the restatement writes whose letter the other side does not hold are its own, whatever an
+        # earlier model bound them to (β₀ = h₀ for a falling ball, then β₀ of the seasonal model): not put in
+        fresh = {x for side, other in ((left.expr, sb), (right.expr, sa)) for x in side.free_symbols
+                 if isinstance(x, sp.Symbol) and reparametrize.coefficient_like(x)
+                 and reparametrize.letter(x) not in {reparametrize.letter(y) for y in other.free_symbols
+                                                     if isinstance(y, sp.Symbol)}}
+        examples = self._examples(item)
+        if fresh & (set(definitions) | set(examples)):  # (or a value "the null hypothesis β₀ = 0" gave them)
+            kept = {name: value for name, value in definitions.items() if name not in fresh}
+            values = {name: value for name, value in examples.items() if name not in fresh}
+            try:
+                sa, sb = (_doit(substitute(side, kept)).xreplace(values) for side in (left.expr, right.expr))
+            except CircularDefinition:
+                return None
+        given = (set(definitions) | set(examples)) - fresh
         coefficients = reparametrize.new_coefficients(sa, sb, left.expr + right.expr, given)
         data = reparametrize.observations(sa, sb)
         if not coefficients or not data:
