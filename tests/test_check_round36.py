@@ -379,3 +379,24 @@ def test_coefficients_an_earlier_model_gave_values_are_the_restatements_own(name
                                              "A periodic")
     verdicts = _verdicts(name, _as(name, earlier), REFIT)
     assert [v for v, _ in verdicts] == ["proved"], verdicts
+
+
+BAYES = r"""# Posterior
+
+$$
+p(w \mid y, X) = \frac{p(y, X \mid w)\, p(w)}{p(y, X)}
+$$
+
+and by the definition of a conditional density
+
+$$
+p(y, X \mid w) = \frac{p(X, y, w)}{p(w)}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_joint_density_next_to_conditioned_ones_stays_a_claim(name: str) -> None:
+    # p(X, y, w) read as a call would make the line "a form with unknown functions", not a claim at all
+    verdicts = _verdicts(name, _as(name, BAYES), r"\frac{p(X, y, w)}{p(w)}")
+    assert verdicts and all(v != "not-a-claim" for v, _ in verdicts), verdicts
