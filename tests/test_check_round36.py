@@ -400,3 +400,24 @@ def test_a_joint_density_next_to_conditioned_ones_stays_a_claim(name: str) -> No
     # p(X, y, w) read as a call would make the line "a form with unknown functions", not a claim at all
     verdicts = _verdicts(name, _as(name, BAYES), r"\frac{p(X, y, w)}{p(w)}")
     assert verdicts and all(v != "not-a-claim" for v, _ in verdicts), verdicts
+
+
+SOFTMAX_CASES = r"""# Softmax Jacobian
+
+Let $p_j = \frac{e^{z_j}}{\sum_k e^{z_k}}$.
+
+$$
+\frac{\partial p_j}{\partial z_i} = p_i(1 - p_i), \quad i = j
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_index_case_after_a_formula_is_a_condition(name: str) -> None:
+    # the trailing i = j was "definition (a naming)": it names nothing, it says where the formula holds
+    text = _as(name, SOFTMAX_CASES)
+    report = check_document(name, text)
+    cases = [k for k in report.links if k.left == "i" and k.right == "j"]
+    assert [(k.verdict, k.reason.split(" (")[0]) for k in cases] == [("not-a-claim", "condition")], cases
+    proved = _verdicts(name, text, r"\frac{\partial p_j}{\partial z_i}")
+    assert "proved" in [v for v, _ in proved], proved

@@ -188,6 +188,8 @@ CASE_CONDITION = "condition (the case of a cases environment it selects)"
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
 #: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
 CONSTANT_SIDE = "condition (a side is a constant)"
+#: Letters that index coordinates: two of them equated after a formula (``\quad i = j``) state its case.
+_INDEX_LETTERS = frozenset({"i", "j", "k", "l"})
 #: How many statements after its use a function may be defined and still be the one used (``where f(x) = …``).
 _FORWARD_ITEMS = 4
 
@@ -1782,6 +1784,10 @@ class DocumentChecker:
     def _verify_item(self, item: Item) -> None:
         stmt = item.stmt
         if len(stmt.terms) < 2:
+            return
+        if self._index_case(item):
+            # "∂p_j/∂z_i = p_i(1 − p_i), \quad i = j": the case the formula before it holds in, never a naming
+            self.decide_all(item, "not-a-claim", "condition (the case the formula before it in its display holds in)")
             return
         if self._alternative(item):
             self.decide_all(item, "not-a-claim", "one of alternatives the words list (“… or …”): no value in force")
@@ -4543,6 +4549,15 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _index_case(self, item: Item) -> bool:
+        """``i = j`` after another statement of the same display: two index letters equated, a case."""
+        stmt = item.stmt
+        if len(stmt.relations) != 1 or stmt.relations[0] != "=" or item.index == 0 \
+                or self.items[item.index - 1].block is not item.block:
+            return False
+        sides = [t.expr for t in stmt.terms]
+        return all(isinstance(x, sp.Symbol) and x.name in _INDEX_LETTERS for x in sides) and sides[0] != sides[1]
 
     def _reparametrized(self, item: Item, left: Term, right: Term, sa: sp.Expr, sb: sp.Expr,
                         definitions: dict[sp.Symbol, sp.Expr]) -> "reparametrize.Reading | None":
