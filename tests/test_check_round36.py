@@ -421,3 +421,61 @@ def test_an_index_case_after_a_formula_is_a_condition(name: str) -> None:
     assert [(k.verdict, k.reason.split(" (")[0]) for k in cases] == [("not-a-claim", "condition")], cases
     proved = _verdicts(name, text, r"\frac{\partial p_j}{\partial z_i}")
     assert "proved" in [v for v, _ in proved], proved
+
+
+# --- fresh46 ---------------------------------------------------------------------------------------------------
+
+WAGES = r"""# Two wage models
+
+The additive model is
+
+$$
+\begin{align}
+  \text{Pay}_i = \alpha + \beta_1 \text{Degree}_i + \beta_2 \text{Urban}_i + \varepsilon_i
+\end{align}
+$$
+
+Adding an interaction gives a different model:
+
+$$
+\begin{align}
+  \text{Pay}_i = \alpha + \beta_1 \text{Degree}_i + \beta_2 \text{Urban}_i + \beta_3 \text{Degree}_i \times \text{Urban}_i + \varepsilon_i
+\end{align}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_side_is_not_cut_at_a_word_with_a_subscript(name: str) -> None:
+    # the sides were cut at \text{Degree}_i, so both models read "Pay_i = α + β_1" and the second was "proved"
+    report = check_document(name, _as(name, WAGES))
+    rights = [k.right for k in report.links]
+    assert all(r.rstrip().endswith(r"\varepsilon_i") for r in rights), rights
+    assert [k.verdict for k in report.links] == ["not-a-claim", "not-a-claim"], [k.text() for k in report.links]
+    assert "a model extended by" in report.links[1].reason, report.links[1].reason
+
+
+ALIGNED = r"""# Aligned model line
+
+$$
+\begin{align}
+  P_i = a &+ b_1 D_i + b_2 U_i
+\end{align}
+$$
+
+With an interaction term:
+
+$$
+\begin{align}
+  P_i = a &+ b_1 D_i + b_2 U_i + b_3 D_i U_i
+\end{align}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_alignment_point_before_an_operator_does_not_end_the_side(name: str) -> None:
+    report = check_document(name, _as(name, ALIGNED))
+    assert [k.right.replace(" ", "").replace("&", "") for k in report.links] == \
+        ["a+b_1D_i+b_2U_i", "a+b_1D_i+b_2U_i+b_3D_iU_i"], [k.text() for k in report.links]
+    assert "proved" not in [k.verdict for k in report.links]

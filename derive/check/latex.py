@@ -778,6 +778,9 @@ class _BlockParser:
             if _NUMBER_TEXT.fullmatch((tok.arg or "").strip()):
                 return False  # \text{1e-1}: a number set as text
             nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].is_char("&") else k + 1  # (\text{…} &= in an align)
+            if current and nxt < len(toks) and toks[nxt].is_char("_") and not tok.text.endswith("intertext") \
+                    and (tok.arg or "").strip().lower() not in _PROSE_WORDS:
+                return False  # β_1\text{Degree}_i: a word with a subscript is a variable, a factor of the side
             if not current and nxt < len(toks) and toks[nxt].is_char("_"):
                 nxt = arg_span(toks, nxt + 1) or len(toks)  # \text{Term}_1 = …: the word and its subscript name the side
             if not current and nxt < len(toks) and toks[nxt].kind == "rel" and not tok.text.endswith("intertext") \
@@ -786,8 +789,9 @@ class _BlockParser:
             return tok.text.endswith("intertext") or not _expects_operand(current)
         if tok.is_char("&"):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            aligned = not current or current[-1].kind == "rel" or nxt is None or nxt.kind == "rel"
-            return not aligned
+            aligned = not current or current[-1].kind == "rel" or nxt is None or nxt.kind == "rel" \
+                or nxt.is_char("+", "-") or nxt.is_macro("cdot") or nxt.is_macro("times") or nxt.is_macro("pm")
+            return not aligned  # (P_i = a &+ b_1D_i: the side goes on past its alignment point)
         if tok.is_char(",", ";"):
             if not row_has_relation:
                 return True  # a list of expressions: one statement each
@@ -1386,7 +1390,9 @@ class _ExprParser:
                 factors.append(sp.Pow(denominator, -1))
                 after_division = True
             elif self.starts_factor(tok):
-                if tok.kind == "raw" and tok.text in TEXT_MACROS and not _ACRONYM.fullmatch((tok.arg or "").strip()):
+                if tok.kind == "raw" and tok.text in TEXT_MACROS and not _ACRONYM.fullmatch((tok.arg or "").strip()) \
+                        and not (self.peek(1) is not None and self.peek(1).is_char("_")):
+                    # (β_1\text{Degree}_i: a word with a subscript is a variable, read as a name below)
                     self.fail(tok, "text inside an expression is not modelled")
                 if after_division:
                     self.fail(tok, "ambiguous 'a/b c': write \\frac or add parentheses")

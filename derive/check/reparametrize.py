@@ -46,6 +46,21 @@ def names_a_model(before: str) -> bool:
     return _MODEL.search(sentence) is not None
 
 
+def added_terms(sa: sp.Expr, sb: sp.Expr) -> str | None:
+    """``Pay_i = α + β_1D_i + β_2U_i + β_3D_iU_i + ε_i`` after the model without β_3: every term of one side is a
+    term of the other, and each term the longer adds holds a name the shorter never writes. It extends the model
+    (an interaction, a new feature); it does not restate it. The added terms as text, or None."""
+    for short, long in ((sa, sb), (sb, sa)):
+        have, more = set(sp.Add.make_args(sp.expand(short))), set(sp.Add.make_args(sp.expand(long)))
+        added = more - have
+        if not added or not have <= more:
+            continue
+        names = short.free_symbols
+        if all(term.free_symbols - names for term in added):
+            return " + ".join(printing.text(t) for t in sorted(added, key=sp.default_sort_key))
+    return None
+
+
 def new_coefficients(sa: sp.Expr, sb: sp.Expr, written: sp.Expr, given: set[sp.Symbol]) -> list[sp.Symbol]:
     """The names the link writes (``written``: its sides as written) that stand on one side only once the
     definitions are put in (``sa``, ``sb``), that nothing gives a value, and whose letter does not stand on the

@@ -4572,6 +4572,9 @@ class DocumentChecker:
                  if isinstance(x, sp.Symbol) and reparametrize.coefficient_like(x)
                  and reparametrize.letter(x) not in {reparametrize.letter(y) for y in other.free_symbols
                                                      if isinstance(y, sp.Symbol)}}
+        if (added := reparametrize.added_terms(sa, sb)) is not None:
+            return reparametrize.Reading("not-a-claim", f"definition (a model extended by {added}: a new model, "
+                                                        "not a restatement)")
         examples = self._examples(item)
         if fresh & (set(definitions) | set(examples)):  # (or a value "the null hypothesis β₀ = 0" gave them)
             kept = {name: value for name, value in definitions.items() if name not in fresh}
