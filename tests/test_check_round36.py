@@ -479,3 +479,93 @@ def test_an_alignment_point_before_an_operator_does_not_end_the_side(name: str) 
     assert [k.right.replace(" ", "").replace("&", "") for k in report.links] == \
         ["a+b_1D_i+b_2U_i", "a+b_1D_i+b_2U_i+b_3D_iU_i"], [k.text() for k in report.links]
     assert "proved" not in [k.verdict for k in report.links]
+
+
+def _fixture(name: str, number: int) -> str:
+    """A fresh46 repro in my own words (kept here, the notes themselves not stored)."""
+    return _as(name, FRESH46[number])
+
+
+FRESH46 = {
+    1: r"""# Step sizes per coordinate
+
+Take $f(x,y) = x^2 + y^4$. Plain gradient descent on each variable is
+
+$$
+x_+ = x - \gamma \cdot 2x, \qquad y_+ = y - \gamma \cdot 4y^3.
+$$
+
+Two ways to run it:
+
+1. **Shared step** $\gamma = 0.01$ for both coordinates.
+2. **Separate steps.** We set $\eta_x = 0.3$ and $\eta_y = 0.05$. The update is $x_+ = x - \eta_x \cdot 2x$.
+""",
+    2: r"""# Curvature along rotated axes
+
+Let $g(a,b) = (a-b)^2 + (a+b)^4$ and call its Hessian $M = \nabla^2 g$:
+
+$$
+M = \begin{bmatrix} 2 + 12(a+b)^2 & -2 + 12(a+b)^2 \\ -2 + 12(a+b)^2 & 2 + 12(a+b)^2 \end{bmatrix}.
+$$
+
+Its eigenvectors are the directions $s = a+b$ and $t = a-b$, so in the eigenvector basis $M = \text{diag}(24s^2, 4)$.
+""",
+    3: r"""# Problem sizes
+
+Exhaustive subset search over $q$ features needs $2^q$ fits, e.g. $2^{20} = 1048576$.
+Modern solvers handle $q \sim 10^3 \sim 10^5$ in practice.
+""",
+    4: r"""# Fitting a line
+
+We fit $g(t) = b\,t + a$ to pairs $(t_k, z_k)$ by minimising $E = \sum_k (z_k - b t_k - a)^2$.
+Show that the minimiser satisfies
+
+$$
+a = \bar z - b \bar t .
+$$
+
+For the slope, each term differentiates (chain rule) as
+
+$$
+\frac{\partial}{\partial b} (z_k - b t_k - a)^2 = 2 (z_k - b t_k - a)(-t_k).
+$$
+""",
+}
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rule_with_a_parameter_set_after_it_is_another_scheme(name: str) -> None:
+    verdicts = _verdicts(name, _fixture(name, 1), r"x_+ = x - \eta_x")
+    assert verdicts[-1][0] == "undecided", verdicts
+    assert "first written after" in verdicts[-1][1], verdicts
+    # the same rule restated with its own γ but a slipped factor is still a slip
+    slip = _fixture(name, 1).replace(r"The update is $x_+ = x - \eta_x \cdot 2x$", r"The update is $x_+ = x - \gamma \cdot 3x$")
+    assert _verdicts(name, slip, r"x_+ = x - \gamma \cdot 3x")[-1][0] == "false"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_matrix_in_another_basis_is_not_compared_entry_by_entry(name: str) -> None:
+    verdicts = _verdicts(name, _fixture(name, 2), r"M = \text{diag}")
+    assert verdicts[-1][0] == "undecided" and "basis" in verdicts[-1][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_of_orders_of_magnitude_is_not_arithmetic(name: str) -> None:
+    text = _fixture(name, 3)
+    report = check_document(name, text)
+    assert not [f for f in report.findings if f.code == "math/false"], report.findings
+    on_line = verdicts_on(report, line_of(text, r"10^3 \sim 10^5"))
+    assert on_line and all(v == "not-a-claim" and "order of magnitude" in r for v, r in on_line), on_line
+    # arithmetic with ≈ is still worked to its digits
+    slip = text.replace(r"needs $2^q$ fits, e.g. $2^{20} = 1048576$.", r"takes $2^q$ fits. So $2^{20} \approx 1000576$.")
+    assert [v for v, _ in _verdicts(name, slip, r"2^{20} \approx")] == ["false"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_what_a_minimiser_satisfies_is_no_value_to_put_in(name: str) -> None:
+    # a = z̄ − b t̄ put into ∂/∂b (z_k − b t_k − a)² made the chain rule's plain answer false
+    text = _fixture(name, 4)
+    assert [v for v, _ in _verdicts(name, text, r"a = \bar z")] == ["not-a-claim"]
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial}{\partial b}")] == ["proved"]
+    slip = text.replace("(-t_k).", "(t_k).")
+    assert [v for v, _ in _verdicts(name, slip, r"\frac{\partial}{\partial b}")] == ["false"]

@@ -97,6 +97,8 @@ _SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т
 #: "by solving the equivalent system", "the solution of the equation", "решая систему", "求解方程组": the display the
 #: words lead into is the equation to solve (a condition on its unknown), not an identity. The object is named:
 #: "and dividing by −2 and solving," leads into the value solved, a claim.
+#: A lead-in that ends with what something satisfies: the display after it is that condition.
+_SATISFIES_END = re.compile(r"(?:satisf(?:y|ies|ying)|удовлетворя\w*|满足|erfüllt)\s*[:,]?\s*$", re.IGNORECASE)
 _SOLVE_LEAD = re.compile(
     r"\b(?:solv(?:e|es|ed|ing)|solutions? (?:to|of))\s+(?:(?:the|a|an|this|that|following|equivalent|linear|"
     r"normal|nonlinear|sparse|symmetric|[A-Za-z]+-?(?:by|dimensional|order))\s+){0,4}(?:system|equation)s?\b"
@@ -132,6 +134,8 @@ class Cues:
     stated_values: dict[int, Fraction] = field(default_factory=dict)
     # blocks the words before call a rearrangement of the one before ("rearranging", "dividing by −2", "упростив")
     rearranged: frozenset[int] = frozenset()
+    # blocks a lead-in says something satisfies ("the minimiser satisfies⏎⏎$$a = z̄ − bt̄$$"): a property, not a value
+    satisfied: frozenset[int] = frozenset()
     # blocks that define only because a list item starts with them ("- $x_2 = 0.64$"): no word says so
     listed: frozenset[int] = frozenset()
 
@@ -156,6 +160,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
     modeling: set[int] = set()
+    satisfied: set[int] = set()
     rearranged: set[int] = set()
     listed: set[int] = set()
     consequents: set[int] = set()
@@ -177,6 +182,9 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
                 claiming.add(number)  # "and rearranging terms⏎⏎$$…$$": the words that lead into it say it follows
                 if _REARRANGE.search(before[earlier:cut]):
                     rearranged.add(number)
+            elif _SATISFIES_END.search(lead) and not _CLAIM.search(lead):
+                conditional.add(number)  # "Show that the minimiser satisfies⏎⏎$$a = z̄ − b t̄$$": what it satisfies
+                satisfied.add(number)
             elif (solve := list(_SOLVE_LEAD.finditer(lead))) and \
                     not any(m.start() > solve[-1].end() for m in _CLAIM.finditer(lead)):
                 conditional.add(number)  # "found by solving the linear system⏎⏎$$Hw = Hw_k − g$$": the equation solved
@@ -247,7 +255,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
               is not None}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
                 frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated,
-                rearranged=frozenset(rearranged), listed=frozenset(listed))
+                rearranged=frozenset(rearranged), listed=frozenset(listed), satisfied=frozenset(satisfied))
 
 
 #: Words that join a block to the condition before it, so that it is part of the condition ("if $a = 1$ and $b = 2$").

@@ -188,6 +188,11 @@ CASE_CONDITION = "condition (the case of a cases environment it selects)"
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
 #: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
 CONSTANT_SIDE = "condition (a side is a constant)"
+#: Words that put a matrix in other coordinates: "in the eigenvector basis", "diagonalized", "в базисе", "特征向量".
+_OTHER_BASIS = re.compile(r"\b(?:eigen\w*|basis|bases|diagonali[sz]\w*)\b|базис|собственн\w* вектор|特征向量|基下|Eigenbasis",
+                          re.IGNORECASE)
+#: ``\sim`` (not ``\simeq``): "of the order of", or "distributed as".
+_ORDER_OF = re.compile(r"\\sim(?![A-Za-z])|∼")
 #: Letters that index coordinates: two of them equated after a formula (``\quad i = j``) state its case.
 _INDEX_LETTERS = frozenset({"i", "j", "k", "l"})
 #: How many statements after its use a function may be defined and still be the one used (``where f(x) = …``).
@@ -215,6 +220,7 @@ class Item:
     rearranged: bool = False  # … or that it is the formula before it rearranged ("rearranging", "dividing by −2")
     stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
     list_cue: bool = False  # block_cue only because a list item starts with the block ("- $x_2 = 0.64$")
+    satisfied: bool = False  # a lead-in says something satisfies it: a property of that thing, no value given
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -425,6 +431,7 @@ class DocumentChecker:
         self._scope_symbols: dict[int, set[sp.Symbol]] = {}  # id(system scope) -> its targets and their symbols
         self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
         self._start_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named at a step ≤ 0 (x_{-1} = x_0)
+        self._first_seen: dict[sp.Symbol, int] | None = None  # the item each name is first written in
         self._scheme_namings: set[int] = set()  # items that name a quantity anew in new names (a different scheme)
         #: (section, base) -> the namings of that quantity at any step (index, value): found without a scan
         self.namings_by_base: dict[tuple[int, str], list[tuple[int, sp.Expr]]] = {}
@@ -504,6 +511,7 @@ class DocumentChecker:
                 self.items[-1].rearranged = number in cues.rearranged
                 self.items[-1].stated_value = cues.stated_values.get(number)
                 self.items[-1].list_cue = number in cues.listed
+                self.items[-1].satisfied = number in cues.satisfied
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
 
     @functools.cached_property
@@ -1839,7 +1847,7 @@ class DocumentChecker:
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
-                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)) \
+                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)) and not item.satisfied \
                     and self.verdicts.get((item.index, 0), ("",))[0] != "proved":
                 # "with β = 0.9": the worked numbers that follow use it (but "ν = μ gets you NAG", "when β₁ = β₂":
                 # one parameter set to another is a special case, never the value of ν from here on)
@@ -3137,6 +3145,10 @@ class DocumentChecker:
         link is not arithmetic. ``premises`` are values given before a ⇒ of the same statement."""
         from .arithmetic import PLAIN_FUNCTION, decide as decide_numbers, tolerance, written_with_numbers
 
+        if item.stmt.relations[k] == "approx" and _ORDER_OF.search(item.block.text[left.end:right.start]):
+            # q ∼ 10³ ∼ 10⁵: sizes "on the order of", or a distribution; never a value worked out to its digits
+            self.decide(item, k, "not-a-claim", "approximation (∼ states an order of magnitude, not a value)")
+            return True
         texts = (_source(item, left), _source(item, right))
         raws, points = _at_points(self, item, (left.expr, right.expr))
         if not points and any(r is not None and r.has(Coords) for r in raws):
@@ -4303,6 +4315,14 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {restated}")
                 self.decide(item, k, "undecided", restated)
                 return
+            if (basis := self._in_another_basis(item, left, right)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {basis}")
+                self.decide(item, k, "undecided", basis)  # "in the eigenvector basis M = diag(24s², 4)"
+                return
+            if (scheme := self._parameter_changed(item, left, right, definitions)) is not None:
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
+                self.decide(item, k, "undecided", scheme)  # x₊ = x − η_x·2x after x₊ = x − γ·2x, η_x set later
+                return
             if (scheme := other_schemes.other_scheme(self, item, a, b, definitions)) is not None:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
                 self.decide(item, k, "undecided", scheme)
@@ -4549,6 +4569,50 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
         return True
+
+    def _in_another_basis(self, item: Item, left: Term, right: Term) -> str | None:
+        """A matrix written in another basis ("in the eigenvector basis $M = \\text{diag}(24s^2, 4)$"): the same map
+        in other coordinates (PᵀMP), not an identity between the entries. None unless the sentence says so and a side
+        writes a diagonal or a matrix."""
+        words = re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_before(item.index, 200))[-1]
+        written = _source(item, left) + _source(item, right)
+        if not _OTHER_BASIS.search(words) or not re.search(r"diag|\\begin\s*\{[pbvBV]?matrix", written):
+            return None
+        return "a matrix in the basis its sentence names (the same map in other coordinates), not entry by entry"
+
+    def _parameter_changed(self, item: Item, left: Term, right: Term,
+                           definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        """A refuted restatement of a defined name that reads names first written *after* that definition
+        (``x_+ = x − η_x·2x`` after ``x_+ = x − γ·2x``, with "we set η_x = 0.3" in between): the rule with a
+        parameter of its own, another scheme, not a slip in the first. None when no such name is read."""
+        name = left.expr
+        if not isinstance(name, sp.Symbol) or name not in definitions or right.expr is None:
+            return None
+        earlier = other_schemes._earlier_definitions(self, item, name)  # (namings and rows of systems)
+        if not earlier:
+            return None
+        defined_at = earlier[0][0]
+        first = self._first_written()
+        later = sorted((x for x in right.expr.free_symbols - definitions[name].free_symbols
+                        if isinstance(x, sp.Symbol) and defined_at < first.get(x, -1) <= item.index), key=str)
+        if not later:
+            return None
+        names = ", ".join(printing.text(x) for x in later)
+        defining = self.items[defined_at]
+        line = defining.block.position(defining.stmt.terms[0].start)[0]
+        return (f"reads {names}, first written after {printing.text(name)} was defined on line {line}: the rule with a "
+                "parameter of its own (another scheme), not checked against that definition")
+
+    def _first_written(self) -> dict[sp.Symbol, int]:
+        """The item each name is first written in (built once)."""
+        if self._first_seen is None:
+            self._first_seen = {}
+            for other in self.items:
+                for term in other.stmt.terms:
+                    if term.expr is not None:
+                        for x in term.expr.free_symbols:
+                            self._first_seen.setdefault(x, other.index)
+        return self._first_seen
 
     def _index_case(self, item: Item) -> bool:
         """``i = j`` after another statement of the same display: two index letters equated, a case."""
