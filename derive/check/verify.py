@@ -1847,7 +1847,8 @@ class DocumentChecker:
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
-                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)) and not item.satisfied \
+                    and not (item.condition_cue and isinstance(stmt.terms[1].expr, sp.Symbol)) \
+                    and not item.satisfied \
                     and self.verdicts.get((item.index, 0), ("",))[0] != "proved":
                 # "with β = 0.9": the worked numbers that follow use it (but "ν = μ gets you NAG", "when β₁ = β₂":
                 # one parameter set to another is a special case, never the value of ν from here on)
