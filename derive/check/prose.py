@@ -98,7 +98,10 @@ _SENTENCE_END = re.compile(r"(?<![ (]i\.e)(?<![ (]e\.g)(?<![ (]т\.е)(?<![ (]т
 #: words lead into is the equation to solve (a condition on its unknown), not an identity. The object is named:
 #: "and dividing by −2 and solving," leads into the value solved, a claim.
 #: A lead-in that ends with what something satisfies: the display after it is that condition.
-_SATISFIES_END = re.compile(r"(?:satisf(?:y|ies|ying)|удовлетворя\w*|满足|erfüllt)\s*[:,]?\s*$", re.IGNORECASE)
+#: Only an optimum's ("the minimiser satisfies", "the optimal w must satisfy"): "the denominator satisfies" claims.
+_SATISFIES_END = re.compile(r"(?:minimi[sz]er|maximi[sz]er|optimum|optimal\s+\S+|optimizer|solution|stationary point"
+                            r"|минимум\w*|оптимум\w*|решение)\s+(?:(?:must|should|then|also|will)\s+)?"
+                            r"(?:satisf(?:y|ies)|удовлетворя\w*)\s*[:,]?\s*$", re.IGNORECASE)
 _SOLVE_LEAD = re.compile(
     r"\b(?:solv(?:e|es|ed|ing)|solutions? (?:to|of))\s+(?:(?:the|a|an|this|that|following|equivalent|linear|"
     r"normal|nonlinear|sparse|symmetric|[A-Za-z]+-?(?:by|dimensional|order))\s+){0,4}(?:system|equation)s?\b"

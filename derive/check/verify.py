@@ -188,8 +188,9 @@ CASE_CONDITION = "condition (the case of a cases environment it selects)"
 INNER_EQUALITY = "an argument or a condition inside brackets (β(t=0), P(X = x)), not a statement"
 #: A link with a constant side ("β = 0", "∇f = 0"): a condition of its sentence, unless a later link derives from it.
 CONSTANT_SIDE = "condition (a side is a constant)"
-#: Words that put a matrix in other coordinates: "in the eigenvector basis", "diagonalized", "в базисе", "特征向量".
-_OTHER_BASIS = re.compile(r"\b(?:eigen\w*|basis|bases|diagonali[sz]\w*)\b|базис|собственн\w* вектор|特征向量|基下|Eigenbasis",
+#: Words that put a matrix in other coordinates: "in the eigenvector basis", "diagonalized", "в базисе" (not
+#: "eigenvalues" alone: the trace is the sum of the eigenvalues, a claim about the matrix itself).
+_OTHER_BASIS = re.compile(r"\b(?:basis|bases|eigenbasis|diagonali[sz]ed|diagonali[sz]ing)\b|базис|基下|Eigenbasis",
                           re.IGNORECASE)
 #: ``\sim`` (not ``\simeq``): "of the order of", or "distributed as".
 _ORDER_OF = re.compile(r"\\sim(?![A-Za-z])|∼")
@@ -4583,9 +4584,10 @@ class DocumentChecker:
 
     def _parameter_changed(self, item: Item, left: Term, right: Term,
                            definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
-        """A refuted restatement of a defined name that reads names first written *after* that definition
-        (``x_+ = x − η_x·2x`` after ``x_+ = x − γ·2x``, with "we set η_x = 0.3" in between): the rule with a
-        parameter of its own, another scheme, not a slip in the first. None when no such name is read."""
+        """A refuted restatement of a defined name that reads names first written *after* that definition and set
+        to numbers there, in place of a parameter of the definition (``x_+ = x − η_x·2x`` after ``x_+ = x − γ·2x``,
+        with "we set η_x = 0.3" in between): the rule run with a parameter of its own, another scheme, not a slip in
+        the first. None otherwise."""
         name = left.expr
         if not isinstance(name, sp.Symbol) or name not in definitions or right.expr is None:
             return None
@@ -4594,10 +4596,14 @@ class DocumentChecker:
             return None
         defined_at = earlier[0][0]
         first = self._first_written()
+        # only names the notes set to a number there ("we set η_x = 0.3"): a parameter of a variant being run, not a
+        # name a slip brings in or a refinement defines
+        valued = {x for x, value in self._examples(item).items() if getattr(value, "is_number", False)}
         later = sorted((x for x in right.expr.free_symbols - definitions[name].free_symbols
-                        if isinstance(x, sp.Symbol) and defined_at < first.get(x, -1) <= item.index), key=str)
-        if not later:
-            return None
+                        if isinstance(x, sp.Symbol) and x in valued and x not in definitions
+                        and defined_at < first.get(x, -1) <= item.index), key=str)
+        if not later or not definitions[name].free_symbols - right.expr.free_symbols - {name}:
+            return None  # (and the rule's own parameter, γ, left out: replaced, not added to)
         names = ", ".join(printing.text(x) for x in later)
         defining = self.items[defined_at]
         line = defining.block.position(defining.stmt.terms[0].start)[0]
