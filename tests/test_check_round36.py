@@ -569,3 +569,31 @@ def test_what_a_minimiser_satisfies_is_no_value_to_put_in(name: str) -> None:
     assert [v for v, _ in _verdicts(name, text, r"\frac{\partial}{\partial b}")] == ["proved"]
     slip = text.replace("(-t_k).", "(t_k).")
     assert [v for v, _ in _verdicts(name, slip, r"\frac{\partial}{\partial b}")] == ["false"]
+
+
+QP = r"""# A quadratic program
+
+The solver takes the problem
+
+$$
+\begin{aligned}
+\min_{v} \quad & \frac{1}{2} v^\top P v + q^\top v \\
+\text{subject to} \quad & G v \preceq h, \quad A v = b
+\end{aligned}
+$$
+
+where $A = (y_1, \dots, y_N)$ and $b = 0$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_constraint_after_subject_to_is_a_condition(name: str) -> None:
+    # Av = b with A and b given after it was refuted as an identity in v (fresh46, a homework's SVM dual)
+    text = _as(name, QP)
+    report = check_document(name, text)
+    assert not [f for f in report.findings if f.code == "math/false"], report.findings
+    verdicts = verdicts_on(report, line_of(text, "A v = b"))
+    assert verdicts == [("not-a-claim", "condition (a constraint: it follows “subject to”)")], verdicts
+    # a claim in the row before the words is still one
+    claim = text.replace(r"\min_{v} \quad & \frac{1}{2} v^\top P v + q^\top v", r"(a + b)^2 &= a^2 + 2ab + b^2")
+    assert _verdicts(name, claim, "(a + b)^2")[0][0] == "proved"

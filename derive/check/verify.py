@@ -192,6 +192,10 @@ CONSTANT_SIDE = "condition (a side is a constant)"
 #: "eigenvalues" alone: the trace is the sum of the eigenvalues, a claim about the matrix itself).
 _OTHER_BASIS = re.compile(r"\b(?:basis|bases|eigenbasis|diagonali[sz]ed|diagonali[sz]ing)\b|базис|基下|Eigenbasis",
                           re.IGNORECASE)
+#: The words that put constraints on an optimization problem, set in a display.
+_SUBJECT_TO = re.compile(r"\\(?:text|textrm|mathrm|mbox|operatorname|textup)\s*\{\s*(?:subject\s+to|s\.\s*t\.?|such\s+that"
+                         r"|при\s+условии|满足|使得|unter\s+der\s+Nebenbedingung|u\.\s*d\.\s*N\.)\s*\}"
+                         r"|(?<![A-Za-z])s\.t\.|\\st\b|\\subjectto\b", re.IGNORECASE)
 #: ``\sim`` (not ``\simeq``): "of the order of", or "distributed as".
 _ORDER_OF = re.compile(r"\\sim(?![A-Za-z])|∼")
 #: Letters that index coordinates: two of them equated after a formula (``\quad i = j``) state its case.
@@ -1793,6 +1797,10 @@ class DocumentChecker:
     def _verify_item(self, item: Item) -> None:
         stmt = item.stmt
         if len(stmt.terms) < 2:
+            return
+        if self._constraint(item):
+            # "\min_v ½vᵀPv + qᵀv \text{ subject to } Gv ⪯ h, Av = b": a constraint of the problem, never an identity
+            self.decide_all(item, "not-a-claim", "condition (a constraint: it follows “subject to”)")
             return
         if self._index_case(item):
             # "∂p_j/∂z_i = p_i(1 − p_i), \quad i = j": the case the formula before it holds in, never a naming
@@ -4620,6 +4628,13 @@ class DocumentChecker:
                         for x in term.expr.free_symbols:
                             self._first_seen.setdefault(x, other.index)
         return self._first_seen
+
+    def _constraint(self, item: Item) -> bool:
+        """Does "subject to" (``\text{s.t.}``, "such that", "при условии", "满足", "u.d.N.") stand before the statement in
+        its row of the display?"""
+        before = item.block.text[:item.stmt.terms[0].start]
+        row = re.split(r"\\\\|\n\s*\n", before)[-1]
+        return _SUBJECT_TO.search(row) is not None
 
     def _index_case(self, item: Item) -> bool:
         """``i = j`` after another statement of the same display: two index letters equated, a case."""
