@@ -597,3 +597,15 @@ def test_a_constraint_after_subject_to_is_a_condition(name: str) -> None:
     # a claim in the row before the words is still one
     claim = text.replace(r"\min_{v} \quad & \frac{1}{2} v^\top P v + q^\top v", r"(a + b)^2 &= a^2 + 2ab + b^2")
     assert _verdicts(name, claim, "(a + b)^2")[0][0] == "proved"
+
+
+def test_coefficients_that_only_come_in_together_are_undecided_not_a_crash() -> None:
+    # β₀ + β₁ only ever as a sum: the least-squares system is singular (SymPy's NonInvertibleMatrixError)
+    import sympy as sp
+
+    from derive.check import reparametrize
+
+    mu, t, b0, b1 = sp.symbols("mu t_i b0 b1")
+    for right in (b0 + b1 + t, b0 + b1 + 2 * t):
+        reading = reparametrize.decide(mu + t, right, [b0, b1], [t], 4.0)
+        assert reading is not None and reading.status == "undecided", reading

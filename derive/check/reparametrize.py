@@ -158,7 +158,7 @@ def _least_squares_residual(difference: sp.Expr, coefficients: list[sp.Symbol],
     matrix, target = sp.Matrix(rows), sp.Matrix(rhs)
     try:
         fitted = (matrix.T * matrix).LUsolve(matrix.T * target)
-    except (ValueError, ZeroDivisionError, sp.matrices.common.NonInvertibleMatrixError):
+    except (ValueError, ZeroDivisionError):  # (SymPy's NonInvertibleMatrixError is a ValueError)
         return None
     error = matrix * fitted - target
     scale = max(1.0, max(abs(float(v)) for v in target))
