@@ -47,33 +47,45 @@ def _summed_with_arrays(node: Node, found: set[str] | None = None) -> set[str]:
     return found
 
 
-def check(body_text: str, variable: str, claim_text: str, table: Notation, seed: int = 0) -> Decision | None:
-    """``∇f = claim`` for ``f(variable) = body``: "false" with the coordinates that differ, "true" when they agree
-    on every kind of random matrices tried (evidence only), None when the notation is not read here."""
+def _read(body_text: str, variable: str, claim_text: str, table: Notation,
+          order: int) -> tuple[Node, Node, str, Shapes] | None:
+    """The definition and the claim in matrix notation, the variable a column vector and the claim shaped as its
+    gradient (``order`` 1: the variable's shape) or its Hessian (2: square in its size); with the variable's key
+    as the reader spells it. None when the notation is not read here or holds no matrix (the scalar reading is
+    the reading then), or when the shapes do not fit."""
     try:
         body, claim = read_side(body_text, table), read_side(claim_text, table)
         keys = {a.key for a in _atoms(body)}
         if variable not in keys and variable.lstrip("\\") in keys:
             variable = variable.lstrip("\\")  # \theta is the key "theta" there
-        if variable not in keys:
+        if variable not in keys or (order == 2 and not _polynomial_in(body, variable)):
             return None
         vectors = {variable} | _promoted(body) | _promoted(claim)
         body, claim = _as_vectors(body, vectors), _as_vectors(claim, vectors)
         more = _summed_with_arrays(body) | _summed_with_arrays(claim)
         body, claim = _as_vectors(body, more), _as_vectors(claim, more)
         if not any(a.kind == "matrix" for a in _atoms(body) + _atoms(claim)):
-            return None  # no matrix anywhere: the scalar reading is the reading
+            return None
         shapes = Shapes()
-        whole, grad = shapes.of(body), shapes.of(claim)
+        whole, derivative = shapes.of(body), shapes.of(claim)
         if whole is not SCALAR:
             shapes.unify(whole, (Shapes.ONE, Shapes.ONE))
-        if variable not in shapes.atoms or grad is SCALAR:
+        if variable not in shapes.atoms or derivative is SCALAR:
             return None
-        shapes.unify(grad, shapes.atoms[variable])
+        rows = shapes.atoms[variable][0]
+        shapes.unify(derivative, shapes.atoms[variable] if order == 1 else (rows, rows))
     except (Unsupported, RecursionError):
         return None
-    if _misfit(shapes, body, claim):
+    return None if _misfit(shapes, body, claim) else (body, claim, variable, shapes)
+
+
+def check(body_text: str, variable: str, claim_text: str, table: Notation, seed: int = 0) -> Decision | None:
+    """``∇f = claim`` for ``f(variable) = body``: "false" with the coordinates that differ, "true" when they agree
+    on every kind of random matrices tried (evidence only), None when the notation is not read here."""
+    read = _read(body_text, variable, claim_text, table, order=1)
+    if read is None:
         return None
+    body, claim, variable, shapes = read
     rng = random.Random(seed)
     results = {kind: _agree(body, claim, variable, shapes, rng, kind, table.symmetric)
                for kind in ("generic", "diagonal", "scalar")}
@@ -227,31 +239,10 @@ def check_hessian(body_text: str, variable: str, claim_text: str, table: Notatio
     """``∇²f = claim`` for ``f(variable) = body`` (a number at most quadratic in the vector ``variable``):
     every entry of the claim against the definition's second differences on random matrices, and the Hessian
     taken symbolically. "false" / "true" / "undecided" as :func:`check`; None when not read here."""
-    try:
-        body, claim = read_side(body_text, table), read_side(claim_text, table)
-        keys = {a.key for a in _atoms(body)}
-        if variable not in keys and variable.lstrip("\\") in keys:
-            variable = variable.lstrip("\\")
-        if variable not in keys or not _polynomial_in(body, variable):
-            return None
-        vectors = {variable} | _promoted(body) | _promoted(claim)
-        body, claim = _as_vectors(body, vectors), _as_vectors(claim, vectors)
-        more = _summed_with_arrays(body) | _summed_with_arrays(claim)
-        body, claim = _as_vectors(body, more), _as_vectors(claim, more)
-        if not any(a.kind == "matrix" for a in _atoms(body) + _atoms(claim)):
-            return None
-        shapes = Shapes()
-        whole, hessian = shapes.of(body), shapes.of(claim)
-        if whole is not SCALAR:
-            shapes.unify(whole, (Shapes.ONE, Shapes.ONE))
-        if variable not in shapes.atoms or hessian is SCALAR:
-            return None
-        rows = shapes.atoms[variable][0]
-        shapes.unify(hessian, (rows, rows))
-    except (Unsupported, RecursionError):
+    read = _read(body_text, variable, claim_text, table, order=2)
+    if read is None or not _at_most_quadratic(read[0], read[2], read[3]):
         return None
-    if _misfit(shapes, body, claim) or not _at_most_quadratic(body, variable, shapes):
-        return None
+    body, claim, variable, shapes = read
     rng = random.Random(seed)
     results = {kind: _agree_hessian(body, claim, variable, shapes, rng, kind, table.symmetric)
                for kind in ("generic", "diagonal", "scalar")}

@@ -38,11 +38,10 @@ class Reading:
     reason: str
 
 
-def names_a_model(before: str) -> bool:
+def names_a_model(sentence: str) -> bool:
     """Do the words of the sentence before the formula speak of a model ("we can rewrite this model as")?"""
     from .prose import _MODEL
 
-    sentence = re.split(r"[.!?](?:\s|$)|\n\s*\n", before)[-1]
     return _MODEL.search(sentence) is not None
 
 

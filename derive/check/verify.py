@@ -4584,9 +4584,8 @@ class DocumentChecker:
         """A matrix written in another basis ("in the eigenvector basis $M = \\text{diag}(24s^2, 4)$"): the same map
         in other coordinates (PᵀMP), not an identity between the entries. None unless the sentence says so and a side
         writes a diagonal or a matrix."""
-        words = re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_before(item.index, 200))[-1]
         written = _source(item, left) + _source(item, right)
-        if not _OTHER_BASIS.search(words) or not re.search(r"diag|\\begin\s*\{[pbvBV]?matrix", written):
+        if not _OTHER_BASIS.search(self._sentence_before(item.index)) or not re.search(r"diag|\\begin\s*\{[pbvBV]?matrix", written):
             return None
         return "a matrix in the basis its sentence names (the same map in other coordinates), not entry by entry"
 
@@ -4650,7 +4649,7 @@ class DocumentChecker:
         """A refuted link that restates a model in coefficients of its own, in a sentence about a model: an
         existence claim about those coefficients, decided by :mod:`.reparametrize` (None when it is not one)."""
         if left.expr is None or right.expr is None \
-                or not reparametrize.names_a_model(self._words_before(item.index, 200)):
+                or not reparametrize.names_a_model(self._sentence_before(item.index)):
             return None
         # coefficients the restatement writes whose letter the other side does not hold are its own, whatever an
         # earlier model bound them to (β₀ = h₀ for a falling ball, then β₀ of the seasonal model): not put in
@@ -5306,6 +5305,10 @@ class DocumentChecker:
         item = self.items[index]
         end = self._lines.offset(item.block.line, item.block.col)
         return self.text[max(0, end - width):end].rstrip().rstrip("$").rstrip()
+
+    def _sentence_before(self, index: int) -> str:
+        """The words of item ``index``'s own sentence before its formula (up to 200 characters back)."""
+        return re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_before(index, 200))[-1]
 
     def _words_after(self, index: int, width: int) -> str:
         """Up to ``width`` characters of the text right after item ``index``'s block (its closing delimiter kept)."""
