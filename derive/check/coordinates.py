@@ -70,6 +70,14 @@ def _evaluate(derivative: sp.Derivative) -> sp.Expr:
     if not forward:
         return derivative
     variables = [(forward.get(var, var), count) for var, count in derivative.variable_count]
+    # e^{u_j} beside Σ_k e^{u_k} under ∂/∂u_i: u_j is the same quantity at another letter, which may be i (a
+    # Kronecker delta, not 0); read as an unrelated name it would prove ∂q_j/∂u_i = −q_jq_i for i = j too
+    differentiated = {str(ix.base.label) for ix in forward.values()}
+    for name, symbol in names.items():
+        other = _NAME.fullmatch(name)
+        if other is not None and other["base"] in differentiated and other["index"].isalpha() and symbol not in forward:
+            letter = names.get(other["index"], sp.Symbol(other["index"], **symbol.assumptions0))
+            forward[symbol] = bases[other["base"]][letter]
     try:
         result = sp.diff(operand.xreplace(forward), *variables)
     except Exception:  # noqa: BLE001 - SymPy raises many kinds here; the derivative stays as written

@@ -1838,8 +1838,10 @@ class _ExprParser:
                                                 *power[1:], Token("rbrace", "}", brace.end, brace.end)]
                     break
                 kind = _superscript_kind(arg)
-                if kind == "power" and layer_labels.is_layer(arg, self.ctx.layers):
-                    kind = "iteration"  # z_j^L, a_k^{L-1} where ∂C/∂z_j^L is written: a layer, not a power
+                if kind == "power" and (layer_labels.is_layer(arg, self.ctx.layers) or layer_labels.is_numbered(
+                        nm.core, nm.sub is not None, arg, self.ctx.layers)):
+                    kind = "iteration"  # z_j^L, a_k^{L-1} where ∂C/∂z_j^L is written: a layer, not a power (and
+                    # a_1^{2} where w_{10}^{1} and w_{10}^{2} are written)
                 step = kind == "power" and nm.sub is None and step_superscripts.key(nm.core, nm.vector) in self.ctx.steps \
                     and step_superscripts.is_step(render_tokens(arg).replace(" ", ""))
                 if step and nm.mark is None:  # \mathbf{x}^0 where \mathbf{x}^{k+1} = \mathbf{x}^k − …: a step

@@ -50,3 +50,28 @@ def is_layer(arg: list[Token], letters: frozenset[str]) -> bool:
     if len(arg) == 1:
         return True
     return len(arg) == 3 and arg[1].is_char("+", "-") and arg[2].kind == "num" and arg[2].text.isdigit()
+
+
+#: ``w_{10}^{1}``, ``a_1^{2}``: a subscripted name with a number as its superscript.
+_NUMBERED = re.compile(r"(?<![A-Za-z\\])(\\[A-Za-z]+|[A-Za-z])\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*\^\s*(?:\{\s*(\d+)\s*\}|(\d))")
+#: The prefix that marks a numbered base among the layer letters (``#w``: ``w_{jk}^{2}`` is layer 2's weight).
+NUMBERED = "#"
+
+
+def numbered_layers(texts: Iterable[str]) -> frozenset[str]:
+    """Bases whose subscripted names carry the superscript 1 and another number (``w_{10}^{1}``, ``w_{10}^{2}``):
+    nobody writes a first power, so there the numbers label layers, and ``a_1^{2}`` is layer 2's ``a_1``, not a
+    square. Returned as ``#w`` entries, to join :func:`layer_letters`."""
+    numbers: dict[str, set[str]] = {}
+    for text in texts:
+        if "^" not in text:
+            continue
+        for m in _NUMBERED.finditer(text):
+            numbers.setdefault(m.group(1), set()).add(m.group(2) or m.group(3))
+    return frozenset(NUMBERED + base for base, found in numbers.items() if "1" in found and len(found) > 1)
+
+
+def is_numbered(core: str, subscripted: bool, arg: list[Token], letters: frozenset[str]) -> bool:
+    """A number as the superscript of a subscripted name whose base :func:`numbered_layers` found: a layer."""
+    return subscripted and len(arg) == 1 and arg[0].kind == "num" and arg[0].text.isdigit() \
+        and NUMBERED + core in letters

@@ -195,7 +195,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .catalog_match import match_systems
     from .function_letters import defined_letters, integrand_letters, matrix_letters, signature_letters
     from .latex import DEFAULT_FUNCTIONS, parse_block
-    from .layer_labels import layer_letters
+    from .layer_labels import layer_letters, numbered_layers
     from .step_superscripts import stepped_letters, stepped_vectors
     from .euler import e_is_a_name
     from .lint import lint
@@ -233,6 +233,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     defined |= signature_letters(e.text for e in expansions)  # r_i : ℝⁿ → ℝ: r_1(x)^2 squares a residual
     functions = (DEFAULT_FUNCTIONS - matrix_letters((e.text for e in expansions), DEFAULT_FUNCTIONS)) | defined
     layers = layer_letters(e.text for e in expansions)  # ∂C/∂z_j^L somewhere: ^L labels a layer in every block
+    layers |= numbered_layers(e.text for e in expansions)  # w_{10}^{1} and w_{10}^{2}: numbered layers
     steps = stepped_vectors(e.text for e in expansions)  # \mathbf{x}^{k+1} = \mathbf{x}^k − …: x^0 is a step
     steps |= stepped_letters(e.text for e in expansions)  # h^k = βh^{k-1} + (1 − β)w^k and h^1 = w^1: h^2 is a step
     e_name = e_is_a_name(e.text for e in expansions)  # e = y − ŷ somewhere: e^2 is the error squared

@@ -437,6 +437,7 @@ class DocumentChecker:
         self._stepped_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named quantities with a step letter
         self._start_namings: dict[int, dict[sp.Symbol, None]] = {}  # section -> named at a step ≤ 0 (x_{-1} = x_0)
         self._first_seen: dict[sp.Symbol, int] | None = None  # the item each name is first written in
+        self._by_variable: dict[str, int] | None = None  # the item each name is first differentiated by in
         self._scheme_namings: set[int] = set()  # items that name a quantity anew in new names (a different scheme)
         #: (section, base) -> the namings of that quantity at any step (index, value): found without a scan
         self.namings_by_base: dict[tuple[int, str], list[tuple[int, sp.Expr]]] = {}
@@ -794,9 +795,11 @@ class DocumentChecker:
 
     def _bind_function(self, item: Item) -> None:
         stmt = item.stmt
-        if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS or len(stmt.terms) < 2:
-            return
-        lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        at = 1 if self._mapsto_call(item) else 0  # u ↦ g(u) = (c + 2)u² + …: the definition is the link after ↦
+        if not stmt.relations or stmt.relations[at] not in DEFINING_RELATIONS or len(stmt.terms) < at + 2 \
+                or self._case_of_cases(item) is not None:
+            return  # (f(u) = 1 if wᵀu ≥ 1 and f(u) = 0 if …: one case of a definition by cases, not f)
+        lhs, rhs = stmt.terms[at].expr, stmt.terms[at + 1].expr
         if isinstance(lhs, sp.log) and isinstance(lhs.args[0], AppliedUndef) and rhs is not None \
                 and not any(fd.name == type(lhs.args[0]).__name__ for _, _, fd in self.function_defs):
             # log L(p) = Σ[X_i log p + …]: the log-likelihood written out says what L(p) is (e to that power),
@@ -836,7 +839,7 @@ class DocumentChecker:
                 for index, _, fd in self.function_defs):
             return  # f(x_2) = 3.92² − 4·3.92 + 5 after x_2 = 3.92 was worked out: the value there, a claim
         if params and not rhs.free_symbols & set(params):
-            later = [t.expr for t in stmt.terms[2:] if t.expr is not None and t.expr.free_symbols & set(params)]
+            later = [t.expr for t in stmt.terms[at + 2:] if t.expr is not None and t.expr.free_symbols & set(params)]
             if later:
                 # σ(z) = P = 1/(1 + e^{−z}): P names the value, the chain goes on to what σ is; L(w) = (y − t)² =
                 # (xw − t)²: the body in its variable is the one that says how L varies (y = wx is worked out anew)
@@ -851,15 +854,54 @@ class DocumentChecker:
         if self._restates_function(item, name, params, rhs):
             return
         try:
-            fd = Functions().define(name, params, rhs, item.block.position(item.stmt.terms[0].start)[0])
+            fd = Functions().define(name, params, rhs, item.block.position(item.stmt.terms[at].start)[0])
         except CircularDefinition:
-            self.report(item, stmt.terms[1].start, "error", "math/circular-definition",
+            self.report(item, stmt.terms[at + 1].start, "error", "math/circular-definition",
                         f"{name} is defined through its own gradient or itself")
             self.decide_all(item, "not-a-claim", "definition (circular: reported as an error)")
             return
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
-        self.decide(item, 0, "not-a-claim", f"definition of {name}")
+        self.decide(item, at, "not-a-claim", f"definition of {name}")
+
+    def _mapsto_call(self, item: Item) -> bool:
+        """``u ↦ g(u) = (c + 2)u² + (c − 3)v²``: a map written with its variable, then the call it defines."""
+        stmt = item.stmt
+        if stmt.relations[:2] != ["->", "="] or len(stmt.terms) < 3:
+            return False
+        var, call = stmt.terms[0].expr, stmt.terms[1].expr
+        between = item.block.text[stmt.terms[0].end:stmt.terms[1].start]
+        return "mapsto" in between and isinstance(var, sp.Symbol) and isinstance(call, AppliedUndef) \
+            and var in call.args
+
+    def _case_of_cases(self, item: Item) -> str | None:
+        """``f_w(u) = 1`` if …, and ``f_w(u) = 0`` if … (or "if …, then c = 1, and if …, then c = 0"): one name
+        given two values in one sentence, each under a condition of its own, is a definition by cases; neither
+        value is the name's, and neither refutes the other. The reason, or None."""
+        stmt = item.stmt
+        if item.sentence < 0 or len(stmt.relations) != 1 or stmt.relations[0] != "=" or not self._conditioned(item):
+            return None
+        name, value = stmt.terms[0].expr, stmt.terms[1].expr
+        if not isinstance(name, (sp.Symbol, AppliedUndef)) or value is None:
+            return None
+        if isinstance(name, AppliedUndef) and any(fd.name == type(name).__name__ and index < item.index
+                                                  for index, _, fd in self.function_defs):
+            return None  # "if x = 1, f(x) = 3, and if x = 2, f(x) = 5" after f is defined: its values, claims
+        for other in self.items[max(0, item.index - 6):item.index + 7]:
+            if other is item or other.sentence != item.sentence or len(other.stmt.relations) != 1 \
+                    or other.stmt.relations[0] != "=" or not self._conditioned(other):
+                continue
+            if other.stmt.terms[0].expr == name and other.stmt.terms[1].expr is not None \
+                    and other.stmt.terms[1].expr != value:
+                return (f"condition (one case of a definition by cases: its sentence gives {printing.text(name)} "
+                        "another value under another condition)")
+        return None
+
+    @staticmethod
+    def _conditioned(item: Item) -> bool:
+        """Is a condition stated for the statement in its sentence, before it ("if …, then c = 1") or right after
+        it ("c = 1 if …")? (Not the formula that is itself the condition: "if $β = 0.9$".)"""
+        return item.trailing_condition or item.assumed
 
     def _bind_mapsto(self, item: Item, name: str) -> None:
         """``f_a: ℝ_{>0} → ℝ, x ↦ 1 − a/x²``: the function the signature just before declared, defined by where
@@ -1809,6 +1851,9 @@ class DocumentChecker:
         if self._alternative(item):
             self.decide_all(item, "not-a-claim", "one of alternatives the words list (“… or …”): no value in force")
             return
+        if (case := self._case_of_cases(item)) is not None and stmt.terms[0].expr not in self._definitions(item):
+            self.decide_all(item, "not-a-claim", case)  # c = 0 if clean and c = 1 if corrupted: neither is c's value
+            return  # (w_t under its rule, "if μ = 0, then w_t = …": a claim under the condition, checked)
         if plus_minus.has_sign(item):
             plus_minus.verify(self, item)  # (a ± b)² = a² ± 2ab + b²: once with +, once with −
             return
@@ -2042,6 +2087,9 @@ class DocumentChecker:
                 continue
             if k == 0 and relation == "=" and put_in.at_point(self, item, k, left, right):
                 continue  # y = 0.33 + 2.5 × 2.5 after the model y = 0.33 + 2.5x and "when x = 2.5": evaluated there
+            if k == 0 and relation == "=" and (solved := self._solved_unknown(item, left, right)) is not None:
+                self.decide(item, k, "not-a-claim", solved)  # c = z̄ − a·t̄ after ∂/∂c (z_k − a·t_k − c)²: c's value
+                continue  # at the optimum, never put into ∂/∂a (a partial derivative holds c fixed)
             if k == 0 and self._is_naming(item, definitions) and not (
                     relation == "=" and self._differentiates_defined(left.expr, item)) \
                     and not asymptotic.has_order(left.expr, right.expr):
@@ -2460,6 +2508,8 @@ class DocumentChecker:
             self._abbreviations.add(lhs)  # type: ignore[arg-type]
         if not isinstance(lhs, sp.Symbol):
             return
+        if not backwards and self._solved_unknown(item, item.stmt.terms[0], item.stmt.terms[1]) is not None:
+            return  # w₀ = Ȳ − w₁X̄ solved from ∂L/∂w₀ = 0: true at the optimum, never put into ∂/∂w₁
         value = self._prepare(rhs, item)
         if value is None or value.has(DOTS) or value.has(optima.Optimum) or value.has(PLUS_MINUS):
             return  # θ* = argmin …: names an optimizer, not a value to substitute (x = 1 ± √2: two values)
@@ -3105,14 +3155,14 @@ class DocumentChecker:
         self.decide(item, k, "false", wrong)
         return True
 
-    def _examples(self, item: Item) -> dict[sp.Symbol, sp.Expr]:
+    def _examples(self, item: Item, own_section: bool = False) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
         in its section, or earlier in the document when its section gives none (a problem statement's values
-        hold in its solution, whatever headings the solution has)."""
+        hold in its solution, whatever headings the solution has); ``own_section``: its section's only."""
         here = {name: (index, value) for index, section, name, value in self.examples
                 if section == item.section and index < item.index}
-        earlier = {name: (index, value) for index, section, name, value in self.examples
-                   if section != item.section and index < item.index}
+        earlier = {} if own_section else {name: (index, value) for index, section, name, value in self.examples
+                                          if section != item.section and index < item.index}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
                 if not self._computed_anew(name, index, item.index)}
 
@@ -4591,10 +4641,11 @@ class DocumentChecker:
 
     def _parameter_changed(self, item: Item, left: Term, right: Term,
                            definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
-        """A refuted restatement of a defined name that reads names first written *after* that definition and set
-        to numbers there, in place of a parameter of the definition (``x_+ = x − η_x·2x`` after ``x_+ = x − γ·2x``,
-        with "we set η_x = 0.3" in between): the rule run with a parameter of its own, another scheme, not a slip in
-        the first. None otherwise."""
+        """A refuted restatement of a defined name that reads names first written *after* that definition, in place
+        of a parameter of the definition, and set there to numbers or to formulas that do not read what they replace
+        (``x_+ = x − η_x·2x`` after ``x_+ = x − γ·2x``, with "we set η_x = 0.3" or "η_x = min(0.2/x², 0.1)" in
+        between): the rule run with a parameter of its own, another scheme, not a slip in the first. None
+        otherwise."""
         name = left.expr
         if not isinstance(name, sp.Symbol) or name not in definitions or right.expr is None:
             return None
@@ -4606,16 +4657,66 @@ class DocumentChecker:
         # only names the notes set to a number there ("we set η_x = 0.3"): a parameter of a variant being run, not a
         # name a slip brings in or a refinement defines
         valued = {x for x, value in self._examples(item).items() if getattr(value, "is_number", False)}
+        replaced = definitions[name].free_symbols - right.expr.free_symbols - {name}
+        # or a name defined by a formula that does not read what it replaces (η_y = min(0.2/(4y² + ε), 0.1) in
+        # place of γ): a step size of its own; m̂_t = m_t/(1 − β₁ᵗ) in place of m_t refines the rule instead
+        # (nor is m_t in place of m̂_t = m_t/(1 − β₁ᵗ): a name the replaced one is defined from)
+        own = {x for x in right.expr.free_symbols if x in definitions and not definitions[x].free_symbols & replaced
+               and not any(x in definitions[r].free_symbols for r in replaced if r in definitions)}
         later = sorted((x for x in right.expr.free_symbols - definitions[name].free_symbols
-                        if isinstance(x, sp.Symbol) and x in valued and x not in definitions
+                        if isinstance(x, sp.Symbol) and ((x in valued and x not in definitions) or x in own)
                         and defined_at < first.get(x, -1) <= item.index), key=str)
-        if not later or not definitions[name].free_symbols - right.expr.free_symbols - {name}:
+        if not later or not replaced:
             return None  # (and the rule's own parameter, γ, left out: replaced, not added to)
         names = ", ".join(printing.text(x) for x in later)
         defining = self.items[defined_at]
         line = defining.block.position(defining.stmt.terms[0].start)[0]
         return (f"reads {names}, first written after {printing.text(name)} was defined on line {line}: the rule with a "
                 "parameter of its own (another scheme), not checked against that definition")
+
+    def _differentiated_by(self) -> dict[str, int]:
+        """The item each name is first the variable of a derivative in (``∂/∂c (…)``, ``∂E/∂c``), by its LaTeX
+        (built once)."""
+        if self._by_variable is None:
+            self._by_variable = {}
+            for other in self.items:
+                for term in other.stmt.terms:
+                    if term.expr is None:
+                        continue
+                    for d in term.expr.atoms(sp.Derivative):
+                        for x in d.variables:
+                            self._by_variable.setdefault(printing.latex(x), other.index)
+                    for x in term.expr.atoms(sp.Symbol, AppliedUndef):
+                        name = x.name if isinstance(x, sp.Symbol) else type(x).__name__
+                        parts = calculus.derivative_parts(name)
+                        if parts is not None and parts[0] in ("partial", "gradient") and parts[1]:  # ∂E/∂c, ∇_c E
+                            for v in parts[1]:
+                                self._by_variable.setdefault(v.strip(), other.index)
+        return self._by_variable
+
+    def _solved_unknown(self, item: Item, left: Term, right: Term) -> str | None:
+        """``c = z̄ − a·t̄`` after the notes took ``∂/∂c`` of an objective, in terms of ``a``, another name they
+        differentiate by: the value the first-order condition gives c at the optimum, a condition, not c's
+        definition (put into ``∂/∂a (z_k − a·t_k − c)²`` it would change what a partial derivative holds fixed).
+        The reason, or None."""
+        if not isinstance(left.expr, sp.Symbol) or right.expr is None:
+            return None
+        by = self._differentiated_by()
+        first = by.get(printing.latex(left.expr))
+        if first is None or (first >= item.index and not _SOLUTION_CUE.search(self._words_before(item.index, 160))):
+            return None  # z = wx + b defined before ∂L/∂z is taken: an intermediate of the chain rule (unless the
+            # prose calls it the solution: "derive the solution: w₀ = Ȳ − w₁X̄", then ∂L/∂w₀ below)
+        if any(other.stmt.terms[0].expr == left.expr and other.stmt.relations[:1] in (["="], [":="])
+               and not self.verdicts.get((other.index, 0), ("", ""))[1].startswith("condition (solves for")
+               for other in self.items[:min(first, item.index)]):
+            return None  # z_i = Σ_j w_{ij}a_j + b_i defined before the chain rule took ∂L/∂z_i: restated, a node
+        others = sorted(printing.text(x) for x in right.expr.free_symbols
+                        if isinstance(x, sp.Symbol) and x != left.expr and printing.latex(x) in by)
+        if not others:
+            return None
+        line = self.items[first].block.position(self.items[first].stmt.terms[0].start)[0]
+        return (f"condition (solves for {printing.text(left.expr)}, a variable the notes differentiate by on line "
+                f"{line}, in terms of {', '.join(others)}: its value at the optimum, not a definition)")
 
     def _first_written(self) -> dict[sp.Symbol, int]:
         """The item each name is first written in (built once)."""
@@ -5675,6 +5776,9 @@ class DocumentChecker:
         coefficient of each variable the expansion shows, against the definitions unrolled as far as it goes
         (a term after the ellipsis, at a fixed step such as g_1, against the recurrence's closed form)."""
         given = {x: v for x, v in self._examples(item).items() if v.is_number and x in a.free_symbols | b.free_symbols}
+        # (only the values of its own section: "w_0 = 3 as a first guess" in a warm-up is no coordinate of the
+        # general w^Tu = w_0u_0 + … + w_mu_m sections later)
+        given = {x: v for x, v in given.items() if x in self._examples(item, own_section=True)}
         if given:  # "x_0 = 1, w_0 = b so that b joins the sum": the values given hold in what is written out
             a, b = a.xreplace(given), b.xreplace(given)
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
