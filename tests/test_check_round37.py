@@ -307,3 +307,93 @@ def test_a_node_defined_before_the_chain_rule_and_restated_after_it_is_still_a_d
     assert _verdicts(name, text, r"\frac{\partial \ell}{\partial b} = \frac{\partial \ell}{\partial u}.")[0][0] == "proved"
     slip = text.replace(r"\frac{\partial u}{\partial b} = 1", r"\frac{\partial u}{\partial b} = x")
     assert _verdicts(name, slip, r"\frac{\partial u}{\partial b} = x")[0][0] == "false"
+
+
+SLOPE_NAMED = r"""# Output deltas
+
+For the logistic unit the slope in $s$ is
+
+$\large h'(s)=\frac{e^{-s}}{\left(1+e^{-s}\right)^2}=\left(\frac{1}{1+e^{-s}}\right)\left(1-\frac{1}{1+e^{-s}}\right)=\hat p\left(1-\hat p\right)$
+
+Then $\epsilon^{(3)}=(q-\hat p)\cdot h'(s^{(3)})$
+
+In a hidden layer the same quantity is
+
+$\epsilon^{(k)}=\left(V^{(k)}\right)^\top\epsilon^{(k+1)}\,h'(s^{(k)})$ with $h'(s^{(k)}) = o^{(k)}\cdot (1 - o^{(k)})$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_named_by_a_value_is_no_answer_of_the_exercise_form(name: str) -> None:
+    """h'(s^{(k)}) = o^{(k)}(1 − o^{(k)}) (o^{(k)} defined nowhere here) is a name for h′'s value, not an answer
+    for h′ in the form ε^{(3)} = (q − p̂)·h′(s^{(3)}) to refute; the identities before it are still checked."""
+    text = _as(name, SLOPE_NAMED)
+    report = check_document(name, text)
+    assert [f.code for f in report.findings if f.severity == "error"] == [], report.findings
+    assert "proved" in [v for v, _ in _verdicts(name, text, r"\large h'(s)")]
+    slip = text.replace(r"\left(1-\frac{1}{1+e^{-s}}\right)=", r"\left(1+\frac{1}{1+e^{-s}}\right)=")
+    assert "false" in [v for v, _ in _verdicts(name, slip, r"\large h'(s)")]
+
+
+EQUATION_FOR = r"""# Choosing the point
+
+The point $u_k$ is chosen so that $\frac{a_k c_k}{c_{k+1}}(w_k - u_k) + z_k - u_k$ vanishes. For $u_k$ we get
+
+$$
+u_k\left(\frac{a_k c_k}{c_{k+1}} + 1\right) = \frac{a_k c_k}{c_{k+1}} w_k + z_k.
+$$
+
+Solving, for $u_k$ we get
+
+$$
+u_k = \frac{a_k c_k w_k + c_{k+1} z_k}{a_k c_k + c_{k+1}} = \frac{a_k c_k w_k + c_{k+1} z_k}{c_{k+1} + a_k c_k}.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_equation_announced_for_a_name_is_a_condition(name: str) -> None:
+    """"For u_k we get u_k(ac/c′ + 1) = ac/c′·w_k + z_k": an equation that determines u_k, not an identity in its
+    letters to refute; the solution's rewrite after it is still checked."""
+    text = _as(name, EQUATION_FOR)
+    equation = _verdicts(name, text, r"u_k\left(")
+    assert equation and equation[0][0] == "not-a-claim" and "an equation for u" in equation[0][1], equation
+    assert "proved" in [v for v, _ in _verdicts(name, text, r"u_k = \frac")]
+    slip = text.replace(r"{c_{k+1} + a_k c_k}", r"{c_{k+1} + a_k}")
+    assert "false" in [v for v, _ in _verdicts(name, slip, r"u_k = \frac")]
+
+
+LIPSCHITZ_STEP = r"""# Newton's local rate
+
+Let $e_k = x_k - x^*$ and suppose $|f''(u) - f''(v)| \le M|u - v|$. Then, with $0 \le \tau \le 1$,
+
+$$
+\left|f''(x_k) - f''(x^* + \tau e_k)\right| \le M\left|e_k - \tau e_k\right| = M\left|e_k\right|(1 - \tau).
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_link_with_absolute_values_in_a_chain_about_an_unknown_function_is_not_checked_as_elementary(name: str) -> None:
+    """M|e − τe| = M|e|(1 − τ) holds only for τ ≤ 1, which the chain about f″ assumes: never refuted or doubted
+    as an elementary identity (only a link free of norms, sums and integrals is)."""
+    verdicts = _verdicts(name, _as(name, LIPSCHITZ_STEP), r"M\left|e_k - \tau e_k")
+    assert [v for v, _ in verdicts] == ["not-a-claim"], verdicts
+
+
+WORKED_FOR = r"""# Halving
+
+The iterates follow $x_{k+1} = 0.5 x_k$ from $x_0 = 2$. For $x_1$ we get
+
+$$
+x_1 = 1.
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_announced_for_a_name_is_still_a_worked_claim(name: str) -> None:
+    """"For x_1 we get x_1 = 1": the name alone on the left states its value, checked (not an equation for it)."""
+    text = _as(name, WORKED_FOR)
+    assert [v for v, _ in _verdicts(name, text, "x_1 = 1.")] == ["proved"]
+    assert [v for v, _ in _verdicts(name, text.replace("x_1 = 1.", "x_1 = 3."), "x_1 = 3.")] == ["false"]

@@ -1778,6 +1778,8 @@ class DocumentChecker:
             shape = self._shape_claim(item, fd.name)
             if shape is not None:
                 call = shape.g if type(shape.g).__name__ == fd.name else shape.h
+                if fd.params and fd.body.free_symbols and not fd.body.free_symbols & set(fd.params):
+                    continue  # g'(z^{(k)}) = a^{(k)}(1 − a^{(k)}): a name for its value, not the function of z
                 if len(call.args) == len(fd.params):
                     self._check_shape_part(item, shape, fd.name, fd.body.xreplace(dict(zip(fd.params, call.args))))
         for item in self.items:
@@ -1850,6 +1852,12 @@ class DocumentChecker:
             return
         if self._alternative(item):
             self.decide_all(item, "not-a-claim", "one of alternatives the words list (“… or …”): no value in force")
+            return
+        if (unknown := self._equation_for(item)) is not None:
+            # "For $y_k$ we get $$y_k(αγ/γ' + 1) = αγ/γ'·v_k + x_k$$": an equation that determines y_k (the next line
+            # solves it), not an identity in its letters
+            self.decide_all(item, "not-a-claim", f"condition (an equation for {printing.text(unknown)}: the words "
+                            "before it say it determines that name)")
             return
         if (case := self._case_of_cases(item)) is not None and stmt.terms[0].expr not in self._definitions(item):
             self.decide_all(item, "not-a-claim", case)  # c = 0 if clean and c = 1 if corrupted: neither is c's value
@@ -1934,8 +1942,12 @@ class DocumentChecker:
                                              for t in stmt.terms[k:k + 2]):
                     # ∫₀¹ M‖a − τa‖dτ = ∫₀¹ M‖a‖(1 − τ)dτ in a chain that began with ‖G_k‖ of an unknown f″: this
                     # link reads no unknown function, so it is checked as any other — to prove only, as the
-                    # chain around it is a claim about f
-                    self._proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1])
+                    # chain around it is a claim about f; but e^{−s}/(1 + e^{−s})² = σ(1 + σ) in a chain that
+                    # defines h′(s) is elementary in the same letters on both sides: checked, a slip found
+                    if _elementary_link(stmt.terms[k].expr, stmt.terms[k + 1].expr):
+                        self._budgeted_link(item, k, stmt.terms[k], stmt.terms[k + 1])
+                    else:
+                        self._proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1])
                 elif relation in (*CHECKED_RELATIONS, "approx") and all(
                         t.expr is not None and not t.expr.free_symbols and not t.expr.atoms(AppliedUndef)
                         for t in stmt.terms[k:k + 2]):
@@ -5411,6 +5423,22 @@ class DocumentChecker:
         """The words of item ``index``'s own sentence before its formula (up to 200 characters back)."""
         return re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_before(index, 200))[-1]
 
+    def _equation_for(self, item: Item) -> sp.Symbol | None:
+        """The name a lead-in "for $y_k$ we get" announces an equation for, when the statement is one (y_k written
+        in it, but not alone on its left: "for y we get y = 3" states the solution, a claim); None otherwise."""
+        lead = _EQUATION_FOR.search(self._sentence_before(item.index))
+        if lead is None or len(item.stmt.terms) != 2 or item.stmt.relations != ["="]:
+            return None
+        try:
+            name = parse_expr(lead.group(1))
+        except LatexParseError:
+            return None
+        left, right = (t.expr for t in item.stmt.terms)
+        if not isinstance(name, sp.Symbol) or left is None or right is None or left == name \
+                or name not in left.free_symbols | right.free_symbols:
+            return None
+        return name
+
     def _words_after(self, index: int, width: int) -> str:
         """Up to ``width`` characters of the text right after item ``index``'s block (its closing delimiter kept)."""
         if self._lines is None or not self.text:
@@ -6266,6 +6294,10 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
 
 #: Words announcing that a formula is the solution of the objective in scope (its minimizer, the weights where the
 #: gradient vanishes), in the languages of the notes.
+#: "For $y_k$ we get", "Для $y_k$ получаем", "对 $y_k$ 得到": an equation for the name follows.
+_EQUATION_FOR = re.compile(r"(?:\bfor|\bдля|对于?|\bfür)\s*(?:\$|\\\()\s*([^$]{1,40}?)\s*(?:\$|\\\))\s*,?\s*"
+                           r"(?:we\s+|one\s+)?(?:get|obtain|have|find|получаем|получим|имеем|находим|得到|有|erhalten|"
+                           r"ergibt sich)\s*:?\s*$", re.IGNORECASE)
 _SOLUTION_CUE = re.compile(
     r"\b(?:solution|optimal|optimum|minimi[sz]er|minimi[sz]ing|closed[- ]form|normal equations?|setting (?:the|its) "
     r"(?:gradient|derivative)s? (?:to )?(?:zero|0)|equating|stationary)\b|(?:решени|оптимальн|минимум|минимизир|"
@@ -6738,6 +6770,15 @@ def _orthogonality(letter: str) -> re.Pattern[str]:
     transposed = rf"{name}\s*\^\s*\{{?\s*(?:\\top|T|\\intercal|\\mathsf\{{T\}})\s*\}}?"
     identity = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I)(?![A-Za-z])"
     return re.compile(rf"(?:{transposed}\s*{name}|{name}\s*{transposed})\s*=\s*{identity}")
+
+
+def _elementary_link(left: sp.Expr | None, right: sp.Expr | None) -> bool:
+    """Are both sides built from the same letters with arithmetic and elementary functions only (no norm, absolute
+    value, sum, integral, derivative or ellipsis, which may hold only on a range the notes assume)?"""
+    if left is None or right is None or not left.free_symbols or left.free_symbols != right.free_symbols:
+        return False
+    kinds = (sp.Integral, sp.Abs, sp.Sum, sp.Product, sp.Derivative, sp.Piecewise, Norm, AppliedUndef)
+    return not any(side.has(*kinds) or side.has(DOTS) for side in (left, right))
 
 
 def _derivative_at_unstated_values(a: sp.Expr | None, b: sp.Expr | None, sa: sp.Expr, sb: sp.Expr) -> str | None:
