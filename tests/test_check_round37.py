@@ -150,7 +150,9 @@ def test_a_derivative_in_one_coordinate_of_another_coordinate_is_not_proved_as_i
 
 CASES = r"""# A hard margin
 
-The rule outputs a label: $h(x) = 1$ if $a^Tx \ge 1$ and $h(x) = 0$ if $a^Tx \le -1$, with a gap between.
+For logistic regression the hypothesis was $h(x) = \frac{1}{1 + e^{-a^Tx}}$.
+
+The margin rule instead outputs a label: $h(x) = 1$ if $a^Tx \ge 1$ and $h(x) = 0$ if $a^Tx \le -1$, with a gap between.
 
 Each sample carries a flag ($r = 0$ if it is kept and $r = 1$ if it is dropped).
 At test time: if $s(x) < \tau$, then $r = 1$, and if $s(x) \ge \tau$, then $r = 0$.
@@ -174,6 +176,11 @@ def test_values_given_case_by_case_in_one_sentence_define_by_cases(name: str) ->
     assert [v for v, _ in _verdicts(name, text, r"then $H = 10$")].count("proved") == 2
     slip = text.replace(r"then $H = 100$", r"then $H = 1000$")
     assert "false" in [v for v, _ in _verdicts(name, slip, r"then $H = 1000$")]
+    # a defined function's values at points given in the same sentence are still claims
+    points = _as(name, "# Values\n\nLet $q(x) = x^2 + 1$. If $x = 1$, then $q(x) = 2$, and if $x = 2$, then $q(x) = 5$.\n")
+    assert [v for v, _ in _verdicts(name, points, "then $q(x) = 2$") if v != "not-a-claim"] == ["proved", "proved"]
+    wrong = points.replace("then $q(x) = 5$", "then $q(x) = 6$")
+    assert [v for v, _ in _verdicts(name, wrong, "then $q(x) = 2$") if v != "not-a-claim"] == ["proved", "false"]
 
 
 MAPSTO = r"""# Two functions
@@ -397,3 +404,53 @@ def test_a_value_announced_for_a_name_is_still_a_worked_claim(name: str) -> None
     text = _as(name, WORKED_FOR)
     assert [v for v, _ in _verdicts(name, text, "x_1 = 1.")] == ["proved"]
     assert [v for v, _ in _verdicts(name, text.replace("x_1 = 1.", "x_1 = 3."), "x_1 = 3.")] == ["false"]
+
+
+LOAN = r"""# A loan
+
+We borrow $A$ and repay $Q$ each month, at the monthly rate $r = \text{yearly rate}/12$.
+After two months the balance is
+
+$$
+\begin{aligned}
+\text{balance} &= \left[A\;(1 + r) - Q\;\right](1 + r) - Q \\
+&= A\;(1+r)^2-Q(1+r)-Q
+\end{aligned}
+$$
+
+and after three
+
+$$
+\begin{aligned}
+\text{balance} &= \left[A\;(1+r)^2-Q\;(1+r)-Q\;\right]\;(1+r)-Q \\
+&= A\;(1+r)^3-Q\;(1+r)^2-Q\;(1+r)-Q
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_letter_before_a_bracket_is_a_product_even_where_a_name_is_defined_in_words(name: str) -> None:
+    """Q(1 + r) is the payment times (1 + r), and Q\\;(1 + r)^2 is Q·(1 + r)² (the bracket's power), even where
+    r's definition is in words and could not be read; a slipped power is not proved."""
+    text = _as(name, LOAN)
+    assert "proved" in [v for v, _ in _verdicts(name, text, "&= A\\;(1+r)^2-Q(1+r)-Q")]
+    assert "proved" in [v for v, _ in _verdicts(name, text, "&= A\\;(1+r)^3")]
+    slip = text.replace("&= A\\;(1+r)^3-Q\\;(1+r)^2", "&= A\\;(1+r)^3-Q\\;(1+r)^3")
+    assert "proved" not in [v for v, _ in _verdicts(name, slip, "&= A\\;(1+r)^3")]
+
+
+NAME_ANEW = r"""# Backpropagation
+
+With $u = Wx + b$ and a loss $\ell$, the gradients are $\nabla_b \ell = \nabla_u \ell$ and $\nabla_W \ell = \nabla_u \ell\, x^T$.
+
+# The singular values
+
+Take the decomposition $W = U \Sigma V^T$ with $\nabla_\Sigma R$ to be found.
+"""
+
+
+def test_a_name_differentiated_by_in_another_section_is_defined_anew_there() -> None:
+    """∇_W ℓ in a backpropagation section does not make W = UΣVᵀ of a later section a value solved for W."""
+    verdicts = _verdicts("doc.md", _as("doc.md", NAME_ANEW), r"$W = U \Sigma V^T$")
+    assert verdicts and all("solves for" not in why for _, why in verdicts), verdicts

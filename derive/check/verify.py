@@ -885,8 +885,12 @@ class DocumentChecker:
         if not isinstance(name, (sp.Symbol, AppliedUndef)) or value is None:
             return None
         if isinstance(name, AppliedUndef) and any(fd.name == type(name).__name__ and index < item.index
-                                                  for index, _, fd in self.function_defs):
-            return None  # "if x = 1, f(x) = 3, and if x = 2, f(x) = 5" after f is defined: its values, claims
+                                                  for index, _, fd in self.function_defs) \
+                and any(other.sentence == item.sentence and other.stmt.relations[:1] == ["="]
+                        and other.stmt.terms[0].expr in name.args
+                        for other in self.items[max(0, item.index - 6):item.index + 7]):
+            return None  # "if x = 1, f(x) = 3, and if x = 2, f(x) = 5" after f is defined: its values at points,
+            # claims (but "h(x) = 1 if θᵀx ≥ 1 and h(x) = 0 if θᵀx ≤ −1" defines h anew, by cases)
         for other in self.items[max(0, item.index - 6):item.index + 7]:
             if other is item or other.sentence != item.sentence or len(other.stmt.relations) != 1 \
                     or other.stmt.relations[0] != "=" or not self._conditioned(other):
@@ -4342,6 +4346,9 @@ class DocumentChecker:
             self.decide(item, k, refit.status, refit.reason)
             return
         if verdict.status == "false" and (shadow := self._unread_redefinition(item, a, b)) is not None:
+            if (read := self._as_products(item, left, right, definitions)) is not None:
+                self.decide(item, k, "proved", read)  # R(1 + i) with i = \text{rate}/12 unread: the calls were
+                return  # what refuted it, and read as products it holds whatever i is
             self.report(item, right.start, "info", "math/undecided", f"not decided: {shadow}")
             self.decide(item, k, "undecided", shadow)
             return
@@ -4718,6 +4725,8 @@ class DocumentChecker:
         if first is None or (first >= item.index and not _SOLUTION_CUE.search(self._words_before(item.index, 160))):
             return None  # z = wx + b defined before ∂L/∂z is taken: an intermediate of the chain rule (unless the
             # prose calls it the solution: "derive the solution: w₀ = Ȳ − w₁X̄", then ∂L/∂w₀ below)
+        if self.items[first].section != item.section:
+            return None  # ∇_W L in a backpropagation section, W = UΣVᵀ (an SVD) in another: a name used anew
         if any(other.stmt.terms[0].expr == left.expr and other.stmt.relations[:1] in (["="], [":="])
                and not self.verdicts.get((other.index, 0), ("", ""))[1].startswith("condition (solves for")
                for other in self.items[:min(first, item.index)]):
@@ -5499,8 +5508,14 @@ class DocumentChecker:
         if not calls:
             return None
         product = {c: S.symbol(type(c).__name__) * c.args[0] for c in calls}
+
+        def as_written(expr: sp.Expr) -> sp.Expr:
+            # R\;(1 + i)^2: the power is the bracket's (R·(1 + i)²), as the product reading writes it, not the call's
+            powers = {p: S.symbol(type(p.base).__name__) * p.base.args[0] ** p.exp for p in expr.atoms(sp.Pow)
+                      if p.base in product}
+            return expr.xreplace(powers).xreplace(product)
         try:
-            pa, pb = (self._prepare(t.expr.xreplace(product), item) for t in (left, right))
+            pa, pb = (self._prepare(as_written(t.expr), item) for t in (left, right))
             if pa is None or pb is None:
                 return None
             sa, sb = _doit(substitute(pa, definitions)), _doit(substitute(pb, definitions))
