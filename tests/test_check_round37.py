@@ -454,3 +454,32 @@ def test_a_name_differentiated_by_in_another_section_is_defined_anew_there() -> 
     """∇_W ℓ in a backpropagation section does not make W = UΣVᵀ of a later section a value solved for W."""
     verdicts = _verdicts("doc.md", _as("doc.md", NAME_ANEW), r"$W = U \Sigma V^T$")
     assert verdicts and all("solves for" not in why for _, why in verdicts), verdicts
+
+
+WORD_ELSEWHERE = r"""# Дисперсия оценки
+
+Обратная информация Фишера:
+
+$$
+\hat{J}^{-1} = \hat{Disp}(\hat{\beta}) = \frac{1}{10} \cdot \frac{1}{\frac{40}{3} - 12}
+\begin{pmatrix}
+2 & -1 \\
+-1 & 4
+\end{pmatrix}
+= \frac{1}{10} \cdot \frac{3}{4}
+\begin{pmatrix}
+2 & -1 \\
+-1 & 4
+\end{pmatrix}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_word_in_one_link_does_not_doubt_the_arithmetic_of_another(name: str) -> None:
+    """\\hat{Disp} read as letters in the first links says nothing about the numbers of the last one: its slip
+    (3/4 for 1/(40/3 − 12) = 3/4 written 3/40) is found."""
+    text = _as(name, WORD_ELSEWHERE)
+    assert "proved" in [v for v, _ in _verdicts(name, text, r"= \frac{1}{10} \cdot \frac{3}{4}")]
+    slip = text.replace(r"= \frac{1}{10} \cdot \frac{3}{4}", r"= \frac{1}{10} \cdot \frac{3}{40}")
+    assert "false" in [v for v, _ in _verdicts(name, slip, r"= \frac{1}{10} \cdot \frac{3}{40}")]

@@ -4457,10 +4457,11 @@ class DocumentChecker:
                 reason = "transposes: matrix algebra is not modelled element-wise"
             if reason is None and (named := (a.free_symbols | b.free_symbols) & self.existential):
                 reason = f"{', '.join(sorted(printing.text(x) for x in named))} is only known to exist (“for some”)"
-            if reason is None and item.words:
-                reason = (f"“{item.words[0]}” is read as one name (a word of four letters or more, with a vowel): it "
-                          "may be an operator or a function" if reads_as_word(item.words[0])
-                          else f"“{item.words[0]}” is read as a product of letters")
+            # (only a word this link writes: \hat{Var} in the link before does not doubt 1/(100/3 − 25) = 3/125)
+            if reason is None and (words := [w for w in item.words if w in written_text]):
+                reason = (f"“{words[0]}” is read as one name (a word of four letters or more, with a vowel): it "
+                          "may be an operator or a function" if reads_as_word(words[0])
+                          else f"“{words[0]}” is read as a product of letters")
             unsized = _SIZING.sub("", written_text)  # h_{\theta}\left( x \right) is the call h_θ(x) as well
             calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))]
