@@ -483,3 +483,31 @@ def test_a_word_in_one_link_does_not_doubt_the_arithmetic_of_another(name: str) 
     assert "proved" in [v for v, _ in _verdicts(name, text, r"= \frac{1}{10} \cdot \frac{3}{4}")]
     slip = text.replace(r"= \frac{1}{10} \cdot \frac{3}{4}", r"= \frac{1}{10} \cdot \frac{3}{40}")
     assert "false" in [v for v, _ in _verdicts(name, slip, r"= \frac{1}{10} \cdot \frac{3}{40}")]
+
+
+LABELLED_VARIABLE = r"""# Two components
+
+The first component has weights $w_1^1, w_2^1$ and the second $w_1^2, w_2^2$.
+Let $q = (w_1^1)^2 + 3 w_2^1$.
+
+$$
+\partial q/\partial w_1^1 = 2 w_1^1
+$$
+
+and
+
+$$
+\frac{\partial q}{\partial w_2^1} = 3
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_in_a_layer_labelled_variable_is_read(name: str) -> None:
+    """∂q/∂w_1^1 where the superscripts number components: the variable w_1^{1}, not w_1 to the first power (it was
+    "could not be parsed")."""
+    text = _as(name, LABELLED_VARIABLE)
+    assert [v for v, _ in _verdicts(name, text, r"\partial q/\partial w_1^1")] == ["proved"]
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial q}{\partial w_2^1}")] == ["proved"]
+    slip = text.replace("= 2 w_1^1", "= 3 w_1^1")
+    assert [v for v, _ in _verdicts(name, slip, r"\partial q/\partial w_1^1")] == ["false"]

@@ -2539,6 +2539,8 @@ class _ExprParser:
         if sum(1 for t in den if _is_differential([t], alone=True)) > 1:
             return self.mixed_partial(tok, num, den, den_at)
         found = _derivative_order(num, den)
+        if found is None and self.labelled_variable(den):
+            found = 1, num[1:], den  # ∂g/∂w_1^1 where w_{10}^{1}, w_{10}^{2} number layers: the label, not a power
         if found is None:
             self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
         order, rest, den = found
@@ -2567,10 +2569,23 @@ class _ExprParser:
                 # \frac{df(g(x))}{dx}: f of an expression in x, differentiated whole (the chain rule), not f′ at g(x)
         return self.written_operand(tok, rest, symbol(wrt))
 
+    def labelled_variable(self, den: list[Token]) -> bool:
+        """Is the denominator ``∂`` and one name whose superscript the document uses as a label (a numbered layer,
+        :func:`.layer_labels.numbered_layers`), so that the number is no power?"""
+        if len(den) < 2 or not any(t.is_char("^") for t in den):
+            return False
+        parser = self.sub(den[1:])
+        try:
+            nm = parser.name()
+        except _Fail:
+            return False
+        return parser.at_end() and nm.mark is not None and layer_labels.NUMBERED + nm.core in self.ctx.layers
+
     def derivative_of_written(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr:
         r"""``\frac{\partial (w^\top A w)}{\partial w}``, ``\frac{\partial \ln(1 + e^{z})}{\partial z}``: the operand
         written above the bar, after the differential, differentiated once in the variable below it."""
-        if sum(1 for t in den if _is_differential([t], alone=True)) > 1 or any(t.is_char("^") for t in den):
+        if sum(1 for t in den if _is_differential([t], alone=True)) > 1 \
+                or any(t.is_char("^") for t in den) and not self.labelled_variable(den):
             self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
         var = self.sub(den[1:]).name_only(den_at, "a derivative with respect to an expression is not modelled")
         return self.written_operand(tok, num[1:], symbol(var.canonical()))
