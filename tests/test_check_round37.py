@@ -511,3 +511,85 @@ def test_a_derivative_in_a_layer_labelled_variable_is_read(name: str) -> None:
     assert [v for v, _ in _verdicts(name, text, r"\frac{\partial q}{\partial w_2^1}")] == ["proved"]
     slip = text.replace("= 2 w_1^1", "= 3 w_1^1")
     assert [v for v, _ in _verdicts(name, slip, r"\partial q/\partial w_1^1")] == ["false"]
+
+
+PROJECTION = r"""# The nearest point
+
+Let $V$ be a closed subspace. For each $u$ define the nearest-point map
+$$
+Pu = \arg\min_{v \in V} \|u - v\|
+$$
+Every $v \in V$ is its own nearest point, so $Pv = v$, and $P^2 = P$: the map is idempotent.
+For the scale of the error, $(1 + 1)^2 = 4$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_map_defined_by_an_argmin_is_not_a_number(name: str) -> None:
+    """Pu = argmin_{v∈V} ‖u − v‖ makes P a map: Pv = v and P² = P state a projection's properties, never refuted
+    with P a random number; the arithmetic beside them is still checked."""
+    text = _as(name, PROJECTION)
+    report = check_document(name, text)
+    assert [f.code for f in report.findings if f.severity == "error"] == [], report.findings
+    assert {v for v, _ in _verdicts(name, text, "so $Pv = v$")} == {"undecided"}
+    slip = text.replace("(1 + 1)^2 = 4", "(1 + 1)^2 = 3")
+    assert [f.code for f in check_document(name, slip).findings if f.severity == "error"] == ["math/false"]
+
+
+UNIVERSAL = r"""# Two remarks
+
+A vanishing slope is no extremum: for $g(x) = x^3$ we have $g'(0) = 0$, yet $g$ turns at $x = 0$.
+
+Near the origin the sine is almost linear, but $\sin(2x) = 2\sin x \cos x$ for every $x$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_claim_for_every_x_is_not_proved_at_a_value_given_before(name: str) -> None:
+    """"… for every x" after "at x = 0": the claim is for all x, so x = 0 given before proves nothing (sin 2x = 2x
+    was "proved with the values given before (x = 0)")."""
+    text = _as(name, UNIVERSAL)
+    assert [v for v, _ in _verdicts(name, text, r"\sin(2x)")] == ["proved"]
+    slip = text.replace(r"\sin(2x) = 2\sin x \cos x", r"\sin(2x) = 2x")
+    verdicts = _verdicts(name, slip, r"\sin(2x)")
+    assert [v for v, _ in verdicts] == ["false"], verdicts
+
+
+TWO_CASES = r"""# Soft thresholding
+
+We minimise $b^2 - 2bc + \mu|b|$ over $b$.
+
+First case: $c > 0$. Then $b > 0$, so $|b| = b$, and the minimiser is $b = c - \mu/2$ when this is positive;
+otherwise we take the corner $b = 0$.
+
+Second case: $c \le 0$. Now $b \le 0$ to match the sign of $c$, hence $|b| = -b$, and the minimiser is
+$b = c + \mu/2$ or, again, the corner $b = 0$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_case_and_its_otherwise_give_no_value_and_each_case_has_its_own_sign(name: str) -> None:
+    """b = c − μ/2 "when positive; otherwise b = 0" are cases, neither b's value; |b| = −b is proved under "b ≤ 0"
+    of its own sentence (it was refuted with the first case's value, or proved with b = 0)."""
+    text = _as(name, TWO_CASES)
+    assert [v for v, _ in _verdicts(name, text, "hence $|b| = -b$")] == ["proved"]
+    assert "b ≤ 0" in _verdicts(name, text, "hence $|b| = -b$")[0][1]
+    slip = text.replace("hence $|b| = -b$", "hence $|b| = -2b$")
+    assert [v for v, _ in _verdicts(name, slip, "hence $|b| = -2b$")] == ["false"]
+
+
+POSED = r"""# Least squares by a solve
+
+The estimate is $\hat{\gamma} = (Z^\top Z)^{-1} Z^\top w$. Instead of inverting, one solves the normal equations
+$(Z^\top Z)\gamma = Z^\top w$. By Jensen, $E[\log W] \le \log E[W]$, and the equality $E[\log W] = \log E[W]$ holds
+if and only if $W$ is constant.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_normal_equations_and_an_equality_that_holds_only_if_are_not_identities(name: str) -> None:
+    """"the normal equations (ZᵀZ)γ = Zᵀw" pose a system for γ; "the equality … holds if and only if W is constant"
+    states when it holds: neither is refuted as an identity."""
+    report = check_document(name, _as(name, POSED))
+    assert [f.code for f in report.findings if f.severity == "error"] == [], report.findings
+    assert "false" not in [k.verdict for k in report.links]

@@ -63,11 +63,12 @@ _CLAIM = re.compile(
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
     r"special case|provided|unless|suppose that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
+    r"normal equations?|"
     r"root of|imagine|hypothetically)\b"
     r"|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
-    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя)"
+    r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя|нормальн\w* уравнени)"
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
-    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте))",
+    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程|正规方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте))",
     re.IGNORECASE)
 #: Korean puts its cue after the formula it governs: "$\eta = 1/L$일 때" ("when η = 1/L"), "$x > 0$이면" ("if"),
 #: "$x_0 = 0$이라 하자" ("let"). The formula before such a word is the condition (or the definition); the
@@ -83,7 +84,8 @@ _POST_CASE = re.compile(r"^[ \t]*(?:(?:gives|gets(?: you)?|recovers|reduces (?:i
 _PARAMETER_PAIR = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*=\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*")
 #: A condition stated after its formula: "$x = 0$ when $\beta = 0$", "… = 1 if t = 0".
 _TRAILING_CONDITION = re.compile(
-    r"^[\s,]*(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b|\bfor\b(?!\s+(?:all|every|any|each)\b)"
+    r"^[\s,]*(?:(?:holds|is attained|is reached|is true)\s+)?(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b"
+    r"|\bfor\b(?!\s+(?:all|every|any|each)\b)"
     r"|(?:если|когда)|при(?!\s+(?:всех|любом|любых))|(?:若|如果|当(?!前))|\b(?:falls|wenn)\b)", re.IGNORECASE)
 #: "for some $\\xi$", "there is an $x$": what follows names a point known only to exist (a Taylor remainder).
 _EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome)\s*$|(?:для|при) некотор\w*\s*$"

@@ -520,6 +520,14 @@ class DocumentChecker:
                 self.items[-1].satisfied = number in cues.satisfied
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
 
+    def _sentence_ranges(self, item: Item) -> dict[sp.Symbol, sp.Interval]:
+        r"""The ranges written earlier in ``item``'s own sentence ("Now $b \le 0$ …, hence $|b| = −b$"): they hold
+        for it over a range the notes state for another case."""
+        if item.sentence < 0:
+            return {}
+        before = [it for it in self.items[max(0, item.index - 6):item.index] if it.sentence == item.sentence]
+        return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in before)
+
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
         """The ranges the document writes (0 < β < 1): limits and infinite sums are decided under them."""
@@ -901,11 +909,10 @@ class DocumentChecker:
                         "another value under another condition)")
         return None
 
-    @staticmethod
-    def _conditioned(item: Item) -> bool:
+    def _conditioned(self, item: Item) -> bool:
         """Is a condition stated for the statement in its sentence, before it ("if …, then c = 1") or right after
         it ("c = 1 if …")? (Not the formula that is itself the condition: "if $β = 0.9$".)"""
-        return item.trailing_condition or item.assumed
+        return item.trailing_condition or item.assumed or bool(_OTHERWISE.search(self._words_before(item.index, 40)))
 
     def _bind_mapsto(self, item: Item, name: str) -> None:
         """``f_a: ℝ_{>0} → ℝ, x ↦ 1 − a/x²``: the function the signature just before declared, defined by where
@@ -4235,7 +4242,7 @@ class DocumentChecker:
             self.decide(item, k, "undecided", unmodelled)
             return
         if verdict.status == "false" and (signed := _signed_by_range(sa.free_symbols | sb.free_symbols,
-                                                                     self.stated_ranges)):
+                                                                     {**self.stated_ranges, **self._sentence_ranges(item)})):
             # |c| = c after "let c > 0": the counterexample broke the range the text states; with the sign known
             # the sides may agree (only to prove: a range may belong to another part of the notes)
             swap, said = signed
@@ -4257,7 +4264,8 @@ class DocumentChecker:
             self.decide(item, k, "proved", reading)
             return
         if verdict.status == "false":
-            given = self._examples(item)
+            # (not for a claim its sentence makes "for every x": a value given before is one case, not the claim)
+            given = {} if _UNIVERSAL.match(self._words_after(item.index, 60)) else self._examples(item)
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}
             used.update(worked_values.every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_t = 1
             at_values = compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS) if used else None
@@ -4344,6 +4352,10 @@ class DocumentChecker:
             elif refit.status == "undecided":
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {refit.reason}")
             self.decide(item, k, refit.status, refit.reason)
+            return
+        if verdict.status == "false" and (mapped := self._defined_map(item, a, b)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {mapped}")
+            self.decide(item, k, "undecided", mapped)  # T(Tx) = Tx after Tx = argmin_{w∈W} ‖x − w‖: T is a map
             return
         if verdict.status == "false" and (shadow := self._unread_redefinition(item, a, b)) is not None:
             if (read := self._as_products(item, left, right, definitions)) is not None:
@@ -5527,6 +5539,25 @@ class DocumentChecker:
         read = ", ".join(sorted(f"{printing.text(c)}" for c in calls))
         return f"with {read} read as a product (the letter is no function in these notes)"
 
+    def _defined_map(self, item: Item, a: sp.Expr, b: sp.Expr) -> str | None:
+        r"""A name of the link that the notes define applied to a variable by an optimum (``T\mathbf{x} =
+        \arg\min_{w ∈ W} ‖x − w‖``): a map (a projection), not a number, so ``T(Tx) = Tx`` and ``T² = T`` state
+        its properties, which scalar algebra cannot refute. The reason, or None."""
+        names = {x for x in a.free_symbols | b.free_symbols if isinstance(x, sp.Symbol)}
+        for other in self.items[:item.index]:
+            terms = other.stmt.terms
+            if len(terms) < 2 or other.stmt.relations[:1] != ["="] or not isinstance(terms[0].expr, sp.Mul) \
+                    or terms[1].expr is None or not terms[1].expr.has(optima.Optimum):
+                continue
+            factors = [f for f in terms[0].expr.args if isinstance(f, sp.Symbol)]
+            # (the map is the factor the optimum does not read: T in Tx = argmin_w ‖x − w‖, not x)
+            maps = {f for f in factors if f not in terms[1].expr.free_symbols}
+            if len(factors) == 2 and len(terms[0].expr.args) == 2 and len(maps) == 1 and (hit := names & maps):
+                line = other.block.position(terms[0].start)[0]
+                return (f"{printing.text(hit.pop())} is applied as a map defined on line {line} "
+                        "by an optimum: its properties (a projection's T² = T) are not modelled")
+        return None
+
     def _unread_redefinition(self, item: Item, a: sp.Expr, b: sp.Expr) -> str | None:
         """A name of the link whose latest definition before it could not be read (``Δx_t = −RMS[Δx]_{t−1}/…``
         in a quoted algorithm after an earlier ``Δx_t``): the definition in force is unknown, so a false
@@ -6310,6 +6341,11 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
 
 #: Words announcing that a formula is the solution of the objective in scope (its minimizer, the weights where the
 #: gradient vanishes), in the languages of the notes.
+#: "otherwise $b = 0$", "else", "иначе", "否则": the case left by the conditions before it.
+_OTHERWISE = re.compile(r"(?:\botherwise|\belse|иначе|в противном случае|否则|sonst|sinon)\b[^.;:!?]{0,30}$", re.IGNORECASE)
+#: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
+_UNIVERSAL = re.compile(r"^\s*(?:\$\$?|\\[)\]])?\s*[,;]?\s*(?:for (?:every|all|any|each)\b|при (?:любом|всех|любых)|"
+                        r"для (?:всех|любого|любых)|对(?:任意|所有|一切)|für alle\b|pour tout)", re.IGNORECASE)
 #: "For $y_k$ we get", "Для $y_k$ получаем", "对 $y_k$ 得到": an equation for the name follows.
 _EQUATION_FOR = re.compile(r"(?:\bfor|\bдля|对于?|\bfür)\s*(?:\$|\\\()\s*([^$]{1,40}?)\s*(?:\$|\\\))\s*,?\s*"
                            r"(?:we\s+|one\s+)?(?:get|obtain|have|find|получаем|получим|имеем|находим|得到|有|erhalten|"
