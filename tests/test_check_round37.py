@@ -593,3 +593,11 @@ def test_normal_equations_and_an_equality_that_holds_only_if_are_not_identities(
     report = check_document(name, _as(name, POSED))
     assert [f.code for f in report.findings if f.severity == "error"] == [], report.findings
     assert "false" not in [k.verdict for k in report.links]
+
+
+def test_a_side_that_ends_in_a_text_font_letter_keeps_its_brace() -> None:
+    """The links report shows a side as written: ``b + a\\textbf{w}``, not ``b + a\\textbf{w`` (the letter's token
+    spanned only the letter)."""
+    report = check_document("doc.md", "# T\n\n$$\na\\textbf{w} + b = b + a\\textbf{w}\n$$\n")
+    assert [(k.left, k.right, k.verdict) for k in report.links] == [
+        ("a\\textbf{w} + b", "b + a\\textbf{w}", "proved")]

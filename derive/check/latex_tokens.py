@@ -452,8 +452,7 @@ class Tokenizer:
                 # \textbf{X} in math: one letter in a text font, written for a bold matrix or vector name (as
                 # \mathbf{X}, whose bold is typography too): the letter, not text
                 letter = arg.strip()
-                at = self.text.index(letter, start + len(name) + 1)
-                self._emit(Token("letter", letter, at, at + 1))
+                self._emit(Token("letter", letter, start, stop))  # (the whole macro: a side ending in it keeps its brace)
                 return
             if name in ("text", "mathrm", "textrm", "operatorname") and arg.strip() in _OPERATOR_NAMES \
                     and not self._in_script(start):  # (v^{\text{max}}: a label)
