@@ -601,3 +601,24 @@ def test_a_side_that_ends_in_a_text_font_letter_keeps_its_brace() -> None:
     report = check_document("doc.md", "# T\n\n$$\na\\textbf{w} + b = b + a\\textbf{w}\n$$\n")
     assert [(k.left, k.right, k.verdict) for k in report.links] == [
         ("a\\textbf{w} + b", "b + a\\textbf{w}", "proved")]
+
+
+CASES_BY_PARAGRAPH = r"""# Two cases
+
+We minimise $b^2 - 2bc + \mu|b|$ over $b$.
+
+Case one. Here we must have $b > 0$. Since $b > 0$, it follows that $|b| = b$. The corner solution is to set $b = 0$.
+
+Case two. In this case we must have $b \le 0$. It follows that $|b| = -b$ and the problem changes sign.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sign_stated_earlier_in_the_paragraph_proves_the_absolute_value(name: str) -> None:
+    """|b| = −b after "In this case we must have b ≤ 0." (the sentence before, same paragraph): proved for b ≤ 0,
+    not with the corner value b = 0 of the other case."""
+    text = _as(name, CASES_BY_PARAGRAPH)
+    verdicts = _verdicts(name, text, "It follows that $|b| = -b$")
+    assert [v for v, _ in verdicts] == ["proved"] and "b ≤ 0" in verdicts[0][1], verdicts
+    slip = text.replace("It follows that $|b| = -b$", "It follows that $|b| = -2b$")
+    assert [v for v, _ in _verdicts(name, slip, "It follows that $|b| = -2b$")] == ["false"]

@@ -521,12 +521,22 @@ class DocumentChecker:
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
 
     def _sentence_ranges(self, item: Item) -> dict[sp.Symbol, sp.Interval]:
-        r"""The ranges written earlier in ``item``'s own sentence ("Now $b \le 0$ …, hence $|b| = −b$"): they hold
-        for it over a range the notes state for another case."""
+        r"""The ranges written earlier in ``item``'s own sentence or paragraph ("Now $b \le 0$ …, hence $|b| = −b$"):
+        they hold for it over a range the notes state for another case."""
         if item.sentence < 0:
             return {}
-        before = [it for it in self.items[max(0, item.index - 6):item.index] if it.sentence == item.sentence]
+        before = [it for it in self.items[max(0, item.index - 6):item.index] if it.sentence == item.sentence
+                  or self._same_paragraph(it, item)]  # ("In this case β_j ≤ 0. It follows that |β_j| = −β_j")
         return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in before)
+
+    def _same_paragraph(self, first: Item, second: Item) -> bool:
+        """Do the two items stand in one paragraph of prose (no blank line, heading or display between them)?"""
+        if self._lines is None or not self.text or first.block.display or second.block.display:
+            return False
+        start = self._lines.offset(first.block.line, first.block.col)
+        end = self._lines.offset(second.block.line, second.block.col)
+        between = self.text[start:end]
+        return start <= end and not re.search(r"\n[ \t]*\n|\\paragraph|\\(?:sub)*section|\n#", between)
 
     @functools.cached_property
     def stated_ranges(self) -> dict[sp.Symbol, sp.Interval]:
@@ -4266,7 +4276,10 @@ class DocumentChecker:
         if verdict.status == "false":
             # (not for a claim its sentence makes "for every x": a value given before is one case, not the claim)
             given = {} if _UNIVERSAL.match(self._words_after(item.index, 60)) else self._examples(item)
-            used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols}
+            # (nor a name its own sentence or paragraph gives a range: "we must have b ≤ 0. It follows that …" speaks
+            # of any such b, not of the corner b = 0 another case set)
+            ranged = self._sentence_ranges(item)
+            used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols and x not in ranged}
             used.update(worked_values.every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_t = 1
             at_values = compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS) if used else None
             if at_values is not None and at_values.status == "true":
