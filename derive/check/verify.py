@@ -530,7 +530,8 @@ class DocumentChecker:
         return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in before)
 
     def _same_paragraph(self, first: Item, second: Item) -> bool:
-        """Do the two items stand in one paragraph of prose (no blank line, heading or display between them)?"""
+        """Do the two items stand inline in one paragraph of prose (no blank line, heading or paragraph mark between
+        them)?"""
         if self._lines is None or not self.text or first.block.display or second.block.display:
             return False
         start = self._lines.offset(first.block.line, first.block.col)
@@ -6352,8 +6353,6 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
     return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
 
 
-#: Words announcing that a formula is the solution of the objective in scope (its minimizer, the weights where the
-#: gradient vanishes), in the languages of the notes.
 #: "otherwise $b = 0$", "else", "иначе", "否则": the case left by the conditions before it.
 _OTHERWISE = re.compile(r"(?:\botherwise|\belse|иначе|в противном случае|否则|sonst|sinon)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 #: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
@@ -6363,6 +6362,8 @@ _UNIVERSAL = re.compile(r"^\s*(?:\$\$?|\\[)\]])?\s*[,;]?\s*(?:for (?:every|all|a
 _EQUATION_FOR = re.compile(r"(?:\bfor|\bдля|对于?|\bfür)\s*(?:\$|\\\()\s*([^$]{1,40}?)\s*(?:\$|\\\))\s*,?\s*"
                            r"(?:we\s+|one\s+)?(?:get|obtain|have|find|получаем|получим|имеем|находим|得到|有|erhalten|"
                            r"ergibt sich)\s*:?\s*$", re.IGNORECASE)
+#: Words announcing that a formula is the solution of the objective in scope (its minimizer, the weights where the
+#: gradient vanishes), in the languages of the notes.
 _SOLUTION_CUE = re.compile(
     r"\b(?:solution|optimal|optimum|minimi[sz]er|minimi[sz]ing|closed[- ]form|normal equations?|setting (?:the|its) "
     r"(?:gradient|derivative)s? (?:to )?(?:zero|0)|equating|stationary)\b|(?:решени|оптимальн|минимум|минимизир|"
