@@ -15,6 +15,21 @@ def as_document(name: str, markdown: str) -> str:
     return markdown.replace(title.group(0), rf"\section{{{title.group(1)}}}", 1)
 
 
+def as_sections(name: str, markdown: str) -> str:
+    """The fixture for ``name`` when it has several parts: in LaTeX every ``#`` heading a ``\\section`` and every
+    ``##`` one a ``\\subsection`` (a fixture whose readings depend on where a section starts)."""
+    text = as_document(name, markdown)
+    if name != "doc.tex":
+        return text
+    text = re.sub(r"^# (.+)$", r"\\section{\1}", text, flags=re.M)
+    return re.sub(r"^## (.+)$", r"\\subsection{\1}", text, flags=re.M)
+
+
+def verdicts_at(name: str, text: str, snippet: str) -> list[tuple[str, str]]:
+    """``text`` checked as ``name``: the (verdict, reason) of the links on ``snippet``'s line."""
+    return verdicts_on(check_document(name, text), line_of(text, snippet))
+
+
 def slipped(text: str, old: str, new: str) -> str:
     """``text`` with its one occurrence of ``old`` replaced by ``new``: a planted slip (the fixture must hold ``old``
     exactly once, so a slip never lands somewhere else)."""

@@ -2,26 +2,10 @@
 had not seen. Fixtures are written here, in the notation of optimization notes; each has a correct copy and a slip."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from derive.check.run import check_document
-from fixture_docs import as_document, line_of, verdicts_on
-
-
-def _as(name: str, markdown: str) -> str:
-    """The fixture as ``name``; in LaTeX its later ``#`` headings are sections too, its ``##`` ones subsections."""
-    text = as_document(name, markdown)
-    if name != "doc.tex":
-        return text
-    text = re.sub(r"^# (.+)$", r"\\section{\1}", text, flags=re.M)
-    return re.sub(r"^## (.+)$", r"\\subsection{\1}", text, flags=re.M)
-
-
-def _verdicts(name: str, text: str, snippet: str) -> list[tuple[str, str]]:
-    """``text`` checked as ``name``: the (verdict, reason) of the links on ``snippet``'s line."""
-    return verdicts_on(check_document(name, text), line_of(text, snippet))
+from fixture_docs import line_of, verdicts_on, as_sections as _as, verdicts_at as _verdicts
 
 
 # --- a proof by numbers never stands where the order of products matters --------------------------------------

@@ -3,24 +3,11 @@ the variable differentiated in the expanded products), not only checked on rando
 here, in the notation of least-squares and quadratic-form notes; each has a correct copy and a slip."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from derive.check import matrices, matrix_calculus, matrix_gradient
 from derive.check.run import check_document
-from fixture_docs import as_document, line_of, verdicts_on
-
-
-def _as(name: str, markdown: str) -> str:
-    text = as_document(name, markdown)
-    if name != "doc.tex":
-        return text
-    return re.sub(r"^# (.+)$", r"\\section{\1}", text, flags=re.M)
-
-
-def _verdicts(name: str, text: str, snippet: str) -> list[tuple[str, str]]:
-    return verdicts_on(check_document(name, text), line_of(text, snippet))
+from fixture_docs import line_of, verdicts_on, as_sections as _as, verdicts_at as _verdicts
 
 
 QUADRATIC = r"""# Quadratic forms

@@ -921,8 +921,8 @@ class DocumentChecker:
         return None
 
     def _conditioned(self, item: Item) -> bool:
-        """Is a condition stated for the statement in its sentence, before it ("if …, then c = 1") or right after
-        it ("c = 1 if …")? (Not the formula that is itself the condition: "if $β = 0.9$".)"""
+        """Is a condition stated for the statement in its sentence, before it ("if …, then c = 1", "otherwise c = 0")
+        or right after it ("c = 1 if …")? (Not the formula that is itself the condition: "if $β = 0.9$".)"""
         return item.trailing_condition or item.assumed or bool(_OTHERWISE.search(self._words_before(item.index, 40)))
 
     def _bind_mapsto(self, item: Item, name: str) -> None:
@@ -5864,10 +5864,10 @@ class DocumentChecker:
         """``… = X − \\dots``, ``(1−β)(g_t + βg_{t−1} + … + β^{t−1}g_1)``: check what is written — the
         coefficient of each variable the expansion shows, against the definitions unrolled as far as it goes
         (a term after the ellipsis, at a fixed step such as g_1, against the recurrence's closed form)."""
-        given = {x: v for x, v in self._examples(item).items() if v.is_number and x in a.free_symbols | b.free_symbols}
         # (only the values of its own section: "w_0 = 3 as a first guess" in a warm-up is no coordinate of the
         # general w^Tu = w_0u_0 + … + w_mu_m sections later)
-        given = {x: v for x, v in given.items() if x in self._examples(item, own_section=True)}
+        given = {x: v for x, v in self._examples(item, own_section=True).items()
+                 if v.is_number and x in a.free_symbols | b.free_symbols}
         if given:  # "x_0 = 1, w_0 = b so that b joins the sum": the values given hold in what is written out
             a, b = a.xreplace(given), b.xreplace(given)
         claimed_term, other, where = (right, a, b) if b.has(DOTS) else (left, b, a)
