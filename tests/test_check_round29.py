@@ -448,9 +448,13 @@ def test_the_case_a_heading_states_holds_in_its_section() -> None:
     assert verdict == "proved" and "for k ≠ c" in reason, reason
 
 
-def test_a_derivative_written_as_an_operation_is_not_refuted_by_the_coordinate_reading() -> None:
-    doc = TRUE_CLASS_MD.replace(r"\frac{dL}{dz_k} = \hat{y}_k ,",
-                                r"\frac{dL}{dz_k} = \frac{d}{dz_k} \left[ -z_c + \log\left(\sum_{j=1}^{K} e^{z_j}\right) \right] ,")
+@pytest.mark.parametrize("operation", [
+    r"\frac{d}{dz_k} \left[ -z_c + \log\left(\sum_{j=1}^{K} e^{z_j}\right) \right]",
+    # a derivative left as a name on the written side must not reach the one-hot question either
+    r"-\frac{\partial z_c}{\partial z_k} + \frac{\partial}{\partial z_k} \log\left(\sum_{j=1}^{K} e^{z_j}\right)",
+])
+def test_a_derivative_written_as_an_operation_is_not_refuted_by_the_coordinate_reading(operation: str) -> None:
+    doc = TRUE_CLASS_MD.replace(r"\frac{dL}{dz_k} = \hat{y}_k ,", r"\frac{dL}{dz_k} = " + operation + " ,")
     report = check_document("doc.md", doc)
     assert [f for f in report.findings if f.severity == "error"] == []
     [(verdict, reason)] = _verdicts(report, _line_of(doc, r"\frac{dL}{dz_k} ="))
