@@ -1590,13 +1590,16 @@ def _front_matter(ctx: _Context, source: str, path: str) -> None:
     _includes_in(data, path, ctx, 0)
 
 
-def _notebook_markdown(source: str) -> str:
-    """The Markdown cells of a notebook, joined (the first may hold front matter)."""
+def _notebook_markdown(source: str) -> str | None:
+    """The Markdown cells of a notebook, joined (the first may hold front matter); None when ``source`` is not a
+    notebook's JSON (the checker passes the cells it has joined already: their definitions are read as they are)."""
     try:
         nb = json.loads(source)
     except ValueError:
-        return ""
-    cells = nb.get("cells", []) if isinstance(nb, dict) else []
+        return None
+    if not isinstance(nb, dict):
+        return None
+    cells = nb.get("cells", [])
     parts = []
     for cell in cells:
         if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
@@ -1677,7 +1680,9 @@ def macros_for(path: str, source: str, flavor: str | None = None, project_root: 
         _latex_text(ctx, masked, path, "document", 0)
         return ctx.table
     _project_configs(ctx, here)
-    text = _notebook_markdown(source) if lower.endswith(".ipynb") else source
+    # a notebook comes either as its JSON or as its Markdown cells already joined (how the checker reads it)
+    cells = _notebook_markdown(source) if lower.endswith(".ipynb") else None
+    text = source if cells is None else cells
     _front_matter(ctx, text, path)
     m = _FRONT_MATTER.match(text)
     # the front matter is configuration, not text: blanked, keeping offsets (and line numbers)
