@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from derive.check.run import check_file
-from fixture_docs import slipped
+import pytest
+
+from derive.check.run import check_document, check_file
+from fixture_docs import as_sections as _as, error_lines, line_of as _line, slipped, verdicts_at as _verdicts
 
 
 def _notebook(cells: list[str]) -> str:
@@ -30,3 +32,240 @@ def test_a_notebook_cell_of_macros_holds_for_the_cells_after_it(tmp_path: Path) 
     bad.write_text(_notebook([MACRO_CELL, slipped(USE_CELL, "3s^2 + 4", "3s^2 + 4s")]))
     report = check_file(str(bad))
     assert [(f.cell, f.line, f.code) for f in report.findings if f.severity == "error"] == [(2, 4, "math/false")]
+
+
+PLAIN_RULE = r"""# Decay from a penalty
+
+Gradient descent with step $\eta$ updates $u_{k+1} = u_k - \eta \nabla J(u_k)$. Adding the penalty, we minimise
+$J(u) + \frac{\rho}{2}\|u\|^2$, so the update becomes
+
+$$u_{k+1} = (1 - \eta\rho)\, u_k - \eta \nabla J(u_k).$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rule_restated_for_a_penalty_the_prose_adds_is_checked(name: str) -> None:
+    """The founding claim of weight-decay notes: the rule in force, on the objective with ½ρ‖u‖², is the rule with
+    the weights shrunk by 1 − ηρ. It reads a name the rule does not (ρ), and was taken for another scheme."""
+    text = _as(name, PLAIN_RULE)
+    [(verdict, reason)] = _verdicts(name, text, r"u_{k+1} = (1")
+    assert verdict == "proved" and "line 3" in reason, reason
+    slip = slipped(text, r"(1 - \eta\rho)", r"(1 - \rho)")
+    assert error_lines(name, slip) == [(6, "math/false")]
+    [(verdict, reason)] = _verdicts(name, slip, r"u_{k+1} = (1")
+    assert verdict == "false" and "(1 − η·ρ)·u_{k}" in reason + str(check_document(name, slip).findings), reason
+
+
+def test_decay_announced_as_decoupled_is_never_refuted_against_the_penalty() -> None:
+    """SGDW-style decay of its own ((1 − ρ)u_k, no η) after the penalty is written: a rule of its own, not a slip in
+    the penalty's gradient; undecided, never false."""
+    text = slipped(PLAIN_RULE, "so the update becomes",
+                   "but decoupled weight decay shrinks the weights outside the gradient instead:")
+    text = slipped(text, r"(1 - \eta\rho)", r"(1 - \rho)")
+    assert error_lines("doc.md", text) == []
+    [(verdict, reason)] = _verdicts("doc.md", text, r"u_{k+1} = (1")
+    assert verdict in ("undecided", "not-a-claim"), reason
+    # the same line without the word "decoupled" is a slip in the penalty's rule
+    assert error_lines("doc.md", slipped(PLAIN_RULE, r"(1 - \eta\rho)", r"(1 - \rho)")) == [(6, "math/false")]
+
+
+HEAVY_BALL = r"""# Heavy ball on a penalised objective
+
+The method keeps a velocity:
+
+$$
+\begin{cases}
+p_k = \gamma p_{k-1} + \nabla h(z_{k-1}) \\
+z_k = z_{k-1} - \alpha p_k
+\end{cases}
+$$
+
+We minimise $H(z) = h(z) + \kappa \|z\|^2$ from now on. Substituting its gradient, one step reads
+
+$$
+z_k = (1 - 2\alpha\kappa)\, z_{k-1} - \alpha\left(\gamma p_{k-1} + \nabla h(z_{k-1})\right).
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_momentum_on_an_objective_the_notes_name_is_compared_with_the_regularized_gradient(name: str) -> None:
+    """κ‖z‖² (no ½): its gradient is 2κz, so the shrink factor is 1 − 2ακ. The correct step was a false error (the
+    rule in force has no κ) before; the ½-convention slip and the penalty counted twice are errors now."""
+    text = _as(name, HEAVY_BALL)
+    assert error_lines(name, text) == []
+    [(verdict, reason)] = _verdicts(name, text, r"z_k = (1")
+    assert verdict == "proved" and "∇h(z_{k-1}) + 2·κ·z_{k-1}" in reason, reason
+    half = slipped(text, r"(1 - 2\alpha\kappa)", r"(1 - \alpha\kappa)")
+    assert error_lines(name, half) == [(_line(half, r"z_k = (1"), "math/false")]
+    twice = slipped(text, r"\nabla h(z_{k-1})\right).", r"\nabla h(z_{k-1}) + 2\kappa z_{k-1}\right).")
+    [(verdict, reason)] = _verdicts(name, twice, r"z_k = (1")
+    assert verdict == "false" and "counted twice" in reason, reason
+
+
+WORDS_ONLY = r"""# Регуляризация
+
+Шаг градиентного спуска: $x_{t} = x_{t-1} - \gamma \nabla f(x_{t-1})$. С $L_2$-регуляризацией с коэффициентом $\mu$ шаг принимает вид
+
+$$x_{t} = (1 - \gamma\mu) x_{t-1} - \gamma \nabla f(x_{t-1}).$$
+"""
+
+
+def test_words_that_name_l2_stand_for_the_usual_half_penalty_and_never_refute() -> None:
+    """No penalty written: "L2 regularization with coefficient μ" means ½μ‖x‖² as a rule; a rule that differs may
+    follow another convention (μ‖x‖²), or be another scheme altogether: never false."""
+    [(verdict, reason)] = _verdicts("doc.md", WORDS_ONLY, r"$$x_{t} = (1")
+    assert verdict == "proved" and "usual L2 penalty" in reason, reason
+    other = slipped(WORDS_ONLY, r"(1 - \gamma\mu)", r"(1 - 2\gamma\mu)")
+    assert error_lines("doc.md", other) == []
+    [(verdict, reason)] = _verdicts("doc.md", other, r"$$x_{t} = (1")
+    assert verdict == "not-a-claim" and "different scheme" in reason, reason
+
+
+def test_the_penalty_reading_on_its_own() -> None:
+    """regularized.decide with the prose as it stands: the penalty's gradient, the decoupled words, and no reading
+    without a gradient of the iterate in the rule."""
+    import derive.symbols as S
+    from derive.check import regularized
+
+    u, eta, rho = S.symbol("u_{k}"), S.symbol(r"\eta"), S.symbol(r"\rho")
+    grad = S.symbol(r"\nabla_{u} J(u_{k})")
+    rule = u - eta * grad
+    prose = r"we minimise $J(u) + \frac{\rho}{2}\|u\|^2$, so"
+    good = regularized.decide(rule, (1 - eta * rho) * u - eta * grad, {rho}, prose, 3)
+    assert good is not None and good.verdict == "proved"
+    slip = regularized.decide(rule, (1 - rho) * u - eta * grad, {rho}, prose, 3)
+    assert slip is not None and slip.verdict == "false" and slip.shown == "(1 − η·ρ)·u_{k} − η·∇J(u_{k})"
+    decoupled = regularized.decide(rule, (1 - rho) * u - eta * grad, {rho}, "decoupled decay, not " + prose, 3)
+    assert decoupled is not None and decoupled.verdict == "undecided"
+    assert regularized.decide(u - eta, (1 - eta * rho) * u - eta, {rho}, prose, 3) is None  # no gradient in the rule
+    assert regularized.decide(rule, (1 - eta * rho) * u - eta * grad, {rho}, "so", 3) is None  # no penalty at all
+
+
+ONE_SIDED = r"""# Log-odds near the ends
+
+The log-odds are
+
+$${\rm logit}(r) = \log \frac{r}{1 - r} .$$
+
+Towards the ends of the interval
+
+$$\lim_{r \to +0} {\rm logit}(r) = -\infty, \qquad \lim_{r \to 1-0} \mathrm{logit}(r) = +\infty .$$
+
+From above, $$\lim_{s \to 0^{+}} s \log s = 0 .$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_one_sided_limits_in_every_spelling_are_taken_from_their_side(name: str) -> None:
+    """q → +0 (Russian and Japanese notes), x → 1 − 0 and s → 0^+ approach from one side; read as a two-sided limit
+    (or the font group {\\rm logit}(r) as a product logit·r) the first was a false error. A limit whose two sides differ is
+    never decided."""
+    text = _as(name, ONE_SIDED)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"\lim_{r \to +0}")
+    assert [v for v, _ in verdicts] == ["proved", "proved"], verdicts
+    [(verdict, _)] = _verdicts(name, text, r"\lim_{s \to 0^{+}}")
+    assert verdict == "proved"
+    wrong_side = slipped(text, r"\lim_{r \to +0} {\rm logit}(r) = -\infty", r"\lim_{r \to +0} {\rm logit}(r) = +\infty")
+    assert error_lines(name, wrong_side) == [(_line(wrong_side, r"\lim_{r \to +0}"), "math/false")]
+    both = slipped(text, r"\lim_{s \to 0^{+}} s \log s = 0", r"\lim_{s \to 0} \frac{|s|}{s} = 1")
+    [(verdict, _)] = _verdicts(name, both, r"\lim_{s \to 0}")
+    assert verdict == "undecided"
+
+
+STEP_THEN_MOMENTUM = r"""# Two steps
+
+Plain descent takes the gradient as its step, $d_n = \frac{\partial E}{\partial v}$, and updates
+
+$$v_n = v_{n-1} - \varepsilon d_n .$$
+
+With momentum, choose $\kappa \in (0, 1)$ and mix each step with the last one:
+
+$$d_n = \kappa \frac{\partial E}{\partial v} + (1 - \kappa) d_{n-1} .$$
+"""
+
+
+def test_a_recurrence_in_place_of_a_step_free_definition_is_a_new_rule() -> None:
+    """d_n = g then d_n = κg + (1 − κ)d_{n−1}: under the first, d_{n−1} = g too and the second "held" as g = g. It is
+    momentum's rule, a new scheme; a recurrence after a closed form that reads the step stays a claim."""
+    [(verdict, reason)] = _verdicts("doc.md", STEP_THEN_MOMENTUM, r"$$d_n = \kappa")
+    assert verdict == "not-a-claim" and "recurrence in place of the definition on line 3" in reason, reason
+    closed = r"""# Closed form
+
+Let $$q_t = 1 - \beta^t .$$ Hence
+
+$$q_t = \beta q_{t-1} + 1 - \beta .$$
+"""
+    [(verdict, _)] = _verdicts("doc.md", closed, r"$$q_t = \beta")
+    assert verdict == "proved"
+    [(verdict, _)] = _verdicts("doc.md", slipped(closed, "+ 1 - \\beta .", "+ 1 ."), r"$$q_t = \beta")
+    assert verdict != "proved"
+
+
+def test_a_label_named_again_among_its_values_is_no_claim() -> None:
+    """"spam (c = 1) or not (c = 0)" and later "the class c = 1": c takes its values in turn, naming one again
+    restates nothing (it was "proved"). (A value given once and restated is still proved: test_check_claims_restated.)"""
+    text = "Each mail is spam ($c = 1$) or not ($c = 0$).\n\nWe then ask how likely $c = 1$ is for a new mail.\n"
+    assert [v for v, _ in _verdicts("doc.md", text, "how likely")] == ["not-a-claim"]
+
+
+CODE_MATH_POST = """---
+layout: post
+---
+
+The log-likelihood of $n$ draws with total $T$ is
+
+`$$h(\\lambda) = n\\log\\lambda - \\lambda T$$`
+
+and its slope is `$h'(\\lambda) = n/\\lambda - T$`.
+
+```
+`$$h(\\lambda) = 0$$` inside a fence is code on every site
+```
+"""
+
+
+def _site(root: Path, script: bool) -> Path:
+    (root / ".git").mkdir()
+    (root / "_config.yml").write_text("title: notes\\nmarkdown: kramdown\\n")
+    (root / "_includes").mkdir()
+    loads = '<script src="//yihui.org/js/math-code.js"></script>\\n' if script else "<footer></footer>\\n"
+    (root / "_includes" / "scripts.html").write_text(loads)
+    (root / "_posts").mkdir()
+    return root / "_posts" / "2021-04-01-likelihood.md"
+
+
+def test_math_in_code_spans_is_read_on_a_site_that_loads_math_code_js(tmp_path: Path) -> None:
+    """blogdown/Jekyll sites write `$$…$$` in backticks and load math-code.js, which turns such code back into math:
+    there, the spans are math (checked, a slip found); a fenced block stays code."""
+    post = _site(tmp_path, script=True)
+    post.write_text(CODE_MATH_POST)
+    report = check_file(str(post))
+    assert [(k.line, k.verdict) for k in report.links] == [(7, "not-a-claim"), (9, "proved")]
+    post.write_text(slipped(CODE_MATH_POST, r"n/\lambda - T", r"n/\lambda + T"))
+    report = check_file(str(post))
+    assert [(f.line, f.code) for f in report.findings if f.severity == "error"] == [(9, "math/false")]
+
+
+def test_math_in_code_spans_on_a_site_without_the_script_is_named_not_silently_skipped(tmp_path: Path) -> None:
+    """Without the script the page shows code: nothing is checked, and a note counts the spans (silence is no pass)."""
+    post = _site(tmp_path, script=False)
+    post.write_text(CODE_MATH_POST)
+    report = check_file(str(post))
+    assert report.links == []
+    [note] = [f for f in report.findings if f.code == "check/math-in-code"]
+    assert (note.line, note.severity) == (7, "info") and note.message.startswith("2 code span(s)"), note
+
+
+def test_the_script_reads_only_the_code_texts_it_typesets() -> None:
+    """`\\(x\\)`, `\\[x\\]`, an environment and `$…$` are typeset, even `$a$ and $b$` (the script makes it one
+    formula, "a$ and $b", which does not parse); plain code is not, and neither is a lone backtick between spaces
+    (kramdown's literal one); a double run loses its spaces."""
+    from derive.check.math_code import code_span_math
+
+    text = r"`$a$ and $b$` `\(x + 1\)` `print(x)` `\[y = 2\]` `\begin{aligned}z &= 1\end{aligned}` ` $p$ ` `` $q$ ``"
+    found, spans = code_span_math(text)
+    assert [text[f.start:f.end] for f in found] == ["a$ and $b", "x + 1", "y = 2", r"\begin{aligned}z &= 1\end{aligned}",
+                                                    "q"]
+    assert [f.display for f in found] == [False, False, True, True, False] and len(spans) == 5

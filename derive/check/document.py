@@ -50,6 +50,7 @@ class Document:
     macros: MacroTable
     cells: tuple[Cell, ...] = ()
     section_levels: tuple[int, ...] = ()  #: the depth of each section's heading (see :func:`heading_levels`)
+    code_math: tuple[int, ...] = ()  #: offsets of math in code spans shown as code (:mod:`.math_code`)
 
     def locate(self, line: int) -> tuple[int | None, int]:
         """``(cell, line within the cell)`` for a line of :attr:`source`; ``(None, line)`` outside notebooks."""
@@ -97,7 +98,7 @@ def read_document(path: str, text: str, forced: str | None = None, roots: tuple[
     sections = _without_steps(text, sections)
     macros = macros_for(path, text, flavor.name, named=roots)  # the file's, its front matter's, its preamble's, its project's
     return Document(path, text, flavor, scanned.kind, scanned.blocks, scanned.visible, sections, macros, cells,
-                    heading_levels(text, sections, scanned.kind))
+                    heading_levels(text, sections, scanned.kind), scanned.code_math)
 
 
 #: A heading that numbers a step of one derivation ("###### Step 3: Substituting the Update Rule", "Шаг 2", "第二步").

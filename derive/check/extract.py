@@ -138,6 +138,7 @@ class Scan:
     visible: str
     flavor: str = ""  # the dialect it was read as (see derive.check.flavors)
     headings: tuple[int, ...] = ()  # 1-based lines where a heading starts a section
+    code_math: tuple[int, ...] = ()  # offsets of math in code spans the page shows as code (not read)
 
 
 def kind_of(path: str | os.PathLike[str]) -> str:
@@ -204,6 +205,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
     headings: tuple[int, ...] = ()
     script_typeset = False
     raw_html: list[tuple[int, int]] = []
+    code_math: tuple[int, ...] = ()
     if kind == "markdown":
         from .flavors import decide
         from .markdown import read_markdown
@@ -219,6 +221,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
         found, visible = reading.found, reading.visible
         headings = tuple(lines.position(h)[0] for h in reading.headings)
         raw_html = reading.raw_html
+        code_math = reading.code_math
     else:
         flavor = "latex"
         found, visible = _LatexReader(source).read()
@@ -250,7 +253,7 @@ def scan(path: str, source: str, flavor: str | None = None) -> Scan:
             MathBlock(path, text, line, col, item.delim, item.env, item.display, item.directive,
                       written if written != text else "", item.start in passed)
         )
-    return Scan(kind, tuple(blocks), visible, flavor, headings)
+    return Scan(kind, tuple(blocks), visible, flavor, headings, code_math)
 
 
 #: Math that kramdown reads as paragraph text before MathJax sees it (``$$`` is kramdown's own math,

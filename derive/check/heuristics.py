@@ -50,11 +50,13 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     condition; so does a link whose two sides both collapsed to numbers (``p_k(0) = 1`` read as a
     product with 0).
     """
-    def constant(e: sp.Expr) -> bool:
-        return not e.free_symbols and not e.has(sp.Sum, sp.Product, sp.Integral)
     # lim_{t→∞} β^t = 0, ∫_0^1 x² dx = 1/3 and df/dx|_{x=3} = 6 state the value of a limit, an integral or a
-    # derivative at a point: claims, not conditions
+    # derivative at a point: claims, not conditions (lim_{h→0} |h|/h binds its only letter: no free symbol, yet
+    # not a constant the notes set)
     from .latex import EvaluatedAt
+
+    def constant(e: sp.Expr) -> bool:
+        return not e.free_symbols and not e.has(sp.Sum, sp.Product, sp.Integral, sp.Limit, EvaluatedAt)
 
     def stated_value(side: sp.Expr, value: sp.Expr) -> bool:
         # ∂/∂w_0 (w_0 + w_1x_1) = 1: a written expression's derivative is a number to check (= 0 stays a condition)

@@ -400,6 +400,66 @@ def _braced_scripts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _font_groups(tokens: list[Token]) -> list[Token]:
+    r"""``{
+m logit}(q)``: a group that only scopes a font switch around a word is the word (``\mathrm{logit}``), so
+    the call after it is read as one; a group that is an argument or a script (``rac{
+m a}{b}``, ``x^{
+m T}``)
+    stays as it is."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        before = out[-1] if out else None
+        if tok.kind == "lbrace" and k + 2 < len(tokens) and tokens[k + 1].kind == "raw" \
+                and tokens[k + 1].text in UPRIGHT_MACROS and tokens[k + 2].kind == "rbrace" \
+                and (before is None or not (before.kind in ("macro", "raw") or before.is_char("^", "_")
+                                            or before.kind == "rbrace" and _second_argument_next(out))):
+            out.append(tokens[k + 1])
+            k += 3
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
+#: Macros whose second argument follows their first: ``\frac{1}{\rm n}`` keeps its group.
+_TWO_ARGUMENTS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "overset", "underset",
+                            "stackrel"})
+
+
+def _second_argument_next(out: list[Token]) -> bool:
+    """Whether the group ``out`` ends with is the first argument of a macro that takes two (``\frac{a}``)."""
+    depth = 0
+    for k in range(len(out) - 1, -1, -1):
+        if out[k].kind == "rbrace":
+            depth += 1
+        elif out[k].kind == "lbrace":
+            depth -= 1
+            if depth == 0:
+                return k > 0 and out[k - 1].kind == "macro" and out[k - 1].text in _TWO_ARGUMENTS
+    return False
+
+
+def _one_side(target: list[Token]) -> tuple[list[Token], str]:
+    """The point a limit goes to and from which side: ``0^+``, ``0^{-}``, ``0+`` and the ``±0`` of Russian and
+    Japanese notes (``q \\to +0``, ``x \\to 1 - 0``) approach from one side ("+" from above, "-" from below);
+    anything else from both ("+-"), which SymPy decides only when the two sides agree."""
+    def sign(tok: Token) -> str | None:
+        return tok.text if tok.is_char("+", "-") else None
+
+    if len(target) > 1 and (s := sign(target[-1])) is not None:  # 0^+, 0+
+        rest = target[:-2] if target[-2].is_char("^") else target[:-1]
+        return rest, s
+    if len(target) > 3 and target[-4].is_char("^") and target[-3].kind == "lbrace" and target[-1].kind == "rbrace" \
+            and (s := sign(target[-2])) is not None:  # 0^{+}
+        return target[:-4], s
+    if len(target) > 1 and target[-1].kind == "num" and target[-1].text == "0" and (s := sign(target[-2])) is not None:
+        return (target[:-2] or target[-1:]), s  # +0, 1 - 0
+    return target, "+-"
+
+
 def _small_power(exponent: sp.Expr) -> bool:
     """2, 3 or 4: the power a quantity named ``e`` (an error) is raised to, its square in a loss; any other power of
     ``e`` (``e^{-z}``, ``e^{-1}``) stays the exponential in such a document too."""
@@ -1242,7 +1302,7 @@ class _ExprParser:
     """
 
     def __init__(self, tokens: list[Token], ctx: _Context) -> None:
-        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(_braced_scripts(list(tokens)))))  # own copy: \frac12 splits a number token in place
+        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(_braced_scripts(_font_groups(list(tokens))))))  # own copy: \frac12 splits a number token in place
         self.pos = 0
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
@@ -2947,9 +3007,9 @@ class _ExprParser:
         var_name = self.sub(low_tokens[:arrow]).name_only(low_at, "the variable of a limit must be a name")
         var = symbol(var_name.canonical())
         target_tokens = low_tokens[arrow + 1:]
-        if target_tokens[-1].is_char("^") or (len(target_tokens) > 1 and target_tokens[-2].is_char("^")
-                                               and target_tokens[-1].is_char("+", "-")):
-            self.fail(low_at, "one-sided limits are not modelled")
+        target_tokens, side = _one_side(target_tokens)
+        if not target_tokens or target_tokens[-1].is_char("^"):
+            self.fail(low_at, "the subscript of \\lim must read t \\to …")
         target = self.sub(target_tokens).parse_all(low_at)
         if target.free_symbols:
             self.fail(low_at, "a limit towards an expression is not modelled")
@@ -2958,7 +3018,7 @@ class _ExprParser:
             body = self.product()
         finally:
             self.ctx.bound.pop()
-        return sp.Limit(body, var, target)
+        return sp.Limit(body, var, target, dir=side)
 
     def integral(self) -> sp.Expr:
         r"""``\int_a^b f(x)\,dx``: an unevaluated definite :class:`sympy.Integral`; the integrand runs to its

@@ -18,6 +18,7 @@ author clearly meant as math but that the engine will not typeset (``\\[…\\]``
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -47,6 +48,9 @@ class MarkdownReading:
     #: spans of raw HTML blocks kramdown passes through untouched (its ``parse_block_html`` is off by default):
     #: the math in them reaches MathJax as written, ``\\(…\\)`` included
     raw_html: list[tuple[int, int]] = field(default_factory=list)
+    #: where math written in code spans starts (`` `$x = 1$` ``) that the page shows as code (no site script
+    #: typesets it): not read, and said so
+    code_math: tuple[int, ...] = ()
 
 
 def _spanning(rule: Callable[..., bool]) -> Callable[..., bool]:
@@ -126,9 +130,15 @@ def site_options(path: str, flavor: str) -> Any:
     docsify page, the math plugin its ``index.html`` loads; for a Quarto page, the filters its ``_quarto.yml``
     runs (:class:`QuartoSite`); for a MyST page of a Jupyter Book 2 project, :data:`MYSTMD`; None otherwise (or
     without such a config)."""
+    from .flavors import find_config
+
+    if flavor in ("kramdown", "gfm", "commonmark"):  # a Jekyll site whose templates load math-code.js
+        from .math_code import site_script
+
+        config = find_config(path)
+        return site_script(os.path.dirname(config.path)) if config is not None and config.kind == "jekyll" else None
     if flavor not in ("mkdocs", "docsify", "quarto", "myst"):
         return None
-    from .flavors import find_config
 
     if flavor == "myst":
         from .renderers import is_mystmd
@@ -697,6 +707,13 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
                    for m in _SCRIPT_MATH.finditer(masked)]
         found += scripts
         masked = _apply_masks(masked, [(m.start(), m.end()) for m in _SCRIPT_MATH.finditer(masked)])
+    from .math_code import MathCode, code_span_math
+
+    in_code, code_spans = code_span_math(masked)
+    if isinstance(site, MathCode):  # `$$…$$` in backticks, typeset by the site's math-code.js: math, not code
+        found += in_code
+        masked = _apply_masks(masked, code_spans)
+        in_code = []
     # an MkDocs site's arithmatex options: smart dollars or not; $ left out of its inline_syntax is text
     smart = getattr(site, "smart_dollar", True)
     inline = "dollar" in getattr(site, "inline", ("dollar",))
@@ -714,9 +731,10 @@ def _read_by_structure(source: str, flavor: str, site: Any = None) -> MarkdownRe
         found += _leftover_dollars(masked, scanner.found)
     # A ```math fence is already masked, and so is a math script; its found block reads the unmasked source.
     visible = _apply_masks(masked, scanner.masks + _blank_math_comments(masked, found))
-    if any(f.delim in ("fence", "script") for f in found):  # (<script type="math/tex">: masked as HTML)
-        visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim in ("fence", "script")])
-    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings, raw)
+    if any(f.delim in ("fence", "script", "code") for f in found):  # (<script type="math/tex">: masked as HTML)
+        visible = _unmask(visible, source, [(f.start, f.end) for f in found if f.delim in ("fence", "script", "code")])
+    return MarkdownReading(sorted(found, key=lambda f: f.start), visible, headings, raw,
+                           tuple(f.start for f in in_code))
 
 
 def _leftover_dollars(masked: str, made: list[_Found]) -> list[_Found]:

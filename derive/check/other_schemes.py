@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _TRIED = 4
 
 
-def _earlier_definitions(checker: DocumentChecker, item: Item, name: sp.Symbol) -> list[tuple[int, sp.Expr]]:
+def earlier_definitions(checker: DocumentChecker, item: Item, name: sp.Symbol) -> list[tuple[int, sp.Expr]]:
     """Every value the document gave ``name`` before ``item`` (namings and rows of systems), latest first."""
     found = [(index, value) for index, _, named, value in checker.namings if named == name and index < item.index]
     for scope in checker.systems:
@@ -73,7 +73,7 @@ def _holding(checker: DocumentChecker, item: Item, a: sp.Expr, b: sp.Expr,
         if not beyond:
             continue  # the link reads nothing the definition in force does not: a slip within that scheme
         tried = 0
-        for index, value in _earlier_definitions(checker, item, name):
+        for index, value in earlier_definitions(checker, item, name):
             if tried >= _TRIED:
                 break
             if value.has(DOTS) or value == current or not beyond <= value.free_symbols:

@@ -126,7 +126,7 @@ def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Exp
         return s
 
     def limit(lim: sp.Limit) -> sp.Expr:
-        body, var, target = lim.args[0], lim.args[1], lim.args[2]
+        body, var, target, side = lim.args[0], lim.args[1], lim.args[2], str(lim.args[3])
         if (terms := _terms_of_sequences(body, var)):
             # lim_{k→∞} ‖∇f(x_k)‖ = 0: k is in the names only (a sequence the notes do not define term by term), so
             # to SymPy the body is constant in k and the limit would be the body itself
@@ -135,10 +135,11 @@ def _settle(expr: sp.Expr, ranges: dict[sp.Symbol, sp.Interval]) -> tuple[sp.Exp
             return lim
         swap, back = _positive_form(body.free_symbols - {var}, ranges)
         try:
-            value = sp.limit(body.xreplace(swap), var, target)
+            value = sp.limit(body.xreplace(swap), var, target, dir=side)  # from one side, or both agreeing
         except NotImplementedError:  # "the result depends on the sign of log β"
             value = sp.nan
-        if value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo, sp.oo, sp.sign):
+        settled = value in (sp.oo, -sp.oo) and not body.free_symbols - {var}  # lim_{r→1−0} r/(1 − r) = +∞
+        if value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo, sp.oo, sp.sign) and not settled:
             unranged = sorted(printing.text(x) for x in body.free_symbols - {var} if x not in ranges)
             need.append("a range for " + ", ".join(unranged) if unranged else "a limit SymPy does not decide")
             return lim

@@ -161,8 +161,15 @@ def _silence(doc: "Document", links: list[Link]) -> list[Finding]:
         return [Finding(doc.path, line, 1, "info", "check/text-elsewhere",
                         f"no math in this file: its text is in the files it pulls in ({names}), which are checked "
                         "on their own (check them, or the folder)")]
+    unread = []
+    if doc.code_math:  # `$$…$$` in backticks on a site that loads no math-code.js: code on the page, never checked
+        line = doc.source.count("\n", 0, doc.code_math[0]) + 1
+        col = doc.code_math[0] - (doc.source.rfind("\n", 0, doc.code_math[0]) + 1) + 1
+        unread.append(Finding(doc.path, line, col, "info", "check/math-in-code",
+                              f"{len(doc.code_math)} code span(s) hold math (`$…$`): the page shows them as code, so "
+                              "they are not checked (a site script such as math-code.js would typeset them)"))
     if not doc.blocks or any(k.verdict in ("proved", "false") for k in links):
-        return []
+        return unread
     line, col = doc.blocks[0].opening()
     if not links:
         message = f"{len(doc.blocks)} math block(s), but no equality to check"
@@ -170,7 +177,7 @@ def _silence(doc: "Document", links: list[Link]) -> list[Finding]:
         counts = {v: sum(1 for k in links if k.verdict == v) for v in ("undecided", "not-a-claim")}
         message = (f"{len(links)} equality link(s), none decided ({counts['undecided']} undecided, "
                    f"{counts['not-a-claim']} not a claim): see --show undecided")
-    return [Finding(doc.path, line, col, "info", "check/nothing-decided", message)]
+    return [*unread, Finding(doc.path, line, col, "info", "check/nothing-decided", message)]
 
 
 def _renderer(doc: "Document") -> object:

@@ -42,7 +42,7 @@ from ..errors import BudgetExceeded, debug_traceback
 from ..proof import Verdict, compare
 from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
-               rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
+               regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
@@ -1993,6 +1993,15 @@ class DocumentChecker:
                 # so ∂L/∂w for L = ½(a − y)² is (a − y)σ'(z)·x, whatever σ is
                 self._record_naming(item, definitions, open_calls=True)
             return
+        if (replaced := self._recurrence_replacing(item, definitions)) is not None:
+            # Δ_t = ηg + (1 − η)Δ_{t−1} after Δ_t = g: momentum's rule in place of the plain step; read under the old
+            # definition, Δ_{t−1} = g too and the line "holds" as g = g
+            self._record_naming(item, definitions)
+            self._scheme_namings.add(item.index)
+            self.decide(item, 0, "not-a-claim", f"definition (a recurrence in place of the definition on line {replaced}, "
+                        "which does not change from step to step: a different scheme)")
+            self.decide_all(item, "undecided", "follows a recurrence that replaces a definition; not compared", start=1)
+            return
         introduced = self._introduced(item, raw_exprs)
         # ∂L/∂ŷ, ∂ŷ/∂z with L and ŷ defined: derivatives of what the section defines, not new names
         introduced = {x for x in introduced if not (x.name.startswith(GRADIENT_PREFIX) and (
@@ -2002,6 +2011,8 @@ class DocumentChecker:
                 and not (len(raw_exprs) == 2 and chain_rule.telescopes(*raw_exprs) is not None):
             # (∂C/∂w = ∂C/∂a · ∂a/∂z · ∂z/∂w with the factors given later: the chain rule, proved by its shape)
             names = ", ".join(sorted(printing.text(s) for s in introduced))
+            if self._regularized_rule(item, definitions, introduced):
+                return  # θ_{t+1} = (1 − ηλ)θ_t − η∇L(θ_t) after the plain rule and the penalty ½λ‖θ‖²
             self.report(item, stmt.terms[0].start, "info", "math/new-scheme",
                         f"introduces {names}: read as a different scheme, not checked against the definitions")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS:
@@ -3049,7 +3060,10 @@ class DocumentChecker:
                 continue
             if not value.free_symbols:
                 given = [index for index, old in values.get(name, []) if index < item.index and _same_value(value, old)]
-                if given and len(stmt.relations) == 1:
+                # "sick (y = 1) or healthy (y = 0)", then "the label y = 1": a name given several values is a variable
+                # that takes them in turn; naming one of them again restates nothing
+                other = [old for index, old in values.get(name, []) if index < item.index and not _same_value(value, old)]
+                if given and len(stmt.relations) == 1 and not other:
                     self.decide(item, 0, "proved", f"restates the value given on line {self._line_of(given[-1])}",
                                 override=True)
                 continue
@@ -3730,6 +3744,88 @@ class DocumentChecker:
             return dataclasses.replace(side, expr=side.expr.xreplace(swap))
         except (TypeError, ValueError):
             return side
+
+    def _recurrence_replacing(self, item: Item, definitions: Mapping[sp.Symbol, sp.Expr]) -> int | None:
+        """The line of the definition in force that ``X_t = f(X_{t−1}, …)`` replaces, when that definition reads no
+        step at all (``Δ_t = dL/dθ``): a recurrence in X is then a new rule, not a claim the old one satisfies (the old
+        one gives every step the same value, so any average of X_{t−1} and the old value "holds"). None otherwise:
+        ``m_t = βm_{t−1} + (1 − β)g_t`` after a closed form that reads the steps is a claim, proved by induction."""
+        stmt = item.stmt
+        lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if not isinstance(lhs, sp.Symbol) or lhs not in definitions or rhs is None or stmt.relations[0] not in DEFINING_RELATIONS \
+                or (ix := read_index(lhs)) is None or not ix.letter:
+            return None
+        previous = [x for x in rhs.free_symbols if (jx := read_index(x)) is not None and jx.base == ix.base
+                    and jx.letter == ix.letter and jx.offset == ix.offset - 1]
+        if not previous:
+            return None
+        try:
+            with time_budget(LINK_SECONDS):
+                old = substitute(definitions[lhs], dict(definitions))
+        except (BudgetExceeded, CircularDefinition):
+            return None
+        letter = sp.Symbol(ix.letter)
+        if any((jx := read_index(x)) is not None and jx.letter == ix.letter or x.name == ix.letter
+               for x in old.free_symbols) or old.has(letter):
+            return None
+        earlier = other_schemes.earlier_definitions(self, item, lhs)
+        if not earlier:
+            return None
+        at = self.items[earlier[0][0]]
+        return at.block.position(at.stmt.terms[0].start)[0]
+
+    def _regularized_rule(self, item: Item, definitions: dict[sp.Symbol, sp.Expr], introduced: set[sp.Symbol]) -> bool:
+        """``θ_{t+1} = (1 − ηλ)θ_t − η∇L(θ_t)``, the rule in force restated with the λ of a penalty the prose adds
+        (:mod:`.regularized`): decided against the rule with the regularized gradient, and in force from here on
+        as a scheme of its own. False when no such reading applies (then it is another scheme, unchecked)."""
+        stmt = item.stmt
+        if stmt.relations[0] != "=" or (reading := self._regularized_reading(item, definitions, introduced)) is None:
+            return False
+        self._decide_regularized(item, 0, reading)
+        self._record_naming(item, definitions)  # later statements about it follow the regularized rule
+        self._scheme_namings.add(item.index)
+        for k, relation in enumerate(stmt.relations[1:], start=1):
+            if relation == "=" and stmt.terms[k].expr is not None and stmt.terms[k + 1].expr is not None:
+                self._budgeted_link(item, k, stmt.terms[k], stmt.terms[k + 1])  # … = (1 − ηλ)θ_t − …: algebra
+        self.decide_all(item, "undecided", "follows a rule restated with a penalty; not compared", start=1)
+        return True
+
+    def _regularized_reading(self, item: Item, definitions: Mapping[sp.Symbol, sp.Expr],
+                             new: set[sp.Symbol] | None = None) -> regularized.Reading | None:
+        """The first link of ``item`` (an update rule restated) read against the rule in force on the objective
+        regularized as the prose says; ``new``: the names it reads that the rule does not (found when None)."""
+        lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
+        if not isinstance(lhs, sp.Symbol) or lhs not in definitions or rhs is None or read_index(lhs) is None:
+            return None
+        try:
+            with time_budget(LINK_SECONDS):
+                rule = substitute(definitions[lhs], dict(definitions))
+                restated = self._prepare(rhs, item, atomized=False)
+                if restated is None or lhs in restated.free_symbols:
+                    return None
+                restated = substitute(restated, {k: v for k, v in definitions.items() if k != lhs})
+                if new is None:
+                    new = {x for x in atomize(restated).free_symbols - atomize(rule).free_symbols
+                           if read_index(x) is None and not x.name.startswith(GRADIENT_PREFIX)}
+                if not new:
+                    return None
+                earlier = other_schemes.earlier_definitions(self, item, lhs)
+                at = self.items[earlier[0][0]] if earlier else item
+                line = at.block.position(at.stmt.terms[0].start)[0]
+                return regularized.decide(rule, restated, set(new), self._words_before(item.index, 2000), line)
+        except (BudgetExceeded, CircularDefinition):
+            return None
+
+    def _decide_regularized(self, item: Item, k: int, reading: regularized.Reading) -> None:
+        left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
+        if reading.verdict == "false":
+            self.report(item, right.start, "error", "math/false",
+                        f"false update rule: {_clip(_source(item, left))} = {_clip(_source(item, right))}; "
+                        f"{reading.because}: {reading.shown}"
+                        f"{_witness(reading.outcome)}")
+        elif reading.verdict == "undecided":
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {reading.because}")
+        self.decide(item, k, reading.verdict, reading.because)
 
     def _proved_quietly(self, item: Item, k: int, left: Term, right: Term, names: str | None = None) -> None:
         """``Σ_{i≤t} (1−β)β^{t−i} ḡ = (1 − β^t) ḡ`` in a statement that introduces ḡ: the link is checked as any
@@ -4428,6 +4524,9 @@ class DocumentChecker:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
                 self.decide(item, k, "undecided", scheme)  # x₊ = x − η_x·2x after x₊ = x − γ·2x, η_x set later
                 return
+            if k == 0 and (reading := self._regularized_reading(item, definitions)) is not None:
+                self._decide_regularized(item, k, reading)  # x_t = (1 − 2αλ)x_{t−1} − … on f(x) + λ‖x‖² (named F)
+                return
             if (scheme := other_schemes.other_scheme(self, item, a, b, definitions)) is not None:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {scheme}")
                 self.decide(item, k, "undecided", scheme)
@@ -4695,7 +4794,7 @@ class DocumentChecker:
         name = left.expr
         if not isinstance(name, sp.Symbol) or name not in definitions or right.expr is None:
             return None
-        earlier = other_schemes._earlier_definitions(self, item, name)  # (namings and rows of systems)
+        earlier = other_schemes.earlier_definitions(self, item, name)  # (namings and rows of systems)
         if not earlier:
             return None
         defined_at = earlier[0][0]
