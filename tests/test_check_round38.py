@@ -269,3 +269,128 @@ def test_the_script_reads_only_the_code_texts_it_typesets() -> None:
     assert [text[f.start:f.end] for f in found] == ["a$ and $b", "x + 1", "y = 2", r"\begin{aligned}z &= 1\end{aligned}",
                                                     "q"]
     assert [f.display for f in found] == [False, False, True, True, False] and len(spans) == 5
+
+
+RIDGE_THEN_LASSO = r"""# Two penalties
+
+Descent on the loss alone steps $b_{j+1} = b_j - \tau \nabla Q(b_j)$. With the ridge penalty $Q(b) + \frac{\mu}{2}\|b\|^2$ the step becomes
+
+$$b_{j+1} = (1 - \tau\mu)\, b_j - \tau \nabla Q(b_j).$$
+
+With the lasso penalty $Q(b) + \mu\|b\|_1$ instead, a subgradient step reads
+
+$$b_{j+1} = b_j - \tau\left(\nabla Q(b_j) + \mu\,\mathrm{sign}(b_j)\right).$$
+"""
+
+
+def test_a_rule_after_a_penalty_of_another_kind_is_not_compared_with_the_ridge_one() -> None:
+    """The latest penalty in the prose is the L1 one: the subgradient step after it is its rule, never refuted with
+    the ridge penalty written before (the ridge step itself is still proved)."""
+    assert error_lines("doc.md", RIDGE_THEN_LASSO) == []
+    [(verdict, _)] = _verdicts("doc.md", RIDGE_THEN_LASSO, r"$$b_{j+1} = (1")
+    assert verdict == "proved"
+    [(verdict, _)] = _verdicts("doc.md", RIDGE_THEN_LASSO, r"$$b_{j+1} = b_j - \tau\left(")
+    assert verdict != "false"
+
+
+def test_a_recurrence_in_numbers_after_its_closed_form_is_checked() -> None:
+    """q_t = 0.5q_{t−1} + 0.5 after q_t = 1 − 0.5^t: with the closed form put in, the sides share no symbol (t on the
+    left, q_{t−1} on the right), and the claim was taken for an equation in unknowns; q_{t−1} is a step of the
+    quantity defined, read by its definition."""
+    text = "# Closed form\n\nWe have $$q_t = 1 - 0.5^t .$$ Then\n\n$$q_t = 0.5 q_{t-1} + 0.5 .$$\n"
+    [(verdict, reason)] = _verdicts("doc.md", text, "$$q_t = 0.5")
+    assert verdict == "proved" and "q_{t-1}" in reason, reason
+    slip = slipped(text, "0.5 q_{t-1} + 0.5 .", "0.5 q_{t-1} + 0.4 .")
+    [(verdict, _)] = _verdicts("doc.md", slip, "$$q_t = 0.5")
+    assert verdict != "proved"  # (undecided, as with β: a closed form of a recurrence is not refuted)
+
+
+CENTRAL = r"""# Central differences
+
+The symmetric quotient is more accurate than the one-sided one:
+
+$$
+\frac{g(s+k) - g(s-k)}{2k} \approx g'(s) + \frac{g'''(s)}{6}k^2 + \dots = g'(s) + O(k^2).
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_ellipsis_after_the_last_term_of_an_expansion_holds_the_higher_orders(name: str) -> None:
+    """g′ + g‴k²/6 + … = g′ + O(k²): the ellipsis is the terms after k², inside the remainder (it was read as a term
+    of order 0 and the link refuted); with O(k³) the k² term is outside it (false); against O(k⁴) the ellipsis
+    after k² may hold a k³ term, so nothing is decided."""
+    text = _as(name, CENTRAL)
+    assert error_lines(name, text) == []
+    [_, (verdict, reason)] = _verdicts(name, text, r"\frac{g(s+k)")
+    assert verdict == "proved" and "ellipsis" in reason, reason
+    tighter = slipped(text, "O(k^2)", "O(k^3)")
+    assert error_lines(name, tighter) == [(_line(tighter, r"\frac{g(s+k)"), "math/false")]
+    early = slipped(text, "+ O(k^2).", r"+ \frac{g'''(s)}{6}k^2 + O(k^4).")
+    [_, (verdict, reason)] = _verdicts(name, early, r"\frac{g(s+k)")
+    assert verdict == "undecided" and "ellipsis" in reason, reason  # (the ellipsis after k² may hold k³)
+
+
+READ_AS_NOTATION = r"""# Notation
+
+Take the map $r(v) = Cv$ and the coin model $\mathcal{F}(p) = \frac{1}{p(1-p)}$, its information.
+
+The Jacobian of the map is $Jr(v) = J$, and the inverse information is $\mathcal{F}(p)^{-1} = p(1-p)$.
+
+We work with the log-likelihood ${LL} = \log{{L}}$ rather than the likelihood.
+"""
+
+
+def test_notation_read_as_the_notes_mean_it() -> None:
+    """Jr(v) is the Jacobian of r (an operator before a call of a defined function, not J times r(v)); \\mathcal{F}(p)
+    is a function the notes define (it was ℱ·p); LL is the log-likelihood (it was L·L = L²). All three were false
+    errors; a slip in the information's inverse is still found."""
+    assert error_lines("doc.md", READ_AS_NOTATION) == []
+    [(verdict, reason)] = _verdicts("doc.md", READ_AS_NOTATION, "The Jacobian")[:1]
+    assert verdict == "undecided" and "operator" in reason, reason
+    assert _verdicts("doc.md", READ_AS_NOTATION, "The Jacobian")[1][0] == "proved"
+    slip = slipped(READ_AS_NOTATION, r"= p(1-p)$.", r"= p(1+p)$.")
+    assert error_lines("doc.md", slip) == [(5, "math/false")]
+
+
+MODEL_THEN_EXAMPLE = r"""# A linear model
+
+The response is modelled as
+
+$$h(Z) = c_0 + c_1 Z_1 + \cdots c_q Z_q$$
+
+## A worked example
+
+Now the response is exactly $V = e^{-(z_1^2 + z_2^2)}$.
+The best prediction at $z_0 = (0,0)$ is $h((0,0)) = 1$.
+"""
+
+
+def test_a_value_of_a_function_with_open_parameters_is_no_refutation() -> None:
+    """h((0, 0)) = 1 for the model h(Z) = c_0 + c_1Z_1 + ⋯ c_qZ_q of another section: it holds for some c_0 — the
+    setting, said in words; a function without open parameters is still refuted at a point."""
+    assert error_lines("doc.md", MODEL_THEN_EXAMPLE) == []
+    [(verdict, reason)] = _verdicts("doc.md", MODEL_THEN_EXAMPLE, "best prediction")[-1:]
+    assert verdict == "undecided" and "c_{0}" in reason, reason
+    closed = "# F\n\nLet $u(x) = x^2 + 1$. Then $u(2) = 4$.\n"
+    assert error_lines("doc.md", closed) == [(3, "math/false")]
+
+
+def test_events_and_conditional_values_are_not_claims() -> None:
+    """"observamos $H = h$" (a random variable at its value) and "$\\operatorname{rk}(X) = D$ si $N \\geq D$" (a value
+    under a condition) name nothing: a later mention was "proved" from the first."""
+    events = ("Observamos el par $(x, h)$ y asignamos probabilidad a $H = h$.\n\n"
+              "Si la probabilidad es casi cero y observamos $H = h$, el castigo es enorme.\n")
+    assert [v for v, _ in _verdicts("doc.md", events, "Si la")] == ["not-a-claim"]
+    rank = ("Ignoring repeated inputs, $\\operatorname{rk}(X) = D$ if $N \\geq D$.\n\n"
+            "We may invert $X^\\top X$ because if $\\operatorname{rk}(X) = D$ then it is positive definite.\n")
+    assert [v for v, _ in _verdicts("doc.md", rank, "We may")] != ["proved"]
+
+
+def test_the_latest_penalty_written_decides_which_objective_a_rule_is_for() -> None:
+    """Two penalties in one sentence, the L1 one last: the subgradient step after it is the L1 objective's rule,
+    never refuted against the L2 penalty written before it."""
+    text = (r"Descent steps $b_{j+1} = b_j - \tau \nabla Q(b_j)$. One may minimise $Q(b) + \frac{\mu}{2}\|b\|^2$ or, "
+            r"for sparse weights, $Q(b) + \mu\|b\|_1$; the subgradient step for the latter is" + "\n\n"
+            r"$$b_{j+1} = b_j - \tau\left(\nabla Q(b_j) + \mu\,\mathrm{sign}(b_j)\right).$$" + "\n")
+    assert error_lines("doc.md", text) == []

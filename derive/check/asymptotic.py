@@ -82,6 +82,17 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
         return Expansion("undecided", order)
     var, k = order
     written = f"{remainder.letter}({printing.text(var ** k)})"
+    # g′ + g‴h²/6 + … = g′ + O(h²): the ellipsis holds the terms after the last one written, of higher order
+    dotted = _DOTS in sp.Add.make_args(other) or _DOTS in sp.Add.make_args(main)
+    last = -1  # the highest power of the small quantity among the terms written beside the ellipsis
+    if dotted:
+        side = other if _DOTS in sp.Add.make_args(other) else main
+        for term in sp.Add.make_args(side):
+            if term != _DOTS and (power := _power_in(term, var)) is not None:
+                last = max(last, power)
+        other, main = other.xreplace({_DOTS: 0}), main.xreplace({_DOTS: 0})
+        if last < 0:
+            return Expansion("undecided", "an ellipsis whose order is not known from the terms before it")
     # o(v^k): the term in v^k must vanish too, so the series is taken one order further
     k_series = k + 1 if isinstance(remainder, LittleO) else k
     if _counts_steps(var, left, right):
@@ -104,6 +115,8 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
                 if generic.has(sp.Derivative, sp.Subs, AppliedUndef):
                     return Expansion("undecided", "the expansion could not be taken term by term")
                 verdict = compare(generic, sp.Integer(0), seconds=seconds / 2)
+                if verdict.status == "false" and dotted and j > last:
+                    return Expansion("undecided", f"the ellipsis may hold the term in {printing.text(var ** j)}")
                 if verdict.status == "false":
                     term = printing.text(var ** j) if j else "order 0"
                     return Expansion("false", f"the sides differ at {term}: the left minus the right side has "
@@ -116,7 +129,26 @@ def decide(left: sp.Expr, right: sp.Expr, *, small: sp.Symbol | None = None, sec
         return Expansion("undecided", f"the expansion took longer than {seconds:g} s")
     except (ValueError, TypeError, NotImplementedError, ZeroDivisionError, sp.PoleError):
         return Expansion("undecided", "SymPy could not expand it in a series")
-    return Expansion("true", f"a Taylor expansion in {printing.text(var)} to order {k} (remainder {written})")
+    if dotted and last < k_series - 1:
+        return Expansion("undecided", f"the ellipsis may hold terms of order below the remainder {written}")
+    dots = " (the ellipsis read as the terms after the last one written)" if dotted else ""
+    return Expansion("true", f"a Taylor expansion in {printing.text(var)} to order {k} (remainder {written}){dots}")
+
+
+#: The ellipsis as the parser writes it (:data:`derive.check.latex.DOTS`; that module imports this one).
+_DOTS = sp.Symbol(r"\dots")
+
+
+def _power_in(term: sp.Expr, var: sp.Symbol) -> int | None:
+    """The power of ``var`` a written term carries (``g‴h²/6`` → 2), None when it is not a monomial in it."""
+    power = sp.Integer(0)
+    for factor in sp.Mul.make_args(term):
+        base, exp = factor.as_base_exp()
+        if base == var and exp.is_Integer:
+            power += exp
+        elif factor.has(var):
+            return None
+    return int(power)
 
 
 def remainder_order(scale: sp.Expr, small: sp.Symbol | None = None) -> tuple[sp.Symbol, int] | str:

@@ -275,7 +275,7 @@ class Tokenized:
 _E_NOTATION = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")  # at most three exponent digits: no huge numbers
 _SCANNER = re.compile(
     r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
-    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])(?:[A-Za-z]{3,}\d*|ln(?=\s*\())(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
+    r"|(?P<dots>\.\.\.)|(?P<word>(?<![A-Za-z])(?:[A-Za-z]{3,}\d*|ln(?=\s*\()|LL)(?![A-Za-z]))|(?P<letter>[A-Za-z])|(?P<other>.)",
     re.S,
 )
 #: Three or more medium spaces in a row (``\;\;\;\;``): as wide as a ``\quad``, written to part statements.
@@ -844,9 +844,9 @@ _CONNECTIVES = frozenset({"where", "when", "with", "for", "and", "if", "then", "
 
 #: Names of losses and statistics that notes type in plain math (``MSE(w) = …``, ``\\partial SSE``): one name each,
 #: never a product of capitals (a product of three matrices is not written M·S·E). Two-letter ones (``LR``, ``KL``)
-#: are left out: ``LR`` is as often L·R.
+#: are left out: ``LR`` is as often L·R; but ``LL`` (the log-likelihood) is in: L·L is written L².
 ACRONYMS = frozenset({"MSE", "RMSE", "MAE", "SSE", "RSS", "SST", "SSR", "TSS", "ESS", "NLL", "BCE", "MLE",
-                      "ELBO", "SGD", "AUC"})
+                      "ELBO", "SGD", "AUC", "LL"})
 
 
 def reads_as_word(word: str) -> bool:

@@ -37,7 +37,8 @@ _PIECES = re.compile(r"=|\\\\|&|\\quad|\\qquad|\\Rightarrow|\\implies|\\to|,\s")
 _PENALTY_WORDS = re.compile(r"\bL_?\{?2\}?\b|\bl_?2\b|ℓ_?2|weight[- ]decay|ridge|regulari[sz]|Tikhonov|регуляриз|"
                             r"затухани|正则|权重衰减|정규화|가중치 감쇠|régularis|Regularisier|regulariza", re.I)
 #: Words that announce decay outside the step (its own rule, not the penalty's gradient).
-_DECOUPLED = re.compile(r"decoupl|AdamW|SGDW|отвязан|раздельн|解耦|분리", re.I)
+_DECOUPLED = re.compile(r"decoupl|AdamW|SGDW|weight[- ]decay|отвязан|раздельн|затухани\w* вес|解耦|权重衰减|분리|가중치 감쇠",
+                        re.I)
 #: A heading: the prose before a rule is read back to its section's start only.
 #: A rule this small is shown with the iterate's terms collected; a larger one is left as the rule writes it.
 _COLLECTED_OPS = 40
@@ -52,7 +53,7 @@ class Penalty:
     written: str
 
 
-def _plain_base(name: str) -> str:
+def plain_base(name: str) -> str:
     """``\\mathbf{w}_{t}`` → ``w``: the letter a penalty and a rule share, whatever its typeface or step."""
     base = base_of(name) or name
     while (m := re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec|mathbold|pmb)\s*\{(.+)\}", base)) is not None:
@@ -66,30 +67,52 @@ def _squared_letter(factor: sp.Expr, letter: str) -> bool:
         inner = factor.base
         if isinstance(inner, sp.Function) and type(inner).__name__ == "Norm" and len(inner.args) >= 1:
             inner = inner.args[0]
-        return isinstance(inner, sp.Symbol) and _plain_base(inner.name) == letter
+        return isinstance(inner, sp.Symbol) and plain_base(inner.name) == letter
     if isinstance(factor, sp.Sum) and isinstance(factor.function, sp.Pow) and factor.function.exp == 2:
         inner = factor.function.base
-        return isinstance(inner, sp.Symbol) and _plain_base(inner.name.split("[")[0]) == letter
+        return isinstance(inner, sp.Symbol) and plain_base(inner.name.split("[")[0]) == letter
     return False
+
+
+def _other_penalty(term: sp.Expr, new: set[sp.Symbol]) -> bool:
+    """Whether ``term`` is a penalty of another kind in a new name: ``λ‖θ‖₁``, ``λ|θ|``, ``λ sign(θ)``, ``λ‖θ‖``."""
+    if not term.free_symbols & new:
+        return False
+    for node in sp.preorder_traversal(term):
+        if isinstance(node, (sp.Abs, sp.sign)):
+            return True
+        if isinstance(node, sp.Function) and type(node).__name__ == "Norm" and (
+                len(node.args) > 1 or not any(isinstance(p, sp.Pow) and p.base == node and p.exp == 2
+                                              for p in sp.preorder_traversal(term))):
+            return True
+    return False
+
+
+class _Another(Exception):
+    """The latest penalty in the prose is of another kind (an L1 term): the rule after it is not the L2 one's."""
 
 
 def _from_expression(expr: sp.Expr, letter: str, new: set[sp.Symbol]) -> sp.Expr | None:
     """The gradient coefficient of a penalty term of ``expr``: 2c for ``c‖θ‖²``, or k for ``kθ`` next to a gradient
-    (``∇L(θ) + λθ``); only a coefficient that reads a name the restated rule introduces counts."""
+    (``∇L(θ) + λθ``); only a coefficient that reads a name the restated rule introduces counts. Raises
+    :class:`_Another` at a penalty of another kind in those names (``λ‖θ‖₁``): a rule after it is not compared with
+    an L2 penalty written before."""
     for term in sp.Add.make_args(expr):
+        if _other_penalty(term, new):
+            raise _Another
         factors = list(sp.Mul.make_args(term))
         squared = [f for f in factors if _squared_letter(f, letter)]
         if len(squared) == 1:
             rest = sp.Mul(*(f for f in factors if f is not squared[0]))
-            if rest.free_symbols & new and not any(_plain_base(x.name) == letter for x in rest.free_symbols):
+            if rest.free_symbols & new and not any(plain_base(x.name) == letter for x in rest.free_symbols):
                 return 2 * rest
-        linear = [f for f in factors if isinstance(f, sp.Symbol) and _plain_base(f.name) == letter]
+        linear = [f for f in factors if isinstance(f, sp.Symbol) and plain_base(f.name) == letter]
         if len(linear) == 1 and len(sp.Add.make_args(expr)) > 1 and any(
                 isinstance(c, AppliedUndef) and GRADIENT_PREFIX in type(c).__name__ or
                 isinstance(c, sp.Symbol) and c.name.startswith(GRADIENT_PREFIX)
                 for c in sp.preorder_traversal(expr)):
             rest = sp.Mul(*(f for f in factors if f is not linear[0]))
-            if rest.free_symbols & new and not any(_plain_base(x.name) == letter for x in rest.free_symbols):
+            if rest.free_symbols & new and not any(plain_base(x.name) == letter for x in rest.free_symbols):
                 return rest
     return None
 
@@ -111,13 +134,37 @@ def penalty(prose: str, letter: str, new: set[sp.Symbol]) -> Penalty | None:
                 continue
             if not isinstance(expr, sp.Expr):
                 continue
-            found = _from_expression(sp.expand(expr), letter, new)
+            try:
+                found = _from_expression(sp.expand(expr), letter, new)
+            except _Another:
+                return None
             if found is not None:
                 written = " ".join(piece.split())
                 return Penalty(found, written if len(written) <= 60 else written[:59] + "…")
     if len(new) == 1 and _PENALTY_WORDS.search(_MATH.sub(" ", prose)):
         [name] = new
         return Penalty(name, "")
+    return None
+
+
+def other_penalty(prose: str, letter: str) -> str | None:
+    """The latest penalty of another kind than L2 on the iterate ``letter`` that the math of ``prose`` writes
+    (``μ‖b‖₁``, ``μ|b|``): a rule restated after it is that objective's rule, which this module does not derive."""
+    for m in reversed(list(_MATH.finditer(prose))):
+        math = next(g for g in m.groups() if g is not None)
+        for piece in _PIECES.split(math):
+            try:
+                expr = parse_expr(piece.strip()) if piece.strip() else None
+            except (LatexParseError, ValueError, TypeError, RecursionError):
+                continue
+            if not isinstance(expr, sp.Expr):
+                continue
+            named = {x for x in expr.free_symbols if plain_base(x.name.split("[")[0]) == letter}
+            others = expr.free_symbols - named
+            if named and any(_other_penalty(term, others) and term.free_symbols & named
+                             for term in sp.Add.make_args(sp.expand(expr))):
+                written = " ".join(piece.split())
+                return written if len(written) <= 60 else written[:59] + "…"
     return None
 
 
@@ -179,7 +226,7 @@ def decide(rule: sp.Expr, restated: sp.Expr, new: set[sp.Symbol], prose: str, li
     gradient, point = found
     if point not in restated.free_symbols:
         return None
-    letter = _plain_base(point.name)
+    letter = plain_base(point.name)
     written = penalty(prose, letter, new)
     if written is None or not (written.coefficient.free_symbols >= new):
         return None
@@ -197,7 +244,9 @@ def decide(rule: sp.Expr, restated: sp.Expr, new: set[sp.Symbol], prose: str, li
         return None  # words alone: a rule that is not the usual penalty's is another scheme (α a base rate…)
     if outcome.status != "false":
         return Reading("undecided", f"{what}: {outcome.reason}", expected, outcome, written_out)
-    if _DECOUPLED.search(prose):  # decay of its own (SGDW's (1 − λ)θ): never refuted against the penalty
+    if _DECOUPLED.search(prose) or sp.diff(rule, gradient, 2) != 0:
+        # decay of its own (SGDW's (1 − λ)θ, AdamW's step outside the adaptive one) is a rule of its own, never
+        # refuted against the penalty; so is any rule the gradient enters other than linearly (Adam's m̂/√v̂)
         return Reading("undecided", f"not {what} (a decay of its own?)", expected, outcome, written_out)
     twice = compare(restated, rule.xreplace({gradient: gradient + 2 * written.coefficient * point}))
     if twice.status == "true":

@@ -849,6 +849,11 @@ class DocumentChecker:
             return  # "if x = 2, we have f(x) = 4" after f(x) = x²: the value at that point, a claim, not a new f
         if rhs == 0:
             return  # "solve f(x) = 0", "at a root f(x) = 0": an equation in x, never the zero function
+        if (item.trailing_condition or item.condition_cue or item.assumed) and not rhs.free_symbols & set(params) \
+                and (isinstance(rhs, sp.Symbol) or rhs.is_number):
+            # "rk(X) = D if N ≥ D", "if rk(X) = D then …": a value under a condition, never a constant rk (ℓ(z) =
+            # −y log p − … "with p = σ(z)" still defines ℓ, through p)
+            return
         if not (rhs.free_symbols & set(params)) and any(_POINT_MARK.search(p.name) for p in params):
             return  # φ(x^*) = 0, f'(x^*) = 0: the value at the optimum (a condition), never a constant φ
         if not rhs.free_symbols and _STEP_NUMBER.search(_source(item, stmt.terms[0])):
@@ -1938,6 +1943,9 @@ class DocumentChecker:
                 # one parameter set to another is a special case, never the value of ν from here on)
                 self._record_naming(item, {})
             return
+        if _event(stmt):
+            self.decide_all(item, "not-a-claim", "an event: a random variable at a value (X = x)")
+            return  # "we observe $H = h$", "P(X = x)": the capital is the variable, the small letter its value
         if scope_rules.model_equation(item) and not self._names_a_defined_call(item):
             self.decide_all(item, "not-a-claim", scope_rules.MODEL_REASON)
             return  # "регрессию y = w·x": no name gets a value from it (the samples keep their own)
@@ -3593,6 +3601,16 @@ class DocumentChecker:
                         found.append((name, value))
         return self._families
 
+    @staticmethod
+    def _steps_of_defined(sa: sp.Expr, sb: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Whether a side holds another step of a quantity defined at a step letter (``q_{t−1}`` with ``q_t = 1 −
+        0.5^t`` in force): the sides then share that quantity, though not its symbol (the claim is a recurrence the
+        closed form satisfies, not an equation in unknowns)."""
+        defined = {(ix.base, ix.letter) for name in definitions if isinstance(name, sp.Symbol)
+                   and (ix := read_index(name)) is not None and ix.letter}
+        return any((ix := read_index(x)) is not None and (ix.base, ix.letter) in defined and x not in definitions
+                   for x in sa.free_symbols | sb.free_symbols)
+
     def _family_reading(self, item: Item, sa: sp.Expr, sb: sp.Expr,
                         definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
         """``θ_2 = θ_1 + s_1 + μv_1 = θ_1 + s_1 + μs_0`` under ``v_{t+1} = θ_{t+1} − θ_t`` stated in another section:
@@ -3807,14 +3825,30 @@ class DocumentChecker:
                 if new is None:
                     new = {x for x in atomize(restated).free_symbols - atomize(rule).free_symbols
                            if read_index(x) is None and not x.name.startswith(GRADIENT_PREFIX)}
-                if not new:
-                    return None
                 earlier = other_schemes.earlier_definitions(self, item, lhs)
                 at = self.items[earlier[0][0]] if earlier else item
                 line = at.block.position(at.stmt.terms[0].start)[0]
+                if not new:
+                    # b_{j+1} = b_j − τ(∇Q + μ sign b_j) after "with the lasso penalty μ‖b‖₁ instead": the rule in force
+                    # (ridge's) is not the one this restates
+                    between = self._text_between(at, item)
+                    found = regularized.iterate_gradient(atomize(rule))
+                    other = regularized.other_penalty(between, regularized.plain_base(found[1].name)) if found else None
+                    if other is None:
+                        return None
+                    why = f"a rule for the objective with {other} (a penalty of another kind than the rule of line {line})"
+                    return regularized.Reading("undecided", why, restated, Verdict("undecided"), "")
                 return regularized.decide(rule, restated, set(new), self._words_before(item.index, 2000), line)
         except (BudgetExceeded, CircularDefinition):
             return None
+
+    def _text_between(self, first: Item, then: Item) -> str:
+        """The document text after ``first``'s display and before ``then``'s (their own delimiters left out)."""
+        if self._lines is None or not self.text:
+            return ""
+        start = self._lines.offset(*first.block.position(len(first.block.text)))
+        end = self._lines.offset(then.block.line, then.block.col)
+        return self.text[start:end].lstrip("$").lstrip("\\])").rstrip().rstrip("$")
 
     def _decide_regularized(self, item: Item, k: int, reading: regularized.Reading) -> None:
         left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
@@ -4015,13 +4049,47 @@ class DocumentChecker:
             return
         elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
-            or self._sums_to_one(item, left, right)
+            or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
+            or self._operator_before_call(item, left, right, definitions)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
         self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in ("math/false", "math/coefficient")]
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _operator_before_call(self, item: Item, left: Term, right: Term,
+                              definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: a capital nothing defines stands right before a call of a function the
+        notes define (``Jg(u)``, ``Df(x)``, ``Hf(x)``): the Jacobian, the derivative or the Hessian of g, an
+        operator applied to it, which the product J·g(u) is not."""
+        defs = self.functions(item).defs
+        for term in (left, right):
+            for m in _OPERATOR_CALL.finditer(_source(item, term)):
+                letter, name = m.group(1), m.group(2)
+                if name in defs and S.symbol(letter) not in definitions and letter not in defs:
+                    return (f"{letter}{name}(…) may be an operator ({letter} of {name}: a Jacobian, a derivative) "
+                            f"applied to {name}, not the product of {letter} and {name}(…)")
+        return None
+
+    def _numbers_against_parameters(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a refutation may be no slip: the link writes no name at all (``f((0, 0)) = 1``), and the definitions
+        turn it into one in parameters nothing gives a value (``b_0`` of a model ``f(X) = b_0 + b_1X_1 + …``
+        stated sections before): the claim holds for some of their values — the setting it is made in, which the
+        notes state in words. A function with no such parameter (``f(x) = x² + 1``, ``f(2) = 4``) is refuted."""
+        if left.expr is None or right.expr is None or left.expr.free_symbols or right.expr.free_symbols:
+            return None
+        if not (left.expr.atoms(AppliedUndef) or right.expr.atoms(AppliedUndef)):
+            return None  # plain arithmetic (3 · 4 = 11): nothing is left open
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None:
+            return None
+        free = sorted((a - b).free_symbols - {DOTS}, key=str)
+        if not free:
+            return None
+        names = ", ".join(printing.text(x) for x in free[:4]) + (", …" if len(free) > 4 else "")
+        return (f"it holds only for some values of {names}, which the definitions leave open (the setting of the "
+                "claim, stated in words?)")
 
     def _sums_to_one(self, item: Item, left: Term, right: Term) -> str | None:
         """Why a refutation may be no slip: the link holds once a sum it writes is 1 (``p_i(y_1 + ⋯ + y_n) − y_i =
@@ -4231,6 +4299,7 @@ class DocumentChecker:
             self.decide(item, k, "proved", held)  # ∂L/∂ŷ·∂ŷ/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ): each factor taken
             return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols and not instantiated \
+                and not self._steps_of_defined(sa, sb, definitions) \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item) \
                 and not (left.expr.free_symbols & right.expr.free_symbols
                          and left.expr.has(sp.Derivative) | right.expr.has(sp.Derivative)):
@@ -7134,6 +7203,22 @@ def _specialized(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr) -> str | None
         return None
     return (f"holds with {printing.text(p)} = {printing.text(value)}: the rule at a value of its parameter "
             "that this line chooses (state it, e.g. “with h = 1/L”, to have it checked)")
+
+
+def _event(stmt: Statement) -> bool:
+    """``X = x``, ``H_i = h_i``: a random variable (a capital) equal to a value written as its own small letter."""
+    if stmt.relations != ["="] or len(stmt.terms) != 2:
+        return False
+    left, right = (t.expr for t in stmt.terms)
+    if not isinstance(left, sp.Symbol) or not isinstance(right, sp.Symbol):
+        return False
+    a, b = left.name, right.name
+    return len(a) == len(b) and a != b and a[0].isalpha() and a[0].isascii() and a[0].swapcase() == b[0] \
+        and a[0].isupper() != b[0].isupper() and a[1:] == b[1:] and (len(a) == 1 or a[1] == "_")
+
+
+#: A capital right before a call of a letter (``Jg(u)``, ``D f(x)``): maybe an operator applied to the function.
+_OPERATOR_CALL = re.compile(r"(?<![\\A-Za-z_^{])([A-Z])\s*([a-z])\s*\(")
 
 
 def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: Verdict,
