@@ -394,3 +394,33 @@ def test_the_latest_penalty_written_decides_which_objective_a_rule_is_for() -> N
             r"for sparse weights, $Q(b) + \mu\|b\|_1$; the subgradient step for the latter is" + "\n\n"
             r"$$b_{j+1} = b_j - \tau\left(\nabla Q(b_j) + \mu\,\mathrm{sign}(b_j)\right).$$" + "\n")
     assert error_lines("doc.md", text) == []
+
+
+ROW_GROUPS = r"""# Momentum, as a converted book prints it
+
+$$ \begin{array}{r l} &{y_{i+1}=y_{i}-\gamma\nabla h(y_{i})+\alpha\Delta y_{i}}\\ &{\Delta y_{i}=y_{i}-y_{i-1}} \end{array} $$
+
+so that $$ \begin{array}{r l} &{y_{i+1}-y_{i}=\alpha(y_{i}-y_{i-1})-\gamma\nabla h(y_{i})} \end{array} $$
+"""
+
+
+def test_a_brace_group_around_a_whole_row_is_grouping_only() -> None:
+    """OCR'd books brace every cell of an array (``&{x = …}\\\\``): the relation is the row's, read as written (it
+    was "a relation inside a group", every row unread); a relation inside an expression's group is still reported."""
+    assert error_lines("doc.md", ROW_GROUPS) == []
+    [(verdict, _)] = _verdicts("doc.md", ROW_GROUPS, "so that")
+    assert verdict == "proved"
+    slip = slipped(ROW_GROUPS, r"=\alpha(y_{i}-y_{i-1})", r"=\alpha(y_{i}+y_{i-1})")
+    assert error_lines("doc.md", slip) == [(5, "math/false")]
+    from derive.check.latex import parse_block
+    assert [p.message for p in parse_block("a + {b = c}").problems] == ["a relation inside a group is not modelled"]
+
+
+def test_a_value_written_as_a_fraction_is_no_computation_to_carry_on() -> None:
+    """"a maximum at $x = -2/3$ and a minimum at $x = 0$": two values of x, one written as a fraction; the second was
+    refuted as if it carried out the first (−2/3 counted as a computation, two numbers for one value)."""
+    text = ("# Extrema\n\nLet $f(x) = x^3 + x^2$. Then $f'(x) = 3x^2 + 2x$ vanishes at two points.\n\n"
+            "So $f$ has a local maximum at $x = -2/3$ and a local minimum at $x = 0$.\n")
+    assert error_lines("doc.md", text) == []
+    computed = "# Sum\n\nThe step is $s = 2/3 + 1/3$, so\n$$s = 2 .$$\n"
+    assert error_lines("doc.md", computed) == [(4, "math/false")]

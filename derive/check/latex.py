@@ -400,6 +400,28 @@ def _braced_scripts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _row_groups(tokens: list[Token]) -> list[Token]:
+    r"""``&{x_{i+1} = x_i − γ∇f}\``: a brace group that holds a whole row of an array (as OCR'd books and some
+    converters write every cell) is TeX grouping only; its relation is the row's, so the braces go (a group inside an
+    expression, ``a + {b = c}``, stays, and is still reported)."""
+    out = list(tokens)
+    k = 0
+    while k < len(out):
+        tok = out[k]
+        before = out[k - 1] if k else None
+        if tok.kind == "lbrace" and (before is None or before.kind in ("newline", "sep", "begin") or before.is_char("&")) \
+                and (close := matching_brace(out, k)) is not None:
+            after = out[close + 1] if close + 1 < len(out) else None
+            inside = out[k + 1:close]
+            depths = _depths(inside) if inside else []
+            if (after is None or after.kind in ("newline", "sep", "end") or after.is_char("&", ",", ".", ";")) \
+                    and any(t.kind == "rel" and d == 0 for t, d in zip(inside, depths)):
+                out = out[:k] + inside + out[close + 1:]
+                continue
+        k += 1
+    return out
+
+
 def _font_groups(tokens: list[Token]) -> list[Token]:
     r"""``{
 m logit}(q)``: a group that only scopes a font switch around a word is the word (``\mathrm{logit}``), so
@@ -685,6 +707,7 @@ class _BlockParser:
     def run(self) -> ParsedBlock:
         tokenized = tokenize(self.text)
         tokens, transparent = unwrap_undefined(unwrap_style(tokenized.tokens))
+        tokens = _row_groups(tokens)
         wrapped = {offset for _, offset in transparent}
         self.conditioned = _conditioned_letters(tokens)
         rows = self._rows(tokens)

@@ -87,8 +87,15 @@ def _computed(item: Item, term: Term, value: sp.Expr) -> bool:
     """Does the side compute something (``[3.8 4.8] + [0.5 0.5]``: more numbers written than its value has entries),
     rather than write a value (``[4.3 5.3]``, ``0.999``)? Only a computation is carried out by the row after it; two
     values written one after the other are two examples."""
-    written = len(_NUMBER.findall(item.block.text[term.start:term.end]))
+    text = item.block.text[term.start:term.end]
+    if _FRACTION.fullmatch(text):
+        return False  # −2/3, \frac{1}{4}: a value written as a fraction, not a computation of one
+    written = len(_NUMBER.findall(text))
     return written > (len(entries(value)) if shape(value) else 1)
+
+
+#: A value written as a fraction of two whole numbers, signed or not (``-2/3``, ``\frac{1}{4}``, ``−\tfrac12``).
+_FRACTION = re.compile(r"\s*[-−+]?\s*(?:\d+\s*/\s*\d+|\\[dt]?frac\s*(?:\{\s*\d+\s*\}|\d)\s*(?:\{\s*\d+\s*\}|\d))\s*")
 
 
 def _first_link(item: Item) -> int | None:
