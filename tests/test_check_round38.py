@@ -424,3 +424,23 @@ def test_a_value_written_as_a_fraction_is_no_computation_to_carry_on() -> None:
     assert error_lines("doc.md", text) == []
     computed = "# Sum\n\nThe step is $s = 2/3 + 1/3$, so\n$$s = 2 .$$\n"
     assert error_lines("doc.md", computed) == [(4, "math/false")]
+
+
+def test_an_equation_a_step_size_is_chosen_to_solve_is_no_recurrence_claim() -> None:
+    """"a_k can be chosen so that a_k²/(2c_{k+1}) = 1/(2M)" with c_k defined by a recurrence: the sides share no
+    symbol, and c_{k+1} is a step of a defined quantity, but the claim does not restate c — an equation in unknowns."""
+    text = (r"A step gives $f(y) \le f(x) - \frac{1}{2M}\|\nabla f(x)\|^2$. Let $$c_{k+1} = (1 - a_k) c_k + a_k m .$$"
+            + "\n\n" + r"Можно выбрать $a_k$ так, чтобы $\frac{a_k^2}{2c_{k+1}} = \frac{1}{2M}$." + "\n")
+    assert error_lines("doc.md", text) == []
+
+
+def test_a_function_defined_in_an_aligned_row_and_a_sum_of_a_constant() -> None:
+    """``\\mathcal{F}(p) \\n&= …`` defines ℱ (the alignment mark before = hid it); Σ_{i=1}^{n} ℐ_1(θ) restated as nℐ_1(θ)
+    is the same body (a sum of what i does not index), not "another body"."""
+    aligned = ("# Information\n\n$$\n\\begin{aligned}\n\\mathcal{F}(p)\n&= \\frac{1}{p} + \\frac{1}{1-p} \\\\\n"
+               "&= \\frac{1}{p(1-p)}\n\\end{aligned}\n$$\n\nHence $\\mathcal{F}(p)^{-1} = p(1-p)$.\n")
+    assert error_lines("doc.md", aligned) == []
+    assert _verdicts("doc.md", aligned, "Hence")[0][0] == "proved"
+    summed = ("# Information\n\nFor independent data\n$$\\mathcal{I}_n(\\theta) = \\sum_{i=1}^n \\mathcal{I}_1(\\theta)$$\n\n"
+              "so that, for identically distributed ones, $\\mathcal{I}_n(\\theta) = n \\mathcal{I}_1(\\theta)$.\n")
+    assert error_lines("doc.md", summed) == []

@@ -1034,7 +1034,9 @@ class DocumentChecker:
                 same = decision is not None and decision.status == "true"
             else:
                 try:  # (an unknown function ℓ(w) leaves nothing to sample: the same text is the same body)
-                    same = sp.expand(fd.body - body) == 0 or compare(fd.body, body, seconds=LINK_SECONDS).status == "true"
+                    same = sp.expand(fd.body - body) == 0 or compare(fd.body, body, seconds=LINK_SECONDS).status == "true" \
+                        or (fd.body.has(sp.Sum) or body.has(sp.Sum)) and sp.expand(_doit(fd.body) - _doit(body)) == 0
+                    # (Σ_{i=1}^{n} ℐ_1(θ) = nℐ_1(θ): a sum of what i does not index, which no random point samples)
                 except (BudgetExceeded, TypeError, ValueError):
                     return False
             line = earlier.block.position(earlier.stmt.terms[0].start)[0]
@@ -3602,14 +3604,17 @@ class DocumentChecker:
         return self._families
 
     @staticmethod
-    def _steps_of_defined(sa: sp.Expr, sb: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
-        """Whether a side holds another step of a quantity defined at a step letter (``q_{t−1}`` with ``q_t = 1 −
-        0.5^t`` in force): the sides then share that quantity, though not its symbol (the claim is a recurrence the
-        closed form satisfies, not an equation in unknowns)."""
-        defined = {(ix.base, ix.letter) for name in definitions if isinstance(name, sp.Symbol)
-                   and (ix := read_index(name)) is not None and ix.letter}
-        return any((ix := read_index(x)) is not None and (ix.base, ix.letter) in defined and x not in definitions
-                   for x in sa.free_symbols | sb.free_symbols)
+    def _steps_of_defined(left: sp.Expr | None, sa: sp.Expr, sb: sp.Expr,
+                          definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Whether the link restates a quantity defined at a step letter as a recurrence in it (``q_t = 0.5q_{t−1} +
+        0.5`` with ``q_t = 1 − 0.5^t`` in force): the sides then share that quantity, though not its symbol — a claim
+        the closed form satisfies, not an equation in unknowns. Only the defined name alone on the left counts
+        (``α_k²/(2γ_{k+1}) = 1/(2M)`` with γ_k defined is an equation α_k is chosen to solve)."""
+        if not isinstance(left, sp.Symbol) or left not in definitions or (own := read_index(left)) is None \
+                or not own.letter:
+            return False
+        return any((ix := read_index(x)) is not None and (ix.base, ix.letter) == (own.base, own.letter)
+                   and x not in definitions for x in sa.free_symbols | sb.free_symbols)
 
     def _family_reading(self, item: Item, sa: sp.Expr, sb: sp.Expr,
                         definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -4299,7 +4304,7 @@ class DocumentChecker:
             self.decide(item, k, "proved", held)  # ∂L/∂ŷ·∂ŷ/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ): each factor taken
             return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols and not instantiated \
-                and not self._steps_of_defined(sa, sb, definitions) \
+                and not self._steps_of_defined(left.expr, sa, sb, definitions) \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item) \
                 and not (left.expr.free_symbols & right.expr.free_symbols
                          and left.expr.has(sp.Derivative) | right.expr.has(sp.Derivative)):
