@@ -444,3 +444,25 @@ def test_a_function_defined_in_an_aligned_row_and_a_sum_of_a_constant() -> None:
     summed = ("# Information\n\nFor independent data\n$$\\mathcal{I}_n(\\theta) = \\sum_{i=1}^n \\mathcal{I}_1(\\theta)$$\n\n"
               "so that, for identically distributed ones, $\\mathcal{I}_n(\\theta) = n \\mathcal{I}_1(\\theta)$.\n")
     assert error_lines("doc.md", summed) == []
+
+
+def test_fresh52_readings() -> None:
+    """An expansion set to zero because of a fact (Cayley–Hamilton) is an equation; a model fitted in an example is
+    not refuted with the general model's open coefficients; "whatever g" is never claimed through a g defined in
+    another section; a value said in another section is not restated."""
+    hamilton = ("# Krylov\n\nWith the characteristic polynomial $q(\\mu) = \\det(B - \\mu I)$, Cayley–Hamilton gives\n\n"
+                "- $q(B)v = B^m v + a_1B^{m-1}v + \\ldots + a_m v = 0$\n"
+                "- $B^{-1}q(B)v = B^{m-1}v + a_1B^{m-2}v + \\ldots + a_m B^{-1}v = 0$\n")
+    assert error_lines("doc.md", hamilton) == []
+    fitted = ("# Least squares\n\nThe best parameters are\n$$w = (ZZ^T)^{-1} Z y^T$$\n\nOne feature gives the line\n"
+              "$$r(z) = w_1 z_1 + w_0$$\n\n# An example\n\n"
+              "Two points fitted exactly give the model\n$$50 z_1 + 7 = r(z)$$\n")
+    assert error_lines("doc.md", fitted) == []
+    general = ("## A quadratic\n\n$$q(u) = \\frac{1}{2}u^{\\top}Bu$$\n\n## A general convex q\n\n"
+               "The mean value theorem gives $H(u) = \\int_0^1 q''(u(s))ds = q''(w)$.\n")
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", general, "The mean value")]
+    elsewhere = ("\\section{Offset}\nThe offset is what the model outputs with all inputs switched off ($z=\\vec{0}$).\n"
+                 "\\section{Singular matrices}\nWays of saying that a square matrix $B$ is singular:\n"
+                 "\\begin{itemize}\n    \\item its determinant vanishes;\n"
+                 "    \\item $Bz=0$ has a solution other than $z=0$.\n\\end{itemize}\n")
+    assert [v for v, _ in _verdicts("doc.tex", elsewhere, "item $Bz")][-1] != "proved"

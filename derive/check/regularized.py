@@ -10,8 +10,10 @@ The claim is read the way the notes mean it: the rule in force with its gradient
 the gradient of the regularized objective, ``∇L(θ_t) + kθ_t`` where the penalty ``c‖θ‖²`` gives ``k = 2c``.
 The penalty is taken from the math written before the rule in its section, never guessed from its
 coefficient's letter; without one, words that name L2 regularization or weight decay stand for the usual
-``\frac{λ}{2}‖θ‖²``. A restatement that differs is false only when a penalty is written and the prose does
-not speak of decoupled decay (AdamW and SGDW decay the weights outside the step, a rule of its own).
+``\frac{λ}{2}‖θ‖²`` and only ever prove. A restatement that differs is false only when a penalty is written, the
+prose does not speak of decoupled decay or weight decay (AdamW and SGDW decay the weights outside the step, a rule
+of its own), and the gradient enters the rule linearly (SGD, momentum; Adam's ``m̂/√v̂`` is another matter). A
+penalty of another kind written last (``λ‖θ‖₁``) means the rule is that objective's: not compared.
 """
 from __future__ import annotations
 
@@ -39,9 +41,9 @@ _PENALTY_WORDS = re.compile(r"\bL_?\{?2\}?\b|\bl_?2\b|ℓ_?2|weight[- ]decay|rid
 #: Words that announce decay outside the step (its own rule, not the penalty's gradient).
 _DECOUPLED = re.compile(r"decoupl|AdamW|SGDW|weight[- ]decay|отвязан|раздельн|затухани\w* вес|解耦|权重衰减|분리|가중치 감쇠",
                         re.I)
-#: A heading: the prose before a rule is read back to its section's start only.
 #: A rule this small is shown with the iterate's terms collected; a larger one is left as the rule writes it.
 _COLLECTED_OPS = 40
+#: A heading: the prose before a rule is read back to its section's start only.
 _HEADING = re.compile(r"^\s*#{1,6}\s|\\(?:sub)*section\*?\s*\{|^\s*\\chapter", re.M)
 
 
@@ -139,8 +141,7 @@ def penalty(prose: str, letter: str, new: set[sp.Symbol]) -> Penalty | None:
             except _Another:
                 return None
             if found is not None:
-                written = " ".join(piece.split())
-                return Penalty(found, written if len(written) <= 60 else written[:59] + "…")
+                return Penalty(found, _clipped(piece))
     if len(new) == 1 and _PENALTY_WORDS.search(_MATH.sub(" ", prose)):
         [name] = new
         return Penalty(name, "")
@@ -163,9 +164,14 @@ def other_penalty(prose: str, letter: str) -> str | None:
             others = expr.free_symbols - named
             if named and any(_other_penalty(term, others) and term.free_symbols & named
                              for term in sp.Add.make_args(sp.expand(expr))):
-                written = " ".join(piece.split())
-                return written if len(written) <= 60 else written[:59] + "…"
+                return _clipped(piece)
     return None
+
+
+def _clipped(piece: str, width: int = 60) -> str:
+    """A formula of the prose on one line, cut to ``width`` characters for a reason."""
+    written = " ".join(piece.split())
+    return written if len(written) <= width else written[:width - 1] + "…"
 
 
 def iterate_gradient(rule: sp.Expr) -> tuple[sp.Symbol, sp.Symbol] | None:

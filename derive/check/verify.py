@@ -3069,7 +3069,8 @@ class DocumentChecker:
             if value is None or value.has(DOTS):
                 continue
             if not value.free_symbols:
-                given = [index for index, old in values.get(name, []) if index < item.index and _same_value(value, old)]
+                given = [index for index, old in values.get(name, []) if index < item.index and _same_value(value, old)
+                         and self.items[index].section == item.section]  # ("x = 0" said of features sections before)
                 # "sick (y = 1) or healthy (y = 0)", then "the label y = 1": a name given several values is a variable
                 # that takes them in turn; naming one of them again restates nothing
                 other = [old for index, old in values.get(name, []) if index < item.index and not _same_value(value, old)]
@@ -3841,7 +3842,7 @@ class DocumentChecker:
                     other = regularized.other_penalty(between, regularized.plain_base(found[1].name)) if found else None
                     if other is None:
                         return None
-                    why = f"a rule for the objective with {other} (a penalty of another kind than the rule of line {line})"
+                    why = f"a rule for the objective with {other}, a penalty of another kind than the rule of line {line} has"
                     return regularized.Reading("undecided", why, restated, Verdict("undecided"), "")
                 return regularized.decide(rule, restated, set(new), self._words_before(item.index, 2000), line)
         except (BudgetExceeded, CircularDefinition):
@@ -3856,6 +3857,7 @@ class DocumentChecker:
         return self.text[start:end].lstrip("$").lstrip("\\])").rstrip().rstrip("$")
 
     def _decide_regularized(self, item: Item, k: int, reading: regularized.Reading) -> None:
+        """Link ``k`` decided by the penalty's reading: a false one says the rule it should be, written out."""
         left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
         if reading.verdict == "false":
             self.report(item, right.start, "error", "math/false",
@@ -3921,6 +3923,8 @@ class DocumentChecker:
         calls = sorted({(primed(type(call).__name__) or (type(call).__name__,))[0]  # g and g' are one g
                         for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
                         if self._has_unknown_function(call, item)})
+        if any(fd.name in calls for _, _, fd in self.function_defs):
+            return None  # ∫₀¹ g''(u(s))ds = g''(w) "for a general g" held only through a quadratic g defined elsewhere
         return (f"{_whatever(', '.join(calls) or 'the functions')}: each "
                 f"application read as an unknown number; {verdict.reason}")
 
@@ -4082,14 +4086,19 @@ class DocumentChecker:
         turn it into one in parameters nothing gives a value (``b_0`` of a model ``f(X) = b_0 + b_1X_1 + …``
         stated sections before): the claim holds for some of their values — the setting it is made in, which the
         notes state in words. A function with no such parameter (``f(x) = x² + 1``, ``f(2) = 4``) is refuted."""
-        if left.expr is None or right.expr is None or left.expr.free_symbols or right.expr.free_symbols:
+        if left.expr is None or right.expr is None:
             return None
-        if not (left.expr.atoms(AppliedUndef) or right.expr.atoms(AppliedUndef)):
+        calls = left.expr.atoms(AppliedUndef) | right.expr.atoms(AppliedUndef)
+        if not calls:
             return None  # plain arithmetic (3 · 4 = 11): nothing is left open
+        elsewhere = {type(c).__name__ for c in calls} & {fd.name for _, section, fd in self.function_defs
+                                                         if section != item.section}
+        if (left.expr.free_symbols or right.expr.free_symbols) and not elsewhere:
+            return None  # (100x_1 + 25 = h(x) in an example, h(x) = θ_1x_1 + θ_0 from the general section: its θ open)
         a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
         if a is None or b is None:
             return None
-        free = sorted((a - b).free_symbols - {DOTS}, key=str)
+        free = sorted((a - b).free_symbols - left.expr.free_symbols - right.expr.free_symbols - {DOTS}, key=str)
         if not free:
             return None
         names = ", ".join(printing.text(x) for x in free[:4]) + (", …" if len(free) > 4 else "")
@@ -6054,6 +6063,13 @@ class DocumentChecker:
             return
         if self._ellipsis_sum(item, k, claimed_term, where, other, definitions):
             return  # w_1x_1 + ⋯ + w_dx_d = Σ_{j=1}^{d} w_jx_j, 1 + β + ⋯ + β^{t−1} = (1 − β^t)/(1 − β)
+        written_other = (left if claimed_term is right else right).expr
+        if written_other is not None and written_other.is_number and where.free_symbols - {DOTS} \
+                and claimed_term.expr is not None and claimed_term.expr.has(DOTS):
+            # A^{n−1}b + c_1A^{n−2}b + … + c_nA^{−1}b = 0 (Cayley–Hamilton): an expansion set to a number is an equation
+            # a fact makes hold, not an identity whose terms the number has
+            self.decide(item, k, "not-a-claim", "an expansion set to a number (an equation, not an identity)")
+            return
         explicit = sp.expand(where.xreplace({DOTS: 0}))
         # what the expansion writes out stays as written (g_t, not ∇f(w_t)), unless it is given a number or
         # renamed (x_0 = 1, w_0 = b: "so that b joins the sum" is the point of the rewrite)
