@@ -466,3 +466,13 @@ def test_fresh52_readings() -> None:
                  "\\begin{itemize}\n    \\item its determinant vanishes;\n"
                  "    \\item $Bz=0$ has a solution other than $z=0$.\n\\end{itemize}\n")
     assert [v for v, _ in _verdicts("doc.tex", elsewhere, "item $Bz")][-1] != "proved"
+
+
+
+def test_a_link_that_holds_with_the_function_opaque_holds_whatever_it_is() -> None:
+    """f(b) − f(a) = ∫_a^b f′(x)dx holds for every f, even where a later section defines one f: the definition is
+    not what proves it, so the fresh52 guard (no "whatever g" through a definition) leaves the proof standing."""
+    text = ("# Calculus\n\nFor every differentiable function the fundamental theorem gives\n"
+            "$$f(b) - f(a) = \\int_a^b f'(x)\\,dx .$$\n\n# An example\n\n$$f(x) = x^2 + 1$$\n")
+    [(verdict, reason)] = _verdicts("doc.md", text, "$$f(b)")
+    assert verdict == "proved" and "whatever f" in reason, reason

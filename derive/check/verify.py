@@ -3923,10 +3923,27 @@ class DocumentChecker:
         calls = sorted({(primed(type(call).__name__) or (type(call).__name__,))[0]  # g and g' are one g
                         for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)
                         if self._has_unknown_function(call, item)})
-        if any(fd.name in calls for _, _, fd in self.function_defs):
+        if any(fd.name in calls for _, _, fd in self.function_defs) and not self._holds_opaque(left, right, definitions):
             return None  # ∫₀¹ g''(u(s))ds = g''(w) "for a general g" held only through a quadratic g defined elsewhere
         return (f"{_whatever(', '.join(calls) or 'the functions')}: each "
                 f"application read as an unknown number; {verdict.reason}")
+
+    @staticmethod
+    def _holds_opaque(left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """Whether the link holds with every application kept opaque, no function's definition put in
+        (``φ(x^*) = φ(x + Δx)`` with ``x^* = x + Δx``): then it holds whatever the function is, defined or not."""
+        try:
+            with time_budget(LINK_SECONDS):
+                a, b = atomize(substitute(left.expr, definitions)), atomize(substitute(right.expr, definitions))
+                opaque: dict[sp.Expr, sp.Symbol] = {}  # (f(b) − f(a) = ∫_a^b f'(x)dx: the values named as FTC names them)
+                a = computation.opaque_calls(_linear_integrals(a), opaque)
+                b = computation.opaque_calls(_linear_integrals(b), opaque)
+                if a.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs) \
+                        or b.atoms(AppliedUndef, sp.Derivative, sp.Integral, sp.Subs):
+                    return False
+                return compare(a, b, seconds=LINK_SECONDS).status == "true"
+        except (BudgetExceeded, CircularDefinition, TypeError, ValueError, ZeroDivisionError):
+            return False
 
     def _opaque_sides(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]
                       ) -> tuple[sp.Expr, sp.Expr, frozenset[sp.Symbol]] | None:
