@@ -476,3 +476,12 @@ def test_a_link_that_holds_with_the_function_opaque_holds_whatever_it_is() -> No
             "$$f(b) - f(a) = \\int_a^b f'(x)\\,dx .$$\n\n# An example\n\n$$f(x) = x^2 + 1$$\n")
     [(verdict, reason)] = _verdicts("doc.md", text, "$$f(b)")
     assert verdict == "proved" and "whatever f" in reason, reason
+
+
+def test_a_slip_in_the_rule_is_found_in_notes_about_weight_decay() -> None:
+    """"Weight decay" in a heading or the prose is what the L2 penalty does to SGD: it does not excuse (1 − ρ) for
+    (1 − ηρ); only decoupled decay (AdamW, SGDW) is a rule of its own."""
+    text = slipped(PLAIN_RULE, "# Decay from a penalty", "# Weight decay")
+    [(verdict, _)] = _verdicts("doc.md", text, r"u_{k+1} = (1")
+    assert verdict == "proved"
+    assert error_lines("doc.md", slipped(text, r"(1 - \eta\rho)", r"(1 - \rho)")) == [(6, "math/false")]
