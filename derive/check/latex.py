@@ -423,11 +423,8 @@ def _row_groups(tokens: list[Token]) -> list[Token]:
 
 
 def _font_groups(tokens: list[Token]) -> list[Token]:
-    r"""``{
-m logit}(q)``: a group that only scopes a font switch around a word is the word (``\mathrm{logit}``), so
-    the call after it is read as one; a group that is an argument or a script (``rac{
-m a}{b}``, ``x^{
-m T}``)
+    r"""``{\rm logit}(q)``: a group that only scopes a font switch around a word is the word (``\mathrm{logit}``), so
+    the call after it is read as one; a group that is an argument or a script (``\frac{\rm a}{b}``, ``x^{\rm T}``)
     stays as it is."""
     out: list[Token] = []
     k = 0

@@ -13,6 +13,7 @@ checker says how many it leaves unread.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -42,8 +43,10 @@ class MathCode:
     where: str
 
 
+@functools.lru_cache(maxsize=32)
 def site_script(site_root: str) -> MathCode | None:
-    """Whether a template of the site at ``site_root`` loads math-code.js (a few hundred files at most are read)."""
+    """Whether a template of the site at ``site_root`` loads math-code.js (a few hundred files at most are read, once
+    per site: every page of a course asks)."""
     seen = 0
     for folder in _TEMPLATE_FOLDERS:
         for path, dirs, files in os.walk(os.path.join(site_root, folder)):
