@@ -444,6 +444,7 @@ def test_a_function_defined_in_an_aligned_row_and_a_sum_of_a_constant() -> None:
     summed = ("# Information\n\nFor independent data\n$$\\mathcal{I}_n(\\theta) = \\sum_{i=1}^n \\mathcal{I}_1(\\theta)$$\n\n"
               "so that, for identically distributed ones, $\\mathcal{I}_n(\\theta) = n \\mathcal{I}_1(\\theta)$.\n")
     assert error_lines("doc.md", summed) == []
+    assert _verdicts("doc.md", summed, "so that")[-1][0] == "proved"
 
 
 def test_fresh52_readings() -> None:

@@ -18,13 +18,12 @@ import os
 import re
 from dataclasses import dataclass
 
-from .extract import _Found
+from .extract import _BLANK_LINE, _Found
 
 #: The script, by the name every copy of it keeps (``math-code.js``, ``math_code.js``, minified or not).
 _SCRIPT = re.compile(r"math[-_]code(?:\.min)?\.js")
 #: A run of backticks (kramdown's code span delimiter).
 _TICKS = re.compile(r"`+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 #: The code texts the script turns into math (its four tests), with the part MathJax then reads.
 _INLINE_DOLLAR = re.compile(r"\$([^$](?:.*[^$])?)\$", re.S)
 _DISPLAY_DOLLAR = re.compile(r"\$\$(.+)\$\$", re.S)
@@ -99,7 +98,7 @@ def _code_spans(text: str) -> list[tuple[int, int, int, int]]:
         if len(run) == 1 and before.isspace() and after.isspace():
             pos = m.end()
             continue
-        limit = _PARAGRAPH_BREAK.search(text, m.end())
+        limit = _BLANK_LINE.search(text, m.end())
         stop = limit.start() if limit else len(text)
         close = next((c for c in _TICKS.finditer(text, m.end(), stop) if c.group() == run), None)
         if close is None:

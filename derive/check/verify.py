@@ -1035,7 +1035,8 @@ class DocumentChecker:
             else:
                 try:  # (an unknown function ℓ(w) leaves nothing to sample: the same text is the same body)
                     same = sp.expand(fd.body - body) == 0 or compare(fd.body, body, seconds=LINK_SECONDS).status == "true" \
-                        or (fd.body.has(sp.Sum) or body.has(sp.Sum)) and sp.expand(_doit(fd.body) - _doit(body)) == 0
+                        or (fd.body.has(sp.Sum) or body.has(sp.Sum)) \
+                        and compare(atomize(_doit(fd.body)), atomize(_doit(body)), seconds=LINK_SECONDS).status == "true"
                     # (Σ_{i=1}^{n} ℐ_1(θ) = nℐ_1(θ): a sum of what i does not index, which no random point samples)
                 except (BudgetExceeded, TypeError, ValueError):
                     return False
