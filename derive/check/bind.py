@@ -207,7 +207,8 @@ class Functions:
                     mapping[call] = type(call.args[0])(*(sp.diff(body, c).xreplace(at) for c in at))
                 elif base in self.defs and len(call.args) == 1 and len(self.defs[base].params) == 1 \
                         and written_coordinates(self.defs[base]) is None \
-                        and not _hides_variable(self.defs[base]):  # f(x) = x_1² + 2x_2²: calculus's
+                        and not _hides_variable(self.defs[base]) \
+                        and not _coordinate_of(variable, self.defs[base]):  # f(x) = x_1² + 2x_2²: calculus's
                     mapping[call] = self._gradient(self.defs[base], call.args[0])
             elif (found := primed(fname)) is not None and found[0] in self.defs and len(call.args) == 1:
                 fd = self.defs[found[0]]  # f'(x), f''(x), f_a'(x): derivatives of a one-variable definition
@@ -260,6 +261,17 @@ def _other_variable(fd: FunctionDef, variable: str | None, args: tuple[sp.Basic,
         return None
     found = [x for x in fd.body.free_symbols if isinstance(x, sp.Symbol) and x.name == variable]
     return found[0] if found and found[0] not in fd.params else None
+
+
+def _coordinate_of(variable: str | None, fd: FunctionDef) -> bool:
+    """Is ``variable`` a coordinate of the definition's vector parameter that its body does not write (``x_i`` or
+    ``x_1`` for ``f(x) = a^T x``)? The derivative in it is a coordinate of the gradient, which the body read as
+    numbers does not give (its derivative in x is a, not a_i): left opaque."""
+    if not variable or len(fd.params) != 1 or not isinstance(fd.params[0], sp.Symbol):
+        return False
+    stem, _, sub = variable.partition("_")
+    return bool(sub) and stem == fd.params[0].name and not any(
+        isinstance(x, sp.Symbol) and x.name == variable for x in fd.body.free_symbols)
 
 
 def _hides_variable(fd: FunctionDef) -> bool:

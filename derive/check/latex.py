@@ -822,6 +822,9 @@ class _BlockParser:
             elif depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
                 groups.append([])
                 aside = aside or (tok.kind == "sep" and tok.text == "because")  # the rest of the row goes with it
+                # "p(x) &= x^2/9, \quad x ∈ [0, 3] \\ &= …": a qualifier after the chain holds for its row; the next row
+                # goes on from the chain, not from [0, 3]
+                aside = aside or (any(t.kind == "rel" for t in groups[-2]) and _qualifier(toks, depths, k + 1))
                 # "&= E[ΣX_i/n] & \text{expanding out } \overline{X}", "& Var(X_i) = σ^2 \text{ is known}": a column
                 # with words in it after the chain annotates the row; what it writes (X̄, "E(X_i) = μ for any i")
                 # never becomes the member the next row goes on from (a cases row's "if …" is its condition)
@@ -1166,6 +1169,18 @@ def _mark_then_power(arg: list[Token]) -> tuple[list[Token], list[Token]] | None
                 return arg[:j + 1], rest
             return None
     return None
+
+
+#: Relations a qualifier states of a name: a set it lies in, a bound, an exclusion (never an equality).
+_QUALIFYING = frozenset({"in", "notin", "<", ">", "<=", ">=", "!=", "subset", "subseteq"})
+
+
+def _qualifier(toks: list[Token], depths: list[int], start: int) -> bool:
+    """Do the tokens from ``start`` to the end of the row (past separators and spacing) state one relation that
+    qualifies (``x ∈ [0, 3]``, ``x > 0``) and nothing else at the top level?"""
+    rels = [t for t, d in zip(toks[start:], depths[start:]) if d == 0 and t.kind == "rel"]
+    rest = [t for t in toks[start:] if t.kind != "sep"]
+    return len(rels) == 1 and rels[0].text in _QUALIFYING and bool(rest) and rest[0].kind == "letter"
 
 
 def _superscript_kind(arg: list[Token]) -> str:
@@ -2639,6 +2654,11 @@ class _ExprParser:
         if parser.starts_name(rest[0]) or _is_differential([num[0], rest[0]], alone=False):
             fnm = parser.name()
             if parser.at_end():
+                if self.square_bracket_next():
+                    # ∂²f/∂y∂x = ∂f/∂y[y cos(xy)]: notes that write the bracket as what is differentiated; a product
+                    # reading refutes a true second derivative
+                    self.fail(tok, "ambiguous: a derivative followed by [ … ] (the derivative of the bracket, or a "
+                                   "product?)")
                 return self.gradient_value(wrt, fnm)
             if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
                 args = parser.call_args()
@@ -2648,6 +2668,17 @@ class _ExprParser:
                     return sp.Function(_gradient_name(wrt, fnm))(*args)
                 # \frac{df(g(x))}{dx}: f of an expression in x, differentiated whole (the chain rule), not f′ at g(x)
         return self.written_operand(tok, rest, symbol(wrt))
+
+    def square_bracket_next(self) -> bool:
+        """Does a square bracket open right here (``[``, ``\\left[``, ``\\bigl[``, ``\\lbrack``)?"""
+        tok = self.peek()
+        if tok is None:
+            return False
+        if tok.is_char("[") or (tok.kind == "macro" and tok.text == "lbrack"):
+            return True
+        after = self.peek(1)
+        return tok.kind == "macro" and tok.text in ("left", "bigl", "Bigl", "big", "Big", "biggl", "Biggl") \
+            and after is not None and (after.is_char("[") or (after.kind == "macro" and after.text == "lbrack"))
 
     def labelled_variable(self, den: list[Token]) -> bool:
         """Is the denominator ``∂`` and one name whose superscript the document uses as a label (a numbered layer,

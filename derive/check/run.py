@@ -200,6 +200,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     monotonic time after which no display is verified, the file's budget in seconds for the message)."""
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
+    from .named_rules import compare_rules
     from .function_letters import defined_letters, integrand_letters, matrix_letters, signature_letters
     from .latex import DEFAULT_FUNCTIONS, parse_block
     from .layer_labels import layer_letters, numbered_layers
@@ -207,7 +208,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .euler import e_is_a_name
     from .lint import lint
     from .macros import expand, remap_parsed
-    from .prime_transpose import as_transposes, primes_transpose
+    from .prime_transpose import as_transposes, primes_transpose, t_as_transposes, t_transposes
     from .prose import algorithm_groups, cues, zero_initialized
     from .transpose_t import t_is_transpose
     from .verify import DocumentChecker
@@ -232,6 +233,9 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     primed = primes_transpose(e.text for e in expansions)
     if primed:  # f(x) = ½x^\prime Ax − x^\prime b: R's transposes
         expansions = [dataclasses.replace(e, text=as_transposes(e.text)) for e in expansions]
+    lower_t = t_transposes(e.text for e in expansions)
+    if lower_t:  # ‖Xw − y‖² = (Xw − y)^t(Xw − y) = w^tX^tXw − …: the same, with a lower-case t
+        expansions = [dataclasses.replace(e, text=t_as_transposes(e.text)) for e in expansions]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
     # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it
     # x^⊤Qx, Q ∈ ℝ^{n×n} somewhere: Q is a matrix, and Q^{-1}(Qx − p) a product, unless Q(w) = … is defined too
@@ -269,12 +273,14 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
                               text=doc.visible, deadline=deadline, levels=list(doc.section_levels))
     checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
+    checker.t_transposes = lower_t  # and (Xw − y)^t(Xw − y) as (Xw − y)^T(Xw − y)
     checker.primes_transpose = primed  # the matrix reader reads X^\prime WX as the blocks were parsed: X^\top WX
     checker.e_name = e_name  # e = ŷ − y in one section: "e ≈ −0.2891" in the next is that error, not Euler's number
     try:
         findings += checker.verify()
         if not checker.out_of_time:
             findings += match_systems(checker)
+            findings += compare_rules(checker)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report
         debug_traceback()
         findings += checker.findings

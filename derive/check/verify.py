@@ -107,6 +107,14 @@ _INCREMENT = re.compile(r"\\(delta|Delta)(?![A-Za-z])\s*(?:\\[A-Za-z]+\{)?([A-Za
 _LIST_ITEMS_ONLY = re.compile(r"[^\n]*(?:\n[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+[^\n]*)+", re.S)
 _TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\}|⊤)")
 #: What may stand between two displays that are rows of one computation: their delimiters and line breaks.
+#: A differential written with a plain d before what it applies to: ``d{f(x)}``, ``df``, ``dx``, ``d(uv)``, ``d\theta``
+#: (an upright d is ``_DIFFERENTIAL``, further down).
+_PLAIN_DIFFERENTIAL = re.compile(r"(?<![A-Za-z\\])d\s*(?=[{(A-Za-z]|\\[A-Za-z])")
+#: A derivative in Leibniz's notation, ``\frac{d}{dx}``, ``\dfrac{df}{dt}``: its d's are no differential of their own.
+_LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}")
+#: A plain d applied to something: a brace group (``d{f(x)}``) or a call (``df(x)``, ``d u(s)``), not in a
+#: subscript (``V_{dw(t)}`` labels a quantity).
+_DIFFERENTIAL_OF = re.compile(r"(?<![A-Za-z\\{_])d\s*(?:\{|[A-Za-z]\s*\(|\\[A-Za-z]+\s*\()")
 _DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
 _MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
 
@@ -427,6 +435,7 @@ class DocumentChecker:
                         if not (0 < sections[k - 1] <= len(lines) and _METHOD_HEADING.search(lines[sections[k - 1] - 1]))}
         # section -> its heading as written ("#### Case 2: $k \ne c$"): what the heading says holds in the section
         self._headings = {k: lines[line - 1] for k, line in enumerate(sections, start=1) if 0 < line <= len(lines)}
+        self._section_lines = sections
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -497,6 +506,7 @@ class DocumentChecker:
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
+        self.t_transposes = False  # (Xw − y)^t(Xw − y): the document writes transposes with a lower-case t (the runner sets it)
         self.primes_transpose = False  # x^\prime A x: the document writes transposes as primes (set by the runner)
         # block number -> group id, for blocks that belong together (the rows of an algorithm)
         self.groups = {id(blocks[n]): -1 - g for n, g in (groups or {}).items()}
@@ -2353,6 +2363,13 @@ class DocumentChecker:
             if (anew := self.redefined_between(entry[0], item)) is not None:
                 return (f"{printing.text(name)} is read by its line {self._line_of(entry[0])}, written when "
                         f"{anew[0]} meant something else; {anew[0]} is defined anew on line {anew[1]}")
+        # I_m = (1/m)Σ X²/(2X/9) with π(x) = 2x/9, then "a better density" π(x) = x²/9 and I_m = (1/m)Σ X²/(X²/9):
+        # the restated name was worked out for the old π, written out rather than called, and is restated for the
+        # new one — not a slip in the first
+        if isinstance(a, sp.Symbol) and (entry := definitions.entry(a)) is not None \
+                and (anew := self.redefined_between(entry[0], item)) is not None:
+            return (f"{printing.text(a)} was defined on line {self._line_of(entry[0])}, while {anew[0]} meant something "
+                    f"else; {anew[0]} is defined anew on line {anew[1]}, and this may restate it for the new one")
         return None
 
     def _orthogonal_stated(self, item: Item, sa: sp.Expr, sb: sp.Expr) -> str | None:
@@ -3225,6 +3242,27 @@ class DocumentChecker:
                                           if section != item.section and index < item.index}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
                 if not self._computed_anew(name, index, item.index)}
+
+    def _plain_differentials(self, left: str, right: str) -> bool:
+        """``d{f(x)} = f′(x)\\,dx``: a plain d applied to a brace group or a call on one side, a plain d before a
+        name on the other, in notes that never write d as a quantity of its own (``$d$``, "lengths $d$, $A$": there
+        ``d(A + B) = dA + 2dB`` is a product, checked)."""
+        sides = [_LEIBNIZ.sub(" ", side) for side in (left, right)]
+        if not all(_PLAIN_DIFFERENTIAL.search(side) for side in sides) \
+                or not any(_DIFFERENTIAL_OF.search(side) for side in sides):
+            return False
+        return not re.search(r"\$\s*d\s*\$|\$\s*d\s*[,=<>]|\\mathbb\{R\}\^\{?d\b", self.text or "")
+
+    def _not_rebound(self, item: Item, given: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        r"""``given`` without the values another section gave to names that ``item``'s section has since made the
+        variables of a function (``f(x, y) = \sin(xy)`` under "Hessians" after "y = 0 at the kink" under "Kinks"):
+        a claim about ∂f/∂x is about every x and y there, and the old example's values prove nothing of it."""
+        params = {p for index, section, fd in self.function_defs
+                  if section == item.section and index < item.index for p in fd.params}
+        if not params or not given:
+            return given
+        here = self._examples(item, own_section=True)
+        return {x: v for x, v in given.items() if x not in params or x in here}
 
     def _computed_anew(self, name: sp.Symbol, given: int, until: int) -> bool:
         """Is a power of ``name`` (``σ^2``, ``√σ``) worked out afresh from numbers after the value given at ``given``, up to
@@ -4474,6 +4512,7 @@ class DocumentChecker:
         if verdict.status == "false":
             # (not for a claim its sentence makes "for every x": a value given before is one case, not the claim)
             given = {} if _UNIVERSAL.match(self._words_after(item.index, 60)) else self._examples(item)
+            given = self._not_rebound(item, given)
             # (nor a name its own sentence or paragraph gives a range: "we must have b ≤ 0. It follows that …" speaks
             # of any such b, not of the corner b = 0 another case set)
             ranged = self._sentence_ranges(item)
@@ -4708,6 +4747,10 @@ class DocumentChecker:
             if reason is None and "\\int" not in written_text and _DIFFERENTIAL.search(self._expanded(written_text)):
                 # d(AB) = dA·B + A·dB, dA^{-1} = −A^{-1}dA A^{-1}: d is the differential, not a factor d
                 reason = "differentials (an upright d before a name or a bracket) are not modelled: d is no factor"
+            if reason is None and "\\int" not in written_text and not any(x.name == "d" for x in definitions) \
+                    and self._plain_differentials(_source(item, left), _source(item, right)):
+                # d{f(x)} = f′(x) dx: a plain d on both sides, before what it applies to, and nothing names a d
+                reason = "d may be the differential (d f(x) = f′(x) dx), which is not modelled"
             if reason is None:
                 reason = self._superscript_steps(written_text)
             if reason is None:
@@ -4791,6 +4834,10 @@ class DocumentChecker:
             from .prime_transpose import as_transposes
 
             text = as_transposes(text)
+        if self.t_transposes:
+            from .prime_transpose import t_as_transposes
+
+            text = t_as_transposes(text)
         return text
 
     def _order_matters(self, item: Item, left: Term, right: Term) -> bool:
@@ -5654,6 +5701,16 @@ class DocumentChecker:
         item = self.items[index]
         end = self._lines.offset(item.block.line, item.block.col)
         return self.text[max(0, end - width):end].rstrip().rstrip("$").rstrip()
+
+    def section_words(self, item: Item) -> str:
+        """The heading of ``item``'s section and the text from it to ``item``'s display: what the section says it
+        is about before the formula (the method a rule written over several displays is)."""
+        if self._lines is None or not self.text:
+            return ""
+        line = self._section_lines[item.section - 1] if 0 < item.section <= len(self._section_lines) else 1
+        start = self._lines.offset(max(line, 1), 1)
+        end = self._lines.offset(item.block.line, item.block.col)
+        return self.text[start:end] if start <= end else ""
 
     def _sentence_before(self, index: int) -> str:
         """The words of item ``index``'s own sentence before its formula (up to 200 characters back)."""
