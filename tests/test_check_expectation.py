@@ -53,7 +53,7 @@ def test_a_plain_tex_font_switch_reads_as_its_macro(text: str, expected: str) ->
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    (r"\lim_{t \to a} f(t)", "towards an expression"),
+    (r"\lim_{t \to a + b} f(t)", "towards an expression"),  # towards a name (t → a) it is read: round39
     (r"\lim f(t)", "subscript"),
     (r"\mathbb{V} + 1", "sets"),
 ])

@@ -381,7 +381,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\operatorname*{argmin}_{\|w\| = 1} L(w)", "argmin under a constraint"),
     (r"\arg\min L(w)", "argmin without its variable"),
     (r"\int x \, dx", "antiderivative"),  # with both bounds an integral is read (test_check_integrals)
-    (r"\lim_{t \to c} w_t", "towards an expression"),  # from one side (0^+, +0) it is read: test_check_round38
+    (r"\lim_{t \to c + d} w_t", "towards an expression"),  # towards a name, or from one side (0^+), it is read
     (r"\begin{vmatrix} a_1 & \dots \\ \vdots & a_n \end{vmatrix}", "inside \\begin{vmatrix}"),  # written: computed
     (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),
     (r"\begin{bmatrix} 1 & 2 \\ 3 \end{bmatrix}", "rows of different lengths"),

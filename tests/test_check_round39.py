@@ -239,3 +239,45 @@ def test_a_qualifier_after_a_row_is_not_what_the_next_row_goes_on_from(name: str
     assert [v for v, _ in _verdicts(name, text, r"&= \frac{3}{8}")] == ["proved"]
     slip = slipped(text, r"\frac{3}{8}x^{2}", r"\frac{3}{4}x^{2}")
     assert error_lines(name, slip) == [(_line(slip, r"&= \frac{3}{4}"), "math/false")]
+
+
+SLOPE_BY_LIMITS = r"""# The slope of a parabola
+
+Earlier we met $f(x) = \sqrt[3]{x}$. Now take the curve $y = x^2$:
+
+$$
+\begin{aligned}
+f'(x_\mathrm{A}) & = \underset{x_\mathrm{B} \to x_\mathrm{A}}\lim\dfrac{f(x_\mathrm{B}) - f(x_\mathrm{A})}{x_\mathrm{B} - x_\mathrm{A}} \\
+& = \underset{x_\mathrm{B} \to x_\mathrm{A}}\lim\dfrac{{x_\mathrm{B}}^2 - {x_\mathrm{A}}^2}{x_\mathrm{B} - x_\mathrm{A}} \quad && \text{since } f(x) = x^2 \\
+& = \underset{x_\mathrm{B} \to x_\mathrm{A}}{\lim}(x_\mathrm{B} + x_\mathrm{A}) \quad && \text{since } x_\mathrm{B} \text{ approaches } x_\mathrm{A} \\
+& = 2 x_\mathrm{A}
+\end{aligned}
+$$
+"""
+
+
+def test_a_limit_written_under_the_operator_with_a_reason_beside_each_row() -> None:
+    """\\underset{x_B → x_A}\\lim is \\lim_{x_B → x_A} (a limit towards a name, taken symbolically); "since f(x) = x²"
+    on a row is the f the row means, though another f was in force; and what a reason beside a row writes is not
+    what the next row goes on from."""
+    report = check_document("doc.md", SLOPE_BY_LIMITS)
+    assert not [f for f in report.findings if f.severity == "error"]
+    chain = [k for k in report.links if k.line >= 7 and k.left.lstrip().startswith(("f'", "\\underset"))]
+    assert [k.verdict for k in chain] == ["proved"] * 4, [(k.line, k.verdict, k.reason) for k in chain]
+    assert "as its display defines it" in chain[1].reason
+    slip = slipped(SLOPE_BY_LIMITS, "& = 2 x_\\mathrm{A}", "& = 3 x_\\mathrm{A}")
+    assert [k.verdict for k in check_document("doc.md", slip).links if k.line == _line(slip, "& = 3 x")] == ["false"]
+
+
+def test_a_limit_whose_body_does_not_write_its_variable_is_not_refuted() -> None:
+    """lim_{ε→0} u = 0 where "defining u = ε/x" sits in an annotation the reading did not put in: read as written
+    the limit is u, and refuting that is about a dependence written elsewhere (a unit test: the reading that left u
+    unsubstituted is a notebook's whole cell)."""
+    import sympy as sp
+
+    from derive.check.verify import _limit_of_unwritten
+
+    u, eps, x = sp.symbols("u epsilon x")
+    reason = _limit_of_unwritten(sp.Limit(u, eps, 0), sp.Integer(0))
+    assert reason is not None and "does not write" in reason
+    assert _limit_of_unwritten(sp.Limit(eps / x, eps, 0), sp.Integer(0)) is None

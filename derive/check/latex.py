@@ -824,7 +824,8 @@ class _BlockParser:
                 aside = aside or (tok.kind == "sep" and tok.text == "because")  # the rest of the row goes with it
                 # "p(x) &= x^2/9, \quad x ∈ [0, 3] \\ &= …": a qualifier after the chain holds for its row; the next row
                 # goes on from the chain, not from [0, 3]
-                aside = aside or (any(t.kind == "rel" for t in groups[-2]) and _qualifier(toks, depths, k + 1))
+                aside = aside or (any(t.kind == "rel" for t in groups[-2])
+                                  and (_qualifier(toks, depths, k + 1) or _annotation(toks, k + 1)))
                 # "&= E[ΣX_i/n] & \text{expanding out } \overline{X}", "& Var(X_i) = σ^2 \text{ is known}": a column
                 # with words in it after the chain annotates the row; what it writes (X̄, "E(X_i) = μ for any i")
                 # never becomes the member the next row goes on from (a cases row's "if …" is its condition)
@@ -1181,6 +1182,21 @@ def _qualifier(toks: list[Token], depths: list[int], start: int) -> bool:
     rels = [t for t, d in zip(toks[start:], depths[start:]) if d == 0 and t.kind == "rel"]
     rest = [t for t in toks[start:] if t.kind != "sep"]
     return len(rels) == 1 and rels[0].text in _QUALIFYING and bool(rest) and rest[0].kind == "letter"
+
+
+#: First words of a reason written beside a row (``&& \text{since } f(x) = x^2``, ``\quad \text{using } …``).
+_REASON_WORDS = frozenset({"since", "because", "using", "by", "as", "from", "defining", "replacing", "with", "where",
+                           "just", "note", "here", "for", "if", "when", "thanks", "applying"})
+
+
+def _annotation(toks: list[Token], start: int) -> bool:
+    """Does the rest of the row, past alignment points and spacing, open with a reason in words (``\text{since }``)?
+    What it writes (``f(x) = x^2``) explains the row: the next row goes on from the chain, not from it."""
+    rest = [t for t in toks[start:] if not (t.is_char("&") or t.kind == "sep")]
+    if not rest or rest[0].kind != "raw" or rest[0].text not in TEXT_MACROS:
+        return False
+    words = (rest[0].arg or "").strip().lower().split()
+    return bool(words) and words[0].strip(",.:") in _REASON_WORDS
 
 
 def _superscript_kind(arg: list[Token]) -> str:
@@ -3062,7 +3078,8 @@ class _ExprParser:
         if not target_tokens or target_tokens[-1].is_char("^"):
             self.fail(low_at, "the subscript of \\lim must read t \\to …")
         target = self.sub(target_tokens).parse_all(low_at)
-        if target.free_symbols:
+        if target.free_symbols and not (isinstance(target, sp.Symbol) and target != var):
+            # (x_B → x_A, h → a: towards a name, as the derivative's definition writes it, is taken symbolically)
             self.fail(low_at, "a limit towards an expression is not modelled")
         self.ctx.bound.append(var)
         try:

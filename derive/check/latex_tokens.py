@@ -10,6 +10,8 @@ one-line change.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -791,6 +793,10 @@ def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
                 out.append(Token("rel", body[0].text, tok.start, tokens[end - 1].end))
                 i = end
                 continue
+        if tok.kind == "macro" and tok.text == "underset" and (limit := _limit_below(tokens, i)) is not None:
+            out += limit[0]  # \underset{x \to a}{\lim}: \lim_{x \to a}, as typeset
+            i = limit[1]
+            continue
         if tok.kind == "macro" and tok.text in ("stackrel", "overset", "underset"):
             mark_end = arg_span(tokens, i + 1)
             rel_end = arg_span(tokens, mark_end) if mark_end is not None else None
@@ -809,6 +815,22 @@ def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _limit_below(tokens: list[Token], i: int) -> tuple[list[Token], int] | None:
+    """``\\underset{x \\to a}{\\lim}`` or ``\\underset{x \\to a}\\lim`` at ``i``: the tokens of ``\\lim_{x \\to a}`` and where
+    the construct ends; None for anything else under ``\\underset``."""
+    mark_end = arg_span(tokens, i + 1)
+    if mark_end is None or tokens[i + 1].kind != "lbrace":
+        return None
+    over_end = arg_span(tokens, mark_end)
+    if over_end is None:
+        return None
+    over = inner(tokens, mark_end, over_end)
+    if len(over) != 1 or over[0].kind != "macro" or over[0].text != "lim":
+        return None
+    lim = dataclasses.replace(over[0], start=tokens[i].start)  # (a side it starts begins at \underset, as written)
+    return [lim, Token("char", "_", lim.end, lim.end), *tokens[i + 1:mark_end]], over_end
 
 
 #: Operators that may be glued to letters in plain-text math (``xsinx``, ``argmin``, ``logx``): such a run stays letters.

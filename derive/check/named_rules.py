@@ -22,10 +22,11 @@ agrees, the rule is recognised (a note).
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -125,7 +126,7 @@ def _aligned(rows: dict[sp.Symbol, sp.Expr],
     letter, offset = offsets.pop()
     if letter != wx.letter:
         return None
-    step = S.symbol(letter) if letter != "\\tau" else sp.Symbol("tau")
+    step = S.symbol(letter)
     mapping: dict[sp.Symbol, sp.Expr] = {weight: S.symbol("w_{t}"), prev: S.w_prev}
     for expr in list(rows.values()) + states:
         for sym in (expr.free_symbols if isinstance(expr, sp.Expr) else ()):
@@ -136,7 +137,7 @@ def _aligned(rows: dict[sp.Symbol, sp.Expr],
             elif sym == step:
                 mapping[sym] = S.symbol("t") - offset  # β^{t+1} over rows at t + 1 is β^t over rows at t
             elif (ix := _indexed(sym)) is not None and ix.letter == letter and ix.base != wx.base:
-                mapping[sym] = recurrence.Indexed(ix.base, "t", ix.offset - offset, ix.style).at("t", ix.offset - offset)
+                mapping[sym] = ix.at("t", ix.offset - offset)
             elif (ix := _indexed(sym)) is not None and ix.base == wx.base:
                 return None  # the weights at a third step: not one step of a rule
     return {mapping.get(t, t): roots.replace(v, mapping) for t, v in rows.items()}, mapping
@@ -249,28 +250,31 @@ def _rules(checker: "DocumentChecker") -> Iterator[Rule]:
         prev = ix.at(ix.letter, ix.offset - 1)
         if value is not None and prev in value.free_symbols:
             last[item.section] = item
-    for section, item in last.items():
+    for item in last.values():
         target = checker._definition_target(item)
         assert target is not None
         definitions = checker._definitions(item, own=True)
         ix = _indexed(target)
         assert ix is not None
         writers: dict[sp.Symbol, "Item"] = {}
-
-        def lookup(name: sp.Symbol, upto: "Item" = item, view=definitions) -> sp.Expr | None:  # type: ignore[no-untyped-def]
-            # the row as this section writes it last (a rule restated under "Finalizing Adam" is that section's,
-            # though the reading in force may be the first one's); else the reading in force
-            writer = next((it for it in reversed(checker.items[: upto.index + 1])
-                           if it.section == upto.section and checker._definition_target(it) == name
-                           and _defines(checker, it)), None)
-            if writer is not None and (value := checker._prepare(writer.stmt.terms[1].expr, writer)) is not None:
-                writers[name] = writer
-                return value
-            return view.get(name)
-
+        lookup = functools.partial(_row_of, checker, item, definitions, writers)
         rows = _closure(target, lookup, {ix.at(ix.letter, ix.offset - 1)})
         if len(rows) >= _MIN_ROWS:
             yield Rule(item, rows, writers)
+
+
+def _row_of(checker: "DocumentChecker", upto: "Item", view: Mapping[sp.Symbol, sp.Expr],
+            writers: dict[sp.Symbol, "Item"], name: sp.Symbol) -> sp.Expr | None:
+    """``name``'s row as ``upto``'s section writes it last (a rule restated under "Finalizing Adam" is that
+    section's, though the reading in force may be the first section's), noting its item in ``writers``; else the
+    reading in force."""
+    writer = next((it for it in reversed(checker.items[: upto.index + 1])
+                   if it.section == upto.section and checker._definition_target(it) == name
+                   and _defines(checker, it)), None)
+    if writer is not None and (value := checker._prepare(writer.stmt.terms[1].expr, writer)) is not None:
+        writers[name] = writer
+        return value
+    return view.get(name)
 
 
 def _defines(checker: "DocumentChecker", item: "Item") -> bool:

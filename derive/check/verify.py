@@ -1653,6 +1653,8 @@ class DocumentChecker:
         if not false:
             return
         functions = self.functions(item)
+        if self._defined_on_its_display(item, false, functions, mark):
+            return
         for name, current in functions.defs.items():
             if not any(t.expr is not None and reads_function(t.expr, name) for t in item.stmt.terms):
                 continue
@@ -1676,6 +1678,32 @@ class DocumentChecker:
                                     if f.code == "math/false" and (f.line, f.col) in places else f
                                     for f in self.findings[mark:]]
             return
+
+    def _defined_on_its_display(self, item: Item, false: list[int], functions: Functions, mark: int) -> bool:
+        """``lim (f(x_B) − f(x_A))/(x_B − x_A) = lim (x_B² − x_A²)/(x_B − x_A)  since f(x) = x²``: a function the
+        display defines anew beside the link, after it, is the one the link means (its reason, written on its row).
+        Links false under the function in force but true under that one are proved so; True when any was."""
+        for name, current in functions.defs.items():
+            if not any(t.expr is not None and reads_function(t.expr, name) for t in item.stmt.terms):
+                continue
+            beside = [(index, fd) for index, _, fd in self.function_defs if fd.name == name and index > item.index
+                      and self.items[index].block is item.block and fd.body != current.body]
+            if not beside:
+                continue
+            index, fd = beside[0]
+            retried = self._verdicts_with(item, Functions({**functions.defs, name: fd}))
+            held = [k for k in false if retried.get(k, ("",))[0] == "proved"]
+            if not held:
+                continue
+            places = set()
+            for k in held:
+                self.decide(item, k, "proved", f"with {name} as its display defines it on line {fd.line} "
+                                               f"({retried[k][1]})", override=True)
+                places.add(_place(item, item.stmt.terms[k + 1].start))
+            self.findings[mark:] = [f for f in self.findings[mark:]
+                                    if not (f.code == "math/false" and (f.line, f.col) in places)]
+            return True
+        return False
 
     def _verdicts_with(self, item: Item, functions: Functions) -> dict[int, tuple[str, str]]:
         """The verdicts ``item``'s links get with ``functions`` in force instead of the document's, leaving no
@@ -4764,6 +4792,8 @@ class DocumentChecker:
             if reason is None:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
             if reason is None:
+                reason = _limit_of_unwritten(left.expr, right.expr)
+            if reason is None:
                 reason = _norm_defined(left.expr, right.expr)
             if reason is None:
                 reason = _order_dependent(sa, sb)
@@ -7146,6 +7176,21 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                 return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} is 0 by what the notes "
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
+    return None
+
+
+def _limit_of_unwritten(a: sp.Expr | None, b: sp.Expr | None) -> str | None:
+    """A limit whose body, as written, does not hold its variable (``\\lim_{ε→0} u = 0`` with "defining u = ε/x" in
+    the words or an annotation): read as written it is its body, and refuting that is about a dependence the notes
+    give elsewhere. Undecided, never false."""
+    for written in (a, b):
+        if written is None:
+            continue
+        for lim in written.atoms(sp.Limit):
+            body, var = lim.args[0], lim.args[1]
+            if var not in body.free_symbols and body.free_symbols:
+                return (f"the limit in {printing.text(var)} of {printing.text(body)}, which does not write "
+                        f"{printing.text(var)}: it depends on it through what the notes say elsewhere")
     return None
 
 
