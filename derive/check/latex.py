@@ -1176,6 +1176,17 @@ def _mark_then_power(arg: list[Token]) -> tuple[list[Token], list[Token]] | None
 _QUALIFYING = frozenset({"in", "notin", "<", ">", "<=", ">=", "!=", "subset", "subseteq"})
 
 
+class NamedPointLimit(sp.Limit):
+    """A limit towards a name (``\\lim_{x_B → x_A}``). Putting a definition in may make its point its own variable
+    (``F'(a) = \\lim_{a→x} …`` called at x gives x → x), which SymPy refuses with an exception: that limit is left
+    an opaque value instead, so a link that reads it is undecided, not a checker error."""
+
+    def __new__(cls, e, z, z0, dir="+"):  # type: ignore[no-untyped-def]
+        if z == z0:
+            return sp.Function("\\lim")(e, z)
+        return super().__new__(cls, e, z, z0, dir)
+
+
 def _qualifier(toks: list[Token], depths: list[int], start: int) -> bool:
     """Do the tokens from ``start`` to the end of the row (past separators and spacing) state one relation that
     qualifies (``x ∈ [0, 3]``, ``x > 0``) and nothing else at the top level?"""
@@ -3086,6 +3097,8 @@ class _ExprParser:
             body = self.product()
         finally:
             self.ctx.bound.pop()
+        if target.free_symbols:
+            return NamedPointLimit(body, var, target, dir=side)
         return sp.Limit(body, var, target, dir=side)
 
     def integral(self) -> sp.Expr:

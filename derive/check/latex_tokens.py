@@ -764,6 +764,10 @@ def unwrap_style(tokens: list[Token]) -> list[Token]:
     Only a wrapper around everything (up to a final ``.`` or ``,``) whose group holds a relation is
     removed: ``\\mathbf{w}_t = …`` or ``\\mathbf{x} + \\mathbf{y}`` keep their bold names.
     """
+    if len(tokens) > 2 and tokens[0].kind == "begin" and tokens[-1].kind == "end" and tokens[0].text == tokens[-1].text:
+        # \begin{equation} \boxed{x_{t+1} = …} \end{equation}: the wrapper inside the one environment of the block
+        body = unwrap_style(tokens[1:-1])
+        return tokens if len(body) == len(tokens) - 2 else [tokens[0], *body, tokens[-1]]
     end = len(tokens)
     while end and tokens[end - 1].is_char(".", ",", ";"):
         end -= 1

@@ -283,11 +283,47 @@ def _defines(checker: "DocumentChecker", item: "Item") -> bool:
     return verdict is not None and verdict[0] == "not-a-claim" and verdict[1].startswith("definition")
 
 
+def _descent_restated(checker: "DocumentChecker") -> None:
+    """"In SGD, this is weight decay: $w_t = (1 − αλ)w_{t−1} − α∇ℓ(w_{t−1})$" with no rule written before: the
+    words name plain descent, whose rule ``w_{t−1} − α∇ℓ(w_{t−1})`` (the rate and gradient as written) is then the
+    rule in force, and the restatement is read against it on the objective the prose regularizes
+    (:func:`.regularized.decide`). Only a lone definition of an iterate whose sentence names plain descent and no
+    method with a state of its own."""
+    from . import regularized
+
+    for item in checker.items:
+        target = checker._definition_target(item)
+        if target is None or not _defines(checker, item) or (ix := _indexed(target)) is None:
+            continue
+        sentence = checker._sentence_before(item.index)
+        if not regularized.PLAIN_DESCENT.search(sentence) or regularized.NOT_PLAIN.search(sentence):
+            continue
+        restated = checker._prepare(item.stmt.terms[1].expr, item)
+        point = ix.at(ix.letter, ix.offset - 1)
+        rule = regularized.plain_descent(restated, point) if restated is not None else None
+        if rule is None:
+            continue
+        new = {x for x in restated.free_symbols - rule.free_symbols if isinstance(x, sp.Symbol)}
+        if not new:
+            continue  # the plain rule itself: a definition
+        source = f"plain gradient descent, which the words name ({printing.text(target)} = {printing.text(rule)})"
+        try:
+            with time_budget(_SECONDS):
+                reading = regularized.decide(rule, restated, new, checker._words_before(item.index, 2000), 0, source)
+        except (BudgetExceeded, TypeError, ValueError):
+            continue
+        if reading is not None:
+            checker._decide_regularized(item, 0, reading, override=True)
+
+
 def compare_rules(checker: "DocumentChecker") -> list[Finding]:
-    """Findings (and link verdicts) for the rules of :func:`_rules` in sections that name their method."""
+    """Findings (and link verdicts) for the rules of :func:`_rules` in sections that name their method, and for a
+    rule restated for a penalty after words that name plain descent (:func:`_descent_restated`)."""
     from .catalog_match import _variants
 
-    findings: list[Finding] = []
+    mark = len(checker.findings)
+    _descent_restated(checker)
+    findings: list[Finding] = list(checker.findings[mark:])  # (reported after verify() handed its findings on)
     for rule in _rules(checker):
         method = named_method(checker.section_words(rule.weight))
         if method is None:

@@ -222,9 +222,11 @@ class Reading:
     shown: str  # the expected rule as a textbook writes it (:func:`shown`)
 
 
-def decide(rule: sp.Expr, restated: sp.Expr, new: set[sp.Symbol], prose: str, line: int) -> Reading | None:
-    """``restated`` (a rule reading the ``new`` names) against ``rule`` (the rule in force, line ``line``) with the
-    gradient of the objective regularized as ``prose`` says; None when this reading does not apply."""
+def decide(rule: sp.Expr, restated: sp.Expr, new: set[sp.Symbol], prose: str, line: int,
+           source: str | None = None) -> Reading | None:
+    """``restated`` (a rule reading the ``new`` names) against ``rule`` (the rule in force, line ``line``; or the
+    rule ``source`` names, when the prose names it instead of writing it) with the gradient of the objective
+    regularized as ``prose`` says; None when this reading does not apply."""
     rule, restated = atomize(rule), atomize(restated)
     found = iterate_gradient(rule)
     if found is None:
@@ -238,8 +240,9 @@ def decide(rule: sp.Expr, restated: sp.Expr, new: set[sp.Symbol], prose: str, li
         return None
     regularized = gradient + written.coefficient * point
     expected = rule.xreplace({gradient: regularized})
-    what = (f"the rule of line {line} on the objective {written.written}" if written.written else
-            f"the rule of line {line} on the objective with the usual L2 penalty ½{printing.text(written.coefficient)}‖"
+    ruled = source or f"the rule of line {line}"
+    what = (f"{ruled} on the objective {written.written}" if written.written else
+            f"{ruled} on the objective with the usual L2 penalty ½{printing.text(written.coefficient)}‖"
             f"{printing.text(sp.Symbol(letter))}‖²")
     outcome = compare(restated, expected)
     written_out = shown(expected, point)
@@ -259,3 +262,25 @@ def decide(rule: sp.Expr, restated: sp.Expr, new: set[sp.Symbol], prose: str, li
         return Reading("false", f"the penalty's gradient is counted twice; once, {what} ({change}) gives",
                        expected, outcome, written_out)
     return Reading("false", f"{what} ({change}) gives", expected, outcome, written_out)
+
+
+#: Words that name plain gradient descent, the rule a note may restate for a penalty without writing it first.
+PLAIN_DESCENT = re.compile(r"\bS?GD\b|\bgradient descent\b|градиентн\w* спуск|梯度下降|경사 하강|勾配降下|"
+                           r"descenso (?:de|por) gradiente|descente de gradient|Gradientenabstieg", re.I)
+#: Words of a method with a state of its own: the rule then is not plain descent.
+NOT_PLAIN = re.compile(r"momentum|Nesterov|Adam|RMS ?prop|Adagrad|Adadelta|импульс|моментум|动量|모멘텀", re.I)
+
+
+def plain_descent(restated: sp.Expr, point: sp.Symbol) -> sp.Expr | None:
+    """Plain descent ``point − α·∇L(point)`` with the rate and the gradient the restated rule writes (one gradient
+    atom at ``point``, entering linearly with a coefficient free of the iterate); None otherwise."""
+    restated = atomize(restated)
+    gradients = [g for g in restated.free_symbols
+                 if g.name.startswith(GRADIENT_PREFIX) and g.name.endswith(f"({point.name})")]
+    if len(gradients) != 1 or point not in restated.free_symbols:
+        return None
+    gradient = gradients[0]
+    rate = -sp.expand(restated).coeff(gradient)
+    if rate == 0 or rate.free_symbols & {point, gradient} or sp.diff(restated, gradient, 2) != 0:
+        return None
+    return point - rate * gradient

@@ -115,6 +115,22 @@ _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*d(?:[
 #: A plain d applied to something: a brace group (``d{f(x)}``) or a call (``df(x)``, ``d u(s)``), not in a
 #: subscript (``V_{dw(t)}`` labels a quantity).
 _DIFFERENTIAL_OF = re.compile(r"(?<![A-Za-z\\{_])d\s*(?:\{|[A-Za-z]\s*\(|\\[A-Za-z]+\s*\()")
+#: An operator's name typed without its backslash inside a run of letters or before its argument (``ylna``,
+#: ``ln(1-a)``, ``logx``): the parser reads letters, and a refutation of that reading says nothing.
+_BARE_OPERATOR = re.compile(r"(?<![\\A-Za-z{])[A-Za-z]*?(?<!\\)(ln|log|exp|sin|cos|tan)(?=\s*[A-Za-z(\[])")
+#: ``E(X)``: a capital E right before a bracket, the expectation in most notes (read as the letter E times X).
+_EXPECTATION_CALL = re.compile(r"(?<![\\A-Za-z_^])E\s*(?:\\left\s*)?\(")
+#: "If $…$, then" before a formula (a condition written in math): what it states holds in that case.
+_IF_THEN = re.compile(r"(?:^|[\s(])(?:if|when|если|когда|si|wenn|falls|如果|若)\b[^$]*(?:\$[^$]+\$|\\\(.+?\\\))"
+                      r".*\b(?:then|то|entonces|alors|dann|则|那么)\s*[,:]?\s*$",
+                      re.IGNORECASE | re.S)
+#: The word "event" right before a formula: ``the event $I_j = 1$`` states no value of ``I_j``.
+_EVENT_WORDS = re.compile(r"(?:\bevents?|событи[еяю]|事件|\bevento|événement|\bEreignis)\s*$", re.IGNORECASE)
+#: An upright font command right before a word: ``{\rm logit}``, ``\mathrm{logit}`` name a function of their own.
+_UPRIGHT_BEFORE = re.compile(r"\\(?:rm|mathrm|operatorname\*?|text\w*|mathit|it|textrm)\s*\{?\s*$")
+#: Words that open a case: a fact stated after them holds in that case only.
+_CASE_CLAUSE = re.compile(r"\b(?:if|when|whenever|provided|in case|если|когда|si|cuando|wenn|falls|如果|若)\b|如果|若",
+                          re.IGNORECASE)
 _DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
 _MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
 
@@ -843,6 +859,13 @@ class DocumentChecker:
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
         params = tuple(lhs.args)
+        if len(params) == 1 and isinstance(params[0], sp.Symbol) and params[0] not in rhs.free_symbols \
+                and len(twin := [x for x in rhs.free_symbols if isinstance(x, sp.Symbol) and x != params[0]
+                                 and x.name.lower() == params[0].name.lower()]) == 1:
+            # σ(X) = 1/(1 + e^{−x}): the variable written in the other case on one side, a typo; read as σ(x) = …
+            # (as written σ was a constant, and σ′ = σ(1 − σ) refuted)
+            params = (twin[0],)
+            lhs = lhs.func(twin[0])
         if name.endswith("'") and any(fd.name == name.rstrip("'") for _, _, fd in self.function_defs):
             return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
         if (prime := primed(name)) is not None and isinstance(rhs, AppliedUndef) and rhs.args == lhs.args \
@@ -883,6 +906,8 @@ class DocumentChecker:
                 return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
         if hidden_in_names(rhs, params):
             return  # ℓ(t) = Σ log p(x_i | t): t only inside a probability read as one name, so ℓ' would be 0
+        if any(lim.args[1] in params for lim in rhs.atoms(sp.Limit)):
+            return  # F'(a) = lim_{a→x} (F(x) − F(a))/(x − a): its parameter is the limit's, bound; no function of a
         if has_vectors(rhs):
             rhs = reduce_coords(rhs, _tuple_factor)  # ½(x, y)[[6, 0], [0, 2]](x; y) is 3x² + y², a number
         if self._restates_function(item, name, params, rhs):
@@ -1921,6 +1946,13 @@ class DocumentChecker:
         if self._alternative(item):
             self.decide_all(item, "not-a-claim", "one of alternatives the words list (“… or …”): no value in force")
             return
+        if (other := self._equation_beside(item)) is not None:
+            self.decide_all(item, "not-a-claim", f"condition (an equation of the system its display solves, with "
+                                                 f"{printing.text(other)} = … beside it, which reads itself)")
+            return
+        if self._called_event(item) and len(stmt.terms) == 2:
+            self.decide_all(item, "not-a-claim", "an event (the words before it call it one): no value of its name")
+            return
         if (unknown := self._equation_for(item)) is not None:
             # "For $y_k$ we get $$y_k(αγ/γ' + 1) = αγ/γ'·v_k + x_k$$": an equation that determines y_k (the next line
             # solves it), not an identity in its letters
@@ -2395,9 +2427,10 @@ class DocumentChecker:
         # the restated name was worked out for the old π, written out rather than called, and is restated for the
         # new one — not a slip in the first
         if isinstance(a, sp.Symbol) and (entry := definitions.entry(a)) is not None \
-                and (anew := self.redefined_between(entry[0], item)) is not None:
-            return (f"{printing.text(a)} was defined on line {self._line_of(entry[0])}, while {anew[0]} meant something "
-                    f"else; {anew[0]} is defined anew on line {anew[1]}, and this may restate it for the new one")
+                and (anew := self.redefined_between(entry[0], item) or self._function_restated_between(entry[0], item)):
+            how = "defined anew" if self.redefined_between(entry[0], item) else "written out again"
+            return (f"{printing.text(a)} was defined on line {self._line_of(entry[0])}, before {anew[0]} is {how} on "
+                    f"line {anew[1]}: this may restate it for the new setting")
         return None
 
     def _orthogonal_stated(self, item: Item, sa: sp.Expr, sb: sp.Expr) -> str | None:
@@ -2424,6 +2457,18 @@ class DocumentChecker:
                                 f"{line}): the link holds for {printing.text(x)} = ±1, and read as a number the "
                                 "matrix is no more than that")
                     break
+        return None
+
+    def _function_restated_between(self, since: int, item: Item) -> tuple[str, int] | None:
+        """(name, line) of a function defined before the statement at ``since`` and written out again between it and
+        ``item`` (``π(x) = … = \\frac{1}{9}x^2`` with the parameters of "a Beta(3, 1) instead" put in): the notes
+        revisit the setting the statement was worked in. None when there is none."""
+        defined_before = {fd.name for index, _, fd in self.function_defs if index < since}
+        for other in self.items[since + 1:item.index]:
+            first = other.stmt.terms[0].expr if other.stmt.terms else None
+            if isinstance(first, AppliedUndef) and type(first).__name__ in defined_before \
+                    and len(other.stmt.terms) > 2:
+                return type(first).__name__, other.block.position(other.stmt.terms[0].start)[0]
         return None
 
     def redefined_between(self, since: int, item: Item) -> tuple[str, int] | None:
@@ -2603,6 +2648,8 @@ class DocumentChecker:
         derivatives through the computation (:mod:`.computation`)."""
         if self._two_valued:
             return  # x = 1 ± √2, read once per sign: two values, neither is the name's value from here on
+        if _IF_THEN.search(self._sentence_before(item.index)):
+            return  # "If E(Y|X=x) = 2x³ − x, then E(Y|X) = 2X³ − X": what holds in that case, no value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
         if backwards:
             lhs, rhs = rhs, lhs
@@ -2851,6 +2898,29 @@ class DocumentChecker:
         solving = _SOLVING.search(item.block.text)
         # "α = 0.9 ⇒ 1/(1 − α) = 10": before the first ⇒ a value is the premise; after it, a root
         return solving is None or item.stmt.terms[-1].end <= solving.start()
+
+    def _equation_beside(self, item: Item) -> sp.Symbol | None:
+        """``s_0 = s_0(1 − α) + s_1β`` and ``s_1 = s_0α + s_1(1 − β)`` in one display ("solves sQ = s, that is …"): a
+        row beside one that reads its own left side (an equation, not a definition), each reading the other's name,
+        is an equation of the same system — never a definition of its name (a slip in it made every later use of
+        s_1 false). The other row's name, or None."""
+        stmt = item.stmt
+        lhs, rhs = (stmt.terms[0].expr, stmt.terms[1].expr) if len(stmt.terms) > 1 else (None, None)
+        if stmt.relations[:1] != ["="] or not isinstance(lhs, sp.Symbol) or rhs is None or lhs in rhs.free_symbols:
+            return None
+        for other in self.items:
+            if other.block is not item.block or other is item or len(other.stmt.terms) < 2 \
+                    or other.stmt.relations[:1] != ["="]:
+                continue
+            name, value = other.stmt.terms[0].expr, other.stmt.terms[1].expr
+            if isinstance(name, sp.Symbol) and value is not None and name in value.free_symbols \
+                    and lhs in value.free_symbols and name in rhs.free_symbols:
+                return name
+        return None
+
+    def _called_event(self, item: Item) -> bool:
+        """Do the words right before the formula call it an event ("the event $I_j = 1$", "событие $X = 1$")?"""
+        return bool(_EVENT_WORDS.search(self._sentence_before(item.index)))
 
     def _updated_bases(self) -> set[str]:
         """Bases the document gives an update rule for anywhere (x^{(t+1)} = …, m_t ← …): their values at a
@@ -3280,6 +3350,16 @@ class DocumentChecker:
                 or not any(_DIFFERENTIAL_OF.search(side) for side in sides):
             return False
         return not re.search(r"\$\s*d\s*\$|\$\s*d\s*[,=<>]|\\mathbb\{R\}\^\{?d\b", self.text or "")
+
+    def _stated_for(self, item: Item, words: re.Pattern[str]) -> bool:
+        """Do the notes state the fact ``words`` name (independence, stationarity) for ``item``: in its own sentence,
+        or before it in its section other than as a case ("when X and Y are independent, Cov(X, Y) = 0" is one
+        case, not an assumption every later claim makes — with it, ``Cov(X + a, Y + b) = 7Cov(X, Y)`` was proved)."""
+        if words.search(self._sentence_before(item.index) + " " + self._words_after(item.index, 120)):
+            return True
+        section = self.section_words(item)
+        return any(not _CASE_CLAUSE.search(section[max(0, m.start() - 80):m.start()].rsplit(".", 1)[-1])
+                   for m in words.finditer(section))
 
     def _not_rebound(self, item: Item, given: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
         r"""``given`` without the values another section gave to names that ``item``'s section has since made the
@@ -3923,8 +4003,9 @@ class DocumentChecker:
         end = self._lines.offset(then.block.line, then.block.col)
         return self.text[start:end].lstrip("$").lstrip("\\])").rstrip().rstrip("$")
 
-    def _decide_regularized(self, item: Item, k: int, reading: regularized.Reading) -> None:
-        """Link ``k`` decided by the penalty's reading: a false one says the rule it should be, written out."""
+    def _decide_regularized(self, item: Item, k: int, reading: regularized.Reading, override: bool = False) -> None:
+        """Link ``k`` decided by the penalty's reading: a false one says the rule it should be, written out
+        (``override``: in place of the verdict it had, "a definition", when the rule in force is one the words name)."""
         left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
         if reading.verdict == "false":
             self.report(item, right.start, "error", "math/false",
@@ -3933,7 +4014,7 @@ class DocumentChecker:
                         f"{_witness(reading.outcome)}")
         elif reading.verdict == "undecided":
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reading.because}")
-        self.decide(item, k, reading.verdict, reading.because)
+        self.decide(item, k, reading.verdict, reading.because, override=override)
 
     def _proved_quietly(self, item: Item, k: int, left: Term, right: Term, names: str | None = None) -> None:
         """``Σ_{i≤t} (1−β)β^{t−i} ḡ = (1 − β^t) ḡ`` in a statement that introduces ḡ: the link is checked as any
@@ -4493,8 +4574,8 @@ class DocumentChecker:
                 return
         if verdict.status == "false" and statistics and unmodelled and self.text:
             # a fact the text states (independence, stationarity) may be what the link uses
-            stated = expectation.read(*raw_sides, independent=bool(expectation.INDEPENDENT.search(self.text)),
-                                      stationary=bool(expectation.STATIONARY.search(self.text)))
+            stated = expectation.read(*raw_sides, independent=self._stated_for(item, expectation.INDEPENDENT),
+                                      stationary=self._stated_for(item, expectation.STATIONARY))
             if stated.assumed and compare(_doit(stated.left), _doit(stated.right), seconds=LINK_SECONDS).status == "true":
                 self.decide(item, k, "proved", "under " + " and ".join(sorted(set(stated.assumed))))
                 return
@@ -4758,8 +4839,14 @@ class DocumentChecker:
             unsized = _SIZING.sub("", written_text)  # h_{\theta}\left( x \right) is the call h_θ(x) as well
             calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))]
+
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
+            if reason is None and any(isinstance(x, sp.Symbol) and x.name == "E" for x in sa.free_symbols | sb.free_symbols) \
+                    and (expectation.has_statistics(a) or expectation.has_statistics(b)):
+                # Var(X) = μ_2 − μ_1² with μ_k = E(X^k): a letter E that the definitions put in beside a variance is the
+                # expectation written with round brackets, not a number E
+                reason = "E(…) in the definitions it reads is the expectation, read here as a letter E times its argument"
             applied = [(c.group(0), c.group(1) or c.group(2)) for c in _APPLIED.finditer(written_text)]
             # T_k(1 + ε) after T_k(a) = cosh(k arccosh a): any argument, once the name is applied as a function
             applied += [(c.group(0) + "…)", c.group(1)) for c in _BEFORE_BRACKET.finditer(written_text)]
@@ -4775,6 +4862,8 @@ class DocumentChecker:
             if reason is None and "\\int" not in written_text and _DIFFERENTIAL.search(self._expanded(written_text)):
                 # d(AB) = dA·B + A·dB, dA^{-1} = −A^{-1}dA A^{-1}: d is the differential, not a factor d
                 reason = "differentials (an upright d before a name or a bracket) are not modelled: d is no factor"
+            if reason is None and (bare := _bare_operator(written_text)):
+                reason = f"“{bare.group(1)}” is written without a backslash and read as letters, not as the function"
             if reason is None and "\\int" not in written_text and not any(x.name == "d" for x in definitions) \
                     and self._plain_differentials(_source(item, left), _source(item, right)):
                 # d{f(x)} = f′(x) dx: a plain d on both sides, before what it applies to, and nothing names a d
@@ -5298,7 +5387,13 @@ class DocumentChecker:
             line = other.block.position(terms[1].start)[0]
             where = f"the derivative in {printing.text(var)} of {_clip(_source(other, terms[0]))} = " \
                     f"{_clip(_source(other, terms[1]))} (line {line}){through}"
-            if verdict.status == "true":
+            if verdict.status == "false" and (bare := _bare_operator(_source(other, terms[1]) + " "
+                                                                     + _source(item, right))):
+                # C = −Σ[y lna + (1 − y) ln(1 − a)]: "ln" with no backslash is read as the letters l·n
+                why = f"{where}: “{bare.group(1)}” is written without a backslash and read as letters, not as the function"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+            elif verdict.status == "true":
                 self.decide(item, k, "proved", where)
             elif verdict.status == "false":
                 self.report(item, right.start, "error", "math/false",
@@ -6255,8 +6350,17 @@ class DocumentChecker:
                     verdict = Verdict("undecided", "numbers written where the definitions have "
                                       + ", ".join(sorted(printing.text(x) for x in actual.free_symbols))
                                       + ", given no value in the notes' formulas")
+            if verdict.status == "false" and _EXPECTATION_CALL.search(_source(item, left) + " " + _source(item, right)) \
+                    and not any(x.name == "E" for x in self._definitions(item) if isinstance(x, sp.Symbol)):
+                # E(X) = E(I_1) + … + E(I_20) after X = I_1 + … + I_20: E( … ) read once as the letter E times X and
+                # once as an unknown function E, neither the expectation the notes mean
+                why = "E(…) is the expectation here, read as a letter or an unknown function: not compared"
+                self.report(item, claimed_term.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+                return
             if verdict.status == "false" and (untaken := sorted(
-                    printing.text(x) for t in (left, right) if t.expr is not None for x in t.expr.free_symbols
+                    printing.text(x) for t in (left, right) if t.expr is not None
+                    for x in t.expr.free_symbols | t.expr.atoms(AppliedUndef)  # (∂f(x)/∂x_1: a call)
                     if self._differentiates_defined(x, item) and self._prepare(x, item) == atomize(x))):
                 # ∂f/∂x_1 dx_1 + … for f(x) = aᵀx: a derivative in a coordinate of a function written in the
                 # vector stays a name, and a name is no coefficient to compare
@@ -7176,6 +7280,15 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                 return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} is 0 by what the notes "
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
+    return None
+
+
+def _bare_operator(text: str) -> re.Match[str] | None:
+    """The first operator name typed without its backslash (:data:`_BARE_OPERATOR`), not one set upright as a
+    word of its own (``{\\rm logit}``, ``\\mathrm{logit}``, ``\\operatorname{lse}``: a named function)."""
+    for m in _BARE_OPERATOR.finditer(text):
+        if not _UPRIGHT_BEFORE.search(text, 0, m.start()):
+            return m
     return None
 
 
