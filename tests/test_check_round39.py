@@ -379,6 +379,9 @@ def test_an_operator_typed_without_its_backslash_is_no_product_to_refute() -> No
     text = ("# Bias gradient\n\nWith $a=\\sigma(z)$, $\\sigma(z)=\\frac{1}{1+e^{-z}}$ and $z=wx+b$ the cost is\n\n"
             "$C=-[ylna+(1-y)ln(1-a)]$\n\nand so\n\n$\\frac{\\partial C}{\\partial b}=\\sigma(z)-y$\n")
     assert "without a backslash" in _no_error("doc.md", text, "\\frac{\\partial C}", ("undecided",))
+    # a bracket after the name is the function: a slip there is still found
+    slip = "# Sums\n\n$cos(a+b) = \\cos(a)\\sin(b)+\\sin(a)\\cos(b)$\n"
+    assert error_lines("doc.md", slip) == [(3, "math/false")]
 
 
 def test_a_parameter_written_in_the_other_case_is_the_bodys_variable() -> None:
@@ -431,3 +434,26 @@ def test_independence_stated_as_a_case_is_not_assumed_by_later_claims() -> None:
             "For arbitrary $X, Y$ and numbers $a, b$:\n\\[\\mathrm{Cov}(X + a, Y + b) = 7\\mathrm{Cov}(X, Y)\\]\n")
     [(verdict, _)] = _verdicts("doc.tex", text, "\\mathrm{Cov}(X + a")
     assert verdict != "proved"
+
+
+def test_each_item_of_a_list_of_examples_sets_up_its_own() -> None:
+    """"\\item Let …" starts an example of its own: its h = x² is not a restatement of the h = x + 7 the item before
+    worked out (E(Y|X) = X² was refuted so against E(Y|X) = X + 7p). Without the new item the slip is still found."""
+    text = (r"\section{Examples}" "\n\\begin{itemize}\n"
+            "\\item Let $x$ count the successes of three trials. Then $h = x + 7$.\n"
+            "\\item Let $x$ be a standard normal draw. So $h = x^2$.\n\\end{itemize}\n")
+    assert error_lines("doc.tex", text) == []
+    same = slipped(text, "\\item Let $x$ be a standard normal draw. So", "Hence")
+    assert error_lines("doc.tex", same) == [(_line(same, "Hence"), "math/false")]
+    rows = slipped(text, "So $h = x^2$.", "So $h = x^2, g = 0$.")  # two rows: a restated row of a system
+    assert error_lines("doc.tex", rows) == []
+    assert error_lines("doc.tex", slipped(same, "Hence $h = x^2$.", "Hence $h = x^2, g = 0$.")) == [(4, "math/false")]
+
+
+def test_properties_of_limits_towards_a_name_listed_after_a_lead_in_are_identities() -> None:
+    """"the main properties you need to know:" then lim_{x→k} c = c, lim_{x→k} x = k: identities, proved whatever the
+    words before them (a limit towards a name is SymPy's limit too, not an unknown object)."""
+    text = ("# Limits\n\nHere are the main properties you need to know:\n\n"
+            "* $\\underset{x \\to k}\\lim c = c \\quad$ if $c$ does not depend on $x$.\n"
+            "* $\\underset{x \\to k}\\lim x = k \\quad$ if $x$ approaches $k$.\n")
+    assert [k.verdict for k in check_document("doc.md", text).links if k.line in (5, 6)] == ["proved", "proved"]

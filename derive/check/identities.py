@@ -83,7 +83,8 @@ def _scalar(expr: sp.Expr) -> bool:
         return False
     if expr.xreplace({limit: sp.Dummy() for limit in expr.atoms(sp.Limit)}).has(sp.oo, -sp.oo, sp.zoo):
         return False  # ∞ as a value (Σ η_t = ∞), not as the point of a limit
-    return all(isinstance(e, sp.Symbol) or type(e).__module__.startswith("sympy") for e in sp.preorder_traversal(expr))
+    return all(isinstance(e, (sp.Symbol, sp.Limit)) or type(e).__module__.startswith("sympy")  # (a limit towards a
+               for e in sp.preorder_traversal(expr))                                           # name is SymPy's too)
 
 
 def _looks_constant(d: sp.Expr) -> bool:

@@ -115,15 +115,19 @@ _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*d(?:[
 #: A plain d applied to something: a brace group (``d{f(x)}``) or a call (``df(x)``, ``d u(s)``), not in a
 #: subscript (``V_{dw(t)}`` labels a quantity).
 _DIFFERENTIAL_OF = re.compile(r"(?<![A-Za-z\\{_])d\s*(?:\{|[A-Za-z]\s*\(|\\[A-Za-z]+\s*\()")
-#: An operator's name typed without its backslash inside a run of letters or before its argument (``ylna``,
-#: ``ln(1-a)``, ``logx``): the parser reads letters, and a refutation of that reading says nothing.
-_BARE_OPERATOR = re.compile(r"(?<![\\A-Za-z{])[A-Za-z]*?(?<!\\)(ln|log|exp|sin|cos|tan)(?=\s*[A-Za-z(\[])")
+#: An operator's name typed without its backslash and glued to letters (``ylna``, ``logx``, ``sin x``): the parser
+#: reads letters (a bracket after it, ``ln(1-a)``, ``cos(a+b)``, is read as the function), and a refutation of that
+#: reading says nothing.
+_BARE_OPERATOR = re.compile(r"(?<![\\A-Za-z{])[A-Za-z]*?(?<!\\)(ln|log|exp|sin|cos|tan)(?=\s*[A-Za-z])")
 #: ``E(X)``: a capital E right before a bracket, the expectation in most notes (read as the letter E times X).
 _EXPECTATION_CALL = re.compile(r"(?<![\\A-Za-z_^])E\s*(?:\\left\s*)?\(")
 #: "If $…$, then" before a formula (a condition written in math): what it states holds in that case.
 _IF_THEN = re.compile(r"(?:^|[\s(])(?:if|when|если|когда|si|wenn|falls|如果|若)\b[^$]*(?:\$[^$]+\$|\\\(.+?\\\))"
                       r".*\b(?:then|то|entonces|alors|dann|则|那么)\s*[,:]?\s*$",
                       re.IGNORECASE | re.S)
+#: A list item (or a new paragraph) that sets up an example of its own: "\item Let …", "- Consider …".
+_NEW_EXAMPLE = re.compile(r"(?:\\item(?:\[[^\]]*\])?|(?:^|\n)\s*(?:[-*+]|\d+[.)]))\s*(?:Now,?\s+)?"
+                          r"(?:Let|Consider|Suppose|Take|Assume|Пусть|Рассмотрим|Sea|Soit|设|考虑)\b", re.IGNORECASE)
 #: The word "event" right before a formula: ``the event $I_j = 1$`` states no value of ``I_j``.
 _EVENT_WORDS = re.compile(r"(?:\bevents?|событи[еяю]|事件|\bevento|événement|\bEreignis)\s*$", re.IGNORECASE)
 #: An upright font command right before a word: ``{\rm logit}``, ``\mathrm{logit}`` name a function of their own.
@@ -2423,6 +2427,11 @@ class DocumentChecker:
             if (anew := self.redefined_between(entry[0], item)) is not None:
                 return (f"{printing.text(name)} is read by its line {self._line_of(entry[0])}, written when "
                         f"{anew[0]} meant something else; {anew[0]} is defined anew on line {anew[1]}")
+        # "\item Let x count …: h = x + 7", then "\item Let x be normal. So h = x²": each item sets up its own example
+        if isinstance(a, sp.Symbol) and (entry := definitions.entry(a)) is not None and 0 <= entry[0] < item.index \
+                and _NEW_EXAMPLE.search(self._text_between(self.items[entry[0]], item)):
+            return (f"{printing.text(a)} was defined on line {self._line_of(entry[0])}, in an example before the one "
+                    "this sets up (“Let …” on a new list item)")
         # I_m = (1/m)Σ X²/(2X/9) with π(x) = 2x/9, then "a better density" π(x) = x²/9 and I_m = (1/m)Σ X²/(X²/9):
         # the restated name was worked out for the old π, written out rather than called, and is restated for the
         # new one — not a slip in the first
@@ -3208,7 +3217,9 @@ class DocumentChecker:
                 continue
             index, section, old, verdict = verdicts[0]
             if item.claim_cue and section == item.section and verdict.status == "false" \
-                    and value.free_symbols <= old.free_symbols | {name} and not self._scheme_between(item, name):
+                    and value.free_symbols <= old.free_symbols | {name} and not self._scheme_between(item, name) \
+                    and not _NEW_EXAMPLE.search(self._text_between(self.items[index], item)):
+                # (not after "\item Let X ~ N(0, 1) and Y = X²": each item of a list of examples sets up its own)
                 written = (_source(item, stmt.terms[0]), _source(item, stmt.terms[1]))
                 self.report(item, stmt.terms[1].start, "error", "math/false",
                             f"restates the definition on line {self._line_of(index)} differently: "
