@@ -17,8 +17,13 @@ it, on both sides, so that a note that writes ∇L inline is compared too.
 Only a section whose heading or prose names exactly one method of this family (Adam, AdamW, NAdam, AMSGrad,
 AdaMax, Adadelta …) is compared with that method, and only rules of four rows or more: momentum and RMSProp are
 written in several correct conventions, and "AMSGrad is Adam except v̂" must not read as a slip in Adam. When
-every row but one agrees at two random points, that row is false, with the catalog's row shown; when every row
-agrees, the rule is recognised (a note).
+every row agrees at two random points the rule is recognised (a note); when one or two rows differ and three or
+more agree (the update among them: ``m̂`` and ``v̂`` both divided by ``1 − β`` is one slip made twice), the rows that
+differ are false, each with the method's row in the notes' names — unless counting the steps from 0 makes every
+row agree (``1 − β^{t+1}`` in both corrections is a convention).
+
+A rule restated for a penalty right after words that name plain descent, with no rule written before
+(:func:`_descent_restated`), is read against plain descent's step in the same way the rule in force would be.
 """
 from __future__ import annotations
 

@@ -456,6 +456,7 @@ class DocumentChecker:
         # section -> its heading as written ("#### Case 2: $k \ne c$"): what the heading says holds in the section
         self._headings = {k: lines[line - 1] for k, line in enumerate(sections, start=1) if 0 < line <= len(lines)}
         self._section_lines = sections
+        self._by_block: dict[int, list[Item]] | None = None  # items per block (:meth:`_equation_beside`)
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
         self.existential: set[sp.Symbol] = set()
@@ -2917,9 +2918,12 @@ class DocumentChecker:
         lhs, rhs = (stmt.terms[0].expr, stmt.terms[1].expr) if len(stmt.terms) > 1 else (None, None)
         if stmt.relations[:1] != ["="] or not isinstance(lhs, sp.Symbol) or rhs is None or lhs in rhs.free_symbols:
             return None
-        for other in self.items:
-            if other.block is not item.block or other is item or len(other.stmt.terms) < 2 \
-                    or other.stmt.relations[:1] != ["="]:
+        if self._by_block is None:  # (one pass over the items, not one per item: a long note stays linear)
+            self._by_block = {}
+            for it in self.items:
+                self._by_block.setdefault(id(it.block), []).append(it)
+        for other in self._by_block.get(id(item.block), ()):
+            if other is item or len(other.stmt.terms) < 2 or other.stmt.relations[:1] != ["="]:
                 continue
             name, value = other.stmt.terms[0].expr, other.stmt.terms[1].expr
             if isinstance(name, sp.Symbol) and value is not None and name in value.free_symbols \
