@@ -449,7 +449,7 @@ _TWO_ARGUMENTS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom"
 
 
 def _second_argument_next(out: list[Token]) -> bool:
-    """Whether the group ``out`` ends with is the first argument of a macro that takes two (``\frac{a}``)."""
+    r"""Whether the group ``out`` ends with is the first argument of a macro that takes two (``\frac{a}``)."""
     depth = 0
     for k in range(len(out) - 1, -1, -1):
         if out[k].kind == "rbrace":
@@ -1201,7 +1201,7 @@ _REASON_WORDS = frozenset({"since", "because", "using", "by", "as", "from", "def
 
 
 def _annotation(toks: list[Token], start: int) -> bool:
-    """Does the rest of the row, past alignment points and spacing, open with a reason in words (``\text{since }``)?
+    r"""Does the rest of the row, past alignment points and spacing, open with a reason in words (``\text{since }``)?
     What it writes (``f(x) = x^2``) explains the row: the next row goes on from the chain, not from it."""
     rest = [t for t in toks[start:] if not (t.is_char("&") or t.kind == "sep")]
     if not rest or rest[0].kind != "raw" or rest[0].text not in TEXT_MACROS:
@@ -1679,7 +1679,7 @@ class _ExprParser:
         return True
 
     def transposes_before(self, stop: int, vector: bool = False) -> bool:
-        """A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity (or the base
+        r"""A ``^T`` that ends at ``stop`` is a transpose: the document never uses ``T`` as a quantity (or the base
         is a vector whatever ``T`` is elsewhere, ``vector``: a gradient ``∇f(x)^T``, a bold ``\boldsymbol{θ}^T``;
         nobody raises a vector to a power) and one factor follows that ends the product (``a^T b``,
         ``h(β^T x_i)``, ``∇f(z)^T (y − x)``; a number after it is no vector). Only that shape: ``a^T b = b^T a``

@@ -1325,7 +1325,7 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
 
 
 def _misfit(shapes: Shapes, *nodes: Node) -> str | None:
-    """A matrix or a vector that the products and sums would make a number (``x^\top A + b``)."""
+    r"""A matrix or a vector that the products and sums would make a number (``x^\top A + b``)."""
     one = shapes.find(Shapes.ONE)
     atoms = [x for node in nodes for x in _atoms(node)]
     matrices = {x.key for x in atoms if x.kind == "matrix"}

@@ -141,7 +141,7 @@ def _stationary(f: Node, c: Node, var: Atom, shapes: Shapes, rng: random.Random,
 
 def _stationary_proof(f: Node, c: Node, var: Atom, shapes: Shapes, symmetric: set[str],
                       definite: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """A proof for every size that ``c = P^{-1} r`` is where the gradient of the quadratic ``f`` vanishes:
+    r"""A proof for every size that ``c = P^{-1} r`` is where the gradient of the quadratic ``f`` vanishes:
     the gradient is ``H w + g`` (``w^\top M w`` gives ``(M + M^\top) w``, ``w^\top r`` and ``r^\top w`` give
     ``r``), and ``H = μ P`` so that ``H P^{-1} r + g = μ r + g = 0`` in the normal form. The minimizer needs
     ``H`` positive semidefinite: only a sum of Gram matrices ``B^\top B`` with positive weights and a

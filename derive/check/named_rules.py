@@ -41,7 +41,7 @@ from .. import printing
 from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
-from ..proof import evaluate, random_point
+from ..proof import compare, evaluate, random_point
 from . import recurrence, roots
 from .bind import GRADIENT_PREFIX
 from .findings import Finding
@@ -362,12 +362,12 @@ def compare_rules(checker: "DocumentChecker") -> list[Finding]:
         others = "every other row agrees with it" if len(match.differing) == 1 else \
             f"{match.agreeing} of its {match.agreeing + len(match.differing)} rows agree with it"
         wrong = []
-        for name, mine_name, _, theirs in match.differing:
+        for name, mine_name, mine, theirs in match.differing:
             original = target if name.name == "w_{t}" else next(
                 (t for t in rule.rows if t != target and _same_row(t, mine_name)), None)
             row = rule.items.get(original) if original is not None else None
-            if row is None or original is None:
-                break
+            if row is None or original is None or compare(mine, theirs, seconds=_SECONDS).status != "false":
+                break  # (two random points told them apart; the row is false only when the comparison agrees)
             wrong.append((row, original, _in_notes_names(theirs, match.back, aligning)))
         else:
             for row, original, shown in wrong:

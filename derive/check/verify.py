@@ -5159,7 +5159,7 @@ class DocumentChecker:
         return self._first_seen
 
     def _constraint(self, item: Item) -> bool:
-        """Does "subject to" (``\text{s.t.}``, "such that", "при условии", "满足", "u.d.N.") stand before the statement in
+        r"""Does "subject to" (``\text{s.t.}``, "such that", "при условии", "满足", "u.d.N.") stand before the statement in
         its row of the display?"""
         before = item.block.text[:item.stmt.terms[0].start]
         row = re.split(r"\\\\|\n\s*\n", before)[-1]
@@ -5239,7 +5239,7 @@ class DocumentChecker:
         return decision
 
     def _matrix_hypotheses(self, item: Item, table: matrices.Notation) -> set[str]:
-        """Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,
+        r"""Names of the matrix equations stated before ``item`` as hypotheses or conditions (``Let U^\top U = I``,
         ``Ax^* = b``: not claims), which a later link may use without saying."""
         from . import matrices
 
