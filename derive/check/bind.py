@@ -152,6 +152,32 @@ def primed(fname: str) -> tuple[str, int] | None:
     return (m.group(1) + m.group(3), len(m.group(2))) if m else None
 
 
+def _own_bound(body: sp.Expr, around: set[sp.Basic]) -> sp.Expr:
+    """``body`` with each variable its integrals, sums and products bind that is also free in ``around`` (the
+    expression the body is put into) made its own (a dummy).
+
+    Why: ``Γ(a) = ∫_0^∞ t^{a−1}e^{−t} dt`` binds a t that is not the t of ``M(t) = ∫ e^{tx} … /Γ(a) dx``; once
+    Γ's body is put into M, a value given to M's t must not reach into Γ's integral. (A bound name that clashes
+    with nothing keeps its name: sums are matched with the sums a note writes by their index.)"""
+    if not body.has(sp.Integral, sp.Sum, sp.Product):
+        return body
+
+    def own(big: sp.Basic) -> sp.Basic:
+        bound = [limit[0] for limit in big.limits if isinstance(limit[0], sp.Symbol) and limit[0] in around]
+        return big.xreplace({x: sp.Dummy(x.name, **x._assumptions_orig) for x in bound}) if bound else big
+    return body.replace(lambda e: isinstance(e, (sp.Integral, sp.Sum, sp.Product)), own)
+
+
+def evaluated_at(body: sp.Expr, values: dict) -> sp.Expr:
+    """``body`` at ``values`` of its variables; a derivative in a variable given a number is taken first.
+
+    Why: ``M'(t) = d/dt[c/(c − t)]`` read at ``M'(0)`` would ask SymPy for a derivative with respect to 0."""
+    try:
+        return body.xreplace(values)
+    except ValueError:
+        return body.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()).xreplace(values)
+
+
 def reads_function(expr: sp.Expr, name: str) -> bool:
     """Does ``expr`` call the function ``name``, its gradient or its Hessian (``f(x)``, ``∇f(x)``, ``∇²f(x)``)?"""
     for f in expr.atoms(AppliedUndef):
@@ -190,9 +216,9 @@ class Functions:
                 fd = self.defs[fname]
                 at = _at_coordinates(fd, call.args)
                 if at is not None:  # g([−1, 1]) for g(x) = (x_1 − 3)² + …: the coordinates take the entries
-                    mapping[call] = fd.body.xreplace(at)
+                    mapping[call] = evaluated_at(fd.body, at)
                 elif len(fd.params) == len(call.args):
-                    mapping[call] = fd.body.xreplace(dict(zip(fd.params, call.args)))
+                    mapping[call] = evaluated_at(_own_bound(fd.body, expr.free_symbols), dict(zip(fd.params, call.args)))
             elif fname.startswith(GRADIENT_PREFIX):
                 variable, base = gradient_parts(fname)
                 fd = self.defs.get(base)

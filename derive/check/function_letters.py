@@ -131,6 +131,28 @@ def integrand_letters(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: A letter with primes applied to plain names: ``Ψ'(n)``, ``g''(z)``, ``f^{\prime}(x, y)``.
+_PRIMED_CALL = re.compile(r"(?<![A-Za-z\\_^])(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:'+|\^\s*\{?\s*(?:\\prime\s*)+\}?)\s*"
+                          r"(?:\\left)?\(\s*(?:[A-Za-z]|\\[a-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[a-z]+))*\s*(?:\\right)?\)")
+
+
+def primed_letters(texts: Iterable[str]) -> frozenset[str]:
+    """Letters written with a prime and applied to plain names (``Ψ'(n) = E_n[T]``): the derivative of a function
+    at its argument, so the letter is a function wherever it is applied (``γ(n) = e^{Ψ(n)}`` calls Ψ; read as
+    the product Ψ·n, d/dn log γ(n) would be Ψ, not Ψ'(n)). A bracket of anything else (``w'(1 − η)``) may be a
+    factor and names nothing."""
+    out: set[str] = set()
+    for text in texts:
+        if "'" not in text and "prime" not in text:
+            continue
+        for m in _PRIMED_CALL.finditer(text):
+            name = m.group("name")
+            if name.lstrip("\\") in _RESERVED or (len(name) > 1 and name.lstrip("\\") not in GREEK):
+                continue
+            out.add(name)
+    return frozenset(out)
+
+
 def _named_at_the_end(tokens: list[Token]) -> set[str]:
     """``L = −(y log σ + …) = h_y(σ)``: a chain that ends in a letter applied to plain names, after ``=``, names
     that letter a function (the stage of an automatic-differentiation walk-through), not a product."""

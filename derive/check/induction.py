@@ -114,9 +114,9 @@ def at_step(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, step: 
 def _plain_indices(expr: sp.Expr) -> sp.Expr:
     """Each sum's index as a plain integer: τ read from a note is positive, and SymPy refuses to run a
     positive index over Σ_{τ=0}^{0} (an inconsistency, not a value) when a step makes the range concrete."""
-    def plain(s: sp.Sum) -> sp.Expr:
+    def plain(s: sp.Sum | sp.Product) -> sp.Expr:
         return s.xreplace({limit[0]: sp.Dummy(limit[0].name, integer=True) for limit in s.limits})
-    return expr.replace(lambda e: isinstance(e, sp.Sum), plain) if expr.has(sp.Sum) else expr
+    return expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), plain) if expr.has(sp.Sum, sp.Product) else expr
 
 
 def _numbered(expr: sp.Expr) -> sp.Expr:
@@ -130,6 +130,51 @@ def _numbered(expr: sp.Expr) -> sp.Expr:
                 continue
             mapping[item] = S.symbol(f"{label}_{{{','.join(str(int(i)) for i in item.indices)}}}")
     return expr.xreplace(mapping) if mapping else expr
+
+
+def left_out(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences) -> list[sp.Symbol]:
+    """The quantities the rule of ``target`` reads at each step (gradients, a momentum, a rate η_t) that
+    ``closed`` does not hold at all.
+
+    Why: ``w_T = Π_{t<T}(1 − η_tλ)w_0`` for ``w_t = (1 − η_tλ)w_{t−1} − η_t∇L(w_{t−1})`` is the rule without its
+    gradients: a special case the prose states in words ("with the loss gradients left out"), not a closed
+    form of the rule; it fails at the first step, but it is no slip."""
+    ix = read(target)
+    rec = recurrences.by_base.get(ix.base) if ix is not None else None
+    if rec is None:
+        return []
+    held = {r.stem for r in map(read, closed.free_symbols) if r is not None}
+    held |= {str(b.label).removesuffix(_ITERATE) for b in closed.atoms(sp.IndexedBase)}
+    held |= {x.name for x in closed.free_symbols if isinstance(x, sp.Symbol)}
+    missing = []
+    for x in sorted(rec.rhs.free_symbols, key=lambda x: x.name):
+        r = read(x) if isinstance(x, sp.Symbol) else None
+        if r is not None and r.letter is not None and r.stem != ix.stem and r.stem not in held:
+            missing.append(x)
+        elif r is None and isinstance(x, sp.Symbol) and "(" in x.name and x.name not in held \
+                and not any(read(s) is not None and read(s).letter is not None for s in closed.free_symbols
+                            if isinstance(s, sp.Symbol) and "(" in s.name):
+            missing.append(x)  # ∇L(w_{t−1}), read as one name: no call at all in the closed form
+    return missing
+
+
+def constant_powers(closed: sp.Expr, recurrences: Recurrences) -> sp.Expr:
+    """``closed`` with ``β^{(T−t)}`` read as a power wherever β is a constant factor of a recurrence in scope.
+
+    Why: under a sum the parser reads a parenthesised superscript as an iterate (``x^{(i)}``, the i-th sample);
+    but β of ``m_t = βm_{t−1} + (1 − β)g_t`` has no steps, so ``β^{(T−t)}`` in its closed form is β to that power
+    (left an iterate, the closed form would hold a name where the recurrence has a number)."""
+    constants = {x.name for rec in recurrences.by_base.values() for x in rec.rhs.free_symbols
+                 if isinstance(x, sp.Symbol) and ((ix := read(x)) is None or (
+                     ix.letter is None and ix.base not in recurrences.by_base and ix.base not in recurrences.plain))}
+    if not constants:
+        return closed
+    mapping = {}
+    for item in closed.atoms(sp.Indexed):
+        label = str(item.base.label)
+        if label.endswith(_ITERATE) and len(item.indices) == 1 and label[:-len(_ITERATE)] in constants:
+            mapping[item] = S.symbol(label[:-len(_ITERATE)]) ** item.indices[0]
+    return closed.xreplace(mapping) if mapping else closed
 
 
 #: The label of an iterate written ``x^{(k)}`` when a sum runs over its step (see ``latex.iterate_value``).

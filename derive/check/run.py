@@ -201,7 +201,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
     from .named_rules import compare_rules
-    from .function_letters import defined_letters, integrand_letters, matrix_letters, signature_letters
+    from .function_letters import defined_letters, integrand_letters, matrix_letters, primed_letters, signature_letters
     from .latex import DEFAULT_FUNCTIONS, parse_block
     from .layer_labels import layer_letters, numbered_layers
     from .step_superscripts import stepped_letters, stepped_vectors
@@ -242,6 +242,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     defined = defined_letters(e.text for e in expansions)
     defined |= integrand_letters(e.text for e in expansions)  # ∫_a^b r(s) ds: a rate that varies over the range
     defined |= signature_letters(e.text for e in expansions)  # r_i : ℝⁿ → ℝ: r_1(x)^2 squares a residual
+    defined |= primed_letters(e.text for e in expansions)  # Ψ'(n) = E_n[T]: Ψ is a function wherever applied
     functions = (DEFAULT_FUNCTIONS - matrix_letters((e.text for e in expansions), DEFAULT_FUNCTIONS)) | defined
     layers = layer_letters(e.text for e in expansions)  # ∂C/∂z_j^L somewhere: ^L labels a layer in every block
     layers |= numbered_layers(e.text for e in expansions)  # w_{10}^{1} and w_{10}^{2}: numbered layers

@@ -45,7 +45,7 @@ from . import (asymptotic, becomes, put_in, computation, counts, data_sums, elli
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
-from .bind import (GRADIENT_PREFIX, CircularDefinition, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
+from .bind import (GRADIENT_PREFIX, CircularDefinition, evaluated_at, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
                    hidden_in_names, operator_norms, primed, reads_function, substitute)
 from .claims import restated_rows
 from .substituted import substitution
@@ -522,6 +522,8 @@ class DocumentChecker:
         self._rounded_results: set[sp.Expr] = set()  # values worked arithmetic showed rounded (0.1024 as 0.102)
         #: The coordinate or entry a refuted link between tuples or matrices differs in ("entry (2, 2)"), by link.
         self._differing_entry: dict[tuple[int, int], str] = {}
+        #: (the rule's step letter, the letter the link counts with) while a link at another step is checked
+        self._step_alias: tuple[str, str] | None = None
         self._two_valued = False  # set while a statement with ± is read once per sign (.plus_minus)
         self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
@@ -1074,12 +1076,22 @@ class DocumentChecker:
                 same = decision is not None and decision.status == "true"
             else:
                 try:  # (an unknown function ℓ(w) leaves nothing to sample: the same text is the same body)
-                    same = sp.expand(fd.body - body) == 0 or compare(fd.body, body, seconds=LINK_SECONDS).status == "true" \
+                    same = sp.expand(fd.body - body) == 0 or (status := compare(
+                        fd.body, body, seconds=LINK_SECONDS).status) == "true" \
                         or (fd.body.has(sp.Sum) or body.has(sp.Sum)) \
                         and compare(atomize(_doit(fd.body)), atomize(_doit(body)), seconds=LINK_SECONDS).status == "true"
                     # (Σ_{i=1}^{n} ℐ_1(θ) = nℐ_1(θ): a sum of what i does not index, which no random point samples)
                 except (BudgetExceeded, TypeError, ValueError):
                     return False
+                if not same and status != "false" and (fd.body.has(sp.Integral) or body.has(sp.Integral)) \
+                        and _calls_kept(fd.body, body):
+                    # M(t) = (bᵃ/Γ(a))∫xᵃ⁻¹e^{−(b−t)x}dx after M(t) = ∫e^{tx}bᵃxᵃ⁻¹e^{−bx}/Γ(a)dx: an integral no
+                    # random point decides is no other body, only one not compared
+                    line = earlier.block.position(earlier.stmt.terms[0].start)[0]
+                    why = f"{name} written again; compared with its definition on line {line}: {compare(fd.body, body, seconds=LINK_SECONDS).reason}"
+                    self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {why}")
+                    self.decide(item, 0, "undecided", why)
+                    return True
             line = earlier.block.position(earlier.stmt.terms[0].start)[0]
             if same:
                 self.decide(item, 0, "proved", f"the definition of {name} on line {line}, written another way")
@@ -1267,6 +1279,11 @@ class DocumentChecker:
                 given.add(terms[0].expr)
         return given == set(params)
 
+    def _example_section(self, section: int) -> bool:
+        """Does ``section``'s heading announce a worked example ("Example: Poisson", "Пример 2", "例")? What it
+        defines is the example's own: the sections after it speak of the general case again."""
+        return bool(_EXAMPLE_HEADING.search(self._headings.get(section, "")))
+
     def functions(self, item: Item) -> Functions:
         """The function definitions in force at ``item`` (see the class docstring)."""
         cached = self._functions_cache.get(item.index)
@@ -1275,6 +1292,8 @@ class DocumentChecker:
         chosen: dict[str, tuple[int, FunctionDef]] = {}
         for index, section, fd in self.function_defs:
             current = chosen.get(fd.name)
+            if index < item.index and self._example_section(section) and section not in self._lineage(item.section):
+                continue  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of the next section
             if index < item.index:
                 # The latest earlier definition; one in this section beats any of an earlier section.
                 if current is None or current[0] > item.index or section == item.section or \
@@ -1879,7 +1898,7 @@ class DocumentChecker:
                 if fd.params and fd.body.free_symbols and not fd.body.free_symbols & set(fd.params):
                     continue  # g'(z^{(k)}) = a^{(k)}(1 − a^{(k)}): a name for its value, not the function of z
                 if len(call.args) == len(fd.params):
-                    self._check_shape_part(item, shape, fd.name, fd.body.xreplace(dict(zip(fd.params, call.args))))
+                    self._check_shape_part(item, shape, fd.name, evaluated_at(fd.body, dict(zip(fd.params, call.args))))
         for item in self.items:
             lhs = item.stmt.terms[0].expr if item.stmt.terms else None
             rhs = item.stmt.terms[1].expr if len(item.stmt.terms) > 1 else None
@@ -2221,6 +2240,16 @@ class DocumentChecker:
             if k == 0 and relation == "=" and (solved := self._solved_unknown(item, left, right)) is not None:
                 self.decide(item, k, "not-a-claim", solved)  # c = z̄ − a·t̄ after ∂/∂c (z_k − a·t_k − c)²: c's value
                 continue  # at the optimum, never put into ∂/∂a (a partial derivative holds c fixed)
+            if (renamed := self._at_another_step(item, left, right, definitions)) is not None:
+                # v_k = β^{k−1}(1−β)g_1 + … + (1−β)g_k after v_t = βv_{t−1} + (1−β)g_t: the rule at a step named k
+                self._step_alias = renamed[3]
+                try:
+                    self._verify_link(item, k, *renamed[:2], definitions)
+                finally:
+                    self._step_alias = None
+                verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
+                self.decide(item, k, verdict, f"{renamed[2]}; {reason}" if reason else renamed[2], override=True)
+                continue
             if k == 0 and self._is_naming(item, definitions) and not (
                     relation == "=" and self._differentiates_defined(left.expr, item)) \
                     and not asymptotic.has_order(left.expr, right.expr):
@@ -2279,12 +2308,6 @@ class DocumentChecker:
             if one_sided and (later := self._later_definitions(item, one_sided)) and \
                     one_sided <= set(later).union(*(value.free_symbols for _, value in later.values())):
                 one_sided = set()  # "… = α‖x‖², where α = …(λ, L)": defined right after, a claim that uses it
-            if one_sided and (renamed := self._at_another_step(item, left, right, definitions)) is not None:
-                # v_k = β^{k−1}(1−β)g_1 + … + (1−β)g_k after v_t = βv_{t−1} + (1−β)g_t: the rule at a step named k
-                self._verify_link(item, k, *renamed[:2], definitions)
-                verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
-                self.decide(item, k, verdict, f"{renamed[2]}; {reason}" if reason else renamed[2], override=True)
-                continue
             if one_sided:  # x_k = x_0 − α Σ g_j after x_{k+1} = x_k − αg_k: x_0 and k are the recurrence's own steps
                 one_sided -= Recurrences(definitions.stepped(), self._examples(item)).own_steps(one_sided)
             if one_sided and identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
@@ -3232,7 +3255,7 @@ class DocumentChecker:
                             override=True)
 
     def _at_another_step(self, item: Item, left: Term, right: Term,
-                         definitions: dict[sp.Symbol, sp.Expr]) -> tuple[Term, Term, str] | None:
+                         definitions: dict[sp.Symbol, sp.Expr]) -> tuple[Term, Term, str, tuple[str, str]] | None:
         """``v_k = …`` where the recurrence in scope is written at ``t`` (``v_t = βv_{t−1} + …``) and ``k`` is nothing
         else in the document: the rule at a step the text calls ``k``. The link is read with ``k`` renamed ``t``
         (every name at a step ``k + j`` and ``k`` itself), so it is checked like the same claim written at ``t``."""
@@ -3247,12 +3270,12 @@ class DocumentChecker:
         names = left.expr.free_symbols | right.expr.free_symbols
         if any(x.name == own for x in names if isinstance(x, sp.Symbol)):
             return None  # both letters in one link: a relation between two steps, not the rule renamed
-        bound = {str(limit[0]) for e in (left.expr, right.expr) for big in e.atoms(sp.Sum, sp.Product)
-                 for limit in big.limits}
-        if own in bound:
-            return None  # w_T = Π_{t=0}^{T−1}(1 − η_tλ) w_0: t already counts inside the link
         if any(x.name == other for x in (*definitions, *self._examples(item)) if isinstance(x, sp.Symbol)):
             return None  # k has a value or a definition of its own
+        # m_T = (1 − β)Σ_{t=1}^{T} β^{T−t}g_t: the sum counts with the rule's own letter; it is renamed first
+        left, right = (dataclasses.replace(term, expr=_bound_renamed(term.expr, own, names))
+                       for term in (left, right))
+        names = left.expr.free_symbols | right.expr.free_symbols
         mapping: dict[sp.Basic, sp.Basic] = {}
         for x in names:
             if not isinstance(x, sp.Symbol):
@@ -3263,7 +3286,8 @@ class DocumentChecker:
                 mapping[x] = at.at(own, at.offset)
         renamed = (dataclasses.replace(left, expr=left.expr.xreplace(mapping)),
                    dataclasses.replace(right, expr=right.expr.xreplace(mapping)))
-        return renamed[0], renamed[1], f"the rule of {printing.text(rule.lhs.at(own, 0))} at a step called {other}"
+        return (renamed[0], renamed[1], f"the rule of {printing.text(rule.lhs.at(own, 0))} at a step called {other}",
+                (own, other))
 
     def _condition_given_as_value(self, item: Item) -> bool:
         """Is the condition of ``item``'s sentence a value given to a name, already substituted ("当 $β_1 = 0.9$
@@ -3656,7 +3680,8 @@ class DocumentChecker:
 
         def defined(call: AppliedUndef) -> bool:  # f, or its gradient or Hessian (∇²f(x^0) after f(x) = …)
             parts = calculus.derivative_parts(name := type(call).__name__)
-            return name in defs or (parts is not None and parts[2] in defs)
+            return name in defs or (parts is not None and parts[2] in defs) or (  # M'(0) after M(t) = c/(c − t)
+                (prime := primed(name)) is not None and prime[0] in defs and len(call.args) == 1)
         for side in (left, right):  # g(1) − g(0) = 3 as well: values of defined functions, worked out
             calls = side.atoms(AppliedUndef)
             if not calls or not all(defined(c) for c in calls):
@@ -5642,7 +5667,7 @@ class DocumentChecker:
             others = {s: v for s, v in definitions.items() if s != target and not (
                 (ix := read_index(s)) is not None and ix.base == read_index(target).base)}
             try:
-                closed = substitute(closed, others)
+                closed = induction.constant_powers(substitute(closed, others), recurrences)
             except CircularDefinition:
                 return False
             result = induction.decide(target, closed, recurrences, LINK_SECONDS * 2)
@@ -5678,11 +5703,21 @@ class DocumentChecker:
                     result = induction.Induction("true", f"{retry.reason}, with the values given before ({given})")
                 elif retry.status == "false":
                     recurrences, result = Recurrences(under, self._examples(item)), retry
+            if result.status == "false" and family is None and (dropped := induction.left_out(target, closed, recurrences)):
+                # "without the loss gradients, only the decay is left: w_T = Π(1 − η_tλ)w_0": the rule with some of
+                # its inputs set to zero, a case stated in words, not the rule's closed form
+                names = ", ".join(printing.text(x) for x in dropped)
+                result = induction.Induction("undecided", f"it leaves out {names}, which the rule reads: a special "
+                                             f"case, perhaps stated in words; as the rule's closed form it {result.reason}")
+            letter = read_index(target).letter
+            if self._step_alias is not None and self._step_alias[0] == letter:
+                letter = self._step_alias[1]  # the step the author counts with (T), not the rule's letter (t)
+                result = induction.Induction(result.status, re.sub(
+                    rf"\b(at|on) {re.escape(self._step_alias[0])}\b", rf"\1 {letter}", result.reason), result.step)
             if result.status == "true":
                 self.decide(item, k, "proved", result.reason)
             elif result.status == "false" and result.step is not None:
                 given, says = induction.at_step(target, closed, recurrences, result.step)
-                letter = read_index(target).letter
                 self.report(item, right.start, "error", "math/false",
                             f"false closed form: {_clip(_source(item, left))} = {_clip(_source(item, right))}; at "
                             f"{letter} = {result.step} the recurrence gives {printing.text(printing.textbook(given))}, "
@@ -6832,6 +6867,9 @@ _SCHEME = re.compile(r"\b(?:AdamW|SGDW|Adam|AMSGrad|NAdam|RAdam|AdaMax|Adagrad|A
                      r"[Hh]eavy[- ]ball|[Dd]ecoupled|[Ss]tochastic [Gg]radient|[Ff]ull[- ][Bb]atch|mini-?batch|"
                      r"[Ww]eight[- ][Dd]ecay|PyTorch|TensorFlow|Keras|JAX|optax)\b"
                      r"|(?:декуплир|Нестеров|стохастическ|затухани\w* вес)|(?:解耦|随机梯度|权重衰减)")
+#: A heading that announces a worked example (its definitions are the example's own).
+_EXAMPLE_HEADING = re.compile(r"\b(?:examples?|exemples?|beispiel(?:e)?|ejemplos?|esempio|esempi|worked example)\b|"
+                              r"(?<![а-яё])пример\w*|例題|例\s*\d|^[#\s]*例|예제|예시", re.IGNORECASE | re.MULTILINE)
 #: A heading that names an optimization method: the section is that method's, not a part of the one around it.
 _METHOD_HEADING = re.compile(_SCHEME.pattern + r"|\b(?:SGD|[Mm]omentum|[Oo]ptimi[sz]er|[Gg]radient [Dd]escent|NAG|Adafactor)\b")
 #: "$a$ or $b$" around an inline formula (the closing/opening dollar of the neighbour included).
@@ -7171,6 +7209,29 @@ def _value_text(value: sp.Expr) -> str:
 def _source(item: Item, term: Term) -> str:
     """What the author wrote for a side, on one line."""
     return " ".join(item.block.text[term.start:term.end].split())
+
+
+#: Letters a sum's index is renamed to when it must give its own letter up, in order of preference.
+_SPARE_INDICES = ("i", "j", "s", "l", "r", "\\tau")
+
+
+def _bound_renamed(expr: sp.Expr, letter: str, taken: set[sp.Basic]) -> sp.Expr:
+    """``expr`` with each sum or product that counts with ``letter`` counting with a spare letter instead.
+
+    Why: ``m_T = (1 − β)Σ_{t=1}^{T} β^{T−t} g_t`` under the rule ``m_t = βm_{t−1} + (1 − β)g_t`` is the rule at a
+    step called T; to read it at t, the t the sum binds must first become another letter (a bound letter is a
+    dummy, so nothing else changes)."""
+    if not expr.has(sp.Sum, sp.Product):
+        return expr
+    used = {x.name for x in expr.atoms(sp.Symbol)} | {x.name for x in taken if isinstance(x, sp.Symbol)}
+    spare = next((c for c in _SPARE_INDICES if c not in used), None)
+
+    def renamed(big: sp.Basic) -> sp.Basic:
+        var = next((lim[0] for lim in big.limits if lim[0].name == letter), None)
+        if var is None or spare is None:
+            return big
+        return big.xreplace({var: sp.Symbol(spare, **var._assumptions_orig)})  # as the letter was declared
+    return expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), renamed)
 
 
 def _summed_entries(*exprs: sp.Expr) -> set[sp.Basic]:
