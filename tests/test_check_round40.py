@@ -200,3 +200,52 @@ def test_the_derivative_of_a_defined_function_at_a_number_is_checked(name: str) 
     assert "proved" in [v for v, _ in _verdicts(name, text, "E[X] = M'(0)")]
     wrong = slipped(text, r"= \frac{1}{c}$$", r"= \frac{1}{c^2}$$")
     assert error_lines(name, wrong) == [(_line(wrong, "E[X] = M'(0)"), "math/false")]
+
+
+MGF_DERIVATIVES = r"""# Mean of the gamma law
+
+The generating function is
+
+$$M_X(t) = \left(\frac{b}{b - t}\right)^a$$
+
+Its derivative is
+
+$$M_X'(t) = a \cdot \frac{b}{(b - t)^2} \cdot \left(\frac{b}{b - t}\right)^{a - 1}$$
+
+and at zero
+
+$$M_X'(0) = \frac{a}{b}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_primed_function_with_a_label_is_the_derivative_of_the_labelled_function(name: str) -> None:
+    # M_X'(t) after M_X(t) = …: the derivative of M_X, a claim (it was the definition of a new function M'_X)
+    text = _as(name, MGF_DERIVATIVES)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, "M_X'(t) =")] == ["proved"]
+    wrong = slipped(text, r"\frac{b}{(b - t)^2} \cdot", r"\frac{b}{(b - t)} \cdot")
+    assert (_line(wrong, "M_X'(t) ="), "math/false") in error_lines(name, wrong)
+
+
+ANOTHER_RULE = r"""# Two averages
+
+The second moment is kept as
+
+$$v_t = \rho\, v_{t-1} + (1 - \rho)\, g_t^2$$
+
+A plain running sum with its own weights, new $= \kappa \cdot$ old $+\, c \cdot$ gradient, would give after $T$ steps
+
+$$v_T = c \sum_{t=1}^{T} \kappa^{T-t} g_t$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_closed_form_reading_constants_the_rule_does_not_is_another_rules(name: str) -> None:
+    text = _as(name, ANOTHER_RULE)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, "v_T = ")
+    assert [v for v, _ in verdicts] == ["undecided"] and "κ" in verdicts[0][1] and "c" in verdicts[0][1], verdicts
+    # the rule's own constants, weights wrong: a slip again
+    wrong = slipped(text, r"c \sum_{t=1}^{T} \kappa^{T-t} g_t", r"(1 - \rho) \sum_{t=1}^{T} \rho^{t} g_t^2")
+    assert error_lines(name, wrong) == [(_line(wrong, "v_T = "), "math/false")]

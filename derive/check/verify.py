@@ -873,8 +873,8 @@ class DocumentChecker:
             # (as written σ was a constant, and σ′ = σ(1 − σ) refuted)
             params = (twin[0],)
             lhs = lhs.func(twin[0])
-        if name.endswith("'") and any(fd.name == name.rstrip("'") for _, _, fd in self.function_defs):
-            return  # f'(x) = 2x after f(x) = x² + 1: a claim about the derivative, verified in pass 2
+        if (prime := primed(name)) is not None and any(fd.name == prime[0] for _, _, fd in self.function_defs):
+            return  # f'(x) = 2x after f(x) = x² + 1 (M_X'(t) after M_X(t)): a claim about the derivative, pass 2
         if (prime := primed(name)) is not None and isinstance(rhs, AppliedUndef) and rhs.args == lhs.args \
                 and (parts := calculus.derivative_parts(type(rhs).__name__)) is not None \
                 and parts[0] == ("gradient", "hessian")[min(prime[1], 2) - 1] and parts[2] == prime[0]:
@@ -1290,10 +1290,12 @@ class DocumentChecker:
         if cached is not None:
             return cached
         chosen: dict[str, tuple[int, FunctionDef]] = {}
+        shadowed: dict[str, int] = {}
         for index, section, fd in self.function_defs:
             current = chosen.get(fd.name)
             if index < item.index and self._example_section(section) and section not in self._lineage(item.section):
-                continue  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of the next section
+                shadowed[fd.name] = index  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of
+                continue  # the next section (nor does it bring back a Ψ defined before the example)
             if index < item.index:
                 # The latest earlier definition; one in this section beats any of an earlier section.
                 if current is None or current[0] > item.index or section == item.section or \
@@ -1304,6 +1306,9 @@ class DocumentChecker:
                 # defined right after use, in the same section ("…, where f(x) = …"); an example many statements
                 # later ("For f(x) = x²/2, we have") says nothing about a general f before it
                 chosen[fd.name] = (index, fd)
+        for name, at in shadowed.items():
+            if name in chosen and chosen[name][0] < at:
+                del chosen[name]
         for name, fd in self._conventional.items():
             chosen.setdefault(name, (-1, fd))  # σ named the sigmoid only in words: in force where nothing defines it
         for index, name in self._declared:
@@ -5709,6 +5714,12 @@ class DocumentChecker:
                 names = ", ".join(printing.text(x) for x in dropped)
                 result = induction.Induction("undecided", f"it leaves out {names}, which the rule reads: a special "
                                              f"case, perhaps stated in words; as the rule's closed form it {result.reason}")
+            if result.status == "false" and family is None and (others := induction.foreign(target, closed, recurrences)):
+                # v_n = αΣβ^{n−t}δ_t after "v_new = βv_old + αδ_new", with v_t = β₂v_{t−1} + (1 − β₂)δ_t² in force:
+                # about the rule the words just gave, not a slip in this one
+                names = ", ".join(printing.text(x) for x in others)
+                result = induction.Induction("undecided", f"it reads {names}, which the rule in force does not: the "
+                                             f"closed form of another rule? (as this rule's closed form it {result.reason})")
             letter = read_index(target).letter
             if self._step_alias is not None and self._step_alias[0] == letter:
                 letter = self._step_alias[1]  # the step the author counts with (T), not the rule's letter (t)
