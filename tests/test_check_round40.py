@@ -249,3 +249,37 @@ def test_a_closed_form_reading_constants_the_rule_does_not_is_another_rules(name
     # the rule's own constants, weights wrong: a slip again
     wrong = slipped(text, r"c \sum_{t=1}^{T} \kappa^{T-t} g_t", r"(1 - \rho) \sum_{t=1}^{T} \rho^{t} g_t^2")
     assert error_lines(name, wrong) == [(_line(wrong, "v_T = "), "math/false")]
+
+
+TWO_UNITS = r"""# A unit behind a unit
+
+The forward pass:
+
+$$
+\begin{aligned}
+p &= a \cdot x + c \\
+q &= \frac{1}{1 + e^{-p}} \\
+r &= w \cdot q + d \\
+E &= \frac{1}{2}(y - r)^2
+\end{aligned}
+$$
+
+The weight of the second unit reaches the error through r only:
+
+$$\frac{\partial E}{\partial w} = \frac{\partial E}{\partial r} \cdot \frac{\partial r}{\partial w}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_telescoping_chain_through_a_unit_that_does_not_read_the_weight_is_false(name: str) -> None:
+    text = _as(name, TWO_UNITS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial E}{\partial w} =")] == ["proved"]
+    # the names of the first unit written for the second: it telescopes, but ∂p/∂w = 0 (p = ax + c)
+    wrong = slipped(text, r"\frac{\partial E}{\partial r} \cdot \frac{\partial r}{\partial w}",
+                    r"\frac{\partial E}{\partial q} \cdot \frac{\partial q}{\partial p} \cdot \frac{\partial p}{\partial w}")
+    assert error_lines(name, wrong) == [(_line(wrong, r"\frac{\partial E}{\partial w} ="), "math/false")]
+    # a weight E does not read either: both sides are 0, nothing to report
+    neither = slipped(wrong, r"\partial p}{\partial w}$$", r"\partial p}{\partial v}$$").replace(
+        r"\frac{\partial E}{\partial w} =", r"\frac{\partial E}{\partial v} =")
+    assert error_lines(name, neither) == []

@@ -10,14 +10,14 @@ the link to the usual checks).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .calculus import derivative_parts
 
-__all__ = ["is_factor", "telescopes"]
+__all__ = ["constant_factor", "is_factor", "telescopes"]
 
 
 def _first_order(factor: sp.Expr) -> tuple[str, str] | None:
@@ -57,6 +57,34 @@ def telescopes(left: sp.Expr | None, right: sp.Expr | None, same: Mapping[str, s
             names.append(at)
         if not remaining and at == outer[1] and len(names) >= 2:
             return f"the chain rule: the factors telescope through {', '.join(names[:-1])}"
+    return None
+
+
+def constant_factor(left: sp.Expr | None, right: sp.Expr | None,
+                    reads: Callable[[str], frozenset[str] | None]) -> tuple[str, str] | None:
+    """A factor ``∂A/∂x`` of a telescoping product whose operand A, as the notes define it, does not read x at all
+    (``reads(A)``: the names A's definition reads through the others, None when A is not defined): that factor is
+    0, and so is the product. None when there is none, or when the left side's operand does not read its own
+    variable either (then both sides may be 0).
+
+    Why: ``∂E/∂w = ∂E/∂out_h · ∂out_h/∂net_h · ∂net_h/∂w`` telescopes, but with ``net_h = ux + c`` the last factor
+    is 0 while E reads w through the output unit: the names of the wrong unit were written (h for o)."""
+    for one, product in ((left, right), (right, left)):
+        if one is None or product is None or not isinstance(product, sp.Mul):
+            continue
+        outer = _first_order(one)
+        if outer is None:
+            continue
+        whole = reads(outer[0])
+        if whole is None or outer[1] not in whole:
+            continue
+        for factor in product.args:
+            part = _first_order(factor)
+            if part is None:
+                continue
+            operand = reads(part[0])
+            if operand is not None and part[1] not in operand and part[1] in whole:
+                return part
     return None
 
 

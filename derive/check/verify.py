@@ -2279,6 +2279,18 @@ class DocumentChecker:
                 continue
             self._quiet = False
             if relation == "=" and (why := chain_rule.telescopes(left.expr, right.expr)) is not None:
+                if (dead := chain_rule.constant_factor(left.expr, right.expr, self._reads_of(definitions))) is not None:
+                    # ∂E/∂w = ∂E/∂out_h·∂out_h/∂net_h·∂net_h/∂w with net_h = ux + c: the last factor is 0
+                    at = self._definition_text(dead[0], definitions)
+                    shown = {str(x): printing.text(x) for x in (*definitions, *left.expr.free_symbols,
+                                                                  *right.expr.free_symbols) if isinstance(x, sp.Symbol)}
+                    a, x = shown.get(dead[0], dead[0]), shown.get(dead[1], dead[1])
+                    self.report(item, right.start, "error", "math/false",
+                                f"false chain rule: {_source(item, left)} = {_source(item, right)}; {a} does not "
+                                f"depend on {x}{at}, so ∂{a}/∂{x} = 0 and the product is 0, while the left side's "
+                                f"operand does depend on {x}")
+                    self.decide(item, k, "false", f"∂{a}/∂{x} = 0 by the definitions: the product is 0")
+                    continue
                 self.decide(item, k, "proved", why)  # dE/dw = dE/dy · dy/dz · dz/dw: the shape is the claim
                 continue
             if relation == "=" and (composed := self._composed_names(item)) \
@@ -3293,6 +3305,33 @@ class DocumentChecker:
                    dataclasses.replace(right, expr=right.expr.xreplace(mapping)))
         return (renamed[0], renamed[1], f"the rule of {printing.text(rule.lhs.at(own, 0))} at a step called {other}",
                 (own, other))
+
+    @staticmethod
+    def _reads_of(definitions: Mapping[sp.Symbol, sp.Expr]) -> Callable[[str], frozenset[str] | None]:
+        """For a name as the chain rule reads it: the names its definition reads, through every definition in
+        scope (None when the name is not defined, or its definitions go round)."""
+        by_name = {str(x): x for x in definitions if isinstance(x, sp.Symbol)}
+
+        def reads(name: str) -> frozenset[str] | None:
+            sym = by_name.get(name)
+            if sym is None:
+                return None
+            try:
+                value = substitute(definitions[sym], dict(definitions))
+            except CircularDefinition:
+                return None
+            if value.has(AppliedUndef, sp.Indexed, sp.Sum, sp.Integral, sp.Derivative) or any(
+                    "(" in x.name or "\\" in x.name and not x.name.startswith("\\") for x in value.free_symbols
+                    if isinstance(x, sp.Symbol)):
+                return None  # σ(wx) read as one name, w_{ij} under a sum: what it reads is not all in sight
+            return frozenset(str(x) for x in value.free_symbols)
+        return reads
+
+    @staticmethod
+    def _definition_text(name: str, definitions: Mapping[sp.Symbol, sp.Expr]) -> str:
+        """`` (its definition: …)`` for a name defined in scope, as printed for a reader."""
+        value = next((v for x, v in definitions.items() if str(x) == name), None)
+        return "" if value is None else f" (its definition: {printing.text(value)})"
 
     def _condition_given_as_value(self, item: Item) -> bool:
         """Is the condition of ``item``'s sentence a value given to a name, already substituted ("当 $β_1 = 0.9$
