@@ -159,7 +159,11 @@ def test_a_primed_letter_is_a_function_in_the_definitions_that_call_it(name: str
 
 
 # -- what an example section defines stays in the example ---------------------------------------------------------
-EXAMPLE_THEN_GENERAL = r"""# Example: the counting family
+EXAMPLE_THEN_GENERAL = r"""# Families of densities
+
+Each member has a normaliser and a statistic.
+
+## Example: the counting family
 
 The pieces here are $r(k) = k$ and $q(\theta) = \theta$.
 
@@ -183,6 +187,29 @@ def test_a_function_defined_in_an_example_section_does_not_reach_the_general_sec
     # the same heading without the word "Example": q(θ) = θ is in force in the next section
     plain = slipped(text, "Example: the counting family", "The counting family")
     assert any("arithmetic" in reason for _, reason in _verdicts(name, plain, r"\frac{d}{dn}"))
+
+
+EXAMPLE_THEN_SIBLING = r"""# Derivatives
+
+## Example: a parabola
+
+Take $f(x) = x^2$.
+
+## Tangent lines
+
+The slope at any point is
+
+$$f'(x) = 2x$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sibling_section_after_an_example_goes_on_with_its_function(name: str) -> None:
+    # the next section at the same level still speaks of the example's f (the notes plot its tangents)
+    text = _as(name, EXAMPLE_THEN_SIBLING)
+    assert [v for v, _ in _verdicts(name, text, "f'(x) = 2x")] == ["proved"]
+    wrong = slipped(text, "f'(x) = 2x", "f'(x) = 3x")
+    assert error_lines(name, wrong) == [(_line(wrong, "f'(x) = 3x"), "math/false")]
 
 
 MEAN_FROM_MGF = r"""# Moments

@@ -451,6 +451,7 @@ class DocumentChecker:
         # section -> the section its heading is a subsection of; a subsection whose heading names a method of
         # its own ("## Optimizer 7: Adam" under the tour's title) starts afresh, as a sibling would
         lines = text.split("\n") if text else []
+        self._levels = list(levels or [])  # the depth of each section's heading (section k at index k − 1)
         self._parent = {k: p for k, p in _parent_sections(levels or []).items()
                         if not (0 < sections[k - 1] <= len(lines) and _METHOD_HEADING.search(lines[sections[k - 1] - 1]))}
         # section -> its heading as written ("#### Case 2: $k \ne c$"): what the heading says holds in the section
@@ -1279,6 +1280,16 @@ class DocumentChecker:
                 given.add(terms[0].expr)
         return given == set(params)
 
+    def _left_behind(self, section: int, later: int) -> bool:
+        """Has the text left the part of the notes ``section`` belongs to by ``later``: a heading at a shallower
+        level than ``section``'s came between (``\\subsection{Natural families}`` after ``\\subsubsection{Example
+        3}``)? A sibling at the same level may go on with the example (## Example, then ## Notations, about the
+        same f)."""
+        if not self._levels or section not in range(1, len(self._levels) + 1) or later > len(self._levels):
+            return False
+        depth = self._levels[section - 1]
+        return any(self._levels[k - 1] < depth for k in range(section + 1, later + 1))
+
     def _example_section(self, section: int) -> bool:
         """Does ``section``'s heading announce a worked example ("Example: Poisson", "Пример 2", "例")? What it
         defines is the example's own: the sections after it speak of the general case again."""
@@ -1293,7 +1304,7 @@ class DocumentChecker:
         shadowed: dict[str, int] = {}
         for index, section, fd in self.function_defs:
             current = chosen.get(fd.name)
-            if index < item.index and self._example_section(section) and section not in self._lineage(item.section):
+            if index < item.index and self._example_section(section) and self._left_behind(section, item.section):
                 shadowed[fd.name] = index  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of
                 continue  # the next section (nor does it bring back a Ψ defined before the example)
             if index < item.index:
