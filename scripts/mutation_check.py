@@ -3306,7 +3306,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     M("evaluated-at-no-doit", "derive/check/bind.py",
       "        return body.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()).xreplace(values)",
       "        raise",
-      ("tests/test_check_round40.py",), "M'(0) for M'(t) = d/dt[c/(c − t)]: a derivative with respect to 0, a checker error"),
+      ("tests/test_check_round40.py",), "h(0) for h(t) = d/dt[c/(c − t)]: a derivative with respect to 0, a checker error"),
     M("restated-undecided-as-false", "derive/check/verify.py",
       "                if not same and status != \"false\" and (fd.body.has(sp.Integral) or body.has(sp.Integral)) \\",
       "                if False:",

@@ -112,17 +112,13 @@ def test_a_definitions_integral_keeps_its_own_variable_when_put_into_another() -
 
 MGF_AT_ZERO = r"""# Moments
 
-The generating function is
+The generating function is $c/(c - t)$; call its derivative $h$:
 
-$$M_X(t) = \frac{c}{c - t}$$
-
-Its derivative:
-
-$$M_X'(t) = \frac{d}{dt} \left[ \frac{c}{c - t} \right]$$
+$$h(t) = \frac{d}{dt} \left[ \frac{c}{c - t} \right]$$
 
 At $t = 0$ it gives the mean:
 
-$$E[X] = M_X'(0) = \frac{1}{c}$$
+$$E[X] = h(0) = \frac{1}{c}$$
 """
 
 
@@ -131,9 +127,9 @@ def test_a_derivative_defined_with_d_dt_is_read_at_a_number(name: str) -> None:
     text = _as(name, MGF_AT_ZERO)
     report = check_document(name, text)
     assert not [f for f in report.findings if f.code.startswith("checker/")], [f.text() for f in report.findings]
-    assert ("proved" in [v for v, _ in _verdicts(name, text, "E[X] = M_X'(0)")])
+    assert ("proved" in [v for v, _ in _verdicts(name, text, "E[X] = h(0)")])
     wrong = slipped(text, r"= \frac{1}{c}$$", r"= \frac{1}{c^2}$$")
-    assert error_lines(name, wrong) == [(_line(wrong, "E[X] = M_X'(0)"), "math/false")]
+    assert error_lines(name, wrong) == [(_line(wrong, "E[X] = h(0)"), "math/false")]
 
 
 # -- a prime on a letter applied to plain names makes the letter a function ---------------------------------------
