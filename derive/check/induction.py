@@ -159,8 +159,8 @@ def left_out(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences) -> li
 
 
 def foreign(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences) -> list[sp.Symbol]:
-    """The constants ``closed`` reads that no recurrence in scope (nor a start value) reads: ``α`` and ``β`` of
-    ``v_n = αΣβ^{n−t}δ_t`` when the rule in force is ``v_t = β_2v_{t−1} + (1 − β_2)δ_t²``.
+    """The constants ``closed`` reads that the rule of ``target`` does not (nor the rows it reads, nor a start
+    value): ``α`` and ``β`` of ``v_n = αΣβ^{n−t}δ_t`` when the rule in force is ``v_t = β_2v_{t−1} + (1 − β_2)δ_t²``.
 
     Why: such a closed form is about another rule, the one the prose just stated in other words (``v_new = βv_old +
     αδ_new``); compared with the rule in force it fails, but it is no slip in that rule."""
@@ -176,9 +176,8 @@ def foreign(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences) -> lis
     known |= {b.label for b in closed.atoms(sp.IndexedBase)}  # g of g[t] under the sum: a stepped quantity
     # x_0 of x_k = x_0 − αΣg_j (the rule's start), g of "constant gradients g_i = g": the rule's own quantities
     stems = {r.stem for x in known if isinstance(x, sp.Symbol) and (r := read(x)) is not None and r.letter is not None}
-    letter = ix.letter if ix is not None else None
     return sorted((x for x in closed.free_symbols if isinstance(x, sp.Symbol) and x not in known
-                   and x.name != letter and x.name not in stems
+                   and x.name != ix.letter and x.name not in stems
                    and ((r := read(x)) is None or (r.letter is None and r.stem not in stems))), key=lambda x: x.name)
 
 

@@ -1077,19 +1077,19 @@ class DocumentChecker:
                 same = decision is not None and decision.status == "true"
             else:
                 try:  # (an unknown function ℓ(w) leaves nothing to sample: the same text is the same body)
-                    same = sp.expand(fd.body - body) == 0 or (status := compare(
-                        fd.body, body, seconds=LINK_SECONDS).status) == "true" \
+                    same = sp.expand(fd.body - body) == 0 or (verdict := compare(
+                        fd.body, body, seconds=LINK_SECONDS)).status == "true" \
                         or (fd.body.has(sp.Sum) or body.has(sp.Sum)) \
                         and compare(atomize(_doit(fd.body)), atomize(_doit(body)), seconds=LINK_SECONDS).status == "true"
                     # (Σ_{i=1}^{n} ℐ_1(θ) = nℐ_1(θ): a sum of what i does not index, which no random point samples)
                 except (BudgetExceeded, TypeError, ValueError):
                     return False
-                if not same and status != "false" and (fd.body.has(sp.Integral) or body.has(sp.Integral)) \
+                if not same and verdict.status != "false" and (fd.body.has(sp.Integral) or body.has(sp.Integral)) \
                         and _calls_kept(fd.body, body):
                     # M(t) = (bᵃ/Γ(a))∫xᵃ⁻¹e^{−(b−t)x}dx after M(t) = ∫e^{tx}bᵃxᵃ⁻¹e^{−bx}/Γ(a)dx: an integral no
                     # random point decides is no other body, only one not compared
                     line = earlier.block.position(earlier.stmt.terms[0].start)[0]
-                    why = f"{name} written again; compared with its definition on line {line}: {compare(fd.body, body, seconds=LINK_SECONDS).reason}"
+                    why = f"{name} written again; compared with its definition on line {line}: {verdict.reason}"
                     self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {why}")
                     self.decide(item, 0, "undecided", why)
                     return True
@@ -1292,7 +1292,8 @@ class DocumentChecker:
 
     def _example_section(self, section: int) -> bool:
         """Does ``section``'s heading announce a worked example ("Example: Poisson", "Пример 2", "例")? What it
-        defines is the example's own: the sections after it speak of the general case again."""
+        defines is the example's own: once the text leaves the part around it (:meth:`_left_behind`), the notes
+        speak of the general case again."""
         return bool(_EXAMPLE_HEADING.search(self._headings.get(section, "")))
 
     def functions(self, item: Item) -> Functions:
@@ -5769,7 +5770,7 @@ class DocumentChecker:
                 # about the rule the words just gave, not a slip in this one
                 names = ", ".join(printing.text(x) for x in others)
                 result = induction.Induction("undecided", f"it reads {names}, which the rule in force does not: the "
-                                             f"closed form of another rule? (as this rule's closed form it {result.reason})")
+                                             f"closed form of another rule?; as this rule's closed form it {result.reason}")
             letter = read_index(target).letter
             if self._step_alias is not None and self._step_alias[0] == letter:
                 letter = self._step_alias[1]  # the step the author counts with (T), not the rule's letter (t)
