@@ -319,6 +319,10 @@ ROOT_MD = r"""
 
 Newton's method solves $f(x) = 0$ by the step $x_{k+1} = x_k - f(x_k)/f'(x_k)$.
 
+A root is a point with
+
+$$f(x) = 0$$
+
 # An example
 
 For the objective of this example the minimum found is $f(x^*) = -5.0893$.
