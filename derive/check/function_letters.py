@@ -86,6 +86,12 @@ _SIGNATURE = re.compile(r"(?<![A-Za-z\_^])(?P<name>[A-Za-z]|\\[a-z]+)\s*(?P<labe
                         r"[^$:=]{0,40}?\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])")
 
 
+def _free_letter(name: str) -> bool:
+    """Is ``name`` (``r``, ``\\Psi``) a letter that may be made a function: one Latin letter or a Greek macro,
+    and none with a reading of its own (``e``, ``E``, ``d`` …)?"""
+    return name.lstrip("\\") not in _RESERVED and (len(name) == 1 or name.lstrip("\\") in GREEK)
+
+
 def signature_letters(texts: Iterable[str]) -> frozenset[str]:
     """Letters the notes declare as maps (``r_i : ℝⁿ → ℝ``): functions wherever they are applied, so ``r_1(x)^2``
     is the square of a residual, not r₁·x². A letter declared with a label is marked ``r_`` too (as
@@ -96,7 +102,7 @@ def signature_letters(texts: Iterable[str]) -> frozenset[str]:
             continue
         for m in _SIGNATURE.finditer(text):
             name = m.group("name")
-            if name.lstrip("\\") in _RESERVED or (len(name) > 1 and name.lstrip("\\") not in GREEK):
+            if not _free_letter(name):
                 continue
             out.add(name)
             if m.group("label"):
@@ -147,7 +153,7 @@ def primed_letters(texts: Iterable[str]) -> frozenset[str]:
             continue
         for m in _PRIMED_CALL.finditer(text):
             name = m.group("name")
-            if name.lstrip("\\") in _RESERVED or (len(name) > 1 and name.lstrip("\\") not in GREEK):
+            if not _free_letter(name):
                 continue
             out.add(name)
     return frozenset(out)
