@@ -111,7 +111,7 @@ def _degree(term: sp.Expr) -> int:
 
 
 #: Constants as a reader writes them in plain text.
-_TEXT_CONSTANTS: dict[sp.Basic, str] = {sp.pi: "π", sp.E: "e"}
+_TEXT_CONSTANTS: dict[sp.Basic, str] = {sp.pi: "π", sp.E: "e", sp.I: "i"}
 
 
 class NotationPrinter:

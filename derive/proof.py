@@ -155,6 +155,9 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     free = lhs.free_symbols | rhs.free_symbols
     rooted = (_under_roots(lhs) | _under_roots(rhs)) & free  # a bound index under a root is not sampled
     counts = _bounds(lhs) | _bounds(rhs)
+    # A side that holds the imaginary unit (the document made i² = −1) lives in the complex numbers: a value
+    # with an imaginary part is its value there, not a sign of leaving the domain.
+    complex_sides = lhs.has(sp.I) or rhs.has(sp.I)
     rng = random.Random(seed)
     tried = 0
     for attempt in range(samples * 6):
@@ -171,7 +174,7 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
         if a is None or b is None:
             continue
         scale = max(1.0, float(abs(a)))
-        if abs(a.imag) > 1e-12 * scale or abs(b.imag) > 1e-12 * scale:
+        if not complex_sides and (abs(a.imag) > 1e-12 * scale or abs(b.imag) > 1e-12 * scale):
             continue  # outside the real domain the notes live in (log of a negative, a branch cut)
         d = a - b
         tried += 1

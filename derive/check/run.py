@@ -206,6 +206,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from .layer_labels import layer_letters, numbered_layers
     from .step_superscripts import stepped_letters, stepped_vectors
     from .euler import e_is_a_name
+    from .imaginary import as_imaginary, imaginary_letter
     from .lint import lint
     from .macros import expand, remap_parsed
     from .prime_transpose import as_transposes, primes_transpose, t_as_transposes, t_transposes
@@ -249,6 +250,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     steps = stepped_vectors(e.text for e in expansions)  # \mathbf{x}^{k+1} = \mathbf{x}^k − …: x^0 is a step
     steps |= stepped_letters(e.text for e in expansions)  # h^k = βh^{k-1} + (1 − β)w^k and h^1 = w^1: h^2 is a step
     e_name = e_is_a_name(e.text for e in expansions)  # e = y − ŷ somewhere: e^2 is the error squared
+    imaginary = imaginary_letter((e.text for e in expansions), doc.visible)  # i² = −1 somewhere: i is √−1
     for block, expansion in zip(blocks, expansions):
         pb = remap_parsed(parse_block(expansion.text, functions=functions, transpose_t=transpose_t, layers=layers,
                                       steps=steps, e_name=e_name), expansion)
@@ -269,6 +271,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
             # A .tex fragment gets its macros from a preamble we cannot see: a note, not a warning.
             findings.append(Finding(path, line, col, "info" if fragment else "warning", "parse/unknown-macro",
                                     f"unknown macro {name}: the expressions that use it are not checked"))
+        if imaginary:
+            as_imaginary(pb, imaginary)
         parsed.append(pb)
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),

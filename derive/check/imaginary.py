@@ -1,0 +1,63 @@
+r"""Is ``i`` (or ``j``) the imaginary unit in this document, or an index and a quantity like any other letter?
+
+Notes on characteristic functions, Fourier features or the eigenvalues of a rotation write ``e^{iλx}`` and
+``−i²(λ² + λ) = λ² + λ``: read as a real letter, ``i`` turns each such step into a false equality. The letter
+alone cannot say which it is, so the document decides: a formula that gives it its defining property
+(``i^2 = −1``, ``i = \sqrt{-1}``), or prose that names it ("where $i$ is the imaginary unit", "мнимая
+единица", "虚数単位"), makes the free letter ``sp.I`` in every statement of the document. A letter a sum or
+product binds (``\sum_i``) stays the index, and ``x_i`` is a name of its own, so neither is touched.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import sympy as sp
+
+from .latex import ParsedBlock
+
+__all__ = ["imaginary_letter", "as_imaginary"]
+
+#: ``i^2 = -1``, ``i^{2} = −1``, ``i = \sqrt{-1}``, ``\sqrt{-1} = i`` (and the same for ``j``), spaces allowed.
+_PROPERTY = re.compile(
+    r"(?<![A-Za-z\\_^])(?P<a>[ij])\s*\^\s*\{?\s*2\s*\}?\s*=\s*[-−]\s*1(?![\d.])"
+    r"|(?<![A-Za-z\\_^])(?P<b>[ij])\s*=\s*\\sqrt\s*\{\s*[-−]\s*1\s*\}"
+    r"|\\sqrt\s*\{\s*[-−]\s*1\s*\}\s*=\s*(?P<c>[ij])(?![A-Za-z])"
+)
+
+#: The name of the imaginary unit in the languages of the notes seen so far.
+_NAMED = re.compile(
+    r"imaginary\s+unit|мним\w*\s+единиц\w*|虚数单位|虚数単位|虛數單位|허수\s*단위|unidad\s+imaginaria"
+    r"|unit[ée]\s+imaginaire|imagin[äa]re\s+Einheit|unidade\s+imagin[áa]ria|unit[àa]\s+immaginaria",
+    re.IGNORECASE,
+)
+#: The letter written alone as a formula near the name: ``$i$``, ``\(i\)``, ``$\mathrm{i}$``.
+_ALONE = re.compile(r"(?:\$|\\\()\s*(?:\\mathrm\{|\\text\{)?\s*([ij])\s*\}?\s*(?:\$|\\\))")
+#: How far (in characters) from the name the letter may stand: the same sentence, either side.
+_NEAR = 120
+
+
+def imaginary_letter(formulas: Iterable[str], prose: str) -> str | None:
+    """The letter (``"i"`` or ``"j"``) the document makes the imaginary unit, or None when it does not."""
+    for text in formulas:
+        found = _PROPERTY.search(text)
+        if found:
+            return found.group("a") or found.group("b") or found.group("c")
+    for name in _NAMED.finditer(prose):
+        window = prose[max(0, name.start() - _NEAR):name.end() + _NEAR]
+        letters = {m.group(1) for m in _ALONE.finditer(window)}
+        if len(letters) == 1:
+            return letters.pop()
+    return None
+
+
+def as_imaginary(parsed: ParsedBlock, letter: str) -> None:
+    """Put ``sp.I`` for the free ``letter`` in every side of ``parsed`` (in place). Bound letters keep their
+    meaning, since SymPy substitutes only free symbols."""
+    for statement in parsed.statements:
+        for term in statement.terms:
+            if term.expr is None:
+                continue
+            free = [s for s in term.expr.free_symbols if isinstance(s, sp.Symbol) and s.name == letter]
+            if free:
+                term.expr = term.expr.subs({s: sp.I for s in free})
