@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derive.check.imaginary import imaginary_letter
+from derive.check.run import check_document
 from fixture_docs import as_sections as _as, error_lines, line_of as _line, slipped, verdicts_at as _verdicts
 
 # -- the imaginary unit, made so by the document ------------------------------------------------------------------
@@ -76,3 +77,199 @@ def test_the_imaginary_unit_is_read_from_its_property_or_its_name(formula: str, 
 ])
 def test_other_letters_and_plain_indices_are_not_the_imaginary_unit(formula: str, prose: str) -> None:
     assert imaginary_letter([formula], prose) is None
+
+
+# -- a worked step of the rule in scope, written with numbers in place of its names ---------------------------------
+WORKED_AVERAGE = r"""# Moving averages
+
+The moving average of a sequence $x_1, x_2, \ldots$ with decay $\beta$ is
+
+$$v_t = \beta v_{t-1} + (1 - \beta) x_t$$
+
+starting from $v_0 = 0$. With $\beta = 0.9$ and the sequence $1, 2, 3$ we get
+
+$$
+\begin{aligned}
+v_1 &= 0.9 \cdot 0 + 0.1 \cdot 1 = 0.1 \\
+v_2 &= 0.9 \cdot 0.1 + 0.1 \cdot 2 = 0.29 \\
+v_3 &= 0.9 \cdot 0.29 + 0.1 \cdot 3 = 0.561
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_step_of_the_rule_is_matched_with_the_rule_at_its_step(name: str) -> None:
+    text = _as(name, WORKED_AVERAGE)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"v_2 &= ")
+    assert verdicts[0][0] == "undecided", verdicts  # x_2 comes from words: taken as put in, not proved
+    assert "the rule for v_t at t = 2" in verdicts[0][1] and "x_{2} = 2 as put in" in verdicts[0][1]
+    assert "v_{1} = 0.1" in verdicts[0][1] and "\\beta = 0.9" in verdicts[0][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_step_whose_inputs_are_all_given_is_proved(name: str) -> None:
+    text = slipped(_as(name, WORKED_AVERAGE), "the sequence $1, 2, 3$", "$x_1 = 1$, $x_2 = 2$, $x_3 = 3$")
+    assert error_lines(name, text) == []
+    for snippet in (r"v_1 &= ", r"v_2 &= ", r"v_3 &= "):
+        assert [v for v, _ in _verdicts(name, text, snippet)] == ["proved", "proved"], snippet
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [
+    (r"v_2 &= 0.9 \cdot 0.1 + 0.1 \cdot 2 = 0.29", r"v_2 &= 0.9 \cdot 0.2 + 0.1 \cdot 2 = 0.38"),  # v_1 copied wrong
+    (r"v_3 &= 0.9 \cdot 0.29 + 0.1 \cdot 3 = 0.561", r"v_3 &= 0.8 \cdot 0.29 + 0.1 \cdot 3 = 0.532"),  # β copied wrong
+])
+def test_a_worked_step_with_a_wrong_input_is_false_on_its_line_only(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, WORKED_AVERAGE), old, new)
+    assert error_lines(name, text) == [(_line(text, new), "math/false")]
+    message = next(f.message for f in check_document(name, text).findings if f.code == "math/false")
+    assert "the rule for v_t at t = " in message and "its value here is 0." in message  # a decimal, as written
+
+
+ADAM_BY_HAND = r"""# Adam by hand
+
+The moments and their corrections are
+
+$$m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t$$
+
+$$v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2$$
+
+$$\hat m_t = \frac{m_t}{1 - \beta_1^t}$$
+
+$$\hat v_t = \frac{v_t}{1 - \beta_2^t}$$
+
+with $m_0 = v_0 = 0$, $\beta_1 = 0.9$, $\beta_2 = 0.999$ and the gradients $g_1 = 8$, $g_2 = 7$.
+
+$$
+\begin{aligned}
+m_1 &= 0.9 \times 0 + 0.1 \times 8 = 0.8 \\
+v_1 &= 0.999 \times 0 + 0.001 \times 64 = 0.064 \\
+\hat m_1 &= 0.8 / (1 - 0.9^1) = 8 \\
+m_2 &= 0.9 \times 0.8 + 0.1 \times 7 = 1.42 \\
+v_2 &= 0.999 \times 0.064 + 0.001 \times 49 = 0.113 \\
+\hat m_2 &= 1.42 / (1 - 0.81) = 7.47 \\
+\hat v_2 &= 0.113 / (1 - 0.998) = 56.5
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_worked_corrections_are_the_rule_at_their_step(name: str) -> None:
+    text = _as(name, ADAM_BY_HAND)
+    assert error_lines(name, text) == []
+    assert _verdicts(name, text, r"\hat m_2 &= ")[0][0] == "proved"  # 0.81 is β_1² worked out
+    # 0.998 is β_2² = 0.998001 rounded: the step's exact value 56.496… is the written one within that rounding
+    hat_v = _verdicts(name, text, r"\hat v_2 &= ")[0]
+    assert hat_v[0] == "undecided" and "rounding of the numbers written on this side (0.113, 0.998)" in hat_v[1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_correction_without_its_power_is_false_though_its_numbers_are_rounded(name: str) -> None:
+    # 0.999 is β_2 itself, given exactly: 1 − 0.999 is the square dropped, not a rounding
+    text = slipped(_as(name, ADAM_BY_HAND), r"0.113 / (1 - 0.998) = 56.5", r"0.113 / (1 - 0.999) = 113")
+    assert error_lines(name, text) == [(_line(text, r"\hat v_2 &= "), "math/false")]
+
+
+# -- the chain rule through a unit applied by a function the notes never define -------------------------------------
+HIDDEN_UNIT = r"""# Two units
+
+The hidden unit is $h = \sigma(z)$ with
+
+$$z = a x + c$$
+
+and the output is
+
+$$q = \sigma(v h + d)$$
+
+The loss is $E = \frac{1}{2}(t - q)^2$. By the chain rule:
+
+$$\frac{\partial E}{\partial a} = \frac{\partial E}{\partial q} \frac{\partial q}{\partial h} \frac{\partial h}{\partial z} \frac{\partial z}{\partial a}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_through_units_of_an_undefined_function_is_proved(name: str) -> None:
+    text = _as(name, HIDDEN_UNIT)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial E}{\partial a} =")] == ["proved"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_through_a_unit_that_does_not_read_the_variable_is_false(name: str) -> None:
+    # h = σ(ax + c) does not read v: ∂h/∂v = 0, while E reads v through q
+    text = slipped(_as(name, HIDDEN_UNIT), r"\frac{\partial E}{\partial a} = \frac{\partial E}{\partial q} "
+                   r"\frac{\partial q}{\partial h} \frac{\partial h}{\partial z} \frac{\partial z}{\partial a}",
+                   r"\frac{\partial E}{\partial v} = \frac{\partial E}{\partial q} \frac{\partial q}{\partial h} "
+                   r"\frac{\partial h}{\partial v}")
+    line = _line(text, r"\frac{\partial E}{\partial v} =")
+    assert error_lines(name, text) == [(line, "math/false")]
+    message = next(f.message for f in check_document(name, text).findings if f.code == "math/false")
+    assert "h does not depend on v (its definition: σ(z))" in message
+
+
+@pytest.mark.parametrize("args, names", [
+    (r"\sigma(d + h v)", {"d", "h", "v"}),
+    (r"\sigma(2 w_{5} x_{1})", {"w_{5}", "x_{1}"}),
+    (r"\sigma(\mathrm{out}_{h1} w)", None),  # a macro with braces: not every name in sight
+])
+def test_the_names_in_a_call_kept_as_one_name_are_read_only_when_all_are_plain(args: str, names: set[str] | None) -> None:
+    from derive.check.chain_rule import call_arguments
+
+    found = call_arguments(args, frozenset())
+    assert (None if found is None else set(found)) == names
+    assert call_arguments(args, frozenset({"\\sigma"})) is None  # a function the notes define reads its body too
+
+
+# -- both sides 0 only because of a dependence the notes never write ------------------------------------------------
+UNWRITTEN = r"""# Backward pass
+
+The error of the first output, then of the second through its weighted sum (Korean names, as the notes write
+them):
+
+$$\frac{d오차a_{1}}{du_{1}} = (a_{1} - b_{1}) \cdot v_{1}$$
+
+$$\frac{d오차a_{2}}{du_{1}} = \frac{d오차a_{2}}{d합_{2}} \cdot \frac{d합_{2}}{du_{1}}$$
+$$= \frac{d오차a_{2}}{d합_{2}} \cdot v_{2}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_sides_that_are_zero_only_by_an_unwritten_dependence_are_not_proved(name: str) -> None:
+    text = _as(name, UNWRITTEN)
+    verdicts = _verdicts(name, text, r"= \frac{d오차a_{2}}{d합_{2}} \cdot v_{2}")
+    assert verdicts and verdicts[-1][0] == "undecided", verdicts
+    assert "both sides are 0 only because the derivative in 합_{2} is 0" in verdicts[-1][1]
+
+
+# -- a probability of an event: one quantity, the algebra around it checked -----------------------------------------
+ODDS = r"""# Odds in logistic regression
+
+The model says
+
+$$P(y = 1 \mid x) = \sigma(z) = \frac{1}{1 + e^{-z}}$$
+
+so that
+
+$$P(y = 0 \mid x) = 1 - P(y=1|x) = \frac{e^{-z}}{1 + e^{-z}}$$
+
+and the odds are
+
+$$\frac{P(y = 1 \mid x)}{P(y = 0 \mid x)} = e^{z}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_probabilities_of_events_are_quantities_and_the_algebra_around_them_is_checked(name: str) -> None:
+    text = _as(name, ODDS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\frac{P(y = 1 \mid x)}{P(y = 0 \mid x)} =")][-1] == "proved"
+    assert "proved" in [v for v, _ in _verdicts(name, text, r"P(y = 0 \mid x) = 1 - ")]  # P(y=1|x) spaced otherwise
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_in_the_odds_of_an_event_is_false(name: str) -> None:
+    text = slipped(_as(name, ODDS), "= e^{z}$$", "= e^{-z}$$")
+    assert error_lines(name, text) == [(_line(text, "= e^{-z}$$"), "math/false")]

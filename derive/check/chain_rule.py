@@ -10,6 +10,8 @@ the link to the usual checks).
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 
 import sympy as sp
@@ -86,6 +88,27 @@ def constant_factor(left: sp.Expr | None, right: sp.Expr | None,
             if operand is not None and part[1] not in operand and part[1] in whole:
                 return part
     return None
+
+
+#: A call of a function the checker keeps as one name: ``\\sigma(d + h v)``, the function and its arguments.
+_KEPT_CALL = re.compile(r"^(?P<fn>\\?[A-Za-z]+(?:_\{[^{}()]*\})?)\((?P<args>.*)\)$")
+#: A name inside the arguments of such a call: a letter or a macro, with a subscript.
+_ARGUMENT = re.compile(r"\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?")
+#: What may stand between the names of the arguments: numbers, operations, brackets, spaces.
+_BETWEEN = re.compile(r"[\s\d.+\-*/^(),]*")
+
+
+def call_arguments(name: str, defined: frozenset[str]) -> frozenset[str] | None:
+    """The names in the arguments of a call kept as one name (``\\sigma(d + h v)`` → d, h, v), when every piece
+    of them is read; None when the function is one the notes define (its body may read more) or some piece is
+    not a plain name (a macro with braces, text)."""
+    found = _KEPT_CALL.match(name)
+    if found is None or found.group("fn") in defined or found.group("fn").lstrip("\\") in defined:
+        return None
+    args = found.group("args")
+    if not _BETWEEN.fullmatch(_ARGUMENT.sub(" ", args)):
+        return None
+    return frozenset(_ARGUMENT.findall(args))
 
 
 def is_factor(expr: sp.Expr) -> bool:

@@ -75,6 +75,10 @@ DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
 SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 #: Letters that name densities and probabilities: a call when a bracket of several arguments follows.
 _DENSITY_LETTERS: frozenset[str] = frozenset({"p", "q", "P"})
+#: Letters whose bracket holding a relation is an event (``P(y = 1 | x)``): a probability, not a product.
+_EVENT_LETTERS: frozenset[str] = frozenset({"p", "P", "Pr"})
+#: The relations that make a bracket an event: a value taken, a bound passed, a set entered.
+_EVENT_RELATIONS: frozenset[str] = frozenset({"=", "<", ">", "<=", ">=", "!=", "in"})
 
 #: Words that name a function wherever a bracket follows them (``\text{softmax}(z)``, ``Sigmoid(z)``), lower-cased.
 _NAMED_FUNCTIONS: frozenset[str] = frozenset({"sigmoid", "logistic", "softmax", "relu", "sign", "sgn", "logit"})
@@ -2029,6 +2033,9 @@ class _ExprParser:
             return average
         if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
             return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
+        if nxt is not None and nxt.is_char("(") and canonical in _EVENT_LETTERS and not self.is_function(nm) \
+                and (event := self.event_call(canonical)) is not None:
+            return event  # P(y = 1 | x), p(X ≤ t): the probability of an event, one opaque quantity
         if nxt is not None and nxt.is_char("(") and self.separator_at(self.pos) is not None:
             return self.conditional_call(canonical)
         if nxt is not None and nxt.is_char("(") and not self.is_function(nm) and self.density_call(canonical):
@@ -2091,6 +2098,23 @@ class _ExprParser:
         own = nm.at.text
         return any(t.text == own and t.kind == nm.at.kind and not (j + 1 < len(inside) and inside[j + 1].is_char("("))
                    for j, t in enumerate(inside))
+
+    def event_call(self, canonical: str) -> sp.Expr | None:
+        r"""``P(y = 1 \mid x)``, ``P(X \le x)``, ``p(x_1 = 1, x_2 = 0; μ)``: a probability of an event, its bracket
+        holding a relation at its top level. Read as one opaque quantity named by the bracket as written (spaces
+        and ``|`` against ``\mid`` aside), so that the algebra around it is checked and the same event written
+        twice is one quantity; no law of probability is modelled. None when the bracket holds no relation."""
+        close = _close_of(self.toks, self.pos)
+        if close is None:
+            return None
+        inside = self.toks[self.pos + 1:close]
+        top = [tok for tok, depth in zip(inside, _depths(inside)) if depth == 0]
+        if not any(tok.kind == "rel" and tok.text in _EVENT_RELATIONS for tok in top):
+            return None
+        written = re.sub(r"\\mid(?![A-Za-z])", "|", render_tokens([t for t in inside if t.kind != "sep"]))
+        written = re.sub(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])", "", written)  # a space only between letters
+        self.pos = close + 1
+        return symbol(f"{canonical}({written})")
 
     def conditional_call(self, canonical: str) -> sp.Expr:
         r"""``p(y \mid x)``, ``P(A | B)``: a probability under a condition, read as one opaque quantity named by

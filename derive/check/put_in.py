@@ -46,6 +46,10 @@ class Put:
 #: Accents and styles that make one name of the letter under them.
 _ACCENTS = frozenset({"bar", "hat", "tilde", "vec", "mathbf", "boldsymbol", "bm", "overline", "widehat",
                       "widetilde", "dot", "ddot", "check", "breve"})
+#: Macros that compute from their argument: ``\sqrt{v}`` is a value worked from v, never one name (any other macro
+#: around a single letter, such as a course's own ``\vect{m}``, writes that letter as a name).
+_OPERATORS = frozenset({"sqrt", "frac", "dfrac", "tfrac", "left", "right", "exp", "log", "ln", "sin", "cos", "tan",
+                        "operatorname", "text", "mathrm", "textrm", "overbrace", "underbrace", "binom"})
 #: The most ways of matching tried for one link: worked lines are short, and a long formula is no substitution.
 _STEPS = 4000
 
@@ -74,13 +78,16 @@ def _name_end(tokens: list[Token], i: int, stop: int, calls: frozenset[str]) -> 
         k = i + 1
     elif t.is_macro("frac") and (partial := _partial_end(tokens, i, stop)) is not None:
         return partial  # ∂E_{o2}/∂out_{h1}: one quantity of a worked backward pass, put in as one number
-    elif t.kind == "macro" and t.text in _ACCENTS and i + 1 < stop and tokens[i + 1].kind == "lbrace":
+    elif t.kind in ("macro", "unknown") and i + 1 < stop and tokens[i + 1].kind == "lbrace" and (
+            t.text in _ACCENTS or t.text not in _OPERATORS):
         close = _closing(tokens, i + 1, stop)
         if close is None:
             return None
         inner = tokens[i + 2:close]
         if not inner or any(x.kind not in ("letter", "macro", "num") for x in inner):
             return None
+        if t.text not in _ACCENTS and (len(inner) != 1 or inner[0].kind == "num"):
+            return None  # \vect{m}, a wrapper the notes define elsewhere, names one letter; \sqrt{64} is no name
         base, k = inner[0].text, close + 1
     else:
         return None
@@ -112,6 +119,17 @@ def _name_end(tokens: list[Token], i: int, stop: int, calls: frozenset[str]) -> 
         if close is not None:
             k = close + 1
     return k
+
+
+def _power_end(tokens: list[Token], i: int, stop: int) -> int | None:
+    """Where a power written right after a name ends (``^2``, ``^{t+1}`` at ``i``), or None when none is."""
+    if i + 1 >= stop or not tokens[i].is_char("^"):
+        return None
+    if tokens[i + 1].kind in ("num", "letter"):
+        return i + 2
+    if tokens[i + 1].kind == "lbrace" and (close := _closing(tokens, i + 1, stop)) is not None:
+        return close + 1
+    return None
 
 
 def _partial_end(tokens: list[Token], i: int, stop: int) -> int | None:
@@ -149,6 +167,9 @@ class _Matcher:
             if (at := number_at(R, j, signed=True)) is not None:  # a + b = 0.0554 + -0.0190: b put in as −0.0190
                 for j2, rest in self.seq(end, stop, at[1]):
                     yield j2, (Put(self.text(i, end), at[0]),) + rest
+                if (power := _power_end(L, end, stop)) is not None:  # 1 − β^2 = 1 − 0.81: the power worked out
+                    for j2, rest in self.seq(power, stop, at[1]):
+                        yield j2, (Put(self.text(i, power), at[0]),) + rest
             return
         if t.is_char("(") and (close := _closing(L, i, stop)) is not None:
             if (at := number_at(R, j)) is not None:
@@ -211,8 +232,6 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
     ``computed``: the link was computed as arithmetic and found to differ; a single name put in with another
     number then leaves the refutation to that arithmetic (``w_1 = w_0 − ηg = 1 − 0.3`` with w_0 = 2 is false),
     where elsewhere it is undecided (the letter of a new point, or a slip)."""
-    from .arithmetic import decide as decide_numbers
-    from .latex import DEFAULT_FUNCTIONS, LatexParseError, parse_expr
     from .verify import _source
 
     if left.expr is None or right.expr is None:
@@ -226,6 +245,18 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
     found = puts(checker._expanded(formula), checker._expanded(numbers), calls)
     if found is None:
         return False
+    return _judge(checker, item, k, right, found, "a substitution", computed=computed)
+
+
+def _judge(checker: "Checker", item: "Item", k: int, right: "Term", found: tuple[Put, ...], what: str, *,
+           computed: bool = False, step: bool = False) -> bool:
+    """Decide link ``k`` from the numbers ``found`` put in: each compared with the value in force of what it
+    replaces; ``what`` leads the reason (``a substitution``, ``the rule for v_t at t = 2``). ``step``: the numbers
+    are a rule's inputs at a numbered step, so a name put in with another number than its value is a slip, not
+    the letter of a new point."""
+    from .arithmetic import decide as decide_numbers
+    from .latex import DEFAULT_FUNCTIONS, LatexParseError, parse_expr
+
     examples = checker._examples(item)
     agree: list[str] = []
     unknown: list[tuple[sp.Symbol, str]] = []
@@ -257,32 +288,179 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
         if verdict is None:
             return False
         if not verdict.holds:
-            if isinstance(expr, sp.Symbol):
+            if isinstance(expr, sp.Symbol) and not step:
                 if computed:
                     return _copied_differently(checker, item, k, right, put, expr, value)
                 # x² + 2y² = 1² + 2·0²: perhaps the letters of a new point, not the values given them before
                 differ = (f"{put.text} is put in as {put.number}, but its value in force is "
-                          f"{printing.text(sp.nsimplify(value) if value.is_Float else value)}: a new value, or a slip?")
+                          f"{_shown(value)}: a new value, or a slip?")
                 checker.report(item, right.start, "info", "math/undecided", f"not decided: {differ}")
                 checker.decide(item, k, "undecided", "a substitution: " + differ)
                 return True
+            if step and isinstance(expr, sp.Symbol) and (slipped := _from_a_slip(checker, item, expr)) is not None:
+                # v_2 = 0.9·0.2 + 0.1·2 = 0.38 found false, then v_3 = 0.9·0.29 + …: the slip is reported once, on
+                # its own line; the next step that puts in the right number is not a second error
+                differ = (f"{put.text} is put in as {put.number}, but line {slipped} worked it out as "
+                          f"{_shown(value)} in a step found false")
+                checker.decide(item, k, "undecided", f"{what}: {differ}")
+                return True
             message = (f"{put.text} is put in as {put.number}, but its value here is "
-                       f"{printing.text(sp.nsimplify(value) if value.is_Float else value)}")
-            checker.report(item, right.start, "error", "math/false", f"false substitution: {message}")
-            checker.decide(item, k, "false", "substitution: " + message)
+                       f"{_shown(value)}")
+            false = "false substitution" if what == "a substitution" else f"false: {what}"
+            checker.report(item, right.start, "error", "math/false", f"{false}: {message}")
+            checker.decide(item, k, "false", f"{what.removeprefix('a ')}: {message}")
             return True
         agree.append(f"{put.text} = {put.number}")
     for name, number in unknown:  # a data point given in words: the number put in is its value from now on
         checker.examples.append((item.index, item.section, name, sp.Rational(number)))
     taken = ", ".join(f"{printing.text(name)} = {number}" for name, number in unknown)
     if unknown:
-        checked = f"; {', '.join(agree)} as worked out before" if agree else ""
-        reason = f"a substitution: {taken} as put in (no value for it in the math){checked}"
+        checked = f"; {', '.join(agree)} agree with the values in force" if agree else ""
+        reason = f"{what}: {taken} as put in (no value for it in the math){checked}"
         checker.decide(item, k, "undecided", reason)
         return True
-    checker.decide(item, k, "proved", "a substitution: the numbers put in are the values in force ("
+    checker.decide(item, k, "proved", f"{what}: the numbers put in are the values in force ("
                    + ", ".join(agree) + ")")
     return True
+
+
+def rule_step(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term") -> bool:
+    r"""``v_2 = 0.9 \cdot 0.1 + 0.1 \cdot 2`` under ``v_t = βv_{t-1} + (1 − β)x_t``: a worked step of the rule in
+    scope, written with numbers in place of its names. Read as an equation it is a name against a constant (a
+    condition, checked by nothing); the author's claim is that the numbers are the rule's inputs at that step. So
+    the rule's right side, as the notes wrote it, is taken at the step (``β v_{1} + (1 − β) x_{2}``) and matched
+    token by token with the numbers, each then compared with the value in force of what it replaces (β given, v_1
+    worked out on the row before): the first that differs makes the link false. A data point the math never gives
+    (x_2 from "the sequence 1, 2, 3") is taken as put in, and the link stays undecided, saying what agreed. True
+    when decided here."""
+    from .recurrence import Recurrences, read as read_index
+    from .verify import _source
+
+    name = left.expr
+    ix = read_index(name) if isinstance(name, sp.Symbol) else None
+    if ix is None or ix.letter is not None or right.expr is None or right.expr.free_symbols:
+        return False
+    numbers = _source(item, right)
+    recurrences = Recurrences(checker._definitions(item).stepped(), checker._examples(item))
+    rule = recurrences.by_base.get(ix.base) or recurrences.plain.get(ix.base)
+    if rule is None or rule.lhs.letter is None:
+        return False
+    row = _rule_row(checker, item, rule.lhs)
+    if row is None:
+        return False
+    step = ix.offset - rule.lhs.offset
+    formula = _slashed(_at_step(checker._expanded(_source(row, row.stmt.terms[1])), rule.lhs.letter, step))
+    calls = frozenset(checker.functions(item).defs) | {"sigma"}
+    found = puts(formula, _slashed(_braced_digits(checker._expanded(numbers))), calls)
+    if found is None:
+        return False
+    written = printing.text(rule.lhs.at(rule.lhs.letter, rule.lhs.offset))
+    return _judge(checker, item, k, right, found, f"the rule for {written} at {rule.lhs.letter} = {step}", step=True)
+
+
+def _rule_row(checker: "Checker", item: "Item", lhs: object) -> "Item | None":
+    """The latest row before ``item``, in a display of its own, that writes the rule for ``lhs`` (``v_t = …``)."""
+    from .recurrence import read as read_index
+
+    for other in reversed(checker.items[:item.index]):
+        if other.block is item.block or len(other.stmt.terms) < 2 or other.stmt.relations[0] not in ("=", ":="):
+            continue
+        first = other.stmt.terms[0].expr
+        if isinstance(first, sp.Symbol) and read_index(first) == lhs and other.stmt.terms[1].expr is not None:
+            return other
+    return None
+
+
+def _at_step(formula: str, letter: str, step: int) -> str:
+    r"""``formula`` with the step letter's indices and powers taken at ``step``: ``m_{t-1}`` → ``m_{1}``,
+    ``β_1^t`` → ``β_1^2``, ``x^{(t)}`` → ``x^{(2)}`` (``step`` = 2)."""
+    import re
+
+    at = re.escape(letter)
+    bare = r"(?![A-Za-z])" if letter[-1].isalpha() else ""
+
+    def moved(found: re.Match[str]) -> str:
+        sign, off = found.group("sign"), found.group("off")
+        value = step + (int(off) * (1 if sign == "+" else -1) if off else 0)
+        return str(value)
+
+    inner = rf"\s*{at}\s*(?:(?P<sign>[+-])\s*(?P<off>\d+))?\s*"
+    formula = re.sub(rf"_\{{{inner}\}}", lambda m: "_{" + moved(m) + "}", formula)
+    formula = re.sub(rf"\^\{{\({inner}\)\}}", lambda m: "^{(" + moved(m) + ")}", formula)
+    formula = re.sub(rf"\^\{{{inner}\}}", lambda m: _power(moved(m)), formula)
+    formula = re.sub(rf"_{at}{bare}", lambda m: "_{" + str(step) + "}", formula)
+    return re.sub(rf"\^{at}{bare}", lambda m: _power(str(step)), formula)
+
+
+def _slashed(text: str) -> str:
+    r"""``\frac{m_1}{1 - β_1^1}`` written ``(m_1)/(1 - β_1^1)``, as worked lines write a quotient of numbers
+    (``0.8 / (1 - 0.9^1)``); a bracket around a single piece is matched to one number as well."""
+    import re
+
+    out = text
+    for _ in range(8):  # fractions inside fractions, innermost last
+        found = re.search(r"\\[dt]?frac\s*\{", out)
+        if found is None:
+            return out
+        top_end = _brace_end(out, found.end() - 1)
+        if top_end is None or top_end + 1 >= len(out) or out[top_end + 1] != "{":
+            return text
+        bottom_end = _brace_end(out, top_end + 1)
+        if bottom_end is None:
+            return text
+        top, bottom = out[found.end():top_end], out[top_end + 2:bottom_end]
+        out = f"{out[:found.start()]}({top})/({bottom}){out[bottom_end + 1:]}"
+    return out
+
+
+def _brace_end(text: str, at: int) -> int | None:
+    """The index of the ``}`` closing the ``{`` at ``at``."""
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _power(value: str) -> str:
+    """An exponent as a worked line writes it: one digit bare (``0.9^2``), more in braces (``0.9^{12}``)."""
+    return f"^{value}" if len(value) == 1 else "^{" + value + "}"
+
+
+def _braced_digits(text: str) -> str:
+    """``0.9^{2}`` written as ``0.9^2``: the one spelling :func:`_power` gives the rule's exponents."""
+    import re
+
+    return re.sub(r"\^\{\s*(\d)\s*\}", r"^", text)
+
+
+def _from_a_slip(checker: "Checker", item: "Item", name: sp.Symbol) -> int | None:
+    """The line of the row that gave ``name`` its value in force, when a link of that row was found false."""
+    index = max((i for i, _, given, _ in checker.examples if given == name and i < item.index), default=None)
+    if index is None or not any(key[0] == index and verdict[0] == "false" for key, verdict in checker.verdicts.items()):
+        return None
+    earlier = checker.items[index]
+    return earlier.block.position(earlier.stmt.terms[0].start)[0]
+
+
+def _shown(value: sp.Expr) -> str:
+    """A value as the worked lines write it: a fraction with a finite decimal as that decimal (``0.1``, not
+    ``1/10``), any other value exactly."""
+    from decimal import Decimal
+
+    value = sp.nsimplify(value) if value.is_Float else value
+    if value.is_Rational and not value.is_Integer:
+        q = int(value.q)
+        for prime in (2, 5):
+            while q % prime == 0:
+                q //= prime
+        if q == 1:
+            return format(Decimal(int(value.p)) / Decimal(int(value.q)), "f")
+    return printing.text(value)
 
 
 def _given_at(checker: "Checker", item: "Item", name: sp.Symbol) -> "Item | None":

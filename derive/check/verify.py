@@ -2291,7 +2291,8 @@ class DocumentChecker:
                 continue
             self._quiet = False
             if relation == "=" and (why := chain_rule.telescopes(left.expr, right.expr)) is not None:
-                if (dead := chain_rule.constant_factor(left.expr, right.expr, self._reads_of(definitions))) is not None:
+                if (dead := chain_rule.constant_factor(left.expr, right.expr, self._reads_of(
+                        definitions, frozenset(self.functions(item).defs)))) is not None:
                     # ∂E/∂w = ∂E/∂out_h·∂out_h/∂net_h·∂net_h/∂w with net_h = ux + c: the last factor is 0
                     at = self._definition_text(dead[0], definitions)
                     shown = {str(x): printing.text(x) for x in (*definitions, *left.expr.free_symbols,
@@ -2384,8 +2385,9 @@ class DocumentChecker:
                     and not identities.settled(left.expr, right.expr, _source(item, left), _source(item, right)):
                 if not condition_chain.rewrite(self, item, k, left, right, definitions) \
                         and not self._sum_of_values(item, k, left, right) \
-                        and not put_in.decide(self, item, k, left, right):  # "dividing by −2, 0 = …"; x_1 − x̄ = 1 − 2
-                    self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
+                        and not put_in.decide(self, item, k, left, right) \
+                        and not put_in.rule_step(self, item, k, left, right):  # "dividing by −2, 0 = …"; x_1 − x̄ = 1 − 2
+                    self.decide(item, k, "not-a-claim", CONSTANT_SIDE)  # (v_2 = 0.9·0.1 + 0.1·2: the rule at t = 2)
                 continue
             if k == 0 and is_assignment(left.expr, right.expr):
                 self.decide(item, k, "not-a-claim", "assignment (the left side is read on the right)")
@@ -3319,24 +3321,41 @@ class DocumentChecker:
                 (own, other))
 
     @staticmethod
-    def _reads_of(definitions: Mapping[sp.Symbol, sp.Expr]) -> Callable[[str], frozenset[str] | None]:
+    def _reads_of(definitions: Mapping[sp.Symbol, sp.Expr],
+                  defined: frozenset[str] = frozenset()) -> Callable[[str], frozenset[str] | None]:
         """For a name as the chain rule reads it: the names its definition reads, through every definition in
-        scope (None when the name is not defined, or its definitions go round)."""
+        scope (None when the name is not defined, or its definitions go round). A function the notes never define
+        (σ in ``h = σ(z)``) reads only its arguments; one they define (``defined``) may read more through its
+        body, so a name applying it is left unread."""
         by_name = {str(x): x for x in definitions if isinstance(x, sp.Symbol)}
 
-        def reads(name: str) -> frozenset[str] | None:
+        def reads(name: str, depth: int = 0) -> frozenset[str] | None:
             sym = by_name.get(name)
-            if sym is None:
+            if sym is None or depth > len(by_name):
                 return None
             try:
                 value = substitute(definitions[sym], dict(definitions))
             except CircularDefinition:
                 return None
-            if value.has(AppliedUndef, sp.Indexed, sp.Sum, sp.Integral, sp.Derivative) or any(
-                    "(" in x.name or "\\" in x.name and not x.name.startswith("\\") for x in value.free_symbols
-                    if isinstance(x, sp.Symbol)):
-                return None  # σ(wx) read as one name, w_{ij} under a sum: what it reads is not all in sight
-            return frozenset(str(x) for x in value.free_symbols)
+            if any(type(call).__name__.rstrip("'") in defined for call in value.atoms(AppliedUndef)) \
+                    or value.has(sp.Indexed, sp.Sum, sp.Integral, sp.Derivative):
+                return None  # w_{ij} under a sum, a function with a body of its own: what it reads is not in sight
+            found: set[str] = set()
+            for x in value.free_symbols:
+                if isinstance(x, sp.Symbol) and "(" in x.name:  # σ(d + h v) kept as one name: its arguments
+                    args = chain_rule.call_arguments(x.name, defined)
+                    if args is None:
+                        return None
+                    for arg in args:
+                        inner = reads(arg, depth + 1) if arg in by_name else frozenset({arg})
+                        if inner is None:
+                            return None
+                        found |= inner | {arg}
+                elif isinstance(x, sp.Symbol) and "\\" in x.name and not x.name.startswith("\\"):
+                    return None  # a name with a macro inside: what it reads is not all in sight
+                else:
+                    found.add(str(x))
+            return frozenset(found)
         return reads
 
     @staticmethod
@@ -5019,6 +5038,12 @@ class DocumentChecker:
             if "not proved" not in verdict.reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {verdict.reason}")
             self.decide(item, k, "undecided", verdict.reason)
+            return
+        if sa == 0 and sb == 0 and (vanished := _both_vanish_unwritten(left.expr, right.expr, definitions)):
+            # d(a₂L)/dS₂ · v₂ = d(a₂L)/dS₂ · dS₂/du₁ with nothing making a₂L depend on S₂: both sides are 0 by what
+            # is written, which proves nothing about the dependence the author has in mind
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {vanished}")
+            self.decide(item, k, "undecided", vanished)
             return
         wrappers = self._wrappers(item, left, right, a, b)
         self.decide(item, k, "proved", f"reading {', '.join(wrappers)} (defined nowhere) as its argument"
@@ -7419,6 +7444,18 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
     return None
+
+
+def _both_vanish_unwritten(a: sp.Expr | None, b: sp.Expr | None, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+    """Sides that are both 0 only because a derivative on each, its operand (definitions put in) free of its
+    variable, vanished: the reason the link is undecided (:func:`_derivative_of_unwritten`, when both sides are
+    0 rather than one); None when either side is 0 on its own terms."""
+    if a is None or b is None or a == 0 or b == 0:
+        return None
+    reasons = [_derivative_of_unwritten(side, sp.Integer(1), sp.Integer(0), sp.Integer(1), definitions) for side in (a, b)]
+    if not all(reasons):
+        return None
+    return "both sides are 0 only because " + reasons[0]
 
 
 def _bare_operator(text: str) -> re.Match[str] | None:

@@ -15,6 +15,7 @@ with the number written to the digits written, as worked arithmetic is.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -185,9 +186,62 @@ def decide(checker: "DocumentChecker", item: "Item", k: int, left: "Term", right
             checker._rounded_results.add(shown)
     if verdict.holds:
         checker.decide(item, k, "proved", verdict.reason + where)
+    elif shown is not None and not isinstance(value, Coords) and (
+            rounded := _within_written_rounding(value, texts, item.stmt.relations[k] == "approx", frozenset(
+                v for v in checker._examples(item).values() if v not in checker._rounded_results))):
+        checker.decide(item, k, "undecided", rounded + where)
     else:
         checker.report(item, right.start, "error", "math/false", f"false worked value: {verdict.reason}{where}")
         checker.decide(item, k, "false", "a worked value: " + verdict.reason + where)
+
+
+def _within_written_rounding(value: sp.Expr, texts: tuple[str, str], approx: bool,
+                             given: frozenset[sp.Expr] = frozenset()) -> str | None:
+    """``v̂_2 = 0.113/(1 − 0.998)``, where 0.998 is β_2² = 0.998001 rounded: a side computed from numbers the notes
+    rounded before writing them in. When moving those numbers (written to two decimal places or more) within their
+    last digit's rounding makes the side meet the step's value, or changes which is larger, the reason it is
+    undecided; None otherwise. A number that is the exact value of a name given (β_2 = 0.999) stays: dropping the
+    square of ``0.113/(1 − 0.999)`` is a slip, not a rounding. At most three numbers are moved, each read again
+    from the text with its digits moved (SymPy has already worked the side out to one number)."""
+    from decimal import Decimal
+
+    from .arithmetic import decide as decide_numbers
+    from .latex import LatexParseError, parse_expr
+
+    found = [m for m in _ROUNDABLE.finditer(texts[1]) if sp.Rational(m.group(0)) not in given]
+    if not found or len(found) > 3 or _ROUNDABLE.fullmatch(texts[1].strip()):
+        return None  # (one number alone is the value written, compared to its digits already)
+    differences = []
+    for signs in itertools.product((-1, 1), repeat=len(found)):
+        text, last = [], 0
+        for m, sign in zip(found, signs):
+            digits = Decimal(m.group(0))
+            half = Decimal(1).scaleb(digits.as_tuple().exponent) / 2
+            text += [texts[1][last:m.start()], str(digits + sign * half)]
+            last = m.end()
+        try:
+            moved = parse_expr("".join(text) + texts[1][last:])
+        except LatexParseError:
+            return None
+        if moved.free_symbols:
+            return None
+        verdict = decide_numbers(value, moved, texts[0], texts[1], approx)
+        if verdict is None:
+            return None
+        difference = sp.N(value - moved, 30)
+        if verdict.holds or not difference.is_real:
+            break
+        differences.append(difference)
+    else:
+        if not (min(differences) < 0 < max(differences)):
+            return None
+    numbers = ", ".join(m.group(0) for m in found)
+    return (f"equal within the rounding of the numbers written on this side ({numbers}): the step's value may be "
+            "the same once they are not rounded")
+
+
+#: A decimal written to two places or more, not an index or an exponent (``0.998``, not ``x_{0.5}``).
+_ROUNDABLE = re.compile(r"(?<![\d.^_{])\d+\.\d{2,}(?![\d.])")
 
 
 def coordinate_texts(written: str) -> list[str]:
