@@ -140,7 +140,7 @@ $$\hat m_t = \frac{m_t}{1 - \beta_1^t}$$
 
 $$\hat v_t = \frac{v_t}{1 - \beta_2^t}$$
 
-with $m_0 = v_0 = 0$, $\beta_1 = 0.9$, $\beta_2 = 0.999$ and the gradients $g_1 = 8$, $g_2 = 7$.
+with $m_0 = v_0 = 0$, $\beta_1 = 0.9$, $\beta_2 = 0.999$ and the gradients 8, then 7.
 
 $$
 \begin{aligned}
@@ -157,10 +157,54 @@ $$
 
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
-def test_worked_corrections_are_the_rule_at_their_step(name: str) -> None:
+def test_worked_steps_feed_the_steps_after_them(name: str) -> None:
     text = _as(name, ADAM_BY_HAND)
     assert error_lines(name, text) == []
-    assert _verdicts(name, text, r"\hat m_2 &= ")[0][0] == "proved"  # 0.81 is β_1² worked out
+    first = _verdicts(name, text, r"m_1 &= ")[0]
+    assert first[0] == "undecided" and "g_{1} = 8 as put in" in first[1]  # the gradient given in words
+    for snippet in (r"\hat m_1 &= ", r"\hat m_2 &= ", r"v_2 &= "):  # worked out from the rules and those numbers
+        assert _verdicts(name, text, snippet)[0][0] == "proved", snippet
+
+
+CORRECTION = r"""# Bias correction by hand
+
+The corrected average is
+
+$$\hat m_t = \frac{m_t}{1 - \beta_1^t}$$
+
+with $\beta_1 = 0.9$. After two steps the average is 1.42 (the table above), so
+
+$$\hat m_2 = \frac{1.42}{1 - 0.81} = 7.47$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_correction_is_its_rule_at_the_step_with_the_power_worked_out(name: str) -> None:
+    text = _as(name, CORRECTION)
+    assert error_lines(name, text) == []
+    verdict, reason = _verdicts(name, text, r"\hat m_2 = ")[0]
+    assert verdict == "undecided" and "the rule for m̂_t at t = 2" in reason, reason
+    assert "m_{2} = 1.42 as put in" in reason and "\\beta_1^2 = 0.81" in reason
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [(r"\frac{1.42}{1 - 0.81} = 7.47", r"\frac{1.42}{1 - 0.9} = 14.2"),
+                                      (r"\frac{1.42}{1 - 0.81} = 7.47", r"1.42 / (1 - 0.9) = 14.2")])
+def test_a_worked_correction_with_a_wrong_power_is_false(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, CORRECTION), old, new)
+    assert error_lines(name, text) == [(_line(text, r"\hat m_2 = "), "math/false")]
+    message = next(f.message for f in check_document(name, text).findings if f.code == "math/false")
+    assert "\\beta_1^2 is put in as 0.9, but its value here is 0.81" in message
+
+
+#: The same steps with the gradients given in the math: every step's value is then worked out from the rules.
+ADAM_GIVEN = ADAM_BY_HAND.replace("the gradients 8, then 7", "the gradients $g_1 = 8$, $g_2 = 7$")
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_value_within_the_rounding_of_its_numbers_is_undecided(name: str) -> None:
+    text = _as(name, ADAM_GIVEN)
+    assert error_lines(name, text) == []
     # 0.998 is β_2² = 0.998001 rounded: the step's exact value 56.496… is the written one within that rounding
     hat_v = _verdicts(name, text, r"\hat v_2 &= ")[0]
     assert hat_v[0] == "undecided" and "rounding of the numbers written on this side (0.113, 0.998)" in hat_v[1]
@@ -168,8 +212,7 @@ def test_worked_corrections_are_the_rule_at_their_step(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 def test_a_correction_without_its_power_is_false_though_its_numbers_are_rounded(name: str) -> None:
-    # 0.999 is β_2 itself, given exactly: 1 − 0.999 is the square dropped, not a rounding
-    text = slipped(_as(name, ADAM_BY_HAND), r"0.113 / (1 - 0.998) = 56.5", r"0.113 / (1 - 0.999) = 113")
+    text = slipped(_as(name, ADAM_GIVEN), r"0.113 / (1 - 0.998) = 56.5", r"0.113 / (1 - 0.999) = 113")
     assert error_lines(name, text) == [(_line(text, r"\hat v_2 &= "), "math/false")]
 
 
