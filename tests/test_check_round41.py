@@ -316,3 +316,42 @@ def test_probabilities_of_events_are_quantities_and_the_algebra_around_them_is_c
 def test_a_slip_in_the_odds_of_an_event_is_false(name: str) -> None:
     text = slipped(_as(name, ODDS), "= e^{z}$$", "= e^{-z}$$")
     assert error_lines(name, text) == [(_line(text, "= e^{-z}$$"), "math/false")]
+
+
+# -- a value under a condition said in Spanish or French is one case, not the function everywhere --------------------
+CASES_THEN_MODEL = r"""# Probabilidades de clase
+
+Las probabilidades podrían ser, por ejemplo:
+
+- $p_1(x) = P(G=1|X = x) = 0.95$ si $x < 0.15$
+- $p_1(x) = P(G=1|X = x) = 0.95 - 0.7(x - 0.15)$ si $x \ge 0.15$
+
+## El modelo logístico
+
+Con el modelo logístico $h$ escribimos
+
+$$p_1(x) = p_1(x;\beta) = h(x\beta)$$
+
+de modo que
+
+$$\log (p_1(x;\beta)) = \log \frac{e^{x\beta}}{1 + e^{x\beta}} = x\beta - \log(1 + e^{x\beta})$$
+
+y entonces
+
+$$y \log (p_1(x;\beta)) = y x\beta - y\log(1 + e^{x\beta})$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_case_given_with_si_does_not_define_the_function_for_the_model_after_it(name: str) -> None:
+    text = _as(name, CASES_THEN_MODEL)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"y \log (p_1(x;\beta)) = ")] == ["proved"]
+
+
+@pytest.mark.parametrize("words", ["si $x < 0.15$", "cuando $x < 0.15$", "quand $x < 0.15$", "lorsque $x < 0.15$"])
+def test_a_condition_after_a_formula_is_read_in_spanish_and_french(words: str) -> None:
+    from derive.check.prose import _TRAILING_CONDITION
+
+    assert _TRAILING_CONDITION.match(" " + words)
+    assert not _TRAILING_CONDITION.match(" simple")  # a word that only starts like one

@@ -86,7 +86,8 @@ _PARAMETER_PAIR = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w\}?)?\s*=\s*(
 _TRAILING_CONDITION = re.compile(
     r"^[\s,]*(?:(?:holds|is attained|is reached|is true)\s+)?(?:\b(?:if|when|whenever|provided|only if|as long as|unless)\b"
     r"|\bfor\b(?!\s+(?:all|every|any|each)\b)"
-    r"|(?:если|когда)|при(?!\s+(?:всех|любом|любых))|(?:若|如果|当(?!前))|\b(?:falls|wenn)\b)", re.IGNORECASE)
+    r"|(?:если|когда)|при(?!\s+(?:всех|любом|любых))|(?:若|如果|当(?!前))|\b(?:falls|wenn)\b"
+    r"|\b(?:si|cuando|quand|lorsque?|quando)\b)", re.IGNORECASE)
 #: "for some $\\xi$", "there is an $x$": what follows names a point known only to exist (a Taylor remainder).
 _EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome)\s*$|(?:для|при) некотор\w*\s*$"
                      r"|существует\s*$|某个\s*$|存在\s*$|\bfür ein\w*\s*$", re.IGNORECASE)
