@@ -271,4 +271,14 @@ def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) 
         return Verdict("undecided", f"time budget of {seconds:g} s exceeded")
     if zero is True:
         return Verdict("true", "symbolically equal; " + numeric.reason)
+    if difference.has(sp.Piecewise):
+        from .piecewise import equal_by_intervals
+
+        try:
+            with time_budget(seconds):
+                by_cases = equal_by_intervals(sp.sympify(lhs), sp.sympify(rhs), symbolic_zero)
+        except BudgetExceeded:
+            by_cases = None
+        if by_cases is not None:
+            return Verdict("true", f"{by_cases}; {numeric.reason}")
     return Verdict("undecided", "numerically equal at random points but not proved symbolically")

@@ -355,3 +355,71 @@ def test_a_condition_after_a_formula_is_read_in_spanish_and_french(words: str) -
 
     assert _TRAILING_CONDITION.match(" " + words)
     assert not _TRAILING_CONDITION.match(" simple")  # a word that only starts like one
+
+
+# -- a function given by cases -----------------------------------------------------------------------------------------
+BY_CASES = r"""# Rectified units
+
+The rectifier is
+
+$$\mathrm{ReLU}(z) = \begin{cases} z & z > 0 \\ 0 & z \le 0 \end{cases}$$
+
+and its derivative is
+
+$$\mathrm{ReLU}'(z) = \begin{cases} 1 & \text{if } z > 0 \\ 0 & \text{otherwise} \end{cases}$$
+
+A loss with a kink at zero:
+
+$$f(x) = \begin{cases} x^2 & x \ge 0 \\ -x & x < 0 \end{cases}$$
+
+$$f'(x) = \begin{cases} 2x & x > 0 \\ -1 & x < 0 \end{cases}$$
+
+$$f(3) = 9, \qquad f(-2) = 2$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_given_by_cases_is_differentiated_and_evaluated_case_by_case(name: str) -> None:
+    text = _as(name, BY_CASES)
+    assert error_lines(name, text) == []
+    for snippet in (r"\mathrm{ReLU}'(z) = ", r"f'(x) = ", r"f(3) = ", r"f(-2) = "):
+        assert "proved" in [v for v, _ in _verdicts(name, text, snippet)], snippet
+    assert "equal case by case on each interval between x = 0" in _verdicts(name, text, r"f'(x) = ")[0][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [
+    (r"1 & \text{if } z > 0 \\ 0 & \text{otherwise}", r"0 & \text{if } z > 0 \\ 1 & \text{otherwise}"),
+    (r"2x & x > 0 \\ -1 & x < 0", r"2x & x > 0 \\ 1 & x < 0"),
+    (r"f(-2) = 2", r"f(-2) = -2"),
+])
+def test_a_slip_in_a_function_given_by_cases_is_false_on_its_line(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, BY_CASES), old, new)
+    assert error_lines(name, text) == [(_line(text, new), "math/false")]
+
+
+def test_a_case_split_is_compared_only_on_one_variable_against_numbers() -> None:
+    import sympy as sp
+
+    from derive.piecewise import equal_by_intervals
+    from derive.proof import symbolic_zero
+
+    x, a = sp.symbols("x a", real=True)
+    kinked = sp.Piecewise((2 * x, x >= 0), (-1, True))
+    assert equal_by_intervals(kinked, sp.Piecewise((2 * x, x > 0), (-1, x < 0)), symbolic_zero) is not None
+    assert equal_by_intervals(kinked, sp.Piecewise((2 * x, x > 0), (1, x < 0)), symbolic_zero) is None
+    assert equal_by_intervals(sp.Piecewise((x, x > a), (0, True)), sp.Piecewise((x, x >= a), (0, True)),
+                              symbolic_zero) is None  # a breakpoint that is a letter: not read by intervals
+
+
+@pytest.mark.parametrize("text, problem", [
+    (r"g(z) = \begin{cases} 1 & z > 0 \text{ and } z < 2 \\ 0 & \text{otherwise} \end{cases}", "mixes words"),
+    (r"g(z) = \begin{cases} 1 & \text{when it rains} \\ 0 & \text{otherwise} \end{cases}", "given in words"),
+    (r"g(z) = \begin{cases} 1 & z \in A \\ 0 & \text{otherwise} \end{cases}", "not a comparison"),
+    (r"g(z) = \begin{cases} 1 \\ 0 \end{cases}", "without its condition"),
+])
+def test_a_case_split_whose_conditions_are_not_comparisons_is_not_read(text: str, problem: str) -> None:
+    from derive.check.latex import parse_block
+
+    found = parse_block(text, functions=frozenset({"g"})).problems
+    assert found and problem in found[0].message, found

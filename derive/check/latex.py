@@ -75,6 +75,16 @@ DEFAULT_FUNCTIONS: frozenset[str] = frozenset(
 SUBSCRIPT_FREE_FUNCTIONS: frozenset[str] = frozenset({"g", "h"})
 #: Letters that name densities and probabilities: a call when a bracket of several arguments follows.
 _DENSITY_LETTERS: frozenset[str] = frozenset({"p", "q", "P"})
+#: Environments that give a function by cases (``f(x) = \\begin{cases} … \\end{cases}``).
+_CASE_ENVS: frozenset[str] = frozenset({"cases", "dcases", "cases*", "dcases*"})
+#: The comparisons a row of ``cases`` may be conditioned on, as SymPy builds them.
+_CASE_RELATIONS: dict[str, Callable[[sp.Expr, sp.Expr], sp.Basic]] = {
+    "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge, "=": sp.Eq, "!=": sp.Ne}
+#: Words that only introduce a row's condition (``\text{if } x > 0``), in the languages of the notes seen.
+_IF_WORD = re.compile(r"(?:if|for|when|whenever|si|cuando|quand|falls|wenn|если|при|когда|当|若|如果)?")
+#: Words for the rest of the cases, on the last row (``\text{otherwise}``).
+_OTHERWISE_WORDS = re.compile(r"otherwise|else|elsewhere|sinon|sonst|иначе|в противном случае|de lo contrario|en otro caso"
+                              r"|否则|其他|其它|その他")
 #: Letters whose bracket holding a relation is an event (``P(y = 1 | x)``): a probability, not a product.
 _EVENT_LETTERS: frozenset[str] = frozenset({"p", "P", "Pr"})
 #: The relations that make a bracket an event: a value taken, a bound passed, a set entered.
@@ -1061,6 +1071,13 @@ _CONTROL_WORD_END = re.compile(r"\\[A-Za-z]+$")
 _REL_SPELLING = {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "in": r"\in", "->": r"\to", "approx": r"\approx"}
 
 
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """A row's piece without the punctuation that ends it in the sentence (``x^2,`` → ``x^2``)."""
+    while tokens and tokens[-1].is_char(",", ".", ";"):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def render_tokens(tokens: list[Token]) -> str:
     r"""Canonical LaTeX of a token list, as used inside names: ``t - 1`` -> ``t-1``, ``\epsilon`` ->
     ``\varepsilon``, ``\mathbf{w}`` -> ``w``, ``_1`` -> ``_{1}``, ``\hat m`` -> ``\hat{m}``."""
@@ -1798,6 +1815,9 @@ class _ExprParser:
         if kind == "env" and tok.text in _MATRIX_ENVS and tok.start in self.ctx.envs:
             self.pos += 1
             return self.matrix(tok, self.ctx.envs[tok.start])
+        if kind == "env" and tok.text in _CASE_ENVS and tok.start in self.ctx.envs:
+            self.pos += 1
+            return self.cases(tok, self.ctx.envs[tok.start])
         if kind == "env" and tok.text == "vmatrix" and tok.start in self.ctx.envs:
             self.pos += 1  # |A| written as a vmatrix: the determinant of its entries
             return self.of_written_matrix(tok, "det", [self.matrix(tok, self.ctx.envs[tok.start])])
@@ -2099,6 +2119,53 @@ class _ExprParser:
         return any(t.text == own and t.kind == nm.at.kind and not (j + 1 < len(inside) and inside[j + 1].is_char("("))
                    for j, t in enumerate(inside))
 
+    def cases(self, tok: Token, inner: list[Token]) -> sp.Expr:
+        r"""``\begin{cases} z & z > 0 \\ 0 & \text{otherwise} \end{cases}`` after ``ReLU(z) =``: a function given by
+        cases, read as :class:`sympy.Piecewise`, each row its value and the condition after its ``&`` ("if" and
+        its kin dropped; "otherwise" the rest). Its values, derivatives and restatements are then checked like
+        any other body. A row without ``&``, or a condition that is not one comparison or a chain of them
+        (``a < x \le b``), is not modelled."""
+        rows: list[list[Token]] = [[]]
+        depth = 0
+        for t in inner:
+            depth += (t.kind == "lbrace") - (t.kind == "rbrace")
+            if t.kind == "newline" and depth == 0:
+                rows.append([])
+            elif t.kind != "sep":
+                rows[-1].append(t)
+        rows = [row for row in rows if row]
+        pieces: list[tuple[sp.Expr, sp.Basic]] = []
+        for k, row in enumerate(rows):
+            depths = _depths(row)
+            amp = next((j for j, (t, d) in enumerate(zip(row, depths)) if d == 0 and t.is_char("&")), None)
+            if amp is None or amp == 0:
+                self.fail(tok, "a case without its condition after & is not modelled")
+            value = self.sub(_trimmed(row[:amp])).parse_all(tok)
+            pieces.append((value, self.case_condition(_trimmed(row[amp + 1:]), tok, last=k == len(rows) - 1)))
+        if not pieces:
+            self.fail(tok, "an empty \\begin{cases} is not modelled")
+        return sp.Piecewise(*pieces)
+
+    def case_condition(self, toks: list[Token], at: Token, *, last: bool) -> sp.Basic:
+        """The condition of one row of a ``cases``: a comparison, a chain of them, or "otherwise" on the last row."""
+        words = [t for t in toks if t.kind == "raw"]
+        rest = [t for t in toks if t.kind != "raw" and not t.is_char(",", ":")]
+        said = " ".join((t.arg or "").strip().lower() for t in words)
+        if not rest:
+            if last and _OTHERWISE_WORDS.search(said):
+                return sp.true
+            self.fail(at, "a case whose condition is given in words is not modelled")
+        if any(_IF_WORD.fullmatch((t.arg or "").strip().lower()) is None for t in words):
+            self.fail(at, "a case whose condition mixes words and formulas is not modelled")
+        depths = _depths(rest)
+        cuts = [j for j, (t, d) in enumerate(zip(rest, depths)) if d == 0 and t.kind == "rel"]
+        if not cuts or any(rest[j].text not in _CASE_RELATIONS for j in cuts):
+            self.fail(at, "a case whose condition is not a comparison is not modelled")
+        bounds = [0, *cuts, len(rest)]
+        sides = [self.sub(rest[a + (a > 0):b]).parse_all(at) for a, b in zip(bounds, bounds[1:])]
+        compared = [_CASE_RELATIONS[rest[j].text](sides[n], sides[n + 1]) for n, j in enumerate(cuts)]
+        return sp.And(*compared) if len(compared) > 1 else compared[0]
+
     def event_call(self, canonical: str) -> sp.Expr | None:
         r"""``P(y = 1 \mid x)``, ``P(X \le x)``, ``p(x_1 = 1, x_2 = 0; μ)``: a probability of an event, its bracket
         holding a relation at its top level. Read as one opaque quantity named by the bracket as written (spaces
@@ -2383,12 +2450,16 @@ class _ExprParser:
             if len(args) != 1:
                 self.fail(call, f"{compact} takes one argument")
             return _UPRIGHT_ELEMENTARY[compact](args[0])
-        if nxt is not None and nxt.is_char("(") and compact.lower() in _NAMED_FUNCTIONS:
+        primes = 0
+        while (mark := self.peek(1 + primes)) is not None and mark.text == "'" and mark.kind in ("char", "unknown"):
+            primes += 1  # \mathrm{ReLU}'(z): the derivative of the function named, called
+        after = self.peek(1 + primes)
+        if after is not None and after.is_char("(") and compact.lower() in _NAMED_FUNCTIONS:
             # \text{softmax}(z), Sigmoid(z), \mathrm{ReLU}(x): functions by name in every note, never a product;
             # the sigmoid is σ, so that a definition of σ (or the sigmoid named in words) gives it its value
-            self.pos += 1
+            self.pos += 1 + primes
             name = "\\sigma" if compact.lower() in ("sigmoid", "logistic") else f"\\operatorname{{{compact}}}"
-            return sp.Function(name)(*self.call_args())
+            return sp.Function(name + "'" * primes)(*self.call_args())
         if _ACRONYM.fullmatch(compact) and tok.text in TEXT_MACROS | UPRIGHT_MACROS:
             # \text{MSE}(w), \mathrm{RSS}: an acronym in upright letters names one quantity or function, never
             # a product and never words; spelt \mathrm{…} whatever the font, so that ∂\text{MSE}/∂w finds the

@@ -1,0 +1,72 @@
+"""Functions given by cases, compared interval by interval.
+
+A derivative taken of ``f(x) = x² (x ≥ 0), −x (x < 0)`` is SymPy's ``2x (x ≥ 0), −1 otherwise``; the notes write
+``2x (x > 0), −1 (x < 0)``, leaving the kink out. The two agree wherever both are defined, yet their difference is
+a case split SymPy does not reduce to 0. On one variable whose cases are comparisons with numbers, the real line
+falls into open intervals between those numbers, and on each interval every case split picks one row: the sides
+are equal as functions there when the rows picked are equal symbolically. The breakpoints themselves are left
+out, as a kink's derivative is (a point where one side is undefined proves nothing either way).
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+__all__ = ["equal_by_intervals"]
+
+#: More breakpoints than this and a case split is no longer what notes write by hand.
+_MOST_BREAKPOINTS = 6
+
+
+def equal_by_intervals(lhs: sp.Expr, rhs: sp.Expr, zero: object) -> str | None:
+    """Why ``lhs = rhs`` holds on every open interval between the breakpoints of their case splits (``zero``
+    decides that a difference is identically 0: :func:`derive.proof.symbolic_zero`), or None when it cannot be
+    told so (no case split, several variables in the conditions, a condition not against a number)."""
+    splits = lhs.atoms(sp.Piecewise) | rhs.atoms(sp.Piecewise)
+    if not splits:
+        return None
+    variables: set[sp.Symbol] = set()
+    points: set[sp.Expr] = set()
+    for split in splits:
+        for _, condition in split.args:
+            if condition in (sp.true, sp.false):
+                continue
+            for compared in (condition.args if isinstance(condition, sp.And) else (condition,)):
+                if not isinstance(compared, sp.core.relational.Relational):
+                    return None
+                free = compared.lhs.free_symbols | compared.rhs.free_symbols
+                if len(free) != 1:
+                    return None
+                x = next(iter(free))
+                solved = sp.solve(sp.Eq(compared.lhs, compared.rhs), x)
+                if not solved or not all(p.is_number and p.is_real for p in solved):
+                    return None
+                variables.add(x)
+                points.update(solved)
+    if len(variables) != 1 or len(points) > _MOST_BREAKPOINTS:
+        return None
+    x = variables.pop()
+    ordered = sorted(points, key=lambda p: float(p))
+    samples = [ordered[0] - 1, *((a + b) / 2 for a, b in zip(ordered, ordered[1:])), ordered[-1] + 1]
+    for p in samples:
+        picked = [_row_at(side, x, p) for side in (lhs, rhs)]
+        if any(side is None for side in picked) or zero(picked[0] - picked[1]) is not True:
+            return None
+    shown = ", ".join(str(p) for p in ordered)
+    return f"equal case by case on each interval between {x} = {shown}"
+
+
+def _row_at(expr: sp.Expr, x: sp.Symbol, p: sp.Expr) -> sp.Expr | None:
+    """``expr`` with each case split replaced by its row in force at ``x = p``, or None when no row is."""
+    def row(split: sp.Piecewise) -> sp.Expr:
+        for value, condition in split.args:
+            held = condition.subs(x, p) if condition not in (sp.true, sp.false) else condition
+            if held == sp.true:
+                return value
+            if held != sp.false:
+                raise ValueError("a condition undecided at the point")
+        raise ValueError("no row in force")
+
+    try:
+        return expr.replace(lambda e: isinstance(e, sp.Piecewise), row)
+    except (ValueError, TypeError):
+        return None
