@@ -423,3 +423,16 @@ def test_a_case_split_whose_conditions_are_not_comparisons_is_not_read(text: str
 
     found = parse_block(text, functions=frozenset({"g"})).problems
     assert found and problem in found[0].message, found
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("spelling", [r"\Pr", r"\mathbb{P}", r"\operatorname{P}"])
+def test_a_probability_written_with_its_own_macro_is_the_same_quantity(name: str, spelling: str) -> None:
+    # the first line with P, the others with the macro: one quantity, so the odds are checked through it
+    text = _as(name, ODDS).replace(r"\frac{P(y = 1", r"\frac{" + spelling + "(y = 1") \
+        .replace(r"{P(y = 0", "{" + spelling + "(y = 0").replace("1 - P(y=1|x)", f"1 - {spelling}(y=1|x)")
+    assert spelling in text
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"= e^{z}$$")][-1] == "proved"
+    slip = slipped(text, "= e^{z}$$", "= e^{-z}$$")
+    assert error_lines(name, slip) == [(_line(slip, "= e^{-z}$$"), "math/false")]

@@ -1836,6 +1836,8 @@ class _ExprParser:
             return self.after_name(self.name())
         if name in BOLD:
             return self.bold()
+        if name == "Pr" and (found := self.probability_of()) is not None:
+            return found  # \Pr(X \le x), \Pr(y = 1 | x)
         if name in FRACS:
             return self.fraction()
         if name in BIG_OPS:
@@ -2166,6 +2168,21 @@ class _ExprParser:
         compared = [_CASE_RELATIONS[rest[j].text](sides[n], sides[n + 1]) for n, j in enumerate(cuts)]
         return sp.And(*compared) if len(compared) > 1 else compared[0]
 
+    def probability_of(self) -> sp.Expr | None:
+        r"""``\mathbb{P}(X \le x)``, ``\Pr(y = 1 \mid x)``: the probability written with its own macro, read as
+        ``P(…)`` is (an event, or a conditional probability), so that every spelling names one quantity; None
+        (nothing consumed) when no bracket follows or the bracket is neither."""
+        after = self.peek(1)
+        if after is None or not after.is_char("("):
+            return None
+        self.pos += 1
+        if (event := self.event_call("P")) is not None:
+            return event
+        if self.separator_at(self.pos) is not None:
+            return self.conditional_call("P")
+        self.pos -= 1
+        return None
+
     def event_call(self, canonical: str) -> sp.Expr | None:
         r"""``P(y = 1 \mid x)``, ``P(X \le x)``, ``p(x_1 = 1, x_2 = 0; μ)``: a probability of an event, its bracket
         holding a relation at its top level. Read as one opaque quantity named by the bracket as written (spaces
@@ -2417,6 +2434,9 @@ class _ExprParser:
             found = self.statistic(tok, operator)
             if found is not None:
                 return found
+        if compact in ("P", "Pr") and tok.text in ("mathbb", "operatorname", "mathrm", "mathsf", *TEXT_MACROS) \
+                and (found := self.probability_of()) is not None:
+            return found  # \mathbb{P}(X \le x), \operatorname{Pr}(y = 1 | x): as P(…)
         if tok.text == "mathbb":
             what = "expectations" if word == "E" else "sets"
             self.fail(tok, f"\\mathbb{{{word}}} ({what}) is not modelled")
