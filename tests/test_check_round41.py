@@ -436,3 +436,149 @@ def test_a_probability_written_with_its_own_macro_is_the_same_quantity(name: str
     assert [v for v, _ in _verdicts(name, text, r"= e^{z}$$")][-1] == "proved"
     slip = slipped(text, "= e^{z}$$", "= e^{-z}$$")
     assert error_lines(name, slip) == [(_line(slip, "= e^{-z}$$"), "math/false")]
+
+
+# -- false errors of an unseen set (fresh58), each in a fixture of its own ------------------------------------------
+EQUATION_NUMBERS = r"""# Partial derivatives
+
+Let $s = a_0 + a_1 u + a_2 v$.
+
+$$\frac{ds}{da_0} = 1 (3)$$
+
+$$\frac{ds}{da_1} = u (4)$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_equation_number_typed_at_the_end_of_a_row_is_no_factor(name: str) -> None:
+    text = _as(name, EQUATION_NUMBERS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\frac{ds}{da_1} = ")] == ["proved"]
+    slip = slipped(text, "= u (4)", "= v (4)")  # the slip is still found, numbered or not
+    assert error_lines(name, slip) == [(_line(slip, "= v (4)"), "math/false")]
+
+
+@pytest.mark.parametrize("text, value", [
+    (r"a = 2 (3)", "2"),           # numbered
+    (r"a = 2(3)", "6"),            # no space: a product
+    (r"x = 0.9 (0.5)", "9/20"),    # a decimal below 1 is a factor, never an equation number
+    (r"a = b (3) + c", "3*b + c"),  # not at the end of the row
+])
+def test_only_a_spaced_bracketed_number_ending_a_row_is_an_equation_number(text: str, value: str) -> None:
+    from derive.check.latex import parse_block
+
+    assert str(parse_block(text).statements[0].terms[-1].expr) == value
+
+
+HELPERS = r"""# A chain of helper functions
+
+Let $q = h_1(r) = r + k$ where $k$ is a constant.
+
+Let $r = h_2(m) = e^{m}$, and let $p_2 = h_3(p_3) = p_3 + k$.
+
+Then $\frac{\partial q}{\partial m} = e^{m}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_function_defined_in_the_middle_of_a_chain_is_a_function_not_a_product(name: str) -> None:
+    text = _as(name, HELPERS)
+    assert error_lines(name, text) == []
+
+
+@pytest.mark.parametrize("texts, letters", [
+    ([r"q = h_1(r) = r + k"], {"h", "h_"}),
+    ([r"p_2 = h_3(p_3) = p_3 + k"], {"h", "h_"}),
+    ([r"f(x_1, x_2) = x_1 + x_2"], {"f"}),
+    ([r"y = a(b) = ab"], set()),          # the body reads the letter itself: a product
+    ([r"v_t = g_t(1 - \beta)"], set()),   # not a bracket of names
+])
+def test_which_letters_a_chain_defines_as_functions(texts: list[str], letters: set[str]) -> None:
+    from derive.check.function_letters import defined_letters
+
+    assert set(defined_letters(texts)) == letters
+
+
+LOSS_OF_PREDICTIONS = r"""# Logistic loss gradient
+
+The loss at one sample is
+
+$$E(\mathbf{w}; \mathbf{u}_k, t_k) = - (t_k\log(\hat{p_k}) + (1 - t_k)\log(1 - \hat{p_k}))$$
+
+with $\hat{p} = \frac{1}{1 + e^{-s}}$ and $s = \mathbf{w}^T\mathbf{u}$. The chain rule gives
+
+$$\frac{\partial E(\mathbf{w}; \mathbf{u}_k, t_k)}{\partial \mathbf{w}} = (\hat{p}_k - t_k)\mathbf{u}_k$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_gradient_of_a_function_whose_body_never_reads_the_variable_is_undecided(name: str) -> None:
+    text = _as(name, LOSS_OF_PREDICTIONS)
+    assert error_lines(name, text) == []
+    verdict, reason = _verdicts(name, text, r"\frac{\partial E(\mathbf{w}; \mathbf{u}_k, t_k)}{\partial")[0]
+    assert verdict == "undecided" and "E as defined on line 5 does not read w" in reason, reason
+
+
+SOFTMAX_STEPS = r"""# The numerator of the gradient
+
+When $i = k$
+
+The denominator part is as before.
+
+$\frac{e^{z_{k}-M}}{S}$
+
+Now the numerator part p.
+
+Let $q_1(y_1) = -log(y_1)$
+
+Let $y_1 = q_2(y_2) = \frac{y_2}{S}$
+
+Let $y_2 = q_3(y_3) = e^{y_3}$
+
+Let $y_3 = q_4(z_{k})=z_{k}-M$
+
+$p=\frac{\partial q_1(y_1)}{\partial y_1}\frac{\partial q_2(y_2)}{\partial y_2}\frac{\partial q_3(y_3)}{\partial y_3}\frac{\partial q_4(z_{k})}{\partial z_{k}}$
+
+$\frac{\partial q_1(y_1)}{\partial y_1}=-\frac{1}{y_1}$
+
+$\frac{\partial q_2(y_2)}{\partial y_2}=\frac{1}{S}$
+
+$\frac{\partial q_3(y_3)}{\partial y_3}=e^{y_3}$
+
+$\frac{\partial q_4(z_{k})}{\partial z_{k}}=1$
+
+Hence $p=-\frac{e^{y_3}}{y_1S}$
+
+$y_3=z_{k}-M$
+
+$y_1=\frac{e^{z_{k}-M}}{S}$
+
+Hence $p=-1$
+
+Hence the whole derivative is $\frac{e^{z_{k}-M}}{S}-1$
+
+$$
+\frac{\partial ce}{\partial z_i}=\begin{cases}\frac{e^{z_i-M}}{S}, & \text{if } i \neq k \\
+\frac{e^{z_{k}-M}}{S}-1, & \text{if } i = k
+\end{cases}
+$$
+"""
+
+
+def test_an_equation_is_not_divided_away_by_a_factor_reading_only_its_own_names() -> None:
+    text = _as("doc.md", SOFTMAX_STEPS)
+    verdicts = _verdicts("doc.md", text, r"\frac{\partial ce}{\partial z_i}=")
+    assert verdicts and not any("follows from the equation" in reason for _, reason in verdicts), verdicts
+
+
+RENAMED = r"""# Two helper chains
+
+Let $x_3 = g_3(z) = z - m$.
+
+Then, for the other output, let $x_3 = g_4(z) = z - 2m$.
+"""
+
+
+def test_a_name_given_by_another_function_is_no_rule_renamed() -> None:
+    text = _as("doc.md", RENAMED)
+    assert not any("the rule of line" in reason for _, reason in _verdicts("doc.md", text, "let $x_3 = g_4(z)"))

@@ -25,7 +25,8 @@ from .latex_tokens import ALPHABET_MACROS, GREEK, Token, arg_span, tokenize
 #: Letters whose call-like use has another reading in the parser (or in every note).
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
-_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
+_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])"
+                    r"\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
 #: The same test for a chain that ends in a call of a letter (``… = h_y(σ)``).
 _TRAILING_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*"
                              r"\(\s*[^()=]{1,40}\)\s*[,.;]?\s*$")
@@ -42,7 +43,7 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
         tokens = [t for t in tokenize(text).tokens]
         for k, tok in enumerate(tokens):
             if k > 0 and not (tokens[k - 1].kind in _STARTS or tokens[k - 1].is_char("&", ",", ";")
-                              or tokens[k - 1].kind == "begin"):
+                              or tokens[k - 1].kind == "begin" or _names_the_value(tokens, k)):
                 continue
             name = _letter(tok)
             if name is None or name in _RESERVED:
@@ -65,6 +66,21 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                     out.add(name + "_")
         out |= _named_at_the_end(tokens)
     return frozenset(out)
+
+
+def _names_the_value(tokens: list[Token], k: int) -> bool:
+    """Is the letter at ``k`` the second member of a chain that starts with one name (``q = h_1(r) = r + k``: the
+    value q is named, then the function that gives it is defined)? Its call then defines it, as at a statement's
+    start."""
+    if k < 2 or tokens[k - 1].kind != "rel" or tokens[k - 1].text not in ("=", ":="):
+        return False
+    start = k - 2
+    while start > 0 and tokens[start].kind not in ("rel", "newline", "sep") and not tokens[start].is_char("&", ",", ";"):
+        start -= 1
+    head = tokens[start + (start > 0 or tokens[0].kind in ("rel", "newline", "sep")):k - 1]
+    return bool(head) and _letter(head[0]) is not None and all(
+        t.kind in ("letter", "num", "lbrace", "rbrace") or t.is_char("_", "^") or t.text in GREEK.values()
+        for t in head[1:]) and _after_subscript(head, 1) >= len(head)
 
 
 def _labelled_call(tokens: list[Token], name: str, params: set[str]) -> bool:
@@ -200,7 +216,8 @@ def _after_subscript(tokens: list[Token], k: int) -> int:
 
 
 def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
-    """``(z)`` or ``(u, v)`` at ``opener``: the names, and the index after the closing bracket (none: empty)."""
+    """``(z)``, ``(u, v)`` or ``(p_3)`` at ``opener``: the names (a subscripted one by its letter), and the index
+    after the closing bracket (none: empty)."""
     if opener >= len(tokens) or not tokens[opener].is_char("("):
         return set(), opener
     names: set[str] = set()
@@ -210,7 +227,7 @@ def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
         if name is None:
             return set(), k
         names.add(name)
-        k += 1
+        k = _after_subscript(tokens, k + 1)
         if k < len(tokens) and tokens[k].is_char(")"):
             return names, k + 1
         if k < len(tokens) and tokens[k].is_char(","):

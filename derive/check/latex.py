@@ -719,6 +719,7 @@ class _BlockParser:
         tokenized = tokenize(self.text)
         tokens, transparent = unwrap_undefined(unwrap_style(tokenized.tokens))
         tokens = _row_groups(tokens)
+        tokens = _without_equation_numbers(tokens, self.text)
         wrapped = {offset for _, offset in transparent}
         self.conditioned = _conditioned_letters(tokens)
         rows = self._rows(tokens)
@@ -1069,6 +1070,33 @@ def _expects_operand(current: list[Token]) -> bool:
 
 _CONTROL_WORD_END = re.compile(r"\\[A-Za-z]+$")
 _REL_SPELLING = {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "in": r"\in", "->": r"\to", "approx": r"\approx"}
+
+
+def _without_equation_numbers(tokens: list[Token], text: str) -> list[Token]:
+    r"""The tokens without the equation numbers typed by hand at the end of a row: ``\frac{ds}{da_0} = 1 (3)``
+    (a space, a bracketed number, then the end of the row or block). Read as a factor, the number made a true
+    line false; a row ending so with a relation in it is numbered, never multiplied. ``f(3)``, ``2(3)`` without
+    the space, and a bracket that is not last, stay as they are."""
+    drop: set[int] = set()
+    row_start = 0
+    for k, tok in enumerate([*tokens, None]):
+        if tok is not None and tok.kind != "newline":
+            continue
+        end = k
+        while end > row_start and tokens[end - 1].is_char(",", ".", ";"):
+            end -= 1
+        if end - row_start >= 5 and tokens[end - 3].is_char("(") and tokens[end - 2].kind == "num" \
+                and tokens[end - 1].is_char(")") and _EQUATION_NUMBER.fullmatch(tokens[end - 2].text) \
+                and tokens[end - 3].start > 0 and text[tokens[end - 3].start - 1].isspace() \
+                and any(t.kind == "rel" for t in tokens[row_start:end - 3]) \
+                and not tokens[end - 4].is_char("+", "-", "*", "/", "(", "^", "_") and tokens[end - 4].kind != "rel":
+            drop.update(range(end - 3, end))
+        row_start = k + 1
+    return [t for j, t in enumerate(tokens) if j not in drop] if drop else tokens
+
+
+#: What a hand-typed equation number looks like: ``3``, ``12``, ``2.4`` (a chapter and its equation); never ``0.5``.
+_EQUATION_NUMBER = re.compile(r"[1-9]\d{0,2}(?:\.[1-9]\d?)?")
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:

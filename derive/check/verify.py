@@ -45,7 +45,7 @@ from . import (asymptotic, becomes, put_in, computation, counts, data_sums, elli
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
-from .bind import (GRADIENT_PREFIX, CircularDefinition, evaluated_at, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
+from .bind import (GRADIENT_PREFIX, HESSIAN_PREFIX, CircularDefinition, evaluated_at, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
                    hidden_in_names, operator_norms, primed, reads_function, substitute)
 from .claims import restated_rows
 from .substituted import substitution
@@ -4285,6 +4285,8 @@ class DocumentChecker:
             bases = {_function_and_order(type(c).__name__)[0] for c in old.atoms(AppliedUndef)}
             if len(bases) != 1 or not targets or old == new or next(iter(bases)) in self.functions(earlier).defs:
                 continue  # (a rule for a function the notes define, Heron's f_a, is no rule for any function)
+            if isinstance(old, AppliedUndef):
+                continue  # x_3 = g_3(Z_i), then "let x_3 = g_4(Z_i)": a name given by a function is no rule to rename
             (base,) = bases
             for target in sorted(targets):
                 for shift in (0, 1):
@@ -4995,6 +4997,8 @@ class DocumentChecker:
                 reason = _specialized(a, b, sa, sb)
             if reason is None:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
+            if reason is None:
+                reason = _gradient_of_unread(left.expr, right.expr, sa, sb, functions)
             if reason is None:
                 reason = _limit_of_unwritten(left.expr, right.expr)
             if reason is None:
@@ -6261,6 +6265,8 @@ class DocumentChecker:
                     return None  # a "factor" holding a sum over an unstated set relates unrelated things
                 if factor.free_symbols and len(difference.free_symbols) == 1:
                     return None  # in one variable, two polynomials with common roots divide by chance
+                if (factor.free_symbols | factor.atoms(AppliedUndef)) - (target.free_symbols | target.atoms(AppliedUndef)):
+                    return None  # a factor reading what only the equation reads divides the equation itself away
                 _, denominator = sp.fraction(factor)
                 # each sum in one canonical form first: cancel takes the 3 out of Σ 3 log q_i, and SymPy's gcd then
                 # sees no common factor between 3Σ log q_i − log Π q_i² and the difference it came from
@@ -7443,6 +7449,29 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                 return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} is 0 by what the notes "
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
+    return None
+
+
+def _gradient_of_unread(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr, functions: Functions) -> str | None:
+    """``∂E(w; u_k, t_k)/∂w = (p̂_k − t_k)u_k`` where the body of E, as the notes define it, never reads w (it reads
+    p̂_k, which nothing written connects to w): the gradient is 0 by what is written, against a side that is not.
+    The claim is about a dependence the notes leave to words: undecided, never false. None otherwise."""
+    for written, side, other in ((a, sa, sb), (b, sb, sa)):
+        if written is None or side != 0 or other == 0:
+            continue
+        for call in written.atoms(AppliedUndef):
+            name = type(call).__name__
+            if not name.startswith(GRADIENT_PREFIX) or name.startswith(HESSIAN_PREFIX):
+                continue
+            variable, function = gradient_parts(name)
+            fd = functions.defs.get(function)
+            if fd is None or variable is None or len(fd.params) != len(call.args):
+                continue
+            at = [k for k, arg in enumerate(call.args) if isinstance(arg, sp.Symbol) and arg.name == variable]
+            if len(at) == 1 and fd.params[at[0]] not in fd.body.free_symbols:
+                return (f"{function} as defined on line {fd.line} does not read {variable} (its body: "
+                        f"{printing.text(fd.body)}), so its derivative in {variable} is 0 by what the notes write: "
+                        "the dependence is in names they do not connect to it")
     return None
 
 
