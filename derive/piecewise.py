@@ -6,12 +6,19 @@ a case split SymPy does not reduce to 0. On one variable whose cases are compari
 falls into open intervals between those numbers, and on each interval every case split picks one row: the sides
 are equal as functions there when the rows picked are equal symbolically. The breakpoints themselves are left
 out, as a kink's derivative is (a point where one side is undefined proves nothing either way).
+
+A split whose every row holds at one value (``P(x_i | y) = P(x_i = 1 | y)`` if ``x_i = 1``, ``P(x_i = 0 | y)`` if
+``x_i = 0``) is defined at those values only, so no random point evaluates it; a claim about it
+(``log P(x_i | y) = x_i log P(x_i = 1 | y) + (1 − x_i) log P(x_i = 0 | y)``) is a claim at each of them, and is
+checked at each.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
-__all__ = ["equal_by_intervals"]
+__all__ = ["at_each_case", "equal_by_intervals"]
 
 #: More breakpoints than this and a case split is no longer what notes write by hand.
 _MOST_BREAKPOINTS = 6
@@ -70,3 +77,43 @@ def _row_at(expr: sp.Expr, x: sp.Symbol, p: sp.Expr) -> sp.Expr | None:
         return expr.replace(lambda e: isinstance(e, sp.Piecewise), row)
     except (ValueError, TypeError):
         return None
+
+
+def at_each_case(lhs: sp.Expr, rhs: sp.Expr, decide: Callable[[sp.Expr, sp.Expr], bool | None]
+                 ) -> tuple[bool, str, dict[sp.Symbol, sp.Expr]] | None:
+    """``lhs = rhs`` where every row of every case split holds at one value of one variable: (True, why) when the
+    sides agree at each of those values, (False, where, the value) at the first one where they differ (``decide`` compares
+    two sides: True, False, or None when it cannot tell), None when the splits are not of that kind (an
+    "otherwise" row, a range, several variables)."""
+    splits = lhs.atoms(sp.Piecewise) | rhs.atoms(sp.Piecewise)
+    if not splits:
+        return None
+    variables: set[sp.Symbol] = set()
+    values: list[sp.Expr] = []
+    for split in splits:
+        for _, condition in split.args:
+            if not isinstance(condition, sp.Eq):
+                return None
+            free = condition.lhs.free_symbols | condition.rhs.free_symbols
+            if len(free) != 1:
+                return None
+            x = next(iter(free))
+            solved = sp.solve(condition, x)
+            if len(solved) != 1 or not solved[0].is_number:
+                return None
+            variables.add(x)
+            values.append(solved[0])
+    if len(variables) != 1:
+        return None
+    x = variables.pop()
+    points = sorted(set(values), key=lambda v: float(v))
+    for p in points:
+        a, b = lhs.subs(x, p), rhs.subs(x, p)
+        if any(side.has(sp.Piecewise, sp.nan, sp.zoo) for side in (a, b)):
+            return None
+        held = decide(a, b)
+        if held is False:
+            return False, f"{x} = {p}", {x: p}
+        if held is not True:
+            return None
+    return True, f"at each value its cases take ({x} = {', '.join(str(p) for p in points)})", {}

@@ -245,6 +245,13 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
     return None
 
 
+def _decided(lhs: sp.Expr, rhs: sp.Expr) -> bool | None:
+    """True when the sides are symbolically equal, False when they differ at a random point, else None."""
+    if symbolic_zero(lhs - rhs) is True:
+        return True
+    return False if numeric_difference(lhs, rhs).status == "false" else None
+
+
 def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) -> Verdict:
     """Decide ``lhs == rhs`` as an identity in all free symbols, within ``seconds``."""
     ends = (sp.oo, -sp.oo)
@@ -258,6 +265,13 @@ def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) 
     try:
         with time_budget(seconds):
             numeric = numeric_difference(lhs, rhs, seed=seed)
+            if numeric.status == "undecided" and (sp.sympify(lhs).has(sp.Piecewise) or sp.sympify(rhs).has(sp.Piecewise)):
+                from .piecewise import at_each_case
+
+                cases = at_each_case(sp.sympify(lhs), sp.sympify(rhs), _decided)
+                if cases is not None:  # a split defined at a few values only (x_i = 0, x_i = 1): checked at each
+                    return Verdict("true", cases[1]) if cases[0] else \
+                        Verdict("false", f"the sides differ at {cases[1]}", cases[2])
             if numeric.status != "true":
                 return numeric
             difference = sp.sympify(lhs) - sp.sympify(rhs)

@@ -582,3 +582,26 @@ Then, for the other output, let $x_3 = g_4(z) = z - 2m$.
 def test_a_name_given_by_another_function_is_no_rule_renamed() -> None:
     text = _as("doc.md", RENAMED)
     assert not any("the rule of line" in reason for _, reason in _verdicts("doc.md", text, "let $x_3 = g_4(z)"))
+
+
+BINARY_FEATURE = r"""# A binary feature
+
+The probability of a binary feature is
+
+$$P(x_i \mid y) = \begin{cases} P(x_i = 1 \mid y) & \text{if } x_i = 1 \\ P(x_i = 0 \mid y) & \text{if } x_i = 0 \end{cases}$$
+
+so, in one line,
+
+$$\log P(x_i \mid y) = x_i \log P(x_i = 1 \mid y) + (1 - x_i) \log P(x_i = 0 \mid y)$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_split_defined_at_a_few_values_is_checked_at_each(name: str) -> None:
+    text = _as(name, BINARY_FEATURE)
+    assert error_lines(name, text) == []
+    verdict, reason = _verdicts(name, text, r"\log P(x_i \mid y) = ")[0]
+    assert verdict == "proved" and "at each value its cases take (x_{i} = 0, 1)" in reason, reason
+    slip = slipped(text, r"x_i \log P(x_i = 1 \mid y) + (1 - x_i) \log P(x_i = 0",
+                   r"x_i \log P(x_i = 0 \mid y) + (1 - x_i) \log P(x_i = 1")
+    assert error_lines(name, slip) == [(_line(slip, r"\log P(x_i \mid y) = "), "math/false")]

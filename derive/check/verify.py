@@ -97,6 +97,9 @@ _GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|varthe
 #: maybe indexed). Read as a call only when the document applies the same letter to parentheses more than once.
 _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
+#: A bracket that holds a conditioning bar or a relation (``P(x_i \mid y)``, ``P(X \le x)``): a probability the
+#: parser reads as one quantity, never a letter times a bracket.
+_EVENT_INSIDE = re.compile(r"\\mid|\||=|<|>|\\le|\\ge|\\leq|\\geq|\\in\b")
 #: A Latin letter, perhaps with a subscript, right before an opening bracket: ``T_k(`` of ``T_k(1 + ε)``.
 _BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 #: A name that may be a letter before a bracket rather than a function: ``R`` of ``R(1 + i)``, ``\lambda(a + b)``.
@@ -4966,10 +4969,11 @@ class DocumentChecker:
                 reason = "E(…) in the definitions it reads is the expectation, read here as a letter E times its argument"
             applied = [(c.group(0), c.group(1) or c.group(2)) for c in _APPLIED.finditer(written_text)]
             # T_k(1 + ε) after T_k(a) = cosh(k arccosh a): any argument, once the name is applied as a function
-            applied += [(c.group(0) + "…)", c.group(1)) for c in _BEFORE_BRACKET.finditer(written_text)]
+            applied += [(c.group(0) + "…)", c.group(1)) for c in _BEFORE_BRACKET.finditer(written_text)
+                        if not _EVENT_INSIDE.search(_bracketed(written_text, c.end()))]
             applied = [(whole, name) for whole, name in applied
                        if name not in functions.defs and name not in DEFAULT_FUNCTIONS
-                       and self._applications().get(name, 0) >= 2]
+                       and self._applications().get(name, 0) >= 2 and not _EVENT_INSIDE.search(whole)]
             if reason is None and applied:
                 whole, name = applied[0]
                 reason = (f"{whole} may be the function {name} applied to its argument "
@@ -7450,6 +7454,16 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
     return None
+
+
+def _bracketed(text: str, start: int) -> str:
+    """What the bracket opened just before ``start`` holds, up to its matching close (or the end of ``text``)."""
+    depth = 1
+    for i in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start:i]
+    return text[start:]
 
 
 def _gradient_of_unread(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr, functions: Functions) -> str | None:
