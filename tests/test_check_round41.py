@@ -489,7 +489,8 @@ def test_a_function_defined_in_the_middle_of_a_chain_is_a_function_not_a_product
 @pytest.mark.parametrize("texts, letters", [
     ([r"q = h_1(r) = r + k"], {"h", "h_"}),
     ([r"p_2 = h_3(p_3) = p_3 + k"], {"h", "h_"}),
-    ([r"f(x_1, x_2) = x_1 + x_2"], {"f"}),
+    ([r"y = f(x_1, x_2) = x_1 + x_2"], {"f"}),
+    ([r"k(x_1) = x_1"], set()),           # at a statement's start a subscripted argument stays a factor's
     ([r"y = a(b) = ab"], set()),          # the body reads the letter itself: a product
     ([r"v_t = g_t(1 - \beta)"], set()),   # not a bracket of names
 ])

@@ -25,8 +25,9 @@ from .latex_tokens import ALPHABET_MACROS, GREEK, Token, arg_span, tokenize
 #: Letters whose call-like use has another reading in the parser (or in every note).
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
-_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])"
-                    r"\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
+_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
+#: The same test for a call in the middle of a chain, its letter labelled or not (``q = h_1(r) = r + k``).
+_CHAIN_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\(\s*[^()=]{1,40}\)\s*(?::=|=)")
 #: The same test for a chain that ends in a call of a letter (``… = h_y(σ)``).
 _TRAILING_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*"
                              r"\(\s*[^()=]{1,40}\)\s*[,.;]?\s*$")
@@ -38,18 +39,19 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
     """The letters (``s``, ``\\sigma``) some text defines as a function of plain names."""
     out: set[str] = set()
     for text in texts:
-        if not _SHAPE.search(text) and not _TRAILING_SHAPE.search(text):
+        if not _SHAPE.search(text) and not _TRAILING_SHAPE.search(text) and not _CHAIN_SHAPE.search(text):
             continue
         tokens = [t for t in tokenize(text).tokens]
         for k, tok in enumerate(tokens):
+            chained = _names_the_value(tokens, k)
             if k > 0 and not (tokens[k - 1].kind in _STARTS or tokens[k - 1].is_char("&", ",", ";")
-                              or tokens[k - 1].kind == "begin" or _names_the_value(tokens, k)):
+                              or tokens[k - 1].kind == "begin" or chained):
                 continue
             name = _letter(tok)
             if name is None or name in _RESERVED:
                 continue
             labelled = _after_subscript(tokens, k + 1) != k + 1
-            params, after = _parameters(tokens, _after_subscript(tokens, k + 1))
+            params, after = _parameters(tokens, _after_subscript(tokens, k + 1), subscripts=chained)
             if not params or name in params or after >= len(tokens):
                 continue
             rel = tokens[after]
@@ -215,9 +217,10 @@ def _after_subscript(tokens: list[Token], k: int) -> int:
     return k if stop is None else stop
 
 
-def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
-    """``(z)``, ``(u, v)`` or ``(p_3)`` at ``opener``: the names (a subscripted one by its letter), and the index
-    after the closing bracket (none: empty)."""
+def _parameters(tokens: list[Token], opener: int, *, subscripts: bool = False) -> tuple[set[str], int]:
+    """``(z)`` or ``(u, v)`` at ``opener``: the names, and the index after the closing bracket (none: empty).
+    ``subscripts``: names may carry one (``(p_3)``, read by its letter), as in a chain that names the value of
+    the call (``p_2 = h_3(p_3) = p_3 + k``); at a statement's start ``k(x_1)`` stays a factor."""
     if opener >= len(tokens) or not tokens[opener].is_char("("):
         return set(), opener
     names: set[str] = set()
@@ -227,7 +230,7 @@ def _parameters(tokens: list[Token], opener: int) -> tuple[set[str], int]:
         if name is None:
             return set(), k
         names.add(name)
-        k = _after_subscript(tokens, k + 1)
+        k = _after_subscript(tokens, k + 1) if subscripts else k + 1
         if k < len(tokens) and tokens[k].is_char(")"):
             return names, k + 1
         if k < len(tokens) and tokens[k].is_char(","):
