@@ -606,3 +606,11 @@ def test_a_split_defined_at_a_few_values_is_checked_at_each(name: str) -> None:
     slip = slipped(text, r"x_i \log P(x_i = 1 \mid y) + (1 - x_i) \log P(x_i = 0",
                    r"x_i \log P(x_i = 0 \mid y) + (1 - x_i) \log P(x_i = 1")
     assert error_lines(name, slip) == [(_line(slip, r"\log P(x_i \mid y) = "), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_event_of_a_letter_the_notes_define_as_a_function_is_still_an_event(name: str) -> None:
+    text = _as(name, ODDS).replace("P(", "p(").replace("The model says", "The feature has density $p(u) = e^{-u}$. "
+                                                                           "The model says")
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"= e^{z}$$")][-1] == "proved"

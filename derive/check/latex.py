@@ -2083,7 +2083,7 @@ class _ExprParser:
             return average
         if canonical == "E" and nxt is not None and nxt.is_char("[") and not self.is_function(nm):
             return Expect(self.delimited(conditional=True))  # E[X]: square brackets after a bare E are an expectation
-        if nxt is not None and nxt.is_char("(") and canonical in _EVENT_LETTERS and not self.is_function(nm) \
+        if nxt is not None and nxt.is_char("(") and canonical in _EVENT_LETTERS \
                 and (event := self.event_call(canonical)) is not None:
             return event  # P(y = 1 | x), p(X ≤ t): the probability of an event, one opaque quantity
         if nxt is not None and nxt.is_char("(") and self.separator_at(self.pos) is not None:
