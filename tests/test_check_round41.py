@@ -614,3 +614,45 @@ def test_an_event_of_a_letter_the_notes_define_as_a_function_is_still_an_event(n
                                                                            "The model says")
     assert error_lines(name, text) == []
     assert [v for v, _ in _verdicts(name, text, r"= e^{z}$$")][-1] == "proved"
+
+
+SOFT_THRESHOLD = r"""# Soft thresholding
+
+The regularized objective and its penalty are
+
+$$Q_\alpha(w) = Q(w) + \alpha R(w)$$
+
+$$R(w) = \|w\|_1 = \sum_{i = 1}^d |w_i|$$
+
+The proximal step is
+
+$$w^{(k)} = S_{\eta \alpha}\left(w^{(k - 1)} - \eta g\right)$$
+
+and the function $S_{\eta \alpha}(w)$ applies to each weight on its own:
+
+$$S_{\eta \alpha} (w_i) = \begin{cases} w_i - \eta \alpha & w_i > \eta \alpha \\ 0 & |w_i| \le \eta \alpha \\ w_i + \eta \alpha & w_i < -\eta \alpha \end{cases}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_split_defining_a_name_read_as_a_product_is_never_false(name: str) -> None:
+    text = _as(name, SOFT_THRESHOLD)
+    assert error_lines(name, text) == []
+    verdict, reason = _verdicts(name, text, r"S_{\eta \alpha} (w_i) = ")[0]
+    assert verdict == "undecided" and "a definition by cases of S_{\\eta \\alpha}(…)" in reason, reason
+
+
+SAME_OPERAND = r"""# Rewriting under the derivative
+
+For the weight $w_j$ the error does not care about the order of its terms:
+
+$$\frac{\partial}{\partial w_j}\left[\frac{1}{2}(y - p)^2\right] = \frac{\partial}{\partial w_j}\left[\frac{1}{2}(p - y)^2\right]$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_one_derivative_of_equal_operands_is_proved_whatever_depends_on_the_variable(name: str) -> None:
+    text = _as(name, SAME_OPERAND)
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial}{\partial w_j}\left[\frac{1}{2}(y")] == ["proved"]
+    slip = slipped(text, r"(p - y)^2\right]$$", r"(p + y)^2\right]$$")  # different operands: no proof by the zeros
+    assert [v for v, _ in _verdicts(name, slip, r"\frac{\partial}{\partial w_j}\left[\frac{1}{2}(y")] == ["undecided"]

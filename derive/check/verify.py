@@ -5003,6 +5003,12 @@ class DocumentChecker:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
             if reason is None:
                 reason = _gradient_of_unread(left.expr, right.expr, sa, sb, functions)
+            if reason is None and left.expr.has(sp.Piecewise) != right.expr.has(sp.Piecewise):
+                # S_{ηα}(w_i) = \begin{cases} w_i − ηα & w_i > ηα \\ … \end{cases}: the split defines what its other
+                # side writes; read as a product (S_{ηα} times w_i), that side was never the function it names
+                named = _source(item, right if left.expr.has(sp.Piecewise) else left)
+                if (called := _BEFORE_BRACKET.search(named)) is not None:
+                    reason = f"a definition by cases of {called.group(0).rstrip('( ')}(…), which reads here as a product"
             if reason is None:
                 reason = _limit_of_unwritten(left.expr, right.expr)
             if reason is None:
@@ -7495,10 +7501,24 @@ def _both_vanish_unwritten(a: sp.Expr | None, b: sp.Expr | None, definitions: Ma
     0 rather than one); None when either side is 0 on its own terms."""
     if a is None or b is None or a == 0 or b == 0:
         return None
+    if _same_operation(a, b, definitions):
+        return None  # ∂/∂w_j [½Σ(…)²] = ∂/∂w_j [½Σ(…)²] rewritten: equal whatever depends on w_j
     reasons = [_derivative_of_unwritten(side, sp.Integer(1), sp.Integer(0), sp.Integer(1), definitions) for side in (a, b)]
     if not all(reasons):
         return None
     return "both sides are 0 only because " + reasons[0]
+
+
+def _same_operation(a: sp.Expr, b: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    """Are both sides one derivative in the same variables, of operands equal as written (definitions put in)?
+    Then the link holds whatever the unwritten dependence is."""
+    if not (isinstance(a, sp.Derivative) and isinstance(b, sp.Derivative)) or a.variables != b.variables:
+        return False
+    try:
+        left, right = substitute(a.expr, definitions), substitute(b.expr, definitions)
+    except CircularDefinition:
+        return False
+    return compare(left, right, seconds=LINK_SECONDS).status == "true"
 
 
 def _bare_operator(text: str) -> re.Match[str] | None:
