@@ -656,3 +656,21 @@ def test_one_derivative_of_equal_operands_is_proved_whatever_depends_on_the_vari
     assert [v for v, _ in _verdicts(name, text, r"\frac{\partial}{\partial w_j}\left[\frac{1}{2}(y")] == ["proved"]
     slip = slipped(text, r"(p - y)^2\right]$$", r"(p + y)^2\right]$$")  # different operands: no proof by the zeros
     assert [v for v, _ in _verdicts(name, slip, r"\frac{\partial}{\partial w_j}\left[\frac{1}{2}(y")] == ["undecided"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("power", [r"0.9^2", r"0.9^{2}"])
+def test_a_worked_correction_may_write_the_power_with_or_without_braces(name: str, power: str) -> None:
+    text = slipped(_as(name, CORRECTION), r"\frac{1.42}{1 - 0.81} = 7.47", r"\frac{1.42}{1 - " + power + "} = 7.47")
+    verdict, reason = _verdicts(name, text, r"\hat m_2 = ")[0]
+    assert verdict == "undecided" and "\\beta_1 = 0.9" in reason and "m_{2} = 1.42 as put in" in reason, reason
+    slip = slipped(text, power, power.replace("2", "3"))  # the wrong power: false
+    assert error_lines(name, slip) == [(_line(slip, r"\hat m_2 = "), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_value_written_as_a_fraction_is_within_the_rounding_of_its_numbers(name: str) -> None:
+    text = slipped(_as(name, ADAM_GIVEN), r"0.113 / (1 - 0.998) = 56.5", r"\frac{0.113}{1 - 0.998} = 56.5")
+    assert error_lines(name, text) == []
+    hat_v = _verdicts(name, text, r"\hat v_2 &= ")[0]
+    assert hat_v[0] == "undecided" and "(0.113, 0.998)" in hat_v[1], hat_v

@@ -11,7 +11,6 @@ the link to the usual checks).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Mapping
 
 import sympy as sp

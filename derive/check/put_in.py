@@ -435,7 +435,7 @@ def _braced_digits(text: str) -> str:
     """``0.9^{2}`` written as ``0.9^2``: the one spelling :func:`_power` gives the rule's exponents."""
     import re
 
-    return re.sub(r"\^\{\s*(\d)\s*\}", r"^", text)
+    return re.sub(r"\^\{\s*(\d)\s*\}", r"^\1", text)
 
 
 def _from_a_slip(checker: "Checker", item: "Item", name: sp.Symbol) -> int | None:

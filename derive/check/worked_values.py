@@ -241,7 +241,7 @@ def _within_written_rounding(value: sp.Expr, texts: tuple[str, str], approx: boo
 
 
 #: A decimal written to two places or more, not an index or an exponent (``0.998``, not ``x_{0.5}``).
-_ROUNDABLE = re.compile(r"(?<![\d.^_{])\d+\.\d{2,}(?![\d.])")
+_ROUNDABLE = re.compile(r"(?<![\d.^_])(?<!_\{)(?<!\^\{)\d+\.\d{2,}(?![\d.])")
 
 
 def coordinate_texts(written: str) -> list[str]:
