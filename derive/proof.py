@@ -246,10 +246,12 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
 
 
 def _decided(lhs: sp.Expr, rhs: sp.Expr) -> bool | None:
-    """True when the sides are symbolically equal, False when they differ at a random point, else None."""
-    if symbolic_zero(lhs - rhs) is True:
-        return True
-    return False if numeric_difference(lhs, rhs).status == "false" else None
+    """True when the sides are equal both ways, symbolically and at random points; False when they differ at a
+    random point; else None."""
+    numeric = numeric_difference(lhs, rhs).status
+    if numeric == "false":
+        return False
+    return True if numeric == "true" and symbolic_zero(lhs - rhs) is True else None
 
 
 def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) -> Verdict:

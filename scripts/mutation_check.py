@@ -3381,7 +3381,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '    return formula',
       ("tests/test_check_round41.py",), '1 − β_1^t never taken at the step: m̂_2 = 1.42/(1 − 0.81) left unchecked'),
     M('rule-step-no-slash', 'derive/check/put_in.py',
-      '        out = f"{out[:found.start()]}({top})/({bottom}){out[bottom_end + 1:]}"',
+      '        out = f"{out[:found.start()]}({top})/({bottom}){out[bottom_end:]}"',
       '        return text',
       ("tests/test_check_round41.py",), 'm_t/(1 − β^t) never matched with 0.8/(1 − 0.9^1): the corrections left as conditions'),
     M('put-in-no-power-piece', 'derive/check/put_in.py',

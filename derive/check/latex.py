@@ -1099,6 +1099,22 @@ def _without_equation_numbers(tokens: list[Token], text: str) -> list[Token]:
 _EQUATION_NUMBER = re.compile(r"[1-9]\d{0,2}(?:\.[1-9]\d?)?")
 
 
+def _cells(body: list[Token]) -> list[list[list[Token]]]:
+    """The rows of an environment's body, each a list of its cells (split at ``\\\\`` and ``&`` outside any group), a
+    trailing ``\\\\`` dropped: the shape both a matrix and a ``cases`` are read from."""
+    rows: list[list[list[Token]]] = [[[]]]
+    for t, depth in zip(body, _depths(body)):
+        if depth == 0 and t.kind == "newline":
+            rows.append([[]])
+        elif depth == 0 and t.is_char("&"):
+            rows[-1].append([])
+        else:
+            rows[-1][-1].append(t)
+    if len(rows) > 1 and rows[-1] == [[]]:
+        rows.pop()  # a trailing \\
+    return rows
+
+
 def _trimmed(tokens: list[Token]) -> list[Token]:
     """A row's piece without the punctuation that ends it in the sentence (``x^2,`` → ``x^2``)."""
     while tokens and tokens[-1].is_char(",", ".", ";"):
@@ -2155,23 +2171,13 @@ class _ExprParser:
         its kin dropped; "otherwise" the rest). Its values, derivatives and restatements are then checked like
         any other body. A row without ``&``, or a condition that is not one comparison or a chain of them
         (``a < x \le b``), is not modelled."""
-        rows: list[list[Token]] = [[]]
-        depth = 0
-        for t in inner:
-            depth += (t.kind == "lbrace") - (t.kind == "rbrace")
-            if t.kind == "newline" and depth == 0:
-                rows.append([])
-            elif t.kind != "sep":
-                rows[-1].append(t)
-        rows = [row for row in rows if row]
+        rows = [row for row in _cells([t for t in inner if t.kind != "sep"]) if any(row)]
         pieces: list[tuple[sp.Expr, sp.Basic]] = []
         for k, row in enumerate(rows):
-            depths = _depths(row)
-            amp = next((j for j, (t, d) in enumerate(zip(row, depths)) if d == 0 and t.is_char("&")), None)
-            if amp is None or amp == 0:
+            if len(row) != 2 or not row[0]:
                 self.fail(tok, "a case without its condition after & is not modelled")
-            value = self.sub(_trimmed(row[:amp])).parse_all(tok)
-            pieces.append((value, self.case_condition(_trimmed(row[amp + 1:]), tok, last=k == len(rows) - 1)))
+            value = self.sub(_trimmed(row[0])).parse_all(tok)
+            pieces.append((value, self.case_condition(_trimmed(row[1]), tok, last=k == len(rows) - 1)))
         if not pieces:
             self.fail(tok, "an empty \\begin{cases} is not modelled")
         return sp.Piecewise(*pieces)
@@ -2621,16 +2627,7 @@ class _ExprParser:
         r"""``\begin{bmatrix} a \\ b \end{bmatrix}`` is the vector ``(a, b)``; a matrix of several columns is
         :class:`~derive.check.vectors.Rows` (a row ``[a & b]`` is a vector too: transposes are not modelled).
         Every entry must be written: a block matrix with empty entries is not modelled."""
-        rows: list[list[list[Token]]] = [[[]]]
-        for t, depth in zip(body, _depths(body)):
-            if depth == 0 and t.kind == "newline":
-                rows.append([[]])
-            elif depth == 0 and t.is_char("&"):
-                rows[-1].append([])
-            else:
-                rows[-1][-1].append(t)
-        if len(rows) > 1 and rows[-1] == [[]]:
-            rows.pop()  # a trailing \\
+        rows = _cells(body)
         if any(not cell for row in rows for cell in row):
             self.fail(tok, f"an empty entry in \\begin{{{tok.text}}} (a block matrix) is not modelled")
         if len({len(row) for row in rows}) != 1:

@@ -256,6 +256,7 @@ def _judge(checker: "Checker", item: "Item", k: int, right: "Term", found: tuple
     the letter of a new point."""
     from .arithmetic import decide as decide_numbers
     from .latex import DEFAULT_FUNCTIONS, LatexParseError, parse_expr
+    from .worked_restatements import _decimal
 
     examples = checker._examples(item)
     agree: list[str] = []
@@ -293,7 +294,7 @@ def _judge(checker: "Checker", item: "Item", k: int, right: "Term", found: tuple
                     return _copied_differently(checker, item, k, right, put, expr, value)
                 # x² + 2y² = 1² + 2·0²: perhaps the letters of a new point, not the values given them before
                 differ = (f"{put.text} is put in as {put.number}, but its value in force is "
-                          f"{_shown(value)}: a new value, or a slip?")
+                          f"{_decimal(value)}: a new value, or a slip?")
                 checker.report(item, right.start, "info", "math/undecided", f"not decided: {differ}")
                 checker.decide(item, k, "undecided", "a substitution: " + differ)
                 return True
@@ -301,11 +302,11 @@ def _judge(checker: "Checker", item: "Item", k: int, right: "Term", found: tuple
                 # v_2 = 0.9·0.2 + 0.1·2 = 0.38 found false, then v_3 = 0.9·0.29 + …: the slip is reported once, on
                 # its own line; the next step that puts in the right number is not a second error
                 differ = (f"{put.text} is put in as {put.number}, but line {slipped} worked it out as "
-                          f"{_shown(value)} in a step found false")
+                          f"{_decimal(value)} in a step found false")
                 checker.decide(item, k, "undecided", f"{what}: {differ}")
                 return True
             message = (f"{put.text} is put in as {put.number}, but its value here is "
-                       f"{_shown(value)}")
+                       f"{_decimal(value)}")
             false = "false substitution" if what == "a substitution" else f"false: {what}"
             checker.report(item, right.start, "error", "math/false", f"{false}: {message}")
             checker.decide(item, k, "false", f"{what.removeprefix('a ')}: {message}")
@@ -397,33 +398,22 @@ def _slashed(text: str) -> str:
     (``0.8 / (1 - 0.9^1)``); a bracket around a single piece is matched to one number as well."""
     import re
 
+    from .calculus import _braced
+
     out = text
     for _ in range(8):  # fractions inside fractions, innermost last
         found = re.search(r"\\[dt]?frac\s*\{", out)
         if found is None:
             return out
-        top_end = _brace_end(out, found.end() - 1)
-        if top_end is None or top_end + 1 >= len(out) or out[top_end + 1] != "{":
+        top_end = _braced(out, found.end() - 1)  # just past each group's closing brace
+        if top_end is None or top_end >= len(out) or out[top_end] != "{":
             return text
-        bottom_end = _brace_end(out, top_end + 1)
+        bottom_end = _braced(out, top_end)
         if bottom_end is None:
             return text
-        top, bottom = out[found.end():top_end], out[top_end + 2:bottom_end]
-        out = f"{out[:found.start()]}({top})/({bottom}){out[bottom_end + 1:]}"
+        top, bottom = out[found.end():top_end - 1], out[top_end + 1:bottom_end - 1]
+        out = f"{out[:found.start()]}({top})/({bottom}){out[bottom_end:]}"
     return out
-
-
-def _brace_end(text: str, at: int) -> int | None:
-    """The index of the ``}`` closing the ``{`` at ``at``."""
-    depth = 0
-    for i in range(at, len(text)):
-        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
-            depth += 1
-        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
 
 
 def _power(value: str) -> str:
@@ -445,22 +435,6 @@ def _from_a_slip(checker: "Checker", item: "Item", name: sp.Symbol) -> int | Non
         return None
     earlier = checker.items[index]
     return earlier.block.position(earlier.stmt.terms[0].start)[0]
-
-
-def _shown(value: sp.Expr) -> str:
-    """A value as the worked lines write it: a fraction with a finite decimal as that decimal (``0.1``, not
-    ``1/10``), any other value exactly."""
-    from decimal import Decimal
-
-    value = sp.nsimplify(value) if value.is_Float else value
-    if value.is_Rational and not value.is_Integer:
-        q = int(value.q)
-        for prime in (2, 5):
-            while q % prime == 0:
-                q //= prime
-        if q == 1:
-            return format(Decimal(int(value.p)) / Decimal(int(value.q)), "f")
-    return printing.text(value)
 
 
 def _given_at(checker: "Checker", item: "Item", name: sp.Symbol) -> "Item | None":
