@@ -2276,7 +2276,11 @@ class DocumentChecker:
                 # (∇f(x + p) = ∇f(x) + ∇²f(x)p + O(‖p‖²): an expansion with its remainder, a claim, never a naming)
                 # (∇MSE = −2(y − xM)x after MSE = …: a claim about the defined quantity, checked below, never a naming)
                 self._record_naming(item, definitions)
-                self.decide(item, k, "not-a-claim", "definition (a naming)")
+                if _probability_law(left.expr, right.expr):
+                    self.decide(item, k, "undecided", "a law of probability (probabilities of events on both sides): "
+                                "no law of probability is modelled")
+                else:
+                    self.decide(item, k, "not-a-claim", "definition (a naming)")
                 if len(stmt.relations) > 1 and _is_recurrence(left.expr, right.expr):
                     own_rule = True  # v_t = βv_{t-1} + g_t = β²v_{t-2} + …: the links after it may unroll it
                 continue
@@ -3431,16 +3435,16 @@ class DocumentChecker:
         if not defined.free_symbols or not defined.free_symbols <= set(examples):
             return False
         at = defined.xreplace({x: examples[x] for x in defined.free_symbols})
-        status = compare(at, value, seconds=LINK_SECONDS).status
-        if status != "true" and not (stated and status == "false" and at.is_number):
+        status, at = _compare_values(at, value)
+        if status != "true" and not (stated and status == "false" and (at.is_number or isinstance(at, Coords))):
             return False
-        given = ", ".join(f"{printing.text(x)} = {printing.text(examples[x])}"
+        given = ", ".join(f"{printing.text(x)} = {_value_text(examples[x])}"
                           for x in sorted(defined.free_symbols, key=str))
         where = f"the definition of {printing.text(name)} with the values given ({given})"
         if status == "true":
             self.decide(item, k, "proved", where)
             return True
-        wrong = f"{where} gives {_exact(at)}, not {_source(item, right)}"
+        wrong = f"{where} gives {_value_text(at) if isinstance(at, Coords) else _exact(at)}, not {_source(item, right)}"
         # what follows computes with the value it should have had (one slip, one error)
         self.examples[:] = [(i, sec, x, at if (i, x) == (item.index, name) else v) for i, sec, x, v in self.examples]
         self.report(item, right.start, "error", "math/false", f"false worked value: {wrong}")
@@ -6854,6 +6858,42 @@ def _is_recurrence(left: sp.Expr | None, right: sp.Expr | None) -> bool:
         return False
     return any((r := read_index(s)) is not None and r.base == ix.base and r.letter == ix.letter and r.offset < ix.offset
                for s in right.free_symbols if isinstance(s, sp.Symbol))
+
+
+#: The name the parser gives a probability of an event or under a condition (``P(X>s+t|X>s)``, ``P(A \\mid B)``).
+_EVENT_NAME = re.compile(r"^(?:P|p|Pr)\((?:.*(?:\||\\mid|=|<|>|\\le|\\ge|≤|≥).*)\)$", re.S)
+
+
+def _is_probability(expr: sp.Basic) -> bool:
+    """A probability of an event (one opaque symbol the parser made of ``P(y = 1 | x)``), or ``P`` applied."""
+    if isinstance(expr, sp.Symbol):
+        return bool(_EVENT_NAME.match(expr.name))
+    return isinstance(expr, AppliedUndef) and type(expr).__name__ in ("P", "Pr")
+
+
+def _probability_law(left: sp.Expr | None, right: sp.Expr | None) -> bool:
+    """``P(X > s + t | X > s) = P(X > t)``, ``P(A|B) = P(B|A)P(A)/P(B)``: a probability of an event stated through
+    other probabilities is a law (memorylessness, Bayes, total probability), a claim the checker cannot decide,
+    never a naming. ``P(y = 1 | x) = σ(w·x)`` (no probability on the right) models the event: a definition."""
+    if left is None or right is None or not _is_probability(left):
+        return False
+    return any(_is_probability(a) for a in sp.preorder_traversal(right))
+
+
+def _compare_values(at: sp.Expr, value: sp.Expr) -> tuple[str, sp.Expr]:
+    """Compare a definition's value at given numbers with the value written: as numbers, or coordinate by
+    coordinate once tuple arithmetic is done (``x^{(0)} − α∇g(x^{(0)})`` at ``x^{(0)} = (−1, 1)``, ``α = ½``
+    against ``(−1, 1) − ½(−8, 0)``); "true" needs every coordinate equal, one that differs is "false". The
+    value at the numbers comes back reduced, so a message prints the tuple, not its arithmetic."""
+    if not (at.has(Coords) or value.has(Coords)):
+        return compare(at, value, seconds=LINK_SECONDS).status, at
+    a, b = (reduce_coords(x, lambda _: True) for x in (at, value))
+    if not (isinstance(a, Coords) and isinstance(b, Coords)) or len(a.args) != len(b.args):
+        return "undecided", at
+    each = [compare(x, y, seconds=LINK_SECONDS).status for x, y in zip(a.args, b.args)]
+    if "false" in each:
+        return "false", a
+    return ("true" if all(e == "true" for e in each) else "undecided"), a
 
 
 def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:

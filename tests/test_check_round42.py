@@ -1,0 +1,90 @@
+"""Readings added in stop 46. Fixtures are written here, in my own words and symbols (the notes themselves are not
+stored); each has a correct copy and a slip."""
+from __future__ import annotations
+
+import pytest
+
+from derive.check.run import check_document
+from fixture_docs import as_sections as _as, error_lines, line_of as _line, slipped, verdicts_at as _verdicts
+
+# -- a worked step of a vector iteration, its values put in -------------------------------------------------------
+VECTOR_STEP = r"""# One step by hand
+
+Take $h(\vec{u}) = (u_1 + 2)^2 + (u_1 u_2 - 1)^2$ and start from $\vec{u}^{(0)} = \begin{bmatrix} 1 \\ 2 \end{bmatrix}$
+with step size $\eta = \frac{1}{4}$.
+
+The update is
+
+$$\vec{u}^{(1)} = \vec{u}^{(0)} - \eta \nabla h(\vec{u}^{(0)})$$
+
+Putting the numbers in, we get
+
+$$\vec{u}^{(1)} = \begin{bmatrix} 1 \\ 2 \end{bmatrix} - \frac{1}{4} \nabla h(\vec{u}^{(0)})$$
+
+and finally
+
+$$\vec{u}^{(1)} = \begin{bmatrix} 1 \\ 2 \end{bmatrix} - \frac{1}{4} \begin{bmatrix} 10 \\ 2 \end{bmatrix}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_vector_step_with_its_values_put_in_is_proved(name: str) -> None:
+    text = _as(name, VECTOR_STEP)
+    assert error_lines(name, text) == []
+    for snippet in (r"- \frac{1}{4} \nabla h", r"- \frac{1}{4} \begin{bmatrix} 10"):
+        verdicts = _verdicts(name, text, snippet)
+        assert verdicts and verdicts[0][0] == "proved", (snippet, verdicts)
+    reason = _verdicts(name, text, r"- \frac{1}{4} \nabla h")[0][1]
+    assert "(1, 2)" in reason and "Coords" not in reason
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [
+    (r"\end{bmatrix} - \frac{1}{4} \nabla h", r"\end{bmatrix} - \frac{1}{2} \nabla h"),   # the rate put in wrongly
+    (r"\begin{bmatrix} 1 \\ 2 \end{bmatrix} - \frac{1}{4} \nabla h", r"\begin{bmatrix} 2 \\ 1 \end{bmatrix} - \frac{1}{4} \nabla h"),
+])
+def test_a_vector_step_with_a_wrong_value_put_in_is_false_on_its_line(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, VECTOR_STEP), old, new)
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+# -- laws of probability: undecided, never a naming -------------------------------------------------------------
+LAWS = r"""# Probability facts
+
+A waiting time without memory satisfies
+
+$$P(T > a + b \mid T > a) = P(T > b)$$
+
+and the rule of Bayes reads
+
+$$P(H|D) = \frac{P(D|H)P(H)}{P(D)}$$
+
+For the classifier we model
+
+$$P(c = 1 \mid z) = \frac{1}{1 + e^{-z}}$$
+
+and we write the chance of a move as
+
+$$r_{ab} = P(S_2 = b \mid S_1 = a)$$
+
+while the count of successes has
+
+$$P(K=j) = \binom{m}{j} r^j (1 - r)^{m-j}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_law_of_probability_is_undecided_with_its_reason(name: str) -> None:
+    text = _as(name, LAWS)
+    for snippet in (r"P(T > a + b \mid T > a) = ", r"P(H|D) = "):
+        verdicts = _verdicts(name, text, snippet)
+        assert [v for v, _ in verdicts] == ["undecided"], (snippet, verdicts)
+        assert "law of probability" in verdicts[0][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_probability_given_by_a_formula_stays_a_definition(name: str) -> None:
+    text = _as(name, LAWS)
+    for snippet in (r"P(c = 1 \mid z) = ", r"P(K=j) = ", r"r_{ab} = "):
+        verdicts = [v for v in _verdicts(name, text, snippet) if "inside brackets" not in v[1]]
+        assert verdicts == [("not-a-claim", "definition (a naming)")], (snippet, verdicts)
