@@ -88,3 +88,43 @@ def test_a_probability_given_by_a_formula_stays_a_definition(name: str) -> None:
     for snippet in (r"P(c = 1 \mid z) = ", r"P(K=j) = ", r"r_{ab} = "):
         verdicts = [v for v in _verdicts(name, text, snippet) if "inside brackets" not in v[1]]
         assert verdicts == [("not-a-claim", "definition (a naming)")], (snippet, verdicts)
+
+
+# -- μ the mean, said only in words ---------------------------------------------------------------------------------
+VARIANCE = r"""# Variance from expectations
+
+The mean of $Y$ is written $\mu$. Expanding the square,
+
+$$E[(Y-\mu)^2] = E[Y^2]-2E[Y]\mu+E[\mu^2]$$
+
+so that
+
+$$E[Y^2]-2E[Y]\mu+E[\mu^2] = E[Y^2]-2\mu^2+\mu^2$$
+
+$$E[Y^2]-2\mu^2+\mu^2 = E[Y^2]-\mu^2$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_step_that_needs_mu_to_be_the_mean_is_undecided_with_that_reason(name: str) -> None:
+    text = _as(name, VARIANCE)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"E[Y^2]-2E[Y]\mu+E[\mu^2] = ")
+    assert [v for v, _ in verdicts] == ["undecided"] and "μ = E[Y]" in verdicts[0][1], verdicts
+    for snippet in (r"E[(Y-\mu)^2] = ", r"E[Y^2]-2\mu^2+\mu^2 = "):  # the expansion and the last step
+        assert [v for v, _ in _verdicts(name, text, snippet)] == ["proved"], snippet
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [("= E[Y^2]-2\\mu^2+\\mu^2$$", "= E[Y^2]+\\mu^2$$"),
+                                      ("= E[Y^2]-2\\mu^2+\\mu^2$$", "= E[Y^2]-3\\mu^2+\\mu^2$$")])
+def test_a_slip_that_no_meaning_of_mu_repairs_stays_false(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, VARIANCE), old, new)
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_mean_of_another_quantity_repairs_nothing(name: str) -> None:
+    # μ_Z names the mean of Z: putting E[Y] for it is no reading, so the step stays false
+    text = slipped(_as(name, VARIANCE), r"-2E[Y]\mu+E[\mu^2] = E[Y^2]-2\mu^2+\mu^2$$", r"-2E[Y]\mu_Z+E[\mu_Z^2] = E[Y^2]-2\mu_Z^2+\mu_Z^2$$")
+    assert (_line(text, r"\mu_Z^2+"), "math/false") in error_lines(name, text)

@@ -95,6 +95,33 @@ class Reading:
             return "expectations: an expectation equated with other quantities (the distribution is not modelled)"
         return None
 
+    def mean_letter(self, seconds: float) -> str | None:
+        """Why a refutation may rest on a letter's meaning: ``E[X²] − 2E[X]μ + μ² = E[X²] − μ²`` holds once μ is
+        E[X], the mean μ usually names, and fails otherwise. Notes say so in words ("the mean of X is μ") that the
+        checker does not bind, so such a link is undecided with that reason. None when putting E[V] for μ (or μ_V)
+        does not make the sides agree."""
+        from ..proof import compare
+
+        free = self.left.free_symbols | self.right.free_symbols
+        means = sorted((x for x in free if _MEAN_LETTER.match(x.name)), key=str)
+        targets = sorted(((sym, argument) for sym, (argument, label) in self.atoms.items()
+                          if not label and sym in free and isinstance(argument, sp.Symbol)), key=lambda t: str(t[0]))
+        for mu in means:
+            named = _MEAN_LETTER.match(mu.name).group(1)  # type: ignore[union-attr]
+            for sym, argument in targets:
+                if named and named != argument.name:
+                    continue  # μ_Y is no mean of X
+                swap = {mu: sym}
+                if compare(self.left.xreplace(swap), self.right.xreplace(swap), seconds=seconds).status == "true":
+                    shown = printing.text(argument)
+                    return (f"it holds when {printing.text(mu)} = E[{shown}] (the mean of {shown}, as μ usually "
+                            "names), which no formula here states")
+        return None
+
+
+#: The letter of a mean (``μ``, ``μ_X``, ``\mu_{X}``), its subscript naming the random quantity.
+_MEAN_LETTER = re.compile(r"^(?:μ|\\mu)(?:_\{?([A-Za-z])\}?)?$")
+
 
 #: "i is drawn uniformly at random", "равномерно", "均匀": an index sampled with equal probabilities.
 UNIFORM = re.compile(r"\buniform(?:ly)?\b|\bequal(?:ly likely| probabilit)|\bat random\b|\bравномерн|均匀|等概率",

@@ -4715,6 +4715,11 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
             return
+        if verdict.status == "false" and statistics and (mean := plain.mean_letter(LINK_SECONDS / 2)):
+            # E[X²] − 2E[X]μ + μ² = E[X²] − μ² where the words make μ the mean: true by a meaning not written in math
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {mean}")
+            self.decide(item, k, "undecided", mean)
+            return
         if verdict.status == "false" and unmodelled:
             # only linearity is modelled: a false verdict may just lack an independence or stationarity assumption
             self.report(item, right.start, "info", "math/undecided", f"not decided: {unmodelled}")
