@@ -128,3 +128,43 @@ def test_the_mean_of_another_quantity_repairs_nothing(name: str) -> None:
     # μ_Z names the mean of Z: putting E[Y] for it is no reading, so the step stays false
     text = slipped(_as(name, VARIANCE), r"-2E[Y]\mu+E[\mu^2] = E[Y^2]-2\mu^2+\mu^2$$", r"-2E[Y]\mu_Z+E[\mu_Z^2] = E[Y^2]-2\mu_Z^2+\mu_Z^2$$")
     assert (_line(text, r"\mu_Z^2+"), "math/false") in error_lines(name, text)
+
+
+# -- a chain rule through a name the definitions never use ----------------------------------------------------------
+CHAIN = r"""# One output unit
+
+The output unit computes $o = v u + d$ from the hidden value $u$, and the error is
+
+$$E = \frac{1}{2}(t - o)^2$$
+
+By the chain rule
+
+$$\frac{\partial E}{\partial v} = \frac{\partial E}{\partial o} \frac{\partial o}{\partial v}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_rule_through_its_definitions_is_proved(name: str) -> None:
+    text = _as(name, CHAIN)
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial E}{\partial v} = ")] == ["proved"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_through_a_name_the_output_never_reads_is_undecided(name: str) -> None:
+    # q is no name of the definitions: ∂o/∂q is 0 by them, so the telescoping shape proves nothing
+    text = slipped(_as(name, CHAIN), r"\frac{\partial o}{\partial v}$$",
+                   r"\frac{\partial o}{\partial q} \frac{\partial q}{\partial v}$$")
+    verdicts = _verdicts(name, text, r"\frac{\partial E}{\partial v} = ")
+    assert [v for v, _ in verdicts] == ["undecided"], verdicts
+    assert "o does not depend on q" in verdicts[0][1]
+    assert error_lines(name, text) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_chain_through_a_defined_intermediate_is_still_proved(name: str) -> None:
+    # o is defined, so E reads it only through its definition: no sign that ∂E/∂o is 0
+    text = slipped(_as(name, CHAIN), r"\frac{\partial o}{\partial v}$$",
+                   r"\frac{\partial o}{\partial u} \frac{\partial u}{\partial v}$$")
+    text = slipped(text, "from the hidden value $u$, and", "from the hidden value $u = v w$, and")
+    verdicts = _verdicts(name, text, r"\frac{\partial E}{\partial v} = ")
+    assert [v for v, _ in verdicts] == ["proved"], verdicts

@@ -62,14 +62,18 @@ def telescopes(left: sp.Expr | None, right: sp.Expr | None, same: Mapping[str, s
 
 
 def constant_factor(left: sp.Expr | None, right: sp.Expr | None,
-                    reads: Callable[[str], frozenset[str] | None]) -> tuple[str, str] | None:
+                    reads: Callable[[str], frozenset[str] | None]) -> tuple[str, str, bool] | None:
     """A factor ``∂A/∂x`` of a telescoping product whose operand A, as the notes define it, does not read x at all
     (``reads(A)``: the names A's definition reads through the others, None when A is not defined): that factor is
-    0, and so is the product. None when there is none, or when the left side's operand does not read its own
-    variable either (then both sides may be 0).
+    0, and so is the product. Returns A, x and whether the left side is surely not 0: its operand reads its own
+    variable and x too (a slip), rather than being undefined or reading x under another name (``out_{h1}`` for
+    ``h_1``: then nothing shows the product right, and nothing shows it wrong; only an x with no definition of
+    its own counts there). None when there is no such factor, or when the left side's operand does not read its
+    own variable either (then both sides are 0).
 
     Why: ``∂E/∂w = ∂E/∂out_h · ∂out_h/∂net_h · ∂net_h/∂w`` telescopes, but with ``net_h = ux + c`` the last factor
     is 0 while E reads w through the output unit: the names of the wrong unit were written (h for o)."""
+    doubtful = None
     for one, product in ((left, right), (right, left)):
         if one is None or product is None or not isinstance(product, sp.Mul):
             continue
@@ -77,16 +81,20 @@ def constant_factor(left: sp.Expr | None, right: sp.Expr | None,
         if outer is None:
             continue
         whole = reads(outer[0])
-        if whole is None or outer[1] not in whole:
+        if whole is not None and outer[1] not in whole:
             continue
         for factor in product.args:
             part = _first_order(factor)
             if part is None:
                 continue
             operand = reads(part[0])
-            if operand is not None and part[1] not in operand and part[1] in whole:
-                return part
-    return None
+            if operand is None or part[1] in operand:
+                continue
+            if whole is not None and part[1] in whole:
+                return (*part, True)
+            if reads(part[1]) is None:  # (a defined x is substituted away in what A reads: no sign A misses it)
+                doubtful = doubtful or (*part, False)
+    return doubtful
 
 
 #: A call of a function the checker keeps as one name: ``\\sigma(d + h v)``, the function and its arguments.

@@ -2305,6 +2305,12 @@ class DocumentChecker:
                     shown = {str(x): printing.text(x) for x in (*definitions, *left.expr.free_symbols,
                                                                   *right.expr.free_symbols) if isinstance(x, sp.Symbol)}
                     a, x = shown.get(dead[0], dead[0]), shown.get(dead[1], dead[1])
+                    if not dead[2]:  # the left side's operand undefined, or reading x under another name
+                        why = (f"{a} does not depend on {x}{at}, so by the definitions ∂{a}/∂{x} = 0 and the product "
+                               "is 0; whether the left side is 0 is not in sight (a name for the same quantity?)")
+                        self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                        self.decide(item, k, "undecided", why)
+                        continue
                     self.report(item, right.start, "error", "math/false",
                                 f"false chain rule: {_source(item, left)} = {_source(item, right)}; {a} does not "
                                 f"depend on {x}{at}, so ∂{a}/∂{x} = 0 and the product is 0, while the left side's "
