@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import sympy as sp
 
-__all__ = ["at_each_case", "equal_by_intervals"]
+__all__ = ["at_each_case", "equal_by_intervals", "on_interval"]
 
 #: More breakpoints than this and a case split is no longer what notes write by hand.
 _MOST_BREAKPOINTS = 6
@@ -60,6 +60,29 @@ def equal_by_intervals(lhs: sp.Expr, rhs: sp.Expr, zero: object) -> str | None:
             return None
     shown = ", ".join(str(p) for p in ordered)
     return f"equal case by case on each interval between {x} = {shown}"
+
+
+def on_interval(expr: sp.Expr, x: sp.Symbol, interval: sp.Interval) -> sp.Expr | None:
+    """``expr`` with each case split in ``x`` replaced by the row in force all over ``interval`` (``q'(s) = 6s`` "for
+    s > 1" where q′ is ``6s`` for s ≥ 1 and 4 below): None when a breakpoint lies inside the interval, so that no
+    one row holds there, or a split reads another variable."""
+    if not isinstance(interval, sp.Interval) or interval.measure == 0:
+        return None
+    for split in expr.atoms(sp.Piecewise):
+        for _, condition in split.args:
+            if condition in (sp.true, sp.false):
+                continue
+            if condition.free_symbols != {x}:
+                return None
+            for compared in (condition.args if isinstance(condition, sp.And) else (condition,)):
+                if not isinstance(compared, sp.core.relational.Relational):
+                    return None
+                cuts = sp.solve(sp.Eq(compared.lhs, compared.rhs), x)
+                if any(not c.is_real or interval.contains(c) == sp.true and c not in interval.boundary for c in cuts):
+                    return None
+    low, high = interval.inf, interval.sup
+    inside = (low + high) / 2 if low.is_finite and high.is_finite else (low + 1 if low.is_finite else high - 1 if high.is_finite else sp.Integer(0))
+    return _row_at(expr, x, inside)
 
 
 def _row_at(expr: sp.Expr, x: sp.Symbol, p: sp.Expr) -> sp.Expr | None:

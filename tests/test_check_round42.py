@@ -168,3 +168,74 @@ def test_a_chain_through_a_defined_intermediate_is_still_proved(name: str) -> No
     text = slipped(text, "from the hidden value $u$, and", "from the hidden value $u = v w$, and")
     verdicts = _verdicts(name, text, r"\frac{\partial E}{\partial v} = ")
     assert [v for v, _ in verdicts] == ["proved"], verdicts
+
+
+# -- a function given by cases in separate formulas -------------------------------------------------------------
+SPLIT = r"""# A split function
+
+Let
+
+$$q(s) = 3 s^2 \quad \text{if } s \ge 1,$$
+
+$$q(s) = 4 s^2 - 1 \quad \text{if } s < 1.$$
+
+Then $q(2) = 12$,
+while $q(0.5) = 0$,
+and the slope is $q'(s) = 6s$ for $s > 1$.
+
+The rate is $\rho(n) = 0.5$ for $n < 4$ and
+
+$$\rho(n) = \frac{2}{n} \quad \text{otherwise}$$
+
+so $\rho(8) = 0.25$,
+while $\rho(2) = 0.5$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_cases_in_separate_formulas_make_one_function(name: str) -> None:
+    text = _as(name, SPLIT)
+    assert error_lines(name, text) == []
+    for snippet in ("q(2) = ", "q(0.5) = ", r"\rho(8) = ", r"\rho(2) = "):
+        assert [v for v, _ in _verdicts(name, text, snippet)] == ["proved"], snippet
+    assert "a further case" in _verdicts(name, text, "q(s) = 4 s^2")[0][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [("q(0.5) = 0$", "q(0.5) = 0.75$"),  # the first case's value at 0.5
+                                      ("q(2) = 12", "q(2) = 15"),       # the second case's value at 2
+                                      (r"\rho(8) = 0.25", r"\rho(8) = 0.5")])
+def test_a_value_from_the_wrong_case_is_false(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, SPLIT), old, new)
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_cases_of_two_sections_stay_two_definitions(name: str) -> None:
+    # a new heading starts a new example: its q is the later one alone, and q(-1) = -5 is about that q
+    text = _as(name, slipped(SPLIT, "$$q(s) = 4 s^2 - 1", "# Another example\n\n$$q(s) = 4 s^2 - 1"))
+    verdicts = _verdicts(name, text, "q(s) = 4 s^2")
+    assert verdicts and "a further case" not in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_on_the_range_of_one_case_is_proved_there(name: str) -> None:
+    text = _as(name, SPLIT)
+    verdicts = _verdicts(name, text, "q'(s) = ")
+    assert [v for v, _ in verdicts] == ["proved"] and "s > 1" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_other_case_on_that_range_is_false(name: str) -> None:
+    # 8s is the slope below 1, not above it: the range picks the first case, which refutes it
+    text = slipped(_as(name, SPLIT), "q'(s) = 6s", "q'(s) = 8s")
+    assert error_lines(name, text) == [(_line(text, "q'(s) = 8s"), "math/false")]
+    assert "the left side is 6·s there" in _verdicts(name, text, "q'(s) = ")[0][1]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_range_across_the_kink_picks_no_case(name: str) -> None:
+    # for s > 0 the slope is 8s below 1 and 6s above: no one case is in force, so nothing is proved or refuted
+    text = slipped(_as(name, SPLIT), "for $s > 1$", "for $s > 0$")
+    assert [v for v, _ in _verdicts(name, text, "q'(s) = ")] == ["undecided"]
+    assert error_lines(name, text) == []

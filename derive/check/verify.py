@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .. import limits, printing
+from .. import limits, piecewise, printing
 from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
@@ -503,6 +503,10 @@ class DocumentChecker:
         self._primed_cache: dict[int, frozenset[str]] = {}  # section -> letters written primed there
         self.systems: list[SystemScope] = []
         self.function_defs: list[tuple[int, int, FunctionDef]] = []  # (item index, section, definition)
+        # the latest function given by cases in separate formulas: name -> (item index, section, params,
+        # [(body, condition)], line of its first case)
+        self._cases: dict[str, tuple[int, int, tuple, list, int]] = {}
+        self._case_items: set[int] = set()  # the items whose formulas were joined into such a function
         self._declared: list[tuple[int, str]] = []  # (item index, function name) of "f: ℝⁿ → ℝ", a general f
         self.namings: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # (item index, section, name, value)
         self.examples: list[tuple[int, int, sp.Symbol, sp.Expr]] = []  # numbers given to names: β = 0.9, v_0 = 0
@@ -556,6 +560,46 @@ class DocumentChecker:
                 self.items[-1].list_cue = number in cues.listed
                 self.items[-1].satisfied = number in cues.satisfied
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
+
+    def _on_stated_interval(self, a: sp.Expr, b: sp.Expr, item: Item) -> str | None:
+        """Why ``a = b`` holds where the text restricts the variable of a function given by cases: on the range
+        stated in its own sentence (``for s > 1`` after it, "now s > 1, so" before it), each split is the one row
+        in force there (:func:`derive.piecewise.on_interval`). A range written elsewhere may be a case's own
+        condition (``q(s) = 3s²`` if ``s ≥ 1``), never one the claim is made under."""
+        stated = {**self._trailing_ranges(item), **self._sentence_ranges(item)}
+        for x in sorted((x for x in a.free_symbols | b.free_symbols if x in stated), key=str):
+            pa, pb = piecewise.on_interval(a, x, stated[x]), piecewise.on_interval(b, x, stated[x])
+            if pa is None or pb is None or pa.has(sp.Piecewise) or pb.has(sp.Piecewise):
+                continue
+            try:
+                if compare(pa, pb, seconds=LINK_SECONDS).status == "true":
+                    return f"for {_range_text(x, stated[x])}, as the text states, where one case is in force"
+            except (BudgetExceeded, TypeError, ValueError):
+                return None
+        return None
+
+    def _trailing_ranges(self, item: Item) -> dict[sp.Symbol, sp.Interval]:
+        """The range a condition right after ``item`` in its sentence states ("``q'(s) = 6s`` for ``s > 1``")."""
+        if not item.trailing_condition or item.index + 1 >= len(self.items) \
+                or (nxt := self.items[item.index + 1]).sentence != item.sentence:
+            return {}
+        return ranges.stated_ranges([([t.expr for t in nxt.stmt.terms], list(nxt.stmt.relations))])
+
+    def _refuted_on_trailing_range(self, item: Item, a: sp.Expr, b: sp.Expr) -> str | None:
+        """Why ``a = b`` fails on the range written right after it in its sentence ("``q'(s) = 8s`` for ``s > 1``"),
+        where each function given by cases is the one case in force there; None unless the sides then differ."""
+        stated = self._trailing_ranges(item)
+        for x in sorted((x for x in a.free_symbols | b.free_symbols if x in stated), key=str):
+            pa, pb = piecewise.on_interval(a, x, stated[x]), piecewise.on_interval(b, x, stated[x])
+            if pa is None or pb is None or pa.has(sp.Piecewise) or pb.has(sp.Piecewise):
+                continue
+            try:
+                if compare(pa, pb, seconds=LINK_SECONDS).status == "false":
+                    return (f"for {_range_text(x, stated[x])}, the condition after it, one case of each split is in "
+                            f"force: the left side is {printing.text(pa)} there, the right side {printing.text(pb)}")
+            except (BudgetExceeded, TypeError, ValueError):
+                return None
+        return None
 
     def _sentence_ranges(self, item: Item) -> dict[sp.Symbol, sp.Interval]:
         r"""The ranges written earlier in ``item``'s own sentence or paragraph ("Now $b \le 0$ …, hence $|b| = −b$"):
@@ -896,7 +940,9 @@ class DocumentChecker:
         if (item.trailing_condition or item.condition_cue or item.assumed) and not rhs.free_symbols & set(params) \
                 and (isinstance(rhs, sp.Symbol) or rhs.is_number):
             # "rk(X) = D if N ≥ D", "if rk(X) = D then …": a value under a condition, never a constant rk (ℓ(z) =
-            # −y log p − … "with p = σ(z)" still defines ℓ, through p)
+            # −y log p − … "with p = σ(z)" still defines ℓ, through p); but "η(t) = 0.1 for t < 10" is the first
+            # case of a definition by cases, kept for the case that follows
+            self._joined_cases(item, name, params, rhs)
             return
         if not (rhs.free_symbols & set(params)) and any(_POINT_MARK.search(p.name) for p in params):
             return  # φ(x^*) = 0, f'(x^*) = 0: the value at the optimum (a condition), never a constant φ
@@ -921,7 +967,10 @@ class DocumentChecker:
             return  # F'(a) = lim_{a→x} (F(x) − F(a))/(x − a): its parameter is the limit's, bound; no function of a
         if has_vectors(rhs):
             rhs = reduce_coords(rhs, _tuple_factor)  # ½(x, y)[[6, 0], [0, 2]](x; y) is 3x² + y², a number
-        if self._restates_function(item, name, params, rhs):
+        joined = self._joined_cases(item, name, params, rhs) if at == 0 else None
+        if joined is not None:
+            rhs = joined[0]  # f(x) = −2x if x < 0 after f(x) = x² if x ≥ 0: one function by cases
+        elif self._restates_function(item, name, params, rhs):
             return
         try:
             fd = Functions().define(name, params, rhs, item.block.position(item.stmt.terms[at].start)[0])
@@ -932,7 +981,67 @@ class DocumentChecker:
             return
         self.function_defs.append((item.index, item.section, fd))
         # f(x) = A = B: the definition is f(x) = A; A = B is still a claim to check.
-        self.decide(item, at, "not-a-claim", f"definition of {name}")
+        self.decide(item, at, "not-a-claim", f"definition of {name}" + (
+            f" (a further case of the definition by cases begun on line {joined[1]})" if joined else ""))
+
+    def _case_condition(self, item: Item, params: tuple[sp.Basic, ...]) -> sp.Basic | None:
+        r"""The condition a definition of a function is given under, when it is one case of a definition by cases
+        written as separate formulas: ``f(x) = x^2 \quad \text{if } x \ge 0`` (the comparison in the same display,
+        after a word that opens a case), or ``f(x) = x²`` "when $x ≥ 0$" (the comparison right after it, in its
+        sentence); ``sp.true`` for "otherwise". Only comparisons of the function's own variables with each other
+        or with numbers count. None for an unconditioned definition."""
+        from .latex import _CASE_RELATIONS
+        tail = item.block.text[item.stmt.terms[-1].end:] + (self._text_after(item) if item.block.display else "")
+        if _OTHERWISE_AFTER.match(tail):
+            return sp.true
+        if item.index + 1 >= len(self.items):
+            return None
+        nxt = self.items[item.index + 1]
+        if nxt.block is item.block:
+            between = item.block.text[item.stmt.terms[-1].end:nxt.stmt.terms[0].start]
+            if not _CASE_WORD.search(between):
+                return None
+        elif not (item.trailing_condition and nxt.sentence == item.sentence and not nxt.block.display
+                  and _CASE_WORD.search(self._text_after(item)[:24])):
+            return None
+        relations, terms = nxt.stmt.relations, [t.expr for t in nxt.stmt.terms]
+        if not relations or any(r not in ("<", ">", "<=", ">=") for r in relations) or any(t is None for t in terms) \
+                or not set().union(*(t.free_symbols for t in terms)) <= set(params) \
+                or not any(t.free_symbols for t in terms):
+            return None
+        compared = [_CASE_RELATIONS[r](a, b) for r, a, b in zip(relations, terms, terms[1:])]
+        return sp.And(*compared) if len(compared) > 1 else compared[0]
+
+    def _text_after(self, item: Item) -> str:
+        """The source right after ``item``'s block (its own punctuation and the words that follow, one line)."""
+        end = self._lines.offset(item.block.line, item.block.col) + len(item.block.text)
+        return (self.text or "")[end:end + 80].split("\n\n")[0]
+
+    def _joined_cases(self, item: Item, name: str, params: tuple[sp.Basic, ...], rhs: sp.Expr) -> tuple[sp.Expr, int] | None:
+        """``f(x) = x²`` if x ≥ 0, then ``f(x) = −2x`` if x < 0 in the next formula: the second case joins the
+        first into one function given by cases (a Piecewise), so ``f(3) = 9`` and ``f(−1) = 2`` are both checked
+        against it. Returns the joined body and the line of the first case; None when ``item`` is no further case
+        of the function the last few formulas gave by cases."""
+        condition = self._case_condition(item, params)
+        if condition is None:
+            return None
+        earlier = self._cases.get(name)
+        self._cases[name] = (item.index, item.section, params, [(rhs, condition)], self._line_of(item.index))
+        if earlier is None:
+            return None
+        index, section, first_params, pieces, line = earlier
+        if section != item.section or tuple(first_params) != tuple(params) or item.index - index > 4 \
+                or pieces[-1][1] == sp.true:
+            return None
+        pieces = [*pieces, (rhs, condition)]
+        self._cases[name] = (item.index, item.section, params, pieces, line)
+        first = item.index - 4
+        # the cases before stand for no function of their own any more (q(−1) is the joined q's value, not the first
+        # case's taken for "another definition the words may mean")
+        self.function_defs[:] = [(i, sec, fd) for i, sec, fd in self.function_defs
+                                 if not (fd.name == name and first <= i < item.index and sec == item.section)]
+        self._case_items.update({index, item.index})
+        return sp.Piecewise(*pieces), line
 
     def _mapsto_call(self, item: Item) -> bool:
         """``u ↦ g(u) = (c + 2)u² + (c − 3)v²``: a map written with its variable, then the call it defines."""
@@ -4354,7 +4463,7 @@ class DocumentChecker:
         elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
-            or self._operator_before_call(item, left, right, definitions)
+            or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
@@ -4399,6 +4508,18 @@ class DocumentChecker:
         names = ", ".join(printing.text(x) for x in free[:4]) + (", …" if len(free) > 4 else "")
         return (f"it holds only for some values of {names}, which the definitions leave open (the setting of the "
                 "claim, stated in words?)")
+
+    def _mean_in_words(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a refutation may rest on a letter's meaning: ``E[X²] − 2E[X]μ + μ² = E[X²] − μ²`` holds once μ is
+        E[X], which notes often say only in words ("the mean of X is μ"): see
+        :meth:`derive.check.expectation.Reading.mean_letter`. None when no such reading makes the sides agree."""
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None or not (expectation.has_statistics(a) or expectation.has_statistics(b)):
+            return None
+        try:
+            return expectation.read(_doit(a), _doit(b)).mean_letter(LINK_SECONDS / 2)
+        except (BudgetExceeded, TypeError, ValueError):
+            return None
 
     def _sums_to_one(self, item: Item, left: Term, right: Term) -> str | None:
         """Why a refutation may be no slip: the link holds once a sum it writes is 1 (``p_i(y_1 + ⋯ + y_n) − y_i =
@@ -4721,11 +4842,6 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
             self.decide(item, k, "undecided", reason)
             return
-        if verdict.status == "false" and statistics and (mean := plain.mean_letter(LINK_SECONDS / 2)):
-            # E[X²] − 2E[X]μ + μ² = E[X²] − μ² where the words make μ the mean: true by a meaning not written in math
-            self.report(item, right.start, "info", "math/undecided", f"not decided: {mean}")
-            self.decide(item, k, "undecided", mean)
-            return
         if verdict.status == "false" and unmodelled:
             # only linearity is modelled: a false verdict may just lack an independence or stationarity assumption
             self.report(item, right.start, "info", "math/undecided", f"not decided: {unmodelled}")
@@ -4743,6 +4859,10 @@ class DocumentChecker:
             if held:
                 self.decide(item, k, "proved", f"for {said}, as the text states")
                 return
+        if verdict.status == "false" and (sa.has(sp.Piecewise) or sb.has(sp.Piecewise)) \
+                and (held := self._on_stated_interval(sa, sb, item)):
+            self.decide(item, k, "proved", held)  # q'(s) = 6s "for s > 1", q given by cases with its kink at 1
+            return
         for name, value, reading in (("I", sp.Integer(1), "I as the identity matrix"), ("e", sp.E, "e as Euler's number")):
             # (I − ηΛ)x: I is not a number; "(e is a constant)": e^{(h+1)^2} at 0 is e
             alternative = {x: value for x in (sa.free_symbols | sb.free_symbols) if x.name == name}
@@ -4880,6 +5000,14 @@ class DocumentChecker:
                                 "not decided: it holds only under a condition of its sentence that could not be applied")
                     self.decide(item, k, "undecided", "stated under a condition that could not be applied")
                     return
+            if item.trailing_condition and (sa.has(sp.Piecewise) or sb.has(sp.Piecewise)) \
+                    and (refuted := self._refuted_on_trailing_range(item, sa, sb)):
+                # q'(s) = 8s "for s > 1" where q' is 6s there: the range after it picks one case, which differs
+                written = (_source(item, left), _source(item, right))
+                self.report(item, right.start, "error", "math/false",
+                            f"false equality under the condition after it: {_clip(written[0])} = {_clip(written[1])}; {refuted}")
+                self.decide(item, k, "false", refuted)
+                return
             if item.trailing_condition:
                 self.report(item, right.start, "info", "math/undecided",
                             "not decided: a condition follows it in its sentence")
@@ -6210,8 +6338,8 @@ class DocumentChecker:
             if len(terms) != 2 or other.stmt.relations != ["="]:
                 continue
             verdict = self.verdicts.get((other.index, 0))
-            if verdict is None or verdict[0] != "not-a-claim":
-                continue
+            if verdict is None or verdict[0] != "not-a-claim" or other.index in self._case_items:
+                continue  # (one case of a function given by cases is in its definition, never a fact of its own)
             fa, fb = self._prepare(terms[0].expr, other), self._prepare(terms[1].expr, other)
             if fa is None or fb is None or not fa.free_symbols or not _fact_subject(fa):
                 continue  # a name is a definition; a sum or a product set to a value is an equation or a claim
@@ -6955,6 +7083,12 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
     return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
 
 
+#: A word that opens the condition of a case, between a formula and its comparison (``\text{if } x \ge 0``).
+_CASE_WORD = re.compile(r"\b(?:if|for|when|whenever|si|cuando|quand|lorsque|falls|wenn)\b|если|при|когда|当|若|如果",
+                        re.IGNORECASE)
+#: "otherwise" right after a formula: the last case of a definition by cases.
+_OTHERWISE_AFTER = re.compile(r"^[\s,;.$]*(?:\\quad\s*)?(?:\\text\{\s*)?(?:otherwise|else|elsewhere|sinon|sonst|иначе|"
+                              r"в противном случае|de lo contrario|en otro caso|否则)\b", re.IGNORECASE)
 #: "otherwise $b = 0$", "else", "иначе", "否则": the case left by the conditions before it.
 _OTHERWISE = re.compile(r"(?:\botherwise|\belse|иначе|в противном случае|否则|sonst|sinon)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 #: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
@@ -7410,6 +7544,16 @@ def _summed_only(expr: sp.Expr) -> bool:
             return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
         return all(walk(a, bound) for a in e.args)
     return walk(expr, frozenset())
+
+
+def _range_text(x: sp.Symbol, interval: sp.Interval) -> str:
+    """``s > 1``, ``0 < β ≤ 1``: a range as a reader writes it."""
+    name = printing.text(x)
+    low = "" if interval.inf == -sp.oo else f"{printing.text(interval.inf)} {'<' if interval.left_open else '≤'} "
+    high = "" if interval.sup == sp.oo else f" {'<' if interval.right_open else '≤'} {printing.text(interval.sup)}"
+    if low and not high:
+        return f"{name} {'>' if interval.left_open else '≥'} {printing.text(interval.inf)}"
+    return f"{low}{name}{high}"
 
 
 def _signed_by_range(symbols: set[sp.Basic], stated: Mapping[sp.Symbol, sp.Interval]
