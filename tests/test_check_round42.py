@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.run import check_document
 from fixture_docs import as_sections as _as, error_lines, line_of as _line, slipped, verdicts_at as _verdicts
 
 # -- a worked step of a vector iteration, its values put in -------------------------------------------------------
