@@ -66,6 +66,10 @@ and we write the chance of a move as
 
 $$r_{ab} = P(S_2 = b \mid S_1 = a)$$
 
+and by cases
+
+$$P(v \mid c) = \begin{cases} P(v = 1 \mid c) & \text{if } v = 1 \\ P(v = 0 \mid c) & \text{if } v = 0 \end{cases}$$
+
 while the count of successes has
 
 $$P(K=j) = \binom{m}{j} r^j (1 - r)^{m-j}$$
@@ -87,6 +91,8 @@ def test_a_probability_given_by_a_formula_stays_a_definition(name: str) -> None:
     for snippet in (r"P(c = 1 \mid z) = ", r"P(K=j) = ", r"r_{ab} = "):
         verdicts = [v for v in _verdicts(name, text, snippet) if "inside brackets" not in v[1]]
         assert verdicts == [("not-a-claim", "definition (a naming)")], (snippet, verdicts)
+    verdicts = _verdicts(name, text, r"P(v \mid c) = ")
+    assert verdicts[0] == ("not-a-claim", "definition (a naming)"), verdicts  # a definition by cases, not a law
 
 
 # -- μ the mean, said only in words ---------------------------------------------------------------------------------
@@ -238,3 +244,53 @@ def test_a_range_across_the_kink_picks_no_case(name: str) -> None:
     text = slipped(_as(name, SPLIT), "for $s > 1$", "for $s > 0$")
     assert [v for v, _ in _verdicts(name, text, "q'(s) = ")] == ["undecided"]
     assert error_lines(name, text) == []
+
+
+# -- sums written out over a family indexed by a bracketed superscript ----------------------------------------------
+FAMILY = r"""# Least squares by hand
+
+$$
+\begin{aligned}
+\frac{\partial}{\partial w_1}\left\{\sum_{j=1}^M\left(v^{(j)}-\left(w_1 u^{(j)}+w_0\right)\right)^2\right\}
+&=\frac{\partial}{\partial w_1}\left\{\left(v^{(1)}-\left(w_1 u^{(1)}+w_0\right)\right)^2+\left(v^{(2)}-\left(w_1 u^{(2)}+w_0\right)\right)^2+\cdots+\left(v^{(M)}-\left(w_1 u^{(M)}+w_0\right)\right)^2\right\} \\
+&=2\left(v^{(1)}-\left(w_1 u^{(1)}+w_0\right)\right)\left(-u^{(1)}\right)+\cdots+2\left(v^{(M)}-\left(w_1 u^{(M)}+w_0\right)\right)\left(-u^{(M)}\right)
+\end{aligned}
+$$
+
+and in $w_0$
+
+$$
+\begin{aligned}
+\frac{\partial}{\partial w_0}\left\{\left(v^{(1)}-\left(w_1 u^{(1)}+w_0\right)\right)^2+\cdots+\left(v^{(M)}-\left(w_1 u^{(M)}+w_0\right)\right)^2\right\}
+&=2\left(v^{(1)}-\left(w_1 u^{(1)}+w_0\right)\right)(-1)+\cdots+2\left(v^{(M)}-\left(w_1 u^{(M)}+w_0\right)\right)(-1) \\
+&=2\left(-\sum_{j=1}^M v^{(j)}+w_1 \sum_{j=1}^M u^{(j)}+w_0 \sum_{j=1}^M 1\right)
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_sums_written_out_over_a_superscript_family_are_proved(name: str) -> None:
+    text = _as(name, FAMILY)
+    assert error_lines(name, text) == []
+    for snippet in (r"&=\frac{\partial}{\partial w_1}\left\{\left(v^{(1)}", r"&=2\left(v^{(1)}-\left(w_1 u^{(1)}+w_0\right)\right)\left(-u",
+                    r"&=2\left(v^{(1)}-\left(w_1 u^{(1)}+w_0\right)\right)(-1)", r"&=2\left(-\sum"):
+        verdicts = _verdicts(name, text, snippet)
+        assert verdicts and all(v == "proved" for v, _ in verdicts), (snippet, verdicts)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [
+    (r"\right)\left(-u^{(M)}\right)", r"\right)\left(-v^{(M)}\right)"),          # one written term off the pattern
+    (r"&=2\left(-\sum_{j=1}^M v^{(j)}+w_1", r"&=2\left(-\sum_{j=1}^M v^{(j)}-w_1"),  # the Σ form with a sign slip
+])
+def test_a_slip_in_a_family_sum_is_false_on_its_line(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, FAMILY), old, new)
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_term_off_the_pattern_is_named(name: str) -> None:
+    text = slipped(_as(name, FAMILY), r"\right)\left(-u^{(M)}\right)", r"\right)\left(-v^{(M)}\right)")
+    verdicts = _verdicts(name, text, r"\right)\left(-v^{(M)}\right)")
+    assert any(v == "false" and "is not the sum's term at k = M" in r for v, r in verdicts), verdicts

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .. import printing
+from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import compare
@@ -32,6 +33,8 @@ from .recurrence import read as read_index
 
 #: How far from a bound a written term may sit (x_1 + x_2 + x_3 + ⋯ + x_{n−1} + x_n).
 _REACH = 3
+#: The label Σ notation gives a quantity indexed by a bracketed superscript (``x^{(n)}`` is ``x^{(·)}[n]``).
+_SUP = "^{(\\cdot)}"
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,12 @@ def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float,
     if terms is None or len(terms) < 2:
         return None
     total = _single_sum(other)
+    if total is not None and (against := _against_sum(outer, terms, *total)) is not None:
+        return against
+    if (family := _as_family_sum(outer, terms, other, dots, seconds)) is not None:
+        return family  # x^{(1)} + ⋯ + x^{(N)}: a family the plain reading does not index, or two written sums
     if total is not None:
-        return _against_sum(outer, terms, *total) or power_series(outer, terms, other, seconds)
+        return power_series(outer, terms, other, seconds)
     if other.has(sp.Sum):
         return _beside_sum(outer, terms, other)
     return (_geometric(outer, terms, other, seconds) or _general_term(outer, terms, other, seconds)
@@ -209,12 +216,15 @@ def _as_indexed(term: sp.Expr, bases: dict[str, sp.IndexedBase], letters: dict[s
     mapping: dict[sp.Basic, sp.Expr] = {}
     for sym in term.free_symbols:
         ix = read_index(sym)
-        if ix is None or ix.base not in bases or getattr(ix, "more", None):
+        if ix is None or getattr(ix, "more", None):
+            continue
+        label = ix.base + _SUP if ix.style == "sup" and ix.base + _SUP in bases else ix.base
+        if label not in bases:
             continue
         if ix.letter is None:
-            mapping[sym] = bases[ix.base][ix.offset]
+            mapping[sym] = bases[label][ix.offset]
         elif ix.letter in letters:
-            mapping[sym] = bases[ix.base][letters[ix.letter] + ix.offset]
+            mapping[sym] = bases[label][letters[ix.letter] + ix.offset]
     return term.xreplace(mapping) if mapping else term
 
 
@@ -314,6 +324,145 @@ def _geometric(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: fl
 
 #: Where a written run may start: 1 + 2 + ⋯ + n at k = 1, 1 + 2 + 4 + ⋯ + 2^n at k = 0.
 _STARTS = (1, 0, 2)
+
+
+def as_sum(outer: sp.Expr, terms: list[sp.Expr]) -> sp.Expr | None:
+    """``t(1) + t(2) + ⋯ + t(N)`` whose terms are one indexed family (``(y^{(1)} − βx^{(1)})² + ⋯``): the sum
+    ``c·Σ_{k=s}^{N} t(k)``, its quantities indexed as Σ notation indexes them (``x^{(k)}`` as ``x^{(·)}[k]``), so
+    that it compares with a Σ the notes write, or with the same sum written out with other terms shown. The
+    first terms fix the start (one is enough: the index of the family says what runs), the last term the end;
+    None when the terms are no such family."""
+    running = {ix.base for sym in terms[-1].free_symbols
+               if isinstance(sym, sp.Symbol) and (ix := read_index(sym)) is not None and ix.letter is not None}
+    indexed = [_family(outer * t, running) for t in terms]
+    if any(t is None for t in indexed):
+        return None
+    *first, last = indexed
+    places = {s for ix in last.atoms(sp.Indexed) for i in ix.indices for s in i.free_symbols}
+    counters = [s for s in places if not any(s in t.free_symbols for t in first)]
+    if not first or len(counters) != 1:  # (x^{(1)} + ⋯ + x^{(N)}: the family's index says what runs)
+        return None
+    (n,) = counters
+    k = sp.Symbol("k", integer=True)
+    if k in last.free_symbols or any(k in t.free_symbols for t in first):
+        return None
+    general = last.xreplace({n: k})
+    starts = [s for s in _STARTS if all(_same(term, general.xreplace({k: s + i})) for i, term in enumerate(first))]
+    if len(starts) != 1:
+        return None
+    return sp.Sum(general, (k, starts[0], n))
+
+
+def _as_family_sum(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, dots: sp.Symbol,
+                   seconds: float) -> Reading | None:
+    """Both sides as sums of one indexed family: the side written out with ``⋯`` whose terms fix a general one
+    (:func:`as_sum`) against the other — its own written terms, when it has an ellipsis too (they may show other
+    instances: 1, 2, N against 1, N), or the Σ it writes (:func:`derive.check.sums.prove`, for every N and
+    every value). Only "true", or "false" when the written ends miss the sum's bounds; None otherwise."""
+    from . import sums
+
+    mine = as_sum(outer, terms)
+    if other.has(dots):
+        o_outer, o_terms = _terms(other, dots)
+        if o_terms is None or len(o_terms) < 2:
+            return None
+        theirs = as_sum(o_outer, o_terms)
+        if theirs is not None and (shown := _against_sum(outer, terms, sp.Integer(1), theirs)) is not None:
+            return shown
+        if mine is not None and (shown := _against_sum(o_outer, o_terms, sp.Integer(1), mine)) is not None:
+            return shown
+        if mine is not None and (shown := _at_places(mine, other, dots)) is not None:
+            return shown  # ∂/∂d{…}: its terms' derivatives added up by SymPy (2d + 2d = 4d), compared as a whole
+        if mine is not None and theirs is None and (stray := _stray(o_outer, o_terms, mine)) is not None:
+            return stray  # one side's terms agree on a general term, the other's written terms do not all fit it
+        if theirs is not None and mine is None and (stray := _stray(outer, terms, theirs)) is not None:
+            return stray
+        if mine is None or theirs is None:
+            return None
+        other = theirs  # both written out, with general terms of their own: compared as the sums they are
+    if mine is None or not other.has(sp.Sum):
+        return None
+    try:
+        with time_budget(seconds):
+            why = sums.prove(mine, other, seconds=seconds)
+    except BudgetExceeded:
+        return None
+    if why is None:
+        return None
+    if why == sums.DIFFER:
+        return Reading("false", f"the written terms are {_shown(mine)}, and its terms differ from those of "
+                                f"{_shown(other)}")
+    return Reading("true", f"the written terms are {_shown(mine)}; {why}")
+
+
+def _at_places(total: sp.Sum, other: sp.Expr, dots: sp.Symbol) -> Reading | None:
+    """``other`` written out with ``⋯`` but with its terms merged (SymPy adds ``2d + 2d`` into ``4d``, so no term
+    of it is one place's): what it shows besides the ellipsis is compared with ``total``'s terms at the places it
+    shows, which must include both ends. "true" when they agree, else None (the other readings go on)."""
+    coefficient = other.coeff(dots)
+    if coefficient == 0 or coefficient.has(dots) or not isinstance(other, sp.Add):
+        return None
+    index, lo, hi = total.limits[0]
+    labels = {str(ix.base.label) for ix in total.function.atoms(sp.Indexed)}
+    rest = _family(sp.expand(other - coefficient * dots), {label.replace(_SUP, "") for label in labels})
+    if rest is None:
+        return None
+    places = {ix.indices[0] for ix in rest.atoms(sp.Indexed) if str(ix.base.label) in labels}
+    if not any(_same(p, lo) for p in places) or not any(_same(p, hi) for p in places):
+        return None
+    expected = sp.Add(*(total.function.xreplace({index: p}) for p in places))
+    if not _same(rest, expected):
+        return None
+    name = printing.text(index)
+    return Reading("true", f"the terms written are the sum's at {name} = {printing.text(lo)}, …, {printing.text(hi)}")
+
+
+def _stray(outer: sp.Expr, terms: list[sp.Expr], total: sp.Sum) -> Reading | None:
+    """The first written term (of ``c·(t_1 + ⋯ + t_N)``) that is not ``total``'s term at the place its family
+    index names: "false" naming it and what the sum has there; None when every term fits or a place is unclear."""
+    index, _lo, _hi = total.limits[0]
+    running = {str(ix.base.label) for ix in total.function.atoms(sp.Indexed)}
+    bases = {label.replace(_SUP, "") for label in running}
+    for term in terms:
+        family = _family(outer * term, bases)
+        if family is None:
+            return None
+        places = {ix.indices[0] for ix in family.atoms(sp.Indexed) if str(ix.base.label) in running}
+        if len(places) != 1:
+            return None
+        (place,) = places
+        expected = total.function.xreplace({index: place})
+        at = {s for ix in family.atoms(sp.Indexed) for i in ix.indices for s in i.free_symbols}
+        plain = {x for x in family.free_symbols if not isinstance(x, sp.Indexed) and str(x) not in running} - at
+        if not plain <= total.function.free_symbols:
+            return None  # a quantity the other side never writes (∂f/∂x_1 for a_1): its value is not in sight here
+        if not _same(family, expected):
+            return Reading("false", f"the written term {_shown(family)} is not the sum's term at "
+                                    f"{printing.text(index)} = {printing.text(place)}, {_shown(expected)} "
+                                    f"(the other side's terms are {_shown(total)})")
+    return None
+
+
+def _shown(expr: sp.Expr) -> str:
+    """A sum of a family as the notes write it: ``x^{(·)}[n]`` printed ``x^{(n)}``."""
+    mapping = {ix: sp.Symbol(str(ix.base.label).replace("(\\cdot)", "(" + printing.text(ix.indices[0]) + ")"))
+               for ix in expr.atoms(sp.Indexed) if "(\\cdot)" in str(ix.base.label) and len(ix.indices) == 1}
+    return printing.text(expr.xreplace(mapping))
+
+
+def _family(term: sp.Expr, running: set[str]) -> sp.Expr | None:
+    """``term`` with its names of the ``running`` families (``x^{(1)}``, ``y_{N}``: those the last term indexes
+    by a letter) as ``x^{(·)}[1]``, ``y[N]``; None when it has none. A parameter's own subscript (``β_0``, ``β_1``
+    in every term) is its name, not a place in the sum."""
+    mapping: dict[sp.Basic, sp.Expr] = {}
+    for sym in term.free_symbols:
+        ix = read_index(sym) if isinstance(sym, sp.Symbol) else None
+        if ix is None or getattr(ix, "more", None) or ix.base not in running:
+            continue
+        label = ix.base + (_SUP if ix.style == "sup" else "")
+        place = ix.offset if ix.letter is None else S.symbol(ix.letter) + ix.offset
+        mapping[sym] = sp.IndexedBase(label)[place]
+    return term.xreplace(mapping) if mapping else None
 
 
 def _general_term(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:

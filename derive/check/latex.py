@@ -286,6 +286,22 @@ def _written_terms(operand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     return operand.xreplace({total: sp.Add(*(t for t in total.args if not t.has(DOTS)))})
 
 
+def _ellipsis_derived(operand: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Expr:
+    """What the ellipsis of ``c·(t_1 + t_2 + ⋯ + t_N)`` adds to its derivative in ``var``: nothing when only some
+    written terms hold ``var`` (a coordinate, ``∂/∂w_0``: the terms not written hold other coordinates), but
+    ``c·⋯`` when every written term holds it (``∂/∂β {(y_1 − βx_1)² + ⋯ + (y_N − βx_N)²}``: the terms not written
+    hold β too, so their derivatives stand where they stood). 0 when that does not apply (c reads ``var``)."""
+    sums = [a for a in sp.Mul.make_args(operand) if isinstance(a, sp.Add) and any(t.has(DOTS) for t in a.args)]
+    if len(sums) != 1:
+        return sp.Integer(0)
+    (total,) = sums
+    outer, written = operand / total, [t for t in total.args if not t.has(DOTS)]
+    if len(written) < 2 or outer.has(DOTS) or var in outer.free_symbols \
+            or not all(var in t.free_symbols for t in written):
+        return sp.Integer(0)
+    return outer * DOTS if order == 1 else sp.Integer(0)
+
+
 def _conditioned_letters(tokens: list[Token]) -> frozenset[str]:
     """The letters (``p``, ``P``, ``\\pi``) written right before a group with a conditioning bar (``p(y \\mid x)``,
     ``P(A | B)``): in the same block their plain calls (``p(x)``) are probabilities, not products."""
@@ -2872,11 +2888,13 @@ class _ExprParser:
         """The derivative in ``var`` of the expression ``rest`` (the numerator after its differential), kept
         unevaluated like :meth:`derivative_of`'s."""
         operand = self.sub(rest).parse_all(tok)
+        derived = sp.Integer(0)
         if (written := _written_terms(operand, var)) is not None:
+            derived = _ellipsis_derived(operand, var)
             operand = written
         if operand.has(sp.Derivative) or operand.has(DOTS) or operand.has(Gradient):
             self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
-        return sp.Derivative(operand, (var, 1))
+        return sp.Derivative(operand, (var, 1)) + derived
 
     def gradient(self) -> sp.Expr:
         r"""``\nabla_w L(w)``, ``\nabla f``, ``\partial_w (…)``; ``\nabla^2 f(x)`` and ``\nabla^2_x (…)`` (the
@@ -2948,11 +2966,13 @@ class _ExprParser:
         operand that follows, kept unevaluated (:mod:`derive.check.calculus` differentiates it once the
         document's definitions are in). The operand is a bracketed group, or the rest of the product when
         no ``+``/``−`` follows it in the same term (``\frac{d}{dx} x^2 + 3x`` is ambiguous: which part?)."""
-        return sp.Derivative(self.operand_of(tok, var), (var, order))
+        derived: list[sp.Expr] = []
+        return sp.Derivative(self.operand_of(tok, var, derived), (var, order)) + sum(derived, sp.Integer(0))
 
-    def operand_of(self, tok: Token, var: sp.Symbol | None = None) -> sp.Expr:
+    def operand_of(self, tok: Token, var: sp.Symbol | None = None, derived: list[sp.Expr] | None = None) -> sp.Expr:
         """What a derivative operator applies to: a bracketed group, or the rest of the product (see
-        :meth:`derivative_of`)."""
+        :meth:`derivative_of`). A sum written out with an ellipsis loses its ellipsis here; what the ellipsis
+        adds to the derivative (:func:`_ellipsis_derived`) goes to ``derived``."""
         nxt = self.peek()
         if nxt is None or not self.starts_factor(nxt):
             self.fail(tok, "a derivative of nothing: the operand is missing")
@@ -2962,6 +2982,8 @@ class _ExprParser:
         if after is not None and after.is_char("+", "-") and _close_of(self.toks, start) != self.pos - 1:
             self.fail(tok, "ambiguous extent of a derivative: put its operand in parentheses")
         if var is not None and (written := _written_terms(operand, var)) is not None:
+            if derived is not None:
+                derived.append(_ellipsis_derived(operand, var))
             operand = written
         if operand.has(sp.Derivative) or operand.has(DOTS) or operand.has(Gradient):
             self.fail(tok, "a derivative of a derivative or of an ellipsis is not modelled")
@@ -3021,7 +3043,11 @@ class _ExprParser:
         if order != len(variables) or order > 4:
             self.fail(tok, "mixed partial derivatives, or orders that differ above and below, are not modelled")
         if not rest:
+            if len(variables) == 1:
+                return self.derivative_of(tok, symbol(variables[0]), 1)
             inner_d = self.derivative_of(tok, symbol(variables[0]), 1)
+            if not isinstance(inner_d, sp.Derivative):  # (its ellipsis kept beside it: once, not again)
+                self.fail(tok, "a second derivative of a sum written out with an ellipsis is not modelled")
             return sp.Derivative(inner_d.expr, *(symbol(v) for v in variables))
         return self.named_partial(tok, rest, variables)
 

@@ -1470,7 +1470,7 @@ class DocumentChecker:
             if expanded.has(sp.Product) and expanded.has(sp.log):
                 expanded = sums.log_products(expanded)  # d/dp log L(p) for L(p) = ∏_i …: the log-likelihood's sum
             if expanded.has(sp.Derivative):  # ∂/∂w_j of a sum over the coordinates w_k first: SymPy gives 0 there
-                expanded = calculus.evaluate(coordinates.derivatives(expanded), self._settler(item))
+                expanded = calculus.evaluate(coordinates.derivatives(_dots_kept(expanded)), self._settler(item))
             if expanded.has(EvaluatedAt):  # df/dx|_{x=2}: the derivative is taken, now the point is put in
                 expanded = expanded.replace(lambda e: isinstance(e, EvaluatedAt) and not e.args[0].has(sp.Derivative)
                                             and isinstance(e.args[1], sp.Symbol),
@@ -6529,7 +6529,7 @@ class DocumentChecker:
             self.decide(item, k, "undecided", steps)
             return True
         if reading.status == "false":
-            self.report(item, claimed.start, "error", "math/false",
+            self.report(item, item.stmt.terms[k + 1].start, "error", "math/false",
                         f"false expansion: {_clip(_source(item, item.stmt.terms[k]))} = "
                         f"{_clip(_source(item, item.stmt.terms[k + 1]))}; {reading.reason}")
             self.decide(item, k, "false", reading.reason)
@@ -7014,8 +7014,8 @@ def _probability_law(left: sp.Expr | None, right: sp.Expr | None) -> bool:
     """``P(X > s + t | X > s) = P(X > t)``, ``P(A|B) = P(B|A)P(A)/P(B)``: a probability of an event stated through
     other probabilities is a law (memorylessness, Bayes, total probability), a claim the checker cannot decide,
     never a naming. ``P(y = 1 | x) = σ(w·x)`` (no probability on the right) models the event: a definition."""
-    if left is None or right is None or not _is_probability(left):
-        return False
+    if left is None or right is None or not _is_probability(left) or isinstance(right, sp.Piecewise):
+        return False  # (P(x_i | y) = P(x_i = 1 | y) if x_i = 1, …: a definition by cases, not a law)
     return any(_is_probability(a) for a in sp.preorder_traversal(right))
 
 
@@ -7345,6 +7345,19 @@ def _variable(sym: sp.Basic) -> bool:
         return True
     ix = read_index(sym)
     return ix is not None and S.role(sym) != "hyper" and ix.base not in _STEP_SIZES
+
+
+def _dots_kept(expr: sp.Expr) -> sp.Expr:
+    """``∂/∂β {t_1 + t_2 + ⋯ + t_N}``: the terms the ellipsis stands for are differentiated too, so it stays in the
+    derivative (``∂t_1/∂β + ∂t_2/∂β + ⋯ + ∂t_N/∂β``); SymPy takes ``⋯`` for a constant and would drop it."""
+    def keep(derivative: sp.Derivative) -> sp.Expr:
+        inner = derivative.expr
+        if not isinstance(inner, sp.Add) or DOTS not in inner.args:
+            return derivative
+        return sp.Add(*(sp.Derivative(t, *derivative.variable_count) for t in inner.args if t != DOTS)) + DOTS
+    if not expr.has(DOTS):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Derivative) and e.expr.has(DOTS), keep)
 
 
 def _doit(expr: sp.Expr) -> sp.Expr:
