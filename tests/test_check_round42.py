@@ -294,3 +294,48 @@ def test_the_term_off_the_pattern_is_named(name: str) -> None:
     text = slipped(_as(name, FAMILY), r"\right)\left(-u^{(M)}\right)", r"\right)\left(-v^{(M)}\right)")
     verdicts = _verdicts(name, text, r"\right)\left(-v^{(M)}\right)")
     assert any(v == "false" and "is not the sum's term at k = M" in r for v, r in verdicts), verdicts
+
+
+# -- a capital with a subscript, transposed, is a matrix --------------------------------------------------------------
+BACKWARD = r"""# Backward through a layer
+
+Let $H_k, V_k$ be matrices, $H_k \in \mathbb{R}^{m \times n_k}$ and $V_k \in \mathbb{R}^{n_k \times n_{k+1}}$.
+
+$$H_k = \left( H_{k+1} \circ g'(Z_k V_k) \right) V_k^T$$
+
+so that
+
+$$\left( H_{k+1} \circ g'(Z_k V_k) \right) V_k^T = H_{k+1} \cdot g'(Z_k V_k) \cdot V_k$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_transposed_matrix_with_a_subscript_is_never_proved_as_a_number(name: str) -> None:
+    # read as numbers, V_k = V_k^T and the link would hold "whatever g is"; as matrices it does not
+    text = _as(name, BACKWARD)
+    verdicts = _verdicts(name, text, r"\left( H_{k+1} \circ g'(Z_k V_k) \right) V_k^T = ")
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+# -- an approximation said in words, written with "=" ---------------------------------------------------------------
+LINEAR = r"""# Linearisation
+
+Let $g(u) = u^3$. For a small step $s$ the function is well approximated by its tangent line:
+$g(u + s) = g(u) + s g'(u)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("words", ["well approximated by", "приближённо равна", "近似为"])
+def test_an_approximation_said_in_words_is_undecided_not_false(name: str, words: str) -> None:
+    text = _as(name, LINEAR.replace("well approximated by", words))
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, "g(u + s) = ")
+    assert [v for v, _ in verdicts] == ["undecided"] and "approximation" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_without_the_words_the_same_formula_is_false(name: str) -> None:
+    # (the word in another paragraph is about something else)
+    text = _as(name, LINEAR.replace("well approximated by", "equal to") + "\nLater we approximate other functions.\n")
+    assert (_line(text, "g(u + s) = "), "math/false") in error_lines(name, text)

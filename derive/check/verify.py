@@ -4463,7 +4463,8 @@ class DocumentChecker:
         elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
-            or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right)
+            or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
+            or self._approximation_in_words(item)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
@@ -4508,6 +4509,17 @@ class DocumentChecker:
         names = ", ".join(printing.text(x) for x in free[:4]) + (", …" if len(free) > 4 else "")
         return (f"it holds only for some values of {names}, which the definitions leave open (the setting of the "
                 "claim, stated in words?)")
+
+    def _approximation_in_words(self, item: Item) -> str | None:
+        """Why a refutation may be no slip: the words of the formula's sentence call it an approximation ("the
+        function is well approximated by a line, as in $f(x + h) = f(x) + hf'(x)$", "приближённо", "近似"), written
+        with ``=``. It is not an identity, so a difference is what it leaves out. None when the words say nothing
+        of the kind."""
+        after = re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_after(item.index, 160))[0]
+        found = _APPROXIMATE.search(self._sentence_before(item.index)) or _APPROXIMATE.search(after)
+        if found is None:
+            return None
+        return f"the words around it call it an approximation (“{found.group(0)}”), not an identity"
 
     def _mean_in_words(self, item: Item, left: Term, right: Term) -> str | None:
         """Why a refutation may rest on a letter's meaning: ``E[X²] − 2E[X]μ + μ² = E[X²] − μ²`` holds once μ is
@@ -7083,6 +7095,9 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
     return bool(euler) and compare(a.xreplace(euler), b.xreplace(euler), seconds=LINK_SECONDS / 2).status == "true"
 
 
+#: Words that call a formula an approximation: "approximately", "приближённо", "近似", "aproximadamente", "näherungsweise".
+_APPROXIMATE = re.compile(r"\bapproximat\w*|\broughly\b|приближ\w*|近似|대략|\baproxima\w*|\bapproch\w*|\bapprossima\w*|"
+                          r"\bnäherung\w*", re.IGNORECASE)
 #: A word that opens the condition of a case, between a formula and its comparison (``\text{if } x \ge 0``).
 _CASE_WORD = re.compile(r"\b(?:if|for|when|whenever|si|cuando|quand|lorsque|falls|wenn)\b|если|при|когда|当|若|如果",
                         re.IGNORECASE)
@@ -7488,7 +7503,7 @@ _SAMPLE_LETTERS = frozenset("ij")
 #: A matrix in written math: a bold capital Latin letter that is not called.
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
-_TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z]\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
+_TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
 
 
 def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...]) -> tuple[tuple[sp.Expr, ...], dict[sp.Symbol, sp.Expr]]:
