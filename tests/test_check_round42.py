@@ -339,3 +339,29 @@ def test_without_the_words_the_same_formula_is_false(name: str) -> None:
     # (the word in another paragraph is about something else)
     text = _as(name, LINEAR.replace("well approximated by", "equal to") + "\nLater we approximate other functions.\n")
     assert (_line(text, "g(u + s) = "), "math/false") in error_lines(name, text)
+
+
+# -- an example's function between a definition and its use ----------------------------------------------------------
+SHADOWED = r"""# Partial derivatives
+
+Take $h(a, b) = a b^2$. Then $\frac{\partial h}{\partial a} = b^2$.
+
+> A one-variable reminder: for $h(a) = a^3$ we have $h'(a) = 3a^2$.
+
+At $a = 2, b = 5$ we get
+$\frac{\partial h}{\partial a} = 25$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_partial_derivative_that_holds_for_the_earlier_definition_is_undecided(name: str) -> None:
+    text = _as(name, SHADOWED)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"\frac{\partial h}{\partial a} = 25")
+    assert [v for v, _ in verdicts] == ["undecided"] and "defined on line" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_partial_derivative_false_for_both_definitions_stays_false(name: str) -> None:
+    text = slipped(_as(name, SHADOWED), r"\frac{\partial h}{\partial a} = 25", r"\frac{\partial h}{\partial a} = 10")
+    assert (_line(text, r"\frac{\partial h}{\partial a} = 10"), "math/false") in error_lines(name, text)

@@ -179,13 +179,15 @@ def evaluated_at(body: sp.Expr, values: dict) -> sp.Expr:
 
 
 def reads_function(expr: sp.Expr, name: str) -> bool:
-    """Does ``expr`` call the function ``name``, its gradient or its Hessian (``f(x)``, ``∇f(x)``, ``∇²f(x)``)?"""
+    """Does ``expr`` call the function ``name``, its gradient or its Hessian (``f(x)``, ``∇f(x)``, ``∇²f(x)``), or
+    write a partial derivative of it bare (``∂f/∂x``, read as the name ``∇_x f``)?"""
     for f in expr.atoms(AppliedUndef):
         fname = type(f).__name__
         if fname == name or (fname.startswith(GRADIENT_PREFIX) and gradient_parts(fname)[1] == name) \
                 or (fname.startswith(HESSIAN_PREFIX) and fname.rsplit(" ", 1)[-1] == name):
             return True
-    return False
+    return any(isinstance(x, sp.Symbol) and x.name.startswith(GRADIENT_PREFIX + "_")
+               and gradient_parts(x.name)[1] == name for x in expr.free_symbols)
 
 
 @dataclass
