@@ -365,3 +365,52 @@ def test_a_partial_derivative_that_holds_for_the_earlier_definition_is_undecided
 def test_a_partial_derivative_false_for_both_definitions_stays_false(name: str) -> None:
     text = slipped(_as(name, SHADOWED), r"\frac{\partial h}{\partial a} = 25", r"\frac{\partial h}{\partial a} = 10")
     assert (_line(text, r"\frac{\partial h}{\partial a} = 10"), "math/false") in error_lines(name, text)
+
+
+# -- the derivative of a function whose body never reads its variable ------------------------------------------------
+UNREAD = r"""# Names for factors
+
+Write $q(s) = u v$ for the product of the two factors.
+
+The product rule gives $q'(s) = q'(u) q(v) + q'(v) q(u)$.
+
+A constant: $r(s) = c$,
+so $r'(s) = 0$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_zero_only_by_an_unread_variable_is_undecided(name: str) -> None:
+    text = _as(name, UNREAD)
+    verdicts = _verdicts(name, text, "q'(s) = ")
+    assert [v for v, _ in verdicts] == ["undecided"] and "does not read s" in verdicts[0][1], verdicts
+    assert [v for v, _ in _verdicts(name, text, "r'(s) = ")] == ["proved"]  # a constant body's derivative is 0
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_nonzero_derivative_of_such_a_function_is_never_false(name: str) -> None:
+    text = slipped(_as(name, UNREAD), "q'(s) = q'(u) q(v) + q'(v) q(u)", "q'(s) = u + v")
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, "q'(s) = ")] == ["undecided"]
+
+
+# -- a vector against its coordinates --------------------------------------------------------------------------------
+COORDINATES = r"""# A linear model
+
+$$z := f(\mathbf{u}) + \varepsilon = c_0 + \mathbf{a}^T \mathbf{u} + \varepsilon$$
+
+$$
+\begin{aligned}
+z &= f(\mathbf{u}; \mathbf{a}) \\
+&= c_0 + a_1 u_1 + a_2 u_2 + \cdots + a_D u_D + \varepsilon
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_vector_against_its_coordinates_is_undecided_not_false(name: str) -> None:
+    text = _as(name, COORDINATES)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, "&= c_0 + a_1 u_1")
+    assert [v for v, _ in verdicts] == ["undecided"] and "its coordinates on the other" in verdicts[0][1], verdicts

@@ -2402,6 +2402,9 @@ class DocumentChecker:
                 self._quiet = False
                 worked_values.decide(self, item, k, left, right)
                 continue
+            if relation in CHECKED_RELATIONS and (unread := self._unread_prime(item, left, right)) is not None:
+                self.decide(item, k, "undecided", unread)  # f'(s) = f'(a)f(b) + … after f(s) = ab: 0 = 0 says nothing
+                continue
             if self._arithmetic(item, k, left, right, _premises(stmt, k)):
                 self._quiet = False
                 continue
@@ -4509,6 +4512,25 @@ class DocumentChecker:
         names = ", ".join(printing.text(x) for x in free[:4]) + (", …" if len(free) > 4 else "")
         return (f"it holds only for some values of {names}, which the definitions leave open (the setting of the "
                 "claim, stated in words?)")
+
+    def _unread_prime(self, item: Item, left: Term, right: Term) -> str | None:
+        """``f'(s) = f'(a)f(b) + f'(b)f(a)`` after ``f(s) = ab``: a derivative ``f′`` of a function whose body, as
+        defined, never reads its variable but reads other names. By the definition f′ is 0, so the link is decided
+        by a dependence the notes leave to words (here, that a and b vary with s): proved as 0 = 0 it would say
+        nothing. The reason, or None."""
+        if left.expr is None or right.expr is None or left.expr == 0 or right.expr == 0:
+            return None  # (f(x) = c, then f'(x) = 0: what the definition says of a constant body)
+        functions = self.functions(item)
+        for term in (left, right):
+            for call in term.expr.atoms(AppliedUndef):
+                prime = primed(type(call).__name__)
+                fd = functions.defs.get(prime[0]) if prime is not None else None
+                if fd is not None and len(fd.params) == 1 and fd.params[0] not in fd.body.free_symbols \
+                        and fd.body.free_symbols and not fd.body.has(sp.Sum, sp.Integral):
+                    return (f"{prime[0]} as defined on line {fd.line} does not read {printing.text(fd.params[0])} "
+                            f"(its body: {printing.text(fd.body)}), so {prime[0]}′ is 0 by what the notes write: "
+                            "the link rests on a dependence they leave to words")
+        return None
 
     def _approximation_in_words(self, item: Item) -> str | None:
         """Why a refutation may be no slip: the words of the formula's sentence call it an approximation ("the
@@ -6676,6 +6698,14 @@ class DocumentChecker:
                 self.report(item, claimed_term.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)
                 return
+            if verdict.status == "false" and (vectors := _vectors_by_coordinates(explicit_s, sp.Tuple(other_s, *(
+                    t.expr for t in (left, right) if t is not claimed_term and t.expr is not None)))):
+                # β₀ + β₁x₁ + ⋯ + β_Dx_D after y = β₀ + βᵀx with β, x vectors: their coordinates are not modelled
+                why = (f"{vectors}: a vector on one side, its coordinates on the other (what the coordinates of a "
+                       "vector are is not modelled here)")
+                self.report(item, claimed_term.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+                return
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
                             f"the term in {printing.text(var)}: written {'' if whole else 'with '}"
@@ -7693,6 +7723,18 @@ def _bracketed(text: str, start: int) -> str:
         if depth == 0:
             return text[start:i]
     return text[start:]
+
+
+def _vectors_by_coordinates(written: sp.Expr, other: sp.Expr) -> str | None:
+    """The names one side holds bare (``β``, ``x`` of ``βᵀx``) whose coordinates (``β_1``, ``x_D``) the other side
+    writes, and the bare side never does: a vector against its coordinates. The names, or None."""
+    found = []
+    for bare_side, indexed_side in ((other, written), (written, other)):
+        bases = {ix.base for x in indexed_side.free_symbols - bare_side.free_symbols
+                 if isinstance(x, sp.Symbol) and (ix := read_index(x))}  # (β₀ on both sides is its own name)
+        bare = {x for x in bare_side.free_symbols if isinstance(x, sp.Symbol) and read_index(x) is None}
+        found += [x for x in bare if x.name in bases and x not in indexed_side.free_symbols]
+    return ", ".join(sorted(printing.text(x) for x in found)) or None
 
 
 def _gradient_of_unread(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr, functions: Functions) -> str | None:
