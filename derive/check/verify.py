@@ -2691,6 +2691,8 @@ class DocumentChecker:
         if left.expr is None or right.expr is None \
                 or not any(section in self._open_nodes for section in self._lineage(item.section)):
             return False
+        if self._order_matters(item, left, right):
+            return False  # (G·σ′(ZW)·W = (G ∘ σ′(ZW))W^T: read as numbers W^T is W, and the proof says nothing)
         definitions = self._definitions(item)
         scope = self._scope_for(item)
         rows = scope.with_calls if scope is not None else {}
