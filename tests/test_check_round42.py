@@ -414,3 +414,25 @@ def test_a_vector_against_its_coordinates_is_undecided_not_false(name: str) -> N
     assert error_lines(name, text) == []
     verdicts = _verdicts(name, text, "&= c_0 + a_1 u_1")
     assert [v for v, _ in verdicts] == ["undecided"] and "its coordinates on the other" in verdicts[0][1], verdicts
+
+
+# -- an optimum spaced off its objective by \quad --------------------------------------------------------------------
+SPACED_ARGMIN = r"""# Least squares
+
+$$\hat{w} = \underset{w \in \mathbb{R}}{\operatorname{argmin}} \quad \frac{1}{2}(y - a w)^2 = \underset{w \in \mathbb{R}}{\operatorname{argmin}} \quad (y - a w)^2$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_quad_after_an_argmin_spaces_off_its_objective(name: str) -> None:
+    text = _as(name, SPACED_ARGMIN)
+    verdicts = _verdicts(name, text, r"\hat{w} = ")
+    assert not any("of nothing" in r for _, r in verdicts), verdicts
+    assert verdicts[-1][0] == "proved", verdicts  # one minimizer: halving the objective moves nothing
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_quad_between_two_statements_still_parts_them(name: str) -> None:
+    text = _as(name, "# Two\n\nWe set $$a = 1 \\quad b = a + 1$$ and we are done.\n")
+    verdicts = _verdicts(name, text, "We set")
+    assert [r for _, r in verdicts] == ["definition (a row of a system)"] * 2, verdicts

@@ -302,6 +302,21 @@ def _ellipsis_derived(operand: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Ex
     return outer * DOTS if order == 1 else sp.Integer(0)
 
 
+def _ends_with_optimum(current: list[Token]) -> bool:
+    """Do the tokens end with an optimum's head and its variable (``\\underset{β ∈ Θ}{\\operatorname{argmin}}``,
+    ``\\arg\\min_w``)? A ``\\quad`` after it spaces the objective off; it parts no statements."""
+    for start in range(max(0, len(current) - 40), len(current)):
+        found = optima.head(current, start)
+        if found is None:
+            continue
+        stop = found.stop
+        if found.below is None and stop < len(current) and current[stop].is_char("_"):
+            stop = arg_span(current, stop + 1) or len(current) + 1
+        if stop == len(current):
+            return True
+    return False
+
+
 def _conditioned_letters(tokens: list[Token]) -> frozenset[str]:
     """The letters (``p``, ``P``, ``\\pi``) written right before a group with a conditioning bar (``p(y \\mid x)``,
     ``P(A | B)``): in the same block their plain calls (``p(x)``) are probabilities, not products."""
@@ -882,7 +897,7 @@ class _BlockParser:
     def _separates(toks: list[Token], depths: list[int], k: int, current: list[Token], row_has_relation: bool) -> bool:
         tok = toks[k]
         if tok.kind == "sep":
-            return True
+            return not (tok.text in ("quad", "qquad") and _ends_with_optimum(current))
         if tok.kind == "raw" and tok.text in TEXT_MACROS:
             if k + 1 < len(toks) and toks[k + 1].is_char("(") and not tok.text.endswith("intertext"):
                 return False  # \text{tr}(A): an operator's name, not prose between statements
@@ -3552,6 +3567,8 @@ class _ExprParser:
             domains.append(render_tokens(part[start:]) if cut < len(part) else "")
         if len(set(domains)) > 1:
             self.fail(tok, f"{found.kind} over variables with different domains is not modelled")
+        while not self.at_end() and self.toks[self.pos].kind == "sep" and self.toks[self.pos].text in ("quad", "qquad"):
+            self.pos += 1  # \underset{β}{\operatorname{argmin}} \quad J(β): the space set before the objective
         if self.at_end() or not self.starts_factor(self.toks[self.pos]):
             self.fail(tok, f"{found.kind} of nothing")
         body = self.expr()
