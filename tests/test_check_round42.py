@@ -436,3 +436,26 @@ def test_a_quad_between_two_statements_still_parts_them(name: str) -> None:
     text = _as(name, "# Two\n\nWe set $$a = 1 \\quad b = a + 1$$ and we are done.\n")
     verdicts = _verdicts(name, text, "We set")
     assert [r for _, r in verdicts] == ["definition (a row of a system)"] * 2, verdicts
+
+
+# -- plain TeX's \over -------------------------------------------------------------------------------------------------
+OVER = r"""# One weight
+
+The error is $E = {1 \over 2} (t - w x)^2$, so
+
+$${\partial E \over \partial w} = {1 \over 2} {\partial \over \partial w} (t - w x)^2 = -(t - w x) x$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_derivatives_written_with_over_are_read_as_fractions(name: str) -> None:
+    text = _as(name, OVER)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"{\partial E \over \partial w} = ")
+    assert [v for v, _ in verdicts] == ["proved", "proved"], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_slip_under_over_is_false_on_its_line(name: str) -> None:
+    text = slipped(_as(name, OVER), "= -(t - w x) x$$", "= -(t - w x)$$")
+    assert error_lines(name, text) == [(_line(text, "= -(t - w x)$$"), "math/false")]

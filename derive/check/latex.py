@@ -467,6 +467,46 @@ def _row_groups(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _over_as_frac(tokens: list[Token]) -> list[Token]:
+    r"""``{\partial E \over \partial w_{11}}``, ``{1 \over 2}``: plain TeX's infix fraction written as ``{\frac{…}{…}}``
+    (the braces kept, so that it stays one argument wherever it stands), so that everything that reads a
+    ``\frac`` — a derivative in Leibniz's notation above all — reads it too."""
+    if not any(t.kind == "macro" and t.text == "over" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        close = matching_brace(tokens, k) if tok.kind == "lbrace" else None
+        if close is None:
+            out.append(tok)
+            k += 1
+            continue
+        inside = _over_as_frac(tokens[k + 1:close])
+        depth, cut = 0, None
+        for j, t in enumerate(inside):
+            depth += (t.kind == "lbrace") - (t.kind == "rbrace")
+            if depth == 0 and t.kind == "macro" and t.text == "over":
+                cut = j
+                break
+        if cut is None or not inside[:cut] or not inside[cut + 1:]:
+            out += [tok, *inside, tokens[close]]
+        else:
+            at, end = inside[cut], tokens[close]
+            fraction = [Token("macro", "frac", at.start, at.start), Token("lbrace", "{", at.start, at.start),
+                        *inside[:cut], Token("rbrace", "}", at.start, at.start), Token("lbrace", "{", at.end, at.end),
+                        *inside[cut + 1:], Token("rbrace", "}", end.start, end.start)]
+            before = out[-1] if out else None
+            operator = len(inside[:cut]) == 1 and (inside[0].is_macro("partial") or inside[0].kind == "letter"
+                                                   and inside[0].text == "d")
+            if operator and not (before is not None and (before.kind in ("macro", "raw") or before.is_char("^", "_"))):
+                out += fraction  # {\partial \over \partial w}(…): an operator, what follows the group is its operand
+            else:
+                out += [tok, *fraction, end]
+        k = close + 1
+    return out
+
+
 def _font_groups(tokens: list[Token]) -> list[Token]:
     r"""``{\rm logit}(q)``: a group that only scopes a font switch around a word is the word (``\mathrm{logit}``), so
     the call after it is read as one; a group that is an argument or a script (``\frac{\rm a}{b}``, ``x^{\rm T}``)
@@ -1460,7 +1500,7 @@ class _ExprParser:
     """
 
     def __init__(self, tokens: list[Token], ctx: _Context) -> None:
-        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(_braced_scripts(_font_groups(list(tokens))))))  # own copy: \frac12 splits a number token in place
+        self.toks = _signed_exponents(_unbraced_nabla(_bold_scripts_out(_braced_scripts(_font_groups(_over_as_frac(list(tokens)))))))  # own copy: \frac12 splits a number token in place
         self.pos = 0
         self.ctx = ctx
         self.bars = 0   # |…| being read: a bare '|' closes instead of opening
