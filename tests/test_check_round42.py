@@ -459,3 +459,18 @@ def test_derivatives_written_with_over_are_read_as_fractions(name: str) -> None:
 def test_a_slip_under_over_is_false_on_its_line(name: str) -> None:
     text = slipped(_as(name, OVER), "= -(t - w x) x$$", "= -(t - w x)$$")
     assert error_lines(name, text) == [(_line(text, "= -(t - w x)$$"), "math/false")]
+
+
+# -- a sum's upper limit named and given its value ---------------------------------------------------------------------
+NAMED_BOUND = r"""# Three points
+
+$$\sum_{i=1}^{n=3} -2 (o_i - p_i) = -2 (o_1 - p_1) - 2 (o_2 - p_2) - 2 (o_3 - p_3)$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_upper_limit_written_n_equals_3_is_3(name: str) -> None:
+    text = _as(name, NAMED_BOUND)
+    assert [v for v, _ in _verdicts(name, text, r"\sum_{i=1}^{n=3}")] == ["proved"]
+    slip = slipped(text, "- 2 (o_2 - p_2)", "- 3 (o_2 - p_2)")
+    assert error_lines(name, slip) == [(_line(slip, r"\sum_{i=1}^{n=3}"), "math/false")]

@@ -3258,7 +3258,11 @@ class _ExprParser:
                    for part in names]
         var = indices[0]
         start = self.sub(low_tokens[eq + 1:]).parse_all(low_at)
-        stop = self.sub(upper[0]).parse_all(upper[1])
+        top = upper[0]
+        if len(top) >= 3 and top[1].kind == "rel" and top[1].text == "=" and top[0].kind == "letter" \
+                and all(t.kind == "num" for t in top[2:]):
+            top = top[2:]  # \sum_{i=1}^{n=3}: the bound named and given its value, the value is the bound
+        stop = self.sub(top).parse_all(upper[1])
         self.ctx.bound.extend(indices)
         try:
             body = self.product()
