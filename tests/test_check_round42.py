@@ -474,3 +474,49 @@ def test_an_upper_limit_written_n_equals_3_is_3(name: str) -> None:
     assert [v for v, _ in _verdicts(name, text, r"\sum_{i=1}^{n=3}")] == ["proved"]
     slip = slipped(text, "- 2 (o_2 - p_2)", "- 3 (o_2 - p_2)")
     assert error_lines(name, slip) == [(_line(slip, r"\sum_{i=1}^{n=3}"), "math/false")]
+
+
+# -- a quotient of variations is a derivative ------------------------------------------------------------------------
+VARIATION = r"""# Variations
+
+Let $q$ depend on $s$.
+
+$$\frac{\delta q}{\delta s} = \frac{q}{s}$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_quotient_of_variations_is_never_cancelled(name: str) -> None:
+    # δq/δs is a derivative: cancelling δ proved it equal to q/s
+    text = _as(name, VARIATION)
+    assert all(v != "proved" for v, _ in _verdicts(name, text, r"\frac{\delta q}{\delta s}"))
+
+
+# -- an earlier model's rule is no definition of the next model ---------------------------------------------------------
+NEXT_MODEL = r"""# Two models
+
+Logistic regression, two classes:
+
+$$ y_n = \sigma(b_n) = \frac{1}{1 + e^{-b_n}} $$
+
+Logistic regression for three classes (softmax):
+
+$$ v = e^{b_0} + e^{b_1} + e^{b_2} $$
+
+$$ y_k = \frac{e^{b_k}}{v} $$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_new_model_read_through_an_older_rule_is_undecided(name: str) -> None:
+    text = _as(name, NEXT_MODEL)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"y_k = ")
+    assert [v for v, _ in verdicts] == ["undecided"] and "a new model" in verdicts[0][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_older_rule_at_a_new_index_is_still_checked(name: str) -> None:
+    # without a name defined after the rule, p_j is the rule at j, and a slip is false
+    text = _as(name, NEXT_MODEL.replace(r"\frac{e^{b_k}}{v}", r"\frac{1}{1 + e^{b_k}}"))
+    assert (_line(text, r"y_k = "), "math/false") in error_lines(name, text)

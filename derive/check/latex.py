@@ -2863,6 +2863,7 @@ class _ExprParser:
         ``\frac{d^2}{dx^2}(…)`` differentiate what follows (:meth:`derivative_of`); ``\frac{d^2 f}{dx^2}``
         is ``f''(x)``."""
         num, den = _unbraced_differentials(num), _unbraced_differentials(den)
+        num, den = _variation_as_partial(num, den)
         if not _is_differential(den, alone=False):
             return None
         if not _is_differential(num, alone=True):
@@ -3706,6 +3707,18 @@ def _differential_of_expression(tokens: list[Token]) -> bool:
         return False
     return after.is_char("(", "[") or after.kind == "lbrace" or (after.kind == "macro" and after.text in (
         "left", "ln", "log", "exp", "sum", "frac", "sqrt", "sin", "cos", "tanh", "sigma"))
+
+
+def _variation_as_partial(num: list[Token], den: list[Token]) -> tuple[list[Token], list[Token]]:
+    r"""``\frac{\delta E}{\delta W}``: a quotient of variations, δ before a name above and below, is a derivative
+    (as ``\partial`` would write it); read as δ times E over δ times W, δ cancelled and ``δy/δx = y/x`` was
+    proved. A δ above alone (``\frac{\delta}{\delta x}``) or one side only is left as written."""
+    def varied(tokens: list[Token]) -> bool:
+        return len(tokens) >= 2 and tokens[0].is_macro("delta") and _is_differential(
+            [dataclasses.replace(tokens[0], kind="macro", text="partial"), *tokens[1:]], alone=False)
+    if not (varied(num) and varied(den)):
+        return num, den
+    return ([dataclasses.replace(num[0], text="partial"), *num[1:]], [dataclasses.replace(den[0], text="partial"), *den[1:]])
 
 
 def _is_differential(tokens: list[Token], *, alone: bool) -> bool:

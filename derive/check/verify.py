@@ -4469,7 +4469,7 @@ class DocumentChecker:
                                                                                           definitions) \
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
             or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
-            or self._approximation_in_words(item)
+            or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
@@ -4514,6 +4514,36 @@ class DocumentChecker:
         names = ", ".join(printing.text(x) for x in free[:4]) + (", …" if len(free) > 4 else "")
         return (f"it holds only for some values of {names}, which the definitions leave open (the setting of the "
                 "claim, stated in words?)")
+
+    def _newer_model(self, item: Item, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be of a new model, not a slip: ``y_k = exp(a_k)/u`` after the rule ``y_n = σ(a_n)``
+        of an earlier model, where u is defined after that rule and the rule never reads it. The name is read
+        through the old rule at a new index; the notes start another model with it ("for 3 classes"). The
+        reason, or None."""
+        if not isinstance(definitions, ScopeView):
+            return None
+        for bare, other in ((left, right), (right, left)):
+            name = bare.expr
+            if not isinstance(name, sp.Symbol) or other.expr is None or definitions.entry(name) is not None \
+                    or (ix := read_index(name)) is None:
+                continue
+            for rule in [x for x in definitions if isinstance(x, sp.Symbol) and (r := read_index(x)) is not None
+                         and r.base == ix.base and r.letter is not None and r.letter != ix.letter]:
+                entry = definitions.entry(rule)
+                if entry is None:
+                    continue
+                try:
+                    reads = substitute(entry[1], definitions).free_symbols
+                except CircularDefinition:
+                    continue
+                later = sorted((x for x in other.expr.free_symbols if isinstance(x, sp.Symbol) and x not in reads
+                                and (e := definitions.entry(x)) is not None and e[0] > entry[0]), key=str)
+                if later:
+                    shown = ", ".join(printing.text(x) for x in later)
+                    return (f"{printing.text(name)} read through the rule of line {self._line_of(entry[0])} "
+                            f"({printing.text(rule)} = {printing.text(entry[1])}), but its other side reads {shown}, "
+                            "defined after that rule and never read by it: a new model, not compared with the old rule")
+        return None
 
     def _unread_prime(self, item: Item, left: Term, right: Term) -> str | None:
         """``f'(s) = f'(a)f(b) + f'(b)f(a)`` after ``f(s) = ab``: a derivative ``f′`` of a function whose body, as
