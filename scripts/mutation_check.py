@@ -3569,7 +3569,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            if verdict is None or verdict[0] != "not-a-claim":',
       ('tests/test_check_round42.py',), "q'(s) = 8s excused by 'an equation stated on line 5 (q(s) = 3s²)': a case read as a fact"),
     M('ellipsis-derivative-drops-dots', 'derive/check/latex.py',
-      '    return outer * DOTS if order == 1 else sp.Integer(0)',
+      '    return outer * DOTS',
       '    return sp.Integer(0)',
       ('tests/test_check_round42.py',), "∂/∂c{(v^{(1)} − …)² + ⋯ + (v^{(M)} − …)²}: the ellipsis dropped, the middle terms' derivatives lost and the expansion called false"),
     M('family-sum-unread', 'derive/check/ellipsis_sums.py',

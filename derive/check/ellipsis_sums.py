@@ -358,7 +358,9 @@ def _as_family_sum(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, dots: s
     """Both sides as sums of one indexed family: the side written out with ``⋯`` whose terms fix a general one
     (:func:`as_sum`) against the other — its own written terms, when it has an ellipsis too (they may show other
     instances: 1, 2, N against 1, N), or the Σ it writes (:func:`derive.check.sums.prove`, for every N and
-    every value). Only "true", or "false" when the written ends miss the sum's bounds; None otherwise."""
+    every value). "false" only where the slip is in sight: written ends that miss the sum's bounds, a written
+    term off the other side's general term (:func:`_stray`), or summands that differ for every value; None
+    when nothing here decides (the caller's comparison goes on)."""
     from . import sums
 
     mine = as_sum(outer, terms)

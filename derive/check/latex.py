@@ -286,7 +286,7 @@ def _written_terms(operand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     return operand.xreplace({total: sp.Add(*(t for t in total.args if not t.has(DOTS)))})
 
 
-def _ellipsis_derived(operand: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Expr:
+def _ellipsis_derived(operand: sp.Expr, var: sp.Symbol) -> sp.Expr:
     """What the ellipsis of ``c·(t_1 + t_2 + ⋯ + t_N)`` adds to its derivative in ``var``: nothing when only some
     written terms hold ``var`` (a coordinate, ``∂/∂w_0``: the terms not written hold other coordinates), but
     ``c·⋯`` when every written term holds it (``∂/∂β {(y_1 − βx_1)² + ⋯ + (y_N − βx_N)²}``: the terms not written
@@ -299,7 +299,7 @@ def _ellipsis_derived(operand: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Ex
     if len(written) < 2 or outer.has(DOTS) or var in outer.free_symbols \
             or not all(var in t.free_symbols for t in written):
         return sp.Integer(0)
-    return outer * DOTS if order == 1 else sp.Integer(0)
+    return outer * DOTS
 
 
 def _ends_with_optimum(current: list[Token]) -> bool:

@@ -567,10 +567,7 @@ class DocumentChecker:
         in force there (:func:`derive.piecewise.on_interval`). A range written elsewhere may be a case's own
         condition (``q(s) = 3s²`` if ``s ≥ 1``), never one the claim is made under."""
         stated = {**self._trailing_ranges(item), **self._sentence_ranges(item)}
-        for x in sorted((x for x in a.free_symbols | b.free_symbols if x in stated), key=str):
-            pa, pb = piecewise.on_interval(a, x, stated[x]), piecewise.on_interval(b, x, stated[x])
-            if pa is None or pb is None or pa.has(sp.Piecewise) or pb.has(sp.Piecewise):
-                continue
+        for x, pa, pb in _one_case_each(a, b, stated):
             try:
                 if compare(pa, pb, seconds=LINK_SECONDS).status == "true":
                     return f"for {_range_text(x, stated[x])}, as the text states, where one case is in force"
@@ -589,10 +586,7 @@ class DocumentChecker:
         """Why ``a = b`` fails on the range written right after it in its sentence ("``q'(s) = 8s`` for ``s > 1``"),
         where each function given by cases is the one case in force there; None unless the sides then differ."""
         stated = self._trailing_ranges(item)
-        for x in sorted((x for x in a.free_symbols | b.free_symbols if x in stated), key=str):
-            pa, pb = piecewise.on_interval(a, x, stated[x]), piecewise.on_interval(b, x, stated[x])
-            if pa is None or pb is None or pa.has(sp.Piecewise) or pb.has(sp.Piecewise):
-                continue
+        for x, pa, pb in _one_case_each(a, b, stated):
             try:
                 if compare(pa, pb, seconds=LINK_SECONDS).status == "false":
                     return (f"for {_range_text(x, stated[x])}, the condition after it, one case of each split is in "
@@ -7634,6 +7628,16 @@ def _summed_only(expr: sp.Expr) -> bool:
             return walk(e.function, inner) and all(walk(b, bound) for lim in e.limits for b in lim[1:])
         return all(walk(a, bound) for a in e.args)
     return walk(expr, frozenset())
+
+
+def _one_case_each(a: sp.Expr, b: sp.Expr, stated: Mapping[sp.Symbol, sp.Interval]
+                   ) -> Iterator[tuple[sp.Symbol, sp.Expr, sp.Expr]]:
+    """For each variable of the link with a stated range: both sides with every case split in it replaced by the
+    one case in force over that range (:func:`derive.piecewise.on_interval`), when there is one."""
+    for x in sorted((x for x in a.free_symbols | b.free_symbols if x in stated), key=str):
+        pa, pb = piecewise.on_interval(a, x, stated[x]), piecewise.on_interval(b, x, stated[x])
+        if pa is not None and pb is not None and not (pa.has(sp.Piecewise) or pb.has(sp.Piecewise)):
+            yield x, pa, pb
 
 
 def _range_text(x: sp.Symbol, interval: sp.Interval) -> str:
