@@ -3713,12 +3713,18 @@ def _variation_as_partial(num: list[Token], den: list[Token]) -> tuple[list[Toke
     r"""``\frac{\delta E}{\delta W}``: a quotient of variations, δ before a name above and below, is a derivative
     (as ``\partial`` would write it); read as δ times E over δ times W, δ cancelled and ``δy/δx = y/x`` was
     proved. A δ above alone (``\frac{\delta}{\delta x}``) or one side only is left as written."""
+    def bare(tokens: list[Token]) -> list[Token]:  # {{\delta E} \over {\delta b}}: the group around each side
+        whole = len(tokens) >= 2 and tokens[0].kind == "lbrace" and matching_brace(tokens, 0) == len(tokens) - 1
+        return tokens[1:-1] if whole else tokens
+
     def varied(tokens: list[Token]) -> bool:
         return len(tokens) >= 2 and tokens[0].is_macro("delta") and _is_differential(
             [dataclasses.replace(tokens[0], kind="macro", text="partial"), *tokens[1:]], alone=False)
-    if not (varied(num) and varied(den)):
+    top, bottom = bare(num), bare(den)
+    if not (varied(top) and varied(bottom)):
         return num, den
-    return ([dataclasses.replace(num[0], text="partial"), *num[1:]], [dataclasses.replace(den[0], text="partial"), *den[1:]])
+    return ([dataclasses.replace(top[0], text="partial"), *top[1:]],
+            [dataclasses.replace(bottom[0], text="partial"), *bottom[1:]])
 
 
 def _is_differential(tokens: list[Token], *, alone: bool) -> bool:
