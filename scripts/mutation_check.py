@@ -3541,7 +3541,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '        if True:\n            return None\n        index, section, first_params, pieces, line = earlier',
       ('tests/test_check_round42.py',), "q(s) = 4s² − 1 if s < 1 after q(s) = 3s² if s ≥ 1: two functions, q(0.5) = 0 left to 'the words may mean'"),
     M('cases-first-kept-as-own', 'derive/check/verify.py',
-      '                                 if not (fd.name == name and first <= i < item.index and sec == item.section)]',
+      '                                 if not (fd.name == name and index <= i < item.index)]',
       '                                 if True]',
       ('tests/test_check_round42.py',), "the first case kept as a function of its own: q(0.5) = 0.75 excused as 'another definition the words may mean'"),
     M('cases-across-sections', 'derive/check/verify.py',

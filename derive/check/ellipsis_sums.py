@@ -347,10 +347,8 @@ def as_sum(outer: sp.Expr, terms: list[sp.Expr]) -> sp.Expr | None:
     if k in last.free_symbols or any(k in t.free_symbols for t in first):
         return None
     general = last.xreplace({n: k})
-    starts = [s for s in _STARTS if all(_same(term, general.xreplace({k: s + i})) for i, term in enumerate(first))]
-    if len(starts) != 1:
-        return None
-    return sp.Sum(general, (k, starts[0], n))
+    start = _start(first, general, k)
+    return None if start is None else sp.Sum(general, (k, start, n))
 
 
 def _as_family_sum(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, dots: sp.Symbol,
@@ -447,8 +445,8 @@ def _stray(outer: sp.Expr, terms: list[sp.Expr], total: sp.Sum) -> Reading | Non
 
 def _shown(expr: sp.Expr) -> str:
     """A sum of a family as the notes write it: ``x^{(·)}[n]`` printed ``x^{(n)}``."""
-    mapping = {ix: sp.Symbol(str(ix.base.label).replace("(\\cdot)", "(" + printing.text(ix.indices[0]) + ")"))
-               for ix in expr.atoms(sp.Indexed) if "(\\cdot)" in str(ix.base.label) and len(ix.indices) == 1}
+    mapping = {ix: sp.Symbol(str(ix.base.label).replace(_SUP, "^{(" + printing.text(ix.indices[0]) + ")}"))
+               for ix in expr.atoms(sp.Indexed) if str(ix.base.label).endswith(_SUP) and len(ix.indices) == 1}
     return printing.text(expr.xreplace(mapping))
 
 
@@ -467,6 +465,13 @@ def _family(term: sp.Expr, running: set[str]) -> sp.Expr | None:
     return term.xreplace(mapping) if mapping else None
 
 
+def _start(first: list[sp.Expr], general: sp.Expr, k: sp.Symbol) -> int | None:
+    """The one start s (of :data:`_STARTS`) at which the first written terms are ``general`` at s, s + 1, …; None
+    when none or several fit."""
+    starts = [s for s in _STARTS if all(_same(t, general.xreplace({k: s + i})) for i, t in enumerate(first))]
+    return starts[0] if len(starts) == 1 else None
+
+
 def _general_term(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:
     """``t₁ + t₂ + ⋯ + f(n)`` with ``t₁ = f(s)``, ``t₂ = f(s + 1)``: the sum of ``f`` from ``s`` to ``n``."""
     *first, last = terms
@@ -479,10 +484,10 @@ def _general_term(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds:
         return None
     k = sp.Dummy("k", integer=True)
     general = last.xreplace({n: k})
-    starts = [s for s in _STARTS if all(_same(t, general.xreplace({k: s + i})) for i, t in enumerate(first))]
-    if len(starts) != 1:
+    start = _start(first, general, k)
+    if start is None:
         return None
-    series = outer * sp.Sum(general, (k, starts[0], n))
+    series = outer * sp.Sum(general, (k, start, n))
     closed = sp.factor(sp.simplify(series.doit()))
     if closed.has(sp.Sum) or isinstance(closed, sp.Piecewise):
         return None

@@ -50,7 +50,7 @@ from derive.errors import DeriveError
 from derive.symbols import symbol
 
 __all__ = [
-    "DEFAULT_FUNCTIONS", "DOTS", "SUBSCRIPT_FREE_FUNCTIONS", "LIST_OF_VALUES", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
+    "CASE_RELATIONS", "DEFAULT_FUNCTIONS", "DOTS", "SUBSCRIPT_FREE_FUNCTIONS", "LIST_OF_VALUES", "Covariance", "Expect", "LatexParseError", "Norm", "ParsedBlock", "Problem", "Statement", "Term",
     "parse_block", "parse_expr", "render_tokens", "Variance",
 ]
 
@@ -78,7 +78,7 @@ _DENSITY_LETTERS: frozenset[str] = frozenset({"p", "q", "P"})
 #: Environments that give a function by cases (``f(x) = \\begin{cases} … \\end{cases}``).
 _CASE_ENVS: frozenset[str] = frozenset({"cases", "dcases", "cases*", "dcases*"})
 #: The comparisons a row of ``cases`` may be conditioned on, as SymPy builds them.
-_CASE_RELATIONS: dict[str, Callable[[sp.Expr, sp.Expr], sp.Basic]] = {
+CASE_RELATIONS: dict[str, Callable[[sp.Expr, sp.Expr], sp.Basic]] = {
     "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge, "=": sp.Eq, "!=": sp.Ne}
 #: Words that only introduce a row's condition (``\text{if } x > 0``), in the languages of the notes seen.
 _IF_WORD = re.compile(r"(?:if|for|when|whenever|si|cuando|quand|falls|wenn|если|при|когда|当|若|如果)?")
@@ -2266,11 +2266,11 @@ class _ExprParser:
             self.fail(at, "a case whose condition mixes words and formulas is not modelled")
         depths = _depths(rest)
         cuts = [j for j, (t, d) in enumerate(zip(rest, depths)) if d == 0 and t.kind == "rel"]
-        if not cuts or any(rest[j].text not in _CASE_RELATIONS for j in cuts):
+        if not cuts or any(rest[j].text not in CASE_RELATIONS for j in cuts):
             self.fail(at, "a case whose condition is not a comparison is not modelled")
         bounds = [0, *cuts, len(rest)]
         sides = [self.sub(rest[a + (a > 0):b]).parse_all(at) for a, b in zip(bounds, bounds[1:])]
-        compared = [_CASE_RELATIONS[rest[j].text](sides[n], sides[n + 1]) for n, j in enumerate(cuts)]
+        compared = [CASE_RELATIONS[rest[j].text](sides[n], sides[n + 1]) for n, j in enumerate(cuts)]
         return sp.And(*compared) if len(compared) > 1 else compared[0]
 
     def probability_of(self) -> sp.Expr | None:

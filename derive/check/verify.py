@@ -52,7 +52,7 @@ from .substituted import substitution
 from .extract import LineMap, MathBlock
 from .findings import Finding, Link
 from .heuristics import INDEXED_DOUBT, doubt, find_cycle, is_assignment, is_condition
-from .latex import (DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
+from .latex import (CASE_RELATIONS, DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Norm, Statement, Term, parse_expr)
 from .prose import DEFINES, DERIVATION, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
@@ -984,8 +984,8 @@ class DocumentChecker:
         after a word that opens a case), or ``f(x) = x²`` "when $x ≥ 0$" (the comparison right after it, in its
         sentence); ``sp.true`` for "otherwise". Only comparisons of the function's own variables with each other
         or with numbers count. None for an unconditioned definition."""
-        from .latex import _CASE_RELATIONS
-        tail = item.block.text[item.stmt.terms[-1].end:] + (self._text_after(item) if item.block.display else "")
+        after = self._words_after(item.index, 80).split("\n\n")[0]  # the words after its block, in its paragraph
+        tail = item.block.text[item.stmt.terms[-1].end:] + (after if item.block.display else "")
         if _OTHERWISE_AFTER.match(tail):
             return sp.true
         if item.index + 1 >= len(self.items):
@@ -996,20 +996,15 @@ class DocumentChecker:
             if not _CASE_WORD.search(between):
                 return None
         elif not (item.trailing_condition and nxt.sentence == item.sentence and not nxt.block.display
-                  and _CASE_WORD.search(self._text_after(item)[:24])):
+                  and _CASE_WORD.search(after[:24])):
             return None
         relations, terms = nxt.stmt.relations, [t.expr for t in nxt.stmt.terms]
         if not relations or any(r not in ("<", ">", "<=", ">=") for r in relations) or any(t is None for t in terms) \
                 or not set().union(*(t.free_symbols for t in terms)) <= set(params) \
                 or not any(t.free_symbols for t in terms):
             return None
-        compared = [_CASE_RELATIONS[r](a, b) for r, a, b in zip(relations, terms, terms[1:])]
+        compared = [CASE_RELATIONS[r](a, b) for r, a, b in zip(relations, terms, terms[1:])]
         return sp.And(*compared) if len(compared) > 1 else compared[0]
-
-    def _text_after(self, item: Item) -> str:
-        """The source right after ``item``'s block (its own punctuation and the words that follow, one line)."""
-        end = self._lines.offset(item.block.line, item.block.col) + len(item.block.text)
-        return (self.text or "")[end:end + 80].split("\n\n")[0]
 
     def _joined_cases(self, item: Item, name: str, params: tuple[sp.Basic, ...], rhs: sp.Expr) -> tuple[sp.Expr, int] | None:
         """``f(x) = x²`` if x ≥ 0, then ``f(x) = −2x`` if x < 0 in the next formula: the second case joins the
@@ -1029,11 +1024,10 @@ class DocumentChecker:
             return None
         pieces = [*pieces, (rhs, condition)]
         self._cases[name] = (item.index, item.section, params, pieces, line)
-        first = item.index - 4
         # the cases before stand for no function of their own any more (q(−1) is the joined q's value, not the first
         # case's taken for "another definition the words may mean")
         self.function_defs[:] = [(i, sec, fd) for i, sec, fd in self.function_defs
-                                 if not (fd.name == name and first <= i < item.index and sec == item.section)]
+                                 if not (fd.name == name and index <= i < item.index)]
         self._case_items.update({index, item.index})
         return sp.Piecewise(*pieces), line
 
@@ -1464,7 +1458,7 @@ class DocumentChecker:
             if expanded.has(sp.Product) and expanded.has(sp.log):
                 expanded = sums.log_products(expanded)  # d/dp log L(p) for L(p) = ∏_i …: the log-likelihood's sum
             if expanded.has(sp.Derivative):  # ∂/∂w_j of a sum over the coordinates w_k first: SymPy gives 0 there
-                expanded = calculus.evaluate(coordinates.derivatives(_dots_kept(expanded)), self._settler(item))
+                expanded = calculus.evaluate(coordinates.derivatives(expanded), self._settler(item))
             if expanded.has(EvaluatedAt):  # df/dx|_{x=2}: the derivative is taken, now the point is put in
                 expanded = expanded.replace(lambda e: isinstance(e, EvaluatedAt) and not e.args[0].has(sp.Derivative)
                                             and isinstance(e.args[1], sp.Symbol),
@@ -7067,14 +7061,11 @@ def _is_recurrence(left: sp.Expr | None, right: sp.Expr | None) -> bool:
                for s in right.free_symbols if isinstance(s, sp.Symbol))
 
 
-#: The name the parser gives a probability of an event or under a condition (``P(X>s+t|X>s)``, ``P(A \\mid B)``).
-_EVENT_NAME = re.compile(r"^(?:P|p|Pr)\((?:.*(?:\||\\mid|=|<|>|\\le|\\ge|≤|≥).*)\)$", re.S)
-
-
 def _is_probability(expr: sp.Basic) -> bool:
     """A probability of an event (one opaque symbol the parser made of ``P(y = 1 | x)``), or ``P`` applied."""
-    if isinstance(expr, sp.Symbol):
-        return bool(_EVENT_NAME.match(expr.name))
+    if isinstance(expr, sp.Symbol):  # (the name the parser gives it: ``P(X>s+t|X>s)``, ``P(A \\mid B)``)
+        name = expr.name
+        return name.startswith(("P(", "p(", "Pr(")) and name.endswith(")") and bool(_EVENT_INSIDE.search(name))
     return isinstance(expr, AppliedUndef) and type(expr).__name__ in ("P", "Pr")
 
 
@@ -7416,19 +7407,6 @@ def _variable(sym: sp.Basic) -> bool:
         return True
     ix = read_index(sym)
     return ix is not None and S.role(sym) != "hyper" and ix.base not in _STEP_SIZES
-
-
-def _dots_kept(expr: sp.Expr) -> sp.Expr:
-    """``∂/∂β {t_1 + t_2 + ⋯ + t_N}``: the terms the ellipsis stands for are differentiated too, so it stays in the
-    derivative (``∂t_1/∂β + ∂t_2/∂β + ⋯ + ∂t_N/∂β``); SymPy takes ``⋯`` for a constant and would drop it."""
-    def keep(derivative: sp.Derivative) -> sp.Expr:
-        inner = derivative.expr
-        if not isinstance(inner, sp.Add) or DOTS not in inner.args:
-            return derivative
-        return sp.Add(*(sp.Derivative(t, *derivative.variable_count) for t in inner.args if t != DOTS)) + DOTS
-    if not expr.has(DOTS):
-        return expr
-    return expr.replace(lambda e: isinstance(e, sp.Derivative) and e.expr.has(DOTS), keep)
 
 
 def _doit(expr: sp.Expr) -> sp.Expr:
