@@ -32,6 +32,9 @@ def indices(*sides: sp.Expr) -> set[sp.Basic]:
     found = [m for side in sides for d in side.atoms(sp.Derivative) for var, _ in d.variable_count
              if isinstance(var, sp.Symbol) and (m := _NAME.fullmatch(var.name))]
     letters = {m["index"] for m in found if not m["index"].isdigit()}
+    # ∂/∂A_{ij}: both letters name the entry's coordinates (B_{ji} on the other side is a summed B's entry)
+    letters.update(c for side in sides for d in side.atoms(sp.Derivative) for var, _ in d.variable_count
+                   if isinstance(var, sp.Symbol) and (m := _ENTRY.fullmatch(var.name)) for c in m["index"])
     if not letters:
         return set()
     named = {s for side in sides for s in side.free_symbols if isinstance(s, sp.Symbol) and s.name in letters}
@@ -61,6 +64,12 @@ def _evaluate(derivative: sp.Derivative) -> sp.Expr:
     names = {s.name: s for s in operand.free_symbols if isinstance(s, sp.Symbol)}
     forward: dict[sp.Symbol, sp.Indexed] = {}
     for var, _ in derivative.variable_count:
+        entry = _ENTRY.fullmatch(var.name) if isinstance(var, sp.Symbol) else None
+        if entry is not None and entry["base"] in bases and _rank(operand, bases[entry["base"]]) == 2:
+            # ∂/∂A_{ij} Σ_{k,l} A_{kl}B_{lk}: the entry of the summed matrix at the letters i, j
+            forward[var] = bases[entry["base"]][tuple(names.get(c, sp.Symbol(c, **var.assumptions0))
+                                                      for c in entry["index"])]
+            continue
         found = _NAME.fullmatch(var.name) if isinstance(var, sp.Symbol) else None
         if found is None or found["base"] not in bases:
             continue
@@ -82,18 +91,29 @@ def _evaluate(derivative: sp.Derivative) -> sp.Expr:
         result = sp.diff(operand.xreplace(forward), *variables)
     except Exception:  # noqa: BLE001 - SymPy raises many kinds here; the derivative stays as written
         return derivative
-    result = result.replace(lambda e: isinstance(e, sp.Sum) and e.has(sp.KroneckerDelta), _sum_out)
+    for _ in range(4):  # ∂/∂A_{ij} of a double sum: one delta per index, each summed out in turn
+        before, result = result, result.replace(lambda e: isinstance(e, sp.Sum) and e.has(sp.KroneckerDelta), _sum_out)
+        if result == before:
+            break
     if result.has(sp.KroneckerDelta):
         return derivative
     result = result.xreplace({v: k for k, v in forward.items()})
     # a_j left by Σ_k a_k δ_{jk}: the quantity at the coordinate, named as the notes write it (a_{j})
-    free = {ix.indices[0]: var for var, ix in forward.items() if isinstance(ix.indices[0], sp.Symbol)}
+    free = {ix.indices[0]: var for var, ix in forward.items() if len(ix.indices) == 1 and isinstance(ix.indices[0], sp.Symbol)}
+    free.update({i: var for var, ix in forward.items() if len(ix.indices) == 2 for i in ix.indices
+                 if isinstance(i, sp.Symbol)})
     named = {ix: sp.Symbol(f"{ix.base.label}_{{{ix.indices[0]}}}", **free[ix.indices[0]].assumptions0)
              for ix in result.atoms(sp.Indexed) if len(ix.indices) == 1 and ix.indices[0] in free}
     # a_{ii} left by Σ_j a_{ij} δ_{ij}: the entry at the coordinate, named as the notes write a matrix's entries
     named.update({ix: sp.Symbol(f"{ix.base.label}_{{{''.join(str(i) for i in ix.indices)}}}", real=True)
                   for ix in result.atoms(sp.Indexed) if len(ix.indices) == 2 and all(i in free for i in ix.indices)})
     return result.xreplace(named)
+
+
+def _rank(expr: sp.Expr, base: sp.IndexedBase) -> int | None:
+    """How many indices ``base`` takes in ``expr`` (None when it is written with different counts)."""
+    ranks = {len(ix.indices) for ix in expr.atoms(sp.Indexed) if ix.base == base}
+    return ranks.pop() if len(ranks) == 1 else None
 
 
 def _sum_out(total: sp.Sum) -> sp.Expr:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import itertools
 import re
 
+from collections.abc import Iterator
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from .. import printing
 from .. import symbols as S
 
 __all__ = ["MAX_TERMS", "SIZES", "expand", "name_entries", "small_sizes"]
@@ -184,7 +187,7 @@ def tidied(expr: sp.Expr) -> sp.Expr:
 
 
 #: Letters that index entries in notes (``x_i``, ``a_{jk}``, ``A_{ij}``): a free one is "any index".
-_ENTRY_LETTERS = "ijklpq"
+_ENTRY_LETTERS = "ijklpqrs"
 #: The sizes a sum over an unwritten index set is written out at.
 SIZES = (2, 3, 4)
 
@@ -218,35 +221,160 @@ def _at_indices(expr: sp.Expr, values: dict[str, int]) -> sp.Expr:
     return expr.xreplace(swap)
 
 
-def small_sizes(left: sp.Expr, right: sp.Expr, seconds: float) -> str | None:
-    """Why ``left = right`` holds for sums over an unwritten index set (``Σ_j x_j(Σ_k a_{jk}x_k) = Σ_{j,k} a_{jk}x_jx_k``,
-    ``∂/∂x_i Σ_{j,k} a_{jk}x_jx_k = Σ_j a_{ji}x_j + Σ_k a_{ik}x_k``): written out at sizes 2 to 4, with every
-    value of the free indices, both sides agree (a generic small case, said in the reason); None otherwise,
-    this never refutes (the count may be one the notes fix elsewhere)."""
-    from ..proof import compare
+#: An entry of a matrix at definite indices, as written out: ``A_{12}``, ``a_{21}``.
+_MATRIX_ENTRY = re.compile(r"([A-Za-z])_\{(\d\d)\}")
+
+
+def _entries_as_written(left: sp.Expr, right: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    r"""The two sides with the entries of a matrix named in one case: notes write the entries of ``A`` as
+    ``a_{jk}`` (``(Ax)_j = \sum_k a_{jk}x_k``), so when one side has only ``A_{12}``-entries and the other only
+    ``a_{12}``-entries of the same letter, they are the same entries."""
+    def letters(side: sp.Expr) -> dict[str, set[sp.Symbol]]:
+        found: dict[str, set[sp.Symbol]] = {}
+        for x in side.free_symbols:
+            if isinstance(x, sp.Symbol) and (m := _MATRIX_ENTRY.fullmatch(x.name)):
+                found.setdefault(m.group(1), set()).add(x)
+        return found
+
+    ours, theirs = letters(left), letters(right)
+    swap_left: dict[sp.Basic, sp.Basic] = {}
+    swap_right: dict[sp.Basic, sp.Basic] = {}
+    for letter in {c for c in ours if c.isupper()} | {c for c in theirs if c.isupper()}:
+        lower = letter.lower()
+        for mine, other, swap in ((ours, theirs, swap_left), (theirs, ours, swap_right)):
+            if letter in mine and lower not in mine and lower in other and letter not in other:
+                swap.update({x: S.symbol(lower + x.name[1:]) for x in mine[letter]})
+    return left.xreplace(swap_left), right.xreplace(swap_right)
+
+
+def _written_at(left: sp.Expr, right: sp.Expr, unsummed: bool = False
+                ) -> Iterator[tuple[int, dict[str, int], sp.Expr, sp.Expr]] | None:
+    """Both sides written out at each size of :data:`SIZES` and each value of their free indices, as (size,
+    values, left, right); None when the sums are not over the one unwritten count, or cannot be written out.
+    ``unsummed``: sides with no sum left (a derivative in an entry, taken) count when they have free indices."""
     from .sums import GENERIC_COUNT
 
     counts = {x for side in (left, right) for x in side.free_symbols
               if isinstance(x, sp.Symbol) and x.name.startswith(GENERIC_COUNT)}
-    if not counts or any(c.name != GENERIC_COUNT for c in counts):
-        return None  # a named set (Σ_{i∈B}) or all-but-one (Σ_{j≠i}): its size is not the count's
     free = sorted(_free_letters(left) | _free_letters(right))
+    if any(c.name != GENERIC_COUNT for c in counts):
+        return None  # a named set (Σ_{i∈B}) or all-but-one (Σ_{j≠i}): its size is not the count's
+    if not counts and not (unsummed and free and not left.has(sp.Sum) and not right.has(sp.Sum)):
+        return None
     bound = {lim[0].name for side in (left, right) for total in side.atoms(sp.Sum, sp.Product) for lim in total.limits
              if isinstance(lim[0], sp.Symbol)}
     if len(free) > 2 or bound & set(free):
         return None  # b_i + Σ_i a_iw_{ij}: one letter free and summed at once, no value of it writes the side out
+    written: list[tuple[int, dict[str, int], sp.Expr, sp.Expr]] = []
     for n in SIZES:
         for picks in itertools.product(range(1, n + 1), repeat=len(free)):
             values = dict(zip(free, picks))
             sides = []
             for side in (left, right):
-                put = _at_indices(side.xreplace({c: sp.Integer(n) for c in counts}), values)
-                written = expand(put)
-                if written.has(sp.Sum, sp.Indexed):
+                done = expand(_at_indices(side.xreplace({c: sp.Integer(n) for c in counts}), values))
+                if done.has(sp.Sum, sp.Indexed):
                     return None
-                sides.append(written.doit())
-            if compare(sides[0], sides[1], seconds=seconds).status != "true":
-                return None
-    where = f", every value of {', '.join(free)}" if free else ""
+                sides.append(done.doit())
+            written.append((n, values, *_entries_as_written(*sides)))
+    return iter(written)
+
+
+def index_notation(side: sp.Expr) -> bool:
+    """Is every name of ``side`` an entry or coordinate (``x_{i}``, ``A_{ij}``, ``a[j, k]``), a summed index
+    or the count? Then the side is index notation through and through, read as written."""
+    from .sums import GENERIC_COUNT
+
+    bound = {lim[0] for total in side.atoms(sp.Sum, sp.Product) for lim in total.limits}
+    bound |= {ix.base.label for ix in side.atoms(sp.Indexed)}  # SymPy counts the X of X[k, i] as a name
+    for x in side.free_symbols - bound:
+        if isinstance(x, sp.Indexed) or x.name.startswith(GENERIC_COUNT) or x.name in _ENTRY_LETTERS:
+            continue
+        if not re.fullmatch(r"(?:\\[A-Za-z]+|[A-Za-z])_\{[a-z0-9]{1,2}\}", x.name):
+            return False
+    return not side.has(sp.Derivative) or all(
+        isinstance(d.expr, (sp.Sum, sp.Add, sp.Mul, sp.Indexed)) for d in side.atoms(sp.Derivative))
+
+
+#: A name with its subscript: the stem and the index (``u_{r}``, ``b_{12}``, ``\beta_{1}``).
+_SUBSCRIPTED = re.compile(r"(.+)_\{([a-z0-9,]+)\}")
+
+
+def _aliased(*sides: sp.Expr) -> bool:
+    """Does a name keep a letter index (``u_{r}``) while the same quantity also appears at written-out numbers
+    (``u_{1}``)? Then the letter may be one of those numbers, and the two names one quantity."""
+    numbered: set[str] = set()
+    lettered: set[str] = set()
+    for side in sides:
+        for x in side.free_symbols:
+            if isinstance(x, sp.Symbol) and (m := _SUBSCRIPTED.fullmatch(x.name)):
+                (numbered if m.group(2).replace(",", "").isdigit() else lettered).add(m.group(1))
+    return bool(numbered & lettered)
+
+
+#: The start of :func:`apart_at_small_sizes`' answer when the sides agree for symmetric matrices only.
+SYMMETRIC = "it holds when these matrices are symmetric, which the notes do not say: "
+
+
+def _symmetric(side: sp.Expr) -> sp.Expr:
+    """``side`` with every matrix entry below the diagonal named by its mirror (``a_{21}`` → ``a_{12}``)."""
+    swap = {x: S.symbol(f"{m.group(1)}_{{{m.group(2)[::-1]}}}") for x in side.free_symbols
+            if (m := _MATRIX_ENTRY.fullmatch(getattr(x, "name", ""))) and m.group(2)[0] > m.group(2)[1]}
+    return side.xreplace(swap)
+
+
+def apart_at_small_sizes(left: sp.Expr, right: sp.Expr, seconds: float, unsummed: bool = False) -> str | None:
+    r"""Why ``left = right`` is false for sums over an unwritten index set: at every size of :data:`SIZES` some
+    value of the free indices makes the sides differ (``(X^	op w)_i = \sum_k X_{ik}w_k``: the entries are
+    transposed). The first such case is named with both sides written out; when every case agrees once each
+    matrix equals its transpose, the answer starts with :data:`SYMMETRIC` and names them (the caller leaves
+    the link undecided unless the notes call them symmetric). None when some size agrees, or
+    the sides are not of that kind (a size the notes fix elsewhere could be the one that agrees). The caller
+    checks that both sides as read are :func:`index_notation` (``x^⊤Ax`` read as the number ``Ax²`` is not)."""
+    from ..proof import compare
+
+    cases = _written_at(left, right, unsummed)
+    if cases is None:
+        return None
+    first: dict[int, tuple[dict[str, int], sp.Expr, sp.Expr]] = {}
+    undecided = False
+    mirrored = True  # every case agrees once each matrix equals its transpose
+    for n, values, a, b in cases:
+        status = compare(a, b, seconds=seconds).status
+        if status == "false":
+            first.setdefault(n, (values, a, b))
+            mirrored = mirrored and compare(_symmetric(a), _symmetric(b), seconds=seconds).status == "true"
+        elif status != "true":
+            undecided = True
+    if undecided or set(first) != set(SIZES):
+        return None
+    if mirrored:
+        families = sorted({m.group(1) for _, a, b in first.values() for x in (a - b).free_symbols
+                           if (m := _MATRIX_ENTRY.fullmatch(getattr(x, "name", "")))})
+        return SYMMETRIC + ", ".join(families)
+    if any(_aliased(a, b) for _, a, b in first.values()):
+        return None  # u_r beside u_1, u_2 written out: r may be one of them, so no written case refutes
+    values, a, b = first[min(first)]
+    at = ", ".join(f"{k} = {v}" for k, v in values.items())
+    return (f"written out with {min(first)} terms per sum{' at ' + at if at else ''}, the left side is "
+            f"{printing.text(a)} and the right side {printing.text(b)}; the sides differ at every size tried "
+            f"({', '.join(map(str, SIZES))})")
+
+
+def small_sizes(left: sp.Expr, right: sp.Expr, seconds: float) -> str | None:
+    """Why ``left = right`` holds for sums over an unwritten index set (``Σ_j x_j(Σ_k a_{jk}x_k) = Σ_{j,k} a_{jk}x_jx_k``,
+    ``∂/∂x_i Σ_{j,k} a_{jk}x_jx_k = Σ_j a_{ji}x_j + Σ_k a_{ik}x_k``): written out at sizes 2 to 4, with every
+    value of the free indices, both sides agree (a generic small case, said in the reason); None otherwise
+    (a refutation needs every size to differ: :func:`apart_at_small_sizes`)."""
+    from ..proof import compare
+
+    cases = _written_at(left, right)
+    if cases is None:
+        return None
+    letters: set[str] = set()
+    for _, values, a, b in cases:
+        letters.update(values)
+        if _aliased(a, b) or compare(a, b, seconds=seconds).status != "true":
+            return None
+    where = f", every value of {', '.join(sorted(letters))}" if letters else ""
     return (f"the sums written out at sizes {', '.join(map(str, SIZES))}{where}: both sides agree (a generic small "
             "case, not a proof for every size)")

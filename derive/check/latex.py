@@ -42,7 +42,7 @@ from derive.check.asymptotic import BigO, LittleO, remainder_order
 from derive.check.conditional import Given
 from derive.check.calculus import Gradient, Prime, hessian_name, partial_name
 from derive.check import nested as nested_relations
-from derive.check import layer_labels, run_together, step_superscripts, tuples
+from derive.check import entries, layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
 from derive.check.vectors import Coords, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
@@ -1127,6 +1127,16 @@ def _matching_end(tokens: list[Token], i: int) -> int:
     return len(tokens)
 
 
+def _closing(tokens: list[Token]) -> int | None:
+    """Index of the parenthesis or bracket that closes the one at ``tokens[0]``, None if it stays open."""
+    depth = 0
+    for j, tok in enumerate(tokens):
+        depth += tok.is_char("(", "[") - tok.is_char(")", "]")
+        if depth == 0:
+            return j
+    return None
+
+
 def _expects_operand(current: list[Token]) -> bool:
     r"""True when the statement so far ends where an operand must follow (``\eta = \text{lr}``)."""
     if not current:
@@ -1718,9 +1728,11 @@ class _ExprParser:
         return self.factor()
 
     def factor(self) -> sp.Expr:
-        return self.postfix(self.primary())
+        start = self.pos
+        return self.postfix(self.primary(), start)
 
-    def postfix(self, base: sp.Expr) -> sp.Expr:
+    def postfix(self, base: sp.Expr, start: int | None = None) -> sp.Expr:
+        end = self.pos  # where the primary ended: a subscript right there is on the whole group
         while (tok := self.peek()) is not None:
             if tok.is_char("^"):
                 self.pos += 1
@@ -1758,6 +1770,9 @@ class _ExprParser:
                     self.fail(tok, too_large)
                 base = sp.factorial(base)
             elif tok.is_char("_"):
+                if start is not None and self.pos == end and (written := self.entry(start, tok)) is not None:
+                    base = written  # (Ax)_j, (AB)_{kk}: an entry of a product of matrices and vectors
+                    continue
                 self.fail(tok, "a subscript on an expression is not modelled")
             elif tok.is_char("'"):
                 nxt = self.peek(1)
@@ -1769,6 +1784,21 @@ class _ExprParser:
             else:
                 break
         return base
+
+    def entry(self, start: int, under: Token) -> sp.Expr | None:
+        r"""``(Ax)_j``: the entry of the parenthesised group ``tokens[start:pos]`` at the subscript after it,
+        written out by :mod:`derive.check.entries`; None when the group is not parenthesised (``σ(z)_i``).
+        A group that is, but is no product of matrices and vectors, fails with the reason."""
+        group = self.toks[start:self.pos]
+        if len(group) < 3 or not group[0].is_char("(", "[") or _closing(group) != len(group) - 1:
+            return None
+        self.pos += 1
+        sub, at = self.arg()
+        taken = {t.text for t in self.toks if t.kind == "letter"}
+        try:
+            return entries.entry(group[1:-1], sub, {s.name for s in self.ctx.bound}, taken)
+        except entries.NotAnEntry as why:
+            self.fail(under, f"a subscript on an expression is not modelled ({why})")
 
     def unwrap_braced_name(self) -> bool:
         r"""``{ x }_{ new }``, ``{{\theta }_{0}}``, ``{x}^{(i)}``, ``{\theta^T}X``, ``{h_\theta}(x)``: equation editors

@@ -301,7 +301,8 @@ Node = Union[Atom, Num, Sum, Prod, Transpose, Inverse, Power, Quotient, NormSq, 
 _TRACE = frozenset({"tr", "Tr", "trace", "Trace"})
 
 
-_TRACE_WRITTEN = re.compile(r"\\(?:operatorname|mathrm|text|textrm|rm|mathop)\s*\{\s*(?:tr|Tr|trace|Trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])")
+_TRACE_WRITTEN = re.compile(r"\\(?:operatorname|mathrm|text|textrm|rm|mathop)\s*\{\s*(?:tr|Tr|trace|Trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])"
+                            r"|(?<![A-Za-z\\])tr\s*(?:\\(?:left|[bB]ig{1,2}l?)\s*)?\(")  # tr(AB), tr \big( … \big)
 
 
 def _is_trace(tok: Token) -> bool:
@@ -312,9 +313,27 @@ _SKIP_MACROS = frozenset({",", ";", ":", "!", " ", "quad", "qquad", "left", "rig
 _NORM = frozenset({"|", "Vert", "lVert", "rVert"})
 
 
+def _bare_traces(toks: list[Token]) -> list[Token]:
+    """``tr(AB)`` written in plain letters: the letters ``t r`` right before a parenthesis are the trace (a
+    product ``t·r·(AB)`` of two numbers and a matrix is no reading anyone means)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.kind == "letter" and tok.text == "t" and k + 2 < len(toks) and toks[k + 1].kind == "letter" \
+                and toks[k + 1].text == "r" and toks[k + 2].is_char("(") and not (k and toks[k - 1].is_char("_", "^")):
+            out.append(Token("raw", "operatorname", tok.start, toks[k + 1].end, arg="tr"))
+            k += 2
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 class _Reader:
     def __init__(self, tokens: list[Token], table: Notation, numbers: bool = False) -> None:
-        self.toks = [t for t in tokens if not (t.kind == "macro" and t.text in _SKIP_MACROS) and t.kind != "sep"]
+        self.toks = _bare_traces([t for t in tokens if not (t.kind == "macro" and t.text in _SKIP_MACROS)
+                                  and t.kind != "sep"])
         self.pos = 0
         self.table = table
         self.numbers = numbers  # inside a denominator: a capital is a number there (1/N)
@@ -1137,7 +1156,8 @@ class Decision:
 
 #: A transpose written in LaTeX (``^T``, ``^{\top}``, ``^\intercal``, ``^{\mathsf{T}}``, ``^⊤``).
 #: A transpose mark. A bare ``^T`` is one whatever follows (TeX's superscript is one token: ``x^TAx`` is xᵀAx).
-TRANSPOSE_WRITTEN = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top(?![A-Za-z])|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|⊤))")
+TRANSPOSE_WRITTEN = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top(?![A-Za-z])|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}"
+                               r"|\\text\{T\}|⊤))")
 
 
 def applies(left: str, right: str, table: Notation) -> bool:

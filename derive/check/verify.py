@@ -43,6 +43,7 @@ from ..proof import Verdict, compare
 from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
+from .entries import index_text, without_entries
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, HESSIAN_PREFIX, CircularDefinition, evaluated_at, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
@@ -2429,6 +2430,7 @@ class DocumentChecker:
                 continue
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= _summed_entries(left.expr, right.expr)  # (Σ_i a_i)² = Σ_{ij} a_ia_j: a_j is summed over
+            one_sided -= _family_entries(left.expr, right.expr)  # (M^⊤v)_i = Σ_k M_{ik}v_k: M's entries, not a new M
             in_sums = {x for side in (left.expr, right.expr) for total in side.atoms(sp.Sum)
                        for x in total.free_symbols if not isinstance(x, sp.Indexed)}  # k of Σ_{i=0}^{k}, the label η
             stepped = {x for x in one_sided if isinstance(x, sp.Symbol) and (_summed(left.expr, x) or _summed(right.expr, x))}
@@ -4658,6 +4660,8 @@ class DocumentChecker:
         """One link; a gradient of a function written in matrix notation is also read coordinate by coordinate
         (:meth:`_gradient_in_matrices`): a refutation there stands, and a proof by the scalar reading stands only
         when the coordinates agree on random matrices too (the scalar reading drops order and transposes)."""
+        if self._in_index_notation(item, k, left, right, definitions):
+            return
         checked = self._gradient_in_matrices(item, k, left, right)
         if checked is not None and checked.status == "false":
             return
@@ -4681,6 +4685,55 @@ class DocumentChecker:
         else:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {checked.reason}")
             self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
+
+    def _in_index_notation(self, item: Item, k: int, left: Term, right: Term,
+                           definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        r"""``∂/∂x_i x^⊤Ax = ∂/∂x_i Σ_j x_j (Ax)_j``, ``∂/∂A_{ij} tr(AB) = ∂/∂A_{ij} Σ_{k,l} A_{kl}B_{lk}``: one side
+        in index notation, the other a number written in matrix notation, which the scalar reader would read as
+        ``Ax²``. The matrix side is written in index notation (:func:`entries.index_text`) and both are written
+        out at small sizes: True when that decides the link (proved, or false at every size)."""
+        sides = (left, right)
+        indexed = [t.expr.has(sp.Indexed) and finite_sums.index_notation(t.expr) for t in sides]
+        if not any(indexed) or all(indexed):
+            return False
+        written = [self._expanded(_source(item, t)) for t in sides]
+        rewritten = [None if ix else index_text(w) for ix, w in zip(indexed, written)]
+        if all(r is None for r in rewritten):
+            return False
+        try:
+            exprs = [t.expr if r is None else parse_expr(r) for r, t in zip(rewritten, sides)]
+        except LatexParseError:
+            return False
+        if not all(finite_sums.index_notation(e) for e in exprs) or any(
+                x in definitions for e in exprs for x in e.free_symbols):
+            return False  # a name the notes define: its definition, not its letter, is what the link is about
+        shown = next(w for w, r in zip(written, rewritten) if r is not None)
+        if (small := finite_sums.small_sizes(*exprs, LINK_SECONDS)) is not None:
+            self.decide(item, k, "proved", f"{shown} in index notation; {small}")
+            return True
+        if (apart := finite_sums.apart_at_small_sizes(*exprs, LINK_SECONDS)) is None:
+            return False
+        if apart.startswith(finite_sums.SYMMETRIC):
+            self._if_symmetric(item, k, right, apart)
+            return True
+        why = f"{shown} in index notation; {apart}"
+        self.report(item, right.start, "error", "math/false",
+                    f"false equality: {_clip(written[0])} = {_clip(written[1])}; {why}")
+        self.decide(item, k, "false", why)
+        return True
+
+    def _if_symmetric(self, item: Item, k: int, right: Term, apart: str) -> None:
+        """A link in index notation that holds exactly when the matrices it names equal their transposes
+        (``∂tr(CD)/∂C_{ij} = D_{ij}``): proved when the notes call each of them symmetric, else undecided with
+        that reason (a transposed index is a slip only for a matrix that is not symmetric)."""
+        families = apart[len(finite_sums.SYMMETRIC):].split(", ")
+        said = self._matrix_notation().symmetric
+        if families and all(f in said or f.upper() in said for f in families):
+            self.decide(item, k, "proved", f"written out at small sizes, with {', '.join(families)} symmetric as "
+                                           "the notes say")
+            return
+        self.report(item, right.start, "info", "math/undecided", f"not decided: {apart}")
+        self.decide(item, k, "undecided", apart)
 
     def _verify_scalar_link(self, item: Item, k: int, left: Term, right: Term,
                             definitions: dict[sp.Symbol, sp.Expr]) -> None:
@@ -4769,6 +4822,13 @@ class DocumentChecker:
             better = sums.prove(da, db, seconds=LINK_SECONDS) if da.has(sp.Sum) or db.has(sp.Sum) else None
             self.decide(item, k, "proved", better if better not in (None, sums.DIFFER) else small)
             return
+        # (X^⊤w)_i = Σ_k X_{ik}w_k: entries that differ at every small size (the false path checks its conditions)
+        apart = finite_sums.apart_at_small_sizes(  # (and ∂/∂C_{ij} Σ_{k,l} C_{kl}D_{lk} = D_{ij}, taken: D_{ji})
+            sa, sb, LINK_SECONDS, unsummed=left.expr.has(sp.Derivative) or right.expr.has(sp.Derivative)) if all(
+            finite_sums.index_notation(t.expr) for t in (left, right)) else None  # (not x^⊤Ax read as Ax²)
+        if apart is not None and apart.startswith(finite_sums.SYMMETRIC):
+            self._if_symmetric(item, k, right, apart)
+            return
         if operator_norms(left.expr) or operator_norms(right.expr):
             # \|I − ηA\|_2 = 1 − μ/L: the norm of a matrix depends on its eigenvalues or singular values, which
             # scalars cannot stand for; only a link that holds whatever its value is decided
@@ -4783,6 +4843,7 @@ class DocumentChecker:
             self.decide(item, k, "proved", held)  # ∂L/∂ŷ·∂ŷ/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ): each factor taken
             return
         if sa.free_symbols and sb.free_symbols and not sa.free_symbols & sb.free_symbols and not instantiated \
+                and apart is None \
                 and not self._steps_of_defined(left.expr, sa, sb, definitions) \
                 and not self._derivative_given(left.expr, item) and not self._derivative_given(right.expr, item) \
                 and not (left.expr.free_symbols & right.expr.free_symbols
@@ -4872,6 +4933,8 @@ class DocumentChecker:
                                 f"{_clip(written[1])}; {why}")
                     self.decide(item, k, "false", why)
                     return
+        if verdict is None and apart is not None:
+            verdict = Verdict("false", apart)  # refuted below, after the conditions of its sentence
         if verdict is None:
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
             if verdict.status == "undecided" and (held := self._holds_as_written(item, left, right)) is not None:
@@ -5108,7 +5171,8 @@ class DocumentChecker:
                 self.decide(item, k, *sample)
                 return
 
-            if sa.has(sp.Sum) and sb.has(sp.Sum) and (why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
+            if (why := apart) is not None or sa.has(sp.Sum) and sb.has(sp.Sum) and (
+                    why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
                 written = (_source(item, left), _source(item, right))
                 self.report(item, right.start, "error", "math/false",
                             f"false equality under the definitions in scope: {_clip(written[0])} = "
@@ -5144,7 +5208,8 @@ class DocumentChecker:
                     for t in (left, right)):
                 reason = None  # ∂p_i/∂z_i of e^{z_i}/Σ_j e^{z_j}: each z_j summed over is a value of its own
             written_text = _source(item, left) + " " + _source(item, right)
-            if reason is None and _TRANSPOSE.search(written_text) and not _tuple_transposes_only(written_text):
+            if reason is None and _TRANSPOSE.search(without_entries(written_text)) \
+                    and not _tuple_transposes_only(written_text):
                 reason = "transposes: matrix algebra is not modelled element-wise"
             if reason is None and (named := (a.free_symbols | b.free_symbols) & self.existential):
                 reason = f"{', '.join(sorted(printing.text(x) for x in named))} is only known to exist (“for some”)"
@@ -5304,7 +5369,7 @@ class DocumentChecker:
             return False
         from . import matrices
 
-        text = self._expanded(written)
+        text = without_entries(self._expanded(written))  # (X^Tw)_i is read index by index
         if _TRANSPOSED_CAPITAL.search(text):
             return True  # X^Ty, θX^TX: a capital transposed is a matrix
         if not matrices.TRANSPOSE_WRITTEN.search(text):
@@ -5323,7 +5388,7 @@ class DocumentChecker:
         written = (_source(item, left), _source(item, right))
         table = self._matrix_notation()
         read = (self._expanded(written[0]), self._expanded(written[1]))  # \v{x}, \m{X}: the document's macros
-        if not matrices.applies(*read, table):
+        if not matrices.applies(*(without_entries(side) for side in read), table):
             return False
         # names with a definition, a value given before (λ = 0) or known only to exist: a difference they may
         # explain is undecided, never false
@@ -6925,7 +6990,8 @@ _MARKED = re.compile(r"\\(?:hat|bar|tilde|widehat|widetilde|overline)\{")
 _MATRIX_HINT = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T))"
                           r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
                           r"|\\in\s*\\(?:mathbb|mathbf|Bbb)"
-                          r"|\\(?:operatorname|mathrm|text|rm)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])")
+                          r"|\\(?:operatorname|mathrm|text|rm)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])"
+                          r"|(?<![A-Za-z\\])tr\s*(?:\\(?:left|[bB]ig{1,2}l?)\s*)?\(")  # tr(AB) in plain letters
 
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
@@ -7537,7 +7603,8 @@ _SAMPLE_LETTERS = frozenset("ij")
 #: A matrix in written math: a bold capital Latin letter that is not called.
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
-_TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal|\\mathsf\{T\})")
+_TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal"
+                                 r"|\\(?:mathsf|mathrm|text)\{T\})")
 
 
 def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...]) -> tuple[tuple[sp.Expr, ...], dict[sp.Symbol, sp.Expr]]:
@@ -7594,6 +7661,14 @@ def _summed_entries(*exprs: sp.Expr) -> set[sp.Basic]:
             found |= {ix for ix in total.function.atoms(sp.Indexed)
                       if all(i.free_symbols and i.free_symbols <= bound for i in ix.indices)}
     return found
+
+
+def _family_entries(left: sp.Expr, right: sp.Expr) -> set[sp.Basic]:
+    """The indexed quantities of one side whose family (``M`` of ``M[i, k]``) the other side holds at other
+    indices: entries of a matrix or vector both sides write, which name nothing new."""
+    bases = [{ix.base for ix in side.atoms(sp.Indexed)} for side in (left, right)]
+    return {ix for side, other in ((left, bases[1]), (right, bases[0])) for ix in side.atoms(sp.Indexed)
+            if ix.base in other}
 
 
 def _summed_only(expr: sp.Expr) -> bool:
