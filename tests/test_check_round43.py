@@ -145,3 +145,176 @@ def test_a_trace_that_reorders_its_product_is_never_proved(name: str, old: str, 
     text = slipped(_as(name, TRACE), old, new)
     verdicts = _verdicts(name, text, new)
     assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_coordinate_letter_that_is_not_written_out_never_refutes(name: str) -> None:
+    # ∂/∂u_t: t is no entry letter, so u_t stays a name beside u_1, u_2 written out; t may be 1 or 2, and a
+    # comparison that treats u_t as a new quantity would call the true link false
+    doc = r"""# One coordinate
+
+For a vector $u$,
+
+$$\frac{\partial}{\partial u_t}\sum_p u_p^2 = 2 u_t$$
+"""
+    text = _as(name, doc)
+    assert error_lines(name, text) == []
+    assert all(v != "false" for v, _ in _verdicts(name, text, r"\sum_p u_p^2 = 2 u_t"))
+
+
+# -- an unrolled average whose gradient terms are never compared: not proved on its first term alone ------------
+UNROLLED = r"""# Two averages
+
+Take $\gamma \ge 0.9$ and $\delta \ge 0.99$. At step $n$ the averages move as
+
+$$
+\begin{align*}
+p_{n+1} &= \gamma p_{n} + (1-\gamma) \frac{\partial J}{\partial \theta_{n}} \\
+q_{n+1} &= \delta q_{n} + (1-\delta)\big( \frac{\partial J}{\partial \theta_{n}} \big)^2
+\end{align*}
+$$
+
+For large $n$ the corrected average is close to the plain one:
+
+$$
+\begin{align*}
+    \lim_{n \rightarrow +\infty} \hat{p}_{n} &= \frac{p_{n}}{1-\gamma^{n-1}}
+\\ &\approx p_{n}
+\\ &= \gamma \Big( \gamma p_{n-1} + (1-\gamma) \frac{\partial J}{\partial \theta_{n-1}} \Big) + (1-\gamma) \frac{\partial J}{\partial \theta_{n}}
+\\ &= ...
+\\ &= \gamma^n p_0 + (1-\gamma)\Big( \gamma^n \frac{\partial J}{\partial \theta_{1}} + ... + \gamma \frac{\partial J}{\partial \theta_{n-1}} + \frac{\partial J}{\partial \theta_{n}} \Big)
+\end{align*}
+$$
+
+The second average unrolls the same way:
+
+$$
+q_n = \delta^n q_0 + (1-\delta)\Big( \delta^n \big( \frac{\partial J}{\partial \theta_{1}}\big)^2 + ... + \delta \big( \frac{\partial J}{\partial \theta_{n-1}} \big)^2 + \big( \frac{\partial J}{\partial \theta_{n}}\big)^2 \Big)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_expansion_is_not_proved_by_its_first_term_alone(name: str) -> None:
+    # the gradient terms carry δ^n where the recurrence gives δ^{n−1} (and no term at n): only q_0 was compared
+    text = _as(name, UNROLLED)
+    verdicts = _verdicts(name, text, r"q_n = \delta^n q_0")
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+# -- a rounded value put in for an exact one -----------------------------------------------------------------------
+ROUNDED = r"""# A score
+
+The model gives the log-odds $s = 3.1$ for a new case. Through the sigmoid, with $e^{-3.1}$ rounded to three
+decimals,
+
+$$q = \frac{1}{1 + e^{-3.1}} = \frac{1}{1 + 0.045} = 0.957$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_rounded_stand_in_for_an_irrational_value_is_proved(name: str) -> None:
+    text = _as(name, ROUNDED)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"q = \frac{1}{1 + e^{-3.1}}")
+    assert ("proved" in [v for v, _ in verdicts[1:2]]) and "taken as rounded" in verdicts[1][1], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [(r"\frac{1}{1 + 0.045}", r"\frac{1}{1 + 0.054}"),   # digits swapped
+                                      (r"\frac{1}{1 + e^{-3.1}}", r"\frac{1}{1 - e^{-3.1}}")])  # the sign lost
+def test_a_stand_in_outside_its_rounding_is_false(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, ROUNDED), old, new)
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_exact_decimal_parameter_gets_no_rounding(name: str) -> None:
+    # 0.9 is a parameter, not a rounded value: 1/(1 − 0.9) is 10, and 11 stays false
+    text = _as(name, "# Horizon\n\nWith $\\beta = 0.9$ the horizon is\n\n$$\\frac{1}{1-0.9} = 11$$\n")
+    assert (_line(text, r"\frac{1}{1-0.9} = 11"), "math/false") in error_lines(name, text)
+
+
+# -- d/dx of a composition of defined functions: the chain rule, not the outer derivative at the inner value ---
+COMPOSED = r"""# Chain rule by hand
+
+Take $p(u) = u^3$ and $r(x) = 2x$.
+
+$$\frac{d}{dx}p(r(x)) = 24x^2$$
+
+and with $k(u) = e^u$, $m(x) = x^2$, at $x = 1$:
+
+$$\frac{d}{dx}k(m(x))|_{x=1} = 2e$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_derivative_of_a_composition_takes_the_inner_derivative(name: str) -> None:
+    text = _as(name, COMPOSED)
+    assert error_lines(name, text) == []
+    for snippet in (r"\frac{d}{dx}p(r(x)) = ", r"\frac{d}{dx}k(m(x))|_{x=1} = "):
+        assert [v for v, _ in _verdicts(name, text, snippet)] == ["proved"], snippet
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [(r"p(r(x)) = 24x^2", r"p(r(x)) = 12x^2"),   # the outer derivative at r(x) only
+                                      (r"|_{x=1} = 2e", r"|_{x=1} = e")])
+def test_a_composition_without_its_inner_factor_is_false(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, COMPOSED), old, new)
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+# -- derivatives that vanish only because a dependence is said in words -----------------------------------------
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_derivative_that_vanishes_by_an_unwritten_dependence_refutes_nothing(name: str) -> None:
+    doc = r"""# Bias gradient
+
+Let $\sigma(a) = \frac{1}{1 + e^{-a}}$; then
+
+$$\frac{d\sigma(a)}{da} = \sigma(a)(1 - \sigma(a))$$
+
+With $a = v c_i + h$ we have $\frac{da}{dh} = 1$, so a derivative in $h$ is one in $a$:
+
+$$-t_i \frac{1}{\sigma (a)}\frac{\partial}{\partial h} \sigma(a) - (1 - t_i) \frac{1}{1 - \sigma (a)} \frac{\partial}{\partial h}(1 - \sigma (a))$$
+$$=-t_i \frac{1}{\sigma (a)}\frac{d}{da} \sigma(a) - (1 - t_i) \frac{1}{1 - \sigma (a)} \frac{d}{da}(1 - \sigma (a))$$
+"""
+    text = _as(name, doc)
+    assert error_lines(name, text) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_two_derivatives_that_vanish_by_what_is_written_prove_nothing(name: str) -> None:
+    doc = r"""# Log-loss
+
+Let $q_i$ be the predicted probability of sample $i$ and $t_i$ its label. Then
+
+$$=-\frac{\partial}{\partial v_j} (t_i \log(q_i) - (1 - t_i)\log(1 - q_i))$$
+$$=-t_i \frac{\partial}{\partial v_j}\log(q_i) - (1 - t_i)\frac{\partial}{\partial v_j}\log(1 - q_i)$$
+"""
+    text = _as(name, doc)
+    verdicts = _verdicts(name, text, r"=-t_i \frac{\partial}{\partial v_j}\log(q_i)")
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+# -- French "si": a condition, as "if" is ------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_french_si_makes_its_formula_a_condition(name: str) -> None:
+    doc = ("# Indicatrice\n\nOn note $\\mathbb{1}(Z, c)$ la fonction qui vaut $1$ si $Z = c$ et $0$ sinon.\n\n"
+           "Plus loin, comme $\\mathbb{1}(Z, c)$ vaut 1 si $Z = c$, on somme sur $c$.\n")
+    text = _as(name, doc)
+    for line in {_line(text, "qui vaut"), _line(text, "Plus loin")}:
+        verdicts = [v for v in _verdicts(name, text, "qui vaut" if line == _line(text, "qui vaut") else "Plus loin")]
+        assert ("not-a-claim", "condition (the prose states it as one)") in verdicts, verdicts
+        assert all(v != "proved" for v, _ in verdicts), verdicts
+
+
+def test_a_definition_put_into_a_derivative_variable_keeps_the_derivative_whole() -> None:
+    # x = t² put into dz/dx: the derivative in an expression does not exist, and SymPy raised on it (a crash)
+    import sympy as sp
+
+    from derive.check import roots
+
+    x, t = sp.symbols("x t")
+    z = sp.Function("z")
+    written = sp.Derivative(z(x), x) + x
+    assert roots.replace(written, {x: t**2}) == sp.Derivative(z(x), x) + t**2

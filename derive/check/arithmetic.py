@@ -93,6 +93,9 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     swap = tolerance(left_text) is not None and tolerance(right_text) is None
     computed, computed_text, shown_text = (right, right_text, left_text) if swap else (left, left_text, right_text)
     wrong = f"{' '.join(computed_text.split())} is {_show(computed)}, not {' '.join(shown_text.split())}"
+    if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
+        return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
+                          "(the other side is irrational)" if stand_in else wrong, left, right)
     if not tolerances:
         if approx:  # ≈ between two exact forms: as close as the coarser one's shown digits
             tolerances = [Fraction(1, 200) * max(abs(Fraction(str(rv))), Fraction(1, 1000))]
@@ -111,6 +114,54 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     if _cut_off(computed, shown_text):
         return Arithmetic(True, "arithmetic: the digits written, cut off rather than rounded", left, right)
     return Arithmetic(False, wrong, left, right)
+
+
+#: A decimal with digits after its point, inside a side (``1/(1 + 0.014)``).
+_INNER_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str) -> bool | None:
+    """``1/(1 + e^{−4.25}) = 1/(1 + 0.014)``: a side that writes decimals where the other side has an irrational
+    value (an exponential, a root, a logarithm) computes with those decimals rounded. True when the other
+    side's value lies in the range the decimals' written digits allow (each within half a unit of its last
+    digit), False when it lies outside; None when the link is not of that kind (a decimal such as 0.9 beside
+    rational values is an exact parameter, and no rounding excuses ``1/(1 − 0.9) = 11``)."""
+    for side, text, other in ((left, left_text, right), (right, right_text, left)):
+        decimals = {sp.Rational(f"{a}.{b}"): sp.Rational(1, 2 * 10 ** len(b)) for a, b in _INNER_DECIMAL.findall(text)}
+        if not decimals or len(decimals) > 4 or not _transcendental(other) or side.is_rational is not True:
+            continue
+        from .latex import LatexParseError, parse_expr
+
+        names = {value: f"\\xi_{{{90 + k}}}" for k, value in enumerate(decimals)}
+        try:  # the side read again with each decimal a name, so that its value can move within the rounding
+            shaped = parse_expr(_INNER_DECIMAL.sub(lambda m, names=names: f" {names[sp.Rational(m.group(0))]} ", text))
+        except LatexParseError:
+            return None
+        held = {value: x for value in decimals for x in shaped.free_symbols if x.name == names[value].replace("\\\\", "\\")}
+        if len(held) != len(decimals) or shaped.free_symbols - set(held.values()):
+            return None
+        corners = []
+        for signs in _corners(len(held)):
+            at = {x: value + sign * decimals[value] for (value, x), sign in zip(held.items(), signs)}
+            corners.append(sp.N(shaped.xreplace(at), 30))
+        if not all(c.is_real and c.is_Number for c in corners):
+            return None
+        target = sp.N(other, 30)
+        return bool(min(corners) <= target <= max(corners))
+    return None
+
+
+def _transcendental(value: sp.Expr) -> bool:
+    """Does ``value`` hold an exponential, a logarithm, π or a root (a value notes write rounded)?"""
+    return value.has(sp.exp, sp.log, sp.pi, sp.E) or any(
+        not p.exp.is_Integer for p in value.atoms(sp.Pow) if p.base.is_Number)
+
+
+def _corners(n: int) -> list[tuple[int, ...]]:
+    """Every choice of −1 / +1 for ``n`` decimals: the extremes of a side monotone in each."""
+    import itertools
+
+    return list(itertools.product((-1, 1), repeat=n))
 
 
 def _cut_off(computed: sp.Expr, shown_text: str) -> bool:

@@ -324,7 +324,7 @@ def _symmetric(side: sp.Expr) -> sp.Expr:
 
 def apart_at_small_sizes(left: sp.Expr, right: sp.Expr, seconds: float, unsummed: bool = False) -> str | None:
     r"""Why ``left = right`` is false for sums over an unwritten index set: at every size of :data:`SIZES` some
-    value of the free indices makes the sides differ (``(X^	op w)_i = \sum_k X_{ik}w_k``: the entries are
+    value of the free indices makes the sides differ (``(X^\top w)_i = \sum_k X_{ik}w_k``: the entries are
     transposed). The first such case is named with both sides written out; when every case agrees once each
     matrix equals its transpose, the answer starts with :data:`SYMMETRIC` and names them (the caller leaves
     the link undecided unless the notes call them symmetric). None when some size agrees, or
@@ -347,12 +347,12 @@ def apart_at_small_sizes(left: sp.Expr, right: sp.Expr, seconds: float, unsummed
             undecided = True
     if undecided or set(first) != set(SIZES):
         return None
+    if any(_aliased(a, b) for _, a, b in first.values()):
+        return None  # u_r beside u_1, u_2 written out: r may be one of them, so no written case refutes
     if mirrored:
         families = sorted({m.group(1) for _, a, b in first.values() for x in (a - b).free_symbols
                            if (m := _MATRIX_ENTRY.fullmatch(getattr(x, "name", "")))})
         return SYMMETRIC + ", ".join(families)
-    if any(_aliased(a, b) for _, a, b in first.values()):
-        return None  # u_r beside u_1, u_2 written out: r may be one of them, so no written case refutes
     values, a, b = first[min(first)]
     at = ", ".join(f"{k} = {v}" for k, v in values.items())
     return (f"written out with {min(first)} terms per sum{' at ' + at if at else ''}, the left side is "

@@ -2918,7 +2918,20 @@ class _ExprParser:
             if nxt is None or not self.starts_name(nxt) or self.name_starts_product(nxt) \
                     or (nxt.kind == "letter" and nxt.text == "e" and after is not None and after.is_char("^")):
                 return self.derivative_of(tok, symbol(wrt), 1)  # (… e^{-z}: the exponential, not a function e)
-            return self.gradient_value(wrt, self.name())
+            start = self.pos
+            fnm = self.name()
+            if (opening := self.peek()) is not None and opening.is_char("("):
+                after_name = self.pos
+                args = self.call_args()
+                if len(args) == 1 and not isinstance(args[0], sp.Symbol) and symbol(wrt) in args[0].free_symbols:
+                    self.pos = start  # d/dx f(g(x)): the composition differentiated whole, not f′ at g(x)
+                    whole = self.derivative_of(tok, symbol(wrt), 1)
+                    if isinstance(whole, sp.Derivative) and isinstance(at := whole.expr, EvaluatedAt) \
+                            and at.args[1] == symbol(wrt):  # d/dx f(g(x))|_{x=2}: the bar is on the derivative
+                        whole = EvaluatedAt(sp.Derivative(at.args[0], *whole.variable_count), *at.args[1:])
+                    return whole
+                self.pos = after_name
+            return self.gradient_value(wrt, fnm)
         parser = self.sub(rest)
         if parser.starts_name(rest[0]) or _is_differential([num[0], rest[0]], alone=False):
             fnm = parser.name()

@@ -5264,6 +5264,8 @@ class DocumentChecker:
             if reason is None:
                 reason = _derivative_of_unwritten(left.expr, right.expr, sa, sb, definitions)
             if reason is None:
+                reason = _vanished_by_what_is_written(left.expr, right.expr, definitions)
+            if reason is None:
                 reason = _gradient_of_unread(left.expr, right.expr, sa, sb, functions)
             if reason is None and left.expr.has(sp.Piecewise) != right.expr.has(sp.Piecewise):
                 # S_{ηα}(w_i) = \begin{cases} w_i − ηα & w_i > ηα \\ … \end{cases}: the split defines what its other
@@ -6816,6 +6818,8 @@ class DocumentChecker:
                     return
                 if verdict.status != "true":
                     unchecked.append("the rest")
+            elif sp.expand(rest_written) != 0:
+                unchecked.append("the rest")  # written terms in (∂L/∂W_1)², … that are no variable: never compared
         if checked and unchecked:  # a slip in the term left out would pass: not proved
             self.decide(item, k, "undecided", "an ellipsis: the terms in " + ", ".join(checked) + " agree, but the"
                         " term in " + ", ".join(unchecked) + " could not be compared with the definitions")
@@ -7801,6 +7805,30 @@ def _derivative_of_unwritten(a: sp.Expr, b: sp.Expr, sa: sp.Expr, sb: sp.Expr,
                 return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} is 0 by what the notes "
                         "write: nothing makes its operand depend on that variable (the dependence is in the words or "
                         "a figure)")
+    return None
+
+
+def _vanished_by_what_is_written(a: sp.Expr | None, b: sp.Expr | None,
+                                 definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+    """A refuted link with a derivative inside whose operand (definitions put in) names quantities but not the
+    variable: ``∂/∂b (1 − σ(z))`` after "with z = wx_i + b" said as a condition. It came out 0 because the
+    dependence is not written where the reader looks, and the refutation rests on that 0: undecided."""
+    for written in (a, b):
+        if written is None:
+            continue
+        for d in written.atoms(sp.Derivative):
+            try:  # (the variable itself keeps its letter: d/dz ln(1 + e^{−z}) after z = wx + b is in z)
+                operand = substitute(d.expr, {k: v for k, v in definitions.items() if k not in d.variables})
+            except CircularDefinition:
+                continue
+            names = {x for x in operand.free_symbols if isinstance(x, sp.Symbol)} | set(operand.atoms(AppliedUndef))
+            stems = {str(ix.base.label) for ix in operand.atoms(sp.Indexed)}
+            if any(isinstance(v, sp.Symbol) and v.name.split("_")[0] in stems for v in d.variables):
+                continue  # ∂/∂w_j Σ_k w_k²: a coordinate of the summed vector (taken by coordinates)
+            if names and not any(v in operand.free_symbols for v in d.variables):
+                return (f"the derivative in {', '.join(printing.text(v) for v in d.variables)} of "
+                        f"{printing.text(d.expr)} is 0 by what the notes write: nothing written makes it depend on "
+                        "that variable (the dependence is in the words, a condition or a figure)")
     return None
 
 

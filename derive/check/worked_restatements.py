@@ -216,7 +216,19 @@ def _worked_out(checker: DocumentChecker, item: Item, expr: sp.Expr) -> sp.Expr 
     from .verify import _tuple_factor
 
     value = checker._prepare(expr, item)
-    return None if value is None else reduce_coords(value, lambda x: _tuple_factor(x) or isinstance(x, sp.Dummy))
+    if value is None or _vanished(checker, item, expr):
+        return None
+    return reduce_coords(value, lambda x: _tuple_factor(x) or isinstance(x, sp.Dummy))
+
+
+def _vanished(checker: DocumentChecker, item: Item, expr: sp.Expr) -> bool:
+    """Does ``expr`` hold a derivative that is 0 only because its operand, as read, names quantities but not
+    the variable (``∂/∂w_j log(p_i)`` where p_i depends on w in words)? Its value is then no worked number."""
+    for d in expr.atoms(sp.Derivative):
+        operand = checker._prepare(d.expr, item)
+        if operand is not None and operand.free_symbols and not set(d.variables) & operand.free_symbols:
+            return True
+    return False
 
 
 def _decimal(value: sp.Expr) -> str:
