@@ -318,3 +318,113 @@ def test_a_definition_put_into_a_derivative_variable_keeps_the_derivative_whole(
     z = sp.Function("z")
     written = sp.Derivative(z(x), x) + x
     assert roots.replace(written, {x: t**2}) == sp.Derivative(z(x), x) + t**2
+
+
+# -- a weight-decay step that grows the weights ------------------------------------------------------------------
+DECAY = r"""# Decoupled weight decay
+
+Before the adaptive step, AdamW decays the previous weights by $\lambda \eta \theta_{k-1}$, with decay
+coefficient $\lambda = 0.01$ and learning rate $\eta = 10^{-3}$:
+
+$$
+\theta_{k} \leftarrow \theta_{k-1} - \lambda \eta \theta_{k-1}
+$$
+
+and a momentum state is carried over as
+
+$$
+u_{k} = (1 + \rho) u_{k-1}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_decay_step_that_shrinks_the_weights_is_clean(name: str) -> None:
+    assert [c for _, c in error_lines(name, _as(name, DECAY))] == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("new", [r"\theta_{k-1} + \lambda \eta \theta_{k-1}", r"(1 + \eta\lambda) \theta_{k-1}"])
+def test_a_decay_step_that_grows_the_weights_is_an_error_on_its_line(name: str, new: str) -> None:
+    text = slipped(_as(name, DECAY), r"\theta_{k-1} - \lambda \eta \theta_{k-1}", new)
+    found = [f for f in error_lines(name, text) if f[1] == "system/decay-grows"]
+    assert found == [(_line(text, new), "system/decay-grows")], error_lines(name, text)
+
+
+# -- a law the words name, written with a slip --------------------------------------------------------------------
+LAWS = r"""# Counting and measuring
+
+Arrivals per minute follow the Poisson distribution
+
+$$ P(c \mid \nu) = \frac{\nu^{c} e^{-\nu}}{c!} $$
+
+The waiting time has the normal density
+
+$$ h(s) = \frac{1}{\sqrt{2\pi}\tau} e^{-\frac{(s-m)^2}{2\tau^2}} $$
+
+A coin follows the Bernoulli distribution, $b(z) = \rho^z (1-\rho)^{1-z}$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_laws_written_as_the_words_name_them_are_clean(name: str) -> None:
+    assert error_lines(name, _as(name, LAWS)) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [
+    (r"\frac{\nu^{c} e^{-\nu}}{c!}", r"\frac{\nu^{c} e^{\nu}}{c!}"),                       # the minus sign lost
+    (r"\frac{1}{\sqrt{2\pi}\tau} e^{", r"\frac{1}{\sqrt{2\pi\tau}} e^{"),                   # τ under the root
+    (r"\rho^z (1-\rho)^{1-z}", r"\rho^z (1-\rho)^{z}"),                                      # the exponent 1 − z
+])
+def test_a_law_with_a_slip_is_an_error_on_its_line(name: str, old: str, new: str) -> None:
+    text = slipped(_as(name, LAWS), old, new)
+    assert error_lines(name, text) == [(_line(text, new), "math/law")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_likelihood_or_a_generating_function_under_the_law_s_name_is_not_judged_as_the_law(name: str) -> None:
+    doc = (r"# Fit" "\n\nFor the Poisson distribution the log-likelihood of the counts is\n\n"
+           r"$$\ell(\nu) = \sum_{i=1}^n \left(c_i \log \nu - \nu - \log c_i!\right)$$" "\n\n"
+           r"and the Poisson distribution has the moment generating function $M(s) = e^{\nu(e^s - 1)}$." "\n")
+    assert error_lines(name, _as(name, doc)) == []
+
+
+# -- a definition restated word for word, its norm of a matrix product kept whole ---------------------------------
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("param", [r"\beta", "b"])
+def test_a_definition_restated_word_for_word_is_proved(name: str, param: str) -> None:
+    # ‖y − Xβ‖ of a matrix X is kept whole in a function's body; the restated body was compared unconverted
+    doc = (f"# Loss\n\nLet $L({param}) = \\Vert y - X{param} \\Vert^2.$ Then\n\n"
+           f"$$L({param}) = \\Vert y - X{param} \\Vert^2$$\n")
+    text = _as(name, doc)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, f"$$L({param})")
+    assert [v for v, _ in verdicts] == ["proved"], verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_restatement_with_another_body_is_never_proved(name: str) -> None:
+    doc = ("# Loss\n\nLet $L(\\beta) = \\Vert y - X\\beta \\Vert^2.$ Hence\n\n"
+           "$$L(\\beta) = \\Vert y - X\\beta \\Vert^2 + 1$$\n")
+    text = _as(name, doc)
+    verdicts = _verdicts(name, text, "+ 1$$")
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sum_identity_under_a_condition_in_words_is_not_refuted_by_writing_it_out(name: str) -> None:
+    # (Σ u_k)² − Σ u_k² = −Σ u_k² holds once the mean is 0, as the words assume: no written-out case knows that
+    doc = (r"# Centering" "\n\nShifting every $u_k$ by the mean changes nothing, so we may assume $\\bar u = 0$ without "
+           r"loss of generality; then $\sum_{k\ne l} u_k u_l = \big(\sum_k u_k\big)^2 - \sum_k u_k^2 = -\sum_k u_k^2$. "
+           "Expanding,\n")
+    assert error_lines(name, _as(name, doc)) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_limit_of_a_letter_applied_to_its_variable_is_not_proved_as_a_product(name: str) -> None:
+    doc = ("# Differentiable\n\n" r"The map is differentiable at $a$ when $f(a + s) = f(a) + Ls + s\,\rho(s)$." "\n\n"
+           r"Moreover, $\lim_{s \to 0} \rho(s) = 0$." "\n")
+    text = _as(name, doc)
+    verdicts = _verdicts(name, text, r"\lim_{s \to 0} \rho(s)")
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts

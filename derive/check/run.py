@@ -200,6 +200,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     monotonic time after which no display is verified, the file's budget in seconds for the message)."""
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
+    from .decay_sign import grown_weights
+    from .named_laws import misnamed_laws
     from .named_rules import compare_rules
     from .function_letters import defined_letters, integrand_letters, matrix_letters, primed_letters, signature_letters
     from .latex import DEFAULT_FUNCTIONS, parse_block
@@ -286,6 +288,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
         if not checker.out_of_time:
             findings += match_systems(checker)
             findings += compare_rules(checker)
+            findings += grown_weights(checker)
+            findings += misnamed_laws(checker)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report
         debug_traceback()
         findings += checker.findings

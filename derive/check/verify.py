@@ -1167,6 +1167,7 @@ class DocumentChecker:
         for index, section, fd in reversed(self.function_defs):
             if fd.name != name or index >= item.index:
                 continue
+            body = _square_norms(body)  # read as the definition's body was (‖y − Xβ‖ of a matrix X kept whole)
             if tuple(fd.params) != tuple(params) or (section != item.section and not _calls_kept(fd.body, body)):
                 return False  # (another section may define a new f; one written again through the same ℓ(w) is J)
             earlier = self.items[index]
@@ -1175,7 +1176,9 @@ class DocumentChecker:
                 from . import matrices  # J(θ) = (y − Xθ)^T(y − Xθ), then J(θ) = yᵀy − 2θᵀXᵀy + …: matrix algebra
                 decision = matrices.decide(self._expanded(written[0]), self._expanded(written[1]),
                                            self._matrix_notation(), set(), [])
-                same = decision is not None and decision.status == "true"
+                same = decision is not None and decision.status == "true" or fd.body == body  # (read alike: one text)
+                if not same and (decision is None or decision.status != "false"):
+                    return False  # shapes the matrix reader cannot fit decide no restatement false
             else:
                 try:  # (an unknown function ℓ(w) leaves nothing to sample: the same text is the same body)
                     same = sp.expand(fd.body - body) == 0 or (verdict := compare(
@@ -4686,6 +4689,26 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {checked.reason}")
             self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
 
+    def _limit_of_a_call(self, item: Item, left: Term, right: Term) -> str | None:
+        r"""``\lim_{h→0} ε(h) = 0``: a limit whose body multiplies a letter by the limit's variable where the notes
+        write that letter applied to it, ``ε(h)``. Read as the product ``εh`` the limit is 0 whatever ε is; as the
+        function the notes mean it is what they claim about ε. The call as written, or None."""
+        for term in (left, right):
+            if term.expr is None:
+                continue
+            for limit in term.expr.atoms(sp.Limit):
+                var = limit.args[1]
+                if not isinstance(var, sp.Symbol):
+                    continue
+                for factor in limit.args[0].free_symbols - {var}:
+                    if not isinstance(factor, sp.Symbol) or factor.name in self.functions(item).defs:
+                        continue
+                    written = _source(item, term).replace("\\epsilon", "\\varepsilon")  # as the reader names ε
+                    if re.search(re.escape(factor.name) + r"\s*(?:\\left)?\(\s*" + re.escape(var.name)
+                                 + r"\s*(?:\\right)?\)", written):
+                        return f"{printing.text(factor)}({printing.text(var)})"
+        return None
+
     def _in_index_notation(self, item: Item, k: int, left: Term, right: Term,
                            definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
         r"""``∂/∂x_i x^⊤Ax = ∂/∂x_i Σ_j x_j (Ax)_j``, ``∂/∂A_{ij} tr(AB) = ∂/∂A_{ij} Σ_{k,l} A_{kl}B_{lk}``: one side
@@ -4739,6 +4762,12 @@ class DocumentChecker:
                             definitions: dict[sp.Symbol, sp.Expr]) -> None:
         if asymptotic.has_order(left.expr, right.expr):
             self._expansion(item, k, left, right, definitions)
+            return
+        if (called := self._limit_of_a_call(item, left, right)) is not None:
+            why = (f"{called} may be a function of its variable (written with its argument in parentheses), read "
+                   "here as a product: the limit is not decided")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)
             return
         if self._matrix_link(item, k, left, right, definitions):
             return
@@ -4823,9 +4852,15 @@ class DocumentChecker:
             self.decide(item, k, "proved", better if better not in (None, sums.DIFFER) else small)
             return
         # (X^⊤w)_i = Σ_k X_{ik}w_k: entries that differ at every small size (the false path checks its conditions)
+        derived = left.expr.has(sp.Derivative) or right.expr.has(sp.Derivative)
+        written = _source(item, left) + " " + _source(item, right)
+        # only entries of products and derivatives in coordinates are refuted so: (Σ_i z_i)² − Σ_i z_i² = −Σ_i z_i²
+        # "assuming z̄ = 0" holds under what the words give the family, which a written-out case never knows
         apart = finite_sums.apart_at_small_sizes(  # (and ∂/∂C_{ij} Σ_{k,l} C_{kl}D_{lk} = D_{ij}, taken: D_{ji})
-            sa, sb, LINK_SECONDS, unsummed=left.expr.has(sp.Derivative) or right.expr.has(sp.Derivative)) if all(
-            finite_sums.index_notation(t.expr) for t in (left, right)) else None  # (not x^⊤Ax read as Ax²)
+            sa, sb, LINK_SECONDS, unsummed=derived) if (derived or without_entries(written) != written) and all(
+            finite_sums.index_notation(t.expr) for t in (left, right)) \
+            and not _vanished_by_what_is_written(left.expr, right.expr, definitions) else None  # (not x^⊤Ax as Ax²)
+        # (nor ∂/∂w_{jk} (a_k − t_k) with a_k's dependence on w_{jk} in words: 0 as written, no case refutes)
         if apart is not None and apart.startswith(finite_sums.SYMMETRIC):
             self._if_symmetric(item, k, right, apart)
             return

@@ -1,0 +1,154 @@
+r"""A probability law the words name, written with a slip: "the Poisson distribution $P(y|\lambda) = \lambda^y
+e^{\lambda}/y!$" (the exponent's minus sign lost), a normal density without its ``\sqrt{2\pi}``.
+
+Notes write a handful of laws over and over: Poisson, normal (Gaussian), exponential, Bernoulli, binomial. When
+the words right before a formula name one of them and the formula is a single expression in as many letters
+as the law has roles (rate and count, mean, deviation and point, ...), the formula is compared with the
+law's own form under every way of giving its letters those roles, at random points in the law's domain
+(counts whole, rates and deviations positive). A match under some pairing says nothing more; no match is
+an error on the formula, which names the law's form. Only formulas that carry the law's mark are judged
+(a factorial for Poisson, a square root or π for the normal, the binomial coefficient, powers of ``1 − p``
+for Bernoulli, an exponential for the exponential law), so a likelihood, a log-density or a derivative
+written under the same words is never taken for the law itself.
+"""
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .findings import Finding
+
+if TYPE_CHECKING:
+    from .verify import DocumentChecker
+
+_WINDOW = 160  # the heading or the clause right before the formula
+_POINTS = 4
+
+
+@dataclass(frozen=True)
+class Law:
+    """One law: the words that name it, its roles (with their domains), its forms and its mark."""
+
+    name: str
+    words: re.Pattern[str]
+    roles: tuple[str, ...]  # "real", "positive", "count", "probability", "trials"
+    forms: tuple[Callable[..., sp.Expr], ...]
+    shown: str
+    mark: Callable[[sp.Expr], bool]
+
+
+def _has_pow_of_one_minus(expr: sp.Expr) -> bool:
+    return any(isinstance(p, sp.Pow) and isinstance(p.base, sp.Add) and 1 in p.base.args for p in expr.atoms(sp.Pow))
+
+
+LAWS = (
+    Law("the Poisson distribution",
+        re.compile(r"poisson|пуассон|ポアソン|泊松|푸아송|포아송", re.IGNORECASE),
+        ("positive", "count"),
+        (lambda lam, k: lam**k * sp.exp(-lam) / sp.factorial(k),),
+        "λ^k e^{−λ}/k!", lambda e: e.has(sp.factorial) or e.has(sp.gamma)),
+    Law("the normal distribution",
+        re.compile(r"normal (?:distribution|density|law)|gaussian|нормальн\w* (?:распределени|закон|плотност)"
+                   r"|гаусс|正規分布|ガウス分布|正态分布|高斯分布|정규 ?분포|가우스|normalverteil|loi normale"
+                   r"|distribución normal|distribuição normal", re.IGNORECASE),
+        ("real", "real", "positive"),
+        (lambda x, mu, sigma: sp.exp(-(x - mu)**2 / (2 * sigma**2)) / (sigma * sp.sqrt(2 * sp.pi)),
+         lambda x, mu, var: sp.exp(-(x - mu)**2 / (2 * var)) / sp.sqrt(2 * sp.pi * var)),
+        "e^{−(x−μ)²/(2σ²)}/(σ√(2π))", lambda e: e.has(sp.pi) and e.has(sp.exp)),
+    Law("the exponential distribution",
+        re.compile(r"exponential distribution|экспоненциальн\w* распределени|показательн\w* распределени"
+                   r"|指数分布|지수 ?분포|exponentialverteil|loi exponentielle|distribución exponencial", re.IGNORECASE),
+        ("positive", "positive"),
+        (lambda lam, x: lam * sp.exp(-lam * x), lambda beta, x: sp.exp(-x / beta) / beta),
+        "λe^{−λx}", lambda e: e.has(sp.exp) and not e.has(sp.pi)),
+    Law("the Bernoulli distribution",
+        re.compile(r"bernoulli|бернулли|ベルヌーイ|伯努利|베르누이", re.IGNORECASE),
+        ("probability", "binary"),
+        (lambda p, y: p**y * (1 - p)**(1 - y),),
+        "p^y (1 − p)^{1−y}", _has_pow_of_one_minus),
+    Law("the binomial distribution",
+        re.compile(r"binomial distribution|биномиальн\w* распределени|二項分布|二项分布|이항 ?분포"
+                   r"|binomialverteil|loi binomiale|distribución binomial", re.IGNORECASE),
+        ("trials", "count", "probability"),
+        (lambda n, k, p: sp.binomial(n, k) * p**k * (1 - p)**(n - k),),
+        "C(n, k) p^k (1 − p)^{n−k}", lambda e: e.has(sp.binomial) or e.has(sp.factorial)),
+)
+
+
+def misnamed_laws(checker: DocumentChecker) -> list[Finding]:
+    """An error for each formula the words name as a law that no pairing of its letters makes that law."""
+    findings: list[Finding] = []
+    for item in checker.items:
+        stmt = item.stmt
+        if len(stmt.relations) != 1 or stmt.relations[0] != "=":
+            continue
+        formula = stmt.terms[1].expr
+        if formula is None or formula.has(sp.Sum, sp.Product, sp.log, sp.Derivative, sp.Integral):
+            continue
+        formula = formula.xreplace({x: sp.pi for x in formula.free_symbols if getattr(x, "name", "") == "\\pi"})
+        words = _clause_before(checker._words_before(item.index, _WINDOW))
+        for law in LAWS:
+            if not law.words.search(words) or not law.mark(formula):
+                continue
+            if _matches(formula, law) is False:
+                line, col = item.block.position(stmt.terms[1].start)
+                findings.append(Finding(
+                    checker.path, line, col, "error", "math/law",
+                    f"the words name {law.name}, whose formula is {law.shown}; no reading of the letters here "
+                    "gives it"))
+            break
+    return findings
+
+
+def _clause_before(words: str) -> str:
+    """The words since the last sentence end before the formula (a heading line just before it counts)."""
+    parts = re.split(r"(?<=[.!?。！？])\s|\n[ \t]*\n(?=[^\n]*\S[^\n]*\n[ \t]*\n)", words)
+    return parts[-1] if parts else words
+
+
+def _matches(formula: sp.Expr, law: Law) -> bool | None:
+    """Does some pairing of the formula's letters with the law's roles give one of its forms? None when the
+    letters do not fit the roles (another number of them, a call): the formula is then not judged."""
+    letters = sorted((x for x in formula.free_symbols if isinstance(x, sp.Symbol)), key=lambda x: x.name)
+    if len(letters) != len(law.roles) or formula.atoms(sp.Function) - formula.atoms(
+            sp.exp, sp.factorial, sp.binomial, sp.gamma):
+        return None
+    rng = random.Random(7)
+    for order in itertools.permutations(letters):
+        for form in law.forms:
+            target = form(*order)
+            if all(_close(formula, target, dict(zip(order, _point(law.roles, rng)))) for _ in range(_POINTS)):
+                return True
+    return False
+
+
+def _point(roles: tuple[str, ...], rng: random.Random) -> list[sp.Expr]:
+    values: list[sp.Expr] = []
+    for role in roles:
+        if role == "count":
+            values.append(sp.Integer(rng.randint(0, 6)))
+        elif role == "trials":
+            values.append(sp.Integer(rng.randint(6, 10)))
+        elif role == "binary":
+            values.append(sp.Integer(rng.randint(0, 1)))
+        elif role == "probability":
+            values.append(sp.Rational(rng.randint(10, 90), 100))
+        elif role == "positive":
+            values.append(sp.Rational(rng.randint(30, 300), 100))
+        else:
+            values.append(sp.Rational(rng.randint(-200, 200), 100))
+    return values
+
+
+def _close(a: sp.Expr, b: sp.Expr, at: dict[sp.Symbol, sp.Expr]) -> bool:
+    try:
+        x, y = complex(sp.N(a.xreplace(at), 20)), complex(sp.N(b.xreplace(at), 20))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return False
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
