@@ -428,3 +428,13 @@ def test_the_limit_of_a_letter_applied_to_its_variable_is_not_proved_as_a_produc
     text = _as(name, doc)
     verdicts = _verdicts(name, text, r"\lim_{s \to 0} \rho(s)")
     assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("lead", ["alors :", "on a :", "entonces:", "então:"])
+def test_a_claim_after_a_romance_condition_is_checked(name: str, lead: str) -> None:
+    # "si" governs its own formula; "alors", "on a", "entonces", "então" claim the display that follows
+    doc = ("# Cas\n\nPrenons $a = 2$. Si $ g(u, v) $ est positif, " + lead + "\n"
+           "\\begin{align*}\nb &= a + 3 \\\\\n &= 6\n\\end{align*}\n")
+    text = _as(name, doc)
+    assert (_line(text, "&= 6"), "math/false") in error_lines(name, text)

@@ -59,6 +59,9 @@ _CLAIM = re.compile(
     r"|(?:因此|所以|于是|得到|可得|那么|(?<![规否原正法准细实守])则)|\b(?:somit|daher|folglich|ergibt|erhalten)\b"
     # German "also" (thus) before what follows it, not English "also" (too): "also gilt", "also ist", "also $…$"
     r"|\balso(?=\s*(?:,|gilt\b|ist\b|folgt\b|haben\b|erhalten\b|ergibt\b|\\\(|\$|:))|\balso (?:have|get|obtain|find)\b|(?:따라서|그러므로|그러면|즉))"
+    # French, Spanish, Portuguese, Italian: "Si $f$ est intégrable, alors : $$…$$" claims under its condition
+    r"|\b(?:alors|donc|ainsi|on (?:a|obtient|trouve)|d'où|il vient|entonces|por lo tanto|luego|tenemos|obtenemos"
+    r"|então|portanto|temos|obtemos|quindi|dunque|abbiamo|si ottiene)\b"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
