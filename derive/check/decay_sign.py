@@ -73,8 +73,8 @@ def _growth(left: sp.Expr | None, right: sp.Expr | None) -> sp.Expr | None:
     if factor.has(old) or not factor.free_symbols:
         return None
     s = sp.expand(factor - 1)
-    if s == 0 or isinstance(s, sp.Add) or s.could_extract_minus_sign():
-        return None
+    if s == 0 or isinstance(s, sp.Add):
+        return None  # (1 + ηλ − ηβ)w: a sum of terms of either sign, no decay read off it
     coefficient, rest = s.as_coeff_Mul()
     bases = [b.as_base_exp()[0] for b in sp.Mul.make_args(rest)]
     if coefficient <= 0 or not all(isinstance(b, sp.Symbol) and read_index(b) is None for b in bases):
