@@ -438,3 +438,14 @@ def test_a_claim_after_a_romance_condition_is_checked(name: str, lead: str) -> N
            "\\begin{align*}\nb &= a + 3 \\\\\n &= 6\n\\end{align*}\n")
     text = _as(name, doc)
     assert (_line(text, "&= 6"), "math/false") in error_lines(name, text)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_derivative_of_a_trace_in_an_entry_is_a_claim_proved_in_index_notation(name: str) -> None:
+    doc = (r"# Trace" "\n\nFor square $C$ and $D$,\n\n"
+           r"$$\frac{\partial}{\partial C_{ij}} \operatorname{tr}(CD) = \frac{\partial}{\partial C_{ij}} \sum_k (CD)_{kk}$$" "\n")
+    text = _as(name, doc)
+    verdicts = _verdicts(name, text, r"\operatorname{tr}(CD) = ")
+    assert [v for v, _ in verdicts] == ["proved"] and "in index notation" in verdicts[0][1], verdicts
+    slip = slipped(text, r"= \frac{\partial}{\partial C_{ij}} \sum_k", r"= 2 \frac{\partial}{\partial C_{ij}} \sum_k")
+    assert (_line(slip, "= 2 \\frac"), "math/false") in error_lines(name, slip)

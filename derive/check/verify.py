@@ -2760,8 +2760,9 @@ class DocumentChecker:
             if matrix_calculus.of_expression(self._expanded(_source(item, stmt.terms[0]))):
                 return False  # ∇_A tr(AB) = Bᵀ: the gradient of a written expression, a claim
         if isinstance(lhs, AppliedUndef) and parts is not None:
-            # ∇f̄(x̄) = Λx̄ + c̄ for an f̄ the notes never define: it names the gradient.
-            return parts[2] not in self.functions(item).defs
+            # ∇f̄(x̄) = Λx̄ + c̄ for an f̄ the notes never define: it names the gradient (but ∂/∂A_{ij} tr(AB) is
+            # the derivative of a trace, an operator every reader knows: a claim)
+            return parts[2] not in self.functions(item).defs and not _OPERATOR_NAME.fullmatch(parts[2])
         if parts is not None and self._prepare(lhs, item) != lhs:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
@@ -7026,6 +7027,9 @@ def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bo
 #: A name with an accent over it (``\hat y``, ``\bar x``, ``\tilde w``): how notes name a prediction, a mean, an estimate.
 _MARKED = re.compile(r"\\(?:hat|bar|tilde|widehat|widetilde|overline)\{")
 
+#: Operators notes apply to a matrix, spelled as the reader names them: the trace and the determinant.
+_OPERATOR_NAME = re.compile(r"\\(?:mathrm|operatorname)\{(?:tr|Tr|trace|det)\}|\\?(?:tr|Tr|trace|det)")
+
 _MATRIX_HINT = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top|\\intercal|⊤|\\(?:mathrm|mathsf|text\w*|rm|sf|mathbf|bf)\s*\{?\s*T))"
                           r"|\\(?:mathbf|boldsymbol|bm|pmb|mathbold|bf|vb|vec|vect)(?![A-Za-z])"
                           r"|\\in\s*\\(?:mathbb|mathbf|Bbb)"
@@ -7706,8 +7710,12 @@ def _family_entries(left: sp.Expr, right: sp.Expr) -> set[sp.Basic]:
     """The indexed quantities of one side whose family (``M`` of ``M[i, k]``) the other side holds at other
     indices: entries of a matrix or vector both sides write, which name nothing new."""
     bases = [{ix.base for ix in side.atoms(sp.Indexed)} for side in (left, right)]
-    return {ix for side, other in ((left, bases[1]), (right, bases[0])) for ix in side.atoms(sp.Indexed)
-            if ix.base in other}
+    labels = [{str(base.label) for base in found} for found in bases]
+    entries = {ix for side, other in ((left, bases[1]), (right, bases[0])) for ix in side.atoms(sp.Indexed)
+               if ix.base in other}
+    # tr(CD) against Σ_{k,l} C_{kl}D_{lk}: the matrix itself on one side, its entries on the other
+    return entries | {x for side, other in ((left, labels[1]), (right, labels[0])) for x in side.free_symbols
+                      if isinstance(x, sp.Symbol) and x.name in other}
 
 
 def _summed_only(expr: sp.Expr) -> bool:
