@@ -449,3 +449,11 @@ def test_the_derivative_of_a_trace_in_an_entry_is_a_claim_proved_in_index_notati
     assert [v for v, _ in verdicts] == ["proved"] and "in index notation" in verdicts[0][1], verdicts
     slip = slipped(text, r"= \frac{\partial}{\partial C_{ij}} \sum_k", r"= 2 \frac{\partial}{\partial C_{ij}} \sum_k")
     assert (_line(slip, "= 2 \\frac"), "math/false") in error_lines(name, slip)
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_score_of_a_law_under_its_name_is_not_judged_as_the_law(name: str) -> None:
+    doc = (r"# Score" "\n\nFor the Bernoulli distribution with parameter $\\rho$ the score is "
+           r"$\nabla_\rho \log b(z; \rho) = \frac{z - \rho}{\rho (1 - \rho)}$, and the pmf changes as "
+           r"$\nabla_\rho b(z; \rho) = z\rho^{z-1}(1-\rho)^{1-z} - (1-z)\rho^{z}(1-\rho)^{-z}$." "\n")
+    assert error_lines(name, _as(name, doc)) == []

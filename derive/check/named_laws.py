@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
+from .bind import GRADIENT_PREFIX
 from .findings import Finding
 
 if TYPE_CHECKING:
@@ -44,7 +46,9 @@ class Law:
 
 
 def _has_pow_of_one_minus(expr: sp.Expr) -> bool:
-    return any(isinstance(p, sp.Pow) and isinstance(p.base, sp.Add) and 1 in p.base.args for p in expr.atoms(sp.Pow))
+    """``(1 − p)^{1−y}``: ``1 − p`` raised to a power with a letter in it (``1/(θ(1 − θ))`` is no such power)."""
+    return any(isinstance(p, sp.Pow) and isinstance(p.base, sp.Add) and 1 in p.base.args and p.exp.free_symbols
+               for p in expr.atoms(sp.Pow))
 
 
 LAWS = (
@@ -88,9 +92,11 @@ def misnamed_laws(checker: DocumentChecker) -> list[Finding]:
         stmt = item.stmt
         if len(stmt.relations) != 1 or stmt.relations[0] != "=":
             continue
-        formula = stmt.terms[1].expr
+        named, formula = stmt.terms[0].expr, stmt.terms[1].expr
         if formula is None or formula.has(sp.Sum, sp.Product, sp.log, sp.Derivative, sp.Integral):
             continue
+        if not _names_a_law(named):
+            continue  # ∇_θ log p(x; θ) = (x − θ)/(θ(1 − θ)): the score under the law's name, not the law
         formula = formula.xreplace({x: sp.pi for x in formula.free_symbols if getattr(x, "name", "") == "\\pi"})
         words = _clause_before(checker._words_before(item.index, _WINDOW))
         for law in LAWS:
@@ -104,6 +110,13 @@ def misnamed_laws(checker: DocumentChecker) -> list[Finding]:
                     "gives it"))
             break
     return findings
+
+
+def _names_a_law(named: sp.Expr | None) -> bool:
+    """Is the left side a name or a call (``P(y | λ)``, ``f(x)``, ``p``), no derivative, logarithm or gradient of one?"""
+    if isinstance(named, sp.Symbol):
+        return not named.name.startswith(GRADIENT_PREFIX)
+    return isinstance(named, AppliedUndef) and not type(named).__name__.startswith(GRADIENT_PREFIX)
 
 
 def _clause_before(words: str) -> str:
