@@ -457,3 +457,21 @@ def test_the_score_of_a_law_under_its_name_is_not_judged_as_the_law(name: str) -
            r"$\nabla_\rho \log b(z; \rho) = \frac{z - \rho}{\rho (1 - \rho)}$, and the pmf changes as "
            r"$\nabla_\rho b(z; \rho) = z\rho^{z-1}(1-\rho)^{1-z} - (1-z)\rho^{z}(1-\rho)^{-z}$." "\n")
     assert error_lines(name, _as(name, doc)) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_index_link_under_a_condition_of_its_sentence_is_not_refuted_by_writing_it_out(name: str) -> None:
+    # the condition (a triangular, a symmetric B …) may be what makes it hold; a general written-out case cannot say
+    doc = ("# Gradient\n\nLet $B$ be a square matrix. If $B$ is upper triangular, then\n\n"
+           r"$$\frac{\partial}{\partial u_r} u^\top B u = \sum_p b_{rp} u_p$$" "\n")
+    assert error_lines(name, _as(name, doc)) == []
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_index_links_whose_derivatives_vanish_as_written_are_not_proved(name: str) -> None:
+    # v depends on u only in words: both sides are 0 as written, which proves nothing about the notes' v
+    doc = ("# Layer\n\nThe vector $v$ is computed from $u$ by the layer above.\n\n"
+           r"$$\frac{\partial}{\partial u_r} c^\top v = \frac{\partial}{\partial u_r}\sum_p c_p v_p$$" "\n")
+    text = _as(name, doc)
+    verdicts = _verdicts(name, text, r"c^\top v = ")
+    assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts

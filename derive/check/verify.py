@@ -4731,6 +4731,8 @@ class DocumentChecker:
         if not all(finite_sums.index_notation(e) for e in exprs) or any(
                 x in definitions for e in exprs for x in e.free_symbols):
             return False  # a name the notes define: its definition, not its letter, is what the link is about
+        if _vanished_by_what_is_written(*exprs, definitions):
+            return False  # ∂/∂u_r cᵀv with v a function of u in words: 0 = 0 as written proves nothing (usual path)
         shown = next(w for w, r in zip(written, rewritten) if r is not None)
         if (small := finite_sums.small_sizes(*exprs, LINK_SECONDS)) is not None:
             self.decide(item, k, "proved", f"{shown} in index notation; {small}")
@@ -4740,6 +4742,8 @@ class DocumentChecker:
         if apart.startswith(finite_sums.SYMMETRIC):
             self._if_symmetric(item, k, right, apart)
             return True
+        if item.assumed or item.trailing_condition or self._sentence_conditions(item):
+            return False  # a condition in its sentence may be what makes it hold: the usual path decides
         why = f"{shown} in index notation; {apart}"
         self.report(item, right.start, "error", "math/false",
                     f"false equality: {_clip(written[0])} = {_clip(written[1])}; {why}")
