@@ -10,6 +10,7 @@ example values, are.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -141,7 +142,7 @@ def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text
         if len(held) != len(decimals) or shaped.free_symbols - set(held.values()):
             return None
         corners = []
-        for signs in _corners(len(held)):
+        for signs in itertools.product((-1, 1), repeat=len(held)):  # the extremes of a side monotone in each
             at = {x: value + sign * decimals[value] for (value, x), sign in zip(held.items(), signs)}
             corners.append(sp.N(shaped.xreplace(at), 30))
         if not all(c.is_real and c.is_Number for c in corners):
@@ -155,13 +156,6 @@ def _transcendental(value: sp.Expr) -> bool:
     """Does ``value`` hold an exponential, a logarithm, π or a root (a value notes write rounded)?"""
     return value.has(sp.exp, sp.log, sp.pi, sp.E) or any(
         not p.exp.is_Integer for p in value.atoms(sp.Pow) if p.base.is_Number)
-
-
-def _corners(n: int) -> list[tuple[int, ...]]:
-    """Every choice of −1 / +1 for ``n`` decimals: the extremes of a side monotone in each."""
-    import itertools
-
-    return list(itertools.product((-1, 1), repeat=n))
 
 
 def _cut_off(computed: sp.Expr, shown_text: str) -> bool:

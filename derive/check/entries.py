@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..symbols import symbol
-from .latex_tokens import GREEK, Token
+from .latex_tokens import GREEK, Token, tokenize
 from .sums import GENERIC_COUNT
 
 #: Spellings of a transpose in a superscript.
@@ -72,18 +72,10 @@ def entry(inner: list[Token], indices: list[Token], bound: set[str], taken: set[
         row, col = (picked[0], None) if shape[0] else (None, picked[0])
     else:
         raise NotAnEntry("the subscript does not fit the shape of what it is on")
-    fresh = iter(c for c in _FRESH if c not in taken and c not in bound)
+    inner = _InnerIndices(taken | bound)
     count = sp.Symbol(GENERIC_COUNT, integer=True, positive=True)
-    summed: list[sp.Symbol] = []
-
-    def new_index() -> sp.Symbol:
-        letter = next(fresh, None)
-        if letter is None:
-            raise NotAnEntry("a product too long to write as entries")
-        summed.append(symbol(letter))
-        return summed[-1]
-
-    written = _entry_of(group, row, col, new_index)
+    written = _entry_of(group, row, col, inner.new)
+    summed = inner.summed
     free = {x.name for x in (row, col) if isinstance(x, sp.Symbol)}
     named = {s.name for s in summed} | (free & bound)
 
@@ -94,6 +86,21 @@ def entry(inner: list[Token], indices: list[Token], bound: set[str], taken: set[
 
     return written.replace(lambda e: isinstance(e, sp.Indexed), name) if not summed else \
         _sums(written.replace(lambda e: isinstance(e, sp.Indexed), name), summed, count)
+
+
+class _InnerIndices:
+    """The letters a product's inner indices take, in :data:`_FRESH` order, none of them one the block uses."""
+
+    def __init__(self, avoid: set[str]) -> None:
+        self._letters = iter(c for c in _FRESH if c not in avoid)
+        self.summed: list[sp.Symbol] = []
+
+    def new(self) -> sp.Symbol:
+        letter = next(self._letters, None)
+        if letter is None:
+            raise NotAnEntry("a product too long to write as entries")
+        self.summed.append(symbol(letter))
+        return self.summed[-1]
 
 
 def _sums(body: sp.Expr, summed: list[sp.Symbol], count: sp.Symbol) -> sp.Expr:
@@ -344,8 +351,6 @@ def index_text(text: str) -> str | None:
     when there is none. A product counts when it transposes something and comes out a number; it is the
     longest such product from the leftmost place one starts. The result is LaTeX for the reader (text the
     notes wrote is never evaluated; this is built from the parsed structure)."""
-    from .latex_tokens import tokenize
-
     toks = tokenize(text).tokens
     taken = {t.text for t in toks if t.kind == "letter"}
     pieces: list[str] = []
@@ -433,20 +438,11 @@ def _written(group: _Group, row: sp.Expr | None, col: sp.Expr | None, taken: set
              outer: list[sp.Symbol] | None = None) -> str | None:
     """The entry (row, col) of ``group`` (a number when both are None) as LaTeX in index notation, summed
     over its inner indices and then over ``outer``; None when a Kronecker delta is left (the identity)."""
-    fresh = iter(c for c in _FRESH if c not in taken and all(c != o.name for o in outer or ()))
-    summed: list[sp.Symbol] = []
-
-    def new_index() -> sp.Symbol:
-        letter = next(fresh, None)
-        if letter is None:
-            raise NotAnEntry("a product too long to write as entries")
-        summed.append(symbol(letter))
-        return summed[-1]
-
-    value = sp.expand(_entry_of(group, row, col, new_index))
+    inner = _InnerIndices(taken | {o.name for o in outer or ()})
+    value = sp.expand(_entry_of(group, row, col, inner.new))
     if value.has(sp.KroneckerDelta):
         return None
-    indices = [*(outer or []), *summed]
+    indices = [*(outer or []), *inner.summed]
     return " + ".join(_tex_sum(term, indices) for term in sp.Add.make_args(value)).replace("+ -", "- ")
 
 

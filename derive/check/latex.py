@@ -1127,6 +1127,12 @@ def _matching_end(tokens: list[Token], i: int) -> int:
     return len(tokens)
 
 
+def _composite(args: list[sp.Expr], var: sp.Symbol) -> bool:
+    """Is a call's one argument an expression in the variable (``f(g(x))`` under d/dx), not the variable itself?
+    Then the derivative is of the composition (the chain rule), not the function's own at that point."""
+    return len(args) == 1 and not isinstance(args[0], sp.Symbol) and var in args[0].free_symbols
+
+
 def _closing(tokens: list[Token]) -> int | None:
     """Index of the parenthesis or bracket that closes the one at ``tokens[0]``, None if it stays open."""
     depth = 0
@@ -2923,7 +2929,7 @@ class _ExprParser:
             if (opening := self.peek()) is not None and opening.is_char("("):
                 after_name = self.pos
                 args = self.call_args()
-                if len(args) == 1 and not isinstance(args[0], sp.Symbol) and symbol(wrt) in args[0].free_symbols:
+                if _composite(args, symbol(wrt)):
                     self.pos = start  # d/dx f(g(x)): the composition differentiated whole, not f′ at g(x)
                     whole = self.derivative_of(tok, symbol(wrt), 1)
                     if isinstance(whole, sp.Derivative) and isinstance(at := whole.expr, EvaluatedAt) \
@@ -2944,9 +2950,7 @@ class _ExprParser:
                 return self.gradient_value(wrt, fnm)
             if parser.peek() is not None and parser.peek().is_char("("):  # type: ignore[union-attr]
                 args = parser.call_args()
-                composite = len(args) == 1 and not isinstance(args[0], sp.Symbol) \
-                    and symbol(wrt) in args[0].free_symbols
-                if parser.at_end() and not composite:
+                if parser.at_end() and not _composite(args, symbol(wrt)):
                     return sp.Function(_gradient_name(wrt, fnm))(*args)
                 # \frac{df(g(x))}{dx}: f of an expression in x, differentiated whole (the chain rule), not f′ at g(x)
         return self.written_operand(tok, rest, symbol(wrt))

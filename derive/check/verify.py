@@ -4694,6 +4694,9 @@ class DocumentChecker:
         r"""``\lim_{h→0} ε(h) = 0``: a limit whose body multiplies a letter by the limit's variable where the notes
         write that letter applied to it, ``ε(h)``. Read as the product ``εh`` the limit is 0 whatever ε is; as the
         function the notes mean it is what they claim about ε. The call as written, or None."""
+        if not any(t.expr is not None and t.expr.has(sp.Limit) for t in (left, right)):
+            return None
+        defined = self.functions(item).defs
         for term in (left, right):
             if term.expr is None:
                 continue
@@ -4702,7 +4705,7 @@ class DocumentChecker:
                 if not isinstance(var, sp.Symbol):
                     continue
                 for factor in limit.args[0].free_symbols - {var}:
-                    if not isinstance(factor, sp.Symbol) or factor.name in self.functions(item).defs:
+                    if not isinstance(factor, sp.Symbol) or factor.name in defined:
                         continue
                     written = _source(item, term).replace("\\epsilon", "\\varepsilon")  # as the reader names ε
                     if re.search(re.escape(factor.name) + r"\s*(?:\\left)?\(\s*" + re.escape(var.name)

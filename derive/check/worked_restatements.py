@@ -213,22 +213,12 @@ _CARRIED_PLACES = 3
 def _worked_out(checker: DocumentChecker, item: Item, expr: sp.Expr) -> sp.Expr | None:
     """The value of ``expr`` read as ``item`` reads it, written tuples and matrices reduced (its numbers may be held
     as symbols of their own, :func:`_within_inputs`)."""
-    from .verify import _tuple_factor
+    from .verify import _tuple_factor, _vanished_by_what_is_written
 
     value = checker._prepare(expr, item)
-    if value is None or _vanished(checker, item, expr):
-        return None
+    if value is None or _vanished_by_what_is_written(expr, None, checker._definitions(item)):
+        return None  # ∂/∂w_j log(p_i) with p_i a function of w in words: 0 as written is no worked number
     return reduce_coords(value, lambda x: _tuple_factor(x) or isinstance(x, sp.Dummy))
-
-
-def _vanished(checker: DocumentChecker, item: Item, expr: sp.Expr) -> bool:
-    """Does ``expr`` hold a derivative that is 0 only because its operand, as read, names quantities but not
-    the variable (``∂/∂w_j log(p_i)`` where p_i depends on w in words)? Its value is then no worked number."""
-    for d in expr.atoms(sp.Derivative):
-        operand = checker._prepare(d.expr, item)
-        if operand is not None and operand.free_symbols and not set(d.variables) & operand.free_symbols:
-            return True
-    return False
 
 
 def _decimal(value: sp.Expr) -> str:
