@@ -35,7 +35,7 @@ def test_an_integrand_and_its_differential_in_one_group_end_the_integral() -> No
 
 
 @pytest.mark.parametrize("text, message", [
-    (r"\int x \, dx", "without both bounds"),
+    (r"\int_0 x \, dx", "one bound only"),
     (r"\int_0^1 x^2", "without its differential"),
     (r"\int_0^1 {x^2 dx + 1}", "without its differential"),
 ])

@@ -380,7 +380,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"\{x \mid x > 0\}", "set-builder"),  # E[X \mid Y] is a conditional expectation (test_check_conditional)
     (r"\operatorname*{argmin}_{\|w\| = 1} L(w)", "argmin under a constraint"),
     (r"\arg\min L(w)", "argmin without its variable"),
-    (r"\int x \, dx", "antiderivative"),  # with both bounds an integral is read (test_check_integrals)
+    (r"\int_0 x \, dx", "one bound only"),  # with both bounds, or none, an integral is read (test_check_integrals)
     (r"\lim_{t \to c + d} w_t", "towards an expression"),  # towards a name, or from one side (0^+), it is read
     (r"\begin{vmatrix} a_1 & \dots \\ \vdots & a_n \end{vmatrix}", "inside \\begin{vmatrix}"),  # written: computed
     (r"\begin{bmatrix} M_1 \\ & M_2 \end{bmatrix}", "block matrix"),

@@ -114,6 +114,10 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
         return Arithmetic(True, f"arithmetic: {how}", left, right)
     if _cut_off(computed, shown_text):
         return Arithmetic(True, "arithmetic: the digits written, cut off rather than rounded", left, right)
+    shown = right if computed is left else left
+    if _transcendental(computed) and _within_rounded_arguments(computed_text, sp.N(shown, 30), allowed):
+        return Arithmetic(True, "arithmetic: equal to the digits written, with the decimals inside taken as rounded "
+                          "to their digits", left, right)  # exp(1.324) = 3.759, 1.324 itself rounded from 1.32432
     return Arithmetic(False, wrong, left, right)
 
 
@@ -128,28 +132,52 @@ def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text
     digit), False when it lies outside; None when the link is not of that kind (a decimal such as 0.9 beside
     rational values is an exact parameter, and no rounding excuses ``1/(1 − 0.9) = 11``)."""
     for side, text, other in ((left, left_text, right), (right, right_text, left)):
-        decimals = {sp.Rational(f"{a}.{b}"): sp.Rational(1, 2 * 10 ** len(b)) for a, b in _INNER_DECIMAL.findall(text)}
-        if not decimals or len(decimals) > 4 or not _transcendental(other) or side.is_rational is not True:
+        if not 0 < len({sp.Rational(m.group(0)) for m in _INNER_DECIMAL.finditer(text)}) <= 4 \
+                or not _transcendental(other) or side.is_rational is not True:
             continue
-        from .latex import LatexParseError, parse_expr
-
-        names = {value: f"\\xi_{{{90 + k}}}" for k, value in enumerate(decimals)}
-        try:  # the side read again with each decimal a name, so that its value can move within the rounding
-            shaped = parse_expr(_INNER_DECIMAL.sub(lambda m, names=names: f" {names[sp.Rational(m.group(0))]} ", text))
-        except LatexParseError:
-            return None
-        held = {value: x for value in decimals for x in shaped.free_symbols if x.name == names[value].replace("\\\\", "\\")}
-        if len(held) != len(decimals) or shaped.free_symbols - set(held.values()):
-            return None
-        corners = []
-        for signs in itertools.product((-1, 1), repeat=len(held)):  # the extremes of a side monotone in each
-            at = {x: value + sign * decimals[value] for (value, x), sign in zip(held.items(), signs)}
-            corners.append(sp.N(shaped.xreplace(at), 30))
-        if not all(c.is_real and c.is_Number for c in corners):
+        corners = _corners(text, _INNER_DECIMAL, 4)
+        if corners is None:
             return None
         target = sp.N(other, 30)
         return bool(min(corners) <= target <= max(corners))
     return None
+
+
+#: A decimal written to three places or more inside an expression (``\exp(1.324)``): a rounded intermediate value.
+_ROUNDED_INSIDE = re.compile(r"(?<![\d.])(\d+)\.(\d{3,})(?![\d.])")
+
+
+def _within_rounded_arguments(text: str, shown: sp.Expr, allowed: Fraction) -> bool:
+    r"""``\exp(1.324) = 3.759``: the decimals of three places or more inside an exponential, a logarithm or a root
+    are intermediate values rounded to what they show; the link holds when some values that round to them give
+    the shown value to its digits (the side is monotone in each, so its extremes are at the corners)."""
+    corners = _corners(text, _ROUNDED_INSIDE, 3)
+    if corners is None:
+        return False
+    slack = sp.Rational(allowed.numerator, allowed.denominator)
+    return bool(min(corners) - slack <= shown <= max(corners) + slack)
+
+
+def _corners(text: str, decimal: re.Pattern[str], most: int) -> list[sp.Expr] | None:
+    """The values of the side ``text`` with each decimal ``decimal`` finds moved by half a unit of its last digit
+    either way (every combination): the extremes of a side monotone in each. None when there are none or more
+    than ``most`` such decimals, or the side does not read with them as names."""
+    decimals = {sp.Rational(f"{a}.{b}"): sp.Rational(1, 2 * 10 ** len(b)) for a, b in decimal.findall(text)}
+    if not decimals or len(decimals) > most:
+        return None
+    from .latex import LatexParseError, parse_expr
+
+    names = {value: f"\\xi_{{{90 + k}}}" for k, value in enumerate(decimals)}
+    try:  # the side read again with each decimal a name, so that its value can move within the rounding
+        shaped = parse_expr(decimal.sub(lambda m: f" {names[sp.Rational(m.group(0))]} ", text))
+    except LatexParseError:
+        return None
+    held = {value: x for value in decimals for x in shaped.free_symbols if x.name == names[value].replace("\\\\", "\\")}
+    if len(held) != len(decimals) or shaped.free_symbols - set(held.values()):
+        return None
+    corners = [sp.N(shaped.xreplace({x: value + sign * decimals[value] for (value, x), sign in zip(held.items(), signs)}),
+                    30) for signs in itertools.product((-1, 1), repeat=len(held))]
+    return corners if all(c.is_real and c.is_Number for c in corners) else None
 
 
 def _transcendental(value: sp.Expr) -> bool:

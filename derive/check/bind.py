@@ -18,6 +18,7 @@ from sympy.core.function import AppliedUndef
 from .. import printing
 from .. import symbols as S
 from . import roots
+from .unbounded import Unbounded
 
 GRADIENT_PREFIX = r"\nabla"
 #: ``\nabla^{2} f``, ``\nabla^{2}_{x} f``: the Hessian (the second derivative in one variable).
@@ -363,9 +364,10 @@ def _bound_variables(expr: sp.Expr) -> set[sp.Symbol]:
     """The variables integrals bind in ``expr``. A call that reads one (``∫₀¹ g'(t) dt``) stays a call: as one
     opaque symbol it would be a constant of the integral, and ``∫₀¹ f'(t) dt = f'(t)`` would hold. (A sum's index
     is different: ``f(x_k)`` under ``Σ_k`` is a term named by its step, and the sums machinery shifts k in names.)"""
-    if not expr.has(sp.Integral):
+    if not expr.has(sp.Integral, Unbounded):
         return set()
-    return {limit[0] for node in expr.atoms(sp.Integral) for limit in node.limits if isinstance(limit[0], sp.Symbol)}
+    return {limit[0] for node in expr.atoms(sp.Integral) for limit in node.limits if isinstance(limit[0], sp.Symbol)} \
+        | {node.var for node in expr.atoms(Unbounded)}
 
 
 def _atom_name(call: sp.Basic) -> str:

@@ -54,16 +54,18 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
     # derivative at a point: claims, not conditions (lim_{h→0} |h|/h binds its only letter: no free symbol, yet
     # not a constant the notes set)
     from .latex import EvaluatedAt
+    from .unbounded import Unbounded  # ∫ x² dx = x³/3 + C: an antiderivative, or a value over an unwritten range
 
     def constant(e: sp.Expr) -> bool:
-        return not e.free_symbols and not e.has(sp.Sum, sp.Product, sp.Integral, sp.Limit, EvaluatedAt)
+        return not e.free_symbols and not e.has(sp.Sum, sp.Product, sp.Integral, sp.Limit, EvaluatedAt, Unbounded)
 
     def stated_value(side: sp.Expr, value: sp.Expr) -> bool:
         # ∂/∂w_0 (w_0 + w_1x_1) = 1: a written expression's derivative is a number to check (= 0 stays a condition)
         return value != 0 and isinstance(side, sp.Derivative) and not side.expr.atoms(AppliedUndef) \
             and not isinstance(side.expr, sp.Symbol)
-    return (constant(left) and not right.has(sp.Limit, sp.Integral, EvaluatedAt) and not stated_value(right, left)) \
-        or (constant(right) and not left.has(sp.Limit, sp.Integral, EvaluatedAt) and not stated_value(left, right))
+    integral = (sp.Limit, sp.Integral, EvaluatedAt, Unbounded)
+    return (constant(left) and not right.has(*integral) and not stated_value(right, left)) \
+        or (constant(right) and not left.has(*integral) and not stated_value(left, right))
 
 
 def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:

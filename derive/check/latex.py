@@ -45,6 +45,7 @@ from derive.check import nested as nested_relations
 from derive.check import entries, layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
+from derive.check.unbounded import unbounded
 from derive.check.vectors import Coords, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
@@ -328,6 +329,29 @@ def _conditioned_letters(tokens: list[Token]) -> frozenset[str]:
                 and probe.separator_at(k + 1) is not None:
             out.add(tok.text if tok.kind == "letter" else "\\" + tok.text)
     return frozenset(out)
+
+
+def _a_range(tokens: list[Token]) -> bool:
+    r"""The subscript of ``\int_\Omega``, ``\int_{\mathcal{Y}}``, ``\int_{\mathbb{R}}``, ``\int_B``: a set the
+    integral runs over (one capital, a calligraphic or blackboard letter), not a lower bound like ``0`` or ``a``."""
+    tokens = [t for t in tokens if t.kind not in ("lbrace", "rbrace")]
+    if len(tokens) != 1:
+        return False
+    tok = tokens[0]
+    return tok.kind == "letter" and tok.text.isupper() or tok.kind == "macro" and tok.text in ("Omega", "Theta") \
+        or tok.kind == "raw" and tok.text in ("mathcal", "mathbb", "mathscr", "mathbf") and (tok.arg or "").isupper() \
+        and len(tok.arg or "") == 1 or tok.kind == "unknown" and tok.text == "R"
+
+
+def _range_text(tokens: list[Token]) -> str:
+    """The range of an integral as written, the key that tells one unwritten range from another."""
+    return "".join(f"\\{t.text}{{{t.arg}}}" if t.kind == "raw" else f"\\{t.text} " if t.kind in ("macro", "unknown")
+                   else t.text for t in tokens).strip()
+
+
+def _the_real_line(written: str) -> bool:
+    r"""``\int_{\mathbb{R}}``, ``\int_\R``: the whole line, a range as definite as ``−∞`` to ``∞``."""
+    return written.replace(" ", "") in ("\\mathbb{R}", "\\R", "\\mathbf{R}")
 
 
 def _differential(tokens: list[Token], start: int) -> int | None:
@@ -784,6 +808,7 @@ class _BlockParser:
         self.doubled: set[int] = set()  # offsets of relations written twice across a row break (a = \\ = b)
         self.conditioned: frozenset[str] = frozenset()
         self.asides: set[int] = set()  # offsets where a statement given as a reason starts (after \because)
+        self.aligned: set[int] = set()  # offsets of relations written right after an alignment point (&=)
         self.run_breaks = frozenset(run_together.breaks(text))  # equations run together across a source line
 
     def run(self) -> ParsedBlock:
@@ -921,6 +946,8 @@ class _BlockParser:
             if aside and not groups[-1]:
                 self.asides.add(tok.start)
             if depths[k] == 0 and tok.is_char("&"):
+                if k + 1 < len(toks) and toks[k + 1].kind == "rel":
+                    self.aligned.add(toks[k + 1].start)
                 continue  # alignment point
             groups[-1].append(tok)
         out = []
@@ -1025,7 +1052,11 @@ class _BlockParser:
             prev.terms.extend(first.terms[1:])
         elif first.env != "cases" and prev.terms[-1] and first.terms[0] and (
             _is_binary_op(first.terms[0][0]) or _is_binary_op(prev.terms[-1][-1]) or _left_open(prev.terms[-1])
-        ):  # a long side broken before an operator, or inside a bracket (a tuple written over two rows)
+        ) and not (prev.relations and first.rel_tokens and first.rel_tokens[0].start in self.aligned
+                   and _is_binary_op(first.terms[0][0]) and not _is_binary_op(prev.terms[-1][-1])
+                   and not _left_open(prev.terms[-1])):
+            # a long side broken before an operator, or inside a bracket (a tuple written over two rows); but a row
+            # of a system with its own aligned relation (3x − 3y = −2 \ −2x + 6y &= 3) is an equation of its own
             prev.terms[-1] = prev.terms[-1] + first.terms[0]
             prev.terms.extend(first.terms[1:])
         else:
@@ -3384,8 +3415,13 @@ class _ExprParser:
         if (nxt := self.peek()) is not None and nxt.kind == "macro" and nxt.text in ("limits", "nolimits"):
             self.pos += 1
         lower, upper = self.limits()
-        if lower is None or upper is None:
-            self.fail(tok, "an integral without both bounds (an antiderivative) is not modelled")
+        whole: str | None = None  # the range of an integral written without bounds (Ω in \int_\Omega; "" for none)
+        if upper is None and (lower is None or _a_range(lower[0])):
+            whole = "" if lower is None else _range_text(lower[0])
+            if _the_real_line(whole):
+                whole, lower, upper = None, ([], tok), ([], tok)  # \int_{\mathbb{R}}: from −∞ to ∞, as written
+        elif lower is None or upper is None:
+            self.fail(tok, "an integral with one bound only is not modelled")
         at = _differential(self.toks, self.pos)
         after = None  # where reading goes on past the integral
         if at is None and self.pos < len(self.toks) and self.toks[self.pos].kind == "lbrace" \
@@ -3408,8 +3444,11 @@ class _ExprParser:
         if not isinstance(var, sp.Symbol):
             self.fail(var_tok, "the variable of an integral must be a name")
         # π in a bound (∫_0^π sin θ dθ) is the number: a bound is where the integral is taken, not a name
-        low = self.sub(lower[0]).parse_all(lower[1])
-        high = self.sub(upper[0]).parse_all(upper[1])
+        if whole is not None or not lower[0]:
+            low, high = (sp.S.Zero, sp.S.Zero) if whole is not None else (-sp.oo, sp.oo)
+        else:
+            low = self.sub(lower[0]).parse_all(lower[1])
+            high = self.sub(upper[0]).parse_all(upper[1])
         pi = {x: sp.pi for x in low.free_symbols | high.free_symbols if str(x) == "\\pi"}
         low, high = low.xreplace(pi), high.xreplace(pi)
         self.ctx.bound.append(var)
@@ -3432,6 +3471,8 @@ class _ExprParser:
             # integral takes the values between its bounds, whatever the name means elsewhere
             plain = type(var)(var.name, real=True)
             body, var = body.xreplace({var: plain}), plain
+        if whole is not None:
+            return unbounded(body, var, whole)  # decided only by .unbounded (never evaluated: no range is written)
         return sp.Integral(body, (var, low, high))
 
     def rounding(self, tok: Token, name: str) -> sp.Expr:

@@ -23,6 +23,7 @@ Precision first: anything the checker cannot model is info, never an error.
 from __future__ import annotations
 
 import bisect
+import contextvars
 import dataclasses
 import functools
 import itertools
@@ -39,10 +40,11 @@ from .. import limits, piecewise, printing
 from .. import symbols as S
 from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
-from ..proof import Verdict, compare
+from .. import proof
+from ..proof import Verdict
 from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
-               regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, worked_restatements, worked_values)
+               regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, worked_restatements, worked_values)
 from .entries import index_text, without_entries
 from .latex_tokens import reads_as_word
 from .macros import MacroTable, expand
@@ -1684,6 +1686,13 @@ class DocumentChecker:
 
     # -- pass 2: verification -----------------------------------------------------------------
     def verify(self) -> list[Finding]:
+        token = _SIGNS.set(self._sign_labels())  # (the labels −1 or 1 this document declares, for compare)
+        try:
+            return self._verify()
+        finally:
+            _SIGNS.reset(token)
+
+    def _verify(self) -> list[Finding]:
         self.bind()
         for item in self.items:
             if self.deadline is not None and time.monotonic() > self.deadline[0] and not self._all_decided(item):
@@ -1743,7 +1752,12 @@ class DocumentChecker:
             if not (matrices.applies(*previous, table) and matrices.applies(*current, table)):
                 continue
             why = matrix_condition.follows(previous, current, table)  # type: ignore[arg-type]
-            if why is not None:
+            if why is not None and self.verdicts.get((before.index, 0), ("",))[0] == "undecided":
+                # xᵀM⁻¹a = aᵀM⁻¹x after a line left undecided (it needs M symmetric): it is only as good as that line
+                if self.verdicts.get((item.index, 0), ("",))[0] == "undecided":
+                    line, _ = before.block.position(before.stmt.terms[0].start)
+                    self.decide(item, 0, "undecided", f"{why} (line {line}){_UNDECIDED_PREMISE}", override=True)
+            elif why is not None:
                 line, _ = before.block.position(before.stmt.terms[0].start)
                 self.decide(item, 0, "proved", f"{why} (line {line})", override=True)
                 self.findings = [f for f in self.findings if not (
@@ -2143,7 +2157,8 @@ class DocumentChecker:
                     # definition, so whatever word comes before, the line states it — an identity to check
                     self._budgeted_link(item, k, left, right)
                 elif relation == "=" and (item.index, k) not in self.verdicts and not item.condition_cue \
-                        and isinstance(left.expr, sp.Add) and right.expr is not None:
+                        and isinstance(left.expr, sp.Add) and right.expr is not None and right.expr != 0:
+                    # (but "令所有的偏微分为0: 2x_1x_2 + 2λx_1 = 0": a sum set to zero is an equation to solve)
                     # "Define the line search: x^{(0)} − t∇f(x^{(0)}) = (2t, 4t)": a sum names nothing, so the
                     # words lead into a worked line, checked; after "where" (“где 1 − β^t = 1 − β”) a sum may state
                     # the case meant, so there it stands only when proved
@@ -2181,6 +2196,8 @@ class DocumentChecker:
                 if relation == "=" and (why := self._holds_whatever(item, stmt.terms[k], stmt.terms[k + 1],
                                                                   definitions)):
                     self.decide(item, k, "proved", why)
+                elif relation == "=" and self._unbounded_of_unknown(item, k, definitions):
+                    continue  # ∫ g(x) dx = ∫ g(x)/π(x) π(x) dx: the same integrand whatever g and π are
                 elif k == 0 and relation == "=" and (why := self._renamed_rule(item, stmt.terms[0], stmt.terms[1])):
                     self.decide(item, k, "proved", why)  # Newton's rule on f' (to optimize f), or on f_a
                 elif relation == "=" and not refuted \
@@ -2444,6 +2461,8 @@ class DocumentChecker:
             one_sided -= calculus.differentiated(left.expr, right.expr)  # ∇(½‖w‖²) = w: w is taken, not new
             one_sided -= coordinates.indices(left.expr, right.expr)  # ∂/∂w_j … = … x_{ij}: j names the coordinate
             one_sided -= _norm_coordinates(left.expr, right.expr)  # ‖w‖² = w_1² + … + w_d²: w's own coordinates
+            if one_sided & unbounded.antiderivative_variables(left.expr, right.expr):
+                one_sided = set()  # ∫ x² dx = x³/3 + C: an antiderivative in x, and C its constant of integration
             if one_sided and (left.expr.has(sp.Sum, sp.Product) or right.expr.has(sp.Sum, sp.Product)):
                 # Σ_{k=0}^{2} β^k g_{t−k} = g_t + βg_{t−1} + β²g_{t−2}: the terms of a finite sum, written out
                 known = frozenset(x.name for x in left.expr.free_symbols | right.expr.free_symbols
@@ -4808,6 +4827,8 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
+        if self._unbounded_link(item, k, right, sa, sb):
+            return  # ∫ x e^x dx = x e^x − ∫ e^x dx, M(t) = ∫ p(x) e^{tx} dx: never evaluated, no range is written
         if (sa, sb) != (a, b) and functions.defs:
             # c^{(n+1)} = c^{(n)} − ν∇f(c^{(n)}) stated for a general f, then f(x) = 3x⁴ + … and the step written out:
             # the rule's ∇f is the f in force here, as a reader takes it
@@ -5419,7 +5440,9 @@ class DocumentChecker:
             return True  # X^Ty, θX^TX: a capital transposed is a matrix
         if not matrices.TRANSPOSE_WRITTEN.search(text):
             return False
-        return _MATRIX_NAME.search(matrices.TRANSPOSE_WRITTEN.sub(" ", text)) is not None  # (the T of ^T is no name)
+        rest = matrices.TRANSPOSE_WRITTEN.sub(" ", text)  # (the T of ^T is no name)
+        # xᵀΣ⁻¹μ, μᵀΛμ: a capital inverted, or a Greek capital, beside transposes is a matrix (a covariance)
+        return _MATRIX_NAME.search(rest) is not None or _INVERTED_OR_GREEK_CAPITAL.search(rest) is not None
 
     def _matrix_link(self, item: Item, k: int, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                      *, unparsed: bool = False) -> bool:
@@ -5727,6 +5750,47 @@ class DocumentChecker:
                     optimum, closed = (left, right) if a is left.expr else (right, left)
                     decision = self._matrix_optimum(_source(item, optimum), _source(item, closed)) or decision
             self._optimum_verdict(item, k, right, decision, "")
+
+    def _unbounded_link(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr, *,
+                        prove_only: bool = False) -> bool:
+        r"""A link whose sides, definitions put in, hold an integral written without bounds (``\int f(x)\,dx``,
+        ``\int_\Omega``): its verdict comes from :mod:`.unbounded` alone, which refutes only an antiderivative (no
+        range is written, so no value over one is computed). True when it decided (``prove_only``: proved)."""
+        if not (sa.has(unbounded.Unbounded) or sb.has(unbounded.Unbounded)):
+            return False
+        decision = unbounded.decide(sa, sb, LINK_SECONDS)
+        if prove_only and decision.status != "true":
+            return False
+        if decision.status == "false" and (item.assumed or item.trailing_condition or self._sentence_conditions(item)):
+            decision = unbounded.Decision("undecided", f"{decision.reason} (under a condition of its sentence, "
+                                                       "not applied)")
+        if decision.status == "true":
+            self.decide(item, k, "proved", decision.reason)
+        elif decision.status == "false":
+            left = item.stmt.terms[k]
+            self.report(item, right.start, "error", "math/false", f"false equality: "
+                        f"{_clip(_source(item, left))} = {_clip(_source(item, right))}; {decision.reason}")
+            self.decide(item, k, "false", decision.reason)
+        else:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {decision.reason}")
+            self.decide(item, k, "undecided", decision.reason)
+        return True
+
+    def _unbounded_of_unknown(self, item: Item, k: int, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
+        """A link between integrals without bounds of unknown functions, proved by :mod:`.unbounded` (the shape
+        claim it sits in is otherwise not checked)."""
+        left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
+        if left.expr is None or right.expr is None \
+                or not (left.expr.has(unbounded.Unbounded) or right.expr.has(unbounded.Unbounded)):
+            return False
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None:
+            return False
+        try:
+            sa, sb = substitute(a, definitions), substitute(b, definitions)
+        except CircularDefinition:
+            return False
+        return self._unbounded_link(item, k, right, sa, sb, prove_only=True)
 
     def _matrix_optimum(self, optimum: str, closed: str) -> optima.Decision | None:
         """``\\arg\\min_θ \\frac12\\|Y − Xθ\\|^2 = (X^\\top X)^{-1}X^\\top Y`` as written: the matrix reading of
@@ -6529,6 +6593,22 @@ class DocumentChecker:
         line, stated = unapplied[0]
         return "undecided", f"an equation stated on line {line} ({_clip(stated)}) may make it hold (not applied)"
 
+    def _sign_labels(self) -> tuple[frozenset[str], dict[sp.Symbol, sp.Expr]]:
+        r"""The letters the notes declare to take the values −1 and 1 only (``y_i \in \{-1, 1\}``, ``y \in
+        \{\pm 1\}``: class labels, whose squares are 1), and the names they define as products of such labels
+        (``s = y_1 y_2``), which are −1 or 1 as well."""
+        letters = frozenset(m.group("base") for m in _SIGN_DOMAIN.finditer(self.text or ""))
+        if not letters:
+            return letters, frozenset()
+        names: dict[sp.Symbol, sp.Expr] = {}
+        for it in self.items:
+            terms = it.stmt.terms
+            if len(terms) == 2 and isinstance(terms[0].expr, sp.Symbol) and terms[1].expr is not None \
+                    and not _signed_label(terms[0].expr, letters) and terms[1].expr.free_symbols and all(
+                        _signed_label(factor, letters) for factor in sp.Mul.make_args(terms[1].expr)):
+                names.setdefault(terms[0].expr, terms[1].expr)
+        return letters, names
+
     def _follows_from_equation(self, item: Item, left: sp.Expr, right: sp.Expr,
                                definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
         """Is ``left = right`` an earlier equation of its section multiplied or divided by a factor?
@@ -6548,17 +6628,22 @@ class DocumentChecker:
             terms = stmt.terms
             if len(terms) < 2 or len(terms) > 6 or any(r not in ("=",) for r in stmt.relations):
                 continue
-            if not all(_an_equation(self.verdicts.get((other.index, j)), terms[j], terms[j + 1])
-                       for j in range(len(stmt.relations))):
+            posing = [_an_equation(self.verdicts.get((other.index, j)), terms[j], terms[j + 1])
+                      for j in range(len(stmt.relations))]
+            held = [posing[j] or self.verdicts.get((other.index, j), ("",))[0] == "proved"
+                    for j in range(len(stmt.relations))]
+            if not any(posing):
                 continue
             for i in range(len(terms)):
                 for j in range(i + 1, len(terms)):
+                    if not (any(posing[i:j]) and all(held[i:j])):
+                        continue  # dΨ/da = −sK(w − sa) + Ma = 0: the derivative proved, then set to zero
                     factor = self._equation_factor(other, terms[i].expr, terms[j].expr, target, definitions)
                     if factor is not None:
                         line = other.block.position(terms[j].start)[0]
                         how = "" if factor == 1 else f", multiplied by {printing.text(factor)}" \
                             if sp.count_ops(factor) <= 6 else ", multiplied by a factor"
-                        posed = all(self.verdicts.get((other.index, m), ("",))[0] == "not-a-claim"
+                        posed = all(self.verdicts.get((other.index, m), ("",))[0] in ("not-a-claim", "proved")
                                     for m in range(i, j))
                         return f"follows from the equation on line {line}{how}" + ("" if posed else _UNDECIDED_PREMISE)
         return None
@@ -6573,7 +6658,8 @@ class DocumentChecker:
             return None
         try:
             with time_budget(LINK_SECONDS):
-                difference = _doit(substitute(pa, definitions) - substitute(pb, definitions))
+                difference = _signs_reduced(_doit(substitute(pa, definitions) - substitute(pb, definitions)))
+                target = _signs_reduced(target)  # (y_i ∈ {−1, 1} declared: y_i² = 1 on both)
                 if difference == 0 or not difference.free_symbols or difference.has(optima.Optimum) \
                         or sp.expand(difference) == 0:
                     return None  # (an argmin is a point, not an equation to divide: arg min f = arg min q)
@@ -7050,6 +7136,64 @@ _WHERE_REACH = 3
 _RESTATED_REACH = 30
 _WHERE_ONLY = re.compile(r"(?:\bwhere|\bwobei|\boù|\bгде|其中|式中|여기서)\s*$", re.IGNORECASE)
 _WHERE_WORD = re.compile(r"(?:\b(?:where|with|here)|\bгде|\bпри этом|其中|这里|式中|여기서)\s*$", re.IGNORECASE)
+
+#: The labels of the document being checked that are −1 or 1 only (:meth:`DocumentChecker._sign_labels`): their
+#: letters and the names defined as their products.
+_SIGNS: contextvars.ContextVar[tuple[frozenset[str], dict[sp.Symbol, sp.Expr]]] = contextvars.ContextVar(
+    "signs", default=(frozenset(), {}))
+
+
+def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) -> Verdict:
+    """:func:`derive.proof.compare`, and where the notes declare labels −1 or 1 only, a link false for numbers
+    in general is compared again in every case of those labels: it holds when every case does (``dΨ/dα`` with
+    ``s = y_1y_2`` needs ``s² = 1``)."""
+    verdict = proof.compare(lhs, rhs, seconds=seconds, seed=seed)
+    letters, names = _SIGNS.get()
+    if verdict.status != "false" or not letters:
+        return verdict
+    lhs, rhs = sp.sympify(lhs).xreplace(names), sp.sympify(rhs).xreplace(names)  # s = y_1y_2: its labels' cases
+    labels = sorted((x for x in lhs.free_symbols | rhs.free_symbols
+                     if isinstance(x, sp.Symbol) and _signed_label(x, letters)), key=str)
+    if not labels or len(labels) > 5:
+        return verdict
+    try:
+        for values in itertools.product((-1, 1), repeat=len(labels)):
+            case = dict(zip(labels, map(sp.Integer, values)))
+            if proof.compare(lhs.xreplace(case), rhs.xreplace(case), seconds=seconds, seed=seed).status != "true":
+                return verdict
+    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return verdict
+    shown = ", ".join(printing.text(x) for x in labels)
+    return Verdict("true", f"holds for every value of {shown} in {{−1, 1}}, as the notes state (each case compared)")
+
+
+def _signs_reduced(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the labels −1 or 1 the notes declare raised to even powers set to 1 (``y_1²s = y_2``·… with
+    ``s = y_1y_2``): the form in which an equation and its rearrangement differ by a factor."""
+    letters, names = _SIGNS.get()
+    if not letters:
+        return expr
+    expr = sp.expand(expr.xreplace(names))
+    return expr.replace(lambda e: isinstance(e, sp.Pow) and e.exp.is_Integer and _signed_label(e.base, letters)
+                        and isinstance(e.base, sp.Symbol), lambda e: e.base ** (e.exp % 2))
+
+
+def _signed_label(x: sp.Expr, letters: frozenset[str]) -> bool:
+    """Is ``x`` a label −1 or 1 (``y_{2}`` when the notes declare ``y_i ∈ {−1, 1}``), such a label's power, or ±1?"""
+    if isinstance(x, sp.Pow) and x.exp.is_Integer:
+        x = x.base
+    if x in (sp.S.One, sp.S.NegativeOne):
+        return True
+    return isinstance(x, sp.Symbol) and bool(m := _LETTER.match(x.name)) and m.group(0) in letters
+
+
+#: A declaration that labels take the values −1 and 1 only: ``y_i \in \{-1, 1\}``, ``y \in \lbrace -1, +1 \rbrace``,
+#: ``y^{(i)} \in \{\pm 1\}``.
+_SIGN_DOMAIN = re.compile(r"(?<![A-Za-z\\])(?P<base>[A-Za-z])(?:_\{?[A-Za-z0-9]{1,3}\}?|\^\{?\([A-Za-z]\)\}?)?\s*\\in\s*"
+                          r"(?:\\\{|\\lbrace|\\left\\\{|\{)\s*(?:-\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*"
+                          r"(?:\\\}|\\rbrace|\\right\\\}|\})")
+#: The letter a symbol's name starts with (``y`` of ``y_{1}``, ``y^{(i)}``).
+_LETTER = re.compile(r"[A-Za-z](?=$|[_^])")
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
@@ -7652,6 +7796,10 @@ _BARE_LETTER = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{)?\\?[A-Za-z][a-z
 _SAMPLE_LETTERS = frozenset("ij")
 #: A matrix in written math: a bold capital Latin letter that is not called.
 _MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
+#: A capital raised to −1 (``A^{-1}``) or a Greek capital that names a matrix (``\Sigma``, ``\Lambda``), not a call.
+_INVERTED_OR_GREEK_CAPITAL = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\(?:Sigma|Lambda|Gamma|Omega|Phi|Psi|Theta))"
+                                        r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*\{\s*-\s*1\s*\}"
+                                        r"|\\(?:Sigma|Lambda|Omega|Phi|Psi)(?![A-Za-z])(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
 _TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal"
                                  r"|\\(?:mathsf|mathrm|text)\{T\})")
