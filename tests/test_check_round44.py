@@ -251,3 +251,109 @@ def test_a_step_that_needs_a_symmetric_matrix_is_not_proved(name: str) -> None:
         verdicts = _verdicts(name, text, snippet)
         assert verdicts and verdicts[-1][0] == "undecided", (snippet, verdicts)
     assert "itself not decided" in _verdicts(name, text, r"\mathbf z^\top M^{-1} \mathbf a = ")[-1][1]
+
+
+# -- percentages, and decimal commas in notes whose language writes them ---------------------------------------
+PERCENT = r"""# Shares
+
+Of five draws three were heads: $3/5 = 60\%$, and a third is $1/3 = 33.3\%$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_percentage_is_a_hundredth_to_its_digits(name: str) -> None:
+    text = _as(name, PERCENT)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"$3/5 = 60\%$")] == ["proved", "proved"]
+    slip = slipped(text, r"1/3 = 33.3\%", r"1/3 = 30.3\%")
+    assert error_lines(name, slip) == [(_line(slip, r"1/3 = 30.3\%"), "math/false")]
+
+
+COMMA = r"""# Fehler erster Art
+
+Bei einem Signifikanzniveau von $\alpha = 0,05$ ist die Wahrscheinlichkeit, keinen Fehler zu machen, gleich
+$1 - \alpha = 1 - 0,05 = 0,95$. Für zwei Tests, die wir hier nicht als abhängig betrachten und die mit dem Niveau
+durchgeführt werden, ist sie
+
+$$(1 - \alpha)^2 = (1 - 0,05)^2 = 0,95^2 \approx 0,902$$
+
+Die Menge der Labels ist $\{0,1\}$ und der Parameter liegt in $(0,1)$; das ist für die Aufgabe und den Test der
+Wert, mit dem wir es zu tun haben, und die Werte sind in der Tabelle, die wir mit der Hand und mit dem Rechner
+erstellen, auf eine Stelle gerundet, wie es in der Statistik und in der Praxis für die Tests üblich ist.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_decimal_commas_are_read_in_notes_written_with_them(name: str) -> None:
+    text = _as(name, COMMA)
+    assert error_lines(name, text) == []
+    for snippet in (r"1 - \alpha = 1 - 0,05 = 0,95", r"(1 - \alpha)^2 = (1 - 0,05)^2"):
+        verdicts = _verdicts(name, text, snippet)
+        assert verdicts and all(v == "proved" for v, _ in verdicts), (snippet, verdicts)
+    slip = slipped(text, r"\approx 0,902", r"\approx 0,92")
+    assert error_lines(name, slip) == [(_line(slip, r"\approx 0,92"), "math/false")]
+
+
+def test_a_comma_between_digits_in_english_notes_is_no_decimal() -> None:
+    text = "# Labels\n\nThe labels are $y \\in \\{0,1\\}$ and the pair is $p = (0,5)$, so $p = 0,5$ lists two values.\n"
+    assert [r for _, r in _verdicts("doc.md", text, "$p = 0,5$")][-1].startswith("a list of values")
+
+
+# -- composition -------------------------------------------------------------------------------------------------
+COMPOSED = r"""# Composition
+
+Let $p(t) = 3t$ and $q(t) = t^2 + 1$. Then the composition is $(q \circ p)(t) = 9t^2 + 1$.
+
+In a network of layers $f$, $g$, $h$ the chain reads $h(g(f(t))) = (h \circ g \circ f)(t)$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_composition_applies_the_last_function_first(name: str) -> None:
+    text = _as(name, COMPOSED)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"(q \circ p)(t) = ")][-1] == "proved"
+    assert [v for v, _ in _verdicts(name, text, r"h(g(f(t)))")] == ["proved"]
+    slip = slipped(text, r"(q \circ p)(t) = 9t^2 + 1", r"(q \circ p)(t) = 3t^2 + 3")  # p ∘ q computed instead
+    swapped = slipped(text, r"(h \circ g \circ f)(t)", r"(h \circ f \circ g)(t)")  # unknown layers: never refuted
+    assert [v for v, _ in _verdicts(name, swapped, r"h(g(f(t)))")] != ["proved"]
+    assert error_lines(name, slip) == [(_line(slip, r"(q \circ p)(t) = 3t^2"), "math/false")]
+
+
+# -- a sum over every index but one --------------------------------------------------------------------------------
+ALL_BUT_ONE = r"""# The other classes
+
+Splitting off the class $c$,
+
+$$-t_c + t_c p_c + \sum_{k \neq c}^{M} t_k p_c = -t_c + \sum_{k=1}^{M} t_k p_c$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sum_over_all_indices_but_one_is_the_whole_sum_less_that_term(name: str) -> None:
+    text = _as(name, ALL_BUT_ONE)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"-t_c + t_c p_c")] == ["proved"]
+    slip = slipped(text, r"-t_c + t_c p_c + \sum", r"-t_c - t_c p_c + \sum")
+    assert [v for v, _ in _verdicts(name, slip, r"-t_c - t_c p_c")] != ["proved"]
+
+
+# -- hypotheses ------------------------------------------------------------------------------------------------------
+HYPOTHESES = r"""# A test of equal means
+
+We test $H_0: \nu_1 = \nu_2 = \nu_3$ against $H_1: \nu_1 \neq \nu_2$, and for one mean
+
+$$H_{0} : \kappa = \kappa_0$$
+
+The estimate is $\hat\kappa = 4$ and $\kappa_0 = 3$, so $\hat\kappa - \kappa_0 = 1$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_hypothesis_is_stated_not_claimed(name: str) -> None:
+    text = _as(name, HYPOTHESES)
+    assert error_lines(name, text) == []
+    for snippet in (r"H_0: \nu_1", r"H_{0} : \kappa"):
+        verdicts = _verdicts(name, text, snippet)
+        assert verdicts and all(v == "not-a-claim" and r.startswith("a hypothesis") for v, r in verdicts), verdicts
+    assert [v for v, _ in _verdicts(name, text, r"\hat\kappa - \kappa_0 = 1")][-1] == "proved"

@@ -23,7 +23,8 @@ _NUMERIC_MACROS = re.compile(
     r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}|\\[{}]"
     r"|\\(?:sin|cos|tan)(?![A-Za-z])")  # a function of numbers is a number (\cos(0) = 1; ln, exp: below)
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
-_DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
+_DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:(?:\.|,|\{,\})(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
+_PERCENT = re.compile(r"^(.*?)\s*\\%\s*$", re.S)
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
 #: E-notation written into math (``3e-4``): the parser reads it as one number (see latex_tokens).
 _E_NOTATION = re.compile(r"(?<=\d)[eE](?=[-+]?\d{1,3}(?![\w.]))")
@@ -54,7 +55,11 @@ def written_with_numbers(text: str) -> bool:
 
 
 def tolerance(text: str) -> Fraction | None:
-    """Half a unit of the last digit a decimal side shows (a unit after an ellipsis); None if exact."""
+    """Half a unit of the last digit a decimal side shows (a unit after an ellipsis); None if exact. A percentage
+    (``33.3\\%``) shows its digits in hundredths."""
+    if (percent := _PERCENT.match(text)) is not None:
+        shown = tolerance(percent.group(1))
+        return None if shown is None else shown / 100
     m = _DECIMAL.match(unstyled(text))
     if m and (m.group(2) or m.group(3)):
         digits = len(m.group(2) or "")
@@ -194,7 +199,7 @@ def _cut_off(computed: sp.Expr, shown_text: str) -> bool:
     if not m or not m.group(2) or m.group(3):
         return False
     digits = len(m.group(2))
-    written = Fraction(unstyled(shown_text).replace(" ", "").replace("−", "-"))
+    written = Fraction(unstyled(shown_text).replace(" ", "").replace("−", "-").replace("{,}", ".").replace(",", "."))
     dropped = int(sp.N(computed, 40) * 10 ** digits)  # toward zero, as a value cut off is
     return Fraction(dropped, 10 ** digits) == written
 

@@ -229,6 +229,8 @@ class Statement:
     #: Relations deeper in the formula that no statement holds (``\\overbrace{m_t = …}^{…}``, ``a = 1`` in a
     #: ``pmatrix`` inside an expression): not modelled, listed so that the links report stays whole.
     nested: list[nested_relations.Nested] = field(default_factory=list)
+    #: The hypothesis the chain states after its label (``H_0: μ_1 = μ_2``), as written (``H_0``), or None.
+    hypothesis: str | None = None
 
     def links(self) -> list[tuple[Term, str, Term]]:
         """Consecutive pairs of the chain with their relation, which is what a verifier checks."""
@@ -1068,9 +1070,13 @@ class _BlockParser:
     # -- terms -------------------------------------------------------------------------------------
 
     def _statement(self, raw: _RawStatement) -> Statement:
+        hypothesis = None
+        if len(raw.terms) > 1 and (label := _hypothesis_label(raw.terms[0])):
+            hypothesis = self.text[raw.terms[0][0].start:raw.terms[0][label - 2].end]
+            raw.terms[0] = raw.terms[0][label:]  # H_0: μ_1 = μ_2: the label names the hypothesis, it is no factor
         terms = [self._term(tokens, raw, k) for k, tokens in enumerate(raw.terms)]
         inner = [span for tokens in raw.terms for span in _inner_equalities(tokens)]
-        return Statement(terms, list(raw.relations), raw.env, raw.row, inner)
+        return Statement(terms, list(raw.relations), raw.env, raw.row, inner, hypothesis=hypothesis)
 
     def _term(self, tokens: list[Token], raw: _RawStatement, k: int) -> Term:
         if not tokens:
@@ -1116,6 +1122,23 @@ _PROSE_WORDS = frozenset({"where", "with", "for", "and", "if", "when", "so", "th
 
 #: Words of a sentence that notes type inside the math before what they introduce (``Let\\space u = …``).
 _LEAD_WORDS = frozenset({"let", "where", "with", "then", "thus", "hence", "since", "so"})
+
+
+def _hypothesis_label(tokens: list[Token]) -> int:
+    r"""How many tokens at the start label a statistical hypothesis: ``H_0:``, ``H_{1}:``, ``H_a:``, ``H_A :``,
+    ``\mathcal{H}_0:`` (and the colon); 0 if none."""
+    def label(tok: Token) -> bool:
+        return tok.kind == "num" and tok.text in ("0", "1", "2") or tok.kind == "letter" and tok.text in ("a", "A")
+    if len(tokens) < 4 or not (tokens[0].kind == "letter" and tokens[0].text == "H"
+                               or tokens[0].kind == "raw" and tokens[0].arg == "H") or not tokens[1].is_char("_"):
+        return 0
+    if label(tokens[2]):
+        k = 3
+    elif len(tokens) > 5 and tokens[2].kind == "lbrace" and label(tokens[3]) and tokens[4].kind == "rbrace":
+        k = 5
+    else:
+        return 0
+    return k + 1 if tokens[k].is_char(":") or tokens[k].kind == "rel" and tokens[k].text == ":" else 0
 
 
 def _leading_word(tokens: list[Token]) -> int:
@@ -1800,6 +1823,9 @@ class _ExprParser:
                     base = sp.exp(exponent)  # e^{x}: Euler's number (an iterate e^{(k)} was read as a name before)
                     continue
                 base = self.power(base, exponent, at)
+            elif tok.kind == "macro" and tok.text == "%" and isinstance(base, sp.Number):
+                self.pos += 1
+                base = base / 100  # 3/5 = 60\%: a percent is a hundredth
             elif tok.is_char("!"):
                 self.pos += 1
                 too_large = limits.factorial(base)
@@ -1958,6 +1984,25 @@ class _ExprParser:
         return not (name in CLOSE_MACROS or name in MUL_MACROS or name in DIV_MACROS
                     or name in ("not", "rangle", "pm", "mp", "rfloor", "rceil"))
 
+    def composition(self) -> sp.Expr | None:
+        r"""``(g \circ f)(w, b)``: the composed functions applied to the arguments after the brackets, the last
+        one first (``g(f(w, b))``); None when the brackets hold anything but letters joined by ``\circ``."""
+        k, names = self.pos + 1, []
+        while k + 1 < len(self.toks) and self.toks[k].kind == "letter":
+            names.append(self.toks[k].text)
+            if not self.toks[k + 1].is_macro("circ"):
+                break
+            k += 2
+        k += 1
+        if len(names) < 2 or k + 1 >= len(self.toks) or not self.toks[k].is_char(")") \
+                or not self.toks[k + 1].is_char("("):
+            return None
+        self.pos = k + 1
+        value = sp.Function(names[-1])(*self.call_args())
+        for name in reversed(names[:-1]):
+            value = sp.Function(name)(value)
+        return value
+
     def primary(self) -> sp.Expr:
         tok = self.peek()
         if tok is None:
@@ -1988,6 +2033,8 @@ class _ExprParser:
         if kind == "raw":
             return self.raw(tok)
         if kind == "char":
+            if tok.text == "(" and (composed := self.composition()) is not None:
+                return composed
             if tok.text in "([":
                 return self.delimited()
             if tok.text == "|":
@@ -3325,6 +3372,8 @@ class _ExprParser:
             self.fail(tok, f"\\{tok.text} without both limits is not modelled")
         low_tokens, low_at = lower
         eq = next((k for k, t in enumerate(low_tokens) if t.kind == "rel" and t.text == "="), None)
+        if eq is None and tok.text == "sum" and (but := self.all_but_one(tok, low_tokens, low_at, upper)) is not None:
+            return but
         if eq is None:
             self.fail(low_at, f"the lower limit of \\{tok.text} must read i=…")
         names = [[]]  # \sum_{i,j=1}^n: every index written before the = runs over the same range
@@ -3355,6 +3404,26 @@ class _ExprParser:
                 self.fail(tok, too_large)
         op = sp.Sum if tok.text == "sum" else sp.Product
         return op(body, *((index, start, stop) for index in indices))
+
+    def all_but_one(self, tok: Token, low: list[Token], low_at: Token,
+                    upper: tuple[list[Token], Token]) -> sp.Expr | None:
+        r"""``\sum_{j \neq i}^{K} y_j \hat y_i``: the sum over ``1 … K`` less its term at ``j = i`` (the index
+        left out is one of the range: softmax's other classes); None when the lower limit is not ``j \neq i``."""
+        if len(low) != 3 or low[0].kind != "letter" or low[1].kind != "rel" or low[1].text != "!=" \
+                or low[2].kind != "letter":
+            return None
+        var = symbol(low[0].text)
+        stop = self.sub(upper[0]).parse_all(upper[1])
+        start = self.pos
+        self.ctx.bound.append(var)
+        try:
+            body = self.product()
+        finally:
+            self.ctx.bound.pop()
+        # the term left out, read as written with i for j (y_i as the notes write it outside a sum, not y[i])
+        term = [dataclasses.replace(t, text=low[2].text) if t.kind == "letter" and t.text == low[0].text else t
+                for t in self.toks[start:self.pos]]
+        return sp.Sum(body, (var, 1, stop)) - self.sub(term).parse_all(tok)
 
     def summand_run_on(self, body: sp.Expr, var: sp.Symbol) -> sp.Expr:
         r"""``\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i}``: a term after the summand that is labelled by the

@@ -201,6 +201,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
     from .decay_sign import grown_weights
+    from .decimal_comma import as_points, uses_decimal_comma
     from .named_laws import misnamed_laws
     from .named_rules import compare_rules
     from .function_letters import defined_letters, integrand_letters, matrix_letters, primed_letters, signature_letters
@@ -239,6 +240,8 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     lower_t = t_transposes(e.text for e in expansions)
     if lower_t:  # ‖Xw − y‖² = (Xw − y)^t(Xw − y) = w^tX^tXw − …: the same, with a lower-case t
         expansions = [dataclasses.replace(e, text=t_as_transposes(e.text)) for e in expansions]
+    if uses_decimal_comma(doc.visible):  # "ist $1-\alpha = 1-0,05 = 0,95$": a decimal comma, read as a point
+        expansions = [dataclasses.replace(e, text=as_points(e.text)) for e in expansions]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
     # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it
     # x^⊤Qx, Q ∈ ℝ^{n×n} somewhere: Q is a matrix, and Q^{-1}(Qx − p) a product, unless Q(w) = … is defined too

@@ -2094,6 +2094,10 @@ class DocumentChecker:
         stmt = item.stmt
         if len(stmt.terms) < 2:
             return
+        if stmt.hypothesis is not None:
+            # "H_0: μ_1 = μ_2 = μ_3": what a test assumes or rejects; no name gets a value, nothing is claimed
+            self.decide_all(item, "not-a-claim", f"a hypothesis ({stmt.hypothesis}): what a test states, not an identity")
+            return
         if self._constraint(item):
             # "\min_v ½vᵀPv + qᵀv \text{ subject to } Gv ⪯ h, Av = b": a constraint of the problem, never an identity
             self.decide_all(item, "not-a-claim", "condition (a constraint: it follows “subject to”)")
@@ -6621,6 +6625,7 @@ class DocumentChecker:
         statements before ``item`` in its section. Returns the reason, or None.
         """
         target = left - right
+        unposed: str | None = None
         for other in reversed(self.items[max(0, item.index - _EQUATION_REACH):item.index]):
             if other.section != item.section:
                 break
@@ -6645,8 +6650,10 @@ class DocumentChecker:
                             if sp.count_ops(factor) <= 6 else ", multiplied by a factor"
                         posed = all(self.verdicts.get((other.index, m), ("",))[0] in ("not-a-claim", "proved")
                                     for m in range(i, j))
-                        return f"follows from the equation on line {line}{how}" + ("" if posed else _UNDECIDED_PREMISE)
-        return None
+                        if posed:
+                            return f"follows from the equation on line {line}{how}"
+                        unposed = unposed or f"follows from the equation on line {line}{how}{_UNDECIDED_PREMISE}"
+        return unposed  # (an equation the notes pose, further back, is the better premise than an undecided one)
 
     def _equation_factor(self, other: Item, a: sp.Expr | None, b: sp.Expr | None, target: sp.Expr,
                          definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr | None:
