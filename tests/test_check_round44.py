@@ -357,3 +357,104 @@ def test_a_hypothesis_is_stated_not_claimed(name: str) -> None:
         verdicts = _verdicts(name, text, snippet)
         assert verdicts and all(v == "not-a-claim" and r.startswith("a hypothesis") for v, r in verdicts), verdicts
     assert [v for v, _ in _verdicts(name, text, r"\hat\kappa - \kappa_0 = 1")][-1] == "proved"
+
+
+# -- a family defined for every index, met at a number it could not be put in at -----------------------------------
+FAMILY = r"""# Two coordinates
+
+The scores are $h_i = \sum_{j=1}^{m} c_j K_{ij} + d$ for every sample $i$, and we write
+
+$$u_i = \sum_{j=3}^m c_j K_{ij} = h_i - d - c_1 K_{i1} - c_2 K_{i2}, \quad i = 1,2$$
+
+and then
+
+$$q_2 = u_2 c_2 - 1 = c_2(h_2 - d - c_1 K_{12}) - c_2^2 K_{22} - 1$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_member_of_a_defined_family_left_unread_blocks_a_refutation(name: str) -> None:
+    text = _as(name, FAMILY)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"q_2 = u_2 c_2 - 1")
+    assert verdicts[-1][0] == "undecided" and "a family the notes define" in verdicts[-1][1], verdicts
+
+
+# -- integration by parts: differentials, and an integral in a letter the notes make a function ----------------------
+PARTS = r"""# By parts
+
+Take $p = \log(s)$ and $dq = s\,ds$. Then
+
+$$dp = \frac{1}{s}\,ds \quad\text{and}\quad q = \frac{s^2}{2}.$$
+
+For the next one let $r = \sin(s)$, so $dr = \cos(s)\,ds$.
+
+With $p = s$ and $dq = \cos(s)\,ds$ the integral is rewritten:
+
+$$\int_0^1 s\cos(s)\,ds = \int_0^1 p\,dq$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_differentials_are_derivatives_not_products(name: str) -> None:
+    text = _as(name, PARTS)
+    assert error_lines(name, text) == []
+    proved = _verdicts(name, text, r"dp = \frac{1}{s}")
+    assert proved[0][0] == "proved" and "the differential of" in proved[0][1], proved
+    assert [v for v, _ in _verdicts(name, text, r"dr = \cos(s)")][-1] == "proved"
+    rewritten = _verdicts(name, text, r"\int_0^1 s\cos(s)")
+    assert [v for v, _ in rewritten] == ["undecided"] and "change of variable" in rewritten[0][1], rewritten
+    slip = slipped(text, r"dp = \frac{1}{s}\,ds", r"dp = s\,ds")
+    assert [v for v, _ in _verdicts(name, slip, r"dp = s\,ds")][0] == "undecided"  # never refuted (an example may re-choose p)
+
+
+# -- \parallel as norm bars, a name the words after a display introduce, a term the words neglect -------------------
+WORDS = r"""# A margin and a period
+
+The objective is $J(w, b) = \frac{1}{2}\parallel w\parallel^2 + b^2$, so that $\frac{\partial J}{\partial b} = 2b$.
+
+The period is
+$$
+T = \frac{2\pi}{\sqrt{G K}} (h+Q)^{3/2} = T_0 (1 + h/Q)^{3/2},
+$$
+where $T_0$ collects the constant factors. The moon is light enough to be negligible, so $K + m = K$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_words_around_a_formula_name_neglect_and_bars_are_read(name: str) -> None:
+    text = _as(name, WORDS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial J}{\partial b} = 2b")][-1] == "proved"
+    assert "T_{0}" in _verdicts(name, text, r"= T_0 (1 + h/Q)")[-1][1]
+    assert _verdicts(name, text, r"K + m = K") == [("not-a-claim", "an approximation (the words before it neglect a term)")]
+    slip = slipped(text, r"= 2b$", r"= b$")
+    assert error_lines(name, slip) == [(_line(slip, r"\frac{\partial J}{\partial b} = b"), "math/false")]
+
+
+# -- notes beside a chain, and worked examples under a bold label ------------------------------------------------------
+EXAMPLES = r"""# Worked integrals
+
+**Example 1: powers**
+$$
+\int 3s^2 \, ds = s^3 + C
+$$
+
+**Example 2: a substitution**
+$$
+\begin{aligned}
+\int_0^1 2s\,ds &= \left(1^2 - 0^2\right), \quad r = 3 \\
+&= 1
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_worked_example_is_checked_and_a_note_beside_a_chain_is_not_its_next_term(name: str) -> None:
+    text = _as(name, EXAMPLES)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\int 3s^2")] == ["proved"]
+    assert [v for v, _ in _verdicts(name, text, "&= 1")] == ["proved"]
+    slip = slipped(text, r"= s^3 + C", r"= 3s^3 + C")
+    assert error_lines(name, slip) == [(_line(slip, r"\int 3s^2"), "math/false")]

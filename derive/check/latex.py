@@ -811,6 +811,7 @@ class _BlockParser:
         self.conditioned: frozenset[str] = frozenset()
         self.asides: set[int] = set()  # offsets where a statement given as a reason starts (after \because)
         self.aligned: set[int] = set()  # offsets of relations written right after an alignment point (&=)
+        self.noted: set[int] = set()  # offsets of statements set after a chain with \quad in their row (notes beside it)
         self.run_breaks = frozenset(run_together.breaks(text))  # equations run together across a source line
 
     def run(self) -> ParsedBlock:
@@ -928,12 +929,15 @@ class _BlockParser:
         depths = _depths(toks)
         row_has_relation = any(t.kind == "rel" and d == 0 for t, d in zip(toks, depths))
         groups: list[list[Token]] = [[]]
-        aside = False
+        aside = noting = False
         for k, tok in enumerate(toks):
             if depths[k] == 0 and tok.start in self.run_breaks and groups[-1]:
                 groups.append([])  # a new equation on a new source line: the token starts it
             elif depths[k] == 0 and self._separates(toks, depths, k, groups[-1], row_has_relation):
                 groups.append([])
+                noting = noting or tok.kind == "sep" and any(t.kind == "rel" for g in groups[:-1] for t in g)
+                if noting and k + 1 < len(toks):
+                    self.noted.add(toks[k + 1].start)  # "… \quad v = \ln(u), du = …": notes beside the chain
                 aside = aside or (tok.kind == "sep" and tok.text == "because")  # the rest of the row goes with it
                 # "p(x) &= x^2/9, \quad x ∈ [0, 3] \\ &= …": a qualifier after the chain holds for its row; the next row
                 # goes on from the chain, not from [0, 3]
@@ -1027,11 +1031,19 @@ class _BlockParser:
     def _merge_rows(self, rows: list[list[_RawStatement]]) -> list[_RawStatement]:
         """Continue chains across rows: ``a = b = \\\\ = c``, ``a = \\\\ b``, ``a + b \\\\ + c``."""
         merged: list[_RawStatement] = []
+        chain: _RawStatement | None = None  # the first statement of the row before, when it is a chain
         for statements in rows:
             if not statements:
                 continue
-            if merged and self._continue(merged[-1], statements[0]):
+            prev = merged[-1] if merged else None
+            if chain is not None and prev is not chain and not statements[0].terms[0] and statements[0].relations \
+                    and _first_offset(prev) in self.noted:
+                prev = chain  # ∫ … &= ½[…], \quad v = ln u, w = … \\ &= …: the chain goes on, not the note beside it
+            if prev is not None and self._continue(prev, statements[0]):
                 statements = statements[1:]
+                chain = prev  # (the row went on with the chain: its notes, if any, stand beside that chain)
+            else:
+                chain = statements[0] if statements[0].relations else None
             merged.extend(statements)
         return merged
 

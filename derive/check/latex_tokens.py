@@ -319,7 +319,7 @@ class Tokenizer:
                 self._word(m.group(), m.start())
             else:
                 self._other(m.group(), m.start())
-        return Tokenized(_unpaired_bars(_merge_stacked_relations(self.tokens)), self.unknown, self.words)
+        return Tokenized(_unpaired_bars(_merge_stacked_relations(_parallel_norms(self.tokens))), self.unknown, self.words)
 
     # -- emitting ----------------------------------------------------------------------------------
 
@@ -611,6 +611,18 @@ def _unpaired_bars(tokens: list[Token]) -> list[Token]:
             j += step
         else:  # (‖∇f(x_1)\lVert = 2: an \lVert written to close is drawn as ‖ all the same, and pairs as \| does)
             out[k] = Token("char", "|", tok.start, tok.end) if tok.text.islower() else Token("macro", "|", tok.start, tok.end)
+    return out
+
+
+def _parallel_norms(tokens: list[Token]) -> list[Token]:
+    r"""``\frac12 \parallel w \parallel^2``: ``\parallel`` written in pairs, one of them raised or subscripted, are the
+    bars of a norm (as ``\Vert``), not the relation "is parallel to"."""
+    at = [k for k, t in enumerate(tokens) if t.kind == "rel" and t.text == "parallel"]
+    if not at or len(at) % 2 or not any(k + 1 < len(tokens) and tokens[k + 1].is_char("^", "_") for k in at):
+        return tokens
+    out = list(tokens)
+    for k in at:
+        out[k] = dataclasses.replace(tokens[k], kind="macro", text="Vert")
     return out
 
 

@@ -97,7 +97,8 @@ _TRAILING_CONDITION = re.compile(
 #: "for some $\\xi$", "there is an $x$": what follows names a point known only to exist (a Taylor remainder).
 _EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome)\s*$|(?:для|при) некотор\w*\s*$"
                      r"|существует\s*$|某个\s*$|存在\s*$|\bfür ein\w*\s*$", re.IGNORECASE)
-_LABEL = re.compile(r"(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*[:：]?\s*(?:\$\$?|\\\[)?\s*$")
+_LABEL = re.compile(r"(?:\*\*(?![^*\n]*(?:Example|Exercise|Beispiel|Exemple|Ejemplo|Esempio|Пример|例))[^*\n]+\*\*"
+                    r"|__[^_\n]+__)\s*[:：]?\s*(?:\$\$?|\\\[)?\s*$", re.IGNORECASE)  # (**Example 2**: a worked claim)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\()?$")
 #: "i.e.", "e.g.", "т.е." end no sentence: the formula after them belongs to the words before.
 #: A display that ends with its sentence's full stop (``….\]``, ``….$$``) ends the sentence too.
@@ -337,7 +338,8 @@ def _trailing_condition(source: str, lines: LineMap, block: MathBlock) -> bool:
 _WHERE_AFTER = re.compile(
     r"[ \t\n]*[,;，；]?[ \t\n]*(?:where|here|где|здесь|其中|这里|式中)[ \t\n]*"
     r"((?:(?:\$[^$\n]{1,40}\$|\\\(.{1,40}?\\\))[ \t]*(?:,|and|or|и|или|和|与|、)?[ \t]*){1,4})"
-    r"(?:is|are|denotes?|stands? for|represents?|means?|—|–|-|это|есть|обознача\w*|为|是|表示|代表|指)",
+    r"(?:is|are|denotes?|stands? for|represents?|means?|collects?|gathers?|groups?|absorbs?|lumps?|contains?|captures?"
+    r"|—|–|-|это|есть|обознача\w*|为|是|表示|代表|指)",
     re.IGNORECASE)
 _INLINE = re.compile(r"\$([^$\n]+)\$|\\\((.+?)\\\)")
 

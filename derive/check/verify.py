@@ -1752,8 +1752,10 @@ class DocumentChecker:
             if not (matrices.applies(*previous, table) and matrices.applies(*current, table)):
                 continue
             why = matrix_condition.follows(previous, current, table)  # type: ignore[arg-type]
-            if why is not None and self.verdicts.get((before.index, 0), ("",))[0] == "undecided":
-                # xᵀM⁻¹a = aᵀM⁻¹x after a line left undecided (it needs M symmetric): it is only as good as that line
+            premise = self.verdicts.get((before.index, 0), ("", ""))
+            if why is not None and premise[0] == "undecided" and "an equation" not in premise[1]:
+                # xᵀM⁻¹a = aᵀM⁻¹x after a claim left undecided (it needs M symmetric): only as good as that claim (a
+                # line read as an equation, "a definition or an equation, perhaps", is a premise the notes pose)
                 if self.verdicts.get((item.index, 0), ("",))[0] == "undecided":
                     line, _ = before.block.position(before.stmt.terms[0].start)
                     self.decide(item, 0, "undecided", f"{why} (line {line}){_UNDECIDED_PREMISE}", override=True)
@@ -2098,6 +2100,13 @@ class DocumentChecker:
             # "H_0: μ_1 = μ_2 = μ_3": what a test assumes or rejects; no name gets a value, nothing is claimed
             self.decide_all(item, "not-a-claim", f"a hypothesis ({stmt.hypothesis}): what a test states, not an identity")
             return
+        if _NEGLIGIBLE.search(re.split(r"[.!?。！？]\s|\n\s*\n", self._words_before(item.index, 160))[-1]):
+            # "The satellite's mass is negligible, so $M + m = M$": an approximation the words make, not an identity
+            self.decide_all(item, "not-a-claim", "an approximation (the words before it neglect a term)")
+            return
+        for k, relation in enumerate(stmt.relations):
+            if relation == "=":
+                self._differential_link(item, k)  # du = \frac{1}{x} dx after u = \log x: differentials, not d·u
         if self._constraint(item):
             # "\min_v ½vᵀPv + qᵀv \text{ subject to } Gv ⪯ h, Av = b": a constraint of the problem, never an identity
             self.decide_all(item, "not-a-claim", "condition (a constraint: it follows “subject to”)")
@@ -4831,6 +4840,12 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
+        if (named := self._integral_in_a_defined_name(a, b, definitions)) is not None:
+            why = (f"an integral in {printing.text(named)}, which the notes make a function (d{printing.text(named)} "
+                   "= …): a change of variable, not modelled")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)  # ∫_0^π x sin x dx = ∫_0^π u dv with dv = sin x dx set in words
+            return
         if self._unbounded_link(item, k, right, sa, sb):
             return  # ∫ x e^x dx = x e^x − ∫ e^x dx, M(t) = ∫ p(x) e^{tx} dx: never evaluated, no range is written
         if (sa, sb) != (a, b) and functions.defs:
@@ -5358,6 +5373,12 @@ class DocumentChecker:
                 reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
                           f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
                           "claim an identity")
+            if reason is None and (member := _unapplied_member(sa, sb, definitions, [n for _, _, n, _ in self.namings])) \
+                    is not None:
+                # g_2 = v_2y_2 − 1 = … after v_i = Σ_{j≥3} … = f(x_i) − …, i = 1, 2: v_2 stayed a letter, so the
+                # sides were compared without what the notes say it is
+                reason = (f"{printing.text(member)} is a member of a family the notes define for every index, whose "
+                          "definition could not be put in here")
             if reason is None and (held := sorted(printing.text(x) for x in left.expr.free_symbols | right.expr.free_symbols
                                                   if isinstance(self._examples(item).get(x), Rows))):
                 # Av = λv after A = [[4, 2], [1, 3]]: read per coordinate, A would be a number; the matrix it holds
@@ -5754,6 +5775,64 @@ class DocumentChecker:
                     optimum, closed = (left, right) if a is left.expr else (right, left)
                     decision = self._matrix_optimum(_source(item, optimum), _source(item, closed)) or decision
             self._optimum_verdict(item, k, right, decision, "")
+
+    def _integral_in_a_defined_name(self, a: sp.Expr, b: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]
+                                    ) -> sp.Symbol | None:
+        """The variable of an integral on a side that the notes define (``v = …``) or give a differential
+        (``dv = \\sin x\\,dx``): the integral is in a function, so its bounds and integrand are not the letter's."""
+        for side in (a, b):
+            for node in side.atoms(sp.Integral, unbounded.Unbounded):
+                var = node.var if isinstance(node, unbounded.Unbounded) else node.limits[0][0]
+                if isinstance(var, sp.Symbol) and (var in definitions or var.name in self._differentials):
+                    return var
+        return None
+
+    @functools.cached_property
+    def _differentials(self) -> frozenset[str]:
+        """The names the notes give a differential of (``dv = \\sin(x)\\,dx``, a side of its own)."""
+        out = set()
+        for it in self.items:
+            for term in it.stmt.terms[:-1]:
+                if (m := _DIFFERENTIAL_SIDE.fullmatch(_source(it, term))) is not None:
+                    try:
+                        name = parse_expr(m.group(1))
+                    except LatexParseError:
+                        continue
+                    if isinstance(name, sp.Symbol):
+                        out.add(name.name)
+        return frozenset(out)
+
+    def _differential_link(self, item: Item, k: int) -> None:
+        r"""``du = \frac{1}{x}\,dx`` (integration by parts, a substitution): differentials, whose ``d`` is no factor.
+        With the notes' ``u`` of ``x`` in scope it is proved when ``u'(x)`` is the factor before ``dx``; it is never
+        refuted (an example may choose a new ``u`` in words), and otherwise it is a differential relation."""
+        left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
+        lhs, rhs = _source(item, left), _source(item, right)
+        named, ends = _DIFFERENTIAL_SIDE.fullmatch(lhs), _TRAILING_DIFFERENTIAL.search(rhs)
+        if (item.index, k) in self.verdicts or named is None or ends is None:
+            return
+        try:
+            factor = parse_expr(rhs[:ends.start()].strip() or "1")
+            name, var = parse_expr(named.group(1)), parse_expr(ends.group(1))
+        except LatexParseError:
+            name = var = factor = None
+        definitions = self._definitions(item)
+        if isinstance(name, sp.Symbol) and isinstance(var, sp.Symbol) and name in definitions and factor is not None:
+            try:
+                value = substitute(definitions[name], definitions)
+            except CircularDefinition:
+                value = None
+            if value is not None and var in value.free_symbols \
+                    and compare(sp.diff(value, var), factor, seconds=LINK_SECONDS).status == "true":
+                self.decide(item, k, "proved", f"the differential of {printing.text(name)} = {printing.text(value)}: "
+                                               f"d{printing.text(name)} = {printing.text(sp.diff(value, var))} "
+                                               f"d{printing.text(var)}")
+                return
+            self.report(item, right.start, "info", "math/undecided",
+                        "not decided: a differential the definitions in scope do not give as written")
+            self.decide(item, k, "undecided", "a differential the definitions in scope do not give as written")
+            return
+        self.decide(item, k, "not-a-claim", "a differential relation (du = … dx): what a substitution sets")
 
     def _unbounded_link(self, item: Item, k: int, right: Term, sa: sp.Expr, sb: sp.Expr, *,
                         prove_only: bool = False) -> bool:
@@ -7174,6 +7253,19 @@ def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) 
     return Verdict("true", f"holds for every value of {shown} in {{−1, 1}}, as the notes state (each case compared)")
 
 
+def _unapplied_member(sa: sp.Expr, sb: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr],
+                      named: Iterable[sp.Basic]) -> sp.Symbol | None:
+    """A name at a number (``v_{2}``) left in the compared sides although the definitions in scope, or a naming
+    anywhere before, give its family at a letter that is no step (``v_i = …``, ``i = 1, 2``), or None."""
+    families = {ix.base for x in (*definitions, *named) if isinstance(x, sp.Symbol) and (ix := read_index(x)) is not None
+                and ix.letter is not None and ix.letter not in STEP_LETTERS}
+    if not families:
+        return None
+    return next((x for x in sorted(sa.free_symbols | sb.free_symbols, key=str) if isinstance(x, sp.Symbol)
+                 and x not in definitions and (ix := read_index(x)) is not None and ix.letter is None
+                 and ix.base in families), None)
+
+
 def _signs_reduced(expr: sp.Expr) -> sp.Expr:
     """``expr`` with the labels −1 or 1 the notes declare raised to even powers set to 1 (``y_1²s = y_2``·… with
     ``s = y_1y_2``): the form in which an equation and its rearrangement differ by a factor."""
@@ -7201,6 +7293,14 @@ _SIGN_DOMAIN = re.compile(r"(?<![A-Za-z\\])(?P<base>[A-Za-z])(?:_\{?[A-Za-z0-9]{
                           r"(?:\\\}|\\rbrace|\\right\\\}|\})")
 #: The letter a symbol's name starts with (``y`` of ``y_{1}``, ``y^{(i)}``).
 _LETTER = re.compile(r"[A-Za-z](?=$|[_^])")
+
+#: Words that neglect a term, making what follows in their sentence an approximation.
+_NEGLIGIBLE = re.compile(r"\b(?:negligible|neglect\w*|negligeable|vernachlässig\w*|despreciable)\b|пренебре\w*|忽略不计|可以忽略",
+                         re.IGNORECASE)
+#: A side that is a differential of one name: ``du``, ``dv``, ``\mathrm{d}u``, ``d\theta`` (its name captured).
+_DIFFERENTIAL_SIDE = re.compile(r"(?:d|\\mathrm\{d\}|\\text\{d\}|\\operatorname\{d\})\s*([A-Za-z]|\\[A-Za-z]+)")
+#: A side that ends with a differential ``dx``, ``\,dx``, ``\mathrm{d}x`` (its variable captured).
+_TRAILING_DIFFERENTIAL = re.compile(r"(?:\\[,;!]\s*)?(?<![A-Za-z\\])(?:d|\\mathrm\{d\}|\\text\{d\})\s*([A-Za-z]|\\[A-Za-z]+)\s*[.,]?\s*$")
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
