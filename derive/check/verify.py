@@ -2100,10 +2100,6 @@ class DocumentChecker:
             # "H_0: μ_1 = μ_2 = μ_3": what a test assumes or rejects; no name gets a value, nothing is claimed
             self.decide_all(item, "not-a-claim", f"a hypothesis ({stmt.hypothesis}): what a test states, not an identity")
             return
-        if _NEGLIGIBLE.search(re.split(r"[.!?。！？]\s|\n\s*\n", self._words_before(item.index, 160))[-1]):
-            # "The satellite's mass is negligible, so $M + m = M$": an approximation the words make, not an identity
-            self.decide_all(item, "not-a-claim", "an approximation (the words before it neglect a term)")
-            return
         for k, relation in enumerate(stmt.relations):
             if relation == "=":
                 self._differential_link(item, k)  # du = \frac{1}{x} dx after u = \log x: differentials, not d·u
@@ -6383,8 +6379,9 @@ class DocumentChecker:
             return False
         start = self._lines.offset(item.block.line, item.block.col)
         end = start + len(item.block.text)
-        before, after = self.text[max(0, start - 40):start], self.text[end:end + 40]
-        return bool(_OR_BEFORE.search(before) or _OR_AFTER.match(after))
+        before, after = self.text[max(0, start - 40):start], self.text[end:end + 80]
+        return bool(_OR_BEFORE.search(before) or _OR_AFTER.match(after) or _ONE_OF.search(before)
+                    or _ONE_OF_AHEAD.search(self.text[max(0, start - 200):start]) or _ONE_OF_AFTER.match(after))
 
     def _variant_lead_in(self, item: Item) -> bool:
         """Do the words since the display before this one name an implementation (PyTorch, TensorFlow, "the
@@ -7294,9 +7291,6 @@ _SIGN_DOMAIN = re.compile(r"(?<![A-Za-z\\])(?P<base>[A-Za-z])(?:_\{?[A-Za-z0-9]{
 #: The letter a symbol's name starts with (``y`` of ``y_{1}``, ``y^{(i)}``).
 _LETTER = re.compile(r"[A-Za-z](?=$|[_^])")
 
-#: Words that neglect a term, making what follows in their sentence an approximation.
-_NEGLIGIBLE = re.compile(r"\b(?:negligible|neglect\w*|negligeable|vernachlässig\w*|despreciable)\b|пренебре\w*|忽略不计|可以忽略",
-                         re.IGNORECASE)
 #: A side that is a differential of one name: ``du``, ``dv``, ``\mathrm{d}u``, ``d\theta`` (its name captured).
 _DIFFERENTIAL_SIDE = re.compile(r"(?:d|\\mathrm\{d\}|\\text\{d\}|\\operatorname\{d\})\s*([A-Za-z]|\\[A-Za-z]+)")
 #: A side that ends with a differential ``dx``, ``\,dx``, ``\mathrm{d}x`` (its variable captured).
@@ -7511,7 +7505,8 @@ def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
 
 #: Words that call a formula an approximation: "approximately", "приближённо", "近似", "aproximadamente", "näherungsweise".
 _APPROXIMATE = re.compile(r"\bapproximat\w*|\broughly\b|приближ\w*|近似|대략|\baproxima\w*|\bapproch\w*|\bapprossima\w*|"
-                          r"\bnäherung\w*", re.IGNORECASE)
+                          r"\bnäherung\w*|\bnegligib\w*|\bneglect\w*|\bnégligeable|\bvernachlässig\w*|пренебре\w*|忽略",
+                          re.IGNORECASE)  # (and "the mass is negligible, so M + m = M": a term left out)
 #: A word that opens the condition of a case, between a formula and its comparison (``\text{if } x \ge 0``).
 _CASE_WORD = re.compile(r"\b(?:if|for|when|whenever|si|cuando|quand|lorsque|falls|wenn)\b|если|при|когда|当|若|如果",
                         re.IGNORECASE)
@@ -7593,6 +7588,12 @@ _METHOD_HEADING = re.compile(_SCHEME.pattern + r"|\b(?:SGD|[Mm]omentum|[Oo]ptimi
 _OR_WORDS = r"(?:or|или|либо|或|或者|oder|ou|o)"
 _OR_BEFORE = re.compile(r"\$\s*,?\s*" + _OR_WORDS + r"\s*\$?\s*$", re.IGNORECASE)
 _OR_AFTER = re.compile(r"\$?\s*,?\s*" + _OR_WORDS + r"\s*\$", re.IGNORECASE)
+#: "at least one of $a = 0$ and $b = 0$ holds", "至少有一个成立": alternatives, though joined by "and".
+_ONE_OF = re.compile(r"(?:\b(?:at least one of|one of|either)|хотя бы одно из|至少有?一个|至少一)\s*[:：]?\s*\$?\s*$",
+                     re.IGNORECASE)
+_ONE_OF_AHEAD = re.compile(r"(?:\b(?:at least one of|one of|either)\b|хотя бы одно из)[^.。$]*\$[^$]*\$\s*"
+                           r"(?:,|and|и|和|与|或)\s*\$?\s*$", re.IGNORECASE)
+_ONE_OF_AFTER = re.compile(r"\$?\s*(?:(?:和|与|或|,|and)\s*\$[^$]{1,40}\$\s*)?(?:至少有?一个|中至少)")
 #: Words that name an implementation of a method, whose formulas are its own variant of the method's.
 _IMPLEMENTATION = re.compile(r"\b(?:PyTorch|TensorFlow|Keras|JAX|optax|implementation|implemented)\b", re.IGNORECASE)
 #: A block that solves an equation: the values it ends with are roots, not values to compute with.
@@ -7908,7 +7909,7 @@ _INVERTED_OR_GREEK_CAPITAL = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\(?:Sigma|Lam
                                         r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*\{\s*-\s*1\s*\}"
                                         r"|\\(?:Sigma|Lambda|Omega|Phi|Psi)(?![A-Za-z])(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
-_TRANSPOSED_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal"
+_TRANSPOSED_CAPITAL = re.compile(r"(?<![a-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal"
                                  r"|\\(?:mathsf|mathrm|text)\{T\})")
 
 
