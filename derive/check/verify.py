@@ -6711,8 +6711,10 @@ class DocumentChecker:
                 continue
             posing = [_an_equation(self.verdicts.get((other.index, j)), terms[j], terms[j + 1])
                       for j in range(len(stmt.relations))]
-            held = [posing[j] or self.verdicts.get((other.index, j), ("",))[0] == "proved"
-                    for j in range(len(stmt.relations))]
+            # dΨ/da = −sK(w − sa) + Ma = 0: a derivative proved, then set to zero — the equation is its value's
+            set_to_zero = terms[-1].expr == 0 and posing[-1]
+            held = [posing[j] or set_to_zero and j < len(posing) - 1
+                    and self.verdicts.get((other.index, j), ("",))[0] == "proved" for j in range(len(stmt.relations))]
             if not any(posing):
                 continue
             for i in range(len(terms)):
