@@ -482,3 +482,37 @@ def test_a_transpose_in_a_product_of_capitals_and_one_of_two_alternatives_prove_
     cases = _verdicts(name, text, r"At least one of")
     assert [v for v, _ in cases][:2] == ["not-a-claim", "not-a-claim"] and "alternatives" in cases[0][1], cases
     assert all(v != "proved" for v, _ in cases)
+
+
+REDIFFERENTIATED = r"""# Two examples
+
+For the first integral let $p = s$ and $dq = \sin(s)\,ds$, so $q = -\cos(s)$.
+
+For the second integral we set $p = \log(s)$ and $dq = s\,ds$. Then we get
+
+$$q = \frac{s^2}{2}.$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_name_whose_differential_is_set_anew_is_a_new_name(name: str) -> None:
+    text = _as(name, REDIFFERENTIATED)
+    assert error_lines(name, text) == []
+    verdicts = _verdicts(name, text, r"q = \frac{s^2}{2}")
+    assert [v for v, _ in verdicts] == ["undecided"] and "a new q" in verdicts[0][1], verdicts
+
+
+# -- a thin space between groups of three digits, and var written upright in lower case -------------------------------
+NUMBERS = r"""# Counting
+
+There are $8! = 40\,320$ orders, and ${\rm var}(Z) = E[Z^2] - E[Z]^2$ for any $Z$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_thousands_set_apart_and_an_upright_var_are_read(name: str) -> None:
+    text = _as(name, NUMBERS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"8! = 40\,320")] == ["proved", "proved"]
+    slip = slipped(text, r"40\,320", r"40\,230")
+    assert error_lines(name, slip) == [(_line(slip, r"40\,230"), "math/false")]

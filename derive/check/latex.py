@@ -169,7 +169,7 @@ class Covariance(sp.Function):
 
 #: Upright names of the statistical operators (``\mathbb{V}`` only in blackboard bold).
 _STATISTICS: dict[str, type[sp.Function]] = {
-    "E": Expect, "Var": Variance, "V": Variance, "Cov": Covariance,
+    "E": Expect, "Var": Variance, "V": Variance, "Cov": Covariance, "var": Variance, "cov": Covariance,  # {\rm var}(X)
 }
 
 

@@ -274,6 +274,8 @@ class Tokenized:
     words: list[tuple[str, int]] = field(default_factory=list)  # plain words read letter by letter
 
 
+#: A group of three digits after a thin space (``\,320``), as a thousands separator sets it.
+_THOUSANDS = re.compile(r"\\,(\d{3})(?![\d.])")
 _E_NOTATION = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")  # at most three exponent digits: no huge numbers
 _SCANNER = re.compile(
     r"(?P<ws>\s+)|(?P<comment>%[^\n]*)|(?P<macro>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d+)?|\.\d+)"
@@ -360,6 +362,14 @@ class Tokenizer:
 
     def _number(self, start: int, end: int) -> None:
         text = self.text
+        if end - start <= 3 and text[start:end].isdigit() and _THOUSANDS.match(text, end):
+            # 40\,320, 1\,000\,000: groups of three digits set apart by a thin space are one number
+            digits, stop = text[start:end], end
+            while (group := _THOUSANDS.match(text, stop)) is not None:
+                digits, stop = digits + group.group(1), group.end()
+            self.pos = stop
+            self._emit(Token("num", digits, start, stop))
+            return
         # Russian decimal comma written as 0{,}9.
         if text.startswith("{,}", end) and end + 3 < len(text) and text[end + 3].isdigit():
             stop = end + 3

@@ -5369,6 +5369,10 @@ class DocumentChecker:
                 reason = (f"{names} {'stands' if one else 'stand'} on one side only and nothing defines "
                           f"{'it' if one else 'them'}: the link may name {'it' if one else 'them'} rather than "
                           "claim an identity")
+            if reason is None and (named := self._differential_since(item, left.expr)) is not None:
+                # "we set u = log x and dv = x dx. Then we get v = x²/2": the new dv chose a new v, the old v is gone
+                reason = (f"the notes set d{printing.text(named)} anew on line {self._differential_lines[named.name][-1]} "
+                          f"after {printing.text(named)} was named: a new {printing.text(named)}, not a slip of the old one")
             if reason is None and (member := _unapplied_member(sa, sb, definitions, [n for _, _, n, _ in self.namings])) \
                     is not None:
                 # g_2 = v_2y_2 − 1 = … after v_i = Σ_{j≥3} … = f(x_i) − …, i = 1, 2: v_2 stayed a letter, so the
@@ -5783,10 +5787,15 @@ class DocumentChecker:
                     return var
         return None
 
-    @functools.cached_property
+    @property
     def _differentials(self) -> frozenset[str]:
         """The names the notes give a differential of (``dv = \\sin(x)\\,dx``, a side of its own)."""
-        out = set()
+        return frozenset(self._differential_lines)
+
+    @functools.cached_property
+    def _differential_items(self) -> dict[str, list[int]]:
+        """For each name the notes give a differential of, the items that set it, in order."""
+        out: dict[str, list[int]] = {}
         for it in self.items:
             for term in it.stmt.terms[:-1]:
                 if (m := _DIFFERENTIAL_SIDE.fullmatch(_source(it, term))) is not None:
@@ -5795,8 +5804,21 @@ class DocumentChecker:
                     except LatexParseError:
                         continue
                     if isinstance(name, sp.Symbol):
-                        out.add(name.name)
-        return frozenset(out)
+                        out.setdefault(name.name, []).append(it.index)
+        return out
+
+    @functools.cached_property
+    def _differential_lines(self) -> dict[str, list[int]]:
+        """:attr:`_differential_items` as the lines a reader finds them on."""
+        return {name: [self.items[i].block.line for i in indices] for name, indices in self._differential_items.items()}
+
+    def _differential_since(self, item: Item, left: sp.Expr | None) -> sp.Symbol | None:
+        """The bare name on the left of ``item`` when the notes set its differential anew (``dv = x\\,dx``) after
+        its last naming and before ``item``: the name was chosen again (a new example of integration by parts)."""
+        if not isinstance(left, sp.Symbol) or left.name not in self._differential_items:
+            return None
+        named = max((index for index, _, name, _ in self.namings if name == left and index < item.index), default=-1)
+        return left if any(named < i < item.index for i in self._differential_items[left.name]) else None
 
     def _differential_link(self, item: Item, k: int) -> None:
         r"""``du = \frac{1}{x}\,dx`` (integration by parts, a substitution): differentials, whose ``d`` is no factor.
