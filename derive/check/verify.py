@@ -5827,7 +5827,11 @@ class DocumentChecker:
         left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
         lhs, rhs = _source(item, left), _source(item, right)
         named, ends = _DIFFERENTIAL_SIDE.fullmatch(lhs), _TRAILING_DIFFERENTIAL.search(rhs)
-        if (item.index, k) in self.verdicts or named is None or ends is None:
+        if (item.index, k) in self.verdicts or named is None:
+            return
+        if ends is None:
+            if _SOME_DIFFERENTIAL.search(rhs):  # dw = \frac{du}{(1 + u)^2}: differentials, in another shape
+                self.decide(item, k, "not-a-claim", "a differential relation (du = … dx): what a substitution sets")
             return
         try:
             factor = parse_expr(rhs[:ends.start()].strip() or "1")
@@ -7317,6 +7321,8 @@ _LETTER = re.compile(r"[A-Za-z](?=$|[_^])")
 
 #: A side that is a differential of one name: ``du``, ``dv``, ``\mathrm{d}u``, ``d\theta`` (its name captured).
 _DIFFERENTIAL_SIDE = re.compile(r"(?:d|\\mathrm\{d\}|\\text\{d\}|\\operatorname\{d\})\s*([A-Za-z]|\\[A-Za-z]+)")
+#: A differential anywhere in a side (``\frac{du}{(1+u)^2}``, ``du/u``).
+_SOME_DIFFERENTIAL = re.compile(r"(?<![A-Za-z\\])(?:d|\\mathrm\{d\})\s*[A-Za-z](?![A-Za-z])")
 #: A side that ends with a differential ``dx``, ``\,dx``, ``\mathrm{d}x`` (its variable captured).
 _TRAILING_DIFFERENTIAL = re.compile(r"(?:\\[,;!]\s*)?(?<![A-Za-z\\])(?:d|\\mathrm\{d\}|\\text\{d\})\s*([A-Za-z]|\\[A-Za-z]+)\s*[.,]?\s*$")
 
