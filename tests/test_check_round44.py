@@ -388,6 +388,7 @@ Take $p = \log(s)$ and $dq = s\,ds$. Then
 $$dp = \frac{1}{s}\,ds \quad\text{and}\quad q = \frac{s^2}{2}.$$
 
 For the next one let $r = \sin(s)$, so $dr = \cos(s)\,ds$, and in another shape $dq = \frac{ds}{(1+s)^2}$.
+In its own letter the integral is still a number: $\int_0^1 2r\,dr = 1$.
 
 With $p = s$ and $dq = \cos(s)\,ds$ the integral is rewritten:
 
@@ -402,6 +403,7 @@ def test_differentials_are_derivatives_not_products(name: str) -> None:
     proved = _verdicts(name, text, r"dp = \frac{1}{s}")
     assert proved[0][0] == "proved" and "the differential of" in proved[0][1], proved
     assert [v for v, _ in _verdicts(name, text, r"dr = \cos(s)")] == ["not-a-claim", "proved", "not-a-claim"]
+    assert [v for v, _ in _verdicts(name, text, r"\int_0^1 2r\,dr = 1")] == ["proved"]
     rewritten = _verdicts(name, text, r"\int_0^1 s\cos(s)")
     assert [v for v, _ in rewritten] == ["undecided"] and "change of variable" in rewritten[0][1], rewritten
     slip = slipped(text, r"dp = \frac{1}{s}\,ds", r"dp = s\,ds")

@@ -5778,13 +5778,17 @@ class DocumentChecker:
 
     def _integral_in_a_defined_name(self, a: sp.Expr, b: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]
                                     ) -> sp.Symbol | None:
-        """The variable of an integral on a side that the notes give a differential (``dv = \\sin x\\,dx``): the
-        integral is in a function, so its bounds and integrand are not the letter's."""
+        """The variable of an integral on a side that the notes give a differential (``dv = \\sin x\\,dx``) whose
+        integrand does not read it, or reads another such letter (``\\int u\\,dv``): the integral is in a function,
+        so its bounds and integrand are not the letter's."""
         for side in (a, b):
             for node in side.atoms(sp.Integral, unbounded.Unbounded):
                 var = node.var if isinstance(node, unbounded.Unbounded) else node.limits[0][0]
-                if isinstance(var, sp.Symbol) and var.name in self._differentials:
-                    return var  # (a bound letter the notes name elsewhere, u = r², is still a dummy of its integral)
+                body = node.body if isinstance(node, unbounded.Unbounded) else node.function
+                if isinstance(var, sp.Symbol) and var.name in self._differentials and (
+                        var not in body.free_symbols or any(x.name in self._differentials
+                                                            for x in body.free_symbols - {var})):
+                    return var  # (∫_0^∞ e^{-u} du reads its own letter only: a dummy, whatever u stood for)
         return None
 
     @property
