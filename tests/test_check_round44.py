@@ -519,3 +519,9 @@ def test_thousands_set_apart_and_an_upright_var_are_read(name: str) -> None:
     assert [v for v, _ in _verdicts(name, text, r"8! = 40\,320")] == ["proved", "proved"]
     slip = slipped(text, r"40\,320", r"40\,230")
     assert error_lines(name, slip) == [(_line(slip, r"40\,230"), "math/false")]
+
+
+def test_a_capital_after_d_names_a_gradient_not_a_differential() -> None:
+    text = "# Backpropagation\n\nThe gradients are $dW = \\frac{1}{m} dZ X^T$ and $dq = \\frac{ds}{(1+s)^2}$.\n"
+    verdicts = _verdicts("doc.md", text, "$dW")
+    assert "differential" not in verdicts[0][1] and "differential relation" in verdicts[1][1], verdicts

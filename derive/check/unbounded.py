@@ -160,6 +160,9 @@ def _plain(expr: sp.Expr) -> str:
 
 
 def _over_the_range(diff: sp.Expr, seconds: float) -> Decision:
+    """Left minus right, every integral over an unwritten range: zero when it is linear in the integrals, what
+    stands outside them cancels and the weighted integrands of each range cancel (which holds over every range
+    alike), or when equal integrals, constant factors taken out, cancel as numbers."""
     top = _outermost(diff)
     names = {u: sp.Dummy(f"I{k}") for k, u in enumerate(top)}
     reduced = diff.xreplace(names)
@@ -180,6 +183,8 @@ def _over_the_range(diff: sp.Expr, seconds: float) -> Decision:
 
 
 def _outermost(expr: sp.Expr) -> list[Unbounded]:
+    """The integrals of ``expr`` that no other holds, once each, in the order met (an integral inside another's
+    integrand belongs to that integrand)."""
     found: list[Unbounded] = []
 
     def walk(e: sp.Basic) -> None:
@@ -194,6 +199,7 @@ def _outermost(expr: sp.Expr) -> list[Unbounded]:
 
 
 def _by_range(top: list[Unbounded]) -> list[list[Unbounded]]:
+    """The integrals grouped by the range they are written over (``\\int_\\Omega`` apart from ``\\int``)."""
     return [list(g) for _, g in itertools.groupby(sorted(top, key=lambda u: u.domain), key=lambda u: u.domain)]
 
 

@@ -7323,12 +7323,13 @@ _SIGN_DOMAIN = re.compile(r"(?<![A-Za-z\\])(?P<base>[A-Za-z])(?:_\{?[A-Za-z0-9]{
 #: The letter a symbol's name starts with (``y`` of ``y_{1}``, ``y^{(i)}``).
 _LETTER = re.compile(r"[A-Za-z](?=$|[_^])")
 
-#: A side that is a differential of one name: ``du``, ``dv``, ``\mathrm{d}u``, ``d\theta`` (its name captured).
-_DIFFERENTIAL_SIDE = re.compile(r"(?:d|\\mathrm\{d\}|\\text\{d\}|\\operatorname\{d\})\s*([A-Za-z]|\\[A-Za-z]+)")
+#: A side that is a differential of one name: ``du``, ``dv``, ``\mathrm{d}u``, ``d\theta`` (its name captured; a
+#: capital after d, ``dW``, ``dZ``, is how backpropagation notes name a gradient, not a differential).
+_DIFFERENTIAL_SIDE = re.compile(r"(?:d|\\mathrm\{d\}|\\text\{d\}|\\operatorname\{d\})\s*([a-z]|\\[a-z]+)")
 #: A differential anywhere in a side (``\frac{du}{(1+u)^2}``, ``du/u``).
-_SOME_DIFFERENTIAL = re.compile(r"(?<![A-Za-z\\])(?:d|\\mathrm\{d\})\s*[A-Za-z](?![A-Za-z])")
+_SOME_DIFFERENTIAL = re.compile(r"(?<![A-Za-z\\])(?:d|\\mathrm\{d\})\s*[a-z](?![A-Za-z])")  # (dZ, dW: gradients' names)
 #: A side that ends with a differential ``dx``, ``\,dx``, ``\mathrm{d}x`` (its variable captured).
-_TRAILING_DIFFERENTIAL = re.compile(r"(?:\\[,;!]\s*)?(?<![A-Za-z\\])(?:d|\\mathrm\{d\}|\\text\{d\})\s*([A-Za-z]|\\[A-Za-z]+)\s*[.,]?\s*$")
+_TRAILING_DIFFERENTIAL = re.compile(r"(?:\\[,;!]\s*)?(?<![A-Za-z\\])(?:d|\\mathrm\{d\}|\\text\{d\})\s*([a-z]|\\[a-z]+)\s*[.,]?\s*$")
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
