@@ -525,3 +525,16 @@ def test_a_capital_after_d_names_a_gradient_not_a_differential() -> None:
     text = "# Backpropagation\n\nThe gradients are $dW = \\frac{1}{m} dZ X^T$ and $dq = \\frac{ds}{(1+s)^2}$.\n"
     verdicts = _verdicts("doc.md", text, "$dW")
     assert "differential" not in verdicts[0][1] and "differential relation" in verdicts[1][1], verdicts
+
+
+def test_a_reason_beside_a_row_without_a_quad_is_still_no_term_of_the_chain() -> None:
+    """The chain goes on past a reason set in its own column (``&& \\text{since } f(x) = x^2``) whether or not a
+    ``\\quad`` spaces it off (the column of words makes it an aside; a ``\\quad`` would make it a note as well)."""
+    from test_check_round39 import SLOPE_BY_LIMITS
+    from derive.check.run import check_document
+
+    text = SLOPE_BY_LIMITS.replace(r"\quad && \text{since ", r"&& \text{since ")
+    assert text.count(r"&& \text{since ") == 2 and r"\quad" not in text
+    report = check_document("doc.md", text)
+    chain = [k for k in report.links if k.line >= 7 and k.left.lstrip().startswith(("f'", "\\underset"))]
+    assert [k.verdict for k in chain] == ["proved"] * 4, [(k.line, k.verdict, k.reason) for k in chain]
