@@ -538,3 +538,19 @@ def test_a_reason_beside_a_row_without_a_quad_is_still_no_term_of_the_chain() ->
     report = check_document("doc.md", text)
     chain = [k for k in report.links if k.line >= 7 and k.left.lstrip().startswith(("f'", "\\underset"))]
     assert [k.verdict for k in chain] == ["proved"] * 4, [(k.line, k.verdict, k.reason) for k in chain]
+
+
+def test_a_qualifier_or_a_reason_without_a_quad_is_still_no_term_of_the_chain() -> None:
+    """"…, x ∈ [0, 2] \\\\ &= …" and "… \\because z = … \\\\ &= …" written without ``\\quad``: the qualifier and the reason
+    are asides (a ``\\quad`` would make them notes beside the chain as well, so these layouts keep each reading tested
+    on its own)."""
+    from test_check_round39 import QUALIFIED_ROWS
+    from derive.check.run import check_document
+
+    text = QUALIFIED_ROWS.replace(r", \quad x \in", r", x \in")
+    assert r"\quad" not in text
+    assert [k.verdict for k in check_document("doc.md", text).links if k.left.startswith(r"\frac{1}{2}")] == ["proved"]
+    because = ("$$\n\\begin{align*}\n\\frac{dz}{dw_1} &= \\frac{d}{dw_1}[w_1 x_1 + w_2 x_2 + b] \\because "
+               "z = w_1 x_1 + w_2 x_2 + b \\\\\n&= x_1 + 0 + 0 \\\\\n&= x_1\n\\end{align*}\n$$\n")
+    report = check_document("doc.md", because)
+    assert [(k.line, k.verdict) for k in report.links if k.line > 3] == [(4, "proved"), (5, "proved")], report.links
