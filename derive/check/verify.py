@@ -2166,8 +2166,10 @@ class DocumentChecker:
                     # definition, so whatever word comes before, the line states it — an identity to check
                     self._budgeted_link(item, k, left, right)
                 elif relation == "=" and (item.index, k) not in self.verdicts and not item.condition_cue \
-                        and isinstance(left.expr, sp.Add) and right.expr is not None and right.expr != 0:
-                    # (but "令所有的偏微分为0: 2x_1x_2 + 2λx_1 = 0": a sum set to zero is an equation to solve)
+                        and isinstance(left.expr, sp.Add) and right.expr is not None \
+                        and not (k == 0 and len(stmt.relations) == 1 and right.expr == 0):
+                    # (but "令所有的偏微分为0: 2x_1x_2 + 2λx_1 = 0": a sum set to zero on its own is an equation to solve;
+                    # at the end of a chain the chain's own reading says so)
                     # "Define the line search: x^{(0)} − t∇f(x^{(0)}) = (2t, 4t)": a sum names nothing, so the
                     # words lead into a worked line, checked; after "where" (“где 1 − β^t = 1 − β”) a sum may state
                     # the case meant, so there it stands only when proved
@@ -6745,8 +6747,8 @@ class DocumentChecker:
             set_to_zero = terms[-1].expr == 0 and posing[-1]
             held = [posing[j] or set_to_zero and j < len(posing) - 1
                     and self.verdicts.get((other.index, j), ("",))[0] == "proved" for j in range(len(stmt.relations))]
-            if not any(posing):
-                continue
+            if not any(posing) or not all(held):
+                continue  # (a chain that also names or claims something is no equation to derive from)
             for i in range(len(terms)):
                 for j in range(i + 1, len(terms)):
                     if not (any(posing[i:j]) and all(held[i:j])):
