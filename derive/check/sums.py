@@ -13,11 +13,14 @@ alone (the caller keeps its undecided reason).
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import sympy as sp
 
 from .. import printing
 from ..proof import compare
+
+_K = TypeVar("_K", bound=sp.Basic)
 
 __all__ = ["DIFFER", "GENERIC_COUNT", "has_generic", "log_products", "prove", "refute"]
 
@@ -65,12 +68,16 @@ def _summand(difference: sp.Expr, sums: list[sp.Sum], low: sp.Expr, high: sp.Exp
     return phi, psi, k
 
 
-def _outermost(expr: sp.Expr) -> list[sp.Sum]:
-    """The sums in ``expr`` that are not inside another sum."""
-    found: list[sp.Sum] = []
+def outermost(expr: sp.Expr, kind: type[_K] = sp.Sum) -> list[_K]:
+    """The objects of ``kind`` in ``expr`` that no other of that kind holds, once each, in the order met.
+
+    A sum (or an integral, :mod:`.unbounded`) inside another's summand belongs to that summand: the
+    comparisons here pair whole outer objects, and splitting an inner one out would pair parts of two.
+    """
+    found: list[_K] = []
 
     def walk(e: sp.Basic) -> None:
-        if isinstance(e, sp.Sum):
+        if isinstance(e, kind):
             if e not in found:
                 found.append(e)
             return
@@ -91,7 +98,7 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
     quantity (``x_k``, ``x^{(k)}``, ``g_{k-1}``) is an independent unknown, so this holds for every range
     and every value; it is decided like any identity (symbolically and at random points). :data:`DIFFER`
     when the summand is not zero and every quantity in it is labelled by the index itself."""
-    sums = _outermost(left - right)
+    sums = outermost(left - right)
     if sums and all(len(s.limits) > 1 for s in sums):
         return _prove_multiple(left - right, seconds)
     if not sums or any(len(s.limits) != 1 for s in sums):
@@ -107,7 +114,7 @@ def prove(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
             or phi.has(sp.Derivative):
         return None  # no labelled quantity, or calculus inside: the usual comparison decides (and faster)
     # a sum inside the summand (Σ_k w_k x_{ik}) is one unknown value: a summand that is zero whatever it is, is zero
-    inner = {total: sp.Dummy("s", real=True) for total in _outermost(phi)}
+    inner = {total: sp.Dummy("s", real=True) for total in outermost(phi)}
     names = {ix: sp.Dummy(f"{ix.base.label}", real=True) for ix in phi.xreplace(inner).atoms(sp.Indexed)}
     plain = phi.xreplace(inner).xreplace(names)
     if plain.has(sp.Indexed):
@@ -269,7 +276,7 @@ def as_unknowns(expr: sp.Expr) -> sp.Expr:
     """``expr`` with each (canonical) sum replaced by a real unknown: an identity in those unknowns holds for
     every range and every data, as the sums are values like any other."""
     found: dict[sp.Sum, sp.Symbol] = {}
-    for total in _outermost(expr):
+    for total in outermost(expr):
         found.setdefault(total, sp.Dummy(f"S{len(found)}", real=True))
     return expr.xreplace(found)
 

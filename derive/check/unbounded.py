@@ -22,6 +22,7 @@ from sympy.core.symbol import Str
 from ..budget import time_budget
 from ..errors import BudgetExceeded
 from ..proof import compare
+from .sums import outermost
 
 SECONDS = 4.0
 
@@ -125,7 +126,7 @@ def _antiderivatives(left: sp.Expr, right: sp.Expr, variables: list[sp.Symbol], 
     the derivatives of both sides in the variable agree (a constant of integration ``C`` drops out)."""
     diff = left - right
     for var in variables:
-        own = [u for u in _outermost(diff) if u.var == var]
+        own = [u for u in outermost(diff, Unbounded) if u.var == var]
         calls = {u: sp.Function(f"F{k}")(var) for k, u in enumerate(own)}  # each antiderivative a function of var
         slope = sp.diff(diff.xreplace(calls), var).xreplace({sp.Derivative(c, var): u.body for u, c in calls.items()})
         if any(slope.has(c) for c in calls.values()) or any(u.var == var for u in slope.atoms(Unbounded)):
@@ -163,7 +164,7 @@ def _over_the_range(diff: sp.Expr, seconds: float) -> Decision:
     """Left minus right, every integral over an unwritten range: zero when it is linear in the integrals, what
     stands outside them cancels and the weighted integrands of each range cancel (which holds over every range
     alike), or when equal integrals, constant factors taken out, cancel as numbers."""
-    top = _outermost(diff)
+    top = outermost(diff, Unbounded)
     names = {u: sp.Dummy(f"I{k}") for k, u in enumerate(top)}
     reduced = diff.xreplace(names)
     slopes = {u: sp.diff(reduced, a) for u, a in names.items()}
@@ -182,20 +183,6 @@ def _over_the_range(diff: sp.Expr, seconds: float) -> Decision:
                                  "value over the whole range (such as ∫ p(x) dx = 1) is not modelled")
 
 
-def _outermost(expr: sp.Expr) -> list[Unbounded]:
-    """The integrals of ``expr`` that no other holds, once each, in the order met (an integral inside another's
-    integrand belongs to that integrand)."""
-    found: list[Unbounded] = []
-
-    def walk(e: sp.Basic) -> None:
-        if isinstance(e, Unbounded):
-            if e not in found:
-                found.append(e)
-            return
-        for a in e.args:
-            walk(a)
-    walk(expr)
-    return found
 
 
 def _by_range(top: list[Unbounded]) -> list[list[Unbounded]]:

@@ -4838,7 +4838,7 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
-        if (named := self._integral_in_a_defined_name(a, b, definitions)) is not None:
+        if (named := self._integral_in_a_differential_letter(a, b, definitions)) is not None:
             why = (f"an integral in {printing.text(named)}, which the notes make a function (d{printing.text(named)} "
                    "= …): a change of variable, not modelled")
             self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
@@ -5778,8 +5778,8 @@ class DocumentChecker:
                     decision = self._matrix_optimum(_source(item, optimum), _source(item, closed)) or decision
             self._optimum_verdict(item, k, right, decision, "")
 
-    def _integral_in_a_defined_name(self, a: sp.Expr, b: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]
-                                    ) -> sp.Symbol | None:
+    def _integral_in_a_differential_letter(self, a: sp.Expr, b: sp.Expr,
+                                           definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Symbol | None:
         """The variable of an integral on a side that the notes give a differential (``dv = \\sin x\\,dx``) whose
         integrand does not read it, or reads another such letter (``\\int u\\,dv``): the integral is in a function,
         so its bounds and integrand are not the letter's."""
