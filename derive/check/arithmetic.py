@@ -102,6 +102,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
         return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
                           "(the other side is irrational)" if stand_in else wrong, left, right)
+    if not tolerances and approx and (whole := _rounded_integer(left_text, right_text)) is not None:
+        tolerances = [whole]  # √4.2 ≈ 2: an integer after ≈ is rounded to its last nonzero digit
     if not tolerances:
         if approx:  # ≈ between two exact forms: as close as the coarser one's shown digits
             tolerances = [Fraction(1, 200) * max(abs(Fraction(str(rv))), Fraction(1, 1000))]
@@ -124,6 +126,22 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
         return Arithmetic(True, "arithmetic: equal to the digits written, with the decimals inside taken as rounded "
                           "to their digits", left, right)  # exp(1.324) = 3.759, 1.324 itself rounded from 1.32432
     return Arithmetic(False, wrong, left, right)
+
+
+#: An integer written alone as a side: ``2``, ``-40``, ``1\,000`` is not one (thousands are read elsewhere).
+_WHOLE = re.compile(r"\s*[-−+]?\s*(\d+)\s*")
+
+
+def _rounded_integer(left_text: str, right_text: str) -> Fraction | None:
+    """Half a unit of the last nonzero digit of a side written as an integer alone (``≈ 2``: ±1/2, ``≈ 300``:
+    ±50), the precision an integer after ≈ shows; None when neither side is one. Only for ≈: ``=`` with an
+    integer is exact."""
+    for text in (right_text, left_text):
+        if (m := _WHOLE.fullmatch(text)) is not None:
+            digits = m.group(1)
+            zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+            return Fraction(10 ** zeros, 2)
+    return None
 
 
 #: A decimal with digits after its point, inside a side (``1/(1 + 0.014)``).

@@ -37,8 +37,19 @@ _ALONE = re.compile(r"(?:\$|\\\()\s*(?:\\mathrm\{|\\text\{)?\s*([ij])\s*\}?\s*(?
 _NEAR = 120
 
 
+#: Prose about complex numbers, in the languages the notes come in.
+_COMPLEX = re.compile(r"complex\s+numbers?|комплексн\w*\s+чис|复数|複素数|복소수|n[úu]meros?\s+complejos?"
+                      r"|nombres?\s+complexes?|komplexe\s+Zahl|n[úu]meros?\s+complexos?|numeri\s+complessi",
+                      re.IGNORECASE)
+#: A complex number in Cartesian form, ``z = a + jb``, ``a + ib``, ``x - yi``: its unit beside the imaginary part.
+_CARTESIAN = re.compile(r"=\s*[a-z]\s*[-+]\s*(?:(?P<a>[ij])\s*[a-z]|[a-z]\s*(?P<b>[ij]))\s*(?:$|[,.;]|\\\\)")
+
+
 def imaginary_letter(formulas: Iterable[str], prose: str) -> str | None:
-    """The letter (``"i"`` or ``"j"``) the document makes the imaginary unit, or None when it does not."""
+    """The letter (``"i"`` or ``"j"``) the document makes the imaginary unit, or None when it does not: given its
+    property, named in words beside it, or written as the unit of a Cartesian form (``z = a + jb``) in notes
+    that speak of complex numbers."""
+    formulas = list(formulas)
     for text in formulas:
         found = _PROPERTY.search(text)
         if found:
@@ -48,6 +59,10 @@ def imaginary_letter(formulas: Iterable[str], prose: str) -> str | None:
         letters = {m.group(1) for m in _ALONE.finditer(window)}
         if len(letters) == 1:
             return letters.pop()
+    if _COMPLEX.search(prose):
+        units = {m.group("a") or m.group("b") for text in formulas for m in _CARTESIAN.finditer(text.strip())}
+        if len(units) == 1:
+            return units.pop()
     return None
 
 

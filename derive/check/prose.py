@@ -65,10 +65,13 @@ _CLAIM = re.compile(
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
     r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
-    r"special case|provided|unless|suppose that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
+    r"special case|provided|unless|suppose that|such that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
     r"normal equations?|"
     r"root of|imagine|hypothetically)\b"
     r"|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
+    # "a solution of the differential equation $dy/dx = 2xy^2$": the equation posed, right before its inline formula
+    # (not "This gives the final equation:" before a display, which leads into a claim)
+    r"|(?:\bequation|уравнени[еяю]|\bGleichung|\becuaci[oó]n|[ée]quation|方程)\s*(?:\$|\\\()\s*$"
     r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя|нормальн\w* уравнени)"
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
     # French, Spanish, Portuguese: "vaut 1 si $Y = k$", "cuando $x = 0$" (si only right before its formula:

@@ -44,9 +44,9 @@ from .. import proof
 from ..proof import Verdict
 from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
-               regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, worked_restatements, worked_values)
+               regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, unwritten, worked_restatements, worked_values)
 from .entries import index_text, without_entries
-from .latex_tokens import reads_as_word
+from .latex_tokens import GREEK, reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, HESSIAN_PREFIX, CircularDefinition, evaluated_at, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
                    hidden_in_names, operator_norms, primed, reads_function, substitute)
@@ -81,8 +81,23 @@ LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
 LINK_SECONDS = 2.0
 _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
-#: Only an argument that looks like a step or a point (t, t+1, x) makes the call reading likely.
-_CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*[A-Za-z](?:\s*[-+]\s*\d+)?\s*\)")
+#: Only an argument that looks like a step or a point (t, t+1, x, 0) makes the call reading likely; a Greek letter
+#: counts too (``12\delta(0)``: the impulse at 0, read as 12·δ·0).
+_CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z]|\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True))
+                              + r")(?![A-Za-z]))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:[A-Za-z](?:\s*[-+]\s*\d+)?|\d+)\s*\)")
+#: The words that put a point right before its formula, "the tangent line at $x = c$", "expanded about $x = a$",
+#: "в точке $x = c$": where a formula is taken, not a value the letter keeps (a number there is still an example).
+_AT_A_POINT = re.compile(r"(?:\b(?:at|around|about|near|an der Stelle|en)|в точке|在)\s*$", re.IGNORECASE)
+#: Absolute-value bars, ``|z|``, ``\lvert z \rvert``, ``\vert z \vert`` (not a norm's double bars).
+_BARS = re.compile(r"(?<![|\\])\|(?!\|)|\\[lr]?vert\b")
+#: The letter a function is written at, ``i_{L}(t)``, ``f(x)``, ``g(\theta)``: the link is about every value of it.
+_CALLED_LETTER = re.compile(r"(?:[A-Za-z]|\})\(\s*([A-Za-z]|\\[A-Za-z]+)\s*\)")
+#: The reason a statement gets when the words right after it introduce its letters ("where A is a matrix").
+_INTRODUCED_AFTER = "definition: the words right after it introduce"
+#: An integer written alone, the whole side of a link: ``0``, ``-1`` (``4.9535 = 4.96`` is a rounding, not this).
+_BARE_NUMBER = re.compile(r"\s*[-−+]?\s*\d+\s*")
+#: The inverse mark of ``f^{-1}``: a message names the function f.
+_INVERSE_MARK = re.compile(r"\^\{\s*-\s*1\s*\}$")
 #: Delimiter sizing, which says nothing about whether a bracket is a call's.
 _SIZING = re.compile(r"\\(?:left|right|[bB]ig{1,2}[lr]?)\s*")
 #: A numbered superscript, ``x^1``, ``x^{0}``, ``x^{(2)}``: on a function's argument, the step it is taken at.
@@ -1258,14 +1273,17 @@ class DocumentChecker:
     def _restated_link(self, item: Item, left: Term, right: Term) -> tuple[str, str] | None:
         """A refuted link written exactly as one before it that was proved or read as a condition ("we solve
         $M^{-1}Ax = M^{-1}b$" under "instead of $Ax = b$", then "consider the preconditioned system:" and the
-        same equation): the notes say the same thing again, and it keeps the first reading. Only within
+        same equation; "Given $Av = λv$ where A is …", then the derivation "from the first equation" opens with it):
+        the notes say the same thing again, and it keeps the first reading. Only within
         ``_RESTATED_REACH`` statements: far apart, another part of the notes may have changed what the names mean."""
         if left.expr is None or right.expr is None:
             return None
         for other in self.items[max(0, item.index - _RESTATED_REACH):item.index]:
             for j in range(len(other.stmt.relations)):
                 verdict = self.verdicts.get((other.index, j))
-                if verdict is None or not (verdict[0] == "proved" or verdict[1].startswith("condition")):
+                if verdict is None or not (verdict[0] == "proved" or verdict[1].startswith("condition") or (
+                        verdict[1].startswith(_INTRODUCED_AFTER)  # Av = λv "where A is …": no name named, a condition
+                        and not isinstance(other.stmt.terms[j].expr, (sp.Symbol, AppliedUndef)))):
                     continue
                 if (other.stmt.terms[j].expr, other.stmt.terms[j + 1].expr) == (left.expr, right.expr):
                     line = other.block.position(other.stmt.terms[j + 1].start)[0]
@@ -2151,7 +2169,11 @@ class DocumentChecker:
             # numbers is arithmetic whatever the sentence says ("when γ = 0.9, 1/(1 − 0.9) = 10")
             for k, relation in enumerate(stmt.relations):
                 left, right = stmt.terms[k], stmt.terms[k + 1]
-                if (item.index, k) not in self.verdicts and (
+                # (but "such that y(0) = 2" sets the value of the function being solved for: a condition, even when
+                # an earlier example's y gives y(0) another number)
+                valued_call = item.condition_cue and any(t.expr is not None and t.expr.atoms(AppliedUndef)
+                                                         for t in (left, right))
+                if (item.index, k) not in self.verdicts and not valued_call and (
                         relation in CHECKED_RELATIONS and _number(self._prepare(left.expr, item))
                         and _number(self._prepare(right.expr, item))
                         or relation in (*CHECKED_RELATIONS, "approx") and self._worked_at_values(item, left, right)):
@@ -2161,9 +2183,12 @@ class DocumentChecker:
                     self._budgeted_link(item, k, left, right)  # e^t/(1+e^t) = 1/(1+e^{-t}) "when …": still true
                 elif relation == "=" and (item.index, k) not in self.verdicts and k == 0 and item.condition_cue \
                         and self._states_derivative(left.expr, item) and right.expr is not None \
-                        and right.expr.free_symbols and not is_condition(left.expr, right.expr):
+                        and right.expr.free_symbols and not is_condition(left.expr, right.expr) \
+                        and self._differentiated_here(left.expr, item):
                     # "σ satisfies σ'(z) = σ(z)(1 − σ(z))" after σ is defined: the derivative is fixed by the
-                    # definition, so whatever word comes before, the line states it — an identity to check
+                    # definition, so whatever word comes before, the line states it — an identity to check (but
+                    # not of a y an earlier example's section solved for: "the differential equation dy/dx = 2xy²"
+                    # poses another)
                     self._budgeted_link(item, k, left, right)
                 elif relation == "=" and (item.index, k) not in self.verdicts and not item.condition_cue \
                         and isinstance(left.expr, sp.Add) and right.expr is not None \
@@ -2177,6 +2202,21 @@ class DocumentChecker:
                         self._proved_quietly(item, k, left, right)
                     else:
                         self._budgeted_link(item, k, left, right)
+                elif relation == "=" and (item.index, k) not in self.verdicts and item.list_cue \
+                        and not item.condition_cue and left.expr is not None and right.expr is not None \
+                        and not isinstance(left.expr, (sp.Symbol, AppliedUndef)) and left.expr.free_symbols \
+                        and left.expr.free_symbols == right.expr.free_symbols \
+                        and not is_condition(left.expr, right.expr):
+                    # "- $a^{x^y} = a^{xy}$" in a list of rules: a list item names nothing by starting with a power
+                    # or a product of the letters the other side writes; the rule is checked
+                    self._budgeted_link(item, k, left, right)
+                elif (item.index, k) not in self.verdicts and item.list_cue and not item.condition_cue \
+                        and (left.expr is None or right.expr is None) \
+                        and not isinstance(left.expr, (sp.Symbol, AppliedUndef)) \
+                        and (why := item.problem(left if left.expr is None else right)):
+                    # the same rule with a side the parser refuses: say so, rather than call it a naming
+                    self.report(item, right.start, "info", "math/undecided", f"not checked: a side could not be parsed ({why})")
+                    self.decide(item, k, "undecided", f"a side could not be parsed: {why}")
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
@@ -2246,6 +2286,8 @@ class DocumentChecker:
                 # a = σ(z), ŷ = σ(w·x + b) with σ left open: a node of the computation the chain rule goes through,
                 # so ∂L/∂w for L = ½(a − y)² is (a − y)σ'(z)·x, whatever σ is
                 self._record_naming(item, definitions, open_calls=True)
+                if isinstance(lhs, sp.Symbol) and lhs in definitions:
+                    self._scheme_namings.add(item.index)  # u = f^{-1}(x) in a new example: in force from here
             return
         if (replaced := self._recurrence_replacing(item, definitions)) is not None:
             # Δ_t = ηg + (1 − η)Δ_{t−1} after Δ_t = g: momentum's rule in place of the plain step; read under the old
@@ -2399,6 +2441,10 @@ class DocumentChecker:
                 verdict, reason = self.verdicts.get((item.index, k), ("undecided", "not examined"))
                 self.decide(item, k, verdict, f"{renamed[2]}; {reason}" if reason else renamed[2], override=True)
                 continue
+            if k == 0 and len(stmt.terms) == 2 and self._at_a_point(item):
+                self.decide(item, k, "not-a-claim", "the point a formula is taken at (“at”), not a value the letter "
+                            "keeps from here on")
+                continue
             if k == 0 and self._is_naming(item, definitions) and not (
                     relation == "=" and self._differentiates_defined(left.expr, item)) \
                     and not asymptotic.has_order(left.expr, right.expr):
@@ -2415,7 +2461,7 @@ class DocumentChecker:
                 continue
             if (new := (left.expr.free_symbols ^ right.expr.free_symbols) & item.introduced_after):
                 names = ", ".join(sorted(printing.text(x) for x in new))
-                self.decide(item, k, "not-a-claim", f"definition: the words right after it introduce {names} "
+                self.decide(item, k, "not-a-claim", f"{_INTRODUCED_AFTER} {names} "
                             "(“where … is”), new there whatever the letter meant before")
                 continue
             if k == 0 and relation in ("=", "approx") and self._worked(item, left, right):
@@ -2738,14 +2784,23 @@ class DocumentChecker:
         stmt = item.stmt
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
         if stmt.relations[0] != "=" or not isinstance(lhs, sp.Symbol) or rhs is None or lhs == DOTS \
-                or lhs in rhs.free_symbols or lhs in definitions or rhs.has(DOTS) \
+                or lhs in rhs.free_symbols or rhs.has(DOTS) \
                 or calculus.derivative_parts(lhs.name) is not None or lhs.name.startswith(GRADIENT_PREFIX):
             return False
+        if lhs in definitions and not self._named_in_an_outer_section(item, lhs, definitions):
+            return False  # a = σ(z) again in the section that named a: a restatement, not a new node
         if (ix := read_index(lhs)) is not None and ix.letter in STEP_LETTERS:
             return False
         calls = [c for c in rhs.atoms(AppliedUndef) if self._has_unknown_function(c, item)]
         return bool(calls) and all(len(c.args) == 1 and calculus.derivative_parts(type(c).__name__) is None
                                    for c in calls)
+
+    def _named_in_an_outer_section(self, item: Item, name: sp.Symbol, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        r"""Is the naming of ``name`` in force at ``item`` made in a section that holds the item's (an example's
+        ``u = \log x`` under "Examples", before "Example" headings that choose their own u)? A later example's
+        ``u = f^{-1}(x)`` then names u anew instead of restating the outer one."""
+        entry = definitions.entry(name) if isinstance(definitions, ScopeView) else None
+        return entry is not None and 0 <= entry[0] < item.index and self.items[entry[0]].section != item.section
 
     def _indexed_derivative(self, item: Item, k: int, left: Term, right: Term,
                             definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
@@ -2866,6 +2921,8 @@ class DocumentChecker:
         if _IF_THEN.search(self._sentence_before(item.index)):
             return  # "If E(Y|X=x) = 2x³ − x, then E(Y|X) = 2X³ − X": what holds in that case, no value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
+        if not backwards and self._at_a_point(item):
+            return  # "the tangent line at $x = c$": the point a formula is taken at, not x's value from here on
         if backwards:
             lhs, rhs = rhs, lhs
             self._abbreviations.add(lhs)  # type: ignore[arg-type]
@@ -2940,6 +2997,15 @@ class DocumentChecker:
         parts = calculus.derivative_parts(name) if name else None
         return parts is not None and (parts[2] in self.functions(item).defs
                                       or any(s.name == parts[2] for s in self._definitions(item)))
+
+    def _differentiated_here(self, expr: sp.Expr | None, item: Item) -> bool:
+        """Is the function ``expr`` is a derivative of defined in ``item``'s section or one holding it (True when
+        that cannot be told)? A y defined under another heading is another example's solution."""
+        name = expr.name if isinstance(expr, sp.Symbol) else type(expr).__name__ if isinstance(expr, AppliedUndef) else None
+        parts = calculus.derivative_parts(name) if name else None
+        fd = self.functions(item).defs.get(parts[2]) if parts is not None else None
+        where = next((section for _, section, other in self.function_defs if other is fd), None) if fd else None
+        return where is None or where in self._lineage(item.section)
 
     def _states_derivative(self, expr: sp.Expr | None, item: Item) -> bool:
         """Is ``expr`` a derivative the definitions fix: ``f'(x)`` of a function defined before, or a ``∇``/``∂``
@@ -3681,6 +3747,14 @@ class DocumentChecker:
             self.decide(item, k, "not-a-claim", "approximation (∼ states an order of magnitude, not a value)")
             return True
         texts = (_source(item, left), _source(item, right))
+        if len(item.stmt.terms) == 2 and item.stmt.relations[k] == "=" and all(_BARE_NUMBER.fullmatch(t) for t in texts) \
+                and left.expr is not None and right.expr is not None and left.expr.is_number and right.expr.is_number \
+                and left.expr != right.expr:
+            # "0 = −1" as the last row of an elimination, "the statement 0 = −1 is false": no computation writes two
+            # different bare integers as its whole claim; a chain that ends so (2 + 3 = 5 = 6) is still checked
+            self.decide(item, k, "not-a-claim", "two different integers set equal on their own: a contradiction the "
+                                                "argument reaches, not a computation")
+            return True
         raws, points = _at_points(self, item, (left.expr, right.expr))
         if not points and any(r is not None and r.has(Coords) for r in raws):
             raws = tuple(reduce_coords(r, lambda _: True) for r in raws)  # 0.0478 × [0.8808, 0.9084]: a tuple
@@ -3764,7 +3838,7 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {rounded}")
             self.decide(item, k, "undecided", rounded)
         elif used and sorted(bool(raw.free_symbols) for raw in (left.expr, right.expr)) == [False, True] \
-                and 0 in (left.expr, right.expr):
+                and (0 in (left.expr, right.expr) or self._posed_system(item, used)):
             # 2θ₀ + θ₁ = 0 with θ₀ = 2, θ₁ = 3 given: an equation posed in the letters (a first-order condition
             # the next step solves), not the worked value at the starting point; it is read as a condition
             return False
@@ -3794,6 +3868,23 @@ class DocumentChecker:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
         return True
+
+    def _posed_system(self, item: Item, used: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Is ``item`` a row of a system posed in letters whose values come from another section only? After one
+        example solves x_3 = 5, x_2 = −4, the next section's ``27x_2 − 9x_3 = −27`` beside ``x_1 + 9x_2 − 8x_3 = 0`` is
+        a new system to solve, not arithmetic on the old solution (in the section that gives the values, it is)."""
+        if set(used) & set(self._examples(item, own_section=True)):
+            return False
+        for other in self.items:
+            if other is item or other.block is not item.block or len(other.stmt.terms) != 2:
+                continue
+            sides = [t.expr for t in other.stmt.terms]
+            if any(side is None for side in sides):
+                continue
+            if sorted(bool(side.free_symbols) for side in sides) == [False, True] \
+                    and set(used) & (sides[0].free_symbols | sides[1].free_symbols):
+                return True
+        return False
 
     @staticmethod
     def _at_written_point(a: sp.Expr, b: sp.Expr, texts: tuple[str, str]) -> str | None:
@@ -4459,6 +4550,23 @@ class DocumentChecker:
             return True
         return False
 
+    def _opened_by_definitions(self, item: Item, written: sp.Expr, substituted: sp.Expr) -> str | None:
+        r"""A function the notes leave open that the definitions put into a link which writes a known function of
+        the same argument in its place, or None: ``u = f^{-1}(x)`` for a general f, then ``x\sin^{-1}x + \cos u =
+        x\sin^{-1}x + \cos(\sin^{-1}x)`` works the example f = sin. Refuted with f^{-1}(x) an arbitrary number, the
+        link is false for some f only; a link that writes no known function there (σ'(z) dropped) is still refuted."""
+        functions = self.functions(item)
+        known = {a for call in written.atoms(sp.Function) if not isinstance(call, AppliedUndef)
+                 for a in call.args if isinstance(a, sp.Symbol)}
+        for x in sorted(substituted.free_symbols - written.free_symbols, key=lambda x: x.name):
+            name = getattr(x, "name", "")
+            if "(" not in name or not name.endswith(")") or name.startswith(GRADIENT_PREFIX):
+                continue
+            head, inner = name[:name.index("(")], name[name.index("(") + 1:-1]
+            if _function_and_order(head)[0] not in functions.defs and S.symbol(inner) in known:
+                return _INVERSE_MARK.sub("", head) or head
+        return None
+
     def _cancelled_gap(self, item: Item, k: int, left: Term, right: Term) -> bool:
         """``α_f + (1 − α_f) = 2``: the letters cancel and a nonzero number is left, so the link holds for
         no value of them; report it (the ordinary check would read the lone letters as being named)."""
@@ -5077,7 +5185,10 @@ class DocumentChecker:
             given = self._not_rebound(item, given)
             # (nor a name its own sentence or paragraph gives a range: "we must have b ≤ 0. It follows that …" speaks
             # of any such b, not of the corner b = 0 another case set)
-            ranged = self._sentence_ranges(item)
+            ranged = set(self._sentence_ranges(item))
+            # (nor the variable of a function the link writes, i_L(t) = 3e^{−2t} − 3 after "C.I.: t = 0": it is about
+            # every t, and the instant of the initial condition proves nothing of it)
+            ranged |= {S.symbol(m.group(1)) for term in (left, right) for m in _CALLED_LETTER.finditer(_source(item, term))}
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols and x not in ranged}
             used.update(worked_values.every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_t = 1
             at_values = compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS) if used else None
@@ -5288,7 +5399,13 @@ class DocumentChecker:
                     t.expr.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX) for x in t.expr.free_symbols)
                     for t in (left, right)):
                 reason = None  # ∂p_i/∂z_i of e^{z_i}/Σ_j e^{z_j}: each z_j summed over is a value of its own
+            if reason is None and (opened := self._opened_by_definitions(item, a + b, sa + sb)):
+                reason = (f"the definitions bring in the function {opened}, which the notes leave open, into a link "
+                          f"that writes known functions in its place: it may hold for the {opened} of this example")
             written_text = _source(item, left) + " " + _source(item, right)
+            if reason is None and (sa.has(sp.I) or sb.has(sp.I)) and _BARS.search(written_text):
+                # z·z* = |z|² with z = a + jb: bars are read as a real number's (|z|² = z²), not a complex modulus
+                reason = "|…| of a complex number is read as a real absolute value (|z|² as z²): the modulus is not modelled"
             if reason is None and _TRANSPOSE.search(without_entries(written_text)) \
                     and not _tuple_transposes_only(written_text):
                 reason = "transposes: matrix algebra is not modelled element-wise"
@@ -5393,6 +5510,10 @@ class DocumentChecker:
                 # is the equation it gives (for λ), not a claim that the expression vanishes
                 self.decide(item, k, "not-a-claim", CONSTANT_SIDE)
                 return
+            if reason is None and (put := _unwritten_value(sa, sb)) is not None:
+                # n·Kh³/12 = K(b − a)³/(12n²) with h = (b − a)/n for n intervals, taken for granted
+                reason = (f"it holds with {printing.text(put[0])} = {printing.text(printing.textbook(put[1]))}, a value "
+                          "the notes do not write here: the step puts it in")
             if reason:
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {reason}")
                 self.decide(item, k, "undecided", reason)
@@ -5465,6 +5586,8 @@ class DocumentChecker:
         text = without_entries(self._expanded(written))  # (X^Tw)_i is read index by index
         if _TRANSPOSED_CAPITAL.search(text):
             return True  # X^Ty, θX^TX: a capital transposed is a matrix
+        if _OUTER_PRODUCT.search(text):
+            return True  # uu^T, xy^⊤: a column times a row is a matrix, and u^Tu beside it is a number
         if not matrices.TRANSPOSE_WRITTEN.search(text):
             return False
         rest = matrices.TRANSPOSE_WRITTEN.sub(" ", text)  # (the T of ^T is no name)
@@ -6470,6 +6593,15 @@ class DocumentChecker:
         start = self._lines.offset(max(line, 1), 1)
         end = self._lines.offset(item.block.line, item.block.col)
         return self.text[start:end] if start <= end else ""
+
+    def _at_a_point(self, item: Item) -> bool:
+        """Is ``item`` a letter set to another letter right after "at" ("the tangent line at $x = c$")? It names the
+        point a formula is taken at; a number there (at $x = 2$) is still an example value, and a formula ("the
+        optimum lies at $p^* = …$") is a claim."""
+        stmt = item.stmt
+        lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        return len(stmt.terms) == 2 and stmt.relations[0] == "=" and isinstance(lhs, sp.Symbol) \
+            and isinstance(rhs, sp.Symbol) and bool(_AT_A_POINT.search(self._words_before(item.index, 40)))
 
     def _sentence_before(self, index: int) -> str:
         """The words of item ``index``'s own sentence before its formula (up to 200 characters back)."""
@@ -7946,6 +8078,9 @@ _INVERTED_OR_GREEK_CAPITAL = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\(?:Sigma|Lam
                                         r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*\{\s*-\s*1\s*\}"
                                         r"|\\(?:Sigma|Lambda|Omega|Phi|Psi)(?![A-Za-z])(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
+#: A letter right before a transposed one, ``uu^T``, ``x_iy_i^\top``: an outer product (not ``u^Tu``, an inner one).
+_OUTER_PRODUCT = re.compile(r"(?<![A-Za-z\\^_])[a-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?!\s*\^)\s*(?:\\,\s*)?[a-z]"
+                            r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T\b|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal)")
 _TRANSPOSED_CAPITAL = re.compile(r"(?<![a-z\\])[A-Z](?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal"
                                  r"|\\(?:mathsf|mathrm|text)\{T\})")
 
@@ -8102,6 +8237,15 @@ def _orthogonality(letter: str) -> re.Pattern[str]:
     transposed = rf"{name}\s*\^\s*\{{?\s*(?:\\top|T|\\intercal|\\mathsf\{{T\}})\s*\}}?"
     identity = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I)(?![A-Za-z])"
     return re.compile(rf"(?:{transposed}\s*{name}|{name}\s*{transposed})\s*=\s*{identity}")
+
+
+def _unwritten_value(sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Symbol, sp.Expr] | None:
+    """:func:`.unwritten.unwritten_value` within a share of the link budget (None when it runs out)."""
+    try:
+        with time_budget(LINK_SECONDS / 2):
+            return unwritten.unwritten_value(sa, sb, LINK_SECONDS / 4)
+    except BudgetExceeded:
+        return None
 
 
 def _elementary_link(left: sp.Expr | None, right: sp.Expr | None) -> bool:
