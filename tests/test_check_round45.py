@@ -365,3 +365,154 @@ def test_a_rule_in_a_list_that_does_not_parse_says_so(name: str) -> None:
     rule = _verdicts(name, text, "b^{m^n} = b^{mn}")
     assert [v for v, _ in rule] == ["undecided"] and "could not be parsed" in rule[0][1], rule
     assert [v for v, _ in _verdicts(name, text, "x_1 = 4")] == ["not-a-claim"]  # a plain name in a list: a value
+
+
+# -- F(x)|_a^b: the difference of an antiderivative's values -----------------------------------------------------
+BARS = r"""# By parts
+
+$$
+\int_1^3 s \log(s)\, ds = \left(\log(s) \cdot \frac{s^2}{2}\right) \Big|_1^3 - \int_1^3 \frac{s}{2}\, ds
+= \frac{9}{2}\log(3) - \left(\frac{s^2}{4}\right)\Big|_1^3 = \frac{9}{2}\log(3) - 2
+$$
+
+and
+
+$$
+\frac{1}{3}\int_0^q (qr - r^2)\,dr = \frac{1}{3} \left(\frac{qr^2}{2} - \frac{r^3}{3}\right)\Big|_0^q = \frac{q^3}{18}
+$$
+
+while $uw\Big|_0^1 = 1$ names two letters.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_evaluation_bar_with_bounds_is_the_difference_of_the_values(name: str) -> None:
+    text = _as(name, BARS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\int_1^3 s \log(s)")] == ["proved"]
+    assert [v for v, _ in _verdicts(name, text, r"= \frac{9}{2}\log(3) - 2")] == ["proved", "proved"]
+    assert [v for v, _ in _verdicts(name, text, r"\frac{1}{3}\int_0^q")] == ["proved", "proved"]
+    two = _verdicts(name, text, r"uw\Big|_0^1 = 1")
+    assert [v for v, _ in two] == ["undecided"] and "could not be parsed" in two[0][1], two
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [(r"\log(3) - 2", r"\log(3) - 3"), (r"= \frac{q^3}{18}", r"= \frac{q^3}{12}")])
+def test_a_slip_after_an_evaluation_bar_is_false(name: str, old: str, new: str) -> None:
+    text = _as(name, slipped(BARS, old, new))
+    assert error_lines(name, text) == [(_line(text, new), "math/false")]
+
+
+# -- iterated integrals and a differential written as a numerator -------------------------------------------------
+ITERATED = r"""# Moments
+
+$$
+E(UV) = \int_{0}^{1}\int_{0}^{v} uv\,(3v)\;du\;dv = \frac{3}{10}
+$$
+
+and $\int_0^1\int_0^1\int_0^1 p^2 q r\,dp\,dq\,dr = \frac{1}{12}$, while $\int_1^4 \frac{dz}{z} = \ln 4$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_iterated_integrals_and_a_differential_over_a_denominator_are_read(name: str) -> None:
+    text = _as(name, ITERATED)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"= \frac{3}{10}")][-1] == "proved"
+    assert [v for v, _ in _verdicts(name, text, r"p^2 q r\,dp\,dq\,dr")] == ["proved", "proved"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [(r"= \frac{3}{10}", r"= \frac{3}{8}"), (r"= \frac{1}{12}$", r"= \frac{1}{6}$"),
+                                      (r"= \ln 4$", r"= \ln 3$")])
+def test_a_slip_in_an_iterated_integral_is_false(name: str, old: str, new: str) -> None:
+    text = _as(name, slipped(ITERATED, old, new))
+    assert (_line(text, new), "math/false") in error_lines(name, text)
+
+
+# -- exercises: each poses its own values, and an equation the notes go on to solve is no claim ---------------------
+EXERCISES = r"""# Exercises
+
+**Exercise 1.** Solve $3y = 12$.
+
+$$
+y = 4
+$$
+
+**Exercise 2.** Solve $2^y = 5$.
+
+$$
+y \ln 2 = \ln 5
+$$
+
+**Exercise 3.** Let $c = 2$. Then $c + 5 = 7$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_value_from_an_earlier_exercise_is_not_put_into_the_next(name: str) -> None:
+    text = _as(name, EXERCISES)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"y \ln 2 = \ln 5")] == ["not-a-claim"]
+    slip = _as(name, slipped(EXERCISES, "$c + 5 = 7$", "$c + 5 = 8$"))  # within one exercise, still arithmetic
+    assert error_lines(name, slip) == [(_line(slip, "c + 5 = 8"), "math/false")]
+    same = _as(name, EXERCISES.replace("**Exercise 2.** Solve $2^y = 5$.", "Then $2^y = 16$."))
+    assert [v for v, _ in _verdicts(name, same, "2^y = 16")][-1] == "proved"  # no new exercise: y = 4 holds
+
+
+SOLVED = r"""# Logarithms
+
+Solution of exercise 4:
+
+$$
+\log_3(v^2 + 5v + 6) = 2 + \log_3(v^2 + 2v)
+$$
+
+$$
+\frac{v + 3}{v} = 9
+$$
+
+$$
+v + 3 = 9v
+$$
+
+$$
+v = \frac{3}{8}
+$$
+
+A tank cools as $T = 20 + 60e^{-0.1s}$; after $s = 2$ minutes $T = 69.1$. It reaches 40 when
+
+$$
+20 + 60e^{-0.1s} = 40
+$$
+
+that is $s = 10.99$ minutes.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_equation_the_notes_go_on_to_solve_is_no_claim(name: str) -> None:
+    text = _as(name, SOLVED)
+    assert error_lines(name, text) == []
+    for step in (r"\log_3(v^2 + 5v + 6)", "v + 3 = 9v", "20 + 60e^{-0.1s} = 40"):
+        found = _verdicts(name, text, step)
+        assert [v for v, _ in found][-1] == "not-a-claim" and "go on to solve" in found[-1][1], (step, found)
+    assert [v for v, _ in _verdicts(name, text, r"\frac{v + 3}{v} = 9")] == ["not-a-claim"]  # a constant side
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("old, new", [("v + 3 = 9v", "v + 3 = 7v"), ("= 40\n", "= 45\n")])
+def test_a_step_the_root_does_not_satisfy_is_still_false(name: str, old: str, new: str) -> None:
+    text = _as(name, slipped(SOLVED, old, new))
+    assert (_line(text, new.strip()), "math/false") in error_lines(name, text)
+
+
+# -- decimals written without their leading zero, and a percentage after ≈ ---------------------------------------
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("written, verdict", [(r"\frac{1}{7} = .142857", "proved"), (r"\frac{1}{7} = .1430", "false"),
+                                              (r"\frac{1}{7} \approx 14\%", "proved"),
+                                              (r"\frac{1}{7} \approx 15\%", "false")])
+def test_a_decimal_without_its_leading_zero_and_a_percentage_show_their_digits(name: str, written: str,
+                                                                                verdict: str) -> None:
+    text = _as(name, f"# Odds\n\nThe chance is ${written}$.\n")
+    assert [v for v, _ in _verdicts(name, text, written)] == [verdict]

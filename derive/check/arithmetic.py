@@ -23,7 +23,7 @@ _NUMERIC_MACROS = re.compile(
     r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}|\\[{}]"
     r"|\\(?:sin|cos|tan)(?![A-Za-z])")  # a function of numbers is a number (\cos(0) = 1; ln, exp: below)
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
-_DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+)(?:(?:\.|,|\{,\})(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
+_DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+|(?=\.\d))(?:(?:\.|,|\{,\})(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
 _PERCENT = re.compile(r"^(.*?)\s*\\%\s*$", re.S)
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
 #: E-notation written into math (``3e-4``): the parser reads it as one number (see latex_tokens).
@@ -102,8 +102,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
         return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
                           "(the other side is irrational)" if stand_in else wrong, left, right)
-    if not tolerances and approx and (whole := _rounded_integer(left_text, right_text)) is not None:
-        tolerances = [whole]  # √4.2 ≈ 2: an integer after ≈ is rounded to its last nonzero digit
+    if approx and (whole := _rounded_integer(left_text, right_text)) is not None:
+        tolerances.append(whole)  # √4.2 ≈ 2, .4699 ≈ 47\%: an integer after ≈ is rounded to its last nonzero digit
     if not tolerances:
         if approx:  # ≈ between two exact forms: as close as the coarser one's shown digits
             tolerances = [Fraction(1, 200) * max(abs(Fraction(str(rv))), Fraction(1, 1000))]
@@ -137,10 +137,11 @@ def _rounded_integer(left_text: str, right_text: str) -> Fraction | None:
     ±50), the precision an integer after ≈ shows; None when neither side is one. Only for ≈: ``=`` with an
     integer is exact."""
     for text in (right_text, left_text):
-        if (m := _WHOLE.fullmatch(text)) is not None:
+        percent = _PERCENT.match(text)
+        if (m := _WHOLE.fullmatch(percent.group(1) if percent else text)) is not None:
             digits = m.group(1)
             zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-            return Fraction(10 ** zeros, 2)
+            return Fraction(10 ** zeros, 200 if percent else 2)  # ≈ 47\%: to the percent
     return None
 
 

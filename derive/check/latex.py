@@ -377,6 +377,28 @@ def _differential(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+def _outer_differential(tokens: list[Token], start: int, first: int) -> int:
+    r"""The differential of the integral whose integrand starts at ``start``, given the first one found there:
+    ``\int_0^1 \int_0^y xy\,dx\,dy`` writes the inner integral's ``dx`` first, so an integrand that opens with k
+    integrals (at its own depth) takes the (k+1)-th of the differentials written one after another from
+    ``first``. ``first`` itself when the run is shorter (the inner one then reports what is missing)."""
+    depth, nested = 0, 0
+    for tok in tokens[start:first]:
+        if _opens(tok):
+            depth += 1
+        elif _closes(tok):
+            depth -= 1
+        elif depth == 0 and tok.is_macro("int"):
+            nested += 1
+    at = first
+    for _ in range(nested):
+        nxt = at + 2
+        if nxt + 1 >= len(tokens) or _differential(tokens, nxt) != nxt:
+            return first
+        at = nxt
+    return at
+
+
 def _unbraced_differentials(tokens: list[Token]) -> list[Token]:
     r"""``\partial{f(x, y)}``, ``\partial{x}``, ``d{w}``: braces around what a differential applies to are only
     grouping; without them the fraction reads as ``\partial f(x, y)`` over ``\partial x``."""
@@ -2449,6 +2471,8 @@ class _ExprParser:
         self.pos += 2  # the bar and its '_'
         tokens, at = self.arg()
         split = next((k for k, t in enumerate(tokens) if t.kind == "rel" and t.text == "="), None)
+        if (caret := self.peek()) is not None and caret.is_char("^"):
+            return self.evaluated_between(expr, bar, tokens, at, split)  # (x\log x - x)\Big|_a^b
         if split is None:  # \frac{d^2f(x)}{dx^2}\Big|_{x^*}: the point alone, in the one variable differentiated in
             return EvaluatedAt(expr, self.differentiated_in(expr, bar), self.sub(tokens).parse_all(at))
         variable = self.sub(tokens[:split]).parse_all(at)
@@ -2456,6 +2480,33 @@ class _ExprParser:
         if not isinstance(variable, sp.Symbol):
             self.fail(bar, "an evaluation bar must name one variable")
         return EvaluatedAt(expr, variable, value)
+
+    def evaluated_between(self, expr: sp.Expr, bar: Token, tokens: list[Token], at: Token,
+                          split: int | None) -> sp.Expr:
+        r"""``F(x)\Big|_a^b``, ``F\Big|_{x=a}^{b}``: F at the upper bound less F at the lower one (integration by
+        parts and antiderivatives write it so). The variable is the one the subscript names, else the one letter
+        of F that the bounds do not write (``(ht^2/2 - t^3/3)\Big|_0^h`` is in t), else the one F differentiates
+        in; ``uv\Big|_0^\pi``, with two such letters, is refused rather than guessed."""
+        self.pos += 1  # the '^'
+        upper_tokens, upper_at = self.arg()
+        upper = self.sub(upper_tokens).parse_all(upper_at)
+        if split is not None:
+            variable = self.sub(tokens[:split]).parse_all(at)
+            lower = self.sub(tokens[split + 1:]).parse_all(at)
+        else:
+            variable, lower = None, self.sub(tokens).parse_all(at)
+        if variable is None:
+            letters = {x for x in expr.free_symbols if isinstance(x, sp.Symbol)} \
+                - lower.free_symbols - upper.free_symbols
+            variable = letters.pop() if len(letters) == 1 else self.differentiated_in(expr, bar)
+        if not isinstance(variable, sp.Symbol):
+            self.fail(bar, "an evaluation bar must name one variable")
+        from .calculus import derivative_parts  # (calculus reads nothing of the parser's)
+
+        if expr.has(sp.Derivative, sp.core.function.AppliedUndef) or any(
+                derivative_parts(x.name) is not None for x in expr.free_symbols if isinstance(x, sp.Symbol)):
+            return EvaluatedAt(expr, variable, upper) - EvaluatedAt(expr, variable, lower)  # taken in scope first
+        return expr.subs(variable, upper) - expr.subs(variable, lower)  # the variable is bound: put in at once
 
     def differentiated_in(self, expr: sp.Expr, bar: Token) -> sp.Symbol:
         """The one variable the derivatives of ``expr`` are taken in (the variable a bar with only a point means)."""
@@ -3518,8 +3569,18 @@ class _ExprParser:
             # integrand (the bracket ends the integral; what follows it multiplies)
             self.pos += 1
             at, after = inside, close + 1
+        over = None  # \int \frac{dy}{f(y)}: the differential written as the numerator, the integrand 1/f(y)
+        if at is None and self.pos + 1 < len(self.toks) and self.toks[self.pos].is_macro("frac") \
+                and self.toks[self.pos + 1].kind == "lbrace" \
+                and (close := matching_brace(self.toks, self.pos + 1)) == self.pos + 4 \
+                and _differential(self.toks, self.pos + 2) == self.pos + 2 \
+                and close + 1 < len(self.toks) and self.toks[close + 1].kind == "lbrace" \
+                and (end := matching_brace(self.toks, close + 1)) is not None:
+            at, over = self.pos + 2, (close + 2, end)
         if at is None:
             self.fail(tok, "an integral without its differential (dx) at the end is not modelled")
+        if over is None:
+            at = _outer_differential(self.toks, self.pos, at)  # \int_0^1\int_0^y xy\,dx\,dy: dy is this one's
         var_tok = self.toks[at + 1]
         var = self.sub([var_tok]).parse_all(var_tok)
         if not isinstance(var, sp.Symbol):
@@ -3534,7 +3595,10 @@ class _ExprParser:
         low, high = low.xreplace(pi), high.xreplace(pi)
         self.ctx.bound.append(var)
         try:
-            if at == self.pos:
+            if over is not None:
+                body = 1 / self.sub(self.toks[over[0]:over[1]]).parse_all(tok)
+                self.pos = over[1] + 1
+            elif at == self.pos:
                 # \int_0^1 \mathrm{d}t\, t^2: the differential first, as physicists write it; the integrand is the
                 # product that follows, as for Σ and an E without brackets
                 self.pos = at + 2

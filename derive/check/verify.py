@@ -64,6 +64,8 @@ from .vectors import shape as vector_shape
 
 if TYPE_CHECKING:  # loaded only by a document that writes matrix notation (a cold check pays for it otherwise)
     from . import matrices
+    from fractions import Fraction
+
     from .arithmetic import Arithmetic
 
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
@@ -96,6 +98,16 @@ _CALLED_LETTER = re.compile(r"(?:[A-Za-z]|\})\(\s*([A-Za-z]|\\[A-Za-z]+)\s*\)")
 _INTRODUCED_AFTER = "definition: the words right after it introduce"
 #: An integer written alone, the whole side of a link: ``0``, ``-1`` (``4.9535 = 4.96`` is a rounding, not this).
 _BARE_NUMBER = re.compile(r"\s*[-−+]?\s*\d+\s*")
+#: Where a new exercise or example starts: a rule between worked problems (``---``, ``***``, ``\hrule``), or a
+#: label with its number at the start of a line (**Exercise 2.**, Esercizio 3, Soluzione dell'\ref{ex_2}, Задача 4,
+#: 例 5). "Solution." alone is no new exercise: it works the one just posed.
+_NEW_EXERCISE = re.compile(
+    r"^[ \t]*(?:\\hrule(?:fill)?\b|(?:-{3,}|\*{3,}|_{3,})[ \t]*$)"
+    r"|^[ \t>]*(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{)?[ \t]*"
+    r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
+    r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
+    r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)",
+    re.IGNORECASE | re.MULTILINE)
 #: The inverse mark of ``f^{-1}``: a message names the function f.
 _INVERSE_MARK = re.compile(r"\^\{\s*-\s*1\s*\}$")
 #: Delimiter sizing, which says nothing about whether a bracket is a call's.
@@ -2951,6 +2963,8 @@ class DocumentChecker:
             and not {t.expr for t in terms[:-1]} & last.free_symbols else []
         if chained:  # ⟹ q̂_0 = q̂_1 = q̂ = (n_0r_0 + n_1r_1)/(n_0 + n_1): each name is given the value the chain ends in
             value = last
+        if any(name == lhs and self._after_new_exercise(index, item) for index, _, name, _ in self.namings):
+            self._scheme_namings.add(item.index)  # "**Exercise 2.** Let a = …": this exercise's a, from here on
         self.namings.append((item.index, item.section, lhs, value))
         self._section_namings.setdefault(item.section, {}).setdefault(lhs, []).append((item.index, value))
         for name in chained:
@@ -3664,13 +3678,31 @@ class DocumentChecker:
     def _examples(self, item: Item, own_section: bool = False) -> dict[sp.Symbol, sp.Expr]:
         """Numbers given to names before ``item`` ("Suppose α = 1/4", "x^{(0)} = 1"), the latest for each name:
         in its section, or earlier in the document when its section gives none (a problem statement's values
-        hold in its solution, whatever headings the solution has); ``own_section``: its section's only."""
+        hold in its solution, whatever headings the solution has); ``own_section``: its section's only. Never
+        from before the start of another exercise (:meth:`_after_new_exercise`): each poses its own values."""
         here = {name: (index, value) for index, section, name, value in self.examples
-                if section == item.section and index < item.index}
+                if section == item.section and index < item.index and not self._after_new_exercise(index, item)}
         earlier = {} if own_section else {name: (index, value) for index, section, name, value in self.examples
-                                          if section != item.section and index < item.index}
+                                          if section != item.section and index < item.index
+                                          and not self._after_new_exercise(index, item)}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
                 if not self._computed_anew(name, index, item.index)}
+
+    @functools.cached_property
+    def _exercise_starts(self) -> list[int]:
+        """Offsets in the text where a new exercise or example starts (:data:`_NEW_EXERCISE`), in order."""
+        return [m.start() for m in _NEW_EXERCISE.finditer(self.text or "")]
+
+    def _after_new_exercise(self, index: int, item: Item) -> bool:
+        r"""Does a new exercise or example start between statement ``index`` and ``item`` ("**Exercise 2.**",
+        "Soluzione dell'esercizio 3", a rule ``---`` or ``\hrule`` between worked problems)? Then what statement
+        ``index`` gave belongs to the one before."""
+        if self._lines is None or not self._exercise_starts or index < 0:
+            return False
+        given = self._lines.offset(self.items[index].block.line, self.items[index].block.col)
+        here = self._lines.offset(item.block.line, item.block.col)
+        k = bisect.bisect_right(self._exercise_starts, given)
+        return k < len(self._exercise_starts) and self._exercise_starts[k] < here
 
     def _plain_differentials(self, left: str, right: str) -> bool:
         """``d{f(x)} = f′(x)\\,dx``: a plain d applied to a brace group or a call on one side, a plain d before a
@@ -3858,6 +3890,8 @@ class DocumentChecker:
             doubt = f"{plain.group(1)} typed as plain text, read as the function: {verdict.reason} (a rounded value, or a slip?)"
             self.report(item, right.start, "info", "math/undecided", f"not decided: {doubt}")
             self.decide(item, k, "undecided", doubt)
+        elif used and general is not None and (solved := self._solved_later(item, *general)) is not None:
+            self.decide(item, k, "not-a-claim", solved)  # 29.6 + 55.4e^{−0.2t} = 40 after t = 3, then t = 6.0: posed
         elif premises and _CONTRADICTION.search(self._words_after(item.index, 160)):
             # "μ = 0 ⟹ 1 = 1ᵀμ = 0, which is a contradiction": the premise is put in to be refuted; a link it breaks
             # may be what a fact stated before (1ᵀμ = 1) makes true
@@ -3868,6 +3902,35 @@ class DocumentChecker:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
         return True
+
+    def _solved_later(self, item: Item, sa: sp.Expr, sb: sp.Expr) -> str | None:
+        """Why a refuted link in one unknown is an equation the notes go on to solve: a statement soon after it in
+        its section gives that unknown a number (``w = 1/5``) that satisfies it. Exercise solutions write the equation,
+        then its rearrangements, then the root; each step is false for other values of the unknown, none is a slip.
+        A step that the root does not satisfy (``4x = x + 5`` before ``x = 1``) is still refuted. None otherwise."""
+        from .arithmetic import tolerance
+
+        letters = (sa - sb).free_symbols
+        if len(letters) != 1:
+            return None
+        (unknown,) = letters
+        if not isinstance(unknown, sp.Symbol):
+            return None
+        for other in self.items[item.index + 1:item.index + 1 + _SOLVED_REACH]:
+            if other.section != item.section or self._after_new_exercise(item.index, other):
+                break
+            terms = other.stmt.terms
+            if len(terms) < 2 or terms[0].expr != unknown or other.stmt.relations[0] != "=":
+                continue
+            root = terms[-1].expr
+            if root is None or root.free_symbols or not root.is_number:
+                continue
+            if _root_within(sa - sb, unknown, root, tolerance(_source(other, terms[-1]))):
+                line = other.block.position(terms[-1].start)[0]
+                return (f"an equation in {printing.text(unknown)} that the notes go on to solve ({printing.text(unknown)} "
+                        f"= {printing.text(root)} on line {line} satisfies it)")
+            return None  # the root the notes reach does not satisfy this step: left to be refuted
+        return None
 
     def _posed_system(self, item: Item, used: Mapping[sp.Symbol, sp.Expr]) -> bool:
         """Is ``item`` a row of a system posed in letters whose values come from another section only? After one
@@ -5393,6 +5456,9 @@ class DocumentChecker:
                 return
             if (products := self._as_products(item, left, right, definitions)) is not None:
                 self.decide(item, k, "proved", products)  # R(1 + i) in a loan's balance: the payment times (1 + i)
+                return
+            if (solved := self._solved_later(item, sa, sb)) is not None:
+                self.decide(item, k, "not-a-claim", solved)  # log₂(w² + 4w + 3) = 4 + log₂(w² + w), …, w = 1/5
                 return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             if reason == INDEXED_DOUBT and _summed_only(sa) and _summed_only(sb) and any(
@@ -7467,6 +7533,9 @@ _TRAILING_DIFFERENTIAL = re.compile(r"(?:\\[,;!]\s*)?(?<![A-Za-z\\])(?:d|\\mathr
 
 #: How many statements before a link may hold the equation it is derived from.
 _EQUATION_REACH = 6
+#: How many statements after an equation in one unknown the notes may take to reach its root (each rearrangement of
+#: a logarithmic or exponential equation is a statement of its own).
+_SOLVED_REACH = 15
 
 #: Words that say a formula gives an optimum ("minimized at", "the minimum", "setting … to zero", "solving").
 _OPTIMUM_WORDS = re.compile(r"minimi|maximi|minimum|maximum|optim|argmin|argmax|\\arg|stationary|(?:set|equat)\w* "
@@ -8237,6 +8306,20 @@ def _orthogonality(letter: str) -> re.Pattern[str]:
     transposed = rf"{name}\s*\^\s*\{{?\s*(?:\\top|T|\\intercal|\\mathsf\{{T\}})\s*\}}?"
     identity = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I)(?![A-Za-z])"
     return re.compile(rf"(?:{transposed}\s*{name}|{name}\s*{transposed})\s*=\s*{identity}")
+
+
+def _root_within(gap: sp.Expr, unknown: sp.Symbol, root: sp.Expr, rounding: Fraction | None) -> bool:
+    """Is ``root`` a root of ``gap`` (zero there, or, for a root written rounded, ``t = 8.36``, a change of sign
+    within half a unit of its last digit)? False when that cannot be told within a share of the link budget."""
+    try:
+        with time_budget(LINK_SECONDS / 2):
+            values = [sp.N(gap.xreplace({unknown: root + shift}), 30)
+                      for shift in ((0,) if rounding is None else (0, -sp.Rational(rounding), sp.Rational(rounding)))]
+    except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+        return False
+    if not all(v.is_number and v.is_real for v in values):
+        return False
+    return abs(values[0]) < 1e-12 or (len(values) == 3 and values[1] * values[2] <= 0)
 
 
 def _unwritten_value(sa: sp.Expr, sb: sp.Expr) -> tuple[sp.Symbol, sp.Expr] | None:
