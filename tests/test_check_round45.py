@@ -516,3 +516,78 @@ def test_a_decimal_without_its_leading_zero_and_a_percentage_show_their_digits(n
                                                                                 verdict: str) -> None:
     text = _as(name, f"# Odds\n\nThe chance is ${written}$.\n")
     assert [v for v, _ in _verdicts(name, text, written)] == [verdict]
+
+
+# -- a result solved from the first of two conditions --------------------------------------------------------------
+TWO_CONDITIONS = r"""# Warming
+
+When $s = 0$: $70 = P + Q$.
+
+When $s = 2$: $50 = P + Qe^{-0.4}$.
+
+From the first condition:
+
+$$
+P = 70 - Q
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_result_may_solve_an_earlier_condition_than_the_nearest(name: str) -> None:
+    text = _as(name, TWO_CONDITIONS)
+    assert error_lines(name, text) == []
+    found = _verdicts(name, text, "P = 70 - Q")
+    assert [v for v, _ in found] == ["proved"] and "condition on line 3" in found[0][1], found
+    slip = _as(name, slipped(TWO_CONDITIONS, "P = 70 - Q", "P = 75 - Q"))
+    errors = [f for f in __import__("derive.check.run", fromlist=["check_document"]).check_document(name, slip).findings
+              if f.severity == "error"]
+    assert [(f.line, f.code) for f in errors] == [(_line(slip, "P = 75 - Q"), "math/false")]
+    assert "condition on line 5" in errors[0].message  # the nearest condition names the slip
+
+
+# -- integers the words declare, \cancel, words typed in a formula, \log to base 10, a row of a general system ----
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_letter_the_words_make_an_integer_is_one(name: str) -> None:
+    text = _as(name, "# Series\n\nFor every integer $m \\ge 1$,\n\n$$\n\\frac{\\sin(m\\pi)}{m} + \\cos(m\\pi) = (-1)^m\n$$\n")
+    assert [v for v, _ in _verdicts(name, text, r"\cos(m\pi) = (-1)^m")] == ["proved"]
+    plain = _as(name, "# Series\n\nFor every $m \\ge 1$,\n\n$$\n\\frac{\\sin(m\\pi)}{m} + \\cos(m\\pi) = (-1)^m\n$$\n")
+    assert [v for v, _ in _verdicts(name, plain, r"\cos(m\pi) = (-1)^m")] != ["proved"]
+    slip = _as(name, "# Series\n\nFor every integer $m \\ge 1$,\n\n$$\n\\frac{\\sin(m\\pi)}{m} + \\cos(m\\pi) = (-1)^{m+1}\n$$\n")
+    assert error_lines(name, slip) == [(_line(slip, "(-1)^{m+1}"), "math/false")]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("written, said", [
+    (r"\frac{(q - 1)(q + 3)}{q - 1} = \frac{\cancel{(q - 1)}(q + 3)}{\cancel{q - 1}} + 1", "struck through"),
+    (r"q = 0 or r q = 2", "a word typed inside the formula")])
+def test_annotations_and_words_inside_a_formula_are_not_refuted(name: str, written: str, said: str) -> None:
+    text = _as(name, f"# Notes\n\nWe write\n\n$$\n{written}\n$$\n")
+    assert error_lines(name, text) == []
+    assert any(said in r for _, r in _verdicts(name, text, written.split(" = ")[0])), _verdicts(name, text, written[:8])
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("written, verdict", [(r"\log(100 u) = 2 + \log(u)", "proved"), (r"\log(10000) = 4", "proved"),
+                                              (r"\ln(100 u) = 2 + \ln(u)", "false"), (r"\log(100 u) = 3 + \log(u)", "false")])
+def test_log_without_a_base_may_be_the_common_logarithm(name: str, written: str, verdict: str) -> None:
+    text = _as(name, f"# Logs\n\nFirst $\\log(100 u) = 2 + \\log(u)$.\n\nThen ${written}$.\n")
+    assert [v for v, _ in _verdicts(name, text, written)][-1] == verdict
+
+
+GENERAL_SYSTEM = r"""# Systems
+
+- $\begin{equation*}
+ \begin{cases}
+   c_{11}z_{1} + c_{12}z_{2} + \dots + c_{1m}z_{m} = d_{1} \\
+   c_{21}z_{1} + c_{22}z_{2} + \dots + c_{2m}z_{m} = d_{2} \\
+   \end{cases}
+  \end{equation*}$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_row_of_a_general_system_is_an_equation(name: str) -> None:
+    text = _as(name, GENERAL_SYSTEM)
+    assert error_lines(name, text) == []
+    assert {v for v, _ in _verdicts(name, text, "c_{11}z_{1}")} == {"not-a-claim"}

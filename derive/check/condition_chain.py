@@ -300,18 +300,27 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
     if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
         return False
     looked = 0
+    refuted: tuple[str, str, str] | None = None  # the first condition the value fails: reported if no other holds
+
+    def refute() -> bool:
+        if refuted is None:
+            return False
+        checker.report(item, right.start, "error", "math/false", refuted[0])
+        checker.decide(item, k, "false", refuted[1])
+        return True
+
     for prev in ([item] if k else []) + list(reversed(checker.items[max(0, item.index - REACH):item.index])):
         if prev.section != item.section:
-            return False
+            return refute()
         stmt = prev.stmt
         if prev is not item and stmt.terms and stmt.terms[0].expr == name and stmt.relations \
                 and stmt.relations[0] in ("=", ":="):
-            return False  # s was named in between: the statement is about that
+            return refute()  # s was named in between: the statement is about that
         if not any(_is_condition_link(checker, prev, k) for k in range(len(stmt.relations))):
             continue
         looked += 1
         if looked > LOOK_BACK:
-            return False
+            return refute()
         found = None
         try:
             with time_budget(SECONDS * 2):
@@ -327,7 +336,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 condition, line = found
                 value = checker._prepare(right.expr, item)
                 if value is None:
-                    return False
+                    return refute()
                 value = _read(value, definitions)
                 scalar = not _matrices_in(checker, condition, value) and not _capital_coefficient(condition, name)
                 root = _solve(condition, name) if scalar else None
@@ -353,7 +362,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                     return True
         except BudgetExceeded:
             if found is None:
-                return False
+                return refute()
             verdict, line = None, found[1]
         if verdict == "true":
             if not k:
@@ -370,21 +379,21 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
             return True
         if verdict == "false" and root is not None and not _polynomial(condition, name, linear=True) \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
-            checker.report(item, right.start, "error", "math/false",
-                           f"false root of the condition on line {line}: with {name} = the value written it "
-                           f"leaves {printing.text(sp.simplify(root))}, not 0")
-            checker.decide(item, k, "false", f"the value written for {name} is not a root of the condition on line {line}")
-            return True
+            refuted = refuted or (f"false root of the condition on line {line}: with {name} = the value written it "
+                                  f"leaves {printing.text(sp.simplify(root))}, not 0",
+                                  f"the value written for {name} is not a root of the condition on line {line}", "")
+            continue  # "From the first condition, A = 85 − C": an earlier condition may be the one it solves
         if verdict == "false" and root is not None \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
             # sums are judged as unknowns of their own (Σx_i and Σx_i² unrelated): enough to prove, not to refute
-            checker.report(item, right.start, "error", "math/false",
-                           f"false result of the condition on line {line}: solving it for {name} gives "
-                           f"{printing.text(root)}, not the value written")
-            checker.decide(item, k, "false", f"the condition on line {line}, solved for {name}, gives another value")
-            return True
+            refuted = refuted or (f"false result of the condition on line {line}: solving it for {name} gives "
+                                  f"{printing.text(root)}, not the value written",
+                                  f"the condition on line {line}, solved for {name}, gives another value", "")
+            continue
+        if refuted is not None:
+            return refute()  # a condition nearer the value already refuted it; this one decides nothing
         if not k:
             checker._record_naming(item, definitions)  # the text goes on with this value
         checker.decide(item, k, "not-a-claim", f"a result of the condition on line {line} (not decided from it alone)")
         return True
-    return False
+    return refute()

@@ -6,24 +6,18 @@ link is false; but its sides are written in different letters (h on one side onl
 it holds for one value of h in the other side's letters. That is a substitution, not a slip: the link is left
 undecided, and the message names the value so the reader can see what was put in.
 
-Only plain letters take part (an indexed, stepped or accented name is read by the checker's other rules), and the
-letter must stand only raised to a power (``h^3``, an error bound's width): a letter written plainly where another
-belongs (``Aw = 2λBw`` for ``Aw = λBw``) reads the same way as a value put in. A letter replaced by another letter
-(``x + y = x + z``) is no such value either, so the value must be an expression (a number or a single letter does
-not count). And it must be what such a step puts
-in, a rational expression with rational numbers: a slip in the written side (``12n`` for ``12n^2``) would make the
-value ``(b - a)/\sqrt[3]{n}``, which no notes take for granted, and the link stays false.
+The letter must stand only raised to a power (``h^3``, an error bound's width): a letter written plainly where
+another belongs (``Aw = 2λBw`` for ``Aw = λBw``) reads the same way as a value put in. A letter replaced by another
+letter (``x + y = x + z``) is no such value either, so the value must be an expression (a number or a single letter
+does not count). And it must be what such a step puts in, a rational expression with rational numbers: a slip in
+the written side (``12n`` for ``12n^2``) would make the value ``(b - a)/\sqrt[3]{n}``, which no notes take for
+granted, and the link stays false.
 """
 from __future__ import annotations
-
-import re
 
 import sympy as sp
 
 from ..proof import compare
-
-#: A plain letter: one Latin letter or a Greek one (``h``, ``n``, ``\lambda``), no index, step or accent.
-_PLAIN = re.compile(r"[A-Za-z]|\\[a-z]+")
 
 
 def _only_raised(expr: sp.Expr, letter: sp.Symbol) -> bool:
@@ -47,8 +41,6 @@ def unwritten_value(left: sp.Expr, right: sp.Expr, seconds: float) -> tuple[sp.S
         if len(own) != 1:
             continue
         (letter,) = own
-        if not all(_PLAIN.fullmatch(x.name) for x in letters_left | letters_right):
-            return None  # Δx^{(t)}, g_{t-1}, ∇f(x): a step, a coordinate or a gradient is another reading's business
         side = left if own is only_left else right
         if not _only_raised(side, letter):
             continue  # Aw = 2λBw: a letter written plainly for another is a slip, not a value put in

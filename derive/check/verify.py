@@ -90,6 +90,15 @@ _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z]|\\(?:" + "|".join(sorte
 #: The words that put a point right before its formula, "the tangent line at $x = c$", "expanded about $x = a$",
 #: "в точке $x = c$": where a formula is taken, not a value the letter keeps (a number there is still an example).
 _AT_A_POINT = re.compile(r"(?:\b(?:at|around|about|near|an der Stelle|en)|в точке|在)\s*$", re.IGNORECASE)
+#: The logarithms a side writes, as written (``\ln``, ``\log``, ``\lg``, ``\log_2``).
+_LOGARITHMS = re.compile(r"\\(?:ln|lg|log)(?![A-Za-z])(?:_\{?\w+\}?)?")
+#: ``\log`` without a base (``\log_2`` names its base, ``\ln`` is natural): in school notes, often to base 10.
+_COMMON_LOG = re.compile(r"\\log(?![A-Za-z_])")
+#: A joining word typed into a formula without ``\text``: "or", "and", "if", "for" (and their Italian, German,
+#: French and Russian forms), set off by spaces (never a lone letter: Spanish "y" is a variable as often).
+_WORD_IN_MATH = re.compile(r"(?<=\s)(?:or|and|if|for|per|oppure|und|oder|et|ou|или|и)(?=\s)")
+#: The cancel package's strike-through marks.
+_CANCEL = re.compile(r"\\[bx]?cancel(?:to)?(?![A-Za-z])")
 #: Absolute-value bars, ``|z|``, ``\lvert z \rvert``, ``\vert z \vert`` (not a norm's double bars).
 _BARS = re.compile(r"(?<![|\\])\|(?!\|)|\\[lr]?vert\b")
 #: The letter a function is written at, ``i_{L}(t)``, ``f(x)``, ``g(\theta)``: the link is about every value of it.
@@ -98,6 +107,13 @@ _CALLED_LETTER = re.compile(r"(?:[A-Za-z]|\})\(\s*([A-Za-z]|\\[A-Za-z]+)\s*\)")
 _INTRODUCED_AFTER = "definition: the words right after it introduce"
 #: An integer written alone, the whole side of a link: ``0``, ``-1`` (``4.9535 = 4.96`` is a rounding, not this).
 _BARE_NUMBER = re.compile(r"\s*[-−+]?\s*\d+\s*")
+#: A letter the words make an integer: "integer $n$" (intero, целое, entier, ganze Zahl, 整数), "$n \in \mathbb{Z}$"
+#: (or ℕ), "$n = 1, 2, \dots$".
+_INTEGER_LETTER = re.compile(
+    r"(?:integers?|interi|intero|цел\w+|entiers?|ganze(?:n|r)?\s+Zahl(?:en)?|整数|정수)\s*\$\s*([a-z])\s*(?:\$|\\(?:ge|geq|neq|in)\b|[,=><])"
+    r"|\$\s*([a-z])\s*\\in\s*\\mathbb\s*\{?\s*[ZN]\b"
+    r"|\$\s*([a-z])\s*=\s*[0-9]\s*,\s*[0-9]\s*,\s*(?:\\[lc]?dots|\.\.\.|…)",
+    re.IGNORECASE)
 #: Where a new exercise or example starts: a rule between worked problems (``---``, ``***``, ``\hrule``), or a
 #: label with its number at the start of a line (**Exercise 2.**, Esercizio 3, Soluzione dell'\ref{ex_2}, Задача 4,
 #: 例 5). "Solution." alone is no new exercise: it works the one just posed.
@@ -1297,7 +1313,10 @@ class DocumentChecker:
                         verdict[1].startswith(_INTRODUCED_AFTER)  # Av = λv "where A is …": no name named, a condition
                         and not isinstance(other.stmt.terms[j].expr, (sp.Symbol, AppliedUndef)))):
                     continue
-                if (other.stmt.terms[j].expr, other.stmt.terms[j + 1].expr) == (left.expr, right.expr):
+                if (other.stmt.terms[j].expr, other.stmt.terms[j + 1].expr) == (left.expr, right.expr) \
+                        and _LOGARITHMS.findall(_source(other, other.stmt.terms[j]) + _source(other, other.stmt.terms[j + 1])) \
+                        == _LOGARITHMS.findall(_source(item, left) + _source(item, right)):
+                    # (\ln and \log read alike, but a reading that proved one, \log to base 10, says nothing of \ln)
                     line = other.block.position(other.stmt.terms[j + 1].start)[0]
                     return verdict[0], f"the same link as on line {line} ({verdict[1]})"
         return None
@@ -3689,6 +3708,12 @@ class DocumentChecker:
                 if not self._computed_anew(name, index, item.index)}
 
     @functools.cached_property
+    def _integer_letters(self) -> frozenset[str]:
+        """The letters the notes say are integers (:data:`_INTEGER_LETTER`: "for every integer $n$", "$k \\in
+        \\mathbb{Z}$", "$n = 1, 2, \\dots$"), by name."""
+        return frozenset(next(g for g in m.groups() if g) for m in _INTEGER_LETTER.finditer(self.text or ""))
+
+    @functools.cached_property
     def _exercise_starts(self) -> list[int]:
         """Offsets in the text where a new exercise or example starts (:data:`_NEW_EXERCISE`), in order."""
         return [m.start() for m in _NEW_EXERCISE.finditer(self.text or "")]
@@ -3890,6 +3915,10 @@ class DocumentChecker:
             doubt = f"{plain.group(1)} typed as plain text, read as the function: {verdict.reason} (a rounded value, or a slip?)"
             self.report(item, right.start, "info", "math/undecided", f"not decided: {doubt}")
             self.decide(item, k, "undecided", doubt)
+        elif _COMMON_LOG.search(" ".join(texts)) and any(v.has(sp.log) for v, _, _ in sides) \
+                and (common := decide_numbers(_common_log(sides[0][0]), _common_log(sides[1][0]), texts[0], texts[1],
+                                              item.stmt.relations[k] == "approx")) is not None and common.holds:
+            self.decide(item, k, "proved", f"{common.reason}, reading \\log as the logarithm to base 10{where}")
         elif used and general is not None and (solved := self._solved_later(item, *general)) is not None:
             self.decide(item, k, "not-a-claim", solved)  # 29.6 + 55.4e^{−0.2t} = 40 after t = 3, then t = 6.0: posed
         elif premises and _CONTRADICTION.search(self._words_after(item.index, 160)):
@@ -3911,11 +3940,11 @@ class DocumentChecker:
         from .arithmetic import tolerance
 
         letters = (sa - sb).free_symbols
-        if len(letters) != 1:
-            return None
+        if len(letters) != 1 or item.claim_cue:
+            return None  # ("hence |b| = −b" claims, whatever root comes next)
         (unknown,) = letters
-        if not isinstance(unknown, sp.Symbol):
-            return None
+        if not isinstance(unknown, sp.Symbol) or unknown in self._sentence_ranges(item):
+            return None  # (b ≤ 0 in its sentence: a claim over that range)
         for other in self.items[item.index + 1:item.index + 1 + _SOLVED_REACH]:
             if other.section != item.section or self._after_new_exercise(item.index, other):
                 break
@@ -5232,6 +5261,43 @@ class DocumentChecker:
                 and (held := self._on_stated_interval(sa, sb, item)):
             self.decide(item, k, "proved", held)  # q'(s) = 6s "for s > 1", q given by cases with its kink at 1
             return
+        if verdict.status in ("false", "undecided") and (whole := {x for x in sa.free_symbols | sb.free_symbols
+                                                    if isinstance(x, sp.Symbol) and x.name in self._integer_letters}):
+            # sin(nπ) = 0, cos(nπ) = (−1)^n "for every integer n": the counterexample took n = 0.207
+            swap: dict[sp.Basic, sp.Basic] = {x: sp.Dummy(x.name, integer=True) for x in whole}
+            swap.update({x: sp.pi for x in sa.free_symbols | sb.free_symbols if str(x) == "\\pi"})
+            try:
+                at_integers = compare(sa.xreplace(swap), sb.xreplace(swap), seconds=LINK_SECONDS)
+            except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                at_integers = Verdict("undecided", "not decided in time")
+            integral = at_integers.status
+            names = ", ".join(sorted(printing.text(x) for x in whole))
+            if integral == "false" and verdict.status == "undecided" and at_integers.counterexample:
+                # cos(nπ) = (−1)^{n+1}: no real n evaluates it, every integer refutes it
+                at = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in at_integers.counterexample.items())
+                self.report(item, right.start, "error", "math/false",
+                            f"false for {names} an integer, as the notes state: {_clip(_source(item, left))} = "
+                            f"{_clip(_source(item, right))} differs at {at}")
+                self.decide(item, k, "false", f"false for {names} an integer (at {at})")
+                return
+            if integral == "true":
+                self.decide(item, k, "proved", f"with {names} an integer, as the notes state")
+                return
+            if integral != "false" and verdict.status == "false":
+                why = f"it may hold with {names} an integer, as the notes state, which could not be decided"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+                return
+        if verdict.status == "false" and (sa.has(sp.log) or sb.has(sp.log)) \
+                and _COMMON_LOG.search(_source(item, left) + " " + _source(item, right)):
+            # \log(a²b/√c) + 2 = \log(a²b/√c) + \log 100: school notes write \log for the logarithm to base 10
+            try:
+                common = compare(_common_log(sa), _common_log(sb), seconds=LINK_SECONDS).status == "true"
+            except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                common = False
+            if common:
+                self.decide(item, k, "proved", "reading \\log as the logarithm to base 10")
+                return
         for name, value, reading in (("I", sp.Integer(1), "I as the identity matrix"), ("e", sp.E, "e as Euler's number")):
             # (I − ηΛ)x: I is not a number; "(e is a constant)": e^{(h+1)^2} at 0 is e
             alternative = {x: value for x in (sa.free_symbols | sb.free_symbols) if x.name == name}
@@ -5469,6 +5535,13 @@ class DocumentChecker:
                 reason = (f"the definitions bring in the function {opened}, which the notes leave open, into a link "
                           f"that writes known functions in its place: it may hold for the {opened} of this example")
             written_text = _source(item, left) + " " + _source(item, right)
+            if reason is None and (said := _WORD_IN_MATH.search(written_text)):
+                # $t=0 or \alpha t=1$: a word typed between formulas, read as letters multiplying them
+                reason = f"“{said.group(0)}” is a word typed inside the formula, read as a product of letters"
+            if reason is None and _CANCEL.search(written_text):
+                # \frac{\cancel 4^2}{\cancel 2 \sqrt 2}: what is struck through, and what is written over it, annotate
+                # a cancellation the reader does by hand; read as algebra they are other numbers
+                reason = "\\cancel marks terms struck through by hand (and what replaces them): not read as algebra"
             if reason is None and (sa.has(sp.I) or sb.has(sp.I)) and _BARS.search(written_text):
                 # z·z* = |z|² with z = a + jb: bars are read as a real number's (|z|² = z²), not a complex modulus
                 reason = "|…| of a complex number is read as a real absolute value (|z|² as z²): the modulus is not modelled"
@@ -7131,6 +7204,14 @@ class DocumentChecker:
             # a fact makes hold, not an identity whose terms the number has
             self.decide(item, k, "not-a-claim", "an expansion set to a number (an equation, not an identity)")
             return
+        if isinstance(written_other, sp.Symbol) and written_other not in definitions \
+                and written_other not in where.free_symbols and claimed_term.expr is not None \
+                and claimed_term.expr.has(DOTS):
+            # a_{11}x_1 + a_{12}x_2 + … + a_{1n}x_n = b_1, a row of a general system: the expansion is set equal to a
+            # name nothing defines (an equation to solve, or the name's definition), not to terms it expands
+            self.decide(item, k, "not-a-claim", "an expansion set equal to a name nothing defines (an equation, or "
+                                                "the name's definition), not an identity")
+            return
         explicit = sp.expand(where.xreplace({DOTS: 0}))
         # what the expansion writes out stays as written (g_t, not ∇f(w_t)), unless it is given a number or
         # renamed (x_0 = 1, w_0 = b: "so that b joins the sum" is the point of the rewrite)
@@ -8306,6 +8387,11 @@ def _orthogonality(letter: str) -> re.Pattern[str]:
     transposed = rf"{name}\s*\^\s*\{{?\s*(?:\\top|T|\\intercal|\\mathsf\{{T\}})\s*\}}?"
     identity = r"(?:\\mathbf\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I)(?![A-Za-z])"
     return re.compile(rf"(?:{transposed}\s*{name}|{name}\s*{transposed})\s*=\s*{identity}")
+
+
+def _common_log(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each logarithm written without a base taken to base 10."""
+    return expr.replace(lambda e: isinstance(e, sp.log) and len(e.args) == 1, lambda e: sp.log(e.args[0]) / sp.log(10))
 
 
 def _root_within(gap: sp.Expr, unknown: sp.Symbol, root: sp.Expr, rounding: Fraction | None) -> bool:
