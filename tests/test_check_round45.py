@@ -591,3 +591,25 @@ def test_a_row_of_a_general_system_is_an_equation(name: str) -> None:
     text = _as(name, GENERAL_SYSTEM)
     assert error_lines(name, text) == []
     assert {v for v, _ in _verdicts(name, text, "c_{11}z_{1}")} == {"not-a-claim"}
+
+
+QUADRATIC = r"""# Forms
+
+$u \in \mathbb{R}^n, \quad g(u) = u^T B u$
+
+$g(u + h) = (u^T + h^T) B (u + h) = \underbrace{u^TBu}_{g(u)} + \underbrace{u^TBh + uBh^T}_{Dg(u)[h]} + \underbrace{h^TBh}_{o(h)}$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_capital_inside_a_quadratic_form_is_a_matrix(name: str) -> None:
+    """x^TAx: the scalar reading commutes A past the vectors, and so proved a misplaced transpose (uBh^T)."""
+    text = _as(name, QUADRATIC)
+    assert "math/false" not in {code for _, code in error_lines(name, text)}
+    assert [v for v, _ in _verdicts(name, text, "= (u^T + h^T) B (u + h)")][-1] != "proved"
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_italian_se_before_a_formula_states_a_condition(name: str) -> None:
+    text = _as(name, "# Serie\n\nEsempio: $g(t) = \\cos(t^3)$.\n\nSe $g$ è pari ($g(-t)=g(t)$), allora $c_n = 0$.\n")
+    assert [v for v, _ in _verdicts(name, text, "g(-t)=g(t)")][0] == "not-a-claim"

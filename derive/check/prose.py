@@ -76,7 +76,7 @@ _CONDITION = re.compile(
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
     # French, Spanish, Portuguese: "vaut 1 si $Y = k$", "cuando $x = 0$" (si only right before its formula:
     # Italian "si ottiene" is "one obtains")
-    r"|\bsi\s*(?=\0|(?:\$|\\\()?\s*$)|\b(?:cuando|quand|lorsque?|quando)\b"
+    r"|\bs[ie]\s*(?=\0|(?:\$|\\\()?\s*$)|\b(?:cuando|quand|lorsque?|quando)\b"  # Italian/Portuguese "se $f$ …"
     r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程|正规方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте))",
     re.IGNORECASE)
 #: Korean puts its cue after the formula it governs: "$\eta = 1/L$일 때" ("when η = 1/L"), "$x > 0$이면" ("if"),

@@ -5727,6 +5727,8 @@ class DocumentChecker:
             return True  # X^Ty, θX^TX: a capital transposed is a matrix
         if _OUTER_PRODUCT.search(text):
             return True  # uu^T, xy^⊤: a column times a row is a matrix, and u^Tu beside it is a number
+        if _QUADRATIC_FORM.search(text):
+            return True  # x^TAx: the capital between a transposed vector and a vector is a matrix
         if not matrices.TRANSPOSE_WRITTEN.search(text):
             return False
         rest = matrices.TRANSPOSE_WRITTEN.sub(" ", text)  # (the T of ^T is no name)
@@ -8228,6 +8230,8 @@ _INVERTED_OR_GREEK_CAPITAL = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\(?:Sigma|Lam
                                         r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*\{\s*-\s*1\s*\}"
                                         r"|\\(?:Sigma|Lambda|Omega|Phi|Psi)(?![A-Za-z])(?!\s*\()")
 #: A plain capital written transposed (``X^T y``, ``A^\top``): a matrix, since a constant is never transposed.
+#: A plain capital right after a transposed factor, ``x^TAx``, ``(x^T + Δx^T) A (x + Δx)``: a quadratic form's matrix.
+_QUADRATIC_FORM = re.compile(r"\^\s*(?:T\b|\{\s*(?:T|\\top)\s*\}|\\top)\s*\)?\s*[A-Z](?![A-Za-z(])")
 #: A letter right before a transposed one, ``uu^T``, ``x_iy_i^\top``: an outer product (not ``u^Tu``, an inner one).
 _OUTER_PRODUCT = re.compile(r"(?<![A-Za-z\\^_])[a-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?!\s*\^)\s*(?:\\,\s*)?[a-z]"
                             r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*(?:T\b|\{\s*(?:T|\\top|\\intercal)\s*\}|\\top|\\intercal)")
