@@ -119,7 +119,7 @@ _INTEGER_LETTER = re.compile(
 #: 例 5). "Solution." alone is no new exercise: it works the one just posed.
 _NEW_EXERCISE = re.compile(
     r"^[ \t]*(?:\\hrule(?:fill)?\b|(?:-{3,}|\*{3,}|_{3,})[ \t]*$)"
-    r"|^[ \t>]*(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{)?[ \t]*"
+    r"|^[ \t>]*(?:(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{)[ \t]*)?"  # (one run of blanks)
     r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
     r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)",
@@ -3961,6 +3961,13 @@ class DocumentChecker:
             return None  # the root the notes reach does not satisfy this step: left to be refuted
         return None
 
+    @staticmethod
+    def _step_of_defined(name: sp.Symbol, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Is ``name`` a step of a quantity the definitions give by its steps (``v_{100}`` under ``v_t = …``)?"""
+        own = read_index(name)
+        return own is not None and any((ix := read_index(x)) is not None and ix.base == own.base
+                                       for x in definitions if isinstance(x, sp.Symbol))
+
     def _posed_system(self, item: Item, used: Mapping[sp.Symbol, sp.Expr]) -> bool:
         """Is ``item`` a row of a system posed in letters whose values come from another section only? After one
         example solves x_3 = 5, x_2 = −4, the next section's ``27x_2 − 9x_3 = −27`` beside ``x_1 + 9x_2 − 8x_3 = 0`` is
@@ -7208,7 +7215,7 @@ class DocumentChecker:
             return
         if isinstance(written_other, sp.Symbol) and written_other not in definitions \
                 and written_other not in where.free_symbols and claimed_term.expr is not None \
-                and claimed_term.expr.has(DOTS):
+                and claimed_term.expr.has(DOTS) and not self._step_of_defined(written_other, definitions):
             # a_{11}x_1 + a_{12}x_2 + … + a_{1n}x_n = b_1, a row of a general system: the expansion is set equal to a
             # name nothing defines (an equation to solve, or the name's definition), not to terms it expands
             self.decide(item, k, "not-a-claim", "an expansion set equal to a name nothing defines (an equation, or "
