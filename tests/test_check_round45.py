@@ -613,3 +613,9 @@ def test_a_capital_inside_a_quadratic_form_is_a_matrix(name: str) -> None:
 def test_italian_se_before_a_formula_states_a_condition(name: str) -> None:
     text = _as(name, "# Serie\n\nEsempio: $g(t) = \\cos(t^3)$.\n\nSe $g$ è pari ($g(-t)=g(t)$), allora $c_n = 0$.\n")
     assert [v for v, _ in _verdicts(name, text, "g(-t)=g(t)")][0] == "not-a-claim"
+
+
+@pytest.mark.parametrize("name", ["doc.md"])
+def test_a_rule_between_a_problem_and_its_answer_keeps_the_values(name: str) -> None:
+    text = _as(name, "# Q1\n\nFind the difference of $p = 9$ and $q = 4$.\n\n---\n\n### Answer\n\n$$\np - q = 9 - 4 = 5\n$$\n")
+    assert [v for v, _ in _verdicts(name, text, "p - q = 9 - 4")] == ["proved", "proved"]

@@ -114,12 +114,11 @@ _INTEGER_LETTER = re.compile(
     r"|\$\s*([a-z])\s*\\in\s*\\mathbb\s*\{?\s*[ZN]\b"
     r"|\$\s*([a-z])\s*=\s*[0-9]\s*,\s*[0-9]\s*,\s*(?:\\[lc]?dots|\.\.\.|…)",
     re.IGNORECASE)
-#: Where a new exercise or example starts: a rule between worked problems (``---``, ``***``, ``\hrule``), or a
-#: label with its number at the start of a line (**Exercise 2.**, Esercizio 3, Soluzione dell'\ref{ex_2}, Задача 4,
-#: 例 5). "Solution." alone is no new exercise: it works the one just posed.
+#: Where a new exercise or example starts: a label with its number at the start of a line (**Exercise 2.**,
+#: Esercizio 3, Soluzione dell'\ref{ex_2}, Задача 4, 例 5). "Solution." alone is no new exercise: it works the one
+#: just posed, and so may a rule (``---`` between a problem and its answer).
 _NEW_EXERCISE = re.compile(
-    r"^[ \t]*(?:\\hrule(?:fill)?\b|(?:-{3,}|\*{3,}|_{3,})[ \t]*$)"
-    r"|^[ \t>]*(?:(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{)[ \t]*)?"  # (one run of blanks)
+    r"^[ \t>]*(?:(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{)[ \t]*)?"  # (one run of blanks)
     r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
     r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)",
@@ -3719,9 +3718,8 @@ class DocumentChecker:
         return [m.start() for m in _NEW_EXERCISE.finditer(self.text or "")]
 
     def _after_new_exercise(self, index: int, item: Item) -> bool:
-        r"""Does a new exercise or example start between statement ``index`` and ``item`` ("**Exercise 2.**",
-        "Soluzione dell'esercizio 3", a rule ``---`` or ``\hrule`` between worked problems)? Then what statement
-        ``index`` gave belongs to the one before."""
+        """Does a new exercise or example start between statement ``index`` and ``item`` ("**Exercise 2.**",
+        "Soluzione dell'esercizio 3")? Then what statement ``index`` gave belongs to the one before."""
         if self._lines is None or not self._exercise_starts or index < 0:
             return False
         given = self._lines.offset(self.items[index].block.line, self.items[index].block.col)
