@@ -619,3 +619,10 @@ def test_italian_se_before_a_formula_states_a_condition(name: str) -> None:
 def test_a_rule_between_a_problem_and_its_answer_keeps_the_values(name: str) -> None:
     text = _as(name, "# Q1\n\nFind the difference of $p = 9$ and $q = 4$.\n\n---\n\n### Answer\n\n$$\np - q = 9 - 4 = 5\n$$\n")
     assert [v for v, _ in _verdicts(name, text, "p - q = 9 - 4")] == ["proved", "proved"]
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+@pytest.mark.parametrize("lead", ["Hence", "For $r \\ge 0$:"])
+def test_a_claimed_or_ranged_step_is_not_excused_by_a_later_root(name: str, lead: str) -> None:
+    text = _as(name, f"# Roots\n\n{lead} $r^2 = 3r + r^2$.\n\nThe root is $r = 0$.\n")
+    assert error_lines(name, text) == [(_line(text, "r^2 = 3r + r^2"), "math/false")]
