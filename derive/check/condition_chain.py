@@ -300,7 +300,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
     if not isinstance(name, sp.Symbol) or right.expr is None or name in right.expr.free_symbols:
         return False
     looked = 0
-    refuted: tuple[str, str, str] | None = None  # the first condition the value fails: reported if no other holds
+    refuted: tuple[str, str] | None = None  # (finding, verdict) for the first condition the value fails, if no other holds
 
     def refute() -> bool:
         if refuted is None:
@@ -381,14 +381,14 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
             refuted = refuted or (f"false root of the condition on line {line}: with {name} = the value written it "
                                   f"leaves {printing.text(sp.simplify(root))}, not 0",
-                                  f"the value written for {name} is not a root of the condition on line {line}", "")
+                                  f"the value written for {name} is not a root of the condition on line {line}")
             continue  # "From the first condition, A = 85 − C": an earlier condition may be the one it solves
         if verdict == "false" and root is not None \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
             # sums are judged as unknowns of their own (Σx_i and Σx_i² unrelated): enough to prove, not to refute
             refuted = refuted or (f"false result of the condition on line {line}: solving it for {name} gives "
                                   f"{printing.text(root)}, not the value written",
-                                  f"the condition on line {line}, solved for {name}, gives another value", "")
+                                  f"the condition on line {line}, solved for {name}, gives another value")
             continue
         if refuted is not None:
             return refute()  # a condition nearer the value already refuted it; this one decides nothing
