@@ -254,8 +254,19 @@ def _decided(lhs: sp.Expr, rhs: sp.Expr) -> bool | None:
     return True if numeric == "true" and symbolic_zero(lhs - rhs) is True else None
 
 
+def _whole(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each call of a function marked ``compared_whole`` (a cross product u × v of vectors left open)
+    one symbol: no random number stands for a vector, so sampled as numbers it would never evaluate."""
+    expr = sp.sympify(expr)
+    if not isinstance(expr, sp.Basic):
+        return expr
+    whole = {a: sp.Symbol(str(a)) for a in expr.atoms(sp.Function) if getattr(a, "compared_whole", False)}
+    return expr.xreplace(whole) if whole else expr
+
+
 def compare(lhs: sp.Expr, rhs: sp.Expr, *, seconds: float = 2.0, seed: int = 1) -> Verdict:
     """Decide ``lhs == rhs`` as an identity in all free symbols, within ``seconds``."""
+    lhs, rhs = _whole(lhs), _whole(rhs)
     ends = (sp.oo, -sp.oo)
     if sp.sympify(lhs) in ends or sp.sympify(rhs) in ends:  # lim_{x→−∞} f(x) = −∞: no random point evaluates it
         same = sp.sympify(lhs) == sp.sympify(rhs)

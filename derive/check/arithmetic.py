@@ -20,7 +20,7 @@ import sympy as sp
 #: Macros that may appear in a side written with numbers only.
 _NUMERIC_MACROS = re.compile(
     r"\\(?:d|t|c)?frac|\\cdot|\\times|\\sqrt|\\left|\\right|\\[bB]igg?[lr]?|\\[lc]?dots|\\dotsc|\\,|\\;|\\!|\\:|\\ "
-    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\mathrm\{e\}|\\[{}]"
+    r"|\\quad|\\qquad|\\approx|\\%|\\div|\\over(?![A-Za-z])|\\(?:space|enspace|thinspace)(?![A-Za-z])|\\mathrm\{e\}|\\[{}]"
     r"|\\(?:sin|cos|tan)(?![A-Za-z])")  # a function of numbers is a number (\cos(0) = 1; ln, exp: below)
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
 _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+|(?=\.\d))(?:(?:\.|,|\{,\})(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
@@ -102,6 +102,9 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
         return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
                           "(the other side is irrational)" if stand_in else wrong, left, right)
+    if not tolerances and _repeating_stand_ins(left, right, left_text, right_text):
+        return Arithmetic(True, "arithmetic: equal with the decimals written inside taken as rounded or cut off to "
+                          "their digits (the other side's decimal never ends)", left, right)
     if approx and (whole := _rounded_integer(left_text, right_text)) is not None:
         tolerances.append(whole)  # √4.2 ≈ 2, .4699 ≈ 47\%: an integer after ≈ is rounded to its last nonzero digit
     if not tolerances:
@@ -146,7 +149,7 @@ def _rounded_integer(left_text: str, right_text: str) -> Fraction | None:
 
 
 #: A decimal with digits after its point, inside a side (``1/(1 + 0.014)``).
-_INNER_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+_INNER_DECIMAL = re.compile(r"(?<![\d.])(\d*)\.(\d+)(?![\d.])")  # (.333 too: notes drop the leading zero)
 
 
 def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str) -> bool | None:
@@ -167,8 +170,34 @@ def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text
     return None
 
 
+#: Half a unit: how far a decimal rounded to its last digit may be from the value it stands for.
+_HALF = sp.Rational(1, 2)
 #: A decimal written to three places or more inside an expression (``\exp(1.324)``): a rounded intermediate value.
 _ROUNDED_INSIDE = re.compile(r"(?<![\d.])(\d+)\.(\d{3,})(?![\d.])")
+
+
+def _repeating_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str) -> bool:
+    """``(10/3 + 1) − (2/3 + 0) = 4.3333 − 0.6666``: a side that computes with decimals of three places or more,
+    beside a side whose exact value is a fraction whose decimal never ends (11/3), computes with those fractions
+    rounded or cut off to the digits shown. True when the exact value lies in the range the decimals allow, each
+    within one unit of its last digit. A short decimal (0.9, 0.25) is an exact value, never excused so."""
+    for side, text, other in ((left, left_text, right), (right, right_text, left)):
+        written = _INNER_DECIMAL.findall(text)
+        if not written or any(len(b) < 3 for _, b in written) or side.is_rational is not True \
+                or not (isinstance(other, sp.Rational) and _never_ends(other)):
+            continue
+        corners = _corners(text, _INNER_DECIMAL, 4, unit=1, linear=True)
+        return corners is not None and bool(min(corners) <= other <= max(corners))
+    return False
+
+
+def _never_ends(value: sp.Rational) -> bool:
+    """Does the decimal of ``value`` go on for ever (a denominator with a prime other than 2 and 5: 11/3)?"""
+    q = int(value.q)
+    for p in (2, 5):
+        while q % p == 0:
+            q //= p
+    return q != 1
 
 
 def _within_rounded_arguments(text: str, shown: sp.Expr, allowed: Fraction) -> bool:
@@ -182,11 +211,13 @@ def _within_rounded_arguments(text: str, shown: sp.Expr, allowed: Fraction) -> b
     return bool(min(corners) - slack <= shown <= max(corners) + slack)
 
 
-def _corners(text: str, decimal: re.Pattern[str], most: int) -> list[sp.Expr] | None:
-    """The values of the side ``text`` with each decimal ``decimal`` finds moved by half a unit of its last digit
-    either way (every combination): the extremes of a side monotone in each. None when there are none or more
-    than ``most`` such decimals, or the side does not read with them as names."""
-    decimals = {sp.Rational(f"{a}.{b}"): sp.Rational(1, 2 * 10 ** len(b)) for a, b in decimal.findall(text)}
+def _corners(text: str, decimal: re.Pattern[str], most: int, unit: int | sp.Rational = _HALF,
+             linear: bool = False) -> list[sp.Expr] | None:
+    """The values of the side ``text`` with each decimal ``decimal`` finds moved by ``unit`` (half) a unit of its
+    last digit either way (every combination): the extremes of a side monotone in each. None when there are none
+    or more than ``most`` such decimals, or the side does not read with them as names, or (``linear``) it is not
+    a sum of them with numbers for coefficients (in 0.113/(1 − 0.998) a unit of 0.998 is half the divisor)."""
+    decimals = {sp.Rational(f"{a or 0}.{b}"): unit / 10 ** len(b) for a, b in decimal.findall(text)}
     if not decimals or len(decimals) > most:
         return None
     from .latex import LatexParseError, parse_expr
@@ -198,6 +229,8 @@ def _corners(text: str, decimal: re.Pattern[str], most: int) -> list[sp.Expr] | 
         return None
     held = {value: x for value in decimals for x in shaped.free_symbols if x.name == names[value].replace("\\\\", "\\")}
     if len(held) != len(decimals) or shaped.free_symbols - set(held.values()):
+        return None
+    if linear and any(sp.diff(shaped, x, y) != 0 for x in held.values() for y in held.values()):
         return None
     corners = [sp.N(shaped.xreplace({x: value + sign * decimals[value] for (value, x), sign in zip(held.items(), signs)}),
                     30) for signs in itertools.product((-1, 1), repeat=len(held))]

@@ -75,6 +75,29 @@ def decide(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences, seconds
         return Induction("undecided", "not decided in time")
 
 
+def instance(target: sp.Symbol, closed: sp.Expr, recurrences: Recurrences) -> str | None:
+    """``u_n = 5 + 4n`` after ``u_n = u_{n−1} + d`` with neither d nor u_0 given: a closed form that writes no
+    name but its step, of a recurrence whose parameters are open, is an example with numbers put in for them.
+    The parameters (and the start) that make its first steps hold, as text, or None when none do (then it is
+    false: ``u_n = u_0 + (n + 1)d`` writes the parameters, and no choice of them excuses it)."""
+    ix = read(target)
+    if ix is None or ix.letter is None or closed.free_symbols - {S.symbol(ix.letter)}:
+        return None
+    try:
+        pairs = [at_step(read_target(ix), closed, recurrences, step) for step in SMALL_STEPS]
+        equations = [sp.expand(left - right) for left, right in pairs]
+        unknowns = sorted(set().union(*(e.free_symbols for e in equations)), key=str)
+        if not unknowns or len(unknowns) >= len(equations):
+            return None
+        solutions = sp.solve(equations, unknowns, dict=True)
+    except (TypeError, ValueError, NotImplementedError, ArithmeticError):
+        return None
+    if len(solutions) != 1 or set(solutions[0]) != set(unknowns) \
+            or any(v.free_symbols for v in solutions[0].values()):
+        return None
+    return ", ".join(f"{S.text_name(x)} = {v}" for x, v in solutions[0].items())
+
+
 def _call_of_summed(closed: sp.Expr) -> sp.Symbol | None:
     """A call read as one opaque name whose argument holds a sum's index (``∇f(x_{k−1−i})`` under ``Σ_i``), or None.
 

@@ -46,7 +46,7 @@ from derive.check import entries, layer_labels, run_together, step_superscripts,
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
 from derive.check.unbounded import unbounded
-from derive.check.vectors import Coords, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
+from derive.check.vectors import Coords, Cross, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
 from derive.errors import DeriveError
 from derive.symbols import symbol
 
@@ -105,6 +105,12 @@ _UPRIGHT_ELEMENTARY: dict[str, Callable[[sp.Expr], sp.Expr]] = {
 _UNMODELLED_WORDS: frozenset[str] = frozenset(
     {"argmin", "argmax", "arg min", "arg max", "Var", "Cov", "E", "tr", "diag"}
 )
+
+#: The marks that set a letter as a vector (the operands a ``\times`` between is a cross product of).
+_VECTOR_MARKS: frozenset[str] = frozenset({"mathbf", "vec", "boldsymbol", "bm", "overrightarrow", "mathbfit", "bf"})
+#: Real and imaginary parts in upright letters (``\text{re}\{w\}``, ``\operatorname{Im}(z)``): not modelled, and
+#: never prose that splits a formula (read so, ``2\,\text{re}\{w\} = 8`` became w = 8).
+_PARTS: frozenset[str] = frozenset({"Re", "re", "Im", "im"})
 
 
 #: Upright words for what is computed from a matrix written out (:meth:`_ExprParser.matrix_operator`).
@@ -1000,6 +1006,8 @@ class _BlockParser:
                 return False  # \text{MSE}: a quantity's name, not prose
             if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
                 return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
+            if (tok.arg or "").strip() in _PARTS and not tok.text.endswith("intertext"):
+                return False  # 2\,\text{re}\{w\} = 8: the real part of w, no prose between two statements
             if _NUMBER_TEXT.fullmatch((tok.arg or "").strip()):
                 return False  # \text{1e-1}: a number set as text
             nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].is_char("&") else k + 1  # (\text{…} &= in an align)
@@ -1735,11 +1743,17 @@ class _ExprParser:
                 factors = [self.evaluated_at_name(sp.Mul(*factors), tok)]  # … \vert x_0 at the end of the side
                 continue
             if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
+                crossed = tok.kind == "macro" and tok.text == "times" and bool(factors) and (
+                    isinstance(factors[-1], Coords) or self.vector_before(self.pos))
                 self.pos += 1
+                marked = self.vector_at(self.pos)
                 factor = self.signed()
+                crossed = crossed and (isinstance(factor, Coords) or marked and not isinstance(factor, (Rows, sp.Number)))
                 elementwise = self.hadamard_of(factors, factor) if tok.kind == "macro" and tok.text in ("odot", "circ") \
                     else None  # [0.79 0.75] ⊙ [0.098 0.16]: entry by entry (as one product it was an inner product)
-                if elementwise is not None:
+                if crossed:
+                    factors[-1] = Cross(factors[-1], factor)  # \mathbf{p} \times \mathbf{q}: a cross product
+                elif elementwise is not None:
                     factors = [elementwise]
                 else:
                     factors.append(factor)
@@ -1753,6 +1767,7 @@ class _ExprParser:
                 after_division = True
             elif self.starts_factor(tok):
                 if tok.kind == "raw" and tok.text in TEXT_MACROS and not _ACRONYM.fullmatch((tok.arg or "").strip()) \
+                        and (tok.arg or "").strip() not in _PARTS \
                         and not (self.peek(1) is not None and self.peek(1).is_char("_")):
                     # (β_1\text{Degree}_i: a word with a subscript is a variable, read as a name below)
                     self.fail(tok, "text inside an expression is not modelled")
@@ -1773,6 +1788,27 @@ class _ExprParser:
         if len(factors) > 1 and sum(limits.number_bits(f) for f in factors) > limits.MAX_BITS:
             self.fail(self.last(), "the product of the numbers here is too large to handle")
         return sp.Mul(*self.matrix_products(factors))
+
+    def vector_at(self, pos: int) -> bool:
+        r"""Does a vector's mark start at token ``pos`` (``\mathbf{q}``, ``\vec q``, ``\boldsymbol{q}``, ``\bm q``)?"""
+        tok = self.toks[pos] if 0 <= pos < len(self.toks) else None
+        return tok is not None and tok.kind in ("macro", "raw") and tok.text in _VECTOR_MARKS
+
+    def vector_before(self, pos: int) -> bool:
+        r"""Does a marked vector (``\mathbf{p}``, ``\vec{p}``) end right before token ``pos``?"""
+        k = pos - 1
+        if k < 0:
+            return False
+        if self.toks[k].kind == "rbrace":
+            depth = 0
+            while k >= 0:
+                depth += self.toks[k].kind == "rbrace"
+                depth -= self.toks[k].kind == "lbrace"
+                if depth == 0:
+                    break
+                k -= 1
+            return self.vector_at(k - 1)
+        return self.vector_at(k - 1)  # \vec p
 
     def hadamard_of(self, factors: list[sp.Expr], right: sp.Expr) -> sp.Expr | None:
         """``(δ_2 W_2^⊤) ⊙ f'(z)`` with the tuples written: the product so far (written matrices multiplied in the
@@ -2730,6 +2766,8 @@ class _ExprParser:
             return self.matrix_operator(tok, _MATRIX_WORDS[compact])
         if compact in _UNMODELLED_WORDS:
             self.fail(tok, f"{word} is not modelled")
+        if compact in _PARTS:
+            self.fail(tok, f"{word} (real and imaginary parts) is not modelled")
         if compact in FUNCTIONS_1:
             self.pos += 1
             return self.function1(tok, compact)

@@ -71,7 +71,8 @@ _CONDITION = re.compile(
     r"|^\s*with\s+[^\0,.;:]{0,20}(?:\0|$)"  # an equation to solve states a condition on its unknown
     # "a solution of the differential equation $dy/dx = 2xy^2$": the equation posed, right before its inline formula
     # (not "This gives the final equation:" before a display, which leads into a claim)
-    r"|(?:\bequation|уравнени[еяю]|\bGleichung|\becuaci[oó]n|[ée]quation|方程)\s*(?:\$|\\\()\s*$"
+    # ("splits into two equations: $e^s = 5$, …": plural, after a colon, as well)
+    r"|(?:\bequations?|уравнени[еяю]|\bGleichung(?:en)?|\becuaci[oó]n(?:es)?|[ée]quations?|方程)\s*:?\s*(?:\$|\\\()\s*$"
     r"|(?:если|когда|нужно|необходимо|требуется|услови|стационар|решени\w* уравнени|удовлетворя|нормальн\w* уравнени)"
     r"|(?:^|[,;:])\s*при\b|\bпри\s+(?!\0)"  # not "множитель при $x$"
     # French, Spanish, Portuguese: "vaut 1 si $Y = k$", "cuando $x = 0$" (si only right before its formula:

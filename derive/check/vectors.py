@@ -30,6 +30,31 @@ class Coords(sp.Function):
         return r"\left(" + ", ".join(printer._print(a) for a in self.args) + r"\right)"  # type: ignore[attr-defined]
 
 
+class Cross(sp.Function):
+    r"""``\mathbf{p} \times \mathbf{q}``: the cross product of two vectors (bold, arrowed or written as tuples).
+    Worked out when both are three coordinates written; otherwise kept whole, as what it is: antisymmetric
+    (``q × p = −p × q``, ``p × p = 0``). Read as a product, ``p × q`` of two tuples was their inner product."""
+
+    compared_whole = True  # derive.proof.compare: one unknown, never sampled as a function of numbers
+
+    @classmethod
+    def eval(cls, a: sp.Expr, b: sp.Expr) -> sp.Expr | None:
+        if isinstance(a, Coords) and isinstance(b, Coords) and len(a.args) == len(b.args) == 3:
+            (a1, a2, a3), (b1, b2, b3) = a.args, b.args
+            return Coords(a2 * b3 - a3 * b2, a3 * b1 - a1 * b3, a1 * b2 - a2 * b1)
+        (ca, a0), (cb, b0) = a.as_coeff_Mul(), b.as_coeff_Mul()
+        if ca != 1 or cb != 1:
+            return ca * cb * cls(a0, b0)  # (−v) × u: numbers come out of either factor
+        if a == b:
+            return sp.Integer(0)
+        if sp.default_sort_key(b) < sp.default_sort_key(a):
+            return -cls(b, a)
+        return None
+
+    def _latex(self, printer: object) -> str:
+        return " \\times ".join(printer._print(a) for a in self.args)  # type: ignore[attr-defined]
+
+
 class Rows(sp.Function):
     r"""A written matrix ``\begin{bmatrix} a & b \\ c & d \end{bmatrix}``: its rows, each a :class:`Coords`
     of one length. Products with a written vector or matrix are taken where they are written (the parser

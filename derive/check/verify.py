@@ -103,6 +103,13 @@ _CANCEL = re.compile(r"\\[bx]?cancel(?:to)?(?![A-Za-z])")
 _BARS = re.compile(r"(?<![|\\])\|(?!\|)|\\[lr]?vert\b")
 #: The letter a function is written at, ``i_{L}(t)``, ``f(x)``, ``g(\theta)``: the link is about every value of it.
 _CALLED_LETTER = re.compile(r"(?:[A-Za-z]|\})\(\s*([A-Za-z]|\\[A-Za-z]+)\s*\)")
+#: The letter a derivative is taken in, as written: ``\frac{d}{du}``, ``\frac{dv}{du}``, ``\frac{\partial f}{\partial x}``,
+#: ``\frac{d^2y}{dx^2}``, ``\partial_x``. A link that differentiates in a letter is about every value of it.
+_DIFFERENTIATED_IN = re.compile(
+    r"\\[dt]?frac\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*(?:d|\\partial|\\mathrm\{d\}|\{\\rm\s+d\})\s*"
+    r"([A-Za-z])\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?\}|\\partial_\{?\s*([A-Za-z])\b")
+#: The letters notes use for a dependent variable: ``f(x) = y`` says y is f's value at x, never that f is constant.
+_VALUE_LETTERS = frozenset({"y", "z", "u", "v", "w", "Y", "Z"})
 #: The reason a statement gets when the words right after it introduce its letters ("where A is a matrix").
 _INTRODUCED_AFTER = "definition: the words right after it introduce"
 #: An integer written alone, the whole side of a link: ``0``, ``-1`` (``4.9535 = 4.96`` is a rounding, not this).
@@ -183,6 +190,11 @@ _UPRIGHT_BEFORE = re.compile(r"\\(?:rm|mathrm|operatorname\*?|text\w*|mathit|it|
 #: Words that open a case: a fact stated after them holds in that case only.
 _CASE_CLAUSE = re.compile(r"\b(?:if|when|whenever|provided|in case|если|когда|si|cuando|wenn|falls|如果|若)\b|如果|若",
                           re.IGNORECASE)
+#: Words that open another case of what was named ("For the composite case", "в случае", "im Fall"): a naming
+#: there is that case's own, not a claim about the one before.
+_CASE_LEAD = re.compile(r"\b(?:for|in)\s+(?:the|a|each|every)\s+(?:[\w-]+\s+){0,3}case\b|в\s+случае|для\s+случая"
+                        r"|\bim\s+Fall\b|\bdans\s+le\s+cas\b|\ben\s+el\s+caso\b|\bnel\s+caso\b|情况下|の場合",
+                        re.IGNORECASE)
 _DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
 _MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
 
@@ -649,6 +661,23 @@ class DocumentChecker:
                   or self._same_paragraph(it, item)]  # ("In this case β_j ≤ 0. It follows that |β_j| = −β_j")
         return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in before)
 
+    def _continues_span(self, item: Item) -> str | None:
+        """``$b = 0 - (0.5)$ $(\\frac{1}{2}(…)) = 0 - (-3)$``: an inline formula right after another with nothing but
+        spaces between, starting with a bracket or an operator, goes on with the product or sum before it; its first
+        link compares only a part. The reason, or None."""
+        if item.index == 0 or self._lines is None or not self.text or item.block.display:
+            return None
+        before = self.items[item.index - 1].block
+        if before is item.block or before.display or not re.match(r"\s*(?:[(\[+\-*/]|\\(?:left|cdot|times)\b)",
+                                                                    item.block.text):
+            return None
+        end = self._lines.offset(before.line, before.col) + len(before.text)
+        start = self._lines.offset(item.block.line, item.block.col)
+        between = self.text[end:start]
+        if not re.fullmatch(r"[ \t]*(?:\$|\\\))?[ \t]*(?:\$|\\\()?[ \t]*", between):
+            return None
+        return "it goes on with the formula right before it (two inline formulas with nothing between): its left side is only a part"
+
     def _same_paragraph(self, first: Item, second: Item) -> bool:
         """Do the two items stand inline in one paragraph of prose (no blank line, heading or paragraph mark between
         them)?"""
@@ -968,6 +997,10 @@ class DocumentChecker:
             return  # "in n dimensions f'(x) = ∇f(x), f''(x) = ∇²f(x)": one derivative in two notations, no new f′
         if any(type(call).__name__ == name and call.args != lhs.args for call in rhs.atoms(AppliedUndef)):
             return  # f(x_{k+1}) = f(x_k − ∇f(x_k)/L): f evaluated at the next iterate, not a definition of f
+        if isinstance(rhs, AppliedUndef) and rhs.args == lhs.args and type(rhs).__name__ != name and all(
+                any(fd.name == each and index < item.index for index, _, fd in self.function_defs)
+                for each in (name, type(rhs).__name__)):
+            return  # p(t) = q(t) with both defined before: where their graphs meet, an equation, not p redefined as q
         if lhs in rhs.atoms(AppliedUndef):
             return  # v(t) := v(t)/(1 − β^t): the value replaced in place (pseudo-code), not a circular definition
         if not rhs.free_symbols and self._point_in_hand(item, params) and any(
@@ -1000,6 +1033,8 @@ class DocumentChecker:
             elif isinstance(rhs, sp.Symbol) and rhs not in params and any(fd.name == name and index < item.index and fd.body.free_symbols & set(fd.params)
                      for index, _, fd in self.function_defs):
                 return  # "σ(z) = P" after σ(z) = 1/(1 + e^{−z}): a name for its value, not a new σ
+            elif isinstance(rhs, sp.Symbol) and rhs not in params and rhs.name in _VALUE_LETTERS:
+                return  # "f(x) = y, f^{-1}(y) = x": y names f's value at x (the dependent variable), not a constant f
         if hidden_in_names(rhs, params):
             return  # ℓ(t) = Σ log p(x_i | t): t only inside a probability read as one name, so ℓ' would be 0
         if any(lim.args[1] in params for lim in rhs.atoms(sp.Limit)):
@@ -1462,8 +1497,9 @@ class DocumentChecker:
             if index < item.index and self._example_section(section) and self._left_behind(section, item.section):
                 shadowed[fd.name] = index  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of
                 continue  # the next section (nor does it bring back a Ψ defined before the example)
-            if index < item.index:
-                # The latest earlier definition; one in this section beats any of an earlier section.
+            if index < item.index or index == item.index and "=>" in item.stmt.relations[1:]:
+                # The latest earlier definition; one in this section beats any of an earlier section. One that this
+                # statement makes before its ⇒ ("q(w) = cos w ⇒ q'(w) = −sin w") is in force for what follows it.
                 if current is None or current[0] > item.index or section == item.section or \
                         self.items[current[0]].section != item.section:
                     chosen[fd.name] = (index, fd)
@@ -2332,6 +2368,9 @@ class DocumentChecker:
         # ∂L/∂ŷ, ∂ŷ/∂z with L and ŷ defined: derivatives of what the section defines, not new names
         introduced = {x for x in introduced if not (x.name.startswith(GRADIENT_PREFIX) and (
             S.symbol(stem := gradient_parts(x.name)[1]) in definitions or stem in self.functions(item).defs))}
+        if introduced and (units := {m.group(1) or m.group(2) for t in stmt.terms
+                                     for m in _UNIT_VECTOR.finditer(_source(item, t))}):
+            introduced = {x for x in introduced if _axis(x) not in units}  # \mathbf{i}, \hat{k}: the axes, no new names
         defined_here = any(e is not None and any(x in definitions for x in e.free_symbols) for e in raw_exprs)
         if introduced and defined_here and not self._is_naming(item, definitions) \
                 and not (len(raw_exprs) == 2 and chain_rule.telescopes(*raw_exprs) is not None):
@@ -2898,6 +2937,9 @@ class DocumentChecker:
                 other.list_cue and other.section == item.section and other.stmt.terms
                 and other.stmt.terms[0].expr == lhs for other in self.items[max(0, item.index - 12):item.index]):
             return True  # "- correct: $Δw_j = η(−1 − (−1))x_j = 0$", "- wrong: $Δw_j = η(1 + 1)x_j = …$": cases of a list
+        if named_before and not item.claim_cue and _CASE_LEAD.search(self._sentence_before(item.index)):
+            self._scheme_namings.add(item.index)  # in force from here, for that case
+            return True  # "For the composite case, with one fitted parameter: d = m − 1 − 1": that case's own d
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
@@ -3038,6 +3080,38 @@ class DocumentChecker:
         fd = self.functions(item).defs.get(parts[2]) if parts is not None else None
         where = next((section for _, section, other in self.function_defs if other is fd), None) if fd else None
         return where is None or where in self._lineage(item.section)
+
+    def _posed_differential_equation(self, item: Item, left: Term, right: Term) -> str | None:
+        """``dy/dx − 3y = \\sin x`` under a heading after the one where ``y = 2 + x/5`` was named: a link that
+        writes a derivative of a name beside the name itself, neither alone on a side, is a differential equation
+        that a later section poses for a y of its own. The reason, or None (``dy/dx = 2xy²`` in y's own section
+        is a claim about that y; a derivative alone on a side is read elsewhere)."""
+        exprs = [t.expr for t in (left, right)]
+        if any(e is None for e in exprs):
+            return None
+        written = set().union(*(e.free_symbols for e in exprs))  # type: ignore[union-attr]
+        functions = self.functions(item).defs
+        for x in written:
+            parts = calculus.derivative_parts(x.name) if isinstance(x, sp.Symbol) else None
+            if parts is None:
+                continue
+            base = S.symbol(parts[2])
+            named = [(index, section, value) for index, section, name, value in self.namings
+                     if name == base and index < item.index]
+            if not named:
+                continue
+            index, section, value = named[-1]
+            line = self.items[index].block.position(self.items[index].stmt.terms[0].start)[0]
+            called = type(value).__name__ if isinstance(value, AppliedUndef) else value.name.split("(", 1)[0] \
+                if isinstance(value, sp.Symbol) and value.name.endswith(")") else None  # y(x), atomized or not
+            if called is not None and called not in functions:
+                # "y = y(x) is the unknown function", then dy/dx = 2x: an equation for that function, never refuted
+                return (f"a differential equation for {printing.text(base)}, which the notes name an unknown function "
+                        f"(line {line})")
+            if base in written and not any(isinstance(e, sp.Symbol) for e in exprs) and section != item.section:
+                return (f"a differential equation in {printing.text(base)}, posed: the {printing.text(base)} named on "
+                        f"line {line} is another section's")
+        return None
 
     def _states_derivative(self, expr: sp.Expr | None, item: Item) -> bool:
         """Is ``expr`` a derivative the definitions fix: ``f'(x)`` of a function defined before, or a ``∇``/``∂``
@@ -3702,9 +3776,16 @@ class DocumentChecker:
                 if section == item.section and index < item.index and not self._after_new_exercise(index, item)}
         earlier = {} if own_section else {name: (index, value) for index, section, name, value in self.examples
                                           if section != item.section and index < item.index
-                                          and not self._after_new_exercise(index, item)}
+                                          and not self._after_new_exercise(index, item)
+                                          and not self._names_a_point(index)}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
                 if not self._computed_anew(name, index, item.index)}
+
+    def _names_a_point(self, index: int) -> bool:
+        """Does the value statement ``index`` gives name a point something happens at ("a discontinuity at $t = 1$",
+        "the series around $s = 1$")? Such a value is its section's, and no later section computes with it (a
+        number there is still an example value in its own section: :meth:`_at_a_point` is about letters)."""
+        return bool(_AT_A_POINT.search(self._words_before(index, 40)))
 
     @functools.cached_property
     def _integer_letters(self) -> frozenset[str]:
@@ -3773,6 +3854,9 @@ class DocumentChecker:
             if len(terms) > 1 and (first == name or isinstance(first, sp.Pow) and first.base == name) \
                     and written_with_numbers(text := _source(other, terms[1])) and not _ONE_NUMBER.fullmatch(text):
                 return True  # σ² = ⅕(1 + 0.25 + …), w_1 = 0 + 0.1·4: worked anew from numbers, not β² = 0.81 checked
+            if len(terms) > 2 and first == name and other.section != self.items[given].section \
+                    and written_with_numbers(_source(other, terms[-1])):
+                return True  # s = (1/n)Σ(y_i − m)² = 9 under "Sample B": s worked out anew, its old 2.25 gone
         return False
 
     def _sum_of_values(self, item: Item, k: int, left: Term, right: Term) -> bool:
@@ -3925,6 +4009,9 @@ class DocumentChecker:
             why = f"a proof by contradiction: under the premise the chain reaches what the text calls absurd ({verdict.reason})"
             self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
             self.decide(item, k, "undecided", why)
+        elif k == 0 and (part := self._continues_span(item)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {part}")
+            self.decide(item, k, "undecided", part)  # $b = 0 − (0.5)$ $(½(…)) = 0 − (−3)$: one product, two spans
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
@@ -3943,10 +4030,21 @@ class DocumentChecker:
         (unknown,) = letters
         if not isinstance(unknown, sp.Symbol) or unknown in self._sentence_ranges(item):
             return None  # (b ≤ 0 in its sentence: a claim over that range)
+        roots: set[sp.Expr] | None = None
         for other in self.items[item.index + 1:item.index + 1 + _SOLVED_REACH]:
             if other.section != item.section or self._after_new_exercise(item.index, other):
                 break
             terms = other.stmt.terms
+            if roots is None:
+                roots = self._roots_of(sa - sb, unknown)
+                before = self.items[item.index - 1] if item.index else None
+                if roots and before is not None and before.block is item.block \
+                        and (earlier := self._equation_roots(before, unknown)) is not None and earlier != roots:
+                    roots = set()  # t² + 3t = −t² − 6t after t² + 3t = −t² − 3t: a wrong step of the solving, refuted
+            if roots and (later := self._equation_roots(other, unknown)) is not None and later == roots:
+                line = other.block.position(terms[0].start)[0]
+                return (f"an equation in {printing.text(unknown)} that the notes go on to solve (line {line} has the "
+                        f"same roots)")
             if len(terms) < 2 or terms[0].expr != unknown or other.stmt.relations[0] != "=":
                 continue
             root = terms[-1].expr
@@ -3958,6 +4056,34 @@ class DocumentChecker:
                         f"= {printing.text(root)} on line {line} satisfies it)")
             return None  # the root the notes reach does not satisfy this step: left to be refuted
         return None
+
+    @staticmethod
+    def _roots_of(expr: sp.Expr, unknown: sp.Symbol) -> set[sp.Expr]:
+        """The real roots of the polynomial ``expr`` in ``unknown`` (at most four), or the empty set when it is no
+        such polynomial or they cannot be found in time."""
+        try:
+            with time_budget(LINK_SECONDS / 2):
+                poly = sp.Poly(sp.expand(expr), unknown)
+                if poly.degree() < 1 or poly.degree() > 4 or poly.free_symbols - {unknown}:
+                    return set()
+                found = sp.solveset(poly.as_expr(), unknown, domain=sp.S.Reals)
+        except (BudgetExceeded, sp.PolynomialError, TypeError, ValueError, NotImplementedError):
+            return set()
+        return set(found) if isinstance(found, sp.FiniteSet) else set()
+
+    def _equation_roots(self, other: Item, unknown: sp.Symbol) -> set[sp.Expr] | None:
+        """The real roots of ``other`` read as one equation in ``unknown`` (two sides, ``=``, nothing else unknown),
+        or None when it is no such equation (``2t^2 + 6t = 0``: {0, −3})."""
+        terms = other.stmt.terms
+        if len(terms) != 2 or other.stmt.relations != ["="] or any(t.expr is None for t in terms):
+            return None
+        sides = [self._prepare(t.expr, other) for t in terms]
+        if any(side is None for side in sides):
+            return None
+        difference = sides[0] - sides[1]  # type: ignore[operator]
+        if difference.free_symbols != {unknown}:
+            return None
+        return self._roots_of(difference, unknown) or None
 
     @staticmethod
     def _step_of_defined(name: sp.Symbol, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
@@ -4698,7 +4824,8 @@ class DocumentChecker:
                                                                                           definitions) \
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
             or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
-            or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions)
+            or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
+            or (self._continues_span(item) if k == 0 else None)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
@@ -5043,6 +5170,8 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", "not checked: circular system of definitions")
             self.decide(item, k, "undecided", "it reads a circular system of definitions")
             return
+        if (basis := _unit_vectors(sa, sb, _source(item, left) + " " + _source(item, right))) is not None:
+            sa, sb = basis  # p × q = (p_2q_3 − p_3q_2)\mathbf{i} − …: i, j, k the unit vectors, coordinates of a tuple
         if (named := self._integral_in_a_differential_letter(a, b, definitions)) is not None:
             why = (f"an integral in {printing.text(named)}, which the notes make a function (d{printing.text(named)} "
                    "= …): a change of variable, not modelled")
@@ -5323,6 +5452,10 @@ class DocumentChecker:
             # (nor the variable of a function the link writes, i_L(t) = 3e^{−2t} − 3 after "C.I.: t = 0": it is about
             # every t, and the instant of the initial condition proves nothing of it)
             ranged |= {S.symbol(m.group(1)) for term in (left, right) for m in _CALLED_LETTER.finditer(_source(item, term))}
+            # (nor the letter a derivative the link writes is taken in: d/du(u² + v²) = d/du(9) is about every u of
+            # the curve, and u = 0 from another example proves nothing of it)
+            ranged |= {S.symbol(m.group(1) or m.group(2)) for term in (left, right)
+                       for m in _DIFFERENTIATED_IN.finditer(_source(item, term))}
             used = {x: v for x, v in given.items() if x in sa.free_symbols | sb.free_symbols and x not in ranged}
             used.update(worked_values.every_step_values(given, sa.free_symbols | sb.free_symbols))  # g_t = 1
             at_values = compare(sa.xreplace(used), sb.xreplace(used), seconds=LINK_SECONDS) if used else None
@@ -5530,6 +5663,9 @@ class DocumentChecker:
                 return
             if (solved := self._solved_later(item, sa, sb)) is not None:
                 self.decide(item, k, "not-a-claim", solved)  # log₂(w² + 4w + 3) = 4 + log₂(w² + w), …, w = 1/5
+                return
+            if (posed := self._posed_differential_equation(item, left, right)) is not None:
+                self.decide(item, k, "not-a-claim", posed)  # "Example: dy/dx − 3y = sin x" under a new heading
                 return
             reason = doubt(sa, sb, functions, left.expr + right.expr, recurrences.modelled())
             if reason == INDEXED_DOUBT and _summed_only(sa) and _summed_only(sb) and any(
@@ -6561,6 +6697,11 @@ class DocumentChecker:
                 names = ", ".join(printing.text(x) for x in others)
                 result = induction.Induction("undecided", f"it reads {names}, which the rule in force does not: the "
                                              f"closed form of another rule?; as this rule's closed form it {result.reason}")
+            if result.status == "false" and family is None and (
+                    values := induction.instance(target, closed, recurrences)) is not None:
+                # u_n = 5 + 4n after u_n = u_{n−1} + d, with neither d nor u_0 given: an example, numbers put in for them
+                result = induction.Induction("undecided", f"an example of the recurrence: it holds with {values}, "
+                                                          "values the notes leave open there")
             letter = read_index(target).letter
             if self._step_alias is not None and self._step_alias[0] == letter:
                 letter = self._step_alias[1]  # the step the author counts with (T), not the rule's letter (t)
@@ -7779,6 +7920,46 @@ def _compare_values(at: sp.Expr, value: sp.Expr) -> tuple[str, sp.Expr]:
     if "false" in each:
         return "false", a
     return ("true" if all(e == "true" for e in each) else "undecided"), a
+
+
+#: A unit vector of the axes as notes mark it: ``\mathbf{i}``, ``\vec{j}``, ``\hat{k}``, ``\hat{\imath}``, ``\hat{\mathbf{i}}``.
+_UNIT_VECTOR = re.compile(r"\\(?:mathbf|vec|hat|boldsymbol|bm|mathbfit)\s*\{?\s*(?:\\(?:mathbf|boldsymbol)\s*\{\s*)?"
+                          r"(?:([ijk])(?![A-Za-z])|\\([ij])math\b)")
+
+
+def _axis(x: sp.Symbol) -> str | None:
+    """The axis letter a name reads as (``i``, ``\\hat{i}`` → i), or None."""
+    m = re.fullmatch(r"\\hat\{([ijk])\}|([ijk])", x.name)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _unit_vectors(sa: sp.Expr, sb: sp.Expr, text: str) -> tuple[sp.Expr, sp.Expr] | None:
+    """``p × q = (p_2q_3 − p_3q_2)\\mathbf{i} − (p_1q_3 − p_3q_1)\\mathbf{j} + …`` where the other side is a tuple: the
+    marked i, j, k of the text are the unit vectors of the axes, so a side linear in them is the tuple of their
+    coefficients. Both sides so, or None when the link is not of that kind (read as numbers, i, j, k refuted it)."""
+    marked = {m.group(1) or m.group(2) for m in _UNIT_VECTOR.finditer(text)}
+    if not marked:
+        return None
+    sides = [sa, sb]
+    for n, (side, other) in enumerate(((sa, sb), (sb, sa))):
+        if not isinstance(other, Coords) or isinstance(side, Coords) or len(other.args) not in (2, 3):
+            continue
+        axes: dict[str, set[sp.Symbol]] = {}
+        for x in side.free_symbols:
+            if isinstance(x, sp.Symbol) and (letter := _axis(x)) is not None:
+                axes.setdefault(letter, set()).add(x)
+        letters = "ijk"[:len(other.args)]
+        if not set(axes) & marked or set(axes) - set(letters) or any(len(xs) > 1 for xs in axes.values()):
+            return None
+        basis = [next(iter(axes[name])) if name in axes else S.symbol(name) for name in letters]
+        expanded = sp.expand(side)
+        coefficients = [expanded.coeff(b) for b in basis]
+        if any(c.free_symbols & set(basis) for c in coefficients) \
+                or sp.expand(expanded - sum(c * b for c, b in zip(coefficients, basis))) != 0:
+            return None
+        sides[n] = Coords(*coefficients)
+        return sides[0], sides[1]
+    return None
 
 
 def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:

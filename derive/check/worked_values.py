@@ -87,8 +87,9 @@ def computed_step(checker: "DocumentChecker", item: "Item", name: sp.Expr) -> Wo
     if ix.base in recurrences.by_base:
         if not starts or ix.offset <= min(starts):
             return None  # no start below it that the notes give: the recurrence cannot reach a number
-    elif ix.base not in recurrences.plain or ix.offset < 0:
-        return None
+    elif ix.base not in recurrences.plain or ix.offset < 0 \
+            or ix.offset < recurrences.plain[ix.base].lhs.offset:
+        return None  # (y_0 from the closed form y_{k+1} = 2^k would put k = −1, below the range it is stated for)
     try:
         with time_budget(LINK_SECONDS):
             value, _ = recurrences.unroll(name, sp.Integer(0))
