@@ -480,3 +480,41 @@ Take $c = 5$, and then $(\frac{1}{2}((0 - 2) + (0 - 6))) = 2$ is a slip.
 def test_an_inline_formula_after_words_stands_alone(name: str) -> None:
     text = _as(name, APART_SPANS)
     assert error_lines(name, text) == [(_line(text, "= 2$ is a slip"), "math/false")]
+
+
+MEET_THEN_VALUE = r"""# Intersections
+
+Let $u(s) = s^2 + 5s$ and $w(s) = -s^2 - 5s$. Where do the graphs meet?
+
+$$
+\begin{aligned}
+u(s) &= w(s) \\
+s^2 + 5s &= -s^2 - 5s
+\end{aligned}
+$$
+
+At one, $u(1) = 6$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_two_defined_functions_set_equal_is_an_equation_not_a_new_definition(name: str) -> None:
+    text = _as(name, MEET_THEN_VALUE)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, "u(1) = 6")] == ["proved"]
+
+
+SPACED_ARITHMETIC = r"""# Sums
+
+$$
+(0.1)\space(\frac{1}{3}(1 + 1 + 2)) \space = 0.133
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_spacing_macros_keep_arithmetic_arithmetic(name: str) -> None:
+    text = _as(name, SPACED_ARITHMETIC)
+    assert [v for v, r in _verdicts(name, text, r"(0.1)\space")] == ["proved"]
+    slip = _as(name, slipped(SPACED_ARITHMETIC, "= 0.133", "= 0.143"))
+    assert error_lines(name, slip) == [(_line(slip, "= 0.143"), "math/false")]

@@ -4030,17 +4030,20 @@ class DocumentChecker:
         (unknown,) = letters
         if not isinstance(unknown, sp.Symbol) or unknown in self._sentence_ranges(item):
             return None  # (b ≤ 0 in its sentence: a claim over that range)
-        roots: set[sp.Expr] | None = None
+        roots = self._roots_of(sa - sb, unknown)
+        before = self.items[item.index - 1] if item.index else None
+        if roots and before is not None and before.block is item.block \
+                and (earlier := self._equation_roots(before, unknown)) is not None:
+            if earlier != roots:
+                roots = set()  # t² + 3t = −t² − 6t after t² + 3t = −t² − 3t: a wrong step of the solving, refuted
+            elif self.verdicts.get((before.index, 0), ("",))[0] == "not-a-claim":
+                line = before.block.position(before.stmt.terms[0].start)[0]
+                return (f"the equation in {printing.text(unknown)} on line {line}, rearranged (the same roots): posed "
+                        "as that one is")
         for other in self.items[item.index + 1:item.index + 1 + _SOLVED_REACH]:
             if other.section != item.section or self._after_new_exercise(item.index, other):
                 break
             terms = other.stmt.terms
-            if roots is None:
-                roots = self._roots_of(sa - sb, unknown)
-                before = self.items[item.index - 1] if item.index else None
-                if roots and before is not None and before.block is item.block \
-                        and (earlier := self._equation_roots(before, unknown)) is not None and earlier != roots:
-                    roots = set()  # t² + 3t = −t² − 6t after t² + 3t = −t² − 3t: a wrong step of the solving, refuted
             if roots and (later := self._equation_roots(other, unknown)) is not None and later == roots:
                 line = other.block.position(terms[0].start)[0]
                 return (f"an equation in {printing.text(unknown)} that the notes go on to solve (line {line} has the "
