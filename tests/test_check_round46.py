@@ -518,3 +518,90 @@ def test_spacing_macros_keep_arithmetic_arithmetic(name: str) -> None:
     assert [v for v, r in _verdicts(name, text, r"(0.1)\space")] == ["proved"]
     slip = _as(name, slipped(SPACED_ARITHMETIC, "= 0.133", "= 0.143"))
     assert error_lines(name, slip) == [(_line(slip, "= 0.143"), "math/false")]
+
+
+# -- secant, cosecant and cotangent ------------------------------------------------------------------------------
+RECIPROCAL_TRIG = r"""# Derivatives
+
+$$
+\frac{d}{dx}\tan(x) = \sec^2(x), \qquad \frac{d}{dx}\cot(x) = -\csc^2(x)
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_secant_cosecant_and_cotangent_are_read(name: str) -> None:
+    text = _as(name, RECIPROCAL_TRIG)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\sec^2(x)")] == ["proved", "proved"]
+    slip = _as(name, slipped(RECIPROCAL_TRIG, r"= \sec^2(x)", r"= \csc^2(x)"))
+    assert error_lines(name, slip) == [(_line(slip, r"= \csc^2(x)"), "math/false")]
+
+
+# -- a differential set upright as one word -----------------------------------------------------------------------
+UPRIGHT_DIFFERENTIAL = r"""# Integrals
+
+$$
+\int 2\sin(v)\cos(v)\,\mathrm{dv} = \int \sin(2v)\,{\rm d}v
+$$
+
+$$
+\int_0^{1} 3v^2\,{\rm dv} = 1
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_differential_set_upright_as_one_word_is_read(name: str) -> None:
+    text = _as(name, UPRIGHT_DIFFERENTIAL)
+    assert [v for v, _ in _verdicts(name, text, r"\mathrm{dv}")] == ["proved"]
+    assert [v for v, _ in _verdicts(name, text, r"{\rm dv} = 1")] == ["proved"]
+    slip = _as(name, slipped(UPRIGHT_DIFFERENTIAL, r"{\rm dv} = 1", r"{\rm dv} = 2"))
+    assert error_lines(name, slip) == [(_line(slip, r"{\rm dv} = 2"), "math/false")]
+
+
+# -- a decimal cut off with an ellipsis, inside a computation -------------------------------------------------
+CUT_WITH_DOTS = r"""# Area
+
+$$
+\begin{aligned}
+A &= \left(9 - {2 \over 3}\right) - 5 \\
+  &= 9 - 0.66\dots - 5 \\
+  &= 3.33\dots
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_decimal_cut_off_with_an_ellipsis_inside_a_side_is_read_to_its_digits(name: str) -> None:
+    text = _as(name, CUT_WITH_DOTS)
+    assert error_lines(name, text) == []
+    slip = _as(name, slipped(CUT_WITH_DOTS, r"9 - 0.66\dots - 5", r"9 - 0.76\dots - 5"))
+    assert (_line(slip, r"0.76\dots"), "math/false") in error_lines(name, slip)
+
+
+# -- a remark on a row of its own inside a chain ---------------------------------------------------------------
+REMARK_ROW = r"""# Substitution
+
+$$
+\begin{aligned}
+&\int 2v\cos(v^2)\,dv \\
+&Let\ s = v^2,\ ds = 2v\,dv \\
+=&\int \cos(s)\,ds \\
+=&\sin(s) + C
+\end{aligned}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_remark_row_does_not_take_the_place_of_the_chain(name: str) -> None:
+    text = _as(name, REMARK_ROW)
+    assert error_lines(name, text) == []
+    links = _verdicts(name, text, r"=&\int \cos(s)\,ds")
+    assert links and all("2v" not in reason for _, reason in links)
+    from derive.check.run import check_document
+    pairs = [(lk.left, lk.right) for lk in check_document(name, text).links]
+    assert (r"\int 2v\cos(v^2)\,dv", r"\int \cos(s)\,ds") in pairs
+    assert (r"\int \cos(s)\,ds", r"\sin(s) + C") in pairs  # the row after that one goes on with the chain too

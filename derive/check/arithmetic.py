@@ -182,13 +182,20 @@ def _repeating_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_te
     rounded or cut off to the digits shown. True when the exact value lies in the range the decimals allow, each
     within one unit of its last digit. A short decimal (0.9, 0.25) is an exact value, never excused so."""
     for side, text, other in ((left, left_text, right), (right, right_text, left)):
+        cut = {f"{a or 0}.{b}" for a, b in _CUT_DECIMAL.findall(text)}  # 3.66\dots: cut off, whatever its places
+        text = _CUT_DECIMAL.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
         written = _INNER_DECIMAL.findall(text)
-        if not written or any(len(b) < 3 for _, b in written) or side.is_rational is not True \
+        if not written or any(len(b) < 3 and f"{a or 0}.{b}" not in cut for a, b in written) \
+                or side.is_rational is not True \
                 or not (isinstance(other, sp.Rational) and _never_ends(other)):
             continue
         corners = _corners(text, _INNER_DECIMAL, 4, unit=1, linear=True)
         return corners is not None and bool(min(corners) <= other <= max(corners))
     return False
+
+
+#: A decimal marked as cut off by an ellipsis right after it (``3.66\dots``, ``0.33...``).
+_CUT_DECIMAL = re.compile(r"(?<![\d.])(\d*)\.(\d+)\s*(?:\\[lc]?dots(?![A-Za-z])|\.{3}|…)")
 
 
 def _never_ends(value: sp.Rational) -> bool:

@@ -1062,18 +1062,32 @@ class _BlockParser:
         """Continue chains across rows: ``a = b = \\\\ = c``, ``a = \\\\ b``, ``a + b \\\\ + c``."""
         merged: list[_RawStatement] = []
         chain: _RawStatement | None = None  # the first statement of the row before, when it is a chain
+        remark = False  # the row before opened with a word of prose: a remark on a row of its own
         for statements in rows:
             if not statements:
                 continue
             prev = merged[-1] if merged else None
+            opens_remark = _remark_row(statements[0])
+            past_remark = False
             if chain is not None and prev is not chain and not statements[0].terms[0] and statements[0].relations \
-                    and _first_offset(prev) in self.noted:
+                    and (_first_offset(prev) in self.noted or remark):
                 prev = chain  # ∫ … &= ½[…], \quad v = ln u, w = … \\ &= …: the chain goes on, not the note beside it
+                # (nor the remark on a row of its own: "&Пусть\ u = \tan x,\ du = \sec^2 x\,dx \\ =&\int e^u du")
+                past_remark = remark
             if prev is not None and self._continue(prev, statements[0]):
                 statements = statements[1:]
                 chain = prev  # (the row went on with the chain: its notes, if any, stand beside that chain)
-            else:
-                chain = statements[0] if statements[0].relations else None
+                if past_remark and not statements:
+                    remark = True  # the rows after go on with the chain too, not with the remark still last written
+                    merged.extend(statements)
+                    continue
+            elif statements[0].relations and not opens_remark:
+                chain = statements[0]
+            elif not opens_remark:
+                chain = statements[0] if len(statements) == 1 and statements[0].terms[0] else None
+                # (∫ e^{ln t}/t dt \\ Let w = ln t, … \\ = ∫ e^w dw: an expression alone on its row starts the chain
+                # the rows after the remark go on with)
+            remark = opens_remark and chain is not None
             merged.extend(statements)
         return merged
 
@@ -1181,6 +1195,13 @@ def _hypothesis_label(tokens: list[Token]) -> int:
     else:
         return 0
     return k + 1 if tokens[k].is_char(":") or tokens[k].kind == "rel" and tokens[k].text == ":" else 0
+
+
+def _remark_row(statement: _RawStatement) -> bool:
+    """Does the statement open with a word of prose set in the math (``Пусть``, ``Let``), a remark on a row of its own
+    between the rows of a chain (a substitution named, "let u = …, du = …")?"""
+    first = statement.terms[0] if statement.terms else []
+    return bool(first) and (first[0].kind == "word" or _leading_word(first) > 0)
 
 
 def _leading_word(tokens: list[Token]) -> int:
@@ -3806,7 +3827,7 @@ class _ExprParser:
             if after is not None and self.starts_factor(after):
                 arg = self._juxtaposed_argument(name, arg, after)
         fn = FUNCTIONS_1[name]
-        if fn in ("sin", "cos", "tan"):  # cos(π/2), cos(πt/T): an angle, π the number (not a policy π)
+        if fn in ("sin", "cos", "tan", "sec", "csc", "cot"):  # cos(π/2), cos(πt/T): an angle, π the number
             arg = arg.xreplace({x: sp.pi for x in arg.free_symbols if x.name == r"\pi"})
         if fn == "log10":
             value = sp.log(arg, 10)

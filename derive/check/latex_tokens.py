@@ -132,7 +132,7 @@ BIG_OPS: frozenset[str] = frozenset({"sum", "prod"})
 FUNCTIONS_1: dict[str, str] = {
     "exp": "exp", "log": "log", "ln": "log", "lg": "log10", "sin": "sin", "cos": "cos", "tan": "tan",
     "tanh": "tanh", "sinh": "sinh", "cosh": "cosh", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
-    "sign": "sign", "sgn": "sign",
+    "sign": "sign", "sgn": "sign", "sec": "sec", "csc": "csc", "cot": "cot",
 }
 #: ``\max``/``\min`` of a list.
 MAX_MIN: frozenset[str] = frozenset({"max", "min"})

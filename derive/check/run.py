@@ -73,6 +73,20 @@ class CheckResult:
         return 0
 
 
+
+#: A differential set upright as one word: ``\mathrm{dx}``, ``\text{du}``, ``{\rm dt}``.
+#: (Only the letters differentials are taken in: ``\text{de}`` is a word of French or Spanish.)
+_UPRIGHT_DIFFERENTIAL = re.compile(r"(\\(?:mathrm|text|textrm|operatorname)\s*\{\s*d)([xyztuvwsrpq])\}"
+                                   r"|(\{\\rm\s+d)([xyztuvwsrpq])\}")
+
+
+def upright_differentials(text: str) -> str:
+    r"""``text`` with each differential set upright as one word written as the upright d before its letter
+    (``\mathrm{dx}`` → ``\mathrm{d}x``, ``{\rm du}`` → ``{\rm d}u``): the same length, so every offset holds; read
+    as one word, ``∫ … \mathrm{dx}`` was an integral without its differential."""
+    return _UPRIGHT_DIFFERENTIAL.sub(lambda m: f"{m.group(1)}}}{m.group(2)}" if m.group(1)
+                                     else f"{m.group(3)}}}{m.group(4)}", text)
+
 def collect_paths(paths: Iterable[str]) -> list[str]:
     """Files to check: each file named, and every notes file below each folder named (sorted);
     a path that does not exist raises :class:`NotesError` (``check_paths`` reports it instead)."""
@@ -240,6 +254,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     lower_t = t_transposes(e.text for e in expansions)
     if lower_t:  # ‖Xw − y‖² = (Xw − y)^t(Xw − y) = w^tX^tXw − …: the same, with a lower-case t
         expansions = [dataclasses.replace(e, text=t_as_transposes(e.text)) for e in expansions]
+    expansions = [dataclasses.replace(e, text=upright_differentials(e.text)) for e in expansions]  # \mathrm{dx}
     if uses_decimal_comma(doc.visible):  # "ist $1-\alpha = 1-0,05 = 0,95$": a decimal comma, read as a point
         expansions = [dataclasses.replace(e, text=as_points(e.text)) for e in expansions]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
