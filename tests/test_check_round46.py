@@ -605,3 +605,122 @@ def test_a_remark_row_does_not_take_the_place_of_the_chain(name: str) -> None:
     pairs = [(lk.left, lk.right) for lk in check_document(name, text).links]
     assert (r"\int 2v\cos(v^2)\,dv", r"\int \cos(s)\,ds") in pairs
     assert (r"\int \cos(s)\,ds", r"\sin(s) + C") in pairs  # the row after that one goes on with the chain too
+
+
+# -- an exercise that starts at a heading ----------------------------------------------------------------------
+EXERCISE_HEADINGS = r"""# Exercises
+
+## Exercise 1
+
+Here $P(M=0)=0.2$, so $P(M\geq 1) = 1 - P(M=0) = 0.8$.
+
+## Exercise 2
+
+Now $M$ is Poisson with mean $2$, so
+$$
+P(M\geq 1)=1-P(M=0)=1-e^{-2}=0.8647
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_exercise_heading_starts_its_own_values(name: str) -> None:
+    text = _as(name, EXERCISE_HEADINGS)
+    assert error_lines(name, text) == []
+
+
+# -- a case posed with "if" in other languages is no value -------------------------------------------------------
+CASE_IN_VIETNAMESE = r"""# Động lượng
+
+$$
+u_n = \gamma u_{n-1} + h_n
+$$
+
+- Nếu $\gamma = 0$: chỉ giữ gradient mới nhất.
+
+Với $u_0 = 0$:
+$$
+u_n = \sum_{j=0}^{n-1} \gamma^j h_{n-j}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_case_posed_with_if_in_vietnamese_gives_no_value(name: str) -> None:
+    text = _as(name, CASE_IN_VIETNAMESE)
+    assert [v for v, r in _verdicts(name, text, r"\gamma = 0$: chỉ")] == ["not-a-claim"]
+    assert "condition" in _verdicts(name, text, r"\gamma = 0$: chỉ")[0][1]
+    assert error_lines(name, text) == []
+
+
+# -- decimal commas the formulas themselves write ----------------------------------------------------------------
+COMMAS_IN_MATH = r"""# Complement
+
+$$
+P(W>1) = 1-0,0123-0,2345=0.7532
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_decimal_commas_that_no_list_is_written_with_are_decimals(name: str) -> None:
+    text = _as(name, COMMAS_IN_MATH)
+    assert error_lines(name, text) == []
+    assert "proved" in [v for v, _ in _verdicts(name, text, "0,0123")]
+    slip = _as(name, slipped(COMMAS_IN_MATH, "=0.7532", "=0.7632"))
+    assert error_lines(name, slip) == [(_line(slip, "=0.7632"), "math/false")]
+
+
+# -- a sum of many terms each rounded, beside their exact values -------------------------------------------------
+MANY_ROUNDED_TERMS = r"""# Poisson
+
+$$
+e^{-4}\frac{4^0}{0!}+e^{-4}\frac{4^1}{1!}+e^{-4}\frac{4^2}{2!}+e^{-4}\frac{4^3}{3!}+e^{-4}\frac{4^4}{4!}+e^{-4}\frac{4^5}{5!}
+= 0.0183+0.0733+0.1465+0.1954+0.1954+0.1563
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_a_sum_of_many_rounded_terms_is_read_to_their_digits(name: str) -> None:
+    text = _as(name, MANY_ROUNDED_TERMS)
+    assert error_lines(name, text) == []
+    slip = _as(name, slipped(MANY_ROUNDED_TERMS, "+0.1563", "+0.1663"))
+    assert error_lines(name, slip) == [(_line(slip, "+0.1663"), "math/false")]
+
+
+# -- an ellipsis standing for terms in a computation --------------------------------------------------------------
+ELIDED_TERMS = r"""# Means
+
+The residuals are $r = [-30, -10, -50, -70]$, with mean $\frac{1}{4}[(-30) + (-10) + \dots] = -40$.
+
+Also $1 + 2 + \dots + 10 = 55$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_ellipsis_of_terms_in_arithmetic_is_never_refuted(name: str) -> None:
+    text = _as(name, ELIDED_TERMS)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, "1 + 2 + \\dots + 10 = 55")] == ["undecided"]
+
+
+CASE_THEN_EXPANSION = r"""# Momentum
+
+$$v_n = \rho v_{n-1} + g_{n,n-1}$$
+
+- If $\rho = 0$: only the newest gradient counts.
+
+Starting from $v_0 = 0$:
+
+\begin{aligned}
+v_n &= \sum_{\tau=0}^{n-1} \rho^\tau g_{n-\tau,n-\tau-1} \\
+&= g_{n,n-1} + \rho g_{n-1,n-2} + \rho^2 g_{n-2,n-3} + \cdots
+\end{aligned}
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md"])  # (an environment bare in Markdown, as GitHub's MathJax typesets it)
+def test_a_case_posed_with_if_is_never_put_into_the_expansion_after_it(name: str) -> None:
+    text = _as(name, CASE_THEN_EXPANSION)
+    assert error_lines(name, text) == []

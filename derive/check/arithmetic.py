@@ -159,10 +159,11 @@ def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text
     digit), False when it lies outside; None when the link is not of that kind (a decimal such as 0.9 beside
     rational values is an exact parameter, and no rounding excuses ``1/(1 − 0.9) = 11``)."""
     for side, text, other in ((left, left_text, right), (right, right_text, left)):
-        if not 0 < len({sp.Rational(m.group(0)) for m in _INNER_DECIMAL.finditer(text)}) <= 4 \
-                or not _transcendental(other) or side.is_rational is not True:
+        count = len({sp.Rational(m.group(0)) for m in _INNER_DECIMAL.finditer(text)})
+        if not 0 < count <= 12 or not _transcendental(other) or side.is_rational is not True:
             continue
-        corners = _corners(text, _INNER_DECIMAL, 4)
+        # (more than four only in a sum: 0.0067 + 0.0337 + … + 0.1755, each term of a Poisson law rounded)
+        corners = _corners(text, _INNER_DECIMAL, 4) if count <= 4 else _corners(text, _INNER_DECIMAL, 12, linear=True)
         if corners is None:
             return None
         target = sp.N(other, 30)
@@ -239,6 +240,11 @@ def _corners(text: str, decimal: re.Pattern[str], most: int, unit: int | sp.Rati
         return None
     if linear and any(sp.diff(shaped, x, y) != 0 for x in held.values() for y in held.values()):
         return None
+    if linear:  # a sum of them: its extremes at once, each moved against the sign of its coefficient
+        centre = shaped.xreplace({x: value for value, x in held.items()})
+        slack = sum(abs(sp.diff(shaped, x)) * decimals[value] for value, x in held.items())
+        low, high = sp.N(centre - slack, 30), sp.N(centre + slack, 30)
+        return [low, high] if low.is_real and low.is_Number and high.is_Number else None
     corners = [sp.N(shaped.xreplace({x: value + sign * decimals[value] for (value, x), sign in zip(held.items(), signs)}),
                     30) for signs in itertools.product((-1, 1), repeat=len(held))]
     return corners if all(c.is_real and c.is_Number for c in corners) else None

@@ -12,6 +12,7 @@ never inside braces or right after a sub- or superscript (``x_{1,2}``, ``\{0,1\}
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: A number written with a decimal comma, where a list of numbers is unlikely.
 _COMMA_NUMBER = re.compile(r"(?<![\w.,{}\\_^])(\d+),(\d+)(?![\d,.])")
@@ -34,6 +35,16 @@ def uses_decimal_comma(prose: str) -> bool:
         return True
     comma, point = (len(pattern.findall(prose)) for pattern in (_WORDS["comma"], _WORDS["point"]))
     return comma >= 20 and comma > 2 * point
+
+
+#: A decimal comma no list is written with: ``0,`` and three digits or more (``0,2345``, ``0,0123``).
+_UNMISTAKABLE = re.compile(r"(?<![\w.,{}\\_^])0,\d{3,}(?![\d,.])")
+
+
+def written_in_math(formulas: Iterable[str]) -> bool:
+    """Do the formulas themselves write decimal commas, twice or more in a way no list is written (``1 − 0,0123 −
+    0,2345``)? Notes in two languages, or with little prose, may not say so in their words."""
+    return sum(len(_UNMISTAKABLE.findall(text)) for text in formulas) >= 2
 
 
 def as_points(math: str) -> str:

@@ -78,7 +78,8 @@ _CONDITION = re.compile(
     # French, Spanish, Portuguese: "vaut 1 si $Y = k$", "cuando $x = 0$" (si only right before its formula:
     # Italian "si ottiene" is "one obtains")
     r"|\bs[ie]\s*(?=\0|(?:\$|\\\()?\s*$)|\b(?:cuando|quand|lorsque?|quando)\b"  # Italian/Portuguese "se $f$ …"
-    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程|正规方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте))",
+    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程|正规方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте)"
+    r"|\b(?:nếu|giả sử|jika|apabila|eğer)\b|만약)",  # Vietnamese, Indonesian, Turkish, Korean "if" (not "khi đó": then)
     re.IGNORECASE)
 #: Korean puts its cue after the formula it governs: "$\eta = 1/L$일 때" ("when η = 1/L"), "$x > 0$이면" ("if"),
 #: "$x_0 = 0$이라 하자" ("let"). The formula before such a word is the condition (or the definition); the

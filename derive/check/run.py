@@ -215,7 +215,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
     from .decay_sign import grown_weights
-    from .decimal_comma import as_points, uses_decimal_comma
+    from .decimal_comma import as_points, uses_decimal_comma, written_in_math
     from .named_laws import misnamed_laws
     from .named_rules import compare_rules
     from .function_letters import defined_letters, integrand_letters, matrix_letters, primed_letters, signature_letters
@@ -255,7 +255,9 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     if lower_t:  # ‖Xw − y‖² = (Xw − y)^t(Xw − y) = w^tX^tXw − …: the same, with a lower-case t
         expansions = [dataclasses.replace(e, text=t_as_transposes(e.text)) for e in expansions]
     expansions = [dataclasses.replace(e, text=upright_differentials(e.text)) for e in expansions]  # \mathrm{dx}
-    if uses_decimal_comma(doc.visible):  # "ist $1-\alpha = 1-0,05 = 0,95$": a decimal comma, read as a point
+    if uses_decimal_comma(doc.visible) or written_in_math(e.text for e in expansions):
+        # "ist $1-\alpha = 1-0,05 = 0,95$": a decimal comma, read as a point (by the prose's language, or when the
+        # formulas write 0,0123 and 0,2345: no list is written so)
         expansions = [dataclasses.replace(e, text=as_points(e.text)) for e in expansions]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
     # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it

@@ -125,11 +125,14 @@ _INTEGER_LETTER = re.compile(
 #: Esercizio 3, Soluzione dell'\ref{ex_2}, Задача 4, 例 5). "Solution." alone is no new exercise: it works the one
 #: just posed, and so may a rule (``---`` between a problem and its answer).
 _NEW_EXERCISE = re.compile(
-    r"^[ \t>]*(?:(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{)[ \t]*)?"  # (one run of blanks)
+    r"^[ \t>]*(?:(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{|#{1,6}[ \t]|\\(?:sub)*section\*?\{)"
+    r"[ \t]*)?"  # (one run of blanks; a heading "## Exercise 2" as well)
     r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
     r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)",
     re.IGNORECASE | re.MULTILINE)
+#: An ellipsis written as terms of a sum or a list (after an operator or a comma), not a decimal cut off (3.66…).
+_ELIDED_TERMS = re.compile(r"[-+−]\s*(?:\\[lc]?dots(?![A-Za-z])|\\cdots|\.{3}|…)")
 #: The inverse mark of ``f^{-1}``: a message names the function f.
 _INVERSE_MARK = re.compile(r"\^\{\s*-\s*1\s*\}$")
 #: Delimiter sizing, which says nothing about whether a bracket is a call's.
@@ -3779,7 +3782,14 @@ class DocumentChecker:
                                           and not self._after_new_exercise(index, item)
                                           and not self._names_a_point(index)}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
-                if not self._computed_anew(name, index, item.index)}
+                if not self._computed_anew(name, index, item.index)
+                and not (self._in_list_item(index) and self.items[index].block is not item.block
+                         and self.verdicts.get((index, 0), ("", ""))[1].startswith("condition (the prose"))}
+        # ("- If $γ = 0$: only the newest gradient is kept": a case a list item poses, no value γ keeps after it)
+
+    def _in_list_item(self, index: int) -> bool:
+        """Does item ``index`` stand in a list item's line ("- If $γ = 0$: …", "2. when $x = 1$")?"""
+        return bool(re.search(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*$", self._words_before(index, 200)))
 
     def _names_a_point(self, index: int) -> bool:
         """Does the value statement ``index`` gives name a point something happens at ("a discontinuity at $t = 1$",
@@ -3886,6 +3896,12 @@ class DocumentChecker:
             self.decide(item, k, "not-a-claim", "approximation (∼ states an order of magnitude, not a value)")
             return True
         texts = (_source(item, left), _source(item, right))
+        if any(_ELIDED_TERMS.search(t) for t in texts) \
+                and all(written_with_numbers(_ELIDED_TERMS.sub("+", t).strip("+ ")) for t in texts):
+            why = "an ellipsis stands for terms not written: the numbers cannot be added up"
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)  # ¼[(−40) + (−20) + …] = −50: the mean of four, two written
+            return True
         if len(item.stmt.terms) == 2 and item.stmt.relations[k] == "=" and all(_BARE_NUMBER.fullmatch(t) for t in texts) \
                 and left.expr is not None and right.expr is not None and left.expr.is_number and right.expr.is_number \
                 and left.expr != right.expr:
