@@ -724,3 +724,22 @@ v_n &= \sum_{\tau=0}^{n-1} \rho^\tau g_{n-\tau,n-\tau-1} \\
 def test_a_case_posed_with_if_is_never_put_into_the_expansion_after_it(name: str) -> None:
     text = _as(name, CASE_THEN_EXPANSION)
     assert error_lines(name, text) == []
+
+
+# -- the derivative in one term of a sum -------------------------------------------------------------------------
+SOFTMAX_QUOTIENT = r"""# Softmax
+
+Let $r_j = \frac{e^{a_j}}{\sum_l e^{a_l}}$. By the quotient rule,
+$$
+\frac{\partial r_j}{\partial a_j} = \frac{e^{a_j} \sum_l e^{a_l} - e^{a_j} e^{a_j}}{(\sum_l e^{a_l})^2}
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_derivative_in_one_term_of_a_sum_keeps_that_term(name: str) -> None:
+    text = _as(name, SOFTMAX_QUOTIENT)
+    assert error_lines(name, text) == []
+    assert [v for v, _ in _verdicts(name, text, r"\frac{\partial r_j}{\partial a_j}")] == ["proved"]
+    slip = _as(name, slipped(SOFTMAX_QUOTIENT, "- e^{a_j} e^{a_j}}", "+ e^{a_j} e^{a_j}}"))
+    assert error_lines(name, slip) == [(_line(slip, "+ e^{a_j} e^{a_j}}"), "math/false")]

@@ -6421,7 +6421,7 @@ class DocumentChecker:
                     or (len(letters) != 1 if partial is None else partial not in letters):
                 return False
             var = next(iter(letters)) if partial is None else partial
-            derivative = sp.diff(given, var)
+            derivative = _diff_in_member(given, var)
             if derivative.free_symbols and not claimed.free_symbols:
                 return False  # ∂E/∂w5 = 0.0845: the derivative's value at numbers the notes worked, not a formula
             verdict = compare(derivative, claimed, seconds=LINK_SECONDS)
@@ -7979,6 +7979,29 @@ def _unit_vectors(sa: sp.Expr, sb: sp.Expr, text: str) -> tuple[sp.Expr, sp.Expr
         sides[n] = Coords(*coefficients)
         return sides[0], sides[1]
     return None
+
+
+def _diff_in_member(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """``∂/∂z_i`` of ``expr``, where a sum over ``z_k`` holds z_i as one of its terms: ``∂/∂z_i Σ_k e^{z_k} = e^{z_i}``
+    (i in the sum's range, as notes take it). Read as a name apart from the summed ``z[k]``, the sum was a constant,
+    and the softmax's ``∂p_i/∂z_i`` came out ``p_i``."""
+    ix = read_index(var)
+    members = [a for a in expr.atoms(sp.Indexed) if ix is not None and str(a.base.label) == ix.base] \
+        if expr.has(sp.Sum) and ix is not None and ix.letter is not None and ix.offset == 0 else []
+    if not members:
+        return sp.diff(expr, var)
+    letter = sp.Symbol(ix.letter, integer=True)
+    member = members[0].base[letter]
+    derivative = sp.diff(expr.xreplace({var: member}), member)
+
+    def picked(total: sp.Sum) -> sp.Expr:
+        deltas = [d for d in total.function.atoms(sp.KroneckerDelta) if letter in d.args]
+        if len(total.limits) != 1 or not deltas:
+            return total
+        return total.function.xreplace({total.limits[0][0]: letter})  # the one term the delta keeps
+
+    derivative = derivative.replace(lambda e: isinstance(e, sp.Sum), picked)
+    return derivative.xreplace({member: var})
 
 
 def _premises(stmt: Statement, k: int) -> dict[sp.Symbol, sp.Expr]:
