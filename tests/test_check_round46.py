@@ -743,3 +743,21 @@ def test_the_derivative_in_one_term_of_a_sum_keeps_that_term(name: str) -> None:
     assert [v for v, _ in _verdicts(name, text, r"\frac{\partial r_j}{\partial a_j}")] == ["proved"]
     slip = _as(name, slipped(SOFTMAX_QUOTIENT, "- e^{a_j} e^{a_j}}", "+ e^{a_j} e^{a_j}}"))
     assert error_lines(name, slip) == [(_line(slip, "+ e^{a_j} e^{a_j}}"), "math/false")]
+
+
+MIXED_COMMAS = r"""# Means
+
+$$
+\bar{x} = \frac{1}{8} \cdot 26,8 = 3,35
+$$
+
+$$
+s = 0,0123 + 0,2345
+$$
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_formulas_with_a_comma_a_list_could_be_are_not_read_with_decimal_commas(name: str) -> None:
+    text = _as(name, MIXED_COMMAS)  # 26,8 read as a list while 3,35 is a decimal: "8 = 3.35" was refuted
+    assert error_lines(name, text) == []

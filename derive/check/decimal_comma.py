@@ -41,10 +41,17 @@ def uses_decimal_comma(prose: str) -> bool:
 _UNMISTAKABLE = re.compile(r"(?<![\w.,{}\\_^])0,\d{3,}(?![\d,.])")
 
 
+#: A comma between digits that a list could be as well as a decimal: one digit after it (``26,8``, ``1,2``).
+_AMBIGUOUS = re.compile(r"(?<![\w.,{}\\_^])[1-9]\d*,\d(?![\d,.])")
+
+
 def written_in_math(formulas: Iterable[str]) -> bool:
     """Do the formulas themselves write decimal commas, twice or more in a way no list is written (``1 − 0,0123 −
-    0,2345``)? Notes in two languages, or with little prose, may not say so in their words."""
-    return sum(len(_UNMISTAKABLE.findall(text)) for text in formulas) >= 2
+    0,2345``), and never one a list could be (``26,8``: read half as decimals, that line would split wrongly)? Notes
+    in two languages, or with little prose, may not say so in their words."""
+    texts = list(formulas)
+    return sum(len(_UNMISTAKABLE.findall(text)) for text in texts) >= 2 \
+        and not any(_AMBIGUOUS.search(text) for text in texts)
 
 
 def as_points(math: str) -> str:
