@@ -761,3 +761,15 @@ $$
 def test_formulas_with_a_comma_a_list_could_be_are_not_read_with_decimal_commas(name: str) -> None:
     text = _as(name, MIXED_COMMAS)  # 26,8 read as a list while 3,35 is a decimal: "8 = 3.35" was refuted
     assert error_lines(name, text) == []
+
+
+GERMAN_IM = r"""# Intervall
+
+Es gilt $x^2 + 2x = x(x + 2) \text{ im } [0, 1]$.
+"""
+
+
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_the_german_word_im_between_formulas_is_still_prose(name: str) -> None:
+    text = _as(name, GERMAN_IM)
+    assert [v for v, _ in _verdicts(name, text, "x^2 + 2x = x(x + 2)")] == ["proved"]

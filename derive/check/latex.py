@@ -1006,7 +1006,7 @@ class _BlockParser:
                 return False  # \text{MSE}: a quantity's name, not prose
             if (tok.arg or "").strip() in ("d", "e", "i", "T") and not tok.text.endswith("intertext"):
                 return False  # \text{d}t, \text{T}: a differential, e, i or a transpose set upright is no prose
-            if (tok.arg or "").strip() in _PARTS and not tok.text.endswith("intertext"):
+            if (tok.arg or "") in _PARTS and not tok.text.endswith("intertext"):  # (\text{ im } is German prose)
                 return False  # 2\,\text{re}\{w\} = 8: the real part of w, no prose between two statements
             if _NUMBER_TEXT.fullmatch((tok.arg or "").strip()):
                 return False  # \text{1e-1}: a number set as text
@@ -1788,7 +1788,7 @@ class _ExprParser:
                 after_division = True
             elif self.starts_factor(tok):
                 if tok.kind == "raw" and tok.text in TEXT_MACROS and not _ACRONYM.fullmatch((tok.arg or "").strip()) \
-                        and (tok.arg or "").strip() not in _PARTS \
+                        and (tok.arg or "") not in _PARTS \
                         and not (self.peek(1) is not None and self.peek(1).is_char("_")):
                     # (β_1\text{Degree}_i: a word with a subscript is a variable, read as a name below)
                     self.fail(tok, "text inside an expression is not modelled")
