@@ -131,7 +131,7 @@ _NEW_EXERCISE = re.compile(
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
     r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)",
     re.IGNORECASE | re.MULTILINE)
-#: An ellipsis written as terms of a sum or a list (after an operator or a comma), not a decimal cut off (3.66…).
+#: An ellipsis written as terms of a sum (after an operator), not a decimal cut off (3.66…) nor a tuple's (1, …, n).
 _ELIDED_TERMS = re.compile(r"[-+−]\s*(?:\\[lc]?dots(?![A-Za-z])|\\cdots|\.{3}|…)")
 #: The inverse mark of ``f^{-1}``: a message names the function f.
 _INVERSE_MARK = re.compile(r"\^\{\s*-\s*1\s*\}$")
@@ -3087,8 +3087,9 @@ class DocumentChecker:
     def _posed_differential_equation(self, item: Item, left: Term, right: Term) -> str | None:
         """``dy/dx − 3y = \\sin x`` under a heading after the one where ``y = 2 + x/5`` was named: a link that
         writes a derivative of a name beside the name itself, neither alone on a side, is a differential equation
-        that a later section poses for a y of its own. The reason, or None (``dy/dx = 2xy²`` in y's own section
-        is a claim about that y; a derivative alone on a side is read elsewhere)."""
+        that a later section poses for a y of its own; and any link with a derivative of a name the notes set to an
+        unknown function (``y = y(x)``, then ``dy/dx = 2x``) is an equation for it. The reason, or None
+        (``dy/dx = 2xy²`` in y's own section is a claim about that y)."""
         exprs = [t.expr for t in (left, right)]
         if any(e is None for e in exprs):
             return None
