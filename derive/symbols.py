@@ -13,6 +13,9 @@ counter) is *uniform*; one that depends on ``state``/``input``/``weight`` symbol
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -107,9 +110,31 @@ def symbol(name: str) -> sp.Symbol:
     (True, q_{t})
     """
     declared = _REGISTRY.get(name)
-    if declared is not None:
+    if declared is not None and name not in _ANY_REAL.get():
         return declared.symbol
     return sp.Symbol(name, real=True)
+
+
+#: Declared names a document makes any real number ("let $t$ be any real number"): read as plain real symbols.
+_ANY_REAL: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("any_real", default=frozenset())
+
+
+@contextlib.contextmanager
+def any_real(names: Iterable[str]) -> Iterator[None]:
+    """Within the block, :func:`symbol` reads each of ``names`` as a plain real symbol, not as declared (t a positive
+    step, λ a positive rate): for a document whose words say so, where a claim must hold for negative values too.
+
+    >>> with any_real({"t"}):
+    ...     print(symbol("t").is_positive)
+    None
+    >>> symbol("t").is_positive
+    True
+    """
+    token = _ANY_REAL.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _ANY_REAL.reset(token)
 
 
 def declared(sym: sp.Basic) -> Declared | None:

@@ -21,7 +21,7 @@ import sympy as sp
 _NUMERIC_MACROS = re.compile(
     r"\\(?:d|t|c)?frac|\\cdot|\\times|\\sqrt|\\left|\\right|\\[bB]igg?[lr]?|\\[lc]?dots|\\dotsc|\\,|\\;|\\!|\\:|\\ "
     r"|\\quad|\\qquad|\\approx|\\%|\\div|\\over(?![A-Za-z])|\\(?:space|enspace|thinspace)(?![A-Za-z])|\\mathrm\{e\}|\\[{}]"
-    r"|\\(?:sin|cos|tan)(?![A-Za-z])")  # a function of numbers is a number (\cos(0) = 1; ln, exp: below)
+    r"|\\(?:sin|cos|tan|[dt]?binom)(?![A-Za-z])")  # a function of numbers is a number (\cos(0) = 1, \binom{5}{2} = 10)
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
 _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+|(?=\.\d))(?:(?:\.|,|\{,\})(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
 _PERCENT = re.compile(r"^(.*?)\s*\\%\s*$", re.S)
@@ -104,7 +104,7 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
                           "(the other side is irrational)" if stand_in else wrong, left, right)
     if not tolerances and _repeating_stand_ins(left, right, left_text, right_text):
         return Arithmetic(True, "arithmetic: equal with the decimals written inside taken as rounded or cut off to "
-                          "their digits (the other side's decimal never ends)", left, right)
+                          "their digits (the other side's decimal runs past them)", left, right)
     if approx and (whole := _rounded_integer(left_text, right_text)) is not None:
         tolerances.append(whole)  # √4.2 ≈ 2, .4699 ≈ 47\%: an integer after ≈ is rounded to its last nonzero digit
     if not tolerances:
@@ -179,8 +179,8 @@ _ROUNDED_INSIDE = re.compile(r"(?<![\d.])(\d+)\.(\d{3,})(?![\d.])")
 
 def _repeating_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str) -> bool:
     """``(10/3 + 1) − (2/3 + 0) = 4.3333 − 0.6666``: a side that computes with decimals of three places or more,
-    beside a side whose exact value is a fraction whose decimal never ends (11/3), computes with those fractions
-    rounded or cut off to the digits shown. True when the exact value lies in the range the decimals allow, each
+    beside a side whose exact value is a fraction whose decimal never ends (11/3) or runs past every place written
+    (``1 − 0.6563^{12} = 1 − 0.0064``), computes with those values rounded or cut off to the digits shown. True when the exact value lies in the range the decimals allow, each
     within one unit of its last digit. A short decimal (0.9, 0.25) is an exact value, never excused so."""
     for side, text, other in ((left, left_text, right), (right, right_text, left)):
         cut = {f"{a or 0}.{b}" for a, b in _CUT_DECIMAL.findall(text)}  # 3.66\dots: cut off, whatever its places
@@ -188,7 +188,7 @@ def _repeating_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_te
         written = _INNER_DECIMAL.findall(text)
         if not written or any(len(b) < 3 and f"{a or 0}.{b}" not in cut for a, b in written) \
                 or side.is_rational is not True \
-                or not (isinstance(other, sp.Rational) and _never_ends(other)):
+                or not (isinstance(other, sp.Rational) and _outruns(other, max(len(b) for _, b in written))):
             continue
         corners = _corners(text, _INNER_DECIMAL, 4, unit=1, linear=True)
         return corners is not None and bool(min(corners) <= other <= max(corners))
@@ -199,13 +199,15 @@ def _repeating_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_te
 _CUT_DECIMAL = re.compile(r"(?<![\d.])(\d*)\.(\d+)\s*(?:\\[lc]?dots(?![A-Za-z])|\.{3}|…)")
 
 
-def _never_ends(value: sp.Rational) -> bool:
-    """Does the decimal of ``value`` go on for ever (a denominator with a prime other than 2 and 5: 11/3)?"""
-    q = int(value.q)
-    for p in (2, 5):
-        while q % p == 0:
-            q //= p
-    return q != 1
+def _outruns(value: sp.Rational, places: int) -> bool:
+    """Does the decimal of ``value`` go on past ``places`` digits: for ever (a denominator with a prime other than 2
+    and 5: 11/3), or further than that (0.6563^{12} has 48 places, which no one writes)?"""
+    q, twos, fives = int(value.q), 0, 0
+    while q % 2 == 0:
+        q, twos = q // 2, twos + 1
+    while q % 5 == 0:
+        q, fives = q // 5, fives + 1
+    return q != 1 or max(twos, fives) > places
 
 
 def _within_rounded_arguments(text: str, shown: sp.Expr, allowed: Fraction) -> bool:

@@ -24,16 +24,22 @@ if TYPE_CHECKING:  # pragma: no cover
     from .verify import Item
 
 
-def restated_rows(definitions: Sequence["Item"], targets: Sequence[object]) -> bool:
-    """Do the definitions of one block restate their left sides on consecutive rows, one name per run of rows?
+def restated_rows(definitions: Sequence["Item"], targets: Sequence[object], items: Sequence["Item"] = ()) -> bool:
+    """Do the definitions of one block restate their left sides row after row, one name per run of rows?
 
     That is how a computation is written out in an ``align*`` (each row repeats ``h^{(1)} &=``); two
-    systems side by side define several names, or the same name twice on one row (``\\qquad``).
+    systems side by side define several names, or the same name twice on one row (``\\qquad``). Between two
+    definitions may stand the rows of the first one's chain (``&= …``) and remarks that name a substitution
+    (``Пусть x = 2\\tan u``) among ``items``, the block's statements; anything else parts two computations.
     """
     if len(definitions) < 2:
         return False
     rows = [it.stmt.row for it in definitions]
-    if rows != list(range(rows[0], rows[0] + len(rows))):
+    if any(b <= a for a, b in zip(rows, rows[1:])):
+        return False
+    if rows != list(range(rows[0], rows[0] + len(rows))) and any(
+            a.index < it.index < b.index and not it.stmt.remark
+            for a, b in zip(definitions, definitions[1:]) for it in items):
         return False
     # V_1 &= … \\ V_1 &= … \\ V_2 &= … \\ V_2 &= …: one computation per name, each name in one run of rows
     runs = [t for k, t in enumerate(targets) if k == 0 or targets[k - 1] != t]

@@ -92,6 +92,19 @@ def _read(expr: sp.Expr, definitions) -> sp.Expr:
     return _linear(_doit(substitute(expr, definitions)))
 
 
+def _one_branch(condition: sp.Expr, name: sp.Symbol) -> bool:
+    """Is ``condition = 0`` a product of which only some factors hold ``name`` (``μ(p + 2q − 3) = 0``, a
+    complementary slackness)? Solved for ``name`` it gives one branch; the value written may come from the other
+    (μ = 0) together with other equations, so a differing root refutes nothing."""
+    try:
+        with time_budget(SECONDS):
+            condition = sp.factor(condition)  # (the condition arrives expanded: −μ²/4 − 2μq + 23μ/20)
+    except (BudgetExceeded, sp.PolynomialError, TypeError, ValueError):
+        return False
+    factors = [f for f in sp.Mul.make_args(condition) if f.free_symbols]
+    return len(factors) >= 2 and any(name not in f.free_symbols for f in factors)
+
+
 def _solve(expr: sp.Expr, letter: sp.Symbol) -> sp.Expr | None:
     """The root of ``expr`` in ``letter`` when ``expr`` is linear in it (a nonzero coefficient free of it)."""
     from .verify import _doit
@@ -383,7 +396,7 @@ def result(checker: DocumentChecker, item: Item, left: Term, right: Term, defini
                                   f"leaves {printing.text(sp.simplify(root))}, not 0",
                                   f"the value written for {name} is not a root of the condition on line {line}")
             continue  # "From the first condition, A = 85 − C": an earlier condition may be the one it solves
-        if verdict == "false" and root is not None \
+        if verdict == "false" and root is not None and not _one_branch(condition, name) \
                 and value.free_symbols == condition.free_symbols - {name} and not condition.has(sp.Sum):
             # sums are judged as unknowns of their own (Σx_i and Σx_i² unrelated): enough to prove, not to refute
             refuted = refuted or (f"false result of the condition on line {line}: solving it for {name} gives "

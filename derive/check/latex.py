@@ -237,6 +237,11 @@ class Statement:
     nested: list[nested_relations.Nested] = field(default_factory=list)
     #: The hypothesis the chain states after its label (``H_0: μ_1 = μ_2``), as written (``H_0``), or None.
     hypothesis: str | None = None
+    #: Set on a row of its own that opens with words ("Пусть u = \\ln x, du = dx/x" between the rows of a
+    #: chain): a substitution remarked on, which the chain goes on past.
+    remark: bool = False
+    #: The words a remark row opens with, as written (``Пусть``): "let" makes its statements definitions.
+    lead: str = ""
 
     def links(self) -> list[tuple[Term, str, Term]]:
         """Consecutive pairs of the chain with their relation, which is what a verifier checks."""
@@ -707,6 +712,8 @@ class _RawStatement:
     rel_tokens: list[Token]
     env: str | None
     row: int
+    remark: bool = False  # on a row that opens with words (a substitution named between the rows of a chain)
+    lead: str = ""  # … and those words ("Пусть", "Let")
 
 
 def _span(raw: _RawStatement) -> tuple[int, int]:
@@ -840,6 +847,7 @@ class _BlockParser:
         self.asides: set[int] = set()  # offsets where a statement given as a reason starts (after \because)
         self.aligned: set[int] = set()  # offsets of relations written right after an alignment point (&=)
         self.noted: set[int] = set()  # offsets of statements set after a chain with \quad in their row (notes beside it)
+        self.worded: dict[int, str] = {}  # statements a row opens with words before (\text{Пусть } u = …): the words
         self.run_breaks = frozenset(run_together.breaks(text))  # equations run together across a source line
 
     def run(self) -> ParsedBlock:
@@ -979,6 +987,10 @@ class _BlockParser:
                 continue
             if aside and not groups[-1]:
                 self.asides.add(tok.start)
+            if not any(groups) and depths[k] == 0 and not tok.is_char("&") and k > 0 \
+                    and any(t.kind == "raw" and t.text in TEXT_MACROS for t in toks[:k]):
+                # "&\text{Let } u = \tan x": the row opens with prose, a remark
+                self.worded[tok.start] = " ".join(t.arg or "" for t in toks[:k] if t.kind == "raw").strip()
             if depths[k] == 0 and tok.is_char("&"):
                 if k + 1 < len(toks) and toks[k + 1].kind == "rel":
                     self.aligned.add(toks[k + 1].start)
@@ -999,6 +1011,8 @@ class _BlockParser:
         tok = toks[k]
         if tok.kind == "sep":
             return not (tok.text in ("quad", "qquad") and _ends_with_optimum(current))
+        if tok.kind == "word":  # "u = \tan x\ и\ du = \sec^2 x\,dx": a word of prose set bare in the math
+            return bool(current) and row_has_relation and not _expects_operand(current)
         if tok.kind == "raw" and tok.text in TEXT_MACROS:
             if k + 1 < len(toks) and toks[k + 1].is_char("(") and not tok.text.endswith("intertext"):
                 return False  # \text{tr}(A): an operator's name, not prose between statements
@@ -1067,7 +1081,8 @@ class _BlockParser:
             if not statements:
                 continue
             prev = merged[-1] if merged else None
-            opens_remark = _remark_row(statements[0])
+            lead = self.worded.get(_first_offset(statements[0]) or -1) or _remark_row(statements[0])
+            opens_remark = bool(lead)
             past_remark = False
             if chain is not None and prev is not chain and not statements[0].terms[0] and statements[0].relations \
                     and (_first_offset(prev) in self.noted or remark):
@@ -1088,6 +1103,9 @@ class _BlockParser:
                 # (∫ e^{ln t}/t dt \\ Let w = ln t, … \\ = ∫ e^w dw: an expression alone on its row starts the chain
                 # the rows after the remark go on with)
             remark = opens_remark and chain is not None
+            if remark:
+                for statement in statements:
+                    statement.remark, statement.lead = True, lead
             merged.extend(statements)
         return merged
 
@@ -1132,7 +1150,8 @@ class _BlockParser:
             raw.terms[0] = raw.terms[0][label:]  # H_0: μ_1 = μ_2: the label names the hypothesis, it is no factor
         terms = [self._term(tokens, raw, k) for k, tokens in enumerate(raw.terms)]
         inner = [span for tokens in raw.terms for span in _inner_equalities(tokens)]
-        return Statement(terms, list(raw.relations), raw.env, raw.row, inner, hypothesis=hypothesis)
+        return Statement(terms, list(raw.relations), raw.env, raw.row, inner, hypothesis=hypothesis, remark=raw.remark,
+                         lead=raw.lead)
 
     def _term(self, tokens: list[Token], raw: _RawStatement, k: int) -> Term:
         if not tokens:
@@ -1143,6 +1162,8 @@ class _BlockParser:
             tokens = tokens[1:]  # "\\min f(\\mathbf{x}) = (x_1 + 1)^4 + …": the objective defined, its task said first
         if k == 0 and len(raw.terms) > 1 and (word := _leading_word(tokens)):
             tokens = tokens[word:]  # "Let\\space u = y_i − wx_i": the sentence's word, set in the math
+        while k == 0 and len(raw.terms) > 1 and len(tokens) > 1 and tokens[0].kind == "word":
+            tokens = tokens[1:]  # "Пусть\\ u = \\tan x": a word of the sentence in another script, set bare
         start, end = tokens[0].start, tokens[-1].end
         unknown = [t for t in tokens if t.kind == "unknown"]
         if unknown:
@@ -1197,11 +1218,13 @@ def _hypothesis_label(tokens: list[Token]) -> int:
     return k + 1 if tokens[k].is_char(":") or tokens[k].kind == "rel" and tokens[k].text == ":" else 0
 
 
-def _remark_row(statement: _RawStatement) -> bool:
-    """Does the statement open with a word of prose set in the math (``Пусть``, ``Let``), a remark on a row of its own
-    between the rows of a chain (a substitution named, "let u = …, du = …")?"""
+def _remark_row(statement: _RawStatement) -> str:
+    """The word of prose set in the math (``Пусть``, ``Let``) the statement opens with, a remark on a row of its own
+    between the rows of a chain (a substitution named, "let u = …, du = …"); empty if none."""
     first = statement.terms[0] if statement.terms else []
-    return bool(first) and (first[0].kind == "word" or _leading_word(first) > 0)
+    if first and first[0].kind == "word":
+        return first[0].text
+    return "".join(t.text for t in first[:_leading_word(first)])
 
 
 def _leading_word(tokens: list[Token]) -> int:

@@ -212,6 +212,14 @@ def _renderer(doc: "Document") -> object:
 def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tuple[list[Finding], list[Link]]:
     """Lint, parse, bind and verify one document; every stage reads the same model. ``deadline``: (the
     monotonic time after which no display is verified, the file's budget in seconds for the message)."""
+    from ..symbols import any_real
+    from .real_letters import real_letters
+
+    with any_real(real_letters(doc.visible)):  # "let t be any real number": no longer the positive step t
+        return _check_read(doc, deadline)
+
+
+def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[list[Finding], list[Link]]:
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
     from .decay_sign import grown_weights
@@ -255,10 +263,13 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     if lower_t:  # ‖Xw − y‖² = (Xw − y)^t(Xw − y) = w^tX^tXw − …: the same, with a lower-case t
         expansions = [dataclasses.replace(e, text=t_as_transposes(e.text)) for e in expansions]
     expansions = [dataclasses.replace(e, text=upright_differentials(e.text)) for e in expansions]  # \mathrm{dx}
-    if uses_decimal_comma(doc.visible) or written_in_math(e.text for e in expansions):
-        # "ist $1-\alpha = 1-0,05 = 0,95$": a decimal comma, read as a point (by the prose's language, or when the
-        # formulas write 0,0123 and 0,2345: no list is written so)
-        expansions = [dataclasses.replace(e, text=as_points(e.text)) for e in expansions]
+    # "ist $1-\alpha = 1-0,05 = 0,95$": a decimal comma, read as a point, by the prose's language or when the
+    # formulas write 0,0123 and 0,2345 (no list is written so); in notes that mostly write points (B(2100,1/2000))
+    # one line "1-0,0064-0,0401 = 0.9535" still is
+    every = uses_decimal_comma(doc.visible) or written_in_math(e.text for e in expansions)
+    commas = frozenset(block for block, e in zip(blocks, expansions) if every or written_in_math([e.text]))
+    expansions = [dataclasses.replace(e, text=as_points(e.text)) if block in commas else e
+                  for block, e in zip(blocks, expansions)]
     transpose_t = t_is_transpose(e.text for e in expansions)  # ^T: a transpose unless T is a quantity somewhere
     # s(z) = 1/(1 + e^{-z}) somewhere: s is a function in every block, so s'(z) = … is a claim about it
     # x^⊤Qx, Q ∈ ℝ^{n×n} somewhere: Q is a matrix, and Q^{-1}(Qx − p) a product, unless Q(w) = … is defined too
@@ -302,6 +313,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
     checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
     checker.t_transposes = lower_t  # and (Xw − y)^t(Xw − y) as (Xw − y)^T(Xw − y)
     checker.primes_transpose = primed  # the matrix reader reads X^\prime WX as the blocks were parsed: X^\top WX
+    checker.decimal_commas = commas  # the number rules read 0,0064 as its digits: 0.0064
     checker.e_name = e_name  # e = ŷ − y in one section: "e ≈ −0.2891" in the next is that error, not Euler's number
     try:
         findings += checker.verify()

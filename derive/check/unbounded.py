@@ -88,6 +88,20 @@ def unbounded(body: sp.Expr, var: sp.Symbol, domain: str = "") -> Unbounded:
     return Unbounded(body, var, Str(domain))
 
 
+def substituted(expr: sp.Expr, mapping: dict[sp.Symbol, sp.Expr]) -> sp.Expr:
+    """``expr`` with each name of ``mapping`` put in, a substitution ``u = g(x)`` undone inside the integrals over u
+    too: ``∫ e^u du`` becomes ``∫ e^{g(x)} g'(x) dx`` (the rule of substitution read backwards), when g has one
+    variable. An integral over a name whose value has no single variable keeps its bound name."""
+    def undo(node: sp.Expr) -> sp.Expr:
+        if isinstance(node, Unbounded) and node.var in mapping:
+            value = mapping[node.var]
+            if len(value.free_symbols) == 1:
+                (x,) = value.free_symbols
+                return unbounded(node.body.xreplace({node.var: value}) * sp.diff(value, x), x, node.domain)
+        return node
+    return expr.replace(lambda n: isinstance(n, Unbounded), undo).xreplace(mapping)
+
+
 @dataclass(frozen=True)
 class Decision:
     status: str  # "true", "undecided", or "false" (an antiderivative only)

@@ -86,7 +86,7 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: Only an argument that looks like a step or a point (t, t+1, x, 0) makes the call reading likely; a Greek letter
 #: counts too (``12\delta(0)``: the impulse at 0, read as 12·δ·0).
 _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z]|\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True))
-                              + r")(?![A-Za-z]))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:[A-Za-z](?:\s*[-+]\s*\d+)?|\d+)\s*\)")
+                              + r")(?![A-Za-z]))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*[-+]\s*\d+)?|\d+)\s*\)")
 #: The words that put a point right before its formula, "the tangent line at $x = c$", "expanded about $x = a$",
 #: "в точке $x = c$": where a formula is taken, not a value the letter keeps (a number there is still an example).
 _AT_A_POINT = re.compile(r"(?:\b(?:at|around|about|near|an der Stelle|en)|в точке|在)\s*$", re.IGNORECASE)
@@ -129,7 +129,19 @@ _NEW_EXERCISE = re.compile(
     r"[ \t]*)?"  # (one run of blanks; a heading "## Exercise 2" as well)
     r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
-    r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)",
+    r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)"
+    r"|^[ \t]*(?:\*\*|__)?\(?[a-hа-и]\)(?:\*\*|__)?[ \t]*$"  # (a part's label alone on its line: "b)", "**в)**",
+    r"|^[ \t]*(?:\*\*|__|\\textbf\{)[ \t]*(?:\d+[.)]|\(?[a-hа-и]\))(?:[ \t]*\(?[a-hа-и]\))?[ \t]*(?:\*\*|__|\})",  # **2)**
+    # \textbf{1) a)}: a number or a letter set in bold at the start of a line)
+    re.IGNORECASE | re.MULTILINE)
+#: Where a LaTeX exercise starts by its markup rather than its words: an exercise-like environment
+#: (``\begin{problem}``, ``{exercise}``, ``{ejercicio}``, ``{задача}``) or a macro that opens one (the exam class's
+#: ``\question``, probsoln's ``\newproblem``). ``\begin{solution}`` works the problem just posed, so it is not one.
+_EXERCISE_MARKUP = re.compile(
+    r"^[ \t]*\\(?:begin\s*\{\s*(?:exercises?|problems?|examples?|questions?|tasks?|exo|exercices?|exemples?"
+    r"|ejercicios?|ejemplos?|problemas?|aufgaben?|beispiele?|esercizi[oa]?|esempi[oa]?|zadanie|задача|пример"
+    r"|упражнение|prob|exer|exm|ex)\*?\s*\}"
+    r"|(?:newproblem|question|exercise|problem)\*?(?![A-Za-z]))",
     re.IGNORECASE | re.MULTILINE)
 #: An ellipsis written as terms of a sum (after an operator), not a decimal cut off (3.66…) nor a tuple's (1, …, n).
 _ELIDED_TERMS = re.compile(r"[-+−]\s*(?:\\[lc]?dots(?![A-Za-z])|\\cdots|\.{3}|…)")
@@ -356,8 +368,10 @@ class ScopeView(Mapping):
     def __init__(self, system: dict[sp.Symbol, sp.Expr], system_index: int | None,
                  namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
                  stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False,
-                 starts: dict[sp.Symbol, None] | None = None, schemes: frozenset[int] = frozenset()) -> None:
+                 starts: dict[sp.Symbol, None] | None = None, schemes: frozenset[int] = frozenset(),
+                 hidden: tuple[int, int] = (0, 0)) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
+        self.hidden = hidden  # statements [a, b) that make other exercises' namings: not in force here
         self.schemes = schemes  # namings that start a different scheme (new names in them): in force from there
         self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
@@ -371,6 +385,8 @@ class ScopeView(Mapping):
         """The naming in force, with the index of the statement that makes it: the last one after the system,
         else the first one (before it, or with no system) unless the system defines the name."""
         entries = self.namings.get(name)
+        if entries and self.hidden[0] < self.hidden[1]:
+            entries = [(index, value) for index, value in entries if not self.hidden[0] <= index < self.hidden[1]]
         if not entries or entries[0][0] >= self.upto:
             return None
         if self.system_index is not None and self.system_index > self.upto and self.system_announced:
@@ -509,6 +525,7 @@ class DocumentChecker:
                  text: str = "", deadline: tuple[float, float] | None = None, levels: list[int] | None = None) -> None:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
         self.e_name = False  # the document names a quantity e somewhere (:func:`.euler.e_is_a_name`); run sets it
+        self.decimal_commas: frozenset[MathBlock] = frozenset()  # blocks read with decimal commas; run sets them
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
         # section -> the section its heading is a subsection of; a subsection whose heading names a method of
@@ -619,6 +636,8 @@ class DocumentChecker:
                 self.items[-1].stated_value = cues.stated_values.get(number)
                 self.items[-1].list_cue = number in cues.listed
                 self.items[-1].satisfied = number in cues.satisfied
+                if stmt.remark and _LET.search(stmt.lead):
+                    self.items[-1].block_cue = True  # "&Пусть\ f' = \sin u, df' = …": the row's own "let" defines
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
 
     def _on_stated_interval(self, a: sp.Expr, b: sp.Expr, item: Item) -> str | None:
@@ -751,7 +770,7 @@ class DocumentChecker:
                 self.side_by_side.add(section)
             # ∂f/∂x = y after f(x, y) = xy (on its row, or before): the derivative of what is defined is a claim
             definitions = [it for it in items if self._definition_target(it) is not None
-                           and not self._derivative_of_defined(it)]
+                           and not self._derivative_of_defined(it) and not it.stmt.remark]
             if len({self._definition_target(it) for it in definitions}) == len(definitions):
                 # v_1 = βv_0 + g_1 = … = 2, v_2 = … = 2.8 after v_t = βv_{t−1} + g_t: worked values of that rule,
                 # its instances, not a new system. Only rows that end in a number: a symbolic row at the first
@@ -767,7 +786,7 @@ class DocumentChecker:
             twice = {t for t in targets if targets.count(t) > 1}
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 twice = set(targets)  # two cases/aligned side by side, even if one did not parse
-            elif twice and restated_rows(definitions, targets):
+            elif twice and restated_rows(definitions, targets, items):
                 # h^{(1)} &= A \\ h^{(1)} &= B \\ …: one computation, its left side restated on every row;
                 # each row after the first is a claim about the previous row's last term.
                 for previous, row in zip(definitions, definitions[1:]):
@@ -938,6 +957,21 @@ class DocumentChecker:
         if rhs.has(optima.Optimum):
             return None  # θ* = argmin …: names an optimizer, its value is not a formula to substitute
         return lhs
+
+    def _remarked_namings(self, item: Item, right: Term) -> tuple[dict[sp.Symbol, sp.Expr], int] | None:
+        """The namings set by remark rows (``&Пусть\\ u = \\tan x, du = …``) that stand inside ``item``'s chain before
+        its side ``right``, with the line of the first; None if there are none. The chain began before them, so
+        its own place in the document does not reach them."""
+        mapping: dict[sp.Symbol, sp.Expr] = {}
+        line = 0
+        for other in self.items[item.index + 1:]:
+            if other.block is not item.block or other.stmt.terms[0].start > right.start:
+                break
+            name = self._definition_target(other) if other.stmt.remark else None
+            if name is not None and name not in mapping:
+                mapping[name] = other.stmt.terms[1].expr
+                line = line or other.block.position(other.stmt.terms[0].start)[0]
+        return (mapping, line) if mapping else None
 
     def _stack_restated_displays(self) -> None:
         """``$$v_1 = βv_0 + …$$⏎$$v_1 = 0.9·0 + …$$⏎$$v_1 = −0.000793$$``: displays one under the other with nothing
@@ -1495,8 +1529,11 @@ class DocumentChecker:
             return cached
         chosen: dict[str, tuple[int, FunctionDef]] = {}
         shadowed: dict[str, int] = {}
+        hidden = self._other_exercises(item)
         for index, section, fd in self.function_defs:
             current = chosen.get(fd.name)
+            if hidden[0] <= index < hidden[1]:
+                continue  # "**Exercise 1.** f(x, y) = x + 2y" says nothing of the f of exercise 2
             if index < item.index and self._example_section(section) and self._left_behind(section, item.section):
                 shadowed[fd.name] = index  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of
                 continue  # the next section (nor does it bring back a Ψ defined before the example)
@@ -1725,12 +1762,31 @@ class DocumentChecker:
         """The system in scope, plus the section's earlier namings for what the system does not define
         (``own``: and the item's own naming, for the links after it in its chain)."""
         scope = self._scope_for(item)
+        hidden = self._other_exercises(item)
+        if scope is not None and hidden[0] <= scope.index < hidden[1]:
+            scope = None  # the system of another exercise of the section
         return ScopeView(scope.definitions if scope is not None else {}, scope.index if scope is not None else None,
                          self._inherited(self._section_namings, item.section), item.index + own,
                          self._inherited(self._stepped_namings, item.section),
                          starts=self._inherited(self._start_namings, item.section),
                          system_announced=scope is not None and self._announced(scope.index),
-                         schemes=frozenset(self._scheme_namings))
+                         schemes=frozenset(self._scheme_namings), hidden=hidden)
+
+    @functools.cached_property
+    def _exercise_items(self) -> list[int]:
+        """The index of the first statement of each exercise the text starts (:meth:`_exercise_starts`), in order."""
+        if self._lines is None or not self._exercise_starts:
+            return []
+        offsets = [self._lines.offset(it.block.line, it.block.col) for it in self.items]
+        firsts = {bisect.bisect_left(offsets, start) for start in self._exercise_starts}
+        return sorted(k for k in firsts if k < len(self.items))
+
+    def _other_exercises(self, item: Item) -> tuple[int, int]:
+        """The statements [a, b) of ``item``'s section that belong to the exercises before its own ("**b)**",
+        "**Exercise 2.**", ``\\begin{problem}``): what they name is not in force in it. What the section says before
+        its first exercise (the setting they share) stays in force; (0, 0) when nothing is hidden."""
+        starts = [k for k in self._exercise_items if k <= item.index and self.items[k].section == item.section]
+        return (starts[0], starts[-1]) if len(starts) >= 2 else (0, 0)
 
     def _known_symbols(self, item: Item) -> set[sp.Symbol]:
         """Symbols the document has related to something before ``item``, in its section."""
@@ -2930,9 +2986,11 @@ class DocumentChecker:
             return True  # "Let m_t = …", "где …", "令 …": the prose says it defines (a list item of iterates,
             # "- $x_2 = 0.64$" under x_{t+1} = 0.8x_t from x_0 = 1, says nothing: the recurrence fixes it)
         scope = self._scope_for(item)
-        in_system = scope is not None and lhs in scope.definitions and self._system_before(item)
-        named_before = min(self._named.get((section, lhs), item.index)
-                           for section in self._lineage(item.section)) < item.index
+        hidden = self._other_exercises(item)  # (what another exercise of the section named is no restatement)
+        in_system = scope is not None and lhs in scope.definitions and self._system_before(item) \
+            and not hidden[0] <= scope.index < hidden[1]
+        first = min(self._named.get((section, lhs), item.index) for section in self._lineage(item.section))
+        named_before = first < item.index and not hidden[0] <= first < hidden[1]
         if (in_system or named_before) and self._variant_lead_in(item):
             self._scheme_namings.add(item.index)  # in force from here, as a naming in new names is
             return True  # "in the PyTorch implementation they do use one, so they end up $$Δθ = −η …$$": a variant
@@ -3806,8 +3864,10 @@ class DocumentChecker:
 
     @functools.cached_property
     def _exercise_starts(self) -> list[int]:
-        """Offsets in the text where a new exercise or example starts (:data:`_NEW_EXERCISE`), in order."""
-        return [m.start() for m in _NEW_EXERCISE.finditer(self.text or "")]
+        """Offsets in the text where a new exercise or example starts, by its words (:data:`_NEW_EXERCISE`) or its
+        LaTeX markup (:data:`_EXERCISE_MARKUP`), in order."""
+        text = self.text or ""
+        return sorted(m.start() for pattern in (_NEW_EXERCISE, _EXERCISE_MARKUP) for m in pattern.finditer(text))
 
     def _after_new_exercise(self, index: int, item: Item) -> bool:
         """Does a new exercise or example start between statement ``index`` and ``item`` ("**Exercise 2.**",
@@ -3891,12 +3951,15 @@ class DocumentChecker:
         """Decide a link between numbers (worked arithmetic, a defined function at a point); False if the
         link is not arithmetic. ``premises`` are values given before a ⇒ of the same statement."""
         from .arithmetic import PLAIN_FUNCTION, decide as decide_numbers, tolerance, written_with_numbers
+        from .decimal_comma import as_points
 
         if item.stmt.relations[k] == "approx" and _ORDER_OF.search(item.block.text[left.end:right.start]):
             # q ∼ 10³ ∼ 10⁵: sizes "on the order of", or a distribution; never a value worked out to its digits
             self.decide(item, k, "not-a-claim", "approximation (∼ states an order of magnitude, not a value)")
             return True
         texts = (_source(item, left), _source(item, right))
+        if item.block in self.decimal_commas:  # 1 − 0,0064: the digits the rounding rules read are 0.0064's
+            texts = (as_points(texts[0]), as_points(texts[1]))
         if any(_ELIDED_TERMS.search(t) for t in texts) \
                 and all(written_with_numbers(_ELIDED_TERMS.sub("+", t).strip("+ ")) for t in texts):
             why = "an ellipsis stands for terms not written: the numbers cannot be added up"
@@ -4029,6 +4092,15 @@ class DocumentChecker:
         elif k == 0 and (part := self._continues_span(item)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {part}")
             self.decide(item, k, "undecided", part)  # $b = 0 − (0.5)$ $(½(…)) = 0 − (−3)$: one product, two spans
+        elif item.stmt.relations[k] == "approx" and (named := [raw for raw in (left.expr, right.expr)
+                                                              if isinstance(raw, sp.Symbol) and raw in used]) \
+                and _near(sides[0][0], sides[1][0], sp.Rational(1, 20)):
+            # E_3 = 0.00553 ≈ c_4 with c_4 = 0.00547 given: two quantities said to be close, neither a rounding of
+            # the other (a slip by a factor, c_4 ≈ 0.0553, stays false)
+            why = (f"≈ between {printing.text(named[0])}, given its own value, and another quantity within 5 % of it: "
+                   "said to be close, not rounded to the digits written")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
@@ -5426,6 +5498,10 @@ class DocumentChecker:
                 at_integers = Verdict("undecided", "not decided in time")
             integral = at_integers.status
             names = ", ".join(sorted(printing.text(x) for x in whole))
+            bare = _SIZING.sub("", _source(item, left) + " " + _source(item, right))
+            if integral == "false" and any(c.group(1) not in self.functions(item).defs and c.group(1) not in DEFAULT_FUNCTIONS
+                                           for c in _CALL_OR_PRODUCT.finditer(bare)):
+                integral = "undecided"  # T_{n+1}(x_j) = (−1)^j: T_{n+1} times x_j is not what is meant
             if integral == "false" and verdict.status == "undecided" and at_integers.counterexample:
                 # cos(nπ) = (−1)^{n+1}: no real n evaluates it, every integer refutes it
                 at = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in at_integers.counterexample.items())
@@ -6295,6 +6371,16 @@ class DocumentChecker:
         if not (sa.has(unbounded.Unbounded) or sb.has(unbounded.Unbounded)):
             return False
         decision = unbounded.decide(sa, sb, LINK_SECONDS)
+        if decision.status != "true" and (remarked := self._remarked_namings(item, right)):
+            # "&∫ e^{tan x} sec²x dx \\ &Пусть u = tan x, … \\ =&∫ e^u du = e^u + C = e^{tan x} + C": the chain goes on in
+            # the name its remark row sets; only a proof is taken from it (the rows before the remark are in x)
+            mapping, line = remarked
+            again = unbounded.decide(unbounded.substituted(sa, mapping), unbounded.substituted(sb, mapping),
+                                     LINK_SECONDS)
+            if again.status == "true" or again.status == decision.status == "false":  # (its message then: the
+                names = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in mapping.items())  # slip alone)
+                decision = unbounded.Decision(again.status, f"{again.reason}, with {names} as the remark on line "
+                                                            f"{line} sets")
         if prove_only and decision.status != "true":
             return False
         if decision.status == "false" and (item.assumed or item.trailing_condition or self._sentence_conditions(item)):
@@ -6395,6 +6481,8 @@ class DocumentChecker:
             base = S.symbol(name.name[:-1])
         if len(base.name) == 1 and base.name.isupper() and partial is None:
             return False  # X' is a transpose as often as a derivative
+        if item.stmt.remark and item.block_cue and k == 0:
+            return False  # "&Пусть\ f' = \sin u, …": a part of the next integration by parts named, not f's derivative
         functions = {index for index, _, fd in self.function_defs if fd.name == base.name}
         for other in reversed(self.items[: item.index]):
             if other.section != item.section or other.index in functions:
@@ -7126,6 +7214,10 @@ class DocumentChecker:
                 continue
             line = other.block.position(terms[0].start)[0]
             stated = f"{_source(other, terms[0])} = {_source(other, terms[1])}"
+            if isinstance(fa, Coords) and len(fa.args) == 2 and not isinstance(fb, Coords) \
+                    and all(isinstance(x, sp.Symbol) for x in fa.args):
+                unapplied.append((line, stated))  # (u, v) = ∫ ρuv ds: a bracket defined, which (v, u) is too, not a pair
+                continue
             if not (a.has(fa) or b.has(fa)):
                 unapplied.append((line, stated))  # not written here as it was stated
                 continue
@@ -8482,6 +8574,17 @@ def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...
 def _value_text(value: sp.Expr) -> str:
     """A value given, as a reader writes it: ``(1, 2)`` for a tuple."""
     return worked_values.tuple_text(value) if isinstance(value, Coords) else printing.text(value)
+
+
+def _near(a: sp.Expr, b: sp.Expr, within: sp.Rational) -> bool:
+    """Are the numbers ``a`` and ``b`` within the fraction ``within`` of the larger in size (and of one sign)?"""
+    try:
+        x, y = sp.N(a, 20), sp.N(b, 20)
+        if not (x.is_real and y.is_real and x.is_Number and y.is_Number) or x * y <= 0:
+            return False
+        return bool(abs(x - y) <= within * max(abs(x), abs(y)))
+    except (TypeError, ValueError, ArithmeticError):
+        return False
 
 
 def _source(item: Item, term: Term) -> str:

@@ -1,0 +1,292 @@
+r"""Readings added in stop 51. Fixtures are written here, in my own words and symbols (the notes themselves are not
+stored); each has a correct copy and a slip where a slip can be made."""
+from __future__ import annotations
+
+import pytest
+
+from fixture_docs import error_lines, line_of as _line, slipped, verdicts_at as _verdicts
+
+# -- LaTeX exercises marked by their environment or macro, not by a heading: each poses its own values ---------------
+TWO_PROBLEMS = r"""\documentclass{article}
+\begin{document}
+OPEN{a}
+A die gives $P(K=0)=0.2$ here, so $P(K\geq 1) = 1 - P(K=0) = 0.8$.
+CLOSE
+
+OPEN{b}
+Now $K$ is Poisson with mean $2$, so
+\[P(K\geq 1)=1-P(K=0)=1-e^{-2}\frac{2^{0}}{0!}=0.8647.\]
+CLOSE
+\end{document}
+"""
+MARKUPS = {
+    "environment": (r"\begin{problem}", r"\end{problem}"),
+    "probsoln": (r"\newproblem{vd-1}{gen}{}", ""),
+    "exam class": (r"\question", ""),
+    "Spanish environment": (r"\begin{ejercicio}", r"\end{ejercicio}"),
+}
+
+
+def _problems(markup: str) -> str:
+    start, end = MARKUPS[markup]
+    text = TWO_PROBLEMS.replace("CLOSE", end)
+    return text.replace("OPEN{a}", start.replace("vd-1", "vd-1")).replace("OPEN{b}", start.replace("vd-1", "vd-2"))
+
+
+@pytest.mark.parametrize("markup", sorted(MARKUPS))
+def test_a_latex_exercise_by_its_markup_poses_its_own_values(markup: str) -> None:
+    text = _problems(markup)
+    assert error_lines("doc.tex", text) == []
+    assert [v for v, _ in _verdicts("doc.tex", text, r"\[P(K\geq 1)")][-1] == "proved"
+    slip = slipped(text, "=0.8647", "=0.8747")
+    assert error_lines("doc.tex", slip) == [(_line(slip, "=0.8747"), "math/false")]
+
+
+def test_one_problem_keeps_its_value_for_the_claim_after_it() -> None:
+    # the guard: inside one problem the value given stands, and a claim against it is false
+    text = _problems("environment").replace(r"\end{problem}" + "\n\n" + r"\begin{problem}", "\n")
+    assert text.count(r"\begin{problem}") == 1
+    assert _line(text, "1-P(K=0)=1-e") in [line for line, code in error_lines("doc.tex", text) if code == "math/false"]
+
+
+# -- decimal commas in one line of notes that otherwise write points --------------------------------------------------
+ONE_LINE_OF_COMMAS = r"""# Binomial counts
+
+The count is $M\sim B(1500,1/300)$ and its mean is $5$; each of the twelve months is a trial, $Z\sim B(12,0.25)$.
+
+$$P(Z>1) = 1-P(Z=0)-P(Z=1) = 1-0,0317-0,1267=0.8416.$$
+"""
+
+
+def test_a_line_written_with_decimal_commas_is_read_so_in_notes_that_write_points() -> None:
+    text = ONE_LINE_OF_COMMAS
+    assert error_lines("doc.md", text) == []
+    assert ("proved", "arithmetic: exact") in _verdicts("doc.md", text, "1-0,0317")
+    slip = slipped(text, "=0.8416", "=0.8516")
+    assert error_lines("doc.md", slip) == [(_line(slip, "=0.8516"), "math/false")]
+
+
+# -- terms rounded to four places beside the exact powers they stand for ---------------------------------------------
+ROUNDED_TERMS = r"""# At most one success
+
+$$
+P(Z\leq 1) = \binom{12}{0}0.25^0\, 0.75^{12}+\binom{12}{1}0.25^1\, 0.75^{11} = 0.0317+0.1267 = 0.1584
+$$
+"""
+
+
+def test_terms_rounded_to_their_digits_stand_for_powers_whose_decimals_run_on() -> None:
+    text = ROUNDED_TERMS
+    assert error_lines("doc.md", text) == []
+    verdicts = _verdicts("doc.md", text, "P(Z\\leq 1)")
+    assert [v for v, _ in verdicts].count("proved") == 2, verdicts
+    assert any("taken as rounded" in reason for v, reason in verdicts if v == "proved")
+    slip = slipped(text, "= 0.0317+0.1267", "= 0.0317+0.1367")
+    assert (_line(slip, "P(Z"), "math/false") in error_lines("doc.md", slip)
+
+
+def test_a_binomial_coefficient_of_numbers_is_arithmetic() -> None:
+    text = "# Count\n\n$$\\binom{6}{4}\\cdot 0.5^6 = 15\\cdot 0.5^6$$\n"
+    assert [v for v, _ in _verdicts("doc.md", text, "binom")] == ["proved"]
+    slip = slipped(text, "= 15", "= 12")
+    verdicts = _verdicts("doc.md", slip, "binom")
+    assert verdicts[0][0] == "false" and verdicts[0][1].startswith("arithmetic:"), verdicts
+
+
+# -- a substitution named on a row of its own between the rows of a chain, in prose set in the math ---------------
+SUBSTITUTION_REMARK = r"""# Substitution
+
+$$\begin{split}
+    &\int e^{\sin{x}}\cos{x}{\rm d}x+\int 3x^2{\rm d}x\\
+    &LEAD u=\sin{x}\ WORD\ {\rm d}u=\cos{x}{\rm d}x\\
+    =&\int e^u{\rm d}u+\int 3x^2{\rm d}x\\
+    =&e^u+\int 3x^2{\rm d}x+C\\
+    =&e^{\sin{x}}+x^3+C
+\end{split}$$
+"""
+LEADS = {"bare Russian": ("Пусть\\ ", "и"), "text Russian": ("\\text{Пусть } ", "и"),
+         "text English": ("\\text{Let } ", "and")}
+
+
+@pytest.mark.parametrize("lead", sorted(LEADS))
+def test_a_substitution_remarked_in_the_chain_is_put_in_the_rows_after_it(lead: str) -> None:
+    word, conjunction = LEADS[lead]
+    text = SUBSTITUTION_REMARK.replace("LEAD ", word).replace("WORD", conjunction)
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "u=\\sin{x}")][0] == "not-a-claim"
+    last = _verdicts("doc.md", text, "=&e^{\\sin{x}}+x^3+C")
+    assert [v for v, _ in last] == ["proved"] and "as the remark on line 5 sets" in last[0][1], last
+    # the change of variable itself: ∫ e^{sin x} cos x dx = ∫ e^u du with u = sin x
+    assert [v for v, _ in _verdicts("doc.md", text, "=&\\int e^u{\\rm d}u")] == ["proved"]
+    slip = slipped(text, "=&e^{\\sin{x}}+x^3+C", "=&e^{\\sin{x}}+x^4+C")
+    assert error_lines("doc.md", slip) == [(_line(slip, "=&e^{\\sin{x}}+x^4"), "math/false")]
+    wrong_change = slipped(text, "=&\\int e^u{\\rm d}u", "=&\\int e^{2u}{\\rm d}u")
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", wrong_change, "=&\\int e^{2u}")]
+
+
+def test_parts_named_again_in_a_let_remark_are_names_not_derivatives() -> None:
+    # integration by parts twice: "let f' = sin u" names the next part; it is no claim about the f named before
+    text = r"""# By parts
+
+$$\begin{split}
+    &\int e^u\cos(u){\rm d}u\\
+    &Пусть\ f=\cos(u),{\rm d}f=-\sin(u){\rm d}u\\
+    =&e^u\cos(u)+\int e^u\sin(u){\rm d}u\\
+    &Пусть\ f'=\sin(u),{\rm d}f'=\cos(u){\rm d}u\\
+    =&e^u\cos(u)+e^u\sin(u)-\int e^u\cos(u){\rm d}u
+\end{split}$$
+"""
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "f'=\\sin(u)")][0] == "not-a-claim"
+
+
+# -- a quantity restated row after row across remark rows is one computation, not two systems side by side -------
+RESTATED_ACROSS_REMARK = r"""# Area
+
+$$\begin{split}
+    S&=\int^a_0 x\sqrt{x^2+1}\,{\rm d}x\\
+    Пусть\ u&=x^2+1,{\rm d}u=2x{\rm d}x\\
+    S&=\frac{1}{2}\int^{a^2+1}_1\sqrt{u}\,{\rm d}u\\
+    &=\frac{1}{3}((a^2+1)^{3/2}-1)
+\end{split}$$
+"""
+
+
+def test_a_quantity_restated_across_a_remark_row_is_a_claim_about_its_first_value() -> None:
+    text = RESTATED_ACROSS_REMARK
+    assert error_lines("doc.md", text) == []
+    restated = _verdicts("doc.md", text, "S&=\\frac{1}{2}")
+    assert [v for v, _ in restated] == ["proved"] and "S restated" in restated[0][1], restated
+    slip = slipped(text, "S&=\\frac{1}{2}\\int", "S&=\\frac{1}{3}\\int")
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", slip, "S&=\\frac{1}{3}")]
+
+
+# -- parts of one problem labelled "b)" or set in bold ("**2)**", \textbf{4)}) pose their own values ---------------
+PARTS = r"""# Areas
+
+LABEL_A
+
+$$\begin{split}
+    y_1&=x\\
+    y_2&=x^2\\
+    S&=\int^1_0(y_1-y_2){\rm d}x\\
+    &=\frac{1}{6}
+\end{split}$$
+
+LABEL_B
+
+$$\begin{split}
+    f(x)&=3x^2\\
+    S&=\int^1_0 f(x){\rm d}x\\
+    &=1
+\end{split}$$
+"""
+
+
+@pytest.mark.parametrize("labels", [("a)", "b)"), ("**1)**", "**2)**"), ("\\textbf{1) a)}", "\\textbf{1) b)}")])
+def test_a_part_label_starts_a_part_whose_values_are_its_own(labels: tuple[str, str]) -> None:
+    name = "doc.tex" if labels[0].startswith("\\") else "doc.md"
+    text = PARTS.replace("LABEL_A", labels[0]).replace("LABEL_B", labels[1])
+    if name == "doc.tex":
+        text = text.replace("# Areas", "\\section{Areas}")
+    assert error_lines(name, text) == []
+    slip = slipped(text, "f(x)&=3x^2", "f(x)&=2x^2")
+    assert error_lines(name, slip) == [(_line(slip, "&=1\n"), "math/false")]
+
+
+def test_without_a_part_label_the_value_worked_before_stands() -> None:
+    # the guard: in one part, S named again is a claim about the S worked out before (1/6, not 1)
+    text = PARTS.replace("LABEL_A", "").replace("LABEL_B", "Then")
+    assert (_line(text, "S&=\\int^1_0 f(x)"), "math/false") in error_lines("doc.md", text)
+
+
+def test_a_function_of_another_exercise_is_not_the_one_this_exercise_evaluates() -> None:
+    text = r"""# Two exercises
+
+**Exercise 1.** Maximise $g(x,y) = x + 2y$ on the unit circle.
+
+**Exercise 2.** Minimise $u_1^2 + u_2^2$ subject to $u_1 + u_2 = 4$: at $u = (2,2)$ the minimum is $g(u) = 8$.
+"""
+    assert error_lines("doc.md", text) == []
+    assert "false" not in [v for v, _ in _verdicts("doc.md", text, "g(u) = 8")]
+    same = text.replace("**Exercise 2.** ", "")  # one exercise: g is the one just defined, and g(2, 2) = 6
+    assert (_line(same, "g(u) = 8"), "math/false") in error_lines("doc.md", same)
+
+
+# -- two quantities said to be close with ≈ are not one rounded to the other --------------------------------------
+def test_approximately_between_a_given_value_and_another_quantity_is_closeness() -> None:
+    text = ("# Error\n\nThe neglected coefficient is $q_5 = 0.00313$. The best error is\n\n"
+            "$$\nB_4 = 0.00318 \\approx q_5\n$$\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "0.00318 \\approx")][-1] == "undecided"
+    slip = slipped(text, "0.00318 \\approx", "0.0318 \\approx")  # a factor of ten: no closeness
+    assert error_lines("doc.md", slip) == [(_line(slip, "0.0318 \\approx"), "math/false")]
+
+
+# -- a bracket (u, v) the notes define as a number is that bracket, not a pair ---------------------------------------
+def test_a_pair_defined_as_a_number_is_an_inner_product_not_a_tuple() -> None:
+    text = ("# Inner product\n\nFor functions on $[0,1]$ define $(p,q) = \\int_0^1 w(s)\\, p(s)\\, q(s)\\, ds$.\n\n"
+            "It is symmetric: $(p,q) = (q,p)$.\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "(p,q) = (q,p)")] == ["undecided"]
+    # the guard: with no bracket defined, (p, q) and (q, p) are pairs, and different ones at p = 1, q = 2
+    assert [v for v, _ in _verdicts("doc.md", text.replace("define $(p,q) = \\int_0^1 w(s)\\, p(s)\\, q(s)\\, ds$",
+                                                           "take $p = 1$ and $q = 2$"), "(p,q) = (q,p)")] == ["false"]
+
+
+# -- a subscripted function at a subscripted point: T_{m+1}(s_i) is no product ------------------------------------
+def test_a_subscripted_function_at_a_subscripted_point_is_not_refuted_as_a_product() -> None:
+    text = (r"""# Chebyshev
+
+The polynomials obey $T_{m+1}(s) = 2 s T_m(s) - T_{m-1}(s)$ for every integer $m \geq 1$.
+At the points $s_i = \cos\left(\frac{i\pi}{m+1}\right)$, for every integer $i$, they take
+
+$$
+T_{m+1}(s_i) = (-1)^i
+$$
+""")
+    assert error_lines("doc.md", text) == []
+
+
+# -- complementary slackness: solved for one letter it gives one branch only ----------------------------------------
+SLACKNESS = r"""# Constrained minimum
+
+Setting the derivatives to zero, with slackness:
+
+$$
+\begin{aligned}
+0 &= 2a + 2b - \mu + 4 \\
+0 &= 2a + 6b - 2\mu + 5 \\
+0 &= \mu (\mu + 4b + 1)
+\end{aligned}
+$$
+
+From the first two, $b = \frac{\mu}{4} - \frac{3}{4}$.
+"""
+
+
+def test_a_value_is_not_refuted_by_one_branch_of_a_product_condition() -> None:
+    assert error_lines("doc.md", SLACKNESS) == []
+    # the guard: a condition that is not a product still refutes a wrong value solved from it
+    single = slipped(SLACKNESS, "0 &= \\mu (\\mu + 4b + 1)", "0 &= \\mu + 4b + 1")
+    assert (_line(single, "b = \\frac"), "math/false") in error_lines("doc.md", single)
+
+
+# -- "let t be any real number": the step letter t is then no longer positive ---------------------------------------
+ANY_REAL = r"""# Scaling
+
+Let $t$ be any real number and $v$ a vector. Then
+
+$$
+\|v\| \cdot \|t v\| = |t| \, \|v\|^2
+$$
+"""
+
+
+def test_a_letter_the_words_make_any_real_number_may_be_negative() -> None:
+    assert error_lines("doc.md", ANY_REAL) == []
+    slip = slipped(ANY_REAL, "|t| \\, \\|v\\|^2", "t \\, \\|v\\|^2")
+    assert error_lines("doc.md", slip) == [(_line(slip, "t \\, \\|v"), "math/false")]
+    # the guard: without those words t is the positive step, and |t| = t
+    step = slipped(slip, "Let $t$ be any real number and $v$ a vector.", "Let $v$ be a vector.")
+    assert error_lines("doc.md", step) == []
