@@ -290,3 +290,60 @@ def test_a_letter_the_words_make_any_real_number_may_be_negative() -> None:
     # the guard: without those words t is the positive step, and |t| = t
     step = slipped(slip, "Let $t$ be any real number and $v$ a vector.", "Let $v$ be a vector.")
     assert error_lines("doc.md", step) == []
+
+
+def test_rounded_terms_written_with_decimal_commas_are_read_to_their_digits() -> None:
+    # one line with decimal commas in notes that write points: the rounding rules read 0,0317 as 0.0317
+    text = ("# At most one\n\nThe count is $Z\\sim B(12,0.25)$, and $M\\sim B(1500,1/300)$.\n\n"
+            "$$P(Z\\leq 1) = \\binom{12}{0}0.25^0\\, 0.75^{12}+\\binom{12}{1}0.25^1\\, 0.75^{11} = 0,0317+0,1267$$\n")
+    assert error_lines("doc.md", text) == []
+    assert "proved" in [v for v, _ in _verdicts("doc.md", text, "P(Z\\leq 1)")]
+    slip = slipped(text, "= 0,0317+0,1267", "= 0,0317+0,1367")
+    assert (_line(slip, "P(Z"), "math/false") in error_lines("doc.md", slip)
+
+
+# -- evaluation bars: \left. is an invisible delimiter (never the point of 0.4), bounds in either order ------------
+@pytest.mark.parametrize("bar", [r"\right|_{-1}^{2}", r"\right|^{2}_{-1}"])
+def test_an_evaluation_bar_after_an_invisible_left_delimiter(bar: str) -> None:
+    text = f"# Bounds\n\n$$\n\\int_{{-1}}^{{2}} 8x\\,dx = \\left.4x^2{bar} = 12\n$$\n"
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "\\int_")] == ["proved", "proved"]
+    slip = slipped(text, "= 12", "= \\frac{6}{5}")  # 0.4·(4 − 1): \left.4 read as the decimal .4
+    assert error_lines("doc.md", slip) == [(_line(slip, "\\frac{6}{5}"), "math/false")]
+
+
+# -- a part does not put in what another part named; refuted with that name free, it says nothing -----------------
+NAMED_IN_A_PART = "# Parts\n\na)\n\n$$q = 2r$$\n\nb)\n\n$$q + r = 3r$$\n"
+
+
+def test_a_name_another_part_gave_is_not_put_in() -> None:
+    verdicts = _verdicts("doc.md", NAMED_IN_A_PART, "q + r = 3r")
+    assert [v for v, _ in verdicts] == ["undecided"] and "another part" in verdicts[0][1], verdicts
+    assert error_lines("doc.md", NAMED_IN_A_PART) == []
+    one_part = NAMED_IN_A_PART.replace("b)\n", "Then\n")  # the guard: in one part, q = 2r is put in
+    assert [v for v, _ in _verdicts("doc.md", one_part, "q + r = 3r")] == ["proved"]
+
+
+def test_a_part_names_anew_what_another_part_named() -> None:
+    text = "# Areas\n\na)\n\n$$S=\\int_0^a 2x\\,dx$$\n\nb)\n\n$$S=\\int_0^a x\\,dx$$\n"
+    # (named anew: a definition, not "an equation in unknowns" once the restatement finds S free)
+    assert _verdicts("doc.md", text, "S=\\int_0^a x") == [("not-a-claim", "definition (a naming)")]
+    one_part = text.replace("b)\n", "Then\n")  # the guard: in one part, S named again is a claim about the first
+    assert (_line(one_part, "S=\\int_0^a x"), "math/false") in error_lines("doc.md", one_part)
+
+
+def test_pi_after_an_evaluation_bar_is_the_number_not_a_new_name() -> None:
+    text = r"""# Area
+
+$$\begin{split}
+    y_1&=\frac{4}{1+x^2}\\
+    y_2&=x^2\\
+    S&=\int^1_{-1}(y_1-y_2){\rm d}x\\
+    &=\left.4\arctan x\right|^1_{-1}-\frac{2}{3}\\
+    &=2\pi-\frac{2}{3}
+\end{split}$$
+"""
+    last = _verdicts("doc.md", text, "&=2\\pi")
+    assert [v for v, _ in last] == ["proved"] and "whatever" not in last[0][1], last
+    slip = slipped(text, "&=2\\pi-\\frac{2}{3}", "&=3\\pi-\\frac{2}{3}")
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", slip, "&=3\\pi")]

@@ -1777,7 +1777,8 @@ class _ExprParser:
         after_division = False
         while (tok := self.peek()) is not None:
             if (tok.is_char("|") or tok.kind == "macro" and tok.text in ("vert", "rvert")) \
-                    and (nxt := self.peek(1)) is not None and nxt.is_char("_"):
+                    and (nxt := self.peek(1)) is not None and (nxt.is_char("_") or nxt.is_char("^")
+                                                               and self.bounds_upper_first()):
                 factors = [self.evaluated(sp.Mul(*factors), tok)]
                 after_division = False
                 continue
@@ -2545,9 +2546,28 @@ class _ExprParser:
         target, *conditions = (sp.latex(a) for a in given.args)
         return symbol(f"{canonical}({target} \\mid {', '.join(conditions)})")
 
+    def bounds_upper_first(self) -> bool:
+        """Is the bar at ``pos`` followed by ``^{b}_{a}``, bounds written upper first (``F\\right|^{1}_{-1}``)?"""
+        mark = self.pos
+        try:
+            self.pos += 2
+            self.arg()
+            return (under := self.peek()) is not None and under.is_char("_")
+        except _Fail:
+            return False
+        finally:
+            self.pos = mark
+
     def evaluated(self, expr: sp.Expr, bar: Token) -> sp.Expr:
         r"""``\frac{df}{dx}\Big|_{x=2}``, ``\left.f'(x)\right|_{x = x_0}``: the expression before the bar at the
         point its subscript names, kept as :class:`EvaluatedAt` until the derivative in it is taken."""
+        if (caret := self.peek(1)) is not None and caret.is_char("^"):  # F\right|^{b}_{a}: the upper bound first
+            self.pos += 2
+            upper = self.arg()
+            self.pos += 1  # the '_'
+            tokens, at = self.arg()
+            split = next((k for k, t in enumerate(tokens) if t.kind == "rel" and t.text == "="), None)
+            return self.evaluated_between(expr, bar, tokens, at, split, upper)
         self.pos += 2  # the bar and its '_'
         tokens, at = self.arg()
         split = next((k for k, t in enumerate(tokens) if t.kind == "rel" and t.text == "="), None)
@@ -2562,13 +2582,15 @@ class _ExprParser:
         return EvaluatedAt(expr, variable, value)
 
     def evaluated_between(self, expr: sp.Expr, bar: Token, tokens: list[Token], at: Token,
-                          split: int | None) -> sp.Expr:
+                          split: int | None, upper_read: tuple[list[Token], Token] | None = None) -> sp.Expr:
         r"""``F(x)\Big|_a^b``, ``F\Big|_{x=a}^{b}``: F at the upper bound less F at the lower one (integration by
         parts and antiderivatives write it so). The variable is the one the subscript names, else the one letter
         of F that the bounds do not write (``(ht^2/2 - t^3/3)\Big|_0^h`` is in t), else the one F differentiates
         in; ``uv\Big|_0^\pi``, with two such letters, is refused rather than guessed."""
-        self.pos += 1  # the '^'
-        upper_tokens, upper_at = self.arg()
+        if upper_read is None:
+            self.pos += 1  # the '^'
+            upper_read = self.arg()
+        upper_tokens, upper_at = upper_read
         upper = self.sub(upper_tokens).parse_all(upper_at)
         if split is not None:
             variable = self.sub(tokens[:split]).parse_all(at)

@@ -312,7 +312,12 @@ class Tokenizer:
             if kind == "macro":
                 self._macro(m.group()[1:], m.start())
             elif kind == "num":
-                self._number(m.start(), m.end())
+                start = m.start()
+                if self._sized and self.text[start] == "." and start + 1 < m.end():
+                    # \left.4\arctan x\right|: the invisible delimiter, then the number 4 (not 0.4)
+                    self._emit(Token("char", ".", start, start + 1))
+                    start += 1
+                self._number(start, m.end())
             elif kind == "dots":
                 self._emit(Token("dots", "...", m.start(), m.end()))
             elif kind == "letter":

@@ -130,7 +130,7 @@ _NEW_EXERCISE = re.compile(
     r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
     r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)"
-    r"|^[ \t]*(?:\*\*|__)?\(?[a-hа-и]\)(?:\*\*|__)?[ \t]*$"  # (a part's label alone on its line: "b)", "**в)**",
+    r"|^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\(?[a-hа-и]\)(?:\*\*|__)?[ \t]*$"  # (a part's label alone on its line: "b)", "**в)**",
     r"|^[ \t]*(?:\*\*|__|\\textbf\{)[ \t]*(?:\d+[.)]|\(?[a-hа-и]\))(?:[ \t]*\(?[a-hа-и]\))?[ \t]*(?:\*\*|__|\})",  # **2)**
     # \textbf{1) a)}: a number or a letter set in bold at the start of a line)
     re.IGNORECASE | re.MULTILINE)
@@ -4917,13 +4917,29 @@ class DocumentChecker:
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
             or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
-            or (self._continues_span(item) if k == 0 else None)
+            or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
         self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in ("math/false", "math/coefficient")]
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _named_in_another_part(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a refutation may be no slip: the link writes a name that only another part of the exercise named
+        ("a) $q = 2r$ … b) $q + r = 3r$"). Each part poses its own values, so the name is not put in; but the part
+        may mean the other's result, and refuted with the name free, the link says nothing."""
+        hidden = self._other_exercises(item)
+        if hidden[0] >= hidden[1]:
+            return None
+        names = {x for t in (left, right) if t.expr is not None for x in t.expr.free_symbols}
+        own = {self._definition_target(other) for other in self.items[hidden[1]:item.index]}
+        for other in self.items[hidden[0]:hidden[1]]:
+            if (target := self._definition_target(other)) in names and target not in own:
+                line = other.block.position(other.stmt.terms[0].start)[0]
+                return (f"{printing.text(target)} is named in another part of the exercise (line {line}), not in this "
+                        "one: read free, as each part poses its own values, it may be that part's result")
+        return None
 
     def _operator_before_call(self, item: Item, left: Term, right: Term,
                               definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -8697,8 +8713,8 @@ def _whatever(names: str) -> str:
 
 def _free_names(names: str) -> str:
     """The new names of a proof's "holds whatever …", without the marks a matrix reading gives another meaning
-    (``R^{-T}R^TRR^{-1} = I``: T transposes, I is the identity); "" when none is left."""
-    return ", ".join(x for x in names.split(", ") if x not in ("I", "T", "⊤"))
+    (``R^{-T}R^TRR^{-1} = I``: T transposes, I is the identity; 2π − 2/3: π the number); "" when none is left."""
+    return ", ".join(x for x in names.split(", ") if x not in ("I", "T", "⊤", "π"))
 
 
 #: An upright d before a name or a bracket (``\mathrm{d}A``, ``\operatorname{d}(AB)``, ``{\rm d} x``): a differential.
