@@ -347,3 +347,70 @@ $$\begin{split}
     assert [v for v, _ in last] == ["proved"] and "whatever" not in last[0][1], last
     slip = slipped(text, "&=2\\pi-\\frac{2}{3}", "&=3\\pi-\\frac{2}{3}")
     assert "proved" not in [v for v, _ in _verdicts("doc.md", slip, "&=3\\pi")]
+
+
+# -- a vector rule restated for one coordinate is not refuted against the vector form ------------------------------
+PER_COORDINATE = r"""# Heavy ball, coordinate by coordinate
+
+Let $H = \mathrm{diag}(h_1, \dots, h_m)$ hold the eigenvalues $h_j$. The rule is
+$$a_k = \mu a_{k-1} + H s_{k-1},$$
+$$s_k = s_{k-1} - \eta a_k.$$
+For one coordinate and no momentum, $s_k^{(j)} = (1 - \eta h_j) s_{k-1}^{(j)}$. Then
+$$a_k = \mu a_{k-1} + h_j s_{k-1}^{(j)}.$$
+"""
+
+
+def test_a_rule_restated_for_one_coordinate_is_not_refuted_against_the_vector_form() -> None:
+    assert error_lines("doc.md", PER_COORDINATE) == []
+    verdicts = _verdicts("doc.md", PER_COORDINATE, "h_j s_{k-1}^{(j)}")
+    assert [v for v, _ in verdicts] == ["undecided"] and "one coordinate" in verdicts[0][1], verdicts
+    # the guard: a step superscript with no subscript (x^{(k)}) is no coordinate, and a slip against it stays false
+    # (the definitions put in write x whole: y = x + 1)
+    steps = "# Steps\n\nLet $y = x + 1$.\n\n$$x^{(k+1)} = x^{(k)} - 2 x^{(k)}$$\n\nso $$x^{(k+1)} = y\\, x^{(k)}.$$\n"
+    assert (_line(steps, "= y\\, x^{(k)}"), "math/false") in error_lines("doc.md", steps)
+
+
+# -- a name given anew in a way the parser cannot read: its old value is gone ---------------------------------------
+def test_a_name_given_anew_unreadably_no_longer_has_its_old_value() -> None:
+    text = ("# Nodes\n\nThe first node gives $u = \\frac{1}{1 + e^{-s}}$.\n\n"
+            "The square node: $u = s^2)$, and its slope is\n\n$$\\frac{\\partial u}{\\partial s} = 2s$$\n")
+    assert error_lines("doc.md", text) == []
+    readable = slipped(text, "$u = s^2)$", "$u = s^2$")  # the guard: read, the new u decides, and a slip is found
+    assert error_lines("doc.md", readable) == []
+    slip = slipped(readable, "= 2s$$", "= 3s$$")
+    assert error_lines("doc.md", slip) == [(_line(slip, "= 3s"), "math/false")]
+
+
+# -- orthogonal vectors inside a norm: the scalar reading keeps the cross term Pythagoras drops ---------------------
+def test_a_norm_of_orthogonal_vectors_is_not_refuted_by_the_scalar_reading() -> None:
+    text = ("# Residual\n\nLet $p$ and $q$ be orthonormal, so $p^T q = 0$. The residual is\n\n$$r = 4p + 3q$$\n\n"
+            "and by Pythagoras\n\n$$\\|r\\|^2 = \\|4p\\|^2 + \\|3q\\|^2$$\n")
+    assert error_lines("doc.md", text) == []
+    verdicts = _verdicts("doc.md", text, "\\|r\\|^2")
+    assert [v for v, _ in verdicts] == ["undecided"] and "orthogonal" in verdicts[0][1], verdicts
+    plain = slipped(text, "so $p^T q = 0$", "with $p$ and $q$ numbers")  # the guard: numbers keep the cross term
+    assert (_line(plain, "\\|r\\|^2"), "math/false") in error_lines("doc.md", plain)
+
+
+# -- a derivative of a quotient whose denominator is a name defined through the same variable -----------------------
+SOFTMAX_ENTRY = r"""# Normalised exponentials
+
+Let $p_j = \frac{e^{z_j}}{Z}$, where $Z = \sum_m e^{z_m}$. By the quotient rule
+
+$$\frac{\partial p_j}{\partial z_j} = \frac{e^{z_j} Z - e^{z_j} e^{z_j}}{Z^2}$$
+"""
+
+
+def test_a_derivative_goes_through_a_named_denominator_that_holds_the_variable() -> None:
+    assert error_lines("doc.md", SOFTMAX_ENTRY) == []
+    assert [v for v, _ in _verdicts("doc.md", SOFTMAX_ENTRY, "\\frac{\\partial p_j}")] == ["proved"]
+    slip = slipped(SOFTMAX_ENTRY, "e^{z_j} Z - e^{z_j} e^{z_j}", "e^{z_j} Z - e^{z_j}")
+    assert error_lines("doc.md", slip) == [(_line(slip, "\\frac{\\partial p_j}"), "math/false")]
+
+
+# -- f ∘ g without an argument is a composition, never the product f·g ----------------------------------------------
+def test_a_composition_without_an_argument_is_not_read_as_a_product() -> None:
+    text = "# Composition\n\nLet $f(x) = x + 1$ and $g(x) = 2x$. Then\n\n$$f \\circ g = g \\circ f$$\n"
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", text, "f \\circ g")]
+    applied = "# Composition\n\nLet $f(x) = x + 1$ and $g(x) = 2x$. Then\n\n$$(f \\circ g)(x) = 2x + 1$$\n"
+    assert [v for v, _ in _verdicts("doc.md", applied, "(f \\circ g)(x)")] == ["proved"]

@@ -1787,6 +1787,10 @@ class _ExprParser:
                     and self.point_ends_side() and self.differentiates(sp.Mul(*factors)):
                 factors = [self.evaluated_at_name(sp.Mul(*factors), tok)]  # … \vert x_0 at the end of the side
                 continue
+            if tok.is_macro("circ") and factors and self.function_name(factors[-1]) \
+                    and (nxt := self.peek(1)) is not None and nxt.kind == "letter" and nxt.text in self.ctx.functions:
+                # f \circ g with f, g functions and no argument: the composition itself, not a product (nor f·g)
+                self.fail(tok, "a composition of functions written without an argument is not modelled")
             if tok.is_char("*") or (tok.kind == "macro" and tok.text in MUL_MACROS):
                 crossed = tok.kind == "macro" and tok.text == "times" and bool(factors) and (
                     isinstance(factors[-1], Coords) or self.vector_before(self.pos))
@@ -1854,6 +1858,10 @@ class _ExprParser:
                 k -= 1
             return self.vector_at(k - 1)
         return self.vector_at(k - 1)  # \vec p
+
+    def function_name(self, expr: sp.Expr) -> bool:
+        """Is ``expr`` a bare letter the block reads as a function (``f`` of ``f(x) = x + 1``), with no argument?"""
+        return isinstance(expr, sp.Symbol) and expr.name in self.ctx.functions
 
     def hadamard_of(self, factors: list[sp.Expr], right: sp.Expr) -> sp.Expr | None:
         """``(δ_2 W_2^⊤) ⊙ f'(z)`` with the tuples written: the product so far (written matrices multiplied in the

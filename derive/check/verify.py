@@ -121,6 +121,15 @@ _INTEGER_LETTER = re.compile(
     r"|\$\s*([a-z])\s*\\in\s*\\mathbb\s*\{?\s*[ZN]\b"
     r"|\$\s*([a-z])\s*=\s*[0-9]\s*,\s*[0-9]\s*,\s*(?:\\[lc]?dots|\.\.\.|…)",
     re.IGNORECASE)
+#: Two letters stated orthogonal: ``a \perp b``, ``a^T b = 0`` (``^t``, ``^\top``, ``\cdot``), ``\langle a, b\rangle = 0``.
+_ORTHOGONAL = re.compile(
+    r"(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\}?\s*\\perp\s*(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\b"
+    r"|(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\}?\s*(?:\^\s*\{?\s*(?:T|t|\\top|\\intercal)\s*\}?|\\cdot)\s*"
+    r"(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\}?\s*=\s*0(?![.\d])"
+    r"|\\langle\s*([a-z])\s*,\s*([a-z])\s*\\rangle\s*=\s*0(?![.\d])")
+#: A coordinate written as a parenthesised superscript after a step subscript: the ``^{(j)}`` of ``y_{k-1}^{(j)}``
+#: (with no subscript, ``x^{(k)}`` is as often the step itself).
+_COORDINATE_MARK = re.compile(r"(?<=\})\^\{\(\s*[a-z]\s*\)\}$|(?<=_[a-z0-9])\^\{\(\s*[a-z]\s*\)\}$")
 #: Where a new exercise or example starts: a label with its number at the start of a line (**Exercise 2.**,
 #: Esercizio 3, Soluzione dell'\ref{ex_2}, Задача 4, 例 5). "Solution." alone is no new exercise: it works the one
 #: just posed, and so may a rule (``---`` between a problem and its answer).
@@ -369,9 +378,10 @@ class ScopeView(Mapping):
                  namings: dict[sp.Symbol, list[tuple[int, sp.Expr]]], upto: int,
                  stepped: dict[sp.Symbol, None] | None = None, system_announced: bool = False,
                  starts: dict[sp.Symbol, None] | None = None, schemes: frozenset[int] = frozenset(),
-                 hidden: tuple[int, int] = (0, 0)) -> None:
+                 hidden: tuple[int, int] = (0, 0), unread: Mapping[sp.Symbol, list[int]] | None = None) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
         self.hidden = hidden  # statements [a, b) that make other exercises' namings: not in force here
+        self.unread = unread or {}  # name -> statements that name it anew in a way the parser could not read
         self.schemes = schemes  # namings that start a different scheme (new names in them): in force from there
         self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
@@ -387,6 +397,8 @@ class ScopeView(Mapping):
         entries = self.namings.get(name)
         if entries and self.hidden[0] < self.hidden[1]:
             entries = [(index, value) for index, value in entries if not self.hidden[0] <= index < self.hidden[1]]
+        if entries and (since := [i for i in self.unread.get(name, ()) if i < self.upto]):
+            entries = [(index, value) for index, value in entries if index > max(since)]  # named anew, unread
         if not entries or entries[0][0] >= self.upto:
             return None
         if self.system_index is not None and self.system_index > self.upto and self.system_announced:
@@ -526,6 +538,7 @@ class DocumentChecker:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
         self.e_name = False  # the document names a quantity e somewhere (:func:`.euler.e_is_a_name`); run sets it
         self.decimal_commas: frozenset[MathBlock] = frozenset()  # blocks read with decimal commas; run sets them
+        self._unread_namings: dict[sp.Symbol, list[int]] = {}  # name -> where it is named anew, unreadably
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
         # section -> the section its heading is a subsection of; a subsection whose heading names a method of
@@ -1770,7 +1783,7 @@ class DocumentChecker:
                          self._inherited(self._stepped_namings, item.section),
                          starts=self._inherited(self._start_namings, item.section),
                          system_announced=scope is not None and self._announced(scope.index),
-                         schemes=frozenset(self._scheme_namings), hidden=hidden)
+                         schemes=frozenset(self._scheme_namings), hidden=hidden, unread=self._unread_namings)
 
     @functools.cached_property
     def _exercise_items(self) -> list[int]:
@@ -2509,6 +2522,9 @@ class DocumentChecker:
                 continue  # x^T A x: '^T' is ambiguous to the scalar reader, plain to the matrix one
             if left.expr is None or right.expr is None:
                 why = item.problem(left if left.expr is None else right)
+                if k == 0 and relation == "=" and isinstance(left.expr, sp.Symbol) and left.expr in definitions:
+                    # "the square node: $u = s^2)$" after u = σ(s): u is named anew, unread; the old u is gone
+                    self._unread_namings.setdefault(left.expr, []).append(item.index)
                 if why == LIST_OF_VALUES and relation == "=" and left.expr is not None:
                     self.decide(item, k, "not-a-claim", "a list of values (the values an index takes, or a "
                                 "number with a decimal comma such as 0,5): not one expression")
@@ -4917,13 +4933,60 @@ class DocumentChecker:
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
             or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
-            or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right)
+            or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right) \
+            or self._per_coordinate(left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
         self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in ("math/false", "math/coefficient")]
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
+
+    @staticmethod
+    def _per_coordinate(left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: the link writes one coordinate (``y_{k-1}^{(j)}``) of a vector that the
+        definitions it is compared with write whole (``u_k = μu_{k−1} + Dy_{k−1}``, then ``u_k = μu_{k−1} +
+        d_j y_{k−1}^{(j)}``): the rule restated for one coordinate, which the scalar reading cannot relate."""
+        written = {x for t in (left, right) if t.expr is not None for x in t.expr.free_symbols
+                   if isinstance(x, sp.Symbol) and _COORDINATE_MARK.search(x.name)}
+        if not written:
+            return None
+        try:
+            put = [substitute(t.expr, definitions) for t in (left, right) if t.expr is not None]
+        except CircularDefinition:
+            return None
+        whole = {x.name for e in put for x in e.free_symbols}
+        for x in sorted(written, key=lambda x: x.name):
+            if (base := _COORDINATE_MARK.sub("", x.name)) in whole:
+                return (f"{printing.text(x)} is one coordinate of {printing.text(S.symbol(base))}, which the definitions "
+                        "write whole: a rule restated per coordinate is not compared with the vector form")
+        return None
+
+    @functools.cached_property
+    def _orthogonal_letters(self) -> frozenset[str]:
+        """Letters the notes state orthogonal to another (``a \\perp b``, ``a^T b = 0``, ``\\langle a, b\\rangle = 0``)."""
+        return frozenset(x for m in _ORTHOGONAL.finditer(self.text or "") for x in m.groups() if x)
+
+    def _orthogonal_in_a_norm(self, left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: a norm of a sum holds vectors the notes state orthogonal (``‖2a + 3b‖² =
+        ‖2a‖² + ‖3b‖²`` after ``a^T b = 0``). Read as numbers, the cross term 2·2a·3b stays; Pythagoras drops it."""
+        letters = self._orthogonal_letters
+        if not letters:
+            return None
+        for term in (left, right):
+            if term.expr is None:
+                continue
+            try:
+                written = substitute(term.expr, definitions)  # ‖r‖² with r = 2a + 3b
+            except CircularDefinition:
+                continue
+            for norm in written.atoms(Norm):
+                inside = {x.name.strip("{}") for x in norm.args[0].free_symbols}
+                if len(inside & letters) >= 2 and isinstance(sp.expand(norm.args[0]), sp.Add):
+                    named = ", ".join(sorted(inside & letters))
+                    return (f"{named} are orthogonal, as the notes state: the norm of their sum is read here as of "
+                            "numbers, where the cross terms do not vanish")
+        return None
 
     def _named_in_another_part(self, item: Item, left: Term, right: Term) -> str | None:
         """Why a refutation may be no slip: the link writes a name that only another part of the exercise named
@@ -6512,10 +6575,12 @@ class DocumentChecker:
             claimed = self._prepare(right.expr, item)
             letters = given.free_symbols - {base} if given is not None else set()
             through = ""
-            if partial is not None and given is not None and claimed is not None and partial not in letters:
-                # ∂L/∂b after L = −y log ŷ − …, ŷ = σ(z), z = wᵀx + b: b reaches L through the definitions
+            definitions = self._definitions(item)
+            if partial is not None and given is not None and claimed is not None and (partial not in letters or any(
+                    x in definitions for x in letters - {partial} if isinstance(x, sp.Symbol))):
+                # ∂L/∂b after L = −y log ŷ − …, ŷ = σ(z), z = wᵀx + b: b reaches L through the definitions (and
+                # ∂p_j/∂z_j after p_j = e^{z_j}/Z, Z = Σ_m e^{z_m}: through Z as well as directly)
                 try:
-                    definitions = self._definitions(item)
                     given, claimed = substitute(given, definitions), substitute(claimed, definitions)
                 except CircularDefinition:
                     return False
