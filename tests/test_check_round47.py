@@ -414,3 +414,53 @@ def test_a_composition_without_an_argument_is_not_read_as_a_product() -> None:
     assert "proved" not in [v for v, _ in _verdicts("doc.md", text, "f \\circ g")]
     applied = "# Composition\n\nLet $f(x) = x + 1$ and $g(x) = 2x$. Then\n\n$$(f \\circ g)(x) = 2x + 1$$\n"
     assert [v for v, _ in _verdicts("doc.md", applied, "(f \\circ g)(x)")] == ["proved"]
+
+
+# -- a point named in Chinese ("关于 $x=1$", "$x=0$处") is not a value a later section computes with ---------------------
+@pytest.mark.parametrize("point", ["函数关于 $x=1$ 的泰勒级数", "函数 $x=1$处 的泰勒级数"])
+def test_a_point_named_in_chinese_is_no_example_value_later(point: str) -> None:
+    text = f"# 级数\n\n{point}。\n\n# 方程\n\n于是 $e^x=2$。\n"
+    assert error_lines("doc.md", text) == []
+    given = text.replace(point, "令 $x=1$，则")  # the guard: a value given plainly is an example value later too
+    assert (_line(given, "$e^x=2$"), "math/false") in error_lines("doc.md", given)
+
+
+# -- notes cut into chapters: a value given in one chapter is not an example value in the next ----------------------
+CHAPTERS = r"""# Homework 3
+
+## Temperatures
+
+The sample mean is $\bar{Y} = 21.6$.
+
+# Homework 4
+
+## Conversions
+
+The estimate is $\hat{q} = 1/\bar{Y} = 0.4677$.
+"""
+
+
+def test_a_value_of_another_chapter_is_not_put_in() -> None:
+    assert error_lines("doc.md", CHAPTERS) == []
+    assert [v for v, _ in _verdicts("doc.md", CHAPTERS, "1/\\bar{Y}")][-1] == "undecided"
+    one = CHAPTERS.replace("# Homework 4\n", "## Homework 4, continued\n")  # the guard: one chapter, the value holds
+    assert (_line(one, "1/\\bar{Y} = 0.4677"), "math/false") in error_lines("doc.md", one)
+
+
+@pytest.mark.parametrize("stated", ["Como $q_4$ y $q_5$ son ortogonales,", "Since $q_i^T q_j = \\delta_{ij}$,",
+                                    "In the orthonormal basis $\\{q_1, \\dots, q_5\\}$,"])
+def test_orthogonality_stated_in_words_or_for_an_indexed_family(stated: str) -> None:
+    text = f"# Error\n\n$$e = 4 q_4 + 5 q_5$$\n\n{stated} by Pythagoras\n\n$$\\|e\\|^2 = (4 \\|q_4\\|)^2 + (5 \\|q_5\\|)^2$$\n"
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "\\|e\\|^2")] == ["undecided"]
+
+
+# -- a derivative's name written before each term, as the operator "differentiate in k" ------------------------------
+def test_a_derivative_name_before_each_term_may_be_the_operator() -> None:
+    text = ("# Residual\n\nLet $r(k,c) = s - (kt + c)$. Differentiating each term in $k$:\n\n"
+            "$$\n\\frac{dr}{dk}s - \\frac{dr}{dk}kt - \\frac{dr}{dk}c = 0 - t - 0\n$$\n")
+    assert error_lines("doc.md", text) == []
+    verdicts = _verdicts("doc.md", text, "= 0 - t - 0")
+    assert [v for v, _ in verdicts] == ["undecided"] and "operator d/dk" in verdicts[0][1], verdicts
+    slip = slipped(text, "= 0 - t - 0", "= 0 - 2t - 0")  # the guard: read either way, −2t is wrong
+    assert error_lines("doc.md", slip) == [(_line(slip, "= 0 - 2t"), "math/false")]

@@ -89,7 +89,10 @@ _CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z]|\\(?:" + "|".join(sorte
                               + r")(?![A-Za-z]))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*[-+]\s*\d+)?|\d+)\s*\)")
 #: The words that put a point right before its formula, "the tangent line at $x = c$", "expanded about $x = a$",
 #: "в точке $x = c$": where a formula is taken, not a value the letter keeps (a number there is still an example).
-_AT_A_POINT = re.compile(r"(?:\b(?:at|around|about|near|an der Stelle|en)|в точке|在)\s*$", re.IGNORECASE)
+_AT_A_POINT = re.compile(r"(?:\b(?:at|around|about|near|an der Stelle|um|en|autour de|cerca de|em|vicino a|w punkcie)"
+                         r"|в точке|около|вокруг|在|关于|關於|围绕|附近)\s*$", re.IGNORECASE)
+#: Words right after a formula that make it a point (Chinese and Japanese put "at" after): "$x=0$处", "$x=1$において".
+_POINT_AFTER = re.compile(r"\s*(?:\$+|\\\)|\\\])?\s*(?:处|處|点处|において|での|における|の近く|近傍)")
 #: The logarithms a side writes, as written (``\ln``, ``\log``, ``\lg``, ``\log_2``).
 _LOGARITHMS = re.compile(r"\\(?:ln|lg|log)(?![A-Za-z])(?:_\{?\w+\}?)?")
 #: ``\log`` without a base (``\log_2`` names its base, ``\ln`` is natural): in school notes, often to base 10.
@@ -122,11 +125,16 @@ _INTEGER_LETTER = re.compile(
     r"|\$\s*([a-z])\s*=\s*[0-9]\s*,\s*[0-9]\s*,\s*(?:\\[lc]?dots|\.\.\.|…)",
     re.IGNORECASE)
 #: Two letters stated orthogonal: ``a \perp b``, ``a^T b = 0`` (``^t``, ``^\top``, ``\cdot``), ``\langle a, b\rangle = 0``.
+_VECTOR = r"(?:\\(?:mathbf|vec|boldsymbol|bm)\s*\{)?\s*([a-z])\s*\}?(?:_\{?[a-z0-9]+\}?)?\}?"
 _ORTHOGONAL = re.compile(
-    r"(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\}?\s*\\perp\s*(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\b"
-    r"|(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\}?\s*(?:\^\s*\{?\s*(?:T|t|\\top|\\intercal)\s*\}?|\\cdot)\s*"
-    r"(?:\\mathbf\{|\\vec\{|\\boldsymbol\{)?([a-z])\}?\s*=\s*0(?![.\d])"
-    r"|\\langle\s*([a-z])\s*,\s*([a-z])\s*\\rangle\s*=\s*0(?![.\d])")
+    _VECTOR + r"\s*\\perp\s*" + _VECTOR
+    + r"|" + _VECTOR + r"\s*(?:\^\s*\{?\s*(?:T|t|\\top|\\intercal)\s*\}?|\\cdot)\s*" + _VECTOR
+    + r"\s*=\s*(?:0(?![.\d])|\\delta)"
+    + r"|\\langle\s*" + _VECTOR + r"\s*,\s*" + _VECTOR + r"\s*\\rangle\s*=\s*(?:0(?![.\d])|\\delta)"
+    + r"|\$\s*" + _VECTOR + r"\s*\$\s*(?:and|y|и|et|und|e|和|与|與)\s*\$\s*" + _VECTOR
+    + r"\s*\$\s*(?:are\s+|son\s+|sont\s+|sind\s+|são\s+|是)?(?:mutually\s+)?(?:orthogon|ortogon|ортогональн|正交)"
+    + r"|(?:orthonormal|ortonormal|orthonormée?|ортонормированн)\w*\s+(?:basis|base|базис)?\s*(?:de\s+)?\$\s*\\\{\s*"
+    + _VECTOR, re.IGNORECASE)
 #: A coordinate written as a parenthesised superscript after a step subscript: the ``^{(j)}`` of ``y_{k-1}^{(j)}``
 #: (with no subscript, ``x^{(k)}`` is as often the step itself).
 _COORDINATE_MARK = re.compile(r"(?<=\})\^\{\(\s*[a-z]\s*\)\}$|(?<=_[a-z0-9])\^\{\(\s*[a-z]\s*\)\}$")
@@ -550,6 +558,7 @@ class DocumentChecker:
         # section -> its heading as written ("#### Case 2: $k \ne c$"): what the heading says holds in the section
         self._headings = {k: lines[line - 1] for k, line in enumerate(sections, start=1) if 0 < line <= len(lines)}
         self._section_lines = sections
+        self._chapters: frozenset[int] | None = None  # the top headings that cut the notes into chapters (_chapter)
         self._by_block: dict[int, list[Item]] | None = None  # items per block (:meth:`_equation_beside`)
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
@@ -3855,12 +3864,24 @@ class DocumentChecker:
         earlier = {} if own_section else {name: (index, value) for index, section, name, value in self.examples
                                           if section != item.section and index < item.index
                                           and not self._after_new_exercise(index, item)
-                                          and not self._names_a_point(index)}
+                                          and not self._names_a_point(index)
+                                          and self._chapter(section) == self._chapter(item.section)}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
                 if not self._computed_anew(name, index, item.index)
                 and not (self._in_list_item(index) and self.items[index].block is not item.block
                          and self.verdicts.get((index, 0), ("", ""))[1].startswith("condition (the prose"))}
         # ("- If $γ = 0$: only the newest gradient is kept": a case a list item poses, no value γ keeps after it)
+
+    def _chapter(self, section: int) -> int | None:
+        """The outermost heading above ``section`` when the notes are cut into chapters (two top headings or more,
+        each with headings under it: "Homework 3", "Homework 4"); None otherwise. A value given in one chapter is
+        not an example value in the next, which poses its own (a sample mean of other data)."""
+        if self._chapters is None:
+            tops = [k for k in range(1, len(self._levels) + 1) if k not in self._parent]
+            under = {self._lineage(k)[-1] for k in range(1, len(self._levels) + 1) if k in self._parent}
+            self._chapters = frozenset(tops) if len(tops) >= 2 and set(tops) <= under else frozenset()
+        top = self._lineage(section)[-1] if section else None
+        return top if top in self._chapters else None
 
     def _in_list_item(self, index: int) -> bool:
         """Does item ``index`` stand in a list item's line ("- If $γ = 0$: …", "2. when $x = 1$")?"""
@@ -3870,7 +3891,8 @@ class DocumentChecker:
         """Does the value statement ``index`` gives name a point something happens at ("a discontinuity at $t = 1$",
         "the series around $s = 1$")? Such a value is its section's, and no later section computes with it (a
         number there is still an example value in its own section: :meth:`_at_a_point` is about letters)."""
-        return bool(_AT_A_POINT.search(self._words_before(index, 40)))
+        return bool(_AT_A_POINT.search(self._words_before(index, 40))
+                    or _POINT_AFTER.match(self._words_after(index, 12)))  # "$x=0$处": at x = 0
 
     @functools.cached_property
     def _integer_letters(self) -> frozenset[str]:
@@ -4934,7 +4956,8 @@ class DocumentChecker:
             or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
             or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right) \
-            or self._per_coordinate(left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions)
+            or self._per_coordinate(left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
+            or _derivative_as_operator(left, right)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
@@ -4981,9 +5004,11 @@ class DocumentChecker:
             except CircularDefinition:
                 continue
             for norm in written.atoms(Norm):
-                inside = {x.name.strip("{}") for x in norm.args[0].free_symbols}
-                if len(inside & letters) >= 2 and isinstance(sp.expand(norm.args[0]), sp.Add):
-                    named = ", ".join(sorted(inside & letters))
+                summed = sp.expand(norm.args[0])
+                members = sorted(printing.text(x) for x in summed.free_symbols
+                                 if isinstance(x, sp.Symbol) and _letter_of(x.name) in letters)
+                if len(members) >= 2 and isinstance(summed, sp.Add):
+                    named = ", ".join(members)
                     return (f"{named} are orthogonal, as the notes state: the norm of their sum is read here as of "
                             "numbers, where the cross terms do not vanish")
         return None
@@ -8655,6 +8680,32 @@ def _at_points(checker: "DocumentChecker", item: Item, exprs: tuple[sp.Expr, ...
 def _value_text(value: sp.Expr) -> str:
     """A value given, as a reader writes it: ``(1, 2)`` for a tuple."""
     return worked_values.tuple_text(value) if isinstance(value, Coords) else printing.text(value)
+
+
+def _derivative_as_operator(left: Term, right: Term) -> str | None:
+    """Why a refutation may be no slip: a side is a derivative's name times terms (``\\frac{dr}{dk}s − \\frac{dr}{dk}kt``),
+    and read as the operator d/dk applied to those terms it equals the other side (``0 − t``): notes write
+    "differentiate in k" so. Both readings are possible, so the link is undecided, never proved."""
+    for side, other in ((left, right), (right, left)):
+        if side.expr is None or other.expr is None:
+            continue
+        for d in sorted(side.expr.free_symbols - other.expr.free_symbols, key=str):
+            if not (isinstance(d, sp.Symbol) and d.name.startswith(GRADIENT_PREFIX)):
+                continue
+            variable, stem = gradient_parts(d.name)
+            if variable is None or side.expr.xreplace({d: 0}) != 0 or sp.diff(side.expr, d, 2) != 0:
+                continue
+            applied = sp.diff(sp.diff(side.expr, d), S.symbol(variable))  # d/dk of what the name multiplies
+            if compare(applied, other.expr, seconds=LINK_SECONDS).status == "true":
+                return (f"d{stem}/d{variable} before each term may be the operator d/d{variable} applied to it, as the "
+                        "other side reads it; taken as a product, the sides differ")
+    return None
+
+
+def _letter_of(name: str) -> str:
+    """The letter a vector's name is written with: ``q`` of ``q_{4}``, ``a`` of ``\\mathbf{a}``."""
+    m = re.match(r"(?:\\(?:mathbf|vec|boldsymbol|bm)\{)?([A-Za-z])", name)
+    return m.group(1) if m else ""
 
 
 def _near(a: sp.Expr, b: sp.Expr, within: sp.Rational) -> bool:
