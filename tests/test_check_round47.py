@@ -412,6 +412,8 @@ def test_a_derivative_goes_through_a_named_denominator_that_holds_the_variable()
 def test_a_composition_without_an_argument_is_not_read_as_a_product() -> None:
     text = "# Composition\n\nLet $f(x) = x + 1$ and $g(x) = 2x$. Then\n\n$$f \\circ g = g \\circ f$$\n"
     assert "proved" not in [v for v, _ in _verdicts("doc.md", text, "f \\circ g")]
+    iterate = text.replace("$$f \\circ g = g \\circ f$$", "$$f^2 \\circ g = g f^2$$")  # an iterate of f
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", iterate, "f^2 \\circ g")]
     applied = "# Composition\n\nLet $f(x) = x + 1$ and $g(x) = 2x$. Then\n\n$$(f \\circ g)(x) = 2x + 1$$\n"
     assert [v for v, _ in _verdicts("doc.md", applied, "(f \\circ g)(x)")] == ["proved"]
 

@@ -1860,7 +1860,10 @@ class _ExprParser:
         return self.vector_at(k - 1)  # \vec p
 
     def function_name(self, expr: sp.Expr) -> bool:
-        """Is ``expr`` a bare letter the block reads as a function (``f`` of ``f(x) = x + 1``), with no argument?"""
+        """Is ``expr`` a bare letter the block reads as a function (``f`` of ``f(x) = x + 1``), or an iterate of one
+        (``f^2``), with no argument?"""
+        if isinstance(expr, sp.Pow):
+            expr = expr.base
         return isinstance(expr, sp.Symbol) and expr.name in self.ctx.functions
 
     def hadamard_of(self, factors: list[sp.Expr], right: sp.Expr) -> sp.Expr | None:
