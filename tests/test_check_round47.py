@@ -466,3 +466,8 @@ def test_a_derivative_name_before_each_term_may_be_the_operator() -> None:
     assert [v for v, _ in verdicts] == ["undecided"] and "operator d/dk" in verdicts[0][1], verdicts
     slip = slipped(text, "= 0 - t - 0", "= 0 - 2t - 0")  # the guard: read either way, −2t is wrong
     assert error_lines("doc.md", slip) == [(_line(slip, "= 0 - 2t"), "math/false")]
+
+
+def test_a_word_glued_to_a_number_is_its_unit_not_prose_between_statements() -> None:
+    text = "# Bits\n\n$$(1/4 \\cdot 2次) \\cdot 4 = 2次$$\n"  # 次: times, written right after the number
+    assert [v for v, _ in _verdicts("doc.md", text, "2次")] == ["proved"]

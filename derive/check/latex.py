@@ -1012,7 +1012,9 @@ class _BlockParser:
         if tok.kind == "sep":
             return not (tok.text in ("quad", "qquad") and _ends_with_optimum(current))
         if tok.kind == "word":  # "u = \tan x\ и\ du = \sec^2 x\,dx": a word of prose set bare in the math
-            return bool(current) and row_has_relation and not _expects_operand(current)
+            # (set off by space: "2次", twice, is a number with its unit, no prose between statements)
+            return bool(current) and row_has_relation and not _expects_operand(current) and k > 0 \
+                and toks[k - 1].end < tok.start
         if tok.kind == "raw" and tok.text in TEXT_MACROS:
             if k + 1 < len(toks) and toks[k + 1].is_char("(") and not tok.text.endswith("intertext"):
                 return False  # \text{tr}(A): an operator's name, not prose between statements

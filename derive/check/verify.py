@@ -4956,7 +4956,7 @@ class DocumentChecker:
             or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
             or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right) \
-            or self._per_coordinate(left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
+            or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
             or _derivative_as_operator(left, right)
         if elsewhere is None:
             return
@@ -4965,11 +4965,12 @@ class DocumentChecker:
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
 
-    @staticmethod
-    def _per_coordinate(left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+    def _per_coordinate(self, item: Item, left: Term, right: Term,
+                        definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
         """Why a refutation may be no slip: the link writes one coordinate (``y_{k-1}^{(j)}``) of a vector that the
-        definitions it is compared with write whole (``u_k = μu_{k−1} + Dy_{k−1}``, then ``u_k = μu_{k−1} +
-        d_j y_{k−1}^{(j)}``): the rule restated for one coordinate, which the scalar reading cannot relate."""
+        definitions it is compared with, or the section before it, write whole (``u_k = μu_{k−1} + Dy_{k−1}``, then
+        ``u_k = μu_{k−1} + d_j y_{k−1}^{(j)}``): the rule restated for one coordinate, which the scalar reading
+        cannot relate."""
         written = {x for t in (left, right) if t.expr is not None for x in t.expr.free_symbols
                    if isinstance(x, sp.Symbol) and _COORDINATE_MARK.search(x.name)}
         if not written:
@@ -4979,9 +4980,11 @@ class DocumentChecker:
         except CircularDefinition:
             return None
         whole = {x.name for e in put for x in e.free_symbols}
+        whole |= {x.name for other in self.items[:item.index] if other.section == item.section
+                  for t in other.stmt.terms if t.expr is not None for x in t.expr.free_symbols}
         for x in sorted(written, key=lambda x: x.name):
             if (base := _COORDINATE_MARK.sub("", x.name)) in whole:
-                return (f"{printing.text(x)} is one coordinate of {printing.text(S.symbol(base))}, which the definitions "
+                return (f"{printing.text(x)} is one coordinate of {printing.text(S.symbol(base))}, which the notes "
                         "write whole: a rule restated per coordinate is not compared with the vector form")
         return None
 
