@@ -6484,10 +6484,13 @@ class DocumentChecker:
             mapping, line = remarked
             again = unbounded.decide(unbounded.substituted(sa, mapping), unbounded.substituted(sb, mapping),
                                      LINK_SECONDS)
+            names = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in mapping.items())
             if again.status == "true" or again.status == decision.status == "false":  # (its message then: the
-                names = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in mapping.items())  # slip alone)
                 decision = unbounded.Decision(again.status, f"{again.reason}, with {names} as the remark on line "
-                                                            f"{line} sets")
+                                                            f"{line} sets")  # slip alone)
+            elif decision.status == "false":  # refuted only with the remarked names free: not a verdict
+                decision = unbounded.Decision("undecided", f"{again.reason} (with {names} as the remark on line "
+                                                           f"{line} sets)")
         if prove_only and decision.status != "true":
             return False
         if decision.status == "false" and (item.assumed or item.trailing_condition or self._sentence_conditions(item)):
@@ -6632,8 +6635,9 @@ class DocumentChecker:
                 why = f"{where}: “{bare.group(1)}” is written without a backslash and read as letters, not as the function"
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)
-            elif verdict.status == "true":
-                self.decide(item, k, "proved", where)
+            elif verdict.status == "true":  # (what the comparison needed, when it needed more: labels ±1 by case)
+                self.decide(item, k, "proved", where + (f"; {verdict.reason}" if verdict.reason.startswith("holds")
+                                                        else ""))
             elif verdict.status == "false":
                 self.report(item, right.start, "error", "math/false",
                             f"false derivative: {_clip(_source(item, left))} = {_clip(_source(item, right))}; "
