@@ -492,3 +492,48 @@ def test_a_paragraph_heading_starts_a_case_of_its_own() -> None:
     assert error_lines("doc.tex", PARAGRAPHS) == []
     run_in = PARAGRAPHS.replace("\\paragraph{Composite hypothesis.} ", "")  # the guard: one case, r restated
     assert (_line(run_in, "\\nu = m - 1 - 1"), "math/false") in error_lines("doc.tex", run_in)
+
+
+# -- fresh74: a whole percent, the rows of cases, a derivative letter in the other case, an assumption ------------
+def test_a_whole_percent_after_equals_is_rounded_to_the_percent() -> None:
+    text = "# Error\n\n$$2320/10000 = 23\\%$$\n"
+    assert [v for v, _ in _verdicts("doc.md", text, "= 23")] == ["proved"]
+    slip = slipped(text, "= 23\\%", "= 24\\%")
+    assert error_lines("doc.md", slip) == [(_line(slip, "= 24"), "math/false")]
+
+
+def test_the_rows_of_cases_are_alternatives_not_restatements() -> None:
+    text = ("# Update\n\n$$\n\\begin{cases} V = \\min(a,b) + h, & |a-b| \\ge h, \\\\ "
+            "V = \\frac{a+b}{2} + \\frac{1}{2}\\sqrt{2h^2 - (a-b)^2}, & |a-b| < h. \\end{cases}\n$$\n")
+    assert error_lines("doc.md", text) == []
+    assert _verdicts("doc.md", text, "\\begin{cases}") == [("not-a-claim", "definition (one case of a definition by "
+                                                                           "cases)")] * 2
+
+
+GRADIENT_IN_A = r"""# Gradient in the weights
+
+The weights are $\vec{a}$.
+
+$$
+\begin{aligned}
+\nabla_{A}[L] &= -\sum_{k=1}^{m} [t_k - (\frac{1}{1+e^{\vec{a} \cdot \vec{u_k}}}) (e^{\vec{a} \cdot \vec{u_k}})\nabla_{A}[\vec{a} \cdot \vec{u_k}]] \\
+&= -\sum_{k=1}^{m} [t_k - (\frac{1}{1+e^{\vec{a} \cdot \vec{u_k}}}) (e^{\vec{a} \cdot \vec{u_k}})(u_k)]
+\end{aligned}
+$$
+"""
+
+
+def test_a_derivative_in_a_letter_written_in_the_other_case_is_not_refuted() -> None:
+    assert error_lines("doc.md", GRADIENT_IN_A) == []
+    verdicts = _verdicts("doc.md", GRADIENT_IN_A, "(u_k)]")
+    assert [v for v, _ in verdicts] == ["undecided"] and "writes only as a" in verdicts[0][1], verdicts
+
+
+def test_an_equation_the_words_suppose_is_posed_and_frees_the_names_it_ties() -> None:
+    text = ("# A fraction\n\nTake $0<s<r$.\n\nFirst: let $p=s$ and $q=r-s$. Then $\\frac{s}{r}=\\frac{p}{p+q}$.\n\n"
+            "Second: suppose $\\frac{r}{s}-1=\\frac{p}{q}$ with $p,q>0$. Then $\\frac{s}{r}=\\frac{q}{p+q}$.\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "suppose")][0] == "not-a-claim"
+    # with p, q tied by the assumption, the first argument's values no longer prove the second's claim
+    unsound = slipped(text, "Then $\\frac{s}{r}=\\frac{q}{p+q}$", "Then $\\frac{s}{r}=\\frac{p}{p+q}$")
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", unsound, "Second:")]

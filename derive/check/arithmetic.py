@@ -56,9 +56,11 @@ def written_with_numbers(text: str) -> bool:
 
 def tolerance(text: str) -> Fraction | None:
     """Half a unit of the last digit a decimal side shows (a unit after an ellipsis); None if exact. A percentage
-    (``33.3\\%``) shows its digits in hundredths."""
+    (``33.3\\%``) shows its digits in hundredths, a whole one (``23\\%``) is rounded to the percent."""
     if (percent := _PERCENT.match(text)) is not None:
         shown = tolerance(percent.group(1))
+        if shown is None and re.fullmatch(r"\s*[-−+]?\s*\d+\s*", percent.group(1)):
+            return Fraction(1, 200)  # "= 23\%": a whole percent, rounded to it (the ratio was 0.232)
         return None if shown is None else shown / 100
     m = _DECIMAL.match(unstyled(text))
     if m and (m.group(2) or m.group(3)):

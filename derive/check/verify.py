@@ -808,6 +808,13 @@ class DocumentChecker:
             twice = {t for t in targets if targets.count(t) > 1}
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 twice = set(targets)  # two cases/aligned side by side, even if one did not parse
+            elif twice and all(it.stmt.env == "cases" for it in definitions):
+                # \begin{cases} U = A, & |a − b| ≥ h \\ U = B, & |a − b| < h \end{cases}: each row under its own
+                # condition, alternatives, never one restating the other
+                self.broken |= twice  # type: ignore[arg-type]
+                for it in definitions:
+                    self.decide_all(it, "not-a-claim", "definition (one case of a definition by cases)")
+                continue
             elif twice and restated_rows(definitions, targets, items):
                 # h^{(1)} &= A \\ h^{(1)} &= B \\ …: one computation, its left side restated on every row;
                 # each row after the first is a claim about the previous row's last term.
@@ -979,6 +986,20 @@ class DocumentChecker:
         if rhs.has(optima.Optimum):
             return None  # θ* = argmin …: names an optimizer, its value is not a formula to substitute
         return lhs
+
+    def _assumption(self, item: Item) -> str | None:
+        """"Suppose $r/s − 1 = p/q$ with p, q > 0": an equation the words suppose, between expressions (a name alone
+        on the left is a naming, read elsewhere), is posed, not claimed; and the names it relates that were named
+        before are tied by it now, no longer by their old values (a second argument's "fresh p, q")."""
+        stmt = item.stmt
+        if len(stmt.terms) != 2 or stmt.relations != ["="] or isinstance(stmt.terms[0].expr, sp.Symbol) \
+                or any(t.expr is None for t in stmt.terms) or not _SUPPOSE.search(self._words_before(item.index, 60)):
+            return None
+        definitions = self._definitions(item)
+        for x in sorted(stmt.terms[0].expr.free_symbols | stmt.terms[1].expr.free_symbols, key=str):
+            if isinstance(x, sp.Symbol) and x in definitions:
+                self._unread_namings.setdefault(x, []).append(item.index)
+        return "an assumption (the words suppose it): posed, not claimed"
 
     def _remarked_namings(self, item: Item, right: Term) -> tuple[dict[sp.Symbol, sp.Expr], int] | None:
         """The namings set by remark rows (``&Пусть\\ u = \\tan x, du = …``) that stand inside ``item``'s chain before
@@ -2278,6 +2299,9 @@ class DocumentChecker:
             return
         if self._alternative(item):
             self.decide_all(item, "not-a-claim", "one of alternatives the words list (“… or …”): no value in force")
+            return
+        if (assumed := self._assumption(item)) is not None:
+            self.decide_all(item, "not-a-claim", assumed)
             return
         if (other := self._equation_beside(item)) is not None:
             self.decide_all(item, "not-a-claim", f"condition (an equation of the system its display solves, with "
@@ -4957,7 +4981,7 @@ class DocumentChecker:
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
             or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right) \
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
-            or _derivative_as_operator(left, right)
+            or _derivative_as_operator(left, right) or _derivative_in_another_case(item, left, right)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
@@ -8706,6 +8730,29 @@ def _derivative_as_operator(left: Term, right: Term) -> str | None:
             if compare(applied, other.expr, seconds=LINK_SECONDS).status == "true":
                 return (f"d{stem}/d{variable} before each term may be the operator d/d{variable} applied to it, as the "
                         "other side reads it; taken as a product, the sides differ")
+    return None
+
+
+#: Words that suppose the equation right after them, in its clause: "suppose", "assume" (предположим, допустим,
+#: supposons, supongamos, angenommen, 假设, 仮定).
+_SUPPOSE = re.compile(r"(?:\b(?:suppose|assume|supposons|supposer|supongamos|suponga|angenommen|nehmen wir an)\b"
+                      r"|предполож|допуст|假设|假定|仮定)[^.!?;:]{0,40}$", re.IGNORECASE)
+#: The letter a derivative is taken in, as written: ``\nabla_{A}``, ``\nabla_A``, ``\partial A`` (below a bar).
+_DERIVATIVE_LETTER = re.compile(r"\\nabla_\{?\s*([A-Za-z])\s*\}?|\\partial\s*\{?\s*([A-Za-z])\s*\}?\s*\}")
+
+
+def _derivative_in_another_case(item: Item, left: Term, right: Term) -> str | None:
+    """Why a refutation may be no slip: the link differentiates in a letter it never writes otherwise, and writes
+    that letter in the other case (``∇_A[\\vec a · \\vec u]``: the weights are ``\\vec a``). Read as another
+    letter, the derivative is 0; the notes mean the weights."""
+    written = _source(item, left) + " " + _source(item, right)
+    letters = {x for m in _DERIVATIVE_LETTER.finditer(written) for x in m.groups() if x}
+    names = {_letter_of(x.name) for t in (left, right) if t.expr is not None for x in t.expr.free_symbols
+             if isinstance(x, sp.Symbol) and not x.name.startswith(GRADIENT_PREFIX)}
+    for letter in sorted(letters):
+        if letter not in names and letter.swapcase() in names:
+            return (f"the derivative is taken in {letter}, which the link writes only as {letter.swapcase()}: read as "
+                    f"another letter it is 0, where {letter.swapcase()} is likely meant")
     return None
 
 
