@@ -510,6 +510,8 @@ def test_a_step_the_root_does_not_satisfy_is_still_false(name: str, old: str, ne
 # -- decimals written without their leading zero, and a percentage after ≈ ---------------------------------------
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
 @pytest.mark.parametrize("written, verdict", [(r"\frac{1}{7} = .142857", "proved"), (r"\frac{1}{7} = .1430", "false"),
+                                              # (two places: no rounding rule but the digits shown reads it)
+                                              (r"\frac{1}{7} = .14", "proved"), (r"\frac{1}{7} = .15", "false"),
                                               (r"\frac{1}{7} \approx 14\%", "proved"),
                                               (r"\frac{1}{7} \approx 15\%", "false")])
 def test_a_decimal_without_its_leading_zero_and_a_percentage_show_their_digits(name: str, written: str,

@@ -537,3 +537,12 @@ def test_an_equation_the_words_suppose_is_posed_and_frees_the_names_it_ties() ->
     # with p, q tied by the assumption, the first argument's values no longer prove the second's claim
     unsound = slipped(text, "Then $\\frac{s}{r}=\\frac{q}{p+q}$", "Then $\\frac{s}{r}=\\frac{p}{p+q}$")
     assert "proved" not in [v for v, _ in _verdicts("doc.md", unsound, "Second:")]
+
+
+# -- a function defined anew in a form the parser cannot read: the earlier example's g no longer holds -------------
+def test_a_function_defined_anew_unreadably_drops_the_example_before() -> None:
+    text = ("# Convexity\n\nFor example $g(t) = t^2$ has $g'(t) = 2t$.\n\nNow define\n\n"
+            "$$g(t \\in [0, 1]) = h(a + t(b - a))$$\n\nThen\n\n$$g'(t) = 2t$$\n")
+    assert "proved" not in [v for v, _ in _verdicts("doc.md", text, "Then") + _verdicts("doc.md", text, "$$g'(t)")]
+    plain = text.replace("$$g(t \\in [0, 1]) = h(a + t(b - a))$$", "nothing new.")  # the guard: the example holds
+    assert "proved" in [v for v, _ in _verdicts("doc.md", plain, "$$g'(t)")]

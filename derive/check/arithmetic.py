@@ -25,6 +25,8 @@ _NUMERIC_MACROS = re.compile(
 _LETTERS = re.compile(r"[A-Za-z\u0370-\u03ff]")
 _DECIMAL = re.compile(r"^\s*[-+]?\s*(\d+|(?=\.\d))(?:(?:\.|,|\{,\})(\d+))?\s*(\\[lc]?dots|\\dotsc|\.\.\.|…)?\s*$")
 _PERCENT = re.compile(r"^(.*?)\s*\\%\s*$", re.S)
+#: A whole percentage written as a side: ``23\%``.
+_WHOLE_PERCENT = re.compile(r"^\s*[-−+]?\s*\d+\s*\\%\s*$")
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*([-+−]?\d+)\s*\}?\s*$")
 #: E-notation written into math (``3e-4``): the parser reads it as one number (see latex_tokens).
 _E_NOTATION = re.compile(r"(?<=\d)[eE](?=[-+]?\d{1,3}(?![\w.]))")
@@ -56,11 +58,9 @@ def written_with_numbers(text: str) -> bool:
 
 def tolerance(text: str) -> Fraction | None:
     """Half a unit of the last digit a decimal side shows (a unit after an ellipsis); None if exact. A percentage
-    (``33.3\\%``) shows its digits in hundredths, a whole one (``23\\%``) is rounded to the percent."""
+    (``33.3\\%``) shows its digits in hundredths."""
     if (percent := _PERCENT.match(text)) is not None:
         shown = tolerance(percent.group(1))
-        if shown is None and re.fullmatch(r"\s*[-−+]?\s*\d+\s*", percent.group(1)):
-            return Fraction(1, 200)  # "= 23\%": a whole percent, rounded to it (the ratio was 0.232)
         return None if shown is None else shown / 100
     m = _DECIMAL.match(unstyled(text))
     if m and (m.group(2) or m.group(3)):
@@ -109,6 +109,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
                           "their digits (the other side's decimal runs past them)", left, right)
     if approx and (whole := _rounded_integer(left_text, right_text)) is not None:
         tolerances.append(whole)  # √4.2 ≈ 2, .4699 ≈ 47\%: an integer after ≈ is rounded to its last nonzero digit
+    elif not approx and any(_WHOLE_PERCENT.match(t) for t in (left_text, right_text)):
+        tolerances.append(Fraction(1, 200))  # "1160/5000 = 23\%": a whole percent, rounded to the percent
     if not tolerances:
         if approx:  # ≈ between two exact forms: as close as the coarser one's shown digits
             tolerances = [Fraction(1, 200) * max(abs(Fraction(str(rv))), Fraction(1, 1000))]
