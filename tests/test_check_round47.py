@@ -105,6 +105,7 @@ $$\begin{split}
 \end{split}$$
 """
 LEADS = {"bare Russian": ("Пусть\\ ", "и"), "text Russian": ("\\text{Пусть } ", "и"),
+         "Russian with a Latin c typed": ("Пуcть\\ ", "и"),
          "text English": ("\\text{Let } ", "and")}
 
 

@@ -1164,8 +1164,14 @@ class _BlockParser:
             tokens = tokens[1:]  # "\\min f(\\mathbf{x}) = (x_1 + 1)^4 + …": the objective defined, its task said first
         if k == 0 and len(raw.terms) > 1 and (word := _leading_word(tokens)):
             tokens = tokens[word:]  # "Let\\space u = y_i − wx_i": the sentence's word, set in the math
-        while k == 0 and len(raw.terms) > 1 and len(tokens) > 1 and tokens[0].kind == "word":
-            tokens = tokens[1:]  # "Пусть\\ u = \\tan x": a word of the sentence in another script, set bare
+        if k == 0 and len(raw.terms) > 1 and tokens and tokens[0].kind == "word":
+            # "Пусть\\ u = \\tan x": a word of the sentence in another script, set bare (with a Latin letter typed
+            # inside it, "Пуcть", still one word: the letters glued to it go with it)
+            n = 1
+            while n < len(tokens) and tokens[n].kind in ("word", "letter") and tokens[n].start == tokens[n - 1].end:
+                n += 1
+            if n < len(tokens):
+                tokens = tokens[n:]
         start, end = tokens[0].start, tokens[-1].end
         unknown = [t for t in tokens if t.kind == "unknown"]
         if unknown:
