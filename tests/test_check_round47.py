@@ -474,27 +474,6 @@ def test_a_word_glued_to_a_number_is_its_unit_not_prose_between_statements() -> 
     assert [v for v, _ in _verdicts("doc.md", text, "2次")] == ["proved"]
 
 
-# -- \paragraph{…} is a heading: a case under it names its own values ---------------------------------------------
-PARAGRAPHS = r"""\documentclass{article}
-\begin{document}
-\section{Goodness of fit}
-\paragraph{Simple hypothesis.} Pearson's statistic is
-\begin{equation}
-\chi^2 = \sum_{j=1}^m \frac{(n_j - Np_j)^2}{Np_j}
-\end{equation}
-Its degrees of freedom: $\nu = m - 1$.
-
-\paragraph{Composite hypothesis.} One parameter is estimated, so $\nu = m - 1 - 1 = m - 2$.
-\end{document}
-"""
-
-
-def test_a_paragraph_heading_starts_a_case_of_its_own() -> None:
-    assert error_lines("doc.tex", PARAGRAPHS) == []
-    run_in = PARAGRAPHS.replace("\\paragraph{Composite hypothesis.} ", "")  # the guard: one case, r restated
-    assert (_line(run_in, "\\nu = m - 1 - 1"), "math/false") in error_lines("doc.tex", run_in)
-
-
 # -- fresh74: a whole percent, the rows of cases, a derivative letter in the other case, an assumption ------------
 def test_a_whole_percent_after_equals_is_rounded_to_the_percent() -> None:
     text = "# Error\n\n$$2320/10000 = 23\\%$$\n"

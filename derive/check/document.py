@@ -19,7 +19,7 @@ from .extract import MathBlock, scan
 from .flavors import Flavor, decide
 from .macros import MacroTable, macros_for
 
-_TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?\s*[{\[]")
+_TEX_HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection)\*?\s*[{\[]")
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def heading_levels(source: str, sections: tuple[int, ...], kind: str) -> tuple[i
     return tuple(levels)
 
 
-_TEX_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5}
+_TEX_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
 
 
 def notebook_markdown(path: str, text: str) -> tuple[str, tuple[Cell, ...]]:
