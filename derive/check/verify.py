@@ -3100,6 +3100,9 @@ class DocumentChecker:
         derivatives through the computation (:mod:`.computation`)."""
         if self._two_valued:
             return  # x = 1 ± √2, read once per sign: two values, neither is the name's value from here on
+        if item.stmt.remark:
+            return  # "&Пусть u = \\ln x, du = dx/x": a substitution the chain goes on in; u stays u after it (the
+            # rows that need its value get it from the remark: :meth:`_remarked_namings`)
         if _IF_THEN.search(self._sentence_before(item.index)):
             return  # "If E(Y|X=x) = 2x³ − x, then E(Y|X) = 2X³ − X": what holds in that case, no value from here on
         lhs, rhs = item.stmt.terms[0].expr, item.stmt.terms[1].expr
@@ -6512,7 +6515,7 @@ class DocumentChecker:
             if again.status == "true" or again.status == decision.status == "false":  # (its message then: the
                 decision = unbounded.Decision(again.status, f"{again.reason}, with {names} as the remark on line "
                                                             f"{line} sets")  # slip alone)
-            elif decision.status == "false":  # refuted only with the remarked names free: not a verdict
+            elif decision.status == "false" and "did not finish" in again.reason:  # (out of time: no verdict)
                 decision = unbounded.Decision("undecided", f"{again.reason} (with {names} as the remark on line "
                                                            f"{line} sets)")
         if prove_only and decision.status != "true":
