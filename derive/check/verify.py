@@ -4977,20 +4977,28 @@ class DocumentChecker:
         self._decide_link(item, k, left, right, definitions)
         if self.verdicts.get((item.index, k), ("",))[0] != "false":
             return
-        elsewhere = self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
-                                                                                          definitions) \
-            or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
-            or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
-            or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
-            or (self._continues_span(item) if k == 0 else None) or self._named_in_another_part(item, left, right) \
-            or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
-            or _derivative_as_operator(left, right) or _derivative_in_another_case(item, left, right)
+        elsewhere = self._doubted_refutation(item, k, left, right, definitions)
         if elsewhere is None:
             return
         # (the wrong term of an expansion is reported as math/coefficient: the same refutation, withdrawn too)
         self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in ("math/false", "math/coefficient")]
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _doubted_refutation(self, item: Item, k: int, left: Term, right: Term,
+                            definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation of link ``k`` may be no slip (the first reason found), or None: each doubt below names
+        a reading the refutation rests on that the notes may not mean. The ones that only read the text come
+        first: the link's time budget may run out in the others."""
+        return _derivative_in_another_case(item, left, right) or self._named_in_another_part(item, left, right) \
+            or self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
+                                                                                          definitions) \
+            or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
+            or self._operator_before_call(item, left, right, definitions) or self._mean_in_words(item, left, right) \
+            or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
+            or (self._continues_span(item) if k == 0 else None) \
+            or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
+            or _derivative_as_operator(left, right)
 
     def _per_coordinate(self, item: Item, left: Term, right: Term,
                         definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
