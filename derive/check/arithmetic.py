@@ -184,8 +184,9 @@ _ROUNDED_INSIDE = re.compile(r"(?<![\d.])(\d+)\.(\d{3,})(?![\d.])")
 def _repeating_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str) -> bool:
     """``(10/3 + 1) − (2/3 + 0) = 4.3333 − 0.6666``: a side that computes with decimals of three places or more,
     beside a side whose exact value is a fraction whose decimal never ends (11/3) or runs past every place written
-    (``1 − 0.6563^{12} = 1 − 0.0064``), computes with those values rounded or cut off to the digits shown. True when the exact value lies in the range the decimals allow, each
-    within one unit of its last digit. A short decimal (0.9, 0.25) is an exact value, never excused so."""
+    (``1 − 0.6563^{12} = 1 − 0.0064``), computes with those values rounded or cut off to the digits shown. True
+    when the exact value lies in the range the decimals allow, each within one unit of its last digit. A short
+    decimal (0.9, 0.25) is an exact value, never excused so."""
     for side, text, other in ((left, left_text, right), (right, right_text, left)):
         cut = {f"{a or 0}.{b}" for a, b in _CUT_DECIMAL.findall(text)}  # 3.66\dots: cut off, whatever its places
         text = _CUT_DECIMAL.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)

@@ -220,6 +220,7 @@ def _check(doc: "Document", deadline: tuple[float, float] | None = None) -> tupl
 
 
 def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[list[Finding], list[Link]]:
+    """:func:`_check` with the document's letter readings in force (the parse and the verdicts read symbols)."""
     from ..lazy_sympy import defer_tensor_module, skip_futile_infinity_question
     from .catalog_match import match_systems
     from .decay_sign import grown_weights
