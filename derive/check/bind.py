@@ -64,10 +64,20 @@ _ACCENT = re.compile(r"^(?:\\(?:hat|bar|tilde|widehat|widetilde|overline|mathbf|
 _MATRIX_GREEK = frozenset({r"\Lambda", r"\Sigma", r"\Gamma", r"\Phi", r"\Psi", r"\Omega"})
 
 
+def unaccented(name: str) -> str:
+    r"""A symbol's name without the accents and styles around its letter: ``H}_t`` of ``\hat{H}_t``, ``q_{4}`` of
+    ``q_{4}`` (its first character is the letter it is written with).
+
+    >>> unaccented(r"\hat{H}_t"), unaccented(r"\vec{a}")
+    ('H}_t', 'a}')
+    """
+    return _ACCENT.sub("", name)
+
+
 def _matrix_letter(sym: sp.Symbol) -> bool:
     r"""Is the symbol's letter how notes write a matrix: a Latin capital (``A``, ``\hat{H}_t``, ``\mathbf{X}``)
     or one of the Greek capitals used for matrices (``\Lambda``, ``\Sigma``)?"""
-    name = _ACCENT.sub("", sym.name)
+    name = unaccented(sym.name)
     if any(name.startswith(g) for g in _MATRIX_GREEK):
         return True
     return bool(name) and "A" <= name[0] <= "Z"
@@ -75,7 +85,7 @@ def _matrix_letter(sym: sp.Symbol) -> bool:
 
 def _vector_letter(sym: sp.Symbol) -> bool:
     r"""A Latin lowercase letter (``x``, ``w_t``, ``\mathbf{v}``): a vector a matrix may be applied to."""
-    name = _ACCENT.sub("", sym.name)
+    name = unaccented(sym.name)
     return bool(name) and "a" <= name[0] <= "z"
 
 

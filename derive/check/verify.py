@@ -49,7 +49,7 @@ from .entries import index_text, without_entries
 from .latex_tokens import GREEK, reads_as_word
 from .macros import MacroTable, expand
 from .bind import (GRADIENT_PREFIX, HESSIAN_PREFIX, CircularDefinition, evaluated_at, FunctionDef, Functions, _square_norms, atom_name, atomize, gradient_parts,
-                   hidden_in_names, operator_norms, primed, reads_function, substitute)
+                   hidden_in_names, operator_norms, primed, reads_function, substitute, unaccented)
 from .claims import restated_rows
 from .substituted import substitution
 from .extract import LineMap, MathBlock
@@ -389,7 +389,7 @@ class ScopeView(Mapping):
                  hidden: tuple[int, int] = (0, 0), unread: Mapping[sp.Symbol, list[int]] | None = None) -> None:
         self.system, self.system_index, self.namings, self.upto = system, system_index, namings, upto
         self.hidden = hidden  # statements [a, b) that make other exercises' namings: not in force here
-        self.unread = unread or {}  # name -> statements that name it anew in a way the parser could not read
+        self.unread = unread or {}  # name -> statements that tie it anew (unreadably, or by a supposed equation)
         self.schemes = schemes  # namings that start a different scheme (new names in them): in force from there
         self.system_announced = system_announced  # the prose before the system says it defines (another form)
         self.stepped_names = stepped or {}
@@ -546,7 +546,7 @@ class DocumentChecker:
         self.deadline = deadline  # (monotonic time, the file's budget in seconds): no display verified after it
         self.e_name = False  # the document names a quantity e somewhere (:func:`.euler.e_is_a_name`); run sets it
         self.decimal_commas: frozenset[MathBlock] = frozenset()  # blocks read with decimal commas; run sets them
-        self._unread_namings: dict[sp.Symbol, list[int]] = {}  # name -> where it is named anew, unreadably
+        self._unread_namings: dict[sp.Symbol, list[int]] = {}  # name -> where it is tied anew: unreadably, or supposed
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
         # section -> the section its heading is a subsection of; a subsection whose heading names a method of
@@ -558,7 +558,6 @@ class DocumentChecker:
         # section -> its heading as written ("#### Case 2: $k \ne c$"): what the heading says holds in the section
         self._headings = {k: lines[line - 1] for k, line in enumerate(sections, start=1) if 0 < line <= len(lines)}
         self._section_lines = sections
-        self._chapters: frozenset[int] | None = None  # the top headings that cut the notes into chapters (_chapter)
         self._by_block: dict[int, list[Item]] | None = None  # items per block (:meth:`_equation_beside`)
         cues = cues or Cues(frozenset(), frozenset(), frozenset(), frozenset(), {})
         # "for some ξ": names known only to exist; a false verdict that reads one is undecided
@@ -3899,14 +3898,17 @@ class DocumentChecker:
                          and self.verdicts.get((index, 0), ("", ""))[1].startswith("condition (the prose"))}
         # ("- If $γ = 0$: only the newest gradient is kept": a case a list item poses, no value γ keeps after it)
 
+    @functools.cached_property
+    def _chapters(self) -> frozenset[int]:
+        """The top headings that cut the notes into chapters: two or more, each with headings under it; else none."""
+        tops = [k for k in range(1, len(self._levels) + 1) if k not in self._parent]
+        under = {self._lineage(k)[-1] for k in range(1, len(self._levels) + 1) if k in self._parent}
+        return frozenset(tops) if len(tops) >= 2 and set(tops) <= under else frozenset()
+
     def _chapter(self, section: int) -> int | None:
-        """The outermost heading above ``section`` when the notes are cut into chapters (two top headings or more,
-        each with headings under it: "Homework 3", "Homework 4"); None otherwise. A value given in one chapter is
-        not an example value in the next, which poses its own (a sample mean of other data)."""
-        if self._chapters is None:
-            tops = [k for k in range(1, len(self._levels) + 1) if k not in self._parent]
-            under = {self._lineage(k)[-1] for k in range(1, len(self._levels) + 1) if k in self._parent}
-            self._chapters = frozenset(tops) if len(tops) >= 2 and set(tops) <= under else frozenset()
+        """The outermost heading above ``section`` when the notes are cut into chapters (:attr:`_chapters`:
+        "Homework 3", "Homework 4"); None otherwise. A value given in one chapter is not an example value in the
+        next, which poses its own (a sample mean of other data)."""
         top = self._lineage(section)[-1] if section else None
         return top if top in self._chapters else None
 
@@ -8768,9 +8770,9 @@ def _derivative_in_another_case(item: Item, left: Term, right: Term) -> str | No
 
 
 def _letter_of(name: str) -> str:
-    """The letter a vector's name is written with: ``q`` of ``q_{4}``, ``a`` of ``\\mathbf{a}``."""
-    m = re.match(r"(?:\\(?:mathbf|vec|boldsymbol|bm)\{)?([A-Za-z])", name)
-    return m.group(1) if m else ""
+    """The Latin letter a name is written with (``q`` of ``q_{4}``, ``a`` of ``\\vec{a}``), or "" for another."""
+    letter = unaccented(name)[:1]
+    return letter if letter.isascii() and letter.isalpha() else ""
 
 
 def _near(a: sp.Expr, b: sp.Expr, within: sp.Rational) -> bool:
