@@ -42,7 +42,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from .. import proof
 from ..proof import Verdict
-from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions,
+from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, unwritten, worked_restatements, worked_values)
 from .entries import index_text, without_entries
@@ -2542,6 +2542,16 @@ class DocumentChecker:
                 continue
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
+                continue
+            if relation == "=" and (sizes := matrix_sizes.read(_source(item, left), _source(item, right))) is not None:
+                # (n × d)(d × 1) = (n × 1): the sizes of a matrix product, not numbers multiplied
+                if sizes.agrees:
+                    self.decide(item, k, "proved", f"the sizes of a matrix product: {sizes.product}")
+                else:
+                    self.report(item, right.start, "error", "math/false",
+                                f"false sizes: {_source(item, left)} = {_source(item, right)}; the sizes of a matrix "
+                                f"product {sizes.product}, not {sizes.written}")
+                    self.decide(item, k, "false", f"the sizes of a matrix product: {sizes.product}, not {sizes.written}")
                 continue
             if own_rule and left.expr is not None and right.expr is not None and any(
                     (ix := read_index(x)) is not None and ix.letter is not None
@@ -6644,6 +6654,13 @@ class DocumentChecker:
             letters = given.free_symbols - {base} if given is not None else set()
             through = ""
             definitions = self._definitions(item)
+            described = self._described_in_words(other, {x for x in letters - {partial} if x not in definitions},
+                                                 partial) if partial is not None and claimed is not None else None
+            if described is not None:
+                # ∂y_k/∂a_k after y_k = e^{a_k}/S "(S is the total Σe^{a_i})": S depends on a_k as the words say
+                given, claimed = given.xreplace(described[0]), claimed.xreplace(described[0])
+                letters = given.free_symbols - {base}
+                through = f", with {described[1]}"
             if partial is not None and given is not None and claimed is not None and (partial not in letters or any(
                     x in definitions for x in letters - {partial} if isinstance(x, sp.Symbol))):
                 # ∂L/∂b after L = −y log ŷ − …, ŷ = σ(z), z = wᵀx + b: b reaches L through the definitions (and
@@ -6672,6 +6689,11 @@ class DocumentChecker:
                 why = f"{where}: “{bare.group(1)}” is written without a backslash and read as letters, not as the function"
                 self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)
+            elif described is not None and verdict.status != "true":
+                # a description in words is read, not stated as an equation: it can make a link proved, not false
+                why = f"{where}: not decided ({verdict.reason or 'the sides differ'})"
+                self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
             elif verdict.status == "true":  # (what the comparison needed, when it needed more: labels ±1 by case)
                 self.decide(item, k, "proved", where + (f"; {verdict.reason}" if verdict.reason.startswith("holds")
                                                         else ""))
@@ -6685,6 +6707,36 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", f"{where}: {verdict.reason}")
             return True
         return False
+
+    def _described_in_words(self, item: Item, letters: set[sp.Basic], variable: sp.Symbol
+                            ) -> tuple[dict[sp.Symbol, sp.Expr], str] | None:
+        """The letters of ``letters`` that the words right after ``item`` describe by a formula depending on
+        ``variable`` ("where $Z$ is the total $\\sum_m e^{z_m}$", "($S$는 전체 합 $\\sum e^{a_i}$)"), with the
+        values and a phrase saying so; None if none is. A name described so is not a constant in ``variable``:
+        read as one, the quotient rule of a softmax came out false."""
+        words = re.split(r"\n[ \t]*\n", self._words_after(item.index, 240))[0]
+        words = re.sub(r"^(?:\$\$?|\\[)\]]|\\end\{[^}]*\}\s*\$?\$?)", lambda m: " " * len(m.group()), words)
+        found: dict[sp.Symbol, sp.Expr] = {}
+        written: list[str] = []
+        ix = read_index(variable)
+        for match in _DESCRIBED.finditer(words):
+            if _DESCRIBED_GAP.fullmatch(match.group(2)) is None:
+                continue
+            try:
+                name, value = parse_expr(self._expanded(match.group(1))), parse_expr(self._expanded(match.group(3)))
+            except LatexParseError:
+                continue
+            if not isinstance(name, sp.Symbol) or name not in letters or name in found \
+                    or not isinstance(value, sp.Expr) or isinstance(value, sp.Symbol):
+                continue
+            if variable in value.free_symbols or (ix is not None and any(
+                    str(a.base.label) == ix.base for a in value.atoms(sp.Indexed))):
+                found[name] = value
+                written.append(f"{match.group(1).strip()} = {match.group(3).strip()}")
+            line = item.block.position(len(item.block.text))[0] + words[:match.start()].count("\n")
+        if not found:
+            return None
+        return found, f"{' and '.join(written)} as the words after it describe (line {line})"
 
     def _argmin_closed_form(self, item: Item, k: int, left: Term, right: Term) -> bool:
         r"""``w^* = (X^\top X + λI)^{-1}X^\top y`` after ``w^* = \arg\min_w \|Xw − y\|^2 + λ\|w\|^2``: the
@@ -8748,6 +8800,11 @@ def _derivative_as_operator(left: Term, right: Term) -> str | None:
 
 #: Words that suppose the equation right after them, in its clause: "suppose", "assume" (предположим, допустим,
 #: supposons, supongamos, angenommen, 假设, 仮定).
+# "$Z$ is the total $…$", "$S$는 전체 합 $…$", "$Z$ — сумма $…$": a name, a linking word and a few words, a formula
+_DESCRIBED = re.compile(r"\$\s*([^$]{1,24}?)\s*\$([^$]{1,40}?)\$([^$]{1,160}?)\$")
+_DESCRIBED_GAP = re.compile(r"\s*(?:(?:is|denotes|stands\s+for|represents|means|est|ist|bezeichnet|es|é|è|là|это|есть"
+                            r"|обозначает)\b|[—–:]|[는은이가]|为|是|表示|即|は|とは)"
+                            r"(?:(?!\b(?:and|or|und|et|ou|y|e|и|или)\b)[^,;.!?()\[\]{}=<>]){0,30}")
 _SUPPOSE = re.compile(r"(?:\b(?:suppose|assume|supposons|supposer|supongamos|suponga|angenommen|nehmen wir an)\b"
                       r"|предполож|допуст|假设|假定|仮定)[^.!?;:]{0,40}$", re.IGNORECASE)
 #: The letter a derivative is taken in, as written: ``\nabla_{A}``, ``\nabla_A``, ``\partial A`` (below a bar).
