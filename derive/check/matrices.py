@@ -1280,8 +1280,19 @@ def decide(left: str, right: str, table: Notation, defined: set[str],
     return second
 
 
+def satisfies(left: str, right: str, table: Notation, name: str, value: str) -> Decision | None:
+    """Does the equation ``left = right`` hold as matrix algebra with ``value`` put for ``name`` (a solution
+    checked by putting it in)? None when the notation is not read here or ``name`` is not one name."""
+    values = _definitions([(name, value)], table)
+    if not values:
+        return None
+    return _decide(left, right, table, set(), values, 0, closed=True)
+
+
 def _decide(left: str, right: str, table: Notation, defined: set[str], values: dict[str, Node],
-            seed: int) -> Decision | None:
+            seed: int, *, closed: bool = False) -> Decision | None:
+    """``closed``: every name is what it is (a solution put in): one standing on one side only is no sign of a
+    definition the sides differ by."""
     try:
         a, b = read_side(left, table), read_side(right, table)
         if values:
@@ -1330,7 +1341,7 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
                                      ", which the text may assume without saying")
     one_sided = ({x.key for x in _atoms(a)} ^ {x.key for x in _atoms(b)}) - {
         x.key for x in _atoms(a) + _atoms(b) if x.kind == "identity"}
-    if one_sided:
+    if one_sided and not closed:
         return Decision("undecided", "matrix notation: the sides differ, and a name stands on one side only "
                                      f"({sorted(one_sided)[0]}): a definition or an equation, perhaps")
     if letters & defined:

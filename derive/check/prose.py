@@ -64,7 +64,7 @@ _CLAIM = re.compile(
     r"|então|portanto|temos|obtemos|quindi|dunque|abbiamo|si ottiene)\b"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
-    r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition|steady state|"
+    r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition(?! numbers?\b)|steady state|"
     r"special case|provided|unless|suppose that|such that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
     r"normal equations?|"
     r"root of|imagine|hypothetically)\b"
@@ -78,7 +78,7 @@ _CONDITION = re.compile(
     # French, Spanish, Portuguese: "vaut 1 si $Y = k$", "cuando $x = 0$" (si only right before its formula:
     # Italian "si ottiene" is "one obtains")
     r"|\bs[ie]\s*(?=\0|(?:\$|\\\()?\s*$)|\b(?:cuando|quand|lorsque?|quando)\b"  # Italian/Portuguese "se $f$ …"
-    r"|(?:若|如果|当(?!前)|需要|条件|稳态|假设|设想|满足|的解|解方程|正规方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте)"
+    r"|(?:若|如果|当(?!前)|需要|条件(?!数)|稳态|假设|设想|满足|的解|解方程|正规方程)|\b(?:falls|wenn|angenommen)\b|представ(?:им|ьте)"
     r"|\b(?:nếu|giả sử|jika|apabila|eğer)\b|만약)",  # Vietnamese, Indonesian, Turkish, Korean "if" (not "khi đó": then)
     re.IGNORECASE)
 #: Korean puts its cue after the formula it governs: "$\eta = 1/L$일 때" ("when η = 1/L"), "$x > 0$이면" ("if"),
@@ -227,6 +227,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             defining.add(number)
         elif conditions and not (claims and claims[-1] >= conditions[-1]) \
                 and not _consequent(text, tail, clause, conditions[-1], _INLINE_MATH.findall(before[cut:])) \
+                and not _worded_consequent(text, tail, conditions[-1], _INLINE_MATH.findall(before[cut:])) \
                 and not (number - 1 in consequents and _AND.fullmatch(_strip_opener(tail))):
             conditional.add(number)
         elif conditions and not any(m.start() >= conditions[-1] for m in _DERIVATION.finditer(text)):
@@ -294,6 +295,29 @@ def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas:
     given = formulas[text[:condition_end].rstrip("\0 ").count("\0"):]  # "with $v_0 = 0$": the cue ends on it
     return bool(given) and all(_GIVEN.search(f) and not _LIMITING.search(f) for f in given) \
         and bool(_CLAUSE_END.search(tail)) and not _JOINS_CONDITION.match(opener)
+
+
+def _worded_consequent(text: str, tail: str, condition_end: int, formulas: list[str]) -> bool:
+    """Is the block the consequent of a condition stated in words alone ("Falls $A$ invertierbar ist, ist der einzige
+    kritische Punkt $x^* = −A^{-1}b$", "If the step is small enough, the error after one step is $…$")? The
+    condition's clause holds no equation or bound of its own (only names, or no formula), it ends in a clause mark,
+    and a main clause of two words or more leads into the block: the block is claimed under that condition, not
+    the condition (a clause that only restates it — "i.e.", "that is" — keeps it the condition)."""
+    given = formulas[text[:condition_end].rstrip("\0 ").count("\0"):]
+    if any(_GIVEN.search(f) for f in given):
+        return False
+    marks = list(_CLAUSE_END.finditer(tail))
+    if not marks or tail.rfind("\0") > marks[-1].start():
+        return False
+    main = _strip_opener(tail[marks[-1].end():])
+    if _RESTATES.match(main) or _JOINS_CONDITION.match(main) or _CONDITION.search(main):
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", main)) >= 2
+
+
+#: Words that make what follows the condition again, in other words: "i.e.", "that is", "namely", "т. е.", "即".
+_RESTATES = re.compile(r"\s*(?:i\.\s?e\.|e\.\s?g\.|that is|namely|say\b|for example|т\.\s?е\.|то есть|即|也就是|"
+                       r"d\.\s?h\.|das heißt|c'est-à-dire|es decir|ou seja)", re.IGNORECASE)
 
 
 def _strip_opener(words: str) -> str:

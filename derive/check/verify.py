@@ -42,7 +42,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from .. import proof
 from ..proof import Verdict
-from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes,
+from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, unwritten, worked_restatements, worked_values)
 from .entries import index_text, without_entries
@@ -1330,7 +1330,7 @@ class DocumentChecker:
                 return False  # (another section may define a new f; one written again through the same ℓ(w) is J)
             earlier = self.items[index]
             written = (_source(earlier, earlier.stmt.terms[1]), _source(item, item.stmt.terms[1]))
-            if self._order_matters_in(" ".join(written)):
+            if in_matrices := self._order_matters_in(" ".join(written)):
                 from . import matrices  # J(θ) = (y − Xθ)^T(y − Xθ), then J(θ) = yᵀy − 2θᵀXᵀy + …: matrix algebra
                 decision = matrices.decide(self._expanded(written[0]), self._expanded(written[1]),
                                            self._matrix_notation(), set(), [])
@@ -1365,6 +1365,15 @@ class DocumentChecker:
                 self.decide(item, 0, "not-a-claim", f"the general form of {name} (line {line} is it with "
                             f"{printing.text(count[0])} = {count[1]})")
                 return True
+            refuted = in_matrices or verdict.status == "false"  # (a matrix body that differs was refuted to get here)
+            if refuted and section == item.section and _REWRITTEN.search(self._sentence_before(item.index)):
+                # "Hence we can rewrite h as h(x) = ½(x − Q⁻¹c)ᵀQ(x − Q⁻¹c) + …": the words say it is the same h
+                self.report(item, item.stmt.terms[1].start, "error", "math/false",
+                            f"false rewriting: {name} is written again, “rewritten”, with a body that differs from its "
+                            f"definition on line {line}")
+                self.decide(item, 0, "false", f"the words call it {name} rewritten; it differs from the definition "
+                            f"on line {line}")
+                return True  # the definition stays in force
             if not _calls_kept(fd.body, body):
                 return False  # f(x) = x³ after f(x) = x²: the next example, a new f
             # J(w) = −ℓ(w) after J(w) = −(1/n)·ℓ(w): the cost written again through the same ℓ, nothing new in it
@@ -2604,6 +2613,10 @@ class DocumentChecker:
                 continue  # w* = (XᵀX + λI)⁻¹Xᵀy after w* = argmin …: its first-order condition
             if k == 0 and relation == "=" and self._stationary_closed_form(item, k, left, right):
                 continue  # "the optimal weights are w = (XᵀX + λI)⁻¹Xᵀy" after Q(w) = ‖Xw − y‖² + λ‖w‖²
+            if k == 0 and relation == "=" and isinstance(left.expr, sp.Symbol) \
+                    and matrix_solutions.result(self, item, left, right):
+                self._record_naming(item, definitions)
+                continue  # x^* = −A^{-1}b after Ax = −b: the solution put in, the equation holds
             if relation == "=" and (k == 0 or stmt.relations[k - 1] in ("=>", "<=>")) \
                     and condition_chain.result(self, item, left, right, definitions, k):
                 continue  # α = (Σy − βΣx)/N after 0 = Σy − Nα − βΣx: the value solved from the condition
@@ -6892,6 +6905,11 @@ class DocumentChecker:
         coordinate that differs is returned, so that the usual checks and the finding are about it. A tuple
         that is left combined with something else (a name not known to be a tuple) makes the link undecided.
         None means the link is decided here."""
+        if (sa.has(Coords) or sb.has(Coords)) and isinstance(sa, sp.Add) and isinstance(sb, sp.Add) \
+                and (common := {t for t in set(sa.args) & set(sb.args) if not t.has(Coords)}):
+            # ∇L(w) + ξ = (h₁w₁, h₂w₂) + ξ: the same term added on both sides cancels, whatever its coordinates
+            sa = sp.Add(*(t for t in sa.args if t not in common))
+            sb = sp.Add(*(t for t in sb.args if t not in common))
         ca, cb = vector_shape(sa), vector_shape(sb)
         opened = tuples.is_open(sa) or tuples.is_open(sb)
         if ca is not None and ca == cb and not any(x.has(Coords) for x in entries(sa) + entries(sb)) \
@@ -8805,6 +8823,11 @@ _DESCRIBED = re.compile(r"\$\s*([^$]{1,24}?)\s*\$([^$]{1,40}?)\$([^$]{1,160}?)\$
 _DESCRIBED_GAP = re.compile(r"\s*(?:(?:is|denotes|stands\s+for|represents|means|est|ist|bezeichnet|es|é|è|là|это|есть"
                             r"|обозначает)\b|[—–:]|[는은이가]|为|是|表示|即|は|とは)"
                             r"(?:(?!\b(?:and|or|und|et|ou|y|e|и|или)\b)[^,;.!?()\[\]{}=<>]){0,30}")
+# "we can rewrite h as", "can be written as", "перепишем", "改写为": the same quantity written another way follows
+_REWRITTEN = re.compile(r"\b(?:re-?writ\w*|(?:can|could|may) (?:also )?be (?:re)?written|written (?:as|in the form)"
+                        r"|expressed as|equivalently)\b|перепи\w*|можно записать|запиш\w* (?:в виде|как)|改写|写成|"
+                        r"可以写|等价地|\bumschreib\w*|\bumgeschrieben|\bréécri\w*|\bs'écrit|\breescrib\w*"
+                        r"|\breescrev\w*|\bviết lại", re.IGNORECASE)
 _SUPPOSE = re.compile(r"(?:\b(?:suppose|assume|supposons|supposer|supongamos|suponga|angenommen|nehmen wir an)\b"
                       r"|предполож|допуст|假设|假定|仮定)[^.!?;:]{0,40}$", re.IGNORECASE)
 #: The letter a derivative is taken in, as written: ``\nabla_{A}``, ``\nabla_A``, ``\partial A`` (below a bar).
