@@ -69,11 +69,15 @@ def test_a_constant_gap_is_a_slip_on_its_line(good: str, bad: str, message: str,
 
 def test_a_wrong_identity_inside_a_when_clause_stays_a_condition() -> None:
     """Under "when", only an exact identity is taken back; e^t/(1+e^t) = 1/(1+e^t) pins t (t = 0), so the
-    sentence may be stating a case: never a false error, and never silent (a condition in the links)."""
+    sentence may be stating a case: never a false error, and never silent. "When the logit is $t$, note that"
+    says the condition in words and then claims in a clause of its own: undecided, the condition not applied."""
     text = CORRECT.replace(r"\frac{1}{1+e^{-t}}", r"\frac{1}{1+e^{t}}")
     r = run(text, "doc.md")
     assert [f for f in r.findings if f.severity == "error"] == []
     link = next(k for k in r.links if k.left == r"\frac{e^{t}}{1+e^{t}}")
+    assert (link.verdict, link.reason) == ("undecided", "stated under a condition given in words (not applied)")
+    inside = text.replace("When the logit is $t$, note that", "Note what holds when")
+    link = next(k for k in run(inside, "doc.md").links if k.left == r"\frac{e^{t}}{1+e^{t}}")
     assert (link.verdict, link.reason) == ("not-a-claim", "condition (the prose states it as one)")
 
 

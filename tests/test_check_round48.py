@@ -161,3 +161,143 @@ def test_a_noise_term_added_to_a_gradient_cancels() -> None:
     assert [v for v, _ in _verdicts("doc.md", alone, "$$\\nabla")] == ["proved"]
     slip = alone.replace("(h_1 w_1,\\, h_2 w_2) + \\xi$$", "(h_1 w_1,\\, 2 h_2 w_2) + \\xi$$")
     assert [v for v, _ in _verdicts("doc.md", slip, "$$\\nabla")] == ["false"]
+
+
+# -- readings from the fresh75 notes: each in my own symbols ------------------------------------------------------------
+def test_a_higher_derivative_at_its_variable_is_no_product() -> None:
+    text = "# D\n\nLet $q(s) = ks^{2}+ ms + n$.\n\n$$\\frac{d^2q}{ds^2}(s) = 2k$$\n\n$$\\frac{d^2q}{ds^2}(3) = 2k$$\n"
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "$$\\frac{d^2q}{ds^2}(s)")] == ["proved"]
+    assert [v for v, _ in _verdicts("doc.md", text, "$$\\frac{d^2q}{ds^2}(3)")] == ["proved"]
+    slip = text.replace("(s) = 2k", "(s) = 2ks")
+    assert error_lines("doc.md", slip) == [(5, "math/false")]
+
+
+def test_a_property_on_the_diagonal_defines_no_function() -> None:
+    text = ("# Correlation\n\n* For any $U$, $r(U, U) = 1$.\n* For independent $U, V$ with nonzero variance, "
+            "$r(U, V) = 0$.\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "* For independent")] != ["false"]
+
+
+def test_a_vector_outside_its_norm_is_not_written_out_by_coordinates() -> None:
+    text = ("# Angle\n\n$$\\cos\\phi = \\frac{\\mathbf{p}\\cdot \\mathbf{q}}{\\|\\mathbf{p}\\|\\|\\mathbf{q}\\|} = "
+            "\\frac{\\sum_{j} p_jq_j}{\\sqrt{\\sum_{j}p_j^2}\\sqrt{\\sum_{j}q_j^2}}$$\n")
+    assert error_lines("doc.md", text) == []
+
+
+def test_a_sign_said_of_a_bare_letter_is_a_range() -> None:
+    text = ("# Optimum\n\nWith $x = \\frac{1}{4c^2}$ and $u = \\sqrt{x} + d - cx$,\nas c is positive constant,\n\n"
+            "$$\\sqrt{x}+d-cx = \\frac{1}{2c}+d-\\frac{1}{4c}$$\n")
+    (verdict, reason), = _verdicts("doc.md", text, "$$\\sqrt{x}")
+    assert verdict == "proved" and "c > 0" in reason
+    unsaid = text.replace("as c is positive constant,\n", "")
+    assert [v for v, _ in _verdicts("doc.md", unsaid, "$$\\sqrt{x}")] != ["proved"]
+
+
+def test_a_braced_decimal_comma_rounded_inside_a_root() -> None:
+    text = ("# Seuil\n\nLe seuil :\n\\[\nt=\\frac{-300}{1000\\sqrt{3/70}}=\\frac{-300}{1000\\sqrt{0{,}04286}}"
+            "=\\frac{-300}{1000\\cdot 0{,}2070}\\approx -1{,}45\n\\]\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "t=")][1:] == ["proved", "proved", "proved"]
+    slip = text.replace("0{,}04286", "0{,}04386")
+    assert (5, "math/false") in error_lines("doc.md", slip)
+
+
+PROFIT = r"""# Profit
+
+$$\pi = TR - TC\\
+= P_1Q_1+P_2Q_2 - TC\\
+= (50-5Q_1)Q_1+(30-4Q_2)Q_2-(10+10(Q_1+Q_2))\\
+= -5Q_1^2+40Q_1-4Q_2^2+20Q_2-10$$
+
+We get $Q_1 = 4$ and $Q_2 = 2.5$:
+
+$$\pi = -5Q_1^2+40Q_1-4Q_2^2+20Q_2-10 = 95$$
+"""
+
+
+def test_a_name_restated_in_the_later_form_of_its_chain_is_no_slip() -> None:
+    assert error_lines("doc.md", PROFIT) == []
+    (verdict, reason), proved = _verdicts("doc.md", PROFIT, "$$\\pi = -5")
+    assert verdict == "undecided" and "later form (line 6)" in reason and proved[0] == "proved"
+    slip = PROFIT.replace("$$\\pi = -5Q_1^2+40Q_1-4Q_2^2+20Q_2-10 =", "$$\\pi = -5Q_1^2+40Q_1-4Q_2^2+21Q_2-10 =")
+    assert (10, "math/false") in error_lines("doc.md", slip)
+
+
+TELESCOPE = r"""# A telescoping sum
+
+Since $u_{j} = c_{j+1}-c_{j}$, we get
+
+$$
+\begin{aligned}
+\sum_{j=1}^{m-1} u_{j} &=\sum_{j=1}^{m-1}(c_{j+1}-c_{j})\\
+&=(c_{2}-c_{1})+\cdots +(c_{m}-c_{m-1})=c_{m}-c_{1}
+\end{aligned}
+$$
+"""
+
+
+def test_a_telescoping_sum_with_an_ellipsis() -> None:
+    assert error_lines("doc.md", TELESCOPE) == []
+    (_, _), (verdict, reason) = _verdicts("doc.md", TELESCOPE, "&=(c_{2}")
+    assert verdict == "proved" and "telescopes" in reason
+    slip = TELESCOPE.replace("=c_{m}-c_{1}", "=c_{m}-c_{2}")
+    assert error_lines("doc.md", slip) == [(8, "math/false")]
+    backwards = TELESCOPE.replace("c_{j+1}-c_{j}", "c_{j}-c_{j+1}").replace("(c_{2}-c_{1})+\\cdots +(c_{m}-c_{m-1})=c_{m}-c_{1}",
+                                                                          "(c_{1}-c_{2})+\\cdots +(c_{m-1}-c_{m})=c_{1}-c_{m}")
+    assert [v for v, _ in _verdicts("doc.md", backwards, "&=(c_{1}")][1:] == ["proved"]
+
+
+OUTPUT = r"""---
+output: html_document
+---
+
+### Output
+
+$$ M = \int 20e^{-0.5s} {\rm d}s = -40e^{-0.5s}+k $$
+Nothing is made at the start of the shift, thus when s = 0, M=0. Then we can get $$ M = 0 \\=-40e^{-0.5s}+k\\=-40+k $$
+$$ k = 40$$
+"""
+
+
+def test_a_point_typed_in_the_words_without_math() -> None:
+    assert error_lines("doc.Rmd", OUTPUT) == []
+    assert [v for v, r in _verdicts("doc.Rmd", OUTPUT, "Nothing is made") if "as the words before it say" in r] \
+        == ["proved"]
+    elsewhere = OUTPUT.replace("when s = 0", "when s = 1")
+    assert (8, "math/false") in error_lines("doc.Rmd", elsewhere)
+    unsaid = OUTPUT.replace("thus when s = 0, M=0", "thus M vanishes")
+    assert (8, "math/false") in error_lines("doc.Rmd", unsaid)
+
+
+def test_under_a_limit_said_in_its_own_clause_the_block_stays_a_condition() -> None:
+    text = "# Limits\n\nWhen $q \\to 1$, we note that $q^{1/(1-q)} = e^{-1}$ holds only in the limit.\n"
+    assert [v for v, r in _verdicts("doc.md", text, "When $q")] == ["not-a-claim"]
+    worded = "# Limits\n\nWhen the step is small, we note that $\\frac{e^{s}}{1+e^{s}} = \\frac{1}{1+e^{s}}$.\n"
+    assert [v for v, _ in _verdicts("doc.md", worded, "When the step")] == ["undecided"]
+
+
+def test_a_variance_written_as_a_function_of_the_parameter() -> None:
+    text = ("# Variance\n\nLet $E Y_1 = m$ and $D Y_1 = s^2$.\n\nThe estimate has asymptotic variance "
+            "$\\tau^2 = s^2(\\tau)$.\n")
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "The estimate")
+    assert verdict == "undecided" and "may be a function of" in reason
+
+
+SPREAD = r"""# Student
+
+Let $\overline{X}$ be the mean of $n$ draws with $E X_1 = a$ and $\operatorname{Var} X_1 = \sigma^2$, and $S^2$ the
+sample variance. Hence
+
+$$ \dfrac{\sqrt{n}\dfrac{\overline{X} - a}{\sigma}}{\sqrt{\dfrac{nS^2}{\sigma^2} \cdot \dfrac{1}{n-1}}} = \sqrt{n-1}\dfrac{\overline{X} - a}{S} $$
+"""
+
+
+def test_standard_deviations_under_a_root_are_taken_positive_only_to_doubt() -> None:
+    assert error_lines("doc.md", SPREAD) == []
+    (verdict, reason), = _verdicts("doc.md", SPREAD, "$$ \\dfrac")
+    assert verdict == "undecided" and "S, σ > 0" in reason
+    slip = SPREAD.replace("= \\sqrt{n-1}", "= \\sqrt{n+1}")
+    assert error_lines("doc.md", slip) == [(6, "math/false")]

@@ -101,6 +101,8 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     swap = tolerance(left_text) is not None and tolerance(right_text) is None
     computed, computed_text, shown_text = (right, right_text, left_text) if swap else (left, left_text, right_text)
     wrong = f"{' '.join(computed_text.split())} is {_show(computed)}, not {' '.join(shown_text.split())}"
+    if not tolerances and difference < 1e-30 and sp.simplify(left - right) == 0:
+        return Arithmetic(True, "arithmetic: exact", left, right)  # (e^{x_1} = e^{0.7282}, x_1 carried as 0.7282)
     if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
         return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
                           "(the other side is irrational)" if stand_in else wrong, left, right)
@@ -162,10 +164,12 @@ def _rounded_stand_ins(left: sp.Expr, right: sp.Expr, left_text: str, right_text
     side's value lies in the range the decimals' written digits allow (each within half a unit of its last
     digit), False when it lies outside; None when the link is not of that kind (a decimal such as 0.9 beside
     rational values is an exact parameter, and no rounding excuses ``1/(1 − 0.9) = 11``)."""
-    for side, text, other in ((left, left_text, right), (right, right_text, left)):
+    for side, text, other, other_text in ((left, left_text, right, right_text), (right, right_text, left, left_text)):
         count = len({sp.Rational(m.group(0)) for m in _INNER_DECIMAL.finditer(text)})
-        if not 0 < count <= 12 or not _transcendental(other) or side.is_rational is not True:
-            continue
+        if not 0 < count <= 12 or not _transcendental(other) \
+                or side.is_rational is not True and _INNER_DECIMAL.search(other_text):
+            continue  # (−200/(1000√0.03226) for −200/(1000√(2/62)): a root of a rounded value, the other exact;
+            # but e^{0.3} against e^{0.25} compares two written parameters, not a value and its rounding)
         # (more than four only in a sum: 0.0067 + 0.0337 + … + 0.1755, each term of a Poisson law rounded)
         corners = _corners(text, _INNER_DECIMAL, 4) if count <= 4 else _corners(text, _INNER_DECIMAL, 12, linear=True)
         if corners is None:

@@ -62,7 +62,10 @@ def as_coordinate_sums(left: sp.Expr, right: sp.Expr) -> Reading | None:
         sizes.add(hi)
     if len(sizes) != 1:
         return None
-    return Reading(left.xreplace(mapping), right.xreplace(mapping), sizes.pop())
+    left, right = left.xreplace(mapping), right.xreplace(mapping)
+    if set(norms.values()) & (left.free_symbols | right.free_symbols):
+        return None  # v·w/(‖v‖‖w‖): the vector stands outside a norm too, and is not written out here
+    return Reading(left, right, sizes.pop())
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def decide(written: sp.Expr, other: sp.Expr, dots: sp.Symbol, seconds: float,
     if other.has(sp.Sum):
         return _beside_sum(outer, terms, other)
     return (_geometric(outer, terms, other, seconds) or _general_term(outer, terms, other, seconds)
-            or power_series(outer, terms, other, seconds))
+            or _telescoping(outer, terms, other, seconds) or power_series(outer, terms, other, seconds))
 
 
 def _beside_sum(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr) -> Reading | None:
@@ -470,6 +470,50 @@ def _start(first: list[sp.Expr], general: sp.Expr, k: sp.Symbol) -> int | None:
     when none or several fit."""
     starts = [s for s in _STARTS if all(_same(t, general.xreplace({k: s + i})) for i, t in enumerate(first))]
     return starts[0] if len(starts) == 1 else None
+
+
+def _differences(term: sp.Expr) -> tuple[sp.Expr, sp.Symbol, sp.Symbol] | None:
+    """``c·(b_{j+1} − b_j)``: the factor ``c`` and the two members of one family, the one added first; None for a
+    term of any other shape."""
+    members = [x for x in term.free_symbols if isinstance(x, sp.Symbol) and read_index(x) is not None]
+    if len(members) != 2 or len({read_index(x).base for x in members}) != 1:  # type: ignore[union-attr]
+        return None
+    a, b = members
+    ca, cb = sp.expand(term).coeff(a), sp.expand(term).coeff(b)
+    if sp.expand(term - ca * a - cb * b) != 0 or sp.simplify(ca + cb) != 0 or ca.free_symbols & {a, b}:
+        return None
+    return (ca, a, b) if ca.could_extract_minus_sign() is False else (cb, b, a)
+
+
+def _telescoping(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:
+    """``(b_2 − b_1) + ⋯ + (b_n − b_{n−1}) = b_n − b_1``: each written term the difference of two neighbours of one
+    family, the first at numbered steps, the last at steps of a letter the first do not hold. The sum telescopes: all
+    that is left is the last term's later member less the first term's earlier one (or, for ``b_j − b_{j+1}``, the
+    first's earlier less the last's later). One first term is enough here: its two members fix the start."""
+    *first, last = terms
+    parts = [_differences(t) for t in terms]
+    if not first or any(p is None for p in parts):
+        return None
+    (c0, p0, n0), (cl, pl, nl) = parts[0], parts[-1]  # type: ignore[misc]
+    ix = {x: read_index(x) for x in (p0, n0, pl, nl)}
+    if sp.simplify(c0 - cl) != 0 or len({i.base for i in ix.values()}) != 1 \
+            or ix[p0].letter is not None or ix[n0].letter is not None \
+            or ix[pl].letter is None or ix[pl].letter != ix[nl].letter \
+            or any(ix[pl].letter in {str(x) for x in t.free_symbols} for t in first):
+        return None
+    step = ix[p0].offset - ix[n0].offset
+    if step not in (1, -1) or ix[pl].offset - ix[nl].offset != step:
+        return None
+    for part in parts[1:-1]:
+        c, p, n = part  # type: ignore[misc]
+        if sp.simplify(c - c0) != 0 or read_index(p).letter is not None:  # type: ignore[union-attr]
+            return None
+    value = outer * c0 * ((pl - n0) if step == 1 else (p0 - nl))
+    verdict = compare(value, other, seconds=seconds)
+    if verdict.status == "undecided":
+        return None
+    telescoped = f"the sum telescopes to {printing.text(value)}"
+    return Reading("true", telescoped) if verdict.status == "true" else Reading("false", f"{telescoped}, not this")
 
 
 def _general_term(outer: sp.Expr, terms: list[sp.Expr], other: sp.Expr, seconds: float) -> Reading | None:

@@ -3383,7 +3383,15 @@ class _ExprParser:
         fnm = parser.name_only(tok, "a higher derivative of an expression is written \\frac{d^2}{dx^2}(…)")
         if fnm.sub is not None or fnm.mark is not None or fnm.primes:
             self.fail(tok, "a higher derivative of an indexed name is not modelled")
-        return sp.Function(fnm.stem() + "'" * order)(symbol(var.canonical()))
+        higher = sp.Function(fnm.stem() + "'" * order)
+        if (opening := self.peek()) is not None and opening.is_char("("):
+            # \frac{d^2g}{dx^2}(x) = 2a: the second derivative at x (or at a point), as for the first, not a product
+            start = self.pos
+            args = self.call_args()
+            if len(args) == 1 and (isinstance(args[0], sp.Symbol) or args[0].is_number):
+                return higher(args[0])
+            self.pos = start
+        return higher(symbol(var.canonical()))
 
     def mixed_partial(self, tok: Token, num: list[Token], den: list[Token], den_at: Token) -> sp.Expr:
         r"""``\frac{\partial^2 f}{\partial x \partial y}``, ``\frac{\partial^3}{\partial x^2 \partial y}(…)``: the

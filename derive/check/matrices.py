@@ -1280,12 +1280,15 @@ def decide(left: str, right: str, table: Notation, defined: set[str],
     return second
 
 
-def satisfies(left: str, right: str, table: Notation, name: str, value: str) -> Decision | None:
+def satisfies(left: str, right: str, table: Notation, name: str, value: str,
+              namings: list[tuple[str, str]] | None = None) -> Decision | None:
     """Does the equation ``left = right`` hold as matrix algebra with ``value`` put for ``name`` (a solution
-    checked by putting it in)? None when the notation is not read here or ``name`` is not one name."""
+    checked by putting it in), and the ``namings`` in scope put in as well (``H = QΛQᵀ``)? None when the
+    notation is not read here or ``name`` is not one name."""
     values = _definitions([(name, value)], table)
     if not values:
         return None
+    values = {**_definitions(namings or [], table), **values}
     return _decide(left, right, table, set(), values, 0, closed=True)
 
 

@@ -292,9 +292,15 @@ def _consequent(text: str, tail: str, clause: str, condition_end: int, formulas:
     the first two steps are $$…$$"): the condition word governs its own formula only; words that join the
     block to the condition ("and", "or") keep it a condition."""
     opener = _strip_opener(clause)
-    given = formulas[text[:condition_end].rstrip("\0 ").count("\0"):]  # "with $v_0 = 0$": the cue ends on it
+    given = _given(text, condition_end, formulas)
     return bool(given) and all(_GIVEN.search(f) and not _LIMITING.search(f) for f in given) \
         and bool(_CLAUSE_END.search(tail)) and not _JOINS_CONDITION.match(opener)
+
+
+def _given(text: str, condition_end: int, formulas: list[str]) -> list[str]:
+    """The formulas of the sentence from the condition word on: the ones it governs ("with $v_0 = 0$": the cue
+    ends on its formula, which is the condition's own)."""
+    return formulas[text[:condition_end].rstrip("\0 ").count("\0"):]
 
 
 def _worded_consequent(text: str, tail: str, condition_end: int, formulas: list[str]) -> bool:
@@ -303,9 +309,8 @@ def _worded_consequent(text: str, tail: str, condition_end: int, formulas: list[
     condition's clause holds no equation or bound of its own (only names, or no formula), it ends in a clause mark,
     and a main clause of two words or more leads into the block: the block is claimed under that condition, not
     the condition (a clause that only restates it — "i.e.", "that is" — keeps it the condition)."""
-    given = formulas[text[:condition_end].rstrip("\0 ").count("\0"):]
-    if any(_GIVEN.search(f) for f in given):
-        return False
+    if any(_GIVEN.search(f) or _LIMITING.search(f) for f in _given(text, condition_end, formulas)):
+        return False  # (an equation or bound of its own is _consequent's; under a limit the block stays a condition)
     marks = list(_CLAUSE_END.finditer(tail))
     if not marks or tail.rfind("\0") > marks[-1].start():
         return False

@@ -26,9 +26,13 @@ _GREATER = {">": True, ">=": False}
 
 #: "a positive constant $c$", "$c$ is strictly positive", "for negative $x$": a sign said in words of one name.
 _SIGN_WORD = r"(?P<word>(?:strictly |non-?)?(?:positive|negative))"
+_NOT_DEFINITE = r"(?!\s*(?:semi-?)?definite)\b"  # "$A$ is positive definite": a matrix's property, not a sign
 _SIGN_BEFORE = re.compile(_SIGN_WORD + r"\*{0,2}(?:\s+[A-Za-z]+){0,2}\s+\$(?P<name>[^$]{1,24})\$", re.IGNORECASE)
-_SIGN_AFTER = re.compile(r"\$(?P<name>[^$]{1,24})\$\s+(?:is|are|be)\s+(?:always\s+)?\*{0,2}" + _SIGN_WORD,
-                         re.IGNORECASE)
+_SIGN_AFTER = re.compile(r"\$(?P<name>[^$]{1,24})\$\s+(?:is|are|be)\s+(?:always\s+)?\*{0,2}" + _SIGN_WORD
+                         + _NOT_DEFINITE, re.IGNORECASE)
+#: "As a is positive constant": one letter alone in the words (notes typed without math markup), before "is".
+_SIGN_BARE = re.compile(r"(?<![\w$\\{}^_])(?P<name>[A-Za-z])\s+is\s+(?:an?\s+)?(?:always\s+)?" + _SIGN_WORD
+                        + _NOT_DEFINITE, re.IGNORECASE)
 _SIGN_INTERVALS = {"positive": sp.Interval.open(0, sp.oo), "strictly positive": sp.Interval.open(0, sp.oo),
                    "nonnegative": sp.Interval(0, sp.oo), "non-negative": sp.Interval(0, sp.oo),
                    "negative": sp.Interval.open(-sp.oo, 0), "strictly negative": sp.Interval.open(-sp.oo, 0),
@@ -39,7 +43,7 @@ def worded_ranges(text: str, read: Callable[[str], sp.Expr | None]) -> dict[sp.S
     """The signs the prose gives single names ("for some *positive* constant $c$", "$\\lambda$ is nonnegative"),
     read with ``read`` (the document's own reading of a formula); names only, never an expression."""
     out: dict[sp.Symbol, sp.Interval] = {}
-    for pattern in (_SIGN_BEFORE, _SIGN_AFTER):
+    for pattern in (_SIGN_BEFORE, _SIGN_AFTER, _SIGN_BARE):
         for m in pattern.finditer(text):
             name = read(m.group("name"))
             interval = _SIGN_INTERVALS.get(m.group("word").lower())

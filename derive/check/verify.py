@@ -743,7 +743,11 @@ class DocumentChecker:
                 return parse_expr(tex)
             except LatexParseError:
                 return None
-        return {**ranges.worded_ranges(self.text, read), **written}  # a range written in math wins
+        worded = ranges.worded_ranges(self.text, read)
+        for x, interval in written.items():  # "a is positive" and a ≤ 4/3 written in math: both hold
+            both = worded[x].intersect(interval) if x in worded else interval
+            worded[x] = both if isinstance(both, sp.Interval) else interval  # (none in common: the math wins)
+        return worded
 
     # -- findings -----------------------------------------------------------------------------
     def report(self, item: Item, offset: int, severity: str, code: str, message: str) -> None:
@@ -1054,9 +1058,10 @@ class DocumentChecker:
             lhs, rhs = lhs.args[0], sp.exp(rhs)
         if not (isinstance(lhs, AppliedUndef) and rhs is not None and lhs.args
                 and all(isinstance(a, sp.Symbol) and not conditional.in_name(a.name) for a in lhs.args)) \
-                or rhs.has(optima.Optimum, PLUS_MINUS):
+                or rhs.has(optima.Optimum, PLUS_MINUS) or len(set(lhs.args)) < len(lhs.args):
             return  # (f(x) = x ± 1 is two functions; L(Y, P(Y|X)) = … names a loss of a probability, not a
-            # function of a variable P(Y|X) to put other arguments in)
+            # function of a variable P(Y|X) to put other arguments in; ρ(X, X) = 1 is a property on the diagonal,
+            # not ρ everywhere)
         name = type(lhs).__name__
         if name.startswith(GRADIENT_PREFIX):
             return  # a claim about a gradient: verified in pass 2
@@ -1902,6 +1907,7 @@ class DocumentChecker:
             self._check_shape_answers,
             self._answers_derived_later,
             self._restated_definitions,
+            self._later_forms,
             self._listed_cases,
             self._earlier_sections,
             lambda: rule_instances.prove_rows(self),
@@ -3744,6 +3750,44 @@ class DocumentChecker:
                 self.decide(item, 0, "false", f"differs from the definition on line {self._line_of(index)}",
                             override=True)
 
+    def _later_forms(self) -> None:
+        """``π = TR − TC = P_1Q_1 + P_2Q_2 − TC = … = −5Q_1² + 40Q_1 − …``, then ``π = −5Q_1² + 40Q_1 − … = 95``: a
+        name restated as a later form of the chain that named it is the chain's own claim, not a new one. Refuted
+        against the first form only, the link is re-read: proved when every link of the chain up to that form is,
+        else undecided with the first link that is not (where a slip or a reading would sit), never false here."""
+        named = {index: name for index, _section, name, _value in self.namings}
+        for item in self.items:
+            if self.verdicts.get((item.index, 0), ("",))[0] != "false" or len(item.stmt.terms) < 2:
+                continue
+            name, claimed = item.stmt.terms[0].expr, item.stmt.terms[1].expr
+            if not isinstance(name, sp.Symbol) or claimed is None:
+                continue
+            chain = next((self.items[index] for index in sorted(named, reverse=True)
+                          if index < item.index and named[index] == name), None)
+            if chain is None or len(chain.stmt.terms) < 3 or chain.section != item.section \
+                    or set(chain.stmt.relations) != {"="}:
+                continue
+            value = self._prepare(claimed, item)
+            for j in range(len(chain.stmt.terms) - 1, 1, -1):
+                form = chain.stmt.terms[j].expr
+                form = self._prepare(form, chain) if form is not None else None
+                if value is None or form is None or compare(value, form, seconds=LINK_SECONDS / 2).status != "true":
+                    continue
+                line = chain.block.position(chain.stmt.terms[j].start)[0]
+                gap = next((k for k in range(1, j) if self.verdicts.get((chain.index, k), ("",))[0] != "proved"), None)
+                at = _place(item, item.stmt.terms[1].start)
+                self.findings = [f for f in self.findings if not (f.code == "math/false" and (f.line, f.col) == at)]
+                if gap is None:
+                    self.decide(item, 0, "proved", f"restates the chain that names {printing.text(name)} (line {line}) "
+                                "in its later form", override=True)
+                else:
+                    where = chain.block.position(chain.stmt.terms[gap].start)[0]
+                    why = (f"the later form (line {line}) of the chain that names {printing.text(name)}; the chain's "
+                           f"link on line {where} is not proved, so neither is this")
+                    self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {why}")
+                    self.decide(item, 0, "undecided", why, override=True)
+                break
+
     def _at_another_step(self, item: Item, left: Term, right: Term,
                          definitions: dict[sp.Symbol, sp.Expr]) -> tuple[Term, Term, str, tuple[str, str]] | None:
         """``v_k = …`` where the recurrence in scope is written at ``t`` (``v_t = βv_{t−1} + …``) and ``k`` is nothing
@@ -3845,6 +3889,20 @@ class DocumentChecker:
                     and (start - end <= 80 or _LIST_ITEMS_ONLY.fullmatch(between)):
                 found[name] = value  # the value is given in the same sentence just before the claim
         return found
+
+    def _worded_point(self, item: Item, letters: set[sp.Basic]) -> tuple[dict[sp.Symbol, sp.Expr], str] | None:
+        """"thus when t = 0, N = 0. Then we can get …": a letter set to a number in the words just before ``item``,
+        typed without math markup, after "when", "at", "if" — the point a formula of the display is taken at. The
+        values for ``letters`` and how they read; None when the words give none."""
+        words = _MATH_SPAN.sub(" ", self._words_before(item.index, 240))
+        found: dict[sp.Symbol, sp.Expr] = {}
+        said = []
+        for match in _WORDED_POINT.finditer(words):
+            x = next((y for y in letters if isinstance(y, sp.Symbol) and y.name == match.group(1)), None)
+            if x is not None and x not in found:
+                found[x] = sp.Rational(match.group(2))
+                said.append(f"{match.group(1)} = {match.group(2)}")
+        return (found, ", ".join(said)) if found else None
 
     def _line_of(self, index: int) -> int:
         """The line of an item's first right side (where a definition's value is written)."""
@@ -4050,6 +4108,7 @@ class DocumentChecker:
         texts = (_source(item, left), _source(item, right))
         if item.block in self.decimal_commas:  # 1 − 0,0064: the digits the rounding rules read are 0.0064's
             texts = (as_points(texts[0]), as_points(texts[1]))
+        texts = (_BRACED_COMMA.sub(".", texts[0]), _BRACED_COMMA.sub(".", texts[1]))  # 0{,}03226: TeX's own comma
         if any(_ELIDED_TERMS.search(t) for t in texts) \
                 and all(written_with_numbers(_ELIDED_TERMS.sub("+", t).strip("+ ")) for t in texts):
             why = "an ellipsis stands for terms not written: the numbers cannot be added up"
@@ -5015,7 +5074,8 @@ class DocumentChecker:
         """Why a refutation of link ``k`` may be no slip (the first reason found), or None: each doubt below names
         a reading the refutation rests on that the notes may not mean. The ones that only read the text come
         first: the link's time budget may run out in the others."""
-        return _derivative_in_another_case(item, left, right) or self._named_in_another_part(item, left, right) \
+        return _derivative_in_another_case(item, left, right) or _power_as_call(item, left, right) \
+            or self._named_in_another_part(item, left, right) \
             or self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
             or self._sums_to_one(item, left, right) or self._numbers_against_parameters(item, left, right) \
@@ -5023,7 +5083,35 @@ class DocumentChecker:
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
             or (self._continues_span(item) if k == 0 else None) \
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
-            or _derivative_as_operator(left, right)
+            or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions)
+
+    def _spreads_positive(self, item: Item, left: Term, right: Term,
+                          definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: ``√n(X̄ − a)/σ / √(nS²/σ² · 1/(n − 1)) = √(n − 1)(X̄ − a)/S`` holds for the
+        standard deviations σ, S positive, as they are; read as any real numbers, √(S²) is |S|. Only letters that
+        stand for a spread (σ with any index, S or s written squared) are taken positive, and only under a root."""
+        sides = [self._prepare(t.expr, item) for t in (left, right)]
+        if any(x is None for x in sides) or not any(p.exp.is_Rational and not p.exp.is_Integer
+                                                    for x in sides for p in x.atoms(sp.Pow)):  # type: ignore[union-attr]
+            return None
+        try:
+            sides = [substitute(x, definitions) for x in sides]  # type: ignore[arg-type]
+        except CircularDefinition:
+            return None
+        written = " ".join(_source(item, t) for t in (left, right))
+        spreads = {x for x in sides[0].free_symbols | sides[1].free_symbols if isinstance(x, sp.Symbol)
+                   and (x.name.startswith("\\sigma") or (x.name in ("S", "s") and re.search(rf"(?<!\\){x.name}\^\{{?2", written)))}
+        if not spreads:
+            return None
+        swap = {x: sp.Dummy(x.name, positive=True) for x in spreads}
+        try:
+            verdict = compare(sides[0].xreplace(swap), sides[1].xreplace(swap), seconds=LINK_SECONDS)
+        except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+            return None
+        if verdict.status != "true" and not verdict.reason.startswith("numerically equal"):
+            return None  # (equal at random points with the spreads positive is doubt enough, not a proof)
+        names = ", ".join(sorted(printing.text(x) for x in spreads))
+        return f"it holds for {names} > 0 (a spread under a root: √(σ²) = σ), which the notes take without saying"
 
     def _per_coordinate(self, item: Item, left: Term, right: Term,
                         definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -5893,6 +5981,15 @@ class DocumentChecker:
                 self.decide(item, k, *sample)
                 return
 
+            if (worded := self._worded_point(item, sa.free_symbols | sb.free_symbols)) is not None:
+                values, said = worded
+                try:
+                    held = compare(sa.xreplace(values), sb.xreplace(values), seconds=LINK_SECONDS).status == "true"
+                except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                    held = False
+                if held:  # "when t = 0, N = 0. Then N = 0 = −100e^{−0.1t} + c = −100 + c": evaluated there
+                    self.decide(item, k, "proved", f"at {said}, as the words before it say (typed without math)")
+                    return
             if (why := apart) is not None or sa.has(sp.Sum) and sb.has(sp.Sum) and (
                     why := sums.refute(sa, sb, seconds=LINK_SECONDS)) is not None:
                 written = (_source(item, left), _source(item, right))
@@ -7850,6 +7947,27 @@ def _with_primes(name: str, order: int) -> str:
     return name + "'" * order
 
 
+#: ``\sigma^2(\theta)``, ``\sigma_2^2(\theta)``: a letter squared right before one name in brackets.
+_POWER_CALL = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])(?:_\{?\w+\}?)?\^\{?\d\}?\s*(?:\\left)?\(\s*"
+                         r"(\\[A-Za-z]+|[A-Za-z])\s*(?:\\right)?\)")
+
+
+def _power_as_call(item: Item, left: Term, right: Term) -> str | None:
+    """Why a refutation may be no slip: ``θ² = σ²(θ)`` names the asymptotic variance as a function of θ, read as
+    σ² times θ (a letter that is no function the reader knows, squared right before one name in brackets)."""
+    for term in (left, right):
+        for match in _POWER_CALL.finditer(_source(item, term)):
+            if match.group(1).lstrip("\\") not in DEFAULT_FUNCTIONS and match.group(1).lstrip("\\") not in _KNOWN_CALLS:
+                return (f"{match.group(0)} may be a function of {match.group(2)} (a variance written σ²(θ), say), "
+                        "read here as a power times the bracket")
+    return None
+
+
+#: Functions the reader knows whose powers are written before the bracket (``\sin^2(x)``).
+_KNOWN_CALLS = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "log", "ln", "exp",
+                          "arcsin", "arccos", "arctan"})
+
+
 def _place(item: Item, offset: int) -> tuple[int, int]:
     """(line, column) of ``offset`` in ``item``'s block, kept inside the block: where findings and links are placed,
     so that a finding can be found again by the place of its link."""
@@ -8828,6 +8946,13 @@ _REWRITTEN = re.compile(r"\b(?:re-?writ\w*|(?:can|could|may) (?:also )?be (?:re)
                         r"|expressed as|equivalently)\b|перепи\w*|можно записать|запиш\w* (?:в виде|как)|改写|写成|"
                         r"可以写|等价地|\bumschreib\w*|\bumgeschrieben|\bréécri\w*|\bs'écrit|\breescrib\w*"
                         r"|\breescrev\w*|\bviết lại", re.IGNORECASE)
+#: "when t = 0" typed in the words, not in math: the letter and the number (the cue word keeps "x = 3 apples" out).
+_WORDED_POINT = re.compile(r"\b(?:when|at|if|for|with|where|wenn|quand|cuando|при|когда|если)\s+([A-Za-z])\s*=\s*"
+                           r"(-?\d+(?:\.\d+)?)(?![\w.]*\$)(?!\w)", re.IGNORECASE)
+#: A formula in the words (``$…$``, ``\(…\)``): blanked where only the words typed without math are read.
+_MATH_SPAN = re.compile(r"\$\$?[^$]*\$\$?|\\\(.*?\\\)", re.DOTALL)
+#: ``0{,}03226``: a decimal comma braced so that TeX sets no space after it, in any language.
+_BRACED_COMMA = re.compile(r"(?<=\d)\{,\}(?=\d)")
 _SUPPOSE = re.compile(r"(?:\b(?:suppose|assume|supposons|supposer|supongamos|suponga|angenommen|nehmen wir an)\b"
                       r"|предполож|допуст|假设|假定|仮定)[^.!?;:]{0,40}$", re.IGNORECASE)
 #: The letter a derivative is taken in, as written: ``\nabla_{A}``, ``\nabla_A``, ``\partial A`` (below a bar).
