@@ -52,6 +52,8 @@ The product $Xw$ has shape $(n \times d)(d \times 1) = (n \times 1)$, and
 $$[m \times n] \cdot [n \times k] = [m \times k], \qquad \mathbb{R}^{3\times 2}\cdot\mathbb{R}^{2 \times 4} = \mathbb{R}^{3 \times 4}.$$
 
 Arithmetic stays arithmetic: $(2 \times 3)(4 \times 5) = 120$.
+
+Sizes that do not meet: $(m \times n)(k \times q) = (m \times q)$.
 """
 
 
@@ -63,6 +65,8 @@ def test_sizes_of_a_matrix_product_are_read_as_sizes(name: str) -> None:
     assert [v for v, _ in _verdicts(name, text, "$$[m")] == ["proved", "proved"]
     (verdict, reason), = _verdicts(name, text, "Arithmetic")
     assert verdict == "proved" and "sizes" not in reason
+    (verdict, reason), = _verdicts(name, text, "Sizes that")
+    assert verdict == "undecided" and "the inner sizes n and k differ" in reason
 
 
 def test_a_wrong_size_of_a_product_is_found() -> None:
@@ -174,10 +178,9 @@ def test_a_higher_derivative_at_its_variable_is_no_product() -> None:
 
 
 def test_a_property_on_the_diagonal_defines_no_function() -> None:
-    text = ("# Correlation\n\n* For any $U$, $r(U, U) = 1$.\n* For independent $U, V$ with nonzero variance, "
-            "$r(U, V) = 0$.\n")
+    text = open_fixture("correlation")
     assert error_lines("doc.md", text) == []
-    assert [v for v, _ in _verdicts("doc.md", text, "* For independent")] != ["false"]
+    assert [v for v, _ in _verdicts("doc.md", text, "* If $U$")] != ["false"]
 
 
 def test_a_vector_outside_its_norm_is_not_written_out_by_coordinates() -> None:
@@ -301,3 +304,127 @@ def test_standard_deviations_under_a_root_are_taken_positive_only_to_doubt() -> 
     assert verdict == "undecided" and "S, σ > 0" in reason
     slip = SPREAD.replace("= \\sqrt{n-1}", "= \\sqrt{n+1}")
     assert error_lines("doc.md", slip) == [(6, "math/false")]
+
+
+def test_a_chain_goes_on_at_the_point_its_bar_evaluates() -> None:
+    text = r"""\documentclass{article}
+\begin{document}
+Let $\phi > 0$ and $g(y) = 1/y$. The variance is
+$\dfrac{1}{\phi^2}\cdot \left(\dfrac{\partial \phi}{\partial y}\Biggr\rvert_{1/\phi}\right)^2 = \dfrac{1}{\phi^2}\left(-\dfrac{1}{y^2}\right)^2 = \phi^2$.
+\end{document}
+"""
+    assert error_lines("doc.tex", text) == []
+    (verdict, reason), = [v for v in _verdicts("doc.tex", text, "$\\dfrac{1}{\\phi^2}") if "bar" in v[1]]
+    assert verdict == "undecided" and "y = 1/φ" in reason
+    slip = text.replace("= \\phi^2$.", "= \\phi^3$.")
+    assert error_lines("doc.tex", slip) == [(4, "math/false")]
+
+
+def test_an_operator_applied_without_brackets_is_no_factor() -> None:
+    text = open_fixture("projection")
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "$$ \\dfrac{1}{s^2}")
+    assert verdict == "undecided" and "operator" in reason
+
+
+def test_a_residue_is_no_product_evaluated_at_its_pole() -> None:
+    text = open_fixture("residue")
+    assert error_lines("doc.tex", text) == []
+    assert [v for v, _ in _verdicts("doc.tex", text, "    & = & \\frac{z}{z-")] == ["not-a-claim"]
+
+
+FIXTURES = {
+    "projection": r"""# Projection
+
+Let $T^2 = \frac{1}{n} \sum_{i=1}^{n}(Y_i - \overline{Y})^2$ and $\operatorname{Var} Y_i = s^2$.
+
+$$\operatorname{proj}_\mathcal{M} Y = Y - \operatorname{proj}_\mathcal{N} Y = \begin{pmatrix} Y_1 - \overline{Y} \\ Y_2 - \overline{Y} \end{pmatrix}.$$
+
+Hence
+
+$$ \dfrac{1}{s^2}\Vert \operatorname{proj}_\mathcal{M} Y - \mathbb{E}\operatorname{proj}_\mathcal{M} Y \Vert^2 = \dfrac{nT^2}{s^2} $$
+""",
+    "residue": r"""\begin{example}
+From the system
+\[
+    H(z) = \frac{z^2}{(z-0.5e^{j\frac{\pi}{6}})(z-0.5e^{-j\frac{\pi}{6}})}
+\]
+the split is
+\[
+    H(z) = \frac{Az}{z-0.5e^{j\frac{\pi}{6}}} + \frac{A^{\ast}z}{z-0.5e^{-j\frac{\pi}{6}}}
+\]
+with
+\begin{eqnarray}
+    A &=& (z-0.5e^{j\frac{\pi}{6}})\widetilde{H}(z)\Bigg|_{z = 0.5e^{j\frac{\pi}{6}}}\\
+    & = & \frac{z}{z-0.5e^{-j\frac{\pi}{6}}}\Bigg|_{z = 0.5e^{j\frac{\pi}{6}}}
+\end{eqnarray}\end{example}
+""",
+    "correlation": r"""# Random variables
+
+Some text.
+
+### Correlation
+
+If we define the correlation coefficient as
+
+$$r(U, V) = \frac{\mathrm{Cov}(U, V)}{s_{U}s_{V}},$$
+
+we see that it has no unit.
+
+Some properties:
+
+* For any random variable $U$, $r(U, U) = 1$.
+* For any $U, V$ and numbers $c$ and $d$, $r(cU+d, V) = r(U, cV+d) = r(U, V)$.
+* If $U$ and $V$ are independent with nonzero variance then $r(U, V) = 0$.
+""",
+}
+
+
+def open_fixture(name: str) -> str:
+    return FIXTURES[name]
+
+
+def test_a_decomposition_of_a_given_matrix_is_no_solution_of_the_equation() -> None:
+    text = r"""# Decay
+
+With $\mathbf{H}$ symmetric, the optimum satisfies
+
+$$\mathbf{H}(\tilde{\mathbf{w}}-\mathbf{w}^*)+\alpha\tilde{\mathbf{w}} = 0.$$
+
+We decompose $\mathbf{H}$ as
+
+$$\mathbf{H} = \mathbf{Q}\mathbf{\Lambda}\mathbf{Q}^T$$
+"""
+    assert all("does not make the equation" not in r for _, r in _verdicts("doc.md", text, "$$\\mathbf{H} = "))
+
+
+def test_a_sign_in_words_and_a_bound_in_math_both_hold() -> None:
+    text = ("# Optimum\n\nEarlier, $c \\le 3$.\n\nWith $x = \\frac{1}{4c^2}$ and $u = \\sqrt{x} + d - cx$,\n"
+            "as c is positive constant,\n\n$$\\sqrt{x}+d-cx = \\frac{1}{2c}+d-\\frac{1}{4c}$$\n")
+    (verdict, _), = _verdicts("doc.md", text, "$$\\sqrt{x}")
+    assert verdict == "proved"
+
+
+CASES = r"""\documentclass{article}
+\begin{document}
+\section{Goodness of fit}
+The bins number $m = 1 + \log_2 N$. Degrees of freedom: $d = m - 1$.
+
+\paragraph{HEADING}
+With the parameter estimated, the degrees of freedom: $d = m - 1 - 1 = m - 2$.
+\end{document}
+"""
+
+
+@pytest.mark.parametrize("heading", ["The composite hypothesis", "Сложная гипотеза"])
+def test_a_paragraph_heading_starts_a_case_with_its_own_names(heading: str) -> None:
+    text = CASES.replace("HEADING", heading)
+    assert error_lines("doc.tex", text) == []
+    assert [v for v, _ in _verdicts("doc.tex", text, "With the parameter")] == ["not-a-claim", "proved"]
+    bold = text.replace("\\paragraph{HEADING}".replace("HEADING", heading), f"**{heading}**")
+    assert error_lines("doc.md", bold.replace("\\section{Goodness of fit}", "# Goodness of fit")) == []
+
+
+def test_under_a_proof_heading_the_restated_name_is_a_claim() -> None:
+    text = CASES.replace("HEADING", "Proof")
+    assert error_lines("doc.tex", text) == [(7, "math/false")]

@@ -5,7 +5,8 @@ the line is false (``n·d·d·1 ≠ n``) or proved by accident (``(p × 1)·(1 �
 product of two or more groups ``(a × b)``, each inner size equal to the next group's outer one, and the other
 side one group, is read as sizes (a group may be the space ``\mathbb{R}^{a \times b}`` of such matrices): the product of an ``a × b`` and a ``b × c`` matrix is ``a × c``. The sizes
 are compared as written (letters and numbers, spaces aside), never as values: ``(2 × 3)(3 × 4) = (2 × 4)`` is a
-statement about shapes, and ``(2 × 3)(4 × 5) = (6 × 20)``, whose inner sizes do not meet, is left to arithmetic.
+statement about shapes, and ``(2 × 3)(4 × 5) = (6 × 20)``, whose inner sizes do not meet, is left to arithmetic;
+letters whose inner sizes do not meet (``(m × n)(k × q)``) are undecided, never multiplied out.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class Sizes:
 
     product: str
     written: str
-    agrees: bool
+    agrees: bool | None  # None: letters whose inner sizes do not meet (a product of sizes, or a slip in them)
 
 
 def _groups(text: str) -> list[tuple[str, str]] | None:
@@ -52,15 +53,19 @@ def _plain(size: str) -> str:
 
 def read(left: str, right: str) -> Sizes | None:
     """The link ``left = right`` (source text) read as the sizes of a matrix product, or None when it is not one
-    (a side is not a product of groups, neither side has two groups and the other one, or inner sizes differ)."""
+    (a side is not a product of groups, neither side has two groups and the other one, or numbers whose inner sizes
+    differ)."""
     a, b = _groups(left), _groups(right)
     if a is None or b is None:
         return None
     product, single = (a, b) if len(a) >= 2 and len(b) == 1 else (b, a) if len(b) >= 2 and len(a) == 1 else (None, None)
     if product is None or single is None:
         return None
-    if any(first[1] != second[0] for first, second in zip(product, product[1:])):
-        return None  # the inner sizes do not meet: no matrix product, perhaps arithmetic
     shown = "".join(f"({r} × {c})" for r, c in product)
+    if any(first[1] != second[0] for first, second in zip(product, product[1:])):
+        if all(size.isdigit() for group in product + single for size in group):
+            return None  # (2 × 3)(4 × 5) = (6 × 20): numbers whose inner sizes do not meet, arithmetic
+        inner = next(f"{first[1]} and {second[0]}" for first, second in zip(product, product[1:]) if first[1] != second[0])
+        return Sizes(f"{shown}: the inner sizes {inner} differ, so no matrix product has them", "", None)
     result = (product[0][0], product[-1][1])
     return Sizes(f"{shown} is {result[0]} × {result[1]}", f"{single[0][0]} × {single[0][1]}", single[0] == result)

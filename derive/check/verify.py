@@ -227,6 +227,11 @@ _CASE_CLAUSE = re.compile(r"\b(?:if|when|whenever|provided|in case|если|ко
 _CASE_LEAD = re.compile(r"\b(?:for|in)\s+(?:the|a|each|every)\s+(?:[\w-]+\s+){0,3}case\b|в\s+случае|для\s+случая"
                         r"|\bim\s+Fall\b|\bdans\s+le\s+cas\b|\ben\s+el\s+caso\b|\bnel\s+caso\b|情况下|の場合",
                         re.IGNORECASE)
+#: A paragraph heading: ``\paragraph{…}``, ``\subparagraph{…}``, or a Markdown line of bold words alone.
+_CASE_HEADING = re.compile(r"\\(?:sub)?paragraph\*?\{([^{}\n]*)\}|^[ \t]*\*\*([^*\n]+)\*\*[ \t]*$", re.MULTILINE)
+#: Headings of a proof or a derivation, whose formulas go on with the names in force.
+_PROOF_HEADING = re.compile(r"proof|derivation|доказательств|вывод|beweis|herleitung|preuve|démonstration|demostración"
+                            r"|prova|证明|推导", re.IGNORECASE)
 _DISPLAY_GLUE = re.compile(r"\s+|\$\$|\\\[|\\\]")
 _MATRIX_END = re.compile(r"\\end\{[bpvBV]?matrix\}\s*$")
 
@@ -2560,7 +2565,10 @@ class DocumentChecker:
                 continue
             if relation == "=" and (sizes := matrix_sizes.read(_source(item, left), _source(item, right))) is not None:
                 # (n × d)(d × 1) = (n × 1): the sizes of a matrix product, not numbers multiplied
-                if sizes.agrees:
+                if sizes.agrees is None:
+                    self.report(item, right.start, "info", "math/undecided", f"not decided: {sizes.product}")
+                    self.decide(item, k, "undecided", sizes.product)
+                elif sizes.agrees:
                     self.decide(item, k, "proved", f"the sizes of a matrix product: {sizes.product}")
                 else:
                     self.report(item, right.start, "error", "math/false",
@@ -3078,6 +3086,9 @@ class DocumentChecker:
         if named_before and not item.claim_cue and _CASE_LEAD.search(self._sentence_before(item.index)):
             self._scheme_namings.add(item.index)  # in force from here, for that case
             return True  # "For the composite case, with one fitted parameter: d = m − 1 − 1": that case's own d
+        if named_before and not item.claim_cue and not in_system and self._case_heading_between(first, item):
+            self._scheme_namings.add(item.index)  # in force from here, for that case
+            return True  # "\paragraph{The composite hypothesis} … ν = k − 1 − 1 = k − 2" after ν = k − 1: its own ν
         if (len(stmt.relations) >= 2 or item.claim_cue) and (in_system or named_before):
             return False  # w_t = A = B, or "Hence w_t = A", after w_t was defined: a claim about it
         shifted = read_index(lhs)
@@ -3094,6 +3105,15 @@ class DocumentChecker:
             return False  # a restatement of what the section already named is a claim about it
             # (but a new answer h = … for the exercise's form is an answer, checked against its own system)
         return not in_system
+
+    def _case_heading_between(self, first: int, item: Item) -> bool:
+        """Is there a paragraph heading between item ``first`` and ``item`` (``\\paragraph{…}``, a line that is only
+        bold words) that is no proof's? It starts another case of the section, whose names are its own."""
+        if self._lines is None or not self.text:
+            return False
+        start = self._lines.offset(self.items[first].block.line, self.items[first].block.col)
+        end = self._lines.offset(item.block.line, item.block.col)
+        return any(not _PROOF_HEADING.search(m.group(1) or m.group(2)) for m in _CASE_HEADING.finditer(self.text, start, end))
 
     def _scheme_between(self, item: Item, name: sp.Symbol, since: int | None = None) -> bool:
         """Does the prose since ``name`` was named (or since item ``since``) introduce another method
@@ -4944,7 +4964,8 @@ class DocumentChecker:
         method, not a slip)."""
         if left.expr is None or right.expr is None or (k == 0 and isinstance(left.expr, sp.Symbol)) \
                 or is_condition(left.expr, right.expr) \
-                or not any(self._has_unknown_function(t.expr, item) for t in (left, right)):
+                or not any(self._has_unknown_function(t.expr, item) for t in (left, right)) \
+                or any(_vanishing_beside_unknown(t.expr, _source(item, t)) for t in (left, right)):
             return False  # (a name given a value, "f'(x^*) = 0", a link with no f in it: no claim to refute here)
         opened = self._opaque_sides(item, left, right, definitions)
         if opened is None:
@@ -5075,6 +5096,7 @@ class DocumentChecker:
         a reading the refutation rests on that the notes may not mean. The ones that only read the text come
         first: the link's time budget may run out in the others."""
         return _derivative_in_another_case(item, left, right) or _power_as_call(item, left, right) \
+            or _bracketless_operator(item, left, right) \
             or self._named_in_another_part(item, left, right) \
             or self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
@@ -5083,7 +5105,36 @@ class DocumentChecker:
             or self._approximation_in_words(item) or self._newer_model(item, left, right, definitions) \
             or (self._continues_span(item) if k == 0 else None) \
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
-            or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions)
+            or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions) \
+            or self._at_the_chains_bar(item, k, left, right)
+
+    def _at_the_chains_bar(self, item: Item, k: int, left: Term, right: Term) -> str | None:
+        """Why a refutation may be no slip: an earlier term of the chain is evaluated at a point by a bar
+        (``(∂τ/∂x)²|_{1/θ}``), and the link goes on at that point without writing it again (``(1/θ²)(−1/x²)² = θ²``,
+        true at x = 1/θ). The letter the bar binds is the one the link's left side holds and its right side lacks."""
+        stmt = item.stmt
+        if k == 0 or left.expr is None or right.expr is None:
+            return None
+        loose = [x for x in left.expr.free_symbols - right.expr.free_symbols if isinstance(x, sp.Symbol)]
+        if len(loose) != 1:
+            return None
+        for term in stmt.terms[:k]:
+            for match in _BAR_POINT.finditer(_source(item, term)):
+                point = match.group(1).split("=")[-1]
+                try:
+                    value = parse_expr(point)
+                except LatexParseError:
+                    continue
+                if not isinstance(value, sp.Expr) or loose[0] in value.free_symbols:
+                    continue
+                try:
+                    held = compare(left.expr.xreplace({loose[0]: value}), right.expr, seconds=LINK_SECONDS).status
+                except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                    continue
+                if held == "true":
+                    return (f"it holds at {printing.text(loose[0])} = {printing.text(value)}, the point the bar earlier "
+                            "in the chain evaluates at (the link goes on there without saying so)")
+        return None
 
     def _spreads_positive(self, item: Item, left: Term, right: Term,
                           definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -7963,9 +8014,42 @@ def _power_as_call(item: Item, left: Term, right: Term) -> str | None:
     return None
 
 
+#: ``\Biggr\rvert_{1/\theta}``, ``\Big|_{x = 2}``, ``\right|_{x^*}``: an evaluation bar and the point below it.
+_BAR_POINT = re.compile(r"(?:\\[Bb]igg?[rl]?|\\right|\\middle)?\s*(?:\||\\rvert|\\vert)\s*_\s*\{((?:[^{}]|\{[^{}]*\})+)\}")
+#: ``\operatorname{proj}_{\mathcal{L}^\perp} X``: an operator the notes name, applied without brackets.
+_NAMED_OPERATOR = re.compile(r"\\operatorname\*?\s*\{\s*([A-Za-z]{2,})\s*\}\s*(?:[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|"
+                             r"\\[A-Za-z]+\s*\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*)*(?![\s(\[{]|\\left)")
+
+
+def _bracketless_operator(item: Item, left: Term, right: Term) -> str | None:
+    """Why a refutation may be no slip: ``\\operatorname{proj}_{L^⊥} X`` applies an operator the notes name to what
+    follows it, with no brackets; the reader takes the name as a factor, and the projection of X as proj·X."""
+    for term in (left, right):
+        written = _source(item, term)
+        for match in _NAMED_OPERATOR.finditer(written):
+            if match.group(1) not in _KNOWN_CALLS and re.match(r"\s*\\?[A-Za-z]", written[match.end():] or " "):
+                return (f"\\operatorname{{{match.group(1)}}} may be an operator applied to what follows it without "
+                        "brackets, read here as a factor")
+    return None
+
+
 #: Functions the reader knows whose powers are written before the bracket (``\sin^2(x)``).
 _KNOWN_CALLS = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "log", "ln", "exp",
                           "arcsin", "arccos", "arctan"})
+
+
+def _vanishing_beside_unknown(expr: sp.Expr, written: str) -> bool:
+    """``(z − p)H̃(z)|_{z = p}``: a product evaluated where one factor vanishes, beside a function of the variable
+    the notes do not define (written ``H̃(z)``, read as a call or as a product) that may have a pole there — the
+    residue the notes mean is a limit, not 0 times a value."""
+    for at in expr.atoms(EvaluatedAt):
+        body, var, point = at.args[0], at.args[1], at.args[2]
+        called = bool(body.atoms(AppliedUndef)) or re.search(
+            rf"[A-Za-z}}]\s*(?:\\left)?\(\s*{re.escape(printing.latex(var))}\s*(?:\\right)?\)", written) is not None
+        if called and any(not f.atoms(AppliedUndef) and f.has(var) and f.is_Add
+                          and sp.simplify(f.xreplace({var: point})) == 0 for f in sp.Mul.make_args(body)):
+            return True
+    return False
 
 
 def _place(item: Item, offset: int) -> tuple[int, int]:
