@@ -428,3 +428,175 @@ def test_a_paragraph_heading_starts_a_case_with_its_own_names(heading: str) -> N
 def test_under_a_proof_heading_the_restated_name_is_a_claim() -> None:
     text = CASES.replace("HEADING", "Proof")
     assert error_lines("doc.tex", text) == [(7, "math/false")]
+
+
+CODED = r"""# Area
+
+The curve is
+
+$$
+f(x) = x^3 + x^2
+$$
+
+Stretched by the factor 2:
+
+```
+f(x)=2 * (x^(3)+x^(2))
+```
+
+The area is
+
+$$
+A = \int_{0}^{1} f(x) \, dx = \frac{7}{6}
+$$
+"""
+
+
+def test_a_function_assigned_anew_in_code_is_not_refuted_with_the_old_one() -> None:
+    assert error_lines("doc.md", CODED) == []
+    (_, _), (verdict, reason) = _verdicts("doc.md", CODED, "A = \\int")
+    assert verdict == "undecided" and "assigned anew in code on line 12" in reason
+    uncoded = CODED.replace("f(x)=2 * (x^(3)+x^(2))", "plot(f)")
+    assert error_lines("doc.md", uncoded) == [(18, "math/false")]
+
+
+def test_an_exponential_series_is_summed_to_its_digits() -> None:
+    # SymPy's evalf of Σ (λe^{−s})^x/x! was off in the sixth digit: a true identity came out false
+    text = ("# Generating function\n\nFor the Poisson law,\n\n$$F(s) = e^{-\\lambda}\\sum_{x=0}^\\infty"
+            "\\frac{(\\lambda e^{-s})^x}{x!} = e^{-\\lambda (1-e^{-s})}$$\n")
+    assert error_lines("doc.md", text) == []
+    slip = text.replace("(1-e^{-s})}$$", "(1-e^{-2s})}$$")
+    assert error_lines("doc.md", slip) == [(5, "math/false")]
+
+
+def test_a_diverging_series_is_never_extrapolated() -> None:
+    from derive.proof import compare
+    from derive.check.latex import parse_expr
+
+    assert compare(parse_expr(r"\sum_{k=0}^\infty 2^k"), parse_expr("-1"), seconds=4).status != "true"
+    assert compare(parse_expr(r"\sum_{k=0}^\infty \beta^k"), parse_expr(r"\frac{1}{1-\beta}"),
+                   seconds=4).status != "false"
+
+
+def test_a_family_of_functions_by_their_label() -> None:
+    text = ("# Taylor\n\nLet\n\n$$T_{(n,f,0)}(x) = \\sum_{k=0}^n \\frac{x^k}{k!}$$\n\nThen\n\n"
+            "$$\\lim_{x\\to 0}\\frac{e^x - T_{(1,f,0)}(x)}{x} = \\lim_{x\\to0}\\frac{e^x-(1+x)}{x}$$\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "$$\\lim")] == ["proved"]
+    slip = text.replace("e^x-(1+x)}{x}", "e^x-(1+2x)}{x}")
+    assert error_lines("doc.md", slip) == [(9, "math/false")]
+    plain = text.replace("T_{(n,f,0)}", "g_n").replace("T_{(1,f,0)}", "g_1")
+    assert [v for v, _ in _verdicts("doc.md", plain, "$$\\lim")] == ["proved"]
+
+
+def test_a_polynomial_with_an_ellipsis_keeps_it_when_differentiated() -> None:
+    text = ("# Derivatives\n\n$$P(x) = a_0+a_1(x-a)+a_2(x-a)^2+\\ldots+a_n(x-a)^n$$\n\n"
+            "$$P'(x) = a_1+2a_2(x-a)+3a_3(x-a)^2+\\ldots+na_n(x-a)^{n-1}$$\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "$$P'(x)")] == ["proved"]
+    slip = text.replace("3a_3(x-a)^2", "4a_3(x-a)^2")
+    assert error_lines("doc.md", slip) == [(5, "math/false")]
+    second = text + "\n$$P''(x) = 2a_2+6a_3(x-a)+12a_4(x-a)^2+\\ldots+n(n-1)a_n(x-a)^{n-2}$$\n"
+    assert error_lines("doc.md", second) == []
+    assert [v for v, _ in _verdicts("doc.md", second, "$$P''(x)")] == ["proved"]
+
+
+def test_the_parts_of_an_integration_by_parts_without_dx() -> None:
+    text = ("# By parts\n\n$$\\begin{align}\nu&=x\\\\du&=1dx\\\\dv&=\\frac{x}{(1+x^2)^m}\\\\"
+            "v&=\\int\\frac{x}{(1+x^2)^m}dx\n\\end{align}$$\n")
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = [v for v in _verdicts("doc.md", text, "u&=x") if "dx left out" in v[1]]
+    assert verdict == "not-a-claim"
+
+
+def test_an_estimate_written_as_a_function_of_the_reading_is_no_product() -> None:
+    text = FIXTURES["estimator"]
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "\\hat{u}(r) = \\overline")[:1]
+    assert verdict == "undecided" and "\\hat{u}(r) may be a function of its argument" in reason
+
+
+FIXTURES["estimator"] = r"""# Estimation
+
+$$
+\begin{align*}
+& \mathbb{E}[\mathrm{U}_0] = \overline{\mathrm{u}_0} \\
+& \mathbb{E}[(\mathrm{U}_0 - \overline{\mathrm{u}_0})(\mathrm{U}_0 - \overline{\mathrm{u}_0})^T] = P_0
+\end{align*}
+
+$$
+
+$$
+\hat{\mathrm{u}} = g(\mathrm{r})
+
+$$
+
+$$
+r = u + n
+$$
+
+$$
+n \sim N(0, \sigma_n^2)
+$$
+
+$$
+p(r \vert u) = N(r \vert u, \sigma_n^2) = \frac{1}{\sqrt{2 \pi \sigma_n^2}} \exp \left( - \frac{(r-u)^2}{2\sigma_n^2} \right)
+$$
+
+$$
+\hat{u}^{ML} = \text{argmax} \ p(r \vert u) = r
+$$
+
+$$
+p(u) = N(u \vert \overline{u}, \sigma_u^2)
+$$
+
+$$
+\begin{align*}
+p(u|r) &= \frac{p(r|u)p(u)}{p(r)} \\
+&= \frac{p(r|u)p(u)}{\int p(r|u) p(u) dx} \\
+&= \frac{1}{c_0} \exp \left( -\frac{(r - u)^2}{2\sigma_n^2} - \frac{(u - \bar{u})^2}{2\sigma_u^2} \right)
+\end{align*}
+$$
+
+$$
+p(u \vert r) = \frac{1}{c_1} \exp \left( -\frac{(u - \hat{u}(r))^2}{2 \sigma_1^2} \right)
+$$
+
+$$
+\hat{u}(r) = \overline{u} + \frac{\sigma_u^2}{\sigma_u^2 + \sigma_n^2} (r - \overline{u}), \quad \sigma_1^2 = \frac{\sigma_u^2 \sigma_n^2}{\sigma_u^2 + \sigma_n^2}, \quad c_1 = \frac{1}{\sqrt{2\pi\sigma_1^2}}
+$$
+"""
+
+
+def test_a_remainder_written_e_with_a_label_is_a_function() -> None:
+    text = FIXTURES["remainder"]
+    assert error_lines("doc.md", text) == []
+
+
+FIXTURES["remainder"] = r"""# Arctangent
+
+$$\begin{align}
+\text{Let } E_m(b)=(-1)^{m+1}&\int_0^b\frac{t^{2m+2}}{1+t^2}dt\\
+\implies|E_m(b)|&\leq\frac{b^{2m+3}}{2m+3}
+\end{align}$$
+
+$$\begin{align}
+E_m(b)&=(-1)^{m+1}\int_0^b\frac{t^{2m+2}}{1+t^2}dt\\
+\implies \tan^{-1}b &= \left(b-\frac{b^3}{3}+\frac{b^5}{5}-\ldots+(-1)^m\frac{b^{2m+1}}{2m+1}\right) +E_m(b)
+\end{align}$$
+
+For the estimate:
+
+$$\begin{align}
+m&=2
+\end{align}$$
+"""
+
+
+def test_an_accented_name_applied_to_an_argument_may_be_a_function() -> None:
+    text = FIXTURES["estimator"].replace("$$\n\\hat{\\mathrm{u}} = g(\\mathrm{r})\n\n$$\n\n", "")
+    assert "g(" not in text
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "\\hat{u}(r) = \\overline")[:1]
+    assert verdict == "undecided" and "\\hat{u}(r) may be a function of its argument" in reason

@@ -213,6 +213,34 @@ class Functions:
         fd = self.defs[name] = FunctionDef(name, params, _square_norms(body), line)
         return fd
 
+    def member(self, name: str) -> FunctionDef | None:
+        """``g_{1}`` of the family ``g_n(x) = Σ_{k=0}^{n} x^k/k!`` (or ``T_{(1,f,0)}`` of ``T_{(n,f,0)}``): the definition
+        whose label differs only where it has a letter its body reads, with that letter set to the number the call's
+        label has there; None when no definition is such a family."""
+        found = _LABEL.fullmatch(name)
+        if found is None or name in self.defs:
+            return None
+        for other, fd in self.defs.items():
+            family = _LABEL.fullmatch(other)
+            if family is None or family.group(1) != found.group(1):
+                continue
+            mine, theirs = _label_parts(found.group(2)), _label_parts(family.group(2))
+            if len(mine) != len(theirs):
+                continue
+            letters = {str(x): x for x in fd.body.free_symbols}
+            values: dict[sp.Basic, sp.Expr] = {}
+            for value, slot in zip(mine, theirs):
+                if value == slot:
+                    continue
+                if slot in letters and re.fullmatch(r"-?\d+", value):
+                    values[letters[slot]] = sp.Integer(int(value))
+                else:
+                    values = {}
+                    break
+            if values:
+                return FunctionDef(name, fd.params, fd.body.xreplace(values).doit(), fd.line)
+        return None
+
     @staticmethod
     def _mentions(body: sp.Expr, name: str) -> bool:
         return reads_function(body, name)
@@ -225,8 +253,9 @@ class Functions:
         mapping: dict[sp.Basic, sp.Expr] = {}
         for call in expr.atoms(AppliedUndef):
             fname = type(call).__name__
-            if fname in self.defs:
-                fd = self.defs[fname]
+            if fname in self.defs or self.member(fname) is not None:
+                fd = self.defs.get(fname) or self.member(fname)
+                assert fd is not None
                 at = _at_coordinates(fd, call.args)
                 if at is not None:  # g([−1, 1]) for g(x) = (x_1 − 3)² + …: the coordinates take the entries
                     mapping[call] = evaluated_at(fd.body, at)
@@ -255,7 +284,8 @@ class Functions:
                     body = self.expand(fd.body, depth + 1)
                     order = found[1]
                     try:
-                        mapping[call] = sp.diff(body, fd.params[0], order).xreplace({fd.params[0]: call.args[0]})
+                        mapping[call] = _diff_keeping_ellipsis(body, fd.params[0], order).xreplace(
+                            {fd.params[0]: call.args[0]})
                     except ValueError:
                         continue  # an unevaluated derivative in the body cannot take an expression for its variable
         if mapping:
@@ -287,6 +317,33 @@ class Functions:
             lambda e: sp.Function(derivative_name(type(e.expr).__name__, _base_letter(param), len(e.expr.args)))(
                 *e.expr.args))
         return derivative.xreplace({param: at})
+
+
+#: A function's name with its label: ``g_{n}``, ``T_{(n,f,0)}`` (the base, then what is below it).
+_LABEL = re.compile(r"(.+?)_\{(.+)\}")
+
+
+def _label_parts(label: str) -> list[str]:
+    """``(n,f,0)`` → ``["n", "f", "0"]``, ``n`` → ``["n"]``: the places of a label, spaces dropped."""
+    return [part.strip() for part in label.strip().strip("()").split(",")]
+
+
+#: The ellipsis of a sum written out (``a_0 + a_1x + … + a_nx^n``), as the parser names it.
+_ELLIPSIS = sp.Symbol(r"\dots")
+
+
+def _diff_keeping_ellipsis(body: sp.Expr, var: sp.Symbol, order: int) -> sp.Expr:
+    """``d/dx`` of ``body`` ``order`` times, its ellipsis kept as the terms it stands for differentiated: P(x) =
+    a_0 + a_1(x − a) + a_2(x − a)² + … + a_n(x − a)^n gives P′ = a_1 + 2a_2(x − a) + … + na_n(x − a)^{n−1}, not the
+    written terms alone (read as a constant, the ellipsis vanished, and P′'s 3a_3(x − a)² had no place)."""
+    if not body.has(_ELLIPSIS):
+        return sp.diff(body, var, order)
+    hidden = sp.Function("_ellipsis_terms")(var)
+    # term by term, each kept one term (n(n − 1)a_n(x − a)^{n−2}, not n²·… − n·…: the written terms are matched
+    # one for one against the ones around the ellipsis)
+    derived = sp.Add(*(sp.factor(sp.diff(term, var, order)) for term in sp.Add.make_args(body.xreplace({_ELLIPSIS: hidden}))))
+    return derived.replace(lambda e: isinstance(e, sp.Derivative) and e.expr == hidden, lambda e: _ELLIPSIS) \
+        .xreplace({hidden: _ELLIPSIS})
 
 
 def _other_variable(fd: FunctionDef, variable: str | None, args: tuple[sp.Basic, ...]) -> sp.Symbol | None:

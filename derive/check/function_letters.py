@@ -25,12 +25,18 @@ from .latex_tokens import ALPHABET_MACROS, GREEK, Token, arg_span, tokenize
 #: Letters whose call-like use has another reading in the parser (or in every note).
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
-_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
+_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)"
+                    # a reserved letter with a label, defined (T_{(n,f,0)}(x) = Σ…, E_n(a) = …)
+                    r"|(?<![A-Za-z\\])[TE]\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
 #: The same test for a call in the middle of a chain, its letter labelled or not (``q = h_1(r) = r + k``).
 _CHAIN_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\(\s*[^()=]{1,40}\)\s*(?::=|=)")
 #: The same test for a chain that ends in a call of a letter (``… = h_y(σ)``).
 _TRAILING_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*"
                              r"\(\s*[^()=]{1,40}\)\s*[,.;]?\s*$")
+#: Reserved letters that are functions where a definition writes them with a label (``T_{(n,f,0)}(x) = …``).
+_LABELLED_ONLY = frozenset({"T", "E"})
+#: The mark on such a letter in the set of function letters: a call only when the letter has a subscript.
+LABELLED_ONLY = "_!"
 #: What starts a statement inside a block (besides its start): a row break, an alignment mark, a separator.
 _STARTS = ("newline", "sep")
 
@@ -48,9 +54,9 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                               or tokens[k - 1].kind == "begin" or chained):
                 continue
             name = _letter(tok)
-            if name is None or name in _RESERVED:
-                continue
             labelled = _after_subscript(tokens, k + 1) != k + 1
+            if name is None or (name in _RESERVED and not (name in _LABELLED_ONLY and labelled)):
+                continue
             params, after = _parameters(tokens, _after_subscript(tokens, k + 1), subscripts=chained)
             if not params or name in params or after >= len(tokens):
                 continue
@@ -59,6 +65,10 @@ def defined_letters(texts: Iterable[str]) -> frozenset[str]:
                 after += 1
                 rel = tokens[after] if after < len(tokens) else rel
             if rel.kind != "rel" or rel.text not in ("=", ":="):
+                continue
+            if name in _RESERVED:  # (T_{(n,f,0)}(x) = Σ…: the Taylor polynomial, labelled; T alone stays a transpose)
+                if _reads(tokens, after + 1, params):
+                    out.add(name + LABELLED_ONLY)
                 continue
             if _reads(tokens, after + 1, params) and not _reads(tokens, after + 1, {name}, bare=True):
                 out.add(name)  # (V(t) = βV(t − 1) + …: a sequence written with brackets, not a function)

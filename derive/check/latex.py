@@ -2404,7 +2404,7 @@ class _ExprParser:
 
     def is_function(self, nm: _Name) -> bool:
         if nm.base not in self.ctx.functions:
-            return False
+            return nm.sub is not None and nm.base + "_!" in self.ctx.functions  # T_{(n,f,0)}(x), labelled only
         return not (nm.base in SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None and nm.base + "_" not in self.ctx.functions)
 
     def after_name(self, nm: _Name) -> sp.Expr:

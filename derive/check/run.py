@@ -311,6 +311,7 @@ def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[
     checker = DocumentChecker(path, blocks, parsed, list(doc.sections), cues(source, blocks),
                               groups=algorithm_groups(doc.visible, blocks), zero_init=zero_initialized(doc.visible),
                               text=doc.visible, deadline=deadline, levels=list(doc.section_levels))
+    checker.source = source  # (what a code block assigns: a function defined anew where the math does not show it)
     checker.macro_table = table  # the matrix reader reads the sides as written, macros expanded
     checker.t_transposes = lower_t  # and (Xw − y)^t(Xw − y) as (Xw − y)^T(Xw − y)
     checker.primes_transpose = primed  # the matrix reader reads X^\prime WX as the blocks were parsed: X^\top WX

@@ -85,8 +85,8 @@ _SYSTEM_ENV = re.compile(r"\\begin\{(?:cases|aligned|array|gathered)\}")
 #: ``W(t+1)``, ``V_{t}(x)``: a letter right before a bracket, read as a product when not a known function.
 #: Only an argument that looks like a step or a point (t, t+1, x, 0) makes the call reading likely; a Greek letter
 #: counts too (``12\delta(0)``: the impulse at 0, read as 12·δ·0).
-_CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z]|\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True))
-                              + r")(?![A-Za-z]))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*[-+]\s*\d+)?|\d+)\s*\)")
+_CALL_OR_PRODUCT = re.compile(r"(?<![\\A-Za-z])([A-Za-z]|\\(?:hat|bar|tilde|overline|widehat|widetilde)\s*\{[A-Za-z]\}"
+                              r"|\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![A-Za-z]))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*[-+]\s*\d+)?|\d+)\s*\)")
 #: The words that put a point right before its formula, "the tangent line at $x = c$", "expanded about $x = a$",
 #: "в точке $x = c$": where a formula is taken, not a value the letter keeps (a number there is still an example).
 _AT_A_POINT = re.compile(r"(?:\b(?:at|around|about|near|an der Stelle|um|en|autour de|cerca de|em|vicino a|w punkcie)"
@@ -598,6 +598,7 @@ class DocumentChecker:
         self.matrices_put_in: dict[tuple[int, int], str] = {}
         self.zero_init = zero_init  # the prose says the state starts at zero ("initialized to 0", "初始化为 0")
         self.text = text  # the document as the reader sees it (for the prose between two statements)
+        self.source = text  # the file itself, code blocks kept (what a code cell assigns); run sets it
         self._lines = LineMap(text) if text else None
         self._scheme_at: list[int] | None = None  # where the prose names a method (found once, on first need)
         self.path = path
@@ -4270,10 +4271,37 @@ class DocumentChecker:
                    "said to be close, not rounded to the digits written")
             self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
             self.decide(item, k, "undecided", why)
+        elif (coded := self._defined_in_code(item, left, right)) is not None:
+            why = f"{coded}; read with the definition in the math: {verdict.reason}"
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)
         else:
             self.report(item, right.start, "error", "math/false", f"false arithmetic: {verdict.reason}{where}")
             self.decide(item, k, "false", "arithmetic: " + verdict.reason + where)
         return True
+
+    def _defined_in_code(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a refutation through a function the math defines may be no slip: since that definition, a code block
+        the notes show (GeoGebra, Python) assigns the function anew (``f(x)=2 * (x^(3)+x^(2))`` after "the function
+        f is stretched by 2"), and the notes go on with that one, which the reader of the math does not see."""
+        if self._lines is None or not self.text:
+            return None
+        raw = self.source if len(self.source) == len(self.text) else self.text  # (same offsets, code not blanked)
+        called = {type(c).__name__ for t in (left, right) if t.expr is not None for c in t.expr.atoms(AppliedUndef)}
+        last = {fd.name: index for index, _section, fd in self.function_defs if fd.name in called and index < item.index}
+        end = self._lines.offset(item.block.line, item.block.col)
+        for name, since in sorted(last.items()):
+            start = self._lines.offset(self.items[since].block.line, self.items[since].block.col)
+            spans = [(self._lines.offset(it.block.line, it.block.col),
+                      self._lines.offset(it.block.line, it.block.col) + len(it.block.text))
+                     for it in self.items[since:item.index]]
+            letter = re.escape(name.lstrip("\\"))
+            for match in re.finditer(rf"^[ \t]*{letter}\s*\(\s*[A-Za-z]\w*\s*\)\s*(?::=|=|<-)\s*(.+)$", raw[:end], re.M):
+                if match.start() < start or any(a <= match.start() < b for a, b in spans):
+                    continue  # (before the definition, or a line of a display: the math the reader reads)
+                line = self._lines.position(match.start())[0]
+                return f"{name} is assigned anew in code on line {line} ({match.group(0).strip()[:60]})"
+        return None
 
     def _solved_later(self, item: Item, sa: sp.Expr, sb: sp.Expr) -> str | None:
         """Why a refuted link in one unknown is an equation the notes go on to solve: a statement soon after it in
@@ -5028,8 +5056,9 @@ class DocumentChecker:
         functions = self.functions(item)
         for call in expr.atoms(AppliedUndef):
             name = type(call).__name__
-            if name == "Norm" or _function_and_order(name)[0] in functions.defs or name.startswith(GRADIENT_PREFIX):
-                continue
+            if name == "Norm" or _function_and_order(name)[0] in functions.defs or name.startswith(GRADIENT_PREFIX) \
+                    or functions.member(_function_and_order(name)[0]) is not None:
+                continue  # (g_1(x) of the family g_n(x) = …: its member)
             if name.split("_")[0] in LOSS_NAMES:
                 continue
             return True
@@ -6109,7 +6138,8 @@ class DocumentChecker:
                           else f"“{words[0]}” is read as a product of letters")
             unsized = _SIZING.sub("", written_text)  # h_{\theta}\left( x \right) is the call h_θ(x) as well
             calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
-                     and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))]
+                     and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))
+                     and not _family_call(c.group(0)[:c.group(0).rindex("(")], functions)]
 
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
@@ -6124,6 +6154,7 @@ class DocumentChecker:
                         if not _EVENT_INSIDE.search(_bracketed(written_text, c.end()))]
             applied = [(whole, name) for whole, name in applied
                        if name not in functions.defs and name not in DEFAULT_FUNCTIONS
+                       and not ("(" in whole and _family_call(whole[:whole.rindex("(")], functions))
                        and self._applications().get(name, 0) >= 2 and not _EVENT_INSIDE.search(whole)]
             if reason is None and applied:
                 whole, name = applied[0]
@@ -6654,6 +6685,10 @@ class DocumentChecker:
         if ends is None:
             if _SOME_DIFFERENTIAL.search(rhs):  # dw = \frac{du}{(1 + u)^2}: differentials, in another shape
                 self.decide(item, k, "not-a-claim", "a differential relation (du = … dx): what a substitution sets")
+            elif _SOME_DIFFERENTIAL.search(item.block.text.replace(lhs, " ", 1)):
+                # u = x, du = 1dx, dv = x/(1 + x²)^n, v = ∫ …dx: the parts of an integration by parts, dx left out
+                self.decide(item, k, "not-a-claim", "a differential named with its dx left out (the parts of an "
+                                                    "integration by parts)")
             return
         try:
             factor = parse_expr(rhs[:ends.start()].strip() or "1")
@@ -8026,8 +8061,11 @@ def _bracketless_operator(item: Item, left: Term, right: Term) -> str | None:
     follows it, with no brackets; the reader takes the name as a factor, and the projection of X as proj·X."""
     for term in (left, right):
         written = _source(item, term)
+        factors = " ".join(x.name for x in term.expr.free_symbols if isinstance(x, sp.Symbol)) if term.expr is not None else ""
         for match in _NAMED_OPERATOR.finditer(written):
-            if match.group(1) not in _KNOWN_CALLS and re.match(r"\s*\\?[A-Za-z]", written[match.end():] or " "):
+            # (only an operator the reader took as a factor, a name of its own: tr and det it computes)
+            if match.group(1) not in _KNOWN_CALLS and match.group(1) in factors \
+                    and re.match(r"\s*\\?[A-Za-z]", written[match.end():] or " "):
                 return (f"\\operatorname{{{match.group(1)}}} may be an operator applied to what follows it without "
                         "brackets, read here as a factor")
     return None
@@ -8050,6 +8088,16 @@ def _vanishing_beside_unknown(expr: sp.Expr, written: str) -> bool:
                           and sp.simplify(f.xreplace({var: point})) == 0 for f in sp.Mul.make_args(body)):
             return True
     return False
+
+
+def _family_call(written: str, functions: Functions) -> bool:
+    """Is ``written`` (``T_{(1,f,0)}``, ``g_1``) a member of a family of functions the notes define by a label
+    (``T_{(n,f,0)}(x) = …``)? Then it was read as the call it is, not left a product."""
+    try:
+        name = parse_expr(written)
+    except LatexParseError:
+        return False
+    return isinstance(name, sp.Symbol) and functions.member(name.name) is not None
 
 
 def _place(item: Item, offset: int) -> tuple[int, int]:
