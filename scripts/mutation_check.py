@@ -4643,7 +4643,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       '            if fname in self.defs:\n',
       ('tests/test_check_round48.py',), 'g_1(x) of the family g_n(x) = Σ x^k/k! left an unknown function'),
     M('labelled-reserved-letter-product', 'derive/check/latex.py',
-      '            return nm.sub is not None and nm.base + "_!" in self.ctx.functions  # T_{(n,f,0)}(x), labelled only',
+      '            return nm.sub is not None and nm.base + LABELLED_ONLY in self.ctx.functions  # T_{(n,f,0)}(x), labelled only',
       '            return False',
       ('tests/test_check_round48.py',), 'T_{(1,f,0)}(x) read as T·x and the limit refuted'),
     M('ellipsis-differentiated-away', 'derive/check/bind.py',

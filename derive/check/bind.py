@@ -341,7 +341,8 @@ def _diff_keeping_ellipsis(body: sp.Expr, var: sp.Symbol, order: int) -> sp.Expr
     hidden = sp.Function("_ellipsis_terms")(var)
     # term by term, each kept one term (n(n − 1)a_n(x − a)^{n−2}, not n²·… − n·…: the written terms are matched
     # one for one against the ones around the ellipsis)
-    derived = sp.Add(*(sp.factor(sp.diff(term, var, order)) for term in sp.Add.make_args(body.xreplace({_ELLIPSIS: hidden}))))
+    terms = sp.Add.make_args(body.xreplace({_ELLIPSIS: hidden}))
+    derived = sp.Add(*(sp.factor(sp.diff(term, var, order)) for term in terms))
     return derived.replace(lambda e: isinstance(e, sp.Derivative) and e.expr == hidden, lambda e: _ELLIPSIS) \
         .xreplace({hidden: _ELLIPSIS})
 

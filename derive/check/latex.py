@@ -45,6 +45,7 @@ from derive.check import nested as nested_relations
 from derive.check import entries, layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
+from derive.check.function_letters import LABELLED_ONLY
 from derive.check.unbounded import unbounded
 from derive.check.vectors import Coords, Cross, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
 from derive.errors import DeriveError
@@ -2404,7 +2405,7 @@ class _ExprParser:
 
     def is_function(self, nm: _Name) -> bool:
         if nm.base not in self.ctx.functions:
-            return nm.sub is not None and nm.base + "_!" in self.ctx.functions  # T_{(n,f,0)}(x), labelled only
+            return nm.sub is not None and nm.base + LABELLED_ONLY in self.ctx.functions  # T_{(n,f,0)}(x), labelled only
         return not (nm.base in SUBSCRIPT_FREE_FUNCTIONS and nm.sub is not None and nm.base + "_" not in self.ctx.functions)
 
     def after_name(self, nm: _Name) -> sp.Expr:

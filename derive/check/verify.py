@@ -6927,9 +6927,10 @@ class DocumentChecker:
                 continue
             if variable in value.free_symbols or (ix is not None and any(
                     str(a.base.label) == ix.base for a in value.atoms(sp.Indexed))):
+                if not found:  # (the line of the first description)
+                    line = item.block.position(len(item.block.text))[0] + words[:match.start()].count("\n")
                 found[name] = value
                 written.append(f"{match.group(1).strip()} = {match.group(3).strip()}")
-            line = item.block.position(len(item.block.text))[0] + words[:match.start()].count("\n")
         if not found:
             return None
         return found, f"{' and '.join(written)} as the words after it describe (line {line})"
