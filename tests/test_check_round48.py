@@ -600,3 +600,20 @@ def test_an_accented_name_applied_to_an_argument_may_be_a_function() -> None:
     assert error_lines("doc.md", text) == []
     (verdict, reason), = _verdicts("doc.md", text, "\\hat{u}(r) = \\overline")[:1]
     assert verdict == "undecided" and "\\hat{u}(r) may be a function of its argument" in reason
+
+
+def test_var_typed_as_a_word_is_the_variance() -> None:
+    text = r"""# Variance of a mean
+
+$$ \begin{align}
+\sigma_\bar{Y}^2 & = Var(\frac{Y_1 + Y_2 + \ldots + Y_m}{m})
+\\ & = Var(\frac{1}{m}Y_1) + Var(\frac{1}{m}Y_2) + \ldots + Var(\frac{1}{m}Y_m)
+\\ & = (\frac{1}{m})^2Var(Y_1) + (\frac{1}{m})^2Var(Y_2) + \ldots + (\frac{1}{m})^2Var(Y_m)
+\end{align} $$
+"""
+    assert error_lines("doc.md", text) == []
+    # read V·a·r, the first rewriting was proved by linearity alone (it needs independence)
+    assert all(v != "proved" for v, _ in _verdicts("doc.md", text, "\\\\ & = Var("))
+    from derive.check.latex import parse_expr
+
+    assert str(parse_expr(r"Var(X) + Cov(X, Y)")) == "Covariance(X, Y) + Variance(X)"

@@ -524,6 +524,10 @@ class Tokenizer:
             # statements, as \quad does; read letter by letter it would glue V_0 into the rule
             self._emit(Token("sep", "quad", start, start + len(word)))
             return
+        if word in _STATISTICS and after in ("(", "[") and not self._in_script(start):
+            # Var(X_1/n) typed without a backslash: the variance, as \mathrm{Var}(…) reads (V·a·r proved linearity)
+            self._emit(Token("raw", "mathrm", start, start + len(word), word))
+            return
         self.words.append((word, start))  # remembered either way: a false verdict resting on a word is doubted
         subscripted = self.text.startswith("_", start + len(word)) and len(word) == 3 and word.isascii() \
             and 0 < sum(ch in "aeiou" for ch in word.lower()) < 3  # net_{h1}, out_{o1}: the notes' names of nodes
@@ -900,6 +904,10 @@ _CONNECTIVES = frozenset({"where", "when", "with", "for", "and", "if", "then", "
 #: are left out: ``LR`` is as often L·R; but ``LL`` (the log-likelihood) is in: L·L is written L².
 ACRONYMS = frozenset({"MSE", "RMSE", "MAE", "SSE", "RSS", "SST", "SSR", "TSS", "ESS", "NLL", "BCE", "MLE",
                       "ELBO", "SGD", "AUC", "LL"})
+
+
+#: Operators of statistics that notes type as plain words before their bracket (``Var(X)``, ``Cov(X, Y)``).
+_STATISTICS = frozenset({"Var", "Cov", "Corr"})
 
 
 def reads_as_word(word: str) -> bool:
