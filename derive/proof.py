@@ -118,16 +118,17 @@ def _mp(expr: sp.Basic, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc:
 
 
 def _sum_mp(total: sp.Sum, point: Mapping[sp.Symbol, sp.Expr]) -> mpmath.mpc | None:
-    """``Σ_{x=lo}^{hi} f(x)`` at ``point``, term by term in mpmath (``nsum`` to infinity): SymPy's ``evalf`` of
-    ``Σ_{x≥0} (λe^{−s})^x/x!`` was off in the sixth digit, and a true series identity came out false. None when the
-    bounds are not whole numbers at the point (``evalf`` decides then)."""
+    """``Σ_{x=lo}^{hi} f(x)`` at ``point``, term by term in mpmath: SymPy's ``evalf`` of ``Σ_{x≥0} (λe^{−s})^x/x!`` was
+    off in the sixth digit, and a true series identity came out false. None when the bounds are not whole numbers
+    at the point, the start is not finite or the range is long (``evalf`` decides then)."""
     var, lo, hi = total.limits[0]
     try:
         start = _mp(lo, point)
         end = mpmath.inf if hi is sp.oo else _mp(hi, point)
-    except (TypeError, ValueError, KeyError):
+    except (TypeError, ValueError, KeyError, OverflowError):
         return None
-    if start != mpmath.floor(start) or (end != mpmath.inf and (end != mpmath.floor(end) or end - start > 10 ** 5)):
+    if not mpmath.isfinite(start) or start != mpmath.floor(start) \
+            or (end != mpmath.inf and (end != mpmath.floor(end) or end - start > _SERIES_TERMS)):
         return None
 
     def term(k: int) -> mpmath.mpc:
