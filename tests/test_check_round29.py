@@ -307,6 +307,11 @@ def test_inverse_hyperbolic_functions_written_upright_are_the_functions(name: st
     # labelled T the notes define is that function, and |cosh(…)| = cosh(…) is proved
     [(verdict, reason)] = _verdicts(report, _line_of(text, r"|T_k(1 + \epsilon)| ="))
     assert verdict == "proved", reason
+    # a letter the parser keeps for another reading (o, of orders) applied where it is defined and again: the call
+    # the definition makes it, not o_k times (1 + ε)
+    other = text.replace("T_k", "o_k")
+    [(verdict, reason)] = _verdicts(check_document(name, other), _line_of(other, r"|o_k(1 + \epsilon)| ="))
+    assert verdict == "undecided" and "may be the function o applied" in reason, reason
 
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])

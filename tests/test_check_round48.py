@@ -277,6 +277,8 @@ def test_a_point_typed_in_the_words_without_math() -> None:
 def test_under_a_limit_said_in_its_own_clause_the_block_stays_a_condition() -> None:
     text = "# Limits\n\nWhen $q \\to 1$, we note that $q^{1/(1-q)} = e^{-1}$ holds only in the limit.\n"
     assert [v for v, r in _verdicts("doc.md", text, "When $q")] == ["not-a-claim"]
+    with_limit = text.replace("When $q", "With $q")  # (the cue "with" ends on its own formula)
+    assert _verdicts("doc.md", with_limit, "With $q") == [("not-a-claim", "condition (the prose states it as one)")]
     worded = "# Limits\n\nWhen the step is small, we note that $\\frac{e^{s}}{1+e^{s}} = \\frac{1}{1+e^{s}}$.\n"
     assert [v for v, _ in _verdicts("doc.md", worded, "When the step")] == ["undecided"]
 

@@ -2,11 +2,11 @@ r"""Sizes of a matrix product written as a product of sizes: ``(n \times d)(d \t
 
 Notes check the shapes of a product this way ("$Xw$ has shape $(n × d)(d × 1) = (n × 1)$"), and read as numbers
 the line is false (``n·d·d·1 ≠ n``) or proved by accident (``(p × 1)·(1 × q) = p × q``). A side that is a
-product of two or more groups ``(a × b)``, each inner size equal to the next group's outer one, and the other
-side one group, is read as sizes (a group may be the space ``\mathbb{R}^{a \times b}`` of such matrices): the product of an ``a × b`` and a ``b × c`` matrix is ``a × c``. The sizes
-are compared as written (letters and numbers, spaces aside), never as values: ``(2 × 3)(3 × 4) = (2 × 4)`` is a
-statement about shapes, and ``(2 × 3)(4 × 5) = (6 × 20)``, whose inner sizes do not meet, is left to arithmetic;
-letters whose inner sizes do not meet (``(m × n)(k × q)``) are undecided, never multiplied out.
+product of two or more groups ``(a × b)`` and the other side one group is read as sizes (a group may be the space
+``\mathbb{R}^{a \times b}`` of such matrices): the product of an ``a × b`` and a ``b × c`` matrix is ``a × c``.
+The sizes are compared as written (letters and numbers, spaces aside), never as values: ``(2 × 3)(3 × 4) = (2 × 4)``
+is a statement about shapes. Inner sizes that do not meet make no matrix product: numbers then are arithmetic
+(``(2 × 3)(4 × 5) = (6 × 20)``), and letters (``(m × n)(k × q)``) are undecided, never multiplied out.
 """
 from __future__ import annotations
 

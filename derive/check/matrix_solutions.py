@@ -31,8 +31,8 @@ _MARK = re.compile(r"\s*(?:\^|_)\s*(?:\*|\\star|\\ast|\{\s*(?:\*|\\star|\\ast)\s
 
 
 def _unknown(name: str) -> str | None:
-    """``name`` without its optimum's mark (``\\mathbf{x}^*`` → ``\\mathbf{x}``); None when it has none to drop
-    and is not a plain name."""
+    """``name`` without its optimum's mark (``\\mathbf{x}^*`` → ``\\mathbf{x}``, ``w`` stays ``w``); None when
+    nothing is left."""
     plain = _MARK.sub("", name).strip()
     return plain or None
 
