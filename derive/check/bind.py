@@ -253,9 +253,7 @@ class Functions:
         mapping: dict[sp.Basic, sp.Expr] = {}
         for call in expr.atoms(AppliedUndef):
             fname = type(call).__name__
-            if fname in self.defs or self.member(fname) is not None:
-                fd = self.defs.get(fname) or self.member(fname)
-                assert fd is not None
+            if (fd := self.defs.get(fname) or self.member(fname)) is not None:  # (g_1 of the family g_n too)
                 at = _at_coordinates(fd, call.args)
                 if at is not None:  # g([−1, 1]) for g(x) = (x_1 − 3)² + …: the coordinates take the entries
                     mapping[call] = evaluated_at(fd.body, at)

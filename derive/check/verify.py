@@ -5183,15 +5183,17 @@ class DocumentChecker:
                    and (x.name.startswith("\\sigma") or (x.name in ("S", "s") and re.search(rf"(?<!\\){x.name}\^\{{?2", written)))}
         if not spreads:
             return None
-        swap = {x: sp.Dummy(x.name, positive=True) for x in spreads}
+        signed = _signed_by_range(spreads, {x: sp.Interval.open(0, sp.oo) for x in spreads})
+        if signed is None:
+            return None
+        swap, said = signed
         try:
             verdict = compare(sides[0].xreplace(swap), sides[1].xreplace(swap), seconds=LINK_SECONDS)
         except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
             return None
         if verdict.status != "true" and not verdict.reason.startswith("numerically equal"):
             return None  # (equal at random points with the spreads positive is doubt enough, not a proof)
-        names = ", ".join(sorted(printing.text(x) for x in spreads))
-        return f"it holds for {names} > 0 (a spread under a root: √(σ²) = σ), which the notes take without saying"
+        return f"it holds for {said} (a spread under a root: √(σ²) = σ), which the notes take without saying"
 
     def _per_coordinate(self, item: Item, left: Term, right: Term,
                         definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
