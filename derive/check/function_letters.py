@@ -37,6 +37,25 @@ _TRAILING_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*
 _LABELLED_ONLY = frozenset({"T", "E"})
 #: The mark on such a letter in the set of function letters: a call only when the letter has a subscript.
 LABELLED_ONLY = "_!"
+#: The mark in the set of function letters that a bare ``E(…)`` is the expectation in this document
+#: (:func:`expectation_letter`).
+EXPECTATION_E = "E!expectation"
+#: Words that name an expectation, in the languages notes are written in.
+_EXPECTATION_WORDS = re.compile(
+    r"\bexpectations?\b|\bexpected values?\b|\besp[ée]rance\b|\bErwartungswert|\besperanza\b|\bvalor esperado"
+    r"|\bvalore atteso|\bwarto[śs][ćc] oczekiwan|математическ\w* ожидани|\bматожидани|\bожидани[еяю]\b"
+    r"|期待値|数学期望|期望|기댓값|기대값", re.IGNORECASE)
+#: A bare ``E(`` in math: the letter not part of a word or a command, its bracket right after it.
+_BARE_E_CALL = re.compile(r"(?<![A-Za-z\\])E\s*(?:\\left)?\(")
+
+
+def expectation_letter(prose: str, texts: Iterable[str]) -> bool:
+    """Is a bare ``E(x^2)`` the expectation throughout this document? When its prose names expectations (the
+    word, in any of the notes' languages) and its math applies a bare E to brackets: "期待値は E(x) = ∫x f(x)dx",
+    then ``E(x^2) − (E(x))^2``. Read as the letter E times x², that difference is refuted at any value of E."""
+    return bool(_EXPECTATION_WORDS.search(prose)) and any(_BARE_E_CALL.search(text) for text in texts)
+
+
 #: What starts a statement inside a block (besides its start): a row break, an alignment mark, a separator.
 _STARTS = ("newline", "sep")
 

@@ -45,7 +45,7 @@ from derive.check import nested as nested_relations
 from derive.check import entries, layer_labels, run_together, step_superscripts, tuples
 from derive.check.data_sums import DATA_INDEX, DATA_SYMBOLS
 from derive.check.recurrence import STEP_LETTERS
-from derive.check.function_letters import LABELLED_ONLY
+from derive.check.function_letters import EXPECTATION_E, LABELLED_ONLY
 from derive.check.unbounded import unbounded
 from derive.check.vectors import Coords, Cross, Inner, Rows, hadamard, matmul, reduce_coords, row_times, shape
 from derive.errors import DeriveError
@@ -674,7 +674,14 @@ def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, tra
     ``e_name``: the document names a quantity ``e`` (:func:`.euler.e_is_a_name`), so ``e^2`` is its square;
     ``matrices``: written matrices given to names before the block, put in where a determinant or a trace of
     the names is taken (``\det(A − λI)``)."""
+    if EXPECTATION_E not in functions and _RANDOM_E.search(text):
+        functions = functions | {EXPECTATION_E}
     return _BlockParser(text, functions, transpose_t, layers, steps, e_name, matrices or {}).run()
+
+
+#: A bare ``E(`` of a random variable's letter (``E(X^4)``, ``E(\bar{X})``, ``E(2Y + 3)``): the block's bare E is the
+#: expectation, not the letter E times a bracket (E·X⁴ made ``E(X⁴) − E(X²)²`` a polynomial in E).
+_RANDOM_E = re.compile(r"(?<![A-Za-z\\])E\s*(?:\\left)?\(\s*[^()=]*?(?<![A-Za-z\\])[XYZ](?![A-Za-z])")
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS,
@@ -2431,6 +2438,11 @@ class _ExprParser:
             # p(y) next to p(x | y): a probability of its own, one opaque quantity, not p times y
             args = self.call_args()
             return symbol(f"{canonical}({', '.join(sp.latex(a) for a in args)})")
+        if canonical == "E" and nm.sub is None and nxt is not None and nxt.is_char("(") \
+                and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions:
+            # E(X^4), E(I_1) beside it: a bare E where the block takes one of a random variable, or where the
+            # words speak of expectations (:func:`_expectations_here`)
+            return Expect(self.delimited(conditional=True))
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)

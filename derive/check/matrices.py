@@ -50,6 +50,8 @@ _POSITIVE_DEFINITE = (r"positive (?:semi-?)?definite|положительно (?
                       r"|définie positive")
 _SYMMETRIC = re.compile(r"symmetric|симметричн|对称|symmetrisch|symétrique|" + _POSITIVE_DEFINITE, re.I)
 _DEFINITE_WORDS = re.compile(_POSITIVE_DEFINITE, re.I)
+#: The word "matrix" in the languages of the notes: the capitals written next to it are matrices.
+MATRIX_WORDS = re.compile(r"\bmatri(?:x|ces|ce|z|zen|zes)\b|\bmacierz\w*|матриц\w*|矩阵|行列|행렬", re.I)
 #: The property denied: "not (necessarily) symmetric", "non-symmetric", "не симметрична", "nicht symmetrisch", "非对称".
 _NEGATED = re.compile(r"(?:\bnot\b|\bnon-?|\bне\b|\bnicht\b|\bun|[非不])\s*(?:necessarily\s+|always\s+|обязательно\s+|notwendig\w*\s+)?"
                       r"(?:symmetric|симметричн|对称|symmetrisch|positive|положительно|正定|positiv)", re.I)
@@ -135,6 +137,13 @@ def notation(math: list[str], prose: str) -> Notation:
         for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
             if name in found.matrices or name in _MATRIX_GREEK or _capital_letter(name):
                 found.symmetric.add(name)  # (a capital the text calls symmetric is a matrix)
+                found.matrices.add(name)
+    for m in MATRIX_WORDS.finditer(prose):
+        # "Let $A$, $B$ be constant matrices and $X$ a matrix variable", "матрицы $A$ и $B$": the capitals written
+        # right around the word are matrices (only those: "$N$ columns" later in the sentence stays a number)
+        near = prose[max(0, m.start() - 60):m.end() + 40]
+        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?([A-Z])\}?\s*\$", near):
+            if _capital_letter(name):
                 found.matrices.add(name)
     for sentence in _sentences_with(_DEFINITE_WORDS, prose):
         if _NEGATED.search(sentence):

@@ -227,7 +227,8 @@ def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[
     from .decimal_comma import as_points, uses_decimal_comma, written_in_math
     from .named_laws import misnamed_laws
     from .named_rules import compare_rules
-    from .function_letters import defined_letters, integrand_letters, matrix_letters, primed_letters, signature_letters
+    from .function_letters import (EXPECTATION_E, defined_letters, expectation_letter, integrand_letters,
+                                   matrix_letters, primed_letters, signature_letters)
     from .latex import DEFAULT_FUNCTIONS, parse_block
     from .layer_labels import layer_letters, numbered_layers
     from .step_superscripts import stepped_letters, stepped_vectors
@@ -279,6 +280,8 @@ def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[
     defined |= signature_letters(e.text for e in expansions)  # r_i : ℝⁿ → ℝ: r_1(x)^2 squares a residual
     defined |= primed_letters(e.text for e in expansions)  # Ψ'(n) = E_n[T]: Ψ is a function wherever applied
     functions = (DEFAULT_FUNCTIONS - matrix_letters((e.text for e in expansions), DEFAULT_FUNCTIONS)) | defined
+    if expectation_letter(doc.visible, (e.text for e in expansions)):
+        functions |= {EXPECTATION_E}  # "期待値は E(x) = ∫x f(x)dx": a bare E(x²) is the expectation of x²
     layers = layer_letters(e.text for e in expansions)  # ∂C/∂z_j^L somewhere: ^L labels a layer in every block
     layers |= numbered_layers(e.text for e in expansions)  # w_{10}^{1} and w_{10}^{2}: numbered layers
     steps = stepped_vectors(e.text for e in expansions)  # \mathbf{x}^{k+1} = \mathbf{x}^k − …: x^0 is a step

@@ -640,6 +640,7 @@ class DocumentChecker:
         self._worked_steps: dict[int, worked_values.Worked] = {}  # m_2 = 0.19: its value, and the values given it used
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
+        self._matrix_unread: set[tuple[int, int]] = set()  # links in matrix notation the matrix reader could not read
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
         self.t_transposes = False  # (Xw − y)^t(Xw − y): the document writes transposes with a lower-case t (the runner sets it)
         self.primes_transpose = False  # x^\prime A x: the document writes transposes as primes (set by the runner)
@@ -3773,41 +3774,73 @@ class DocumentChecker:
 
     def _later_forms(self) -> None:
         """``π = TR − TC = P_1Q_1 + P_2Q_2 − TC = … = −5Q_1² + 40Q_1 − …``, then ``π = −5Q_1² + 40Q_1 − … = 95``: a
-        name restated as a later form of the chain that named it is the chain's own claim, not a new one. Refuted
-        against the first form only, the link is re-read: proved when every link of the chain up to that form is,
-        else undecided with the first link that is not (where a slip or a reading would sit), never false here."""
+        name restated as a later form of the chain that named it is the chain's own claim, not a new one. So is a
+        link that holds once the name is given a later form of its chain (``s² = (1/n)Σ(X_k − X̄)² = ((n−1)/n)σ²``,
+        then ``σ²/n = s²/(n−1)``; a chain may name a power of a letter, ``s²``). Refuted against the first form
+        only, the link is re-read: proved when every link of the chain up to that form is, else undecided with the
+        first link that is not (where a slip or a reading would sit), never false here."""
         named = {index: name for index, _section, name, _value in self.namings}
+        # (a power is never a naming of its own: ``s² = ((n − 1)/n)σ²`` alone gives s² its one form here)
+        chains = [(chain, named.get(chain.index) or chain.stmt.terms[0].expr) for chain in self.items
+                  if set(chain.stmt.relations) == {"="} and _chain_name(chain.stmt.terms[0].expr)
+                  and (len(chain.stmt.terms) >= 3 and chain.index in named
+                       or not isinstance(chain.stmt.terms[0].expr, sp.Symbol)
+                       and self.verdicts.get((chain.index, 0), ("",))[0] == "not-a-claim")]
+        if not chains:
+            return
         for item in self.items:
-            if self.verdicts.get((item.index, 0), ("",))[0] != "false" or len(item.stmt.terms) < 2:
+            for k in range(len(item.stmt.relations)):
+                if self.verdicts.get((item.index, k), ("",))[0] == "false":
+                    self._in_a_later_form(item, k, chains)
+
+    def _in_a_later_form(self, item: Item, k: int, chains: list[tuple[Item, sp.Expr]]) -> None:
+        """Re-read false link ``k`` of ``item`` with a name given each later form of the latest chain that names
+        it (:meth:`_later_forms`)."""
+        left, right = item.stmt.terms[k].expr, item.stmt.terms[k + 1].expr
+        if left is None or right is None:
+            return
+        sides = (self._prepare(left, item), self._prepare(right, item))
+        if sides[0] is None or sides[1] is None:
+            return
+        for chain, name in sorted(chains, key=lambda c: -c[0].index):
+            if chain.index >= item.index or chain.section != item.section \
+                    or not any(side.has(name) for side in sides):  # type: ignore[union-attr]
                 continue
-            name, claimed = item.stmt.terms[0].expr, item.stmt.terms[1].expr
-            if not isinstance(name, sp.Symbol) or claimed is None:
-                continue
-            chain = next((self.items[index] for index in sorted(named, reverse=True)
-                          if index < item.index and named[index] == name), None)
-            if chain is None or len(chain.stmt.terms) < 3 or chain.section != item.section \
-                    or set(chain.stmt.relations) != {"="}:
-                continue
-            value = self._prepare(claimed, item)
-            for j in range(len(chain.stmt.terms) - 1, 1, -1):
+            first = 2 if isinstance(name, sp.Symbol) else 1  # (a letter's first form is its value already)
+            for j in range(len(chain.stmt.terms) - 1, first - 1, -1):
                 form = chain.stmt.terms[j].expr
                 form = self._prepare(form, chain) if form is not None else None
-                if value is None or form is None or compare(value, form, seconds=LINK_SECONDS / 2).status != "true":
+                if form is None or form.has(name):
                     continue
-                line = chain.block.position(chain.stmt.terms[j].start)[0]
-                gap = next((k for k in range(1, j) if self.verdicts.get((chain.index, k), ("",))[0] != "proved"), None)
-                at = _place(item, item.stmt.terms[1].start)
-                self.findings = [f for f in self.findings if not (f.code == "math/false" and (f.line, f.col) == at)]
-                if gap is None:
-                    self.decide(item, 0, "proved", f"restates the chain that names {printing.text(name)} (line {line}) "
-                                "in its later form", override=True)
-                else:
-                    where = chain.block.position(chain.stmt.terms[gap].start)[0]
-                    why = (f"the later form (line {line}) of the chain that names {printing.text(name)}; the chain's "
-                           f"link on line {where} is not proved, so neither is this")
-                    self.report(item, item.stmt.terms[1].start, "info", "math/undecided", f"not decided: {why}")
-                    self.decide(item, 0, "undecided", why, override=True)
-                break
+                try:
+                    put = [side.subs(name, form) for side in sides]  # type: ignore[union-attr]
+                except (TypeError, ValueError, AttributeError):
+                    continue
+                if any(p.has(name) for p in put) \
+                        or compare(put[0], put[1], seconds=LINK_SECONDS / 2).status != "true":
+                    continue
+                self._restates_chain(item, k, chain, j, name, restated=k == 0 and left == name)
+                return
+            return  # the latest chain that names it decides
+
+    def _restates_chain(self, item: Item, k: int, chain: Item, j: int, name: sp.Expr, *, restated: bool) -> None:
+        line = chain.block.position(chain.stmt.terms[j].start)[0]
+        gap = next((i for i in range(1, j) if self.verdicts.get((chain.index, i), ("",))[0] != "proved"), None)
+        at = _place(item, item.stmt.terms[k + 1].start)
+        self.findings = [f for f in self.findings if not (f.code == "math/false" and (f.line, f.col) == at)]
+        what = printing.text(name)
+        if gap is None:
+            why = (f"restates the chain that names {what} (line {line}) in its later form" if restated
+                   else f"holds with {what} as defined on line {line}" if j == 1
+                   else f"holds with {what} in the later form its chain gives (line {line})")
+            self.decide(item, k, "proved", why, override=True)
+            return
+        where = chain.block.position(chain.stmt.terms[gap + 1].start)[0]  # (where link ``gap`` is placed)
+        why = (f"the later form (line {line}) of the chain that names {what}" if restated
+               else f"holds with {what} in the later form its chain gives (line {line})")
+        why += f"; the chain's link on line {where} is not proved, so neither is this"
+        self.report(item, item.stmt.terms[k + 1].start, "info", "math/undecided", f"not decided: {why}")
+        self.decide(item, k, "undecided", why, override=True)
 
     def _at_another_step(self, item: Item, left: Term, right: Term,
                          definitions: dict[sp.Symbol, sp.Expr]) -> tuple[Term, Term, str, tuple[str, str]] | None:
@@ -5109,6 +5142,17 @@ class DocumentChecker:
         writes letters that definition never uses, is undecided (:meth:`_elsewhere_defined`)."""
         mark = len(self.findings)
         self._decide_link(item, k, left, right, definitions)
+        if self.verdicts.get((item.index, k), ("",))[0] == "proved" \
+                and (product := self._proved_as_product(item, left, right)) is not None:
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {product}")
+            self.decide(item, k, "undecided", product, override=True)
+            return
+        if (item.index, k) in self._matrix_unread and self.verdicts.get((item.index, k), ("",))[0] == "proved":
+            why = ("matrix notation the matrix reader does not read; read as numbers, which commute, the sides agree, "
+                   "which says nothing of matrices")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why, override=True)
+            return
         if self.verdicts.get((item.index, k), ("",))[0] != "false":
             return
         elsewhere = self._doubted_refutation(item, k, left, right, definitions)
@@ -5118,6 +5162,31 @@ class DocumentChecker:
         self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in ("math/false", "math/coefficient")]
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
+
+    def _proved_as_product(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a proof may rest on a misreading: it reads ``ε(x − 1)`` as ε times (x − 1), where the document
+        applies ε to brackets elsewhere (``x^nε(x)``: a function). Read as a call, the link is compared again; the
+        proof stands when it holds then too, or when that reading cannot be parsed. ``lim_{x→1} ε(x − 1) = 0``
+        held only as a product (ε·0), and a limit of a function at a point is no such product."""
+        written = _SIZING.sub("", _source(item, left) + " " + _source(item, right))
+        if "(" not in written:
+            return None
+        functions = self.functions(item)
+        counts = self._applications()
+        for call in _CALL_OR_PRODUCT.finditer(written):
+            name = call.group(1)
+            if name in functions.defs or name in DEFAULT_FUNCTIONS or counts.get(name, 0) < 2:
+                continue
+            try:
+                with time_budget(LINK_SECONDS):
+                    sides = [parse_expr(_source(item, t), functions=DEFAULT_FUNCTIONS | {name}) for t in (left, right)]
+                    held = compare(sides[0], sides[1], seconds=LINK_SECONDS / 2).status == "true"
+            except (LatexParseError, BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                continue
+            if not held:
+                return (f"it holds with {call.group(0)} read as {name} times the bracket; the document applies {name} "
+                        "to brackets elsewhere, and read as a function applied it is not shown")
+        return None
 
     def _doubted_refutation(self, item: Item, k: int, left: Term, right: Term,
                             definitions: dict[sp.Symbol, sp.Expr]) -> str | None:
@@ -5135,7 +5204,38 @@ class DocumentChecker:
             or (self._continues_span(item) if k == 0 else None) \
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
             or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions) \
-            or self._at_the_chains_bar(item, k, left, right)
+            or self._at_the_chains_bar(item, k, left, right) or self._in_an_index_case(item, left, right, definitions)
+
+    def _in_an_index_case(self, item: Item, left: Term, right: Term,
+                          definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: the words just before pose a case of two indices ("Falls $j \\neq c$:",
+        "if $i = k$"), and the link holds for one value of a quantity indexed by one of them (``∂L/∂z_j = p_j − 0``
+        from ``p_j − y_j``: y_j = 0). What a case implies for such a quantity (a one-hot y is 0 off its class) is
+        said in words the checker does not read; taking y_j as a free number refutes the link wrongly."""
+        words = self._words_before(item.index, 160)
+        words = re.split(r"\n[ \t]*\n", words)[-1]  # (the paragraph or list item the display belongs to)
+        match = next(reversed(list(_INDEX_CASE.finditer(words))), None)  # (the case nearest the display)
+        if match is None or not _CASE_WORD.search(words[max(0, match.start() - 40):match.start()]):
+            return None
+        letters = {match.group(1), match.group(3)}
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None:
+            return None
+        difference = substitute(a, dict(definitions)) - substitute(b, dict(definitions))
+        for x in sorted(difference.free_symbols, key=str):
+            ix = read_index(x)
+            if ix is None or ix.letter not in letters or ix.offset != 0:
+                continue
+            try:
+                with time_budget(LINK_SECONDS / 2):
+                    solved = sp.solve(difference, x)
+            except (BudgetExceeded, NotImplementedError, TypeError, ValueError):
+                continue
+            if len(solved) == 1 and not solved[0].free_symbols and solved[0].is_number:
+                case = f"{match.group(1)} {'≠' if match.group(2) != '=' else '='} {match.group(3)}"
+                return (f"it holds when {printing.text(x)} = {printing.text(solved[0])}, which the case {case} the "
+                        "words pose may give (what a case implies is read in words only)")
+        return None
 
     def _at_the_chains_bar(self, item: Item, k: int, left: Term, right: Term) -> str | None:
         """Why a refutation may be no slip: an earlier term of the chain is evaluated at a point by a bar
@@ -6141,7 +6241,8 @@ class DocumentChecker:
             unsized = _SIZING.sub("", written_text)  # h_{\theta}\left( x \right) is the call h_θ(x) as well
             calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))
-                     and not _family_call(c.group(0)[:c.group(0).rindex("(")], functions)]
+                     and not _family_call(c.group(0)[:c.group(0).rindex("(")], functions)
+                     and not (c.group(1) == "E" and (a.has(expectation.Expect) or b.has(expectation.Expect)))]
 
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
@@ -6277,7 +6378,8 @@ class DocumentChecker:
         name, a Greek capital)? Without any, no link is in matrix notation and its module is never loaded."""
         if self._matrix_hint is None:
             texts = dict.fromkeys(self._expanded(item.block.text) for item in self.items)
-            self._matrix_hint = any(_MATRIX_HINT.search(text) for text in texts)
+            self._matrix_hint = any(_MATRIX_HINT.search(text) for text in texts) \
+                or bool(_MATRICES_IN_WORDS.search(self.text or ""))  # "Let $A$, $B$ be matrices"
         return self._matrix_hint
 
     def _expanded(self, text: str) -> str:
@@ -6352,6 +6454,9 @@ class DocumentChecker:
         calculus_read = decision is not None  # both sides read there: its reasons beat the scalar reader's
         if decision is None:
             decision = matrices.decide(*read, table, defined, list(namings.values()))
+        if decision is None and not unparsed and len(
+                (matrices.stems(read[0], table) | matrices.stems(read[1], table)) & table.matrices) >= 2:
+            self._matrix_unread.add((item.index, k))  # d(AXB) = B(dX)A: numbers commute, so no scalar proof holds
         if decision is None or (unparsed and decision.status == "undecided" and not calculus_read):
             return False  # the scalar reader's own reason stands
         if unparsed and decision.status == "false" and not calculus_read and not matrices.same_names(*read, table):
@@ -8103,6 +8208,16 @@ def _family_call(written: str, functions: Functions) -> bool:
     return isinstance(name, sp.Symbol) and functions.member(name.name) is not None
 
 
+#: A case of two indices in inline math: ``$j \\neq c$``, ``$i = k$`` (a single letter on each side).
+_INDEX_CASE = re.compile(r"\$\s*([A-Za-z])\s*(\\neq?\b|\\not\s*=|≠|=)\s*([A-Za-z])\s*\$")
+
+
+def _chain_name(expr: sp.Expr | None) -> bool:
+    """Can a chain's first side be a name its later forms stand for: a letter, or a power of one (``s²``)?"""
+    return isinstance(expr, sp.Symbol) or (isinstance(expr, sp.Pow) and isinstance(expr.base, sp.Symbol)
+                                           and expr.exp.is_Integer and expr.exp > 1)
+
+
 def _place(item: Item, offset: int) -> tuple[int, int]:
     """(line, column) of ``offset`` in ``item``'s block, kept inside the block: where findings and links are placed,
     so that a finding can be found again by the place of its link."""
@@ -8258,6 +8373,10 @@ _MATRIX_HINT = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top|\\interc
                           r"|\\(?:operatorname|mathrm|text|rm)\s*\{\s*(?:tr|Tr|trace)\s*\}|\\(?:tr|Tr|trace)(?![A-Za-z])"
                           r"|(?<![A-Za-z\\])tr\s*(?:\\(?:left|[bB]ig{1,2}l?)\s*)?\(")  # tr(AB) in plain letters
 
+#: Capitals the words call matrices ("$A$, $B$ be matrices", "матрица $A$"): :func:`.matrices.notation` reads
+#: which; this only says that some may be.
+_MATRICES_IN_WORDS = re.compile(r"\$\s*[A-Z]\s*\$[^.$]{0,60}?(?:\bmatri(?:x|ces|ce|z|zen)\b|матриц|矩阵|行列|행렬)"
+                                r"|(?:\bmatri(?:x|ces|ce|z|zen)\b|матриц\w*|矩阵|行列|행렬)[^.$]{0,40}?\$\s*[A-Z]\s*\$", re.I)
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
 #: The word that introduces such a definition, last before its display.
