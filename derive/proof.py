@@ -60,7 +60,9 @@ def random_point(free: set[sp.Symbol], rng: random.Random, *, wide: bool = False
             point[s] = sp.Integer(rng.randint(2, 7))
             continue
         default = (0.2, 1.8 * scale) if (s.is_positive or s.is_nonnegative) else (-1.5 * scale, 1.5 * scale)
-        if s.name.startswith("\\") and not s.name.startswith("\\nabla") and not wide:
+        if s.is_negative or s.is_nonpositive:
+            default = (-1.8 * scale, -0.2)  # x < 0 as the text states ("at −∞"): sampled where it holds
+        elif s.name.startswith("\\") and not s.name.startswith("\\nabla") and not wide:
             default = (0.1, 0.9)  # an undeclared Greek letter is most likely a rate or coefficient
         lo, hi = _RANGES.get(s, default)
         value = sp.Rational(round(rng.uniform(lo, hi) * 1000), 1000)
@@ -190,6 +192,7 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     free = lhs.free_symbols | rhs.free_symbols
     rooted = (_under_roots(lhs) | _under_roots(rhs)) & free  # a bound index under a root is not sampled
+    rooted = {x for x in rooted if not (x.is_negative or x.is_nonpositive)}  # (x < 0 stated: √(x² − 1) stays real)
     counts = _bounds(lhs) | _bounds(rhs)
     # A side that holds the imaginary unit (the document made i² = −1) lives in the complex numbers: a value
     # with an imaginary part is its value there, not a sign of leaving the domain.

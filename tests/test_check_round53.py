@@ -171,3 +171,151 @@ def test_a_proof_that_reads_a_function_as_a_factor_is_withdrawn() -> None:
     (verdict, reason), = _verdicts("doc.md", REMAINDER, "$$\\lim")
     assert verdict == "undecided" and "applies \\epsilon to brackets elsewhere" in reason
     assert _verdicts("doc.md", REMAINDER, "$$a(b")[0][0] == "proved"  # a letter never applied stays a factor
+
+
+# -- the French Taylor chapter: properties posed by existence, letters set anew, bare names of functions -----------
+def test_a_formula_some_numbers_make_true_defines_no_function() -> None:
+    text = ("# Expansions\n\nWe say $f$ has an expansion at $0$ if there exist reals such that\n"
+            "$f(x) = c_0 + c_1x + c_2x^2 + \\cdots + c_nx^n + x^n\\epsilon(x)$.\n\n"
+            "If $f$ has an expansion at $a$ of order $n \\ge 1$, then $f(a)=c_0$ and $f'(a)=c_1$.\n")
+    for lead in ("if there exist reals such that", "s'il existe des réels tels que"):
+        doc = text.replace("if there exist reals such that", lead)
+        assert error_lines("doc.md", doc) == [], lead
+        assert _verdicts("doc.md", doc, "$f(x) = c_0")[0][0] == "not-a-claim"
+    defined = text.replace("if there exist reals such that", "and we set")
+    assert (6, "math/coefficient") in error_lines("doc.md", defined)  # f defined: f'(a) = c_1 + 2c_2a + … ≠ c_1
+
+
+def test_a_letter_set_anew_in_words_is_in_force_from_there() -> None:
+    text = ("# Taylor\n\nAt $a$ we set $h=x-a$.\n\nExpansion of $\\exp x$ at $1$. On pose $h=x-1$.\n\n"
+            "$$\\exp x = \\exp(1) \\exp (x-1) = \\exp(1) \\exp h$$\n")
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "$$\\exp x")] == ["proved", "proved"]
+    slip = text.replace("\\exp(1) \\exp h$$", "\\exp(1) \\exp (2h)$$")
+    assert (7, "math/false") in error_lines("doc.md", slip)
+
+
+def test_a_bare_function_name_in_an_expansion_is_its_value() -> None:
+    text = ("# Composition\n\nSet $u(x)=\\cos x-1$. Its expansion at $0$ to order $4$:\n\n"
+            "$$u=-\\frac{1}{2}x^2+\\frac{1}{24}x^4+o(x^4)$$\n\nand\n\n$$u^2 = \\frac{1}{4}x^4 + o(x^4)$$\n")
+    assert error_lines("doc.md", text) == []
+    assert _verdicts("doc.md", text, "$$u=")[0][0] == "proved"
+    slip = text.replace("\\frac{1}{24}x^4+o", "\\frac{1}{12}x^4+o")
+    assert (5, "math/false") in error_lines("doc.md", slip)
+
+
+def test_terms_after_a_limit_that_vary_with_its_variable_are_under_it() -> None:
+    text = "# Limit\n\n$$\\lim_{x\\to+\\infty} \\frac{x^2 + 1}{x} - x = 0$$\n"
+    assert _verdicts("doc.md", text, "$$\\lim")[0][0] == "proved"  # read as (lim (x²+1)/x) − x, it was refuted
+    assert (3, "math/false") in error_lines("doc.md", text.replace("- x = 0$$", "- x = 1$$"))
+
+
+def test_a_range_stated_negative_is_sampled_negative() -> None:
+    text = ("# At minus infinity\n\nAt $-\\infty$ (so $x<0$):\n\n"
+            "$$\\frac{\\sqrt{x^2-1}}{x} = -\\sqrt{1-\\frac{1}{x^2}}$$\n")
+    (verdict, reason), = _verdicts("doc.md", text, "$$\\frac{\\sqrt")
+    assert verdict == "proved" and "x < 0" in reason
+    assert (5, "math/false") in error_lines("doc.md", text.replace("At $-\\infty$ (so $x<0$)", "At $+\\infty$ (so $x>0$)"))
+
+
+def test_the_equation_of_a_line_is_no_value_of_y() -> None:
+    text = "# Tangents\n\nThe tangent line at 1 is $y = 2x - 1$. Hence the tangent line at 2 is $y = 4x - 4$.\n"
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "y = 4x")] == ["not-a-claim", "not-a-claim"]
+    plain = "# Values\n\nWe have $y = 2x - 1$. Hence $y = 4x - 4$.\n"
+    assert (3, "math/false") in error_lines("doc.md", plain)
+
+
+def test_the_normal_density_with_its_precision_is_the_normal_law() -> None:
+    text = ("# Precision\n\nThe PDF of the normal distribution with mean $\\mu$ and precision $\\tau$ is:\n\n"
+            "$$f(x | \\mu, \\tau) = \\sqrt{\\frac{\\tau}{2\\pi}} \\exp\\left(-\\frac{\\tau}{2} (x - \\mu)^2\\right)$$\n")
+    assert error_lines("doc.md", text) == []
+    assert (5, "math/law") in error_lines("doc.md", text.replace("\\frac{\\tau}{2} (x", "\\frac{\\tau}{3} (x"))
+
+
+def test_a_generic_function_a_proof_writes_out_stays_in_the_proof() -> None:
+    text = (r"\section{Expansions}" "\n\\begin{proof}\nLet us write the expansion of $f$:\n"
+            "$f(x)=c_0+c_1 x +x^2\\epsilon(x)$.\n\\end{proof}\n\nHence $f(0) = c_0 + 1$.\n")
+    assert error_lines("doc.tex", text) == []
+    outside = text.replace("\\begin{proof}\n", "").replace("\\end{proof}\n", "")
+    assert (5, "math/false") in error_lines("doc.tex", outside)  # the same f outside a proof is in force
+
+
+def test_the_condition_of_an_if_then_defines_no_function() -> None:
+    text = ("# Limits\n\nIt is enough to note that\nif $f(x) = c_0+c_1(x-a)+\\cdots$ then $\\lim_{x\\to a} f(x) = c_0$.\n\n"
+            "At $0$ we have $f(x)=\\ln(1+x)-\\tan x$.\n")
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "if $f(x)")[:1]
+    assert verdict == "not-a-claim" and reason.startswith("condition")  # before: "definition of f"
+
+
+def test_a_point_known_to_exist_does_not_refute_the_mean_value_theorem() -> None:
+    text = ("# Mean value\n\nLet $f(x) = x^3$. Here $f(x) = f(a) + f'(c)(x - a)$ where $c$ is between $a$ and $x$.\n\n"
+            "For $n=0$ this is the mean value theorem:\nil existe $c\\in]a,b[$ tel que $f(b)=f(a)+f'(c)(b-a)$.\n")
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "tel que")
+    assert verdict == "undecided" and "only known to exist" in reason
+    english = text.replace("il existe $c\\in]a,b[$ tel que", "there is a $c\\in]a,b[$ such that")
+    assert error_lines("doc.md", english) == []
+
+
+def test_at_minus_infinity_the_variable_is_negative() -> None:
+    text = "# At minus infinity\n\nAt $-\\infty$:\n\n$$\\frac{\\sqrt{x^2-1}}{x} = -\\sqrt{1-\\frac{1}{x^2}}$$\n"
+    (verdict, reason), = _verdicts("doc.md", text, "$$\\frac{\\sqrt")
+    assert verdict == "proved" and "x < 0" in reason
+    assert (5, "math/false") in error_lines("doc.md", text.replace("At $-\\infty$", "At $+\\infty$"))
+
+
+# -- expectations under a law the text states: X ∼ U(0, 1), Y ∼ N(μ, σ²) ----------------------------------------------
+LAWS = r"""# Moments
+
+Let $X \sim \mathcal{U}(0, 1)$.
+
+$$E(X^4) - (E(X^2))^2 = \frac{4}{45}$$
+
+Let $Y \sim \mathcal{N}(\mu, \sigma^2)$. Then
+
+$$\mathbb{E}[Y^2] = \mu^2 + \sigma^2$$
+
+$$\mathrm{Var}(2Y + 1) = 4\sigma^2$$
+"""
+
+
+def test_moments_of_a_stated_law_are_proved() -> None:
+    assert error_lines("doc.md", LAWS) == []
+    for snippet in ("$$E(X^4)", "$$\\mathbb{E}[Y^2]", "$$\\mathrm{Var}(2Y"):
+        (verdict, reason), = _verdicts("doc.md", LAWS, snippet)
+        assert verdict == "proved" and "the moments of the law the text states" in reason, snippet
+    assert _verdicts("doc.md", LAWS, "Let $X")[0] == ("not-a-claim", "a law (∼ says how it is distributed), no value")
+
+
+def test_a_wrong_moment_under_a_law_of_the_same_section_is_false() -> None:
+    for old, new in (("\\frac{4}{45}", "\\frac{1}{45}"), ("\\mu^2 + \\sigma^2$$", "\\mu^2 + 2\\sigma^2$$"),
+                     ("= 4\\sigma^2", "= 2\\sigma^2")):
+        slip = LAWS.replace(old, new)
+        assert any(code == "math/false" for _, code in error_lines("doc.md", slip)), old
+
+
+def test_a_law_of_another_section_proves_but_never_refutes() -> None:
+    text = LAWS.replace("Let $Y \\sim", "# Another part\n\nLet $Y \\sim").replace(
+        "$$\\mathrm{Var}(2Y + 1) = 4\\sigma^2$$", "# General case\n\n$$\\mathbb{E}[Y] = m$$")
+    assert error_lines("doc.md", text) == []
+
+
+def test_a_normal_law_given_by_its_deviation_is_not_read() -> None:
+    text = LAWS.replace("\\mathcal{N}(\\mu, \\sigma^2)", "\\mathcal{N}(\\mu, \\sigma)")
+    assert _verdicts("doc.md", text, "$$\\mathbb{E}[Y^2]")[0][0] != "proved"
+
+
+def test_a_bare_v_of_a_random_variable_is_the_variance() -> None:
+    text = "# V\n\n$$E\\left(X^{2}\\right) = V(X)+[E(X)]^{2}$$\n\n$$V(2X) = 4V(X)$$\n"
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "$$E\\left")] == ["proved"]
+    assert [v for v, _ in _verdicts("doc.md", text, "$$V(2X)")] == ["proved"]
+    assert (5, "math/false") in error_lines("doc.md", text.replace("= 4V(X)$$", "= 2V(X)$$"))
+
+
+def test_an_expectation_taken_through_a_sum_is_linear() -> None:
+    text = ("# Sums\n\nLet $M_n = \\sum_{i=1}^{n} a_i X_i$.\n\n"
+            "$$E\\left(M_{n}\\right) = E\\left(\\sum_{i=1}^{n} a_{i} X_{i}\\right) = \\sum_{i=1}^{n} E\\left(a_{i} X_{i}\\right)$$\n")
+    assert [v for v, _ in _verdicts("doc.md", text, "$$E\\left(M")] == ["proved", "proved"]

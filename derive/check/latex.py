@@ -681,7 +681,7 @@ def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, tra
 
 #: A bare ``E(`` of a random variable's letter (``E(X^4)``, ``E(\bar{X})``, ``E(2Y + 3)``): the block's bare E is the
 #: expectation, not the letter E times a bracket (E·X⁴ made ``E(X⁴) − E(X²)²`` a polynomial in E).
-_RANDOM_E = re.compile(r"(?<![A-Za-z\\])E\s*(?:\\left)?\(\s*[^()=]*?(?<![A-Za-z\\])[XYZ](?![A-Za-z])")
+_RANDOM_E = re.compile(r"(?<![A-Za-z\\])[EV]\s*(?:\\left)?\(\s*[^()=]*?(?<![A-Za-z\\])[XYZ](?![A-Za-z])")
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS,
@@ -2440,9 +2440,15 @@ class _ExprParser:
             return symbol(f"{canonical}({', '.join(sp.latex(a) for a in args)})")
         if canonical == "E" and nm.sub is None and nxt is not None and nxt.is_char("(") \
                 and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions:
-            # E(X^4), E(I_1) beside it: a bare E where the block takes one of a random variable, or where the
-            # words speak of expectations (:func:`_expectations_here`)
+            # E(X^4), E(I_1) beside it: a bare E where the block takes one of a random variable (:func:`parse_block`),
+            # or where the words speak of expectations (:func:`.function_letters.expectation_letter`)
             return Expect(self.delimited(conditional=True))
+        if canonical == "V" and nm.sub is None and nxt is not None and nxt.is_char("(") \
+                and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions \
+                and (close := _close_of(self.toks, self.pos)) is not None \
+                and any(t.kind == "letter" and t.text in "XYZ" for t in self.toks[self.pos + 1:close]):
+            # V(X) beside expectations: the variance, as V(X) = E(X^2) − E(X)^2 writes it (not V times X)
+            return Variance(self.delimited())
         if nxt is not None and nxt.is_char("("):
             if canonical in ("O", r"\mathcal{O}") and not self.is_function(nm):
                 return self.big_o(nxt)
@@ -3675,6 +3681,20 @@ class _ExprParser:
         self.ctx.bound.append(var)
         try:
             body = self.product()
+            # lim_{x→∞} f(x) − (a_0x + a_1): a term after the body that still varies with x belongs under the
+            # limit (outside it, x would be free where the limit has taken it away); one without x stays outside
+            while (sign := self.peek()) is not None and sign.is_char("+", "-"):
+                saved = self.pos
+                self.pos += 1
+                try:
+                    term = self.product()
+                except _Fail:
+                    self.pos = saved
+                    break
+                if var not in term.free_symbols:
+                    self.pos = saved
+                    break
+                body = body + term if sign.text == "+" else body - term
         finally:
             self.ctx.bound.pop()
         if target.free_symbols:

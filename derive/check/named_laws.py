@@ -63,7 +63,8 @@ LAWS = (
                    r"|distribución normal|distribuição normal", re.IGNORECASE),
         ("real", "real", "positive"),
         (lambda x, mu, sigma: sp.exp(-(x - mu)**2 / (2 * sigma**2)) / (sigma * sp.sqrt(2 * sp.pi)),
-         lambda x, mu, var: sp.exp(-(x - mu)**2 / (2 * var)) / sp.sqrt(2 * sp.pi * var)),
+         lambda x, mu, var: sp.exp(-(x - mu)**2 / (2 * var)) / sp.sqrt(2 * sp.pi * var),
+         lambda x, mu, tau: sp.sqrt(tau / (2 * sp.pi)) * sp.exp(-tau * (x - mu)**2 / 2)),  # τ the precision 1/σ²
         "e^{−(x−μ)²/(2σ²)}/(σ√(2π))", lambda e: e.has(sp.pi) and e.has(sp.exp)),
     Law("the exponential distribution",
         re.compile(r"exponential distribution|экспоненциальн\w* распределени|показательн\w* распределени"

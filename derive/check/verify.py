@@ -42,7 +42,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from .. import proof
 from ..proof import Verdict
-from . import (asymptotic, becomes, put_in, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
+from . import (asymptotic, becomes, put_in, stated_laws, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, unwritten, worked_restatements, worked_values)
 from .entries import index_text, without_entries
@@ -351,6 +351,7 @@ class Item:
     stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
     list_cue: bool = False  # block_cue only because a list item starts with the block ("- $x_2 = 0.64$")
     satisfied: bool = False  # a lead-in says something satisfies it: a property of that thing, no value given
+    existence: bool = False  # it follows "there exist … such that": a property some numbers give, no definition
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -664,6 +665,7 @@ class DocumentChecker:
                 self.items[-1].stated_value = cues.stated_values.get(number)
                 self.items[-1].list_cue = number in cues.listed
                 self.items[-1].satisfied = number in cues.satisfied
+                self.items[-1].existence = number in cues.existence
                 if stmt.remark and _LET.search(stmt.lead):
                     self.items[-1].block_cue = True  # "&Пусть\ f' = \sin u, df' = …": the row's own "let" defines
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
@@ -710,6 +712,20 @@ class DocumentChecker:
         before = [it for it in self.items[max(0, item.index - 6):item.index] if it.sentence == item.sentence
                   or self._same_paragraph(it, item)]  # ("In this case β_j ≤ 0. It follows that |β_j| = −β_j")
         return ranges.stated_ranges(([t.expr for t in it.stmt.terms], list(it.stmt.relations)) for it in before)
+
+    def _toward_minus_infinity(self, item: Item, letters: set[sp.Basic]) -> dict[sp.Symbol, sp.Interval]:
+        """"En $-\\infty$.", "as $x \\to -\\infty$": the paragraph before the formula studies it towards −∞, where its
+        variable is negative (the x of ``x \\to -\\infty``, or the link's one letter). Empty when it says nothing so."""
+        words = re.split(r"\n[ \t]*\n|\\item\b", self._words_before(item.index, 200))[-1]
+        if not _MINUS_INFINITY.search(words):
+            return {}
+        named = _TOWARD_MINUS_INFINITY.findall(words)
+        symbols = [x for x in letters if isinstance(x, sp.Symbol)]
+        if named:
+            chosen = [x for x in symbols if x.name == named[-1]]
+        else:
+            chosen = symbols if len(symbols) == 1 else []
+        return {x: sp.Interval.open(-sp.oo, 0) for x in chosen}
 
     def _continues_span(self, item: Item) -> str | None:
         """``$b = 0 - (0.5)$ $(\\frac{1}{2}(…)) = 0 - (-3)$``: an inline formula right after another with nothing but
@@ -1055,7 +1071,8 @@ class DocumentChecker:
         stmt = item.stmt
         at = 1 if self._mapsto_call(item) else 0  # u ↦ g(u) = (c + 2)u² + …: the definition is the link after ↦
         if not stmt.relations or stmt.relations[at] not in DEFINING_RELATIONS or len(stmt.terms) < at + 2 \
-                or self._case_of_cases(item) is not None:
+                or self._case_of_cases(item) is not None or item.existence or self._if_of_if_then(item) \
+                or self._posed_by_existence(item):
             return  # (f(u) = 1 if wᵀu ≥ 1 and f(u) = 0 if …: one case of a definition by cases, not f)
         lhs, rhs = stmt.terms[at].expr, stmt.terms[at + 1].expr
         if isinstance(lhs, sp.log) and isinstance(lhs.args[0], AppliedUndef) and rhs is not None \
@@ -1128,6 +1145,8 @@ class DocumentChecker:
                 return  # "f(x) = y, f^{-1}(y) = x": y names f's value at x (the dependent variable), not a constant f
         if hidden_in_names(rhs, params):
             return  # ℓ(t) = Σ log p(x_i | t): t only inside a probability read as one name, so ℓ' would be 0
+        if rhs.has(asymptotic.BigO):
+            return  # h(x) = f(u) = 1 + u/2 − u²/8 + o(u²) = …: an expansion with its remainder, never h's definition
         if any(lim.args[1] in params for lim in rhs.atoms(sp.Limit)):
             return  # F'(a) = lim_{a→x} (F(x) − F(a))/(x − a): its parameter is the limit's, bound; no function of a
         if has_vectors(rhs):
@@ -1330,6 +1349,29 @@ class DocumentChecker:
             return True
         return False
 
+    def _bare_calls(self, item: Item, left: Term, right: Term) -> tuple[Term, Term]:
+        """The link's sides with a defined function's bare name written as its call where the link writes the
+        function's variable: after ``u(x) = cos x − 1``, ``u = −½x² + x⁴/24 + o(x⁴)`` and ``u² = ¼x⁴ + o(x⁴)`` speak
+        of u(x), not of a constant u. A name the definitions in scope give a value of its own stays that value."""
+        if left.expr is None or right.expr is None:
+            return left, right
+        letters = left.expr.free_symbols | right.expr.free_symbols
+        defs = self.functions(item).defs
+        if not defs or not any(isinstance(x, sp.Symbol) and x.name in defs for x in letters):
+            return left, right
+        named = self._definitions(item)
+        applied = {type(call).__name__ for side in (left.expr, right.expr) for call in side.atoms(AppliedUndef)}
+        # (σ'(z) = σ(1 − σ): the letter applied in the link too is its own shorthand, read where it is handled)
+        # (only a Latin letter no convention gives: σ in N(μ, σ²) beside σ(X) = √Var(X) is the deviation, a number)
+        bare = {x: sp.Function(x.name)(*fd.params) for x in letters if isinstance(x, sp.Symbol) and x not in named
+                and re.fullmatch(r"[A-Za-z]", x.name) and x.name not in DEFAULT_FUNCTIONS
+                and x.name not in applied and (fd := defs.get(x.name)) is not None and len(fd.params) == 1
+                and fd.params[0] in letters and fd.params[0] != x}
+        if not bare:
+            return left, right
+        return (dataclasses.replace(left, expr=left.expr.xreplace(bare)),
+                dataclasses.replace(right, expr=right.expr.xreplace(bare)))
+
     def _restates_function(self, item: Item, name: str, params: tuple[sp.Basic, ...], body: sp.Expr) -> bool:
         """``f_1(x, y) = ½(x, y)[[6, 0], [0, 2]](x; y)`` after ``f_1(x, y) = 3x² + y²`` in the same section ("can be
         written as"): the same function written another way, proved so, is a claim that holds — not a new f_1.
@@ -1338,6 +1380,11 @@ class DocumentChecker:
             if fd.name != name or index >= item.index:
                 continue
             body = _square_norms(body)  # read as the definition's body was (‖y − Xβ‖ of a matrix X kept whole)
+            defs = self.functions(item).defs
+            bare = {x: sp.Function(x.name)(*other.params) for x in body.free_symbols if isinstance(x, sp.Symbol)
+                    and x not in params and (other := defs.get(x.name)) is not None and len(other.params) == 1
+                    and other.params[0] in params}
+            body = body.xreplace(bare) if bare else body  # h(x) = f(u) for h(x) = f(u(x)), u(x) = cos x − 1
             if tuple(fd.params) != tuple(params) or (section != item.section and not _calls_kept(fd.body, body)):
                 return False  # (another section may define a new f; one written again through the same ℓ(w) is J)
             earlier = self.items[index]
@@ -1585,6 +1632,80 @@ class DocumentChecker:
         speak of the general case again."""
         return bool(_EXAMPLE_HEADING.search(self._headings.get(section, "")))
 
+    @functools.cached_property
+    def _stated_laws(self) -> dict[sp.Symbol, stated_laws.Law]:
+        """The law each random letter is stated to follow (``X \\sim \\mathcal{N}(0, 1)``), when the notes give it
+        one law only."""
+        out = {}
+        for name, laws in stated_laws.stated(self.text or "").items():
+            if len({(law.family, law.params) for law in laws}) == 1:
+                out[name] = laws[0]
+        return out
+
+    def _under_stated_law(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """Prove link ``k`` from the moments of the laws the text states for its random letters
+        (:mod:`.stated_laws`): True when proved so. Only a proof is taken (a law may be another part's)."""
+        if left.expr is None or right.expr is None or not (
+                expectation.has_statistics(left.expr) or expectation.has_statistics(right.expr)):
+            return False
+        laws = self._laws_stated(item)
+        if not laws:
+            return False
+        try:
+            with time_budget(LINK_SECONDS):
+                a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+                if a is None or b is None:
+                    return False
+                definitions = self._definitions(item)
+                reading = expectation.read(_doit(substitute(a, dict(definitions))), _doit(substitute(b, dict(definitions))))
+                read = stated_laws.under(reading.left, reading.right, reading.atoms, laws)
+                if read is None:
+                    return False
+                sa, sb, used = read
+                verdict = compare(_doit(sa), _doit(sb), seconds=LINK_SECONDS / 2)
+        except (BudgetExceeded, CircularDefinition, TypeError, ValueError, ZeroDivisionError):
+            return False
+        said = stated_laws.said(used)
+        if verdict.status == "true":
+            self.decide(item, k, "proved", f"the moments of the law the text states ({said})")
+            return True
+        sections = {self._section_of_offset(law.offset) for law in used.values()}
+        if verdict.status != "false" or sections != {item.section}:
+            return False  # (a law stated in another section may be another quantity's: only a proof is taken)
+        why = f"under the law the text states in this section ({said}) the left side is " \
+              f"{printing.text(printing.textbook(sp.simplify(sa)))}, the right side {printing.text(printing.textbook(sp.simplify(sb)))}"
+        self.report(item, right.start, "error", "math/false",
+                    f"false equality: {_clip(_source(item, left))} = {_clip(_source(item, right))}; {why}")
+        self.decide(item, k, "false", why)
+        return True
+
+    def _section_of_offset(self, offset: int) -> int:
+        """The section the text at ``offset`` stands in (as a block on its line would)."""
+        line = (self.text or "").count("\n", 0, offset) + 1
+        return sum(1 for s in self._section_lines if s <= line)
+
+    def _laws_stated(self, item: Item) -> dict[sp.Symbol, stated_laws.Law]:
+        """The laws stated before ``item``'s formula."""
+        if not self._stated_laws or self._lines is None:
+            return {}
+        at = self._lines.offset(item.block.line, item.block.col)
+        return {name: law for name, law in self._stated_laws.items() if law.offset < at}
+
+    @functools.cached_property
+    def _proof_of_item(self) -> list[int | None]:
+        """For each item, the proof environment it stands in (its start offset), or None: a generic function a
+        proof writes out ("let f(x) = c_0 + c_1x + ⋯ be its expansion") is that proof's, never the notes' f."""
+        if self._lines is None or not self.text:
+            return [None] * len(self.items)
+        spans = [(m.start(), m.end()) for m in _PROOF_ENV.finditer(self.text)]
+        if not spans:
+            return [None] * len(self.items)
+        out: list[int | None] = []
+        for it in self.items:
+            at = self._lines.offset(it.block.line, it.block.col)
+            out.append(next((start for start, end in spans if start <= at < end), None))
+        return out
+
     def functions(self, item: Item) -> Functions:
         """The function definitions in force at ``item`` (see the class docstring)."""
         cached = self._functions_cache.get(item.index)
@@ -1593,10 +1714,13 @@ class DocumentChecker:
         chosen: dict[str, tuple[int, FunctionDef]] = {}
         shadowed: dict[str, int] = {}
         hidden = self._other_exercises(item)
+        proofs = self._proof_of_item
         for index, section, fd in self.function_defs:
             current = chosen.get(fd.name)
             if hidden[0] <= index < hidden[1]:
                 continue  # "**Exercise 1.** f(x, y) = x + 2y" says nothing of the f of exercise 2
+            if proofs[index] is not None and proofs[index] != proofs[item.index]:
+                continue  # the f a proof writes out ("Écrivons deux DL de f : f(x) = c_0 + …") is the proof's
             if index < item.index and self._example_section(section) and self._left_behind(section, item.section):
                 shadowed[fd.name] = index  # Ψ(θ) = θ under "Example: Poisson": the example's, not the general Ψ of
                 continue  # the next section (nor does it bring back a Ψ defined before the example)
@@ -1952,6 +2076,7 @@ class DocumentChecker:
         for before, item in zip(equations, equations[1:]):
             if before.section != item.section or item.index - before.index > 8 \
                     or self.verdicts.get((item.index, 0), ("",))[0] not in ("not-a-claim", "undecided") \
+                    or self.verdicts[(item.index, 0)][1].startswith("the same link as on line") \
                     or self.verdicts.get((before.index, 0), ("",))[0] == "false":
                 continue
             previous = tuple(self._expanded(_source(before, t)) for t in before.stmt.terms[:2])
@@ -2328,6 +2453,11 @@ class DocumentChecker:
             self.decide_all(item, "not-a-claim", f"condition (an equation of the system its display solves, with "
                                                  f"{printing.text(other)} = … beside it, which reads itself)")
             return
+        if len(stmt.terms) == 2 and stmt.relations == ["="] and isinstance(stmt.terms[0].expr, sp.Symbol) \
+                and self._called_a_line(item):
+            self.decide_all(item, "not-a-claim", "the equation of a line or curve (the words call it one): no value of "
+                                                 f"{printing.text(stmt.terms[0].expr)}")
+            return
         if self._called_event(item) and len(stmt.terms) == 2:
             self.decide_all(item, "not-a-claim", "an event (the words before it call it one): no value of its name")
             return
@@ -2528,7 +2658,9 @@ class DocumentChecker:
                 first_false = k
             if relation not in LINK_RELATIONS or (item.index, k) in self.verdicts:
                 continue
-            left, right = stmt.terms[k], stmt.terms[k + 1]
+            left, right = self._bare_calls(item, stmt.terms[k], stmt.terms[k + 1])
+            if relation == "=" and self._under_stated_law(item, k, left, right):
+                continue
             if relation == "=" and right.expr == DOTS and left.expr is not None and left.expr != DOTS \
                     and k + 1 < len(stmt.relations) and stmt.relations[k + 1] == "=":
                 self.decide(item, k, "not-a-claim", "an ellipsis for the steps left out: the chain is checked "
@@ -3067,9 +3199,17 @@ class DocumentChecker:
             return False  # ∇_w L = … after L = ½(wx − y)²: the derivative of a defined name, a claim about it
         if not isinstance(lhs, sp.Symbol) or lhs == DOTS or rhs is None or lhs in rhs.free_symbols:
             return False
+        if re.fullmatch(r"[A-Za-z]", lhs.name) and lhs.name not in DEFAULT_FUNCTIONS \
+                and (fd := self.functions(item).defs.get(lhs.name)) is not None and len(fd.params) == 1 \
+                and fd.params[0] in rhs.free_symbols:
+            return False  # "u(x) = cos x − 1 … its expansion: u = −½x² + …": u(x) written bare, a claim about it
         if _word_label(lhs):
             return True  # "balance owed" after one month, then after two: words label each stage anew
         if item.block_cue and len(stmt.relations) == 1 and not (item.list_cue and item.index in self._worked_steps):
+            if not item.list_cue and any(self._named.get((section, lhs), item.index) < item.index
+                                         for section in self._lineage(item.section)):
+                self._scheme_namings.add(item.index)  # "On pose h = x − 1" after "on pose h = x − a": the words
+                # give it anew, in force from here
             return True  # "Let m_t = …", "где …", "令 …": the prose says it defines (a list item of iterates,
             # "- $x_2 = 0.64$" under x_{t+1} = 0.8x_t from x_0 = 1, says nothing: the recurrence fixes it)
         scope = self._scope_for(item)
@@ -3471,6 +3611,30 @@ class DocumentChecker:
                     and lhs in value.free_symbols and name in rhs.free_symbols:
                 return name
         return None
+
+    def _posed_by_existence(self, item: Item) -> bool:
+        """Does the formula's sentence say some numbers exist that make it true ("on dit que f admet un DL s'il
+        existe des réels c_0, …, c_n et une fonction ε telle que … de sorte que pour tout x : $$f(x) = …$$")? It
+        then defines a property of f, not f."""
+        sentence = re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_before(item.index, 400))[-1]
+        return bool(_EXIST_SUCH_IN.search(sentence))
+
+    def _if_of_if_then(self, item: Item) -> bool:
+        """Is the formula the condition of an "if …, then …" ("si $f(x) = c_0 + c_1(x − a) + ⋯$ alors
+        $\\lim f(x) = c_0$")? It poses f for that sentence only; it defines no f for the notes after it."""
+        return bool(_IF_BEFORE.search(self._sentence_before(item.index))
+                    and _THEN_AFTER.match(self._words_after(item.index, 50)))
+
+    def _called_a_line(self, item: Item) -> bool:
+        """Do the words around the formula call it a line ("the tangent line at 2 is $y = 4x − 4$", "$y = −x − 1$
+        est une asymptote", "касательная $y = …$")? Each such ``y = …`` is a line's equation, its own, no value of y
+        that a later line restates."""
+        if str(item.stmt.terms[0].expr) not in ("y", "z"):
+            return False  # (a line's equation gives y, a plane's z; "line 3 of the algorithm: $w_{t+1} = …$" names)
+        before = self._sentence_before(item.index)[-80:]
+        if _POINT_BEFORE.search(before):
+            return False  # "the tangent line to g at $y = q$": the point it is taken at (:meth:`_at_a_point`)
+        return bool(_LINE_BEFORE.search(before) or _LINE_AFTER.match(self._words_after(item.index, 60)))
 
     def _called_event(self, item: Item) -> bool:
         """Do the words right before the formula call it an event ("the event $I_j = 1$", "событие $X = 1$")?"""
@@ -4157,7 +4321,9 @@ class DocumentChecker:
 
         if item.stmt.relations[k] == "approx" and _ORDER_OF.search(item.block.text[left.end:right.start]):
             # q ∼ 10³ ∼ 10⁵: sizes "on the order of", or a distribution; never a value worked out to its digits
-            self.decide(item, k, "not-a-claim", "approximation (∼ states an order of magnitude, not a value)")
+            law = stated_laws.names_a_law(_source(item, right))
+            self.decide(item, k, "not-a-claim", "a law (∼ says how it is distributed), no value" if law
+                        else "approximation (∼ states an order of magnitude, not a value)")
             return True
         texts = (_source(item, left), _source(item, right))
         if item.block in self.decimal_commas:  # 1 − 0,0064: the digits the rounding rules read are 0.0064's
@@ -5173,9 +5339,17 @@ class DocumentChecker:
             return None
         functions = self.functions(item)
         counts = self._applications()
+        letters = (left.expr.free_symbols if left.expr is not None else set()) \
+            | (right.expr.free_symbols if right.expr is not None else set())
         for call in _CALL_OR_PRODUCT.finditer(written):
             name = call.group(1)
-            if name in functions.defs or name in DEFAULT_FUNCTIONS or counts.get(name, 0) < 2:
+            if name in functions.defs or name in DEFAULT_FUNCTIONS or name == "E" or counts.get(name, 0) < 2 \
+                    or written[:call.start()].rstrip().endswith(("_", "^", "_{", "^{")):
+                continue  # (h_\theta(x_i): the subscript of a call, not θ applied)
+            try:
+                if parse_expr(name) not in letters:
+                    continue  # o(h) read as the remainder, E(X) as the expectation: no factor to doubt
+            except LatexParseError:
                 continue
             try:
                 with time_budget(LINK_SECONDS):
@@ -5881,6 +6055,10 @@ class DocumentChecker:
             verdict = Verdict("false", apart)  # refuted below, after the conditions of its sentence
         if verdict is None:
             verdict = compare(sa, sb, seconds=LINK_SECONDS)
+            if verdict.status == "undecided" and statistics and (sa.has(sp.Sum) or sb.has(sp.Sum)) and (
+                    sp.expand(sa - sb) == 0 or sums.prove(sa, sb, seconds=LINK_SECONDS) not in (None, sums.DIFFER)):
+                self.decide(item, k, "proved", "linearity of the expectation: the sums agree once it is taken through")
+                return  # E(Σ a_iX_i) = Σ E(a_iX_i): no random point evaluates a sum of n expectations, but they agree
             if verdict.status == "undecided" and (held := self._holds_as_written(item, left, right)) is not None:
                 self.decide(item, k, "proved", held)  # too large once the definitions are in, plain algebra without
                 return
@@ -5908,8 +6086,9 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {unmodelled}")
             self.decide(item, k, "undecided", unmodelled)
             return
-        if verdict.status == "false" and (signed := _signed_by_range(sa.free_symbols | sb.free_symbols,
-                                                                     {**self.stated_ranges, **self._sentence_ranges(item)})):
+        if verdict.status == "false" and (signed := _signed_by_range(sa.free_symbols | sb.free_symbols, {
+                **self.stated_ranges, **self._sentence_ranges(item),
+                **self._toward_minus_infinity(item, sa.free_symbols | sb.free_symbols)})):
             # |c| = c after "let c > 0": the counterexample broke the range the text states; with the sign known
             # the sides may agree (only to prove: a range may belong to another part of the notes)
             swap, said = signed
@@ -6242,7 +6421,8 @@ class DocumentChecker:
             calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))
                      and not _family_call(c.group(0)[:c.group(0).rindex("(")], functions)
-                     and not (c.group(1) == "E" and (a.has(expectation.Expect) or b.has(expectation.Expect)))]
+                     and not (c.group(1) in ("E", "V") and (expectation.has_statistics(a)
+                                                           or expectation.has_statistics(b)))]
 
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
@@ -6258,7 +6438,8 @@ class DocumentChecker:
             applied = [(whole, name) for whole, name in applied
                        if name not in functions.defs and name not in DEFAULT_FUNCTIONS
                        and not ("(" in whole and _family_call(whole[:whole.rindex("(")], functions))
-                       and self._applications().get(name, 0) >= 2 and not _EVENT_INSIDE.search(whole)]
+                       and self._applications().get(name, 0) >= 2 and not _EVENT_INSIDE.search(whole)
+                       and not (name in ("E", "V") and (expectation.has_statistics(a) or expectation.has_statistics(b)))]
             if reason is None and applied:
                 whole, name = applied[0]
                 reason = (f"{whole} may be the function {name} applied to its argument "
@@ -6431,6 +6612,8 @@ class DocumentChecker:
             return False  # \det(A − λI) with A written out before: computed from the entries, not in matrix algebra
         from . import matrices
 
+        if any(t.expr is not None and expectation.has_statistics(t.expr) for t in (left, right)):
+            return False  # E(X) = E(σZ + μ): an expectation (the matrix reader would take E for a matrix)
         written = (_source(item, left), _source(item, right))
         table = self._matrix_notation()
         read = (self._expanded(written[0]), self._expanded(written[1]))  # \v{x}, \m{X}: the document's macros
@@ -6454,8 +6637,7 @@ class DocumentChecker:
         calculus_read = decision is not None  # both sides read there: its reasons beat the scalar reader's
         if decision is None:
             decision = matrices.decide(*read, table, defined, list(namings.values()))
-        if decision is None and not unparsed and len(
-                (matrices.stems(read[0], table) | matrices.stems(read[1], table)) & table.matrices) >= 2:
+        if decision is None and not unparsed and len(_whole_matrices(" ".join(read), table.matrices)) >= 2:
             self._matrix_unread.add((item.index, k))  # d(AXB) = B(dX)A: numbers commute, so no scalar proof holds
         if decision is None or (unparsed and decision.status == "undecided" and not calculus_read):
             return False  # the scalar reader's own reason stands
@@ -8212,6 +8394,29 @@ def _family_call(written: str, functions: Functions) -> bool:
 _INDEX_CASE = re.compile(r"\$\s*([A-Za-z])\s*(\\neq?\b|\\not\s*=|≠|=)\s*([A-Za-z])\s*\$")
 
 
+def _whole_matrices(text: str, names: Iterable[str]) -> set[str]:
+    """The matrix letters one product of ``text`` multiplies whole (``AXB``, ``B(dX)A``): the most found in a run
+    without a sum, a relation or a separator, letters as entries (``C_{kl}``, a number) or labels (``L_X``) left out."""
+    from .latex_tokens import tokenize
+
+    names = set(names)
+    toks = tokenize(text).tokens
+    best: set[str] = set()
+    run: set[str] = set()
+    for i, tok in enumerate(toks):
+        if tok.kind == "rel" or tok.is_char("+", "-", ",", "|", ";", "&") \
+                or tok.kind == "macro" and tok.text in ("mid", "quad", "qquad", "langle", "rangle", "left", "right"):
+            best, run = (run if len(run) > len(best) else best), set()
+            continue
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        if tok.kind == "letter" and tok.text in names and not (i and toks[i - 1].is_char("_", "^")) \
+                and not (after is not None and after.is_char("_")) \
+                and not (tok.text in ("P", "E") and after is not None
+                         and (after.is_char("(", "[") or after.kind == "macro" and after.text == "{")):
+            run.add(tok.text)  # (P(Y | X), E[…]: a probability, an expectation, not a matrix times a bracket)
+    return run if len(run) > len(best) else best
+
+
 def _chain_name(expr: sp.Expr | None) -> bool:
     """Can a chain's first side be a name its later forms stand for: a letter, or a power of one (``s²``)?"""
     return isinstance(expr, sp.Symbol) or (isinstance(expr, sp.Pow) and isinstance(expr.base, sp.Symbol)
@@ -8377,6 +8582,37 @@ _MATRIX_HINT = re.compile(r"\^\s*(?:T|\{\s*T(?![A-Za-z])|\{?\s*(?:\\top|\\interc
 #: which; this only says that some may be.
 _MATRICES_IN_WORDS = re.compile(r"\$\s*[A-Z]\s*\$[^.$]{0,60}?(?:\bmatri(?:x|ces|ce|z|zen)\b|матриц|矩阵|行列|행렬)"
                                 r"|(?:\bmatri(?:x|ces|ce|z|zen)\b|матриц\w*|矩阵|行列|행렬)[^.$]{0,40}?\$\s*[A-Z]\s*\$", re.I)
+#: "there exist … such that", "il existe … tels que / de sorte que", "существуют … такие, что", "存在…使得" anywhere
+#: in a sentence: its formulas say what the numbers it names make true.
+_EXIST_SUCH_IN = re.compile(r"(?:\bthere (?:is|are|exists?)\b|\bil existe\b|\bexisten?\b|\bes gibt\b|существу\w*|存在)"
+                            r"[^.]{0,300}?(?:\bsuch that|\btel(?:le)?s? que|\bde sorte que|\btal(?:es)? que|\bso ?dass"
+                            r"|так\w*,?\s*что|使得)", re.IGNORECASE)
+#: A proof environment: LaTeX's ``\begin{proof} … \end{proof}`` (and the French and Russian names), MyST's
+#: ``{prf:proof}`` directive.
+_PROOF_ENV = re.compile(r"\\begin\{(proof|preuve|demonstration|démonstration|demo|доказательство)\*?\}.*?\\end\{\1\*?\}"
+                        r"|(`{3,}|:{3,})\{prf:proof\}.*?\n\2[ \t]*(?:\n|$)", re.S | re.IGNORECASE)
+#: Words that place what follows at −∞: "en $-\\infty$", "at $-\\infty$", "$x \\to -\\infty$", "в $-\\infty$".
+_MINUS_INFINITY = re.compile(r"(?:\b(?:en|at|near|au voisinage de|à|in|bei|в|при|quand|when|as)\s*\$\s*-\s*\\infty\s*\$"
+                             r"|\\to\s*-\s*\\infty)", re.IGNORECASE)
+#: The variable of ``x \\to -\\infty``.
+_TOWARD_MINUS_INFINITY = re.compile(r"([A-Za-z])\s*\\to\s*-\s*\\infty")
+#: A condition word right before a formula ("… remarquer que si $f(x) = …$").
+_IF_BEFORE = re.compile(r"(?:^|[\s(,])(?:if|when|si|wenn|falls|если|когда|cuando|se|如果|若)\s*$", re.IGNORECASE)
+#: "…$, then", "$ alors": the consequent follows the formula.
+_THEN_AFTER = re.compile(r"^\s*(?:\$|\\\))?\s*,?\s*(?:then|alors|то|тогда|dann|entonces|então|allora|则|那么)\b",
+                         re.IGNORECASE)
+#: Words that call an equation a line or a curve: its ``y = …`` is that line's, no value of y.
+_LINE_WORDS = re.compile(r"\b(?:tangent(?: line)?|asymptotes?|(?:straight |regression |secant )?line|normal line|plane"
+                         r"|tangente|asymptote|droite|recta|as[íi]ntota|Tangente|Asymptote|Gerade)\b"
+                         r"|касательн\w*|асимптот\w*|прям\w*|切线|渐近线|直线|接線|漸近線|접선|점근선", re.IGNORECASE)
+#: The word a few words before the formula: "the tangent line at 2 is", "l'asymptote de $f$ en $+\infty$ est".
+_LINE_BEFORE = re.compile(r"(?:" + _LINE_WORDS.pattern + r")(?:[^.;!?\n]{0,40}?)\s*(?:is|est|ist|es|:|равна|—)?\s*$",
+                          re.IGNORECASE)
+#: A preposition of a point right before the formula ("at", "en", "в точке"): it names where, not a line.
+_POINT_BEFORE = re.compile(r"(?:\b(?:at|en|au point|bei|an der Stelle)|в точке|при)\s*$", re.IGNORECASE)
+#: The same, said right after the formula ("$y = −x − 1$ is an asymptote", "$y = …$ est une asymptote").
+_LINE_AFTER = re.compile(r"^[\s$]*(?:is|est|ist|es|является)\s+(?:an?|the|une?|la|le|die|eine?|la)?\s*"
+                         + _LINE_WORDS.pattern, re.IGNORECASE)
 #: How many statements after a link may define a name it reads ("…, where α = …").
 _WHERE_REACH = 3
 #: The word that introduces such a definition, last before its display.
