@@ -319,3 +319,13 @@ def test_an_expectation_taken_through_a_sum_is_linear() -> None:
     text = ("# Sums\n\nLet $M_n = \\sum_{i=1}^{n} a_i X_i$.\n\n"
             "$$E\\left(M_{n}\\right) = E\\left(\\sum_{i=1}^{n} a_{i} X_{i}\\right) = \\sum_{i=1}^{n} E\\left(a_{i} X_{i}\\right)$$\n")
     assert [v for v, _ in _verdicts("doc.md", text, "$$E\\left(M")] == ["proved", "proved"]
+
+
+def test_an_expansion_with_its_remainder_defines_no_function() -> None:
+    text = ("# Composition\n\nLet $h(x)=\\sqrt{\\cos x}$. We know $f(u)=\\sqrt{1+u}=1+\\frac{1}{2}u-\\frac{1}{8}u^2 + o(u^2)$.\n\n"
+            "Set $u(x)=\\cos x-1$; then $h(x)= f\\big(u(x)\\big)$ and $u(0)=0$.\n\nThus\n\n"
+            "\\begin{align*}\nh(x) & = f\\big(u\\big) = 1+\\frac{1}{2}u-\\frac{1}{8}u^2 + o(u^2) \\\\\n"
+            "     & = 1-\\frac{1}{4}x^2+o(x^2)\n\\end{align*}\n")
+    assert error_lines("doc.md", text) == []
+    # before: the chain's last form, with its remainder, read as h's definition and "restated" against h(x) = f(u(x))
+    assert _verdicts("doc.md", text, "h(x) & =")[0][0] == "proved"

@@ -105,11 +105,6 @@ _TRAILING_CONDITION = re.compile(
 _EXISTS = re.compile(r"(?:\bfor some|\bthere (?:is|exists)(?: an?| some)?|\bsome)\s*$|(?:для|при) некотор\w*\s*$"
                      r"|существует\s*$|某个\s*$|存在\s*$|\bfür ein\w*\s*$|\bil existe(?: un(?:e)?)?\s*$|\bexiste(?: un[ao]?)?\s*$"
                      r"|\bes gibt(?: ein\w*)?\s*$|\bpour un(?: certain)?\s*$|\bpara (?:algún|alguna|um|uma)\s*$", re.IGNORECASE)
-#: "if there exist reals such that", "s'il existe des réels tels que", "существуют числа такие, что", "存在…使得": what
-#: follows is what some numbers make true, a property of the function it writes, not its definition.
-_EXIST_SUCH = re.compile(r"(?:\bthere (?:is|are|exists?)\b|\bil existe\b|\bexisten?\b|\bes gibt\b|существу\w*)"
-                         r"[^.]{0,80}?(?:\bsuch that|\btel(?:le)?s? que|\btal(?:es)? que|\bmit|\bso ?dass|так\w*,?\s*что)"
-                         r"\s*:?\s*$|存在[^。$]{0,40}?使得\s*[:：]?\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"(?:\*\*(?![^*\n]*(?:Example|Exercise|Beispiel|Exemple|Ejemplo|Esempio|Пример|例))[^*\n]+\*\*"
                     r"|__[^_\n]+__)\s*[:：]?\s*(?:\$\$?|\\\[)?\s*$", re.IGNORECASE)  # (**Example 2**: a worked claim)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\$\$?|\\\()?$")
@@ -164,9 +159,6 @@ class Cues:
     satisfied: frozenset[int] = frozenset()
     # blocks that define only because a list item starts with them ("- $x_2 = 0.64$"): no word says so
     listed: frozenset[int] = frozenset()
-    # blocks that state what some numbers make true ("if there exist reals such that $f(x) = c_0 + …$"): a property
-    # of f, which stays the general f; no definition of it
-    existence: frozenset[int] = frozenset()
 
 
 def _leads_in(paragraph: str) -> bool:
@@ -188,7 +180,6 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
     """Read the clause before each block and the words right after it."""
     lines = LineMap(source)
     defining, claiming, conditional, trailing, existential, assumed = set(), set(), set(), set(), set(), set()
-    existence: set[int] = set()
     modeling: set[int] = set()
     satisfied: set[int] = set()
     rearranged: set[int] = set()
@@ -280,16 +271,13 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             trailing.add(number)
         if _EXISTS.search(re.sub(r"(?:\$\$?|\\\\?[(\[]|`)\s*$", "", tail.rstrip())):  # without the opening delimiter
             existential.add(number)
-        if _EXIST_SUCH.search(re.sub(r"(?:\$\$?|\\\\?[(\[]|`)\s*$", "", tail.rstrip())):
-            existence.add(number)
     introduced = {number: names for number, block in enumerate(blocks) if (names := _introduced_after(source, lines, block))}
     stated = {number: value for number, block in enumerate(blocks) if len(block.text) <= 40
               and (value := value_after(block.text, _strip_closer(source[_block_end(source, lines, block):][:40])))
               is not None}
     return Cues(frozenset(defining), frozenset(claiming), frozenset(conditional), frozenset(trailing), sentence,
                 frozenset(existential), frozenset(assumed), introduced, frozenset(modeling), stated,
-                rearranged=frozenset(rearranged), listed=frozenset(listed), satisfied=frozenset(satisfied),
-                existence=frozenset(existence))
+                rearranged=frozenset(rearranged), listed=frozenset(listed), satisfied=frozenset(satisfied))
 
 
 #: Words that join a block to the condition before it, so that it is part of the condition ("if $a = 1$ and $b = 2$").

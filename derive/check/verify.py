@@ -351,7 +351,6 @@ class Item:
     stated_value: object = None  # a Fraction the words right after a one-name formula give it ("$\\beta$=0.98")
     list_cue: bool = False  # block_cue only because a list item starts with the block ("- $x_2 = 0.64$")
     satisfied: bool = False  # a lead-in says something satisfies it: a property of that thing, no value given
-    existence: bool = False  # it follows "there exist … such that": a property some numbers give, no definition
 
     def problem(self, term: Term) -> str:
         """Why a side could not be parsed, in the parser's words."""
@@ -665,7 +664,6 @@ class DocumentChecker:
                 self.items[-1].stated_value = cues.stated_values.get(number)
                 self.items[-1].list_cue = number in cues.listed
                 self.items[-1].satisfied = number in cues.satisfied
-                self.items[-1].existence = number in cues.existence
                 if stmt.remark and _LET.search(stmt.lead):
                     self.items[-1].block_cue = True  # "&Пусть\ f' = \sin u, df' = …": the row's own "let" defines
         counts.count_generic_sums(self.items)  # p^{Σ x_i} after ∏_{i=1}^{n}: the n data the product counted
@@ -1071,7 +1069,7 @@ class DocumentChecker:
         stmt = item.stmt
         at = 1 if self._mapsto_call(item) else 0  # u ↦ g(u) = (c + 2)u² + …: the definition is the link after ↦
         if not stmt.relations or stmt.relations[at] not in DEFINING_RELATIONS or len(stmt.terms) < at + 2 \
-                or self._case_of_cases(item) is not None or item.existence or self._if_of_if_then(item) \
+                or self._case_of_cases(item) is not None or self._if_of_if_then(item) \
                 or self._posed_by_existence(item):
             return  # (f(u) = 1 if wᵀu ≥ 1 and f(u) = 0 if …: one case of a definition by cases, not f)
         lhs, rhs = stmt.terms[at].expr, stmt.terms[at + 1].expr
