@@ -2,6 +2,8 @@ r"""Readings added in stop 53. Fixtures are written here, in my own words and sy
 stored); each has a correct copy and a slip where a slip can be made."""
 from __future__ import annotations
 
+import sympy as sp
+
 from fixture_docs import error_lines, verdicts_at as _verdicts
 
 # -- a power named by a chain, used in its later form: s² = (1/n)Σ… = ((n−1)/n)σ², then σ²/n = s²/(n−1) ------------
@@ -329,3 +331,13 @@ def test_an_expansion_with_its_remainder_defines_no_function() -> None:
     assert error_lines("doc.md", text) == []
     # before: the chain's last form, with its remainder, read as h's definition and "restated" against h(x) = f(u(x))
     assert _verdicts("doc.md", text, "h(x) & =")[0][0] == "proved"
+
+
+def test_a_letter_before_a_power_of_a_number_in_its_letter_is_a_product() -> None:
+    from derive.check.latex import parse_expr
+    read = parse_expr(r"\frac{1}{n2^nx^n}")
+    by_name = {str(s): s for s in read.free_symbols}
+    assert set(by_name) == {"n", "x"}  # before: n₂, a name typed as code
+    n, x = by_name["n"], by_name["x"]
+    assert sp.simplify(read - 1 / (n * 2**n * x**n)) == 0
+    assert {str(s) for s in parse_expr(r"x2^2 + x1^2").free_symbols} == {"x_{1}", "x_{2}"}  # names typed as code

@@ -2316,6 +2316,11 @@ class _ExprParser:
         after = self.peek(1)
         if after is not None and after.start == nxt.end and (after.kind in ("num", "letter", "word") or after.is_char(".")):
             return None
+        if after is not None and after.is_char("^") and self.pos + 2 < len(self.toks):
+            power = self.toks[self.pos + 2]
+            close = matching_brace(self.toks, self.pos + 2) if power.kind == "lbrace" else self.pos + 2
+            if any(t.kind == "letter" and t.text == tok.text for t in self.toks[self.pos + 2:(close or self.pos + 2) + 1]):
+                return None  # n2^n, k3^{k-1}: the letter times a power of the number, not a name n₂ to that power
         self.pos += 1
         return nxt
 
