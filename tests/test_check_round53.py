@@ -341,3 +341,22 @@ def test_a_letter_before_a_power_of_a_number_in_its_letter_is_a_product() -> Non
     n, x = by_name["n"], by_name["x"]
     assert sp.simplify(read - 1 / (n * 2**n * x**n)) == 0
     assert {str(s) for s in parse_expr(r"x2^2 + x1^2").free_symbols} == {"x_{1}", "x_{2}"}  # names typed as code
+
+
+def test_french_hyperbolic_names_and_display_limits() -> None:
+    text = ("# Hyperboliques\n\n$$\\ch^2 x - \\sh^2 x = 1$$\n\n$$\\sum\\displaylimits_{i=1}^{n} (x_i + 1) = \\sum_{i=1}^{n} x_i + n$$\n\n"
+            "$$\\coth x = \\frac{\\ch x}{\\sh x}$$\n")
+    assert error_lines("doc.md", text) == []
+    for snippet in ("$$\\ch^2", "$$\\sum", "$$\\coth"):
+        assert _verdicts("doc.md", text, snippet)[0][0] == "proved", snippet
+    assert (3, "math/false") in error_lines("doc.md", text.replace("\\sh^2 x = 1", "\\sh^2 x = 2"))
+
+
+def test_moments_only_a_law_relates_are_not_refuted() -> None:
+    text = ("# Moments\n\nFor the Poisson law, $E(X)=\\operatorname{var}(X)=\\lambda$.\n\n"
+            "$$\\mathbb{E}[X + Y] = \\mathbb{E}[X] + \\mathbb{E}[Y]$$\n")
+    assert error_lines("doc.md", text) == []  # before: E(X) = var(X) refuted (different moments of X)
+    (verdict, reason), = _verdicts("doc.md", text, "$E(X)=")[:1]
+    assert verdict == "undecided" and "different moments" in reason
+    slip = text.replace("\\mathbb{E}[X] + \\mathbb{E}[Y]$$", "\\mathbb{E}[X] + 2\\mathbb{E}[Y]$$")
+    assert (5, "math/false") in error_lines("doc.md", slip)  # the same moments on both sides: linearity refutes

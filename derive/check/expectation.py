@@ -93,6 +93,11 @@ class Reading:
         if inside[0] != inside[1]:
             # E[μ̂] = μ, E[∇f_i(w)] = ∇f(w): what an expectation equals is a fact of the distribution
             return "expectations: an expectation equated with other quantities (the distribution is not modelled)"
+        moments = [{x for x in side.free_symbols if x in self.atoms} for side in (self.left, self.right)]
+        if moments[0] != moments[1]:
+            # E(X) = var(X) "for the Poisson law", √E(X) = E(√X) "is not true": moments that only the law relates
+            return ("expectations: the sides hold different moments, which the law of the quantity may relate "
+                    "(the distribution is not modelled)")
         return None
 
     def mean_letter(self, seconds: float) -> str | None:
@@ -105,12 +110,12 @@ class Reading:
         free = self.left.free_symbols | self.right.free_symbols
         means = sorted((x for x in free if _MEAN_LETTER.match(x.name)), key=str)
         targets = sorted(((sym, argument) for sym, (argument, label) in self.atoms.items()
-                          if not label and sym in free and isinstance(argument, sp.Symbol)), key=lambda t: str(t[0]))
+                          if not label and sym in free), key=lambda t: str(t[0]))
         for mu in means:
             named = _MEAN_LETTER.match(mu.name).group(1)  # type: ignore[union-attr]
             for sym, argument in targets:
-                if named and named != argument.name:
-                    continue  # μ_Y is no mean of X
+                if named and named != getattr(argument, "name", None):
+                    continue  # μ_Y is no mean of X (nor of X², whose mean μ alone may name)
                 swap = {mu: sym}
                 if compare(self.left.xreplace(swap), self.right.xreplace(swap), seconds=seconds).status == "true":
                     shown = printing.text(argument)

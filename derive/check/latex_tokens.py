@@ -64,7 +64,7 @@ DIV_MACROS: frozenset[str] = frozenset({"div", "oslash"})
 SPACING: frozenset[str] = frozenset({
     ",", ";", ":", "!", " ", "\n", "\t", ">", "space", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
     "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
-    "limits", "nolimits", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
+    "limits", "nolimits", "displaylimits", "enskip", "nonumber", "notag", "hline", "strut", "mathstrut", "allowbreak",
     "nobreak", "relax", "centering", "hfill", "pause",
     # size switches (MathJax and KaTeX take them in math): how big, not what
     "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
@@ -132,7 +132,8 @@ BIG_OPS: frozenset[str] = frozenset({"sum", "prod"})
 FUNCTIONS_1: dict[str, str] = {
     "exp": "exp", "log": "log", "ln": "log", "lg": "log10", "sin": "sin", "cos": "cos", "tan": "tan",
     "tanh": "tanh", "sinh": "sinh", "cosh": "cosh", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
-    "sign": "sign", "sgn": "sign", "sec": "sec", "csc": "csc", "cot": "cot",
+    "sign": "sign", "sgn": "sign", "sec": "sec", "csc": "csc", "cot": "cot", "coth": "coth",
+    "sh": "sinh", "ch": "cosh", "th": "tanh",  # the French names of the hyperbolic functions
 }
 #: ``\max``/``\min`` of a list.
 MAX_MIN: frozenset[str] = frozenset({"max", "min"})
