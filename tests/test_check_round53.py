@@ -360,3 +360,10 @@ def test_moments_only_a_law_relates_are_not_refuted() -> None:
     assert verdict == "undecided" and "different moments" in reason
     slip = text.replace("\\mathbb{E}[X] + \\mathbb{E}[Y]$$", "\\mathbb{E}[X] + 2\\mathbb{E}[Y]$$")
     assert (5, "math/false") in error_lines("doc.md", slip)  # the same moments on both sides: linearity refutes
+
+
+def test_a_bare_e_of_a_difference_to_a_power_is_the_expectation_of_the_power() -> None:
+    text = "# Squares\n\n$$E(X-a)^2 = E(X^2) - 2aE(X) + a^2$$\n\n$$E(X)^2 + 1 = (E(X))^2 + 1$$\n"
+    assert [v for v, _ in _verdicts("doc.md", text, "$$E(X-a)")] == ["proved"]  # E[(X − a)²], not (E[X] − a)²
+    assert [v for v, _ in _verdicts("doc.md", text, "$$E(X)^2")] == ["proved"]  # E(X)^2 stays (E X)²
+    assert (3, "math/false") in error_lines("doc.md", text.replace("+ a^2$$", "+ 2a^2$$"))

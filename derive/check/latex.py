@@ -2447,7 +2447,13 @@ class _ExprParser:
                 and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions:
             # E(X^4), E(I_1) beside it: a bare E where the block takes one of a random variable (:func:`parse_block`),
             # or where the words speak of expectations (:func:`.function_letters.expectation_letter`)
-            return Expect(self.delimited(conditional=True))
+            inner = self.delimited(conditional=True)
+            if isinstance(inner, sp.Add) and (power := self.peek()) is not None and power.is_char("^"):
+                # E(X − a)^2 is E[(X − a)^2], as probability notes write it (E(X)^2 stays the square of E(X))
+                self.pos += 1
+                exponent_tokens, at = self.arg()
+                return Expect(inner ** self.sub(exponent_tokens).parse_all(at))
+            return Expect(inner)
         if canonical == "V" and nm.sub is None and nxt is not None and nxt.is_char("(") \
                 and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions \
                 and (close := _close_of(self.toks, self.pos)) is not None \
