@@ -367,3 +367,53 @@ def test_a_bare_e_of_a_difference_to_a_power_is_the_expectation_of_the_power() -
     assert [v for v, _ in _verdicts("doc.md", text, "$$E(X-a)")] == ["proved"]  # E[(X − a)²], not (E[X] − a)²
     assert [v for v, _ in _verdicts("doc.md", text, "$$E(X)^2")] == ["proved"]  # E(X)^2 stays (E X)²
     assert (3, "math/false") in error_lines("doc.md", text.replace("+ a^2$$", "+ 2a^2$$"))
+
+
+# -- fresh79: a density defined through its distribution function, compositions, remainders, least squares ---------
+def test_a_density_and_its_distribution_defined_through_each_other_is_no_crash() -> None:
+    text = ("# CDF\n\n* CDF $F_X(x)= \\int_{-\\infty}^{x} f_X(t) \\, dt$.\n\n* $f_X(x) = \\frac{d}{dx} F_X(x)$\n"
+            "* $P(a < X \\leq b) = F_X(b) - F_X(a) = \\int_{a}^{b} f_X(t) \\, dt$\n")
+    assert not any(code == "checker/internal-error" for _, code in error_lines("doc.md", text))
+    reasons = [r for _, r in _verdicts("doc.md", text, "P(a < X")]
+    assert reasons and not any("checker error" in r for r in reasons)  # before: RecursionError, the display skipped
+
+
+def test_a_composition_of_maps_is_not_refuted_as_a_product() -> None:
+    text = "# Projection\n\nThe map $p_n$ is linear and a projection: $p_n \\circ p_n = p_n$.\n"
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "p_n \\circ")
+    assert verdict == "undecided" and "compose" in reason
+
+
+def test_a_remainder_function_applied_to_an_expression_is_no_factor() -> None:
+    text = ("# Composition\n\n$$e^y = 1+y+\\frac{y^2}{2} +y^2\\epsilon_2(y).$$\n\n"
+            "$$e^{\\sin x} = 1+\\sin x +\\frac{1}{2} \\sin^2(x) + \\sin^2(x) \\epsilon_2(\\sin(x))$$\n")
+    assert error_lines("doc.md", text) == []
+
+
+LEAST_SQUARES = r"""# Least squares
+
+$$\pmb{\hat{\beta}}=(\pmb{X}^T\pmb{X})^{-1}\pmb{X}^T\pmb{y}$$
+
+$$\pmb{\hat{e}}=\pmb{y}-\pmb{X}\pmb{\hat{\beta}}$$
+
+$$ \pmb{P}=\pmb{X}(\pmb{X}^T\pmb{X})^{-1}\pmb{X}^T$$
+
+$$\pmb{P}\pmb{P} = \pmb{P}, \quad \pmb{P}\pmb{X} = \pmb{X}$$
+
+$$\pmb{M}=\pmb{I}-\pmb{P}$$
+
+$$\pmb{M}\pmb{y}=\pmb{\hat{e}}$$
+"""
+
+
+def test_a_projection_matrix_is_a_naming_not_the_number_one() -> None:
+    # before: P = X(XᵀX)⁻¹Xᵀ is 1 as numbers, so it was taken as the example P = 1, and My = ê refuted with P free
+    assert error_lines("doc.md", LEAST_SQUARES) == []
+    assert _verdicts("doc.md", LEAST_SQUARES, "$$ \\pmb{P}=")[0] == ("not-a-claim", "definition (a naming)")
+    assert [v for v, _ in _verdicts("doc.md", LEAST_SQUARES, "$$\\pmb{P}\\pmb{P}")] == ["proved", "proved"]
+
+
+def test_a_multiple_of_a_residual_that_vanishes_as_numbers_is_never_proved() -> None:
+    slip = LEAST_SQUARES.replace("$$\\pmb{M}\\pmb{y}=\\pmb{\\hat{e}}$$", "$$\\pmb{M}\\pmb{y}=2\\pmb{\\hat{e}}$$")
+    assert _verdicts("doc.md", slip, "$$\\pmb{M}\\pmb{y}")[0][0] != "proved"  # ê is 0 only as numbers

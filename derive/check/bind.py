@@ -275,7 +275,7 @@ class Functions:
                         and written_coordinates(self.defs[base]) is None \
                         and not _hides_variable(self.defs[base]) \
                         and not _coordinate_of(variable, self.defs[base]):  # f(x) = x_1² + 2x_2²: calculus's
-                    mapping[call] = self._gradient(self.defs[base], call.args[0])
+                    mapping[call] = self._gradient(self.defs[base], call.args[0], depth + 1)
             elif (found := primed(fname)) is not None and found[0] in self.defs and len(call.args) == 1:
                 fd = self.defs[found[0]]  # f'(x), f''(x), f_a'(x): derivatives of a one-variable definition
                 if len(fd.params) == 1:
@@ -305,10 +305,11 @@ class Functions:
             changed = True
         return self.expand(expr, depth + 1) if changed else expr
 
-    def _gradient(self, fd: FunctionDef, at: sp.Expr) -> sp.Expr:
-        """∇ of a one-parameter definition at ``at``: differentiate, then name what stays opaque."""
+    def _gradient(self, fd: FunctionDef, at: sp.Expr, depth: int = 0) -> sp.Expr:
+        """∇ of a one-parameter definition at ``at``: differentiate, then name what stays opaque. ``depth`` goes on
+        counting the expansion that asked (F(x) = ∫f and f(x) = F′(x) would recurse without end)."""
         (param,) = fd.params
-        body = self.expand(fd.body)
+        body = self.expand(fd.body, depth)
         derivative = sp.diff(body, param)
         derivative = derivative.replace(
             lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, AppliedUndef),

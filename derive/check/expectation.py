@@ -94,11 +94,23 @@ class Reading:
             # E[μ̂] = μ, E[∇f_i(w)] = ∇f(w): what an expectation equals is a fact of the distribution
             return "expectations: an expectation equated with other quantities (the distribution is not modelled)"
         moments = [{x for x in side.free_symbols if x in self.atoms} for side in (self.left, self.right)]
-        if moments[0] != moments[1]:
-            # E(X) = var(X) "for the Poisson law", √E(X) = E(√X) "is not true": moments that only the law relates
+        apart, common = moments[0] ^ moments[1], moments[0] & moments[1]
+        if apart and max(self._order(x) for x in apart) >= max((self._order(x) for x in common), default=0):
+            # E(X) = var(X) "for the Poisson law", √E(X) = E(√X) "is not true": a moment on one side that no moment on
+            # both reaches, which only the law relates (a lower one left over, E[Y]μ beside E[Y²], is a slip)
             return ("expectations: the sides hold different moments, which the law of the quantity may relate "
                     "(the distribution is not modelled)")
         return None
+
+    def _order(self, atom: sp.Symbol) -> float:
+        """The order of the moment an expectation symbol stands for (E[X²]: 2); one of no polynomial counts as the
+        highest."""
+        argument = self.atoms[atom][0]
+        random = [x for x in argument.free_symbols if not constant(x)]
+        try:
+            return float(sp.Poly(argument, *random).total_degree()) if random else 0.0
+        except sp.PolynomialError:
+            return float("inf")
 
     def mean_letter(self, seconds: float) -> str | None:
         """Why a refutation may rest on a letter's meaning: ``E[X²] − 2E[X]μ + μ² = E[X²] − μ²`` holds once μ is

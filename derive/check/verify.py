@@ -184,6 +184,13 @@ _APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{
 #: A bracket that holds a conditioning bar or a relation (``P(x_i \mid y)``, ``P(X \le x)``): a probability the
 #: parser reads as one quantity, never a letter times a bracket.
 _EVENT_INSIDE = re.compile(r"\\mid|\||=|<|>|\\le|\\ge|\\leq|\\geq|\\in\b")
+#: A Greek letter, perhaps with a subscript, right before an opening bracket: ``\epsilon_2(`` of ``\epsilon_2(\sin x)``.
+_GREEK_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])(\\(?:epsilon|varepsilon|eta|phi|varphi|psi|rho|omega|xi))(?![A-Za-z])"
+                                   r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
+#: Why a refutation through ``∘`` may be no slip.
+_COMPOSITION_DOUBT = "∘ may compose maps (a projection p ∘ p = p), read here as a product of numbers"
+#: Composition of maps, which the scalar reading takes for a product (``p_n \circ p_n = p_n``).
+_COMPOSITION = re.compile(r"\\circ(?![A-Za-z])")
 #: A Latin letter, perhaps with a subscript, right before an opening bracket: ``T_k(`` of ``T_k(1 + ε)``.
 _BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 #: A name that may be a letter before a bracket rather than a function: ``R`` of ``R(1 + i)``, ``\lambda(a + b)``.
@@ -3306,14 +3313,18 @@ class DocumentChecker:
         value = self._prepare(rhs, item)
         if value is None or value.has(DOTS) or value.has(optima.Optimum) or value.has(PLUS_MINUS):
             return  # θ* = argmin …: names an optimizer, not a value to substitute (x = 1 ± √2: two values)
-        if not value.free_symbols:
+        collapsed = not value.free_symbols and self._collapsed_matrices(item, item.stmt.terms[1])
+        if collapsed:
+            pass  # P = X(XᵀX)⁻¹Xᵀ is 1 only as numbers: a naming the matrix reader reads, never the example P = 1
+        elif not value.free_symbols:
             # "β = 0.9": an example value (or an initial value v_0 = 0), for worked numbers, not a definition
             if self._gives_value(item, lhs):
                 self.examples.append((item.index, item.section, lhs, value))
             return
         terms = item.stmt.terms
         last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
-        if last is not None and not last.free_symbols and all(isinstance(t.expr, sp.Symbol) for t in terms[:-1]) \
+        if not collapsed and last is not None and not last.free_symbols \
+                and all(isinstance(t.expr, sp.Symbol) for t in terms[:-1]) \
                 and all(r in DEFINING_RELATIONS for r in item.stmt.relations):
             for t in terms[:-1]:  # m_0 = v_0 = 0: each is given the value
                 self.examples.append((item.index, item.section, t.expr, last))
@@ -3349,6 +3360,14 @@ class DocumentChecker:
         self._naming_symbols.setdefault(item.section, set()).update({lhs} | value.free_symbols)
         self._naming_bases.setdefault(item.section, set()).update(_bases_of({lhs} | value.free_symbols))
         self._named[(item.section, lhs)] = min(self._named.get((item.section, lhs), item.index), item.index)
+
+    def _collapsed_matrices(self, item: Item, term: Term) -> bool:
+        """Does ``term`` write a product of matrices that the scalar reading cancels to a number (``X(XᵀX)⁻¹Xᵀ``)?"""
+        if not self._may_use_matrices():
+            return False
+        written = self._expanded(_source(item, term))
+        return len(_whole_matrices(written, self._matrix_notation().matrices)) >= 1 \
+            and re.search(r"\^\s*\{?\s*-\s*1|\^\s*\{?\s*(?:T|\\top)", written) is not None
 
     def _derivative_given(self, expr: sp.Expr | None, item: Item) -> bool:
         """Is ``expr`` a derivative (``\\nabla_w L``, ``\\nabla^2 f(x)``, ``∂²f/∂x∂y``) the definitions in scope
@@ -3434,6 +3453,8 @@ class DocumentChecker:
         last = self._prepare(terms[-1].expr, item) if terms[-1].expr is not None else None
         if last is None or last.free_symbols or not last.is_number:
             return False
+        if self._collapsed_matrices(item, terms[-1]):
+            return False  # P = X(XᵀX)⁻¹Xᵀ, 1 only as numbers: a naming the matrix reader reads, no value P = 1
         if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
             return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
         if len(terms) == 2 and not worked_values.supposed(self, item) \
@@ -5376,7 +5397,8 @@ class DocumentChecker:
             or (self._continues_span(item) if k == 0 else None) \
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
             or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions) \
-            or self._at_the_chains_bar(item, k, left, right) or self._in_an_index_case(item, left, right, definitions)
+            or self._at_the_chains_bar(item, k, left, right) or self._in_an_index_case(item, left, right, definitions) \
+            or (_COMPOSITION_DOUBT if _COMPOSITION.search(_source(item, left) + _source(item, right)) else None)
 
     def _in_an_index_case(self, item: Item, left: Term, right: Term,
                           definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -6433,11 +6455,16 @@ class DocumentChecker:
             # T_k(1 + ε) after T_k(a) = cosh(k arccosh a): any argument, once the name is applied as a function
             applied += [(c.group(0) + "…)", c.group(1)) for c in _BEFORE_BRACKET.finditer(written_text)
                         if not _EVENT_INSIDE.search(_bracketed(written_text, c.end()))]
+
             applied = [(whole, name) for whole, name in applied
                        if name not in functions.defs and name not in DEFAULT_FUNCTIONS
                        and not ("(" in whole and _family_call(whole[:whole.rindex("(")], functions))
                        and self._applications().get(name, 0) >= 2 and not _EVENT_INSIDE.search(whole)
                        and not (name in ("E", "V") and (expectation.has_statistics(a) or expectation.has_statistics(b)))]
+            # ε_2(\sin x) after y²ε_2(y): a Greek letter applied to any argument, once it is applied to a name
+            applied += [(c.group(0) + "…)", c.group(1)) for c in _GREEK_BEFORE_BRACKET.finditer(written_text)
+                        if c.group(1) not in functions.defs and self._applications().get(c.group(1), 0) >= 1
+                        and not _EVENT_INSIDE.search(_bracketed(written_text, c.end()))]
             if reason is None and applied:
                 whole, name = applied[0]
                 reason = (f"{whole} may be the function {name} applied to its argument "
@@ -6635,7 +6662,9 @@ class DocumentChecker:
         calculus_read = decision is not None  # both sides read there: its reasons beat the scalar reader's
         if decision is None:
             decision = matrices.decide(*read, table, defined, list(namings.values()))
-        if decision is None and not unparsed and len(_whole_matrices(" ".join(read), table.matrices)) >= 2:
+        product = _whole_matrices(" ".join(read), table.matrices | table.vectors)
+        if decision is None and not unparsed and len(product) >= 2 and product & table.matrices:
+            # (My = 2ê, with ê = y − Xβ̂ and β̂ = (XᵀX)⁻¹Xᵀy: as numbers ê is 0, and any multiple of it "holds")
             self._matrix_unread.add((item.index, k))  # d(AXB) = B(dX)A: numbers commute, so no scalar proof holds
         if decision is None or (unparsed and decision.status == "undecided" and not calculus_read):
             return False  # the scalar reader's own reason stands
