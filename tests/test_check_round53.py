@@ -417,3 +417,9 @@ def test_a_projection_matrix_is_a_naming_not_the_number_one() -> None:
 def test_a_multiple_of_a_residual_that_vanishes_as_numbers_is_never_proved() -> None:
     slip = LEAST_SQUARES.replace("$$\\pmb{M}\\pmb{y}=\\pmb{\\hat{e}}$$", "$$\\pmb{M}\\pmb{y}=2\\pmb{\\hat{e}}$$")
     assert _verdicts("doc.md", slip, "$$\\pmb{M}\\pmb{y}")[0][0] != "proved"  # ê is 0 only as numbers
+
+
+def test_a_random_letter_written_outside_an_expectation_stays_random() -> None:
+    text = "# Ratio\n\nSo $\\frac{E(X)}{E(Y)} = \\frac{X}{Y}$.\n\nAnd $E(aX + b) = aE(X) + b$.\n"
+    assert _verdicts("doc.md", text, "\\frac{E(X)}")[0][0] != "proved"  # before: X outside E, so a constant
+    assert _verdicts("doc.md", text, "E(aX + b)")[0][0] == "proved"

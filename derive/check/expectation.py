@@ -169,7 +169,9 @@ def read(left: sp.Expr, right: sp.Expr, *, independent: bool = False, stationary
     document states independence, so E[XY] is E[X]E[Y] for distinct random factors; ``stationary``: it states
     stationarity, so E[g_t] is E[g] for every step. A name the link writes outside every operator
     (``a`` in E[aX + b] = aE[X] + b) is a number to the author, so it is a constant inside too."""
-    outside = _outside(left) | _outside(right)
+    # (X, Y, Z are random by the convention of statistics, written outside an expectation or not: E(X)/E(Y) = X/Y
+    # is no identity)
+    outside = {x for x in _outside(left) | _outside(right) if not _RANDOM_LETTER.match(x.name)}
     if uniform:
         left, right = _uniform_means(left, uniform), _uniform_means(right, uniform)
     reading = Reading(left, right, (left, right))
@@ -193,6 +195,10 @@ def _uniform_means(expr: sp.Expr, uniform: dict[str, sp.Symbol]) -> sp.Expr:
         index = S.symbol(label)
         return sp.Sum(e.args[0], (index, 1, uniform[label])) / uniform[label]
     return expr.replace(lambda e: isinstance(e, Expect), mean)
+
+
+#: The letters statistics keeps for random variables (``X``, ``Y_i``, ``Z_{n}``).
+_RANDOM_LETTER = re.compile(r"^[XYZ](?:_.*)?$")
 
 
 def _outside(expr: sp.Expr) -> set[sp.Symbol]:

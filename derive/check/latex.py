@@ -681,7 +681,7 @@ def parse_block(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS, tra
 
 #: A bare ``E(`` of a random variable's letter (``E(X^4)``, ``E(\bar{X})``, ``E(2Y + 3)``): the block's bare E is the
 #: expectation, not the letter E times a bracket (E·X⁴ made ``E(X⁴) − E(X²)²`` a polynomial in E).
-_RANDOM_E = re.compile(r"(?<![A-Za-z\\])[EV]\s*(?:\\left)?\(\s*[^()=]*?(?<![A-Za-z\\])[XYZ](?![A-Za-z])")
+_RANDOM_E = re.compile(r"(?<![A-Za-z\\])[EV]\s*(?:\\left)?\(\s*[^()=]*?(?:(?<![A-Za-z\\])|(?<=[0-9a-z]))[XYZ](?![A-Za-z])")
 
 
 def parse_expr(text: str, *, functions: frozenset[str] = DEFAULT_FUNCTIONS,
