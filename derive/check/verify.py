@@ -191,6 +191,8 @@ _GREEK_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])(\\(?:epsilon|varepsilon|eta
 _COMPOSITION_DOUBT = "∘ may compose maps (a projection p ∘ p = p), read here as a product of numbers"
 #: Composition of maps, which the scalar reading takes for a product (``p_n \circ p_n = p_n``).
 _COMPOSITION = re.compile(r"\\circ(?![A-Za-z])")
+#: A composition applied to an argument, ``(q \\circ p)(t)``: read as the functions nested (:mod:`.latex`), no product.
+_COMPOSITION_APPLIED = re.compile(r"\\circ[^()]*\)\s*\(")
 #: A Latin letter, perhaps with a subscript, right before an opening bracket: ``T_k(`` of ``T_k(1 + ε)``.
 _BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 #: A name that may be a letter before a bracket rather than a function: ``R`` of ``R(1 + i)``, ``\lambda(a + b)``.
@@ -648,6 +650,7 @@ class DocumentChecker:
         self._matrix_table: matrices.Notation | None = None  # names the document writes as matrices, vectors
         self._matrix_hint: bool | None = None  # whether it writes any matrix notation at all
         self._matrix_unread: set[tuple[int, int]] = set()  # links in matrix notation the matrix reader could not read
+        self._inverse_namings: set[sp.Symbol] = set()  # names defined by a product with a matrix inverse
         self.macro_table: MacroTable | None = None  # the document's macros (set by the runner)
         self.t_transposes = False  # (Xw − y)^t(Xw − y): the document writes transposes with a lower-case t (the runner sets it)
         self.primes_transpose = False  # x^\prime A x: the document writes transposes as primes (set by the runner)
@@ -3313,6 +3316,8 @@ class DocumentChecker:
         value = self._prepare(rhs, item)
         if value is None or value.has(DOTS) or value.has(optima.Optimum) or value.has(PLUS_MINUS):
             return  # θ* = argmin …: names an optimizer, not a value to substitute (x = 1 ± √2: two values)
+        if self._collapsed_matrices(item, item.stmt.terms[-1]):
+            self._inverse_namings.add(lhs)  # β̂ = (XᵀX)⁻¹Xᵀy: a scalar proof through it says nothing of matrices
         collapsed = not value.free_symbols and self._collapsed_matrices(item, item.stmt.terms[1])
         if collapsed:
             pass  # P = X(XᵀX)⁻¹Xᵀ is 1 only as numbers: a naming the matrix reader reads, never the example P = 1
@@ -3360,6 +3365,25 @@ class DocumentChecker:
         self._naming_symbols.setdefault(item.section, set()).update({lhs} | value.free_symbols)
         self._naming_bases.setdefault(item.section, set()).update(_bases_of({lhs} | value.free_symbols))
         self._named[(item.section, lhs)] = min(self._named.get((item.section, lhs), item.index), item.index)
+
+    def _reads_an_inverse(self, item: Item, definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Does the link read, through the definitions in scope, a name defined by a product with a matrix inverse
+        (``β̂ = (XᵀX)⁻¹Xᵀy``, ``P = X(XᵀX)⁻¹Xᵀ``)? As numbers such a product cancels (β̂ = y/X, ê = 0), so a scalar
+        proof through it says nothing of the matrices."""
+        if not self._inverse_namings:
+            return False
+        seen: set[sp.Basic] = set()
+        todo = [x for t in item.stmt.terms if t.expr is not None for x in t.expr.free_symbols]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            if name in self._inverse_namings:
+                return True
+            if isinstance(name, sp.Symbol) and name in definitions and len(seen) < 60:
+                todo.extend(definitions[name].free_symbols)
+        return False
 
     def _collapsed_matrices(self, item: Item, term: Term) -> bool:
         """Does ``term`` write a product of matrices that the scalar reading cancels to a number (``X(XᵀX)⁻¹Xᵀ``)?"""
@@ -5398,7 +5422,8 @@ class DocumentChecker:
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
             or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions) \
             or self._at_the_chains_bar(item, k, left, right) or self._in_an_index_case(item, left, right, definitions) \
-            or (_COMPOSITION_DOUBT if _COMPOSITION.search(_source(item, left) + _source(item, right)) else None)
+            or (_COMPOSITION_DOUBT if _COMPOSITION.search(written := _source(item, left) + " " + _source(item, right))
+                and not _COMPOSITION_APPLIED.search(written) else None)
 
     def _in_an_index_case(self, item: Item, left: Term, right: Term,
                           definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -6663,7 +6688,8 @@ class DocumentChecker:
         if decision is None:
             decision = matrices.decide(*read, table, defined, list(namings.values()))
         product = _whole_matrices(" ".join(read), table.matrices | table.vectors)
-        if decision is None and not unparsed and len(product) >= 2 and product & table.matrices:
+        if decision is None and not unparsed and product & table.matrices and (
+                len(product & table.matrices) >= 2 or len(product) >= 2 and self._reads_an_inverse(item, definitions)):
             # (My = 2ê, with ê = y − Xβ̂ and β̂ = (XᵀX)⁻¹Xᵀy: as numbers ê is 0, and any multiple of it "holds")
             self._matrix_unread.add((item.index, k))  # d(AXB) = B(dX)A: numbers commute, so no scalar proof holds
         if decision is None or (unparsed and decision.status == "undecided" and not calculus_read):
