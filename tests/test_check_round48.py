@@ -326,7 +326,8 @@ def test_an_operator_applied_without_brackets_is_no_factor() -> None:
     text = open_fixture("projection")
     assert error_lines("doc.md", text) == []
     (verdict, reason), = _verdicts("doc.md", text, "$$ \\dfrac{1}{s^2}")
-    assert verdict == "undecided" and "operator" in reason
+    # (since stop 53 Y, a random letter, stays random outside Var: the expectation reading may speak first)
+    assert verdict == "undecided" and ("operator" in reason or "expectation" in reason)
 
 
 def test_a_residue_is_no_product_evaluated_at_its_pole() -> None:
