@@ -328,6 +328,9 @@ def test_an_operator_applied_without_brackets_is_no_factor() -> None:
     (verdict, reason), = _verdicts("doc.md", text, "$$ \\dfrac{1}{s^2}")
     # (since stop 53 Y, a random letter, stays random outside Var: the expectation reading may speak first)
     assert verdict == "undecided" and ("operator" in reason or "expectation" in reason)
+    other = text.replace("Y", "W")  # a letter no convention makes random: the operator's doubt alone
+    (verdict, reason), = _verdicts("doc.md", other, "$$ \\dfrac{1}{s^2}")
+    assert verdict == "undecided" and "operator" in reason
 
 
 def test_a_residue_is_no_product_evaluated_at_its_pole() -> None:
