@@ -2443,7 +2443,8 @@ class _ExprParser:
             # p(y) next to p(x | y): a probability of its own, one opaque quantity, not p times y
             args = self.call_args()
             return symbol(f"{canonical}({', '.join(sp.latex(a) for a in args)})")
-        if canonical == "E" and nm.sub is None and nxt is not None and nxt.is_char("(") \
+        if canonical == "E" and nm.sub is None and nxt is not None \
+                and (nxt.is_char("(") or nxt.kind == "macro" and nxt.text in ("{", "lbrace")) \
                 and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions:
             # E(X^4), E(I_1) beside it: a bare E where the block takes one of a random variable (:func:`parse_block`),
             # or where the words speak of expectations (:func:`.function_letters.expectation_letter`)

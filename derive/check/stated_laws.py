@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .. import printing
+from .expectation import _RANDOM_LETTER, _outside, constant
 from .latex import LatexParseError, parse_expr
 
 __all__ = ["Law", "names_a_law", "said", "stated", "under"]
@@ -134,12 +135,18 @@ def under(left: sp.Expr, right: sp.Expr, atoms: dict[sp.Symbol, tuple[sp.Expr, s
     expectation is of no lawful letter, of several, or of no polynomial."""
     values: dict[sp.Symbol, sp.Expr] = {}
     used: dict[sp.Symbol, Law] = {}
+    law_letters = {x for law in laws.values() for p in law.params for x in p.free_symbols}  # (μ, σ of N(μ, σ²))
+    outside = {x for x in (_outside(left) | _outside(right)) - set(laws)  # (a of E[aX + b], outside: a number)
+               if not _RANDOM_LETTER.match(x.name)}  # (Y of E[X²Y] = 3Y stays random)
     for sym, (argument, label) in atoms.items():
         if sym not in left.free_symbols | right.free_symbols:
             continue
         random = [x for x in argument.free_symbols if x in laws]
         if label or len(random) != 1:
             return None  # E_p[…], or an expectation of several lawful letters (independence not read here)
+        if any(not constant(x) and x not in random and x not in law_letters and x not in outside
+               for x in argument.free_symbols):
+            return None  # E[u²X⁴] with u an error term: another random quantity beside the lawful one
         value = expectation(argument, random[0], laws[random[0]])
         if value is None:
             return None
