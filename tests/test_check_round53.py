@@ -436,3 +436,15 @@ def test_a_law_proves_nothing_of_another_random_quantity() -> None:
 def test_an_expectation_in_braces_is_the_expectation() -> None:
     text = "# Variance\n\n$$Var(X)=E\\{[X-E(X)]^2\\}$$\n"
     assert _verdicts("doc.md", text, "$$Var(X)")[0][0] == "proved"
+
+
+def test_a_residual_refuted_as_numbers_is_undecided() -> None:
+    # the model, the estimate and the residual in one section, P and M in subsections: as numbers ê is 0
+    text = ("## Foundations\n\n$$\\pmb{y}=\\pmb{X}\\pmb{\\beta}+\\pmb{e}$$\n\n"
+            "$$\\pmb{\\hat{\\beta}}=(\\pmb{X}^T\\pmb{X})^{-1}\\pmb{X}^T\\pmb{y}$$\n\n"
+            "$$\\pmb{\\hat{e}}=\\pmb{y}-\\pmb{X}\\pmb{\\hat{\\beta}}$$\n\n### Projection\n\n"
+            "$$ \\pmb{P}=\\pmb{X}(\\pmb{X}^T\\pmb{X})^{-1}\\pmb{X}^T$$\n\n### Orthogonal projection\n\n"
+            "$$\\pmb{M}=\\pmb{I}-\\pmb{P}$$\n\n$$\\pmb{M}\\pmb{y}=\\pmb{\\hat{e}}$$\n")
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "$$\\pmb{M}\\pmb{y}")
+    assert verdict == "undecided" and "matrix inverse" in reason

@@ -3369,6 +3369,9 @@ class DocumentChecker:
                 return True
             if isinstance(name, sp.Symbol) and name in definitions and len(seen) < 60:
                 todo.extend(definitions[name].free_symbols)
+            elif len(seen) < 60:  # (named in another section of the notes: ê = y − Xβ̂ above M = I − P)
+                todo.extend(x for index, _section, named, value in self.namings
+                            if named == name and index < item.index for x in value.free_symbols)
         return False
 
     def _collapsed_matrices(self, item: Item, term: Term) -> bool:
@@ -5341,6 +5344,13 @@ class DocumentChecker:
                 and (product := self._proved_as_product(item, left, right)) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {product}")
             self.decide(item, k, "undecided", product, override=True)
+            return
+        if (item.index, k) in self._matrix_unread and self.verdicts.get((item.index, k), ("",))[0] == "false":
+            # My = ê refuted as numbers, where ê = y − X(XᵀX)⁻¹Xᵀy is 0: the matrices' own algebra is not read
+            self.findings[mark:] = [f for f in self.findings[mark:] if f.code not in {"math/false", "math/coefficient"}]
+            why = "matrix notation the matrix reader does not read; as numbers a product with a matrix inverse cancels"
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why, override=True)
             return
         if (item.index, k) in self._matrix_unread and self.verdicts.get((item.index, k), ("",))[0] == "proved":
             why = ("matrix notation the matrix reader does not read; read as numbers, which commute, the sides agree, "
