@@ -448,3 +448,9 @@ def test_a_residual_refuted_as_numbers_is_undecided() -> None:
     assert error_lines("doc.md", text) == []
     (verdict, reason), = _verdicts("doc.md", text, "$$\\pmb{M}\\pmb{y}")
     assert verdict == "undecided" and "matrix inverse" in reason
+
+
+def test_a_subscripted_e_beside_a_variance_is_still_doubted_as_a_factor() -> None:
+    text = ("# Error\n\n$$E_{\\theta}(T^{2})-(E_{\\theta}(T))^{2}+\\theta^{2}-2\\theta E_{\\theta}(T) "
+            "= \\operatorname{var}(T)+(E_{\\theta}(T)-\\theta)^{2}$$\n")
+    assert error_lines("doc.md", text) == []  # before: E_θ read as a letter beside the variance, refuted

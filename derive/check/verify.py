@@ -6462,8 +6462,7 @@ class DocumentChecker:
             calls = [c for c in _CALL_OR_PRODUCT.finditer(unsized) if c.group(1) not in functions.defs
                      and (c.group(1) not in DEFAULT_FUNCTIONS or _read_as_product(c.group(0)))
                      and not _family_call(c.group(0)[:c.group(0).rindex("(")], functions)
-                     and not (c.group(1) in ("E", "V") and (expectation.has_statistics(a)
-                                                           or expectation.has_statistics(b)))]
+                     and not _read_as_statistics(c.group(0), a, b)]
 
             if reason is None and calls:
                 reason = f"{calls[0].group(0)} may be a function of its argument, not a product"
@@ -6481,7 +6480,7 @@ class DocumentChecker:
                        if name not in functions.defs and name not in DEFAULT_FUNCTIONS
                        and not ("(" in whole and _family_call(whole[:whole.rindex("(")], functions))
                        and self._applications().get(name, 0) >= 2 and not _EVENT_INSIDE.search(whole)
-                       and not (name in ("E", "V") and (expectation.has_statistics(a) or expectation.has_statistics(b)))]
+                       and not _read_as_statistics(whole, a, b)]
             # ε_2(\sin x) after y²ε_2(y): a Greek letter applied to any argument, once it is applied to a name
             applied += [(c.group(0) + "…)", c.group(1)) for c in _GREEK_BEFORE_BRACKET.finditer(written_text)
                         if c.group(1) not in functions.defs and self._applications().get(c.group(1), 0) >= 1
@@ -8464,6 +8463,14 @@ def _whole_matrices(text: str, names: Iterable[str]) -> set[str]:
                          and (after.is_char("(", "[") or after.kind == "macro" and after.text == "{")):
             run.add(tok.text)  # (P(Y | X), E[…]: a probability, an expectation, not a matrix times a bracket)
     return run if len(run) > len(best) else best
+
+
+def _read_as_statistics(written: str, a: sp.Expr, b: sp.Expr) -> bool:
+    """Was ``E(…)`` (``V(…)``), written bare, read as the expectation (the variance) in the sides ``a``, ``b``? Then
+    it is no letter times a bracket to doubt; ``E_θ(T)`` with its subscript is (only a bare E is read so)."""
+    operator = {"E": expectation.Expect, "V": expectation.Variance}.get(written[:1])
+    return operator is not None and re.match(r"[EV]\s*(?:\\left)?\(", written) is not None \
+        and (a.has(operator) or b.has(operator))
 
 
 def _chain_name(expr: sp.Expr | None) -> bool:
