@@ -5004,12 +5004,14 @@ def main() -> int:
         print(f"baseline (unmutated copy): {'pass' if ok else 'FAIL'} — {last}", flush=True)
         if not ok:
             return 1
-    with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
-        outcomes = list(pool.map(lambda m: run_one(m, args.timeout), chosen))
     width = max(len(m.id) for m in chosen)
-    for o in outcomes:
-        print(f"{o.status:9} {o.mutation.id:{width}}  {o.seconds:5.1f} s  {o.mutation.why}"
-              + (f"  [{o.detail}]" if o.status != "caught" else ""))
+    outcomes = []
+    with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        # each outcome printed as it comes (in the list's order): a long run cut short still says what it found
+        for o in pool.map(lambda m: run_one(m, args.timeout), chosen):
+            outcomes.append(o)
+            print(f"{o.status:9} {o.mutation.id:{width}}  {o.seconds:5.1f} s  {o.mutation.why}"
+                  + (f"  [{o.detail}]" if o.status != "caught" else ""), flush=True)
     caught = sum(o.status == "caught" for o in outcomes)
     skipped = sum(o.status == "not run" for o in outcomes)
     print(f"{caught} of {len(outcomes)} mutations caught" + (f", {skipped} not run (missing dependency)" if skipped else "")
