@@ -1390,6 +1390,7 @@ class DocumentChecker:
             body = _square_norms(body)  # read as the definition's body was (‖y − Xβ‖ of a matrix X kept whole)
             defs = self.functions(item).defs
             bare = {x: sp.Function(x.name)(*other.params) for x in body.free_symbols if isinstance(x, sp.Symbol)
+                    and re.fullmatch(r"[A-Za-z]", x.name) and x.name not in DEFAULT_FUNCTIONS  # (as _bare_calls)
                     and x not in params and (other := defs.get(x.name)) is not None and len(other.params) == 1
                     and other.params[0] in params}
             body = body.xreplace(bare) if bare else body  # h(x) = f(u) for h(x) = f(u(x)), u(x) = cos x − 1
