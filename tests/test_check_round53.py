@@ -454,3 +454,9 @@ def test_a_subscripted_e_beside_a_variance_is_still_doubted_as_a_factor() -> Non
     text = ("# Error\n\n$$E_{\\theta}(T^{2})-(E_{\\theta}(T))^{2}+\\theta^{2}-2\\theta E_{\\theta}(T) "
             "= \\operatorname{var}(T)+(E_{\\theta}(T)-\\theta)^{2}$$\n")
     assert error_lines("doc.md", text) == []  # before: E_θ read as a letter beside the variance, refuted
+
+
+def test_an_entry_of_a_product_is_a_number_for_the_matrix_guard() -> None:
+    text = ("# Trace\n\nLet $A$ and $B$ be square matrices.\n\n"
+            "$$\\frac{\\partial}{\\partial A_{ij}} \\sum_k (AB)_{kk} = \\frac{\\partial}{\\partial A_{ij}} \\sum_{k,l} A_{kl}B_{lk}$$\n")
+    assert _verdicts("doc.md", text, "$$\\frac{\\partial}")[0][0] == "proved"  # (AB)_{kk} is no product of matrices

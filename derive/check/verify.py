@@ -8443,12 +8443,17 @@ def _family_call(written: str, functions: Functions) -> bool:
 _INDEX_CASE = re.compile(r"\$\s*([A-Za-z])\s*(\\neq?\b|\\not\s*=|≠|=)\s*([A-Za-z])\s*\$")
 
 
+#: An entry of a bracketed product, ``(AB)_{kk}``, ``(X^Tw)_i``: a number, whatever the letters inside.
+_ENTRY_OF_PRODUCT = re.compile(r"(?:\\left)?\((?:[^()]|\([^()]*\))*(?:\\right)?\)\s*_\s*(?:\{[^{}]*\}|\w)")
+
+
 def _whole_matrices(text: str, names: Iterable[str]) -> set[str]:
     """The matrix letters one product of ``text`` multiplies whole (``AXB``, ``B(dX)A``): the most found in a run
     without a sum, a relation or a separator, letters as entries (``C_{kl}``, a number) or labels (``L_X``) left out."""
     from .latex_tokens import tokenize
 
     names = set(names)
+    text = _ENTRY_OF_PRODUCT.sub(" ", text)  # (AB)_{kk}: an entry of a product, a number
     toks = tokenize(text).tokens
     best: set[str] = set()
     run: set[str] = set()
