@@ -271,7 +271,11 @@ def test_a_stated_condition_restated_keeps_its_reading(name: str) -> None:
     text = _as(name, EIGEN)
     assert error_lines(name, text) == []
     again = _verdicts(name, text, "B \\cdot x = \\mu \\cdot x \\\\")
-    # the words call B a matrix, so the row is read in matrix algebra: it follows from the equation stated before
+    # the words call B a matrix, so the row is read in matrix algebra: it follows from the equation stated before;
+    # where the words call it no matrix ("a linear map"), the row keeps the first reading
+    other = text.replace("is a square matrix", "is a linear map")
+    same = _verdicts(name, other, "B \\cdot x = \\mu \\cdot x \\\\")
+    assert [v for v, _ in same] == ["not-a-claim"] and "the same link as on line" in same[0][1], same
     assert again == [("proved", "a rearrangement of the equation just before (its terms, entry by entry on random "
                                 "matrices) (line 3)")], again
 
