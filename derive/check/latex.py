@@ -3620,7 +3620,8 @@ class _ExprParser:
         try:
             body = self.product()
             if tok.text == "sum" and len(indices) == 1:
-                body = self.summand_run_on(body, var)
+                body = self.run_on(body, lambda term: var in term.free_symbols
+                                   and any(ix.has(var) for ix in term.atoms(sp.Indexed)))
         finally:
             del self.ctx.bound[-len(indices):]
         if tok.text != "sum":
@@ -3650,10 +3651,11 @@ class _ExprParser:
                 for t in self.toks[start:self.pos]]
         return sp.Sum(body, (var, 1, stop)) - self.sub(term).parse_all(tok)
 
-    def summand_run_on(self, body: sp.Expr, var: sp.Symbol) -> sp.Expr:
-        r"""``\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i}``: a term after the summand that is labelled by the
-        sum's index belongs to the summand (outside the sum that index would be no one's); the author left the
-        brackets out, as telescoping sums are often written."""
+    def run_on(self, body: sp.Expr, belongs: Callable[[sp.Expr], bool]) -> sp.Expr:
+        r"""The terms right after an operator's body (``+``/``−`` at its level) that ``belongs`` says are the
+        operator's, added to the body. Notes leave the brackets out: ``\sum_{i=0}^k\frac{1}{\eta_{i+1}}-\frac{1}{\eta_i}``
+        (a term labelled by the sum's index: outside the sum that index would be no one's), ``\lim_{x\to\infty}
+        f(x) − (a_0x + a_1)`` (a term that still varies with x: outside, x would be free where the limit took it)."""
         while (nxt := self.peek()) is not None and nxt.is_char("+", "-"):
             start = self.pos
             self.pos += 1
@@ -3662,7 +3664,7 @@ class _ExprParser:
             except _Fail:
                 self.pos = start
                 break
-            if var not in term.free_symbols or not any(ix.has(var) for ix in term.atoms(sp.Indexed)):
+            if not belongs(term):
                 self.pos = start
                 break
             body = body + term if nxt.is_char("+") else body - term
@@ -3692,21 +3694,7 @@ class _ExprParser:
             self.fail(low_at, "a limit towards an expression is not modelled")
         self.ctx.bound.append(var)
         try:
-            body = self.product()
-            # lim_{x→∞} f(x) − (a_0x + a_1): a term after the body that still varies with x belongs under the
-            # limit (outside it, x would be free where the limit has taken it away); one without x stays outside
-            while (sign := self.peek()) is not None and sign.is_char("+", "-"):
-                saved = self.pos
-                self.pos += 1
-                try:
-                    term = self.product()
-                except _Fail:
-                    self.pos = saved
-                    break
-                if var not in term.free_symbols:
-                    self.pos = saved
-                    break
-                body = body + term if sign.text == "+" else body - term
+            body = self.run_on(self.product(), lambda term: var in term.free_symbols)  # (one without x stays outside)
         finally:
             self.ctx.bound.pop()
         if target.free_symbols:
