@@ -423,8 +423,9 @@ def hidden_in_names(expr: sp.Expr, variables: tuple[sp.Symbol, ...] | set[sp.Sym
     read as one opaque symbol, mentions t although as a symbol it is constant in t. Differentiating such an
     expression in t would give 0 for what depends on t."""
     opaque = [x.name for x in expr.free_symbols if isinstance(x, sp.Symbol) and "(" in x.name]
+    # (x^{(i)}, a sample's name with its mark, is the variable itself, not a name that hides it)
     return {v for v in variables if opaque and isinstance(v, sp.Symbol)
-            and any(re.search(rf"(?<![A-Za-z\\]){re.escape(v.name)}(?![A-Za-z])", name) for name in opaque)}
+            and any(name != v.name and re.search(rf"(?<![A-Za-z\\]){re.escape(v.name)}(?![A-Za-z])", name) for name in opaque)}
 
 
 def _bound_variables(expr: sp.Expr) -> set[sp.Symbol]:

@@ -164,6 +164,14 @@ def unresolved(expr: sp.Expr) -> str | None:
 _COORDINATE_LETTERS = frozenset("ijlmnpqr")
 
 
+def _through_coordinates(body: sp.Expr, var: sp.Symbol) -> bool:
+    """Does ``body`` write ``var`` only through its numbered or lettered coordinates (``θ_0 + θ_1x`` for J(θ))?
+    In the letter θ its derivative is 0; the author means the vector of partials."""
+    if not isinstance(var, sp.Symbol) or var in body.free_symbols:
+        return False
+    return any(isinstance(x, sp.Symbol) and x.name.startswith(var.name + "_") for x in body.free_symbols)
+
+
 def _coordinates_of(d: sp.Derivative) -> sp.Basic | None:
     """A coordinate of a variable of ``d`` that its operand writes (``w_j`` or ``w[i]`` under ``∂/∂w``), or None.
 
@@ -416,6 +424,8 @@ def _differentiate_body(kind: str, variables: tuple[str, ...] | None, body: sp.E
             return taken  # ∂p_i/∂z_i of e^{z_i}/Σ_j e^{z_j}: z_i is one of the z_j summed
         if _coordinates_of(held) is not None:
             return held  # ∂H/∂ŷ for H(y, ŷ) = −Σ yᵢ log ŷᵢ: 0 in the symbol ŷ, so left for unresolved() to name
+        if any(_through_coordinates(body, c) for c in chosen):
+            return None
         return sp.diff(body, *chosen)
     if kind == "partial":
         return None

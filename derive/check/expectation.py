@@ -79,7 +79,7 @@ class Reading:
             return "expectations: expectations under different distributions (E_p, E_q) are not modelled"
         for argument, _ in self.atoms.values():
             random = _random_factors(argument)
-            if len(random) > 1:
+            if len(random) > 1 and self._independence_would_hold():
                 return "expectations: E[XY] = E[X]E[Y] needs independence, not stated for these quantities"
             if argument.has(sp.Sum, sp.Indexed, sp.Limit, sp.Product):
                 return "expectations: an expectation of a sum over steps is not modelled"
@@ -101,6 +101,15 @@ class Reading:
             return ("expectations: the sides hold different moments, which the law of the quantity may relate "
                     "(the distribution is not modelled)")
         return None
+
+    def _independence_would_hold(self) -> bool:
+        """Would the sides agree with every product of distinct random factors split (E[XY] as E[X]E[Y])? Only then
+        is a refutation doubted for the independence it lacks: E(X − EX)(Y − EY) = E(XY) + EX·EY fails either way."""
+        split = read(*self.written, independent=True)
+        try:
+            return sp.expand(split.left - split.right) == 0
+        except (TypeError, ValueError):
+            return True
 
     def _order(self, atom: sp.Symbol) -> float:
         """The order of the moment an expectation symbol stands for (E[X²]: 2); one of no polynomial counts as the

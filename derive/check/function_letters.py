@@ -25,7 +25,7 @@ from .latex_tokens import ALPHABET_MACROS, GREEK, Token, arg_span, tokenize
 #: Letters whose call-like use has another reading in the parser (or in every note).
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
-_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)"
+_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*(?:[^()=]|\([^()=]{1,6}\)){1,40}\)\s*&?\s*(?::=|=)"
                     # a reserved letter with a label, defined (T_{(n,f,0)}(x) = Σ…, E_n(a) = …)
                     r"|(?<![A-Za-z\\])[TE]\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
 #: The same test for a call in the middle of a chain, its letter labelled or not (``q = h_1(r) = r + k``).
@@ -246,6 +246,15 @@ def _after_subscript(tokens: list[Token], k: int) -> int:
     return k if stop is None else stop
 
 
+def _after_mark(tokens: list[Token], k: int) -> int:
+    """Past a bracketed superscript mark at ``k`` (``x^{(i)}``, ``w^{(t)}``: a sample's or a step's name), else ``k``."""
+    if k + 5 < len(tokens) and tokens[k].is_char("^") and tokens[k + 1].kind == "lbrace" and tokens[k + 2].is_char("("):
+        close = next((j for j in range(k + 3, min(k + 8, len(tokens))) if tokens[j].is_char(")")), None)
+        if close is not None and close + 1 < len(tokens) and tokens[close + 1].kind == "rbrace":
+            return close + 2
+    return k
+
+
 def _parameters(tokens: list[Token], opener: int, *, subscripts: bool = False) -> tuple[set[str], int]:
     """``(z)`` or ``(u, v)`` at ``opener``: the names, and the index after the closing bracket (none: empty).
     ``subscripts``: names may carry one (``(p_3)``, read by its letter), as in a chain that names the value of
@@ -260,6 +269,7 @@ def _parameters(tokens: list[Token], opener: int, *, subscripts: bool = False) -
             return set(), k
         names.add(name)
         k = _after_subscript(tokens, k + 1) if subscripts else k + 1
+        k = _after_mark(tokens, k)  # h_θ(x^{(i)}) = θ_0 + θ_1x^{(i)}: the i-th sample's x, a name with its mark
         if k < len(tokens) and tokens[k].is_char(")"):
             return names, k + 1
         if k < len(tokens) and tokens[k].is_char(","):

@@ -64,8 +64,11 @@ def is_condition(left: sp.Expr, right: sp.Expr) -> bool:
         return value != 0 and isinstance(side, sp.Derivative) and not side.expr.atoms(AppliedUndef) \
             and not isinstance(side.expr, sp.Symbol)
     integral = (sp.Limit, sp.Integral, EvaluatedAt, Unbounded)
-    return (constant(left) and not right.has(*integral) and not stated_value(right, left)) \
-        or (constant(right) and not left.has(*integral) and not stated_value(left, right))
+
+    def valued(side: sp.Expr) -> bool:  # (Σ_{i=1}^{6} i/6 = 21/6: a sum with numbers for bounds is a value to check)
+        return side.has(*integral) or (side.has(sp.Sum, sp.Product) and not side.free_symbols)
+    return (constant(left) and not valued(right) and not stated_value(right, left)) \
+        or (constant(right) and not valued(left) and not stated_value(left, right))
 
 
 def is_assignment(left: sp.Expr, right: sp.Expr) -> bool:

@@ -65,6 +65,18 @@ def decide(name: sp.Symbol, claimed: sp.Expr, definitions: Mapping[sp.Symbol, sp
                      if (fm := _INDEXED_NAME.fullmatch(x.name)) and fm.group("base") == base and fm.group("letter") != letter})
     if len(others) > 1:
         return None
+    what = f"written out at K = {', '.join(map(str, SIZES))} (every sum term by term, each coordinate {letter})"
+    if not others and (case := _case_of_a_class(words, letter)) is not None \
+            and re.search(rf"one[- ]hot|y_\{{?{case[0]}\}}?\s*=\s*1\b", text, re.IGNORECASE):
+        # L = −Σ_k y_k log ŷ_k, "only y_c = 1", then "if j ≠ c: ∂L/∂z_j = ŷ_j": the case puts in the one-hot target
+        other, equal = case
+        held = _holds_at_one_hot(body, claimed, base, letter, families, seconds, equal)
+        if held is None:
+            return None
+        scope = f"for {letter} {'=' if equal else '≠'} {other}, with the one-hot target y_{other} = 1"
+        if held == "true":
+            return "proved", f"the derivative {what}, {scope}"
+        return "false", f"the derivative {what} differs {scope}: {held}"
     target = S.symbol(f"y_{{{letter}}}")
     hot = {"apart": {}, "equal": {}}
     if others and target in claimed.free_symbols and not any(x.name.startswith("y_") for x in opened.free_symbols):
@@ -80,7 +92,6 @@ def decide(name: sp.Symbol, claimed: sp.Expr, definitions: Mapping[sp.Symbol, sp
                                 families, seconds)
     if any(verdict is None for verdict, _ in cases.values()):
         return None
-    what = f"written out at K = {', '.join(map(str, SIZES))} (every sum term by term, each coordinate {letter})"
     said = _case_said(words, letter, others[0]) if others else None
     considered = {"apart": cases["apart"]} if said == "apart" else {"equal": cases["equal"]} if said == "equal" else cases
     one_hot = any(needs for _, needs in considered.values() if needs)
@@ -130,6 +141,39 @@ def _holds(body: sp.Expr, claimed: sp.Expr, base: str, letter: str, families: Ma
                 return "only written: " + ", ".join(loose), False
             return f"at K = {size}, {letter} = {k}", False
     return "true", one_hot
+
+
+def _holds_at_one_hot(body: sp.Expr, claimed: sp.Expr, base: str, letter: str,
+                      families: Mapping[str, tuple[str, sp.Expr]], seconds: float, equal: bool) -> str | None:
+    """"true" when ``∂body/∂base_k = claimed`` at every size and coordinate with the target one-hot at a class ``c``
+    equal to ``k`` (``equal``) or apart from it, where it fails otherwise; None when the family cannot be written
+    out or the body has no target ``y``."""
+    for size in SIZES:
+        for k in range(1, size + 1):
+            loss = _written(_at(body, letter, k), size, families)
+            right = _written(_at(claimed, letter, k), size, families)
+            if loss is None or right is None:
+                return None
+            c = k if equal else k % size + 1
+            hot = {S.symbol(f"y_{{{m}}}"): sp.Integer(1 if m == c else 0) for m in range(1, size + 1)}
+            if not any(y in loss.free_symbols for y in hot):
+                return None
+            derivative = sp.diff(loss, S.symbol(f"{base}_{{{k}}}")).xreplace(hot)
+            if compare(derivative, right.xreplace(hot), seconds=seconds).status != "true":
+                return f"at K = {size}, {letter} = {k}, the class at {c}"
+    return "true"
+
+
+def _case_of_a_class(words: str, letter: str) -> tuple[str, bool] | None:
+    """The case the words before the link put last, ``j ≠ c`` or ``j = c`` for the link's index ``j`` and one other
+    letter: (that letter, whether equal); None when there is none."""
+    pair = (rf"(?<![A-Za-z\\])(?:{letter}\s*(?P<rel1>\\neq?|\\ne|≠|!=|=)\s*(?P<o1>[a-zA-Z])"
+            rf"|(?P<o2>[a-zA-Z])\s*(?P<rel2>\\neq?|\\ne|≠|!=|=)\s*{letter})(?![A-Za-z0-9_])")
+    found = [m for m in re.finditer(pair, words) if (m.group("o1") or m.group("o2")) != letter]
+    if not found:
+        return None
+    m = found[-1]
+    return m.group("o1") or m.group("o2"), (m.group("rel1") or m.group("rel2")) == "="
 
 
 def _case_said(words: str, letter: str, other: str) -> str | None:

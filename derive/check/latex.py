@@ -411,6 +411,17 @@ def _outer_differential(tokens: list[Token], start: int, first: int) -> int:
     return at
 
 
+def _whole_of_coordinate(operand: sp.Expr, var: sp.Symbol) -> str | None:
+    r"""The name ``θ`` when ``var`` is its coordinate ``θ_{i}`` and ``operand`` holds ``θ`` but not ``θ_{i}``: the
+    derivative then is not 0 but a coordinate of the gradient, which the scalar reading cannot give."""
+    m = re.fullmatch(r"(.+?)_\{.+\}", var.name)
+    if m is None or var in operand.free_symbols:
+        return None
+    names = {s.name for s in operand.free_symbols if isinstance(s, sp.Symbol)}
+    family = {str(x.base) for x in operand.atoms(sp.Indexed)}  # Σ_k a_k x_k: x_k of the sum, x_i one of them
+    return m.group(1) if m.group(1) in names and m.group(1) not in family else None
+
+
 def _unbraced_differentials(tokens: list[Token]) -> list[Token]:
     r"""``\partial{f(x, y)}``, ``\partial{x}``, ``d{w}``: braces around what a differential applies to are only
     grouping; without them the fraction reads as ``\partial f(x, y)`` over ``\partial x``."""
@@ -2454,7 +2465,24 @@ class _ExprParser:
                 self.pos += 1
                 exponent_tokens, at = self.arg()
                 return Expect(inner ** self.sub(exponent_tokens).parse_all(at))
+            if isinstance(inner, sp.Add) and (second := self.peek()) is not None and second.is_char("("):
+                # E(X − EX)(Y − EY) is E[(X − EX)(Y − EY)], the covariance as notes write it
+                start = self.pos
+                other = self.delimited()
+                if isinstance(other, sp.Add):
+                    return Expect(inner * other)
+                self.pos = start
             return Expect(inner)
+        if canonical == "E" and nm.sub is None and nxt is not None and nxt.kind == "letter" and nxt.text in "XYZ" \
+                and EXPECTATION_E in self.ctx.functions and not self.is_function(nm):
+            # EX, EY_1 beside expectations: the expectation of the random variable written right after E, as
+            # probability notes write it without brackets (not E times X); EX^2 is E[X^2] (DX = EX^2 − (EX)^2)
+            variable = symbol(self.name().canonical())
+            if (power := self.peek()) is not None and power.is_char("^"):
+                self.pos += 1
+                exponent_tokens, at = self.arg()
+                return Expect(variable ** self.sub(exponent_tokens).parse_all(at))
+            return Expect(variable)
         if canonical == "V" and nm.sub is None and nxt is not None and nxt.is_char("(") \
                 and not self.is_function(nm) and EXPECTATION_E in self.ctx.functions \
                 and (close := _close_of(self.toks, self.pos)) is not None \
@@ -3286,6 +3314,11 @@ class _ExprParser:
         """The derivative in ``var`` of the expression ``rest`` (the numerator after its differential), kept
         unevaluated like :meth:`derivative_of`'s."""
         operand = self.sub(rest).parse_all(tok)
+        if (whole := _whole_of_coordinate(operand, var)) is not None:
+            # ∂ ln L(θ)/∂θ_i: θ_i is a coordinate of the θ written whole above the bar, no other unknown (which
+            # would make every such derivative 0 and "prove" the condition ∂ ln L/∂θ_i = 0)
+            self.fail(tok, f"a derivative in a coordinate of {whole} of an expression in {whole} whole is not "
+                           "modelled")
         derived = sp.Integer(0)
         if (written := _written_terms(operand, var)) is not None:
             derived = _ellipsis_derived(operand, var)

@@ -204,6 +204,9 @@ WRAPPER_ENVS: frozenset[str] = frozenset({
 ENVS_WITH_SPEC: frozenset[str] = frozenset({"array", "alignat", "alignat*", "alignedat", "tabular", "empheq"})
 
 #: Unicode characters that stand for a macro or an ASCII character.
+#: Superscript digits typed as characters (``x²``): read as the power they show.
+_SUPERSCRIPT_DIGITS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
+
 UNICODE: dict[str, tuple[str, str]] = {
     "−": ("char", "-"), "–": ("char", "-"), "∗": ("char", "*"), "·": ("macro", "cdot"),
     "⋅": ("macro", "cdot"), "×": ("macro", "times"), "⊙": ("macro", "odot"), "∘": ("macro", "circ"),
@@ -344,6 +347,16 @@ class Tokenizer:
             return
         self.tokens.append(tok)
 
+    def _bar_open(self) -> bool:
+        """Is an absolute value open before the last token (an odd number of single bars since the last relation)?
+        Then ``||`` in ``2|x||y|`` closes it and opens the next, no norm bar."""
+        count = 0
+        for t in reversed(self.tokens[:-1]):
+            if t.kind == "rel":
+                break
+            count += t.is_char("|")
+        return count % 2 == 1
+
     def _merge(self, prev: Token, tok: Token) -> bool:
         """Two-token spellings: ``:=``, ``=:``, ``=>`` (⇒), ``\\not=``, ``||`` (a norm bar)."""
         merged: Token | None = None
@@ -357,7 +370,7 @@ class Tokenizer:
             negated = {"=": "!=", "in": "notin"}.get(tok.text, "not " + tok.text)
             merged = Token("rel", negated, prev.start, tok.end)
         elif (prev.is_char("|") and tok.is_char("|") and prev.end == tok.start
-              and prev.side is None and tok.side is None):
+              and prev.side is None and tok.side is None and not self._bar_open()):
             merged = Token("macro", "|", prev.start, tok.end)
         if merged is None:
             return False
@@ -405,6 +418,17 @@ class Tokenizer:
             return
         elif ch in "+-*/()[]|,;.!'^_&:?":
             self._emit(Token("char", ch, start, end))
+        elif ch in _SUPERSCRIPT_DIGITS:
+            # x², t³ typed as characters (MathJax and KaTeX show them raised): the power ^2, ^3; a run ¹⁰ is one
+            stop = end
+            while stop < len(self.text) and self.text[stop] in _SUPERSCRIPT_DIGITS:
+                stop += 1
+            self.pos = stop
+            self._emit(Token("char", "^", start, start + 1))
+            digits = "".join(_SUPERSCRIPT_DIGITS[c] for c in self.text[start:stop])
+            self._emit(Token("lbrace", "{", start, start + 1))
+            self._emit(Token("num", digits, start, stop))
+            self._emit(Token("rbrace", "}", stop - 1, stop))
         elif ch in UNICODE:
             kind, value = UNICODE[ch]
             if kind == "macro":

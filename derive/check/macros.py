@@ -926,6 +926,8 @@ def parse_definitions(text: str, table: MacroTable | None = None, *, path: str =
             consumed: list[_Tok] = []
             if name in ("usepackage", "RequirePackage"):
                 reader.optional(consumed)
+            elif name == "include" and text.startswith("*", reader.pos):
+                reader.pos += 1  # \include*{ch1} (newclude's form without a page break): the file is ch1
             arg = _file_argument(reader, consumed)
             if arg is not None:
                 on_include(name, arg, m.start())

@@ -58,7 +58,10 @@ _NEGATED = re.compile(r"(?:\bnot\b|\bnon-?|\bне\b|\bnicht\b|\bun|[非不])\s*(
 #: Words that name a factorization into orthogonal and diagonal factors.
 _DECOMPOSITION = re.compile(r"\bSVD\b|singular[ -]value decomposition|eigen-?decomposition|spectral decomposition"
                             r"|orthogonal matri|orthonormal (?:matri|basis|columns)|\bQR\b|сингулярн\w* разложени"
-                            r"|спектральн\w* разложени|ортогональн\w* матриц|奇异值分解|特征分解|正交矩阵", re.I)
+                            r"|спектральн\w* разложени|ортогональн\w* (?:матриц|преобразовани)|奇异值分解|特征分解|正交矩阵"
+                            r"|orthogonal transform|orthogonale\w* (?:Matri|Transformation)|Orthogonalmatri|"
+                            r"Singulärwertzerlegung|Eigen(?:wert)?zerlegung|matrices? orthogonales?|matri(?:z|ces) ortogona(?:l|les|is)|"
+                            r"décomposition (?:en valeurs singulières|spectrale)|直交行列|直交変換|特異値分解|固有値分解|正規直交", re.I)
 #: ``\mathbf{Q} \succ 0``, ``A \succeq 0``: a positive (semi)definite matrix, symmetric by the convention of notes.
 _DEFINITE = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?\\?([A-Za-z]+)\s*\}?\s*\\succ(?:eq)?\s*0")
 _DECLARED = re.compile(r"(?<![_\\A-Za-z{])([A-Za-z])\s*\\in\s*\\(?:mathbb|mathbf|Bbb)\s*\{?R\}?\s*\^\s*\{([^{}]*)\}")

@@ -43,6 +43,10 @@ class Law:
     forms: tuple[Callable[..., sp.Expr], ...]
     shown: str
     mark: Callable[[sp.Expr], bool]
+    #: The law's distribution and survival functions, for a formula whose left side is an event's probability
+    #: (``P(T > t) = e^{−λt}``, ``P(X ≤ x)``); a law without them leaves such a formula unjudged.
+    events: tuple[Callable[..., sp.Expr], ...] = ()
+    events_shown: str = ""
 
 
 def _has_pow_of_one_minus(expr: sp.Expr) -> bool:
@@ -71,7 +75,10 @@ LAWS = (
                    r"|指数分布|지수 ?분포|exponentialverteil|loi exponentielle|distribución exponencial", re.IGNORECASE),
         ("positive", "positive"),
         (lambda lam, x: lam * sp.exp(-lam * x), lambda beta, x: sp.exp(-x / beta) / beta),
-        "λe^{−λx}", lambda e: e.has(sp.exp) and not e.has(sp.pi)),
+        "λe^{−λx}", lambda e: e.has(sp.exp) and not e.has(sp.pi),
+        (lambda lam, x: sp.exp(-lam * x), lambda lam, x: 1 - sp.exp(-lam * x),
+         lambda beta, x: sp.exp(-x / beta), lambda beta, x: 1 - sp.exp(-x / beta)),
+        "P(X > x) = e^{−λx}, P(X ≤ x) = 1 − e^{−λx}"),
     Law("the Bernoulli distribution",
         re.compile(r"bernoulli|бернулли|ベルヌーイ|伯努利|베르누이", re.IGNORECASE),
         ("probability", "binary"),
@@ -100,14 +107,18 @@ def misnamed_laws(checker: DocumentChecker) -> list[Finding]:
             continue  # ∇_θ log p(x; θ) = (x − θ)/(θ(1 − θ)): the score under the law's name, not the law
         formula = formula.xreplace({x: sp.pi for x in formula.free_symbols if getattr(x, "name", "") == "\\pi"})
         words = _clause_before(checker._words_before(item.index, _WINDOW))
+        event = _EVENT.search(item.block.text[stmt.terms[0].start:stmt.terms[0].end]) is not None
         for law in LAWS:
             if not law.words.search(words) or not law.mark(formula):
                 continue
-            if _matches(formula, law) is False:
+            if event and not law.events:
+                break  # P(X ≤ x) = …: a distribution function this law has none of here, not its formula
+            if _matches(formula, law, law.events if event else law.forms) is False:
                 line, col = item.block.position(stmt.terms[1].start)
                 findings.append(Finding(
                     checker.path, line, col, "error", "math/law",
-                    f"the words name {law.name}, whose formula is {law.shown}; no reading of the letters here "
+                    f"the words name {law.name}, whose formula is {law.events_shown if event else law.shown}; "
+                    "no reading of the letters here "
                     "gives it"))
             break
     return findings
@@ -126,7 +137,11 @@ def _clause_before(words: str) -> str:
     return parts[-1] if parts else words
 
 
-def _matches(formula: sp.Expr, law: Law) -> bool | None:
+#: An event inside the left side's brackets: ``P(T > t)``, ``P(X \le x)``.
+_EVENT = re.compile(r"[<>≤≥]|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])")
+
+
+def _matches(formula: sp.Expr, law: Law, forms: tuple[Callable[..., sp.Expr], ...]) -> bool | None:
     """Does some pairing of the formula's letters with the law's roles give one of its forms? None when the
     letters do not fit the roles (another number of them, a call): the formula is then not judged."""
     letters = sorted((x for x in formula.free_symbols if isinstance(x, sp.Symbol)), key=lambda x: x.name)
@@ -135,7 +150,7 @@ def _matches(formula: sp.Expr, law: Law) -> bool | None:
         return None
     rng = random.Random(7)
     for order in itertools.permutations(letters):
-        for form in law.forms:
+        for form in forms:
             target = form(*order)
             if all(_close(formula, target, dict(zip(order, _point(law.roles, rng)))) for _ in range(_POINTS)):
                 return True

@@ -66,7 +66,7 @@ _CLAIM = re.compile(
     r"|então|portanto|temos|obtemos|quindi|dunque|abbiamo|si ottiene)\b"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 _CONDITION = re.compile(
-    r"(?:\b(?:if|when|whenever|assume|assuming|need|needs|require|requires|condition(?! numbers?\b)|steady state|"
+    r"(?:\b(?:if|iff|when|whenever|assume|assuming|need|needs|require|requires|condition(?! numbers?\b)|steady state|"
     r"special case|provided|unless|suppose that|such that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"
     r"normal equations?|"
     r"root of|imagine|hypothetically)\b"
@@ -90,6 +90,13 @@ _POST_CONDITION = re.compile(r"^[ \t]*(?:일[ \t]*때|이면|라면|(?<![가-힣
 _POST_DEFINE = re.compile(r"^[ \t]*(?:이?라고?[ \t]*하자|이?라고?[ \t]*두자|이?라[ \t]*놓자|로[ \t]*두자)"
                           # Japanese: "$x_0 = 1$、$w_0 = b$ とおく" ("let"), after one formula or a list of them
                           r"|^[ \t]*(?:[、，,][ \t]*\$[^$\n]*\$[ \t]*)*(?:と(?:お|置)(?:く|き|こう)|とする|としよう|とします)")
+#: An equivalence right after a formula: "$A$ holds if and only if $B$", "$A$ gilt genau dann, wenn …", "当且仅当". The
+#: formula before it is one side of what is to be shown, no claim of its own (the one after is a condition already).
+_EQUIVALENCE_AFTER = re.compile(
+    r"^[\s,]*(?:(?:holds|is true|is satisfied|gilt|ist erfüllt|est vraie|a lieu|se cumple|vale|é válida|выполняется|"
+    r"верно|справедливо|成立)\s*)?(?:\b(?:if and only if|iff|genau dann,?\s*wenn|dann und nur dann,?\s*wenn|"
+    r"si et seulement si|si y s[oó]lo si|se e somente se|se e solo se)\b|тогда и только тогда|当且仅当|的充要条件)",
+    re.IGNORECASE)
 #: A special case named by what it gives: "$\nu = \mu$ gets you damped NAG", "$\beta_1 = \beta_2$ recovers …".
 _POST_CASE = re.compile(r"^[ \t]*(?:(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
                         r"|даёт|дает|сводится|ergibt|liefert)\b|(?:就)?(?:得到|退化为|变为))", re.IGNORECASE)
@@ -256,7 +263,11 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             conditional.discard(number)  # "$\eta = 1/L$일 때 $$…$$": the display is what holds under it
             assumed.add(number)
         after = _words_after(source, lines, block)
-        if _POST_CONDITION.match(after):
+        if _EQUIVALENCE_AFTER.match(_strip_closer(source[_block_end(source, lines, block):][:80])):
+            conditional.add(number)  # "Zeige: $A$ gilt genau dann, wenn $B$": one side of an equivalence, no claim
+            claiming.discard(number)
+            defining.discard(number)
+        elif _POST_CONDITION.match(after):
             conditional.add(number)  # "$\eta = 1/L$일 때": this formula is the condition
             claiming.discard(number)
             defining.discard(number)

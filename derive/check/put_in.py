@@ -243,9 +243,20 @@ def decide(checker: "Checker", item: "Item", k: int, left: "Term", right: "Term"
         formula, numbers = numbers, formula
     calls = frozenset(checker.functions(item).defs) | {"sigma"}
     found = puts(checker._expanded(formula), checker._expanded(numbers), calls)
-    if found is None:
-        return False
+    if found is None or any(_only_numbers(put.text) for put in found):
+        return False  # (170 − 729)n₂ = 34 − 36: a bracket of numbers names nothing; an equation in n₂, no substitution
     return _judge(checker, item, k, right, found, "a substitution", computed=computed)
+
+
+def _only_numbers(text: str) -> bool:
+    """Is a piece written with no letter at all (``(170 - 729)``)? It stands for no name whose value it could be."""
+    from .latex import LatexParseError, parse_expr
+
+    try:
+        expr = parse_expr(text)
+    except LatexParseError:
+        return False
+    return not expr.free_symbols and not expr.atoms(sp.Function)
 
 
 def _judge(checker: "Checker", item: "Item", k: int, right: "Term", found: tuple[Put, ...], what: str, *,

@@ -163,7 +163,7 @@ def _config(path: str) -> suppress.ProjectConfig:
 
 
 #: A LaTeX file that pulls in text from others: ``\input{body}``, ``\include{ch1}``, ``\subfile{…}``.
-_PULLS_IN = re.compile(r"\\(?:input|include|subfile|import|subimport)\s*\{([^{}]+)\}")
+_PULLS_IN = re.compile(r"\\(?:input|include\*?|subfile|import|subimport)\s*\{([^{}]+)\}")
 
 
 def _silence(doc: "Document", links: list[Link]) -> list[Finding]:

@@ -12,6 +12,7 @@ alone (the caller keeps its undecided reason).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TypeVar
 
@@ -320,6 +321,52 @@ def by_linearity(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str 
     if a.has(sp.Sum, sp.Indexed) or compare(a, b, seconds=seconds / 2).status != "true":
         return None
     return "by linearity of the sums (each sum that remains taken as a value of its own)"
+
+
+def by_shift(left: sp.Expr, right: sp.Expr, *, seconds: float = 2.0) -> str | None:
+    """Why ``left = right`` holds once each sum's index is moved to start at 0, forwards or backwards:
+    ``Σ_{k=m}^{n} a_{k+r} = Σ_{l=m+r}^{n+r} a_l``, ``Σ_{k=0}^∞ f_{k+2}x^{k+2} = Σ_{j=2}^∞ f_jx^j``,
+    ``Σ_{k=m}^{n} a_{r−k} = Σ_{l=r−n}^{r−m} a_l``. Each move is exact (the same terms, renumbered), so only a proof;
+    the sums that remain are then taken as values of their own, as :func:`by_linearity` takes them."""
+    found = outermost(left) + outermost(right)
+    if not found or len(found) > 4 or any(len(total.limits) != 1 for total in found):
+        return None
+    if not (left.has(sp.Sum) and right.has(sp.Sum)):
+        return None
+
+    def moved(total: sp.Sum, backwards: bool) -> sp.Sum | None:
+        index, low, high = total.limits[0]
+        if backwards and high.has(sp.oo):
+            return None
+        if any(index in inner.limits[0] for inner in total.function.atoms(sp.Sum)):
+            return None  # (an inner sum over the same letter: renumbering would reach its bounds)
+        try:
+            if backwards:
+                return sp.Sum(total.function.xreplace({index: high - _CANONICAL}), (_CANONICAL, 0, high - low))
+            return sp.Sum(total.function.xreplace({index: _CANONICAL + low}), (_CANONICAL, 0, high - low))
+        except (TypeError, ValueError):
+            return None
+
+    for choice in itertools.product((False, True), repeat=len(found)):
+        if choice[0]:
+            continue  # (one side's direction is free: reversing every sum gives the same comparison)
+        swap = {}
+        for total, backwards in zip(found, choice):
+            shifted = moved(total, backwards)
+            if shifted is None:
+                break
+            swap[total] = shifted
+        else:
+            try:
+                difference = as_unknowns(pulled_out(left.xreplace(swap)) - pulled_out(right.xreplace(swap)))
+            except (TypeError, ValueError):
+                continue
+            if difference.has(sp.Sum, sp.Indexed):
+                continue
+            if compare(difference, sp.Integer(0), seconds=seconds / 4).status == "true":
+                how = "renumbered from 0" + (", one of them backwards" if any(choice) else "")
+                return f"the sums agree once each index is {how} (the same terms, each taken as a value of its own)"
+    return None
 
 
 def bound_subscripts(expr: sp.Expr) -> sp.Expr:

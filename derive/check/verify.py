@@ -179,13 +179,13 @@ _GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|varthe
           r"Omega)(?![A-Za-z])")
 #: ``r(\lambda_i)``, ``g(x_t)``, ``\Omega(\mathbf{h})``: a letter applied to one parenthesised name (Latin or Greek,
 #: maybe indexed). Read as a call only when the document applies the same letter to parentheses more than once.
-_APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(" + _GREEK + r"))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
+_APPLIED = re.compile(r"(?:(?<![\\A-Za-z])([A-Za-z])|(?<![_^])(" + _GREEK + r"))(?:_\{[^{}]*\}|_[A-Za-z0-9])?\(\s*(?:\\[A-Za-z]+|[A-Za-z])"
                       r"(?:[^()=+,\-{}]|\{[^{}]*\})*\)")  # one name, styled or raised as it may be: r(\mathbf{S}_w^{-1})
 #: A bracket that holds a conditioning bar or a relation (``P(x_i \mid y)``, ``P(X \le x)``): a probability the
 #: parser reads as one quantity, never a letter times a bracket.
 _EVENT_INSIDE = re.compile(r"\\mid|\||=|<|>|\\le|\\ge|\\leq|\\geq|\\in\b")
 #: A Greek letter, perhaps with a subscript, right before an opening bracket: ``\epsilon_2(`` of ``\epsilon_2(\sin x)``.
-_GREEK_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])(\\(?:epsilon|varepsilon|eta|phi|varphi|psi|rho|omega|xi))(?![A-Za-z])"
+_GREEK_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z_^])(\\(?:epsilon|varepsilon|eta|phi|varphi|psi|rho|omega|xi))(?![A-Za-z])"
                                    r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 #: Why a refutation through ``∘`` may be no slip.
 _COMPOSITION_DOUBT = "∘ may compose maps (a projection p ∘ p = p), read here as a product of numbers"
@@ -194,7 +194,7 @@ _COMPOSITION = re.compile(r"\\circ(?![A-Za-z])")
 #: A composition applied to an argument, ``(q \\circ p)(t)``: read as the functions nested (:mod:`.latex`), no product.
 _COMPOSITION_APPLIED = re.compile(r"\\circ[^()]*\)\s*\(")
 #: A Latin letter, perhaps with a subscript, right before an opening bracket: ``T_k(`` of ``T_k(1 + ε)``.
-_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
+_BEFORE_BRACKET = re.compile(r"(?<![\\A-Za-z_^])([A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\(")
 #: A name that may be a letter before a bracket rather than a function: ``R`` of ``R(1 + i)``, ``\lambda(a + b)``.
 _LETTER_CALL = re.compile(r"[A-Za-z]|\\(?:alpha|beta|gamma|delta|eta|lambda|mu|nu|rho|tau)")
 #: ``\delta w``, ``\Delta x_t``: a prefix that usually makes an increment of the name after it.
@@ -793,6 +793,22 @@ class DocumentChecker:
         self.findings.append(Finding(self.path, line, col, severity, code, message))  # type: ignore[arg-type]
 
     # -- pass 1: binding ----------------------------------------------------------------------
+    def _generic_function(self, item: Item) -> str | None:
+        r"""The name ``f`` when ``item`` is the bare ``$f$`` of "for any functions $f$ and $g$" ("para funções $f$ e
+        $g$ quaisquer", "für beliebige Funktionen $f$"): a general function from here on, so that no earlier
+        example's ``f(x) = \log_b x`` proves what is said of every f (L'Hôpital's rule "symbolically equal")."""
+        text = item.block.text.strip()
+        if not re.fullmatch(r"[a-zA-Z]", text) or item.stmt.relations:
+            return None
+        before, after = self._sentence_before(item.index), self._words_after(item.index, 40)
+        ahead = re.compile(rf"(?:{_GENERIC_WORD.pattern})\s+(?:\w+\s+){{0,2}}(?:{_FUNCTION_WORD.pattern})[^.;:!?]{{0,30}}$",
+                           re.IGNORECASE)
+        behind = re.compile(r"^(?:\$|\\\))?\s*(?:(?:,|and|e|et|und|y|и)\s*(?:\$|\\\()[^$]{1,12}(?:\$|\\\))\s*)*"
+                            r"(?:quaisquer|quelconques?|cualesquiera|beliebig\w*|arbitrary|arbitrari\w*|qualsiasi|произвольн\w+)",
+                            re.IGNORECASE)
+        generic = ahead.search(before) or (_FUNCTION_WORD.search(before) and behind.match(after))
+        return text if generic else None
+
     def bind(self) -> None:
         blocks: dict[int, list[Item]] = {}
         for item in self.items:
@@ -813,6 +829,8 @@ class DocumentChecker:
                     # "Define g(t ∈ [0, 1]) = f(x + t(y − x))", unreadable: g means something new from here on, and
                     # an earlier example's g no longer holds (the same as a signature: a g the checker cannot read)
                     self._declared.append((it.index, _signature_name(unread.group(1))))
+                elif (generic := self._generic_function(it)) is not None:
+                    self._declared.append((it.index, generic))  # "for any functions $f$ and $g$": general from here
                 if declared is not None and it.index - declared[0] <= 2:
                     self._bind_mapsto(it, declared[1])
         if not any(fd.name == sigmoid.NAME for _, _, fd in self.function_defs) and sigmoid.named_in(self.text or "") \
@@ -2577,7 +2595,10 @@ class DocumentChecker:
                     # link reads no unknown function, so it is checked as any other — to prove only, as the
                     # chain around it is a claim about f; but e^{−s}/(1 + e^{−s})² = σ(1 + σ) in a chain that
                     # defines h′(s) is elementary in the same letters on both sides: checked, a slip found
-                    if _elementary_link(stmt.terms[k].expr, stmt.terms[k + 1].expr):
+                    if _elementary_link(stmt.terms[k].expr, stmt.terms[k + 1].expr) \
+                            or (k > 0 and self._defined_calls_only(item, stmt.terms[k], stmt.terms[k + 1])):
+                        # (H(t) = −log R(t) = λt with R(t) = e^{−λt} defined before: the link after H's naming
+                        # applies only R, whose definition decides it either way)
                         self._budgeted_link(item, k, stmt.terms[k], stmt.terms[k + 1])
                     else:
                         self._proved_quietly(item, k, stmt.terms[k], stmt.terms[k + 1])
@@ -4248,6 +4269,14 @@ class DocumentChecker:
         """Does item ``index`` stand in a list item's line ("- If $γ = 0$: …", "2. when $x = 1$")?"""
         return bool(re.search(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*$", self._words_before(index, 200)))
 
+    def _points_named(self, item: Item) -> set[sp.Symbol]:
+        """The names whose latest value before ``item`` names a point (:meth:`_names_a_point`, "at $x = 0$")."""
+        latest: dict[sp.Symbol, int] = {}
+        for index, _section, name, _value in self.examples:
+            if index < item.index:
+                latest[name] = max(index, latest.get(name, -1))
+        return {name for name, index in latest.items() if self._names_a_point(index)}
+
     def _names_a_point(self, index: int) -> bool:
         """Does the value statement ``index`` gives name a point something happens at ("a discontinuity at $t = 1$",
         "the series around $s = 1$")? Such a value is its section's, and no later section computes with it (a
@@ -5147,6 +5176,17 @@ class DocumentChecker:
         self._matrix_decided.discard((item.index, k))
         del self.findings[mark:]
 
+    def _defined_calls_only(self, item: Item, left: Term, right: Term) -> bool:
+        """Does the link apply functions, each of them defined by an earlier statement (none named by this one)?"""
+        calls = [c for t in (left, right) if t.expr is not None for c in t.expr.atoms(AppliedUndef)]
+        defined = self.functions(item).defs
+        return bool(calls) and all(type(c).__name__ in defined and defined[type(c).__name__] is not None
+                                   and self._defined_before(type(c).__name__, item) for c in calls)
+
+    def _defined_before(self, name: str, item: Item) -> bool:
+        """Is function ``name`` defined by a statement before ``item``'s?"""
+        return any(fd.name == name and index < item.index for index, _, fd in self.function_defs)
+
     def _holds_whatever(self, item: Item, left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr],
                         names: str | None = None) -> str | None:
         """A link that holds whatever the things it leaves open are. A rearrangement in functions the notes never
@@ -5174,8 +5214,17 @@ class DocumentChecker:
                         if self._has_unknown_function(call, item)})
         if any(fd.name in calls for _, _, fd in self.function_defs) and not self._holds_opaque(left, right, definitions):
             return None  # ∫₀¹ g''(u(s))ds = g''(w) "for a general g" held only through a quadratic g defined elsewhere
-        return (f"{_whatever(', '.join(calls) or 'the functions')}: each "
-                f"application read as an unknown number; {verdict.reason}")
+        if not calls:
+            try:  # −log R(t) = λt with R(t) = e^{−λt}: every function it applies is defined, and put in
+                defined = self.functions(item).defs
+                applied = any(type(call).__name__ not in defined for side in (left.expr, right.expr)
+                              for call in substitute(side, definitions).atoms(AppliedUndef))
+            except CircularDefinition:
+                applied = True
+            if not applied:
+                return f"with the functions' definitions put in; {verdict.reason}"
+            calls = ["the functions"]  # (κ'(n)/κ(n) with κ(n) = e^{q(n)}: an unknown q inside a definition)
+        return f"{_whatever(', '.join(calls))}: each application read as an unknown number; {verdict.reason}"
 
     @staticmethod
     def _holds_opaque(left: Term, right: Term, definitions: dict[sp.Symbol, sp.Expr]) -> bool:
@@ -5342,7 +5391,8 @@ class DocumentChecker:
         mark = len(self.findings)
         self._decide_link(item, k, left, right, definitions)
         if self.verdicts.get((item.index, k), ("",))[0] == "proved" \
-                and (product := self._proved_as_product(item, left, right)) is not None:
+                and (product := self._proved_as_product(item, left, right,
+                                                        self.verdicts[(item.index, k)][1])) is not None:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {product}")
             self.decide(item, k, "undecided", product, override=True)
             return
@@ -5369,11 +5419,13 @@ class DocumentChecker:
         self.report(item, right.start, "info", "math/undecided", f"not decided: {elsewhere}")
         self.decide(item, k, "undecided", elsewhere, override=True)
 
-    def _proved_as_product(self, item: Item, left: Term, right: Term) -> str | None:
+    def _proved_as_product(self, item: Item, left: Term, right: Term, why: str) -> str | None:
         """Why a proof may rest on a misreading: it reads ``ε(x − 1)`` as ε times (x − 1), where the document
         applies ε to brackets elsewhere (``x^nε(x)``: a function). Read as a call, the link is compared again; the
         proof stands when it holds then too, or when that reading cannot be parsed. ``lim_{x→1} ε(x − 1) = 0``
-        held only as a product (ε·0), and a limit of a function at a point is no such product."""
+        held only as a product (ε·0), and a limit of a function at a point is no such product. A subscripted
+        name (``p_n(λf + g) = λp_n(f) + p_n(g)``) is doubted where the proof is the bare comparison (``why``): the
+        comparison again cannot put in what a proof from a stated equation used."""
         written = _SIZING.sub("", _source(item, left) + " " + _source(item, right))
         if "(" not in written:
             return None
@@ -5386,9 +5438,13 @@ class DocumentChecker:
             if name in functions.defs or name in DEFAULT_FUNCTIONS or name == "E" or counts.get(name, 0) < 2 \
                     or written[:call.start()].rstrip().endswith(("_", "^", "_{", "^{")):
                 continue  # (h_\theta(x_i): the subscript of a call, not θ applied)
+            shown = call.group(0)[:call.group(0).index("(")].strip()  # p_n of p_n(f): the factor is the name written
             try:
                 if parse_expr(name) not in letters:
-                    continue  # o(h) read as the remainder, E(X) as the expectation: no factor to doubt
+                    if not why.startswith("symbolically equal") or parse_expr(shown) not in letters:
+                        continue  # o(h) read as the remainder, E(X) as the expectation: no factor to doubt
+                else:
+                    shown = name
             except LatexParseError:
                 continue
             try:
@@ -5398,7 +5454,7 @@ class DocumentChecker:
             except (LatexParseError, BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
                 continue
             if not held:
-                return (f"it holds with {call.group(0)} read as {name} times the bracket; the document applies {name} "
+                return (f"it holds with {call.group(0)} read as {shown} times the bracket; the document applies {shown} "
                         "to brackets elsewhere, and read as a function applied it is not shown")
         return None
 
@@ -5419,8 +5475,49 @@ class DocumentChecker:
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
             or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions) \
             or self._at_the_chains_bar(item, k, left, right) or self._in_an_index_case(item, left, right, definitions) \
+            or self._at_a_chains_value(item, left, right, definitions) \
             or (_COMPOSITION_DOUBT if _COMPOSITION.search(written := _source(item, left) + " " + _source(item, right))
                 and not _COMPOSITION_APPLIED.search(written) else None)
+
+    def _at_a_chains_value(self, item: Item, left: Term, right: Term,
+                           definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: an earlier chain of the section works a quantity out to a number
+        (``E(Y) = Σ i/6 = 21/6 = 3.5``), and the link holds at that value (``var(Y) = E((Y − 3.5)²)``, where the
+        definitions give E[Y²] − E[Y]²). The chain's first link may be undecided, so this is doubt, not a proof."""
+        a, b = self._prepare(left.expr, item), self._prepare(right.expr, item)
+        if a is None or b is None:
+            return None
+        try:
+            a, b = substitute(a, dict(definitions)), substitute(b, dict(definitions))
+        except CircularDefinition:
+            return None
+        statistics = expectation.has_statistics(a) or expectation.has_statistics(b)
+        if statistics:  # var(Y) − E[(Y − 7/2)²]: each expectation read linearly, E[Y] one number
+            reading = expectation.read(a, b)
+            a, b = reading.left, reading.right
+        difference = a - b
+        for earlier in reversed(self.items[:item.index]):
+            if earlier.section != item.section or len(earlier.stmt.terms) < 3 \
+                    or any(r not in ("=", "\\approx", "≈") for r in earlier.stmt.relations):
+                continue
+            first, last = earlier.stmt.terms[0].expr, earlier.stmt.terms[-1].expr
+            if first is None or last is None or first.is_number or not last.is_number:
+                continue
+            quantity = self._prepare(first, earlier)
+            if quantity is not None and statistics and expectation.has_statistics(quantity):
+                quantity = expectation.read(quantity, sp.Integer(0)).left
+            if quantity is None or quantity.is_number or not difference.has(quantity):
+                continue
+            try:
+                with time_budget(LINK_SECONDS / 2):
+                    held = compare(difference.xreplace({quantity: last}), sp.Integer(0),
+                                   seconds=LINK_SECONDS / 2).status == "true"
+            except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+                continue
+            if held:
+                return (f"it holds with {printing.text(quantity)} = {printing.text(last)}, the value the chain on line "
+                        f"{self._line_of(earlier.index)} works out")
+        return None
 
     def _in_an_index_case(self, item: Item, left: Term, right: Term,
                           definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -5438,6 +5535,14 @@ class DocumentChecker:
         if a is None or b is None:
             return None
         difference = substitute(a, dict(definitions)) - substitute(b, dict(definitions))
+        case = f"{match.group(1)} {'≠' if match.group(2) != '=' else '='} {match.group(3)}"
+        own = [x for x in (a.free_symbols | b.free_symbols)
+               if (ix := read_index(x)) is not None and ix.letter in letters and ix.offset == 0]
+        if own and difference.has(sp.Sum):
+            # ∂L/∂z_j = p_j − 0 from −Σ_k y_k(δ_kj − p_j): which terms of the family the case keeps (a one-hot y,
+            # "only y_c = 1") is said in words
+            return (f"it is said in the case {case} the words pose, and what that case makes of the terms of the sum "
+                    "the definitions give is read in words only")
         for x in sorted(difference.free_symbols, key=str):
             ix = read_index(x)
             if ix is None or ix.letter not in letters or ix.offset != 0:
@@ -5448,7 +5553,6 @@ class DocumentChecker:
             except (BudgetExceeded, NotImplementedError, TypeError, ValueError):
                 continue
             if len(solved) == 1 and not solved[0].free_symbols and solved[0].is_number:
-                case = f"{match.group(1)} {'≠' if match.group(2) != '=' else '='} {match.group(3)}"
                 return (f"it holds when {printing.text(x)} = {printing.text(solved[0])}, which the case {case} the "
                         "words pose may give (what a case implies is read in words only)")
         return None
@@ -5481,6 +5585,13 @@ class DocumentChecker:
                             "in the chain evaluates at (the link goes on there without saying so)")
         return None
 
+    @functools.cached_property
+    def _squares_named(self) -> frozenset[str]:
+        r"""Letters only whose square the notes name (``V^2 = \frac{1}{n-1}\sum…``, ``s^2 := …``): a spread, whose
+        root the notes take positive."""
+        found = re.finditer(r"(?<![\\A-Za-z_^])([A-Za-z])\s*\^\s*\{?\s*2\s*\}?\s*(?:=|:=|\\coloneqq|\\equiv)", self.text or "")
+        return frozenset(m.group(1) for m in found)
+
     def _spreads_positive(self, item: Item, left: Term, right: Term,
                           definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
         """Why a refutation may be no slip: ``√n(X̄ − a)/σ / √(nS²/σ² · 1/(n − 1)) = √(n − 1)(X̄ − a)/S`` holds for the
@@ -5496,7 +5607,8 @@ class DocumentChecker:
             return None
         written = " ".join(_source(item, t) for t in (left, right))
         spreads = {x for x in sides[0].free_symbols | sides[1].free_symbols if isinstance(x, sp.Symbol)
-                   and (x.name.startswith("\\sigma") or (x.name in ("S", "s") and re.search(rf"(?<!\\){x.name}\^\{{?2", written)))}
+                   and (x.name.startswith("\\sigma") or (x.name in ("S", "s") and re.search(rf"(?<!\\){x.name}\^\{{?2", written))
+                        or x.name in self._squares_named)}
         if not spreads:
             return None
         signed = _signed_by_range(spreads, {x: sp.Interval.open(0, sp.oo) for x in spreads})
@@ -6079,6 +6191,9 @@ class DocumentChecker:
             elif by_terms is None and (linear := sums.by_linearity(sa, sb, seconds=LINK_SECONDS)):
                 self.decide(item, k, "proved", linear)  # (1/n)Σ(x_i − x̄)² = (1/n)Σx_i² − x̄², x̄ the mean
                 return
+            elif by_terms in (None, sums.DIFFER) and (moved := sums.by_shift(sa, sb, seconds=LINK_SECONDS)):
+                self.decide(item, k, "proved", moved)  # Σ_{k=m}^{n} a_{k+r} = Σ_{l=m+r}^{n+r} a_l
+                return
             elif by_terms == sums.DIFFER and sa != 0 and sb != 0 and not (sa - sb).has(sp.Derivative, AppliedUndef) \
                     and not any(x.name.startswith(GRADIENT_PREFIX) for x in (sa - sb).free_symbols) \
                     and any(term.expr.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX)
@@ -6200,6 +6315,12 @@ class DocumentChecker:
             # (not for a claim its sentence makes "for every x": a value given before is one case, not the claim)
             given = {} if _UNIVERSAL.match(self._words_after(item.index, 60)) else self._examples(item)
             given = self._not_rebound(item, given)
+            # (nor the point a series is taken at, "the Taylor series at $x = 0$", where both sides write its letter:
+            # the factoring that follows is about every x, and x = 0 would prove 1 − x − x² = 1 − 2x; "at $x = 2$,
+            # x² + 1 = 5" evaluates there)
+            given = {x: v for x, v in given.items()
+                     if x not in self._points_named(item) or x not in sa.free_symbols or x not in sb.free_symbols
+                     or re.search(re.escape(x.name) + r"\s*=", self._sentence_before(item.index))}  # "at x = 2 we have"
             # (nor a name its own sentence or paragraph gives a range: "we must have b ≤ 0. It follows that …" speaks
             # of any such b, not of the corner b = 0 another case set)
             ranged = set(self._sentence_ranges(item))
@@ -9048,6 +9169,12 @@ _OTHERWISE_AFTER = re.compile(r"^[\s,;.$]*(?:\\quad\s*)?(?:\\text\{\s*)?(?:other
 #: "otherwise $b = 0$", "else", "иначе", "否则": the case left by the conditions before it.
 _OTHERWISE = re.compile(r"(?:\botherwise|\belse|иначе|в противном случае|否则|sonst|sinon)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 #: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
+#: A function named in words, and a quantifier that makes it any one ("for any functions", "funções … quaisquer").
+_FUNCTION_WORD = re.compile(r"\bfunctions?\b|\bfunç(?:ão|ões)\b|\bFunktion(?:en)?\b|\bfonctions?\b|\bfunci(?:ón|ones)\b"
+                            r"|\bfunzion[ei]\b|функци\w*|函数|関数", re.IGNORECASE)
+_GENERIC_WORD = re.compile(r"\b(?:any|arbitrary|every|all|quaisquer|qualquer|quelconques?|cualesquiera|cualquier"
+                           r"|beliebige?[nrs]?|alle[n]?|toutes?|qualsiasi)\b|любы\w+|произвольн\w+|всех|任意|任何|所有",
+                           re.IGNORECASE)
 _UNIVERSAL = re.compile(r"^\s*(?:\$\$?|\\[)\]])?\s*[,;]?\s*(?:for (?:every|all|any|each)\b|при (?:любом|всех|любых)|"
                         r"для (?:всех|любого|любых)|对(?:任意|所有|一切)|für alle\b|pour tout)", re.IGNORECASE)
 #: "For $y_k$ we get", "Для $y_k$ получаем", "对 $y_k$ 得到": an equation for the name follows.
