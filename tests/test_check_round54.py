@@ -466,3 +466,27 @@ def test_a_sum_with_its_index_renumbered_is_proved(link: str) -> None:
 def test_a_shift_that_moves_the_range_is_not_proved() -> None:
     text = "# Sums\n\n$$\\sum_{k=1}^n a_{k+1} = \\sum_{l=1}^{n} a_l$$\n"
     assert [v for v, _ in _verdicts("doc.md", text, "$$")] != ["proved"]
+
+
+# -- a proposition's conclusion is what its proof shows, never a naming the proof then "proves" -------------------------
+PROPOSITION = r"""\documentclass{article}
+\begin{document}
+\begin{prop}
+  Suppose that for all $x$, $f(x) = P(x) + x^n \epsilon_1(x) = Q(x) + x^n \epsilon_2(x)$.
+  Then $P = Q$.
+\end{prop}
+\begin{proof}
+  Subtracting, the polynomials agree up to a small remainder, so their coefficients agree.
+  We have shown that $P = Q$.
+\end{proof}
+\end{document}
+"""
+
+
+def test_the_conclusion_of_a_proposition_is_not_a_naming_its_proof_restates() -> None:
+    (verdict, reason), = _verdicts("doc.tex", PROPOSITION, "Then $P")
+    assert verdict == "not-a-claim" and "conclusion a proposition states" in reason
+    # before: P = Q taken as a naming, and the proof's last line "proved symbolically"
+    assert [v for v, _ in _verdicts("doc.tex", PROPOSITION, "We have shown")] != ["proved"]
+    plain = PROPOSITION.replace("\\begin{prop}", "\\section{A}").replace("\\end{prop}", "")
+    assert [v for v, _ in _verdicts("doc.tex", plain, "We have shown")] == ["proved"]  # (outside a proposition)

@@ -65,6 +65,7 @@ _CLAIM = re.compile(
     r"|\b(?:alors|donc|ainsi|on (?:a|obtient|trouve)|d'où|il vient|entonces|por lo tanto|luego|tenemos|obtenemos"
     r"|então|portanto|temos|obtemos|quindi|dunque|abbiamo|si ottiene)\b"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
+CLAIMS = _CLAIM
 _CONDITION = re.compile(
     r"(?:\b(?:if|iff|when|whenever|assume|assuming|need|needs|require|requires|condition(?! numbers?\b)|steady state|"
     r"special case|provided|unless|suppose that|such that|solution (?:to|of)|solves|solving|solve for|satisf(?:y|ies|ying)|"

@@ -57,7 +57,7 @@ from .findings import Finding, Link
 from .heuristics import INDEXED_DOUBT, doubt, find_cycle, is_assignment, is_condition
 from .latex import (CASE_RELATIONS, DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Norm, Statement, Term, parse_expr)
-from .prose import DEFINES, DERIVATION, Cues
+from .prose import CLAIMS, DEFINES, DERIVATION, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
 from .vectors import Coords, Inner, Rows, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
@@ -1719,6 +1719,20 @@ class DocumentChecker:
             out.append(next((start for start, end in spans if start <= at < end), None))
         return out
 
+    @functools.cached_property
+    def _statement_spans(self) -> list[tuple[int, int]]:
+        """Where the theorem-like environments are (proposition, theorem, lemma, corollary, in LaTeX or MyST)."""
+        return [(m.start(), m.end()) for m in _STATEMENT_ENV.finditer(self.text or "")]
+
+    def _concludes_a_statement(self, item: Item) -> bool:
+        """Does ``item`` stand in a proposition, theorem, lemma or corollary, after words that claim ("Alors",
+        "Then")? It is then what the statement asserts, to be shown by its proof."""
+        if self._lines is None or not self._statement_spans \
+                or not (item.claim_cue or CLAIMS.search(self._sentence_before(item.index))):
+            return False  # ("Alors $P_n = Q_n$ et $ε_1 = ε_2$": the second conclusion joined to the first)
+        at = self._lines.offset(item.block.line, item.block.col)
+        return any(start <= at < end for start, end in self._statement_spans)
+
     def functions(self, item: Item) -> Functions:
         """The function definitions in force at ``item`` (see the class docstring)."""
         cached = self._functions_cache.get(item.index)
@@ -2813,6 +2827,11 @@ class DocumentChecker:
                     and not asymptotic.has_order(left.expr, right.expr):
                 # (∇f(x + p) = ∇f(x) + ∇²f(x)p + O(‖p‖²): an expansion with its remainder, a claim, never a naming)
                 # (∇MSE = −2(y − xM)x after MSE = …: a claim about the defined quantity, checked below, never a naming)
+                if self._concludes_a_statement(item):
+                    # "Alors $P_n = Q_n$" closing a proposition: what its proof is to show, never a naming the proof
+                    # may then use to "prove" its own end
+                    self.decide(item, k, "not-a-claim", "the conclusion a proposition states (its proof shows it)")
+                    continue
                 self._record_naming(item, definitions)
                 if _probability_law(left.expr, right.expr):
                     self.decide(item, k, "undecided", "a law of probability (probabilities of events on both sides): "
@@ -5441,7 +5460,8 @@ class DocumentChecker:
             shown = call.group(0)[:call.group(0).index("(")].strip()  # p_n of p_n(f): the factor is the name written
             try:
                 if parse_expr(name) not in letters:
-                    if not why.startswith("symbolically equal") or parse_expr(shown) not in letters:
+                    if not why.startswith(("symbolically equal", "with the values given before")) \
+                            or parse_expr(shown) not in letters:
                         continue  # o(h) read as the remainder, E(X) as the expectation: no factor to doubt
                 else:
                     shown = name
@@ -8772,6 +8792,11 @@ _EXIST_SUCH_IN = re.compile(r"(?:\bthere (?:is|are|exists?)\b|\bil existe\b|\bex
                             r"|так\w*,?\s*что|使得)", re.IGNORECASE)
 #: A proof environment: LaTeX's ``\begin{proof} … \end{proof}`` (and the French and Russian names), MyST's
 #: ``{prf:proof}`` directive.
+#: A theorem-like environment: what it states is shown by the proof after it.
+_STATEMENT_ENV = re.compile(r"\\begin\{(prop|proposition|thm|theorem|th[ée]or[èe]me|lem|lemma|lemme|cor|corollary|corollaire"
+                            r"|satz|теорема|лемма|утверждение)\*?\}.*?\\end\{\1\*?\}"
+                            r"|(`{3,}|:{3,})\{prf:(?:theorem|proposition|lemma|corollary)\}.*?\n\2[ \t]*(?:\n|$)",
+                            re.S | re.IGNORECASE)
 _PROOF_ENV = re.compile(r"\\begin\{(proof|preuve|demonstration|démonstration|demo|доказательство)\*?\}.*?\\end\{\1\*?\}"
                         r"|(`{3,}|:{3,})\{prf:proof\}.*?\n\2[ \t]*(?:\n|$)", re.S | re.IGNORECASE)
 #: Words that place what follows at −∞: "en $-\\infty$", "at $-\\infty$", "$x \\to -\\infty$", "в $-\\infty$".
