@@ -490,3 +490,41 @@ def test_the_conclusion_of_a_proposition_is_not_a_naming_its_proof_restates() ->
     assert [v for v, _ in _verdicts("doc.tex", PROPOSITION, "We have shown")] != ["proved"]
     plain = PROPOSITION.replace("\\begin{prop}", "\\section{A}").replace("\\end{prop}", "")
     assert [v for v, _ in _verdicts("doc.tex", plain, "We have shown")] == ["proved"]  # (outside a proposition)
+
+
+# -- matrices written with \pmb after a naming of an earlier section: no proof by numbers that commute ------------------
+PMB_SECTIONS = r"""# Foundations
+
+Recall the linear model.
+
+$$\pmb{y}=\pmb{X}\pmb{\beta}+\pmb{e}$$
+
+# Partialling out
+
+Let
+
+$$\tilde{\pmb{X}}_2=\pmb{M}_1 \pmb{X}_2$$
+
+and
+
+$$\tilde{\pmb{e}}_1=\pmb{M}_1 \pmb{y}$$
+
+so that
+
+$$ \pmb{\hat{\beta}}_2 = (\tilde{\pmb{X}}_2^T \tilde{\pmb{X}}_2)^{-1} (\tilde{\pmb{X}}_2^T \tilde{\pmb{e}}_1)$$
+
+Proof:
+
+$$
+\begin{align}
+\pmb{\hat{\beta}}_2 & = (\pmb{X}_2^T\pmb{M}_1\pmb{X}_2)^{-1} \pmb{X}_2^T \pmb{M}_1 \pmb{y} \\
+& = (\pmb{X}_2^T\pmb{M}_1 \pmb{M}_1 \pmb{X}_2)^{-1} \pmb{X}_2^T \pmb{M}_1 \pmb{M}_1 \pmb{y}
+\end{align}
+$$
+"""
+
+
+def test_bold_pmb_matrices_after_a_naming_of_another_section_are_not_proved_as_numbers() -> None:
+    # before: y = Xβ + e put in, the inverse cancelled as numbers, and both rows "proved symbolically"
+    verdicts = [v for line in (25, 26) for v, _ in _verdicts("doc.md", PMB_SECTIONS, PMB_SECTIONS.splitlines()[line - 1])]
+    assert verdicts == ["undecided", "undecided"]

@@ -9587,7 +9587,7 @@ _BARE_LETTER = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{)?\\?[A-Za-z][a-z
 #: Index letters that count samples or coordinates (x_i, y_j) far more often than steps.
 _SAMPLE_LETTERS = frozenset("ij")
 #: A matrix in written math: a bold capital Latin letter that is not called.
-_MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
+_MATRIX_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|symbf|mathbold)\s*\{\s*[A-Z]\s*\}(?!\s*\()")
 #: A capital raised to −1 (``A^{-1}``) or a Greek capital that names a matrix (``\Sigma``, ``\Lambda``), not a call.
 _INVERTED_OR_GREEK_CAPITAL = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\(?:Sigma|Lambda|Gamma|Omega|Phi|Psi|Theta))"
                                         r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*\^\s*\{\s*-\s*1\s*\}"
