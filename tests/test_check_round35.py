@@ -163,6 +163,7 @@ def test_x_T_A_x_is_a_quadratic_form_whose_expansion_needs_symmetry(name: str) -
     for kind in ("square", "(not necessarily symmetric)"):
         general = _verdicts(name, _as(name, QUADRATIC.replace("{kind}", kind)), EXPANSION)
         assert [v for v, _ in general] == ["undecided"], (kind, general)
+        assert "false for general matrices" in general[0][1], (kind, general)  # (the matrix reader's own reason)
     slip = _as(name, QUADRATIC.replace("{kind}", "symmetric").replace("+ 2d^TAx", "+ d^TAx"))
     assert [v for v, _ in _verdicts(name, slip, EXPANSION)] == ["false"]
 

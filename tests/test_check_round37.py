@@ -582,6 +582,13 @@ def test_normal_equations_and_an_equality_that_holds_only_if_are_not_identities(
     assert "false" not in [k.verdict for k in report.links]
 
 
+@pytest.mark.parametrize("name", ["doc.md", "doc.tex"])
+def test_an_equality_said_to_hold_when_a_condition_is_met_is_not_refuted(name: str) -> None:
+    """"$(a + b)^2 = a^2 + b^2$ holds when $ab = 0$": the condition after "holds" is the link's own."""
+    text = _as(name, "# L\n\nThe equality $(a + b)^2 = a^2 + b^2$ holds when $ab = 0$.\n")
+    assert "false" not in [v for v, _ in _verdicts(name, text, "The equality")]
+
+
 def test_a_side_that_ends_in_a_text_font_letter_keeps_its_brace() -> None:
     """The links report shows a side as written: ``b + a\\textbf{w}``, not ``b + a\\textbf{w`` (the letter's token
     spanned only the letter)."""

@@ -383,7 +383,7 @@ def test_events_and_conditional_values_are_not_claims() -> None:
               "Si la probabilidad es casi cero y observamos $H = h$, el castigo es enorme.\n")
     assert [v for v, _ in _verdicts("doc.md", events, "Si la")] == ["not-a-claim"]
     rank = ("Ignoring repeated inputs, $\\operatorname{rk}(X) = D$ if $N \\geq D$.\n\n"
-            "We may invert $X^\\top X$ because if $\\operatorname{rk}(X) = D$ then it is positive definite.\n")
+            "We may invert $X^\\top X$, as then $\\operatorname{rk}(X) = D$ holds.\n")
     assert [v for v, _ in _verdicts("doc.md", rank, "We may")] != ["proved"]
 
 

@@ -528,3 +528,124 @@ def test_bold_pmb_matrices_after_a_naming_of_another_section_are_not_proved_as_n
     # before: y = Xβ + e put in, the inverse cancelled as numbers, and both rows "proved symbolically"
     verdicts = [v for line in (25, 26) for v, _ in _verdicts("doc.md", PMB_SECTIONS, PMB_SECTIONS.splitlines()[line - 1])]
     assert verdicts == ["undecided", "undecided"]
+
+
+# -- a sum whose summand holds a sum over the same letter, against an expansion in other names ---------------------------
+SUM_OF_SQUARES = r"""\documentclass{article}
+\begin{document}
+Suppose $\bar X = \frac{1}{n} \sum X_i$, and $S_{XX} = \sum (X_i - \bar X)^2$.
+After the rotation $Y = AX$, we get $S_{XX} = Y_2^2 + \cdots + Y^2_n$.
+\end{document}
+"""
+
+
+def test_an_expansion_in_names_the_definitions_never_write_is_no_checker_error() -> None:
+    from derive.check.run import check_document
+
+    codes = [f.code for f in check_document("doc.tex", SUM_OF_SQUARES).findings]
+    # before: a checker error (an inner sum over the same i given the number 1 for its index), then a false term
+    assert "checker/internal-error" not in codes and error_lines("doc.tex", SUM_OF_SQUARES) == []
+    verdicts = _verdicts("doc.tex", SUM_OF_SQUARES, "After the rotation")
+    assert verdicts[-1][0] == "undecided" and "the expansion is written in Y" in verdicts[-1][1]
+
+
+# -- a number written as the square of its rounded root: 783.5 = 28.0² ----------------------------------------------------
+def test_a_number_written_as_the_square_of_its_rounded_root_holds() -> None:
+    text = "# Worked\n\nWe have $S_{xx} = 783.5 = 28.0^2$ and $\\sigma^2 = 3089 = 55.6^2$.\n"
+    # before: "28.0^2 is 784, not 783.5": the root rounded to its digits read as exact
+    assert error_lines("doc.md", text) == []
+    assert [v for v, _ in _verdicts("doc.md", text, "We have")] == ["not-a-claim", "proved", "not-a-claim", "proved"]
+    assert (3, "math/false") in error_lines("doc.md", text.replace("28.0^2", "27.0^2"))
+
+
+# -- plain TeX's \cr ends a row, as GitHub's MathJax reads it --------------------------------------------------------------
+def test_cr_is_a_row_break() -> None:
+    text = ("# Rows\n\n$$\n\\begin{aligned}\n(a + b)^2 &= a^2 + 2ab + b^2 \\cr\n(a - b)^2 &= a^2 - 2ab + b^2\n"
+            "\\end{aligned}\n$$\n")
+    # before: "unknown macro \\cr", both rows undecided
+    assert [v for v, _ in _verdicts("doc.md", text, "(a + b)^2")] == ["proved"]
+    assert [v for v, _ in _verdicts("doc.md", text, "(a - b)^2")] == ["proved"]
+    assert (6, "math/false") in error_lines("doc.md", text.replace("a^2 - 2ab + b^2", "a^2 - ab + b^2"))
+
+
+def test_a_row_ended_by_cr_is_not_run_together() -> None:
+    from derive.check.run import check_document
+
+    text = ("# Rows\n\n$$\n\\begin{aligned}\nx &= a + b \\cr\ny &= a - b\n\\end{aligned}\n$$\n")
+    codes = [f.code for f in check_document("doc.md", text).findings]
+    # before: "nothing breaks the line before it", though \cr does
+    assert "render/run-together" not in codes
+    assert "render/run-together" in [f.code for f in check_document("doc.md", text.replace(" \\cr", "")).findings]
+
+
+# -- dx named alone is one name, the small change of x: no refutation with d times x ----------------------------------------
+def test_a_differential_the_notes_name_alone_is_no_product_to_refute() -> None:
+    text = "# Change\n\nLet $f(x) = x^2$. For a small change $dx$,\n\n$$f(x + dx) - f(x) = 2x\\,dx + dx^2$$\n"
+    # before: dx^2 read as d·x², and a true line reported false
+    assert error_lines("doc.md", text) == []
+    (verdict, reason), = _verdicts("doc.md", text, "$$f(x + dx)")
+    assert verdict == "undecided" and "dx may be one name" in reason
+    unnamed = text.replace("For a small change $dx$,", "Then")
+    assert (5, "math/false") in error_lines("doc.md", unnamed)  # (dx nowhere alone: d times x, and refuted)
+
+
+# -- \coloneqq defines a function as := does; a labelled function written bare is its value --------------------------------
+def test_a_function_defined_with_coloneqq_is_evaluated() -> None:
+    text = "# C\n\nLet $u(t) \\coloneqq t^2 + 1$. Then $u(3) = 10$.\n"
+    # before: u(t) read as u times t, and u(3) = 10 a condition
+    assert [v for v, _ in _verdicts("doc.md", text, "Let $u")] == ["not-a-claim", "proved"]
+    assert (3, "math/false") in error_lines("doc.md", text.replace("u(3) = 10", "u(3) = 11"))
+
+
+def test_a_labelled_function_written_bare_is_no_number_to_refute() -> None:
+    text = ("\\documentclass{article}\n\\usepackage{mathtools}\n\\begin{document}\n\\begin{align*}\n"
+            "  q_0(x) &\\coloneqq 1\n\\end{align*}\n\\begin{align*}\n"
+            "  q_1(x) &\\coloneqq (x-\\beta_0) q_0 = x-\\beta_0\n\\end{align*}\n\\end{document}\n")
+    # before: q_0 a free number, and "the definitions give −q_0" for the coefficient of β_0
+    assert error_lines("doc.tex", text) == []
+    _, (verdict, reason) = _verdicts("doc.tex", text, "q_1(x)")
+    assert verdict == "undecided" and "q_{0} is applied to an argument elsewhere" in reason
+
+
+# -- a point named paragraphs before is no value for the equations a later paragraph solves ------------------------------
+STATIONARY = r"""# A quartic
+
+Near the origin (the point at $x=0, y=0$) the curve is flat.
+
+Consider $f(x)=\frac{1}{4}x^4 - x^2 + \frac{1}{2}$; then $f'(x)=x^3 - 2x$.
+We look for the values of $x$ for which $f'(x)=0$, so $x^3-2x=0$, and therefore $x(x^2-2)=0$.
+"""
+
+
+def test_a_point_named_in_another_paragraph_proves_no_equation() -> None:
+    verdicts = _verdicts("doc.md", STATIONARY, "We look for")
+    # before: each equation "proved: arithmetic: exact (with x = 0)", the origin taken for x's value
+    assert verdicts and all(v != "proved" for v, _ in verdicts)
+
+
+# -- the differential of a matrix: a scalar proof of f'(X)[dX] = 2X dX says nothing ----------------------------------------
+def test_a_differential_of_a_matrix_is_not_proved_as_numbers() -> None:
+    text = "# Square\n\nLet $f(X) = X^2$ for a square matrix $X$.\n\n$$f'(X)[dX] = 2 X\\, dX$$\n"
+    # before: "symbolically equal", X and dX commuting as numbers (the truth is X dX + dX X)
+    (verdict, reason), = _verdicts("doc.md", text, "$$f'(X)")
+    assert verdict == "undecided" and "differential of a matrix" in reason
+    scalar = "# Square\n\nLet $f(x) = x^2$ for a real number $x$.\n\n$$f'(x)\\,dx = 2 x\\, dx$$\n"
+    assert [v for v, _ in _verdicts("doc.md", scalar, "$$f'(x)")] == ["proved"]
+
+
+# -- \stackrel{!}{=}: a demand on the unknowns, no claim its own solution then proves ---------------------------------------
+DEMAND = r"""\documentclass{article}
+\begin{document}
+With $n = 1$ we get
+\begin{align*}
+T v = \tau_0 \stackrel{!}{=} x \tau_0 \Leftrightarrow \tau_0 - x \tau_0 = 0
+\end{align*}
+So the eigenvalue is $x = 1$.
+\end{document}
+"""
+
+
+def test_a_demanded_equality_is_a_condition_not_a_claim() -> None:
+    verdicts = _verdicts("doc.tex", DEMAND, "T v = ")
+    # before: τ_0 = xτ_0 "proved" by reading x = 1, which the line after solves from this very demand
+    assert ("not-a-claim", "a demand (= with ! over it: what the unknowns must satisfy), not a claim") in verdicts

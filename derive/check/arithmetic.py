@@ -103,6 +103,9 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     wrong = f"{' '.join(computed_text.split())} is {_show(computed)}, not {' '.join(shown_text.split())}"
     if not tolerances and difference < 1e-30 and sp.simplify(left - right) == 0:
         return Arithmetic(True, "arithmetic: exact", left, right)  # (e^{x_1} = e^{0.7282}, x_1 carried as 0.7282)
+    if (root := _rounded_root(lv, rv, left_text, right_text)) is not None:
+        return Arithmetic(root, "arithmetic: equal with the decimal raised taken as rounded to its digits (a root "
+                          "written rounded)" if root else wrong, left, right)
     if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
         return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
                           "(the other side is irrational)" if stand_in else wrong, left, right)
@@ -135,6 +138,28 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
         return Arithmetic(True, "arithmetic: equal to the digits written, with the decimals inside taken as rounded "
                           "to their digits", left, right)  # exp(1.324) = 3.759, 1.324 itself rounded from 1.32432
     return Arithmetic(False, wrong, left, right)
+
+
+#: A side that is one decimal raised to a whole power: ``28.0^2``, ``0.21^{2}``.
+_DECIMAL_POWER = re.compile(r"^\s*\(?\s*(\d+)\.(\d+)\s*\)?\s*\^\s*\{?\s*(\d)\s*\}?\s*[.,]?\s*$")
+
+
+def _rounded_root(lv: sp.Expr, rv: sp.Expr, left_text: str, right_text: str) -> bool | None:
+    """``783.5 = 28.0^2``, ``3089 = 55.6^2``: a number written as the power of a decimal of three digits or more shows
+    its root rounded to the digits written (28.0 for √783.5 = 27.99). True when a value that rounds to the decimal gives the other
+    side to its own digits, False when none does; None when neither side is a lone decimal raised to a power."""
+    for text, other, other_text in ((left_text, rv, right_text), (right_text, lv, left_text)):
+        m = _DECIMAL_POWER.match(unstyled(text))
+        if m is None or _DECIMAL_POWER.match(unstyled(other_text)) \
+                or len((m.group(1) + m.group(2)).lstrip("0")) < 3:
+            continue  # (0.3^2 = 0.1: a root of one or two digits is a value of its own, and 0.09 is exact)
+        base = sp.Rational(f"{m.group(1)}.{m.group(2)}")
+        half = sp.Rational(1, 2 * 10 ** len(m.group(2)))
+        power = int(m.group(3))
+        low, high = sorted(((base - half) ** power, (base + half) ** power))
+        slack = sp.Rational(*(lambda t: (t.numerator, t.denominator))(tolerance(other_text) or Fraction(0)))
+        return bool(low - slack <= other <= high + slack)
+    return None
 
 
 #: An integer written alone as a side: ``2``, ``-40``, ``1\,000`` is not one (thousands are read elsewhere).

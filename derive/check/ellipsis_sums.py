@@ -234,6 +234,8 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
 
 def _against_sum(outer: sp.Expr, terms: list[sp.Expr], constant: sp.Expr, total: sp.Sum) -> Reading | None:
     index, lo, hi = total.limits[0]
+    if any(inner.limits[0][0] == index for inner in total.function.atoms(sp.Sum)):
+        return None  # Σ(X_i − X̄)² with X̄ = (1/n)Σ X_i put in: the inner sum binds the same i, no term to instantiate
     bases = {str(ix.base.label): ix.base for ix in total.function.atoms(sp.Indexed)}
     letters = {s.name: s for s in (lo.free_symbols | hi.free_symbols | constant.free_symbols)}
     written = [_as_indexed(outer * t, bases, letters) for t in terms]

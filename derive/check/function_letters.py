@@ -25,11 +25,11 @@ from .latex_tokens import ALPHABET_MACROS, GREEK, Token, arg_span, tokenize
 #: Letters whose call-like use has another reading in the parser (or in every note).
 _RESERVED = frozenset({"e", "E", "O", "o", "d", "i", "T"})
 #: A cheap test before tokenizing: a letter or macro, a bracket of names, then a relation.
-_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*(?:[^()=]|\([^()=]{1,6}\)){1,40}\)\s*&?\s*(?::=|=)"
+_SHAPE = re.compile(r"(?:\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?|(?<![A-Za-z\\])[A-Za-z])\s*\(\s*(?:[^()=]|\([^()=]{1,6}\)){1,40}\)\s*&?\s*(?::=|=|\\coloneqq(?![A-Za-z])|\\colonequals(?![A-Za-z]))"
                     # a reserved letter with a label, defined (T_{(n,f,0)}(x) = Σ…, E_n(a) = …)
-                    r"|(?<![A-Za-z\\])[TE]\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=)")
+                    r"|(?<![A-Za-z\\])[TE]\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)\s*\(\s*[^()=]{1,40}\)\s*&?\s*(?::=|=|\\coloneqq(?![A-Za-z])|\\colonequals(?![A-Za-z]))")
 #: The same test for a call in the middle of a chain, its letter labelled or not (``q = h_1(r) = r + k``).
-_CHAIN_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\(\s*[^()=]{1,40}\)\s*(?::=|=)")
+_CHAIN_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\(\s*[^()=]{1,40}\)\s*(?::=|=|\\coloneqq(?![A-Za-z])|\\colonequals(?![A-Za-z]))")
 #: The same test for a chain that ends in a call of a letter (``… = h_y(σ)``).
 _TRAILING_SHAPE = re.compile(r"=\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*"
                              r"\(\s*[^()=]{1,40}\)\s*[,.;]?\s*$")

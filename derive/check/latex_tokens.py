@@ -466,7 +466,7 @@ class Tokenizer:
             self._sized = True
             self._size_start = start
             return
-        if name in ("\\", "newline"):  # \newline: a row break, as MathJax and KaTeX read it
+        if name in ("\\", "newline", "cr", "crcr"):  # \newline, plain TeX's \cr: a row break, as MathJax and KaTeX read it
             self._skip_row_options()
             self._emit(Token("newline", "\\\\", start, self.pos))
         elif name in ("begin", "end"):
@@ -837,8 +837,8 @@ def unwrap_style(tokens: list[Token]) -> list[Token]:
 def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
     """``\\stackrel{def}{=}``, ``\\overset{\\text{def}}{=}``, ``\\mathrel{=}`` … become one relation token.
 
-    A mark that says "definition" makes it ``:=``; ``?`` makes it ``?=`` (a question, not a claim);
-    any other mark (``(a)``, ``!``) keeps the relation underneath.
+    A mark that says "definition" makes it ``:=``; ``?`` makes it ``?=`` (a question, not a claim); ``!`` over ``=``
+    makes it ``=!`` (a demand: "shall equal"); any other mark (``(a)``) keeps the relation underneath.
     """
     if not any(t.kind == "macro" and t.text in ("stackrel", "overset", "underset", "mathrel") for t in tokens):
         return tokens
@@ -869,6 +869,8 @@ def _merge_stacked_relations(tokens: list[Token]) -> list[Token]:
                         rel = ":="
                     elif "?" in mark:
                         rel = "?" + rel
+                    elif mark.strip() == "!" and rel == "=":
+                        rel = "=!"  # \stackrel{!}{=}: what the unknowns must satisfy, a demand, no claim
                     out.append(Token("rel", rel, tok.start, tokens[rel_end - 1].end))
                     i = rel_end
                     continue

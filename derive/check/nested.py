@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from derive.check.latex_tokens import Token, arg_span, inner
 
 #: The relations the links report lists (the verifier's link relations).
-LINK_RELATIONS = frozenset({"=", ":=", "=:", "equiv", "approx", "<-", "?="})
+LINK_RELATIONS = frozenset({"=", ":=", "=:", "equiv", "approx", "<-", "?=", "=!"})
 
 _BRACES = {"underbrace": "_", "overbrace": "^"}
 _CASE_ENVS = frozenset({"cases", "dcases", "rcases", "cases*"})

@@ -36,7 +36,7 @@ _RELATION = re.compile(r"(?<![<>!:])=|\\(?:le|ge|leq|geq|approx|equiv|coloneqq)(
 _OPEN_END = re.compile(
     r"(?:[-+=*/,.;:(\[{&|<>]|\\\\|\\(?:cdot|times|circ|odot|quad|qquad|[,;:! ]|left\.?|middle|pm|mp|"
     r"text\{[^{}]*\}|mbox\{[^{}]*\}|tag\{[^{}]*\}|label\{[^{}]*\}|begin\{[^{}]*\}|end\{[^{}]*\}|"
-    r"nonumber|notag|[A-Za-z]+rightarrow|implies|iff|to))\s*$")
+    r"nonumber|notag|[A-Za-z]+rightarrow|implies|iff|to|cr|crcr|newline))\s*$")
 
 
 def breaks(text: str) -> list[int]:

@@ -71,12 +71,13 @@ if TYPE_CHECKING:  # loaded only by a document that writes matrix notation (a co
 CHECKED_RELATIONS = {"=", ":="}  # "\\leftarrow" assigns: it is never a claim
 DEFINING_RELATIONS = {"=", ":=", "<-", "equiv"}
 #: Relations whose links are accounted for: each gets a verdict in the links report.
-LINK_RELATIONS = {"=", ":=", "=:", "equiv", "approx", "<-", "?="}
+LINK_RELATIONS = {"=", ":=", "=:", "equiv", "approx", "<-", "?=", "=!"}
 _NOT_CHECKED = {
     "approx": "approximation (≈ is not an identity)",
     "<-": "assignment (←)",
     "=:": "definition (=: names the right side)",
     "?=": "a question (?=), not a claim",
+    "=!": "a demand (= with ! over it: what the unknowns must satisfy), not a claim",
     "equiv": "definition or identity (≡) — not checked",
 }
 LOSS_NAMES = {"L", "Q", "f", "F", "J", "R", r"\ell", r"\mathcal{L}"}
@@ -4296,6 +4297,20 @@ class DocumentChecker:
                 latest[name] = max(index, latest.get(name, -1))
         return {name for name, index in latest.items() if self._names_a_point(index)}
 
+    def _points_in_paragraph(self, item: Item) -> set[sp.Symbol]:
+        """The points named (:meth:`_points_named`) in ``item``'s own paragraph, no blank line between."""
+        if self._lines is None or not self.text:
+            return set()
+        here = self._lines.offset(item.block.line, item.block.col)
+        out = set()
+        for index, _section, name, _value in self.examples:
+            if index < item.index and self._names_a_point(index):
+                named = self.items[index].block
+                start = self._lines.offset(named.line, named.col)
+                if start <= here and not re.search(r"\n[ \t]*\n", self.text[start:here]):
+                    out.add(name)
+        return out
+
     def _names_a_point(self, index: int) -> bool:
         """Does the value statement ``index`` gives name a point something happens at ("a discontinuity at $t = 1$",
         "the series around $s = 1$")? Such a value is its section's, and no later section computes with it (a
@@ -4451,7 +4466,8 @@ class DocumentChecker:
         if free:
             if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
-            examples = {**self._examples(item), **(premises or {})}
+            far = self._points_named(item) - self._points_in_paragraph(item)  # (the origin named paragraphs before)
+            examples = {**{x: v for x, v in self._examples(item).items() if x not in far}, **(premises or {})}
             if isinstance(left.expr, sp.Symbol) and read_index(left.expr) is None and not b.free_symbols \
                     and _plain_name(left.expr) and left.expr in examples and examples[left.expr].is_number \
                     and not premises:
@@ -5422,6 +5438,14 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
             self.decide(item, k, "undecided", why, override=True)
             return
+        if self.verdicts.get((item.index, k), ("",))[0] == "proved" and (item.index, k) not in self._matrix_decided \
+                and (differential := self._matrix_differential(item, left, right)) is not None:
+            # f'(X)[dX] = 2X dX for f(X) = X² "for a square matrix X": XdX + dXX is 2XdX only as numbers
+            why = (f"d{differential} is the differential of a matrix: read as numbers, which commute, the sides agree, "
+                   "which says nothing of matrices")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why, override=True)
+            return
         if (item.index, k) in self._matrix_unread and self.verdicts.get((item.index, k), ("",))[0] == "proved":
             why = ("matrix notation the matrix reader does not read; read as numbers, which commute, the sides agree, "
                    "which says nothing of matrices")
@@ -5495,9 +5519,75 @@ class DocumentChecker:
             or self._per_coordinate(item, left, right, definitions) or self._orthogonal_in_a_norm(left, right, definitions) \
             or _derivative_as_operator(left, right) or self._spreads_positive(item, left, right, definitions) \
             or self._at_the_chains_bar(item, k, left, right) or self._in_an_index_case(item, left, right, definitions) \
-            or self._at_a_chains_value(item, left, right, definitions) \
+            or self._at_a_chains_value(item, left, right, definitions) or self._named_differential(item, left, right) \
+            or self._bare_labelled_call(left, right) or self._expansion_in_other_names(item, left, right, definitions) \
             or (_COMPOSITION_DOUBT if _COMPOSITION.search(written := _source(item, left) + " " + _source(item, right))
                 and not _COMPOSITION_APPLIED.search(written) else None)
+
+    def _matrix_differential(self, item: Item, left: Term, right: Term) -> str | None:
+        """The capital ``X`` when the link writes its differential ``dX`` and the notes take X for a matrix (in words,
+        "for a square matrix $X$", or in notation), beside another factor of it; None otherwise."""
+        if not self._may_use_matrices():
+            return None
+        written = self._expanded(_source(item, left) + " " + _source(item, right))
+        letters = {m.group(1) for m in re.finditer(r"(?<![A-Za-z\\])(?:d|\\mathrm\{d\})\s*([A-Z])(?![A-Za-z])", written)}
+        matrices = {str(x) for x in self._matrix_notation().matrices}
+        found = sorted(x for x in letters if x in matrices and len(re.findall(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", written)) >= 2)
+        return found[0] if found else None
+
+    def _expansion_in_other_names(self, item: Item, left: Term, right: Term,
+                                  definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """Why a refutation may be no slip: a side written out with an ellipsis (``Y_2^2 + ⋯ + Y_n^2``) in names whose
+        family the other side, definitions put in, never writes (``S_XX = Σ(X_i − X̄)²``): another set of coordinates
+        (Y = AX, said elsewhere), no coefficient of the definitions to compare."""
+        sides = [self._prepare(t.expr, item) for t in (left, right)]
+        if any(x is None for x in sides) or sum(x.has(DOTS) for x in sides) != 1:  # type: ignore[union-attr]
+            return None
+        dotted, other = sides if sides[0].has(DOTS) else sides[::-1]  # type: ignore[union-attr]
+        try:
+            other = substitute(other, dict(definitions))
+        except CircularDefinition:
+            return None
+        members = [x for x in dotted.free_symbols if x != DOTS and read_index(x) is not None]
+        written = sp.Tuple(other, *(v for v in definitions.values() if isinstance(v, sp.Basic)))
+        if isinstance(definitions, ScopeView):
+            written = sp.Tuple(written, *(v for v in definitions.stepped().values() if isinstance(v, sp.Basic)))
+        if not members or any(_family_written(x, written) for x in members):
+            return None  # (v_100 = 0.1θ_100 + … after v_t = βv_{t−1} + (1 − β)θ_t: θ is the rule's)
+        names = sorted({_family_base(x) for x in members})
+        return (f"the expansion is written in {', '.join(names)}, which the other side and the definitions never "
+                "write (other coordinates, related in words?)")
+
+    def _bare_labelled_call(self, left: Term, right: Term) -> str | None:
+        """Why a refutation may be no slip: the link writes ``q_0`` bare where the notes define ``q_0(x)`` (``q_0(x) :=
+        1``, a constant body the reader takes for no function): the bare name is that function's value. (``n_0(r_0 −
+        q̂)``, a bracket of more than a letter, is a product, and defines nothing.)"""
+        for x in sorted((x for t in (left, right) if t.expr is not None for x in t.expr.free_symbols), key=str):
+            m = re.fullmatch(r"([A-Za-z])_\{(\d)\}", getattr(x, "name", ""))
+            if m and re.search(rf"(?<![A-Za-z\\]){m.group(1)}_\{{?{m.group(2)}\}}?\s*\(\s*[A-Za-z]\s*\)\s*&?\s*"
+                               r"(?::=|=|\\coloneqq(?![A-Za-z]))", self.text or ""):
+                return (f"{printing.text(x)} is applied to an argument elsewhere ({m.group(1)}_{m.group(2)}(…)): written "
+                        "bare here it may be that function's value, not a number of its own")
+        return None
+
+    @functools.cached_property
+    def _differential_letters(self) -> frozenset[str]:
+        """The letters whose differential the notes write alone as a formula ("a small change $dx$", "$\\mathrm{d}t$")."""
+        found = set()
+        for it in self.items:
+            if not it.stmt.relations and (m := _BARE_DIFFERENTIAL.fullmatch(it.block.text.strip())):
+                found.add(m.group(1))
+        return frozenset(found)
+
+    def _named_differential(self, item: Item, left: Term, right: Term) -> str | None:
+        r"""Why a refutation may be no slip: the notes name ``dx`` alone, a small change of x, and the link writes it
+        (``f(x + dx) − f(x) = 2x\,dx + dx^2``), read here as d times x (so ``dx^2`` is d·x², not (dx)²)."""
+        written = _source(item, left) + " " + _source(item, right)
+        for letter in sorted(self._differential_letters):
+            if re.search(r"(?<![A-Za-z\\])(?:d|\\mathrm\{d\})\s*" + re.escape(letter) + r"(?![A-Za-z])", written):
+                return (f"d{letter} may be one name, the small change of {letter} the notes write alone, read here as "
+                        f"d times {letter}")
+        return None
 
     def _at_a_chains_value(self, item: Item, left: Term, right: Term,
                            definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
@@ -6338,9 +6428,13 @@ class DocumentChecker:
             # (nor the point a series is taken at, "the Taylor series at $x = 0$", where both sides write its letter:
             # the factoring that follows is about every x, and x = 0 would prove 1 − x − x² = 1 − 2x; "at $x = 2$,
             # x² + 1 = 5" evaluates there)
+            points = self._points_named(item)
             given = {x: v for x, v in given.items()
-                     if x not in self._points_named(item) or x not in sa.free_symbols or x not in sb.free_symbols
-                     or re.search(re.escape(x.name) + r"\s*=", self._sentence_before(item.index))}  # "at x = 2 we have"
+                     if x not in points or (x in self._points_in_paragraph(item) and (
+                         x not in sa.free_symbols or x not in sb.free_symbols
+                         or re.search(re.escape(x.name) + r"\s*=", self._sentence_before(item.index))))}
+            # ("at x = 2 we have"; a point named in another paragraph, "the origin (the point at $x = 0$)", is no
+            # value for "we look for x with f'(x) = 0")
             # (nor a name its own sentence or paragraph gives a range: "we must have b ≤ 0. It follows that …" speaks
             # of any such b, not of the corner b = 0 another case set)
             ranged = set(self._sentence_ranges(item))
@@ -9194,6 +9288,8 @@ _OTHERWISE_AFTER = re.compile(r"^[\s,;.$]*(?:\\quad\s*)?(?:\\text\{\s*)?(?:other
 #: "otherwise $b = 0$", "else", "иначе", "否则": the case left by the conditions before it.
 _OTHERWISE = re.compile(r"(?:\botherwise|\belse|иначе|в противном случае|否则|sonst|sinon)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 #: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
+#: A differential written alone as a formula: ``dx``, ``\mathrm{d}t``, ``d\theta``.
+_BARE_DIFFERENTIAL = re.compile(r"(?:d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})\s*([a-zA-Z]|\\[a-z]+)")
 #: A function named in words, and a quantifier that makes it any one ("for any functions", "funções … quaisquer").
 _FUNCTION_WORD = re.compile(r"\bfunctions?\b|\bfunç(?:ão|ões)\b|\bFunktion(?:en)?\b|\bfonctions?\b|\bfunci(?:ón|ones)\b"
                             r"|\bfunzion[ei]\b|функци\w*|函数|関数", re.IGNORECASE)
@@ -9940,6 +10036,20 @@ def _bracketed(text: str, start: int) -> str:
         if depth == 0:
             return text[start:i]
     return text[start:]
+
+
+def _family_base(x: sp.Basic) -> str:
+    """The letter a name is a member of: ``Y`` for ``Y_{2}``, ``Y_{n}``, ``Y[i]``; the name itself otherwise."""
+    if isinstance(x, sp.Indexed):
+        return str(x.base.label)
+    ix = read_index(x) if isinstance(x, sp.Symbol) else None
+    return ix.base if ix is not None else str(x)
+
+
+def _family_written(var: sp.Basic, expr: sp.Expr) -> bool:
+    """Does ``expr`` write ``var``'s family at all (``Y`` in ``Y_{2}`` against ``Σ(X_i − X̄)²``: no)?"""
+    base = _family_base(var)
+    return any(_family_base(x) == base for x in expr.free_symbols | expr.atoms(sp.Indexed))
 
 
 def _vectors_by_coordinates(written: sp.Expr, other: sp.Expr) -> str | None:
