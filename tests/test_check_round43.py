@@ -428,6 +428,7 @@ def test_the_limit_of_a_letter_applied_to_its_variable_is_not_proved_as_a_produc
     text = _as(name, doc)
     verdicts = _verdicts(name, text, r"\lim_{s \to 0} \rho(s)")
     assert verdicts and all(v != "proved" for v, _ in verdicts), verdicts
+    assert "may be a function of its variable" in verdicts[-1][1], verdicts  # (this guard's own reason)
 
 
 @pytest.mark.parametrize("name", ["doc.md", "doc.tex"])

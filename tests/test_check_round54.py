@@ -218,7 +218,8 @@ $\lim_{x \to a} \frac{f(x)}{g(x)} = \lim_{x \to a} \frac{f'(x)}{g'(x)}$.
 
 
 @pytest.mark.parametrize("lead", ["Para funções $f$ e $g$ quaisquer com", "For any functions $f$ and $g$ with",
-                                  "Für beliebige Funktionen $f$ und $g$ mit"])
+                                  "Für beliebige Funktionen $f$ und $g$ mit",
+                                  "Se supormos duas funções, $f(x)$ e $g(x)$, com"])
 def test_functions_any_the_words_say_are_not_an_earlier_examples(lead: str) -> None:
     text = GENERIC.replace("Para funções $f$ e $g$ quaisquer com", lead)
     # before: f = log_b x and g = c·f put in, f/g = 1/c = f'/g', and the rule "proved symbolically"

@@ -799,8 +799,10 @@ class DocumentChecker:
         $g$ quaisquer", "für beliebige Funktionen $f$"): a general function from here on, so that no earlier
         example's ``f(x) = \log_b x`` proves what is said of every f (L'Hôpital's rule "symbolically equal")."""
         text = item.block.text.strip()
-        if not re.fullmatch(r"[a-zA-Z]", text) or item.stmt.relations:
+        called = re.fullmatch(r"([a-zA-Z])\s*\(\s*[a-zA-Z]\s*\)", text)  # "duas funções, $f(x)$ e $g(x)$"
+        if not (re.fullmatch(r"[a-zA-Z]", text) or called) or item.stmt.relations:
             return None
+        text = called.group(1) if called else text
         before, after = self._sentence_before(item.index), self._words_after(item.index, 40)
         ahead = re.compile(rf"(?:{_GENERIC_WORD.pattern})\s+(?:\w+\s+){{0,2}}(?:{_FUNCTION_WORD.pattern})[^.;:!?]{{0,30}}$",
                            re.IGNORECASE)
@@ -9294,7 +9296,8 @@ _BARE_DIFFERENTIAL = re.compile(r"(?:d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\
 _FUNCTION_WORD = re.compile(r"\bfunctions?\b|\bfunç(?:ão|ões)\b|\bFunktion(?:en)?\b|\bfonctions?\b|\bfunci(?:ón|ones)\b"
                             r"|\bfunzion[ei]\b|функци\w*|函数|関数", re.IGNORECASE)
 _GENERIC_WORD = re.compile(r"\b(?:any|arbitrary|every|all|quaisquer|qualquer|quelconques?|cualesquiera|cualquier"
-                           r"|beliebige?[nrs]?|alle[n]?|toutes?|qualsiasi)\b|любы\w+|произвольн\w+|всех|任意|任何|所有",
+                           r"|beliebige?[nrs]?|alle[n]?|toutes?|qualsiasi|two|duas|dois|dos|deux|zwei|due)\b"
+                           r"|любы\w+|произвольн\w+|всех|двух|две|任意|任何|所有|两个",  # ("two functions": new ones)
                            re.IGNORECASE)
 _UNIVERSAL = re.compile(r"^\s*(?:\$\$?|\\[)\]])?\s*[,;]?\s*(?:for (?:every|all|any|each)\b|при (?:любом|всех|любых)|"
                         r"для (?:всех|любого|любых)|对(?:任意|所有|一切)|für alle\b|pour tout)", re.IGNORECASE)
