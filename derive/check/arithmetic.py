@@ -146,8 +146,9 @@ _DECIMAL_POWER = re.compile(r"^\s*\(?\s*(\d+)\.(\d+)\s*\)?\s*\^\s*\{?\s*(\d)\s*\
 
 def _rounded_root(lv: sp.Expr, rv: sp.Expr, left_text: str, right_text: str) -> bool | None:
     """``783.5 = 28.0^2``, ``3089 = 55.6^2``: a number written as the power of a decimal of three digits or more shows
-    its root rounded to the digits written (28.0 for √783.5 = 27.99). True when a value that rounds to the decimal gives the other
-    side to its own digits, False when none does; None when neither side is a lone decimal raised to a power."""
+    its root rounded to the digits written (28.0 for √783.5 = 27.99). True when a value that rounds to the decimal
+    gives the other side to its own digits, False when none does; None when neither side is a lone decimal raised to a
+    power."""
     for text, other, other_text in ((left_text, rv, right_text), (right_text, lv, left_text)):
         m = _DECIMAL_POWER.match(unstyled(text))
         if m is None or _DECIMAL_POWER.match(unstyled(other_text)) \
@@ -157,7 +158,8 @@ def _rounded_root(lv: sp.Expr, rv: sp.Expr, left_text: str, right_text: str) -> 
         half = sp.Rational(1, 2 * 10 ** len(m.group(2)))
         power = int(m.group(3))
         low, high = sorted(((base - half) ** power, (base + half) ** power))
-        slack = sp.Rational(*(lambda t: (t.numerator, t.denominator))(tolerance(other_text) or Fraction(0)))
+        shown = tolerance(other_text) or Fraction(0)  # (783.5 shown to its last digit too)
+        slack = sp.Rational(shown.numerator, shown.denominator)
         return bool(low - slack <= other <= high + slack)
     return None
 
