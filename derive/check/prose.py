@@ -264,7 +264,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             conditional.discard(number)  # "$\eta = 1/L$일 때 $$…$$": the display is what holds under it
             assumed.add(number)
         after = _words_after(source, lines, block)
-        if _EQUIVALENCE_AFTER.match(_strip_closer(source[_block_end(source, lines, block):][:80])):
+        if _EQUIVALENCE_AFTER.match(_words_after(source, lines, block, 80)):
             conditional.add(number)  # "Zeige: $A$ gilt genau dann, wenn $B$": one side of an equivalence, no claim
             claiming.discard(number)
             defining.discard(number)
@@ -363,16 +363,16 @@ def _labelled_paragraph(previous: str, tail: str) -> bool:
     return bool(_LABEL.search(previous.rstrip().rsplit("\n", 1)[-1]))
 
 
-def _words_after(source: str, lines: LineMap, block: MathBlock) -> str:
-    """The words right after a formula (its closing delimiter dropped), up to 40 characters."""
-    return _strip_closer(source[_block_end(source, lines, block):][:40])
+def _words_after(source: str, lines: LineMap, block: MathBlock, width: int = 40) -> str:
+    """The words right after a formula (its closing delimiter dropped), up to ``width`` characters."""
+    return _strip_closer(source[_block_end(source, lines, block):][:width])
 
 
 def _trailing_condition(source: str, lines: LineMap, block: MathBlock) -> bool:
     """Does the block's own sentence go on with a condition ("$x = 0$ when $\\beta = 0$")?"""
     if block.text.rstrip().endswith((".", "!", "?", "。")):
         return False  # the formula ends its sentence
-    after = _strip_closer(source[_block_end(source, lines, block):][:80])
+    after = _words_after(source, lines, block, 80)
     if re.match(r"[ \t]*(?:[.!?。]|\n[ \t]*\n)", after):
         return False
     m = _TRAILING_CONDITION.match(after)

@@ -804,12 +804,7 @@ class DocumentChecker:
             return None
         text = called.group(1) if called else text
         before, after = self._sentence_before(item.index), self._words_after(item.index, 40)
-        ahead = re.compile(rf"(?:{_GENERIC_WORD.pattern})\s+(?:\w+\s+){{0,2}}(?:{_FUNCTION_WORD.pattern})[^.;:!?]{{0,30}}$",
-                           re.IGNORECASE)
-        behind = re.compile(r"^(?:\$|\\\))?\s*(?:(?:,|and|e|et|und|y|и)\s*(?:\$|\\\()[^$]{1,12}(?:\$|\\\))\s*)*"
-                            r"(?:quaisquer|quelconques?|cualesquiera|beliebig\w*|arbitrary|arbitrari\w*|qualsiasi|произвольн\w+)",
-                            re.IGNORECASE)
-        generic = ahead.search(before) or (_FUNCTION_WORD.search(before) and behind.match(after))
+        generic = _GENERIC_AHEAD.search(before) or (_FUNCTION_WORD.search(before) and _GENERIC_BEHIND.match(after))
         return text if generic else None
 
     def bind(self) -> None:
@@ -5217,8 +5212,8 @@ class DocumentChecker:
         """Does the link apply functions, each of them defined by an earlier statement (none named by this one)?"""
         calls = [c for t in (left, right) if t.expr is not None for c in t.expr.atoms(AppliedUndef)]
         defined = self.functions(item).defs
-        return bool(calls) and all(type(c).__name__ in defined and defined[type(c).__name__] is not None
-                                   and self._defined_before(type(c).__name__, item) for c in calls)
+        return bool(calls) and all(type(c).__name__ in defined and self._defined_before(type(c).__name__, item)
+                                   for c in calls)
 
     def _defined_before(self, name: str, item: Item) -> bool:
         """Is function ``name`` defined by a statement before ``item``'s?"""
@@ -6430,9 +6425,9 @@ class DocumentChecker:
             # (nor the point a series is taken at, "the Taylor series at $x = 0$", where both sides write its letter:
             # the factoring that follows is about every x, and x = 0 would prove 1 − x − x² = 1 − 2x; "at $x = 2$,
             # x² + 1 = 5" evaluates there)
-            points = self._points_named(item)
+            points, near = self._points_named(item), self._points_in_paragraph(item)
             given = {x: v for x, v in given.items()
-                     if x not in points or (x in self._points_in_paragraph(item) and (
+                     if x not in points or (x in near and (
                          x not in sa.free_symbols or x not in sb.free_symbols
                          or re.search(re.escape(x.name) + r"\s*=", self._sentence_before(item.index))))}
             # ("at x = 2 we have"; a point named in another paragraph, "the origin (the point at $x = 0$)", is no
@@ -8886,13 +8881,13 @@ _MATRICES_IN_WORDS = re.compile(r"\$\s*[A-Z]\s*\$[^.$]{0,60}?(?:\bmatri(?:x|ces|
 _EXIST_SUCH_IN = re.compile(r"(?:\bthere (?:is|are|exists?)\b|\bil existe\b|\bexisten?\b|\bes gibt\b|существу\w*|存在)"
                             r"[^.]{0,300}?(?:\bsuch that|\btel(?:le)?s? que|\bde sorte que|\btal(?:es)? que|\bso ?dass"
                             r"|так\w*,?\s*что|使得)", re.IGNORECASE)
-#: A proof environment: LaTeX's ``\begin{proof} … \end{proof}`` (and the French and Russian names), MyST's
-#: ``{prf:proof}`` directive.
 #: A theorem-like environment: what it states is shown by the proof after it.
 _STATEMENT_ENV = re.compile(r"\\begin\{(prop|proposition|thm|theorem|th[ée]or[èe]me|lem|lemma|lemme|cor|corollary|corollaire"
                             r"|satz|теорема|лемма|утверждение)\*?\}.*?\\end\{\1\*?\}"
                             r"|(`{3,}|:{3,})\{prf:(?:theorem|proposition|lemma|corollary)\}.*?\n\2[ \t]*(?:\n|$)",
                             re.S | re.IGNORECASE)
+#: A proof environment: LaTeX's ``\begin{proof} … \end{proof}`` (and the French and Russian names), MyST's
+#: ``{prf:proof}`` directive.
 _PROOF_ENV = re.compile(r"\\begin\{(proof|preuve|demonstration|démonstration|demo|доказательство)\*?\}.*?\\end\{\1\*?\}"
                         r"|(`{3,}|:{3,})\{prf:proof\}.*?\n\2[ \t]*(?:\n|$)", re.S | re.IGNORECASE)
 #: Words that place what follows at −∞: "en $-\\infty$", "at $-\\infty$", "$x \\to -\\infty$", "в $-\\infty$".
@@ -9289,7 +9284,6 @@ _OTHERWISE_AFTER = re.compile(r"^[\s,;.$]*(?:\\quad\s*)?(?:\\text\{\s*)?(?:other
                               r"в противном случае|de lo contrario|en otro caso|否则)\b", re.IGNORECASE)
 #: "otherwise $b = 0$", "else", "иначе", "否则": the case left by the conditions before it.
 _OTHERWISE = re.compile(r"(?:\botherwise|\belse|иначе|в противном случае|否则|sonst|sinon)\b[^.;:!?]{0,30}$", re.IGNORECASE)
-#: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
 #: A differential written alone as a formula: ``dx``, ``\mathrm{d}t``, ``d\theta``.
 _BARE_DIFFERENTIAL = re.compile(r"(?:d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})\s*([a-zA-Z]|\\[a-z]+)")
 #: A function named in words, and a quantifier that makes it any one ("for any functions", "funções … quaisquer").
@@ -9299,6 +9293,14 @@ _GENERIC_WORD = re.compile(r"\b(?:any|arbitrary|every|all|quaisquer|qualquer|que
                            r"|beliebige?[nrs]?|alle[n]?|toutes?|qualsiasi|two|duas|dois|dos|deux|zwei|due)\b"
                            r"|любы\w+|произвольн\w+|всех|двух|две|任意|任何|所有|两个",  # ("two functions": new ones)
                            re.IGNORECASE)
+#: The quantifier before the function word ("for any functions $f$", "duas funções, $f(x)$"), or after the names
+#: ("funções $f$ e $g$ quaisquer"), in the sentence of a bare function name.
+_GENERIC_AHEAD = re.compile(rf"(?:{_GENERIC_WORD.pattern})\s+(?:\w+\s+){{0,2}}(?:{_FUNCTION_WORD.pattern})[^.;:!?]{{0,30}}$",
+                            re.IGNORECASE)
+_GENERIC_BEHIND = re.compile(r"^(?:\$|\\\))?\s*(?:(?:,|and|e|et|und|y|и)\s*(?:\$|\\\()[^$]{1,12}(?:\$|\\\))\s*)*"
+                             r"(?:quaisquer|quelconques?|cualesquiera|beliebig\w*|arbitrary|arbitrari\w*|qualsiasi|произвольн\w+)",
+                             re.IGNORECASE)
+#: "… for every $x$", "for all", "при любом", "对任意": the claim before it holds whatever x is.
 _UNIVERSAL = re.compile(r"^\s*(?:\$\$?|\\[)\]])?\s*[,;]?\s*(?:for (?:every|all|any|each)\b|при (?:любом|всех|любых)|"
                         r"для (?:всех|любого|любых)|对(?:任意|所有|一切)|für alle\b|pour tout)", re.IGNORECASE)
 #: "For $y_k$ we get", "Для $y_k$ получаем", "对 $y_k$ 得到": an equation for the name follows.
