@@ -288,3 +288,19 @@ def test_bookdown_chunks_are_read_as_knitr_renders_them(tmp_path: Path) -> None:
     read = sorted(" ".join(b.text.split()) for b in read_document(str(page), BOOKDOWN_PAGE).blocks)
     unescaped = sorted(m.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&") for m in rendered)
     assert unescaped == read and len(read) == 5, (unescaped, read)
+
+
+CR_PROBE = SQRT_PROBE.replace("const tex = '\\\\sqrt(x+1)';",
+                              "const tex = '\\\\begin{aligned} x &= a + b \\\\cr y &= a - b \\\\end{aligned}';").replace(
+    "const inner = (s) => { const a = s.indexOf('<msqrt>'), b = s.indexOf('</msqrt>'); return s.slice(a + 7, b)"
+    ".replace(/<[^>]*>/g, '').replace(/\\s+/g, ''); };",
+    "const inner = (s) => String((s.match(/<mtr[ >]/g) || []).length);")
+
+
+def test_cr_ends_a_row_in_katex_and_mathjax() -> None:
+    """The run-together lint and the reader take plain TeX's ``\\cr`` for a row break (stop 54): both engines set
+    ``x &= a + b \\cr y &= a - b`` in aligned as two rows, as they do with ``\\\\``."""
+    assert CR_PROBE != SQRT_PROBE and "\\\\cr" in CR_PROBE and "<mtr" in CR_PROBE
+    assert _run_node_probe("_cr_probe.mjs", CR_PROBE) == {"katex": "2", "mathjax": "2"}
+    one_row = CR_PROBE.replace("\\\\cr ", "")
+    assert _run_node_probe("_cr_probe.mjs", one_row) == {"katex": "1", "mathjax": "1"}  # (the probe can tell)
