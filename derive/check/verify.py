@@ -10047,8 +10047,7 @@ def _family_base(x: sp.Basic) -> str:
     """The letter a name is a member of: ``Y`` for ``Y_{2}``, ``Y_{n}``, ``Y[i]``; the name itself otherwise."""
     if isinstance(x, sp.Indexed):
         return str(x.base.label)
-    ix = read_index(x) if isinstance(x, sp.Symbol) else None
-    return ix.base if ix is not None else str(x)
+    return (step_base(x.name) if isinstance(x, sp.Symbol) else None) or str(x)
 
 
 def _family_written(var: sp.Basic, expr: sp.Expr) -> bool:
