@@ -247,3 +247,19 @@ def test_docsify_latex_lint_warns_exactly_where_the_engine_breaks(tmp_path: Path
     for name, _, shown_right in probes:
         mine = [f.message for f in findings if where[name][0] <= f.line <= where[name][1]]
         assert bool(mine) != shown_right, (name, mine)
+
+
+def test_mkdocs_wins_over_a_github_pages_theme_for_the_pages_in_its_docs_dir(tmp_path: Path) -> None:
+    """A user site with the theme chooser's ``_config.yml`` left beside the ``mkdocs.yml`` that builds it: the pages
+    in ``docs/`` are MkDocs' (their ``\\(…\\)`` is arithmatex math, not kramdown's escaped brackets)."""
+    text = "The mean is \\(\\bar x = 2\\).\n"
+    site = _site(tmp_path, {"_config.yml": "theme: jekyll-theme-cayman\n", "mkdocs.yml": MKDOCS_YML,
+                            "docs/stats/mean.md": text, "notes/other.md": text})
+    _config_in.cache_clear()
+    assert decide(str(site / "docs/stats/mean.md"), text).name == "mkdocs"
+    assert decide(str(site / "notes/other.md"), text).name == "kramdown"  # outside docs_dir: Jekyll's page
+    moved = MKDOCS_YML + "docs_dir: notes\n"
+    (site / "mkdocs.yml").write_text(moved, encoding="utf-8")
+    _config_in.cache_clear()
+    assert decide(str(site / "docs/stats/mean.md"), text).name == "kramdown"
+    assert decide(str(site / "notes/other.md"), text).name == "mkdocs"

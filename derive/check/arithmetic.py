@@ -106,6 +106,9 @@ def decide(left: sp.Expr, right: sp.Expr, left_text: str, right_text: str, appro
     if (root := _rounded_root(lv, rv, left_text, right_text)) is not None:
         return Arithmetic(root, "arithmetic: equal with the decimal raised taken as rounded to its digits (a root "
                           "written rounded)" if root else wrong, left, right)
+    if not approx and not tolerances and _rounded_to_units(lv, rv, left_text, right_text):
+        return Arithmetic(True, "arithmetic: the value rounded to a whole number of four digits or more (≈ would say "
+                          "so)", left, right)
     if not tolerances and (stand_in := _rounded_stand_ins(left, right, left_text, right_text)) is not None:
         return Arithmetic(stand_in, "arithmetic: equal with the decimals written inside taken as rounded "
                           "(the other side is irrational)" if stand_in else wrong, left, right)
@@ -166,6 +169,20 @@ def _rounded_root(lv: sp.Expr, rv: sp.Expr, left_text: str, right_text: str) -> 
 
 #: An integer written alone as a side: ``2``, ``-40``, ``1\,000`` is not one (thousands are read elsewhere).
 _WHOLE = re.compile(r"\s*[-−+]?\s*(\d+)\s*")
+
+
+def _rounded_to_units(lv: sp.Expr, rv: sp.Expr, left_text: str, right_text: str) -> bool:
+    """``67968/22 = 3089`` (3089.45…): a whole number of four significant digits or more, written for a value that
+    is not whole and lies within half a unit of it, is that value rounded to units with ``=``. At that precision
+    a slip of the computation almost never lands within half a unit; a short integer (``7/2 = 3``) stays exact."""
+    for text, value, other in ((right_text, rv, lv), (left_text, lv, rv)):
+        m = _WHOLE.fullmatch(text)
+        if m is None or _WHOLE.fullmatch(left_text if text is right_text else right_text):
+            continue
+        if len(m.group(1).lstrip("0").rstrip("0")) < 4 or other.is_Integer or sp.Rational(other).q == 1:
+            continue
+        return bool(abs(other - value) <= sp.Rational(1, 2))
+    return False
 
 
 def _rounded_integer(left_text: str, right_text: str) -> Fraction | None:

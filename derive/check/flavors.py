@@ -12,7 +12,8 @@ or R Markdown page is Pandoc Markdown. So each file gets a :class:`Flavor`, deci
    kramdown, unless ``.nojekyll`` sits next to it; ``_quarto.yml`` → Quarto; ``_bookdown.yml`` → R
    Markdown/Pandoc; an ``index.html`` that starts docsify → docsify, with the math plugin its scripts
    load; ``mkdocs.yml`` → MkDocs/Python-Markdown, with its ``markdown_extensions`` and
-   ``extra_javascript``);
+   ``extra_javascript``; beside a Jekyll ``_config.yml`` it wins for the files in its ``docs_dir``, which
+   only MkDocs builds);
 5. signs in the text (MyST directives and roles; ``\\\\(`` as kramdown writes it).
 
 Otherwise a ``.md`` file is GitHub-flavoured Markdown. Every step that decided something is kept as
@@ -209,11 +210,33 @@ def _config_in(folder: str) -> ProjectConfig | None:
     return None
 
 
+def _mkdocs_for(folder: str, path: str) -> ProjectConfig | None:
+    """The ``mkdocs.yml`` beside a Jekyll ``_config.yml`` when ``path`` lies in its ``docs_dir``: a GitHub Pages theme
+    left in the repository (``theme: jekyll-theme-cayman``) next to the MkDocs site that builds the pages, whose
+    math (``\\(…\\)`` through arithmatex) Jekyll would never render."""
+    config = os.path.join(folder, "mkdocs.yml")
+    if not os.path.isfile(config):
+        return None
+    try:
+        with open(config, encoding="utf-8") as handle:
+            data = _yaml(handle.read(1_000_000), any_tag=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    docs = os.path.abspath(os.path.join(folder, str(data.get("docs_dir") or "docs")))
+    if os.path.commonpath([docs, os.path.abspath(path)]) != docs:
+        return None
+    from .script_math import SCRIPTS_KEY, local_scripts
+
+    return ProjectConfig(config, "mkdocs", dict(data, **{SCRIPTS_KEY: local_scripts(config, data)}))
+
+
 def find_config(path: str) -> ProjectConfig | None:
     """The nearest deciding config file above ``path``, not looking past the repository root."""
     folder = os.path.dirname(os.path.abspath(path))
     while True:
         found = _config_in(folder)
+        if found is not None and found.kind == "jekyll" and (mkdocs := _mkdocs_for(folder, path)) is not None:
+            return mkdocs
         if found is not None:
             return found
         if os.path.exists(os.path.join(folder, ".git")):

@@ -82,6 +82,8 @@ def index_like(exp: sp.Expr, base: sp.Symbol) -> bool:
     if len(free) != 1 or base in free:
         return False
     (var,) = free
+    if "_" in var.name:
+        return False  # θ^{y_i}: a datum with its own index is an exponent, never the step or label of θ
     return exp == var or (exp.is_Add and (exp - var).is_Integer)
 
 

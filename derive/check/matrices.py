@@ -1354,6 +1354,11 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
         return Decision("undecided", "matrix notation: false for general matrices but it holds "
                                      f"{'if the square matrices are diagonal (they commute and equal their transposes)' if 'diagonal' in special else 'for numbers'}"
                                      ", which the text may assume without saying")
+    if not closed and not values and (name := _property_of_one(a, b)) is not None and _letter_of(name) not in defined:
+        # "show that H = Hᵀ and that H² = H", H never written out: a property that singles out some matrices
+        # (projections), whatever H is in the course; false only for a general matrix, which H is not said to be
+        return Decision("undecided", f"matrix notation: a property of {name} alone (products, powers, transposes "
+                                     f"of {name}), true for some matrices only; the notes do not write {name} out")
     one_sided = ({x.key for x in _atoms(a)} ^ {x.key for x in _atoms(b)}) - {
         x.key for x in _atoms(a) + _atoms(b) if x.kind == "identity"}
     if one_sided and not closed:
@@ -1468,6 +1473,25 @@ def same_names(left: str, right: str, table: Notation) -> bool:
     except Unsupported:
         return False
     return {x.key for x in _atoms(a)} == {x.key for x in _atoms(b)}
+
+
+def _property_of_one(a: Node, b: Node) -> str | None:
+    """The one matrix both sides are made of when they are products, powers, transposes and inverses of it (and the
+    identity): ``H^2 = H``, ``Q^TQ = I``, ``A^{-1} = A^T``. Such a link states what kind of matrix it is (idempotent,
+    orthogonal); a sum (``(A + I)^2 = A^2 + I``) is an identity that fails, a slip. None otherwise."""
+    def plain(node: Node) -> bool:
+        if isinstance(node, (Atom, Num)):
+            return True
+        if isinstance(node, Prod):
+            return all(plain(f) for f in node.factors)
+        return isinstance(node, (Transpose, Inverse, Power)) and plain(node.arg)
+
+    keys = {x.key for x in _atoms(a) + _atoms(b) if x.kind != "identity"}
+    if len(keys) != 1 or not (plain(a) and plain(b)):
+        return None
+    name = next(iter(keys))
+    kinds = {x.kind for x in _atoms(a) + _atoms(b) if x.key == name}
+    return name if kinds == {"matrix"} else None
 
 
 def _atoms(node: Node) -> list[Atom]:

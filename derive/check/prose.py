@@ -62,7 +62,7 @@ _CLAIM = re.compile(
     # German "also" (thus) before what follows it, not English "also" (too): "also gilt", "also ist", "also $…$"
     r"|\balso(?=\s*(?:,|gilt\b|ist\b|folgt\b|haben\b|erhalten\b|ergibt\b|\\\(|\$|:))|\balso (?:have|get|obtain|find)\b|(?:따라서|그러므로|그러면|즉))"
     # French, Spanish, Portuguese, Italian: "Si $f$ est intégrable, alors : $$…$$" claims under its condition
-    r"|\b(?:alors|donc|ainsi|on (?:a|obtient|trouve)|d'où|il vient|entonces|por lo tanto|luego|tenemos|obtenemos"
+    r"|\b(?:alors|donc|ainsi|on (?:a|obtient|trouve)|d'où|il vient|entonces|por lo tanto|por lo que|luego|tenemos|obtenemos"
     r"|então|portanto|temos|obtemos|quindi|dunque|abbiamo|si ottiene)\b"
     r"|" + _DERIVATION.pattern, re.IGNORECASE)
 CLAIMS = _CLAIM
@@ -98,6 +98,17 @@ _EQUIVALENCE_AFTER = re.compile(
     r"верно|справедливо|成立)\s*)?(?:\b(?:if and only if|iff|genau dann,?\s*wenn|dann und nur dann,?\s*wenn|"
     r"si et seulement si|si y s[oó]lo si|se e somente se|se e solo se)\b|тогда и только тогда|当且仅当|的充要条件)",
     re.IGNORECASE)
+#: An event a count or a probability is taken of, named right after its formula: "出现 $x = a, y = c$ 的次数" (the number
+#: of times x = a and y = c occur), "$y = 1$ 的概率", "$x = 0$ 时" (when), "$x = 0$ のとき", "$X = k$ となる確率". The
+#: formula says which outcomes are counted: a condition, never a value the name keeps.
+_EVENT_AFTER = re.compile(r"^[ \t]*(?:的(?:次数|个数|频数|频率|概率|样本(?:数|点)?|数目|时候)|时(?![间刻期代])"
+                          r"|(?:の|と)?(?:とき|時)(?![間刻点代])|(?:と|に)なる(?:確率|回数|個数|場合|とき)|の(?:確率|回数|場合))")
+#: The same event named before its formula: "the number of samples with $y = c$", "the probability that $X = 1$",
+#: "число объектов, у которых $y = c$".
+_EVENT_BEFORE = re.compile(r"(?:\bthe (?:number|count|fraction|proportion|share) of (?:\w+ ){0,2}?(?:with|where|for which|"
+                           r"in which|such that)|\bthe (?:probability|chance|odds|frequency) (?:that|of)|\bhow (?:many|often)"
+                           r"(?: \w+){0,3}|\bчисло (?:\w+ ){0,2}?(?:с|где|для которых|у которых)|\bвероятность(?: того)?,? что)"
+                           r"\s*(?:\$\$?|\\\(|\\\[)?\s*$", re.IGNORECASE)
 #: A special case named by what it gives: "$\nu = \mu$ gets you damped NAG", "$\beta_1 = \beta_2$ recovers …".
 _POST_CASE = re.compile(r"^[ \t]*(?:(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
                         r"|даёт|дает|сводится|ergibt|liefert)\b|(?:就)?(?:得到|退化为|变为))", re.IGNORECASE)
@@ -268,8 +279,9 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             conditional.add(number)  # "Zeige: $A$ gilt genau dann, wenn $B$": one side of an equivalence, no claim
             claiming.discard(number)
             defining.discard(number)
-        elif _POST_CONDITION.match(after):
-            conditional.add(number)  # "$\eta = 1/L$일 때": this formula is the condition
+        elif _POST_CONDITION.match(after) or _EVENT_AFTER.match(after) or _EVENT_BEFORE.search(tail):
+            # "$\eta = 1/L$일 때", "出现 $y = c_k$ 的次数", "the probability that $X = 1$": the formula is the condition
+            conditional.add(number)
             claiming.discard(number)
             defining.discard(number)
         elif _POST_CASE.match(after) and _PARAMETER_PAIR.fullmatch(block.text):

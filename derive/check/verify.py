@@ -42,7 +42,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from .. import proof
 from ..proof import Verdict
-from . import (asymptotic, becomes, put_in, stated_laws, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
+from . import (asymptotic, becomes, per_example, put_in, stated_laws, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, unwritten, worked_restatements, worked_values)
 from .entries import index_text, without_entries
@@ -603,6 +603,7 @@ class DocumentChecker:
         self._named: dict[tuple[int, sp.Symbol], int] = {}  # (section, name) -> the first item that named it
         self._conventional: dict[str, FunctionDef] = {}  # functions only the prose defines (σ, "the sigmoid")
         self._matrix_decided: set[tuple[int, int]] = set()  # links matrix algebra decided (:meth:`_matrix_link`)
+        self._per_example: set[tuple[int, int]] = set()  # links decided with the model put in at each example
         # sides read with the written matrices given to their names (:mod:`.named_matrices`): (item, term start) →
         # which, for the reason ("A from line 3")
         self.matrices_put_in: dict[tuple[int, int], str] = {}
@@ -841,8 +842,10 @@ class DocumentChecker:
             if len(_SYSTEM_ENV.findall(items[0].block.text)) >= 2:
                 self.side_by_side.add(section)
             # ∂f/∂x = y after f(x, y) = xy (on its row, or before): the derivative of what is defined is a claim
+            # (and not an event the prose counts or conditions on: "出现 $x = a, y = c$ 的次数", the times both occur)
             definitions = [it for it in items if self._definition_target(it) is not None
-                           and not self._derivative_of_defined(it) and not it.stmt.remark]
+                           and not self._derivative_of_defined(it) and not it.stmt.remark
+                           and not (it.condition_cue and not it.block.display and id(it.block) not in self.groups)]
             if len({self._definition_target(it) for it in definitions}) == len(definitions):
                 # v_1 = βv_0 + g_1 = … = 2, v_2 = … = 2.8 after v_t = βv_{t−1} + g_t: worked values of that rule,
                 # its instances, not a new system. Only rows that end in a number: a symbolic row at the first
@@ -915,6 +918,14 @@ class DocumentChecker:
                 scope.rows.pop(self._definition_target(later), None)
                 self.decide(later, 0, "proved", reason, override=True)
                 cycle = find_cycle(scope.definitions)
+            while cycle and (restated := [name for name in cycle if self._restates_earlier_row(scope.rows[name])]):
+                # κ &= α + β \\ α &= μκ after κ = α + β and "solving for α, we get α = μκ": rows that write again
+                # what was defined before them define nothing new; the cycle is the reader's, not the notes'. They
+                # are checked as restatements later.
+                for name in restated:
+                    scope.definitions.pop(name, None)
+                    scope.rows.pop(name, None)
+                cycle = find_cycle(scope.definitions)
             if cycle:
                 row = scope.rows[cycle[0]]
                 names = " → ".join(printing.text(c) for c in cycle + [cycle[0]])
@@ -925,6 +936,15 @@ class DocumentChecker:
                     scope.rows.pop(target, None)
                 self.broken |= set(cycle)
             self.systems.append(scope)
+
+    def _restates_earlier_row(self, row: Item) -> bool:
+        """Does an earlier display give ``row``'s name the same value, written the same way (``κ = α + β`` in the
+        prose, then ``κ &= α + β = …`` as the first row of a later computation)? Such a row repeats a definition
+        and takes no part in a cycle of the system it sits in."""
+        name, value = row.stmt.terms[0].expr, row.stmt.terms[1].expr
+        return value is not None and any(
+            other.block is not row.block and other.stmt.relations[:1] == ["="] and other.stmt.terms[0].expr == name
+            and other.stmt.terms[1].expr == value for other in self.items[:row.index])
 
     def _one_relation_both_ways(self, scope: SystemScope, cycle: list[sp.Symbol]) -> tuple[Item, str] | None:
         """Two rows that define each other's name (``n = −\\log_2 p``, ``p = 2^{−n}``): when the later one, with
@@ -1756,9 +1776,10 @@ class DocumentChecker:
                         self.items[current[0]].section != item.section:
                     chosen[fd.name] = (index, fd)
             elif index > item.index and section == item.section and current is None \
-                    and index - item.index <= _FORWARD_ITEMS:
+                    and index - item.index <= _FORWARD_ITEMS and not self.items[index].claim_cue:
                 # defined right after use, in the same section ("…, where f(x) = …"); an example many statements
-                # later ("For f(x) = x²/2, we have") says nothing about a general f before it
+                # later ("For f(x) = x²/2, we have") says nothing about a general f before it, nor does a result
+                # drawn after it ("Therefore a(y) = −c'/b'"), which the lines before must not lean on
                 chosen[fd.name] = (index, fd)
         for name, at in shadowed.items():
             if name in chosen and chosen[name][0] < at:
@@ -2564,6 +2585,11 @@ class DocumentChecker:
                     # the same rule with a side the parser refuses: say so, rather than call it a naming
                     self.report(item, right.start, "info", "math/undecided", f"not checked: a side could not be parsed ({why})")
                     self.decide(item, k, "undecided", f"a side could not be parsed: {why}")
+                elif relation == "=" and k > 0 and (item.index, k) not in self.verdicts and not item.condition_cue \
+                        and item.list_cue and left.expr is not None and right.expr is not None:
+                    # "- $$V[X] = Σ(x_k − m)²p_k = Σ(x_k² − 2x_k m + m²)p_k = …$$" under a list item: the words may
+                    # make the first link a naming, but every link after it rewrites the side before, a claim
+                    self._budgeted_link(item, k, left, right)
             self.decide_all(item, "not-a-claim", "condition (the prose states it as one)" if item.condition_cue
                             else "a naming (the prose before it defines or regards, it does not claim)")
             if isinstance(lhs, sp.Symbol) and stmt.relations[0] in DEFINING_RELATIONS and stmt.terms[1].expr is not None \
@@ -3924,14 +3950,22 @@ class DocumentChecker:
                 continue
             merged = {**carried, **{name: definitions[name] for name in definitions}}
             where = ", ".join(str(line) for line in sorted(set(lines)))
+            put_in = f"with the naming{'s' if len(lines) > 1 else ''} of line{'s' if ',' in where else ''} {where} " \
+                "(an earlier section) put in"
             for k in open_links:
-                why = self._holds_whatever(item, item.stmt.terms[k], item.stmt.terms[k + 1], merged)
+                left, right = item.stmt.terms[k], item.stmt.terms[k + 1]
+                at = _place(item, right.start)
+                why = self._holds_whatever(item, left, right, merged)
                 if why is not None:
-                    self.decide(item, k, "proved", f"with the naming{'s' if len(lines) > 1 else ''} of line{'s' if ',' in where else ''} "
-                                f"{where} (an earlier section) put in, {why}", override=True)
-                    at = _place(item, item.stmt.terms[k + 1].start)
+                    self.decide(item, k, "proved", f"{put_in}, {why}", override=True)
                     self.findings = [f for f in self.findings if not (
-                        f.code in ("math/undecided", "math/shape-claim") and (f.line, f.col) == at)]
+                        f.code in ("math/undecided", "math/shape-claim", "math/false") and (f.line, f.col) == at)]
+                elif self.verdicts[(item.index, k)][0] == "false" \
+                        and (spreads := self._spreads_positive(item, left, right, merged)) is not None:
+                    # T = (X̄ − μ)/(V/√n) = Z/√(U/(n − 1)): with X̄ = σZ̄ + μ carried over it holds for V, σ > 0
+                    self.findings = [f for f in self.findings if not (f.code == "math/false" and (f.line, f.col) == at)]
+                    self.report(item, right.start, "info", "math/undecided", f"not decided: {put_in}, {spreads}")
+                    self.decide(item, k, "undecided", f"{put_in}, {spreads}", override=True)
 
     def _restated_definitions(self) -> None:
         """A definition that restates one given earlier in the document (in any section, as a naming or
@@ -4263,10 +4297,28 @@ class DocumentChecker:
                                           and not self._names_a_point(index)
                                           and self._chapter(section) == self._chapter(item.section)}
         return {name: value for name, (index, value) in {**earlier, **here}.items()
-                if not self._computed_anew(name, index, item.index)
+                if index not in self._rival_values and not self._computed_anew(name, index, item.index)
                 and not (self._in_list_item(index) and self.items[index].block is not item.block
                          and self.verdicts.get((index, 0), ("", ""))[1].startswith("condition (the prose"))}
         # ("- If $γ = 0$: only the newest gradient is kept": a case a list item poses, no value γ keeps after it)
+
+    @functools.cached_property
+    def _rival_values(self) -> frozenset[int]:
+        """The value statements whose name the same paragraph gives another value too: "the coin may be loaded
+        ($p = 0.2$), the owner says it is fair ($p = 0.5$)". Two hypotheses to weigh, and p the variable they
+        differ in: neither is a value the links after them may compute with."""
+        if self._lines is None or not self.text:
+            return frozenset()
+        out: set[int] = set()
+        latest: dict[sp.Symbol, tuple[int, sp.Expr, int]] = {}
+        for index, _section, name, value in self.examples:
+            block = self.items[index].block
+            start = self._lines.offset(block.line, block.col)
+            if (before := latest.get(name)) is not None and before[1] != value \
+                    and not re.search(r"\n[ \t]*\n", self.text[before[2]:start]):
+                out.update((before[0], index))
+            latest[name] = (index, value, start)
+        return frozenset(out)
 
     @functools.cached_property
     def _chapters(self) -> frozenset[int]:
@@ -5253,8 +5305,9 @@ class DocumentChecker:
                               for call in substitute(side, definitions).atoms(AppliedUndef))
             except CircularDefinition:
                 applied = True
-            if not applied:
-                return f"with the functions' definitions put in; {verdict.reason}"
+            if not applied:  # (and say so only where a function was applied: r + x = y − x has none)
+                called = any(side.atoms(AppliedUndef) for side in (left.expr, right.expr))
+                return f"with the functions' definitions put in; {verdict.reason}" if called else verdict.reason
             calls = ["the functions"]  # (κ'(n)/κ(n) with κ(n) = e^{q(n)}: an unknown q inside a definition)
         return f"{_whatever(', '.join(calls))}: each application read as an unknown number; {verdict.reason}"
 
@@ -5968,8 +6021,9 @@ class DocumentChecker:
         a value (``\frac{1}{2m}\sum (\hat y - y)^2 = \frac{1}{2m}\sum (h(x) - y)^2``, with ``ŷ`` only ever
         meant as ``h(x)`` in words). The link then says what the name stands for; it is not refuted by taking
         the name as a free number. Indexed names (``g_{t-1}``: a step of a known quantity) do not count."""
-        if left.expr is None or right.expr is None:
-            return None
+        if left.expr is None or right.expr is None or any(
+                (item.index, j - 1) in self._per_example for j, t in enumerate(item.stmt.terms) if t is right):
+            return None  # (ŷ^{(i)} on the right only, after ∂L/∂w: put in with the model at each example)
         one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) - {DOTS}
         given = set(definitions) | set(self._examples(item)) | {name for _, _, name, _ in self.namings}
         given |= {name for _, _, name, _ in self.examples}
@@ -5991,6 +6045,14 @@ class DocumentChecker:
         (:meth:`_gradient_in_matrices`): a refutation there stands, and a proof by the scalar reading stands only
         when the coordinates agree on random matrices too (the scalar reading drops order and transposes)."""
         if self._in_index_notation(item, k, left, right, definitions):
+            return
+        if isinstance(left.expr, sp.Symbol) and left.expr.name.startswith(GRADIENT_PREFIX) and right.expr is not None \
+                and (held := self._model_per_example(item, left, right, definitions)) is not None:
+            if held[0] == "false":  # ∂L/∂w = (1/m)Σ(ŷ^{(i)} − y^{(i)})x^{(i)} after ŷ = wx + b: the model at each example
+                self.report(item, right.start, "error", "math/false", f"false derivative: "
+                            f"{_clip(_source(item, left))} = {_clip(_source(item, right))}; {held[1]}")
+            self.decide(item, k, *held)
+            self._per_example.add((item.index, k))
             return
         checked = self._gradient_in_matrices(item, k, left, right)
         if checked is not None and checked.status == "false":
@@ -6015,6 +6077,30 @@ class DocumentChecker:
         else:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {checked.reason}")
             self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
+
+    def _model_per_example(self, item: Item, left: Term, right: Term,
+                     definitions: dict[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
+        """:func:`per_example.derivative` with the definitions in scope; else, to prove only, with the model an
+        earlier section defines (the loss written again under "The Loop", its model two sections up)."""
+        assert right.expr is not None
+        functions, text = self.functions(item).defs, self.text or ""
+        held = per_example.derivative(left.expr, right.expr, functions, definitions, text, LINK_SECONDS)
+        if held is not None:
+            return held
+        earlier: dict[sp.Symbol, sp.Expr] = {}
+        for start, name, value in sorted(
+                [(index, name, value) for index, section, name, value in self.namings if section != item.section]
+                + [(scope.index, name, value) for scope in self.systems if scope.section != item.section
+                   for name, value in scope.definitions.items()], key=lambda entry: entry[0]):
+            if start < item.index:
+                earlier[name] = value
+        if not earlier:
+            return None
+        carried = per_example.derivative(left.expr, right.expr, functions, {**earlier, **definitions}, text,
+                                         LINK_SECONDS)
+        if carried is None or carried[0] != "proved":
+            return None
+        return "proved", f"with the model of an earlier section, {carried[1]}"
 
     def _limit_of_a_call(self, item: Item, left: Term, right: Term) -> str | None:
         r"""``\lim_{h→0} ε(h) = 0``: a limit whose body multiplies a letter by the limit's variable where the notes
@@ -7310,6 +7396,11 @@ class DocumentChecker:
             decision = unbounded.Decision("undecided", f"{decision.reason} (under a condition of its sentence, "
                                                        "not applied)")
         if decision.status == "true":
+            if any(_DERIVATIVE_OF_INTEGRAL.search(_source(item, t)) for t in (item.stmt.terms[k], right)):
+                # d/dθ ∫ f(y, θ) dy = ∫ ∂f/∂θ dy: the derivative moved under the integral sign first, which needs
+                # the regularity the notes assume; say so, rather than call it linearity alone
+                decision = unbounded.Decision("true", "the derivative taken under the integral sign (for integrands "
+                                                      f"regular enough, as the notes assume); then {decision.reason}")
             self.decide(item, k, "proved", decision.reason)
         elif decision.status == "false":
             left = item.stmt.terms[k]
@@ -9097,6 +9188,10 @@ def _reopened(verdict: tuple[str, str] | None) -> bool:
     status, reason = verdict
     if status == "undecided":
         return not reason.startswith(("not examined", "checker error"))
+    if status == "false":
+        # T = (X̄ − μ)/(V/√n) = Z/√(U/(n − 1)) refuted with X̄ and Z̄ taken apart, where the proof before (its own
+        # section) named X̄ = σZ̄ + μ: a counterexample the notes' reader would never take
+        return reason == "the sides differ (a counterexample is in the finding)"
     return status == "not-a-claim" and reason.startswith("a form with unknown functions")
 
 
@@ -10155,6 +10250,11 @@ def _norm_defined(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
     return None
 
 
+#: A derivative written right before an integral: ``\frac{\partial}{\partial \theta}\int``, ``\frac{d}{dt}\int``.
+_DERIVATIVE_OF_INTEGRAL = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)(?:\^\{?\d\}?)?\s*\}\s*\{[^{}]*\}\s*"
+                                     r"(?:\\left\s*[\[(]\s*)?\\int")
+
+
 #: A parameter that names a point, not a variable: x^*, x^{\star}, w_{opt}.
 _POINT_MARK = re.compile(r"\^\{?(?:\*|\\ast|\\star)|_\{?(?:opt|\*)")
 
@@ -10327,9 +10427,22 @@ def _false_message(written: tuple[str, str], sa: sp.Expr, sb: sp.Expr, verdict: 
             left, right = float(sa.xreplace(point).evalf(20)), float(sb.xreplace(point).evalf(20))
             sides = f": left {left:.6g}, right {right:.6g}"
         except (TypeError, ValueError):
-            sides = ""
+            sides = _symbolic_sides(sa.xreplace(point), sb.xreplace(point))  # at y_i = 0 (a case): left 1 − θ, right 1
         parts.append(f"at {values}{f' (so {so})' if so else ''}{sides}")
     return "; ".join(parts)
+
+
+def _symbolic_sides(left: sp.Expr, right: sp.Expr) -> str:
+    """Both sides at a point that leaves letters free (a case of a split, ``y_i = 0``), when they are short: what
+    each side is there, for the author to compare."""
+    try:
+        with time_budget(LINK_SECONDS / 4):
+            a, b = (printing.textbook(sp.simplify(side)) for side in (left, right))
+    except (BudgetExceeded, TypeError, ValueError, RecursionError):
+        return ""
+    if max(sp.count_ops(a), sp.count_ops(b)) > 12 or a.has(sp.Piecewise) or b.has(sp.Piecewise):
+        return ""
+    return f": left {printing.text(a)}, right {printing.text(b)}"
 
 
 def _first_difference(left: sp.Expr, right: sp.Expr) -> str | None:
