@@ -29,6 +29,8 @@ def test_rows_restating_earlier_definitions_make_no_circular_system() -> None:
     assert "math/circular-definition" not in codes
     verdicts = _verdicts("doc.md", REPARAMETERIZED, "s &= a + b =")
     assert verdicts[0] == ("proved", "restates the definition on line 3")
+    # "in terms of the share p", p written out nowhere: the rows still say what a and b are
+    assert _verdicts("doc.md", REPARAMETERIZED, "a &= p s") == [("not-a-claim", "definition (a row of a system)")]
 
 
 def test_a_row_that_changes_the_earlier_definition_is_the_slip_reported() -> None:
@@ -401,3 +403,31 @@ def test_a_claimed_side_in_other_names_is_never_refuted_through_the_examples() -
     wrong = parse_expr(r"\frac{1}{m}\sum_{i=1}^{m} (\hat{y}^{(i)} - y^{(i)})x^{(i)}")
     verdict = per_example.derivative(name, wrong, {"L": loss}, model, "x^{(i)}", 2.0)
     assert verdict is not None and verdict[0] == "false"
+
+
+# -- earlier definitions solved for a name they are written in: a claim, never that name's definition -------------------
+SOLVED = r"""# Shares
+
+The share is $p = \frac{a}{a+b}$ and the total is $s = a + b$. Solving for $a$ and $b$, we get
+
+$$
+\begin{aligned}
+a &= p s \\
+b &= (1 - p) s
+\end{aligned}
+$$
+"""
+
+
+def test_definitions_solved_for_a_name_are_checked() -> None:
+    # before: "definition (a row of a system)" for both, whatever they said
+    for snippet in ("a &= p s", "b &= (1 - p) s"):
+        (verdict, _), = _verdicts("doc.md", SOLVED, snippet)
+        assert verdict == "proved", snippet
+    assert error_lines("doc.md", slipped(SOLVED, "a &= p s", "a &= p^2 s")) == [(7, "math/false")]
+
+
+def test_a_row_in_a_name_no_earlier_definition_writes_is_still_a_definition() -> None:
+    text = SOLVED.replace("The share is $p = \\frac{a}{a+b}$ and the total is $s = a + b$. Solving for $a$ and $b$, "
+                          "we get", "We set")
+    assert [v for v, _ in _verdicts("doc.md", text, "a &= p s")] == ["not-a-claim"]

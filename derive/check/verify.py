@@ -845,6 +845,7 @@ class DocumentChecker:
             # (and not an event the prose counts or conditions on: "出现 $x = a, y = c$ 的次数", the times both occur)
             definitions = [it for it in items if self._definition_target(it) is not None
                            and not self._derivative_of_defined(it) and not it.stmt.remark
+                           and not self._solved_for_named(it)
                            and not (it.condition_cue and not it.block.display and id(it.block) not in self.groups)]
             if len({self._definition_target(it) for it in definitions}) == len(definitions):
                 # v_1 = βv_0 + g_1 = … = 2, v_2 = … = 2.8 after v_t = βv_{t−1} + g_t: worked values of that rule,
@@ -936,6 +937,29 @@ class DocumentChecker:
                     scope.rows.pop(target, None)
                 self.broken |= set(cycle)
             self.systems.append(scope)
+
+    def _solved_for_named(self, item: Item) -> bool:
+        """``α &= μκ`` after ``μ = α/(α + β)`` and ``κ = α + β``, where the words say it follows ("solving for α and β,
+        we get"): the row writes its name through names whose own definitions, earlier in its section, are written
+        in that name. It is those definitions solved for it, a claim to check, never a definition of α (which would
+        make them circular)."""
+        if not item.claim_cue or (target := self._definition_target(item)) is None or self._restates_earlier_row(item):
+            return False  # (κ &= α + β written again after κ = α + β: a restatement, read as one)
+        value = item.stmt.terms[1].expr
+        lineage = set(self._lineage(item.section))
+        written: dict[sp.Symbol, sp.Expr] = {}  # the names of the value that an earlier statement writes out
+        for other in self.items[:item.index]:
+            name = other.stmt.terms[0].expr if other.stmt.terms else None
+            if name == target and other.section in lineage and other.stmt.relations[:1] == ["="]:
+                return False  # s &= a + 2b after s = a + b: a second definition of s, read by the restatements
+            if other.block is item.block or other.section not in lineage or other.stmt.relations[:1] != ["="] \
+                    or not isinstance(name, sp.Symbol) or name == target or name not in value.free_symbols \
+                    or other.stmt.terms[1].expr is None:
+                continue
+            written[name] = other.stmt.terms[1].expr
+        # every name of the value written out, one of them in the target: the row is checkable, and a claim (with a
+        # name left open, "in terms of the share p", the row still says what p is: a definition)
+        return written.keys() == value.free_symbols and any(target in v.free_symbols for v in written.values())
 
     def _restates_earlier_row(self, row: Item) -> bool:
         """Does an earlier display give ``row``'s name the same value, written the same way (``κ = α + β`` in the
@@ -3241,6 +3265,8 @@ class DocumentChecker:
         if not stmt.relations or stmt.relations[0] not in DEFINING_RELATIONS:
             return False
         lhs, rhs = stmt.terms[0].expr, stmt.terms[1].expr
+        if self._solved_for_named(item):
+            return False  # α = μκ "solving for α" after μ = α/(α + β), κ = α + β: those namings solved, a claim
         if chain_rule.telescopes(lhs, rhs) is not None:
             return False  # ∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w states the chain rule; it defines nothing
         parts = calculus.derivative_parts(lhs.name if isinstance(lhs, sp.Symbol) else type(lhs).__name__) \
@@ -8208,8 +8234,9 @@ class DocumentChecker:
         for other in self.items[item.index + 1:item.index + 1 + _WHERE_REACH]:
             name = self._definition_target(other)
             if other.section != item.section or name not in names or name in later \
-                    or scope_rules.condition_after(self, other):
-                continue  # "… falling out when α = 1": a condition after the link is never its definition
+                    or scope_rules.condition_after(self, other) or self._solved_for_named(other):
+                continue  # "… falling out when α = 1": a condition after the link is never its definition (nor
+                # β = (1 − μ)κ, the definitions of μ and κ solved for β: a claim)
             value = self._prepare(other.stmt.terms[1].expr, other)
             if value is not None and name not in value.free_symbols:
                 later[name] = (other.index, value)
