@@ -431,3 +431,112 @@ def test_a_row_in_a_name_no_earlier_definition_writes_is_still_a_definition() ->
     text = SOLVED.replace("The share is $p = \\frac{a}{a+b}$ and the total is $s = a + b$. Solving for $a$ and $b$, "
                           "we get", "We set")
     assert [v for v, _ in _verdicts("doc.md", text, "a &= p s")] == ["not-a-claim"]
+
+
+# -- the derivative written as an operator on the call, ∂/∂θ_1 J(θ_0, θ_1): refuted like ∂J/∂θ_1 -----------------------
+HYPOTHESIS = r"""# Linear regression
+
+The hypothesis is $h_\theta(x) = \theta_0 + \theta_1 x$ and the cost is
+
+$$J(\theta_0, \theta_1) = \frac{1}{2m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)^2 .$$
+
+Its derivative in the slope is
+
+$$\frac{\partial}{\partial \theta_1} J(\theta_0, \theta_1) = \frac{1}{m}\sum_{i=1}^{m}\left(h_\theta(x^{(i)}) - y^{(i)}\right)x^{(i)}$$
+"""
+
+
+def test_a_derivative_written_on_the_call_is_refuted_when_its_summands_differ() -> None:
+    (verdict, _), = _verdicts("doc.md", HYPOTHESIS, "\\frac{\\partial}{\\partial \\theta_1}")
+    assert verdict == "proved"
+    slip = slipped(HYPOTHESIS, "y^{(i)}\\right)x^{(i)}$$", "y^{(i)}\\right)$$")
+    # before: undecided, "indexed quantities (coordinates, past steps) are not modelled"
+    assert error_lines("doc.md", slip) == [(9, "math/false")]
+
+
+# -- the targets stacked as a capital Y beside Xθ: a column, and the gradient reader's proof stands ----------------------
+STACKED = r"""# Least squares
+
+The hypothesis is $h_\theta(\mathbf{X}) = \mathbf{X}\theta$ and the loss is
+
+$$\mathbf{J}(\theta) = \frac{1}{2}(\mathbf{X}\theta-\mathbf{Y})^T(\mathbf{X}\theta-\mathbf{Y})$$
+
+Its gradient is
+
+$$\frac{\partial}{\partial\theta}\mathbf{J}(\theta) = \mathbf{X}^T(\mathbf{X}\theta-\mathbf{Y})$$
+"""
+
+
+def test_a_capital_beside_a_matrix_times_the_variable_is_a_column() -> None:
+    # before: undecided, "the scalar reading holds, but it drops the order of products …" (Y refused as a vector),
+    # then "matrix notation the matrix reader does not read" over the gradient reader's proof
+    (verdict, reason), = _verdicts("doc.md", STACKED, "\\frac{\\partial}{\\partial\\theta}")
+    assert verdict == "proved" and reason.startswith("proved in matrix algebra: the gradient of the definition")
+    slip = slipped(STACKED, "= \\mathbf{X}^T(\\mathbf{X}\\theta-\\mathbf{Y})$$", "= \\mathbf{X}^T(\\mathbf{X}\\theta+\\mathbf{Y})$$")
+    assert error_lines("doc.md", slip) == [(9, "math/false")]
+
+
+# -- an expectation on both sides is an equation to solve: rewritten, then solved ---------------------------------------
+RETURNS = r"""# Expected rolls
+
+Conditioning on the first roll, $E[N] = (E[N] + 1)(1 - q) + q(2q + (E[N] + 2)(1 - q))$, which simplifies to
+$E[N] = E[N] - qE[N] + 1 - q + q(2q + E[N] - E[N]q + 2 - 2q)$, so $E[N] = \frac{1 + q}{q^2}$.
+"""
+
+
+def test_an_expectation_on_both_sides_is_an_equation_then_solved() -> None:
+    # before: the first read as E[N]'s definition, the rewrite "false" with E[N] free
+    first, = _verdicts("doc.md", RETURNS, "Conditioning")
+    assert first[0] == "not-a-claim" and first[1].startswith("an equation in E[N]")
+    rewritten, solved = _verdicts("doc.md", RETURNS, "$E[N] = E[N] - qE[N]")
+    assert rewritten[0] == "proved" and rewritten[1].startswith("the right side of the equation on line 3, rewritten")
+    assert solved[0] == "proved" and solved[1].startswith("it solves the equation on line 3 for E[N]")
+    assert error_lines("doc.md", RETURNS) == []
+    assert error_lines("doc.md", slipped(RETURNS, "\\frac{1 + q}{q^2}", "\\frac{1 + q}{q}")) == [(4, "math/false")]
+
+
+def test_a_rewrite_that_differs_is_not_called_false() -> None:
+    # (an equation rearranged, both sides scaled, is the same equation: only a value that does not solve it is a slip)
+    text = slipped(RETURNS, "E[N] = E[N] - qE[N] + 1", "E[N] = 2E[N] - 2qE[N] + 2")
+    rewritten, _ = _verdicts("doc.md", text, "$E[N] = 2E[N]")
+    assert rewritten[0] == "undecided"
+
+
+# -- properties a sentence gives several matrices: each name takes the word nearest to it --------------------------------
+def test_an_orthogonal_matrix_beside_a_symmetric_one_is_not_symmetric() -> None:
+    text = "# Matrices\n\nLet $A$ symmetric, $U$ orthogonal.\n\nHence $U^T = U$ and $A^T = A$.\n"
+    # before: proved "U symmetric as stated"
+    verdicts = _verdicts("doc.md", text, "Hence")
+    assert verdicts[0][0] == "undecided" and verdicts[1][0] == "proved"
+    both = "# Matrices\n\nLet $A$ and $B$ be symmetric matrices.\n\nHence $A^T B^T = A B$.\n"
+    assert [v for v, _ in _verdicts("doc.md", both, "Hence")] == ["proved"]
+
+
+def test_complement_is_a_known_symbol() -> None:
+    text = "# Events\n\n$$P(A^{\\complement}) = 1 - P(A)$$\n"
+    assert [f.code for f in check_document("doc.md", text).findings if f.severity == "warning"] == []
+
+
+# -- a summand whose index hides in an opaque call: no restatement of a one-example value -------------------------------
+def test_a_sum_over_examples_is_not_restated_by_one_example() -> None:
+    text = ("# Gradients\n\n$$s = \\frac{1}{N} \\sum_{i=1}^{N} f(x_i)$$\n\nSGD:\n\n$$\ns\n=\nf(x_i)\n$$\n")
+    # before: proved "restates the definition on line 3" (f(x_i) read as one symbol, constant in i)
+    assert [v for v, _ in _verdicts("doc.md", text, "f(x_i)\n$$")] != ["proved"]
+
+
+# -- a transpose reached with no matrix declared: the bare ^T and the drawn \T are transposes on their own ---------------
+def test_a_bare_transpose_before_an_undeclared_capital_is_a_quadratic_form() -> None:
+    # (no "matrix" word: only the transpose mark says A is a matrix; read as numbers the expansion would be "proved")
+    text = ("# Forms\n\nFor vectors $x, d$, expanding along a direction,\n\n$$\n"
+            "(x + d)^TA(x + d) = x^TAx + d^TAd + 2d^TAx\n$$\n")
+    (verdict, reason), = _verdicts("doc.md", text, "(x + d)^TA")
+    assert verdict == "undecided" and "false for general matrices" in reason
+
+
+def test_a_transpose_drawn_with_mathpalette_needs_no_declared_matrix() -> None:
+    text = ("\\documentclass{article}\n\\makeatletter\n\\newcommand*{\\T}{%\n  {\\mathpalette\\@T{}}%\n}\n"
+            "\\newcommand*{\\@T}[1]{%\n  \\raisebox{\\depth}{$\\m@th#1\\intercal$}%\n}\n\\makeatother\n"
+            "\\begin{document}\n\\section{Forms}\nFor vectors $x, d$, expanding along a direction,\n"
+            "\\[ (x + d)^\\T A (x + d) = x^\\T A x + d^\\T A d + 2 d^\\T A x \\]\n\\end{document}\n")
+    (verdict, reason), = _verdicts("doc.tex", text, "\\[ (x + d)")
+    assert verdict == "undecided" and "false for general matrices" in reason

@@ -164,7 +164,7 @@ UNMODELLED: dict[str, str] = {
     "forall": "quantifiers", "exists": "quantifiers", "nexists": "quantifiers", "exist": "quantifiers",
     "mid": "set-builder notation", "bigcup": "sets", "bigcap": "sets", "bbox": "boxes (MathJax's bbox)",
     "middle": "set-builder notation", "cup": "sets", "cap": "sets", "setminus": "sets",
-    "emptyset": "sets", "varnothing": "sets",
+    "emptyset": "sets", "varnothing": "sets", "complement": "sets",
     "pm": "±", "mp": "∓", "otimes": "outer products", "oplus": "direct sums",
     "over": "{a \\over b}", "choose": "{n \\choose k}", "substack": "multi-line limits",
     **{name: "arrows" for name in ("downarrow", "uparrow", "Downarrow", "Uparrow", "updownarrow", "nearrow",

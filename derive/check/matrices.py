@@ -137,7 +137,10 @@ def notation(math: list[str], prose: str) -> Notation:
     for sentence in _sentences_with(_SYMMETRIC, prose):
         if _NEGATED.search(sentence):
             continue  # "any matrix (not necessarily symmetric)": nothing is said to be symmetric
-        for name in re.findall(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
+        for m in re.finditer(r"\$\s*(?:\\mathbf\{|\\boldsymbol\{|\\bm\{)?\\?([A-Za-z]+)\}?\s*(?=\$|\\in(?![A-Za-z]))", sentence):
+            name = m.group(1)
+            if not _nearest_is_symmetric(sentence, m.start()):
+                continue  # "Let $A$ symmetric, $U$ orthogonal": U is the orthogonal one
             if name in found.matrices or name in _MATRIX_GREEK or _capital_letter(name):
                 found.symmetric.add(name)  # (a capital the text calls symmetric is a matrix)
                 found.matrices.add(name)
@@ -172,6 +175,29 @@ _GRADIENT_AT = re.compile(r"\\nabla\s*[A-Za-z]\w*\s*\(\s*([a-z])(?![A-Za-z])")
 def _capital_letter(name: str) -> bool:
     """One capital Latin letter (``A``): a matrix when the text calls it symmetric or definite."""
     return len(name) == 1 and "A" <= name <= "Z" and name != "I"
+
+
+#: Other properties a sentence may give matrices beside symmetry: each name takes the one written nearest to it.
+_OTHER_PROPERTY = re.compile(r"orthogonal|orthonormal|unitary|diagonal|triangular|invertible|nonsingular|singular|"
+                             r"skew|antisymmetric|idempotent|ортогональн|диагональн|正交|对角|orthogonale?|diagonale?",
+                             re.I)
+
+
+def _nearest_is_symmetric(sentence: str, at: int) -> bool:
+    """Is the property word nearest to position ``at`` of ``sentence`` the symmetric one? ("Let $A$ symmetric, $U$
+    orthogonal": A's is, U's is not.) With no other property named, every name of the sentence is the symmetric
+    one's, as before."""
+    others = [m for m in _OTHER_PROPERTY.finditer(sentence) if not _SYMMETRIC.fullmatch(m.group(0))]
+    if not others:
+        return True
+    # the words of the name's own clause (between commas) first: "$A$ symmetric, $U$ orthogonal"
+    start = max(sentence.rfind(c, 0, at) for c in ",;，、") + 1
+    stops = [k for k in (sentence.find(c, at) for c in ",;，、") if k >= 0]
+    end = min(stops) if stops else len(sentence)
+    words = [(m, True) for m in _SYMMETRIC.finditer(sentence)] + [(m, False) for m in others]
+    own = [(m, symmetric) for m, symmetric in words if start <= m.start() and m.end() <= end]
+    nearest = min(own or words, key=lambda pair: min(abs(pair[0].start() - at), abs(pair[0].end() - at)))
+    return nearest[1]
 
 
 def _sentences_with(word: re.Pattern[str], prose: str) -> Iterator[str]:

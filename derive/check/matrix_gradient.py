@@ -21,9 +21,10 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
+from ..notation import GREEK_BY_CHAR
 from .matrices import (SCALAR, Algebra, Atom, Decision, Det, Inverse, Node, Notation, Poly, Prod, Quotient, Shapes,
                        Sum, Trace, Transpose, Unsupported, _add, _as_vectors, _atoms, _children, _misfit, _promoted,
-                       _scalar, read_side, worlds)
+                       _scalar, read_side, substitute, worlds)
 
 #: Worlds of each kind that must agree.
 TRIES = 3
@@ -47,6 +48,32 @@ def _summed_with_arrays(node: Node, found: set[str] | None = None) -> set[str]:
     return found
 
 
+def _columns_beside(node: Node, variable: str, found: set[str] | None = None) -> set[str]:
+    """Capitals added to a matrix times the variable (``Xθ − Y``, the targets stacked as ``Y``): the variable is a
+    column, so what is added to its product is a column too, whatever its letter's case says."""
+    found = set() if found is None else found
+    if isinstance(node, Sum):
+        beside = any(isinstance(t, Prod) and isinstance(t.factors[-1], Atom) and t.factors[-1].key == variable
+                     and any(isinstance(f, Atom) and f.kind == "matrix" for f in t.factors[:-1]) for t in node.terms)
+        if beside:
+            for t in node.terms:
+                core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
+                    t.factors[0], Atom) else t
+                if isinstance(core, Atom) and core.kind == "matrix" and len(core.letter) == 1:
+                    found.add(core.key)
+    for child in _children(node):
+        _columns_beside(child, variable, found)
+    return found
+
+
+def _as_columns(node: Node, keys: set[str]) -> Node:
+    """``node`` with the capitals ``keys`` read as column vectors."""
+    if not keys:
+        return node
+    return substitute(node, {}, 0, lambda atom: Atom(atom.key, atom.letter, "vector")
+                      if atom.kind == "matrix" and atom.key in keys else atom)
+
+
 def _read(body_text: str, variable: str, claim_text: str, table: Notation,
           order: int) -> tuple[Node, Node, str, Shapes] | None:
     """The definition and the claim in matrix notation, the variable a column vector and the claim shaped as its
@@ -58,12 +85,16 @@ def _read(body_text: str, variable: str, claim_text: str, table: Notation,
         keys = {a.key for a in _atoms(body)}
         if variable not in keys and variable.lstrip("\\") in keys:
             variable = variable.lstrip("\\")  # \theta is the key "theta" there
+        elif variable not in keys and GREEK_BY_CHAR.get(variable) in keys:
+            variable = GREEK_BY_CHAR[variable]  # θ, as a parameter's name prints, is the key "theta" too
         if variable not in keys or (order == 2 and not _polynomial_in(body, variable)):
             return None
         vectors = {variable} | _promoted(body) | _promoted(claim)
         body, claim = _as_vectors(body, vectors), _as_vectors(claim, vectors)
         more = _summed_with_arrays(body) | _summed_with_arrays(claim)
         body, claim = _as_vectors(body, more), _as_vectors(claim, more)
+        columns = _columns_beside(body, variable) | _columns_beside(claim, variable)
+        body, claim = _as_columns(body, columns), _as_columns(claim, columns)
         if not any(a.kind == "matrix" for a in _atoms(body) + _atoms(claim)):
             return None
         shapes = Shapes()

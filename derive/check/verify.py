@@ -604,6 +604,8 @@ class DocumentChecker:
         self._conventional: dict[str, FunctionDef] = {}  # functions only the prose defines (σ, "the sigmoid")
         self._matrix_decided: set[tuple[int, int]] = set()  # links matrix algebra decided (:meth:`_matrix_link`)
         self._per_example: set[tuple[int, int]] = set()  # links decided with the model put in at each example
+        # equations an expectation stands on both sides of (item index, the expectation, the right side)
+        self._expectation_equations: list[tuple[int, sp.Expr, sp.Expr]] = []
         # sides read with the written matrices given to their names (:mod:`.named_matrices`): (item, term start) →
         # which, for the reason ("A from line 3")
         self.matrices_put_in: dict[tuple[int, int], str] = {}
@@ -937,6 +939,49 @@ class DocumentChecker:
                     scope.rows.pop(target, None)
                 self.broken |= set(cycle)
             self.systems.append(scope)
+
+    def _equation_in_expectation(self, item: Item, k: int, left: Term, right: Term) -> bool:
+        """``E[R] = (E[R] + 1)(1 − p) + p(…)``: an expectation on both sides is an equation the notes go on to solve
+        for it (as ``x = (x + 1)(1 − p)`` would be an assignment), never its value. The lines after it that write
+        the same expectation are that equation rewritten (its right side, checked against the first one's) or its
+        solution (put in, the equation must hold). True when it decided the link."""
+        unknown = left.expr
+        assert unknown is not None and right.expr is not None
+        earlier = [(index, value) for index, name, value in self._expectation_equations if name == unknown
+                   and index < item.index and item.index - index <= 6 and self.items[index].section == item.section]
+        if right.expr.has(unknown) and not earlier:
+            self._expectation_equations.append((item.index, unknown, right.expr))
+            self.decide(item, k, "not-a-claim", f"an equation in {' '.join(_source(item, left).split())} (it stands "
+                        "on both sides), solved for it after")
+            return True
+        if not earlier:
+            return False
+        index, first = earlier[-1]
+        line, written = self._line_of(index), " ".join(_source(item, left).split())
+        x = sp.Dummy("x")  # the unknown as a number, for the comparison to evaluate
+        try:
+            if right.expr.has(unknown):  # the equation rewritten: its right side is the first one's
+                verdict = compare(right.expr.xreplace({unknown: x}), first.xreplace({unknown: x}), seconds=LINK_SECONDS)
+                held = f"the right side of the equation on line {line}, rewritten"
+            else:  # the value solved for: the equation holds there
+                verdict = compare(first.xreplace({unknown: right.expr}), right.expr, seconds=LINK_SECONDS)
+                held = f"it solves the equation on line {line} for {written}"
+        except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+            return False
+        if verdict.status == "true":
+            self.decide(item, k, "proved", f"{held}: {verdict.reason}")
+        elif verdict.status == "false" and not right.expr.has(unknown) and item.claim_cue:
+            # "so E[R] = (1 + p)/p": put into the equation the notes solve, its sides differ
+            shown = " ".join(_source(item, right).split())
+            why = f"{written} = {shown} does not solve the equation on line {line}: put in, its sides differ"
+            self.report(item, right.start, "error", "math/false", f"false solution: {why}")
+            self.decide(item, k, "false", why)
+        else:  # (an equivalent rearrangement, both sides scaled, is no slip: undecided, never false)
+            why = (f"{held} was not shown ({verdict.reason or verdict.status}); it may be the equation rearranged"
+                   if right.expr.has(unknown) else f"{held} was not shown: {verdict.reason or verdict.status}")
+            self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
+            self.decide(item, k, "undecided", why)
+        return True
 
     def _solved_for_named(self, item: Item) -> bool:
         """``α &= μκ`` after ``μ = α/(α + β)`` and ``κ = α + β``, where the words say it follows ("solving for α and β,
@@ -2935,6 +2980,9 @@ class DocumentChecker:
             if (reading := dimensions.as_coordinate_sums(left.expr, right.expr)) is not None:
                 self._by_coordinates(item, k, right, reading)
                 continue
+            if relation == "=" and isinstance(left.expr, expectation.Expect) and left.expr != right.expr \
+                    and self._equation_in_expectation(item, k, left, right):
+                continue  # E[R] = (E[R] + 1)(1 − p) + …, then that equation rewritten, then solved: E[R] = (1 + p)/p²
             one_sided = (left.expr.free_symbols ^ right.expr.free_symbols) & introduced
             one_sided -= _summed_entries(left.expr, right.expr)  # (Σ_i a_i)² = Σ_{ij} a_ia_j: a_j is summed over
             one_sided -= _family_entries(left.expr, right.expr)  # (M^⊤v)_i = Σ_k M_{ik}v_k: M's entries, not a new M
@@ -4049,8 +4097,9 @@ class DocumentChecker:
                 continue
             verdicts = [(index, section, old, compare(value, old, seconds=LINK_SECONDS / 2))
                         for index, section, old in reversed(before)]
-            agreeing = [index for index, _, old, verdict in verdicts
-                        if verdict.status == "true" or _same_value(value, old)]
+            agreeing = [index for index, _, old, verdict in verdicts if value == old or (
+                verdict.status == "true" or _same_value(value, old))
+                and not _summand_hides_index(value) and not _summand_hides_index(old)]
             if agreeing:
                 self.decide(item, 0, "proved", f"restates the definition on line {self._line_of(agreeing[0])}",
                             override=True)
@@ -5522,7 +5571,8 @@ class DocumentChecker:
             self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
             self.decide(item, k, "undecided", why, override=True)
             return
-        if (item.index, k) in self._matrix_unread and self.verdicts.get((item.index, k), ("",))[0] == "proved":
+        if (item.index, k) in self._matrix_unread and self.verdicts.get((item.index, k), ("",))[0] == "proved" \
+                and (item.index, k) not in self._matrix_decided:  # (∇J(θ) = Xᵀ(Xθ − Y): the gradient reader proved it)
             why = ("matrix notation the matrix reader does not read; read as numbers, which commute, the sides agree, "
                    "which says nothing of matrices")
             self.report(item, right.start, "info", "math/undecided", f"not decided: {why}")
@@ -6096,6 +6146,7 @@ class DocumentChecker:
         if checked is None or verdict is None or verdict[0] != "proved":
             return
         if checked.status == "true":
+            self._matrix_decided.add((item.index, k))
             # a proof in matrix algebra is the reason; the scalar reading's agreement adds nothing an author needs
             why = checked.reason if checked.reason.startswith("proved") else \
                 f"{verdict[1] or 'proved in the scalar reading'}; {checked.reason}"
@@ -6416,7 +6467,9 @@ class DocumentChecker:
             elif by_terms == sums.DIFFER and sa != 0 and sb != 0 and not (sa - sb).has(sp.Derivative, AppliedUndef) \
                     and not any(x.name.startswith(GRADIENT_PREFIX) for x in (sa - sb).free_symbols) \
                     and any(term.expr.has(sp.Derivative) or any(x.name.startswith(GRADIENT_PREFIX)
-                                                                for x in term.expr.free_symbols) for term in (left, right)):
+                                                                for x in term.expr.free_symbols)
+                            or any(type(call).__name__.startswith(GRADIENT_PREFIX)  # ∂/∂θ_1 J(θ_0, θ_1), a call
+                                   for call in term.expr.atoms(AppliedUndef)) for term in (left, right)):
                 # d MSE/dw = (1/n)Σ(wx_i − y_i)x_i for (2/n)Σ…: a derivative worked out is an identity in the data,
                 # not an equation the notes solve (those set it to 0), so summands that differ refute it
                 why = "the derivative's summands differ from the written ones for some data (each x_i a value of its own)"
@@ -9382,6 +9435,19 @@ def _general_count(specific: sp.Expr, general: sp.Expr) -> tuple[sp.Symbol, int]
     except (BudgetExceeded, TypeError, ValueError):
         return None
     return (letter, count) if same else None
+
+
+def _summand_hides_index(expr: sp.Expr) -> bool:
+    """Does a sum in ``expr`` hold its index only inside an opaque name (``f(x_i)`` read as one symbol)? Then the
+    summand looks constant, ``(1/N)Σ_i f(x_i)`` equals ``f(x_i)`` as algebra, and a comparison's "true" says nothing
+    (the full-batch gradient is not the gradient at one example)."""
+    for total in expr.atoms(sp.Sum):
+        for limit in total.limits:
+            index = re.escape(str(limit[0]))
+            if any("(" in x.name and re.search(rf"(?<![A-Za-z\\]){index}(?![A-Za-z])", x.name)
+                   for x in total.function.free_symbols if isinstance(x, sp.Symbol)):
+                return True
+    return False
 
 
 def _same_value(a: sp.Expr, b: sp.Expr) -> bool:
