@@ -2445,6 +2445,13 @@ class _ExprParser:
         if nxt is not None and nxt.is_char("(") and canonical in _EVENT_LETTERS \
                 and (event := self.event_call(canonical)) is not None:
             return event  # P(y = 1 | x), p(X ≤ t): the probability of an event, one opaque quantity
+        if canonical == "P" and nxt is not None and nxt.kind == "letter" and nxt.text == "r" \
+                and self.pos > 0 and self.toks[self.pos - 1].end == nxt.start \
+                and (after := self.peek(1)) is not None and after.is_char("(") and after.start == nxt.end:
+            self.pos += 1  # Pr(B = 2) typed without its backslash: \Pr of an event, never P·r times a bracket
+            if (event := self.event_call("P")) is not None:
+                return event
+            self.pos -= 1
         if nxt is not None and nxt.is_char("(") and self.separator_at(self.pos) is not None:
             return self.conditional_call(canonical)
         if nxt is not None and nxt.is_char("(") and not self.is_function(nm) and self.density_call(canonical):

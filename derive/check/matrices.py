@@ -1233,6 +1233,41 @@ def _promoted(node: Node) -> set[str]:
     return found
 
 
+def _summed_with_arrays(node: Node, found: set[str] | None = None) -> set[str]:
+    """Lowercase one-letter names added to a product that holds a matrix (``Xw - y``): vectors, not numbers."""
+    found = set() if found is None else found
+    if isinstance(node, Sum):
+        # (a product at any depth: −Xw is read as (−1)·(Xw))
+        arrays = any(isinstance(t, Prod) and (any(isinstance(f, Transpose) for f in t.factors)
+                                              or any(a.kind == "matrix" for a in _atoms(t))) for t in node.terms)
+        if arrays:
+            for t in node.terms:
+                core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
+                    t.factors[0], Atom) else t
+                if isinstance(core, Atom) and core.kind == "scalar" and len(core.letter) == 1 and core.letter.islower():
+                    found.add(core.key)
+    for child in _children(node):
+        _summed_with_arrays(child, found)
+    return found
+
+
+def _added_to_columns(node: Node, found: set[str] | None = None) -> set[str]:
+    """Lowercase one-letter names added to a matrix times a vector (``Xw − y``): columns too. Only such a product:
+    beside a quadratic form (``½xᵀQx + xᵀc + b``) a letter added is a number."""
+    found = set() if found is None else found
+    if isinstance(node, Sum) and any(
+            isinstance(t, Prod) and len(t.factors) >= 2 and isinstance(t.factors[0], Atom) and t.factors[0].kind == "matrix"
+            and isinstance(t.factors[-1], Atom) and t.factors[-1].kind == "vector" for t in node.terms):
+        for t in node.terms:
+            core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
+                t.factors[0], Atom) else t
+            if isinstance(core, Atom) and core.kind == "scalar" and len(core.letter) == 1 and core.letter.islower():
+                found.add(core.key)
+    for child in _children(node):
+        _added_to_columns(child, found)
+    return found
+
+
 def _children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, (Atom, Num)):
         return ()
@@ -1340,6 +1375,8 @@ def _decide(left: str, right: str, table: Notation, defined: set[str], values: d
             a, b = substitute(a, values), substitute(b, values)
         vectors = _promoted(a) | _promoted(b)
         a, b = _as_vectors(a, vectors), _as_vectors(b, vectors)
+        more = _added_to_columns(a) | _added_to_columns(b)  # ‖Xw − y‖²: y added to Xw is a vector too
+        a, b = _as_vectors(a, more), _as_vectors(b, more)
         shapes = Shapes()
         sa, sb = shapes.of(a), shapes.of(b)
         if sa is not SCALAR and sb is not SCALAR:

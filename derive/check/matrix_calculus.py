@@ -21,8 +21,8 @@ import re
 from fractions import Fraction
 
 from .matrices import (SCALAR, Atom, Decision, Node, Notation, Shapes, Unsupported, _as_vectors, _atoms, _misfit,
-                       _promoted, _stem, read_side, worlds)
-from .matrix_gradient import _same_derivative, _summed_with_arrays, slopes
+                       _promoted, _stem, _summed_with_arrays, read_side, worlds)
+from .matrix_gradient import _same_derivative, slopes
 
 __all__ = ["gradient_link", "of_expression", "split_gradient"]
 

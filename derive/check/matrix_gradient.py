@@ -23,29 +23,11 @@ from fractions import Fraction
 
 from ..notation import GREEK_BY_CHAR
 from .matrices import (SCALAR, Algebra, Atom, Decision, Det, Inverse, Node, Notation, Poly, Prod, Quotient, Shapes,
-                       Sum, Trace, Transpose, Unsupported, _add, _as_vectors, _atoms, _children, _misfit, _promoted,
-                       _scalar, read_side, substitute, worlds)
+                       Sum, Trace, Unsupported, _add, _as_vectors, _atoms, _children, _misfit, _promoted,
+                       _scalar, _summed_with_arrays, read_side, substitute, worlds)
 
 #: Worlds of each kind that must agree.
 TRIES = 3
-
-
-def _summed_with_arrays(node: Node, found: set[str] | None = None) -> set[str]:
-    """Lowercase one-letter names added to a product that holds a matrix (``Xw - y``): vectors, not numbers."""
-    found = set() if found is None else found
-    if isinstance(node, Sum):
-        # (a product at any depth: −Xw is read as (−1)·(Xw))
-        arrays = any(isinstance(t, Prod) and (any(isinstance(f, Transpose) for f in t.factors)
-                                              or any(a.kind == "matrix" for a in _atoms(t))) for t in node.terms)
-        if arrays:
-            for t in node.terms:
-                core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
-                    t.factors[0], Atom) else t
-                if isinstance(core, Atom) and core.kind == "scalar" and len(core.letter) == 1 and core.letter.islower():
-                    found.add(core.key)
-    for child in _children(node):
-        _summed_with_arrays(child, found)
-    return found
 
 
 def _columns_beside(node: Node, variable: str, found: set[str] | None = None) -> set[str]:

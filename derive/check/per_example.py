@@ -5,9 +5,10 @@ Machine-learning notes define the model once, without an index, and then write t
 with the prediction of each example (``\hat y^{(i)}``, ``\hat y_i``). Read as written, the loss's body holds no
 ``w`` or ``b``, so ``∂\mathcal{L}/∂w`` cannot be taken. A reader puts the model in at each example: every name of
 the model that is not a parameter the loss is a function of takes the example's mark (``x`` → ``x^{(i)}``), the
-parameters stay shared. This module does that and only proves: a claimed derivative that does not match is
-left to the caller (a constant of the model the notes do not index would take the mark too, and a mismatch
-then says nothing).
+parameters stay shared. This module does that, and proves the claimed derivative or refutes it with two examples
+written out; it refutes only where the notes write every datum the mark was put on with that mark themselves (a
+constant of the model the notes do not index would take the mark too, and a mismatch then says nothing) and the
+claimed side is in the same names (``(1/m)(\hat Y - Y)\mathbf{1}`` is the same sum as rows).
 """
 from __future__ import annotations
 
@@ -39,6 +40,12 @@ def _member_pattern(mark: str, index: sp.Expr) -> str:
     return rf"(.+)\^\{{\({letter}\)\}}" if mark else rf"(.+)_\{{{letter}\}}"
 
 
+def _member_name(plain: str, mark: str, index: sp.Expr) -> sp.Symbol:
+    """One member as the notes write it and the parser names it: ``\\hat{y}^{(i)}``, ``x_{i}``."""
+    shown = printing.latex(index)
+    return S.symbol(f"{plain}^{{({shown})}}" if mark else f"{plain}_{{{shown}}}")
+
+
 def _members(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr], params: set[sp.Symbol]
              ) -> dict[sp.Indexed, sp.Expr]:
     """Each member of a family in ``expr`` written out at its example (:func:`_at_example`)."""
@@ -58,7 +65,7 @@ def _at_example(plain: str, mark: str, index: sp.Expr, definitions: Mapping[sp.S
     else, through a plain alias (``ŷ = z``), its alias's member; else the plain definition (``ŷ = wx + b``) with the
     member's index (and mark) on every name that is not a parameter (a name the derivative is taken in that the
     loss does not list is marked too, and then absent: no derivative is claimed). None when nothing gives it."""
-    member = S.symbol(f"{plain}^{{({printing.latex(index)})}}" if mark else f"{plain}_{{{printing.latex(index)}}}")
+    member = _member_name(plain, mark, index)
     try:
         if (own := definitions.get(member)) is not None:  # the member defined at the sum's own letter
             value = substitute(own, dict(definitions))
@@ -82,10 +89,8 @@ def _at_example(plain: str, mark: str, index: sp.Expr, definitions: Mapping[sp.S
 
 
 def _shown(member: sp.Indexed) -> sp.Symbol:
-    """A member as the notes write it: ``\\hat{y}^{(i)}``, ``x_{i}``."""
-    plain, mark = _plain(str(member.base.label))
-    index = printing.latex(member.indices[0])
-    return S.symbol(f"{plain}^{{({index})}}" if mark else f"{plain}_{{{index}}}")
+    """A member of a sum's family as the notes write it outside the sum: ``\\hat{y}^{(\\cdot)}[i]`` → ``\\hat{y}^{(i)}``."""
+    return _member_name(*_plain(str(member.base.label)), member.indices[0])
 
 
 def _written_indexed(name: sp.Symbol, mark: str, text: str) -> bool:
@@ -119,8 +124,8 @@ def derivative(name: sp.Symbol, claimed: sp.Expr, functions: Mapping[str, Functi
     if variable is None or fd is None:
         return None
     var = S.symbol(variable)
-    # ∂L/∂w_1 for an L(w, b) of an earlier section, in a model z^{(i)} = w_1x_1^{(i)} + w_2x_2^{(i)} + b defined at each
-    # example: the parameter list is a label, the model says what L depends on
+    # the loss's parameters stay shared; the variable need not be one of them (∂L/∂w_1 for an L(w, b) of an earlier
+    # section, with z^{(i)} = w_1x_1^{(i)} + w_2x_2^{(i)} + b defined at each example: the model says what L depends on)
     params = set(fd.params)
     opened = _members(fd.body, definitions, params)
     if not opened or not fd.body.xreplace(opened).has(var):
@@ -146,8 +151,8 @@ def derivative(name: sp.Symbol, claimed: sp.Expr, functions: Mapping[str, Functi
     data = {(x.base.label, _plain(str(x.base.label))[1]) for v in opened.values() for x in v.atoms(sp.Indexed)}
     foreign = right.free_symbols - taken.free_symbols - {x for x in right.free_symbols if isinstance(x, sp.Indexed)}
     # (a side in other names, (1/m)(Ŷ − Y)𝟏 with the examples as a row: the same sum in matrix notation, not compared)
-    if verdict.status == "false" and not foreign and all(_written_indexed(S.symbol(_plain(str(label))[0]), mark, text)
-                                         for label, mark in data):
+    if verdict.status == "false" and not foreign and all(
+            _written_indexed(S.symbol(_plain(str(label))[0]), mark, text) for label, mark in data):
         taken_shown = sp.factor_terms(taken).xreplace({x: _shown(x) for x in taken.atoms(sp.Indexed)})
         at = ", ".join(f"{printing.text(x)} = {printing.text(v)}" for x, v in sorted(
             verdict.counterexample.items(), key=lambda item: str(item[0])))

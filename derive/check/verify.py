@@ -42,7 +42,7 @@ from ..budget import time_budget
 from ..errors import BudgetExceeded, debug_traceback
 from .. import proof
 from ..proof import Verdict
-from . import (asymptotic, becomes, per_example, put_in, stated_laws, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
+from . import (asymptotic, becomes, event_values, per_example, put_in, stated_laws, computation, counts, data_sums, ellipsis_sums, calculus, chain_results, chain_rule, condition_chain, conditional, continuation, coordinates, dimensions, matrix_sizes, matrix_solutions,
                expectation, finite_sums, identities, indexed_derivatives, named_matrices, optima, other_schemes, plus_minus, prose_values, ranges, reparametrize, restated_models,
                regularized, rule_instances, scope_rules, sigmoid, step_superscripts, sum_induction, sums, tuples, unbounded, unwritten, worked_restatements, worked_values)
 from .entries import index_text, without_entries
@@ -1784,6 +1784,47 @@ class DocumentChecker:
         self.decide(item, k, "proved", f"the moments of the law the text states ({stated_laws.said(used)})")
         return True
 
+    def _event_probabilities(self, item: Item, k: int, left: Term, right: Term, approx: bool) -> bool:
+        """``P(B = 2) = \\binom{5}{2}(0.8)^2(0.2)^3 = 0.2048`` after ``B \\sim Bin(5, 0.8)``: the events of a letter the
+        text gives a law put in as their probabilities (:mod:`.event_values`), and the link compared as arithmetic.
+        A refutation stands only under a law stated in the link's own section (another part may reuse the letter).
+        True when it decided."""
+        from .arithmetic import decide as decide_numbers
+
+        laws = self._laws_stated(item)
+        if not laws or left.expr is None or right.expr is None:
+            return False
+        opened = [event_values.put_in(side, laws) for side in (left.expr, right.expr)]
+        if not any(opened):
+            return False
+        a, b = (found[0] if found else side for found, side in zip(opened, (left.expr, right.expr)))
+        used = [law for found in opened if found for law in found[1]]
+        try:
+            with time_budget(LINK_SECONDS):
+                a, b = self._prepare(a, item), self._prepare(b, item)
+                if a is None or b is None or a.free_symbols or b.free_symbols:
+                    return False
+                result = decide_numbers(a, b, _source(item, left), _source(item, right), approx)
+        except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+            return False
+        if result is None:
+            return False
+        said = ", ".join(dict.fromkeys(" ".join(law.shown.split()) for law in used))
+        if not result.holds and (rounded := _rounded_terms(_source(item, right if opened[0] else left), a - b)):
+            result = dataclasses.replace(result, holds=True, reason=rounded)  # 1 − 0,0317 − 0,1267 for 1 − P(Z=0) − P(Z=1)
+        if result.holds:
+            self.decide(item, k, "proved", f"under the law the text states ({said}): {result.reason}")
+            return True
+        at = self._lines.offset(item.block.line, item.block.col) if self._lines is not None else None
+        here = at is not None and all(  # (no heading between the law and the link: "### Question two" may reuse B)
+            not _HEADING_START.search(self.text or "", law.offset, at) for law in used)
+        if not here:
+            return False
+        self.report(item, right.start, "error", "math/false", f"false probability under the law the text states "
+                    f"({said}): {result.reason.removeprefix('arithmetic: ')}")
+        self.decide(item, k, "false", f"under the law the text states ({said}): {result.reason}")
+        return True
+
     def _laws_stated(self, item: Item) -> dict[sp.Symbol, stated_laws.Law]:
         """The laws stated before ``item``'s formula."""
         if not self._stated_laws or self._lines is None:
@@ -2855,6 +2896,8 @@ class DocumentChecker:
                             "not checked: a side could not be parsed" + (f" ({why})" if why else ""))
                 self.decide(item, k, "undecided", "a side could not be parsed" + (f": {why}" if why else ""))
                 continue
+            if relation in ("=", "approx") and self._event_probabilities(item, k, left, right, relation == "approx"):
+                continue  # P(B = 2) = C(5, 2)(0.8)²(0.2)³ after B ~ Bin(5, 0.8): the law's value, checked
             if k == 0 and relation == "=" and isinstance(left.expr, sp.Symbol) \
                     and _LET.search(self._words_before(item.index, 40)):
                 self._record_naming(item, definitions)  # "otherwise let x_h = x_{p+1}": its value from here on
@@ -3607,6 +3650,8 @@ class DocumentChecker:
             return False
         if self._collapsed_matrices(item, terms[-1]):
             return False  # P = X(XᵀX)⁻¹Xᵀ, 1 only as numbers: a naming the matrix reader reads, no value P = 1
+        if len(terms) == 2 and (laws := self._laws_stated(item)) and event_values.put_in(terms[0].expr, laws):
+            return False  # P(B ≤ 2) = 0.05792 after B ~ Bin(5, 0.8): the law gives the event its value, checked
         if last != 0 and any(self._derivative_given(t.expr, item) for t in terms[:-1]):
             return False  # ∇²f = 2 after f(x) = x² + 1: a claim about the derivative (∇f = 0 stays a condition)
         if len(terms) == 2 and not worked_values.supposed(self, item) \
@@ -10341,6 +10386,27 @@ def _norm_defined(left: sp.Expr | None, right: sp.Expr | None) -> str | None:
             return (f"‖{printing.text(name)}‖ written out over the coordinates of {printing.text(name)}: the page "
                     "defines which norm it means, not a claim about the Euclidean one")
     return None
+
+
+#: A decimal written inside a side, with a point or a comma: ``0.0317``, ``0,1267``.
+_WRITTEN_DECIMAL = re.compile(r"(?<![\d.,])\d*[.,](\d+)(?![\d.,])")
+
+
+def _rounded_terms(written: str, difference: sp.Expr) -> str | None:
+    """``1 - 0,0317 - 0,1267`` for ``1 − P(Z = 0) − P(Z = 1)``: a sum of decimals that stand for exact values rounded
+    to their digits is within half a unit of each of them. The reason when ``difference`` (the exact value minus the
+    written one) is that small, or None (only sums and differences of numbers: no product spreads the rounding)."""
+    decimals = _WRITTEN_DECIMAL.findall(written)
+    if not decimals or re.search(r"[^\d.,+\-\s{}]|\\", _WRITTEN_DECIMAL.sub("0", written).replace("−", "-")):
+        return None
+    slack = sum(sp.Rational(1, 2 * 10 ** len(digits)) for digits in decimals)
+    if abs(difference) <= slack:
+        return "arithmetic: equal with the decimals written taken as rounded to their digits"
+    return None
+
+
+#: Where a heading starts: a Markdown heading line, a LaTeX sectioning command.
+_HEADING_START = re.compile(r"\n#{1,6}[ \t]|\\(?:sub)*section\*?\{|\\chapter\*?\{")
 
 
 #: A derivative written right before an integral: ``\frac{\partial}{\partial \theta}\int``, ``\frac{d}{dt}\int``.
