@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Iterator, Union
@@ -1233,39 +1234,40 @@ def _promoted(node: Node) -> set[str]:
     return found
 
 
-def _summed_with_arrays(node: Node, found: set[str] | None = None) -> set[str]:
-    """Lowercase one-letter names added to a product that holds a matrix (``Xw - y``): vectors, not numbers."""
+def _added_to(node: Node, beside: Callable[[Node], bool], letter: Callable[[Atom], bool],
+              found: set[str] | None = None) -> set[str]:
+    """The one-letter names ``letter`` takes that a sum adds (alone, or after a number) beside a term ``beside`` takes,
+    in every sum of ``node``: ``y`` in ``Xw − y``. What is added to an array has its shape, whatever the letter says."""
     found = set() if found is None else found
-    if isinstance(node, Sum):
-        # (a product at any depth: −Xw is read as (−1)·(Xw))
-        arrays = any(isinstance(t, Prod) and (any(isinstance(f, Transpose) for f in t.factors)
-                                              or any(a.kind == "matrix" for a in _atoms(t))) for t in node.terms)
-        if arrays:
-            for t in node.terms:
-                core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
-                    t.factors[0], Atom) else t
-                if isinstance(core, Atom) and core.kind == "scalar" and len(core.letter) == 1 and core.letter.islower():
-                    found.add(core.key)
-    for child in _children(node):
-        _summed_with_arrays(child, found)
-    return found
-
-
-def _added_to_columns(node: Node, found: set[str] | None = None) -> set[str]:
-    """Lowercase one-letter names added to a matrix times a vector (``Xw − y``): columns too. Only such a product:
-    beside a quadratic form (``½xᵀQx + xᵀc + b``) a letter added is a number."""
-    found = set() if found is None else found
-    if isinstance(node, Sum) and any(
-            isinstance(t, Prod) and len(t.factors) >= 2 and isinstance(t.factors[0], Atom) and t.factors[0].kind == "matrix"
-            and isinstance(t.factors[-1], Atom) and t.factors[-1].kind == "vector" for t in node.terms):
+    if isinstance(node, Sum) and any(beside(t) for t in node.terms):
         for t in node.terms:
             core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
                 t.factors[0], Atom) else t
-            if isinstance(core, Atom) and core.kind == "scalar" and len(core.letter) == 1 and core.letter.islower():
+            if isinstance(core, Atom) and len(core.letter) == 1 and letter(core):
                 found.add(core.key)
     for child in _children(node):
-        _added_to_columns(child, found)
+        _added_to(child, beside, letter, found)
     return found
+
+
+def _lower_number(atom: Atom) -> bool:
+    return atom.kind == "scalar" and atom.letter.islower()
+
+
+def _summed_with_arrays(node: Node) -> set[str]:
+    """Lowercase one-letter names added to a product that holds a matrix or a transpose (``Xw - y``): vectors, not
+    numbers. (A product at any depth: −Xw is read as (−1)·(Xw).)"""
+    return _added_to(node, lambda t: isinstance(t, Prod) and (any(isinstance(f, Transpose) for f in t.factors)
+                                                                or any(a.kind == "matrix" for a in _atoms(t))),
+                     _lower_number)
+
+
+def _added_to_columns(node: Node) -> set[str]:
+    """Lowercase one-letter names added to a matrix times a vector (``Xw − y``): columns too. Only such a product:
+    beside a quadratic form (``½xᵀQx + xᵀc + b``) a letter added is a number."""
+    return _added_to(node, lambda t: isinstance(t, Prod) and len(t.factors) >= 2 and isinstance(t.factors[0], Atom)
+                     and t.factors[0].kind == "matrix" and isinstance(t.factors[-1], Atom)
+                     and t.factors[-1].kind == "vector", _lower_number)
 
 
 def _children(node: Node) -> tuple[Node, ...]:

@@ -23,29 +23,20 @@ from fractions import Fraction
 
 from ..notation import GREEK_BY_CHAR
 from .matrices import (SCALAR, Algebra, Atom, Decision, Det, Inverse, Node, Notation, Poly, Prod, Quotient, Shapes,
-                       Sum, Trace, Unsupported, _add, _as_vectors, _atoms, _children, _misfit, _promoted,
-                       _scalar, _summed_with_arrays, read_side, substitute, worlds)
+                       Trace, Unsupported, _add, _as_vectors, _atoms, _children, _misfit, _promoted,
+                       _scalar, _added_to, _summed_with_arrays, read_side, substitute, worlds)
 
 #: Worlds of each kind that must agree.
 TRIES = 3
 
 
-def _columns_beside(node: Node, variable: str, found: set[str] | None = None) -> set[str]:
+def _columns_beside(node: Node, variable: str) -> set[str]:
     """Capitals added to a matrix times the variable (``Xθ − Y``, the targets stacked as ``Y``): the variable is a
     column, so what is added to its product is a column too, whatever its letter's case says."""
-    found = set() if found is None else found
-    if isinstance(node, Sum):
-        beside = any(isinstance(t, Prod) and isinstance(t.factors[-1], Atom) and t.factors[-1].key == variable
-                     and any(isinstance(f, Atom) and f.kind == "matrix" for f in t.factors[:-1]) for t in node.terms)
-        if beside:
-            for t in node.terms:
-                core = t.factors[-1] if isinstance(t, Prod) and len(t.factors) == 2 and not isinstance(
-                    t.factors[0], Atom) else t
-                if isinstance(core, Atom) and core.kind == "matrix" and len(core.letter) == 1:
-                    found.add(core.key)
-    for child in _children(node):
-        _columns_beside(child, variable, found)
-    return found
+    return _added_to(node, lambda t: isinstance(t, Prod) and isinstance(t.factors[-1], Atom)
+                     and t.factors[-1].key == variable
+                     and any(isinstance(f, Atom) and f.kind == "matrix" for f in t.factors[:-1]),
+                     lambda atom: atom.kind == "matrix")
 
 
 def _as_columns(node: Node, keys: set[str]) -> Node:

@@ -1815,10 +1815,10 @@ class DocumentChecker:
         if result.holds:
             self.decide(item, k, "proved", f"under the law the text states ({said}): {result.reason}")
             return True
-        at = self._lines.offset(item.block.line, item.block.col) if self._lines is not None else None
-        here = at is not None and all(  # (no heading between the law and the link: "### Question two" may reuse B)
-            not _HEADING_START.search(self.text or "", law.offset, at) for law in used)
-        if not here:
+        text = self.text or ""
+        # (the law stated in the link's own section: under "### Question two" the letter may be another experiment's)
+        if any(sum(1 for s in self._section_lines if s <= text.count("\n", 0, law.offset) + 1) != item.section
+               for law in used):
             return False
         self.report(item, right.start, "error", "math/false", f"false probability under the law the text states "
                     f"({said}): {result.reason.removeprefix('arithmetic: ')}")
@@ -6201,7 +6201,7 @@ class DocumentChecker:
             self.decide(item, k, "undecided", f"the scalar reading holds, but {checked.reason}", override=True)
 
     def _model_per_example(self, item: Item, left: Term, right: Term,
-                     definitions: dict[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
+                           definitions: dict[sp.Symbol, sp.Expr]) -> tuple[str, str] | None:
         """:func:`per_example.derivative` with the definitions in scope; else, to prove only, with the model an
         earlier section defines (the loss written again under "The Loop", its model two sections up)."""
         assert right.expr is not None
@@ -10403,10 +10403,6 @@ def _rounded_terms(written: str, difference: sp.Expr) -> str | None:
     if abs(difference) <= slack:
         return "arithmetic: equal with the decimals written taken as rounded to their digits"
     return None
-
-
-#: Where a heading starts: a Markdown heading line, a LaTeX sectioning command.
-_HEADING_START = re.compile(r"\n#{1,6}[ \t]|\\(?:sub)*section\*?\{|\\chapter\*?\{")
 
 
 #: A derivative written right before an integral: ``\frac{\partial}{\partial \theta}\int``, ``\frac{d}{dt}\int``.
