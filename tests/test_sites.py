@@ -263,3 +263,12 @@ def test_mkdocs_wins_over_a_github_pages_theme_for_the_pages_in_its_docs_dir(tmp
     _config_in.cache_clear()
     assert decide(str(site / "docs/stats/mean.md"), text).name == "kramdown"
     assert decide(str(site / "notes/other.md"), text).name == "mkdocs"
+
+
+def test_a_jekyll_config_spelled_yaml_decides_kramdown(tmp_path: Path) -> None:
+    # Jekyll reads _config.yml, then _config.yaml; Jupyter Book 1 reads only the first
+    site = _site(tmp_path, {"_config.yaml": "theme: minima\nplugins:\n  - jekyll-feed\n", "posts/a.md": "x\n"})
+    assert decide(str(site / "posts/a.md"), "x\n").name == "kramdown"
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    _config_in.cache_clear()
+    assert decide(str(site / "posts/a.md"), "x\n").name == "gfm"

@@ -40,7 +40,7 @@ DEFAULT_DIR = DEFAULT_CACHE_DIR
 
 #: Files whose content can change a report: read from the checked file's folder and every folder above.
 CONFIG_NAMES: tuple[str, ...] = (
-    "pyproject.toml", "derive.toml", ".derive.toml", "myst.yml", "_config.yml", "_toc.yml", "_quarto.yml",
+    "pyproject.toml", "derive.toml", ".derive.toml", "myst.yml", "_config.yml", "_config.yaml", "_toc.yml", "_quarto.yml",
     "conf.py", "preamble.tex", "macros.tex",
 )
 

@@ -112,6 +112,11 @@ def previous_member(checker: DocumentChecker, item: Item) -> Continued | None:
             continue  # "where $x$ is the input": a mention, not a derivation
         last = prev.stmt.terms[-1]
         line = prev.block.position(max(0, min(last.start, len(prev.block.text) - 1)))[0]
+        if not item.block.display and not prev.block.display and not checker._same_paragraph(prev, item):
+            # "… many $v_j^* = 0$" in a list item, then paragraphs on, "Corners have coordinates $= 0$": the words
+            # before the formula are its left side, not the mention of another paragraph
+            return Continued(None, line, "inline, its paragraph writes nothing before it to continue: the words "
+                                         "before it are its left side")
         if last.expr is None:
             return Continued(None, line, f"continues line {line}, whose last member could not be parsed")
         return Continued(Term(last.expr, item.stmt.terms[0].start, item.stmt.terms[0].end, last.transparent),

@@ -8,8 +8,9 @@ or R Markdown page is Pandoc Markdown. So each file gets a :class:`Flavor`, deci
 2. the extension (``.ipynb``, ``.qmd``, ``.Rmd``, ``.tex``, ``.myst``);
 3. the front matter (``jupytext``/``kernelspec``/``myst`` → MyST; ``layout``/``permalink`` → Jekyll);
 4. the project's config, found by walking up from the file to the repository root (``myst.yml`` →
-   Jupyter Book 2; a Jupyter Book ``_config.yml`` → Jupyter Book 1; a Jekyll ``_config.yml`` →
-   kramdown, unless ``.nojekyll`` sits next to it; ``_quarto.yml`` → Quarto; ``_bookdown.yml`` → R
+   Jupyter Book 2; a Jupyter Book ``_config.yml`` → Jupyter Book 1; a Jekyll ``_config.yml`` (or
+   ``_config.yaml``, which Jekyll reads when there is no ``_config.yml``) → kramdown, unless ``.nojekyll`` sits
+   next to it; ``_quarto.yml`` → Quarto; ``_bookdown.yml`` → R
    Markdown/Pandoc; an ``index.html`` that starts docsify → docsify, with the math plugin its scripts
    load; ``mkdocs.yml`` → MkDocs/Python-Markdown, with its ``markdown_extensions`` and
    ``extra_javascript``; beside a Jekyll ``_config.yml`` it wins for the files in its ``docs_dir``, which
@@ -40,7 +41,8 @@ SUFFIXES: dict[str, str | None] = {
 }
 #: Config files that tell how a project renders, in the order they are looked for in one folder.
 #: ``index.html`` counts only when it starts docsify (it is looked at before a ``_config.yml`` next to it).
-CONFIG_FILES: tuple[str, ...] = ("myst.yml", "_quarto.yml", "index.html", "_config.yml", "_bookdown.yml", "mkdocs.yml")
+CONFIG_FILES: tuple[str, ...] = ("myst.yml", "_quarto.yml", "index.html", "_config.yml", "_config.yaml", "_bookdown.yml",
+                                 "mkdocs.yml")
 
 _JB1_KEYS = frozenset({"execute", "sphinx", "parse", "launch_buttons", "html", "latex", "bibtex_bibfiles",
                        "repository", "only_build_toc_files", "exclude_patterns"})
@@ -197,6 +199,10 @@ def _config_in(folder: str) -> ProjectConfig | None:
 
             # the site's own scripts (a KaTeX/MathJax config) say which delimiters are math
             return ProjectConfig(path, "mkdocs", dict(data, **{SCRIPTS_KEY: local_scripts(path, data)}))
+        if name == "_config.yaml":  # Jekyll looks for _config.yml, then _config.yaml; Jupyter Book 1 only the first
+            if os.path.exists(os.path.join(folder, ".nojekyll")):
+                continue
+            return ProjectConfig(path, "jekyll", data)
         # _config.yml: Jupyter Book 1 or Jekyll. A key both write (``repository``, ``html``…) gives way to
         # Jekyll's own (``markdown: kramdown``, ``theme``, ``plugins``).
         jb1 = _JB1_KEYS & set(data)

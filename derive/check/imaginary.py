@@ -42,13 +42,17 @@ _COMPLEX = re.compile(r"complex\s+numbers?|комплексн\w*\s+чис|复数
                       r"|nombres?\s+complexes?|komplexe\s+Zahl|n[úu]meros?\s+complexos?|numeri\s+complessi",
                       re.IGNORECASE)
 #: A complex number in Cartesian form, ``z = a + jb``, ``a + ib``, ``x - yi``: its unit beside the imaginary part.
+#: The unit times a number as a term of its own, ``x_1 = -2i``, ``(x + 2i)(x - 2i)``, ``3 - 4j``: after an operator or a
+#: bracket, before one (never ``x_{2i}`` or ``a_{2i+1}``, an index's double); or alone, added in a bracket.
+_TIMES_NUMBER = re.compile(r"(?:^|[=(,+\-−])\s*\d+(?:\.\d+)?\s*(?:\\,\s*)?(?P<u>[ij])\s*(?=$|[),;.=+\-−]|\\\\)"
+                           r"|[+\-−]\s*(?P<v>[ij])\s*\)")  # (and the unit alone added in a bracket: (x + i)(x − i))
 _CARTESIAN = re.compile(r"=\s*[a-z]\s*[-+]\s*(?:(?P<a>[ij])\s*[a-z]|[a-z]\s*(?P<b>[ij]))\s*(?:$|[,.;]|\\\\)")
 
 
 def imaginary_letter(formulas: Iterable[str], prose: str) -> str | None:
     """The letter (``"i"`` or ``"j"``) the document makes the imaginary unit, or None when it does not: given its
-    property, named in words beside it, or written as the unit of a Cartesian form (``z = a + jb``) in notes
-    that speak of complex numbers."""
+    property, named in words beside it, or written as the unit of a Cartesian form (``z = a + jb``) or times a
+    number (``x = −2i``) in notes that speak of complex numbers."""
     formulas = list(formulas)
     for text in formulas:
         found = _PROPERTY.search(text)
@@ -61,6 +65,7 @@ def imaginary_letter(formulas: Iterable[str], prose: str) -> str | None:
             return letters.pop()
     if _COMPLEX.search(prose):
         units = {m.group("a") or m.group("b") for text in formulas for m in _CARTESIAN.finditer(text.strip())}
+        units |= {m.group("u") or m.group("v") for text in formulas for m in _TIMES_NUMBER.finditer(text)}
         if len(units) == 1:
             return units.pop()
     return None

@@ -833,6 +833,14 @@ def _is_binary_op(tok: Token) -> bool:
     return tok.kind == "macro" and (tok.text in MUL_MACROS or tok.text in DIV_MACROS)
 
 
+def _bulleted(prev: _RawStatement, first: _RawStatement) -> bool:
+    """A row that opens with ``\\cdot`` or ``\\bullet`` and states a relation of its own after a row that states one
+    (``… − 1 + s_k = 0 \\\\ \\cdot ν_ks_k = 0``, two conditions listed with a dot each): an item of a list, not a
+    product broken over two rows. (Notes break a long side before + or −, hardly ever before a dot.)"""
+    lead = first.terms[0][0]
+    return bool(prev.relations and first.relations) and lead.kind == "macro" and lead.text.lstrip("\\") in ("cdot", "bullet")
+
+
 def _first_offset(st: _RawStatement) -> int | None:
     """Where a statement starts in the block (its first token, or its first relation when a row begins with one)."""
     for term in st.terms:
@@ -1102,7 +1110,8 @@ class _BlockParser:
             if not statements:
                 continue
             prev = merged[-1] if merged else None
-            lead = self.worded.get(_first_offset(statements[0]) or -1) or _remark_row(statements[0])
+            listed = _listed_consequences(statements, self.text)
+            lead = self.worded.get(_first_offset(statements[0]) or -1) or _remark_row(statements[0]) or listed
             opens_remark = bool(lead)
             past_remark = False
             if chain is not None and prev is not chain and not statements[0].terms[0] and statements[0].relations \
@@ -1110,7 +1119,7 @@ class _BlockParser:
                 prev = chain  # ∫ … &= ½[…], \quad v = ln u, w = … \\ &= …: the chain goes on, not the note beside it
                 # (nor the remark on a row of its own: "&Пусть\ u = \tan x,\ du = \sec^2 x\,dx \\ =&\int e^u du")
                 past_remark = remark
-            if prev is not None and self._continue(prev, statements[0]):
+            if prev is not None and not listed and self._continue(prev, statements[0]):
                 statements = statements[1:]
                 chain = prev  # (the row went on with the chain: its notes, if any, stand beside that chain)
                 if past_remark and not statements:
@@ -1151,7 +1160,7 @@ class _BlockParser:
             _is_binary_op(first.terms[0][0]) or _is_binary_op(prev.terms[-1][-1]) or _left_open(prev.terms[-1])
         ) and not (prev.relations and first.rel_tokens and first.rel_tokens[0].start in self.aligned
                    and _is_binary_op(first.terms[0][0]) and not _is_binary_op(prev.terms[-1][-1])
-                   and not _left_open(prev.terms[-1])):
+                   and not _left_open(prev.terms[-1])) and not _bulleted(prev, first):
             # a long side broken before an operator, or inside a bracket (a tuple written over two rows); but a row
             # of a system with its own aligned relation (3x − 3y = −2 \ −2x + 6y &= 3) is an equation of its own
             prev.terms[-1] = prev.terms[-1] + first.terms[0]
@@ -1166,6 +1175,9 @@ class _BlockParser:
 
     def _statement(self, raw: _RawStatement) -> Statement:
         hypothesis = None
+        if raw.terms and len(raw.terms[0]) > 1 and raw.terms[0][0].kind == "macro" \
+                and raw.terms[0][0].text.lstrip("\\") in ("cdot", "bullet"):
+            raw.terms[0] = raw.terms[0][1:]  # "\cdot ν_ks_k = 0" opening a row of its own: a bullet, no factor
         if len(raw.terms) > 1 and (label := _hypothesis_label(raw.terms[0])):
             hypothesis = self.text[raw.terms[0][0].start:raw.terms[0][label - 2].end]
             raw.terms[0] = raw.terms[0][label:]  # H_0: μ_1 = μ_2: the label names the hypothesis, it is no factor
@@ -1252,6 +1264,17 @@ def _remark_row(statement: _RawStatement) -> str:
     if first and first[0].kind == "word":
         return first[0].text
     return "".join(t.text for t in first[:_leading_word(first)])
+
+
+def _listed_consequences(statements: list[_RawStatement], text: str) -> str:
+    """``\\therefore`` (or ``\\because``) opening a row that lists several statements ("∴ wᵀx⁺ = 1 − b, wᵀx⁻ = −1 − b"):
+    facts noted beside the chain, which the rows after go on with; empty if the row is not such a list. (A row
+    ``∴ x &= 5`` alone may start the chain the next rows continue, and keeps its reading.)"""
+    first = statements[0]
+    if len(statements) < 2 or first.terms[0] or not first.rel_tokens:
+        return ""
+    word = text[first.rel_tokens[0].start:first.rel_tokens[0].end]
+    return word if word in ("\\therefore", "\\because") else ""
 
 
 def _leading_word(tokens: list[Token]) -> int:

@@ -36,7 +36,7 @@ def put_in(checker: "DocumentChecker", item: Item) -> None:
     written = any(isinstance(t.expr, Rows) for t in terms)
     if not failed and not written:
         return
-    matrices = {name: value for name, value in checker._examples(item).items() if isinstance(value, Rows)}
+    matrices = _in_force(checker, item)
     if not matrices:
         return
     problems = list(item.problems)
@@ -62,6 +62,24 @@ def put_in(checker: "DocumentChecker", item: Item) -> None:
         item.problems = tuple(problems)
 
 
+def _in_force(checker: "DocumentChecker", item: Item) -> dict[sp.Symbol, Rows]:
+    """The matrices written out for names before ``item``: the example values in force, except that a name written
+    out again with letters in its entries (``B = [[2, 0], [0, 3]]``, then "next take the reflection B = [[cos θ,
+    sin θ], [sin θ, −cos θ]]", a naming) holds its newer matrix, and a name given a value that is no matrix after
+    its matrix holds none: the old numbers are another example's."""
+    out = {name: value for name, value in checker._examples(item).items() if isinstance(value, Rows)}
+    given = {name: max(i for i, _s, x, _v in checker.examples if x == name and i < item.index) for name in out}
+    for index, _section, name, value in checker.namings:
+        if index >= item.index or index <= given.get(name, -1) or name not in out and not isinstance(value, Rows):
+            continue
+        if isinstance(value, Rows) and item.section == checker.items[index].section:
+            out[name], given[name] = value, index
+        else:
+            out.pop(name, None)
+            given[name] = index
+    return out
+
+
 def _scalar(name: sp.Symbol) -> bool:
     """A name that may multiply a written matrix entry by entry: a Greek letter (``λ`` of ``A − λI``), never a
     Latin one, which may be a vector (``Av``)."""
@@ -77,8 +95,8 @@ def _given(checker: "DocumentChecker", item: Item, term: Term, matrices: dict[sp
                    or re.search(r"(?<![\\A-Za-z])" + re.escape(x.name) + r"(?![A-Za-z])", written))
     places = []
     for name in names:
-        given = max((index for index, _section, x, _value in checker.examples if x == name and index < item.index),
-                    default=None)
+        given = max((index for index, _section, x, value in [*checker.examples, *checker.namings]
+                     if x == name and index < item.index and isinstance(value, Rows)), default=None)
         line = f" on line {checker.items[given].block.position(checker.items[given].stmt.terms[0].start)[0]}" \
             if given is not None else ""
         places.append(f"{printing.text(name)}{line}")

@@ -243,8 +243,9 @@ def _best(written: dict[sp.Symbol, sp.Expr], variants) -> Match | None:  # type:
     return best
 
 
-def _rules(checker: "DocumentChecker") -> Iterator[Rule]:
-    """Each section's last weight update that is a lone definition, with the rows it reads."""
+def lone_rules(checker: "DocumentChecker", least: int = _MIN_ROWS) -> Iterator[Rule]:
+    """Each section's last weight update that is a lone definition, with the rows it reads (``least`` of them or
+    more, the update among them)."""
     in_systems = {id(it) for scope in checker.systems for it in scope.rows.values()}
     last: dict[int, "Item"] = {}
     for item in checker.items:
@@ -264,7 +265,7 @@ def _rules(checker: "DocumentChecker") -> Iterator[Rule]:
         writers: dict[sp.Symbol, "Item"] = {}
         lookup = functools.partial(_row_of, checker, item, definitions, writers)
         rows = _closure(target, lookup, {ix.at(ix.letter, ix.offset - 1)})
-        if len(rows) >= _MIN_ROWS:
+        if len(rows) >= least:
             yield Rule(item, rows, writers)
 
 
@@ -322,14 +323,14 @@ def _descent_restated(checker: "DocumentChecker") -> None:
 
 
 def compare_rules(checker: "DocumentChecker") -> list[Finding]:
-    """Findings (and link verdicts) for the rules of :func:`_rules` in sections that name their method, and for a
+    """Findings (and link verdicts) for the rules of :func:`lone_rules` in sections that name their method, and for a
     rule restated for a penalty after words that name plain descent (:func:`_descent_restated`)."""
     from .catalog_match import _variants
 
     mark = len(checker.findings)
     _descent_restated(checker)
     findings: list[Finding] = list(checker.findings[mark:])  # (reported after verify() handed its findings on)
-    for rule in _rules(checker):
+    for rule in lone_rules(checker):
         method = named_method(checker.section_words(rule.weight))
         if method is None:
             continue

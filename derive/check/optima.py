@@ -166,6 +166,15 @@ class Decision:
 def compare_optima(a: Optimum, b: Optimum, seconds: float = SECONDS) -> Decision:
     """Two optima: equal when their objectives are, and (argmin/argmax) when these differ by a term or a positive
     factor free of the variables. Never false (a different objective may have the same optimizer)."""
+    if {a.kind, b.kind} == {"argmax", "argmin"} and set(a.variables) == set(b.variables) and a.domain == b.domain:
+        # argmax_w f = argmin_w (−f): "flip the sign" between two lines of a derivation
+        high, low = (a, b) if a.kind == "argmax" else (b, a)
+        flipped = Optimum(-high.objective, sp.core.symbol.Str("argmin"), *high.args[2:])
+        decision = compare_optima(flipped, low, seconds)
+        if decision.status == "true":
+            return Decision("true", f"the maximizer is the minimizer of the objective's negative; {decision.reason}")
+        return Decision("undecided", f"{describe(a)} and {describe(b)}: the negated objective is not the other "
+                                     "up to a constant term or a positive factor")
     if a.kind != b.kind or set(a.variables) != set(b.variables) or a.domain != b.domain:
         return Decision("undecided", f"{describe(a)} and {describe(b)} are optima of different problems")
     f, g = a.objective, b.objective
@@ -178,6 +187,11 @@ def compare_optima(a: Optimum, b: Optimum, seconds: float = SECONDS) -> Decision
         return Decision("true", f"{describe(a)}: the two objectives are equal")
     if a.kind in ("min", "max"):
         return Decision("undecided", f"{describe(a)}: the objectives differ (only equal objectives are compared)")
+    for one, other in ((f, g), (g, f)):  # argmax Π p(y_i | w) = argmax Σ log p(y_i | w): log is increasing
+        logged = _log_of(one) if _positive(one) else None
+        if logged is not None and compare(logged, other, seconds=seconds).status == "true":
+            return Decision("true", f"{describe(a)}: one objective is the logarithm of the other, which is positive "
+                                    "(log is increasing: the optimizer does not move)")
     try:
         with time_budget(seconds):
             diff = sp.simplify(f - g)
@@ -187,13 +201,38 @@ def compare_optima(a: Optimum, b: Optimum, seconds: float = SECONDS) -> Decision
             # f = c·g + d with c > 0 and c, d free of the variables: the gradients are proportional by c
             ratios = {sp.simplify(sp.diff(f, v) / sp.diff(g, v)) for v in a.variables}
             ratio = ratios.pop() if len(ratios) == 1 else None
-            if ratio is not None and not (ratio.free_symbols & variables) and ratio.is_positive:
+            real = {x: sp.Dummy(x.name, real=True, nonzero=True) for x in ratio.free_symbols} if ratio is not None else {}
+            if ratio is not None and not (ratio.free_symbols & variables) and ratio.xreplace(real).is_positive:
+                # (1/(2σ²) for real letters: a square is positive whatever σ ≠ 0 is; c alone may be negative)
                 return Decision("true", f"{describe(a)}: the objective is {printing.text(ratio)} times the other plus a "
                                         "term free of the variable (the optimizer does not move)")
     except (BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
         pass
     return Decision("undecided", f"{describe(a)}: objectives that are not equal up to a constant term or a "
                                  "positive factor")
+
+
+def _real(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with its letters real and nonzero (π, read as a letter where the parser keeps it, positive)."""
+    return expr.xreplace({x: sp.Dummy(x.name, positive=True) if x.name == "\\pi" else sp.Dummy(x.name, real=True,
+                                                                                             nonzero=True)
+                          for x in expr.free_symbols if isinstance(x, sp.Symbol)})
+
+
+def _positive(expr: sp.Expr) -> bool:
+    """Is ``expr`` positive for every real value of its letters (a product of exponentials and positive constants,
+    ``Π (1/\\sqrt{2πσ²}) e^{−(y_i − wx_i)²/(2σ²)}``)? A product over an index is, when what it multiplies is."""
+    if isinstance(expr, sp.Product):
+        return _positive(expr.function)
+    return all(isinstance(f, sp.exp) or _real(f).is_positive is True
+               or isinstance(f, sp.Pow) and isinstance(f.base, sp.exp) for f in sp.Mul.make_args(expr))
+
+
+def _log_of(expr: sp.Expr) -> sp.Expr:
+    """The logarithm of a positive objective, a product over an index turned into the sum of the logarithms."""
+    if isinstance(expr, sp.Product):
+        return sp.Sum(_log_of(expr.function), *expr.limits)
+    return sp.expand_log(sp.log(expr), force=True)
 
 
 def _plain(expr: sp.Expr) -> bool:

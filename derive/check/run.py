@@ -227,6 +227,7 @@ def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[
     from .decimal_comma import as_points, uses_decimal_comma, written_in_math
     from .named_laws import misnamed_laws
     from .named_rules import compare_rules
+    from .step_direction import check_directions
     from .function_letters import (EXPECTATION_E, defined_letters, expectation_letter, integrand_letters,
                                    matrix_letters, primed_letters, signature_letters)
     from .latex import DEFAULT_FUNCTIONS, parse_block
@@ -325,6 +326,7 @@ def _check_read(doc: "Document", deadline: tuple[float, float] | None) -> tuple[
         if not checker.out_of_time:
             findings += match_systems(checker)
             findings += compare_rules(checker)
+            findings += check_directions(checker)
             findings += grown_weights(checker)
             findings += misnamed_laws(checker)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the rest of the report

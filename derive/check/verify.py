@@ -284,6 +284,23 @@ def _gradients_in_force(expr: sp.Expr, functions: Functions) -> sp.Expr:
 _SIZED = re.compile(r"\\(?:left|[bB]igg?[lr]?)$")
 
 
+#: A lower-case vector transposed and then a lower-case vector: ``w^\intercal x^{(i)}``, ``\mathbf{u}^\top \mathbf{v}_j``.
+_INNER_PRODUCT = re.compile(r"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm|vec)\{)?[a-z]\}?(?:_\{[^{}]*\}|_\w)?"
+                            r"\s*\^\s*\{?\s*(?:\\top(?![A-Za-z])|\\intercal|T)\s*\}?\s*"
+                            r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{)?[a-z](?![A-Za-z])")
+
+
+def _inner_products_only(text: str) -> bool:
+    r"""Is every transpose in ``text`` that of a lower-case vector times another (``w^\intercal x^{(i)}``), with no
+    capital letter but a sum's bound? Such a product is a number and commutes (wᵀx = xᵀw): reading it as w·x
+    loses nothing, so an objective in it compared as numbers is compared as written."""
+    transposes = len(_TRANSPOSE.findall(text))
+    if not transposes or len(_INNER_PRODUCT.findall(text)) != transposes:
+        return False
+    bare = re.sub(r"\\[A-Za-z]+|\^\s*\{?\s*T|[_^]\s*\{?\s*[A-Z]", " ", text)  # macros, T, bounds N, M
+    return not re.search(r"[A-Z]", bare)
+
+
 def _tuple_transposes_only(text: str) -> bool:
     """Is every transpose in ``text`` that of a written tuple (``[2x_1, 4x_2]^\\top``, ``(a, b)^T``, a ``bmatrix``)?
     Such a transpose only turns a row into a column: the coordinates, compared one by one, are the same."""
@@ -562,6 +579,7 @@ class DocumentChecker:
         self.e_name = False  # the document names a quantity e somewhere (:func:`.euler.e_is_a_name`); run sets it
         self.decimal_commas: frozenset[MathBlock] = frozenset()  # blocks read with decimal commas; run sets them
         self._unread_namings: dict[sp.Symbol, list[int]] = {}  # name -> where it is tied anew: unreadably, or supposed
+        self._sought_constants: set[tuple[int, sp.Basic]] = set()  # (section, name) an equation poses as unknown
         self.out_of_time = False
         self._by_first_side: dict[str, list[int]] | None = None  # see _items_naming
         # section -> the section its heading is a subsection of; a subsection whose heading names a method of
@@ -2969,7 +2987,11 @@ class DocumentChecker:
                     self.decide(item, k, "not-a-claim", "the conclusion a proposition states (its proof shows it)")
                     continue
                 self._record_naming(item, definitions)
-                if _probability_law(left.expr, right.expr):
+                if relation == "=" and isinstance(left.expr, sp.Symbol) \
+                        and (prepared := self._prepare(right.expr, item)) is not None \
+                        and (zeroed := self._set_to_zero(item, left.expr, prepared, definitions)) is not None:
+                    self.decide(item, k, "proved", zeroed)  # "setting it to zero gives β = d/c": its solution
+                elif _probability_law(left.expr, right.expr):
                     self.decide(item, k, "undecided", "a law of probability (probabilities of events on both sides): "
                                 "no law of probability is modelled")
                 else:
@@ -3090,6 +3112,10 @@ class DocumentChecker:
                     continue
                 if not isinstance(left.expr, sp.Symbol) and put_in.decide(self, item, k, left, right):
                     continue  # x_1 − x̄ = 1 − 2: x_1 is new, but the line puts numbers in, it names nothing
+                if not isinstance(left.expr, sp.Symbol) and self._sought(item, one_sided):
+                    self._sought_constants |= {(item.section, x) for x in one_sided}
+                    self.decide(item, k, "not-a-claim", "an equation in unknowns (the constants the words seek)")
+                    continue  # "we look for constants A_1, A_2 with 1/((x−1)(x+1)) = A_1/(x−1) + A_2/(x+1)"
                 self.decide(item, k, "not-a-claim", "definition (names something new)")
                 continue
             if k == 0 and relation == "=" and self._named_value(item, k, left, right, definitions):
@@ -5680,6 +5706,7 @@ class DocumentChecker:
         first: the link's time budget may run out in the others."""
         return _derivative_in_another_case(item, left, right) or _power_as_call(item, left, right) \
             or _bracketless_operator(item, left, right) \
+            or _pseudo_inverse(left, right, definitions) \
             or self._named_in_another_part(item, left, right) \
             or self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
@@ -6180,6 +6207,9 @@ class DocumentChecker:
             return
         self._verify_scalar_link(item, k, left, right, definitions)
         verdict = self.verdicts.get((item.index, k))
+        if checked is None and verdict is not None and verdict[0] == "proved" and _written_alike(item, left, right):
+            self.decide(item, k, "proved", "both sides are written alike", override=True)  # matrices or not
+            return
         if checked is None and verdict is not None and verdict[0] == "proved" \
                 and (item.index, k) not in self._matrix_decided and self._order_matters(item, left, right):
             # (f(u + hê) − f(u))/h = hêᵀAᵀAê + 2êᵀ(AᵀAu − Ay): true for numbers, false for a matrix A (Aᵀy is meant)
@@ -6446,6 +6476,9 @@ class DocumentChecker:
                 self.decide(item, k, "undecided", why)  # ∇f(x_1, …, x_n) = Ax + b for f written in the vector x
                 return
             if right.expr not in definitions and self._names_right_side(item, k, left, right, definitions):
+                return
+            if (zeroed := self._set_to_zero(item, sa, sb, definitions)) is not None:
+                self.decide(item, k, "proved", zeroed)  # "Setting it to zero: cβ = d" after dL/dβ = 2cβ − 2d
                 return
             self.decide(item, k, "not-a-claim", "an equation in unknowns (the sides share no symbol)")
             return
@@ -7139,6 +7172,9 @@ class DocumentChecker:
             # "Let UᵀU = I": an equation stated before about its matrices may be what makes it hold
             decision = matrices.Decision("undecided", "an equation stated before about "
                                          f"{', '.join(sorted(stated))} may make it hold (not applied in matrix algebra)")
+        if decision.status == "false" and left.expr is not None and right.expr is not None \
+                and (unread := self._unread_redefinition(item, left.expr, right.expr)) is not None:
+            decision = matrices.Decision("undecided", unread)  # H² = H after H = I − (1/n)𝟏𝟏^T, not read
         if decision.status == "false":
             # a condition the prose states (in its sentence, after it, in words) may be what makes it hold
             hedge = ("stated under a condition of its sentence (not applied in matrix algebra)"
@@ -7394,7 +7430,10 @@ class DocumentChecker:
                 decision = optima.compare_optima(self._optimum_read(a, item, definitions),
                                                  self._optimum_read(b, item, definitions))
                 written = _source(item, left) + " " + _source(item, right)
-                if decision.status == "true" and _TRANSPOSE.search(written) and not _tuple_transposes_only(written):
+                if decision.status == "true" and _written_alike(item, left, right):
+                    decision = optima.Decision("true", "both sides are written alike")  # matrices or not
+                elif decision.status == "true" and _TRANSPOSE.search(written) and not _tuple_transposes_only(written) \
+                        and not _inner_products_only(written):
                     # ½(x + sΔx)^⊤P(x + sΔx) against ½s²Δx^⊤PΔx + sΔx^⊤Px: the scalar reading drops the order
                     decision = optima.Decision("undecided", "the scalar reading holds, but it drops the order of "
                                                             "products and the transposes of the matrices")
@@ -8187,6 +8226,21 @@ class DocumentChecker:
         return len(stmt.terms) == 2 and stmt.relations[0] == "=" and isinstance(lhs, sp.Symbol) \
             and isinstance(rhs, sp.Symbol) and bool(_AT_A_POINT.search(self._words_before(item.index, 40)))
 
+    def _sought(self, item: Item, names: set[sp.Basic]) -> bool:
+        """Does the sentence before ``item`` seek the new ``names`` ("we look for constants $A_1$ and $A_2$ with",
+        "найдём коэффициенты $a, b$", "求待定系数 $A$, $B$")? Then the formula is an equation they must satisfy (an
+        ansatz with undetermined coefficients), which its rewrites follow from, not a definition of them."""
+        sentence = self._sentence_before(item.index)
+        if _PARTIAL_FRACTIONS.search(sentence):
+            return True  # "die allgemeine Darstellung der Partialbruchzerlegung": its coefficients are the unknowns
+        cue = _SOUGHT.search(sentence)
+        if cue is None:
+            return False
+        written = {m.group(1).strip() for m in re.finditer(r"\$([^$]{1,60})\$", sentence[cue.start():])}
+        shown = {part.strip() for text in written for part in re.split(r",|\\quad|\s+and\s+", text)}
+        return any(any(re.fullmatch(re.escape(x.name).replace(r"\{", r"\{?").replace(r"\}", r"\}?"), w) for w in shown)
+                   for x in names if isinstance(x, sp.Symbol))
+
     def _sentence_before(self, index: int) -> str:
         """The words of item ``index``'s own sentence before its formula (up to 200 characters back)."""
         return re.split(r"[.!?](?:\s|$)|\n\s*\n", self._words_before(index, 200))[-1]
@@ -8317,12 +8371,15 @@ class DocumentChecker:
             if len(terms) < 2 or not other.stmt.relations or other.stmt.relations[0] not in DEFINING_RELATIONS:
                 continue
             name = terms[0].expr
-            if name not in pending:
-                continue
+            if name not in pending or terms[1].expr is not None \
+                    and self.verdicts.get((other.index, 0), ("",))[0] not in ("not-a-claim", ""):
+                continue  # (Cᵀ = C read as C = C, a claim the checker decided: no definition of C)
             pending.discard(name)
             if terms[1].expr is None:
                 line = other.block.position(terms[0].start)[0]
-                return (f"{printing.text(name)} is defined again on line {line} by an expression that could not be "
+                again = " again" if any(t.stmt.terms[0].expr == name and t.stmt.relations[:1] == ["="]
+                                        for t in self.items[:other.index]) else ""
+                return (f"{printing.text(name)} is defined{again} on line {line} by an expression that could not be "
                         "read: which definition holds here is not known")
         return None
 
@@ -8351,7 +8408,8 @@ class DocumentChecker:
         both = {x for x in sa.free_symbols & sb.free_symbols if isinstance(x, sp.Symbol) and x not in definitions}
         later.update({x: found for x, found in self._later_definitions(item, both).items()
                       if self._where_defines(found[0])})
-        if not later:
+        later = {x: found for x, found in later.items() if (item.section, x) not in self._sought_constants}
+        if not later:  # (a = 4/3 after "we look for constants a, b with …": the solution, not a's definition)
             return None
         names = ", ".join(sorted(printing.text(x) for x in later))
         line = min(self.items[i].block.position(self.items[i].stmt.terms[0].start)[0] for i, _ in later.values())
@@ -8454,6 +8512,8 @@ class DocumentChecker:
         statements before ``item`` in its section. Returns the reason, or None.
         """
         target = left - right
+        if (zeroed := self._set_to_zero(item, left, right, definitions)) is not None:
+            return zeroed
         unposed: str | None = None
         for other in reversed(self.items[max(0, item.index - _EQUATION_REACH):item.index]):
             if other.section != item.section:
@@ -8485,6 +8545,51 @@ class DocumentChecker:
                             return f"follows from the equation on line {line}{how}"
                         unposed = unposed or f"follows from the equation on line {line}{how}{_UNDECIDED_PREMISE}"
         return unposed  # (an equation the notes pose, further back, is the better premise than an undecided one)
+
+    def _set_to_zero(self, item: Item, left: sp.Expr, right: sp.Expr,
+                     definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+        """After words that set the formula before to zero ("Igualar a cero:", "setting the gradient to zero"), is
+        ``left = right`` that formula's right side set to zero: ``left − right`` it times a factor, or a name alone
+        on the left whose value on the right makes it zero (its solution)? The reason, or None. Only the nearest
+        display of the section before ``item`` is the formula the words mean, and not one found false."""
+        target = left - right
+        if _SET_TO_ZERO.search(self._sentence_before(item.index)) is None:
+            return None
+        for other in reversed(self.items[max(0, item.index - _EQUATION_REACH):item.index]):
+            if other.section != item.section:
+                return None
+            terms = other.stmt.terms
+            if len(terms) < 2 or other.block is item.block:
+                continue
+            if self.verdicts.get((other.index, len(terms) - 2), ("",))[0] == "false":
+                return None
+            line = other.block.position(terms[-1].start)[0]
+            factor = self._equation_factor(other, terms[-1].expr, sp.Integer(0), target, definitions)
+            if factor is None:
+                solved = self._solves_zero(other, terms[-1].expr, left, right, definitions)
+                return f"solves the right side of line {line} set to zero, as the words say" if solved else None
+            how = "" if factor == 1 else f", multiplied by {printing.text(factor)}" \
+                if sp.count_ops(factor) <= 6 else ", multiplied by a factor"
+            return f"the right side of line {line} set to zero, as the words say{how}"
+        return None
+
+    def _solves_zero(self, other: Item, zeroed: sp.Expr | None, left: sp.Expr, right: sp.Expr,
+                     definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
+        """Is ``left`` a name ``zeroed`` (a side of ``other``) holds, and does ``right`` put in for it make ``zeroed``
+        zero (``β = d/c`` after ``2cβ − 2d`` set to zero)?"""
+        if not isinstance(left, sp.Symbol) or zeroed is None or left in right.free_symbols:
+            return False
+        expr = self._prepare(zeroed, other)
+        if expr is None:
+            return False
+        try:
+            with time_budget(LINK_SECONDS):
+                expr = _doit(substitute(expr, dict(definitions)))
+                if left not in expr.free_symbols:
+                    return False
+                return compare(expr.xreplace({left: right}), sp.Integer(0), seconds=LINK_SECONDS).status == "true"
+        except (BudgetExceeded, CircularDefinition, TypeError, ValueError, ZeroDivisionError):
+            return False
 
     def _equation_factor(self, other: Item, a: sp.Expr | None, b: sp.Expr | None, target: sp.Expr,
                          definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr | None:
@@ -9058,6 +9163,40 @@ def _older(state: sp.Symbol, var: sp.Symbol) -> bool:
 _UNDECIDED_PREMISE = ", which is itself not decided"
 
 
+#: Spacing and a remark in words beside a side (``\quad (\text{take the average})``): not part of what it writes.
+_SPACING = re.compile(r"\\q?quad\s*\(?\s*\\text\{[^{}]*\}\s*\)?|\\(?:q?quad|[,;:!]|[ ]|left|right)|\s+")
+
+
+def _written_alike(item: Item, left: Term, right: Term) -> bool:
+    """Are the two sides the same text, spacing and a remark in words aside (a line of a derivation restated as it
+    stood)? Such a link holds whatever its letters are: matrices, operators or numbers."""
+    a, b = (_SPACING.sub("", _source(item, t)) for t in (left, right))
+    return bool(a) and a == b
+
+
+#: A name marked as a pseudo-inverse or adjoint: ``M^+``, ``S^{+}``, ``A^\dagger``.
+_PSEUDO_INVERSE = re.compile(r"^(.+?)\^\{?\s*(?:\+|\\dagger)\s*\}?$")
+
+
+def _pseudo_inverse(left: Term, right: Term, definitions: Mapping[sp.Symbol, sp.Expr]) -> str | None:
+    """Why a refutation may be no slip: the link (or a definition it reads) writes ``M^+`` beside ``M``, the
+    pseudo-inverse (or adjoint) of a matrix, which the reader took for a letter of its own, free of M; the
+    Penrose conditions ``M^+MM^+ = M^+`` hold for the one the notes mean."""
+    names = {x for t in (left, right) if t.expr is not None for x in t.expr.free_symbols if isinstance(x, sp.Symbol)}
+    for x in list(names):
+        value = definitions.get(x)
+        if isinstance(value, sp.Basic):
+            names |= {y for y in value.free_symbols if isinstance(y, sp.Symbol)}
+    written = {x.name for x in names}
+    defined = {x.name for x in definitions if isinstance(x, sp.Symbol)}
+    for name in sorted(written - defined):  # (x^+ = x − t∇f(x), the next iterate, is a name with a value)
+        m = _PSEUDO_INVERSE.match(name)
+        if m and m.group(1).strip() in written | defined:
+            return (f"{printing.text(S.symbol(name))} is read as a letter of its own, free of "
+                    f"{printing.text(S.symbol(m.group(1).strip()))}: a pseudo-inverse or adjoint is not modelled")
+    return None
+
+
 def _an_equation(verdict: tuple[str, str] | None, left: Term, right: Term) -> bool:
     """Is a link with this verdict an equation a later link may be derived from? Not an identity (proved,
     false: those hold or are reported), not a definition (already substituted), not a condition or a value
@@ -9537,6 +9676,21 @@ _GENERIC_BEHIND = re.compile(r"^(?:\$|\\\))?\s*(?:(?:,|and|e|et|und|y|и)\s*(?:\
 _UNIVERSAL = re.compile(r"^\s*(?:\$\$?|\\[)\]])?\s*[,;]?\s*(?:for (?:every|all|any|each)\b|при (?:любом|всех|любых)|"
                         r"для (?:всех|любого|любых)|对(?:任意|所有|一切)|für alle\b|pour tout)", re.IGNORECASE)
 #: "For $y_k$ we get", "Для $y_k$ получаем", "对 $y_k$ 得到": an equation for the name follows.
+#: Words that set the formula before them to zero ("Igualar a cero", "setting the gradient to zero", "приравняв к
+#: нулю", "令导数为零", "gleich null setzen", "en l'annulant"): the link after them is that formula's condition.
+_SET_TO_ZERO = re.compile(
+    r"\b(?:set\w*|equat\w*|putting|put)\b[^.$]{0,40}?\b(?:to|equal to)\s+(?:zero|0)\b|\bvanish|"
+    r"\bigual\w*\s+(?:\S+\s+){0,3}?a\s+(?:cero|zero)\b|приравн\w*\s+(?:\S+\s+){0,3}?(?:к\s+)?нул|"
+    r"(?:令|设).{0,20}?(?:为|等于)\s*(?:0|零)|gleich\s+(?:null|0)|nullsetz|égal\w*\s+(?:\S+\s+){0,3}?à\s+zéro|"
+    r"annul|uguagli\w*\s+(?:\S+\s+){0,3}?a\s+zero", re.IGNORECASE)
+#: Words that seek constants, coefficients or unknowns: the formula after them is an equation they must satisfy.
+_SOUGHT = re.compile(
+    r"\blook(?:ing)? for\b|\bseek|\bfind\b|\bdetermin|\bunknown|\bundetermined|\bto be (?:found|determined)|"
+    r"неизвестн|найд[её]м|найти|ищем|определ\w* (?:коэффициент|констант|числ)|待定|求出?|未知|\bbusca|\bdetermin|"
+    r"incógnit|gesucht|\bbestimm|unbekannt|cherch|détermin|\binconnu|\bcerch|incognit|procura", re.IGNORECASE)
+#: Words that name a partial fraction decomposition: the constants over its denominators are unknowns to find.
+_PARTIAL_FRACTIONS = re.compile(r"partial[- ]fraction|Partialbruch|простейши\w* дроб|部分分式|fractions? partielles?|"
+                                r"fracci\w* (?:parciales|simples)|fratti semplici|frações parciais", re.IGNORECASE)
 _EQUATION_FOR = re.compile(r"(?:\bfor|\bдля|对于?|\bfür)\s*(?:\$|\\\()\s*([^$]{1,40}?)\s*(?:\$|\\\))\s*,?\s*"
                            r"(?:we\s+|one\s+)?(?:get|obtain|have|find|получаем|получим|имеем|находим|得到|有|erhalten|"
                            r"ergibt sich)\s*:?\s*$", re.IGNORECASE)
