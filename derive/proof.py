@@ -270,7 +270,7 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
     if expr == 0:
         return True
     for attempt in (sp.expand, lambda e: sp.cancel(sp.together(e)), _split_roots, _split_logs, _split_powers,
-                    sp.simplify):
+                    sp.simplify, _hyperbolic_as_exp):
         try:
             reduced = attempt(expr)
         except BudgetExceeded:
@@ -282,6 +282,17 @@ def symbolic_zero(expr: sp.Expr) -> bool | None:
         if reduced.is_number and reduced != 0 and attempt not in (_split_roots, _split_logs, _split_powers):
             return False  # (a root split under an assumption refutes nothing)
     return None
+
+
+_HYPERBOLIC = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch)
+
+
+def _hyperbolic_as_exp(expr: sp.Expr) -> sp.Expr:
+    """``tanh x − (1 − e^{−2x})/(1 + e^{−2x})``: hyperbolic functions written out in exponentials, where
+    ``simplify`` leaves the two spellings side by side (tanh is a quotient of exponentials by definition)."""
+    if not expr.has(*_HYPERBOLIC):
+        return expr
+    return sp.cancel(sp.together(expr.rewrite(sp.exp)))
 
 
 def _decided(lhs: sp.Expr, rhs: sp.Expr) -> bool | None:

@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import symbols as S
+from derive.check.bind import evaluated_at
 from derive.check.step_direction import first_steps
 from fixture_docs import check_document, error_lines, line_of, slipped, verdicts_at as _verdicts
 
@@ -182,19 +183,20 @@ def test_first_steps_put_states_to_zero_and_try_both_signs() -> None:
     theta, before, m_prev, g, eta, beta = (S.symbol(n) for n in
                                            ("\\theta_{t}", "\\theta_{t-1}", "m_{t-1}", "g_{t}", "\\eta", "\\beta"))
     update = before - eta * (beta * m_prev + (1 - beta) * g)
-    steps = first_steps(update, before, {g})
+    steps = first_steps(update, before, {g}, frozenset({"m"}))
     assert steps is not None and len(steps) == 4
     assert {(s.before, s.gradient) for s in steps} == {(sp.Rational(1, 10), 1), (sp.Rational(1, 10), -1),
                                                        (-sp.Rational(1, 10), 1), (-sp.Rational(1, 10), -1)}
     assert all((s.move < 0) == (s.gradient > 0) for s in steps)
     # m_{t−1} is 0, so the step is −η(1 − β)g whatever the weights: the same from 1/10 and from −1/10
     assert steps[0].gradient == steps[2].gradient == 1 and steps[0].move == pytest.approx(steps[2].move)
-    assert first_steps(update.subs(eta, S.symbol("\\eta_{t}")), before, {g}) is not None  # η_t: a number, no state
+    assert first_steps(update.subs(eta, S.symbol("\\eta_{t}")), before, {g}, frozenset({"m"})) is not None  # η_t
+    assert first_steps(update, before, {g}) is None  # m_{t−1} of no row in force: a state unknown, not a 0
     # a state a step back is 0 before the first step: with any other value it would move the weights by itself
-    carried = first_steps(before + m_prev - eta * g, before, {g})
+    carried = first_steps(before + m_prev - eta * g, before, {g}, frozenset({"m"}))
     assert carried is not None and all((s.move < 0) == (s.gradient > 0) for s in carried)
     # a rule that cannot be computed (an undefined function of the weights) gives nothing, not a guess
-    assert first_steps(before - eta * sp.Function("h")(before) * g, before, {g}) is None
+    assert first_steps(before - eta * sp.Function("h")(before) * g, before, {g}, frozenset({"m"})) is None
 
 
 # -- a matrix written out again with letters in it is the one in force ---------------------------------------------------
@@ -589,3 +591,181 @@ def test_a_link_whose_sides_are_written_alike_holds_whatever_its_letters_are() -
     assert _verdicts("doc.md", text, "f(A")[0] == ("proved", "both sides are written alike")
     text = "# M\n\n$$f(A^\\top B) = f(B^\\top A)$$\n"  # the scalar reading would prove it; the order differs
     assert _verdicts("doc.md", text, "f(A")[0][0] != "proved"
+
+
+# -- hyperbolic functions are quotients of exponentials ------------------------------------------------------------------
+HYPERBOLIC = r"""# Activations
+
+$$\tanh(x) = \frac{1 - e^{-2x}}{1 + e^{-2x}}$$
+
+and, with $\sigma$ the logistic sigmoid, $\tanh(x) + 1 = 2\sigma(2x)$.
+"""
+
+
+def test_tanh_written_in_exponentials_is_proved() -> None:
+    assert _verdicts("doc.md", HYPERBOLIC, "\\tanh(x) = ")[0][0] == "proved"
+    assert _verdicts("doc.md", HYPERBOLIC, "and, with")[0][0] == "proved"
+
+
+def test_a_wrong_exponent_in_tanh_is_false() -> None:
+    text = slipped(HYPERBOLIC, "\\frac{1 - e^{-2x}}{1 + e^{-2x}}", "\\frac{1 - e^{-x}}{1 + e^{-2x}}")
+    assert error_lines("doc.md", text) == [(3, "math/false")]
+
+
+def test_the_derivative_of_the_sigmoid_written_by_name_is_its_derivative() -> None:
+    text = ("# Sigmoid\n\n$$\\frac{d}{dx}\\text{sigmoid}(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}"
+            " = \\text{sigmoid}(x)(1 - \\text{sigmoid}(x))$$\n")
+    assert [v for v, _ in _verdicts("doc.md", text, "\\frac{d}{dx}")] == ["proved", "proved"]
+    wrong = slipped(text, "(1 + e^{-x})^2}", "(1 + e^{-x})}")
+    assert _verdicts("doc.md", wrong, "\\frac{d}{dx}")[0][0] not in ("proved", "not-a-claim")
+
+
+# -- Japanese words that call a formula the one before rewritten ---------------------------------------------------------
+REWRITTEN_JA = r"""# 平方完成
+
+正の数 $c$ と数 $b$, $k$ に対して
+
+$$h(z) = \frac{1}{2} c z^2 + b z + k.$$
+
+よって、$h$ は次のように書き直せます。
+
+$$h(z) = \frac{1}{2} c \left(z + \frac{b}{c}\right)^2 + k - \frac{b^2}{2c}.$$
+"""
+
+
+def test_a_function_rewritten_in_japanese_is_checked_against_its_definition() -> None:
+    assert _verdicts("doc.md", REWRITTEN_JA, "\\left(z + ")[0][0] == "proved"
+    text = slipped(REWRITTEN_JA, "\\left(z + \\frac{b}{c}\\right)", "\\left(z - \\frac{b}{c}\\right)")
+    assert error_lines("doc.md", text) == [(line_of(text, "\\left(z - "), "math/false")]
+
+
+# -- stop 56, second set (fresh87): operators typed as text, sets named by an equation, rounded decimals ------------------
+TEXT_OPERATORS = r"""# Variance
+
+Let $\text{Var}[Z] := E[(Z - E[Z])^2]$. Then
+
+1. $\text{Var}[Z] = E[Z^2] - (E[Z])^2$
+2. for independent $Z$, $W$: $\text{Var}[aZ + bW] = a^2 \text{Var}[Z] + b^2 \text{Var}[W]$
+"""
+
+
+def test_an_operator_typed_as_text_before_a_bracket_is_an_operator() -> None:
+    # before: \text{Var} dropped as prose, "[aZ + bW] = a^2" refuted
+    assert _verdicts("doc.md", TEXT_OPERATORS, "1. $")[0][0] == "proved"
+    assert _verdicts("doc.md", TEXT_OPERATORS, "2. for")[0][0] == "proved"
+    text = slipped(TEXT_OPERATORS, "a^2 \\text{Var}[Z] + b^2", "a \\text{Var}[Z] + b^2")
+    assert _verdicts("doc.md", text, "2. for")[0][0] != "proved"
+
+
+LOCUS = r"""# Planes
+
+The line where $p + q + r = 3$ and $p - 2q + r = 0$ meet never crosses the plane $q = 0$, so we look for the point
+with $p = 0$, where $r = 2q$ and
+
+$$q + 2q = 3 \implies q = 1$$
+
+and at $q = 1$, $$2q = 2 .$$
+"""
+
+
+def test_an_equation_naming_a_plane_gives_no_letter_a_value() -> None:
+    # before: q = 0 from "the plane $q = 0$" put into every later line
+    assert error_lines("doc.md", LOCUS) == []
+    assert _verdicts("doc.md", LOCUS, "q + 2q")[-1] == ("proved", "the result of the condition on line 6 (solved for q)")
+    assert _verdicts("doc.md", LOCUS, "the plane")[-1][1].startswith("condition")
+
+
+def test_a_value_given_in_words_still_counts() -> None:
+    text = slipped(LOCUS, "and at $q = 1$, $$2q = 2 .$$", "and at $q = 1$, $$2q = 3 .$$")
+    assert (line_of(text, "and at"), "math/false") in error_lines("doc.md", text)
+
+
+SUBSCRIPT_LOST = r"""# Lagrange multipliers
+
+$$L = xy + \lambda (x^2 + y^2 - 1)$$
+
+$$
+\begin{cases}
+L'_x = y + 2 \lambda x = 0, \\
+L'y = x + 2 \lambda y = 0.
+\end{cases}
+$$
+"""
+
+
+def test_a_prime_and_a_letter_beside_primes_with_subscripts_is_a_lost_underscore() -> None:
+    verdict, reason = _verdicts("doc.md", SUBSCRIPT_LOST, "L'y")[0]
+    assert verdict == "undecided" and "underscore lost" in reason
+    text = slipped(SUBSCRIPT_LOST, "L'_x = y", "L_x = y")  # no L'_… written anywhere: nothing says so
+    assert "underscore" not in _verdicts("doc.md", text, "L'y")[0][1]
+    text = "# P\n\nLet $G' = 3$. Then $$G'b = 2b$$\n"  # G' a number the notes give: G'b is a product, refuted
+    assert _verdicts("doc.md", text, "G'b")[-1][0] == "false"
+
+
+UNROLLED = r"""# Conjugate directions
+
+$$
+\mathbf{x}_{k+1} = \mathbf{x}_k + \alpha_k \mathbf{d}_k
+$$
+
+so that $\mathbf{x}_j - \mathbf{x}_0 = \alpha_0 \mathbf{d}_0 + \dots + \alpha_{j-1} \mathbf{d}_{j-1}$.
+"""
+
+
+def test_an_expansion_of_a_step_the_recurrence_is_not_unrolled_at_is_undecided() -> None:
+    verdict, reason = _verdicts("doc.md", UNROLLED, "so that")[0]
+    assert verdict == "undecided" and "not unrolled" in reason
+
+
+ROUNDED_APPROX = r"""# Step
+
+With $s = 2/3$, written to three places as $s \approx 0.667$, three steps give
+
+$$3 \times 0.667 = 2.000$$
+
+while $$3 \times 0.667 = 2.100$$ is off.
+"""
+
+
+def test_a_decimal_written_after_approx_is_a_rounded_value_later() -> None:
+    verdict, reason = _verdicts("doc.md", ROUNDED_APPROX, "3 \\times 0.667 = 2.000")[0]
+    assert verdict == "undecided" and "within the rounding" in reason
+    assert error_lines("doc.md", ROUNDED_APPROX) == [(line_of(ROUNDED_APPROX, "while"), "math/false")]
+
+
+def test_an_integral_whose_letter_is_its_bound_is_put_in_at_its_bound_only() -> None:
+    # F(x) = ∫_{−∞}^{x} f(x) dx read at x + Δx: before, SymPy was asked for an integral in the letter x + Δx (a crash)
+    x, h = sp.symbols("x h")
+    f = sp.Function("f")
+    put = evaluated_at(sp.Integral(f(x), (x, -sp.oo, x)), {x: x + h})
+    assert isinstance(put, sp.Integral) and put.limits[0][1:] == (-sp.oo, x + h)
+    assert put.limits[0][0] != x and put.function == f(put.limits[0][0])
+
+
+ONE_SECTION = r"""# Adaptive methods
+
+Let $g_t = \nabla_\theta L(\theta_t)$; for our least squares task $g_t = 2 X^\top (X \theta_t - y)$.
+
+**Adagrad:**
+
+$$G_t = G_{t-1} + g_t \odot g_t$$
+
+$$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{G_t} + \epsilon} \odot g_t$$
+
+**RMSprop:**
+
+$$v_t = \beta v_{t-1} + (1 - \beta) g_t \odot g_t$$
+
+$$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{v_t} + \epsilon} \odot g_t$$
+"""
+
+
+def test_every_update_of_a_section_is_stepped_and_the_gradient_letter_kept_whole() -> None:
+    assert error_lines("doc.md", ONE_SECTION) == []
+    # the first of two rules under one heading, its gradient written out for a task above: still g, the gradient
+    text = slipped(ONE_SECTION, "\\theta_t - \\frac{\\eta}{\\sqrt{G_t}", "\\theta_t \\frac{\\eta}{\\sqrt{G_t}")
+    assert error_lines("doc.md", text) == [(line_of(text, "\\theta_t \\frac{\\eta}{\\sqrt{G_t}"), "system/not-descent")]
+    # a row of the rule that is not read (here: missing) leaves its state unknown, never a 0 that decides
+    text = slipped(ONE_SECTION, "$$v_t = \\beta v_{t-1} + (1 - \\beta) g_t \\odot g_t$$", "")
+    text = slipped(text, "\\theta_t - \\frac{\\eta}{\\sqrt{v_t}", "\\theta_t \\frac{\\eta}{\\sqrt{v_t}")
+    assert error_lines("doc.md", text) == []

@@ -180,13 +180,35 @@ def _own_bound(body: sp.Expr, around: set[sp.Basic]) -> sp.Expr:
 
 
 def evaluated_at(body: sp.Expr, values: dict) -> sp.Expr:
-    """``body`` at ``values`` of its variables; a derivative in a variable given a number is taken first.
+    r"""``body`` at ``values`` of its variables; a derivative in a variable given a number is taken first, and an
+    integral whose letter is also its bound keeps a letter of its own.
 
-    Why: ``M'(t) = d/dt[c/(c − t)]`` read at ``M'(0)`` would ask SymPy for a derivative with respect to 0."""
+    Why: ``M'(t) = d/dt[c/(c − t)]`` read at ``M'(0)`` would ask SymPy for a derivative with respect to 0, and
+    ``F(x + Δx)`` for ``F(x) = ∫_{−∞}^{x} f(x)\,dx`` for an integral in the letter ``x + Δx``."""
     try:
         return body.xreplace(values)
     except ValueError:
+        pass
+    try:
         return body.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()).xreplace(values)
+    except ValueError:
+        # F(x) = ∫_{−∞}^{x} f(x) dx, the bound letter also the bound: the letter inside is the integral's own,
+        # the bound is F's argument
+        return _own_letters(body, set(values)).xreplace(values)
+
+
+def _own_letters(body: sp.Expr, names: set[sp.Basic]) -> sp.Expr:
+    """``body`` with each integral's letter that is also in ``names`` made a dummy inside the integral only: in
+    its integrand and its slot, never in its bounds (``∫_{−∞}^{x} f(x) dx`` becomes ``∫_{−∞}^{x} f(u) du``)."""
+    def own(node: sp.Basic) -> sp.Basic:
+        function, limits = node.args[0], list(node.limits)
+        for n, limit in enumerate(limits):
+            if limit[0] in names:
+                dummy = sp.Dummy(limit[0].name)
+                function = function.xreplace({limit[0]: dummy})
+                limits[n] = (dummy, *limit[1:])
+        return type(node)(function, *limits)
+    return body.replace(lambda e: isinstance(e, (sp.Integral, sp.Sum, sp.Product)), own)
 
 
 def reads_function(expr: sp.Expr, name: str) -> bool:

@@ -4152,7 +4152,11 @@ def _power_at(tokens: list[Token], k: int) -> tuple[int, int] | None:
 
 
 def _gradient_name(wrt: str | None, fnm: _Name) -> str:
-    return r"\nabla" + ("" if wrt is None else "_{" + wrt + "}") + " " + fnm.canonical()
+    name = fnm.canonical()
+    word = re.fullmatch(r"\\(?:mathrm|text|operatorname|textrm|mathit)\{([A-Za-z]+)\}", name)
+    if word and word.group(1).lower() in ("sigmoid", "logistic"):
+        name = "\\sigma"  # d/dx \text{sigmoid}(x): the σ a call \text{sigmoid}(x) reads as (see _NAMED_FUNCTIONS)
+    return r"\nabla" + ("" if wrt is None else "_{" + wrt + "}") + " " + name
 
 
 def _differential_of_expression(tokens: list[Token]) -> bool:

@@ -913,7 +913,7 @@ _PROSE_WORDS = frozenset({
 })
 #: What starts an operand after an operator word: a letter, a digit, a bracket (``\text{det}|P|``), or a macro
 #: that makes a name.
-_OPERAND_AFTER = re.compile(r"(?:\s|\\[,;:! ]|~)*(?:[A-Za-z0-9(|]|\\(?:left|lvert|lVert|\||mathbf|boldsymbol|bm|vec|hat|bar|tilde|"
+_OPERAND_AFTER = re.compile(r"(?:\s|\\[,;:! ]|~)*(?:[A-Za-z0-9(|\[]|\\(?:left|lvert|lVert|\||mathbf|boldsymbol|bm|vec|hat|bar|tilde|"
                             r"widehat|widetilde|mathcal|" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![A-Za-z]))")
 
 

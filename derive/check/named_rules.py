@@ -243,11 +243,11 @@ def _best(written: dict[sp.Symbol, sp.Expr], variants) -> Match | None:  # type:
     return best
 
 
-def lone_rules(checker: "DocumentChecker", least: int = _MIN_ROWS) -> Iterator[Rule]:
-    """Each section's last weight update that is a lone definition, with the rows it reads (``least`` of them or
-    more, the update among them)."""
+def lone_rules(checker: "DocumentChecker", least: int = _MIN_ROWS, every: bool = False) -> Iterator[Rule]:
+    """Each section's last weight update that is a lone definition (``every``: each such update, as a section may
+    write Adagrad and then RMSProp), with the rows it reads (``least`` of them or more, the update among them)."""
     in_systems = {id(it) for scope in checker.systems for it in scope.rows.values()}
-    last: dict[int, "Item"] = {}
+    last: dict[int | tuple[int, int], "Item"] = {}
     for item in checker.items:
         target = checker._definition_target(item)
         if target is None or not _defines(checker, item) or id(item) in in_systems or (ix := _indexed(target)) is None:
@@ -255,7 +255,7 @@ def lone_rules(checker: "DocumentChecker", least: int = _MIN_ROWS) -> Iterator[R
         value = checker._definitions(item, own=True).get(target)
         prev = ix.at(ix.letter, ix.offset - 1)
         if value is not None and prev in value.free_symbols:
-            last[item.section] = item
+            last[(item.section, item.index) if every else item.section] = item
     for item in last.values():
         target = checker._definition_target(item)
         assert target is not None

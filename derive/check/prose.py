@@ -52,7 +52,7 @@ DERIVATION = _DERIVATION
 #: Words that call a formula the previous one rearranged (the same equation, not a new one): only then may a
 #: condition that does not follow from the one before be called false.
 _REARRANGE = re.compile(r"\b(?:rearrang|simplif|divid|multipl|expand|collect|rewrit|reorder|cancel)\w*"
-                        r"|(?:упрост|перепиш|перегрупп|раскр|сократ)|(?:整理|化简|移项|约去)"
+                        r"|(?:упрост|перепиш|перегрупп|раскр|сократ)|(?:整理|化简|移项|约去)|(?:書き直|書き換え|変形)"
                         r"|\b(?:umstell|vereinfach|umgeform|ausmultipl)\w*", re.IGNORECASE)
 _CLAIM = re.compile(
     r"(?:\b(?:hence|thus|therefore|so|we get|we obtain|we have|this gives|which gives|it follows|gives|yields"
@@ -61,6 +61,8 @@ _CLAIM = re.compile(
     r"|(?:因此|所以|于是|得到|可得|那么|(?<![规否原正法准细实守])则)|\b(?:somit|daher|folglich|ergibt|erhalten)\b"
     # German "also" (thus) before what follows it, not English "also" (too): "also gilt", "also ist", "also $…$"
     r"|\balso(?=\s*(?:,|gilt\b|ist\b|folgt\b|haben\b|erhalten\b|ergibt\b|\\\(|\$|:))|\balso (?:have|get|obtain|find)\b|(?:따라서|그러므로|그러면|즉))"
+    # Japanese: "したがって、…と書き直すことができます", "よって", "が得られる"
+    r"|(?:したがって|従って|よって|ゆえに|すなわち|つまり|が得られ|を得る|と書け|書き直|書き換え)"
     # French, Spanish, Portuguese, Italian: "Si $f$ est intégrable, alors : $$…$$" claims under its condition
     r"|\b(?:alors|donc|ainsi|on (?:a|obtient|trouve)|d'où|il vient|entonces|por lo tanto|por lo que|luego|tenemos|obtenemos"
     r"|então|portanto|temos|obtemos|quindi|dunque|abbiamo|si ottiene)\b"
@@ -109,6 +111,14 @@ _EVENT_BEFORE = re.compile(r"(?:\bthe (?:number|count|fraction|proportion|share)
                            r"in which|such that)|\bthe (?:probability|chance|odds|frequency) (?:that|of)|\bhow (?:many|often)"
                            r"(?: \w+){0,3}|\bчисло (?:\w+ ){0,2}?(?:с|где|для которых|у которых)|\bвероятность(?: того)?,? что)"
                            r"\s*(?:\$\$?|\\\(|\\\[)?\s*$", re.IGNORECASE)
+#: A set named by its equation: "the plane $v = 0$", "on the circle $a^2 + b^2 = 1$", "la recta $y = 2x$", "плоскость
+#: $z = 0$", "平面 $x + y = 1$": the formula says which points, it gives no letter a value.
+_LOCUS_BEFORE = re.compile(
+    r"(?:\b(?:planes?|lines?|hyperplanes?|surfaces?|circles?|spheres?|curves?|ellipses?|parabolas?|level sets?|"
+    r"constraints?|plano|recta|c[íi]rculo|plan|droite|cercle|Ebene|Gerade|Kreis|piano|retta|cerchio)"
+    r"|(?:плоскост\w*|прям\w*|окружност\w*|гиперплоскост\w*|сфер\w*)|(?:平面|直线|圆|超平面|曲线))"
+    r"\s*(?:\$\$?|\\\(|\\\[)\s*$", re.IGNORECASE)
+LOCUS_BEFORE = _LOCUS_BEFORE
 #: A special case named by what it gives: "$\nu = \mu$ gets you damped NAG", "$\beta_1 = \beta_2$ recovers …".
 _POST_CASE = re.compile(r"^[ \t]*(?:(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
                         r"|даёт|дает|сводится|ergibt|liefert)\b|(?:就)?(?:得到|退化为|变为))", re.IGNORECASE)
@@ -279,7 +289,8 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             conditional.add(number)  # "Zeige: $A$ gilt genau dann, wenn $B$": one side of an equivalence, no claim
             claiming.discard(number)
             defining.discard(number)
-        elif _POST_CONDITION.match(after) or _EVENT_AFTER.match(after) or _EVENT_BEFORE.search(tail):
+        elif _POST_CONDITION.match(after) or _EVENT_AFTER.match(after) or _EVENT_BEFORE.search(tail) \
+                or _LOCUS_BEFORE.search(tail):
             # "$\eta = 1/L$일 때", "出现 $y = c_k$ 的次数", "the probability that $X = 1$": the formula is the condition
             conditional.add(number)
             claiming.discard(number)

@@ -78,11 +78,12 @@ def _indexed(sym: sp.Symbol) -> recurrence.Indexed | None:
 
 
 def _updates(checker: "DocumentChecker") -> Iterator[tuple["Item", sp.Symbol, dict[sp.Symbol, sp.Expr]]]:
-    """Each section's last weight update with the rows it reads, and each system's update with its rows."""
+    """Each weight update written as a lone definition, with the rows it reads, and each system's update with its
+    rows."""
     from .catalog_match import _weight_target
     from .named_rules import lone_rules
 
-    for rule in lone_rules(checker, least=1):
+    for rule in lone_rules(checker, least=1, every=True):
         target = checker._definition_target(rule.weight)
         if target is not None:
             yield rule.weight, target, {t: v for t, v in rule.rows.items()}
@@ -131,11 +132,13 @@ def _letters_twice(update: sp.Expr, rows: dict[sp.Symbol, sp.Expr]) -> bool:
                 or gradient_letters)
 
 
-def first_steps(update: sp.Expr, before: sp.Symbol, gradients: set[sp.Symbol]) -> list[Step] | None:
-    """The step ``update − before`` from ``before = ±1/10`` with every gradient ``±1``: the states a step back
-    (letters at the update's previous index) put to 0, the step letter to 1, other letters to small positive
-    values (a rate at the step, ``γ_t``, too). None when a value cannot be computed or is not a real number, or
-    the update reads a Latin letter at its own step that no row in force defines (``m̂_t``): a state unknown."""
+def first_steps(update: sp.Expr, before: sp.Symbol, gradients: set[sp.Symbol],
+                states: frozenset[str] = frozenset()) -> list[Step] | None:
+    """The step ``update − before`` from ``before = ±1/10`` with every gradient ``±1``: the ``states`` (the bases of
+    the rule's rows, ``G`` of ``G_t = G_{t−1} + g_t²``) a step back put to 0, the step letter to 1, other letters to
+    small positive values (a rate at the step, ``γ_t``, too). None when a value cannot be computed or is not a real
+    number, or the update reads a Latin letter at the step that no row in force defines (``m̂_t`` defined only after
+    the rule, ``v_t`` whose row could not be read): a state unknown."""
     wx = _indexed(before)
     if wx is None:
         return None
@@ -147,7 +150,7 @@ def first_steps(update: sp.Expr, before: sp.Symbol, gradients: set[sp.Symbol]) -
         ix = _indexed(sym)
         if sym.name == wx.letter:
             fixed[sym] = sp.Integer(1)
-        elif ix is not None and ix.letter == wx.letter and ix.offset <= wx.offset and ix.base != wx.base:
+        elif ix is not None and ix.letter == wx.letter and ix.offset <= wx.offset and ix.base in states:
             fixed[sym] = sp.Integer(0)  # m_{t−1}, G_{t−1}: a state of zeros before the first step
         elif ix is not None and ix.base == wx.base:
             return None  # the weights at another step: not one step of a rule
@@ -184,13 +187,18 @@ def check_directions(checker: "DocumentChecker") -> list[Finding]:
             continue
         before = wx.at(wx.letter, wx.offset - 1)
         words = checker.section_words(item)
+        named = bool(GRADIENT_METHOD.search(words))
+        # g_t kept whole where the section names a gradient method: the gradient, whatever the notes wrote it out as
+        # elsewhere (g_t = 2X^⊤(Xθ_t − y) for the loss of an earlier task)
+        held = {t for t in rows if named and (ix := recurrence.read(t)) is not None and _letter(ix.stem) == "g"}
         try:
             with time_budget(_SECONDS):
-                update = substitute(rows[weight], rows, hold=frozenset({before}))
-                gradients = _gradients(update, before, weight, bool(GRADIENT_METHOD.search(words)))
+                update = substitute(rows[weight], rows, hold=frozenset({before} | held))
+                gradients = _gradients(update, before, weight, named)
                 if not gradients or before not in update.free_symbols or _letters_twice(update, rows):
                     continue
-                steps = first_steps(update, before, gradients)
+                states = frozenset(ix.base for t in rows if (ix := recurrence.read(t)) is not None)
+                steps = first_steps(update, before, gradients, states)
         except (BudgetExceeded, CircularDefinition, TypeError, ValueError, ZeroDivisionError, KeyError):
             continue
         if steps is None:

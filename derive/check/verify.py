@@ -57,7 +57,7 @@ from .findings import Finding, Link
 from .heuristics import INDEXED_DOUBT, doubt, find_cycle, is_assignment, is_condition
 from .latex import (CASE_RELATIONS, DEFAULT_FUNCTIONS, DOTS, EvaluatedAt, LIST_OF_VALUES, PLUS_MINUS, SUBSCRIPT_FREE_FUNCTIONS, LatexParseError, ParsedBlock,
                     Norm, Statement, Term, parse_expr)
-from .prose import CLAIMS, DEFINES, DERIVATION, Cues
+from .prose import CLAIMS, DEFINES, DERIVATION, LOCUS_BEFORE, Cues
 from .recurrence import STEP_LETTERS, Recurrences, base_of as step_base, read as read_index
 from .vectors import Coords, Inner, Rows, entries, has_vectors, linear_inner, reduce_coords
 from .vectors import shape as vector_shape
@@ -2878,6 +2878,9 @@ class DocumentChecker:
                 continue
             if relation not in CHECKED_RELATIONS:
                 self.decide(item, k, "not-a-claim", _NOT_CHECKED[relation])
+                if relation == "approx" and right.expr is not None and right.expr.is_Number \
+                        and _decimal_places(right.expr) is not None:
+                    self._rounded_results.add(right.expr)  # "t ≈ 0.667": the decimal stands for t, rounded
                 continue
             if relation == "=" and (sizes := matrix_sizes.read(_source(item, left), _source(item, right))) is not None:
                 # (n × d)(d × 1) = (n × 1): the sizes of a matrix product, not numbers multiplied
@@ -3824,6 +3827,8 @@ class DocumentChecker:
         """Is ``name = number`` a value the text gives ("Let β = 0.9", "β₁ = 0.9, t = 1:", x^{(0)} = 1) rather
         than the solution of an equation ("f'(x) = 0 ⇔ … ⇔ x = 0": a root is not a value to compute with)?"""
         ix = read_index(name) if isinstance(name, sp.Symbol) else None
+        if LOCUS_BEFORE.search(self._words_before(item.index, 120) + "$"):
+            return False  # "does not meet the plane $v = 0$": which points, no value of v from here on
         if item.block_cue or item.condition_cue or (ix is not None and ix.letter is None and ix.offset == 0):
             return True
         if ix is not None and ix.letter is None and ix.base in self._updated_bases():
@@ -5484,8 +5489,8 @@ class DocumentChecker:
             return None
         try:
             sa, sb = substitute(a, definitions), substitute(b, definitions)
-        except (CircularDefinition, ValueError):  # (ValueError: a definition put in as a derivative's variable)
-            return None
+        except (CircularDefinition, ValueError, RecursionError):  # (ValueError: a definition put in as a derivative's
+            return None  # variable; RecursionError: definitions nested deeper than SymPy builds, H_{k+1} = H_k + …)
         opaque: dict[sp.Expr, sp.Symbol] = {}
         sa, sb = _linear_integrals(sa), _linear_integrals(sb)
         sa, sb = computation.opaque_calls(sa, opaque), computation.opaque_calls(sb, opaque)
@@ -5706,7 +5711,7 @@ class DocumentChecker:
         first: the link's time budget may run out in the others."""
         return _derivative_in_another_case(item, left, right) or _power_as_call(item, left, right) \
             or _bracketless_operator(item, left, right) \
-            or _pseudo_inverse(left, right, definitions) \
+            or _pseudo_inverse(left, right, definitions) or self._subscript_lost(item, left, right) \
             or self._named_in_another_part(item, left, right) \
             or self._elsewhere_defined(item, left, right) or self._undefined_one_side(item, left, right,
                                                                                           definitions) \
@@ -5721,6 +5726,16 @@ class DocumentChecker:
             or self._bare_labelled_call(left, right) or self._expansion_in_other_names(item, left, right, definitions) \
             or (_COMPOSITION_DOUBT if _COMPOSITION.search(written := _source(item, left) + " " + _source(item, right))
                 and not _COMPOSITION_APPLIED.search(written) else None)
+
+    def _subscript_lost(self, item: Item, left: Term, right: Term) -> str | None:
+        """Why a refutation may be no slip: the link writes ``F'b`` where the notes write ``F'_a`` (a partial
+        derivative by its subscript) elsewhere: read as F′ times b, it is most likely F′_b with its underscore lost."""
+        written = _source(item, left) + " " + _source(item, right)
+        for m in re.finditer(r"(?<![A-Za-z\\])([A-Za-z])'\s*([a-z])(?![A-Za-z])", written):
+            if re.search(rf"(?<![A-Za-z\\]){m.group(1)}'_", self.text or ""):
+                return (f"{m.group(1)}'{m.group(2)} is read as {m.group(1)}′ times {m.group(2)}; the notes write "
+                        f"{m.group(1)}'_… elsewhere: {m.group(1)}'_{m.group(2)} with its underscore lost?")
+        return None
 
     def _matrix_differential(self, item: Item, left: Term, right: Term) -> str | None:
         """The capital ``X`` when the link writes its differential ``dX`` and the notes take X for a matrix (in words,
@@ -8873,6 +8888,16 @@ class DocumentChecker:
                 self.report(item, claimed_term.start, "info", "math/undecided", f"not decided: {why}")
                 self.decide(item, k, "undecided", why)
                 return
+            if verdict.status == "false" and actual == 0 and (family := read_index(var)) is not None and not any(
+                    (ix := read_index(x)) is not None and ix.base == family.base for x in other_s.free_symbols) \
+                    and self._doubted_refutation(item, k, left, right, definitions) is None:  # (a doubt says more)
+                # x_j − x_0 = t_0p_0 + … + t_{j−1}p_{j−1} with x_{k+1} = x_k + t_kp_k: x_j left whole (a step the
+                # recurrence is not instantiated at) writes no p at all, so every coefficient "is" 0
+                why = (f"the other side, definitions put in, writes no {printing.text(var)} nor any of its family: "
+                       "what the ellipsis stands for is not unrolled there")
+                self.report(item, claimed_term.start, "info", "math/undecided", f"not decided: {why}")
+                self.decide(item, k, "undecided", why)
+                return
             if verdict.status == "false":
                 self.report(item, claimed_term.start, "error", "math/coefficient",
                             f"the term in {printing.text(var)}: written {'' if whole else 'with '}"
@@ -9171,7 +9196,8 @@ def _written_alike(item: Item, left: Term, right: Term) -> bool:
     """Are the two sides the same text, spacing and a remark in words aside (a line of a derivation restated as it
     stood)? Such a link holds whatever its letters are: matrices, operators or numbers."""
     a, b = (_SPACING.sub("", _source(item, t)) for t in (left, right))
-    return bool(a) and a == b
+    return bool(a) and a == b and left.expr is not None and left.expr == right.expr  # (a side put in from
+    # elsewhere, a row restated or a chain continued, keeps the place of the text it stands for: its own text)
 
 
 #: A name marked as a pseudo-inverse or adjoint: ``M^+``, ``S^{+}``, ``A^\dagger``.
@@ -10137,7 +10163,7 @@ _DESCRIBED_GAP = re.compile(r"\s*(?:(?:is|denotes|stands\s+for|represents|means|
 _REWRITTEN = re.compile(r"\b(?:re-?writ\w*|(?:can|could|may) (?:also )?be (?:re)?written|written (?:as|in the form)"
                         r"|expressed as|equivalently)\b|перепи\w*|можно записать|запиш\w* (?:в виде|как)|改写|写成|"
                         r"可以写|等价地|\bumschreib\w*|\bumgeschrieben|\bréécri\w*|\bs'écrit|\breescrib\w*"
-                        r"|\breescrev\w*|\bviết lại", re.IGNORECASE)
+                        r"|\breescrev\w*|\bviết lại|書き直|書き換え|と書け|riscriv\w*", re.IGNORECASE)
 #: "when t = 0" typed in the words, not in math: the letter and the number (the cue word keeps "x = 3 apples" out).
 _WORDED_POINT = re.compile(r"\b(?:when|at|if|for|with|where|wenn|quand|cuando|при|когда|если)\s+([A-Za-z])\s*=\s*"
                            r"(-?\d+(?:\.\d+)?)(?![\w.]*\$)(?!\w)", re.IGNORECASE)
