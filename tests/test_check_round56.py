@@ -769,3 +769,38 @@ def test_every_update_of_a_section_is_stepped_and_the_gradient_letter_kept_whole
     text = slipped(ONE_SECTION, "$$v_t = \\beta v_{t-1} + (1 - \\beta) g_t \\odot g_t$$", "")
     text = slipped(text, "\\theta_t - \\frac{\\eta}{\\sqrt{v_t}", "\\theta_t \\frac{\\eta}{\\sqrt{v_t}")
     assert error_lines("doc.md", text) == []
+
+
+def test_a_curve_named_by_a_function_is_no_condition() -> None:
+    # "the curve $y = |x|$" after y = |x|: the graph of what y already is, a restatement — not a set with a value
+    text = "# Corner\n\nLet $y = |x|$. Near the origin the curve $y = |x|$ has a corner.\n"
+    assert _verdicts("doc.md", text, "Let")[-1][0] == "proved"
+
+
+TRIED = r"""# Exercise 5 a)
+
+Try a point with $t = 0$: then $u + 0 = 3$ and $u - 0 = 1$, which cannot both hold.
+
+Try a point with $u = 0$ instead:
+
+$$t + 2t = 3 \implies 3t = 3 \implies t = 1$$
+
+## **Exercise 5 b)**
+
+With $a = 2$:
+
+$$a + 1 = 3$$
+"""
+
+
+def test_a_display_that_solves_for_a_letter_never_takes_a_value_tried_before() -> None:
+    # before: "t + 2t is 0, not 3 (with t = 0)", the value of an abandoned trial
+    assert error_lines("doc.md", TRIED) == []
+    assert _verdicts("doc.md", TRIED, "t + 2t")[-1][0] == "proved"
+
+
+def test_a_bold_exercise_heading_starts_a_new_exercise() -> None:
+    text = slipped(TRIED, "With $a = 2$:", "Now:")
+    text = slipped(text, "# Exercise 5 a)\n", "# Exercise 5 a)\n\nLet $a = 7$.\n")
+    # a = 7 of part a) is not a's value in part b): the link there is no arithmetic with it
+    assert not any(v == "false" for v, _ in _verdicts("doc.md", text, "a + 1 = 3"))

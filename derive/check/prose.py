@@ -119,6 +119,9 @@ _LOCUS_BEFORE = re.compile(
     r"|(?:плоскост\w*|прям\w*|окружност\w*|гиперплоскост\w*|сфер\w*)|(?:平面|直线|圆|超平面|曲线))"
     r"\s*(?:\$\$?|\\\(|\\\[)\s*$", re.IGNORECASE)
 LOCUS_BEFORE = _LOCUS_BEFORE
+#: A side that is a number (``v = 0``, ``x + y = 1``): a set named so would give a letter a value. (The curve
+#: ``y = |x|`` names a function's graph: what y is, which the notes may restate.)
+_NUMBER_SIDE = re.compile(r"=\s*[-−]?\s*\d+(?:[.,]\d+)?\s*[.,;]?\s*$|^\s*[-−]?\d+(?:[.,]\d+)?\s*=")
 #: A special case named by what it gives: "$\nu = \mu$ gets you damped NAG", "$\beta_1 = \beta_2$ recovers …".
 _POST_CASE = re.compile(r"^[ \t]*(?:(?:gives|gets(?: you)?|recovers|reduces (?:it |this )?to|yields|turns (?:it|this) into"
                         r"|даёт|дает|сводится|ergibt|liefert)\b|(?:就)?(?:得到|退化为|变为))", re.IGNORECASE)
@@ -290,7 +293,7 @@ def cues(source: str, blocks: list[MathBlock]) -> Cues:
             claiming.discard(number)
             defining.discard(number)
         elif _POST_CONDITION.match(after) or _EVENT_AFTER.match(after) or _EVENT_BEFORE.search(tail) \
-                or _LOCUS_BEFORE.search(tail):
+                or _LOCUS_BEFORE.search(tail) and _NUMBER_SIDE.search(block.text):
             # "$\eta = 1/L$일 때", "出现 $y = c_k$ 的次数", "the probability that $X = 1$": the formula is the condition
             conditional.add(number)
             claiming.discard(number)

@@ -199,8 +199,8 @@ def check_directions(checker: "DocumentChecker") -> list[Finding]:
                     continue
                 states = frozenset(ix.base for t in rows if (ix := recurrence.read(t)) is not None)
                 steps = first_steps(update, before, gradients, states)
-        except (BudgetExceeded, CircularDefinition, TypeError, ValueError, ZeroDivisionError, KeyError):
-            continue
+        except (BudgetExceeded, CircularDefinition, TypeError, ValueError, ZeroDivisionError, KeyError, RecursionError):
+            continue  # (a rule that cannot be written out or computed says nothing: a net, never an error)
         if steps is None:
             continue
         against = [s for s in steps if (s.move < 0) == (s.gradient > 0)]

@@ -144,7 +144,7 @@ _COORDINATE_MARK = re.compile(r"(?<=\})\^\{\(\s*[a-z]\s*\)\}$|(?<=_[a-z0-9])\^\{
 #: just posed, and so may a rule (``---`` between a problem and its answer).
 _NEW_EXERCISE = re.compile(
     r"^[ \t>]*(?:(?:\*\*|__|\\textbf\{|\\paragraph\*?\{|\\noindent\s*\\textbf\{|#{1,6}[ \t]|\\(?:sub)*section\*?\{)"
-    r"[ \t]*)?"  # (one run of blanks; a heading "## Exercise 2" as well)
+    r"[ \t]*){0,2}"  # (one run of blanks; a heading "## Exercise 2" as well, and "## **Exercice 26 b)**")
     r"(?:Exercise|Example|Problem|Question|Task|Esercizio|Esempio|Problema|Soluzione\s+dell?'?\s*(?:esercizio\s*)?"
     r"|Solution\s+(?:of|to)\s+(?:exercise|problem)|Задача|Пример|Упражнение|Zadanie|Przykład|Ćwiczenie|Aufgabe"
     r"|Beispiel|Übung|Ejercicio|Ejemplo|Exercice|Exemple|例題?|练习|习题|問題|연습|예제|문제)\s*(?:\d+|\\ref\{)"
@@ -4667,6 +4667,7 @@ class DocumentChecker:
             if item.stmt.relations[k] == "approx" and not any(tolerance(t) is not None for t in texts):
                 return False  # 1 − β^t ≈ 1 "for large t": asymptotics, not the worked example's numbers (≈ 0.651 is)
             far = self._points_named(item) - self._points_in_paragraph(item)  # (the origin named paragraphs before)
+            far |= self._solved_here(item)  # (y + 2y = 3 ⟹ 3y = 3 ⟹ y = 1: y is the unknown, not a value tried before)
             examples = {**{x: v for x, v in self._examples(item).items() if x not in far}, **(premises or {})}
             if isinstance(left.expr, sp.Symbol) and read_index(left.expr) is None and not b.free_symbols \
                     and _plain_name(left.expr) and left.expr in examples and examples[left.expr].is_number \
@@ -5726,6 +5727,19 @@ class DocumentChecker:
             or self._bare_labelled_call(left, right) or self._expansion_in_other_names(item, left, right, definitions) \
             or (_COMPOSITION_DOUBT if _COMPOSITION.search(written := _source(item, left) + " " + _source(item, right))
                 and not _COMPOSITION_APPLIED.search(written) else None)
+
+    def _solved_here(self, item: Item) -> set[sp.Basic]:
+        """The names the statement solves for: a link ``y = 1`` after an implication (``y + 2y = 3 ⟹ 3y = 3 ⟹ y =
+        1``). Its links before it are equations in that name, never arithmetic with a value tried earlier (y = 0
+        "substituted" into another system the notes gave up on)."""
+        stmt = item.stmt
+        out: set[sp.Basic] = set()
+        for k, relation in enumerate(stmt.relations):
+            if relation in ("=>", "<=>") and k + 1 < len(stmt.relations) and stmt.relations[k + 1] == "=":
+                name, value = stmt.terms[k + 1].expr, stmt.terms[k + 2].expr
+                if isinstance(name, sp.Symbol) and value is not None and value.is_number:
+                    out.add(name)
+        return out
 
     def _subscript_lost(self, item: Item, left: Term, right: Term) -> str | None:
         """Why a refutation may be no slip: the link writes ``F'b`` where the notes write ``F'_a`` (a partial
