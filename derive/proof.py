@@ -206,8 +206,8 @@ def numeric_difference(lhs: sp.Expr, rhs: sp.Expr, *, samples: int = 4, seed: in
         for s in rooted:  # √G_t: a square root in notes is of something non-negative
             if point[s] < 0:
                 point[s] = -point[s]
-        for s in counts:  # Σ_{i=0}^{n}: a sum runs to a whole number, and a witness must say one
-            point[s] = sp.Integer(2 + int(abs(point[s]) * 1000) % 6)
+        for s in counts & point.keys():  # Σ_{i=0}^{n}: a sum runs to a whole number, and a witness must say one
+            point[s] = sp.Integer(2 + int(abs(point[s]) * 1000) % 6)  # (a bound that is no free letter: none)
         a = evaluate(lhs, point)
         b = evaluate(rhs, point)
         if a is None or b is None:

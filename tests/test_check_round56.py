@@ -804,3 +804,13 @@ def test_a_bold_exercise_heading_starts_a_new_exercise() -> None:
     text = slipped(text, "# Exercise 5 a)\n", "# Exercise 5 a)\n\nLet $a = 7$.\n")
     # a = 7 of part a) is not a's value in part b): the link there is no arithmetic with it
     assert not any(v == "false" for v, _ in _verdicts("doc.md", text, "a + 1 = 3"))
+
+
+def test_a_sum_bound_bound_by_a_limit_is_not_sampled() -> None:
+    # lim_{n→∞} (1/n)Σ_{i=1}^{n} …: n runs to the limit, no free letter to give a whole number (before: KeyError)
+    from derive.proof import numeric_difference
+
+    n, i, g = sp.symbols("n i g")
+    riemann = sp.Limit(sp.Sum(g * i / n, (i, 1, n)) / n, n, sp.oo)
+    assert numeric_difference(riemann, g / 2).status in ("true", "undecided")
+    assert numeric_difference(riemann, g).status != "true"
