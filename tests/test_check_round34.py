@@ -576,6 +576,7 @@ def test_a_derivative_in_a_coordinate_of_a_vector_function_is_no_coefficient(nam
     text = _as(name, COORDINATE_DIFFERENTIAL)
     verdicts = _clean_verdicts(name, text, r"\frac{\partial f}{\partial x_1}")
     assert [v for v, _ in verdicts] == ["undecided"], verdicts
+    assert "the derivative of a function the notes define could not be taken here" in verdicts[0][1]  # (the reason)
 
 
 # --- R's primes are transposes where they stand on a factor --------------------------------------------------------
