@@ -2990,7 +2990,7 @@ class DocumentChecker:
                     self.decide(item, k, "not-a-claim", "the conclusion a proposition states (its proof shows it)")
                     continue
                 self._record_naming(item, definitions)
-                if relation == "=" and isinstance(left.expr, sp.Symbol) \
+                if relation == "=" and isinstance(left.expr, sp.Symbol) and self._zero_cue(item) \
                         and (prepared := self._prepare(right.expr, item)) is not None \
                         and (zeroed := self._set_to_zero(item, left.expr, prepared, definitions)) is not None:
                     self.decide(item, k, "proved", zeroed)  # "setting it to zero gives β = d/c": its solution
@@ -8581,9 +8581,9 @@ class DocumentChecker:
         ``left = right`` that formula's right side set to zero: ``left − right`` it times a factor, or a name alone
         on the left whose value on the right makes it zero (its solution)? The reason, or None. Only the nearest
         display of the section before ``item`` is the formula the words mean, and not one found false."""
-        target = left - right
-        if _SET_TO_ZERO.search(self._sentence_before(item.index)) is None:
+        if not self._zero_cue(item):
             return None
+        target = left - right
         for other in reversed(self.items[max(0, item.index - _EQUATION_REACH):item.index]):
             if other.section != item.section:
                 return None
@@ -8601,6 +8601,10 @@ class DocumentChecker:
                 if sp.count_ops(factor) <= 6 else ", multiplied by a factor"
             return f"the right side of line {line} set to zero, as the words say{how}"
         return None
+
+    def _zero_cue(self, item: Item) -> bool:
+        """Do the words right before ``item`` set the formula before it to zero (:data:`_SET_TO_ZERO`)?"""
+        return _SET_TO_ZERO.search(self._sentence_before(item.index)) is not None
 
     def _solves_zero(self, other: Item, zeroed: sp.Expr | None, left: sp.Expr, right: sp.Expr,
                      definitions: Mapping[sp.Symbol, sp.Expr]) -> bool:
@@ -9726,7 +9730,7 @@ _SET_TO_ZERO = re.compile(
 #: Words that seek constants, coefficients or unknowns: the formula after them is an equation they must satisfy.
 _SOUGHT = re.compile(
     r"\blook(?:ing)? for\b|\bseek|\bfind\b|\bdetermin|\bunknown|\bundetermined|\bto be (?:found|determined)|"
-    r"неизвестн|найд[её]м|найти|ищем|определ\w* (?:коэффициент|констант|числ)|待定|求出?|未知|\bbusca|\bdetermin|"
+    r"неизвестн|найд[её]м|найти|ищем|определ\w* (?:коэффициент|констант|числ)|待定|求出?|未知|\bbusca|"
     r"incógnit|gesucht|\bbestimm|unbekannt|cherch|détermin|\binconnu|\bcerch|incognit|procura", re.IGNORECASE)
 #: Words that name a partial fraction decomposition: the constants over its denominators are unknowns to find.
 _PARTIAL_FRACTIONS = re.compile(r"partial[- ]fraction|Partialbruch|простейши\w* дроб|部分分式|fractions? partielles?|"
