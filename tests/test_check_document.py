@@ -137,7 +137,9 @@ def test_kramdown_itself_reads_the_fence_and_the_formulas_as_the_reader_does(tmp
     (tmp_path / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
     read = [" ".join(b.text.replace("&", "&amp;").split()) for b in read_document(str(source), KRAMDOWN_TILDES).blocks]
     assert read and all(any(r.rstrip(".") in m for m in math) for r in read), (read, math)
-    assert "<code" in html and "x = $1$" in html
+    # the fence's text inside code, whether kramdown highlights it (rouge present: every token its own span) or not
+    code = re.sub(r"<[^>]+>", "", "".join(re.findall(r"<code[^>]*>(.*?)</code>", html, re.S)))
+    assert "x = $1$" in code, html
 
 
 REFERENCES = ("# Notes\n\n[//]: # (The update is $w_{t+1} = w_t - 2 \\eta g_t$, old draft)\n"
